@@ -1,0 +1,21 @@
+"""What the application needs from the outside, as protocols (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any, Protocol
+
+from ..domain.events import DomainEvent
+from ..persistence.store import EventStore
+
+Clock = Callable[[], datetime]  # aware local time: its offset is the learner's clock
+
+
+class TransactionalStore(EventStore, Protocol):
+    def transaction(self) -> AbstractContextManager[Any]: ...
+
+
+class ReadModelUpdater(Protocol):
+    def apply(self, transaction: Any, events: Iterable[DomainEvent]) -> None: ...

@@ -1,0 +1,42 @@
+"""Loading and saving aggregates: snapshot plus the events after it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TypeVar
+from uuid import UUID
+
+from ..domain.aggregate import Aggregate
+from ..persistence.store import AggregateSnapshot, EventStore
+
+A = TypeVar("A", bound=Aggregate)
+
+DEFAULT_SNAPSHOT_EVERY = 100
+
+
+class Repository:
+    def __init__(self, store: EventStore, snapshot_every: int = DEFAULT_SNAPSHOT_EVERY) -> None:
+        self.store = store
+        self.snapshot_every = snapshot_every
+
+    def load(self, cls: type[A], aggregate_id: UUID, use_snapshot: bool = True) -> A:
+        snapshot = self.store.get_snapshot(aggregate_id) if use_snapshot else None
+        if snapshot is not None and snapshot.aggregate_type == cls.aggregate_type:
+            aggregate = cls.from_snapshot(aggregate_id, snapshot.version, snapshot.snapshot_data)
+            tail = self.store.get_events(aggregate_id, snapshot.version + 1)
+        else:
+            aggregate = cls(aggregate_id)
+            tail = self.store.get_events(aggregate_id)
+        return aggregate.replay([(e.version, e.event_id, e.event_data) for e in tail])
+
+    def snapshot_if_due(self, aggregate: Aggregate, previous_version: int) -> None:
+        """Snapshot when the stream crossed a multiple of `snapshot_every`."""
+        every = self.snapshot_every
+        if every > 0 and aggregate.version // every > previous_version // every:
+            self.store.save_snapshot(aggregate.id, AggregateSnapshot(
+                aggregate_id=aggregate.id,
+                aggregate_type=aggregate.aggregate_type,
+                snapshot_data=aggregate.snapshot_state(),
+                version=aggregate.version,
+                created_at=datetime.now(UTC),
+            ))

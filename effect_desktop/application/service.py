@@ -1,0 +1,256 @@
+"""The application service: the only way state changes.
+
+Each public method is one command. It runs inside one store transaction (on
+SQLite a BEGIN IMMEDIATE, so nobody writes between our read and our append):
+load the aggregates, let them decide, append their events with the expected
+versions, update the read models, commit. A refused command raises a
+`DomainError` before anything is written.
+
+Every event of one command shares a correlation id; the events the command
+causes directly name the command as their cause, and derived events (the
+`ProgressUpdated` and `StreakUpdated` after an answer) name the answer's
+event id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from ..domain.aggregate import Aggregate, Recorded
+from ..domain.errors import NotFound, RuleViolated, ValidationFailed
+from ..domain.events import DomainEvent, EventMetadata, Grade, LearningMode, ProgressUpdated
+from ..domain.ids import new_id, progress_stream_id, streak_stream_id
+from ..domain.progress import WordProgress, review_from_answer
+from ..domain.scheduling.base import Review, Scheduler
+from ..domain.scheduling.studyday import offset_minutes, study_day
+from ..domain.session import StudySession
+from ..domain.streak import Streak
+from ..domain.word import Word
+from ..projections.queries import Queries
+from .ports import Clock, ReadModelUpdater, TransactionalStore
+from .repository import Repository
+
+
+@dataclass
+class _Command:
+    """One user action: its id (the cause of its direct events) and its clock reading."""
+
+    command_id: UUID
+    correlation_id: UUID
+    now: datetime
+    causes: dict[UUID, UUID] = field(default_factory=dict)  # event id -> causation id
+
+    def cause(self, recorded: Recorded | None, causation_id: UUID | None = None) -> None:
+        if recorded is not None:
+            self.causes[recorded.event_id] = causation_id or self.command_id
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    answer_event_id: UUID
+    attempt_number: int
+    progress: ProgressUpdated | None
+    streak_days: int | None
+
+
+class StudyService:
+    def __init__(self, store: TransactionalStore, read_models: ReadModelUpdater, queries: Queries,
+                 user_id: UUID, scheduler: Scheduler, clock: Clock, day_start_hour: int,
+                 snapshot_every: int = 100) -> None:
+        self.store = store
+        self.read_models = read_models
+        self.queries = queries
+        self.user_id = user_id
+        self.scheduler = scheduler
+        self.clock = clock
+        self.day_start_hour = day_start_hour
+        self.repository = Repository(store, snapshot_every)
+
+    # --- words -----------------------------------------------------------------------------------------
+    def create_word(self, text: str, meaning: str, category: str = "", tags: list[str] | str | None = None,
+                    difficulty: int | str = 1) -> UUID:
+        return self.create_words([dict(text=text, meaning=meaning, category=category, tags=tags or [],
+                                       difficulty=difficulty)])[0]
+
+    def create_words(self, entries: list[dict[str, Any]]) -> list[UUID]:
+        """Many words as one command (an import, the starter deck): all or none."""
+        command = self._command()
+        words = []
+        for entry in entries:
+            word = Word.create(new_id(), **entry)
+            command.cause(word.pending[0])
+            words.append(word)
+        self._commit(command, words)
+        return [w.id for w in words]
+
+    def update_word(self, word_id: UUID, undoes: UUID | None = None, **changes: Any) -> dict[str, Any]:
+        """Record the changed fields; returns their previous values (for undo)."""
+        command = self._command()
+        with self.store.transaction():
+            word = self._load_word(word_id)
+            before = word.update(**changes)
+            if word.pending:
+                command.cause(word.pending[0], undoes)
+                self._commit(command, [word])
+        return before
+
+    def delete_word(self, word_id: UUID) -> UUID:
+        command = self._command()
+        with self.store.transaction():
+            word = self._load_word(word_id)
+            word.delete()
+            event_id = word.pending[0].event_id
+            command.cause(word.pending[0])
+            self._commit(command, [word])
+        return event_id
+
+    def restore_word(self, word_id: UUID, undoes: UUID | None = None) -> None:
+        command = self._command()
+        with self.store.transaction():
+            word = self.repository.load(Word, word_id)
+            word.restore_deleted()
+            command.cause(word.pending[0], undoes)
+            self._commit(command, [word])
+
+    def last_word_event(self, word_id: UUID) -> DomainEvent | None:
+        events = self.store.get_events(word_id)
+        return events[-1] if events else None
+
+    def _load_word(self, word_id: UUID) -> Word:
+        word = self.repository.load(Word, word_id)
+        if not word.exists:
+            raise NotFound(f"There is no word with id {word_id}.")
+        return word
+
+    # --- sessions --------------------------------------------------------------------------------------
+    def start_session(self, mode: LearningMode | str, word_ids: list[UUID]) -> UUID:
+        try:
+            mode = LearningMode(mode)
+        except ValueError:
+            raise ValidationFailed({"mode": f"Unknown mode {mode!r}; use flashcard, multiple_choice or typing."}) from None
+        command = self._command()
+        with self.store.transaction():
+            live = {w.word_id for w in self.queries.words_by_ids(word_ids)}
+            missing = [w for w in word_ids if w not in live]
+            if missing:
+                raise NotFound(f"{len(missing)} of the words do not exist (first: {missing[0]}).")
+            session = StudySession.start(new_id(), self.user_id, word_ids, mode)
+            command.cause(session.pending[0])
+            self._commit(command, [session])
+        return session.id
+
+    def answer(self, session_id: UUID, word_id: UUID, is_correct: bool, response_time_ms: int,
+               grade: Grade | str | None = None) -> AnswerOutcome:
+        command = self._command()
+        with self.store.transaction():
+            session = self._load_session(session_id)
+            answered = session.answer(word_id, is_correct, int(response_time_ms),
+                                      Grade(grade) if grade else None)
+            command.cause(answered)
+            aggregates: list[Aggregate] = [session]
+            attempt = answered.data.attempt_number  # type: ignore[attr-defined]
+            progress_event = None
+            if attempt == 1:  # SM-2 step 7: in-session repeats do not move the schedule
+                reviews = self._reviews(word_id) + [
+                    review_from_answer(command.now, is_correct, int(response_time_ms), grade,
+                                       offset_minutes(command.now))]
+                progress, progress_event = self._reschedule(command, word_id, reviews, answered.event_id)
+                aggregates.append(progress)
+            streak = self.repository.load(Streak, streak_stream_id(self.user_id))
+            day = study_day(command.now, offset_minutes(command.now), self.day_start_hour)
+            streak_event = streak.studied(self.user_id, day)
+            command.cause(streak_event, answered.event_id)
+            aggregates.append(streak)
+            self._commit(command, aggregates)
+        return AnswerOutcome(answered.event_id, attempt,
+                             progress_event.data if progress_event else None,  # type: ignore[arg-type]
+                             streak.consecutive_days if streak_event else None)
+
+    def retract_answer(self, session_id: UUID, answer_event_id: UUID) -> None:
+        """Undo an answer with a compensating event; the schedule is recomputed without it."""
+        command = self._command()
+        with self.store.transaction():
+            session = self._load_session(session_id)
+            retracted = session.retract(answer_event_id)
+            command.cause(retracted, answer_event_id)
+            word_id = retracted.data.word_id  # type: ignore[attr-defined]
+            reviews = self._reviews(word_id, excluding=answer_event_id)
+            progress, _ = self._reschedule(command, word_id, reviews, retracted.event_id)
+            self._commit(command, [session, progress])
+
+    def complete_session(self, session_id: UUID) -> UUID:
+        command = self._command()
+        with self.store.transaction():
+            session = self._load_session(session_id)
+            view = self.queries.session(session_id)
+            started_at = view.started_at if view else command.now
+            done = session.complete(started_at, command.now)
+            command.cause(done)
+            self._commit(command, [session])
+        return done.event_id
+
+    def _load_session(self, session_id: UUID) -> StudySession:
+        session = self.repository.load(StudySession, session_id)
+        if not session.started:
+            raise NotFound(f"There is no session with id {session_id}.")
+        return session
+
+    def _reviews(self, word_id: UUID, excluding: UUID | None = None) -> list[Review]:
+        return [
+            review_from_answer(a.answered_at, a.is_correct, a.response_time_ms, a.grade,
+                               a.utc_offset_minutes)
+            for a in self.queries.answers_for_word(word_id)
+            if a.attempt_number == 1 and a.event_id != excluding
+        ]
+
+    def _reschedule(self, command: _Command, word_id: UUID, reviews: list[Review],
+                    cause: UUID) -> tuple[WordProgress, Recorded | None]:
+        progress = self.repository.load(WordProgress, progress_stream_id(self.user_id, word_id))
+        recorded = progress.schedule(self.scheduler, self.user_id, word_id, reviews)
+        command.cause(recorded, cause)
+        return progress, recorded
+
+    # --- plumbing -----------------------------------------------------------------------------------------
+    def _command(self) -> _Command:
+        now = self.clock()
+        if now.tzinfo is None:
+            raise RuleViolated("the clock must give aware datetimes")
+        command_id = new_id()
+        return _Command(command_id, command_id, now)
+
+    def _commit(self, command: _Command, aggregates: list[Aggregate]) -> list[DomainEvent]:
+        """Append every aggregate's pending events and update the read models, atomically."""
+        stored: list[DomainEvent] = []
+        utc_now = command.now.astimezone(UTC)
+        offset = offset_minutes(command.now)
+        with self.store.transaction() as transaction:
+            for aggregate in aggregates:
+                expected, pending = aggregate.take_pending()
+                if not pending:
+                    continue
+                envelopes = [
+                    DomainEvent(
+                        event_id=recorded.event_id,
+                        aggregate_id=aggregate.id,
+                        aggregate_type=aggregate.aggregate_type,
+                        event_type=recorded.data.event_type,
+                        event_data=recorded.data,
+                        metadata=EventMetadata(
+                            user_id=self.user_id,
+                            correlation_id=command.correlation_id,
+                            causation_id=command.causes.get(recorded.event_id, command.command_id),
+                            timestamp=utc_now,
+                            utc_offset_minutes=offset,
+                        ),
+                        created_at=utc_now,
+                        version=expected + index,
+                    )
+                    for index, recorded in enumerate(pending, start=1)
+                ]
+                stored.extend(self.store.append_events(aggregate.id, envelopes, expected))
+                self.repository.snapshot_if_due(aggregate, expected)
+            self.read_models.apply(transaction, stored)
+        return stored

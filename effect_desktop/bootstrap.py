@@ -1,0 +1,157 @@
+"""The composition root: the one place that builds infrastructure and wires it.
+
+`open_profile` opens (or creates) one learner's SQLite file, makes sure its
+tables exist, brings the read models up to the last event, and hands back a
+`Profile` holding the service, the queries and the store. Nothing happens at
+import time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from uuid import UUID
+
+import platformdirs
+import sqlalchemy as sa
+from sqlalchemy.exc import DatabaseError
+
+from .application.service import StudyService
+from .domain.ids import new_id
+from .domain.registry import EventRegistry, default_registry
+from .domain.scheduling.sm2 import SM2Scheduler
+from .domain.scheduling.studyday import DEFAULT_DAY_START_HOUR
+from .persistence.errors import ProfileUnreadable
+from .persistence.schema import local_metadata, metadata, profile_info
+from .persistence.sql_store import SqlEventStore
+from .persistence.sqlite import create_sqlite_engine
+from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
+from .projections.projector import Projector
+from .projections.queries import Queries
+
+APP_DIR_NAME = "EffectDesktop"
+DEFAULT_PROFILE = "default"
+PROFILE_SUFFIX = ".effect.sqlite3"
+STORE_FORMAT = "1"
+_PROFILE_NAME = re.compile(r"^[\w\- ]{1,64}$")
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("EFFECT_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
+    if not _PROFILE_NAME.match(profile):
+        raise ValueError(f"invalid profile name {profile!r}: use letters, digits, spaces, - and _")
+    return data_dir / f"{profile}{PROFILE_SUFFIX}"
+
+
+def local_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass
+class Profile:
+    path: Path
+    engine: sa.Engine
+    store: SqlEventStore
+    projector: Projector
+    queries: Queries
+    service: StudyService
+    user_id: UUID
+    settings: ProfileSettings
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class ProfileSettings:
+    """Small per-profile settings kept in `profile_info` (not events: they are not history)."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self.engine = engine
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+            value = connection.execute(
+                sa.select(profile_info.c.value).where(profile_info.c.key == key)).scalar()
+        return value if value is not None else default
+
+    def set(self, key: str, value: str) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                               {"key": key, "value": value})
+
+    def get_int(self, key: str, default: int) -> int:
+        raw = self.get(key)
+        try:
+            return int(raw) if raw is not None else default
+        except ValueError:
+            return default
+
+
+def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
+                 registry: EventRegistry | None = None, snapshot_every: int = 100,
+                 catch_up: bool = True) -> Profile:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _check_is_profile(path)
+    engine = create_sqlite_engine(path)
+    try:
+        with engine.begin() as connection:
+            metadata.create_all(connection)
+            local_metadata.create_all(connection)
+            known = dict(connection.execute(sa.select(profile_info.c.key, profile_info.c.value)).all())
+            if "user_id" not in known:
+                connection.execute(sa.insert(profile_info), [
+                    {"key": "user_id", "value": str(new_id())},
+                    {"key": "store_format", "value": STORE_FORMAT},
+                    {"key": "created_at", "value": clock().isoformat()},
+                ])
+                known = dict(connection.execute(
+                    sa.select(profile_info.c.key, profile_info.c.value)).all())
+    except DatabaseError as error:
+        engine.dispose()
+        raise ProfileUnreadable(
+            f"{path} could not be opened as an Effect Desktop profile ({error.orig}). "
+            "It may be damaged; restore a backup or choose another data folder."
+        ) from error
+    settings = ProfileSettings(engine)
+    user_id = UUID(known["user_id"])
+    day_start = settings.get_int("day_start_hour", DEFAULT_DAY_START_HOUR)
+    store = SqlEventStore(engine, registry or default_registry())
+    projector = Projector(store, day_start)
+    queries = Queries(store)
+    service = StudyService(store, projector, queries, user_id, SM2Scheduler(day_start), clock,
+                           day_start, snapshot_every)
+    profile = Profile(path, engine, store, projector, queries, service, user_id, settings)
+    if catch_up:
+        projector.catch_up()
+    return profile
+
+
+def _check_is_profile(path: Path) -> None:
+    """Refuse, without writing, a file that is not SQLite or not ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise ProfileUnreadable(f"{path} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise ProfileUnreadable(f"{path} is damaged ({error}); restore a backup.") from error
+    if names and "events" not in names:
+        raise ProfileUnreadable(f"{path} is an SQLite file of another program; it was left untouched.")

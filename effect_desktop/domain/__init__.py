@@ -1,0 +1,1 @@
+"""The domain: events, aggregates and scheduling rules, in plain Python (no Qt, no SQL)."""

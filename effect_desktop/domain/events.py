@@ -1,0 +1,208 @@
+"""The events of the design, as frozen pydantic models.
+
+Field names and types follow `event-sourcing-design.ja.md`; events added since
+(undo, settings) say why they exist. Each payload class knows its
+`event_type`, the `aggregate_type` of the stream it belongs to and its
+`schema_version`; the registry (`registry.py`) turns stored rows back into
+these classes, upcasting older shapes first.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, SerializeAsAny, field_validator
+
+# Aggregate types: the names stored in the `aggregate_type` column.
+WORD = "Word"
+STUDY_SESSION = "StudySession"
+WORD_PROGRESS = "WordProgress"
+STREAK = "Streak"
+PROFILE = "Profile"
+
+
+class LearningMode(StrEnum):
+    FLASHCARD = "flashcard"
+    MULTIPLE_CHOICE = "multiple_choice"
+    TYPING = "typing"
+
+
+class Grade(StrEnum):
+    """A learner's own verdict on a flashcard (Anki's four buttons)."""
+
+    AGAIN = "again"
+    HARD = "hard"
+    GOOD = "good"
+    EASY = "easy"
+
+
+class EventData(BaseModel):
+    """Base of every event payload: immutable, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    event_type: ClassVar[str]
+    aggregate_type: ClassVar[str]
+    schema_version: ClassVar[int] = 1
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.event_type = cls.__name__
+
+
+# --- words -----------------------------------------------------------------
+
+
+class WordCreated(EventData):
+    aggregate_type: ClassVar[str] = WORD
+    word_id: UUID
+    text: str
+    meaning: str
+    difficulty: int
+    category: str
+    tags: list[str]
+
+
+class WordUpdated(EventData):
+    """Only the fields that changed, mapped to their new values."""
+
+    aggregate_type: ClassVar[str] = WORD
+    word_id: UUID
+    changes: dict[str, Any]
+
+
+class WordDeleted(EventData):
+    aggregate_type: ClassVar[str] = WORD
+    word_id: UUID
+
+
+class WordRestored(EventData):
+    """Undo of a deletion: a compensating event, so the deletion stays in history."""
+
+    aggregate_type: ClassVar[str] = WORD
+    word_id: UUID
+
+
+# --- study sessions -----------------------------------------------------------
+
+
+class SessionStarted(EventData):
+    aggregate_type: ClassVar[str] = STUDY_SESSION
+    session_id: UUID
+    user_id: UUID
+    word_ids: list[UUID]
+    mode: LearningMode
+
+
+class QuestionAnswered(EventData):
+    """One answer. `grade` is our addition: set when the learner graded a flashcard."""
+
+    aggregate_type: ClassVar[str] = STUDY_SESSION
+    session_id: UUID
+    word_id: UUID
+    is_correct: bool
+    response_time_ms: int
+    attempt_number: int
+    grade: Grade | None = None
+
+
+class AnswerRetracted(EventData):
+    """Undo of an answer: names the answer event it cancels; history keeps both."""
+
+    aggregate_type: ClassVar[str] = STUDY_SESSION
+    session_id: UUID
+    word_id: UUID
+    answer_event_id: UUID
+
+
+class SessionCompleted(EventData):
+    aggregate_type: ClassVar[str] = STUDY_SESSION
+    session_id: UUID
+    total_questions: int
+    correct_answers: int
+    duration_seconds: int
+
+
+# --- progress --------------------------------------------------------------------
+
+
+class ProgressUpdated(EventData):
+    """A word's scheduling state after an answer (SM-2 fields, as designed)."""
+
+    aggregate_type: ClassVar[str] = WORD_PROGRESS
+    user_id: UUID
+    word_id: UUID
+    repetition_count: int
+    easiness_factor: float
+    interval_days: int
+    next_review_date: datetime
+
+
+class StreakUpdated(EventData):
+    """`last_study_date` is the local study day, stored as midnight UTC of that date."""
+
+    aggregate_type: ClassVar[str] = STREAK
+    user_id: UUID
+    consecutive_days: int
+    last_study_date: datetime
+
+
+ALL_EVENT_TYPES: tuple[type[EventData], ...] = (
+    WordCreated,
+    WordUpdated,
+    WordDeleted,
+    WordRestored,
+    SessionStarted,
+    QuestionAnswered,
+    AnswerRetracted,
+    SessionCompleted,
+    ProgressUpdated,
+    StreakUpdated,
+)
+
+
+# --- the envelope -------------------------------------------------------------------
+
+
+class EventMetadata(BaseModel):
+    """Who and why. `utc_offset_minutes` (our addition) keeps the learner's local
+    clock at the time, so study days can be computed again on replay, after a
+    time-zone move, on another device."""
+
+    model_config = ConfigDict(frozen=True)
+
+    user_id: UUID
+    correlation_id: UUID
+    causation_id: UUID
+    timestamp: datetime
+    utc_offset_minutes: int = 0
+
+
+class DomainEvent(BaseModel):
+    """A stored (or about to be stored) event: the design's envelope.
+
+    `position` is the event's place in the store's total order; it is None
+    until the store has assigned one.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: UUID
+    aggregate_id: UUID
+    aggregate_type: str
+    event_type: str
+    event_data: SerializeAsAny[EventData]
+    metadata: EventMetadata
+    created_at: datetime
+    version: int
+    position: int | None = None
+
+    @field_validator("version")
+    @classmethod
+    def _positive_version(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("versions start at 1")
+        return value

@@ -1,0 +1,58 @@
+"""The Streak aggregate: consecutive local study days for one learner."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+from uuid import UUID
+
+from .aggregate import Aggregate, Recorded
+from .events import STREAK, EventData, StreakUpdated
+from .scheduling.studyday import day_as_datetime
+
+
+def streak_after(consecutive: int, last_day: date | None, day: date) -> int | None:
+    """The streak after studying on `day`, or None when it does not change."""
+    if last_day is None:
+        return 1
+    gap = (day - last_day).days
+    if gap <= 0:
+        return None  # same day, or an earlier day after a move west: nothing new
+    return consecutive + 1 if gap == 1 else 1
+
+
+def current_streak(consecutive: int, last_day: date | None, today: date) -> int:
+    """What to show today: the streak survives until a whole study day is missed."""
+    if last_day is None or (today - last_day).days > 1:
+        return 0
+    return consecutive
+
+
+class Streak(Aggregate):
+    aggregate_type: ClassVar[str] = STREAK
+
+    def __init__(self, aggregate_id: UUID) -> None:
+        super().__init__(aggregate_id)
+        self.consecutive_days = 0
+        self.last_study_day: date | None = None
+
+    def studied(self, user_id: UUID, day: date) -> Recorded | None:
+        consecutive = streak_after(self.consecutive_days, self.last_study_day, day)
+        if consecutive is None:
+            return None
+        return self._record(StreakUpdated(user_id=user_id, consecutive_days=consecutive,
+                                          last_study_date=day_as_datetime(day)))
+
+    def apply(self, event_id: UUID, data: EventData) -> None:
+        if isinstance(data, StreakUpdated):
+            self.consecutive_days = data.consecutive_days
+            self.last_study_day = data.last_study_date.date()
+
+    def snapshot_state(self) -> dict[str, Any]:
+        return {"consecutive_days": self.consecutive_days,
+                "last_study_day": self.last_study_day.isoformat() if self.last_study_day else None}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.consecutive_days = state["consecutive_days"]
+        last = state["last_study_day"]
+        self.last_study_day = datetime.fromisoformat(last).date() if last else None

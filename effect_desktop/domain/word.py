@@ -1,0 +1,148 @@
+"""The Word aggregate: a vocabulary entry and its rules."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any, ClassVar
+from uuid import UUID
+
+from .aggregate import Aggregate
+from .errors import NotFound, RuleViolated, ValidationFailed
+from .events import WORD, EventData, WordCreated, WordDeleted, WordRestored, WordUpdated
+
+MAX_TEXT = 200
+MAX_MEANING = 1000
+MAX_CATEGORY = 60
+MAX_TAG = 40
+MAX_TAGS = 20
+EDITABLE_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+
+
+def _clean(value: str) -> str:
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def normalise_tags(tags: list[str] | str) -> list[str]:
+    """Trimmed, case-folded duplicates removed, first spelling kept, order kept."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: set[str] = set()
+    result: list[str] = []
+    for tag in tags:
+        cleaned = _clean(tag)
+        key = cleaned.casefold()
+        if cleaned and key not in seen:
+            seen.add(key)
+            result.append(cleaned)
+    return result
+
+
+def validate_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Cleaned values for the given fields, or ValidationFailed naming each bad one."""
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Any] = {}
+    for name, limit, label in (("text", MAX_TEXT, "Word"), ("meaning", MAX_MEANING, "Meaning")):
+        if name in fields:
+            value = _clean(str(fields[name] or ""))
+            if not value:
+                errors[name] = f"{label} must not be empty."
+            elif len(value) > limit:
+                errors[name] = f"{label} is {len(value)} characters; at most {limit} are allowed."
+            cleaned[name] = value
+    if "category" in fields:
+        value = _clean(str(fields["category"] or ""))
+        if len(value) > MAX_CATEGORY:
+            errors["category"] = f"Category is too long; at most {MAX_CATEGORY} characters."
+        cleaned["category"] = value
+    if "tags" in fields:
+        tags = normalise_tags(fields["tags"] or [])
+        if len(tags) > MAX_TAGS:
+            errors["tags"] = f"{len(tags)} tags; at most {MAX_TAGS} are allowed."
+        elif any(len(t) > MAX_TAG for t in tags):
+            errors["tags"] = f"A tag is too long; at most {MAX_TAG} characters each."
+        cleaned["tags"] = tags
+    if "difficulty" in fields:
+        raw = fields["difficulty"]
+        try:
+            value = int(raw)
+            ok = str(raw).strip().lstrip("+-").isdigit() or isinstance(raw, int)
+        except (TypeError, ValueError):
+            ok = False
+            value = 0
+        if not ok or not 1 <= value <= 5 or isinstance(raw, bool):
+            errors["difficulty"] = "Difficulty must be a whole number from 1 to 5."
+        cleaned["difficulty"] = value
+    if errors:
+        raise ValidationFailed(errors)
+    return cleaned
+
+
+class Word(Aggregate):
+    aggregate_type: ClassVar[str] = WORD
+
+    def __init__(self, aggregate_id: UUID) -> None:
+        super().__init__(aggregate_id)
+        self.exists = False
+        self.deleted = False
+        self.fields: dict[str, Any] = {}
+
+    # --- commands --------------------------------------------------------------------
+    @classmethod
+    def create(cls, word_id: UUID, text: str, meaning: str, category: str = "",
+               tags: list[str] | None = None, difficulty: int = 1) -> Word:
+        values = validate_fields({"text": text, "meaning": meaning, "category": category,
+                                  "tags": tags or [], "difficulty": difficulty})
+        word = cls(word_id)
+        word._record(WordCreated(word_id=word_id, **values))
+        return word
+
+    def update(self, **changes: Any) -> dict[str, Any]:
+        """Record only the fields whose cleaned value differs; returns the old values."""
+        self._require_live()
+        unknown = set(changes) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise ValidationFailed({f: "This field cannot be edited." for f in sorted(unknown)})
+        cleaned = validate_fields({k: v for k, v in changes.items() if v is not None})
+        changed = {k: v for k, v in cleaned.items() if self.fields.get(k) != v}
+        if not changed:
+            return {}
+        before = {k: self.fields.get(k) for k in changed}
+        self._record(WordUpdated(word_id=self.id, changes=changed))
+        return before
+
+    def delete(self) -> None:
+        self._require_live()
+        self._record(WordDeleted(word_id=self.id))
+
+    def restore_deleted(self) -> None:
+        if not self.exists:
+            raise NotFound(f"There is no word {self.id}.")
+        if not self.deleted:
+            raise RuleViolated("This word is not deleted, so there is nothing to restore.")
+        self._record(WordRestored(word_id=self.id))
+
+    def _require_live(self) -> None:
+        if not self.exists:
+            raise NotFound(f"There is no word {self.id}.")
+        if self.deleted:
+            raise RuleViolated("This word has been deleted; restore it before changing it.")
+
+    # --- state -------------------------------------------------------------------------
+    def apply(self, event_id: UUID, data: EventData) -> None:
+        if isinstance(data, WordCreated):
+            self.exists = True
+            self.fields = data.model_dump(include=set(EDITABLE_FIELDS))
+        elif isinstance(data, WordUpdated):
+            self.fields.update(data.changes)
+        elif isinstance(data, WordDeleted):
+            self.deleted = True
+        elif isinstance(data, WordRestored):
+            self.deleted = False
+
+    def snapshot_state(self) -> dict[str, Any]:
+        return {"exists": self.exists, "deleted": self.deleted, "fields": self.fields}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.exists = state["exists"]
+        self.deleted = state["deleted"]
+        self.fields = dict(state["fields"])

@@ -1,0 +1,215 @@
+"""The event store on SQLAlchemy Core: one implementation for SQLite and PostgreSQL.
+
+A transaction is held per thread, so a command's appends to several streams
+and the read-model updates that follow commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from pydantic_core import from_json, to_json
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ..domain.events import DomainEvent, EventMetadata
+from ..domain.registry import EventRegistry
+from .errors import ConcurrencyError, ProfileLocked, StoreError
+from .schema import events as events_table
+from .schema import snapshots as snapshots_table
+from .store import AggregateSnapshot
+
+_SELECT_COLUMNS = (
+    events_table.c.position,
+    events_table.c.event_id,
+    events_table.c.aggregate_id,
+    events_table.c.aggregate_type,
+    events_table.c.event_type,
+    events_table.c.event_data,
+    events_table.c.metadata,
+    events_table.c.created_at,
+    events_table.c.version,
+    events_table.c.schema_version,
+)
+
+
+class SqlEventStore:
+    def __init__(self, engine: sa.Engine, registry: EventRegistry) -> None:
+        self.engine = engine
+        self.registry = registry
+        self._local = threading.local()
+
+    # --- transactions ------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sa.Connection]:
+        """Join the thread's open transaction, or open one that commits on success."""
+        current: sa.Connection | None = getattr(self._local, "connection", None)
+        if current is not None:
+            yield current
+            return
+        try:
+            with self.engine.begin() as connection:
+                self._local.connection = connection
+                try:
+                    yield connection
+                finally:
+                    self._local.connection = None
+        except OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise ProfileLocked(
+                    "The profile is busy in another program (another Effect Desktop window or a "
+                    "sync); try again in a moment."
+                ) from error
+            raise StoreError(f"The event store could not complete the operation: {error.orig}") from error
+
+    @contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        current: sa.Connection | None = getattr(self._local, "connection", None)
+        if current is not None:
+            yield current
+            return
+        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+            yield connection
+
+    # --- the design's interface ------------------------------------------------------------
+    def append_events(self, aggregate_id: UUID, events: Sequence[DomainEvent],
+                      expected_version: int | None) -> list[DomainEvent]:
+        if not events:
+            return []
+        with self.transaction() as connection:
+            current = self._current_version(connection, aggregate_id)
+            if expected_version is not None and current != expected_version:
+                raise ConcurrencyError(
+                    f"stream {aggregate_id} is at version {current}, not {expected_version}: "
+                    "it changed meanwhile; reload and try again"
+                )
+            for offset, event in enumerate(events, start=1):
+                if event.aggregate_id != aggregate_id or event.version != current + offset:
+                    raise ConcurrencyError(
+                        f"event {event.event_id} does not continue stream {aggregate_id} "
+                        f"at version {current + offset}"
+                    )
+            rows = [self._row(event) for event in events]
+            try:
+                result = connection.execute(
+                    sa.insert(events_table).returning(events_table.c.position,
+                                                      sort_by_parameter_order=True),
+                    rows,
+                )
+                positions = [row[0] for row in result]
+            except IntegrityError as error:
+                raise ConcurrencyError(
+                    f"stream {aggregate_id}: a concurrent writer took version {current + 1} "
+                    "(or the event was already stored)"
+                ) from error
+        return [e.model_copy(update={"position": p}) for e, p in zip(events, positions, strict=True)]
+
+    def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]:
+        query = sa.select(*_SELECT_COLUMNS).where(events_table.c.aggregate_id == aggregate_id)
+        if from_version is not None:
+            query = query.where(events_table.c.version >= from_version)
+        with self.reading() as connection:
+            rows = connection.execute(query.order_by(events_table.c.version)).all()
+        return [self.to_event(row) for row in rows]
+
+    def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None:
+        values = {
+            "aggregate_type": snapshot.aggregate_type,
+            "snapshot_data": to_json(snapshot.snapshot_data).decode(),
+            "version": snapshot.version,
+            "created_at": snapshot.created_at,
+        }
+        with self.transaction() as connection:
+            updated = connection.execute(
+                sa.update(snapshots_table).where(snapshots_table.c.aggregate_id == aggregate_id),
+                values,
+            ).rowcount
+            if not updated:
+                connection.execute(sa.insert(snapshots_table), {"aggregate_id": aggregate_id, **values})
+
+    def get_snapshot(self, aggregate_id: UUID) -> AggregateSnapshot | None:
+        query = sa.select(snapshots_table).where(snapshots_table.c.aggregate_id == aggregate_id)
+        with self.reading() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        data = row.snapshot_data
+        return AggregateSnapshot(
+            aggregate_id=row.aggregate_id,
+            aggregate_type=row.aggregate_type,
+            snapshot_data=data if isinstance(data, dict) else from_json(data),
+            version=row.version,
+            created_at=row.created_at,
+        )
+
+    # --- the whole log ---------------------------------------------------------------------
+    def read_all(self, from_position: int = 0, limit: int = 1000) -> list[DomainEvent]:
+        query = (
+            sa.select(*_SELECT_COLUMNS)
+            .where(events_table.c.position > from_position)
+            .order_by(events_table.c.position)
+            .limit(limit)
+        )
+        with self.reading() as connection:
+            return [self.to_event(row) for row in connection.execute(query)]
+
+    def iter_all(self, from_position: int = 0, page_size: int = 5000) -> Iterator[DomainEvent]:
+        position = from_position
+        while True:
+            page = self.read_all(position, page_size)
+            yield from page
+            if len(page) < page_size:
+                return
+            position = page[-1].position or position
+
+    def last_position(self) -> int:
+        with self.reading() as connection:
+            return connection.execute(sa.select(sa.func.max(events_table.c.position))).scalar() or 0
+
+    def count(self) -> int:
+        with self.reading() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(events_table)).scalar() or 0
+
+    # --- rows <-> events -----------------------------------------------------------------------
+    def _current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
+        query = sa.select(sa.func.max(events_table.c.version)).where(
+            events_table.c.aggregate_id == aggregate_id
+        )
+        return connection.execute(query).scalar() or 0
+
+    def _row(self, event: DomainEvent) -> dict[str, Any]:
+        return {
+            "event_id": event.event_id,
+            "aggregate_id": event.aggregate_id,
+            "aggregate_type": event.aggregate_type,
+            "event_type": event.event_type,
+            "event_data": event.event_data.model_dump_json(),
+            "metadata": event.metadata.model_dump_json(),
+            "created_at": event.created_at,
+            "version": event.version,
+            "schema_version": type(event.event_data).schema_version,
+        }
+
+    def to_event(self, row: Any) -> DomainEvent:
+        metadata = row.metadata
+        return DomainEvent.model_construct(
+            event_id=row.event_id,
+            aggregate_id=row.aggregate_id,
+            aggregate_type=row.aggregate_type,
+            event_type=row.event_type,
+            event_data=self.registry.load(row.event_type, row.event_data, row.schema_version),
+            metadata=(EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
+                      else EventMetadata.model_validate_json(metadata)),
+            created_at=row.created_at,
+            version=row.version,
+            position=row.position,
+        )
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

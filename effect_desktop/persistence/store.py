@@ -1,0 +1,50 @@
+"""The event store interface of the design, shared by every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime
+from typing import Any, Protocol
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict
+
+from ..domain.events import DomainEvent
+
+
+class AggregateSnapshot(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    aggregate_id: UUID
+    aggregate_type: str
+    snapshot_data: dict[str, Any]
+    version: int
+    created_at: datetime
+
+
+class EventStore(Protocol):
+    def append_events(self, aggregate_id: UUID, events: Sequence[DomainEvent],
+                      expected_version: int | None) -> list[DomainEvent]:
+        """Append atomically; ConcurrencyError unless the stream is at `expected_version`.
+
+        Returns the events with their store positions."""
+        ...
+
+    def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]: ...
+
+    def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None: ...
+
+    def get_snapshot(self, aggregate_id: UUID) -> AggregateSnapshot | None: ...
+
+    def read_all(self, from_position: int = 0, limit: int = 1000) -> list[DomainEvent]:
+        """Events with position > from_position, in order, at most `limit`."""
+        ...
+
+    def iter_all(self, from_position: int = 0, page_size: int = 5000) -> Iterator[DomainEvent]: ...
+
+    def last_position(self) -> int: ...
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """Group appends (and read-model updates) into one atomic commit."""
+        ...

@@ -1,0 +1,1 @@
+"""Read models: tables built from the events, for the queries the app makes often."""

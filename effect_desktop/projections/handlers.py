@@ -1,0 +1,202 @@
+"""How each event changes the read models.
+
+One function per event type, all writing through a `ReadModelCache`, so the
+same code serves live updates and rebuilds. Study days are computed from the
+answer's own UTC offset (see `domain/scheduling/studyday.py`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic_core import from_json, to_json
+
+from ..domain import events as ev
+from ..domain.events import DomainEvent
+from ..domain.progress import NEVER_REVIEWED
+from ..domain.scheduling.studyday import study_day
+from ..domain.word import normalise_tags
+from .cache import ReadModelCache, Row
+
+
+def fold(value: str) -> str:
+    """Search form: full-width/half-width unified, case-insensitive."""
+    return unicodedata.normalize("NFKC", value).casefold()
+
+
+def tag_key(tag: str) -> str:
+    return fold(tag.strip())
+
+
+class Context:
+    def __init__(self, connection: sa.Connection, cache: ReadModelCache, day_start_hour: int) -> None:
+        self.connection = connection
+        self.cache = cache
+        self.day_start_hour = day_start_hour
+
+    def get(self, table: str, *key: Any) -> Row | None:
+        return self.cache[table].get(self.connection, key)
+
+    def put(self, table: str, row: Row) -> None:
+        self.cache[table].put(row)
+
+    def delete(self, table: str, *key: Any) -> None:
+        self.cache[table].delete(key)
+
+    def day_of(self, event: DomainEvent) -> str:
+        meta = event.metadata
+        return study_day(meta.timestamp, meta.utc_offset_minutes, self.day_start_hour).isoformat()
+
+    def bump_day(self, day: str, **increments: int) -> None:
+        row = self.get("rm_daily_stats", day) or {
+            "study_day": day, "answers": 0, "correct": 0, "response_ms": 0,
+            "sessions_completed": 0, "study_seconds": 0, "words_added": 0,
+        }
+        row = dict(row)
+        for name, amount in increments.items():
+            row[name] += amount
+        self.put("rm_daily_stats", row)
+
+
+# --- words --------------------------------------------------------------------------------------
+def _set_tags(ctx: Context, word_id: Any, old: list[str], new: list[str]) -> None:
+    old_keys = {tag_key(t) for t in old}
+    new_keys = {tag_key(t) for t in new}
+    for key in old_keys - new_keys:
+        ctx.delete("rm_word_tags", word_id, key)
+    for key in new_keys - old_keys:
+        ctx.put("rm_word_tags", {"word_id": word_id, "tag_key": key})
+
+
+def word_created(ctx: Context, event: DomainEvent, data: ev.WordCreated) -> None:
+    tags = normalise_tags(data.tags)
+    ctx.put("rm_words", {
+        "word_id": data.word_id, "text": data.text, "meaning": data.meaning,
+        "category": data.category, "tags": to_json(tags).decode(), "difficulty": data.difficulty,
+        "search_key": fold(f"{data.text}\n{data.meaning}"),
+        "created_at": event.metadata.timestamp, "updated_at": event.metadata.timestamp,
+        "deleted": False,
+    })
+    _set_tags(ctx, data.word_id, [], tags)
+    ctx.bump_day(ctx.day_of(event), words_added=1)
+
+
+def word_updated(ctx: Context, event: DomainEvent, data: ev.WordUpdated) -> None:
+    row = ctx.get("rm_words", data.word_id)
+    if row is None:
+        return
+    row = dict(row)
+    for name in ("text", "meaning", "category", "difficulty"):
+        if name in data.changes:
+            row[name] = data.changes[name]
+    if "tags" in data.changes:
+
+
+        new_tags = normalise_tags(data.changes["tags"])
+        _set_tags(ctx, data.word_id, from_json(row["tags"]), new_tags)
+        row["tags"] = to_json(new_tags).decode()
+    row["search_key"] = fold(f"{row['text']}\n{row['meaning']}")
+    row["updated_at"] = event.metadata.timestamp
+    ctx.put("rm_words", row)
+
+
+def word_deleted_or_restored(ctx: Context, event: DomainEvent, data: ev.WordDeleted | ev.WordRestored) -> None:
+    row = ctx.get("rm_words", data.word_id)
+    if row is None:
+        return
+    ctx.put("rm_words", {**row, "deleted": isinstance(data, ev.WordDeleted),
+                         "updated_at": event.metadata.timestamp})
+
+
+# --- sessions and answers -------------------------------------------------------------------------
+def session_started(ctx: Context, event: DomainEvent, data: ev.SessionStarted) -> None:
+    ctx.put("rm_sessions", {
+        "session_id": data.session_id, "mode": data.mode.value,
+        "word_ids": to_json([str(w) for w in data.word_ids]).decode(),
+        "started_at": event.metadata.timestamp, "completed_at": None,
+        "answered": 0, "correct": 0, "duration_seconds": None,
+    })
+
+
+def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswered) -> None:
+    day = ctx.day_of(event)
+    ctx.put("rm_answers", {
+        "event_id": event.event_id, "session_id": data.session_id, "word_id": data.word_id,
+        "answered_at": event.metadata.timestamp,
+        "utc_offset_minutes": event.metadata.utc_offset_minutes, "study_day": day,
+        "is_correct": data.is_correct, "response_time_ms": data.response_time_ms,
+        "attempt_number": data.attempt_number, "grade": data.grade.value if data.grade else None,
+        "retracted": False,
+    })
+    _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
+
+
+def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted) -> None:
+    answer = ctx.get("rm_answers", data.answer_event_id)
+    if answer is None or answer["retracted"]:
+        return
+    ctx.put("rm_answers", {**answer, "retracted": True})
+    _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
+                  answer["response_time_ms"], -1)
+
+
+def _count_answer(ctx: Context, session_id: Any, day: str, correct: bool, ms: int, sign: int) -> None:
+    session = ctx.get("rm_sessions", session_id)
+    if session is not None:
+        ctx.put("rm_sessions", {**session, "answered": session["answered"] + sign,
+                                "correct": session["correct"] + (sign if correct else 0)})
+    ctx.bump_day(day, answers=sign, correct=sign if correct else 0, response_ms=sign * ms)
+
+
+def session_completed(ctx: Context, event: DomainEvent, data: ev.SessionCompleted) -> None:
+    session = ctx.get("rm_sessions", data.session_id)
+    if session is not None:
+        ctx.put("rm_sessions", {**session, "completed_at": event.metadata.timestamp,
+                                "duration_seconds": data.duration_seconds})
+    ctx.bump_day(ctx.day_of(event), sessions_completed=1, study_seconds=data.duration_seconds)
+
+
+# --- progress and streak ------------------------------------------------------------------------------
+def progress_updated(ctx: Context, event: DomainEvent, data: ev.ProgressUpdated) -> None:
+    if data.interval_days == 0 and data.next_review_date == NEVER_REVIEWED:
+        ctx.delete("rm_progress", data.word_id)
+        return
+    ctx.put("rm_progress", {
+        "word_id": data.word_id, "repetition_count": data.repetition_count,
+        "easiness_factor": data.easiness_factor, "interval_days": data.interval_days,
+        "next_review_date": data.next_review_date,
+        "last_answered_at": event.metadata.timestamp,
+    })
+
+
+def streak_updated(ctx: Context, event: DomainEvent, data: ev.StreakUpdated) -> None:
+    ctx.put("rm_streak", {"user_id": data.user_id, "consecutive_days": data.consecutive_days,
+                          "last_study_day": data.last_study_date.date().isoformat()})
+
+
+Handler = Callable[[Context, DomainEvent, Any], None]
+
+HANDLERS: dict[str, Handler] = {
+    "WordCreated": word_created,
+    "WordUpdated": word_updated,
+    "WordDeleted": word_deleted_or_restored,
+    "WordRestored": word_deleted_or_restored,
+    "SessionStarted": session_started,
+    "QuestionAnswered": question_answered,
+    "AnswerRetracted": answer_retracted,
+    "SessionCompleted": session_completed,
+    "ProgressUpdated": progress_updated,
+    "StreakUpdated": streak_updated,
+}
+
+
+def apply(ctx: Context, event: DomainEvent) -> None:
+    handler = HANDLERS.get(event.event_type)
+    if handler is not None:
+        handler(ctx, event, event.event_data)
+
+

@@ -1,0 +1,120 @@
+"""Keeping the read models in step with the events.
+
+Live: the application hands each command's new events to `apply` inside the
+same transaction as the append, and the checkpoint (the last applied
+position) is written in that transaction too, so the read models can never
+fall behind after a crash. On open, `catch_up` applies anything past the
+checkpoint (events pulled by a sync, or written by an older build).
+`rebuild` empties the tables and replays the whole log through the same
+handlers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import sqlalchemy as sa
+
+from ..domain.events import DomainEvent
+from ..persistence.sql_store import SqlEventStore
+from . import handlers
+from .cache import ReadModelCache
+from .tables import READ_MODELS, checkpoints
+
+CHECKPOINT = "read_models"
+REBUILD_PAGE = 20_000
+
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+class ProjectionFailed(Exception):
+    """A read model could not take an event; the message names the event."""
+
+
+class Projector:
+    def __init__(self, store: SqlEventStore, day_start_hour: int) -> None:
+        self.store = store
+        self.day_start_hour = day_start_hour
+
+    def apply(self, connection: sa.Connection, events: Iterable[DomainEvent]) -> None:
+        cache = ReadModelCache(READ_MODELS)
+        last = self._run(connection, cache, events)
+        cache.flush(connection)
+        if last:
+            self._set_checkpoint(connection, last)
+
+    def checkpoint(self) -> int:
+        with self.store.reading() as connection:
+            return self._get_checkpoint(connection)
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Apply events past the checkpoint; returns how many were applied."""
+        applied = 0
+        with self.store.transaction() as connection:
+            position = self._get_checkpoint(connection)
+            total = self.store.last_position() - position
+            if total <= 0:
+                return 0
+            cache = ReadModelCache(READ_MODELS)
+            while True:
+                page = self.store.read_all(position, REBUILD_PAGE)
+                if not page:
+                    break
+                position = self._run(connection, cache, page) or position
+                applied += len(page)
+                if progress is not None:
+                    progress(applied, total)
+            cache.flush(connection)
+            self._set_checkpoint(connection, position)
+        return applied
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Replay every event into empty read models, in one transaction.
+
+        If `progress` returns False the rebuild is cancelled and rolled back,
+        leaving the read models as they were."""
+        with self.store.transaction() as connection:
+            total = self.store.last_position()
+            for table in READ_MODELS:
+                connection.execute(sa.delete(table))
+            cache = ReadModelCache(READ_MODELS, assume_empty=True)
+            position = applied = 0
+            while True:
+                page = self.store.read_all(position, REBUILD_PAGE)
+                if not page:
+                    break
+                position = self._run(connection, cache, page) or position
+                applied += len(page)
+                if progress is not None and progress(position, total) is False:
+                    raise RebuildCancelled()
+            cache.flush(connection)
+            self._set_checkpoint(connection, position)
+        return applied
+
+    # --- internals -------------------------------------------------------------------------------
+    def _run(self, connection: sa.Connection, cache: ReadModelCache,
+             events: Iterable[DomainEvent]) -> int:
+        ctx = handlers.Context(connection, cache, self.day_start_hour)
+        last = 0
+        for event in events:
+            try:
+                handlers.apply(ctx, event)
+            except Exception as error:  # a projection bug must name the event, never pass silently
+                raise ProjectionFailed(
+                    f"read models could not apply {event.event_type} {event.event_id} "
+                    f"(position {event.position}): {error}"
+                ) from error
+            last = event.position or last
+        return last
+
+    def _get_checkpoint(self, connection: sa.Connection) -> int:
+        query = sa.select(checkpoints.c.position).where(checkpoints.c.name == CHECKPOINT)
+        return connection.execute(query).scalar() or 0
+
+    def _set_checkpoint(self, connection: sa.Connection, position: int) -> None:
+        connection.execute(sa.insert(checkpoints).prefix_with("OR REPLACE"),
+                           {"name": CHECKPOINT, "position": position})
+
+
+class RebuildCancelled(Exception):
+    """The user cancelled a rebuild; the transaction was rolled back."""

@@ -1,0 +1,196 @@
+"""Queries over the read models: the only way the app reads state."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from pydantic_core import from_json
+
+from ..domain.streak import current_streak
+from ..persistence.sql_store import SqlEventStore
+from . import tables as t
+from .handlers import fold, tag_key
+from .views import (
+    AnswerView,
+    DailyStatsView,
+    ProgressView,
+    SessionView,
+    StreakView,
+    WordFilter,
+    WordView,
+)
+
+_WORD_COLUMNS = (
+    t.words.c.word_id, t.words.c.text, t.words.c.meaning, t.words.c.category, t.words.c.tags,
+    t.words.c.difficulty, t.words.c.created_at, t.words.c.updated_at, t.words.c.deleted,
+    t.progress.c.repetition_count, t.progress.c.easiness_factor, t.progress.c.interval_days,
+    t.progress.c.next_review_date, t.progress.c.last_answered_at,
+)
+
+
+def _word(row: Any) -> WordView:
+    progress = None
+    if row.next_review_date is not None:
+        progress = ProgressView(row.word_id, row.repetition_count, row.easiness_factor,
+                                row.interval_days, row.next_review_date, row.last_answered_at)
+    return WordView(row.word_id, row.text, row.meaning, row.category, from_json(row.tags),
+                    row.difficulty, row.created_at, row.updated_at, bool(row.deleted), progress)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class Queries:
+    def __init__(self, store: SqlEventStore) -> None:
+        self.store = store
+
+    def _all(self, query: sa.Executable) -> Sequence[Any]:
+        with self.store.reading() as connection:
+            return connection.execute(query).all()
+
+    def _words_query(self) -> sa.Select[Any]:
+        return sa.select(*_WORD_COLUMNS).select_from(
+            t.words.outerjoin(t.progress, t.progress.c.word_id == t.words.c.word_id)
+        )
+
+    # --- words -------------------------------------------------------------------------------
+    def words(self, word_filter: WordFilter | None = None) -> list[WordView]:
+        f = word_filter or WordFilter()
+        query = self._words_query()
+        if not f.include_deleted:
+            query = query.where(t.words.c.deleted.is_(False))
+        if f.search.strip():
+            pattern = f"%{_escape_like(fold(f.search.strip()))}%"
+            query = query.where(t.words.c.search_key.like(pattern, escape="\\"))
+        if f.category is not None:
+            query = query.where(t.words.c.category == f.category)
+        if f.tag:
+            tagged = sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(f.tag))
+            query = query.where(t.words.c.word_id.in_(tagged))
+        if f.difficulty is not None:
+            query = query.where(t.words.c.difficulty == f.difficulty)
+        if f.word_ids:
+            query = query.where(t.words.c.word_id.in_(f.word_ids))
+        return [_word(row) for row in self._all(query.order_by(t.words.c.created_at))]
+
+    def words_by_ids(self, word_ids: list[UUID]) -> list[WordView]:
+        return self.words(WordFilter(word_ids=list(word_ids))) if word_ids else []
+
+    def word(self, word_id: UUID) -> WordView | None:
+        rows = self._all(self._words_query().where(t.words.c.word_id == word_id))
+        return _word(rows[0]) if rows else None
+
+    def word_count(self) -> int:
+        query = sa.select(sa.func.count()).select_from(t.words).where(t.words.c.deleted.is_(False))
+        return int(self._all(query)[0][0])
+
+    def categories(self) -> list[str]:
+        query = (sa.select(t.words.c.category).where(t.words.c.deleted.is_(False))
+                 .distinct().order_by(t.words.c.category))
+        return [row[0] for row in self._all(query) if row[0]]
+
+    def tags(self) -> list[str]:
+        query = (sa.select(t.word_tags.c.tag_key)
+                 .join(t.words, t.words.c.word_id == t.word_tags.c.word_id)
+                 .where(t.words.c.deleted.is_(False)).distinct().order_by(t.word_tags.c.tag_key))
+        return [row[0] for row in self._all(query)]
+
+    # --- study queue ---------------------------------------------------------------------------
+    def due_words(self, now: datetime, limit: int) -> list[WordView]:
+        query = (self._words_query().where(t.words.c.deleted.is_(False))
+                 .where(t.progress.c.next_review_date <= now)
+                 .order_by(t.progress.c.next_review_date).limit(limit))
+        return [_word(row) for row in self._all(query)]
+
+    def due_count(self, now: datetime) -> int:
+        query = (sa.select(sa.func.count()).select_from(
+            t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id))
+            .where(t.words.c.deleted.is_(False)).where(t.progress.c.next_review_date <= now))
+        return int(self._all(query)[0][0])
+
+    def new_words(self, limit: int) -> list[WordView]:
+        query = (self._words_query().where(t.words.c.deleted.is_(False))
+                 .where(t.progress.c.word_id.is_(None))
+                 .order_by(t.words.c.created_at).limit(limit))
+        return [_word(row) for row in self._all(query)]
+
+    def new_count(self) -> int:
+        query = (sa.select(sa.func.count()).select_from(
+            t.words.outerjoin(t.progress, t.progress.c.word_id == t.words.c.word_id))
+            .where(t.words.c.deleted.is_(False)).where(t.progress.c.word_id.is_(None)))
+        return int(self._all(query)[0][0])
+
+    def new_words_studied_on(self, day: date) -> int:
+        """Words whose first ever answer fell on this study day (for the daily new-word limit)."""
+        first = (sa.select(t.answers.c.word_id, sa.func.min(t.answers.c.study_day).label("first_day"))
+                 .where(t.answers.c.retracted.is_(False)).group_by(t.answers.c.word_id).subquery())
+        query = sa.select(sa.func.count()).select_from(first).where(first.c.first_day == day.isoformat())
+        return int(self._all(query)[0][0])
+
+    # --- answers, sessions, statistics ------------------------------------------------------------
+    def answers_for_word(self, word_id: UUID, include_retracted: bool = False) -> list[AnswerView]:
+        query = sa.select(t.answers).where(t.answers.c.word_id == word_id)
+        if not include_retracted:
+            query = query.where(t.answers.c.retracted.is_(False))
+        return [self._answer(r) for r in self._all(query.order_by(t.answers.c.answered_at))]
+
+    def answers_in_session(self, session_id: UUID) -> list[AnswerView]:
+        query = (sa.select(t.answers).where(t.answers.c.session_id == session_id)
+                 .order_by(t.answers.c.answered_at))
+        return [self._answer(r) for r in self._all(query)]
+
+    @staticmethod
+    def _answer(row: Any) -> AnswerView:
+        return AnswerView(row.event_id, row.session_id, row.word_id, row.answered_at,
+                          row.utc_offset_minutes, date.fromisoformat(row.study_day),
+                          bool(row.is_correct), row.response_time_ms, row.attempt_number,
+                          row.grade, bool(row.retracted))
+
+    def session(self, session_id: UUID) -> SessionView | None:
+        rows = self._all(sa.select(t.sessions).where(t.sessions.c.session_id == session_id))
+        return self._session(rows[0]) if rows else None
+
+    def sessions(self, limit: int = 200, offset: int = 0) -> list[SessionView]:
+        query = sa.select(t.sessions).order_by(t.sessions.c.started_at.desc()).limit(limit).offset(offset)
+        return [self._session(r) for r in self._all(query)]
+
+    def open_sessions(self) -> list[SessionView]:
+        query = (sa.select(t.sessions).where(t.sessions.c.completed_at.is_(None))
+                 .order_by(t.sessions.c.started_at.desc()))
+        return [self._session(r) for r in self._all(query)]
+
+    @staticmethod
+    def _session(row: Any) -> SessionView:
+        return SessionView(row.session_id, row.mode, [UUID(w) for w in from_json(row.word_ids)],
+                           row.started_at, row.completed_at, row.answered, row.correct,
+                           row.duration_seconds)
+
+    def daily_stats(self, first: date | None = None, last: date | None = None) -> list[DailyStatsView]:
+        query = sa.select(t.daily_stats)
+        if first is not None:
+            query = query.where(t.daily_stats.c.study_day >= first.isoformat())
+        if last is not None:
+            query = query.where(t.daily_stats.c.study_day <= last.isoformat())
+        return [
+            DailyStatsView(date.fromisoformat(r.study_day), r.answers, r.correct, r.response_ms,
+                           r.sessions_completed, r.study_seconds, r.words_added)
+            for r in self._all(query.order_by(t.daily_stats.c.study_day))
+        ]
+
+    def streak(self, user_id: UUID, today: date) -> StreakView:
+        rows = self._all(sa.select(t.streak).where(t.streak.c.user_id == user_id))
+        if not rows:
+            return StreakView(0, None, 0)
+        last = date.fromisoformat(rows[0].last_study_day)
+        consecutive = rows[0].consecutive_days
+        return StreakView(consecutive, last, current_streak(consecutive, last, today))
+
+    def all_progress(self) -> list[ProgressView]:
+        return [ProgressView(r.word_id, r.repetition_count, r.easiness_factor, r.interval_days,
+                             r.next_review_date, r.last_answered_at)
+                for r in self._all(sa.select(t.progress).order_by(t.progress.c.next_review_date))]

@@ -1,0 +1,109 @@
+"""The read-model tables, in the profile's SQLite file beside the events.
+
+They are disposable: `rebuild` drops their rows and replays every event. Each
+is keyed so a projection can update a row by key without scanning.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from ..persistence.schema import local_metadata
+from ..persistence.types import UTCDateTime, UUIDType
+
+words = sa.Table(
+    "rm_words",
+    local_metadata,
+    sa.Column("word_id", UUIDType(), primary_key=True),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("meaning", sa.Text(), nullable=False),
+    sa.Column("category", sa.Text(), nullable=False),
+    sa.Column("tags", sa.Text(), nullable=False),  # JSON array, for display
+    sa.Column("difficulty", sa.Integer(), nullable=False),
+    sa.Column("search_key", sa.Text(), nullable=False),  # folded text + meaning, for filtering
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sa.Column("updated_at", UTCDateTime(), nullable=False),
+    sa.Column("deleted", sa.Boolean(), nullable=False),
+    sa.Index("idx_rm_words_category", "category"),
+)
+
+word_tags = sa.Table(
+    "rm_word_tags",
+    local_metadata,
+    sa.Column("word_id", UUIDType(), primary_key=True),
+    sa.Column("tag_key", sa.Text(), primary_key=True),
+    sa.Index("idx_rm_word_tags_tag", "tag_key"),
+)
+
+progress = sa.Table(
+    "rm_progress",
+    local_metadata,
+    sa.Column("word_id", UUIDType(), primary_key=True),
+    sa.Column("repetition_count", sa.Integer(), nullable=False),
+    sa.Column("easiness_factor", sa.Float(), nullable=False),
+    sa.Column("interval_days", sa.Integer(), nullable=False),
+    sa.Column("next_review_date", UTCDateTime(), nullable=False),
+    sa.Column("last_answered_at", UTCDateTime(), nullable=True),
+    sa.Index("idx_rm_progress_due", "next_review_date"),
+)
+
+answers = sa.Table(
+    "rm_answers",
+    local_metadata,
+    sa.Column("event_id", UUIDType(), primary_key=True),
+    sa.Column("session_id", UUIDType(), nullable=False),
+    sa.Column("word_id", UUIDType(), nullable=False),
+    sa.Column("answered_at", UTCDateTime(), nullable=False),
+    sa.Column("utc_offset_minutes", sa.Integer(), nullable=False),
+    sa.Column("study_day", sa.String(10), nullable=False),
+    sa.Column("is_correct", sa.Boolean(), nullable=False),
+    sa.Column("response_time_ms", sa.Integer(), nullable=False),
+    sa.Column("attempt_number", sa.Integer(), nullable=False),
+    sa.Column("grade", sa.String(8), nullable=True),
+    sa.Column("retracted", sa.Boolean(), nullable=False),
+    sa.Index("idx_rm_answers_word", "word_id", "answered_at"),
+    sa.Index("idx_rm_answers_day", "study_day"),
+)
+
+sessions = sa.Table(
+    "rm_sessions",
+    local_metadata,
+    sa.Column("session_id", UUIDType(), primary_key=True),
+    sa.Column("mode", sa.String(32), nullable=False),
+    sa.Column("word_ids", sa.Text(), nullable=False),  # JSON array, in session order
+    sa.Column("started_at", UTCDateTime(), nullable=False),
+    sa.Column("completed_at", UTCDateTime(), nullable=True),
+    sa.Column("answered", sa.Integer(), nullable=False),
+    sa.Column("correct", sa.Integer(), nullable=False),
+    sa.Column("duration_seconds", sa.Integer(), nullable=True),
+    sa.Index("idx_rm_sessions_started", "started_at"),
+)
+
+daily_stats = sa.Table(
+    "rm_daily_stats",
+    local_metadata,
+    sa.Column("study_day", sa.String(10), primary_key=True),
+    sa.Column("answers", sa.Integer(), nullable=False),
+    sa.Column("correct", sa.Integer(), nullable=False),
+    sa.Column("response_ms", sa.Integer(), nullable=False),
+    sa.Column("sessions_completed", sa.Integer(), nullable=False),
+    sa.Column("study_seconds", sa.Integer(), nullable=False),
+    sa.Column("words_added", sa.Integer(), nullable=False),
+)
+
+streak = sa.Table(
+    "rm_streak",
+    local_metadata,
+    sa.Column("user_id", UUIDType(), primary_key=True),
+    sa.Column("consecutive_days", sa.Integer(), nullable=False),
+    sa.Column("last_study_day", sa.String(10), nullable=False),
+)
+
+checkpoints = sa.Table(
+    "rm_checkpoints",
+    local_metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("position", sa.BigInteger(), nullable=False),
+)
+
+READ_MODELS = (words, word_tags, progress, answers, sessions, daily_stats, streak)

@@ -1,0 +1,90 @@
+"""What queries return: plain frozen records, so callers (GUI, CLI) never see SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressView:
+    word_id: UUID
+    repetition_count: int
+    easiness_factor: float
+    interval_days: int
+    next_review_date: datetime
+    last_answered_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class WordView:
+    word_id: UUID
+    text: str
+    meaning: str
+    category: str
+    tags: list[str]
+    difficulty: int
+    created_at: datetime
+    updated_at: datetime
+    deleted: bool = False
+    progress: ProgressView | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    event_id: UUID
+    session_id: UUID
+    word_id: UUID
+    answered_at: datetime
+    utc_offset_minutes: int
+    study_day: date
+    is_correct: bool
+    response_time_ms: int
+    attempt_number: int
+    grade: str | None
+    retracted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    session_id: UUID
+    mode: str
+    word_ids: list[UUID]
+    started_at: datetime
+    completed_at: datetime | None
+    answered: int
+    correct: int
+    duration_seconds: int | None
+
+    @property
+    def completed(self) -> bool:
+        return self.completed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyStatsView:
+    study_day: date
+    answers: int
+    correct: int
+    response_ms: int
+    sessions_completed: int
+    study_seconds: int
+    words_added: int
+
+
+@dataclass(frozen=True, slots=True)
+class StreakView:
+    consecutive_days: int
+    last_study_day: date | None
+    current: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WordFilter:
+    search: str = ""
+    category: str | None = None
+    tag: str | None = None
+    difficulty: int | None = None
+    include_deleted: bool = False
+    word_ids: list[UUID] = field(default_factory=list)
