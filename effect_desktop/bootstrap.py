@@ -127,9 +127,10 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     user_id = UUID(known["user_id"])
     day_start = settings.get_int("day_start_hour", DEFAULT_DAY_START_HOUR)
     store = SqlEventStore(engine, registry or default_registry())
-    projector = Projector(store, day_start)
+    scheduler = SM2Scheduler(day_start)
+    projector = Projector(store, day_start, scheduler)
     queries = Queries(store)
-    service = StudyService(store, projector, queries, user_id, SM2Scheduler(day_start), clock,
+    service = StudyService(store, projector, queries, user_id, scheduler, clock,
                            day_start, snapshot_every)
     profile = Profile(path, engine, store, projector, queries, service, user_id, settings)
     if catch_up:

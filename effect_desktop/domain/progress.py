@@ -16,7 +16,6 @@ from .aggregate import Aggregate, Recorded
 from .events import WORD_PROGRESS, EventData, Grade, ProgressUpdated
 from .scheduling.base import Review, Scheduler, replay
 
-
 # A word whose reviews were all undone is new again: interval 0 at the epoch.
 NEVER_REVIEWED = datetime(1970, 1, 1, tzinfo=UTC)
 

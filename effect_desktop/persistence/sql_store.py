@@ -167,6 +167,25 @@ class SqlEventStore:
                 return
             position = page[-1].position or position
 
+    def query_events(self, *, aggregate_id: UUID | None = None, event_types: Sequence[str] = (),
+                     since: datetime | None = None, until: datetime | None = None,
+                     limit: int | None = None) -> list[DomainEvent]:
+        """Events matching every given filter, in store order (`since` inclusive, `until` exclusive)."""
+        query = sa.select(*_SELECT_COLUMNS)
+        if aggregate_id is not None:
+            query = query.where(events_table.c.aggregate_id == aggregate_id)
+        if event_types:
+            query = query.where(events_table.c.event_type.in_(list(event_types)))
+        if since is not None:
+            query = query.where(events_table.c.created_at >= since)
+        if until is not None:
+            query = query.where(events_table.c.created_at < until)
+        query = query.order_by(events_table.c.position)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.reading() as connection:
+            return [self.to_event(row) for row in connection.execute(query)]
+
     def last_position(self) -> int:
         with self.reading() as connection:
             return connection.execute(sa.select(sa.func.max(events_table.c.position))).scalar() or 0

@@ -9,9 +9,13 @@ the very same handlers, a rebuild gives exactly what incremental updating gave.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 import sqlalchemy as sa
+
+from ..domain.events import Grade
+from ..domain.scheduling.base import Review, ReviewState, Scheduler
 
 Row = dict[str, Any]
 _MISSING = object()
@@ -62,9 +66,74 @@ class TableCache:
         return dict(found._mapping) if found is not None else None
 
 
+class ReviewIndex:
+    """Each word's first-attempt answers and the schedule folded from them.
+
+    The usual answer is the newest, so the fold advances by one step; an
+    answer older than the last (merged by a sync) or an undone one makes it
+    fold the word's whole history again, in answer-time order."""
+
+    def __init__(self, answers: sa.Table, assume_empty: bool) -> None:
+        self.answers = answers
+        self.assume_empty = assume_empty
+        self.reviews: dict[Any, list[Review]] = {}
+        self.keys: dict[Any, list[tuple[Any, Any]]] = {}  # (answered_at, event_id) per review
+        self.folded: dict[Any, tuple[ReviewState, int]] = {}  # state, reviews folded
+
+    def _load(self, connection: sa.Connection, word_id: Any) -> None:
+        if word_id in self.reviews:
+            return
+        rows: list[Any] = []
+        if not self.assume_empty:
+            c = self.answers.c
+            rows = list(connection.execute(
+                sa.select(c.event_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade,
+                          c.utc_offset_minutes)
+                .where(c.word_id == word_id, c.attempt_number == 1, c.retracted.is_(False))
+                .order_by(c.answered_at, c.event_id)))
+        self.reviews[word_id] = [self._review(r._mapping) for r in rows]
+        self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
+
+    @staticmethod
+    def _review(row: Any) -> Review:
+        return Review(row["answered_at"], bool(row["is_correct"]), row["response_time_ms"],
+                      Grade(row["grade"]) if row["grade"] else None, row["utc_offset_minutes"])
+
+    def add(self, connection: sa.Connection, word_id: Any, answer: Row) -> None:
+        self._load(connection, word_id)
+        key = (answer["answered_at"], answer["event_id"])
+        keys, reviews = self.keys[word_id], self.reviews[word_id]
+        index = bisect.bisect(keys, key)
+        keys.insert(index, key)
+        reviews.insert(index, self._review(answer))
+        if index < len(keys) - 1:
+            self.folded.pop(word_id, None)  # an older answer arrived: fold again from the start
+
+    def remove(self, connection: sa.Connection, word_id: Any, event_id: Any) -> None:
+        self._load(connection, word_id)
+        keys = self.keys[word_id]
+        for index, (_, key_id) in enumerate(keys):
+            if key_id == event_id:
+                del keys[index]
+                del self.reviews[word_id][index]
+                self.folded.pop(word_id, None)
+                return
+
+    def state(self, connection: sa.Connection, word_id: Any,
+              scheduler: Scheduler) -> tuple[ReviewState, Any]:
+        self._load(connection, word_id)
+        reviews = self.reviews[word_id]
+        state, done = self.folded.get(word_id, (scheduler.initial(), 0))
+        for review in reviews[done:]:
+            state = scheduler.review(state, review)
+        self.folded[word_id] = (state, len(reviews))
+        return state, (reviews[-1].answered_at if reviews else None)
+
+
 class ReadModelCache:
     def __init__(self, tables: tuple[sa.Table, ...], assume_empty: bool = False) -> None:
         self.tables = {t.name: TableCache(t, assume_empty) for t in tables}
+        self.reviews = ReviewIndex(self.tables["rm_answers"].table, assume_empty)
 
     def __getitem__(self, name: str) -> TableCache:
         return self.tables[name]

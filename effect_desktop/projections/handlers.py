@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,7 +16,7 @@ from pydantic_core import from_json, to_json
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
-from ..domain.progress import NEVER_REVIEWED
+from ..domain.scheduling.base import Scheduler
 from ..domain.scheduling.studyday import study_day
 from ..domain.word import normalise_tags
 from .cache import ReadModelCache, Row
@@ -33,10 +32,12 @@ def tag_key(tag: str) -> str:
 
 
 class Context:
-    def __init__(self, connection: sa.Connection, cache: ReadModelCache, day_start_hour: int) -> None:
+    def __init__(self, connection: sa.Connection, cache: ReadModelCache, day_start_hour: int,
+                 scheduler: Scheduler) -> None:
         self.connection = connection
         self.cache = cache
         self.day_start_hour = day_start_hour
+        self.scheduler = scheduler
 
     def get(self, table: str, *key: Any) -> Row | None:
         return self.cache[table].get(self.connection, key)
@@ -124,15 +125,19 @@ def session_started(ctx: Context, event: DomainEvent, data: ev.SessionStarted) -
 
 def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswered) -> None:
     day = ctx.day_of(event)
-    ctx.put("rm_answers", {
+    answer = {
         "event_id": event.event_id, "session_id": data.session_id, "word_id": data.word_id,
         "answered_at": event.metadata.timestamp,
         "utc_offset_minutes": event.metadata.utc_offset_minutes, "study_day": day,
         "is_correct": data.is_correct, "response_time_ms": data.response_time_ms,
         "attempt_number": data.attempt_number, "grade": data.grade.value if data.grade else None,
         "retracted": False,
-    })
+    }
+    ctx.put("rm_answers", answer)
     _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
+    if data.attempt_number == 1:
+        ctx.cache.reviews.add(ctx.connection, data.word_id, answer)
+        _reschedule(ctx, data.word_id)
 
 
 def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted) -> None:
@@ -142,6 +147,9 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     ctx.put("rm_answers", {**answer, "retracted": True})
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
+    if answer["attempt_number"] == 1:
+        ctx.cache.reviews.remove(ctx.connection, data.word_id, data.answer_event_id)
+        _reschedule(ctx, data.word_id)
 
 
 def _count_answer(ctx: Context, session_id: Any, day: str, correct: bool, ms: int, sign: int) -> None:
@@ -161,15 +169,20 @@ def session_completed(ctx: Context, event: DomainEvent, data: ev.SessionComplete
 
 
 # --- progress and streak ------------------------------------------------------------------------------
-def progress_updated(ctx: Context, event: DomainEvent, data: ev.ProgressUpdated) -> None:
-    if data.interval_days == 0 and data.next_review_date == NEVER_REVIEWED:
-        ctx.delete("rm_progress", data.word_id)
+def _reschedule(ctx: Context, word_id: Any) -> None:
+    """A word's schedule is the scheduler's fold over its reviews in answer-time order.
+
+    Computed here from the answers rather than copied from `ProgressUpdated`,
+    so it always agrees with the history: when a sync brings an older answer
+    from another device, or an answer is undone, the fold simply runs again."""
+    state, last_answered_at = ctx.cache.reviews.state(ctx.connection, word_id, ctx.scheduler)
+    if state.next_review_date is None:
+        ctx.delete("rm_progress", word_id)
         return
     ctx.put("rm_progress", {
-        "word_id": data.word_id, "repetition_count": data.repetition_count,
-        "easiness_factor": data.easiness_factor, "interval_days": data.interval_days,
-        "next_review_date": data.next_review_date,
-        "last_answered_at": event.metadata.timestamp,
+        "word_id": word_id, "repetition_count": state.repetition_count,
+        "easiness_factor": state.easiness_factor, "interval_days": state.interval_days,
+        "next_review_date": state.next_review_date, "last_answered_at": last_answered_at,
     })
 
 
@@ -189,7 +202,6 @@ HANDLERS: dict[str, Handler] = {
     "QuestionAnswered": question_answered,
     "AnswerRetracted": answer_retracted,
     "SessionCompleted": session_completed,
-    "ProgressUpdated": progress_updated,
     "StreakUpdated": streak_updated,
 }
 

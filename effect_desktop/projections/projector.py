@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 import sqlalchemy as sa
 
 from ..domain.events import DomainEvent
+from ..domain.scheduling.base import Scheduler
 from ..persistence.sql_store import SqlEventStore
 from . import handlers
 from .cache import ReadModelCache
@@ -32,9 +33,10 @@ class ProjectionFailed(Exception):
 
 
 class Projector:
-    def __init__(self, store: SqlEventStore, day_start_hour: int) -> None:
+    def __init__(self, store: SqlEventStore, day_start_hour: int, scheduler: Scheduler) -> None:
         self.store = store
         self.day_start_hour = day_start_hour
+        self.scheduler = scheduler
 
     def apply(self, connection: sa.Connection, events: Iterable[DomainEvent]) -> None:
         cache = ReadModelCache(READ_MODELS)
@@ -94,7 +96,7 @@ class Projector:
     # --- internals -------------------------------------------------------------------------------
     def _run(self, connection: sa.Connection, cache: ReadModelCache,
              events: Iterable[DomainEvent]) -> int:
-        ctx = handlers.Context(connection, cache, self.day_start_hour)
+        ctx = handlers.Context(connection, cache, self.day_start_hour, self.scheduler)
         last = 0
         for event in events:
             try:

@@ -1,0 +1,80 @@
+"""The `effect-desktop` command line.
+
+Every failure a person can cause (a bad id, an empty meaning, a damaged
+profile) becomes one line on stderr and exit status 2, with nothing written;
+only `verify` uses status 1, for "the data disagrees".
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from ..bootstrap import DEFAULT_PROFILE, default_data_dir
+from ..domain.errors import DomainError
+from ..persistence.errors import StoreError
+from . import log, study, words
+from .context import CliContext
+
+EXIT_USAGE = 2
+log_ = logging.getLogger("effect_desktop.cli")
+
+# Modules that add subcommands; each has register(subparsers).
+COMMAND_MODULES: list[Any] = [words, study, log]
+
+
+class UsageError(Exception):
+    """A command line we cannot run; the message says why."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="effect-desktop",
+                     description="Effect Desktop: study vocabulary; every action is kept as an event. "
+                                 "Without a command, the app window opens.")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="folder holding the profiles (default: $EFFECT_DATA_DIR or the "
+                             "platform's user data folder)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands)
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except UsageError as error:
+        return _fail(str(error))
+    handler: Callable[[argparse.Namespace, CliContext], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    ctx = CliContext(args.data_dir or default_data_dir(), args.profile)
+    try:
+        return handler(args, ctx)
+    except (DomainError, StoreError, UsageError, argparse.ArgumentTypeError, ValueError) as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return _fail("interrupted; nothing after the last completed command was written")
+    except Exception as error:  # the last line of defence: one line for the user, the rest in the log
+        log_.exception("unexpected error")
+        return _fail(f"unexpected error: {error.__class__.__name__}: {error} "
+                     "(please report it; nothing was half-written)")
+    finally:
+        ctx.close()
+
+
+def _fail(message: str) -> int:
+    print(f"effect-desktop: error: {message}", file=sys.stderr)
+    return EXIT_USAGE

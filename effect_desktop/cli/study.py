@@ -1,0 +1,105 @@
+"""`effect-desktop session ...` and `progress`: the design's study commands one to one."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..application.planning import DailyLimits, session_words
+from ..domain.errors import RuleViolated
+from ..domain.events import Grade, LearningMode
+from .context import CliContext
+from .output import print_json, print_table
+from .parsing import non_negative_int, uuid_arg, uuid_list
+
+
+def register(commands: Any) -> None:
+    session = commands.add_parser("session", help="start, answer and complete study sessions")
+    sub = session.add_subparsers(dest="session_command", required=True, metavar="COMMAND")
+
+    start = sub.add_parser("start", help="start a session; prints its id")
+    start.add_argument("--mode", choices=[m.value for m in LearningMode], default="flashcard")
+    start.add_argument("--words", type=uuid_list, help="comma-separated word ids (default: the due queue)")
+    start.set_defaults(handler=start_session)
+
+    answer = sub.add_parser("answer", help="record an answer")
+    answer.add_argument("session_id", type=uuid_arg)
+    answer.add_argument("word_id", type=uuid_arg)
+    verdict = answer.add_mutually_exclusive_group(required=True)
+    verdict.add_argument("--correct", dest="is_correct", action="store_true")
+    verdict.add_argument("--wrong", dest="is_correct", action="store_false")
+    answer.add_argument("--time-ms", type=non_negative_int, default=0)
+    answer.add_argument("--grade", choices=[g.value for g in Grade])
+    answer.set_defaults(handler=answer_question)
+
+    complete = sub.add_parser("complete", help="complete a session")
+    complete.add_argument("session_id", type=uuid_arg)
+    complete.set_defaults(handler=complete_session)
+
+    progress = commands.add_parser("progress", help="SM-2 state and next review per word")
+    progress.add_argument("word_id", nargs="?", type=uuid_arg)
+    progress.add_argument("--json", action="store_true")
+    progress.set_defaults(handler=show_progress)
+
+
+def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    word_ids = args.words
+    if not word_ids:
+        settings = profile.settings
+        limits = DailyLimits(settings.get_int("max_reviews", DailyLimits.max_reviews),
+                             settings.get_int("max_new", DailyLimits.max_new))
+        word_ids = session_words(profile.queries, profile.service.clock(),
+                                 profile.service.day_start_hour, limits)
+        if not word_ids:
+            raise RuleViolated("Nothing is due and no new words are left for today; add words or come back later.")
+    print(profile.service.start_session(args.mode, word_ids))
+    return 0
+
+
+def answer_question(args: argparse.Namespace, ctx: CliContext) -> int:
+    outcome = ctx.profile().service.answer(args.session_id, args.word_id, args.is_correct,
+                                           args.time_ms, args.grade)
+    line = f"answer {outcome.answer_event_id} (attempt {outcome.attempt_number})"
+    if outcome.progress is not None:
+        line += (f"; next review {outcome.progress.next_review_date:%Y-%m-%d %H:%M} UTC"
+                 f" (interval {outcome.progress.interval_days} d)")
+    print(line)
+    return 0
+
+
+def complete_session(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    profile.service.complete_session(args.session_id)
+    view = profile.queries.session(args.session_id)
+    if view is not None:
+        print(f"completed: {view.correct}/{view.answered} correct in {view.duration_seconds} s")
+    return 0
+
+
+def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
+    queries = ctx.profile().queries
+    words = {w.word_id: w for w in queries.words()}
+    rows = []
+    for p in queries.all_progress():
+        if args.word_id is not None and p.word_id != args.word_id:
+            continue
+        word = words.get(p.word_id)
+        rows.append({
+            "word_id": str(p.word_id), "text": word.text if word else None,
+            "repetition_count": p.repetition_count, "easiness_factor": p.easiness_factor,
+            "interval_days": p.interval_days, "next_review_date": p.next_review_date.isoformat(),
+        })
+    if args.word_id is not None and not rows:
+        if args.word_id not in words:
+            raise RuleViolated(f"There is no word with id {args.word_id}.")
+        rows.append({"word_id": str(args.word_id), "text": words[args.word_id].text,
+                     "repetition_count": 0, "easiness_factor": 2.5, "interval_days": 0,
+                     "next_review_date": None})
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(["WORD", "REPS", "EF", "INTERVAL", "NEXT REVIEW (UTC)"],
+                [[r["text"], r["repetition_count"], f"{r['easiness_factor']:.2f}", r["interval_days"],
+                  r["next_review_date"] or "new"] for r in rows])
+    return 0

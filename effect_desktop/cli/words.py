@@ -1,0 +1,93 @@
+"""`effect-desktop words ...`: add, edit, delete and list vocabulary."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..projections.views import WordFilter, WordView
+from .context import CliContext
+from .output import print_json, print_table
+from .parsing import uuid_arg
+
+
+def register(commands: Any) -> None:
+    words = commands.add_parser("words", help="add, edit, delete and list words")
+    sub = words.add_subparsers(dest="words_command", required=True, metavar="COMMAND")
+
+    add = sub.add_parser("add", help="add a word; prints its id")
+    add.add_argument("text")
+    add.add_argument("meaning")
+    _field_options(add)
+    add.set_defaults(handler=add_word)
+
+    edit = sub.add_parser("edit", help="change fields of a word")
+    edit.add_argument("id", type=uuid_arg)
+    edit.add_argument("--text")
+    edit.add_argument("--meaning")
+    _field_options(edit)
+    edit.set_defaults(handler=edit_word)
+
+    delete = sub.add_parser("delete", help="delete a word (kept in the history)")
+    delete.add_argument("id", type=uuid_arg)
+    delete.set_defaults(handler=delete_word)
+
+    listing = sub.add_parser("list", help="list current words")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument("--search", default="", help="filter on text and meaning")
+    listing.add_argument("--category")
+    listing.add_argument("--tag")
+    listing.add_argument("--difficulty", type=int)
+    listing.set_defaults(handler=list_words)
+
+
+def _field_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--category")
+    parser.add_argument("--tags", help="comma-separated, e.g. noun,food")
+    parser.add_argument("--difficulty", help="1 (easy) to 5 (hard)")
+
+
+def add_word(args: argparse.Namespace, ctx: CliContext) -> int:
+    word_id = ctx.profile().service.create_word(
+        args.text, args.meaning, args.category or "", args.tags or [],
+        args.difficulty if args.difficulty is not None else 1)
+    print(word_id)
+    return 0
+
+
+def edit_word(args: argparse.Namespace, ctx: CliContext) -> int:
+    changes = {k: getattr(args, k) for k in ("text", "meaning", "category", "tags", "difficulty")
+               if getattr(args, k) is not None}
+    if not changes:
+        raise argparse.ArgumentTypeError("nothing to change: give --text, --meaning, --category, --tags or --difficulty")
+    before = ctx.profile().service.update_word(args.id, **changes)
+    print(f"changed {', '.join(before)}" if before else "nothing changed (same values)")
+    return 0
+
+
+def delete_word(args: argparse.Namespace, ctx: CliContext) -> int:
+    ctx.profile().service.delete_word(args.id)
+    print(f"deleted {args.id}")
+    return 0
+
+
+def word_json(word: WordView) -> dict[str, Any]:
+    progress = word.progress
+    return {
+        "id": str(word.word_id), "text": word.text, "meaning": word.meaning,
+        "category": word.category, "tags": word.tags, "difficulty": word.difficulty,
+        "created_at": word.created_at.isoformat(), "updated_at": word.updated_at.isoformat(),
+        "next_review_date": progress.next_review_date.isoformat() if progress else None,
+    }
+
+
+def list_words(args: argparse.Namespace, ctx: CliContext) -> int:
+    words = ctx.profile().queries.words(WordFilter(
+        search=args.search, category=args.category, tag=args.tag, difficulty=args.difficulty))
+    if args.json:
+        print_json([word_json(w) for w in words])
+        return 0
+    print_table(["ID", "WORD", "MEANING", "CATEGORY", "TAGS", "DIFF"],
+                [[w.word_id, w.text, w.meaning, w.category, ",".join(w.tags), w.difficulty] for w in words])
+    print(f"{len(words)} word(s)")
+    return 0

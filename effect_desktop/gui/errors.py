@@ -1,0 +1,98 @@
+"""Turning any failure into something a person can read, and logging it.
+
+Core exceptions already carry messages written for the user; here they get a
+translated title and go into a dialog. Anything unexpected is logged with its
+traceback to the profile folder's log file and shown as a short message,
+never as a traceback, and the app keeps running.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
+from ..persistence.errors import StoreError
+
+log = logging.getLogger("effect_desktop.gui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def error_title(error: BaseException) -> str:
+    if isinstance(error, ValidationFailed):
+        return _tr("Please check the input")
+    if isinstance(error, NotFound | RuleViolated | DomainError):
+        return _tr("That cannot be done")
+    if isinstance(error, StoreError):
+        return _tr("The profile could not be read or written")
+    return _tr("Something went wrong")
+
+
+def user_message(error: BaseException) -> str:
+    """The message to show: the core's own words, or a generic sentence plus the log file."""
+    if isinstance(error, ValidationFailed):
+        return "\n".join(error.errors.values())
+    if isinstance(error, DomainError | StoreError):
+        return str(error)
+    text = str(error).strip() or type(error).__name__
+    return _tr("An unexpected error occurred: {0}\nDetails were written to the log file; "
+               "your study history is safe.").format(text)
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show a non-blocking error dialog (kept alive by its parent) and return it."""
+    if not isinstance(error, DomainError | StoreError):
+        log.error("error shown to the user", exc_info=error)
+    box = QMessageBox(QMessageBox.Icon.Warning, error_title(error), user_message(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def setup_logging(log_file: Path) -> None:
+    """Log to the profile folder (warnings and up, plus our own info lines)."""
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("effect_desktop")
+    if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_file
+               for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_excepthook(parent: Callable[[], QWidget | None]) -> ExceptHook:
+    """Replace sys.excepthook: log the traceback, show a dialog, keep running.
+
+    Returns the previous hook so tests (and shutdown) can put it back."""
+    previous = sys.excepthook
+    showing = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if issubclass(kind, KeyboardInterrupt) or showing:
+            return
+        showing = True
+        try:
+            show_error(parent(), error)
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+    return previous

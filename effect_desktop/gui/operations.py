@@ -1,0 +1,148 @@
+"""The one way the GUI runs core calls: errors shown, long work off the GUI thread.
+
+Like Anki's `aqt.operations`: a page hands over a callable; `Operations`
+runs it (synchronously for quick commands, in a QThreadPool worker for long
+work), shows any failure as a readable dialog, and emits `changed` after a
+successful change so every page refreshes from the read models. Pages never
+catch core exceptions themselves, except `ValidationFailed` in dialogs that
+show the messages beside their fields.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ..domain.errors import DomainError
+from ..persistence.errors import StoreError
+from .errors import show_error
+
+log = logging.getLogger("effect_desktop.gui.operations")
+T = TypeVar("T")
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class _Worker(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], cancelled: threading.Event) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = cancelled
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(int(done), int(total))
+        return not self.cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except Exception as error:  # delivered to the GUI thread and shown there
+            self.signals.failed.emit(error)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Operations(QObject):
+    """Owned by the main window and passed to every page."""
+
+    changed = Signal()  # state changed: refresh views
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one writer at a time, in order
+        self._running: list[_Worker] = []
+        self.progress_dialog: QProgressDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def perform(self, action: Callable[[], T], *, changes: bool = True,
+                parent: QWidget | None = None) -> tuple[bool, T | None]:
+        """Run a quick command now; on failure show it and return (False, None)."""
+        try:
+            result = action()
+        except (DomainError, StoreError) as error:
+            show_error(parent or self.parent_widget, error)
+            return False, None
+        except Exception as error:  # unexpected: logged with its traceback, shown plainly
+            log.exception("command failed")
+            show_error(parent or self.parent_widget, error)
+            return False, None
+        if changes:
+            self.changed.emit()
+        return True, result
+
+    def run(self, work: Callable[[Progress], T], on_success: Callable[[T], None] | None = None, *,
+            label: str = "", cancellable: bool = False, changes: bool = True,
+            on_failure: Callable[[Exception], None] | None = None) -> None:
+        """Run long work in the pool; a progress dialog appears if it takes a moment."""
+        cancelled = threading.Event()
+        worker = _Worker(work, cancelled)
+        dialog = None
+        if label:
+            dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
+                                     self.parent_widget)
+            dialog.setObjectName("progressDialog")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(300)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            if not cancellable:
+                dialog.setCancelButton(None)
+            dialog.canceled.connect(cancelled.set)
+            worker.signals.progressed.connect(
+                lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
+            self.progress_dialog = dialog
+
+        def finish() -> None:
+            self._running.remove(worker)
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+                if self.progress_dialog is dialog:
+                    self.progress_dialog = None
+            if not self._running:
+                self.busy_changed.emit(False)
+
+        def succeeded(result: Any) -> None:
+            finish()
+            if on_success is not None:
+                on_success(result)
+            if changes:
+                self.changed.emit()
+
+        def failed(error: Exception) -> None:
+            finish()
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                if not isinstance(error, DomainError | StoreError):
+                    log.error("background work failed", exc_info=error)
+                show_error(self.parent_widget, error)
+
+        worker.signals.succeeded.connect(succeeded)
+        worker.signals.failed.connect(failed)
+        self._running.append(worker)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(worker)
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until background work ends (shutdown and tests); results still arrive by signal."""
+        return self.pool.waitForDone(timeout_ms)

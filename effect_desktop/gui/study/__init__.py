@@ -1,0 +1,1 @@
+"""The Study page: choosing a session, the three card modes and the summary."""

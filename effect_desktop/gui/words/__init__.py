@@ -1,0 +1,1 @@
+"""The Words page: the word table, its filters and the add/edit dialog."""
