@@ -1,0 +1,144 @@
+"""The StudySession aggregate's rules: which answers it takes and what its completion says."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import pytest
+
+from effect_desktop.domain.errors import RuleViolated, ValidationFailed
+from effect_desktop.domain.events import Grade, LearningMode, SessionCompleted
+from effect_desktop.domain.ids import new_id
+from effect_desktop.domain.session import MAX_WORDS, StudySession
+
+START = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+
+
+def started(*word_ids: UUID) -> StudySession:
+    return StudySession.start(new_id(), new_id(), list(word_ids), LearningMode.FLASHCARD)
+
+
+def completion(session: StudySession, seconds: int = 90) -> SessionCompleted:
+    data = session.complete(START, START + timedelta(seconds=seconds)).data
+    assert isinstance(data, SessionCompleted)
+    return data
+
+
+def test_start_needs_words_and_drops_duplicates_keeping_order() -> None:
+    a, b = new_id(), new_id()
+    session = started(b, a, b)
+    assert session.word_ids == [b, a]
+    with pytest.raises(ValidationFailed):
+        started()
+    with pytest.raises(ValidationFailed):
+        started(*[new_id() for _ in range(MAX_WORDS + 1)])
+
+
+def test_answers_only_for_words_of_the_session() -> None:
+    session = started(new_id())
+    with pytest.raises(RuleViolated, match="not part of the session"):
+        session.answer(new_id(), True, 1000)
+    assert len(session.pending) == 1  # only SessionStarted
+
+
+def test_attempt_number_counts_up_per_word() -> None:
+    a, b = new_id(), new_id()
+    session = started(a, b)
+    attempts = [session.answer(w, ok, 1000).data.attempt_number  # type: ignore[attr-defined]
+                for w, ok in [(a, False), (b, True), (a, False), (a, True), (b, True)]]
+    assert attempts == [1, 1, 2, 3, 2]
+
+
+def test_a_retracted_answer_frees_its_attempt_number() -> None:
+    a = new_id()
+    session = started(a)
+    session.answer(a, True, 1000)
+    second = session.answer(a, False, 1000)
+    session.retract(second.event_id)
+    assert session.answer(a, True, 1000).data.attempt_number == 2  # type: ignore[attr-defined]
+
+
+def test_response_time_and_grade_must_make_sense() -> None:
+    a = new_id()
+    session = started(a)
+    with pytest.raises(ValidationFailed):
+        session.answer(a, True, -1)
+    with pytest.raises(ValidationFailed):
+        session.answer(a, True, 3_600_001)
+    with pytest.raises(ValidationFailed):
+        session.answer(a, True, 1000, Grade.AGAIN)
+    with pytest.raises(ValidationFailed):
+        session.answer(a, False, 1000, Grade.GOOD)
+    assert len(session.pending) == 1
+
+
+def test_nothing_after_completion() -> None:
+    a = new_id()
+    session = started(a)
+    answered = session.answer(a, True, 1000)
+    completion(session)
+    with pytest.raises(RuleViolated, match="already completed"):
+        session.answer(a, True, 1000)
+    with pytest.raises(RuleViolated):
+        session.retract(answered.event_id)
+    with pytest.raises(RuleViolated):
+        session.complete(START, START)
+
+
+def test_a_session_never_started_takes_nothing() -> None:
+    session = StudySession(new_id())
+    with pytest.raises(RuleViolated, match="never started"):
+        session.answer(new_id(), True, 1000)
+
+
+def test_completion_totals_match_the_answers() -> None:
+    a, b = new_id(), new_id()
+    session = started(a, b)
+    for word, ok in [(a, False), (a, True), (b, True), (b, False)]:
+        session.answer(word, ok, 1000)
+    done = completion(session, seconds=125)
+    assert (done.total_questions, done.correct_answers, done.duration_seconds) == (4, 2, 125)
+
+
+def test_completion_totals_leave_out_retracted_answers() -> None:
+    a, b = new_id(), new_id()
+    session = started(a, b)
+    wrong = session.answer(a, False, 1000)
+    session.answer(b, True, 1000)
+    right = session.answer(a, True, 1000)
+    session.retract(wrong.event_id)
+    session.retract(right.event_id)
+    done = completion(session)
+    assert (done.total_questions, done.correct_answers) == (1, 1)
+
+
+def test_an_answer_can_be_retracted_once_and_only_in_its_session() -> None:
+    a = new_id()
+    session, other = started(a), started(a)
+    answered = session.answer(a, True, 1000)
+    with pytest.raises(RuleViolated):
+        other.retract(answered.event_id)
+    session.retract(answered.event_id)
+    with pytest.raises(RuleViolated, match="already undone"):
+        session.retract(answered.event_id)
+
+
+def test_an_empty_session_completes_with_zero_totals_and_never_negative_duration() -> None:
+    session = started(new_id())
+    done = session.complete(START, START - timedelta(seconds=5)).data
+    assert (done.total_questions, done.correct_answers, done.duration_seconds) == (0, 0, 0)  # type: ignore[attr-defined]
+
+
+def test_replay_and_snapshot_give_the_same_session() -> None:
+    a, b = new_id(), new_id()
+    session = started(a, b)
+    first = session.answer(a, False, 1000)
+    session.answer(a, True, 2000, Grade.GOOD)
+    session.retract(first.event_id)
+    _, pending = session.take_pending()
+    replayed = StudySession(session.id).replay([(i, r.event_id, r.data) for i, r in enumerate(pending, 1)])
+    restored = StudySession.from_snapshot(session.id, replayed.version, replayed.snapshot_state())
+    for copy in (replayed, restored):
+        assert copy.snapshot_state() == session.snapshot_state()
+        assert copy.version == 4

@@ -1,0 +1,180 @@
+"""The Word aggregate's rules, as a learner adding and editing words meets them."""
+
+from __future__ import annotations
+
+import pytest
+
+from effect_desktop.domain.errors import NotFound, RuleViolated, ValidationFailed
+from effect_desktop.domain.events import WordCreated, WordDeleted, WordRestored, WordUpdated
+from effect_desktop.domain.ids import new_id
+from effect_desktop.domain.word import MAX_MEANING, MAX_TAG, MAX_TAGS, MAX_TEXT, Word, normalise_tags
+
+
+def created(**overrides: object) -> Word:
+    fields: dict[str, object] = {"text": "apple", "meaning": "りんご"}
+    fields.update(overrides)
+    return Word.create(new_id(), **fields)  # type: ignore[arg-type]
+
+
+def stored(word: Word) -> Word:
+    """The word as it is after its pending events were saved and it was loaded again."""
+    _, pending = word.take_pending()
+    return Word(word.id).replay([(i, r.event_id, r.data) for i, r in enumerate(pending, 1)])
+
+
+# --- creating -------------------------------------------------------------------------------------
+def test_create_records_one_word_created_with_cleaned_fields() -> None:
+    word = created(text="  apple \n", meaning=" りんご ", category=" fruit ", tags=[" Food "],
+                   difficulty=2)
+    [recorded] = word.pending
+    assert recorded.data == WordCreated(word_id=word.id, text="apple", meaning="りんご",
+                                        category="fruit", tags=["Food"], difficulty=2)
+
+
+@pytest.mark.parametrize("field", ["text", "meaning"])
+@pytest.mark.parametrize("value", ["", "   ", "\t\n ", "\u3000"])
+def test_text_and_meaning_must_not_be_blank_after_trimming(field: str, value: str) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        created(**{field: value})
+    assert set(caught.value.errors) == {field}
+    assert "must not be empty" in caught.value.errors[field]
+
+
+def test_every_bad_field_is_named_at_once() -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        created(text=" ", meaning="", difficulty=9)
+    assert set(caught.value.errors) == {"text", "meaning", "difficulty"}
+
+
+@pytest.mark.parametrize(("field", "limit"), [("text", MAX_TEXT), ("meaning", MAX_MEANING)])
+def test_length_limits_are_inclusive(field: str, limit: int) -> None:
+    assert created(**{field: "x" * limit}).fields[field] == "x" * limit
+    with pytest.raises(ValidationFailed) as caught:
+        created(**{field: "x" * (limit + 1)})
+    assert str(limit) in caught.value.errors[field]
+
+
+def test_length_is_measured_after_trimming() -> None:
+    assert created(text="  " + "x" * MAX_TEXT + "  ").fields["text"] == "x" * MAX_TEXT
+
+
+def test_too_many_or_too_long_tags_are_refused() -> None:
+    assert len(created(tags=[f"t{i}" for i in range(MAX_TAGS)]).fields["tags"]) == MAX_TAGS
+    with pytest.raises(ValidationFailed) as caught:
+        created(tags=[f"t{i}" for i in range(MAX_TAGS + 1)])
+    assert "tags" in caught.value.errors
+    with pytest.raises(ValidationFailed):
+        created(tags=["x" * (MAX_TAG + 1)])
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (1, 1), (5, 5), ("3", 3), (" 4 ", 4), ("+2", 2),
+])
+def test_difficulty_accepts_whole_numbers_from_1_to_5(raw: object, expected: int) -> None:
+    assert created(difficulty=raw).fields["difficulty"] == expected
+
+
+@pytest.mark.parametrize("raw", [0, 6, -1, "0", "6", "", "three", "2.5", 2.5, 3.0, True, False,
+                                 None, "1e0", [3]])
+def test_difficulty_refuses_anything_else(raw: object) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        created(difficulty=raw)
+    assert set(caught.value.errors) == {"difficulty"}
+    assert "1 to 5" in caught.value.errors["difficulty"]
+
+
+# --- tags -----------------------------------------------------------------------------------------
+def test_tags_are_trimmed_and_case_folded_duplicates_removed_keeping_the_first_spelling() -> None:
+    assert normalise_tags([" Verb ", "verb", "VERB", "noun", "", "  ", "Straße", "STRASSE"]) == [
+        "Verb", "noun", "Straße"]
+
+
+def test_tags_given_as_one_comma_separated_string() -> None:
+    assert normalise_tags(" a, B ,,b, c ") == ["a", "B", "c"]
+    assert created(tags="x, X, y").fields["tags"] == ["x", "y"]
+
+
+# --- updating -------------------------------------------------------------------------------------
+def test_update_records_only_the_fields_that_changed() -> None:
+    word = stored(created(text="apple", meaning="りんご", category="fruit", tags=["food"],
+                          difficulty=1))
+    before = word.update(text=" apple ", meaning="林檎", category="fruit", tags=["FOOD", "red"],
+                         difficulty="1")
+    [recorded] = word.pending
+    assert recorded.data == WordUpdated(word_id=word.id,
+                                        changes={"meaning": "林檎", "tags": ["FOOD", "red"]})
+    assert before == {"meaning": "りんご", "tags": ["food"]}
+    assert word.fields["meaning"] == "林檎"
+
+
+def test_update_that_changes_nothing_records_nothing() -> None:
+    word = stored(created(tags=["a", "b"]))
+    assert word.update(text="apple ", tags=[" a", "A", "b"], category=None) == {}
+    assert word.pending == []
+
+
+def test_update_validates_like_create_and_records_nothing_when_refused() -> None:
+    word = stored(created())
+    with pytest.raises(ValidationFailed) as caught:
+        word.update(meaning="   ", difficulty="7")
+    assert set(caught.value.errors) == {"meaning", "difficulty"}
+    assert word.pending == []
+    assert word.fields["meaning"] == "りんご"
+
+
+def test_update_refuses_fields_that_cannot_be_edited() -> None:
+    word = stored(created())
+    with pytest.raises(ValidationFailed) as caught:
+        word.update(word_id=new_id())
+    assert "word_id" in caught.value.errors
+    assert word.pending == []
+
+
+def test_update_of_a_word_that_does_not_exist_is_not_found() -> None:
+    with pytest.raises(NotFound):
+        Word(new_id()).update(text="x")
+
+
+# --- deleting and restoring -------------------------------------------------------------------------
+def test_delete_then_restore() -> None:
+    word = stored(created())
+    word.delete()
+    assert word.deleted
+    word.restore_deleted()
+    assert not word.deleted
+    assert [type(r.data) for r in word.pending] == [WordDeleted, WordRestored]
+
+
+def test_a_deleted_word_cannot_be_edited_or_deleted_again() -> None:
+    word = stored(created())
+    word.delete()
+    word.take_pending()
+    with pytest.raises(RuleViolated):
+        word.update(text="pear")
+    with pytest.raises(RuleViolated):
+        word.delete()
+    assert word.pending == []
+
+
+def test_restoring_a_live_word_is_refused() -> None:
+    word = stored(created())
+    with pytest.raises(RuleViolated):
+        word.restore_deleted()
+    assert word.pending == []
+
+
+def test_deleting_or_restoring_a_missing_word_is_not_found() -> None:
+    with pytest.raises(NotFound):
+        Word(new_id()).delete()
+    with pytest.raises(NotFound):
+        Word(new_id()).restore_deleted()
+
+
+def test_snapshot_round_trip_keeps_the_state() -> None:
+    word = stored(created(tags=["a"], difficulty=4))
+    word.update(meaning="changed")
+    word.delete()
+    word.take_pending()
+    again = Word.from_snapshot(word.id, word.version, word.snapshot_state())
+    assert (again.exists, again.deleted, again.fields, again.version) == (
+        True, True, word.fields, word.version)
