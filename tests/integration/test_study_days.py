@@ -1,0 +1,156 @@
+"""Streaks and daily statistics through the service, with the learner's clock injected.
+
+The clock is an aware local time, so DST changes and flights between zones
+are exactly what a learner's laptop would report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from effect_desktop.bootstrap import Profile
+
+from .profile_helpers import SettableClock, dump_read_models
+
+BERLIN = ZoneInfo("Europe/Berlin")
+TOKYO = ZoneInfo("Asia/Tokyo")
+LONDON = ZoneInfo("Europe/London")
+
+
+def study_at(profile: Profile, clock: SettableClock, word: UUID, *moments: datetime) -> list[int | None]:
+    """Answer `word` once at each moment (a fresh session each time); the streak after each."""
+    streaks = []
+    for moment in moments:
+        clock.set(moment)
+        session = profile.service.start_session("flashcard", [word])
+        streaks.append(profile.service.answer(session, word, True, 2000).streak_days)
+        profile.service.complete_session(session)
+    return streaks
+
+
+def answers_per_day(profile: Profile) -> dict[date, int]:
+    return {d.study_day: d.answers for d in profile.queries.daily_stats() if d.answers}
+
+
+def test_an_answer_at_0359_counts_for_the_previous_day(profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    study_at(profile, clock, word,
+             datetime(2026, 7, 1, 21, 0, tzinfo=BERLIN),
+             datetime(2026, 7, 2, 3, 59, tzinfo=BERLIN))
+    assert answers_per_day(profile) == {date(2026, 7, 1): 2}
+    assert profile.queries.streak(profile.user_id, date(2026, 7, 1)).consecutive_days == 1
+    study_at(profile, clock, word, datetime(2026, 7, 2, 4, 0, tzinfo=BERLIN))
+    assert answers_per_day(profile) == {date(2026, 7, 1): 2, date(2026, 7, 2): 1}
+    assert profile.queries.streak(profile.user_id, date(2026, 7, 2)).consecutive_days == 2
+
+
+def test_streak_across_the_spring_dst_change(profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    streaks = study_at(profile, clock, word,
+                       datetime(2026, 3, 28, 22, 0, tzinfo=BERLIN),   # Sat, CET
+                       datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN),   # after the jump, still Sat
+                       datetime(2026, 3, 29, 4, 0, tzinfo=BERLIN),    # Sun, CEST
+                       datetime(2026, 3, 30, 4, 0, tzinfo=BERLIN))    # Mon, 23 h later
+    assert streaks == [1, None, 2, 3]
+    assert answers_per_day(profile) == {date(2026, 3, 28): 2, date(2026, 3, 29): 1,
+                                        date(2026, 3, 30): 1}
+    view = profile.queries.streak(profile.user_id, date(2026, 3, 31))
+    assert (view.consecutive_days, view.last_study_day, view.current) == (3, date(2026, 3, 30), 3)
+
+
+def test_streak_across_the_autumn_dst_change(profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    streaks = study_at(profile, clock, word,
+                       datetime(2026, 10, 24, 23, 0, tzinfo=BERLIN),          # Sat, CEST
+                       datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=0),  # first 02:30
+                       datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN, fold=1),  # second 02:30
+                       datetime(2026, 10, 25, 3, 59, tzinfo=BERLIN),          # still Sat
+                       datetime(2026, 10, 25, 4, 0, tzinfo=BERLIN),           # Sun, CET
+                       datetime(2026, 10, 26, 3, 59, tzinfo=BERLIN))          # Sun (25 h day)
+    assert streaks == [1, None, None, None, 2, None]
+    assert answers_per_day(profile) == {date(2026, 10, 24): 4, date(2026, 10, 25): 2}
+    assert profile.queries.streak(profile.user_id, date(2026, 10, 26)).current == 2
+
+
+def test_a_missed_day_breaks_the_streak(profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    streaks = study_at(profile, clock, word,
+                       datetime(2026, 5, 1, 9, tzinfo=BERLIN), datetime(2026, 5, 2, 9, tzinfo=BERLIN),
+                       datetime(2026, 5, 4, 9, tzinfo=BERLIN))
+    assert streaks == [1, 2, 1]
+    assert profile.queries.streak(profile.user_id, date(2026, 5, 6)).current == 0
+
+
+def test_flying_tokyo_to_london_never_shortens_or_duplicates_a_day(
+        profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    streaks = study_at(
+        profile, clock, word,
+        datetime(2026, 5, 1, 23, 30, tzinfo=TOKYO),   # Tokyo day 1 May (14:30 UTC)
+        datetime(2026, 5, 1, 18, 0, tzinfo=LONDON),   # landed: London 1 May, later in UTC
+        datetime(2026, 5, 2, 2, 0, tzinfo=LONDON),    # London night: still 1 May
+        datetime(2026, 5, 2, 9, 0, tzinfo=LONDON),    # London 2 May
+    )
+    assert streaks == [1, None, None, 2]
+    assert answers_per_day(profile) == {date(2026, 5, 1): 3, date(2026, 5, 2): 1}
+    # the Tokyo answer keeps its Tokyo day and wall clock
+    tokyo_answer = profile.queries.answers_for_word(word)[0]
+    assert (tokyo_answer.study_day, tokyo_answer.utc_offset_minutes) == (date(2026, 5, 1), 540)
+    assert tokyo_answer.answered_at == datetime(2026, 5, 1, 14, 30, tzinfo=UTC)
+
+
+def test_flying_london_to_tokyo_moves_on_to_the_next_day_only_once(
+        profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    streaks = study_at(
+        profile, clock, word,
+        datetime(2026, 5, 1, 10, 0, tzinfo=LONDON),   # London 1 May (09:00 UTC)
+        datetime(2026, 5, 2, 8, 0, tzinfo=TOKYO),     # Tokyo 2 May (23:00 UTC on 1 May)
+        datetime(2026, 5, 2, 21, 0, tzinfo=TOKYO),    # Tokyo 2 May again
+    )
+    assert streaks == [1, 2, None]
+    assert answers_per_day(profile) == {date(2026, 5, 1): 1, date(2026, 5, 2): 2}
+
+
+def test_study_days_replay_the_same_after_a_rebuild_and_reopen(
+        open_test_profile: Callable[..., Profile], clock: SettableClock) -> None:
+    profile = open_test_profile()
+    word = profile.service.create_word("apple", "りんご")
+    study_at(profile, clock, word,
+             datetime(2026, 3, 28, 22, 0, tzinfo=BERLIN), datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN),
+             datetime(2026, 5, 1, 23, 30, tzinfo=TOKYO), datetime(2026, 5, 1, 18, 0, tzinfo=LONDON))
+    before = dump_read_models(profile)
+    profile.close()
+    clock.set(datetime(2026, 6, 1, 12, 0, tzinfo=ZoneInfo("America/New_York")))
+    again = open_test_profile()
+    again.projector.rebuild()
+    assert dump_read_models(again) == before
+
+
+def test_next_review_is_at_4_local_on_the_due_day(profile: Profile, clock: SettableClock) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    clock.set(datetime(2026, 6, 10, 23, 0, tzinfo=TOKYO))
+    session = profile.service.start_session("flashcard", [word])
+    outcome = profile.service.answer(session, word, True, 1000)
+    assert outcome.progress is not None
+    assert outcome.progress.next_review_date == datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO)
+    assert profile.queries.word(word).progress.next_review_date == outcome.progress.next_review_date
+    assert profile.queries.due_count(datetime(2026, 6, 11, 3, 59, tzinfo=TOKYO)) == 0
+    assert profile.queries.due_count(datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO)) == 1
+
+
+def test_next_review_across_the_spring_dst_change_is_within_the_hour_after_4_local(
+        profile: Profile, clock: SettableClock) -> None:
+    """Only the offset at answer time is stored, not the zone, so a due date across a DST
+    change lands one hour off the day-start hour (05:00 CEST here) but always on the right
+    study day and never before the day begins."""
+    word = profile.service.create_word("apple", "りんご")
+    clock.set(datetime(2026, 3, 28, 22, 0, tzinfo=BERLIN))
+    session = profile.service.start_session("flashcard", [word])
+    due = profile.service.answer(session, word, True, 1000).progress.next_review_date  # type: ignore[union-attr]
+    local = due.astimezone(BERLIN)
+    assert local.date() == date(2026, 3, 29)
+    assert datetime(2026, 3, 29, 4, 0, tzinfo=BERLIN) <= due <= datetime(2026, 3, 29, 5, 0, tzinfo=BERLIN)
