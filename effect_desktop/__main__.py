@@ -8,6 +8,10 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if "--self-test" in args or "--startup-probe" in args:  # checks this installation, frozen or not
+        from .selftest import run
+
+        return run(args)
     if _wants_gui(args):
         from .bootstrap import default_data_dir
         from .cli.main import build_parser

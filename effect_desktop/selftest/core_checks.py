@@ -1,0 +1,70 @@
+"""The self-test's checks of the core: resources, a throwaway profile, commands, read models.
+
+Each check returns a one-line description of what it found, or raises
+`CheckFailed` with what is wrong. They use the real composition root and the
+real service, on an SQLite file in a temporary folder that is deleted after.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..bootstrap import Profile, open_profile, profile_path
+from ..projections.verify import verify
+from ..resources_path import resources_root
+from .runner import CheckFailed, SelfTest
+
+SELFTEST_PROFILE = "selftest"
+SAMPLE_WORD = ("自己診断", "self-test")
+
+
+def check_resources() -> str:
+    root = resources_root()
+    deck = root / "starter_deck" / "starter_deck_en_ja.csv"
+    if not deck.is_file():
+        raise CheckFailed(f"{root} has no starter deck ({deck.name} missing)")
+    return f"found at {root}"
+
+
+def open_throwaway_profile(test: SelfTest, folder: Path) -> str:
+    profile = open_profile(profile_path(folder, SELFTEST_PROFILE))
+    test.values["profile"] = profile
+    return f"created {profile.path.name} in a temporary folder"
+
+
+def run_commands(test: SelfTest) -> str:
+    """Create a word, study it once and finish the session, as a learner's first minute does."""
+    profile: Profile = test.values["profile"]
+    service, queries = profile.service, profile.queries
+    text, meaning = SAMPLE_WORD
+    word_id = service.create_word(text, meaning, category="self-test")
+    session_id = service.start_session("flashcard", [word_id])
+    outcome = service.answer(session_id, word_id, True, 1500, "good")
+    service.complete_session(session_id)
+    word = queries.word(word_id)
+    if word is None or (word.text, word.meaning) != SAMPLE_WORD:
+        raise CheckFailed(f"the word read back is {word!r}, expected {SAMPLE_WORD}")
+    answers = queries.answers_for_word(word_id)
+    session = queries.session(session_id)
+    if len(answers) != 1 or session is None or session.completed_at is None or session.correct != 1:
+        raise CheckFailed(f"after one correct answer the read models show {len(answers)} answers "
+                          f"and session {session!r}")
+    if outcome.progress is None:
+        raise CheckFailed("the answer did not reschedule the word")
+    events = profile.store.read_all(0, 1000)
+    return (f"created a word, answered it, completed the session: {len(events)} events, "
+            f"next review in {outcome.progress.interval_days} day(s)")
+
+
+def verify_read_models(test: SelfTest) -> str:
+    profile: Profile = test.values["profile"]
+    report = verify(profile.projector)
+    if not report.ok:
+        raise CheckFailed("; ".join(report.problems[:3]))
+    return f"{report.events} events replayed; every read model matches"
+
+
+def close_profile(test: SelfTest) -> None:
+    profile: Profile | None = test.values.pop("profile", None)
+    if profile is not None:
+        profile.close()
