@@ -1,0 +1,89 @@
+"""Starting the desktop app: `run_gui(data_dir, profile)` is called by `__main__`.
+
+Order matters: the QApplication first (every message needs it), then the
+language, the single-instance lock (before the profile is opened, so a
+second launch never touches the file), the log and the exception hook, then
+the profile and the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..bootstrap import open_profile, profile_path
+from ..persistence.errors import StoreError
+from ..projections.projector import ProjectionFailed
+from . import i18n
+from .errors import error_title, install_excepthook, setup_logging, user_message
+from .instance import InstanceLock, ProfileInUse
+from .main_window import MainWindow
+from .paths import icon_path, log_path
+from .preferences import LANGUAGE
+
+log = logging.getLogger("effect_desktop.gui")
+APP_NAME = "Effect Desktop"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("EffectDesktop")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("effect-desktop")
+    app.setWindowIcon(QIcon(str(icon_path())))
+    if app.style().name().lower() == "windows":  # Qt's bare fallback style: use Fusion instead
+        app.setStyle("Fusion")
+    return app
+
+
+def _fatal(title: str, message: str) -> int:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.exec()
+    return 1
+
+
+def run_gui(data_dir: Path, profile: str) -> int:
+    """Open the profile in a window and run until it closes; returns the exit code."""
+    app = create_application()
+    tr = lambda s: QCoreApplication.translate("App", s)  # noqa: E731
+    try:
+        path = profile_path(data_dir, profile)
+    except ValueError as error:
+        i18n.install("system")
+        return _fatal(tr("Invalid profile name"), str(error))
+    lock = InstanceLock(path)
+    try:
+        lock.acquire()
+    except ProfileInUse as error:
+        i18n.install("system")
+        return _fatal(tr("Effect Desktop is already open"), str(error))
+    try:
+        setup_logging(log_path(path))
+        try:
+            opened = open_profile(path)
+        except (StoreError, ProjectionFailed, OSError) as error:
+            i18n.install("system")
+            log.error("could not open profile %s: %s", path, error)
+            return _fatal(error_title(error), user_message(error))
+        try:
+            i18n.install(opened.settings.get(LANGUAGE, "system") or "system")
+            window = MainWindow(opened)
+            previous_hook = install_excepthook(lambda: window)
+            window.show()
+            QTimer.singleShot(0, window.startup)
+            code = app.exec()
+            sys.excepthook = previous_hook
+            return int(code)
+        finally:
+            opened.close()
+    finally:
+        lock.release()

@@ -1,0 +1,43 @@
+"""Interface language: English (the source strings) or Japanese, from Qt translations.
+
+"system" follows the system locale. Qt's own translations (standard buttons
+such as OK and Cancel) are loaded beside ours when available.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .paths import translations_dir
+
+_installed: list[QTranslator] = []
+
+
+def resolve(language: str) -> str:
+    """"en" or "ja" for a preference ("system", "en", "ja")."""
+    if language in ("en", "ja"):
+        return language
+    names = [QLocale.system().name(), *QLocale.system().uiLanguages()]
+    return "ja" if any(n.lower().startswith("ja") for n in names) else "en"
+
+
+def install(language: str) -> str:
+    """Install the translators for a preference; returns the language now in use."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        QCoreApplication.removeTranslator(translator)
+    _installed.clear()
+    chosen = resolve(language)
+    if chosen == "en" or app is None:
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return "en"
+    ours = QTranslator(app)
+    if ours.load(str(translations_dir() / f"effect_desktop_{chosen}.qm")):
+        QCoreApplication.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        QCoreApplication.installTranslator(qt)
+        _installed.append(qt)
+    QLocale.setDefault(QLocale(chosen))
+    return chosen

@@ -1,0 +1,280 @@
+"""The main window: navigation between pages, menus, status bar, start-up questions.
+
+It owns no page logic: pages come from `pages.default_pages()` (or a list
+passed in), each built with the same `AppContext`. Window geometry and the
+last page are kept in an INI file beside the profile, never in the user's
+global settings, so profiles (and tests) do not share them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..bootstrap import Profile
+from . import i18n
+from .context import AppContext
+from .operations import Operations, Progress
+from .pages import PageSpec, default_pages
+from .paths import gui_settings_path, icon_path
+from .preferences import Preferences
+from .settings_page import SettingsPage
+from .starter_deck import read_starter_deck
+from .startup import FirstRunDialog, ResumeDialog
+from .study import queue
+from .study.page import StudyPage, mode_names
+from .undo import UndoHistory
+from .words.page import WordsPage
+
+STATUS_REFRESH_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, profile: Profile, pages: list[PageSpec] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.profile = profile
+        self.preferences = Preferences(profile.settings)
+        self.page_specs = pages if pages is not None else default_pages()
+        self.operations = Operations(self)
+        self.undo = UndoHistory(self.operations)
+        self.context = AppContext(profile, self.operations, self.undo)
+        self.gui_settings = QSettings(str(gui_settings_path(profile.path)), QSettings.Format.IniFormat)
+        self.startup_dialog: FirstRunDialog | ResumeDialog | None = None
+        self.pages: dict[str, QWidget] = {}
+
+        self.setWindowIcon(QIcon(str(icon_path())))
+        self.setMinimumSize(720, 480)
+        self._build()
+        self.operations.changed.connect(self.refresh_status)
+        self.operations.busy_changed.connect(self._busy)
+        self.undo.changed.connect(self._update_undo_action)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        if not self.restoreGeometry(self.gui_settings.value("window/geometry", b"")):
+            self.resize(1000, 680)
+        self.show_page(str(self.gui_settings.value("window/page", "study")))
+
+    # --- building (again, after a language change) ----------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Effect Desktop — {0}").format(self.profile.path.name.split(".")[0]))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.stack = QStackedWidget()
+        self.pages = {}
+        for spec in self.page_specs:
+            page = spec.factory(self.context)
+            page.setProperty("pageKey", spec.key)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            if isinstance(page, SettingsPage):
+                page.language_changed.connect(self.change_language)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("M" * 9))
+        self.nav.setFixedWidth(width + self.fontMetrics().height() * 2)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; padding-top: 8px; }"
+            "QListWidget#navigation::item { padding: 8px 12px; }")
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        old = self.centralWidget()
+        self.setCentralWidget(central)
+        if old is not None:
+            old.deleteLater()
+        self._build_menus()
+        self._build_status()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.undo_action.triggered.connect(self.undo_last)
+        edit_menu.addAction(self.undo_action)
+        if "words" in self.pages:
+            add_action = edit_menu.addAction(self.tr("&Add word…"))
+            add_action.setShortcut(QKeySequence.StandardKey.New)
+            add_action.triggered.connect(self._add_word)
+        view_menu = bar.addMenu(self.tr("&Go"))
+        for number, spec in enumerate(self.page_specs, start=1):
+            action = view_menu.addAction(spec.title())
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Effect Desktop"), self._about)
+        self._update_undo_action()
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        for label in getattr(self, "_status_labels", []):
+            status.removeWidget(label)
+            label.deleteLater()
+        self.due_label = QLabel()
+        self.due_label.setObjectName("dueStatus")
+        self.streak_label = QLabel()
+        self.streak_label.setObjectName("streakStatus")
+        self.busy_label = QLabel()
+        self._status_labels = [self.busy_label, self.due_label, self.streak_label]
+        status.addWidget(self.busy_label, 1)
+        status.addPermanentWidget(self.due_label)
+        status.addPermanentWidget(self.streak_label)
+        self.refresh_status()
+
+    # --- navigation and status ------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget | None:
+        keys = [spec.key for spec in self.page_specs]
+        if key not in keys:
+            key = keys[0]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages.get(key)
+
+    def current_page_key(self) -> str:
+        return str(self.stack.currentWidget().property("pageKey"))
+
+    @property
+    def study_page(self) -> StudyPage:
+        page = self.pages["study"]
+        assert isinstance(page, StudyPage)
+        return page
+
+    @property
+    def words_page(self) -> WordsPage:
+        page = self.pages["words"]
+        assert isinstance(page, WordsPage)
+        return page
+
+    def refresh_status(self) -> None:
+        now = self.profile.service.clock()
+        due = self.profile.queries.due_count(now)
+        streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now))
+        self.due_label.setText(self.tr("Due: {0}").format(due))
+        self.streak_label.setText(self.tr("Streak: %n day(s)", "", streak.current))
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    # --- undo -------------------------------------------------------------------------------------------
+    def _update_undo_action(self) -> None:
+        entry = self.undo.top()
+        self.undo_action.setEnabled(entry is not None)
+        self.undo_action.setText(self.tr("&Undo {0}").format(entry.label) if entry
+                                 else self.tr("&Undo"))
+
+    def undo_last(self) -> bool:
+        entry = self.undo.top()
+        if entry is None:
+            self.statusBar().showMessage(self.tr("Nothing to undo."), 3000)
+            return False
+        ok = self.undo.undo_last()
+        if ok:
+            self.statusBar().showMessage(self.tr("Undone: {0}").format(entry.label), 4000)
+        return ok
+
+    def _add_word(self) -> None:
+        self.show_page("words")
+        self.words_page.add_word()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Effect Desktop"), self.tr(
+            "Effect Desktop: vocabulary study that keeps every answer as an event.\n"
+            "Profile: {0}").format(self.profile.path))
+
+    # --- start-up questions ------------------------------------------------------------------------------
+    def startup(self) -> QWidget | None:
+        """Ask what a freshly opened profile needs; returns the dialog shown, if any."""
+        if self.preferences.first_run_choice is None and self.profile.store.count() == 0:
+            return self.offer_starter_deck()
+        open_sessions = self.profile.queries.open_sessions()
+        if open_sessions:
+            return self.offer_resume(open_sessions[0].session_id)
+        return None
+
+    def offer_starter_deck(self) -> FirstRunDialog:
+        entries = read_starter_deck()
+        dialog = FirstRunDialog(len(entries), self)
+        dialog.finished.connect(lambda result: self._first_run_answered(result, entries))
+        self.startup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _first_run_answered(self, result: int, entries: list[dict]) -> None:
+        if result == FirstRunDialog.STARTER:
+            service = self.profile.service
+
+            def load(_progress: Progress) -> int:
+                return len(service.create_words(entries))
+
+            def loaded(count: int) -> None:
+                self.preferences.first_run_choice = "starter"
+                self.statusBar().showMessage(self.tr("Loaded %n word(s).", "", count), 5000)
+
+            self.operations.run(load, loaded, label=self.tr("Loading the starter deck…"))
+        elif result == FirstRunDialog.EMPTY:
+            self.preferences.first_run_choice = "empty"
+            self.show_page("words")
+
+    def offer_resume(self, session_id: object) -> ResumeDialog | None:
+        session = self.profile.queries.session(session_id)  # type: ignore[arg-type]
+        if session is None or session.completed:
+            return None
+        dialog = ResumeDialog(session, mode_names(self).get(session.mode, session.mode), self)
+
+        def answered(result: int) -> None:
+            if result == ResumeDialog.RESUME:
+                self.show_page("study")
+                self.study_page.resume(session)
+            elif result == ResumeDialog.FINISH:
+                self.study_page.finish(session)
+
+        dialog.finished.connect(answered)
+        self.startup_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- language ---------------------------------------------------------------------------------------
+    def change_language(self, language: str) -> None:
+        """Switch without restarting: install the translators and rebuild the pages."""
+        if self.study_page.in_session:
+            self.statusBar().showMessage(
+                self.tr("The new language applies when this session ends."), 6000)
+            return
+        current = self.current_page_key()
+        i18n.install(language)
+        self._build()
+        self.show_page(current)
+
+    # --- closing ------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.gui_settings.setValue("window/geometry", self.saveGeometry())
+        self.gui_settings.setValue("window/page", self.current_page_key())
+        self.gui_settings.sync()
+        self.operations.wait()
+        super().closeEvent(event)

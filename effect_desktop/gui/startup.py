@@ -1,0 +1,78 @@
+"""Questions asked when a profile opens: the first-run deck choice, the unfinished session."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..projections.views import SessionView
+from .style import heading
+
+
+class FirstRunDialog(QDialog):
+    """Starter deck or empty start; the answer is remembered in the profile."""
+
+    STARTER = 1
+    EMPTY = 2
+
+    def __init__(self, word_count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle(self.tr("Welcome to Effect Desktop"))
+        text = QLabel(self.tr(
+            "Your profile is ready. Would you like to begin with the English–Japanese starter "
+            "deck ({0} words with categories and tags), or start with an empty word list and "
+            "add your own words?").format(word_count))
+        text.setWordWrap(True)
+        self.starter = QPushButton(self.tr("Load the &starter deck"))
+        self.starter.setObjectName("loadStarterDeck")
+        self.starter.setDefault(True)
+        self.starter.clicked.connect(lambda: self.done(self.STARTER))
+        self.empty = QPushButton(self.tr("Start &empty"))
+        self.empty.setObjectName("startEmpty")
+        self.empty.clicked.connect(lambda: self.done(self.EMPTY))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty)
+        buttons.addWidget(self.starter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Welcome!"), self))
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+
+
+class ResumeDialog(QDialog):
+    """An unfinished session: continue it, or complete it with what was answered."""
+
+    RESUME = 1
+    FINISH = 2
+
+    def __init__(self, session: SessionView, mode_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("resumeDialog")
+        self.setWindowTitle(self.tr("Unfinished session"))
+        text = QLabel(self.tr(
+            "Your {0} session from {1} was not finished ({2} of {3} words answered). "
+            "Every answer was saved.").format(
+            mode_name, session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            session.answered, len(session.word_ids)))
+        text.setWordWrap(True)
+        self.resume = QPushButton(self.tr("&Resume"))
+        self.resume.setObjectName("resumeButton")
+        self.resume.setDefault(True)
+        self.resume.clicked.connect(lambda: self.done(self.RESUME))
+        self.finish = QPushButton(self.tr("&Finish with these answers"))
+        self.finish.setObjectName("finishButton")
+        self.finish.clicked.connect(lambda: self.done(self.FINISH))
+        later = QPushButton(self.tr("&Later"))
+        later.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(later)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finish)
+        buttons.addWidget(self.resume)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(440)

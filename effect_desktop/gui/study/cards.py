@@ -1,0 +1,251 @@
+"""The three ways to ask a word, each a widget driven fully by the keyboard.
+
+Each card emits `answered(is_correct, grade)` the moment the learner commits
+(grade is "" outside flashcards) and, after showing a mistake, `proceed()`
+when the learner has read the correction. Timing and recording are the
+page's job.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.events import Grade
+from ...projections.views import WordView
+from ..style import error_color, scaled_font, success_color
+from .run import choices_for, typed_matches
+
+_NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+GRADES = (Grade.AGAIN, Grade.HARD, Grade.GOOD, Grade.EASY)
+
+
+def _big_label(parent: QWidget, factor: float, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setFont(scaled_font(parent, factor, bold))
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def _hint(parent: QWidget) -> QLabel:
+    label = QLabel()
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)  # drawn in the palette's muted text colour
+    return label
+
+
+class Card(QFrame):
+    answered = Signal(bool, str)
+    proceed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.word: WordView | None = None
+        self.waiting_to_proceed = False
+
+    def ask(self, word: WordView) -> None:
+        self.word = word
+        self.waiting_to_proceed = False
+
+    def show_mistake(self) -> None:
+        """Show the right answer and wait for Enter/Space."""
+        self.waiting_to_proceed = True
+
+
+class FlashcardCard(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flashcardCard")
+        self.front = _big_label(self, 2.6, bold=True)
+        self.front.setObjectName("cardFront")
+        self.back = _big_label(self, 1.8)
+        self.back.setObjectName("cardBack")
+        self.hint = _hint(self)
+        self.buttons: list[QPushButton] = []
+        row = QHBoxLayout()
+        labels = (self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy"))
+        for number, (grade, label) in enumerate(zip(GRADES, labels, strict=True), start=1):
+            button = QPushButton(f"{number}  {label}")
+            button.setObjectName(f"grade_{grade.value}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
+            button.clicked.connect(lambda _=False, g=grade: self.grade(g))
+            row.addWidget(button)
+            self.buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.front)
+        layout.addSpacing(self.fontMetrics().height())
+        layout.addWidget(self.back)
+        layout.addStretch(3)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        self.revealed = False
+
+    def ask(self, word: WordView) -> None:
+        super().ask(word)
+        self.revealed = False
+        self.front.setText(word.text)
+        self.back.setText("")
+        for button in self.buttons:
+            button.setVisible(False)
+        self.hint.setText(self.tr("Space or Enter: show the meaning · Esc: leave"))
+
+    def reveal(self) -> None:
+        if self.word is None or self.revealed:
+            return
+        self.revealed = True
+        self.back.setText(self.word.meaning)
+        for button in self.buttons:
+            button.setVisible(True)
+        self.hint.setText(self.tr("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy"))
+
+    def grade(self, grade: Grade) -> None:
+        if self.revealed and self.word is not None:
+            self.answered.emit(grade != Grade.AGAIN, grade.value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = Qt.Key(event.key())
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.reveal()
+        elif key in _NUMBER_KEYS:
+            self.grade(GRADES[_NUMBER_KEYS[key]])
+        else:
+            super().keyPressEvent(event)
+
+
+class ChoiceCard(Card):
+    def __init__(self, rng: random.Random, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("choiceCard")
+        self.rng = rng
+        self.pool: list[WordView] = []
+        self.options: list[str] = []
+        self.prompt = _big_label(self, 2.6, bold=True)
+        self.prompt.setObjectName("cardFront")
+        self.feedback = _big_label(self, 1.1)
+        self.feedback.setObjectName("choiceFeedback")
+        self.hint = _hint(self)
+        self.buttons: list[QPushButton] = []
+        grid = QVBoxLayout()
+        for number in range(4):
+            button = QPushButton()
+            button.setObjectName(f"choice_{number + 1}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
+            button.setFont(scaled_font(self, 1.2))
+            button.clicked.connect(lambda _=False, n=number: self.choose(n))
+            grid.addWidget(button)
+            self.buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.prompt)
+        layout.addStretch(1)
+        layout.addLayout(grid)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.hint)
+
+    def ask(self, word: WordView) -> None:
+        super().ask(word)
+        self.prompt.setText(word.text)
+        self.options = choices_for(word, self.pool, self.rng)
+        for number, button in enumerate(self.buttons):
+            has_option = number < len(self.options)
+            button.setVisible(has_option)
+            button.setText(f"{number + 1}   {self.options[number]}" if has_option else "")
+            button.setStyleSheet("")
+        self.feedback.setText("")
+        self.hint.setText(self.tr("1–4: choose the meaning · Esc: leave"))
+
+    def choose(self, number: int) -> None:
+        if self.word is None or self.waiting_to_proceed or number >= len(self.options):
+            return
+        self.chosen = number
+        self.answered.emit(self.options[number] == self.word.meaning, "")
+
+    def show_mistake(self) -> None:
+        super().show_mistake()
+        assert self.word is not None
+        right = self.options.index(self.word.meaning)
+        self.buttons[right].setStyleSheet(f"color: {success_color().name()}; font-weight: bold;")
+        self.buttons[self.chosen].setStyleSheet(f"color: {error_color().name()};")
+        self.feedback.setText(self.tr("Not quite: “{0}” means {1}.").format(self.word.text,
+                                                                             self.word.meaning))
+        self.hint.setText(self.tr("Enter or Space: continue"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = Qt.Key(event.key())
+        if self.waiting_to_proceed and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.proceed.emit()
+        elif key in _NUMBER_KEYS:
+            self.choose(_NUMBER_KEYS[key])
+        else:
+            super().keyPressEvent(event)
+
+
+class TypingCard(Card):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("typingCard")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.prompt = _big_label(self, 2.2, bold=True)
+        self.prompt.setObjectName("cardFront")
+        self.entry = QLineEdit()
+        self.entry.setObjectName("typingEntry")
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.entry.setFont(scaled_font(self, 1.6))
+        self.entry.setPlaceholderText(self.tr("Type the word"))
+        self.entry.returnPressed.connect(self._enter)
+        self.feedback = _big_label(self, 1.1)
+        self.feedback.setObjectName("typingFeedback")
+        self.hint = _hint(self)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.prompt)
+        layout.addStretch(1)
+        layout.addWidget(self.entry)
+        layout.addWidget(self.feedback)
+        layout.addStretch(2)
+        layout.addWidget(self.hint)
+        self.setFocusProxy(self.entry)
+
+    def ask(self, word: WordView) -> None:
+        super().ask(word)
+        self.prompt.setText(word.meaning)
+        self.entry.clear()
+        self.entry.setReadOnly(False)
+        self.entry.setStyleSheet("")
+        self.feedback.setText("")
+        self.hint.setText(self.tr("Enter: check · Esc: leave"))
+        self.entry.setFocus()
+
+    def _enter(self) -> None:
+        if self.waiting_to_proceed:
+            self.proceed.emit()
+        elif self.word is not None and self.entry.text().strip():
+            self.answered.emit(typed_matches(self.entry.text(), self.word.text), "")
+
+    def show_mistake(self) -> None:
+        super().show_mistake()
+        assert self.word is not None
+        self.entry.setReadOnly(True)
+        self.entry.setStyleSheet(f"color: {error_color().name()};")
+        self.feedback.setText(self.tr("The answer is “{0}”.").format(self.word.text))
+        self.hint.setText(self.tr("Enter: continue"))

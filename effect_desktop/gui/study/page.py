@@ -1,0 +1,365 @@
+"""The Study page: start (or resume) a session, answer card after card, see the summary.
+
+Every answer is a core command sent the moment the key is pressed, so a
+closed window or a killed process loses nothing: the session stays open and
+is offered again (resume or finish) on the next start.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import timedelta
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.events import LearningMode
+from ...domain.session import MAX_RESPONSE_MS
+from ...projections.views import SessionView, WordView
+from ..context import AppContext, Page
+from ..style import error_color, heading, scaled_font, success_color
+from ..undo import UndoEntry
+from . import queue
+from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
+from .run import StudyRun
+from .summary import SummaryPanel
+
+POOL_EXTRA = 50  # distractor candidates fetched beside a small session's own words
+
+
+def mode_names(page: QWidget) -> dict[str, str]:
+    return {LearningMode.FLASHCARD.value: page.tr("Flashcards"),
+            LearningMode.MULTIPLE_CHOICE.value: page.tr("Multiple choice"),
+            LearningMode.TYPING.value: page.tr("Typing")}
+
+
+class StartPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("studyStart")
+        self.title = heading(self.tr("Ready to study"), self, 1.8)
+        self.counts = QLabel()
+        self.counts.setObjectName("queueCounts")
+        self.counts.setFont(scaled_font(self, 1.15))
+        self.message = QLabel()
+        self.message.setObjectName("startMessage")
+        self.message.setWordWrap(True)
+
+        self.modes = QButtonGroup(self)
+        mode_box = QVBoxLayout()
+        descriptions = {
+            LearningMode.FLASHCARD.value: self.tr("&Flashcards — see the word, recall the meaning, "
+                                                  "grade yourself"),
+            LearningMode.MULTIPLE_CHOICE.value: self.tr("&Multiple choice — pick the meaning "
+                                                        "from four"),
+            LearningMode.TYPING.value: self.tr("&Typing — see the meaning, type the word"),
+        }
+        self.mode_buttons: dict[str, QRadioButton] = {}
+        for mode, text in descriptions.items():
+            button = QRadioButton(text)
+            button.setObjectName(f"mode_{mode}")
+            self.modes.addButton(button)
+            self.mode_buttons[mode] = button
+            mode_box.addWidget(button)
+        self.mode_buttons[LearningMode.FLASHCARD.value].setChecked(True)
+
+        self.start = QPushButton(self.tr("&Start session"))
+        self.start.setObjectName("startSession")
+        self.start.setDefault(True)
+        self.start.setMinimumHeight(self.start.sizeHint().height() * 3 // 2)
+
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("resumeBox")
+        self.resume_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+        self.resume_button = QPushButton(self.tr("&Resume"))
+        self.resume_button.setObjectName("resumeSession")
+        self.finish_button = QPushButton(self.tr("F&inish it"))
+        self.finish_button.setObjectName("finishSession")
+        resume_row = QHBoxLayout(self.resume_box)
+        resume_row.addWidget(self.resume_label, 1)
+        resume_row.addWidget(self.resume_button)
+        resume_row.addWidget(self.finish_button)
+        self.resume_box.setVisible(False)
+
+        column = QVBoxLayout()
+        column.addWidget(self.title)
+        column.addWidget(self.counts)
+        column.addSpacing(self.fontMetrics().height())
+        column.addWidget(self.resume_box)
+        column.addWidget(QLabel(self.tr("How do you want to study?")))
+        column.addLayout(mode_box)
+        column.addSpacing(self.fontMetrics().height())
+        column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(48, 32, 48, 32)
+        outer.addLayout(column, 1)
+
+    def selected_mode(self) -> str:
+        for mode, button in self.mode_buttons.items():
+            if button.isChecked():
+                return mode
+        return LearningMode.FLASHCARD.value
+
+
+class SessionPanel(QWidget):
+    def __init__(self, rng: random.Random, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("studySession")
+        self.mode_label = QLabel()
+        self.mode_label.setFont(scaled_font(self, 1.0, bold=True))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sessionProgress")
+        self.progress.setTextVisible(False)
+        self.position = QLabel()
+        self.position.setObjectName("sessionPosition")
+        self.last_result = QLabel()
+        self.last_result.setObjectName("lastResult")
+        self.last_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.leave = QPushButton(self.tr("Leave (Esc)"))
+        self.leave.setObjectName("leaveSession")
+        self.leave.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = QHBoxLayout()
+        header.addWidget(self.mode_label)
+        header.addWidget(self.progress, 1)
+        header.addWidget(self.position)
+        header.addWidget(self.leave)
+        self.flashcard = FlashcardCard()
+        self.choice = ChoiceCard(rng)
+        self.typing = TypingCard()
+        self.cards = QStackedWidget()
+        for card in (self.flashcard, self.choice, self.typing):
+            self.cards.addWidget(card)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 16, 32, 16)
+        layout.addLayout(header)
+        layout.addWidget(self.last_result)
+        layout.addWidget(self.cards, 1)
+
+    def card_for(self, mode: str) -> Card:
+        return {LearningMode.FLASHCARD.value: self.flashcard,
+                LearningMode.MULTIPLE_CHOICE.value: self.choice,
+                LearningMode.TYPING.value: self.typing}[mode]
+
+
+class StudyPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 rng: random.Random | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("studyPage")
+        self.run: StudyRun | None = None
+        self.shown_at = 0.0
+        self.open_session: SessionView | None = None
+        self.start_panel = StartPanel()
+        self.session_panel = SessionPanel(rng or random.Random())
+        self.summary_panel = SummaryPanel()
+        self.stack = QStackedWidget()
+        for panel in (self.start_panel, self.session_panel, self.summary_panel):
+            self.stack.addWidget(panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.start_panel.start.clicked.connect(lambda: self.start_session(self.start_panel.selected_mode()))
+        self.start_panel.resume_button.clicked.connect(self._resume_open)
+        self.start_panel.finish_button.clicked.connect(self._finish_open)
+        self.summary_panel.done.connect(self.show_start)
+        self.session_panel.leave.clicked.connect(self.leave_session)
+        for card in (self.session_panel.flashcard, self.session_panel.choice, self.session_panel.typing):
+            card.answered.connect(self._answered)
+            card.proceed.connect(self._next_card)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.session_panel, self.leave_session)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # --- start panel ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.stack.currentWidget() is not self.start_panel:
+            return
+        now = self.profile.service.clock()
+        counts = queue.counts(self.profile, now)
+        self.start_panel.counts.setText(
+            self.tr("{0} due for review · {1} new words today").format(counts.due, counts.new_available))
+        open_sessions = [s for s in self.profile.queries.open_sessions()
+                         if self.run is None or s.session_id != self.run.session_id]
+        self.open_session = open_sessions[0] if open_sessions else None
+        box = self.start_panel
+        box.resume_box.setVisible(self.open_session is not None)
+        if self.open_session is not None:
+            names = mode_names(self)
+            box.resume_label.setText(self.tr(
+                "An unfinished {0} session from {1} ({2} answers so far).").format(
+                names.get(self.open_session.mode, self.open_session.mode),
+                self.open_session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self.open_session.answered))
+
+    def show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start_panel)
+        self.start_panel.message.setText("")
+        self.refresh_now()
+        self.start_panel.start.setFocus()
+
+    def start_session(self, mode: str) -> bool:
+        now = self.profile.service.clock()
+        words = queue.session_words(self.profile, now)
+        if not words:
+            self.start_panel.message.setText(self.tr(
+                "Nothing to study right now: no words are due and today's new words are done. "
+                "Add words on the Words page or raise the daily limit in Settings."))
+            return False
+        ok, session_id = self.context.operations.perform(
+            lambda: self.profile.service.start_session(mode, [w.word_id for w in words]))
+        if not ok or session_id is None:
+            return False
+        self._begin(StudyRun(session_id, mode, words))
+        return True
+
+    def resume(self, session: SessionView) -> None:
+        """Continue with the words not yet answered correctly (answers so far are kept)."""
+        by_id = {w.word_id: w for w in self.profile.queries.words_by_ids(session.word_ids)}
+        words = [by_id[w] for w in session.word_ids if w in by_id]
+        earlier = self.profile.queries.answers_in_session(session.session_id)
+        self._begin(StudyRun(session.session_id, session.mode, words, earlier))
+
+    def finish(self, session: SessionView) -> None:
+        """Complete an interrupted session with what was answered."""
+        self.context.operations.perform(lambda: self.profile.service.complete_session(session.session_id))
+        self.context.undo.discard(lambda e: e.owner == session.session_id)
+        self.show_start()
+
+    def _resume_open(self) -> None:
+        if self.open_session is not None:
+            self.resume(self.open_session)
+
+    def _finish_open(self) -> None:
+        if self.open_session is not None:
+            self.finish(self.open_session)
+
+    # --- the session ----------------------------------------------------------------------------
+    def _begin(self, run: StudyRun) -> None:
+        self.run = run
+        self.sitting_started = time.monotonic()
+        panel = self.session_panel
+        panel.mode_label.setText(mode_names(self).get(run.mode, run.mode))
+        panel.last_result.setText("")
+        if run.mode == LearningMode.MULTIPLE_CHOICE.value:
+            pool = list(run.words.values())
+            if len(pool) < POOL_EXTRA:
+                later = self.profile.service.clock() + timedelta(days=3650)
+                pool += self.profile.queries.new_words(POOL_EXTRA)
+                pool += self.profile.queries.due_words(later, POOL_EXTRA)
+            panel.choice.pool = list({w.word_id: w for w in pool}.values())
+        self.stack.setCurrentWidget(panel)
+        if run.finished:
+            self._complete()
+        else:
+            self._show_card()
+
+    def current_card(self) -> Card:
+        assert self.run is not None
+        return self.session_panel.card_for(self.run.mode)
+
+    def _show_card(self) -> None:
+        assert self.run is not None
+        word = self.run.current()
+        assert word is not None
+        panel = self.session_panel
+        card = self.current_card()
+        panel.cards.setCurrentWidget(card)
+        panel.progress.setMaximum(max(self.run.total_words, 1))
+        panel.progress.setValue(self.run.words_done())
+        panel.position.setText(self.tr("{0} / {1}").format(self.run.words_done(), self.run.total_words))
+        card.ask(word)
+        card.setFocus()
+        self.shown_at = time.monotonic()
+
+    def _answered(self, is_correct: bool, grade: str) -> None:
+        run = self.run
+        if run is None or run.current() is None:
+            return
+        word = run.current()
+        assert word is not None
+        elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
+        session_id = run.session_id
+        ok, outcome = self.context.operations.perform(lambda: self.profile.service.answer(
+            session_id, word.word_id, is_correct, elapsed, grade or None))
+        if not ok or outcome is None:
+            return
+        run.record(is_correct, elapsed, outcome.answer_event_id)
+        event_id = outcome.answer_event_id
+        self.context.undo.push(UndoEntry(self.tr("answer to “{0}”").format(word.text),
+                                         lambda: self.retract(session_id, event_id),
+                                         kind="answer", owner=session_id))
+        self._show_result(word, is_correct)
+        card = self.current_card()
+        if is_correct or run.mode == LearningMode.FLASHCARD.value:
+            self._next_card()
+        else:
+            card.show_mistake()
+
+    def _show_result(self, word: WordView, is_correct: bool) -> None:
+        mark, color = ("✓", success_color()) if is_correct else ("✗", error_color())
+        self.session_panel.last_result.setStyleSheet(f"color: {color.name()};")
+        self.session_panel.last_result.setText(f"{mark}  {word.text} — {word.meaning}")
+
+    def _next_card(self) -> None:
+        if self.run is None:
+            return
+        if self.run.finished:
+            self._complete()
+        else:
+            self._show_card()
+
+    def _complete(self) -> None:
+        run = self.run
+        assert run is not None
+        ok, _ = self.context.operations.perform(lambda: self.profile.service.complete_session(run.session_id))
+        if not ok:
+            return
+        self.context.undo.discard(lambda e: e.owner == run.session_id)
+        view = self.profile.queries.session(run.session_id)
+        seconds = float(view.duration_seconds) if view and view.duration_seconds is not None \
+            else time.monotonic() - self.sitting_started
+        now = self.profile.service.clock()
+        streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now))
+        self.run = None
+        self.summary_panel.show_summary(run.summary(seconds), streak.current)
+        self.stack.setCurrentWidget(self.summary_panel)
+
+    def retract(self, session_id: UUID, answer_event_id: UUID) -> None:
+        """Undo an answer: a compensating event, then the card is asked again."""
+        self.profile.service.retract_answer(session_id, answer_event_id)
+        run = self.run
+        if run is not None and run.session_id == session_id and run.undo(answer_event_id):
+            self.session_panel.last_result.setText(self.tr("Answer undone."))
+            self.session_panel.last_result.setStyleSheet("")
+            self.stack.setCurrentWidget(self.session_panel)
+            self._show_card()
+
+    def leave_session(self) -> None:
+        """Esc: stop for now; the session stays open and can be resumed or finished later."""
+        if self.run is None:
+            return
+        self.context.undo.discard(lambda e: e.owner == self.run.session_id if self.run else False)
+        self.run = None
+        self.show_start()
+
+    @property
+    def in_session(self) -> bool:
+        return self.run is not None

@@ -1,0 +1,131 @@
+"""The course of one study session on screen: what to ask next, and the summary.
+
+Plain Python (no Qt), so the rules are easy to read and test: words are asked
+in order; a word answered wrongly goes back into the queue a few cards later
+(attempt 2, 3 — SM-2 step 7: repeats do not move the schedule, the core sees
+to that); each answer can be undone, which puts the queue back as it was.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from ...projections.views import AnswerView, WordView
+
+MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
+REQUEUE_GAP = 3  # a missed word comes back after this many other cards
+
+
+def normalise_typed(text: str) -> str:
+    """Full-width/half-width, case and surrounding spaces do not matter."""
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def typed_matches(typed: str, expected: str) -> bool:
+    return bool(normalise_typed(typed)) and normalise_typed(typed) == normalise_typed(expected)
+
+
+def choices_for(word: WordView, others: list[WordView], rng: random.Random, count: int = 4) -> list[str]:
+    """The right meaning plus distractors from other words, same category first, shuffled."""
+    right = word.meaning
+    seen = {normalise_typed(right)}
+    same = [w.meaning for w in others if w.category == word.category and w.word_id != word.word_id]
+    rest = [w.meaning for w in others if w.category != word.category]
+    rng.shuffle(same)
+    rng.shuffle(rest)
+    picked: list[str] = []
+    for meaning in same + rest:
+        key = normalise_typed(meaning)
+        if key not in seen:
+            seen.add(key)
+            picked.append(meaning)
+        if len(picked) == count - 1:
+            break
+    options = picked + [right]
+    rng.shuffle(options)
+    return options
+
+
+@dataclass
+class Result:
+    word_id: UUID
+    is_correct: bool
+    response_time_ms: int
+    answer_event_id: UUID | None = None
+
+
+@dataclass
+class Summary:
+    answers: int
+    correct: int
+    seconds: float
+    review_again: list[WordView] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answers if self.answers else 0.0
+
+
+class StudyRun:
+    def __init__(self, session_id: UUID, mode: str, words: list[WordView],
+                 earlier: list[AnswerView] | None = None) -> None:
+        self.session_id = session_id
+        self.mode = mode
+        self.words = {w.word_id: w for w in words}
+        self.results: list[Result] = []
+        self.attempts: dict[UUID, int] = {}
+        done: set[UUID] = set()
+        for answer in earlier or []:
+            if answer.retracted:
+                continue
+            self.results.append(Result(answer.word_id, answer.is_correct, answer.response_time_ms,
+                                       answer.event_id))
+            self.attempts[answer.word_id] = answer.attempt_number
+            if answer.is_correct or answer.attempt_number >= MAX_ATTEMPTS:
+                done.add(answer.word_id)
+        self.queue = [w.word_id for w in words if w.word_id not in done]
+        self.total_words = len(words)
+        self._undo: list[tuple[UUID | None, list[UUID], dict[UUID, int], int]] = []
+
+    @property
+    def finished(self) -> bool:
+        return not self.queue
+
+    def current(self) -> WordView | None:
+        return self.words[self.queue[0]] if self.queue else None
+
+    def attempt_of_current(self) -> int:
+        return self.attempts.get(self.queue[0], 0) + 1 if self.queue else 0
+
+    def words_done(self) -> int:
+        """Words that need no more asking (for the progress bar)."""
+        return self.total_words - len(set(self.queue))
+
+    def record(self, is_correct: bool, response_time_ms: int, answer_event_id: UUID | None) -> None:
+        word_id = self.queue[0]
+        self._undo.append((answer_event_id, list(self.queue), dict(self.attempts), len(self.results)))
+        self.queue.pop(0)
+        self.attempts[word_id] = self.attempts.get(word_id, 0) + 1
+        self.results.append(Result(word_id, is_correct, response_time_ms, answer_event_id))
+        if not is_correct and self.attempts[word_id] < MAX_ATTEMPTS:
+            self.queue.insert(min(REQUEUE_GAP, len(self.queue)), word_id)
+
+    def last_answer_id(self) -> UUID | None:
+        return self._undo[-1][0] if self._undo else None
+
+    def undo(self, answer_event_id: UUID) -> bool:
+        """Put the queue back as it was before this answer (only the latest one can be undone)."""
+        if not self._undo or self._undo[-1][0] != answer_event_id:
+            return False
+        _, queue, attempts, result_count = self._undo.pop()
+        self.queue, self.attempts = queue, attempts
+        del self.results[result_count:]
+        return True
+
+    def summary(self, seconds: float) -> Summary:
+        missed = list(dict.fromkeys(r.word_id for r in self.results if not r.is_correct))
+        return Summary(len(self.results), sum(1 for r in self.results if r.is_correct), seconds,
+                       [self.words[w] for w in missed if w in self.words])

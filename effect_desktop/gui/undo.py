@@ -1,0 +1,56 @@
+"""Ctrl+Z: undo the last answer, word edit or deletion with a compensating command.
+
+History is never rewritten: each entry knows the command that cancels its
+action (`retract_answer`, `update_word(undoes=...)`, `restore_word`), so the
+undo itself becomes an event that the timeline shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from .operations import Operations
+
+MAX_ENTRIES = 50
+
+
+@dataclass
+class UndoEntry:
+    label: str  # shown as "Undo <label>"
+    undo: Callable[[], None]
+    kind: str = "word"  # "word" or "answer"
+    owner: object | None = None  # e.g. the session an answer belongs to
+
+
+class UndoHistory(QObject):
+    changed = Signal()
+
+    def __init__(self, operations: Operations) -> None:
+        super().__init__(operations)
+        self.operations = operations
+        self._entries: list[UndoEntry] = []
+
+    def push(self, entry: UndoEntry) -> None:
+        self._entries.append(entry)
+        del self._entries[:-MAX_ENTRIES]
+        self.changed.emit()
+
+    def top(self) -> UndoEntry | None:
+        return self._entries[-1] if self._entries else None
+
+    def discard(self, predicate: Callable[[UndoEntry], bool]) -> None:
+        """Forget entries that can no longer be undone (the answers of a finished session)."""
+        self._entries = [e for e in self._entries if not predicate(e)]
+        self.changed.emit()
+
+    def undo_last(self) -> bool:
+        entry = self.top()
+        if entry is None:
+            return False
+        self._entries.pop()
+        ok, _ = self.operations.perform(entry.undo)
+        self.changed.emit()
+        return ok

@@ -1,0 +1,134 @@
+"""Add or edit one word, with the core's validation messages beside each field.
+
+The dialog does not validate by itself: it sends the command, and if the core
+answers `ValidationFailed`, each message appears under its field and the
+dialog stays open with the input kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError, ValidationFailed
+from ...persistence.errors import StoreError
+from ...projections.views import WordView
+from ..errors import show_error
+from ..style import error_label
+
+Submit = Callable[[dict[str, Any]], None]
+_TAG_SPLIT = re.compile(r"[,;、，；]")
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags as typed: separated by commas or semicolons (ASCII or Japanese)."""
+    return [t.strip() for t in _TAG_SPLIT.split(text) if t.strip()]
+
+
+class WordDialog(QDialog):
+    def __init__(self, parent: QWidget | None, submit: Submit, categories: list[str],
+                 word: WordView | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wordDialog")
+        self.submit = submit
+        self.setWindowTitle(self.tr("Edit word") if word else self.tr("Add word"))
+        self.setMinimumWidth(420)
+
+        self.text_edit = QLineEdit(word.text if word else "")
+        self.text_edit.setObjectName("textEdit")
+        self.text_edit.setPlaceholderText(self.tr("e.g. apple"))
+        self.meaning_edit = QLineEdit(word.meaning if word else "")
+        self.meaning_edit.setObjectName("meaningEdit")
+        self.meaning_edit.setPlaceholderText(self.tr("e.g. りんご"))
+        self.category_edit = QComboBox()
+        self.category_edit.setObjectName("categoryEdit")
+        self.category_edit.setEditable(True)
+        self.category_edit.addItems([""] + categories)
+        self.category_edit.setCurrentText(word.category if word else "")
+        self.tags_edit = QLineEdit(", ".join(word.tags) if word else "")
+        self.tags_edit.setObjectName("tagsEdit")
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. noun, food"))
+        self.difficulty_edit = QSpinBox()
+        self.difficulty_edit.setObjectName("difficultyEdit")
+        self.difficulty_edit.setRange(1, 5)
+        self.difficulty_edit.setValue(word.difficulty if word else 1)
+        self.difficulty_edit.setToolTip(self.tr("1 = easy … 5 = hard"))
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label, editor in (
+            ("text", self.tr("&Word"), self.text_edit),
+            ("meaning", self.tr("&Meaning"), self.meaning_edit),
+            ("category", self.tr("&Category"), self.category_edit),
+            ("tags", self.tr("&Tags"), self.tags_edit),
+            ("difficulty", self.tr("&Difficulty"), self.difficulty_edit),
+        ):
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(editor)
+            message = error_label()
+            message.setObjectName(f"{name}Error")
+            box.addWidget(message)
+            self.errors[name] = message
+            form.addRow(label, box)
+        self.general_error = error_label()
+        self.general_error.setObjectName("generalError")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.text_edit.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "text": self.text_edit.text(),
+            "meaning": self.meaning_edit.text(),
+            "category": self.category_edit.currentText(),
+            "tags": split_tags(self.tags_edit.text()),
+            "difficulty": self.difficulty_edit.value(),
+        }
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        leftovers = []
+        for name, label in self.errors.items():
+            label.setText(errors.get(name, ""))
+            label.setVisible(name in errors)
+        for name, message in errors.items():
+            if name not in self.errors:
+                leftovers.append(message)
+        self.general_error.setText("\n".join(leftovers))
+        self.general_error.setVisible(bool(leftovers))
+        first = next((n for n in self.errors if n in errors), None)
+        if first:
+            {"text": self.text_edit, "meaning": self.meaning_edit, "category": self.category_edit,
+             "tags": self.tags_edit, "difficulty": self.difficulty_edit}[first].setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.submit(self.values())
+        except ValidationFailed as error:
+            self.show_errors(error.errors)
+            return
+        except (DomainError, StoreError) as error:
+            show_error(self, error)
+            return
+        super().accept()

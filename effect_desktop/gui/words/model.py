@@ -1,0 +1,104 @@
+"""A Qt table model over `Queries.words()`: plain rows, sorted in Python.
+
+Rows are the read model's frozen `WordView`s; `data()` only formats them, so
+the table stays smooth with tens of thousands of words (the view asks only for
+visible cells).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from ...projections.views import WordView
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Word", "Meaning", "Category", "Tags", "Difficulty", "Next review")
+WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _next_review(word: WordView) -> str:
+    if word.progress is None:
+        return QCoreApplication.translate("WordTableModel", "new")
+    return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d")
+
+
+_SORT_KEYS: tuple[Any, ...] = (
+    lambda w: w.text.casefold(),
+    lambda w: w.meaning.casefold(),
+    lambda w: (w.category.casefold(), w.text.casefold()),
+    lambda w: ", ".join(w.tags).casefold(),
+    lambda w: (w.difficulty, w.text.casefold()),
+    lambda w: (w.progress is None, w.progress.next_review_date if w.progress else w.created_at),
+)
+
+
+class WordTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[WordView] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_words(self, words: list[WordView]) -> None:
+        self.beginResetModel()
+        self.rows = list(words)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+        self.endResetModel()
+
+    def word_at(self, row: int) -> WordView:
+        return self.rows[row]
+
+    # --- QAbstractTableModel ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("WordTableModel", COLUMNS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        word = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return word.text
+            if column == 1:
+                return word.meaning
+            if column == 2:
+                return word.category
+            if column == 3:
+                return ", ".join(word.tags)
+            if column == 4:
+                return word.difficulty
+            return _next_review(word)
+        if role == WORD_ID_ROLE:
+            return word.word_id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        self.rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def row_of(self, word_id: UUID) -> int:
+        for row, word in enumerate(self.rows):
+            if word.word_id == word_id:
+                return row
+        return -1

@@ -1,0 +1,238 @@
+"""The Words page: filter as you type, sort, add, edit and delete (with undo)."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...projections.views import WordFilter, WordView
+from ..context import AppContext, Page
+from ..undo import UndoEntry
+from .dialog import WordDialog
+from .model import WordTableModel
+
+FILTER_DELAY_MS = 200
+
+
+class WordsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("wordsPage")
+        self.model = WordTableModel(self)
+        self.dialog: WordDialog | None = None
+        self.confirm: QMessageBox | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("wordSearch")
+        self.search.setPlaceholderText(self.tr("Filter by word or meaning…"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.tag = QComboBox()
+        self.tag.setObjectName("tagFilter")
+        self.difficulty = QComboBox()
+        self.difficulty.setObjectName("difficultyFilter")
+        self.difficulty.addItem(self.tr("Any difficulty"), None)
+        for level in range(1, 6):
+            self.difficulty.addItem(self.tr("Difficulty {0}").format(level), level)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DELAY_MS)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.category, self.tag, self.difficulty):
+            combo.currentIndexChanged.connect(self._combo_changed)
+
+        self.table = QTableView()
+        self.table.setObjectName("wordTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((160, 260, 110, 170, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+
+        self.add_button = QPushButton(self.tr("&Add word…"))
+        self.add_button.setObjectName("addWordButton")
+        self.add_button.clicked.connect(self.add_word)
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("editWordButton")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setObjectName("deleteWordButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("wordCount")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(self.difficulty, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self._update_buttons()
+
+    # --- reading ---------------------------------------------------------------------------------
+    def current_filter(self) -> WordFilter:
+        return WordFilter(search=self.search.text(), category=self.category.currentData(),
+                          tag=self.tag.currentData(), difficulty=self.difficulty.currentData())
+
+    def refresh(self) -> None:
+        self._fill_combo(self.category, self.tr("All categories"), self.profile.queries.categories())
+        self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags())
+        self.reload()
+
+    def reload(self) -> None:
+        self._debounce.stop()
+        selected = set(self.selected_ids())
+        self.model.set_words(self.profile.queries.words(self.current_filter()))
+        total = self.profile.queries.word_count()
+        shown = self.model.rowCount()
+        self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
+                                 if shown != total else self.tr("{0} words").format(total))
+        self._select(selected)
+        self._update_buttons()
+
+    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def _combo_changed(self) -> None:
+        self.reload()
+
+    def selected_words(self) -> list[WordView]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.word_at(row) for row in rows]
+
+    def selected_ids(self) -> list[UUID]:
+        return [w.word_id for w in self.selected_words()]
+
+    def _select(self, word_ids: set[UUID]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for word_id in word_ids:
+            row = self.model.row_of(word_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _update_buttons(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count > 0)
+
+    # --- changing -------------------------------------------------------------------------------
+    def add_word(self) -> WordDialog:
+        service = self.profile.service
+
+        def submit(values: dict[str, Any]) -> None:
+            service.create_word(**values)
+            self.context.operations.changed.emit()
+
+        return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories()))
+
+    def edit_selected(self) -> WordDialog | None:
+        words = self.selected_words()
+        if len(words) != 1:
+            return None
+        word = words[0]
+        service = self.profile.service
+
+        def submit(values: dict[str, Any]) -> None:
+            before = service.update_word(word.word_id, **values)
+            if before:
+                last = service.last_word_event(word.word_id)
+                edit_id = last.event_id if last else None
+                self.context.undo.push(UndoEntry(
+                    self.tr("edit of “{0}”").format(values["text"].strip()),
+                    lambda: service.update_word(word.word_id, undoes=edit_id, **before)))
+            self.context.operations.changed.emit()
+
+        return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(), word))
+
+    def _open_dialog(self, dialog: WordDialog) -> WordDialog:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> QMessageBox | None:
+        words = self.selected_words()
+        if not words:
+            return None
+        if len(words) == 1:
+            question = self.tr("Delete “{0}”?").format(words[0].text)
+        else:
+            question = self.tr("Delete {0} words?").format(len(words))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete words"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmDelete")
+        box.setInformativeText(self.tr("Their study history is kept; Ctrl+Z brings them back."))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda result: self._delete_confirmed(words, result))
+        self.confirm = box
+        box.open()
+        return box
+
+    def _delete_confirmed(self, words: list[WordView], result: int) -> None:
+        if result != QMessageBox.StandardButton.Yes:
+            return
+        service = self.profile.service
+
+        def delete_all() -> list[tuple[UUID, UUID]]:
+            return [(w.word_id, service.delete_word(w.word_id)) for w in words]
+
+        ok, deleted = self.context.operations.perform(delete_all)
+        if ok and deleted:
+            label = (self.tr("deletion of “{0}”").format(words[0].text) if len(words) == 1
+                     else self.tr("deletion of {0} words").format(len(words)))
+
+            def restore() -> None:
+                for word_id, event_id in deleted:
+                    service.restore_word(word_id, undoes=event_id)
+
+            self.context.undo.push(UndoEntry(label, restore))
