@@ -19,6 +19,7 @@ from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..domain.scheduling.studyday import study_day
 from ..domain.word import normalise_tags
+from . import statistics_handlers
 from .cache import ReadModelCache, Row
 
 
@@ -135,6 +136,7 @@ def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswere
     }
     ctx.put("rm_answers", answer)
     _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
+    statistics_handlers.count_answer(ctx, data.word_id, day, data.is_correct, data.response_time_ms, +1)
     if data.attempt_number == 1:
         ctx.cache.reviews.add(ctx.connection, data.word_id, answer)
         _reschedule(ctx, data.word_id)
@@ -147,6 +149,8 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     ctx.put("rm_answers", {**answer, "retracted": True})
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
+    statistics_handlers.count_answer(ctx, data.word_id, answer["study_day"], answer["is_correct"],
+                                     answer["response_time_ms"], -1)
     if answer["attempt_number"] == 1:
         ctx.cache.reviews.remove(ctx.connection, data.word_id, data.answer_event_id)
         _reschedule(ctx, data.word_id)
@@ -176,6 +180,7 @@ def _reschedule(ctx: Context, word_id: Any) -> None:
     so it always agrees with the history: when a sync brings an older answer
     from another device, or an answer is undone, the fold simply runs again."""
     state, last_answered_at = ctx.cache.reviews.state(ctx.connection, word_id, ctx.scheduler)
+    statistics_handlers.word_rescheduled(ctx, word_id, state)
     if state.next_review_date is None:
         ctx.delete("rm_progress", word_id)
         return

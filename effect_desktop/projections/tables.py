@@ -106,4 +106,38 @@ checkpoints = sa.Table(
     sa.Column("position", sa.BigInteger(), nullable=False),
 )
 
-READ_MODELS = (words, word_tags, progress, answers, sessions, daily_stats, streak)
+# --- statistics (see projections/statistics_handlers.py) ---------------------------------------------
+# Per-word review totals folded by the scheduler: the "hardest words" figure orders by lapses.
+word_stats = sa.Table(
+    "rm_word_stats",
+    local_metadata,
+    sa.Column("word_id", UUIDType(), primary_key=True),
+    sa.Column("reviews", sa.Integer(), nullable=False),
+    sa.Column("lapses", sa.Integer(), nullable=False),
+    sa.Index("idx_rm_word_stats_lapses", "lapses"),
+)
+
+# Answers per study day per facet ("c:<category>" or "t:<tag key>", as the word was when answered),
+# so the activity figures can be filtered without joining every answer to its word.
+daily_facets = sa.Table(
+    "rm_daily_facets",
+    local_metadata,
+    sa.Column("facet", sa.Text(), primary_key=True),
+    sa.Column("study_day", sa.String(10), primary_key=True),
+    sa.Column("answers", sa.Integer(), nullable=False),
+    sa.Column("correct", sa.Integer(), nullable=False),
+    sa.Column("response_ms", sa.Integer(), nullable=False),
+)
+
+# A response-time histogram per study day and facet ("" is every word).
+response_times = sa.Table(
+    "rm_response_times",
+    local_metadata,
+    sa.Column("facet", sa.Text(), primary_key=True),
+    sa.Column("study_day", sa.String(10), primary_key=True),
+    sa.Column("bucket", sa.Integer(), primary_key=True),
+    sa.Column("answers", sa.Integer(), nullable=False),
+)
+
+READ_MODELS = (words, word_tags, progress, answers, sessions, daily_stats, streak,
+               word_stats, daily_facets, response_times)

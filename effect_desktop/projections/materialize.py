@@ -1,0 +1,62 @@
+"""Read models as of a past moment, in a database the ordinary queries can read.
+
+Time travel replays the events up to a moment into a `ReadModelCache` held
+in memory. `materialize` writes that cache's rows into a fresh in-memory
+SQLite database with the very same tables, so every query (the words list,
+the statistics) answers "as of then" without a second, in-memory version of
+each query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.pool import StaticPool
+
+from ..domain.events import DomainEvent
+from ..domain.registry import EventRegistry, default_registry
+from ..persistence.schema import local_metadata
+from ..persistence.sql_store import SqlEventStore
+from .cache import ReadModelCache
+from .projector import REBUILD_PAGE, Projector
+from .queries import Queries
+from .statistics_queries import StatisticsQueries
+from .tables import READ_MODELS
+
+
+def materialize(cache: ReadModelCache, registry: EventRegistry | None = None) -> Queries:
+    """Queries over an in-memory database holding exactly the cache's rows."""
+    engine = sa.create_engine("sqlite+pysqlite://", poolclass=StaticPool,
+                              connect_args={"check_same_thread": False})
+    with engine.begin() as connection:
+        local_metadata.create_all(connection)
+        for name, table_cache in cache.tables.items():
+            rows = [row for row in table_cache.rows.values() if row is not None]
+            if rows:
+                connection.execute(sa.insert(local_metadata.tables[name]), rows)
+    return Queries(SqlEventStore(engine, registry or default_registry()))
+
+
+def replay_until(projector: Projector, moment: datetime) -> ReadModelCache:
+    """The read models as they were at `moment`: every event up to the last one recorded by then.
+
+    Used until the timeline's own as-of cache is available; it replays from
+    the start, so it costs about as much as a rebuild."""
+    store = projector.store
+    limit = StatisticsQueries(store).last_position_at(moment)
+    cache = ReadModelCache(READ_MODELS, assume_empty=True)
+    with store.reading() as connection:
+        projector._run(connection, cache, _events_up_to(store, limit))
+    return cache
+
+
+def _events_up_to(store: SqlEventStore, limit: int) -> Iterable[DomainEvent]:
+    position = 0
+    while position < limit:
+        page = store.read_all(position, min(REBUILD_PAGE, limit - position))
+        if not page:
+            return
+        yield from (event for event in page if (event.position or 0) <= limit)
+        position = page[-1].position or limit

@@ -1,0 +1,78 @@
+"""Keeping the statistics read models in step: called from the answer and schedule handlers.
+
+Kept apart from `handlers.py` so the statistics screen's counters grow
+without crowding the core projections. Everything goes through the same
+`Context` (and so the same cache), so a rebuild gives what live updates gave.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, Any
+
+from pydantic_core import from_json
+
+from ..domain.scheduling.base import ReviewState
+
+if TYPE_CHECKING:
+    from .handlers import Context
+
+ALL_WORDS = ""
+"""The facet every answer counts under."""
+
+# Upper bounds (exclusive, ms) of the response-time buckets; the last bucket is open.
+RESPONSE_BUCKET_EDGES_MS = (1_000, 2_000, 3_000, 5_000, 8_000, 13_000, 20_000, 30_000, 60_000)
+
+
+def category_facet(category: str) -> str:
+    return f"c:{category}"
+
+
+def tag_facet(key: str) -> str:
+    """`key` is the folded tag key (`handlers.tag_key`)."""
+    return f"t:{key}"
+
+
+def response_bucket(ms: int) -> int:
+    return bisect.bisect_right(RESPONSE_BUCKET_EDGES_MS, ms)
+
+
+def _facets_of(ctx: Context, word_id: Any) -> list[str]:
+    """The word's category and tag facets as it is now (that is, when the answer is applied)."""
+    from .handlers import tag_key  # noqa: PLC0415  (handlers imports this module)
+
+    word = ctx.get("rm_words", word_id)
+    if word is None:
+        return []
+    facets = [tag_facet(tag_key(tag)) for tag in from_json(word["tags"])]
+    if word["category"]:
+        facets.append(category_facet(word["category"]))
+    return facets
+
+
+def count_answer(ctx: Context, word_id: Any, day: str, correct: bool, ms: int, sign: int) -> None:
+    """Add (sign +1) or take back (sign -1, a retraction) one answer in the facet tables."""
+    facets = _facets_of(ctx, word_id)
+    for facet in facets:
+        row = ctx.get("rm_daily_facets", facet, day) or {
+            "facet": facet, "study_day": day, "answers": 0, "correct": 0, "response_ms": 0}
+        ctx.put("rm_daily_facets", {**row, "answers": row["answers"] + sign,
+                                    "correct": row["correct"] + (sign if correct else 0),
+                                    "response_ms": row["response_ms"] + sign * ms})
+    bucket = response_bucket(ms)
+    for facet in (ALL_WORDS, *facets):
+        row = ctx.get("rm_response_times", facet, day, bucket)
+        count = (row["answers"] if row else 0) + sign
+        if count:
+            ctx.put("rm_response_times", {"facet": facet, "study_day": day, "bucket": bucket,
+                                          "answers": count})
+        elif row is not None:
+            ctx.delete("rm_response_times", facet, day, bucket)
+
+
+def word_rescheduled(ctx: Context, word_id: Any, state: ReviewState) -> None:
+    """The word's review and lapse totals, as folded by the scheduler with its schedule."""
+    if state.reviews == 0:
+        ctx.delete("rm_word_stats", word_id)
+        return
+    ctx.put("rm_word_stats", {"word_id": word_id, "reviews": state.reviews, "lapses": state.lapses})

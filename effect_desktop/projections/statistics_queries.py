@@ -1,0 +1,165 @@
+"""The statistics screen's queries: small aggregates over the read models, never over events.
+
+Each method is one indexed query returning plain tuples; shaping them into
+figures (buckets, weeks, labels) is `effect_desktop.statistics`' job. The
+queries run against any store of the read-model tables: the profile's file,
+or an in-memory copy materialised as of a past moment (`materialize.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from ..domain.scheduling.sm2 import INITIAL_EF
+from ..persistence.schema import events as events_table
+from ..persistence.sql_store import SqlEventStore
+from . import tables as t
+from .handlers import tag_key
+from .statistics_handlers import ALL_WORDS, category_facet, tag_facet
+
+
+@dataclass(frozen=True, slots=True)
+class WordScope:
+    """Which words a figure covers: all, one category, or one tag (not both)."""
+
+    category: str | None = None
+    tag: str | None = None
+
+    @property
+    def facet(self) -> str | None:
+        """The facet key of the activity tables, or None for every word."""
+        if self.category is not None:
+            return category_facet(self.category)
+        if self.tag:
+            return tag_facet(tag_key(self.tag))
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DayRow:
+    study_day: date
+    answers: int
+    correct: int
+    response_ms: int
+    study_seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class HardWordRow:
+    word_id: UUID
+    text: str
+    meaning: str
+    lapses: int
+    reviews: int
+    easiness_factor: float
+    interval_days: int
+
+
+class StatisticsQueries:
+    def __init__(self, store: SqlEventStore) -> None:
+        self.store = store
+
+    def _all(self, query: sa.Executable) -> Sequence[Any]:
+        with self.store.reading() as connection:
+            return connection.execute(query).all()
+
+    # --- activity per study day -------------------------------------------------------------------
+    def days(self, scope: WordScope, first: date | None, last: date) -> list[DayRow]:
+        """Answers, correct answers and time per study day, oldest first.
+
+        For every word the time is the sessions' duration; for a category or
+        tag it is the time spent answering those words (sessions mix words)."""
+        facet = scope.facet
+        if facet is None:
+            c = t.daily_stats.c
+            query = sa.select(c.study_day, c.answers, c.correct, c.response_ms, c.study_seconds)
+        else:
+            c = t.daily_facets.c
+            query = sa.select(c.study_day, c.answers, c.correct, c.response_ms,
+                              (c.response_ms / 1000).label("study_seconds")).where(c.facet == facet)
+        query = query.where(c.study_day <= last.isoformat())
+        if first is not None:
+            query = query.where(c.study_day >= first.isoformat())
+        return [DayRow(date.fromisoformat(r[0]), r[1], r[2], r[3], int(r[4] or 0))
+                for r in self._all(query.order_by(c.study_day))]
+
+    def first_study_day(self, scope: WordScope) -> date | None:
+        facet = scope.facet
+        if facet is None:
+            query = sa.select(sa.func.min(t.daily_stats.c.study_day)).where(t.daily_stats.c.answers > 0)
+        else:
+            c = t.daily_facets.c
+            query = sa.select(sa.func.min(c.study_day)).where(c.facet == facet, c.answers > 0)
+        found = self._all(query)[0][0]
+        return date.fromisoformat(found) if found else None
+
+    def response_times(self, scope: WordScope, first: date | None, last: date) -> dict[int, int]:
+        """Answers per response-time bucket (see `statistics_handlers.response_bucket`)."""
+        c = t.response_times.c
+        facet = scope.facet
+        query = (sa.select(c.bucket, sa.func.sum(c.answers))
+                 .where(c.facet == (ALL_WORDS if facet is None else facet), c.study_day <= last.isoformat())
+                 .group_by(c.bucket))
+        if first is not None:
+            query = query.where(c.study_day >= first.isoformat())
+        return {int(bucket): int(count) for bucket, count in self._all(query)}
+
+    # --- the words' schedules --------------------------------------------------------------------------
+    def _scoped(self, query: sa.Select[Any], scope: WordScope) -> sa.Select[Any]:
+        """Live (not deleted) words in scope; `query` must already join `rm_words`."""
+        query = query.where(t.words.c.deleted.is_(False))
+        if scope.category is not None:
+            query = query.where(t.words.c.category == scope.category)
+        elif scope.tag:
+            tagged = sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(scope.tag))
+            query = query.where(t.words.c.word_id.in_(tagged))
+        return query
+
+    def _progress_counts(self, column: Any, scope: WordScope, *where: Any) -> list[tuple[Any, int]]:
+        joined = t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id)
+        query = self._scoped(sa.select(column, sa.func.count()).select_from(joined), scope)
+        query = query.where(*where).group_by(column).order_by(column)
+        return [(value, int(count)) for value, count in self._all(query)]
+
+    def due_counts(self, scope: WordScope, before: datetime) -> list[tuple[datetime, int]]:
+        """Words per next-review moment, for reviews due before `before` (overdue ones included)."""
+        return self._progress_counts(t.progress.c.next_review_date, scope, t.progress.c.next_review_date < before)
+
+    def interval_counts(self, scope: WordScope) -> list[tuple[int, int]]:
+        return self._progress_counts(t.progress.c.interval_days, scope)
+
+    def easiness_counts(self, scope: WordScope) -> list[tuple[float, int]]:
+        """Words per easiness factor rounded to one decimal."""
+        rounded = sa.func.round(t.progress.c.easiness_factor, 1).label("ef")
+        return [(float(ef), count) for ef, count in self._progress_counts(rounded, scope)]
+
+    def hardest_words(self, scope: WordScope, limit: int) -> list[HardWordRow]:
+        """Words forgotten most often after being learned, then the lowest easiness (slow or hard answers)."""
+        s, p, w = t.word_stats.c, t.progress.c, t.words.c
+        joined = t.word_stats.join(t.progress, p.word_id == s.word_id).join(t.words, w.word_id == s.word_id)
+        query = self._scoped(sa.select(w.word_id, w.text, w.meaning, s.lapses, s.reviews, p.easiness_factor,
+                                       p.interval_days).select_from(joined), scope)
+        query = (query.where(sa.or_(s.lapses > 0, p.easiness_factor < INITIAL_EF))
+                 .order_by(s.lapses.desc(), p.easiness_factor, w.text).limit(limit))
+        return [HardWordRow(*row) for row in self._all(query)]
+
+    def word_count(self, scope: WordScope) -> int:
+        query = self._scoped(sa.select(sa.func.count()).select_from(t.words), scope)
+        return int(self._all(query)[0][0])
+
+    def streak_row(self, user_id: UUID) -> tuple[int, date] | None:
+        rows = self._all(sa.select(t.streak.c.consecutive_days, t.streak.c.last_study_day)
+                         .where(t.streak.c.user_id == user_id))
+        return (rows[0][0], date.fromisoformat(rows[0][1])) if rows else None
+
+    # --- the event log (for replaying up to a moment) --------------------------------------------------
+    def last_position_at(self, moment: datetime) -> int:
+        """The position of the last event recorded at or before `moment` (0 if none)."""
+        query = sa.select(sa.func.max(events_table.c.position)).where(events_table.c.created_at <= moment)
+        return int(self._all(query)[0][0] or 0)

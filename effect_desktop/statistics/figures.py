@@ -1,0 +1,274 @@
+"""The statistics figures, computed from the read models (never from the event log).
+
+Qt-free, so the screen, the `stats` command and the tests share one
+computation. `Statistics` takes the read-model queries of any store: the
+profile itself, or `materialize(cache)` of the read models as of a past
+moment, which is how the figures travel in time.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, day_start_utc, offset_minutes, study_day
+from ..domain.streak import current_streak
+from ..projections.queries import Queries
+from ..projections.statistics_handlers import RESPONSE_BUCKET_EDGES_MS
+from ..projections.statistics_queries import DayRow, HardWordRow, StatisticsQueries, WordScope
+
+HEATMAP_DAYS = 365
+FORECAST_DAYS = 30
+HARDEST_WORDS = 20
+INTERVAL_EDGES = (1, 2, 4, 8, 15, 31, 61, 121, 181, 366)  # lower bounds, days
+EASINESS_FIRST, EASINESS_STEP, EASINESS_LAST = 1.3, 0.1, 3.0  # 0.1-wide bins, the last one open
+
+
+class Range(StrEnum):
+    DAYS_30 = "30d"
+    YEAR = "1y"
+    ALL = "all"
+
+
+class Granularity(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRequest:
+    """What to compute: as of `now` (an aware moment), over a range, for a scope of words."""
+
+    now: datetime
+    range: Range = Range.YEAR
+    granularity: Granularity = Granularity.DAY
+    scope: WordScope = field(default_factory=WordScope)
+    day_start_hour: int = DEFAULT_DAY_START_HOUR
+
+    @property
+    def today(self) -> date:
+        return study_day(self.now, offset_minutes(self.now), self.day_start_hour)
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """A histogram bar: [low, high) in the figure's unit; high None means open-ended."""
+
+    low: float
+    high: float | None
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One day, week or month of activity, named by its first day."""
+
+    start: date
+    answers: int
+    correct: int
+    minutes: float
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass(frozen=True, slots=True)
+class Heatmap:
+    first: date
+    last: date
+    answers: dict[date, int]  # days with answers only
+    streak_first: date | None  # the current streak's days, marked on the calendar
+    streak_last: date | None
+    streak_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    first: date
+    overdue: int
+    due: list[int]  # due[i]: reviews falling due on first + i days
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    answers: int
+    correct: int
+    study_minutes: float
+    words: int
+    streak_days: int
+    due_today: int
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    request: StatsRequest
+    first: date | None  # first day of the range (None: nothing studied yet)
+    last: date
+    summary: Summary
+    heatmap: Heatmap
+    activity: list[Period]
+    response_times: list[Bucket]  # milliseconds
+    forecast: Forecast
+    intervals: list[Bucket]  # days
+    easiness: list[Bucket]
+    hardest: list[HardWordRow]
+
+
+class Statistics:
+    def __init__(self, queries: Queries, user_id: UUID | None = None) -> None:
+        self.q = StatisticsQueries(queries.store)
+        self.user_id = user_id
+
+    # --- one figure each -------------------------------------------------------------------------
+    def range_first(self, request: StatsRequest) -> date | None:
+        today = request.today
+        if request.range is Range.DAYS_30:
+            return today - timedelta(days=29)
+        if request.range is Range.YEAR:
+            return today - timedelta(days=364)
+        first = self.q.first_study_day(request.scope)
+        return min(first, today) if first is not None else None
+
+    def heatmap(self, request: StatsRequest) -> Heatmap:
+        last = request.today
+        first = last - timedelta(days=HEATMAP_DAYS - 1)
+        days = {row.study_day: row.answers for row in self.q.days(request.scope, first, last) if row.answers}
+        streak_first = streak_last = None
+        current = 0
+        found = self.q.streak_row(self.user_id) if self.user_id is not None else None
+        if found is not None:
+            consecutive, last_day = found
+            current = current_streak(consecutive, last_day, last) if last_day <= last else 0
+            if current:
+                streak_first, streak_last = last_day - timedelta(days=current - 1), last_day
+        return Heatmap(first, last, days, streak_first, streak_last, current)
+
+    def activity(self, request: StatsRequest, first: date | None = None) -> list[Period]:
+        """Answers, accuracy and time studied per day, week or month of the range, gaps as zeros."""
+        first = first if first is not None else self.range_first(request)
+        if first is None:
+            return []
+        rows = self.q.days(request.scope, first, request.today)
+        return group_days(rows, first, request.today, request.granularity)
+
+    def response_times(self, request: StatsRequest, first: date | None = None) -> list[Bucket]:
+        counts = self.q.response_times(request.scope, first if first is not None else self.range_first(request),
+                                       request.today)
+        edges = (0, *RESPONSE_BUCKET_EDGES_MS)
+        return [Bucket(low, edges[i + 1] if i + 1 < len(edges) else None, counts.get(i, 0))
+                for i, low in enumerate(edges)]
+
+    def forecast(self, request: StatsRequest, days: int = FORECAST_DAYS) -> Forecast:
+        """Reviews falling due on each of the next `days` study days, from today; overdue ones apart."""
+        today, offset = request.today, offset_minutes(request.now)
+        end = day_start_utc(today + timedelta(days=days), offset, request.day_start_hour)
+        due = [0] * days
+        overdue = 0
+        for moment, count in self.q.due_counts(request.scope, end):
+            index = (study_day(moment, offset, request.day_start_hour) - today).days
+            if index < 0:
+                overdue += count
+            elif index < days:
+                due[index] += count
+        return Forecast(today, overdue, due)
+
+    def intervals(self, request: StatsRequest) -> list[Bucket]:
+        counts = [0] * len(INTERVAL_EDGES)
+        for interval, count in self.q.interval_counts(request.scope):
+            counts[max(0, bisect.bisect_right(INTERVAL_EDGES, interval) - 1)] += count
+        return [Bucket(low, INTERVAL_EDGES[i + 1] if i + 1 < len(INTERVAL_EDGES) else None, counts[i])
+                for i, low in enumerate(INTERVAL_EDGES)]
+
+    def easiness(self, request: StatsRequest) -> list[Bucket]:
+        steps = round((EASINESS_LAST - EASINESS_FIRST) / EASINESS_STEP)
+        counts = [0] * (steps + 1)
+        for ef, count in self.q.easiness_counts(request.scope):
+            counts[min(steps, max(0, round((ef - EASINESS_FIRST) / EASINESS_STEP)))] += count
+        return [Bucket(round(EASINESS_FIRST + i * EASINESS_STEP, 1),
+                       round(EASINESS_FIRST + (i + 1) * EASINESS_STEP, 1) if i < steps else None, count)
+                for i, count in enumerate(counts)]
+
+    def hardest(self, request: StatsRequest, limit: int = HARDEST_WORDS) -> list[HardWordRow]:
+        return self.q.hardest_words(request.scope, limit)
+
+    # --- everything at once -----------------------------------------------------------------------------
+    def report(self, request: StatsRequest) -> Report:
+        first = self.range_first(request)
+        activity = self.activity(request, first) if first is not None else []
+        forecast = self.forecast(request)
+        heatmap = self.heatmap(request)
+        summary = Summary(
+            answers=sum(p.answers for p in activity), correct=sum(p.correct for p in activity),
+            study_minutes=round(sum(p.minutes for p in activity), 1),
+            words=self.q.word_count(request.scope), streak_days=heatmap.streak_days,
+            due_today=forecast.overdue + (forecast.due[0] if forecast.due else 0),
+        )
+        return Report(request, first, request.today, summary, heatmap, activity,
+                      self.response_times(request, first) if first is not None else [],
+                      forecast, self.intervals(request), self.easiness(request), self.hardest(request))
+
+
+def period_start(day: date, granularity: Granularity) -> date:
+    if granularity is Granularity.WEEK:
+        return day - timedelta(days=day.weekday())  # ISO weeks start on Monday
+    if granularity is Granularity.MONTH:
+        return day.replace(day=1)
+    return day
+
+
+def _next_period(start: date, granularity: Granularity) -> date:
+    if granularity is Granularity.WEEK:
+        return start + timedelta(days=7)
+    if granularity is Granularity.MONTH:
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def group_days(rows: Iterable[DayRow], first: date, last: date, granularity: Granularity) -> list[Period]:
+    """Sum study days into periods covering first..last, including the empty ones."""
+    totals: dict[date, list[int]] = {}
+    for row in rows:
+        total = totals.setdefault(period_start(row.study_day, granularity), [0, 0, 0])
+        total[0] += row.answers
+        total[1] += row.correct
+        total[2] += row.study_seconds
+    periods = []
+    start = period_start(first, granularity)
+    while start <= last:
+        answers, correct, seconds = totals.get(start, (0, 0, 0))
+        periods.append(Period(start, answers, correct, round(seconds / 60, 1)))
+        start = _next_period(start, granularity)
+    return periods
+
+
+# --- plain labels (the CLI's; the screen translates its own) ------------------------------------------------
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def bucket_label(bucket: Bucket, unit: str = "", scale: float = 1.0) -> str:
+    low = _number(bucket.low / scale)
+    if bucket.high is None:
+        return f"≥{low}{unit}"
+    high = bucket.high / scale
+    return f"<{_number(high)}{unit}" if bucket.low == 0 else f"{low}–{_number(high)}{unit}"
+
+
+def interval_label(bucket: Bucket) -> str:
+    low = int(bucket.low)
+    if bucket.high is None:
+        return f"≥{low}d"
+    high = int(bucket.high) - 1
+    return f"{low}d" if high == low else f"{low}–{high}d"
+
+

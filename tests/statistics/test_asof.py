@@ -1,0 +1,49 @@
+"""Figures as of a past moment come from the read models replayed up to then."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from effect_desktop.projections.statistics_queries import WordScope
+from effect_desktop.statistics.asof import queries_as_of
+from effect_desktop.statistics.figures import Range, Statistics, StatsRequest
+from tests.statistics.history import DAY1, EVENING_OF_DAY3, KnownHistory
+
+
+def test_figures_as_of_the_second_evening(history: KnownHistory) -> None:
+    profile = history.profile
+    stats = Statistics(queries_as_of(profile, history.end_of_day2), profile.user_id)
+    report = stats.report(StatsRequest(history.end_of_day2, Range.DAYS_30))
+    assert report.last == date(2026, 11, 21)
+    assert (report.summary.answers, report.summary.correct, report.summary.streak_days) == (6, 5, 2)
+    assert report.heatmap.answers == {date(2026, 11, 20): 4, date(2026, 11, 21): 2}
+    assert report.hardest == []  # 猫 was only forgotten on the third day
+    assert [b.count for b in report.intervals][:3] == [2, 0, 1]  # 猫 at 6 days then
+    assert (report.forecast.overdue, report.forecast.due[:2]) == (0, [1, 1])
+    # the live profile still sees the whole history
+    assert Statistics(profile.queries, profile.user_id).report(
+        StatsRequest(EVENING_OF_DAY3, Range.DAYS_30)).summary.answers == 7
+
+
+def test_as_of_now_equals_the_live_figures(history: KnownHistory) -> None:
+    profile = history.profile
+    for scope in (WordScope(), WordScope(tag="daily")):
+        request = StatsRequest(EVENING_OF_DAY3, Range.YEAR, scope=scope)
+        live = Statistics(profile.queries, profile.user_id).report(request)
+        replayed = Statistics(queries_as_of(profile, EVENING_OF_DAY3), profile.user_id).report(request)
+        assert replayed == live
+
+
+def test_before_anything_was_studied_there_is_nothing(history: KnownHistory) -> None:
+    moment = DAY1.replace(hour=8, minute=30)  # words created, nothing answered
+    report = Statistics(queries_as_of(history.profile, moment), history.profile.user_id).report(
+        StatsRequest(moment, Range.ALL))
+    assert report.first is None and report.activity == [] and report.summary.words == 3
+    assert report.heatmap.streak_days == 0 and sum(report.forecast.due) == 0
+
+
+def test_a_moment_without_zone_is_refused(history: KnownHistory) -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        queries_as_of(history.profile, EVENING_OF_DAY3.replace(tzinfo=None))
