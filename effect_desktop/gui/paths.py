@@ -8,16 +8,19 @@ settings.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from ..resources_path import ResourcesNotFound, resources_root
 
 _REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def resources_dir() -> Path:
-    """The shipped `resources/` folder (overridable for packaged builds)."""
-    env = os.environ.get("EFFECT_RESOURCES_DIR")
-    return Path(env) if env else _REPO_RESOURCES
+    """The shipped `resources/` folder (checkout, wheel or frozen bundle)."""
+    try:
+        return resources_root()
+    except ResourcesNotFound:
+        return _REPO_RESOURCES  # missing files then surface as readable errors where used
 
 
 def starter_deck_path() -> Path:

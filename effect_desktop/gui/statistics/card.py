@@ -1,0 +1,80 @@
+"""A titled frame around one chart, with "Save as PNG…" on a button and in the context menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..style import scaled_font
+
+
+class ChartCard(QFrame):
+    def __init__(self, name: str, title: str, body: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"card_{name}")
+        self.name = name
+        self.body = body
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        self.title.setFont(scaled_font(self, 1.1, bold=True))
+        self.note = QLabel()
+        self.note.setObjectName(f"note_{name}")
+        self.note.setWordWrap(True)
+        self.save_button = QToolButton()
+        self.save_button.setText(self.tr("Save as PNG…"))
+        self.save_button.setAutoRaise(True)
+        self.save_button.clicked.connect(self.ask_and_save)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.note)
+        layout.addWidget(body, 1)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        body.customContextMenuRequested.connect(lambda pos: self._menu(body.mapTo(self, pos)))
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(title)
+
+    def set_note(self, note: str) -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+    def _menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("Save as PNG…"), self.ask_and_save)
+        menu.exec(self.mapToGlobal(pos))  # type: ignore[arg-type]
+
+    def ask_and_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{self.name}.png",
+                                              self.tr("PNG images (*.png)"))
+        if not path:
+            return
+        try:
+            self.save_png(Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Could not save"),
+                                self.tr("The chart could not be saved to {0}: {1}. Choose another folder.")
+                                .format(path, error.strerror or error))
+
+    def save_png(self, path: Path) -> None:
+        """The card as drawn (title and chart), as a PNG file."""
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        if not self.grab().save(str(path), "PNG"):
+            raise OSError(0, self.tr("the image could not be written"), str(path))

@@ -1,0 +1,150 @@
+"""The calendar heatmap: one square per day of the last year, darker for more answers.
+
+Qt Charts has no calendar chart, so this is painted by hand with the
+palette's colours (the same base and highlight the charts use); the days of
+the current streak get an outline.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ...statistics.figures import Heatmap
+from .palette import chart_colors
+
+LEVELS = 5
+CELL, GAP = 13, 3
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
+class CalendarHeatmap(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarHeatmap")
+        self.figure: Heatmap | None = None
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_figure(self, figure: Heatmap) -> None:
+        self.figure = figure
+        self.updateGeometry()
+        self.update()
+
+    # --- geometry --------------------------------------------------------------------------
+    def _origin(self) -> QPoint:
+        return QPoint(self.fontMetrics().horizontalAdvance("Wed") + 8, self.fontMetrics().height() + 6)
+
+    def _first_monday(self) -> date:
+        assert self.figure is not None
+        return self.figure.first - timedelta(days=self.figure.first.weekday())
+
+    def _cell(self, day: date) -> QRect:
+        offset = (day - self._first_monday()).days
+        origin = self._origin()
+        return QRect(origin.x() + (offset // 7) * (CELL + GAP), origin.y() + (offset % 7) * (CELL + GAP), CELL, CELL)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        weeks = 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
+        origin = self._origin()
+        return QSize(origin.x() + weeks * (CELL + GAP) + 8,
+                     origin.y() + 7 * (CELL + GAP) + self.fontMetrics().height() + 12)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def level(self, answers: int) -> int:
+        """0 for no answers, else 1..LEVELS-1 relative to the busiest day of the year."""
+        assert self.figure is not None
+        most = max(self.figure.answers.values(), default=0)
+        if not answers or not most:
+            return 0
+        return min(LEVELS - 1, 1 + (answers * (LEVELS - 1) - 1) // most)
+
+    def day_at(self, pos: QPoint) -> date | None:
+        if self.figure is None:
+            return None
+        origin = self._origin()
+        column, row = (pos.x() - origin.x()) // (CELL + GAP), (pos.y() - origin.y()) // (CELL + GAP)
+        if column < 0 or not 0 <= row < 7:
+            return None
+        day = self._first_monday() + timedelta(days=column * 7 + row)
+        return day if self.figure.first <= day <= self.figure.last else None
+
+    # --- painting -----------------------------------------------------------------------------
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        if self.figure is None:
+            return
+        colors = chart_colors()
+        figure = self.figure
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        empty = _mix(palette.color(QPalette.ColorRole.Base), text, 0.08)
+        shades = [empty] + [_mix(empty, colors.primary, (i + 1) / (LEVELS - 1)) for i in range(LEVELS - 1)]
+        locale = self.locale()
+        painter.setPen(text)
+        origin = self._origin()
+        for row, weekday in ((0, 1), (2, 3), (4, 5)):
+            painter.drawText(QRect(0, origin.y() + row * (CELL + GAP) - 2, origin.x() - 4, CELL + 4),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             locale.dayName(weekday, QLocale.FormatType.ShortFormat))
+        day = figure.first
+        while day <= figure.last:
+            rect = self._cell(day)
+            if day.day == 1 or day == figure.first:
+                painter.drawText(QPoint(rect.x(), origin.y() - 6),
+                                 locale.monthName(day.month, QLocale.FormatType.ShortFormat))
+            painter.fillRect(rect, shades[self.level(figure.answers.get(day, 0))])
+            day += timedelta(days=1)
+        if figure.streak_first is not None and figure.streak_last is not None:
+            painter.setPen(QPen(colors.streak, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            day = max(figure.streak_first, figure.first)
+            while day <= figure.streak_last:
+                painter.drawRect(self._cell(day).adjusted(-1, -1, 1, 1))
+                day += timedelta(days=1)
+        self._legend(painter, shades, colors.streak, text)
+        painter.end()
+
+    def _legend(self, painter: QPainter, shades: list[QColor], streak: QColor, text: QColor) -> None:
+        assert self.figure is not None
+        metrics = self.fontMetrics()
+        y = self._origin().y() + 7 * (CELL + GAP) + 6
+        x = self._origin().x()
+        painter.setPen(text)
+        less = self.tr("Less")
+        painter.drawText(QPoint(x, y + CELL - 2), less)
+        x += metrics.horizontalAdvance(less) + 6
+        for shade in shades:
+            painter.fillRect(QRect(x, y, CELL, CELL), shade)
+            x += CELL + GAP
+        more = self.tr("More")
+        painter.drawText(QPoint(x + 3, y + CELL - 2), more)
+        x += metrics.horizontalAdvance(more) + 24
+        painter.setPen(QPen(streak, 2))
+        painter.drawRect(QRect(x, y, CELL, CELL))
+        painter.setPen(text)
+        days = self.figure.streak_days
+        painter.drawText(QPoint(x + CELL + 6, y + CELL - 2),
+                         self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent) and self.figure is not None:
+            day = self.day_at(event.pos())
+            if day is None:
+                QToolTip.hideText()
+            else:
+                answers = self.figure.answers.get(day, 0)
+                QToolTip.showText(event.globalPos(), self.tr("%1: %n answer(s)", "", answers).replace(
+                    "%1", self.locale().toString(day, QLocale.FormatType.LongFormat)), self)
+            return True
+        return super().event(event)

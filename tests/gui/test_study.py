@@ -1,0 +1,148 @@
+"""Study sessions driven by the keyboard in each mode, from start to summary, with undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from effect_desktop.gui.preferences import Preferences
+
+from .conftest import events, press, type_text, undo_key
+
+
+def _start(qtbot, window, mode: str):
+    page = window.show_page("study")
+    page.start_panel.mode_buttons[mode].setChecked(True)
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)  # the focused Start button
+    assert page.in_session
+    return page
+
+
+def _answers(profile):
+    return [e.event_data for e in events(profile, "QuestionAnswered")]
+
+
+def test_flashcard_session_with_a_miss_repeated_later(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    assert page.session_panel.position.text() == "0 / 5"
+    first = card.front.text()
+    assert card.back.text() == "" and not card.buttons[0].isVisible()
+    press(qtbot, card, Qt.Key.Key_1)  # a grade before the reveal does nothing
+    assert _answers(profile) == []
+    press(qtbot, card, Qt.Key.Key_Space)
+    assert card.back.text() != "" and card.buttons[0].isVisible()
+    press(qtbot, card, Qt.Key.Key_1)  # Again: comes back later in the session
+
+    asked = [first]
+    while page.in_session:
+        asked.append(card.front.text())
+        press(qtbot, card, Qt.Key.Key_Return)
+        press(qtbot, card, Qt.Key.Key_3)  # Good
+
+    assert asked.count(first) == 2 and len(asked) == 6
+    summary = page.summary_panel
+    assert page.stack.currentWidget() is summary
+    assert summary.accuracy.text() == "83%"
+    assert summary.answers.text() == "5 correct of 6"
+    assert summary.streak.text() == "1 day(s)"
+    assert summary.review.item(0).text().startswith(first)
+
+    answers = _answers(profile)
+    assert [a.grade for a in answers] == ["again"] + ["good"] * 5
+    assert [a.attempt_number for a in answers if a.word_id == answers[0].word_id] == [1, 2]
+    assert all(a.response_time_ms >= 0 for a in answers)
+    completed = events(profile, "SessionCompleted")
+    assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(6, 5)]
+    assert len(events(profile, "ProgressUpdated")) == 5, "repeats in a session do not reschedule"
+
+
+def test_multiple_choice_session_by_number_keys(qtbot, window, profile, words):
+    page = _start(qtbot, window, "multiple_choice")
+    card = page.session_panel.choice
+    missed = None
+    while page.in_session:
+        assert len(card.options) == 4 and len(set(card.options)) == 4
+        right = card.options.index(card.word.meaning)
+        if missed is None:  # get the first one wrong
+            missed = card.word.text
+            press(qtbot, card, [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4][(right + 1) % 4])
+            assert card.waiting_to_proceed
+            assert "Not quite" in card.feedback.text() and card.word.meaning in card.feedback.text()
+            press(qtbot, card, Qt.Key.Key_Return)
+            continue
+        press(qtbot, card, [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4][right])
+
+    assert page.summary_panel.answers.text() == "5 correct of 6"
+    assert page.summary_panel.review.item(0).text().startswith(missed)
+    answers = _answers(profile)
+    assert [a.is_correct for a in answers].count(False) == 1
+    assert all(a.grade is None for a in answers)
+    assert len(events(profile, "SessionCompleted")) == 1
+    started = events(profile, "SessionStarted")[0].event_data
+    assert started.mode == "multiple_choice"
+
+
+def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    first = True
+    while page.in_session:
+        word = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+        if first:
+            first = False
+            type_text(qtbot, card.entry, "wrong")
+            press(qtbot, card.entry, Qt.Key.Key_Return)
+            assert card.waiting_to_proceed and word.text in card.feedback.text()
+            press(qtbot, card.entry, Qt.Key.Key_Return)
+            continue
+        # full-width capitals with surrounding spaces, committed like an IME
+        full_width = "".join(chr(ord(c) + 0xFEE0) for c in word.text.upper())
+        type_text(qtbot, card.entry, f"  {full_width} ")
+        press(qtbot, card.entry, Qt.Key.Key_Return)
+        assert not card.waiting_to_proceed or not page.in_session
+
+    answers = _answers(profile)
+    assert [a.is_correct for a in answers] == [False] + [True] * 5
+    assert page.summary_panel.accuracy.text() == "83%"
+
+
+def test_undo_an_answer_asks_the_word_again(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    first = card.front.text()
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_4)  # Easy — by mistake
+    assert card.front.text() != first
+    assert page.session_panel.position.text() == "1 / 5"
+
+    undo_key(qtbot, window)
+
+    retracted = events(profile, "AnswerRetracted")
+    answer = events(profile, "QuestionAnswered")[0]
+    assert len(retracted) == 1 and retracted[0].event_data.answer_event_id == answer.event_id
+    assert card.front.text() == first and card.back.text() == ""
+    assert page.session_panel.position.text() == "0 / 5"
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    again = events(profile, "QuestionAnswered")
+    assert again[-1].event_data.word_id == answer.event_data.word_id
+    assert again[-1].event_data.attempt_number == 1, "the retracted attempt does not count"
+
+
+def test_escape_leaves_and_the_session_can_be_resumed_from_the_study_page(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    press(qtbot, card, Qt.Key.Key_Escape)
+    assert not page.in_session
+    assert page.start_panel.resume_box.isVisible()
+    assert events(profile, "SessionCompleted") == []
+    qtbot.mouseClick(page.start_panel.resume_button, Qt.MouseButton.LeftButton)
+    assert page.in_session and page.session_panel.position.text() == "1 / 5"
+
+
+def test_daily_new_word_limit_is_respected(qtbot, window, profile, words):
+    Preferences(profile.settings).new_per_day = 2
+    page = _start(qtbot, window, "flashcard")
+    assert page.run.total_words == 2

@@ -1,0 +1,112 @@
+"""The Words page: adding through the dialog (with validation), editing, deleting, undo, filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from .conftest import events, type_text, undo_key
+
+
+def test_add_word_through_the_dialog_shows_validation_then_saves(qtbot, window, profile):
+    page = window.show_page("words")
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.text_edit, "ocean")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.isVisible(), "an invalid word must keep the dialog open"
+    assert dialog.errors["meaning"].isVisible()
+    assert dialog.errors["meaning"].text() == "Meaning must not be empty."
+    assert not dialog.errors["text"].isVisible()
+    assert events(profile, "WordCreated") == []
+
+    type_text(qtbot, dialog.meaning_edit, "海（うみ）")
+    dialog.category_edit.setCurrentText("nature")
+    qtbot.keyClicks(dialog.tags_edit, "noun; nature")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert not dialog.isVisible()
+    created = events(profile, "WordCreated")
+    assert len(created) == 1
+    data = created[0].event_data
+    assert (data.text, data.meaning, data.category, data.tags) == ("ocean", "海（うみ）", "nature",
+                                                                   ["noun", "nature"])
+    assert page.model.rowCount() == 1
+    assert page.model.word_at(0).text == "ocean"
+    assert page.count_label.text() == "1 words"
+
+
+def _select(page, texts):
+    selection = page.table.selectionModel()
+    selection.clearSelection()
+    for text in texts:
+        row = next(r for r in range(page.model.rowCount()) if page.model.word_at(r).text == text)
+        selection.select(page.model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, words):
+    page = window.show_page("words")
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "林檎")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    updates = events(profile, "WordUpdated")
+    assert [u.event_data.changes for u in updates] == [{"meaning": "林檎"}]
+    assert "林檎" in [page.model.word_at(r).meaning for r in range(page.model.rowCount())]
+    assert "apple" in window.undo_action.text()
+
+    page.table.setFocus()
+    undo_key(qtbot, window)
+
+    updates = events(profile, "WordUpdated")
+    assert [u.event_data.changes for u in updates] == [{"meaning": "林檎"}, {"meaning": "りんご"}]
+    assert updates[1].metadata.causation_id == updates[0].event_id, "the undo names the edit it undoes"
+    meanings = [page.model.word_at(r).meaning for r in range(page.model.rowCount())]
+    assert "りんご" in meanings and "林檎" not in meanings
+    assert not window.undo_action.isEnabled()
+
+
+def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, words):
+    page = window.show_page("words")
+    _select(page, ["apple", "bread"])
+    assert page.delete_button.isEnabled() and not page.edit_button.isEnabled()
+    box = page.delete_selected()
+    assert "2 words" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    assert len(events(profile, "WordDeleted")) == 2
+    shown = {page.model.word_at(r).text for r in range(page.model.rowCount())}
+    assert shown == {"run", "library", "quickly"}
+
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    restored = events(profile, "WordRestored")
+    assert len(restored) == 2
+    deleted_ids = {e.event_id for e in events(profile, "WordDeleted")}
+    assert {e.metadata.causation_id for e in restored} == deleted_ids
+    assert page.model.rowCount() == 5
+
+
+def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profile, words):
+    page = window.show_page("words")
+    assert page.model.rowCount() == 5
+    type_text(qtbot, page.search, "としょ")  # matches a meaning
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.word_at(0).text == "library"
+    assert page.count_label.text() == "1 of 5 words"
+
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=2000)
+    page.category.setCurrentIndex(page.category.findData("food"))
+    assert {page.model.word_at(r).text for r in range(page.model.rowCount())} == {"apple", "bread"}
+    page.category.setCurrentIndex(0)
+    page.tag.setCurrentIndex(page.tag.findData("verb"))
+    assert [page.model.word_at(r).text for r in range(page.model.rowCount())] == ["run"]
+    page.tag.setCurrentIndex(0)
+    page.difficulty.setCurrentIndex(page.difficulty.findData(2))
+    assert {page.model.word_at(r).text for r in range(page.model.rowCount())} == {"run", "quickly"}
