@@ -28,8 +28,8 @@ class InstanceLock:
         if self._lock.tryLock(100):
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
-            found, pid, host, _app = self._lock.getLockInfo()
-            owner = f" (process {pid} on {host})" if found else ""
+            info = self._lock.getLockInfo()  # (pid, host, app), or a falsy value when unknown
+            owner = f" (process {info[0]} on {info[1]})" if info and len(info) >= 2 else ""
             raise ProfileInUse(
                 f"This profile is already open in another Effect Desktop window{owner}. "
                 "Switch to that window, or close it and try again.")

@@ -52,7 +52,7 @@ class ResumeDialog(QDialog):
         self.session = session
         self.setObjectName("resumeDialog")
         self.setWindowTitle(self.tr("Unfinished session"))
-        text = QLabel(self.tr(
+        self.message = text = QLabel(self.tr(
             "Your {0} session from {1} was not finished ({2} of {3} words answered). "
             "Every answer was saved.").format(
             mode_name, session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),

@@ -1,0 +1,218 @@
+"""The Statistics screen: a range, a grouping and a scope on top, one card per figure below.
+
+Every figure comes from `Statistics` over the read models (the profile's, or
+a copy as of a past moment when time travel is active), so opening the
+screen never reads the event log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...bootstrap import Profile
+from ...projections.cache import ReadModelCache
+from ...projections.queries import Queries
+from ...projections.statistics_queries import WordScope
+from ...statistics.asof import queries_as_of
+from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
+from ..style import heading
+from .card import ChartCard
+from .charts import activity_chart, bar_chart, chart_view, minutes_chart
+from .hardest import HardestWordsTable
+from .heatmap import CalendarHeatmap
+from .palette import chart_colors
+
+CHARTS = ("activity", "time", "response", "forecast", "intervals", "easiness")
+
+
+class StatisticsPage(QWidget):
+    def __init__(self, profile: Profile, on_open_word: Callable[[UUID], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statisticsPage")
+        self.profile = profile
+        self.as_of: datetime | None = None
+        self._queries: Queries = profile.queries
+        self.report: Report | None = None
+        self._stale = True
+
+        self.range = QComboBox()
+        self.range.setObjectName("statsRange")
+        for value, label in ((Range.DAYS_30, self.tr("Last 30 days")), (Range.YEAR, self.tr("Last year")),
+                             (Range.ALL, self.tr("All time"))):
+            self.range.addItem(label, value.value)
+        self.range.setCurrentIndex(1)
+        self.granularity = QComboBox()
+        self.granularity.setObjectName("statsGranularity")
+        for value, label in ((Granularity.DAY, self.tr("By day")), (Granularity.WEEK, self.tr("By week")),
+                             (Granularity.MONTH, self.tr("By month"))):
+            self.granularity.addItem(label, value.value)
+        self.granularity.setCurrentIndex(1)
+        self.scope = QComboBox()
+        self.scope.setObjectName("statsScope")
+        self.scope.setMinimumContentsLength(16)
+        self.as_of_label = QLabel()
+        self.as_of_label.setObjectName("statsAsOf")
+        self.summary = QLabel()
+        self.summary.setObjectName("statsSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        controls = QHBoxLayout()
+        controls.addWidget(heading(self.tr("Statistics"), self))
+        controls.addStretch(1)
+        controls.addWidget(self.as_of_label)
+        for label, combo in ((self.tr("&Period:"), self.range), (self.tr("&Group:"), self.granularity),
+                             (self.tr("&Words:"), self.scope)):
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            controls.addWidget(caption)
+            controls.addWidget(combo)
+
+        self.heatmap = CalendarHeatmap()
+        self.views: dict[str, QChartView] = {name: chart_view() for name in CHARTS}
+        self.hardest = HardestWordsTable(on_open_word)
+        self.cards: dict[str, ChartCard] = {
+            "heatmap": ChartCard("heatmap", self.tr("Answers per day, last year"), self.heatmap),
+            "activity": ChartCard("activity", self.tr("Answers and accuracy"), self.views["activity"]),
+            "time": ChartCard("time", self.tr("Time studied"), self.views["time"]),
+            "response": ChartCard("response", self.tr("Response times"), self.views["response"]),
+            "forecast": ChartCard("forecast", self.tr("Due reviews, next 30 days"), self.views["forecast"]),
+            "intervals": ChartCard("intervals", self.tr("Review intervals"), self.views["intervals"]),
+            "easiness": ChartCard("easiness", self.tr("Easiness"), self.views["easiness"]),
+            "hardest": ChartCard("hardest", self.tr("Hardest words"), self.hardest),
+        }
+        grid = QGridLayout()
+        grid.addWidget(self.cards["heatmap"], 0, 0, 1, 2)
+        for index, name in enumerate(CHARTS):
+            grid.addWidget(self.cards[name], 1 + index // 2, index % 2)
+        grid.addWidget(self.cards["hardest"], 4, 0, 1, 2)
+        content = QWidget()
+        content.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+
+        for combo in (self.range, self.granularity, self.scope):
+            combo.currentIndexChanged.connect(self.refresh)
+
+    # --- what the main window calls ------------------------------------------------------------
+    def set_as_of(self, moment: datetime | None, cache: ReadModelCache | None = None) -> None:
+        """Show the figures as of `moment` (None: now). With the timeline's read-model cache
+        for that moment, nothing is replayed; without it the events up to then are."""
+        self.as_of = moment
+        self._queries = self.profile.queries if moment is None else queries_as_of(self.profile, moment, cache)
+        self.as_of_label.setText("" if moment is None else self.tr("As of {0}").format(
+            QLocale().toString(moment, QLocale.FormatType.ShortFormat)))
+        self._fill_scopes()
+        self.refresh()
+
+    def mark_stale(self) -> None:
+        """The read models changed (a command ran): refresh now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._fill_scopes()
+            self.refresh()
+
+    # --- internals ---------------------------------------------------------------------------------
+    def _fill_scopes(self) -> None:
+        current = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(self.tr("All words"), None)
+        for category in self._queries.categories():
+            self.scope.addItem(self.tr("Category: {0}").format(category), ("category", category))
+        for tag in self._queries.tags():
+            self.scope.addItem(self.tr("Tag: {0}").format(tag), ("tag", tag))
+        found = self.scope.findData(current)
+        self.scope.setCurrentIndex(max(0, found))
+        self.scope.blockSignals(False)
+
+    def request(self) -> StatsRequest:
+        data = self.scope.currentData()
+        scope = WordScope(category=data[1] if data and data[0] == "category" else None,
+                          tag=data[1] if data and data[0] == "tag" else None)
+        now = self.as_of or self.profile.service.clock()
+        return StatsRequest(now, Range(self.range.currentData()), Granularity(self.granularity.currentData()),
+                            scope, self.profile.service.day_start_hour)
+
+    def refresh(self) -> None:
+        if self.scope.count() == 0:
+            self._fill_scopes()
+        self._stale = False
+        self.report = Statistics(self._queries, self.profile.user_id).report(self.request())
+        self._show(self.report)
+
+    def _show(self, report: Report) -> None:
+        s, locale = report.summary, QLocale()
+        accuracy = "–" if s.accuracy is None else locale.toString(100 * s.accuracy, "f", 0) + "%"
+        self.summary.setText(self.tr(
+            "{0} answers, {1} correct · {2} minutes studied · {3} words · streak {4} · due today {5}").format(
+            locale.toString(s.answers), accuracy, locale.toString(s.study_minutes, "f", 0),
+            locale.toString(s.words), locale.toString(s.streak_days), locale.toString(s.due_today)))
+        self.heatmap.set_figure(report.heatmap)
+        self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %n day(s).", "",
+                                               report.heatmap.streak_days) if report.heatmap.streak_days else "")
+        granularity = report.request.granularity
+        self.views["activity"].setChart(activity_chart(report.activity, granularity, self.tr("Answers"),
+                                                       self.tr("Accuracy (%)")))
+        filtered = report.request.scope.facet is not None
+        self.views["time"].setChart(minutes_chart(report.activity, granularity, self.tr("Minutes")))
+        self.cards["time"].set_note(self.tr("Time spent answering these words (sessions mix words).")
+                                    if filtered else "")
+        seconds = locale.toString
+        self.views["response"].setChart(bar_chart(self.tr("Answers"), [
+            self._range_label(b, 1000, self.tr("{0} s")) for b in report.response_times],
+            [b.count for b in report.response_times]))
+        forecast = report.forecast
+        self.views["forecast"].setChart(bar_chart(self.tr("Reviews"), [
+            seconds((forecast.first + timedelta(days=i)).day) for i in range(len(forecast.due))],
+            forecast.due, chart_colors().accuracy))
+        self.cards["forecast"].set_note(self.tr("Overdue now: {0}").format(locale.toString(forecast.overdue))
+                                        if forecast.overdue else "")
+        self.views["intervals"].setChart(bar_chart(self.tr("Words"), [
+            self._interval_label(b) for b in report.intervals], [b.count for b in report.intervals]))
+        self.views["easiness"].setChart(bar_chart(self.tr("Words"), [
+            locale.toString(b.low, "f", 1) + ("+" if b.high is None else "") for b in report.easiness],
+            [b.count for b in report.easiness], chart_colors().time))
+        self.hardest.set_words(report.hardest)
+
+    def _range_label(self, bucket: Bucket, scale: float, unit: str) -> str:
+        locale = QLocale()
+        low = locale.toString(bucket.low / scale, "g", 3)
+        if bucket.high is None:
+            return "≥" + unit.format(low)
+        high = locale.toString(bucket.high / scale, "g", 3)
+        return ("<" + unit.format(high)) if bucket.low == 0 else unit.format(f"{low}–{high}")
+
+    def _interval_label(self, bucket: Bucket) -> str:
+        low = int(bucket.low)
+        if bucket.high is None:
+            return self.tr("≥{0} d").format(low)
+        high = int(bucket.high) - 1
+        return self.tr("{0} d").format(low if high == low else f"{low}–{high}")

@@ -1,0 +1,117 @@
+"""Opening a profile: first-run deck choice, unfinished sessions, one instance, errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from effect_desktop.domain.errors import RuleViolated
+from effect_desktop.gui.errors import install_excepthook, setup_logging
+from effect_desktop.gui.instance import InstanceLock, ProfileInUse
+from effect_desktop.gui.paths import log_path
+from effect_desktop.gui.preferences import Preferences
+from effect_desktop.gui.startup import FirstRunDialog, ResumeDialog
+
+from .conftest import events, press
+
+
+def test_first_run_offers_the_starter_deck_loaded_in_one_command(qtbot, window, profile):
+    dialog = window.startup()
+    assert isinstance(dialog, FirstRunDialog) and dialog.isVisible()
+    qtbot.mouseClick(dialog.starter, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: profile.queries.word_count() >= 300, timeout=10_000)
+    created = events(profile, "WordCreated")
+    assert len({e.metadata.correlation_id for e in created}) == 1, "one create_words command"
+    qtbot.waitUntil(lambda: Preferences(profile.settings).first_run_choice == "starter")
+    assert window.startup() is None, "the question is not asked again"
+
+
+def test_first_run_empty_start_is_remembered(qtbot, window, profile):
+    dialog = window.startup()
+    qtbot.mouseClick(dialog.empty, Qt.MouseButton.LeftButton)
+    assert Preferences(profile.settings).first_run_choice == "empty"
+    assert profile.queries.word_count() == 0
+    assert window.startup() is None
+
+
+def _interrupted_session(profile, words):
+    session_id = profile.service.start_session("flashcard", words[:3])
+    profile.service.answer(session_id, words[0], True, 1500, "good")
+    profile.service.answer(session_id, words[1], False, 2500, "again")
+    return session_id
+
+
+def test_resume_an_interrupted_session_continues_with_unanswered_words(qtbot, window, profile, words):
+    session_id = _interrupted_session(profile, words)
+    dialog = window.startup()
+    assert isinstance(dialog, ResumeDialog)
+    assert "2 of 3 words answered" in dialog.message.text()
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    page = window.study_page
+    card = page.session_panel.flashcard
+    assert page.in_session and page.run.session_id == session_id
+    asked = []
+    while page.in_session:
+        asked.append(card.word.word_id)
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert words[0] not in asked, "a word answered correctly is not asked again"
+    assert set(asked) == {words[1], words[2]}
+    answers = [e.event_data for e in events(profile, "QuestionAnswered")]
+    assert [a.attempt_number for a in answers if a.word_id == words[1]] == [1, 2]
+    done = events(profile, "SessionCompleted")
+    assert [(d.event_data.total_questions, d.event_data.correct_answers) for d in done] == [(4, 3)]
+    assert page.summary_panel.answers.text() == "3 correct of 4"
+
+
+def test_finish_an_interrupted_session_with_what_was_answered(qtbot, window, profile, words):
+    _interrupted_session(profile, words)
+    dialog = window.startup()
+    qtbot.mouseClick(dialog.finish, Qt.MouseButton.LeftButton)
+    done = events(profile, "SessionCompleted")
+    assert [(d.event_data.total_questions, d.event_data.correct_answers) for d in done] == [(2, 1)]
+    assert profile.queries.open_sessions() == []
+    assert not window.study_page.start_panel.resume_box.isVisible()
+
+
+def test_a_second_instance_on_the_same_profile_is_refused(profile):
+    first = InstanceLock(profile.path)
+    first.acquire()
+    try:
+        with pytest.raises(ProfileInUse, match="already open"):
+            InstanceLock(profile.path).acquire()
+    finally:
+        first.release()
+    InstanceLock(profile.path).acquire()  # free again once the first one closed
+
+
+def test_uncaught_errors_are_logged_and_shown_not_crashing(qtbot, window, profile):
+    setup_logging(log_path(profile.path))
+    previous = install_excepthook(lambda: window)
+    try:
+        try:
+            raise KeyError("boom")
+        except KeyError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert "boom" in box.text() and "Traceback" not in box.text()
+    for handler in logging.getLogger("effect_desktop").handlers:
+        handler.flush()
+    assert "KeyError: 'boom'" in log_path(profile.path).read_text(encoding="utf-8")
+
+
+def test_a_refused_command_reaches_the_user_as_a_dialog(qtbot, window):
+    def refuse() -> None:
+        raise RuleViolated("This session is already completed; start a new one.")
+
+    ok, _ = window.operations.perform(refuse)
+    assert not ok
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and box.isVisible()
+    assert box.text() == "This session is already completed; start a new one."
