@@ -1,0 +1,165 @@
+"""Backups of a profile file: taken while it is open, kept in a rotation, restored safely.
+
+SQLite's online backup API (`sqlite3.Connection.backup`) copies a consistent
+snapshot of the file even while the app has it open in WAL mode, pages and
+all, so a backup is itself a working profile. Backups live in
+`<data dir>/backups/<profile>/<profile>-YYYYmmdd-HHMMSS[-reason].effect.sqlite3`;
+the newest `keep` are kept.
+
+Restoring replaces the profile file, so the profile must not be open in this
+process or another: the CLI restores before it opens anything, and the GUI
+closes the profile first, restores, then opens it again. The current state
+is always backed up before it is replaced, so a restore can itself be undone.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..persistence.errors import StoreError
+
+BACKUP_DIR = "backups"
+SUFFIX = ".effect.sqlite3"
+DEFAULT_KEEP = 10
+FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?(?:-(?P<n>\d+))?"
+                   + re.escape(SUFFIX) + "$")
+
+
+class BackupError(StoreError):
+    """A backup could not be made or restored; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def profile_name_of(profile_file: Path) -> str:
+    name = profile_file.name
+    return name[:-len(SUFFIX)] if name.endswith(SUFFIX) else profile_file.stem
+
+
+def backup_dir(profile_file: Path) -> Path:
+    return profile_file.parent / BACKUP_DIR / profile_name_of(profile_file)
+
+
+def list_backups(profile_file: Path) -> list[Backup]:
+    """Newest first."""
+    folder = backup_dir(profile_file)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match and match["profile"] == profile_name_of(profile_file):
+            taken = datetime.strptime(match["stamp"], _STAMP)
+            found.append(Backup(path, taken, match["reason"] or "", path.stat().st_size))
+    return sorted(found, key=lambda b: (b.taken_at, b.name), reverse=True)
+
+
+def latest_backup(profile_file: Path) -> Path | None:
+    backups = list_backups(profile_file)
+    return backups[0].path if backups else None
+
+
+def create_backup(profile_file: Path, reason: str = "manual", keep: int = DEFAULT_KEEP,
+                  now: datetime | None = None) -> Backup:
+    """Copy the profile (open or not) into the backup folder; prune to the newest `keep`."""
+    if not profile_file.exists():
+        raise BackupError(f"There is no profile at {profile_file} to back up.")
+    folder = backup_dir(profile_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
+    target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{SUFFIX}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}-{n}{SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _copy(profile_file, partial)
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"The backup of {profile_file.name} could not be written to {folder}: {error}. "
+                          "Check the free disk space.") from error
+    prune(profile_file, keep)
+    return next(b for b in list_backups(profile_file) if b.path == target)
+
+
+def prune(profile_file: Path, keep: int) -> list[Path]:
+    removed = []
+    for old in list_backups(profile_file)[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -> Backup | None:
+    """Replace the (closed) profile with `backup`; the current state is backed up first and returned."""
+    if not backup.is_file():
+        raise BackupError(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
+    problem = check_file(backup)
+    if problem:
+        raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
+    saved = None
+    if profile_file.exists() and check_file(profile_file) is None:
+        saved = create_backup(profile_file, "before-restore", keep=keep + 1)
+    partial = profile_file.with_name(profile_file.name + ".restoring")
+    try:
+        _copy(backup, partial)
+        for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
+            leftover.unlink(missing_ok=True)
+        os.replace(partial, profile_file)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"The backup could not be restored: {error}. The profile was left as it was.") from error
+    return saved
+
+
+def check_file(path: Path) -> str | None:
+    """None if `path` is an intact Effect Desktop profile, else the reason it is not."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return "it is not an SQLite file"
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "events" not in names:
+                return "it is not an Effect Desktop profile"
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error) as error:
+        return f"it could not be read ({error})"
+    return None if result == "ok" else f"it is damaged ({result})"
+
+
+def _copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy even while another connection writes."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst, pages=4096)
+            dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            dst.close()
+    finally:
+        src.close()

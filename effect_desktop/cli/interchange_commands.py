@@ -1,0 +1,149 @@
+"""`import`, `export`, `backup` and `compact`: bringing words in, taking history out, keeping copies."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..backup.backups import create_backup, list_backups, restore_backup
+from ..backup.schedule import backup_before_change, keep_count
+from ..interchange.apkg_import import read_apkg
+from ..interchange.candidates import Parsed
+from ..interchange.csv_export import export_words, export_words_to
+from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
+from ..interchange.errors import InterchangeError
+from ..interchange.importer import OnDuplicate, apply_import, plan_import
+from ..interchange.jsonl import export_events, export_events_to, import_events
+from .context import CliContext
+from .output import print_table
+
+FORMATS = ("csv", "tsv", "apkg", "jsonl")
+
+
+def register(commands: Any) -> None:
+    importing = commands.add_parser("import", help="import words (CSV, TSV, Anki .apkg) or an event log (JSONL)")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
+    importing.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
+                           help="map a column (header name or number from 1) to text, meaning, category, "
+                                "tags, difficulty or ignore (repeatable)")
+    importing.add_argument("--on-duplicate", choices=[p.value for p in OnDuplicate], default="skip",
+                           help="a word with the same text and meaning: skip it or update its other fields")
+    importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932)")
+    importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
+    importing.add_argument("--skip-bad-rows", action="store_true",
+                           help="import the good rows even if some rows cannot be imported")
+    importing.add_argument("--dry-run", action="store_true", help="check the file and report, write nothing")
+    importing.set_defaults(handler=run_import)
+
+    exporting = commands.add_parser("export", help="export the event log (JSONL) or the word list (CSV)")
+    exporting.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    exporting.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    exporting.set_defaults(handler=run_export)
+
+    backup = commands.add_parser("backup", help="list, create or restore backups of the profile")
+    sub = backup.add_subparsers(dest="backup_command", required=True, metavar="COMMAND")
+    sub.add_parser("list", help="backups kept, newest first").set_defaults(handler=backup_list)
+    sub.add_parser("create", help="back up the profile now").set_defaults(handler=backup_create)
+    restore = sub.add_parser("restore", help="replace the profile with a backup (the current state is "
+                                             "backed up first); default: the newest")
+    restore.add_argument("name", nargs="?", help="backup file name (from `backup list`)")
+    restore.set_defaults(handler=backup_restore)
+
+
+def _format_of(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = args.file.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    if suffix in ("txt", "tab"):
+        return "tsv"
+    raise InterchangeError(f"Cannot tell the format of {args.file.name}; add --format csv, tsv, apkg or jsonl.")
+
+
+def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    kind = _format_of(args)
+    if not args.file.is_file():
+        raise InterchangeError(f"There is no file {args.file}.")
+    profile = ctx.profile()
+    if kind == "jsonl":
+        count = import_events(profile, args.file)
+        print(f"imported {count} events; `effect-desktop verify` checks them")
+        return 0
+    parsed = _parse_words(args, kind)
+    plan = plan_import(profile.queries, parsed, args.on_duplicate)
+    for problem in plan.problems[:50]:
+        print(f"{args.file.name}: {problem}", file=sys.stderr)
+    if args.dry_run:
+        print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip {len(plan.duplicates)} "
+              f"duplicate(s); {len(plan.problems)} row(s) cannot be imported")
+        return 0
+    report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
+                          before_write=lambda n: backup_before_change(profile, n))
+    print(report.summary())
+    return 0
+
+
+def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
+    if kind == "apkg":
+        return read_apkg(args.file)
+    delimiter = args.delimiter
+    if delimiter in ("tab", "\\t"):
+        delimiter = "\t"
+    if kind == "tsv" and delimiter is None:
+        delimiter = "\t"
+    if delimiter is not None and len(delimiter) != 1:
+        raise InterchangeError(f"--delimiter {delimiter!r}: give one character (or 'tab').")
+    table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding)
+    return table_candidates(table, mapping_from_args(table, args.map))
+
+
+def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    if args.format == "jsonl":
+        if args.output:
+            count = export_events_to(profile, args.output)
+        else:
+            count = export_events(profile, sys.stdout.buffer)
+            sys.stdout.flush()
+        print(f"exported {count} events", file=sys.stderr)
+    else:
+        if args.output:
+            count = export_words_to(profile.queries, args.output)
+        else:
+            count = export_words(profile.queries, sys.stdout)
+        print(f"exported {count} words", file=sys.stderr)
+    return 0
+
+
+def backup_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    backups = list_backups(ctx.profile_file)
+    print_table(["NAME", "TAKEN", "REASON", "SIZE"],
+                [[b.name, f"{b.taken_at:%Y-%m-%d %H:%M:%S}", b.reason, f"{b.size / 1e6:.1f} MB"] for b in backups],
+                max_width=80)
+    print(f"{len(backups)} backup(s) in {ctx.profile_file.parent / 'backups' / ctx.profile_name}")
+    return 0
+
+
+def backup_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    made = create_backup(ctx.profile_file, "manual", keep=keep_count(ctx.profile()))
+    print(f"backed up to {made.path}")
+    return 0
+
+
+def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
+    ctx.close()  # the profile file is replaced: nothing of ours may hold it open
+    backups = list_backups(ctx.profile_file)
+    if not backups:
+        raise InterchangeError("There are no backups of this profile yet (`effect-desktop backup create`).")
+    chosen = backups[0] if args.name is None else next((b for b in backups if b.name == args.name), None)
+    if chosen is None:
+        raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
+    saved = restore_backup(ctx.profile_file, chosen.path)
+    if saved is not None:
+        print(f"the current state was backed up to {saved.path}")
+    print(f"restored {chosen.name}")
+    return 0

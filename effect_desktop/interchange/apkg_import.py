@@ -1,0 +1,175 @@
+"""Reading an Anki package (.apkg) into word candidates.
+
+An .apkg is a zip. Older Anki writes the collection as an SQLite file named
+`collection.anki2` or `collection.anki21` (schema 11: note types and decks
+as JSON in the `col` row); Anki 2.1.50+ writes `collection.anki21b`, the
+same SQLite file compressed with zstd, in schema 18 (tables `notetypes`,
+`fields` and `decks`; nested deck names separated by \\x1f). Newer packages
+also carry a placeholder `collection.anki2` saying "please update", so the
+newest collection present is the one read.
+
+Each note becomes one word: its first field is the word, its second the
+meaning (HTML reduced to text), its tags stay tags and its first card's
+deck becomes the category. Notes that cannot become a word (cloze notes,
+media-only fields, note types with one field or unknown to the package) are
+reported by note number and reason; the rest still import.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import zstandard
+
+from .candidates import Parsed, Progress, RowProblem, check_row, tick
+from .errors import InterchangeError
+from .html_text import has_media, html_to_text
+
+COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+MAX_COLLECTION = 2 * 1024 * 1024 * 1024
+MAX_CATEGORY = 60
+NOTE = "note"
+
+
+@dataclass(frozen=True)
+class NoteType:
+    name: str
+    fields: list[str]
+    cloze: bool
+
+
+def read_apkg(path: Path, progress: Progress | None = None) -> Parsed:
+    """Every note as a candidate or a problem; InterchangeError if the package itself is unusable."""
+    with _collection_file(path) as collection:
+        try:
+            connection = sqlite3.connect(f"file:{collection}?mode=ro&immutable=1", uri=True)
+        except sqlite3.Error as error:
+            raise _damaged(path, error) from error
+        try:
+            return _read_notes(connection, progress)
+        except sqlite3.Error as error:
+            raise _damaged(path, error) from error
+        finally:
+            connection.close()
+
+
+def _damaged(path: Path, error: Exception) -> InterchangeError:
+    return InterchangeError(f"The collection inside {path.name} is damaged or not an Anki collection ({error}); "
+                            "export the deck from Anki again.")
+
+
+@contextmanager
+def _collection_file(path: Path) -> Iterator[Path]:
+    """The package's newest collection as a plain SQLite file in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="effect-apkg-") as folder:
+        target = Path(folder) / "collection.sqlite"
+        try:
+            with zipfile.ZipFile(path) as package:
+                names = set(package.namelist())
+                member = next((n for n in COLLECTIONS if n in names), None)
+                if member is None:
+                    raise InterchangeError(f"{path.name} holds no Anki collection; is it an Anki deck package?")
+                info = package.getinfo(member)
+                if info.file_size > MAX_COLLECTION:
+                    raise InterchangeError(f"{path.name} is too large to import ({info.file_size // 2**20} MB).")
+                with package.open(member) as source, open(target, "wb") as out:
+                    if member.endswith("b"):
+                        zstandard.ZstdDecompressor().copy_stream(source, out)
+                    else:
+                        shutil.copyfileobj(source, out)
+        except (zipfile.BadZipFile, EOFError) as error:
+            raise InterchangeError(f"{path.name} is not a complete Anki package (the zip file is damaged or cut "
+                                   f"short: {error}); download or export it again.") from None
+        except zstandard.ZstdError as error:
+            raise InterchangeError(f"The compressed collection in {path.name} is damaged ({error}); "
+                                   "export the deck from Anki again.") from None
+        except OSError as error:
+            raise InterchangeError(f"{path.name} could not be read: {error.strerror or error}.") from None
+        yield target
+
+
+def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Parsed:
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "notes" not in tables:
+        raise sqlite3.DatabaseError("no notes table")
+    if "notetypes" in tables:
+        note_types, decks = _schema18(connection)
+    else:
+        note_types, decks = _schema11(connection)
+    note_deck = dict(connection.execute(
+        "SELECT nid, did FROM cards c WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
+    total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+    parsed = Parsed()
+    rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
+    for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
+        if number % 2000 == 0:
+            tick(progress, number, total)
+        note_type = note_types.get(model_id)
+        problem = _unusable(note_type, str(fields))
+        if problem:
+            parsed.problems.append(RowProblem(number, problem, NOTE))
+            continue
+        front, back = str(fields).split("\x1f")[:2]
+        values = {"text": " ".join(html_to_text(front).splitlines()), "meaning": html_to_text(back),
+                  "tags": str(tags).split(), "category": _category(decks.get(note_deck.get(note_id), ""))}
+        check_row(number, values, parsed, NOTE)
+    tick(progress, total, total)
+    return parsed
+
+
+def _unusable(note_type: NoteType | None, fields: str) -> str | None:
+    if note_type is None:
+        return "its note type is missing from the package (unknown note type)"
+    if note_type.cloze:
+        return f"cloze notes ({note_type.name}) have no separate word and meaning"
+    values = fields.split("\x1f")
+    if len(values) < 2:
+        return f"note type {note_type.name!r} has one field; a word needs a front and a back"
+    front, back = values[:2]
+    for side, html in (("front", front), ("back", back)):
+        if not html_to_text(html) and has_media(html):
+            return f"the {side} holds only pictures or sounds, which cannot be imported"
+    return None
+
+
+def _category(deck: str) -> str:
+    name = "" if deck == "Default" else deck
+    return name if len(name) <= MAX_CATEGORY else name.split("::")[-1][:MAX_CATEGORY]
+
+
+def _schema11(connection: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:
+    row = connection.execute("SELECT models, decks FROM col").fetchone()
+    if row is None:
+        raise sqlite3.DatabaseError("the collection has no col row")
+    try:
+        models, decks = json.loads(row[0]), json.loads(row[1])
+    except ValueError as error:
+        raise sqlite3.DatabaseError(f"unreadable note types or decks: {error}") from None
+    note_types = {
+        int(mid): NoteType(str(m.get("name", "")),
+                           [f.get("name", "") for f in sorted(m.get("flds", []), key=lambda f: f.get("ord", 0))],
+                           m.get("type") == 1)
+        for mid, m in models.items()
+    }
+    return note_types, {int(did): str(d.get("name", "")) for did, d in decks.items()}
+
+
+def _schema18(connection: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:
+    fields: dict[int, list[str]] = {}
+    for ntid, name in connection.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
+        fields.setdefault(ntid, []).append(name)
+    note_types = {
+        # NotetypeConfig.kind is protobuf field 1 (varint); KIND_CLOZE = 1 is written as 08 01
+        ntid: NoteType(name, fields.get(ntid, []), bytes(config or b"")[:2] == b"\x08\x01")
+        for ntid, name, config in connection.execute("SELECT id, name, config FROM notetypes")
+    }
+    decks = {did: str(name).replace("\x1f", "::") for did, name in connection.execute("SELECT id, name FROM decks")}
+    return note_types, decks

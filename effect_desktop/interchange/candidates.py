@@ -1,0 +1,64 @@
+"""What every importer produces: words to bring in, and the lines it could not use.
+
+A `Candidate` is one row or note already checked by the domain's own field
+rules, so the import command never fails half-way on bad input; a
+`RowProblem` names the line (or note) and the reason, for the user to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.errors import ValidationFailed
+from ..domain.word import validate_fields
+from .errors import InterchangeError
+
+FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int  # the file's line number (or the note's number in a deck)
+    reason: str
+    unit: str = "line"
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.line}: {self.reason}"
+
+
+@dataclass
+class Candidate:
+    line: int
+    fields: dict[str, Any]  # only the fields the file gave, cleaned by the domain's rules
+
+
+@dataclass
+class Parsed:
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+class ImportCancelled(InterchangeError):
+    """The user cancelled; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was changed.")
+
+
+def check_row(line: int, values: dict[str, Any], parsed: Parsed, unit: str = "line") -> None:
+    """Add a candidate, or a problem naming each bad field."""
+    try:
+        cleaned = validate_fields(values)
+    except ValidationFailed as error:
+        parsed.problems.append(RowProblem(line, " ".join(error.errors.values()), unit))
+        return
+    parsed.candidates.append(Candidate(line, cleaned))
+
+
+def tick(progress: Progress | None, done: int, total: int) -> None:
+    """Report progress every so often; raise ImportCancelled when the user asked to stop."""
+    if progress is not None and progress(done, total) is False:
+        raise ImportCancelled()

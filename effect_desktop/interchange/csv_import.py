@@ -1,0 +1,225 @@
+"""Reading a CSV or TSV word list: encoding, delimiter, header and column mapping.
+
+`read_word_table` turns the bytes into rows with their line numbers (shown in
+the GUI's preview), `guess_mapping` proposes which column is which field
+from the header names (English and Japanese), and `table_candidates` checks
+each row with the domain's rules. Nothing here writes to a profile.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
+from .encodings import decode
+from .errors import InterchangeError
+
+IGNORE = "ignore"
+DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
+MAX_FIELD = 64 * 1024  # a longer cell is not a word or a meaning: reported, not loaded
+MAX_FILE = 512 * 1024 * 1024
+_HEADER_NAMES = {
+    "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "単語", "語", "英単語",
+             "表現", "見出し語", "おもて", "表"},
+    "meaning": {"meaning", "meanings", "back", "definition", "translation", "意味", "訳", "和訳", "日本語",
+                "うら", "裏"},
+    "category": {"category", "deck", "part of speech", "pos", "カテゴリ", "カテゴリー", "分類", "品詞"},
+    "tags": {"tags", "tag", "labels", "タグ"},
+    "difficulty": {"difficulty", "level", "難易度", "レベル"},
+}
+
+
+@dataclass
+class WordTable:
+    """A parsed file before mapping: what the preview shows."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[str]]]  # (first line of the record, cells)
+    delimiter: str
+    encoding: str
+    has_header: bool
+    problems: list[RowProblem] = field(default_factory=list)  # records the CSV reader could not split
+
+    @property
+    def column_count(self) -> int:
+        return len(self.headers)
+
+
+def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise InterchangeError(f"{path.name} is {size // (1024 * 1024)} MB; a word list of at most "
+                                   f"{MAX_FILE // (1024 * 1024)} MB can be imported.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
+    if delimiter is None and path.suffix.lower() in (".tsv", ".tab"):
+        delimiter = "\t"
+    return parse_word_table(data, delimiter=delimiter, encoding=encoding)
+
+
+def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
+    text, used = decode(data, encoding)
+    if not text.strip():
+        raise InterchangeError("The file is empty: there are no words to import.")
+    chosen = delimiter or sniff_delimiter(text)
+    records, problems = _records(text.splitlines(keepends=True), chosen)
+    if not records:
+        raise InterchangeError("No readable rows were found in the file.")
+    has_header = _looks_like_header(records[0][1])
+    width = max(len(cells) for _, cells in records)
+    if has_header:
+        names = [cell.strip() or f"Column {i + 1}" for i, cell in enumerate(records[0][1])]
+        headers = names + [f"Column {i + 1}" for i in range(len(names), width)]
+        records = records[1:]
+    else:
+        headers = [f"Column {i + 1}" for i in range(width)]
+    return WordTable(headers, records, chosen, used, has_header, problems)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the same number (>1) of columns most often."""
+    lines = [line[:4096] for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1
+    for candidate in DELIMITERS:
+        counts = [_column_count(line, candidate) for line in lines]
+        usable = [c for c in counts if c > 1]
+        if not usable:
+            continue
+        common = max(set(usable), key=usable.count)
+        score = usable.count(common) * 10 + common
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _column_count(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter), []))
+    except csv.Error:  # an unclosed quote in a clipped line: no vote
+        return 0
+
+
+def _records(lines: Iterable[str], delimiter: str) -> tuple[list[tuple[int, list[str]]], list[RowProblem]]:
+    counted = _Lines(lines)
+    reader = csv.reader(counted, delimiter=delimiter)
+    records: list[tuple[int, list[str]]] = []
+    problems: list[RowProblem] = []
+    old_limit = csv.field_size_limit(MAX_FIELD)
+    try:
+        while True:
+            start = counted.number + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                reason = (f"a cell is longer than {MAX_FIELD:,} characters" if "field larger" in str(error)
+                          else f"the line could not be split into columns ({error})")
+                problems.append(RowProblem(start, reason))
+                continue
+            if any(cell.strip() for cell in cells):
+                records.append((start, cells))
+    finally:
+        csv.field_size_limit(old_limit)
+    return records, problems
+
+
+class _Lines:
+    """Feeds the CSV reader and counts physical lines, so records carry their first line's number."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines: Iterator[str] = iter(lines)
+        self.number = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.number += 1
+        return line
+
+
+def _header_field(cell: str) -> str | None:
+    name = cell.strip().lower()
+    for field_name, names in _HEADER_NAMES.items():
+        if name in names or name == field_name:
+            return field_name
+    return None
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    return sum(1 for c in cells if _header_field(c)) >= 1 and not any(c.strip().isdigit() for c in cells)
+
+
+def guess_mapping(table: WordTable) -> dict[int, str]:
+    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order."""
+    if table.has_header:
+        mapping: dict[int, str] = {}
+        for index, name in enumerate(table.headers):
+            field_name = _header_field(name)
+            if field_name and field_name not in mapping.values():
+                mapping[index] = field_name
+        if mapping:
+            return mapping
+    return {index: name for index, name in enumerate(FIELDS[:table.column_count])}
+
+
+def mapping_from_args(table: WordTable, pairs: list[str]) -> dict[int, str]:
+    """`COL=FIELD` pairs (COL a header name or a 1-based number) over the guessed mapping."""
+    mapping = guess_mapping(table)
+    for pair in pairs:
+        column, sep, field_name = pair.partition("=")
+        field_name = field_name.strip().lower()
+        if not sep or field_name not in (*FIELDS, IGNORE):
+            raise InterchangeError(f"--map {pair!r}: use COLUMN=FIELD with FIELD one of {', '.join(FIELDS)} "
+                                   f"or {IGNORE}.")
+        index = _column_index(table, column.strip())
+        mapping = {i: f for i, f in mapping.items() if i != index and (f != field_name or field_name == IGNORE)}
+        if field_name != IGNORE:
+            mapping[index] = field_name
+    return mapping
+
+
+def _column_index(table: WordTable, column: str) -> int:
+    if column.isdigit() and 1 <= int(column) <= table.column_count:
+        return int(column) - 1
+    for index, name in enumerate(table.headers):
+        if name.casefold() == column.casefold():
+            return index
+    raise InterchangeError(f"The file has no column {column!r}; its columns are: {', '.join(table.headers)} "
+                           f"(or use numbers 1 to {table.column_count}).")
+
+
+def check_mapping(mapping: dict[int, str]) -> None:
+    missing = [f for f in ("text", "meaning") if f not in mapping.values()]
+    if missing:
+        raise InterchangeError(f"No column is mapped to {' and '.join(missing)}; the file needs a column for "
+                               "the word and one for its meaning (choose them in the mapping, or "
+                               "--map COLUMN=text --map COLUMN=meaning).")
+
+
+def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
+    """Check every row under `mapping`; problems carry the line number and the reason."""
+    check_mapping(mapping)
+    parsed = Parsed(problems=list(table.problems))
+    needed = max(mapping) + 1
+    total = len(table.rows)
+    for done, (line, cells) in enumerate(table.rows, start=1):
+        if done % 2000 == 0:
+            tick(progress, done, total)
+        if len(cells) < needed and any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
+            parsed.problems.append(RowProblem(line, f"{len(cells)} column(s); the mapping needs {needed}"))
+            continue
+        values = {name: cells[index] if index < len(cells) else "" for index, name in mapping.items()}
+        if "difficulty" in values and not values["difficulty"].strip():
+            del values["difficulty"]
+        check_row(line, values, parsed)
+    tick(progress, total, total)
+    parsed.problems.sort(key=lambda p: p.line)
+    return parsed

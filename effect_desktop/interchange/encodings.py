@@ -1,0 +1,85 @@
+"""Telling a word list's text encoding from its bytes.
+
+Spreadsheets save CSV as UTF-8 (with or without a byte-order mark), as
+UTF-16 ("Unicode text" in Excel) or, in Japan, as Shift_JIS/CP932. Byte-order
+marks decide first; UTF-16 without one shows itself by NUL bytes in every
+other position; strict UTF-8 is tried next because random bytes almost never
+pass it; CP932 is accepted only when what it decodes looks Japanese, so a
+Latin-1 file is refused with a clear message rather than turned into
+half-width katakana.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from .errors import InterchangeError
+
+ENCODING_LABELS = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE",
+    "utf-16-be": "UTF-16 BE", "cp932": "Shift_JIS (CP932)",
+}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SAMPLE = 64 * 1024
+
+
+def detect_encoding(data: bytes) -> str:
+    """The codec name for `data`, or InterchangeError saying how to save the file instead."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:_SAMPLE]
+    if sample.count(0) > len(sample) // 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        return "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+    if 0 in sample:
+        raise InterchangeError("This file contains binary data, not text; export the list from your "
+                               "spreadsheet as CSV or tab-separated text.")
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _looks_japanese(text):
+        return "cp932"
+    raise InterchangeError("The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or "
+                           "Shift_JIS); save it from your spreadsheet as \"CSV UTF-8\".")
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding used); with `encoding` given, decoding errors name the line at fault."""
+    chosen = encoding or detect_encoding(data)
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise InterchangeError(f"Unknown text encoding {chosen!r}; use utf-8, utf-16 or cp932.") from None
+    try:
+        text = data.decode(chosen)
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise InterchangeError(f"Line {line} is not valid {ENCODING_LABELS.get(chosen, chosen)} text; "
+                               "choose another encoding or save the file as \"CSV UTF-8\".") from None
+    return text.lstrip("\ufeff"), chosen
+
+
+def _looks_japanese(text: str) -> bool:
+    """Most non-ASCII characters are kana, kanji or full-width forms (not stray half-width katakana)."""
+    others = [ch for ch in text if ord(ch) > 127]
+    if not others:
+        return True
+    japanese = sum(1 for ch in others if _is_japanese(ch))
+    return japanese >= 0.8 * len(others)
+
+
+def _is_japanese(ch: str) -> bool:
+    code = ord(ch)
+    if 0xFF61 <= code <= 0xFF9F:  # half-width katakana: what Latin-1 bytes usually turn into
+        return False
+    return (0x3000 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF
+            or unicodedata.category(ch) in ("Po", "Ps", "Pe", "Sm", "So"))

@@ -1,0 +1,110 @@
+"""Turning checked candidates into one import command: duplicates, bad rows, all or none.
+
+A duplicate is a word with the same text and meaning (compared the way the
+word list searches: width- and case-insensitive). The user chooses to skip
+duplicates or to update them with the file's other fields. Rows that failed
+the checks stop the import unless the user chose to leave them out; either
+way the profile changes in one command (one transaction, one correlation id)
+or not at all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from uuid import UUID
+
+from ..application.service import StudyService
+from ..projections.queries import Queries
+from ..projections.views import WordFilter
+from .candidates import Candidate, Parsed, RowProblem
+from .errors import InterchangeError
+
+MAX_PROBLEMS_SHOWN = 10
+
+
+class OnDuplicate(StrEnum):
+    SKIP = "skip"
+    UPDATE = "update"
+
+
+def word_key(text: str, meaning: str) -> tuple[str, str]:
+    return (unicodedata.normalize("NFKC", text).casefold().strip(),
+            unicodedata.normalize("NFKC", meaning).casefold().strip())
+
+
+@dataclass
+class ImportPlan:
+    creates: list[Candidate] = field(default_factory=list)
+    updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
+    duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
+    problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
+
+    @property
+    def changes(self) -> int:
+        return len(self.creates) + len(self.updates)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    created: int
+    updated: int
+    skipped_duplicates: int
+    skipped_problems: int
+    events: int
+    correlation_id: UUID | None
+
+    def summary(self) -> str:
+        parts = [f"{self.created} word(s) added", f"{self.updated} updated"]
+        if self.skipped_duplicates:
+            parts.append(f"{self.skipped_duplicates} duplicate(s) skipped")
+        if self.skipped_problems:
+            parts.append(f"{self.skipped_problems} bad row(s) left out")
+        return ", ".join(parts)
+
+
+def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
+    policy = OnDuplicate(on_duplicate)
+    existing = {word_key(w.text, w.meaning): w.word_id for w in queries.words(WordFilter())}
+    plan = ImportPlan(problems=list(parsed.problems))
+    seen: dict[tuple[str, str], int] = {}
+    for candidate in parsed.candidates:
+        key = word_key(candidate.fields["text"], candidate.fields["meaning"])
+        if key in seen:
+            plan.duplicates.append(RowProblem(candidate.line, f"same word and meaning as line {seen[key]}"))
+            continue
+        seen[key] = candidate.line
+        word_id = existing.get(key)
+        if word_id is None:
+            plan.creates.append(candidate)
+        elif policy is OnDuplicate.UPDATE:
+            plan.updates.append((word_id, candidate))
+        else:
+            plan.duplicates.append(RowProblem(candidate.line, "already in your word list"))
+    return plan
+
+
+def problems_message(problems: list[RowProblem]) -> str:
+    shown = "; ".join(str(p).rstrip(".") for p in problems[:MAX_PROBLEMS_SHOWN])
+    more = f" (and {len(problems) - MAX_PROBLEMS_SHOWN} more)" if len(problems) > MAX_PROBLEMS_SHOWN else ""
+    return (f"{len(problems)} row(s) cannot be imported: {shown}{more}. Fix them, or import the other rows "
+            "(--skip-bad-rows); nothing was changed.")
+
+
+def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
+                 before_write: Callable[[int], None] | None = None) -> ImportReport:
+    """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
+    if plan.problems and not skip_bad_rows:
+        raise InterchangeError(problems_message(plan.problems))
+    if not plan.changes:
+        return ImportReport(0, 0, len(plan.duplicates), len(plan.problems), 0, None)
+    if before_write is not None:
+        before_write(plan.changes)
+    updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
+               for word_id, c in plan.updates]
+    result = service.import_words([dict(c.fields) for c in plan.creates],
+                                  [(word_id, changes) for word_id, changes in updates if changes])
+    return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(plan.problems),
+                        result.events, result.correlation_id)

@@ -1,0 +1,155 @@
+"""The whole event log as JSON Lines, and back into an empty profile.
+
+The first line is a header (format, version, the learner's id, the number of
+events); each following line is one envelope exactly as the store returns it:
+event_id, aggregate_id, aggregate_type, event_type, event_data, metadata,
+created_at, version and position. Importing gives the same events (same ids,
+versions, metadata and times), hence the same read models and the same
+`verify` result: a lossless round trip. It goes only into an empty profile,
+because the log is a history, not a list to merge; the learner's id comes
+along, since some streams (the streak) are named after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+from uuid import UUID
+
+from pydantic import ValidationError
+from pydantic_core import from_json, to_json
+
+from ..bootstrap import Profile
+from ..domain.errors import DomainError
+from ..domain.events import DomainEvent, EventMetadata
+from ..persistence.bulk_append import append_new_streams
+from ..persistence.errors import StoreError
+from .candidates import Progress, tick
+from .errors import InterchangeError
+from .files import replacing
+
+FORMAT = "effect-desktop/events"
+FORMAT_VERSION = 1
+PAGE = 20_000
+
+
+def export_events(profile: Profile, out: IO[bytes], progress: Progress | None = None) -> int:
+    """Write the header and every event; returns how many were written."""
+    total = profile.store.count()
+    header = {"format": FORMAT, "version": FORMAT_VERSION, "user_id": str(profile.user_id), "events": total}
+    out.write(to_json(header) + b"\n")
+    written = 0
+    for event in profile.store.iter_all(page_size=PAGE):
+        out.write(event.model_dump_json().encode() + b"\n")
+        written += 1
+        if written % PAGE == 0:
+            tick(progress, written, total)
+    tick(progress, written, total)
+    return written
+
+
+def export_events_to(profile: Profile, path: Path, progress: Progress | None = None) -> int:
+    with replacing(path) as out:
+        return export_events(profile, out, progress)
+
+
+def import_events(profile: Profile, path: Path, progress: Progress | None = None) -> int:
+    """Load an exported log into this (empty) profile, all or nothing; returns the event count.
+
+    The caller should reopen the profile afterwards (the learner's id changed)."""
+    if profile.store.count():
+        raise InterchangeError(
+            f"This profile already holds {profile.store.count()} events; an event log can only be imported "
+            "into a new, empty profile (create one with --profile NAME, then import).")
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  (closed by the `with handle` below)
+    except OSError as error:
+        raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
+    with handle:
+        lines = _numbered(handle)
+        header = _header(next(lines, (1, b"")))
+        total = int(header.get("events") or 0)
+        user_id = UUID(str(header["user_id"]))
+        next_version: dict[UUID, int] = {}
+        count = 0
+        try:
+            with profile.store.transaction():
+                page: list[DomainEvent] = []
+                for number, line in lines:
+                    page.append(_event(profile, number, line))
+                    if len(page) == PAGE:
+                        count += len(append_new_streams(profile.store, page, next_version))
+                        page = []
+                        tick(progress, count, total)
+                count += len(append_new_streams(profile.store, page, next_version))
+                if total and count != total:
+                    raise InterchangeError(f"The file holds {count} events but its header says {total}; "
+                                           "it is incomplete (was the export interrupted?). Nothing was imported.")
+                profile.projector.catch_up()
+        except StoreError as error:
+            raise InterchangeError(f"The events could not be stored: {error} Nothing was imported.") from error
+    profile.settings.set("user_id", str(user_id))
+    profile.user_id = user_id
+    profile.service.user_id = user_id
+    tick(progress, count, total)
+    return count
+
+
+def _numbered(handle: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    for number, line in enumerate(handle, start=1):
+        if line.strip():
+            yield number, line
+
+
+def _header(first: tuple[int, bytes]) -> dict[str, Any]:
+    try:
+        header = from_json(first[1])
+    except ValueError:
+        header = None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise InterchangeError("This is not an Effect Desktop event log (its first line is not the export "
+                               "header); export one with `effect-desktop export --format jsonl`.")
+    if int(header.get("version", 0)) > FORMAT_VERSION:
+        raise InterchangeError("This event log was written by a newer Effect Desktop; update the app to import it.")
+    try:
+        UUID(str(header.get("user_id")))
+    except ValueError:
+        raise InterchangeError("The event log's header has no valid learner id; the file is damaged.") from None
+    return header
+
+
+def _event(profile: Profile, number: int, line: bytes) -> DomainEvent:
+    """One envelope, checked as strictly as the store's own rows; the line number names any fault."""
+    try:
+        raw = from_json(line)
+        event_type = raw["event_type"]
+        registry = profile.store.registry
+        return DomainEvent.model_construct(
+            event_id=UUID(raw["event_id"]),
+            aggregate_id=UUID(raw["aggregate_id"]),
+            aggregate_type=str(raw["aggregate_type"]),
+            event_type=event_type,
+            event_data=registry.load(event_type, raw["event_data"], registry.current_version(event_type)),
+            metadata=EventMetadata.model_validate(raw["metadata"]),
+            created_at=_aware(datetime.fromisoformat(raw["created_at"])),
+            version=_version(raw["version"]),
+        )
+    except InterchangeError:
+        raise
+    except (ValueError, KeyError, TypeError, ValidationError, LookupError, DomainError) as error:
+        reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+        raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("created_at has no time zone")
+    return value
+
+
+def _version(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"version {value!r} is not a whole number from 1")
+    return value
