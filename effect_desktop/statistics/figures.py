@@ -264,6 +264,10 @@ def bucket_label(bucket: Bucket, unit: str = "", scale: float = 1.0) -> str:
     return f"<{_number(high)}{unit}" if bucket.low == 0 else f"{low}–{_number(high)}{unit}"
 
 
+def easiness_label(bucket: Bucket) -> str:
+    return f"≥{bucket.low:.1f}" if bucket.high is None else f"{bucket.low:.1f}–{bucket.high:.1f}"
+
+
 def interval_label(bucket: Bucket) -> str:
     low = int(bucket.low)
     if bucket.high is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,9 @@ class ChartCard(QFrame):
         layout.addLayout(header)
         layout.addWidget(self.note)
         layout.addWidget(body, 1)
+        if body.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
+            self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.note.setVisible(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

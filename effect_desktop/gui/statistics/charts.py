@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QAreaSeries,
     QBarCategoryAxis,
     QBarSeries,
@@ -21,11 +22,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...statistics.figures import Granularity, Period
-from .palette import chart_colors, style_chart
+from .palette import chart_colors, new_chart, style_chart
 
 
 def chart_view(parent: QWidget | None = None) -> QChartView:
@@ -33,6 +34,14 @@ def chart_view(parent: QWidget | None = None) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
     return view
+
+
+def replace_chart(view: QChartView, chart: QChart) -> None:
+    """Show `chart` in `view` and free the one it showed (the view only releases it)."""
+    old = view.chart()
+    view.setChart(chart)
+    if old is not None:
+        old.deleteLater()
 
 
 def _ms(day: date) -> float:
@@ -50,6 +59,18 @@ def _nice_max(value: float) -> float:
     return value
 
 
+def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
+    """A value axis from 0 with round, whole-number ticks (no "0 0 1 1" on small counts)."""
+    axis = QValueAxis()
+    top = _nice_max(maximum)
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(top / 5 if top >= 5 else 1)
+    axis.setLabelFormat(label_format)
+    return axis
+
+
 def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis:
     axis = QDateTimeAxis()
     axis.setFormat("MMM yyyy" if granularity is Granularity.MONTH else "d MMM")
@@ -64,6 +85,7 @@ def _area(name: str, points: Sequence[tuple[float, float]], color: QColor) -> tu
     for x, y in points:
         upper.append(x, y)
     area = QAreaSeries(upper)
+    upper.setParent(area)  # the area series does not own its boundary line; keep it alive with it
     area.setName(name)
     fill = QColor(color)
     fill.setAlphaF(0.45)
@@ -75,21 +97,20 @@ def _area(name: str, points: Sequence[tuple[float, float]], color: QColor) -> tu
 def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_name: str,
                    accuracy_name: str) -> QChart:
     """Answers per period (area) and accuracy in percent (line, right axis)."""
-    chart = QChart()
+    chart = new_chart()
     colors = chart_colors()
     area, _ = _area(answers_name, [(_ms(p.start), p.answers) for p in periods], colors.primary)
     accuracy = QLineSeries()
     accuracy.setName(accuracy_name)
     accuracy.setPen(QPen(colors.accuracy, 2))
+    accuracy.setPointsVisible(len(periods) <= 60)
     for p in periods:
         if p.accuracy is not None:
             accuracy.append(_ms(p.start), round(100 * p.accuracy, 1))
     chart.addSeries(area)
     chart.addSeries(accuracy)
     x = _date_axis(periods, granularity)
-    left = QValueAxis()
-    left.setRange(0, _nice_max(max((p.answers for p in periods), default=0)))
-    left.setLabelFormat("%d")
+    left = count_axis(max((p.answers for p in periods), default=0))
     right = QValueAxis()
     right.setRange(0, 100)
     right.setLabelFormat("%d%%")
@@ -105,13 +126,11 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
 
 
 def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str) -> QChart:
-    chart = QChart()
+    chart = new_chart()
     area, _ = _area(name, [(_ms(p.start), p.minutes) for p in periods], chart_colors().time)
     chart.addSeries(area)
     x = _date_axis(periods, granularity)
-    y = QValueAxis()
-    y.setRange(0, _nice_max(max((p.minutes for p in periods), default=0)))
-    y.setLabelFormat("%g")
+    y = count_axis(max((p.minutes for p in periods), default=0), "%g")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     area.attachAxis(x)
@@ -121,9 +140,7 @@ def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str
     return chart
 
 
-def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], color: QColor | None = None) -> QChart:
-    """One bar per label: the histograms and the forecast."""
-    chart = QChart()
+def _bars(name: str, counts: Sequence[int], color: QColor | None) -> QBarSeries:
     bars = QBarSet(name)
     bars.append([float(c) for c in counts])
     bars.setColor(color or chart_colors().primary)
@@ -131,12 +148,13 @@ def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], color: QC
     series = QBarSeries()
     series.append(bars)
     series.setBarWidth(0.8)
+    return series
+
+
+def _finish(chart: QChart, series: QBarSeries, x: QAbstractAxis, counts: Sequence[int], x_title: str) -> QChart:
+    x.setTitleText(x_title)
+    y = count_axis(max(counts, default=0))
     chart.addSeries(series)
-    x = QBarCategoryAxis()
-    x.append(list(labels))
-    y = QValueAxis()
-    y.setRange(0, _nice_max(max(counts, default=0)))
-    y.setLabelFormat("%d")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(x)
@@ -144,3 +162,27 @@ def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], color: QC
     chart.legend().hide()
     style_chart(chart)
     return chart
+
+
+def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], x_title: str,
+              color: QColor | None = None) -> QChart:
+    """One bar per label: the histograms."""
+    x = QBarCategoryAxis()
+    x.append(list(labels))
+    font = QFont(x.labelsFont())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+    x.setLabelsFont(font)
+    if len(labels) > 12:
+        x.setLabelsAngle(-90)  # upright labels would be cut to "…"
+    return _finish(new_chart(), _bars(name, counts, color), x, counts, x_title)
+
+
+def day_bar_chart(name: str, counts: Sequence[int], x_title: str, color: QColor | None = None) -> QChart:
+    """One bar per day from today (0) on: the forecast. A value axis labels every fifth day."""
+    x = QValueAxis()
+    x.setRange(-0.5, len(counts) - 0.5)
+    x.setTickType(QValueAxis.TickType.TicksDynamic)
+    x.setTickAnchor(0)
+    x.setTickInterval(5)
+    x.setLabelFormat("%d")
+    return _finish(new_chart(), _bars(name, counts, color), x, counts, x_title)

@@ -8,7 +8,7 @@ screen never reads the event log.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -32,7 +32,7 @@ from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..style import heading
 from .card import ChartCard
-from .charts import activity_chart, bar_chart, chart_view, minutes_chart
+from .charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart, replace_chart
 from .hardest import HardestWordsTable
 from .heatmap import CalendarHeatmap
 from .palette import chart_colors
@@ -179,40 +179,38 @@ class StatisticsPage(QWidget):
         self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %n day(s).", "",
                                                report.heatmap.streak_days) if report.heatmap.streak_days else "")
         granularity = report.request.granularity
-        self.views["activity"].setChart(activity_chart(report.activity, granularity, self.tr("Answers"),
+        replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),
                                                        self.tr("Accuracy (%)")))
         filtered = report.request.scope.facet is not None
-        self.views["time"].setChart(minutes_chart(report.activity, granularity, self.tr("Minutes")))
+        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("Minutes")))
         self.cards["time"].set_note(self.tr("Time spent answering these words (sessions mix words).")
                                     if filtered else "")
-        seconds = locale.toString
-        self.views["response"].setChart(bar_chart(self.tr("Answers"), [
-            self._range_label(b, 1000, self.tr("{0} s")) for b in report.response_times],
-            [b.count for b in report.response_times]))
+        replace_chart(self.views["response"], bar_chart(
+            self.tr("Answers"), [self._range_label(b, 1000) for b in report.response_times],
+            [b.count for b in report.response_times], self.tr("seconds")))
         forecast = report.forecast
-        self.views["forecast"].setChart(bar_chart(self.tr("Reviews"), [
-            seconds((forecast.first + timedelta(days=i)).day) for i in range(len(forecast.due))],
-            forecast.due, chart_colors().accuracy))
+        replace_chart(self.views["forecast"], day_bar_chart(self.tr("Reviews"), forecast.due,
+                                                           self.tr("days from today"), chart_colors().accuracy))
         self.cards["forecast"].set_note(self.tr("Overdue now: {0}").format(locale.toString(forecast.overdue))
                                         if forecast.overdue else "")
-        self.views["intervals"].setChart(bar_chart(self.tr("Words"), [
-            self._interval_label(b) for b in report.intervals], [b.count for b in report.intervals]))
-        self.views["easiness"].setChart(bar_chart(self.tr("Words"), [
-            locale.toString(b.low, "f", 1) + ("+" if b.high is None else "") for b in report.easiness],
-            [b.count for b in report.easiness], chart_colors().time))
+        replace_chart(self.views["intervals"], bar_chart(
+            self.tr("Words"), [self._range_label(b, 1, whole=True) for b in report.intervals],
+            [b.count for b in report.intervals], self.tr("days")))
+        replace_chart(self.views["easiness"], bar_chart(
+            self.tr("Words"), [locale.toString(b.low, "f", 1) + ("+" if b.high is None else "")
+                               for b in report.easiness],
+            [b.count for b in report.easiness], self.tr("easiness factor"), chart_colors().time))
         self.hardest.set_words(report.hardest)
 
-    def _range_label(self, bucket: Bucket, scale: float, unit: str) -> str:
+    @staticmethod
+    def _range_label(bucket: Bucket, scale: float, whole: bool = False) -> str:
+        """"<1", "1–2", "≥60" for [low, high) buckets; whole-number buckets as "2–3" for [2, 4)."""
         locale = QLocale()
         low = locale.toString(bucket.low / scale, "g", 3)
         if bucket.high is None:
-            return "≥" + unit.format(low)
-        high = locale.toString(bucket.high / scale, "g", 3)
-        return ("<" + unit.format(high)) if bucket.low == 0 else unit.format(f"{low}–{high}")
-
-    def _interval_label(self, bucket: Bucket) -> str:
-        low = int(bucket.low)
-        if bucket.high is None:
-            return self.tr("≥{0} d").format(low)
-        high = int(bucket.high) - 1
-        return self.tr("{0} d").format(low if high == low else f"{low}–{high}")
+            return "≥" + low
+        high_value = bucket.high / scale - (1 if whole else 0)
+        high = locale.toString(high_value, "g", 3)
+        if bucket.low == 0 and not whole:
+            return "<" + high
+        return low if whole and high_value == bucket.low / scale else f"{low}–{high}"

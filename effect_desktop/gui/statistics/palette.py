@@ -36,10 +36,16 @@ def chart_colors() -> ChartColors:
     )
 
 
-def style_chart(chart: QChart) -> None:
-    """The Qt Charts theme matching the palette, then the palette's own background and text."""
-    colors = chart_colors()
+def new_chart() -> QChart:
+    """A chart with the Qt Charts theme matching the palette (set first: a theme resets series colours)."""
+    chart = QChart()
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark() else QChart.ChartTheme.ChartThemeLight)
+    return chart
+
+
+def style_chart(chart: QChart) -> None:
+    """The palette's own background, text and grid colours on a filled chart."""
+    colors = chart_colors()
     chart.setBackgroundBrush(colors.background)
     chart.setBackgroundRoundness(0)
     chart.legend().setLabelColor(colors.text)

@@ -1,0 +1,132 @@
+"""`effect-desktop stats`: the Statistics screen's figures, for people or (with --json) scripts."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from typing import Any
+
+from ..projections.statistics_queries import WordScope
+from ..statistics.asof import queries_as_of
+from ..statistics.figures import (
+    Granularity,
+    Range,
+    Report,
+    Statistics,
+    StatsRequest,
+    bucket_label,
+    easiness_label,
+    interval_label,
+)
+from .context import CliContext
+from .output import print_json, print_table
+from .parsing import time_arg
+
+BAR_WIDTH = 30
+
+
+def register(commands: Any) -> None:
+    stats = commands.add_parser("stats", help="learning statistics: activity, accuracy, forecast, hardest words")
+    stats.add_argument("--json", action="store_true", help="every figure as one JSON object")
+    stats.add_argument("--as-of", type=time_arg, metavar="TIME",
+                       help="as things were at this moment (ISO date or date-time; replays the events up to it)")
+    stats.add_argument("--range", choices=[r.value for r in Range], default=Range.YEAR.value,
+                       help="the period of the activity figures (default: %(default)s)")
+    stats.add_argument("--by", choices=[g.value for g in Granularity], default=None,
+                       help="group activity by day, week or month (default: day for 30d, week otherwise)")
+    scope = stats.add_mutually_exclusive_group()
+    scope.add_argument("--category", help="only words of this category")
+    scope.add_argument("--tag", help="only words with this tag")
+    stats.set_defaults(handler=show_stats)
+
+
+def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    range_ = Range(args.range)
+    granularity = Granularity(args.by) if args.by else (Granularity.DAY if range_ is Range.DAYS_30
+                                                         else Granularity.WEEK)
+    queries = profile.queries
+    now = profile.service.clock()
+    if args.as_of is not None:
+        now = args.as_of
+        queries = queries_as_of(profile, now)
+    request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
+                           profile.service.day_start_hour)
+    report = Statistics(queries, profile.user_id).report(request)
+    if args.json:
+        print_json(report_json(report))
+    else:
+        print_report(report)
+    return 0
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    r = report.request
+    return {
+        "as_of": r.now, "today": report.last, "range": r.range.value, "first_day": report.first,
+        "granularity": r.granularity.value, "category": r.scope.category, "tag": r.scope.tag,
+        "summary": {"answers": report.summary.answers, "correct": report.summary.correct,
+                    "accuracy": report.summary.accuracy, "study_minutes": report.summary.study_minutes,
+                    "words": report.summary.words, "streak_days": report.summary.streak_days,
+                    "due_today": report.summary.due_today},
+        "heatmap": {"first": report.heatmap.first, "last": report.heatmap.last,
+                    "answers": {day.isoformat(): n for day, n in sorted(report.heatmap.answers.items())},
+                    "streak": {"days": report.heatmap.streak_days, "first": report.heatmap.streak_first,
+                               "last": report.heatmap.streak_last}},
+        "activity": [{"start": p.start, "answers": p.answers, "correct": p.correct, "accuracy": p.accuracy,
+                      "minutes": p.minutes} for p in report.activity],
+        "response_times_ms": [{"from": b.low, "to": b.high, "answers": b.count} for b in report.response_times],
+        "forecast": {"first": report.forecast.first, "overdue": report.forecast.overdue,
+                     "due": report.forecast.due},
+        "intervals_days": [{"from": b.low, "to": b.high, "words": b.count} for b in report.intervals],
+        "easiness": [{"from": b.low, "to": b.high, "words": b.count} for b in report.easiness],
+        "hardest_words": [{"word_id": w.word_id, "text": w.text, "meaning": w.meaning, "lapses": w.lapses,
+                           "reviews": w.reviews, "easiness_factor": w.easiness_factor,
+                           "interval_days": w.interval_days} for w in report.hardest],
+    }
+
+
+def _bar(count: int, most: int) -> str:
+    return "█" * (round(BAR_WIDTH * count / most) if most else 0)
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def print_report(report: Report) -> None:
+    r, s = report.request, report.summary
+    scope = (f"category {r.scope.category!r}" if r.scope.category is not None
+             else f"tag {r.scope.tag!r}" if r.scope.tag else "all words")
+    since = report.first.isoformat() if report.first else "-"
+    print(f"Statistics as of {r.now:%Y-%m-%d %H:%M} ({scope}; {since} to {report.last}, by {r.granularity.value})")
+    print(f"  answers {s.answers}, correct {s.correct} ({_percent(s.accuracy)}), studied {s.study_minutes:g} min, "
+          f"words {s.words}, streak {s.streak_days} day(s), due today {s.due_today}")
+    active = [p for p in report.activity if p.answers or p.minutes]
+    print(f"\nActivity ({len(active)} active of {len(report.activity)} {r.granularity.value}s)")
+    most = max((p.answers for p in active), default=0)
+    print_table(["FROM", "ANSWERS", "ACCURACY", "MINUTES", ""],
+                [[p.start, p.answers, _percent(p.accuracy), f"{p.minutes:g}", _bar(p.answers, most)]
+                 for p in active[-20:]])
+    _histogram("Response times", [(bucket_label(b, "s", 1000), b.count) for b in report.response_times])
+    f = report.forecast
+    print(f"\nDue reviews, next {len(f.due)} days (overdue now: {f.overdue})")
+    most = max(f.due, default=0)
+    print_table(["DAY", "DUE", ""], [[_day(f.first, i), n, _bar(n, most)] for i, n in enumerate(f.due) if n])
+    _histogram("Intervals", [(interval_label(b), b.count) for b in report.intervals])
+    _histogram("Easiness", [(easiness_label(b), b.count) for b in report.easiness])
+    print("\nHardest words")
+    print_table(["WORD", "MEANING", "LAPSES", "REVIEWS", "EASE", "ID"],
+                [[w.text, w.meaning, w.lapses, w.reviews, f"{w.easiness_factor:.2f}", w.word_id]
+                 for w in report.hardest])
+
+
+def _day(first: date, offset: int) -> str:
+    return (first + timedelta(days=offset)).isoformat()
+
+
+def _histogram(title: str, rows: list[tuple[str, int]]) -> None:
+    print(f"\n{title}")
+    most = max((n for _, n in rows), default=0)
+    print_table(["", "COUNT", ""], [[label, n, _bar(n, most)] for label, n in rows])
+
