@@ -54,18 +54,18 @@ def _fatal(title: str, message: str) -> int:
 def run_gui(data_dir: Path, profile: str) -> int:
     """Open the profile in a window and run until it closes; returns the exit code."""
     app = create_application()
-    tr = lambda s: QCoreApplication.translate("App", s)  # noqa: E731
     try:
         path = profile_path(data_dir, profile)
     except ValueError as error:
         i18n.install("system")
-        return _fatal(tr("Invalid profile name"), str(error))
+        return _fatal(QCoreApplication.translate("App", "Invalid profile name"), str(error))
     lock = InstanceLock(path)
     try:
         lock.acquire()
     except ProfileInUse as error:
         i18n.install("system")
-        return _fatal(tr("Effect Desktop is already open"), str(error))
+        return _fatal(QCoreApplication.translate("App", "Effect Desktop is already open"),
+                      str(error))
     try:
         setup_logging(log_path(path))
         try:

@@ -24,18 +24,14 @@ from ..persistence.errors import StoreError
 log = logging.getLogger("effect_desktop.gui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def error_title(error: BaseException) -> str:
     if isinstance(error, ValidationFailed):
-        return _tr("Please check the input")
+        return QCoreApplication.translate("Errors", "Please check the input")
     if isinstance(error, NotFound | RuleViolated | DomainError):
-        return _tr("That cannot be done")
+        return QCoreApplication.translate("Errors", "That cannot be done")
     if isinstance(error, StoreError):
-        return _tr("The profile could not be read or written")
-    return _tr("Something went wrong")
+        return QCoreApplication.translate("Errors", "The profile could not be read or written")
+    return QCoreApplication.translate("Errors", "Something went wrong")
 
 
 def user_message(error: BaseException) -> str:
@@ -45,8 +41,9 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, DomainError | StoreError):
         return str(error)
     text = str(error).strip() or type(error).__name__
-    return _tr("An unexpected error occurred: {0}\nDetails were written to the log file; "
-               "your study history is safe.").format(text)
+    return QCoreApplication.translate(
+        "Errors", "An unexpected error occurred: {0}\nDetails were written to the log file; "
+        "your study history is safe.").format(text)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:

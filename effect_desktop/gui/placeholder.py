@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -34,13 +32,11 @@ class PlaceholderPage(QWidget):
 
 
 def timeline_placeholder(_context: AppContext) -> QWidget:
-    tr: Callable[[str], str] = lambda s: QCoreApplication.translate("Pages", s)  # noqa: E731
-    return PlaceholderPage(tr("Timeline"), tr(
-        "The history timeline — what you studied when, how each word's schedule changed, "
+    return PlaceholderPage(QCoreApplication.translate("Pages", "Timeline"), QCoreApplication.translate(
+        "Pages", "The history timeline — what you studied when, how each word's schedule changed, "
         "and undo entries — will appear here."))
 
 
 def statistics_placeholder(_context: AppContext) -> QWidget:
-    tr: Callable[[str], str] = lambda s: QCoreApplication.translate("Pages", s)  # noqa: E731
-    return PlaceholderPage(tr("Statistics"), tr(
-        "Charts of answers, accuracy and study time per day will appear here."))
+    return PlaceholderPage(QCoreApplication.translate("Pages", "Statistics"), QCoreApplication.translate(
+        "Pages", "Charts of answers, accuracy and study time per day will appear here."))

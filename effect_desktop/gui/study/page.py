@@ -12,7 +12,7 @@ import time
 from datetime import timedelta
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,10 +41,10 @@ from .summary import SummaryPanel
 POOL_EXTRA = 50  # distractor candidates fetched beside a small session's own words
 
 
-def mode_names(page: QWidget) -> dict[str, str]:
-    return {LearningMode.FLASHCARD.value: page.tr("Flashcards"),
-            LearningMode.MULTIPLE_CHOICE.value: page.tr("Multiple choice"),
-            LearningMode.TYPING.value: page.tr("Typing")}
+def mode_names(_page: QWidget | None = None) -> dict[str, str]:
+    return {LearningMode.FLASHCARD.value: QCoreApplication.translate("StudyModes", "Flashcards"),
+            LearningMode.MULTIPLE_CHOICE.value: QCoreApplication.translate("StudyModes", "Multiple choice"),
+            LearningMode.TYPING.value: QCoreApplication.translate("StudyModes", "Typing")}
 
 
 class StartPanel(QWidget):

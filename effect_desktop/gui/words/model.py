@@ -10,13 +10,27 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ...projections.views import WordView
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Word", "Meaning", "Category", "Tags", "Difficulty", "Next review")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("WordTableModel", "Word"),
+    QT_TRANSLATE_NOOP("WordTableModel", "Meaning"),
+    QT_TRANSLATE_NOOP("WordTableModel", "Category"),
+    QT_TRANSLATE_NOOP("WordTableModel", "Tags"),
+    QT_TRANSLATE_NOOP("WordTableModel", "Difficulty"),
+    QT_TRANSLATE_NOOP("WordTableModel", "Next review"),
+)
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

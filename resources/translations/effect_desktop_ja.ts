@@ -1,0 +1,1094 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="61" />
+        <source>Invalid profile name</source>
+        <translation>プロファイル名が正しくありません</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="67" />
+        <source>Effect Desktop is already open</source>
+        <translation>Effect Desktop はすでに開いています</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarHeatmap</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="124" />
+        <source>Less</source>
+        <translation>少</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="130" />
+        <source>More</source>
+        <translation>多</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
+        <source>Current streak: %n day(s)</source>
+        <translation><numerusform>現在の連続学習: %n 日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
+        <source>No current streak</source>
+        <translation>連続学習なし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="147" />
+        <source>%1: %n answer(s)</source>
+        <translation><numerusform>%1: %n 問</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="37" />
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="64" />
+        <source>Save as PNG…</source>
+        <translation>PNG として保存…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="68" />
+        <source>Save chart</source>
+        <translation>グラフを保存</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="69" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="75" />
+        <source>Could not save</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="76" />
+        <source>The chart could not be saved to {0}: {1}. Choose another folder.</source>
+        <translation>グラフを {0} に保存できませんでした: {1}。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="84" />
+        <source>the image could not be written</source>
+        <translation>画像を書き込めませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceCard</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="175" />
+        <source>1–4: choose the meaning · Esc: leave</source>
+        <translation>1〜4: 意味を選ぶ · Esc: 中断</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="189" />
+        <source>Not quite: “{0}” means {1}.</source>
+        <translation>惜しい！「{0}」の意味は {1} です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="191" />
+        <source>Enter or Space: continue</source>
+        <translation>Enter または Space: 次へ</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="29" />
+        <source>Please check the input</source>
+        <translation>入力内容を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="31" />
+        <source>That cannot be done</source>
+        <translation>その操作はできません</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="33" />
+        <source>The profile could not be read or written</source>
+        <translation>プロファイルの読み書きができませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="34" />
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="44" />
+        <source>An unexpected error occurred: {0}
+Details were written to the log file; your study history is safe.</source>
+        <translation>予期しないエラーが発生しました: {0}
+詳細はログファイルに記録されました。学習履歴は失われていません。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="20" />
+        <source>Welcome to Effect Desktop</source>
+        <translation>Effect Desktop へようこそ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="22" />
+        <source>Your profile is ready. Would you like to begin with the English–Japanese starter deck ({0} words with categories and tags), or start with an empty word list and add your own words?</source>
+        <translation>プロファイルの準備ができました。英語–日本語のスターターデッキ（カテゴリとタグ付きの {0} 語）で始めますか？ それとも空の単語リストから始めて、自分で単語を追加しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="26" />
+        <source>Load the &amp;starter deck</source>
+        <translation>スターターデッキを読み込む(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="30" />
+        <source>Start &amp;empty</source>
+        <translation>空で始める(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="38" />
+        <source>Welcome!</source>
+        <translation>ようこそ！</translation>
+    </message>
+</context>
+<context>
+    <name>FlashcardCard</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
+        <source>Again</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
+        <source>Hard</source>
+        <translation>難しい</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
+        <source>Good</source>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
+        <source>Easy</source>
+        <translation>簡単</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="108" />
+        <source>Space or Enter: show the meaning · Esc: leave</source>
+        <translation>Space または Enter: 意味を表示 · Esc: 中断</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="117" />
+        <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
+        <translation>どのくらい覚えていましたか？ 1 もう一度 · 2 難しい · 3 正解 · 4 簡単</translation>
+    </message>
+</context>
+<context>
+    <name>HardestWordsTable</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Lapses</source>
+        <translation>忘却回数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Reviews</source>
+        <translation>復習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="22" />
+        <source>Easiness</source>
+        <translation>容易度</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="34" />
+        <source>Double-click a word (or press Enter) to open its history</source>
+        <translation>単語をダブルクリック（または Enter）で履歴を開く</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="73" />
+        <source>Effect Desktop — {0}</source>
+        <translation>Effect Desktop — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="111" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="112" />
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="115" />
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="116" />
+        <location filename="../../effect_desktop/gui/main_window.py" line="189" />
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="123" />
+        <source>&amp;Add word…</source>
+        <translation>単語を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="126" />
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="131" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="132" />
+        <source>&amp;About Effect Desktop</source>
+        <translation>Effect Desktop について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="178" />
+        <source>Due: {0}</source>
+        <translation>復習待ち: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/main_window.py" line="179" />
+        <source>Streak: %n day(s)</source>
+        <translation><numerusform>連続学習: %n 日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="182" />
+        <source>Working…</source>
+        <translation>処理中…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="188" />
+        <source>&amp;Undo {0}</source>
+        <translation>{0}を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="194" />
+        <source>Nothing to undo.</source>
+        <translation>元に戻す操作はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="198" />
+        <source>Undone: {0}</source>
+        <translation>元に戻しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="206" />
+        <source>About Effect Desktop</source>
+        <translation>Effect Desktop について</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="207" />
+        <source>Effect Desktop: vocabulary study that keeps every answer as an event.
+Profile: {0}</source>
+        <translation>Effect Desktop: すべての解答をイベントとして記録する単語学習アプリ。
+プロファイル: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/main_window.py" line="237" />
+        <source>Loaded %n word(s).</source>
+        <translation><numerusform>%n 語を読み込みました。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="239" />
+        <source>Loading the starter deck…</source>
+        <translation>スターターデッキを読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/main_window.py" line="267" />
+        <source>The new language applies when this session ends.</source>
+        <translation>新しい言語はこのセッションの終了後に適用されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../effect_desktop/gui/operations.py" line="99" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="34" />
+        <source>Study</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="35" />
+        <source>Words</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="36" />
+        <source>Sessions</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="37" />
+        <location filename="../../effect_desktop/gui/placeholder.py" line="35" />
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="38" />
+        <location filename="../../effect_desktop/gui/placeholder.py" line="41" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/pages.py" line="39" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/placeholder.py" line="35" />
+        <source>The history timeline — what you studied when, how each word's schedule changed, and undo entries — will appear here.</source>
+        <translation>ここには履歴タイムライン（いつ何を学習したか、各単語の復習予定がどう変わったか、取り消しの記録）が表示される予定です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/placeholder.py" line="41" />
+        <source>Charts of answers, accuracy and study time per day will appear here.</source>
+        <translation>ここには日ごとの解答数・正答率・学習時間のグラフが表示される予定です。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/placeholder.py" line="18" />
+        <source>Coming soon</source>
+        <translation>準備中</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="54" />
+        <source>Unfinished session</source>
+        <translation>未完了のセッション</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="56" />
+        <source>Your {0} session from {1} was not finished ({2} of {3} words answered). Every answer was saved.</source>
+        <translation>{1} に始めた{0}のセッションが完了していません（{3} 語中 {2} 語に解答済み）。解答はすべて保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="61" />
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="65" />
+        <source>&amp;Finish with these answers</source>
+        <translation>この解答で完了する(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/startup.py" line="68" />
+        <source>&amp;Later</source>
+        <translation>後で(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="136" />
+        <source>Leave (Esc)</source>
+        <translation>中断 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="27" />
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="27" />
+        <source>Mode</source>
+        <translation>モード</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="27" />
+        <source>Words</source>
+        <translation>単語数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="27" />
+        <source>Answers</source>
+        <translation>解答数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="28" />
+        <source>Correct</source>
+        <translation>正解数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="28" />
+        <source>Accuracy</source>
+        <translation>正答率</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="28" />
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="28" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="38" />
+        <source>No sessions yet. Start one on the Study page.</source>
+        <translation>まだセッションはありません。「学習」ページから始めましょう。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="53" />
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="53" />
+        <source>Unfinished</source>
+        <translation>未完了</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="41" />
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="45" />
+        <source>Study</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="47" />
+        <source>New words per day:</source>
+        <translation>1日の新しい単語数:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="48" />
+        <source>Words per session:</source>
+        <translation>1セッションの単語数:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="49" />
+        <source>Due words come first; new words fill the rest of a session until today's new-word limit is reached.</source>
+        <translation>復習待ちの単語が先に出題され、残りは今日の新規単語の上限まで新しい単語で埋められます。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="55" />
+        <source>Interface</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="57" />
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="59" />
+        <source>Maintenance</source>
+        <translation>メンテナンス</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="61" />
+        <source>Rebuild read models from the history…</source>
+        <translation>履歴から読み取りモデルを再構築…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="66" />
+        <source>Profile file: {0}</source>
+        <translation>プロファイルファイル: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="70" />
+        <source>Replays every event to recompute words, schedules and statistics. Your history is not changed.</source>
+        <translation>すべてのイベントを再生して、単語・復習予定・統計を計算し直します。履歴は変更されません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="78" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/settings_page.py" line="117" />
+        <source>Rebuilt from %n event(s).</source>
+        <translation><numerusform>%n 件のイベントから再構築しました。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="122" />
+        <source>Rebuild cancelled; nothing was changed.</source>
+        <translation>再構築をキャンセルしました。何も変更されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="126" />
+        <source>Rebuilding the read models…</source>
+        <translation>読み取りモデルを再構築しています…</translation>
+    </message>
+</context>
+<context>
+    <name>StartPanel</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="54" />
+        <source>Ready to study</source>
+        <translation>学習を始めましょう</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="65" />
+        <source>&amp;Flashcards — see the word, recall the meaning, grade yourself</source>
+        <translation>フラッシュカード(&amp;F) — 単語を見て意味を思い出し、自己採点</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="67" />
+        <source>&amp;Multiple choice — pick the meaning from four</source>
+        <translation>四択(&amp;M) — 4つの中から意味を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="69" />
+        <source>&amp;Typing — see the meaning, type the word</source>
+        <translation>タイピング(&amp;T) — 意味を見て単語を入力</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="80" />
+        <source>&amp;Start session</source>
+        <translation>セッション開始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="90" />
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="92" />
+        <source>F&amp;inish it</source>
+        <translation>完了する(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="105" />
+        <source>How do you want to study?</source>
+        <translation>学習方法を選んでください:</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <source>Last 30 days</source>
+        <translation>過去30日</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <source>Last year</source>
+        <translation>過去1年</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="57" />
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <source>By day</source>
+        <translation>日ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <source>By week</source>
+        <translation>週ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="63" />
+        <source>By month</source>
+        <translation>月ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="77" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <source>&amp;Group:</source>
+        <translation>集計単位(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="81" />
+        <source>&amp;Words:</source>
+        <translation>単語(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="91" />
+        <source>Answers per day, last year</source>
+        <translation>過去1年の1日あたりの解答数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="92" />
+        <source>Answers and accuracy</source>
+        <translation>解答数と正答率</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="93" />
+        <source>Time studied</source>
+        <translation>学習時間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="94" />
+        <source>Response times</source>
+        <translation>解答時間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="95" />
+        <source>Due reviews, next 30 days</source>
+        <translation>今後30日の復習予定</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="96" />
+        <source>Review intervals</source>
+        <translation>復習間隔</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="97" />
+        <source>Easiness</source>
+        <translation>容易度</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="98" />
+        <source>Hardest words</source>
+        <translation>苦手な単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
+        <source>As of {0}</source>
+        <translation>{0} 時点</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="147" />
+        <source>All words</source>
+        <translation>すべての単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="149" />
+        <source>Category: {0}</source>
+        <translation>カテゴリ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="151" />
+        <source>Tag: {0}</source>
+        <translation>タグ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="175" />
+        <source>{0} answers, {1} correct · {2} minutes studied · {3} words · streak {4} · due today {5}</source>
+        <translation>解答 {0} 問、正解 {1} 問 · 学習 {2} 分 · {3} 語 · 連続 {4} 日 · 今日の復習 {5}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
+        <source>Outlined: the current streak of %n day(s).</source>
+        <translation><numerusform>枠線: 現在の連続学習 %n 日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="182" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="189" />
+        <source>Answers</source>
+        <translation>解答数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="183" />
+        <source>Accuracy (%)</source>
+        <translation>正答率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="185" />
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="186" />
+        <source>Time spent answering these words (sessions mix words).</source>
+        <translation>これらの単語の解答にかかった時間（セッションには他の単語も含まれます）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="190" />
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="198" />
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="202" />
+        <source>easiness factor</source>
+        <translation>容易度係数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="192" />
+        <source>Reviews</source>
+        <translation>復習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="193" />
+        <source>days from today</source>
+        <translation>今日からの日数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="194" />
+        <source>Overdue now: {0}</source>
+        <translation>期限切れ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="197" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
+        <source>Words</source>
+        <translation>単語数</translation>
+    </message>
+</context>
+<context>
+    <name>StudyModes</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="45" />
+        <source>Flashcards</source>
+        <translation>フラッシュカード</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="46" />
+        <source>Multiple choice</source>
+        <translation>四択</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="47" />
+        <source>Typing</source>
+        <translation>タイピング</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="198" />
+        <source>{0} due for review · {1} new words today</source>
+        <translation>復習待ち {0} 語 · 今日の新しい単語 {1} 語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="207" />
+        <source>An unfinished {0} session from {1} ({2} answers so far).</source>
+        <translation>{1} に始めた{0}のセッションが未完了です（これまでの解答 {2} 問）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="223" />
+        <source>Nothing to study right now: no words are due and today's new words are done. Add words on the Words page or raise the daily limit in Settings.</source>
+        <translation>今は学習する単語がありません。復習待ちの単語はなく、今日の新しい単語も終わりました。「単語」ページで単語を追加するか、「設定」で1日の上限を増やしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="287" />
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="306" />
+        <source>answer to “{0}”</source>
+        <translation>「{0}」への解答</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="350" />
+        <source>Answer undone.</source>
+        <translation>解答を取り消しました。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="25" />
+        <source>Session complete</source>
+        <translation>セッション完了</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="36" />
+        <source>Words to review again:</source>
+        <translation>もう一度復習する単語:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="40" />
+        <source>Back to Study</source>
+        <translation>学習に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="46" />
+        <source>Accuracy:</source>
+        <translation>正答率:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="47" />
+        <source>Answers:</source>
+        <translation>解答:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="48" />
+        <source>Time:</source>
+        <translation>時間:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="49" />
+        <source>Streak:</source>
+        <translation>連続学習:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="63" />
+        <source>{0} correct of {1}</source>
+        <translation>{1} 問中 {0} 問正解</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/study/summary.py" line="65" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/summary.py" line="70" />
+        <source>None: every word was right the first time.</source>
+        <translation>なし: すべての単語に1回目で正解しました。</translation>
+    </message>
+</context>
+<context>
+    <name>TypingCard</name>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="214" />
+        <source>Type the word</source>
+        <translation>単語を入力</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="236" />
+        <source>Enter: check · Esc: leave</source>
+        <translation>Enter: 答え合わせ · Esc: 中断</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="250" />
+        <source>The answer is “{0}”.</source>
+        <translation>正解は「{0}」です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/cards.py" line="251" />
+        <source>Enter: continue</source>
+        <translation>Enter: 次へ</translation>
+    </message>
+</context>
+<context>
+    <name>WordDialog</name>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="47" />
+        <source>Edit word</source>
+        <translation>単語を編集</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="47" />
+        <source>Add word</source>
+        <translation>単語を追加</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="52" />
+        <source>e.g. apple</source>
+        <translation>例: apple</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="55" />
+        <source>e.g. りんご</source>
+        <translation>例: りんご</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="63" />
+        <source>comma-separated, e.g. noun, food</source>
+        <translation>カンマ区切り 例: noun, food</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="68" />
+        <source>1 = easy … 5 = hard</source>
+        <translation>1 = やさしい … 5 = むずかしい</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="73" />
+        <source>&amp;Word</source>
+        <translation>単語(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="74" />
+        <source>&amp;Meaning</source>
+        <translation>意味(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="75" />
+        <source>&amp;Category</source>
+        <translation>カテゴリ(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="76" />
+        <source>&amp;Tags</source>
+        <translation>タグ(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/dialog.py" line="77" />
+        <source>&amp;Difficulty</source>
+        <translation>難易度(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>WordTableModel</name>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="27" />
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="28" />
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="29" />
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="30" />
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="31" />
+        <source>Difficulty</source>
+        <translation>難易度</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="32" />
+        <source>Next review</source>
+        <translation>次回の復習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="39" />
+        <source>new</source>
+        <translation>新規</translation>
+    </message>
+</context>
+<context>
+    <name>WordsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="43" />
+        <source>Filter by word or meaning…</source>
+        <translation>単語または意味で絞り込み…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="51" />
+        <source>Any difficulty</source>
+        <translation>すべての難易度</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="53" />
+        <source>Difficulty {0}</source>
+        <translation>難易度 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="83" />
+        <source>&amp;Add word…</source>
+        <translation>単語を追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="86" />
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="89" />
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="118" />
+        <source>All categories</source>
+        <translation>すべてのカテゴリ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="119" />
+        <source>All tags</source>
+        <translation>すべてのタグ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="128" />
+        <source>{0} of {1} words</source>
+        <translation>{1} 語中 {0} 語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="129" />
+        <source>{0} words</source>
+        <translation>{0} 語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="191" />
+        <source>edit of “{0}”</source>
+        <translation>「{0}」の編集</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="208" />
+        <source>Delete “{0}”?</source>
+        <translation>「{0}」を削除しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="210" />
+        <source>Delete {0} words?</source>
+        <translation>{0} 語を削除しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="211" />
+        <source>Delete words</source>
+        <translation>単語の削除</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="214" />
+        <source>Their study history is kept; Ctrl+Z brings them back.</source>
+        <translation>学習履歴は残ります。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="231" />
+        <source>deletion of “{0}”</source>
+        <translation>「{0}」の削除</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="232" />
+        <source>deletion of {0} words</source>
+        <translation>{0} 語の削除</translation>
+    </message>
+</context>
+</TS>
