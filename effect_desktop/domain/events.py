@@ -150,6 +150,19 @@ class StreakUpdated(EventData):
     last_study_date: datetime
 
 
+# --- settings ---------------------------------------------------------------------------------------
+
+
+class SchedulerChanged(EventData):
+    """The learner chose another scheduler ("sm2" or "fsrs"); every schedule is refolded under it.
+
+    An event, not a setting, so time travel and replays know which scheduler was in force."""
+
+    aggregate_type: ClassVar[str] = PROFILE
+    user_id: UUID
+    scheduler: str
+
+
 ALL_EVENT_TYPES: tuple[type[EventData], ...] = (
     WordCreated,
     WordUpdated,
@@ -161,6 +174,7 @@ ALL_EVENT_TYPES: tuple[type[EventData], ...] = (
     SessionCompleted,
     ProgressUpdated,
     StreakUpdated,
+    SchedulerChanged,
 )
 
 

@@ -19,6 +19,8 @@ from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..domain.scheduling.studyday import study_day
 from ..domain.word import normalise_tags
+from ..timeline import recorder as timeline_recorder
+from ..timeline import scheduler_choice
 from . import statistics_handlers
 from .cache import ReadModelCache, Row
 
@@ -208,10 +210,12 @@ HANDLERS: dict[str, Handler] = {
     "AnswerRetracted": answer_retracted,
     "SessionCompleted": session_completed,
     "StreakUpdated": streak_updated,
+    "SchedulerChanged": scheduler_choice.scheduler_changed,
 }
 
 
 def apply(ctx: Context, event: DomainEvent) -> None:
+    timeline_recorder.record(ctx, event)  # first: it notes what the event is about to change
     handler = HANDLERS.get(event.event_type)
     if handler is not None:
         handler(ctx, event, event.event_data)

@@ -139,5 +139,38 @@ response_times = sa.Table(
     sa.Column("answers", sa.Integer(), nullable=False),
 )
 
+# --- the history timeline (see effect_desktop/timeline/recorder.py) ----------------------------------
+# One row per event, so the timeline pages and filters by index instead of decoding the log.
+timeline = sa.Table(
+    "rm_timeline",
+    local_metadata,
+    sa.Column("position", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True,
+              autoincrement=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),  # local study day, for grouping
+    sa.Column("event_type", sa.String(64), nullable=False),
+    sa.Column("word_id", UUIDType(), nullable=True),
+    sa.Column("session_id", UUIDType(), nullable=True),
+    sa.Column("cause_id", UUIDType(), nullable=True),  # metadata.causation_id
+    sa.Column("subject_id", UUIDType(), nullable=True),  # the answer an AnswerRetracted cancels
+    sa.Column("word_text", sa.Text(), nullable=True),  # the word's text when the event happened
+    sa.Column("note", sa.Text(), nullable=True),  # JSON: fields before an edit
+    sa.Index("idx_rm_timeline_type", "event_type", "position"),
+    sa.Index("idx_rm_timeline_word", "word_id", "position"),
+    sa.Index("idx_rm_timeline_session", "session_id", "position"),
+    sa.Index("idx_rm_timeline_cause", "cause_id"),
+    sa.Index("idx_rm_timeline_subject", "subject_id", sqlite_where=sa.text("subject_id IS NOT NULL")),
+)
+
+# Per study day: how many events and their position range, for day headers and date filters.
+timeline_days = sa.Table(
+    "rm_timeline_days",
+    local_metadata,
+    sa.Column("day", sa.String(10), primary_key=True),
+    sa.Column("events", sa.Integer(), nullable=False),
+    sa.Column("first_position", sa.BigInteger(), nullable=False),
+    sa.Column("last_position", sa.BigInteger(), nullable=False),
+)
+
 READ_MODELS = (words, word_tags, progress, answers, sessions, daily_stats, streak,
-               word_stats, daily_facets, response_times)
+               word_stats, daily_facets, response_times, timeline, timeline_days)

@@ -32,6 +32,10 @@ class ReviewState:
     next_review_date: datetime | None  # None: never reviewed
     reviews: int = 0
     lapses: int = 0
+    # FSRS memory state (None under SM-2): see fsrs_scheduler.py.
+    stability: float | None = None
+    difficulty: float | None = None
+    last_review_at: datetime | None = None
 
 
 class Scheduler(Protocol):

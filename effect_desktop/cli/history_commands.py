@@ -1,0 +1,111 @@
+"""`effect-desktop state --as-of TIME` and `effect-desktop history WORD`: the past, from the events."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..timeline.service import Timeline
+from ..timeline.travel import PastState
+from ..timeline.word_history import WordNotFound, WordStory
+from .context import CliContext
+from .output import print_json, print_table
+from .parsing import time_arg
+
+
+def register(commands: Any) -> None:
+    state = commands.add_parser("state", help="the words, progress, streak and totals as they were at a moment")
+    state.add_argument("--as-of", dest="as_of", type=time_arg, required=True,
+                       help="ISO date or date-time, e.g. 2026-11-01 or 2026-11-01T21:30 (local time unless "
+                            "a zone is given)")
+    state.add_argument("--json", action="store_true", help="print one JSON object")
+    state.set_defaults(handler=show_state)
+
+    history = commands.add_parser("history", help="one word's story: creation, edits, answers, progress")
+    history.add_argument("word", help="the word's id or its exact text")
+    history.add_argument("--json", action="store_true", help="print one JSON object")
+    history.add_argument("--language", default="en", choices=("en", "ja"), help="language of the sentences")
+    history.set_defaults(handler=show_history)
+
+
+def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
+    timeline = Timeline(ctx.profile())
+    if timeline.needs_rebuild():
+        timeline.prepare()
+    past = timeline.state_at(args.as_of)
+    if args.json:
+        print_json(state_json(past))
+        return 0
+    print(f"As of {past.moment.isoformat()} (the past; {len(past.words)} words)")
+    print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"], [
+        [w.word_id, w.text, w.meaning,
+         *((w.progress.repetition_count, f"{w.progress.easiness_factor:.2f}", w.progress.interval_days,
+            w.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M")) if w.progress else ("", "", "", "new"))]
+        for w in past.words])
+    totals = past.totals
+    print(f"streak: {past.streak.current} day(s) (last study day {past.streak.last_study_day or '-'})")
+    print(f"answers: {totals.answers} ({totals.accuracy:.0%} correct), sessions completed: "
+          f"{totals.sessions_completed}, study time: {totals.study_seconds // 60} min, "
+          f"study days: {totals.study_days}, scheduler: {past.scheduler}")
+    return 0
+
+
+def state_json(past: PastState) -> dict[str, Any]:
+    return {
+        "as_of": past.moment.isoformat(),
+        "position": past.position,
+        "scheduler": past.scheduler,
+        "words": [{
+            "id": str(w.word_id), "text": w.text, "meaning": w.meaning, "category": w.category,
+            "tags": w.tags, "difficulty": w.difficulty,
+            "progress": None if w.progress is None else {
+                "repetition_count": w.progress.repetition_count,
+                "easiness_factor": w.progress.easiness_factor,
+                "interval_days": w.progress.interval_days,
+                "next_review_date": w.progress.next_review_date.isoformat(),
+            },
+        } for w in past.words],
+        "streak": {"consecutive_days": past.streak.consecutive_days, "current": past.streak.current,
+                   "last_study_day": past.streak.last_study_day.isoformat() if past.streak.last_study_day else None},
+        "totals": {"answers": past.totals.answers, "correct": past.totals.correct,
+                   "sessions_completed": past.totals.sessions_completed,
+                   "study_seconds": past.totals.study_seconds, "words_added": past.totals.words_added,
+                   "study_days": past.totals.study_days},
+    }
+
+
+def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    timeline = Timeline(ctx.profile())
+    if timeline.needs_rebuild():
+        timeline.prepare()
+    try:
+        story = timeline.word_story(timeline.find_word(args.word), args.language)
+    except WordNotFound as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if args.json:
+        print_json(story_json(story))
+        return 0
+    status = " (deleted)" if story.deleted else ""
+    print(f"{story.text}{status}: {story.fields.get('meaning', '')}  [{story.word_id}]")
+    for step in story.steps:
+        mark = "  (undone)" if step.retracted else ""
+        print(f"{step.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
+        for name, old in step.before.items():
+            print(f"{'':21}{name}: {old!r} -> {step.after.get(name)!r}")
+    answers = story.answers
+    right = sum(1 for a in answers if a.after.get("is_correct") and not a.retracted)
+    print(f"{len(answers)} answer(s), {right} correct; interval now "
+          f"{story.intervals[-1].interval_days if story.intervals else 0} day(s)")
+    return 0
+
+
+def story_json(story: WordStory) -> dict[str, Any]:
+    return {
+        "id": str(story.word_id), "text": story.text, "fields": story.fields, "deleted": story.deleted,
+        "steps": [{"at": s.at.isoformat(), "event_type": s.event_type, "sentence": s.sentence,
+                   "position": s.position, "before": s.before, "after": s.after, "retracted": s.retracted}
+                  for s in story.steps],
+        "intervals": [{"at": p.at.isoformat(), "interval_days": p.interval_days,
+                       "next_review_date": p.next_review_date.isoformat() if p.next_review_date else None}
+                      for p in story.intervals],
+    }

@@ -1,0 +1,81 @@
+"""FSRS (the Free Spaced Repetition Scheduler) behind our `Scheduler` protocol.
+
+The `fsrs` package does the memory model (stability, difficulty); this
+adapter keeps our conventions so the two schedulers are interchangeable:
+- a review is a word's first attempt in a session, folded in answer-time order;
+- no learning steps and no fuzzing: replaying the same answers always gives
+  the same schedule, on every device;
+- a word is due at the start of the local study day `interval` days after
+  the answer's day, exactly as under SM-2.
+
+Ratings: an explicit flashcard grade maps one to one (Again, Hard, Good,
+Easy). Without a grade a wrong answer is Again, a right answer slower than
+15 s is Hard, any other right answer is Good (never Easy: speed alone is not
+enough evidence to stretch an interval that far).
+
+`repetition_count` counts successful reviews since the last lapse and
+`easiness_factor` stays at SM-2's starting 2.5: FSRS's own state is in
+`stability` and `difficulty`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from fsrs import Card, Rating, State
+from fsrs import Scheduler as _Fsrs
+
+from ..events import Grade
+from .base import Review, ReviewState
+from .sm2 import INITIAL_EF, SLOW_MS
+from .studyday import DEFAULT_DAY_START_HOUR, day_start_utc, study_day
+
+_RATINGS = {Grade.AGAIN: Rating.Again, Grade.HARD: Rating.Hard, Grade.GOOD: Rating.Good,
+            Grade.EASY: Rating.Easy}
+
+
+def rating(review: Review) -> Rating:
+    if review.grade is not None:
+        return _RATINGS[review.grade]
+    if not review.is_correct:
+        return Rating.Again
+    return Rating.Hard if review.response_time_ms > SLOW_MS else Rating.Good
+
+
+class FSRSScheduler:
+    name = "fsrs"
+
+    def __init__(self, day_start_hour: int = DEFAULT_DAY_START_HOUR, desired_retention: float = 0.9) -> None:
+        self.day_start_hour = day_start_hour
+        self._fsrs = _Fsrs(desired_retention=desired_retention, learning_steps=(), relearning_steps=(),
+                           enable_fuzzing=False)
+
+    def initial(self) -> ReviewState:
+        return ReviewState(repetition_count=0, easiness_factor=INITIAL_EF, interval_days=0,
+                           next_review_date=None)
+
+    def review(self, state: ReviewState, review: Review) -> ReviewState:
+        given = rating(review)
+        if state.stability is None:
+            card = Card(card_id=0)  # an explicit id: the package's default sleeps to make one unique
+        else:
+            card = Card(card_id=0, state=State.Review, step=None, stability=state.stability,
+                        difficulty=state.difficulty, due=state.next_review_date,
+                        last_review=state.last_review_at)
+        card, _ = self._fsrs.review_card(card, given, review.answered_at)
+        interval = max(1, round((card.due - review.answered_at) / timedelta(days=1)))
+        day = study_day(review.answered_at, review.utc_offset_minutes, self.day_start_hour)
+        due_day = day.fromordinal(day.toordinal() + interval)
+        lapsed = given == Rating.Again
+        return replace(
+            state,
+            repetition_count=0 if lapsed else state.repetition_count + 1,
+            interval_days=interval,
+            next_review_date=day_start_utc(due_day, review.utc_offset_minutes, self.day_start_hour),
+            reviews=state.reviews + 1,
+            lapses=state.lapses + (1 if lapsed and state.reviews > 0 else 0),
+            stability=card.stability,
+            difficulty=card.difficulty,
+            last_review_at=review.answered_at,
+        )

@@ -1,0 +1,122 @@
+"""A read-model cache that starts from the state at a past position.
+
+Time travel replays events through the very same projection handlers as a
+rebuild, into this cache instead of the tables. It begins from a checkpoint
+(the rows of the small read models at position P, see `checkpoints.py`) and
+loads the big one, the answers, lazily: an answer row, or one word's
+reviews, are read from the live tables and turned back into what they were
+at P (answers recorded after P do not exist yet; a retraction after P has
+not happened yet). Read models that time travel does not show (statistics
+counters, the timeline itself) are left out or start empty and are thrown
+away.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..persistence.schema import events
+from ..projections import tables as t
+from ..projections.cache import ReadModelCache, ReviewIndex, Row, TableCache
+
+TRAVEL_TABLES = ("rm_words", "rm_word_tags", "rm_progress", "rm_sessions", "rm_daily_stats", "rm_streak")
+"""The read models a past state holds (and a checkpoint stores)."""
+
+_SKIPPED = ("rm_timeline", "rm_timeline_days", "rm_answers")
+
+
+def _retracted_by(position: int, answer_id: Any) -> sa.ColumnElement[bool]:
+    return sa.exists(sa.select(t.timeline.c.position).where(
+        t.timeline.c.subject_id == answer_id, t.timeline.c.position <= position))
+
+
+class AnswersAsOf(TableCache):
+    """`rm_answers` as it was at `position`, read on demand from the live table."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(t.answers, assume_empty=False)
+        self.position = position
+
+    def _load(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
+        if self.position <= 0:
+            return None
+        query = (sa.select(t.answers, _retracted_by(self.position, t.answers.c.event_id).label("was_retracted"))
+                 .join(events, events.c.event_id == t.answers.c.event_id)
+                 .where(t.answers.c.event_id == key[0], events.c.position <= self.position))
+        found = connection.execute(query).first()
+        if found is None:
+            return None
+        row = dict(found._mapping)
+        row["retracted"] = bool(row.pop("was_retracted"))
+        return row
+
+    def flush(self, connection: sa.Connection) -> None:
+        raise RuntimeError("an as-of cache is never written to the database")
+
+
+class ReviewsAsOf(ReviewIndex):
+    """Each word's first-attempt reviews as they were at `position`, loaded per word on demand."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(t.answers, assume_empty=False)
+        self.position = position
+
+    def _query(self) -> sa.Select[Any]:
+        c = t.answers.c
+        return (sa.select(c.word_id, c.event_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade,
+                          c.utc_offset_minutes)
+                .join(events, events.c.event_id == c.event_id)
+                .where(c.attempt_number == 1, events.c.position <= self.position,
+                       sa.not_(_retracted_by(self.position, c.event_id))))
+
+    def _load(self, connection: sa.Connection, word_id: Any) -> None:
+        if word_id in self.reviews:
+            return
+        rows: list[Any] = []
+        if self.position > 0:
+            c = t.answers.c
+            rows = list(connection.execute(self._query().where(c.word_id == word_id)
+                                           .order_by(c.answered_at, c.event_id)))
+        self.reviews[word_id] = [self._review(r._mapping) for r in rows]
+        self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
+
+    def word_ids_with_reviews(self, connection: sa.Connection) -> list[Any]:
+        """Every word with a review at `position` (a scheduler switch refolds them all)."""
+        if self.position <= 0:
+            return []
+        subquery = self._query().subquery()
+        return [r[0] for r in connection.execute(sa.select(subquery.c.word_id).distinct())]
+
+
+class AsOfCache(ReadModelCache):
+    """Travel tables restored from a checkpoint at `position`; answers loaded lazily as of then."""
+
+    def __init__(self, position: int, rows: dict[str, list[Row]] | None = None) -> None:
+        self.position = position
+        self.tables = {}
+        for table in t.READ_MODELS:
+            if table.name in _SKIPPED:
+                continue
+            cache = TableCache(table, assume_empty=True)
+            for row in (rows or {}).get(table.name, []):
+                cache.rows[tuple(row[c] for c in cache.key_columns)] = row
+            self.tables[table.name] = cache
+        self.tables["rm_answers"] = AnswersAsOf(position)
+        self.reviews = ReviewsAsOf(position)
+
+    def flush(self, connection: sa.Connection) -> None:
+        raise RuntimeError("an as-of cache is never written to the database")
+
+    def travel_rows(self) -> dict[str, list[Row]]:
+        """The rows of the travel tables (what a checkpoint stores)."""
+        return {name: [r for r in self.tables[name].rows.values() if r is not None] for name in TRAVEL_TABLES}
+
+    def changed_since_mark(self) -> dict[str, list[tuple[tuple[Any, ...], Row | None]]]:
+        """Rows of the travel tables changed since the last `mark` (a checkpoint's delta)."""
+        return {name: [(k, self.tables[name].rows[k]) for k in self.tables[name].dirty] for name in TRAVEL_TABLES}
+
+    def mark(self) -> None:
+        for cache in self.tables.values():
+            cache.dirty.clear()

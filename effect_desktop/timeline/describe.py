@@ -1,0 +1,197 @@
+"""One human sentence per event, in English or Japanese.
+
+The GUI picks its language through Qt translations; this core has no Qt, so
+it keeps a small catalogue of its own and `describe` takes the language code
+("en" or "ja"; anything else falls back to English).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from .entries import TimelineEntry
+
+LANGUAGES = ("en", "ja")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "WordCreated": "Added the word '{word}' ({meaning})",
+        "WordUpdated": "Changed the {fields} of '{word}'",
+        "WordRenamed": "Renamed '{word}' to '{new}'",
+        "WordUpdated.undo": "Undid the change to the {fields} of '{word}'",
+        "WordDeleted": "Deleted the word '{word}'",
+        "WordRestored": "Restored the word '{word}'",
+        "WordRestored.undo": "Undid the deletion of '{word}'",
+        "SessionStarted": "Started a {mode} session with {count} words",
+        "answer.right": "Answered '{word}' correctly in {seconds} s (attempt {attempt})",
+        "answer.wrong": "Answered '{word}' wrongly in {seconds} s (attempt {attempt})",
+        "answer.grade": " – graded {grade}",
+        "AnswerRetracted": "Undid the answer to '{word}' ({result}, attempt {attempt})",
+        "AnswerRetracted.plain": "Undid an answer to '{word}'",
+        "result.right": "correct",
+        "result.wrong": "wrong",
+        "SessionCompleted": "Finished a session: {correct} of {total} correct in {duration}",
+        "ProgressUpdated": "'{word}' is next due on {due} (interval {interval} d, EF {ef})",
+        "ProgressUpdated.reset": "'{word}' has no schedule any more (its answers were undone)",
+        "StreakUpdated": "Streak: {days} days",
+        "StreakUpdated.one": "Streak: 1 day",
+        "SchedulerChanged": "Switched the scheduler to {scheduler}",
+        "unknown": "{event_type}",
+        "and": " and ",
+        "duration.m": "{m} min {s} s",
+        "duration.s": "{s} s",
+        "someword": "a word",
+    },
+    "ja": {
+        "WordCreated": "単語「{word}」を追加しました（{meaning}）",
+        "WordUpdated": "「{word}」の{fields}を変更しました",
+        "WordRenamed": "「{word}」を「{new}」に変更しました",
+        "WordUpdated.undo": "「{word}」の{fields}の変更を取り消しました",
+        "WordDeleted": "単語「{word}」を削除しました",
+        "WordRestored": "単語「{word}」を復元しました",
+        "WordRestored.undo": "「{word}」の削除を取り消しました",
+        "SessionStarted": "{count} 語の{mode}セッションを開始しました",
+        "answer.right": "「{word}」に正解しました（{seconds} 秒、{attempt} 回目）",
+        "answer.wrong": "「{word}」に不正解でした（{seconds} 秒、{attempt} 回目）",
+        "answer.grade": "・評価 {grade}",
+        "AnswerRetracted": "「{word}」への解答を取り消しました（{result}、{attempt} 回目）",
+        "AnswerRetracted.plain": "「{word}」への解答を取り消しました",
+        "result.right": "正解",
+        "result.wrong": "不正解",
+        "SessionCompleted": "セッションを完了しました：{total} 問中 {correct} 問正解（{duration}）",
+        "ProgressUpdated": "「{word}」の次回復習は {due}（間隔 {interval} 日、EF {ef}）",
+        "ProgressUpdated.reset": "「{word}」の復習予定はなくなりました（解答が取り消されたため）",
+        "StreakUpdated": "連続学習：{days} 日",
+        "StreakUpdated.one": "連続学習：1 日",
+        "SchedulerChanged": "スケジューラを {scheduler} に切り替えました",
+        "unknown": "{event_type}",
+        "and": "と",
+        "duration.m": "{m} 分 {s} 秒",
+        "duration.s": "{s} 秒",
+        "someword": "単語",
+    },
+}
+
+_FIELDS = {
+    "en": {"text": "text", "meaning": "meaning", "category": "category", "tags": "tags",
+           "difficulty": "difficulty"},
+    "ja": {"text": "単語", "meaning": "意味", "category": "カテゴリ", "tags": "タグ",
+           "difficulty": "難易度"},
+}
+
+_MODES = {
+    "en": {"flashcard": "flashcard", "multiple_choice": "multiple-choice", "typing": "typing"},
+    "ja": {"flashcard": "フラッシュカード", "multiple_choice": "選択式", "typing": "タイピング"},
+}
+
+_GRADES = {
+    "en": {"again": "Again", "hard": "Hard", "good": "Good", "easy": "Easy"},
+    "ja": {"again": "もう一度", "hard": "難しい", "good": "普通", "easy": "簡単"},
+}
+
+_TYPE_LABELS = {
+    "en": {
+        "WordCreated": "Word added", "WordUpdated": "Word edited", "WordDeleted": "Word deleted",
+        "WordRestored": "Word restored", "SessionStarted": "Session started",
+        "QuestionAnswered": "Answer", "AnswerRetracted": "Answer undone",
+        "SessionCompleted": "Session finished", "ProgressUpdated": "Progress",
+        "StreakUpdated": "Streak", "SchedulerChanged": "Scheduler changed",
+    },
+    "ja": {
+        "WordCreated": "単語の追加", "WordUpdated": "単語の編集", "WordDeleted": "単語の削除",
+        "WordRestored": "単語の復元", "SessionStarted": "セッション開始",
+        "QuestionAnswered": "解答", "AnswerRetracted": "解答の取り消し",
+        "SessionCompleted": "セッション完了", "ProgressUpdated": "進捗",
+        "StreakUpdated": "連続学習", "SchedulerChanged": "スケジューラ変更",
+    },
+}
+
+EVENT_TYPES = tuple(_TYPE_LABELS["en"])
+
+
+def _lang(language: str) -> str:
+    code = (language or "en").split("_")[0].split("-")[0].lower()
+    return code if code in _TEXT else "en"
+
+
+def type_label(event_type: str, language: str = "en") -> str:
+    return _TYPE_LABELS[_lang(language)].get(event_type, event_type)
+
+
+def types_matching(text: str) -> list[str]:
+    """Event types whose label (in any language) or name contains `text`, for free-text search."""
+    needle = text.strip().casefold()
+    if not needle:
+        return []
+    return [t for t in EVENT_TYPES
+            if needle in t.casefold() or any(needle in labels[t].casefold() for labels in _TYPE_LABELS.values())]
+
+
+def describe(entry: TimelineEntry, language: str = "en") -> str:
+    lang = _lang(language)
+    text = _TEXT[lang]
+    p = entry.payload
+    word = entry.word_text or p.get("text") or text["someword"]
+    kind = entry.event_type
+    if kind == "WordCreated":
+        return text[kind].format(word=p.get("text", word), meaning=p.get("meaning", ""))
+    if kind == "WordUpdated":
+        changes: dict[str, Any] = p.get("changes", {})
+        undo = entry.cause_type == "WordUpdated"
+        if set(changes) == {"text"} and not undo:
+            return text["WordRenamed"].format(word=word, new=changes["text"])
+        fields = text["and"].join(_FIELDS[lang].get(k, k) for k in changes)
+        return text["WordUpdated.undo" if undo else kind].format(word=word, fields=fields)
+    if kind == "WordRestored":
+        return text["WordRestored.undo" if entry.cause_type == "WordDeleted" else kind].format(word=word)
+    if kind == "WordDeleted":
+        return text[kind].format(word=word)
+    if kind == "SessionStarted":
+        mode = _MODES[lang].get(p.get("mode", ""), p.get("mode", ""))
+        return text[kind].format(mode=mode, count=len(p.get("word_ids", [])))
+    if kind == "QuestionAnswered":
+        sentence = text["answer.right" if p.get("is_correct") else "answer.wrong"].format(
+            word=word, seconds=_seconds(p.get("response_time_ms", 0)), attempt=p.get("attempt_number", 1))
+        if p.get("grade"):
+            sentence += text["answer.grade"].format(grade=_GRADES[lang].get(p["grade"], p["grade"]))
+        return sentence
+    if kind == "AnswerRetracted":
+        subject = entry.subject
+        if not subject:
+            return text["AnswerRetracted.plain"].format(word=word)
+        result = text["result.right" if subject.get("is_correct") else "result.wrong"]
+        return text[kind].format(word=word, result=result, attempt=subject.get("attempt_number", 1))
+    if kind == "SessionCompleted":
+        return text[kind].format(correct=p.get("correct_answers", 0), total=p.get("total_questions", 0),
+                                 duration=_duration(int(p.get("duration_seconds", 0)), text))
+    if kind == "ProgressUpdated":
+        due = _local_date(str(p.get("next_review_date", "")), entry.utc_offset_minutes)
+        if not p.get("repetition_count") and not p.get("interval_days"):
+            return text["ProgressUpdated.reset"].format(word=word)
+        return text[kind].format(word=word, due=due, interval=p.get("interval_days", 0),
+                                 ef=f"{float(p.get('easiness_factor', 0)):.2f}")
+    if kind == "StreakUpdated":
+        days = int(p.get("consecutive_days", 0))
+        return text["StreakUpdated.one"] if days == 1 else text[kind].format(days=days)
+    if kind == "SchedulerChanged":
+        return text[kind].format(scheduler=str(p.get("scheduler", "")).upper())
+    return text["unknown"].format(event_type=kind)
+
+
+def _local_date(stamp: str, offset_minutes: int) -> str:
+    """The learner's local date of a stored UTC time (a due date is the start of a local day)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp[:10]
+    return (moment + timedelta(minutes=offset_minutes)).date().isoformat()
+
+
+def _seconds(ms: int) -> str:
+    return f"{ms / 1000:.1f}"
+
+
+def _duration(seconds: int, text: dict[str, str]) -> str:
+    minutes, rest = divmod(max(0, seconds), 60)
+    return text["duration.m"].format(m=minutes, s=rest) if minutes else text["duration.s"].format(s=rest)

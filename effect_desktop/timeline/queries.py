@@ -1,0 +1,197 @@
+"""Reading the timeline: pages newest first, filters that combine, causes and effects.
+
+Every query walks an index of `rm_timeline` in position order and stops after
+one page, so the first page costs the same on a hundred events or a million.
+Dates become a position range first (from `rm_timeline_days`, exact even when
+a sync appended old events late); free text becomes the words whose text or
+meaning match, plus the event types whose name matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from pydantic_core import from_json
+
+from ..persistence.schema import events
+from ..persistence.sql_store import SqlEventStore
+from ..projections import tables as t
+from ..projections.handlers import fold
+from .describe import types_matching
+from .entries import CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
+
+PAGE_SIZE = 200
+WORD_LIST_LIMIT = 300  # more matching words than this: test membership while scanning instead
+SAME_COMMAND_WINDOW = 500
+
+_tl = t.timeline
+_COLUMNS = (
+    _tl.c.position, _tl.c.at, _tl.c.day, _tl.c.event_type, _tl.c.word_id, _tl.c.session_id,
+    _tl.c.cause_id, _tl.c.subject_id, _tl.c.word_text, _tl.c.note,
+    events.c.event_id, events.c.aggregate_id, events.c.aggregate_type, events.c.version,
+    events.c.event_data, events.c.metadata,
+)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class TimelineQueries:
+    def __init__(self, store: SqlEventStore) -> None:
+        self.store = store
+
+    def _all(self, query: sa.Executable) -> Sequence[Any]:
+        with self.store.reading() as connection:
+            return connection.execute(query).all()
+
+    # --- pages ----------------------------------------------------------------------------------
+    def page(self, timeline_filter: TimelineFilter | None = None, before: int | None = None,
+             limit: int = PAGE_SIZE) -> TimelinePage:
+        """Up to `limit` entries older than position `before` (newest first)."""
+        query = self._filtered(timeline_filter or TimelineFilter())
+        if query is None:
+            return TimelinePage([], None)
+        if before is not None:
+            query = query.where(_tl.c.position < before)
+        rows = self._all(query.order_by(_tl.c.position.desc()).limit(limit + 1))
+        more = len(rows) > limit
+        entries = self._entries(rows[:limit])
+        return TimelinePage(entries, entries[-1].position if more and entries else None)
+
+    def _filtered(self, f: TimelineFilter) -> sa.Select[Any] | None:
+        query = sa.select(*_COLUMNS).select_from(_tl.join(events, events.c.position == _tl.c.position))
+        if f.event_types:
+            query = query.where(_tl.c.event_type.in_(list(f.event_types)))
+        if f.word_id is not None:
+            query = query.where(_tl.c.word_id == f.word_id)
+        if f.session_id is not None:
+            query = query.where(_tl.c.session_id == f.session_id)
+        if f.first_day is not None or f.last_day is not None:
+            bounds = self._day_bounds(f)
+            if bounds is None:
+                return None
+            query = query.where(_tl.c.position.between(*bounds))
+            if f.first_day is not None:
+                query = query.where(_tl.c.day >= f.first_day.isoformat())
+            if f.last_day is not None:
+                query = query.where(_tl.c.day <= f.last_day.isoformat())
+        if f.text.strip():
+            condition = self._text_condition(f.text)
+            if condition is None:
+                return None
+            query = query.where(condition)
+        return query
+
+    def _day_bounds(self, f: TimelineFilter) -> tuple[int, int] | None:
+        days = t.timeline_days
+        query = sa.select(sa.func.min(days.c.first_position), sa.func.max(days.c.last_position))
+        if f.first_day is not None:
+            query = query.where(days.c.day >= f.first_day.isoformat())
+        if f.last_day is not None:
+            query = query.where(days.c.day <= f.last_day.isoformat())
+        low, high = self._all(query)[0]
+        return None if low is None else (int(low), int(high))
+
+    def _text_condition(self, text: str) -> sa.ColumnElement[bool] | None:
+        pattern = f"%{_escape_like(fold(text.strip()))}%"
+        matching = sa.select(t.words.c.word_id).where(t.words.c.search_key.like(pattern, escape="\\"))
+        word_ids = [row[0] for row in self._all(matching.limit(WORD_LIST_LIMIT + 1))]
+        types = types_matching(text)
+        conditions: list[sa.ColumnElement[bool]] = []
+        if len(word_ids) > WORD_LIST_LIMIT:
+            conditions.append(_tl.c.word_id.in_(matching))
+        elif word_ids:
+            conditions.append(_tl.c.word_id.in_(word_ids))
+        if types:
+            conditions.append(_tl.c.event_type.in_(types))
+        if not conditions:
+            return None
+        return conditions[0] if len(conditions) == 1 else sa.or_(*conditions)
+
+    # --- single entries and their chain ------------------------------------------------------------
+    def entry(self, position: int) -> TimelineEntry | None:
+        rows = self._all(self._base().where(_tl.c.position == position))
+        return self._entries(rows)[0] if rows else None
+
+    def entry_by_event_id(self, event_id: UUID) -> TimelineEntry | None:
+        rows = self._all(self._base().where(events.c.event_id == event_id))
+        return self._entries(rows)[0] if rows else None
+
+    def entries_at(self, positions: Sequence[int]) -> list[TimelineEntry]:
+        if not positions:
+            return []
+        rows = self._all(self._base().where(_tl.c.position.in_(list(positions))).order_by(_tl.c.position))
+        return self._entries(rows)
+
+    def chain(self, entry: TimelineEntry) -> CausalChain:
+        """The event that caused this one, the events it caused, and the rest of its command."""
+        cause = self.entry_by_event_id(entry.cause_id) if entry.cause_id is not None else None
+        effect_rows = self._all(self._base().where(_tl.c.cause_id == entry.event_id).order_by(_tl.c.position))
+        effects = [e for e in self._entries(effect_rows) if e.position != entry.position]
+        window = self._all(self._base().where(
+            _tl.c.position.between(entry.position - SAME_COMMAND_WINDOW, entry.position + SAME_COMMAND_WINDOW))
+            .order_by(_tl.c.position))
+        same = [e for e in self._entries(window)
+                if e.correlation_id == entry.correlation_id and e.position != entry.position]
+        return CausalChain(cause, effects, same)
+
+    def _base(self) -> sa.Select[Any]:
+        return sa.select(*_COLUMNS).select_from(_tl.join(events, events.c.position == _tl.c.position))
+
+    # --- days ----------------------------------------------------------------------------------------
+    def days(self) -> list[DaySummary]:
+        days = t.timeline_days
+        rows = self._all(sa.select(days.c.day, days.c.events).order_by(days.c.day.desc()))
+        return [DaySummary(r.day, r.events) for r in rows]
+
+    def span(self) -> tuple[Any, Any] | None:
+        """The first and last event time, or None for an empty history."""
+        first = self._all(sa.select(_tl.c.at).order_by(_tl.c.position).limit(1))
+        last = self._all(sa.select(_tl.c.at).order_by(_tl.c.position.desc()).limit(1))
+        return (first[0][0], last[0][0]) if first and last else None
+
+    def count(self) -> int:
+        return int(self._all(sa.select(sa.func.coalesce(sa.func.sum(t.timeline_days.c.events), 0)))[0][0])
+
+    # --- rows -> entries -------------------------------------------------------------------------------
+    def _entries(self, rows: Sequence[Any]) -> list[TimelineEntry]:
+        if not rows:
+            return []
+        causes = {r.cause_id for r in rows if r.cause_id is not None}
+        cause_types: dict[UUID, str] = {}
+        if causes:
+            found = self._all(sa.select(events.c.event_id, events.c.event_type)
+                              .where(events.c.event_id.in_(list(causes))))
+            cause_types = {r.event_id: r.event_type for r in found}
+        subjects_ids = [r.subject_id for r in rows if r.subject_id is not None]
+        subjects: dict[UUID, dict[str, Any]] = {}
+        if subjects_ids:
+            found = self._all(sa.select(t.answers).where(t.answers.c.event_id.in_(subjects_ids)))
+            subjects = {r.event_id: dict(r._mapping) for r in found}
+        entries = []
+        for r in rows:
+            metadata = _json(r.metadata)
+            correlation = metadata.get("correlation_id")
+            entries.append(TimelineEntry(
+                position=r.position, event_id=r.event_id, event_type=r.event_type,
+                aggregate_id=r.aggregate_id, aggregate_type=r.aggregate_type, version=r.version,
+                at=r.at, day=r.day, word_id=r.word_id, session_id=r.session_id,
+                word_text=r.word_text, cause_id=r.cause_id,
+                correlation_id=UUID(correlation) if correlation else None,
+                payload=_json(r.event_data), metadata=metadata,
+                note=_json(r.note) if r.note else None,
+                cause_type=cause_types.get(r.cause_id) if r.cause_id is not None else None,
+                subject=subjects.get(r.subject_id) if r.subject_id is not None else None,
+            ))
+        return entries
+
+
+def _json(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    decoded = from_json(value)
+    return decoded if isinstance(decoded, dict) else {}

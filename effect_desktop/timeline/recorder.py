@@ -1,0 +1,83 @@
+"""The timeline read model: one indexed row per event, written with the event.
+
+`record` runs for every event, before the event's own handler, inside the
+same transaction as the append (live) or the replay (rebuild). Running first
+lets it note the state the event is about to change: the word's text as it
+was, the fields an edit replaces. A rebuild holds its cache for the whole
+log, so timeline rows (never read back by key) are flushed every few
+thousand to keep memory flat on a million events.
+
+An as-of replay (time travel) has no timeline tables in its cache, and so
+records nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic_core import from_json, to_json
+
+from ..domain import events as ev
+from ..domain.events import DomainEvent
+
+if TYPE_CHECKING:
+    from ..projections.handlers import Context
+
+TIMELINE = "rm_timeline"
+TIMELINE_DAYS = "rm_timeline_days"
+FLUSH_EVERY = 5_000
+WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+
+
+def record(ctx: Context, event: DomainEvent) -> None:
+    tables = ctx.cache.tables
+    if TIMELINE not in tables:
+        return
+    data = event.event_data
+    word_id = getattr(data, "word_id", None)
+    session_id = getattr(data, "session_id", None)
+    subject_id = data.answer_event_id if isinstance(data, ev.AnswerRetracted) else None
+    cause_id = event.metadata.causation_id
+    if word_id is None or session_id is None:
+        # Progress and streak changes belong to the answer that caused them.
+        answer = ctx.get("rm_answers", cause_id) if event.event_type in _DERIVED else None
+        if answer is not None:
+            word_id = word_id or answer["word_id"]
+            session_id = session_id or answer["session_id"]
+    word = ctx.get("rm_words", word_id) if word_id is not None else None
+    word_text = word["text"] if word is not None else getattr(data, "text", None)
+    note = None
+    if isinstance(data, ev.WordUpdated) and word is not None:
+        note = to_json({"before": {k: _field(word, k) for k in data.changes if k in WORD_FIELDS}}).decode()
+    day = ctx.day_of(event)
+    position = event.position or 0
+    cache = tables[TIMELINE]
+    cache.put({
+        "position": position, "at": event.metadata.timestamp, "day": day,
+        "event_type": event.event_type, "word_id": word_id, "session_id": session_id,
+        "cause_id": cause_id, "subject_id": subject_id, "word_text": word_text, "note": note,
+    })
+    _count_day(ctx, day, position)
+    if len(cache.dirty) >= FLUSH_EVERY:
+        cache.flush(ctx.connection)
+        cache.rows.clear()
+
+
+_DERIVED = frozenset({"ProgressUpdated", "StreakUpdated"})
+
+
+def _field(word: dict[str, Any], name: str) -> Any:
+    if name == "tags":
+        return from_json(word["tags"])
+    return word[name]
+
+
+def _count_day(ctx: Context, day: str, position: int) -> None:
+    row = ctx.get(TIMELINE_DAYS, day)
+    if row is None:
+        row = {"day": day, "events": 0, "first_position": position, "last_position": position}
+    ctx.put(TIMELINE_DAYS, {
+        "day": day, "events": row["events"] + 1,
+        "first_position": min(row["first_position"], position),
+        "last_position": max(row["last_position"], position),
+    })

@@ -1,0 +1,77 @@
+"""The history features behind one object, for the GUI and the CLI.
+
+`Timeline(profile)` bundles the timeline queries, time travel, per-word
+stories and the scheduler replay over one opened profile. It builds nothing
+of its own beyond query objects over the profile's store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from ..projections.handlers import fold
+from ..projections.views import WordFilter
+from .checkpoints import Progress
+from .entries import TimelineFilter, TimelinePage
+from .queries import TimelineQueries
+from .travel import Comparison, PastState, TimeTravel
+from .word_history import WordNotFound, WordStory, word_story
+
+if TYPE_CHECKING:
+    from ..bootstrap import Profile
+
+
+class Timeline:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.queries = TimelineQueries(profile.store)
+        self.travel = TimeTravel(profile.store, profile.user_id, profile.projector.day_start_hour)
+
+    # --- readiness ------------------------------------------------------------------------------
+    def needs_rebuild(self) -> bool:
+        """True for a profile written before the timeline existed (its rows are missing)."""
+        return self.queries.count() < self.profile.store.count()
+
+    def prepare(self, progress: Progress | None = None) -> int:
+        """Fill a missing timeline (one rebuild) and write the missing time-travel checkpoints."""
+        if self.needs_rebuild():
+            self.profile.projector.rebuild(progress)
+        self.travel.checkpoints.drop_stale()
+        return self.travel.checkpoints.extend(progress)
+
+    # --- the timeline ---------------------------------------------------------------------------
+    def page(self, timeline_filter: TimelineFilter | None = None, before: int | None = None,
+             limit: int = 200) -> TimelinePage:
+        return self.queries.page(timeline_filter, before, limit)
+
+    # --- time travel ------------------------------------------------------------------------------
+    def state_at(self, moment: datetime) -> PastState:
+        return self.travel.state_at(moment)
+
+    def compare_with_now(self, past: PastState) -> Comparison:
+        now = self.profile.queries.words(WordFilter(include_deleted=True))
+        return self.travel.compare(past, now)
+
+    # --- one word ----------------------------------------------------------------------------------
+    def word_story(self, word_id: UUID, language: str = "en") -> WordStory:
+        return word_story(self.queries, word_id, language)
+
+    def find_word(self, word: str) -> UUID:
+        """A word by id or by exact text (deleted words included: their history remains)."""
+        text = word.strip()
+        try:
+            return UUID(text)
+        except ValueError:
+            pass
+        matches = [w for w in self.profile.queries.words(WordFilter(search=text, include_deleted=True))
+                   if fold(w.text) == fold(text)]
+        if not matches:
+            raise WordNotFound(f"There is no word {text!r}; give its exact text or its id "
+                               "(see `effect-desktop words list`).")
+        live = [w for w in matches if not w.deleted] or matches
+        if len(live) > 1:
+            ids = ", ".join(str(w.word_id) for w in live)
+            raise WordNotFound(f"{len(live)} words are written {text!r}; give one id: {ids}")
+        return live[0].word_id

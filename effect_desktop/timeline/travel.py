@@ -1,0 +1,192 @@
+"""Time travel: the collection exactly as it was at a past moment, and what changed since.
+
+"As it was at T" means: the read models a fresh profile would hold had it
+received only the events recorded at or before T (in store order). It is
+computed by the same projection handlers as a rebuild, from the nearest
+checkpoint, replaying only the events after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from pydantic_core import from_json
+
+from ..domain.streak import current_streak
+from ..persistence.sql_store import SqlEventStore
+from ..projections import handlers
+from ..projections import tables as t
+from ..projections.views import ProgressView, StreakView, WordView
+from .asof_cache import AsOfCache
+from .checkpoints import PAGE, Checkpoints
+from .scheduler_choice import SelectedScheduler, scheduler_named
+
+
+@dataclass(frozen=True)
+class Totals:
+    answers: int = 0
+    correct: int = 0
+    sessions_completed: int = 0
+    study_seconds: int = 0
+    words_added: int = 0
+    study_days: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class PastState:
+    """The learner's collection at `moment` (read-only: it is the past)."""
+
+    moment: datetime
+    position: int  # the last event included
+    words: list[WordView]  # live words then, oldest first
+    deleted_words: list[WordView]
+    streak: StreakView
+    totals: Totals
+    scheduler: str
+    replayed: int  # events replayed after the checkpoint (for the curious and the benchmark)
+
+    def word(self, word_id: UUID) -> WordView | None:
+        return next((w for w in self.words if w.word_id == word_id), None)
+
+
+@dataclass(frozen=True)
+class WordChange:
+    word_id: UUID
+    text: str
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # name -> (then, now)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between a past state and now."""
+
+    added: list[WordView]
+    deleted: list[WordView]
+    edited: list[WordChange]
+    progress_moved: list[WordChange]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.deleted or self.edited or self.progress_moved)
+
+
+class TimeTravel:
+    def __init__(self, store: SqlEventStore, user_id: UUID, day_start_hour: int) -> None:
+        self.store = store
+        self.user_id = user_id
+        self.day_start_hour = day_start_hour
+        self.checkpoints = Checkpoints(store, day_start_hour)
+
+    def state_at(self, moment: datetime) -> PastState:
+        if moment.tzinfo is None:
+            raise ValueError("a moment in the past needs a time zone (an aware datetime)")
+        restored = self.checkpoints.restore(moment)
+        cache = restored.cache
+        scheduler = SelectedScheduler(scheduler_named(restored.scheduler, self.day_start_hour))
+        last, replayed = self._replay_tail(cache, scheduler, moment)
+        return self._state(cache, moment, max(last, cache.position), scheduler.name, replayed)
+
+    def _replay_tail(self, cache: AsOfCache, scheduler: SelectedScheduler, moment: datetime) -> tuple[int, int]:
+        position, last, replayed = cache.position, 0, 0
+        high = self._last_position_by(moment)
+        while position < high:
+            with self.store.reading() as connection:
+                page = self.store.read_all(position, min(PAGE, high - position))
+                if not page:
+                    break
+                ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
+                for event in page:
+                    if event.created_at <= moment:
+                        handlers.apply(ctx, event)
+                        last = event.position or last
+                        replayed += 1
+            position = page[-1].position or position
+        return last, replayed
+
+    def _last_position_by(self, moment: datetime) -> int:
+        """A position no event recorded by `moment` lies beyond (from the per-day index: no full scan).
+
+        A study day is the local date shifted by the day-start hour, and local
+        dates are at most a day ahead of UTC, so days up to UTC date + 1 cover it."""
+        bound = (moment.astimezone(UTC).date() + timedelta(days=2)).isoformat()
+        days = t.timeline_days
+        with self.store.reading() as connection:
+            found = connection.execute(sa.select(sa.func.max(days.c.last_position)).where(days.c.day <= bound)).scalar()
+        return int(found or 0)
+
+    def _state(self, cache: AsOfCache, moment: datetime, position: int, scheduler: str, replayed: int) -> PastState:
+        progress = {k[0]: r for k, r in cache.tables["rm_progress"].rows.items() if r is not None}
+        live, deleted = [], []
+        for row in cache.tables["rm_words"].rows.values():
+            if row is None:
+                continue
+            view = _word_view(row, progress.get(row["word_id"]))
+            (deleted if view.deleted else live).append(view)
+        live.sort(key=lambda w: (w.created_at, str(w.word_id)))
+        deleted.sort(key=lambda w: (w.created_at, str(w.word_id)))
+        streak_row = cache.tables["rm_streak"].rows.get((self.user_id,))
+        today = _local_study_day(moment, self.day_start_hour)
+        if streak_row:
+            last_day = date.fromisoformat(streak_row["last_study_day"])
+            consecutive = streak_row["consecutive_days"]
+            streak = StreakView(consecutive, last_day, current_streak(consecutive, last_day, today))
+        else:
+            streak = StreakView(0, None, 0)
+        days = [r for r in cache.tables["rm_daily_stats"].rows.values() if r is not None]
+        totals = Totals(
+            answers=sum(r["answers"] for r in days), correct=sum(r["correct"] for r in days),
+            sessions_completed=sum(r["sessions_completed"] for r in days),
+            study_seconds=sum(r["study_seconds"] for r in days),
+            words_added=sum(r["words_added"] for r in days),
+            study_days=sum(1 for r in days if r["answers"] > 0))
+        return PastState(moment, position, live, deleted, streak, totals, scheduler, replayed)
+
+    # --- compare with now ----------------------------------------------------------------------
+    @staticmethod
+    def compare(past: PastState, now_words: list[WordView]) -> Comparison:
+        then = {w.word_id: w for w in past.words}
+        now = {w.word_id: w for w in now_words if not w.deleted}
+        added = [w for i, w in now.items() if i not in then]
+        deleted = [w for i, w in then.items() if i not in now]
+        edited, moved = [], []
+        for word_id, old in then.items():
+            new = now.get(word_id)
+            if new is None:
+                continue
+            fields = {name: (getattr(old, name), getattr(new, name))
+                      for name in ("text", "meaning", "category", "tags", "difficulty")
+                      if getattr(old, name) != getattr(new, name)}
+            if fields:
+                edited.append(WordChange(word_id, new.text, fields))
+            progress = _progress_changes(old.progress, new.progress)
+            if progress:
+                moved.append(WordChange(word_id, new.text, progress))
+        return Comparison(added, deleted, edited, moved)
+
+
+def _progress_changes(old: ProgressView | None, new: ProgressView | None) -> dict[str, tuple[Any, Any]]:
+    names = ("repetition_count", "easiness_factor", "interval_days", "next_review_date")
+    values_old = {n: getattr(old, n) if old else None for n in names}
+    values_new = {n: getattr(new, n) if new else None for n in names}
+    return {n: (values_old[n], values_new[n]) for n in names if values_old[n] != values_new[n]}
+
+
+def _word_view(row: dict[str, Any], progress: dict[str, Any] | None) -> WordView:
+    view = None
+    if progress is not None:
+        view = ProgressView(row["word_id"], progress["repetition_count"], progress["easiness_factor"],
+                            progress["interval_days"], progress["next_review_date"], progress["last_answered_at"])
+    return WordView(row["word_id"], row["text"], row["meaning"], row["category"], from_json(row["tags"]),
+                    row["difficulty"], row["created_at"], row["updated_at"], bool(row["deleted"]), view)
+
+
+def _local_study_day(moment: datetime, day_start_hour: int) -> date:
+    return (moment - timedelta(hours=day_start_hour)).date()

@@ -1,0 +1,108 @@
+"""One word's whole story: creation, each edit (before and after), answers, schedule changes.
+
+Built from the word's timeline entries (its own events, its answers and the
+progress they caused), oldest first, so it needs no other read model and
+shows deleted words too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from .describe import describe
+from .entries import TimelineEntry, TimelineFilter
+from .queries import TimelineQueries
+
+WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+_SHOWN = frozenset({"WordCreated", "WordUpdated", "WordDeleted", "WordRestored", "QuestionAnswered",
+                    "AnswerRetracted", "ProgressUpdated"})
+
+
+@dataclass(frozen=True)
+class HistoryStep:
+    at: datetime
+    event_type: str
+    sentence: str
+    position: int
+    before: dict[str, Any] = field(default_factory=dict)  # edits: the fields as they were
+    after: dict[str, Any] = field(default_factory=dict)  # edits: the new values; answers/progress: details
+    retracted: bool = False  # an answer later undone
+
+
+@dataclass(frozen=True)
+class IntervalPoint:
+    at: datetime
+    interval_days: int
+    next_review_date: datetime | None
+
+
+@dataclass(frozen=True)
+class WordStory:
+    word_id: UUID
+    text: str
+    fields: dict[str, Any]  # as the word is now (or was when deleted)
+    deleted: bool
+    steps: list[HistoryStep]
+    intervals: list[IntervalPoint]
+
+    @property
+    def answers(self) -> list[HistoryStep]:
+        return [s for s in self.steps if s.event_type == "QuestionAnswered"]
+
+
+class WordNotFound(LookupError):
+    """No word with that id or text; the message says what was looked for."""
+
+
+def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") -> WordStory:
+    entries = _all_entries(queries, word_id)
+    if not any(e.event_type == "WordCreated" for e in entries):
+        raise WordNotFound(f"There is no word with id {word_id}.")
+    retracted = {e.payload.get("answer_event_id") for e in entries if e.event_type == "AnswerRetracted"}
+    fields: dict[str, Any] = {}
+    deleted = False
+    steps: list[HistoryStep] = []
+    intervals: list[IntervalPoint] = []
+    for entry in entries:
+        if entry.event_type not in _SHOWN:
+            continue
+        p = entry.payload
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        if entry.event_type == "WordCreated":
+            fields = {k: p.get(k) for k in WORD_FIELDS}
+            after = dict(fields)
+        elif entry.event_type == "WordUpdated":
+            changes = {k: v for k, v in p.get("changes", {}).items() if k in WORD_FIELDS}
+            before = {k: fields.get(k) for k in changes}
+            after = changes
+            fields.update(changes)
+        elif entry.event_type in ("WordDeleted", "WordRestored"):
+            deleted = entry.event_type == "WordDeleted"
+        elif entry.event_type == "QuestionAnswered":
+            after = {k: p.get(k) for k in ("is_correct", "response_time_ms", "attempt_number", "grade")}
+        elif entry.event_type == "ProgressUpdated":
+            after = {k: p.get(k) for k in ("repetition_count", "easiness_factor", "interval_days",
+                                           "next_review_date")}
+            due = p.get("next_review_date")
+            intervals.append(IntervalPoint(entry.at, int(p.get("interval_days", 0)),
+                                           datetime.fromisoformat(due) if isinstance(due, str) else due))
+        steps.append(HistoryStep(entry.at, entry.event_type, describe(entry, language), entry.position,
+                                 before, after, str(entry.event_id) in retracted))
+    return WordStory(word_id, str(fields.get("text", "")), fields, deleted, steps, intervals)
+
+
+def _all_entries(queries: TimelineQueries, word_id: UUID) -> list[TimelineEntry]:
+    found: list[TimelineEntry] = []
+    before = None
+    while True:
+        page = queries.page(TimelineFilter(word_id=word_id), before=before, limit=1000)
+        found.extend(page.entries)
+        if page.next_before is None:
+            break
+        before = page.next_before
+    found.reverse()
+    return found
