@@ -22,9 +22,9 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DatabaseError
 
 from .application.service import StudyService
+from .backup.backups import latest_backup
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
-from .domain.scheduling.sm2 import SM2Scheduler
 from .domain.scheduling.studyday import DEFAULT_DAY_START_HOUR
 from .persistence.errors import ProfileUnreadable
 from .persistence.schema import local_metadata, metadata, profile_info
@@ -33,6 +33,7 @@ from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Projector
 from .projections.queries import Queries
+from .timeline.scheduler_choice import selected_scheduler
 
 APP_DIR_NAME = "EffectDesktop"
 DEFAULT_PROFILE = "default"
@@ -127,7 +128,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     user_id = UUID(known["user_id"])
     day_start = settings.get_int("day_start_hour", DEFAULT_DAY_START_HOUR)
     store = SqlEventStore(engine, registry or default_registry())
-    scheduler = SM2Scheduler(day_start)
+    scheduler = selected_scheduler(store, day_start)  # SM-2 unless a SchedulerChanged chose another
     projector = Projector(store, day_start, scheduler)
     queries = Queries(store)
     service = StudyService(store, projector, queries, user_id, scheduler, clock,
@@ -150,9 +151,20 @@ def _check_is_profile(path: Path) -> None:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            # every page and index entry is read once: damage shows here, not half-way through a command
+            check = connection.execute("PRAGMA quick_check").fetchone()[0] if "events" in names else "ok"
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise ProfileUnreadable(f"{path} is damaged ({error}); restore a backup.") from error
+        raise ProfileUnreadable(_damaged(path, str(error))) from error
     if names and "events" not in names:
         raise ProfileUnreadable(f"{path} is an SQLite file of another program; it was left untouched.")
+    if check != "ok":
+        raise ProfileUnreadable(_damaged(path, check))
+
+
+def _damaged(path: Path, detail: str) -> str:
+    latest = latest_backup(path)
+    offer = (f"restore the latest backup, {latest}, with `effect-desktop backup restore`" if latest
+             else "no backup of it exists; choose another data folder or profile")
+    return f"{path} is damaged ({detail}); it was left untouched. To go on, {offer}."

@@ -1,0 +1,140 @@
+"""Anki packages: the older collection.anki2/anki21 (built with genanki) and the newer zstd anki21b."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import genanki
+import pytest
+import zstandard
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.interchange.apkg_import import read_apkg
+from effect_desktop.interchange.errors import InterchangeError
+from effect_desktop.interchange.importer import apply_import, plan_import
+
+from .conftest import word_rows
+
+BASIC = genanki.Model(1607392319, "Basic", fields=[{"name": "Front"}, {"name": "Back"}],
+                      templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+CLOZE = genanki.Model(998877661, "Cloze", model_type=genanki.Model.CLOZE, fields=[{"name": "Text"}],
+                      templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}"}])
+
+
+def genanki_package(tmp_path: Path, member: str = "collection.anki2") -> Path:
+    deck = genanki.Deck(2059400110, "English::Food")
+    deck.add_note(genanki.Note(model=BASIC, fields=["<b>apple</b>", "りんご<br>林檎"], tags=["fruit", "toeic"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["bread&nbsp;roll", "<div>パン</div>[sound:pan.mp3]"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=['<img src="cat.png">', "猫"]))
+    deck.add_note(genanki.Note(model=CLOZE, fields=["{{c1::Tokyo}} is the capital"]))
+    path = tmp_path / "deck.apkg"
+    genanki.Package(deck).write_to_file(path)
+    if member != "collection.anki2":
+        renamed = tmp_path / f"deck-{member}.apkg"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(renamed, "w") as target:
+            for info in source.infolist():
+                name = member if info.filename == "collection.anki2" else info.filename
+                target.writestr(name, source.read(info))
+        return renamed
+    return path
+
+
+def anki21b_package(tmp_path: Path) -> Path:
+    """A package as Anki 2.1.50+ writes it: schema 18, zstd-compressed, with a legacy placeholder."""
+    db = tmp_path / "c.anki21"
+    connection = sqlite3.connect(db)
+    connection.executescript("""
+        CREATE TABLE notetypes (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, config blob);
+        CREATE TABLE fields (ntid integer, ord integer, name text, config blob, PRIMARY KEY (ntid, ord));
+        CREATE TABLE decks (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, common blob,
+                            kind blob);
+        CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer, usn integer, tags text,
+                            flds text, sfld integer, csum integer, flags integer, data text);
+        CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer, mod integer,
+                            usn integer, type integer, queue integer, due integer, ivl integer, factor integer,
+                            reps integer, lapses integer, left integer, odue integer, odid integer,
+                            flags integer, data text);
+    """)
+    connection.executemany("INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)",
+                           [(10, "Basic", b"\x1a\x00"), (11, "Cloze", b"\x08\x01\x1a\x00")])
+    connection.executemany("INSERT INTO fields VALUES (?, ?, ?, x'')",
+                           [(10, 0, "Front"), (10, 1, "Back"), (11, 0, "Text")])
+    connection.executemany("INSERT INTO decks VALUES (?, ?, 0, 0, x'', x'')",
+                           [(1, "Default"), (20, "日本語\x1fN5")])
+    notes = [(1, 10, " n5 verb ", "食べる\x1fto eat"), (2, 10, "", "<i>飲む</i>\x1fto&nbsp;drink"),
+             (3, 11, "", "{{c1::猫}}です"), (4, 99, "", "orphan\x1fno type"), (5, 10, "", "水\x1f[sound:w.mp3]")]
+    connection.executemany("INSERT INTO notes VALUES (?, 'g', ?, 0, 0, ?, ?, '', 0, 0, '')", notes)
+    connection.executemany("INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+                           [(100 + n, n, 20) for n in range(1, 6)])
+    connection.commit()
+    connection.close()
+    path = tmp_path / "modern.apkg"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("collection.anki2", b"SQLite format 3\x00 placeholder: please update Anki")
+        package.writestr("collection.anki21b", zstandard.ZstdCompressor().compress(db.read_bytes()))
+        package.writestr("media", zstandard.ZstdCompressor().compress(b""))
+    return path
+
+
+def import_package(profile: Profile, path: Path):
+    parsed = read_apkg(path)
+    report = apply_import(profile.service, plan_import(profile.queries, parsed), skip_bad_rows=True)
+    return parsed, report
+
+
+@pytest.mark.parametrize("member", ["collection.anki2", "collection.anki21"])
+def test_older_packages_become_words_with_tags_and_deck(profile: Profile, tmp_path: Path, member: str) -> None:
+    parsed, report = import_package(profile, genanki_package(tmp_path, member))
+    assert report.created == 2
+    assert word_rows(profile) == [
+        ("apple", "りんご\n林檎", "English::Food", ["fruit", "toeic"], 1),
+        ("bread roll", "パン", "English::Food", [], 1),
+    ]
+    reasons = [str(p) for p in parsed.problems]
+    assert reasons == ["note 3: the front holds only pictures or sounds, which cannot be imported",
+                       "note 4: cloze notes (Cloze) have no separate word and meaning"]
+
+
+def test_newer_zstd_package_is_read_from_its_anki21b_collection(profile: Profile, tmp_path: Path) -> None:
+    parsed, report = import_package(profile, anki21b_package(tmp_path))
+    assert report.created == 2
+    assert word_rows(profile) == [("食べる", "to eat", "日本語::N5", ["n5", "verb"], 1),
+                                  ("飲む", "to drink", "日本語::N5", [], 1)]
+    assert [str(p) for p in parsed.problems] == [
+        "note 3: cloze notes (Cloze) have no separate word and meaning",
+        "note 4: its note type is missing from the package (unknown note type)",
+        "note 5: the back holds only pictures or sounds, which cannot be imported",
+    ]
+
+
+def test_truncated_package_is_refused(profile: Profile, tmp_path: Path) -> None:
+    whole = genanki_package(tmp_path).read_bytes()
+    cut = tmp_path / "cut.apkg"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(InterchangeError, match="not a complete Anki package"):
+        read_apkg(cut)
+    assert profile.store.count() == 0
+
+
+def test_package_with_a_broken_collection_is_refused(profile: Profile, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.apkg"
+    with zipfile.ZipFile(broken, "w") as package:
+        package.writestr("collection.anki21", b"SQLite format 3\x00" + b"\xff" * 5000)
+    with pytest.raises(InterchangeError, match="damaged or not an Anki collection"):
+        read_apkg(broken)
+    bad_zstd = tmp_path / "bad-zstd.apkg"
+    with zipfile.ZipFile(bad_zstd, "w") as package:
+        package.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd" + b"\x00garbage" * 20)
+    with pytest.raises(InterchangeError, match="damaged"):
+        read_apkg(bad_zstd)
+    assert profile.store.count() == 0
+
+
+def test_a_zip_without_a_collection_is_not_an_anki_package(tmp_path: Path) -> None:
+    other = tmp_path / "photos.apkg"
+    with zipfile.ZipFile(other, "w") as package:
+        package.writestr("photo.jpg", b"\xff\xd8")
+    with pytest.raises(InterchangeError, match="holds no Anki collection"):
+        read_apkg(other)

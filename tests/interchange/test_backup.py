@@ -1,0 +1,92 @@
+"""Backups with SQLite's online backup API; restore; damaged profiles detected on open."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.backup.backups import create_backup, list_backups, restore_backup
+from effect_desktop.backup.schedule import backup_before_change, daily_backup
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.persistence.errors import ProfileUnreadable
+
+from .conftest import word_rows
+
+
+def test_backup_of_an_open_profile_is_a_working_profile(profile: Profile, tmp_path: Path) -> None:
+    profile.service.create_word("猫", "cat")
+    made = create_backup(profile.path, "manual")
+    assert made.path.parent == profile.path.parent / "backups" / "learner"
+    copy = open_profile(made.path)
+    try:
+        assert word_rows(copy) == word_rows(profile)
+    finally:
+        copy.close()
+
+
+def test_only_the_newest_backups_are_kept(profile: Profile) -> None:
+    profile.service.create_word("a", "b")
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(5):
+        create_backup(profile.path, "daily", keep=3, now=start + timedelta(days=day))
+    kept = list_backups(profile.path)
+    assert [b.taken_at.day for b in kept] == [5, 4, 3]
+
+
+def test_restore_brings_back_the_old_state_and_keeps_the_current_one(profile: Profile) -> None:
+    profile.service.create_word("before", "backup")
+    older = create_backup(profile.path, "manual", now=datetime(2026, 1, 1, 9, 0))
+    profile.service.create_word("after", "backup")
+    path = profile.path
+    profile.close()  # the GUI closes the profile before restoring
+    saved = restore_backup(path, older.path)
+    assert saved is not None and saved.reason == "before-restore"
+    restored = open_profile(path)
+    try:
+        assert [w.text for w in restored.queries.words()] == ["before"]
+    finally:
+        restored.close()
+    undone = open_profile(saved.path)
+    try:
+        assert sorted(w.text for w in undone.queries.words()) == ["after", "before"]
+    finally:
+        undone.close()
+
+
+def test_automatic_backups_daily_and_before_big_imports(profile: Profile) -> None:
+    assert daily_backup(profile) is None  # an empty profile has nothing to lose
+    profile.service.create_word("a", "b")
+    now = datetime(2026, 5, 1, 9, 0)
+    assert daily_backup(profile, now) is not None
+    assert daily_backup(profile, now + timedelta(hours=5)) is None
+    assert daily_backup(profile, now + timedelta(days=1)) is not None
+    assert backup_before_change(profile, 5) is None
+    assert backup_before_change(profile, 500) is not None
+    assert [b.reason for b in list_backups(profile.path)].count("before-import") == 1
+
+
+def test_a_damaged_profile_is_detected_and_the_latest_backup_offered(profile: Profile) -> None:
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 500} for i in range(300)])
+    made = create_backup(profile.path, "manual")
+    path = profile.path
+    profile.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):  # scribble over pages after the schema
+        data[offset + 100: offset + 400] = b"\xa5" * 300
+    path.write_bytes(bytes(data))
+    for leftover in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
+    with pytest.raises(ProfileUnreadable) as refused:
+        open_profile(path)
+    assert str(made.path) in str(refused.value)
+    assert path.read_bytes() == bytes(data)  # never overwritten
+
+
+def test_a_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.effect.sqlite3"
+    path.write_bytes(b"just some text, not a database" * 10)
+    with pytest.raises(ProfileUnreadable, match="not an Effect Desktop profile"):
+        open_profile(path)
+    assert path.read_bytes() == b"just some text, not a database" * 10

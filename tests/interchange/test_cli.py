@@ -1,0 +1,55 @@
+"""`effect-desktop import|export|backup` as a person types them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.cli.main import run_cli
+
+
+def cli(data: Path, *args: str, profile: str = "default") -> int:
+    return run_cli(["--data-dir", str(data), "--profile", profile, *args])
+
+
+def test_import_export_and_restore_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    words = tmp_path / "words.tsv"
+    words.write_bytes("意味\t単語\nりんご\tapple\nみかん\t\n".encode("utf-16"))
+    assert cli(data, "import", str(words)) == 2
+    assert "line 3: Word must not be empty" in capsys.readouterr().err
+    assert cli(data, "import", str(words), "--skip-bad-rows") == 0
+    assert "1 word(s) added" in capsys.readouterr().out
+    assert cli(data, "import", str(words), "--map", "意味=meaning", "--map", "単語=text",
+               "--on-duplicate", "update", "--skip-bad-rows") == 0
+
+    log = tmp_path / "log.jsonl"
+    assert cli(data, "export", "--format", "jsonl", "--output", str(log)) == 0
+    assert cli(data, "import", str(log), profile="copy") == 0
+    assert cli(data, "verify", profile="copy") == 0
+    csv_out = tmp_path / "words.csv"
+    assert cli(data, "export", "--format", "csv", "--output", str(csv_out), profile="copy") == 0
+    assert "apple,りんご" in csv_out.read_text(encoding="utf-8-sig")
+
+    assert cli(data, "backup", "create") == 0
+    assert cli(data, "words", "add", "later", "word") == 0
+    assert cli(data, "backup", "restore") == 0
+    restored = open_profile(data / "default.effect.sqlite3")
+    try:
+        assert [w.text for w in restored.queries.words()] == ["apple"]
+    finally:
+        restored.close()
+    capsys.readouterr()
+    assert cli(data, "backup", "list") == 0
+    assert "before-restore" in capsys.readouterr().out
+
+
+def test_unknown_file_kinds_and_missing_files_are_one_line_errors(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "deck.xlsx").write_bytes(b"PK")
+    assert cli(tmp_path, "import", str(tmp_path / "deck.xlsx")) == 2
+    assert "add --format csv, tsv, apkg or jsonl" in capsys.readouterr().err
+    assert cli(tmp_path, "import", str(tmp_path / "nothing.csv")) == 2
+    assert "There is no file" in capsys.readouterr().err

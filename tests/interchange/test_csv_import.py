@@ -1,0 +1,149 @@
+"""CSV and TSV word lists: encodings, delimiters, mapping, bad rows, duplicates, one command."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.interchange.csv_export import export_words_to
+from effect_desktop.interchange.csv_import import (
+    guess_mapping,
+    mapping_from_args,
+    read_word_table,
+    table_candidates,
+)
+from effect_desktop.interchange.errors import InterchangeError
+from effect_desktop.interchange.importer import apply_import, plan_import
+
+from .conftest import word_rows
+
+JAPANESE = "単語,意味,カテゴリ,タグ,難易度\n猫,cat,noun,\"animal,pet\",1\n走る,to run,verb,,3\n"
+
+
+def import_file(profile: Profile, path: Path, on_duplicate: str = "skip", skip_bad_rows: bool = False,
+                maps: list[str] | None = None):
+    table = read_word_table(path)
+    parsed = table_candidates(table, mapping_from_args(table, maps or []))
+    return apply_import(profile.service, plan_import(profile.queries, parsed, on_duplicate),
+                        skip_bad_rows=skip_bad_rows)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "cp932"])
+def test_japanese_list_is_read_in_each_spreadsheet_encoding(profile: Profile, tmp_path: Path,
+                                                             encoding: str) -> None:
+    path = tmp_path / "words.csv"
+    path.write_bytes(JAPANESE.encode(encoding))
+    table = read_word_table(path)
+    assert table.encoding in (encoding, "utf-16-le" if encoding == "utf-16-le" else encoding)
+    report = import_file(profile, path)
+    assert report.created == 2
+    assert word_rows(profile) == [("猫", "cat", "noun", ["animal", "pet"], 1), ("走る", "to run", "verb", [], 3)]
+
+
+@pytest.mark.parametrize("delimiter", ["\t", ";", "|"])
+def test_delimiter_is_detected(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "words.txt"
+    path.write_text(f"word{delimiter}meaning\napple{delimiter}りんご, 林檎\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert table.delimiter == delimiter
+    assert table.rows == [(2, ["apple", "りんご, 林檎"])]
+
+
+def test_headerless_file_maps_columns_in_order_and_map_overrides(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("りんご,apple,food\nみかん,orange,food\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert not table.has_header
+    assert guess_mapping(table) == {0: "text", 1: "meaning", 2: "category"}
+    report = import_file(profile, path, maps=["1=meaning", "2=text", "3=tags"])
+    assert report.created == 2
+    assert word_rows(profile) == [("apple", "りんご", "", ["food"], 1), ("orange", "みかん", "", ["food"], 1)]
+
+
+def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("word,meaning,difficulty\nok,fine,2\n\"multi\nline\",,1\nthird,x,9\nshort\n",
+                    encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    message = str(refused.value)
+    assert "line 3: Meaning must not be empty" in message
+    assert "line 5: Difficulty must be a whole number from 1 to 5" in message
+    assert "line 6: 1 column(s)" in message
+    assert profile.store.count() == 0
+    report = import_file(profile, path, skip_bad_rows=True)
+    assert (report.created, report.skipped_problems) == (1, 3)
+    assert word_rows(profile) == [("ok", "fine", "", [], 2)]
+
+
+def test_duplicates_are_skipped_or_update_the_other_fields(profile: Profile, tmp_path: Path) -> None:
+    profile.service.create_word("猫", "cat", "animal", ["old"], 1)
+    path = tmp_path / "dupes.csv"
+    path.write_text("word,meaning,category,tags,difficulty\nＣＡＴ,cat,x,new,4\n猫,Cat,pets,\"new,cute\",3\n"
+                    "犬,dog,pets,,2\n犬,dog,pets,,5\n", encoding="utf-8")
+    skipped = import_file(profile, path)
+    assert (skipped.created, skipped.updated, skipped.skipped_duplicates) == (2, 0, 2)
+    assert ("猫", "cat", "animal", ["old"], 1) in word_rows(profile)
+    updated = import_file(profile, path, on_duplicate="update")
+    assert (updated.created, updated.updated) == (0, 1)  # the others already hold these values
+    rows = word_rows(profile)
+    assert ("猫", "cat", "pets", ["new", "cute"], 3) in rows
+    assert rows.count(("犬", "dog", "pets", [], 2)) == 1
+
+
+def test_one_import_is_one_command_under_one_correlation_id(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\n" + "".join(f"w{i},m{i}\n" for i in range(300)), encoding="utf-8")
+    report = import_file(profile, path)
+    events = list(profile.store.iter_all())
+    assert len(events) == 300 == report.events
+    assert {e.metadata.correlation_id for e in events} == {report.correlation_id}
+    assert [e.event_data.text for e in events] == [f"w{i}" for i in range(300)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("caf\xe9,coffee\nna\xefve,naive\n".encode("latin-1"), "encoding could not be recognised"),
+    (b"\x00\x01\x02binary\xff\xfe\x00\x00\x10" * 50, "binary data"),
+    (b"", "empty"),
+    (b"word,category\nred,colour\n", "No column is mapped to meaning"),
+])
+def test_unusable_files_are_refused_with_a_reason(profile: Profile, tmp_path: Path, content: bytes,
+                                                   expected: str) -> None:
+    path = tmp_path / "file.csv"
+    path.write_bytes(content)
+    with pytest.raises(InterchangeError, match=expected):
+        import_file(profile, path)
+    assert profile.store.count() == 0
+
+
+def test_a_one_megabyte_line_is_a_bad_row_not_a_crash(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("word,meaning\nbefore,1\n" + "x" * 1_048_576 + ",long\nafter,2\n", encoding="utf-8")
+    with pytest.raises(InterchangeError, match="line 3: a cell is longer than 65,536 characters"):
+        import_file(profile, path)
+    assert profile.store.count() == 0
+    assert import_file(profile, path, skip_bad_rows=True).created == 2
+
+
+def test_wrong_encoding_given_by_hand_names_the_line(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "sjis.csv"
+    path.write_bytes("word,meaning\nok,fine\n猫,cat\n".encode("cp932"))
+    with pytest.raises(InterchangeError, match="Line 3 is not valid UTF-8"):
+        read_word_table(path, encoding="utf-8")
+
+
+def test_csv_export_reads_back_into_the_same_words(profile: Profile, tmp_path: Path) -> None:
+    profile.service.create_words([
+        {"text": "猫", "meaning": "cat\nfeline", "category": "noun", "tags": ["animal", "pet"], "difficulty": 2},
+        {"text": 'say "hi"', "meaning": "挨拶, greeting", "category": "", "tags": [], "difficulty": 5},
+    ])
+    path = tmp_path / "out.csv"
+    assert export_words_to(profile.queries, path) == 2
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel opens it as UTF-8
+    before = word_rows(profile)
+    for word in profile.queries.words():
+        profile.service.delete_word(word.word_id)
+    assert import_file(profile, path).created == 2
+    assert word_rows(profile) == before

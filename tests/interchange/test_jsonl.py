@@ -1,0 +1,77 @@
+"""The event log as JSON Lines: a lossless round trip into an empty profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.interchange.errors import InterchangeError
+from effect_desktop.interchange.jsonl import export_events_to, import_events
+from effect_desktop.projections.verify import verify
+from tests.integration.profile_helpers import SettableClock, dump_read_models
+
+from .conftest import study_history
+
+
+def envelopes(profile: Profile) -> list[dict]:
+    return [e.model_dump(mode="json") for e in profile.store.iter_all()]
+
+
+def test_round_trip_gives_the_same_events_read_models_and_verify(profile: Profile, clock: SettableClock,
+                                                                  tmp_path: Path) -> None:
+    study_history(profile, clock)
+    path = tmp_path / "log.jsonl"
+    assert export_events_to(profile, path) == profile.store.count() > 40
+    copy = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        assert import_events(copy, path) == profile.store.count()
+        assert envelopes(copy) == envelopes(profile)  # ids, versions, metadata, times, positions
+        assert dump_read_models(copy) == dump_read_models(profile)
+        assert verify(copy.projector).ok and verify(profile.projector).ok
+        assert copy.user_id == profile.user_id
+    finally:
+        copy.close()
+    reopened = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        assert reopened.user_id == profile.user_id  # the streak stream keeps its name
+        word = reopened.queries.words()[0].word_id
+        clock.advance(days=1)
+        session = reopened.service.start_session("flashcard", [word])
+        streak = reopened.service.answer(session, word, True, 800).streak_days
+        assert streak is not None and streak > 1  # continues the imported streak
+    finally:
+        reopened.close()
+
+
+def test_a_profile_with_events_is_refused(profile: Profile, tmp_path: Path) -> None:
+    profile.service.create_word("a", "b")
+    path = tmp_path / "log.jsonl"
+    export_events_to(profile, path)
+    with pytest.raises(InterchangeError, match="already holds 1 events; an event log can only be imported into"):
+        import_events(profile, path)
+    assert profile.store.count() == 1
+
+
+@pytest.mark.parametrize(("damage", "expected"), [
+    (lambda lines: lines[:-2], "incomplete"),
+    (lambda lines: lines[:3] + [lines[3][:40]] + lines[4:], "Line 4 is not a valid event"),
+    (lambda lines: [b"{}"] + lines[1:], "not an Effect Desktop event log"),
+    (lambda lines: lines[:2] + [lines[2].replace(b'"version":1', b'"version":7')] + lines[3:], "does not continue"),
+])
+def test_damaged_logs_import_nothing(profile: Profile, clock: SettableClock, tmp_path: Path, damage,
+                                     expected: str) -> None:
+    study_history(profile, clock, days=1)
+    source = tmp_path / "log.jsonl"
+    export_events_to(profile, source)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(b"\n".join(damage(source.read_bytes().splitlines())) + b"\n")
+    copy = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        with pytest.raises(InterchangeError, match=expected):
+            import_events(copy, broken)
+        assert copy.store.count() == 0
+        assert copy.queries.words() == []
+    finally:
+        copy.close()
