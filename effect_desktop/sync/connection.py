@@ -1,0 +1,68 @@
+"""Opening a connection to the sync server, with driver errors turned into ours.
+
+libpq's messages are precise but technical; `explain` maps the common ones
+(offline, wrong password, TLS refused) to the sentence a learner can act on,
+keeping the original in the message tail for whoever reads the log.
+"""
+
+from __future__ import annotations
+
+import psycopg
+
+from .errors import (
+    AuthenticationFailed,
+    SchemaMismatch,
+    ServerRefused,
+    ServerUnreachable,
+    SyncError,
+    SyncInterrupted,
+    TLSFailure,
+)
+from .urls import ServerURL
+
+APPLICATION_NAME = "effect-desktop-sync"
+CONNECT_TIMEOUT_S = 10
+
+
+def connect(url: ServerURL, *, autocommit: bool = False) -> psycopg.Connection:
+    try:
+        return psycopg.connect(url.libpq, connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit,
+                               application_name=APPLICATION_NAME)
+    except psycopg.Error as error:
+        raise explain(error, url) from error
+
+
+def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
+    """Our error for a driver error raised while connecting or talking to the server."""
+    text = str(error).strip()
+    lower = text.lower()
+    where = url.display
+    if "password authentication failed" in lower or "no password supplied" in lower or (
+            "role" in lower and "does not exist" in lower):
+        return AuthenticationFailed(
+            f"The server refused user {url.user!r} or its password ({where}); check them in the "
+            "sync settings or run `effect-desktop sync --url` with the right password.")
+    if "ssl" in lower or "tls" in lower or "certificate" in lower:
+        return TLSFailure(
+            f"An encrypted (TLS) connection to {where} could not be made: {_first_line(text)}. "
+            "Check that the server has TLS enabled, or ask its administrator; without TLS your "
+            "password would travel in the clear.")
+    if "database" in lower and "does not exist" in lower:
+        return SchemaMismatch(
+            f"The server has no database {url.database!r}; check the URL, or prepare it with "
+            "`effect-desktop server init`.")
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return ServerRefused(f"The server refused the operation for {url.user!r}: {_first_line(text)}")
+    if isinstance(error, psycopg.OperationalError):
+        if "terminat" in lower or "server closed the connection" in lower or "consuming input" in lower:
+            return SyncInterrupted(
+                f"The connection to {where} dropped during the sync; everything received so far "
+                "is kept and the next sync continues from there.")
+        return ServerUnreachable(
+            f"The sync server {where} cannot be reached ({_first_line(text)}); you can keep "
+            "studying offline, your changes are kept and sent at the next sync.")
+    return ServerRefused(f"The server refused the sync: {_first_line(text)}")
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else "no details"

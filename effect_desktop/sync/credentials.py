@@ -1,0 +1,81 @@
+"""Where the sync password lives: the system keyring, or (only if the learner asks) the profile.
+
+The profile stores the server URL without its password (`sync.url`). The
+password goes to the keyring (macOS Keychain, Windows Credential Manager,
+Secret Service) under the service name below. Without a keyring the password
+is not kept at all unless the learner explicitly allows a plain copy in the
+profile file (`allow_plaintext`), or passes it each time / through
+EFFECT_SYNC_URL.
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..bootstrap import Profile
+from .errors import BadServerURL, CredentialsUnavailable
+from .urls import ServerURL
+
+KEYRING_SERVICE = "effect-desktop-sync"
+ENV_URL = "EFFECT_SYNC_URL"
+SETTING_URL = "sync.url"
+SETTING_PLAIN_PASSWORD = "sync.password_plaintext"
+
+
+def _keyring_get(key: str) -> str | None:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, key)
+    except KeyringError:
+        return None
+
+
+def _keyring_set(key: str, password: str) -> bool:
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, key, password)
+    except KeyringError:
+        return False
+    return True
+
+
+def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False) -> str:
+    """Keep the server for next time; returns a sentence saying where the password went."""
+    profile.settings.set(SETTING_URL, url.display)
+    if url.password is None:
+        return f"Server {url.display} remembered."
+    if _keyring_set(url.keyring_key, url.password):
+        return f"Server {url.display} remembered; the password is in the system keyring."
+    if allow_plaintext:
+        profile.settings.set(SETTING_PLAIN_PASSWORD, url.password)
+        return (f"Server {url.display} remembered; no system keyring, so the password is kept in "
+                "the profile file as you asked.")
+    return (f"Server {url.display} remembered, but not its password: there is no system keyring. "
+            f"Pass the password each time, set {ENV_URL}, or allow keeping it in the profile file.")
+
+
+def resolve(profile: Profile, explicit: str | None = None) -> ServerURL:
+    """The URL to sync with: given, else $EFFECT_SYNC_URL, else the remembered one plus its password."""
+    raw = explicit or os.environ.get(ENV_URL) or profile.settings.get(SETTING_URL)
+    if not raw:
+        raise BadServerURL(f"No sync server is set up: pass --url postgresql://USER:PASSWORD@HOST/DB "
+                           f"or set {ENV_URL}.")
+    url = ServerURL.parse(raw)
+    if url.password is not None:
+        return url
+    password = _keyring_get(url.keyring_key)
+    if password is None and profile.settings.get(SETTING_URL) == url.display:
+        password = profile.settings.get(SETTING_PLAIN_PASSWORD)
+    if password is None:
+        raise CredentialsUnavailable(
+            f"No password is known for {url.display}; pass the URL with its password "
+            f"(postgresql://{url.user}:PASSWORD@...) or set {ENV_URL}.")
+    return url.with_password(password)

@@ -1,0 +1,48 @@
+"""What can go wrong with a sync, each with a message the learner can act on.
+
+The GUI shows `str(error)` as it is; the CLI prints it on one line. None of
+these ever means local data was lost: studying goes on and pending events stay
+in the profile until the next sync.
+"""
+
+from __future__ import annotations
+
+
+class SyncError(Exception):
+    """Base of every sync failure; the message says what to do."""
+
+
+class ServerUnreachable(SyncError):
+    """No connection to the server (offline, wrong host, server down)."""
+
+
+class AuthenticationFailed(SyncError):
+    """The server refused the user name or password."""
+
+
+class TLSFailure(SyncError):
+    """The URL requires an encrypted connection and none could be made."""
+
+
+class SchemaMismatch(SyncError):
+    """The server's sync schema is missing, older or newer than this app understands."""
+
+
+class AccountConflict(SyncError):
+    """The profile's learner id is registered to another server account."""
+
+
+class SyncInterrupted(SyncError):
+    """The connection dropped mid-sync; what was committed is kept, run sync again."""
+
+
+class ServerRefused(SyncError):
+    """The server refused an operation (permissions, bad data); the message names it."""
+
+
+class BadServerURL(SyncError):
+    """The server URL cannot be used as given."""
+
+
+class CredentialsUnavailable(SyncError):
+    """No password could be found or stored for the server."""

@@ -1,0 +1,48 @@
+"""Which learner id a device writes its events under, so all of one learner's devices converge.
+
+The rule (documented in docs/sync.md):
+- A server account (a PostgreSQL role) has a list of registered learner ids;
+  the first one registered is the account's *primary* id.
+- On its first sync, a device that has no events yet adopts the primary id
+  (its profile's user id changes before it has written anything under the
+  old one). A device that already studied keeps its own id, which is
+  registered to the account, so the server accepts its events.
+- The server refuses events naming an id not registered to the pushing
+  account, and an id can belong to one account only.
+Read models are keyed by word, session, answer and day, not by device, so
+devices with different ids still converge; only the streak row is per id.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import psycopg
+
+from ..bootstrap import Profile
+from .errors import AccountConflict
+
+
+def settle_identity(connection: psycopg.Connection, profile: Profile) -> UUID:
+    """Register or adopt as described above; returns the account's primary id."""
+    registered = [r[0] for r in connection.execute(
+        "SELECT user_id FROM sync_user_ids WHERE owner = current_user ORDER BY registered")]
+    local = profile.user_id
+    if local in registered:
+        return registered[0]
+    if registered and profile.store.count() == 0:
+        _adopt(profile, registered[0])
+        return registered[0]
+    try:
+        connection.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (local,))
+    except psycopg.errors.UniqueViolation as error:
+        raise AccountConflict(
+            f"This profile's learner id {local} is registered to another account on this server; "
+            "sync it with that account, or start a new profile for this one.") from error
+    return registered[0] if registered else local
+
+
+def _adopt(profile: Profile, user_id: UUID) -> None:
+    profile.settings.set("user_id", str(user_id))
+    profile.user_id = user_id
+    profile.service.user_id = user_id

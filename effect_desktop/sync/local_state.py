@@ -1,0 +1,102 @@
+"""What a profile remembers about its sync, in two small tables of its own SQLite file.
+
+- `sync_state`: key/value facts: which server and account it syncs with, the
+  last server position pulled, this device's id (`origin`).
+- `sync_known`: the local positions of events the server has (pushed by us or
+  pulled from it). Every other event is *pending*. Pending events are the only
+  ones the sync may ever move (re-sequence); known ones are append-only.
+
+Both are written in the same SQLite transaction as the events they describe,
+so an interrupted sync can never leave them disagreeing with the log.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from ..bootstrap import Profile
+from ..domain.ids import new_id
+from ..persistence.schema import events
+
+sync_metadata = sa.MetaData()
+
+sync_state = sa.Table(
+    "sync_state",
+    sync_metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+)
+
+sync_known = sa.Table(
+    "sync_known",
+    sync_metadata,
+    sa.Column("position", sa.Integer(), primary_key=True, autoincrement=False),
+    sa.Column("server_position", sa.BigInteger(), nullable=True),
+)
+
+LAST_PULLED = "last_pulled"
+SERVER_KEY = "server_key"
+ORIGIN = "origin"
+
+
+def ensure_tables(profile: Profile) -> None:
+    with profile.store.transaction() as connection:
+        sync_metadata.create_all(connection)
+
+
+def get(connection: sa.Connection, key: str) -> str | None:
+    return connection.execute(sa.select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
+
+
+def put(connection: sa.Connection, key: str, value: str) -> None:
+    connection.execute(sa.insert(sync_state).prefix_with("OR REPLACE"), {"key": key, "value": value})
+
+
+def origin(profile: Profile) -> UUID:
+    """This device's id, made on first use; events it pushes carry it so it never pulls them back."""
+    with profile.store.transaction() as connection:
+        value = get(connection, ORIGIN)
+        if value is None:
+            value = str(new_id())
+            put(connection, ORIGIN, value)
+    return UUID(value)
+
+
+def bind_server(profile: Profile, server_key: str) -> bool:
+    """Remember which server account we sync with; forget all sync progress if it changed.
+
+    Returns True when the progress was reset (a new server or account: every
+    event is pending again; pushing is idempotent, so nothing is duplicated)."""
+    with profile.store.transaction() as connection:
+        if get(connection, SERVER_KEY) == server_key:
+            return False
+        connection.execute(sa.delete(sync_known))
+        put(connection, LAST_PULLED, "0")
+        put(connection, SERVER_KEY, server_key)
+    return True
+
+
+def last_pulled(connection: sa.Connection) -> int:
+    return int(get(connection, LAST_PULLED) or 0)
+
+
+def pending_query(limit: int) -> sa.Select:  # type: ignore[type-arg]
+    known = sa.select(sync_known.c.position).where(sync_known.c.position == events.c.position)
+    return (sa.select(events.c.position, events.c.event_id, events.c.aggregate_id, events.c.aggregate_type,
+                      events.c.event_type, events.c.event_data, events.c.metadata, events.c.created_at,
+                      events.c.version, events.c.schema_version)
+            .where(~known.exists()).order_by(events.c.position).limit(limit))
+
+
+def count_pending(connection: sa.Connection) -> int:
+    total = connection.execute(sa.select(sa.func.count()).select_from(events)).scalar() or 0
+    known = connection.execute(sa.select(sa.func.count()).select_from(sync_known)).scalar() or 0
+    return total - known
+
+
+def mark_known(connection: sa.Connection, positions: list[tuple[int, int | None]]) -> None:
+    if positions:
+        connection.execute(sa.insert(sync_known).prefix_with("OR REPLACE"),
+                           [{"position": p, "server_position": s} for p, s in positions])

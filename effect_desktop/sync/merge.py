@@ -1,0 +1,137 @@
+"""Taking one pulled page into the local log, in one SQLite transaction.
+
+For each page, atomically:
+1. events we already have (our own, pushed before an ack was lost) are only
+   marked as known;
+2. for every stream the page brings new events to, our *pending* events of
+   that stream (never pushed, so no other device has seen them) are taken out
+   of the log; the server's events are appended in server order and applied
+   to the read models;
+3. the pending events go back at the end of the log with versions after the
+   server's, event_ids unchanged; they were applied already, so they are not
+   applied again, and the rows that depend on a stream's last event (a word's
+   fields, a streak) are folded again in the new stream order;
+4. the projector's checkpoint and the last pulled server position are written.
+
+So a crash or a dropped connection leaves either the whole page or nothing,
+and the sync resumes after the last committed page. Known events never move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from ..bootstrap import Profile
+from ..persistence.schema import events, snapshots
+from ..projections.projector import CHECKPOINT
+from ..projections.tables import checkpoints
+from . import local_state
+from .local_state import sync_known
+from .refold import refold_streams
+
+_LOCAL_COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
+                  "created_at", "version", "schema_version")
+_CHUNK = 500  # SQLite bound-parameter budget per IN (...)
+
+
+@dataclass
+class MergeResult:
+    applied: int = 0
+    already_known: int = 0
+    resequenced: int = 0
+
+
+def merge_page(profile: Profile, rows: list[Any], high_water: int) -> MergeResult:
+    result = MergeResult()
+    store = profile.store
+    with store.transaction() as connection:
+        if profile.projector.checkpoint() < store.last_position():
+            profile.projector.catch_up()
+        local = _local_positions(connection, [r[1] for r in rows])
+        local_state.mark_known(connection, [(local[r[1]], r[0]) for r in rows if r[1] in local])
+        new = [r for r in rows if r[1] not in local]
+        result.already_known = len(rows) - len(new)
+        if new:
+            result.applied = len(new)
+            pending = _pending_in(connection, {r[2] for r in new})
+            next_position = max(store.last_position(), profile.projector.checkpoint()) + 1
+            if pending:
+                _take_out(connection, pending)
+            next_position = _append_pulled(profile, connection, new, next_position)
+            if pending:
+                result.resequenced = len(pending)
+                _put_back(connection, pending, next_position)
+                refold_streams(profile, connection, {(p["aggregate_id"], p["aggregate_type"]) for p in pending})
+                _set_checkpoint(connection, store.last_position())
+        local_state.put(connection, local_state.LAST_PULLED, str(high_water))
+    return result
+
+
+def _local_positions(connection: sa.Connection, event_ids: list[UUID]) -> dict[UUID, int]:
+    found: dict[UUID, int] = {}
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[start:start + _CHUNK]
+        query = sa.select(events.c.event_id, events.c.position).where(events.c.event_id.in_(chunk))
+        found.update({e: p for e, p in connection.execute(query)})
+    return found
+
+
+def _pending_in(connection: sa.Connection, streams: set[UUID]) -> list[dict[str, Any]]:
+    """Our not-yet-pushed events of these streams, in log order."""
+    known = sa.select(sync_known.c.position).where(sync_known.c.position == events.c.position)
+    rows: list[dict[str, Any]] = []
+    stream_list = list(streams)
+    for start in range(0, len(stream_list), _CHUNK):
+        query = (sa.select(events).where(events.c.aggregate_id.in_(stream_list[start:start + _CHUNK]),
+                                         ~known.exists()))
+        rows.extend(dict(r._mapping) for r in connection.execute(query))
+    return sorted(rows, key=lambda r: r["position"])
+
+
+def _take_out(connection: sa.Connection, pending: list[dict[str, Any]]) -> None:
+    positions = [p["position"] for p in pending]
+    streams = list({p["aggregate_id"] for p in pending})
+    for start in range(0, len(positions), _CHUNK):
+        connection.execute(sa.delete(events).where(events.c.position.in_(positions[start:start + _CHUNK])))
+    for start in range(0, len(streams), _CHUNK):  # a snapshot may include them at their old versions
+        connection.execute(sa.delete(snapshots).where(snapshots.c.aggregate_id.in_(streams[start:start + _CHUNK])))
+
+
+def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], position: int) -> int:
+    local_rows = []
+    known = []
+    for offset, row in enumerate(new):
+        local_rows.append({"position": position + offset, **dict(zip(_LOCAL_COLUMNS, row[1:], strict=True))})
+        known.append((position + offset, row[0]))
+    connection.execute(sa.insert(events), local_rows)
+    local_state.mark_known(connection, known)
+    profile.projector.apply(connection, [profile.store.to_event(SimpleNamespace(**r)) for r in local_rows])
+    return position + len(new)
+
+
+def _put_back(connection: sa.Connection, pending: list[dict[str, Any]], position: int) -> None:
+    """Re-append pending events after the server's, renumbering each stream's versions."""
+    streams = list({p["aggregate_id"] for p in pending})
+    top: dict[UUID, int] = {}
+    for start in range(0, len(streams), _CHUNK):
+        query = (sa.select(events.c.aggregate_id, sa.func.max(events.c.version))
+                 .where(events.c.aggregate_id.in_(streams[start:start + _CHUNK]))
+                 .group_by(events.c.aggregate_id))
+        top.update({a: v for a, v in connection.execute(query)})
+    rows = []
+    for offset, event in enumerate(pending):
+        version = top.get(event["aggregate_id"], 0) + 1
+        top[event["aggregate_id"]] = version
+        rows.append({**event, "position": position + offset, "version": version})
+    connection.execute(sa.insert(events), rows)
+
+
+def _set_checkpoint(connection: sa.Connection, position: int) -> None:
+    """The re-appended events were applied before they moved: the read models are current."""
+    connection.execute(sa.insert(checkpoints).prefix_with("OR REPLACE"),
+                       {"name": CHECKPOINT, "position": position})

@@ -1,0 +1,59 @@
+"""Putting a stream's read-model row right after its pending events were re-sequenced.
+
+Read models are built so that only the order *within* a stream matters
+(answers and schedules are keyed and sorted by answer time, counters add up).
+A word's fields and a streak, though, are "the last event of the stream
+wins". When a pull inserts another device's events into a stream *before* our
+pending ones (which were already applied), the stream's order changed under
+the read model; these functions fold the stream again, in version order, so
+every device ends with the row the final stream order gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from uuid import UUID
+
+import sqlalchemy as sa
+from pydantic_core import from_json
+
+from ..bootstrap import Profile
+from ..domain import events as ev
+from ..projections import handlers
+from ..projections.cache import ReadModelCache
+from ..projections.tables import READ_MODELS
+
+
+def refold_streams(profile: Profile, connection: sa.Connection, streams: Iterable[tuple[UUID, str]]) -> None:
+    cache = ReadModelCache(READ_MODELS)
+    projector = profile.projector
+    ctx = handlers.Context(connection, cache, projector.day_start_hour, projector.scheduler)
+    for aggregate_id, aggregate_type in streams:
+        if aggregate_type == ev.WORD:
+            _refold_word(ctx, profile, aggregate_id)
+        elif aggregate_type == ev.STREAK:
+            _refold_streak(ctx, profile, aggregate_id)
+    cache.flush(connection)
+
+
+def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None:
+    old = ctx.get("rm_words", word_id)
+    if old is not None:
+        for tag in from_json(old["tags"]):
+            ctx.delete("rm_word_tags", word_id, handlers.tag_key(tag))
+        ctx.delete("rm_words", word_id)
+    for event in profile.store.get_events(word_id):
+        data = event.event_data
+        if isinstance(data, ev.WordCreated):
+            handlers.word_created(ctx, event, data)
+            ctx.bump_day(ctx.day_of(event), words_added=-1)  # counted when it was first applied
+        elif isinstance(data, ev.WordUpdated):
+            handlers.word_updated(ctx, event, data)
+        elif isinstance(data, ev.WordDeleted | ev.WordRestored):
+            handlers.word_deleted_or_restored(ctx, event, data)
+
+
+def _refold_streak(ctx: handlers.Context, profile: Profile, stream_id: UUID) -> None:
+    updates = [e for e in profile.store.get_events(stream_id) if isinstance(e.event_data, ev.StreakUpdated)]
+    if updates:
+        handlers.streak_updated(ctx, updates[-1], updates[-1].event_data)

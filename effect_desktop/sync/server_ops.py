@@ -1,0 +1,114 @@
+"""The two things a device does on the server: push a page of events, pull a page.
+
+Push: rows are COPYed into a temporary table, then inserted in their local
+order with `ON CONFLICT (owner, event_id) DO NOTHING`, so a retried page
+(the reply was lost with the connection) never duplicates an event. A page
+whose stream version another device already took raises `VersionCollision`;
+the client then pulls, re-sequences its pending events and pushes again.
+
+Pull: positions come from a sequence, and sequence values are not committed in
+order, so a naive "position > last" reader can skip a row that commits late
+with a lower position. The server prevents that: a statement-level trigger
+takes a per-user advisory lock before any row is inserted and holds it to
+commit, so one user's inserts commit in position order and every snapshot sees
+a prefix of that user's positions. A pull reads a page (and, when the page is
+short, the highest visible position) in one REPEATABLE READ snapshot and may
+safely advance to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import psycopg
+
+from .errors import ServerRefused
+
+COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
+           "created_at", "version", "schema_version")
+
+_STAGING = """
+CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
+    ord integer, event_id uuid, aggregate_id uuid, aggregate_type varchar(255),
+    event_type varchar(255), event_data jsonb, metadata jsonb, created_at timestamptz,
+    version bigint, schema_version smallint
+) ON COMMIT DELETE ROWS"""
+
+_COPY = "COPY sync_incoming (ord, " + ", ".join(COLUMNS) + ") FROM STDIN"
+
+_INSERT = (
+    "INSERT INTO events (" + ", ".join(COLUMNS) + ", origin) "
+    "SELECT " + ", ".join(COLUMNS) + ", %(origin)s FROM sync_incoming ORDER BY ord "
+    "ON CONFLICT (owner, event_id) DO NOTHING RETURNING event_id, position"
+)
+
+_PULL = (
+    "SELECT position, event_id, aggregate_id, aggregate_type, event_type, event_data::text, "
+    "metadata::text, created_at, version, schema_version FROM events "
+    "WHERE owner = current_user AND position > %(after)s AND origin IS DISTINCT FROM %(origin)s "
+    "ORDER BY position LIMIT %(limit)s"
+)
+
+_HIGH_WATER = "SELECT coalesce(max(position), 0) FROM events WHERE owner = current_user"
+
+_REMAINING = ("SELECT count(*) FROM events WHERE owner = current_user AND position > %(after)s "
+              "AND origin IS DISTINCT FROM %(origin)s")
+
+
+class VersionCollision(Exception):
+    """Another device took a version of a stream in this page; pull, re-sequence, push again."""
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    rows: list[Any]  # (position, event_id, ..., schema_version) tuples, in server order
+    high_water: int  # the position to resume after
+
+
+def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], origin: UUID) -> dict[UUID, int]:
+    """Insert `rows` (COLUMNS order) in the caller's transaction; server positions of new ones.
+
+    Events already on the server (same owner and event_id) are skipped silently."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_STAGING)
+            with cursor.copy(_COPY) as copy:
+                for ord_, row in enumerate(rows):
+                    copy.write_row((ord_, *row))
+            cursor.execute(_INSERT, {"origin": origin})
+            return {event_id: position for event_id, position in cursor.fetchall()}
+    except psycopg.errors.UniqueViolation as error:
+        if error.diag.constraint_name == "uq_events_owner_stream":
+            raise VersionCollision(str(error)) from error
+        raise
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise ServerRefused(
+            "The server refused events that name a learner not registered to this account "
+            f"({error.diag.message_primary}); the profile may belong to another account.") from error
+
+
+def pull_page(connection: psycopg.Connection, after: int, origin: UUID, limit: int) -> PulledPage:
+    """Up to `limit` events after `after` that other devices pushed, in one consistent snapshot.
+
+    The connection is in autocommit mode; the snapshot is an explicit read-only transaction."""
+    connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(_PULL, {"after": after, "origin": origin, "limit": limit})
+            rows = cursor.fetchall()
+            if len(rows) == limit:
+                high = rows[-1][0]
+            else:
+                cursor.execute(_HIGH_WATER)
+                high = max(after, (cursor.fetchone() or (0,))[0])
+    finally:
+        connection.execute("ROLLBACK")
+    return PulledPage(rows, high)
+
+
+def remaining(connection: psycopg.Connection, after: int, origin: UUID) -> int:
+    row = connection.execute(_REMAINING, {"after": after, "origin": origin}).fetchone()
+    return int(row[0]) if row else 0

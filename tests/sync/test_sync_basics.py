@@ -1,0 +1,60 @@
+"""Two devices of one learner: what one studies offline reaches the other, and nothing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.sync import SyncClient, pending_count
+from tests.sync.helpers import comparable_read_models
+
+pytestmark = pytest.mark.postgres
+
+
+def test_words_and_answers_reach_the_other_device(alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("猫", "cat", tags=["animals"])
+    session = laptop.service.start_session("flashcard", [word])
+    laptop.service.answer(session, word, True, 1800)
+    assert pending_count(laptop) > 0
+
+    first = SyncClient(laptop, alice).sync()
+    assert first.pushed == laptop.store.count() and first.pending == 0
+    second = SyncClient(desktop, alice).sync()
+
+    assert second.pulled == laptop.store.count()
+    assert desktop.user_id == laptop.user_id  # the empty device adopted the account's learner id
+    assert desktop.queries.word(word).meaning == "cat"
+    assert comparable_read_models(desktop) == comparable_read_models(laptop)
+
+
+def test_a_second_sync_with_nothing_to_do_changes_nothing(alice: str, device: Callable[[str], Profile]) -> None:
+    laptop = device("laptop")
+    laptop.service.create_word("犬", "dog")
+    SyncClient(laptop, alice).sync()
+    again = SyncClient(laptop, alice).sync()
+    assert (again.pushed, again.pulled, again.pending) == (0, 0, 0)
+
+
+def test_concurrent_edits_of_one_word_converge_and_both_stay_in_history(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("走る", "to run")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+
+    laptop.service.update_word(word, meaning="run (laptop)")
+    desktop.service.update_word(word, meaning="run (desktop)", category="verbs")
+    SyncClient(laptop, alice).sync()
+    moved = SyncClient(desktop, alice).sync()  # the desktop's edit collides and goes after
+    SyncClient(laptop, alice).sync()
+
+    assert moved.resequenced == 1
+    for profile in (laptop, desktop):
+        view = profile.queries.word(word)
+        assert (view.meaning, view.category) == ("run (desktop)", "verbs")
+        history = [e.event_data.changes for e in profile.store.get_events(word)[1:]]
+        assert history == [{"meaning": "run (laptop)"}, {"meaning": "run (desktop)", "category": "verbs"}]
+    assert comparable_read_models(laptop) == comparable_read_models(desktop)
