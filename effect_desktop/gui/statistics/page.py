@@ -146,17 +146,17 @@ class StatisticsPage(QWidget):
         self.scope.clear()
         self.scope.addItem(self.tr("All words"), None)
         for category in self._queries.categories():
-            self.scope.addItem(self.tr("Category: {0}").format(category), ("category", category))
+            self.scope.addItem(self.tr("Category: {0}").format(category), f"c:{category}")
         for tag in self._queries.tags():
-            self.scope.addItem(self.tr("Tag: {0}").format(tag), ("tag", tag))
+            self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag}")
         found = self.scope.findData(current)
         self.scope.setCurrentIndex(max(0, found))
         self.scope.blockSignals(False)
 
     def request(self) -> StatsRequest:
-        data = self.scope.currentData()
-        scope = WordScope(category=data[1] if data and data[0] == "category" else None,
-                          tag=data[1] if data and data[0] == "tag" else None)
+        data = self.scope.currentData() or ""  # "c:<category>", "t:<tag>" or None for every word
+        scope = WordScope(category=data[2:] if data.startswith("c:") else None,
+                          tag=data[2:] if data.startswith("t:") else None)
         now = self.as_of or self.profile.service.clock()
         return StatsRequest(now, Range(self.range.currentData()), Granularity(self.granularity.currentData()),
                             scope, self.profile.service.day_start_hour)
@@ -172,7 +172,7 @@ class StatisticsPage(QWidget):
         s, locale = report.summary, QLocale()
         accuracy = "–" if s.accuracy is None else locale.toString(100 * s.accuracy, "f", 0) + "%"
         self.summary.setText(self.tr(
-            "{0} answers, {1} correct · {2} minutes studied · {3} words · streak {4} · due today {5}").format(
+            "Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}").format(
             locale.toString(s.answers), accuracy, locale.toString(s.study_minutes, "f", 0),
             locale.toString(s.words), locale.toString(s.streak_days), locale.toString(s.due_today)))
         self.heatmap.set_figure(report.heatmap)

@@ -1,0 +1,62 @@
+"""`effect-desktop stats` prints the screen's figures, as a table or JSON, now or as of a moment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from effect_desktop.cli.main import run_cli
+from tests.statistics.history import KnownHistory
+
+EVENING = "2026-11-22T20:00+09:00"
+
+
+def _stats(history: KnownHistory, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    history.profile.close()
+    status = run_cli(["--data-dir", str(history.profile.path.parent), "stats", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_json_as_of_the_third_evening(history: KnownHistory, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _stats(history, capsys, "--json", "--as-of", EVENING, "--range", "30d")
+    assert status == 0
+    report = json.loads(out)
+    assert report["today"] == "2026-11-22" and report["granularity"] == "day"
+    assert report["summary"] == {"answers": 7, "correct": 5, "accuracy": 5 / 7, "study_minutes": 17.0,
+                                 "words": 3, "streak_days": 3, "due_today": 2}
+    assert report["heatmap"]["answers"] == {"2026-11-20": 4, "2026-11-21": 2, "2026-11-22": 1}
+    assert report["heatmap"]["streak"] == {"days": 3, "first": "2026-11-20", "last": "2026-11-22"}
+    assert [b["answers"] for b in report["response_times_ms"]] == [0, 1, 2, 2, 1, 1, 0, 0, 0, 0]
+    assert report["forecast"]["overdue"] == 1 and report["forecast"]["due"][:3] == [1, 1, 0]
+    assert [(w["text"], w["lapses"]) for w in report["hardest_words"]] == [("猫", 1)]
+    assert [a["answers"] for a in report["activity"][-3:]] == [4, 2, 1]
+
+
+def test_json_as_of_the_second_evening_with_a_tag(history: KnownHistory,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _stats(history, capsys, "--json", "--as-of", "2026-11-21T20:00+09:00", "--tag", "JLPT",
+                            "--range", "all", "--by", "week")
+    report = json.loads(out)
+    assert status == 0 and report["tag"] == "JLPT"
+    assert [(a["start"], a["answers"], a["correct"]) for a in report["activity"]] == [("2026-11-16", 5, 4)]
+    assert report["summary"]["streak_days"] == 2 and report["hardest_words"] == []
+
+
+def test_table_for_people(history: KnownHistory, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _stats(history, capsys, "--as-of", EVENING, "--category", "noun", "--range", "30d")
+    assert status == 0
+    assert "category 'noun'" in out and "answers 4, correct 3 (75%)" in out
+    assert "Hardest words" in out and "猫" in out and "Due reviews, next 30 days (overdue now: 1)" in out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--as-of", "last tuesday"), "is not a time"),
+    (("--range", "2y"), "invalid choice"),
+    (("--tag", "a", "--category", "b"), "not allowed with"),
+])
+def test_bad_input_is_one_clear_line(history: KnownHistory, capsys: pytest.CaptureFixture[str],
+                                     args: tuple[str, ...], message: str) -> None:
+    status, out, err = _stats(history, capsys, *args)
+    assert status == 2 and out == "" and message in err and "Traceback" not in err

@@ -1,0 +1,118 @@
+"""The Statistics screen draws every figure as a chart and follows the range, grouping and scope."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from uuid import UUID
+
+from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from effect_desktop.gui.statistics import StatisticsPage
+from tests.statistics.history import KnownHistory
+
+
+def _page(qtbot, history: KnownHistory, opened: list[UUID] | None = None) -> StatisticsPage:  # type: ignore[no-untyped-def]
+    page = StatisticsPage(history.profile, on_open_word=opened.append if opened is not None else None)
+    qtbot.addWidget(page)
+    page.resize(1100, 1500)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _bars(page: StatisticsPage, name: str) -> list[float]:
+    series = page.views[name].chart().series()
+    assert len(series) == 1 and isinstance(series[0], QBarSeries)
+    bar_set = series[0].barSets()[0]
+    return [bar_set.at(i) for i in range(bar_set.count())]
+
+
+def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, history)
+    activity = page.views["activity"].chart().series()
+    assert [type(s) for s in activity] == [QAreaSeries, QLineSeries]
+    assert [s.name() for s in activity] == ["Answers", "Accuracy (%)"]
+    weeks = activity[0].upperSeries()
+    assert weeks.count() == len(page.report.activity) and weeks.at(weeks.count() - 1).y() == 7
+    assert activity[1].at(activity[1].count() - 1).y() == round(100 * 5 / 7, 1)
+    assert _bars(page, "response") == [0, 1, 2, 2, 1, 1, 0, 0, 0, 0]
+    assert _bars(page, "forecast")[:3] == [1, 1, 0] and len(_bars(page, "forecast")) == 30
+    assert _bars(page, "intervals")[0] == 3
+    assert sum(_bars(page, "easiness")) == 3
+    time_series = page.views["time"].chart().series()[0].upperSeries()
+    assert time_series.at(time_series.count() - 1).y() == 17.0
+    assert page.heatmap.figure is not None and page.heatmap.figure.streak_days == 3
+    assert page.hardest.rowCount() == 1 and page.hardest.item(0, 0).text() == "猫"
+    assert "Answers: 7 · correct: 71%" in page.summary.text() and "streak: 3 ·" in page.summary.text()
+    assert page.cards["forecast"].note.text() == "Overdue now: 1"
+
+
+def test_range_grouping_and_scope(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, history)
+    _choose(page.range, "30d")
+    _choose(page.granularity, "day")
+    answers = page.views["activity"].chart().series()[0].upperSeries()
+    assert answers.count() == 30
+    assert [answers.at(i).y() for i in range(27, 30)] == [4, 2, 1]
+    _choose(page.scope, "t:food")
+    assert _bars(page, "response") == [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]
+    answers = page.views["activity"].chart().series()[0].upperSeries()
+    assert [answers.at(i).y() for i in range(27, 30)] == [1, 0, 0]
+    assert page.hardest.rowCount() == 0 and "words: 1 ·" in page.summary.text()
+    assert page.cards["time"].note.isVisibleTo(page)
+    _choose(page.scope, "c:noun")
+    assert sum(_bars(page, "intervals")) == 2
+    _choose(page.range, "all")
+    assert page.views["activity"].chart().series()[0].upperSeries().count() == 3  # from the first day studied
+    _choose(page.scope, None)
+    assert not page.cards["time"].note.isVisibleTo(page)
+
+
+def test_a_hardest_word_opens_its_history(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    opened: list[UUID] = []
+    page = _page(qtbot, history, opened)
+    table = page.hardest
+    rect = table.visualItemRect(table.item(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # begins with a press
+    assert opened == [history.neko]
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [history.neko, history.neko]
+
+
+def test_each_chart_saves_as_png(qtbot, history: KnownHistory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, history)
+    for name, card in page.cards.items():
+        card.save_png(tmp_path / name)
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert not image.isNull() and image.width() > 200, name
+
+
+def test_figures_as_of_a_past_moment(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, history)
+    page.set_as_of(history.end_of_day2)
+    assert "Answers: 6 ·" in page.summary.text() and "streak: 2 ·" in page.summary.text()
+    assert page.hardest.rowCount() == 0
+    assert page.as_of_label.text().startswith("As of")
+    assert page.heatmap.figure is not None and page.heatmap.figure.last == history.end_of_day2.date()
+    page.set_as_of(None)
+    assert "Answers: 7 ·" in page.summary.text() and page.as_of_label.text() == ""
+
+
+def test_a_new_answer_shows_after_mark_stale(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, history)
+    history.clock.advance(minutes=10)
+    session = history.profile.service.start_session("flashcard", [history.apple])
+    history.profile.service.answer(session, history.apple, True, 900)
+    page.mark_stale()
+    assert "Answers: 8 ·" in page.summary.text()
+    assert _bars(page, "response")[0] == 1
