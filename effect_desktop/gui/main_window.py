@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Effect Desktop — {0}").format(self.profile.path.name.split(".")[0]))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1… switch pages from the keyboard
         self.stack = QStackedWidget()
         self.pages = {}
         for spec in self.page_specs:

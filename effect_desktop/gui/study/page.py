@@ -354,10 +354,13 @@ class StudyPage(Page):
 
     def leave_session(self) -> None:
         """Esc: stop for now; the session stays open and can be resumed or finished later."""
-        if self.run is None:
+        run = self.run
+        if run is None:
             return
-        self.context.undo.discard(lambda e: e.owner == self.run.session_id if self.run else False)
+        self.context.undo.discard(lambda e: e.owner == run.session_id)
         self.run = None
+        if not run.results:  # nothing answered: nothing to resume, so close it quietly
+            self.context.operations.perform(lambda: self.profile.service.complete_session(run.session_id))
         self.show_start()
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from ..style import heading, scaled_font
 from .run import Summary
@@ -54,9 +54,12 @@ class SummaryPanel(QWidget):
         column.addWidget(self.review_title)
         column.addWidget(self.review, 1)
         column.addWidget(self.back, 0, Qt.AlignmentFlag.AlignRight)
-        outer = QVBoxLayout(self)
+        content = QWidget()
+        content.setLayout(column)
+        content.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 45)
+        outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 24, 48, 24)
-        outer.addLayout(column)
+        outer.addWidget(content)
 
     def show_summary(self, summary: Summary, streak_days: int) -> None:
         self.accuracy.setText(f"{summary.accuracy:.0%}")

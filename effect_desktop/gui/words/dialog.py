@@ -83,7 +83,9 @@ class WordDialog(QDialog):
             message.setObjectName(f"{name}Error")
             box.addWidget(message)
             self.errors[name] = message
-            form.addRow(label, box)
+            caption = QLabel(label)
+            caption.setBuddy(editor)
+            form.addRow(caption, box)
         self.general_error = error_label()
         self.general_error.setObjectName("generalError")
 
