@@ -1,0 +1,188 @@
+"""Statistics on the 1,000,000-event profile: each figure's query, and the screen fully drawn.
+
+Targets (issue 6): each figure's query under 50 ms; the Statistics screen
+fully drawn under 300 ms. Every figure is timed beside a raw sqlite3 query
+reading the same rows in the same run, printed as a ratio, and beside what
+the same figure would cost without its read model (scanning the answers),
+to show why the read models exist.
+
+    python3 tests/benchmarks/bench_statistics.py [--events N] [--runs R] [--as-of]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from effect_desktop.bootstrap import open_profile  # noqa: E402
+from effect_desktop.projections.statistics_queries import WordScope  # noqa: E402
+from effect_desktop.statistics.figures import Granularity, Range, Statistics, StatsRequest  # noqa: E402
+from tests.benchmarks.history import LOCAL, build_profile  # noqa: E402
+
+QUERY_TARGET_MS, SCREEN_TARGET_MS = 50.0, 300.0
+
+
+def _median_ms(action: Callable[[], Any], runs: int) -> float:
+    action()  # warm the page cache and SQLAlchemy's statement cache
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench_figures(path: Path, runs: int) -> None:
+    profile = open_profile(path)
+    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        last_day = raw.execute("SELECT max(study_day) FROM rm_daily_stats").fetchone()[0]
+        now = profile.service.clock().replace(year=int(last_day[:4]), month=int(last_day[5:7]),
+                                              day=int(last_day[8:10]), hour=20).astimezone(LOCAL)
+        stats = Statistics(profile.queries, profile.user_id)
+        tag = raw.execute("SELECT tag_key FROM rm_word_tags GROUP BY tag_key ORDER BY count(*) DESC").fetchone()[0]
+        category = raw.execute("SELECT category FROM rm_words GROUP BY category ORDER BY count(*) DESC").fetchone()[0]
+        first_year = (now.date() - timedelta(days=364)).isoformat()
+        print(f"profile: {path.name}; today {now.date()}; tag {tag!r}, category {category!r}; median of {runs}")
+        print(f"{'figure':<44}{'ms':>8}{'raw ms':>9}{'ratio':>7}  target")
+        worst = 0.0
+        for scope_name, scope in (("all", WordScope()), (f"tag {tag}", WordScope(tag=tag)),
+                                  (f"category {category}", WordScope(category=category))):
+            facet = scope.facet or ""
+            for range_ in (Range.YEAR, Range.ALL):
+                request = StatsRequest(now, range_, Granularity.WEEK, scope)
+                first = stats.range_first(request)
+                since = first.isoformat() if first else "0000"
+                day_sql = ("SELECT study_day, answers, correct, response_ms, study_seconds FROM rm_daily_stats "
+                           "WHERE study_day BETWEEN ? AND ?" if not facet else
+                           "SELECT study_day, answers, correct, response_ms FROM rm_daily_facets "
+                           "WHERE facet = ? AND study_day BETWEEN ? AND ?")
+                day_args = (since, last_day) if not facet else (facet, since, last_day)
+                figures: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
+                    ("activity", lambda r=request, f=first: stats.activity(r, f),
+                     lambda s=day_sql, a=day_args: raw.execute(s, a).fetchall()),
+                    ("response times", lambda r=request, f=first: stats.response_times(r, f),
+                     lambda f=facet, s=since: raw.execute(
+                         "SELECT bucket, sum(answers) FROM rm_response_times WHERE facet = ? AND study_day "
+                         "BETWEEN ? AND ? GROUP BY bucket", (f, s, last_day)).fetchall()),
+                ]
+                if range_ is Range.YEAR:
+                    scoped = ("" if scope.facet is None else " AND w.category = ?" if scope.category
+                              else " AND w.word_id IN (SELECT word_id FROM rm_word_tags WHERE tag_key = ?)")
+                    scope_args = () if scope.facet is None else (scope.category or tag,)
+                    progress_sql = ("SELECT {0}, count(*) FROM rm_progress p JOIN rm_words w ON w.word_id = p.word_id "
+                                    "WHERE NOT w.deleted" + scoped + " GROUP BY 1")
+                    figures += [
+                        ("heatmap", lambda r=request: stats.heatmap(r),
+                         lambda s=day_sql, a=day_args: raw.execute(s, a).fetchall()),
+                        ("forecast", lambda r=request: stats.forecast(r),
+                         lambda p=progress_sql, a=scope_args: raw.execute(p.format("next_review_date"), a).fetchall()),
+                        ("intervals", lambda r=request: stats.intervals(r),
+                         lambda p=progress_sql, a=scope_args: raw.execute(p.format("interval_days"), a).fetchall()),
+                        ("easiness", lambda r=request: stats.easiness(r),
+                         lambda p=progress_sql, a=scope_args: raw.execute(
+                             p.format("round(easiness_factor, 1)"), a).fetchall()),
+                        ("hardest words", lambda r=request: stats.hardest(r),
+                         lambda w=scoped, a=scope_args: raw.execute(
+                             "SELECT w.word_id, w.text, s.lapses FROM rm_word_stats s JOIN rm_progress p "
+                             "ON p.word_id = s.word_id JOIN rm_words w ON w.word_id = s.word_id WHERE NOT w.deleted"
+                             + w + " ORDER BY s.lapses DESC, p.easiness_factor LIMIT 20", a).fetchall()),
+                    ]
+                for name, ours, baseline in figures:
+                    ours_ms, raw_ms = _median_ms(ours, runs), _median_ms(baseline, runs)
+                    worst = max(worst, ours_ms)
+                    label = f"{name} ({range_.value}, {scope_name})"
+                    flag = "ok" if ours_ms < QUERY_TARGET_MS else "OVER"
+                    print(f"{label:<44}{ours_ms:>8.2f}{raw_ms:>9.2f}{ours_ms / raw_ms:>7.1f}  {flag}")
+        full = _median_ms(lambda: stats.report(StatsRequest(now, Range.ALL, Granularity.DAY)), runs)
+        print(f"{'whole report (all, by day)':<44}{full:>8.2f}")
+        scan = _median_ms(lambda: raw.execute(
+            "SELECT a.study_day, count(*), sum(a.is_correct) FROM rm_answers a JOIN rm_word_tags t "
+            "ON t.word_id = a.word_id WHERE t.tag_key = ? AND NOT a.retracted AND a.study_day >= ? "
+            "GROUP BY a.study_day", (tag, first_year)).fetchall(), max(3, runs // 5))
+        print(f"{'without a read model: tag activity, 1y scan':<44}{scan:>8.2f}  (raw sqlite3 over rm_answers)")
+        print(f"slowest figure query: {worst:.2f} ms (target < {QUERY_TARGET_MS:.0f} ms)")
+        bench_screen(profile, now, runs)
+    finally:
+        raw.close()
+        profile.close()
+
+
+def bench_screen(profile: Any, now: Any, runs: int) -> None:
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415  (Qt only for this part)
+
+    from effect_desktop.gui.statistics import StatisticsPage  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication([])
+    profile.service.clock = lambda: now
+
+    def draw() -> None:
+        page = StatisticsPage(profile)
+        page.resize(1200, 1700)
+        page.show()
+        app.processEvents()
+        page.grab()  # every chart painted
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+
+    opened = _median_ms(draw, max(3, runs // 4))
+    page = StatisticsPage(profile)
+    page.resize(1200, 1700)
+    page.show()
+    app.processEvents()
+
+    def switch() -> None:
+        page.range.setCurrentIndex((page.range.currentIndex() + 1) % page.range.count())
+        page.grab()
+
+    switched = _median_ms(switch, max(3, runs // 4))
+    flag = "ok" if opened < SCREEN_TARGET_MS else "OVER"
+    print(f"screen opened and fully drawn: {opened:.0f} ms (target < {SCREEN_TARGET_MS:.0f} ms) {flag}")
+    print(f"range changed and redrawn:     {switched:.0f} ms")
+
+
+def bench_as_of(path: Path) -> None:
+    from effect_desktop.statistics.asof import queries_as_of  # noqa: PLC0415
+
+    profile = open_profile(path)
+    try:
+        moment = profile.service.clock().replace(year=2023, month=1, day=1).astimezone(LOCAL)
+        t0 = time.perf_counter()
+        queries = queries_as_of(profile, moment)
+        t1 = time.perf_counter()
+        Statistics(queries, profile.user_id).report(StatsRequest(moment, Range.YEAR))
+        t2 = time.perf_counter()
+        print(f"as of {moment:%Y-%m-%d}: replay + materialize {t1 - t0:.1f} s, report {1000 * (t2 - t1):.0f} ms")
+    finally:
+        profile.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--as-of", action="store_true", help="also time replaying to a past moment (slow)")
+    args = parser.parse_args()
+    work = Path(os.environ.get("EFFECT_BENCH_WORK", "/tmp/effect_bench_statistics"))
+    path = build_profile(work / "statistics.effect.sqlite3", args.events)
+    bench_figures(path, args.runs)
+    if args.as_of:
+        bench_as_of(path)
+
+
+if __name__ == "__main__":
+    main()
