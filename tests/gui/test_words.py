@@ -8,6 +8,21 @@ from PySide6.QtWidgets import QMessageBox
 from .conftest import events, type_text, undo_key
 
 
+def shown(page) -> list:
+    return [page.model.word_at(r) for r in range(page.model.rowCount())]
+
+
+def wait_shown(qtbot, page, condition) -> None:
+    """The table loads in the background: wait until it shows what the user expects."""
+    qtbot.waitUntil(lambda: condition({w.text for w in shown(page)}), timeout=3000)
+
+
+def words_page(qtbot, window, count: int):
+    page = window.show_page("words")
+    qtbot.waitUntil(lambda: page.model.rowCount() == count, timeout=3000)
+    return page
+
+
 def test_add_word_through_the_dialog_shows_validation_then_saves(qtbot, window, profile):
     page = window.show_page("words")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -28,13 +43,12 @@ def test_add_word_through_the_dialog_shows_validation_then_saves(qtbot, window, 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     assert not dialog.isVisible()
+    wait_shown(qtbot, page, lambda texts: texts == {"ocean"})
     created = events(profile, "WordCreated")
     assert len(created) == 1
     data = created[0].event_data
     assert (data.text, data.meaning, data.category, data.tags) == ("ocean", "海（うみ）", "nature",
                                                                    ["noun", "nature"])
-    assert page.model.rowCount() == 1
-    assert page.model.word_at(0).text == "ocean"
     assert page.count_label.text() == "1 words"
 
 
@@ -48,7 +62,7 @@ def _select(page, texts):
 
 
 def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, words):
-    page = window.show_page("words")
+    page = words_page(qtbot, window, 5)
     _select(page, ["apple"])
     dialog = page.edit_selected()
     dialog.meaning_edit.clear()
@@ -57,7 +71,7 @@ def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, wo
     assert not dialog.isVisible()
     updates = events(profile, "WordUpdated")
     assert [u.event_data.changes for u in updates] == [{"meaning": "林檎"}]
-    assert "林檎" in [page.model.word_at(r).meaning for r in range(page.model.rowCount())]
+    qtbot.waitUntil(lambda: "林檎" in [w.meaning for w in shown(page)], timeout=3000)
     assert "apple" in window.undo_action.text()
 
     page.table.setFocus()
@@ -66,13 +80,13 @@ def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, wo
     updates = events(profile, "WordUpdated")
     assert [u.event_data.changes for u in updates] == [{"meaning": "林檎"}, {"meaning": "りんご"}]
     assert updates[1].metadata.causation_id == updates[0].event_id, "the undo names the edit it undoes"
-    meanings = [page.model.word_at(r).meaning for r in range(page.model.rowCount())]
-    assert "りんご" in meanings and "林檎" not in meanings
+    qtbot.waitUntil(lambda: "りんご" in [w.meaning for w in shown(page)], timeout=3000)
+    assert "林檎" not in [w.meaning for w in shown(page)]
     assert not window.undo_action.isEnabled()
 
 
 def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, words):
-    page = window.show_page("words")
+    page = words_page(qtbot, window, 5)
     _select(page, ["apple", "bread"])
     assert page.delete_button.isEnabled() and not page.edit_button.isEnabled()
     box = page.delete_selected()
@@ -80,8 +94,7 @@ def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, word
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
 
     assert len(events(profile, "WordDeleted")) == 2
-    shown = {page.model.word_at(r).text for r in range(page.model.rowCount())}
-    assert shown == {"run", "library", "quickly"}
+    wait_shown(qtbot, page, lambda texts: texts == {"run", "library", "quickly"})
 
     page.table.setFocus()
     undo_key(qtbot, window)
@@ -89,12 +102,11 @@ def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, word
     assert len(restored) == 2
     deleted_ids = {e.event_id for e in events(profile, "WordDeleted")}
     assert {e.metadata.causation_id for e in restored} == deleted_ids
-    assert page.model.rowCount() == 5
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=3000)
 
 
 def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profile, words):
-    page = window.show_page("words")
-    assert page.model.rowCount() == 5
+    page = words_page(qtbot, window, 5)
     type_text(qtbot, page.search, "としょ")  # matches a meaning
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
     assert page.model.word_at(0).text == "library"
@@ -103,10 +115,10 @@ def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profil
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=2000)
     page.category.setCurrentIndex(page.category.findData("food"))
-    assert {page.model.word_at(r).text for r in range(page.model.rowCount())} == {"apple", "bread"}
+    wait_shown(qtbot, page, lambda texts: texts == {"apple", "bread"})
     page.category.setCurrentIndex(0)
     page.tag.setCurrentIndex(page.tag.findData("verb"))
-    assert [page.model.word_at(r).text for r in range(page.model.rowCount())] == ["run"]
+    wait_shown(qtbot, page, lambda texts: texts == {"run"})
     page.tag.setCurrentIndex(0)
     page.difficulty.setCurrentIndex(page.difficulty.findData(2))
-    assert {page.model.word_at(r).text for r in range(page.model.rowCount())} == {"run", "quickly"}
+    wait_shown(qtbot, page, lambda texts: texts == {"run", "quickly"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,12 @@ FILTER_DELAY_MS = 200
 
 
 class WordsPage(Page):
+    loaded = Signal()  # the table shows the latest query's words
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("wordsPage")
+        self._generation = 0
         self.model = WordTableModel(self)
         self.dialog: WordDialog | None = None
         self.confirm: QMessageBox | None = None
@@ -120,15 +123,31 @@ class WordsPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        """Query in the background (20,000 words take a moment); only the latest answer is shown."""
         self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        word_filter = self.current_filter()
+        queries = self.profile.queries
+
+        def load(_progress: object) -> tuple[list[WordView], int]:
+            return queries.words(word_filter), queries.word_count()
+
+        def loaded(result: tuple[list[WordView], int]) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        self.context.operations.run(load, loaded, changes=False)
+
+    def _show(self, words: list[WordView], total: int) -> None:
         selected = set(self.selected_ids())
-        self.model.set_words(self.profile.queries.words(self.current_filter()))
-        total = self.profile.queries.word_count()
+        self.model.set_words(words)
         shown = self.model.rowCount()
         self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
                                  if shown != total else self.tr("{0} words").format(total))
         self._select(selected)
         self._update_buttons()
+        self.loaded.emit()
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentData()

@@ -1,0 +1,278 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>CalendarHeatmap</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="124" />
+        <source>Less</source>
+        <translation>少</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="130" />
+        <source>More</source>
+        <translation>多</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
+        <source>Current streak: %n day(s)</source>
+        <translation><numerusform>現在の連続日数: %n 日</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
+        <source>No current streak</source>
+        <translation>連続学習なし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="147" />
+        <source>%1: %n answer(s)</source>
+        <translation><numerusform>%1: 回答 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="37" />
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="64" />
+        <source>Save as PNG…</source>
+        <translation>PNG で保存…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="68" />
+        <source>Save chart</source>
+        <translation>グラフを保存</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="69" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="75" />
+        <source>Could not save</source>
+        <translation>保存できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="76" />
+        <source>The chart could not be saved to {0}: {1}. Choose another folder.</source>
+        <translation>グラフを {0} に保存できませんでした: {1}。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/card.py" line="84" />
+        <source>the image could not be written</source>
+        <translation>画像を書き込めませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>HardestWordsTable</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Lapses</source>
+        <translation>忘却</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
+        <source>Reviews</source>
+        <translation>復習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="22" />
+        <source>Easiness</source>
+        <translation>易しさ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="34" />
+        <source>Double-click a word (or press Enter) to open its history</source>
+        <translation>単語をダブルクリック(または Enter)すると履歴を開きます</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <source>Last 30 days</source>
+        <translation>過去 30 日</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <source>Last year</source>
+        <translation>過去 1 年</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="57" />
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <source>By day</source>
+        <translation>日ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <source>By week</source>
+        <translation>週ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="63" />
+        <source>By month</source>
+        <translation>月ごと</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="77" />
+        <source>Statistics</source>
+        <translation>統計</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <source>&amp;Period:</source>
+        <translation>期間(&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <source>&amp;Group:</source>
+        <translation>集計(&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="81" />
+        <source>&amp;Words:</source>
+        <translation>単語(&amp;W):</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="91" />
+        <source>Answers per day, last year</source>
+        <translation>1 日あたりの回答数(過去 1 年)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="92" />
+        <source>Answers and accuracy</source>
+        <translation>回答数と正答率</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="93" />
+        <source>Time studied</source>
+        <translation>学習時間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="94" />
+        <source>Response times</source>
+        <translation>回答時間</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="95" />
+        <source>Due reviews, next 30 days</source>
+        <translation>今後 30 日の復習予定</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="96" />
+        <source>Review intervals</source>
+        <translation>復習間隔</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="97" />
+        <source>Easiness</source>
+        <translation>易しさ</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="98" />
+        <source>Hardest words</source>
+        <translation>苦手な単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
+        <source>As of {0}</source>
+        <translation>{0} 時点</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="147" />
+        <source>All words</source>
+        <translation>すべての単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="149" />
+        <source>Category: {0}</source>
+        <translation>カテゴリ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="151" />
+        <source>Tag: {0}</source>
+        <translation>タグ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="175" />
+        <source>Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}</source>
+        <translation>回答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
+        <source>Outlined: the current streak of %n day(s).</source>
+        <translation><numerusform>枠線: 現在の連続学習 %n 日。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="182" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="189" />
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="183" />
+        <source>Accuracy (%)</source>
+        <translation>正答率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="185" />
+        <source>Minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="186" />
+        <source>Time spent answering these words (sessions mix words).</source>
+        <translation>これらの単語の回答にかかった時間(セッションには他の単語も含まれるため)。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="190" />
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="192" />
+        <source>Reviews</source>
+        <translation>復習</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="193" />
+        <source>days from today</source>
+        <translation>今日からの日数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="194" />
+        <source>Overdue now: {0}</source>
+        <translation>期限切れ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="197" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
+        <source>Words</source>
+        <translation>単語数</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="198" />
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="202" />
+        <source>easiness factor</source>
+        <translation>易しさ係数 (EF)</translation>
+    </message>
+</context>
+</TS>
