@@ -210,6 +210,7 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     parsed = Parsed(problems=list(table.problems))
     needed = max(mapping) + 1
     total = len(table.rows)
+    tick(progress, 0, total)
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)

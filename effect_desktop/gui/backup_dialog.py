@@ -1,0 +1,160 @@
+"""The backups dialog: see the backups kept, take one now, restore one.
+
+Restoring replaces the profile file, so the profile must be closed first:
+the dialog asks the main window to close it (`close_profile`), restores
+(the current state is backed up first, so a restore can be undone), then
+asks it to open the profile again (`reopen_profile`). Copies run off the
+GUI thread; a large profile takes a moment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..backup.backups import Backup, create_backup, list_backups, restore_backup
+from .errors import show_error
+from .import_dialog import BackgroundJob
+
+REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
+           "before-restore": "before a restore", "before-sync": "before a sync"}
+
+
+class BackupDialog(QDialog):
+    done = Signal(object)  # the Backup made or restored, or the exception
+
+    def __init__(self, profile_file: Path, close_profile: Callable[[], None],
+                 reopen_profile: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupDialog")
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(640, 380)
+        self.profile_file = profile_file
+        self.close_profile = close_profile
+        self.reopen_profile = reopen_profile
+        self.backups: list[Backup] = []
+        self.job: BackgroundJob | None = None
+        self.restored = False
+
+        layout = QVBoxLayout(self)
+        self.where = QLabel("")
+        self.where.setWordWrap(True)
+        layout.addWidget(self.where)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("backups")
+        self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.create_button = QPushButton(self.tr("Back up now"))
+        self.create_button.clicked.connect(self.create_now)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.clicked.connect(self.ask_restore)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.backups = list_backups(self.profile_file)
+        self.where.setText(self.tr("{0} backup(s) in {1}").format(
+            len(self.backups), self.profile_file.parent / "backups"))
+        self.table.setRowCount(len(self.backups))
+        locale = QLocale()
+        for row, backup in enumerate(self.backups):
+            for column, text in enumerate((
+                    backup.taken_at.strftime("%Y-%m-%d %H:%M"),
+                    self.tr(REASONS.get(backup.reason, backup.reason)),
+                    locale.formattedDataSize(backup.size))):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.backups:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.backups) and self.job is None)
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def create_now(self) -> None:
+        self._run(lambda _progress: create_backup(self.profile_file, "manual"), lambda _made: self.refresh())
+
+    def ask_restore(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Restore this backup?"),
+            self.tr("The profile will be closed and replaced by the backup taken {0}. Its current state is "
+                    "backed up first, so this can be undone.").format(chosen.taken_at.strftime("%Y-%m-%d %H:%M")))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore(chosen)
+
+    def restore(self, backup: Backup) -> None:
+        """Close the profile, put the backup in its place, open it again (also when the restore fails)."""
+        self.close_profile()
+        try:
+            restore_backup(self.profile_file, backup.path)
+        except Exception as error:  # shown; the profile file was left as it was
+            self.reopen_profile()
+            show_error(self, error)
+            self.done.emit(error)
+            return
+        self.reopen_profile()
+        self.restored = True
+        self.refresh()
+        self.done.emit(backup)
+
+    def _run(self, work: Callable[[Callable[[int, int], bool]], object], on_done: Callable[[object], None]) -> None:
+        if self.job is not None:
+            return
+        job = BackgroundJob(work)
+        self.job = job
+        self.create_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+
+        def finished(result: object) -> None:
+            self.job = None
+            self.create_button.setEnabled(True)
+            on_done(result)
+            self.done.emit(result)
+
+        def failed(error: Exception) -> None:
+            self.job = None
+            self.create_button.setEnabled(True)
+            self.refresh()
+            show_error(self, error)
+            self.done.emit(error)
+
+        job.signals.done.connect(finished)
+        job.signals.failed.connect(failed)
+        QThreadPool.globalInstance().start(job)
+
+
+def open_backup_dialog(parent: QWidget | None, profile_file: Path, close_profile: Callable[[], None],
+                       reopen_profile: Callable[[], None]) -> bool:
+    """Show the dialog; True if a backup was restored (the main window reloads everything)."""
+    dialog = BackupDialog(profile_file, close_profile, reopen_profile, parent)
+    dialog.exec()
+    return dialog.restored

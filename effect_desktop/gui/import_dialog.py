@@ -1,0 +1,358 @@
+"""The import dialog: pick a word list or Anki deck, check the preview and mapping, import in one go.
+
+Reading, checking and writing run in a worker thread (a 50,000-row file
+must not freeze the window) and report progress; Cancel stops the reading
+and checking, and since the write is one command nothing is ever half
+imported. Bad rows are listed by line number with their reason; the user
+fixes the file or ticks "leave out bad rows". The main window calls
+`open_import_dialog(parent, profile)` and refreshes its pages when it
+returns True.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..backup.schedule import backup_before_change
+from ..bootstrap import Profile
+from ..interchange.apkg_import import read_apkg
+from ..interchange.candidates import FIELDS, ImportCancelled, Parsed
+from ..interchange.csv_import import IGNORE, WordTable, guess_mapping, read_word_table, table_candidates
+from ..interchange.encodings import ENCODING_LABELS
+from ..interchange.importer import ImportReport, OnDuplicate, apply_import, plan_import
+from .errors import show_error, user_message
+
+PREVIEW_ROWS = 100
+ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"))
+DELIMITER_CHOICES = (("", "Detect"), (",", "Comma"), ("\t", "Tab"), (";", "Semicolon"), ("|", "Vertical bar"))
+FIELD_LABELS = {"text": "Word", "meaning": "Meaning", "category": "Category", "tags": "Tags",
+                "difficulty": "Difficulty", IGNORE: "(ignore)"}
+Work = Callable[[Callable[[int, int], bool]], Any]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class BackgroundJob(QRunnable):
+    """Runs `work(progress)` off the GUI thread; `progress` returns False once cancel was asked."""
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self.work = work
+        self.cancelled = threading.Event()
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(int(done), int(total))
+        return not self.cancelled.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except Exception as error:  # shown by the dialog in the GUI thread
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+class ImportDialog(QDialog):
+    loaded = Signal()  # the preview is ready
+    finished_import = Signal(object)  # an ImportReport, a list of problems, or an exception
+
+    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import words"))
+        self.resize(820, 620)
+        self.profile = profile
+        self.path: Path | None = None
+        self.table: WordTable | None = None
+        self.parsed: Parsed | None = None  # an Anki deck is read whole
+        self.job: BackgroundJob | None = None
+        self.report: ImportReport | None = None
+        self.combos: list[QComboBox] = []
+        self._build()
+
+    # --- layout --------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(self.tr("Choose a CSV, TSV or Anki (.apkg) file."))
+        self.file_label.setObjectName("fileLabel")
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(choose)
+        layout.addLayout(top)
+
+        options = QFormLayout()
+        self.encoding_combo = self._choices(ENCODINGS)
+        self.delimiter_combo = self._choices(DELIMITER_CHOICES)
+        self.encoding_combo.activated.connect(self.reload)
+        self.delimiter_combo.activated.connect(self.reload)
+        self.detected_label = QLabel("")
+        self.detected_label.setObjectName("detectedLabel")
+        options.addRow(self.tr("Encoding"), self.encoding_combo)
+        options.addRow(self.tr("Columns separated by"), self.delimiter_combo)
+        options.addRow(self.tr("Detected"), self.detected_label)
+        layout.addLayout(options)
+
+        self.mapping_row = QHBoxLayout()
+        layout.addWidget(QLabel(self.tr("Which column is which (the preview shows the first rows):")))
+        layout.addLayout(self.mapping_row)
+        self.preview = QTableWidget(0, 0)
+        self.preview.setObjectName("preview")
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.preview, 3)
+
+        duplicates = QHBoxLayout()
+        duplicates.addWidget(QLabel(self.tr("A word with the same text and meaning already exists:")))
+        self.skip_radio = QRadioButton(self.tr("skip it"))
+        self.update_radio = QRadioButton(self.tr("update its category, tags and difficulty"))
+        self.skip_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.skip_radio)
+        group.addButton(self.update_radio)
+        duplicates.addWidget(self.skip_radio)
+        duplicates.addWidget(self.update_radio)
+        duplicates.addStretch(1)
+        layout.addLayout(duplicates)
+        self.skip_bad = QCheckBox(self.tr("Leave out rows that cannot be imported"))
+        layout.addWidget(self.skip_bad)
+
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        layout.addWidget(QLabel(self.tr("Rows that cannot be imported:")))
+        layout.addWidget(self.problems, 1)
+
+        bottom = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel("")
+        self.status.setObjectName("status")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.import_button)
+        layout.addLayout(bottom)
+
+    def _choices(self, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+        combo = QComboBox()
+        for value, label in choices:
+            combo.addItem(self.tr(label), value)
+        return combo
+
+    # --- loading -------------------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import words"), "",
+                                              self.tr("Word lists and decks (*.csv *.tsv *.txt *.apkg);;"
+                                                      "All files (*)"))
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        self.path = path
+        self.file_label.setText(str(path))
+        self.reload()
+
+    def reload(self) -> None:
+        path = self.path
+        if path is None:
+            return
+        if path.suffix.lower() == ".apkg":
+            self._run(lambda progress: read_apkg(path, progress), self._deck_loaded, self.tr("Reading the deck…"))
+            return
+        encoding = self.encoding_combo.currentData() or None
+        delimiter = self.delimiter_combo.currentData() or None
+        self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding),
+                  self._table_loaded, self.tr("Reading the file…"))
+
+    def _table_loaded(self, table: WordTable) -> None:
+        self.table, self.parsed = table, None
+        delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
+        self.detected_label.setText(self.tr("{0}, {1}, {2} rows{3}").format(
+            ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(), len(table.rows),
+            self.tr(", first row is a header") if table.has_header else ""))
+        self._set_mapping(table.headers, guess_mapping(table))
+        self._fill_preview(table.headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
+                           [line for line, _ in table.rows[:PREVIEW_ROWS]])
+        self._show_problems([str(p) for p in table.problems])
+        self._ready()
+        self.loaded.emit()
+
+    def _deck_loaded(self, parsed: Parsed) -> None:
+        self.table, self.parsed = None, parsed
+        self.detected_label.setText(self.tr("Anki deck, {0} notes can be imported").format(len(parsed.candidates)))
+        headers = [FIELD_LABELS[f] for f in ("text", "meaning", "category", "tags")]
+        self._set_mapping([], {})
+        rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
+                for c in parsed.candidates[:PREVIEW_ROWS]]
+        self._fill_preview(headers, rows, [c.line for c in parsed.candidates[:PREVIEW_ROWS]])
+        self._show_problems([str(p) for p in parsed.problems])
+        self._ready()
+        self.loaded.emit()
+
+    def _set_mapping(self, headers: list[str], mapping: dict[int, str]) -> None:
+        for combo in self.combos:
+            self.mapping_row.removeWidget(combo)
+            combo.deleteLater()
+        self.combos = []
+        for index, header in enumerate(headers):
+            combo = QComboBox()
+            combo.setToolTip(header)
+            for name in (*FIELDS, IGNORE):
+                combo.addItem(self.tr(FIELD_LABELS[name]), name)
+            combo.setCurrentIndex(combo.findData(mapping.get(index, IGNORE)))
+            self.mapping_row.addWidget(combo)
+            self.combos.append(combo)
+
+    def mapping(self) -> dict[int, str]:
+        return {i: combo.currentData() for i, combo in enumerate(self.combos) if combo.currentData() != IGNORE}
+
+    def _fill_preview(self, headers: list[str], rows: list[list[str]], lines: list[int]) -> None:
+        self.preview.clear()
+        self.preview.setColumnCount(len(headers))
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(headers)
+        self.preview.setVerticalHeaderLabels([str(line) for line in lines])
+        for r, cells in enumerate(rows):
+            for c, value in enumerate(cells[:len(headers)]):
+                self.preview.setItem(r, c, QTableWidgetItem(value[:200]))
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems.clear()
+        self.problems.addItems(problems[:1000])
+        if len(problems) > 1000:
+            self.problems.addItem(self.tr("… and {0} more").format(len(problems) - 1000))
+
+    # --- importing -----------------------------------------------------------------------------------
+    def start_import(self) -> None:
+        table, parsed, profile = self.table, self.parsed, self.profile
+        mapping = self.mapping()
+        policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+        skip_bad = self.skip_bad.isChecked()
+
+        def work(progress: Callable[[int, int], bool]) -> ImportReport | list[str]:
+            checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
+            plan = plan_import(profile.queries, checked, policy)
+            if plan.problems and not skip_bad:
+                return [str(p) for p in plan.problems]
+            if progress(0, 0) is False:  # the last moment to cancel: the write is one command
+                raise ImportCancelled()
+            return apply_import(profile.service, plan, skip_bad_rows=skip_bad,
+                                before_write=lambda n: backup_before_change(profile, n))
+
+        self._run(work, self._imported, self.tr("Checking and importing…"))
+
+    def _imported(self, result: ImportReport | list[str]) -> None:
+        if isinstance(result, list):
+            self._ready()
+            self._show_problems(result)
+            self.status.setText(self.tr("{0} row(s) cannot be imported; fix the file or leave them out.")
+                                .format(len(result)))
+            self.finished_import.emit(result)
+            return
+        self.report = result
+        self.status.setText(result.summary())
+        self.finished_import.emit(result)
+        self.accept()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancelled.set()
+            self.status.setText(self.tr("Cancelling…"))
+        else:
+            self.reject()
+
+    # --- the worker ------------------------------------------------------------------------------------
+    def _run(self, work: Work, on_done: Callable[[Any], None], label: str) -> None:
+        if self.job is not None:
+            return
+        job = BackgroundJob(work)
+        self.job = job
+        self.import_button.setEnabled(False)
+        self.status.setText(label)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        job.signals.progressed.connect(self._progressed)
+        job.signals.done.connect(lambda result: (self._finish_job(), on_done(result)))
+        job.signals.failed.connect(self._failed)
+        QThreadPool.globalInstance().start(job)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        else:
+            self.progress.setRange(0, 0)
+            self.status.setText(self.tr("Saving…"))
+
+    def _finish_job(self) -> None:
+        self.job = None
+        self.progress.setVisible(False)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish_job()
+        self.status.setText(user_message(error) if isinstance(error, ImportCancelled) else "")
+        if not isinstance(error, ImportCancelled):
+            show_error(self, error)
+        self.import_button.setEnabled(self.table is not None or self.parsed is not None)
+        self.finished_import.emit(error)
+
+    def _ready(self) -> None:
+        self.import_button.setEnabled(True)
+        self.status.setText("")
+
+    def wait(self, timeout_ms: int = 30_000) -> bool:
+        """Block until the worker is done (closing the window, tests)."""
+        return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+    def reject(self) -> None:
+        if self.job is not None:  # never leave a worker writing behind a closed window
+            self.job.cancelled.set()
+            self.wait()
+        super().reject()
+
+
+def open_import_dialog(parent: QWidget | None, profile: Profile, path: Path | None = None) -> bool:
+    """Show the dialog modally; True if words were imported (refresh the pages)."""
+    dialog = ImportDialog(profile, parent)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    if path is not None:
+        dialog.load_file(path)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return accepted and dialog.report is not None

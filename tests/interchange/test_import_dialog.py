@@ -1,0 +1,112 @@
+"""The import and backup dialogs with real widgets, a real profile and real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from effect_desktop.backup.backups import create_backup
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.gui.backup_dialog import BackupDialog
+from effect_desktop.gui.import_dialog import ImportDialog
+from effect_desktop.interchange.importer import ImportReport
+
+from .conftest import word_rows
+from .test_apkg import anki21b_package
+
+
+def open_file(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.load_file(path)
+    assert dialog.import_button.isEnabled()
+
+
+def import_now(qtbot: QtBot, dialog: ImportDialog) -> object:
+    with qtbot.waitSignal(dialog.finished_import, timeout=30_000) as finished:
+        dialog.import_button.click()
+    return finished.args[0]
+
+
+def test_preview_shows_detection_and_the_mapping_can_be_changed(qtbot: QtBot, profile: Profile,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes("意味;単語;メモ\nりんご;apple;x\nみかん;orange;y\n".encode("cp932"))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert "Shift_JIS" in dialog.detected_label.text() and "semicolon" in dialog.detected_label.text()
+    assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 1).text() == "apple"
+    assert dialog.mapping() == {0: "meaning", 1: "text"}
+    dialog.combos[2].setCurrentIndex(dialog.combos[2].findData("category"))
+    result = import_now(qtbot, dialog)
+    assert isinstance(result, ImportReport) and result.created == 2
+    assert word_rows(profile) == [("apple", "りんご", "x", [], 1), ("orange", "みかん", "y", [], 1)]
+
+
+def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert import_now(qtbot, dialog) == ["line 3: Meaning must not be empty."]
+    assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
+    assert profile.store.count() == 0
+    dialog.skip_bad.setChecked(True)
+    assert isinstance(import_now(qtbot, dialog), ImportReport)
+    assert word_rows(profile) == [("good", "fine", "", [], 1)]
+
+
+def test_a_large_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, profile: Profile,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text("word,meaning\n" + "".join(f"w{i},m{i}\n" for i in range(30_000)), encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.finished_import, timeout=30_000) as finished:
+        dialog.import_button.click()
+        dialog.cancel_button.click()
+    assert "cancelled" in str(finished.args[0])
+    assert profile.store.count() == 0
+    assert "nothing was changed" in dialog.status.text()
+
+
+def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, profile: Profile,
+                                                              tmp_path: Path) -> None:
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, anki21b_package(tmp_path))
+    assert dialog.preview.rowCount() == 2
+    assert dialog.problems.count() == 3
+    dialog.skip_bad.setChecked(True)
+    assert import_now(qtbot, dialog).created == 2  # type: ignore[attr-defined]
+
+
+def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: Profile,
+                                                       monkeypatch) -> None:
+    profile.service.create_word("kept", "in the backup")
+    create_backup(profile.path, "manual")
+    profile.service.create_word("added", "after it")
+    state = {"profile": profile, "open": True}
+
+    def close() -> None:
+        state["profile"].close()
+        state["open"] = False
+
+    def reopen() -> None:
+        state["profile"] = open_profile(profile.path)
+        state["open"] = True
+
+    dialog = BackupDialog(profile.path, close, reopen)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.done):
+        dialog.restore_button.click()
+    assert state["open"] and dialog.restored
+    assert [w.text for w in state["profile"].queries.words()] == ["kept"]
+    assert dialog.table.rowCount() == 2  # the state before the restore was kept too
+    state["profile"].close()
