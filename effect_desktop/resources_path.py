@@ -26,7 +26,9 @@ class ResourcesNotFound(Exception):
 def resource_candidates() -> list[Path]:
     """Where `resources/` may be, most specific first."""
     env = os.environ.get(ENV_OVERRIDE)
-    candidates: list[Path] = [Path(env).expanduser()] if env else []
+    if env:  # an explicit choice is the only candidate: a wrong one is reported, not silently bypassed
+        return [Path(env).expanduser()]
+    candidates: list[Path] = []
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:  # PyInstaller: the spec copies resources/ to the bundle's top
         candidates.append(Path(bundle) / "resources")

@@ -35,11 +35,10 @@ def _native_platform() -> str:
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0] if sys.argv else "effect-desktop"])
-        app.setApplicationName("Effect Desktop")
-    return app  # type: ignore[return-value]
+    """The app's own QApplication set-up (name, icon, style), as a double-click gets it."""
+    from ..gui.app import create_application
+
+    return create_application([sys.argv[0] if sys.argv else "effect-desktop"])
 
 
 def start_qt(test: SelfTest) -> str:
@@ -75,8 +74,16 @@ def check_translations() -> str:
     for language in QT_LANGUAGES:
         if not QTranslator().load(f"qtbase_{language}", qt_dir):
             raise CheckFailed(f"Qt's qtbase_{language}.qm was not found in {qt_dir}")
+    from ..gui import i18n
+
+    try:
+        in_use = i18n.install("ja")
+    finally:
+        i18n.install("en")
+    if in_use != "ja":
+        raise CheckFailed(f"switching the interface to Japanese gave {in_use!r}")
     names = ", ".join(f.stem for f in ours) if ours else "none shipped yet"
-    return f"ours: {names}; Qt's: {', '.join('qtbase_' + lang for lang in QT_LANGUAGES)}"
+    return f"ours: {names}; Qt's: {', '.join('qtbase_' + lang for lang in QT_LANGUAGES)}; Japanese interface loads"
 
 
 def check_icon() -> str:
@@ -136,13 +143,15 @@ def build_main_window(profile: Any) -> QWidget:
 
 
 def time_to_window(folder: Path) -> float:
-    """Seconds from here to the main window's first paint, on a fresh profile (as a first launch)."""
+    """Seconds from here to the main window's first paint on a fresh profile, set up as `run_gui` does."""
+    from ..gui import i18n
+
     started = time.perf_counter()
     application()
     profile = open_profile(profile_path(folder, "probe"))
     try:
+        i18n.install(profile.settings.get("language", "system") or "system")
         window = build_main_window(profile)
-        window.resize(*WINDOW_SIZE)
         window.show()
         wait_for_paint(window)
         seconds = time.perf_counter() - started

@@ -1,0 +1,110 @@
+"""`effect-desktop --self-test` from the source tree, and where the resources folder is found.
+
+The self-test is what a user (or the build script) runs to ask "does this
+installation work?", so these tests run it as a user would: a separate
+process, reading what it prints and its exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effect_desktop import resources_path
+from effect_desktop.resources_path import ResourcesNotFound, resource_path, resources_root
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECKS = ["resources", "profile", "command", "read models", "qt", "qt plugins", "translations", "icon",
+          "charts", "main window"]
+
+
+def run_app(args: list[str], home: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m effect_desktop ARGS` with a private home and data folder."""
+    environment = {k: v for k, v in os.environ.items() if k != "EFFECT_RESOURCES_DIR"}
+    environment.update(HOME=str(home), EFFECT_DATA_DIR=str(home / "data"), QT_QPA_PLATFORM="offscreen", **env)
+    return subprocess.run([sys.executable, "-m", "effect_desktop", *args], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_self_test_passes_and_names_every_check(tmp_path: Path) -> None:
+    result = run_app(["--self-test"], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    for check in CHECKS:
+        assert any(line.startswith("OK") and line[5:].startswith(check + " ") for line in lines), (check, lines)
+    assert "created a word, answered it, completed the session" in result.stdout
+    assert "every read model matches" in result.stdout
+    assert "MainWindow rendered" in result.stdout
+    assert lines[-1].startswith(f"self-test passed: {len(CHECKS)} checks")
+    assert "Traceback" not in result.stderr
+
+
+def test_self_test_leaves_the_users_data_alone(tmp_path: Path) -> None:
+    result = run_app(["--self-test"], tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
+
+
+def test_self_test_with_global_options_still_runs_the_self_test(tmp_path: Path) -> None:
+    result = run_app(["--profile", "someone", "--self-test"], tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert not (tmp_path / "data" / "someone.effect.sqlite3").exists()
+
+
+def test_missing_resources_fail_the_self_test_with_a_reason(tmp_path: Path) -> None:
+    empty = tmp_path / "no-resources"
+    empty.mkdir()
+    result = run_app(["--self-test"], tmp_path, EFFECT_RESOURCES_DIR=str(empty))
+    assert result.returncode == 1
+    assert "FAIL resources" in result.stdout
+    assert "EFFECT_RESOURCES_DIR" in result.stdout  # says what to do
+    assert "FAIL translations" in result.stdout and "not run: resources failed" in result.stdout
+    assert "OK   command" in result.stdout  # the core does not need the resources
+    assert "self-test FAILED" in result.stdout.splitlines()[-1]
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_startup_probe_opens_the_window_and_exits(tmp_path: Path) -> None:
+    result = run_app(["--startup-probe"], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "main window painted" in result.stdout
+
+
+# --- resources_path: source tree, frozen bundle, override ---------------------------------------------
+
+def make_resources(folder: Path) -> Path:
+    (folder / "resources" / "starter_deck").mkdir(parents=True)
+    return folder / "resources"
+
+
+def test_resources_are_found_in_the_source_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFFECT_RESOURCES_DIR", raising=False)
+    assert resources_root() == ROOT / "resources"
+    assert resource_path("icons", "effect-desktop.svg").is_file()
+
+
+def test_a_frozen_bundle_uses_its_own_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFFECT_RESOURCES_DIR", raising=False)
+    bundled = make_resources(tmp_path)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources_root() == bundled
+    assert resource_path("translations", "x.qm") == bundled / "translations" / "x.qm"
+
+
+def test_an_installed_wheels_data_folder_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFFECT_RESOURCES_DIR", raising=False)
+    shared = make_resources(tmp_path / "share" / "effect-desktop")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(resources_path, "__file__", str(tmp_path / "site-packages" / "effect_desktop" / "x.py"))
+    assert resources_root() == shared
+
+
+def test_an_explicit_folder_without_resources_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EFFECT_RESOURCES_DIR", str(tmp_path))
+    with pytest.raises(ResourcesNotFound) as raised:
+        resources_root()
+    assert str(tmp_path) in str(raised.value) and "EFFECT_RESOURCES_DIR" in str(raised.value)
