@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -73,7 +73,11 @@ def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
 
 def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis:
     axis = QDateTimeAxis()
-    axis.setFormat("MMM yyyy" if granularity is Granularity.MONTH else "d MMM")
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    if granularity is Granularity.MONTH:
+        axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
+    else:
+        axis.setFormat("M/d" if japanese else "d MMM")
     axis.setTickCount(min(8, max(2, len(periods))))
     if periods:
         axis.setRange(datetime.combine(periods[0].start, time(12)), datetime.combine(periods[-1].start, time(12)))
