@@ -1,0 +1,101 @@
+"""`server init`, `server add-user` and `sync`: preparing a sync server and syncing a profile.
+
+Sync failures (offline, wrong password, TLS, schema) are one line on stderr
+and exit status 2, like every other failure; pending events stay in the
+profile and their count is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..sync import SyncClient, SyncError, admin, credentials, pending_count
+from ..sync.urls import ServerURL
+from .context import CliContext
+
+EXIT_FAILED = 2
+
+
+def register(commands: Any) -> None:
+    server = commands.add_parser("server", help="prepare a PostgreSQL sync server and add its users")
+    server_commands = server.add_subparsers(dest="server_command", required=True, metavar="COMMAND")
+    init = server_commands.add_parser("init", help="create or upgrade the sync schema (idempotent)")
+    init.add_argument("--url", required=True, help="administrator URL: postgresql://ADMIN:PASSWORD@HOST/DB")
+    init.set_defaults(handler=run_init)
+    add = server_commands.add_parser("add-user", help="create a learner's login; prints their sync URL")
+    add.add_argument("name", help="user name (lower-case letters, digits, _)")
+    add.add_argument("--password", help="the user's password (default: a generated one)")
+    add.add_argument("--url", required=True, help="administrator URL: postgresql://ADMIN:PASSWORD@HOST/DB")
+    add.set_defaults(handler=run_add_user)
+
+    sync = commands.add_parser("sync", help="send this profile's new events to the server and fetch the others'")
+    sync.add_argument("--url", help="postgresql://USER:PASSWORD@HOST/DB[?sslmode=require] (default: "
+                                    f"${credentials.ENV_URL}, else the remembered server)")
+    sync.add_argument("--save-password-in-profile", action="store_true",
+                      help="without a system keyring, keep the password in the profile file (plain text)")
+    sync.add_argument("--status", action="store_true", help="only print the server and the pending count")
+    sync.set_defaults(handler=run_sync)
+
+
+def _failed(error: SyncError) -> int:
+    print(f"effect-desktop: error: {error}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        result = admin.init_server(args.url)
+    except SyncError as error:
+        return _failed(error)
+    print(result.describe())
+    return 0
+
+
+def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        url = admin.add_user(args.url, args.name, args.password)
+    except SyncError as error:
+        return _failed(error)
+    print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):")
+    print(url)
+    return 0
+
+
+def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    if args.status:
+        remembered = profile.settings.get(credentials.SETTING_URL) or "none"
+        print(f"server: {remembered}\npending: {pending_count(profile)}")
+        return 0
+    try:
+        url = credentials.resolve(profile, args.url)
+        result = SyncClient(profile, url).sync(_show_progress)
+    except SyncError as error:
+        _end_progress()
+        print(f"effect-desktop: {pending_count(profile)} events are pending; they are kept for the next sync.",
+              file=sys.stderr)
+        return _failed(error)
+    _end_progress()
+    if args.url:  # a URL typed on the command line becomes the profile's server
+        note = credentials.remember(profile, ServerURL.parse(args.url),
+                                    allow_plaintext=args.save_password_in_profile)
+        print(note, file=sys.stderr)
+    print(result.describe())
+    return 0
+
+
+_shown = {"any": False}
+
+
+def _show_progress(phase: str, done: int, total: int) -> None:
+    verb = "sending" if phase == "push" else "receiving"
+    print(f"\r{verb} {done}/{total} events", end="", file=sys.stderr, flush=True)
+    _shown["any"] = True
+
+
+def _end_progress() -> None:
+    if _shown["any"]:
+        print(file=sys.stderr)
+        _shown["any"] = False

@@ -1,0 +1,66 @@
+"""The command line: prepare a server, add a learner, sync two profiles, and the failures a learner meets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import open_profile, profile_path
+from effect_desktop.cli.main import run_cli
+
+pytestmark = pytest.mark.postgres
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run_cli(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_add_user_and_sync_two_profiles(pg_database: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    code, out, _ = cli(capsys, "server", "init", "--url", pg_database)
+    assert code == 0 and "version 0 to 1" in out
+    code, out, _ = cli(capsys, "server", "init", "--url", pg_database)
+    assert code == 0 and "already at version 1" in out  # idempotent
+
+    code, out, _ = cli(capsys, "server", "add-user", "bob", "--url", pg_database)
+    assert code == 0
+    bob_url = out.strip().splitlines()[-1]
+    assert bob_url.startswith("postgresql://bob:")
+
+    data = str(tmp_path)
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "words", "add", "桜", "cherry blossom")[0] == 0
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "laptop", "sync", "--url", bob_url)
+    assert code == 0, err
+    assert "1 sent" in out and "sending 1/1 events" in err
+
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "phone", "sync", "--url", bob_url)
+    assert code == 0 and "1 received" in out
+    phone = open_profile(profile_path(tmp_path, "phone"))
+    try:
+        assert [w.text for w in phone.queries.words()] == ["桜"]
+        assert phone.settings.get("sync.url") == "postgresql://bob@" + bob_url.split("@", 1)[1]  # no password
+    finally:
+        phone.close()
+
+
+def test_sync_without_a_server_says_how_to_set_one_up(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    code, _, err = cli(capsys, "--data-dir", str(tmp_path), "sync")
+    assert code == 2 and "No sync server is set up" in err and "Traceback" not in err
+
+
+def test_wrong_password_is_a_clear_message_and_keeps_pending_events(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    wrong = alice.replace("alice-secret", "not-the-password")
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", wrong)
+    assert code == 2
+    assert "refused user 'alice' or its password" in err and "1 events are pending" in err
+    assert "not-the-password" not in err

@@ -1,0 +1,108 @@
+"""The server, not the client, enforces who may read and write what.
+
+Each test logs in as a learner's own role with plain psycopg, as a modified
+client could, and checks what PostgreSQL itself allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+import psycopg
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.domain.ids import new_id
+from effect_desktop.sync import SyncClient
+from effect_desktop.sync.admin import add_user
+from effect_desktop.sync.urls import ServerURL
+
+pytestmark = pytest.mark.postgres
+
+
+def login(url: str) -> psycopg.Connection:
+    return psycopg.connect(ServerURL.parse(url).libpq, autocommit=True)
+
+
+@pytest.fixture
+def bob(server: str) -> str:
+    return add_user(server, "bob", "bob-secret")
+
+
+@pytest.fixture
+def alice_synced(alice: str, device: Callable[[str], Profile]) -> Profile:
+    laptop = device("alice-laptop")
+    laptop.service.create_word("海", "sea")
+    SyncClient(laptop, alice).sync()
+    return laptop
+
+
+def test_another_user_cannot_read_alices_events(alice_synced: Profile, alice: str, bob: str) -> None:
+    with login(alice) as own:
+        assert own.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    with login(bob) as other:
+        assert other.execute("SELECT count(*) FROM events").fetchone() == (0,)
+        assert other.execute("SELECT count(*) FROM sync_user_ids").fetchone() == (0,)
+
+
+def test_another_user_cannot_write_events_naming_alice(alice_synced: Profile, bob: str) -> None:
+    with login(bob) as other:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            other.execute(
+                "INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                "metadata, created_at, version) VALUES (%s, %s, 'Word', 'WordDeleted', %s, %s, now(), 2)",
+                (new_id(), new_id(), '{"word_id": "00000000-0000-0000-0000-000000000000"}',
+                 f'{{"user_id": "{alice_synced.user_id}"}}'))
+        bobs_id = new_id()
+        other.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (bobs_id,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # an event filed under alice's account
+            other.execute(
+                "INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                "metadata, created_at, version, owner) VALUES (%s, %s, 'Word', 'WordDeleted', '{}', %s, "
+                "now(), 1, 'alice')", (new_id(), new_id(), f'{{"user_id": "{bobs_id}"}}'))
+
+
+def test_nobody_can_claim_alices_learner_id(alice_synced: Profile, bob: str) -> None:
+    with login(bob) as other, pytest.raises(psycopg.errors.UniqueViolation):
+        other.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (alice_synced.user_id,))
+
+
+def test_a_user_can_neither_update_nor_delete_even_their_own_events(alice_synced: Profile, alice: str) -> None:
+    with login(alice) as own:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            own.execute("UPDATE events SET event_data = '{}'")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            own.execute("DELETE FROM events")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            own.execute("TRUNCATE events")
+        assert own.execute("SELECT count(*) FROM events").fetchone() == (1,)
+
+
+def test_a_retried_push_never_duplicates(alice: str, device: Callable[[str], Profile]) -> None:
+    """The reply of a push is lost (here: we forget it was acknowledged); the retry adds nothing."""
+    from effect_desktop.sync.local_state import sync_known
+
+    laptop = device("laptop")
+    word = laptop.service.create_word("空", "sky")
+    SyncClient(laptop, alice).sync()
+    with laptop.store.transaction() as connection:
+        connection.execute(sync_known.delete())  # as if the acknowledgement never arrived
+    laptop.service.update_word(word, meaning="the sky")
+
+    retry = SyncClient(laptop, alice).sync()
+    assert retry.pending == 0
+    with login(alice) as own:
+        rows = own.execute("SELECT event_id, version FROM events ORDER BY position").fetchall()
+    assert [r[0] for r in rows] == [e.event_id for e in laptop.store.get_events(word)]
+    assert [r[1] for r in rows] == [1, 2]
+    other = device("desktop")
+    SyncClient(other, alice).sync()
+    assert [e.event_id for e in other.store.get_events(word)] == [r[0] for r in rows]
+
+
+def test_events_of_an_unregistered_learner_are_refused(alice: str, server: str) -> None:
+    with login(alice) as own, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        own.execute("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                    "metadata, created_at, version) VALUES (%s, %s, 'Word', 'WordDeleted', '{}', %s, now(), 1)",
+                    (new_id(), new_id(), f'{{"user_id": "{UUID(int=7)}"}}'))
