@@ -22,6 +22,7 @@ from ..domain.registry import EventRegistry
 from .errors import ConcurrencyError, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
+from .sqlite_append import SqliteAppender
 from .store import AggregateSnapshot
 
 _SELECT_COLUMNS = (
@@ -43,6 +44,8 @@ class SqlEventStore:
         self.engine = engine
         self.registry = registry
         self._local = threading.local()
+        # SQLite: the same SQL without SQLAlchemy's per-call overhead (see sqlite_append.py).
+        self._appender = SqliteAppender(engine.dialect) if engine.dialect.name == "sqlite" else None
 
     # --- transactions ------------------------------------------------------------------
     @contextmanager
@@ -96,12 +99,15 @@ class SqlEventStore:
                     )
             rows = [self._row(event) for event in events]
             try:
-                result = connection.execute(
-                    sa.insert(events_table).returning(events_table.c.position,
-                                                      sort_by_parameter_order=True),
-                    rows,
-                )
-                positions = [row[0] for row in result]
+                if self._appender is not None:
+                    positions = self._appender.insert(connection, rows)
+                else:
+                    result = connection.execute(
+                        sa.insert(events_table).returning(events_table.c.position,
+                                                          sort_by_parameter_order=True),
+                        rows,
+                    )
+                    positions = [row[0] for row in result]
             except IntegrityError as error:
                 raise ConcurrencyError(
                     f"stream {aggregate_id}: a concurrent writer took version {current + 1} "
@@ -196,6 +202,8 @@ class SqlEventStore:
 
     # --- rows <-> events -----------------------------------------------------------------------
     def _current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
+        if self._appender is not None:
+            return self._appender.current_version(connection, aggregate_id)
         query = sa.select(sa.func.max(events_table.c.version)).where(
             events_table.c.aggregate_id == aggregate_id
         )
@@ -216,18 +224,41 @@ class SqlEventStore:
 
     def to_event(self, row: Any) -> DomainEvent:
         metadata = row.metadata
-        return DomainEvent.model_construct(
-            event_id=row.event_id,
-            aggregate_id=row.aggregate_id,
-            aggregate_type=row.aggregate_type,
-            event_type=row.event_type,
-            event_data=self.registry.load(row.event_type, row.event_data, row.schema_version),
-            metadata=(EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
-                      else EventMetadata.model_validate_json(metadata)),
-            created_at=row.created_at,
-            version=row.version,
-            position=row.position,
-        )
+        return _envelope({
+            "event_id": row.event_id,
+            "aggregate_id": row.aggregate_id,
+            "aggregate_type": row.aggregate_type,
+            "event_type": row.event_type,
+            "event_data": self.registry.load(row.event_type, row.event_data, row.schema_version),
+            "metadata": (EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
+                         else EventMetadata.model_validate_json(metadata)),
+            "created_at": row.created_at,
+            "version": row.version,
+            "position": row.position,
+        })
+
+
+_ENVELOPE_FIELDS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data",
+                    "metadata", "created_at", "version", "position")
+# The shortcut below is only valid while to_event gives every field and there is no hook to run.
+_FAST_ENVELOPE = (tuple(DomainEvent.model_fields) == _ENVELOPE_FIELDS
+                  and not DomainEvent.__pydantic_post_init__ and not DomainEvent.__private_attributes__)
+_set = object.__setattr__
+
+
+def _envelope(fields: dict[str, Any]) -> DomainEvent:
+    """What `DomainEvent.model_construct(**fields)` builds, without its per-field loop.
+
+    Stored rows were validated when written; model_construct's generic loop was
+    a quarter of an aggregate load, so with all fields given it is done directly."""
+    if not _FAST_ENVELOPE:
+        return DomainEvent.model_construct(**fields)
+    event = DomainEvent.__new__(DomainEvent)
+    _set(event, "__dict__", fields)
+    _set(event, "__pydantic_fields_set__", set(_ENVELOPE_FIELDS))
+    _set(event, "__pydantic_extra__", None)
+    _set(event, "__pydantic_private__", None)
+    return event
 
 
 def utcnow() -> datetime:

@@ -1,0 +1,76 @@
+"""The append path on SQLite, run on the transaction's own driver connection.
+
+For the usual command (one to three events) SQLAlchemy's per-statement work
+(building the statement, its cache key, the result set-up) cost several times
+the inserts themselves: ~280 us per append against ~20 us of SQLite. The SQL
+text and every value conversion here are still SQLAlchemy's, compiled once
+from the same table and type objects, so a row is stored byte for byte as the
+Core path stores it; only the per-call overhead goes. Driver errors leave as
+SQLAlchemy's exceptions, so the store maps them exactly as before.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any
+from uuid import UUID
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+from .schema import events as events_table
+
+_LAST_ROWID = "SELECT last_insert_rowid()"
+
+
+def _processor(column: sa.Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    return column.type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
+
+
+class SqliteAppender:
+    """`current_version` and `insert` for one SQLite engine's dialect."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        columns = [c for c in events_table.c if c.name != "position"]
+        insert = sa.insert(events_table).values({c.name: sa.bindparam(c.name) for c in columns})
+        compiled = insert.compile(dialect=dialect)
+        self.insert_sql = str(compiled)
+        order = compiled.positiontup or []
+        self.columns = [(name, _processor(events_table.c[name], dialect)) for name in order]
+        current = sa.select(sa.func.max(events_table.c.version)).where(
+            events_table.c.aggregate_id == sa.bindparam("aggregate_id"))
+        self.current_sql = str(current.compile(dialect=dialect))
+        self.aggregate_id = _processor(events_table.c.aggregate_id, dialect) or (lambda v: v)
+
+    def current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
+        params = (self.aggregate_id(aggregate_id),)
+        try:
+            row = _driver(connection).execute(self.current_sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise _wrapped(self.current_sql, params, error) from error
+        return (row[0] if row else None) or 0
+
+    def insert(self, connection: sa.Connection, rows: Sequence[dict[str, Any]]) -> list[int]:
+        """Insert the rows in order; their positions (rowids) in the same order.
+
+        The write transaction holds the file's lock (BEGIN IMMEDIATE), and one
+        INSERT statement takes rowids max+1, max+2, ..., so the positions are
+        the run that ends at last_insert_rowid()."""
+        params = [tuple(row[name] if convert is None else convert(row[name])
+                        for name, convert in self.columns) for row in rows]
+        driver = _driver(connection)
+        try:
+            driver.executemany(self.insert_sql, params)
+            last = driver.execute(_LAST_ROWID).fetchone()[0]
+        except sqlite3.Error as error:
+            raise _wrapped(self.insert_sql, params, error) from error
+        return list(range(last - len(params) + 1, last + 1))
+
+
+def _driver(connection: sa.Connection) -> sqlite3.Connection:
+    return connection.connection.driver_connection  # type: ignore[return-value]
+
+
+def _wrapped(statement: str, params: Any, error: sqlite3.Error) -> sa.exc.DBAPIError:
+    return sa.exc.DBAPIError.instance(statement, params, error, sqlite3.Error)
