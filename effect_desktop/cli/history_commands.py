@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..projections.views import WordView
 from ..timeline.service import Timeline
 from ..timeline.travel import PastState
 from ..timeline.word_history import WordNotFound, WordStory
@@ -37,17 +38,22 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(state_json(past))
         return 0
     print(f"As of {past.moment.isoformat()} (the past; {len(past.words)} words)")
-    print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"], [
-        [w.word_id, w.text, w.meaning,
-         *((w.progress.repetition_count, f"{w.progress.easiness_factor:.2f}", w.progress.interval_days,
-            w.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M")) if w.progress else ("", "", "", "new"))]
-        for w in past.words])
+    print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
+                [[w.word_id, w.text, w.meaning, *_progress_cells(w)] for w in past.words])
     totals = past.totals
     print(f"streak: {past.streak.current} day(s) (last study day {past.streak.last_study_day or '-'})")
     print(f"answers: {totals.answers} ({totals.accuracy:.0%} correct), sessions completed: "
           f"{totals.sessions_completed}, study time: {totals.study_seconds // 60} min, "
           f"study days: {totals.study_days}, scheduler: {past.scheduler}")
     return 0
+
+
+def _progress_cells(word: WordView) -> list[Any]:
+    p = word.progress
+    if p is None:
+        return ["", "", "", "new"]
+    return [p.repetition_count, f"{p.easiness_factor:.2f}", p.interval_days,
+            p.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M")]
 
 
 def state_json(past: PastState) -> dict[str, Any]:

@@ -84,3 +84,13 @@ def _reviewed_words(ctx: Context) -> set[Any]:
             sa.select(c.word_id).where(c.attempt_number == 1, c.retracted.is_(False)).distinct())
         words |= {r[0] for r in rows}
     return words
+
+
+def selected_scheduler(store: Any, day_start_hour: int) -> SelectedScheduler:
+    """The scheduler in force for a profile: the last `SchedulerChanged`, else SM-2 (for bootstrap)."""
+    changes = store.query_events(event_types=["SchedulerChanged"])
+    name = changes[-1].event_data.scheduler if changes else DEFAULT_SCHEDULER
+    try:
+        return SelectedScheduler(scheduler_named(name, day_start_hour))
+    except UnknownScheduler:  # written by a newer build: keep studying with the default
+        return SelectedScheduler(scheduler_named(DEFAULT_SCHEDULER, day_start_hour))

@@ -21,7 +21,7 @@ enough evidence to stretch an interval that far).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, State
 from fsrs import Scheduler as _Fsrs
@@ -57,14 +57,15 @@ class FSRSScheduler:
 
     def review(self, state: ReviewState, review: Review) -> ReviewState:
         given = rating(review)
+        at = review.answered_at.astimezone(UTC)  # the package insists on UTC
         if state.stability is None:
             card = Card(card_id=0)  # an explicit id: the package's default sleeps to make one unique
         else:
             card = Card(card_id=0, state=State.Review, step=None, stability=state.stability,
-                        difficulty=state.difficulty, due=state.next_review_date,
-                        last_review=state.last_review_at)
-        card, _ = self._fsrs.review_card(card, given, review.answered_at)
-        interval = max(1, round((card.due - review.answered_at) / timedelta(days=1)))
+                        difficulty=state.difficulty, due=_utc(state.next_review_date),
+                        last_review=_utc(state.last_review_at))
+        card, _ = self._fsrs.review_card(card, given, at)
+        interval = max(1, round((card.due - at) / timedelta(days=1)))
         day = study_day(review.answered_at, review.utc_offset_minutes, self.day_start_hour)
         due_day = day.fromordinal(day.toordinal() + interval)
         lapsed = given == Rating.Again
@@ -77,5 +78,9 @@ class FSRSScheduler:
             lapses=state.lapses + (1 if lapsed and state.reviews > 0 else 0),
             stability=card.stability,
             difficulty=card.difficulty,
-            last_review_at=review.answered_at,
+            last_review_at=at,
         )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    return moment.astimezone(UTC) if moment is not None else None

@@ -1,0 +1,147 @@
+"""Replaying the whole answer history under another scheduler, and switching to it.
+
+`preview` folds every word's first-attempt answers (in answer-time order,
+undone answers left out, exactly as the projection does) under the chosen
+scheduler and compares the due queue with today's, before anything is
+written. `switch` records the choice as a `SchedulerChanged` event; its
+projection handler refolds the read models in the same transaction, and the
+study service schedules with it from then on.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+import sqlalchemy as sa
+
+from ..domain import events as ev
+from ..domain.events import DomainEvent, EventMetadata, Grade
+from ..domain.ids import derived_id, new_id
+from ..domain.scheduling.base import Review, ReviewState, Scheduler
+from ..domain.scheduling.studyday import offset_minutes
+from ..projections import tables as t
+from .scheduler_choice import SCHEDULERS, UnknownScheduler, scheduler_named
+
+if TYPE_CHECKING:
+    from ..bootstrap import Profile
+
+_GRADES = {g.value: g for g in Grade}
+
+
+@dataclass(frozen=True)
+class DueChange:
+    word_id: UUID
+    text: str
+    due_before: datetime | None
+    due_after: datetime | None
+
+
+@dataclass(frozen=True)
+class SchedulerPreview:
+    scheduler: str
+    current: str
+    answers: int  # first-attempt answers replayed
+    words: int
+    seconds: float  # time spent folding (reading excluded)
+    due_now_before: int
+    due_now_after: int
+    due_week_before: int
+    due_week_after: int
+    moved: list[DueChange] = field(default_factory=list)  # words whose due date changed, soonest first
+
+    @property
+    def answers_per_second(self) -> float:
+        return self.answers / self.seconds if self.seconds > 0 else float("inf")
+
+
+def load_reviews(profile: Profile) -> dict[UUID, list[Review]]:
+    """Every word's reviews (first attempts, not undone), oldest first."""
+    c = t.answers.c
+    query = (sa.select(c.word_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade, c.utc_offset_minutes)
+             .where(c.attempt_number == 1, c.retracted.is_(False))
+             .order_by(c.word_id, c.answered_at, c.event_id))
+    reviews: dict[UUID, list[Review]] = {}
+    with profile.store.reading() as connection:
+        for word_id, at, ok, ms, grade, offset in connection.execute(query):
+            reviews.setdefault(word_id, []).append(
+                Review(at, bool(ok), ms, _GRADES[grade] if grade else None, offset))
+    return reviews
+
+
+def replay(scheduler: Scheduler, reviews: dict[UUID, list[Review]]) -> tuple[dict[UUID, ReviewState], float]:
+    """Each word's state under `scheduler`, and the seconds the folding took."""
+    started = time.perf_counter()
+    states: dict[UUID, ReviewState] = {}
+    initial = scheduler.initial()
+    step = scheduler.review
+    for word_id, word_reviews in reviews.items():
+        state = initial
+        for review in word_reviews:
+            state = step(state, review)
+        states[word_id] = state
+    return states, time.perf_counter() - started
+
+
+def preview(profile: Profile, name: str, now: datetime | None = None) -> SchedulerPreview:
+    scheduler = scheduler_named(name, profile.projector.day_start_hour)
+    now = now or datetime.now(UTC)
+    week = now + timedelta(days=7)
+    reviews = load_reviews(profile)
+    states, seconds = replay(scheduler, reviews)
+    words = {w.word_id: w for w in profile.queries.words()}
+    moved: list[DueChange] = []
+    counts = {"now_before": 0, "now_after": 0, "week_before": 0, "week_after": 0}
+    for word_id, word in words.items():
+        before = word.progress.next_review_date if word.progress else None
+        state = states.get(word_id)
+        after = state.next_review_date if state else None
+        for key, due in (("before", before), ("after", after)):
+            if due is not None and due <= now:
+                counts[f"now_{key}"] += 1
+            if due is not None and due <= week:
+                counts[f"week_{key}"] += 1
+        if before != after:
+            moved.append(DueChange(word_id, word.text, before, after))
+    far = datetime.max.replace(tzinfo=UTC)
+    moved.sort(key=lambda m: (m.due_after or far, str(m.word_id)))
+    return SchedulerPreview(name, profile.service.scheduler.name, sum(len(r) for r in reviews.values()),
+                            len(reviews), seconds, counts["now_before"], counts["now_after"],
+                            counts["week_before"], counts["week_after"], moved)
+
+
+def profile_stream_id(user_id: UUID) -> UUID:
+    return derived_id("profile", user_id)
+
+
+def switch(profile: Profile, name: str) -> UUID:
+    """Record the switch (a `SchedulerChanged` event) and refold the read models with it, atomically."""
+    if name not in SCHEDULERS:
+        raise UnknownScheduler(f"unknown scheduler {name!r}; choose one of: {', '.join(SCHEDULERS)}")
+    now = profile.service.clock()
+    utc = now.astimezone(UTC)
+    stream = profile_stream_id(profile.user_id)
+    event_id = new_id()
+    store = profile.store
+    with store.transaction() as connection:
+        version = len(store.get_events(stream))
+        data = ev.SchedulerChanged(user_id=profile.user_id, scheduler=name)
+        envelope = DomainEvent(
+            event_id=event_id, aggregate_id=stream, aggregate_type=data.aggregate_type,
+            event_type=data.event_type, event_data=data,
+            metadata=EventMetadata(user_id=profile.user_id, correlation_id=event_id, causation_id=event_id,
+                                   timestamp=utc, utc_offset_minutes=offset_minutes(now)),
+            created_at=utc, version=version + 1)
+        stored = store.append_events(stream, [envelope], version)
+        profile.projector.apply(connection, stored)
+    return event_id
+
+
+def describe_preview(p: SchedulerPreview) -> dict[str, Any]:
+    return {"scheduler": p.scheduler, "current": p.current, "answers": p.answers, "words": p.words,
+            "seconds": round(p.seconds, 3), "answers_per_second": round(p.answers_per_second),
+            "due_now": [p.due_now_before, p.due_now_after], "due_within_week": [p.due_week_before, p.due_week_after],
+            "moved": len(p.moved)}

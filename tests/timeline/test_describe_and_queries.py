@@ -1,0 +1,92 @@
+"""The timeline as a learner reads it: sentences, filters that combine, pages, causes and effects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.timeline.describe import describe
+from effect_desktop.timeline.entries import TimelineFilter
+from effect_desktop.timeline.queries import TimelineQueries
+
+
+def _sentences(profile: Profile, timeline_filter: TimelineFilter | None = None, language: str = "en") -> list[str]:
+    page = TimelineQueries(profile.store).page(timeline_filter)
+    return [describe(e, language) for e in page.entries]
+
+
+def test_every_event_reads_as_a_sentence_newest_first(profile: Profile, studied: dict) -> None:
+    sentences = _sentences(profile)
+    assert sentences[0] == "Deleted the word 'りんご'"
+    assert "Answered 'りんご' correctly in 2.3 s (attempt 1)" in sentences
+    assert "Answered 'apple' wrongly in 4.1 s (attempt 1)" in sentences
+    assert "Undid the answer to 'apple' (wrong, attempt 1)" in sentences
+    assert "Changed the meaning of 'apple'" in sentences
+    assert "Streak: 2 days" in sentences
+    assert sentences[-1] in ("Added the word 'apple' (りんご)", "Added the word 'りんご' (apple)")
+    assert len(sentences) == profile.store.count()
+
+
+def test_sentences_in_japanese(profile: Profile, studied: dict) -> None:
+    sentences = _sentences(profile, language="ja")
+    assert "「りんご」に正解しました（2.3 秒、1 回目）" in sentences
+    assert "「apple」の意味を変更しました" in sentences
+    assert "連続学習：2 日" in sentences
+    assert "「apple」への解答を取り消しました（不正解、1 回目）" in sentences
+
+
+def test_undo_of_an_edit_and_of_a_deletion_say_so(profile: Profile, studied: dict) -> None:
+    apple, ringo = studied["apple"], studied["ringo"]
+    edit = TimelineQueries(profile.store).page(TimelineFilter(event_types=("WordUpdated",))).entries[0]
+    profile.service.update_word(apple, undoes=edit.event_id, meaning="りんご")
+    deletion = TimelineQueries(profile.store).page(TimelineFilter(event_types=("WordDeleted",))).entries[0]
+    profile.service.restore_word(ringo, undoes=deletion.event_id)
+    sentences = _sentences(profile)
+    assert sentences[:2] == ["Undid the deletion of 'りんご'", "Undid the change to the meaning of 'apple'"]
+
+
+def test_filters_combine(profile: Profile, studied: dict) -> None:
+    answers_of_apple = TimelineFilter(event_types=("QuestionAnswered",), word_id=studied["apple"])
+    assert _sentences(profile, answers_of_apple) == [
+        "Answered 'apple' correctly in 1.5 s (attempt 1)", "Answered 'apple' wrongly in 4.1 s (attempt 1)"]
+    first_day_only = TimelineFilter(event_types=("QuestionAnswered",), word_id=studied["apple"],
+                                    last_day=date(2026, 3, 2))
+    assert _sentences(profile, first_day_only) == ["Answered 'apple' wrongly in 4.1 s (attempt 1)"]
+    in_session = _sentences(profile, TimelineFilter(session_id=studied["second"]))
+    assert in_session[-1] == "Started a typing session with 1 words"
+    assert "Streak: 2 days" in in_session  # the streak change belongs to the answer's session
+    assert _sentences(profile, TimelineFilter(first_day=date(2030, 1, 1))) == []
+
+
+def test_free_text_finds_words_by_text_or_meaning_and_events_by_kind(profile: Profile, studied: dict) -> None:
+    by_meaning = _sentences(profile, TimelineFilter(text="林檎"))  # apple's meaning now
+    assert by_meaning and all("'apple'" in s or s.startswith("Streak") for s in by_meaning)
+    assert "Changed the meaning of 'apple'" in by_meaning
+    assert _sentences(profile, TimelineFilter(text="STREAK")) == ["Streak: 2 days", "Streak: 1 day"]
+    assert _sentences(profile, TimelineFilter(text="no such thing")) == []
+
+
+def test_pages_continue_where_the_last_one_stopped(profile: Profile, studied: dict) -> None:
+    queries = TimelineQueries(profile.store)
+    seen, before = [], None
+    while True:
+        page = queries.page(before=before, limit=4)
+        seen.extend(e.position for e in page.entries)
+        if page.next_before is None:
+            break
+        before = page.next_before
+    assert seen == sorted(range(1, profile.store.count() + 1), reverse=True)
+
+
+def test_causation_chain_leads_from_an_answer_to_its_effects_and_back(profile: Profile, studied: dict) -> None:
+    queries = TimelineQueries(profile.store)
+    answer = queries.entry_by_event_id(studied["answer"])
+    assert answer is not None
+    chain = queries.chain(answer)
+    assert {e.event_type for e in chain.effects} == {"ProgressUpdated", "StreakUpdated"}
+    progress = next(e for e in chain.effects if e.event_type == "ProgressUpdated")
+    back = queries.chain(progress).cause
+    assert back is not None and back.event_id == answer.event_id
+    retraction = next(e for e in queries.chain(queries.entry_by_event_id(studied["wrong"])).effects
+                      if e.event_type == "AnswerRetracted")
+    assert retraction.subject is not None and retraction.subject["event_id"] == studied["wrong"]
