@@ -31,10 +31,12 @@ def install(language: str) -> str:
     if chosen == "en" or app is None:
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return "en"
-    ours = QTranslator(app)
-    if ours.load(str(translations_dir() / f"effect_desktop_{chosen}.qm")):
-        QCoreApplication.installTranslator(ours)
-        _installed.append(ours)
+    # effect_desktop_<lang>.qm plus any screen's own file (e.g. statistics_<lang>.qm)
+    for file in sorted(translations_dir().glob(f"*_{chosen}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(file)):
+            QCoreApplication.installTranslator(ours)
+            _installed.append(ours)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         QCoreApplication.installTranslator(qt)
