@@ -61,12 +61,12 @@ def count_answer(ctx: Context, word_id: Any, day: str, correct: bool, ms: int, s
                                     "response_ms": row["response_ms"] + sign * ms})
     bucket = response_bucket(ms)
     for facet in (ALL_WORDS, *facets):
-        row = ctx.get("rm_response_times", facet, day, bucket)
-        count = (row["answers"] if row else 0) + sign
+        bucket_row = ctx.get("rm_response_times", facet, day, bucket)
+        count = (bucket_row["answers"] if bucket_row else 0) + sign
         if count:
             ctx.put("rm_response_times", {"facet": facet, "study_day": day, "bucket": bucket,
                                           "answers": count})
-        elif row is not None:
+        elif bucket_row is not None:
             ctx.delete("rm_response_times", facet, day, bucket)
 
 

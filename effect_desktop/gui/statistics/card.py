@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -59,10 +59,10 @@ class ChartCard(QFrame):
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
-    def _menu(self, pos: object) -> None:
+    def _menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.tr("Save as PNG…"), self.ask_and_save)
-        menu.exec(self.mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.mapToGlobal(pos))
 
     def ask_and_save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{self.name}.png",

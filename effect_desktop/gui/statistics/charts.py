@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -80,7 +80,8 @@ def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTime
         axis.setFormat("M/d" if japanese else "d MMM")
     axis.setTickCount(min(8, max(2, len(periods))))
     if periods:
-        axis.setRange(datetime.combine(periods[0].start, time(12)), datetime.combine(periods[-1].start, time(12)))
+        axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(periods[0].start))),
+                      QDateTime.fromMSecsSinceEpoch(int(_ms(periods[-1].start))))
     return axis
 
 

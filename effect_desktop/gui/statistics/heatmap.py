@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -137,14 +137,14 @@ class CalendarHeatmap(QWidget):
         painter.drawText(QPoint(x + CELL + 6, y + CELL - 2),
                          self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
 
-    def event(self, event: object) -> bool:
+    def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and self.figure is not None:
             day = self.day_at(event.pos())
             if day is None:
                 QToolTip.hideText()
             else:
                 answers = self.figure.answers.get(day, 0)
-                QToolTip.showText(event.globalPos(), self.tr("%1: %n answer(s)", "", answers).replace(
-                    "%1", self.locale().toString(day, QLocale.FormatType.LongFormat)), self)
+                when = self.locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+                QToolTip.showText(event.globalPos(), self.tr("%1: %n answer(s)", "", answers).replace("%1", when), self)
             return True
         return super().event(event)

@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -59,9 +59,9 @@ class StatisticsPage(QWidget):
         self.range.setCurrentIndex(1)
         self.granularity = QComboBox()
         self.granularity.setObjectName("statsGranularity")
-        for value, label in ((Granularity.DAY, self.tr("By day")), (Granularity.WEEK, self.tr("By week")),
+        for grouping, label in ((Granularity.DAY, self.tr("By day")), (Granularity.WEEK, self.tr("By week")),
                              (Granularity.MONTH, self.tr("By month"))):
-            self.granularity.addItem(label, value.value)
+            self.granularity.addItem(label, grouping.value)
         self.granularity.setCurrentIndex(1)
         self.scope = QComboBox()
         self.scope.setObjectName("statsScope")
@@ -123,7 +123,8 @@ class StatisticsPage(QWidget):
         self.as_of = moment
         self._queries = self.profile.queries if moment is None else queries_as_of(self.profile, moment, cache)
         self.as_of_label.setText("" if moment is None else self.tr("As of {0}").format(
-            QLocale().toString(moment, QLocale.FormatType.ShortFormat)))
+            QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)),
+                               QLocale.FormatType.ShortFormat)))
         self._fill_scopes()
         self.refresh()
 
