@@ -1,0 +1,164 @@
+"""Gap-safety under concurrent pushers, and syncs cut off mid-way that resume with nothing lost or doubled."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import psycopg
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.sync import SyncClient, SyncInterrupted, local_state, pending_count, server_ops
+from effect_desktop.sync.server_schema import PUSH_LOCK_CLASS
+from effect_desktop.sync.urls import ServerURL
+from tests.sync.helpers import comparable_read_models
+
+pytestmark = pytest.mark.postgres
+
+
+def admin(server: str) -> psycopg.Connection:
+    return psycopg.connect(ServerURL.parse(server).libpq, autocommit=True)
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + 20
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting until {what}")
+        time.sleep(0.02)
+
+
+def sync_backend_waits_on_lock(server: str) -> bool:
+    with admin(server) as conn:
+        return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = 'alice' "
+                            "AND wait_event_type = 'Lock'").fetchone() == (1,)
+
+
+def kill_alices_connections(server: str) -> None:
+    with admin(server) as conn:
+        conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'")
+
+
+def server_event_ids(server: str) -> list[object]:
+    with admin(server) as conn:
+        return [r[0] for r in conn.execute("SELECT event_id FROM events ORDER BY position")]
+
+
+def pending_rows(profile: Profile) -> list[tuple[object, ...]]:
+    with profile.store.reading() as connection:
+        return [tuple(r)[1:] for r in connection.execute(local_state.pending_query(1000))]
+
+
+def test_a_late_commit_with_a_lower_position_is_not_skipped(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop, tablet = device("laptop"), device("desktop"), device("tablet")
+    for profile in (laptop, desktop, tablet):
+        SyncClient(profile, alice).sync()  # one learner id for all three
+    laptop.service.create_words([{"text": f"l{i}", "meaning": "x"} for i in range(5)])
+    desktop.service.create_words([{"text": f"d{i}", "meaning": "y"} for i in range(5)])
+    url = ServerURL.parse(alice)
+
+    first = psycopg.connect(url.libpq)  # pusher 1 takes its positions and does not commit yet
+    server_ops.push_page(first, pending_rows(laptop), local_state.origin(laptop))
+    second_done = threading.Event()
+
+    def second_pusher() -> None:  # pusher 2 starts later and would commit first
+        with psycopg.connect(url.libpq) as second:
+            server_ops.push_page(second, pending_rows(desktop), local_state.origin(desktop))
+            second.commit()
+        second_done.set()
+
+    thread = threading.Thread(target=second_pusher)
+    thread.start()
+    wait_until(lambda: second_done.is_set() or sync_backend_waits_on_lock(server), "pusher 2 commits or waits")
+    SyncClient(tablet, alice).sync()  # a pull while pusher 1 is still in flight
+    first.commit()
+    first.close()
+    thread.join()
+    SyncClient(tablet, alice).sync()
+
+    assert sorted(w.text for w in tablet.queries.words()) == [f"d{i}" for i in range(5)] + [f"l{i}" for i in range(5)]
+    assert tablet.store.count() == len(server_event_ids(server)) == 10
+
+
+def test_concurrent_pushers_and_a_puller_lose_nothing(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    pushers = [device(f"pusher{i}") for i in range(3)]
+    puller = device("puller")
+    for profile in (*pushers, puller):
+        SyncClient(profile, alice).sync()
+    for index, profile in enumerate(pushers):
+        for batch in range(8):
+            profile.service.create_words([{"text": f"p{index}-{batch}-{k}", "meaning": "m"} for k in range(3)])
+    errors: list[BaseException] = []
+
+    def push(profile: Profile) -> None:
+        try:
+            SyncClient(profile, alice, push_page=2).sync()
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=push, args=(p,)) for p in pushers]
+    for thread in threads:
+        thread.start()
+    while any(t.is_alive() for t in threads):
+        SyncClient(puller, alice, pull_page=3).sync()
+    SyncClient(puller, alice).sync()
+
+    assert errors == []
+    texts = [w.text for w in puller.queries.words()]
+    assert len(texts) == len(set(texts)) == 3 * 8 * 3
+    assert puller.store.count() == len(server_event_ids(server)) == 72
+
+
+def test_a_push_cut_off_mid_page_resumes(server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    laptop = device("laptop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+    with admin(server) as blocker:
+        blocker.execute("SELECT pg_advisory_lock(%s, hashtext('alice'))", (PUSH_LOCK_CLASS,))
+        outcome: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                SyncClient(laptop, alice, push_page=10).sync()
+            except BaseException as error:  # noqa: BLE001
+                outcome.append(error)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        wait_until(lambda: sync_backend_waits_on_lock(server), "the first page waits inside its transaction")
+        kill_alices_connections(server)
+        thread.join()
+        blocker.execute("SELECT pg_advisory_unlock_all()")
+
+    assert len(outcome) == 1 and isinstance(outcome[0], SyncInterrupted)
+    assert "dropped during the sync" in str(outcome[0])
+    assert server_event_ids(server) == [] and pending_count(laptop) == 30
+    SyncClient(laptop, alice, push_page=10).sync()
+    assert server_event_ids(server) == [e.event_id for e in laptop.store.read_all()]
+
+
+def test_syncs_cut_off_between_pages_resume(server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+
+    def kill_after_first_page(phase: str, done: int, total: int) -> None:
+        if done == 10:
+            kill_alices_connections(server)
+
+    with pytest.raises(SyncInterrupted):
+        SyncClient(laptop, alice, push_page=10).sync(kill_after_first_page)
+    assert pending_count(laptop) == 20
+    SyncClient(laptop, alice).sync()
+
+    with pytest.raises(SyncInterrupted):
+        SyncClient(desktop, alice, pull_page=10).sync(kill_after_first_page)
+    assert desktop.store.count() == 10  # the first page was committed with its checkpoint
+    SyncClient(desktop, alice, pull_page=10).sync()
+
+    ids = server_event_ids(server)
+    assert len(ids) == len(set(ids)) == 30
+    assert [e.event_id for e in desktop.store.read_all()] == ids
+    assert comparable_read_models(desktop) == comparable_read_models(laptop)

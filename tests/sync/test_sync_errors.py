@@ -1,0 +1,116 @@
+"""Every way a sync can fail gives a message the learner can act on, and nothing local is lost."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import psycopg
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.sync import (
+    AuthenticationFailed,
+    SchemaMismatch,
+    ServerUnreachable,
+    SyncClient,
+    TLSFailure,
+    pending_count,
+)
+from effect_desktop.sync import test_connection as check_connection
+from effect_desktop.sync.admin import init_server
+from effect_desktop.sync.urls import ServerURL
+
+pytestmark = pytest.mark.postgres
+
+
+def with_option(url: str, option: str) -> str:
+    return url + ("&" if "?" in url else "?") + option
+
+
+@pytest.fixture
+def tcp_port_to_the_server(alice: str) -> Iterator[int]:
+    """A loopback TCP port relaying bytes to the test server's unix socket.
+
+    The throwaway server listens on a unix socket only, where libpq never uses
+    TLS; through this relay the real server answers the TLS request itself
+    (it has no certificate, so it declines)."""
+    query = parse_qs(urlsplit(alice).query)
+    path = os.path.join(query["host"][0], f".s.PGSQL.{query.get('port', ['5432'])[0]}")
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def pipe(source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            target.close()
+
+    def serve() -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.socket(socket.AF_UNIX)
+            upstream.connect(path)
+            threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+            threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+def test_tls_required_but_the_server_has_none(alice: str, tcp_port_to_the_server: int,
+                                             device: Callable[[str], Profile]) -> None:
+    parts = urlsplit(alice)
+    plain = parts._replace(netloc=parts.netloc.replace("@", f"@127.0.0.1:{tcp_port_to_the_server}"),
+                           query="").geturl()
+    assert "as alice" in check_connection(plain)  # the relay works without TLS
+    laptop = device("laptop")
+    laptop.service.create_word("星", "star")
+    with pytest.raises(TLSFailure, match="encrypted \\(TLS\\) connection"):
+        SyncClient(laptop, with_option(plain, "sslmode=require")).sync()
+    assert pending_count(laptop) == laptop.store.count() == 1
+
+
+def test_unreachable_server(device: Callable[[str], Profile]) -> None:
+    laptop = device("laptop")
+    laptop.service.create_word("月", "moon")
+    with pytest.raises(ServerUnreachable, match="cannot be reached.*keep studying offline"):
+        SyncClient(laptop, "postgresql://alice:pw@127.0.0.1:9/effect").sync()
+    assert pending_count(laptop) == 1
+
+
+def test_wrong_password(alice: str) -> None:
+    with pytest.raises(AuthenticationFailed, match="refused user 'alice'"):
+        check_connection(alice.replace("alice-secret", "nope"))
+    assert "as alice" in check_connection(alice)
+
+
+def test_an_unprepared_server(pg_database: str) -> None:
+    with pytest.raises(SchemaMismatch, match="not prepared.*server init"):
+        check_connection(pg_database)
+
+
+def test_a_server_newer_than_the_app(server: str, alice: str) -> None:
+    with psycopg.connect(ServerURL.parse(server).libpq, autocommit=True) as admin:
+        admin.execute("INSERT INTO sync_schema (version) VALUES (99)")
+    with pytest.raises(SchemaMismatch, match="version 99.*newer.*update Effect Desktop"):
+        check_connection(alice)
+    with pytest.raises(SchemaMismatch, match="newer than this Effect Desktop knows"):
+        init_server(server)
+
+
+def test_a_server_older_than_the_app(server: str, alice: str) -> None:
+    with psycopg.connect(ServerURL.parse(server).libpq, autocommit=True) as admin:
+        admin.execute("DELETE FROM sync_schema")
+        admin.execute("INSERT INTO sync_schema (version) VALUES (0)")
+    with pytest.raises(SchemaMismatch, match="older than this Effect Desktop needs"):
+        check_connection(alice)
