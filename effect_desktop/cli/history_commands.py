@@ -95,7 +95,7 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"{story.text}{status}: {story.fields.get('meaning', '')}  [{story.word_id}]")
     for step in story.steps:
         mark = "  (undone)" if step.retracted else ""
-        print(f"{step.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
+        print(f"{(step.local_at or step.at).strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
         for name, old in step.before.items():
             print(f"{'':21}{name}: {old!r} -> {step.after.get(name)!r}")
     answers = story.answers

@@ -7,7 +7,7 @@ it keeps a small catalogue of its own and `describe` takes the language code
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .entries import TimelineEntry
@@ -177,6 +177,14 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
     if kind == "SchedulerChanged":
         return text[kind].format(scheduler=str(p.get("scheduler", "")).upper())
     return text["unknown"].format(event_type=kind)
+
+
+def learner_time(at: datetime, offset_minutes: int) -> datetime:
+    """The learner's wall-clock time at `at` (the offset recorded with the event), as a naive datetime.
+
+    Events are shown at the time the learner saw, like their study days, whatever
+    the zone of the computer showing them."""
+    return (at.astimezone(UTC) + timedelta(minutes=offset_minutes)).replace(tzinfo=None)
 
 
 def _local_date(stamp: str, offset_minutes: int) -> str:

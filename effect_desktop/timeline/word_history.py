@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from .describe import describe
+from .describe import describe, learner_time
 from .entries import TimelineEntry, TimelineFilter
 from .queries import TimelineQueries
 
@@ -30,6 +30,7 @@ class HistoryStep:
     before: dict[str, Any] = field(default_factory=dict)  # edits: the fields as they were
     after: dict[str, Any] = field(default_factory=dict)  # edits: the new values; answers/progress: details
     retracted: bool = False  # an answer later undone
+    local_at: datetime | None = None  # the learner's wall-clock time then (naive)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") ->
             intervals.append(IntervalPoint(entry.at, int(p.get("interval_days", 0)),
                                            datetime.fromisoformat(due) if isinstance(due, str) else due))
         steps.append(HistoryStep(entry.at, entry.event_type, describe(entry, language), entry.position,
-                                 before, after, str(entry.event_id) in retracted))
+                                 before, after, str(entry.event_id) in retracted,
+                                 learner_time(entry.at, entry.utc_offset_minutes)))
     return WordStory(word_id, str(fields.get("text", "")), fields, deleted, steps, intervals)
 
 

@@ -1,0 +1,105 @@
+"""The detail of one event: its sentence, payload, metadata and causal chain (jump to cause/effects)."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...timeline.describe import describe, learner_time
+from ...timeline.entries import TimelineEntry
+from ...timeline.service import Timeline
+
+
+class DetailPane(QWidget):
+    jump_requested = Signal(int)  # a position to show
+    word_history_requested = Signal(object)  # a word id
+    filter_word_requested = Signal(object)  # a word id
+    filter_session_requested = Signal(object)  # a session id
+
+    def __init__(self, timeline: Timeline, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timeline = timeline
+        self.language = language
+        self.entry: TimelineEntry | None = None
+        self.sentence = QLabel(self.tr("Choose an event to see its details."))
+        self.sentence.setObjectName("detailSentence")
+        self.sentence.setWordWrap(True)
+        self.when = QLabel()
+        self.when.setObjectName("detailWhen")
+        self.cause_button = QPushButton(self.tr("Go to the cause"))
+        self.cause_button.setObjectName("causeButton")
+        self.cause_button.clicked.connect(self._go_to_cause)
+        self.effects = QListWidget()
+        self.effects.setObjectName("effectsList")
+        self.effects.itemActivated.connect(self._go_to_item)
+        self.effects.itemDoubleClicked.connect(self._go_to_item)
+        self.history_button = QPushButton(self.tr("This word's history…"))
+        self.history_button.setObjectName("wordHistoryButton")
+        self.history_button.clicked.connect(
+            lambda: self.entry and self.word_history_requested.emit(self.entry.word_id))
+        self.word_filter_button = QPushButton(self.tr("Only this word"))
+        self.word_filter_button.clicked.connect(
+            lambda: self.entry and self.filter_word_requested.emit(self.entry.word_id))
+        self.session_filter_button = QPushButton(self.tr("Only this session"))
+        self.session_filter_button.clicked.connect(
+            lambda: self.entry and self.filter_session_requested.emit(self.entry.session_id))
+        self.payload = QPlainTextEdit()
+        self.payload.setObjectName("payloadText")
+        self.payload.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sentence)
+        layout.addWidget(self.when)
+        for button in (self.cause_button, self.history_button, self.word_filter_button,
+                       self.session_filter_button):
+            layout.addWidget(button)
+        layout.addWidget(QLabel(self.tr("Effects and the rest of the same action:")))
+        layout.addWidget(self.effects, 1)
+        layout.addWidget(QLabel(self.tr("Payload and metadata:")))
+        layout.addWidget(self.payload, 2)
+        self.show_entry(None)
+
+    def show_entry(self, entry: TimelineEntry | None) -> None:
+        self.entry = entry
+        self.effects.clear()
+        has = entry is not None
+        for widget in (self.history_button, self.word_filter_button):
+            widget.setEnabled(has and entry.word_id is not None)  # type: ignore[union-attr]
+        self.session_filter_button.setEnabled(has and entry.session_id is not None)  # type: ignore[union-attr]
+        if entry is None:
+            self.cause_button.setEnabled(False)
+            self.payload.clear()
+            self.when.clear()
+            return
+        self.sentence.setText(describe(entry, self.language))
+        local = learner_time(entry.at, entry.utc_offset_minutes).isoformat(sep=" ", timespec="seconds")
+        self.when.setText(self.tr("%1 · %2 #%3 · version %4").replace("%1", local).replace("%2", entry.event_type)
+                          .replace("%3", str(entry.position)).replace("%4", str(entry.version)))
+        chain = self.timeline.queries.chain(entry)
+        self.cause_button.setEnabled(chain.cause is not None)
+        self._cause = chain.cause
+        for label, entries in ((self.tr("effect"), chain.effects), (self.tr("same action"), chain.same_command)):
+            for other in entries:
+                item = QListWidgetItem(f"{label}: {describe(other, self.language)}")
+                item.setData(Qt.ItemDataRole.UserRole, other.position)
+                self.effects.addItem(item)
+        document = {"event_type": entry.event_type, "event_id": str(entry.event_id),
+                    "aggregate": f"{entry.aggregate_type} {entry.aggregate_id} v{entry.version}",
+                    "position": entry.position, "payload": entry.payload, "metadata": entry.metadata}
+        self.payload.setPlainText(json.dumps(document, ensure_ascii=False, indent=2, default=str))
+
+    def _go_to_cause(self) -> None:
+        if getattr(self, "_cause", None) is not None:
+            self.jump_requested.emit(self._cause.position)
+
+    def _go_to_item(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,93 @@
+"""The filter bar: event type, free text, date range; a word or session chosen from the detail pane."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
+
+from ...timeline.describe import EVENT_TYPES, type_label
+from ...timeline.entries import TimelineFilter
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # a TimelineFilter
+
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.word_id: UUID | None = None
+        self.session_id: UUID | None = None
+        self.type_box = QComboBox()
+        self.type_box.setObjectName("typeFilter")
+        self.type_box.addItem(self.tr("All events"), None)
+        for event_type in EVENT_TYPES:
+            self.type_box.addItem(type_label(event_type, language), event_type)
+        self.text = QLineEdit()
+        self.text.setObjectName("textFilter")
+        self.text.setPlaceholderText(self.tr("Search words or kinds of event…"))
+        self.text.setClearButtonEnabled(True)
+        self.use_from = QCheckBox(self.tr("From"))
+        self.use_from.setObjectName("fromEnabled")
+        self.first = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.first.setObjectName("fromDate")
+        self.use_to = QCheckBox(self.tr("to"))
+        self.use_to.setObjectName("toEnabled")
+        self.last = QDateEdit(QDate.currentDate())
+        self.last.setObjectName("toDate")
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.scope = QPushButton()
+        self.scope.setObjectName("scopeChip")
+        self.scope.setToolTip(self.tr("Click to show every word and session again"))
+        self.scope.clicked.connect(self.clear_scope)
+        self.scope.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.type_box, self.text, self.use_from, self.first, self.use_to, self.last, self.scope):
+            layout.addWidget(widget)
+        layout.setStretch(1, 1)
+        self.type_box.currentIndexChanged.connect(self._emit)
+        self.text.returnPressed.connect(self._emit)
+        self.text.textChanged.connect(lambda text: text or self._emit())
+        for box in (self.use_from, self.use_to):
+            box.toggled.connect(self._emit)
+        for edit in (self.first, self.last):
+            edit.dateChanged.connect(self._emit)
+
+    def set_word(self, word_id: UUID | None, label: str = "") -> None:
+        self.word_id, self.session_id = word_id, None
+        self._show_scope(self.tr("Word: %1 ✕").replace("%1", label) if word_id else "")
+        self._emit()
+
+    def set_session(self, session_id: UUID | None) -> None:
+        self.session_id, self.word_id = session_id, None
+        self._show_scope(self.tr("This session ✕") if session_id else "")
+        self._emit()
+
+    def clear_scope(self) -> None:
+        self.word_id = self.session_id = None
+        self._show_scope("")
+        self._emit()
+
+    def _show_scope(self, text: str) -> None:
+        self.scope.setText(text)
+        self.scope.setVisible(bool(text))
+
+    def current(self) -> TimelineFilter:
+        event_type = self.type_box.currentData()
+        return TimelineFilter(
+            event_types=(event_type,) if event_type else (),
+            word_id=self.word_id, session_id=self.session_id,
+            first_day=_day(self.first.date()) if self.use_from.isChecked() else None,
+            last_day=_day(self.last.date()) if self.use_to.isChecked() else None,
+            text=self.text.text().strip())
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.current())
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,185 @@
+"""The Timeline page: every event, filters, the detail of one event, and time travel.
+
+`TimelinePage(profile, parent)` stands on its own (the main window adds it;
+`timeline_page(context)` is the factory for the page registry). Reading is
+quick enough for the GUI thread (a page of events, an as-of state); the one
+slow step, writing the time-travel checkpoints for a long history, runs in
+the background when the page is first shown.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...timeline.entries import TimelineFilter
+from ...timeline.service import Timeline
+from .detail import DetailPane
+from .filters import FilterBar
+from .language import ui_language
+from .model import EntryRole, TimelineModel
+from .past import PastView, TravelBar
+from .word_history import open_word_history
+
+
+class _PrepareSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Prepare(QRunnable):
+    def __init__(self, timeline: Timeline) -> None:
+        super().__init__()
+        self.timeline = timeline
+        self.signals = _PrepareSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            self.signals.done.emit(self.timeline.prepare())
+        except Exception as error:  # shown in the status line; the timeline still works without checkpoints
+            self.signals.failed.emit(str(error))
+
+
+class TimelinePage(QWidget):
+    prepared = Signal()
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePage")
+        self.profile = profile
+        self.language = ui_language()
+        self.timeline = Timeline(profile)
+        self._prepare: _Prepare | None = None
+        self.filters = FilterBar(self.language)
+        self.filters.changed.connect(self.apply_filter)
+        self.model = TimelineModel(self.timeline, self.language, self)
+        self.view = QTreeView()
+        self.view.setObjectName("timelineView")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.header().setStretchLastSection(True)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.detail = DetailPane(self.timeline, self.language)
+        self.detail.jump_requested.connect(self.jump_to)
+        self.detail.word_history_requested.connect(self.open_history)
+        self.detail.filter_word_requested.connect(self._filter_word)
+        self.detail.filter_session_requested.connect(self.filters.set_session)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setSizes([640, 360])
+        self.past = PastView()
+        self.past.compare_requested.connect(self.compare_with_now)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(split)
+        self.stack.addWidget(self.past)
+        self.travel = TravelBar()
+        self.travel.travel_requested.connect(self.travel_to)
+        self.travel.back_to_now.connect(self.back_to_now)
+        self.status = QLabel()
+        self.status.setObjectName("timelineStatus")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.travel)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # --- the timeline --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.model.reload()
+        span = self.timeline.queries.span()
+        self.travel.set_span(*(span or (None, None)))
+        self.status.setText(self.tr("%1 events").replace("%1", f"{self.timeline.queries.count():,}"))
+
+    def apply_filter(self, timeline_filter: TimelineFilter) -> None:
+        self.model.set_filter(timeline_filter)
+        self.detail.show_entry(None)
+
+    def _filter_word(self, word_id: UUID) -> None:
+        word = self.profile.queries.word(word_id)
+        self.filters.set_word(word_id, word.text if word else str(word_id)[:8])
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_entry(current.data(EntryRole) if current.isValid() else None)
+
+    def jump_to(self, position: int) -> None:
+        """Select the event at `position`, clearing filters that hide it."""
+        row = self.model.fetch_all_until(position)
+        if row is None and not self.model.filter.is_empty:
+            self.filters.blockSignals(True)
+            self.filters.clear_scope()
+            self.filters.type_box.setCurrentIndex(0)
+            self.filters.text.clear()
+            self.filters.use_from.setChecked(False)
+            self.filters.use_to.setChecked(False)
+            self.filters.blockSignals(False)
+            self.model.set_filter(TimelineFilter())
+            row = self.model.fetch_all_until(position)
+        if row is None:
+            return
+        index = self.model.index(row, 1)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def open_history(self, word_id: UUID) -> None:
+        open_word_history(self, self.profile, word_id, self.language)
+
+    # --- time travel ---------------------------------------------------------------------------------
+    def travel_to(self, moment: datetime) -> None:
+        state = self.timeline.state_at(moment)
+        self.past.show_state(state)
+        self.stack.setCurrentWidget(self.past)
+
+    def compare_with_now(self) -> None:
+        if self.past.state is not None:
+            self.past.show_comparison(self.timeline.compare_with_now(self.past.state))
+
+    def back_to_now(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.refresh()
+
+    @property
+    def showing_past(self) -> bool:
+        return self.stack.currentWidget() is self.past
+
+    # --- background preparation ------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._prepare is None:
+            self.start_preparing()
+
+    def start_preparing(self) -> None:
+        self._prepare = _Prepare(self.timeline)
+        self._prepare.signals.done.connect(self._prepared)
+        self._prepare.signals.failed.connect(
+            lambda message: self.status.setText(self.tr("Time travel is slower for now: %1").replace("%1", message)))
+        QThreadPool.globalInstance().start(self._prepare)
+
+    def _prepared(self, _written: object) -> None:
+        self.refresh()
+        self.prepared.emit()
+
+
+def timeline_page(context: Any) -> TimelinePage:
+    """Factory for the page registry (gui/pages.py): takes the AppContext."""
+    page = TimelinePage(context.profile)
+    context.operations.changed.connect(page.refresh)
+    return page

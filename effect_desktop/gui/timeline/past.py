@@ -1,0 +1,194 @@
+"""Time travel on screen: a bar to pick a moment, and the collection as it was then (read-only)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...projections.views import WordView
+from ...timeline.travel import Comparison, PastState
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TravelBar(QWidget):
+    """A date-time field with a calendar and a slider over the whole history."""
+
+    travel_requested = Signal(object)  # an aware datetime
+    back_to_now = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first: datetime | None = None
+        self.last: datetime | None = None
+        self.moment = QDateTimeEdit(QDateTime.currentDateTime())
+        self.moment.setObjectName("travelMoment")
+        self.moment.setCalendarPopup(True)
+        self.moment.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("travelSlider")
+        self.slider.setRange(0, 1000)
+        self.slider.setValue(1000)
+        self.slider.sliderMoved.connect(self._slide)
+        self.slider.sliderReleased.connect(self._go)
+        self.go = QPushButton(self.tr("Show the past"))
+        self.go.setObjectName("travelButton")
+        self.go.clicked.connect(self._go)
+        self.now = QPushButton(self.tr("Back to now"))
+        self.now.setObjectName("nowButton")
+        self.now.clicked.connect(self.back_to_now.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Time travel:")))
+        layout.addWidget(self.moment)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.go)
+        layout.addWidget(self.now)
+
+    def set_span(self, first: datetime | None, last: datetime | None) -> None:
+        self.first, self.last = first, last
+        self.slider.setEnabled(first is not None)
+        if last is not None:
+            self.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(last.timestamp())))
+
+    def _slide(self, value: int) -> None:
+        if self.first is None or self.last is None:
+            return
+        seconds = self.first.timestamp() + (self.last.timestamp() - self.first.timestamp()) * value / 1000
+        self.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(seconds)))
+
+    def chosen(self) -> datetime:
+        return datetime.fromtimestamp(self.moment.dateTime().toSecsSinceEpoch(), UTC)
+
+    def _go(self) -> None:
+        self.travel_requested.emit(self.chosen())
+
+
+class PastWordsModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.words: list[WordView] = []
+
+    def set_words(self, words: list[WordView]) -> None:
+        self.beginResetModel()
+        self.words = words
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.words)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Word"), self.tr("Meaning"), self.tr("Repetitions"), self.tr("EF"),
+                    self.tr("Interval"), self.tr("Next review"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        word = self.words[index.row()]
+        p = word.progress
+        column = index.column()
+        if column == 0:
+            return word.text
+        if column == 1:
+            return word.meaning
+        if p is None:
+            return self.tr("new") if column == 5 else ""
+        return (str(p.repetition_count), f"{p.easiness_factor:.2f}", self.tr("%n day(s)", "", p.interval_days),
+                p.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))[column - 2]
+
+
+class PastView(QWidget):
+    """The collection at a past moment, clearly marked as the past; "compare with now" beside it."""
+
+    compare_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state: PastState | None = None
+        self.banner = QLabel()
+        self.banner.setObjectName("pastBanner")
+        self.banner.setStyleSheet("QLabel#pastBanner { background: #6b4e16; color: white; padding: 8px;"
+                                  " font-weight: bold; border-radius: 4px; }")
+        self.summary = QLabel()
+        self.summary.setObjectName("pastSummary")
+        self.words = PastWordsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("pastWords")
+        self.table.setModel(self.words)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.compare_button = QPushButton(self.tr("Compare with now"))
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.clicked.connect(self.compare_requested.emit)
+        self.changes = QListWidget()
+        self.changes.setObjectName("comparisonList")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.changes)
+        splitter.setSizes([400, 160])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.compare_button)
+
+    def show_state(self, state: PastState) -> None:
+        self.state = state
+        when = state.moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        self.banner.setText(self.tr("THE PAST — as of %1 (read-only). Nothing here can be changed.")
+                            .replace("%1", when))
+        t = state.totals
+        self.summary.setText(self.tr("%1 words · streak %2 day(s) · %3 answers (%4% correct) · %5 sessions · "
+                                     "scheduler %6")
+                             .replace("%1", str(len(state.words))).replace("%2", str(state.streak.current))
+                             .replace("%3", str(t.answers)).replace("%4", str(round(t.accuracy * 100)))
+                             .replace("%5", str(t.sessions_completed)).replace("%6", state.scheduler.upper()))
+        self.words.set_words(state.words)
+        self.changes.clear()
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.changes.clear()
+        if comparison.is_empty:
+            self.changes.addItem(self.tr("Nothing changed since then."))
+            return
+        for word in comparison.added:
+            self.changes.addItem(self.tr("Added since: %1").replace("%1", word.text))
+        for word in comparison.deleted:
+            self.changes.addItem(self.tr("Deleted since: %1").replace("%1", word.text))
+        for change in comparison.edited:
+            fields = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in change.fields.items())
+            self.changes.addItem(self.tr("Edited: %1 (%2)").replace("%1", change.text).replace("%2", fields))
+        for change in comparison.progress_moved:
+            interval = change.fields.get("interval_days")
+            due = change.fields.get("next_review_date")
+            if interval:
+                detail = self.tr("interval %1 → %2 d").replace("%1", str(interval[0])).replace("%2", str(interval[1]))
+            elif due:
+                detail = self.tr("next review %1 → %2").replace("%1", _date(due[0])).replace("%2", _date(due[1]))
+            else:
+                detail = self.tr("schedule moved")
+            self.changes.addItem(self.tr("Progress: %1 (%2)").replace("%1", change.text).replace("%2", detail))
+
+
+def _date(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d") if value is not None else "—"

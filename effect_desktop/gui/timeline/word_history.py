@@ -1,0 +1,124 @@
+"""One word's story in a dialog: every step, and its interval over time drawn with QPainter."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...timeline.word_history import IntervalPoint, WordNotFound, WordStory
+
+
+class IntervalChart(QWidget):
+    """The interval (days until the next review) after each schedule change: a step line."""
+
+    def __init__(self, points: list[IntervalPoint], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points = points
+        self.setMinimumHeight(140)
+        self.setObjectName("intervalChart")
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(44, 10, -12, -24)
+        pen_axis = QPen(self.palette().text().color())
+        painter.setPen(pen_axis)
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        if not self.points:
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.tr("No reviews yet"))
+            return
+        start = self.points[0].at.timestamp()
+        end = max(self.points[-1].at.timestamp(), start + 1)
+        top = max(max(p.interval_days for p in self.points), 1)
+
+        def at(x_time: float, days: int) -> QPointF:
+            x = area.left() + (x_time - start) / (end - start) * area.width()
+            y = area.bottom() - days / top * area.height()
+            return QPointF(x, y)
+
+        path = QPainterPath(at(start, self.points[0].interval_days))
+        previous = self.points[0].interval_days
+        for point in self.points[1:]:
+            t = point.at.timestamp()
+            path.lineTo(at(t, previous))
+            path.lineTo(at(t, point.interval_days))
+            previous = point.interval_days
+        path.lineTo(at(end, previous))
+        painter.setPen(QPen(QColor("#2f7bd8"), 2))
+        painter.drawPath(path)
+        painter.setPen(pen_axis)
+        painter.drawText(QRectF(0, area.top() - 6, 40, 14), Qt.AlignmentFlag.AlignRight, self.tr("%1 d").replace(
+            "%1", str(top)))
+        painter.drawText(QRectF(0, area.bottom() - 8, 40, 14), Qt.AlignmentFlag.AlignRight, "0")
+        painter.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft,
+                         self.points[0].at.astimezone().strftime("%Y-%m-%d"))
+        painter.drawText(QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight,
+                         self.points[-1].at.astimezone().strftime("%Y-%m-%d"))
+
+
+class WordHistoryDialog(QDialog):
+    def __init__(self, story: WordStory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wordHistoryDialog")
+        self.story = story
+        title = story.text + (self.tr(" (deleted)") if story.deleted else "")
+        self.setWindowTitle(self.tr("History of %1").replace("%1", title))
+        heading = QLabel(f"<b>{_escape(title)}</b> — {_escape(str(story.fields.get('meaning', '')))}")
+        self.steps = QTableWidget(len(story.steps), 3)
+        self.steps.setObjectName("historySteps")
+        self.steps.setHorizontalHeaderLabels([self.tr("When"), self.tr("What happened"), self.tr("Before → after")])
+        for row, step in enumerate(story.steps):
+            sentence = step.sentence + (self.tr(" (undone)") if step.retracted else "")
+            change = "; ".join(f"{k}: {step.before[k]!r} → {step.after.get(k)!r}" for k in step.before)
+            for column, text in enumerate(((step.local_at or step.at).strftime("%Y-%m-%d %H:%M:%S"), sentence, change)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.steps.setItem(row, column, item)
+        self.steps.resizeColumnsToContents()
+        self.steps.horizontalHeader().setStretchLastSection(True)
+        self.chart = IntervalChart(story.intervals)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(QLabel(self.tr("Interval over time (days)")))
+        layout.addWidget(self.chart)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def open_word_history(parent: QWidget | None, profile: object, word_id: UUID, language: str | None = None
+                      ) -> WordHistoryDialog | None:
+    """Show one word's history (non-modal); returns the dialog, or None after telling the user why not."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ...timeline.service import Timeline
+    from .language import ui_language
+
+    timeline = Timeline(profile)  # type: ignore[arg-type]
+    try:
+        story = timeline.word_story(word_id, language or ui_language())
+    except WordNotFound as error:
+        QMessageBox.information(parent, QDialog.tr("Word history"), str(error))
+        return None
+    dialog = WordHistoryDialog(story, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
