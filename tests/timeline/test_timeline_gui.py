@@ -1,0 +1,88 @@
+"""The Timeline page as a learner uses it: filter, follow a cause, visit the past, open a word's story."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+from pytestqt.qtbot import QtBot
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.gui.timeline import TimelinePage, open_word_history
+from effect_desktop.gui.timeline.model import EntryRole
+from tests.integration.profile_helpers import SettableClock
+
+
+def _page(qtbot: QtBot, profile: Profile) -> TimelinePage:
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.prepared, timeout=20_000):
+        page.show()
+    return page
+
+
+def _sentences(page: TimelinePage) -> list[str]:
+    model = page.model
+    return [model.index(r, 1).data() for r in range(model.rowCount()) if model.index(r, 1).data(EntryRole)]
+
+
+def test_filtering_by_kind_and_text_narrows_the_list(qtbot: QtBot, profile: Profile, studied: dict) -> None:
+    page = _page(qtbot, profile)
+    assert len(_sentences(page)) == profile.store.count()
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    answers = _sentences(page)
+    assert answers and all(s.startswith("Answered") for s in answers)
+    page.filters.text.setText("りんご")  # typed Japanese goes through the input method; set it directly
+    qtbot.keyClick(page.filters.text, Qt.Key.Key_Return)
+    assert _sentences(page) == ["Answered 'りんご' correctly in 2.3 s (attempt 1)"]
+
+
+def test_following_a_progress_change_to_the_answer_that_caused_it(qtbot: QtBot, profile: Profile,
+                                                                  studied: dict) -> None:
+    page = _page(qtbot, profile)
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if (e := model.index(r, 1).data(EntryRole)) and e.event_type == "ProgressUpdated")
+    page.view.setCurrentIndex(model.index(row, 1))
+    assert page.detail.cause_button.isEnabled()
+    qtbot.mouseClick(page.detail.cause_button, Qt.MouseButton.LeftButton)
+    cause = page.view.currentIndex().data(EntryRole)
+    assert cause.event_type == "QuestionAnswered"
+    effects = [page.detail.effects.item(i).text() for i in range(page.detail.effects.count())]
+    assert any("is next due" in text for text in effects)
+
+
+def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
+        qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict) -> None:
+    clock.advance(days=1)
+    profile.service.create_word("banana", "バナナ")
+    page = _page(qtbot, profile)
+    before_banana = clock.now - timedelta(hours=12)
+    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(before_banana.timestamp())))
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    assert page.showing_past
+    assert "THE PAST" in page.past.banner.text()
+    model = page.past.words
+    words = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert words == ["apple"]  # りんご was deleted by then, banana not yet added
+    assert model.index(0, 1).data() == "林檎"
+    qtbot.mouseClick(page.past.compare_button, Qt.MouseButton.LeftButton)
+    changes = [page.past.changes.item(i).text() for i in range(page.past.changes.count())]
+    assert "Added since: banana" in changes
+    qtbot.mouseClick(page.travel.now, Qt.MouseButton.LeftButton)
+    assert not page.showing_past
+
+
+def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profile: Profile,
+                                                             studied: dict) -> None:
+    dialog = open_word_history(None, profile, studied["apple"], "en")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    table = dialog.steps
+    rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
+    assert rows[0][1] == "Added the word 'apple' (りんご)"
+    edit = next(r for r in rows if r[1] == "Changed the meaning of 'apple'")
+    assert edit[2] == "meaning: 'りんご' → '林檎'"
+    assert any(r[1] == "Answered 'apple' wrongly in 4.1 s (attempt 1) (undone)" for r in rows)
+    assert dialog.chart.points and dialog.chart.points[-1].interval_days >= 1
+    assert isinstance(rows[0][0], str) and datetime.fromisoformat(rows[0][0])
