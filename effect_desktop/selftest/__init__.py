@@ -73,13 +73,13 @@ def startup_probe(out: IO[str]) -> int:
 
     with tempfile.TemporaryDirectory(prefix="effect-probe-") as folder:
         try:
-            seconds = qt_checks.time_to_window(Path(folder))
+            timing = qt_checks.time_to_window(Path(folder))
         except Exception as error:  # reported as one line: the caller is a timing script
             print(f"startup probe FAILED: {error.__class__.__name__}: {error}", file=out)
             return EXIT_FAILED
-    since_start = _seconds_since_process_start()
-    shown = f"{since_start:.2f} s after the process started" if since_start is not None else "n/a"
-    print(f"main window painted {seconds:.2f} s after the probe began; {shown}", file=out)
+    since = f"{timing.since_process_start:.2f} s" if timing.since_process_start is not None else "n/a"
+    print(f"startup-probe: main window painted {since} after the process started "
+          f"({timing.cpu_seconds:.2f} s of CPU time; {timing.probe_seconds:.2f} s after the probe began)", file=out)
     return EXIT_OK
 
 
@@ -109,15 +109,3 @@ def _version() -> str:
         return f"version {version('effect-desktop')}"
     except PackageNotFoundError:
         return "version unknown"
-
-
-def _seconds_since_process_start() -> float | None:
-    """Linux only: wall time since the kernel started this process (includes the bundle's unpacking)."""
-    try:
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-        ticks = os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, AttributeError):
-        return None
-    return uptime - int(stat[19]) / ticks
-

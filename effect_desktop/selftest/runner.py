@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -56,3 +57,15 @@ class SelfTest:
     @property
     def ok(self) -> bool:
         return all(o.ok for o in self.outcomes)
+
+
+def seconds_since_process_start() -> float | None:
+    """Linux only: wall time since the kernel started this process (includes the bundle's unpacking)."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+    return uptime - int(stat[19]) / ticks
+
