@@ -1,0 +1,128 @@
+"""Three devices of one learner study offline in random ways and sync in random orders.
+
+Afterwards every device has identical read models (all shared rows), every
+answer made anywhere is present exactly once on every device and on the
+server, and a rebuild from the log gives what incremental updating gave.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.domain.errors import DomainError
+from effect_desktop.projections.tables import answers
+from effect_desktop.sync import SyncClient
+from effect_desktop.sync.admin import add_user
+from effect_desktop.sync.urls import ServerURL
+from tests.integration.profile_helpers import SettableClock
+from tests.sync.helpers import comparable_read_models
+
+pytestmark = pytest.mark.postgres
+
+ZONES = ("UTC", "Asia/Tokyo", "America/New_York")
+MEANINGS = ("cat", "a cat", "猫", "ねこ")
+
+step = st.one_of(
+    st.tuples(st.just("create"), st.integers(0, 2), st.sampled_from(["猫", "犬", "鳥", "ｶﾀｶﾅ"])),
+    st.tuples(st.just("edit"), st.integers(0, 2), st.sampled_from(MEANINGS)),
+    st.tuples(st.just("answer"), st.integers(0, 2), st.lists(st.booleans(), min_size=1, max_size=3)),
+    st.tuples(st.just("retract"), st.integers(0, 2), st.none()),
+    st.tuples(st.just("complete"), st.integers(0, 2), st.none()),
+    st.tuples(st.just("delete"), st.integers(0, 2), st.booleans()),
+    st.tuples(st.just("advance"), st.integers(0, 2), st.integers(1, 40)),
+    st.tuples(st.just("sync"), st.integers(0, 2), st.none()),
+)
+
+_accounts = itertools.count()
+
+
+class Device:
+    def __init__(self, folder: Path, name: str, zone: str) -> None:
+        self.clock = SettableClock(datetime(2026, 6, 1, 8, 0, tzinfo=UTC).astimezone(ZoneInfo(zone)))
+        self.profile = open_profile(folder / f"{name}.effect.sqlite3", clock=self.clock)
+        self.session: UUID | None = None
+        self.last_answer: UUID | None = None
+
+    def live_words(self) -> list[UUID]:
+        return [w.word_id for w in self.profile.queries.words()]
+
+    def run(self, action: str, arg: object, made: list[UUID]) -> None:
+        service = self.profile.service
+        words = self.live_words()
+        if action == "create":
+            service.create_word(str(arg), "meaning")
+        elif action == "edit" and words:
+            service.update_word(words[0], meaning=str(arg), category=str(arg)[:1])
+        elif action == "answer" and words:
+            chosen = words[: len(arg)]  # type: ignore[arg-type]
+            self.session = service.start_session("flashcard", chosen)
+            for word, correct in zip(chosen, arg, strict=False):  # type: ignore[call-overload]
+                self.clock.advance(seconds=7)
+                outcome = service.answer(self.session, word, correct, 1500)
+                made.append(outcome.answer_event_id)
+                self.last_answer = outcome.answer_event_id
+        elif action == "retract" and self.session and self.last_answer:
+            service.retract_answer(self.session, self.last_answer)
+            self.last_answer = None
+        elif action == "complete" and self.session:
+            service.complete_session(self.session)
+            self.session = None
+        elif action == "delete" and words:
+            event = service.delete_word(words[-1])
+            if arg:  # and undo it right away
+                service.restore_word(words[-1], undoes=event)
+        elif action == "advance":
+            self.clock.advance(hours=int(arg))  # type: ignore[call-overload]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                HealthCheck.too_slow])
+@given(steps=st.lists(step, min_size=4, max_size=24))
+def test_devices_converge_whatever_they_do_and_whenever_they_sync(
+        server: str, tmp_path: Path, steps: list[tuple[str, int, object]]) -> None:
+    url = add_user(server, f"learner{next(_accounts)}", "pw")
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))
+    devices = [Device(folder, f"device{i}", zone) for i, zone in enumerate(ZONES)]
+    made: list[UUID] = []
+    try:
+        for action, index, arg in steps:
+            device = devices[index]
+            if action == "sync":
+                SyncClient(device.profile, url).sync()
+                continue
+            with contextlib.suppress(DomainError):  # a refused command (editing a deleted word) writes nothing
+                device.run(action, arg, made)
+        for _round in range(2):
+            for device in devices:
+                SyncClient(device.profile, url).sync()
+
+        first = comparable_read_models(devices[0].profile)
+        for device in devices[1:]:
+            assert comparable_read_models(device.profile) == first
+        for device in devices:
+            with device.profile.store.reading() as connection:
+                held = [r[0] for r in connection.execute(sa.select(answers.c.event_id))]
+            assert sorted(held) == sorted(made)  # every answer, exactly once
+        with psycopg.connect(ServerURL.parse(url).libpq) as conn:
+            on_server = [r[0] for r in conn.execute(
+                "SELECT event_id FROM events WHERE event_type = 'QuestionAnswered'")]
+        assert sorted(on_server) == sorted(made)
+
+        devices[1].profile.projector.rebuild()
+        assert comparable_read_models(devices[1].profile) == first
+    finally:
+        for device in devices:
+            device.profile.close()
