@@ -82,6 +82,24 @@ class ReviewsAsOf(ReviewIndex):
         self.reviews[word_id] = [self._review(r._mapping) for r in rows]
         self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
 
+    def preload(self, connection: sa.Connection, word_ids: set[Any]) -> None:
+        """Load many words' reviews in a few queries (a tail replay touches thousands of words)."""
+        wanted = [w for w in word_ids if w not in self.reviews]
+        if self.position <= 0:
+            for word_id in wanted:
+                self.reviews[word_id], self.keys[word_id] = [], []
+            return
+        c = t.answers.c
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found: dict[Any, list[Any]] = {w: [] for w in chunk}
+            for r in connection.execute(self._query().where(c.word_id.in_(chunk))):
+                found[r.word_id].append(r)
+            for word_id, rows in found.items():
+                rows.sort(key=lambda r: (r.answered_at, r.event_id))
+                self.reviews[word_id] = [self._review(r._mapping) for r in rows]
+                self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
+
     def word_ids_with_reviews(self, connection: sa.Connection) -> list[Any]:
         """Every word with a review at `position` (a scheduler switch refolds them all)."""
         if self.position <= 0:
@@ -93,15 +111,15 @@ class ReviewsAsOf(ReviewIndex):
 class AsOfCache(ReadModelCache):
     """Travel tables restored from a checkpoint at `position`; answers loaded lazily as of then."""
 
-    def __init__(self, position: int, rows: dict[str, list[Row]] | None = None) -> None:
+    def __init__(self, position: int, rows: dict[str, dict[tuple[Any, ...], Row]] | None = None) -> None:
         self.position = position
         self.tables = {}
         for table in t.READ_MODELS:
             if table.name in _SKIPPED:
                 continue
             cache = TableCache(table, assume_empty=True)
-            for row in (rows or {}).get(table.name, []):
-                cache.rows[tuple(row[c] for c in cache.key_columns)] = row
+            if rows and table.name in rows:
+                cache.rows = dict(rows[table.name])  # rows are never changed in place: a shallow copy
             self.tables[table.name] = cache
         self.tables["rm_answers"] = AnswersAsOf(position)
         self.reviews = ReviewsAsOf(position)
@@ -109,9 +127,9 @@ class AsOfCache(ReadModelCache):
     def flush(self, connection: sa.Connection) -> None:
         raise RuntimeError("an as-of cache is never written to the database")
 
-    def travel_rows(self) -> dict[str, list[Row]]:
-        """The rows of the travel tables (what a checkpoint stores)."""
-        return {name: [r for r in self.tables[name].rows.values() if r is not None] for name in TRAVEL_TABLES}
+    def travel_rows(self) -> dict[str, dict[tuple[Any, ...], Row]]:
+        """The rows of the travel tables by key (what a full checkpoint stores)."""
+        return {name: {k: r for k, r in self.tables[name].rows.items() if r is not None} for name in TRAVEL_TABLES}
 
     def changed_since_mark(self) -> dict[str, list[tuple[tuple[Any, ...], Row | None]]]:
         """Rows of the travel tables changed since the last `mark` (a checkpoint's delta)."""

@@ -15,6 +15,7 @@ and a damaged one is dropped, never trusted.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 import zlib
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from uuid import UUID, SafeUUID
 
 import sqlalchemy as sa
 
@@ -29,13 +31,13 @@ from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UTCDateTime
 from ..projections import handlers
-from ..projections.cache import Row
 from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
 
-EVERY = 5_000
-BASE_EVERY = 100_000
-PAGE = 5_000
+EVERY = 1_000
+BASE_EVERY = 50_000
+PAGE = 2_500
+REMEMBERED_BASES = 2
 
 history_checkpoints = sa.Table(
     "timeline_checkpoints",
@@ -80,6 +82,7 @@ class Checkpoints:
         self.store = store
         self.day_start_hour = day_start_hour
         self.format = checkpoint_format()
+        self._bases: dict[int, dict[str, Any]] = {}
         with store.transaction() as connection:
             history_checkpoints.create(connection, checkfirst=True)
 
@@ -111,14 +114,24 @@ class Checkpoints:
             return Restored(AsOfCache(0), DEFAULT_SCHEDULER, None)
 
     def _assemble(self, rows: list[Any]) -> Restored:
-        first = _decode(rows[0].data)
-        cache = AsOfCache(rows[-1].position, first)
+        base = self._base_rows(rows[0].position, rows[0].data)
+        cache = AsOfCache(rows[-1].position, base)
         for row in rows[1:]:
             for name, changes in _decode(row.data).items():
                 table = cache.tables[name]
                 for key, value in changes:
                     table.rows[key] = value
         return Restored(cache, rows[-1].scheduler, rows[-1].max_at)
+
+    def _base_rows(self, position: int, blob: bytes) -> dict[str, Any]:
+        """A full checkpoint's rows, decoded once and remembered (a slider visits the same ones)."""
+        found = self._bases.pop(position, None)
+        if found is None:
+            found = _decode(blob)
+        self._bases[position] = found
+        while len(self._bases) > REMEMBERED_BASES:
+            self._bases.pop(next(iter(self._bases)))
+        return found
 
     # --- making ---------------------------------------------------------------------------------
     def extend(self, progress: Progress | None = None) -> int:
@@ -211,11 +224,42 @@ def _fresh_answers(cache: AsOfCache, position: int) -> AsOfCache:
     return fresh
 
 
+_UNKNOWN = SafeUUID.unknown
+
+
+def _uuid_from_int(value: int) -> UUID:
+    """UUID without UUID.__init__'s checks: unpickling 20,000 ids must take milliseconds."""
+    made = object.__new__(UUID)
+    object.__setattr__(made, "int", value)
+    object.__setattr__(made, "is_safe", _UNKNOWN)
+    return made
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is UUID:
+            return _uuid_from_int, (obj.int,)
+        return NotImplemented
+
+
+def _interned(data: Any, seen: dict[UUID, UUID]) -> Any:
+    """The same rows with one object per distinct id, so the pickle stores each id once."""
+    if isinstance(data, UUID):
+        return seen.setdefault(data, data)
+    if isinstance(data, dict):
+        return {k: _interned(v, seen) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return type(data)(_interned(v, seen) for v in data)
+    return data
+
+
 def _encode(data: dict[str, Any]) -> bytes:
-    return zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(_interned(data, {}))
+    return zlib.compress(buffer.getvalue(), 1)
 
 
-def _decode(blob: bytes) -> dict[str, list[Row]]:
+def _decode(blob: bytes) -> dict[str, Any]:
     decoded = pickle.loads(zlib.decompress(blob))  # noqa: S301 - our own local cache, see the module docstring
     if not isinstance(decoded, dict):
         raise ValueError("not a checkpoint")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -42,19 +43,47 @@ class Totals:
 
 @dataclass(frozen=True)
 class PastState:
-    """The learner's collection at `moment` (read-only: it is the past)."""
+    """The learner's collection at `moment` (read-only: it is the past).
+
+    The word list is built from the rows on first use: the state itself is
+    ready as soon as the replay ends; turning 20,000 rows into views is the
+    caller's cost, paid once."""
 
     moment: datetime
     position: int  # the last event included
-    words: list[WordView]  # live words then, oldest first
-    deleted_words: list[WordView]
     streak: StreakView
     totals: Totals
     scheduler: str
     replayed: int  # events replayed after the checkpoint (for the curious and the benchmark)
+    word_rows: dict[Any, dict[str, Any]] = field(repr=False, default_factory=dict)
+    progress_rows: dict[Any, dict[str, Any]] = field(repr=False, default_factory=dict)
+
+    @cached_property
+    def _views(self) -> tuple[list[WordView], list[WordView]]:
+        live, deleted = [], []
+        for row in self.word_rows.values():
+            view = _word_view(row, self.progress_rows.get(row["word_id"]))
+            (deleted if view.deleted else live).append(view)
+        live.sort(key=lambda w: (w.created_at, str(w.word_id)))
+        deleted.sort(key=lambda w: (w.created_at, str(w.word_id)))
+        return live, deleted
+
+    @property
+    def words(self) -> list[WordView]:
+        """Live words then, oldest first."""
+        return self._views[0]
+
+    @property
+    def deleted_words(self) -> list[WordView]:
+        return self._views[1]
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for r in self.word_rows.values() if not r["deleted"])
 
     def word(self, word_id: UUID) -> WordView | None:
-        return next((w for w in self.words if w.word_id == word_id), None)
+        row = self.word_rows.get(word_id)
+        return _word_view(row, self.progress_rows.get(word_id)) if row is not None else None
 
 
 @dataclass(frozen=True)
@@ -78,6 +107,9 @@ class Comparison:
         return not (self.added or self.deleted or self.edited or self.progress_moved)
 
 
+_ANSWERS = frozenset({"QuestionAnswered", "AnswerRetracted"})
+
+
 class TimeTravel:
     def __init__(self, store: SqlEventStore, user_id: UUID, day_start_hour: int) -> None:
         self.store = store
@@ -95,21 +127,24 @@ class TimeTravel:
         return self._state(cache, moment, max(last, cache.position), scheduler.name, replayed)
 
     def _replay_tail(self, cache: AsOfCache, scheduler: SelectedScheduler, moment: datetime) -> tuple[int, int]:
-        position, last, replayed = cache.position, 0, 0
         high = self._last_position_by(moment)
+        tail = []
+        position = cache.position
         while position < high:
-            with self.store.reading() as connection:
-                page = self.store.read_all(position, min(PAGE, high - position))
-                if not page:
-                    break
-                ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
-                for event in page:
-                    if event.created_at <= moment:
-                        handlers.apply(ctx, event)
-                        last = event.position or last
-                        replayed += 1
+            page = self.store.read_all(position, min(PAGE, high - position))
+            if not page:
+                break
+            tail.extend(e for e in page if e.created_at <= moment)
             position = page[-1].position or position
-        return last, replayed
+        if not tail:
+            return 0, 0
+        answered = {e.event_data.word_id for e in tail if e.event_type in _ANSWERS}  # type: ignore[attr-defined]
+        with self.store.reading() as connection:
+            cache.reviews.preload(connection, answered)  # type: ignore[attr-defined]
+            ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
+            for event in tail:
+                handlers.apply(ctx, event)
+        return tail[-1].position or 0, len(tail)
 
     def _last_position_by(self, moment: datetime) -> int:
         """A position no event recorded by `moment` lies beyond (from the per-day index: no full scan).
@@ -124,14 +159,7 @@ class TimeTravel:
 
     def _state(self, cache: AsOfCache, moment: datetime, position: int, scheduler: str, replayed: int) -> PastState:
         progress = {k[0]: r for k, r in cache.tables["rm_progress"].rows.items() if r is not None}
-        live, deleted = [], []
-        for row in cache.tables["rm_words"].rows.values():
-            if row is None:
-                continue
-            view = _word_view(row, progress.get(row["word_id"]))
-            (deleted if view.deleted else live).append(view)
-        live.sort(key=lambda w: (w.created_at, str(w.word_id)))
-        deleted.sort(key=lambda w: (w.created_at, str(w.word_id)))
+        words = {k[0]: r for k, r in cache.tables["rm_words"].rows.items() if r is not None}
         streak_row = cache.tables["rm_streak"].rows.get((self.user_id,))
         today = _local_study_day(moment, self.day_start_hour)
         if streak_row:
@@ -147,7 +175,7 @@ class TimeTravel:
             study_seconds=sum(r["study_seconds"] for r in days),
             words_added=sum(r["words_added"] for r in days),
             study_days=sum(1 for r in days if r["answers"] > 0))
-        return PastState(moment, position, live, deleted, streak, totals, scheduler, replayed)
+        return PastState(moment, position, streak, totals, scheduler, replayed, words, progress)
 
     # --- compare with now ----------------------------------------------------------------------
     @staticmethod
