@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,13 @@ from ..interchange.csv_import import mapping_from_args, read_word_table, table_c
 from ..interchange.errors import InterchangeError
 from ..interchange.importer import OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
+from ..persistence.archive import SEGMENT, compact, vacuum
 from .context import CliContext
 from .output import print_table
+from .parsing import non_negative_int
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
+DEFAULT_AGE_DAYS = 180
 
 
 def register(commands: Any) -> None:
@@ -51,6 +55,12 @@ def register(commands: Any) -> None:
                                              "backed up first); default: the newest")
     restore.add_argument("name", nargs="?", help="backup file name (from `backup list`)")
     restore.set_defaults(handler=backup_restore)
+
+    compacting = commands.add_parser("compact", help="store old events compressed (they stay readable)")
+    compacting.add_argument("--older-than", type=non_negative_int, default=DEFAULT_AGE_DAYS, metavar="DAYS",
+                            help="archive whole segments of events older than this (default: %(default)s days)")
+    compacting.add_argument("--no-vacuum", action="store_true", help="do not shrink the file afterwards")
+    compacting.set_defaults(handler=run_compact)
 
 
 def _format_of(args: argparse.Namespace) -> str:
@@ -146,4 +156,20 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if saved is not None:
         print(f"the current state was backed up to {saved.path}")
     print(f"restored {chosen.name}")
+    return 0
+
+
+def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    now = datetime.now(UTC)
+    before = profile.path.stat().st_size
+    report = compact(profile.store, now - timedelta(days=args.older_than), now)
+    if not report.segments:
+        print(f"nothing to compact: no whole segment of {SEGMENT:,} events is older than {args.older_than} days")
+        return 0
+    if not args.no_vacuum:
+        vacuum(profile.store)
+    after = profile.path.stat().st_size
+    print(f"archived {report.events:,} events in {report.segments} segment(s), JSON compressed "
+          f"{report.ratio:.1f}x; profile {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
     return 0

@@ -13,7 +13,7 @@ along, since some streams (the streak) are named after it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -23,9 +23,11 @@ from pydantic_core import from_json, to_json
 
 from ..bootstrap import Profile
 from ..domain.errors import DomainError
-from ..domain.events import DomainEvent, EventMetadata
-from ..persistence.bulk_append import append_new_streams
+from ..domain.registry import EventRegistry
+from ..persistence.bulk_append import append_new_rows
 from ..persistence.errors import StoreError
+from ..persistence.raw_log import RawEvent, iter_raw
+from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
 from .files import replacing
@@ -36,18 +38,38 @@ PAGE = 20_000
 
 
 def export_events(profile: Profile, out: IO[bytes], progress: Progress | None = None) -> int:
-    """Write the header and every event; returns how many were written."""
+    """Write the header and every event as stored; returns how many were written."""
     total = profile.store.count()
     header = {"format": FORMAT, "version": FORMAT_VERSION, "user_id": str(profile.user_id), "events": total}
     out.write(to_json(header) + b"\n")
     written = 0
-    for event in profile.store.iter_all(page_size=PAGE):
-        out.write(event.model_dump_json().encode() + b"\n")
+    lines: list[str] = []
+    for event in iter_raw(profile.store, PAGE):
+        lines.append(_line(event))
         written += 1
         if written % PAGE == 0:
+            out.write("".join(lines).encode())
+            lines = []
             tick(progress, written, total)
+    out.write("".join(lines).encode())
     tick(progress, written, total)
     return written
+
+
+def _line(event: RawEvent) -> str:
+    created = event.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return (f'{{"position":{event.position},"event_id":"{event.event_id}","aggregate_id":"{event.aggregate_id}",'
+            f'"aggregate_type":{_text(event.aggregate_type)},"event_type":{_text(event.event_type)},'
+            f'"event_data":{_json_text(event.event_data)},"metadata":{_json_text(event.metadata)},'
+            f'"created_at":"{created}","version":{event.version},"schema_version":{event.schema_version}}}\n')
+
+
+def _text(value: str) -> str:
+    return to_json(value).decode()
+
+
+def _json_text(value: Any) -> str:
+    return value if isinstance(value, str) else to_json(value).decode()  # JSONB comes back decoded
 
 
 def export_events_to(profile: Profile, path: Path, progress: Progress | None = None) -> int:
@@ -58,7 +80,11 @@ def export_events_to(profile: Profile, path: Path, progress: Progress | None = N
 def import_events(profile: Profile, path: Path, progress: Progress | None = None) -> int:
     """Load an exported log into this (empty) profile, all or nothing; returns the event count.
 
-    The caller should reopen the profile afterwards (the learner's id changed)."""
+    The stored JSON of each event is kept as it is (so an older payload keeps
+    its schema version and is upcast on reading, as in the original); every
+    payload is then loaded by the read-model rebuild in the same transaction,
+    so a malformed one fails the import before anything is committed. The
+    caller should reopen the profile afterwards (the learner's id changed)."""
     if profile.store.count():
         raise InterchangeError(
             f"This profile already holds {profile.store.count()} events; an event log can only be imported "
@@ -76,19 +102,21 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
         count = 0
         try:
             with profile.store.transaction():
-                page: list[DomainEvent] = []
+                page: list[dict[str, Any]] = []
                 for number, line in lines:
-                    page.append(_event(profile, number, line))
+                    page.append(_row(profile.store.registry, number, line))
                     if len(page) == PAGE:
-                        count += len(append_new_streams(profile.store, page, next_version))
+                        count += len(append_new_rows(profile.store, page, next_version))
                         page = []
                         tick(progress, count, total)
-                count += len(append_new_streams(profile.store, page, next_version))
+                count += len(append_new_rows(profile.store, page, next_version))
                 if total and count != total:
                     raise InterchangeError(f"The file holds {count} events but its header says {total}; "
                                            "it is incomplete (was the export interrupted?). Nothing was imported.")
-                profile.projector.catch_up()
-        except StoreError as error:
+                profile.projector.rebuild()  # the profile was empty: the fast path of a fresh replay
+        except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
+            if isinstance(error, InterchangeError):
+                raise
             raise InterchangeError(f"The events could not be stored: {error} Nothing was imported.") from error
     profile.settings.set("user_id", str(user_id))
     profile.user_id = user_id
@@ -120,27 +148,32 @@ def _header(first: tuple[int, bytes]) -> dict[str, Any]:
     return header
 
 
-def _event(profile: Profile, number: int, line: bytes) -> DomainEvent:
-    """One envelope, checked as strictly as the store's own rows; the line number names any fault."""
+def _row(registry: EventRegistry, number: int, line: bytes) -> dict[str, Any]:
+    """One envelope in the store's column form; the line number names any fault."""
     try:
         raw = from_json(line)
         event_type = raw["event_type"]
-        registry = profile.store.registry
-        return DomainEvent.model_construct(
-            event_id=UUID(raw["event_id"]),
-            aggregate_id=UUID(raw["aggregate_id"]),
-            aggregate_type=str(raw["aggregate_type"]),
-            event_type=event_type,
-            event_data=registry.load(event_type, raw["event_data"], registry.current_version(event_type)),
-            metadata=EventMetadata.model_validate(raw["metadata"]),
-            created_at=_aware(datetime.fromisoformat(raw["created_at"])),
-            version=_version(raw["version"]),
-        )
-    except InterchangeError:
-        raise
-    except (ValueError, KeyError, TypeError, ValidationError, LookupError, DomainError) as error:
+        registry.model_for(event_type)  # UnknownEventType for a type this app does not know
+        return {
+            "event_id": UUID(raw["event_id"]),
+            "aggregate_id": UUID(raw["aggregate_id"]),
+            "aggregate_type": str(raw["aggregate_type"]),
+            "event_type": event_type,
+            "event_data": _object_text(raw["event_data"]),
+            "metadata": _object_text(raw["metadata"]),
+            "created_at": _aware(datetime.fromisoformat(raw["created_at"])),
+            "version": _version(raw["version"]),
+            "schema_version": _version(raw.get("schema_version", 1)),
+        }
+    except (ValueError, KeyError, TypeError, AttributeError, DomainError) as error:
         reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
         raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+
+
+def _object_text(value: Any) -> str:
+    if not isinstance(value, dict):
+        raise ValueError("event_data and metadata must be JSON objects")
+    return to_json(value).decode()
 
 
 def _aware(value: datetime) -> datetime:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..domain.events import DomainEvent, EventMetadata
 from ..domain.registry import EventRegistry
+from .archive import ArchiveReader
 from .errors import ConcurrencyError, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
@@ -44,6 +45,7 @@ class SqlEventStore:
         self.engine = engine
         self.registry = registry
         self._local = threading.local()
+        self.archive = ArchiveReader(self)
         # SQLite: the same SQL without SQLAlchemy's per-call overhead (see sqlite_append.py).
         self._appender = SqliteAppender(engine.dialect) if engine.dialect.name == "sqlite" else None
 
@@ -200,6 +202,10 @@ class SqlEventStore:
         with self.reading() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(events_table)).scalar() or 0
 
+    def unarchived(self, position: int, event_data: Any, metadata: Any) -> tuple[Any, Any]:
+        """A row's stored JSON, unpacked from the archive if the row was compacted (for raw readers)."""
+        return self.archive.payload(position) if not event_data else (event_data, metadata)
+
     # --- rows <-> events -----------------------------------------------------------------------
     def _current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
         if self._appender is not None:
@@ -223,13 +229,15 @@ class SqlEventStore:
         }
 
     def to_event(self, row: Any) -> DomainEvent:
-        metadata = row.metadata
+        data, metadata = row.event_data, row.metadata
+        if not data:  # compacted: its JSON is in a compressed archive segment (archive.py)
+            data, metadata = self.archive.payload(row.position)
         return _envelope({
             "event_id": row.event_id,
             "aggregate_id": row.aggregate_id,
             "aggregate_type": row.aggregate_type,
             "event_type": row.event_type,
-            "event_data": self.registry.load(row.event_type, row.event_data, row.schema_version),
+            "event_data": self.registry.load(row.event_type, data, row.schema_version),
             "metadata": (EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
                          else EventMetadata.model_validate_json(metadata)),
             "created_at": row.created_at,

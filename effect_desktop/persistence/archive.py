@@ -1,0 +1,200 @@
+"""Archiving old events: closed segments of the log stored compressed, read back transparently.
+
+The design asks for old events to be compressed and archived. Every row of
+the `events` table stays where it is, with all its columns, so the indexes
+(by stream, type, time, id) and positions keep working; only the two JSON
+documents of a row in a compacted segment move into `event_archive`: one
+zlib-compressed blob per segment of SEGMENT consecutive positions, and the
+row keeps an empty string in their place (a real JSON document is never
+empty). `SqlEventStore.to_event` asks `ArchiveReader.payload` for them, which
+decompresses a segment once and keeps the last few in memory, so a replay in
+position order decompresses each segment exactly once.
+
+A segment is closed when its newest event is older than the threshold; new
+events are never compressed, so appends and recent reads are unchanged.
+Compaction only runs on a local profile (SQLite); after it, VACUUM returns
+the freed pages to the file system.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+from .errors import StoreError
+from .schema import Position, local_metadata
+from .schema import events as events_table
+from .types import UTCDateTime
+
+if TYPE_CHECKING:
+    from .sql_store import SqlEventStore
+
+SEGMENT = 10_000
+CODEC = "zlib-1"  # zlib over "event_data \x1e metadata" lines, one per position in order
+LEVEL = 6
+CACHED_SEGMENTS = 4
+ARCHIVED = ""  # what an archived row holds in event_data and metadata
+_ROW_END, _FIELD_END = "\n", "\x1e"  # never raw inside minified JSON: control characters are escaped
+
+archive = sa.Table(
+    "event_archive",
+    local_metadata,
+    sa.Column("first_position", Position, primary_key=True),
+    sa.Column("last_position", Position, nullable=False),
+    sa.Column("codec", sa.String(16), nullable=False),
+    sa.Column("raw_bytes", sa.BigInteger(), nullable=False),
+    sa.Column("payload", sa.LargeBinary(), nullable=False),
+    sa.Column("archived_at", UTCDateTime(), nullable=False),
+)
+
+
+class ArchiveDamaged(StoreError):
+    """An archived event cannot be read back; the profile should be restored from a backup."""
+
+
+class ArchiveReader:
+    """The JSON of archived rows, by position; thread-safe, with a small cache of decoded segments."""
+
+    def __init__(self, store: SqlEventStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._firsts: list[int] | None = None
+        self._lasts: list[int] = []
+        self._decoded: OrderedDict[int, list[str]] = OrderedDict()
+
+    def payload(self, position: int) -> tuple[str, str]:
+        """(event_data, metadata) JSON text of the archived event at `position`."""
+        with self._lock:
+            first = self._segment_of(position)
+            lines = self._decoded.get(first)
+            if lines is None:
+                lines = self._decode(first)
+                self._decoded[first] = lines
+                if len(self._decoded) > CACHED_SEGMENTS:
+                    self._decoded.popitem(last=False)
+            else:
+                self._decoded.move_to_end(first)
+        data, _, metadata = lines[position - first].partition(_FIELD_END)
+        return data, metadata
+
+    def forget(self) -> None:
+        """Drop what is cached (after a compaction, a restore)."""
+        with self._lock:
+            self._firsts = None
+            self._decoded.clear()
+
+    def _segment_of(self, position: int) -> int:
+        for attempt in range(2):
+            if self._firsts is None or attempt:
+                self._load_index()
+            assert self._firsts is not None
+            index = bisect.bisect_right(self._firsts, position) - 1
+            if index >= 0 and position <= self._lasts[index]:
+                return self._firsts[index]
+        raise ArchiveDamaged(f"the event at position {position} is marked archived but no archive segment holds "
+                             "it; restore the profile from a backup")
+
+    def _load_index(self) -> None:
+        query = sa.select(archive.c.first_position, archive.c.last_position).order_by(archive.c.first_position)
+        with self.store.reading() as connection:
+            rows = connection.execute(query).all()
+        self._firsts = [r[0] for r in rows]
+        self._lasts = [r[1] for r in rows]
+
+    def _decode(self, first: int) -> list[str]:
+        query = sa.select(archive.c.codec, archive.c.payload, archive.c.last_position).where(
+            archive.c.first_position == first)
+        with self.store.reading() as connection:
+            row = connection.execute(query).first()
+        if row is None or row.codec != CODEC:
+            raise ArchiveDamaged(f"archive segment {first} is missing or in an unknown format ({row and row.codec})")
+        try:
+            lines = zlib.decompress(row.payload).decode().split(_ROW_END)
+        except (zlib.error, UnicodeDecodeError) as error:
+            raise ArchiveDamaged(f"archive segment {first} is damaged ({error}); restore a backup") from error
+        if len(lines) != row.last_position - first + 1:
+            raise ArchiveDamaged(f"archive segment {first} holds {len(lines)} events, not "
+                                 f"{row.last_position - first + 1}; restore a backup")
+        return lines
+
+
+@dataclass
+class CompactReport:
+    segments: int = 0
+    events: int = 0
+    raw_bytes: int = 0
+    compressed_bytes: int = 0
+
+    @property
+    def ratio(self) -> float:
+        return self.raw_bytes / self.compressed_bytes if self.compressed_bytes else 0.0
+
+
+def closed_segments(store: SqlEventStore, older_than: datetime, segment: int = SEGMENT) -> list[int]:
+    """First positions of the whole segments whose events are all older than `older_than`, not yet archived."""
+    e = events_table.c
+    with store.reading() as connection:
+        first_new = connection.execute(sa.select(sa.func.min(e.position)).where(e.created_at >= older_than)).scalar()
+        last = connection.execute(sa.select(sa.func.max(e.position))).scalar() or 0
+        done = {r[0] for r in connection.execute(sa.select(archive.c.first_position))}
+    limit = (first_new - 1) if first_new is not None else last
+    return [first for first in range(1, limit - segment + 2, segment) if first not in done]
+
+
+def compact(store: SqlEventStore, older_than: datetime, now: datetime, segment: int = SEGMENT,
+            progress: Callable[[int, int], bool] | None = None) -> CompactReport:
+    """Archive every closed segment, one transaction each (the profile stays usable meanwhile)."""
+    report = CompactReport()
+    todo = closed_segments(store, older_than, segment)
+    for done, first in enumerate(todo, start=1):
+        if progress is not None and progress(done - 1, len(todo)) is False:
+            break
+        with store.transaction() as connection:
+            _archive_segment(connection, first, first + segment - 1, now, report)
+    store.archive.forget()
+    return report
+
+
+def compact_if_worthwhile(store: SqlEventStore, older_than: datetime, now: datetime,
+                          min_segments: int = 1) -> CompactReport | None:
+    """For an idle moment (the GUI's background maintenance): compact when closed segments wait."""
+    if len(closed_segments(store, older_than)) < min_segments:
+        return None
+    return compact(store, older_than, now)
+
+
+def vacuum(store: SqlEventStore) -> None:
+    """Give the pages freed by compaction back to the file system (rewrites the file; takes a while)."""
+    raw = store.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+    finally:
+        raw.close()
+
+
+def _archive_segment(connection: sa.Connection, first: int, last: int, now: datetime,
+                     report: CompactReport) -> None:
+    size = last - first + 1
+    e = events_table.c
+    rows = connection.execute(sa.select(e.position, e.event_data, e.metadata)
+                              .where(e.position.between(first, last)).order_by(e.position)).all()
+    if len(rows) != size or any(not r.event_data or r.position != first + i for i, r in enumerate(rows)):
+        return  # a gap or an already archived row: leave this segment as it is
+    raw = _ROW_END.join(f"{r.event_data}{_FIELD_END}{r.metadata}" for r in rows).encode()
+    payload = zlib.compress(raw, LEVEL)
+    connection.execute(sa.insert(archive), {"first_position": first, "last_position": last, "codec": CODEC,
+                                            "raw_bytes": len(raw), "payload": payload, "archived_at": now})
+    connection.execute(sa.update(events_table).where(e.position.between(first, last)),
+                       {"event_data": ARCHIVED, "metadata": ARCHIVED})
+    report.segments += 1
+    report.events += len(rows)
+    report.raw_bytes += len(raw)
+    report.compressed_bytes += len(payload)
