@@ -86,3 +86,17 @@ def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profi
     assert any(r[1] == "Answered 'apple' wrongly in 4.1 s (attempt 1) (undone)" for r in rows)
     assert dialog.chart.points and dialog.chart.points[-1].interval_days >= 1
     assert isinstance(rows[0][0], str) and datetime.fromisoformat(rows[0][0])
+
+
+def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtBot, profile: Profile,
+                                                                      studied: dict) -> None:
+    page = _page(qtbot, profile)
+    dialog = page.choose_scheduler()
+    qtbot.addWidget(dialog)
+    assert dialog.choice.currentData() == "fsrs" and not dialog.confirm.isEnabled()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert "Due now:" in dialog.summary.text()
+    assert profile.service.scheduler.name == "sm2"  # nothing changed by the preview
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert profile.service.scheduler.name == "fsrs"
+    assert page.model.index(1, 1).data() == "Switched the scheduler to FSRS"

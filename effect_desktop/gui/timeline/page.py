@@ -16,8 +16,10 @@ from uuid import UUID
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -32,6 +34,7 @@ from .filters import FilterBar
 from .language import ui_language
 from .model import EntryRole, TimelineModel
 from .past import PastView, TravelBar
+from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
 
 
@@ -95,11 +98,17 @@ class TimelinePage(QWidget):
         self.travel.back_to_now.connect(self.back_to_now)
         self.status = QLabel()
         self.status.setObjectName("timelineStatus")
+        self.scheduler_button = QPushButton(self.tr("Scheduler…"))
+        self.scheduler_button.setObjectName("schedulerButton")
+        self.scheduler_button.clicked.connect(self.choose_scheduler)
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.scheduler_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.travel)
-        layout.addWidget(self.status)
+        layout.addLayout(footer)
         self.refresh()
 
     # --- the timeline --------------------------------------------------------------------------------
@@ -138,6 +147,13 @@ class TimelinePage(QWidget):
         index = self.model.index(row, 1)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def choose_scheduler(self) -> SchedulerDialog:
+        dialog = SchedulerDialog(self.profile, self)
+        dialog.switched.connect(lambda _name: self.refresh())
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def open_history(self, word_id: UUID) -> None:
         open_word_history(self, self.profile, word_id, self.language)

@@ -1,0 +1,93 @@
+"""Choosing the scheduler: replay the whole history under it, see the due queue change, then confirm."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...timeline import scheduler_replay
+from ...timeline.scheduler_replay import SchedulerPreview
+
+MOVED_SHOWN = 200
+
+
+class SchedulerDialog(QDialog):
+    switched = Signal(str)
+
+    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("schedulerDialog")
+        self.setWindowTitle(self.tr("Scheduler"))
+        self.profile = profile
+        self.preview: SchedulerPreview | None = None
+        current = profile.service.scheduler.name
+        self.choice = QComboBox()
+        self.choice.setObjectName("schedulerChoice")
+        self.choice.addItem(self.tr("SM-2 (SuperMemo 2, as designed)"), "sm2")
+        self.choice.addItem(self.tr("FSRS (Free Spaced Repetition Scheduler)"), "fsrs")
+        self.choice.setCurrentIndex(self.choice.findData("fsrs" if current == "sm2" else "sm2"))
+        self.preview_button = QPushButton(self.tr("Replay my history under it"))
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.run_preview)
+        self.summary = QLabel(self.tr("Now using: %1. Nothing changes until you confirm.").replace(
+            "%1", current.upper()))
+        self.summary.setObjectName("previewSummary")
+        self.summary.setWordWrap(True)
+        self.moved = QListWidget()
+        self.moved.setObjectName("movedList")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.addButton(self.tr("Switch"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("switchButton")
+        self.confirm.setEnabled(False)
+        self.buttons.accepted.connect(self.confirm_switch)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.choice, 1)
+        row.addWidget(self.preview_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.moved, 1)
+        layout.addWidget(self.buttons)
+        self.choice.currentIndexChanged.connect(lambda _i: self.confirm.setEnabled(False))
+        self.resize(620, 460)
+
+    def run_preview(self) -> None:
+        name = self.choice.currentData()
+        self.preview = scheduler_replay.preview(self.profile, name, datetime.now(UTC))
+        p = self.preview
+        self.summary.setText(self.tr(
+            "Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. "
+            "%8 words would move.")
+            .replace("%1", f"{p.answers:,}").replace("%2", f"{p.words:,}").replace("%3", f"{p.seconds:.2f}")
+            .replace("%4", f"{p.due_now_before:,}").replace("%5", f"{p.due_now_after:,}")
+            .replace("%6", f"{p.due_week_before:,}").replace("%7", f"{p.due_week_after:,}")
+            .replace("%8", f"{len(p.moved):,}"))
+        self.moved.clear()
+        for change in p.moved[:MOVED_SHOWN]:
+            self.moved.addItem(f"{change.text}: {_day(change.due_before)} → {_day(change.due_after)}")
+        self.confirm.setEnabled(name != self.profile.service.scheduler.name)
+
+    def confirm_switch(self) -> None:
+        if self.preview is None:
+            return
+        scheduler_replay.switch(self.profile, self.preview.scheduler)
+        self.switched.emit(self.preview.scheduler)
+        self.accept()
+
+
+def _day(value: datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d") if value is not None else "—"
