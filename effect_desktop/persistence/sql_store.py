@@ -24,6 +24,7 @@ from .errors import ConcurrencyError, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
+from .sqlite_read import SqliteLogReader, utc_from_text, uuid_from_bytes
 from .store import AggregateSnapshot
 
 _SELECT_COLUMNS = (
@@ -48,6 +49,7 @@ class SqlEventStore:
         self.archive = ArchiveReader(self)
         # SQLite: the same SQL without SQLAlchemy's per-call overhead (see sqlite_append.py).
         self._appender = SqliteAppender(engine.dialect) if engine.dialect.name == "sqlite" else None
+        self._log_reader = SqliteLogReader() if engine.dialect.name == "sqlite" else None
 
     # --- transactions ------------------------------------------------------------------
     @contextmanager
@@ -157,6 +159,10 @@ class SqlEventStore:
 
     # --- the whole log ---------------------------------------------------------------------
     def read_all(self, from_position: int = 0, limit: int = 1000) -> list[DomainEvent]:
+        if self._log_reader is not None:
+            with self.reading() as connection:
+                return [self._event_from_raw(row)
+                        for row in self._log_reader.rows(connection, from_position, limit)]
         query = (
             sa.select(*_SELECT_COLUMNS)
             .where(events_table.c.position > from_position)
@@ -228,6 +234,22 @@ class SqlEventStore:
             "schema_version": type(event.event_data).schema_version,
         }
 
+    def _event_from_raw(self, row: tuple[Any, ...]) -> DomainEvent:
+        """An envelope from a driver row of SqliteLogReader.COLUMNS (same values as `to_event`)."""
+        position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at, \
+            version, schema_version = row
+        return _envelope({
+            "event_id": uuid_from_bytes(event_id),
+            "aggregate_id": uuid_from_bytes(aggregate_id),
+            "aggregate_type": aggregate_type,
+            "event_type": event_type,
+            "event_data": self.registry.load(event_type, data, schema_version),
+            "metadata": _validate_metadata(metadata),
+            "created_at": utc_from_text(created_at),
+            "version": version,
+            "position": position,
+        })
+
     def to_event(self, row: Any) -> DomainEvent:
         data, metadata = row.event_data, row.metadata
         if not data:  # compacted: its JSON is in a compressed archive segment (archive.py)
@@ -252,6 +274,7 @@ _ENVELOPE_FIELDS = ("event_id", "aggregate_id", "aggregate_type", "event_type", 
 _FAST_ENVELOPE = (tuple(DomainEvent.model_fields) == _ENVELOPE_FIELDS
                   and not DomainEvent.__pydantic_post_init__ and not DomainEvent.__private_attributes__)
 _set = object.__setattr__
+_validate_metadata = EventMetadata.model_validate_json
 
 
 def _envelope(fields: dict[str, Any]) -> DomainEvent:

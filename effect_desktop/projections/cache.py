@@ -10,21 +10,36 @@ the very same handlers, a rebuild gives exactly what incremental updating gave.
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Any
 
 import sqlalchemy as sa
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
+from .sqlite_writer import SqliteTableWriter
 
 Row = dict[str, Any]
 _MISSING = object()
+
+
+_WRITERS: dict[str, SqliteTableWriter] = {}
+
+
+def _sqlite_writer(table: sa.Table) -> SqliteTableWriter:
+    writer = _WRITERS.get(table.name)
+    if writer is None or writer.table is not table:
+        writer = _WRITERS[table.name] = SqliteTableWriter(table)
+        writer.table = table  # type: ignore[attr-defined]
+    return writer
 
 
 class TableCache:
     def __init__(self, table: sa.Table, assume_empty: bool) -> None:
         self.table = table
         self.key_columns = [c.name for c in table.primary_key.columns]
+        self._key_of = operator.itemgetter(*self.key_columns)
+        self._single_key = len(self.key_columns) == 1
         self.assume_empty = assume_empty
         self.rows: dict[tuple[Any, ...], Row | None] = {}
         self.dirty: set[tuple[Any, ...]] = set()
@@ -37,7 +52,7 @@ class TableCache:
         return row  # type: ignore[return-value]
 
     def put(self, row: Row) -> None:
-        key = tuple(row[c] for c in self.key_columns)
+        key = (self._key_of(row),) if self._single_key else self._key_of(row)
         self.rows[key] = row
         self.dirty.add(key)
 
@@ -48,8 +63,17 @@ class TableCache:
     def flush(self, connection: sa.Connection) -> None:
         if not self.dirty:
             return
-        upserts = [self.rows[k] for k in self.dirty if self.rows[k] is not None]
-        deletes = [k for k in self.dirty if self.rows[k] is None]
+        rows = self.rows
+        upserts = [row for row in map(rows.__getitem__, self.dirty) if row is not None]
+        deletes = [k for k in self.dirty if rows[k] is None]
+        if connection.dialect.name == "sqlite":
+            writer = _sqlite_writer(self.table)
+            if deletes:
+                writer.delete(connection, deletes)
+            if upserts:
+                writer.upsert(connection, upserts)
+            self.dirty.clear()
+            return
         if deletes:
             condition = sa.and_(*(self.table.c[c] == sa.bindparam(f"k_{c}") for c in self.key_columns))
             connection.execute(
