@@ -38,6 +38,7 @@ EVERY = 1_000
 BASE_EVERY = 50_000
 PAGE = 2_500
 REMEMBERED_BASES = 2
+_ANSWERS = frozenset({"QuestionAnswered", "AnswerRetracted"})
 
 history_checkpoints = sa.Table(
     "timeline_checkpoints",
@@ -154,6 +155,8 @@ class Checkpoints:
                 page = self.store.read_all(position, PAGE)
                 if not page:
                     break
+                cache.reviews.preload(connection, {e.event_data.word_id for e in page  # type: ignore[attr-defined]
+                                                   if e.event_type in _ANSWERS})
                 ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
                 for event in page:
                     handlers.apply(ctx, event)
