@@ -155,7 +155,11 @@ class ReviewIndex:
 
 
 class ReadModelCache:
-    def __init__(self, tables: tuple[sa.Table, ...], assume_empty: bool = False) -> None:
+    """`spill`: write-only rows (the timeline's) may be flushed early and forgotten, to keep a
+    long replay's memory flat; a verify keeps them all, to compare them with the stored rows."""
+
+    def __init__(self, tables: tuple[sa.Table, ...], assume_empty: bool = False, spill: bool = False) -> None:
+        self.spill = spill
         self.tables = {t.name: TableCache(t, assume_empty) for t in tables}
         self.reviews = ReviewIndex(self.tables["rm_answers"].table, assume_empty)
 

@@ -85,7 +85,7 @@ class Projector:
             total = self.store.last_position() - position
             if total <= 0:
                 return 0
-            cache = ReadModelCache(READ_MODELS)
+            cache = ReadModelCache(READ_MODELS, spill=True)
             while True:
                 page = self.store.read_all(position, REBUILD_PAGE)
                 if not page:
@@ -108,7 +108,7 @@ class Projector:
             total = self.store.last_position()
             for table in READ_MODELS:
                 connection.execute(sa.delete(table))
-            cache = ReadModelCache(READ_MODELS, assume_empty=True)
+            cache = ReadModelCache(READ_MODELS, assume_empty=True, spill=True)
             position = applied = 0
             while True:
                 page = self.store.read_all(position, REBUILD_PAGE)

@@ -58,7 +58,7 @@ def record(ctx: Context, event: DomainEvent) -> None:
         "cause_id": cause_id, "subject_id": subject_id, "word_text": word_text, "note": note,
     })
     _count_day(ctx, day, position)
-    if len(cache.dirty) >= FLUSH_EVERY:
+    if ctx.cache.spill and len(cache.dirty) >= FLUSH_EVERY:
         cache.flush(ctx.connection)
         cache.rows.clear()
 
