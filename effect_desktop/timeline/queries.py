@@ -18,12 +18,14 @@ from pydantic_core import from_json
 
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
+from ..persistence.types import UUIDType
 from ..projections import tables as t
 from ..projections.handlers import fold
 from .describe import types_matching
 from .entries import CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
 
 PAGE_SIZE = 200
+_UNINDEXED_WORD = sa.literal_column("+rm_timeline.word_id", UUIDType())
 WORD_LIST_LIMIT = 300  # more matching words than this: test membership while scanning instead
 SAME_COMMAND_WINDOW = 500
 
@@ -103,7 +105,9 @@ class TimelineQueries:
         types = types_matching(text)
         conditions: list[sa.ColumnElement[bool]] = []
         if len(word_ids) > WORD_LIST_LIMIT:
-            conditions.append(_tl.c.word_id.in_(matching))
+            # Many words: walk the timeline newest first and test membership (SQLite's unary + keeps it
+            # from gathering every matching word's events through the word index and sorting them all).
+            conditions.append(_UNINDEXED_WORD.in_(matching))
         elif word_ids:
             conditions.append(_tl.c.word_id.in_(word_ids))
         if types:

@@ -90,3 +90,13 @@ def test_causation_chain_leads_from_an_answer_to_its_effects_and_back(profile: P
     retraction = next(e for e in queries.chain(queries.entry_by_event_id(studied["wrong"])).effects
                       if e.event_type == "AnswerRetracted")
     assert retraction.subject is not None and retraction.subject["event_id"] == studied["wrong"]
+
+
+def test_free_text_matching_many_words_gives_the_same_entries(profile: Profile, studied: dict,
+                                                              monkeypatch) -> None:
+    few = _sentences(profile, TimelineFilter(text="apple"))
+    from effect_desktop.timeline import queries
+
+    monkeypatch.setattr(queries, "WORD_LIST_LIMIT", 0)  # as if thousands of words matched
+    assert _sentences(profile, TimelineFilter(text="apple")) == few
+    assert len(few) > 5
