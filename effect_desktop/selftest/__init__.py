@@ -9,6 +9,8 @@ translations and the icon, draw a chart, and render the main window offscreen.
 Each check prints OK or FAIL with what it found; the exit status is 0 only if
 all pass. The build script runs it on the built app as its last step.
 
+`--self-test --screenshot PATH` also saves the rendered main window as a PNG,
+so a maintainer on another system can look at what the built app draws.
 `--startup-probe` opens the main window on a throwaway profile and exits as
 soon as it has been painted, so a script can time "double-click to window".
 """
@@ -38,6 +40,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="effect-selftest-") as folder:
         test = SelfTest(out)
+        test.values["screenshot"] = _option_value(args, "--screenshot")
         runtime = "frozen app" if _frozen() else f"Python {sys.version.split()[0]}"
         print(f"Effect Desktop self-test ({_version()}, {runtime})", file=out)
         _run_checks(test, Path(folder))
@@ -58,6 +61,8 @@ def _run_checks(test: SelfTest, folder: Path) -> None:
     test.check("profile", lambda: core_checks.open_throwaway_profile(test, folder))
     test.check("command", lambda: core_checks.run_commands(test), needs=["profile"])
     test.check("read models", lambda: core_checks.verify_read_models(test), needs=["command"])
+    test.check("command line", core_checks.check_command_line)
+    test.check("sync client", core_checks.check_sync_client)
     test.check("qt", lambda: qt_checks.start_qt(test))
     test.check("qt plugins", qt_checks.check_plugins, needs=["qt"])
     test.check("translations", qt_checks.check_translations, needs=["qt", "resources"])
@@ -81,6 +86,16 @@ def startup_probe(out: IO[str]) -> int:
     print(f"startup-probe: main window painted {since} after the process started "
           f"({timing.cpu_seconds:.2f} s of CPU time; {timing.probe_seconds:.2f} s after the probe began)", file=out)
     return EXIT_OK
+
+
+def _option_value(args: list[str], name: str) -> str | None:
+    """`--screenshot PATH` or `--screenshot=PATH`: where to save the rendered main window (optional)."""
+    for index, arg in enumerate(args):
+        if arg == name and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _prefer_offscreen() -> None:

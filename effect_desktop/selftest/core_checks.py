@@ -68,3 +68,28 @@ def close_profile(test: SelfTest) -> None:
     profile: Profile | None = test.values.pop("profile", None)
     if profile is not None:
         profile.close()
+
+
+def check_command_line() -> str:
+    """Every subcommand's module imports (the frozen app once lost one to a missing dependency)."""
+    import argparse
+
+    from ..cli.main import build_parser
+
+    parser = build_parser()
+    commands = [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices]
+    if not commands:
+        raise CheckFailed("the command line has no commands")
+    return f"{len(commands)} commands ({', '.join(commands[:4])}, ...)"
+
+
+def check_sync_client() -> str:
+    """The PostgreSQL client that sync uses loads, with its libpq."""
+    try:
+        import psycopg
+    except ImportError as error:
+        raise CheckFailed(f"the sync client cannot load ({error}); reinstall the app, "
+                          "or `pip install effect-desktop[sync]` when running from Python") from error
+    libpq = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}.{libpq % 100}"

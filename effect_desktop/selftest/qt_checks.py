@@ -130,7 +130,12 @@ def render_main_window(test: SelfTest) -> str:
         colours = distinct_colours(image)
         if image.isNull() or image.width() == 0 or image.height() == 0 or colours < 3:
             raise CheckFailed(f"the window rendered {image.width()}x{image.height()} with {colours} colours")
-        return f"{type(window).__name__} rendered {image.width()}x{image.height()} ({colours} colours sampled)"
+        saved = ""
+        if test.values.get("screenshot"):
+            if not image.save(test.values["screenshot"]):
+                raise CheckFailed(f"the screenshot could not be written to {test.values['screenshot']}")
+            saved = f", saved to {test.values['screenshot']}"
+        return f"{type(window).__name__} rendered {image.width()}x{image.height()} ({colours} colours sampled{saved})"
     finally:
         window.close()
         window.deleteLater()

@@ -18,8 +18,8 @@ from effect_desktop import resources_path
 from effect_desktop.resources_path import ResourcesNotFound, resource_path, resources_root
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ["resources", "profile", "command", "read models", "qt", "qt plugins", "translations", "icon",
-          "charts", "main window"]
+CHECKS = ["resources", "profile", "command", "read models", "command line", "sync client", "qt", "qt plugins",
+          "translations", "icon", "charts", "main window"]
 
 
 def run_app(args: list[str], home: Path, **env: str) -> subprocess.CompletedProcess[str]:
@@ -31,7 +31,8 @@ def run_app(args: list[str], home: Path, **env: str) -> subprocess.CompletedProc
 
 
 def test_self_test_passes_and_names_every_check(tmp_path: Path) -> None:
-    result = run_app(["--self-test"], tmp_path)
+    screenshot = tmp_path / "window.png"
+    result = run_app(["--self-test", "--screenshot", str(screenshot)], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     for check in CHECKS:
@@ -41,6 +42,7 @@ def test_self_test_passes_and_names_every_check(tmp_path: Path) -> None:
     assert "MainWindow rendered" in result.stdout
     assert lines[-1].startswith(f"self-test passed: {len(CHECKS)} checks")
     assert "Traceback" not in result.stderr
+    assert screenshot.read_bytes().startswith(b"\x89PNG") and screenshot.stat().st_size > 5000
 
 
 def test_self_test_leaves_the_users_data_alone(tmp_path: Path) -> None:
