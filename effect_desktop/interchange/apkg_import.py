@@ -26,8 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-import zstandard
+from typing import IO
 
 from .candidates import Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
@@ -82,18 +81,30 @@ def _collection_file(path: Path) -> Iterator[Path]:
                     raise InterchangeError(f"{path.name} is too large to import ({info.file_size // 2**20} MB).")
                 with package.open(member) as source, open(target, "wb") as out:
                     if member.endswith("b"):
-                        zstandard.ZstdDecompressor().copy_stream(source, out)
+                        _unzstd(path, source, out)
                     else:
                         shutil.copyfileobj(source, out)
         except (zipfile.BadZipFile, EOFError) as error:
             raise InterchangeError(f"{path.name} is not a complete Anki package (the zip file is damaged or cut "
                                    f"short: {error}); download or export it again.") from None
-        except zstandard.ZstdError as error:
-            raise InterchangeError(f"The compressed collection in {path.name} is damaged ({error}); "
-                                   "export the deck from Anki again.") from None
         except OSError as error:
             raise InterchangeError(f"{path.name} could not be read: {error.strerror or error}.") from None
         yield target
+
+
+def _unzstd(path: Path, source: IO[bytes], out: IO[bytes]) -> None:
+    """Anki 2.1.50+ compresses the collection with zstd (the `zstandard` package, imported only when needed)."""
+    try:
+        import zstandard
+    except ImportError:
+        raise InterchangeError(f"{path.name} was made by a newer Anki (zstd-compressed); this installation lacks "
+                               "the zstandard package (pip install zstandard). In Anki you can also export with "
+                               "\"Support older Anki versions\" ticked.") from None
+    try:
+        zstandard.ZstdDecompressor().copy_stream(source, out)
+    except zstandard.ZstdError as error:
+        raise InterchangeError(f"The compressed collection in {path.name} is damaged ({error}); "
+                               "export the deck from Anki again.") from None
 
 
 def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Parsed:

@@ -238,6 +238,8 @@ class SqlEventStore:
         """An envelope from a driver row of SqliteLogReader.COLUMNS (same values as `to_event`)."""
         position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at, \
             version, schema_version = row
+        if not data:  # compacted: its JSON is in a compressed archive segment (archive.py)
+            data, metadata = self.archive.payload(position)
         return _envelope({
             "event_id": uuid_from_bytes(event_id),
             "aggregate_id": uuid_from_bytes(aggregate_id),

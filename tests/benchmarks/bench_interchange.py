@@ -1,0 +1,214 @@
+"""Import, export and archiving speed, each beside raw sqlite3 doing the same work in the same run.
+
+- CSV: a 50,000-row word list imported as one command (one durable
+  transaction, read models included) against stdlib sqlite3 inserting the
+  same number of event rows with the same durability (target > 20,000 rows/s).
+- JSONL: the whole log of the history profile exported, then imported into an
+  empty profile (target > 100,000 events/s each way); the import's figure is
+  given with and without the read-model rebuild it includes, and the raw
+  baseline is a SELECT of the same rows (export) or an executemany INSERT
+  (import).
+- Archive: profile size per 100,000 events before and after `compact` (both
+  vacuumed), the JSON compression ratio, and a full replay (read-model
+  rebuild) before and after (target: at most 5% slower).
+
+The history profile comes from `history.py` (cached under /tmp).
+
+    python3 tests/benchmarks/bench_interchange.py               # 1,000,000 events
+    python3 tests/benchmarks/bench_interchange.py --events 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+for extra in (ROOT, Path(__file__).resolve().parent):
+    if str(extra) not in sys.path:
+        sys.path.insert(0, str(extra))
+
+import history  # noqa: E402
+
+from effect_desktop.bootstrap import open_profile  # noqa: E402
+from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, table_candidates  # noqa: E402
+from effect_desktop.interchange.importer import apply_import, plan_import  # noqa: E402
+from effect_desktop.interchange.jsonl import export_events_to, import_events  # noqa: E402
+from effect_desktop.persistence.archive import compact, vacuum  # noqa: E402
+from effect_desktop.persistence.schema import metadata  # noqa: E402
+from effect_desktop.persistence.sqlite import create_sqlite_engine  # noqa: E402
+
+CSV_ROWS = 50_000
+
+
+def timed(work) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    engine = create_sqlite_engine(path)
+    metadata.create_all(engine)  # our events table and indexes
+    engine.dispose()
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    return connection
+
+
+def raw_insert(path: Path, rows: list[tuple]) -> float:
+    connection = raw_connection(path)
+    start = time.perf_counter()
+    connection.execute("BEGIN IMMEDIATE")
+    connection.executemany("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                           "metadata, created_at, version, schema_version) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    connection.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+def bench_csv(work: Path) -> None:
+    path = work / "words.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("word,meaning,category,tags,difficulty\n")
+        for i in range(CSV_ROWS):
+            out.write(f"word{i},意味 {i} the meaning,noun,\"daily,toeic\",{i % 5 + 1}\n")
+    profile = open_profile(work / "csv.effect.sqlite3")
+    spent = {"read models": 0.0, "parse and check": 0.0}
+    apply_read_models = profile.projector.apply
+
+    def measured_apply(*args: object) -> None:  # the read models' share of the one command
+        start = time.perf_counter()
+        apply_read_models(*args)  # type: ignore[arg-type]
+        spent["read models"] += time.perf_counter() - start
+
+    profile.service.read_models = type("Measured", (), {"apply": staticmethod(measured_apply)})()
+
+    def run() -> object:
+        start = time.perf_counter()
+        table = read_word_table(path)
+        parsed = table_candidates(table, guess_mapping(table))
+        plan = plan_import(profile.queries, parsed)
+        spent["parse and check"] = time.perf_counter() - start
+        return apply_import(profile.service, plan)
+
+    ours, report = timed(run)
+    profile.close()
+    own = ours - spent["read models"]
+    detail = (f"  of which parsing and checking {spent['parse and check']:.2f} s, read models "
+          f"{spent['read models']:.2f} s; the import without the read models {own:.2f} s = "
+          f"{CSV_ROWS / own:,.0f} rows/s")
+    with sqlite3.connect(work / "csv.effect.sqlite3") as c:
+        sample = c.execute("SELECT event_id, aggregate_id, aggregate_type, event_type, event_data, metadata, "
+                           "created_at, version, schema_version FROM events").fetchall()
+    import uuid
+    rows = [(uuid.uuid4().bytes, uuid.uuid4().bytes, *r[2:]) for r in sample]
+    raw = raw_insert(work / "csv-raw.sqlite3", rows)
+    print(f"CSV import, {CSV_ROWS:,} rows in one command: {ours:.2f} s = {CSV_ROWS / ours:,.0f} rows/s "
+          f"(target 20,000); raw sqlite3 insert of the same event rows {raw:.2f} s = {CSV_ROWS / raw:,.0f} rows/s; "
+          f"ours/raw time {ours / raw:.1f}x; {report.created:,} words")  # type: ignore[attr-defined]
+    print(detail)
+
+
+def bench_jsonl(source: Path, work: Path) -> Path:
+    profile = open_profile(source)
+    n = profile.store.count()
+    log = work / "log.jsonl"
+    export_s, _ = timed(lambda: export_events_to(profile, log))
+    profile.close()
+    connection = sqlite3.connect(source)
+    start = time.perf_counter()
+    with open(work / "raw.txt", "w") as out:
+        for row in connection.execute("SELECT position, hex(event_id), hex(aggregate_id), aggregate_type, "
+                                      "event_type, event_data, metadata, created_at, version FROM events "
+                                      "ORDER BY position"):
+            out.write(f"{row}\n")
+    raw_export = time.perf_counter() - start
+    rows = connection.execute("SELECT event_id, aggregate_id, aggregate_type, event_type, event_data, metadata, "
+                              "created_at, version, schema_version FROM events ORDER BY position").fetchall()
+    connection.close()
+    print(f"JSONL export, {n:,} events: {export_s:.1f} s = {n / export_s:,.0f} events/s (target 100,000); "
+          f"raw sqlite3 select+write {raw_export:.1f} s = {n / raw_export:,.0f}/s; "
+          f"ours/raw {export_s / raw_export:.1f}x; "
+          f"file {log.stat().st_size / 2**20:,.0f} MiB")
+    target = work / "imported.effect.sqlite3"
+    empty = open_profile(target)
+    import_s, _ = timed(lambda: import_events(empty, log))
+    rebuild_s, _ = timed(empty.projector.rebuild)
+    empty.close()
+    raw_import = raw_insert(work / "raw-import.sqlite3", rows)
+    del rows
+    append_s = max(import_s - rebuild_s, 1e-9)
+    print(f"JSONL import, {n:,} events into an empty profile: {import_s:.1f} s = {n / import_s:,.0f} events/s "
+          f"with the read-model rebuild ({rebuild_s:.1f} s of it); without it ~{append_s:.1f} s = "
+          f"{n / append_s:,.0f} events/s (target 100,000); raw sqlite3 executemany {raw_import:.1f} s = "
+          f"{n / raw_import:,.0f}/s; ours (without rebuild)/raw {append_s / raw_import:.1f}x")
+    return target
+
+
+def bench_archive(source: Path, work: Path) -> None:
+    plain = work / "plain.effect.sqlite3"
+    packed = work / "packed.effect.sqlite3"
+    shutil.copyfile(source, plain)
+    shutil.copyfile(source, packed)
+    profile = open_profile(plain)
+    n = profile.store.count()
+    vacuum(profile.store)
+    before = plain.stat().st_size
+    replay_plain, _ = timed(profile.projector.rebuild)
+    profile.close()
+    profile = open_profile(packed)
+    now = datetime.now(UTC)
+    compact_s, report = timed(lambda: compact(profile.store, now - timedelta(days=180), now))
+    vacuum(profile.store)
+    after = packed.stat().st_size
+    replay_packed, _ = timed(profile.projector.rebuild)
+    profile.close()
+    per = 100_000 / n
+    print(f"Archive: {report.events:,} of {n:,} events compacted in {compact_s:.1f} s, JSON "  # type: ignore[attr-defined]
+          f"{report.raw_bytes / 2**20:,.0f} MiB -> {report.compressed_bytes / 2**20:,.0f} MiB "  # type: ignore[attr-defined]
+          f"({report.ratio:.1f}x); profile per 100,000 events {before * per / 2**20:,.1f} MiB -> "  # type: ignore[attr-defined]
+          f"{after * per / 2**20:,.1f} MiB ({after / before:.0%})")
+    print(f"Replay (read-model rebuild) of {n:,} events: uncompressed {replay_plain:.1f} s, compacted "
+          f"{replay_packed:.1f} s ({(replay_packed / replay_plain - 1):+.1%}; target at most +5%)")
+
+
+def history_profile(path: Path, events: int, seed: int) -> Path:
+    """The shared cached 1M profile; smaller ones are generated here (the cache lock may be held for long)."""
+    if events >= 1_000_000:
+        return history.build_profile(path, events, seed)
+    profile = open_profile(path, catch_up=False)
+    history.generate(profile.store, profile.user_id, events, seed)
+    profile.projector.rebuild()
+    profile.close()
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip", action="append", default=[], choices=["csv", "jsonl", "archive"])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-interchange-") as folder:
+        work = Path(folder)
+        if "csv" not in args.skip:
+            bench_csv(work)
+        if not {"jsonl", "archive"} <= set(args.skip):
+            source = history_profile(work / "history.effect.sqlite3", args.events, args.seed)
+            if "jsonl" not in args.skip:
+                bench_jsonl(source, work)
+            if "archive" not in args.skip:
+                bench_archive(source, work)
+
+
+if __name__ == "__main__":
+    main()
