@@ -41,6 +41,8 @@ class Context:
         self.cache = cache
         self.day_start_hour = day_start_hour
         self.scheduler = scheduler
+        self._day_event: DomainEvent | None = None
+        self._day = ""
 
     def get(self, table: str, *key: Any) -> Row | None:
         return self.cache[table].get(self.connection, key)
@@ -52,8 +54,12 @@ class Context:
         self.cache[table].delete(key)
 
     def day_of(self, event: DomainEvent) -> str:
-        meta = event.metadata
-        return study_day(meta.timestamp, meta.utc_offset_minutes, self.day_start_hour).isoformat()
+        """The event's study day; asked by several handlers per event, so computed once."""
+        if event is not self._day_event:
+            meta = event.metadata
+            self._day = study_day(meta.timestamp, meta.utc_offset_minutes, self.day_start_hour).isoformat()
+            self._day_event = event
+        return self._day
 
     def bump_day(self, day: str, **increments: int) -> None:
         row = self.get("rm_daily_stats", day) or {

@@ -21,7 +21,10 @@ def local_wall_time(at: datetime, utc_offset_minutes: int) -> datetime:
 
 
 def study_day(at: datetime, utc_offset_minutes: int, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
-    return (local_wall_time(at, utc_offset_minutes) - timedelta(hours=day_start_hour)).date()
+    """The local study day of instant `at` (the wall time shifted back by the day-start hour)."""
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
+    return (at + timedelta(minutes=utc_offset_minutes - 60 * day_start_hour)).date()
 
 
 def day_start_utc(day: date, utc_offset_minutes: int, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> datetime:
