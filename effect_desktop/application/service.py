@@ -49,6 +49,25 @@ class _Command:
             self.causes[recorded.event_id] = causation_id or self.command_id
 
 
+def _grade(grade: Grade | str | None) -> Grade | None:
+    """The learner's grade, refused with a clear message (not a ValueError) when unknown."""
+    if not grade:
+        return None
+    try:
+        return Grade(grade)
+    except ValueError:
+        raise ValidationFailed(
+            {"grade": f"Unknown grade {grade!r}; use again, hard, good or easy."}) from None
+
+
+def _response_ms(response_time_ms: int | str) -> int:
+    try:
+        return int(response_time_ms)
+    except (TypeError, ValueError):
+        raise ValidationFailed(
+            {"response_time_ms": "Response time must be a whole number of milliseconds."}) from None
+
+
 @dataclass(frozen=True)
 class AnswerOutcome:
     answer_event_id: UUID
@@ -184,8 +203,8 @@ class StudyService:
         command = self._command()
         with self.store.transaction():
             session = self._load_session(session_id)
-            answered = session.answer(word_id, is_correct, int(response_time_ms),
-                                      Grade(grade) if grade else None)
+            answered = session.answer(word_id, is_correct, _response_ms(response_time_ms),
+                                      _grade(grade))
             command.cause(answered)
             aggregates: list[Aggregate] = [session]
             attempt = answered.data.attempt_number  # type: ignore[attr-defined]

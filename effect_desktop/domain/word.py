@@ -55,8 +55,13 @@ def validate_fields(fields: dict[str, Any]) -> dict[str, Any]:
             errors["category"] = f"Category is too long; at most {MAX_CATEGORY} characters."
         cleaned["category"] = value
     if "tags" in fields:
-        tags = normalise_tags(fields["tags"] or [])
-        if len(tags) > MAX_TAGS:
+        raw_tags = fields["tags"] or []
+        readable = isinstance(raw_tags, str) or (
+            isinstance(raw_tags, (list, tuple)) and all(isinstance(t, str) for t in raw_tags))
+        tags = normalise_tags(raw_tags) if readable else []
+        if not readable:
+            errors["tags"] = "Tags must be text: a list of tags or one comma-separated line."
+        elif len(tags) > MAX_TAGS:
             errors["tags"] = f"{len(tags)} tags; at most {MAX_TAGS} are allowed."
         elif any(len(t) > MAX_TAG for t in tags):
             errors["tags"] = f"A tag is too long; at most {MAX_TAG} characters each."
