@@ -178,3 +178,10 @@ def test_snapshot_round_trip_keeps_the_state() -> None:
     again = Word.from_snapshot(word.id, word.version, word.snapshot_state())
     assert (again.exists, again.deleted, again.fields, again.version) == (
         True, True, word.fields, word.version)
+
+
+@pytest.mark.parametrize("tags", [1, [1, "a"], {"a": 1}, [None]])
+def test_tags_that_are_not_text_are_refused_not_crashed_on(tags: object) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        created(tags=tags)
+    assert "Tags must be text" in caught.value.errors["tags"]

@@ -1,0 +1,90 @@
+"""Commands the service refuses: a clear DomainError, and nothing written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
+from effect_desktop.domain.ids import new_id
+
+from .profile_helpers import dump_read_models
+
+
+def refused(profile: Profile, error: type[DomainError], command: Any, *args: Any,
+            **kwargs: Any) -> DomainError:
+    position, rows = profile.store.last_position(), dump_read_models(profile)
+    with pytest.raises(error) as caught:
+        command(*args, **kwargs)
+    assert profile.store.last_position() == position
+    assert dump_read_models(profile) == rows
+    return caught.value
+
+
+@pytest.mark.parametrize(("grade", "ms"), [("perfect", 1000), ("GOOD!", 1000), (None, "fast"),
+                                           (None, None)])
+def test_an_unknown_grade_or_unreadable_time_is_refused(profile: Profile, grade: Any, ms: Any) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    error = refused(profile, ValidationFailed, profile.service.answer, session, word, True, ms, grade)
+    assert set(error.errors) <= {"grade", "response_time_ms"}  # type: ignore[attr-defined]
+
+
+def test_a_bad_word_in_a_batch_writes_none_of_the_batch(profile: Profile) -> None:
+    refused(profile, ValidationFailed, profile.service.create_words,
+            [{"text": "apple", "meaning": "りんご"}, {"text": "pear", "meaning": "  "}])
+    assert profile.queries.words() == []
+
+
+def test_unknown_things_are_not_found(profile: Profile) -> None:
+    refused(profile, NotFound, profile.service.update_word, new_id(), text="x")
+    refused(profile, NotFound, profile.service.delete_word, new_id())
+    refused(profile, NotFound, profile.service.restore_word, new_id())
+    refused(profile, NotFound, profile.service.start_session, "flashcard", [new_id()])
+    refused(profile, NotFound, profile.service.complete_session, new_id())
+
+
+def test_a_deleted_word_cannot_start_a_session_until_restored(profile: Profile) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    profile.service.delete_word(word)
+    refused(profile, NotFound, profile.service.start_session, "flashcard", [word])
+    refused(profile, RuleViolated, profile.service.delete_word, word)
+    profile.service.restore_word(word)
+    assert profile.service.start_session("typing", [word])
+
+
+def test_an_unknown_mode_is_refused(profile: Profile) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    refused(profile, ValidationFailed, profile.service.start_session, "speed_run", [word])
+
+
+def test_a_completed_session_takes_nothing_and_its_totals_match(profile: Profile) -> None:
+    a = profile.service.create_word("apple", "りんご")
+    b = profile.service.create_word("pear", "梨")
+    session = profile.service.start_session("flashcard", [a, b])
+    wrong = profile.service.answer(session, a, False, 900).answer_event_id
+    profile.service.answer(session, a, True, 900)
+    profile.service.answer(session, b, True, 900)
+    profile.service.retract_answer(session, wrong)
+    done = profile.service.complete_session(session)
+    [completed] = [e for e in profile.store.get_events(session) if e.event_id == done]
+    assert (completed.event_data.total_questions, completed.event_data.correct_answers) == (2, 2)
+    view = profile.queries.session(session)
+    assert (view.answered, view.correct, view.completed) == (2, 2, True)
+    refused(profile, RuleViolated, profile.service.answer, session, a, True, 900)
+    refused(profile, RuleViolated, profile.service.complete_session, session)
+
+
+def test_derived_events_name_the_answer_as_their_cause(profile: Profile) -> None:
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    answer = profile.service.answer(session, word, True, 900).answer_event_id
+    events = [e for e in profile.store.iter_all() if e.metadata.correlation_id
+              == next(x for x in profile.store.iter_all() if x.event_id == answer).metadata.correlation_id]
+    assert sorted(e.event_type for e in events) == ["ProgressUpdated", "QuestionAnswered",
+                                                    "StreakUpdated"]
+    for derived in events:
+        if derived.event_id != answer:
+            assert derived.metadata.causation_id == answer
