@@ -111,20 +111,25 @@ class StatisticsQueries:
         return {int(bucket): int(count) for bucket, count in self._all(query)}
 
     # --- the words' schedules --------------------------------------------------------------------------
-    def _scoped(self, query: sa.Select[Any], scope: WordScope) -> sa.Select[Any]:
-        """Live (not deleted) words in scope; `query` must already join `rm_words`."""
-        query = query.where(t.words.c.deleted.is_(False))
+    @staticmethod
+    def _in_scope(word_id: Any, scope: WordScope) -> sa.ColumnElement[bool]:
+        """Live (not deleted) words in scope, as conditions on a word id column.
+
+        Subqueries rather than a join: every word's schedule is then one scan
+        of a covering index, minus the (few) deleted words."""
+        w = t.words.c
         if scope.category is not None:
-            query = query.where(t.words.c.category == scope.category)
-        elif scope.tag:
-            tagged = sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(scope.tag))
-            query = query.where(t.words.c.word_id.in_(tagged))
-        return query
+            return word_id.in_(sa.select(w.word_id).where(w.category == scope.category, w.deleted.is_(False)))
+        live = word_id.not_in(sa.select(w.word_id).where(w.deleted == sa.true()))
+        if scope.tag:
+            return sa.and_(word_id.in_(sa.select(t.word_tags.c.word_id)
+                                       .where(t.word_tags.c.tag_key == tag_key(scope.tag))), live)
+        return live
 
     def _progress_counts(self, column: Any, scope: WordScope, *where: Any) -> list[tuple[Any, int]]:
-        joined = t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id)
-        query = self._scoped(sa.select(column, sa.func.count()).select_from(joined), scope)
-        query = query.where(*where).group_by(column).order_by(column)
+        p = t.progress.c
+        query = (sa.select(column, sa.func.count()).where(self._in_scope(p.word_id, scope), *where)
+                 .group_by(column).order_by(column))
         return [(value, int(count)) for value, count in self._all(query)]
 
     def due_counts(self, scope: WordScope, before: datetime) -> list[tuple[datetime, int]]:
@@ -135,23 +140,53 @@ class StatisticsQueries:
         return self._progress_counts(t.progress.c.interval_days, scope)
 
     def easiness_counts(self, scope: WordScope) -> list[tuple[float, int]]:
-        """Words per easiness factor rounded to one decimal."""
-        rounded = sa.func.round(t.progress.c.easiness_factor, 1).label("ef")
-        return [(float(ef), count) for ef, count in self._progress_counts(rounded, scope)]
+        """Words per easiness factor (a few hundred distinct values, read in index order)."""
+        return [(float(ef), count) for ef, count in self._progress_counts(t.progress.c.easiness_factor, scope)]
 
     def hardest_words(self, scope: WordScope, limit: int) -> list[HardWordRow]:
-        """Words forgotten most often after being learned, then the lowest easiness (slow or hard answers)."""
+        """Words forgotten most often after being learned, then the lowest easiness (slow or hard answers).
+
+        Two queries, each able to stop after `limit` rows of an index: the
+        words with lapses first, then (if too few) the never-forgotten ones
+        with the lowest easiness."""
         s, p, w = t.word_stats.c, t.progress.c, t.words.c
         joined = t.word_stats.join(t.progress, p.word_id == s.word_id).join(t.words, w.word_id == s.word_id)
-        query = self._scoped(sa.select(w.word_id, w.text, w.meaning, s.lapses, s.reviews, p.easiness_factor,
-                                       p.interval_days).select_from(joined), scope)
-        query = (query.where(sa.or_(s.lapses > 0, p.easiness_factor < INITIAL_EF))
-                 .order_by(s.lapses.desc(), p.easiness_factor, w.text).limit(limit))
-        return [HardWordRow(*row) for row in self._all(query)]
+        columns = (w.word_id, w.text, w.meaning, s.lapses, s.reviews, p.easiness_factor, p.interval_days)
+        base = sa.select(*columns).select_from(joined).where(self._in_scope(s.word_id, scope))
+        found = [HardWordRow(*row) for row in self._all(
+            base.where(s.lapses > 0).order_by(s.lapses.desc(), p.easiness_factor, w.text).limit(limit))]
+        if len(found) < limit:
+            found += [HardWordRow(*row) for row in self._all(
+                base.where(s.lapses == 0, p.easiness_factor < INITIAL_EF)
+                .order_by(p.easiness_factor, w.text).limit(limit - len(found)))]
+        return found
 
     def word_count(self, scope: WordScope) -> int:
-        query = self._scoped(sa.select(sa.func.count()).select_from(t.words), scope)
+        w = t.words.c
+        if scope.facet is None:  # all words minus the few deleted ones: two index counts, no scan
+            query = sa.select(sa.select(sa.func.count()).select_from(t.words).scalar_subquery()
+                              - sa.select(sa.func.count()).where(w.deleted == sa.true()).scalar_subquery())
+        else:
+            query = sa.select(sa.func.count()).select_from(t.words).where(self._in_scope(w.word_id, scope))
         return int(self._all(query)[0][0])
+
+    def categories(self) -> list[str]:
+        """Categories with at least one live word: distinct ones from the index, each checked once."""
+        w, live = t.words.c, t.words.alias("live")
+        distinct = sa.select(w.category).where(w.category != "").distinct().subquery()
+        has_live = sa.exists().where(live.c.category == distinct.c.category, live.c.deleted.is_(False))
+        query = sa.select(distinct.c.category).where(has_live).order_by(distinct.c.category)
+        return [row[0] for row in self._all(query)]
+
+    def tags(self) -> list[str]:
+        """Tag keys with at least one live word."""
+        tags, tagged = t.word_tags.c, t.word_tags.alias("tagged")
+        distinct = sa.select(tags.tag_key).distinct().subquery()
+        has_live = sa.exists().where(tagged.c.tag_key == distinct.c.tag_key,
+                                     tagged.c.word_id.not_in(sa.select(t.words.c.word_id)
+                                                             .where(t.words.c.deleted == sa.true())))
+        query = sa.select(distinct.c.tag_key).where(has_live).order_by(distinct.c.tag_key)
+        return [row[0] for row in self._all(query)]
 
     def streak_row(self, user_id: UUID) -> tuple[int, date] | None:
         rows = self._all(sa.select(t.streak.c.consecutive_days, t.streak.c.last_study_day)

@@ -127,6 +127,7 @@ daily_facets = sa.Table(
     sa.Column("answers", sa.Integer(), nullable=False),
     sa.Column("correct", sa.Integer(), nullable=False),
     sa.Column("response_ms", sa.Integer(), nullable=False),
+    sqlite_with_rowid=False,  # rows clustered by (facet, day): a facet's range is one contiguous read
 )
 
 # A response-time histogram per study day and facet ("" is every word).
@@ -137,7 +138,13 @@ response_times = sa.Table(
     sa.Column("study_day", sa.String(10), primary_key=True),
     sa.Column("bucket", sa.Integer(), primary_key=True),
     sa.Column("answers", sa.Integer(), nullable=False),
+    sqlite_with_rowid=False,
 )
+
+# Covering indexes for the schedule distributions, and the few deleted words they leave out.
+sa.Index("idx_rm_progress_interval", progress.c.interval_days, progress.c.word_id)
+sa.Index("idx_rm_progress_easiness", progress.c.easiness_factor, progress.c.word_id)
+sa.Index("idx_rm_words_deleted", words.c.word_id, sqlite_where=words.c.deleted == sa.true())
 
 # --- the history timeline (see effect_desktop/timeline/recorder.py) ----------------------------------
 # One row per event, so the timeline pages and filters by index instead of decoding the log.

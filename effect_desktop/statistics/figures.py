@@ -9,6 +9,7 @@ moment, which is how the figures travel in time.
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -192,8 +193,8 @@ class Statistics:
     def easiness(self, request: StatsRequest) -> list[Bucket]:
         steps = round((EASINESS_LAST - EASINESS_FIRST) / EASINESS_STEP)
         counts = [0] * (steps + 1)
-        for ef, count in self.q.easiness_counts(request.scope):
-            counts[min(steps, max(0, round((ef - EASINESS_FIRST) / EASINESS_STEP)))] += count
+        for ef, count in self.q.easiness_counts(request.scope):  # [low, low + step) bins
+            counts[min(steps, max(0, math.floor((ef - EASINESS_FIRST) / EASINESS_STEP + 1e-6)))] += count
         return [Bucket(round(EASINESS_FIRST + i * EASINESS_STEP, 1),
                        round(EASINESS_FIRST + (i + 1) * EASINESS_STEP, 1) if i < steps else None, count)
                 for i, count in enumerate(counts)]

@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from effect_desktop.bootstrap import open_profile  # noqa: E402
+from effect_desktop.domain.scheduling.studyday import day_start_utc  # noqa: E402
 from effect_desktop.projections.statistics_queries import WordScope  # noqa: E402
 from effect_desktop.statistics.figures import Granularity, Range, Statistics, StatsRequest  # noqa: E402
 from tests.benchmarks.history import LOCAL, build_profile  # noqa: E402
@@ -80,26 +81,31 @@ def bench_figures(path: Path, runs: int) -> None:
                          "BETWEEN ? AND ? GROUP BY bucket", (f, s, last_day)).fetchall()),
                 ]
                 if range_ is Range.YEAR:
-                    scoped = ("" if scope.facet is None else " AND w.category = ?" if scope.category
-                              else " AND w.word_id IN (SELECT word_id FROM rm_word_tags WHERE tag_key = ?)")
+                    live = "p.word_id NOT IN (SELECT word_id FROM rm_words WHERE deleted)"
+                    scoped = (live if scope.facet is None else
+                              "p.word_id IN (SELECT word_id FROM rm_words WHERE category = ? AND NOT deleted)"
+                              if scope.category else
+                              "p.word_id IN (SELECT word_id FROM rm_word_tags WHERE tag_key = ?) AND " + live)
                     scope_args = () if scope.facet is None else (scope.category or tag,)
-                    progress_sql = ("SELECT {0}, count(*) FROM rm_progress p JOIN rm_words w ON w.word_id = p.word_id "
-                                    "WHERE NOT w.deleted" + scoped + " GROUP BY 1")
+                    progress_sql = "SELECT {0}, count(*) FROM rm_progress p WHERE " + scoped + "{1} GROUP BY 1"
+                    due_before = day_start_utc(now.date() + timedelta(days=30), 540).strftime("%Y-%m-%d %H:%M:%S.%f")
                     figures += [
                         ("heatmap", lambda r=request: stats.heatmap(r),
                          lambda s=day_sql, a=day_args: raw.execute(s, a).fetchall()),
                         ("forecast", lambda r=request: stats.forecast(r),
-                         lambda p=progress_sql, a=scope_args: raw.execute(p.format("next_review_date"), a).fetchall()),
+                         lambda p=progress_sql, a=scope_args, d=due_before: raw.execute(
+                             p.format("next_review_date", " AND next_review_date < ?"), (*a, d)).fetchall()),
                         ("intervals", lambda r=request: stats.intervals(r),
-                         lambda p=progress_sql, a=scope_args: raw.execute(p.format("interval_days"), a).fetchall()),
+                         lambda p=progress_sql, a=scope_args: raw.execute(p.format("interval_days", ""), a).fetchall()),
                         ("easiness", lambda r=request: stats.easiness(r),
                          lambda p=progress_sql, a=scope_args: raw.execute(
-                             p.format("round(easiness_factor, 1)"), a).fetchall()),
+                             p.format("round(easiness_factor, 1)", ""), a).fetchall()),
                         ("hardest words", lambda r=request: stats.hardest(r),
                          lambda w=scoped, a=scope_args: raw.execute(
                              "SELECT w.word_id, w.text, s.lapses FROM rm_word_stats s JOIN rm_progress p "
-                             "ON p.word_id = s.word_id JOIN rm_words w ON w.word_id = s.word_id WHERE NOT w.deleted"
-                             + w + " ORDER BY s.lapses DESC, p.easiness_factor LIMIT 20", a).fetchall()),
+                             "ON p.word_id = s.word_id JOIN rm_words w ON w.word_id = s.word_id WHERE "
+                             + w + " AND s.lapses > 0 ORDER BY s.lapses DESC, p.easiness_factor LIMIT 20",
+                             a).fetchall()),
                     ]
                 for name, ours, baseline in figures:
                     ours_ms, raw_ms = _median_ms(ours, runs), _median_ms(baseline, runs)
@@ -176,9 +182,10 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--as-of", action="store_true", help="also time replaying to a past moment (slow)")
+    parser.add_argument("--profile", type=Path, help="use this copy of a built history instead of build_profile()")
     args = parser.parse_args()
     work = Path(os.environ.get("EFFECT_BENCH_WORK", "/tmp/effect_bench_statistics"))
-    path = build_profile(work / "statistics.effect.sqlite3", args.events)
+    path = args.profile or build_profile(work / "statistics.effect.sqlite3", args.events)
     bench_figures(path, args.runs)
     if args.as_of:
         bench_as_of(path)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...bootstrap import Profile
 from ...projections.cache import ReadModelCache
 from ...projections.queries import Queries
-from ...projections.statistics_queries import WordScope
+from ...projections.statistics_queries import StatisticsQueries, WordScope
 from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..style import heading
@@ -146,9 +146,10 @@ class StatisticsPage(QWidget):
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All words"), None)
-        for category in self._queries.categories():
+        queries = StatisticsQueries(self._queries.store)
+        for category in queries.categories():
             self.scope.addItem(self.tr("Category: {0}").format(category), f"c:{category}")
-        for tag in self._queries.tags():
+        for tag in queries.tags():
             self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag}")
         found = self.scope.findData(current)
         self.scope.setCurrentIndex(max(0, found))
