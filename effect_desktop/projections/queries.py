@@ -137,7 +137,9 @@ class Queries:
         query = sa.select(t.answers).where(t.answers.c.word_id == word_id)
         if not include_retracted:
             query = query.where(t.answers.c.retracted.is_(False))
-        return [self._answer(r) for r in self._all(query.order_by(t.answers.c.answered_at))]
+        # The same order the progress read model folds in (answer time, then the time-ordered id).
+        query = query.order_by(t.answers.c.answered_at, t.answers.c.event_id)
+        return [self._answer(r) for r in self._all(query)]
 
     def answers_in_session(self, session_id: UUID) -> list[AnswerView]:
         query = (sa.select(t.answers).where(t.answers.c.session_id == session_id)
