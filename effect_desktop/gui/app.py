@@ -9,7 +9,9 @@ the profile and the window.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -21,13 +23,16 @@ from ..persistence.errors import StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
 from .errors import error_title, install_excepthook, setup_logging, user_message
-from .instance import InstanceLock, ProfileInUse
+from .instance import InstanceLock, InstanceServer, ProfileInUse, ask_running_instance_to_raise, bring_to_front
 from .main_window import MainWindow
 from .paths import icon_path, log_path
 from .preferences import LANGUAGE
 
 log = logging.getLogger("effect_desktop.gui")
 APP_NAME = "Effect Desktop"
+# Set to 1 by the start-up benchmark: print when the window is up and idle, then quit.
+STARTUP_PROBE_ENV = "EFFECT_STARTUP_PROBE"
+PROBE_PREFIX = "startup-probe: window idle at monotonic"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -51,6 +56,21 @@ def _fatal(title: str, message: str) -> int:
     return 1
 
 
+def _say(text: str) -> None:
+    """A line for the terminal, if there is one (a windowed Windows build has no stdout)."""
+    if sys.stdout is not None:
+        print(text, flush=True)
+
+
+def _probe_exit(window: MainWindow) -> None:
+    """The window is shown and the event loop idle: tell the benchmark when, then close.
+
+    time.monotonic() is CLOCK_MONOTONIC, the same clock in the parent process,
+    so the parent can subtract its own launch time."""
+    print(f"{PROBE_PREFIX} {time.monotonic():.6f}", flush=True)
+    window.close()
+
+
 def run_gui(data_dir: Path, profile: str) -> int:
     """Open the profile in a window and run until it closes; returns the exit code."""
     app = create_application()
@@ -64,6 +84,11 @@ def run_gui(data_dir: Path, profile: str) -> int:
         lock.acquire()
     except ProfileInUse as error:
         i18n.install("system")
+        if ask_running_instance_to_raise(path):
+            _say(QCoreApplication.translate(
+                "App", "Effect Desktop is already open on the profile {0}; its window was brought "
+                "to the front.").format(path))
+            return 0
         return _fatal(QCoreApplication.translate("App", "Effect Desktop is already open"),
                       str(error))
     try:
@@ -80,7 +105,13 @@ def run_gui(data_dir: Path, profile: str) -> int:
             previous_hook = install_excepthook(lambda: window)
             window.show()
             QTimer.singleShot(0, window.startup)
+            server = InstanceServer(path, window)
+            server.raise_requested.connect(lambda: bring_to_front(window))
+            QTimer.singleShot(0, server.start)  # after the window is up: QtNetwork loads then
+            if os.environ.get(STARTUP_PROBE_ENV) == "1":
+                QTimer.singleShot(0, lambda: _probe_exit(window))
             code = app.exec()
+            server.close()
             sys.excepthook = previous_hook
             return int(code)
         finally:

@@ -1,16 +1,28 @@
 """One running app per profile, enforced with a lock file in the profile folder.
 
 Two windows writing one profile would each believe its own read of the
-session state; the lock makes a second launch stop and say so instead.
+session state; the lock makes a second launch stop instead. The running app
+also listens on a local socket named after the profile, so the second launch
+can bring its window to the front before exiting.
 """
 
 from __future__ import annotations
 
+import getpass
+import hashlib
+import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QtNetwork is imported when used: after the window is up, and only if present
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from .paths import lock_path
+
+log = logging.getLogger("effect_desktop.gui")
 
 
 class ProfileInUse(Exception):
@@ -38,3 +50,98 @@ class InstanceLock:
 
     def release(self) -> None:
         self._lock.unlock()
+
+
+# --- bringing the running window to the front ------------------------------------------------------
+RAISE_REQUEST = b"raise\n"
+RAISED_REPLY = b"raised\n"
+CONNECT_TIMEOUT_MS = 3000
+
+
+def server_name(profile_file: Path) -> str:
+    """A local-socket name per user and profile file (the socket lives in a shared folder)."""
+    key = f"{getpass.getuser()}\0{profile_file.resolve()}".encode()
+    return f"effect-desktop-{hashlib.sha256(key).hexdigest()[:20]}"
+
+
+class InstanceServer(QObject):
+    """Listens in the running app; a second launch on the same profile asks it to come forward.
+
+    Started only while the instance lock is held, so an old socket left by a
+    crashed owner can be removed safely before listening. Without QtNetwork
+    (a trimmed bundle) it does not start, and a second launch falls back to
+    explaining that the profile is open."""
+
+    raise_requested = Signal()
+
+    def __init__(self, profile_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(profile_file)
+        self._server: QLocalServer | None = None
+
+    def start(self) -> bool:
+        try:
+            from PySide6.QtNetwork import QLocalServer
+        except ImportError as error:
+            log.warning("single-instance server not available: %s", error)
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._accept)
+        QLocalServer.removeServer(self.name)
+        if not server.listen(self.name):
+            log.warning("single-instance server %s not started: %s", self.name, server.errorString())
+            return False
+        self._server = server
+        return True
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+
+    def _accept(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            self._read(socket)  # the request may have arrived with the connection
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket.property("answered") or not socket.canReadLine():
+            return
+        socket.setProperty("answered", True)
+        if bytes(socket.readLine().data()) == RAISE_REQUEST:
+            self.raise_requested.emit()
+            socket.write(RAISED_REPLY)
+            socket.flush()
+        socket.disconnectFromServer()
+
+
+def ask_running_instance_to_raise(profile_file: Path, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
+    """From a second launch: ask the app holding this profile to show its window. True if it did."""
+    try:
+        from PySide6.QtNetwork import QLocalSocket
+    except ImportError:
+        return False
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(profile_file))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE_REQUEST)
+    if not socket.waitForBytesWritten(timeout_ms):
+        return False
+    reply = b""
+    while not reply.endswith(b"\n") and socket.waitForReadyRead(timeout_ms):
+        reply += bytes(socket.readAll().data())
+    socket.disconnectFromServer()
+    return reply == RAISED_REPLY
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Un-minimise, show, raise and activate (the window manager may only flash it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

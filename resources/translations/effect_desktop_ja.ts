@@ -13,6 +13,11 @@
         <source>Effect Desktop is already open</source>
         <translation>Effect Desktop はすでに開いています</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Effect Desktop is already open on the profile {0}; its window was brought to the front.</source>
+        <translation>Effect Desktop はすでにプロファイル {0} で開いています。そのウィンドウを前面に表示しました。</translation>
+    </message>
 </context>
 <context>
     <name>CalendarHeatmap</name>

@@ -1,0 +1,75 @@
+"""One instance per profile: a second launch brings the first window forward and exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, QProcessEnvironment, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from effect_desktop.gui.app import run_gui
+from effect_desktop.gui.instance import InstanceLock, ask_running_instance_to_raise
+from effect_desktop.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _second_launch(data_dir: Path, profile: str, parent: MainWindow) -> QProcess:
+    process = QProcess(parent)
+    environment = QProcessEnvironment.systemEnvironment()
+    environment.insert("QT_QPA_PLATFORM", "offscreen")
+    environment.insert("PYTHONPATH", str(ROOT))
+    process.setProcessEnvironment(environment)
+    process.setProgram(sys.executable)
+    process.setArguments(["-m", "effect_desktop", "--data-dir", str(data_dir), "--profile", profile])
+    return process
+
+
+def test_a_second_launch_raises_the_running_window_and_exits_0(qtbot, tmp_path):
+    seen: dict[str, object] = {}
+
+    def when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()  # not an earlier test's window
+                   if isinstance(w, MainWindow) and w.profile.path.parent == tmp_path]
+        if not windows or windows[0].startup_dialog is None:  # startup and the server run first
+            QTimer.singleShot(20, when_ready)
+            return
+        window = windows[0]
+        window.startup_dialog.reject()
+        window.showMinimized()
+        seen["minimised before"] = window.isMinimized()
+        second = _second_launch(tmp_path, "alice", window)
+
+        def finished(code: int, _status: object) -> None:
+            seen["exit code"] = code
+            seen["terminal"] = bytes(second.readAllStandardOutput().data()).decode()
+            seen["minimised after"] = bool(window.windowState() & Qt.WindowState.WindowMinimized)
+            window.close()
+
+        second.finished.connect(finished)
+        second.start()
+
+    def give_up() -> None:  # a failure must not hang the suite
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.profile.path.parent == tmp_path:
+                widget.close()
+
+    QTimer.singleShot(0, when_ready)
+    QTimer.singleShot(60_000, give_up)
+    assert run_gui(tmp_path, "alice") == 0
+    assert seen["minimised before"] is True
+    assert seen["exit code"] == 0
+    assert "already open" in str(seen["terminal"]) and "brought to the front" in str(seen["terminal"])
+    assert seen["minimised after"] is False, "the first window was restored"
+
+
+def test_without_a_listening_window_the_second_launch_is_told_no(tmp_path):
+    """A lock held by a process that cannot answer (an older version, hung): no raise claimed."""
+    profile_file = tmp_path / "bob.effect.sqlite3"
+    lock = InstanceLock(profile_file)
+    lock.acquire()
+    try:
+        assert ask_running_instance_to_raise(profile_file, timeout_ms=300) is False
+    finally:
+        lock.release()
