@@ -13,7 +13,7 @@ along, since some streams (the streak) are named after it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -26,7 +26,7 @@ from ..domain.errors import DomainError
 from ..domain.registry import EventRegistry
 from ..persistence.bulk_append import append_new_rows
 from ..persistence.errors import StoreError
-from ..persistence.raw_log import RawEvent, iter_raw
+from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
@@ -44,32 +44,17 @@ def export_events(profile: Profile, out: IO[bytes], progress: Progress | None = 
     out.write(to_json(header) + b"\n")
     written = 0
     lines: list[str] = []
-    for event in iter_raw(profile.store, PAGE):
-        lines.append(_line(event))
+    for line in iter_export_lines(profile.store, PAGE):
+        lines.append(line)
         written += 1
         if written % PAGE == 0:
-            out.write("".join(lines).encode())
+            out.write(("\n".join(lines) + "\n").encode())
             lines = []
             tick(progress, written, total)
-    out.write("".join(lines).encode())
+    if lines:
+        out.write(("\n".join(lines) + "\n").encode())
     tick(progress, written, total)
     return written
-
-
-def _line(event: RawEvent) -> str:
-    created = event.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    return (f'{{"position":{event.position},"event_id":"{event.event_id}","aggregate_id":"{event.aggregate_id}",'
-            f'"aggregate_type":{_text(event.aggregate_type)},"event_type":{_text(event.event_type)},'
-            f'"event_data":{_json_text(event.event_data)},"metadata":{_json_text(event.metadata)},'
-            f'"created_at":"{created}","version":{event.version},"schema_version":{event.schema_version}}}\n')
-
-
-def _text(value: str) -> str:
-    return to_json(value).decode()
-
-
-def _json_text(value: Any) -> str:
-    return value if isinstance(value, str) else to_json(value).decode()  # JSONB comes back decoded
 
 
 def export_events_to(profile: Profile, path: Path, progress: Progress | None = None) -> int:

@@ -1,5 +1,9 @@
 """The event log's rows as stored, for a lossless export that does not re-validate a million payloads.
 
+`iter_export_lines` gives the JSONL export's lines; on SQLite the database
+builds each JSON object itself (json_object over the stored JSON text), which
+keeps a million-event export close to the speed of a plain SELECT.
+
 An export must give back exactly what is stored, and fast: loading every
 payload into its pydantic class and serialising it again costs more than
 the rest of the export together. These rows carry the stored JSON text of
@@ -10,11 +14,12 @@ the rest of the export together. These rows carry the stored JSON text of
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 from uuid import UUID
 
 import sqlalchemy as sa
+from pydantic_core import to_json
 
 from .schema import events as events_table
 from .sql_store import SqlEventStore
@@ -53,3 +58,56 @@ def iter_raw(store: SqlEventStore, page_size: int = 20_000) -> Iterator[RawEvent
         if len(page) < page_size:
             return
         position = page[-1].position
+
+
+def _uuid_text(column: str) -> str:
+    parts = ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))
+    return "lower(" + "||'-'||".join(f"substr(hex({column}),{a},{n})" for a, n in parts) + ")"
+
+
+# One JSON object per event, built by SQLite itself: the export's hot loop stays in C.
+_SQLITE_LINES = (
+    "SELECT position, CASE WHEN event_data = '' THEN NULL ELSE json_object("
+    "'position', position, "
+    f"'event_id', {_uuid_text('event_id')}, 'aggregate_id', {_uuid_text('aggregate_id')}, "
+    "'aggregate_type', aggregate_type, 'event_type', event_type, "
+    "'event_data', json(event_data), 'metadata', json(metadata), "
+    "'created_at', replace(created_at, ' ', 'T') || 'Z', "
+    "'version', version, 'schema_version', schema_version) END "
+    "FROM events WHERE position > ? ORDER BY position LIMIT ?"
+)
+
+
+def export_line(event: RawEvent) -> str:
+    """The same JSON object as the SQLite query above, built in Python (archived rows, PostgreSQL)."""
+    created = event.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    data = event.event_data if isinstance(event.event_data, str) else to_json(event.event_data).decode()
+    meta = event.metadata if isinstance(event.metadata, str) else to_json(event.metadata).decode()
+    return (f'{{"position":{event.position},"event_id":"{event.event_id}","aggregate_id":"{event.aggregate_id}",'
+            f'"aggregate_type":{to_json(event.aggregate_type).decode()},'
+            f'"event_type":{to_json(event.event_type).decode()},"event_data":{data},"metadata":{meta},'
+            f'"created_at":"{created}","version":{event.version},"schema_version":{event.schema_version}}}')
+
+
+def iter_export_lines(store: SqlEventStore, page_size: int = 20_000) -> Iterator[str]:
+    """Every event as one line of the JSONL export, in position order."""
+    if store.engine.dialect.name != "sqlite":
+        yield from (export_line(event) for event in iter_raw(store, page_size))
+        return
+    position = 0
+    while True:
+        with store.reading() as connection:
+            driver = connection.connection.driver_connection
+            page = driver.execute(_SQLITE_LINES, (position, page_size)).fetchall()  # type: ignore[union-attr]
+            for row_position, line in page:
+                yield line if line is not None else export_line(_archived(store, connection, row_position))
+        if len(page) < page_size:
+            return
+        position = page[-1][0]
+
+
+def _archived(store: SqlEventStore, connection: sa.Connection, position: int) -> RawEvent:
+    query = sa.select(*_COLUMNS).where(events_table.c.position == position)
+    event = RawEvent(*connection.execute(query).one())
+    data, metadata = store.unarchived(event.position, event.event_data, event.metadata)
+    return event._replace(event_data=data, metadata=metadata)
