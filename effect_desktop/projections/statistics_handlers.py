@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic_core import from_json
 
 from ..domain.scheduling.base import ReviewState
+from .tables import RESPONSE_TIME_BANDS
 
 if TYPE_CHECKING:
     from .handlers import Context
@@ -20,8 +21,10 @@ if TYPE_CHECKING:
 ALL_WORDS = ""
 """The facet every answer counts under."""
 
-# Upper bounds (exclusive, ms) of the response-time buckets; the last bucket is open.
+# Upper bounds (exclusive, ms) of the response-time bands; the last band is open.
 RESPONSE_BUCKET_EDGES_MS = (1_000, 2_000, 3_000, 5_000, 8_000, 13_000, 20_000, 30_000, 60_000)
+assert len(RESPONSE_BUCKET_EDGES_MS) + 1 == RESPONSE_TIME_BANDS
+_ZERO = {"answers": 0, "correct": 0, "response_ms": 0, **{f"rt_{band}": 0 for band in range(RESPONSE_TIME_BANDS)}}
 
 
 def category_facet(category: str) -> str:
@@ -51,23 +54,16 @@ def _facets_of(ctx: Context, word_id: Any) -> list[str]:
 
 
 def count_answer(ctx: Context, word_id: Any, day: str, correct: bool, ms: int, sign: int) -> None:
-    """Add (sign +1) or take back (sign -1, a retraction) one answer in the facet tables."""
-    facets = _facets_of(ctx, word_id)
-    for facet in facets:
-        row = ctx.get("rm_daily_facets", facet, day) or {
-            "facet": facet, "study_day": day, "answers": 0, "correct": 0, "response_ms": 0}
-        ctx.put("rm_daily_facets", {**row, "answers": row["answers"] + sign,
-                                    "correct": row["correct"] + (sign if correct else 0),
-                                    "response_ms": row["response_ms"] + sign * ms})
-    bucket = response_bucket(ms)
-    for facet in (ALL_WORDS, *facets):
-        bucket_row = ctx.get("rm_response_times", facet, day, bucket)
-        count = (bucket_row["answers"] if bucket_row else 0) + sign
-        if count:
-            ctx.put("rm_response_times", {"facet": facet, "study_day": day, "bucket": bucket,
-                                          "answers": count})
-        elif bucket_row is not None:
-            ctx.delete("rm_response_times", facet, day, bucket)
+    """Add (sign +1) or take back (sign -1, a retraction) one answer, for every word and the word's facets."""
+    band = f"rt_{response_bucket(ms)}"
+    for facet in (ALL_WORDS, *_facets_of(ctx, word_id)):
+        found = ctx.get("rm_daily_facets", facet, day)
+        row = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
+        row["answers"] += sign
+        row["correct"] += sign if correct else 0
+        row["response_ms"] += sign * ms
+        row[band] += sign
+        ctx.put("rm_daily_facets", row)
 
 
 def word_rescheduled(ctx: Context, word_id: Any, state: ReviewState) -> None:

@@ -100,15 +100,14 @@ class StatisticsQueries:
         return date.fromisoformat(found) if found else None
 
     def response_times(self, scope: WordScope, first: date | None, last: date) -> dict[int, int]:
-        """Answers per response-time bucket (see `statistics_handlers.response_bucket`)."""
-        c = t.response_times.c
+        """Answers per response-time band (see `statistics_handlers.response_bucket`)."""
+        c = t.daily_facets.c
         facet = scope.facet
-        query = (sa.select(c.bucket, sa.func.sum(c.answers))
-                 .where(c.facet == (ALL_WORDS if facet is None else facet), c.study_day <= last.isoformat())
-                 .group_by(c.bucket))
+        query = sa.select(*(sa.func.sum(c[f"rt_{band}"]) for band in range(t.RESPONSE_TIME_BANDS))).where(
+            c.facet == (ALL_WORDS if facet is None else facet), c.study_day <= last.isoformat())
         if first is not None:
             query = query.where(c.study_day >= first.isoformat())
-        return {int(bucket): int(count) for bucket, count in self._all(query)}
+        return {band: int(count or 0) for band, count in enumerate(self._all(query)[0])}
 
     # --- the words' schedules --------------------------------------------------------------------------
     @staticmethod

@@ -117,8 +117,10 @@ word_stats = sa.Table(
     sa.Index("idx_rm_word_stats_lapses", "lapses"),
 )
 
-# Answers per study day per facet ("c:<category>" or "t:<tag key>", as the word was when answered),
-# so the activity figures can be filtered without joining every answer to its word.
+# Answers per study day and facet: "" (every word), "c:<category>" or "t:<tag key>" (as the word was
+# when answered), with their response-time histogram in columns rt_0..rt_9 (bands in
+# statistics_handlers.py), so the activity figures are filtered without joining answers to words.
+RESPONSE_TIME_BANDS = 10
 daily_facets = sa.Table(
     "rm_daily_facets",
     local_metadata,
@@ -127,18 +129,8 @@ daily_facets = sa.Table(
     sa.Column("answers", sa.Integer(), nullable=False),
     sa.Column("correct", sa.Integer(), nullable=False),
     sa.Column("response_ms", sa.Integer(), nullable=False),
+    *(sa.Column(f"rt_{band}", sa.Integer(), nullable=False) for band in range(RESPONSE_TIME_BANDS)),
     sqlite_with_rowid=False,  # rows clustered by (facet, day): a facet's range is one contiguous read
-)
-
-# A response-time histogram per study day and facet ("" is every word).
-response_times = sa.Table(
-    "rm_response_times",
-    local_metadata,
-    sa.Column("facet", sa.Text(), primary_key=True),
-    sa.Column("study_day", sa.String(10), primary_key=True),
-    sa.Column("bucket", sa.Integer(), primary_key=True),
-    sa.Column("answers", sa.Integer(), nullable=False),
-    sqlite_with_rowid=False,
 )
 
 # Covering indexes for the schedule distributions, and the few deleted words they leave out.
@@ -180,4 +172,4 @@ timeline_days = sa.Table(
 )
 
 READ_MODELS = (words, word_tags, progress, answers, sessions, daily_stats, streak,
-               word_stats, daily_facets, response_times, timeline, timeline_days)
+               word_stats, daily_facets, timeline, timeline_days)

@@ -34,6 +34,7 @@ from effect_desktop.statistics.figures import Granularity, Range, Statistics, St
 from tests.benchmarks.history import LOCAL, build_profile  # noqa: E402
 
 QUERY_TARGET_MS, SCREEN_TARGET_MS = 50.0, 300.0
+BAND_SUMS = ", ".join(f"sum(rt_{band})" for band in range(10))
 
 
 def _median_ms(action: Callable[[], Any], runs: int) -> float:
@@ -77,8 +78,8 @@ def bench_figures(path: Path, runs: int) -> None:
                      lambda s=day_sql, a=day_args: raw.execute(s, a).fetchall()),
                     ("response times", lambda r=request, f=first: stats.response_times(r, f),
                      lambda f=facet, s=since: raw.execute(
-                         "SELECT bucket, sum(answers) FROM rm_response_times WHERE facet = ? AND study_day "
-                         "BETWEEN ? AND ? GROUP BY bucket", (f, s, last_day)).fetchall()),
+                         f"SELECT {BAND_SUMS} FROM rm_daily_facets WHERE facet = ? AND study_day "
+                         "BETWEEN ? AND ?", (f, s, last_day)).fetchall()),
                 ]
                 if range_ is Range.YEAR:
                     live = "p.word_id NOT IN (SELECT word_id FROM rm_words WHERE deleted)"
@@ -177,13 +178,50 @@ def bench_as_of(path: Path) -> None:
         profile.close()
 
 
+def bench_rebuild_cost(events: int) -> None:
+    """What the statistics read models add to a rebuild: the same history rebuilt with and without them."""
+    import tempfile  # noqa: PLC0415
+
+    from effect_desktop.projections import statistics_handlers  # noqa: PLC0415
+    from tests.benchmarks.history import generate  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        profile = open_profile(Path(folder) / "rebuild.effect.sqlite3", catch_up=False)
+        try:
+            generate(profile.store, profile.user_id, events, seed=7, report_every=10**9)
+            with_stats = min(_timed(profile.projector.rebuild) for _ in range(2))
+            saved = statistics_handlers.count_answer, statistics_handlers.word_rescheduled
+            statistics_handlers.count_answer = lambda *a: None  # type: ignore[assignment]
+            statistics_handlers.word_rescheduled = lambda *a: None  # type: ignore[assignment]
+            try:
+                without = min(_timed(profile.projector.rebuild) for _ in range(2))
+            finally:
+                statistics_handlers.count_answer, statistics_handlers.word_rescheduled = saved
+                profile.projector.rebuild()
+        finally:
+            profile.close()
+    print(f"rebuild of {events:,} events: {with_stats:.2f} s with the statistics read models, "
+          f"{without:.2f} s without ({with_stats / without:.2f}x)")
+
+
+def _timed(action: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    action()
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--as-of", action="store_true", help="also time replaying to a past moment (slow)")
+    parser.add_argument("--rebuild-cost", type=int, metavar="EVENTS",
+                        help="only time a rebuild of a history this size with and without the statistics tables")
     parser.add_argument("--profile", type=Path, help="use this copy of a built history instead of build_profile()")
     args = parser.parse_args()
+    if args.rebuild_cost:
+        bench_rebuild_cost(args.rebuild_cost)
+        return
     work = Path(os.environ.get("EFFECT_BENCH_WORK", "/tmp/effect_bench_statistics"))
     path = args.profile or build_profile(work / "statistics.effect.sqlite3", args.events)
     bench_figures(path, args.runs)
