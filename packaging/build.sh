@@ -8,7 +8,8 @@
 # 2. runs PyInstaller on packaging/effect-desktop.spec (one-folder build, stripped);
 # 3. adds the .desktop entry and its installer to the folder and packs
 #    DIR/EffectDesktop-<version>-linux-x86_64.tar.gz;
-# 4. prints the unpacked size and the time from start to the main window being painted;
+# 4. prints the unpacked size and the time from start to the main window being painted, cold
+#    and warm (packaging/measure_startup.py);
 # 5. last: unpacks the tarball into a temporary folder and runs the app's `--self-test` there,
 #    with an empty environment (no Python paths), and fails the build if it fails.
 # Windows: packaging/windows/build.ps1. macOS: packaging/macos/build.sh.
@@ -82,17 +83,11 @@ if [ "$tarball" -eq 1 ]; then
 fi
 
 step "start-up time (process start to main window painted, offscreen, fresh profile)"
-# The probe reports the wall time since the kernel started the process and the CPU time it used
-# until the window was painted; on a machine shared with other work the CPU time is what an idle
-# machine's wall time would be.
-clean_env=(env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$HOME" QT_QPA_PLATFORM="$QT_QPA_PLATFORM")
-probes=()
-for run in 1 2 3; do
-    probes+=("$("${clean_env[@]}" "$app/effect-desktop" --startup-probe)")
-    echo "run $run: ${probes[-1]#startup-probe: }"
-done
-first_wall="$(sed -n 's/.*painted \([0-9.]*\) s after the process started.*/\1/p' <<<"${probes[0]}")"
-first_cpu="$(sed -n 's/.*(\([0-9.]*\) s of CPU time.*/\1/p' <<<"${probes[0]}")"
+# Cold: the bundle's files evicted from the page cache first; then warm runs. The CPU time is
+# what an idle machine's wall time would be when this one is shared with other work.
+startup="$(QT_QPA_PLATFORM="$QT_QPA_PLATFORM" "$python" packaging/measure_startup.py "$app/effect-desktop" --runs 3)"
+echo "$startup"
+startup_summary="$(tail -n 1 <<<"$startup")"
 
 step "self-test of the built app"
 check_dir="$(mktemp -d)"
@@ -106,5 +101,4 @@ fi
 env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$check_dir" QT_QPA_PLATFORM="$QT_QPA_PLATFORM" \
     "$tested/effect-desktop" --self-test
 
-printf '\nbuilt Effect Desktop %s: %s MB unpacked; start to window %s s on the first run (%s s of CPU)\n' \
-    "$version" "$size_mb" "${first_wall:-?}" "${first_cpu:-?}"
+printf '\nbuilt Effect Desktop %s: %s MB unpacked; %s\n' "$version" "$size_mb" "$startup_summary"

@@ -85,11 +85,18 @@ def check_command_line() -> str:
 
 
 def check_sync_client() -> str:
-    """The PostgreSQL client that sync uses loads, with its libpq."""
+    """The PostgreSQL client and the password store that sync uses load (libpq, keyring backends)."""
     try:
         import psycopg
     except ImportError as error:
         raise CheckFailed(f"the sync client cannot load ({error}); reinstall the app, "
                           "or `pip install effect-desktop[sync]` when running from Python") from error
+    try:
+        import keyring
+    except ImportError as error:
+        raise CheckFailed(f"the password store cannot load ({error}); reinstall the app") from error
     libpq = psycopg.pq.version()
-    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}.{libpq % 100}"
+    store = keyring.get_keyring()
+    backend = getattr(store, "name", type(store).__name__)  # which store the sync password would go to here
+    return (f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}.{libpq % 100}, "
+            f"keyring {backend}")
