@@ -26,6 +26,7 @@ from ..domain.errors import DomainError
 from ..domain.registry import EventRegistry
 from ..persistence.bulk_append import append_new_rows
 from ..persistence.errors import StoreError
+from ..persistence.raw_import import RowsRejected, append_json_lines, stream_gaps
 from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
@@ -83,21 +84,24 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
         header = _header(next(lines, (1, b"")))
         total = int(header.get("events") or 0)
         user_id = UUID(str(header["user_id"]))
-        next_version: dict[UUID, int] = {}
         count = 0
         try:
             with profile.store.transaction():
-                page: list[dict[str, Any]] = []
-                for number, line in lines:
-                    page.append(_row(profile.store.registry, number, line))
+                page: list[tuple[int, bytes]] = []
+                for numbered in lines:
+                    page.append(numbered)
                     if len(page) == PAGE:
-                        count += len(append_new_rows(profile.store, page, next_version))
+                        count += _append_page(profile, page)
                         page = []
                         tick(progress, count, total)
-                count += len(append_new_rows(profile.store, page, next_version))
+                count += _append_page(profile, page)
                 if total and count != total:
                     raise InterchangeError(f"The file holds {count} events but its header says {total}; "
                                            "it is incomplete (was the export interrupted?). Nothing was imported.")
+                gaps = stream_gaps(profile.store)
+                if gaps:
+                    raise InterchangeError(f"Some streams' versions do not follow on ({'; '.join(gaps)}): the log "
+                                           "was cut or edited. Nothing was imported.")
                 profile.projector.rebuild()  # the profile was empty: the fast path of a fresh replay
         except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
             if isinstance(error, InterchangeError):
@@ -108,6 +112,30 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
     profile.service.user_id = user_id
     tick(progress, count, total)
     return count
+
+
+def _append_page(profile: Profile, page: list[tuple[int, bytes]]) -> int:
+    """Store a page; if SQLite refuses it, find the line to blame (or say what SQLite said)."""
+    if not page:
+        return 0
+    registry = profile.store.registry
+    if profile.store.engine.dialect.name != "sqlite":
+        return len(append_new_rows(profile.store, [_row(registry, n, line) for n, line in page]))
+    try:
+        return append_json_lines(profile.store, [line for _, line in page], lambda t: _known(registry, t))
+    except RowsRejected as rejected:
+        for number, line in page:
+            _row(registry, number, line)  # raises, naming the line
+        raise InterchangeError(f"The events could not be stored ({rejected}); is an event in the file twice? "
+                               "Nothing was imported.") from None
+
+
+def _known(registry: EventRegistry, event_type: str) -> bool:
+    try:
+        registry.model_for(event_type)
+    except DomainError:
+        return False
+    return True
 
 
 def _numbered(handle: IO[bytes]) -> Iterator[tuple[int, bytes]]:

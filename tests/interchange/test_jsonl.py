@@ -61,7 +61,8 @@ def test_a_profile_with_events_is_refused(profile: Profile, tmp_path: Path) -> N
     (lambda lines: [line.replace(b'"meaning":', b'"meening":') for line in lines], "could not be stored"),
     (lambda lines: lines[:2] + [lines[2].replace(b'"WordCreated"', b'"WordInvented"')] + lines[3:],
      "Line 3 is not a valid event .unknown event type"),
-    (lambda lines: lines[:2] + [lines[2].replace(b'"version":1', b'"version":7')] + lines[3:], "does not continue"),
+    (lambda lines: lines[:2] + [lines[2].replace(b'"version":1', b'"version":7')] + lines[3:],
+     "versions do not follow on"),
 ])
 def test_damaged_logs_import_nothing(profile: Profile, clock: SettableClock, tmp_path: Path, damage,
                                      expected: str) -> None:
