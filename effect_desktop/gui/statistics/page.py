@@ -206,13 +206,11 @@ class StatisticsPage(QWidget):
 
     @staticmethod
     def _range_label(bucket: Bucket, scale: float, whole: bool = False) -> str:
-        """"<1", "1–2", "≥60" for [low, high) buckets; whole-number buckets as "2–3" for [2, 4)."""
+        """"0–1", "1–2", "≥60" for [low, high) buckets; whole-number buckets as "2–3" for [2, 4)."""
         locale = QLocale()
         low = locale.toString(bucket.low / scale, "g", 3)
         if bucket.high is None:
             return "≥" + low
         high_value = bucket.high / scale - (1 if whole else 0)
-        high = locale.toString(high_value, "g", 3)
-        if bucket.low == 0 and not whole:
-            return "<" + high
+        high = locale.toString(high_value, "g", 3)  # "0–1", not "<1": chart labels starting "<" are read as HTML
         return low if whole and high_value == bucket.low / scale else f"{low}–{high}"
