@@ -39,14 +39,16 @@ def materialize(cache: ReadModelCache, registry: EventRegistry | None = None) ->
     return Queries(SqlEventStore(engine, registry or default_registry()))
 
 
-def replay_until(projector: Projector, moment: datetime) -> ReadModelCache:
+def replay_until(projector: Projector, moment: datetime,
+                 tables: tuple[sa.Table, ...] = READ_MODELS) -> ReadModelCache:
     """The read models as they were at `moment`: every event up to the last one recorded by then.
 
     Used until the timeline's own as-of cache is available; it replays from
-    the start, so it costs about as much as a rebuild."""
+    the start, so it costs about as much as a rebuild. `tables` may leave out
+    read models the caller does not read (their handlers then skip them)."""
     store = projector.store
     limit = StatisticsQueries(store).last_position_at(moment)
-    cache = ReadModelCache(READ_MODELS, assume_empty=True)
+    cache = ReadModelCache(tables, assume_empty=True)
     with store.reading() as connection:
         projector._run(connection, cache, _events_up_to(store, limit))
     return cache

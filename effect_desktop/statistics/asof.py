@@ -14,11 +14,15 @@ from ..bootstrap import Profile
 from ..projections.cache import ReadModelCache
 from ..projections.materialize import materialize, replay_until
 from ..projections.queries import Queries
+from ..projections.tables import READ_MODELS, timeline, timeline_days
+
+FIGURE_TABLES = tuple(table for table in READ_MODELS if table not in (timeline, timeline_days))
+"""What a replay for the figures keeps: everything but the timeline's one row per event."""
 
 
 def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | None = None) -> Queries:
     if moment.tzinfo is None:
         raise ValueError("an as-of moment needs a time zone")
     if cache is None:
-        cache = replay_until(profile.projector, moment)
+        cache = replay_until(profile.projector, moment, FIGURE_TABLES)
     return materialize(cache, profile.store.registry)
