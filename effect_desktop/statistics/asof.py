@@ -23,6 +23,21 @@ FIGURE_TABLES = tuple(table for table in READ_MODELS if table not in (timeline, 
 def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | None = None) -> Queries:
     if moment.tzinfo is None:
         raise ValueError("an as-of moment needs a time zone")
-    if cache is None:
+    if cache is None or not covers_statistics(cache):
         cache = replay_until(profile.projector, moment, FIGURE_TABLES)
     return materialize(cache, profile.store.registry)
+
+
+STATISTICS_TABLES = ("rm_word_stats", "rm_daily_facets")
+
+
+def covers_statistics(cache: ReadModelCache) -> bool:
+    """Whether the cache holds the statistics read models in full.
+
+    A full replay does. The timeline's as-of cache restores only the tables
+    its checkpoints keep (`TRAVEL_TABLES`) and replays the rest from the
+    checkpoint on, so its statistics tables would hold only that tail; it
+    serves the figures once the checkpoints keep them too."""
+    from ..timeline.asof_cache import TRAVEL_TABLES, AsOfCache  # noqa: PLC0415  (optional: the timeline's)
+
+    return not isinstance(cache, AsOfCache) or all(name in TRAVEL_TABLES for name in STATISTICS_TABLES)

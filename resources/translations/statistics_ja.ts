@@ -23,7 +23,7 @@
         <translation>連続学習なし</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="147" />
+        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="148" />
         <source>%1: %n answer(s)</source>
         <translation><numerusform>%1: 回答 %n 件</numerusform></translation>
     </message>
@@ -98,179 +98,189 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="82" />
         <source>Last 30 days</source>
         <translation>過去 30 日</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="82" />
         <source>Last year</source>
         <translation>過去 1 年</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="57" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="83" />
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="88" />
         <source>By day</source>
         <translation>日ごと</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="88" />
         <source>By week</source>
         <translation>週ごと</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="63" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="89" />
         <source>By month</source>
         <translation>月ごと</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="77" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="103" />
         <source>Statistics</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="106" />
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="106" />
         <source>&amp;Group:</source>
         <translation>集計(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="81" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="107" />
         <source>&amp;Words:</source>
         <translation>単語(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="91" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="117" />
         <source>Answers per day, last year</source>
         <translation>1 日あたりの回答数(過去 1 年)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="92" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="118" />
         <source>Answers and accuracy</source>
         <translation>回答数と正答率</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="93" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="119" />
         <source>Time studied</source>
         <translation>学習時間</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="94" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="120" />
         <source>Response times</source>
         <translation>回答時間</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="95" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="121" />
         <source>Due reviews, next 30 days</source>
         <translation>今後 30 日の復習予定</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="96" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="122" />
         <source>Review intervals</source>
         <translation>復習間隔</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="97" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
         <source>Easiness</source>
         <translation>易しさ</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="98" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />
         <source>Hardest words</source>
         <translation>苦手な単語</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="159" />
+        <source>Computing statistics as of {0}…</source>
+        <translation>{0} 時点の統計を計算中…</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="170" />
+        <source>The statistics as of {0} could not be computed: {1}</source>
+        <translation>{0} 時点の統計を計算できませんでした: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="174" />
         <source>As of {0}</source>
         <translation>{0} 時点</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="147" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
         <source>All words</source>
         <translation>すべての単語</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="149" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="203" />
         <source>Category: {0}</source>
         <translation>カテゴリ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="151" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="205" />
         <source>Tag: {0}</source>
         <translation>タグ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="175" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="229" />
         <source>Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}</source>
         <translation>回答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="233" />
         <source>Outlined: the current streak of %n day(s).</source>
         <translation><numerusform>枠線: 現在の連続学習 %n 日。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="182" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="189" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="236" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="243" />
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="183" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="237" />
         <source>Accuracy (%)</source>
         <translation>正答率 (%)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="185" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="239" />
         <source>Minutes</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="186" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="240" />
         <source>Time spent answering these words (sessions mix words).</source>
         <translation>これらの単語の回答にかかった時間(セッションには他の単語も含まれるため)。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="190" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="244" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="192" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="246" />
         <source>Reviews</source>
         <translation>復習</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="193" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="247" />
         <source>days from today</source>
         <translation>今日からの日数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="194" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="248" />
         <source>Overdue now: {0}</source>
         <translation>期限切れ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="197" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="251" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="254" />
         <source>Words</source>
         <translation>単語数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="198" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="252" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="202" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="256" />
         <source>easiness factor</source>
         <translation>易しさ係数 (EF)</translation>
     </message>

@@ -47,3 +47,15 @@ def test_before_anything_was_studied_there_is_nothing(history: KnownHistory) -> 
 def test_a_moment_without_zone_is_refused(history: KnownHistory) -> None:
     with pytest.raises(ValueError, match="time zone"):
         queries_as_of(history.profile, EVENING_OF_DAY3.replace(tzinfo=None))
+
+
+def test_a_timeline_cache_without_the_statistics_tables_is_not_trusted(history: KnownHistory) -> None:
+    from effect_desktop.statistics.asof import STATISTICS_TABLES, covers_statistics
+    from effect_desktop.timeline.asof_cache import TRAVEL_TABLES, AsOfCache
+
+    restored = AsOfCache(0)  # what a checkpoint restore gives before any event: statistics tables empty
+    assert covers_statistics(restored) == all(name in TRAVEL_TABLES for name in STATISTICS_TABLES)
+    if not covers_statistics(restored):
+        request = StatsRequest(EVENING_OF_DAY3, Range.DAYS_30)
+        replayed = Statistics(queries_as_of(history.profile, EVENING_OF_DAY3, restored), history.profile.user_id)
+        assert replayed.report(request).summary.answers == 7  # replayed in full instead

@@ -102,7 +102,8 @@ def test_each_chart_saves_as_png(qtbot, history: KnownHistory, tmp_path: Path) -
 
 def test_figures_as_of_a_past_moment(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, history)
-    page.set_as_of(history.end_of_day2)
+    with qtbot.waitSignal(page.as_of_ready, timeout=20_000):
+        page.set_as_of(history.end_of_day2)
     assert "Answers: 6 ·" in page.summary.text() and "streak: 2 ·" in page.summary.text()
     assert page.hardest.rowCount() == 0
     assert page.as_of_label.text().startswith("As of")

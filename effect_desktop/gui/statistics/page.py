@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -40,7 +40,31 @@ from .palette import chart_colors
 CHARTS = ("activity", "time", "response", "forecast", "intervals", "easiness")
 
 
+class _AsOfSignals(QObject):
+    done = Signal(int, object)  # generation, Queries or the exception
+
+
+class _AsOfJob(QRunnable):
+    """Prepares the read models as of a moment in a pool thread (a replay can take minutes)."""
+
+    def __init__(self, generation: int, work: Callable[[], Queries]) -> None:
+        super().__init__()
+        self.generation = generation
+        self.work = work
+        self.signals = _AsOfSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result: object = self.work()
+        except Exception as error:  # shown on the page, in the GUI thread
+            result = error
+        self.signals.done.emit(self.generation, result)
+
+
 class StatisticsPage(QWidget):
+    as_of_ready = Signal()  # the figures as of the chosen moment (or now) are shown
+
     def __init__(self, profile: Profile, on_open_word: Callable[[UUID], None] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +74,8 @@ class StatisticsPage(QWidget):
         self._queries: Queries = profile.queries
         self.report: Report | None = None
         self._stale = True
+        self._generation = 0
+        self._jobs: set[_AsOfJob] = set()
 
         self.range = QComboBox()
         self.range.setObjectName("statsRange")
@@ -118,15 +144,41 @@ class StatisticsPage(QWidget):
 
     # --- what the main window calls ------------------------------------------------------------
     def set_as_of(self, moment: datetime | None, cache: ReadModelCache | None = None) -> None:
-        """Show the figures as of `moment` (None: now). With the timeline's read-model cache
-        for that moment, nothing is replayed; without it the events up to then are."""
+        """Show the figures as of `moment` (None: now); `as_of_ready` is emitted when they are shown.
+
+        The read models as of then are prepared off the GUI thread: from the
+        timeline's cache for that moment when given (and complete), else by
+        replaying the events up to then, which takes a while on a long history."""
+        self._generation += 1
         self.as_of = moment
-        self._queries = self.profile.queries if moment is None else queries_as_of(self.profile, moment, cache)
-        self.as_of_label.setText("" if moment is None else self.tr("As of {0}").format(
-            QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)),
-                               QLocale.FormatType.ShortFormat)))
+        if moment is None:
+            self._show_queries(self.profile.queries, "")
+            return
+        when = QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)),
+                                  QLocale.FormatType.ShortFormat)
+        self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
+        job = _AsOfJob(self._generation, lambda: queries_as_of(self.profile, moment, cache))
+        job.signals.done.connect(lambda generation, result: self._as_of_done(generation, result, when))
+        self._jobs.add(job)
+        QThreadPool.globalInstance().start(job)
+
+    def _as_of_done(self, generation: int, result: object, when: str) -> None:
+        self._jobs = {job for job in self._jobs if job.generation > generation}
+        if generation != self._generation:
+            return  # another moment was chosen meanwhile
+        if isinstance(result, Exception):
+            self.as_of_label.setText(self.tr("The statistics as of {0} could not be computed: {1}")
+                                     .format(when, result))
+            return
+        assert isinstance(result, Queries)
+        self._show_queries(result, self.tr("As of {0}").format(when))
+
+    def _show_queries(self, queries: Queries, label: str) -> None:
+        self._queries = queries
+        self.as_of_label.setText(label)
         self._fill_scopes()
         self.refresh()
+        self.as_of_ready.emit()
 
     def mark_stale(self) -> None:
         """The read models changed (a command ran): refresh now if shown, else when next shown."""
