@@ -35,7 +35,7 @@ REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an im
 
 
 class BackupDialog(QDialog):
-    done = Signal(object)  # the Backup made or restored, or the exception
+    action_finished = Signal(object)  # the Backup made or restored, or the exception
 
     def __init__(self, profile_file: Path, close_profile: Callable[[], None],
                  reopen_profile: Callable[[], None], parent: QWidget | None = None) -> None:
@@ -119,12 +119,12 @@ class BackupDialog(QDialog):
         except Exception as error:  # shown; the profile file was left as it was
             self.reopen_profile()
             show_error(self, error)
-            self.done.emit(error)
+            self.action_finished.emit(error)
             return
         self.reopen_profile()
         self.restored = True
         self.refresh()
-        self.done.emit(backup)
+        self.action_finished.emit(backup)
 
     def _run(self, work: Callable[[Callable[[int, int], bool]], object], on_done: Callable[[object], None]) -> None:
         if self.job is not None:
@@ -138,14 +138,14 @@ class BackupDialog(QDialog):
             self.job = None
             self.create_button.setEnabled(True)
             on_done(result)
-            self.done.emit(result)
+            self.action_finished.emit(result)
 
         def failed(error: Exception) -> None:
             self.job = None
             self.create_button.setEnabled(True)
             self.refresh()
             show_error(self, error)
-            self.done.emit(error)
+            self.action_finished.emit(error)
 
         job.signals.done.connect(finished)
         job.signals.failed.connect(failed)

@@ -309,7 +309,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         job.signals.progressed.connect(self._progressed)
-        job.signals.done.connect(lambda result: (self._finish_job(), on_done(result)))
+        job.signals.done.connect(lambda result: self._job_done(on_done, result))
         job.signals.failed.connect(self._failed)
         QThreadPool.globalInstance().start(job)
 
@@ -320,6 +320,10 @@ class ImportDialog(QDialog):
         else:
             self.progress.setRange(0, 0)
             self.status.setText(self.tr("Saving…"))
+
+    def _job_done(self, on_done: Callable[[Any], None], result: Any) -> None:
+        self._finish_job()
+        on_done(result)
 
     def _finish_job(self) -> None:
         self.job = None

@@ -130,7 +130,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
             continue
         front, back = str(fields).split("\x1f")[:2]
         values = {"text": " ".join(html_to_text(front).splitlines()), "meaning": html_to_text(back),
-                  "tags": str(tags).split(), "category": _category(decks.get(note_deck.get(note_id), ""))}
+                  "tags": str(tags).split(), "category": _category(decks.get(note_deck.get(note_id, -1), ""))}
         check_row(number, values, parsed, NOTE)
     tick(progress, total, total)
     return parsed

@@ -94,7 +94,7 @@ def problems_message(problems: list[RowProblem]) -> str:
 
 
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
-                 before_write: Callable[[int], None] | None = None) -> ImportReport:
+                 before_write: Callable[[int], object] | None = None) -> ImportReport:
     """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
     if plan.problems and not skip_bad_rows:
         raise InterchangeError(problems_message(plan.problems))

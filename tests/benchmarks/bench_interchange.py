@@ -156,31 +156,36 @@ def bench_jsonl(source: Path, work: Path) -> Path:
     return target
 
 
-def bench_archive(source: Path, work: Path) -> None:
-    plain = work / "plain.effect.sqlite3"
-    packed = work / "packed.effect.sqlite3"
-    shutil.copyfile(source, plain)
-    shutil.copyfile(source, packed)
-    profile = open_profile(plain)
-    n = profile.store.count()
-    vacuum(profile.store)
-    before = plain.stat().st_size
-    replay_plain, _ = timed(profile.projector.rebuild)
-    profile.close()
-    profile = open_profile(packed)
+def bench_archive(source: Path, work: Path, reps: int = 2) -> None:
+    plain_file = work / "plain.effect.sqlite3"
+    packed_file = work / "packed.effect.sqlite3"
+    shutil.copyfile(source, plain_file)
+    shutil.copyfile(source, packed_file)
+    plain = open_profile(plain_file)
+    packed = open_profile(packed_file)
+    n = plain.store.count()
+    vacuum(plain.store)
+    vacuum(packed.store)
+    before = packed_file.stat().st_size
     now = datetime.now(UTC)
-    compact_s, report = timed(lambda: compact(profile.store, now - timedelta(days=180), now))
-    vacuum(profile.store)
-    after = packed.stat().st_size
-    replay_packed, _ = timed(profile.projector.rebuild)
-    profile.close()
+    compact_s, report = timed(lambda: compact(packed.store, now - timedelta(days=180), now))
+    vacuum(packed.store)
+    after = packed_file.stat().st_size
+    replays: dict[str, list[float]] = {"plain": [], "packed": []}
+    for _ in range(reps):  # interleaved, best of each: the machine is shared
+        for name, profile in (("plain", plain), ("packed", packed)):
+            profile.store.archive.forget()  # decompress again, as a fresh process would
+            replays[name].append(timed(profile.projector.rebuild)[0])
+    plain.close()
+    packed.close()
     per = 100_000 / n
     print(f"Archive: {report.events:,} of {n:,} events compacted in {compact_s:.1f} s, JSON "  # type: ignore[attr-defined]
           f"{report.raw_bytes / 2**20:,.0f} MiB -> {report.compressed_bytes / 2**20:,.0f} MiB "  # type: ignore[attr-defined]
           f"({report.ratio:.1f}x); profile per 100,000 events {before * per / 2**20:,.1f} MiB -> "  # type: ignore[attr-defined]
           f"{after * per / 2**20:,.1f} MiB ({after / before:.0%})")
-    print(f"Replay (read-model rebuild) of {n:,} events: uncompressed {replay_plain:.1f} s, compacted "
-          f"{replay_packed:.1f} s ({(replay_packed / replay_plain - 1):+.1%}; target at most +5%)")
+    best_plain, best_packed = min(replays["plain"]), min(replays["packed"])
+    print(f"Replay (read-model rebuild) of {n:,} events, best of {reps}: uncompressed {best_plain:.1f} s, "
+          f"compacted {best_packed:.1f} s ({best_packed / best_plain - 1:+.1%}; target at most +5%)")
 
 
 def history_profile(path: Path, events: int, seed: int) -> Path:

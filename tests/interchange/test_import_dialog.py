@@ -104,7 +104,7 @@ def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: P
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    with qtbot.waitSignal(dialog.done):
+    with qtbot.waitSignal(dialog.action_finished):
         dialog.restore_button.click()
     assert state["open"] and dialog.restored
     assert [w.text for w in state["profile"].queries.words()] == ["kept"]
