@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,7 +53,11 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         queries = queries_as_of(profile, now)
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
                            profile.service.day_start_hour)
-    report = Statistics(queries, profile.user_id).report(request)
+    statistics = Statistics(queries, profile.user_id)
+    if statistics.needs_rebuild():
+        print("effect-desktop: warning: this profile's statistics read models are empty (it was studied with an "
+              "older version); run `effect-desktop rebuild` once to fill them", file=sys.stderr)
+    report = statistics.report(request)
     if args.json:
         print_json(report_json(report))
     else:

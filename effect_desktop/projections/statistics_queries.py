@@ -192,6 +192,12 @@ class StatisticsQueries:
                          .where(t.streak.c.user_id == user_id))
         return (rows[0][0], date.fromisoformat(rows[0][1])) if rows else None
 
+    def missing_statistics(self) -> bool:
+        """True for a profile studied before the statistics read models existed (they need a rebuild)."""
+        studied = sa.exists().where(t.daily_stats.c.answers > 0)
+        counted = sa.exists().where(t.daily_facets.c.facet == ALL_WORDS)
+        return bool(self._all(sa.select(studied & ~counted))[0][0])
+
     # --- the event log (for replaying up to a moment) --------------------------------------------------
     def last_position_at(self, moment: datetime) -> int:
         """The position of the last event recorded at or before `moment` (0 if none)."""

@@ -130,6 +130,10 @@ class Statistics:
         self.q = StatisticsQueries(queries.store)
         self.user_id = user_id
 
+    def needs_rebuild(self) -> bool:
+        """The profile was studied before the statistics read models existed: `rebuild` fills them."""
+        return self.q.missing_statistics()
+
     # --- one figure each -------------------------------------------------------------------------
     def range_first(self, request: StatsRequest) -> date | None:
         today = request.today

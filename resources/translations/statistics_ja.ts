@@ -128,159 +128,164 @@
         <translation>月ごと</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="103" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="102" />
+        <source>Some figures are empty because this profile was studied with an older version. Rebuild the read models once (Settings, or `effect-desktop rebuild`) to fill them.</source>
+        <translation>このプロファイルは以前のバージョンで学習したため、一部の図が空です。読み取りモデルを一度再構築してください(設定、または `effect-desktop rebuild`)。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="109" />
         <source>Statistics</source>
         <translation>統計</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="106" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="112" />
         <source>&amp;Period:</source>
         <translation>期間(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="106" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="112" />
         <source>&amp;Group:</source>
         <translation>集計(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="107" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="113" />
         <source>&amp;Words:</source>
         <translation>単語(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="117" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
         <source>Answers per day, last year</source>
         <translation>1 日あたりの回答数(過去 1 年)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="118" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />
         <source>Answers and accuracy</source>
         <translation>回答数と正答率</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="119" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
         <source>Time studied</source>
         <translation>学習時間</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="120" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="126" />
         <source>Response times</source>
         <translation>回答時間</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="121" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="127" />
         <source>Due reviews, next 30 days</source>
         <translation>今後 30 日の復習予定</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="122" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="128" />
         <source>Review intervals</source>
         <translation>復習間隔</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="129" />
         <source>Easiness</source>
         <translation>易しさ</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="130" />
         <source>Hardest words</source>
         <translation>苦手な単語</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="159" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="166" />
         <source>Computing statistics as of {0}…</source>
         <translation>{0} 時点の統計を計算中…</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="170" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="177" />
         <source>The statistics as of {0} could not be computed: {1}</source>
         <translation>{0} 時点の統計を計算できませんでした: {1}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="174" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="181" />
         <source>As of {0}</source>
         <translation>{0} 時点</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="207" />
         <source>All words</source>
         <translation>すべての単語</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="203" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="210" />
         <source>Category: {0}</source>
         <translation>カテゴリ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="205" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="212" />
         <source>Tag: {0}</source>
         <translation>タグ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="229" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="238" />
         <source>Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}</source>
         <translation>回答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="233" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="242" />
         <source>Outlined: the current streak of %n day(s).</source>
         <translation><numerusform>枠線: 現在の連続学習 %n 日。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="236" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="243" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="245" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="252" />
         <source>Answers</source>
         <translation>回答数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="237" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="246" />
         <source>Accuracy (%)</source>
         <translation>正答率 (%)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="239" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="248" />
         <source>Minutes</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="240" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="249" />
         <source>Time spent answering these words (sessions mix words).</source>
         <translation>これらの単語の回答にかかった時間(セッションには他の単語も含まれるため)。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="244" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="253" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="246" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="255" />
         <source>Reviews</source>
         <translation>復習</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="247" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="256" />
         <source>days from today</source>
         <translation>今日からの日数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="248" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="257" />
         <source>Overdue now: {0}</source>
         <translation>期限切れ: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="251" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="254" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="260" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="263" />
         <source>Words</source>
         <translation>単語数</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="252" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="261" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="256" />
+        <location filename="../../effect_desktop/gui/statistics/page.py" line="265" />
         <source>easiness factor</source>
         <translation>易しさ係数 (EF)</translation>
     </message>

@@ -60,3 +60,15 @@ def test_bad_input_is_one_clear_line(history: KnownHistory, capsys: pytest.Captu
                                      args: tuple[str, ...], message: str) -> None:
     status, out, err = _stats(history, capsys, *args)
     assert status == 2 and out == "" and message in err and "Traceback" not in err
+
+
+def test_a_profile_from_before_the_statistics_is_told_to_rebuild(history: KnownHistory,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlalchemy as sa
+
+    from effect_desktop.projections.tables import daily_facets
+
+    with history.profile.store.transaction() as connection:  # as an older version left it
+        connection.execute(sa.delete(daily_facets))
+    status, out, err = _stats(history, capsys, "--json")
+    assert status == 0 and "effect-desktop rebuild" in err and json.loads(out)["summary"]["words"] == 3

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID
 
+import sqlalchemy as sa
 from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from effect_desktop.gui.statistics import StatisticsPage
+from effect_desktop.projections.tables import daily_facets, word_stats
 from tests.statistics.history import KnownHistory
 
 
@@ -120,3 +122,14 @@ def test_a_new_answer_shows_after_mark_stale(qtbot, history: KnownHistory) -> No
     page.mark_stale()
     assert "Answers: 8 ·" in page.summary.text()
     assert _bars(page, "response")[0] == 1
+
+
+def test_a_profile_from_before_the_statistics_asks_for_a_rebuild(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    with history.profile.store.transaction() as connection:  # as an older version left it
+        connection.execute(sa.delete(daily_facets))
+        connection.execute(sa.delete(word_stats))
+    page = _page(qtbot, history)
+    assert page.rebuild_hint.isVisible() and page.hardest.rowCount() == 0
+    history.profile.projector.rebuild()
+    page.mark_stale()
+    assert not page.rebuild_hint.isVisible() and page.hardest.rowCount() == 1

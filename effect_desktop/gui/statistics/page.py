@@ -98,6 +98,12 @@ class StatisticsPage(QWidget):
         self.summary.setObjectName("statsSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rebuild_hint = QLabel(self.tr(
+            "Some figures are empty because this profile was studied with an older version. Rebuild the read "
+            "models once (Settings, or `effect-desktop rebuild`) to fill them."))
+        self.rebuild_hint.setObjectName("statsRebuildHint")
+        self.rebuild_hint.setWordWrap(True)
+        self.rebuild_hint.setVisible(False)
 
         controls = QHBoxLayout()
         controls.addWidget(heading(self.tr("Statistics"), self))
@@ -137,6 +143,7 @@ class StatisticsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
+        layout.addWidget(self.rebuild_hint)
         layout.addWidget(scroll, 1)
 
         for combo in (self.range, self.granularity, self.scope):
@@ -219,7 +226,9 @@ class StatisticsPage(QWidget):
         if self.scope.count() == 0:
             self._fill_scopes()
         self._stale = False
-        self.report = Statistics(self._queries, self.profile.user_id).report(self.request())
+        statistics = Statistics(self._queries, self.profile.user_id)
+        self.rebuild_hint.setVisible(statistics.needs_rebuild())
+        self.report = statistics.report(self.request())
         self._show(self.report)
 
     def _show(self, report: Report) -> None:
