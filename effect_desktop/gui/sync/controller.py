@@ -1,0 +1,231 @@
+"""The GUI's side of sync: when to sync, on which thread, and what to tell the status bar.
+
+One controller per main window. It resolves the server and password
+(`effect_desktop.sync.credentials`), runs `SyncClient.sync` on a background
+thread (never two at once; studying goes on meanwhile, the client holds the
+profile's write lock one page at a time), turns the outcome into a
+`SyncStatus`, and after every sync emits the app's `operations.changed` so
+every page refreshes from the read models that the sync brought up to date.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ...bootstrap import Profile
+from ...sync import (
+    ServerUnreachable,
+    SyncClient,
+    SyncError,
+    SyncResult,
+    credentials,
+    pending_count,
+)
+from ...sync.urls import ServerURL
+from ..operations import Operations
+from .background import BackgroundTask
+from .preferences import SyncPreferences
+from .status import SyncState, SyncStatus
+
+log = logging.getLogger("effect_desktop.gui.sync")
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # SyncStatus
+    synced = Signal(object)  # SyncResult, after a successful sync
+    failed = Signal(object)  # the exception, after a failed one
+    settings_changed = Signal()  # server or auto-sync choices changed
+    _progressed = Signal(str, int, int)  # from the sync thread
+
+    def __init__(self, profile: Profile, operations: Operations | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.operations = operations
+        self.preferences = SyncPreferences(profile.settings)
+        self._task: BackgroundTask | None = None
+        self._session_url: ServerURL | None = None  # a password the learner chose not to store
+        self._status = SyncStatus(SyncState.NOT_SET_UP)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("autoSyncTimer")
+        self._timer.timeout.connect(self.auto_sync)
+        self._progressed.connect(self._on_progress)
+        if operations is not None:
+            operations.changed.connect(self.refresh)
+        self.apply_preferences()
+        self.refresh()
+
+    # --- state -------------------------------------------------------------------------------------------
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    def is_configured(self) -> bool:
+        return bool(self._session_url or os.environ.get(credentials.ENV_URL)
+                    or self.profile.settings.get(credentials.SETTING_URL))
+
+    def remembered_url(self) -> ServerURL | None:
+        """The server the profile remembers (without its password), if any."""
+        raw = self.profile.settings.get(credentials.SETTING_URL)
+        try:
+            return ServerURL.parse(raw) if raw else None
+        except SyncError:
+            return None
+
+    def _set(self, status: SyncStatus) -> None:
+        self._status = status
+        self.status_changed.emit(status)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recount pending changes (after studying, after a sync); a failure state keeps its reason."""
+        if self.running:
+            return
+        try:
+            pending = pending_count(self.profile)
+        except Exception:  # the status bar must never take the window down
+            log.exception("could not count pending sync changes")
+            return
+        last = self.preferences.last_synced
+        state = self._status.state
+        if not self.is_configured():
+            self._set(SyncStatus(SyncState.NOT_SET_UP, pending, last_synced=last))
+        elif state in (SyncState.OFFLINE, SyncState.ERROR):
+            self._set(SyncStatus(state, pending, self._status.reason, last))
+        elif pending:
+            self._set(SyncStatus(SyncState.PENDING, pending, last_synced=last))
+        else:
+            self._set(SyncStatus(SyncState.SYNCED if last else SyncState.IDLE, 0, last_synced=last))
+
+    # --- settings ----------------------------------------------------------------------------------------
+    def apply_preferences(self) -> None:
+        minutes = self.preferences.every_minutes
+        if minutes:
+            self._timer.start(minutes * 60_000)
+        else:
+            self._timer.stop()
+
+    def set_auto(self, *, on_open: bool | None = None, on_close: bool | None = None,
+                 every_minutes: int | None = None) -> None:
+        if on_open is not None:
+            self.preferences.auto_on_open = on_open
+        if on_close is not None:
+            self.preferences.auto_on_close = on_close
+        if every_minutes is not None:
+            self.preferences.every_minutes = every_minutes
+        self.apply_preferences()
+        self.settings_changed.emit()
+
+    def use_session_url(self, url: ServerURL | None) -> None:
+        """Sync with this URL (password included) until the app closes, without storing it."""
+        self._session_url = url
+        self._status = SyncStatus(SyncState.IDLE)  # a new server: forget the old failure
+        self.settings_changed.emit()
+        self.refresh()
+
+    def server_saved(self) -> None:
+        """The settings dialog stored a server: old failures no longer apply."""
+        self._session_url = None
+        self._status = SyncStatus(SyncState.IDLE)
+        self.settings_changed.emit()
+        self.refresh()
+
+    # --- syncing -----------------------------------------------------------------------------------------
+    @Slot()
+    def sync_now(self) -> bool:
+        """Start a sync unless one is running or no server is set up; True if one started."""
+        if self.running:
+            return False
+        if not self.is_configured():
+            self.refresh()
+            return False
+        profile, session_url = self.profile, self._session_url
+
+        def work() -> SyncResult:
+            url = session_url or credentials.resolve(profile)
+            return SyncClient(profile, url).sync(self._emit_progress)
+
+        self._set(SyncStatus(SyncState.SYNCING, self._status.pending,
+                             last_synced=self.preferences.last_synced))
+        self._task = BackgroundTask(work, self._succeeded, self._failed, self).start()
+        return True
+
+    @Slot()
+    def auto_sync(self) -> None:
+        """A timed or start-up sync: quietly skipped while the app runs other long work."""
+        if self.operations is not None and self.operations.busy:
+            return
+        self.sync_now()
+
+    def sync_on_open(self) -> bool:
+        return self.preferences.auto_on_open and self.sync_now()
+
+    def close_down(self) -> bool:
+        """Before the window closes: the optional last sync, waited for a bounded time.
+
+        Returns True if no sync is left running. A sync still running after the
+        wait is abandoned safely (see background.py)."""
+        self._timer.stop()
+        if self.preferences.auto_on_close and self.is_configured() and not self.running:
+            self.sync_now()
+        if self._task is None:
+            return True
+        return self._task.wait(self.preferences.close_wait_seconds)
+
+    def wait(self, seconds: float = 30.0) -> bool:
+        """Block until the running sync ends (tests, shutdown); its outcome still arrives by signal."""
+        return self._task is None or self._task.wait(seconds)
+
+    def _emit_progress(self, phase: str, done: int, total: int) -> None:
+        self._progressed.emit(phase, int(done), int(total))
+
+    @Slot(str, int, int)
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        if self.running:
+            self._set(SyncStatus(SyncState.SYNCING, self._status.pending, phase=phase, done=done,
+                                 total=total, last_synced=self.preferences.last_synced))
+
+    def _succeeded(self, result: SyncResult) -> None:
+        self._task = None
+        now = datetime.now(UTC)
+        self.preferences.last_synced = now
+        state = SyncState.PENDING if result.pending else SyncState.SYNCED
+        self._set(SyncStatus(state, result.pending, last_synced=now))
+        self.synced.emit(result)
+        self._pages_refresh()
+
+    def _failed(self, error: Exception) -> None:
+        self._task = None
+        if isinstance(error, ServerUnreachable):
+            state = SyncState.OFFLINE
+        else:
+            state = SyncState.ERROR
+            if not isinstance(error, SyncError):
+                log.error("sync failed unexpectedly", exc_info=error)
+        reason = str(error).strip() if isinstance(error, SyncError) else self.tr(
+            "The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
+            "file.").format(str(error).strip() or type(error).__name__)
+        try:
+            pending = pending_count(self.profile)
+        except Exception:
+            pending = self._status.pending
+        self._set(SyncStatus(state, pending, reason, self.preferences.last_synced))
+        self.failed.emit(error)
+        self._pages_refresh()  # pages already pulled before the failure are committed and shown
+
+    def _pages_refresh(self) -> None:
+        if self.operations is not None:
+            self.operations.changed.emit()
+

@@ -1,0 +1,259 @@
+"""Settings → Sync: the server, the account, "Test connection", "Save", and when to sync by itself.
+
+Every outcome is a sentence beside the buttons (no error dialogs): a wrong
+password, an unreachable server or a bad URL each say what to change. The
+password goes to the system keyring; with no usable keyring the learner is
+asked before it is kept in the profile file, and if they decline it is kept
+in memory only until the app closes.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...sync import CredentialsUnavailable, SyncError, credentials, test_connection
+from ...sync.urls import ServerURL
+from ..style import error_color, success_color
+from .background import BackgroundTask
+from .controller import SyncController
+from .form import compose_url, split_url
+from .preferences import MAX_MINUTES
+
+log = logging.getLogger("effect_desktop.gui.sync")
+
+
+class SyncSettingsWidget(QWidget):
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncSettings")
+        self.controller = controller
+        self.profile = controller.profile
+        self._test: BackgroundTask | None = None
+        self.consent_box: QMessageBox | None = None
+
+        self.server_url = QLineEdit()
+        self.server_url.setObjectName("syncServerUrl")
+        self.server_url.setPlaceholderText("postgresql://sync.example.org:5432/effect")
+        self.user_name = QLineEdit()
+        self.user_name.setObjectName("syncUserName")
+        self.password = QLineEdit()
+        self.password.setObjectName("syncPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_button.setObjectName("syncTestButton")
+        self.test_button.clicked.connect(self.test)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("syncSaveButton")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel()
+        self.message.setObjectName("syncMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        server = QGroupBox(self.tr("Server"))
+        form = QFormLayout(server)
+        form.addRow(self.tr("Server URL:"), self.server_url)
+        form.addRow(self.tr("User name:"), self.user_name)
+        form.addRow(self.tr("Password:"), self.password)
+        hint = QLabel(self.tr("Your administrator creates the account with "
+                              "“effect-desktop server add-user” and gives you these three."))
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        form.addRow(hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        form.addRow(self.message)
+
+        self.on_open = QCheckBox(self.tr("Sync when the app &opens"))
+        self.on_open.setObjectName("syncOnOpen")
+        self.on_close = QCheckBox(self.tr("Sync when the app &closes (waits a few seconds at most)"))
+        self.on_close.setObjectName("syncOnClose")
+        self.every = QSpinBox()
+        self.every.setObjectName("syncEveryMinutes")
+        self.every.setRange(0, MAX_MINUTES)
+        self.every.setSingleStep(5)
+        self.every.setSpecialValueText(self.tr("never"))
+        self.every.setSuffix(self.tr(" min"))
+        automatic = QGroupBox(self.tr("Automatic sync"))
+        auto_form = QFormLayout(automatic)
+        auto_form.addRow(self.on_open)
+        auto_form.addRow(self.on_close)
+        auto_form.addRow(self.tr("Sync every:"), self.every)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(server)
+        layout.addWidget(automatic)
+        layout.addStretch(1)
+
+        self._load()
+        self.on_open.toggled.connect(lambda on: self.controller.set_auto(on_open=on))
+        self.on_close.toggled.connect(lambda on: self.controller.set_auto(on_close=on))
+        self.every.valueChanged.connect(lambda minutes: self.controller.set_auto(every_minutes=minutes))
+
+    def _load(self) -> None:
+        url = self.controller.remembered_url()
+        if url is not None:
+            server, user = split_url(url)
+            self.server_url.setText(server)
+            self.user_name.setText(user)
+            self.password.setPlaceholderText(self.tr("leave empty to keep the saved password"))
+        prefs = self.controller.preferences
+        self.on_open.setChecked(prefs.auto_on_open)
+        self.on_close.setChecked(prefs.auto_on_close)
+        self.every.setValue(prefs.every_minutes)
+
+    # --- messages ----------------------------------------------------------------------------------------
+    def show_message(self, text: str, *, ok: bool) -> None:
+        color = success_color() if ok else error_color()
+        self.message.setStyleSheet(f"color: {color.name()};")
+        self.message.setProperty("ok", ok)
+        self.message.setText(text)
+        self.message.show()
+
+    def _url(self) -> ServerURL | None:
+        """The URL from the fields, or None after saying what is missing."""
+        if not self.server_url.text().strip():
+            self.show_message(self.tr("Enter the server URL, e.g. "
+                                      "postgresql://sync.example.org:5432/effect."), ok=False)
+            self.server_url.setFocus()
+            return None
+        try:
+            url = compose_url(self.server_url.text(), self.user_name.text(), self.password.text())
+        except SyncError as error:
+            self.show_message(str(error), ok=False)
+            return None
+        return url
+
+    # --- test connection ---------------------------------------------------------------------------------
+    def test(self) -> None:
+        url = self._url()
+        if url is None or self._test is not None:
+            return
+        profile = self.profile
+
+        def work() -> str:
+            known = url
+            if known.password is None:  # the saved password, from the keyring or the profile
+                known = credentials.resolve(profile, known.display)
+            return test_connection(known)
+
+        self.test_button.setEnabled(False)
+        self.show_message(self.tr("Connecting…"), ok=True)
+        self._test = BackgroundTask(work, self._tested, self._test_failed, self).start()
+
+    def _tested(self, sentence: str) -> None:
+        self._test = None
+        self.test_button.setEnabled(True)
+        self.show_message(sentence, ok=True)
+
+    def _test_failed(self, error: Exception) -> None:
+        self._test = None
+        self.test_button.setEnabled(True)
+        if isinstance(error, CredentialsUnavailable):
+            self.show_message(self.tr("Enter the password to test the connection."), ok=False)
+        elif isinstance(error, SyncError):
+            self.show_message(str(error), ok=False)
+        else:
+            log.error("connection test failed unexpectedly", exc_info=error)
+            self.show_message(self.tr("The test failed unexpectedly: {0}").format(error), ok=False)
+
+    def wait_for_test(self, seconds: float = 30.0) -> bool:
+        return self._test is None or self._test.wait(seconds)
+
+    # --- save --------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        url = self._url()
+        if url is None:
+            return
+        if url.password is None:
+            credentials.remember(self.profile, url)
+            self.controller.server_saved()
+            if self._password_known(url):
+                self.show_message(self.tr("Saved. The password saved before is used."), ok=True)
+            else:
+                self.show_message(self.tr("Saved the server, but no password is known for it: "
+                                          "enter the password and save again."), ok=False)
+            return
+        credentials.remember(self.profile, url)  # into the keyring, if there is one
+        if self._password_kept(url):
+            self.controller.server_saved()
+            self.show_message(self.tr("Saved. The password is in the system keyring."), ok=True)
+            return
+        self._ask_plaintext_consent(url)
+
+    def _password_kept(self, url: ServerURL) -> bool:
+        try:
+            return credentials.resolve(self.profile, url.display).password == url.password
+        except SyncError:
+            return False
+
+    def _password_known(self, url: ServerURL) -> bool:
+        try:
+            credentials.resolve(self.profile, url.display)
+        except SyncError:
+            return False
+        return True
+
+    def _ask_plaintext_consent(self, url: ServerURL) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("No system keyring"), self.tr(
+            "This computer has no system keyring to keep the sync password safely.\n\n"
+            "Keep the password in the profile file as plain text? Anyone who can read the profile "
+            "file could then read it.\n\nIf you choose No, the password is used until you close "
+            "the app and asked for again next time."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("plaintextConsent")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: self._consent_answered(url, box.standardButton(
+            box.clickedButton()) == QMessageBox.StandardButton.Yes))
+        self.consent_box = box
+        box.open()
+
+    def _consent_answered(self, url: ServerURL, allowed: bool) -> None:
+        self.consent_box = None
+        if allowed:
+            credentials.remember(self.profile, url, allow_plaintext=True)
+            self.controller.server_saved()
+            self.show_message(self.tr("Saved. The password is in the profile file, as you chose."),
+                              ok=True)
+        else:
+            self.controller.use_session_url(url)
+            self.show_message(self.tr("Saved the server, not the password: it is used until you "
+                                      "close the app."), ok=True)
+
+
+class SyncDialog(QDialog):
+    """The sync settings as a dialog, opened from the Sync menu, the Settings page or the status bar."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncDialog")
+        self.setWindowTitle(self.tr("Sync"))
+        self.settings = SyncSettingsWidget(controller, self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.settings)
+        layout.addWidget(close)
+        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())

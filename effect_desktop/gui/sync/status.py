@@ -1,0 +1,89 @@
+"""What the status bar says about sync: one immutable value, and its words.
+
+The controller decides the state; this module only words it, so the status
+widget, the menu and the tests read the same sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+
+class SyncState(Enum):
+    NOT_SET_UP = "not_set_up"  # no server remembered
+    IDLE = "idle"  # a server is set up, no sync has run yet on this profile
+    SYNCING = "syncing"
+    SYNCED = "synced"  # nothing pending after the last sync
+    PENDING = "pending"  # local changes not yet on the server
+    OFFLINE = "offline"  # the server could not be reached
+    ERROR = "error"  # any other failure; `reason` says what to do
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    pending: int = 0
+    reason: str = ""
+    last_synced: datetime | None = None
+    phase: str = ""  # "push" or "pull" while syncing
+    done: int = 0
+    total: int = 0
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("SyncStatus", text, None, n)
+
+
+def when(moment: datetime | None) -> str:
+    """A short local time: HH:MM today, the date otherwise."""
+    if moment is None:
+        return _tr("never")
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def status_text(status: SyncStatus) -> str:
+    """The few words in the status bar."""
+    state = status.state
+    if state is SyncState.NOT_SET_UP:
+        return _tr("Sync: not set up")
+    if state is SyncState.SYNCING:
+        if status.phase == "push" and status.total:
+            return _tr("Syncing: sending {0}/{1}…").format(status.done, status.total)
+        if status.phase == "pull" and status.total:
+            return _tr("Syncing: receiving {0}/{1}…").format(status.done, status.total)
+        return _tr("Syncing…")
+    if state is SyncState.OFFLINE:
+        return _tr("Offline, %n pending", status.pending) if status.pending else _tr("Offline")
+    if state is SyncState.ERROR:
+        return _tr("Sync error, %n pending", status.pending) if status.pending else _tr("Sync error")
+    if status.pending:
+        return _tr("%n pending", status.pending)
+    if state is SyncState.SYNCED:
+        return _tr("Synced {0}").format(when(status.last_synced))
+    return _tr("Not synced yet")
+
+
+def status_tooltip(status: SyncStatus) -> str:
+    """The longer explanation: the reason of a failure, what is pending, what a click does."""
+    state = status.state
+    if state is SyncState.NOT_SET_UP:
+        return _tr("No sync server is set up. Click to set one up.")
+    lines: list[str] = []
+    if state is SyncState.SYNCING:
+        lines.append(_tr("A sync is running; you can keep studying."))
+    elif state in (SyncState.OFFLINE, SyncState.ERROR):
+        lines.append(status.reason)
+    if status.pending:
+        lines.append(_tr("%n change(s) not yet on the server; they are kept safely in this profile.",
+                         status.pending))
+    lines.append(_tr("Last sync: {0}").format(when(status.last_synced)))
+    if state is not SyncState.SYNCING:
+        lines.append(_tr("Click to sync now."))
+    return "\n".join(line for line in lines if line)

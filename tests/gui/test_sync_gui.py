@@ -1,0 +1,311 @@
+"""Sync from the GUI against a real PostgreSQL server: settings, status bar, studying offline."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import psycopg
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends.fail import Keyring as NoKeyring
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from effect_desktop.gui import i18n
+from effect_desktop.gui.main_window import MainWindow
+from effect_desktop.gui.paths import translations_dir
+from effect_desktop.gui.sync import SyncController, SyncState, install_sync, status_text
+from effect_desktop.gui.sync.settings_widget import SyncDialog, SyncSettingsWidget
+from effect_desktop.sync import credentials, pending_count
+from effect_desktop.sync.admin import add_user, init_server
+from effect_desktop.sync.urls import ServerURL
+
+pytestmark = pytest.mark.postgres
+WAIT_MS = 30_000
+
+
+class MemoryKeyring(KeyringBackend):
+    """A system keyring that lives in this process (the test machine has none)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def no_sync_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(credentials.ENV_URL, raising=False)
+
+
+@pytest.fixture
+def system_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    ours = MemoryKeyring()
+    keyring.set_keyring(ours)
+    yield ours
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def alice(pg_database: str) -> ServerURL:
+    """A prepared server with a learner account, as the administrator hands it over."""
+    init_server(pg_database)
+    return ServerURL.parse(add_user(pg_database, "alice", "alice-secret"))
+
+
+@pytest.fixture
+def sync(window: MainWindow) -> Iterator[SyncController]:
+    controller = install_sync(window, window.profile, window.context)
+    yield controller
+    controller.wait()
+
+
+def server_url_without_user(url: ServerURL) -> str:
+    """The server URL field as the learner types it: no user, no password."""
+    return ServerURL.parse(url.display).display.replace(f"{url.user}@", "@", 1)
+
+
+def open_settings(qtbot, window: MainWindow, sync: SyncController) -> SyncSettingsWidget:
+    window.findChild(type(sync.installation.settings_action), "syncSettingsAction").trigger()
+    dialog = window.findChild(SyncDialog, "syncDialog")
+    qtbot.waitExposed(dialog)
+    return dialog.settings
+
+
+def fill(qtbot, settings: SyncSettingsWidget, server: str, user: str, password: str) -> None:
+    for field, text in ((settings.server_url, server), (settings.user_name, user),
+                        (settings.password, password)):
+        field.clear()
+        qtbot.keyClicks(field, text)
+
+
+def message_after(qtbot, settings: SyncSettingsWidget, button) -> str:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: settings.test_button.isEnabled() and settings.message.text() != "Connecting…",
+                    timeout=WAIT_MS)
+    return settings.message.text()
+
+
+def server_event_count(url: ServerURL) -> int:
+    with psycopg.connect(url.libpq) as connection:
+        return connection.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def wait_for_sync_end(qtbot, sync: SyncController) -> None:
+    qtbot.waitUntil(lambda: not sync.running and sync.status.state is not SyncState.SYNCING,
+                    timeout=WAIT_MS)
+
+
+def answer_a_word(window: MainWindow) -> None:
+    """Study as the GUI does: through the service, via the operations helper (pages refresh)."""
+    service = window.profile.service
+    word = service.create_word("星", "star")
+
+    def study() -> None:
+        session = service.start_session("flashcard", [word])
+        service.answer(session, word, True, 1500)
+
+    ok, _ = window.operations.perform(study)
+    assert ok
+
+
+def test_test_connection_with_the_real_account_then_a_wrong_password(qtbot, window, sync, alice) -> None:
+    settings = open_settings(qtbot, window, sync)
+    assert settings.password.echoMode() == settings.password.EchoMode.Password
+
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    text = message_after(qtbot, settings, settings.test_button)
+    assert "as alice" in text and "holds 0 of your events" in text
+    assert settings.message.property("ok") is True
+
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "not-her-password")
+    text = message_after(qtbot, settings, settings.test_button)
+    assert "refused user 'alice' or its password" in text and "check them in the sync settings" in text
+    assert settings.message.property("ok") is False
+    assert "not-her-password" not in text
+
+
+def test_a_bad_url_gets_a_message_not_a_crash(qtbot, window, sync) -> None:
+    settings = open_settings(qtbot, window, sync)
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert "Enter the server URL" in settings.message.text()
+    fill(qtbot, settings, "http://example.org/effect", "alice", "x")
+    qtbot.mouseClick(settings.test_button, Qt.MouseButton.LeftButton)
+    assert "is not a PostgreSQL URL" in settings.message.text()
+    assert sync.status.state is SyncState.NOT_SET_UP
+    assert status_text(sync.status) == "Sync: not set up"
+
+
+def test_save_to_the_keyring_then_sync_now_pushes_local_events(qtbot, window, sync, alice, profile,
+                                                               system_keyring) -> None:
+    answer_a_word(window)
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    assert "the system keyring" in settings.message.text()
+    assert list(system_keyring.passwords.values()) == ["alice-secret"]
+    assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) is None
+    assert "alice-secret" not in (profile.settings.get(credentials.SETTING_URL) or "")
+    local = profile.store.count()
+    assert sync.status.state is SyncState.PENDING
+    assert window.statusBar().findChild(type(sync.installation.status_widget), "syncStatus").text() \
+        == f"{local} pending"
+
+    settings.window().close()
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    with qtbot.waitSignal(window.operations.changed, timeout=WAIT_MS):  # pages refresh after it
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
+    wait_for_sync_end(qtbot, sync)
+
+    assert server_event_count(alice) == local
+    assert pending_count(profile) == 0
+    assert sync.status.state is SyncState.SYNCED
+    assert sync.installation.status_widget.text().startswith("Synced ")
+
+
+def test_without_a_keyring_the_password_is_stored_only_with_consent(qtbot, window, sync, alice, profile,
+                                                                     no_keyring) -> None:
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "plaintextConsent")
+    assert box is not None and box.isVisible() and "no system keyring" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+
+    assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) is None
+    assert "until you close the app" in settings.message.text()
+    answer_a_word(window)
+    assert sync.sync_now()  # this session still syncs with the password typed
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state is SyncState.SYNCED
+    assert server_event_count(alice) == profile.store.count()
+
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "plaintextConsent")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) == "alice-secret"
+    assert "in the profile file" in settings.message.text()
+
+
+def test_offline_the_status_says_so_and_studying_goes_on(qtbot, window, sync, profile) -> None:
+    sync.use_session_url(ServerURL.parse("postgresql://alice:alice-secret@127.0.0.1:1/effect"))
+    answer_a_word(window)
+    before = pending_count(profile)
+    assert sync.sync_now()
+    wait_for_sync_end(qtbot, sync)
+
+    assert sync.status.state is SyncState.OFFLINE
+    widget = sync.installation.status_widget
+    assert widget.text() == f"Offline, {before} pending"
+    assert "cannot be reached" in widget.toolTip() and "keep studying offline" in widget.toolTip()
+
+    answer_a_word(window)  # studying while offline: the answer is kept and counted
+    assert pending_count(profile) > before
+    assert widget.text() == f"Offline, {pending_count(profile)} pending"
+    assert profile.queries.due_count(profile.service.clock()) >= 0
+
+
+@pytest.fixture
+def silent_server() -> Iterator[socket.socket]:
+    """A TCP port that accepts connections and never answers: a sync waits on it."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    yield listener
+    listener.close()
+
+
+def test_studying_is_not_blocked_by_a_running_sync(qtbot, window, sync, profile, silent_server) -> None:
+    port = silent_server.getsockname()[1]
+    sync.use_session_url(ServerURL.parse(
+        f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
+    assert sync.sync_now()
+    assert not sync.sync_now()  # never two at once
+    assert sync.status.state is SyncState.SYNCING
+    assert sync.installation.status_widget.text() == "Syncing…"
+
+    answer_a_word(window)  # the GUI thread answers while the sync waits on the server
+    assert sync.running
+    silent_server.close()  # the server goes away mid-sync
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state in (SyncState.ERROR, SyncState.OFFLINE)
+    assert sync.status.reason and "kept" in sync.status.reason
+    assert sync.status.pending == pending_count(profile) > 0
+
+
+def test_closing_waits_a_bounded_time_for_the_last_sync(qtbot, window, sync, profile, silent_server) -> None:
+    port = silent_server.getsockname()[1]
+    sync.use_session_url(ServerURL.parse(
+        f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
+    profile.settings.set("sync.close_wait_seconds", "1")
+    settings = open_settings(qtbot, window, sync)
+    settings.on_close.setChecked(True)
+    settings.every.setValue(15)
+    assert sync.preferences.auto_on_close
+    assert sync.timer.isActive() and sync.timer.interval() == 15 * 60_000
+
+    window.close()  # the server never answers: the close goes ahead after the bounded wait
+    assert not window.isVisible()
+    assert sync.running  # abandoned, not waited for; nothing is lost (pages commit with checkpoints)
+    assert not sync.timer.isActive()
+
+
+def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
+    ts = translations_dir() / "sync_ja.ts"
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is not None:
+        sources = sorted(str(p) for p in (Path(__file__).resolve().parents[2]
+                                          / "effect_desktop" / "gui" / "sync").glob("*.py"))
+        fresh = Path(window.profile.path).parent / "fresh.ts"
+        subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+
+        def messages(path: Path) -> dict[tuple[str | None, str | None], ET.Element]:
+            root = ET.parse(path).getroot()
+            return {(c.findtext("name"), m.findtext("source")): m
+                    for c in root.iter("context") for m in c.iter("message")}
+
+        ours = messages(ts)
+        missing = sorted(set(messages(fresh)) - set(ours))
+        assert not missing, f"run pyside6-lupdate on gui/sync and translate: {missing[:5]}"
+        assert not [k for k, m in ours.items() if m.find("translation").get("type") == "unfinished"]
+    assert (translations_dir() / "sync_ja.qm").stat().st_mtime >= ts.stat().st_mtime - 1
+
+    i18n.install("ja")
+    try:
+        window.change_language("ja")
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert sync.installation.status_widget.text() == "同期: 未設定"
+        assert sync.installation.menu.title() == "同期(&Y)"
+        assert window.findChild(type(sync.installation.settings_box), "syncSection") is not None
+    finally:
+        i18n.install("en")
+        window.change_language("en")
