@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ..bootstrap import Profile
-from .backups import DEFAULT_KEEP, FEW_EVENTS, Backup, create_backup
+from ..persistence.errors import ProfileUnreadable
+from .backups import DEFAULT_KEEP, FEW_EVENTS, Backup, check_file, create_backup, latest_backup
 
 KEEP_SETTING = "backup_keep"
 LAST_DAILY_SETTING = "backup_last_daily"
@@ -21,7 +22,10 @@ def keep_count(profile: Profile) -> int:
 
 
 def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None:
-    """Back up if the last automatic daily backup is a day old (call on open and now and then)."""
+    """Back up if the last automatic daily backup is a day old (call on open and now and then).
+
+    The whole file is integrity-checked first (PRAGMA quick_check): a damaged profile raises
+    ProfileUnreadable naming the latest backup, and no backup of it is made."""
     now = now or datetime.now()
     last = profile.settings.get(LAST_DAILY_SETTING)
     try:
@@ -30,6 +34,12 @@ def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None
         due = True
     if not due or not profile.store.count():
         return None
+    problem = check_file(profile.path)  # the full integrity check: a damaged file must not push out good backups
+    if problem:
+        latest = latest_backup(profile.path)
+        raise ProfileUnreadable(f"{profile.path} is damaged: {problem}. No backup was made. Close the app and "
+                                f"restore the latest backup{f' ({latest})' if latest else ''} with "
+                                "`effect-desktop backup restore`.")
     backup = create_backup(profile.path, "daily", keep=keep_count(profile), now=now)
     profile.settings.set(LAST_DAILY_SETTING, now.isoformat())
     return backup

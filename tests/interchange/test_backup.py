@@ -90,3 +90,27 @@ def test_a_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(ProfileUnreadable, match="not an Effect Desktop profile"):
         open_profile(path)
     assert path.read_bytes() == b"just some text, not a database" * 10
+
+
+def test_a_large_profile_gets_the_full_check_before_its_daily_backup(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import effect_desktop.bootstrap as bootstrap
+
+    monkeypatch.setattr(bootstrap, "QUICK_CHECK_MAX_BYTES", 0)  # every profile counts as large here
+    path = tmp_path / "big.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 500} for i in range(600)])
+    good = create_backup(profile.path, "manual", now=datetime(2026, 1, 1, 9, 0))
+    profile.close()
+    data = bytearray(path.read_bytes())
+    pages = len(data) // 4096
+    for page in range(pages - 20, pages - 10):  # pages the cheap checks on open do not read
+        data[page * 4096 + 200: page * 4096 + 600] = b"\x5a" * 400
+    path.write_bytes(bytes(data))
+    damaged = open_profile(path)  # opens: the cheap checks on open see nothing wrong
+    try:
+        with pytest.raises(ProfileUnreadable, match=str(good.path)):
+            daily_backup(damaged, datetime(2026, 6, 1, 9, 0))
+    finally:
+        damaged.close()
+    assert [b.path for b in list_backups(path)] == [good.path]  # the good backup was not pushed out
