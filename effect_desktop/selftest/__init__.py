@@ -4,8 +4,9 @@ A built app can lack a Qt plugin, a translation or the resources folder and
 still start far enough to look fine on the build machine. The self-test walks
 the path a user's first minute takes, in a throwaway profile: find the
 resources, run real commands through the core (create a word, start a session,
-answer), check the read models against a replay of the events, load the
-translations and the icon, draw a chart, and render the main window offscreen.
+answer), check the read models against a replay of the events, load every
+command-line command and the sync client, load the translations and the icon,
+draw a chart, and render the main window offscreen.
 Each check prints OK or FAIL with what it found; the exit status is 0 only if
 all pass. The build script runs it on the built app as its last step.
 
