@@ -9,12 +9,15 @@ events are replayed here, up to the last one recorded at or before the moment
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ..bootstrap import Profile
 from ..projections.cache import ReadModelCache
 from ..projections.materialize import materialize, replay_until
 from ..projections.queries import Queries
 from ..projections.tables import READ_MODELS, timeline, timeline_days
+
+if TYPE_CHECKING:
+    from ..bootstrap import Profile
 
 FIGURE_TABLES = tuple(table for table in READ_MODELS if table not in (timeline, timeline_days))
 """What a replay for the figures keeps: everything but the timeline's one row per event."""

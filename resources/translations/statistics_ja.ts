@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="261" />
-        <source>days</source>
-        <translation>日</translation>
+        <source>days (each band from)</source>
+        <translation>日(各帯の下限)</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="265" />

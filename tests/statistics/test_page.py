@@ -48,7 +48,7 @@ def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> N
     assert _bars(page, "response") == [0, 1, 2, 2, 1, 1, 0, 0, 0, 0]
     bands = page.views["response"].chart().axes(Qt.Orientation.Horizontal)[0].categories()
     assert bands[:2] == ["0–1", "1–2"] and bands[-1] == "≥60"
-    assert page.views["intervals"].chart().axes(Qt.Orientation.Horizontal)[0].categories()[:3] == ["1", "2–3", "4–7"]
+    assert page.views["intervals"].chart().axes(Qt.Orientation.Horizontal)[0].categories()[:3] == ["1", "2", "4"]
     assert _bars(page, "forecast")[:3] == [1, 1, 0] and len(_bars(page, "forecast")) == 30
     assert _bars(page, "intervals")[0] == 3
     assert sum(_bars(page, "easiness")) == 3

@@ -74,11 +74,13 @@ def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
 def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis:
     axis = QDateTimeAxis()
     japanese = QLocale().language() == QLocale.Language.Japanese
-    if granularity is Granularity.MONTH:
+    long_span = bool(periods) and (periods[-1].start - periods[0].start).days > 400
+    if granularity is Granularity.MONTH or long_span:  # over a year: the year matters, the day does not
         axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
+        axis.setTickCount(min(6, max(2, len(periods))))
     else:
         axis.setFormat("M/d" if japanese else "d MMM")
-    axis.setTickCount(min(8, max(2, len(periods))))
+        axis.setTickCount(min(8, max(2, len(periods))))
     if periods:
         axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(periods[0].start))),
                       QDateTime.fromMSecsSinceEpoch(int(_ms(periods[-1].start))))

@@ -257,8 +257,8 @@ class StatisticsPage(QWidget):
         self.cards["forecast"].set_note(self.tr("Overdue now: {0}").format(locale.toString(forecast.overdue))
                                         if forecast.overdue else "")
         replace_chart(self.views["intervals"], bar_chart(
-            self.tr("Words"), [self._range_label(b, 1, whole=True) for b in report.intervals],
-            [b.count for b in report.intervals], self.tr("days")))
+            self.tr("Words"), [locale.toString(int(b.low)) + ("+" if b.high is None else "") for b in report.intervals],
+            [b.count for b in report.intervals], self.tr("days (each band from)")))
         replace_chart(self.views["easiness"], bar_chart(
             self.tr("Words"), [locale.toString(b.low, "f", 1) + ("+" if b.high is None else "")
                                for b in report.easiness],
@@ -266,12 +266,10 @@ class StatisticsPage(QWidget):
         self.hardest.set_words(report.hardest)
 
     @staticmethod
-    def _range_label(bucket: Bucket, scale: float, whole: bool = False) -> str:
-        """"0–1", "1–2", "≥60" for [low, high) buckets; whole-number buckets as "2–3" for [2, 4)."""
+    def _range_label(bucket: Bucket, scale: float) -> str:
+        """"0–1", "1–2", "≥60" for [low, high) bands (a chart label starting with "<" would be read as HTML)."""
         locale = QLocale()
         low = locale.toString(bucket.low / scale, "g", 3)
         if bucket.high is None:
             return "≥" + low
-        high_value = bucket.high / scale - (1 if whole else 0)
-        high = locale.toString(high_value, "g", 3)  # "0–1", not "<1": chart labels starting "<" are read as HTML
-        return low if whole and high_value == bucket.low / scale else f"{low}–{high}"
+        return f"{low}–{locale.toString(bucket.high / scale, 'g', 3)}"
