@@ -34,14 +34,10 @@ class SyncStatus:
     total: int = 0
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("SyncStatus", text, None, n)
-
-
 def when(moment: datetime | None) -> str:
     """A short local time: HH:MM today, the date otherwise."""
     if moment is None:
-        return _tr("never")
+        return QCoreApplication.translate("SyncStatus", "never")
     local = moment.astimezone()
     if local.date() == datetime.now().astimezone().date():
         return local.strftime("%H:%M")
@@ -50,40 +46,48 @@ def when(moment: datetime | None) -> str:
 
 def status_text(status: SyncStatus) -> str:
     """The few words in the status bar."""
-    state = status.state
+    state, n = status.state, status.pending
     if state is SyncState.NOT_SET_UP:
-        return _tr("Sync: not set up")
+        return QCoreApplication.translate("SyncStatus", "Sync: not set up")
     if state is SyncState.SYNCING:
         if status.phase == "push" and status.total:
-            return _tr("Syncing: sending {0}/{1}…").format(status.done, status.total)
+            text = QCoreApplication.translate("SyncStatus", "Syncing: sending {0}/{1}…")
+            return text.format(status.done, status.total)
         if status.phase == "pull" and status.total:
-            return _tr("Syncing: receiving {0}/{1}…").format(status.done, status.total)
-        return _tr("Syncing…")
+            text = QCoreApplication.translate("SyncStatus", "Syncing: receiving {0}/{1}…")
+            return text.format(status.done, status.total)
+        return QCoreApplication.translate("SyncStatus", "Syncing…")
     if state is SyncState.OFFLINE:
-        return _tr("Offline, %n pending", status.pending) if status.pending else _tr("Offline")
+        if n:
+            return QCoreApplication.translate("SyncStatus", "Offline, %n pending", None, n)
+        return QCoreApplication.translate("SyncStatus", "Offline")
     if state is SyncState.ERROR:
-        return _tr("Sync error, %n pending", status.pending) if status.pending else _tr("Sync error")
-    if status.pending:
-        return _tr("%n pending", status.pending)
+        if n:
+            return QCoreApplication.translate("SyncStatus", "Sync error, %n pending", None, n)
+        return QCoreApplication.translate("SyncStatus", "Sync error")
+    if n:
+        return QCoreApplication.translate("SyncStatus", "%n pending", None, n)
     if state is SyncState.SYNCED:
-        return _tr("Synced {0}").format(when(status.last_synced))
-    return _tr("Not synced yet")
+        return QCoreApplication.translate("SyncStatus", "Synced {0}").format(when(status.last_synced))
+    return QCoreApplication.translate("SyncStatus", "Not synced yet")
 
 
 def status_tooltip(status: SyncStatus) -> str:
     """The longer explanation: the reason of a failure, what is pending, what a click does."""
     state = status.state
     if state is SyncState.NOT_SET_UP:
-        return _tr("No sync server is set up. Click to set one up.")
+        return QCoreApplication.translate("SyncStatus", "No sync server is set up. Click to set one up.")
     lines: list[str] = []
     if state is SyncState.SYNCING:
-        lines.append(_tr("A sync is running; you can keep studying."))
+        lines.append(QCoreApplication.translate("SyncStatus", "A sync is running; you can keep studying."))
     elif state in (SyncState.OFFLINE, SyncState.ERROR):
         lines.append(status.reason)
     if status.pending:
-        lines.append(_tr("%n change(s) not yet on the server; they are kept safely in this profile.",
-                         status.pending))
-    lines.append(_tr("Last sync: {0}").format(when(status.last_synced)))
+        lines.append(QCoreApplication.translate(
+            "SyncStatus", "%n change(s) not yet on the server; they are kept safely in this profile.",
+            None, status.pending))
+    last = QCoreApplication.translate("SyncStatus", "Last sync: {0}")
+    lines.append(last.format(when(status.last_synced)))
     if state is not SyncState.SYNCING:
-        lines.append(_tr("Click to sync now."))
+        lines.append(QCoreApplication.translate("SyncStatus", "Click to sync now."))
     return "\n".join(line for line in lines if line)
