@@ -63,7 +63,11 @@ if [ -n "$missing_libs" ]; then
 fi
 
 step "icons"
-"$python" packaging/make_icons.py
+if [ ! -f resources/icons/effect-desktop-512.png ] || [ resources/icons/effect-desktop.svg -nt resources/icons/effect-desktop-512.png ]; then
+    "$python" packaging/make_icons.py  # the committed PNG sizes are missing or older than the SVG
+else
+    echo "resources/icons: PNG sizes up to date"
+fi
 
 step "PyInstaller $("$python" -m PyInstaller --version) -> $dist/EffectDesktop"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"

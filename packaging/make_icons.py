@@ -3,8 +3,8 @@
 One source of truth (resources/icons/effect-desktop.svg); every raster size
 is drawn from it with QtSvg, so a changed icon needs one command:
 
-    python packaging/make_icons.py            # PNGs into resources/icons/
-    python packaging/make_icons.py --ico OUT.ico --icns OUT.icns
+    python packaging/make_icons.py            # PNGs into resources/icons/ (committed)
+    python packaging/make_icons.py --ico OUT.ico --icns OUT.icns   # build time only
 
 Writing .ico and .icns needs Pillow (in packaging/requirements-build.txt,
 never a runtime dependency). Without Pillow the PNGs are still written and
@@ -72,12 +72,15 @@ def write_icns(pngs: dict[int, Path], out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--svg", type=Path, default=SVG)
-    parser.add_argument("--png-dir", type=Path, default=SVG.parent, help="where the PNG sizes go")
-    parser.add_argument("--ico", type=Path, help="also write a Windows .ico here")
-    parser.add_argument("--icns", type=Path, help="also write a macOS .icns here")
+    parser.add_argument("--png-dir", type=Path, help="where the PNG sizes go (default: beside the SVG, "
+                                                       "unless only --ico/--icns are asked for)")
+    parser.add_argument("--ico", type=Path, help="write a Windows .ico here")
+    parser.add_argument("--icns", type=Path, help="write a macOS .icns here")
     args = parser.parse_args(argv)
-    written = render_pngs(args.svg, args.png_dir, PNG_SIZES)
-    print(f"make_icons: {len(written)} PNGs in {args.png_dir}")
+    png_dir = args.png_dir or (None if (args.ico or args.icns) else args.svg.parent)
+    if png_dir is not None:
+        written = render_pngs(args.svg, png_dir, PNG_SIZES)
+        print(f"make_icons: {len(written)} PNGs in {png_dir}")
     if not (args.ico or args.icns):
         return 0
     try:
