@@ -30,3 +30,19 @@ def session_words(queries: Queries, now: datetime, day_start_hour: int,
     new_allowance = max(0, limits.max_new - queries.new_words_studied_on(today))
     new = queries.new_words(new_allowance) if new_allowance else []
     return [w.word_id for w in due] + [w.word_id for w in new]
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """What today's limits still allow: due words to review and new words to start."""
+
+    reviews_left: int
+    new_left: int
+
+
+def allowance_today(queries: Queries, now: datetime, day_start_hour: int,
+                    limits: DailyLimits = DailyLimits()) -> Allowance:
+    """Both limits less what was already studied this study day (every session counts)."""
+    today = study_day(now, offset_minutes(now), day_start_hour)
+    new_done, reviewed = queries.studied_on(today)
+    return Allowance(max(0, limits.max_reviews - reviewed), max(0, limits.max_new - new_done))

@@ -8,7 +8,7 @@ global settings, so profiles (and tests) do not share them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +40,8 @@ STATUS_REFRESH_MS = 60_000
 
 
 class MainWindow(QMainWindow):
+    page_built = Signal(str, QWidget)  # a page was built (first shown, or rebuilt after a language change)
+
     def __init__(self, profile: Profile, pages: list[PageSpec] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,17 +78,17 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1… switch pages from the keyboard
         self.stack = QStackedWidget()
         self.pages = {}
-        for spec in self.page_specs:
-            page = spec.factory(self.context)
-            page.setProperty("pageKey", spec.key)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+        for spec in self.page_specs:  # an empty slot per page: a page is built when first shown
+            slot = QWidget()
+            slot.setProperty("pageKey", spec.key)
+            self.stack.addWidget(slot)
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
-            if isinstance(page, SettingsPage):
-                page.language_changed.connect(self.change_language)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
+        for spec in self.page_specs:
+            if not spec.lazy:
+                self.page(spec.key)
         width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().horizontalAdvance("M" * 9))
         self.nav.setFixedWidth(width + self.fontMetrics().height() * 2)
         self.nav.setStyleSheet(
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.undo_action.triggered.connect(self.undo_last)
         edit_menu.addAction(self.undo_action)
-        if "words" in self.pages:
+        if any(spec.key == "words" for spec in self.page_specs):
             add_action = edit_menu.addAction(self.tr("&Add word…"))
             add_action.setShortcut(QKeySequence.StandardKey.New)
             add_action.triggered.connect(self._add_word)
@@ -149,34 +151,66 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     # --- navigation and status ------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for this key, built on first use (start-up builds only the page shown)."""
+        if key not in self.pages:
+            index = [spec.key for spec in self.page_specs].index(key)
+            page = self.page_specs[index].factory(self.context)
+            page.setProperty("pageKey", key)
+            slot = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.pages[key] = page
+            if isinstance(page, SettingsPage):
+                page.language_changed.connect(self.change_language)
+            self.page_built.emit(key, page)
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.page_specs):
+            self.page(self.page_specs[row].key)
+        self.stack.setCurrentIndex(row)
+
     def show_page(self, key: str) -> QWidget | None:
         keys = [spec.key for spec in self.page_specs]
         if key not in keys:
             key = keys[0]
         self.nav.setCurrentRow(keys.index(key))
-        return self.pages.get(key)
+        return self.page(key)
 
     def current_page_key(self) -> str:
         return str(self.stack.currentWidget().property("pageKey"))
 
     @property
     def study_page(self) -> StudyPage:
-        page = self.pages["study"]
+        page = self.page("study")
         assert isinstance(page, StudyPage)
         return page
 
     @property
     def words_page(self) -> WordsPage:
-        page = self.pages["words"]
+        page = self.page("words")
         assert isinstance(page, WordsPage)
         return page
 
     def refresh_status(self) -> None:
-        now = self.profile.service.clock()
-        due = self.profile.queries.due_count(now)
-        streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now))
+        """Due count and streak, read off the GUI thread (after every answer, too)."""
+        profile = self.profile
+
+        def read() -> tuple[int, int]:
+            now = profile.service.clock()
+            streak = profile.queries.streak(profile.user_id, queue.today(profile, now))
+            return profile.queries.due_count(now), streak.current
+
+        self.operations.read("status", read, self._show_status)
+
+    def _show_status(self, figures: tuple[int, int]) -> None:
+        due, streak = figures
         self.due_label.setText(self.tr("Due: {0}").format(due))
-        self.streak_label.setText(self.tr("Streak: %n day(s)", "", streak.current))
+        self.streak_label.setText(self.tr("Streak: %n day(s)", "", streak))
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
@@ -210,7 +244,7 @@ class MainWindow(QMainWindow):
     # --- start-up questions ------------------------------------------------------------------------------
     def startup(self) -> QWidget | None:
         """Ask what a freshly opened profile needs; returns the dialog shown, if any."""
-        if self.preferences.first_run_choice is None and self.profile.store.count() == 0:
+        if self.preferences.first_run_choice is None and not self.profile.store.read_all(0, 1):
             return self.offer_starter_deck()
         open_sessions = self.profile.queries.open_sessions()
         if open_sessions:

@@ -65,6 +65,10 @@ class Operations(QObject):
         self.parent_widget = parent_widget
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # one writer at a time, in order
+        self.read_pool = QThreadPool(self)
+        self.read_pool.setMaxThreadCount(1)
+        self._reads: list[_Worker] = []
+        self._read_generation: dict[str, int] = {}
         self._running: list[_Worker] = []
         self.progress_dialog: QProgressDialog | None = None
 
@@ -143,6 +147,34 @@ class Operations(QObject):
             self.busy_changed.emit(True)
         self.pool.start(worker)
 
+    def read(self, key: str, work: Callable[[], T], on_result: Callable[[T], None]) -> None:
+        """Run a read off the GUI thread; only the newest read under `key` is delivered.
+
+        For figures a page shows (counts, the status bar): a long history makes
+        them take a moment, and the window must answer keys meanwhile. Reads
+        have their own thread, so they neither wait behind long work nor show
+        "Working…"; a failure is logged and the figure left as it was."""
+        generation = self._read_generation.get(key, 0) + 1
+        self._read_generation[key] = generation
+        worker = _Worker(lambda _progress: work(), threading.Event())
+
+        def finish() -> None:
+            self._reads.remove(worker)
+
+        def succeeded(result: Any) -> None:
+            finish()
+            if self._read_generation.get(key) == generation:
+                on_result(result)
+
+        def failed(error: Exception) -> None:
+            finish()
+            log.warning("background read %s failed", key, exc_info=error)
+
+        worker.signals.succeeded.connect(succeeded)
+        worker.signals.failed.connect(failed)
+        self._reads.append(worker)
+        self.read_pool.start(worker)
+
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until background work ends (shutdown and tests); results still arrive by signal."""
-        return self.pool.waitForDone(timeout_ms)
+        return self.pool.waitForDone(timeout_ms) and self.read_pool.waitForDone(timeout_ms)

@@ -28,6 +28,9 @@ class PageSpec:
     key: str
     title: Callable[[], str]  # called at build time, so it follows the current language
     factory: PageFactory
+    # Built when first shown (start-up builds only the page on screen); False for a page that
+    # other parts extend as soon as the window exists (Settings gets the Sync section).
+    lazy: bool = True
 
 
 # Literal translate() calls, so lupdate finds the titles.
@@ -46,5 +49,5 @@ def default_pages() -> list[PageSpec]:
         PageSpec("sessions", SESSIONS, SessionsPage),
         PageSpec("timeline", TIMELINE, timeline_placeholder),  # replace with the Timeline page
         PageSpec("statistics", STATISTICS, statistics_placeholder),  # replace with Statistics
-        PageSpec("settings", SETTINGS, SettingsPage),
+        PageSpec("settings", SETTINGS, SettingsPage, lazy=False),
     ]

@@ -5,9 +5,11 @@ They travel with the profile file (not the machine), unlike window geometry.
 
 from __future__ import annotations
 
+from ..application.planning import DEFAULT_MAX_REVIEWS
 from ..bootstrap import ProfileSettings
 
 NEW_PER_DAY = "study.new_per_day"
+REVIEWS_PER_DAY = "study.reviews_per_day"
 SESSION_SIZE = "study.session_size"
 LANGUAGE = "gui.language"
 FIRST_RUN = "gui.first_run"
@@ -28,6 +30,15 @@ class Preferences:
     @new_per_day.setter
     def new_per_day(self, value: int) -> None:
         self.settings.set(NEW_PER_DAY, str(int(value)))
+
+    @property
+    def reviews_per_day(self) -> int:
+        """Due words asked per study day, across all of that day's sessions."""
+        return max(0, self.settings.get_int(REVIEWS_PER_DAY, DEFAULT_MAX_REVIEWS))
+
+    @reviews_per_day.setter
+    def reviews_per_day(self, value: int) -> None:
+        self.settings.set(REVIEWS_PER_DAY, str(int(value)))
 
     @property
     def session_size(self) -> int:

@@ -33,6 +33,9 @@ class SettingsPage(Page):
         self.new_per_day = QSpinBox()
         self.new_per_day.setObjectName("newPerDay")
         self.new_per_day.setRange(0, 500)
+        self.reviews_per_day = QSpinBox()
+        self.reviews_per_day.setObjectName("reviewsPerDay")
+        self.reviews_per_day.setRange(0, 9999)
         self.session_size = QSpinBox()
         self.session_size.setObjectName("sessionSize")
         self.session_size.setRange(1, 500)
@@ -44,10 +47,12 @@ class SettingsPage(Page):
 
         study = QGroupBox(self.tr("Study"))
         study_form = QFormLayout(study)
+        study_form.addRow(self.tr("Reviews per day:"), self.reviews_per_day)
         study_form.addRow(self.tr("New words per day:"), self.new_per_day)
         study_form.addRow(self.tr("Words per session:"), self.session_size)
-        hint = QLabel(self.tr("Due words come first; new words fill the rest of a session "
-                              "until today's new-word limit is reached."))
+        hint = QLabel(self.tr("Due words come first, up to the reviews per day; new words fill "
+                              "the rest of a session up to the new words per day. Both limits "
+                              "count every session of the study day."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
         study_form.addRow(hint)
@@ -83,17 +88,20 @@ class SettingsPage(Page):
 
         self._load()
         self.new_per_day.valueChanged.connect(self._save_limits)
+        self.reviews_per_day.valueChanged.connect(self._save_limits)
         self.session_size.valueChanged.connect(self._save_limits)
         self.language.currentIndexChanged.connect(self._language_chosen)
 
     def _load(self) -> None:
         self.new_per_day.setValue(self.preferences.new_per_day)
+        self.reviews_per_day.setValue(self.preferences.reviews_per_day)
         self.session_size.setValue(self.preferences.session_size)
         self.language.setCurrentIndex(max(0, self.language.findData(self.preferences.language)))
 
     def _save_limits(self) -> None:
         def save() -> None:
             self.preferences.new_per_day = self.new_per_day.value()
+            self.preferences.reviews_per_day = self.reviews_per_day.value()
             self.preferences.session_size = self.session_size.value()
         self.context.operations.perform(save)
 

@@ -132,6 +132,26 @@ class Queries:
         query = sa.select(sa.func.count()).select_from(first).where(first.c.first_day == day.isoformat())
         return int(self._all(query)[0][0])
 
+    def studied_on(self, day: date) -> tuple[int, int]:
+        """(new words, reviewed words) answered on this study day, for the daily limits.
+
+        A word is new on its first study day and reviewed on any later one. Reads
+        only that day's answers (the day index) and, per word, whether an earlier
+        answer exists, so it stays fast however long the history is; the same
+        new-word figure as `new_words_studied_on`, which groups every answer."""
+        key = day.isoformat()
+        today, before = t.answers.alias("today"), t.answers.alias("before")
+        seen_before = (sa.exists().where(before.c.word_id == today.c.word_id)
+                       .where(before.c.retracted.is_(False)).where(before.c.study_day < key))
+        words = (sa.select(today.c.word_id, seen_before.label("seen_before"))
+                 .where(today.c.study_day == key).where(today.c.retracted.is_(False))
+                 .distinct().subquery())
+        reviewed_count = sa.func.coalesce(sa.func.sum(sa.cast(words.c.seen_before, sa.Integer)), 0,
+                                          type_=sa.Integer)
+        query = sa.select(sa.func.count(), reviewed_count)
+        total, reviewed = self._all(query.select_from(words))[0]
+        return int(total) - int(reviewed), int(reviewed)
+
     # --- answers, sessions, statistics ------------------------------------------------------------
     def answers_for_word(self, word_id: UUID, include_retracted: bool = False) -> list[AnswerView]:
         query = sa.select(t.answers).where(t.answers.c.word_id == word_id)

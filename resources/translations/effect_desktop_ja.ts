@@ -561,6 +561,16 @@ Profile: {0}</source>
         <source>Rebuilding the read models…</source>
         <translation>読み取りモデルを再構築しています…</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="1" />
+        <source>Reviews per day:</source>
+        <translation>1日の復習数:</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/settings_page.py" line="1" />
+        <source>Due words come first, up to the reviews per day; new words fill the rest of a session up to the new words per day. Both limits count every session of the study day.</source>
+        <translation>復習待ちの単語が1日の復習数まで先に出題され、残りは1日の新しい単語数まで新しい単語で埋められます。どちらの上限も、その学習日のすべてのセッションを合わせて数えます。</translation>
+    </message>
 </context>
 <context>
     <name>StartPanel</name>
@@ -834,6 +844,16 @@ Profile: {0}</source>
         <location filename="../../effect_desktop/gui/study/page.py" line="350" />
         <source>Answer undone.</source>
         <translation>解答を取り消しました。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="1" />
+        <source>Nothing to study right now: no words are due, or today's reviews and new words are done. Add words on the Words page or raise the daily limits in Settings.</source>
+        <translation>今は学習する単語がありません。復習待ちの単語がないか、今日の復習と新しい単語が終わりました。「単語」ページで単語を追加するか、「設定」で1日の上限を増やしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/study/page.py" line="1" />
+        <source>{0} reviews today ({1} due in all) · {2} new words today</source>
+        <translation>今日の復習 {0} 語（復習待ちは全部で {1} 語）· 今日の新しい単語 {2} 語</translation>
     </message>
 </context>
 <context>

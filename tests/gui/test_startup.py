@@ -71,7 +71,8 @@ def test_resume_an_interrupted_session_continues_with_unanswered_words(qtbot, wi
 def test_finish_an_interrupted_session_with_what_was_answered(qtbot, window, profile, words):
     _interrupted_session(profile, words)
     dialog = window.startup()
-    qtbot.mouseClick(dialog.finish, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.study_page.start_refreshed):
+        qtbot.mouseClick(dialog.finish, Qt.MouseButton.LeftButton)
     done = events(profile, "SessionCompleted")
     assert [(d.event_data.total_questions, d.event_data.correct_answers) for d in done] == [(2, 1)]
     assert profile.queries.open_sessions() == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 
 from effect_desktop.gui.preferences import Preferences
@@ -134,7 +136,8 @@ def test_escape_leaves_and_the_session_can_be_resumed_from_the_study_page(qtbot,
     card = page.session_panel.flashcard
     press(qtbot, card, Qt.Key.Key_Space)
     press(qtbot, card, Qt.Key.Key_3)
-    press(qtbot, card, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(page.start_refreshed):
+        press(qtbot, card, Qt.Key.Key_Escape)
     assert not page.in_session
     assert page.start_panel.resume_box.isVisible()
     assert events(profile, "SessionCompleted") == []
@@ -146,3 +149,33 @@ def test_daily_new_word_limit_is_respected(qtbot, window, profile, words):
     Preferences(profile.settings).new_per_day = 2
     page = _start(qtbot, window, "flashcard")
     assert page.run.total_words == 2
+
+
+def test_the_review_limit_counts_every_session_of_the_study_day(qtbot, window, profile, words):
+    """Five words due today and 3 reviews a day: 3 in the first session, none in the next."""
+    real_clock = profile.service.clock
+    profile.service.clock = lambda: real_clock() - timedelta(days=3)  # first studied 3 days ago
+    session_id = profile.service.start_session("flashcard", words)
+    for word_id in words:
+        profile.service.answer(session_id, word_id, True, 1200, "good")
+    profile.service.complete_session(session_id)
+    profile.service.clock = real_clock
+    preferences = Preferences(profile.settings)
+    preferences.reviews_per_day, preferences.session_size = 3, 20
+
+    page = window.show_page("study")
+    page.refresh_now()  # the history above was written behind the window's back
+    qtbot.waitUntil(lambda: "3 reviews today (5 due in all)" in page.start_panel.counts.text())
+    page = _start(qtbot, window, "flashcard")
+    assert page.run.total_words == 3
+    card = page.session_panel.flashcard
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    press(qtbot, page.summary_panel.back, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "0 reviews today (2 due in all)" in page.start_panel.counts.text())
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    assert not page.in_session
+    assert "today's reviews and new words are done" in page.start_panel.message.text()
+    preferences.reviews_per_day = 5  # raising the limit lets the other two in the same day
+    assert _start(qtbot, window, "flashcard").run.total_words == 2

@@ -12,7 +12,7 @@ import time
 from datetime import timedelta
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -160,6 +160,8 @@ class SessionPanel(QWidget):
 
 
 class StudyPage(Page):
+    start_refreshed = Signal()  # the start panel shows the latest counts
+
     def __init__(self, context: AppContext, parent: QWidget | None = None,
                  rng: random.Random | None = None) -> None:
         super().__init__(context, parent)
@@ -190,14 +192,26 @@ class StudyPage(Page):
 
     # --- start panel ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the counts and any unfinished session off the GUI thread (slow on long histories)."""
         if self.stack.currentWidget() is not self.start_panel:
             return
-        now = self.profile.service.clock()
-        counts = queue.counts(self.profile, now)
-        self.start_panel.counts.setText(
-            self.tr("{0} due for review · {1} new words today").format(counts.due, counts.new_available))
-        open_sessions = [s for s in self.profile.queries.open_sessions()
-                         if self.run is None or s.session_id != self.run.session_id]
+        profile = self.profile
+
+        def read() -> tuple[queue.QueueCounts, list[SessionView]]:
+            now = profile.service.clock()
+            return queue.counts(profile, now), profile.queries.open_sessions()
+
+        self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
+
+    def _show_start_state(self, state: tuple[queue.QueueCounts, list[SessionView]]) -> None:
+        counts, open_sessions = state
+        if counts.due_available < counts.due:
+            text = self.tr("{0} reviews today ({1} due in all) · {2} new words today").format(
+                counts.due_available, counts.due, counts.new_available)
+        else:
+            text = self.tr("{0} due for review · {1} new words today").format(counts.due, counts.new_available)
+        self.start_panel.counts.setText(text)
+        open_sessions = [s for s in open_sessions if self.run is None or s.session_id != self.run.session_id]
         self.open_session = open_sessions[0] if open_sessions else None
         box = self.start_panel
         box.resume_box.setVisible(self.open_session is not None)
@@ -208,6 +222,7 @@ class StudyPage(Page):
                 names.get(self.open_session.mode, self.open_session.mode),
                 self.open_session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 self.open_session.answered))
+        self.start_refreshed.emit()
 
     def show_start(self) -> None:
         self.stack.setCurrentWidget(self.start_panel)
@@ -220,8 +235,8 @@ class StudyPage(Page):
         words = queue.session_words(self.profile, now)
         if not words:
             self.start_panel.message.setText(self.tr(
-                "Nothing to study right now: no words are due and today's new words are done. "
-                "Add words on the Words page or raise the daily limit in Settings."))
+                "Nothing to study right now: no words are due, or today's reviews and new words "
+                "are done. Add words on the Words page or raise the daily limits in Settings."))
             return False
         ok, session_id = self.context.operations.perform(
             lambda: self.profile.service.start_session(mode, [w.word_id for w in words]))

@@ -1,10 +1,15 @@
-"""Which words a new session asks: due words first, then new ones within today's limit."""
+"""Which words a new session asks: due words first, then new ones, within today's limits.
+
+Both limits are per study day (every session of the day counts against them),
+through `application.planning`; the session size caps one session.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ...application.planning import DailyLimits, allowance_today
 from ...bootstrap import Profile
 from ...domain.scheduling.studyday import offset_minutes, study_day
 from ...projections.views import WordView
@@ -16,22 +21,34 @@ class QueueCounts:
     due: int
     new_available: int  # new words that today's limit still allows
     new_left_today: int
+    reviews_left_today: int
+
+    @property
+    def due_available(self) -> int:
+        """Due words that today's review limit still allows."""
+        return min(self.due, self.reviews_left_today)
 
 
 def today(profile: Profile, now: datetime) -> date:
     return study_day(now, offset_minutes(now), profile.service.day_start_hour)
 
 
+def limits(profile: Profile) -> DailyLimits:
+    preferences = Preferences(profile.settings)
+    return DailyLimits(max_reviews=preferences.reviews_per_day, max_new=preferences.new_per_day)
+
+
 def counts(profile: Profile, now: datetime) -> QueueCounts:
-    left = max(0, Preferences(profile.settings).new_per_day
-               - profile.queries.new_words_studied_on(today(profile, now)))
-    return QueueCounts(profile.queries.due_count(now), min(left, profile.queries.new_count()), left)
+    left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
+    return QueueCounts(profile.queries.due_count(now), min(left.new_left, profile.queries.new_count()),
+                       left.new_left, left.reviews_left)
 
 
 def session_words(profile: Profile, now: datetime) -> list[WordView]:
     size = Preferences(profile.settings).session_size
-    due = profile.queries.due_words(now, size)
+    left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
+    review_room = min(size, left.reviews_left)
+    due = profile.queries.due_words(now, review_room) if review_room > 0 else []
     room = size - len(due)
-    left = counts(profile, now).new_left_today
-    new = profile.queries.new_words(min(room, left)) if room > 0 and left > 0 else []
+    new = profile.queries.new_words(min(room, left.new_left)) if room > 0 and left.new_left > 0 else []
     return due + new
