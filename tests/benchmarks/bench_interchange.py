@@ -204,13 +204,18 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", action="append", default=[], choices=["csv", "jsonl", "archive"])
+    parser.add_argument("--source", type=Path, help="use a copy of this profile instead of history.py's")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-interchange-") as folder:
         work = Path(folder)
         if "csv" not in args.skip:
             bench_csv(work)
         if not {"jsonl", "archive"} <= set(args.skip):
-            source = history_profile(work / "history.effect.sqlite3", args.events, args.seed)
+            source = work / "history.effect.sqlite3"
+            if args.source:
+                shutil.copyfile(args.source, source)
+            else:
+                history_profile(source, args.events, args.seed)
             if "jsonl" not in args.skip:
                 bench_jsonl(source, work)
             if "archive" not in args.skip:

@@ -53,3 +53,9 @@ def test_unknown_file_kinds_and_missing_files_are_one_line_errors(tmp_path: Path
     assert "add --format csv, tsv, apkg or jsonl" in capsys.readouterr().err
     assert cli(tmp_path, "import", str(tmp_path / "nothing.csv")) == 2
     assert "There is no file" in capsys.readouterr().err
+
+
+def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(tmp_path, "words", "add", "猫", "cat") == 0
+    assert cli(tmp_path, "compact", "--older-than", "0") == 0
+    assert "nothing to compact: no whole segment of 10,000 events" in capsys.readouterr().out
