@@ -309,3 +309,16 @@ def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
     finally:
         i18n.install("en")
         window.change_language("en")
+
+
+def test_sync_on_open_uses_the_remembered_server(qtbot, window, alice, profile, no_keyring) -> None:
+    credentials.remember(profile, alice, allow_plaintext=True)  # as the CLI or an earlier session left it
+    profile.settings.set("sync.auto_on_open", "1")
+    answer_a_word(window)
+
+    sync = install_sync(window, profile, window.context)
+    qtbot.waitUntil(lambda: sync.status.state is SyncState.SYNCED, timeout=WAIT_MS)
+    assert server_event_count(alice) == profile.store.count()
+    menu = sync.installation.menu
+    assert [a.text() for a in menu.actions()] == ["Sync &now", "Sync &settings…"]
+    assert menu.actions()[0].shortcut().toString() == "F5"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -69,7 +69,7 @@ class SyncSettingsWidget(QWidget):
         self.message.hide()
 
         server = QGroupBox(self.tr("Server"))
-        form = QFormLayout(server)
+        form = QFormLayout()
         form.addRow(self.tr("Server URL:"), self.server_url)
         form.addRow(self.tr("User name:"), self.user_name)
         form.addRow(self.tr("Password:"), self.password)
@@ -77,13 +77,15 @@ class SyncSettingsWidget(QWidget):
                               "“effect-desktop server add-user” and gives you these three."))
         hint.setWordWrap(True)
         hint.setEnabled(False)
-        form.addRow(hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        form.addRow(buttons)
-        form.addRow(self.message)
+        server_column = QVBoxLayout()
+        server_column.addLayout(form)
+        server_column.addWidget(hint)
+        server_column.addLayout(buttons)
+        server_column.addWidget(self.message)
 
         self.on_open = QCheckBox(self.tr("Sync when the app &opens"))
         self.on_open.setObjectName("syncOnOpen")
@@ -101,6 +103,7 @@ class SyncSettingsWidget(QWidget):
         auto_form.addRow(self.on_close)
         auto_form.addRow(self.tr("Sync every:"), self.every)
 
+        server.setLayout(server_column)
         layout = QVBoxLayout(self)
         layout.addWidget(server)
         layout.addWidget(automatic)
@@ -130,6 +133,15 @@ class SyncSettingsWidget(QWidget):
         self.message.setProperty("ok", ok)
         self.message.setText(text)
         self.message.show()
+        QTimer.singleShot(0, self._fit_window)  # once the layouts have taken in the new sentence
+
+    def _fit_window(self) -> None:
+        """Grow the dialog so a long message shows whole instead of squeezing the fields."""
+        top = self.window()
+        if top is not self and top.layout() is not None:
+            needed = max(top.layout().totalHeightForWidth(top.width()), top.sizeHint().height())
+            if needed > top.height():
+                top.resize(top.width(), needed)
 
     def _url(self) -> ServerURL | None:
         """The URL from the fields, or None after saying what is missing."""
@@ -256,4 +268,5 @@ class SyncDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.settings)
         layout.addWidget(close)
-        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
+        self.setMinimumWidth(560)
+        self.resize(max(600, self.sizeHint().width()), self.sizeHint().height())
