@@ -151,7 +151,10 @@ class StatisticsQueries:
         s, p, w = t.word_stats.c, t.progress.c, t.words.c
         joined = t.word_stats.join(t.progress, p.word_id == s.word_id).join(t.words, w.word_id == s.word_id)
         columns = (w.word_id, w.text, w.meaning, s.lapses, s.reviews, p.easiness_factor, p.interval_days)
-        base = sa.select(*columns).select_from(joined).where(self._in_scope(s.word_id, scope))
+        # The scope tests an expression of the id, not the indexed id: SQLite then walks the lapses
+        # index and stops after `limit` words in scope, instead of visiting every word in scope.
+        base = sa.select(*columns).select_from(joined).where(
+            self._in_scope(sa.func.coalesce(s.word_id, s.word_id), scope))
         found = [HardWordRow(*row) for row in self._all(
             base.where(s.lapses > 0).order_by(s.lapses.desc(), p.easiness_factor, w.text).limit(limit))]
         if len(found) < limit:

@@ -137,6 +137,7 @@ daily_facets = sa.Table(
 sa.Index("idx_rm_progress_interval", progress.c.interval_days, progress.c.word_id)
 sa.Index("idx_rm_progress_easiness", progress.c.easiness_factor, progress.c.word_id)
 sa.Index("idx_rm_words_deleted", words.c.word_id, sqlite_where=words.c.deleted == sa.true())
+sa.Index("idx_rm_word_tags_tag_word", word_tags.c.tag_key, word_tags.c.word_id)  # a tag's words, index only
 
 # --- the history timeline (see effect_desktop/timeline/recorder.py) ----------------------------------
 # One row per event, so the timeline pages and filters by index instead of decoding the log.

@@ -105,7 +105,8 @@ def bench_figures(path: Path, runs: int) -> None:
                          lambda w=scoped, a=scope_args: raw.execute(
                              "SELECT w.word_id, w.text, s.lapses FROM rm_word_stats s JOIN rm_progress p "
                              "ON p.word_id = s.word_id JOIN rm_words w ON w.word_id = s.word_id WHERE "
-                             + w + " AND s.lapses > 0 ORDER BY s.lapses DESC, p.easiness_factor LIMIT 20",
+                             + w.replace("p.word_id", "+s.word_id")
+                             + " AND s.lapses > 0 ORDER BY s.lapses DESC, p.easiness_factor, w.text LIMIT 20",
                              a).fetchall()),
                     ]
                 for name, ours, baseline in figures:
