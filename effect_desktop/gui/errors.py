@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
 from ..persistence.errors import StoreError
+from .core_messages import localise, localise_fields
 
 log = logging.getLogger("effect_desktop.gui")
 
@@ -37,8 +38,10 @@ def error_title(error: BaseException) -> str:
 def user_message(error: BaseException) -> str:
     """The message to show: the core's own words, or a generic sentence plus the log file."""
     if isinstance(error, ValidationFailed):
-        return "\n".join(error.errors.values())
-    if isinstance(error, DomainError | StoreError):
+        return "\n".join(localise_fields(error.errors).values())
+    if isinstance(error, DomainError):
+        return localise(str(error))
+    if isinstance(error, StoreError):
         return str(error)
     text = str(error).strip() or type(error).__name__
     return QCoreApplication.translate(

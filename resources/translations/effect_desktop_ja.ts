@@ -1116,4 +1116,117 @@ Profile: {0}</source>
         <translation>{0} 語の削除</translation>
     </message>
 </context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Word must not be empty.</source>
+        <translation>単語を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Meaning must not be empty.</source>
+        <translation>意味を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Word is {0} characters; at most {1} are allowed.</source>
+        <translation>単語が {0} 文字あります。{1} 文字までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Meaning is {0} characters; at most {1} are allowed.</source>
+        <translation>意味が {0} 文字あります。{1} 文字までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Category is too long; at most {0} characters.</source>
+        <translation>カテゴリーが長すぎます。{0} 文字までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Tags must be text: a list of tags or one comma-separated line.</source>
+        <translation>タグは文字で入力してください（タグのリスト、またはカンマ区切りの1行）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} tags; at most {1} are allowed.</source>
+        <translation>タグが {0} 個あります。{1} 個までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>A tag is too long; at most {0} characters each.</source>
+        <translation>長すぎるタグがあります。タグは1つ {0} 文字までです。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Difficulty must be a whole number from 1 to 5.</source>
+        <translation>難易度は 1 から 5 までの整数にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This field cannot be edited.</source>
+        <translation>この項目は編集できません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>A session needs at least one word.</source>
+        <translation>セッションには少なくとも1語が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>A session holds at most {0} words.</source>
+        <translation>1つのセッションは {0} 語までです。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Response time must be between 0 ms and one hour.</source>
+        <translation>回答時間は 0 ミリ秒から1時間までにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>'Again' means a wrong answer; the other grades mean a right one.</source>
+        <translation>「もう一度」は不正解、ほかの評価は正解を意味します。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This word has been deleted; restore it before changing it.</source>
+        <translation>この単語は削除されています。変更する前に元に戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This word is not deleted, so there is nothing to restore.</source>
+        <translation>この単語は削除されていないため、元に戻すものはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This word is not part of the session.</source>
+        <translation>この単語はこのセッションに含まれていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>That answer is not in this session (or was already undone).</source>
+        <translation>その回答はこのセッションにありません（すでに取り消された可能性があります）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This session was never started.</source>
+        <translation>このセッションは開始されていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This session is already completed; start a new one.</source>
+        <translation>このセッションはすでに完了しています。新しいセッションを始めてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>There is no word {0}; it may have been removed meanwhile.</source>
+        <translation>単語 {0} はありません。その間に削除された可能性があります。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>There is no session {0}.</source>
+        <translation>セッション {0} はありません。</translation>
+    </message>
+</context>
 </TS>

@@ -8,16 +8,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from effect_desktop.domain.errors import ValidationFailed
+from effect_desktop.domain.word import validate_fields
 from effect_desktop.gui import i18n
+from effect_desktop.gui.core_messages import localise
 from effect_desktop.gui.paths import translations_dir
 from effect_desktop.gui.preferences import Preferences
 
 TS = translations_dir() / "effect_desktop_ja.ts"
 GUI = Path(__file__).resolve().parents[2] / "effect_desktop" / "gui"
 # The core screens; pages and dialogs added in their own work items check their own strings.
-CORE = ("app.py", "errors.py", "main_window.py", "operations.py", "pages.py", "placeholder.py",
+CORE = ("app.py", "core_messages.py", "errors.py", "main_window.py", "operations.py", "pages.py", "placeholder.py",
         "sessions_page.py", "settings_page.py", "startup.py", "words", "study")
 
 
@@ -58,3 +62,46 @@ def test_japanese_interface_and_switching_back_without_restart(qtbot, window, pr
     assert window.nav.item(0).text() == "Study"
     assert window.current_page_key() == "settings"
     i18n.install("en")
+
+
+def test_validation_messages_appear_in_japanese_beside_their_fields(qtbot, window, profile):
+    i18n.install("ja")
+    try:
+        window.change_language("ja")
+        page = window.show_page("words")
+        dialog = page.add_word()
+        qtbot.keyClicks(dialog.tags_edit, ", ".join(f"t{n}" for n in range(25)))
+        dialog.meaning_edit.setText("あ" * 1001)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        assert dialog.errors["text"].text() == "単語を入力してください。"
+        assert dialog.errors["meaning"].text() == "意味が 1001 文字あります。1000 文字までにしてください。"
+        assert dialog.errors["tags"].text() == "タグが 25 個あります。20 個までにしてください。"
+        assert not dialog.errors["category"].isVisible()
+        assert profile.store.count() == 0
+        dialog.reject()
+    finally:
+        i18n.install("en")
+        window.change_language("en")
+
+
+def test_every_validation_message_the_core_writes_has_a_japanese_form(qtbot):
+    """Fed with every kind of bad field, the core's English never reaches a Japanese screen."""
+    bad_inputs = [
+        {"text": "", "meaning": " ", "category": "c" * 61, "tags": 7, "difficulty": 9},
+        {"text": "w" * 201, "meaning": "m" * 1001, "tags": [f"t{n}" for n in range(21)]},
+        {"tags": ["x" * 41], "difficulty": "two"},
+    ]
+    messages = []
+    for fields in bad_inputs:
+        with pytest.raises(ValidationFailed) as failure:
+            validate_fields(fields)
+        messages += failure.value.errors.values()
+    assert len(messages) == 10
+    i18n.install("ja")
+    try:
+        untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
+    finally:
+        i18n.install("en")
+    assert not untranslated
+    assert [localise(m) for m in messages] == messages, "English stays English"

@@ -1,8 +1,9 @@
 """Add or edit one word, with the core's validation messages beside each field.
 
 The dialog does not validate by itself: it sends the command, and if the core
-answers `ValidationFailed`, each message appears under its field and the
-dialog stays open with the input kept.
+answers `ValidationFailed`, each message appears under its field (in the
+interface language, see core_messages.py) and the dialog stays open with the
+input kept.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import DomainError, ValidationFailed
 from ...persistence.errors import StoreError
 from ...projections.views import WordView
+from ..core_messages import localise_fields
 from ..errors import show_error
 from ..style import error_label
 
@@ -128,7 +130,7 @@ class WordDialog(QDialog):
         try:
             self.submit(self.values())
         except ValidationFailed as error:
-            self.show_errors(error.errors)
+            self.show_errors(localise_fields(error.errors))
             return
         except (DomainError, StoreError) as error:
             show_error(self, error)

@@ -1,0 +1,80 @@
+"""The core's messages in the interface language.
+
+The core (domain, application) writes its validation and rule messages in
+English, for the CLI and the log, and stays free of Qt. Here the GUI
+recognises the messages it knows and shows their translation, numbers kept;
+a message it does not know is shown as the core wrote it. A test feeds every
+validation message the core can produce through here, so a reworded core
+message is noticed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CoreMessages", text)
+
+
+# (pattern of the core's English message, its translation given the match). Literal _tr()
+# calls, so lupdate finds them.
+_KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"Word must not be empty\."), lambda m: _tr("Word must not be empty.")),
+    (re.compile(r"Meaning must not be empty\."), lambda m: _tr("Meaning must not be empty.")),
+    (re.compile(r"Word is (\d+) characters; at most (\d+) are allowed\."),
+     lambda m: _tr("Word is {0} characters; at most {1} are allowed.").format(m[1], m[2])),
+    (re.compile(r"Meaning is (\d+) characters; at most (\d+) are allowed\."),
+     lambda m: _tr("Meaning is {0} characters; at most {1} are allowed.").format(m[1], m[2])),
+    (re.compile(r"Category is too long; at most (\d+) characters\."),
+     lambda m: _tr("Category is too long; at most {0} characters.").format(m[1])),
+    (re.compile(r"Tags must be text: a list of tags or one comma-separated line\."),
+     lambda m: _tr("Tags must be text: a list of tags or one comma-separated line.")),
+    (re.compile(r"(\d+) tags; at most (\d+) are allowed\."),
+     lambda m: _tr("{0} tags; at most {1} are allowed.").format(m[1], m[2])),
+    (re.compile(r"A tag is too long; at most (\d+) characters each\."),
+     lambda m: _tr("A tag is too long; at most {0} characters each.").format(m[1])),
+    (re.compile(r"Difficulty must be a whole number from 1 to 5\."),
+     lambda m: _tr("Difficulty must be a whole number from 1 to 5.")),
+    (re.compile(r"This field cannot be edited\."), lambda m: _tr("This field cannot be edited.")),
+    (re.compile(r"A session needs at least one word\."), lambda m: _tr("A session needs at least one word.")),
+    (re.compile(r"A session holds at most (\d+) words\."),
+     lambda m: _tr("A session holds at most {0} words.").format(m[1])),
+    (re.compile(r"Response time must be between 0 ms and one hour\."),
+     lambda m: _tr("Response time must be between 0 ms and one hour.")),
+    (re.compile(r"'Again' means a wrong answer; the other grades mean a right one\."),
+     lambda m: _tr("'Again' means a wrong answer; the other grades mean a right one.")),
+    (re.compile(r"This word has been deleted; restore it before changing it\."),
+     lambda m: _tr("This word has been deleted; restore it before changing it.")),
+    (re.compile(r"This word is not deleted, so there is nothing to restore\."),
+     lambda m: _tr("This word is not deleted, so there is nothing to restore.")),
+    (re.compile(r"This word is not part of the session\."),
+     lambda m: _tr("This word is not part of the session.")),
+    (re.compile(r"That answer is not in this session \(or was already undone\)\."),
+     lambda m: _tr("That answer is not in this session (or was already undone).")),
+    (re.compile(r"This session was never started\."), lambda m: _tr("This session was never started.")),
+    (re.compile(r"This session is already completed; start a new one\."),
+     lambda m: _tr("This session is already completed; start a new one.")),
+    (re.compile(r"There is no word(?: with id)? (\S+)\."),
+     lambda m: _tr("There is no word {0}; it may have been removed meanwhile.").format(m[1])),
+    (re.compile(r"There is no session with id (\S+)\."),
+     lambda m: _tr("There is no session {0}.").format(m[1])),
+]
+
+
+def localise(message: str) -> str:
+    """The message in the interface language, or as written if it is not one we know."""
+    text = message.strip()
+    for pattern, translated in _KNOWN:
+        match = pattern.fullmatch(text)
+        if match:
+            return translated(match)
+    return message
+
+
+def localise_fields(errors: dict[str, str]) -> dict[str, str]:
+    """A ValidationFailed's field messages in the interface language."""
+    return {field: localise(message) for field, message in errors.items()}
