@@ -90,14 +90,24 @@ class SyncController(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        """Recount pending changes (after studying, after a sync); a failure state keeps its reason."""
+        """Recount pending changes (after studying, after a sync), off the GUI thread when the app's
+        operations helper can read there; a failure state keeps its reason."""
         if self.running:
             return
+        profile = self.profile
+        if self.operations is not None and hasattr(self.operations, "read"):
+            self.operations.read("sync.pending", lambda: pending_count(profile), self._show_pending)
+            return
         try:
-            pending = pending_count(self.profile)
+            pending = pending_count(profile)
         except Exception:  # the status bar must never take the window down
             log.exception("could not count pending sync changes")
             return
+        self._show_pending(pending)
+
+    def _show_pending(self, pending: int) -> None:
+        if self.running:
+            return  # the sync reports its own count when it ends
         last = self.preferences.last_synced
         state = self._status.state
         if not self.is_configured():
@@ -217,15 +227,14 @@ class SyncController(QObject):
         reason = str(error).strip() if isinstance(error, SyncError) else self.tr(
             "The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
             "file.").format(str(error).strip() or type(error).__name__)
-        try:
-            pending = pending_count(self.profile)
-        except Exception:
-            pending = self._status.pending
-        self._set(SyncStatus(state, pending, reason, self.preferences.last_synced))
+        self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced))
         self.failed.emit(error)
         self._pages_refresh()  # pages already pulled before the failure are committed and shown
 
     def _pages_refresh(self) -> None:
+        """Pages and the pending count re-read what the sync changed."""
         if self.operations is not None:
-            self.operations.changed.emit()
+            self.operations.changed.emit()  # connected to refresh() too
+        else:
+            self.refresh()
 

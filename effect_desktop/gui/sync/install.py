@@ -59,6 +59,9 @@ class SyncInstallation(QObject):
         self.retranslate()
         self.ensure_in_place()
         window.installEventFilter(self)
+        page_built = getattr(window, "page_built", None)  # pages may be built when first shown
+        if page_built is not None:
+            page_built.connect(self._page_built)
 
     # --- pieces ------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -103,6 +106,10 @@ class SyncInstallation(QObject):
         stretch_at_end = layout.count() and layout.itemAt(layout.count() - 1).spacerItem() is not None
         layout.insertWidget(layout.count() - 1 if stretch_at_end else layout.count(), box)
         return box
+
+    def _page_built(self, key: str, _page: object) -> None:
+        if key == "settings":
+            self.ensure_in_place()
 
     def _update_actions(self) -> None:
         self.sync_now_action.setEnabled(not self.controller.running)
