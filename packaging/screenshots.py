@@ -1,9 +1,10 @@
-"""Regenerate the README screenshots offscreen: `python packaging/screenshots.py`.
+"""Regenerate the README screenshots offscreen: `python packaging/screenshots.py [--dark]`.
 
 Builds a throwaway profile with the starter deck and a little study history,
 opens the real main window on it, and saves each main screen with
 `widget.grab()` into docs/screenshots/. Needs no display (QT_QPA_PLATFORM is
-set to offscreen unless already set).
+set to offscreen unless already set). With `--dark`, the Fusion style with a
+dark palette, saved as docs/screenshots/dark-*.png (Study, Words, Sessions).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import argparse  # noqa: E402
+
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -26,6 +29,7 @@ from effect_desktop.gui.app import create_application  # noqa: E402
 from effect_desktop.gui.main_window import MainWindow  # noqa: E402
 from effect_desktop.gui.preferences import Preferences  # noqa: E402
 from effect_desktop.gui.starter_deck import read_starter_deck  # noqa: E402
+from effect_desktop.gui.style import dark_palette  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1100, 720)
@@ -70,9 +74,55 @@ def key(widget: QWidget, k: Qt.Key) -> None:
     settle()
 
 
+def dark_screens(profile: Profile) -> None:
+    """The main screens in the dark palette, as a learner with a dark desktop sees them."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    i18n.install("en")
+    window = new_window(profile)
+    study = window.show_page("study")
+    save(window, "dark-study-start")
+    study.start_session("flashcard")
+    card = study.session_panel.flashcard
+    key(card, Qt.Key.Key_Space)
+    save(window, "dark-study-flashcard")
+    study.leave_session()
+    study.start_session("multiple_choice")
+    choice = study.session_panel.choice
+    wrong = next(i for i, o in enumerate(choice.options) if o != choice.word.meaning)
+    key(choice, (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)[wrong])
+    save(window, "dark-study-multiple-choice-mistake")
+    study.leave_session()
+    study.show_start()
+    words = window.show_page("words")
+    save(window, "dark-words")
+    dialog = words.add_word()
+    dialog.text_edit.setText("ocean")
+    dialog.accept()
+    save(dialog, "dark-word-dialog-validation")
+    dialog.reject()
+    window.show_page("sessions")
+    save(window, "dark-sessions")
+    window.close()
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dark", action="store_true", help="the dark palette: dark-*.png")
+    args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     create_application([])
+    if args.dark:
+        with tempfile.TemporaryDirectory() as folder:
+            profile = open_profile(Path(folder) / "screenshots.effect.sqlite3")
+            try:
+                seed(profile)
+                dark_screens(profile)
+            finally:
+                profile.close()
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         profile = open_profile(Path(folder) / "screenshots.effect.sqlite3")
         try:

@@ -32,6 +32,27 @@ def success_color() -> QColor:
     return QColor("#7ee787") if is_dark() else QColor("#1a7f37")
 
 
+def dark_palette() -> QPalette:
+    """A dark palette for the Fusion style (screenshots, and a system without a dark theme)."""
+    palette = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#202124", role.WindowText: "#e8eaed", role.Base: "#17181a",
+        role.AlternateBase: "#26282b", role.ToolTipBase: "#303134", role.ToolTipText: "#e8eaed",
+        role.PlaceholderText: "#9aa0a6", role.Text: "#e8eaed", role.Button: "#2d2f33",
+        role.ButtonText: "#e8eaed", role.BrightText: "#ff7b72", role.Light: "#3c4043",
+        role.Midlight: "#34373b", role.Mid: "#2a2c2f", role.Dark: "#101113", role.Shadow: "#000000",
+        role.Highlight: "#3d7bd9", role.HighlightedText: "#ffffff", role.Link: "#8ab4f8",
+        role.LinkVisited: "#c58af9",
+    }
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role, value in ((role.WindowText, "#80868b"), (role.Text, "#80868b"),
+                               (role.ButtonText, "#80868b"), (role.Base, "#1d1e20")):
+        palette.setColor(group.Disabled, colour_role, QColor(value))
+    return palette
+
+
 def accent_color() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Highlight)
 
