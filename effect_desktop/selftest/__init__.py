@@ -56,7 +56,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_checks(test: SelfTest, folder: Path) -> None:
-    from . import core_checks, qt_checks
+    from ..gui import selftest_checks as qt_checks
+    from . import core_checks
 
     test.check("resources", core_checks.check_resources)
     test.check("profile", lambda: core_checks.open_throwaway_profile(test, folder))
@@ -75,7 +76,7 @@ def _run_checks(test: SelfTest, folder: Path) -> None:
 
 def startup_probe(out: IO[str]) -> int:
     """Open the main window on an empty throwaway profile, print how long it took, exit once painted."""
-    from . import qt_checks
+    from ..gui import selftest_checks as qt_checks
 
     with tempfile.TemporaryDirectory(prefix="effect-probe-") as folder:
         try:

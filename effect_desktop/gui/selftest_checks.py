@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..bootstrap import open_profile, profile_path
 from ..resources_path import resource_path
-from .runner import CheckFailed, SelfTest, seconds_since_process_start
+from ..selftest.runner import CheckFailed, SelfTest, seconds_since_process_start
 
 QT_LANGUAGES = ("ja",)  # Qt's own translations shipped besides English
 WINDOW_SIZE = (1000, 700)
@@ -37,7 +37,7 @@ def _native_platform() -> str:
 
 def application() -> QApplication:
     """The app's own QApplication set-up (name, icon, style), as a double-click gets it."""
-    from ..gui.app import create_application
+    from .app import create_application
 
     return create_application([sys.argv[0] if sys.argv else "effect-desktop"])
 
@@ -75,7 +75,7 @@ def check_translations() -> str:
     for language in QT_LANGUAGES:
         if not QTranslator().load(f"qtbase_{language}", qt_dir):
             raise CheckFailed(f"Qt's qtbase_{language}.qm was not found in {qt_dir}")
-    from ..gui import i18n
+    from . import i18n
 
     try:
         in_use = i18n.install("ja")
@@ -143,7 +143,7 @@ def render_main_window(test: SelfTest) -> str:
 
 
 def build_main_window(profile: Any) -> QWidget:
-    from ..gui.main_window import MainWindow
+    from .main_window import MainWindow
 
     return MainWindow(profile)
 
@@ -157,7 +157,7 @@ class StartupTiming:
 
 def time_to_window(folder: Path) -> StartupTiming:
     """Open the main window on a fresh profile, set up as `run_gui` does, and time its first paint."""
-    from ..gui import i18n
+    from . import i18n
 
     started = time.perf_counter()
     application()
