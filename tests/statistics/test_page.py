@@ -133,3 +133,27 @@ def test_a_profile_from_before_the_statistics_asks_for_a_rebuild(qtbot, history:
     history.profile.projector.rebuild()
     page.mark_stale()
     assert not page.rebuild_hint.isVisible() and page.hardest.rowCount() == 1
+
+
+def test_charts_follow_a_dark_palette(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCharts import QChart
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    light = app.palette()
+    dark = QPalette(light)
+    for role, color in ((QPalette.ColorRole.Window, "#202124"), (QPalette.ColorRole.WindowText, "#e8eaed"),
+                        (QPalette.ColorRole.Base, "#171717"), (QPalette.ColorRole.Highlight, "#8ab4f8")):
+        dark.setColor(role, QColor(color))
+    app.setPalette(dark)
+    try:
+        page = _page(qtbot, history)
+        for name in ("activity", "response", "forecast"):
+            chart = page.views[name].chart()
+            assert chart.theme() == QChart.ChartTheme.ChartThemeDark
+            assert chart.backgroundBrush().color() == QColor("#171717")
+        answers = page.views["response"].chart().series()[0].barSets()[0]
+        assert answers.color() == QColor("#8ab4f8")  # the palette's highlight, not the theme's own colour
+    finally:
+        app.setPalette(light)
