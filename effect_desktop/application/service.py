@@ -186,7 +186,8 @@ class StudyService:
         try:
             mode = LearningMode(mode)
         except ValueError:
-            raise ValidationFailed({"mode": f"Unknown mode {mode!r}; use flashcard, multiple_choice or typing."}) from None
+            raise ValidationFailed(
+                {"mode": f"Unknown mode {mode!r}; use flashcard, multiple_choice or typing."}) from None
         command = self._command()
         with self.store.transaction():
             live = {w.word_id for w in self.queries.words_by_ids(word_ids)}

@@ -59,7 +59,8 @@ def edit_word(args: argparse.Namespace, ctx: CliContext) -> int:
     changes = {k: getattr(args, k) for k in ("text", "meaning", "category", "tags", "difficulty")
                if getattr(args, k) is not None}
     if not changes:
-        raise argparse.ArgumentTypeError("nothing to change: give --text, --meaning, --category, --tags or --difficulty")
+        raise argparse.ArgumentTypeError(
+            "nothing to change: give --text, --meaning, --category, --tags or --difficulty")
     before = ctx.profile().service.update_word(args.id, **changes)
     print(f"changed {', '.join(before)}" if before else "nothing changed (same values)")
     return 0
