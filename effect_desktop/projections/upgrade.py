@@ -1,0 +1,59 @@
+"""Bringing an older profile's read-model tables up to this version's layout.
+
+`create_all` creates missing tables but leaves existing ones alone, so a
+profile made by an older build would miss new indexes, and a table whose
+columns changed would break its queries. Read models are disposable: when
+the layout stored in the profile differs from this build's, missing indexes
+are created, and any read-model table whose columns differ is dropped,
+recreated and refilled by replaying the events (the projector's checkpoint is
+reset, so `catch_up` on open replays everything). The events are never
+touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import sqlalchemy as sa
+
+from ..persistence.schema import local_metadata, metadata, profile_info
+from .projector import CHECKPOINT
+from .tables import READ_MODELS, checkpoints
+
+FINGERPRINT_KEY = "schema_fingerprint"
+
+
+def schema_fingerprint() -> str:
+    parts = []
+    for meta in (metadata, local_metadata):
+        for table in sorted(meta.tables.values(), key=lambda t: t.name):
+            columns = ",".join(f"{c.name}:{c.type.__class__.__name__}" for c in table.columns)
+            indexes = ",".join(sorted(f"{i.name}({','.join(c.name for c in i.columns)})" for i in table.indexes))
+            parts.append(f"{table.name}[{columns}][{indexes}]")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | None) -> bool:
+    """Make the tables match this build; True when read models must be replayed."""
+    fingerprint = schema_fingerprint()
+    if stored_fingerprint == fingerprint:
+        return False
+    inspector = sa.inspect(connection)
+    replay = False
+    for table in READ_MODELS:
+        stored = {c["name"] for c in inspector.get_columns(table.name)}
+        if stored != {c.name for c in table.columns}:
+            table.drop(connection, checkfirst=True)
+            table.create(connection)
+            replay = True
+    for meta in (metadata, local_metadata):
+        for table in meta.tables.values():
+            for index in table.indexes:
+                index.create(connection, checkfirst=True)
+    if replay:
+        for table in READ_MODELS:
+            connection.execute(sa.delete(table))
+        connection.execute(sa.delete(checkpoints).where(checkpoints.c.name == CHECKPOINT))
+    connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                       {"key": FINGERPRINT_KEY, "value": fingerprint})
+    return replay
