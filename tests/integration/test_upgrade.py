@@ -1,0 +1,36 @@
+"""A profile written by an older build opens with this build's read-model layout, data intact."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.projections.verify import verify
+
+
+def test_an_older_layout_is_upgraded_and_refilled_from_the_events(tmp_path: Path) -> None:
+    path = tmp_path / "old.effect.sqlite3"
+    profile = open_profile(path)
+    word = profile.service.create_word("apple", "りんご", "food", ["noun"], 1)
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 1200, "good")
+    profile.service.complete_session(session)
+    profile.close()
+
+    # What an older build left behind: an index it did not have, a column it did not have.
+    with sqlite3.connect(path) as raw:
+        raw.execute("DROP INDEX idx_rm_progress_due")
+        raw.execute("ALTER TABLE rm_sessions DROP COLUMN duration_seconds")
+        raw.execute("DELETE FROM profile_info WHERE key = 'schema_fingerprint'")
+
+    reopened = open_profile(path)
+    sessions = reopened.queries.sessions()
+    assert [s.answered for s in sessions] == [1]
+    assert sessions[0].duration_seconds is not None
+    assert reopened.queries.word(word).progress is not None
+    assert verify(reopened.projector).ok
+    with sqlite3.connect(path) as raw:
+        names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_rm_progress_due" in names
+    reopened.close()
