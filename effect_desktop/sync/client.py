@@ -90,6 +90,8 @@ class SyncClient:
                                     "run sync again in a moment.")
                 got, moved = self._pull(connection, origin, progress)
                 pulled, resequenced = pulled + got, resequenced + moved
+                with profile.store.transaction() as local:
+                    local_state.settle_watermark(local)
             except psycopg.Error as error:
                 raise explain(error, self.url) from error
         return SyncResult(pushed, pulled, resequenced, pending_count(profile), time.perf_counter() - started)
@@ -99,7 +101,7 @@ class SyncClient:
         total, done = pending_count(self.profile), 0
         while True:
             with store.reading() as local:
-                page = [tuple(r) for r in local.execute(local_state.pending_query(self.push_page_size))]
+                page = [tuple(r) for r in local.execute(local_state.pending_query(local, self.push_page_size))]
             if not page:
                 return done
             with connection.transaction():

@@ -37,6 +37,7 @@ sync_known = sa.Table(
 )
 
 LAST_PULLED = "last_pulled"
+ALL_KNOWN_UPTO = "all_known_upto"  # every event at or below this local position is on the server
 SERVER_KEY = "server_key"
 ORIGIN = "origin"
 
@@ -74,6 +75,7 @@ def bind_server(profile: Profile, server_key: str) -> bool:
             return False
         connection.execute(sa.delete(sync_known))
         put(connection, LAST_PULLED, "0")
+        put(connection, ALL_KNOWN_UPTO, "0")
         put(connection, SERVER_KEY, server_key)
     return True
 
@@ -82,17 +84,32 @@ def last_pulled(connection: sa.Connection) -> int:
     return int(get(connection, LAST_PULLED) or 0)
 
 
-def pending_query(limit: int) -> sa.Select:  # type: ignore[type-arg]
+def all_known_upto(connection: sa.Connection) -> int:
+    return int(get(connection, ALL_KNOWN_UPTO) or 0)
+
+
+def settle_watermark(connection: sa.Connection) -> None:
+    """After a sync with nothing left pending, later scans start after today's log."""
+    if count_pending(connection) == 0:
+        last = connection.execute(sa.select(sa.func.max(events.c.position))).scalar() or 0
+        put(connection, ALL_KNOWN_UPTO, str(last))
+
+
+def pending_query(connection: sa.Connection, limit: int) -> sa.Select:  # type: ignore[type-arg]
     known = sa.select(sync_known.c.position).where(sync_known.c.position == events.c.position)
     return (sa.select(events.c.position, events.c.event_id, events.c.aggregate_id, events.c.aggregate_type,
                       events.c.event_type, events.c.event_data, events.c.metadata, events.c.created_at,
                       events.c.version, events.c.schema_version)
-            .where(~known.exists()).order_by(events.c.position).limit(limit))
+            .where(events.c.position > all_known_upto(connection), ~known.exists())
+            .order_by(events.c.position).limit(limit))
 
 
 def count_pending(connection: sa.Connection) -> int:
-    total = connection.execute(sa.select(sa.func.count()).select_from(events)).scalar() or 0
-    known = connection.execute(sa.select(sa.func.count()).select_from(sync_known)).scalar() or 0
+    floor = all_known_upto(connection)
+    total = connection.execute(sa.select(sa.func.count()).select_from(events)
+                               .where(events.c.position > floor)).scalar() or 0
+    known = connection.execute(sa.select(sa.func.count()).select_from(sync_known)
+                               .where(sync_known.c.position > floor)).scalar() or 0
     return total - known
 
 

@@ -30,19 +30,23 @@ from .errors import ServerRefused
 COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
            "created_at", "version", "schema_version")
 
+# JSON travels as text and is parsed once, by the INSERT's cast (COPY cannot target `events`
+# directly: PostgreSQL refuses COPY FROM into a table with row-level security).
 _STAGING = """
 CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
-    ord integer, event_id uuid, aggregate_id uuid, aggregate_type varchar(255),
-    event_type varchar(255), event_data jsonb, metadata jsonb, created_at timestamptz,
+    ord integer, event_id uuid, aggregate_id uuid, aggregate_type text,
+    event_type text, event_data text, metadata text, created_at timestamptz,
     version bigint, schema_version smallint
 ) ON COMMIT DELETE ROWS"""
 
-_COPY = "COPY sync_incoming (ord, " + ", ".join(COLUMNS) + ") FROM STDIN"
+_COPY = "COPY sync_incoming (ord, " + ", ".join(COLUMNS) + ") FROM STDIN (FORMAT BINARY)"
+_COPY_TYPES = ["int4", "uuid", "uuid", "text", "text", "text", "text", "timestamptz", "int8", "int2"]
 
 _INSERT = (
     "INSERT INTO events (" + ", ".join(COLUMNS) + ", origin) "
-    "SELECT " + ", ".join(COLUMNS) + ", %(origin)s FROM sync_incoming ORDER BY ord "
-    "ON CONFLICT (owner, event_id) DO NOTHING RETURNING event_id, position"
+    "SELECT event_id, aggregate_id, aggregate_type, event_type, event_data::jsonb, metadata::jsonb, "
+    "created_at, version, schema_version, %(origin)s FROM sync_incoming ORDER BY ord "
+    "ON CONFLICT (owner, event_id) DO NOTHING"
 )
 
 _PULL = (
@@ -68,18 +72,19 @@ class PulledPage:
     high_water: int  # the position to resume after
 
 
-def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], origin: UUID) -> dict[UUID, int]:
-    """Insert `rows` (COLUMNS order) in the caller's transaction; server positions of new ones.
+def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], origin: UUID) -> int:
+    """Insert `rows` (COLUMNS order) in the caller's transaction; how many were new.
 
     Events already on the server (same owner and event_id) are skipped silently."""
     try:
         with connection.cursor() as cursor:
             cursor.execute(_STAGING)
             with cursor.copy(_COPY) as copy:
+                copy.set_types(_COPY_TYPES)
                 for ord_, row in enumerate(rows):
                     copy.write_row((ord_, *row))
             cursor.execute(_INSERT, {"origin": origin})
-            return {event_id: position for event_id, position in cursor.fetchall()}
+            return cursor.rowcount
     except psycopg.errors.UniqueViolation as error:
         if error.diag.constraint_name == "uq_events_owner_stream":
             raise VersionCollision(str(error)) from error

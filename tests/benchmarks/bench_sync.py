@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -36,7 +37,9 @@ from psycopg import sql  # noqa: E402
 from effect_desktop.bootstrap import open_profile  # noqa: E402
 from effect_desktop.sync import SyncClient, local_state  # noqa: E402
 from effect_desktop.sync.admin import add_user, init_server  # noqa: E402
-from effect_desktop.sync.server_ops import COLUMNS  # noqa: E402
+from effect_desktop.sync.client import PULL_PAGE  # noqa: E402
+from effect_desktop.sync.server_ops import COLUMNS, pull_page  # noqa: E402
+from effect_desktop.sync.urls import ServerURL  # noqa: E402
 from tests.benchmarks.history import build_profile  # noqa: E402
 from tests.support.postgres import _start_pgserver, libpq_url, with_database  # noqa: E402
 
@@ -71,6 +74,20 @@ def copy_baseline(db_url: str, rows: list[tuple[object, ...]]) -> float:
         return time.perf_counter() - started
 
 
+def fetch_only(user_url: str, origin: object) -> float:
+    """The server side of a pull alone: every page fetched, nothing written locally."""
+    url = ServerURL.parse(user_url)
+    started = time.perf_counter()
+    with psycopg.connect(url.libpq, autocommit=True) as conn:
+        after, other_origin = 0, uuid4()  # as a device that pushed none of them
+        while True:
+            page = pull_page(conn, after, other_origin, PULL_PAGE)
+            after = page.high_water
+            if len(page.rows) < PULL_PAGE:
+                break
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -85,7 +102,7 @@ def main() -> None:
         n = laptop.store.count()
         local_state.ensure_tables(laptop)
         with laptop.store.reading() as connection:
-            rows = [tuple(r)[1:] for r in connection.execute(local_state.pending_query(n))]
+            rows = [tuple(r)[1:] for r in connection.execute(local_state.pending_query(connection, n))]
 
         copy_s = copy_baseline(db, rows)
         # the history's events all name one learner id; register it as the account's, as a first sync does
@@ -97,6 +114,11 @@ def main() -> None:
         started = time.perf_counter()
         pulled = SyncClient(desktop, user_url).sync()
         pull_s = time.perf_counter() - started
+
+        fetch_s = fetch_only(user_url, local_state.origin(laptop))
+        started = time.perf_counter()
+        desktop.projector.rebuild()
+        rebuild_s = time.perf_counter() - started
 
         noop = []
         for _ in range(7):
@@ -112,6 +134,8 @@ def main() -> None:
               f"  (target >= 50%)")
         print(f"pull (sync)       {pull_s:7.2f} s  {pull_rate:9,.0f} events/s  "
               f"(target >= 50,000/s; includes projecting read models)")
+        print(f"  of which: fetching the pages alone {fetch_s:5.2f} s ({n / fetch_s:,.0f}/s); "
+              f"the projector's own rebuild of these events {rebuild_s:5.2f} s ({n / rebuild_s:,.0f}/s)")
         print(f"no-op sync        {statistics.median(noop) * 1000:7.1f} ms median of 7  (target < 100 ms)")
         laptop.close()
         desktop.close()

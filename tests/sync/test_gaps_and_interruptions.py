@@ -48,7 +48,7 @@ def server_event_ids(server: str) -> list[object]:
 
 def pending_rows(profile: Profile) -> list[tuple[object, ...]]:
     with profile.store.reading() as connection:
-        return [tuple(r)[1:] for r in connection.execute(local_state.pending_query(1000))]
+        return [tuple(r)[1:] for r in connection.execute(local_state.pending_query(connection, 1000))]
 
 
 def test_a_late_commit_with_a_lower_position_is_not_skipped(

@@ -81,13 +81,14 @@ def test_a_user_can_neither_update_nor_delete_even_their_own_events(alice_synced
 
 def test_a_retried_push_never_duplicates(alice: str, device: Callable[[str], Profile]) -> None:
     """The reply of a push is lost (here: we forget it was acknowledged); the retry adds nothing."""
-    from effect_desktop.sync.local_state import sync_known
+    from effect_desktop.sync import local_state
 
     laptop = device("laptop")
     word = laptop.service.create_word("空", "sky")
     SyncClient(laptop, alice).sync()
     with laptop.store.transaction() as connection:
-        connection.execute(sync_known.delete())  # as if the acknowledgement never arrived
+        connection.execute(local_state.sync_known.delete())  # as if the acknowledgement never arrived
+        local_state.put(connection, local_state.ALL_KNOWN_UPTO, "0")
     laptop.service.update_word(word, meaning="the sky")
 
     retry = SyncClient(laptop, alice).sync()
