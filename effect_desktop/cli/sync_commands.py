@@ -11,11 +11,11 @@ import argparse
 import sys
 from typing import Any
 
-from ..sync import SyncClient, SyncError, admin, credentials, pending_count
-from ..sync.urls import ServerURL
 from .context import CliContext
 
 EXIT_FAILED = 2
+MISSING_DRIVER = ("sync needs the optional packages psycopg and keyring: "
+                  "pip install 'effect-desktop[sync]'")
 
 
 def register(commands: Any) -> None:
@@ -32,22 +32,40 @@ def register(commands: Any) -> None:
 
     sync = commands.add_parser("sync", help="send this profile's new events to the server and fetch the others'")
     sync.add_argument("--url", help="postgresql://USER:PASSWORD@HOST/DB[?sslmode=require] (default: "
-                                    f"${credentials.ENV_URL}, else the remembered server)")
+                                    "$EFFECT_SYNC_URL, else the remembered server)")
     sync.add_argument("--save-password-in-profile", action="store_true",
                       help="without a system keyring, keep the password in the profile file (plain text)")
     sync.add_argument("--status", action="store_true", help="only print the server and the pending count")
     sync.set_defaults(handler=run_sync)
 
 
-def _failed(error: SyncError) -> int:
+def _failed(error: Exception) -> int:
     print(f"effect-desktop: error: {error}", file=sys.stderr)
     return EXIT_FAILED
 
 
+def _sync_package() -> Any:
+    """Imported on use: psycopg is optional, and the rest of the CLI must work without it."""
+    try:
+        from .. import sync
+        from ..sync import admin, credentials  # noqa: F401  (submodules used through `sync`)
+    except ImportError as error:
+        raise _MissingDriver(MISSING_DRIVER) from error
+    return sync
+
+
+class _MissingDriver(Exception):
+    """psycopg is not installed."""
+
+
 def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        result = admin.init_server(args.url)
-    except SyncError as error:
+        sync = _sync_package()
+    except _MissingDriver as error:
+        return _failed(error)
+    try:
+        result = sync.admin.init_server(args.url)
+    except sync.SyncError as error:
         return _failed(error)
     print(result.describe())
     return 0
@@ -55,8 +73,12 @@ def run_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        url = admin.add_user(args.url, args.name, args.password)
-    except SyncError as error:
+        sync = _sync_package()
+    except _MissingDriver as error:
+        return _failed(error)
+    try:
+        url = sync.admin.add_user(args.url, args.name, args.password)
+    except sync.SyncError as error:
         return _failed(error)
     print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):")
     print(url)
@@ -64,22 +86,27 @@ def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        sync = _sync_package()
+    except _MissingDriver as error:
+        return _failed(error)
     profile = ctx.profile()
+    credentials = sync.credentials
     if args.status:
         remembered = profile.settings.get(credentials.SETTING_URL) or "none"
-        print(f"server: {remembered}\npending: {pending_count(profile)}")
+        print(f"server: {remembered}\npending: {sync.pending_count(profile)}")
         return 0
     try:
         url = credentials.resolve(profile, args.url)
-        result = SyncClient(profile, url).sync(_show_progress)
-    except SyncError as error:
+        result = sync.SyncClient(profile, url).sync(_show_progress)
+    except sync.SyncError as error:
         _end_progress()
-        print(f"effect-desktop: {pending_count(profile)} events are pending; they are kept for the next sync.",
-              file=sys.stderr)
+        print(f"effect-desktop: {sync.pending_count(profile)} events are pending; they are kept for the "
+              "next sync.", file=sys.stderr)
         return _failed(error)
     _end_progress()
     if args.url:  # a URL typed on the command line becomes the profile's server
-        note = credentials.remember(profile, ServerURL.parse(args.url),
+        note = credentials.remember(profile, credentials.ServerURL.parse(args.url),
                                     allow_plaintext=args.save_password_in_profile)
         print(note, file=sys.stderr)
     print(result.describe())

@@ -16,6 +16,8 @@ from ..bootstrap import Profile
 from .errors import BadServerURL, CredentialsUnavailable
 from .urls import ServerURL
 
+__all__ = ["ENV_URL", "SETTING_URL", "ServerURL", "remember", "resolve"]
+
 KEYRING_SERVICE = "effect-desktop-sync"
 ENV_URL = "EFFECT_SYNC_URL"
 SETTING_URL = "sync.url"

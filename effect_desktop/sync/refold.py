@@ -56,4 +56,6 @@ def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None
 def _refold_streak(ctx: handlers.Context, profile: Profile, stream_id: UUID) -> None:
     updates = [e for e in profile.store.get_events(stream_id) if isinstance(e.event_data, ev.StreakUpdated)]
     if updates:
-        handlers.streak_updated(ctx, updates[-1], updates[-1].event_data)
+        last = updates[-1].event_data
+        assert isinstance(last, ev.StreakUpdated)
+        handlers.streak_updated(ctx, updates[-1], last)
