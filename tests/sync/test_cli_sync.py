@@ -64,3 +64,30 @@ def test_wrong_password_is_a_clear_message_and_keeps_pending_events(
     assert code == 2
     assert "refused user 'alice' or its password" in err and "1 events are pending" in err
     assert "not-the-password" not in err
+
+
+def test_the_password_is_kept_only_where_allowed(alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """No system keyring here (keyring's fail backend): the password is not written unless asked."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    keyring.set_keyring(NoKeyring())
+    data = str(tmp_path)
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", alice)
+    assert code == 0 and "not its password: there is no system keyring" in err
+    code, _, err = cli(capsys, "--data-dir", data, "sync")
+    assert code == 2 and "No password is known" in err
+    assert not any(b"alice-secret" in f.read_bytes() for f in tmp_path.glob("default.effect.sqlite3*"))
+
+    monkeypatch.setenv("EFFECT_SYNC_URL", alice)
+    assert cli(capsys, "--data-dir", data, "sync")[0] == 0
+    monkeypatch.delenv("EFFECT_SYNC_URL")
+
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")
+    assert code == 0 and "kept in the profile file as you asked" in err
+    code, out, _ = cli(capsys, "--data-dir", data, "sync")
+    assert code == 0 and "synced" in out
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
+    assert "pending: 0" in out and "alice-secret" not in out
