@@ -27,10 +27,12 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from ..bootstrap import Profile
+from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
 from ..persistence.schema import events, snapshots
 from ..projections.projector import CHECKPOINT
 from ..projections.tables import checkpoints
 from . import local_state
+from .errors import SchemaMismatch
 from .local_state import sync_known
 from .refold import refold_streams
 
@@ -108,9 +110,15 @@ def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], 
     for offset, row in enumerate(new):
         local_rows.append({"position": position + offset, **dict(zip(_LOCAL_COLUMNS, row[1:], strict=True))})
         known.append((position + offset, row[0]))
+    try:
+        pulled = [profile.store.to_event(SimpleNamespace(**r)) for r in local_rows]
+    except (UnknownEventType, UnsupportedSchemaVersion) as error:
+        raise SchemaMismatch(
+            f"Another device synced events this Effect Desktop cannot read ({error}); update Effect "
+            "Desktop on this computer. Nothing was taken in; your own events are kept.") from error
     connection.execute(sa.insert(events), local_rows)
     local_state.mark_known(connection, known)
-    profile.projector.apply(connection, [profile.store.to_event(SimpleNamespace(**r)) for r in local_rows])
+    profile.projector.apply(connection, pulled)
     return position + len(new)
 
 

@@ -114,3 +114,18 @@ def test_a_server_older_than_the_app(server: str, alice: str) -> None:
         admin.execute("INSERT INTO sync_schema (version) VALUES (0)")
     with pytest.raises(SchemaMismatch, match="older than this Effect Desktop needs"):
         check_connection(alice)
+
+
+def test_events_from_a_newer_app_are_not_taken_in(alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_word("風", "wind")
+    SyncClient(laptop, alice).sync()
+    with psycopg.connect(ServerURL.parse(alice).libpq, autocommit=True) as own:
+        own.execute("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                    "metadata, created_at, version, schema_version) SELECT gen_random_uuid(), aggregate_id, "
+                    "aggregate_type, 'WordUpdated', '{}', metadata, created_at, 2, 99 FROM events")
+    desktop.service.create_word("火", "fire")
+    with pytest.raises(SchemaMismatch, match="cannot read.*update Effect Desktop"):
+        SyncClient(desktop, alice).sync()
+    assert [w.text for w in desktop.queries.words()] == ["火"]  # its own word, and nothing half-taken
+    assert pending_count(desktop) == 0  # its own events did reach the server
