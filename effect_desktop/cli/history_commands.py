@@ -31,8 +31,7 @@ def register(commands: Any) -> None:
 
 def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     timeline = Timeline(ctx.profile())
-    if timeline.needs_rebuild():
-        timeline.prepare()
+    timeline.prepare()  # brings the time-travel checkpoints up to date (quick unless many events are new)
     past = timeline.state_at(args.as_of)
     if args.json:
         print_json(state_json(past))

@@ -21,10 +21,14 @@ from ..persistence.schema import events
 from ..projections import tables as t
 from ..projections.cache import ReadModelCache, ReviewIndex, Row, TableCache
 
-TRAVEL_TABLES = ("rm_words", "rm_word_tags", "rm_progress", "rm_sessions", "rm_daily_stats", "rm_streak")
-"""The read models a past state holds (and a checkpoint stores)."""
+TRAVEL_TABLES = ("rm_words", "rm_progress", "rm_daily_stats", "rm_streak")
+"""The read models a past state holds (and a checkpoint stores).
 
-_SKIPPED = ("rm_timeline", "rm_timeline_days", "rm_answers")
+Sessions are loaded on demand from the live table instead (see `SessionsAsOf`);
+word tags are only ever written by the handlers, never read, and the past
+word list takes its tags from `rm_words`, so they are not kept."""
+
+_SKIPPED = ("rm_timeline", "rm_timeline_days", "rm_answers", "rm_sessions")
 
 
 def _retracted_by(position: int, answer_id: Any) -> sa.ColumnElement[bool]:
@@ -50,6 +54,40 @@ class AnswersAsOf(TableCache):
             return None
         row = dict(found._mapping)
         row["retracted"] = bool(row.pop("was_retracted"))
+        return row
+
+    def flush(self, connection: sa.Connection) -> None:
+        raise RuntimeError("an as-of cache is never written to the database")
+
+
+class SessionsAsOf(TableCache):
+    """`rm_sessions` rows for sessions started by `position`, read on demand from the live table.
+
+    The handlers only need a session row to count its answers and mark it
+    complete; the past state does not show sessions, so the counts are today's
+    (only whether it was complete is put back as it was)."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(t.sessions, assume_empty=False)
+        self.position = position
+
+    def _load(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
+        if self.position <= 0:
+            return None
+        tl = t.timeline
+        started = sa.exists(sa.select(tl.c.position).where(
+            tl.c.session_id == t.sessions.c.session_id, tl.c.event_type == "SessionStarted",
+            tl.c.position <= self.position))
+        completed = sa.exists(sa.select(tl.c.position).where(
+            tl.c.session_id == t.sessions.c.session_id, tl.c.event_type == "SessionCompleted",
+            tl.c.position <= self.position))
+        found = connection.execute(sa.select(t.sessions, completed.label("was_completed"))
+                                   .where(t.sessions.c.session_id == key[0], started)).first()
+        if found is None:
+            return None
+        row = dict(found._mapping)
+        if not row.pop("was_completed"):
+            row["completed_at"] = row["duration_seconds"] = None
         return row
 
     def flush(self, connection: sa.Connection) -> None:
@@ -122,6 +160,7 @@ class AsOfCache(ReadModelCache):
                 cache.rows = dict(rows[table.name])  # rows are never changed in place: a shallow copy
             self.tables[table.name] = cache
         self.tables["rm_answers"] = AnswersAsOf(position)
+        self.tables["rm_sessions"] = SessionsAsOf(position)
         self.reviews = ReviewsAsOf(position)
 
     def flush(self, connection: sa.Connection) -> None:

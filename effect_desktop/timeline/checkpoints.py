@@ -2,7 +2,7 @@
 
 Time travel to any moment must not replay a million events, so this keeps,
 in a side table of the profile, the rows of the small read models (words,
-tags, progress, sessions, daily statistics, streak) as they were after
+progress, daily statistics, streak) as they were after
 every `EVERY` events: a full copy every `BASE_EVERY` events and, in
 between, only the rows that changed. The state at a moment is then the
 nearest checkpoint before it plus a replay of at most `EVERY` events.
@@ -35,7 +35,7 @@ from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
 
 EVERY = 1_000
-BASE_EVERY = 50_000
+BASE_EVERY = 25_000
 PAGE = 2_500
 REMEMBERED_BASES = 2
 _ANSWERS = frozenset({"QuestionAnswered", "AnswerRetracted"})

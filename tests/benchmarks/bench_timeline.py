@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -56,9 +57,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", type=Path, help="use (a copy of) this built profile instead of the cached one")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench_timeline_"))
-    path = build_profile(work / "bench.effect.sqlite3", args.events, args.seed)
+    if args.profile:
+        path = work / "bench.effect.sqlite3"
+        shutil.copyfile(args.profile, path)
+    else:
+        path = build_profile(work / "bench.effect.sqlite3", args.events, args.seed)
     raw = sqlite3.connect(path)
     profile = open_profile(path)
     timeline = Timeline(profile)
