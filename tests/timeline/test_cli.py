@@ -1,0 +1,59 @@
+"""`effect-desktop state --as-of` and `effect-desktop history` from a shell."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.cli.main import run_cli
+from tests.integration.profile_helpers import SettableClock
+
+
+def _run(profile: Profile, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    profile.close()  # the CLI opens the file itself
+    code = run_cli(["--data-dir", str(profile.path.parent), "--profile", "learner", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_state_as_of_a_moment_before_the_deletion_still_lists_the_word(
+        profile: Profile, clock: SettableClock, studied: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    before_deletion = (clock.now - timedelta(hours=1)).isoformat()
+    code, out, _ = _run(profile, capsys, "state", "--as-of", before_deletion, "--json")
+    assert code == 0
+    state = json.loads(out)
+    assert sorted(w["text"] for w in state["words"]) == ["apple", "りんご"]
+    assert state["streak"]["consecutive_days"] == 2
+    assert state["totals"]["answers"] == 2  # the undone answer does not count
+    apple = next(w for w in state["words"] if w["text"] == "apple")
+    assert apple["meaning"] == "林檎" and apple["progress"]["repetition_count"] == 1
+
+
+def test_state_as_of_now_shows_the_deletion(profile: Profile, clock: SettableClock, studied: dict,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(profile, capsys, "state", "--as-of", clock.now.isoformat())
+    assert code == 0
+    assert "りんご" not in out and "apple" in out and "streak: " in out
+
+
+def test_history_of_a_word_by_its_text(profile: Profile, studied: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(profile, capsys, "history", "apple", "--json")
+    assert code == 0
+    story = json.loads(out)
+    edit = next(s for s in story["steps"] if s["event_type"] == "WordUpdated")
+    assert edit["before"] == {"meaning": "りんご"} and edit["after"] == {"meaning": "林檎"}
+    undone = [s for s in story["steps"] if s["retracted"]]
+    assert [s["sentence"] for s in undone] == ["Answered 'apple' wrongly in 4.1 s (attempt 1)"]
+    assert story["intervals"]
+
+
+def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: dict,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(profile, capsys, "history", "banana")
+    assert code == 2 and out == ""
+    assert "There is no word 'banana'" in err and "words list" in err
+    code, _, err = _run(profile, capsys, "state", "--as-of", "last tuesday")
+    assert code == 2 and "is not a time" in err
