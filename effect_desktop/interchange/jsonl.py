@@ -13,7 +13,6 @@ along, since some streams (the streak) are named after it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -24,9 +23,8 @@ from pydantic_core import from_json, to_json
 from ..bootstrap import Profile
 from ..domain.errors import DomainError
 from ..domain.registry import EventRegistry
-from ..persistence.bulk_append import append_new_rows
 from ..persistence.errors import StoreError
-from ..persistence.raw_import import RowsRejected, append_json_lines, stream_gaps
+from ..persistence.raw_import import insert_rows, sqlite_row, stream_gaps
 from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
@@ -115,19 +113,16 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
 
 
 def _append_page(profile: Profile, page: list[tuple[int, bytes]]) -> int:
-    """Store a page; if SQLite refuses it, find the line to blame (or say what SQLite said)."""
-    if not page:
-        return 0
+    """Store a page of lines; a line that is not a valid event is named by its number."""
     registry = profile.store.registry
-    if profile.store.engine.dialect.name != "sqlite":
-        return len(append_new_rows(profile.store, [_row(registry, n, line) for n, line in page]))
-    try:
-        return append_json_lines(profile.store, [line for _, line in page], lambda t: _known(registry, t))
-    except RowsRejected as rejected:
-        for number, line in page:
-            _row(registry, number, line)  # raises, naming the line
-        raise InterchangeError(f"The events could not be stored ({rejected}); is an event in the file twice? "
-                               "Nothing was imported.") from None
+    rows = []
+    for number, line in page:
+        try:
+            rows.append(sqlite_row(line, lambda event_type: _known(registry, event_type)))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+            raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+    return insert_rows(profile.store, rows) if rows else 0
 
 
 def _known(registry: EventRegistry, event_type: str) -> bool:
@@ -159,43 +154,3 @@ def _header(first: tuple[int, bytes]) -> dict[str, Any]:
     except ValueError:
         raise InterchangeError("The event log's header has no valid learner id; the file is damaged.") from None
     return header
-
-
-def _row(registry: EventRegistry, number: int, line: bytes) -> dict[str, Any]:
-    """One envelope in the store's column form; the line number names any fault."""
-    try:
-        raw = from_json(line)
-        event_type = raw["event_type"]
-        registry.model_for(event_type)  # UnknownEventType for a type this app does not know
-        return {
-            "event_id": UUID(raw["event_id"]),
-            "aggregate_id": UUID(raw["aggregate_id"]),
-            "aggregate_type": str(raw["aggregate_type"]),
-            "event_type": event_type,
-            "event_data": _object_text(raw["event_data"]),
-            "metadata": _object_text(raw["metadata"]),
-            "created_at": _aware(datetime.fromisoformat(raw["created_at"])),
-            "version": _version(raw["version"]),
-            "schema_version": _version(raw.get("schema_version", 1)),
-        }
-    except (ValueError, KeyError, TypeError, AttributeError, DomainError) as error:
-        reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
-        raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
-
-
-def _object_text(value: Any) -> str:
-    if not isinstance(value, dict):
-        raise ValueError("event_data and metadata must be JSON objects")
-    return to_json(value).decode()
-
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("created_at has no time zone")
-    return value
-
-
-def _version(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError(f"version {value!r} is not a whole number from 1")
-    return value

@@ -1,14 +1,13 @@
-"""Loading an exported event log on SQLite: the database parses each page of JSON lines itself.
+"""Loading an exported event log on SQLite without building a million envelopes.
 
-Parsing a million lines in Python and handing SQLite a million parameter
-tuples costs several times the inserts. Here a page of lines goes to SQLite
-as one JSON array, and `INSERT ... SELECT ... FROM json_each(?)` takes each
-field out in C; two small functions turn the id text into our 16-byte ids
-and the time into the stored form. Anything malformed (a missing field, an
-id that is not a UUID, a payload that is not an object, an unknown event
-type) stops the statement: `RowsRejected` tells the caller to look at the
-page line by line for a message naming the line. Stream versions are checked
-once at the end (`stream_gaps`), since a stream spans pages.
+Each line is parsed once and turned straight into the row SQLite stores
+(16-byte ids, the time in SQLAlchemy's SQLite text form, the payload and
+metadata as minified JSON text), and a page of rows goes in with one
+`executemany` on the transaction's driver connection. Payloads are not
+loaded into their classes here: the read-model rebuild that follows in the
+same transaction loads every one, so a payload that does not fit its event
+type still fails the import before anything is committed. Stream versions
+are checked once at the end (`stream_gaps`), since a stream spans pages.
 """
 
 from __future__ import annotations
@@ -16,75 +15,60 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from pydantic_core import from_json, to_json
 
+from .errors import ConcurrencyError, StoreError
 from .schema import events as events_table
 from .sql_store import SqlEventStore
 
+Row = tuple[bytes, bytes, str, str, str, str, str, int, int]
 
-class RowsRejected(Exception):
-    """SQLite refused a page; the reason, for when no single line is to blame."""
-
-
-_INSERT = """
-INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, metadata, created_at,
-                    version, schema_version)
-SELECT effect_uuid(value ->> '$.event_id'), effect_uuid(value ->> '$.aggregate_id'),
-       value ->> '$.aggregate_type', effect_event_type(value ->> '$.event_type'),
-       effect_object(value -> '$.event_data'), effect_object(value -> '$.metadata'),
-       effect_time(value ->> '$.created_at'), effect_version(value -> '$.version'),
-       effect_version(coalesce(value -> '$.schema_version', 1))
-FROM json_each(?) ORDER BY key
-"""
+_INSERT = ("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, metadata, "
+           "created_at, version, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def _uuid(text: str | None) -> bytes:
-    return UUID(text).bytes  # type: ignore[arg-type]
-
-
-def _time(text: str | None) -> str:
-    value = datetime.fromisoformat(text)  # type: ignore[arg-type]
-    if value.tzinfo is None:
+def sqlite_row(line: bytes, is_known: Callable[[str], bool]) -> Row:
+    """One export line as the row SQLite stores; ValueError/KeyError/TypeError say what is wrong."""
+    raw = from_json(line)
+    event_type = raw["event_type"]
+    if not isinstance(event_type, str) or not is_known(event_type):
+        raise ValueError(f"unknown event type {event_type!r}")
+    created = datetime.fromisoformat(raw["created_at"])
+    if created.tzinfo is None:
         raise ValueError("created_at has no time zone")
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite storage form
+    return (UUID(raw["event_id"]).bytes, UUID(raw["aggregate_id"]).bytes, str(raw["aggregate_type"]), event_type,
+            _object(raw["event_data"]), _object(raw["metadata"]),
+            created.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"),  # SQLAlchemy's SQLite storage form
+            _version(raw["version"]), _version(raw.get("schema_version", 1)))
 
 
-def _object(text: str | None) -> str:
-    if not text or not text.startswith("{"):
+def _object(value: Any) -> str:
+    if not isinstance(value, dict):
         raise ValueError("event_data and metadata must be JSON objects")
-    return text
+    return to_json(value).decode()
 
 
-def _version(text: str | int | None) -> int:
-    value = int(text)  # type: ignore[arg-type]
-    if str(value) != str(text) or value < 1:
-        raise ValueError("versions are whole numbers from 1")
+def _version(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"version {value!r} is not a whole number from 1")
     return value
 
 
-def append_json_lines(store: SqlEventStore, lines: Sequence[bytes], is_known: Callable[[str], bool]) -> int:
-    """Insert one page of export lines in order inside the caller's transaction; how many were inserted."""
-
-    def event_type(text: str | None) -> str:
-        if text is None or not is_known(text):
-            raise ValueError(f"unknown event type {text!r}")
-        return text
-
-    page = "[" + ",".join(line.decode() for line in lines) + "]"
+def insert_rows(store: SqlEventStore, rows: Sequence[Row]) -> int:
+    """Insert rows in order inside the caller's transaction (on SQLite); how many were inserted."""
     with store.transaction() as connection:
         driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
-        for name, function in (("effect_uuid", _uuid), ("effect_time", _time), ("effect_object", _object),
-                               ("effect_version", _version), ("effect_event_type", event_type)):
-            driver.create_function(name, 1, function, deterministic=True)
         try:
-            inserted = driver.execute(_INSERT, (page,)).rowcount
-        except (sqlite3.Error, UnicodeDecodeError) as error:
-            raise RowsRejected(str(error)) from error
-    if inserted != len(lines):
-        raise RowsRejected(f"{inserted} of {len(lines)} lines were stored")
-    return inserted
+            driver.executemany(_INSERT, rows)
+        except sqlite3.IntegrityError as error:
+            raise ConcurrencyError(f"an event or a stream version is in the file twice ({error})") from error
+        except sqlite3.Error as error:
+            raise StoreError(f"the events could not be written ({error})") from error
+    return len(rows)
 
 
 def stream_gaps(store: SqlEventStore, limit: int = 5) -> list[str]:

@@ -58,6 +58,7 @@ def test_a_profile_with_events_is_refused(profile: Profile, tmp_path: Path) -> N
     (lambda lines: lines[:-2], "incomplete"),
     (lambda lines: lines[:3] + [lines[3][:40]] + lines[4:], "Line 4 is not a valid event"),
     (lambda lines: [b"{}"] + lines[1:], "not an Effect Desktop event log"),
+    (lambda lines: lines + [lines[1]], "in the file twice"),
     (lambda lines: [line.replace(b'"meaning":', b'"meening":') for line in lines], "could not be stored"),
     (lambda lines: lines[:2] + [lines[2].replace(b'"WordCreated"', b'"WordInvented"')] + lines[3:],
      "Line 3 is not a valid event .unknown event type"),
