@@ -21,7 +21,7 @@ from . import local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
 from .identity import settle_identity
-from .merge import merge_page
+from .merge import finish_deferred, merge_page
 from .server_schema import check_client_compatible
 from .urls import ServerURL
 
@@ -30,6 +30,7 @@ Progress = Callable[[str, int, int], None]
 
 PUSH_PAGE = 5_000
 PULL_PAGE = 5_000
+DEFER_PROJECTION_FROM = 5_000  # pulls larger than this (and than the local log) rebuild once at the end
 MAX_ROUNDS = 5  # push, collide, pull, push again... a busy account settles in one or two
 
 _running: dict[Path, threading.Lock] = {}
@@ -52,11 +53,12 @@ class SyncResult:
 
 class SyncClient:
     def __init__(self, profile: Profile, url: str | ServerURL, *, push_page: int = PUSH_PAGE,
-                 pull_page: int = PULL_PAGE) -> None:
+                 pull_page: int = PULL_PAGE, defer_projection_from: int = DEFER_PROJECTION_FROM) -> None:
         self.profile = profile
         self.url = url if isinstance(url, ServerURL) else ServerURL.parse(url)
         self.push_page_size = push_page
         self.pull_page_size = pull_page
+        self.defer_projection_from = defer_projection_from
 
     def sync(self, progress: Progress | None = None) -> SyncResult:
         lock = _lock_for(self.profile.path)
@@ -77,6 +79,7 @@ class SyncClient:
                 local_state.bind_server(profile, f"{server_id}/{self.url.user}")
                 settle_identity(connection, profile)
                 origin = local_state.origin(profile)
+                finish_deferred(profile)  # a large pull cut off before its rebuild
                 pushed = pulled = resequenced = 0
                 for _round in range(MAX_ROUNDS):
                     try:
@@ -116,19 +119,22 @@ class SyncClient:
         with store.reading() as local:
             after = local_state.last_pulled(local)
         total = server_ops.remaining(connection, after, origin)
+        project = not (total >= self.defer_projection_from and total > store.count())
         pulled = resequenced = 0
         while True:
             page = server_ops.pull_page(connection, after, origin, self.pull_page_size)
             if not page.rows and page.high_water == after:
-                return pulled, resequenced  # nothing new: no local write at all
-            merged = merge_page(self.profile, page.rows, page.high_water)
+                break  # nothing new: no local write at all
+            merged = merge_page(self.profile, page.rows, page.high_water, project=project)
             pulled += merged.applied
             resequenced += merged.resequenced
             after = page.high_water
             if page.rows:
                 progress("pull", pulled + merged.already_known, max(total, pulled))
             if len(page.rows) < self.pull_page_size:
-                return pulled, resequenced
+                break
+        finish_deferred(self.profile)
+        return pulled, resequenced
 
 
 def pending_count(profile: Profile) -> int:

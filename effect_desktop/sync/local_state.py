@@ -37,6 +37,7 @@ sync_known = sa.Table(
 )
 
 LAST_PULLED = "last_pulled"
+NEEDS_REBUILD = "needs_rebuild"  # "1" while pulled events wait for one read-model rebuild
 ALL_KNOWN_UPTO = "all_known_upto"  # every event at or below this local position is on the server
 SERVER_KEY = "server_key"
 ORIGIN = "origin"

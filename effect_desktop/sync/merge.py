@@ -48,11 +48,14 @@ class MergeResult:
     resequenced: int = 0
 
 
-def merge_page(profile: Profile, rows: list[Any], high_water: int) -> MergeResult:
+def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: bool = True) -> MergeResult:
+    """Take in one page. With `project=False` (a large pull) the read models are left for one
+    rebuild at the end (`finish_deferred`), which is far faster than updating them row by row."""
     result = MergeResult()
     store = profile.store
     with store.transaction() as connection:
-        if profile.projector.checkpoint() < store.last_position():
+        deferred = local_state.get(connection, local_state.NEEDS_REBUILD) == "1"
+        if not deferred and profile.projector.checkpoint() < store.last_position():
             profile.projector.catch_up()
         local = _local_positions(connection, [r[1] for r in rows])
         local_state.mark_known(connection, [(local[r[1]], r[0]) for r in rows if r[1] in local])
@@ -61,10 +64,16 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int) -> MergeResul
         if new:
             result.applied = len(new)
             pending = _pending_in(connection, {r[2] for r in new})
+            if pending and deferred:  # re-sequencing needs current read models
+                finish_deferred(profile)
+                deferred = False
+            project_now = pending or (project and not deferred)
             next_position = max(store.last_position(), profile.projector.checkpoint()) + 1
             if pending:
                 _take_out(connection, pending)
-            next_position = _append_pulled(profile, connection, new, next_position)
+            next_position = _append_pulled(profile, connection, new, next_position, project=bool(project_now))
+            if not project_now:
+                local_state.put(connection, local_state.NEEDS_REBUILD, "1")
             if pending:
                 result.resequenced = len(pending)
                 _put_back(connection, pending, next_position)
@@ -104,7 +113,21 @@ def _take_out(connection: sa.Connection, pending: list[dict[str, Any]]) -> None:
         connection.execute(sa.delete(snapshots).where(snapshots.c.aggregate_id.in_(streams[start:start + _CHUNK])))
 
 
-def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], position: int) -> int:
+def finish_deferred(profile: Profile) -> bool:
+    """Rebuild the read models if pages were taken in without projecting them; True if it did.
+
+    Called at the end of a large pull, and at the start of the next sync if one was cut off
+    before its end (the flag is in the same SQLite file, so it survives a crash)."""
+    with profile.store.transaction() as connection:
+        if local_state.get(connection, local_state.NEEDS_REBUILD) != "1":
+            return False
+        profile.projector.rebuild()
+        local_state.put(connection, local_state.NEEDS_REBUILD, "0")
+    return True
+
+
+def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], position: int, *,
+                   project: bool) -> int:
     local_rows = []
     known = []
     for offset, row in enumerate(new):
@@ -118,7 +141,8 @@ def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], 
             "Desktop on this computer. Nothing was taken in; your own events are kept.") from error
     connection.execute(sa.insert(events), local_rows)
     local_state.mark_known(connection, known)
-    profile.projector.apply(connection, pulled)
+    if project:
+        profile.projector.apply(connection, pulled)
     return position + len(new)
 
 

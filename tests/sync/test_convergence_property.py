@@ -43,7 +43,7 @@ step = st.one_of(
     st.tuples(st.just("complete"), st.integers(0, 2), st.none()),
     st.tuples(st.just("delete"), st.integers(0, 2), st.booleans()),
     st.tuples(st.just("advance"), st.integers(0, 2), st.integers(1, 40)),
-    st.tuples(st.just("sync"), st.integers(0, 2), st.none()),
+    st.tuples(st.just("sync"), st.integers(0, 2), st.sampled_from([1, 10_000])),  # rebuild-at-end or not
 )
 
 _accounts = itertools.count()
@@ -101,7 +101,7 @@ def test_devices_converge_whatever_they_do_and_whenever_they_sync(
         for action, index, arg in steps:
             device = devices[index]
             if action == "sync":
-                SyncClient(device.profile, url).sync()
+                SyncClient(device.profile, url, pull_page=4, defer_projection_from=int(arg)).sync()  # type: ignore[call-overload]
                 continue
             with contextlib.suppress(DomainError):  # a refused command (editing a deleted word) writes nothing
                 device.run(action, arg, made)

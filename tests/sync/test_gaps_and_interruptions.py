@@ -162,3 +162,24 @@ def test_syncs_cut_off_between_pages_resume(server: str, alice: str, device: Cal
     assert len(ids) == len(set(ids)) == 30
     assert [e.event_id for e in desktop.store.read_all()] == ids
     assert comparable_read_models(desktop) == comparable_read_models(laptop)
+
+
+def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    words = laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(12)])
+    session = laptop.service.start_session("flashcard", words)
+    for index, word in enumerate(words):
+        laptop.service.answer(session, word, index % 3 != 0, 1200)
+    SyncClient(laptop, alice).sync()
+
+    def kill_after_first_page(phase: str, done: int, total: int) -> None:
+        if phase == "pull" and done == 10:
+            kill_alices_connections(server)
+
+    with pytest.raises(SyncInterrupted):  # pages taken in without projecting, then cut off
+        SyncClient(desktop, alice, pull_page=10, defer_projection_from=1).sync(kill_after_first_page)
+    assert desktop.store.count() == 10
+    SyncClient(desktop, alice, pull_page=10, defer_projection_from=1).sync()
+    assert desktop.store.count() == laptop.store.count()
+    assert comparable_read_models(desktop) == comparable_read_models(laptop)
