@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..backup.backups import create_backup, list_backups, restore_backup
 from ..backup.schedule import backup_before_change, keep_count
 from ..interchange.apkg_import import read_apkg
+from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
 from ..interchange.candidates import Parsed
 from ..interchange.csv_export import export_words, export_words_to
 from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
 from ..interchange.errors import InterchangeError
 from ..interchange.importer import OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
-from ..persistence.archive import SEGMENT, compact, vacuum
+from ..persistence.archive import SEGMENT
 from .context import CliContext
 from .output import print_table
 from .parsing import non_negative_int
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
-DEFAULT_AGE_DAYS = 180
 
 
 def register(commands: Any) -> None:
@@ -160,16 +159,12 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
-    profile = ctx.profile()
-    now = datetime.now(UTC)
-    before = profile.path.stat().st_size
-    report = compact(profile.store, now - timedelta(days=args.older_than), now)
+    done = compact_profile(ctx.profile(), args.older_than, shrink=not args.no_vacuum)
+    report = done.report
     if not report.segments:
-        print(f"nothing to compact: no whole segment of {SEGMENT:,} events is older than {args.older_than} days")
+        print(f"nothing to compact: no whole segment of {SEGMENT:,} events is older than {args.older_than} days "
+              "(and, on a profile that syncs, already on the server)")
         return 0
-    if not args.no_vacuum:
-        vacuum(profile.store)
-    after = profile.path.stat().st_size
     print(f"archived {report.events:,} events in {report.segments} segment(s), JSON compressed "
-          f"{report.ratio:.1f}x; profile {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
+          f"{report.ratio:.1f}x; profile {done.size_before / 1e6:.1f} MB -> {done.size_after / 1e6:.1f} MB")
     return 0

@@ -138,22 +138,26 @@ class CompactReport:
         return self.raw_bytes / self.compressed_bytes if self.compressed_bytes else 0.0
 
 
-def closed_segments(store: SqlEventStore, older_than: datetime, segment: int = SEGMENT) -> list[int]:
-    """First positions of the whole segments whose events are all older than `older_than`, not yet archived."""
+def closed_segments(store: SqlEventStore, older_than: datetime, segment: int = SEGMENT,
+                    upto_position: int | None = None) -> list[int]:
+    """First positions of the whole segments whose events are all older than `older_than` (and at or
+    below `upto_position`, if given), not yet archived."""
     e = events_table.c
     with store.reading() as connection:
         first_new = connection.execute(sa.select(sa.func.min(e.position)).where(e.created_at >= older_than)).scalar()
         last = connection.execute(sa.select(sa.func.max(e.position))).scalar() or 0
         done = {r[0] for r in connection.execute(sa.select(archive.c.first_position))}
     limit = (first_new - 1) if first_new is not None else last
+    if upto_position is not None:
+        limit = min(limit, upto_position)
     return [first for first in range(1, limit - segment + 2, segment) if first not in done]
 
 
 def compact(store: SqlEventStore, older_than: datetime, now: datetime, segment: int = SEGMENT,
-            progress: Callable[[int, int], bool] | None = None) -> CompactReport:
+            progress: Callable[[int, int], bool] | None = None, upto_position: int | None = None) -> CompactReport:
     """Archive every closed segment, one transaction each (the profile stays usable meanwhile)."""
     report = CompactReport()
-    todo = closed_segments(store, older_than, segment)
+    todo = closed_segments(store, older_than, segment, upto_position)
     for done, first in enumerate(todo, start=1):
         if progress is not None and progress(done - 1, len(todo)) is False:
             break
@@ -161,14 +165,6 @@ def compact(store: SqlEventStore, older_than: datetime, now: datetime, segment: 
             _archive_segment(connection, first, first + segment - 1, now, report)
     store.archive.forget()
     return report
-
-
-def compact_if_worthwhile(store: SqlEventStore, older_than: datetime, now: datetime,
-                          min_segments: int = 1) -> CompactReport | None:
-    """For an idle moment (the GUI's background maintenance): compact when closed segments wait."""
-    if len(closed_segments(store, older_than)) < min_segments:
-        return None
-    return compact(store, older_than, now)
 
 
 def vacuum(store: SqlEventStore) -> None:

@@ -94,3 +94,18 @@ def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: Sett
     profile.store.archive.forget()
     with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged"):
         list(profile.store.iter_all())
+
+
+def test_a_syncing_profile_compacts_only_what_the_server_already_has(profile: Profile, clock: SettableClock) -> None:
+    from effect_desktop.interchange.archiving import sync_limit
+    from effect_desktop.sync import local_state
+
+    study_history(profile, clock, days=3)
+    assert sync_limit(profile) is None  # never synced: no limit
+    local_state.ensure_tables(profile)
+    with profile.store.transaction() as connection:
+        local_state.put(connection, local_state.SERVER_KEY, "https://sync.example/learner")
+        local_state.put(connection, local_state.ALL_KNOWN_UPTO, "25")
+    assert sync_limit(profile) == 25
+    report = compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10, upto_position=sync_limit(profile))
+    assert report.segments == 2  # positions 1-20; 21-30 holds events the server may not have yet
