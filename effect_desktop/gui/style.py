@@ -57,6 +57,20 @@ def accent_color() -> QColor:
     return QApplication.palette().color(QPalette.ColorRole.Highlight)
 
 
+def set_text_color(widget: QWidget, color: QColor | None) -> None:
+    """Colour a widget's text through its palette (None: the normal colour).
+
+    Cheaper than a style sheet, which re-polishes the widget on every change:
+    the study page does this on every answer."""
+    palette = QPalette(widget.palette())
+    if color is None:
+        palette = QApplication.palette(widget)
+    else:
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            palette.setColor(role, color)
+    widget.setPalette(palette)
+
+
 def error_label() -> QLabel:
     """A hidden, wrapping label in the error colour, for messages beside a field."""
     label = QLabel()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from effect_desktop.gui.preferences import Preferences
 
@@ -179,3 +180,17 @@ def test_the_review_limit_counts_every_session_of_the_study_day(qtbot, window, p
     assert "today's reviews and new words are done" in page.start_panel.message.text()
     preferences.reviews_per_day = 5  # raising the limit lets the other two in the same day
     assert _start(qtbot, window, "flashcard").run.total_words == 2
+
+
+def test_a_refused_answer_is_shown_and_the_card_asked_again(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    asked = card.front.text()
+    profile.service.complete_session(page.run.session_id)  # e.g. finished from another window
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    box = window.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "already completed" in box.text()
+    assert card.front.text() == asked and card.back.text() == ""
+    assert page.session_panel.position.text() == "0 / 5"
+    assert _answers(profile) == []

@@ -170,7 +170,8 @@ class ChoiceCard(Card):
             has_option = number < len(self.options)
             button.setVisible(has_option)
             button.setText(f"{number + 1}   {self.options[number]}" if has_option else "")
-            button.setStyleSheet("")
+            if button.styleSheet():  # only after a mistake was shown: re-polishing costs time
+                button.setStyleSheet("")
         self.feedback.setText("")
         self.hint.setText(self.tr("1–4: choose the meaning · Esc: leave"))
 

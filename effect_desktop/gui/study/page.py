@@ -31,7 +31,7 @@ from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
-from ..style import error_color, heading, scaled_font, success_color
+from ..style import error_color, heading, scaled_font, set_text_color, success_color
 from ..undo import UndoEntry
 from . import queue
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
@@ -305,6 +305,12 @@ class StudyPage(Page):
         self.shown_at = time.monotonic()
 
     def _answered(self, is_correct: bool, grade: str) -> None:
+        """Show what comes next, then record the answer through the core.
+
+        On a long history the command takes tens of milliseconds (loading the
+        session, projecting, the fsync), so the next card (or the correction) is
+        painted first and the answer written right after, before any other key
+        is handled. If the core refuses it, the card is asked again."""
         run = self.run
         if run is None or run.current() is None:
             return
@@ -312,25 +318,36 @@ class StudyPage(Page):
         assert word is not None
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
+        run.record(is_correct, elapsed, None)
+        advance = is_correct or run.mode == LearningMode.FLASHCARD.value
+        shown_early = not (advance and run.finished)  # the summary waits for the stored answer
+        if shown_early:
+            self._show_result(word, is_correct)
+            if advance:
+                self._show_card()
+            else:
+                self.current_card().show_mistake()
+            self.session_panel.repaint()
         ok, outcome = self.context.operations.perform(lambda: self.profile.service.answer(
             session_id, word.word_id, is_correct, elapsed, grade or None))
         if not ok or outcome is None:
+            if self.run is run:
+                run.drop_last()
+                self.session_panel.last_result.setText("")
+                self._show_card()
             return
-        run.record(is_correct, elapsed, outcome.answer_event_id)
+        run.confirm_last(outcome.answer_event_id)
         event_id = outcome.answer_event_id
         self.context.undo.push(UndoEntry(self.tr("answer to “{0}”").format(word.text),
                                          lambda: self.retract(session_id, event_id),
                                          kind="answer", owner=session_id))
-        self._show_result(word, is_correct)
-        card = self.current_card()
-        if is_correct or run.mode == LearningMode.FLASHCARD.value:
+        if not shown_early:
+            self._show_result(word, is_correct)
             self._next_card()
-        else:
-            card.show_mistake()
 
     def _show_result(self, word: WordView, is_correct: bool) -> None:
         mark, color = ("✓", success_color()) if is_correct else ("✗", error_color())
-        self.session_panel.last_result.setStyleSheet(f"color: {color.name()};")
+        set_text_color(self.session_panel.last_result, color)
         self.session_panel.last_result.setText(f"{mark}  {word.text} — {word.meaning}")
 
     def _next_card(self) -> None:
@@ -363,7 +380,7 @@ class StudyPage(Page):
         run = self.run
         if run is not None and run.session_id == session_id and run.undo(answer_event_id):
             self.session_panel.last_result.setText(self.tr("Answer undone."))
-            self.session_panel.last_result.setStyleSheet("")
+            set_text_color(self.session_panel.last_result, None)
             self.stack.setCurrentWidget(self.session_panel)
             self._show_card()
 

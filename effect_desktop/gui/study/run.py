@@ -113,6 +113,18 @@ class StudyRun:
         if not is_correct and self.attempts[word_id] < MAX_ATTEMPTS:
             self.queue.insert(min(REQUEUE_GAP, len(self.queue)), word_id)
 
+    def confirm_last(self, answer_event_id: UUID) -> None:
+        """The core stored the latest answer: keep its event id, so it can be undone."""
+        _, queue, attempts, result_count = self._undo[-1]
+        self._undo[-1] = (answer_event_id, queue, attempts, result_count)
+        self.results[-1].answer_event_id = answer_event_id
+
+    def drop_last(self) -> None:
+        """The core refused the latest answer: the queue goes back as it was before it."""
+        _, queue, attempts, result_count = self._undo.pop()
+        self.queue, self.attempts = queue, attempts
+        del self.results[result_count:]
+
     def last_answer_id(self) -> UUID | None:
         return self._undo[-1][0] if self._undo else None
 
