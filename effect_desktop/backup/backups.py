@@ -114,6 +114,10 @@ def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -
     """Replace the (closed) profile with `backup`; the current state is backed up first and returned."""
     if not backup.is_file():
         raise BackupError(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
+    holder = other_process_holding(profile_file)
+    if holder is not None:
+        raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
+                          "from its Backups window. Nothing was changed.")
     problem = check_file(backup)
     if problem:
         raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
@@ -130,6 +134,29 @@ def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -
         partial.unlink(missing_ok=True)
         raise BackupError(f"The backup could not be restored: {error}. The profile was left as it was.") from error
     return saved
+
+
+def other_process_holding(profile_file: Path) -> int | None:
+    """The pid of another live process holding the app's lock on this profile, if any.
+
+    The GUI keeps a lock file `<profile>.lock` beside the profile (gui/instance.py,
+    QLockFile: the pid on its first line) while the profile is open."""
+    lock = profile_file.parent / f"{profile_file.name.split('.', 1)[0]}.lock"
+    try:
+        pid = int(lock.read_text(errors="replace").split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    if pid == os.getpid():
+        return None  # our own window restoring after closing the profile
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a stale lock of a crashed app
+    except PermissionError:
+        return pid  # alive, owned by someone else
+    except OSError:
+        return None
+    return pid
 
 
 def check_file(path: Path) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from effect_desktop.backup.backups import create_backup, list_backups, restore_backup
+from effect_desktop.backup.backups import BackupError, create_backup, list_backups, restore_backup
 from effect_desktop.backup.schedule import backup_before_change, daily_backup
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.persistence.errors import ProfileUnreadable
@@ -114,3 +114,22 @@ def test_a_large_profile_gets_the_full_check_before_its_daily_backup(tmp_path: P
     finally:
         damaged.close()
     assert [b.path for b in list_backups(path)] == [good.path]  # the good backup was not pushed out
+
+
+def test_restore_is_refused_while_another_app_has_the_profile_open(profile: Profile) -> None:
+    import subprocess
+    import sys
+
+    profile.service.create_word("a", "b")
+    made = create_backup(profile.path, "manual")
+    profile.close()
+    lock = profile.path.parent / "learner.lock"
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock.write_text(f"{other.pid}\neffect-desktop\nhost\n")
+        with pytest.raises(BackupError, match=f"has this profile open \\(process {other.pid}\\)"):
+            restore_backup(profile.path, made.path)
+    finally:
+        other.kill()
+        other.wait()
+    assert restore_backup(profile.path, made.path) is not None  # the lock is stale now
