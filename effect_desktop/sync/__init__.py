@@ -21,8 +21,11 @@ Errors are `SyncError` subclasses whose `str()` is a message for the learner:
 local data: pending events stay in the profile and are counted.
 
 After a sync the read models are up to date (pulled events are applied in
-the same SQLite transaction as their page), so the GUI only needs to refresh
-its views. The profile's `user_id` may change on the very first sync of an
+the same SQLite transaction as their page; a pull larger than the local log
+is applied by one rebuild at its end, during which the profile is busy for a
+few seconds per 100,000 events), so the GUI only needs to refresh its views.
+Only one sync per profile runs at a time in a process; a second call raises
+`SyncError` at once. The profile's `user_id` may change on the very first sync of an
 empty profile (it adopts the account's learner id, see `identity.py`).
 
 Server side: `admin.init_server(admin_url)` and `admin.add_user(admin_url,

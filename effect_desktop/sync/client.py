@@ -10,8 +10,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import psycopg
@@ -100,19 +102,28 @@ class SyncClient:
         return SyncResult(pushed, pulled, resequenced, pending_count(profile), time.perf_counter() - started)
 
     def _push(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> int:
-        store = self.profile.store
+        """Push pending events page by page; the next page is read from SQLite while this one is sent."""
         total, done = pending_count(self.profile), 0
-        while True:
-            with store.reading() as local:
-                page = [tuple(r) for r in local.execute(local_state.pending_query(local, self.push_page_size))]
-            if not page:
-                return done
-            with connection.transaction():
-                server_ops.push_page(connection, [r[1:] for r in page], origin)
-            with store.transaction() as local:  # the server has them: they never move again
-                local_state.mark_known(local, [(r[0], None) for r in page])
-            done += len(page)
-            progress("push", done, max(total, done))
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
+            upcoming = reader.submit(self._read_pending, 0)
+            while True:
+                page = upcoming.result()
+                if not page:
+                    return done
+                upcoming = reader.submit(self._read_pending, page[-1][0])
+                self._push_page(connection, origin, page)
+                done += len(page)
+                progress("push", done, max(total, done))
+
+    def _read_pending(self, after: int) -> list[tuple[Any, ...]]:
+        with self.profile.store.reading() as local:
+            return [tuple(r) for r in local.execute(local_state.pending_query(local, self.push_page_size, after))]
+
+    def _push_page(self, connection: psycopg.Connection, origin: UUID, page: list[tuple[Any, ...]]) -> None:
+        with connection.transaction():
+            server_ops.push_page(connection, [r[1:] for r in page], origin)
+        with self.profile.store.transaction() as local:  # the server has them: they never move again
+            local_state.mark_known(local, [(r[0], None) for r in page])
 
     def _pull(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> tuple[int, int]:
         store = self.profile.store

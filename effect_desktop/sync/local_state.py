@@ -96,12 +96,13 @@ def settle_watermark(connection: sa.Connection) -> None:
         put(connection, ALL_KNOWN_UPTO, str(last))
 
 
-def pending_query(connection: sa.Connection, limit: int) -> sa.Select:  # type: ignore[type-arg]
+def pending_query(connection: sa.Connection, limit: int, after: int = 0) -> sa.Select:  # type: ignore[type-arg]
+    """Pending events after local position `after`, in log order."""
     known = sa.select(sync_known.c.position).where(sync_known.c.position == events.c.position)
     return (sa.select(events.c.position, events.c.event_id, events.c.aggregate_id, events.c.aggregate_type,
                       events.c.event_type, events.c.event_data, events.c.metadata, events.c.created_at,
                       events.c.version, events.c.schema_version)
-            .where(events.c.position > all_known_upto(connection), ~known.exists())
+            .where(events.c.position > max(after, all_known_upto(connection)), ~known.exists())
             .order_by(events.c.position).limit(limit))
 
 
