@@ -123,20 +123,17 @@ class ReviewsAsOf(ReviewIndex):
     def preload(self, connection: sa.Connection, word_ids: set[Any]) -> None:
         """Load many words' reviews in a few queries (a tail replay touches thousands of words)."""
         wanted = [w for w in word_ids if w not in self.reviews]
+        for word_id in wanted:
+            self.reviews[word_id], self.keys[word_id] = [], []
         if self.position <= 0:
-            for word_id in wanted:
-                self.reviews[word_id], self.keys[word_id] = [], []
             return
         c = t.answers.c
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            found: dict[Any, list[Any]] = {w: [] for w in chunk}
-            for r in connection.execute(self._query().where(c.word_id.in_(chunk))):
-                found[r.word_id].append(r)
-            for word_id, rows in found.items():
-                rows.sort(key=lambda r: (r.answered_at, r.event_id))
-                self.reviews[word_id] = [self._review(r._mapping) for r in rows]
-                self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
+            query = self._query().where(c.word_id.in_(chunk)).order_by(c.word_id, c.answered_at, c.event_id)
+            for r in connection.execute(query):
+                self.reviews[r.word_id].append(self._review(r._mapping))
+                self.keys[r.word_id].append((r.answered_at, r.event_id))
 
     def word_ids_with_reviews(self, connection: sa.Connection) -> list[Any]:
         """Every word with a review at `position` (a scheduler switch refolds them all)."""

@@ -59,6 +59,16 @@ class PastState:
     progress_rows: dict[Any, dict[str, Any]] = field(repr=False, default_factory=dict)
 
     @cached_property
+    def live_rows(self) -> list[dict[str, Any]]:
+        """The live words' rows, oldest first (cheap: a list view builds `view(row)` per visible row)."""
+        rows = [r for r in self.word_rows.values() if not r["deleted"]]
+        rows.sort(key=lambda r: (r["created_at"], r["word_id"].int))
+        return rows
+
+    def view(self, row: dict[str, Any]) -> WordView:
+        return _word_view(row, self.progress_rows.get(row["word_id"]))
+
+    @cached_property
     def _views(self) -> tuple[list[WordView], list[WordView]]:
         live, deleted = [], []
         for row in self.word_rows.values():

@@ -79,17 +79,29 @@ class TravelBar(QWidget):
 
 
 class PastWordsModel(QAbstractTableModel):
+    """The past word list; each row's view is built when it is first shown (20,000 rows open at once)."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.words: list[WordView] = []
+        self.state: PastState | None = None
+        self.rows: list[dict[str, Any]] = []
+        self._views: dict[int, WordView] = {}
 
-    def set_words(self, words: list[WordView]) -> None:
+    def set_state(self, state: PastState | None) -> None:
         self.beginResetModel()
-        self.words = words
+        self.state = state
+        self.rows = state.live_rows if state is not None else []
+        self._views = {}
         self.endResetModel()
 
+    def word(self, row: int) -> WordView:
+        view = self._views.get(row)
+        if view is None and self.state is not None:
+            view = self._views[row] = self.state.view(self.rows[row])
+        return view  # type: ignore[return-value]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.words)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 6
@@ -104,7 +116,7 @@ class PastWordsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        word = self.words[index.row()]
+        word = self.word(index.row())
         p = word.progress
         column = index.column()
         if column == 0:
@@ -160,10 +172,10 @@ class PastView(QWidget):
         t = state.totals
         self.summary.setText(self.tr("%1 words · streak %2 day(s) · %3 answers (%4% correct) · %5 sessions · "
                                      "scheduler %6")
-                             .replace("%1", str(len(state.words))).replace("%2", str(state.streak.current))
+                             .replace("%1", f"{state.word_count:,}").replace("%2", str(state.streak.current))
                              .replace("%3", str(t.answers)).replace("%4", str(round(t.accuracy * 100)))
                              .replace("%5", str(t.sessions_completed)).replace("%6", state.scheduler.upper()))
-        self.words.set_words(state.words)
+        self.words.set_state(state)
         self.changes.clear()
 
     def show_comparison(self, comparison: Comparison) -> None:
