@@ -44,7 +44,10 @@ def record(ctx: Context, event: DomainEvent) -> None:
         if answer is not None:
             word_id = word_id or answer["word_id"]
             session_id = session_id or answer["session_id"]
-    word = ctx.get("rm_words", word_id) if word_id is not None else None
+    # A WordCreated starts its word's stream: there is no row to look up (an import of
+    # 50,000 words would otherwise ask the database 50,000 times for nothing).
+    known = word_id is not None and not isinstance(data, ev.WordCreated)
+    word = ctx.get("rm_words", word_id) if known else None
     word_text = word["text"] if word is not None else getattr(data, "text", None)
     note = None
     if isinstance(data, ev.WordUpdated) and word is not None:
