@@ -37,6 +37,7 @@ from .undo import UndoHistory
 from .words.page import WordsPage
 
 STATUS_REFRESH_MS = 60_000
+STATUS_SETTLE_MS = 400  # after a change, the status bar is read once things are quiet
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +60,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setMinimumSize(720, 480)
         self._build()
-        self.operations.changed.connect(self.refresh_status)
+        self._status_soon = QTimer(self)  # changes come in bursts (answer after answer): one read
+        self._status_soon.setSingleShot(True)
+        self._status_soon.setInterval(STATUS_SETTLE_MS)
+        self._status_soon.timeout.connect(self.refresh_status)
+        self.operations.changed.connect(self._status_soon.start)
         self.operations.busy_changed.connect(self._busy)
         self.undo.changed.connect(self._update_undo_action)
         self._status_timer = QTimer(self)
