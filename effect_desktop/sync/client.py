@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,18 +132,24 @@ class SyncClient:
         total = server_ops.remaining(connection, after, origin)
         project = not (total >= self.defer_projection_from and total > store.count())
         pulled = resequenced = 0
-        while True:
-            page = server_ops.pull_page(connection, after, origin, self.pull_page_size)
-            if not page.rows and page.high_water == after:
-                break  # nothing new: no local write at all
-            merged = merge_page(self.profile, page.rows, page.high_water, project=project)
-            pulled += merged.applied
-            resequenced += merged.resequenced
-            after = page.high_water
-            if page.rows:
-                progress("pull", pulled + merged.already_known, max(total, pulled))
-            if len(page.rows) < self.pull_page_size:
-                break
+        size = self.pull_page_size
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            upcoming: Future[server_ops.PulledPage] | None = fetcher.submit(
+                server_ops.pull_page, connection, after, origin, size)
+            while upcoming is not None:
+                page = upcoming.result()
+                if not page.rows and page.high_water == after:
+                    break  # nothing new: no local write at all
+                # the next page is fetched while this one is written (the server connection is the
+                # fetcher's alone meanwhile); a full page means there may be more
+                upcoming = (fetcher.submit(server_ops.pull_page, connection, page.high_water, origin, size)
+                            if len(page.rows) == size else None)
+                merged = merge_page(self.profile, page.rows, page.high_water, project=project)
+                pulled += merged.applied
+                resequenced += merged.resequenced
+                after = page.high_water
+                if page.rows:
+                    progress("pull", pulled + merged.already_known, max(total, pulled))
         finish_deferred(self.profile)
         return pulled, resequenced
 
