@@ -34,7 +34,7 @@ from ..projections import handlers
 from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
 
-EVERY = 1_000
+EVERY = 500
 BASE_EVERY = 25_000
 PAGE = 2_500
 REMEMBERED_BASES = 2
@@ -52,7 +52,7 @@ history_checkpoints = sa.Table(
     sa.Column("data", sa.LargeBinary(), nullable=False),
 )
 
-CHECKPOINT_VERSION = "2"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
+CHECKPOINT_VERSION = "3"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
 _SOURCES = ("../projections/handlers.py", "../projections/cache.py", "../projections/tables.py",
             "scheduler_choice.py",
             "../domain/scheduling/sm2.py", "../domain/scheduling/fsrs_scheduler.py",
