@@ -6,7 +6,9 @@ A word's fields and a streak, though, are "the last event of the stream
 wins". When a pull inserts another device's events into a stream *before* our
 pending ones (which were already applied), the stream's order changed under
 the read model; these functions fold the stream again, in version order, so
-every device ends with the row the final stream order gives.
+every device ends with the row the final stream order gives. (A session's
+completion time is one such field: two devices may both complete a session
+they shared while offline.)
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ def refold_streams(profile: Profile, connection: sa.Connection, streams: Iterabl
             _refold_word(ctx, profile, aggregate_id)
         elif aggregate_type == ev.STREAK:
             _refold_streak(ctx, profile, aggregate_id)
+        elif aggregate_type == ev.STUDY_SESSION:
+            _refold_session_end(ctx, profile, aggregate_id)
     cache.flush(connection)
 
 
@@ -59,3 +63,14 @@ def _refold_streak(ctx: handlers.Context, profile: Profile, stream_id: UUID) -> 
         last = updates[-1].event_data
         assert isinstance(last, ev.StreakUpdated)
         handlers.streak_updated(ctx, updates[-1], last)
+
+
+def _refold_session_end(ctx: handlers.Context, profile: Profile, session_id: UUID) -> None:
+    """The session row's completion is its stream's last `SessionCompleted` (counters are sums)."""
+    ends = [e for e in profile.store.get_events(session_id) if isinstance(e.event_data, ev.SessionCompleted)]
+    row = ctx.get("rm_sessions", session_id)
+    if ends and row is not None:
+        last = ends[-1].event_data
+        assert isinstance(last, ev.SessionCompleted)
+        ctx.put("rm_sessions", {**row, "completed_at": ends[-1].metadata.timestamp,
+                                "duration_seconds": last.duration_seconds})

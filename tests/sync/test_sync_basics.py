@@ -58,3 +58,24 @@ def test_concurrent_edits_of_one_word_converge_and_both_stay_in_history(
         history = [e.event_data.changes for e in profile.store.get_events(word)[1:]]
         assert history == [{"meaning": "run (laptop)"}, {"meaning": "run (desktop)", "category": "verbs"}]
     assert comparable_read_models(laptop) == comparable_read_models(desktop)
+
+
+def test_a_session_completed_on_two_devices_converges(alice: str, device: Callable[[str], Profile]) -> None:
+    from datetime import timedelta
+
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("本", "book")
+    session = laptop.service.start_session("flashcard", [word])
+    laptop.service.answer(session, word, True, 1500)
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+
+    laptop.service.clock.set(laptop.service.clock() + timedelta(minutes=5))  # type: ignore[attr-defined]
+    laptop.service.complete_session(session)
+    desktop.service.clock.set(desktop.service.clock() + timedelta(minutes=9))  # type: ignore[attr-defined]
+    desktop.service.complete_session(session)
+    for profile in (laptop, desktop, laptop):
+        SyncClient(profile, alice).sync()
+
+    assert laptop.queries.session(session).completed_at == desktop.queries.session(session).completed_at
+    assert comparable_read_models(laptop) == comparable_read_models(desktop)
