@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ..domain.scheduling.base import ReviewState
 from ..persistence.schema import events
 from ..projections import tables as t
 from ..projections.cache import ReadModelCache, ReviewIndex, Row, TableCache
@@ -134,6 +135,23 @@ class ReviewsAsOf(ReviewIndex):
             for r in connection.execute(query):
                 self.reviews[r.word_id].append(self._review(r._mapping))
                 self.keys[r.word_id].append((r.answered_at, r.event_id))
+
+    def seed_sm2(self, word_ids: set[Any], progress: TableCache) -> None:
+        """Start SM-2 folds from the checkpointed progress instead of each word's first answer.
+
+        SM-2's next state depends only on the repetition count, the easiness
+        factor and the interval (see `domain/scheduling/sm2.py`), which the
+        progress row holds exactly as the fold left them; so a tail replay
+        folds one new answer per word, not its whole history. Only for words
+        untouched since the checkpoint (their row and reviews are both as of it)."""
+        for word_id in word_ids:
+            reviews = self.reviews.get(word_id)
+            row = progress.rows.get((word_id,))
+            if not reviews or row is None or word_id in self.folded:
+                continue
+            self.folded[word_id] = (ReviewState(row["repetition_count"], row["easiness_factor"],
+                                                row["interval_days"], row["next_review_date"],
+                                                reviews=len(reviews)), len(reviews))
 
     def word_ids_with_reviews(self, connection: sa.Connection) -> list[Any]:
         """Every word with a review at `position` (a scheduler switch refolds them all)."""

@@ -151,6 +151,8 @@ class TimeTravel:
         answered = {e.event_data.word_id for e in tail if e.event_type in _ANSWERS}  # type: ignore[attr-defined]
         with self.store.reading() as connection:
             cache.reviews.preload(connection, answered)  # type: ignore[attr-defined]
+            if scheduler.name == "sm2":
+                cache.reviews.seed_sm2(answered, cache.tables["rm_progress"])  # type: ignore[attr-defined]
             ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
             for event in tail:
                 handlers.apply(ctx, event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -18,6 +19,7 @@ from effect_desktop.timeline import scheduler_replay as sr
 from effect_desktop.timeline.travel import PastState, TimeTravel
 from tests.integration.profile_helpers import SettableClock
 
+EXAMPLES = int(os.environ.get("TIMELINE_EXAMPLES", "25"))  # more for a thorough local run
 ZONES = (timezone(timedelta(hours=9)), timezone(timedelta(hours=-5)), UTC)
 
 action = st.one_of(
@@ -102,7 +104,7 @@ def small_checkpoints(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(checkpoints, "BASE_EVERY", 15)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=st.lists(action, min_size=2, max_size=14), zone=st.sampled_from(ZONES),
        fraction=st.floats(0, 1), checkpointed=st.booleans())
 def test_state_as_of_any_moment_equals_a_fresh_profile_of_the_events_until_then(
