@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,6 +24,7 @@ from ..timeline import recorder as timeline_recorder
 from ..timeline import scheduler_choice
 from . import statistics_handlers
 from .cache import ReadModelCache, Row
+from .tables import LEARNER, daily_stats
 
 
 def fold(value: str) -> str:
@@ -60,6 +62,20 @@ class Context:
             self._day = study_day(meta.timestamp, meta.utc_offset_minutes, self.day_start_hour).isoformat()
             self._day_event = event
         return self._day
+
+    def study_days(self) -> set[str]:
+        """Every study day with at least one answer: stored rows overlaid by this cache's."""
+        cache = self.cache["rm_daily_stats"]
+        days: set[str] = set()
+        if not cache.assume_empty:
+            c = daily_stats.c
+            days = {r[0] for r in self.connection.execute(sa.select(c.study_day).where(c.answers > 0))}
+        for key, row in cache.rows.items():
+            if row is not None and row["answers"] > 0:
+                days.add(key[0])
+            else:
+                days.discard(key[0])
+        return days
 
     def bump_day(self, day: str, **increments: int) -> None:
         row = self.get("rm_daily_stats", day) or {
@@ -144,6 +160,7 @@ def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswere
     }
     ctx.put("rm_answers", answer)
     _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
+    _restreak(ctx, day)
     statistics_handlers.count_answer(ctx, data.word_id, day, data.is_correct, data.response_time_ms, +1)
     if data.attempt_number == 1:
         ctx.cache.reviews.add(ctx.connection, data.word_id, answer)
@@ -157,6 +174,7 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     ctx.put("rm_answers", {**answer, "retracted": True})
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
+    _restreak(ctx, answer["study_day"])
     statistics_handlers.count_answer(ctx, data.word_id, answer["study_day"], answer["is_correct"],
                                      answer["response_time_ms"], -1)
     if answer["attempt_number"] == 1:
@@ -199,9 +217,37 @@ def _reschedule(ctx: Context, word_id: Any) -> None:
     })
 
 
-def streak_updated(ctx: Context, event: DomainEvent, data: ev.StreakUpdated) -> None:
-    ctx.put("rm_streak", {"user_id": data.user_id, "consecutive_days": data.consecutive_days,
-                          "last_study_day": data.last_study_date.date().isoformat()})
+def _restreak(ctx: Context, day: str) -> None:
+    """The streak is derived from the study days that have answers, like the schedule from the answers.
+
+    `StreakUpdated` events stay as history, but two devices studying offline on
+    different days each recorded their own; the days themselves merge, so the
+    streak computed from them agrees on every device after a sync. The usual
+    answer is on the latest day and extends the run by one step; an answer on
+    an earlier day (from a sync) or an undone one recounts the run."""
+    row = ctx.get("rm_streak", LEARNER)
+    day_row = ctx.get("rm_daily_stats", day)
+    studied = day_row is not None and day_row["answers"] > 0
+    if row is not None and studied:
+        last = row["last_study_day"]
+        if day == last:
+            return
+        if day > last:
+            gap = (date.fromisoformat(day) - date.fromisoformat(last)).days
+            ctx.put("rm_streak", {"user_id": LEARNER, "last_study_day": day,
+                                  "consecutive_days": row["consecutive_days"] + 1 if gap == 1 else 1})
+            return
+    days = sorted(ctx.study_days(), reverse=True)
+    if not days:
+        ctx.delete("rm_streak", LEARNER)
+        return
+    run, previous = 1, date.fromisoformat(days[0])
+    for other in days[1:]:
+        current = date.fromisoformat(other)
+        if (previous - current).days != 1:
+            break
+        run, previous = run + 1, current
+    ctx.put("rm_streak", {"user_id": LEARNER, "last_study_day": days[0], "consecutive_days": run})
 
 
 Handler = Callable[[Context, DomainEvent, Any], None]
@@ -215,7 +261,6 @@ HANDLERS: dict[str, Handler] = {
     "QuestionAnswered": question_answered,
     "AnswerRetracted": answer_retracted,
     "SessionCompleted": session_completed,
-    "StreakUpdated": streak_updated,
     "SchedulerChanged": scheduler_choice.scheduler_changed,
 }
 

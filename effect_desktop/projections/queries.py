@@ -205,7 +205,7 @@ class Queries:
         ]
 
     def streak(self, user_id: UUID, today: date) -> StreakView:
-        rows = self._all(sa.select(t.streak).where(t.streak.c.user_id == user_id))
+        rows = self._all(sa.select(t.streak).where(t.streak.c.user_id == t.LEARNER))  # one learner per profile
         if not rows:
             return StreakView(0, None, 0)
         last = date.fromisoformat(rows[0].last_study_day)

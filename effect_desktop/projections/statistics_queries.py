@@ -192,7 +192,7 @@ class StatisticsQueries:
 
     def streak_row(self, user_id: UUID) -> tuple[int, date] | None:
         rows = self._all(sa.select(t.streak.c.consecutive_days, t.streak.c.last_study_day)
-                         .where(t.streak.c.user_id == user_id))
+                         .where(t.streak.c.user_id == t.LEARNER))  # one learner per profile
         return (rows[0][0], date.fromisoformat(rows[0][1])) if rows else None
 
     def missing_statistics(self) -> bool:

@@ -6,6 +6,8 @@ is keyed so a projection can update a row by key without scanning.
 
 from __future__ import annotations
 
+import uuid
+
 import sqlalchemy as sa
 
 from ..persistence.schema import local_metadata
@@ -90,6 +92,10 @@ daily_stats = sa.Table(
     sa.Column("study_seconds", sa.Integer(), nullable=False),
     sa.Column("words_added", sa.Integer(), nullable=False),
 )
+
+# One row: the learner's streak, derived from the study days that have answers
+# (whatever device or learner id answered), keyed by this fixed id.
+LEARNER = uuid.UUID(int=0)
 
 streak = sa.Table(
     "rm_streak",

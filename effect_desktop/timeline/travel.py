@@ -172,7 +172,7 @@ class TimeTravel:
     def _state(self, cache: AsOfCache, moment: datetime, position: int, scheduler: str, replayed: int) -> PastState:
         progress = {k[0]: r for k, r in cache.tables["rm_progress"].rows.items() if r is not None}
         words = {k[0]: r for k, r in cache.tables["rm_words"].rows.items() if r is not None}
-        streak_row = cache.tables["rm_streak"].rows.get((self.user_id,))
+        streak_row = cache.tables["rm_streak"].rows.get((t.LEARNER,))
         today = _local_study_day(moment, self.day_start_hour)
         if streak_row:
             last_day = date.fromisoformat(streak_row["last_study_day"])
