@@ -2,8 +2,8 @@
 
 Read models are built so that only the order *within* a stream matters
 (answers and schedules are keyed and sorted by answer time, counters add up).
-A word's fields and a streak, though, are "the last event of the stream
-wins". When a pull inserts another device's events into a stream *before* our
+A word's fields, though, are "the last event of the stream wins" (the
+streak is derived from the study days, so it needs no refold). When a pull inserts another device's events into a stream *before* our
 pending ones (which were already applied), the stream's order changed under
 the read model; these functions fold the stream again, in version order, so
 every device ends with the row the final stream order gives. (A session's
@@ -33,8 +33,6 @@ def refold_streams(profile: Profile, connection: sa.Connection, streams: Iterabl
     for aggregate_id, aggregate_type in streams:
         if aggregate_type == ev.WORD:
             _refold_word(ctx, profile, aggregate_id)
-        elif aggregate_type == ev.STREAK:
-            _refold_streak(ctx, profile, aggregate_id)
         elif aggregate_type == ev.STUDY_SESSION:
             _refold_session_end(ctx, profile, aggregate_id)
     cache.flush(connection)
@@ -55,14 +53,6 @@ def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None
             handlers.word_updated(ctx, event, data)
         elif isinstance(data, ev.WordDeleted | ev.WordRestored):
             handlers.word_deleted_or_restored(ctx, event, data)
-
-
-def _refold_streak(ctx: handlers.Context, profile: Profile, stream_id: UUID) -> None:
-    updates = [e for e in profile.store.get_events(stream_id) if isinstance(e.event_data, ev.StreakUpdated)]
-    if updates:
-        last = updates[-1].event_data
-        assert isinstance(last, ev.StreakUpdated)
-        handlers.streak_updated(ctx, updates[-1], last)
 
 
 def _refold_session_end(ctx: handlers.Context, profile: Profile, session_id: UUID) -> None:
