@@ -1,14 +1,14 @@
 """Putting a stream's read-model row right after its pending events were re-sequenced.
 
 Read models are built so that only the order *within* a stream matters
-(answers and schedules are keyed and sorted by answer time, counters add up).
-A word's fields, though, are "the last event of the stream wins" (the
-streak is derived from the study days, so it needs no refold). When a pull inserts another device's events into a stream *before* our
-pending ones (which were already applied), the stream's order changed under
-the read model; these functions fold the stream again, in version order, so
-every device ends with the row the final stream order gives. (A session's
-completion time is one such field: two devices may both complete a session
-they shared while offline.)
+(answers and schedules are keyed and sorted by answer time, counters add up,
+the streak is derived from the study days). A word's fields, though, are "the
+last event of the stream wins". When a pull inserts another device's events
+into a stream *before* our pending ones (which were already applied), the
+stream's order changed under the read model; these functions fold the stream
+again, in version order, so every device ends with the row the final stream
+order gives. (A session's completion time is one such field: two devices may
+both complete a session they shared while offline.)
 """
 
 from __future__ import annotations
