@@ -31,6 +31,7 @@ from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UTCDateTime
 from ..projections import handlers
+from ..projections.projector import _without_gc
 from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
 
@@ -136,6 +137,7 @@ class Checkpoints:
         return found
 
     # --- making ---------------------------------------------------------------------------------
+    @_without_gc
     def extend(self, progress: Progress | None = None) -> int:
         """Write the checkpoints missing since the last one; returns how many were written.
 

@@ -21,6 +21,7 @@ from ..domain.streak import current_streak
 from ..persistence.sql_store import SqlEventStore
 from ..projections import handlers
 from ..projections import tables as t
+from ..projections.projector import _without_gc
 from ..projections.views import ProgressView, StreakView, WordView
 from .asof_cache import AsOfCache
 from .checkpoints import PAGE, Checkpoints
@@ -127,6 +128,7 @@ class TimeTravel:
         self.day_start_hour = day_start_hour
         self.checkpoints = Checkpoints(store, day_start_hour)
 
+    @_without_gc  # the replay allocates many short-lived objects; see projector._without_gc
     def state_at(self, moment: datetime) -> PastState:
         if moment.tzinfo is None:
             raise ValueError("a moment in the past needs a time zone (an aware datetime)")
