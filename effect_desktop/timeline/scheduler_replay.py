@@ -24,6 +24,7 @@ from ..domain.ids import derived_id, new_id
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.studyday import offset_minutes
 from ..projections import tables as t
+from ..projections.projector import _without_gc
 from .scheduler_choice import SCHEDULERS, UnknownScheduler, scheduler_named
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class SchedulerPreview:
         return self.answers / self.seconds if self.seconds > 0 else float("inf")
 
 
+@_without_gc  # hundreds of thousands of small objects; see projector._without_gc
 def load_reviews(profile: Profile) -> dict[UUID, list[Review]]:
     """Every word's reviews (first attempts, not undone), oldest first."""
     c = t.answers.c
@@ -72,6 +74,7 @@ def load_reviews(profile: Profile) -> dict[UUID, list[Review]]:
     return reviews
 
 
+@_without_gc  # hundreds of thousands of small objects; see projector._without_gc
 def replay(scheduler: Scheduler, reviews: dict[UUID, list[Review]]) -> tuple[dict[UUID, ReviewState], float]:
     """Each word's state under `scheduler`, and the seconds the folding took."""
     started = time.perf_counter()
