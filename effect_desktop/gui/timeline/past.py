@@ -149,6 +149,8 @@ class PastView(QWidget):
         self.table.setModel(self.words)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.compare_button = QPushButton(self.tr("Compare with now"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self.compare_requested.emit)
@@ -183,6 +185,10 @@ class PastView(QWidget):
         if comparison.is_empty:
             self.changes.addItem(self.tr("Nothing changed since then."))
             return
+        self.changes.addItem(self.tr("Since then: %1 added, %2 deleted, %3 edited, %4 with progress moved.")
+                             .replace("%1", f"{len(comparison.added):,}").replace("%2", f"{len(comparison.deleted):,}")
+                             .replace("%3", f"{len(comparison.edited):,}")
+                             .replace("%4", f"{len(comparison.progress_moved):,}"))
         for word in comparison.added:
             self.changes.addItem(self.tr("Added since: %1").replace("%1", word.text))
         for word in comparison.deleted:
