@@ -178,7 +178,8 @@ class TimelineQueries:
             subjects = {r.event_id: dict(r._mapping) for r in found}
         entries = []
         for r in rows:
-            metadata = _json(r.metadata)
+            event_data, raw_metadata = self.store.unarchived(r.position, r.event_data, r.metadata)  # compacted rows
+            metadata = _json(raw_metadata)
             correlation = metadata.get("correlation_id")
             entries.append(TimelineEntry(
                 position=r.position, event_id=r.event_id, event_type=r.event_type,
@@ -186,7 +187,7 @@ class TimelineQueries:
                 at=r.at, day=r.day, word_id=r.word_id, session_id=r.session_id,
                 word_text=r.word_text, cause_id=r.cause_id,
                 correlation_id=UUID(correlation) if correlation else None,
-                payload=_json(r.event_data), metadata=metadata,
+                payload=_json(event_data), metadata=metadata,
                 note=_json(r.note) if r.note else None,
                 cause_type=cause_types.get(r.cause_id) if r.cause_id is not None else None,
                 subject=subjects.get(r.subject_id) if r.subject_id is not None else None,

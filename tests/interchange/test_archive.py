@@ -109,3 +109,16 @@ def test_a_syncing_profile_compacts_only_what_the_server_already_has(profile: Pr
     assert sync_limit(profile) == 25
     report = compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10, upto_position=sync_limit(profile))
     assert report.segments == 2  # positions 1-20; 21-30 holds events the server may not have yet
+
+
+def test_the_timeline_shows_compacted_events_with_their_payloads(profile: Profile, clock: SettableClock) -> None:
+    from effect_desktop.timeline.queries import TimelineQueries
+
+    study_history(profile, clock, days=3)
+    timeline = TimelineQueries(profile.store)
+    before = [(e.event_id, e.payload, e.metadata) for e in timeline.page(limit=500).entries]
+
+    compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
+
+    after = [(e.event_id, e.payload, e.metadata) for e in timeline.page(limit=500).entries]
+    assert after == before and len(after) > 10
