@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -68,12 +69,22 @@ def run_cli(argv: Sequence[str]) -> int:
         return _fail(str(error))
     except KeyboardInterrupt:
         return _fail("interrupted; nothing after the last completed command was written")
+    except BrokenPipeError:  # `effect-desktop events | head`: the reader left, which is fine
+        _silence_stdout()
+        return 0
     except Exception as error:  # the last line of defence: one line for the user, the rest in the log
         log_.exception("unexpected error")
         return _fail(f"unexpected error: {error.__class__.__name__}: {error} "
                      "(please report it; nothing was half-written)")
     finally:
         ctx.close()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit flush does not hit the closed pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _fail(message: str) -> int:

@@ -1,0 +1,145 @@
+"""The core command line, as a script or a power user drives it."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import open_profile, profile_path
+from effect_desktop.cli.main import run_cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Cli:
+    def __init__(self, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.data_dir = data_dir
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        self.capsys.readouterr()
+        code = run_cli(["--data-dir", str(self.data_dir), *args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def ok(self, *args: str) -> str:
+        code, out, err = self(*args)
+        assert code == 0, err
+        return out
+
+    def event_count(self) -> int:
+        with sqlite3.connect(profile_path(self.data_dir)) as raw:
+            return raw.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(tmp_path / "data", capsys)
+
+
+def test_words_add_edit_delete_and_list(cli: Cli) -> None:
+    apple = cli.ok("words", "add", "apple", "りんご", "--category", "food", "--tags", "noun, Fruit,fruit",
+                   "--difficulty", "2").strip()
+    cat = cli.ok("words", "add", "cat", "ねこ").strip()
+    cli.ok("words", "edit", apple, "--meaning", "林檎")
+    cli.ok("words", "delete", cat)
+
+    listed = json.loads(cli.ok("words", "list", "--json"))
+    assert listed == [{
+        "id": apple, "text": "apple", "meaning": "林檎", "category": "food", "tags": ["noun", "Fruit"],
+        "difficulty": 2, "created_at": listed[0]["created_at"], "updated_at": listed[0]["updated_at"],
+        "next_review_date": None,
+    }]
+    table = cli.ok("words", "list")
+    assert "apple" in table and "林檎" in table and "1 word(s)" in table
+    assert json.loads(cli.ok("words", "list", "--json", "--search", "ＡＰＰＬＥ"))[0]["id"] == apple
+
+
+@pytest.mark.parametrize("args, message", [
+    (("words", "add", " ", "x"), "Word must not be empty"),
+    (("words", "add", "cat", "ねこ", "--difficulty", "9"), "Difficulty must be a whole number from 1 to 5"),
+    (("words", "edit", "not-an-id", "--text", "x"), "is not an id"),
+    (("words", "delete", "01a21a66-c058-7485-91de-cbe0bb8b0d52"), "There is no word"),
+    (("session", "start", "--mode", "speaking"), "invalid choice"),
+    (("events", "--since", "yesterday"), "is not a time"),
+    (("nonsense",), "invalid choice"),
+])
+def test_an_invalid_command_prints_one_line_exits_2_and_writes_nothing(
+        cli: Cli, args: tuple[str, ...], message: str) -> None:
+    cli.ok("words", "add", "apple", "りんご")
+    before = cli.event_count()
+    code, out, err = cli(*args)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert cli.event_count() == before
+
+
+def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
+    word = cli.ok("words", "add", "apple", "りんご").strip()
+    session = cli.ok("session", "start", "--mode", "typing").strip()
+    answered = cli.ok("session", "answer", session, word, "--correct", "--time-ms", "1500")
+    assert "attempt 1" in answered and "interval 1 d" in answered
+    assert "1/1 correct" in cli.ok("session", "complete", session)
+    code, _, err = cli("session", "answer", session, word, "--wrong")
+    assert code == 2 and "already completed" in err
+
+    progress = json.loads(cli.ok("progress", word, "--json"))
+    assert progress == [{"word_id": word, "text": "apple", "repetition_count": 1, "easiness_factor": 2.6,
+                         "interval_days": 1, "next_review_date": progress[0]["next_review_date"]}]
+    code, _, err = cli("session", "start")
+    assert code == 2 and "Nothing is due" in err  # the only word is scheduled for tomorrow
+
+
+def test_events_json_has_the_design_envelope_and_filters(cli: Cli) -> None:
+    word = cli.ok("words", "add", "apple", "りんご").strip()
+    cli.ok("words", "edit", word, "--difficulty", "3")
+    everything = json.loads(cli.ok("events", "--json"))
+    assert [e["event_type"] for e in everything] == ["WordCreated", "WordUpdated"]
+    first = everything[0]
+    assert set(first) >= {"event_id", "aggregate_id", "aggregate_type", "event_type", "event_data",
+                          "metadata", "created_at", "version"}
+    assert set(first["metadata"]) >= {"user_id", "correlation_id", "causation_id", "timestamp"}
+    assert everything[1]["event_data"]["changes"] == {"difficulty": 3}
+    only_updates = json.loads(cli.ok("events", "--json", "--type", "WordUpdated", "--aggregate", word))
+    assert [e["version"] for e in only_updates] == [2]
+    assert json.loads(cli.ok("events", "--json", "--since", "2999-01-01")) == []
+
+
+def test_verify_finds_a_tampered_read_model_and_rebuild_mends_it(cli: Cli) -> None:
+    cli.ok("words", "add", "apple", "りんご")
+    assert cli.ok("verify").startswith("ok: 1 events replayed")
+    with sqlite3.connect(profile_path(cli.data_dir)) as raw:
+        raw.execute("UPDATE rm_words SET meaning = 'tampered'")
+    code, _, err = cli("verify")
+    assert code == 1 and "rm_words" in err and "tampered" in err
+    assert "rebuilt read models from 1 events" in cli.ok("rebuild")
+    assert cli.ok("verify").startswith("ok")
+    assert json.loads(cli.ok("words", "list", "--json"))[0]["meaning"] == "りんご"
+
+
+def test_a_profile_that_is_not_ours_is_refused_and_left_untouched(cli: Cli) -> None:
+    path = profile_path(cli.data_dir)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database")
+    code, _, err = cli("words", "list")
+    assert code == 2 and "not an Effect Desktop profile" in err
+    assert path.read_bytes() == b"this is not a database"
+
+
+def test_the_installed_command_runs_and_survives_a_closed_pipe(tmp_path: Path) -> None:
+    env = {**os.environ, "EFFECT_DATA_DIR": str(tmp_path)}
+    profile = open_profile(profile_path(tmp_path))
+    profile.service.create_words([{"text": f"word {i}", "meaning": f"意味 {i}"} for i in range(300)])
+    profile.close()
+    reader = subprocess.Popen([sys.executable, "-m", "effect_desktop", "events", "--json"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stdout.read(100)
+    reader.stdout.close()  # like `| head`: the reader goes away mid-output
+    _, err = reader.communicate(timeout=60)
+    assert reader.returncode == 0 and b"Traceback" not in err and b"error" not in err
