@@ -149,3 +149,19 @@ def test_a_six_day_interval_counts_study_days_and_honours_the_configured_hour() 
     # 05:30 UTC with the day starting at 06:00 is still 1 June: due 1 + 6 = 7 June 06:00
     assert second.interval_days == 6
     assert second.next_review_date == datetime(2026, 6, 7, 6, 0, tzinfo=UTC)
+
+
+def test_intervals_stop_at_a_century_so_dates_stay_representable() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.domain.scheduling.base import Review
+    from effect_desktop.domain.scheduling.sm2 import MAX_INTERVAL_DAYS, SM2Scheduler
+
+    scheduler = SM2Scheduler()
+    state = scheduler.initial()
+    at = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    for _ in range(40):  # perfect answers, each on its due day
+        state = scheduler.review(state, Review(at, True, 1000))
+        at = min(state.next_review_date or at, datetime(9000, 1, 1, tzinfo=UTC)) + timedelta(hours=5)
+    assert state.interval_days == MAX_INTERVAL_DAYS
+    assert state.next_review_date is not None and state.next_review_date.year < 9999

@@ -14,6 +14,8 @@ Choices SM-2 leaves open, documented in the README:
 - Our answers carry no quality, so it is derived: an explicit flashcard grade
   maps Again=1, Hard=3, Good=4, Easy=5; otherwise a wrong answer is 1 and a
   right one is 5 within 5 s, 4 within 15 s, and 3 when slower.
+- SM-2 sets no ceiling on intervals; ours stop at 36,500 days (a century), so
+  a word answered perfectly for decades still gets a date the calendar holds.
 - The next review is at the start (day-start hour, local time) of the study
   day `interval` days after the day of the answer, so a word answered at 23:00
   with interval 1 is due the next morning, not 24 hours later.
@@ -32,6 +34,7 @@ INITIAL_EF = 2.5
 MIN_EF = 1.3
 FAST_MS = 5_000
 SLOW_MS = 15_000
+MAX_INTERVAL_DAYS = 36_500
 
 GRADE_QUALITY = {Grade.AGAIN: 1, Grade.HARD: 3, Grade.GOOD: 4, Grade.EASY: 5}
 
@@ -76,7 +79,7 @@ class SM2Scheduler:
             elif repetitions == 2:
                 interval = 6
             else:
-                interval = math.ceil(round(state.interval_days * ef, 6))
+                interval = min(MAX_INTERVAL_DAYS, math.ceil(round(state.interval_days * ef, 6)))
             lapses = state.lapses
         day = study_day(review.answered_at, review.utc_offset_minutes, self.day_start_hour)
         due_day = day.fromordinal(day.toordinal() + interval)
