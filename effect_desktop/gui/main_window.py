@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.gui_settings = QSettings(str(gui_settings_path(profile.path)), QSettings.Format.IniFormat)
         self.startup_dialog: FirstRunDialog | ResumeDialog | None = None
         self.pages: dict[str, QWidget] = {}
+        self._closed = False
 
         self.setWindowIcon(QIcon(str(icon_path())))
         self.setMinimumSize(720, 480)
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Due count and streak, read off the GUI thread (after every answer, too)."""
+        if self._closed:
+            return
         profile = self.profile
 
         def read() -> tuple[int, int]:
@@ -312,6 +315,9 @@ class MainWindow(QMainWindow):
 
     # --- closing ------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closed = True  # no more status reads: the profile is about to close
+        self._status_timer.stop()
+        self._status_soon.stop()
         self.gui_settings.setValue("window/geometry", self.saveGeometry())
         self.gui_settings.setValue("window/page", self.current_page_key())
         self.gui_settings.sync()
