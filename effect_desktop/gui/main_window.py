@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..bootstrap import Profile
 from . import i18n
 from .context import AppContext
+from .features import add_file_actions, install_features
 from .operations import Operations, Progress
 from .pages import PageSpec, default_pages
 from .paths import gui_settings_path, icon_path
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(self.gui_settings.value("window/geometry", b"")):
             self.resize(1000, 680)
         self.show_page(str(self.gui_settings.value("window/page", "study")))
+        install_features(self)
 
     # --- building (again, after a language change) ----------------------------------------------------
     def _build(self) -> None:
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
+        add_file_actions(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setObjectName("undoAction")

@@ -1,8 +1,9 @@
 """The navigation entries of the main window: a small registry.
 
-To replace a placeholder (Timeline, Statistics) with the real page, change
-its factory here — one line — to a callable taking the `AppContext` and
-returning a QWidget. A `Page` subclass also refreshes itself after changes.
+Each page is a factory taking the `AppContext` and returning a QWidget; a
+`Page` subclass also refreshes itself after changes. The Timeline and
+Statistics pages import their modules only when first shown, which keeps
+start-up short.
 """
 
 from __future__ import annotations
@@ -14,13 +15,28 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from .context import AppContext
-from .placeholder import statistics_placeholder, timeline_placeholder
 from .sessions_page import SessionsPage
 from .settings_page import SettingsPage
 from .study.page import StudyPage
 from .words.page import WordsPage
 
 PageFactory = Callable[[AppContext], QWidget]
+
+
+def timeline_page(context: AppContext) -> QWidget:
+    from .timeline import timeline_page as build  # Qt Charts and the timeline load when first shown
+
+    return build(context)
+
+
+def statistics_page(context: AppContext) -> QWidget:
+    from .statistics import StatisticsPage
+    from .timeline import open_word_history
+
+    page = StatisticsPage(context.profile,  # `page` is bound by the time a word is clicked
+                          on_open_word=lambda word_id: open_word_history(page.window(), context.profile, word_id))
+    context.operations.changed.connect(page.mark_stale)
+    return page
 
 
 @dataclass(frozen=True)
@@ -47,7 +63,7 @@ def default_pages() -> list[PageSpec]:
         PageSpec("study", STUDY, StudyPage),
         PageSpec("words", WORDS, WordsPage),
         PageSpec("sessions", SESSIONS, SessionsPage),
-        PageSpec("timeline", TIMELINE, timeline_placeholder),  # replace with the Timeline page
-        PageSpec("statistics", STATISTICS, statistics_placeholder),  # replace with Statistics
+        PageSpec("timeline", TIMELINE, timeline_page),
+        PageSpec("statistics", STATISTICS, statistics_page),
         PageSpec("settings", SETTINGS, SettingsPage, lazy=False),
     ]

@@ -1229,4 +1229,67 @@ Profile: {0}</source>
         <translation>セッション {0} はありません。</translation>
     </message>
 </context>
+<context>
+    <name>Features</name>
+    <message>
+        <source>&amp;Import words…</source>
+        <translation>単語をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export words as &amp;CSV…</source>
+        <translation>単語を CSV で書き出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export the &amp;history as JSON Lines…</source>
+        <translation>履歴を JSON Lines で書き出す(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>バックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Word &amp;history…</source>
+        <translation>単語の履歴(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Export words</source>
+        <translation>単語の書き出し</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {0} word(s) to {1}.</source>
+        <translation>{0} 語を {1} に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Exporting words…</source>
+        <translation>単語を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>履歴の書き出し</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exported {0} event(s) to {1}.</source>
+        <translation>{0} 件のイベントを {1} に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Exporting the history…</source>
+        <translation>履歴を書き出しています…</translation>
+    </message>
+    <message>
+        <source>backed up today&apos;s profile</source>
+        <translation>今日のプロファイルをバックアップしました</translation>
+    </message>
+    <message>
+        <source>compressed old events</source>
+        <translation>古いイベントを圧縮しました</translation>
+    </message>
+</context>
 </TS>

@@ -21,7 +21,7 @@ from effect_desktop.gui.preferences import Preferences
 TS = translations_dir() / "effect_desktop_ja.ts"
 GUI = Path(__file__).resolve().parents[2] / "effect_desktop" / "gui"
 # The core screens; pages and dialogs added in their own work items check their own strings.
-CORE = ("app.py", "core_messages.py", "errors.py", "main_window.py", "operations.py", "pages.py", "placeholder.py",
+CORE = ("app.py", "core_messages.py", "errors.py", "main_window.py", "operations.py", "pages.py", "features.py",
         "sessions_page.py", "settings_page.py", "startup.py", "words", "study")
 
 

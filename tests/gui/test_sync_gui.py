@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from effect_desktop.gui import i18n
 from effect_desktop.gui.main_window import MainWindow
 from effect_desktop.gui.paths import translations_dir
-from effect_desktop.gui.sync import SyncController, SyncState, install_sync, status_text
+from effect_desktop.gui.sync import SyncController, SyncState, status_text
 from effect_desktop.gui.sync.settings_widget import SyncDialog, SyncSettingsWidget
 from effect_desktop.sync import credentials, pending_count
 from effect_desktop.sync.admin import add_user, init_server
@@ -81,7 +81,8 @@ def alice(pg_database: str) -> ServerURL:
 
 @pytest.fixture
 def sync(window: MainWindow) -> Iterator[SyncController]:
-    controller = install_sync(window, window.profile, window.context)
+    controller = window.sync  # the main window installs sync when it is built
+    assert isinstance(controller, SyncController)
     yield controller
     controller.wait()
 
@@ -317,7 +318,8 @@ def test_sync_on_open_uses_the_remembered_server(qtbot, window, alice, profile, 
     profile.settings.set("sync.auto_on_open", "1")
     answer_a_word(window)
 
-    sync = install_sync(window, profile, window.context)
+    sync = window.sync  # installed with the window; the app calls this once the window is shown
+    sync.sync_on_open()
     qtbot.waitUntil(lambda: sync.status.state is SyncState.SYNCED, timeout=WAIT_MS)
     assert server_event_count(alice) == profile.store.count()
     menu = sync.installation.menu

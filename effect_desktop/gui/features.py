@@ -1,0 +1,186 @@
+"""The features that live beside the pages: import, export, backups, sync, upkeep, time travel.
+
+Each was built as a self-contained part with one entry point; this module is
+the one place that hangs them on the main window (menus, status bar, start-up
+upkeep), so `main_window.py` keeps to navigation and pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ..backup.schedule import daily_backup
+from ..bootstrap import open_profile
+from ..interchange.archiving import compact_if_worthwhile
+from ..interchange.csv_export import export_words_to
+from ..interchange.jsonl import export_events_to
+from .backup_dialog import open_backup_dialog
+from .import_dialog import open_import_dialog
+from .operations import Progress
+from .sync import install_sync
+from .timeline import open_word_history
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+UPKEEP_DELAY_MS = 5_000  # daily backup and compaction wait until the window is in use
+
+
+T = QCoreApplication  # T.translate("Features", "...") literally at each use, so lupdate finds every string
+
+
+def install_features(window: MainWindow) -> None:
+    window.sync = install_sync(window, window.profile, window.context)  # type: ignore[attr-defined]
+    window.page_built.connect(lambda key, page: _page_built(window, key, page))
+    for key, page in list(window.pages.items()):
+        _page_built(window, key, page)
+    QTimer.singleShot(UPKEEP_DELAY_MS, window, lambda: upkeep(window))  # dropped if the window goes first
+
+
+def add_file_actions(window: MainWindow, file_menu: QMenu) -> None:
+    """Import, export and backups, placed before Quit in the File menu."""
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    actions: list[tuple[str, Callable[[], Any], QKeySequence | None]] = [
+        (T.translate("Features", "&Import words…"), lambda: import_words(window), QKeySequence("Ctrl+I")),
+        (T.translate("Features", "Export words as &CSV…"), lambda: export_words(window), None),
+        (T.translate("Features", "Export the &history as JSON Lines…"), lambda: export_history(window), None),
+        (T.translate("Features", "&Backups…"), lambda: backups(window), None),
+    ]
+    for text, slot, shortcut in actions:
+        action = file_menu.addAction(text)
+        action.setObjectName(text.replace("&", "").replace("…", "").strip().lower().replace(" ", "_"))
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        if first is not None:
+            file_menu.removeAction(action)
+            file_menu.insertAction(first, action)
+    if first is not None:
+        file_menu.insertSeparator(first)
+
+
+# --- pages that reach each other --------------------------------------------------------------------
+def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
+    if key == "words":
+        _add_history_to_words(window, page)
+    if key in ("timeline", "statistics"):
+        _link_time_travel(window)
+
+
+def show_word_history(window: MainWindow, word_id: UUID) -> None:
+    open_word_history(window, window.profile, word_id)
+
+
+def _add_history_to_words(window: MainWindow, page: Any) -> None:
+    """Words page: a word's full story from the context menu or Ctrl+H."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+
+    action = QAction(T.translate("Features", "Word &history…"), page)
+    action.setObjectName("wordHistoryAction")
+    action.setShortcut(QKeySequence("Ctrl+H"))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def open_selected() -> None:
+        ids = page.selected_ids()
+        if ids:
+            show_word_history(window, ids[0])
+
+    action.triggered.connect(open_selected)
+    page.addAction(action)
+    table = getattr(page, "table", None) or getattr(page, "view", None)
+    if table is not None:
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(action)
+
+
+def _link_time_travel(window: MainWindow) -> None:
+    """The statistics follow the timeline's time travel: figures as of the moment shown there."""
+    timeline, statistics = window.pages.get("timeline"), window.pages.get("statistics")
+    if timeline is None or statistics is None or getattr(statistics, "_linked_to", None) is timeline:
+        return
+    statistics._linked_to = timeline  # type: ignore[attr-defined]
+    timeline.travel.travel_requested.connect(lambda moment: statistics.set_as_of(moment))
+    timeline.travel.back_to_now.connect(lambda: statistics.set_as_of(None))
+
+
+# --- file actions -------------------------------------------------------------------------------------
+def import_words(window: MainWindow) -> None:
+    if open_import_dialog(window, window.profile):
+        window.operations.changed.emit()
+
+
+def export_words(window: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(window, T.translate("Features", "Export words"),
+                                          str(Path.home() / "words.csv"),
+                                          T.translate("Features", "CSV files (*.csv)"))
+    if path:
+        queries = window.profile.queries
+        window.operations.run(lambda progress: export_words_to(queries, Path(path), progress),
+                              lambda count: _said(window, T.translate(
+                                  "Features", "Exported {0} word(s) to {1}.").format(count, path)),
+                              label=T.translate("Features", "Exporting words…"), cancellable=True, changes=False)
+
+
+def export_history(window: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(window, T.translate("Features", "Export the history"),
+                                          str(Path.home() / "effect-history.jsonl"),
+                                          T.translate("Features", "JSON Lines (*.jsonl)"))
+    if path:
+        profile = window.profile
+        window.operations.run(lambda progress: export_events_to(profile, Path(path), progress),
+                              lambda count: _said(window, T.translate(
+                                  "Features", "Exported {0} event(s) to {1}.").format(count, path)),
+                              label=T.translate("Features", "Exporting the history…"), cancellable=True, changes=False)
+
+
+def backups(window: MainWindow) -> None:
+    """Restoring replaces the profile file: the window lets go of it first and reopens it after."""
+    path = window.profile.path
+
+    def close_profile() -> None:
+        window.operations.wait()
+        window.profile.close()
+
+    def reopen_profile() -> None:
+        _reopen(window, path)
+
+    open_backup_dialog(window, path, close_profile, reopen_profile)
+
+
+def _reopen(window: MainWindow, path: Path) -> None:
+    from .main_window import MainWindow
+
+    replacement = MainWindow(open_profile(path))
+    replacement.setGeometry(window.geometry())
+    replacement.show()
+    window.replaced_by = replacement  # type: ignore[attr-defined]
+    window.hide()
+    window.deleteLater()
+
+
+def _said(window: MainWindow, message: str) -> None:
+    window.statusBar().showMessage(message, 8000)
+
+
+# --- upkeep -----------------------------------------------------------------------------------------------
+def upkeep(window: MainWindow) -> None:
+    """Once a session: the daily backup, then compaction of old events when worthwhile (off the GUI thread)."""
+    profile = window.profile
+
+    def work(_progress: Progress) -> str:
+        done = []
+        if daily_backup(profile) is not None:
+            done.append(T.translate("Features", "backed up today's profile"))
+        if compact_if_worthwhile(profile) is not None:
+            done.append(T.translate("Features", "compressed old events"))
+        return ", ".join(done)
+
+    window.operations.run(work, lambda said: _said(window, said.capitalize()) if said else None, changes=False)
