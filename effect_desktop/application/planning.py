@@ -1,20 +1,33 @@
 """Which words a new session asks: the due queue first, then new words.
 
 Limits are per study day, like Anki's: at most `max_reviews` due words and
-`max_new` words never seen before, less the new words already started today.
+`max_new` words never seen before, less what every earlier session of the
+same study day already took. The GUI and the CLI plan sessions here, from the
+same settings, so `session start` and the Study page pick the same words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from uuid import UUID
+from typing import Protocol
 
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..projections.queries import Queries
+from ..projections.views import WordView
+
+# Profile settings (profile_info), shared by the GUI's Settings page and the CLI.
+NEW_PER_DAY = "study.new_per_day"
+REVIEWS_PER_DAY = "study.reviews_per_day"
+SESSION_SIZE = "study.session_size"
 
 DEFAULT_MAX_REVIEWS = 100
-DEFAULT_MAX_NEW = 20
+DEFAULT_MAX_NEW = 10
+DEFAULT_SESSION_SIZE = 20
+
+
+class IntSettings(Protocol):
+    def get_int(self, key: str, default: int) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -23,13 +36,13 @@ class DailyLimits:
     max_new: int = DEFAULT_MAX_NEW
 
 
-def session_words(queries: Queries, now: datetime, day_start_hour: int,
-                  limits: DailyLimits = DailyLimits()) -> list[UUID]:
-    due = queries.due_words(now, max(0, limits.max_reviews))
-    today = study_day(now, offset_minutes(now), day_start_hour)
-    new_allowance = max(0, limits.max_new - queries.new_words_studied_on(today))
-    new = queries.new_words(new_allowance) if new_allowance else []
-    return [w.word_id for w in due] + [w.word_id for w in new]
+def limits_from(settings: IntSettings) -> DailyLimits:
+    return DailyLimits(max(0, settings.get_int(REVIEWS_PER_DAY, DEFAULT_MAX_REVIEWS)),
+                       max(0, settings.get_int(NEW_PER_DAY, DEFAULT_MAX_NEW)))
+
+
+def session_size_from(settings: IntSettings) -> int:
+    return max(1, settings.get_int(SESSION_SIZE, DEFAULT_SESSION_SIZE))
 
 
 @dataclass(frozen=True)
@@ -46,3 +59,14 @@ def allowance_today(queries: Queries, now: datetime, day_start_hour: int,
     today = study_day(now, offset_minutes(now), day_start_hour)
     new_done, reviewed = queries.studied_on(today)
     return Allowance(max(0, limits.max_reviews - reviewed), max(0, limits.max_new - new_done))
+
+
+def plan_session(queries: Queries, now: datetime, day_start_hour: int, limits: DailyLimits,
+                 size: int) -> list[WordView]:
+    """Up to `size` words: due ones first (oldest due first), then new ones, within today's limits."""
+    left = allowance_today(queries, now, day_start_hour, limits)
+    review_room = min(size, left.reviews_left)
+    due = queries.due_words(now, review_room) if review_room > 0 else []
+    room = size - len(due)
+    new = queries.new_words(min(room, left.new_left)) if room > 0 and left.new_left > 0 else []
+    return due + new

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..application.planning import DailyLimits, session_words
+from ..application.planning import limits_from, plan_session, session_size_from
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from .context import CliContext
@@ -46,11 +46,10 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
     word_ids = args.words
     if not word_ids:
-        settings = profile.settings
-        limits = DailyLimits(settings.get_int("max_reviews", DailyLimits.max_reviews),
-                             settings.get_int("max_new", DailyLimits.max_new))
-        word_ids = session_words(profile.queries, profile.service.clock(),
-                                 profile.service.day_start_hour, limits)
+        settings = profile.settings  # the same daily limits and session size as the Study page
+        planned = plan_session(profile.queries, profile.service.clock(), profile.service.day_start_hour,
+                               limits_from(settings), session_size_from(settings))
+        word_ids = [word.word_id for word in planned]
         if not word_ids:
             raise RuleViolated("Nothing is due and no new words are left for today; add words or come back later.")
     print(profile.service.start_session(args.mode, word_ids))

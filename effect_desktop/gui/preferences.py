@@ -5,17 +5,20 @@ They travel with the profile file (not the machine), unlike window geometry.
 
 from __future__ import annotations
 
-from ..application.planning import DEFAULT_MAX_REVIEWS
+from ..application.planning import (
+    DEFAULT_MAX_NEW,
+    DEFAULT_MAX_REVIEWS,
+    DEFAULT_SESSION_SIZE,
+    NEW_PER_DAY,
+    REVIEWS_PER_DAY,
+    SESSION_SIZE,
+)
 from ..bootstrap import ProfileSettings
 
-NEW_PER_DAY = "study.new_per_day"
-REVIEWS_PER_DAY = "study.reviews_per_day"
-SESSION_SIZE = "study.session_size"
 LANGUAGE = "gui.language"
 FIRST_RUN = "gui.first_run"
 
-DEFAULT_NEW_PER_DAY = 10
-DEFAULT_SESSION_SIZE = 20
+DEFAULT_NEW_PER_DAY = DEFAULT_MAX_NEW
 LANGUAGES = ("system", "en", "ja")
 
 

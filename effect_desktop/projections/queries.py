@@ -125,20 +125,12 @@ class Queries:
             .where(t.words.c.deleted.is_(False)).where(t.progress.c.word_id.is_(None)))
         return int(self._all(query)[0][0])
 
-    def new_words_studied_on(self, day: date) -> int:
-        """Words whose first ever answer fell on this study day (for the daily new-word limit)."""
-        first = (sa.select(t.answers.c.word_id, sa.func.min(t.answers.c.study_day).label("first_day"))
-                 .where(t.answers.c.retracted.is_(False)).group_by(t.answers.c.word_id).subquery())
-        query = sa.select(sa.func.count()).select_from(first).where(first.c.first_day == day.isoformat())
-        return int(self._all(query)[0][0])
-
     def studied_on(self, day: date) -> tuple[int, int]:
         """(new words, reviewed words) answered on this study day, for the daily limits.
 
         A word is new on its first study day and reviewed on any later one. Reads
         only that day's answers (the day index) and, per word, whether an earlier
-        answer exists, so it stays fast however long the history is; the same
-        new-word figure as `new_words_studied_on`, which groups every answer."""
+        answer exists, so it stays fast however long the history is."""
         key = day.isoformat()
         today, before = t.answers.alias("today"), t.answers.alias("before")
         seen_before = (sa.exists().where(before.c.word_id == today.c.word_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ...application.planning import DailyLimits, allowance_today
+from ...application.planning import DailyLimits, allowance_today, plan_session
 from ...bootstrap import Profile
 from ...domain.scheduling.studyday import offset_minutes, study_day
 from ...projections.views import WordView
@@ -45,10 +45,5 @@ def counts(profile: Profile, now: datetime) -> QueueCounts:
 
 
 def session_words(profile: Profile, now: datetime) -> list[WordView]:
-    size = Preferences(profile.settings).session_size
-    left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
-    review_room = min(size, left.reviews_left)
-    due = profile.queries.due_words(now, review_room) if review_room > 0 else []
-    room = size - len(due)
-    new = profile.queries.new_words(min(room, left.new_left)) if room > 0 and left.new_left > 0 else []
-    return due + new
+    return plan_session(profile.queries, now, profile.service.day_start_hour, limits(profile),
+                        Preferences(profile.settings).session_size)
