@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..backup.backups import Backup, create_backup, list_backups, restore_backup
 from .errors import show_error
-from .import_dialog import BackgroundJob
+from .operations import BackgroundJob
 
 REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
            "before-restore": "before a restore", "before-sync": "before a sync"}
@@ -147,7 +147,7 @@ class BackupDialog(QDialog):
             show_error(self, error)
             self.action_finished.emit(error)
 
-        job.signals.done.connect(finished)
+        job.signals.succeeded.connect(finished)
         job.signals.failed.connect(failed)
         QThreadPool.globalInstance().start(job)
 

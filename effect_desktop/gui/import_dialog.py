@@ -11,12 +11,11 @@ returns True.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -44,6 +43,7 @@ from ..interchange.csv_import import IGNORE, WordTable, guess_mapping, read_word
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.importer import ImportReport, OnDuplicate, apply_import, plan_import
 from .errors import show_error, user_message
+from .operations import BackgroundJob
 
 PREVIEW_ROWS = 100
 ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"))
@@ -51,35 +51,6 @@ DELIMITER_CHOICES = (("", "Detect"), (",", "Comma"), ("\t", "Tab"), (";", "Semic
 FIELD_LABELS = {"text": "Word", "meaning": "Meaning", "category": "Category", "tags": "Tags",
                 "difficulty": "Difficulty", IGNORE: "(ignore)"}
 Work = Callable[[Callable[[int, int], bool]], Any]
-
-
-class _Signals(QObject):
-    progressed = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class BackgroundJob(QRunnable):
-    """Runs `work(progress)` off the GUI thread; `progress` returns False once cancel was asked."""
-
-    def __init__(self, work: Work) -> None:
-        super().__init__()
-        self.work = work
-        self.cancelled = threading.Event()
-        self.signals = _Signals()
-        self.setAutoDelete(False)
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.signals.progressed.emit(int(done), int(total))
-        return not self.cancelled.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except Exception as error:  # shown by the dialog in the GUI thread
-            self.signals.failed.emit(error)
-        else:
-            self.signals.done.emit(result)
 
 
 class ImportDialog(QDialog):
@@ -309,7 +280,7 @@ class ImportDialog(QDialog):
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         job.signals.progressed.connect(self._progressed)
-        job.signals.done.connect(lambda result: self._job_done(on_done, result))
+        job.signals.succeeded.connect(lambda result: self._job_done(on_done, result))
         job.signals.failed.connect(self._failed)
         QThreadPool.globalInstance().start(job)
 

@@ -33,11 +33,15 @@ class _Signals(QObject):
     progressed = Signal(int, int)
 
 
-class _Worker(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], cancelled: threading.Event) -> None:
+class BackgroundJob(QRunnable):
+    """Runs `work(progress)` off the GUI thread; `progress` returns False once cancel was asked.
+
+    Results and errors come back as signals, delivered in the GUI thread."""
+
+    def __init__(self, work: Callable[[Progress], Any], cancelled: threading.Event | None = None) -> None:
         super().__init__()
         self.work = work
-        self.cancelled = cancelled
+        self.cancelled = cancelled or threading.Event()
         self.signals = _Signals()
         self.setAutoDelete(False)
 
@@ -67,9 +71,9 @@ class Operations(QObject):
         self.pool.setMaxThreadCount(1)  # one writer at a time, in order
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(1)
-        self._reads: list[_Worker] = []
+        self._reads: list[BackgroundJob] = []
         self._read_generation: dict[str, int] = {}
-        self._running: list[_Worker] = []
+        self._running: list[BackgroundJob] = []
         self.progress_dialog: QProgressDialog | None = None
 
     @property
@@ -97,7 +101,7 @@ class Operations(QObject):
             on_failure: Callable[[Exception], None] | None = None) -> None:
         """Run long work in the pool; a progress dialog appears if it takes a moment."""
         cancelled = threading.Event()
-        worker = _Worker(work, cancelled)
+        worker = BackgroundJob(work, cancelled)
         dialog = None
         if label:
             dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
@@ -156,7 +160,7 @@ class Operations(QObject):
         "Working…"; a failure is logged and the figure left as it was."""
         generation = self._read_generation.get(key, 0) + 1
         self._read_generation[key] = generation
-        worker = _Worker(lambda _progress: work(), threading.Event())
+        worker = BackgroundJob(lambda _progress: work(), threading.Event())
 
         def finish() -> None:
             self._reads.remove(worker)
