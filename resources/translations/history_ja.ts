@@ -1,0 +1,618 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="44" />
+            <source>Backups</source>
+            <translation>バックアップ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="59" />
+            <source>Taken</source>
+            <translation>作成日時</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="59" />
+            <source>Why</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="59" />
+            <source>Size</source>
+            <translation>サイズ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="66" />
+            <source>Back up now</source>
+            <translation>今すぐバックアップ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="68" />
+            <source>Restore…</source>
+            <translation>復元…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="71" />
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="82" />
+            <source>{0} backup(s) in {1}</source>
+            <translation>{1} にバックアップが {0} 件あります</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="108" />
+            <source>Restore this backup?</source>
+            <translation>このバックアップを復元しますか？</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="109" />
+            <source>The profile will be closed and replaced by the backup taken {0}. Its current state is backed up first, so this can be undone.</source>
+            <translation>プロファイルを閉じて、{0} に作成したバックアップで置き換えます。現在の状態は先にバックアップされるため、元に戻せます。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="34" />
+            <source>by hand</source>
+            <translation>手動</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="34" />
+            <source>daily</source>
+            <translation>毎日</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="34" />
+            <source>before an import</source>
+            <translation>インポート前</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="35" />
+            <source>before a restore</source>
+            <translation>復元前</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/backup_dialog.py" line="35" />
+            <source>before a sync</source>
+            <translation>同期前</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPane</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="34" />
+            <source>Choose an event to see its details.</source>
+            <translation>イベントを選ぶと詳細が表示されます。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="39" />
+            <source>Go to the cause</source>
+            <translation>原因へ移動</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="46" />
+            <source>This word's history…</source>
+            <translation>この単語の履歴…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="50" />
+            <source>Only this word</source>
+            <translation>この単語だけ表示</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="53" />
+            <source>Only this session</source>
+            <translation>このセッションだけ表示</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="65" />
+            <source>Effects and the rest of the same action:</source>
+            <translation>結果と、同じ操作のほかのイベント:</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="67" />
+            <source>Payload and metadata:</source>
+            <translation>ペイロードとメタデータ:</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="85" />
+            <source>%1 · %2 #%3 · version %4</source>
+            <translation>%1 · %2 #%3 · バージョン %4</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="90" />
+            <source>effect</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/detail.py" line="90" />
+            <source>same action</source>
+            <translation>同じ操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="24" />
+            <source>All events</source>
+            <translation>すべてのイベント</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="29" />
+            <source>Search words or kinds of event…</source>
+            <translation>単語またはイベントの種類で検索…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="31" />
+            <source>From</source>
+            <translation>開始日</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="35" />
+            <source>to</source>
+            <translation>終了日</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="44" />
+            <source>Click to show every word and session again</source>
+            <translation>クリックすると、すべての単語とセッションを再び表示します</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="62" />
+            <source>Word: %1 ✕</source>
+            <translation>単語: %1 ✕</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/filters.py" line="67" />
+            <source>This session ✕</source>
+            <translation>このセッション ✕</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="92" />
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="181" />
+            <source>Import words</source>
+            <translation>単語のインポート</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="107" />
+            <source>Choose a CSV, TSV or Anki (.apkg) file.</source>
+            <translation>CSV、TSV、または Anki (.apkg) ファイルを選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="109" />
+            <source>Choose file…</source>
+            <translation>ファイルを選択…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="122" />
+            <source>Encoding</source>
+            <translation>文字コード</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="123" />
+            <source>Columns separated by</source>
+            <translation>区切り文字</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="124" />
+            <source>Detected</source>
+            <translation>検出結果</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="128" />
+            <source>Which column is which (the preview shows the first rows):</source>
+            <translation>各列の内容（プレビューには最初の行が表示されます）:</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="136" />
+            <source>A word with the same text and meaning already exists:</source>
+            <translation>同じ単語と意味がすでにある場合:</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="137" />
+            <source>skip it</source>
+            <translation>スキップする</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="138" />
+            <source>update its category, tags and difficulty</source>
+            <translation>カテゴリ・タグ・難易度を更新する</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="147" />
+            <source>Leave out rows that cannot be imported</source>
+            <translation>インポートできない行を除外する</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="152" />
+            <source>Rows that cannot be imported:</source>
+            <translation>インポートできない行:</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="160" />
+            <source>Cancel</source>
+            <translation>キャンセル</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="162" />
+            <source>Import</source>
+            <translation>インポート</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="182" />
+            <source>Word lists and decks (*.csv *.tsv *.txt *.apkg);;All files (*)</source>
+            <translation>単語リストとデッキ (*.csv *.tsv *.txt *.apkg);;すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="197" />
+            <source>Reading the deck…</source>
+            <translation>デッキを読み込んでいます…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="202" />
+            <source>Reading the file…</source>
+            <translation>ファイルを読み込んでいます…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="207" />
+            <source>{0}, {1}, {2} rows{3}</source>
+            <translation>{0}、{1}区切り、{2} 行{3}</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="209" />
+            <source>, first row is a header</source>
+            <translation>、1行目は見出し</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="219" />
+            <source>Anki deck, {0} notes can be imported</source>
+            <translation>Anki デッキ、{0} 件のノートをインポートできます</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="260" />
+            <source>… and {0} more</source>
+            <translation>…ほか {0} 件</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="279" />
+            <source>Checking and importing…</source>
+            <translation>確認してインポートしています…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="285" />
+            <source>{0} row(s) cannot be imported; fix the file or leave them out.</source>
+            <translation>{0} 行をインポートできません。ファイルを修正するか、それらの行を除外してください。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="297" />
+            <source>Cancelling…</source>
+            <translation>キャンセルしています…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="322" />
+            <source>Saving…</source>
+            <translation>保存しています…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="50" />
+            <source>Detect</source>
+            <translation>自動検出</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="51" />
+            <source>Comma</source>
+            <translation>カンマ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="51" />
+            <source>Tab</source>
+            <translation>タブ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="51" />
+            <source>Semicolon</source>
+            <translation>セミコロン</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="51" />
+            <source>Vertical bar</source>
+            <translation>縦棒</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="52" />
+            <source>Word</source>
+            <translation>単語</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="52" />
+            <source>Meaning</source>
+            <translation>意味</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="52" />
+            <source>Category</source>
+            <translation>カテゴリ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="52" />
+            <source>Tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="53" />
+            <source>Difficulty</source>
+            <translation>難易度</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/import_dialog.py" line="53" />
+            <source>(ignore)</source>
+            <translation>（無視）</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntervalChart</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="40" />
+            <source>No reviews yet</source>
+            <translation>まだ復習はありません</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="62" />
+            <source>%1 d</source>
+            <translation>%1 日</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastView</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="154" />
+            <source>Compare with now</source>
+            <translation>現在と比較</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="172" />
+            <source>THE PAST — as of %1 (read-only). Nothing here can be changed.</source>
+            <translation>過去の状態 — %1 時点（読み取り専用）。ここでは何も変更できません。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="175" />
+            <source>%1 words · streak %2 day(s) · %3 answers (%4% correct) · %5 sessions · scheduler %6</source>
+            <translation>%1 語 · 連続学習 %2 日 · 解答 %3 問（正答率 %4%）· セッション %5 回 · スケジューラー %6</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="186" />
+            <source>Nothing changed since then.</source>
+            <translation>その後の変更はありません。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="188" />
+            <source>Since then: %1 added, %2 deleted, %3 edited, %4 with progress moved.</source>
+            <translation>その後の変化: 追加 %1 語、削除 %2 語、編集 %3 語、学習進度の変化 %4 語。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="193" />
+            <source>Added since: %1</source>
+            <translation>その後に追加: %1</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="195" />
+            <source>Deleted since: %1</source>
+            <translation>その後に削除: %1</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="198" />
+            <source>Edited: %1 (%2)</source>
+            <translation>編集: %1（%2）</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="203" />
+            <source>interval %1 → %2 d</source>
+            <translation>復習間隔 %1 → %2 日</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="205" />
+            <source>next review %1 → %2</source>
+            <translation>次回の復習 %1 → %2</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="207" />
+            <source>schedule moved</source>
+            <translation>復習予定が変更</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="208" />
+            <source>Progress: %1 (%2)</source>
+            <translation>学習進度: %1（%2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastWordsModel</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="112" />
+            <source>Word</source>
+            <translation>単語</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="112" />
+            <source>Meaning</source>
+            <translation>意味</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="112" />
+            <source>Repetitions</source>
+            <translation>反復回数</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="112" />
+            <source>EF</source>
+            <translation>容易度</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="113" />
+            <source>Interval</source>
+            <translation>復習間隔</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="113" />
+            <source>Next review</source>
+            <translation>次回の復習</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="127" />
+            <source>new</source>
+            <translation>新規</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="128" />
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n 日</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>QDialog</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="119" />
+            <source>Word history</source>
+            <translation>単語の履歴</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchedulerDialog</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="33" />
+            <source>Scheduler</source>
+            <translation>スケジューラー</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="39" />
+            <source>SM-2 (SuperMemo 2, as designed)</source>
+            <translation>SM-2（SuperMemo 2、原典どおり）</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="40" />
+            <source>FSRS (Free Spaced Repetition Scheduler)</source>
+            <translation>FSRS（Free Spaced Repetition Scheduler）</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="42" />
+            <source>Replay my history under it</source>
+            <translation>このスケジューラーで履歴を再生</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="45" />
+            <source>Now using: %1. Nothing changes until you confirm.</source>
+            <translation>現在の方式: %1。確定するまで何も変更されません。</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="52" />
+            <source>Switch</source>
+            <translation>切り替える</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="73" />
+            <source>Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.</source>
+            <translation>%2 語の解答 %1 問を %3 秒で再生しました。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineModel</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/model.py" line="125" />
+            <source>Time</source>
+            <translation>時刻</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/model.py" line="125" />
+            <source>What happened</source>
+            <translation>出来事</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../effect_desktop/gui/timeline/model.py" line="141" />
+            <source>%n event(s) that day</source>
+            <translation>
+                <numerusform>この日のイベント %n 件</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelinePage</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/page.py" line="101" />
+            <source>Scheduler…</source>
+            <translation>スケジューラー…</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/page.py" line="119" />
+            <source>%1 events</source>
+            <translation>イベント %1 件</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/page.py" line="189" />
+            <source>Time travel is slower for now: %1</source>
+            <translation>タイムトラベルは現在低速です: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TravelBar</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="48" />
+            <source>Show the past</source>
+            <translation>過去を表示</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="51" />
+            <source>Back to now</source>
+            <translation>現在に戻る</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/past.py" line="56" />
+            <source>Time travel:</source>
+            <translation>タイムトラベル:</translation>
+        </message>
+    </context>
+    <context>
+        <name>WordHistoryDialog</name>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="76" />
+            <source> (deleted)</source>
+            <translation>（削除済み）</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="77" />
+            <source>History of %1</source>
+            <translation>%1 の履歴</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="81" />
+            <source>When</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="81" />
+            <source>What happened</source>
+            <translation>出来事</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="81" />
+            <source>Before → after</source>
+            <translation>変更前 → 変更後</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="83" />
+            <source> (undone)</source>
+            <translation>（取り消し済み）</translation>
+        </message>
+        <message>
+            <location filename="../../effect_desktop/gui/timeline/word_history.py" line="97" />
+            <source>Interval over time (days)</source>
+            <translation>復習間隔の推移（日）</translation>
+        </message>
+    </context>
+</TS>
