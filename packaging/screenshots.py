@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,15 +51,37 @@ def save(widget: QWidget, name: str) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
+# The profile's clock: set while seeding a past month of study, then the real time.
+_SEED_TIME: list[datetime | None] = [None]
+
+
+def clock() -> datetime:
+    return _SEED_TIME[0] or datetime.now().astimezone()
+
+
+def open_screenshot_profile(folder: str) -> Profile:
+    return open_profile(Path(folder) / "screenshots.effect.sqlite3", clock=clock)
+
+
 def seed(profile: Profile) -> None:
-    """The starter deck plus one finished session, so history and due counts are not empty."""
+    """The starter deck and four weeks of study, so the timeline, the statistics and the due
+    counts show something; today's session is the one the Sessions page shows first."""
     ids = profile.service.create_words(read_starter_deck())
     Preferences(profile.settings).first_run_choice = "starter"
     Preferences(profile.settings).new_per_day = 100
-    session = profile.service.start_session("multiple_choice", ids[:12])
-    for number, word_id in enumerate(ids[:12]):
-        profile.service.answer(session, word_id, number % 4 != 1, 1800 + 150 * number)
-    profile.service.complete_session(session)
+    now = datetime.now().astimezone() - timedelta(hours=1)  # the last session an hour ago
+    for day in range(27, -1, -1):
+        if day % 7 == 3:
+            continue  # a missed day now and then
+        _SEED_TIME[0] = now - timedelta(days=day)
+        first = (27 - day) * 9 % (len(ids) - 12)
+        words = ids[first:first + 12]
+        session = profile.service.start_session("multiple_choice" if day % 2 else "flashcard", words)
+        for number, word_id in enumerate(words):
+            _SEED_TIME[0] += timedelta(seconds=20)
+            profile.service.answer(session, word_id, (number + day) % 5 != 1, 1500 + 170 * number)
+        profile.service.complete_session(session)
+    _SEED_TIME[0] = None
 
 
 def new_window(profile: Profile) -> MainWindow:
@@ -65,6 +90,15 @@ def new_window(profile: Profile) -> MainWindow:
     window.show()
     settle()
     return window
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("a page did not finish loading in time")
+        settle()
+        time.sleep(0.02)
 
 
 def key(widget: QWidget, k: Qt.Key) -> None:
@@ -116,7 +150,7 @@ def main() -> int:
     create_application([])
     if args.dark:
         with tempfile.TemporaryDirectory() as folder:
-            profile = open_profile(Path(folder) / "screenshots.effect.sqlite3")
+            profile = open_screenshot_profile(folder)
             try:
                 seed(profile)
                 dark_screens(profile)
@@ -124,7 +158,7 @@ def main() -> int:
                 profile.close()
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        profile = open_profile(Path(folder) / "screenshots.effect.sqlite3")
+        profile = open_screenshot_profile(folder)
         try:
             seed(profile)
             i18n.install("en")
@@ -160,6 +194,11 @@ def main() -> int:
             dialog.reject()
             window.show_page("sessions")
             save(window, "sessions")
+            window.show_page("timeline")
+            save(window, "timeline")
+            statistics = window.show_page("statistics")
+            wait_until(lambda: statistics.report is not None)
+            save(window, "statistics")
             window.show_page("settings")
             save(window, "settings")
             window.close()
