@@ -117,7 +117,8 @@ class SqlEventStore:
                     f"stream {aggregate_id}: a concurrent writer took version {current + 1} "
                     "(or the event was already stored)"
                 ) from error
-        return [e.model_copy(update={"position": p}) for e, p in zip(events, positions, strict=True)]
+        # Each event with its position: the same envelope, copied without pydantic's generic copy.
+        return [_envelope({**e.__dict__, "position": p}) for e, p in zip(events, positions, strict=True)]
 
     def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]:
         query = sa.select(*_SELECT_COLUMNS).where(events_table.c.aggregate_id == aggregate_id)

@@ -20,12 +20,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
 from .schema import events as events_table
+from .sqlite_values import bind_processor
 
 _LAST_ROWID = "SELECT last_insert_rowid()"
 
 
 def _processor(column: sa.Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
-    return column.type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
+    return bind_processor(column)
 
 
 class SqliteAppender:

@@ -11,43 +11,15 @@ path.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
-from datetime import UTC
+from collections.abc import Sequence
 from typing import Any
-from uuid import UUID
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from ..persistence.types import UTCDateTime, UUIDType
+from ..persistence.sqlite_values import DIALECT as _DIALECT
+from ..persistence.sqlite_values import bind_processor as _processor
 
 Row = dict[str, Any]
-_DIALECT = sqlite_dialect.dialect()
-_UUID_GENERIC = UUIDType().dialect_impl(_DIALECT).bind_processor(_DIALECT) or (lambda v: v)
-
-
-def _uuid_bytes(value: Any) -> Any:
-    return value.bytes if type(value) is UUID else _UUID_GENERIC(value)
-
-
-def _utc_text(value: Any) -> Any:
-    """SQLAlchemy's SQLite DATETIME text for an aware datetime, in UTC, microseconds always shown."""
-    if value is None:
-        return None
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
-
-
-def _processor(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
-    """The column's SQLAlchemy bind conversion, or a faster one giving identical values."""
-    if isinstance(column.type, UUIDType):
-        return _uuid_bytes
-    if isinstance(column.type, UTCDateTime):
-        return _utc_text
-    if isinstance(column.type, sa.Boolean):
-        return None  # sqlite3 stores True/False as 1/0 itself
-    return column.type.dialect_impl(_DIALECT).bind_processor(_DIALECT)  # type: ignore[no-any-return]
 
 
 class SqliteTableWriter:
