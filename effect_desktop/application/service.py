@@ -14,6 +14,7 @@ event id.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -278,7 +279,7 @@ class StudyService:
         command_id = new_id()
         return _Command(command_id, command_id, now)
 
-    def _commit(self, command: _Command, aggregates: list[Aggregate]) -> list[DomainEvent]:
+    def _commit(self, command: _Command, aggregates: Sequence[Aggregate]) -> list[DomainEvent]:
         """Append every aggregate's pending events and update the read models, atomically."""
         stored: list[DomainEvent] = []
         with self.store.transaction() as transaction:

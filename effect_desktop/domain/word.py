@@ -69,14 +69,14 @@ def validate_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if "difficulty" in fields:
         raw = fields["difficulty"]
         try:
-            value = int(raw)
+            difficulty = int(raw)
             ok = str(raw).strip().lstrip("+-").isdigit() or isinstance(raw, int)
         except (TypeError, ValueError):
             ok = False
-            value = 0
-        if not ok or not 1 <= value <= 5 or isinstance(raw, bool):
+            difficulty = 0
+        if not ok or not 1 <= difficulty <= 5 or isinstance(raw, bool):
             errors["difficulty"] = "Difficulty must be a whole number from 1 to 5."
-        cleaned["difficulty"] = value
+        cleaned["difficulty"] = difficulty
     if errors:
         raise ValidationFailed(errors)
     return cleaned

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -29,6 +29,8 @@ from .timeline import open_word_history
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .statistics import StatisticsPage
+    from .timeline import TimelinePage
 
 UPKEEP_DELAY_MS = 5_000  # daily backup and compaction wait until the window is in use
 
@@ -107,8 +109,10 @@ def _link_time_travel(window: MainWindow) -> None:
     if timeline is None or statistics is None or getattr(statistics, "_linked_to", None) is timeline:
         return
     statistics._linked_to = timeline  # type: ignore[attr-defined]
-    timeline.travel.travel_requested.connect(lambda moment: statistics.set_as_of(moment))
-    timeline.travel.back_to_now.connect(lambda: statistics.set_as_of(None))
+    travel = cast("TimelinePage", timeline).travel  # the pages these keys' factories build
+    stats = cast("StatisticsPage", statistics)
+    travel.travel_requested.connect(lambda moment: stats.set_as_of(moment))
+    travel.back_to_now.connect(lambda: stats.set_as_of(None))
 
 
 # --- file actions -------------------------------------------------------------------------------------

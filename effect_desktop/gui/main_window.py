@@ -8,7 +8,9 @@ global settings, so profiles (and tests) do not share them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from typing import cast
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,7 +75,8 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
-        if not self.restoreGeometry(self.gui_settings.value("window/geometry", b"")):
+        geometry = cast(QByteArray | bytes, self.gui_settings.value("window/geometry", b""))  # saveGeometry's
+        if not self.restoreGeometry(geometry):
             self.resize(1000, 680)
         self.show_page(str(self.gui_settings.value("window/page", "study")))
         install_features(self)
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
             index = [spec.key for spec in self.page_specs].index(key)
             page = self.page_specs[index].factory(self.context)
             page.setProperty("pageKey", key)
-            slot = self.stack.widget(index)
+            slot = cast(QWidget, self.stack.widget(index))  # every row has a placeholder until built
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(slot)
@@ -191,7 +194,8 @@ class MainWindow(QMainWindow):
         return self.page(key)
 
     def current_page_key(self) -> str:
-        return str(self.stack.currentWidget().property("pageKey"))
+        current = cast(QWidget, self.stack.currentWidget())  # the stack is never empty
+        return str(current.property("pageKey"))
 
     @property
     def study_page(self) -> StudyPage:

@@ -114,8 +114,12 @@ class Operations(QObject):
             if not cancellable:
                 dialog.setCancelButton(None)
             dialog.canceled.connect(cancelled.set)
-            worker.signals.progressed.connect(
-                lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
+
+            def show_progress(done: int, total: int) -> None:
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(done)
+
+            worker.signals.progressed.connect(show_progress)
             self.progress_dialog = dialog
 
         def finish() -> None:

@@ -20,7 +20,7 @@ MAX_ENTRIES = 50
 @dataclass
 class UndoEntry:
     label: str  # shown as "Undo <label>"
-    undo: Callable[[], None]
+    undo: Callable[[], object]  # its result is ignored
     kind: str = "word"  # "word" or "answer"
     owner: object | None = None  # e.g. the session an answer belongs to
 

@@ -73,5 +73,5 @@ def _driver(connection: sa.Connection) -> sqlite3.Connection:
     return connection.connection.driver_connection  # type: ignore[return-value]
 
 
-def _wrapped(statement: str, params: Any, error: sqlite3.Error) -> sa.exc.DBAPIError:
+def _wrapped(statement: str, params: Any, error: sqlite3.Error) -> sa.exc.StatementError:
     return sa.exc.DBAPIError.instance(statement, params, error, sqlite3.Error)

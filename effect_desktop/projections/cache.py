@@ -30,7 +30,6 @@ def _sqlite_writer(table: sa.Table) -> SqliteTableWriter:
     writer = _WRITERS.get(table.name)
     if writer is None or writer.table is not table:
         writer = _WRITERS[table.name] = SqliteTableWriter(table)
-        writer.table = table  # type: ignore[attr-defined]
     return writer
 
 

@@ -24,6 +24,7 @@ Row = dict[str, Any]
 
 class SqliteTableWriter:
     def __init__(self, table: sa.Table) -> None:
+        self.table = table
         upsert = sa.insert(table).prefix_with("OR REPLACE").values(
             {c.name: sa.bindparam(c.name) for c in table.columns})
         compiled = upsert.compile(dialect=_DIALECT)

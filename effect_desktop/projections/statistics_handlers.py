@@ -58,7 +58,7 @@ def count_answer(ctx: Context, word_id: Any, day: str, correct: bool, ms: int, s
     band = f"rt_{response_bucket(ms)}"
     for facet in (ALL_WORDS, *_facets_of(ctx, word_id)):
         found = ctx.get("rm_daily_facets", facet, day)
-        row = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
+        row: dict[str, Any] = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
         row["answers"] += sign
         row["correct"] += sign if correct else 0
         row["response_ms"] += sign * ms

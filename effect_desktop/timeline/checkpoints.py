@@ -18,7 +18,7 @@ import hashlib
 import io
 import pickle
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -116,7 +116,7 @@ class Checkpoints:
             self.clear()  # damaged: never trusted, rebuilt on the next `extend`
             return Restored(AsOfCache(0), DEFAULT_SCHEDULER, None)
 
-    def _assemble(self, rows: list[Any]) -> Restored:
+    def _assemble(self, rows: Sequence[Any]) -> Restored:
         base = self._base_rows(rows[0].position, rows[0].data)
         cache = AsOfCache(rows[-1].position, base)
         for row in rows[1:]:

@@ -45,7 +45,7 @@ class SelectedScheduler:
         self.current = scheduler
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return self.current.name
 
     def select(self, scheduler: Scheduler) -> None:

@@ -17,6 +17,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
+from ..domain.events import DomainEvent
 from ..domain.streak import current_streak
 from ..persistence.sql_store import SqlEventStore
 from ..projections import handlers
@@ -71,7 +72,8 @@ class PastState:
 
     @cached_property
     def _views(self) -> tuple[list[WordView], list[WordView]]:
-        live, deleted = [], []
+        live: list[WordView] = []
+        deleted: list[WordView] = []
         for row in self.word_rows.values():
             view = _word_view(row, self.progress_rows.get(row["word_id"]))
             (deleted if view.deleted else live).append(view)
@@ -140,7 +142,7 @@ class TimeTravel:
 
     def _replay_tail(self, cache: AsOfCache, scheduler: SelectedScheduler, moment: datetime) -> tuple[int, int]:
         high = self._last_position_by(moment)
-        tail = []
+        tail: list[DomainEvent] = []
         position = cache.position
         while position < high:
             page = self.store.read_all(position, min(PAGE, high - position))

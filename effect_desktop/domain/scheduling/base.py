@@ -39,7 +39,8 @@ class ReviewState:
 
 
 class Scheduler(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def initial(self) -> ReviewState: ...
 

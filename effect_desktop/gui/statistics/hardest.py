@@ -14,7 +14,7 @@ WORD_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class HardestWordsTable(QTableWidget):
-    def __init__(self, on_open_word: Callable[[UUID], None] | None, parent: QWidget | None = None) -> None:
+    def __init__(self, on_open_word: Callable[[UUID], object] | None, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
         self.setObjectName("hardestWords")
         self.on_open_word = on_open_word

@@ -65,7 +65,7 @@ class _AsOfJob(QRunnable):
 class StatisticsPage(QWidget):
     as_of_ready = Signal()  # the figures as of the chosen moment (or now) are shown
 
-    def __init__(self, profile: Profile, on_open_word: Callable[[UUID], None] | None = None,
+    def __init__(self, profile: Profile, on_open_word: Callable[[UUID], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statisticsPage")

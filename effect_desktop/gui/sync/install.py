@@ -103,7 +103,8 @@ class SyncInstallation(QObject):
         button.clicked.connect(self.open_settings)
         column.addWidget(text)
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        stretch_at_end = layout.count() and layout.itemAt(layout.count() - 1).spacerItem() is not None
+        last = layout.itemAt(layout.count() - 1) if layout.count() else None
+        stretch_at_end = last is not None and last.spacerItem() is not None
         layout.insertWidget(layout.count() - 1 if stretch_at_end else layout.count(), box)
         return box
 

@@ -138,8 +138,9 @@ class SyncSettingsWidget(QWidget):
     def _fit_window(self) -> None:
         """Grow the dialog so a long message shows whole instead of squeezing the fields."""
         top = self.window()
-        if top is not self and top.layout() is not None:
-            needed = max(top.layout().totalHeightForWidth(top.width()), top.sizeHint().height())
+        layout = top.layout() if top is not self else None
+        if layout is not None:
+            needed = max(layout.totalHeightForWidth(top.width()), top.sizeHint().height())
             if needed > top.height():
                 top.resize(top.width(), needed)
 

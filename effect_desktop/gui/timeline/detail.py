@@ -31,6 +31,7 @@ class DetailPane(QWidget):
         self.timeline = timeline
         self.language = language
         self.entry: TimelineEntry | None = None
+        self._cause: TimelineEntry | None = None
         self.sentence = QLabel(self.tr("Choose an event to see its details."))
         self.sentence.setObjectName("detailSentence")
         self.sentence.setWordWrap(True)
@@ -98,7 +99,7 @@ class DetailPane(QWidget):
         self.payload.setPlainText(json.dumps(document, ensure_ascii=False, indent=2, default=str))
 
     def _go_to_cause(self) -> None:
-        if getattr(self, "_cause", None) is not None:
+        if self._cause is not None:
             self.jump_requested.emit(self._cause.position)
 
     def _go_to_item(self, item: QListWidgetItem) -> None:

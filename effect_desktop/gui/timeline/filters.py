@@ -51,7 +51,7 @@ class FilterBar(QWidget):
         layout.setStretch(1, 1)
         self.type_box.currentIndexChanged.connect(self._emit)
         self.text.returnPressed.connect(self._emit)
-        self.text.textChanged.connect(lambda text: text or self._emit())
+        self.text.textChanged.connect(self._emit_if_cleared)
         for box in (self.use_from, self.use_to):
             box.toggled.connect(self._emit)
         for edit in (self.first, self.last):
@@ -87,6 +87,10 @@ class FilterBar(QWidget):
 
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.current())
+
+    def _emit_if_cleared(self, text: str) -> None:
+        if not text:
+            self._emit()
 
 
 def _day(value: QDate) -> date:

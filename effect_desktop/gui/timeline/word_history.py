@@ -116,7 +116,8 @@ def open_word_history(parent: QWidget | None, profile: object, word_id: UUID, la
     try:
         story = timeline.word_story(word_id, language or ui_language())
     except WordNotFound as error:
-        QMessageBox.information(parent, QDialog.tr("Word history"), str(error))
+        # PySide6's tr also works on the class (context "QDialog"); the stubs only know the bound form.
+        QMessageBox.information(parent, QDialog.tr("Word history"), str(error))  # type: ignore[call-arg, arg-type]
         return None
     dialog = WordHistoryDialog(story, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -7,7 +7,7 @@ visible cells).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from PySide6.QtCore import (
@@ -23,14 +23,15 @@ from ...projections.views import WordView
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = (
+# QT_TRANSLATE_NOOP returns its text unchanged (the stubs say `object`).
+COLUMNS = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("WordTableModel", "Word"),
     QT_TRANSLATE_NOOP("WordTableModel", "Meaning"),
     QT_TRANSLATE_NOOP("WordTableModel", "Category"),
     QT_TRANSLATE_NOOP("WordTableModel", "Tags"),
     QT_TRANSLATE_NOOP("WordTableModel", "Difficulty"),
     QT_TRANSLATE_NOOP("WordTableModel", "Next review"),
-)
+))
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
