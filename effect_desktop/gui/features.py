@@ -24,7 +24,6 @@ from ..interchange.jsonl import export_events_to
 from .backup_dialog import open_backup_dialog
 from .import_dialog import open_import_dialog
 from .operations import Progress
-from .sync import install_sync
 from .timeline import open_word_history
 
 if TYPE_CHECKING:
@@ -39,11 +38,22 @@ T = QCoreApplication  # T.translate("Features", "...") literally at each use, so
 
 
 def install_features(window: MainWindow) -> None:
-    window.sync = install_sync(window, window.profile, window.context)  # type: ignore[attr-defined]
+    window.sync = _install_sync(window)  # type: ignore[attr-defined]
     window.page_built.connect(lambda key, page: _page_built(window, key, page))
     for key, page in list(window.pages.items()):
         _page_built(window, key, page)
     QTimer.singleShot(UPKEEP_DELAY_MS, window, lambda: upkeep(window))  # dropped if the window goes first
+
+
+def _install_sync(window: MainWindow) -> object | None:
+    """Sync needs the `sync` extra (psycopg, keyring); without it the app works offline and says why."""
+    try:
+        from .sync import install_sync
+    except ImportError as error:  # installed without `effect-desktop[sync]`
+        window.statusBar().showMessage(T.translate(
+            "Features", "Sync is not installed ({0}); install effect-desktop[sync] to sync.").format(error), 15000)
+        return None
+    return install_sync(window, window.profile, window.context)
 
 
 def add_file_actions(window: MainWindow, file_menu: QMenu) -> None:

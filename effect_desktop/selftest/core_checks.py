@@ -7,6 +7,7 @@ real service, on an SQLite file in a temporary folder that is deleted after.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..bootstrap import Profile, open_profile, profile_path
@@ -89,8 +90,9 @@ def check_sync_client() -> str:
     try:
         import psycopg
     except ImportError as error:
-        raise CheckFailed(f"the sync client cannot load ({error}); reinstall the app, "
-                          "or `pip install effect-desktop[sync]` when running from Python") from error
+        if getattr(sys, "frozen", False):  # the built app always ships the sync client
+            raise CheckFailed(f"the sync client cannot load ({error}); reinstall the app") from error
+        return f"not installed ({error}): sync is off; `pip install effect-desktop[sync]` adds it"
     try:
         import keyring
     except ImportError as error:

@@ -1288,6 +1288,10 @@ Profile: {0}</source>
         <translation>今日のプロファイルをバックアップしました</translation>
     </message>
     <message>
+        <source>Sync is not installed ({0}); install effect-desktop[sync] to sync.</source>
+        <translation>同期機能がインストールされていません（{0}）。同期するには effect-desktop[sync] をインストールしてください。</translation>
+    </message>
+    <message>
         <source>compressed old events</source>
         <translation>古いイベントを圧縮しました</translation>
     </message>

@@ -51,3 +51,32 @@ def test_statistics_follow_the_timelines_time_travel(qtbot, window: MainWindow, 
     with qtbot.waitSignal(statistics.as_of_ready, timeout=10_000):
         timeline.travel.back_to_now.emit()
     assert statistics.as_of is None
+
+
+def test_without_the_sync_extra_the_app_opens_and_says_why(tmp_path) -> None:
+    """Installed with plain `pip install .` (no psycopg): the window still opens, studying works."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = f"""
+import sys
+sys.modules["psycopg"] = None  # as if the sync extra were not installed
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui.app import create_application
+from effect_desktop.gui.main_window import MainWindow
+app = create_application([])
+profile = open_profile(__import__("pathlib").Path({str(tmp_path / "p.effect.sqlite3")!r}))
+window = MainWindow(profile)
+window.show()
+app.processEvents()
+print("sync:", window.sync, "|", window.statusBar().currentMessage())
+word = profile.service.create_word("apple", "りんご")
+print("words:", len(profile.queries.words()))
+"""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert "sync: None | Sync is not installed" in result.stdout and "effect-desktop[sync]" in result.stdout
+    assert "words: 1" in result.stdout
