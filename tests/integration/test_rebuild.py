@@ -1,0 +1,55 @@
+"""Rebuilding the read models: same rows as live updating, indexes back, and a cancel changes nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.projections.projector import RebuildCancelled
+from effect_desktop.projections.tables import READ_MODELS
+from effect_desktop.projections.verify import verify
+from tests.integration.profile_helpers import dump_read_models
+
+
+def _studied(path: Path) -> Profile:
+    profile = open_profile(path)
+    words = profile.service.create_words([{"text": f"word {i}", "meaning": f"意味 {i}", "tags": ["t"]}
+                                          for i in range(30)])
+    session = profile.service.start_session("typing", words)
+    for number, word in enumerate(words):
+        profile.service.answer(session, word, number % 3 != 0, 900 + number)
+    profile.service.complete_session(session)
+    return profile
+
+
+def _indexes(path: Path) -> set[str]:
+    with sqlite3.connect(path) as raw:
+        return {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_rebuild_gives_the_same_rows_and_keeps_every_index(tmp_path: Path) -> None:
+    path = tmp_path / "p.effect.sqlite3"
+    profile = _studied(path)
+    live = dump_read_models(profile)
+    before = _indexes(path)
+    assert {i.name for t in READ_MODELS for i in t.indexes} <= before
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == live
+    assert _indexes(path) == before
+    assert verify(profile.projector).ok
+
+
+def test_a_cancelled_rebuild_leaves_everything_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "p.effect.sqlite3"
+    profile = _studied(path)
+    live = dump_read_models(profile)
+    before = _indexes(path)
+    try:
+        profile.projector.rebuild(lambda done, total: False)
+    except RebuildCancelled:
+        pass
+    else:
+        raise AssertionError("the rebuild was not cancelled")
+    assert dump_read_models(profile) == live
+    assert _indexes(path) == before
