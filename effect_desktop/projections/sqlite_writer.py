@@ -10,8 +10,9 @@ path.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -30,6 +31,11 @@ class SqliteTableWriter:
         compiled = upsert.compile(dialect=_DIALECT)
         self.upsert_sql = str(compiled)
         self.columns = [(name, _processor(table.c[name])) for name in compiled.positiontup or []]
+        names = [name for name, _ in self.columns]
+        picked = operator.itemgetter(*names)
+        self._values: Callable[[Row], tuple[Any, ...]] = (
+            picked if len(names) > 1 else (lambda row: (picked(row),)))
+        self._conversions = [(i, convert) for i, (_, convert) in enumerate(self.columns) if convert is not None]
         keys = [c.name for c in table.primary_key.columns]
         delete = sa.delete(table).where(sa.and_(*(table.c[k] == sa.bindparam(k) for k in keys)))
         compiled_delete = delete.compile(dialect=_DIALECT)
@@ -38,10 +44,17 @@ class SqliteTableWriter:
         self.key_converters = [(keys.index(name), _processor(table.c[name])) for name in key_order]
 
     def upsert(self, connection: sa.Connection, rows: Sequence[Row]) -> None:
-        columns = self.columns
-        params = [tuple(row[name] if convert is None else convert(row[name]) for name, convert in columns)
-                  for row in rows]
-        self._run(connection, self.upsert_sql, params)
+        self._run(connection, self.upsert_sql, [self._params(row) for row in rows])
+
+    def _params(self, row: Row) -> tuple[Any, ...]:
+        """The row's values in statement order; only the columns that need it are converted."""
+        values = self._values(row)
+        if not self._conversions:
+            return values
+        converted = list(values)
+        for index, convert in self._conversions:
+            converted[index] = convert(converted[index])
+        return tuple(converted)
 
     def delete(self, connection: sa.Connection, keys: Sequence[tuple[Any, ...]]) -> None:
         converters = self.key_converters
