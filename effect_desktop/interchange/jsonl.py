@@ -30,6 +30,7 @@ from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
 from .files import replacing
+from .payload_check import PayloadInvalid, check_payloads
 
 FORMAT = "effect-desktop/events"
 FORMAT_VERSION = 1
@@ -122,6 +123,11 @@ def _append_page(profile: Profile, page: list[tuple[int, bytes]]) -> int:
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
             raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+    try:
+        check_payloads(registry, [(number, row[3], row[8], row[4], row[5])
+                                  for (number, _), row in zip(page, rows, strict=True)])
+    except PayloadInvalid as error:
+        raise InterchangeError(f"Line {error.line} is not a valid event ({error}); nothing was imported.") from None
     return insert_rows(profile.store, rows) if rows else 0
 
 

@@ -23,6 +23,7 @@ from ..domain.scheduling.base import Scheduler
 from ..persistence.sql_store import SqlEventStore
 from . import handlers
 from .cache import ReadModelCache
+from .sqlite_rebuild import PHASES, SqliteRebuild
 from .tables import READ_MODELS, checkpoints
 
 CHECKPOINT = "read_models"
@@ -111,23 +112,46 @@ class Projector:
                 index.drop(connection, checkfirst=True)
             for table in READ_MODELS:
                 connection.execute(sa.delete(table))
-            cache = ReadModelCache(READ_MODELS, assume_empty=True, spill=True)
-            position = applied = 0
-            while True:
-                page = self.store.read_all(position, REBUILD_PAGE)
-                if not page:
-                    break
-                position = self._run(connection, cache, page) or position
-                applied += len(page)
-                if progress is not None and progress(position, total) is False:
-                    raise RebuildCancelled()
-            cache.flush(connection)
+            if connection.dialect.name == "sqlite":
+                applied, position = self._rebuild_sqlite(connection, total, progress)
+            else:
+                applied, position = self._replay_into_empty(connection, total, progress)
             for index in indexes:
                 index.create(connection)
             self._set_checkpoint(connection, position)
         return applied
 
     # --- internals -------------------------------------------------------------------------------
+    def _rebuild_sqlite(self, connection: sa.Connection, total: int,
+                        progress: Progress | None) -> tuple[int, int]:
+        """Table by table in SQLite (sqlite_rebuild.py): same rows as the replay below, far faster."""
+        def step(done: int) -> None:
+            if progress is not None and progress(total * done // PHASES, total) is False:
+                raise RebuildCancelled()
+
+        try:
+            SqliteRebuild(connection, self.store, self.day_start_hour, self.scheduler).run(step)
+        except RebuildCancelled:
+            raise
+        except Exception as error:  # like `_run`: a projection failure is reported, never half-applied
+            raise ProjectionFailed(f"read models could not be rebuilt: {error}") from error
+        return self.store.count(), total
+
+    def _replay_into_empty(self, connection: sa.Connection, total: int,
+                           progress: Progress | None) -> tuple[int, int]:
+        cache = ReadModelCache(READ_MODELS, assume_empty=True, spill=True)
+        position = applied = 0
+        while True:
+            page = self.store.read_all(position, REBUILD_PAGE)
+            if not page:
+                break
+            position = self._run(connection, cache, page) or position
+            applied += len(page)
+            if progress is not None and progress(position, total) is False:
+                raise RebuildCancelled()
+        cache.flush(connection)
+        return applied, position
+
     def _run(self, connection: sa.Connection, cache: ReadModelCache,
              events: Iterable[DomainEvent]) -> int:
         ctx = handlers.Context(connection, cache, self.day_start_hour, self.scheduler)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.projections.projector import RebuildCancelled
 from effect_desktop.projections.tables import READ_MODELS
 from effect_desktop.projections.verify import verify
-from tests.integration.profile_helpers import dump_read_models
+from tests.integration.profile_helpers import SettableClock, dump_read_models
 
 
 def _studied(path: Path) -> Profile:
@@ -53,3 +54,30 @@ def test_a_cancelled_rebuild_leaves_everything_as_it_was(tmp_path: Path) -> None
         raise AssertionError("the rebuild was not cancelled")
     assert dump_read_models(profile) == live
     assert _indexes(path) == before
+
+
+def test_a_rebuild_counts_each_answer_under_the_word_as_it_was_then(tmp_path: Path) -> None:
+    """Answers before and after a word's tags and category change, one taken back after the change,
+    grades, a second study day and a deleted word: the rebuilt rows are the live ones, row for row."""
+    clock = SettableClock(datetime(2026, 3, 1, 21, 0, tzinfo=timezone(timedelta(hours=9))))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    first, second, third = profile.service.create_words([
+        {"text": "ringo", "meaning": "apple", "tags": ["Food", "n5"], "category": "noun"},
+        {"text": "hashiru", "meaning": "to run", "tags": ["verb"]},
+        {"text": "kirei", "meaning": "pretty"},
+    ])
+    session = profile.service.start_session("flashcard", [first, second, third])
+    early = profile.service.answer(session, first, True, 1_500, grade="good")
+    profile.service.answer(session, second, False, 25_000)
+    clock.advance(hours=8)  # past 4:00: the next study day
+    profile.service.update_word(first, tags=["fruit"], category="food", text="RINGO")
+    profile.service.answer(session, first, False, 4_000)
+    profile.service.retract_answer(session, early.answer_event_id)
+    profile.service.answer(session, third, True, 700, grade="easy")
+    profile.service.complete_session(session)
+    profile.service.delete_word(second)
+    live = dump_read_models(profile)
+    assert {row[0] for row in live["rm_daily_facets"]} >= {"", "t:food", "t:fruit", "c:noun", "c:food"}
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == live
+    assert verify(profile.projector).ok

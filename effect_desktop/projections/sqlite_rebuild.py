@@ -1,0 +1,401 @@
+"""Rebuilding the read models on SQLite table by table, instead of event by event.
+
+A rebuild through the handlers decodes every event into pydantic models and
+touches about six cached rows per answer: on a million events that was over a
+minute. Here SQLite does the bulk of the work in its own engine: the answer,
+timeline, session and daily tables are filled by INSERT ... SELECT over the
+JSON of the log (json_extract), and Python only runs the folds that need it:
+the few word events (through the very handlers live updates use, so search
+keys and tags are normalised by the same code) and each word's schedule
+(through the scheduler, over its first attempts in answer-time order).
+
+It must give exactly the rows incremental updating gives, row for row: every
+rule of `handlers.py` and `timeline/recorder.py` is restated here as SQL and
+named where it is. The property test that compares a rebuild with live
+updating runs through this path, as does `verify`'s comparison.
+
+Events that are archived (compressed) or stored under an older schema version
+are first restored into a temporary table as current JSON, so the SQL reads
+one log whatever happened to the rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic_core import to_json
+
+from ..domain import events as ev
+from ..domain.events import Grade
+from ..domain.scheduling.base import Review, Scheduler
+from ..persistence.archive import archive as archive_table
+from ..persistence.schema import events as events_table
+from ..persistence.sql_store import SqlEventStore
+from ..persistence.sqlite_read import utc_from_text
+from ..persistence.sqlite_values import utc_text
+from ..timeline import recorder
+from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, scheduler_named
+from . import handlers, statistics_handlers
+from .cache import ReadModelCache
+from .statistics_handlers import RESPONSE_BUCKET_EDGES_MS
+from .tables import LEARNER, READ_MODELS
+
+Step = Callable[[int], None]  # called after each phase with the number of phases done
+
+WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
+DERIVED = ("ProgressUpdated", "StreakUpdated")  # their word and session are their answer's
+PHASES = 9
+
+
+class RebuildFailed(Exception):
+    """The log holds something the rebuild cannot project; the message says what."""
+
+
+def _uuid_blob(text: str | None) -> bytes | None:
+    return None if text is None else bytes.fromhex(text.replace("-", ""))
+
+
+def _utc_text_of(text: str | None) -> str | None:
+    """`utc_text` of the timestamp as pydantic parses it, for shapes the SQL does not rewrite."""
+    return None if text is None else utc_text(datetime.fromisoformat(text))
+
+
+def _at(ts: str) -> str:
+    """SQL for the read models' UTC text of a JSON timestamp (`utc_text` of the parsed value).
+
+    pydantic writes UTC instants as `YYYY-MM-DDTHH:MM:SS[.ffffff]Z`; those two shapes are
+    rewritten by SQLite itself, anything else goes through Python."""
+    return (f"CASE WHEN length({ts}) = 27 AND substr({ts}, 27) = 'Z' "
+            f"THEN substr({ts}, 1, 10) || ' ' || substr({ts}, 12, 15) "
+            f"WHEN length({ts}) = 20 AND substr({ts}, 20) = 'Z' "
+            f"THEN substr({ts}, 1, 10) || ' ' || substr({ts}, 12, 8) || '.000000' "
+            f"ELSE ed_utc_text({ts}) END")
+
+
+def _day(ts: str, offset: str) -> str:
+    """SQL for `studyday.study_day`: the wall time shifted back by the day-start hour, as a date."""
+    return f"date({ts}, (coalesce({offset}, 0) - :shift) || ' minutes')"
+
+
+_BAND = "CASE " + " ".join(f"WHEN ms < {edge} THEN {band}" for band, edge in
+                           enumerate(RESPONSE_BUCKET_EDGES_MS)) + f" ELSE {len(RESPONSE_BUCKET_EDGES_MS)} END"
+
+
+class SqliteRebuild:
+    def __init__(self, connection: sa.Connection, store: SqlEventStore, day_start_hour: int,
+                 scheduler: Scheduler) -> None:
+        self.connection = connection
+        self.store = store
+        self.day_start_hour = day_start_hour
+        self.scheduler = scheduler
+        self.driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        self.params = {"shift": 60 * day_start_hour}
+
+    def run(self, step: Step) -> None:
+        """Fill the (empty, unindexed) read models from the whole log."""
+        self.driver.create_function("ed_uuid", 1, _uuid_blob, deterministic=True)
+        self.driver.create_function("ed_utc_text", 1, _utc_text_of, deterministic=True)
+        with self._temporary():
+            phases: list[Callable[[], None]] = [
+                self._prepare_log, self._words, self._answers, self._answer_tables, self._sessions,
+                self._daily, self._facets, self._timeline, self._schedules,
+            ]
+            assert len(phases) == PHASES
+            for done, phase in enumerate(phases, start=1):
+                phase()
+                step(done)
+            self._streak()
+
+    # --- the log, restored where it is archived or stored in an older shape ------------------------
+    def _prepare_log(self) -> None:
+        registry = self.store.registry
+        self._x("CREATE TEMP TABLE ed_restored (position INTEGER PRIMARY KEY, event_id BLOB, "
+                "aggregate_id BLOB, event_type TEXT, event_data TEXT, metadata TEXT)")
+        stale: list[tuple[str, int]] = []
+        for event_type, version in self._x(
+                f"SELECT event_type, schema_version FROM {events_table.name} GROUP BY 1, 2").fetchall():
+            try:
+                current = registry.current_version(event_type)
+            except Exception as error:
+                raise RebuildFailed(str(error)) from error
+            if version != current:
+                stale.append((event_type, version))
+        restored: list[tuple[Any, ...]] = []
+        columns = f"position, event_id, aggregate_id, event_type, event_data, metadata, schema_version " \
+                  f"FROM {events_table.name}"
+        for first, last in self._x(f"SELECT first_position, last_position FROM {archive_table.name} "
+                                   "ORDER BY first_position").fetchall():
+            for row in self._x(f"SELECT {columns} WHERE position BETWEEN ? AND ? ORDER BY position",
+                               (first, last)):
+                restored.append(self._restored(row))
+        for event_type, version in stale:
+            for row in self._x(f"SELECT {columns} WHERE event_type = ? AND schema_version = ? "
+                               "AND event_data <> ''", (event_type, version)):
+                restored.append(self._restored(row))
+        self.driver.executemany("INSERT OR REPLACE INTO ed_restored VALUES (?, ?, ?, ?, ?, ?)", restored)
+        if restored:
+            self._x("CREATE TEMP VIEW ed_log AS "
+                    f"SELECT position, event_id, aggregate_id, event_type, event_data, metadata "
+                    f"FROM main.{events_table.name} WHERE position NOT IN (SELECT position FROM ed_restored) "
+                    "UNION ALL SELECT * FROM ed_restored")
+        else:
+            self._x("CREATE TEMP VIEW ed_log AS SELECT position, event_id, aggregate_id, event_type, "
+                    f"event_data, metadata FROM main.{events_table.name}")
+
+    def _restored(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        position, event_id, aggregate_id, event_type, data, metadata, version = row
+        if not data:
+            data, metadata = self.store.archive.payload(position)
+        registry = self.store.registry
+        if version != registry.current_version(event_type):
+            data = registry.load(event_type, data, version).model_dump_json()
+        return position, event_id, aggregate_id, event_type, data, metadata
+
+    # --- words: the handlers' own fold, remembering each word's versions ----------------------------
+    def _words(self) -> None:
+        """rm_words and rm_word_tags through `handlers`, and what the other tables need of them:
+        the word's text and statistics facets after each word event, and the fields an edit
+        replaced (the timeline's note)."""
+        self._x("CREATE TEMP TABLE ed_versions (version INTEGER PRIMARY KEY, word_id BLOB, "
+                "from_position INTEGER, text TEXT)")
+        self._x("CREATE TEMP TABLE ed_version_facets (version INTEGER, facet TEXT)")
+        self._x("CREATE TEMP TABLE ed_notes (position INTEGER PRIMARY KEY, note TEXT)")
+        cache = ReadModelCache(READ_MODELS, assume_empty=True)
+        ctx = handlers.Context(self.connection, cache, self.day_start_hour, self.scheduler)
+        words = cache["rm_words"]
+        versions: list[tuple[Any, ...]] = []
+        facets: list[tuple[int, str]] = []
+        notes: list[tuple[int, str]] = []
+        last_facets: dict[Any, list[str]] = {}
+        for event in self.store.query_events(event_types=WORD_EVENTS):
+            data = event.event_data
+            word_id = data.word_id  # type: ignore[attr-defined]
+            before = words.get(self.connection, (word_id,))
+            handlers.HANDLERS[event.event_type](ctx, event, data)
+            position = event.position or 0
+            if isinstance(data, ev.WordUpdated) and before is not None:
+                notes.append((position, to_json({"before": {
+                    k: recorder._field(before, k) for k in data.changes if k in recorder.WORD_FIELDS}}).decode()))
+            after = words.get(self.connection, (word_id,))
+            if after is None:
+                continue
+            now = statistics_handlers._facets_of(ctx, word_id)
+            if before is not None and before["text"] == after["text"] and last_facets.get(word_id) == now:
+                continue
+            last_facets[word_id] = now
+            version = len(versions) + 1
+            versions.append((version, word_id.bytes, position, after["text"]))
+            facets.extend((version, facet) for facet in now)
+        self.driver.executemany("INSERT INTO ed_versions VALUES (?, ?, ?, ?)", versions)
+        self.driver.executemany("INSERT INTO ed_version_facets VALUES (?, ?)", facets)
+        self.driver.executemany("INSERT INTO ed_notes VALUES (?, ?)", notes)
+        self._x("CREATE INDEX temp.ed_versions_word ON ed_versions (word_id, from_position)")
+        self._x("CREATE INDEX temp.ed_version_facets_version ON ed_version_facets (version)")
+        cache["rm_words"].flush(self.connection)
+        cache["rm_word_tags"].flush(self.connection)
+
+    @staticmethod
+    def _version_at(word: str, position: str) -> str:
+        """SQL: the word's version in force just before `position` (the state a handler would see)."""
+        return (f"(SELECT v.version FROM ed_versions v WHERE v.word_id = {word} "
+                f"AND v.from_position < {position} ORDER BY v.from_position DESC LIMIT 1)")
+
+    # --- answers and their retractions ------------------------------------------------------------------
+    def _answers(self) -> None:
+        self._x(
+            "CREATE TEMP TABLE ed_answers AS SELECT position, event_id, session_id, word_id, cause_id, "
+            f"{_at('ts')} AS at, off, {_day('ts', 'off')} AS day, is_correct, ms, {_BAND} AS band, "
+            f"attempt, grade, {self._version_at('q.word_id', 'q.position')} AS version, "
+            "CAST(NULL AS INTEGER) AS retracted_by FROM ("
+            "SELECT position, event_id, ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
+            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
+            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
+            "json_extract(metadata, '$.timestamp') AS ts, json_extract(metadata, '$.utc_offset_minutes') AS off, "
+            "json_extract(event_data, '$.is_correct') AS is_correct, "
+            "json_extract(event_data, '$.response_time_ms') AS ms, "
+            "json_extract(event_data, '$.attempt_number') AS attempt, "
+            "json_extract(event_data, '$.grade') AS grade "
+            "FROM ed_log WHERE event_type = 'QuestionAnswered') AS q", self.params)
+        self._x("CREATE UNIQUE INDEX temp.ed_answers_id ON ed_answers (event_id)")
+        self._x(
+            "CREATE TEMP TABLE ed_retractions AS SELECT position, "
+            "ed_uuid(json_extract(event_data, '$.answer_event_id')) AS answer_id, "
+            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
+            "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
+            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
+            "json_extract(metadata, '$.timestamp') AS ts, json_extract(metadata, '$.utc_offset_minutes') AS off "
+            "FROM ed_log WHERE event_type = 'AnswerRetracted'")
+        # handlers.answer_retracted: only an answer already applied and not yet retracted is taken back.
+        self._x("UPDATE ed_answers SET retracted_by = (SELECT min(r.position) FROM ed_retractions r "
+                "WHERE r.answer_id = ed_answers.event_id AND r.position > ed_answers.position) "
+                "WHERE event_id IN (SELECT answer_id FROM ed_retractions)")
+        # Each counted change of an answer: +1 when given, -1 when taken back (with the retraction's
+        # word, session and position, as the handlers use them).
+        self._x("CREATE TEMP VIEW ed_counted AS "
+                "SELECT position, session_id, word_id, day, is_correct, ms, band, 1 AS sign FROM ed_answers "
+                "UNION ALL SELECT r.position, r.session_id, r.word_id, a.day, a.is_correct, a.ms, a.band, -1 "
+                "FROM ed_answers a JOIN ed_retractions r ON r.position = a.retracted_by")
+
+    def _answer_tables(self) -> None:
+        self._x("INSERT INTO rm_answers (event_id, session_id, word_id, answered_at, utc_offset_minutes, "
+                "study_day, is_correct, response_time_ms, attempt_number, grade, retracted) "
+                "SELECT event_id, session_id, word_id, at, coalesce(off, 0), day, is_correct, ms, attempt, grade, "
+                "retracted_by IS NOT NULL FROM ed_answers")
+
+    # --- sessions and days -----------------------------------------------------------------------------------
+    def _sessions(self) -> None:
+        self._x("INSERT OR REPLACE INTO rm_sessions (session_id, mode, word_ids, started_at, completed_at, "
+                "answered, correct, duration_seconds) "
+                f"SELECT ed_uuid(json_extract(event_data, '$.session_id')), json_extract(event_data, '$.mode'), "
+                f"json_extract(event_data, '$.word_ids'), {_at('ts')}, NULL, 0, 0, NULL FROM ("
+                "SELECT position, event_data, json_extract(metadata, '$.timestamp') AS ts FROM ed_log "
+                "WHERE event_type = 'SessionStarted' ORDER BY position)")
+        self._x("CREATE TEMP TABLE ed_completed AS SELECT position, "
+                "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
+                f"{_at('ts')} AS at, {_day('ts', 'off')} AS day, "
+                "json_extract(event_data, '$.duration_seconds') AS seconds FROM ("
+                "SELECT position, event_data, json_extract(metadata, '$.timestamp') AS ts, "
+                "json_extract(metadata, '$.utc_offset_minutes') AS off FROM ed_log "
+                "WHERE event_type = 'SessionCompleted')", self.params)
+        self._x("UPDATE rm_sessions SET completed_at = c.at, duration_seconds = c.seconds FROM ("
+                "SELECT session_id, at, seconds, max(position) FROM ed_completed GROUP BY session_id) AS c "
+                "WHERE c.session_id = rm_sessions.session_id")
+        self._x("UPDATE rm_sessions SET answered = s.answered, correct = s.correct FROM ("
+                "SELECT session_id, sum(sign) AS answered, sum(sign * is_correct) AS correct "
+                "FROM ed_counted GROUP BY session_id) AS s WHERE s.session_id = rm_sessions.session_id")
+
+    def _daily(self) -> None:
+        self._x("INSERT INTO rm_daily_stats (study_day, answers, correct, response_ms, sessions_completed, "
+                "study_seconds, words_added) SELECT day, sum(a), sum(c), sum(ms), sum(done), sum(seconds), "
+                "sum(added) FROM ("
+                "SELECT day, sign AS a, sign * is_correct AS c, sign * ms AS ms, 0 AS done, 0 AS seconds, "
+                "0 AS added FROM ed_counted "
+                "UNION ALL SELECT day, 0, 0, 0, 1, seconds, 0 FROM ed_completed "
+                f"UNION ALL SELECT {_day('ts', 'off')}, 0, 0, 0, 0, 0, 1 FROM ("
+                "SELECT json_extract(metadata, '$.timestamp') AS ts, "
+                "json_extract(metadata, '$.utc_offset_minutes') AS off FROM ed_log "
+                "WHERE event_type = 'WordCreated')) GROUP BY day", self.params)
+
+    def _facets(self) -> None:
+        """statistics_handlers.count_answer: every answer under "" and its word's facets as the word
+        was when the answer (or its retraction) was applied."""
+        bands = ", ".join(f"sum(CASE band WHEN {band} THEN sign ELSE 0 END)"
+                          for band in range(len(RESPONSE_BUCKET_EDGES_MS) + 1))
+        columns = ", ".join(f"rt_{band}" for band in range(len(RESPONSE_BUCKET_EDGES_MS) + 1))
+        self._x(f"INSERT INTO rm_daily_facets (facet, study_day, answers, correct, response_ms, {columns}) "
+                f"SELECT facet, day, sum(sign), sum(sign * is_correct), sum(sign * ms), {bands} FROM ("
+                "SELECT :all AS facet, day, sign, is_correct, ms, band FROM ed_counted "
+                "UNION ALL SELECT f.facet, c.day, c.sign, c.is_correct, c.ms, c.band FROM ed_counted c "
+                f"JOIN ed_version_facets f ON f.version = {self._version_at('c.word_id', 'c.position')}"
+                ") GROUP BY facet, day", {"all": statistics_handlers.ALL_WORDS})
+
+    # --- the timeline -------------------------------------------------------------------------------------------
+    def _timeline(self) -> None:
+        """timeline/recorder.record for every event: derived events take their answer's word and
+        session; the word's text is the one in force before the event (a WordCreated's own)."""
+        text_at = "(SELECT text FROM ed_versions WHERE version = {v})"
+        self._x(
+            "INSERT INTO rm_timeline (position, at, day, event_type, word_id, session_id, cause_id, "
+            "subject_id, word_text, note) "
+            f"SELECT position, at, day, 'QuestionAnswered', word_id, session_id, cause_id, NULL, "
+            f"{text_at.format(v='ed_answers.version')}, NULL FROM ed_answers")
+        self._x(
+            "INSERT INTO rm_timeline (position, at, day, event_type, word_id, session_id, cause_id, "
+            "subject_id, word_text, note) "
+            f"SELECT x.position, {_at('x.ts')}, {_day('x.ts', 'x.off')}, x.event_type, "
+            "coalesce(x.word_id, a.word_id), coalesce(x.session_id, a.session_id), x.cause_id, x.subject_id, "
+            "CASE WHEN x.event_type = 'WordCreated' THEN x.text ELSE "
+            f"{text_at.format(v=self._version_at('coalesce(x.word_id, a.word_id)', 'x.position'))} END, "
+            "n.note FROM ("
+            "SELECT position, event_type, json_extract(metadata, '$.timestamp') AS ts, "
+            "json_extract(metadata, '$.utc_offset_minutes') AS off, "
+            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
+            "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
+            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
+            "CASE event_type WHEN 'AnswerRetracted' "
+            "THEN ed_uuid(json_extract(event_data, '$.answer_event_id')) END AS subject_id, "
+            "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END AS text "
+            "FROM ed_log WHERE event_type <> 'QuestionAnswered') AS x "
+            "LEFT JOIN ed_answers a ON x.event_type IN ('ProgressUpdated', 'StreakUpdated') "
+            "AND (x.word_id IS NULL OR x.session_id IS NULL) AND a.event_id = x.cause_id "
+            "AND a.position < x.position "
+            "LEFT JOIN ed_notes n ON n.position = x.position", self.params)
+        self._x("INSERT INTO rm_timeline_days (day, events, first_position, last_position) "
+                "SELECT day, count(*), min(position), max(position) FROM rm_timeline GROUP BY day")
+
+    # --- the folds: schedules and the streak ------------------------------------------------------------------
+    def _schedules(self) -> None:
+        """handlers._reschedule: each word's first attempts, in answer-time order, through the
+        scheduler in force at the end of the log (a SchedulerChanged refolds every word)."""
+        scheduler = self._final_scheduler()
+        initial, review = scheduler.initial(), scheduler.review
+        rows = self._x("SELECT word_id, at, is_correct, ms, grade, coalesce(off, 0) FROM ed_answers "
+                       "WHERE attempt = 1 AND retracted_by IS NULL ORDER BY word_id, at, event_id")
+        progress: list[tuple[Any, ...]] = []
+        stats: list[tuple[Any, ...]] = []
+        grades = {grade.value: grade for grade in Grade}
+        for word_id, answers in itertools.groupby(rows, key=lambda row: row[0]):
+            state = initial
+            last = None
+            for _, at, correct, ms, grade, offset in answers:
+                state = review(state, Review(utc_from_text(at), bool(correct), ms,
+                                             grades[grade] if grade else None, offset))
+                last = at
+            if state.reviews:
+                stats.append((word_id, state.reviews, state.lapses))
+            if state.next_review_date is not None:
+                progress.append((word_id, state.repetition_count, state.easiness_factor, state.interval_days,
+                                 utc_text(state.next_review_date), last))
+        self.driver.executemany("INSERT INTO rm_word_stats (word_id, reviews, lapses) VALUES (?, ?, ?)", stats)
+        self.driver.executemany("INSERT INTO rm_progress (word_id, repetition_count, easiness_factor, "
+                                "interval_days, next_review_date, last_answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                progress)
+
+    def _final_scheduler(self) -> Scheduler:
+        found = self._x("SELECT json_extract(event_data, '$.scheduler') FROM ed_log "
+                        "WHERE event_type = 'SchedulerChanged' ORDER BY position DESC LIMIT 1").fetchone()
+        if found is None:
+            return self.scheduler
+        try:
+            chosen = scheduler_named(found[0], self.day_start_hour)
+        except UnknownScheduler as error:
+            raise RebuildFailed(str(error)) from error
+        if isinstance(self.scheduler, SelectedScheduler):
+            self.scheduler.select(chosen)  # as handlers' scheduler_changed does, for what follows
+        return chosen
+
+    def _streak(self) -> None:
+        """handlers._restreak, counted once: the run of consecutive days up to the last study day."""
+        days = [date.fromisoformat(day) for (day,) in self._x(
+            "SELECT study_day FROM rm_daily_stats WHERE answers > 0 ORDER BY study_day DESC")]
+        if not days:
+            return
+        run = 1
+        for newer, older in itertools.pairwise(days):
+            if (newer - older).days != 1:
+                break
+            run += 1
+        self._x("INSERT INTO rm_streak (user_id, consecutive_days, last_study_day) VALUES (?, ?, ?)",
+                (LEARNER.bytes, run, days[0].isoformat()))
+
+    # --- plumbing ------------------------------------------------------------------------------------------------
+    def _x(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        try:
+            return self.driver.execute(sql, params)
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(sql, params, error, sqlite3.Error) from error
+
+    @contextmanager
+    def _temporary(self) -> Iterator[None]:
+        """Drops the work tables after a rebuild; after a failure the rollback removes them."""
+        yield
+        for kind, name in self.driver.execute(
+                "SELECT type, name FROM sqlite_temp_master WHERE name LIKE 'ed\\_%' ESCAPE '\\' "
+                "AND type IN ('table', 'view')").fetchall():
+            self.driver.execute(f"DROP {kind.upper()} IF EXISTS temp.{name}")
