@@ -52,6 +52,10 @@ class EventRegistry:
     def current_version(self, event_type: str) -> int:
         return self._entry(event_type).model.schema_version
 
+    def current_versions(self) -> dict[str, int]:
+        """Every known event type with the schema version its model reads today."""
+        return {name: entry.model.schema_version for name, entry in self._entries.items()}
+
     def load(self, event_type: str, data: str | bytes | dict[str, Any], version: int) -> EventData:
         """A typed payload from stored JSON (text, bytes or an already decoded dict)."""
         entry = self._entry(event_type)
