@@ -22,6 +22,7 @@ from pydantic_core import from_json, to_json
 
 from ..bootstrap import Profile
 from ..domain.errors import DomainError
+from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import EventRegistry
 from ..persistence.errors import StoreError
 from ..persistence.raw_import import insert_rows, sqlite_row, stream_gaps
@@ -30,7 +31,6 @@ from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
 from .files import replacing
-from .payload_check import PayloadInvalid, check_payloads
 
 FORMAT = "effect-desktop/events"
 FORMAT_VERSION = 1

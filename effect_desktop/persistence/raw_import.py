@@ -24,6 +24,7 @@ from pydantic_core import from_json, to_json
 from .errors import ConcurrencyError, StoreError
 from .schema import events as events_table
 from .sql_store import SqlEventStore
+from .sqlite_values import utc_text
 
 Row = tuple[bytes, bytes, str, str, str, str, str, int, int]
 
@@ -69,6 +70,27 @@ def insert_rows(store: SqlEventStore, rows: Sequence[Row]) -> int:
         except sqlite3.Error as error:
             raise StoreError(f"the events could not be written ({error})") from error
     return len(rows)
+
+
+_INSERT_AT = ("INSERT INTO events (position, event_id, aggregate_id, aggregate_type, event_type, event_data, "
+              "metadata, created_at, version, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def insert_at_positions(connection: sa.Connection, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows (position, event_id, aggregate_id, aggregate_type, event_type, event_data text,
+    metadata text, created_at, version, schema_version) with ids as UUIDs and times aware, as a
+    pulled page holds them, in the caller's SQLite transaction."""
+    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    params = [(position, event_id.bytes, aggregate_id.bytes, aggregate_type, event_type, data, metadata,
+               utc_text(created_at), version, schema_version)
+              for position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at,
+              version, schema_version in rows]
+    try:
+        driver.executemany(_INSERT_AT, params)
+    except sqlite3.IntegrityError as error:
+        raise ConcurrencyError(f"an event or a stream version is already in the log ({error})") from error
+    except sqlite3.Error as error:
+        raise StoreError(f"the events could not be written ({error})") from error
 
 
 def stream_gaps(store: SqlEventStore, limit: int = 5) -> list[str]:

@@ -31,7 +31,7 @@ Progress = Callable[[str, int, int], None]
 """(phase, done, total): phase is "push" or "pull"; called after each committed page."""
 
 PUSH_PAGE = 5_000
-PULL_PAGE = 5_000
+PULL_PAGE = 10_000
 DEFER_PROJECTION_FROM = 5_000  # pulls larger than this (and than the local log) rebuild once at the end
 MAX_ROUNDS = 5  # push, collide, pull, push again... a busy account settles in one or two
 
@@ -133,23 +133,24 @@ class SyncClient:
         project = not (total >= self.defer_projection_from and total > store.count())
         pulled = resequenced = 0
         size = self.pull_page_size
+        pages = server_ops.pull_pages(connection, after, origin, size)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-            upcoming: Future[server_ops.PulledPage] | None = fetcher.submit(
-                server_ops.pull_page, connection, after, origin, size)
-            while upcoming is not None:
-                page = upcoming.result()
-                if not page.rows and page.high_water == after:
-                    break  # nothing new: no local write at all
+            try:
                 # the next page is fetched while this one is written (the server connection is the
-                # fetcher's alone meanwhile); a full page means there may be more
-                upcoming = (fetcher.submit(server_ops.pull_page, connection, page.high_water, origin, size)
-                            if len(page.rows) == size else None)
-                merged = merge_page(self.profile, page.rows, page.high_water, project=project)
-                pulled += merged.applied
-                resequenced += merged.resequenced
-                after = page.high_water
-                if page.rows:
-                    progress("pull", pulled + merged.already_known, max(total, pulled))
+                # fetcher's alone meanwhile)
+                upcoming: Future[server_ops.PulledPage | None] = fetcher.submit(next, pages, None)
+                while (page := upcoming.result()) is not None:
+                    if not page.rows and page.high_water == after:
+                        break  # nothing new: no local write at all
+                    upcoming = fetcher.submit(next, pages, None)
+                    merged = merge_page(self.profile, page.rows, page.high_water, project=project)
+                    pulled += merged.applied
+                    resequenced += merged.resequenced
+                    after = page.high_water
+                    if page.rows:
+                        progress("pull", pulled + merged.already_known, max(total, pulled))
+            finally:
+                fetcher.submit(pages.close).result()  # ends the server transaction, in its thread
         finish_deferred(self.profile)
         return pulled, resequenced
 

@@ -25,9 +25,12 @@ from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 
 from ..bootstrap import Profile
+from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
+from ..persistence.raw_import import insert_at_positions
 from ..persistence.schema import events, snapshots
 from ..projections.projector import CHECKPOINT
 from ..projections.tables import checkpoints
@@ -36,7 +39,7 @@ from .errors import SchemaMismatch
 from .local_state import sync_known
 from .refold import refold_streams
 
-_LOCAL_COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
+_ROW_COLUMNS = ("position", "event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
                   "created_at", "version", "schema_version")
 _CHUNK = 500  # SQLite bound-parameter budget per IN (...)
 
@@ -84,11 +87,15 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
 
 
 def _local_positions(connection: sa.Connection, event_ids: list[UUID]) -> dict[UUID, int]:
+    """Which of these events the log holds already (straight to the driver: a pull asks for every row)."""
+    driver = connection.connection.driver_connection
     found: dict[UUID, int] = {}
-    for start in range(0, len(event_ids), _CHUNK):
-        chunk = event_ids[start:start + _CHUNK]
-        query = sa.select(events.c.event_id, events.c.position).where(events.c.event_id.in_(chunk))
-        found.update({e: p for e, p in connection.execute(query)})
+    by_bytes = {event_id.bytes: event_id for event_id in event_ids}
+    ids = list(by_bytes)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        sql = f"SELECT event_id, position FROM {events.name} WHERE event_id IN ({', '.join('?' * len(chunk))})"
+        found.update({by_bytes[e]: p for e, p in driver.execute(sql, chunk)})  # type: ignore[union-attr]
     return found
 
 
@@ -128,19 +135,27 @@ def finish_deferred(profile: Profile) -> bool:
 
 def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], position: int, *,
                    project: bool) -> int:
-    local_rows = []
-    known = []
-    for offset, row in enumerate(new):
-        local_rows.append({"position": position + offset, **dict(zip(_LOCAL_COLUMNS, row[1:], strict=True))})
-        known.append((position + offset, row[0]))
+    """Append a page's new events; every payload is checked against its model before anything is
+    written. Projected one by one (decoded into events) or, in a large pull, only checked in one
+    batch per event type and left to the rebuild at the end."""
+    rows = [(position + offset, *row[1:]) for offset, row in enumerate(new)]
+    registry = profile.store.registry
     try:
-        pulled = [profile.store.to_event(SimpleNamespace(**r)) for r in local_rows]
+        if project:
+            pulled = [profile.store.to_event(SimpleNamespace(**dict(zip(_ROW_COLUMNS, row, strict=True))))
+                      for row in rows]
+        else:
+            check_payloads(registry, [(row[0], row[4], row[9], row[5], row[6]) for row in rows])
     except (UnknownEventType, UnsupportedSchemaVersion) as error:
         raise SchemaMismatch(
             f"Another device synced events this Effect Desktop cannot read ({error}); update Effect "
             "Desktop on this computer. Nothing was taken in; your own events are kept.") from error
-    connection.execute(sa.insert(events), local_rows)
-    local_state.mark_known(connection, known)
+    except (PayloadInvalid, ValidationError) as error:
+        raise SchemaMismatch(
+            f"The server sent an event this Effect Desktop cannot read ({error}); update Effect Desktop "
+            "on this computer. Nothing was taken in; your own events are kept.") from error
+    insert_at_positions(connection, rows)
+    local_state.mark_known(connection, [(row[0], server[0]) for row, server in zip(rows, new, strict=True)])
     if project:
         profile.projector.apply(connection, pulled)
     return position + len(new)

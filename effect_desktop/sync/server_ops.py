@@ -11,14 +11,14 @@ order, so a naive "position > last" reader can skip a row that commits late
 with a lower position. The server prevents that: a statement-level trigger
 takes a per-user advisory lock before any row is inserted and holds it to
 commit, so one user's inserts commit in position order and every snapshot sees
-a prefix of that user's positions. A pull reads a page (and, when the page is
-short, the highest visible position) in one REPEATABLE READ snapshot and may
-safely advance to it.
+a prefix of that user's positions. A pull reads its pages (and, at the end, the
+highest visible position) in one REPEATABLE READ snapshot and may safely
+advance to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -53,7 +53,7 @@ _PULL = (
     "SELECT position, event_id, aggregate_id, aggregate_type, event_type, event_data::text, "
     "metadata::text, created_at, version, schema_version FROM events "
     "WHERE owner = current_user AND position > %(after)s AND origin IS DISTINCT FROM %(origin)s "
-    "ORDER BY position LIMIT %(limit)s"
+    "ORDER BY position"
 )
 
 _HIGH_WATER = "SELECT coalesce(max(position), 0) FROM events WHERE owner = current_user"
@@ -95,23 +95,31 @@ def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], ori
             f"({error.diag.message_primary}); the profile may belong to another account.") from error
 
 
-def pull_page(connection: psycopg.Connection, after: int, origin: UUID, limit: int) -> PulledPage:
-    """Up to `limit` events after `after` that other devices pushed, in one consistent snapshot.
+def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: int) -> Iterator[PulledPage]:
+    """Every event after `after` that other devices pushed, in pages of `size`, from one snapshot.
 
-    The connection is in autocommit mode; the snapshot is an explicit read-only transaction."""
+    One REPEATABLE READ transaction and one server-side cursor for the whole pull: a query per
+    page (`LIMIT`) made the server find and sort all the remaining rows again for every page.
+    The connection is in autocommit mode; the snapshot is an explicit read-only transaction,
+    rolled back when the iterator is exhausted or closed."""
     connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
     try:
-        with connection.cursor() as cursor:
-            cursor.execute(_PULL, {"after": after, "origin": origin, "limit": limit})
-            rows = cursor.fetchall()
-            if len(rows) == limit:
-                high = rows[-1][0]
-            else:
-                cursor.execute(_HIGH_WATER)
-                high = max(after, (cursor.fetchone() or (0,))[0])
+        with connection.cursor(name="effect_pull") as cursor:
+            cursor.itersize = size
+            cursor.execute(_PULL, {"after": after, "origin": origin})
+            while True:
+                rows = cursor.fetchmany(size)
+                if len(rows) < size:
+                    break
+                after = rows[-1][0]
+                yield PulledPage(rows, after)
+        with connection.cursor() as plain:  # the last page: resume after everything this snapshot saw
+            plain.execute(_HIGH_WATER)
+            high = max(after, (plain.fetchone() or (0,))[0], rows[-1][0] if rows else 0)
+        yield PulledPage(rows, high)
     finally:
-        connection.execute("ROLLBACK")
-    return PulledPage(rows, high)
+        if not connection.broken:  # a dropped connection has no transaction left to end
+            connection.execute("ROLLBACK")
 
 
 def remaining(connection: psycopg.Connection, after: int, origin: UUID) -> int:

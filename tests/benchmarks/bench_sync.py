@@ -38,7 +38,7 @@ from effect_desktop.bootstrap import open_profile  # noqa: E402
 from effect_desktop.sync import SyncClient, local_state  # noqa: E402
 from effect_desktop.sync.admin import add_user, init_server  # noqa: E402
 from effect_desktop.sync.client import PULL_PAGE  # noqa: E402
-from effect_desktop.sync.server_ops import COLUMNS, pull_page  # noqa: E402
+from effect_desktop.sync.server_ops import COLUMNS, pull_pages  # noqa: E402
 from effect_desktop.sync.urls import ServerURL  # noqa: E402
 from tests.benchmarks.history import build_profile  # noqa: E402
 from tests.support.postgres import _start_pgserver, libpq_url, with_database  # noqa: E402
@@ -79,12 +79,8 @@ def fetch_only(user_url: str, origin: object) -> float:
     url = ServerURL.parse(user_url)
     started = time.perf_counter()
     with psycopg.connect(url.libpq, autocommit=True) as conn:
-        after, other_origin = 0, uuid4()  # as a device that pushed none of them
-        while True:
-            page = pull_page(conn, after, other_origin, PULL_PAGE)
-            after = page.high_water
-            if len(page.rows) < PULL_PAGE:
-                break
+        for _page in pull_pages(conn, 0, uuid4(), PULL_PAGE):  # as a device that pushed none of them
+            pass
     return time.perf_counter() - started
 
 
