@@ -18,7 +18,7 @@ advance to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -95,7 +95,7 @@ def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], ori
             f"({error.diag.message_primary}); the profile may belong to another account.") from error
 
 
-def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: int) -> Iterator[PulledPage]:
+def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: int) -> Generator[PulledPage]:
     """Every event after `after` that other devices pushed, in pages of `size`, from one snapshot.
 
     One REPEATABLE READ transaction and one server-side cursor for the whole pull: a query per
