@@ -7,6 +7,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from ..domain.aggregate import Aggregate
+from ..gc_pause import without_gc
 from ..persistence.store import AggregateSnapshot, EventStore
 
 A = TypeVar("A", bound=Aggregate)
@@ -19,15 +20,13 @@ class Repository:
         self.store = store
         self.snapshot_every = snapshot_every
 
+    @without_gc  # a long stream or snapshot makes thousands of objects at once (see gc_pause.py)
     def load(self, cls: type[A], aggregate_id: UUID, use_snapshot: bool = True) -> A:
         snapshot = self.store.get_snapshot(aggregate_id) if use_snapshot else None
         if snapshot is not None and snapshot.aggregate_type == cls.aggregate_type:
             aggregate = cls.from_snapshot(aggregate_id, snapshot.version, snapshot.snapshot_data)
-            tail = self.store.get_events(aggregate_id, snapshot.version + 1)
-        else:
-            aggregate = cls(aggregate_id)
-            tail = self.store.get_events(aggregate_id)
-        return aggregate.replay([(e.version, e.event_id, e.event_data) for e in tail])
+            return aggregate.replay(self.store.stream_payloads(aggregate_id, snapshot.version + 1))
+        return cls(aggregate_id).replay(self.store.stream_payloads(aggregate_id))
 
     def snapshot_if_due(self, aggregate: Aggregate, previous_version: int) -> None:
         """Snapshot when the stream crossed a multiple of `snapshot_every`."""

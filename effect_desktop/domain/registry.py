@@ -56,6 +56,15 @@ class EventRegistry:
         """Every known event type with the schema version its model reads today."""
         return {name: entry.model.schema_version for name, entry in self._entries.items()}
 
+    def json_loader(self, event_type: str, version: int) -> Callable[[str | bytes], EventData]:
+        """Stored JSON of this type and version to its payload. The current version goes straight
+        to the model's validator: an aggregate load calls it once per event, and the generic
+        `load` around it was a third of the call."""
+        entry = self._entry(event_type)
+        if version == entry.model.schema_version:
+            return entry.model.__pydantic_validator__.validate_json  # type: ignore[no-any-return]
+        return lambda data: self.load(event_type, data, version)
+
     def load(self, event_type: str, data: str | bytes | dict[str, Any], version: int) -> EventData:
         """A typed payload from stored JSON (text, bytes or an already decoded dict)."""
         entry = self._entry(event_type)

@@ -18,6 +18,7 @@ from .events import (
     SessionCompleted,
     SessionStarted,
 )
+from .ids import parse_id
 
 MAX_WORDS = 1000
 MAX_RESPONSE_MS = 3_600_000
@@ -113,7 +114,7 @@ class StudySession(Aggregate):
     def restore(self, state: dict[str, Any]) -> None:
         self.started = state["started"]
         self.completed = state["completed"]
-        self.word_ids = [UUID(w) for w in state["word_ids"]]
+        self.word_ids = [parse_id(w) for w in state["word_ids"]]
         self.mode = LearningMode(state["mode"]) if state["mode"] else None
-        self.attempts = {UUID(k): v for k, v in state["attempts"].items()}
-        self.answers = {UUID(k): (UUID(w), ok) for k, (w, ok) in state["answers"].items()}
+        self.attempts = {parse_id(k): v for k, v in state["attempts"].items()}
+        self.answers = {parse_id(k): (parse_id(w), ok) for k, (w, ok) in state["answers"].items()}

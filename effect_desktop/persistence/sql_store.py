@@ -7,7 +7,7 @@ and the read-model updates that follow commit together or not at all.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -17,15 +17,16 @@ import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..domain.events import DomainEvent, EventMetadata
+from ..domain.events import DomainEvent, EventData, EventMetadata
 from ..domain.registry import EventRegistry
+from ..gc_pause import without_gc
 from .archive import ArchiveReader
 from .errors import ConcurrencyError, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
 from .sqlite_read import SqliteLogReader, utc_from_text, uuid_from_bytes
-from .store import AggregateSnapshot
+from .store import AggregateSnapshot, StreamEntry
 
 _SELECT_COLUMNS = (
     events_table.c.position,
@@ -128,6 +129,32 @@ class SqlEventStore:
             rows = connection.execute(query.order_by(events_table.c.version)).all()
         return [self.to_event(row) for row in rows]
 
+    @without_gc  # a thousand payloads kept alive at once: see gc_pause.py
+    def stream_payloads(self, aggregate_id: UUID, from_version: int | None = None) -> list[StreamEntry]:
+        """What an aggregate replays: each event's version, id and typed payload, in version order.
+
+        Loading an aggregate needs neither the metadata nor the envelope; decoding
+        and validating them was most of a load's time, so they are left out."""
+        c = events_table.c
+        query = (sa.select(c.version, c.event_id, c.event_type, c.event_data, c.schema_version, c.position)
+                 .where(c.aggregate_id == aggregate_id, c.version >= (from_version or 0))
+                 .order_by(c.version))
+        with self.reading() as connection:
+            if self._log_reader is None:
+                rows: list[Any] = [tuple(r) for r in connection.execute(query)]
+            else:  # straight from the driver, ids converted by hand (see sqlite_read.py)
+                rows = self._log_reader.stream_rows(connection, aggregate_id.bytes, from_version or 0)
+            loaders: dict[tuple[str, int], Callable[[Any], EventData]] = {}
+            entries: list[StreamEntry] = []
+            for version, event_id, event_type, data, schema_version, position in rows:
+                load = loaders.get((event_type, schema_version))
+                if load is None:
+                    load = loaders[(event_type, schema_version)] = self.registry.json_loader(
+                        event_type, schema_version)
+                entries.append((version, event_id if isinstance(event_id, UUID) else uuid_from_bytes(event_id),
+                                load(data or self.archive.payload(position)[0])))
+            return entries
+
     def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None:
         values = {
             "aggregate_type": snapshot.aggregate_type,
@@ -144,6 +171,15 @@ class SqlEventStore:
                 connection.execute(sa.insert(snapshots_table), {"aggregate_id": aggregate_id, **values})
 
     def get_snapshot(self, aggregate_id: UUID) -> AggregateSnapshot | None:
+        if self._log_reader is not None:  # every command loads one or two: straight from the driver
+            with self.reading() as connection:
+                found = self._log_reader.snapshot_row(connection, aggregate_id.bytes)
+            if found is None:
+                return None
+            aggregate_type, data, version, created_at = found
+            return AggregateSnapshot.model_construct(  # our own rows: checked when they were saved
+                aggregate_id=aggregate_id, aggregate_type=aggregate_type, snapshot_data=from_json(data),
+                version=version, created_at=utc_from_text(created_at))
         query = sa.select(snapshots_table).where(snapshots_table.c.aggregate_id == aggregate_id)
         with self.reading() as connection:
             row = connection.execute(query).first()

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from .schema import events as events_table
+from .schema import snapshots as snapshots_table
 
 _new_uuid = UUID.__new__
 _set = object.__setattr__
@@ -59,3 +60,26 @@ class SqliteLogReader:
             return driver.execute(self.sql, params).fetchall()
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(self.sql, params, error, sqlite3.Error) from error
+
+    def stream_rows(self, connection: sa.Connection, aggregate_id: bytes, from_version: int) -> list[tuple[Any, ...]]:
+        """(version, event_id, event_type, event_data, schema_version, position) of one stream."""
+        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        params = (aggregate_id, from_version)
+        try:
+            return driver.execute(_STREAM_ROWS, params).fetchall()
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(_STREAM_ROWS, params, error, sqlite3.Error) from error
+
+    def snapshot_row(self, connection: sa.Connection, aggregate_id: bytes) -> tuple[Any, ...] | None:
+        """(aggregate_type, snapshot_data, version, created_at) of a stream's snapshot, if any."""
+        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        try:
+            return driver.execute(_SNAPSHOT_ROW, (aggregate_id,)).fetchone()  # type: ignore[no-any-return]
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(_SNAPSHOT_ROW, (aggregate_id,), error, sqlite3.Error) from error
+
+
+_SNAPSHOT_ROW = (f"SELECT aggregate_type, snapshot_data, version, created_at FROM {snapshots_table.name} "
+                 "WHERE aggregate_id = ?")
+_STREAM_ROWS = (f"SELECT version, event_id, event_type, event_data, schema_version, position "
+                f"FROM {events_table.name} WHERE aggregate_id = ? AND version >= ? ORDER BY version")

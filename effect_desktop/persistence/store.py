@@ -10,7 +10,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from ..domain.events import DomainEvent
+from ..domain.events import DomainEvent, EventData
+
+StreamEntry = tuple[int, UUID, EventData]  # version, event_id, payload
 
 
 class AggregateSnapshot(BaseModel):
@@ -32,6 +34,10 @@ class EventStore(Protocol):
         ...
 
     def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]: ...
+
+    def stream_payloads(self, aggregate_id: UUID, from_version: int | None = None) -> list[StreamEntry]:
+        """(version, event_id, payload) of one stream from `from_version`: what an aggregate replays."""
+        ...
 
     def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None: ...
 

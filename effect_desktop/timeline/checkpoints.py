@@ -27,11 +27,11 @@ from uuid import UUID, SafeUUID
 
 import sqlalchemy as sa
 
+from ..gc_pause import without_gc
 from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UTCDateTime
 from ..projections import handlers
-from ..projections.projector import _without_gc
 from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
 
@@ -137,7 +137,7 @@ class Checkpoints:
         return found
 
     # --- making ---------------------------------------------------------------------------------
-    @_without_gc
+    @without_gc
     def extend(self, progress: Progress | None = None) -> int:
         """Write the checkpoints missing since the last one; returns how many were written.
 

@@ -23,8 +23,8 @@ from ..domain.events import DomainEvent, EventMetadata, Grade
 from ..domain.ids import derived_id, new_id
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.studyday import offset_minutes
+from ..gc_pause import without_gc
 from ..projections import tables as t
-from ..projections.projector import _without_gc
 from .scheduler_choice import SCHEDULERS, UnknownScheduler, scheduler_named
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class SchedulerPreview:
         return self.answers / self.seconds if self.seconds > 0 else float("inf")
 
 
-@_without_gc  # hundreds of thousands of small objects; see projector._without_gc
+@without_gc  # hundreds of thousands of small objects (see gc_pause.py)
 def load_reviews(profile: Profile) -> dict[UUID, list[Review]]:
     """Every word's reviews (first attempts, not undone), oldest first."""
     c = t.answers.c
@@ -74,7 +74,7 @@ def load_reviews(profile: Profile) -> dict[UUID, list[Review]]:
     return reviews
 
 
-@_without_gc  # hundreds of thousands of small objects; see projector._without_gc
+@without_gc  # hundreds of thousands of small objects (see gc_pause.py)
 def replay(scheduler: Scheduler, reviews: dict[UUID, list[Review]]) -> tuple[dict[UUID, ReviewState], float]:
     """Each word's state under `scheduler`, and the seconds the folding took."""
     started = time.perf_counter()

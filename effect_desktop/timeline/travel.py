@@ -19,10 +19,10 @@ from pydantic_core import from_json
 
 from ..domain.events import DomainEvent
 from ..domain.streak import current_streak
+from ..gc_pause import without_gc
 from ..persistence.sql_store import SqlEventStore
 from ..projections import handlers
 from ..projections import tables as t
-from ..projections.projector import _without_gc
 from ..projections.views import ProgressView, StreakView, WordView
 from .asof_cache import AsOfCache
 from .checkpoints import PAGE, Checkpoints
@@ -130,7 +130,7 @@ class TimeTravel:
         self.day_start_hour = day_start_hour
         self.checkpoints = Checkpoints(store, day_start_hour)
 
-    @_without_gc  # the replay allocates many short-lived objects; see projector._without_gc
+    @without_gc  # the replay allocates many short-lived objects (see gc_pause.py)
     def state_at(self, moment: datetime) -> PastState:
         if moment.tzinfo is None:
             raise ValueError("a moment in the past needs a time zone (an aware datetime)")
