@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.events import DomainEvent
 from .errors import ConcurrencyError
 from .schema import events as events_table
-from .sql_store import SqlEventStore
+from .sql_store import SqlEventStore, with_position
 
 CHUNK = 20_000
 
@@ -34,8 +34,15 @@ def append_new_streams(store: SqlEventStore, events: Sequence[DomainEvent],
     """Append in one transaction (the caller's, if open); the events with their positions."""
     if not events:
         return []
-    positions = append_new_rows(store, [store._row(event) for event in events], next_version)
-    return [e.model_copy(update={"position": p}) for e, p in zip(events, positions, strict=True)]
+    serialised: dict[int, str] = {}  # the events of one command share their metadata object
+    rows = []
+    for event in events:
+        metadata = serialised.get(id(event.metadata))
+        if metadata is None:
+            metadata = serialised[id(event.metadata)] = event.metadata.model_dump_json()
+        rows.append(store._row(event, metadata))
+    positions = append_new_rows(store, rows, next_version)
+    return [with_position(e, p) for e, p in zip(events, positions, strict=True)]
 
 
 def append_new_rows(store: SqlEventStore, rows: Sequence[dict[str, Any]],

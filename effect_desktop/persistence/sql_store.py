@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..domain.events import DomainEvent, EventData, EventMetadata
+from ..domain.events import DomainEvent, EventData, EventMetadata, assemble_envelope
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
@@ -258,14 +258,15 @@ class SqlEventStore:
         )
         return connection.execute(query).scalar() or 0
 
-    def _row(self, event: DomainEvent) -> dict[str, Any]:
+    def _row(self, event: DomainEvent, metadata_json: str | None = None) -> dict[str, Any]:
+        """The event's column values; `metadata_json` when the caller has serialised it already."""
         return {
             "event_id": event.event_id,
             "aggregate_id": event.aggregate_id,
             "aggregate_type": event.aggregate_type,
             "event_type": event.event_type,
             "event_data": event.event_data.model_dump_json(),
-            "metadata": event.metadata.model_dump_json(),
+            "metadata": metadata_json or event.metadata.model_dump_json(),
             "created_at": event.created_at,
             "version": event.version,
             "schema_version": type(event.event_data).schema_version,
@@ -307,28 +308,13 @@ class SqlEventStore:
         })
 
 
-_ENVELOPE_FIELDS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data",
-                    "metadata", "created_at", "version", "position")
-# The shortcut below is only valid while to_event gives every field and there is no hook to run.
-_FAST_ENVELOPE = (tuple(DomainEvent.model_fields) == _ENVELOPE_FIELDS
-                  and not DomainEvent.__pydantic_post_init__ and not DomainEvent.__private_attributes__)
-_set = object.__setattr__
 _validate_metadata = EventMetadata.model_validate_json
+_envelope = assemble_envelope
 
 
-def _envelope(fields: dict[str, Any]) -> DomainEvent:
-    """What `DomainEvent.model_construct(**fields)` builds, without its per-field loop.
-
-    Stored rows were validated when written; model_construct's generic loop was
-    a quarter of an aggregate load, so with all fields given it is done directly."""
-    if not _FAST_ENVELOPE:
-        return DomainEvent.model_construct(**fields)
-    event = DomainEvent.__new__(DomainEvent)
-    _set(event, "__dict__", fields)
-    _set(event, "__pydantic_fields_set__", set(_ENVELOPE_FIELDS))
-    _set(event, "__pydantic_extra__", None)
-    _set(event, "__pydantic_private__", None)
-    return event
+def with_position(event: DomainEvent, position: int) -> DomainEvent:
+    """The same envelope with its store position (pydantic's model_copy, without its generic copy)."""
+    return assemble_envelope({**event.__dict__, "position": position})
 
 
 def utcnow() -> datetime:

@@ -11,6 +11,7 @@ SQLAlchemy's exceptions, so the store maps them exactly as before.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -39,6 +40,9 @@ class SqliteAppender:
         self.insert_sql = str(compiled)
         order = compiled.positiontup or []
         self.columns = [(name, _processor(events_table.c[name], dialect)) for name in order]
+        picked = operator.itemgetter(*order)
+        self._values: Callable[[dict[str, Any]], tuple[Any, ...]] = picked  # type: ignore[assignment]
+        self._conversions = [(i, convert) for i, (_, convert) in enumerate(self.columns) if convert is not None]
         current = sa.select(sa.func.max(events_table.c.version)).where(
             events_table.c.aggregate_id == sa.bindparam("aggregate_id"))
         self.current_sql = str(current.compile(dialect=dialect))
@@ -58,8 +62,7 @@ class SqliteAppender:
         The write transaction holds the file's lock (BEGIN IMMEDIATE), and one
         INSERT statement takes rowids max+1, max+2, ..., so the positions are
         the run that ends at last_insert_rowid()."""
-        params = [tuple(row[name] if convert is None else convert(row[name])
-                        for name, convert in self.columns) for row in rows]
+        params = [self._params(row) for row in rows]
         driver = _driver(connection)
         try:
             driver.executemany(self.insert_sql, params)
@@ -67,6 +70,13 @@ class SqliteAppender:
         except sqlite3.Error as error:
             raise _wrapped(self.insert_sql, params, error) from error
         return list(range(last - len(params) + 1, last + 1))
+
+    def _params(self, row: dict[str, Any]) -> tuple[Any, ...]:
+        """The row's values in statement order; only the columns that need it are converted."""
+        values = list(self._values(row))
+        for index, convert in self._conversions:
+            values[index] = convert(values[index])
+        return tuple(values)
 
 
 def _driver(connection: sa.Connection) -> sqlite3.Connection:

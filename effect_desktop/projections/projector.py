@@ -21,6 +21,7 @@ from ..gc_pause import without_gc
 from ..persistence.sql_store import SqlEventStore
 from . import handlers
 from .cache import ReadModelCache
+from .sqlite_new_words import BULK_FROM, project_new_words
 from .sqlite_rebuild import PHASES, SqliteRebuild
 from .tables import READ_MODELS, checkpoints
 
@@ -41,11 +42,26 @@ class Projector:
         self.scheduler = scheduler
 
     def apply(self, connection: sa.Connection, events: Iterable[DomainEvent]) -> None:
+        events = list(events)
+        if self._new_words_in_bulk(connection, events):
+            project_new_words(connection, events[0].position or 0, events[-1].position or 0,
+                              self.day_start_hour)
+            self._set_checkpoint(connection, events[-1].position or 0)
+            return
         cache = ReadModelCache(READ_MODELS)
         last = self._run(connection, cache, events)
         cache.flush(connection)
         if last:
             self._set_checkpoint(connection, last)
+
+    @staticmethod
+    def _new_words_in_bulk(connection: sa.Connection, events: list[DomainEvent]) -> bool:
+        """A large run of consecutive WordCreated events (an import): see sqlite_new_words.py."""
+        if len(events) < BULK_FROM or connection.dialect.name != "sqlite":
+            return False
+        first, last = events[0].position, events[-1].position
+        return (first is not None and last is not None and last - first + 1 == len(events)
+                and all(event.event_type == "WordCreated" for event in events))
 
     def checkpoint(self) -> int:
         with self.store.reading() as connection:
