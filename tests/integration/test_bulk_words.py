@@ -1,0 +1,37 @@
+"""A large batch of new words (an import) is projected by SQL: the rows must be the handlers' rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.projections.sqlite_new_words import BULK_FROM
+from effect_desktop.projections.verify import verify
+from effect_desktop.projections.views import WordFilter
+from tests.integration.profile_helpers import dump_read_models
+
+AWKWARD = ["Ｔｏｋｙｏ", "naïve", "Straße", "「引用」", 'say "hi"', "tab\there", "emoji 🍎", "back\\slash"]
+
+
+def _entries(count: int) -> list[dict[str, object]]:
+    return [{"text": f"{AWKWARD[i % len(AWKWARD)]} {i}", "meaning": f"意味 {i} ＡＢＣ",
+             "category": ["noun", "", "動詞"][i % 3],
+             "tags": [" Daily ", "daily", "ＴＯＥＩＣ", AWKWARD[i % len(AWKWARD)][:10]][: 1 + i % 4],
+             "difficulty": 1 + i % 5} for i in range(count)]
+
+
+def test_an_import_projects_the_rows_the_handlers_give(tmp_path: Path) -> None:
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words(_entries(20))  # a small batch first: through the handlers
+    imported = profile.service.import_words(_entries(BULK_FROM + 100))
+    assert len(imported.created) == BULK_FROM + 100
+    report = verify(profile.projector)  # replays every event through the handlers and compares
+    assert report.ok, report
+    live = dump_read_models(profile)
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == live
+    found = profile.queries.words(WordFilter(search="tokyo"))  # full-width folded for search
+    assert len(found) == len([e for e in _entries(BULK_FROM + 120) if str(e["text"]).startswith("Ｔｏｋｙｏ")])
+    assert {w.text.split(" ")[0] for w in profile.queries.words(WordFilter(tag="daily"))} >= {"naïve", "Straße"}
+    assert len(live["rm_timeline"]) == 20 + BULK_FROM + 100
+    assert sum(row[6] for row in live["rm_daily_stats"]) == 20 + BULK_FROM + 100  # words_added
