@@ -102,25 +102,28 @@ class Projector:
                 index.drop(connection, checkfirst=True)
             for table in READ_MODELS:
                 connection.execute(sa.delete(table))
+            def create_indexes() -> None:
+                for index in indexes:
+                    index.create(connection)
+
             if connection.dialect.name == "sqlite":
-                applied, position = self._rebuild_sqlite(connection, total, progress)
+                applied, position = self._rebuild_sqlite(connection, total, progress, create_indexes)
             else:
                 applied, position = self._replay_into_empty(connection, total, progress)
-            for index in indexes:
-                index.create(connection)
+                create_indexes()
             self._set_checkpoint(connection, position)
         return applied
 
     # --- internals -------------------------------------------------------------------------------
-    def _rebuild_sqlite(self, connection: sa.Connection, total: int,
-                        progress: Progress | None) -> tuple[int, int]:
+    def _rebuild_sqlite(self, connection: sa.Connection, total: int, progress: Progress | None,
+                        create_indexes: Callable[[], None]) -> tuple[int, int]:
         """Table by table in SQLite (sqlite_rebuild.py): same rows as the replay below, far faster."""
         def step(done: int) -> None:
             if progress is not None and progress(total * done // PHASES, total) is False:
                 raise RebuildCancelled()
 
         try:
-            SqliteRebuild(connection, self.store, self.day_start_hour, self.scheduler).run(step)
+            SqliteRebuild(connection, self.store, self.day_start_hour, self.scheduler).run(step, create_indexes)
         except RebuildCancelled:
             raise
         except Exception as error:  # like `_run`: a projection failure is reported, never half-applied

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -50,7 +51,7 @@ Step = Callable[[int], None]  # called after each phase with the number of phase
 
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 DERIVED = ("ProgressUpdated", "StreakUpdated")  # their word and session are their answer's
-PHASES = 9
+PHASES = 11
 
 
 class RebuildFailed(Exception):
@@ -97,20 +98,34 @@ class SqliteRebuild:
         self.driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
         self.params = {"shift": 60 * day_start_hour}
 
-    def run(self, step: Step) -> None:
-        """Fill the (empty, unindexed) read models from the whole log."""
+    def run(self, step: Step, meanwhile: Callable[[], None] = lambda: None) -> None:
+        """Fill the (empty, unindexed) read models from the whole log.
+
+        The schedule fold is pure Python and the rest, once the JSON is decoded,
+        pure SQL, which runs without holding the interpreter lock: so the fold runs
+        in a second thread while SQLite fills the counters and, through `meanwhile`,
+        builds the indexes. (Statements that call back into Python for ids run
+        before it starts: a callback would wait for the lock on every row.)"""
         self.driver.create_function("ed_uuid", 1, _uuid_blob, deterministic=True)
         self.driver.create_function("ed_utc_text", 1, _utc_text_of, deterministic=True)
-        with self._temporary():
-            phases: list[Callable[[], None]] = [
-                self._prepare_log, self._words, self._answers, self._answer_tables, self._sessions,
-                self._daily, self._facets, self._timeline, self._schedules,
-            ]
-            assert len(phases) == PHASES
-            for done, phase in enumerate(phases, start=1):
+        with self._temporary(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-fold") as pool:
+            with_callbacks: list[Callable[[], None]] = [
+                self._prepare_log, self._words, self._answers, self._sessions, self._timeline]
+            for done, phase in enumerate(with_callbacks, start=1):
                 phase()
                 step(done)
-            self._streak()
+            scheduler = self._final_scheduler()
+            reviews = self._x("SELECT word_id, at, is_correct, ms, grade, coalesce(off, 0) FROM ed_answers "
+                              "WHERE attempt = 1 AND retracted_by IS NULL ORDER BY word_id, at, event_id").fetchall()
+            folded = pool.submit(self._fold_schedules, scheduler, reviews)
+            pure_sql: list[Callable[[], None]] = [
+                self._answer_tables, self._daily, self._facets, self._timeline_days, self._streak]
+            for done, phase in enumerate(pure_sql, start=len(with_callbacks) + 1):
+                phase()
+                step(done)
+            meanwhile()
+            self._write_schedules(*folded.result())
+            step(PHASES)
 
     # --- the log, restored where it is archived or stored in an older shape ------------------------
     def _prepare_log(self) -> None:
@@ -334,17 +349,19 @@ class SqliteRebuild:
             "y.cause_id, y.subject_id, CASE WHEN y.event_type = 'WordCreated' THEN y.text ELSE "
             f"{text_at.format(v=self._version_at('y.word_id', 'y.position'))} END, "
             "n.note FROM y LEFT JOIN ed_notes n ON n.position = y.position", self.params)
+
+    def _timeline_days(self) -> None:
         self._x("INSERT INTO rm_timeline_days (day, events, first_position, last_position) "
                 "SELECT day, count(*), min(position), max(position) FROM rm_timeline GROUP BY day")
 
     # --- the folds: schedules and the streak ------------------------------------------------------------------
-    def _schedules(self) -> None:
-        """handlers._reschedule: each word's first attempts, in answer-time order, through the
-        scheduler in force at the end of the log (a SchedulerChanged refolds every word)."""
-        scheduler = self._final_scheduler()
+    @staticmethod
+    def _fold_schedules(scheduler: Scheduler, rows: list[tuple[Any, ...]]
+                        ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """handlers._reschedule: each word's first attempts, in answer-time order (`rows` sorted so),
+        through the scheduler in force at the end of the log (a SchedulerChanged refolds every
+        word). Touches no connection: it runs beside the SQL."""
         initial, review = scheduler.initial(), scheduler.review
-        rows = self._x("SELECT word_id, at, is_correct, ms, grade, coalesce(off, 0) FROM ed_answers "
-                       "WHERE attempt = 1 AND retracted_by IS NULL ORDER BY word_id, at, event_id")
         progress: list[tuple[Any, ...]] = []
         stats: list[tuple[Any, ...]] = []
         grades = {grade.value: grade for grade in Grade}
@@ -360,6 +377,9 @@ class SqliteRebuild:
             if state.next_review_date is not None:
                 progress.append((word_id, state.repetition_count, state.easiness_factor, state.interval_days,
                                  utc_text(state.next_review_date), last))
+        return progress, stats
+
+    def _write_schedules(self, progress: list[tuple[Any, ...]], stats: list[tuple[Any, ...]]) -> None:
         self.driver.executemany("INSERT INTO rm_word_stats (word_id, reviews, lapses) VALUES (?, ?, ?)", stats)
         self.driver.executemany("INSERT INTO rm_progress (word_id, repetition_count, easiness_factor, "
                                 "interval_days, next_review_date, last_answered_at) VALUES (?, ?, ?, ?, ?, ?)",
