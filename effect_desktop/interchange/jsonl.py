@@ -24,6 +24,7 @@ from ..bootstrap import Profile
 from ..domain.errors import DomainError
 from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import EventRegistry
+from ..gc_pause import without_gc
 from ..persistence.errors import StoreError
 from ..persistence.raw_import import insert_rows, sqlite_row, stream_gaps
 from ..persistence.raw_log import iter_export_lines
@@ -62,6 +63,7 @@ def export_events_to(profile: Profile, path: Path, progress: Progress | None = N
         return export_events(profile, out, progress)
 
 
+@without_gc  # a million rows and envelopes pass through (see gc_pause.py)
 def import_events(profile: Profile, path: Path, progress: Progress | None = None) -> int:
     """Load an exported log into this (empty) profile, all or nothing; returns the event count.
 
