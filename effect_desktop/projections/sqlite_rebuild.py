@@ -44,14 +44,14 @@ from ..timeline import recorder
 from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, scheduler_named
 from . import handlers, statistics_handlers
 from .cache import ReadModelCache
-from .statistics_handlers import RESPONSE_BUCKET_EDGES_MS
+from .statistics_handlers import ALL_WORDS, RESPONSE_BUCKET_EDGES_MS
 from .tables import LEARNER, READ_MODELS
 
 Step = Callable[[int], None]  # called after each phase with the number of phases done
 
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 DERIVED = ("ProgressUpdated", "StreakUpdated")  # their word and session are their answer's
-PHASES = 11
+PHASES = 10
 
 
 class RebuildFailed(Exception):
@@ -117,14 +117,17 @@ class SqliteRebuild:
             scheduler = self._final_scheduler()
             reviews = self._x("SELECT word_id, at, is_correct, ms, grade, coalesce(off, 0) FROM ed_answers "
                               "WHERE attempt = 1 AND retracted_by IS NULL ORDER BY word_id, at, event_id").fetchall()
+            counted = self._counted()  # fetched before the fold starts: both need the interpreter
             folded = pool.submit(self._fold_schedules, scheduler, reviews)
+            summed = pool.submit(self._sum_facets, *counted)
             pure_sql: list[Callable[[], None]] = [
-                self._answer_tables, self._daily, self._facets, self._timeline_days, self._streak]
+                self._answer_tables, self._daily, self._timeline_days, self._streak]
             for done, phase in enumerate(pure_sql, start=len(with_callbacks) + 1):
                 phase()
                 step(done)
             meanwhile()
             self._write_schedules(*folded.result())
+            self._write_facets(summed.result())
             step(PHASES)
 
     # --- the log, restored where it is archived or stored in an older shape ------------------------
@@ -304,18 +307,40 @@ class SqliteRebuild:
                 "json_extract(metadata, '$.utc_offset_minutes') AS off FROM ed_log "
                 "WHERE event_type = 'WordCreated')) GROUP BY day", self.params)
 
-    def _facets(self) -> None:
+    def _counted(self) -> tuple[list[tuple[Any, ...]], dict[Any, tuple[str, ...]]]:
+        """Every counted answer change, and each word version's facets (with "" for every word)."""
+        counted = self._x("SELECT version, day, sign, is_correct, ms, band FROM ed_counted").fetchall()
+        facets: dict[Any, tuple[str, ...]] = {}
+        for version, facet in self._x("SELECT version, facet FROM ed_version_facets ORDER BY rowid"):
+            facets[version] = (*facets.get(version, (ALL_WORDS,)), facet)
+        return counted, facets
+
+    @staticmethod
+    def _sum_facets(counted: list[tuple[Any, ...]], facets_of: dict[Any, tuple[str, ...]]
+                    ) -> list[tuple[Any, ...]]:
         """statistics_handlers.count_answer: every answer under "" and its word's facets as the word
-        was when the answer (or its retraction) was applied."""
-        bands = ", ".join(f"sum(CASE band WHEN {band} THEN sign ELSE 0 END)"
-                          for band in range(len(RESPONSE_BUCKET_EDGES_MS) + 1))
-        columns = ", ".join(f"rt_{band}" for band in range(len(RESPONSE_BUCKET_EDGES_MS) + 1))
-        self._x(f"INSERT INTO rm_daily_facets (facet, study_day, answers, correct, response_ms, {columns}) "
-                f"SELECT facet, day, sum(sign), sum(sign * is_correct), sum(sign * ms), {bands} FROM ("
-                "SELECT :all AS facet, day, sign, is_correct, ms, band FROM ed_counted "
-                "UNION ALL SELECT f.facet, c.day, c.sign, c.is_correct, c.ms, c.band FROM ed_counted c "
-                "JOIN ed_version_facets f ON f.version = c.version"
-                ") GROUP BY facet, day", {"all": statistics_handlers.ALL_WORDS})
+        was when the answer (or its retraction) was applied. Summed here, beside the SQL: as one
+        GROUP BY with thirteen sums over every (answer, facet) pair it was the longest statement."""
+        bands = len(RESPONSE_BUCKET_EDGES_MS) + 1
+        totals: dict[tuple[str, str], list[int]] = {}
+        only_all = (ALL_WORDS,)
+        for version, day, sign, correct, ms, band in counted:
+            for facet in facets_of.get(version, only_all):
+                row = totals.get((facet, day))
+                if row is None:
+                    row = totals[(facet, day)] = [0] * (3 + bands)
+                row[0] += sign
+                row[1] += sign * correct
+                row[2] += sign * ms
+                row[3 + band] += sign
+        return [(facet, day, *row) for (facet, day), row in totals.items()]
+
+    def _write_facets(self, rows: list[tuple[Any, ...]]) -> None:
+        bands = len(RESPONSE_BUCKET_EDGES_MS) + 1
+        columns = ", ".join(f"rt_{band}" for band in range(bands))
+        marks = ", ".join("?" * (5 + bands))
+        self.driver.executemany(f"INSERT INTO rm_daily_facets (facet, study_day, answers, correct, response_ms, "
+                                f"{columns}) VALUES ({marks})", rows)
 
     # --- the timeline -------------------------------------------------------------------------------------------
     def _timeline(self) -> None:
