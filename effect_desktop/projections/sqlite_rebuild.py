@@ -38,7 +38,7 @@ from ..domain.scheduling.base import Review, Scheduler
 from ..persistence.archive import archive as archive_table
 from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
-from ..persistence.sqlite_read import utc_from_text
+from ..persistence.sqlite_read import SqliteLogReader, utc_from_text
 from ..persistence.sqlite_values import utc_text
 from ..timeline import recorder
 from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, scheduler_named
@@ -195,7 +195,10 @@ class SqliteRebuild:
         facets: list[tuple[int, str]] = []
         notes: list[tuple[int, str]] = []
         last_facets: dict[Any, list[str]] = {}
-        for event in self.store.query_events(event_types=WORD_EVENTS):
+        columns = ", ".join(SqliteLogReader.COLUMNS)
+        rows = self._x(f"SELECT {columns} FROM main.{events_table.name} WHERE event_type IN (?, ?, ?, ?) "
+                       "ORDER BY position", WORD_EVENTS).fetchall()
+        for event in map(self.store._event_from_raw, rows):  # archived and older rows decoded as anywhere
             data = event.event_data
             word_id = data.word_id  # type: ignore[attr-defined]
             before = words.get(self.connection, (word_id,))
