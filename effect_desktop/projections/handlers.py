@@ -150,18 +150,19 @@ def session_started(ctx: Context, event: DomainEvent, data: ev.SessionStarted) -
 
 def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswered) -> None:
     day = ctx.day_of(event)
+    facets = statistics_handlers.facets_of(ctx, data.word_id)
     answer = {
         "event_id": event.event_id, "session_id": data.session_id, "word_id": data.word_id,
         "answered_at": event.metadata.timestamp,
         "utc_offset_minutes": event.metadata.utc_offset_minutes, "study_day": day,
         "is_correct": data.is_correct, "response_time_ms": data.response_time_ms,
         "attempt_number": data.attempt_number, "grade": data.grade.value if data.grade else None,
-        "retracted": False,
+        "retracted": False, "facets": to_json(facets).decode(),
     }
     ctx.put("rm_answers", answer)
     _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
     _restreak(ctx, day)
-    statistics_handlers.count_answer(ctx, data.word_id, day, data.is_correct, data.response_time_ms, +1)
+    statistics_handlers.count_answer(ctx, facets, day, data.is_correct, data.response_time_ms, +1)
     if data.attempt_number == 1:
         ctx.cache.reviews.add(ctx.connection, data.word_id, answer)
         _reschedule(ctx, data.word_id)
@@ -175,7 +176,7 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
     _restreak(ctx, answer["study_day"])
-    statistics_handlers.count_answer(ctx, data.word_id, answer["study_day"], answer["is_correct"],
+    statistics_handlers.count_answer(ctx, from_json(answer["facets"]), answer["study_day"], answer["is_correct"],
                                      answer["response_time_ms"], -1)
     if answer["attempt_number"] == 1:
         ctx.cache.reviews.remove(ctx.connection, data.word_id, data.answer_event_id)

@@ -185,7 +185,7 @@ class SqliteRebuild:
         the word's text and statistics facets after each word event, and the fields an edit
         replaced (the timeline's note)."""
         self._x("CREATE TEMP TABLE ed_versions (version INTEGER PRIMARY KEY, word_id BLOB, "
-                "from_position INTEGER, text TEXT)")
+                "from_position INTEGER, text TEXT, facets TEXT)")
         self._x("CREATE TEMP TABLE ed_version_facets (version INTEGER, facet TEXT)")
         self._x("CREATE TEMP TABLE ed_notes (position INTEGER PRIMARY KEY, note TEXT)")
         cache = ReadModelCache(READ_MODELS, assume_empty=True)
@@ -210,14 +210,14 @@ class SqliteRebuild:
             after = words.get(self.connection, (word_id,))
             if after is None:
                 continue
-            now = statistics_handlers._facets_of(ctx, word_id)
+            now = statistics_handlers.facets_of(ctx, word_id)
             if before is not None and before["text"] == after["text"] and last_facets.get(word_id) == now:
                 continue
             last_facets[word_id] = now
             version = len(versions) + 1
-            versions.append((version, word_id.bytes, position, after["text"]))
+            versions.append((version, word_id.bytes, position, after["text"], to_json(now).decode()))
             facets.extend((version, facet) for facet in now)
-        self.driver.executemany("INSERT INTO ed_versions VALUES (?, ?, ?, ?)", versions)
+        self.driver.executemany("INSERT INTO ed_versions VALUES (?, ?, ?, ?, ?)", versions)
         self.driver.executemany("INSERT INTO ed_version_facets VALUES (?, ?)", facets)
         self.driver.executemany("INSERT INTO ed_notes VALUES (?, ?)", notes)
         self._x("CREATE INDEX temp.ed_versions_word ON ed_versions (word_id, from_position)")
@@ -263,18 +263,18 @@ class SqliteRebuild:
                 "WHERE r.answer_id = ed_answers.event_id AND r.position > ed_answers.position) "
                 "WHERE event_id IN (SELECT answer_id FROM ed_retractions)")
         # Each counted change of an answer: +1 when given, -1 when taken back (with the retraction's
-        # word, session and position, as the handlers use them).
+        # session, as the handlers use it, and the answer's own facets).
         self._x("CREATE TEMP VIEW ed_counted AS "
                 "SELECT session_id, day, is_correct, ms, band, version, 1 AS sign FROM ed_answers "
-                "UNION ALL SELECT r.session_id, a.day, a.is_correct, a.ms, a.band, "
-                f"{self._version_at('r.word_id', 'r.position')}, -1 "
+                "UNION ALL SELECT r.session_id, a.day, a.is_correct, a.ms, a.band, a.version, -1 "
                 "FROM ed_answers a JOIN ed_retractions r ON r.position = a.retracted_by")
 
     def _answer_tables(self) -> None:
         self._x("INSERT INTO rm_answers (event_id, session_id, word_id, answered_at, utc_offset_minutes, "
-                "study_day, is_correct, response_time_ms, attempt_number, grade, retracted) "
+                "study_day, is_correct, response_time_ms, attempt_number, grade, retracted, facets) "
                 "SELECT event_id, session_id, word_id, at, coalesce(off, 0), day, is_correct, ms, attempt, grade, "
-                "retracted_by IS NOT NULL FROM ed_answers")
+                "retracted_by IS NOT NULL, coalesce((SELECT v.facets FROM ed_versions v "
+                "WHERE v.version = ed_answers.version), '[]') FROM ed_answers")
 
     # --- sessions and days -----------------------------------------------------------------------------------
     def _sessions(self) -> None:
@@ -322,8 +322,9 @@ class SqliteRebuild:
     def _sum_facets(counted: list[tuple[Any, ...]], facets_of: dict[Any, tuple[str, ...]]
                     ) -> list[tuple[Any, ...]]:
         """statistics_handlers.count_answer: every answer under "" and its word's facets as the word
-        was when the answer (or its retraction) was applied. Summed here, beside the SQL: as one
-        GROUP BY with thirteen sums over every (answer, facet) pair it was the longest statement."""
+        was when the answer was applied (a retraction takes it back from the same ones). Summed
+        here, beside the SQL: as one GROUP BY with thirteen sums over every (answer, facet) pair it
+        was the longest statement."""
         bands = len(RESPONSE_BUCKET_EDGES_MS) + 1
         totals: dict[tuple[str, str], list[int]] = {}
         only_all = (ALL_WORDS,)

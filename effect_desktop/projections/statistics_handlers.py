@@ -40,7 +40,7 @@ def response_bucket(ms: int) -> int:
     return bisect.bisect_right(RESPONSE_BUCKET_EDGES_MS, ms)
 
 
-def _facets_of(ctx: Context, word_id: Any) -> list[str]:
+def facets_of(ctx: Context, word_id: Any) -> list[str]:
     """The word's category and tag facets as it is now (that is, when the answer is applied)."""
     from .handlers import tag_key  # noqa: PLC0415  (handlers imports this module)
 
@@ -53,10 +53,11 @@ def _facets_of(ctx: Context, word_id: Any) -> list[str]:
     return facets
 
 
-def count_answer(ctx: Context, word_id: Any, day: str, correct: bool, ms: int, sign: int) -> None:
-    """Add (sign +1) or take back (sign -1, a retraction) one answer, for every word and the word's facets."""
+def count_answer(ctx: Context, facets: list[str], day: str, correct: bool, ms: int, sign: int) -> None:
+    """Add (sign +1) or take back (sign -1, a retraction) one answer, for every word and under
+    `facets` (the ones `facets_of` gave when the answer was applied, kept with the answer)."""
     band = f"rt_{response_bucket(ms)}"
-    for facet in (ALL_WORDS, *_facets_of(ctx, word_id)):
+    for facet in (ALL_WORDS, *facets):
         found = ctx.get("rm_daily_facets", facet, day)
         row: dict[str, Any] = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
         row["answers"] += sign

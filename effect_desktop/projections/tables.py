@@ -63,6 +63,9 @@ answers = sa.Table(
     sa.Column("attempt_number", sa.Integer(), nullable=False),
     sa.Column("grade", sa.String(8), nullable=True),
     sa.Column("retracted", sa.Boolean(), nullable=False),
+    # JSON: the statistics facets (category, tags) the answer was counted under, as its word was
+    # then; an undo takes it back from the same ones even if the word was edited in between.
+    sa.Column("facets", sa.Text(), nullable=False),
     sa.Index("idx_rm_answers_word", "word_id", "answered_at"),
     sa.Index("idx_rm_answers_day", "study_day"),
 )

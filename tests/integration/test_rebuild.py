@@ -77,7 +77,12 @@ def test_a_rebuild_counts_each_answer_under_the_word_as_it_was_then(tmp_path: Pa
     profile.service.complete_session(session)
     profile.service.delete_word(second)
     live = dump_read_models(profile)
-    assert {row[0] for row in live["rm_daily_facets"]} >= {"", "t:food", "t:fruit", "c:noun", "c:food"}
+    facets = {(row[0], row[1]): row[2] for row in live["rm_daily_facets"]}  # (facet, day) -> answers
+    assert facets[("t:food", "2026-03-01")] == 0  # the undone answer is taken back where it was counted
+    assert facets[("c:noun", "2026-03-01")] == 0
+    assert ("t:fruit", "2026-03-01") not in facets  # not from the tag the word has now
+    assert facets[("t:fruit", "2026-03-02")] == 1 and facets[("c:food", "2026-03-02")] == 1
+    assert min(facets.values()) >= 0
     profile.projector.rebuild()
     assert dump_read_models(profile) == live
     assert verify(profile.projector).ok
