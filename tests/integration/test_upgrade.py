@@ -34,3 +34,26 @@ def test_an_older_layout_is_upgraded_and_refilled_from_the_events(tmp_path: Path
         names = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "idx_rm_progress_due" in names
     reopened.close()
+
+
+def test_a_large_profile_from_before_answer_facets_is_rebuilt_on_open(tmp_path: Path) -> None:
+    """The previous build's rm_answers had no `facets` column; a profile with thousands of events
+    is refilled on open by the table rebuild (no checkpoint), with the same rows as live updating."""
+    path = tmp_path / "old.effect.sqlite3"
+    profile = open_profile(path)
+    words = profile.service.create_words([{"text": f"w{i}", "meaning": f"m{i}", "tags": ["t"]} for i in range(2_100)])
+    session = profile.service.start_session("typing", words[:30])
+    for number, word in enumerate(words[:30]):
+        profile.service.answer(session, word, number % 4 != 0, 800 + number)
+    profile.service.complete_session(session)
+    before = profile.queries.daily_stats()
+    profile.close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("ALTER TABLE rm_answers DROP COLUMN facets")
+        raw.execute("DELETE FROM profile_info WHERE key = 'schema_fingerprint'")
+
+    reopened = open_profile(path)
+    assert reopened.queries.daily_stats() == before
+    assert len(reopened.queries.answers_for_word(words[0])) == 1
+    assert verify(reopened.projector).ok
+    reopened.close()
