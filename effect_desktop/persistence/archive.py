@@ -42,7 +42,8 @@ CODEC = "zlib-1"  # zlib over "event_data \x1e metadata" lines, one per position
 LEVEL = 6
 CACHED_SEGMENTS = 4
 ARCHIVED = ""  # what an archived row holds in event_data and metadata
-_ROW_END, _FIELD_END = "\n", "\x1e"  # never raw inside minified JSON: control characters are escaped
+_ROW_END, FIELD_END = "\n", "\x1e"
+_FIELD_END = FIELD_END  # never raw inside minified JSON: control characters are escaped
 
 archive = sa.Table(
     "event_archive",
@@ -84,6 +85,11 @@ class ArchiveReader:
                 self._decoded.move_to_end(first)
         data, _, metadata = lines[position - first].partition(_FIELD_END)
         return data, metadata
+
+    def segment_lines(self, first: int) -> list[str]:
+        """Every "event_data \x1e metadata" line of the segment starting at `first`, in position
+        order, decoded afresh (not cached): for a reader that walks the whole archive once."""
+        return self._decode(first)
 
     def forget(self) -> None:
         """Drop what is cached (after a compaction, a restore)."""

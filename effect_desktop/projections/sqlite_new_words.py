@@ -69,6 +69,6 @@ def project_new_words(connection: sa.Connection, first: int, last: int, day_star
     ]
     for sql in statements:
         try:
-            driver.execute(sql, params if ":" in sql else ())
+            driver.execute(sql, params)
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(sql, params, error, sqlite3.Error) from error

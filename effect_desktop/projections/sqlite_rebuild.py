@@ -6,8 +6,10 @@ minute. Here SQLite does the bulk of the work in its own engine: the answer,
 timeline, session and daily tables are filled by INSERT ... SELECT over the
 JSON of the log (json_extract), and Python only runs the folds that need it:
 the few word events (through the very handlers live updates use, so search
-keys and tags are normalised by the same code) and each word's schedule
-(through the scheduler, over its first attempts in answer-time order).
+keys and tags are normalised by the same code), each word's schedule (through
+the scheduler, over its first attempts in answer-time order) and the
+statistics facets, the last two in a second thread while SQLite works.
+On a million events: 80 s through the handlers, 18 s here.
 
 It must give exactly the rows incremental updating gives, row for row: every
 rule of `handlers.py` and `timeline/recorder.py` is restated here as SQL and
@@ -35,6 +37,7 @@ from pydantic_core import to_json
 from ..domain import events as ev
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, Scheduler
+from ..persistence.archive import FIELD_END
 from ..persistence.archive import archive as archive_table
 from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
@@ -50,7 +53,7 @@ from .tables import LEARNER, READ_MODELS
 Step = Callable[[int], None]  # called after each phase with the number of phases done
 
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
-DERIVED = ("ProgressUpdated", "StreakUpdated")  # their word and session are their answer's
+
 PHASES = 10
 
 
@@ -133,8 +136,6 @@ class SqliteRebuild:
     # --- the log, restored where it is archived or stored in an older shape ------------------------
     def _prepare_log(self) -> None:
         registry = self.store.registry
-        self._x("CREATE TEMP TABLE ed_restored (position INTEGER PRIMARY KEY, event_id BLOB, "
-                "aggregate_id BLOB, event_type TEXT, event_data TEXT, metadata TEXT)")
         stale: list[tuple[str, int]] = []
         versions = registry.current_versions()
         # One scan for rows whose type is unknown or whose version is not the current one
@@ -148,36 +149,54 @@ class SqliteRebuild:
                 raise RebuildFailed(f"unknown event type {event_type!r}: this profile holds events from a "
                                     "newer or different app version")
             stale.append((event_type, version))
-        restored: list[tuple[Any, ...]] = []
-        columns = f"position, event_id, aggregate_id, event_type, event_data, metadata, schema_version " \
-                  f"FROM {events_table.name}"
-        for first, last in self._x(f"SELECT first_position, last_position FROM {archive_table.name} "
-                                   "ORDER BY first_position").fetchall():
-            for row in self._x(f"SELECT {columns} WHERE position BETWEEN ? AND ? ORDER BY position",
-                               (first, last)):
-                restored.append(self._restored(row))
-        for event_type, version in stale:
-            for row in self._x(f"SELECT {columns} WHERE event_type = ? AND schema_version = ? "
-                               "AND event_data <> ''", (event_type, version)):
-                restored.append(self._restored(row))
-        self.driver.executemany("INSERT OR REPLACE INTO ed_restored VALUES (?, ?, ?, ?, ?, ?)", restored)
-        if restored:
-            self._x("CREATE TEMP VIEW ed_log AS "
-                    f"SELECT position, event_id, aggregate_id, event_type, event_data, metadata "
-                    f"FROM main.{events_table.name} WHERE position NOT IN (SELECT position FROM ed_restored) "
-                    "UNION ALL SELECT * FROM ed_restored")
+        self._x("CREATE TEMP TABLE ed_restored (position INTEGER PRIMARY KEY, event_data TEXT, metadata TEXT, "
+                "schema_version INTEGER)")
+        if self._restore_archive() or stale:
+            self._x("CREATE TEMP VIEW ed_log AS SELECT e.position AS position, e.event_id AS event_id, "
+                    "e.aggregate_id AS aggregate_id, e.aggregate_type AS aggregate_type, e.event_type AS event_type, "
+                    "coalesce(r.event_data, e.event_data) AS event_data, coalesce(r.metadata, e.metadata) AS metadata, "
+                    "e.created_at AS created_at, e.version AS version, "
+                    "coalesce(r.schema_version, e.schema_version) AS schema_version "
+                    f"FROM main.{events_table.name} AS e LEFT JOIN ed_restored AS r ON r.position = e.position")
+            for event_type, version in stale:
+                self._upcast(event_type, version)
         else:
-            self._x("CREATE TEMP VIEW ed_log AS SELECT position, event_id, aggregate_id, event_type, "
-                    f"event_data, metadata FROM main.{events_table.name}")
+            self._x(f"CREATE TEMP VIEW ed_log AS SELECT * FROM main.{events_table.name}")
 
-    def _restored(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        position, event_id, aggregate_id, event_type, data, metadata, version = row
-        if not data:
-            data, metadata = self.store.archive.payload(position)
-        registry = self.store.registry
-        if version != registry.current_version(event_type):
-            data = registry.load(event_type, data, version).model_dump_json()
-        return position, event_id, aggregate_id, event_type, data, metadata
+    def _restore_archive(self) -> int:
+        """Every archived segment's JSON into ed_restored; the next segment is decompressed and split
+        in a second thread (zlib lets go of the interpreter, and so does SQLite inserting this one).
+        How many rows."""
+        firsts = [first for (first,) in self._x(
+            f"SELECT first_position FROM {archive_table.name} ORDER BY first_position").fetchall()]
+        archive = self.store.archive
+
+        def rows_of(first: int) -> list[tuple[int, str, str]]:
+            return [(first + n, *line.split(FIELD_END, 1))  # type: ignore[misc]
+                    for n, line in enumerate(archive.segment_lines(first))]
+
+        restored = 0
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-unpack") as unpacker:
+            upcoming = [unpacker.submit(rows_of, first) for first in firsts[:2]]
+            for index in range(len(firsts)):
+                rows = upcoming.pop(0).result()
+                if index + 2 < len(firsts):
+                    upcoming.append(unpacker.submit(rows_of, firsts[index + 2]))
+                self.driver.executemany("INSERT INTO ed_restored (position, event_data, metadata) "
+                                        "VALUES (?, ?, ?)", rows)
+                restored += len(rows)
+        return restored
+
+    def _upcast(self, event_type: str, version: int) -> None:
+        """Rows stored under an older schema version, as their current JSON (through the registry's
+        upcasters), into ed_restored."""
+        rows = self._x("SELECT position, event_data, metadata FROM ed_log WHERE event_type = ? AND schema_version = ?",
+                       (event_type, version)).fetchall()
+        load, current = self.store.registry.load, self.store.registry.current_version(event_type)
+        upgraded = [(position, load(event_type, data, version).model_dump_json(), metadata, current)
+                    for position, data, metadata in rows]
+        self.driver.executemany("INSERT OR REPLACE INTO ed_restored (position, event_data, metadata, "
+                                "schema_version) VALUES (?, ?, ?, ?)", upgraded)
 
     # --- words: the handlers' own fold, remembering each word's versions ----------------------------
     def _words(self) -> None:
@@ -196,9 +215,9 @@ class SqliteRebuild:
         notes: list[tuple[int, str]] = []
         last_facets: dict[Any, list[str]] = {}
         columns = ", ".join(SqliteLogReader.COLUMNS)
-        rows = self._x(f"SELECT {columns} FROM main.{events_table.name} WHERE event_type IN (?, ?, ?, ?) "
-                       "ORDER BY position", WORD_EVENTS).fetchall()
-        for event in map(self.store._event_from_raw, rows):  # archived and older rows decoded as anywhere
+        rows = self._x(f"SELECT {columns} FROM ed_log WHERE event_type IN (?, ?, ?, ?) ORDER BY position",
+                       WORD_EVENTS).fetchall()
+        for event in map(self.store._event_from_raw, rows):  # archived and older rows restored already
             data = event.event_data
             word_id = data.word_id  # type: ignore[attr-defined]
             before = words.get(self.connection, (word_id,))
