@@ -135,25 +135,20 @@ class SqlEventStore:
 
         Loading an aggregate needs neither the metadata nor the envelope; decoding
         and validating them was most of a load's time, so they are left out."""
-        c = events_table.c
-        query = (sa.select(c.version, c.event_id, c.event_type, c.event_data, c.schema_version, c.position)
-                 .where(c.aggregate_id == aggregate_id, c.version >= (from_version or 0))
-                 .order_by(c.version))
         with self.reading() as connection:
             if self._log_reader is None:
+                c = events_table.c
+                query = (sa.select(c.version, c.event_id, c.event_type, c.event_data, c.schema_version, c.position)
+                         .where(c.aggregate_id == aggregate_id, c.version >= (from_version or 0))
+                         .order_by(c.version))
                 rows: list[Any] = [tuple(r) for r in connection.execute(query)]
             else:  # straight from the driver, ids converted by hand (see sqlite_read.py)
                 rows = self._log_reader.stream_rows(connection, aggregate_id.bytes, from_version or 0)
-            loaders: dict[tuple[str, int], Callable[[Any], EventData]] = {}
-            entries: list[StreamEntry] = []
-            for version, event_id, event_type, data, schema_version, position in rows:
-                load = loaders.get((event_type, schema_version))
-                if load is None:
-                    load = loaders[(event_type, schema_version)] = self.registry.json_loader(
-                        event_type, schema_version)
-                entries.append((version, event_id if isinstance(event_id, UUID) else uuid_from_bytes(event_id),
-                                load(data or self.archive.payload(position)[0])))
-            return entries
+            loaders = _Loaders(self.registry)
+            to_uuid = uuid_from_bytes if self._log_reader is not None else _same
+            archived = self.archive.payload
+            return [(version, to_uuid(event_id), loaders[event_type, schema_version](data or archived(position)[0]))
+                    for version, event_id, event_type, data, schema_version, position in rows]
 
     def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None:
         values = {
@@ -310,6 +305,22 @@ class SqlEventStore:
 
 _validate_metadata = EventMetadata.model_validate_json
 _envelope = assemble_envelope
+
+
+class _Loaders(dict[tuple[str, int], Callable[[Any], EventData]]):
+    """The registry's JSON loader per (event type, schema version), looked up once per load."""
+
+    def __init__(self, registry: EventRegistry) -> None:
+        super().__init__()
+        self.registry = registry
+
+    def __missing__(self, key: tuple[str, int]) -> Callable[[Any], EventData]:
+        loader = self[key] = self.registry.json_loader(*key)
+        return loader
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def with_position(event: DomainEvent, position: int) -> DomainEvent:
