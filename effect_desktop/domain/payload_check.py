@@ -41,7 +41,7 @@ def check_payloads(registry: EventRegistry, rows: Sequence[Numbered]) -> None:
             raise PayloadInvalid(number, _reason(error)) from None
 
 
-def _reason(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "payload"
-    return f"{where}: {first['msg']}"
+def _reason(error: ValidationError, most: int = 3) -> str:
+    """The first few problems, in field order (pydantic's own order differs between versions)."""
+    problems = sorted((".".join(str(part) for part in e["loc"]) or "payload", e["msg"]) for e in error.errors())
+    return "; ".join(f"{where}: {message}" for where, message in problems[:most])
