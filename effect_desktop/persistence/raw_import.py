@@ -77,14 +77,18 @@ def _version(value: Any) -> int:
 def insert_rows(store: SqlEventStore, rows: Sequence[Row]) -> int:
     """Insert rows in order inside the caller's transaction (on SQLite); how many were inserted."""
     with store.transaction() as connection:
-        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
-        try:
-            driver.executemany(_INSERT, rows)
-        except sqlite3.IntegrityError as error:
-            raise ConcurrencyError(f"an event or a stream version is in the file twice ({error})") from error
-        except sqlite3.Error as error:
-            raise StoreError(f"the events could not be written ({error})") from error
+        _insert(connection, _INSERT, rows, "is in the file twice")
     return len(rows)
+
+
+def _insert(connection: sa.Connection, sql: str, rows: Sequence[Sequence[Any]], twice: str) -> None:
+    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+    try:
+        driver.executemany(sql, rows)
+    except sqlite3.IntegrityError as error:
+        raise ConcurrencyError(f"an event or a stream version {twice} ({error})") from error
+    except sqlite3.Error as error:
+        raise StoreError(f"the events could not be written ({error})") from error
 
 
 _INSERT_AT = ("INSERT INTO events (position, event_id, aggregate_id, aggregate_type, event_type, event_data, "
@@ -95,17 +99,11 @@ def insert_at_positions(connection: sa.Connection, rows: Sequence[Sequence[Any]]
     """Insert rows (position, event_id, aggregate_id, aggregate_type, event_type, event_data text,
     metadata text, created_at, version, schema_version) with ids as UUIDs and times aware, as a
     pulled page holds them, in the caller's SQLite transaction."""
-    driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     params = [(position, event_id.bytes, aggregate_id.bytes, aggregate_type, event_type, data, metadata,
                utc_text(created_at), version, schema_version)
               for position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at,
               version, schema_version in rows]
-    try:
-        driver.executemany(_INSERT_AT, params)
-    except sqlite3.IntegrityError as error:
-        raise ConcurrencyError(f"an event or a stream version is already in the log ({error})") from error
-    except sqlite3.Error as error:
-        raise StoreError(f"the events could not be written ({error})") from error
+    _insert(connection, _INSERT_AT, params, "is already in the log")
 
 
 def stream_gaps(store: SqlEventStore, limit: int = 5) -> list[str]:

@@ -74,7 +74,6 @@ class Projector:
 
         With no checkpoint at all (read models never built, or reset by an upgrade)
         and many events, a rebuild is the same result far faster."""
-        applied = 0
         with self.store.transaction() as connection:
             position = self._get_checkpoint(connection)
             total = self.store.last_position() - position
@@ -82,16 +81,13 @@ class Projector:
                 return 0
             if position == 0 and total >= REBUILD_FROM and connection.dialect.name == "sqlite":
                 return self.rebuild(lambda done, whole: progress is None or progress(done, whole) is not False)
-            cache = ReadModelCache(READ_MODELS, spill=True)
-            while True:
-                page = self.store.read_all(position, REBUILD_PAGE)
-                if not page:
-                    break
-                position = self._run(connection, cache, page) or position
-                applied += len(page)
+
+            def reported(done: int, _position: int) -> None:
                 if progress is not None:
-                    progress(applied, total)
-            cache.flush(connection)
+                    progress(done, total)
+
+            applied, position = self._replay(connection, ReadModelCache(READ_MODELS, spill=True), position,
+                                             reported)
             self._set_checkpoint(connection, position)
         return applied
 
@@ -138,16 +134,24 @@ class Projector:
 
     def _replay_into_empty(self, connection: sa.Connection, total: int,
                            progress: Progress | None) -> tuple[int, int]:
-        cache = ReadModelCache(READ_MODELS, assume_empty=True, spill=True)
-        position = applied = 0
+        def cancellable(_done: int, position: int) -> None:
+            if progress is not None and progress(position, total) is False:
+                raise RebuildCancelled()
+
+        return self._replay(connection, ReadModelCache(READ_MODELS, assume_empty=True, spill=True), 0,
+                            cancellable)
+
+    def _replay(self, connection: sa.Connection, cache: ReadModelCache, position: int,
+                after_page: Callable[[int, int], None]) -> tuple[int, int]:
+        """Every event after `position` through the handlers, page by page; (applied, last position)."""
+        applied = 0
         while True:
             page = self.store.read_all(position, REBUILD_PAGE)
             if not page:
                 break
             position = self._run(connection, cache, page) or position
             applied += len(page)
-            if progress is not None and progress(position, total) is False:
-                raise RebuildCancelled()
+            after_page(applied, position)
         cache.flush(connection)
         return applied, position
 
