@@ -10,6 +10,7 @@ import pytest
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.interchange.jsonl import export_events_to
 from effect_desktop.persistence.archive import ArchiveDamaged, archive, closed_segments, compact, vacuum
+from effect_desktop.projections.projector import ProjectionFailed
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import SettableClock, dump_read_models
 
@@ -94,6 +95,10 @@ def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: Sett
     profile.store.archive.forget()
     with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged"):
         list(profile.store.iter_all())
+    before = dump_read_models(profile)
+    with pytest.raises(ProjectionFailed, match="archive segment 1 is damaged.*restore a backup"):
+        profile.projector.rebuild()
+    assert dump_read_models(profile) == before  # the rebuild rolled back: nothing half-written
 
 
 def test_a_syncing_profile_compacts_only_what_the_server_already_has(profile: Profile, clock: SettableClock) -> None:
