@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 import argparse  # noqa: E402
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView, QWidget  # noqa: E402
 
 from effect_desktop.bootstrap import Profile, open_profile  # noqa: E402
 from effect_desktop.gui import i18n  # noqa: E402
@@ -92,6 +92,12 @@ def new_window(profile: Profile) -> MainWindow:
     return window
 
 
+def words_shown(window: QWidget) -> bool:
+    """The Words page loads off the GUI thread: its table has rows once the load is in."""
+    table = window.findChild(QTableView)
+    return table is not None and table.isVisible() and table.model() is not None and table.model().rowCount() > 0
+
+
 def wait_until(condition: Callable[[], bool], seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -131,6 +137,7 @@ def dark_screens(profile: Profile) -> None:
     study.leave_session()
     study.show_start()
     words = window.show_page("words")
+    wait_until(lambda: words_shown(window))
     save(window, "dark-words")
     dialog = words.add_word()
     dialog.text_edit.setText("ocean")
@@ -186,6 +193,7 @@ def main() -> int:
             save(window, "study-summary")
             study.show_start()
             words = window.show_page("words")
+            wait_until(lambda: words_shown(window))
             save(window, "words")
             dialog = words.add_word()
             dialog.text_edit.setText("ocean")
@@ -210,6 +218,7 @@ def main() -> int:
             save(window, "study-typing-ja")
             study.leave_session()
             window.show_page("words")
+            wait_until(lambda: words_shown(window))
             save(window, "words-ja")
             window.close()
         finally:

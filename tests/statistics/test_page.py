@@ -157,3 +157,26 @@ def test_charts_follow_a_dark_palette(qtbot, history: KnownHistory) -> None:  # 
         assert answers.color() == QColor("#8ab4f8")  # the palette's highlight, not the theme's own colour
     finally:
         app.setPalette(light)
+
+
+def test_month_names_above_the_calendar_never_overlap(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A year starting late in November printed "NovDec": the partial first month is named only
+    when its name fits before the next month's."""
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
+    from effect_desktop.statistics.figures import Heatmap
+
+    calendar = CalendarHeatmap()
+    qtbot.addWidget(calendar)
+    calendar.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    for first in (date(2025, 11, 27), date(2025, 11, 3), date(2025, 12, 1)):
+        calendar.set_figure(Heatmap(first=first, last=date(2026, 11, 26), answers={}, streak_first=None,
+                                    streak_last=None, streak_days=0))
+        labels = calendar.month_labels()
+        for (x, name), (next_x, _) in zip(labels, labels[1:], strict=False):
+            assert next_x - x >= calendar.fontMetrics().horizontalAdvance(name), (first, labels)
+        assert [name for _, name in labels][-1] == "Nov"
+        assert labels[0][1] == ("Dec" if first.day == 27 else first.strftime("%b"))

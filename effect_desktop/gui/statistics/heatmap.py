@@ -97,13 +97,11 @@ class CalendarHeatmap(QWidget):
             painter.drawText(QRect(0, origin.y() + row * (CELL + GAP) - 2, origin.x() - 4, CELL + 4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              locale.dayName(weekday, QLocale.FormatType.ShortFormat))
+        for x, name in self.month_labels():
+            painter.drawText(QPoint(x, origin.y() - 6), name)
         day = figure.first
         while day <= figure.last:
-            rect = self._cell(day)
-            if day.day == 1 or day == figure.first:
-                painter.drawText(QPoint(rect.x(), origin.y() - 6),
-                                 locale.monthName(day.month, QLocale.FormatType.ShortFormat))
-            painter.fillRect(rect, shades[self.level(figure.answers.get(day, 0))])
+            painter.fillRect(self._cell(day), shades[self.level(figure.answers.get(day, 0))])
             day += timedelta(days=1)
         if figure.streak_first is not None and figure.streak_last is not None:
             painter.setPen(QPen(colors.streak, 2))
@@ -114,6 +112,24 @@ class CalendarHeatmap(QWidget):
                 day += timedelta(days=1)
         self._legend(painter, shades, colors.streak, text)
         painter.end()
+
+    def month_labels(self) -> list[tuple[int, str]]:
+        """(x, short month name) above the first column of each month. The partial month the grid
+        starts in is named only if its name ends before the next month's (a range starting late
+        in November printed "NovDec")."""
+        if self.figure is None:
+            return []
+        metrics, locale = self.fontMetrics(), self.locale()
+        labels = []
+        day = self.figure.first
+        while day <= self.figure.last:
+            name = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+            following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+            room = self._cell(following).x() - self._cell(day).x()
+            if day.day == 1 or room >= metrics.horizontalAdvance(name) + 4:
+                labels.append((self._cell(day).x(), name))
+            day = following
+        return labels
 
     def _legend(self, painter: QPainter, shades: list[QColor], streak: QColor, text: QColor) -> None:
         assert self.figure is not None
