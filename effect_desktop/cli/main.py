@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder holding the profiles (default: $EFFECT_DATA_DIR or the "
                              "platform's user data folder)")
     parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name (default: %(default)s)")
+    parser.add_argument("--self-test", action="store_true",  # run by __main__ before this parser
+                        help="check this installation (a throwaway profile, the window, translations) and "
+                             "exit 0 if it works; add --screenshot FILE to save the window it drew")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(commands)

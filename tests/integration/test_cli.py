@@ -143,3 +143,15 @@ def test_the_installed_command_runs_and_survives_a_closed_pipe(tmp_path: Path) -
     reader.stdout.close()  # like `| head`: the reader goes away mid-output
     _, err = reader.communicate(timeout=60)
     assert reader.returncode == 0 and b"Traceback" not in err and b"error" not in err
+
+
+def test_help_lists_every_command_and_the_self_test(capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.__main__ import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("words", "session", "verify", "rebuild", "import", "export", "backup", "sync", "server"):
+        assert f"    {command} " in out
+    assert "--self-test" in out and "--screenshot FILE" in out
