@@ -100,3 +100,25 @@ def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtB
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert profile.service.scheduler.name == "fsrs"
     assert page.model.index(1, 1).data() == "Switched the scheduler to FSRS"
+
+
+def test_day_headings_name_the_weekday_in_the_interface_language(qtbot: QtBot, profile: Profile,
+                                                                 studied: dict) -> None:
+    from PySide6.QtCore import QLocale
+
+    def headings(page: TimelinePage) -> list[str]:
+        model = page.model
+        return [model.index(r, 0).data() or model.index(r, 1).data() for r in range(model.rowCount())
+                if not model.index(r, 1).data(EntryRole)]
+
+    english = headings(_page(qtbot, profile))
+    assert english and all(h.endswith(("(Mon)", "(Tue)", "(Wed)", "(Thu)", "(Fri)", "(Sat)", "(Sun)"))
+                           for h in english)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        japanese = headings(_page(qtbot, profile))
+    finally:
+        QLocale.setDefault(before)
+    assert [h[:10] for h in japanese] == [h[:10] for h in english]
+    assert all(h[-3:] in {"(月)", "(火)", "(水)", "(木)", "(金)", "(土)", "(日)"} for h in japanese)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from ...timeline.describe import describe, learner_time
@@ -136,7 +136,7 @@ class TimelineModel(QAbstractItemModel):
         if row.entry is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 0:
-                    return _day_label(row.day)
+                    return _day_label(row.day, self.language)
                 count = self._day_counts.get(row.day, 0)
                 return self.tr("%n event(s) that day", "", count)
             if role == Qt.ItemDataRole.FontRole:
@@ -161,8 +161,10 @@ class TimelineModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _day_label(day: str) -> str:
+def _day_label(day: str, language: str) -> str:
+    """"2026-11-27 (Fri)", the weekday in the interface's language ("(金)" in Japanese)."""
     try:
-        return date.fromisoformat(day).strftime("%Y-%m-%d (%a)")
+        weekday = date.fromisoformat(day).isoweekday()
     except ValueError:
         return day
+    return f"{day} ({QLocale(language).dayName(weekday, QLocale.FormatType.ShortFormat)})"
