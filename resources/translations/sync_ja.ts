@@ -4,7 +4,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../effect_desktop/gui/sync/controller.py" line="228"/>
+        <location filename="../../effect_desktop/gui/sync/controller.py" line="229"/>
         <source>The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log file.</source>
         <translation>同期が予期せず止まりました（{0}）。変更は保持されています。詳細はログファイルにあります。</translation>
     </message>
@@ -12,9 +12,67 @@
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="264"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="266"/>
         <source>Sync</source>
         <translation>同期</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrors</name>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="29"/>
+        <source>The sync server cannot be reached. Your changes are kept and go at the next sync.</source>
+        <translation>同期サーバーに接続できません。変更は保持され、次の同期で送られます。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="32"/>
+        <source>The server refused the user name or password; check them in Sync settings.</source>
+        <translation>サーバーがユーザー名またはパスワードを受け付けませんでした。同期の設定で確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="34"/>
+        <source>No encrypted connection to the server could be made.</source>
+        <translation>サーバーとの暗号化された接続を確立できませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="36"/>
+        <source>The server and this version of Effect Desktop do not fit together; nothing was lost.</source>
+        <translation>サーバーとこのバージョンの Effect Desktop が対応していません。データは失われていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="39"/>
+        <source>This profile belongs to another account on the server.</source>
+        <translation>このプロファイルはサーバー上の別のアカウントのものです。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="41"/>
+        <source>The connection dropped during the sync; what arrived is kept. Sync again.</source>
+        <translation>同期中に接続が切れました。届いた分は保持されています。もう一度同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="43"/>
+        <source>The server address cannot be used as entered.</source>
+        <translation>入力されたサーバーのアドレスは使えません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="45"/>
+        <source>No password is stored for this server; enter it in Sync settings.</source>
+        <translation>このサーバーのパスワードが保存されていません。同期の設定で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="47"/>
+        <source>The server refused the request.</source>
+        <translation>サーバーが要求を拒否しました。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="48"/>
+        <source>The sync failed; your changes are kept.</source>
+        <translation>同期に失敗しました。変更は保持されています。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="58"/>
+        <source>{0} (Details: {1})</source>
+        <translation>{0}（詳細: {1}）</translation>
     </message>
 </context>
 <context>
@@ -31,7 +89,7 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/install.py" line="75"/>
-        <location filename="../../effect_desktop/gui/sync/install.py" line="147"/>
+        <location filename="../../effect_desktop/gui/sync/install.py" line="148"/>
         <source>S&amp;ync</source>
         <translation>同期(&amp;Y)</translation>
     </message>
@@ -54,117 +112,117 @@
 <context>
     <name>SyncSettingsWidget</name>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="59"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="60"/>
         <source>&amp;Test connection</source>
         <translation>接続テスト(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="62"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="63"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="71"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="72"/>
         <source>Server</source>
         <translation>サーバー</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="73"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="74"/>
         <source>Server URL:</source>
         <translation>サーバー URL:</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="74"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="75"/>
         <source>User name:</source>
         <translation>ユーザー名:</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="75"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="76"/>
         <source>Password:</source>
         <translation>パスワード:</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="76"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="77"/>
         <source>Your administrator creates the account with “effect-desktop server add-user” and gives you these three.</source>
         <translation>アカウントは管理者が「effect-desktop server add-user」で作成し、この 3 つを知らせてくれます。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="90"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="91"/>
         <source>Sync when the app &amp;opens</source>
         <translation>アプリを開いたときに同期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="92"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="93"/>
         <source>Sync when the app &amp;closes (waits a few seconds at most)</source>
         <translation>アプリを閉じるときに同期(&amp;C)（待つのは数秒まで）</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="98"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="99"/>
         <source>never</source>
         <translation>しない</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="99"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="100"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="100"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="101"/>
         <source>Automatic sync</source>
         <translation>自動同期</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="104"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="105"/>
         <source>Sync every:</source>
         <translation>同期の間隔:</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="123"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="124"/>
         <source>leave empty to keep the saved password</source>
         <translation>空欄なら保存済みのパスワードを使います</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="149"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="151"/>
         <source>Enter the server URL, e.g. postgresql://sync.example.org:5432/effect.</source>
         <translation>サーバー URL を入力してください（例: postgresql://sync.example.org:5432/effect）。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="174"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="176"/>
         <source>Connecting…</source>
         <translation>接続中…</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="186"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="188"/>
         <source>Enter the password to test the connection.</source>
         <translation>接続をテストするにはパスワードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="191"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="193"/>
         <source>The test failed unexpectedly: {0}</source>
         <translation>テストが予期せず失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="205"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="207"/>
         <source>Saved. The password saved before is used.</source>
         <translation>保存しました。以前保存したパスワードを使います。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="207"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="209"/>
         <source>Saved the server, but no password is known for it: enter the password and save again.</source>
         <translation>サーバーを保存しましたが、パスワードがわかりません。パスワードを入力してもう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="213"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="215"/>
         <source>Saved. The password is in the system keyring.</source>
         <translation>保存しました。パスワードはシステムのキーリングにあります。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="231"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="233"/>
         <source>No system keyring</source>
         <translation>システムのキーリングがありません</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="232"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="234"/>
         <source>This computer has no system keyring to keep the sync password safely.
 
 Keep the password in the profile file as plain text? Anyone who can read the profile file could then read it.
@@ -177,12 +235,12 @@ If you choose No, the password is used until you close the app and asked for aga
 「いいえ」を選ぶと、パスワードはアプリを閉じるまで使われ、次回また入力が必要になります。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="250"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="252"/>
         <source>Saved. The password is in the profile file, as you chose.</source>
         <translation>保存しました。選んだとおり、パスワードはプロファイルファイルにあります。</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="254"/>
+        <location filename="../../effect_desktop/gui/sync/settings_widget.py" line="256"/>
         <source>Saved the server, not the password: it is used until you close the app.</source>
         <translation>サーバーを保存しました。パスワードは保存せず、アプリを閉じるまで使います。</translation>
     </message>

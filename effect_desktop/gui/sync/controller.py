@@ -28,6 +28,7 @@ from ...sync import (
 from ...sync.urls import ServerURL
 from ..operations import Operations
 from .background import BackgroundTask
+from .messages import describe
 from .preferences import SyncPreferences
 from .status import SyncState, SyncStatus
 
@@ -224,7 +225,7 @@ class SyncController(QObject):
             state = SyncState.ERROR
             if not isinstance(error, SyncError):
                 log.error("sync failed unexpectedly", exc_info=error)
-        reason = str(error).strip() if isinstance(error, SyncError) else self.tr(
+        reason = describe(error) if isinstance(error, SyncError) else self.tr(
             "The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
             "file.").format(str(error).strip() or type(error).__name__)
         self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced))

@@ -34,6 +34,7 @@ from ..style import error_color, success_color
 from .background import BackgroundTask
 from .controller import SyncController
 from .form import compose_url, split_url
+from .messages import describe
 from .preferences import MAX_MINUTES
 
 log = logging.getLogger("effect_desktop.gui.sync")
@@ -154,7 +155,7 @@ class SyncSettingsWidget(QWidget):
         try:
             url = compose_url(self.server_url.text(), self.user_name.text(), self.password.text())
         except SyncError as error:
-            self.show_message(str(error), ok=False)
+            self.show_message(describe(error), ok=False)
             return None
         return url
 
@@ -186,7 +187,7 @@ class SyncSettingsWidget(QWidget):
         if isinstance(error, CredentialsUnavailable):
             self.show_message(self.tr("Enter the password to test the connection."), ok=False)
         elif isinstance(error, SyncError):
-            self.show_message(str(error), ok=False)
+            self.show_message(describe(error), ok=False)
         else:
             log.error("connection test failed unexpectedly", exc_info=error)
             self.show_message(self.tr("The test failed unexpectedly: {0}").format(error), ok=False)

@@ -1,0 +1,62 @@
+"""A sync failure as the learner reads it, in the interface's language.
+
+The sync module's messages are English sentences that name the exact cause
+(the server's own words, a host name, a version); they are also what the CLI
+prints. In another language the learner first gets a translated headline that
+says what happened and what to do, with the precise English detail after it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ...sync.errors import (
+    AccountConflict,
+    AuthenticationFailed,
+    BadServerURL,
+    CredentialsUnavailable,
+    SchemaMismatch,
+    ServerRefused,
+    ServerUnreachable,
+    SyncError,
+    SyncInterrupted,
+    TLSFailure,
+)
+
+
+def _headline(error: SyncError) -> str:  # noqa: PLR0911  (one sentence per kind of failure)
+    translate = QCoreApplication.translate
+    if isinstance(error, ServerUnreachable):
+        return translate("SyncErrors", "The sync server cannot be reached. Your changes are kept and go at the "
+                                       "next sync.")
+    if isinstance(error, AuthenticationFailed):
+        return translate("SyncErrors", "The server refused the user name or password; check them in Sync settings.")
+    if isinstance(error, TLSFailure):
+        return translate("SyncErrors", "No encrypted connection to the server could be made.")
+    if isinstance(error, SchemaMismatch):
+        return translate("SyncErrors", "The server and this version of Effect Desktop do not fit together; "
+                                       "nothing was lost.")
+    if isinstance(error, AccountConflict):
+        return translate("SyncErrors", "This profile belongs to another account on the server.")
+    if isinstance(error, SyncInterrupted):
+        return translate("SyncErrors", "The connection dropped during the sync; what arrived is kept. Sync again.")
+    if isinstance(error, BadServerURL):
+        return translate("SyncErrors", "The server address cannot be used as entered.")
+    if isinstance(error, CredentialsUnavailable):
+        return translate("SyncErrors", "No password is stored for this server; enter it in Sync settings.")
+    if isinstance(error, ServerRefused):
+        return translate("SyncErrors", "The server refused the request.")
+    return translate("SyncErrors", "The sync failed; your changes are kept.")
+
+
+_TEMPLATE = "{0} (Details: {1})"
+
+
+def describe(error: SyncError) -> str:
+    """The translated headline with the English detail after it; in English the detail alone,
+    which already says it all."""
+    detail = str(error).strip()
+    template = QCoreApplication.translate("SyncErrors", "{0} (Details: {1})")
+    if template == _TEMPLATE:  # no translation installed
+        return detail
+    return template.format(_headline(error), detail)
