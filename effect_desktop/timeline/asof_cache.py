@@ -22,12 +22,14 @@ from ..persistence.schema import events
 from ..projections import tables as t
 from ..projections.cache import ReadModelCache, ReviewIndex, Row, TableCache
 
-TRAVEL_TABLES = ("rm_words", "rm_progress", "rm_daily_stats", "rm_streak")
-"""The read models a past state holds (and a checkpoint stores).
+TRAVEL_TABLES = ("rm_words", "rm_word_tags", "rm_progress", "rm_daily_stats", "rm_streak", "rm_word_stats",
+                 "rm_daily_facets")
+"""The read models a past state holds (and a checkpoint stores): the word list, schedules and
+totals of the time-travel view, and what the statistics screen reads (word tags for its tag
+filter, per-word and per-facet totals), so the statistics "as of then" start from a checkpoint
+too instead of replaying the log from its first event.
 
-Sessions are loaded on demand from the live table instead (see `SessionsAsOf`);
-word tags are only ever written by the handlers, never read, and the past
-word list takes its tags from `rm_words`, so they are not kept."""
+Sessions are loaded on demand from the live table instead (see `SessionsAsOf`)."""
 
 _SKIPPED = ("rm_timeline", "rm_timeline_days", "rm_answers", "rm_sessions")
 
@@ -136,22 +138,25 @@ class ReviewsAsOf(ReviewIndex):
                 self.reviews[r.word_id].append(self._review(r._mapping))
                 self.keys[r.word_id].append((r.answered_at, r.event_id))
 
-    def seed_sm2(self, word_ids: set[Any], progress: TableCache) -> None:
+    def seed_sm2(self, word_ids: set[Any], progress: TableCache, word_stats: TableCache) -> None:
         """Start SM-2 folds from the checkpointed progress instead of each word's first answer.
 
         SM-2's next state depends only on the repetition count, the easiness
         factor and the interval (see `domain/scheduling/sm2.py`), which the
         progress row holds exactly as the fold left them; so a tail replay
         folds one new answer per word, not its whole history. Only for words
-        untouched since the checkpoint (their row and reviews are both as of it)."""
+        untouched since the checkpoint (their row and reviews are both as of it). The review and
+        lapse totals come from the checkpointed `rm_word_stats`, which the statistics read."""
         for word_id in word_ids:
             reviews = self.reviews.get(word_id)
             row = progress.rows.get((word_id,))
-            if not reviews or row is None or word_id in self.folded:
+            stats = word_stats.rows.get((word_id,))
+            if (not reviews or row is None or stats is None or stats["reviews"] != len(reviews)
+                    or word_id in self.folded):
                 continue
             self.folded[word_id] = (ReviewState(row["repetition_count"], row["easiness_factor"],
                                                 row["interval_days"], row["next_review_date"],
-                                                reviews=len(reviews)), len(reviews))
+                                                reviews=len(reviews), lapses=stats["lapses"]), len(reviews))
 
     def word_ids_with_reviews(self, connection: sa.Connection) -> list[Any]:
         """Every word with a review at `position` (a scheduler switch refolds them all)."""

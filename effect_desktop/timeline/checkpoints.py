@@ -2,7 +2,8 @@
 
 Time travel to any moment must not replay a million events, so this keeps,
 in a side table of the profile, the rows of the small read models (words,
-progress, daily statistics, streak) as they were after
+progress, daily statistics, streak, and the statistics screen's per-word and
+per-facet totals) as they were after
 every `EVERY` events: a full copy every `BASE_EVERY` events and, in
 between, only the rows that changed. The state at a moment is then the
 nearest checkpoint before it plus a replay of at most `EVERY` events.
@@ -53,7 +54,7 @@ history_checkpoints = sa.Table(
     sa.Column("data", sa.LargeBinary(), nullable=False),
 )
 
-CHECKPOINT_VERSION = "3"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
+CHECKPOINT_VERSION = "4"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
 _SOURCES = ("../projections/handlers.py", "../projections/cache.py", "../projections/tables.py",
             "scheduler_choice.py",
             "../domain/scheduling/sm2.py", "../domain/scheduling/fsrs_scheduler.py",

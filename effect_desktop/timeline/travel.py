@@ -140,6 +140,17 @@ class TimeTravel:
         last, replayed = self._replay_tail(cache, scheduler, moment)
         return self._state(cache, moment, max(last, cache.position), scheduler.name, replayed)
 
+    @without_gc
+    def cache_at(self, moment: datetime) -> AsOfCache | None:
+        """The read models at `moment` from the nearest checkpoint before it plus the events after
+        it (the statistics "as of then" read them); None while no checkpoint precedes the moment."""
+        restored = self.checkpoints.restore(moment)
+        if restored.cache.position == 0:
+            return None
+        scheduler = SelectedScheduler(scheduler_named(restored.scheduler, self.day_start_hour))
+        self._replay_tail(restored.cache, scheduler, moment)
+        return restored.cache
+
     def _replay_tail(self, cache: AsOfCache, scheduler: SelectedScheduler, moment: datetime) -> tuple[int, int]:
         high = self._last_position_by(moment)
         tail: list[DomainEvent] = []
@@ -156,7 +167,8 @@ class TimeTravel:
         with self.store.reading() as connection:
             cache.reviews.preload(connection, answered)  # type: ignore[attr-defined]
             if scheduler.name == "sm2":
-                cache.reviews.seed_sm2(answered, cache.tables["rm_progress"])  # type: ignore[attr-defined]
+                cache.reviews.seed_sm2(answered, cache.tables["rm_progress"],  # type: ignore[attr-defined]
+                                       cache.tables["rm_word_stats"])
             ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
             for event in tail:
                 handlers.apply(ctx, event)

@@ -59,3 +59,49 @@ def test_a_timeline_cache_without_the_statistics_tables_is_not_trusted(history: 
         request = StatsRequest(EVENING_OF_DAY3, Range.DAYS_30)
         replayed = Statistics(queries_as_of(history.profile, EVENING_OF_DAY3, restored), history.profile.user_id)
         assert replayed.report(request).summary.answers == 7  # replayed in full instead
+
+
+def test_figures_from_the_timelines_checkpoints_equal_a_replay_from_the_start(
+        history: KnownHistory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With checkpoints every few events, "as of then" starts from the nearest one (schedules folded
+    on from the checkpointed progress and totals) and must give the full replay's figures."""
+    from datetime import timedelta
+
+    from effect_desktop.projections.materialize import replay_until
+    from effect_desktop.statistics.asof import FIGURE_TABLES
+    from effect_desktop.timeline import checkpoints
+    from effect_desktop.timeline.asof_cache import AsOfCache
+    from effect_desktop.timeline.travel import TimeTravel
+
+    profile = history.profile
+    # day 4: 猫 (forgotten on day 3: one lapse) is answered again, well after a checkpoint
+    history.clock.set(EVENING_OF_DAY3 + timedelta(days=1))
+    session = profile.service.start_session("flashcard", [history.neko, history.apple])
+    for _ in range(4):
+        history.clock.advance(minutes=30)
+        profile.service.answer(session, history.apple, True, 3000)  # events to pass a checkpoint
+    history.clock.advance(minutes=30)
+    profile.service.answer(session, history.neko, True, 1800)
+    after_day4 = history.clock() + timedelta(minutes=5)
+    [last_neko] = [e for e in profile.store.query_events(event_types=["QuestionAnswered"])
+                   if e.event_data.word_id == history.neko][-1:]  # type: ignore[attr-defined]
+    # checkpoints every (that position - 1) events: one ends just before 猫's last answer, which is
+    # then replayed on top of it, its schedule folded on from the checkpointed state
+    monkeypatch.setattr(checkpoints, "EVERY", (last_neko.position or 0) - 1)
+    monkeypatch.setattr(checkpoints, "BASE_EVERY", 1)
+    travel = TimeTravel(profile.store, profile.user_id, profile.projector.day_start_hour)
+    assert travel.checkpoints.extend() >= 1
+    moments = [history.end_of_day2, EVENING_OF_DAY3, EVENING_OF_DAY3 - timedelta(hours=1, minutes=50),
+               history.end_of_day2 - timedelta(hours=20), after_day4]
+    assert isinstance(travel.cache_at(after_day4), AsOfCache)  # from the checkpoint, not from the start
+    for moment in moments:  # the earlier ones precede every checkpoint: replayed from the start
+        for scope in (WordScope(), WordScope(tag="daily")):
+            request = StatsRequest(moment, Range.YEAR, scope=scope)
+            from_checkpoint = Statistics(queries_as_of(profile, moment), profile.user_id).report(request)
+            from_start = Statistics(queries_as_of(profile, moment, replay_until(profile.projector, moment,
+                                                                                 FIGURE_TABLES)),
+                                    profile.user_id).report(request)
+            assert from_checkpoint == from_start, moment
+    hardest = Statistics(queries_as_of(profile, after_day4), profile.user_id).report(
+        StatsRequest(after_day4, Range.YEAR)).hardest
+    assert [(h.text, h.lapses) for h in hardest][:1] == [("猫", 1)]
