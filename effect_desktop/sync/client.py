@@ -117,7 +117,7 @@ class SyncClient:
 
     def _read_pending(self, after: int) -> list[tuple[Any, ...]]:
         with self.profile.store.reading() as local:
-            return [tuple(r) for r in local.execute(local_state.pending_query(local, self.push_page_size, after))]
+            return local_state.pending_rows(local, self.push_page_size, after)
 
     def _push_page(self, connection: psycopg.Connection, origin: UUID, page: list[tuple[Any, ...]]) -> None:
         with connection.transaction():

@@ -12,6 +12,7 @@ so an interrupted sync can never leave them disagreeing with the log.
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ import sqlalchemy as sa
 from ..bootstrap import Profile
 from ..domain.ids import new_id
 from ..persistence.schema import events
+from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 
 sync_metadata = sa.MetaData()
 
@@ -106,6 +108,26 @@ def pending_query(connection: sa.Connection, limit: int, after: int = 0) -> sa.S
                       events.c.version, events.c.schema_version)
             .where(events.c.position > max(after, all_known_upto(connection)), ~known.exists())
             .order_by(events.c.position).limit(limit))
+
+
+_PENDING_ROWS = (
+    f"SELECT e.position, e.event_id, e.aggregate_id, e.aggregate_type, e.event_type, e.event_data, e.metadata, "
+    f"e.created_at, e.version, e.schema_version FROM {events.name} AS e WHERE e.position > ? AND NOT EXISTS "
+    f"(SELECT 1 FROM {sync_known.name} AS k WHERE k.position = e.position) ORDER BY e.position LIMIT ?")
+
+
+def pending_rows(connection: sa.Connection, limit: int, after: int = 0) -> list[tuple[Any, ...]]:
+    """`pending_query`'s rows with ids as UUIDs and times aware, straight from SQLite's driver: a
+    push reads them in a thread beside the COPY, and SQLAlchemy's row processing there held the
+    interpreter lock the COPY loop needs (a quarter of a 100,000-event push)."""
+    if connection.dialect.name != "sqlite":
+        return [tuple(r) for r in connection.execute(pending_query(connection, limit, after))]
+    driver = connection.connection.driver_connection
+    rows = driver.execute(_PENDING_ROWS, (max(after, all_known_upto(connection)), limit))  # type: ignore[union-attr]
+    return [(position, uuid_from_bytes(event_id), uuid_from_bytes(aggregate_id), aggregate_type, event_type,
+             data, metadata, utc_from_text(created_at), version, schema_version)
+            for position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at, version,
+            schema_version in rows]
 
 
 def count_pending(connection: sa.Connection) -> int:
