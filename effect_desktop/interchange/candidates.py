@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import ValidationFailed
-from ..domain.word import validate_fields
+from ..domain.word import CheckedFields, validate_fields
 from .errors import InterchangeError
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
@@ -32,7 +32,7 @@ class RowProblem:
 @dataclass
 class Candidate:
     line: int
-    fields: dict[str, Any]  # only the fields the file gave, cleaned by the domain's rules
+    fields: CheckedFields  # only the fields the file gave, cleaned by the domain's rules (once)
 
 
 @dataclass

@@ -17,6 +17,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from ..application.service import StudyService
+from ..gc_pause import without_gc
 from ..projections.queries import Queries
 from ..projections.views import WordFilter
 from .candidates import Candidate, Parsed, RowProblem
@@ -65,6 +66,7 @@ class ImportReport:
         return ", ".join(parts)
 
 
+@without_gc  # a key per word of the profile and of the file, all alive until the end (see gc_pause.py)
 def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
     policy = OnDuplicate(on_duplicate)
     existing = {word_key(w.text, w.meaning): w.word_id for w in queries.words(WordFilter())}
@@ -104,7 +106,7 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
         before_write(plan.changes)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
                for word_id, c in plan.updates]
-    result = service.import_words([dict(c.fields) for c in plan.creates],
+    result = service.import_words([c.fields for c in plan.creates],  # checked once, by check_row
                                   [(word_id, changes) for word_id, changes in updates if changes])
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(plan.problems),
                         result.events, result.correlation_id)

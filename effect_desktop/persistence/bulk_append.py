@@ -9,7 +9,7 @@ with the unique (aggregate_id, version) index, which fails the whole batch.
 
 `append_new_rows` takes rows already in the store's column form (an event
 log being restored keeps its stored JSON text as it is); `append_new_streams`
-takes envelopes.
+takes envelopes, `append_new_envelopes` the parts of envelopes still to build.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from ..domain.events import DomainEvent
+from ..domain.events import DomainEvent, assemble_envelope
 from .errors import ConcurrencyError
 from .schema import events as events_table
 from .sql_store import SqlEventStore, with_position
@@ -43,6 +43,34 @@ def append_new_streams(store: SqlEventStore, events: Sequence[DomainEvent],
         rows.append(store._row(event, metadata))
     positions = append_new_rows(store, rows, next_version)
     return [with_position(e, p) for e, p in zip(events, positions, strict=True)]
+
+
+def append_new_envelopes(store: SqlEventStore, parts: Sequence[dict[str, Any]]) -> list[DomainEvent]:
+    """`append_new_streams` for envelopes not built yet: `parts` are each envelope's fields but
+    its position (what `assemble_envelope` takes, every one already validated). Each envelope is
+    assembled once, from its part with the position filled in (the parts are used up), rather
+    than built and then copied to carry it."""
+    if not parts:
+        return []
+    serialised: dict[int, str] = {}  # the events of one command share their metadata object
+    rows = []
+    for fields in parts:
+        shared = fields["metadata"]
+        metadata = serialised.get(id(shared))
+        if metadata is None:
+            metadata = serialised[id(shared)] = shared.model_dump_json()
+        data = fields["event_data"]
+        rows.append({  # the columns of SqlEventStore._row
+            "event_id": fields["event_id"], "aggregate_id": fields["aggregate_id"],
+            "aggregate_type": fields["aggregate_type"], "event_type": fields["event_type"],
+            "event_data": data.model_dump_json(), "metadata": metadata, "created_at": fields["created_at"],
+            "version": fields["version"], "schema_version": type(data).schema_version})
+    positions = append_new_rows(store, rows)
+    events = []
+    for fields, position in zip(parts, positions, strict=True):
+        fields["position"] = position
+        events.append(assemble_envelope(fields))
+    return events
 
 
 def append_new_rows(store: SqlEventStore, rows: Sequence[dict[str, Any]],

@@ -22,11 +22,14 @@ from sqlalchemy.engine import Dialect
 
 from .schema import events as events_table
 from .sqlite_values import bind_processor
+from .types import JSONDocument, UTCDateTime
 
 _LAST_ROWID = "SELECT last_insert_rowid()"
 
 
 def _processor(column: sa.Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    if isinstance(column.type, JSONDocument):
+        return None  # already-serialised text, which JSONDocument passes through unchanged on SQLite
     return bind_processor(column)
 
 
@@ -42,7 +45,11 @@ class SqliteAppender:
         self.columns = [(name, _processor(events_table.c[name], dialect)) for name in order]
         picked = operator.itemgetter(*order)
         self._values: Callable[[dict[str, Any]], tuple[Any, ...]] = picked  # type: ignore[assignment]
-        self._conversions = [(i, convert) for i, (_, convert) in enumerate(self.columns) if convert is not None]
+        self._conversions = [(i, convert) for i, (_, convert) in enumerate(self.columns) if convert is not None
+                             and not isinstance(events_table.c[self.columns[i][0]].type, UTCDateTime)]
+        # A command's events share one clock reading: its text is computed once per run of equal times.
+        self._times = [(i, convert) for i, (name, convert) in enumerate(self.columns) if convert is not None
+                       and isinstance(events_table.c[name].type, UTCDateTime)]
         current = sa.select(sa.func.max(events_table.c.version)).where(
             events_table.c.aggregate_id == sa.bindparam("aggregate_id"))
         self.current_sql = str(current.compile(dialect=dialect))
@@ -62,7 +69,7 @@ class SqliteAppender:
         The write transaction holds the file's lock (BEGIN IMMEDIATE), and one
         INSERT statement takes rowids max+1, max+2, ..., so the positions are
         the run that ends at last_insert_rowid()."""
-        params = [self._params(row) for row in rows]
+        params = self._params(rows)
         driver = _driver(connection)
         try:
             driver.executemany(self.insert_sql, params)
@@ -71,12 +78,23 @@ class SqliteAppender:
             raise _wrapped(self.insert_sql, params, error) from error
         return list(range(last - len(params) + 1, last + 1))
 
-    def _params(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        """The row's values in statement order; only the columns that need it are converted."""
-        values = list(self._values(row))
-        for index, convert in self._conversions:
-            values[index] = convert(values[index])
-        return tuple(values)
+    def _params(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """Each row's values in statement order; only the columns that need it are converted."""
+        picked = self._values
+        conversions = self._conversions
+        times = [(index, convert, [None, None]) for index, convert in self._times]  # (last value, its text)
+        params = []
+        for row in rows:
+            values = list(picked(row))
+            for index, convert in conversions:
+                values[index] = convert(values[index])
+            for index, convert, last in times:
+                value = values[index]
+                if value is not last[0] or value is None:
+                    last[0], last[1] = value, convert(value)
+                values[index] = last[1]
+            params.append(tuple(values))
+        return params
 
 
 def _driver(connection: sa.Connection) -> sqlite3.Connection:
