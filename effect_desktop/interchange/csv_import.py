@@ -9,10 +9,11 @@ each row with the domain's rules. Nothing here writes to a profile.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..gc_pause import without_gc
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
 from .errors import InterchangeError
@@ -62,6 +63,7 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
     return parse_word_table(data, delimiter=delimiter, encoding=encoding)
 
 
+@without_gc  # a row's list of cells per line, all alive until the end (see gc_pause.py)
 def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
     text, used = decode(data, encoding)
     if not text.strip():
@@ -105,44 +107,27 @@ def _column_count(line: str, delimiter: str) -> int:
 
 
 def _records(lines: Iterable[str], delimiter: str) -> tuple[list[tuple[int, list[str]]], list[RowProblem]]:
-    counted = _Lines(lines)
-    reader = csv.reader(counted, delimiter=delimiter)
+    """The non-blank records with their first line's number (the reader counts the lines it takes)."""
+    reader = csv.reader(lines, delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
     problems: list[RowProblem] = []
     old_limit = csv.field_size_limit(MAX_FIELD)
     try:
         while True:
-            start = counted.number + 1
+            start = reader.line_num + 1
             try:
-                cells = next(reader)
-            except StopIteration:
+                for cells in reader:  # the fast path; a record the reader refuses resumes the loop
+                    if "".join(cells).strip():  # some cell is not blank
+                        records.append((start, cells))
+                    start = reader.line_num + 1
                 break
             except csv.Error as error:
                 reason = (f"a cell is longer than {MAX_FIELD:,} characters" if "field larger" in str(error)
                           else f"the line could not be split into columns ({error})")
                 problems.append(RowProblem(start, reason))
-                continue
-            if any(cell.strip() for cell in cells):
-                records.append((start, cells))
     finally:
         csv.field_size_limit(old_limit)
     return records, problems
-
-
-class _Lines:
-    """Feeds the CSV reader and counts physical lines, so records carry their first line's number."""
-
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines: Iterator[str] = iter(lines)
-        self.number = 0
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.number += 1
-        return line
 
 
 def _header_field(cell: str) -> str | None:
@@ -204,21 +189,27 @@ def check_mapping(mapping: dict[int, str]) -> None:
                                "--map COLUMN=text --map COLUMN=meaning).")
 
 
+@without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
     check_mapping(mapping)
     parsed = Parsed(problems=list(table.problems))
     needed = max(mapping) + 1
+    columns = list(mapping.items())
+    has_difficulty = "difficulty" in mapping.values()
     total = len(table.rows)
     tick(progress, 0, total)
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)
-        if len(cells) < needed and any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
+        if len(cells) >= needed:
+            values = {name: cells[index] for index, name in columns}
+        elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
             parsed.problems.append(RowProblem(line, f"{len(cells)} column(s); the mapping needs {needed}"))
             continue
-        values = {name: cells[index] if index < len(cells) else "" for index, name in mapping.items()}
-        if "difficulty" in values and not values["difficulty"].strip():
+        else:
+            values = {name: cells[index] if index < len(cells) else "" for index, name in columns}
+        if has_difficulty and not values["difficulty"].strip():
             del values["difficulty"]
         check_row(line, values, parsed)
     tick(progress, total, total)
