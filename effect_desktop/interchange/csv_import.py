@@ -22,6 +22,7 @@ IGNORE = "ignore"
 DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
 MAX_FIELD = 64 * 1024  # a longer cell is not a word or a meaning: reported, not loaded
 MAX_FILE = 512 * 1024 * 1024
+_SNIFF_CHARS = 64 * 1024  # usually holds the 50 lines the delimiter is guessed from
 _HEADER_NAMES = {
     "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "単語", "語", "英単語",
              "表現", "見出し語", "おもて", "表"},
@@ -85,7 +86,10 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the same number (>1) of columns most often."""
-    lines = [line[:4096] for line in text.splitlines()[:50] if line.strip()]
+    head = text[:_SNIFF_CHARS].splitlines()
+    if len(head) <= 50:  # fewer lines in the head than the sample needs: split the whole text
+        head = text.splitlines()
+    lines = [line[:4096] for line in head[:50] if line.strip()]  # (past 50, the head's lines are whole)
     best, best_score = ",", -1
     for candidate in DELIMITERS:
         counts = [_column_count(line, candidate) for line in lines]

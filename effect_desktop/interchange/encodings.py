@@ -26,20 +26,24 @@ _SAMPLE = 64 * 1024
 
 def detect_encoding(data: bytes) -> str:
     """The codec name for `data`, or InterchangeError saying how to save the file instead."""
+    return _detect(data)[0]
+
+
+def _detect(data: bytes) -> tuple[str, str | None]:
+    """The codec name, and the decoded text when telling it meant decoding all of it (UTF-8)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name
+            return name, None
     sample = data[:_SAMPLE]
     if sample.count(0) > len(sample) // 4:
         even_nuls = sample[0::2].count(0)
         odd_nuls = sample[1::2].count(0)
-        return "utf-16-be" if even_nuls > odd_nuls else "utf-16-le"
+        return ("utf-16-be" if even_nuls > odd_nuls else "utf-16-le"), None
     if 0 in sample:
         raise InterchangeError("This file contains binary data, not text; export the list from your "
                                "spreadsheet as CSV or tab-separated text.")
     try:
-        data.decode("utf-8")
-        return "utf-8"
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     try:
@@ -47,14 +51,16 @@ def detect_encoding(data: bytes) -> str:
     except UnicodeDecodeError:
         text = ""
     if text and _looks_japanese(text):
-        return "cp932"
+        return "cp932", text
     raise InterchangeError("The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or "
                            "Shift_JIS); save it from your spreadsheet as \"CSV UTF-8\".")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding used); with `encoding` given, decoding errors name the line at fault."""
-    chosen = encoding or detect_encoding(data)
+    chosen, text = (encoding, None) if encoding else _detect(data)
+    if text is not None:  # decoded while telling the encoding
+        return text.lstrip("\ufeff"), chosen
     try:
         codecs.lookup(chosen)
     except LookupError:
