@@ -22,11 +22,14 @@ class Repository:
 
     @without_gc  # a long stream or snapshot makes thousands of objects at once (see gc_pause.py)
     def load(self, cls: type[A], aggregate_id: UUID, use_snapshot: bool = True) -> A:
-        snapshot = self.store.get_snapshot(aggregate_id) if use_snapshot else None
-        if snapshot is not None and snapshot.aggregate_type == cls.aggregate_type:
+        """The aggregate from its snapshot (of this type) and the events after it, or from all its
+        events; payloads are upcast and validated as `Aggregate.replay_stored` explains."""
+        snapshot, stored = self.store.load_stream(aggregate_id, cls.aggregate_type if use_snapshot else None)
+        if snapshot is not None:
             aggregate = cls.from_snapshot(aggregate_id, snapshot.version, snapshot.snapshot_data)
-            return aggregate.replay(self.store.stream_payloads(aggregate_id, snapshot.version + 1))
-        return cls(aggregate_id).replay(self.store.stream_payloads(aggregate_id))
+        else:
+            aggregate = cls(aggregate_id)
+        return aggregate.replay_stored(stored, self.store.registry)
 
     def snapshot_if_due(self, aggregate: Aggregate, previous_version: int) -> None:
         """Snapshot when the stream crossed a multiple of `snapshot_every`."""

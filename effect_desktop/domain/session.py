@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 from uuid import UUID
 
-from .aggregate import Aggregate, Recorded
+from .aggregate import Aggregate, JsonApplier, Recorded, id_from_bytes
 from .errors import RuleViolated, ValidationFailed
 from .events import (
     STUDY_SESSION,
@@ -33,9 +33,12 @@ class StudySession(Aggregate):
         self.completed = False
         self.word_ids: list[UUID] = []
         self.mode: LearningMode | None = None
-        self.attempts: dict[UUID, int] = {}
-        # answer event id -> (word_id, is_correct); retracted answers are removed
-        self.answers: dict[UUID, tuple[UUID, bool]] = {}
+        # Ids of words and answers are kept in the form a load reads them, not as UUIDs: a long
+        # session's load would otherwise make two UUIDs per answer that are rarely looked at again.
+        # str(word_id) -> attempts so far
+        self.attempts: dict[str, int] = {}
+        # answer event id's 16 bytes -> (str(word_id), is_correct); retracted answers are removed
+        self.answers: dict[bytes, tuple[str, bool]] = {}
 
     @classmethod
     def start(cls, session_id: UUID, user_id: UUID, word_ids: list[UUID], mode: LearningMode) -> StudySession:
@@ -60,15 +63,16 @@ class StudySession(Aggregate):
             raise ValidationFailed({"grade": "'Again' means a wrong answer; the other grades mean a right one."})
         answered = QuestionAnswered(session_id=self.id, word_id=word_id, is_correct=is_correct,
                                     response_time_ms=int(response_time_ms),
-                                    attempt_number=self.attempts.get(word_id, 0) + 1, grade=grade)
+                                    attempt_number=self.attempts.get(str(word_id), 0) + 1, grade=grade)
         return self._record(answered)
 
     def retract(self, answer_event_id: UUID) -> Recorded:
         self._require_open()
-        if answer_event_id not in self.answers:
+        answer = self.answers.get(answer_event_id.bytes)
+        if answer is None:
             raise RuleViolated("That answer is not in this session (or was already undone).")
-        word_id, _ = self.answers[answer_event_id]
-        retracted = AnswerRetracted(session_id=self.id, word_id=word_id, answer_event_id=answer_event_id)
+        retracted = AnswerRetracted(session_id=self.id, word_id=parse_id(answer[0]),
+                                    answer_event_id=answer_event_id)
         return self._record(retracted)
 
     def complete(self, started_at: datetime, now: datetime) -> Recorded:
@@ -93,13 +97,35 @@ class StudySession(Aggregate):
             self.word_ids = list(data.word_ids)
             self.mode = data.mode
         elif isinstance(data, QuestionAnswered):
-            self.attempts[data.word_id] = data.attempt_number
-            self.answers[event_id] = (data.word_id, data.is_correct)
+            word = str(data.word_id)
+            self.attempts[word] = data.attempt_number
+            self.answers[event_id.bytes] = (word, data.is_correct)
         elif isinstance(data, AnswerRetracted):
-            self.answers.pop(data.answer_event_id, None)
-            self.attempts[data.word_id] = max(0, self.attempts.get(data.word_id, 0) - 1)
+            word = str(data.word_id)
+            self.answers.pop(data.answer_event_id.bytes, None)
+            self.attempts[word] = max(0, self.attempts.get(word, 0) - 1)
         elif isinstance(data, SessionCompleted):
             self.completed = True
+
+    def _answered_from_json(self, event_id: bytes, payload: dict[str, Any]) -> bool:
+        """`apply` of a stored QuestionAnswered from its decoded JSON (see aggregate.py): nearly
+        every event of a session is one. Values in another form than validation would give (a word
+        id in capitals, say, from an imported file) are left to it.
+
+        A word id the store wrote is `str(UUID)`: 36 characters in lower case. Of the forms
+        validation accepts, that length leaves only the hyphenated one, so lower case makes it
+        canonical (`islower` also wants one letter: the one id in millions with none is validated)."""
+        word, attempt, ok = payload["word_id"], payload["attempt_number"], payload["is_correct"]
+        if (type(attempt) is not int or type(ok) is not bool or type(word) is not str
+                or len(word) != 36 or not word.islower()):
+            return False
+        self.attempts[word] = attempt
+        self.answers[event_id] = (word, ok)
+        return True
+
+    json_appliers: ClassVar[dict[type[EventData], JsonApplier]] = {
+        QuestionAnswered: _answered_from_json,
+    }
 
     def snapshot_state(self) -> dict[str, Any]:
         return {
@@ -107,8 +133,8 @@ class StudySession(Aggregate):
             "completed": self.completed,
             "word_ids": [str(w) for w in self.word_ids],
             "mode": self.mode.value if self.mode else None,
-            "attempts": {str(k): v for k, v in self.attempts.items()},
-            "answers": {str(k): [str(w), ok] for k, (w, ok) in self.answers.items()},
+            "attempts": dict(self.attempts),
+            "answers": {str(id_from_bytes(k)): [w, ok] for k, (w, ok) in self.answers.items()},
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -116,5 +142,10 @@ class StudySession(Aggregate):
         self.completed = state["completed"]
         self.word_ids = [parse_id(w) for w in state["word_ids"]]
         self.mode = LearningMode(state["mode"]) if state["mode"] else None
-        self.attempts = {parse_id(k): v for k, v in state["attempts"].items()}
-        self.answers = {parse_id(k): (parse_id(w), ok) for k, (w, ok) in state["answers"].items()}
+        self.attempts = {_canonical(k): v for k, v in state["attempts"].items()}
+        self.answers = {parse_id(k).bytes: (_canonical(w), ok) for k, (w, ok) in state["answers"].items()}
+
+
+def _canonical(word_id: str) -> str:
+    """A word id as `str(UUID)` writes it (a snapshot holds that form already)."""
+    return word_id if len(word_id) == 36 and word_id.islower() else str(parse_id(word_id))

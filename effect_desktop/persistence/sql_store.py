@@ -7,9 +7,10 @@ and the read-model updates that follow commit together or not at all.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 from uuid import UUID
 
@@ -17,7 +18,8 @@ import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..domain.events import DomainEvent, EventData, EventMetadata, assemble_envelope
+from ..domain.aggregate import StoredEntry
+from ..domain.events import DomainEvent, EventMetadata, assemble_envelope
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
@@ -26,7 +28,7 @@ from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
 from .sqlite_read import SqliteLogReader, utc_from_text, uuid_from_bytes
-from .store import AggregateSnapshot, StreamEntry
+from .store import AggregateSnapshot
 
 _SELECT_COLUMNS = (
     events_table.c.position,
@@ -130,25 +132,44 @@ class SqlEventStore:
         return [self.to_event(row) for row in rows]
 
     @without_gc  # a thousand payloads kept alive at once: see gc_pause.py
-    def stream_payloads(self, aggregate_id: UUID, from_version: int | None = None) -> list[StreamEntry]:
-        """What an aggregate replays: each event's version, id and typed payload, in version order.
-
-        Loading an aggregate needs neither the metadata nor the envelope; decoding
-        and validating them was most of a load's time, so they are left out."""
+    def stream_stored(self, aggregate_id: UUID, from_version: int | None = None) -> list[StoredEntry]:
+        """One stream as stored, for `Aggregate.replay_stored`: (version, event_id bytes, event_type,
+        schema_version, payload JSON text) in version order, nothing decoded (the aggregate decodes
+        only what it keeps). On SQLite these are the driver's own rows, not a tuple more."""
         with self.reading() as connection:
-            if self._log_reader is None:
-                c = events_table.c
-                query = (sa.select(c.version, c.event_id, c.event_type, c.event_data, c.schema_version, c.position)
-                         .where(c.aggregate_id == aggregate_id, c.version >= (from_version or 0))
-                         .order_by(c.version))
-                rows: list[Any] = [tuple(r) for r in connection.execute(query)]
-            else:  # straight from the driver, ids converted by hand (see sqlite_read.py)
-                rows = self._log_reader.stream_rows(connection, aggregate_id.bytes, from_version or 0)
-            loaders = _Loaders(self.registry)
-            to_uuid = uuid_from_bytes if self._log_reader is not None else _same
-            archived = self.archive.payload
-            return [(version, to_uuid(event_id), loaders[event_type, schema_version](data or archived(position)[0]))
-                    for version, event_id, event_type, data, schema_version, position in rows]
+            return self._stored(connection, aggregate_id, from_version or 0)
+
+    @without_gc  # see stream_stored
+    def load_stream(self, aggregate_id: UUID, snapshot_type: str | None
+                    ) -> tuple[AggregateSnapshot | None, list[StoredEntry]]:
+        """What loading an aggregate reads: the stream's snapshot if it is one of `snapshot_type`
+        (None: no snapshot wanted), and the stored events after it (all of them without one), as
+        `stream_stored` gives them. Both on one connection: a second one was a tenth of a short
+        stream's load. (Outside a transaction they are two reads; a stream only grows and its
+        snapshot only moves forward, so the events after the snapshot read are still its tail.)"""
+        with self.reading() as connection:
+            snapshot = self._snapshot(connection, aggregate_id) if snapshot_type is not None else None
+            if snapshot is not None and snapshot.aggregate_type == snapshot_type:
+                return snapshot, self._stored(connection, aggregate_id, snapshot.version + 1)
+            return None, self._stored(connection, aggregate_id, 0)
+
+    def _stored(self, connection: sa.Connection, aggregate_id: UUID, from_version: int) -> list[StoredEntry]:
+        if self._log_reader is not None:
+            rows: list[Any] = self._log_reader.stored_rows(connection, aggregate_id.bytes, from_version)
+            if all(map(_payload_of, rows)):
+                return rows
+            positions = self._log_reader.archived_positions(connection, aggregate_id.bytes, from_version)
+        else:
+            c = events_table.c
+            query = (sa.select(c.version, c.event_id, c.event_type, c.schema_version,
+                               sa.cast(c.event_data, sa.Text), c.position)
+                     .where(c.aggregate_id == aggregate_id, c.version >= from_version)
+                     .order_by(c.version))
+            found = connection.execute(query).all()
+            rows = [(v, e.bytes, t, sv, d) for v, e, t, sv, d, _ in found]
+            positions = {v: p for v, _, _, _, d, p in found if not d}
+        archived = self.archive.payload  # compacted rows: their JSON is in an archive segment
+        return [(v, e, t, sv, d or archived(positions[v])[0]) for v, e, t, sv, d in rows]
 
     def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None:
         values = {
@@ -166,9 +187,12 @@ class SqlEventStore:
                 connection.execute(sa.insert(snapshots_table), {"aggregate_id": aggregate_id, **values})
 
     def get_snapshot(self, aggregate_id: UUID) -> AggregateSnapshot | None:
+        with self.reading() as connection:
+            return self._snapshot(connection, aggregate_id)
+
+    def _snapshot(self, connection: sa.Connection, aggregate_id: UUID) -> AggregateSnapshot | None:
         if self._log_reader is not None:  # every command loads one or two: straight from the driver
-            with self.reading() as connection:
-                found = self._log_reader.snapshot_row(connection, aggregate_id.bytes)
+            found = self._log_reader.snapshot_row(connection, aggregate_id.bytes)
             if found is None:
                 return None
             aggregate_type, data, version, created_at = found
@@ -176,8 +200,7 @@ class SqlEventStore:
                 aggregate_id=aggregate_id, aggregate_type=aggregate_type, snapshot_data=from_json(data),
                 version=version, created_at=utc_from_text(created_at))
         query = sa.select(snapshots_table).where(snapshots_table.c.aggregate_id == aggregate_id)
-        with self.reading() as connection:
-            row = connection.execute(query).first()
+        row = connection.execute(query).first()
         if row is None:
             return None
         data = row.snapshot_data
@@ -307,20 +330,7 @@ _validate_metadata = EventMetadata.model_validate_json
 _envelope = assemble_envelope
 
 
-class _Loaders(dict[tuple[str, int], Callable[[Any], EventData]]):
-    """The registry's JSON loader per (event type, schema version), looked up once per load."""
-
-    def __init__(self, registry: EventRegistry) -> None:
-        super().__init__()
-        self.registry = registry
-
-    def __missing__(self, key: tuple[str, int]) -> Callable[[Any], EventData]:
-        loader = self[key] = self.registry.json_loader(*key)
-        return loader
-
-
-def _same(value: Any) -> Any:
-    return value
+_payload_of = itemgetter(4)  # a stored row's event_data (empty when archived)
 
 
 def with_position(event: DomainEvent, position: int) -> DomainEvent:

@@ -25,13 +25,14 @@ _new_uuid = UUID.__new__
 _set = object.__setattr__
 _from_bytes = int.from_bytes
 _fromisoformat = datetime.fromisoformat
+_UNKNOWN = SafeUUID.unknown  # an enum member looked up once, not per id
 
 
 def uuid_from_bytes(raw: bytes) -> UUID:
     """`UUID(bytes=raw)` without its argument checks (the column holds 16 bytes by construction)."""
     value = _new_uuid(UUID)
     _set(value, "int", _from_bytes(raw, "big"))
-    _set(value, "is_safe", SafeUUID.unknown)
+    _set(value, "is_safe", _UNKNOWN)
     return value
 
 
@@ -61,14 +62,24 @@ class SqliteLogReader:
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(self.sql, params, error, sqlite3.Error) from error
 
-    def stream_rows(self, connection: sa.Connection, aggregate_id: bytes, from_version: int) -> list[tuple[Any, ...]]:
-        """(version, event_id, event_type, event_data, schema_version, position) of one stream."""
+    def stored_rows(self, connection: sa.Connection, aggregate_id: bytes, from_version: int) -> list[Any]:
+        """(version, event_id, event_type, schema_version, event_data) of one stream, as the driver
+        gives them (`SqlEventStore.stream_stored`)."""
         driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
         params = (aggregate_id, from_version)
         try:
-            return driver.execute(_STREAM_ROWS, params).fetchall()
+            return driver.execute(_STORED_ROWS, params).fetchall()
         except sqlite3.Error as error:
-            raise sa.exc.DBAPIError.instance(_STREAM_ROWS, params, error, sqlite3.Error) from error
+            raise sa.exc.DBAPIError.instance(_STORED_ROWS, params, error, sqlite3.Error) from error
+
+    def archived_positions(self, connection: sa.Connection, aggregate_id: bytes, from_version: int) -> dict[int, int]:
+        """version -> position of the stream's compacted rows (their JSON is in the archive)."""
+        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        params = (aggregate_id, from_version)
+        try:
+            return dict(driver.execute(_ARCHIVED_ROWS, params).fetchall())
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(_ARCHIVED_ROWS, params, error, sqlite3.Error) from error
 
     def snapshot_row(self, connection: sa.Connection, aggregate_id: bytes) -> tuple[Any, ...] | None:
         """(aggregate_type, snapshot_data, version, created_at) of a stream's snapshot, if any."""
@@ -81,5 +92,7 @@ class SqliteLogReader:
 
 _SNAPSHOT_ROW = (f"SELECT aggregate_type, snapshot_data, version, created_at FROM {snapshots_table.name} "
                  "WHERE aggregate_id = ?")
-_STREAM_ROWS = (f"SELECT version, event_id, event_type, event_data, schema_version, position "
+_STORED_ROWS = (f"SELECT version, event_id, event_type, schema_version, event_data "
                 f"FROM {events_table.name} WHERE aggregate_id = ? AND version >= ? ORDER BY version")
+_ARCHIVED_ROWS = (f"SELECT version, position FROM {events_table.name} "
+                  "WHERE aggregate_id = ? AND version >= ? AND event_data = ''")

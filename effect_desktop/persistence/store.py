@@ -10,9 +10,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from ..domain.events import DomainEvent, EventData
-
-StreamEntry = tuple[int, UUID, EventData]  # version, event_id, payload
+from ..domain.aggregate import StoredEntry
+from ..domain.events import DomainEvent
+from ..domain.registry import EventRegistry
 
 
 class AggregateSnapshot(BaseModel):
@@ -26,6 +26,8 @@ class AggregateSnapshot(BaseModel):
 
 
 class EventStore(Protocol):
+    registry: EventRegistry  # how stored payloads become typed events (upcasting included)
+
     def append_events(self, aggregate_id: UUID, events: Sequence[DomainEvent],
                       expected_version: int | None) -> list[DomainEvent]:
         """Append atomically; ConcurrencyError unless the stream is at `expected_version`.
@@ -35,8 +37,15 @@ class EventStore(Protocol):
 
     def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]: ...
 
-    def stream_payloads(self, aggregate_id: UUID, from_version: int | None = None) -> list[StreamEntry]:
-        """(version, event_id, payload) of one stream from `from_version`: what an aggregate replays."""
+    def stream_stored(self, aggregate_id: UUID, from_version: int | None = None) -> list[StoredEntry]:
+        """(version, event_id bytes, event_type, schema_version, payload JSON) of one stream from
+        `from_version`, undecoded: what `Aggregate.replay_stored` replays."""
+        ...
+
+    def load_stream(self, aggregate_id: UUID, snapshot_type: str | None
+                    ) -> tuple[AggregateSnapshot | None, list[StoredEntry]]:
+        """The stream's snapshot if it is of `snapshot_type` (None: none wanted) and the stored
+        events after it (all of them without one)."""
         ...
 
     def save_snapshot(self, aggregate_id: UUID, snapshot: AggregateSnapshot) -> None: ...

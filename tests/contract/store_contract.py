@@ -226,3 +226,28 @@ class StoreContract:
                 snapshot_data={"v": version}, version=version, created_at=T0))
         assert store.get_snapshot(a).version == 3
         assert store.get_snapshot(b).snapshot_data == {"v": 7}
+
+    # --- what an aggregate load reads -------------------------------------------------------------
+    def test_a_stream_reads_back_as_stored_from_a_version(self, store: Any) -> None:
+        word = new_id()
+        events = word_events(word, 1, 5)
+        store.append_events(word, events, 0)
+        rows = store.stream_stored(word, 3)
+        assert [(v, UUID(bytes=i), t, s) for v, i, t, s, _ in rows] == [
+            (e.version, e.event_id, e.event_type, 1) for e in events[2:]]
+        assert [store.registry.load(t, d, s) for _, _, t, s, d in rows] == [e.event_data for e in events[2:]]
+        assert [r[0] for r in store.stream_stored(word)] == [1, 2, 3, 4, 5]
+        assert store.stream_stored(word, 6) == [] and store.stream_stored(new_id()) == []
+
+    def test_a_load_reads_a_snapshot_of_its_type_and_the_events_after_it(self, store: Any) -> None:
+        word = new_id()
+        store.append_events(word, word_events(word, 1, 5), 0)
+        assert store.load_stream(word, "Word") == (None, store.stream_stored(word))  # no snapshot yet
+        snapshot = AggregateSnapshot(aggregate_id=word, aggregate_type="Word",
+                                     snapshot_data={"fields": {}}, version=3, created_at=T0)
+        store.save_snapshot(word, snapshot)
+        found, rows = store.load_stream(word, "Word")
+        assert found == snapshot and [r[0] for r in rows] == [4, 5]
+        assert store.load_stream(word, None) == (None, store.stream_stored(word))  # no snapshot wanted
+        # a snapshot of another aggregate type under this id is not this aggregate's state
+        assert store.load_stream(word, "StudySession") == (None, store.stream_stored(word))
