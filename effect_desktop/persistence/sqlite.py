@@ -18,6 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
+from .archive import SEGMENT_SCHEMA
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -41,6 +43,9 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
         # the process's memory: a rebuild's work tables on a million compacted events hold 400 MB
         # of restored JSON (peak 1.5 GB in memory; 0.5 GB this way, at the same speed).
         cursor.execute("PRAGMA temp_store=FILE")
+        # An empty in-memory database a rebuild swaps archive segments into (archive.py): SQLite
+        # only lets a connection attach one outside a transaction, and a rebuild runs inside one.
+        cursor.execute(f"ATTACH DATABASE ':memory:' AS {SEGMENT_SCHEMA}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+import zstandard
 
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.interchange.jsonl import export_events_to
-from effect_desktop.persistence.archive import ArchiveDamaged, archive, closed_segments, compact, vacuum
+from effect_desktop.persistence.archive import (
+    LEGACY_CODEC,
+    ArchiveDamaged,
+    archive,
+    closed_segments,
+    compact,
+    vacuum,
+)
 from effect_desktop.projections.projector import ProjectionFailed
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import SettableClock, dump_read_models
@@ -87,11 +97,39 @@ def test_compaction_shrinks_the_file_and_survives_reopening(tmp_path: Path, cloc
         reopened.close()
 
 
-def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: SettableClock) -> None:
+def test_segments_written_by_earlier_builds_still_read_back(profile: Profile, clock: SettableClock,
+                                                           tmp_path: Path) -> None:
+    """Builds before the SQLite segments wrote zlib over text lines ("zlib-1"); a profile may hold both."""
+    study_history(profile, clock, days=4)
+    before = everything(profile)
+    models = dump_read_models(profile)
+    export_events_to(profile, tmp_path / "before.jsonl")
+    compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
+    with profile.store.transaction() as connection:
+        segments = connection.execute(sa.select(archive.c.first_position, archive.c.last_position)).all()
+        for first, last in segments[::2]:
+            lines = "\n".join("\x1e".join(profile.store.archive.payload(p)) for p in range(first, last + 1))
+            connection.execute(archive.update().where(archive.c.first_position == first),
+                               {"codec": LEGACY_CODEC, "payload": zlib.compress(lines.encode())})
+    profile.store.archive.forget()
+    assert len(segments) > 4
+
+    assert everything(profile) == before
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == models
+    assert verify(profile.projector).ok
+    export_events_to(profile, tmp_path / "after.jsonl")
+    assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("payload", [b"not compressed at all",
+                                     zstandard.compress(b"SQLite format 3\x00" + bytes(2000))],
+                         ids=["not-compressed", "not-a-database"])
+def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: SettableClock, payload: bytes) -> None:
     study_history(profile, clock, days=2)
     compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
     with profile.store.transaction() as connection:
-        connection.execute(archive.update().where(archive.c.first_position == 1), {"payload": b"not zlib"})
+        connection.execute(archive.update().where(archive.c.first_position == 1), {"payload": payload})
     profile.store.archive.forget()
     with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged"):
         list(profile.store.iter_all())
