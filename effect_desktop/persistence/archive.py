@@ -10,15 +10,13 @@ keeps an empty string in their place (a real JSON document is never empty).
 decompresses a segment once and keeps the last few in memory, so a replay in
 position order decompresses each segment exactly once.
 
-A segment is a small SQLite database (one `segment` table: position,
-event_data, metadata), serialised and compressed with zstd. A rebuild
-restores a whole archive: it decompresses a segment (zstd lets go of the
-interpreter, so the next one is decompressed in a second thread), hands the
-bytes to SQLite as an attached database (`SEGMENT_SCHEMA`, see sqlite.py) and
-copies its rows with one INSERT ... SELECT, without a Python object per row.
-Splitting text lines and inserting them row by row took twice as long as the
-rest of a compacted rebuild's overhead together. Segments written by earlier
-builds (`LEGACY_CODEC`, zlib over text lines) are still read.
+A segment is a small SQLite database (one `segment` table: event_type,
+position, event_data, metadata, keyed by type), serialised and compressed
+with zstd. A rebuild reads a whole archive without a Python object per row:
+it hands each decompressed image to SQLite as an attached database
+(`SEGMENT_SCHEMA`, see sqlite.py) and runs its statements over it, each
+reading one type's rows (projections/rebuild_sources.py). Segments written by
+earlier builds (`LEGACY_CODEC`, zlib over text lines) are still read.
 
 A segment is closed when its newest event is older than the threshold; new
 events are never compressed, so appends and recent reads are unchanged.
@@ -197,14 +195,15 @@ def empty_image() -> bytes:
         db.close()
 
 
-def pack(rows: list[tuple[int, str, str]]) -> bytes:
-    """A segment's (position, event_data, metadata) rows as CODEC bytes."""
+def pack(rows: list[tuple[str, int, str, str]]) -> bytes:
+    """A segment's (event_type, position, event_data, metadata) rows as CODEC bytes."""
     db = sqlite3.connect(":memory:")
     try:
         db.execute(f"PRAGMA page_size={PAGE_SIZE}")
-        db.execute(f"CREATE TABLE {SEGMENT_TABLE} (position INTEGER PRIMARY KEY, event_data TEXT NOT NULL, "
-                   "metadata TEXT NOT NULL)")
-        db.executemany(f"INSERT INTO {SEGMENT_TABLE} VALUES (?, ?, ?)", rows)
+        db.execute(f"CREATE TABLE {SEGMENT_TABLE} (event_type TEXT NOT NULL, position INTEGER NOT NULL, "
+                   "event_data TEXT NOT NULL, metadata TEXT NOT NULL, PRIMARY KEY (event_type, position)) "
+                   "WITHOUT ROWID")
+        db.executemany(f"INSERT INTO {SEGMENT_TABLE} VALUES (?, ?, ?, ?)", rows)
         db.commit()
         return zstandard.ZstdCompressor(level=LEVEL).compress(db.serialize())
     finally:
@@ -265,12 +264,12 @@ def _archive_segment(connection: sa.Connection, first: int, last: int, now: date
                      report: CompactReport) -> None:
     size = last - first + 1
     e = events_table.c
-    rows = connection.execute(sa.select(e.position, e.event_data, e.metadata)
+    rows = connection.execute(sa.select(e.position, e.event_type, e.event_data, e.metadata)
                               .where(e.position.between(first, last)).order_by(e.position)).all()
     if len(rows) != size or any(not r.event_data or r.position != first + i for i, r in enumerate(rows)):
         return  # a gap or an already archived row: leave this segment as it is
     raw_bytes = sum(len(r.event_data.encode()) + len(r.metadata.encode()) for r in rows)
-    payload = pack([(r.position, r.event_data, r.metadata) for r in rows])
+    payload = pack([(r.event_type, r.position, r.event_data, r.metadata) for r in rows])
     connection.execute(sa.insert(archive), {"first_position": first, "last_position": last, "codec": CODEC,
                                             "raw_bytes": raw_bytes, "payload": payload, "archived_at": now})
     connection.execute(sa.update(events_table).where(e.position.between(first, last)),

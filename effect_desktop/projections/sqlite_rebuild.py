@@ -9,16 +9,19 @@ the few word events (through the very handlers live updates use, so search
 keys and tags are normalised by the same code), each word's schedule (through
 the scheduler, over its first attempts in answer-time order) and the
 statistics facets, the last two in a second thread while SQLite works.
-On a million events: 80 s through the handlers, 18 s here.
+On a million events: 80 s through the handlers, 19 s here.
 
 It must give exactly the rows incremental updating gives, row for row: every
 rule of `handlers.py` and `timeline/recorder.py` is restated here as SQL and
 named where it is. The property test that compares a rebuild with live
 updating runs through this path, as does `verify`'s comparison.
 
-Events that are archived (compressed) or stored under an older schema version
-are first restored into a temporary table as current JSON, so the SQL reads
-one log whatever happened to the rows.
+Each event's JSON is decoded once, by the extraction statements (`_EXTRACT`),
+into narrow work tables that every later statement reads. They run over each
+part of the log in turn (rebuild_sources.py): the events table, and archived
+events read in place from their compressed segments, so a compacted log
+rebuilds as fast as a plain one. Events stored under an older schema version
+are restored as current JSON first.
 """
 
 from __future__ import annotations
@@ -37,16 +40,15 @@ from pydantic_core import to_json
 from ..domain import events as ev
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, Scheduler
-from ..persistence.archive import SEGMENT_SCHEMA, SEGMENT_TABLE, ArchiveDamaged, empty_image
-from ..persistence.archive import archive as archive_table
 from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
-from ..persistence.sqlite_read import SqliteLogReader, utc_from_text
+from ..persistence.sqlite_read import utc_from_text
 from ..persistence.sqlite_values import utc_text
 from ..timeline import recorder
 from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, scheduler_named
 from . import handlers, statistics_handlers
 from .cache import ReadModelCache
+from .rebuild_sources import LOG_COLUMNS, LogSources
 from .statistics_handlers import ALL_WORDS, RESPONSE_BUCKET_EDGES_MS
 from .tables import LEARNER, READ_MODELS
 
@@ -55,7 +57,6 @@ Step = Callable[[int], None]  # called after each phase with the number of phase
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 
 PHASES = 10
-_LOG_COLUMNS = ", ".join(SqliteLogReader.COLUMNS)  # the events table's, in its order
 
 
 class RebuildFailed(Exception):
@@ -92,6 +93,58 @@ _BAND = "CASE " + " ".join(f"WHEN ms < {edge} THEN {band}" for band, edge in
                            enumerate(RESPONSE_BUCKET_EDGES_MS)) + f" ELSE {len(RESPONSE_BUCKET_EDGES_MS)} END"
 
 
+_WORD_EVENTS = {f"w{n}": event_type for n, event_type in enumerate(WORD_EVENTS)}
+
+_UUID = "ed_uuid(json_extract({doc}, '$.{field}'))"
+
+
+def _id(field: str, doc: str = "event_data") -> str:
+    return _UUID.format(doc=doc, field=field)
+
+
+_TS = "json_extract(metadata, '$.timestamp')"
+_OFF = "json_extract(metadata, '$.utc_offset_minutes')"
+
+# The work tables the extraction fills (in log order), and the statements filling them from one
+# part of the log: {rows} (aliased s), {event_id} and {full} come from rebuild_sources.Source.
+_WORK_TABLES = (
+    f"ed_word_rows ({LOG_COLUMNS})",
+    "ed_q (position INTEGER, event_id BLOB, session_id BLOB, word_id BLOB, cause_id BLOB, ts TEXT, off INTEGER, "
+    "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT)",
+    "ed_retractions (position INTEGER, answer_id BLOB, word_id BLOB, session_id BLOB, cause_id BLOB, ts TEXT, "
+    "off INTEGER)",
+    "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT)",
+    "ed_completed (position INTEGER, session_id BLOB, at TEXT, day TEXT, seconds INTEGER)",
+    "ed_created (day TEXT)",
+    "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
+    "cause_id BLOB, subject_id BLOB, text TEXT)",
+    "ed_schedulers (position INTEGER, scheduler TEXT)",
+)
+_EXTRACT = (
+    "INSERT INTO ed_word_rows SELECT * FROM {full} WHERE event_type IN (:w0, :w1, :w2, :w3)",
+    f"INSERT INTO ed_q SELECT position, {{event_id}}, {_id('session_id')}, {_id('word_id')}, "
+    f"{_id('causation_id', 'metadata')}, {_TS}, {_OFF}, json_extract(event_data, '$.is_correct'), "
+    "json_extract(event_data, '$.response_time_ms'), json_extract(event_data, '$.attempt_number'), "
+    "json_extract(event_data, '$.grade') FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
+    f"INSERT INTO ed_retractions SELECT position, {_id('answer_event_id')}, {_id('word_id')}, "
+    f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF} "
+    "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
+    f"INSERT INTO ed_started SELECT position, {_id('session_id')}, json_extract(event_data, '$.mode'), "
+    f"json_extract(event_data, '$.word_ids'), {_TS} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
+    f"INSERT INTO ed_completed SELECT position, {_id('session_id')}, {_at('ts')}, {_day('ts', 'off')}, "
+    f"json_extract(event_data, '$.duration_seconds') FROM (SELECT position, event_data, {_TS} AS ts, "
+    f"{_OFF} AS off FROM {{rows}} AS s WHERE event_type = 'SessionCompleted')",
+    f"INSERT INTO ed_created SELECT {_day('ts', 'off')} FROM (SELECT {_TS} AS ts, {_OFF} AS off "
+    "FROM {rows} AS s WHERE event_type = 'WordCreated')",
+    f"INSERT INTO ed_x SELECT position, event_type, {_TS}, {_OFF}, {_id('word_id')}, {_id('session_id')}, "
+    f"{_id('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {_id('answer_event_id')} END, "
+    "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END "
+    "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
+    "INSERT INTO ed_schedulers SELECT position, json_extract(event_data, '$.scheduler') "
+    "FROM {rows} AS s WHERE event_type = 'SchedulerChanged'",
+)
+
+
 class SqliteRebuild:
     def __init__(self, connection: sa.Connection, store: SqlEventStore, day_start_hour: int,
                  scheduler: Scheduler) -> None:
@@ -114,7 +167,7 @@ class SqliteRebuild:
         self.driver.create_function("ed_utc_text", 1, _utc_text_of, deterministic=True)
         with self._temporary(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-fold") as pool:
             with_callbacks: list[Callable[[], None]] = [
-                self._prepare_log, self._words, self._answers, self._sessions, self._timeline]
+                self._extract, self._words, self._answers, self._sessions, self._timeline]
             for done, phase in enumerate(with_callbacks, start=1):
                 phase()
                 step(done)
@@ -134,11 +187,23 @@ class SqliteRebuild:
             self._write_facets(summed.result())
             step(PHASES)
 
-    # --- the log, restored where it is archived or stored in an older shape ------------------------
-    def _prepare_log(self) -> None:
-        registry = self.store.registry
+    # --- the log: each event's JSON decoded once, into narrow work tables ------------------------
+    def _extract(self) -> None:
+        """What every later statement needs of the log, from each part of it in position order
+        (rebuild_sources.py): word events whole, and of the others the fields the read models use,
+        ids as 16-byte keys and timestamps as they will be stored. The work tables grow in log
+        order, as one scan would fill them."""
+        for ddl in _WORK_TABLES:
+            self._x(f"CREATE TEMP TABLE {ddl}")
+        for source in LogSources(self.driver, self.store, self._x).sources(self._stale_versions()):
+            for statement in _EXTRACT:
+                self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
+                        {**self.params, **_WORD_EVENTS})
+
+    def _stale_versions(self) -> list[tuple[str, int]]:
+        """(type, schema version) pairs stored under an older version than the current one."""
+        versions = self.store.registry.current_versions()
         stale: list[tuple[str, int]] = []
-        versions = registry.current_versions()
         # One scan for rows whose type is unknown or whose version is not the current one
         # (a GROUP BY over every row sorted the whole log: a second on a million events).
         current_sql = "CASE event_type " + "WHEN ? THEN ? " * len(versions) + "END"
@@ -150,81 +215,7 @@ class SqliteRebuild:
                 raise RebuildFailed(f"unknown event type {event_type!r}: this profile holds events from a "
                                     "newer or different app version")
             stale.append((event_type, version))
-        keyed = _LOG_COLUMNS.replace("position", "position INTEGER PRIMARY KEY", 1)
-        self._x(f"CREATE TEMP TABLE ed_restored ({keyed})")
-        restored, prefix = self._restore_archive()
-        if restored:  # every statement below reads one or a few types, as the log's own type index serves
-            self._x("CREATE INDEX temp.ed_restored_type ON ed_restored (event_type)")
-        for event_type, version in stale:
-            self._upcast(event_type, version)
-        if not restored and not stale:
-            self._x(f"CREATE TEMP VIEW ed_log AS SELECT * FROM main.{events_table.name}")
-            return
-        # The log is the rows stored as they are plus the restored ones: a UNION ALL, so no scan pays a
-        # lookup per row (a LEFT JOIN of every row with ed_restored cost 1.5 s on a million events).
-        # Archives grow from the oldest event: rows up to the end of that first run of segments are
-        # all restored, and the type index finds the others without reading those rows at all.
-        as_stored = ("e.event_data <> ''" if not stale
-                     else "NOT EXISTS (SELECT 1 FROM ed_restored AS r WHERE r.position = e.position)")
-        self._x(f"CREATE TEMP VIEW ed_log AS SELECT {_LOG_COLUMNS} FROM main.{events_table.name} AS e "
-                f"WHERE e.position > {int(prefix)} AND {as_stored} UNION ALL SELECT {_LOG_COLUMNS} FROM ed_restored")
-
-    def _restore_archive(self) -> tuple[int, int]:
-        """Every archived segment's rows into ed_restored, with the other columns of their events; how
-        many, and the last position of the run of segments from the first event on. The next segments
-        are decompressed in a second thread (zstd lets go of the interpreter), and each is copied by
-        SQLite from its database image (archive.py), not row by row."""
-        segments = self._x(f"SELECT first_position, last_position FROM {archive_table.name} "
-                           "ORDER BY first_position").fetchall()
-        if not segments:
-            return 0, 0
-        firsts = [first for first, _ in segments]
-        prefix = 0
-        for first, last in segments:
-            if first != prefix + 1:
-                break
-            prefix = last
-        others = ", ".join(f"e.{c}" if c not in ("event_data", "metadata") else f"s.{c}"
-                           for c in _LOG_COLUMNS.split(", "))
-        from_segment = (f"INSERT INTO ed_restored SELECT {others} FROM {SEGMENT_SCHEMA}.{SEGMENT_TABLE} AS s "
-                        f"JOIN main.{events_table.name} AS e ON e.position = s.position")
-        restored = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-unpack") as unpacker:
-            upcoming = [unpacker.submit(self.store.archive.unpack, first) for first in firsts[:2]]
-            for index in range(len(firsts)):
-                unpacked = upcoming.pop(0).result()
-                if index + 2 < len(firsts):
-                    upcoming.append(unpacker.submit(self.store.archive.unpack, firsts[index + 2]))
-                if unpacked.database is not None:
-                    self.driver.deserialize(unpacked.database, name=SEGMENT_SCHEMA)
-                    try:
-                        restored += self._x(from_segment).rowcount
-                    except sa.exc.DBAPIError as error:
-                        raise ArchiveDamaged(f"archive segment {unpacked.first} is damaged ({error.orig}); "
-                                             "restore a backup") from error
-                else:  # a segment of an earlier build: its text rows, one by one
-                    self._insert_restored([(data, metadata, None, unpacked.first + n)
-                                           for n, (data, metadata) in enumerate(unpacked.rows or ())])
-                    restored += len(unpacked.rows or ())
-        self.driver.deserialize(empty_image(), name=SEGMENT_SCHEMA)  # the last image's memory back
-        return restored, prefix
-
-    def _insert_restored(self, rows: list[tuple[str, str, int | None, int]]) -> None:
-        """(event_data, metadata, schema_version or None to keep the stored one, position) rows."""
-        columns = ", ".join({"event_data": "?", "metadata": "?", "schema_version": "coalesce(?, schema_version)"}
-                            .get(c, c) for c in _LOG_COLUMNS.split(", "))
-        self.driver.executemany(f"INSERT OR REPLACE INTO ed_restored SELECT {columns} FROM "
-                                f"main.{events_table.name} WHERE position = ?", rows)
-
-    def _upcast(self, event_type: str, version: int) -> None:
-        """Rows stored under an older schema version, as their current JSON (through the registry's
-        upcasters), into ed_restored."""
-        rows = self._x(f"SELECT e.position, coalesce(r.event_data, e.event_data), coalesce(r.metadata, e.metadata) "
-                       f"FROM main.{events_table.name} AS e LEFT JOIN ed_restored AS r ON r.position = e.position "
-                       "WHERE e.event_type = ? AND e.schema_version = ?", (event_type, version)).fetchall()
-        load, current = self.store.registry.load, self.store.registry.current_version(event_type)
-        self._insert_restored([(load(event_type, data, version).model_dump_json(), metadata, current, position)
-                               for position, data, metadata in rows])
+        return stale
 
     # --- words: the handlers' own fold, remembering each word's versions ----------------------------
     def _words(self) -> None:
@@ -242,9 +233,7 @@ class SqliteRebuild:
         facets: list[tuple[int, str]] = []
         notes: list[tuple[int, str]] = []
         last_facets: dict[Any, list[str]] = {}
-        columns = ", ".join(SqliteLogReader.COLUMNS)
-        rows = self._x(f"SELECT {columns} FROM ed_log WHERE event_type IN (?, ?, ?, ?) ORDER BY position",
-                       WORD_EVENTS).fetchall()
+        rows = self._x(f"SELECT {LOG_COLUMNS} FROM ed_word_rows ORDER BY position").fetchall()
         for event in map(self.store._event_from_raw, rows):  # archived and older rows restored already
             data = event.event_data
             word_id = data.word_id  # type: ignore[attr-defined]
@@ -281,30 +270,11 @@ class SqliteRebuild:
     # --- answers and their retractions ------------------------------------------------------------------
     def _answers(self) -> None:
         self._x(
-            # MATERIALIZED: each JSON field and id is decoded once, not once per use below.
-            "CREATE TEMP TABLE ed_answers AS WITH q AS MATERIALIZED ("
-            "SELECT position, event_id, ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
-            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
-            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
-            "json_extract(metadata, '$.timestamp') AS ts, json_extract(metadata, '$.utc_offset_minutes') AS off, "
-            "json_extract(event_data, '$.is_correct') AS is_correct, "
-            "json_extract(event_data, '$.response_time_ms') AS ms, "
-            "json_extract(event_data, '$.attempt_number') AS attempt, "
-            "json_extract(event_data, '$.grade') AS grade "
-            "FROM ed_log WHERE event_type = 'QuestionAnswered') "
-            "SELECT position, event_id, session_id, word_id, cause_id, "
+            "CREATE TEMP TABLE ed_answers AS SELECT position, event_id, session_id, word_id, cause_id, "
             f"{_at('ts')} AS at, off, {_day('ts', 'off')} AS day, is_correct, ms, {_BAND} AS band, "
             f"attempt, grade, {self._version_at('q.word_id', 'q.position')} AS version, "
-            "CAST(NULL AS INTEGER) AS retracted_by FROM q", self.params)
+            "CAST(NULL AS INTEGER) AS retracted_by FROM ed_q AS q", self.params)
         self._x("CREATE UNIQUE INDEX temp.ed_answers_id ON ed_answers (event_id)")
-        self._x(
-            "CREATE TEMP TABLE ed_retractions AS SELECT position, "
-            "ed_uuid(json_extract(event_data, '$.answer_event_id')) AS answer_id, "
-            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
-            "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
-            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
-            "json_extract(metadata, '$.timestamp') AS ts, json_extract(metadata, '$.utc_offset_minutes') AS off "
-            "FROM ed_log WHERE event_type = 'AnswerRetracted'")
         # handlers.answer_retracted: only an answer already applied and not yet retracted is taken back.
         self._x("UPDATE ed_answers SET retracted_by = (SELECT min(r.position) FROM ed_retractions r "
                 "WHERE r.answer_id = ed_answers.event_id AND r.position > ed_answers.position) "
@@ -326,18 +296,8 @@ class SqliteRebuild:
     # --- sessions and days -----------------------------------------------------------------------------------
     def _sessions(self) -> None:
         self._x("INSERT OR REPLACE INTO rm_sessions (session_id, mode, word_ids, started_at, completed_at, "
-                "answered, correct, duration_seconds) "
-                f"SELECT ed_uuid(json_extract(event_data, '$.session_id')), json_extract(event_data, '$.mode'), "
-                f"json_extract(event_data, '$.word_ids'), {_at('ts')}, NULL, 0, 0, NULL FROM ("
-                "SELECT position, event_data, json_extract(metadata, '$.timestamp') AS ts FROM ed_log "
-                "WHERE event_type = 'SessionStarted' ORDER BY position)")
-        self._x("CREATE TEMP TABLE ed_completed AS SELECT position, "
-                "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
-                f"{_at('ts')} AS at, {_day('ts', 'off')} AS day, "
-                "json_extract(event_data, '$.duration_seconds') AS seconds FROM ("
-                "SELECT position, event_data, json_extract(metadata, '$.timestamp') AS ts, "
-                "json_extract(metadata, '$.utc_offset_minutes') AS off FROM ed_log "
-                "WHERE event_type = 'SessionCompleted')", self.params)
+                f"answered, correct, duration_seconds) SELECT session_id, mode, word_ids, {_at('ts')}, NULL, 0, 0, "
+                "NULL FROM ed_started ORDER BY position")
         self._x("UPDATE rm_sessions SET completed_at = c.at, duration_seconds = c.seconds FROM ("
                 "SELECT session_id, at, seconds, max(position) FROM ed_completed GROUP BY session_id) AS c "
                 "WHERE c.session_id = rm_sessions.session_id")
@@ -352,10 +312,7 @@ class SqliteRebuild:
                 "SELECT day, sign AS a, sign * is_correct AS c, sign * ms AS ms, 0 AS done, 0 AS seconds, "
                 "0 AS added FROM ed_counted "
                 "UNION ALL SELECT day, 0, 0, 0, 1, seconds, 0 FROM ed_completed "
-                f"UNION ALL SELECT {_day('ts', 'off')}, 0, 0, 0, 0, 0, 1 FROM ("
-                "SELECT json_extract(metadata, '$.timestamp') AS ts, "
-                "json_extract(metadata, '$.utc_offset_minutes') AS off FROM ed_log "
-                "WHERE event_type = 'WordCreated')) GROUP BY day", self.params)
+                "UNION ALL SELECT day, 0, 0, 0, 0, 0, 1 FROM ed_created) GROUP BY day")
 
     def _counted(self) -> tuple[list[tuple[Any, ...]], dict[Any, tuple[str, ...]]]:
         """Every counted answer change, and each word version's facets (with "" for every word)."""
@@ -404,16 +361,7 @@ class SqliteRebuild:
             f"SELECT position, at, day, 'QuestionAnswered', word_id, session_id, cause_id, NULL, "
             f"{text_at.format(v='ed_answers.version')}, NULL FROM ed_answers")
         self._x(
-            "WITH x AS MATERIALIZED ("
-            "SELECT position, event_type, json_extract(metadata, '$.timestamp') AS ts, "
-            "json_extract(metadata, '$.utc_offset_minutes') AS off, "
-            "ed_uuid(json_extract(event_data, '$.word_id')) AS word_id, "
-            "ed_uuid(json_extract(event_data, '$.session_id')) AS session_id, "
-            "ed_uuid(json_extract(metadata, '$.causation_id')) AS cause_id, "
-            "CASE event_type WHEN 'AnswerRetracted' "
-            "THEN ed_uuid(json_extract(event_data, '$.answer_event_id')) END AS subject_id, "
-            "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END AS text "
-            "FROM ed_log WHERE event_type <> 'QuestionAnswered'), "
+            "WITH x AS (SELECT * FROM ed_x), "
             "y AS MATERIALIZED (SELECT x.position, x.event_type, x.ts, x.off, x.cause_id, x.subject_id, x.text, "
             "coalesce(x.word_id, a.word_id) AS word_id, coalesce(x.session_id, a.session_id) AS session_id "
             "FROM x LEFT JOIN ed_answers a ON x.event_type IN ('ProgressUpdated', 'StreakUpdated') "
@@ -462,8 +410,7 @@ class SqliteRebuild:
                                 progress)
 
     def _final_scheduler(self) -> Scheduler:
-        found = self._x("SELECT json_extract(event_data, '$.scheduler') FROM ed_log "
-                        "WHERE event_type = 'SchedulerChanged' ORDER BY position DESC LIMIT 1").fetchone()
+        found = self._x("SELECT scheduler FROM ed_schedulers ORDER BY position DESC LIMIT 1").fetchone()
         if found is None:
             return self.scheduler.current if isinstance(self.scheduler, SelectedScheduler) else self.scheduler
         try:

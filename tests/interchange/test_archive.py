@@ -122,6 +122,28 @@ def test_segments_written_by_earlier_builds_still_read_back(profile: Profile, cl
     assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
 
 
+def test_an_archive_that_does_not_start_at_the_first_event_reads_back(profile: Profile, clock: SettableClock,
+                                                                      tmp_path: Path) -> None:
+    """A segment with a hole in its positions is never archived, so later ones can be archived before it
+    (rebuilt through the work table, not in place)."""
+    study_history(profile, clock, days=4)
+    with profile.store.transaction() as connection:  # a hole at position 4, as a re-sequenced sync can leave
+        connection.exec_driver_sql("UPDATE events SET position = (SELECT max(position) + 1 FROM events) "
+                                   "WHERE position = 4")
+    profile.projector.rebuild()
+    before = everything(profile)
+    models = dump_read_models(profile)
+    report = compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
+    with profile.store.reading() as connection:
+        firsts = [r[0] for r in connection.execute(sa.select(archive.c.first_position))]
+    assert report.segments > 2 and 1 not in firsts
+
+    assert everything(profile) == before
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == models
+    assert verify(profile.projector).ok
+
+
 @pytest.mark.parametrize("payload", [b"not compressed at all",
                                      zstandard.compress(b"SQLite format 3\x00" + bytes(2000))],
                          ids=["not-compressed", "not-a-database"])
