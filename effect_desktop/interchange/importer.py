@@ -95,6 +95,7 @@ def problems_message(problems: list[RowProblem]) -> str:
             "(--skip-bad-rows); nothing was changed.")
 
 
+@without_gc  # the plan's candidates and the command's words, all alive until the end (see gc_pause.py)
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
                  before_write: Callable[[int], object] | None = None) -> ImportReport:
     """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
