@@ -161,6 +161,8 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
     done = compact_profile(ctx.profile(), args.older_than, shrink=not args.no_vacuum)
     report = done.report
+    if report.repacked:
+        print(f"rewrote {report.repacked} archived segment(s) of an earlier version in the current format")
     if not report.segments:
         print(f"nothing to compact: no whole segment of {SEGMENT:,} events is older than {args.older_than} days "
               "(and, on a profile that syncs, already on the server)")

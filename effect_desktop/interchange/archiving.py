@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from ..bootstrap import Profile
-from ..persistence.archive import CompactReport, closed_segments, compact, vacuum
+from ..persistence.archive import CompactReport, closed_segments, compact, legacy_segments, vacuum
 
 DEFAULT_AGE_DAYS = 180
 SYNC_STATE_TABLE = "sync_state"
@@ -56,6 +56,6 @@ def compact_if_worthwhile(profile: Profile, older_than_days: int = DEFAULT_AGE_D
     Does not VACUUM (that rewrites the whole file); the freed pages are reused by new events."""
     now = now or datetime.now(UTC)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), upto_position=sync_limit(profile))
-    if len(waiting) < min_segments:
+    if len(waiting) < min_segments and not legacy_segments(profile.store):
         return None
     return compact_profile(profile, older_than_days, shrink=False, now=now)

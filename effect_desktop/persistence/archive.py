@@ -216,6 +216,7 @@ class CompactReport:
     events: int = 0
     raw_bytes: int = 0
     compressed_bytes: int = 0
+    repacked: int = 0  # segments of an earlier build rewritten in the current format
 
     @property
     def ratio(self) -> float:
@@ -239,16 +240,54 @@ def closed_segments(store: SqlEventStore, older_than: datetime, segment: int = S
 
 def compact(store: SqlEventStore, older_than: datetime, now: datetime, segment: int = SEGMENT,
             progress: Callable[[int, int], bool] | None = None, upto_position: int | None = None) -> CompactReport:
-    """Archive every closed segment, one transaction each (the profile stays usable meanwhile)."""
+    """Archive every closed segment, and rewrite segments of earlier builds in the current format
+    (a rebuild reads those through a slower path); one transaction each, so the profile stays usable
+    meanwhile."""
     report = CompactReport()
     todo = closed_segments(store, older_than, segment, upto_position)
+    legacy = legacy_segments(store)
+    steps = len(todo) + len(legacy)
     for done, first in enumerate(todo, start=1):
-        if progress is not None and progress(done - 1, len(todo)) is False:
-            break
+        if progress is not None and progress(done - 1, steps) is False:
+            return _finish(store, report)
         with store.transaction() as connection:
             _archive_segment(connection, first, first + segment - 1, now, report)
+    for done, first in enumerate(legacy, start=len(todo) + 1):
+        if progress is not None and progress(done - 1, steps) is False:
+            break
+        _repack(store, first, report)
+    return _finish(store, report)
+
+
+def legacy_segments(store: SqlEventStore) -> list[int]:
+    """First positions of the segments written in LEGACY_CODEC."""
+    with store.reading() as connection:
+        return [first for (first,) in connection.execute(
+            sa.select(archive.c.first_position).where(archive.c.codec == LEGACY_CODEC))]
+
+
+def _finish(store: SqlEventStore, report: CompactReport) -> CompactReport:
     store.archive.forget()
     return report
+
+
+def _repack(store: SqlEventStore, first: int, report: CompactReport) -> None:
+    rows = store.archive.unpack(first).rows or []  # outside the write lock: the segment never changes
+    e = events_table.c
+    with store.transaction() as connection:
+        found = connection.execute(sa.select(archive.c.codec, archive.c.last_position)
+                                   .where(archive.c.first_position == first)).first()
+        if found is None or found.codec != LEGACY_CODEC:
+            return  # repacked meanwhile by another process
+        types = dict(connection.execute(sa.select(e.position, e.event_type)
+                                        .where(e.position.between(first, found.last_position))).all())
+        if len(types) != len(rows):
+            raise ArchiveDamaged(f"archive segment {first} holds {len(rows)} events for {len(types)} positions; "
+                                 "restore a backup")
+        payload = pack([(types[first + n], first + n, data, metadata) for n, (data, metadata) in enumerate(rows)])
+        connection.execute(archive.update().where(archive.c.first_position == first),
+                           {"codec": CODEC, "payload": payload})
+    report.repacked += 1
 
 
 def vacuum(store: SqlEventStore) -> None:

@@ -13,6 +13,7 @@ import zstandard
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.interchange.jsonl import export_events_to
 from effect_desktop.persistence.archive import (
+    CODEC,
     LEGACY_CODEC,
     ArchiveDamaged,
     archive,
@@ -120,6 +121,17 @@ def test_segments_written_by_earlier_builds_still_read_back(profile: Profile, cl
     assert verify(profile.projector).ok
     export_events_to(profile, tmp_path / "after.jsonl")
     assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
+
+    # the next compaction rewrites them in the current format; nothing read changes
+    report = compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
+    assert report.repacked == len(segments[::2]) and report.segments == 0
+    with profile.store.reading() as connection:
+        assert {codec for (codec,) in connection.execute(sa.select(archive.c.codec))} == {CODEC}
+    assert everything(profile) == before
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == models
+    export_events_to(profile, tmp_path / "repacked.jsonl")
+    assert (tmp_path / "repacked.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
 
 
 def test_an_archive_that_does_not_start_at_the_first_event_reads_back(profile: Profile, clock: SettableClock,
