@@ -74,13 +74,16 @@ def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
 def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis:
     axis = QDateTimeAxis()
     japanese = QLocale().language() == QLocale.Language.Japanese
-    long_span = bool(periods) and (periods[-1].start - periods[0].start).days > 400
-    if granularity is Granularity.MONTH or long_span:  # over a year: the year matters, the day does not
+    span = (periods[-1].start - periods[0].start).days if periods else 0
+    if granularity is Granularity.MONTH or span > 400:  # over a year: the year matters, the day does not
         axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
-        axis.setTickCount(min(6, max(2, len(periods))))
-    else:
+        axis.setTickCount(min(5, max(2, len(periods))))
+    elif span > 120:  # months apart: the month names ("24 Nov" labels were cut to "24 N..." on a year)
+        axis.setFormat("M月" if japanese else "MMM")
+        axis.setTickCount(min(7, max(2, span // 32 + 1)))  # over a month apart: no month named twice
+    else:  # six day labels fit a half-width card; eight were cut short
         axis.setFormat("M/d" if japanese else "d MMM")
-        axis.setTickCount(min(8, max(2, len(periods))))
+        axis.setTickCount(min(6, max(2, len(periods))))
     if periods:
         axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(periods[0].start))),
                       QDateTime.fromMSecsSinceEpoch(int(_ms(periods[-1].start))))
