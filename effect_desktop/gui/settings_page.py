@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,6 +39,9 @@ class SettingsPage(Page):
         self.session_size = QSpinBox()
         self.session_size.setObjectName("sessionSize")
         self.session_size.setRange(1, 500)
+        limits = (self.new_per_day, self.reviews_per_day, self.session_size)
+        for box in limits:  # one width for the column of numbers
+            box.setMinimumWidth(max(other.sizeHint().width() for other in limits))
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.addItem(self.tr("Follow the system"), "system")
@@ -47,6 +50,7 @@ class SettingsPage(Page):
 
         study = QGroupBox(self.tr("Study"))
         study_form = QFormLayout(study)
+        study_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # no 900 px spin boxes
         study_form.addRow(self.tr("Reviews per day:"), self.reviews_per_day)
         study_form.addRow(self.tr("New words per day:"), self.new_per_day)
         study_form.addRow(self.tr("Words per session:"), self.session_size)
@@ -59,6 +63,7 @@ class SettingsPage(Page):
 
         appearance = QGroupBox(self.tr("Interface"))
         appearance_form = QFormLayout(appearance)
+        appearance_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         appearance_form.addRow(self.tr("Language:"), self.language)
 
         maintenance = QGroupBox(self.tr("Maintenance"))
@@ -74,7 +79,7 @@ class SettingsPage(Page):
         maintenance_box.addWidget(QLabel(self.tr(
             "Replays every event to recompute words, schedules and statistics. "
             "Your history is not changed.")))
-        maintenance_box.addWidget(self.rebuild_button)
+        maintenance_box.addWidget(self.rebuild_button, 0, Qt.AlignmentFlag.AlignLeft)
         maintenance_box.addWidget(self.rebuild_result)
         maintenance_box.addWidget(folder)
 
