@@ -68,13 +68,14 @@ class LogSources:
         self.store = store
         self.run = run
 
-    def sources(self, stale: list[tuple[str, int]]) -> Iterator[Source]:
-        """The log, part by part in position order; `stale` are the (type, schema version) pairs
-        stored under an older version (restored through the upcasters)."""
+    def sources(self, stale: list[tuple[str, int]]) -> Iterator[tuple[int, int, Source]]:
+        """The log, part by part in position order, each as (index, how many parts, source);
+        `stale` are the (type, schema version) pairs stored under an older version (restored
+        through the upcasters)."""
         segments = self.run(f"SELECT first_position, last_position, codec FROM {archive_table.name} "
                             "ORDER BY first_position", ()).fetchall()
         if not segments and not stale:
-            yield _table()
+            yield 0, 1, _table()
             return
         prefix = 0
         for first, last, _codec in segments:
@@ -82,11 +83,13 @@ class LogSources:
                 break
             prefix = last
         if not stale and all(codec == CODEC and last <= prefix for _, last, codec in segments):
-            yield from self._segments([first for first, _, _ in segments])
-            yield _table(f"position > {int(prefix)}")  # int(): never a value spliced in as text
+            parts = len(segments) + 1
+            for index, source in enumerate(self._segments([first for first, _, _ in segments])):
+                yield index, parts, source
+            yield parts - 1, parts, _table(f"position > {int(prefix)}")  # int(): never a value spliced in
             return
         self._restore([first for first, _, _ in segments], stale)
-        yield Source(rows="ed_log", event_id="s.event_id", full="ed_log")
+        yield 0, 1, Source(rows="ed_log", event_id="s.event_id", full="ed_log")
 
     # --- segments read in place ------------------------------------------------------------------
     def _segments(self, firsts: list[int]) -> Iterator[Source]:

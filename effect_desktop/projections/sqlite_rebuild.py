@@ -56,7 +56,8 @@ Step = Callable[[int], None]  # called after each phase with the number of phase
 
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 
-PHASES = 10
+EXTRACT_STEPS = 8  # of PHASES: decoding the log is about a third of a rebuild
+PHASES = EXTRACT_STEPS + 9
 
 
 class RebuildFailed(Exception):
@@ -166,9 +167,9 @@ class SqliteRebuild:
         self.driver.create_function("ed_uuid", 1, _uuid_blob, deterministic=True)
         self.driver.create_function("ed_utc_text", 1, _utc_text_of, deterministic=True)
         with self._temporary(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-fold") as pool:
-            with_callbacks: list[Callable[[], None]] = [
-                self._extract, self._words, self._answers, self._sessions, self._timeline]
-            for done, phase in enumerate(with_callbacks, start=1):
+            self._extract(step)
+            with_callbacks: list[Callable[[], None]] = [self._words, self._answers, self._sessions, self._timeline]
+            for done, phase in enumerate(with_callbacks, start=EXTRACT_STEPS + 1):
                 phase()
                 step(done)
             scheduler = self._final_scheduler()
@@ -179,7 +180,7 @@ class SqliteRebuild:
             summed = pool.submit(self._sum_facets, *counted)
             pure_sql: list[Callable[[], None]] = [
                 self._answer_tables, self._daily, self._timeline_days, self._streak]
-            for done, phase in enumerate(pure_sql, start=len(with_callbacks) + 1):
+            for done, phase in enumerate(pure_sql, start=EXTRACT_STEPS + len(with_callbacks) + 1):
                 phase()
                 step(done)
             meanwhile()
@@ -188,17 +189,20 @@ class SqliteRebuild:
             step(PHASES)
 
     # --- the log: each event's JSON decoded once, into narrow work tables ------------------------
-    def _extract(self) -> None:
+    def _extract(self, step: Step) -> None:
         """What every later statement needs of the log, from each part of it in position order
         (rebuild_sources.py): word events whole, and of the others the fields the read models use,
         ids as 16-byte keys and timestamps as they will be stored. The work tables grow in log
-        order, as one scan would fill them."""
+        order, as one scan would fill them. Reports EXTRACT_STEPS steps as the statements run (a
+        cancel is honoured between any two)."""
         for ddl in _WORK_TABLES:
             self._x(f"CREATE TEMP TABLE {ddl}")
-        for source in LogSources(self.driver, self.store, self._x).sources(self._stale_versions()):
-            for statement in _EXTRACT:
+        sources = LogSources(self.driver, self.store, self._x)
+        for index, parts, source in sources.sources(self._stale_versions()):
+            for number, statement in enumerate(_EXTRACT, start=1):
                 self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
                         {**self.params, **_WORD_EVENTS})
+                step(EXTRACT_STEPS * (index * len(_EXTRACT) + number) // (parts * len(_EXTRACT)))
 
     def _stale_versions(self) -> list[tuple[str, int]]:
         """(type, schema version) pairs stored under an older version than the current one."""

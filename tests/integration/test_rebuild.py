@@ -8,6 +8,7 @@ from pathlib import Path
 
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.projections.projector import RebuildCancelled
+from effect_desktop.projections.sqlite_rebuild import EXTRACT_STEPS, PHASES
 from effect_desktop.projections.tables import READ_MODELS
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import SettableClock, dump_read_models
@@ -54,6 +55,40 @@ def test_a_cancelled_rebuild_leaves_everything_as_it_was(tmp_path: Path) -> None
         raise AssertionError("the rebuild was not cancelled")
     assert dump_read_models(profile) == live
     assert _indexes(path) == before
+
+
+def test_a_rebuild_moves_its_progress_on_while_it_decodes_the_log_and_stops_there(tmp_path: Path) -> None:
+    """Decoding the log is a third of a rebuild: it reports steps as it goes (the bar stood still
+    there), and a cancel between two of them changes nothing."""
+    path = tmp_path / "p.effect.sqlite3"
+    profile = _studied(path)
+    live = dump_read_models(profile)
+    seen: list[int] = []
+
+    def watch(done: int, total: int) -> bool:
+        seen.append(done)
+        return True
+
+    profile.projector.rebuild(watch)
+    total = profile.store.last_position()
+    assert seen == sorted(seen) and seen[-1] == total
+    decoding = [done for done in seen if done < total * EXTRACT_STEPS // PHASES]
+    assert len(set(decoding)) >= EXTRACT_STEPS - 1 and len(set(seen)) >= PHASES - 1
+
+    reports: list[int] = []
+
+    def stop_while_decoding(done: int, total: int) -> bool:
+        reports.append(done)
+        return len(reports) < 3
+
+    try:
+        profile.projector.rebuild(stop_while_decoding)
+    except RebuildCancelled:
+        pass
+    else:
+        raise AssertionError("the rebuild was not cancelled")
+    assert reports[-1] < total * EXTRACT_STEPS // PHASES
+    assert dump_read_models(profile) == live
 
 
 def test_a_rebuild_counts_each_answer_under_the_word_as_it_was_then(tmp_path: Path) -> None:
