@@ -8,8 +8,8 @@ run 1, 2, 3... in the order given, and a stream that already exists collides
 with the unique (aggregate_id, version) index, which fails the whole batch.
 
 `append_new_rows` takes rows already in the store's column form (an event
-log being restored keeps its stored JSON text as it is); `append_new_streams`
-takes envelopes, `append_new_envelopes` the parts of envelopes still to build.
+log being restored keeps its stored JSON text as it is), `append_new_envelopes`
+the parts of envelopes still to build.
 """
 
 from __future__ import annotations
@@ -24,29 +24,13 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.events import DomainEvent, assemble_envelope
 from .errors import ConcurrencyError
 from .schema import events as events_table
-from .sql_store import SqlEventStore, with_position
+from .sql_store import SqlEventStore
 
 CHUNK = 20_000
 
 
-def append_new_streams(store: SqlEventStore, events: Sequence[DomainEvent],
-                       next_version: dict[UUID, int] | None = None) -> list[DomainEvent]:
-    """Append in one transaction (the caller's, if open); the events with their positions."""
-    if not events:
-        return []
-    serialised: dict[int, str] = {}  # the events of one command share their metadata object
-    rows = []
-    for event in events:
-        metadata = serialised.get(id(event.metadata))
-        if metadata is None:
-            metadata = serialised[id(event.metadata)] = event.metadata.model_dump_json()
-        rows.append(store._row(event, metadata))
-    positions = append_new_rows(store, rows, next_version)
-    return [with_position(e, p) for e, p in zip(events, positions, strict=True)]
-
-
 def append_new_envelopes(store: SqlEventStore, parts: Sequence[dict[str, Any]]) -> list[DomainEvent]:
-    """`append_new_streams` for envelopes not built yet: `parts` are each envelope's fields but
+    """Append new streams' envelopes not built yet: `parts` are each envelope's fields but
     its position (what `assemble_envelope` takes, every one already validated). Each envelope is
     assembled once, from its part with the position filled in (the parts are used up), rather
     than built and then copied to carry it."""
