@@ -11,7 +11,7 @@ decompresses a segment once and keeps the last few in memory, so a replay in
 position order decompresses each segment exactly once.
 
 A segment is a small SQLite database (one `segment` table: event_type,
-position, event_data, metadata, keyed by type), serialised and compressed
+position, schema_version, event_data, metadata, keyed by type), serialised and compressed
 with zstd. A rebuild reads a whole archive without a Python object per row:
 it hands each decompressed image to SQLite as an attached database
 (`SEGMENT_SCHEMA`, see sqlite.py) and runs its statements over it, each
@@ -195,15 +195,15 @@ def empty_image() -> bytes:
         db.close()
 
 
-def pack(rows: list[tuple[str, int, str, str]]) -> bytes:
-    """A segment's (event_type, position, event_data, metadata) rows as CODEC bytes."""
+def pack(rows: list[tuple[str, int, int, str, str]]) -> bytes:
+    """A segment's (event_type, position, schema_version, event_data, metadata) rows as CODEC bytes."""
     db = sqlite3.connect(":memory:")
     try:
         db.execute(f"PRAGMA page_size={PAGE_SIZE}")
         db.execute(f"CREATE TABLE {SEGMENT_TABLE} (event_type TEXT NOT NULL, position INTEGER NOT NULL, "
-                   "event_data TEXT NOT NULL, metadata TEXT NOT NULL, PRIMARY KEY (event_type, position)) "
-                   "WITHOUT ROWID")
-        db.executemany(f"INSERT INTO {SEGMENT_TABLE} VALUES (?, ?, ?, ?)", rows)
+                   "schema_version INTEGER NOT NULL, event_data TEXT NOT NULL, metadata TEXT NOT NULL, "
+                   "PRIMARY KEY (event_type, position)) WITHOUT ROWID")
+        db.executemany(f"INSERT INTO {SEGMENT_TABLE} VALUES (?, ?, ?, ?, ?)", rows)
         db.commit()
         return zstandard.ZstdCompressor(level=LEVEL).compress(db.serialize())
     finally:
@@ -279,12 +279,14 @@ def _repack(store: SqlEventStore, first: int, report: CompactReport) -> None:
                                    .where(archive.c.first_position == first)).first()
         if found is None or found.codec != LEGACY_CODEC:
             return  # repacked meanwhile by another process
-        types = dict(connection.execute(sa.select(e.position, e.event_type)
-                                        .where(e.position.between(first, found.last_position))).all())
+        types = {position: (event_type, version) for position, event_type, version in connection.execute(
+            sa.select(e.position, e.event_type, e.schema_version)
+            .where(e.position.between(first, found.last_position)))}
         if len(types) != len(rows):
             raise ArchiveDamaged(f"archive segment {first} holds {len(rows)} events for {len(types)} positions; "
                                  "restore a backup")
-        payload = pack([(types[first + n], first + n, data, metadata) for n, (data, metadata) in enumerate(rows)])
+        payload = pack([(types[first + n][0], first + n, types[first + n][1], data, metadata)
+                        for n, (data, metadata) in enumerate(rows)])
         connection.execute(archive.update().where(archive.c.first_position == first),
                            {"codec": CODEC, "payload": payload})
     report.repacked += 1
@@ -303,12 +305,12 @@ def _archive_segment(connection: sa.Connection, first: int, last: int, now: date
                      report: CompactReport) -> None:
     size = last - first + 1
     e = events_table.c
-    rows = connection.execute(sa.select(e.position, e.event_type, e.event_data, e.metadata)
+    rows = connection.execute(sa.select(e.position, e.event_type, e.schema_version, e.event_data, e.metadata)
                               .where(e.position.between(first, last)).order_by(e.position)).all()
     if len(rows) != size or any(not r.event_data or r.position != first + i for i, r in enumerate(rows)):
         return  # a gap or an already archived row: leave this segment as it is
     raw_bytes = sum(len(r.event_data.encode()) + len(r.metadata.encode()) for r in rows)
-    payload = pack([(r.event_type, r.position, r.event_data, r.metadata) for r in rows])
+    payload = pack([(r.event_type, r.position, r.schema_version, r.event_data, r.metadata) for r in rows])
     connection.execute(sa.insert(archive), {"first_position": first, "last_position": last, "codec": CODEC,
                                             "raw_bytes": raw_bytes, "payload": payload, "archived_at": now})
     connection.execute(sa.update(events_table).where(e.position.between(first, last)),

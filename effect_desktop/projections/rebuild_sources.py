@@ -21,7 +21,7 @@ table first, as current JSON, and read as one source: rare, and slower.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -35,15 +35,15 @@ from ..persistence.sqlite_read import SqliteLogReader
 LOG_COLUMNS = ", ".join(SqliteLogReader.COLUMNS)  # the events table's, in its order
 _EVENTS = f"main.{events_table.name}"
 _SEGMENT = f"{SEGMENT_SCHEMA}.{SEGMENT_TABLE}"
-_FROM_SEGMENT = {"position": "s.position", "event_type": "s.event_type", "event_data": "s.event_data",
-                 "metadata": "s.metadata"}
+_FROM_SEGMENT = {"position": "s.position", "event_type": "s.event_type", "schema_version": "s.schema_version",
+                 "event_data": "s.event_data", "metadata": "s.metadata"}
 
 
 @dataclass(frozen=True)
 class Source:
     """SQL naming one part of the log (the statements alias `rows` as s)."""
 
-    rows: str  # FROM-able with at least position, event_type, event_data, metadata
+    rows: str  # FROM-able with at least position, event_type, schema_version, event_data, metadata
     event_id: str  # the row's event_id, over s
     full: str  # FROM-able with every column of the log (LOG_COLUMNS)
 
@@ -68,7 +68,7 @@ class LogSources:
         self.store = store
         self.run = run
 
-    def sources(self, stale: list[tuple[str, int]]) -> Iterator[tuple[int, int, Source]]:
+    def sources(self, stale: list[tuple[str, int]]) -> Generator[tuple[int, int, Source]]:
         """The log, part by part in position order, each as (index, how many parts, source);
         `stale` are the (type, schema version) pairs stored under an older version (restored
         through the upcasters)."""

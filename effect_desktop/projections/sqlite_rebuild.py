@@ -30,7 +30,7 @@ import itertools
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -111,14 +111,14 @@ _OFF = "json_extract(metadata, '$.utc_offset_minutes')"
 _WORK_TABLES = (
     f"ed_word_rows ({LOG_COLUMNS})",
     "ed_q (position INTEGER, event_id BLOB, session_id BLOB, word_id BLOB, cause_id BLOB, ts TEXT, off INTEGER, "
-    "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT)",
+    "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT, sv INTEGER)",
     "ed_retractions (position INTEGER, answer_id BLOB, word_id BLOB, session_id BLOB, cause_id BLOB, ts TEXT, "
     "off INTEGER)",
     "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT)",
     "ed_completed (position INTEGER, session_id BLOB, at TEXT, day TEXT, seconds INTEGER)",
     "ed_created (day TEXT)",
     "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
-    "cause_id BLOB, subject_id BLOB, text TEXT)",
+    "cause_id BLOB, subject_id BLOB, text TEXT, sv INTEGER)",
     "ed_schedulers (position INTEGER, scheduler TEXT)",
 )
 _EXTRACT = (
@@ -126,7 +126,7 @@ _EXTRACT = (
     f"INSERT INTO ed_q SELECT position, {{event_id}}, {_id('session_id')}, {_id('word_id')}, "
     f"{_id('causation_id', 'metadata')}, {_TS}, {_OFF}, json_extract(event_data, '$.is_correct'), "
     "json_extract(event_data, '$.response_time_ms'), json_extract(event_data, '$.attempt_number'), "
-    "json_extract(event_data, '$.grade') FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
+    "json_extract(event_data, '$.grade'), schema_version FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
     f"INSERT INTO ed_retractions SELECT position, {_id('answer_event_id')}, {_id('word_id')}, "
     f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF} "
     "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
@@ -139,7 +139,7 @@ _EXTRACT = (
     "FROM {rows} AS s WHERE event_type = 'WordCreated')",
     f"INSERT INTO ed_x SELECT position, event_type, {_TS}, {_OFF}, {_id('word_id')}, {_id('session_id')}, "
     f"{_id('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {_id('answer_event_id')} END, "
-    "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END "
+    "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END, schema_version "
     "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
     "INSERT INTO ed_schedulers SELECT position, json_extract(event_data, '$.scheduler') "
     "FROM {rows} AS s WHERE event_type = 'SchedulerChanged'",
@@ -194,32 +194,69 @@ class SqliteRebuild:
         (rebuild_sources.py): word events whole, and of the others the fields the read models use,
         ids as 16-byte keys and timestamps as they will be stored. The work tables grow in log
         order, as one scan would fill them. Reports EXTRACT_STEPS steps as the statements run (a
-        cancel is honoured between any two)."""
+        cancel is honoured between any two).
+
+        Events stored under an older schema version must be upcast first. They are rare, and
+        looking for them took a scan of the whole log (a second on a million events), so the
+        extraction assumes there are none and checks its own narrow tables afterwards (every
+        event is in ed_q or ed_x); if there are, or if the statements could not read them at all,
+        it starts again with them restored as current JSON."""
         for ddl in _WORK_TABLES:
             self._x(f"CREATE TEMP TABLE {ddl}")
-        sources = LogSources(self.driver, self.store, self._x)
-        for index, parts, source in sources.sources(self._stale_versions()):
-            for number, statement in enumerate(_EXTRACT, start=1):
-                self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
-                        {**self.params, **_WORD_EVENTS})
-                step(EXTRACT_STEPS * (index * len(_EXTRACT) + number) // (parts * len(_EXTRACT)))
+        reached = [0]
+
+        def forward(done: int) -> None:  # a second pass does not move the bar back
+            reached[0] = max(reached[0], done)
+            step(reached[0])
+
+        try:
+            self._extract_from([], forward)
+            stale = self._stale_extracted()
+        except sa.exc.DBAPIError:  # an older payload the statements cannot read: find out which
+            stale = self._stale_versions()
+            if not stale:
+                raise
+        if stale:
+            for ddl in _WORK_TABLES:
+                self._x(f"DELETE FROM {ddl.split(' ', 1)[0]}")
+            self._extract_from(stale, forward)
+
+    def _extract_from(self, stale: list[tuple[str, int]], step: Step) -> None:
+        with closing(LogSources(self.driver, self.store, self._x).sources(stale)) as sources:
+            for index, parts, source in sources:
+                for number, statement in enumerate(_EXTRACT, start=1):
+                    self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
+                            {**self.params, **_WORD_EVENTS})
+                    step(EXTRACT_STEPS * (index * len(_EXTRACT) + number) // (parts * len(_EXTRACT)))
+
+    def _stale_extracted(self) -> list[tuple[str, int]]:
+        """`_stale_versions`, from the work tables."""
+        versions = self.store.registry.current_versions()
+        current_sql = "CASE event_type " + "WHEN ? THEN ? " * len(versions) + "END"
+        found = self._x(f"SELECT DISTINCT event_type, sv FROM ed_x WHERE sv IS NOT {current_sql} "
+                        "UNION SELECT DISTINCT 'QuestionAnswered', sv FROM ed_q WHERE sv IS NOT ?",
+                        [*(value for pair in versions.items() for value in pair),
+                         versions.get("QuestionAnswered")]).fetchall()
+        return self._known(found, versions)
 
     def _stale_versions(self) -> list[tuple[str, int]]:
         """(type, schema version) pairs stored under an older version than the current one."""
         versions = self.store.registry.current_versions()
-        stale: list[tuple[str, int]] = []
         # One scan for rows whose type is unknown or whose version is not the current one
         # (a GROUP BY over every row sorted the whole log: a second on a million events).
         current_sql = "CASE event_type " + "WHEN ? THEN ? " * len(versions) + "END"
-        for event_type, version in self._x(
-                f"SELECT DISTINCT event_type, schema_version FROM {events_table.name} "
-                f"WHERE schema_version IS NOT {current_sql}",
-                [value for pair in versions.items() for value in pair]).fetchall():
+        found = self._x(f"SELECT DISTINCT event_type, schema_version FROM {events_table.name} "
+                        f"WHERE schema_version IS NOT {current_sql}",
+                        [value for pair in versions.items() for value in pair]).fetchall()
+        return self._known(found, versions)
+
+    @staticmethod
+    def _known(found: list[tuple[str, int]], versions: dict[str, int]) -> list[tuple[str, int]]:
+        for event_type, _version in found:
             if event_type not in versions:
                 raise RebuildFailed(f"unknown event type {event_type!r}: this profile holds events from a "
                                     "newer or different app version")
-            stale.append((event_type, version))
-        return stale
+        return found
 
     # --- words: the handlers' own fold, remembering each word's versions ----------------------------
     def _words(self) -> None:

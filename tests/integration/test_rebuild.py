@@ -167,3 +167,41 @@ def test_a_rebuild_reads_older_shapes_through_the_upcasters_also_when_archived(t
         assert {row[8] for row in rebuilt["rm_timeline"] if row[8]} == {f"WORD {i}" for i in range(30)}
         assert rebuilt["rm_answers"] == live["rm_answers"]
         assert verify(newer.projector).ok  # the handlers' replay through the same upcaster agrees
+
+
+def test_a_rebuild_reads_older_shapes_its_statements_cannot_decode(tmp_path: Path) -> None:
+    """Rows an "older app" wrote with ids the SQL cannot turn into keys ("urn:uuid:..."): the
+    rebuild's first pass fails on them, finds them stored under an older version, and reads them
+    through the upcaster instead, with the same rows as live updating gave."""
+    from typing import Any, ClassVar
+    from uuid import UUID
+
+    from effect_desktop.domain.events import WORD, EventData
+    from effect_desktop.domain.registry import EventRegistry
+
+    path = tmp_path / "p.effect.sqlite3"
+    live = dump_read_models(_studied(path))
+    with sqlite3.connect(path) as raw:  # what the older app stored
+        raw.execute("UPDATE events SET event_data = json_set(event_data, '$.word_id', "
+                    "'urn:uuid:' || json_extract(event_data, '$.word_id')) WHERE event_type = 'WordCreated'")
+
+    class WordCreated(EventData):  # the newer app's: plain ids, schema version 2
+        aggregate_type: ClassVar[str] = WORD
+        schema_version: ClassVar[int] = 2
+        word_id: UUID
+        text: str
+        meaning: str
+        difficulty: int
+        category: str
+        tags: list[str]
+
+    def v1_to_v2(shape: dict[str, Any]) -> dict[str, Any]:
+        return {**shape, "word_id": shape["word_id"].removeprefix("urn:uuid:")}
+
+    registry = EventRegistry()
+    registry.register(WordCreated)
+    registry.add_upcaster("WordCreated", 1, v1_to_v2)
+    newer = open_profile(path, registry=registry)
+    newer.projector.rebuild()
+    assert dump_read_models(newer) == live
+    assert verify(newer.projector).ok
