@@ -22,7 +22,7 @@ from ..interchange.archiving import compact_if_worthwhile
 from ..interchange.csv_export import export_words_to
 from ..interchange.jsonl import export_events_to
 from .backup_dialog import open_backup_dialog
-from .import_dialog import open_import_dialog
+from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
 from .timeline import open_word_history
 
@@ -127,8 +127,10 @@ def _link_time_travel(window: MainWindow) -> None:
 
 # --- file actions -------------------------------------------------------------------------------------
 def import_words(window: MainWindow) -> None:
-    if open_import_dialog(window, window.profile):
+    report = open_import_dialog(window, window.profile)
+    if report is not None:
         window.operations.changed.emit()
+        window.statusBar().showMessage(import_summary(report), 30_000)
 
 
 def export_words(window: MainWindow) -> None:

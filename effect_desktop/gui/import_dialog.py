@@ -3,10 +3,13 @@
 Reading, checking and writing run in a worker thread (a 50,000-row file
 must not freeze the window) and report progress; Cancel stops the reading
 and checking, and since the write is one command nothing is ever half
-imported. Bad rows are listed by line number with their reason; the user
-fixes the file or ticks "leave out bad rows". The main window calls
-`open_import_dialog(parent, profile)` and refreshes its pages when it
-returns True.
+imported. As soon as a file is read, and again whenever the mapping or the
+duplicate choice changes, the rows are checked (nothing written) and the
+dialog says what an import would do: new words, updates, duplicates, and the
+bad rows by line number with their reason; the user fixes the file or ticks
+"leave out bad rows". The main window calls `open_import_dialog(parent,
+profile)`, refreshes its pages when it returns a report, and shows
+`import_summary(report)`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QProgressBar,
@@ -38,14 +42,17 @@ from PySide6.QtWidgets import (
 from ..backup.schedule import backup_before_change
 from ..bootstrap import Profile
 from ..interchange.apkg_import import read_apkg
-from ..interchange.candidates import FIELDS, ImportCancelled, Parsed
+from ..interchange.candidates import FIELDS, ImportCancelled, Parsed, RowProblem
 from ..interchange.csv_import import IGNORE, WordTable, guess_mapping, read_word_table, table_candidates
 from ..interchange.encodings import ENCODING_LABELS
-from ..interchange.importer import ImportReport, OnDuplicate, apply_import, plan_import
+from ..interchange.errors import InterchangeError
+from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
+from .core_messages import localise
 from .errors import show_error, user_message
 from .operations import BackgroundJob
 
 PREVIEW_ROWS = 100
+STRETCHED_COLUMNS = 8  # up to this many, the preview's columns share its width, under their mapping
 ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"))
 DELIMITER_CHOICES = (("", "Detect"), (",", "Comma"), ("\t", "Tab"), (";", "Semicolon"), ("|", "Vertical bar"))
 FIELD_LABELS = {"text": "Word", "meaning": "Meaning", "category": "Category", "tags": "Tags",
@@ -54,7 +61,8 @@ Work = Callable[[Callable[[int, int], bool]], Any]
 
 
 class ImportDialog(QDialog):
-    loaded = Signal()  # the preview is ready
+    loaded = Signal()  # the preview is ready, and checked
+    checked = Signal(object)  # what an import would do: an ImportPlan, or the message saying why it cannot
     finished_import = Signal(object)  # an ImportReport, a list of problems, or an exception
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
@@ -69,6 +77,9 @@ class ImportDialog(QDialog):
         self.job: BackgroundJob | None = None
         self.report: ImportReport | None = None
         self.combos: list[QComboBox] = []
+        self.plan: ImportPlan | None = None
+        self._check_again = False  # the choices changed while a check ran
+        self._first_check = False  # `loaded` waits for the first check
         self._build()
 
     # --- layout --------------------------------------------------------------------------------------
@@ -108,6 +119,7 @@ class ImportDialog(QDialog):
         self.skip_radio = QRadioButton(self.tr("skip it"))
         self.update_radio = QRadioButton(self.tr("update its category, tags and difficulty"))
         self.skip_radio.setChecked(True)
+        self.update_radio.toggled.connect(self._check)
         group = QButtonGroup(self)
         group.addButton(self.skip_radio)
         group.addButton(self.update_radio)
@@ -118,6 +130,10 @@ class ImportDialog(QDialog):
         self.skip_bad = QCheckBox(self.tr("Leave out rows that cannot be imported"))
         layout.addWidget(self.skip_bad)
 
+        self.check_summary = QLabel("")
+        self.check_summary.setObjectName("checkSummary")
+        self.check_summary.setWordWrap(True)
+        layout.addWidget(self.check_summary)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
         layout.addWidget(QLabel(self.tr("Rows that cannot be imported:")))
@@ -181,9 +197,8 @@ class ImportDialog(QDialog):
         self._set_mapping(table.headers, guess_mapping(table))
         self._fill_preview(table.headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
                            [line for line, _ in table.rows[:PREVIEW_ROWS]])
-        self._show_problems([str(p) for p in table.problems])
-        self._ready()
-        self.loaded.emit()
+        self._show_problems(table.problems)
+        self._checked_first()
 
     def _deck_loaded(self, parsed: Parsed) -> None:
         self.table, self.parsed = None, parsed
@@ -193,9 +208,8 @@ class ImportDialog(QDialog):
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
                 for c in parsed.candidates[:PREVIEW_ROWS]]
         self._fill_preview(headers, rows, [c.line for c in parsed.candidates[:PREVIEW_ROWS]])
-        self._show_problems([str(p) for p in parsed.problems])
-        self._ready()
-        self.loaded.emit()
+        self._show_problems(parsed.problems)
+        self._checked_first()
 
     def _set_mapping(self, headers: list[str], mapping: dict[int, str]) -> None:
         for combo in self.combos:
@@ -208,6 +222,7 @@ class ImportDialog(QDialog):
             for name in (*FIELDS, IGNORE):
                 combo.addItem(self.tr(FIELD_LABELS[name]), name)
             combo.setCurrentIndex(combo.findData(mapping.get(index, IGNORE)))
+            combo.currentIndexChanged.connect(self._check)
             self.mapping_row.addWidget(combo)
             self.combos.append(combo)
 
@@ -223,12 +238,76 @@ class ImportDialog(QDialog):
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells[:len(headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(value[:200]))
+        # Each column under its mapping choice: the columns share the width as the choices do.
+        header = self.preview.horizontalHeader()
+        stretched = 0 < len(headers) <= STRETCHED_COLUMNS
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if stretched
+                                    else QHeaderView.ResizeMode.Interactive)
+        self.mapping_row.setContentsMargins(self.preview.verticalHeader().sizeHint().width() if stretched else 0,
+                                            0, 0, 0)
 
-    def _show_problems(self, problems: list[str]) -> None:
+    def _show_problems(self, problems: list[RowProblem]) -> None:
         self.problems.clear()
-        self.problems.addItems(problems[:1000])
+        self.problems.addItems([self._problem_text(p) for p in problems[:1000]])
         if len(problems) > 1000:
             self.problems.addItem(self.tr("… and {0} more").format(len(problems) - 1000))
+
+    def _problem_text(self, problem: RowProblem) -> str:
+        where = self.tr("note {0}") if problem.unit == "note" else self.tr("line {0}")
+        return self.tr("{0}: {1}").format(where.format(problem.line), localise(problem.reason))
+
+    # --- checking, before anything is written --------------------------------------------------------
+    def _checked_first(self) -> None:
+        self._first_check = True
+        self._check()
+
+    def _check(self) -> None:
+        """What an import would do with the current choices, worked out in the worker."""
+        if self.job is not None:
+            self._check_again = True
+            return
+        table, parsed, profile = self.table, self.parsed, self.profile
+        if table is None and parsed is None:
+            return
+        mapping = self.mapping()
+        policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+
+        def work(progress: Callable[[int, int], bool]) -> ImportPlan | str:
+            try:
+                checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
+            except InterchangeError as error:  # the mapping lacks the word or the meaning
+                return str(error)
+            return plan_import(profile.queries, checked, policy)
+
+        self._run(work, self._checked, self.tr("Checking the rows…"))
+
+    def _checked(self, result: ImportPlan | str) -> None:
+        self.plan = result if isinstance(result, ImportPlan) else None
+        if isinstance(result, str):
+            self.check_summary.setText(localise(result))
+            self.import_button.setEnabled(False)
+            self.status.setText("")
+        else:
+            self._ready()
+            self._show_problems(result.problems)
+            self.check_summary.setText(self._plan_text(result))
+        self.checked.emit(result)
+        if self._first_check:
+            self._first_check = False
+            self.loaded.emit()
+        if self._check_again:
+            self._check_again = False
+            self._check()
+
+    def _plan_text(self, plan: ImportPlan) -> str:
+        parts = [self.tr("{0} new word(s)").format(len(plan.creates))]
+        if plan.updates:
+            parts.append(self.tr("{0} to update").format(len(plan.updates)))
+        if plan.duplicates:
+            parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates)))
+        if plan.problems:
+            parts.append(self.tr("{0} row(s) cannot be imported").format(len(plan.problems)))
+        return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -237,11 +316,11 @@ class ImportDialog(QDialog):
         policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
         skip_bad = self.skip_bad.isChecked()
 
-        def work(progress: Callable[[int, int], bool]) -> ImportReport | list[str]:
+        def work(progress: Callable[[int, int], bool]) -> ImportReport | list[RowProblem]:
             checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
             plan = plan_import(profile.queries, checked, policy)
             if plan.problems and not skip_bad:
-                return [str(p) for p in plan.problems]
+                return plan.problems
             if progress(0, 0) is False:  # the last moment to cancel: the write is one command
                 raise ImportCancelled()
             return apply_import(profile.service, plan, skip_bad_rows=skip_bad,
@@ -249,13 +328,13 @@ class ImportDialog(QDialog):
 
         self._run(work, self._imported, self.tr("Checking and importing…"))
 
-    def _imported(self, result: ImportReport | list[str]) -> None:
+    def _imported(self, result: ImportReport | list[RowProblem]) -> None:
         if isinstance(result, list):
             self._ready()
             self._show_problems(result)
             self.status.setText(self.tr("{0} row(s) cannot be imported; fix the file or leave them out.")
                                 .format(len(result)))
-            self.finished_import.emit(result)
+            self.finished_import.emit([str(p) for p in result])
             return
         self.report = result
         self.status.setText(result.summary())
@@ -323,11 +402,24 @@ class ImportDialog(QDialog):
         super().reject()
 
 
-def open_import_dialog(parent: QWidget | None, profile: Profile, path: Path | None = None) -> bool:
-    """Show the dialog modally; True if words were imported (refresh the pages)."""
+def open_import_dialog(parent: QWidget | None, profile: Profile, path: Path | None = None) -> ImportReport | None:
+    """Show the dialog modally; the report if words were imported (refresh the pages, show the summary)."""
     dialog = ImportDialog(profile, parent)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     if path is not None:
         dialog.load_file(path)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    return accepted and dialog.report is not None
+    return dialog.report if accepted else None
+
+
+def import_summary(report: ImportReport) -> str:
+    """What an import did, in the interface language (the dialog closes when it is done)."""
+    translate = QCoreApplication.translate
+    parts = [translate("ImportDialog", "{0} word(s) added").format(report.created)]
+    if report.updated:
+        parts.append(translate("ImportDialog", "{0} updated").format(report.updated))
+    if report.skipped_duplicates:
+        parts.append(translate("ImportDialog", "{0} duplicate(s) skipped").format(report.skipped_duplicates))
+    if report.skipped_problems:
+        parts.append(translate("ImportDialog", "{0} bad row(s) left out").format(report.skipped_problems))
+    return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

@@ -353,6 +353,66 @@
             <source>(ignore)</source>
             <translation>（無視）</translation>
         </message>
+        <message>
+            <source>note {0}</source>
+            <translation>ノート {0}</translation>
+        </message>
+        <message>
+            <source>line {0}</source>
+            <translation>{0}行目</translation>
+        </message>
+        <message>
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>Checking the rows…</source>
+            <translation>行を確認しています…</translation>
+        </message>
+        <message>
+            <source>{0} new word(s)</source>
+            <translation>新しい単語 {0} 語</translation>
+        </message>
+        <message>
+            <source>{0} to update</source>
+            <translation>更新 {0} 語</translation>
+        </message>
+        <message>
+            <source>{0} already in your list (skipped)</source>
+            <translation>登録済み {0} 語(スキップ)</translation>
+        </message>
+        <message>
+            <source>{0} row(s) cannot be imported</source>
+            <translation>インポートできない行 {0} 行</translation>
+        </message>
+        <message>
+            <source>Checked: {0}.</source>
+            <translation>確認結果: {0}。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>{0} word(s) added</source>
+            <translation>{0} 語を追加</translation>
+        </message>
+        <message>
+            <source>{0} updated</source>
+            <translation>{0} 語を更新</translation>
+        </message>
+        <message>
+            <source>{0} duplicate(s) skipped</source>
+            <translation>重複 {0} 件をスキップ</translation>
+        </message>
+        <message>
+            <source>{0} bad row(s) left out</source>
+            <translation>不正な行 {0} 件を除外</translation>
+        </message>
+        <message>
+            <source>Import finished: {0}.</source>
+            <translation>インポート完了: {0}。</translation>
+        </message>
     </context>
     <context>
         <name>IntervalChart</name>

@@ -80,3 +80,27 @@ print("words:", len(profile.queries.words()))
     assert result.returncode == 0, result.stderr
     assert "sync: None | Sync is not installed" in result.stdout and "effect-desktop[sync]" in result.stdout
     assert "words: 1" in result.stdout
+
+
+def test_the_window_says_what_an_import_did(qtbot, window: MainWindow, profile, tmp_path, monkeypatch) -> None:
+    """File → Import words…: the dialog closes when the words are in; the status bar keeps the summary."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    from effect_desktop.gui.features import import_words
+    from effect_desktop.gui.import_dialog import ImportDialog
+
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\nocean,海\nriver,川\n,空\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+
+    def drive() -> None:  # the user, inside the modal dialog
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ImportDialog)
+        dialog.loaded.connect(lambda: (dialog.skip_bad.setChecked(True), dialog.import_button.click()))
+        dialog.choose_file()
+
+    QTimer.singleShot(0, drive)
+    import_words(window)
+    assert window.statusBar().currentMessage() == "Import finished: 2 word(s) added, 1 bad row(s) left out."
+    assert sorted(w.text for w in profile.queries.words()) == ["ocean", "river"]

@@ -39,7 +39,8 @@ def test_preview_shows_detection_and_the_mapping_can_be_changed(qtbot: QtBot, pr
     assert "Shift_JIS" in dialog.detected_label.text() and "semicolon" in dialog.detected_label.text()
     assert dialog.preview.rowCount() == 2 and dialog.preview.item(0, 1).text() == "apple"
     assert dialog.mapping() == {0: "meaning", 1: "text"}
-    dialog.combos[2].setCurrentIndex(dialog.combos[2].findData("category"))
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):  # a changed choice is checked again
+        dialog.combos[2].setCurrentIndex(dialog.combos[2].findData("category"))
     result = import_now(qtbot, dialog)
     assert isinstance(result, ImportReport) and result.created == 2
     assert word_rows(profile) == [("apple", "りんご", "x", [], 1), ("orange", "みかん", "y", [], 1)]
@@ -51,12 +52,54 @@ def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile,
     dialog = ImportDialog(profile)
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, path)
+    # said before anything is tried: the rows were checked as soon as the file was read
+    assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
+    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 row(s) cannot be imported."
     assert import_now(qtbot, dialog) == ["line 3: Meaning must not be empty."]
     assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
     assert profile.store.count() == 0
     dialog.skip_bad.setChecked(True)
     assert isinstance(import_now(qtbot, dialog), ImportReport)
     assert word_rows(profile) == [("good", "fine", "", [], 1)]
+
+
+def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profile: Profile,
+                                                             tmp_path: Path) -> None:
+    profile.service.create_word("apple", "りんご")
+    path = tmp_path / "list.csv"
+    path.write_text("word,meaning,category\napple,りんご,fruit\nocean,海,nature\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 already in your list (skipped)."
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.update_radio.setChecked(True)
+    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 to update."
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):  # no column for the meaning any more
+        dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("category"))
+    assert "No column is mapped to meaning" in dialog.check_summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert profile.store.count() == 1  # checking wrote nothing
+
+
+def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.import_dialog import import_summary
+
+    path = tmp_path / "bad.csv"
+    path.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
+    try:
+        assert i18n.install("ja") == "ja"
+        dialog = ImportDialog(profile)
+        qtbot.addWidget(dialog)
+        open_file(qtbot, dialog, path)
+        assert dialog.problems.item(0).text() == "3行目: 意味を入力してください。"
+        report = ImportReport(created=2, updated=0, skipped_duplicates=1, skipped_problems=0, events=2,
+                              correlation_id=None)
+        assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 件をスキップ。"
+    finally:
+        i18n.install("en")
+    assert import_summary(report) == "Import finished: 2 word(s) added, 1 duplicate(s) skipped."
 
 
 def test_a_large_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, profile: Profile,
