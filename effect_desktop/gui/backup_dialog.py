@@ -61,6 +61,8 @@ class BackupDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)  # row numbers mean nothing here
+        self.table.setWordWrap(False)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.create_button = QPushButton(self.tr("Back up now"))
@@ -89,6 +91,7 @@ class BackupDialog(QDialog):
                     self.tr(REASONS.get(backup.reason, backup.reason)),
                     locale.formattedDataSize(backup.size))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()  # the time on one line ("2026-11-27 05:12" wrapped)
         if self.backups:
             self.table.selectRow(0)
         self.restore_button.setEnabled(bool(self.backups) and self.job is None)
