@@ -100,6 +100,7 @@ class SyncSettingsWidget(QWidget):
         self.every.setSuffix(self.tr(" min"))
         automatic = QGroupBox(self.tr("Automatic sync"))
         auto_form = QFormLayout(automatic)
+        auto_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # a number, not a line
         auto_form.addRow(self.on_open)
         auto_form.addRow(self.on_close)
         auto_form.addRow(self.tr("Sync every:"), self.every)
