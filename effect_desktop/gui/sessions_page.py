@@ -50,7 +50,12 @@ class SessionsPage(Page):
             accuracy = f"{session.correct / session.answered:.0%}" if session.answered else "—"
             duration = (format_duration(session.duration_seconds)
                         if session.duration_seconds is not None else "—")
-            status = self.tr("Completed") if session.completed else self.tr("Unfinished")
+            if not session.completed:
+                status = self.tr("Unfinished")
+            elif session.answered:
+                status = self.tr("Completed")
+            else:  # started and left before the first answer (the study page closes those quietly)
+                status = self.tr("Left before any answer")
             values = [session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                       names.get(session.mode, session.mode), str(len(session.word_ids)),
                       str(session.answered), str(session.correct), accuracy, duration, status]

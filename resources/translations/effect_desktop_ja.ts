@@ -483,6 +483,11 @@ Profile: {0}</source>
         <source>Unfinished</source>
         <translation>未完了</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sessions_page.py" line="57" />
+        <source>Left before any answer</source>
+        <translation>回答せずに終了</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -104,3 +104,19 @@ def test_the_window_says_what_an_import_did(qtbot, window: MainWindow, profile, 
     import_words(window)
     assert window.statusBar().currentMessage() == "Import finished: 2 word(s) added, 1 bad row(s) left out."
     assert sorted(w.text for w in profile.queries.words()) == ["ocean", "river"]
+
+
+def test_the_sessions_page_tells_finished_unfinished_and_empty_sessions_apart(qtbot, window: MainWindow, words,
+                                                                            profile) -> None:
+    service = profile.service
+    done = service.start_session("flashcard", words[:2])
+    service.answer(done, words[0], True, 1500)
+    service.complete_session(done)
+    empty = service.start_session("flashcard", words[:2])  # opened and left before the first answer
+    service.complete_session(empty)
+    open_one = service.start_session("multiple_choice", words[:2])
+    service.answer(open_one, words[1], False, 2500)
+    page = window.show_page("sessions")
+    page.refresh()
+    statuses = sorted(page.table.item(row, 7).text() for row in range(page.table.rowCount()))
+    assert statuses == ["Completed", "Left before any answer", "Unfinished"]
