@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QTableView, QWidget  # noqa: E402
 from effect_desktop.bootstrap import Profile, open_profile  # noqa: E402
 from effect_desktop.gui import i18n  # noqa: E402
 from effect_desktop.gui.app import create_application  # noqa: E402
-from effect_desktop.gui.main_window import MainWindow  # noqa: E402
+from effect_desktop.gui.main_window import STATUS_SETTLE_MS, MainWindow  # noqa: E402
 from effect_desktop.gui.preferences import Preferences  # noqa: E402
 from effect_desktop.gui.starter_deck import read_starter_deck  # noqa: E402
 from effect_desktop.gui.style import dark_palette  # noqa: E402
@@ -38,13 +38,19 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (1100, 720)
 
 
-def settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
+def settle(seconds: float = 0.0) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        for _ in range(5):
+            QApplication.processEvents()
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(0.02)
 
 
 def save(widget: QWidget, name: str) -> None:
-    settle()
+    # the status bar's due count and streak are read a moment after a change (in the background)
+    settle(STATUS_SETTLE_MS / 1000 + 0.4)
     path = OUT / f"{name}.png"
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
