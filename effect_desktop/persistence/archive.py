@@ -205,7 +205,8 @@ def pack(rows: list[tuple[str, int, int, str, str]]) -> bytes:
                    "PRIMARY KEY (event_type, position)) WITHOUT ROWID")
         db.executemany(f"INSERT INTO {SEGMENT_TABLE} VALUES (?, ?, ?, ?, ?)", rows)
         db.commit()
-        return zstandard.ZstdCompressor(level=LEVEL).compress(db.serialize())
+        # with a checksum, as zlib had: a flipped bit is an error on reading, never a different event
+        return zstandard.ZstdCompressor(level=LEVEL, write_checksum=True).compress(db.serialize())
     finally:
         db.close()
 

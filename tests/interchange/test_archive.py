@@ -156,14 +156,23 @@ def test_an_archive_that_does_not_start_at_the_first_event_reads_back(profile: P
     assert verify(profile.projector).ok
 
 
-@pytest.mark.parametrize("payload", [b"not compressed at all",
-                                     zstandard.compress(b"SQLite format 3\x00" + bytes(2000))],
-                         ids=["not-compressed", "not-a-database"])
-def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: SettableClock, payload: bytes) -> None:
+def _flip_a_bit(payload: bytes) -> bytes:
+    """The stored segment with one bit changed in its middle, as a failing disk may hand it back."""
+    damaged = bytearray(payload)
+    damaged[len(damaged) // 2] ^= 0x04
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize("damage", [lambda _: b"not compressed at all",
+                                    lambda _: zstandard.compress(b"SQLite format 3\x00" + bytes(2000)),
+                                    _flip_a_bit],
+                         ids=["not-compressed", "not-a-database", "one-bit-flipped"])
+def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: SettableClock, damage) -> None:  # type: ignore[no-untyped-def]
     study_history(profile, clock, days=2)
     compact(profile.store, FAR_FUTURE, datetime.now(UTC), segment=10)
     with profile.store.transaction() as connection:
-        connection.execute(archive.update().where(archive.c.first_position == 1), {"payload": payload})
+        stored = connection.execute(sa.select(archive.c.payload).where(archive.c.first_position == 1)).scalar_one()
+        connection.execute(archive.update().where(archive.c.first_position == 1), {"payload": damage(stored)})
     profile.store.archive.forget()
     with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged"):
         list(profile.store.iter_all())
