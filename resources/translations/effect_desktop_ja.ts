@@ -1032,6 +1032,16 @@ Profile: {0}</source>
         <source>new</source>
         <translation>新規</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="47" />
+        <source>due now</source>
+        <translation>復習待ち</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="54" />
+        <source>Due since {0}</source>
+        <translation>{0} から復習待ち</translation>
+    </message>
 </context>
 <context>
     <name>WordsPage</name>

@@ -122,3 +122,28 @@ def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profil
     page.tag.setCurrentIndex(0)
     page.difficulty.setCurrentIndex(page.difficulty.findData(2))
     wait_shown(qtbot, page, lambda texts: texts == {"run", "quickly"})
+
+
+def test_a_word_waiting_for_its_review_says_due_now(qtbot, window, profile, words):
+    """A review date in the past read as a mistake in the table: such a word says "due now",
+    in bold, and since when in its tooltip."""
+    from datetime import timedelta
+
+    session = profile.service.start_session("flashcard", words[:1])
+    profile.service.answer(session, words[0], True, 1500)
+    profile.service.complete_session(session)
+    page = words_page(qtbot, window, 5)
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(page.model.row_of(words[0]), 5)) != "new",
+                    timeout=3000)
+    model = page.model
+    reviewed, fresh = model.row_of(words[0]), model.row_of(words[1])
+    later = profile.service.clock() + timedelta(days=30)
+    due = model.word_at(reviewed).progress.next_review_date
+    assert model.data(model.index(reviewed, 5)) == due.astimezone().strftime("%Y-%m-%d")  # a date to come
+    assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.ToolTipRole) is None
+
+    model.set_words(list(model.rows), later)
+    assert model.data(model.index(reviewed, 5)) == "due now"
+    assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.ToolTipRole).startswith("Due since ")
+    assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(fresh, 5)) == "new"

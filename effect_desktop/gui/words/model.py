@@ -7,6 +7,7 @@ visible cells).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, cast
 from uuid import UUID
 
@@ -18,6 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 
 from ...projections.views import WordView
 
@@ -35,10 +37,21 @@ COLUMNS = cast(tuple[str, ...], (
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _next_review(word: WordView) -> str:
+def _next_review(word: WordView, now: datetime) -> str:
+    """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
+    a mistake in the table)."""
     if word.progress is None:
         return QCoreApplication.translate("WordTableModel", "new")
+    if word.progress.next_review_date <= now:
+        return QCoreApplication.translate("WordTableModel", "due now")
     return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d")
+
+
+def _due_since(word: WordView, now: datetime) -> str | None:
+    if word.progress is None or word.progress.next_review_date > now:
+        return None
+    return QCoreApplication.translate("WordTableModel", "Due since {0}").format(
+        word.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))
 
 
 _SORT_KEYS: tuple[Any, ...] = (
@@ -56,9 +69,15 @@ class WordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[WordView] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.now = datetime.now(UTC)
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def set_words(self, words: list[WordView]) -> None:
+    def set_words(self, words: list[WordView], now: datetime | None = None) -> None:
+        """`now`: the moment "due now" is judged at (the profile's clock; the rows are reloaded
+        after every change and every few minutes)."""
         self.beginResetModel()
+        self.now = now or datetime.now(UTC)
         self.rows = list(words)
         if self._sort is not None:
             self._sort_rows(*self._sort)
@@ -96,9 +115,13 @@ class WordTableModel(QAbstractTableModel):
                 return ", ".join(word.tags)
             if column == 4:
                 return word.difficulty
-            return _next_review(word)
+            return _next_review(word, self.now)
         if role == WORD_ID_ROLE:
             return word.word_id
+        if column == 5 and role == Qt.ItemDataRole.ToolTipRole:
+            return _due_since(word, self.now)
+        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.now):
+            return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -141,7 +141,7 @@ class WordsPage(Page):
 
     def _show(self, words: list[WordView], total: int) -> None:
         selected = set(self.selected_ids())
-        self.model.set_words(words)
+        self.model.set_words(words, self.profile.service.clock())
         shown = self.model.rowCount()
         self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
                                  if shown != total else self.tr("{0} words").format(total))
