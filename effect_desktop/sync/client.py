@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from uuid import UUID
 
 import psycopg
@@ -24,6 +23,8 @@ from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
 from .identity import settle_identity
 from .merge import finish_deferred, merge_page
+from .pulled_check import check_pulled
+from .push_pipeline import push_pending
 from .server_schema import check_client_compatible
 from .urls import ServerURL
 
@@ -102,28 +103,9 @@ class SyncClient:
         return SyncResult(pushed, pulled, resequenced, pending_count(profile), time.perf_counter() - started)
 
     def _push(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> int:
-        """Push pending events page by page; the next page is read from SQLite while this one is sent."""
-        total, done = pending_count(self.profile), 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read") as reader:
-            upcoming = reader.submit(self._read_pending, 0)
-            while True:
-                page = upcoming.result()
-                if not page:
-                    return done
-                upcoming = reader.submit(self._read_pending, page[-1][0])
-                self._push_page(connection, origin, page)
-                done += len(page)
-                progress("push", done, max(total, done))
-
-    def _read_pending(self, after: int) -> list[tuple[Any, ...]]:
-        with self.profile.store.reading() as local:
-            return local_state.pending_rows(local, self.push_page_size, after)
-
-    def _push_page(self, connection: psycopg.Connection, origin: UUID, page: list[tuple[Any, ...]]) -> None:
-        with connection.transaction():
-            server_ops.push_page(connection, [r[1:] for r in page], origin)
-        with self.profile.store.transaction() as local:  # the server has them: they never move again
-            local_state.mark_known(local, [(r[0], None) for r in page])
+        """Push pending events page by page (push_pipeline.py: reading, sending and marking overlap)."""
+        return push_pending(self.profile.store, connection, lambda: connect(self.url, autocommit=True), origin,
+                            self.push_page_size, progress)
 
     def _pull(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> tuple[int, int]:
         store = self.profile.store
@@ -134,16 +116,25 @@ class SyncClient:
         pulled = resequenced = 0
         size = self.pull_page_size
         pages = server_ops.pull_pages(connection, after, origin, size)
+        registry = store.registry if not project else None  # a large pull checks pages as they arrive
+
+        def fetch() -> server_ops.PulledPage | None:
+            page = next(pages, None)
+            if page is not None and registry is not None:
+                check_pulled(registry, page.rows)
+            return page
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             try:
-                # the next page is fetched while this one is written (the server connection is the
-                # fetcher's alone meanwhile)
-                upcoming: Future[server_ops.PulledPage | None] = fetcher.submit(next, pages, None)
+                # the next page is fetched and checked while this one is written (the server connection
+                # is the fetcher's alone meanwhile; psycopg waits for it without the interpreter lock)
+                upcoming: Future[server_ops.PulledPage | None] = fetcher.submit(fetch)
                 while (page := upcoming.result()) is not None:
                     if not page.rows and page.high_water == after:
                         break  # nothing new: no local write at all
-                    upcoming = fetcher.submit(next, pages, None)
-                    merged = merge_page(self.profile, page.rows, page.high_water, project=project)
+                    upcoming = fetcher.submit(fetch)
+                    merged = merge_page(self.profile, page.rows, page.high_water, project=project,
+                                        checked=registry is not None)
                     pulled += merged.applied
                     resequenced += merged.resequenced
                     after = page.high_water

@@ -28,15 +28,16 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 
 from ..bootstrap import Profile
-from ..domain.payload_check import PayloadInvalid, check_payloads
+from ..domain.payload_check import PayloadInvalid
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
-from ..persistence.raw_import import insert_at_positions
+from ..persistence.pull_store import insert_stored
 from ..persistence.schema import events, snapshots
+from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 from ..projections.projector import CHECKPOINT
 from ..projections.tables import checkpoints
 from . import local_state
-from .errors import SchemaMismatch
 from .local_state import sync_known
+from .pulled_check import check_pulled, unreadable_payload, unreadable_type
 from .refold import refold_streams
 
 _ROW_COLUMNS = ("position", "event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
@@ -51,9 +52,11 @@ class MergeResult:
     resequenced: int = 0
 
 
-def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: bool = True) -> MergeResult:
-    """Take in one page. With `project=False` (a large pull) the read models are left for one
-    rebuild at the end (`finish_deferred`), which is far faster than updating them row by row."""
+def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: bool = True,
+               checked: bool = False) -> MergeResult:
+    """Take in one page of rows in stored form (server_ops.PulledPage). With `project=False` (a
+    large pull) the read models are left for one rebuild at the end (`finish_deferred`), which is
+    far faster than updating them row by row; `checked` says `check_pulled` passed the page already."""
     result = MergeResult()
     store = profile.store
     with store.transaction() as connection:
@@ -66,7 +69,9 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
         result.already_known = len(rows) - len(new)
         if new:
             result.applied = len(new)
-            pending = _pending_in(connection, {r[2] for r in new})
+            streams = list({r[2] for r in new})
+            pending = (_pending_in(connection, {uuid_from_bytes(b) for b in streams})
+                       if _any_pending_in(connection, streams) else [])
             if pending and deferred:  # re-sequencing needs current read models
                 finish_deferred(profile)
                 deferred = False
@@ -74,7 +79,8 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
             next_position = max(store.last_position(), profile.projector.checkpoint()) + 1
             if pending:
                 _take_out(connection, pending)
-            next_position = _append_pulled(profile, connection, new, next_position, project=bool(project_now))
+            next_position = _append_pulled(profile, connection, new, next_position, project=bool(project_now),
+                                           checked=checked)
             if not project_now:
                 local_state.put(connection, local_state.NEEDS_REBUILD, "1")
             if pending:
@@ -86,17 +92,29 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
     return result
 
 
-def _local_positions(connection: sa.Connection, event_ids: list[UUID]) -> dict[UUID, int]:
-    """Which of these events the log holds already (straight to the driver: a pull asks for every row)."""
+def _local_positions(connection: sa.Connection, event_ids: list[bytes]) -> dict[bytes, int]:
+    """Which of these events (by their 16 bytes) the log holds already, at which positions (straight
+    to the driver: a pull asks for every row)."""
     driver = connection.connection.driver_connection
-    found: dict[UUID, int] = {}
-    by_bytes = {event_id.bytes: event_id for event_id in event_ids}
-    ids = list(by_bytes)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
+    found: dict[bytes, int] = {}
+    for start in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[start:start + _CHUNK]
         sql = f"SELECT event_id, position FROM {events.name} WHERE event_id IN ({', '.join('?' * len(chunk))})"
-        found.update({by_bytes[e]: p for e, p in driver.execute(sql, chunk)})  # type: ignore[union-attr]
+        found.update(driver.execute(sql, chunk))  # type: ignore[union-attr]
     return found
+
+
+def _any_pending_in(connection: sa.Connection, streams: list[bytes]) -> bool:
+    """Whether any not-yet-pushed event belongs to these streams (a cheap question asked of every page;
+    `_pending_in` reads them only when there are some)."""
+    driver = connection.connection.driver_connection
+    for start in range(0, len(streams), _CHUNK):
+        chunk = streams[start:start + _CHUNK]
+        sql = (f"SELECT 1 FROM {events.name} AS e WHERE e.aggregate_id IN ({', '.join('?' * len(chunk))}) "
+               f"AND NOT EXISTS (SELECT 1 FROM {sync_known.name} AS k WHERE k.position = e.position) LIMIT 1")
+        if driver.execute(sql, chunk).fetchone():  # type: ignore[union-attr]
+            return True
+    return False
 
 
 def _pending_in(connection: sa.Connection, streams: set[UUID]) -> list[dict[str, Any]]:
@@ -134,31 +152,31 @@ def finish_deferred(profile: Profile) -> bool:
 
 
 def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], position: int, *,
-                   project: bool) -> int:
+                   project: bool, checked: bool) -> int:
     """Append a page's new events; every payload is checked against its model before anything is
-    written. Projected one by one (decoded into events) or, in a large pull, only checked in one
-    batch per event type and left to the rebuild at the end."""
+    written. Projected one by one (decoded into events) or, in a large pull, only checked (by the
+    pull's fetching thread, or here) and left to the rebuild at the end."""
     rows = [(position + offset, *row[1:]) for offset, row in enumerate(new)]
-    registry = profile.store.registry
-    try:
-        if project:
-            pulled = [profile.store.to_event(SimpleNamespace(**dict(zip(_ROW_COLUMNS, row, strict=True))))
+    if project:
+        try:
+            pulled = [profile.store.to_event(SimpleNamespace(**dict(zip(_ROW_COLUMNS, _as_objects(row), strict=True))))
                       for row in rows]
-        else:
-            check_payloads(registry, [(row[0], row[4], row[9], row[5], row[6]) for row in rows])
-    except (UnknownEventType, UnsupportedSchemaVersion) as error:
-        raise SchemaMismatch(
-            f"Another device synced events this Effect Desktop cannot read ({error}); update Effect "
-            "Desktop on this computer. Nothing was taken in; your own events are kept.") from error
-    except (PayloadInvalid, ValidationError) as error:
-        raise SchemaMismatch(
-            f"The server sent an event this Effect Desktop cannot read ({error}); update Effect Desktop "
-            "on this computer. Nothing was taken in; your own events are kept.") from error
-    insert_at_positions(connection, rows)
+        except (UnknownEventType, UnsupportedSchemaVersion) as error:
+            raise unreadable_type(error) from error
+        except (PayloadInvalid, ValidationError) as error:
+            raise unreadable_payload(error) from error
+    elif not checked:
+        check_pulled(profile.store.registry, rows)
+    insert_stored(connection, rows)
     local_state.mark_known(connection, [(row[0], server[0]) for row, server in zip(rows, new, strict=True)])
     if project:
         profile.projector.apply(connection, pulled)
     return position + len(new)
+
+
+def _as_objects(row: Any) -> tuple[Any, ...]:
+    """A stored-form row with its ids as UUIDs and its time aware, as events are built from."""
+    return (row[0], uuid_from_bytes(row[1]), uuid_from_bytes(row[2]), *row[3:7], utc_from_text(row[7]), *row[8:])
 
 
 def _put_back(connection: sa.Connection, pending: list[dict[str, Any]], position: int) -> None:

@@ -1,8 +1,9 @@
 """The two things a device does on the server: push a page of events, pull a page.
 
 Push: rows are COPYed into a temporary table, then inserted in their local
-order with `ON CONFLICT (owner, event_id) DO NOTHING`, so a retried page
-(the reply was lost with the connection) never duplicates an event. A page
+order; a page that conflicts goes again with `ON CONFLICT (owner, event_id)
+DO NOTHING`, so a retried page (the reply was lost with the connection)
+never duplicates an event. A page
 whose stream version another device already took raises `VersionCollision`;
 the client then pulls, re-sequences its pending events and pushes again.
 
@@ -26,32 +27,42 @@ from uuid import UUID
 import psycopg
 
 from .errors import ServerRefused
+from .outbox import rows_page
 
 COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
            "created_at", "version", "schema_version")
 
-# JSON travels as text and is parsed once, by the INSERT's cast (COPY cannot target `events`
-# directly: PostgreSQL refuses COPY FROM into a table with row-level security).
+# COPY cannot target `events` directly (PostgreSQL refuses COPY FROM into a table with row-level
+# security): a page goes into a temporary staging table, then one INSERT .. SELECT moves it. The JSON
+# columns are jsonb already in staging, so the documents are parsed during the COPY; a push COPYs its
+# next page on a second connection while this one's INSERT runs (push_pipeline.py).
+STAGED = ("ord", *COLUMNS)
 _STAGING = """
-CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
-    ord integer, event_id uuid, aggregate_id uuid, aggregate_type text,
-    event_type text, event_data text, metadata text, created_at timestamptz,
+CREATE TEMP TABLE IF NOT EXISTS sync_staged (
+    ord bigint, event_id uuid, aggregate_id uuid, aggregate_type text,
+    event_type text, event_data jsonb, metadata jsonb, created_at timestamptz,
     version bigint, schema_version smallint
 ) ON COMMIT DELETE ROWS"""
 
-_COPY = "COPY sync_incoming (ord, " + ", ".join(COLUMNS) + ") FROM STDIN (FORMAT BINARY)"
-_COPY_TYPES = ["int4", "uuid", "uuid", "text", "text", "text", "text", "timestamptz", "int8", "int2"]
+_COPY = "COPY sync_staged (" + ", ".join(STAGED) + ") FROM STDIN"
 
-_INSERT = (
+# A page is first inserted as it is, in a savepoint; only a page holding an event the server has
+# already (a retry after a lost reply) or a taken stream version goes again with `ON CONFLICT DO
+# NOTHING`, which sorts those out. The speculative insertion ON CONFLICT makes for every row was a
+# fifth of the INSERT's time, and a page normally has no conflict at all.
+_INSERT_NEW = (
     "INSERT INTO events (" + ", ".join(COLUMNS) + ", origin) "
-    "SELECT event_id, aggregate_id, aggregate_type, event_type, event_data::jsonb, metadata::jsonb, "
-    "created_at, version, schema_version, %(origin)s FROM sync_incoming ORDER BY ord "
-    "ON CONFLICT (owner, event_id) DO NOTHING"
+    "SELECT " + ", ".join(COLUMNS) + ", %(origin)s FROM sync_staged ORDER BY ord"
 )
+_INSERT = _INSERT_NEW + " ON CONFLICT (owner, event_id) DO NOTHING"
 
+# Each row comes in the form the local SQLite log stores it (ids as their 16 bytes, the time as
+# UTC text, JSON as text), through a binary cursor: the server, another process, does the formatting
+# and the client stores the rows as they are (persistence/pull_store.py).
 _PULL = (
-    "SELECT position, event_id, aggregate_id, aggregate_type, event_type, event_data::text, "
-    "metadata::text, created_at, version, schema_version FROM events "
+    "SELECT position, uuid_send(event_id), uuid_send(aggregate_id), aggregate_type, event_type, "
+    "event_data::text, metadata::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), "
+    "version, schema_version FROM events "
     "WHERE owner = current_user AND position > %(after)s AND origin IS DISTINCT FROM %(origin)s "
     "ORDER BY position"
 )
@@ -68,7 +79,7 @@ class VersionCollision(Exception):
 
 @dataclass(frozen=True)
 class PulledPage:
-    rows: list[Any]  # (position, event_id, ..., schema_version) tuples, in server order
+    rows: list[Any]  # (position, event_id, ..., schema_version) tuples in stored form (see _PULL), in server order
     high_water: int  # the position to resume after
 
 
@@ -76,13 +87,30 @@ def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], ori
     """Insert `rows` (COLUMNS order) in the caller's transaction; how many were new.
 
     Events already on the server (same owner and event_id) are skipped silently."""
+    stage(connection, rows_page(rows).copy_text)
+    return insert_staged(connection, origin)
+
+
+def stage(connection: psycopg.Connection, copy_text: str) -> None:
+    """COPY a page's lines (outbox.py) into this connection's staging table, in the caller's transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAGING)
+        with cursor.copy(_COPY) as copy:
+            copy.write(copy_text)
+
+
+def insert_staged(connection: psycopg.Connection, origin: UUID) -> int:
+    """Move the staged page into `events`, in log order, in the caller's transaction; how many were new."""
     try:
         with connection.cursor() as cursor:
-            cursor.execute(_STAGING)
-            with cursor.copy(_COPY) as copy:
-                copy.set_types(_COPY_TYPES)
-                for ord_, row in enumerate(rows):
-                    copy.write_row((ord_, *row))
+            cursor.execute("SAVEPOINT sync_page")
+            try:
+                cursor.execute(_INSERT_NEW, {"origin": origin})
+            except psycopg.errors.UniqueViolation:
+                cursor.execute("ROLLBACK TO SAVEPOINT sync_page")
+            else:
+                cursor.execute("RELEASE SAVEPOINT sync_page")
+                return cursor.rowcount
             cursor.execute(_INSERT, {"origin": origin})
             return cursor.rowcount
     except psycopg.errors.UniqueViolation as error:
@@ -104,7 +132,7 @@ def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: i
     rolled back when the iterator is exhausted or closed."""
     connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
     try:
-        with connection.cursor(name="effect_pull") as cursor:
+        with connection.cursor(name="effect_pull", binary=True) as cursor:
             cursor.itersize = size
             cursor.execute(_PULL, {"after": after, "origin": origin})
             while True:

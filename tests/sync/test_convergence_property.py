@@ -101,7 +101,7 @@ def test_devices_converge_whatever_they_do_and_whenever_they_sync(
         for action, index, arg in steps:
             device = devices[index]
             if action == "sync":
-                SyncClient(device.profile, url, pull_page=4, defer_projection_from=int(arg)).sync()  # type: ignore[call-overload]
+                SyncClient(device.profile, url, push_page=3, pull_page=4, defer_projection_from=int(arg)).sync()  # type: ignore[call-overload]
                 continue
             with contextlib.suppress(DomainError):  # a refused command (editing a deleted word) writes nothing
                 device.run(action, arg, made)

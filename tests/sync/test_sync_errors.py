@@ -129,3 +129,16 @@ def test_events_from_a_newer_app_are_not_taken_in(alice: str, device: Callable[[
         SyncClient(desktop, alice).sync()
     assert [w.text for w in desktop.queries.words()] == ["火"]  # its own word, and nothing half-taken
     assert pending_count(desktop) == 0  # its own events did reach the server
+
+
+def test_a_large_pull_stops_before_a_page_it_cannot_read(alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(12)])
+    SyncClient(laptop, alice).sync()
+    with psycopg.connect(ServerURL.parse(alice).libpq, autocommit=True) as own:
+        own.execute("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                    "metadata, created_at, version, schema_version) SELECT gen_random_uuid(), gen_random_uuid(), "
+                    "'Word', 'WordCreated', '{\"text\": 5}', metadata, created_at, 1, 1 FROM events LIMIT 1")
+    with pytest.raises(SchemaMismatch, match="cannot read.*Field required.*update Effect Desktop"):
+        SyncClient(desktop, alice, pull_page=5, defer_projection_from=1).sync()
+    assert desktop.store.count() == 10  # the two whole pages before it; nothing of the third
