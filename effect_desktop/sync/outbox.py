@@ -49,7 +49,7 @@ _LINES = (
     "SELECT e.position, e.position || char(9) || hex(e.event_id) || char(9) || hex(e.aggregate_id) || char(9) "
     "|| e.aggregate_type || char(9) || e.event_type || char(9) || e.event_data || char(9) || e.metadata "
     "|| char(9) || e.created_at || '+00' || char(9) || e.version || char(9) || e.schema_version || char(10), "
-    f"e.event_data = '' FROM events AS e WHERE e.position > ? AND NOT EXISTS "
+    "e.event_data = '' FROM events AS e WHERE e.position > ? AND NOT EXISTS "
     f"(SELECT 1 FROM {local_state.sync_known.name} AS k WHERE k.position = e.position) "
     "ORDER BY e.position LIMIT ?")
 
