@@ -37,7 +37,7 @@ FIELDS = 10  # ord and the nine event columns, as server_ops.STAGED lists them
 @dataclass(frozen=True)
 class PendingPage:
     positions: list[int]  # local positions, in log order (the ord of each line)
-    copy_text: str  # one COPY text line per event
+    copy_text: bytes  # one COPY text line per event, UTF-8
 
     def __len__(self) -> int:
         return len(self.positions)
@@ -46,9 +46,9 @@ class PendingPage:
 # `ord` is the local position, so the server inserts a page in log order. An archived row's JSON is
 # empty here (a real JSON document never is): those rows are formatted by `copy_lines`.
 _LINES = (
-    "SELECT e.position, e.position || char(9) || hex(e.event_id) || char(9) || hex(e.aggregate_id) || char(9) "
+    "SELECT e.position, CAST(e.position || char(9) || hex(e.event_id) || char(9) || hex(e.aggregate_id) || char(9) "
     "|| e.aggregate_type || char(9) || e.event_type || char(9) || e.event_data || char(9) || e.metadata "
-    "|| char(9) || e.created_at || '+00' || char(9) || e.version || char(9) || e.schema_version || char(10), "
+    "|| char(9) || e.created_at || '+00' || char(9) || e.version || char(9) || e.schema_version || char(10) AS BLOB), "
     "e.event_data = '' FROM events AS e WHERE e.position > ? AND NOT EXISTS "
     f"(SELECT 1 FROM {local_state.sync_known.name} AS k WHERE k.position = e.position) "
     "ORDER BY e.position LIMIT ?")
@@ -62,23 +62,24 @@ def read_page(store: SqlEventStore, limit: int, after: int = 0) -> PendingPage:
         floor = max(after, local_state.all_known_upto(connection))
         driver = connection.connection.driver_connection
         rows = driver.execute(_LINES, (floor, limit)).fetchall()  # type: ignore[union-attr]
-        text = _checked("".join(line or "" for _p, line, _a in rows), len(rows))
+        text = _checked(b"".join(line or b"" for _p, line, _a in rows), len(rows))
         if text is None or any(archived for _p, _l, archived in rows):
             return _formatted(store, local_state.pending_rows(connection, limit, after))
     return PendingPage([position for position, _l, _a in rows], text)
 
 
-def _checked(text: str, lines: int) -> str | None:
-    """The page's text with backslashes escaped, or None if some value needs more escaping than that."""
-    if text.count("\n") != lines or text.count("\t") != (FIELDS - 1) * lines or "\r" in text:
+def _checked(text: bytes, lines: int) -> bytes | None:
+    """The page's text with backslashes escaped, or None if some value needs more escaping than that
+    (none of these bytes occurs inside a multi-byte UTF-8 character)."""
+    if text.count(b"\n") != lines or text.count(b"\t") != (FIELDS - 1) * lines or b"\r" in text:
         return None
-    return text.replace("\\", "\\\\") if "\\" in text else text
+    return text.replace(b"\\", b"\\\\") if b"\\" in text else text
 
 
 def _formatted(store: SqlEventStore, rows: list[tuple[Any, ...]]) -> PendingPage:
     """A page from `local_state.pending_rows`, archived payloads read back from their segments."""
     complete = [row if row[5] else (*row[:5], *store.archive.payload(row[0]), *row[7:]) for row in rows]
-    return PendingPage([row[0] for row in complete], copy_lines(complete))
+    return PendingPage([row[0] for row in complete], copy_lines(complete).encode())
 
 
 def copy_lines(rows: Iterable[Sequence[Any]]) -> str:
@@ -105,4 +106,5 @@ def _text(value: Any) -> str:
 
 def rows_page(rows: Sequence[Sequence[Any]]) -> PendingPage:
     """A page of rows in COLUMNS order (no local positions: ord is their index)."""
-    return PendingPage(list(range(len(rows))), copy_lines((index, *row) for index, row in enumerate(rows)))
+    return PendingPage(list(range(len(rows))),
+                       copy_lines((index, *row) for index, row in enumerate(rows)).encode())

@@ -91,8 +91,9 @@ def push_page(connection: psycopg.Connection, rows: Sequence[Sequence[Any]], ori
     return insert_staged(connection, origin)
 
 
-def stage(connection: psycopg.Connection, copy_text: str) -> None:
-    """COPY a page's lines (outbox.py) into this connection's staging table, in the caller's transaction."""
+def stage(connection: psycopg.Connection, copy_text: bytes) -> None:
+    """COPY a page's lines (outbox.py, UTF-8) into this connection's staging table, in the caller's
+    transaction."""
     with connection.cursor() as cursor:
         cursor.execute(_STAGING)
         with cursor.copy(_COPY) as copy:
