@@ -52,10 +52,12 @@ def check_pulled(registry: EventRegistry, rows: Sequence[Sequence[Any]]) -> None
 def unreadable_type(error: Exception) -> SchemaMismatch:
     return SchemaMismatch(
         f"Another device synced events this Effect Desktop cannot read ({error}); update Effect "
-        "Desktop on this computer. Nothing was taken in; your own events are kept.")
+        "Desktop on this computer. The sync stopped before that event (what came before it is kept, and "
+        "so are your own events).")
 
 
 def unreadable_payload(error: Exception) -> SchemaMismatch:
     return SchemaMismatch(
         f"The server sent an event this Effect Desktop cannot read ({error}); update Effect Desktop "
-        "on this computer. Nothing was taken in; your own events are kept.")
+        "on this computer. The sync stopped before that event (what came before it is kept, and so are "
+        "your own events).")
