@@ -57,7 +57,7 @@ Step = Callable[[int], None]  # called after each phase with the number of phase
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 
 EXTRACT_STEPS = 8  # of PHASES: decoding the log is about a third of a rebuild
-PHASES = EXTRACT_STEPS + 9
+PHASES = EXTRACT_STEPS + 8
 
 
 class RebuildFailed(Exception):
@@ -178,14 +178,16 @@ class SqliteRebuild:
             counted = self._counted()  # fetched before the fold starts: both need the interpreter
             folded = pool.submit(self._fold_schedules, scheduler, reviews)
             summed = pool.submit(self._sum_facets, *counted)
-            pure_sql: list[Callable[[], None]] = [
-                self._answer_tables, self._daily, self._timeline_days, self._streak]
+            pure_sql: list[Callable[[], None]] = [self._answer_tables, self._daily, self._timeline_days]
             for done, phase in enumerate(pure_sql, start=EXTRACT_STEPS + len(with_callbacks) + 1):
                 phase()
                 step(done)
             meanwhile()
             self._write_schedules(*folded.result())
             self._write_facets(summed.result())
+            # After the fold, not beside it: reading rows takes the interpreter lock once per row,
+            # and each time waited for the fold thread to let go (a second on a million events).
+            self._streak()
             step(PHASES)
 
     # --- the log: each event's JSON decoded once, into narrow work tables ------------------------
