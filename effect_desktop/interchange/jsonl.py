@@ -12,7 +12,7 @@ along, since some streams (the streak) are named after it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -22,16 +22,20 @@ from pydantic_core import from_json, to_json
 
 from ..bootstrap import Profile
 from ..domain.errors import DomainError
+from ..domain.events import ALL_EVENT_TYPES, EventData
 from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
+from ..persistence.bulk_log_import import indexes_built_after
 from ..persistence.errors import StoreError
-from ..persistence.raw_import import insert_rows, sqlite_row, stream_gaps
+from ..persistence.raw_import import Row, insert_rows, sqlite_row, stream_gaps
 from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
 from .files import replacing
+from .jsonl_pages import WORKER_FILE_SIZE, PageSource
+from .jsonl_rows import Item, LineCutter
 
 FORMAT = "effect-desktop/events"
 FORMAT_VERSION = 1
@@ -63,15 +67,19 @@ def export_events_to(profile: Profile, path: Path, progress: Progress | None = N
         return export_events(profile, out, progress)
 
 
-@without_gc  # a million rows and envelopes pass through (see gc_pause.py)
-def import_events(profile: Profile, path: Path, progress: Progress | None = None) -> int:
+@without_gc  # a million rows pass through (see gc_pause.py)
+def import_events(profile: Profile, path: Path, progress: Progress | None = None, *,
+                  helpers: int | None = None) -> int:
     """Load an exported log into this (empty) profile, all or nothing; returns the event count.
 
-    The stored JSON of each event is kept as it is (so an older payload keeps
-    its schema version and is upcast on reading, as in the original); every
-    payload is then loaded by the read-model rebuild in the same transaction,
-    so a malformed one fails the import before anything is committed. The
-    caller should reopen the profile afterwards (the learner's id changed)."""
+    Every line is checked (ids, times, versions, a known type, the payload and
+    metadata against their models) and stored as it is (so an older payload
+    keeps its schema version and is upcast on reading, as in the original);
+    the read models are rebuilt in the same transaction. `helpers` processes
+    cut and check the lines while this one inserts them (by default 2 for a
+    file over 64 MiB on a machine with more than one core, none otherwise;
+    see jsonl_pages.py). The caller should
+    reopen the profile afterwards (the learner's id changed)."""
     if profile.store.count():
         raise InterchangeError(
             f"This profile already holds {profile.store.count()} events; an event log can only be imported "
@@ -81,33 +89,40 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
     except OSError as error:
         raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
     with handle:
-        lines = _numbered(handle)
-        header = _header(next(lines, (1, b"")))
-        total = int(header.get("events") or 0)
-        user_id = UUID(str(header["user_id"]))
-        count = 0
-        try:
-            with profile.store.transaction():
-                page: list[tuple[int, bytes]] = []
-                for numbered in lines:
-                    page.append(numbered)
-                    if len(page) == PAGE:
-                        count += _append_page(profile, page)
-                        page = []
-                        tick(progress, count, total)
-                count += _append_page(profile, page)
-                if total and count != total:
-                    raise InterchangeError(f"The file holds {count} events but its header says {total}; "
-                                           "it is incomplete (was the export interrupted?). Nothing was imported.")
-                gaps = stream_gaps(profile.store)
-                if gaps:
-                    raise InterchangeError(f"Some streams' versions do not follow on ({'; '.join(gaps)}): the log "
-                                           "was cut or edited. Nothing was imported.")
-                profile.projector.rebuild()  # the profile was empty: the fast path of a fresh replay
-        except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
-            if isinstance(error, InterchangeError):
-                raise
-            raise InterchangeError(f"The events could not be stored: {error} Nothing was imported.") from error
+        number, first = _first_line(handle)
+        header = _header((number, first))
+        offset, size = handle.tell(), os.fstat(handle.fileno()).st_size
+    total = int(header.get("events") or 0)
+    user_id = UUID(str(header["user_id"]))
+    registry = profile.store.registry
+    cutter = LineCutter(_own_models(registry))
+    if helpers is None:
+        helpers = 2 if size >= WORKER_FILE_SIZE and (os.cpu_count() or 1) > 1 else 0
+    source = PageSource(path, offset, number + 1, cutter, helpers)
+    count = 0
+    try:
+        with profile.store.transaction():
+            with indexes_built_after(profile.store):
+                for items in source:
+                    rows = _checked(registry, items)
+                    count += insert_rows(profile.store, rows) if rows else 0
+                    tick(progress, count, total)
+            if total and count != total:
+                raise InterchangeError(f"The file holds {count} events but its header says {total}; "
+                                       "it is incomplete (was the export interrupted?). Nothing was imported.")
+            gaps = stream_gaps(profile.store)
+            if gaps:
+                raise InterchangeError(f"Some streams' versions do not follow on ({'; '.join(gaps)}): the log "
+                                       "was cut or edited. Nothing was imported.")
+            profile.projector.rebuild()  # the profile was empty: the fast path of a fresh replay
+    except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
+        if isinstance(error, InterchangeError):
+            raise
+        raise InterchangeError(f"The events could not be stored: {error} Nothing was imported.") from error
+    except OSError as error:
+        raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
+    finally:
+        source.close()
     profile.settings.set("user_id", str(user_id))
     profile.user_id = user_id
     profile.service.user_id = user_id
@@ -115,22 +130,39 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
     return count
 
 
-def _append_page(profile: Profile, page: list[tuple[int, bytes]]) -> int:
-    """Store a page of lines; a line that is not a valid event is named by its number."""
-    registry = profile.store.registry
-    rows = []
-    for number, line in page:
+def _own_models(registry: EventRegistry) -> list[type[EventData]]:
+    """The event types whose model in this profile's registry is the app's own (helper processes
+    know only those); lines of other types take the general path here."""
+    own = []
+    for model in ALL_EVENT_TYPES:
         try:
-            rows.append(sqlite_row(line, lambda event_type: _known(registry, event_type)))
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
-            raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+            if registry.model_for(model.event_type) is model:
+                own.append(model)
+        except DomainError:
+            continue
+    return own
+
+
+def _checked(registry: EventRegistry, items: list[Item]) -> list[Row]:
+    """A page's rows: those cut by the fast path as they are, the other lines by the general path."""
+    if all(len(item) == 9 for item in items):
+        return items  # type: ignore[return-value]
+    return [item if len(item) == 9 else _general_row(registry, *item) for item in items]  # type: ignore[misc]
+
+
+def _general_row(registry: EventRegistry, number: int, line: bytes) -> Row:
+    """Any line the fast path did not take: parsed, normalised and checked as a whole; a line that is
+    not a valid event is named by its number."""
     try:
-        check_payloads(registry, [(number, row[3], row[8], row[4], row[5])
-                                  for (number, _), row in zip(page, rows, strict=True)])
+        row = sqlite_row(line, lambda event_type: _known(registry, event_type))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+        raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
+    try:
+        check_payloads(registry, [(number, row[3], row[8], row[4], row[5])])
     except PayloadInvalid as error:
         raise InterchangeError(f"Line {error.line} is not a valid event ({error}); nothing was imported.") from None
-    return insert_rows(profile.store, rows) if rows else 0
+    return row
 
 
 def _known(registry: EventRegistry, event_type: str) -> bool:
@@ -141,10 +173,12 @@ def _known(registry: EventRegistry, event_type: str) -> bool:
     return True
 
 
-def _numbered(handle: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(handle, start=1):
+def _first_line(handle: IO[bytes]) -> tuple[int, bytes]:
+    """The header: the first line that is not blank, with its number."""
+    for number, line in enumerate(iter(handle.readline, b""), start=1):
         if line.strip():
-            yield number, line
+            return number, line
+    return 1, b""
 
 
 def _header(first: tuple[int, bytes]) -> dict[str, Any]:
