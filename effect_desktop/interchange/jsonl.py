@@ -26,9 +26,9 @@ from ..domain.events import ALL_EVENT_TYPES, EventData
 from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
-from ..persistence.bulk_log_import import indexes_built_after
+from ..persistence.bulk_log_import import indexes_built_after, insert_page
 from ..persistence.errors import StoreError
-from ..persistence.raw_import import Row, insert_rows, sqlite_row, stream_gaps
+from ..persistence.raw_import import Row, sqlite_row, stream_gaps
 from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
@@ -105,7 +105,7 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
             with indexes_built_after(profile.store):
                 for items in source:
                     rows = _checked(registry, items)
-                    count += insert_rows(profile.store, rows) if rows else 0
+                    count += insert_page(profile.store, rows) if rows else 0
                     tick(progress, count, total)
             if total and count != total:
                 raise InterchangeError(f"The file holds {count} events but its header says {total}; "

@@ -2,25 +2,31 @@
 
 Cutting and checking a line costs Python several microseconds, inserting it
 SQLite about as much; on one interpreter the two take turns. For a large
-file, helper processes (started fresh, not forked: the caller may hold Qt
-threads and an open transaction) each read the file and cut every n-th
-page, while this process inserts the pages in file order. The pages are the
+file, helper processes each read the file and cut every n-th page, while
+this process inserts the pages in file order. A helper is a fresh
+interpreter running this module (`python -m`), not a multiprocessing child:
+those re-run the caller's main script when it has no `__main__` guard, and
+a fork would copy Qt threads and an open transaction. The pages are the
 same in every process: blocks of about `BLOCK` bytes cut at the last line
-end. A helper sends each page as one `marshal` message over a pipe (a
-fraction of pickle's cost for plain tuples). Lines a helper does not take
-(see `jsonl_rows.LineCutter`) come back as they were read, for the general
-path in this process, which knows the profile's own registry and upcasters.
+end. A helper writes each page to its stdout as one length-prefixed
+`marshal` message (a fraction of pickle's cost for plain tuples). Lines a
+helper does not take (see `jsonl_rows.LineCutter`) come back as they were
+read, for the general path in this process, which knows the profile's own
+registry and upcasters.
 """
 
 from __future__ import annotations
 
 import marshal
-import multiprocessing
+import os
+import struct
+import subprocess
 import sys
 from collections.abc import Iterator
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import effect_desktop
 
 from ..domain.events import ALL_EVENT_TYPES
 from .errors import InterchangeError
@@ -64,22 +70,30 @@ def page_items(cutter: LineCutter, first: int, block: bytes) -> list[Item]:
     return cutter.items(numbered)
 
 
-def serve(path: str, offset: int, first: int, out: Connection, event_types: list[str], share: int,
+def serve(path: str, offset: int, first: int, out: IO[bytes], event_types: list[str], share: int,
           helpers: int) -> None:
-    """A helper process: send page `share`, `share + helpers`, ... then ("end",)."""
+    """A helper: write page `share`, `share + helpers`, ... then ("end",), each as one message."""
     cutter = LineCutter(model for model in ALL_EVENT_TYPES if model.event_type in event_types)
     try:
         with open(path, "rb") as handle:
             for index, (number, block) in enumerate(blocks(handle, offset, first)):
                 if index % helpers == share:
-                    out.send_bytes(marshal.dumps(("page", page_items(cutter, number, block))))
-        out.send_bytes(marshal.dumps(("end",)))
+                    _send(out, ("page", page_items(cutter, number, block)))
+        _send(out, ("end",))
     except (BrokenPipeError, ConnectionResetError):
         return  # the importer stopped (an error, a cancel): nothing more to say
     except OSError as error:
-        out.send_bytes(marshal.dumps(("failed", f"{path} could not be read: {error.strerror or error}.")))
-    finally:
-        out.close()
+        _send(out, ("failed", f"{path} could not be read: {error.strerror or error}."))
+
+
+def _send(out: IO[bytes], message: tuple[Any, ...]) -> None:
+    data = marshal.dumps(message)
+    out.write(_LENGTH.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
+_LENGTH = struct.Struct("<Q")
 
 
 class PageSource:
@@ -88,8 +102,7 @@ class PageSource:
     def __init__(self, path: Path, offset: int, first: int, cutter: LineCutter, helpers: int) -> None:
         self._path, self._offset, self._first, self._cutter = path, offset, first, cutter
         self._helpers = helpers if helpers > 0 and not getattr(sys, "frozen", False) else 0
-        self._processes: list[multiprocessing.process.BaseProcess] = []
-        self._pipes: list[Connection] = []
+        self._processes: list[subprocess.Popen[bytes]] = []
 
     def __iter__(self) -> Iterator[list[Item]]:
         if self._helpers and self._start():
@@ -113,19 +126,17 @@ class PageSource:
                 yield page_items(self._cutter, number, block)
 
     def _start(self) -> bool:
-        context = multiprocessing.get_context("spawn")
-        event_types = sorted(self._cutter.event_types)
+        event_types = ",".join(sorted(self._cutter.event_types))
+        root = str(Path(effect_desktop.__file__).resolve().parents[1])  # where this package is found
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            part for part in (root, os.environ.get("PYTHONPATH", "")) if part)}
         try:
             for share in range(self._helpers):
-                reader, writer = context.Pipe(duplex=False)
-                process = context.Process(
-                    target=serve, daemon=True, name=f"effect-desktop-import-{share}",
-                    args=(str(self._path), self._offset, self._first, writer, event_types, share, self._helpers))
-                process.start()
-                writer.close()
-                self._processes.append(process)
-                self._pipes.append(reader)
-        except (OSError, RuntimeError):  # no processes here (a sandbox, a limit): cut the lines ourselves
+                self._processes.append(subprocess.Popen(
+                    [sys.executable, "-m", __name__, str(self._path), str(self._offset), str(self._first),
+                     event_types, str(share), str(self._helpers)],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment))
+        except OSError:  # no processes here (a sandbox, a limit): cut the lines ourselves
             self.close()
             return False
         return True
@@ -133,7 +144,7 @@ class PageSource:
     def _from_helpers(self) -> Iterator[list[Item]]:
         index = 0
         while True:
-            message = marshal.loads(self._pipes[index % self._helpers].recv_bytes())
+            message = marshal.loads(_receive(self._processes[index % self._helpers]))
             if message[0] == "end":
                 return
             if message[0] == "failed":
@@ -143,10 +154,34 @@ class PageSource:
 
     def close(self) -> None:
         for process in self._processes:
-            if process.is_alive():
-                process.terminate()
+            if process.poll() is None:
+                process.kill()
         for process in self._processes:
-            process.join(timeout=5)
-        for pipe in self._pipes:
-            pipe.close()
-        self._processes, self._pipes = [], []
+            if process.stdout is not None:
+                process.stdout.close()
+            process.wait(timeout=5)
+        self._processes = []
+
+
+def _receive(process: subprocess.Popen[bytes]) -> bytes:
+    """One message from a helper; EOFError when it stopped without one."""
+    stream = process.stdout
+    assert stream is not None
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError
+    size = _LENGTH.unpack(head)[0]
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return data
+
+
+def main(argv: list[str]) -> None:
+    """`python -m effect_desktop.interchange.jsonl_pages PATH OFFSET FIRST TYPES SHARE HELPERS`."""
+    path, offset, first, event_types, share, helpers = argv
+    serve(path, int(offset), int(first), sys.stdout.buffer, event_types.split(","), int(share), int(helpers))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -13,9 +13,11 @@ from pydantic_core import from_json
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.domain.events import ALL_EVENT_TYPES, WORD, EventData
 from effect_desktop.domain.registry import EventRegistry
+from effect_desktop.interchange import jsonl_pages
 from effect_desktop.interchange.candidates import ImportCancelled
 from effect_desktop.interchange.errors import InterchangeError
 from effect_desktop.interchange.jsonl import export_events_to, import_events
+from effect_desktop.interchange.jsonl_pages import PageSource
 from effect_desktop.interchange.jsonl_rows import LineCutter
 from effect_desktop.persistence.raw_import import sqlite_row
 from effect_desktop.projections.verify import verify
@@ -208,5 +210,42 @@ def test_an_older_schema_version_keeps_its_version_and_is_upcast_on_reading(
         assert versions == [(1,)]
         word = next(e for e in copy.store.iter_all() if e.event_type == "WordCreated")
         assert type(word.event_data) is model and word.event_data.example == ""  # type: ignore[attr-defined]
+    finally:
+        copy.close()
+
+
+def test_a_helper_process_sends_the_pages_this_process_would_cut(log: Path) -> None:
+    with open(log, "rb") as handle:
+        handle.readline()
+        offset = handle.tell()
+    cutter = LineCutter(ALL_EVENT_TYPES)
+    here = list(PageSource(log, offset, 2, cutter, helpers=0))
+    source = PageSource(log, offset, 2, cutter, helpers=2)
+    pages = iter(source)
+    try:
+        first = next(pages)
+        assert len(source._processes) == 2  # really from the helpers, not the fallback here
+        assert [first, *pages] == here
+    finally:
+        source.close()
+    assert sum(len(page) for page in here) == len(log.read_bytes().splitlines()) - 1
+
+
+def test_a_duplicate_on_a_later_page_is_named_and_the_pages_keep_their_line_numbers(
+        log: Path, clock: SettableClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jsonl_pages, "BLOCK", 3000)  # a few lines a page, here in this process
+    lines = log.read_bytes().splitlines()
+    duplicate = from_json(lines[2])
+    path = tmp_path / "late.jsonl"
+    path.write_bytes(b"\n".join(lines + [lines[2]]) + b"\n")
+    copy = fresh(tmp_path, clock)
+    try:
+        with pytest.raises(InterchangeError, match=f"event {duplicate['event_id']} is in the file twice"):
+            import_events(copy, path, helpers=0)
+        lines[40] = lines[40].replace(b'"version":', b'"version":"x"', 1)
+        path.write_bytes(b"\n".join(lines) + b"\n")
+        with pytest.raises(InterchangeError, match="Line 41 is not a valid event"):
+            import_events(copy, path, helpers=0)
+        assert copy.store.count() == 0
     finally:
         copy.close()
