@@ -101,7 +101,8 @@ class PageSource:
 
     def __init__(self, path: Path, offset: int, first: int, cutter: LineCutter, helpers: int) -> None:
         self._path, self._offset, self._first, self._cutter = path, offset, first, cutter
-        self._helpers = helpers if helpers > 0 and not getattr(sys, "frozen", False) else 0
+        runnable = bool(sys.executable) and not getattr(sys, "frozen", False)  # a frozen app has no `python -m`
+        self._helpers = helpers if helpers > 0 and runnable else 0
         self._processes: list[subprocess.Popen[bytes]] = []
 
     def __iter__(self) -> Iterator[list[Item]]:
