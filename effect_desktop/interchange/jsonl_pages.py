@@ -2,14 +2,16 @@
 
 Cutting and checking a line costs Python several microseconds, inserting it
 SQLite about as much; on one interpreter the two take turns. For a large
-file, helper processes each read the file and cut every n-th page, while
-this process inserts the pages in file order. A helper is a fresh
+file, helper processes each read and cut every n-th page, while this
+process inserts the pages in file order. A helper is a fresh
 interpreter running this module (`python -m`), not a multiprocessing child:
 those re-run the caller's main script when it has no `__main__` guard, and
 a fork would copy Qt threads and an open transaction. The pages are the
-same in every process: blocks of about `BLOCK` bytes cut at the last line
-end. A helper writes each page to its stdout as one length-prefixed
-`marshal` message (a fraction of pickle's cost for plain tuples). Lines a
+same in every process: page i holds the lines that start in the i-th
+`BLOCK` bytes after the header, so a helper reads only its own pages, and
+numbers their lines from 0 (this process knows where each page starts).
+A helper writes each page to its stdout as one length-prefixed `marshal`
+message (a fraction of pickle's cost for plain tuples). Lines a
 helper does not take (see `jsonl_rows.LineCutter`) come back as they were
 read, for the general path in this process, which knows the profile's own
 registry and upcasters.
@@ -36,25 +38,30 @@ BLOCK = 4 << 20  # bytes per page: about 6,000 exported events
 WORKER_FILE_SIZE = 64 << 20  # below this, starting helpers costs more than they save (~0.5 s each)
 
 
-def blocks(handle: IO[bytes], offset: int, first: int) -> Iterator[tuple[int, bytes]]:
-    """(number of the first line, whole lines) from `offset` on, the same cut in every process."""
-    handle.seek(offset)
-    carry = b""
-    number = first
-    while True:
-        chunk = handle.read(BLOCK)
-        if not chunk:
-            if carry:
-                yield number, carry
-            return
-        data = carry + chunk if carry else chunk
-        end = data.rfind(b"\n") + 1
-        if end == 0:  # one line longer than a block: read on
-            carry = data
-            continue
-        carry = data[end:]
-        yield number, data[:end]
-        number += data.count(b"\n", 0, end)
+def read_page(handle: IO[bytes], offset: int, size: int, index: int, block: int = BLOCK) -> bytes | None:
+    """The whole lines that start in the `index`-th `block` bytes from `offset`; None past the end."""
+    start = _line_start(handle, offset, size, offset + index * block)
+    if start >= size:
+        return None
+    end = _line_start(handle, offset, size, offset + (index + 1) * block)
+    handle.seek(start)
+    return handle.read(end - start)
+
+
+def _line_start(handle: IO[bytes], offset: int, size: int, at: int) -> int:
+    """The first place at or after `at` where a line starts (`offset`, or just after a newline)."""
+    if at <= offset:
+        return offset
+    if at >= size:
+        return size
+    position = at - 1
+    handle.seek(position)
+    while chunk := handle.read(1 << 16):
+        found = chunk.find(b"\n")
+        if found >= 0:
+            return position + found + 1
+        position += len(chunk)
+    return size
 
 
 def page_items(cutter: LineCutter, first: int, block: bytes) -> list[Item]:
@@ -70,15 +77,17 @@ def page_items(cutter: LineCutter, first: int, block: bytes) -> list[Item]:
     return cutter.items(numbered)
 
 
-def serve(path: str, offset: int, first: int, out: IO[bytes], event_types: list[str], share: int,
-          helpers: int) -> None:
-    """A helper: write page `share`, `share + helpers`, ... then ("end",), each as one message."""
+def serve(path: str, offset: int, out: IO[bytes], event_types: list[str], share: int, helpers: int,
+          block: int) -> None:
+    """A helper: write page `share`, `share + helpers`, ... (with its count of line ends) then ("end",)."""
     cutter = LineCutter(model for model in ALL_EVENT_TYPES if model.event_type in event_types)
     try:
         with open(path, "rb") as handle:
-            for index, (number, block) in enumerate(blocks(handle, offset, first)):
-                if index % helpers == share:
-                    _send(out, ("page", page_items(cutter, number, block)))
+            size = os.fstat(handle.fileno()).st_size
+            index = share
+            while (page := read_page(handle, offset, size, index, block)) is not None:
+                _send(out, ("page", page_items(cutter, 0, page), page.count(b"\n")))
+                index += helpers
         _send(out, ("end",))
     except (BrokenPipeError, ConnectionResetError):
         return  # the importer stopped (an error, a cancel): nothing more to say
@@ -99,13 +108,23 @@ _LENGTH = struct.Struct("<Q")
 class PageSource:
     """The file's pages of items, in order, from `helpers` helper processes or (0) from this one."""
 
-    def __init__(self, path: Path, offset: int, first: int, cutter: LineCutter, helpers: int) -> None:
-        self._path, self._offset, self._first, self._cutter = path, offset, first, cutter
+    def __init__(self, path: Path, offset: int, first: int, cutter: LineCutter, helpers: int,
+                 block: int = BLOCK) -> None:
+        self._path, self._offset, self._first, self._cutter, self._block = path, offset, first, cutter, block
         runnable = bool(sys.executable) and not getattr(sys, "frozen", False)  # a frozen app has no `python -m`
         self._helpers = helpers if helpers > 0 and runnable else 0
         self._processes: list[subprocess.Popen[bytes]] = []
 
     def __iter__(self) -> Iterator[list[Item]]:
+        first = self._first
+        for items, line_ends in self._pages():
+            if any(len(item) == 2 for item in items):  # lines for the general path: numbered in the file
+                items = [item if len(item) == 9 else (first + item[0], item[1])  # type: ignore[misc, operator]
+                         for item in items]
+            yield items
+            first += line_ends
+
+    def _pages(self) -> Iterator[tuple[list[Item], int]]:
         if self._helpers and self._start():
             delivered = False
             try:
@@ -119,12 +138,12 @@ class PageSource:
                                            "imported. Try again.") from None
             finally:
                 self.close()
-        yield from self._here()
-
-    def _here(self) -> Iterator[list[Item]]:
         with open(self._path, "rb") as handle:
-            for number, block in blocks(handle, self._offset, self._first):
-                yield page_items(self._cutter, number, block)
+            size = os.fstat(handle.fileno()).st_size
+            index = 0
+            while (lines := read_page(handle, self._offset, size, index, self._block)) is not None:
+                yield page_items(self._cutter, 0, lines), lines.count(b"\n")
+                index += 1
 
     def _start(self) -> bool:
         event_types = ",".join(sorted(self._cutter.event_types))
@@ -134,15 +153,15 @@ class PageSource:
         try:
             for share in range(self._helpers):
                 self._processes.append(subprocess.Popen(
-                    [sys.executable, "-m", __name__, str(self._path), str(self._offset), str(self._first),
-                     event_types, str(share), str(self._helpers)],
+                    [sys.executable, "-m", __name__, str(self._path), str(self._offset), event_types, str(share),
+                     str(self._helpers), str(self._block)],
                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment))
         except OSError:  # no processes here (a sandbox, a limit): cut the lines ourselves
             self.close()
             return False
         return True
 
-    def _from_helpers(self) -> Iterator[list[Item]]:
+    def _from_helpers(self) -> Iterator[tuple[list[Item], int]]:
         index = 0
         while True:
             message = marshal.loads(_receive(self._processes[index % self._helpers]))
@@ -150,7 +169,7 @@ class PageSource:
                 return
             if message[0] == "failed":
                 raise InterchangeError(str(message[1]))
-            yield message[1]
+            yield message[1], message[2]
             index += 1
 
     def close(self) -> None:
@@ -179,9 +198,9 @@ def _receive(process: subprocess.Popen[bytes]) -> bytes:
 
 
 def main(argv: list[str]) -> None:
-    """`python -m effect_desktop.interchange.jsonl_pages PATH OFFSET FIRST TYPES SHARE HELPERS`."""
-    path, offset, first, event_types, share, helpers = argv
-    serve(path, int(offset), int(first), sys.stdout.buffer, event_types.split(","), int(share), int(helpers))
+    """`python -m effect_desktop.interchange.jsonl_pages PATH OFFSET TYPES SHARE HELPERS BLOCK`."""
+    path, offset, event_types, share, helpers, block = argv
+    serve(path, int(offset), sys.stdout.buffer, event_types.split(","), int(share), int(helpers), int(block))
 
 
 if __name__ == "__main__":
