@@ -57,7 +57,7 @@ def _stored_time(text: Any) -> str:
     created = datetime.fromisoformat(text)  # checks it is a time at all
     if created.tzinfo is None:
         raise ValueError("created_at has no time zone")
-    if len(text) == 27 and text[26] == "Z" and text[10] == "T":
+    if len(text) == 27 and text[26] == "Z" and text[10] == "T" and text[19] == ".":  # not ISO's other comma
         return f"{text[:10]} {text[11:26]}"
     return created.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 

@@ -257,3 +257,12 @@ def test_a_duplicate_on_a_later_page_is_named_and_the_pages_keep_their_line_numb
         assert copy.store.count() == 0
     finally:
         copy.close()
+
+
+def test_a_hand_edited_time_with_a_decimal_comma_is_stored_in_the_stores_own_form() -> None:
+    """ISO 8601 allows "22:14:00,123456"; stored as it was, it sorted and read as a different time."""
+    line = (b'{"event_id": "0190ab12-3456-7890-abcd-ef0123456789", "aggregate_id": '
+            b'"0190ab12-3456-7890-abcd-ef0123456780", "aggregate_type": "Word", "event_type": "WordDeleted", '
+            b'"event_data": {"word_id": "0190ab12-3456-7890-abcd-ef0123456780"}, "metadata": {}, '
+            b'"created_at": "2020-03-31T22:14:00,123456Z", "version": 2, "schema_version": 1}')
+    assert sqlite_row(line, lambda _: True)[6] == "2020-03-31 22:14:00.123456"
