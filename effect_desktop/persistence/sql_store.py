@@ -123,6 +123,7 @@ class SqlEventStore:
         # Each event with its position: the same envelope, copied without pydantic's generic copy.
         return [_envelope({**e.__dict__, "position": p}) for e, p in zip(events, positions, strict=True)]
 
+    @without_gc  # see read_all
     def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]:
         query = sa.select(*_SELECT_COLUMNS).where(events_table.c.aggregate_id == aggregate_id)
         if from_version is not None:
@@ -213,6 +214,7 @@ class SqlEventStore:
         )
 
     # --- the whole log ---------------------------------------------------------------------
+    @without_gc  # a page of envelopes alive at once: 3x faster with the collector paused
     def read_all(self, from_position: int = 0, limit: int = 1000) -> list[DomainEvent]:
         if self._log_reader is not None:
             with self.reading() as connection:
@@ -236,6 +238,7 @@ class SqlEventStore:
                 return
             position = page[-1].position or position
 
+    @without_gc  # see read_all
     def query_events(self, *, aggregate_id: UUID | None = None, event_types: Sequence[str] = (),
                      since: datetime | None = None, until: datetime | None = None,
                      limit: int | None = None) -> list[DomainEvent]:
