@@ -24,7 +24,6 @@ from pydantic_core import from_json, to_json
 from .errors import ConcurrencyError, StoreError
 from .schema import events as events_table
 from .sql_store import SqlEventStore
-from .sqlite_values import utc_text
 
 Row = tuple[bytes, bytes, str, str, str, str, str, int, int]
 
@@ -95,15 +94,15 @@ _INSERT_AT = ("INSERT INTO events (position, event_id, aggregate_id, aggregate_t
               "metadata, created_at, version, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-def insert_at_positions(connection: sa.Connection, rows: Sequence[Sequence[Any]]) -> None:
-    """Insert rows (position, event_id, aggregate_id, aggregate_type, event_type, event_data text,
-    metadata text, created_at, version, schema_version) with ids as UUIDs and times aware, as a
-    pulled page holds them, in the caller's SQLite transaction."""
-    params = [(position, event_id.bytes, aggregate_id.bytes, aggregate_type, event_type, data, metadata,
-               utc_text(created_at), version, schema_version)
-              for position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at,
-              version, schema_version in rows]
-    _insert(connection, _INSERT_AT, params, "is already in the log")
+def insert_stored(connection: sa.Connection, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert pulled rows already in stored form (position, event_id bytes, aggregate_id bytes,
+    aggregate_type, event_type, event_data text, metadata text, created_at 'YYYY-MM-DD
+    HH:MM:SS.ffffff' UTC, version, schema_version) in the caller's SQLite transaction.
+
+    A sync pull asks the server for each row in this form (sync/server_ops.py), so a page goes
+    in with one `executemany` and no conversion per row: building UUID and datetime objects
+    first was a third of the time a pull spent writing a page."""
+    _insert(connection, _INSERT_AT, rows, "is already in the log")
 
 
 def stream_gaps(store: SqlEventStore, limit: int = 5) -> list[str]:

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from ..bootstrap import Profile
 from ..domain.payload_check import PayloadInvalid
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
-from ..persistence.pull_store import insert_stored
+from ..persistence.raw_import import insert_stored
 from ..persistence.schema import events, snapshots
 from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 from ..projections.projector import CHECKPOINT

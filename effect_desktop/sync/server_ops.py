@@ -58,7 +58,7 @@ _INSERT = _INSERT_NEW + " ON CONFLICT (owner, event_id) DO NOTHING"
 
 # Each row comes in the form the local SQLite log stores it (ids as their 16 bytes, the time as
 # UTC text, JSON as text), through a binary cursor: the server, another process, does the formatting
-# and the client stores the rows as they are (persistence/pull_store.py).
+# and the client stores the rows as they are (persistence/raw_import.insert_stored).
 _PULL = (
     "SELECT position, uuid_send(event_id), uuid_send(aggregate_id), aggregate_type, event_type, "
     "event_data::text, metadata::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), "
