@@ -63,6 +63,7 @@ def _run_checks(test: SelfTest, folder: Path) -> None:
     test.check("profile", lambda: core_checks.open_throwaway_profile(test, folder))
     test.check("command", lambda: core_checks.run_commands(test), needs=["profile"])
     test.check("read models", lambda: core_checks.verify_read_models(test), needs=["command"])
+    test.check("archive", lambda: core_checks.check_archive(test), needs=["read models"])
     test.check("command line", core_checks.check_command_line)
     test.check("sync client", core_checks.check_sync_client)
     test.check("qt", lambda: qt_checks.start_qt(test))

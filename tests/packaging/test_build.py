@@ -51,7 +51,7 @@ def clean_env(home: Path) -> dict[str, str]:
 def test_the_build_ends_with_a_passing_self_test_of_the_unpacked_tarball(built: tuple[Path, str]) -> None:
     _dist, output = built
     assert "self-test of the built app" in output
-    assert "self-test passed: 12 checks" in output
+    assert "self-test passed: 13 checks" in output
     assert "OK   main window" in output
 
 

@@ -18,8 +18,8 @@ from effect_desktop import resources_path
 from effect_desktop.resources_path import ResourcesNotFound, resource_path, resources_root
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ["resources", "profile", "command", "read models", "command line", "sync client", "qt", "qt plugins",
-          "translations", "icon", "charts", "main window"]
+CHECKS = ["resources", "profile", "command", "read models", "archive", "command line", "sync client", "qt",
+          "qt plugins", "translations", "icon", "charts", "main window"]
 
 
 def run_app(args: list[str], home: Path, **env: str) -> subprocess.CompletedProcess[str]:
