@@ -79,6 +79,7 @@ class ImportDialog(QDialog):
         self.combos: list[QComboBox] = []
         self.plan: ImportPlan | None = None
         self._check_again = False  # the choices changed while a check ran
+        self._importing = False  # the running job writes (Cancel stops it) rather than reads or checks
         self._first_check = False  # `loaded` waits for the first check
         self._build()
 
@@ -326,6 +327,7 @@ class ImportDialog(QDialog):
             return apply_import(profile.service, plan, skip_bad_rows=skip_bad,
                                 before_write=lambda n: backup_before_change(profile, n))
 
+        self._importing = True
         self._run(work, self._imported, self.tr("Checking and importing…"))
 
     def _imported(self, result: ImportReport | list[RowProblem]) -> None:
@@ -342,7 +344,8 @@ class ImportDialog(QDialog):
         self.accept()
 
     def cancel(self) -> None:
-        if self.job is not None:
+        """Stops an import; otherwise (nothing running, or only reading or checking the file) closes."""
+        if self.job is not None and self._importing:
             self.job.cancelled.set()
             self.status.setText(self.tr("Cancelling…"))
         else:
@@ -377,6 +380,7 @@ class ImportDialog(QDialog):
 
     def _finish_job(self) -> None:
         self.job = None
+        self._importing = False
         self.progress.setVisible(False)
 
     def _failed(self, error: Exception) -> None:

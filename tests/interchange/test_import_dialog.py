@@ -153,3 +153,19 @@ def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: P
     assert [w.text for w in state["profile"].queries.words()] == ["kept"]
     assert dialog.table.rowCount() == 2  # the state before the restore was kept too
     state["profile"].close()
+
+
+def test_cancel_while_the_file_is_read_or_checked_closes_the_dialog(qtbot: QtBot, profile: Profile,
+                                                                    tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    path = tmp_path / "big.csv"
+    path.write_text("word,meaning\n" + "".join(f"w{i},m{i}\n" for i in range(30_000)), encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    assert dialog.job is not None  # reading, then checking, in the worker
+    dialog.cancel_button.click()
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert profile.store.count() == 0
