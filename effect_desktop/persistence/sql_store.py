@@ -104,15 +104,17 @@ class SqlEventStore:
                         f"event {event.event_id} does not continue stream {aggregate_id} "
                         f"at version {current + offset}"
                     )
-            rows = [self._row(event) for event in events]
+            appender = self._appender
             try:
-                if self._appender is not None:
-                    positions = self._appender.insert(connection, rows)
+                if appender is not None and appender.direct:
+                    positions = appender.insert_params(connection, appender.event_params(events))
+                elif appender is not None:
+                    positions = appender.insert(connection, [self._row(event) for event in events])
                 else:
                     result = connection.execute(
                         sa.insert(events_table).returning(events_table.c.position,
                                                           sort_by_parameter_order=True),
-                        rows,
+                        [self._row(event) for event in events],
                     )
                     positions = [row[0] for row in result]
             except IntegrityError as error:

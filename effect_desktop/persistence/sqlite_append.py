@@ -20,11 +20,15 @@ from uuid import UUID
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
 
+from ..domain.events import DomainEvent
 from .schema import events as events_table
-from .sqlite_values import bind_processor
+from .sqlite_values import bind_processor, utc_text
 from .types import JSONDocument, UTCDateTime
 
 _LAST_ROWID = "SELECT last_insert_rowid()"
+# The statement's parameter order that `event_params` writes out by hand.
+_ENVELOPE_ORDER = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
+                   "created_at", "version", "schema_version")
 
 
 def _processor(column: sa.Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
@@ -54,6 +58,10 @@ class SqliteAppender:
             events_table.c.aggregate_id == sa.bindparam("aggregate_id"))
         self.current_sql = str(current.compile(dialect=dialect))
         self.aggregate_id = _processor(events_table.c.aggregate_id, dialect) or (lambda v: v)
+        # Envelopes straight to parameters only while the statement's order and conversions are the
+        # ones written out there (a test compares its values with the generic path's).
+        self.direct = tuple(order) == _ENVELOPE_ORDER and [n for n, c in self.columns if c] == [
+            "event_id", "aggregate_id", "created_at"]
 
     def current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
         params = (self.aggregate_id(aggregate_id),)
@@ -69,7 +77,10 @@ class SqliteAppender:
         The write transaction holds the file's lock (BEGIN IMMEDIATE), and one
         INSERT statement takes rowids max+1, max+2, ..., so the positions are
         the run that ends at last_insert_rowid()."""
-        params = self._params(rows)
+        return self.insert_params(connection, self._params(rows))
+
+    def insert_params(self, connection: sa.Connection, params: list[tuple[Any, ...]]) -> list[int]:
+        """`insert` for parameters already in statement order."""
         driver = _driver(connection)
         try:
             driver.executemany(self.insert_sql, params)
@@ -77,6 +88,35 @@ class SqliteAppender:
         except sqlite3.Error as error:
             raise _wrapped(self.insert_sql, params, error) from error
         return list(range(last - len(params) + 1, last + 1))
+
+    @staticmethod
+    def event_params(events: Sequence[DomainEvent]) -> list[tuple[Any, ...]]:
+        """Envelopes to statement parameters with no dict between (only when `direct`).
+
+        A 100-event append spent as long building and converting column dicts as
+        SQLite spent inserting them. The values are `_params`' values exactly:
+        16-byte ids, SQLAlchemy's UTC text, pydantic's JSON (its serializer
+        called as `model_dump_json` calls it); events sharing one metadata or clock
+        object (a command's) have them serialised once."""
+        params = []
+        metadata_json: dict[int, str] = {}
+        last_time: object = None
+        time_text = None
+        for event in events:
+            fields = event.__dict__
+            data = fields["event_data"]
+            model = type(data)
+            metadata = fields["metadata"]
+            meta = metadata_json.get(id(metadata))
+            if meta is None:
+                meta = metadata_json[id(metadata)] = metadata.__pydantic_serializer__.to_json(metadata).decode()
+            created = fields["created_at"]
+            if created is not last_time:
+                last_time, time_text = created, utc_text(created)
+            params.append((fields["event_id"].bytes, fields["aggregate_id"].bytes, fields["aggregate_type"],
+                           fields["event_type"], model.__pydantic_serializer__.to_json(data).decode(), meta,
+                           time_text, fields["version"], model.schema_version))
+        return params
 
     def _params(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
         """Each row's values in statement order; only the columns that need it are converted."""

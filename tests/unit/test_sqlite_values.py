@@ -46,3 +46,40 @@ def _column(type_):
     import sqlalchemy as sa
 
     return sa.Column("c", type_)
+
+
+def test_envelopes_become_the_parameters_the_generic_append_path_gives(tmp_path) -> None:
+    """A 100-event append writes envelopes straight to parameters: the same values as through rows."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.domain import events as ev
+    from effect_desktop.domain.ids import new_id
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3", catch_up=False)
+    try:
+        store = profile.store
+        appender = store._appender
+        assert appender.direct
+        session, word, command = new_id(), new_id(), new_id()
+        shared = ev.EventMetadata(user_id=profile.user_id, correlation_id=command, causation_id=command,
+                                  timestamp=datetime(2026, 3, 29, 1, 59, 59, 999999, tzinfo=UTC),
+                                  utc_offset_minutes=120)
+        at_home = datetime(2026, 3, 29, 3, 0, tzinfo=timezone(timedelta(hours=2)))  # not in UTC
+        payloads = [
+            ev.SessionStarted(session_id=session, user_id=profile.user_id, word_ids=[word],
+                              mode=ev.LearningMode.TYPING),
+            ev.QuestionAnswered(session_id=session, word_id=word, is_correct=False, response_time_ms=0,
+                                attempt_number=1),
+            ev.QuestionAnswered(session_id=session, word_id=word, is_correct=True, response_time_ms=9,
+                                attempt_number=2),
+        ]
+        events = [ev.DomainEvent(event_id=new_id(), aggregate_id=session, aggregate_type=p.aggregate_type,
+                                 event_type=p.event_type, event_data=p, version=i + 1,
+                                 metadata=shared if i < 2 else shared.model_copy(update={"utc_offset_minutes": 0}),
+                                 created_at=at_home if i == 1 else datetime(2026, 1, 1, tzinfo=UTC))
+                  for i, p in enumerate(payloads)]
+        assert appender.event_params(events) == appender._params([store._row(e) for e in events])
+        stored = store.append_events(session, events, 0)
+        assert [e.event_id for e in store.get_events(session)] == [e.event_id for e in stored]
+        assert store.get_events(session)[1].created_at == at_home
+    finally:
+        profile.close()
