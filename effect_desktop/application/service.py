@@ -170,23 +170,27 @@ class StudyService:
                 self._commit(command, [word])
         return before
 
-    def delete_word(self, word_id: UUID) -> UUID:
+    def delete_word(self, word_id: UUID, undoes: UUID | None = None) -> UUID:
+        """The deletion's event id (what an undo names); `undoes`: the restore it takes back."""
         command = self._command()
         with self.store.transaction():
             word = self._load_word(word_id)
             word.delete()
             event_id = word.pending[0].event_id
-            command.cause(word.pending[0])
+            command.cause(word.pending[0], undoes)
             self._commit(command, [word])
         return event_id
 
-    def restore_word(self, word_id: UUID, undoes: UUID | None = None) -> None:
+    def restore_word(self, word_id: UUID, undoes: UUID | None = None) -> UUID:
+        """The restore's event id; `undoes`: the deletion it takes back."""
         command = self._command()
         with self.store.transaction():
             word = self.repository.load(Word, word_id)
             word.restore_deleted()
+            event_id = word.pending[0].event_id
             command.cause(word.pending[0], undoes)
             self._commit(command, [word])
+        return event_id
 
     def last_word_event(self, word_id: UUID) -> DomainEvent | None:
         events = self.store.get_events(word_id)

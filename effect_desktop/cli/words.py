@@ -1,4 +1,4 @@
-"""`effect-desktop words ...`: add, edit, delete and list vocabulary."""
+"""`effect-desktop words ...`: add, edit, delete, restore and list vocabulary."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .parsing import uuid_arg
 
 
 def register(commands: Any) -> None:
-    words = commands.add_parser("words", help="add, edit, delete and list words")
+    words = commands.add_parser("words", help="add, edit, delete, restore and list words")
     sub = words.add_subparsers(dest="words_command", required=True, metavar="COMMAND")
 
     add = sub.add_parser("add", help="add a word; prints its id")
@@ -32,12 +32,18 @@ def register(commands: Any) -> None:
     delete.add_argument("id", type=uuid_arg)
     delete.set_defaults(handler=delete_word)
 
+    restore = sub.add_parser("restore", help="bring a deleted word back, with its study history")
+    restore.add_argument("id", type=uuid_arg)
+    restore.set_defaults(handler=restore_word)
+
     listing = sub.add_parser("list", help="list current words")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.add_argument("--search", default="", help="filter on text and meaning")
     listing.add_argument("--category")
     listing.add_argument("--tag")
     listing.add_argument("--difficulty", type=int)
+    listing.add_argument("--deleted", action="store_true",
+                         help="list the deleted words instead (to restore one)")
     listing.set_defaults(handler=list_words)
 
 
@@ -72,6 +78,12 @@ def delete_word(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def restore_word(args: argparse.Namespace, ctx: CliContext) -> int:
+    ctx.profile().service.restore_word(args.id)
+    print(f"restored {args.id}")
+    return 0
+
+
 def word_json(word: WordView) -> dict[str, Any]:
     progress = word.progress
     return {
@@ -84,11 +96,12 @@ def word_json(word: WordView) -> dict[str, Any]:
 
 def list_words(args: argparse.Namespace, ctx: CliContext) -> int:
     words = ctx.profile().queries.words(WordFilter(
-        search=args.search, category=args.category, tag=args.tag, difficulty=args.difficulty))
+        search=args.search, category=args.category, tag=args.tag, difficulty=args.difficulty,
+        deleted_only=args.deleted))
     if args.json:
         print_json([word_json(w) for w in words])
         return 0
     print_table(["ID", "WORD", "MEANING", "CATEGORY", "TAGS", "DIFF"],
                 [[w.word_id, w.text, w.meaning, w.category, ",".join(w.tags), w.difficulty] for w in words])
-    print(f"{len(words)} word(s)")
+    print(f"{len(words)} deleted word(s)" if args.deleted else f"{len(words)} word(s)")
     return 0

@@ -131,6 +131,8 @@ class Word(Aggregate):
         return before
 
     def delete(self) -> None:
+        if self.exists and self.deleted:
+            raise RuleViolated("This word is already deleted.")
         self._require_live()
         self._record(WordDeleted(word_id=self.id))
 

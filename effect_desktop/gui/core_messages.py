@@ -49,6 +49,7 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("'Again' means a wrong answer; the other grades mean a right one.")),
     (re.compile(r"This word has been deleted; restore it before changing it\."),
      lambda m: _tr("This word has been deleted; restore it before changing it.")),
+    (re.compile(r"This word is already deleted\."), lambda m: _tr("This word is already deleted.")),
     (re.compile(r"This word is not deleted, so there is nothing to restore\."),
      lambda m: _tr("This word is not deleted, so there is nothing to restore.")),
     (re.compile(r"This word is not part of the session\."),

@@ -62,7 +62,9 @@ class Queries:
     def words(self, word_filter: WordFilter | None = None) -> list[WordView]:
         f = word_filter or WordFilter()
         query = self._words_query()
-        if not f.include_deleted:
+        if f.deleted_only:
+            query = query.where(t.words.c.deleted.is_(True))
+        elif not f.include_deleted:
             query = query.where(t.words.c.deleted.is_(False))
         if f.search.strip():
             pattern = f"%{_escape_like(fold(f.search.strip()))}%"
@@ -85,8 +87,9 @@ class Queries:
         rows = self._all(self._words_query().where(t.words.c.word_id == word_id))
         return _word(rows[0]) if rows else None
 
-    def word_count(self) -> int:
-        query = sa.select(sa.func.count()).select_from(t.words).where(t.words.c.deleted.is_(False))
+    def word_count(self, deleted: bool = False) -> int:
+        """Live words, or with `deleted` the deleted ones."""
+        query = sa.select(sa.func.count()).select_from(t.words).where(t.words.c.deleted.is_(deleted))
         return int(self._all(query)[0][0])
 
     def categories(self) -> list[str]:

@@ -87,4 +87,5 @@ class WordFilter:
     tag: str | None = None
     difficulty: int | None = None
     include_deleted: bool = False
+    deleted_only: bool = False  # the deleted words alone (to restore one)
     word_ids: list[UUID] = field(default_factory=list)

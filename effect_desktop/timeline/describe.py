@@ -23,6 +23,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordDeleted": "Deleted the word '{word}'",
         "WordRestored": "Restored the word '{word}'",
         "WordRestored.undo": "Undid the deletion of '{word}'",
+        "WordDeleted.undo": "Undid bringing back '{word}'",
         "SessionStarted": "Started a {mode} session with {count} words",
         "answer.right": "Answered '{word}' correctly in {seconds} s (attempt {attempt})",
         "answer.wrong": "Answered '{word}' wrongly in {seconds} s (attempt {attempt})",
@@ -51,6 +52,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordDeleted": "単語「{word}」を削除しました",
         "WordRestored": "単語「{word}」を復元しました",
         "WordRestored.undo": "「{word}」の削除を取り消しました",
+        "WordDeleted.undo": "「{word}」の復元を取り消しました",
         "SessionStarted": "{count} 語の{mode}セッションを開始しました",
         "answer.right": "「{word}」に正解しました（{seconds} 秒、{attempt} 回目）",
         "answer.wrong": "「{word}」に不正解でした（{seconds} 秒、{attempt} 回目）",
@@ -146,7 +148,7 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
     if kind == "WordRestored":
         return text["WordRestored.undo" if entry.cause_type == "WordDeleted" else kind].format(word=word)
     if kind == "WordDeleted":
-        return text[kind].format(word=word)
+        return text["WordDeleted.undo" if entry.cause_type == "WordRestored" else kind].format(word=word)
     if kind == "SessionStarted":
         mode = _MODES[lang].get(p.get("mode", ""), p.get("mode", ""))
         return text[kind].format(mode=mode, count=len(p.get("word_ids", [])))

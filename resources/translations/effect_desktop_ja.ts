@@ -998,6 +998,11 @@ Profile: {0}</source>
 <context>
     <name>WordTableModel</name>
     <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="1" />
+        <source>deleted {0}</source>
+        <translation>{0} に削除</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/words/model.py" line="27" />
         <source>Word</source>
         <translation>単語</translation>
@@ -1045,6 +1050,51 @@ Profile: {0}</source>
 </context>
 <context>
     <name>WordsPage</name>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>Deleted words</source>
+        <translation>削除した単語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>List the deleted words, to bring one back with its history</source>
+        <translation>削除した単語を一覧にし、学習履歴ごと元に戻せます</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>&amp;Restore</source>
+        <translation>元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>Bring the selected words back, with their study history</source>
+        <translation>選んだ単語を学習履歴ごと元に戻します</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>{0} of {1} deleted words</source>
+        <translation>削除した単語 {1} 語中 {0} 語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>{0} deleted words</source>
+        <translation>削除した単語 {0} 語</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>restoring of “{0}”</source>
+        <translation>「{0}」の復元</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>restoring of {0} words</source>
+        <translation>{0} 語の復元</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/words/page.py" line="1" />
+        <source>Restored %n word(s), with their study history.</source>
+        <translation><numerusform>%n 語を学習履歴ごと元に戻しました。</numerusform></translation>
+    </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="43" />
         <source>Filter by word or meaning…</source>
@@ -1117,8 +1167,8 @@ Profile: {0}</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="214" />
-        <source>Their study history is kept; Ctrl+Z brings them back.</source>
-        <translation>学習履歴は残ります。Ctrl+Z で元に戻せます。</translation>
+        <source>Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.</source>
+        <translation>学習履歴は残ります。Ctrl+Z、または後から「削除した単語」で元に戻せます。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="231" />
@@ -1207,6 +1257,11 @@ Profile: {0}</source>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>This word has been deleted; restore it before changing it.</source>
         <translation>この単語は削除されています。変更する前に元に戻してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This word is already deleted.</source>
+        <translation>この単語はすでに削除されています。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -103,6 +105,45 @@ def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, word
     deleted_ids = {e.event_id for e in events(profile, "WordDeleted")}
     assert {e.metadata.causation_id for e in restored} == deleted_ids
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=3000)
+
+
+def test_deleted_words_can_be_brought_back_later_from_their_own_list(qtbot, window, profile, words):
+    """Past the sitting's undo: the deleted list shows them, Restore brings them back, Ctrl+Z undoes that."""
+    for word_id in words[:2]:  # apple, bread: deleted in an earlier sitting (nothing to undo now)
+        profile.service.delete_word(word_id)
+    page = words_page(qtbot, window, 3)
+    assert not page.restore_button.isVisible()
+
+    page.show_deleted.setChecked(True)
+    wait_shown(qtbot, page, lambda texts: texts == {"apple", "bread"})
+    assert page.count_label.text() == "2 deleted words"
+    today = datetime.now().strftime("%Y-%m-%d")  # noqa: DTZ005 - the table shows local dates
+    assert {page.model.index(r, 5).data() for r in range(2)} == {f"deleted {today}"}, "not 'due'"
+    assert page.restore_button.isVisible() and not page.restore_button.isEnabled()
+    assert not page.add_button.isVisible() and not page.delete_button.isVisible()
+    type_text(qtbot, page.search, "app")
+    wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    assert page.count_label.text() == "1 of 2 deleted words"
+    assert page.edit_selected() is None, "a deleted word is not edited"
+
+    _select(page, ["apple"])
+    assert page.restore_button.isEnabled()
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    restored = events(profile, "WordRestored")
+    assert [e.aggregate_id for e in restored] == [words[0]]
+    wait_shown(qtbot, page, lambda texts: texts == set())
+    assert "Restored 1 word" in window.statusBar().currentMessage()
+
+    page.search.clear()
+    page.show_deleted.setChecked(False)
+    wait_shown(qtbot, page, lambda texts: texts == {"apple", "run", "library", "quickly"})
+    assert page.add_button.isVisible() and not page.restore_button.isVisible()
+
+    page.table.setFocus()
+    undo_key(qtbot, window)  # takes the restore back
+    again = events(profile, "WordDeleted")
+    assert again[-1].aggregate_id == words[0] and again[-1].metadata.causation_id == restored[0].event_id
+    wait_shown(qtbot, page, lambda texts: texts == {"run", "library", "quickly"})
 
 
 def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profile, words):

@@ -61,6 +61,27 @@ def test_words_add_edit_delete_and_list(cli: Cli) -> None:
     assert json.loads(cli.ok("words", "list", "--json", "--search", "ＡＰＰＬＥ"))[0]["id"] == apple
 
 
+def test_a_deleted_word_is_listed_apart_and_restored_with_its_history(cli: Cli) -> None:
+    cat = cli.ok("words", "add", "cat", "ねこ", "--tags", "animal").strip()
+    session = cli.ok("session", "start", "--words", cat).strip()
+    cli.ok("session", "answer", session, cat, "--correct", "--time-ms", "1500")
+    cli.ok("words", "delete", cat)
+    code, _, err = cli("words", "delete", cat)
+    assert code == 2 and "already deleted" in err
+    assert json.loads(cli.ok("words", "list", "--json")) == []
+    deleted = json.loads(cli.ok("words", "list", "--json", "--deleted"))
+    assert [w["id"] for w in deleted] == [cat]
+    assert "1 deleted word(s)" in cli.ok("words", "list", "--deleted")
+
+    assert cli.ok("words", "restore", cat).strip() == f"restored {cat}"
+    (back,) = json.loads(cli.ok("words", "list", "--json"))
+    assert (back["id"], back["tags"]) == (cat, ["animal"])
+    assert back["next_review_date"] is not None, "its progress comes back with it"
+    assert json.loads(cli.ok("words", "list", "--json", "--deleted")) == []
+    code, _, err = cli("words", "restore", cat)
+    assert code == 2 and "not deleted" in err
+
+
 @pytest.mark.parametrize("args, message", [
     (("words", "add", " ", "x"), "Word must not be empty"),
     (("words", "add", "cat", "ねこ", "--difficulty", "9"), "Difficulty must be a whole number from 1 to 5"),

@@ -45,6 +45,15 @@ def test_undo_of_an_edit_and_of_a_deletion_say_so(profile: Profile, studied: dic
     assert sentences[:2] == ["Undid the deletion of 'りんご'", "Undid the change to the meaning of 'apple'"]
 
 
+def test_a_later_restore_and_its_undo_read_as_such(profile: Profile, studied: dict) -> None:
+    ringo = studied["ringo"]
+    restored = profile.service.restore_word(ringo)  # from the list of deleted words, days later
+    profile.service.delete_word(ringo, undoes=restored)
+    assert _sentences(profile)[:2] == ["Undid bringing back 'りんご'", "Restored the word 'りんご'"]
+    assert _sentences(profile, language="ja")[:2] == ["「りんご」の復元を取り消しました",
+                                                      "単語「りんご」を復元しました"]
+
+
 def test_filters_combine(profile: Profile, studied: dict) -> None:
     answers_of_apple = TimelineFilter(event_types=("QuestionAnswered",), word_id=studied["apple"])
     assert _sentences(profile, answers_of_apple) == [

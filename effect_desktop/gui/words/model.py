@@ -39,7 +39,10 @@ WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _next_review(word: WordView, now: datetime) -> str:
     """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
-    a mistake in the table)."""
+    a mistake in the table). A deleted word is in no queue: its column says when it was deleted."""
+    if word.deleted:
+        return QCoreApplication.translate("WordTableModel", "deleted {0}").format(
+            word.updated_at.astimezone().strftime("%Y-%m-%d"))
     if word.progress is None:
         return QCoreApplication.translate("WordTableModel", "new")
     if word.progress.next_review_date <= now:
@@ -48,7 +51,7 @@ def _next_review(word: WordView, now: datetime) -> str:
 
 
 def _due_since(word: WordView, now: datetime) -> str | None:
-    if word.progress is None or word.progress.next_review_date > now:
+    if word.deleted or word.progress is None or word.progress.next_review_date > now:
         return None
     return QCoreApplication.translate("WordTableModel", "Due since {0}").format(
         word.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))
@@ -60,7 +63,8 @@ _SORT_KEYS: tuple[Any, ...] = (
     lambda w: (w.category.casefold(), w.text.casefold()),
     lambda w: ", ".join(w.tags).casefold(),
     lambda w: (w.difficulty, w.text.casefold()),
-    lambda w: (w.progress is None, w.progress.next_review_date if w.progress else w.created_at),
+    lambda w: ((False, w.updated_at) if w.deleted else
+               (w.progress is None, w.progress.next_review_date if w.progress else w.created_at)),
 )
 
 

@@ -1,4 +1,7 @@
-"""The Words page: filter as you type, sort, add, edit and delete (with undo)."""
+"""The Words page: filter as you type, sort, add, edit and delete (with undo).
+
+Deleted words keep their history; "Deleted words" lists them so one can be
+brought back any time later (Ctrl+Z only reaches back within a sitting)."""
 
 from __future__ import annotations
 
@@ -9,11 +12,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -55,6 +60,11 @@ class WordsPage(Page):
         for level in range(1, 6):
             self.difficulty.addItem(self.tr("Difficulty {0}").format(level), level)
 
+        self.show_deleted = QCheckBox(self.tr("Deleted words"))
+        self.show_deleted.setObjectName("showDeleted")
+        self.show_deleted.setToolTip(self.tr("List the deleted words, to bring one back with its history"))
+        self.show_deleted.toggled.connect(self._deleted_toggled)
+
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DELAY_MS)
@@ -92,6 +102,11 @@ class WordsPage(Page):
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.delete_button.setObjectName("deleteWordButton")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setObjectName("restoreWordButton")
+        self.restore_button.setToolTip(self.tr("Bring the selected words back, with their study history"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_button.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("wordCount")
 
@@ -100,10 +115,12 @@ class WordsPage(Page):
         filters.addWidget(self.category, 1)
         filters.addWidget(self.tag, 1)
         filters.addWidget(self.difficulty, 1)
+        filters.addWidget(self.show_deleted)
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.restore_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -115,7 +132,12 @@ class WordsPage(Page):
     # --- reading ---------------------------------------------------------------------------------
     def current_filter(self) -> WordFilter:
         return WordFilter(search=self.search.text(), category=self.category.currentData(),
-                          tag=self.tag.currentData(), difficulty=self.difficulty.currentData())
+                          tag=self.tag.currentData(), difficulty=self.difficulty.currentData(),
+                          deleted_only=self.deleted_mode)
+
+    @property
+    def deleted_mode(self) -> bool:
+        return self.show_deleted.isChecked()
 
     def refresh(self) -> None:
         self._fill_combo(self.category, self.tr("All categories"), self.profile.queries.categories())
@@ -131,7 +153,7 @@ class WordsPage(Page):
         queries = self.profile.queries
 
         def load(_progress: object) -> tuple[list[WordView], int]:
-            return queries.words(word_filter), queries.word_count()
+            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only)
 
         def loaded(result: tuple[list[WordView], int]) -> None:
             if generation == self._generation:
@@ -143,8 +165,12 @@ class WordsPage(Page):
         selected = set(self.selected_ids())
         self.model.set_words(words, self.profile.service.clock())
         shown = self.model.rowCount()
-        self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
-                                 if shown != total else self.tr("{0} words").format(total))
+        if self.deleted_mode:
+            self.count_label.setText(self.tr("{0} of {1} deleted words").format(shown, total)
+                                     if shown != total else self.tr("{0} deleted words").format(total))
+        else:
+            self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
+                                     if shown != total else self.tr("{0} words").format(total))
         self._select(selected)
         self._update_buttons()
         self.loaded.emit()
@@ -179,10 +205,19 @@ class WordsPage(Page):
                 selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)
 
+    def _deleted_toggled(self, deleted: bool) -> None:
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setVisible(not deleted)
+        self.restore_button.setVisible(deleted)
+        self.table.selectionModel().clearSelection()
+        self.reload()
+
     def _update_buttons(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        self.edit_button.setEnabled(count == 1)
-        self.delete_button.setEnabled(count > 0)
+        live = not self.deleted_mode
+        self.edit_button.setEnabled(live and count == 1)
+        self.delete_button.setEnabled(live and count > 0)
+        self.restore_button.setEnabled(not live and count > 0)
 
     # --- changing -------------------------------------------------------------------------------
     def add_word(self) -> WordDialog:
@@ -196,7 +231,7 @@ class WordsPage(Page):
 
     def edit_selected(self) -> WordDialog | None:
         words = self.selected_words()
-        if len(words) != 1:
+        if len(words) != 1 or self.deleted_mode:
             return None
         word = words[0]
         service = self.profile.service
@@ -221,7 +256,7 @@ class WordsPage(Page):
 
     def delete_selected(self) -> QMessageBox | None:
         words = self.selected_words()
-        if not words:
+        if not words or self.deleted_mode:
             return None
         if len(words) == 1:
             question = self.tr("Delete “{0}”?").format(words[0].text)
@@ -230,7 +265,8 @@ class WordsPage(Page):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete words"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
-        box.setInformativeText(self.tr("Their study history is kept; Ctrl+Z brings them back."))
+        box.setInformativeText(self.tr(
+            "Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back."))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda result: self._delete_confirmed(words, result))
         self.confirm = box
@@ -255,3 +291,28 @@ class WordsPage(Page):
                     service.restore_word(word_id, undoes=event_id)
 
             self.context.undo.push(UndoEntry(label, restore))
+
+    def restore_selected(self) -> None:
+        """Bring the selected deleted words back (one undo takes them all away again)."""
+        words = self.selected_words()
+        if not words or not self.deleted_mode:
+            return
+        service = self.profile.service
+
+        def restore_all() -> list[tuple[UUID, UUID]]:
+            return [(w.word_id, service.restore_word(w.word_id)) for w in words]
+
+        ok, restored = self.context.operations.perform(restore_all)
+        if ok and restored:
+            label = (self.tr("restoring of “{0}”").format(words[0].text) if len(words) == 1
+                     else self.tr("restoring of {0} words").format(len(words)))
+
+            def delete_again() -> None:
+                for word_id, event_id in restored:
+                    service.delete_word(word_id, undoes=event_id)
+
+            self.context.undo.push(UndoEntry(label, delete_again))
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(
+                    self.tr("Restored %n word(s), with their study history.", "", len(restored)), 5000)
