@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from .archive import SEGMENT_SCHEMA
 
 BUSY_TIMEOUT_MS = 10_000
+WAL_SIZE_LIMIT = 16 * 1024 * 1024  # bytes the WAL file is cut back to once checkpointed
 
 
 def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
@@ -39,6 +40,9 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA cache_size=-32000")
+        # A rebuild or a large import commits hundreds of MB through the WAL; without a limit
+        # the WAL file keeps that size on disk as long as the app is open.
+        cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
         # Temporary tables and large sorts go to a temporary file (the OS caches it) rather than
         # the process's memory: a rebuild's work tables on a million compacted events hold 400 MB
         # of restored JSON (peak 1.5 GB in memory; 0.5 GB this way, at the same speed).

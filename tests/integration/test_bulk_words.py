@@ -35,3 +35,18 @@ def test_an_import_projects_the_rows_the_handlers_give(tmp_path: Path) -> None:
     assert {w.text.split(" ")[0] for w in profile.queries.words(WordFilter(tag="daily"))} >= {"naïve", "Straße"}
     assert len(live["rm_timeline"]) == 20 + BULK_FROM + 100
     assert sum(row[6] for row in live["rm_daily_stats"]) == 20 + BULK_FROM + 100  # words_added
+
+
+def test_the_write_ahead_log_shrinks_back_after_a_large_import(tmp_path: Path) -> None:
+    """A big transaction passes through the WAL; the file must not keep that size while the app runs."""
+    from effect_desktop.persistence.sqlite import WAL_SIZE_LIMIT
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    wal = tmp_path / "p.effect.sqlite3-wal"
+    profile.service.create_words([{"text": f"word {i}", "meaning": "m" * 400, "category": "c",
+                                   "tags": ["a"], "difficulty": 1} for i in range(20_000)])
+    assert wal.stat().st_size > 2 * WAL_SIZE_LIMIT  # the import went through it
+    profile.service.create_word("one more", "もう一つ")
+    assert wal.stat().st_size <= WAL_SIZE_LIMIT
+    assert len(profile.queries.words()) == 20_001
+    profile.close()
