@@ -26,7 +26,7 @@ from .backup.backups import latest_backup
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
 from .domain.scheduling.studyday import DEFAULT_DAY_START_HOUR
-from .persistence.errors import ProfileUnreadable
+from .persistence.errors import DataFolderUnusable, ProfileUnreadable
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore
 from .persistence.sqlite import create_sqlite_engine
@@ -38,6 +38,7 @@ from .timeline.scheduler_choice import selected_scheduler
 
 APP_DIR_NAME = "EffectDesktop"
 DEFAULT_PROFILE = "default"
+LOG_FILE_NAME = "effect-desktop.log"  # beside the profiles: the window's and the CLI's details
 PROFILE_SUFFIX = ".effect.sqlite3"
 STORE_FORMAT = "1"
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
@@ -104,7 +105,7 @@ class ProfileSettings:
 def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
                  registry: EventRegistry | None = None, snapshot_every: int = 100,
                  catch_up: bool = True) -> Profile:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    prepare_data_folder(path.parent)
     _check_is_profile(path)
     engine = create_sqlite_engine(path)
     try:
@@ -142,8 +143,26 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     return profile
 
 
+def prepare_data_folder(folder: Path) -> None:
+    """Create the data folder, or say plainly why it cannot be used (a file in its place, no
+    permission, a full or read-only disk): the user picked it by --data-dir or EFFECT_DATA_DIR."""
+    choose = "choose another data folder with --data-dir or EFFECT_DATA_DIR"
+    if folder.exists() and not folder.is_dir():
+        raise DataFolderUnusable(f"The data folder {folder} is a file, not a folder; {choose}.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataFolderUnusable(
+            f"The data folder {folder} cannot be created ({error.strerror or error}); {choose}.") from error
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataFolderUnusable(f"The data folder {folder} cannot be written (no permission); {choose}.")
+
+
 def _check_is_profile(path: Path) -> None:
     """Refuse, without writing, a file that is not SQLite or not ours."""
+    if path.is_dir():
+        raise ProfileUnreadable(f"{path} is a folder, not a profile file; it was left untouched. "
+                                "Move it away, or choose another profile with --profile NAME.")
     if not path.exists() or path.stat().st_size == 0:
         return
     with open(path, "rb") as handle:

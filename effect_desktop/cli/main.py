@@ -11,11 +11,13 @@ import argparse
 import logging
 import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..bootstrap import DEFAULT_PROFILE, default_data_dir
+from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
 from . import history_commands, interchange_commands, log, stats_commands, study, sync_commands, words
@@ -76,11 +78,25 @@ def run_cli(argv: Sequence[str]) -> int:
         _silence_stdout()
         return 0
     except Exception as error:  # the last line of defence: one line for the user, the rest in the log
-        log_.exception("unexpected error")
+        written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
+        details = f"details in {written}; " if written else ""
         return _fail(f"unexpected error: {error.__class__.__name__}: {error} "
-                     "(please report it; nothing was half-written)")
+                     f"({details}please report it; nothing was half-written)")
     finally:
         ctx.close()
+
+
+def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
+    """The traceback goes to the log beside the profiles (the window's log), not the terminal;
+    None when even that cannot be written."""
+    try:
+        with open(log_file, "a", encoding="utf-8") as handle:
+            handle.write(f"{datetime.now().astimezone().isoformat(timespec='seconds')} ERROR "
+                         f"{log_.name}: unexpected error\n")
+            traceback.print_exception(error, file=handle)
+    except OSError:
+        return None
+    return log_file
 
 
 def _silence_stdout() -> None:

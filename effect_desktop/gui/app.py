@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..bootstrap import open_profile, profile_path
+from ..bootstrap import open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
@@ -79,6 +79,11 @@ def run_gui(data_dir: Path, profile: str) -> int:
     except ValueError as error:
         i18n.install("system")
         return _fatal(QCoreApplication.translate("App", "Invalid profile name"), str(error))
+    try:
+        prepare_data_folder(path.parent)  # the lock file and the log live there too
+    except StoreError as error:
+        i18n.install("system")
+        return _fatal(error_title(error), user_message(error))
     lock = InstanceLock(path)
     try:
         lock.acquire()

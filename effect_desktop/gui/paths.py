@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..bootstrap import LOG_FILE_NAME
 from ..resources_path import ResourcesNotFound, resources_root
 
 _REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -50,4 +51,4 @@ def lock_path(profile_file: Path) -> Path:
 
 
 def log_path(profile_file: Path) -> Path:
-    return profile_file.parent / "effect-desktop.log"
+    return profile_file.parent / LOG_FILE_NAME

@@ -17,3 +17,7 @@ class ProfileLocked(StoreError):
 
 class ProfileUnreadable(StoreError):
     """The profile file is damaged or is not an Effect Desktop profile."""
+
+
+class DataFolderUnusable(StoreError):
+    """The data folder is a file, or cannot be created or written."""

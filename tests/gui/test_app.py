@@ -32,3 +32,25 @@ def test_run_gui_opens_asks_first_run_and_remembers_geometry(qtbot, tmp_path):
     assert profile_file.exists()
     assert "geometry" in gui_settings_path(profile_file).read_text(encoding="utf-8")
     assert not lock_path(profile_file).exists(), "the lock is released on exit"
+
+
+def test_a_data_folder_that_is_a_file_is_explained_not_a_traceback(qtbot, tmp_path):
+    """EFFECT_DATA_DIR pointing at a file: a dialog says what is wrong and what to do; nothing is written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("my notes", encoding="utf-8")
+    shown: dict[str, str] = {}
+
+    def read_and_close() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown["title"], shown["text"] = boxes[0].windowTitle(), boxes[0].text()
+        boxes[0].accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert run_gui(not_a_folder, "default") == 1
+    assert "is a file, not a folder" in shown["text"] and "--data-dir" in shown["text"]
+    assert not_a_folder.read_text(encoding="utf-8") == "my notes"

@@ -61,6 +61,35 @@ def test_words_add_edit_delete_and_list(cli: Cli) -> None:
     assert json.loads(cli.ok("words", "list", "--json", "--search", "ＡＰＰＬＥ"))[0]["id"] == apple
 
 
+def test_an_unusable_data_folder_or_profile_path_is_one_clear_line(tmp_path: Path, capsys) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("my notes", encoding="utf-8")
+    (tmp_path / "data" / "default.effect.sqlite3").mkdir(parents=True)  # a folder where the profile goes
+    for data_dir, message in ((a_file, "is a file, not a folder"), (a_file / "sub", "cannot be created"),
+                              (tmp_path / "data", "is a folder, not a profile file")):
+        code = run_cli(["--data-dir", str(data_dir), "words", "list"])
+        err = capsys.readouterr().err
+        assert code == 2 and message in err, err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert a_file.read_text(encoding="utf-8") == "my notes"
+
+
+def test_an_unexpected_failure_is_one_line_and_its_traceback_goes_to_the_log(
+        tmp_path: Path, capsys, monkeypatch) -> None:
+    from effect_desktop.cli import words
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(words, "list_words", broken)  # a bug of ours, wherever it may be
+    code = run_cli(["--data-dir", str(tmp_path), "words", "list"])
+    err = capsys.readouterr().err
+    log_file = tmp_path / "effect-desktop.log"
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "RuntimeError: boom" in err and f"details in {log_file}" in err
+    assert "Traceback" in log_file.read_text(encoding="utf-8") and "boom" in log_file.read_text(encoding="utf-8")
+
+
 def test_a_deleted_word_is_listed_apart_and_restored_with_its_history(cli: Cli) -> None:
     cat = cli.ok("words", "add", "cat", "ねこ", "--tags", "animal").strip()
     session = cli.ok("session", "start", "--words", cat).strip()
