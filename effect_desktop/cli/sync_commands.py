@@ -101,8 +101,9 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         result = sync.SyncClient(profile, url).sync(_show_progress)
     except sync.SyncError as error:
         _end_progress()
-        print(f"effect-desktop: {sync.pending_count(profile)} events are pending; they are kept for the "
-              "next sync.", file=sys.stderr)
+        pending = sync.pending_count(profile)
+        waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
+        print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
         return _failed(error)
     _end_progress()
     if args.url:  # a URL typed on the command line becomes the profile's server

@@ -62,7 +62,7 @@ def test_wrong_password_is_a_clear_message_and_keeps_pending_events(
     wrong = alice.replace("alice-secret", "not-the-password")
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", wrong)
     assert code == 2
-    assert "refused user 'alice' or its password" in err and "1 events are pending" in err
+    assert "refused user 'alice' or its password" in err and "1 event is waiting to be sent" in err
     assert "not-the-password" not in err
 
 
