@@ -146,6 +146,27 @@ def test_deleted_words_can_be_brought_back_later_from_their_own_list(qtbot, wind
     wait_shown(qtbot, page, lambda texts: texts == {"run", "library", "quickly"})
 
 
+def test_the_right_click_menu_offers_what_fits_the_list(qtbot, window, profile, words):
+    def offered() -> list[str]:
+        return [a.text().replace("&", "") for a in page.table.actions() if a.isVisible() and not a.isSeparator()]
+
+    page = words_page(qtbot, window, 5)
+    assert page.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    _select(page, ["apple"])
+    assert offered() == ["Edit…", "Delete", "Word history…"]
+    page.menu_actions["delete"].trigger()
+    qtbot.mouseClick(page.confirm.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    wait_shown(qtbot, page, lambda texts: "apple" not in texts)
+
+    page.show_deleted.setChecked(True)
+    wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    assert offered() == ["Restore", "Word history…"]
+    assert not page.menu_actions["restore"].isEnabled(), "nothing selected yet"
+    _select(page, ["apple"])
+    page.menu_actions["restore"].trigger()
+    assert [e.aggregate_id for e in events(profile, "WordRestored")] == [words[0]]
+
+
 def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
     type_text(qtbot, page.search, "としょ")  # matches a meaning

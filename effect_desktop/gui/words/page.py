@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -109,6 +109,21 @@ class WordsPage(Page):
         self.restore_button.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("wordCount")
+        # The same commands on a right click (the window adds "Word history…" after them).
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.menu_actions: dict[str, QAction] = {}
+        for name, text, slot in (("edit", self.tr("&Edit…"), self.edit_selected),
+                                 ("delete", self.tr("&Delete"), self.delete_selected),
+                                 ("restore", self.tr("&Restore"), self.restore_selected)):
+            action = QAction(text, self.table)
+            action.setObjectName(f"{name}WordAction")
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+            self.menu_actions[name] = action
+        self.menu_actions["restore"].setVisible(False)
+        separator = QAction(self.table)
+        separator.setSeparator(True)
+        self.table.addAction(separator)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -209,6 +224,9 @@ class WordsPage(Page):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setVisible(not deleted)
         self.restore_button.setVisible(deleted)
+        self.menu_actions["edit"].setVisible(not deleted)
+        self.menu_actions["delete"].setVisible(not deleted)
+        self.menu_actions["restore"].setVisible(deleted)
         self.table.selectionModel().clearSelection()
         self.reload()
 
@@ -218,6 +236,9 @@ class WordsPage(Page):
         self.edit_button.setEnabled(live and count == 1)
         self.delete_button.setEnabled(live and count > 0)
         self.restore_button.setEnabled(not live and count > 0)
+        for name, button in (("edit", self.edit_button), ("delete", self.delete_button),
+                             ("restore", self.restore_button)):
+            self.menu_actions[name].setEnabled(button.isEnabled())
 
     # --- changing -------------------------------------------------------------------------------
     def add_word(self) -> WordDialog:
