@@ -9,7 +9,9 @@ the newest `keep` are kept.
 Restoring replaces the profile file, so the profile must not be open in this
 process or another: the CLI restores before it opens anything, and the GUI
 closes the profile first, restores, then opens it again. The current state
-is always backed up before it is replaced, so a restore can itself be undone.
+is always backed up before it is replaced, so a restore can itself be undone;
+a profile too damaged to copy is moved into the backups as it is (with its
+WAL, which may hold the latest answers) and kept out of the rotation.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ..persistence.errors import StoreError
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
 DEFAULT_KEEP = 10
+DAMAGED = "damaged"  # the reason of a damaged profile set aside by a restore: never pruned
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?(?:-(?P<n>\d+))?"
@@ -72,7 +75,8 @@ def list_backups(profile_file: Path) -> list[Backup]:
 
 
 def latest_backup(profile_file: Path) -> Path | None:
-    backups = list_backups(profile_file)
+    """The newest backup that can be restored (a damaged profile set aside is not one)."""
+    backups = [b for b in list_backups(profile_file) if b.reason != DAMAGED]
     return backups[0].path if backups else None
 
 
@@ -82,14 +86,7 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int = DEFAUL
     if not profile_file.exists():
         raise BackupError(f"There is no profile at {profile_file} to back up.")
     folder = backup_dir(profile_file)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime(_STAMP)
-    reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
-    target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{SUFFIX}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}-{n}{SUFFIX}"
+    target = _new_name(profile_file, reason, now)
     partial = target.with_name(target.name + ".partial")
     try:
         _copy(profile_file, partial)
@@ -102,12 +99,44 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int = DEFAUL
     return next(b for b in list_backups(profile_file) if b.path == target)
 
 
+def _new_name(profile_file: Path, reason: str, now: datetime | None = None) -> Path:
+    folder = backup_dir(profile_file)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
+    target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{SUFFIX}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}-{n}{SUFFIX}"
+    return target
+
+
 def prune(profile_file: Path, keep: int) -> list[Path]:
     removed = []
-    for old in list_backups(profile_file)[max(keep, 1):]:
+    for old in [b for b in list_backups(profile_file) if b.reason != DAMAGED][max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed
+
+
+def set_aside(profile_file: Path) -> Backup:
+    """Move a profile that is not intact, with its WAL, into the backups as it is.
+
+    Restoring over it must not destroy what it may still hold: the answers
+    since the last backup can often be read out of a damaged file by hand
+    (`sqlite3 FILE .recover`). Moved, not copied: SQLite cannot copy it."""
+    target = _new_name(profile_file, DAMAGED)
+    try:
+        os.replace(profile_file, target)
+        wal = Path(f"{profile_file}-wal")
+        if wal.exists():
+            os.replace(wal, Path(f"{target}-wal"))  # beside it under its new name: SQLite still reads it
+        Path(f"{profile_file}-shm").unlink(missing_ok=True)
+    except OSError as error:
+        raise BackupError(f"The damaged profile could not be moved to {target.parent}: {error}. "
+                          "Nothing was changed.") from error
+    return next(b for b in list_backups(profile_file) if b.path == target)
 
 
 def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -> Backup | None:
@@ -121,18 +150,24 @@ def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -
     problem = check_file(backup)
     if problem:
         raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
-    saved = None
-    if profile_file.exists() and check_file(profile_file) is None:
-        saved = create_backup(profile_file, "before-restore", keep=keep + 1)
     partial = profile_file.with_name(profile_file.name + ".restoring")
     try:
-        _copy(backup, partial)
-        for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
-            leftover.unlink(missing_ok=True)
-        os.replace(partial, profile_file)
+        _copy(backup, partial)  # first: a failed copy leaves the profile as it was
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
         raise BackupError(f"The backup could not be restored: {error}. The profile was left as it was.") from error
+    saved = None
+    try:
+        if profile_file.exists():
+            saved = (create_backup(profile_file, "before-restore", keep=keep + 1)
+                     if check_file(profile_file) is None else set_aside(profile_file))
+        for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
+            leftover.unlink(missing_ok=True)
+        os.replace(partial, profile_file)
+    except (OSError, BackupError) as error:
+        partial.unlink(missing_ok=True)
+        where = f" (its state before is kept as {saved.path})" if saved else ""
+        raise BackupError(f"The backup could not be restored: {error}{where}.") from error
     return saved
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..backup.backups import create_backup, list_backups, restore_backup
+from ..backup.backups import DAMAGED, create_backup, list_backups, restore_backup
 from ..backup.schedule import backup_before_change, keep_count
 from ..interchange.apkg_import import read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
@@ -148,11 +148,14 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = list_backups(ctx.profile_file)
     if not backups:
         raise InterchangeError("There are no backups of this profile yet (`effect-desktop backup create`).")
-    chosen = backups[0] if args.name is None else next((b for b in backups if b.name == args.name), None)
+    chosen = (next((b for b in backups if b.reason != DAMAGED), None) if args.name is None  # newest usable
+              else next((b for b in backups if b.name == args.name), None))
     if chosen is None:
         raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
     saved = restore_backup(ctx.profile_file, chosen.path)
-    if saved is not None:
+    if saved is not None and saved.reason == DAMAGED:
+        print(f"the damaged profile was moved, as it was, to {saved.path} (kept until you delete it)")
+    elif saved is not None:
         print(f"the current state was backed up to {saved.path}")
     print(f"restored {chosen.name}")
     return 0

@@ -18,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..bootstrap import open_profile, prepare_data_folder, profile_path
-from ..persistence.errors import StoreError
+from ..backup.backups import latest_backup, list_backups, restore_backup
+from ..bootstrap import Profile, open_profile, prepare_data_folder, profile_path
+from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
 from .errors import error_title, install_excepthook, setup_logging, user_message
@@ -54,6 +55,39 @@ def _fatal(title: str, message: str) -> int:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
     box.exec()
     return 1
+
+
+def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> Profile | None:
+    """A profile that cannot be opened, and a backup that can: offer it, keeping the damaged file.
+
+    A double-click user has no terminal for `backup restore`; without this the
+    window would only say what is wrong and close."""
+    latest = latest_backup(path)
+    if latest is None:
+        _fatal(error_title(error), user_message(error))
+        return None
+    taken = next(b.taken_at for b in list_backups(path) if b.path == latest)
+    box = QMessageBox(QMessageBox.Icon.Critical, error_title(error), user_message(error))
+    box.setObjectName("offerBackup")
+    box.setInformativeText(QCoreApplication.translate(
+        "App", "Restore the backup taken {0}? The profile as it is now is moved to the backups folder, not "
+        "deleted.").format(taken.strftime("%Y-%m-%d %H:%M")))
+    restore = box.addButton(QCoreApplication.translate("App", "Restore the backup"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return None
+    try:
+        saved = restore_backup(path, latest)
+        opened = open_profile(path)
+    except (StoreError, ProjectionFailed, OSError) as failure:
+        log.error("restoring %s into %s failed: %s", latest, path, failure)
+        _fatal(error_title(failure), user_message(failure))
+        return None
+    log.info("restored %s; the profile before is kept as %s", latest, saved.path if saved else None)
+    return opened
 
 
 def _say(text: str) -> None:
@@ -100,6 +134,13 @@ def run_gui(data_dir: Path, profile: str) -> int:
         setup_logging(log_path(path))
         try:
             opened = open_profile(path)
+        except ProfileUnreadable as error:
+            i18n.install("system")
+            log.error("could not open profile %s: %s", path, error)
+            reopened = _offer_latest_backup(path, error)
+            if reopened is None:
+                return 1
+            opened = reopened
         except (StoreError, ProjectionFailed, OSError) as error:
             i18n.install("system")
             log.error("could not open profile %s: %s", path, error)

@@ -63,6 +63,41 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("There is no word {0}; it may have been removed meanwhile.").format(m[1])),
     (re.compile(r"There is no session with id (\S+)\."),
      lambda m: _tr("There is no session {0}.").format(m[1])),
+    # The store's (profile and data folder) messages, shown at start-up or when a write fails.
+    (re.compile(r"The data folder (.+) is a file, not a folder; choose another data folder with "
+                r"--data-dir or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} is a file, not a folder; choose another data folder with "
+                   "--data-dir or EFFECT_DATA_DIR.").format(m[1])),
+    (re.compile(r"The data folder (.+) cannot be created \((.+)\); choose another data folder with "
+                r"--data-dir or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} cannot be created ({1}); choose another data folder with "
+                   "--data-dir or EFFECT_DATA_DIR.").format(m[1], m[2])),
+    (re.compile(r"The data folder (.+) cannot be written \(no permission\); choose another data folder "
+                r"with --data-dir or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} cannot be written (no permission); choose another data folder "
+                   "with --data-dir or EFFECT_DATA_DIR.").format(m[1])),
+    (re.compile(r"(.+) is a folder, not a profile file; it was left untouched\. Move it away, or choose "
+                r"another profile with --profile NAME\.", re.S),
+     lambda m: _tr("{0} is a folder, not a profile file; it was left untouched. Move it away, or choose "
+                   "another profile with --profile NAME.").format(m[1])),
+    (re.compile(r"(.+) is not an Effect Desktop profile \(not an SQLite file\); it was left untouched\.",
+                re.S),
+     lambda m: _tr("{0} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
+     .format(m[1])),
+    (re.compile(r"(.+) is an SQLite file of another program; it was left untouched\.", re.S),
+     lambda m: _tr("{0} is an SQLite file of another program; it was left untouched.").format(m[1])),
+    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, restore the latest "
+                r"backup, (.+), with `effect-desktop backup restore`\.", re.S),
+     lambda m: _tr("{0} is damaged ({1}); it was left untouched. The latest backup is {2}.")
+     .format(m[1], m[2], m[3])),
+    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, no backup of it exists; "
+                r"choose another data folder or profile\.", re.S),
+     lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another "
+                   "data folder or profile.").format(m[1], m[2])),
+    (re.compile(r"The profile is busy in another program \(another Effect Desktop window or a sync\); "
+                r"try again in a moment\."),
+     lambda m: _tr("The profile is busy in another program (another Effect Desktop window or a sync); "
+                   "try again in a moment.")),
 ]
 
 

@@ -42,7 +42,7 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, DomainError):
         return localise(str(error))
     if isinstance(error, StoreError):
-        return str(error)
+        return localise(str(error))
     text = str(error).strip() or type(error).__name__
     return QCoreApplication.translate(
         "Errors", "An unexpected error occurred: {0}\nDetails were written to the log file; "

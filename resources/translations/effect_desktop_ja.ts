@@ -4,6 +4,21 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Restore the backup taken {0}? The profile as it is now is moved to the backups folder, not deleted.</source>
+        <translation>{0} のバックアップから復元しますか？ 現在のプロファイルは削除せず、バックアップフォルダーへ移動します。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Restore the backup</source>
+        <translation>バックアップから復元</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/app.py" line="61" />
         <source>Invalid profile name</source>
         <translation>プロファイル名が正しくありません</translation>
@@ -1183,6 +1198,51 @@ Profile: {0}</source>
 </context>
 <context>
     <name>CoreMessages</name>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The data folder {0} is a file, not a folder; choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
+        <translation>データフォルダー {0} はフォルダーではなくファイルです。--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The data folder {0} cannot be created ({1}); choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
+        <translation>データフォルダー {0} を作成できません（{1}）。--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The data folder {0} cannot be written (no permission); choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
+        <translation>データフォルダー {0} に書き込めません（権限がありません）。--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} is a folder, not a profile file; it was left untouched. Move it away, or choose another profile with --profile NAME.</source>
+        <translation>{0} はプロファイルのファイルではなくフォルダーです（変更はしていません）。移動するか、--profile 名前 で別のプロファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} is not an Effect Desktop profile (not an SQLite file); it was left untouched.</source>
+        <translation>{0} は Effect Desktop のプロファイルではありません（SQLite ファイルではありません）。変更はしていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} is an SQLite file of another program; it was left untouched.</source>
+        <translation>{0} は別のプログラムの SQLite ファイルです。変更はしていません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} is damaged ({1}); it was left untouched. The latest backup is {2}.</source>
+        <translation>{0} は壊れています（{1}）。変更はしていません。最新のバックアップは {2} です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another data folder or profile.</source>
+        <translation>{0} は壊れています（{1}）。変更はしていません。バックアップがないため、別のデータフォルダーかプロファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The profile is busy in another program (another Effect Desktop window or a sync); try again in a moment.</source>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウまたは同期）が使用中です。少し待ってからもう一度お試しください。</translation>
+    </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>Word must not be empty.</source>

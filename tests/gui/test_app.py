@@ -54,3 +54,71 @@ def test_a_data_folder_that_is_a_file_is_explained_not_a_traceback(qtbot, tmp_pa
     assert run_gui(not_a_folder, "default") == 1
     assert "is a file, not a folder" in shown["text"] and "--data-dir" in shown["text"]
     assert not_a_folder.read_text(encoding="utf-8") == "my notes"
+
+
+def _damage(path) -> bytes:
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):
+        data[offset + 100: offset + 400] = b"\xa5" * 300
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def _damaged_profile_with_a_backup(tmp_path):
+    from effect_desktop.backup.backups import create_backup
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "alice.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 500} for i in range(300)])
+    create_backup(profile.path, "daily")
+    path = profile.path
+    profile.close()
+    return path, _damage(path)
+
+
+def _answer_offer(button_text: str, seen: dict) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == "offerBackup" and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, answer)
+            return
+        box = boxes[0]
+        seen["text"], seen["offer"] = box.text(), box.informativeText()
+        next(b for b in box.buttons() if b.text() == button_text).click()
+        if button_text == "Restore the backup":
+            QTimer.singleShot(0, close_window)
+
+    def close_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, close_window)
+            return
+        seen["words"] = len(windows[0].profile.queries.words())
+        windows[0].close()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_damaged_profile_is_offered_its_latest_backup_and_kept_aside(qtbot, tmp_path):
+    """A double-click user has no terminal: the window offers the backup, then opens with it."""
+    from effect_desktop.backup.backups import DAMAGED, list_backups
+
+    path, damaged = _damaged_profile_with_a_backup(tmp_path)
+    seen: dict = {}
+    _answer_offer("Restore the backup", seen)
+    assert run_gui(tmp_path, "alice") == 0
+    assert "is damaged" in seen["text"] and "moved to the backups folder, not deleted" in seen["offer"]
+    assert seen["words"] == 300, "the window opened on the restored backup"
+    (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
+    assert aside.path.read_bytes() == damaged
+
+
+def test_declining_the_backup_quits_and_leaves_the_damaged_profile_alone(qtbot, tmp_path):
+    path, damaged = _damaged_profile_with_a_backup(tmp_path)
+    seen: dict = {}
+    _answer_offer("Quit", seen)
+    assert run_gui(tmp_path, "alice") == 1
+    assert path.read_bytes() == damaged

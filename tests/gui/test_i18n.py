@@ -105,3 +105,26 @@ def test_every_validation_message_the_core_writes_has_a_japanese_form(qtbot):
         i18n.install("en")
     assert not untranslated
     assert [localise(m) for m in messages] == messages, "English stays English"
+
+
+def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_path):
+    """What the window shows when it cannot open a profile, from the real checks."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.persistence.errors import StoreError
+
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("notes", encoding="utf-8")
+    (tmp_path / "folder.effect.sqlite3").mkdir()
+    (tmp_path / "text.effect.sqlite3").write_text("not a database " * 10, encoding="utf-8")
+    messages = []
+    for path in (a_file / "p.effect.sqlite3", tmp_path / "folder.effect.sqlite3", tmp_path / "text.effect.sqlite3"):
+        with pytest.raises(StoreError) as refused:
+            open_profile(path)
+        messages.append(str(refused.value))
+    i18n.install("ja")
+    try:
+        untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
+        assert str(a_file) in localise(messages[0])  # the path is kept
+    finally:
+        i18n.install("en")
+    assert not untranslated

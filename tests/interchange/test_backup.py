@@ -84,6 +84,49 @@ def test_a_damaged_profile_is_detected_and_the_latest_backup_offered(profile: Pr
     assert path.read_bytes() == bytes(data)  # never overwritten
 
 
+def _scribble(path: Path) -> bytes:
+    """Damage every page after the schema, as a failing disk would."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, len(data) - 4096, 4096):
+        data[offset + 100: offset + 400] = b"\xa5" * 300
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_restoring_over_a_damaged_profile_moves_it_aside_with_its_wal_never_deletes_it(
+        profile: Profile, capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.backup.backups import DAMAGED, latest_backup, prune
+    from effect_desktop.cli.main import run_cli
+
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 500} for i in range(300)])
+    good = create_backup(profile.path, "manual", now=datetime(2026, 1, 1, 9, 0))
+    path = profile.path
+    profile.close()
+    damaged = _scribble(path)
+    Path(f"{path}-wal").write_bytes(b"the latest answers may be in here")
+    with pytest.raises(ProfileUnreadable):
+        open_profile(path)
+
+    assert run_cli(["--data-dir", str(path.parent), "--profile", "learner", "backup", "restore"]) == 0
+    out = capsys.readouterr().out
+    (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
+    assert f"moved, as it was, to {aside.path}" in out
+    assert aside.path.read_bytes() == damaged, "moved, byte for byte"
+    assert Path(f"{aside.path}-wal").read_bytes() == b"the latest answers may be in here"
+    restored = open_profile(path)
+    try:
+        assert len(restored.queries.words()) == 300
+    finally:
+        restored.close()
+    assert latest_backup(path) == good.path, "a damaged file is never offered for restoring"
+    for day in range(3):
+        create_backup(path, "daily", keep=1, now=datetime(2026, 2, 1 + day, 9, 0))
+    prune(path, 1)
+    assert aside.path.exists(), "kept out of the rotation until the user deletes it"
+    with pytest.raises(BackupError, match="cannot be used"):
+        restore_backup(path, aside.path)
+
+
 def test_a_file_of_another_program_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.effect.sqlite3"
     path.write_bytes(b"just some text, not a database" * 10)
