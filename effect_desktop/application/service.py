@@ -310,6 +310,7 @@ class StudyService:
                 envelopes = self._envelopes(command, aggregate, expected, pending)
                 stored.extend(self.store.append_events(aggregate.id, envelopes, expected))
                 self.repository.snapshot_if_due(aggregate, expected)
+                self.repository.keep(aggregate, envelopes[-1].event_id)
             self.read_models.apply(transaction, stored)
         return stored
 

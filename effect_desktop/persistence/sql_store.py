@@ -156,6 +156,14 @@ class SqlEventStore:
                 return snapshot, self._stored(connection, aggregate_id, snapshot.version + 1)
             return None, self._stored(connection, aggregate_id, 0)
 
+    def stream_head(self, aggregate_id: UUID) -> tuple[int, UUID] | None:
+        c = events_table.c
+        query = (sa.select(c.version, c.event_id).where(c.aggregate_id == aggregate_id)
+                 .order_by(c.version.desc()).limit(1))
+        with self.reading() as connection:
+            row = connection.execute(query).first()
+        return (row[0], row[1]) if row else None
+
     def _stored(self, connection: sa.Connection, aggregate_id: UUID, from_version: int) -> list[StoredEntry]:
         if self._log_reader is not None:
             rows: list[Any] = self._log_reader.stored_rows(connection, aggregate_id.bytes, from_version)

@@ -88,3 +88,22 @@ def test_derived_events_name_the_answer_as_their_cause(profile: Profile) -> None
     for derived in events:
         if derived.event_id != answer:
             assert derived.metadata.causation_id == answer
+
+
+def test_a_session_answered_from_a_second_window_is_not_answered_from_a_stale_copy(profile: Profile) -> None:
+    """The service keeps the session it just wrote; another writer's answers must still count."""
+    from effect_desktop.bootstrap import open_profile
+
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    assert profile.service.answer(session, word, False, 1000).attempt_number == 1
+    other = open_profile(profile.path)  # the CLI, or a second process, on the same file
+    try:
+        assert other.service.answer(session, word, True, 900).attempt_number == 2
+    finally:
+        other.close()
+    third = profile.service.answer(session, word, True, 800)  # no ConcurrencyError, no attempt 2 again
+    assert third.attempt_number == 3
+    summary = profile.service.complete_session(session)
+    done = next(e for e in profile.store.get_events(session) if e.event_id == summary)
+    assert (done.event_data.total_questions, done.event_data.correct_answers) == (3, 2)
