@@ -81,8 +81,8 @@ class BackupDialog(QDialog):
 
     def refresh(self) -> None:
         self.backups = list_backups(self.profile_file)
-        self.where.setText(self.tr("{0} backup(s) in {1}").format(
-            len(self.backups), self.profile_file.parent / "backups"))
+        self.where.setText(self.tr("%n backup(s) in {0}", "", len(self.backups)).format(
+            self.profile_file.parent / "backups"))
         self.table.setRowCount(len(self.backups))
         locale = QLocale()
         for row, backup in enumerate(self.backups):

@@ -141,7 +141,7 @@ def export_words(window: MainWindow) -> None:
         queries = window.profile.queries
         window.operations.run(lambda progress: export_words_to(queries, Path(path), progress),
                               lambda count: _said(window, T.translate(
-                                  "Features", "Exported {0} word(s) to {1}.").format(count, path)),
+                                  "Features", "Exported %n word(s) to {0}.", None, count).format(path)),
                               label=T.translate("Features", "Exporting words…"), cancellable=True, changes=False)
 
 
@@ -153,7 +153,7 @@ def export_history(window: MainWindow) -> None:
         profile = window.profile
         window.operations.run(lambda progress: export_events_to(profile, Path(path), progress),
                               lambda count: _said(window, T.translate(
-                                  "Features", "Exported {0} event(s) to {1}.").format(count, path)),
+                                  "Features", "Exported %n event(s) to {0}.", None, count).format(path)),
                               label=T.translate("Features", "Exporting the history…"), cancellable=True, changes=False)
 
 

@@ -1,4 +1,4 @@
-"""Interface language: English (the source strings) or Japanese, from Qt translations.
+"""Interface language: English (the source strings, plus their plural forms) or Japanese, from Qt translations.
 
 "system" follows the system locale. Qt's own translations (standard buttons
 such as OK and Cancel) are loaded beside ours when available.
@@ -28,15 +28,19 @@ def install(language: str) -> str:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     chosen = resolve(language)
-    if chosen == "en" or app is None:
+    if app is None:
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return "en"
-    # effect_desktop_<lang>.qm plus any screen's own file (e.g. statistics_<lang>.qm)
+    # effect_desktop_<lang>.qm plus any screen's own file (e.g. statistics_<lang>.qm); English has
+    # one too, for the plural forms of counted messages ("1 day", "3 days": english_plurals.py)
     for file in sorted(translations_dir().glob(f"*_{chosen}.qm")):
         ours = QTranslator(app)
         if ours.load(str(file)):
             QCoreApplication.installTranslator(ours)
             _installed.append(ours)
+    if chosen == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
+        return "en"
     qt = QTranslator(app)
     if qt.load(f"qtbase_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         QCoreApplication.installTranslator(qt)

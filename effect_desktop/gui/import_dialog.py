@@ -301,13 +301,13 @@ class ImportDialog(QDialog):
             self._check()
 
     def _plan_text(self, plan: ImportPlan) -> str:
-        parts = [self.tr("{0} new word(s)").format(len(plan.creates))]
+        parts = [self.tr("%n new word(s)", "", len(plan.creates))]
         if plan.updates:
             parts.append(self.tr("{0} to update").format(len(plan.updates)))
         if plan.duplicates:
             parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates)))
         if plan.problems:
-            parts.append(self.tr("{0} row(s) cannot be imported").format(len(plan.problems)))
+            parts.append(self.tr("%n row(s) cannot be imported", "", len(plan.problems)))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
@@ -334,8 +334,8 @@ class ImportDialog(QDialog):
         if isinstance(result, list):
             self._ready()
             self._show_problems(result)
-            self.status.setText(self.tr("{0} row(s) cannot be imported; fix the file or leave them out.")
-                                .format(len(result)))
+            self.status.setText(self.tr("%n row(s) cannot be imported; fix the file or leave them out.", "",
+                                        len(result)))
             self.finished_import.emit([str(p) for p in result])
             return
         self.report = result
@@ -419,11 +419,11 @@ def open_import_dialog(parent: QWidget | None, profile: Profile, path: Path | No
 def import_summary(report: ImportReport) -> str:
     """What an import did, in the interface language (the dialog closes when it is done)."""
     translate = QCoreApplication.translate
-    parts = [translate("ImportDialog", "{0} word(s) added").format(report.created)]
+    parts = [translate("ImportDialog", "%n word(s) added", None, report.created)]
     if report.updated:
         parts.append(translate("ImportDialog", "{0} updated").format(report.updated))
     if report.skipped_duplicates:
-        parts.append(translate("ImportDialog", "{0} duplicate(s) skipped").format(report.skipped_duplicates))
+        parts.append(translate("ImportDialog", "%n duplicate(s) skipped", None, report.skipped_duplicates))
     if report.skipped_problems:
-        parts.append(translate("ImportDialog", "{0} bad row(s) left out").format(report.skipped_problems))
+        parts.append(translate("ImportDialog", "%n bad row(s) left out", None, report.skipped_problems))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

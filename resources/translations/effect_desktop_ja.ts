@@ -1389,9 +1389,9 @@ Profile: {0}</source>
         <source>CSV files (*.csv)</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
-    <message>
-        <source>Exported {0} word(s) to {1}.</source>
-        <translation>{0} 語を {1} に書き出しました。</translation>
+    <message numerus="yes">
+        <source>Exported %n word(s) to {0}.</source>
+        <translation><numerusform>%n 語を {0} に書き出しました。</numerusform></translation>
     </message>
     <message>
         <source>Exporting words…</source>
@@ -1405,9 +1405,9 @@ Profile: {0}</source>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
-    <message>
-        <source>Exported {0} event(s) to {1}.</source>
-        <translation>{0} 件のイベントを {1} に書き出しました。</translation>
+    <message numerus="yes">
+        <source>Exported %n event(s) to {0}.</source>
+        <translation><numerusform>%n 件のイベントを {0} に書き出しました。</numerusform></translation>
     </message>
     <message>
         <source>Exporting the history…</source>

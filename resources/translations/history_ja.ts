@@ -38,10 +38,10 @@
             <source>Close</source>
             <translation>閉じる</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="82" />
-            <source>{0} backup(s) in {1}</source>
-            <translation>{1} にバックアップが {0} 件あります</translation>
+            <source>%n backup(s) in {0}</source>
+            <translation><numerusform>{0} にバックアップが %n 件あります</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="108" />
@@ -283,10 +283,10 @@
             <source>Checking and importing…</source>
             <translation>確認してインポートしています…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="285" />
-            <source>{0} row(s) cannot be imported; fix the file or leave them out.</source>
-            <translation>{0} 行をインポートできません。ファイルを修正するか、それらの行を除外してください。</translation>
+            <source>%n row(s) cannot be imported; fix the file or leave them out.</source>
+            <translation><numerusform>%n 行をインポートできません。ファイルを修正するか、それらの行を除外してください。</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="297" />
@@ -369,9 +369,9 @@
             <source>Checking the rows…</source>
             <translation>行を確認しています…</translation>
         </message>
-        <message>
-            <source>{0} new word(s)</source>
-            <translation>新しい単語 {0} 語</translation>
+        <message numerus="yes">
+            <source>%n new word(s)</source>
+            <translation><numerusform>新しい単語 %n 語</numerusform></translation>
         </message>
         <message>
             <source>{0} to update</source>
@@ -381,9 +381,9 @@
             <source>{0} already in your list (skipped)</source>
             <translation>登録済み {0} 語(スキップ)</translation>
         </message>
-        <message>
-            <source>{0} row(s) cannot be imported</source>
-            <translation>インポートできない行 {0} 行</translation>
+        <message numerus="yes">
+            <source>%n row(s) cannot be imported</source>
+            <translation><numerusform>インポートできない行 %n 行</numerusform></translation>
         </message>
         <message>
             <source>Checked: {0}.</source>
@@ -393,21 +393,21 @@
             <source>, </source>
             <translation>、</translation>
         </message>
-        <message>
-            <source>{0} word(s) added</source>
-            <translation>{0} 語を追加</translation>
+        <message numerus="yes">
+            <source>%n word(s) added</source>
+            <translation><numerusform>%n 語を追加</numerusform></translation>
         </message>
         <message>
             <source>{0} updated</source>
             <translation>{0} 語を更新</translation>
         </message>
-        <message>
-            <source>{0} duplicate(s) skipped</source>
-            <translation>重複 {0} 件をスキップ</translation>
+        <message numerus="yes">
+            <source>%n duplicate(s) skipped</source>
+            <translation><numerusform>重複 %n 件をスキップ</numerusform></translation>
         </message>
-        <message>
-            <source>{0} bad row(s) left out</source>
-            <translation>不正な行 {0} 件を除外</translation>
+        <message numerus="yes">
+            <source>%n bad row(s) left out</source>
+            <translation><numerusform>不正な行 %n 件を除外</numerusform></translation>
         </message>
         <message>
             <source>Import finished: {0}.</source>
@@ -429,6 +429,10 @@
     </context>
     <context>
         <name>PastView</name>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation><numerusform>%n 日</numerusform></translation>
+        </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="154" />
             <source>Compare with now</source>
@@ -441,8 +445,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="175" />
-            <source>%1 words · streak %2 day(s) · %3 answers (%4% correct) · %5 sessions · scheduler %6</source>
-            <translation>%1 語 · 連続学習 %2 日 · 解答 %3 問（正答率 %4%）· セッション %5 回 · スケジューラー %6</translation>
+            <source>%1 words · streak %2 · %3 answers (%4% correct) · %5 sessions · scheduler %6</source>
+            <translation>%1 語 · 連続学習 %2 · 解答 %3 問（正答率 %4%）· セッション %5 回 · スケジューラー %6</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="186" />

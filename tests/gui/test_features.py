@@ -102,7 +102,7 @@ def test_the_window_says_what_an_import_did(qtbot, window: MainWindow, profile, 
 
     QTimer.singleShot(0, drive)
     import_words(window)
-    assert window.statusBar().currentMessage() == "Import finished: 2 word(s) added, 1 bad row(s) left out."
+    assert window.statusBar().currentMessage() == "Import finished: 2 words added, 1 bad row left out."
     assert sorted(w.text for w in profile.queries.words()) == ["ocean", "river"]
 
 

@@ -128,3 +128,21 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     finally:
         i18n.install("en")
     assert not untranslated
+
+
+def test_every_counted_message_has_english_singular_and_plural(tmp_path):
+    """English needs its own plural forms, or the window says "3 day(s)" (packaging/english_plurals.py)."""
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path / "plurals.ts"
+    subprocess.run([lupdate, *sorted(str(p) for p in GUI.rglob("*.py")), "-pluralonly", "-ts", str(fresh)],
+                   check=True, capture_output=True)
+    english = translations_dir() / "effect_desktop_en.ts"
+    ours = _sources(english)
+    missing = sorted(set(_sources(fresh)) - set(ours))
+    assert not missing, f"run python packaging/english_plurals.py: {missing[:5]}"
+    for (context, source), message in ours.items():
+        one, many = [f.text for f in message.find("translation").iter("numerusform")]
+        assert "(s)" not in one + many and one != many or "(s)" not in source, (context, source)
+    assert english.with_suffix(".qm").stat().st_mtime >= english.stat().st_mtime - 1

@@ -47,7 +47,7 @@ def test_flashcard_session_with_a_miss_repeated_later(qtbot, window, profile, wo
     assert page.stack.currentWidget() is summary
     assert summary.accuracy.text() == "83%"
     assert summary.answers.text() == "5 correct of 6"
-    assert summary.streak.text() == "1 day(s)"
+    assert summary.streak.text() == "1 day"
     assert summary.review.item(0).text().startswith(first)
 
     answers = _answers(profile)

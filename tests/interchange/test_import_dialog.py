@@ -54,7 +54,7 @@ def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile,
     open_file(qtbot, dialog, path)
     # said before anything is tried: the rows were checked as soon as the file was read
     assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
-    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 row(s) cannot be imported."
+    assert dialog.check_summary.text() == "Checked: 1 new word, 1 row cannot be imported."
     assert import_now(qtbot, dialog) == ["line 3: Meaning must not be empty."]
     assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
     assert profile.store.count() == 0
@@ -71,10 +71,10 @@ def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profi
     dialog = ImportDialog(profile)
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, path)
-    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 already in your list (skipped)."
+    assert dialog.check_summary.text() == "Checked: 1 new word, 1 already in your list (skipped)."
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
         dialog.update_radio.setChecked(True)
-    assert dialog.check_summary.text() == "Checked: 1 new word(s), 1 to update."
+    assert dialog.check_summary.text() == "Checked: 1 new word, 1 to update."
     with qtbot.waitSignal(dialog.checked, timeout=10_000):  # no column for the meaning any more
         dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("category"))
     assert "No column is mapped to meaning" in dialog.check_summary.text()
@@ -99,7 +99,7 @@ def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Pro
         assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 件をスキップ。"
     finally:
         i18n.install("en")
-    assert import_summary(report) == "Import finished: 2 word(s) added, 1 duplicate(s) skipped."
+    assert import_summary(report) == "Import finished: 2 words added, 1 duplicate skipped."
 
 
 def test_a_large_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, profile: Profile,

@@ -144,6 +144,8 @@ class SyncInstallation(QObject):
         return False
 
     def _after_rebuild(self) -> None:
+        if not _alive(self.window):  # closed and deleted before this queued call ran
+            return
         if self.menu is not None and _alive(self.menu):
             self.menu.setTitle(self.tr("S&ync"))
         self.ensure_in_place()

@@ -1,0 +1,66 @@
+"""Write the English plural forms of the interface's counted messages ("1 day", "3 days").
+
+English is the source language, so it has no translation file of its own;
+but Qt's plural handling ("%n day(s)" with a count) needs one to say "day"
+and "days", otherwise the window shows "3 day(s)". The messages are found by
+`pyside6-lupdate -pluralonly`; each "(s)" becomes nothing for one and "s" for
+more. Run after adding or changing a counted message (a test says when):
+
+    python packaging/english_plurals.py       # resources/translations/effect_desktop_en.ts and .qm
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GUI = ROOT / "effect_desktop" / "gui"
+TS = ROOT / "resources" / "translations" / "effect_desktop_en.ts"
+
+
+def forms(source: str) -> tuple[str, str]:
+    """One and many: "%n day(s)" -> ("%n day", "%n days")."""
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def counted_messages() -> ET.ElementTree:
+    """lupdate's catalogue of every numerus message in the GUI's sources."""
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        raise SystemExit("pyside6-lupdate is not installed (it comes with PySide6)")
+    with tempfile.TemporaryDirectory() as folder:
+        fresh = Path(folder) / "plurals.ts"
+        sources = sorted(str(p) for p in GUI.rglob("*.py"))
+        subprocess.run([lupdate, *sources, "-pluralonly", "-no-obsolete", "-locations", "none",
+                        "-target-language", "en", "-ts", str(fresh)], check=True, capture_output=True)
+        return ET.parse(fresh)
+
+
+def main() -> int:
+    tree = counted_messages()
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)  # finished
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        for text in forms(source):
+            ET.SubElement(translation, "numerusform").text = text
+    ET.indent(tree)
+    TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                  + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+    subprocess.run([shutil.which("pyside6-lrelease") or "pyside6-lrelease", str(TS), "-qm",
+                    str(TS.with_suffix(".qm"))], check=True, capture_output=True)
+    print(f"wrote {TS.relative_to(ROOT)} and its .qm")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

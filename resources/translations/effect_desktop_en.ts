@@ -1,0 +1,211 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+  <context>
+    <name>BackupDialog</name>
+    <message numerus="yes">
+      <source>%n backup(s) in {0}</source>
+      <translation>
+        <numerusform>%n backup in {0}</numerusform>
+        <numerusform>%n backups in {0}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarHeatmap</name>
+    <message numerus="yes">
+      <source>Current streak: %n day(s)</source>
+      <translation>
+        <numerusform>Current streak: %n day</numerusform>
+        <numerusform>Current streak: %n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1: %n answer(s)</source>
+      <translation>
+        <numerusform>%1: %n answer</numerusform>
+        <numerusform>%1: %n answers</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Features</name>
+    <message numerus="yes">
+      <source>Exported %n word(s) to {0}.</source>
+      <translation>
+        <numerusform>Exported %n word to {0}.</numerusform>
+        <numerusform>Exported %n words to {0}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n event(s) to {0}.</source>
+      <translation>
+        <numerusform>Exported %n event to {0}.</numerusform>
+        <numerusform>Exported %n events to {0}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+      <source>%n new word(s)</source>
+      <translation>
+        <numerusform>%n new word</numerusform>
+        <numerusform>%n new words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n row(s) cannot be imported</source>
+      <translation>
+        <numerusform>%n row cannot be imported</numerusform>
+        <numerusform>%n rows cannot be imported</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n row(s) cannot be imported; fix the file or leave them out.</source>
+      <translation>
+        <numerusform>%n row cannot be imported; fix the file or leave them out.</numerusform>
+        <numerusform>%n rows cannot be imported; fix the file or leave them out.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n word(s) added</source>
+      <translation>
+        <numerusform>%n word added</numerusform>
+        <numerusform>%n words added</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n duplicate(s) skipped</source>
+      <translation>
+        <numerusform>%n duplicate skipped</numerusform>
+        <numerusform>%n duplicates skipped</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n bad row(s) left out</source>
+      <translation>
+        <numerusform>%n bad row left out</numerusform>
+        <numerusform>%n bad rows left out</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+      <source>Streak: %n day(s)</source>
+      <translation>
+        <numerusform>Streak: %n day</numerusform>
+        <numerusform>Streak: %n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Loaded %n word(s).</source>
+      <translation>
+        <numerusform>Loaded %n word.</numerusform>
+        <numerusform>Loaded %n words.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PastView</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>PastWordsModel</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+      <source>Rebuilt from %n event(s).</source>
+      <translation>
+        <numerusform>Rebuilt from %n event.</numerusform>
+        <numerusform>Rebuilt from %n events.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>StatisticsPage</name>
+    <message numerus="yes">
+      <source>Outlined: the current streak of %n day(s).</source>
+      <translation>
+        <numerusform>Outlined: the current streak of %n day.</numerusform>
+        <numerusform>Outlined: the current streak of %n days.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPanel</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+      <source>Offline, %n pending</source>
+      <translation>
+        <numerusform>Offline, %n pending</numerusform>
+        <numerusform>Offline, %n pending</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Sync error, %n pending</source>
+      <translation>
+        <numerusform>Sync error, %n pending</numerusform>
+        <numerusform>Sync error, %n pending</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n pending</source>
+      <translation>
+        <numerusform>%n pending</numerusform>
+        <numerusform>%n pending</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) not yet on the server; they are kept safely in this profile.</source>
+      <translation>
+        <numerusform>%n change not yet on the server; they are kept safely in this profile.</numerusform>
+        <numerusform>%n changes not yet on the server; they are kept safely in this profile.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message numerus="yes">
+      <source>%n event(s) that day</source>
+      <translation>
+        <numerusform>%n event that day</numerusform>
+        <numerusform>%n events that day</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>WordsPage</name>
+    <message numerus="yes">
+      <source>Restored %n word(s), with their study history.</source>
+      <translation>
+        <numerusform>Restored %n word, with their study history.</numerusform>
+        <numerusform>Restored %n words, with their study history.</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
