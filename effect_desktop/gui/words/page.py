@@ -5,6 +5,7 @@ brought back any time later (Ctrl+Z only reaches back within a sitting)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -298,20 +299,9 @@ class WordsPage(Page):
         if result != QMessageBox.StandardButton.Yes:
             return
         service = self.profile.service
-
-        def delete_all() -> list[tuple[UUID, UUID]]:
-            return [(w.word_id, service.delete_word(w.word_id)) for w in words]
-
-        ok, deleted = self.context.operations.perform(delete_all)
-        if ok and deleted:
-            label = (self.tr("deletion of “{0}”").format(words[0].text) if len(words) == 1
-                     else self.tr("deletion of {0} words").format(len(words)))
-
-            def restore() -> None:
-                for word_id, event_id in deleted:
-                    service.restore_word(word_id, undoes=event_id)
-
-            self.context.undo.push(UndoEntry(label, restore))
+        label = (self.tr("deletion of “{0}”").format(words[0].text) if len(words) == 1
+                 else self.tr("deletion of {0} words").format(len(words)))
+        self._each_word(words, service.delete_word, service.restore_word, label)
 
     def restore_selected(self) -> None:
         """Bring the selected deleted words back (one undo takes them all away again)."""
@@ -319,21 +309,26 @@ class WordsPage(Page):
         if not words or not self.deleted_mode:
             return
         service = self.profile.service
-
-        def restore_all() -> list[tuple[UUID, UUID]]:
-            return [(w.word_id, service.restore_word(w.word_id)) for w in words]
-
-        ok, restored = self.context.operations.perform(restore_all)
-        if ok and restored:
-            label = (self.tr("restoring of “{0}”").format(words[0].text) if len(words) == 1
-                     else self.tr("restoring of {0} words").format(len(words)))
-
-            def delete_again() -> None:
-                for word_id, event_id in restored:
-                    service.delete_word(word_id, undoes=event_id)
-
-            self.context.undo.push(UndoEntry(label, delete_again))
+        label = (self.tr("restoring of “{0}”").format(words[0].text) if len(words) == 1
+                 else self.tr("restoring of {0} words").format(len(words)))
+        restored = self._each_word(words, service.restore_word, service.delete_word, label)
+        if restored:
             window = self.window()
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(
                     self.tr("Restored %n word(s), with their study history.", "", len(restored)), 5000)
+
+    def _each_word(self, words: list[WordView], command: Callable[[UUID], UUID],
+                   undo_command: Callable[..., UUID], label: str) -> list[tuple[UUID, UUID]]:
+        """`command` on every word (its event id kept), and one undo entry that runs `undo_command`
+        on each, naming the event it undoes; what was done (empty if the command was refused)."""
+        ok, done = self.context.operations.perform(lambda: [(w.word_id, command(w.word_id)) for w in words])
+        if not ok or not done:
+            return []
+
+        def undo() -> None:
+            for word_id, event_id in done:
+                undo_command(word_id, undoes=event_id)
+
+        self.context.undo.push(UndoEntry(label, undo))
+        return done
