@@ -9,6 +9,7 @@ from ..projections.views import WordView
 from ..timeline.service import Timeline
 from ..timeline.travel import PastState
 from ..timeline.word_history import WordNotFound, WordStory
+from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import time_arg
@@ -40,7 +41,7 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
                 [[w.word_id, w.text, w.meaning, *_progress_cells(w)] for w in past.words])
     totals = past.totals
-    print(f"streak: {past.streak.current} day(s) (last study day {past.streak.last_study_day or '-'})")
+    print(f"streak: {counted(past.streak.current, 'day')} (last study day {past.streak.last_study_day or '-'})")
     print(f"answers: {totals.answers} ({totals.accuracy:.0%} correct), sessions completed: "
           f"{totals.sessions_completed}, study time: {totals.study_seconds // 60} min, "
           f"study days: {totals.study_days}, scheduler: {past.scheduler}")
@@ -99,8 +100,8 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"{'':21}{name}: {old!r} -> {step.after.get(name)!r}")
     answers = story.answers
     right = sum(1 for a in answers if a.after.get("is_correct") and not a.retracted)
-    print(f"{len(answers)} answer(s), {right} correct; interval now "
-          f"{story.intervals[-1].interval_days if story.intervals else 0} day(s)")
+    print(f"{counted(len(answers), 'answer')}, {right} correct; interval now "
+          f"{counted(story.intervals[-1].interval_days if story.intervals else 0, 'day')}")
     return 0
 
 

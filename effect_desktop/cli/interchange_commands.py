@@ -18,6 +18,7 @@ from ..interchange.errors import InterchangeError
 from ..interchange.importer import OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..persistence.archive import SEGMENT
+from ..wording import counted
 from .context import CliContext
 from .output import print_table
 from .parsing import non_negative_int
@@ -87,8 +88,9 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     for problem in plan.problems[:50]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     if args.dry_run:
-        print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip {len(plan.duplicates)} "
-              f"duplicate(s); {len(plan.problems)} row(s) cannot be imported")
+        print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
+              f"{counted(len(plan.duplicates), 'duplicate')}; {counted(len(plan.problems), 'row')} cannot be "
+              "imported")
         return 0
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))
@@ -133,7 +135,7 @@ def backup_list(args: argparse.Namespace, ctx: CliContext) -> int:
     print_table(["NAME", "TAKEN", "REASON", "SIZE"],
                 [[b.name, f"{b.taken_at:%Y-%m-%d %H:%M:%S}", b.reason, f"{b.size / 1e6:.1f} MB"] for b in backups],
                 max_width=80)
-    print(f"{len(backups)} backup(s) in {ctx.profile_file.parent / 'backups' / ctx.profile_name}")
+    print(f"{counted(len(backups), 'backup')} in {ctx.profile_file.parent / 'backups' / ctx.profile_name}")
     return 0
 
 
@@ -165,11 +167,11 @@ def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
     done = compact_profile(ctx.profile(), args.older_than, shrink=not args.no_vacuum)
     report = done.report
     if report.repacked:
-        print(f"rewrote {report.repacked} archived segment(s) of an earlier version in the current format")
+        print(f"rewrote {counted(report.repacked, 'archived segment')} of an earlier version in the current format")
     if not report.segments:
         print(f"nothing to compact: no whole segment of {SEGMENT:,} events is older than {args.older_than} days "
               "(and, on a profile that syncs, already on the server)")
         return 0
-    print(f"archived {report.events:,} events in {report.segments} segment(s), JSON compressed "
+    print(f"archived {report.events:,} events in {counted(report.segments, 'segment')}, JSON compressed "
           f"{report.ratio:.1f}x; profile {done.size_before / 1e6:.1f} MB -> {done.size_after / 1e6:.1f} MB")
     return 0

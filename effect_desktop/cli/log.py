@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ..projections.verify import verify
+from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import time_arg, uuid_arg
@@ -48,7 +49,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    print(f"verify failed: {len(report.problems)} problem(s); `effect-desktop rebuild` "
+    print(f"verify failed: {counted(len(report.problems), 'problem')}; `effect-desktop rebuild` "
           "recomputes the read models from the events", file=sys.stderr)
     return 1
 

@@ -19,6 +19,7 @@ from ..statistics.figures import (
     easiness_label,
     interval_label,
 )
+from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import time_arg
@@ -106,7 +107,7 @@ def print_report(report: Report) -> None:
     since = report.first.isoformat() if report.first else "-"
     print(f"Statistics as of {r.now:%Y-%m-%d %H:%M} ({scope}; {since} to {report.last}, by {r.granularity.value})")
     print(f"  answers {s.answers}, correct {s.correct} ({_percent(s.accuracy)}), studied {s.study_minutes:g} min, "
-          f"words {s.words}, streak {s.streak_days} day(s), due today {s.due_today}")
+          f"words {s.words}, streak {counted(s.streak_days, 'day')}, due today {s.due_today}")
     active = [p for p in report.activity if p.answers or p.minutes]
     print(f"\nActivity ({len(active)} active of {len(report.activity)} {r.granularity.value}s)")
     most = max((p.answers for p in active), default=0)

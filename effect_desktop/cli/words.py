@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ..projections.views import WordFilter, WordView
+from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import uuid_arg
@@ -103,5 +104,5 @@ def list_words(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     print_table(["ID", "WORD", "MEANING", "CATEGORY", "TAGS", "DIFF"],
                 [[w.word_id, w.text, w.meaning, w.category, ",".join(w.tags), w.difficulty] for w in words])
-    print(f"{len(words)} deleted word(s)" if args.deleted else f"{len(words)} word(s)")
+    print(counted(len(words), "deleted word" if args.deleted else "word"))
     return 0

@@ -63,6 +63,9 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("There is no word {0}; it may have been removed meanwhile.").format(m[1])),
     (re.compile(r"There is no session with id (\S+)\."),
      lambda m: _tr("There is no session {0}.").format(m[1])),
+    (re.compile(r"([\d,]+) columns?; the mapping needs (\d+)"),
+     lambda m: QCoreApplication.translate("CoreMessages", "%n column(s); the mapping needs {0}", None,
+                                          int(m[1].replace(",", ""))).format(m[2])),
     # The store's (profile and data folder) messages, shown at start-up or when a write fails.
     (re.compile(r"The data folder (.+) is a file, not a folder; choose another data folder with "
                 r"--data-dir or EFFECT_DATA_DIR\.", re.S),

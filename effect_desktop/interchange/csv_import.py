@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..gc_pause import without_gc
+from ..wording import counted
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
 from .errors import InterchangeError
@@ -209,7 +210,7 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
         if len(cells) >= needed:
             values = {name: cells[index] for index, name in columns}
         elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
-            parsed.problems.append(RowProblem(line, f"{len(cells)} column(s); the mapping needs {needed}"))
+            parsed.problems.append(RowProblem(line, f"{counted(len(cells), 'column')}; the mapping needs {needed}"))
             continue
         else:
             values = {name: cells[index] if index < len(cells) else "" for index, name in columns}

@@ -20,6 +20,7 @@ from ..application.service import StudyService
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
 from ..projections.views import WordFilter
+from ..wording import counted
 from .candidates import Candidate, Parsed, RowProblem
 from .errors import InterchangeError
 
@@ -58,11 +59,11 @@ class ImportReport:
     correlation_id: UUID | None
 
     def summary(self) -> str:
-        parts = [f"{self.created} word(s) added", f"{self.updated} updated"]
+        parts = [f"{counted(self.created, 'word')} added", f"{self.updated:,} updated"]
         if self.skipped_duplicates:
-            parts.append(f"{self.skipped_duplicates} duplicate(s) skipped")
+            parts.append(f"{counted(self.skipped_duplicates, 'duplicate')} skipped")
         if self.skipped_problems:
-            parts.append(f"{self.skipped_problems} bad row(s) left out")
+            parts.append(f"{counted(self.skipped_problems, 'bad row')} left out")
         return ", ".join(parts)
 
 
@@ -91,7 +92,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
 def problems_message(problems: list[RowProblem]) -> str:
     shown = "; ".join(str(p).rstrip(".") for p in problems[:MAX_PROBLEMS_SHOWN])
     more = f" (and {len(problems) - MAX_PROBLEMS_SHOWN} more)" if len(problems) > MAX_PROBLEMS_SHOWN else ""
-    return (f"{len(problems)} row(s) cannot be imported: {shown}{more}. Fix them, or import the other rows "
+    return (f"{counted(len(problems), 'row')} cannot be imported: {shown}{more}. Fix them, or import the other rows "
             "(--skip-bad-rows); nothing was changed.")
 
 

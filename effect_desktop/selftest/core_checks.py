@@ -13,6 +13,7 @@ from pathlib import Path
 from ..bootstrap import Profile, open_profile, profile_path
 from ..projections.verify import verify
 from ..resources_path import resources_root
+from ..wording import counted
 from .runner import CheckFailed, SelfTest
 
 SELFTEST_PROFILE = "selftest"
@@ -54,7 +55,7 @@ def run_commands(test: SelfTest) -> str:
         raise CheckFailed("the answer did not reschedule the word")
     events = profile.store.read_all(0, 1000)
     return (f"created a word, answered it, completed the session: {len(events)} events, "
-            f"next review in {outcome.progress.interval_days} day(s)")
+            f"next review in {counted(outcome.progress.interval_days, 'day')}")
 
 
 def verify_read_models(test: SelfTest) -> str:

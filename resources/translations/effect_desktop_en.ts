@@ -29,6 +29,16 @@
     </message>
   </context>
   <context>
+    <name>CoreMessages</name>
+    <message numerus="yes">
+      <source>%n column(s); the mapping needs {0}</source>
+      <translation>
+        <numerusform>%n column; the mapping needs {0}</numerusform>
+        <numerusform>%n columns; the mapping needs {0}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Features</name>
     <message numerus="yes">
       <source>Exported %n word(s) to {0}.</source>

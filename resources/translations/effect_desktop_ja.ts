@@ -1198,6 +1198,11 @@ Profile: {0}</source>
 </context>
 <context>
     <name>CoreMessages</name>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>%n column(s); the mapping needs {0}</source>
+        <translation><numerusform>列が %n 個しかありません（この対応付けには {0} 列必要です）</numerusform></translation>
+    </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>The data folder {0} is a file, not a folder; choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>

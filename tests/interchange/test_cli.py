@@ -21,7 +21,7 @@ def test_import_export_and_restore_from_the_command_line(tmp_path: Path, capsys:
     assert cli(data, "import", str(words)) == 2
     assert "line 3: Word must not be empty" in capsys.readouterr().err
     assert cli(data, "import", str(words), "--skip-bad-rows") == 0
-    assert "1 word(s) added" in capsys.readouterr().out
+    assert "1 word added" in capsys.readouterr().out
     assert cli(data, "import", str(words), "--map", "意味=meaning", "--map", "単語=text",
                "--on-duplicate", "update", "--skip-bad-rows") == 0
 

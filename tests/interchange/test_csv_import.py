@@ -71,7 +71,7 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, 
     message = str(refused.value)
     assert "line 3: Meaning must not be empty" in message
     assert "line 5: Difficulty must be a whole number from 1 to 5" in message
-    assert "line 6: 1 column(s)" in message
+    assert "line 6: 1 column; the mapping needs 3" in message
     assert profile.store.count() == 0
     report = import_file(profile, path, skip_bad_rows=True)
     assert (report.created, report.skipped_problems) == (1, 3)

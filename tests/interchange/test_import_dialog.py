@@ -87,13 +87,14 @@ def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Pro
     from effect_desktop.gui.import_dialog import import_summary
 
     path = tmp_path / "bad.csv"
-    path.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
+    path.write_text("word,meaning\ngood,fine\nempty,\nalone\n", encoding="utf-8")
     try:
         assert i18n.install("ja") == "ja"
         dialog = ImportDialog(profile)
         qtbot.addWidget(dialog)
         open_file(qtbot, dialog, path)
         assert dialog.problems.item(0).text() == "3行目: 意味を入力してください。"
+        assert dialog.problems.item(1).text() == "4行目: 列が 1 個しかありません（この対応付けには 2 列必要です）"
         report = ImportReport(created=2, updated=0, skipped_duplicates=1, skipped_problems=0, events=2,
                               correlation_id=None)
         assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 件をスキップ。"
