@@ -24,6 +24,7 @@ from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
 from .errors import error_title, install_excepthook, setup_logging, user_message
+from .gc_thread import collect_on_gui_thread
 from .instance import InstanceLock, InstanceServer, ProfileInUse, ask_running_instance_to_raise, bring_to_front
 from .main_window import MainWindow
 from .paths import icon_path, log_path
@@ -41,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv if argv is not None else sys.argv)
+    collect_on_gui_thread()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("EffectDesktop")
     app.setApplicationDisplayName(APP_NAME)

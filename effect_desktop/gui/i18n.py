@@ -26,6 +26,7 @@ def install(language: str) -> str:
     app = QCoreApplication.instance()
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()  # children of the app: they would pile up at each switch
     _installed.clear()
     chosen = resolve(language)
     if app is None:

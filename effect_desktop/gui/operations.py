@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
 from .errors import show_error
+from .gc_thread import collect_on_gui_thread
 
 log = logging.getLogger("effect_desktop.gui.operations")
 T = TypeVar("T")
@@ -40,6 +41,7 @@ class BackgroundJob(QRunnable):
 
     def __init__(self, work: Callable[[Progress], Any], cancelled: threading.Event | None = None) -> None:
         super().__init__()
+        collect_on_gui_thread()  # this work runs on a worker thread: see gc_thread.py
         self.work = work
         self.cancelled = cancelled or threading.Event()
         self.signals = _Signals()

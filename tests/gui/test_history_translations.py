@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.gui import i18n
 from effect_desktop.gui.paths import translations_dir
+from tests.support.qt_tools import pyside_tool
 
 TS = translations_dir() / "history_ja.ts"
 GUI = Path(__file__).resolve().parents[2] / "effect_desktop" / "gui"
@@ -25,9 +24,7 @@ def _sources(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def test_every_timeline_import_and_backup_string_has_a_finished_japanese_translation(tmp_path):
-    lupdate = shutil.which("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    lupdate = pyside_tool("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
     sources = [*sorted(str(p) for p in (GUI / "timeline").glob("*.py")),
                str(GUI / "import_dialog.py"), str(GUI / "backup_dialog.py")]

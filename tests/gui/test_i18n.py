@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,6 +16,7 @@ from effect_desktop.gui import i18n
 from effect_desktop.gui.core_messages import localise
 from effect_desktop.gui.paths import translations_dir
 from effect_desktop.gui.preferences import Preferences
+from tests.support.qt_tools import pyside_tool
 
 TS = translations_dir() / "effect_desktop_ja.ts"
 GUI = Path(__file__).resolve().parents[2] / "effect_desktop" / "gui"
@@ -32,9 +32,7 @@ def _sources(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 
 def test_every_interface_string_has_a_finished_japanese_translation(tmp_path):
-    lupdate = shutil.which("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    lupdate = pyside_tool("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in GUI.rglob("*.py") if p.relative_to(GUI).parts[0] in CORE)
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
@@ -132,9 +130,7 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
 
 def test_every_counted_message_has_english_singular_and_plural(tmp_path):
     """English needs its own plural forms, or the window says "3 day(s)" (packaging/english_plurals.py)."""
-    lupdate = shutil.which("pyside6-lupdate")
-    if lupdate is None:
-        pytest.skip("pyside6-lupdate is not installed")
+    lupdate = pyside_tool("pyside6-lupdate")
     fresh = tmp_path / "plurals.ts"
     subprocess.run([lupdate, *sorted(str(p) for p in GUI.rglob("*.py")), "-pluralonly", "-ts", str(fresh)],
                    check=True, capture_output=True)

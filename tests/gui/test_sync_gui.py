@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import xml.etree.ElementTree as ET
@@ -26,6 +25,7 @@ from effect_desktop.gui.sync.settings_widget import SyncDialog, SyncSettingsWidg
 from effect_desktop.sync import credentials, pending_count
 from effect_desktop.sync.admin import add_user, init_server
 from effect_desktop.sync.urls import ServerURL
+from tests.support.qt_tools import pyside_tool
 
 pytestmark = pytest.mark.postgres
 WAIT_MS = 30_000
@@ -282,8 +282,8 @@ def test_closing_waits_a_bounded_time_for_the_last_sync(qtbot, window, sync, pro
 
 def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
     ts = translations_dir() / "sync_ja.ts"
-    lupdate = shutil.which("pyside6-lupdate")
-    if lupdate is not None:
+    lupdate = pyside_tool("pyside6-lupdate")
+    if lupdate:
         sources = sorted(str(p) for p in (Path(__file__).resolve().parents[2]
                                           / "effect_desktop" / "gui" / "sync").glob("*.py"))
         fresh = Path(window.profile.path).parent / "fresh.ts"

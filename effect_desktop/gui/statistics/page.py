@@ -30,6 +30,7 @@ from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
 from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
+from ..gc_thread import collect_on_gui_thread
 from ..style import heading
 from .card import ChartCard
 from .charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart, replace_chart
@@ -49,6 +50,7 @@ class _AsOfJob(QRunnable):
 
     def __init__(self, generation: int, work: Callable[[], Queries]) -> None:
         super().__init__()
+        collect_on_gui_thread()
         self.generation = generation
         self.work = work
         self.signals = _AsOfSignals()

@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ..gc_thread import collect_on_gui_thread
+
 log = logging.getLogger("effect_desktop.gui.sync")
 
 
@@ -50,6 +52,7 @@ class BackgroundTask:
 
     def __init__(self, work: Callable[[], Any], on_success: Callable[[Any], None],
                  on_failure: Callable[[Exception], None], parent: QObject | None = None) -> None:
+        collect_on_gui_thread()
         self._work = work
         self._relay = _Relay(on_success, on_failure, parent)
         self._thread = threading.Thread(target=self._run, name="effect-desktop-sync", daemon=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
+from ..gc_thread import collect_on_gui_thread
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
@@ -46,6 +47,7 @@ class _PrepareSignals(QObject):
 class _Prepare(QRunnable):
     def __init__(self, timeline: Timeline) -> None:
         super().__init__()
+        collect_on_gui_thread()
         self.timeline = timeline
         self.signals = _PrepareSignals()
         self.setAutoDelete(False)

@@ -1,0 +1,48 @@
+"""Python's cyclic garbage collection on the GUI thread only.
+
+Python collects in whichever thread allocates when a threshold is passed. In
+a background read (the status bar's counts, a statistics query) that is a
+worker thread, and collecting a cycle that holds a Qt object there destroys
+it off the GUI thread: a segmentation fault, caught in the tests as
+"Garbage-collecting" in a worker. So once work can leave the GUI thread,
+automatic collection is off and a timer on the GUI thread collects, each
+generation when its threshold is passed, as the automatic collector would
+(the recipe of pyqtgraph and calibre).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
+
+INTERVAL_MS = 500
+
+_collector: list[QObject] = []
+
+
+class _GuiThreadCollector(QObject):
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(INTERVAL_MS)
+
+    def collect(self) -> None:
+        first, second, third = gc.get_count()
+        if first > self.thresholds[0]:
+            gc.collect(0)
+            if second > self.thresholds[1]:
+                gc.collect(1)
+                if third > self.thresholds[2]:
+                    gc.collect(2)
+
+
+def collect_on_gui_thread() -> None:
+    """Call before handing work to another thread (idempotent; from the GUI thread, with an app)."""
+    app = QCoreApplication.instance()
+    if _collector or app is None or QThread.currentThread() is not app.thread():
+        return
+    _collector.append(_GuiThreadCollector(app))
