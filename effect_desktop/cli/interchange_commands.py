@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..backup.backups import DAMAGED, create_backup, list_backups, restore_backup
+from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count
 from ..interchange.apkg_import import read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
@@ -160,6 +161,14 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     elif saved is not None:
         print(f"the current state was backed up to {saved.path}")
     print(f"restored {chosen.name}")
+    if saved is not None and saved.reason == DAMAGED:
+        taken = salvage_into(ctx.profile(), saved.path)
+        print(f"took back {counted(taken.recovered, 'event')} made after the backup from the damaged profile "
+              f"({counted(taken.answers, 'answer')})"
+              + (f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
+              + ("; the end of its log could not be read, so what was made last may be missing"
+                 if taken.end_unreadable else "")
+              + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
     return 0
 
 

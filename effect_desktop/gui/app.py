@@ -14,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
+from ..backup.salvage import salvage_into
 from ..bootstrap import Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
@@ -59,7 +60,7 @@ def _fatal(title: str, message: str) -> int:
     return 1
 
 
-def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> Profile | None:
+def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile, str] | None:
     """A profile that cannot be opened, and a backup that can: offer it, keeping the damaged file.
 
     A double-click user has no terminal for `backup restore`; without this the
@@ -89,7 +90,40 @@ def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> Profile | None
         _fatal(error_title(failure), user_message(failure))
         return None
     log.info("restored %s; the profile before is kept as %s", latest, saved.path if saved else None)
-    return opened
+    return opened, _take_back(opened, saved.path if saved else None)
+
+
+def _take_back(profile: Profile, damaged: Path | None) -> str:
+    """What the damaged file still held since the backup, appended again (backup/salvage.py); the
+    sentence for the status bar."""
+    translate = QCoreApplication.translate
+    done = translate("App", "Restored the backup.")
+    if damaged is None:
+        return done
+    try:
+        taken = salvage_into(profile, damaged)
+    except (StoreError, ProjectionFailed) as failure:  # the backup stands as restored
+        log.error("taking events back from %s failed: %s", damaged, failure)
+        return done
+    log.info("took back %d events from %s; %d lost%s", taken.recovered, damaged, taken.lost,
+             " (its end unreadable)" if taken.end_unreadable else "")
+    text = (translate("App", "Restored the backup and took back %n event(s) made since it from the damaged "
+                      "profile.", None, taken.recovered) if taken.recovered else done)
+    if taken.lost:
+        text += " " + translate("App", "%n event(s) made since it could not be read; a sync brings back what "
+                                "reached the server.", None, taken.lost)
+    elif taken.end_unreadable:
+        text += " " + translate("App", "The end of the damaged profile could not be read: what was made "
+                                "last may be missing; a sync brings back what reached the server.")
+    return text
+
+
+def _tell(window: MainWindow, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Backup restored"), text,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setObjectName("restoredNote")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
 
 
 def _say(text: str) -> None:
@@ -134,6 +168,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
                       str(error))
     try:
         setup_logging(log_path(path))
+        restored_note: str | None = None
         try:
             opened = open_profile(path)
         except ProfileUnreadable as error:
@@ -142,7 +177,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
             reopened = _offer_latest_backup(path, error)
             if reopened is None:
                 return 1
-            opened = reopened
+            opened, restored_note = reopened
         except (StoreError, ProjectionFailed, OSError) as error:
             i18n.install("system")
             log.error("could not open profile %s: %s", path, error)
@@ -152,6 +187,8 @@ def run_gui(data_dir: Path, profile: str) -> int:
             window = MainWindow(opened)
             previous_hook = install_excepthook(lambda: window)
             window.show()
+            if restored_note:
+                _tell(window, restored_note)
             QTimer.singleShot(0, window.startup)
             server = InstanceServer(path, window)
             server.raise_requested.connect(lambda: bring_to_front(window))

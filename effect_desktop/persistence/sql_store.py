@@ -303,6 +303,21 @@ class SqlEventStore:
             "schema_version": type(event.event_data).schema_version,
         }
 
+    def known_event_ids(self, event_ids: Sequence[UUID]) -> set[UUID]:
+        """Which of these events the store holds (at any position)."""
+        found: set[UUID] = set()
+        with self.reading() as connection:
+            for start in range(0, len(event_ids), 500):  # SQLite's bound-parameter budget
+                chunk = list(event_ids[start:start + 500])
+                query = sa.select(events_table.c.event_id).where(events_table.c.event_id.in_(chunk))
+                found.update(row[0] for row in connection.execute(query))
+        return found
+
+    def envelope_from_row(self, row: tuple[Any, ...]) -> DomainEvent:
+        """An envelope from a stored row in `SqliteLogReader.COLUMNS` order, read from any profile
+        file (its payload is loaded and validated as on every read)."""
+        return self._event_from_raw(row)
+
     def _event_from_raw(self, row: tuple[Any, ...]) -> DomainEvent:
         """An envelope from a driver row of SqliteLogReader.COLUMNS (same values as `to_event`)."""
         position, event_id, aggregate_id, aggregate_type, event_type, data, metadata, created_at, \

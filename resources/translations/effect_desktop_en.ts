@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
+    <name>App</name>
+    <message numerus="yes">
+      <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
+      <translation>
+        <numerusform>Restored the backup and took back %n event made since it from the damaged profile.</numerusform>
+        <numerusform>Restored the backup and took back %n events made since it from the damaged profile.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
+      <translation>
+        <numerusform>%n event made since it could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%n events made since it could not be read; a sync brings back what reached the server.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>BackupDialog</name>
     <message numerus="yes">
       <source>%n backup(s) in {0}</source>

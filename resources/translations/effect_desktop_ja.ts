@@ -5,6 +5,31 @@
     <name>App</name>
     <message>
         <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Backup restored</source>
+        <translation>バックアップから復元しました</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Restored the backup.</source>
+        <translation>バックアップから復元しました。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
+        <translation><numerusform>バックアップから復元し、その後の %n 件の記録を壊れたプロファイルから取り戻しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
+        <translation><numerusform>その後の %n 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
+        <source>The end of the damaged profile could not be read: what was made last may be missing; a sync brings back what reached the server.</source>
+        <translation>壊れたプロファイルの末尾を読み取れませんでした。最後の記録が欠けている可能性があります。サーバーに届いていたものは同期で戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/app.py" line="1" />
         <source>Restore the backup taken {0}? The profile as it is now is moved to the backups folder, not deleted.</source>
         <translation>{0} のバックアップから復元しますか？ 現在のプロファイルは削除せず、バックアップフォルダーへ移動します。</translation>
     </message>

@@ -97,6 +97,8 @@ def _answer_offer(button_text: str, seen: dict) -> None:
             QTimer.singleShot(20, close_window)
             return
         seen["words"] = len(windows[0].profile.queries.words())
+        notes = [w for w in windows[0].findChildren(QMessageBox) if w.objectName() == "restoredNote"]
+        seen["note"] = notes[0].text() if notes else None
         windows[0].close()
 
     QTimer.singleShot(0, answer)
@@ -112,6 +114,7 @@ def test_a_damaged_profile_is_offered_its_latest_backup_and_kept_aside(qtbot, tm
     assert run_gui(tmp_path, "alice") == 0
     assert "is damaged" in seen["text"] and "moved to the backups folder, not deleted" in seen["offer"]
     assert seen["words"] == 300, "the window opened on the restored backup"
+    assert seen["note"] is not None and seen["note"].startswith("Restored the backup.")
     (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
     assert aside.path.read_bytes() == damaged
 

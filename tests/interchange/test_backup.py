@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -176,3 +176,84 @@ def test_restore_is_refused_while_another_app_has_the_profile_open(profile: Prof
         other.kill()
         other.wait()
     assert restore_backup(profile.path, made.path) is not None  # the lock is stale now
+
+
+def _pages_of(path: Path, name: str) -> list[int]:
+    import sqlite3
+
+    with sqlite3.connect(path) as connection:
+        return [row[0] for row in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno", (name,))]
+
+
+def _scribble_pages(path: Path, pages: list[int]) -> None:
+    data = bytearray(path.read_bytes())
+    for page in pages:
+        start = (page - 1) * 4096
+        data[start + 8: start + 4000] = b"\xa5" * 3992  # the cells, not the page header
+    path.write_bytes(bytes(data))
+
+
+def _after_the_backup(profile: Profile, clock) -> tuple[Path, int, int]:
+    """Words, a backup, then more words and a session answered: what the backup does not have.
+    (The backup's path, the events in all, and in the backup.)"""
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 200} for i in range(200)])
+    made = create_backup(profile.path, "daily", now=datetime(2026, 1, 1, 9, 0))
+    in_backup = profile.store.count()
+    fresh = profile.service.create_words([{"text": f"new{i}", "meaning": "新しい"} for i in range(5)])
+    session = profile.service.start_session("flashcard", fresh)
+    for word in fresh:
+        clock.advance(seconds=5)
+        profile.service.answer(session, word, True, 1200)
+    profile.service.complete_session(session)
+    events = profile.store.count()
+    profile.close()
+    return made.path, events, in_backup
+
+
+def test_what_the_damaged_file_still_holds_since_the_backup_is_taken_back(
+        profile: Profile, clock, capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.cli.main import run_cli
+    from effect_desktop.projections.verify import verify
+
+    path = profile.path
+    _, events_before, in_backup = _after_the_backup(profile, clock)
+    _scribble_pages(path, _pages_of(path, "idx_rm_timeline_word")[:2])  # the read models, not the log
+    with pytest.raises(ProfileUnreadable):
+        open_profile(path)
+
+    assert run_cli(["--data-dir", str(path.parent), "--profile", "learner", "backup", "restore"]) == 0
+    out = capsys.readouterr().out
+    since = events_before - in_backup  # 5 words, a session started, 5 answers with their schedules, ...
+    assert f"took back {since} events made after the backup from the damaged profile (5 answers)\n" in out, out
+    restored = open_profile(path)
+    try:
+        assert restored.store.count() == events_before
+        assert {w.text for w in restored.queries.words()} >= {f"new{i}" for i in range(5)}
+        scheduled = restored.queries.due_words(datetime(2030, 1, 1, tzinfo=UTC), 1000)
+        assert sorted(w.text for w in scheduled) == [f"new{i}" for i in range(5)], "their schedules came back"
+        assert verify(restored.projector).ok, "the read models agree with the events taken back"
+    finally:
+        restored.close()
+
+
+def test_rows_on_damaged_pages_are_counted_and_the_rest_taken_back(profile: Profile, clock) -> None:
+    from effect_desktop.backup.backups import DAMAGED, restore_backup
+    from effect_desktop.backup.salvage import salvage_into
+    from effect_desktop.projections.verify import verify
+
+    path = profile.path
+    backup, events_before, in_backup = _after_the_backup(profile, clock)
+    log_pages = _pages_of(path, "events")
+    _scribble_pages(path, [log_pages[-2]])  # a page of the newest events
+    saved = restore_backup(path, backup)
+    assert saved is not None and saved.reason == DAMAGED
+    restored = open_profile(path)
+    try:
+        taken = salvage_into(restored, saved.path)
+        assert taken.lost > 0 and taken.recovered > 0
+        assert taken.recovered + taken.lost == events_before - in_backup, "each one taken back or counted"
+        assert restored.store.count() == in_backup + taken.recovered
+        assert verify(restored.projector).ok, "what was taken back is consistent"
+    finally:
+        restored.close()

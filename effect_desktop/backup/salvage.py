@@ -1,0 +1,155 @@
+"""Taking back what a damaged profile still holds after its backup was restored.
+
+A restore brings back the state of the backup (at most a day old, or the
+last one before a large import); the answers and edits made since are in the
+damaged file, which the restore moved aside. Damage usually hits some pages,
+not all, so its events after the backup's last position are read row by row
+where a page cannot be read, and each one is appended again, in the log's
+order, when it continues its stream in the restored profile exactly (the
+next version). Whatever cannot be read, or no longer fits (a stream whose
+earlier event was lost; events a sync re-sequenced), is counted and left:
+a sync brings back what reached the server. Everything taken back goes in
+with its read models in one transaction, so a failure takes back nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from ..bootstrap import Profile
+from ..domain.events import DomainEvent
+from ..persistence.sqlite_read import SqliteLogReader
+
+PAGE = 500
+
+_SELECT = f"SELECT {', '.join(SqliteLogReader.COLUMNS)} FROM events"
+
+
+@dataclass
+class Salvage:
+    recovered: int = 0  # events appended again to the restored profile
+    lost: int = 0  # rows that could not be read or decoded, or no longer fit their stream
+    end_unreadable: bool = False  # the log's last position could not be read: more may be lost
+    by_type: dict[str, int] = field(default_factory=dict)  # what was recovered, per event type
+
+    @property
+    def answers(self) -> int:
+        return self.by_type.get("QuestionAnswered", 0)
+
+
+def salvage_into(profile: Profile, damaged: Path) -> Salvage:
+    """Append to `profile` (just restored from a backup) the events of `damaged` it lacks."""
+    report = Salvage()
+    rows = _readable_rows(damaged, profile.store.last_position(), report)
+    events = _decoded(profile, rows, report)
+    known = profile.store.known_event_ids([e.event_id for e in events])
+    store = profile.store
+    with store.transaction() as connection:
+        heads: dict[UUID, int] = {}
+        broken: set[UUID] = set()
+        stored: list[DomainEvent] = []
+        for event in events:
+            if event.event_id in known:
+                continue
+            stream = event.aggregate_id
+            if stream not in heads:
+                head = store.stream_head(stream)
+                heads[stream] = head[0] if head else 0
+            if stream in broken or event.version != heads[stream] + 1:
+                broken.add(stream)  # a gap: the later events of this stream cannot follow
+                report.lost += 1
+                continue
+            stored.extend(store.append_events(stream, [event], heads[stream]))
+            heads[stream] = event.version
+            report.by_type[event.event_type] = report.by_type.get(event.event_type, 0) + 1
+        if stored:
+            profile.projector.apply(connection, stored)
+    report.recovered = len(stored)
+    return report
+
+
+def _readable_rows(damaged: Path, after: int, report: Salvage) -> list[tuple[Any, ...]]:
+    """The rows after position `after`, in order: pages at a time, one by one where a page fails or
+    gives rows that cannot be right (a scribbled page can yield garbage instead of an error)."""
+    try:
+        connection = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return []
+    rows: list[tuple[Any, ...]] = []
+    try:
+        top = _last_position(connection)
+        report.end_unreadable = top is None
+        position = after
+        while top is None or position < top:
+            try:
+                page = connection.execute(f"{_SELECT} WHERE position > ? ORDER BY position LIMIT ?",
+                                          (position, PAGE)).fetchall()
+            except sqlite3.DatabaseError:
+                page = None
+            if page is not None and _plausible(page, position, top):
+                if not page:
+                    break
+                rows.extend(page)
+                position = page[-1][0]
+                continue
+            found = _probe(connection, position, top, report)
+            rows.extend(found)
+            if top is None and not found:
+                break  # nothing readable in a whole page's worth of positions, and no known end
+            position += PAGE
+    finally:
+        connection.close()
+    return rows
+
+
+def _last_position(connection: sqlite3.Connection) -> int | None:
+    try:
+        value = connection.execute("SELECT max(position) FROM events").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def _plausible(page: list[tuple[Any, ...]], after: int, top: int | None) -> bool:
+    positions = [row[0] for row in page]
+    return (all(isinstance(p, int) for p in positions) and positions == sorted(set(positions))
+            and (not positions or (positions[0] > after and (top is None or positions[-1] <= top)))
+            and all(isinstance(row[1], bytes) and len(row[1]) == 16 for row in page))
+
+
+def _probe(connection: sqlite3.Connection, after: int, top: int | None,
+           report: Salvage) -> list[tuple[Any, ...]]:
+    """The next PAGE positions (up to the last) read one at a time; the ones that fail, or give
+    nothing, are counted as lost."""
+    found = []
+    for position in range(after + 1, after + PAGE + 1):
+        if top is not None and position > top:
+            break
+        try:
+            row = connection.execute(f"{_SELECT} WHERE position = ?", (position,)).fetchone()
+        except sqlite3.DatabaseError:
+            row = None
+        if row is not None and _plausible([row], position - 1, top):
+            found.append(row)
+        elif top is not None:  # (without a known end, no count: these may be positions never used)
+            # Nothing readable where a page failed: a damaged page hides its rows as often as it
+            # errs. (A sync's re-sequencing can leave a gap too; near damage, loss is the likelier.)
+            report.lost += 1
+    return found
+
+
+def _decoded(profile: Profile, rows: list[tuple[Any, ...]], report: Salvage) -> list[DomainEvent]:
+    events = []
+    for row in rows:
+        if not row[5]:  # its JSON was in an archive segment of the damaged file: not read back
+            report.lost += 1
+            continue
+        try:
+            events.append(profile.store.envelope_from_row(row))
+        except Exception:  # noqa: BLE001 - damaged bytes can fail in any decoder; counted, never fatal
+            report.lost += 1
+    return events
