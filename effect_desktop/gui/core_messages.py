@@ -97,6 +97,14 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"choose another data folder or profile\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another "
                    "data folder or profile.").format(m[1], m[2])),
+    (re.compile(r"The profile (.+) cannot be written \(it is read-only\); nothing was written\. Check the "
+                r"file's permissions, or choose a data folder you can write\.", re.S),
+     lambda m: _tr("The profile {0} cannot be written (it is read-only); nothing was written. Check the "
+                   "file's permissions, or choose a data folder you can write.").format(m[1])),
+    (re.compile(r"The disk holding (.+) is full or failing \((.+)\); nothing was written\. Free some "
+                r"space and try again\.", re.S),
+     lambda m: _tr("The disk holding {0} is full or failing ({1}); nothing was written. Free some space "
+                   "and try again.").format(m[1], m[2])),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window or a sync\); "
                 r"try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window or a sync); "

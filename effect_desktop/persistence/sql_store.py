@@ -44,6 +44,19 @@ _SELECT_COLUMNS = (
 )
 
 
+def _plain(error: OperationalError, where: str | None) -> str:
+    """What went wrong writing, and what to do, for the failures a user can fix; nothing was
+    written in any case (the transaction rolled back)."""
+    reason = str(error.orig)
+    if "readonly" in reason or "read-only" in reason:
+        return (f"The profile {where} cannot be written (it is read-only); nothing was written. Check the "
+                "file's permissions, or choose a data folder you can write.")
+    if "disk is full" in reason or "disk I/O error" in reason:
+        return (f"The disk holding {where} is full or failing ({reason}); nothing was written. Free some "
+                "space and try again.")
+    return f"The event store could not complete the operation: {reason}"
+
+
 class SqlEventStore:
     def __init__(self, engine: sa.Engine, registry: EventRegistry) -> None:
         self.engine = engine
@@ -75,7 +88,7 @@ class SqlEventStore:
                     "The profile is busy in another program (another Effect Desktop window or a "
                     "sync); try again in a moment."
                 ) from error
-            raise StoreError(f"The event store could not complete the operation: {error.orig}") from error
+            raise StoreError(_plain(error, self.engine.url.database)) from error
 
     @contextmanager
     def reading(self) -> Iterator[sa.Connection]:

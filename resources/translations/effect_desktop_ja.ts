@@ -1223,6 +1223,16 @@ Profile: {0}</source>
 </context>
 <context>
     <name>CoreMessages</name>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The profile {0} cannot be written (it is read-only); nothing was written. Check the file's permissions, or choose a data folder you can write.</source>
+        <translation>プロファイル {0} に書き込めません（読み取り専用です）。何も書き込んでいません。ファイルのアクセス権を確認するか、書き込めるデータフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The disk holding {0} is full or failing ({1}); nothing was written. Free some space and try again.</source>
+        <translation>{0} のあるディスクがいっぱいか、故障しています（{1}）。何も書き込んでいません。空き容量を確保してからもう一度お試しください。</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>%n column(s); the mapping needs {0}</source>

@@ -119,6 +119,13 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
         with pytest.raises(StoreError) as refused:
             open_profile(path)
         messages.append(str(refused.value))
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from effect_desktop.persistence.sql_store import _plain
+    for reason in ("attempt to write a readonly database", "database or disk is full"):
+        messages.append(_plain(OperationalError("INSERT", {}, sqlite3.OperationalError(reason)), str(a_file)))
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]

@@ -205,3 +205,20 @@ def test_help_lists_every_command_and_the_self_test(capsys: pytest.CaptureFixtur
     for command in ("words", "session", "verify", "rebuild", "import", "export", "backup", "sync", "server"):
         assert f"    {command} " in out
     assert "--self-test" in out and "--screenshot FILE" in out
+
+
+def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: Path) -> None:
+    """A profile made immutable (or read-only on a share): the command says why, not 'an error'."""
+    if os.geteuid() != 0:
+        pytest.skip("making a file immutable needs root (CI runs as root)")
+    cli.ok("words", "add", "apple", "りんご")
+    path = profile_path(cli.data_dir)
+    if subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        pytest.skip("this file system has no immutable files")
+    try:
+        code, _, err = cli("words", "add", "pear", "梨")
+        assert code == 2 and "cannot be written (it is read-only); nothing was written" in err
+        assert "permissions" in err and len(err.strip().splitlines()) == 1
+        assert [w["text"] for w in json.loads(cli.ok("words", "list", "--json"))] == ["apple"]
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
