@@ -19,7 +19,7 @@ from uuid import UUID
 
 import platformdirs
 import sqlalchemy as sa
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .application.service import StudyService
 from .backup.backups import latest_backup
@@ -28,7 +28,7 @@ from .domain.registry import EventRegistry, default_registry
 from .domain.scheduling.studyday import DEFAULT_DAY_START_HOUR
 from .persistence.errors import DataFolderUnusable, ProfileUnreadable
 from .persistence.schema import local_metadata, metadata, profile_info
-from .persistence.sql_store import SqlEventStore
+from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Projector
@@ -90,9 +90,12 @@ class ProfileSettings:
         return value if value is not None else default
 
     def set(self, key: str, value: str) -> None:
-        with self.engine.begin() as connection:
-            connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
-                               {"key": key, "value": value})
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                                   {"key": key, "value": value})
+        except OperationalError as error:  # a read-only profile, a full disk: said as the store says it
+            raise write_failed(error, self.engine.url.database) from error
 
     def get_int(self, key: str, default: int) -> int:
         raw = self.get(key)

@@ -44,6 +44,14 @@ _SELECT_COLUMNS = (
 )
 
 
+def write_failed(error: OperationalError, where: str | None) -> StoreError:
+    """The store's error for a write the database refused (the transaction rolled back)."""
+    if "locked" in str(error) or "busy" in str(error):
+        return ProfileLocked("The profile is busy in another program (another Effect Desktop window or a "
+                             "sync); try again in a moment.")
+    return StoreError(_plain(error, where))
+
+
 def _plain(error: OperationalError, where: str | None) -> str:
     """What went wrong writing, and what to do, for the failures a user can fix; nothing was
     written in any case (the transaction rolled back)."""
@@ -83,12 +91,7 @@ class SqlEventStore:
                 finally:
                     self._local.connection = None
         except OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise ProfileLocked(
-                    "The profile is busy in another program (another Effect Desktop window or a "
-                    "sync); try again in a moment."
-                ) from error
-            raise StoreError(_plain(error, self.engine.url.database)) from error
+            raise write_failed(error, self.engine.url.database) from error
 
     @contextmanager
     def reading(self) -> Iterator[sa.Connection]:

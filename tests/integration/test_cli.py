@@ -13,6 +13,7 @@ import pytest
 
 from effect_desktop.bootstrap import open_profile, profile_path
 from effect_desktop.cli.main import run_cli
+from effect_desktop.persistence.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -220,5 +221,11 @@ def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: P
         assert code == 2 and "cannot be written (it is read-only); nothing was written" in err
         assert "permissions" in err and len(err.strip().splitlines()) == 1
         assert [w["text"] for w in json.loads(cli.ok("words", "list", "--json"))] == ["apple"]
+        profile = open_profile(path)  # the window's settings (e.g. the daily backup's date) say the same
+        try:
+            with pytest.raises(StoreError, match="cannot be written \\(it is read-only\\)"):
+                profile.settings.set("backup_last_daily", "2026-11-27")
+        finally:
+            profile.close()
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=True)
