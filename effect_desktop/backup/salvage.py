@@ -76,8 +76,11 @@ def _readable_rows(damaged: Path, after: int, report: Salvage) -> list[tuple[Any
     """The rows after position `after`, in order: pages at a time, one by one where a page fails or
     gives rows that cannot be right (a scribbled page can yield garbage instead of an error)."""
     try:
+        with open(damaged, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return []  # not a profile at all (a file of another program in its place)
         connection = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return []
     rows: list[tuple[Any, ...]] = []
     try:
