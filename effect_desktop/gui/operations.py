@@ -10,6 +10,7 @@ show the messages beside their fields.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -48,16 +49,26 @@ class BackgroundJob(QRunnable):
         self.setAutoDelete(False)
 
     def _progress(self, done: int, total: int) -> bool:
-        self.signals.progressed.emit(int(done), int(total))
+        try:
+            self.signals.progressed.emit(int(done), int(total))
+        except RuntimeError:  # the window that asked was closed meanwhile: stop
+            return False
         return not self.cancelled.is_set()
 
     def run(self) -> None:
         try:
             result = self.work(self._progress)
         except Exception as error:  # delivered to the GUI thread and shown there
-            self.signals.failed.emit(error)
+            deliver(self.signals.failed, error)
         else:
-            self.signals.succeeded.emit(result)
+            deliver(self.signals.succeeded, result)
+
+
+def deliver(signal: Any, *values: object) -> None:
+    """Emit a worker's result; if the window or page that asked was closed meanwhile, its signals
+    object is gone ("Signal source has been deleted") and there is nobody to tell."""
+    with contextlib.suppress(RuntimeError):
+        signal.emit(*values)
 
 
 class Operations(QObject):

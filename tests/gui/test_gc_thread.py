@@ -6,6 +6,8 @@ import gc
 import threading
 import weakref
 
+from PySide6.QtCore import QThreadPool
+
 from effect_desktop.gui.gc_thread import collect_on_gui_thread
 from effect_desktop.gui.operations import BackgroundJob
 
@@ -28,3 +30,19 @@ def test_once_work_can_leave_the_gui_thread_cycles_are_freed_on_it(qtbot) -> Non
     del garbage
     qtbot.waitUntil(lambda: len(freed_in) == 3, timeout=3000)
     assert set(freed_in) == {threading.main_thread().name}
+
+
+def test_a_result_whose_receiver_is_gone_is_dropped_quietly(qtbot, capfd) -> None:
+    """A background read can outlive what asked for it (a closed page); its result has nobody to go
+    to, and the worker must not print "Signal source has been deleted" with a traceback."""
+    import shiboken6
+
+    release = threading.Event()
+    job = BackgroundJob(lambda _progress: release.wait(2))
+    pool = QThreadPool()
+    pool.start(job)
+    shiboken6.delete(job.signals)  # its C++ side is gone while the work runs
+    release.set()
+    assert pool.waitForDone(3000)
+    err = capfd.readouterr().err
+    assert "Signal source has been deleted" not in err and "Traceback" not in err

@@ -31,6 +31,7 @@ from ...projections.statistics_queries import StatisticsQueries, WordScope
 from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..gc_thread import collect_on_gui_thread
+from ..operations import deliver
 from ..style import heading
 from .card import ChartCard
 from .charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart, replace_chart
@@ -61,7 +62,7 @@ class _AsOfJob(QRunnable):
             result: object = self.work()
         except Exception as error:  # shown on the page, in the GUI thread
             result = error
-        self.signals.done.emit(self.generation, result)
+        deliver(self.signals.done, self.generation, result)
 
 
 class StatisticsPage(QWidget):

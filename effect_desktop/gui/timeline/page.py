@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
 from ..gc_thread import collect_on_gui_thread
+from ..operations import deliver
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
@@ -54,9 +55,11 @@ class _Prepare(QRunnable):
 
     def run(self) -> None:
         try:
-            self.signals.done.emit(self.timeline.prepare())
+            prepared = self.timeline.prepare()
         except Exception as error:  # shown in the status line; the timeline still works without checkpoints
-            self.signals.failed.emit(str(error))
+            deliver(self.signals.failed, str(error))
+        else:
+            deliver(self.signals.done, prepared)
 
 
 class TimelinePage(QWidget):
