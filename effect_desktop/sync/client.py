@@ -147,9 +147,12 @@ class SyncClient:
 
 
 def pending_count(profile: Profile) -> int:
-    """Events of this profile the server does not have yet (for the status bar)."""
-    local_state.ensure_tables(profile)
+    """Events of this profile the server does not have yet (for the status bar). A read: on a
+    profile that never synced (no sync tables yet) every event is pending. (Creating the tables
+    here took the write lock at every refresh of the status bar, and failed on a read-only file.)"""
     with profile.store.reading() as connection:
+        if not local_state.tables_exist(connection):
+            return profile.store.count()
         return local_state.count_pending(connection)
 
 

@@ -52,6 +52,10 @@ def ensure_tables(profile: Profile) -> None:
         sync_metadata.create_all(connection)
 
 
+def tables_exist(connection: sa.Connection) -> bool:
+    return all(connection.dialect.has_table(connection, table.name) for table in sync_metadata.tables.values())
+
+
 def get(connection: sa.Connection, key: str) -> str | None:
     return connection.execute(sa.select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
 

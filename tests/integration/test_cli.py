@@ -221,6 +221,7 @@ def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: P
         assert code == 2 and "cannot be written (it is read-only); nothing was written" in err
         assert "permissions" in err and len(err.strip().splitlines()) == 1
         assert [w["text"] for w in json.loads(cli.ok("words", "list", "--json"))] == ["apple"]
+        assert "pending: 1" in cli.ok("sync", "--status"), "reading what waits for the server writes nothing"
         profile = open_profile(path)  # the window's settings (e.g. the daily backup's date) say the same
         try:
             with pytest.raises(StoreError, match="cannot be written \\(it is read-only\\)"):
