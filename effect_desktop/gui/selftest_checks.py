@@ -45,7 +45,26 @@ def application() -> QApplication:
 def start_qt(test: SelfTest) -> str:
     app = application()
     test.values["app"] = app
-    return f"Qt {QLibraryInfo.version().toString()}, platform {app.platformName()}"
+    check_signal_references()
+    return (f"Qt {QLibraryInfo.version().toString()}, platform {app.platformName()}, "
+            "signals keep Python's reference counts")
+
+
+def check_signal_references() -> None:
+    """PySide6 6.12.0's emit() took a reference from True each time, and the window aborted after
+    a few thousand signals on Python 3.11: a build must not carry such a binding."""
+    from PySide6.QtCore import Signal
+
+    class Emitter(QObject):
+        fired = Signal(object)
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(50):
+        emitter.fired.emit(None)
+    if sys.getrefcount(True) != before:
+        raise RuntimeError(f"this PySide6 drops references on emit ({before} -> {sys.getrefcount(True)}): "
+                           "the window would abort after a few thousand signals; rebuild with PySide6 < 6.12")
 
 
 def check_plugins() -> str:
