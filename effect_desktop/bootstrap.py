@@ -22,16 +22,16 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .application.service import StudyService
+from .application.settings import DAY_START
 from .backup.backups import latest_backup
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
-from .domain.scheduling.studyday import DEFAULT_DAY_START_HOUR
 from .persistence.errors import DataFolderUnusable, ProfileUnreadable
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
-from .projections.projector import Projector
+from .projections.projector import Progress, Projector
 from .projections.queries import Queries
 from .projections.upgrade import FINGERPRINT_KEY, upgrade_read_models
 from .timeline.scheduler_choice import selected_scheduler
@@ -133,7 +133,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
         ) from error
     settings = ProfileSettings(engine)
     user_id = UUID(known["user_id"])
-    day_start = settings.get_int("day_start_hour", DEFAULT_DAY_START_HOUR)
+    day_start = DAY_START.read(settings)
     store = SqlEventStore(engine, registry or default_registry())
     scheduler = selected_scheduler(store, day_start)  # SM-2 unless a SchedulerChanged chose another
     projector = Projector(store, day_start, scheduler)
@@ -144,6 +144,21 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     if catch_up:
         projector.catch_up()
     return profile
+
+
+def change_day_start_hour(profile: Profile, hour: int | str, progress: Progress | None = None) -> int:
+    """Move the start of the study day, for the past too; returns the events replayed.
+
+    Every answer's study day follows from this hour, and so do the streak, the
+    daily totals and the due dates; and a rebuild must give what live updating
+    gives. So the read models are rebuilt under the new hour in the transaction
+    that stores it: a crash or a cancel leaves the old hour with the old read
+    models. `profile` keeps the old hour in its objects: open it again after."""
+    value = DAY_START.checked(hour)
+    with profile.store.transaction() as connection:
+        connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                           {"key": DAY_START.key, "value": str(value)})
+        return Projector(profile.store, value, selected_scheduler(profile.store, value)).rebuild(progress)
 
 
 def prepare_data_folder(folder: Path) -> None:

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..persistence.errors import StoreError
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
-DEFAULT_KEEP = 10
+DEFAULT_KEEP = DEFAULT_BACKUPS_KEPT
 DAMAGED = "damaged"  # the reason of a damaged profile set aside by a restore: never pruned
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
 _STAMP = "%Y%m%d-%H%M%S"
@@ -80,9 +81,9 @@ def latest_backup(profile_file: Path) -> Path | None:
     return backups[0].path if backups else None
 
 
-def create_backup(profile_file: Path, reason: str = "manual", keep: int = DEFAULT_KEEP,
+def create_backup(profile_file: Path, reason: str = "manual", keep: int | None = DEFAULT_KEEP,
                   now: datetime | None = None) -> Backup:
-    """Copy the profile (open or not) into the backup folder; prune to the newest `keep`."""
+    """Copy the profile (open or not) into the backup folder; prune to the newest `keep` (None: none pruned)."""
     if not profile_file.exists():
         raise BackupError(f"There is no profile at {profile_file} to back up.")
     folder = backup_dir(profile_file)
@@ -95,7 +96,8 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int = DEFAUL
         partial.unlink(missing_ok=True)
         raise BackupError(f"The backup of {profile_file.name} could not be written to {folder}: {error}. "
                           "Check the free disk space.") from error
-    prune(profile_file, keep)
+    if keep is not None:
+        prune(profile_file, keep)
     return next(b for b in list_backups(profile_file) if b.path == target)
 
 
@@ -139,8 +141,11 @@ def set_aside(profile_file: Path) -> Backup:
     return next(b for b in list_backups(profile_file) if b.path == target)
 
 
-def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -> Backup | None:
-    """Replace the (closed) profile with `backup`; the current state is backed up first and returned."""
+def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
+    """Replace the (closed) profile with `backup`; the current state is backed up first and returned.
+
+    No backup is pruned here: the number to keep is a setting inside the profile being replaced,
+    and a restore is the moment another backup may be wanted next. The next backup prunes."""
     if not backup.is_file():
         raise BackupError(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
     holder = other_process_holding(profile_file)
@@ -159,7 +164,7 @@ def restore_backup(profile_file: Path, backup: Path, keep: int = DEFAULT_KEEP) -
     saved = None
     try:
         if profile_file.exists():
-            saved = (create_backup(profile_file, "before-restore", keep=keep + 1)
+            saved = (create_backup(profile_file, "before-restore", keep=None)
                      if check_file(profile_file) is None else set_aside(profile_file))
         for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
             leftover.unlink(missing_ok=True)

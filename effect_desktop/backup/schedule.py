@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from ..application.settings import BACKUPS
 from ..bootstrap import Profile
 from ..persistence.errors import ProfileUnreadable
-from .backups import DEFAULT_KEEP, FEW_EVENTS, Backup, check_file, create_backup, latest_backup
+from .backups import FEW_EVENTS, Backup, check_file, create_backup, latest_backup
 
-KEEP_SETTING = "backup_keep"
 LAST_DAILY_SETTING = "backup_last_daily"
 
 
 def keep_count(profile: Profile) -> int:
-    return max(1, profile.settings.get_int(KEEP_SETTING, DEFAULT_KEEP))
+    return BACKUPS.read(profile.settings)
 
 
 def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None:

@@ -9,7 +9,7 @@ from typing import Any
 from ..projections.verify import verify
 from ..wording import counted
 from .context import CliContext
-from .output import print_json, print_table
+from .output import print_json, print_table, rebuild_progress
 from .parsing import time_arg, uuid_arg
 
 
@@ -56,14 +56,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def run_rebuild(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
-    total = profile.store.last_position()
-
-    def progress(done: int, _total: int) -> bool:
-        if sys.stderr.isatty():
-            print(f"\rrebuilding: {done}/{total} events", end="", file=sys.stderr)
-        return True
-
-    applied = profile.projector.rebuild(progress)
+    applied = profile.projector.rebuild(rebuild_progress(profile.store.last_position()))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"rebuilt read models from {applied} events")

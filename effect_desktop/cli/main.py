@@ -20,7 +20,16 @@ from typing import Any, NoReturn
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
-from . import history_commands, interchange_commands, log, stats_commands, study, sync_commands, words
+from . import (
+    history_commands,
+    interchange_commands,
+    log,
+    settings_commands,
+    stats_commands,
+    study,
+    sync_commands,
+    words,
+)
 from .context import CliContext
 
 EXIT_USAGE = 2
@@ -28,7 +37,7 @@ log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
 COMMAND_MODULES: list[Any] = [words, study, log, stats_commands, interchange_commands, history_commands,
-                               sync_commands]
+                               sync_commands, settings_commands]
 
 
 class UsageError(Exception):

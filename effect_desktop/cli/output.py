@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic_core import to_jsonable_python
@@ -38,3 +38,12 @@ def _clip(text: str, limit: int) -> str:
     while _width(text) > limit:
         text = text[:-2] + "…"
     return text
+
+
+def rebuild_progress(total: int) -> Callable[[int, int], bool]:
+    """A rebuild's progress on a terminal's stderr (nothing when it is not one); print a newline after."""
+    def progress(done: int, _total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\rrebuilding: {done}/{total} events", end="", file=sys.stderr)
+        return True
+    return progress

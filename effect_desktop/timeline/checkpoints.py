@@ -61,9 +61,11 @@ _SOURCES = ("../projections/handlers.py", "../projections/cache.py", "../project
             "../domain/scheduling/studyday.py")
 
 
-def checkpoint_format() -> str:
-    """A fingerprint of the code that computes the travel read models."""
-    digest = hashlib.sha256(CHECKPOINT_VERSION.encode())
+def checkpoint_format(day_start_hour: int) -> str:
+    """A fingerprint of the code that computes the travel read models, and of the study day's
+    start hour they were computed under (the learner may move it: the days, streak and due dates
+    of every checkpoint then change)."""
+    digest = hashlib.sha256(f"{CHECKPOINT_VERSION} {day_start_hour}".encode())
     here = Path(__file__).parent
     for name in _SOURCES:
         path = here / name
@@ -85,7 +87,7 @@ class Checkpoints:
     def __init__(self, store: SqlEventStore, day_start_hour: int) -> None:
         self.store = store
         self.day_start_hour = day_start_hour
-        self.format = checkpoint_format()
+        self.format = checkpoint_format(day_start_hour)
         self._bases: dict[int, dict[str, Any]] = {}
         with store.transaction() as connection:
             history_checkpoints.create(connection, checkfirst=True)
