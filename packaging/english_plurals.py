@@ -4,7 +4,10 @@ English is the source language, so it has no translation file of its own;
 but Qt's plural handling ("%n day(s)" with a count) needs one to say "day"
 and "days", otherwise the window shows "3 day(s)". The messages are found by
 `pyside6-lupdate -pluralonly`; each "(s)" becomes nothing for one and "s" for
-more. Run after adding or changing a counted message (a test says when):
+more. Messages already in the file that lupdate does not report (a count it
+cannot see: `translate` called through an alias, or from a lambda) are kept as
+they are: they were added by hand. Run after adding or changing a counted
+message (a test says when):
 
     python packaging/english_plurals.py       # resources/translations/effect_desktop_en.ts and .qm
 """
@@ -41,8 +44,31 @@ def counted_messages() -> ET.ElementTree:
         return ET.parse(fresh)
 
 
+def _key(context: ET.Element, message: ET.Element) -> tuple[str, str]:
+    return context.findtext("name") or "", message.findtext("source") or ""
+
+
+def keep_hand_added(tree: ET.ElementTree) -> None:
+    """Carry over the messages of the current file that lupdate did not find."""
+    if not TS.exists():
+        return
+    root = tree.getroot()
+    found = {_key(c, m) for c in root.iter("context") for m in c.iter("message")}
+    contexts = {c.findtext("name"): c for c in root.iter("context")}
+    for old_context in ET.parse(TS).getroot().iter("context"):
+        for message in old_context.iter("message"):
+            if _key(old_context, message) in found:
+                continue
+            name = old_context.findtext("name") or ""
+            if name not in contexts:
+                contexts[name] = ET.SubElement(root, "context")
+                ET.SubElement(contexts[name], "name").text = name
+            contexts[name].append(message)
+
+
 def main() -> int:
     tree = counted_messages()
+    keep_hand_added(tree)
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")

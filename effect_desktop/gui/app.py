@@ -25,6 +25,7 @@ from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
 from .errors import error_title, install_excepthook, setup_logging, user_message
+from .features import current_window
 from .gc_thread import collect_on_gui_thread
 from .instance import InstanceLock, InstanceServer, ProfileInUse, ask_running_instance_to_raise, bring_to_front
 from .main_window import MainWindow
@@ -185,19 +186,20 @@ def run_gui(data_dir: Path, profile: str) -> int:
         try:
             i18n.install(opened.settings.get(LANGUAGE, "system") or "system")
             window = MainWindow(opened)
-            previous_hook = install_excepthook(lambda: window)
+            previous_hook = install_excepthook(lambda: current_window(window))
             window.show()
             if restored_note:
                 _tell(window, restored_note)
             QTimer.singleShot(0, window.startup)
             server = InstanceServer(path, window)
-            server.raise_requested.connect(lambda: bring_to_front(window))
+            server.raise_requested.connect(lambda: bring_to_front(current_window(window)))
             QTimer.singleShot(0, server.start)  # after the window is up: QtNetwork loads then
             if os.environ.get(STARTUP_PROBE_ENV) == "1":
                 QTimer.singleShot(0, lambda: _probe_exit(window))
             code = app.exec()
             server.close()
             sys.excepthook = previous_hook
+            current_window(window).profile.close()  # opened again after a restore or a new day start
             return int(code)
         finally:
             opened.close()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..backup.backups import Backup, create_backup, list_backups, restore_backup
+from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups, restore_backup
 from .errors import show_error
 from .operations import BackgroundJob
 
@@ -38,7 +38,8 @@ class BackupDialog(QDialog):
     action_finished = Signal(object)  # the Backup made or restored, or the exception
 
     def __init__(self, profile_file: Path, close_profile: Callable[[], None],
-                 reopen_profile: Callable[[], None], parent: QWidget | None = None) -> None:
+                 reopen_profile: Callable[[], None], parent: QWidget | None = None,
+                 keep: int = DEFAULT_KEEP) -> None:
         super().__init__(parent)
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backups"))
@@ -46,6 +47,7 @@ class BackupDialog(QDialog):
         self.profile_file = profile_file
         self.close_profile = close_profile
         self.reopen_profile = reopen_profile
+        self.keep = keep  # Settings → Backups kept
         self.backups: list[Backup] = []
         self.job: BackgroundJob | None = None
         self.restored = False
@@ -101,7 +103,8 @@ class BackupDialog(QDialog):
         return self.backups[rows[0].row()] if rows else None
 
     def create_now(self) -> None:
-        self._run(lambda _progress: create_backup(self.profile_file, "manual"), lambda _made: self.refresh())
+        self._run(lambda _progress: create_backup(self.profile_file, "manual", keep=self.keep),
+                  lambda _made: self.refresh())
 
     def ask_restore(self) -> None:
         chosen = self.selected()
@@ -156,8 +159,8 @@ class BackupDialog(QDialog):
 
 
 def open_backup_dialog(parent: QWidget | None, profile_file: Path, close_profile: Callable[[], None],
-                       reopen_profile: Callable[[], None]) -> bool:
+                       reopen_profile: Callable[[], None], keep: int = DEFAULT_KEEP) -> bool:
     """Show the dialog; True if a backup was restored (the main window reloads everything)."""
-    dialog = BackupDialog(profile_file, close_profile, reopen_profile, parent)
+    dialog = BackupDialog(profile_file, close_profile, reopen_profile, parent, keep)
     dialog.exec()
     return dialog.restored

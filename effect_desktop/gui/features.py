@@ -17,17 +17,20 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..backup.schedule import daily_backup
-from ..bootstrap import open_profile
+from ..bootstrap import change_day_start_hour, open_profile
 from ..interchange.archiving import compact_if_worthwhile
 from ..interchange.csv_export import export_words_to
 from ..interchange.jsonl import export_events_to
+from ..projections.projector import RebuildCancelled
 from .backup_dialog import open_backup_dialog
+from .errors import show_error
 from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
 from .timeline import open_word_history
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .settings_page import SettingsPage
     from .statistics import StatisticsPage
     from .timeline import TimelinePage
 
@@ -80,6 +83,8 @@ def add_file_actions(window: MainWindow, file_menu: QMenu) -> None:
 
 # --- pages that reach each other --------------------------------------------------------------------
 def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
+    if key == "settings":
+        cast("SettingsPage", page).day_start_chosen.connect(lambda hour: change_day_start(window, hour))
     if key == "words":
         _add_history_to_words(window, page)
     if key in ("timeline", "statistics"):
@@ -162,24 +167,67 @@ def backups(window: MainWindow) -> None:
     path = window.profile.path
 
     def close_profile() -> None:
-        window.operations.wait()
+        window.retire()
         window.profile.close()
 
     def reopen_profile() -> None:
         _reopen(window, path)
 
-    open_backup_dialog(window, path, close_profile, reopen_profile)
+    open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept)
 
 
-def _reopen(window: MainWindow, path: Path) -> None:
+def _reopen(window: MainWindow, path: Path) -> MainWindow:
+    """A new window on the profile opened afresh, on the same page, in place of this one (whose
+    profile the caller has closed). The old one remembers it (`current_window`)."""
     from .main_window import MainWindow
 
+    window.gui_settings.setValue("window/page", window.current_page_key())
+    window.gui_settings.sync()
     replacement = MainWindow(open_profile(path))
     replacement.setGeometry(window.geometry())
     replacement.show()
     window.replaced_by = replacement  # type: ignore[attr-defined]
     window.hide()
     window.deleteLater()
+    return replacement
+
+
+def current_window(window: MainWindow) -> MainWindow:
+    """The window now showing the profile: `window`, or the one that replaced it (a restore,
+    a new study day start)."""
+    while getattr(window, "replaced_by", None) is not None:
+        window = window.replaced_by  # type: ignore[attr-defined]
+    return window
+
+
+# --- the study day's start ---------------------------------------------------------------------------
+def change_day_start(window: MainWindow, hour: int) -> None:
+    """Rebuild the read models under the new hour (with progress and cancel), then open the
+    profile again: the core and every page were built with the old one."""
+    page = cast("SettingsPage", window.pages["settings"])
+    if window.study_page.in_session:
+        page.show_day_start()
+        window.statusBar().showMessage(T.translate(
+            "Features", "Finish or leave the session first: the study day's start cannot move during one."), 8000)
+        return
+    profile = window.profile
+    page.day_start.setEnabled(False)
+
+    def done(_replayed: int) -> None:
+        window.retire()
+        profile.close()
+        _reopen(window, profile.path).statusBar().showMessage(T.translate(
+            "Features", "A study day now starts at {0}:00; past days were recounted.").format(hour), 15_000)
+
+    def failed(error: Exception) -> None:
+        page.day_start.setEnabled(True)
+        page.show_day_start()
+        if not isinstance(error, RebuildCancelled):
+            show_error(window, error)
+
+    window.operations.run(lambda progress: change_day_start_hour(profile, hour, progress), done,
+                          label=T.translate("Features", "Recounting past study days…"), cancellable=True,
+                          on_failure=failed)
 
 
 def _said(window: MainWindow, message: str) -> None:

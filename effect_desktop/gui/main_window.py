@@ -321,6 +321,13 @@ class MainWindow(QMainWindow):
         self.show_page(current)
 
     # --- closing ------------------------------------------------------------------------------------------
+    def retire(self) -> None:
+        """Before a new window takes over the profile: nothing here reads it any more."""
+        self._closed = True
+        self._status_timer.stop()
+        self._status_soon.stop()
+        self.operations.retire()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closed = True  # no more status reads: the profile is about to close
         self._status_timer.stop()

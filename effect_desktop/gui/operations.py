@@ -85,6 +85,7 @@ class Operations(QObject):
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(1)
         self._reads: list[BackgroundJob] = []
+        self._retired = False
         self._read_generation: dict[str, int] = {}
         self._running: list[BackgroundJob] = []
         self.progress_dialog: QProgressDialog | None = None
@@ -147,6 +148,8 @@ class Operations(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
+            if self._retired:
+                return
             if on_success is not None:
                 on_success(result)
             if changes:
@@ -184,7 +187,7 @@ class Operations(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if self._read_generation.get(key) == generation:
+            if self._read_generation.get(key) == generation and not self._retired:
                 on_result(result)
 
         def failed(error: Exception) -> None:
@@ -195,6 +198,12 @@ class Operations(QObject):
         worker.signals.failed.connect(failed)
         self._reads.append(worker)
         self.read_pool.start(worker)
+
+    def retire(self) -> None:
+        """The window is handing its profile to a new one (a restore, a new study day start):
+        work under way ends, and results still on their way are dropped (their pages are going)."""
+        self._retired = True
+        self.wait()
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until background work ends (shutdown and tests); results still arrive by signal."""

@@ -5,20 +5,12 @@ They travel with the profile file (not the machine), unlike window geometry.
 
 from __future__ import annotations
 
-from ..application.planning import (
-    DEFAULT_MAX_NEW,
-    DEFAULT_MAX_REVIEWS,
-    DEFAULT_SESSION_SIZE,
-    NEW_PER_DAY,
-    REVIEWS_PER_DAY,
-    SESSION_SIZE,
-)
+from ..application.settings import BACKUPS, DAY_START, NEW_WORDS, REVIEWS, SESSION, Setting
 from ..bootstrap import ProfileSettings
 
 LANGUAGE = "gui.language"
 FIRST_RUN = "gui.first_run"
 
-DEFAULT_NEW_PER_DAY = DEFAULT_MAX_NEW
 LANGUAGES = ("system", "en", "ja")
 
 
@@ -26,30 +18,49 @@ class Preferences:
     def __init__(self, settings: ProfileSettings) -> None:
         self.settings = settings
 
+    def _get(self, setting: Setting) -> int:
+        return setting.read(self.settings)
+
+    def _set(self, setting: Setting, value: int) -> None:
+        self.settings.set(setting.key, str(setting.checked(value)))
+
     @property
     def new_per_day(self) -> int:
-        return max(0, self.settings.get_int(NEW_PER_DAY, DEFAULT_NEW_PER_DAY))
+        return self._get(NEW_WORDS)
 
     @new_per_day.setter
     def new_per_day(self, value: int) -> None:
-        self.settings.set(NEW_PER_DAY, str(int(value)))
+        self._set(NEW_WORDS, value)
 
     @property
     def reviews_per_day(self) -> int:
         """Due words asked per study day, across all of that day's sessions."""
-        return max(0, self.settings.get_int(REVIEWS_PER_DAY, DEFAULT_MAX_REVIEWS))
+        return self._get(REVIEWS)
 
     @reviews_per_day.setter
     def reviews_per_day(self, value: int) -> None:
-        self.settings.set(REVIEWS_PER_DAY, str(int(value)))
+        self._set(REVIEWS, value)
 
     @property
     def session_size(self) -> int:
-        return max(1, self.settings.get_int(SESSION_SIZE, DEFAULT_SESSION_SIZE))
+        return self._get(SESSION)
 
     @session_size.setter
     def session_size(self, value: int) -> None:
-        self.settings.set(SESSION_SIZE, str(int(value)))
+        self._set(SESSION, value)
+
+    @property
+    def backups_kept(self) -> int:
+        return self._get(BACKUPS)
+
+    @backups_kept.setter
+    def backups_kept(self, value: int) -> None:
+        self._set(BACKUPS, value)
+
+    @property
+    def day_start_hour(self) -> int:
+        """Read only here: a change recounts the past (bootstrap.change_day_start_hour)."""
+        return self._get(DAY_START)
 
     @property
     def language(self) -> str:

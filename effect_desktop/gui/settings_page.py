@@ -1,4 +1,9 @@
-"""Settings: daily limits, language, and maintenance (rebuilding the read models)."""
+"""Settings: daily limits and the study day's start, language, backups, and maintenance (rebuilding).
+
+A new start of the study day recounts the past, so the page does not apply it
+itself: it asks (`day_start_chosen`), and the window rebuilds the read models
+and opens the profile again (features.py).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ..application.settings import BACKUPS, DAY_START, NEW_WORDS, REVIEWS, SESSION, Setting
 from ..projections.projector import RebuildCancelled
 from .context import AppContext, Page
 from .errors import show_error
@@ -24,24 +32,24 @@ from .style import heading
 
 class SettingsPage(Page):
     language_changed = Signal(str)
+    day_start_chosen = Signal(int)  # an hour other than the current one was picked
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("settingsPage")
         self.preferences = Preferences(self.profile.settings)
 
-        self.new_per_day = QSpinBox()
-        self.new_per_day.setObjectName("newPerDay")
-        self.new_per_day.setRange(0, 500)
-        self.reviews_per_day = QSpinBox()
-        self.reviews_per_day.setObjectName("reviewsPerDay")
-        self.reviews_per_day.setRange(0, 9999)
-        self.session_size = QSpinBox()
-        self.session_size.setObjectName("sessionSize")
-        self.session_size.setRange(1, 500)
-        limits = (self.new_per_day, self.reviews_per_day, self.session_size)
+        self.new_per_day = _spin("newPerDay", NEW_WORDS)
+        self.reviews_per_day = _spin("reviewsPerDay", REVIEWS)
+        self.session_size = _spin("sessionSize", SESSION)
+        self.backups_kept = _spin("backupsKept", BACKUPS)
+        limits = (self.new_per_day, self.reviews_per_day, self.session_size, self.backups_kept)
         for box in limits:  # one width for the column of numbers
             box.setMinimumWidth(max(other.sizeHint().width() for other in limits))
+        self.day_start = QComboBox()
+        self.day_start.setObjectName("dayStart")
+        for hour in range(DAY_START.low, DAY_START.high + 1):
+            self.day_start.addItem(f"{hour}:00", hour)
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
         self.language.addItem(self.tr("Follow the system"), "system")
@@ -54,17 +62,26 @@ class SettingsPage(Page):
         study_form.addRow(self.tr("Reviews per day:"), self.reviews_per_day)
         study_form.addRow(self.tr("New words per day:"), self.new_per_day)
         study_form.addRow(self.tr("Words per session:"), self.session_size)
-        hint = QLabel(self.tr("Due words come first, up to the reviews per day; new words fill "
-                              "the rest of a session up to the new words per day. Both limits "
-                              "count every session of the study day."))
-        hint.setWordWrap(True)
-        hint.setEnabled(False)
-        study_form.addRow(hint)
+        study_form.addRow(_hint(self.tr("Due words come first, up to the reviews per day; new words fill "
+                                        "the rest of a session up to the new words per day. Both limits "
+                                        "count every session of the study day.")))
+        study_form.addRow(self.tr("A new study day starts at:"), self.day_start)
+        study_form.addRow(_hint(self.tr("Answers given after midnight but before this hour count for the day "
+                                        "before, as in Anki. Changing it recounts every past day (streak, "
+                                        "daily totals, due dates) from your history.")))
 
         appearance = QGroupBox(self.tr("Interface"))
         appearance_form = QFormLayout(appearance)
         appearance_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         appearance_form.addRow(self.tr("Language:"), self.language)
+
+        backups = QGroupBox(self.tr("Backups"))
+        backups_form = QFormLayout(backups)
+        backups_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        backups_form.addRow(self.tr("Backups kept:"), self.backups_kept)
+        backups_form.addRow(_hint(self.tr("A backup is taken each day the app is used and before large imports "
+                                          "and syncs; File → Backups… lists them and restores one. When there "
+                                          "are more than this, the oldest go at the next backup.")))
 
         maintenance = QGroupBox(self.tr("Maintenance"))
         maintenance_box = QVBoxLayout(maintenance)
@@ -83,25 +100,53 @@ class SettingsPage(Page):
         maintenance_box.addWidget(self.rebuild_result)
         maintenance_box.addWidget(folder)
 
+        content = QWidget()
+        self.sections = QVBoxLayout(content)
+        self.sections.setContentsMargins(32, 24, 32, 24)
+        self.sections.addWidget(heading(self.tr("Settings"), content))
+        for section in (study, appearance, backups, maintenance):
+            self.sections.addWidget(section)
+        self.sections.addStretch(1)
+        scroll = QScrollArea()  # the sections outgrow a small window: they scroll, never squeeze
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(heading(self.tr("Settings"), self))
-        layout.addWidget(study)
-        layout.addWidget(appearance)
-        layout.addWidget(maintenance)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         self._load()
         self.new_per_day.valueChanged.connect(self._save_limits)
         self.reviews_per_day.valueChanged.connect(self._save_limits)
         self.session_size.valueChanged.connect(self._save_limits)
+        self.backups_kept.valueChanged.connect(self._save_backups_kept)
+        self.day_start.activated.connect(self._day_start_picked)
         self.language.currentIndexChanged.connect(self._language_chosen)
 
     def _load(self) -> None:
         self.new_per_day.setValue(self.preferences.new_per_day)
         self.reviews_per_day.setValue(self.preferences.reviews_per_day)
         self.session_size.setValue(self.preferences.session_size)
+        self.backups_kept.setValue(self.preferences.backups_kept)
+        self.show_day_start()
         self.language.setCurrentIndex(max(0, self.language.findData(self.preferences.language)))
+
+    def add_section(self, section: QWidget) -> None:
+        """Another part's settings (Sync), after ours."""
+        self.sections.insertWidget(self.sections.count() - 1, section)  # above the stretch
+
+    def show_day_start(self) -> None:
+        """The hour in force (again, after a change was refused or cancelled)."""
+        self.day_start.setCurrentIndex(max(0, self.day_start.findData(self.preferences.day_start_hour)))
+
+    def _day_start_picked(self) -> None:
+        hour = int(self.day_start.currentData())
+        if hour != self.preferences.day_start_hour:
+            self.day_start_chosen.emit(hour)
+
+    def _save_backups_kept(self) -> None:
+        value = self.backups_kept.value()
+        self.context.operations.perform(lambda: setattr(self.preferences, "backups_kept", value), changes=False)
 
     def _save_limits(self) -> None:
         def save() -> None:
@@ -138,3 +183,17 @@ class SettingsPage(Page):
 
         self.context.operations.run(work, done, label=self.tr("Rebuilding the read models…"),
                                     cancellable=True, on_failure=failed)
+
+
+def _spin(name: str, setting: Setting) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(setting.low, setting.high)
+    return box
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setEnabled(False)  # greyed: an explanation, not a control
+    return label

@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
-    <name>App</name>
-    <message numerus="yes">
-      <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
-      <translation>
-        <numerusform>Restored the backup and took back %n event made since it from the damaged profile.</numerusform>
-        <numerusform>Restored the backup and took back %n events made since it from the damaged profile.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
-      <translation>
-        <numerusform>%n event made since it could not be read; a sync brings back what reached the server.</numerusform>
-        <numerusform>%n events made since it could not be read; a sync brings back what reached the server.</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
     <name>BackupDialog</name>
     <message numerus="yes">
       <source>%n backup(s) in {0}</source>
@@ -42,33 +25,6 @@
       <translation>
         <numerusform>%1: %n answer</numerusform>
         <numerusform>%1: %n answers</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>CoreMessages</name>
-    <message numerus="yes">
-      <source>%n column(s); the mapping needs {0}</source>
-      <translation>
-        <numerusform>%n column; the mapping needs {0}</numerusform>
-        <numerusform>%n columns; the mapping needs {0}</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>Features</name>
-    <message numerus="yes">
-      <source>Exported %n word(s) to {0}.</source>
-      <translation>
-        <numerusform>Exported %n word to {0}.</numerusform>
-        <numerusform>Exported %n words to {0}.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Exported %n event(s) to {0}.</source>
-      <translation>
-        <numerusform>Exported %n event to {0}.</numerusform>
-        <numerusform>Exported %n events to {0}.</numerusform>
       </translation>
     </message>
   </context>
@@ -185,6 +141,70 @@
     </message>
   </context>
   <context>
+    <name>TimelineModel</name>
+    <message numerus="yes">
+      <source>%n event(s) that day</source>
+      <translation>
+        <numerusform>%n event that day</numerusform>
+        <numerusform>%n events that day</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>WordsPage</name>
+    <message numerus="yes">
+      <source>Restored %n word(s), with their study history.</source>
+      <translation>
+        <numerusform>Restored %n word, with their study history.</numerusform>
+        <numerusform>Restored %n words, with their study history.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>App</name>
+    <message numerus="yes">
+      <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
+      <translation>
+        <numerusform>Restored the backup and took back %n event made since it from the damaged profile.</numerusform>
+        <numerusform>Restored the backup and took back %n events made since it from the damaged profile.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
+      <translation>
+        <numerusform>%n event made since it could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%n events made since it could not be read; a sync brings back what reached the server.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>CoreMessages</name>
+    <message numerus="yes">
+      <source>%n column(s); the mapping needs {0}</source>
+      <translation>
+        <numerusform>%n column; the mapping needs {0}</numerusform>
+        <numerusform>%n columns; the mapping needs {0}</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Features</name>
+    <message numerus="yes">
+      <source>Exported %n word(s) to {0}.</source>
+      <translation>
+        <numerusform>Exported %n word to {0}.</numerusform>
+        <numerusform>Exported %n words to {0}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n event(s) to {0}.</source>
+      <translation>
+        <numerusform>Exported %n event to {0}.</numerusform>
+        <numerusform>Exported %n events to {0}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SyncStatus</name>
     <message numerus="yes">
       <source>Offline, %n pending</source>
@@ -212,26 +232,6 @@
       <translation>
         <numerusform>%n change not yet on the server; they are kept safely in this profile.</numerusform>
         <numerusform>%n changes not yet on the server; they are kept safely in this profile.</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>TimelineModel</name>
-    <message numerus="yes">
-      <source>%n event(s) that day</source>
-      <translation>
-        <numerusform>%n event that day</numerusform>
-        <numerusform>%n events that day</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>WordsPage</name>
-    <message numerus="yes">
-      <source>Restored %n word(s), with their study history.</source>
-      <translation>
-        <numerusform>Restored %n word, with their study history.</numerusform>
-        <numerusform>Restored %n words, with their study history.</numerusform>
       </translation>
     </message>
   </context>

@@ -616,6 +616,26 @@ Profile: {0}</source>
         <source>Due words come first, up to the reviews per day; new words fill the rest of a session up to the new words per day. Both limits count every session of the study day.</source>
         <translation>復習待ちの単語が1日の復習数まで先に出題され、残りは1日の新しい単語数まで新しい単語で埋められます。どちらの上限も、その学習日のすべてのセッションを合わせて数えます。</translation>
     </message>
+    <message>
+        <source>A new study day starts at:</source>
+        <translation>新しい学習日の始まり:</translation>
+    </message>
+    <message>
+        <source>Answers given after midnight but before this hour count for the day before, as in Anki. Changing it recounts every past day (streak, daily totals, due dates) from your history.</source>
+        <translation>真夜中を過ぎても、この時刻より前の解答は Anki と同じく前日の分として数えます。変更すると、過去のすべての日(連続日数・日ごとの集計・復習予定日)を履歴から数え直します。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>Backups kept:</source>
+        <translation>保存するバックアップ数:</translation>
+    </message>
+    <message>
+        <source>A backup is taken each day the app is used and before large imports and syncs; File → Backups… lists them and restores one. When there are more than this, the oldest go at the next backup.</source>
+        <translation>バックアップは、アプリを使った日ごとに1回と、大きなインポートや同期の前に作られます。ファイル → バックアップ… で一覧を見て復元できます。この数を超えると、次のバックアップのときに古いものから削除されます。</translation>
+    </message>
 </context>
 <context>
     <name>StartPanel</name>
@@ -1464,6 +1484,18 @@ Profile: {0}</source>
     <message>
         <source>compressed old events</source>
         <translation>古いイベントを圧縮しました</translation>
+    </message>
+    <message>
+        <source>Finish or leave the session first: the study day&apos;s start cannot move during one.</source>
+        <translation>先にセッションを終えるか中断してください。セッション中は学習日の始まりを変更できません。</translation>
+    </message>
+    <message>
+        <source>A study day now starts at {0}:00; past days were recounted.</source>
+        <translation>学習日の始まりを {0}:00 にしました。過去の日を数え直しました。</translation>
+    </message>
+    <message>
+        <source>Recounting past study days…</source>
+        <translation>過去の学習日を数え直しています…</translation>
     </message>
 </context>
 </TS>

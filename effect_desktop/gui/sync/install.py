@@ -12,18 +12,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QGroupBox,
     QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from ...bootstrap import Profile
 from ..context import AppContext
+from ..settings_page import SettingsPage
 from .controller import SyncController
 from .settings_widget import SyncDialog
 from .status_widget import SyncStatusWidget
@@ -88,8 +87,7 @@ class SyncInstallation(QObject):
 
     def _add_settings_section(self) -> QGroupBox | None:
         page = getattr(self.window, "pages", {}).get("settings")
-        layout = page.layout() if isinstance(page, QWidget) else None
-        if not isinstance(layout, QBoxLayout):
+        if not isinstance(page, SettingsPage):
             return None
         box = QGroupBox(self.tr("Sync"), page)
         box.setObjectName("syncSection")
@@ -103,9 +101,7 @@ class SyncInstallation(QObject):
         button.clicked.connect(self.open_settings)
         column.addWidget(text)
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        last = layout.itemAt(layout.count() - 1) if layout.count() else None
-        stretch_at_end = last is not None and last.spacerItem() is not None
-        layout.insertWidget(layout.count() - 1 if stretch_at_end else layout.count(), box)
+        page.add_section(box)
         return box
 
     def _page_built(self, key: str, _page: object) -> None:

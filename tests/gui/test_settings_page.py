@@ -1,0 +1,95 @@
+"""Settings → the study day's start (recounts the past, then the window opens the profile again),
+backups kept, and a page that scrolls rather than squeezes in a small window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox
+
+from effect_desktop.backup.backups import create_backup, list_backups
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui.backup_dialog import BackupDialog
+from effect_desktop.gui.features import current_window
+from effect_desktop.gui.main_window import MainWindow
+from effect_desktop.gui.preferences import Preferences
+
+from .conftest import press
+
+TOKYO = timezone(timedelta(hours=9))
+
+
+def _pick(page, hour: int) -> None:
+    """What choosing an entry in the combo box does (a popup cannot be clicked offscreen)."""
+    index = page.day_start.findData(hour)
+    page.day_start.setCurrentIndex(index)
+    page.day_start.activated.emit(index)
+
+
+def test_a_new_day_start_recounts_the_past_and_reopens_on_settings(qtbot, tmp_path) -> None:
+    path = tmp_path / "owl.effect.sqlite3"
+    night = datetime(2026, 7, 2, 3, 0, tzinfo=TOKYO)  # 3:00: the evening before, while days start at 4:00
+    setup = open_profile(path, clock=lambda: night)
+    word = setup.service.create_word("owl", "ふくろう")
+    session = setup.service.start_session("flashcard", [word])
+    setup.service.answer(session, word, True, 1500)
+    setup.close()
+
+    window = MainWindow(open_profile(path))  # not given to qtbot: it deletes itself when replaced
+    window.show()
+    page = window.show_page("settings")
+    assert page.day_start.currentData() == 4
+    _pick(page, 2)
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=10_000)
+    replacement = current_window(window)
+    qtbot.addWidget(replacement)
+    try:
+        assert replacement.current_page_key() == "settings"
+        assert replacement.pages["settings"].day_start.currentData() == 2
+        assert "starts at 2:00" in replacement.statusBar().currentMessage()
+        profile = replacement.profile
+        assert profile.service.day_start_hour == 2
+        assert [d.study_day for d in profile.queries.daily_stats() if d.answers] == [date(2026, 7, 2)]
+    finally:
+        replacement.retire()
+        replacement.close()
+        replacement.profile.close()
+
+
+def test_the_day_start_does_not_move_during_a_session(qtbot, window: MainWindow, profile, words) -> None:
+    study = window.show_page("study")
+    press(qtbot, study.start_panel.start, Qt.Key.Key_Space)
+    assert study.in_session
+    page = window.show_page("settings")
+    _pick(page, 6)
+    assert "Finish or leave the session first" in window.statusBar().currentMessage()
+    assert page.day_start.currentData() == 4 and profile.service.day_start_hour == 4
+    assert Preferences(profile.settings).day_start_hour == 4
+    assert current_window(window) is window
+
+
+def test_backups_kept_is_saved_and_back_up_now_keeps_that_many(qtbot, window: MainWindow, profile,
+                                                               words) -> None:
+    page = window.show_page("settings")
+    page.backups_kept.setValue(3)
+    assert Preferences(profile.settings).backups_kept == 3
+    for day in range(5):
+        create_backup(profile.path, "daily", keep=None, now=datetime(2026, 1, 1 + day, 9, 0))
+    dialog = BackupDialog(profile.path, lambda: None, lambda: None, window,
+                          keep=Preferences(profile.settings).backups_kept)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.action_finished, timeout=10_000):
+        dialog.create_button.click()
+    assert len(list_backups(profile.path)) == 3
+    assert dialog.table.rowCount() == 3
+
+
+def test_in_the_smallest_window_the_settings_scroll_instead_of_squeezing(qtbot, window: MainWindow) -> None:
+    page = window.show_page("settings")
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: window.height() == window.minimumHeight())
+    sections = page.findChildren(QGroupBox)
+    assert len(sections) >= 5  # Study, Interface, Backups, Maintenance, Sync
+    for section in sections:
+        assert section.height() >= section.minimumSizeHint().height(), section.title()
