@@ -7,13 +7,14 @@ and opens the profile again (features.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -111,6 +112,10 @@ class SettingsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        guard = _WheelScrollsThePage(self)
+        for control in (*limits, self.day_start, self.language):
+            control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            control.installEventFilter(guard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -139,10 +144,29 @@ class SettingsPage(Page):
         """The hour in force (again, after a change was refused or cancelled)."""
         self.day_start.setCurrentIndex(max(0, self.day_start.findData(self.preferences.day_start_hour)))
 
-    def _day_start_picked(self) -> None:
+    def _day_start_picked(self) -> QMessageBox | None:
+        """Asked first: the change recounts the past and opens the window again."""
         hour = int(self.day_start.currentData())
-        if hour != self.preferences.day_start_hour:
+        if hour == self.preferences.day_start_hour:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Move the start of the study day"),
+                          self.tr("Start each study day at {0}:00?").format(hour),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmDayStart")
+        box.setInformativeText(self.tr(
+            "Every past answer's day is recounted from your history, so the streak, the daily totals "
+            "and the due dates may change. Nothing in the history itself changes, and you can move it "
+            "back at any time."))
+        box.finished.connect(lambda result: self._day_start_answered(hour, result))
+        self.confirm = box
+        box.open()
+        return box
+
+    def _day_start_answered(self, hour: int, result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
             self.day_start_chosen.emit(hour)
+        else:
+            self.show_day_start()
 
     def _save_backups_kept(self) -> None:
         value = self.backups_kept.value()
@@ -183,6 +207,17 @@ class SettingsPage(Page):
 
         self.context.operations.run(work, done, label=self.tr("Rebuilding the read models…"),
                                     cancellable=True, on_failure=failed)
+
+
+class _WheelScrollsThePage(QObject):
+    """The page scrolls: a wheel turned over a control the learner has not clicked scrolls the page
+    on, instead of changing the setting under the pointer (an ignored event goes to the parent)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()
+            return True
+        return False
 
 
 def _spin(name: str, setting: Setting) -> QSpinBox:

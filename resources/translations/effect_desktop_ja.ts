@@ -636,6 +636,18 @@ Profile: {0}</source>
         <source>A backup is taken each day the app is used and before large imports and syncs; File → Backups… lists them and restores one. When there are more than this, the oldest go at the next backup.</source>
         <translation>バックアップは、アプリを使った日ごとに1回と、大きなインポートや同期の前に作られます。ファイル → バックアップ… で一覧を見て復元できます。この数を超えると、次のバックアップのときに古いものから削除されます。</translation>
     </message>
+    <message>
+        <source>Move the start of the study day</source>
+        <translation>学習日の始まりの変更</translation>
+    </message>
+    <message>
+        <source>Start each study day at {0}:00?</source>
+        <translation>学習日の始まりを {0}:00 にしますか?</translation>
+    </message>
+    <message>
+        <source>Every past answer&apos;s day is recounted from your history, so the streak, the daily totals and the due dates may change. Nothing in the history itself changes, and you can move it back at any time.</source>
+        <translation>過去のすべての解答の日付を履歴から数え直すため、連続学習日数・日ごとの集計・復習予定日が変わることがあります。履歴そのものは変わらず、いつでも元に戻せます。</translation>
+    </message>
 </context>
 <context>
     <name>StartPanel</name>

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 
 from effect_desktop.backup.backups import create_backup, list_backups
 from effect_desktop.bootstrap import open_profile
@@ -20,11 +21,16 @@ from .conftest import press
 TOKYO = timezone(timedelta(hours=9))
 
 
-def _pick(page, hour: int) -> None:
-    """What choosing an entry in the combo box does (a popup cannot be clicked offscreen)."""
+def _pick(page, hour: int, answer: QMessageBox.StandardButton | None = QMessageBox.StandardButton.Yes) -> None:
+    """What choosing an entry in the combo box does (a popup cannot be clicked offscreen), then the
+    answer to the question it asks."""
     index = page.day_start.findData(hour)
     page.day_start.setCurrentIndex(index)
     page.day_start.activated.emit(index)
+    if answer is not None:
+        assert page.confirm.objectName() == "confirmDayStart" and page.confirm.isVisible()
+        assert f"{hour}:00" in page.confirm.text()
+        page.confirm.button(answer).click()
 
 
 def test_a_new_day_start_recounts_the_past_and_reopens_on_settings(qtbot, tmp_path) -> None:
@@ -67,6 +73,34 @@ def test_the_day_start_does_not_move_during_a_session(qtbot, window: MainWindow,
     assert page.day_start.currentData() == 4 and profile.service.day_start_hour == 4
     assert Preferences(profile.settings).day_start_hour == 4
     assert current_window(window) is window
+
+
+def test_saying_no_keeps_the_hour(qtbot, window: MainWindow, profile, words) -> None:
+    page = window.show_page("settings")
+    _pick(page, 7, QMessageBox.StandardButton.No)
+    assert page.day_start.currentData() == 4 and Preferences(profile.settings).day_start_hour == 4
+    assert current_window(window) is window
+
+
+def test_a_wheel_over_a_setting_scrolls_the_page_instead_of_changing_it(qtbot, window: MainWindow,
+                                                                        profile) -> None:
+    page = window.show_page("settings")
+    window.resize(window.minimumSize())
+    qtbot.waitUntil(lambda: page.sections.parentWidget().height() > page.height())  # it must scroll
+    box = page.reviews_per_day
+    window.setFocus()
+    centre = QPointF(box.rect().center())
+    down = QWheelEvent(centre, box.mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(box, down)
+    assert box.value() == 100 and Preferences(profile.settings).reviews_per_day == 100
+    # left for the parents: Qt hands a real (spontaneous) wheel on to the scroll area, which scrolls
+    assert not down.isAccepted()
+    box.setFocus()  # clicked into: now the wheel is the learner's to change it with
+    QApplication.sendEvent(box, QWheelEvent(centre, box.mapToGlobal(centre), QPoint(), QPoint(0, 120),
+                                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                            Qt.ScrollPhase.NoScrollPhase, False))
+    assert box.value() == 101
 
 
 def test_backups_kept_is_saved_and_back_up_now_keeps_that_many(qtbot, window: MainWindow, profile,
