@@ -245,7 +245,7 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="248" />
-        <source>Minutes</source>
+        <source>minutes</source>
         <translation>分</translation>
     </message>
     <message>
@@ -255,8 +255,8 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="253" />
-        <source>seconds</source>
-        <translation>秒</translation>
+        <source>seconds (each band from)</source>
+        <translation>秒(各帯の下限)</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="255" />

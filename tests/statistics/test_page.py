@@ -46,9 +46,13 @@ def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> N
     assert weeks.count() == len(page.report.activity) and weeks.at(weeks.count() - 1).y() == 7
     assert activity[1].at(activity[1].count() - 1).y() == round(100 * 5 / 7, 1)
     assert _bars(page, "response") == [0, 1, 2, 2, 1, 1, 0, 0, 0, 0]
-    bands = page.views["response"].chart().axes(Qt.Orientation.Horizontal)[0].categories()
-    assert bands[:2] == ["0–1", "1–2"] and bands[-1] == "≥60"
-    assert page.views["intervals"].chart().axes(Qt.Orientation.Horizontal)[0].categories()[:3] == ["1", "2", "4"]
+    bands = page.views["response"].chart().axes(Qt.Orientation.Horizontal)[0].categoriesLabels()
+    assert bands[:3] == ["0", "1", "2"] and bands[-1] == "60+"  # each band by where it starts, every one
+    assert page.views["intervals"].chart().axes(Qt.Orientation.Horizontal)[0].categoriesLabels()[:3] == \
+        ["1", "2", "4"]
+    easiness = page.views["easiness"].chart().axes(Qt.Orientation.Horizontal)[0]
+    assert easiness.categoriesLabels()[:3] == ["1.3", "1.5", "1.7"], "eighteen bands: every other one labelled"
+    assert easiness.labelsAngle() == 0, "upright (sideways, Qt Charts cut them to '…')"
     assert _bars(page, "forecast")[:3] == [1, 1, 0] and len(_bars(page, "forecast")) == 30
     assert _bars(page, "intervals")[0] == 3
     assert sum(_bars(page, "easiness")) == 3

@@ -12,9 +12,9 @@ from datetime import date, datetime, time
 from PySide6.QtCharts import (
     QAbstractAxis,
     QAreaSeries,
-    QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -141,6 +141,7 @@ def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str
     chart.addSeries(area)
     x = _date_axis(periods, granularity)
     y = count_axis(max((p.minutes for p in periods), default=0), "%g")
+    y.setTitleText(name)  # the unit: without it the axis was a bare number
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     area.attachAxis(x)
@@ -174,16 +175,27 @@ def _finish(chart: QChart, series: QBarSeries, x: QAbstractAxis, counts: Sequenc
     return chart
 
 
+MAX_BAR_LABELS = 12  # a chart half the window wide fits about this many short labels side by side
+
+
 def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], x_title: str,
               color: QColor | None = None) -> QChart:
-    """One bar per label: the histograms."""
-    x = QBarCategoryAxis()
-    x.append(list(labels))
+    """One bar per label: the histograms. With more bars than labels fit (eighteen easiness bands),
+    every few bars are labelled, upright: turned sideways, Qt Charts cut each one to "…"."""
+    x = QCategoryAxis()
+    x.setRange(-0.5, len(labels) - 0.5)
+    x.setStartValue(-0.5)
+    if len(labels) <= MAX_BAR_LABELS:
+        for index, label in enumerate(labels):  # each label centred in its bar's slot
+            x.append(label, index + 0.5)
+    else:
+        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        every = -(-len(labels) // MAX_BAR_LABELS)
+        for index in range(0, len(labels), every):
+            x.append(labels[index], index)  # under its bar
     font = QFont(x.labelsFont())
     font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
     x.setLabelsFont(font)
-    if len(labels) > 12:
-        x.setLabelsAngle(-90)  # upright labels would be cut to "…"
     return _finish(new_chart(), _bars(name, counts, color), x, counts, x_title)
 
 

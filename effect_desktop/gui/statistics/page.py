@@ -248,19 +248,19 @@ class StatisticsPage(QWidget):
         replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),
                                                        self.tr("Accuracy (%)")))
         filtered = report.request.scope.facet is not None
-        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("Minutes")))
+        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes")))
         self.cards["time"].set_note(self.tr("Time spent answering these words (sessions mix words).")
                                     if filtered else "")
         replace_chart(self.views["response"], bar_chart(
-            self.tr("Answers"), [self._range_label(b, 1000) for b in report.response_times],
-            [b.count for b in report.response_times], self.tr("seconds")))
+            self.tr("Answers"), [self._from_label(b, 1000) for b in report.response_times],
+            [b.count for b in report.response_times], self.tr("seconds (each band from)")))
         forecast = report.forecast
         replace_chart(self.views["forecast"], day_bar_chart(self.tr("Reviews"), forecast.due,
                                                            self.tr("days from today"), chart_colors().accuracy))
         self.cards["forecast"].set_note(self.tr("Overdue now: {0}").format(locale.toString(forecast.overdue))
                                         if forecast.overdue else "")
         replace_chart(self.views["intervals"], bar_chart(
-            self.tr("Words"), [locale.toString(int(b.low)) + ("+" if b.high is None else "") for b in report.intervals],
+            self.tr("Words"), [self._from_label(b) for b in report.intervals],
             [b.count for b in report.intervals], self.tr("days (each band from)")))
         replace_chart(self.views["easiness"], bar_chart(
             self.tr("Words"), [locale.toString(b.low, "f", 1) + ("+" if b.high is None else "")
@@ -269,10 +269,7 @@ class StatisticsPage(QWidget):
         self.hardest.set_words(report.hardest)
 
     @staticmethod
-    def _range_label(bucket: Bucket, scale: float) -> str:
-        """"0–1", "1–2", "≥60" for [low, high) bands (a chart label starting with "<" would be read as HTML)."""
-        locale = QLocale()
-        low = locale.toString(bucket.low / scale, "g", 3)
-        if bucket.high is None:
-            return "≥" + low
-        return f"{low}–{locale.toString(bucket.high / scale, 'g', 3)}"
+    def _from_label(bucket: Bucket, scale: float = 1) -> str:
+        """A band by where it starts ("0", "1", … "60+"): each bar runs to the next one's label, and
+        short labels fit under narrow bars ("13–20" was cut to "13…")."""
+        return QLocale().toString(bucket.low / scale, "g", 4) + ("+" if bucket.high is None else "")
