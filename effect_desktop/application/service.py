@@ -43,6 +43,7 @@ from ..gc_pause import without_gc
 from ..persistence.bulk_append import append_new_envelopes
 from ..projections.queries import Queries
 from .ports import Clock, ReadModelUpdater, TransactionalStore
+from .preview import days_until_due, first_attempt_reviews
 from .repository import Repository
 
 
@@ -277,12 +278,11 @@ class StudyService:
         return session
 
     def _reviews(self, word_id: UUID, excluding: UUID | None = None) -> list[Review]:
-        return [
-            review_from_answer(a.answered_at, a.is_correct, a.response_time_ms, a.grade,
-                               a.utc_offset_minutes)
-            for a in self.queries.answers_for_word(word_id)
-            if a.attempt_number == 1 and a.event_id != excluding
-        ]
+        return first_attempt_reviews(self.queries, word_id, excluding)
+
+    def schedule_preview(self, word_id: UUID) -> dict[Grade, int]:
+        """Days until the word is due again after each flashcard grade, answered now (preview.py)."""
+        return days_until_due(self.queries, self.scheduler, word_id, self.clock(), self.day_start_hour)
 
     def _reschedule(self, command: _Command, word_id: UUID, reviews: list[Review],
                     cause: UUID) -> tuple[WordProgress, Recorded | None]:

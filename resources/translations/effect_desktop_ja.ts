@@ -1510,4 +1510,37 @@ Profile: {0}</source>
         <translation>過去の学習日を数え直しています…</translation>
     </message>
 </context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日後</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n か月後</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} か月後</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年後</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} years</source>
+        <translation>{0} 年後</translation>
+    </message>
+</context>
 </TS>

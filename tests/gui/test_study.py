@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from effect_desktop.gui.preferences import Preferences
 
@@ -57,6 +57,23 @@ def test_flashcard_session_with_a_miss_repeated_later(qtbot, window, profile, wo
     completed = events(profile, "SessionCompleted")
     assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(6, 5)]
     assert len(events(profile, "ProgressUpdated")) == 5, "repeats in a session do not reschedule"
+
+
+def test_each_grade_says_when_the_word_comes_back_and_a_repeat_says_nothing(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    first = card.front.text()
+    qtbot.waitUntil(lambda: card.due_days is not None)  # read while the learner recalls
+    assert [label.text() for label in card.due_labels] == [""] * 4, "hidden until the meaning is shown"
+    press(qtbot, card, Qt.Key.Key_Space)
+    assert [label.text() for label in card.due_labels] == ["1 day"] * 4  # new: SM-2 says tomorrow
+    press(qtbot, card, Qt.Key.Key_1)  # Again: asked again later, where no grade moves the schedule
+    while card.front.text() != first:
+        press(qtbot, card, Qt.Key.Key_Return)
+        press(qtbot, card, Qt.Key.Key_3)
+    QApplication.processEvents()
+    press(qtbot, card, Qt.Key.Key_Return)
+    assert card.revealed and [label.text() for label in card.due_labels] == [""] * 4
 
 
 def test_multiple_choice_session_by_number_keys(qtbot, window, profile, words):
@@ -194,3 +211,11 @@ def test_a_refused_answer_is_shown_and_the_card_asked_again(qtbot, window, profi
     assert card.front.text() == asked and card.back.text() == ""
     assert page.session_panel.position.text() == "0 / 5"
     assert _answers(profile) == []
+
+
+def test_how_long_a_grade_puts_a_word_away_reads_naturally(window):
+    from effect_desktop.gui.study.due_text import due_in
+
+    assert [due_in(d) for d in (0, 1, 6, 29, 30, 45, 304, 365, 400, 3650)] == [
+        "today", "1 day", "6 days", "29 days", "1 month", "1.5 months", "10 months", "1 year", "1.1 years",
+        "10 years"]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain.events import Grade
 from ...projections.views import WordView
 from ..style import error_color, scaled_font, success_color
+from .due_text import due_in
 from .run import choices_for, typed_matches
 
 _NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
@@ -78,15 +79,22 @@ class FlashcardCard(Card):
         self.back.setObjectName("cardBack")
         self.hint = _hint(self)
         self.buttons: list[QPushButton] = []
-        row = QHBoxLayout()
+        self.due_labels: list[QLabel] = []  # above each button: when that grade makes the word due
+        self.due_days: dict[Grade, int] | None = None
+        row = QGridLayout()
         labels = (self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy"))
         for number, (grade, label) in enumerate(zip(GRADES, labels, strict=True), start=1):
+            due = QLabel()
+            due.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            due.setObjectName(f"due_{grade.value}")
+            row.addWidget(due, 0, number - 1)
+            self.due_labels.append(due)
             button = QPushButton(f"{number}  {label}")
             button.setObjectName(f"grade_{grade.value}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
             button.clicked.connect(lambda _=False, g=grade: self.grade(g))
-            row.addWidget(button)
+            row.addWidget(button, 1, number - 1)
             self.buttons.append(button)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
@@ -103,9 +111,26 @@ class FlashcardCard(Card):
         self.revealed = False
         self.front.setText(word.text)
         self.back.setText("")
-        for button in self.buttons:
+        self.due_days = None
+        for button, due in zip(self.buttons, self.due_labels, strict=True):
             button.setVisible(False)
+            due.setText("")
         self.hint.setText(self.tr("Space or Enter: show the meaning · Esc: leave"))
+
+    def show_due(self, word: WordView, days: dict[Grade, int]) -> None:
+        """When each grade makes `word` due again (the page reads it while the card is up); kept
+        hidden until the meaning is shown, and dropped if another word is asked meanwhile."""
+        if word is not self.word:
+            return
+        self.due_days = days
+        if self.revealed:
+            self._fill_due()
+
+    def _fill_due(self) -> None:
+        if self.due_days is None:
+            return
+        for grade, due in zip(GRADES, self.due_labels, strict=True):
+            due.setText(due_in(self.due_days[grade]))
 
     def reveal(self) -> None:
         if self.word is None or self.revealed:
@@ -114,6 +139,7 @@ class FlashcardCard(Card):
         self.back.setText(self.word.meaning)
         for button in self.buttons:
             button.setVisible(True)
+        self._fill_due()
         self.hint.setText(self.tr("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy"))
 
     def grade(self, grade: Grade) -> None:

@@ -303,6 +303,10 @@ class StudyPage(Page):
         card.ask(word)
         card.setFocus()
         self.shown_at = time.monotonic()
+        if isinstance(card, FlashcardCard) and self.run.attempt_of_current() == 1:  # a repeat moves nothing
+            service = self.profile.service
+            self.context.operations.read(f"study-due-{id(self)}", lambda: service.schedule_preview(word.word_id),
+                                         lambda days: card.show_due(word, days))
 
     def _answered(self, is_correct: bool, grade: str) -> None:
         """Show what comes next, then record the answer through the core.

@@ -1,0 +1,40 @@
+"""What each flashcard grade would do to a word's schedule, before the learner picks one.
+
+The grade buttons say how long each grade puts the word away ("Good: 6 days"),
+as Anki's do. Schedules are a pure fold of a word's first attempts, so the
+preview is the very fold an answer makes (`StudyService.answer`), once per
+grade with an answer given now; nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from ..domain.events import Grade
+from ..domain.progress import review_from_answer
+from ..domain.scheduling.base import Review, Scheduler, replay
+from ..domain.scheduling.studyday import offset_minutes, study_day
+from ..projections.queries import Queries
+
+
+def first_attempt_reviews(queries: Queries, word_id: UUID, excluding: UUID | None = None) -> list[Review]:
+    """The reviews a word's schedule folds: its first attempt in each session, in answer-time order
+    (a repeat within a session does not move the schedule: SM-2's step 7)."""
+    return [review_from_answer(a.answered_at, a.is_correct, a.response_time_ms, a.grade, a.utc_offset_minutes)
+            for a in queries.answers_for_word(word_id)
+            if a.attempt_number == 1 and a.event_id != excluding]
+
+
+def days_until_due(queries: Queries, scheduler: Scheduler, word_id: UUID, now: datetime,
+                   day_start_hour: int) -> dict[Grade, int]:
+    """Study days from today until the word is due again, for each grade answered at `now`."""
+    offset = offset_minutes(now)
+    state = replay(scheduler, first_attempt_reviews(queries, word_id))
+    today = study_day(now, offset, day_start_hour)
+    days = {}
+    for grade in Grade:
+        after = scheduler.review(state, review_from_answer(now, grade is not Grade.AGAIN, 0, grade, offset))
+        due = after.next_review_date
+        days[grade] = (study_day(due, offset, day_start_hour) - today).days if due is not None else 0
+    return days
