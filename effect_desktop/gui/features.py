@@ -30,6 +30,7 @@ from .timeline import open_word_history
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+    from .sessions_page import SessionsPage
     from .settings_page import SettingsPage
     from .statistics import StatisticsPage
     from .timeline import TimelinePage
@@ -87,8 +88,18 @@ def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
         cast("SettingsPage", page).day_start_chosen.connect(lambda hour: change_day_start(window, hour))
     if key == "words":
         _add_history_to_words(window, page)
+    if key == "sessions":
+        cast("SessionsPage", page).session_opened.connect(lambda session_id: show_session(window, session_id))
     if key in ("timeline", "statistics"):
         _link_time_travel(window)
+
+
+def show_session(window: MainWindow, session_id: UUID) -> None:
+    """A session from the Sessions page: the timeline, showing only what it did."""
+    timeline = cast("TimelinePage", window.show_page("timeline"))
+    if timeline.showing_past:
+        timeline.back_to_now()
+    timeline.filters.set_session(session_id)
 
 
 def show_word_history(window: MainWindow, word_id: UUID) -> None:

@@ -1,8 +1,16 @@
-"""Sessions: the history of study sessions, newest first."""
+"""Sessions: the history of study sessions, newest first; a session opens in the timeline.
+
+The page does not know the timeline: it asks for a session to be shown
+(`session_opened`), and the window shows the Timeline page filtered to it
+(features.py), with every answer, schedule change and undo of that session.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,6 +29,8 @@ HISTORY_LIMIT = 500
 
 
 class SessionsPage(Page):
+    session_opened = Signal(UUID)  # show this session's events (in the timeline)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("sessionsPage")
@@ -35,6 +45,14 @@ class SessionsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))  # double click, Enter
+        self.show_action = QAction(self.tr("Show in the timeline"), self)
+        self.show_action.setObjectName("showSessionInTimeline")
+        self.show_action.triggered.connect(lambda: self.open_row(self.table.currentRow()))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.show_action)
+        self.table.setToolTip(self.tr("Double-click a session (or press Enter) to see everything it did in "
+                                      "the timeline."))
         self.empty = QLabel(self.tr("No sessions yet. Start one on the Study page."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
@@ -61,7 +79,13 @@ class SessionsPage(Page):
                       str(session.answered), str(session.correct), accuracy, duration, status]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, session.session_id)
                 if 2 <= column <= 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not sessions)
+
+    def open_row(self, row: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.session_opened.emit(item.data(Qt.ItemDataRole.UserRole))

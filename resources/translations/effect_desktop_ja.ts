@@ -528,6 +528,14 @@ Profile: {0}</source>
         <source>Left before any answer</source>
         <translation>回答せずに終了</translation>
     </message>
+    <message>
+        <source>Show in the timeline</source>
+        <translation>タイムラインで表示</translation>
+    </message>
+    <message>
+        <source>Double-click a session (or press Enter) to see everything it did in the timeline.</source>
+        <translation>セッションをダブルクリック(または Enter)すると、そのセッションの出来事をすべてタイムラインで表示します。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

@@ -120,3 +120,28 @@ def test_the_sessions_page_tells_finished_unfinished_and_empty_sessions_apart(qt
     page.refresh()
     statuses = sorted(page.table.item(row, 7).text() for row in range(page.table.rowCount()))
     assert statuses == ["Completed", "Left before any answer", "Unfinished"]
+
+
+def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: MainWindow, words, profile) -> None:
+    service = profile.service
+    first = service.start_session("flashcard", words[:2])
+    service.answer(first, words[0], True, 1500)
+    service.complete_session(first)
+    second = service.start_session("typing", words[2:4])
+    service.answer(second, words[2], False, 4000)
+    service.answer(second, words[3], True, 2000)
+    service.complete_session(second)
+    page = window.show_page("sessions")
+    page.refresh()
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text() == "Typing")
+    page.table.setCurrentCell(row, 0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+    assert window.current_page_key() == "timeline"
+    timeline = window.pages["timeline"]
+    entries = [timeline.model.entry_at(r) for r in range(timeline.model.rowCount())]
+    shown = [e for e in entries if e is not None]
+    assert shown and {e.session_id for e in shown} == {second}
+    assert [e.event_type for e in shown].count("QuestionAnswered") == 2
+    assert timeline.filters.scope.isVisible() and "session" in timeline.filters.scope.text()
