@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,7 +27,7 @@ from .context import AppContext, Page
 from .study.page import mode_names
 from .study.summary import format_duration
 
-HISTORY_LIMIT = 500
+HISTORY_PAGE = 500  # sessions shown at first, and added by each "Show older sessions"
 
 
 class SessionsPage(Page):
@@ -56,12 +58,23 @@ class SessionsPage(Page):
         self.empty = QLabel(self.tr("No sessions yet. Start one on the Study page."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
+        self.shown = HISTORY_PAGE
+        self.more_note = QLabel()
+        self.more_note.setObjectName("olderSessionsNote")
+        self.more_button = QPushButton(self.tr("Show older sessions"))
+        self.more_button.setObjectName("olderSessions")
+        self.more_button.clicked.connect(self.show_older)
+        more = QHBoxLayout()
+        more.addWidget(self.more_note, 1)
+        more.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(more)
 
     def refresh(self) -> None:
-        sessions = self.profile.queries.sessions(limit=HISTORY_LIMIT)
+        sessions = self.profile.queries.sessions(limit=self.shown)
+        total = self.profile.queries.session_count() if len(sessions) >= self.shown else len(sessions)
         names = mode_names(self)
         self.table.setRowCount(len(sessions))
         for row, session in enumerate(sessions):
@@ -84,6 +97,16 @@ class SessionsPage(Page):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.empty.setVisible(not sessions)
+        older = total > len(sessions)
+        locale = QLocale()
+        self.more_note.setText(self.tr("The newest {0} of {1} sessions.").format(
+            locale.toString(len(sessions)), locale.toString(total)) if older else "")
+        self.more_note.setVisible(older)
+        self.more_button.setVisible(older)
+
+    def show_older(self) -> None:
+        self.shown += HISTORY_PAGE
+        self.refresh()
 
     def open_row(self, row: int) -> None:
         item = self.table.item(row, 0)

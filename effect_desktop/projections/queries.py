@@ -176,6 +176,9 @@ class Queries:
         query = sa.select(t.sessions).order_by(t.sessions.c.started_at.desc()).limit(limit).offset(offset)
         return [self._session(r) for r in self._all(query)]
 
+    def session_count(self) -> int:
+        return int(self._all(sa.select(sa.func.count()).select_from(t.sessions))[0][0])
+
     def open_sessions(self) -> list[SessionView]:
         query = (sa.select(t.sessions).where(t.sessions.c.completed_at.is_(None))
                  .order_by(t.sessions.c.started_at.desc()))

@@ -536,6 +536,14 @@ Profile: {0}</source>
         <source>Double-click a session (or press Enter) to see everything it did in the timeline.</source>
         <translation>セッションをダブルクリック(または Enter)すると、そのセッションの出来事をすべてタイムラインで表示します。</translation>
     </message>
+    <message>
+        <source>Show older sessions</source>
+        <translation>古いセッションも表示</translation>
+    </message>
+    <message>
+        <source>The newest {0} of {1} sessions.</source>
+        <translation>全 {1} セッションのうち新しい {0} 件を表示しています。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

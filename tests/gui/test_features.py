@@ -145,3 +145,20 @@ def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: Mai
     assert shown and {e.session_id for e in shown} == {second}
     assert [e.event_type for e in shown].count("QuestionAnswered") == 2
     assert timeline.filters.scope.isVisible() and "session" in timeline.filters.scope.text()
+
+
+def test_older_sessions_are_a_click_away(qtbot, window: MainWindow, words, profile, monkeypatch) -> None:
+    from effect_desktop.gui import sessions_page
+
+    monkeypatch.setattr(sessions_page, "HISTORY_PAGE", 2)
+    for word in words[:5]:
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 1000)
+        profile.service.complete_session(session)
+    page = window.show_page("sessions")
+    page.refresh()
+    assert page.table.rowCount() == 2 and page.more_note.text() == "The newest 2 of 5 sessions."
+    page.more_button.click()
+    assert page.table.rowCount() == 4
+    page.more_button.click()
+    assert page.table.rowCount() == 5 and not page.more_button.isVisible()
