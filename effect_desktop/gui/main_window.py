@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -27,6 +26,7 @@ from ..bootstrap import Profile
 from . import i18n
 from .context import AppContext
 from .features import add_file_actions, install_features
+from .help_menu import add_help_actions
 from .operations import Operations, Progress
 from .pages import PageSpec, default_pages
 from .paths import gui_settings_path, icon_path
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About Effect Desktop"), self._about)
+        add_help_actions(self, help_menu)
         self._update_undo_action()
 
     def _build_status(self) -> None:
@@ -250,11 +250,6 @@ class MainWindow(QMainWindow):
     def _add_word(self) -> None:
         self.show_page("words")
         self.words_page.add_word()
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Effect Desktop"), self.tr(
-            "Effect Desktop: vocabulary study that keeps every answer as an event.\n"
-            "Profile: {0}").format(self.profile.path))
 
     # --- start-up questions ------------------------------------------------------------------------------
     def startup(self) -> QWidget | None:

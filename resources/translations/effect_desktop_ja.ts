@@ -307,11 +307,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/main_window.py" line="132" />
-        <source>&amp;About Effect Desktop</source>
-        <translation>Effect Desktop について(&amp;A)</translation>
-    </message>
-    <message>
         <location filename="../../effect_desktop/gui/main_window.py" line="178" />
         <source>Due: {0}</source>
         <translation>復習待ち: {0}</translation>
@@ -340,18 +335,6 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/main_window.py" line="198" />
         <source>Undone: {0}</source>
         <translation>元に戻しました: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/main_window.py" line="206" />
-        <source>About Effect Desktop</source>
-        <translation>Effect Desktop について</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/main_window.py" line="207" />
-        <source>Effect Desktop: vocabulary study that keeps every answer as an event.
-Profile: {0}</source>
-        <translation>Effect Desktop: すべての解答をイベントとして記録する単語学習アプリ。
-プロファイル: {0}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/main_window.py" line="237" />
@@ -415,19 +398,6 @@ Profile: {0}</source>
         <location filename="../../effect_desktop/gui/placeholder.py" line="35" />
         <source>The history timeline — what you studied when, how each word's schedule changed, and undo entries — will appear here.</source>
         <translation>ここには履歴タイムライン（いつ何を学習したか、各単語の復習予定がどう変わったか、取り消しの記録）が表示される予定です。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/placeholder.py" line="41" />
-        <source>Charts of answers, accuracy and study time per day will appear here.</source>
-        <translation>ここには日ごとの解答数・正答率・学習時間のグラフが表示される予定です。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../effect_desktop/gui/placeholder.py" line="18" />
-        <source>Coming soon</source>
-        <translation>準備中</translation>
     </message>
 </context>
 <context>
@@ -820,11 +790,6 @@ Profile: {0}</source>
         <source>Tag: {0}</source>
         <translation>タグ: {0}</translation>
     </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="175" />
-        <source>{0} answers, {1} correct · {2} minutes studied · {3} words · streak {4} · due today {5}</source>
-        <translation>解答 {0} 問、正解 {1} 問 · 学習 {2} 分 · {3} 語 · 連続 {4} 日 · 今日の復習 {5}</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
         <source>Outlined: the current streak of %n day(s).</source>
@@ -842,24 +807,9 @@ Profile: {0}</source>
         <translation>正答率 (%)</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="185" />
-        <source>Minutes</source>
-        <translation>分</translation>
-    </message>
-    <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="186" />
         <source>Time spent answering these words (sessions mix words).</source>
         <translation>これらの単語の解答にかかった時間（セッションには他の単語も含まれます）。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="190" />
-        <source>seconds</source>
-        <translation>秒</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="198" />
-        <source>days</source>
-        <translation>日</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="202" />
@@ -1557,6 +1507,100 @@ Profile: {0}</source>
     <message>
         <source>{0} years</source>
         <translation>{0} 年後</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>データフォルダーを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About Effect Desktop</source>
+        <translation>Effect Desktop について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The data folder is:
+{0}</source>
+        <translation>ファイルマネージャーを開けませんでした。データフォルダーの場所:
+{0}</translation>
+    </message>
+    <message>
+        <source>About Effect Desktop</source>
+        <translation>Effect Desktop について</translation>
+    </message>
+    <message>
+        <source>Effect Desktop {0}: vocabulary study that keeps every answer as an event.
+
+Profile: {1}
+Log: {2}
+
+Python {3}, PySide6 {4}, {5}</source>
+        <translation>Effect Desktop {0}: すべての解答をイベントとして残す単語学習アプリ。
+
+プロファイル: {1}
+ログ: {2}
+
+Python {3}, PySide6 {4}, {5}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Space, Enter</source>
+        <translation>Space, Enter</translation>
+    </message>
+    <message>
+        <source>Study: show the meaning; go on after a correction</source>
+        <translation>学習: 意味を表示/訂正のあと次へ</translation>
+    </message>
+    <message>
+        <source>1  2  3  4</source>
+        <translation>1  2  3  4</translation>
+    </message>
+    <message>
+        <source>Study: Again, Hard, Good, Easy (flashcards); a choice (multiple choice)</source>
+        <translation>学習: もう一度・難しい・正解・簡単(フラッシュカード)/選択肢(4択)</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Study: leave the session (it can be resumed)</source>
+        <translation>学習: セッションを中断(あとで再開できます)</translation>
+    </message>
+    <message>
+        <source>Words: delete the selected words</source>
+        <translation>単語: 選択した単語を削除</translation>
+    </message>
+    <message>
+        <source>Double click</source>
+        <translation>ダブルクリック</translation>
+    </message>
+    <message>
+        <source>Words: edit a word; Sessions: show a session in the timeline</source>
+        <translation>単語: 単語を編集/セッション: セッションをタイムラインで表示</translation>
     </message>
 </context>
 </TS>
