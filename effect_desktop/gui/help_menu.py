@@ -107,7 +107,7 @@ class ShortcutsDialog(QDialog):
         in_menus: set[QAction] = set()
         for menu_action in window.menuBar().actions():
             menu = menu_action.menu()
-            for action in menu.actions() if menu is not None else []:
+            for action in menu.actions() if isinstance(menu, QMenu) else []:
                 in_menus.add(action)
                 for sequence in action.shortcuts():
                     found[(sequence.toString(native), f"{_plain(menu_action.text())} → {_plain(action.text())}")] = None
