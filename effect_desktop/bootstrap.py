@@ -33,7 +33,7 @@ from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Progress, Projector
 from .projections.queries import Queries
-from .projections.upgrade import FINGERPRINT_KEY, upgrade_read_models
+from .projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY, upgrade_read_models
 from .timeline.scheduler_choice import selected_scheduler
 
 APP_DIR_NAME = "EffectDesktop"
@@ -124,7 +124,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
                 ])
                 known = dict(connection.execute(
                     sa.select(profile_info.c.key, profile_info.c.value)).all())
-            upgrade_read_models(connection, known.get(FINGERPRINT_KEY))
+            upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
     except DatabaseError as error:
         engine.dispose()
         raise ProfileUnreadable(

@@ -88,6 +88,27 @@ class TableCache:
         found = connection.execute(sa.select(self.table).where(condition)).first()
         return dict(found._mapping) if found is not None else None
 
+    def rows_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
+        """Every row whose `column` is `value`: the stored ones overlaid by this cache's (a word's
+        answers, say). Scans the cached rows: for rare events (a word's category changing)."""
+        found: dict[tuple[Any, ...], Row] = {}
+        if not self.assume_empty:
+            for stored in self._stored_where(connection, column, value):
+                key = (self._key_of(stored),) if self._single_key else self._key_of(stored)
+                found[key] = stored
+        for key, row in self.rows.items():
+            if row is None:
+                found.pop(key, None)
+            elif row[column] == value:
+                found[key] = row
+            else:
+                found.pop(key, None)  # changed here since it was stored
+        return list(found.values())
+
+    def _stored_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
+        query = sa.select(self.table).where(self.table.c[column] == value)
+        return [dict(r._mapping) for r in connection.execute(query)]
+
 
 class ReviewIndex:
     """Each word's first-attempt answers and the schedule folded from them.

@@ -45,6 +45,9 @@ class Context:
         self.scheduler = scheduler
         self._day_event: DomainEvent | None = None
         self._day = ""
+        # A word's answers count under its current category and tags (statistics_handlers.move_answers);
+        # off while a sync folds a word's stream again, which moves them once at the end (refold.py).
+        self.answers_follow_words = True
 
     def get(self, table: str, *key: Any) -> Row | None:
         return self.cache[table].get(self.connection, key)
@@ -108,6 +111,8 @@ def word_created(ctx: Context, event: DomainEvent, data: ev.WordCreated) -> None
         "deleted": False,
     })
     _set_tags(ctx, data.word_id, [], tags)
+    if ctx.answers_follow_words and (data.category or tags):  # answers logged before their word: rare
+        statistics_handlers.move_answers(ctx, data.word_id, [], statistics_handlers.facets_of(ctx, data.word_id))
     ctx.bump_day(ctx.day_of(event), words_added=1)
 
 
@@ -115,19 +120,21 @@ def word_updated(ctx: Context, event: DomainEvent, data: ev.WordUpdated) -> None
     row = ctx.get("rm_words", data.word_id)
     if row is None:
         return
+    facets_before = statistics_handlers.facets_of(ctx, data.word_id)
     row = dict(row)
     for name in ("text", "meaning", "category", "difficulty"):
         if name in data.changes:
             row[name] = data.changes[name]
     if "tags" in data.changes:
-
-
         new_tags = normalise_tags(data.changes["tags"])
         _set_tags(ctx, data.word_id, from_json(row["tags"]), new_tags)
         row["tags"] = to_json(new_tags).decode()
     row["search_key"] = fold(f"{row['text']}\n{row['meaning']}")
     row["updated_at"] = event.metadata.timestamp
     ctx.put("rm_words", row)
+    if ctx.answers_follow_words and ("category" in data.changes or "tags" in data.changes):
+        statistics_handlers.move_answers(ctx, data.word_id, facets_before,
+                                         statistics_handlers.facets_of(ctx, data.word_id))
 
 
 def word_deleted_or_restored(ctx: Context, event: DomainEvent, data: ev.WordDeleted | ev.WordRestored) -> None:
@@ -176,8 +183,8 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
     _restreak(ctx, answer["study_day"])
-    statistics_handlers.count_answer(ctx, from_json(answer["facets"]), answer["study_day"], answer["is_correct"],
-                                     answer["response_time_ms"], -1)
+    statistics_handlers.count_answer(ctx, statistics_handlers.facets_of(ctx, data.word_id), answer["study_day"],
+                                     answer["is_correct"], answer["response_time_ms"], -1)
     if answer["attempt_number"] == 1:
         ctx.cache.reviews.remove(ctx.connection, data.word_id, data.answer_event_id)
         _reschedule(ctx, data.word_id)

@@ -316,6 +316,7 @@ class SqliteRebuild:
             "CREATE TEMP TABLE ed_answers AS SELECT position, event_id, session_id, word_id, cause_id, "
             f"{_at('ts')} AS at, off, {_day('ts', 'off')} AS day, is_correct, ms, {_BAND} AS band, "
             f"attempt, grade, {self._version_at('q.word_id', 'q.position')} AS version, "
+            "(SELECT max(v.version) FROM ed_versions v WHERE v.word_id = q.word_id) AS facet_version, "
             "CAST(NULL AS INTEGER) AS retracted_by FROM ed_q AS q", self.params)
         self._x("CREATE UNIQUE INDEX temp.ed_answers_id ON ed_answers (event_id)")
         # handlers.answer_retracted: only an answer already applied and not yet retracted is taken back.
@@ -323,10 +324,10 @@ class SqliteRebuild:
                 "WHERE r.answer_id = ed_answers.event_id AND r.position > ed_answers.position) "
                 "WHERE event_id IN (SELECT answer_id FROM ed_retractions)")
         # Each counted change of an answer: +1 when given, -1 when taken back (with the retraction's
-        # session, as the handlers use it, and the answer's own facets).
+        # session, as the handlers use it, and its word's final facets).
         self._x("CREATE TEMP VIEW ed_counted AS "
-                "SELECT session_id, day, is_correct, ms, band, version, 1 AS sign FROM ed_answers "
-                "UNION ALL SELECT r.session_id, a.day, a.is_correct, a.ms, a.band, a.version, -1 "
+                "SELECT session_id, day, is_correct, ms, band, facet_version, 1 AS sign FROM ed_answers "
+                "UNION ALL SELECT r.session_id, a.day, a.is_correct, a.ms, a.band, a.facet_version, -1 "
                 "FROM ed_answers a JOIN ed_retractions r ON r.position = a.retracted_by")
 
     def _answer_tables(self) -> None:
@@ -334,7 +335,7 @@ class SqliteRebuild:
                 "study_day, is_correct, response_time_ms, attempt_number, grade, retracted, facets) "
                 "SELECT event_id, session_id, word_id, at, coalesce(off, 0), day, is_correct, ms, attempt, grade, "
                 "retracted_by IS NOT NULL, coalesce((SELECT v.facets FROM ed_versions v "
-                "WHERE v.version = ed_answers.version), '[]') FROM ed_answers")
+                "WHERE v.version = ed_answers.facet_version), '[]') FROM ed_answers")
 
     # --- sessions and days -----------------------------------------------------------------------------------
     def _sessions(self) -> None:
@@ -359,7 +360,7 @@ class SqliteRebuild:
 
     def _counted(self) -> tuple[list[tuple[Any, ...]], dict[Any, tuple[str, ...]]]:
         """Every counted answer change, and each word version's facets (with "" for every word)."""
-        counted = self._x("SELECT version, day, sign, is_correct, ms, band FROM ed_counted").fetchall()
+        counted = self._x("SELECT facet_version, day, sign, is_correct, ms, band FROM ed_counted").fetchall()
         facets: dict[Any, tuple[str, ...]] = {}
         for version, facet in self._x("SELECT version, facet FROM ed_version_facets ORDER BY rowid"):
             facets[version] = (*facets.get(version, (ALL_WORDS,)), facet)
@@ -368,10 +369,10 @@ class SqliteRebuild:
     @staticmethod
     def _sum_facets(counted: list[tuple[Any, ...]], facets_of: dict[Any, tuple[str, ...]]
                     ) -> list[tuple[Any, ...]]:
-        """statistics_handlers.count_answer: every answer under "" and its word's facets as the word
-        was when the answer was applied (a retraction takes it back from the same ones). Summed
-        here, beside the SQL: as one GROUP BY with thirteen sums over every (answer, facet) pair it
-        was the longest statement."""
+        """statistics_handlers.count_answer: every answer under "" and its word's final facets (a
+        retraction takes it back from the same ones; what nets to nothing has no row). Summed here,
+        beside the SQL: as one GROUP BY with thirteen sums over every (answer, facet) pair it was
+        the longest statement."""
         bands = len(RESPONSE_BUCKET_EDGES_MS) + 1
         totals: dict[tuple[str, str], list[int]] = {}
         only_all = (ALL_WORDS,)
@@ -384,7 +385,7 @@ class SqliteRebuild:
                 row[1] += sign * correct
                 row[2] += sign * ms
                 row[3 + band] += sign
-        return [(facet, day, *row) for (facet, day), row in totals.items()]
+        return [(facet, day, *row) for (facet, day), row in totals.items() if row[0]]
 
     def _write_facets(self, rows: list[tuple[Any, ...]]) -> None:
         bands = len(RESPONSE_BUCKET_EDGES_MS) + 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Any
 
-from pydantic_core import from_json
+from pydantic_core import from_json, to_json
 
 from ..domain.scheduling.base import ReviewState
 from .tables import RESPONSE_TIME_BANDS
@@ -41,7 +41,10 @@ def response_bucket(ms: int) -> int:
 
 
 def facets_of(ctx: Context, word_id: Any) -> list[str]:
-    """The word's category and tag facets as it is now (that is, when the answer is applied)."""
+    """The word's category and tag facets as it is now: every answer of the word counts under them
+    (`move_answers` keeps it so when they change), as Anki's filtered statistics count a card's
+    reviews under its current deck and tags. "As the word was when answered" depended on the order
+    a device applied an edit and an answer made offline on two devices: devices disagreed."""
     from .handlers import tag_key  # noqa: PLC0415  (handlers imports this module)
 
     word = ctx.get("rm_words", word_id)
@@ -53,18 +56,37 @@ def facets_of(ctx: Context, word_id: Any) -> list[str]:
     return facets
 
 
-def count_answer(ctx: Context, facets: list[str], day: str, correct: bool, ms: int, sign: int) -> None:
-    """Add (sign +1) or take back (sign -1, a retraction) one answer, for every word and under
-    `facets` (the ones `facets_of` gave when the answer was applied, kept with the answer)."""
+def count_answer(ctx: Context, facets: list[str], day: str, correct: bool, ms: int, sign: int,
+                 every_word: bool = True) -> None:
+    """Add (sign +1) or take back (sign -1, a retraction) one answer under `facets` (its word's) and,
+    with `every_word`, under the facet of every word."""
     band = f"rt_{response_bucket(ms)}"
-    for facet in (ALL_WORDS, *facets):
+    for facet in (ALL_WORDS, *facets) if every_word else facets:
         found = ctx.get("rm_daily_facets", facet, day)
         row: dict[str, Any] = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
         row["answers"] += sign
         row["correct"] += sign if correct else 0
         row["response_ms"] += sign * ms
         row[band] += sign
-        ctx.put("rm_daily_facets", row)
+        if row["answers"] == 0:  # nothing left to count (a retraction, a move): no row, as a rebuild gives
+            ctx.delete("rm_daily_facets", facet, day)
+        else:
+            ctx.put("rm_daily_facets", row)
+
+
+def move_answers(ctx: Context, word_id: Any, old: list[str], new: list[str]) -> None:
+    """The word's category or tags changed from `old` to `new`: its answers now count under the new."""
+    if old == new:
+        return
+    gone = [facet for facet in old if facet not in new]
+    came = [facet for facet in new if facet not in old]
+    stored = to_json(new).decode()
+    for answer in ctx.cache["rm_answers"].rows_where(ctx.connection, "word_id", word_id):
+        if not answer["retracted"]:
+            for facets, sign in ((gone, -1), (came, +1)):
+                count_answer(ctx, facets, answer["study_day"], answer["is_correct"], answer["response_time_ms"],
+                             sign, every_word=False)
+        ctx.put("rm_answers", {**answer, "facets": stored})
 
 
 def word_rescheduled(ctx: Context, word_id: Any, state: ReviewState) -> None:

@@ -5,7 +5,8 @@ profile made by an older build would miss new indexes, and a table whose
 columns changed would break its queries. Read models are disposable: when
 the layout stored in the profile differs from this build's, missing indexes
 are created, and any read-model table whose columns differ is dropped,
-recreated and refilled by replaying the events (the projector's checkpoint is
+recreated and refilled by replaying the events; when what the projections
+write changed (`PROJECTION_VERSION`), every read model is refilled (the projector's checkpoint is
 reset, so `catch_up` on open replays everything). The events are never
 touched.
 """
@@ -21,6 +22,10 @@ from .projector import CHECKPOINT
 from .tables import READ_MODELS, checkpoints
 
 FINGERPRINT_KEY = "schema_fingerprint"
+PROJECTION_KEY = "projection_version"
+# Bump when what a projection writes changes for the same events (not only the tables' layout):
+# the read models are then rebuilt on open. 2: an answer counts under its word's current facets.
+PROJECTION_VERSION = "2"
 
 
 def schema_fingerprint() -> str:
@@ -33,13 +38,15 @@ def schema_fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | None) -> bool:
+def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | None,
+                        stored_projection: str | None = PROJECTION_VERSION) -> bool:
     """Make the tables match this build; True when read models must be replayed."""
     fingerprint = schema_fingerprint()
-    if stored_fingerprint == fingerprint:
+    outdated = stored_projection != PROJECTION_VERSION
+    if stored_fingerprint == fingerprint and not outdated:
         return False
     inspector = sa.inspect(connection)
-    replay = False
+    replay = outdated
     for table in READ_MODELS:
         stored = {c["name"] for c in inspector.get_columns(table.name)}
         if stored != {c.name for c in table.columns}:
@@ -55,5 +62,6 @@ def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | Non
             connection.execute(sa.delete(table))
         connection.execute(sa.delete(checkpoints).where(checkpoints.c.name == CHECKPOINT))
     connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
-                       {"key": FINGERPRINT_KEY, "value": fingerprint})
+                       [{"key": FINGERPRINT_KEY, "value": fingerprint},
+                        {"key": PROJECTION_KEY, "value": PROJECTION_VERSION}])
     return replay

@@ -21,7 +21,7 @@ from pydantic_core import from_json
 
 from ..bootstrap import Profile
 from ..domain import events as ev
-from ..projections import handlers
+from ..projections import handlers, statistics_handlers
 from ..projections.cache import ReadModelCache
 from ..projections.tables import READ_MODELS
 
@@ -39,6 +39,8 @@ def refold_streams(profile: Profile, connection: sa.Connection, streams: Iterabl
 
 
 def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None:
+    facets_before = statistics_handlers.facets_of(ctx, word_id)
+    ctx.answers_follow_words = False  # the intermediate states are not the answers' business
     old = ctx.get("rm_words", word_id)
     if old is not None:
         for tag in from_json(old["tags"]):
@@ -53,6 +55,8 @@ def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None
             handlers.word_updated(ctx, event, data)
         elif isinstance(data, ev.WordDeleted | ev.WordRestored):
             handlers.word_deleted_or_restored(ctx, event, data)
+    ctx.answers_follow_words = True
+    statistics_handlers.move_answers(ctx, word_id, facets_before, statistics_handlers.facets_of(ctx, word_id))
 
 
 def _refold_session_end(ctx: handlers.Context, profile: Profile, session_id: UUID) -> None:

@@ -47,17 +47,25 @@ class AnswersAsOf(TableCache):
         self.position = position
 
     def _load(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
+        found = self._as_of(connection, t.answers.c.event_id == key[0])
+        return found[0] if found else None
+
+    def _stored_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
+        return self._as_of(connection, t.answers.c[column] == value)
+
+    def _as_of(self, connection: sa.Connection, condition: sa.ColumnElement[bool]) -> list[Row]:
+        """Answers recorded by `position`, retracted as they were then."""
         if self.position <= 0:
-            return None
+            return []
         query = (sa.select(t.answers, _retracted_by(self.position, t.answers.c.event_id).label("was_retracted"))
                  .join(events, events.c.event_id == t.answers.c.event_id)
-                 .where(t.answers.c.event_id == key[0], events.c.position <= self.position))
-        found = connection.execute(query).first()
-        if found is None:
-            return None
-        row = dict(found._mapping)
-        row["retracted"] = bool(row.pop("was_retracted"))
-        return row
+                 .where(condition, events.c.position <= self.position))
+        rows = []
+        for found in connection.execute(query):
+            row = dict(found._mapping)
+            row["retracted"] = bool(row.pop("was_retracted"))
+            rows.append(row)
+        return rows
 
     def flush(self, connection: sa.Connection) -> None:
         raise RuntimeError("an as-of cache is never written to the database")

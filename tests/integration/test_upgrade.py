@@ -57,3 +57,26 @@ def test_a_large_profile_from_before_answer_facets_is_rebuilt_on_open(tmp_path: 
     assert len(reopened.queries.answers_for_word(words[0])) == 1
     assert verify(reopened.projector).ok
     reopened.close()
+
+
+def test_read_models_from_an_older_projection_are_refilled_on_open(tmp_path: Path) -> None:
+    """Same tables, different meaning: the previous build counted an answer under the category its
+    word had when the answer was applied. A profile it left (category changed after the answer)
+    is refilled on open, so its figures are what this build's projections give."""
+    path = tmp_path / "old.effect.sqlite3"
+    profile = open_profile(path)
+    word = profile.service.create_word("apple", "りんご", "noun")
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 1200, "good")
+    profile.service.update_word(word, category="food")
+    profile.close()
+    with sqlite3.connect(path) as raw:  # the rows the previous build left, and its version
+        raw.execute("UPDATE rm_daily_facets SET facet = 'c:noun' WHERE facet = 'c:food'")
+        raw.execute("UPDATE profile_info SET value = '1' WHERE key = 'projection_version'")
+
+    reopened = open_profile(path)
+    with sqlite3.connect(path) as raw:
+        facets = {r[0] for r in raw.execute("SELECT facet FROM rm_daily_facets")}
+    assert facets == {"", "c:food"}
+    assert verify(reopened.projector).ok
+    reopened.close()
