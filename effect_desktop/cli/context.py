@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..bootstrap import DEFAULT_PROFILE, Profile, open_profile, profile_path
+from .output import rebuild_progress
+
+SAY_FROM = 50_000  # events to catch up on before the terminal is told (a second or more)
 
 
 @dataclass
@@ -20,7 +24,16 @@ class CliContext:
 
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = open_profile(self.profile_file)
+            profile = open_profile(self.profile_file, catch_up=False)
+            behind = profile.store.last_position() - profile.projector.checkpoint()
+            try:  # read models refilled after an update of the app take a while: say so on a terminal
+                profile.projector.catch_up(rebuild_progress(behind) if behind >= SAY_FROM else None)
+            except BaseException:
+                profile.close()
+                raise
+            if behind >= SAY_FROM and sys.stderr.isatty():
+                print(file=sys.stderr)
+            self._profile = profile
         return self._profile
 
     def close(self) -> None:

@@ -58,6 +58,10 @@
         <source>Effect Desktop is already open on the profile {0}; its window was brought to the front.</source>
         <translation>Effect Desktop はすでにプロファイル {0} で開いています。そのウィンドウを前面に表示しました。</translation>
     </message>
+    <message>
+        <source>Bringing your words and statistics up to date…</source>
+        <translation>単語と統計を最新の状態にしています…</translation>
+    </message>
 </context>
 <context>
     <name>CalendarHeatmap</name>

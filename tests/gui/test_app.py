@@ -125,3 +125,38 @@ def test_declining_the_backup_quits_and_leaves_the_damaged_profile_alone(qtbot, 
     _answer_offer("Quit", seen)
     assert run_gui(tmp_path, "alice") == 1
     assert path.read_bytes() == damaged
+
+
+def test_read_models_from_an_older_build_are_refilled_with_the_window_up(qtbot, tmp_path):
+    """After an update that changed what the projections write, the profile opens at once and its
+    words, schedules and totals come back while the window is shown, not before."""
+    import sqlite3
+
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "bob.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(2_500)])
+    profile.close()
+    with sqlite3.connect(tmp_path / "bob.effect.sqlite3") as raw:
+        raw.execute("UPDATE profile_info SET value = '1' WHERE key = 'projection_version'")
+    seen: dict = {}
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(10, look)
+            return
+        window = windows[0]
+        seen.setdefault("words_when_shown", len(window.profile.queries.words()))
+        seen["busy_seen"] = seen.get("busy_seen", False) or window.operations.busy
+        words = len(window.profile.queries.words())
+        if window.operations.busy or not (seen["busy_seen"] or words):  # the refill starts once the window shows
+            QTimer.singleShot(20, look)
+            return
+        seen["words_after"] = words
+        window.close()
+
+    QTimer.singleShot(0, look)
+    assert run_gui(tmp_path, "bob") == 0
+    assert seen["words_when_shown"] == 0, "the window did not wait for the refill"
+    assert seen["words_after"] == 2_500
