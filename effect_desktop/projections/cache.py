@@ -42,22 +42,37 @@ class TableCache:
         self.assume_empty = assume_empty
         self.rows: dict[tuple[Any, ...], Row | None] = {}
         self.dirty: set[tuple[Any, ...]] = set()
+        # column -> value -> keys of the cached rows holding it, for `rows_where` (built when first asked)
+        self._by: dict[str, dict[Any, set[tuple[Any, ...]]]] = {}
 
     def get(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
         row = self.rows.get(key, _MISSING)
         if row is _MISSING:
             row = None if self.assume_empty else self._load(connection, key)
+            if self._by and row is not None:
+                self._index(key, None, row)
             self.rows[key] = row
         return row  # type: ignore[return-value]
 
     def put(self, row: Row) -> None:
         key = (self._key_of(row),) if self._single_key else self._key_of(row)
+        if self._by:
+            self._index(key, self.rows.get(key), row)
         self.rows[key] = row
         self.dirty.add(key)
 
     def delete(self, key: tuple[Any, ...]) -> None:
+        if self._by:
+            self._index(key, self.rows.get(key), None)
         self.rows[key] = None
         self.dirty.add(key)
+
+    def _index(self, key: tuple[Any, ...], old: Row | None, new: Row | None) -> None:
+        for column, buckets in self._by.items():
+            if old is not None:
+                buckets.get(old[column], set()).discard(key)
+            if new is not None:
+                buckets.setdefault(new[column], set()).add(key)
 
     def flush(self, connection: sa.Connection) -> None:
         if not self.dirty:
@@ -89,20 +104,25 @@ class TableCache:
         return dict(found._mapping) if found is not None else None
 
     def rows_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
-        """Every row whose `column` is `value`: the stored ones overlaid by this cache's (a word's
-        answers, say). Scans the cached rows: for rare events (a word's category changing)."""
+        """Every row whose `column` is `value` (a word's answers, say): the stored ones overlaid by
+        this cache's. The cached rows are found through an index on the column, kept from the first
+        call on, so a command changing thousands of words does not scan the cache each time."""
+        buckets = self._by.get(column)
+        if buckets is None:
+            buckets = self._by[column] = {}
+            for key, row in self.rows.items():
+                if row is not None:
+                    buckets.setdefault(row[column], set()).add(key)
         found: dict[tuple[Any, ...], Row] = {}
         if not self.assume_empty:
             for stored in self._stored_where(connection, column, value):
                 key = (self._key_of(stored),) if self._single_key else self._key_of(stored)
-                found[key] = stored
-        for key, row in self.rows.items():
-            if row is None:
-                found.pop(key, None)
-            elif row[column] == value:
+                if key not in self.rows:  # else the cached row is the current one (or it was deleted)
+                    found[key] = stored
+        for key in buckets.get(value, ()):
+            row = self.rows.get(key)
+            if row is not None and row[column] == value:  # as indexed, unless the rows were replaced
                 found[key] = row
-            else:
-                found.pop(key, None)  # changed here since it was stored
         return list(found.values())
 
     def _stored_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:

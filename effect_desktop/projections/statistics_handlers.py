@@ -56,37 +56,49 @@ def facets_of(ctx: Context, word_id: Any) -> list[str]:
     return facets
 
 
-def count_answer(ctx: Context, facets: list[str], day: str, correct: bool, ms: int, sign: int,
-                 every_word: bool = True) -> None:
-    """Add (sign +1) or take back (sign -1, a retraction) one answer under `facets` (its word's) and,
-    with `every_word`, under the facet of every word."""
-    band = f"rt_{response_bucket(ms)}"
-    for facet in (ALL_WORDS, *facets) if every_word else facets:
-        found = ctx.get("rm_daily_facets", facet, day)
-        row: dict[str, Any] = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
-        row["answers"] += sign
-        row["correct"] += sign if correct else 0
-        row["response_ms"] += sign * ms
-        row[band] += sign
-        if row["answers"] == 0:  # nothing left to count (a retraction, a move): no row, as a rebuild gives
-            ctx.delete("rm_daily_facets", facet, day)
-        else:
-            ctx.put("rm_daily_facets", row)
+def count_answer(ctx: Context, facets: list[str], day: str, correct: bool, ms: int, sign: int) -> None:
+    """Add (sign +1) or take back (sign -1, a retraction) one answer, for every word and under
+    `facets` (its word's)."""
+    totals = {"answers": sign, "correct": sign if correct else 0, "response_ms": sign * ms,
+              f"rt_{response_bucket(ms)}": sign}
+    for facet in (ALL_WORDS, *facets):
+        _add(ctx, facet, day, totals)
+
+
+def _add(ctx: Context, facet: str, day: str, totals: dict[str, int]) -> None:
+    found = ctx.get("rm_daily_facets", facet, day)
+    row: dict[str, Any] = dict(found) if found is not None else {"facet": facet, "study_day": day, **_ZERO}
+    for column, amount in totals.items():
+        row[column] += amount
+    if row["answers"] == 0:  # nothing left to count (a retraction, a move): no row, as a rebuild gives
+        ctx.delete("rm_daily_facets", facet, day)
+    else:
+        ctx.put("rm_daily_facets", row)
 
 
 def move_answers(ctx: Context, word_id: Any, old: list[str], new: list[str]) -> None:
-    """The word's category or tags changed from `old` to `new`: its answers now count under the new."""
+    """The word's category or tags changed from `old` to `new`: its answers now count under the new
+    (summed per study day first: a word answered for years moves in a few hundred row updates)."""
     if old == new:
         return
-    gone = [facet for facet in old if facet not in new]
-    came = [facet for facet in new if facet not in old]
+    per_day: dict[str, dict[str, int]] = {}
     stored = to_json(new).decode()
     for answer in ctx.cache["rm_answers"].rows_where(ctx.connection, "word_id", word_id):
         if not answer["retracted"]:
-            for facets, sign in ((gone, -1), (came, +1)):
-                count_answer(ctx, facets, answer["study_day"], answer["is_correct"], answer["response_time_ms"],
-                             sign, every_word=False)
+            totals = per_day.setdefault(answer["study_day"], dict.fromkeys(_ZERO, 0))
+            ms = answer["response_time_ms"]
+            totals["answers"] += 1
+            totals["correct"] += 1 if answer["is_correct"] else 0
+            totals["response_ms"] += ms
+            totals[f"rt_{response_bucket(ms)}"] += 1
         ctx.put("rm_answers", {**answer, "facets": stored})
+    gone = [facet for facet in old if facet not in new]
+    came = [facet for facet in new if facet not in old]
+    for day, totals in per_day.items():
+        for facet in gone:
+            _add(ctx, facet, day, {column: -amount for column, amount in totals.items()})
+        for facet in came:
+            _add(ctx, facet, day, totals)
 
 
 def word_rescheduled(ctx: Context, word_id: Any, state: ReviewState) -> None:
