@@ -20,6 +20,7 @@ from ..projections.views import WordView
 NEW_PER_DAY = "study.new_per_day"
 REVIEWS_PER_DAY = "study.reviews_per_day"
 SESSION_SIZE = "study.session_size"
+FOCUS = "study.focus"  # the Study page's last focus ("", "c:<category>", "t:<tag>")
 
 DEFAULT_MAX_REVIEWS = 100
 DEFAULT_MAX_NEW = 10
@@ -61,12 +62,38 @@ def allowance_today(queries: Queries, now: datetime, day_start_hour: int,
     return Allowance(max(0, limits.max_reviews - reviewed), max(0, limits.max_new - new_done))
 
 
+@dataclass(frozen=True)
+class Focus:
+    """Which words a session draws from: all of them, one category, or one tag. The daily limits
+    stay the day's, whatever the focus (studying "food" first does not add to the day)."""
+
+    category: str | None = None
+    tag: str | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> Focus:
+        """"c:<category>", "t:<tag>", anything else every word (as the Statistics screen's scope)."""
+        if text and text.startswith("c:"):
+            return cls(category=text[2:])
+        if text and text.startswith("t:") and text[2:]:
+            return cls(tag=text[2:])
+        return cls()
+
+    def key(self) -> str:
+        return f"c:{self.category}" if self.category is not None else f"t:{self.tag}" if self.tag else ""
+
+
+EVERY_WORD = Focus()
+
+
 def plan_session(queries: Queries, now: datetime, day_start_hour: int, limits: DailyLimits,
-                 size: int) -> list[WordView]:
-    """Up to `size` words: due ones first (oldest due first), then new ones, within today's limits."""
+                 size: int, focus: Focus = EVERY_WORD) -> list[WordView]:
+    """Up to `size` words of the focus: due ones first (oldest due first), then new ones, within
+    today's limits."""
     left = allowance_today(queries, now, day_start_hour, limits)
     review_room = min(size, left.reviews_left)
-    due = queries.due_words(now, review_room) if review_room > 0 else []
+    due = queries.due_words(now, review_room, focus.category, focus.tag) if review_room > 0 else []
     room = size - len(due)
-    new = queries.new_words(min(room, left.new_left)) if room > 0 and left.new_left > 0 else []
+    new = (queries.new_words(min(room, left.new_left), focus.category, focus.tag)
+           if room > 0 and left.new_left > 0 else [])
     return due + new

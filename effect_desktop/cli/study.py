@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..application.planning import limits_from, plan_session, session_size_from
+from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from .context import CliContext
@@ -20,6 +20,9 @@ def register(commands: Any) -> None:
     start = sub.add_parser("start", help="start a session; prints its id")
     start.add_argument("--mode", choices=[m.value for m in LearningMode], default="flashcard")
     start.add_argument("--words", type=uuid_list, help="comma-separated word ids (default: the due queue)")
+    focus = start.add_mutually_exclusive_group()
+    focus.add_argument("--category", help="take the due queue of this category only")
+    focus.add_argument("--tag", help="take the due queue of this tag only")
     start.set_defaults(handler=start_session)
 
     answer = sub.add_parser("answer", help="record an answer")
@@ -47,9 +50,14 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
     word_ids = args.words
     if not word_ids:
         settings = profile.settings  # the same daily limits and session size as the Study page
+        focus = Focus(category=args.category, tag=args.tag)
         planned = plan_session(profile.queries, profile.service.clock(), profile.service.day_start_hour,
-                               limits_from(settings), session_size_from(settings))
+                               limits_from(settings), session_size_from(settings), focus)
         word_ids = [word.word_id for word in planned]
+        if not word_ids and focus != EVERY_WORD:
+            which = f"category {args.category!r}" if args.category is not None else f"tag {args.tag!r}"
+            raise RuleViolated(f"Nothing of {which} is due and no new words of it are left for today "
+                               "(`words list --category C` or `--tag T` shows its words).")
         if not word_ids:
             raise RuleViolated("Nothing is due and no new words are left for today; add words or come back later.")
     print(profile.service.start_session(args.mode, word_ids))

@@ -5,6 +5,7 @@ They travel with the profile file (not the machine), unlike window geometry.
 
 from __future__ import annotations
 
+from ..application.planning import FOCUS, Focus
 from ..application.settings import BACKUPS, DAY_START, NEW_WORDS, REVIEWS, SESSION, Setting
 from ..bootstrap import ProfileSettings
 
@@ -56,6 +57,15 @@ class Preferences:
     @backups_kept.setter
     def backups_kept(self, value: int) -> None:
         self._set(BACKUPS, value)
+
+    @property
+    def study_focus(self) -> Focus:
+        """The words the Study page draws sessions from, as last chosen there."""
+        return Focus.parse(self.settings.get(FOCUS))
+
+    @study_focus.setter
+    def study_focus(self, focus: Focus) -> None:
+        self.settings.set(FOCUS, focus.key())
 
     @property
     def day_start_hour(self) -> int:

@@ -103,30 +103,40 @@ class Queries:
                  .where(t.words.c.deleted.is_(False)).distinct().order_by(t.word_tags.c.tag_key))
         return [row[0] for row in self._all(query)]
 
-    # --- study queue ---------------------------------------------------------------------------
-    def due_words(self, now: datetime, limit: int) -> list[WordView]:
+    # --- study queue (optionally one category or one tag: a session's focus) ---------------------
+    @staticmethod
+    def _focused(query: Any, category: str | None, tag: str | None) -> Any:
+        if category is not None:
+            query = query.where(t.words.c.category == category)
+        if tag:
+            query = query.where(t.words.c.word_id.in_(
+                sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(tag))))
+        return query
+
+    def due_words(self, now: datetime, limit: int, category: str | None = None,
+                  tag: str | None = None) -> list[WordView]:
         query = (self._words_query().where(t.words.c.deleted.is_(False))
                  .where(t.progress.c.next_review_date <= now)
                  .order_by(t.progress.c.next_review_date).limit(limit))
-        return [_word(row) for row in self._all(query)]
+        return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
-    def due_count(self, now: datetime) -> int:
+    def due_count(self, now: datetime, category: str | None = None, tag: str | None = None) -> int:
         query = (sa.select(sa.func.count()).select_from(
             t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id))
             .where(t.words.c.deleted.is_(False)).where(t.progress.c.next_review_date <= now))
-        return int(self._all(query)[0][0])
+        return int(self._all(self._focused(query, category, tag))[0][0])
 
-    def new_words(self, limit: int) -> list[WordView]:
+    def new_words(self, limit: int, category: str | None = None, tag: str | None = None) -> list[WordView]:
         query = (self._words_query().where(t.words.c.deleted.is_(False))
                  .where(t.progress.c.word_id.is_(None))
                  .order_by(t.words.c.created_at).limit(limit))
-        return [_word(row) for row in self._all(query)]
+        return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
-    def new_count(self) -> int:
+    def new_count(self, category: str | None = None, tag: str | None = None) -> int:
         query = (sa.select(sa.func.count()).select_from(
             t.words.outerjoin(t.progress, t.progress.c.word_id == t.words.c.word_id))
             .where(t.words.c.deleted.is_(False)).where(t.progress.c.word_id.is_(None)))
-        return int(self._all(query)[0][0])
+        return int(self._all(self._focused(query, category, tag))[0][0])
 
     def studied_on(self, day: date) -> tuple[int, int]:
         """(new words, reviewed words) answered on this study day, for the daily limits.

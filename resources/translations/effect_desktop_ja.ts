@@ -681,6 +681,22 @@ Details were written to the log file; your study history is safe.</source>
         <source>How do you want to study?</source>
         <translation>学習方法を選んでください:</translation>
     </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>単語(&amp;W):</translation>
+    </message>
+    <message>
+        <source>All words</source>
+        <translation>すべての単語</translation>
+    </message>
+    <message>
+        <source>Category: {0}</source>
+        <translation>カテゴリ: {0}</translation>
+    </message>
+    <message>
+        <source>Tag: {0}</source>
+        <translation>タグ: {0}</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
@@ -901,6 +917,10 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/study/page.py" line="1" />
         <source>{0} reviews today ({1} due in all) · {2} new words today</source>
         <translation>今日の復習 {0} 語（復習待ちは全部で {1} 語）· 今日の新しい単語 {2} 語</translation>
+    </message>
+    <message>
+        <source>Nothing to study in “{0}” right now: none of its words are due, or today&apos;s reviews and new words are done. Choose All words or another category or tag.</source>
+        <translation>いま「{0}」で学習できる単語はありません: 復習期限の単語がないか、今日の復習と新しい単語の上限に達しています。「すべての単語」か別のカテゴリ・タグを選んでください。</translation>
     </message>
 </context>
 <context>

@@ -219,3 +219,25 @@ def test_how_long_a_grade_puts_a_word_away_reads_naturally(window):
     assert [due_in(d) for d in (0, 1, 6, 29, 30, 45, 304, 365, 400, 3650)] == [
         "today", "1 day", "6 days", "29 days", "1 month", "1.5 months", "10 months", "1 year", "1.1 years",
         "10 years"]
+
+
+def test_a_session_can_take_one_category_or_tag_and_the_choice_is_kept(qtbot, window, profile, words):
+    page = window.show_page("study")
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    focus = page.start_panel.focus
+    choices = [focus.itemText(i) for i in range(focus.count())]
+    assert choices[0] == "All words" and "Category: food" in choices and "Tag: noun" in choices
+    assert page.start_panel.counts.text().endswith("5 new words today")
+    with qtbot.waitSignal(page.start_refreshed):
+        focus.setCurrentIndex(focus.findText("Category: food"))  # as a click on the entry does
+    assert page.start_panel.counts.text().endswith("2 new words today")
+    assert Preferences(profile.settings).study_focus.category == "food"
+
+    page.start_session("flashcard")
+    asked = {w.text for w in page.run.words.values()}
+    assert asked == {"apple", "bread"}
+    page.leave_session()
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    assert focus.currentText() == "Category: food", "kept for the next session"

@@ -147,6 +147,22 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     assert code == 2 and "Nothing is due" in err  # the only word is scheduled for tomorrow
 
 
+def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
+    food = {cli.ok("words", "add", text, "m", "--category", "food", "--tags", "Fruit").strip()
+            for text in ("apple", "pear")}
+    other = cli.ok("words", "add", "run", "走る", "--category", "verbs", "--tags", "fruit").strip()
+    session = cli.ok("session", "start", "--category", "food").strip()
+    events = json.loads(cli.ok("events", "--json", "--aggregate", session))
+    assert set(events[0]["event_data"]["word_ids"]) == food
+    session = cli.ok("session", "start", "--tag", "ＦＲＵＩＴ").strip()  # tags match as in the Words list
+    events = json.loads(cli.ok("events", "--json", "--aggregate", session))
+    assert set(events[0]["event_data"]["word_ids"]) == food | {other}
+    code, _, err = cli("session", "start", "--category", "animals")
+    assert code == 2 and "Nothing of category 'animals' is due" in err
+    code, _, err = cli("session", "start", "--category", "food", "--tag", "fruit")
+    assert code == 2 and "not allowed with argument" in err
+
+
 def test_events_json_has_the_design_envelope_and_filters(cli: Cli) -> None:
     word = cli.ok("words", "add", "apple", "りんご").strip()
     cli.ok("words", "edit", word, "--difficulty", "3")

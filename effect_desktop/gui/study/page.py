@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 from uuid import UUID
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -27,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...application.planning import EVERY_WORD, Focus
 from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
+from ..preferences import Preferences
 from ..style import error_color, heading, scaled_font, set_text_color, success_color
 from ..undo import UndoEntry
 from . import queue
@@ -58,6 +62,11 @@ class StartPanel(QWidget):
         self.message = QLabel()
         self.message.setObjectName("startMessage")
         self.message.setWordWrap(True)
+
+        self.focus = QComboBox()  # every word, one category or one tag (filled by the page)
+        self.focus.setObjectName("studyFocus")
+        self.focus.setMinimumContentsLength(16)
+        self.focus.addItem(self.tr("All words"), "")
 
         self.modes = QButtonGroup(self)
         mode_box = QVBoxLayout()
@@ -102,6 +111,14 @@ class StartPanel(QWidget):
         column.addWidget(self.counts)
         column.addSpacing(self.fontMetrics().height())
         column.addWidget(self.resume_box)
+        focus_row = QHBoxLayout()
+        focus_label = QLabel(self.tr("&Words:"))
+        focus_label.setBuddy(self.focus)
+        focus_row.addWidget(focus_label)
+        focus_row.addWidget(self.focus)
+        focus_row.addStretch(1)
+        column.addLayout(focus_row)
+        column.addSpacing(self.fontMetrics().height() // 2)
         column.addWidget(QLabel(self.tr("How do you want to study?")))
         column.addLayout(mode_box)
         column.addSpacing(self.fontMetrics().height())
@@ -111,6 +128,21 @@ class StartPanel(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addLayout(column, 1)
+
+    def show_focuses(self, categories: list[str], tags: list[str], chosen: Focus) -> None:
+        """The categories and tags to choose from, with `chosen` selected (all words if it is gone)."""
+        self.focus.blockSignals(True)
+        self.focus.clear()
+        self.focus.addItem(self.tr("All words"), "")
+        for category in categories:
+            self.focus.addItem(self.tr("Category: {0}").format(category), Focus(category=category).key())
+        for tag in tags:
+            self.focus.addItem(self.tr("Tag: {0}").format(tag), Focus(tag=tag).key())
+        self.focus.setCurrentIndex(max(0, self.focus.findData(chosen.key())))
+        self.focus.blockSignals(False)
+
+    def selected_focus(self) -> Focus:
+        return Focus.parse(self.focus.currentData())
 
     def selected_mode(self) -> str:
         for mode, button in self.mode_buttons.items():
@@ -159,6 +191,17 @@ class SessionPanel(QWidget):
                 LearningMode.TYPING.value: self.typing}[mode]
 
 
+@dataclass(frozen=True)
+class StartState:
+    """What the start panel shows, read off the GUI thread."""
+
+    counts: queue.QueueCounts
+    open_sessions: list[SessionView]
+    focus: Focus
+    categories: list[str]
+    tags: list[str]
+
+
 class StudyPage(Page):
     start_refreshed = Signal()  # the start panel shows the latest counts
 
@@ -180,6 +223,7 @@ class StudyPage(Page):
         layout.addWidget(self.stack)
 
         self.start_panel.start.clicked.connect(lambda: self.start_session(self.start_panel.selected_mode()))
+        self.start_panel.focus.currentIndexChanged.connect(self._focus_chosen)
         self.start_panel.resume_button.clicked.connect(self._resume_open)
         self.start_panel.finish_button.clicked.connect(self._finish_open)
         self.summary_panel.done.connect(self.show_start)
@@ -197,14 +241,25 @@ class StudyPage(Page):
             return
         profile = self.profile
 
-        def read() -> tuple[queue.QueueCounts, list[SessionView]]:
+        def read() -> StartState:
             now = profile.service.clock()
-            return queue.counts(profile, now), profile.queries.open_sessions()
+            focus = Preferences(profile.settings).study_focus
+            return StartState(queue.counts(profile, now, focus), profile.queries.open_sessions(), focus,
+                              profile.queries.categories(), profile.queries.tags())
 
         self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
 
-    def _show_start_state(self, state: tuple[queue.QueueCounts, list[SessionView]]) -> None:
-        counts, open_sessions = state
+    def _focus_chosen(self) -> None:
+        focus = self.start_panel.selected_focus()
+        preferences = Preferences(self.profile.settings)
+        ok, _ = self.context.operations.perform(lambda: setattr(preferences, "study_focus", focus), changes=False)
+        if ok:
+            self.start_panel.message.setText("")
+            self.refresh_now()
+
+    def _show_start_state(self, state: StartState) -> None:
+        counts, open_sessions = state.counts, state.open_sessions
+        self.start_panel.show_focuses(state.categories, state.tags, state.focus)
         if counts.due_available < counts.due:
             text = self.tr("{0} reviews today ({1} due in all) · {2} new words today").format(
                 counts.due_available, counts.due, counts.new_available)
@@ -232,7 +287,14 @@ class StudyPage(Page):
 
     def start_session(self, mode: str) -> bool:
         now = self.profile.service.clock()
-        words = queue.session_words(self.profile, now)
+        focus = self.start_panel.selected_focus()
+        words = queue.session_words(self.profile, now, focus)
+        if not words and focus != EVERY_WORD:
+            self.start_panel.message.setText(self.tr(
+                "Nothing to study in “{0}” right now: none of its words are due, or today's reviews and "
+                "new words are done. Choose All words or another category or tag.").format(
+                self.start_panel.focus.currentText()))
+            return False
         if not words:
             self.start_panel.message.setText(self.tr(
                 "Nothing to study right now: no words are due, or today's reviews and new words "

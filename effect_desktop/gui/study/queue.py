@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ...application.planning import DailyLimits, allowance_today, plan_session
+from ...application.planning import EVERY_WORD, DailyLimits, Focus, allowance_today, plan_session
 from ...bootstrap import Profile
 from ...domain.scheduling.studyday import offset_minutes, study_day
 from ...projections.views import WordView
@@ -38,12 +38,14 @@ def limits(profile: Profile) -> DailyLimits:
     return DailyLimits(max_reviews=preferences.reviews_per_day, max_new=preferences.new_per_day)
 
 
-def counts(profile: Profile, now: datetime) -> QueueCounts:
+def counts(profile: Profile, now: datetime, focus: Focus = EVERY_WORD) -> QueueCounts:
     left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
-    return QueueCounts(profile.queries.due_count(now), min(left.new_left, profile.queries.new_count()),
+    queries = profile.queries
+    return QueueCounts(queries.due_count(now, focus.category, focus.tag),
+                       min(left.new_left, queries.new_count(focus.category, focus.tag)),
                        left.new_left, left.reviews_left)
 
 
-def session_words(profile: Profile, now: datetime) -> list[WordView]:
+def session_words(profile: Profile, now: datetime, focus: Focus = EVERY_WORD) -> list[WordView]:
     return plan_session(profile.queries, now, profile.service.day_start_hour, limits(profile),
-                        Preferences(profile.settings).session_size)
+                        Preferences(profile.settings).session_size, focus)
