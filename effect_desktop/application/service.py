@@ -171,6 +171,26 @@ class StudyService:
                 self._commit(command, [word])
         return before
 
+    def update_words(self, changes: list[tuple[UUID, dict[str, Any]]],
+                     undoes: dict[UUID, UUID] | None = None) -> list[tuple[UUID, dict[str, Any], UUID]]:
+        """Several words changed as one action (one correlation id; all or none): a category set or
+        a tag added to a selection. Returns (word, its previous values, the change's event id) for
+        each word that changed; `undoes` names, per word, the change an undo takes back."""
+        command = self._command()
+        done: list[tuple[UUID, dict[str, Any], UUID]] = []
+        with self.store.transaction():
+            words: list[Word] = []
+            for word_id, fields in changes:
+                word = self._load_word(word_id)
+                before = word.update(**fields)
+                if word.pending:
+                    command.cause(word.pending[0], (undoes or {}).get(word_id))
+                    words.append(word)
+                    done.append((word_id, before, word.pending[0].event_id))
+            if words:
+                self._commit(command, words)
+        return done
+
     def delete_word(self, word_id: UUID, undoes: UUID | None = None) -> UUID:
         """The deletion's event id (what an undo names); `undoes`: the restore it takes back."""
         command = self._command()

@@ -115,6 +115,30 @@
     </message>
   </context>
   <context>
+    <name>Organizer</name>
+    <message numerus="yes">
+      <source>Category for %n word(s):</source>
+      <translation>
+        <numerusform>Category for %n word:</numerusform>
+        <numerusform>Category for %n words:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Tag to add to %n word(s):</source>
+      <translation>
+        <numerusform>Tag to add to %n word:</numerusform>
+        <numerusform>Tag to add to %n words:</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Tag to remove from %n word(s):</source>
+      <translation>
+        <numerusform>Tag to remove from %n word:</numerusform>
+        <numerusform>Tag to remove from %n words:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>PastView</name>
     <message numerus="yes">
       <source>%n day(s)</source>

@@ -1627,4 +1627,65 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>単語: 単語を編集/セッション: セッションをタイムラインで表示</translation>
     </message>
 </context>
+<context>
+    <name>Organizer</name>
+    <message>
+        <source>Set &amp;category…</source>
+        <translation>カテゴリを設定(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add a tag…</source>
+        <translation>タグを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remove a &amp;tag…</source>
+        <translation>タグを外す(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Organize</source>
+        <translation>整理(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Set category</source>
+        <translation>カテゴリを設定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Category for %n word(s):</source>
+        <translation>
+            <numerusform>%n 語のカテゴリ:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>category “{0}” for {1} words</source>
+        <translation>{1} 語のカテゴリ「{0}」</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>タグを追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to add to %n word(s):</source>
+        <translation>
+            <numerusform>%n 語に追加するタグ:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tag “{0}” added</source>
+        <translation>タグ「{0}」の追加</translation>
+    </message>
+    <message>
+        <source>Remove a tag</source>
+        <translation>タグを外す</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tag to remove from %n word(s):</source>
+        <translation>
+            <numerusform>%n 語から外すタグ:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tag “{0}” removed</source>
+        <translation>タグ「{0}」の削除</translation>
+    </message>
+</context>
 </TS>

@@ -153,7 +153,7 @@ def test_the_right_click_menu_offers_what_fits_the_list(qtbot, window, profile, 
     page = words_page(qtbot, window, 5)
     assert page.table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     _select(page, ["apple"])
-    assert offered() == ["Edit…", "Delete", "Word history…"]
+    assert offered() == ["Edit…", "Delete", "Set category…", "Add a tag…", "Remove a tag…", "Word history…"]
     page.menu_actions["delete"].trigger()
     qtbot.mouseClick(page.confirm.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     wait_shown(qtbot, page, lambda texts: "apple" not in texts)
@@ -209,3 +209,43 @@ def test_a_word_waiting_for_its_review_says_due_now(qtbot, window, profile, word
     assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.ToolTipRole).startswith("Due since ")
     assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.FontRole).bold()
     assert model.data(model.index(fresh, 5)) == "new"
+
+
+def test_a_selection_is_organised_in_one_action_and_one_undo_takes_it_back(qtbot, window, profile, words):
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "run", "library"])
+    assert page.organizer.button.isEnabled()
+    asked: list[tuple[str, list[str]]] = []
+
+    def answer(value: str):
+        def ask(_title: str, label: str, choices: list[str]) -> str:
+            asked.append((label, choices))
+            return value
+        return ask
+
+    page.organizer.ask = answer("food")  # what the user picks in the dialog
+    assert page.organizer.set_category() == 2, "apple is in food already"
+    assert asked[-1] == ("Category for 3 words:", ["adverbs", "food", "places", "verbs"])
+    changed = events(profile, "WordUpdated")
+    assert len(changed) == 2 and len({e.metadata.correlation_id for e in changed}) == 1, "one action"
+    wait_shown(qtbot, page, lambda texts: True)
+    qtbot.waitUntil(lambda: {w.text: w.category for w in shown(page)}["run"] == "food", timeout=3000)
+
+    _select(page, ["apple", "run"])
+    page.organizer.ask = answer("ＮＯＵＮ")  # apple has "noun" already (case and width do not matter)
+    assert page.organizer.add_tag() == 1
+    qtbot.waitUntil(lambda: {w.text: w.tags for w in shown(page)}["run"] == ["verb", "ＮＯＵＮ"], timeout=3000)
+    _select(page, ["apple", "run"])
+    page.organizer.ask = answer("noun")
+    assert page.organizer.remove_tag() == 2
+    assert asked[-1][1] == ["food", "noun", "verb"]  # the tags the selection has, each once
+    qtbot.waitUntil(lambda: {w.text: w.tags for w in shown(page)}["apple"] == ["food"], timeout=3000)
+
+    for _ in range(3):
+        page.table.setFocus()
+        undo_key(qtbot, window)
+    qtbot.waitUntil(lambda: {w.text: (w.category, w.tags) for w in shown(page)} == {
+        "apple": ("food", ["noun", "food"]), "bread": ("food", ["noun", "food"]), "run": ("verbs", ["verb"]),
+        "library": ("places", ["noun"]), "quickly": ("adverbs", ["adverb"])}, timeout=3000)
+    undone = events(profile, "WordUpdated")[-2:]  # the category's undo: each names the change it takes back
+    assert {e.metadata.causation_id for e in undone} == {e.event_id for e in changed}

@@ -32,6 +32,7 @@ from ..context import AppContext, Page
 from ..undo import UndoEntry
 from .dialog import WordDialog
 from .model import WordTableModel
+from .organize import Organizer
 
 FILTER_DELAY_MS = 200
 
@@ -122,6 +123,7 @@ class WordsPage(Page):
             self.table.addAction(action)
             self.menu_actions[name] = action
         self.menu_actions["restore"].setVisible(False)
+        self.organizer = Organizer(self)  # Set category…, Add a tag…, Remove a tag…
         separator = QAction(self.table)
         separator.setSeparator(True)
         self.table.addAction(separator)
@@ -136,6 +138,7 @@ class WordsPage(Page):
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)
         actions.addWidget(self.delete_button)
+        actions.addWidget(self.organizer.button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -222,11 +225,13 @@ class WordsPage(Page):
                                  | QItemSelectionModel.SelectionFlag.Rows)
 
     def _deleted_toggled(self, deleted: bool) -> None:
-        for button in (self.add_button, self.edit_button, self.delete_button):
+        for button in (self.add_button, self.edit_button, self.delete_button, self.organizer.button):
             button.setVisible(not deleted)
         self.restore_button.setVisible(deleted)
         self.menu_actions["edit"].setVisible(not deleted)
         self.menu_actions["delete"].setVisible(not deleted)
+        for action in self.organizer.actions.values():
+            action.setVisible(not deleted)
         self.menu_actions["restore"].setVisible(deleted)
         self.table.selectionModel().clearSelection()
         self.reload()
@@ -240,6 +245,7 @@ class WordsPage(Page):
         for name, button in (("edit", self.edit_button), ("delete", self.delete_button),
                              ("restore", self.restore_button)):
             self.menu_actions[name].setEnabled(button.isEnabled())
+        self.organizer.update(live and count > 0)
 
     # --- changing -------------------------------------------------------------------------------
     def add_word(self) -> WordDialog:

@@ -1,0 +1,113 @@
+"""Words page: set the category of the selected words, add a tag to them or take one away.
+
+One action each (one command, one undo entry, one entry in the timeline), from
+the Organize button and the right-click menu. The choices offered are the
+profile's categories and tags; a new one can be typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+
+from ...application import organize
+from ...projections.views import WordView
+from ..undo import UndoEntry
+
+if TYPE_CHECKING:
+    from .page import WordsPage
+
+Ask = Callable[[str, str, list[str]], str | None]  # (title, label, choices) -> the value, or None
+
+
+class Organizer(QObject):
+    def __init__(self, page: WordsPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.actions: dict[str, QAction] = {}
+        menu = QMenu(page)
+        for name, text, slot in (("category", self.tr("Set &category…"), self.set_category),
+                                 ("add_tag", self.tr("&Add a tag…"), self.add_tag),
+                                 ("remove_tag", self.tr("Remove a &tag…"), self.remove_tag)):
+            action = QAction(text, page.table)
+            action.setObjectName(f"{name}Action")
+            action.triggered.connect(lambda _=False, s=slot: s())
+            menu.addAction(action)
+            page.table.addAction(action)  # the right-click menu
+            self.actions[name] = action
+        self.button = QToolButton()
+        self.button.setObjectName("organizeButton")
+        self.button.setText(self.tr("&Organize"))
+        self.button.setMenu(menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.ask: Ask = self._ask
+
+    def update(self, live_selection: bool) -> None:
+        self.button.setEnabled(live_selection)
+        for action in self.actions.values():
+            action.setEnabled(live_selection)
+
+    # --- the three changes ---------------------------------------------------------------------------
+    def set_category(self, category: str | None = None) -> int:
+        words = self._words()
+        if not words:
+            return 0
+        if category is None:
+            category = self.ask(self.tr("Set category"), self.tr("Category for %n word(s):", "", len(words)),
+                                self.page.profile.queries.categories())
+        if category is None:
+            return 0
+        return self._apply(organize.set_category(words, category),
+                           self.tr("category “{0}” for {1} words").format(category.strip(), len(words)))
+
+    def add_tag(self, tag: str | None = None) -> int:
+        words = self._words()
+        if not words:
+            return 0
+        if tag is None:
+            tag = self.ask(self.tr("Add a tag"), self.tr("Tag to add to %n word(s):", "", len(words)),
+                           self.page.profile.queries.tags())
+        if not tag or not tag.strip():
+            return 0
+        return self._apply(organize.add_tag(words, tag), self.tr("tag “{0}” added").format(tag.strip()))
+
+    def remove_tag(self, tag: str | None = None) -> int:
+        words = self._words()
+        if not words:
+            return 0
+        if tag is None:
+            tag = self.ask(self.tr("Remove a tag"), self.tr("Tag to remove from %n word(s):", "", len(words)),
+                           organize.tags_of(words))
+        if not tag or not tag.strip():
+            return 0
+        return self._apply(organize.remove_tag(words, tag), self.tr("tag “{0}” removed").format(tag.strip()))
+
+    # --- plumbing ---------------------------------------------------------------------------------------------
+    def _words(self) -> list[WordView]:
+        return [] if self.page.deleted_mode else self.page.selected_words()
+
+    def _apply(self, changes: list[tuple[UUID, dict[str, Any]]], label: str) -> int:
+        """One command for all the words; one undo entry that puts each back, naming its change."""
+        if not changes:
+            return 0
+        service = self.page.profile.service
+        context = self.page.context
+        ok, done = context.operations.perform(lambda: service.update_words(changes))
+        if not ok or not done:
+            return 0
+
+        def undo() -> None:
+            service.update_words([(word_id, before) for word_id, before, _ in done],
+                                 undoes={word_id: event_id for word_id, _, event_id in done})
+
+        context.undo.push(UndoEntry(label, undo))
+        return len(done)
+
+    def _ask(self, title: str, label: str, choices: list[str]) -> str | None:
+        value, ok = QInputDialog.getItem(self.page, title, label, choices, 0, True)
+        return value if ok else None
