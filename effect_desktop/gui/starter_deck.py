@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
+from ..interchange.csv_import import split_tags
 from .paths import starter_deck_path
 
 
@@ -24,7 +25,7 @@ def read_starter_deck(path: Path | None = None) -> list[dict[str, Any]]:
             "Words page.") from error
     return [
         {"text": row["text"], "meaning": row["meaning"], "category": row.get("category") or "",
-         "tags": [t for t in (row.get("tags") or "").split(";") if t.strip()],
+         "tags": split_tags(row.get("tags") or ""),
          "difficulty": int(row.get("difficulty") or 1)}
         for row in rows
     ]

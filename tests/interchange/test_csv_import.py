@@ -147,3 +147,27 @@ def test_csv_export_reads_back_into_the_same_words(profile: Profile, tmp_path: P
         profile.service.delete_word(word.word_id)
     assert import_file(profile, path).created == 2
     assert word_rows(profile) == before
+
+
+def test_tags_split_as_spreadsheets_write_them(profile: Profile, tmp_path: Path) -> None:
+    """Commas inside a quoted cell, semicolons (the starter deck's way), Japanese commas, in CSV and TSV."""
+    csv_file = tmp_path / "words.csv"
+    csv_file.write_text('text,meaning,tags\napple,りんご,"noun, food"\nbread,パン,noun;food;daily\n'
+                        "猫,cat,名詞、動物\n", encoding="utf-8")
+    tsv_file = tmp_path / "words.tsv"
+    tsv_file.write_text("text\tmeaning\ttags\nrun\t走る\tverb;  motion ;\n", encoding="utf-8")
+    assert import_file(profile, csv_file).created == 3
+    assert import_file(profile, tsv_file).created == 1
+    assert {text: tags for text, _, _, tags, _ in word_rows(profile)} == {
+        "apple": ["noun", "food"], "bread": ["noun", "food", "daily"], "猫": ["名詞", "動物"],
+        "run": ["verb", "motion"]}
+
+
+def test_the_starter_deck_imported_by_hand_gets_the_tags_the_first_run_gives(profile: Profile) -> None:
+    from effect_desktop.gui.starter_deck import read_starter_deck
+    from effect_desktop.gui.paths import starter_deck_path
+
+    assert import_file(profile, starter_deck_path()).created == 435
+    expected = {entry["text"]: entry["tags"] for entry in read_starter_deck()}
+    assert {text: tags for text, _, _, tags, _ in word_rows(profile)} == expected
+    assert expected["apple"] == ["noun", "food", "daily"]
