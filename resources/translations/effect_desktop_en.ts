@@ -197,6 +197,13 @@
         <numerusform>%n events that day</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>{0} of %n event(s) that day</source>
+      <translation>
+        <numerusform>{0} of %n event that day</numerusform>
+        <numerusform>{0} of %n events that day</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>WordsPage</name>

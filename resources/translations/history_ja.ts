@@ -604,6 +604,12 @@
                 <numerusform>この日のイベント %n 件</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>{0} of %n event(s) that day</source>
+            <translation>
+                <numerusform>この日のイベント %n 件中 {0} 件</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TimelinePage</name>

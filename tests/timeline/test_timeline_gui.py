@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.gui.timeline import TimelinePage, open_word_history
-from effect_desktop.gui.timeline.model import EntryRole
+from effect_desktop.gui.timeline.model import EntryRole, IsDayRole
 from tests.integration.profile_helpers import SettableClock
 
 
@@ -35,6 +35,24 @@ def test_filtering_by_kind_and_text_narrows_the_list(qtbot: QtBot, profile: Prof
     page.filters.text.setText("りんご")  # typed Japanese goes through the input method; set it directly
     qtbot.keyClick(page.filters.text, Qt.Key.Key_Return)
     assert _sentences(page) == ["Answered 'りんご' correctly in 2.3 s (attempt 1)"]
+
+
+
+def test_a_filtered_day_says_how_many_of_its_events_are_shown(qtbot: QtBot, profile: Profile,
+                                                              studied: dict) -> None:
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")  # the plural forms
+    page = _page(qtbot, profile)
+    model = page.model
+
+    def headers() -> list[str]:
+        return [model.index(r, 1).data() for r in range(model.rowCount()) if model.index(r, 1).data(IsDayRole)]
+
+    totals = [d.events for d in sorted(page.timeline.queries.days(), key=lambda d: d.day, reverse=True)]
+    assert headers() == [f"{n} events that day" for n in totals]
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    assert headers() == [f"1 of {totals[0]} events that day", f"2 of {totals[1]} events that day"]
 
 
 def test_following_a_progress_change_to_the_answer_that_caused_it(qtbot: QtBot, profile: Profile,

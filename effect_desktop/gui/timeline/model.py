@@ -41,6 +41,7 @@ class TimelineModel(QAbstractItemModel):
         self._next: int | None = None
         self._more = True
         self._day_counts: dict[str, int] = {}
+        self._shown: dict[str, int] = {}  # entries loaded per day (what a filter lets through so far)
 
     # --- filtering and paging ---------------------------------------------------------------------
     def set_filter(self, timeline_filter: TimelineFilter) -> None:
@@ -50,6 +51,7 @@ class TimelineModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows, self._next, self._more = [], None, True
+        self._shown = {}
         self._day_counts = {d.day: d.events for d in self.timeline.queries.days()}
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
@@ -70,10 +72,16 @@ class TimelineModel(QAbstractItemModel):
                 last_day = entry.day
             new.append(_Row(entry.day, entry))
         self._next, self._more = page.next_before, page.next_before is not None
+        continued = self._rows[-1].day if self._rows else None
+        for entry in page.entries:
+            self._shown[entry.day] = self._shown.get(entry.day, 0) + 1
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)
             self.endInsertRows()
+        if continued is not None and page.entries and page.entries[0].day == continued:
+            header = next(i for i in range(len(self._rows) - len(new) - 1, -1, -1) if self._rows[i].entry is None)
+            self.dataChanged.emit(self.index(header, 1), self.index(header, 1))  # its count grew
 
     def fetch_all_until(self, position: int) -> int | None:
         """Fetch pages until the entry at `position` is loaded; its row, or None if filtered out."""
@@ -138,7 +146,9 @@ class TimelineModel(QAbstractItemModel):
                 if index.column() == 0:
                     return _day_label(row.day, self.language)
                 count = self._day_counts.get(row.day, 0)
-                return self.tr("%n event(s) that day", "", count)
+                if self.filter.is_empty:
+                    return self.tr("%n event(s) that day", "", count)
+                return self.tr("{0} of %n event(s) that day", "", count).format(self._shown.get(row.day, 0))
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
