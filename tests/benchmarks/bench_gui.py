@@ -134,7 +134,7 @@ def bench_answers(profile_file: Path, answers: int, seed: int) -> None:
     profile = open_profile(profile_file)
     try:
         Preferences(profile.settings).session_size = 50
-        Preferences(profile.settings).reviews_per_day = 100_000  # a few hundred answers in one day
+        Preferences(profile.settings).reviews_per_day = 9_999  # a few hundred answers in one day (the most allowed)
         Preferences(profile.settings).first_run_choice = "starter"
         window = MainWindow(profile)
         window.resize(1000, 680)
