@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, ClassVar
 from uuid import UUID
@@ -22,10 +23,19 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+_TAG_SEPARATORS = re.compile(r"[,;、，；]")
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags written on one line, as people and spreadsheets write them: "noun, food",
+    "noun;food" (a comma-delimited file's usual way), or with Japanese commas "名詞、食べ物"."""
+    return [tag.strip() for tag in _TAG_SEPARATORS.split(text) if tag.strip()]
+
+
 def normalise_tags(tags: list[str] | str) -> list[str]:
     """Trimmed, case-folded duplicates removed, first spelling kept, order kept."""
     if isinstance(tags, str):
-        tags = tags.split(",")
+        tags = split_tags(tags)
     seen: set[str] = set()
     result: list[str] = []
     for tag in tags:

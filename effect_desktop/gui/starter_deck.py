@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from ..interchange.csv_import import split_tags
+from ..domain.word import split_tags
 from .paths import starter_deck_path
 
 

@@ -9,7 +9,6 @@ each row with the domain's rules. Nothing here writes to a profile.
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,15 +194,6 @@ def check_mapping(mapping: dict[int, str]) -> None:
                                "--map COLUMN=text --map COLUMN=meaning).")
 
 
-_TAG_SEPARATORS = re.compile(r"[,;、，；]")
-
-
-def split_tags(cell: str) -> list[str]:
-    """A tags cell as spreadsheets write it: "noun, food", "noun;food" (our starter deck's, and a
-    comma-delimited file's usual way), or with Japanese commas "名詞、食べ物"."""
-    return [tag for tag in _TAG_SEPARATORS.split(cell) if tag.strip()]
-
-
 @without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
@@ -226,8 +216,6 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
             values = {name: cells[index] if index < len(cells) else "" for index, name in columns}
         if has_difficulty and not values["difficulty"].strip():
             del values["difficulty"]
-        if "tags" in values:
-            values["tags"] = split_tags(values["tags"])  # type: ignore[assignment]
         check_row(line, values, parsed)
     tick(progress, total, total)
     parsed.problems.sort(key=lambda p: p.line)

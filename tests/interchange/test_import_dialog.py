@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +16,14 @@ from effect_desktop.interchange.importer import ImportReport
 
 from .conftest import word_rows
 from .test_apkg import anki21b_package
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> None:  # noqa: ANN001  (pytest-qt's application, so a translator can be installed)
+    """The dialogs in English with its plural forms, whichever tests ran before."""
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")
 
 
 def open_file(qtbot: QtBot, dialog: ImportDialog, path: Path) -> None:

@@ -91,6 +91,11 @@ def test_tags_are_trimmed_and_case_folded_duplicates_removed_keeping_the_first_s
 
 def test_tags_given_as_one_comma_separated_string() -> None:
     assert normalise_tags(" a, B ,,b, c ") == ["a", "B", "c"]
+
+
+def test_tags_on_one_line_may_be_separated_by_semicolons_or_japanese_commas() -> None:
+    assert normalise_tags("noun;food; daily") == ["noun", "food", "daily"]
+    assert normalise_tags("名詞、食べ物，日常；毎日") == ["名詞", "食べ物", "日常", "毎日"]
     assert created(tags="x, X, y").fields["tags"] == ["x", "y"]
 
 

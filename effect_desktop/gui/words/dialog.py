@@ -8,7 +8,6 @@ input kept.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError, ValidationFailed
+from ...domain.word import split_tags
 from ...persistence.errors import StoreError
 from ...projections.views import WordView
 from ..core_messages import localise_fields
@@ -32,12 +32,6 @@ from ..errors import show_error
 from ..style import error_label
 
 Submit = Callable[[dict[str, Any]], None]
-_TAG_SPLIT = re.compile(r"[,;、，；]")
-
-
-def split_tags(text: str) -> list[str]:
-    """Tags as typed: separated by commas or semicolons (ASCII or Japanese)."""
-    return [t.strip() for t in _TAG_SPLIT.split(text) if t.strip()]
 
 
 class WordDialog(QDialog):
