@@ -120,6 +120,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("1  2  3  4"), self.tr("Study: Again, Hard, Good, Easy (flashcards); a choice (multiple "
                                              "choice)")),
             (self.tr("Esc"), self.tr("Study: leave the session (it can be resumed)")),
+            (QKeySequence("Ctrl+E").toString(native), self.tr("Study: edit the word on the card")),
             (QKeySequence(QKeySequence.StandardKey.Delete).toString(native),
              self.tr("Words: delete the selected words")),
             (self.tr("Double click"), self.tr("Words: edit a word; Sessions: show a session in the timeline")),

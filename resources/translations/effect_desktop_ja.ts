@@ -1626,6 +1626,10 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>Words: edit a word; Sessions: show a session in the timeline</source>
         <translation>単語: 単語を編集/セッション: セッションをタイムラインで表示</translation>
     </message>
+    <message>
+        <source>Study: edit the word on the card</source>
+        <translation>学習: カードの単語を編集</translation>
+    </message>
 </context>
 <context>
     <name>Organizer</name>
@@ -1686,6 +1690,17 @@ Python {3}, PySide6 {4}, {5}</translation>
     <message>
         <source>tag “{0}” removed</source>
         <translation>タグ「{0}」の削除</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentWordEditor</name>
+    <message>
+        <source>Edit word (Ctrl+E)</source>
+        <translation>単語を編集 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>edit of “{0}”</source>
+        <translation>「{0}」の編集</translation>
     </message>
 </context>
 </TS>

@@ -241,3 +241,21 @@ def test_a_session_can_take_one_category_or_tag_and_the_choice_is_kept(qtbot, wi
     with qtbot.waitSignal(page.start_refreshed):
         page.refresh_now()
     assert focus.currentText() == "Category: food", "kept for the next session"
+
+
+def test_the_word_on_the_card_is_mended_without_leaving_the_session(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    shown = card.front.text()
+    qtbot.keyClick(card, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.editor.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.text_edit.text() == shown
+    dialog.meaning_edit.setText("mended meaning")
+    dialog.accept()
+    assert card.front.text() == shown and card.back.text() == "mended meaning", "asked again, still revealed"
+    assert [e.event_data.changes for e in events(profile, "WordUpdated")] == [{"meaning": "mended meaning"}]
+    press(qtbot, card, Qt.Key.Key_3)  # and the session goes on
+    assert [a.word_id for a in _answers(profile)] == [page.run.words[w].word_id for w in page.run.words
+                                                      if page.run.words[w].text == shown]
+    assert window.undo_action.isEnabled()

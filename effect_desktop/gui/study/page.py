@@ -39,6 +39,7 @@ from ..style import error_color, heading, scaled_font, set_text_color, success_c
 from ..undo import UndoEntry
 from . import queue
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
+from .edit_current import CurrentWordEditor
 from .run import StudyRun
 from .summary import SummaryPanel
 
@@ -168,7 +169,7 @@ class SessionPanel(QWidget):
         self.leave = QPushButton(self.tr("Leave (Esc)"))
         self.leave.setObjectName("leaveSession")
         self.leave.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = QHBoxLayout()
+        header = self.header = QHBoxLayout()
         header.addWidget(self.mode_label)
         header.addWidget(self.progress, 1)
         header.addWidget(self.position)
@@ -233,6 +234,8 @@ class StudyPage(Page):
             card.proceed.connect(self._next_card)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.session_panel, self.leave_session)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.editor = CurrentWordEditor(self)  # Ctrl+E: mend the word on the card
+        self.session_panel.header.insertWidget(self.session_panel.header.count() - 1, self.editor.button)
 
     # --- start panel ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -346,13 +349,13 @@ class StudyPage(Page):
         if run.finished:
             self._complete()
         else:
-            self._show_card()
+            self.show_card()
 
     def current_card(self) -> Card:
         assert self.run is not None
         return self.session_panel.card_for(self.run.mode)
 
-    def _show_card(self) -> None:
+    def show_card(self) -> None:
         assert self.run is not None
         word = self.run.current()
         assert word is not None
@@ -390,7 +393,7 @@ class StudyPage(Page):
         if shown_early:
             self._show_result(word, is_correct)
             if advance:
-                self._show_card()
+                self.show_card()
             else:
                 self.current_card().show_mistake()
             self.session_panel.repaint()
@@ -400,7 +403,7 @@ class StudyPage(Page):
             if self.run is run:
                 run.drop_last()
                 self.session_panel.last_result.setText("")
-                self._show_card()
+                self.show_card()
             return
         run.confirm_last(outcome.answer_event_id)
         event_id = outcome.answer_event_id
@@ -422,7 +425,7 @@ class StudyPage(Page):
         if self.run.finished:
             self._complete()
         else:
-            self._show_card()
+            self.show_card()
 
     def _complete(self) -> None:
         run = self.run
@@ -448,7 +451,7 @@ class StudyPage(Page):
             self.session_panel.last_result.setText(self.tr("Answer undone."))
             set_text_color(self.session_panel.last_result, None)
             self.stack.setCurrentWidget(self.session_panel)
-            self._show_card()
+            self.show_card()
 
     def leave_session(self) -> None:
         """Esc: stop for now; the session stays open and can be resumed or finished later."""

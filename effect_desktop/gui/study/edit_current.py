@@ -1,0 +1,74 @@
+"""Fixing the word on the card without leaving the session (Ctrl+E), as Anki lets you edit a card
+under review: a typo seen mid-session is mended where it was seen.
+
+The edit is the Words page's own (the same dialog, one `WordUpdated`, an undo
+entry); the card is asked again with the new text and its response time
+starts again, so the time spent editing is not counted as recall.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton
+
+from ..undo import UndoEntry
+from ..words.dialog import WordDialog
+
+if TYPE_CHECKING:
+    from .page import StudyPage
+
+
+class CurrentWordEditor(QObject):
+    def __init__(self, page: StudyPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.dialog: WordDialog | None = None
+        panel = page.session_panel
+        self.button = QPushButton(self.tr("Edit word (Ctrl+E)"))
+        self.button.setObjectName("editCurrentWord")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the card keeps the keyboard
+        self.button.clicked.connect(self.edit)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), panel, self.edit)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def edit(self) -> WordDialog | None:
+        run = self.page.run
+        word = run.current() if run is not None else None
+        if run is None or word is None or self.page.current_card().waiting_to_proceed:
+            return None  # (a correction on screen belongs to the word just answered, not the next)
+        profile = self.page.profile
+        service = profile.service
+        context = self.page.context
+
+        def submit(values: dict[str, Any]) -> None:
+            before = service.update_word(word.word_id, **values)
+            if before:
+                last = service.last_word_event(word.word_id)
+                edit_id = last.event_id if last else None
+                context.undo.push(UndoEntry(self.tr("edit of “{0}”").format(values["text"].strip()),
+                                            lambda: service.update_word(word.word_id, undoes=edit_id, **before)))
+                fresh = profile.queries.word(word.word_id)
+                if fresh is not None and self.page.run is run:
+                    run.words[word.word_id] = fresh
+                    if run.current() is fresh:
+                        self._ask_again()
+            context.operations.changed.emit()
+
+        dialog = WordDialog(self.page, submit, profile.queries.categories(), word)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(lambda _result: self.page.current_card().setFocus())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _ask_again(self) -> None:
+        card = self.page.current_card()
+        revealed = bool(getattr(card, "revealed", False))
+        self.page.show_card()
+        if revealed and hasattr(card, "reveal"):
+            card.reveal()
+        self.page.shown_at = time.monotonic()
