@@ -164,8 +164,8 @@ def test_tags_split_as_spreadsheets_write_them(profile: Profile, tmp_path: Path)
 
 
 def test_the_starter_deck_imported_by_hand_gets_the_tags_the_first_run_gives(profile: Profile) -> None:
-    from effect_desktop.gui.starter_deck import read_starter_deck
     from effect_desktop.gui.paths import starter_deck_path
+    from effect_desktop.gui.starter_deck import read_starter_deck
 
     assert import_file(profile, starter_deck_path()).created == 435
     expected = {entry["text"]: entry["tags"] for entry in read_starter_deck()}
