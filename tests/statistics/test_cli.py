@@ -72,3 +72,12 @@ def test_a_profile_from_before_the_statistics_is_told_to_rebuild(history: KnownH
         connection.execute(sa.delete(daily_facets))
     status, out, err = _stats(history, capsys, "--json")
     assert status == 0 and "effect-desktop rebuild" in err and json.loads(out)["summary"]["words"] == 3
+
+
+def test_a_category_no_word_has_is_said_not_shown_as_a_quiet_month(history: KnownHistory,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _stats(history, capsys, "--category", "nouns")
+    assert status == 0 and "answers 0" in out
+    assert "no word has the category 'nouns' now; the categories are 'noun'" in err
+    status, _, err = _stats(history, capsys, "--tag", "jlpt")  # tags match as in the Words list
+    assert status == 0 and err == ""
