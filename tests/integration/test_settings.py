@@ -130,3 +130,22 @@ def test_backups_kept_is_honoured_and_a_restore_prunes_none(tmp_path: Path, prof
     assert run_cli([*base, "settings", "set", "backups-kept", "12"]) == 0
     assert run_cli([*base, "backup", "create"]) == 0
     assert len(list_backups(path)) == 12
+
+
+def test_the_cli_leaves_the_hour_alone_while_the_app_has_the_profile_open(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    base = ["--data-dir", str(tmp_path)]
+    assert run_cli([*base, "words", "add", "owl", "ふくろう"]) == 0
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])  # stands for the app
+    try:
+        (tmp_path / "default.lock").write_text(f"{window.pid}\neffect-desktop\nhost\n")
+        assert run_cli([*base, "settings", "set", "day-start-hour", "2"]) == 2
+        assert f"has this profile open (process {window.pid})" in capsys.readouterr().err
+        assert run_cli([*base, "settings", "set", "session-size", "30"]) == 0, "read afresh by the window"
+    finally:
+        window.kill()
+        window.wait()
+    assert run_cli([*base, "settings", "set", "day-start-hour", "2"]) == 0  # the lock is stale now
