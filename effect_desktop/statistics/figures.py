@@ -214,7 +214,7 @@ class Statistics:
         heatmap = self.heatmap(request)
         summary = Summary(
             answers=sum(p.answers for p in activity), correct=sum(p.correct for p in activity),
-            study_minutes=round(sum(p.minutes for p in activity), 1),
+            study_minutes=round(float(sum(p.minutes for p in activity)), 1),  # 0.0 with no period, not 0
             words=self.q.word_count(request.scope), streak_days=heatmap.streak_days,
             due_today=forecast.overdue + (forecast.due[0] if forecast.due else 0),
         )

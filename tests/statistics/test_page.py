@@ -214,3 +214,21 @@ def test_date_labels_under_a_chart_fit_between_their_ticks(qtbot) -> None:  # ty
         widest = max(QFontMetrics(axis.labelsFont()).horizontalAdvance(label) for label in labels)
         assert widest + 8 < room, (granularity, days, labels, widest, room)
         assert all(a != b for a, b in zip(labels, labels[1:], strict=False)), labels
+
+
+def test_all_time_for_words_never_answered_shows_zeros(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A category whose words were never answered, over all time: no first study day, so no period at
+    all; the page said nothing and raised (the minutes studied came out as the integer 0)."""
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        profile.service.create_word("ringo", "apple", "food")
+        page = StatisticsPage(profile)
+        qtbot.addWidget(page)
+        page.show()
+        _choose(page.range, "all")
+        assert page.summary.text().startswith("Answers: 0") and "minutes studied: 0" in page.summary.text()
+        assert page.views["activity"].chart().series()[0].upperSeries().count() == 0
+    finally:
+        profile.close()
