@@ -87,7 +87,7 @@ class SessionsPage(Page):
                 status = self.tr("Completed")
             else:  # started and left before the first answer (the study page closes those quietly)
                 status = self.tr("Left before any answer")
-            values = [session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            values = [session.started_local.strftime("%Y-%m-%d %H:%M"),
                       names.get(session.mode, session.mode), str(len(session.word_ids)),
                       str(session.answered), str(session.correct), accuracy, duration, status]
             for column, value in enumerate(values):

@@ -55,7 +55,7 @@ class ResumeDialog(QDialog):
         self.message = text = QLabel(self.tr(
             "Your {0} session from {1} was not finished ({2} of {3} words answered). "
             "Every answer was saved.").format(
-            mode_name, session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"),
             session.answered, len(session.word_ids)))
         text.setWordWrap(True)
         self.resume = QPushButton(self.tr("&Resume"))

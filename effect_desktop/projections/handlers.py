@@ -150,7 +150,8 @@ def session_started(ctx: Context, event: DomainEvent, data: ev.SessionStarted) -
     ctx.put("rm_sessions", {
         "session_id": data.session_id, "mode": data.mode.value,
         "word_ids": to_json([str(w) for w in data.word_ids]).decode(),
-        "started_at": event.metadata.timestamp, "completed_at": None,
+        "started_at": event.metadata.timestamp, "utc_offset_minutes": event.metadata.utc_offset_minutes,
+        "completed_at": None,
         "answered": 0, "correct": 0, "duration_seconds": None,
     })
 

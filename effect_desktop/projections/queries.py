@@ -198,7 +198,7 @@ class Queries:
     def _session(row: Any) -> SessionView:
         return SessionView(row.session_id, row.mode, [UUID(w) for w in from_json(row.word_ids)],
                            row.started_at, row.completed_at, row.answered, row.correct,
-                           row.duration_seconds)
+                           row.duration_seconds, row.utc_offset_minutes)
 
     def daily_stats(self, first: date | None = None, last: date | None = None) -> list[DailyStatsView]:
         query = sa.select(t.daily_stats)

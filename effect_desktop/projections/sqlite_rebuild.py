@@ -114,7 +114,7 @@ _WORK_TABLES = (
     "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT, sv INTEGER)",
     "ed_retractions (position INTEGER, answer_id BLOB, word_id BLOB, session_id BLOB, cause_id BLOB, ts TEXT, "
     "off INTEGER)",
-    "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT)",
+    "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT, off INTEGER)",
     "ed_completed (position INTEGER, session_id BLOB, at TEXT, day TEXT, seconds INTEGER)",
     "ed_created (day TEXT)",
     "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
@@ -131,7 +131,7 @@ _EXTRACT = (
     f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF} "
     "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
     f"INSERT INTO ed_started SELECT position, {_id('session_id')}, json_extract(event_data, '$.mode'), "
-    f"json_extract(event_data, '$.word_ids'), {_TS} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
+    f"json_extract(event_data, '$.word_ids'), {_TS}, {_OFF} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
     f"INSERT INTO ed_completed SELECT position, {_id('session_id')}, {_at('ts')}, {_day('ts', 'off')}, "
     f"json_extract(event_data, '$.duration_seconds') FROM (SELECT position, event_data, {_TS} AS ts, "
     f"{_OFF} AS off FROM {{rows}} AS s WHERE event_type = 'SessionCompleted')",
@@ -339,9 +339,9 @@ class SqliteRebuild:
 
     # --- sessions and days -----------------------------------------------------------------------------------
     def _sessions(self) -> None:
-        self._x("INSERT OR REPLACE INTO rm_sessions (session_id, mode, word_ids, started_at, completed_at, "
-                f"answered, correct, duration_seconds) SELECT session_id, mode, word_ids, {_at('ts')}, NULL, 0, 0, "
-                "NULL FROM ed_started ORDER BY position")
+        self._x("INSERT OR REPLACE INTO rm_sessions (session_id, mode, word_ids, started_at, utc_offset_minutes, "
+                f"completed_at, answered, correct, duration_seconds) SELECT session_id, mode, word_ids, {_at('ts')}, "
+                "coalesce(off, 0), NULL, 0, 0, NULL FROM ed_started ORDER BY position")
         self._x("UPDATE rm_sessions SET completed_at = c.at, duration_seconds = c.seconds FROM ("
                 "SELECT session_id, at, seconds, max(position) FROM ed_completed GROUP BY session_id) AS c "
                 "WHERE c.session_id = rm_sessions.session_id")

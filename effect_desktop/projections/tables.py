@@ -77,6 +77,7 @@ sessions = sa.Table(
     sa.Column("mode", sa.String(32), nullable=False),
     sa.Column("word_ids", sa.Text(), nullable=False),  # JSON array, in session order
     sa.Column("started_at", UTCDateTime(), nullable=False),
+    sa.Column("utc_offset_minutes", sa.Integer(), nullable=False),  # the learner's clock at the start
     sa.Column("completed_at", UTCDateTime(), nullable=True),
     sa.Column("answered", sa.Integer(), nullable=False),
     sa.Column("correct", sa.Integer(), nullable=False),

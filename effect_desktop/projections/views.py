@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
 
@@ -56,10 +56,17 @@ class SessionView:
     answered: int
     correct: int
     duration_seconds: int | None
+    utc_offset_minutes: int = 0  # the learner's clock when the session started
 
     @property
     def completed(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def started_local(self) -> datetime:
+        """The learner's wall-clock time at the start (naive), as the timeline shows its events:
+        the time they saw, wherever the computer showing it is now."""
+        return (self.started_at.astimezone(UTC) + timedelta(minutes=self.utc_offset_minutes)).replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)

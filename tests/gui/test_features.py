@@ -162,3 +162,33 @@ def test_older_sessions_are_a_click_away(qtbot, window: MainWindow, words, profi
     assert page.table.rowCount() == 4
     page.more_button.click()
     assert page.table.rowCount() == 5 and not page.more_button.isVisible()
+
+
+def test_a_session_shows_the_time_the_learner_saw_where_they_studied(qtbot, tmp_path) -> None:
+    """Studied in Kathmandu (UTC+5:45), looked back at anywhere: the Sessions page shows 21:10, as the
+    timeline does, not the time in the zone of the computer showing it."""
+    from datetime import datetime, timedelta, timezone
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+
+    kathmandu = timezone(timedelta(hours=5, minutes=45))
+    profile = open_profile(tmp_path / "p.effect.sqlite3",
+                           clock=lambda: datetime(2026, 3, 1, 21, 10, tzinfo=kathmandu))
+    try:
+        word = profile.service.create_word("apple", "りんご")
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 1000)
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        page = window.show_page("sessions")
+        page.refresh()
+        assert page.table.item(0, 0).text() == "2026-03-01 21:10"
+        study = window.show_page("study")
+        with qtbot.waitSignal(study.start_refreshed):
+            study.refresh_now()
+        assert "session from 2026-03-01 21:10" in study.start_panel.resume_label.text()  # still open
+        window.operations.wait()
+    finally:
+        profile.close()

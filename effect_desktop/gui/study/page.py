@@ -278,7 +278,7 @@ class StudyPage(Page):
             box.resume_label.setText(self.tr(
                 "An unfinished {0} session from {1} ({2} answers so far).").format(
                 names.get(self.open_session.mode, self.open_session.mode),
-                self.open_session.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self.open_session.started_local.strftime("%Y-%m-%d %H:%M"),
                 self.open_session.answered))
         self.start_refreshed.emit()
 
