@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton
 
-from ..undo import UndoEntry
 from ..words.dialog import WordDialog
+from ..words.edit import edit_with_undo
 
 if TYPE_CHECKING:
     from .page import StudyPage
@@ -45,12 +45,8 @@ class CurrentWordEditor(QObject):
         context = self.page.context
 
         def submit(values: dict[str, Any]) -> None:
-            before = service.update_word(word.word_id, **values)
-            if before:
-                last = service.last_word_event(word.word_id)
-                edit_id = last.event_id if last else None
-                context.undo.push(UndoEntry(self.tr("edit of “{0}”").format(values["text"].strip()),
-                                            lambda: service.update_word(word.word_id, undoes=edit_id, **before)))
+            if edit_with_undo(service, context.undo, word.word_id, values,
+                              self.tr("edit of “{0}”").format(values["text"].strip())):
                 fresh = profile.queries.word(word.word_id)
                 if fresh is not None and self.page.run is run:
                     run.words[word.word_id] = fresh

@@ -31,6 +31,7 @@ from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
 from ..undo import UndoEntry
 from .dialog import WordDialog
+from .edit import edit_with_undo
 from .model import WordTableModel
 from .organize import Organizer
 
@@ -265,13 +266,8 @@ class WordsPage(Page):
         service = self.profile.service
 
         def submit(values: dict[str, Any]) -> None:
-            before = service.update_word(word.word_id, **values)
-            if before:
-                last = service.last_word_event(word.word_id)
-                edit_id = last.event_id if last else None
-                self.context.undo.push(UndoEntry(
-                    self.tr("edit of “{0}”").format(values["text"].strip()),
-                    lambda: service.update_word(word.word_id, undoes=edit_id, **before)))
+            edit_with_undo(service, self.context.undo, word.word_id, values,
+                           self.tr("edit of “{0}”").format(values["text"].strip()))
             self.context.operations.changed.emit()
 
         return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(), word))

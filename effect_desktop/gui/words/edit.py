@@ -1,0 +1,25 @@
+"""One word's edit through the core, with the undo entry that takes it back (naming it).
+
+Shared by the Words page's Edit… and the Study page's Ctrl+E, so both record
+the same thing and undo the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from ...application.service import StudyService
+from ..undo import UndoEntry, UndoHistory
+
+
+def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, values: dict[str, Any],
+                   label: str) -> bool:
+    """True when a field changed (the dialog may be saved as it was)."""
+    before = service.update_word(word_id, **values)
+    if not before:
+        return False
+    last = service.last_word_event(word_id)
+    edit_id = last.event_id if last else None
+    undo.push(UndoEntry(label, lambda: service.update_word(word_id, undoes=edit_id, **before)))
+    return True
