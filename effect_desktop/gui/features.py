@@ -85,7 +85,9 @@ def add_file_actions(window: MainWindow, file_menu: QMenu) -> None:
 # --- pages that reach each other --------------------------------------------------------------------
 def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
     if key == "settings":
-        cast("SettingsPage", page).day_start_chosen.connect(lambda hour: change_day_start(window, hour))
+        settings = cast("SettingsPage", page)
+        settings.day_start_chosen.connect(lambda hour: change_day_start(window, hour))
+        settings.backups_requested.connect(lambda: backups(window))
     if key == "words":
         _add_history_to_words(window, page)
     if key == "sessions":

@@ -34,6 +34,7 @@ from .style import heading
 class SettingsPage(Page):
     language_changed = Signal(str)
     day_start_chosen = Signal(int)  # an hour other than the current one was picked
+    backups_requested = Signal()  # the Backups window (the main window opens it: it closes the profile to restore)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -80,6 +81,10 @@ class SettingsPage(Page):
         backups_form = QFormLayout(backups)
         backups_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         backups_form.addRow(self.tr("Backups kept:"), self.backups_kept)
+        self.backups_button = QPushButton(self.tr("Backups…"))
+        self.backups_button.setObjectName("openBackups")
+        self.backups_button.clicked.connect(self.backups_requested)
+        backups_form.addRow(self.backups_button)
         backups_form.addRow(_hint(self.tr("A backup is taken each day the app is used and before large imports "
                                           "and syncs; File → Backups… lists them and restores one. When there "
                                           "are more than this, the oldest go at the next backup.")))

@@ -638,6 +638,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Every past answer&apos;s day is recounted from your history, so the streak, the daily totals and the due dates may change. Nothing in the history itself changes, and you can move it back at any time.</source>
         <translation>過去のすべての解答の日付を履歴から数え直すため、連続学習日数・日ごとの集計・復習予定日が変わることがあります。履歴そのものは変わらず、いつでも元に戻せます。</translation>
     </message>
+    <message>
+        <source>Backups…</source>
+        <translation>バックアップ…</translation>
+    </message>
 </context>
 <context>
     <name>StartPanel</name>

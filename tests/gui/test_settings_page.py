@@ -127,3 +127,22 @@ def test_in_the_smallest_window_the_settings_scroll_instead_of_squeezing(qtbot, 
     assert len(sections) >= 5  # Study, Interface, Backups, Maintenance, Sync
     for section in sections:
         assert section.height() >= section.minimumSizeHint().height(), section.title()
+
+
+def test_the_backups_window_opens_from_the_settings(qtbot, window: MainWindow, profile, words) -> None:
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, BackupDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, close_it)
+            return
+        seen.append(dialogs[0].where.text())
+        dialogs[0].accept()
+
+    page = window.show_page("settings")
+    QTimer.singleShot(0, close_it)
+    page.backups_button.click()
+    assert seen and "backup" in seen[0] and str(profile.path.parent / "backups") in seen[0]
