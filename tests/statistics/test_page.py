@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from uuid import UUID
 
+import pytest
 import sqlalchemy as sa
 from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
 from PySide6.QtCore import Qt
@@ -232,3 +233,32 @@ def test_all_time_for_words_never_answered_shows_zeros(qtbot, tmp_path: Path) ->
         assert page.views["activity"].chart().series()[0].upperSeries().count() == 0
     finally:
         profile.close()
+
+
+@pytest.mark.parametrize(("size", "columns"), [((1000, 680), 2), ((720, 480), 1)])
+def test_the_whole_year_fits_the_window_at_its_first_size(qtbot, history: KnownHistory,  # type: ignore[no-untyped-def]
+                                                          size: tuple[int, int], columns: int) -> None:
+    """At the size the window first opens, the calendar's fixed squares made the page scroll sideways
+    and the latest weeks (the ones a learner looks for) were out of sight; the squares now shrink.
+    At the window's smallest, the charts stand one under another instead of two abreast."""
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    i18n.install("en")
+    window = MainWindow(history.profile)
+    qtbot.addWidget(window)
+    window.resize(*size)  # the first-run size (main_window) and the smallest
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("statistics")
+    assert isinstance(page, StatisticsPage)
+    qtbot.waitUntil(lambda: page.heatmap.figure is not None)
+    qtbot.wait(50)  # the layout settles on the height that goes with the width
+    assert page.scroll.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
+    assert page.columns == columns
+    calendar = page.heatmap
+    last = calendar._cell(calendar.figure.last)
+    seen = calendar.visibleRegion().boundingRect()
+    assert seen.contains(last), (last, seen)
+    assert calendar.day_at(last.center()) == calendar.figure.last
+    window.operations.wait()

@@ -2,7 +2,10 @@
 
 Qt Charts has no calendar chart, so this is painted by hand with the
 palette's colours (the same base and highlight the charts use); the days of
-the current streak get an outline.
+the current streak get an outline. The squares shrink with the card (down to
+a size still easy to point at), so the whole year fits the window's default
+width: at a fixed size the grid pushed the page into scrolling sideways and
+the most recent weeks, the ones a learner looks for, were out of sight.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from ...statistics.figures import Heatmap
 from .palette import chart_colors
 
 LEVELS = 5
-CELL, GAP = 13, 3
+LARGEST, SMALLEST = 16, 8  # the pitch of a day's square (square and gap), in pixels
+LEGEND = 13  # the key's squares
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -31,7 +35,9 @@ class CalendarHeatmap(QWidget):
         self.setObjectName("calendarHeatmap")
         self.figure: Heatmap | None = None
         self.setMouseTracking(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_figure(self, figure: Heatmap) -> None:
         self.figure = figure
@@ -46,19 +52,49 @@ class CalendarHeatmap(QWidget):
         assert self.figure is not None
         return self.figure.first - timedelta(days=self.figure.first.weekday())
 
+    def _weeks(self) -> int:
+        return 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
+
+    def _pitch_for(self, width: int) -> int:
+        room = width - self._origin().x() - 8
+        return max(SMALLEST, min(LARGEST, room // self._weeks()))
+
+    def pitch(self) -> int:
+        """Square plus gap for the current width."""
+        return self._pitch_for(self.width())
+
+    def cell_size(self) -> int:
+        pitch = self.pitch()
+        return pitch - (3 if pitch >= 12 else 2)
+
     def _cell(self, day: date) -> QRect:
         offset = (day - self._first_monday()).days
-        origin = self._origin()
-        return QRect(origin.x() + (offset // 7) * (CELL + GAP), origin.y() + (offset % 7) * (CELL + GAP), CELL, CELL)
+        origin, pitch = self._origin(), self.pitch()
+        return QRect(origin.x() + (offset // 7) * pitch, origin.y() + (offset % 7) * pitch,
+                     self.cell_size(), self.cell_size())
+
+    def _width_at(self, pitch: int) -> int:
+        return self._origin().x() + self._weeks() * pitch + 8
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._origin().y() + 7 * self._pitch_for(width) + self.fontMetrics().height() + 12
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        weeks = 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
-        origin = self._origin()
-        return QSize(origin.x() + weeks * (CELL + GAP) + 8,
-                     origin.y() + 7 * (CELL + GAP) + self.fontMetrics().height() + 12)
+        width = self._width_at(LARGEST)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.sizeHint()
+        width = self._width_at(SMALLEST)
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        """The height follows the squares' size: the layout asks again when the width changes."""
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.height() != self.heightForWidth(self.width()):
+            self.updateGeometry()
 
     def level(self, answers: int) -> int:
         """0 for no answers, else 1..LEVELS-1 relative to the busiest day of the year."""
@@ -71,8 +107,8 @@ class CalendarHeatmap(QWidget):
     def day_at(self, pos: QPoint) -> date | None:
         if self.figure is None:
             return None
-        origin = self._origin()
-        column, row = (pos.x() - origin.x()) // (CELL + GAP), (pos.y() - origin.y()) // (CELL + GAP)
+        origin, pitch = self._origin(), self.pitch()
+        column, row = (pos.x() - origin.x()) // pitch, (pos.y() - origin.y()) // pitch
         if column < 0 or not 0 <= row < 7:
             return None
         day = self._first_monday() + timedelta(days=column * 7 + row)
@@ -92,9 +128,9 @@ class CalendarHeatmap(QWidget):
         shades = [empty] + [_mix(empty, colors.primary, (i + 1) / (LEVELS - 1)) for i in range(LEVELS - 1)]
         locale = self.locale()
         painter.setPen(text)
-        origin = self._origin()
+        origin, pitch, cell = self._origin(), self.pitch(), self.cell_size()
         for row, weekday in ((0, 1), (2, 3), (4, 5)):
-            painter.drawText(QRect(0, origin.y() + row * (CELL + GAP) - 2, origin.x() - 4, CELL + 4),
+            painter.drawText(QRect(0, origin.y() + row * pitch - 2, origin.x() - 4, cell + 4),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              locale.dayName(weekday, QLocale.FormatType.ShortFormat))
         for x, name in self.month_labels():
@@ -133,24 +169,24 @@ class CalendarHeatmap(QWidget):
 
     def _legend(self, painter: QPainter, shades: list[QColor], streak: QColor, text: QColor) -> None:
         assert self.figure is not None
-        metrics = self.fontMetrics()
-        y = self._origin().y() + 7 * (CELL + GAP) + 6
+        metrics, pitch, cell = self.fontMetrics(), LEGEND + 3, LEGEND  # a key stays readable at any width
+        y = self._origin().y() + 7 * self.pitch() + 6
         x = self._origin().x()
         painter.setPen(text)
         less = self.tr("Less")
-        painter.drawText(QPoint(x, y + CELL - 2), less)
+        painter.drawText(QPoint(x, y + cell - 2), less)
         x += metrics.horizontalAdvance(less) + 6
         for shade in shades:
-            painter.fillRect(QRect(x, y, CELL, CELL), shade)
-            x += CELL + GAP
+            painter.fillRect(QRect(x, y, cell, cell), shade)
+            x += pitch
         more = self.tr("More")
-        painter.drawText(QPoint(x + 3, y + CELL - 2), more)
+        painter.drawText(QPoint(x + 3, y + cell - 2), more)
         x += metrics.horizontalAdvance(more) + 24
         painter.setPen(QPen(streak, 2))
-        painter.drawRect(QRect(x, y, CELL, CELL))
+        painter.drawRect(QRect(x, y, cell, cell))
         painter.setPen(text)
         days = self.figure.streak_days
-        painter.drawText(QPoint(x + CELL + 6, y + CELL - 2),
+        painter.drawText(QPoint(x + cell + 6, y + cell - 2),
                          self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
 
     def event(self, event: QEvent) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDateTime, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -132,17 +132,16 @@ class StatisticsPage(QWidget):
             "easiness": ChartCard("easiness", self.tr("Easiness"), self.views["easiness"]),
             "hardest": ChartCard("hardest", self.tr("Hardest words"), self.hardest),
         }
-        grid = QGridLayout()
-        grid.addWidget(self.cards["heatmap"], 0, 0, 1, 2)
-        for index, name in enumerate(CHARTS):
-            grid.addWidget(self.cards[name], 1 + index // 2, index % 2)
-        grid.addWidget(self.cards["hardest"], 4, 0, 1, 2)
+        self.grid = QGridLayout()
+        self.columns = 0
+        self._arrange(2)
         content = QWidget()
-        content.setLayout(grid)
-        scroll = QScrollArea()
+        content.setLayout(self.grid)
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
@@ -151,6 +150,32 @@ class StatisticsPage(QWidget):
 
         for combo in (self.range, self.granularity, self.scope):
             combo.currentIndexChanged.connect(self.refresh)
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _arrange(self, columns: int) -> None:
+        """The charts two to a row, or one under another when two side by side would not fit the
+        page's width (the window at its smallest scrolled sideways to reach the second column)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards.values():
+            self.grid.removeWidget(card)
+        self.grid.addWidget(self.cards["heatmap"], 0, 0, 1, columns)
+        for index, name in enumerate(CHARTS):
+            self.grid.addWidget(self.cards[name], 1 + index // columns, index % columns)
+        self.grid.addWidget(self.cards["hardest"], 1 + (len(CHARTS) + columns - 1) // columns, 0, 1, columns)
+
+    def _columns_for(self, width: int) -> int:
+        margins = self.grid.contentsMargins()
+        pair = (self.grid.horizontalSpacing() + margins.left() + margins.right()
+                + sum(max(self.cards[name].minimumSizeHint().width() for name in CHARTS[column::2])
+                      for column in (0, 1)))
+        return 2 if width >= pair else 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._arrange(self._columns_for(self.scroll.viewport().width()))
+        return super().eventFilter(watched, event)
 
     # --- what the main window calls ------------------------------------------------------------
     def set_as_of(self, moment: datetime | None, cache: ReadModelCache | None = None) -> None:
