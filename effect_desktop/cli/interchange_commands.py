@@ -82,7 +82,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
     if kind == "jsonl":
         count = import_events(profile, args.file)
-        print(f"imported {count} events; `effect-desktop verify` checks them")
+        print(f"imported {counted(count, 'event')}; `effect-desktop verify` checks them")
         return 0
     parsed = _parse_words(args, kind)
     plan = plan_import(profile.queries, parsed, args.on_duplicate)
@@ -121,13 +121,13 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             count = export_events(profile, sys.stdout.buffer)
             sys.stdout.flush()
-        print(f"exported {count} events", file=sys.stderr)
+        print(f"exported {counted(count, 'event')}", file=sys.stderr)
     else:
         if args.output:
             count = export_words_to(profile.queries, args.output)
         else:
             count = export_words(profile.queries, sys.stdout)
-        print(f"exported {count} words", file=sys.stderr)
+        print(f"exported {counted(count, 'word')}", file=sys.stderr)
     return 0
 
 

@@ -192,8 +192,8 @@ class ImportDialog(QDialog):
     def _table_loaded(self, table: WordTable) -> None:
         self.table, self.parsed = table, None
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
-        self.detected_label.setText(self.tr("{0}, {1}, {2} rows{3}").format(
-            ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(), len(table.rows),
+        self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
+            ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
             self.tr(", first row is a header") if table.has_header else ""))
         self._set_mapping(table.headers, guess_mapping(table))
         self._fill_preview(table.headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
@@ -203,7 +203,7 @@ class ImportDialog(QDialog):
 
     def _deck_loaded(self, parsed: Parsed) -> None:
         self.table, self.parsed = None, parsed
-        self.detected_label.setText(self.tr("Anki deck, {0} notes can be imported").format(len(parsed.candidates)))
+        self.detected_label.setText(self.tr("Anki deck, %n note(s) can be imported", "", len(parsed.candidates)))
         headers = [FIELD_LABELS[f] for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]

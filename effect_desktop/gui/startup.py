@@ -53,10 +53,9 @@ class ResumeDialog(QDialog):
         self.setObjectName("resumeDialog")
         self.setWindowTitle(self.tr("Unfinished session"))
         self.message = text = QLabel(self.tr(
-            "Your {0} session from {1} was not finished ({2} of {3} words answered). "
-            "Every answer was saved.").format(
-            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"),
-            session.answered, len(session.word_ids)))
+            "Your {0} session from {1} was not finished ({2} of %n word(s) answered). "
+            "Every answer was saved.", "", len(session.word_ids)).format(
+            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"), session.answered))
         text.setWordWrap(True)
         self.resume = QPushButton(self.tr("&Resume"))
         self.resume.setObjectName("resumeButton")

@@ -25,6 +25,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored.undo": "Undid the deletion of '{word}'",
         "WordDeleted.undo": "Undid bringing back '{word}'",
         "SessionStarted": "Started a {mode} session with {count} words",
+        "SessionStarted.one": "Started a {mode} session with 1 word",
         "answer.right": "Answered '{word}' correctly in {seconds} s (attempt {attempt})",
         "answer.wrong": "Answered '{word}' wrongly in {seconds} s (attempt {attempt})",
         "answer.grade": " – graded {grade}",
@@ -54,6 +55,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored.undo": "「{word}」の削除を取り消しました",
         "WordDeleted.undo": "「{word}」の復元を取り消しました",
         "SessionStarted": "{count} 語の{mode}セッションを開始しました",
+        "SessionStarted.one": "1 語の{mode}セッションを開始しました",
         "answer.right": "「{word}」に正解しました（{seconds} 秒、{attempt} 回目）",
         "answer.wrong": "「{word}」に不正解でした（{seconds} 秒、{attempt} 回目）",
         "answer.grade": "・評価 {grade}",
@@ -151,7 +153,8 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
         return text["WordDeleted.undo" if entry.cause_type == "WordRestored" else kind].format(word=word)
     if kind == "SessionStarted":
         mode = _MODES[lang].get(p.get("mode", ""), p.get("mode", ""))
-        return text[kind].format(mode=mode, count=len(p.get("word_ids", [])))
+        count = len(p.get("word_ids", []))
+        return text["SessionStarted.one" if count == 1 else kind].format(mode=mode, count=count)
     if kind == "QuestionAnswered":
         sentence = text["answer.right" if p.get("is_correct") else "answer.wrong"].format(
             word=word, seconds=_seconds(p.get("response_time_ms", 0)), attempt=p.get("attempt_number", 1))

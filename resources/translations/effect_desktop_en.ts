@@ -55,6 +55,20 @@
   <context>
     <name>ImportDialog</name>
     <message numerus="yes">
+      <source>{0}, {1}, %n row(s){2}</source>
+      <translation>
+        <numerusform>{0}, {1}, %n row{2}</numerusform>
+        <numerusform>{0}, {1}, %n rows{2}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Anki deck, %n note(s) can be imported</source>
+      <translation>
+        <numerusform>Anki deck, %n note can be imported</numerusform>
+        <numerusform>Anki deck, %n notes can be imported</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n new word(s)</source>
       <translation>
         <numerusform>%n new word</numerusform>
@@ -124,6 +138,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>category “{0}” for %n word(s)</source>
+      <translation>
+        <numerusform>category “{0}” for %n word</numerusform>
+        <numerusform>category “{0}” for %n words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Tag to add to %n word(s):</source>
       <translation>
         <numerusform>Tag to add to %n word:</numerusform>
@@ -159,6 +180,16 @@
     </message>
   </context>
   <context>
+    <name>ResumeDialog</name>
+    <message numerus="yes">
+      <source>Your {0} session from {1} was not finished ({2} of %n word(s) answered). Every answer was saved.</source>
+      <translation>
+        <numerusform>Your {0} session from {1} was not finished ({2} of %n word answered). Every answer was saved.</numerusform>
+        <numerusform>Your {0} session from {1} was not finished ({2} of %n words answered). Every answer was saved.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message numerus="yes">
       <source>Rebuilt from %n event(s).</source>
@@ -175,6 +206,30 @@
       <translation>
         <numerusform>Outlined: the current streak of %n day.</numerusform>
         <numerusform>Outlined: the current streak of %n days.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>StudyPage</name>
+    <message numerus="yes">
+      <source>%n review(s) today ({0} due in all)</source>
+      <translation>
+        <numerusform>%n review today ({0} due in all)</numerusform>
+        <numerusform>%n reviews today ({0} due in all)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n new word(s) today</source>
+      <translation>
+        <numerusform>%n new word today</numerusform>
+        <numerusform>%n new words today</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>An unfinished {0} session from {1} (%n answer(s) so far).</source>
+      <translation>
+        <numerusform>An unfinished {0} session from {1} (%n answer so far).</numerusform>
+        <numerusform>An unfinished {0} session from {1} (%n answers so far).</numerusform>
       </translation>
     </message>
   </context>
@@ -207,6 +262,34 @@
   </context>
   <context>
     <name>WordsPage</name>
+    <message numerus="yes">
+      <source>{0} of %n deleted word(s)</source>
+      <translation>
+        <numerusform>{0} of %n deleted word</numerusform>
+        <numerusform>{0} of %n deleted words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n deleted word(s)</source>
+      <translation>
+        <numerusform>%n deleted word</numerusform>
+        <numerusform>%n deleted words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{0} of %n word(s)</source>
+      <translation>
+        <numerusform>{0} of %n word</numerusform>
+        <numerusform>{0} of %n words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n word(s)</source>
+      <translation>
+        <numerusform>%n word</numerusform>
+        <numerusform>%n words</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>Restored %n word(s), with their study history.</source>
       <translation>

@@ -411,10 +411,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Unfinished session</source>
         <translation>未完了のセッション</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/startup.py" line="56" />
-        <source>Your {0} session from {1} was not finished ({2} of {3} words answered). Every answer was saved.</source>
-        <translation>{1} に始めた{0}のセッションが完了していません（{3} 語中 {2} 語に解答済み）。解答はすべて保存されています。</translation>
+        <source>Your {0} session from {1} was not finished ({2} of %n word(s) answered). Every answer was saved.</source>
+        <translation><numerusform>{1} に始めた{0}のセッションが完了していません（%n 語中 {2} 語に解答済み）。解答はすべて保存されています。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/startup.py" line="61" />
@@ -884,13 +884,17 @@ Details were written to the log file; your study history is safe.</source>
     <name>StudyPage</name>
     <message>
         <location filename="../../effect_desktop/gui/study/page.py" line="198" />
-        <source>{0} due for review · {1} new words today</source>
-        <translation>復習待ち {0} 語 · 今日の新しい単語 {1} 語</translation>
+        <source>{0} due for review</source>
+        <translation>復習待ち {0} 語</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <source>%n new word(s) today</source>
+        <translation><numerusform>今日の新しい単語 %n 語</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="207" />
-        <source>An unfinished {0} session from {1} ({2} answers so far).</source>
-        <translation>{1} に始めた{0}のセッションが未完了です（これまでの解答 {2} 問）。</translation>
+        <source>An unfinished {0} session from {1} (%n answer(s) so far).</source>
+        <translation><numerusform>{1} に始めた{0}のセッションが未完了です（これまでの解答 %n 問）。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/page.py" line="223" />
@@ -917,10 +921,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Nothing to study right now: no words are due, or today's reviews and new words are done. Add words on the Words page or raise the daily limits in Settings.</source>
         <translation>今は学習する単語がありません。復習待ちの単語がないか、今日の復習と新しい単語が終わりました。「単語」ページで単語を追加するか、「設定」で1日の上限を増やしてください。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="1" />
-        <source>{0} reviews today ({1} due in all) · {2} new words today</source>
-        <translation>今日の復習 {0} 語（復習待ちは全部で {1} 語）· 今日の新しい単語 {2} 語</translation>
+        <source>%n review(s) today ({0} due in all)</source>
+        <translation><numerusform>今日の復習 %n 語（復習待ちは全部で {0} 語）</numerusform></translation>
     </message>
     <message>
         <source>Nothing to study in “{0}” right now: none of its words are due, or today&apos;s reviews and new words are done. Choose All words or another category or tag.</source>
@@ -1136,15 +1140,15 @@ Details were written to the log file; your study history is safe.</source>
         <source>Bring the selected words back, with their study history</source>
         <translation>選んだ単語を学習履歴ごと元に戻します</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>{0} of {1} deleted words</source>
-        <translation>削除した単語 {1} 語中 {0} 語</translation>
+        <source>{0} of %n deleted word(s)</source>
+        <translation><numerusform>削除した単語 %n 語中 {0} 語</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>{0} deleted words</source>
-        <translation>削除した単語 {0} 語</translation>
+        <source>%n deleted word(s)</source>
+        <translation><numerusform>削除した単語 %n 語</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
@@ -1201,15 +1205,15 @@ Details were written to the log file; your study history is safe.</source>
         <source>All tags</source>
         <translation>すべてのタグ</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="128" />
-        <source>{0} of {1} words</source>
-        <translation>{1} 語中 {0} 語</translation>
+        <source>{0} of %n word(s)</source>
+        <translation><numerusform>%n 語中 {0} 語</numerusform></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="129" />
-        <source>{0} words</source>
-        <translation>{0} 語</translation>
+        <source>%n word(s)</source>
+        <translation><numerusform>%n 語</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="191" />
@@ -1663,9 +1667,9 @@ Python {3}, PySide6 {4}, {5}</translation>
             <numerusform>%n 語のカテゴリ:</numerusform>
         </translation>
     </message>
-    <message>
-        <source>category “{0}” for {1} words</source>
-        <translation>{1} 語のカテゴリ「{0}」</translation>
+    <message numerus="yes">
+        <source>category “{0}” for %n word(s)</source>
+        <translation><numerusform>%n 語のカテゴリ「{0}」</numerusform></translation>
     </message>
     <message>
         <source>Add a tag</source>

@@ -258,20 +258,20 @@
             <source>Reading the file…</source>
             <translation>ファイルを読み込んでいます…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="207" />
-            <source>{0}, {1}, {2} rows{3}</source>
-            <translation>{0}、{1}区切り、{2} 行{3}</translation>
+            <source>{0}, {1}, %n row(s){2}</source>
+            <translation><numerusform>{0}、{1}区切り、%n 行{2}</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="209" />
             <source>, first row is a header</source>
             <translation>、1行目は見出し</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="219" />
-            <source>Anki deck, {0} notes can be imported</source>
-            <translation>Anki デッキ、{0} 件のノートをインポートできます</translation>
+            <source>Anki deck, %n note(s) can be imported</source>
+            <translation><numerusform>Anki デッキ、%n 件のノートをインポートできます</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="260" />

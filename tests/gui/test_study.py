@@ -259,3 +259,21 @@ def test_the_word_on_the_card_is_mended_without_leaving_the_session(qtbot, windo
     assert [a.word_id for a in _answers(profile)] == [page.run.words[w].word_id for w in page.run.words
                                                       if page.run.words[w].text == shown]
     assert window.undo_action.isEnabled()
+
+
+def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
+    """"1 new words today" and "(1 answers so far)": counts now go through Qt's plural forms."""
+    apple, _bread = profile.service.create_words([dict(text="apple", meaning="りんご"),
+                                                  dict(text="bread", meaning="パン")])
+    page = window.show_page("study")
+    session = profile.service.start_session("flashcard", [apple])
+    profile.service.answer(session, apple, True, 1200)
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    counts, resume = page.start_panel.counts.text(), page.start_panel.resume_label.text()
+    assert counts.endswith(" · 1 new word today"), counts
+    assert resume.endswith("(1 answer so far)."), resume
+    words = window.show_page("words")
+    qtbot.waitUntil(lambda: words.count_label.text() == "2 words")
+    words.search.setText("apple")
+    qtbot.waitUntil(lambda: words.count_label.text() == "1 of 2 words")

@@ -51,7 +51,7 @@ def test_add_word_through_the_dialog_shows_validation_then_saves(qtbot, window, 
     data = created[0].event_data
     assert (data.text, data.meaning, data.category, data.tags) == ("ocean", "海（うみ）", "nature",
                                                                    ["noun", "nature"])
-    assert page.count_label.text() == "1 words"
+    assert page.count_label.text() == "1 word"
 
 
 def _select(page, texts):

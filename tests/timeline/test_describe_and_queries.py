@@ -62,7 +62,7 @@ def test_filters_combine(profile: Profile, studied: dict) -> None:
                                     last_day=date(2026, 3, 2))
     assert _sentences(profile, first_day_only) == ["Answered 'apple' wrongly in 4.1 s (attempt 1)"]
     in_session = _sentences(profile, TimelineFilter(session_id=studied["second"]))
-    assert in_session[-1] == "Started a typing session with 1 words"
+    assert in_session[-1] == "Started a typing session with 1 word"
     assert "Streak: 2 days" in in_session  # the streak change belongs to the answer's session
     assert _sentences(profile, TimelineFilter(first_day=date(2030, 1, 1))) == []
 

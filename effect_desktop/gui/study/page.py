@@ -264,10 +264,10 @@ class StudyPage(Page):
         counts, open_sessions = state.counts, state.open_sessions
         self.start_panel.show_focuses(state.categories, state.tags, state.focus)
         if counts.due_available < counts.due:
-            text = self.tr("{0} reviews today ({1} due in all) · {2} new words today").format(
-                counts.due_available, counts.due, counts.new_available)
+            due = self.tr("%n review(s) today ({0} due in all)", "", counts.due_available).format(counts.due)
         else:
-            text = self.tr("{0} due for review · {1} new words today").format(counts.due, counts.new_available)
+            due = self.tr("{0} due for review").format(counts.due)
+        text = due + " · " + self.tr("%n new word(s) today", "", counts.new_available)
         self.start_panel.counts.setText(text)
         open_sessions = [s for s in open_sessions if self.run is None or s.session_id != self.run.session_id]
         self.open_session = open_sessions[0] if open_sessions else None
@@ -276,10 +276,9 @@ class StudyPage(Page):
         if self.open_session is not None:
             names = mode_names(self)
             box.resume_label.setText(self.tr(
-                "An unfinished {0} session from {1} ({2} answers so far).").format(
+                "An unfinished {0} session from {1} (%n answer(s) so far).", "", self.open_session.answered).format(
                 names.get(self.open_session.mode, self.open_session.mode),
-                self.open_session.started_local.strftime("%Y-%m-%d %H:%M"),
-                self.open_session.answered))
+                self.open_session.started_local.strftime("%Y-%m-%d %H:%M")))
         self.start_refreshed.emit()
 
     def show_start(self) -> None:

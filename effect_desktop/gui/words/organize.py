@@ -63,7 +63,7 @@ class Organizer(QObject):
         if category is None:
             return 0
         return self._apply(organize.set_category(words, category),
-                           self.tr("category “{0}” for {1} words").format(category.strip(), len(words)))
+                           self.tr("category “{0}” for %n word(s)", "", len(words)).format(category.strip()))
 
     def add_tag(self, tag: str | None = None) -> int:
         words = self._words()

@@ -186,11 +186,11 @@ class WordsPage(Page):
         self.model.set_words(words, self.profile.service.clock())
         shown = self.model.rowCount()
         if self.deleted_mode:
-            self.count_label.setText(self.tr("{0} of {1} deleted words").format(shown, total)
-                                     if shown != total else self.tr("{0} deleted words").format(total))
+            self.count_label.setText(self.tr("{0} of %n deleted word(s)", "", total).format(shown)
+                                     if shown != total else self.tr("%n deleted word(s)", "", total))
         else:
-            self.count_label.setText(self.tr("{0} of {1} words").format(shown, total)
-                                     if shown != total else self.tr("{0} words").format(total))
+            self.count_label.setText(self.tr("{0} of %n word(s)", "", total).format(shown)
+                                     if shown != total else self.tr("%n word(s)", "", total))
         self._select(selected)
         self._update_buttons()
         self.loaded.emit()
