@@ -229,6 +229,10 @@ Details were written to the log file; your study history is safe.</source>
         <translation>Space または Enter: 意味を表示 · Esc: 中断</translation>
     </message>
     <message>
+        <source>Show the meaning</source>
+        <translation>意味を表示</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="117" />
         <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
         <translation>どのくらい覚えていましたか？ 1 もう一度 · 2 難しい · 3 正解 · 4 簡単</translation>

@@ -277,3 +277,20 @@ def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
     qtbot.waitUntil(lambda: words.count_label.text() == "2 words")
     words.search.setText("apple")
     qtbot.waitUntil(lambda: words.count_label.text() == "1 of 2 words")
+
+
+def test_a_flashcard_session_with_the_mouse_alone(qtbot, window, profile, words):
+    """There was no way to turn a card over but Space or Enter: now a "Show the meaning" button
+    stands where the grades will be, and a click on the card does the same."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    assert card.show_button.isVisible() and not card.buttons[0].isVisible()
+    qtbot.mouseClick(card.show_button, Qt.MouseButton.LeftButton)
+    assert card.back.text() != "" and card.buttons[2].isVisible() and not card.show_button.isVisible()
+    qtbot.mouseClick(card.buttons[2], Qt.MouseButton.LeftButton)  # Good
+    assert [a.grade for a in _answers(profile)] == ["good"]
+    assert card.back.text() == "" and card.show_button.isVisible()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # anywhere on the card
+    assert card.back.text() != "" and card.buttons[0].isVisible()
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # a second click grades nothing
+    assert len(_answers(profile)) == 1

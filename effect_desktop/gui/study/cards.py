@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -96,6 +96,14 @@ class FlashcardCard(Card):
             button.clicked.connect(lambda _=False, g=grade: self.grade(g))
             row.addWidget(button, 1, number - 1)
             self.buttons.append(button)
+        # Where the grades will be: the way to turn the card over without the keyboard (as
+        # Anki's "Show Answer"); a click on the card does it too.
+        self.show_button = QPushButton(self.tr("Show the meaning"))
+        self.show_button.setObjectName("showMeaning")
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.show_button.setMinimumHeight(self.buttons[0].minimumHeight())
+        self.show_button.clicked.connect(self.reveal)
+        row.addWidget(self.show_button, 1, 0, 1, len(GRADES))
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(self.front)
@@ -115,6 +123,7 @@ class FlashcardCard(Card):
         for button, due in zip(self.buttons, self.due_labels, strict=True):
             button.setVisible(False)
             due.setText("")
+        self.show_button.setVisible(True)
         self.hint.setText(self.tr("Space or Enter: show the meaning · Esc: leave"))
 
     def show_due(self, word: WordView, days: dict[Grade, int]) -> None:
@@ -137,6 +146,7 @@ class FlashcardCard(Card):
             return
         self.revealed = True
         self.back.setText(self.word.meaning)
+        self.show_button.setVisible(False)
         for button in self.buttons:
             button.setVisible(True)
         self._fill_due()
@@ -154,6 +164,12 @@ class FlashcardCard(Card):
             self.grade(GRADES[_NUMBER_KEYS[key]])
         else:
             super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and not self.revealed:
+            self.reveal()
+        else:
+            super().mousePressEvent(event)
 
 
 class ChoiceCard(Card):
