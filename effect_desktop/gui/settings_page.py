@@ -158,6 +158,7 @@ class SettingsPage(Page):
                           self.tr("Start each study day at {0}:00?").format(hour),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDayStart")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setInformativeText(self.tr(
             "Every past answer's day is recounted from your history, so the streak, the daily totals "
             "and the due dates may change. Nothing in the history itself changes, and you can move it "

@@ -155,6 +155,7 @@ class TimelinePage(QWidget):
 
     def choose_scheduler(self) -> SchedulerDialog:
         dialog = SchedulerDialog(self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each kept its charts: megabytes a time
         dialog.switched.connect(lambda _name: self.refresh())
         dialog.setModal(True)
         dialog.show()

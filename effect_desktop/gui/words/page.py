@@ -289,6 +289,7 @@ class WordsPage(Page):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete words"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setInformativeText(self.tr(
             "Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back."))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
