@@ -254,7 +254,7 @@ def test_the_whole_year_fits_the_window_at_its_first_size(qtbot, history: KnownH
     assert isinstance(page, StatisticsPage)
     qtbot.waitUntil(lambda: page.heatmap.figure is not None)
     qtbot.wait(50)  # the layout settles on the height that goes with the width
-    assert page.scroll.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
     assert page.columns == columns
     calendar = page.heatmap
     last = calendar._cell(calendar.figure.last)

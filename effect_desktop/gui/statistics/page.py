@@ -137,7 +137,7 @@ class StatisticsPage(QWidget):
         self._arrange(2)
         content = QWidget()
         content.setLayout(self.grid)
-        scroll = self.scroll = QScrollArea()
+        scroll = self.scroll_area = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -173,8 +173,8 @@ class StatisticsPage(QWidget):
         return 2 if width >= pair else 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
-            self._arrange(self._columns_for(self.scroll.viewport().width()))
+        if event.type() == QEvent.Type.Resize and watched is self.scroll_area.viewport():
+            self._arrange(self._columns_for(self.scroll_area.viewport().width()))
         return super().eventFilter(watched, event)
 
     # --- what the main window calls ------------------------------------------------------------
