@@ -249,3 +249,16 @@ def test_a_selection_is_organised_in_one_action_and_one_undo_takes_it_back(qtbot
         "library": ("places", ["noun"]), "quickly": ("adverbs", ["adverb"])}, timeout=3000)
     undone = events(profile, "WordUpdated")[-2:]  # the category's undo: each names the change it takes back
     assert {e.metadata.causation_id for e in undone} == {e.event_id for e in changed}
+
+
+def test_every_column_shows_at_the_windows_first_size(qtbot, window, profile, words):
+    """"Next review" was cut off at 1000 × 680 and reached only by scrolling sideways; the meaning
+    column now takes the room that is left."""
+    window.resize(1000, 680)  # the first-run size (main_window)
+    page = words_page(qtbot, window, 5)
+    qtbot.wait(20)
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    last = table.horizontalHeader()
+    assert last.sectionViewportPosition(5) + last.sectionSize(5) <= table.viewport().width()
+    assert page.model.index(0, 5).data() == "new"

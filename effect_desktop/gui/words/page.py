@@ -88,10 +88,17 @@ class WordsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        # The meaning takes the room left: with every width fixed, "Next review" was cut off at the
+        # window's first size and reached only by scrolling sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((160, 260, 110, 170, 80)):
-            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        next_review = max(metrics.horizontalAdvance(text) for text in (
+            "0000-00-00", self.model.headerData(5, Qt.Orientation.Horizontal))) + 3 * metrics.height()
+        for column, width in enumerate((150, 0, 100, 150, 80, next_review)):
+            if width:
+                self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
