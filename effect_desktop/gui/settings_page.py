@@ -84,7 +84,7 @@ class SettingsPage(Page):
         self.backups_button = QPushButton(self.tr("Backups…"))
         self.backups_button.setObjectName("openBackups")
         self.backups_button.clicked.connect(self.backups_requested)
-        backups_form.addRow(self.backups_button)
+        backups_form.addRow("", self.backups_button)  # under the number, at its own width
         backups_form.addRow(_hint(self.tr("A backup is taken each day the app is used and before large imports "
                                           "and syncs; File → Backups… lists them and restores one. When there "
                                           "are more than this, the oldest go at the next backup.")))
