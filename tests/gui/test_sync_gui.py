@@ -325,3 +325,21 @@ def test_sync_on_open_uses_the_remembered_server(qtbot, window, alice, profile, 
     menu = sync.installation.menu
     assert [a.text() for a in menu.actions()] == ["Sync &now", "Sync &settings…"]
     assert menu.actions()[0].shortcut().toString() == "F5"
+
+
+def test_a_long_message_grows_the_dialog_instead_of_squeezing_the_fields(qtbot, window, sync) -> None:
+    """A refused connection can answer before the window has drawn "Connecting…": the three lines
+    that follow were measured at the height of the sentence before, and the URL, user and password
+    fields were drawn squashed flat."""
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, "postgresql://127.0.0.1:1/effect", "alice", "secret")
+    settings.show_message("Connecting…", ok=True)
+    qtbot.wait(20)
+    settings.show_message("The sync server postgresql://alice@127.0.0.1:1/effect cannot be reached (connection "
+                          "failed: connection to server at \"127.0.0.1\", port 1 failed: Connection refused); you "
+                          "can keep studying offline, your changes are kept and sent at the next sync.", ok=False)
+    settings._fit_window()  # as its timer does when it fires before the layouts have run
+    qtbot.wait(50)
+    for field in (settings.server_url, settings.user_name, settings.password):
+        assert field.height() >= field.sizeHint().height(), field.objectName()
+    assert settings.message.height() >= settings.message.heightForWidth(settings.message.width())

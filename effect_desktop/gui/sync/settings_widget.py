@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -142,6 +142,10 @@ class SyncSettingsWidget(QWidget):
         top = self.window()
         layout = top.layout() if top is not self else None
         if layout is not None:
+            # The layouts take in a new sentence when their requests are handled; the timer could
+            # fire first, and a sentence longer than the one before ("Connecting…") was measured at
+            # the old height, with the fields squeezed flat.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             needed = max(layout.totalHeightForWidth(top.width()), top.sizeHint().height())
             if needed > top.height():
                 top.resize(top.width(), needed)
