@@ -9,7 +9,6 @@ each row with the domain's rules. Nothing here writes to a profile.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +110,7 @@ def _column_count(line: str, delimiter: str) -> int:
         return 0
 
 
-def _records(lines: Iterable[str], delimiter: str) -> tuple[list[tuple[int, list[str]]], list[RowProblem]]:
+def _records(lines: list[str], delimiter: str) -> tuple[list[tuple[int, list[str]]], list[RowProblem]]:
     """The non-blank records with their first line's number (the reader counts the lines it takes)."""
     reader = csv.reader(lines, delimiter=delimiter)
     records: list[tuple[int, list[str]]] = []
@@ -122,7 +121,10 @@ def _records(lines: Iterable[str], delimiter: str) -> tuple[list[tuple[int, list
             start = reader.line_num + 1
             try:
                 for cells in reader:  # the fast path; a record the reader refuses resumes the loop
-                    if "".join(cells).strip():  # some cell is not blank
+                    if reader.line_num > start and (stray := _stray_quote(lines, start, reader.line_num,
+                                                                           delimiter, records)):
+                        problems.append(RowProblem(start, stray))
+                    elif "".join(cells).strip():  # some cell is not blank
                         records.append((start, cells))
                     start = reader.line_num + 1
                 break
@@ -133,6 +135,32 @@ def _records(lines: Iterable[str], delimiter: str) -> tuple[list[tuple[int, list
     finally:
         csv.field_size_limit(old_limit)
     return records, problems
+
+
+def _stray_quote(lines: list[str], first: int, last: int, delimiter: str,
+                 before: list[tuple[int, list[str]]]) -> str | None:
+    """Why a record over lines first..last is a quote gone wrong, or None for a real multi-line cell.
+
+    A quote that is never closed takes every line after it into one cell; one left open until a
+    later quote takes the lines between. Either way rows vanished into a cell without a word said
+    (an import reported "1 bad row" and left out seven). A cell may hold line breaks (spreadsheets
+    write them so), but not the rest of the file, nor lines that split like the rows around them."""
+    taken = lines[first - 1:last]
+    if last == len(lines):
+        try:
+            for _ in csv.reader(taken, delimiter=delimiter, strict=True):
+                pass
+        except csv.Error:
+            return (f"a quote (\") opens a cell here that is never closed, so the {counted(last - first, 'line')} "
+                    "after it were read into that one cell; close the quote or remove it")
+    width = len(before[-1][1]) if before else 0
+    if width > 1:
+        alike = sum(1 for line in taken[1:] if _column_count(line, delimiter) == width)
+        if alike >= 2:
+            return (f"a quote (\") opens a cell here that runs on to line {last}, taking in "
+                    f"{counted(alike, 'line')} that look like rows of their own; a quote is missing or one "
+                    "too many")
+    return None
 
 
 def _header_field(cell: str) -> str | None:

@@ -171,3 +171,29 @@ def test_the_starter_deck_imported_by_hand_gets_the_tags_the_first_run_gives(pro
     expected = {entry["text"]: entry["tags"] for entry in read_starter_deck()}
     assert {text: tags for text, _, _, tags, _ in word_rows(profile)} == expected
     assert expected["apple"] == ["noun", "food", "daily"]
+
+
+@pytest.mark.parametrize(("broken", "said"), [
+    ({3: '"w2,m2'}, 'line 4: a quote (") opens a cell here that is never closed, so the 7 lines after it'),
+    ({3: '"w2,m2', 8: 'w7,m7"'}, "line 4: a quote (\") opens a cell here that runs on to line 9, taking in 5 lines"),
+])
+def test_a_stray_quote_is_named_instead_of_swallowing_the_rows_after_it(profile: Profile, tmp_path: Path,
+                                                                        broken: dict[int, str], said: str) -> None:
+    """A quote never closed read every later line into one cell: the import said "1 bad row" and,
+    told to leave it out, dropped seven words without a word. Now the line and the cause are named;
+    a cell that really holds a line break (as spreadsheets write it) is still read whole."""
+    lines = ["text,meaning"] + [f"w{i},m{i}" for i in range(10)]
+    for index, line in broken.items():
+        lines[index] = line
+    path = tmp_path / "quote.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert said in str(refused.value)
+    assert profile.store.count() == 0
+
+    fine = tmp_path / "multiline.csv"
+    fine.write_text('text,meaning\nw0,"line one\nline two, with a comma"\nw1,m1\n', encoding="utf-8")
+    import_file(profile, fine)
+    assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
+        ("w0", "line one\nline two, with a comma"), ("w1", "m1")]
