@@ -415,6 +415,29 @@
         </message>
     </context>
     <context>
+        <name>FieldChanges</name>
+        <message>
+            <source>word</source>
+            <translation>単語</translation>
+        </message>
+        <message>
+            <source>meaning</source>
+            <translation>意味</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>カテゴリ</translation>
+        </message>
+        <message>
+            <source>tags</source>
+            <translation>タグ</translation>
+        </message>
+        <message>
+            <source>difficulty</source>
+            <translation>難易度</translation>
+        </message>
+    </context>
+    <context>
         <name>IntervalChart</name>
         <message>
             <location filename="../../effect_desktop/gui/timeline/word_history.py" line="40" />

@@ -74,6 +74,7 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
         qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict) -> None:
     clock.advance(days=1)
     profile.service.create_word("banana", "バナナ")
+    profile.service.update_word(studied["apple"], category="", tags=["fruit", "red"])  # type: ignore[arg-type]
     page = _page(qtbot, profile)
     before_banana = clock.now - timedelta(hours=12)
     page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(before_banana.timestamp())))
@@ -87,6 +88,8 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     qtbot.mouseClick(page.past.compare_button, Qt.MouseButton.LeftButton)
     changes = [page.past.changes.item(i).text() for i in range(page.past.changes.count())]
     assert "Added since: banana" in changes
+    # in the learner's words, not Python's ('food', [], None)
+    assert "Edited: apple (category: “food” → —; tags: — → fruit, red)" in changes, changes
     qtbot.mouseClick(page.travel.now, Qt.MouseButton.LeftButton)
     assert not page.showing_past
 
@@ -100,7 +103,7 @@ def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profi
     rows = [[table.item(r, c).text() for c in range(3)] for r in range(table.rowCount())]
     assert rows[0][1] == "Added the word 'apple' (りんご)"
     edit = next(r for r in rows if r[1] == "Changed the meaning of 'apple'")
-    assert edit[2] == "meaning: 'りんご' → '林檎'"
+    assert edit[2] == "meaning: “りんご” → “林檎”"  # not Python's 'りんご'
     assert any(r[1] == "Answered 'apple' wrongly in 4.1 s (attempt 1) (undone)" for r in rows)
     assert dialog.chart.points and dialog.chart.points[-1].interval_days >= 1
     assert isinstance(rows[0][0], str) and datetime.fromisoformat(rows[0][0])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...projections.views import WordView
 from ...timeline.travel import Comparison, PastState
+from .field_changes import FieldChanges, value_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -195,13 +196,14 @@ class PastView(QWidget):
         for word in comparison.deleted:
             self.changes.addItem(self.tr("Deleted since: %1").replace("%1", word.text))
         for change in comparison.edited:
-            fields = ", ".join(f"{k}: {old!r} → {new!r}" for k, (old, new) in change.fields.items())
+            fields = FieldChanges().say((k, old, new) for k, (old, new) in change.fields.items())
             self.changes.addItem(self.tr("Edited: %1 (%2)").replace("%1", change.text).replace("%2", fields))
         for change in comparison.progress_moved:
             interval = change.fields.get("interval_days")
             due = change.fields.get("next_review_date")
             if interval:
-                detail = self.tr("interval %1 → %2 d").replace("%1", str(interval[0])).replace("%2", str(interval[1]))
+                detail = (self.tr("interval %1 → %2 d").replace("%1", value_text(interval[0]))
+                          .replace("%2", value_text(interval[1])))
             elif due:
                 detail = self.tr("next review %1 → %2").replace("%1", _date(due[0])).replace("%2", _date(due[1]))
             else:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...timeline.word_history import IntervalPoint, WordNotFound, WordStory
+from .field_changes import FieldChanges
 
 
 class IntervalChart(QWidget):
@@ -81,7 +82,7 @@ class WordHistoryDialog(QDialog):
         self.steps.setHorizontalHeaderLabels([self.tr("When"), self.tr("What happened"), self.tr("Before → after")])
         for row, step in enumerate(story.steps):
             sentence = step.sentence + (self.tr(" (undone)") if step.retracted else "")
-            change = "; ".join(f"{k}: {step.before[k]!r} → {step.after.get(k)!r}" for k in step.before)
+            change = FieldChanges().say((k, step.before[k], step.after.get(k)) for k in step.before)
             for column, text in enumerate(((step.local_at or step.at).strftime("%Y-%m-%d %H:%M:%S"), sentence, change)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)

@@ -1,0 +1,46 @@
+"""A word's changed fields as a learner reads them: "meaning: “りんご” → “林檎”; tags: — → noun, food".
+
+The past view's comparison and a word's history listed the raw field names and
+Python's own spelling of the values ('りんご', ['noun'], None): English keys in
+the Japanese interface and quotes, brackets and "None" that mean nothing to a
+learner. Field names are translated here and values written as they are shown
+elsewhere in the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+NOTHING = "—"
+
+
+class FieldChanges(QObject):
+    """A QObject for `self.tr`: lupdate reads the field names from here."""
+
+    def label(self, name: str) -> str:
+        labels = {"text": self.tr("word"), "meaning": self.tr("meaning"), "category": self.tr("category"),
+                  "tags": self.tr("tags"), "difficulty": self.tr("difficulty")}
+        return labels.get(name, name)
+
+    def say(self, changes: Iterable[tuple[str, Any, Any]]) -> str:
+        """(field, before, after) triples, in the order given."""
+        return "; ".join(f"{self.label(name)}: {value_text(before)} → {value_text(after)}"
+                         for name, before, after in changes)
+
+
+def value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return NOTHING
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, datetime):
+        return value.astimezone().strftime("%Y-%m-%d")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
