@@ -9,7 +9,7 @@ from ..projections.views import WordView
 from ..timeline.service import Timeline
 from ..timeline.travel import PastState
 from ..timeline.word_history import WordNotFound, WordStory
-from ..wording import counted
+from ..wording import counted, value_text
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import time_arg
@@ -97,7 +97,7 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
         mark = "  (undone)" if step.retracted else ""
         print(f"{(step.local_at or step.at).strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
         for name, old in step.before.items():
-            print(f"{'':21}{name}: {old!r} -> {step.after.get(name)!r}")
+            print(f"{'':21}{name}: {value_text(old)} → {value_text(step.after.get(name))}")
     answers = story.answers
     right = sum(1 for a in answers if a.after.get("is_correct") and not a.retracted)
     print(f"{counted(len(answers), 'answer')}, {right} correct; interval now "

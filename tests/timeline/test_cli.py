@@ -48,6 +48,8 @@ def test_history_of_a_word_by_its_text(profile: Profile, studied: dict, capsys: 
     undone = [s for s in story["steps"] if s["retracted"]]
     assert [s["sentence"] for s in undone] == ["Answered 'apple' wrongly in 4.1 s (attempt 1)"]
     assert story["intervals"]
+    code, out, _ = _run(profile, capsys, "history", "apple")
+    assert "meaning: “りんご” → “林檎”" in out  # as the window says it, not Python's 'りんご' -> '林檎'
 
 
 def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: dict,

@@ -10,12 +10,11 @@ elsewhere in the window.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
 
-NOTHING = "—"
+from ...wording import value_text
 
 
 class FieldChanges(QObject):
@@ -30,17 +29,3 @@ class FieldChanges(QObject):
         """(field, before, after) triples, in the order given."""
         return "; ".join(f"{self.label(name)}: {value_text(before)} → {value_text(after)}"
                          for name, before, after in changes)
-
-
-def value_text(value: Any) -> str:
-    if value is None or value == "" or value == []:
-        return NOTHING
-    if isinstance(value, str):
-        return f"“{value}”"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(item) for item in value)
-    if isinstance(value, datetime):
-        return value.astimezone().strftime("%Y-%m-%d")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)

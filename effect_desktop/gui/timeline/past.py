@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ...projections.views import WordView
 from ...timeline.travel import Comparison, PastState
-from .field_changes import FieldChanges, value_text
+from ...wording import value_text
+from .field_changes import FieldChanges
 
 Index = QModelIndex | QPersistentModelIndex
 
