@@ -96,6 +96,8 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
 
 def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profile: Profile,
                                                              studied: dict) -> None:
+    long_meaning = "the round fruit of a tree of the rose family, red or green"
+    profile.service.update_word(studied["apple"], meaning=long_meaning)  # type: ignore[arg-type]
     dialog = open_word_history(None, profile, studied["apple"], "en")
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -104,6 +106,9 @@ def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profi
     assert rows[0][1] == "Added the word 'apple' (りんご)"
     edit = next(r for r in rows if r[1] == "Changed the meaning of 'apple'")
     assert edit[2] == "meaning: “りんご” → “林檎”"  # not Python's 'りんご'
+    qtbot.waitExposed(dialog)
+    assert table.horizontalScrollBar().maximum() == 0, "the changes column is out of sight"
+    assert rows[-1][2] == f"meaning: “林檎” → “{long_meaning}”"  # wrapped in its row, not cut
     assert any(r[1] == "Answered 'apple' wrongly in 4.1 s (attempt 1) (undone)" for r in rows)
     assert dialog.chart.points and dialog.chart.points[-1].interval_days >= 1
     assert isinstance(rows[0][0], str) and datetime.fromisoformat(rows[0][0])

@@ -86,8 +86,15 @@ class WordHistoryDialog(QDialog):
             for column, text in enumerate(((step.local_at or step.at).strftime("%Y-%m-%d %H:%M:%S"), sentence, change)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                item.setToolTip(text)  # a cell cut short by its column can still be read whole
                 self.steps.setItem(row, column, item)
         self.steps.resizeColumnsToContents()
+        # The sentences set the width: a long one pushed "Before → after" out of sight, behind a
+        # sideways scroll. They get at most half the dialog; the changes take the rest.
+        self.steps.setColumnWidth(1, min(self.steps.columnWidth(1), 360))
+        self.steps.setColumnWidth(2, 80)  # and the last column stretches from there to the edge
+        self.steps.setWordWrap(True)  # a long change takes two lines rather than an ellipsis
+        self.steps.horizontalHeader().sectionResized.connect(lambda *_: self.steps.resizeRowsToContents())
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.chart = IntervalChart(story.intervals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
