@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, SerializeAsAny, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny, field_validator
 
 # Aggregate types: the names stored in the `aggregate_type` column.
 WORD = "Word"
@@ -156,11 +156,19 @@ class StreakUpdated(EventData):
 class SchedulerChanged(EventData):
     """The learner chose another scheduler ("sm2" or "fsrs"); every schedule is refolded under it.
 
-    An event, not a setting, so time travel and replays know which scheduler was in force."""
+    An event, not a setting, so time travel and replays know which scheduler was in force.
+
+    Each device writes its switches to its own profile stream, so which switch is the last one
+    cannot be the order a device stored them in: devices receive each other's at different times.
+    `generation` is one more than the highest generation the device had seen (a Lamport clock):
+    a switch always wins over every switch its device knew of, and concurrent switches are ordered
+    by their time, then their id (`scheduler_choice.choice_key`). Switches stored before it had
+    this field read as generation 0."""
 
     aggregate_type: ClassVar[str] = PROFILE
     user_id: UUID
     scheduler: str
+    generation: int = Field(default=0, ge=0)
 
 
 ALL_EVENT_TYPES: tuple[type[EventData], ...] = (

@@ -119,7 +119,7 @@ _WORK_TABLES = (
     "ed_created (day TEXT)",
     "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
     "cause_id BLOB, subject_id BLOB, text TEXT, sv INTEGER)",
-    "ed_schedulers (position INTEGER, scheduler TEXT)",
+    "ed_schedulers (position INTEGER, scheduler TEXT, generation INTEGER, at TEXT, event_id BLOB)",
 )
 _EXTRACT = (
     "INSERT INTO ed_word_rows SELECT * FROM {full} WHERE event_type IN (:w0, :w1, :w2, :w3)",
@@ -141,7 +141,8 @@ _EXTRACT = (
     f"{_id('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {_id('answer_event_id')} END, "
     "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END, schema_version "
     "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
-    "INSERT INTO ed_schedulers SELECT position, json_extract(event_data, '$.scheduler') "
+    "INSERT INTO ed_schedulers SELECT position, json_extract(event_data, '$.scheduler'), "
+    f"coalesce(json_extract(event_data, '$.generation'), 0), {_at(_TS)}, {{event_id}} "
     "FROM {rows} AS s WHERE event_type = 'SchedulerChanged'",
 )
 
@@ -454,7 +455,9 @@ class SqliteRebuild:
                                 progress)
 
     def _final_scheduler(self) -> Scheduler:
-        found = self._x("SELECT scheduler FROM ed_schedulers ORDER BY position DESC LIMIT 1").fetchone()
+        # scheduler_choice.choice_key: the greatest switch, not the last one this device stored
+        found = self._x("SELECT scheduler FROM ed_schedulers "
+                        "ORDER BY generation DESC, at DESC, event_id DESC LIMIT 1").fetchone()
         if found is None:
             return self.scheduler.current if isinstance(self.scheduler, SelectedScheduler) else self.scheduler
         try:

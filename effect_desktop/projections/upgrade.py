@@ -25,7 +25,8 @@ FINGERPRINT_KEY = "schema_fingerprint"
 PROJECTION_KEY = "projection_version"
 # Bump when what a projection writes changes for the same events (not only the tables' layout):
 # the read models are then rebuilt on open. 2: an answer counts under its word's current facets.
-PROJECTION_VERSION = "2"
+# 3: the scheduler in force is the greatest switch (scheduler_choice.choice_key), not the last applied.
+PROJECTION_VERSION = "3"
 
 
 def schema_fingerprint() -> str:

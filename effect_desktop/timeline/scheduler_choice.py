@@ -5,19 +5,27 @@ The projector and the study service share one `SelectedScheduler`; the
 schedule under the new scheduler, inside the same transaction as the event.
 A rebuild (or an as-of replay) starting with any scheduler therefore ends
 with the schedules the recorded choice gives.
+
+The choice in force is the switch with the greatest `choice_key` among those
+applied so far (not the last one applied): devices apply each other's
+switches in different orders, and the greatest is the same on all of them.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 import sqlalchemy as sa
+from pydantic_core import from_json
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.fsrs_scheduler import FSRSScheduler
 from ..domain.scheduling.sm2 import SM2Scheduler
+from ..persistence.schema import events as events_table
 
 if TYPE_CHECKING:
     from ..projections.handlers import Context
@@ -58,8 +66,43 @@ class SelectedScheduler:
         return self.current.review(state, review)
 
 
+ChoiceKey = tuple[int, datetime, UUID]
+
+
+def choice_key(generation: int, timestamp: datetime, event_id: UUID) -> ChoiceKey:
+    """The order of switches, the same on every device: a later generation (a switch made knowing
+    the other), then the later time, then the greater id."""
+    return (generation, timestamp, event_id)
+
+
+def _in_force(connection: sa.Connection, up_to: int) -> str | None:
+    """The scheduler named by the greatest switch stored at or before position `up_to`."""
+    c = events_table.c
+    rows = connection.execute(sa.select(c.event_id, c.event_data, c.metadata)
+                              .where(c.event_type == "SchedulerChanged", c.position <= up_to)).all()
+    if not rows:
+        return None
+
+    def key(row: Any) -> tuple[ChoiceKey, str]:
+        data, metadata = _document(row.event_data), _document(row.metadata)
+        return (choice_key(int(data.get("generation") or 0), datetime.fromisoformat(metadata["timestamp"]),
+                           row.event_id), str(data["scheduler"]))
+
+    return max(map(key, rows))[1]
+
+
+def _document(value: Any) -> dict[str, Any]:
+    """A JSON column as stored: text on SQLite, already decoded elsewhere."""
+    return from_json(value) if isinstance(value, str | bytes) else dict(value)
+
+
 def scheduler_changed(ctx: Context, event: DomainEvent, data: ev.SchedulerChanged) -> None:
-    chosen = scheduler_named(data.scheduler, ctx.day_start_hour)
+    name = data.scheduler
+    if event.position is not None:
+        name = _in_force(ctx.connection, event.position) or name  # an older switch arriving late changes nothing
+    if name == getattr(ctx.scheduler, "name", None):
+        return
+    chosen = scheduler_named(name, ctx.day_start_hour)
     if isinstance(ctx.scheduler, SelectedScheduler):
         ctx.scheduler.select(chosen)
     else:
@@ -87,10 +130,22 @@ def _reviewed_words(ctx: Context) -> set[Any]:
 
 
 def selected_scheduler(store: Any, day_start_hour: int) -> SelectedScheduler:
-    """The scheduler in force for a profile: the last `SchedulerChanged`, else SM-2 (for bootstrap)."""
+    """The scheduler in force for a profile: the greatest `SchedulerChanged`, else SM-2 (for bootstrap)."""
     changes = store.query_events(event_types=["SchedulerChanged"])
-    name = changes[-1].event_data.scheduler if changes else DEFAULT_SCHEDULER
+    name = max(changes, key=event_key).event_data.scheduler if changes else DEFAULT_SCHEDULER
     try:
         return SelectedScheduler(scheduler_named(name, day_start_hour))
     except UnknownScheduler:  # written by a newer build: keep studying with the default
         return SelectedScheduler(scheduler_named(DEFAULT_SCHEDULER, day_start_hour))
+
+
+def event_key(event: DomainEvent) -> ChoiceKey:
+    data = event.event_data
+    assert isinstance(data, ev.SchedulerChanged)
+    return choice_key(data.generation, event.metadata.timestamp, event.event_id)
+
+
+def next_generation(store: Any) -> int:
+    """The generation of a switch made now: one more than any this device has seen."""
+    changes = store.query_events(event_types=["SchedulerChanged"])
+    return max((e.event_data.generation for e in changes), default=0) + 1

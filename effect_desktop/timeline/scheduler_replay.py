@@ -25,7 +25,7 @@ from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.studyday import offset_minutes
 from ..gc_pause import without_gc
 from ..projections import tables as t
-from .scheduler_choice import SCHEDULERS, UnknownScheduler, scheduler_named
+from .scheduler_choice import SCHEDULERS, UnknownScheduler, next_generation, scheduler_named
 
 if TYPE_CHECKING:
     from ..bootstrap import Profile
@@ -131,7 +131,7 @@ def switch(profile: Profile, name: str) -> UUID:
     store = profile.store
     with store.transaction() as connection:
         version = len(store.get_events(stream))
-        data = ev.SchedulerChanged(user_id=profile.user_id, scheduler=name)
+        data = ev.SchedulerChanged(user_id=profile.user_id, scheduler=name, generation=next_generation(store))
         envelope = DomainEvent(
             event_id=event_id, aggregate_id=stream, aggregate_type=data.aggregate_type,
             event_type=data.event_type, event_data=data,

@@ -27,6 +27,7 @@ from effect_desktop.projections.tables import answers
 from effect_desktop.sync import SyncClient
 from effect_desktop.sync.admin import add_user
 from effect_desktop.sync.urls import ServerURL
+from effect_desktop.timeline.scheduler_replay import switch
 from tests.integration.profile_helpers import SettableClock
 from tests.sync.helpers import comparable_read_models
 
@@ -44,6 +45,8 @@ step = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 2), st.booleans()),
     st.tuples(st.just("advance"), st.integers(0, 2), st.integers(1, 40)),
     st.tuples(st.just("sync"), st.integers(0, 2), st.sampled_from([1, 10_000])),  # rebuild-at-end or not
+    st.tuples(st.just("tags"), st.integers(0, 2), st.lists(st.sampled_from(["noun", "verb", "JLPT"]), max_size=2)),
+    st.tuples(st.just("scheduler"), st.integers(0, 2), st.sampled_from(["fsrs", "sm2"])),
 )
 
 _accounts = itertools.count()
@@ -86,6 +89,10 @@ class Device:
                 service.restore_word(words[-1], undoes=event)
         elif action == "advance":
             self.clock.advance(hours=int(arg))  # type: ignore[call-overload]
+        elif action == "tags" and words:
+            service.update_word(words[-1], tags=list(arg))  # type: ignore[call-overload]
+        elif action == "scheduler":
+            switch(self.profile, str(arg))
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -95,6 +102,10 @@ class Device:
 # device 2 receives the answer after its change. An answer's statistics facets followed the order
 # each device applied the two in; they now follow the word's current category and tags.
 @example(steps=[("create", 2, "猫"), ("sync", 2, 1), ("edit", 2, "cat"), ("sync", 1, 1), ("answer", 1, [False])])
+# Found by a 1,500-example run once scheduler switches were generated: device 0 switches to FSRS, device 1
+# back to SM-2, both offline. Device 1's switch is re-sequenced after device 0's, but device 1 had applied
+# device 0's switch on arrival and kept it; device 0 ended under SM-2 and device 1 under FSRS.
+@example(steps=[("create", 0, "猫"), ("answer", 0, [True]), ("scheduler", 0, "fsrs"), ("scheduler", 1, "sm2")])
 def test_devices_converge_whatever_they_do_and_whenever_they_sync(
         server: str, tmp_path: Path, steps: list[tuple[str, int, object]]) -> None:
     url = add_user(server, f"learner{next(_accounts)}", "pw")
