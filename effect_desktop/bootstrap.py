@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from .application.service import StudyService
 from .application.settings import DAY_START
 from .backup.backups import latest_backup
+from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
 from .persistence.errors import DataFolderUnusable, ProfileUnreadable
@@ -33,8 +34,8 @@ from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Progress, Projector
 from .projections.queries import Queries
-from .projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY, upgrade_read_models
-from .timeline.scheduler_choice import selected_scheduler
+from .projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY, reset_read_models, upgrade_read_models
+from .timeline.scheduler_choice import append_choice, day_start_in_force, next_generation, selected_scheduler
 
 APP_DIR_NAME = "EffectDesktop"
 DEFAULT_PROFILE = "default"
@@ -133,8 +134,8 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
         ) from error
     settings = ProfileSettings(engine)
     user_id = UUID(known["user_id"])
-    day_start = DAY_START.read(settings)
     store = SqlEventStore(engine, registry or default_registry())
+    day_start = _adopt_day_start(engine, store, DAY_START.read(settings))
     scheduler = selected_scheduler(store, day_start)  # SM-2 unless a SchedulerChanged chose another
     projector = Projector(store, day_start, scheduler)
     queries = Queries(store)
@@ -151,14 +152,55 @@ def change_day_start_hour(profile: Profile, hour: int | str, progress: Progress 
 
     Every answer's study day follows from this hour, and so do the streak, the
     daily totals and the due dates; and a rebuild must give what live updating
-    gives. So the read models are rebuilt under the new hour in the transaction
-    that stores it: a crash or a cancel leaves the old hour with the old read
-    models. `profile` keeps the old hour in its objects: open it again after."""
+    gives. So the change is recorded (a `StudyDayStartChanged`, which a sync
+    carries to the other devices) and the read models are rebuilt under the new
+    hour in one transaction: a crash or a cancel leaves the old hour with the old
+    read models. `profile` keeps the old hour in its objects: open it again after."""
     value = DAY_START.checked(hour)
-    with profile.store.transaction() as connection:
+    store = profile.store
+    with store.transaction() as connection:
+        data = ev.StudyDayStartChanged(user_id=profile.user_id, hour=value,
+                                       generation=next_generation(store, "StudyDayStartChanged"))
+        append_choice(store, profile.user_id, profile.service.clock(), data)
         connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
                            {"key": DAY_START.key, "value": str(value)})
-        return Projector(profile.store, value, selected_scheduler(profile.store, value)).rebuild(progress)
+        return Projector(store, value, selected_scheduler(store, value)).rebuild(progress)
+
+
+def _adopt_day_start(engine: sa.Engine, store: SqlEventStore, stored: int) -> int:
+    """The hour in force, from the events: another device may have moved it (a sync brought the
+    change) or the log came from elsewhere (a JSONL import). The read models are counted under
+    the stored hour, so when the two differ they are emptied, with the new hour stored, in one
+    transaction, and the catch-up on open refills them under it."""
+    in_force = day_start_in_force(store)
+    if in_force is None or in_force == stored:
+        return stored
+    with engine.begin() as connection:
+        connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                           {"key": DAY_START.key, "value": str(in_force)})
+        reset_read_models(connection)
+    return in_force
+
+
+def rebuild_under_hour_in_force(profile: Profile, progress: Progress | None = None) -> int:
+    """Rebuild every read model under the hour in force, storing it if another device moved it (a
+    sync's deferred rebuild, a JSONL import, a sync on the command line); `profile` then counts
+    with the old hour in its objects: open it again (`day_start_moved` says whether to)."""
+    store = profile.store
+    hour = day_start_in_force(store)
+    if hour is None or hour == profile.projector.day_start_hour:
+        return profile.projector.rebuild(progress)
+    with store.transaction() as connection:
+        connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
+                           {"key": DAY_START.key, "value": str(hour)})
+        return Projector(store, hour, selected_scheduler(store, hour)).rebuild(progress)
+
+
+def day_start_moved(profile: Profile) -> bool:
+    """Whether the hour in force differs from the one this profile's objects count with (after a
+    sync that brought another device's change): open the profile again to count under it."""
+    in_force = day_start_in_force(profile.store)
+    return in_force is not None and in_force != profile.projector.day_start_hour
 
 
 def prepare_data_folder(folder: Path) -> None:

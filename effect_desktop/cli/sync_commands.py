@@ -11,6 +11,8 @@ import argparse
 import sys
 from typing import Any
 
+from ..bootstrap import day_start_moved, rebuild_under_hour_in_force
+from ..timeline.scheduler_choice import day_start_in_force
 from .context import CliContext
 
 EXIT_FAILED = 2
@@ -111,6 +113,10 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
                                     allow_plaintext=args.save_password_in_profile)
         print(note, file=sys.stderr)
     print(result.describe())
+    if day_start_moved(profile):  # another device moved the start of the study day: count under it now
+        rebuild_under_hour_in_force(profile)
+        hour = day_start_in_force(profile.store)
+        print(f"a study day now starts at {hour}:00 (moved on another device); every day was counted again")
     return 0
 
 

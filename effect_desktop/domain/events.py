@@ -171,6 +171,20 @@ class SchedulerChanged(EventData):
     generation: int = Field(default=0, ge=0)
 
 
+class StudyDayStartChanged(EventData):
+    """The learner moved the hour a study day starts (0-23); every past day is counted again under it.
+
+    An event, not a setting, so every device counts the same days, streaks and due dates (SM-2's
+    next review is the start of its day at this hour): two devices with different hours computed
+    different schedules from the same answers. The hour in force is that of the greatest change by
+    `generation`, time and id, as for `SchedulerChanged`."""
+
+    aggregate_type: ClassVar[str] = PROFILE
+    user_id: UUID
+    hour: int = Field(ge=0, le=23)
+    generation: int = Field(default=0, ge=0)
+
+
 ALL_EVENT_TYPES: tuple[type[EventData], ...] = (
     WordCreated,
     WordUpdated,
@@ -183,6 +197,7 @@ ALL_EVENT_TYPES: tuple[type[EventData], ...] = (
     ProgressUpdated,
     StreakUpdated,
     SchedulerChanged,
+    StudyDayStartChanged,
 )
 
 

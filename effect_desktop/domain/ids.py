@@ -43,6 +43,11 @@ def derived_id(kind: str, *parts: uuid.UUID) -> uuid.UUID:
     return uuid.uuid5(_NAMESPACE, kind + ":" + ":".join(str(p) for p in parts))
 
 
+def profile_stream_id(user_id: uuid.UUID) -> uuid.UUID:
+    """The device's stream of profile-wide choices (scheduler, study day start)."""
+    return derived_id("profile", user_id)
+
+
 def progress_stream_id(user_id: uuid.UUID, word_id: uuid.UUID) -> uuid.UUID:
     return derived_id("progress", user_id, word_id)
 

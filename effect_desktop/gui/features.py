@@ -17,11 +17,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..backup.schedule import daily_backup
-from ..bootstrap import change_day_start_hour, open_profile
+from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
 from ..interchange.csv_export import export_words_to
 from ..interchange.jsonl import export_events_to
 from ..projections.projector import RebuildCancelled
+from ..timeline.scheduler_choice import day_start_in_force
 from .backup_dialog import open_backup_dialog
 from .errors import show_error
 from .import_dialog import import_summary, open_import_dialog
@@ -42,7 +43,10 @@ T = QCoreApplication  # T.translate("Features", "...") literally at each use, so
 
 
 def install_features(window: MainWindow) -> None:
-    window.sync = _install_sync(window)  # type: ignore[attr-defined]
+    controller = window.sync = _install_sync(window)  # type: ignore[attr-defined]
+    synced = getattr(controller, "synced", None)
+    if synced is not None:
+        synced.connect(lambda _result: _day_start_from_elsewhere(window))
     window.page_built.connect(lambda key, page: _page_built(window, key, page))
     for key, page in list(window.pages.items()):
         _page_built(window, key, page)
@@ -241,6 +245,26 @@ def change_day_start(window: MainWindow, hour: int) -> None:
     window.operations.run(lambda progress: change_day_start_hour(profile, hour, progress), done,
                           label=T.translate("Features", "Recounting past study days…"), cancellable=True,
                           on_failure=failed)
+
+
+def _day_start_from_elsewhere(window: MainWindow) -> None:
+    """A sync brought another device's move of the study day's start: count every day again under
+    it and open the profile again, as a change made here does. During a session it waits (the
+    next sync or start does it): the session's days stay counted as they began."""
+    if window.study_page.in_session or not day_start_moved(window.profile):
+        return
+    profile = window.profile
+
+    def done(_replayed: int) -> None:
+        hour = day_start_in_force(profile.store)
+        window.retire()
+        profile.close()
+        _reopen(window, profile.path).statusBar().showMessage(T.translate(
+            "Features", "A study day now starts at {0}:00, as set on another device; past days were recounted.")
+            .format(hour), 15_000)
+
+    window.operations.run(lambda progress: rebuild_under_hour_in_force(profile, progress), done,
+                          label=T.translate("Features", "Recounting past study days…"))
 
 
 def _said(window: MainWindow, message: str) -> None:

@@ -20,7 +20,7 @@ from uuid import UUID
 from pydantic import ValidationError
 from pydantic_core import from_json, to_json
 
-from ..bootstrap import Profile
+from ..bootstrap import Profile, rebuild_under_hour_in_force
 from ..domain.errors import DomainError
 from ..domain.events import ALL_EVENT_TYPES, EventData
 from ..domain.payload_check import PayloadInvalid, check_payloads
@@ -114,7 +114,7 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
             if gaps:
                 raise InterchangeError(f"Some streams' versions do not follow on ({'; '.join(gaps)}): the log "
                                        "was cut or edited. Nothing was imported.")
-            profile.projector.rebuild()  # the profile was empty: the fast path of a fresh replay
+            rebuild_under_hour_in_force(profile)  # the profile was empty: the fast path of a fresh replay
     except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
         if isinstance(error, InterchangeError):
             raise

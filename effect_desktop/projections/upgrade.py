@@ -59,10 +59,15 @@ def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | Non
             for index in table.indexes:
                 index.create(connection, checkfirst=True)
     if replay:
-        for table in READ_MODELS:
-            connection.execute(sa.delete(table))
-        connection.execute(sa.delete(checkpoints).where(checkpoints.c.name == CHECKPOINT))
+        reset_read_models(connection)
     connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
                        [{"key": FINGERPRINT_KEY, "value": fingerprint},
                         {"key": PROJECTION_KEY, "value": PROJECTION_VERSION}])
     return replay
+
+
+def reset_read_models(connection: sa.Connection) -> None:
+    """Empty every read model and forget the checkpoint: the next catch-up refills them all."""
+    for table in READ_MODELS:
+        connection.execute(sa.delete(table))
+    connection.execute(sa.delete(checkpoints).where(checkpoints.c.name == CHECKPOINT))

@@ -39,6 +39,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "StreakUpdated": "Streak: {days} days",
         "StreakUpdated.one": "Streak: 1 day",
         "SchedulerChanged": "Switched the scheduler to {scheduler}",
+        "StudyDayStartChanged": "Moved the start of the study day to {hour}:00",
         "unknown": "{event_type}",
         "and": " and ",
         "duration.m": "{m} min {s} s",
@@ -69,6 +70,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "StreakUpdated": "連続学習：{days} 日",
         "StreakUpdated.one": "連続学習：1 日",
         "SchedulerChanged": "スケジューラを {scheduler} に切り替えました",
+        "StudyDayStartChanged": "学習日の始まりを {hour}:00 に変更しました",
         "unknown": "{event_type}",
         "and": "と",
         "duration.m": "{m} 分 {s} 秒",
@@ -101,6 +103,7 @@ _TYPE_LABELS = {
         "QuestionAnswered": "Answer", "AnswerRetracted": "Answer undone",
         "SessionCompleted": "Session finished", "ProgressUpdated": "Progress",
         "StreakUpdated": "Streak", "SchedulerChanged": "Scheduler changed",
+        "StudyDayStartChanged": "Study day moved",
     },
     "ja": {
         "WordCreated": "単語の追加", "WordUpdated": "単語の編集", "WordDeleted": "単語の削除",
@@ -108,6 +111,7 @@ _TYPE_LABELS = {
         "QuestionAnswered": "解答", "AnswerRetracted": "解答の取り消し",
         "SessionCompleted": "セッション完了", "ProgressUpdated": "進捗",
         "StreakUpdated": "連続学習", "SchedulerChanged": "スケジューラ変更",
+        "StudyDayStartChanged": "学習日の変更",
     },
 }
 
@@ -181,6 +185,8 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
         return text["StreakUpdated.one"] if days == 1 else text[kind].format(days=days)
     if kind == "SchedulerChanged":
         return text[kind].format(scheduler=str(p.get("scheduler", "")).upper())
+    if kind == "StudyDayStartChanged":
+        return text[kind].format(hour=int(p.get("hour", 0)))
     return text["unknown"].format(event_type=kind)
 
 

@@ -13,7 +13,7 @@ switches in different orders, and the greatest is the same on all of them.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -21,10 +21,12 @@ import sqlalchemy as sa
 from pydantic_core import from_json
 
 from ..domain import events as ev
-from ..domain.events import DomainEvent
+from ..domain.events import DomainEvent, EventMetadata
+from ..domain.ids import new_id, profile_stream_id
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.fsrs_scheduler import FSRSScheduler
 from ..domain.scheduling.sm2 import SM2Scheduler
+from ..domain.scheduling.studyday import offset_minutes
 from ..persistence.schema import events as events_table
 
 if TYPE_CHECKING:
@@ -140,12 +142,35 @@ def selected_scheduler(store: Any, day_start_hour: int) -> SelectedScheduler:
 
 
 def event_key(event: DomainEvent) -> ChoiceKey:
-    data = event.event_data
-    assert isinstance(data, ev.SchedulerChanged)
-    return choice_key(data.generation, event.metadata.timestamp, event.event_id)
+    """`choice_key` of a stored choice (a `SchedulerChanged` or a `StudyDayStartChanged`)."""
+    return choice_key(getattr(event.event_data, "generation", 0), event.metadata.timestamp, event.event_id)
 
 
-def next_generation(store: Any) -> int:
-    """The generation of a switch made now: one more than any this device has seen."""
-    changes = store.query_events(event_types=["SchedulerChanged"])
-    return max((e.event_data.generation for e in changes), default=0) + 1
+def next_generation(store: Any, event_type: str = "SchedulerChanged") -> int:
+    """The generation of a choice made now: one more than any of its kind this device has seen."""
+    changes = store.query_events(event_types=[event_type])
+    return max((getattr(e.event_data, "generation", 0) for e in changes), default=0) + 1
+
+
+def day_start_in_force(store: Any) -> int | None:
+    """The hour of the greatest `StudyDayStartChanged`, or None when the hour was never moved by one
+    (profiles from before it was an event keep the hour in their settings)."""
+    changes = store.query_events(event_types=["StudyDayStartChanged"])
+    return max(changes, key=event_key).event_data.hour if changes else None
+
+
+def append_choice(store: Any, user_id: UUID, now: datetime, data: ev.SchedulerChanged | ev.StudyDayStartChanged
+                  ) -> list[DomainEvent]:
+    """Store a profile-wide choice on the device's profile stream (inside the caller's transaction)."""
+    stream = profile_stream_id(user_id)
+    event_id = new_id()
+    utc = now.astimezone(UTC)
+    version = len(store.get_events(stream))
+    envelope = DomainEvent(
+        event_id=event_id, aggregate_id=stream, aggregate_type=data.aggregate_type,
+        event_type=data.event_type, event_data=data,
+        metadata=EventMetadata(user_id=user_id, correlation_id=event_id, causation_id=event_id,
+                               timestamp=utc, utc_offset_minutes=offset_minutes(now)),
+        created_at=utc, version=version + 1)
+    stored: list[DomainEvent] = store.append_events(stream, [envelope], version)
+    return stored

@@ -19,13 +19,11 @@ from uuid import UUID
 import sqlalchemy as sa
 
 from ..domain import events as ev
-from ..domain.events import DomainEvent, EventMetadata, Grade
-from ..domain.ids import derived_id, new_id
+from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
-from ..domain.scheduling.studyday import offset_minutes
 from ..gc_pause import without_gc
 from ..projections import tables as t
-from .scheduler_choice import SCHEDULERS, UnknownScheduler, next_generation, scheduler_named
+from .scheduler_choice import SCHEDULERS, UnknownScheduler, append_choice, next_generation, scheduler_named
 
 if TYPE_CHECKING:
     from ..bootstrap import Profile
@@ -116,31 +114,16 @@ def preview(profile: Profile, name: str, now: datetime | None = None) -> Schedul
                             counts["week_before"], counts["week_after"], moved)
 
 
-def profile_stream_id(user_id: UUID) -> UUID:
-    return derived_id("profile", user_id)
-
-
 def switch(profile: Profile, name: str) -> UUID:
     """Record the switch (a `SchedulerChanged` event) and refold the read models with it, atomically."""
     if name not in SCHEDULERS:
         raise UnknownScheduler(f"unknown scheduler {name!r}; choose one of: {', '.join(SCHEDULERS)}")
-    now = profile.service.clock()
-    utc = now.astimezone(UTC)
-    stream = profile_stream_id(profile.user_id)
-    event_id = new_id()
     store = profile.store
     with store.transaction() as connection:
-        version = len(store.get_events(stream))
         data = ev.SchedulerChanged(user_id=profile.user_id, scheduler=name, generation=next_generation(store))
-        envelope = DomainEvent(
-            event_id=event_id, aggregate_id=stream, aggregate_type=data.aggregate_type,
-            event_type=data.event_type, event_data=data,
-            metadata=EventMetadata(user_id=profile.user_id, correlation_id=event_id, causation_id=event_id,
-                                   timestamp=utc, utc_offset_minutes=offset_minutes(now)),
-            created_at=utc, version=version + 1)
-        stored = store.append_events(stream, [envelope], version)
+        stored = append_choice(store, profile.user_id, profile.service.clock(), data)
         profile.projector.apply(connection, stored)
-    return event_id
+    return stored[0].event_id
 
 
 def describe_preview(p: SchedulerPreview) -> dict[str, Any]:

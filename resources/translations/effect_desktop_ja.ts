@@ -1508,6 +1508,10 @@ Details were written to the log file; your study history is safe.</source>
         <translation>学習日の始まりを {0}:00 にしました。過去の日を数え直しました。</translation>
     </message>
     <message>
+        <source>A study day now starts at {0}:00, as set on another device; past days were recounted.</source>
+        <translation>別のデバイスでの設定に合わせて、学習日の始まりを {0}:00 にしました。過去の日を数え直しました。</translation>
+    </message>
+    <message>
         <source>Recounting past study days…</source>
         <translation>過去の学習日を数え直しています…</translation>
     </message>

@@ -343,3 +343,39 @@ def test_a_long_message_grows_the_dialog_instead_of_squeezing_the_fields(qtbot, 
     for field in (settings.server_url, settings.user_name, settings.password):
         assert field.height() >= field.sizeHint().height(), field.objectName()
     assert settings.message.height() >= settings.message.heightForWidth(settings.message.width())
+
+
+def test_a_day_start_moved_on_another_device_is_taken_up_by_the_window(qtbot, alice, tmp_path: Path) -> None:
+    """The laptop moves the study day's start to 2:00 and syncs; the window's next sync brings the
+    move, recounts every day under it with progress and opens the profile again at 2:00."""
+    from effect_desktop.bootstrap import change_day_start_hour, open_profile
+    from effect_desktop.gui.features import current_window
+    from effect_desktop.sync import SyncClient
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    change_day_start_hour(laptop, 2)
+    laptop.close()
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+
+    i18n.install("en")
+    window = MainWindow(open_profile(tmp_path / "desktop.effect.sqlite3"))  # not given to qtbot: it is replaced
+    window.show()
+    answer_a_word(window)
+    controller = window.sync
+    assert isinstance(controller, SyncController)
+    controller.use_session_url(alice)
+    assert controller.sync_now()
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=WAIT_MS)
+    shown = current_window(window)
+    qtbot.addWidget(shown)
+    try:
+        assert shown.profile.service.day_start_hour == 2
+        assert shown.pages["settings"].day_start.currentData() == 2  # type: ignore[attr-defined]
+        assert "as set on another device" in shown.statusBar().currentMessage()
+    finally:
+        shown.operations.wait()
+        shown.retire()
+        shown.close()
+        shown.profile.close()

@@ -37,7 +37,7 @@ def test_a_new_day_start_recounts_past_days_and_stays(open_test_profile: Callabl
     due_before = profile.queries.all_progress()[0].next_review_date
     events = profile.store.count()
 
-    assert change_day_start_hour(profile, 2) == events
+    assert change_day_start_hour(profile, 2) == events + 1  # the change itself is replayed with the rest
     profile.close()
     reopened = open_test_profile()
     assert reopened.service.day_start_hour == 2
@@ -45,7 +45,10 @@ def test_a_new_day_start_recounts_past_days_and_stays(open_test_profile: Callabl
     assert reopened.queries.streak(reopened.user_id, date(2026, 7, 4)).consecutive_days == 3
     assert reopened.queries.all_progress()[0].next_review_date == due_before + timedelta(hours=-2) + \
         timedelta(days=1), "due at 2:00 on the day after, not at 4:00 the day before"
-    assert reopened.store.count() == events, "a setting is not history: no event written"
+    # recorded as an event, which a sync carries to the other devices (they count the same days)
+    change = reopened.store.query_events(event_types=["StudyDayStartChanged"])
+    assert [(e.event_data.hour, e.event_data.generation) for e in change] == [(2, 1)]  # type: ignore[attr-defined]
+    assert reopened.store.count() == events + 1
     assert verify(reopened.projector).ok, "the read models are what a rebuild under 2:00 gives"
     # and what live updating under 2:00 goes on to give
     night = datetime(2026, 7, 5, 3, 0, tzinfo=BERLIN)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.bootstrap import Profile, change_day_start_hour, open_profile
 from effect_desktop.interchange.errors import InterchangeError
 from effect_desktop.interchange.jsonl import export_events_to, import_events
 from effect_desktop.projections.verify import verify
@@ -43,6 +43,30 @@ def test_round_trip_gives_the_same_events_read_models_and_verify(profile: Profil
         assert streak is not None and streak > 1  # continues the imported streak
     finally:
         reopened.close()
+
+
+def test_a_moved_study_day_start_comes_along(profile: Profile, clock: SettableClock, tmp_path: Path) -> None:
+    """The hour a day starts is an event now: the copy counts the days as the original does (it
+    used to start again at 4:00, with other days, streaks and due dates)."""
+    study_history(profile, clock)
+    change_day_start_hour(profile, 1)
+    original = open_profile(profile.path, clock=clock)
+    path = tmp_path / "log.jsonl"
+    export_events_to(original, path)
+    copy = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        import_events(copy, path)
+        assert dump_read_models(copy) == dump_read_models(original)
+    finally:
+        copy.close()
+    reopened = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        assert reopened.service.day_start_hour == 1
+        assert dump_read_models(reopened) == dump_read_models(original)  # nothing left to recount on open
+        assert verify(reopened.projector).ok
+    finally:
+        reopened.close()
+        original.close()
 
 
 def test_a_profile_with_events_is_refused(profile: Profile, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from effect_desktop.bootstrap import open_profile
+from effect_desktop.bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from effect_desktop.domain.errors import DomainError
 from effect_desktop.projections.tables import answers
 from effect_desktop.sync import SyncClient
@@ -47,6 +47,7 @@ step = st.one_of(
     st.tuples(st.just("sync"), st.integers(0, 2), st.sampled_from([1, 10_000])),  # rebuild-at-end or not
     st.tuples(st.just("tags"), st.integers(0, 2), st.lists(st.sampled_from(["noun", "verb", "JLPT"]), max_size=2)),
     st.tuples(st.just("scheduler"), st.integers(0, 2), st.sampled_from(["fsrs", "sm2"])),
+    st.tuples(st.just("day_start"), st.integers(0, 2), st.sampled_from([0, 4, 7])),
 )
 
 _accounts = itertools.count()
@@ -55,9 +56,21 @@ _accounts = itertools.count()
 class Device:
     def __init__(self, folder: Path, name: str, zone: str) -> None:
         self.clock = SettableClock(datetime(2026, 6, 1, 8, 0, tzinfo=UTC).astimezone(ZoneInfo(zone)))
-        self.profile = open_profile(folder / f"{name}.effect.sqlite3", clock=self.clock)
+        self.path = folder / f"{name}.effect.sqlite3"
+        self.profile = open_profile(self.path, clock=self.clock)
         self.session: UUID | None = None
         self.last_answer: UUID | None = None
+
+    def reopen(self) -> None:
+        """As the window does after the study day's start moved (here or on another device)."""
+        self.profile.close()
+        self.profile = open_profile(self.path, clock=self.clock)
+
+    def synced(self, client: SyncClient) -> None:
+        client.sync()
+        if day_start_moved(self.profile):  # as `effect-desktop sync` and the window do
+            rebuild_under_hour_in_force(self.profile)
+            self.reopen()
 
     def live_words(self) -> list[UUID]:
         return [w.word_id for w in self.profile.queries.words()]
@@ -93,6 +106,9 @@ class Device:
             service.update_word(words[-1], tags=list(arg))  # type: ignore[call-overload]
         elif action == "scheduler":
             switch(self.profile, str(arg))
+        elif action == "day_start":
+            change_day_start_hour(self.profile, int(arg))  # type: ignore[call-overload]
+            self.reopen()
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -116,13 +132,14 @@ def test_devices_converge_whatever_they_do_and_whenever_they_sync(
         for action, index, arg in steps:
             device = devices[index]
             if action == "sync":
-                SyncClient(device.profile, url, push_page=3, pull_page=4, defer_projection_from=int(arg)).sync()  # type: ignore[call-overload]
+                device.synced(SyncClient(device.profile, url, push_page=3, pull_page=4,
+                                         defer_projection_from=int(arg)))  # type: ignore[call-overload]
                 continue
             with contextlib.suppress(DomainError):  # a refused command (editing a deleted word) writes nothing
                 device.run(action, arg, made)
         for _round in range(2):
             for device in devices:
-                SyncClient(device.profile, url).sync()
+                device.synced(SyncClient(device.profile, url))
 
         first = comparable_read_models(devices[0].profile)
         for device in devices[1:]:
