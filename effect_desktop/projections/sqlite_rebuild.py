@@ -45,7 +45,7 @@ from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_read import utc_from_text
 from ..persistence.sqlite_values import utc_text
 from ..timeline import recorder
-from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, scheduler_named
+from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, greatest_choice, scheduler_named
 from . import handlers, statistics_handlers
 from .cache import ReadModelCache
 from .rebuild_sources import LOG_COLUMNS, LogSources
@@ -56,7 +56,7 @@ Step = Callable[[int], None]  # called after each phase with the number of phase
 
 WORD_EVENTS = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")
 
-EXTRACT_STEPS = 8  # of PHASES: decoding the log is about a third of a rebuild
+EXTRACT_STEPS = 7  # of PHASES, one per extraction statement: decoding the log is about a third of a rebuild
 PHASES = EXTRACT_STEPS + 8
 
 
@@ -119,7 +119,6 @@ _WORK_TABLES = (
     "ed_created (day TEXT)",
     "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
     "cause_id BLOB, subject_id BLOB, text TEXT, sv INTEGER)",
-    "ed_schedulers (position INTEGER, scheduler TEXT, generation INTEGER, at TEXT, event_id BLOB)",
 )
 _EXTRACT = (
     "INSERT INTO ed_word_rows SELECT * FROM {full} WHERE event_type IN (:w0, :w1, :w2, :w3)",
@@ -141,9 +140,6 @@ _EXTRACT = (
     f"{_id('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {_id('answer_event_id')} END, "
     "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END, schema_version "
     "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
-    "INSERT INTO ed_schedulers SELECT position, json_extract(event_data, '$.scheduler'), "
-    f"coalesce(json_extract(event_data, '$.generation'), 0), {_at(_TS)}, {{event_id}} "
-    "FROM {rows} AS s WHERE event_type = 'SchedulerChanged'",
 )
 
 
@@ -455,17 +451,17 @@ class SqliteRebuild:
                                 progress)
 
     def _final_scheduler(self) -> Scheduler:
-        # scheduler_choice.choice_key: the greatest switch, not the last one this device stored
-        found = self._x("SELECT scheduler FROM ed_schedulers "
-                        "ORDER BY generation DESC, at DESC, event_id DESC LIMIT 1").fetchone()
+        """scheduler_choice: the greatest switch (by generation, time, id), not the last one stored."""
+        found = greatest_choice(self.store)
         if found is None:
             return self.scheduler.current if isinstance(self.scheduler, SelectedScheduler) else self.scheduler
+        name, key = found
         try:
-            chosen = scheduler_named(found[0], self.day_start_hour)
+            chosen = scheduler_named(name, self.day_start_hour)
         except UnknownScheduler as error:
             raise RebuildFailed(str(error)) from error
         if isinstance(self.scheduler, SelectedScheduler):
-            self.scheduler.select(chosen)  # as handlers' scheduler_changed does, for what follows
+            self.scheduler.select(chosen, key)  # as handlers' scheduler_changed does, for what follows
         return chosen
 
     def _streak(self) -> None:

@@ -34,7 +34,7 @@ from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UTCDateTime
 from ..projections import handlers
 from .asof_cache import TRAVEL_TABLES, AsOfCache
-from .scheduler_choice import DEFAULT_SCHEDULER, SelectedScheduler, scheduler_named
+from .scheduler_choice import DEFAULT_SCHEDULER, selected_scheduler
 
 EVERY = 500
 BASE_EVERY = 25_000
@@ -148,7 +148,7 @@ class Checkpoints:
         profile's tables are read, never written (besides the checkpoints)."""
         restored = self.restore()
         cache, position = restored.cache, restored.cache.position
-        scheduler = SelectedScheduler(scheduler_named(restored.scheduler, self.day_start_hour))
+        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=restored.cache.position)
         max_at = restored.max_at
         last = self.store.last_position()
         since_base = self._events_since_base(position)

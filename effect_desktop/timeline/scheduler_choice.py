@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import sqlalchemy as sa
-from pydantic_core import from_json
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent, EventMetadata
@@ -27,7 +26,6 @@ from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.fsrs_scheduler import FSRSScheduler
 from ..domain.scheduling.sm2 import SM2Scheduler
 from ..domain.scheduling.studyday import offset_minutes
-from ..persistence.schema import events as events_table
 
 if TYPE_CHECKING:
     from ..projections.handlers import Context
@@ -48,18 +46,23 @@ def scheduler_named(name: str, day_start_hour: int) -> Scheduler:
     raise UnknownScheduler(f"unknown scheduler {name!r}; choose one of: {', '.join(SCHEDULERS)}")
 
 
+ChoiceKey = tuple[int, datetime, UUID]
+
+
 class SelectedScheduler:
     """A scheduler that delegates to the one currently chosen (switched by `SchedulerChanged`)."""
 
-    def __init__(self, scheduler: Scheduler) -> None:
+    def __init__(self, scheduler: Scheduler, key: ChoiceKey | None = None) -> None:
         self.current = scheduler
+        self.key = key  # the chosen switch's `choice_key`; None: no switch seen (or not known)
 
     @property
     def name(self) -> str:
         return self.current.name
 
-    def select(self, scheduler: Scheduler) -> None:
+    def select(self, scheduler: Scheduler, key: ChoiceKey | None = None) -> None:
         self.current = scheduler
+        self.key = key
 
     def initial(self) -> ReviewState:
         return self.current.initial()
@@ -68,47 +71,26 @@ class SelectedScheduler:
         return self.current.review(state, review)
 
 
-ChoiceKey = tuple[int, datetime, UUID]
-
-
 def choice_key(generation: int, timestamp: datetime, event_id: UUID) -> ChoiceKey:
     """The order of switches, the same on every device: a later generation (a switch made knowing
     the other), then the later time, then the greater id."""
     return (generation, timestamp, event_id)
 
 
-def _in_force(connection: sa.Connection, up_to: int) -> str | None:
-    """The scheduler named by the greatest switch stored at or before position `up_to`."""
-    c = events_table.c
-    rows = connection.execute(sa.select(c.event_id, c.event_data, c.metadata)
-                              .where(c.event_type == "SchedulerChanged", c.position <= up_to)).all()
-    if not rows:
-        return None
-
-    def key(row: Any) -> tuple[ChoiceKey, str]:
-        data, metadata = _document(row.event_data), _document(row.metadata)
-        return (choice_key(int(data.get("generation") or 0), datetime.fromisoformat(metadata["timestamp"]),
-                           row.event_id), str(data["scheduler"]))
-
-    return max(map(key, rows))[1]
-
-
-def _document(value: Any) -> dict[str, Any]:
-    """A JSON column as stored: text on SQLite, already decoded elsewhere."""
-    return from_json(value) if isinstance(value, str | bytes) else dict(value)
-
-
 def scheduler_changed(ctx: Context, event: DomainEvent, data: ev.SchedulerChanged) -> None:
-    name = data.scheduler
-    if event.position is not None:
-        name = _in_force(ctx.connection, event.position) or name  # an older switch arriving late changes nothing
-    if name == getattr(ctx.scheduler, "name", None):
-        return
-    chosen = scheduler_named(name, ctx.day_start_hour)
-    if isinstance(ctx.scheduler, SelectedScheduler):
-        ctx.scheduler.select(chosen)
+    key = event_key(event)
+    current = ctx.scheduler
+    if isinstance(current, SelectedScheduler) and current.key is not None and key <= current.key:
+        return  # a switch made without knowing of the one in force, arriving late: it changes nothing
+    same = data.scheduler == getattr(current, "name", None)
+    chosen = (current.current if same and isinstance(current, SelectedScheduler)
+              else scheduler_named(data.scheduler, ctx.day_start_hour))
+    if isinstance(current, SelectedScheduler):
+        current.select(chosen, key)
     else:
-        ctx.scheduler = chosen
+        ctx.scheduler = SelectedScheduler(chosen, key)
+    if same:
+        return
     from ..projections import handlers  # at call time: handlers imports this module
 
     index = ctx.cache.reviews
@@ -131,14 +113,25 @@ def _reviewed_words(ctx: Context) -> set[Any]:
     return words
 
 
-def selected_scheduler(store: Any, day_start_hour: int) -> SelectedScheduler:
-    """The scheduler in force for a profile: the greatest `SchedulerChanged`, else SM-2 (for bootstrap)."""
-    changes = store.query_events(event_types=["SchedulerChanged"])
-    name = max(changes, key=event_key).event_data.scheduler if changes else DEFAULT_SCHEDULER
+def selected_scheduler(store: Any, day_start_hour: int, up_to: int | None = None) -> SelectedScheduler:
+    """The scheduler in force for a profile: the greatest `SchedulerChanged` (stored at or before
+    position `up_to`, for a replay from a checkpoint there), else SM-2."""
+    found = greatest_choice(store, up_to)
+    name, key = found if found is not None else (DEFAULT_SCHEDULER, None)
     try:
-        return SelectedScheduler(scheduler_named(name, day_start_hour))
+        return SelectedScheduler(scheduler_named(name, day_start_hour), key)
     except UnknownScheduler:  # written by a newer build: keep studying with the default
-        return SelectedScheduler(scheduler_named(DEFAULT_SCHEDULER, day_start_hour))
+        return SelectedScheduler(scheduler_named(DEFAULT_SCHEDULER, day_start_hour), key)
+
+
+def greatest_choice(store: Any, up_to: int | None = None) -> tuple[str, ChoiceKey] | None:
+    """The scheduler name and key of the greatest switch (archived ones too: the store reads them)."""
+    changes = [e for e in store.query_events(event_types=["SchedulerChanged"])
+               if up_to is None or (e.position or 0) <= up_to]
+    if not changes:
+        return None
+    last = max(changes, key=event_key)
+    return last.event_data.scheduler, event_key(last)
 
 
 def event_key(event: DomainEvent) -> ChoiceKey:

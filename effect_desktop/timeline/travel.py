@@ -26,7 +26,7 @@ from ..projections import tables as t
 from ..projections.views import ProgressView, StreakView, WordView
 from .asof_cache import AsOfCache
 from .checkpoints import PAGE, Checkpoints
-from .scheduler_choice import SelectedScheduler, scheduler_named
+from .scheduler_choice import SelectedScheduler, selected_scheduler
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class TimeTravel:
             raise ValueError("a moment in the past needs a time zone (an aware datetime)")
         restored = self.checkpoints.restore(moment)
         cache = restored.cache
-        scheduler = SelectedScheduler(scheduler_named(restored.scheduler, self.day_start_hour))
+        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=restored.cache.position)
         last, replayed = self._replay_tail(cache, scheduler, moment)
         return self._state(cache, moment, max(last, cache.position), scheduler.name, replayed)
 
@@ -147,7 +147,7 @@ class TimeTravel:
         restored = self.checkpoints.restore(moment)
         if restored.cache.position == 0:
             return None
-        scheduler = SelectedScheduler(scheduler_named(restored.scheduler, self.day_start_hour))
+        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=restored.cache.position)
         self._replay_tail(restored.cache, scheduler, moment)
         return restored.cache
 

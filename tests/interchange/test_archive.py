@@ -208,3 +208,26 @@ def test_the_timeline_shows_compacted_events_with_their_payloads(profile: Profil
 
     after = [(e.event_id, e.payload, e.metadata) for e in timeline.page(limit=500).entries]
     assert after == before and len(after) > 10
+
+
+def test_compacted_profile_choices_still_decide(profile: Profile, clock: SettableClock) -> None:
+    """A scheduler switch and a moved study day, archived with the rest: the profile opens under
+    them, and a rebuild and `verify` agree (the choices are read through the store, archive and all)."""
+    from effect_desktop.bootstrap import change_day_start_hour
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    study_history(profile, clock, days=3)
+    switch(profile, "fsrs")
+    change_day_start_hour(profile, 2)
+    reopened = open_profile(profile.path, clock=clock)
+    models = dump_read_models(reopened)
+    compact(reopened.store, FAR_FUTURE, datetime.now(UTC), segment=5)
+    reopened.close()
+    again = open_profile(profile.path, clock=clock)
+    try:
+        assert (again.service.scheduler.name, again.service.day_start_hour) == ("fsrs", 2)
+        assert verify(again.projector).ok
+        again.projector.rebuild()
+        assert dump_read_models(again) == models
+    finally:
+        again.close()
