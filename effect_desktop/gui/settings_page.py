@@ -70,7 +70,8 @@ class SettingsPage(Page):
         study_form.addRow(self.tr("A new study day starts at:"), self.day_start)
         study_form.addRow(_hint(self.tr("Answers given after midnight but before this hour count for the day "
                                         "before, as in Anki. Changing it recounts every past day (streak, "
-                                        "daily totals, due dates) from your history.")))
+                                        "daily totals, due dates) from your history, here and, at their "
+                                        "next sync, on your other computers.")))
 
         appearance = QGroupBox(self.tr("Interface"))
         appearance_form = QFormLayout(appearance)

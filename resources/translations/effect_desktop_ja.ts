@@ -615,8 +615,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>新しい学習日の始まり:</translation>
     </message>
     <message>
-        <source>Answers given after midnight but before this hour count for the day before, as in Anki. Changing it recounts every past day (streak, daily totals, due dates) from your history.</source>
-        <translation>真夜中を過ぎても、この時刻より前の解答は Anki と同じく前日の分として数えます。変更すると、過去のすべての日(連続日数・日ごとの集計・復習予定日)を履歴から数え直します。</translation>
+        <source>Answers given after midnight but before this hour count for the day before, as in Anki. Changing it recounts every past day (streak, daily totals, due dates) from your history, here and, at their next sync, on your other computers.</source>
+        <translation>真夜中を過ぎても、この時刻より前の解答は Anki と同じく前日の分として数えます。変更すると、過去のすべての日(連続日数・日ごとの集計・復習予定日)を履歴から数え直します。ほかのコンピューターでも次の同期で同じように数え直します。</translation>
     </message>
     <message>
         <source>Backups</source>
