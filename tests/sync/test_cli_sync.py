@@ -47,6 +47,15 @@ def test_init_add_user_and_sync_two_profiles(pg_database: str, tmp_path: Path,
     finally:
         phone.close()
 
+    # the laptop moves the start of the study day; the phone's next sync takes it up and says so
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "settings", "set", "day-start-hour", "2")[0] == 0
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "sync", "--url", bob_url)[0] == 0
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "phone", "sync", "--url", bob_url)
+    assert code == 0, err
+    assert "a study day now starts at 2:00 (moved on another device)" in out
+    code, out, _ = cli(capsys, "--data-dir", data, "--profile", "phone", "settings")
+    assert code == 0 and "day-start-hour" in out and " 2" in out
+
 
 def test_sync_without_a_server_says_how_to_set_one_up(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
