@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,6 +22,7 @@ from .sqlite_writer import SqliteTableWriter
 
 Row = dict[str, Any]
 _MISSING = object()
+_CHUNK = 500  # values per IN (...) when reading ahead
 
 
 _WRITERS: dict[str, SqliteTableWriter] = {}
@@ -44,11 +46,13 @@ class TableCache:
         self.dirty: set[tuple[Any, ...]] = set()
         # column -> value -> keys of the cached rows holding it, for `rows_where` (built when first asked)
         self._by: dict[str, dict[Any, set[tuple[Any, ...]]]] = {}
+        self._complete = False  # every stored row is cached (`load_all`): a miss is a missing row
+        self._prefetched: dict[str, set[Any]] = {}  # column -> values whose stored rows are all cached
 
     def get(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
         row = self.rows.get(key, _MISSING)
         if row is _MISSING:
-            row = None if self.assume_empty else self._load(connection, key)
+            row = None if self.assume_empty or self._complete else self._load(connection, key)
             if self._by and row is not None:
                 self._index(key, None, row)
             self.rows[key] = row
@@ -114,7 +118,7 @@ class TableCache:
                 if row is not None:
                     buckets.setdefault(row[column], set()).add(key)
         found: dict[tuple[Any, ...], Row] = {}
-        if not self.assume_empty:
+        if not (self.assume_empty or self._complete or value in self._prefetched.get(column, ())):
             for stored in self._stored_where(connection, column, value):
                 key = (self._key_of(stored),) if self._single_key else self._key_of(stored)
                 if key not in self.rows:  # else the cached row is the current one (or it was deleted)
@@ -124,6 +128,33 @@ class TableCache:
             if row is not None and row[column] == value:  # as indexed, unless the rows were replaced
                 found[key] = row
         return list(found.values())
+
+    # --- reading ahead: one query for what a large command would read row by row -----------------
+    def load_all(self, connection: sa.Connection) -> None:
+        """Cache every stored row (a small table many rows of which a command will touch)."""
+        if not (self.assume_empty or self._complete):
+            self._take_in(connection.execute(sa.select(self.table)))
+            self._complete = True
+
+    def prefetch(self, connection: sa.Connection, column: str, values: Iterable[Any]) -> None:
+        """Cache the stored rows whose `column` holds one of `values`, as `rows_where` would read
+        them one value at a time (a command moving thousands of words' answers: a query each)."""
+        if self.assume_empty or self._complete:
+            return
+        wanted = [v for v in dict.fromkeys(values) if v not in self._prefetched.get(column, ())]
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            self._take_in(connection.execute(sa.select(self.table).where(self.table.c[column].in_(chunk))))
+        self._prefetched.setdefault(column, set()).update(wanted)
+
+    def _take_in(self, result: Any) -> None:
+        for stored in result:
+            row = dict(stored._mapping)
+            key = (self._key_of(row),) if self._single_key else self._key_of(row)
+            if key not in self.rows:  # else the cached row is the current one (or it was deleted)
+                self.rows[key] = row
+                if self._by:
+                    self._index(key, None, row)
 
     def _stored_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
         query = sa.select(self.table).where(self.table.c[column] == value)

@@ -28,6 +28,7 @@ from .tables import READ_MODELS, checkpoints
 CHECKPOINT = "read_models"
 REBUILD_PAGE = 20_000
 REBUILD_FROM = 2_000  # events: a catch-up from nothing rebuilds instead (see catch_up)
+READ_AHEAD_FROM = 50  # word moves in one command: their rows are read ahead (see _read_ahead)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -50,10 +51,24 @@ class Projector:
             self._set_checkpoint(connection, events[-1].position or 0)
             return
         cache = ReadModelCache(READ_MODELS)
+        self._read_ahead(connection, cache, events)
         last = self._run(connection, cache, events)
         cache.flush(connection)
         if last:
             self._set_checkpoint(connection, last)
+
+    @staticmethod
+    def _read_ahead(connection: sa.Connection, cache: ReadModelCache, events: list[DomainEvent]) -> None:
+        """A command that moves many words to another category or tag (an import updating them,
+        Organize on the Words page) reads, per word, its row, tags and answers, and per (facet,
+        day) a statistics row: one query each, 4,000 studied words took 24 s. Read them in a few."""
+        moved = [e.aggregate_id for e in events if e.event_type == "WordUpdated"
+                 and {"category", "tags"} & set(getattr(e.event_data, "changes", {}))]
+        if len(moved) < READ_AHEAD_FROM:
+            return
+        for table in ("rm_words", "rm_word_tags", "rm_answers"):
+            cache[table].prefetch(connection, "word_id", moved)
+        cache["rm_daily_facets"].load_all(connection)
 
     @staticmethod
     def _new_words_in_bulk(connection: sa.Connection, events: list[DomainEvent]) -> bool:
