@@ -13,27 +13,17 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from typing import Any
-from uuid import UUID, SafeUUID
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
+from .types import uuid_from_bytes
 
-_new_uuid = UUID.__new__
-_set = object.__setattr__
-_from_bytes = int.from_bytes
+__all__ = ["SqliteLogReader", "utc_from_text", "uuid_from_bytes"]
+
 _fromisoformat = datetime.fromisoformat
-_UNKNOWN = SafeUUID.unknown  # an enum member looked up once, not per id
-
-
-def uuid_from_bytes(raw: bytes) -> UUID:
-    """`UUID(bytes=raw)` without its argument checks (the column holds 16 bytes by construction)."""
-    value = _new_uuid(UUID)
-    _set(value, "int", _from_bytes(raw, "big"))
-    _set(value, "is_safe", _UNKNOWN)
-    return value
 
 
 def utc_from_text(text: str) -> datetime:

@@ -46,6 +46,9 @@ class TableCache:
         self.dirty: set[tuple[Any, ...]] = set()
         # column -> value -> keys of the cached rows holding it, for `rows_where` (built when first asked)
         self._by: dict[str, dict[Any, set[tuple[Any, ...]]]] = {}
+        # stored rows of which only these columns changed: an UPDATE of them, far cheaper than
+        # replacing the row with its indexes (a word's moved answers, by the hundred thousand)
+        self.changed: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self._complete = False  # every stored row is cached (`load_all`): a miss is a missing row
         self._prefetched: dict[str, set[Any]] = {}  # column -> values whose stored rows are all cached
 
@@ -58,12 +61,19 @@ class TableCache:
             self.rows[key] = row
         return row  # type: ignore[return-value]
 
-    def put(self, row: Row) -> None:
+    def put(self, row: Row, changed: tuple[str, ...] | None = None) -> None:
+        """Write `row`; `changed` names the only columns that differ from the stored row (which must
+        exist), so flushing updates just those (unless the row is written whole anyway)."""
         key = (self._key_of(row),) if self._single_key else self._key_of(row)
         if self._by:
             self._index(key, self.rows.get(key), row)
         self.rows[key] = row
-        self.dirty.add(key)
+        if changed is None or key in self.dirty:
+            self.dirty.add(key)
+        else:
+            before = self.changed.get(key)
+            self.changed[key] = changed if before is None or before == changed else \
+                tuple(dict.fromkeys((*before, *changed)))
 
     def delete(self, key: tuple[Any, ...]) -> None:
         if self._by:
@@ -73,12 +83,22 @@ class TableCache:
 
     def _index(self, key: tuple[Any, ...], old: Row | None, new: Row | None) -> None:
         for column, buckets in self._by.items():
+            if old is not None and new is not None and old[column] == new[column]:
+                continue  # the usual change (an answer's facets): its place in the index stays
             if old is not None:
                 buckets.get(old[column], set()).discard(key)
             if new is not None:
                 buckets.setdefault(new[column], set()).add(key)
 
     def flush(self, connection: sa.Connection) -> None:
+        changed = {key: columns for key, columns in self.changed.items() if key not in self.dirty}
+        self.changed = {}
+        if changed and connection.dialect.name != "sqlite":
+            self.dirty.update(changed)  # written whole, as every other row there
+            changed = {}
+        for columns in set(changed.values()):
+            moved = [self.rows[key] for key, these in changed.items() if these == columns]
+            _sqlite_writer(self.table).update(connection, columns, [row for row in moved if row is not None])
         if not self.dirty:
             return
         rows = self.rows
@@ -148,8 +168,9 @@ class TableCache:
         self._prefetched.setdefault(column, set()).update(wanted)
 
     def _take_in(self, result: Any) -> None:
-        for stored in result:
-            row = dict(stored._mapping)
+        names = list(result.keys())  # once: a row's own mapping asked for them again each time
+        for values in result:
+            row = dict(zip(names, values, strict=True))
             key = (self._key_of(row),) if self._single_key else self._key_of(row)
             if key not in self.rows:  # else the cached row is the current one (or it was deleted)
                 self.rows[key] = row
@@ -157,8 +178,9 @@ class TableCache:
                     self._index(key, None, row)
 
     def _stored_where(self, connection: sa.Connection, column: str, value: Any) -> list[Row]:
-        query = sa.select(self.table).where(self.table.c[column] == value)
-        return [dict(r._mapping) for r in connection.execute(query)]
+        result = connection.execute(sa.select(self.table).where(self.table.c[column] == value))
+        names = list(result.keys())
+        return [dict(zip(names, values, strict=True)) for values in result]
 
 
 class ReviewIndex:

@@ -55,6 +55,10 @@ class Context:
     def put(self, table: str, row: Row) -> None:
         self.cache[table].put(row)
 
+    def put_changed(self, table: str, row: Row, columns: tuple[str, ...]) -> None:
+        """`put` of a stored row of which only `columns` changed (written as an UPDATE of those)."""
+        self.cache[table].put(row, columns)
+
     def delete(self, table: str, *key: Any) -> None:
         self.cache[table].delete(key)
 

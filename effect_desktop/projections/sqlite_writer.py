@@ -42,6 +42,7 @@ class SqliteTableWriter:
         self.delete_sql = str(compiled_delete)
         key_order = compiled_delete.positiontup or []
         self.key_converters = [(keys.index(name), _processor(table.c[name])) for name in key_order]
+        self._updates: dict[tuple[str, ...], tuple[str, list[tuple[str, Any]]]] = {}
 
     def upsert(self, connection: sa.Connection, rows: Sequence[Row]) -> None:
         self._run(connection, self.upsert_sql, [self._params(row) for row in rows])
@@ -55,6 +56,24 @@ class SqliteTableWriter:
         for index, convert in self._conversions:
             converted[index] = convert(converted[index])
         return tuple(converted)
+
+    def update(self, connection: sa.Connection, columns: tuple[str, ...], rows: Sequence[Row]) -> None:
+        """Set `columns` of existing rows, found by their key (indexes on other columns stay as they are)."""
+        sql, order = self._updates.get(columns) or self._compile_update(columns)
+        self._run(connection, sql, [tuple(row[name] if convert is None else convert(row[name])
+                                          for name, convert in order) for row in rows])
+
+    def _compile_update(self, columns: tuple[str, ...]) -> tuple[str, list[tuple[str, Any]]]:
+        table = self.table
+        keys = [c.name for c in table.primary_key.columns]
+        statement = (sa.update(table).where(sa.and_(*(table.c[k] == sa.bindparam(f"k_{k}") for k in keys)))
+                     .values({name: sa.bindparam(name) for name in columns}))
+        compiled = statement.compile(dialect=_DIALECT)
+        order = [(name[2:] if name.startswith("k_") else name,
+                  _processor(table.c[name[2:] if name.startswith("k_") else name]))
+                 for name in compiled.positiontup or []]
+        self._updates[columns] = (str(compiled), order)
+        return self._updates[columns]
 
     def delete(self, connection: sa.Connection, keys: Sequence[tuple[Any, ...]]) -> None:
         converters = self.key_converters

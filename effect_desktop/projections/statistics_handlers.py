@@ -76,6 +76,8 @@ def _add(ctx: Context, facet: str, day: str, totals: dict[str, int]) -> None:
         ctx.put("rm_daily_facets", row)
 
 
+_FACETS = ("facets",)  # what a move changes in an answer's row
+
 def move_answers(ctx: Context, word_id: Any, old: list[str], new: list[str]) -> None:
     """The word's category or tags changed from `old` to `new`: its answers now count under the new
     (summed per study day first: a word answered for years moves in a few hundred row updates)."""
@@ -91,7 +93,7 @@ def move_answers(ctx: Context, word_id: Any, old: list[str], new: list[str]) -> 
             totals["correct"] += 1 if answer["is_correct"] else 0
             totals["response_ms"] += ms
             totals[f"rt_{response_bucket(ms)}"] += 1
-        ctx.put("rm_answers", {**answer, "facets": stored})
+        ctx.put_changed("rm_answers", {**answer, "facets": stored}, _FACETS)
     gone = [facet for facet in old if facet not in new]
     came = [facet for facet in new if facet not in old]
     for day, totals in per_day.items():
