@@ -158,6 +158,8 @@ def change_day_start_hour(profile: Profile, hour: int | str, progress: Progress 
     read models. `profile` keeps the old hour in its objects: open it again after."""
     value = DAY_START.checked(hour)
     store = profile.store
+    if value == profile.projector.day_start_hour and day_start_in_force(store) == value:
+        return 0  # already recorded and counted: nothing to write, nothing to recount
     with store.transaction() as connection:
         data = ev.StudyDayStartChanged(user_id=profile.user_id, hour=value,
                                        generation=next_generation(store, "StudyDayStartChanged"))
