@@ -186,8 +186,9 @@ def _adopt_day_start(engine: sa.Engine, store: SqlEventStore, stored: int) -> in
 
 def rebuild_under_hour_in_force(profile: Profile, progress: Progress | None = None) -> int:
     """Rebuild every read model under the hour in force, storing it if another device moved it (a
-    sync's deferred rebuild, a JSONL import, a sync on the command line); `profile` then counts
-    with the old hour in its objects: open it again (`day_start_moved` says whether to)."""
+    JSONL import, after a sync); `profile` then counts with the old hour in its objects: open it
+    again (`day_start_moved` says whether to). The stored hour is always the one the read models
+    are counted under: both change in one transaction, here, on open and in a local change."""
     store = profile.store
     hour = day_start_in_force(store)
     if hour is None or hour == profile.projector.day_start_hour:

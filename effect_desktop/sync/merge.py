@@ -27,7 +27,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic import ValidationError
 
-from ..bootstrap import Profile, rebuild_under_hour_in_force
+from ..bootstrap import Profile
 from ..domain.payload_check import PayloadInvalid
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
 from ..persistence.raw_import import insert_stored
@@ -146,7 +146,9 @@ def finish_deferred(profile: Profile) -> bool:
     with profile.store.transaction() as connection:
         if local_state.get(connection, local_state.NEEDS_REBUILD) != "1":
             return False
-        rebuild_under_hour_in_force(profile)  # a pulled change of the day's start counts from here
+        # under this profile's hour, as the pages merged after it are: the stored hour stays the one
+        # the read models are counted under; a pulled move is taken up after the sync (day_start_moved)
+        profile.projector.rebuild()
         local_state.put(connection, local_state.NEEDS_REBUILD, "0")
     return True
 
