@@ -58,6 +58,7 @@ class BackupDialog(QDialog):
         layout.addWidget(self.where)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

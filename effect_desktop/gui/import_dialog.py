@@ -112,6 +112,7 @@ class ImportDialog(QDialog):
         layout.addLayout(self.mapping_row)
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("preview")
+        self.preview.setAccessibleName(self.tr("The first rows of the file"))
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.preview, 3)
 
@@ -137,7 +138,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.check_summary)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
-        layout.addWidget(QLabel(self.tr("Rows that cannot be imported:")))
+        problems_caption = QLabel(self.tr("Rows that cannot be imported:"))
+        problems_caption.setBuddy(self.problems)
+        layout.addWidget(problems_caption)
         layout.addWidget(self.problems, 1)
 
         bottom = QHBoxLayout()

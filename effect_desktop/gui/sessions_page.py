@@ -40,6 +40,7 @@ class SessionsPage(Page):
                    self.tr("Correct"), self.tr("Accuracy"), self.tr("Time"), self.tr("Status")]
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("sessionTable")
+        self.table.setAccessibleName(self.tr("Sessions"))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

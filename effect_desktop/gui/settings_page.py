@@ -118,6 +118,7 @@ class SettingsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        scroll.setAccessibleName(self.tr("Settings"))
         guard = _WheelScrollsThePage(self)
         for control in (*limits, self.day_start, self.language):
             control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -237,6 +237,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
         <translation>どのくらい覚えていましたか？ 1 もう一度 · 2 難しい · 3 正解 · 4 簡単</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
 </context>
 <context>
     <name>HardestWordsTable</name>
@@ -521,6 +525,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>The newest {0} of {1} sessions.</source>
         <translation>全 {1} セッションのうち新しい {0} 件を表示しています。</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>セッション</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1018,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Enter: continue</source>
         <translation>Enter: 次へ</translation>
     </message>
+    <message>
+        <source>Type the word for “{0}”</source>
+        <translation>「{0}」の単語を入力</translation>
+    </message>
 </context>
 <context>
     <name>WordDialog</name>
@@ -1253,6 +1265,14 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/words/page.py" line="232" />
         <source>deletion of {0} words</source>
         <translation>{0} 語の削除</translation>
+    </message>
+    <message>
+        <source>Filter words</source>
+        <translation>単語を絞り込む</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>単語</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,19 @@
             <source>This session ✕</source>
             <translation>このセッション ✕</translation>
         </message>
-    </context>
+        <message>
+        <source>Search the timeline</source>
+        <translation>タイムラインを検索</translation>
+    </message>
+    <message>
+        <source>First day shown</source>
+        <translation>表示する最初の日</translation>
+    </message>
+    <message>
+        <source>Last day shown</source>
+        <translation>表示する最後の日</translation>
+    </message>
+</context>
     <context>
         <name>ImportDialog</name>
         <message>
@@ -413,7 +425,11 @@
             <source>Import finished: {0}.</source>
             <translation>インポート完了: {0}。</translation>
         </message>
-    </context>
+        <message>
+        <source>The first rows of the file</source>
+        <translation>ファイルの最初の数行</translation>
+    </message>
+</context>
     <context>
         <name>FieldChanges</name>
         <message>
@@ -607,7 +623,11 @@
             <source>Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.</source>
             <translation>%2 語の解答 %1 問を %3 秒で再生しました。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
         </message>
-    </context>
+        <message>
+        <source>Words whose next review would move</source>
+        <translation>次の復習日が変わる単語</translation>
+    </message>
+</context>
     <context>
         <name>TimelineModel</name>
         <message>
@@ -651,7 +671,11 @@
             <source>Time travel is slower for now: %1</source>
             <translation>タイムトラベルは現在低速です: %1</translation>
         </message>
-    </context>
+        <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+</context>
     <context>
         <name>TravelBar</name>
         <message>
@@ -669,7 +693,11 @@
             <source>Time travel:</source>
             <translation>タイムトラベル:</translation>
         </message>
-    </context>
+        <message>
+        <source>Moment in the history</source>
+        <translation>履歴の中の時点</translation>
+    </message>
+</context>
     <context>
         <name>WordHistoryDialog</name>
         <message>

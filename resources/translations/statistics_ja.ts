@@ -27,6 +27,18 @@
         <source>%1: %n answer(s)</source>
         <translation><numerusform>%1: 回答 %n 件</numerusform></translation>
     </message>
+    <message>
+        <source>Days with answers: {0}</source>
+        <translation>解答した日数：{0}</translation>
+    </message>
+    <message>
+        <source>Answers: {0}</source>
+        <translation>解答数：{0}</translation>
+    </message>
+    <message>
+        <source>Busiest day: {0}</source>
+        <translation>最も多く解答した日：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ChartCard</name>
@@ -288,6 +300,10 @@
         <location filename="../../effect_desktop/gui/statistics/page.py" line="265" />
         <source>easiness factor</source>
         <translation>易しさ係数 (EF)</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>グラフ</translation>
     </message>
 </context>
 </TS>

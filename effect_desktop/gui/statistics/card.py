@@ -47,6 +47,7 @@ class ChartCard(QFrame):
         if body.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
             self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.note.setVisible(False)
+        body.setAccessibleName(title)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -54,6 +55,7 @@ class ChartCard(QFrame):
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
+        self.body.setAccessibleName(title)
 
     def set_note(self, note: str) -> None:
         self.note.setText(note)

@@ -33,6 +33,9 @@ def chart_view(parent: QWidget | None = None) -> QChartView:
     view = QChartView(parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
+    # A chart answers no key, so Tab passes it by; a screen reader still finds it by its card's title.
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return view
 
 

@@ -41,8 +41,28 @@ class CalendarHeatmap(QWidget):
 
     def set_figure(self, figure: Heatmap) -> None:
         self.figure = figure
+        self.setAccessibleDescription(self.describe())
         self.updateGeometry()
         self.update()
+
+    def describe(self) -> str:
+        """The year in one line, for a screen reader: squares and tooltips reach no one who cannot see them."""
+        if self.figure is None:
+            return ""
+        answers = self.figure.answers
+        parts = [self.tr("Days with answers: {0}").format(len(answers)),
+                 self.tr("Answers: {0}").format(sum(answers.values()))]
+        if answers:
+            busiest = max(answers, key=lambda day: (answers[day], day))
+            parts.append(self.tr("Busiest day: {0}").format(self._day_answers(busiest)))
+        days = self.figure.streak_days
+        parts.append(self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
+        return " · ".join(parts)
+
+    def _day_answers(self, day: date) -> str:
+        assert self.figure is not None
+        when = self.locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+        return self.tr("%1: %n answer(s)", "", self.figure.answers.get(day, 0)).replace("%1", when)
 
     # --- geometry --------------------------------------------------------------------------
     def _origin(self) -> QPoint:
@@ -195,8 +215,6 @@ class CalendarHeatmap(QWidget):
             if day is None:
                 QToolTip.hideText()
             else:
-                answers = self.figure.answers.get(day, 0)
-                when = self.locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-                QToolTip.showText(event.globalPos(), self.tr("%1: %n answer(s)", "", answers).replace("%1", when), self)
+                QToolTip.showText(event.globalPos(), self._day_answers(day), self)
             return True
         return super().event(event)

@@ -141,6 +141,7 @@ class StatisticsPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Charts"))
         scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

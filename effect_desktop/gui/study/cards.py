@@ -4,6 +4,11 @@ Each card emits `answered(is_correct, grade)` the moment the learner commits
 (grade is "" outside flashcards) and, after showing a mistake, `proceed()`
 when the learner has read the correction. Timing and recording are the
 page's job.
+
+What a card shows is painted in labels a screen reader does not reach from
+the card that has the focus, so each card also says it as its accessible
+name and description (the word asked, the meaning once shown, the keys, the
+correction), and each grade button says when it brings the word back.
 """
 
 from __future__ import annotations
@@ -68,6 +73,12 @@ class Card(QFrame):
         """Show the right answer and wait for Enter/Space."""
         self.waiting_to_proceed = True
 
+    def announce(self, name: str, description: str, target: QWidget | None = None) -> None:
+        """What a screen reader says for the card (or its entry, `target`): Qt tells it of a change."""
+        widget = target or self
+        widget.setAccessibleName(name)
+        widget.setAccessibleDescription(description)
+
 
 class FlashcardCard(Card):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -123,8 +134,10 @@ class FlashcardCard(Card):
         for button, due in zip(self.buttons, self.due_labels, strict=True):
             button.setVisible(False)
             due.setText("")
+            button.setAccessibleDescription("")
         self.show_button.setVisible(True)
         self.hint.setText(self.tr("Space or Enter: show the meaning · Esc: leave"))
+        self.announce(word.text, self.hint.text())
 
     def show_due(self, word: WordView, days: dict[Grade, int]) -> None:
         """When each grade makes `word` due again (the page reads it while the card is up); kept
@@ -138,8 +151,9 @@ class FlashcardCard(Card):
     def _fill_due(self) -> None:
         if self.due_days is None:
             return
-        for grade, due in zip(GRADES, self.due_labels, strict=True):
+        for grade, due, button in zip(GRADES, self.due_labels, self.buttons, strict=True):
             due.setText(due_in(self.due_days[grade]))
+            button.setAccessibleDescription(due.text())
 
     def reveal(self) -> None:
         if self.word is None or self.revealed:
@@ -151,6 +165,7 @@ class FlashcardCard(Card):
             button.setVisible(True)
         self._fill_due()
         self.hint.setText(self.tr("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy"))
+        self.announce(self.tr("{0}: {1}").format(self.word.text, self.word.meaning), self.hint.text())
 
     def grade(self, grade: Grade) -> None:
         if self.revealed and self.word is not None:
@@ -216,6 +231,7 @@ class ChoiceCard(Card):
                 button.setStyleSheet("")
         self.feedback.setText("")
         self.hint.setText(self.tr("1–4: choose the meaning · Esc: leave"))
+        self.announce(word.text, self.hint.text())
 
     def choose(self, number: int) -> None:
         if self.word is None or self.waiting_to_proceed or number >= len(self.options):
@@ -232,6 +248,7 @@ class ChoiceCard(Card):
         self.feedback.setText(self.tr("Not quite: “{0}” means {1}.").format(self.word.text,
                                                                              self.word.meaning))
         self.hint.setText(self.tr("Enter or Space: continue"))
+        self.announce(self.word.text, f"{self.feedback.text()} {self.hint.text()}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = Qt.Key(event.key())
@@ -278,6 +295,7 @@ class TypingCard(Card):
         self.entry.setStyleSheet("")
         self.feedback.setText("")
         self.hint.setText(self.tr("Enter: check · Esc: leave"))
+        self.announce(self.tr("Type the word for “{0}”").format(word.meaning), self.hint.text(), self.entry)
         self.entry.setFocus()
 
     def _enter(self) -> None:
@@ -293,3 +311,4 @@ class TypingCard(Card):
         self.entry.setStyleSheet(f"color: {error_color().name()};")
         self.feedback.setText(self.tr("The answer is “{0}”.").format(self.word.text))
         self.hint.setText(self.tr("Enter: continue"))
+        self.announce(self.entry.accessibleName(), f"{self.feedback.text()} {self.hint.text()}", self.entry)

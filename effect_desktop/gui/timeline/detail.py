@@ -63,10 +63,12 @@ class DetailPane(QWidget):
         for button in (self.cause_button, self.history_button, self.word_filter_button,
                        self.session_filter_button):
             layout.addWidget(button)
-        layout.addWidget(QLabel(self.tr("Effects and the rest of the same action:")))
-        layout.addWidget(self.effects, 1)
-        layout.addWidget(QLabel(self.tr("Payload and metadata:")))
-        layout.addWidget(self.payload, 2)
+        for caption, widget, stretch in ((self.tr("Effects and the rest of the same action:"), self.effects, 1),
+                                         (self.tr("Payload and metadata:"), self.payload, 2)):
+            label = QLabel(caption)
+            label.setBuddy(widget)  # the label names the list for a screen reader
+            layout.addWidget(label)
+            layout.addWidget(widget, stretch)
         self.show_entry(None)
 
     def show_entry(self, entry: TimelineEntry | None) -> None:

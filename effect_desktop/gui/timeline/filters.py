@@ -28,6 +28,7 @@ class FilterBar(QWidget):
         self.text.setObjectName("textFilter")
         self.text.setPlaceholderText(self.tr("Search words or kinds of event…"))
         self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName(self.tr("Search the timeline"))
         self.use_from = QCheckBox(self.tr("From"))
         self.use_from.setObjectName("fromEnabled")
         self.first = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -36,6 +37,8 @@ class FilterBar(QWidget):
         self.use_to.setObjectName("toEnabled")
         self.last = QDateEdit(QDate.currentDate())
         self.last.setObjectName("toDate")
+        self.first.setAccessibleName(self.tr("First day shown"))
+        self.last.setAccessibleName(self.tr("Last day shown"))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

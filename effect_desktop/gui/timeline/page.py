@@ -77,6 +77,7 @@ class TimelinePage(QWidget):
         self.model = TimelineModel(self.timeline, self.language, self)
         self.view = QTreeView()
         self.view.setObjectName("timelineView")
+        self.view.setAccessibleName(self.tr("Events"))
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setModel(self.model)

@@ -48,6 +48,7 @@ class SchedulerDialog(QDialog):
         self.summary.setWordWrap(True)
         self.moved = QListWidget()
         self.moved.setObjectName("movedList")
+        self.moved.setAccessibleName(self.tr("Words whose next review would move"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.addButton(self.tr("Switch"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("switchButton")

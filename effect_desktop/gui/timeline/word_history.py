@@ -79,6 +79,7 @@ class WordHistoryDialog(QDialog):
         heading = QLabel(f"<b>{_escape(title)}</b> — {_escape(str(story.fields.get('meaning', '')))}")
         self.steps = QTableWidget(len(story.steps), 3)
         self.steps.setObjectName("historySteps")
+        self.steps.setAccessibleName(self.windowTitle())
         self.steps.setHorizontalHeaderLabels([self.tr("When"), self.tr("What happened"), self.tr("Before → after")])
         for row, step in enumerate(story.steps):
             sentence = step.sentence + (self.tr(" (undone)") if step.retracted else "")

@@ -8,6 +8,7 @@ input kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -82,6 +83,8 @@ class WordDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(editor)
             form.addRow(caption, box)
+            if isinstance(editor, QComboBox):  # its text field is a widget of its own to a screen reader
+                editor.lineEdit().setAccessibleName(re.sub(r"\(&.\)|&", "", label))
         self.general_error = error_label()
         self.general_error.setObjectName("generalError")
 

@@ -53,6 +53,7 @@ class WordsPage(Page):
         self.search.setObjectName("wordSearch")
         self.search.setPlaceholderText(self.tr("Filter by word or meaning…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter words"))  # a placeholder is not read out as a name
         self.category = QComboBox()
         self.category.setObjectName("categoryFilter")
         self.tag = QComboBox()
@@ -78,6 +79,7 @@ class WordsPage(Page):
 
         self.table = QTableView()
         self.table.setObjectName("wordTable")
+        self.table.setAccessibleName(self.tr("Words"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

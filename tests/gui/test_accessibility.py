@@ -1,0 +1,184 @@
+"""What a screen reader says: every control Tab reaches has a name, and a card says what it shows.
+
+Qt gives a button its text and a field its buddy label as names; a field with only a placeholder, a
+table, a painted card or a chart has none unless we give one, and a screen reader then says "edit"
+or "table" and nothing more. The names are asked of Qt's own accessibility interface, the one a
+screen reader reads, not of our widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from effect_desktop.gui import features, i18n
+from effect_desktop.gui.help_menu import open_shortcuts
+from effect_desktop.gui.main_window import MainWindow
+from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
+
+from .conftest import press, type_text
+
+PAGES = ("study", "words", "sessions", "timeline", "statistics", "settings")
+
+
+def said(widget: QWidget, what: QAccessible.Text = QAccessible.Text.Name) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None, f"{type(widget).__name__} has no accessible interface"
+    return interface.text(what)
+
+
+def unnamed_tab_stops(root: QWidget) -> list[str]:
+    """Visible widgets Tab can reach whose accessible name is empty (Qt's own inner parts aside:
+    a spin box's text field is read as the spin box)."""
+    found = []
+    for widget in (root, *root.findChildren(QWidget)):
+        if (widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not widget.objectName().startswith("qt_") and not said(widget)):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
+    return found
+
+
+def settle() -> None:
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def start(qtbot, window: MainWindow, mode: str):  # type: ignore[no-untyped-def]
+    page = window.show_page("study")
+    page.start_panel.mode_buttons[mode].setChecked(True)
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    assert page.in_session
+    return page
+
+
+def modal_seen(open_it: Callable[[], object]) -> list[str]:
+    """Opens a dialog shown with exec(), collects its unnamed tab stops and closes it."""
+    found: list[str] = []
+
+    def look() -> None:
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, QDialog):
+            QTimer.singleShot(10, look)
+            return
+        settle()
+        found.extend(unnamed_tab_stops(modal))
+        found.append("(seen)")
+        modal.reject()
+
+    QTimer.singleShot(10, look)
+    open_it()
+    return found
+
+
+@pytest.fixture(params=["en", "ja"])
+def language(request) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    i18n.install(request.param)
+    yield request.param
+    i18n.install("en")
+
+
+def test_every_control_tab_reaches_has_a_name_on_every_page_and_dialog(
+        qtbot, profile, words, language):  # type: ignore[no-untyped-def]
+    i18n.install(language)
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    unnamed: dict[str, list[str]] = {}
+    for key in PAGES:
+        page = window.show_page(key)
+        settle()
+        unnamed[key] = unnamed_tab_stops(page)
+    for mode in ("flashcard", "multiple_choice", "typing"):
+        page = start(qtbot, window, mode)
+        settle()
+        unnamed[mode] = unnamed_tab_stops(page)
+        page.leave_session()
+    words_page = window.show_page("words")
+    dialog = words_page.add_word()
+    settle()
+    unnamed["word dialog"] = unnamed_tab_stops(dialog)
+    dialog.reject()
+    timeline = window.show_page("timeline")
+    scheduler = timeline.choose_scheduler()
+    settle()
+    unnamed["scheduler"] = unnamed_tab_stops(scheduler)
+    scheduler.reject()
+    timeline.open_history(words[0])
+    settle()
+    history = [w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == "WordHistoryDialog"]
+    assert history
+    unnamed["word history"] = unnamed_tab_stops(history[0])
+    history[0].close()
+    shortcuts = open_shortcuts(window)
+    settle()
+    unnamed["shortcuts"] = unnamed_tab_stops(shortcuts)
+    shortcuts.reject()
+    unnamed["import"] = modal_seen(lambda: features.import_words(window))
+    unnamed["backups"] = modal_seen(lambda: features.backups(window))
+
+    assert unnamed["import"][-1:] == ["(seen)"] and unnamed["backups"][-1:] == ["(seen)"]
+    unnamed = {where: [w for w in found if w != "(seen)"] for where, found in unnamed.items()}
+    assert {where: found for where, found in unnamed.items() if found} == {}
+    if language == "ja":  # the names are the interface's language, not English left behind
+        assert said(window.show_page("words").table) == "単語"
+
+
+def test_the_flashcard_says_the_word_then_its_meaning_and_when_each_grade_brings_it_back(
+        qtbot, window, words):  # type: ignore[no-untyped-def]
+    card = start(qtbot, window, "flashcard").session_panel.flashcard
+    assert QApplication.focusWidget() is card
+    word = card.word
+    assert said(card) == word.text
+    assert "Space or Enter" in said(card, QAccessible.Text.Description)
+    qtbot.waitUntil(lambda: card.due_days is not None)
+    press(qtbot, card, Qt.Key.Key_Space)
+    assert said(card) == f"{word.text}: {word.meaning}"
+    assert "1 Again" in said(card, QAccessible.Text.Description)
+    assert [said(button, QAccessible.Text.Description) for button in card.buttons] == ["1 day"] * 4
+    press(qtbot, card, Qt.Key.Key_3)
+    assert said(card) == card.word.text != word.text, "the next card is said, without its meaning"
+    assert [said(button, QAccessible.Text.Description) for button in card.buttons] == [""] * 4
+
+
+def test_a_typing_card_asks_for_the_meaning_it_shows_and_says_the_answer_after_a_miss(
+        qtbot, window, words):  # type: ignore[no-untyped-def]
+    card = start(qtbot, window, "typing").session_panel.typing
+    word = card.word
+    assert QApplication.focusWidget() is card.entry
+    assert word.meaning in said(card.entry)
+    type_text(qtbot, card.entry, "wrong")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert f"“{word.text}”" in said(card.entry, QAccessible.Text.Description)
+
+
+def test_a_multiple_choice_card_says_the_word_and_the_right_meaning_after_a_miss(
+        qtbot, window, words):  # type: ignore[no-untyped-def]
+    card = start(qtbot, window, "multiple_choice").session_panel.choice
+    word = card.word
+    assert said(card) == word.text
+    assert [said(button) for button in card.buttons] == [f"{n}   {o}" for n, o in enumerate(card.options, 1)]
+    wrong = (card.options.index(word.meaning) + 1) % 4
+    press(qtbot, card, (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)[wrong])
+    assert word.meaning in said(card, QAccessible.Text.Description)
+
+
+def test_charts_are_named_by_their_titles_passed_by_tab_and_the_year_is_told_in_words(
+        qtbot, window, profile, words):  # type: ignore[no-untyped-def]
+    session = profile.service.start_session("flashcard", words[:3])
+    for word in words[:3]:
+        profile.service.answer(session, word, True, 2000)
+    page = window.show_page("statistics")
+    heatmap = page.findChild(CalendarHeatmap)
+    qtbot.waitUntil(lambda: heatmap.figure is not None and sum(heatmap.figure.answers.values()) == 3)
+    assert said(heatmap) == "Answers per day, last year"
+    description = said(heatmap, QAccessible.Text.Description)
+    assert "Days with answers: 1" in description and "Answers: 3" in description
+    assert "Current streak: 1 day" in description
+    for name, view in page.views.items():
+        assert said(view) == page.cards[name].title.text()
+        assert not view.focusPolicy() & Qt.FocusPolicy.TabFocus
