@@ -59,6 +59,7 @@ class BackupDialog(QDialog):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backups")
         self.table.setAccessibleName(self.tr("Backups"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

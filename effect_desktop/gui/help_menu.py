@@ -83,6 +83,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("shortcuts")
         self.table.setAccessibleName(self.windowTitle())
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What they do")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

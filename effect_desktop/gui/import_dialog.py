@@ -113,6 +113,7 @@ class ImportDialog(QDialog):
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("preview")
         self.preview.setAccessibleName(self.tr("The first rows of the file"))
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.preview, 3)
 

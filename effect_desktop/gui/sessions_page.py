@@ -41,6 +41,7 @@ class SessionsPage(Page):
         self.table = QTableWidget(0, len(headers))
         self.table.setObjectName("sessionTable")
         self.table.setAccessibleName(self.tr("Sessions"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

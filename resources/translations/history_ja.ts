@@ -532,7 +532,15 @@
             <source>Progress: %1 (%2)</source>
             <translation>学習進度: %1（%2）</translation>
         </message>
-    </context>
+        <message>
+        <source>Words at that moment</source>
+        <translation>その時点の単語</translation>
+    </message>
+    <message>
+        <source>What changed since then</source>
+        <translation>その時点からの変化</translation>
+    </message>
+</context>
     <context>
         <name>PastWordsModel</name>
         <message>

@@ -73,6 +73,10 @@
         <source>the image could not be written</source>
         <translation>画像を書き込めませんでした</translation>
     </message>
+    <message>
+        <source>Save “{0}” as PNG…</source>
+        <translation>「{0}」を PNG で保存…</translation>
+    </message>
 </context>
 <context>
     <name>HardestWordsTable</name>

@@ -8,10 +8,12 @@ screen reader reads, not of our widgets."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from effect_desktop.gui import features, i18n
@@ -108,6 +110,11 @@ def test_every_control_tab_reaches_has_a_name_on_every_page_and_dialog(
     settle()
     unnamed["scheduler"] = unnamed_tab_stops(scheduler)
     scheduler.reject()
+    timeline.travel_to(datetime.now(UTC))  # the past view: the words as they were, what changed since
+    qtbot.waitUntil(lambda: timeline.showing_past)
+    settle()
+    unnamed["past"] = unnamed_tab_stops(timeline)
+    timeline.back_to_now()
     timeline.open_history(words[0])
     settle()
     history = [w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == "WordHistoryDialog"]
@@ -182,3 +189,28 @@ def test_charts_are_named_by_their_titles_passed_by_tab_and_the_year_is_told_in_
     for name, view in page.views.items():
         assert said(view) == page.cards[name].title.text()
         assert not view.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_tab_leaves_every_table_instead_of_walking_its_cells(qtbot, window, profile, words):  # type: ignore[no-untyped-def]
+    """A table took Tab for moving between its cells: once in the word list, Tab never left it."""
+    for correct in (True, False):  # known, then forgotten: a lapse puts it among the hardest words
+        session = profile.service.start_session("flashcard", words[:1])
+        profile.service.answer(session, words[0], correct, 2000)
+        profile.service.complete_session(session)
+    for key, name in (("words", "table"), ("sessions", "table"), ("statistics", "hardest")):
+        page = window.show_page(key)
+        table = getattr(page, name)
+        qtbot.waitUntil(lambda table=table: table.model().rowCount() > 0)
+        table.setFocus()
+        table.setCurrentIndex(table.model().index(0, 0))
+        QTest.keyClick(table, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        assert table.currentIndex().column() == 0, f"Tab moved to the next cell of the {key} table"
+        if key != "sessions":  # the only control on its page: Tab comes back to it
+            assert QApplication.focusWidget() is not table, f"Tab stayed in the {key} table"
+
+
+def test_each_save_button_says_which_chart_it_saves(window):  # type: ignore[no-untyped-def]
+    page = window.show_page("statistics")
+    names = [said(card.save_button) for card in page.cards.values()]
+    assert len(set(names)) == len(names) and "Save “Time studied” as PNG…" in names

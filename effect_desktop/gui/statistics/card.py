@@ -47,7 +47,7 @@ class ChartCard(QFrame):
         if body.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
             self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.note.setVisible(False)
-        body.setAccessibleName(title)
+        self._name_parts(title)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -55,7 +55,12 @@ class ChartCard(QFrame):
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
+        self._name_parts(title)
+
+    def _name_parts(self, title: str) -> None:
+        """For a screen reader: the chart by its title, and which chart each "Save as PNG…" saves."""
         self.body.setAccessibleName(title)
+        self.save_button.setAccessibleName(self.tr("Save “{0}” as PNG…").format(title))
 
     def set_note(self, note: str) -> None:
         self.note.setText(note)

@@ -17,6 +17,7 @@ class HardestWordsTable(QTableWidget):
     def __init__(self, on_open_word: Callable[[UUID], object] | None, parent: QWidget | None = None) -> None:
         super().__init__(0, 5, parent)
         self.setObjectName("hardestWords")
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.on_open_word = on_open_word
         self.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Meaning"), self.tr("Lapses"), self.tr("Reviews"),
                                         self.tr("Easiness")])

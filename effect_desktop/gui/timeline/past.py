@@ -151,6 +151,8 @@ class PastView(QWidget):
         self.words = PastWordsModel(self)
         self.table = QTableView()
         self.table.setObjectName("pastWords")
+        self.table.setAccessibleName(self.tr("Words at that moment"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setModel(self.words)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -161,6 +163,7 @@ class PastView(QWidget):
         self.compare_button.clicked.connect(self.compare_requested.emit)
         self.changes = QListWidget()
         self.changes.setObjectName("comparisonList")
+        self.changes.setAccessibleName(self.tr("What changed since then"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.changes)

@@ -80,6 +80,7 @@ class WordHistoryDialog(QDialog):
         self.steps = QTableWidget(len(story.steps), 3)
         self.steps.setObjectName("historySteps")
         self.steps.setAccessibleName(self.windowTitle())
+        self.steps.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.steps.setHorizontalHeaderLabels([self.tr("When"), self.tr("What happened"), self.tr("Before → after")])
         for row, step in enumerate(story.steps):
             sentence = step.sentence + (self.tr(" (undone)") if step.retracted else "")

@@ -80,6 +80,7 @@ class WordsPage(Page):
         self.table = QTableView()
         self.table.setObjectName("wordTable")
         self.table.setAccessibleName(self.tr("Words"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
