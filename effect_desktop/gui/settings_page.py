@@ -100,9 +100,10 @@ class SettingsPage(Page):
         folder = QLabel(self.tr("Profile file: {0}").format(self.profile.path))
         folder.setWordWrap(True)
         folder.setEnabled(False)
-        maintenance_box.addWidget(QLabel(self.tr(
-            "Replays every event to recompute words, schedules and statistics. "
-            "Your history is not changed.")))
+        explained = QLabel(self.tr("Replays every event to recompute words, schedules and statistics. "
+                                   "Your history is not changed."))
+        explained.setWordWrap(True)  # unwrapped, a larger system font pushed the page into scrolling sideways
+        maintenance_box.addWidget(explained)
         maintenance_box.addWidget(self.rebuild_button, 0, Qt.AlignmentFlag.AlignLeft)
         maintenance_box.addWidget(self.rebuild_result)
         maintenance_box.addWidget(folder)

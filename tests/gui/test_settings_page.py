@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
+from PySide6.QtGui import QFont, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox, QScrollArea
 
 from effect_desktop.backup.backups import create_backup, list_backups
 from effect_desktop.bootstrap import open_profile
@@ -127,6 +127,29 @@ def test_in_the_smallest_window_the_settings_scroll_instead_of_squeezing(qtbot, 
     assert len(sections) >= 5  # Study, Interface, Backups, Maintenance, Sync
     for section in sections:
         assert section.height() >= section.minimumSizeHint().height(), section.title()
+
+
+def test_with_a_larger_system_font_the_settings_scroll_down_but_never_sideways(qtbot, profile) -> None:
+    """A learner who reads with a larger font (half as large again) had to scroll sideways to
+    read the settings at the window's first size: one explanation did not wrap."""
+    app = QApplication.instance()
+    font = app.font()
+    larger = QFont(font)
+    larger.setPointSizeF(font.pointSizeF() * 1.5)
+    app.setFont(larger)
+    try:
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        window.resize(1000, 680)  # the size the window first opens at
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.show_page("settings")
+        scroll = page.findChild(QScrollArea)
+        qtbot.wait(50)
+        assert scroll.verticalScrollBar().maximum() > 0  # the font is large enough to matter
+        assert scroll.horizontalScrollBar().maximum() == 0, "the settings scroll sideways"
+    finally:
+        app.setFont(font)
 
 
 def test_the_backups_window_opens_from_the_settings(qtbot, window: MainWindow, profile, words) -> None:
