@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,12 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
     @event.listens_for(engine, "begin")
     def _begin(connection: sa.Connection) -> None:
         mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        connection.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
+        statement = "BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE"
+        # On the driver: through SQLAlchemy's statement machinery the BEGIN cost a third of a
+        # one-answer command's time in SQLAlchemy. Errors leave as SQLAlchemy's, as before.
+        try:
+            connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 
     return engine

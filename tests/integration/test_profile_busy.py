@@ -1,0 +1,45 @@
+"""Another program holding the profile's write lock: a command waits, then says so and writes nothing.
+
+The lock is held by a second real SQLite connection to the same file (as another window, a CLI
+import or a sync would hold it); the wait is shortened from ten seconds for the test."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.persistence import sqlite as sqlite_engine
+from effect_desktop.persistence.errors import ProfileLocked
+
+
+@pytest.fixture
+def profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Profile]:
+    monkeypatch.setattr(sqlite_engine, "BUSY_TIMEOUT_MS", 200)
+    opened = open_profile(tmp_path / "busy.effect.sqlite3")
+    yield opened
+    opened.close()
+
+
+def test_a_command_on_a_profile_another_program_is_writing_says_so_and_writes_nothing(profile: Profile) -> None:
+    [apple] = profile.service.create_words([{"text": "apple", "meaning": "りんご"}])
+    before = profile.store.count()
+    other = sqlite3.connect(profile.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program's write transaction, left open
+    try:
+        with pytest.raises(ProfileLocked, match="busy in another program.*try again in a moment"):
+            profile.service.create_words([{"text": "pear", "meaning": "梨"}])
+        session = None
+        with pytest.raises(ProfileLocked):
+            session = profile.service.start_session("flashcard", [apple])
+        assert session is None
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert profile.store.count() == before, "nothing half-written while it waited"
+    assert [w.text for w in profile.queries.words()] == ["apple"]
+    profile.service.create_words([{"text": "pear", "meaning": "梨"}])  # the lock gone, it works again
+    assert sorted(w.text for w in profile.queries.words()) == ["apple", "pear"]
