@@ -28,8 +28,19 @@ from .tables import LEARNER, daily_stats
 
 
 def fold(value: str) -> str:
-    """Search form: full-width/half-width unified, case-insensitive."""
+    """Full-width/half-width unified, case-insensitive: what makes two tags the same tag."""
     return unicodedata.normalize("NFKC", value).casefold()
+
+
+# Katakana as the hiragana of the same sound (NFKC has made half-width katakana full-width already).
+_KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)} | {0x30FD: 0x309D, 0x30FE: 0x309E}
+
+
+def search_fold(value: str) -> str:
+    """Search form: `fold`, and either kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one
+    another (a learner rarely remembers which script a meaning was written in). Only for searching:
+    tags stay apart by script."""
+    return fold(value).translate(_KATAKANA_AS_HIRAGANA)
 
 
 def tag_key(tag: str) -> str:
@@ -110,7 +121,7 @@ def word_created(ctx: Context, event: DomainEvent, data: ev.WordCreated) -> None
     ctx.put("rm_words", {
         "word_id": data.word_id, "text": data.text, "meaning": data.meaning,
         "category": data.category, "tags": to_json(tags).decode(), "difficulty": data.difficulty,
-        "search_key": fold(f"{data.text}\n{data.meaning}"),
+        "search_key": search_fold(f"{data.text}\n{data.meaning}"),
         "created_at": event.metadata.timestamp, "updated_at": event.metadata.timestamp,
         "deleted": False,
     })
@@ -133,7 +144,7 @@ def word_updated(ctx: Context, event: DomainEvent, data: ev.WordUpdated) -> None
         new_tags = normalise_tags(data.changes["tags"])
         _set_tags(ctx, data.word_id, from_json(row["tags"]), new_tags)
         row["tags"] = to_json(new_tags).decode()
-    row["search_key"] = fold(f"{row['text']}\n{row['meaning']}")
+    row["search_key"] = search_fold(f"{row['text']}\n{row['meaning']}")
     row["updated_at"] = event.metadata.timestamp
     ctx.put("rm_words", row)
     if ctx.answers_follow_words and ("category" in data.changes or "tags" in data.changes):

@@ -13,7 +13,7 @@ from pydantic_core import from_json
 from ..domain.streak import current_streak
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
-from .handlers import fold, tag_key
+from .handlers import search_fold, tag_key
 from .views import (
     AnswerView,
     DailyStatsView,
@@ -67,7 +67,7 @@ class Queries:
         elif not f.include_deleted:
             query = query.where(t.words.c.deleted.is_(False))
         if f.search.strip():
-            pattern = f"%{_escape_like(fold(f.search.strip()))}%"
+            pattern = f"%{_escape_like(search_fold(f.search.strip()))}%"
             query = query.where(t.words.c.search_key.like(pattern, escape="\\"))
         if f.category is not None:
             query = query.where(t.words.c.category == f.category)

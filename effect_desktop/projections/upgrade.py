@@ -7,8 +7,10 @@ the layout stored in the profile differs from this build's, missing indexes
 are created, and any read-model table whose columns differ is dropped,
 recreated and refilled by replaying the events; when what the projections
 write changed (`PROJECTION_VERSION`), every read model is refilled (the projector's checkpoint is
-reset, so `catch_up` on open replays everything). The events are never
-touched.
+reset, so `catch_up` on open replays everything), unless the change is one
+done in place (`IN_PLACE`: a column recomputed from the row itself, where a
+replay of a long history would cost a learner half a minute for nothing).
+The events are never touched.
 """
 
 from __future__ import annotations
@@ -18,15 +20,31 @@ import hashlib
 import sqlalchemy as sa
 
 from ..persistence.schema import local_metadata, metadata, profile_info
+from .handlers import search_fold
 from .projector import CHECKPOINT
-from .tables import READ_MODELS, checkpoints
+from .tables import READ_MODELS, checkpoints, words
 
 FINGERPRINT_KEY = "schema_fingerprint"
 PROJECTION_KEY = "projection_version"
 # Bump when what a projection writes changes for the same events (not only the tables' layout):
 # the read models are then rebuilt on open. 2: an answer counts under its word's current facets.
 # 3: the scheduler in force is the greatest switch (scheduler_choice.choice_key), not the last applied.
-PROJECTION_VERSION = "3"
+# 4: a word's search key reads katakana as hiragana (handlers.search_fold); done in place from 3.
+PROJECTION_VERSION = "4"
+
+
+def refold_search_keys(connection: sa.Connection) -> None:
+    """Every word's search key as `handlers` now writes it, from the word's own text and meaning."""
+    rows = connection.execute(sa.select(words.c.word_id, words.c.text, words.c.meaning)).all()
+    if rows:
+        connection.execute(words.update().where(words.c.word_id == sa.bindparam("id"))
+                           .values(search_key=sa.bindparam("key")),
+                           [{"id": word_id, "key": search_fold(f"{text}\n{meaning}")}
+                            for word_id, text, meaning in rows])
+
+
+# (stored version, this version): the change done in place instead of a replay.
+IN_PLACE = {("3", "4"): refold_search_keys}
 
 
 def schema_fingerprint() -> str:
@@ -47,7 +65,8 @@ def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | Non
     if stored_fingerprint == fingerprint and not outdated:
         return False
     inspector = sa.inspect(connection)
-    replay = outdated
+    in_place = IN_PLACE.get((stored_projection or "", PROJECTION_VERSION)) if outdated else None
+    replay = outdated and in_place is None
     for table in READ_MODELS:
         stored = {c["name"] for c in inspector.get_columns(table.name)}
         if stored != {c.name for c in table.columns}:
@@ -60,6 +79,8 @@ def upgrade_read_models(connection: sa.Connection, stored_fingerprint: str | Non
                 index.create(connection, checkfirst=True)
     if replay:
         reset_read_models(connection)
+    elif in_place is not None:
+        in_place(connection)
     connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
                        [{"key": FINGERPRINT_KEY, "value": fingerprint},
                         {"key": PROJECTION_KEY, "value": PROJECTION_VERSION}])

@@ -20,7 +20,7 @@ from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UUIDType
 from ..projections import tables as t
-from ..projections.handlers import fold
+from ..projections.handlers import search_fold
 from .describe import types_matching
 from .entries import CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
 
@@ -99,7 +99,7 @@ class TimelineQueries:
         return None if low is None else (int(low), int(high))
 
     def _text_condition(self, text: str) -> sa.ColumnElement[bool] | None:
-        pattern = f"%{_escape_like(fold(text.strip()))}%"
+        pattern = f"%{_escape_like(search_fold(text.strip()))}%"
         matching = sa.select(t.words.c.word_id).where(t.words.c.search_key.like(pattern, escape="\\"))
         word_ids = [row[0] for row in self._all(matching.limit(WORD_LIST_LIMIT + 1))]
         types = types_matching(text)

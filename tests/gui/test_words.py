@@ -176,6 +176,11 @@ def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profil
 
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=2000)
+    type_text(qtbot, page.search, "リンゴ")  # katakana finds the meaning written in hiragana
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    assert page.model.word_at(0).text == "apple"
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=2000)
     page.category.setCurrentIndex(page.category.findData("food"))
     wait_shown(qtbot, page, lambda texts: texts == {"apple", "bread"})
     page.category.setCurrentIndex(0)

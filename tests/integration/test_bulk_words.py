@@ -10,7 +10,7 @@ from effect_desktop.projections.verify import verify
 from effect_desktop.projections.views import WordFilter
 from tests.integration.profile_helpers import dump_read_models
 
-AWKWARD = ["Ｔｏｋｙｏ", "naïve", "Straße", "「引用」", 'say "hi"', "tab\there", "emoji 🍎", "back\\slash"]
+AWKWARD = ["Ｔｏｋｙｏ", "naïve", "Straße", "「引用」", 'say "hi"', "tab\there", "emoji 🍎", "back\\slash", "ﾘﾝｺﾞ"]
 
 
 def _entries(count: int) -> list[dict[str, object]]:
@@ -31,8 +31,11 @@ def test_an_import_projects_the_rows_the_handlers_give(tmp_path: Path) -> None:
     profile.projector.rebuild()
     assert dump_read_models(profile) == live
     found = profile.queries.words(WordFilter(search="tokyo"))  # full-width folded for search
-    assert len(found) == len([e for e in _entries(BULK_FROM + 120) if str(e["text"]).startswith("Ｔｏｋｙｏ")])
+    created = _entries(20) + _entries(BULK_FROM + 100)  # both batches
+    assert len(found) == len([e for e in created if str(e["text"]).startswith("Ｔｏｋｙｏ")])
     assert {w.text.split(" ")[0] for w in profile.queries.words(WordFilter(tag="daily"))} >= {"naïve", "Straße"}
+    kana = len([e for e in created if str(e["text"]).startswith("ﾘﾝｺﾞ")])
+    assert len(profile.queries.words(WordFilter(search="りんご"))) == kana > 0  # half-width katakana, folded
     assert len(live["rm_timeline"]) == 20 + BULK_FROM + 100
     assert sum(row[6] for row in live["rm_daily_stats"]) == 20 + BULK_FROM + 100  # words_added
 

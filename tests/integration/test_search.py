@@ -1,0 +1,57 @@
+"""Searching words: width, case and kana script do not matter; tags still tell scripts apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.persistence.schema import profile_info
+from effect_desktop.projections.handlers import fold
+from effect_desktop.projections.tables import daily_stats, words
+from effect_desktop.projections.upgrade import PROJECTION_KEY
+from effect_desktop.projections.views import WordFilter
+
+WORDS = [("apple", "リンゴ"), ("pear", "なし"), ("coffee", "コーヒー"), ("orange", "ｵﾚﾝｼﾞ"), ("Tokyo", "東京")]
+
+
+def _found(profile, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(w.text for w in profile.queries.words(WordFilter(search=text)))
+
+
+def test_either_kana_script_finds_the_other_and_width_and_case_do_not_matter(tmp_path: Path) -> None:
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": t, "meaning": m, "tags": [m]} for t, m in WORDS])
+    assert _found(profile, "りんご") == ["apple"]
+    assert _found(profile, "ナシ") == ["pear"]
+    assert _found(profile, "こーひー") == ["coffee"]
+    assert _found(profile, "オレンジ") == _found(profile, "おれんじ") == ["orange"]  # half-width written
+    assert _found(profile, "ｔｏｋｙｏ") == _found(profile, "TOKYO") == ["Tokyo"]
+    assert _found(profile, "東京") == ["Tokyo"] and _found(profile, "ぶどう") == []
+    # a tag is the learner's own label: リンゴ and りんご stay two tags
+    assert [w.text for w in profile.queries.words(WordFilter(tag="リンゴ"))] == ["apple"]
+    assert profile.queries.words(WordFilter(tag="りんご")) == []
+    profile.close()
+
+
+def test_a_profile_from_the_previous_version_has_its_search_keys_refolded_without_a_replay(tmp_path: Path) -> None:
+    path = tmp_path / "p.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in WORDS])
+    with profile.engine.begin() as connection:  # as the previous version left it
+        for word_id, text, meaning in connection.execute(sa.select(words.c.word_id, words.c.text, words.c.meaning)):
+            connection.execute(words.update().where(words.c.word_id == word_id)
+                               .values(search_key=fold(f"{text}\n{meaning}")))
+        connection.execute(profile_info.update().where(profile_info.c.key == PROJECTION_KEY).values(value="3"))
+        connection.execute(daily_stats.update().values(study_seconds=4242))  # a replay would recount it
+    assert _found(profile, "りんご") == []
+    profile.close()
+
+    profile = open_profile(path)
+    assert _found(profile, "りんご") == ["apple"] and _found(profile, "オレンジ") == ["orange"]
+    with profile.engine.connect() as connection:
+        assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
+        assert connection.execute(sa.select(profile_info.c.value)
+                                  .where(profile_info.c.key == PROJECTION_KEY)).scalar() == "4"
+    profile.close()
