@@ -83,8 +83,9 @@ class WordDialog(QDialog):
             caption = QLabel(label)
             caption.setBuddy(editor)
             form.addRow(caption, box)
-            if isinstance(editor, QComboBox):  # its text field is a widget of its own to a screen reader
-                editor.lineEdit().setAccessibleName(re.sub(r"\(&.\)|&", "", label))
+            field = editor.lineEdit() if isinstance(editor, QComboBox) else None
+            if field is not None:  # an editable combo's text field is a widget of its own to a screen reader
+                field.setAccessibleName(re.sub(r"\(&.\)|&", "", label))
         self.general_error = error_label()
         self.general_error.setObjectName("generalError")
 
