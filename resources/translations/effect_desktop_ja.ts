@@ -447,6 +447,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Leave (Esc)</source>
         <translation>中断 (Esc)</translation>
     </message>
+    <message>
+        <source>Progress through the session</source>
+        <translation>セッションの進み具合</translation>
+    </message>
 </context>
 <context>
     <name>SessionsPage</name>

@@ -142,6 +142,7 @@ def test_the_flashcard_says_the_word_then_its_meaning_and_when_each_grade_brings
     word = card.word
     assert said(card) == word.text
     assert "Space or Enter" in said(card, QAccessible.Text.Description)
+    assert said(window.show_page("study").session_panel.progress) == "Progress through the session"
     qtbot.waitUntil(lambda: card.due_days is not None)
     press(qtbot, card, Qt.Key.Key_Space)
     assert said(card) == f"{word.text}: {word.meaning}"

@@ -160,6 +160,7 @@ class SessionPanel(QWidget):
         self.mode_label.setFont(scaled_font(self, 1.0, bold=True))
         self.progress = QProgressBar()
         self.progress.setObjectName("sessionProgress")
+        self.progress.setAccessibleName(self.tr("Progress through the session"))
         self.progress.setTextVisible(False)
         self.position = QLabel()
         self.position.setObjectName("sessionPosition")
