@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 
 from effect_desktop.bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from effect_desktop.domain.errors import DomainError
+from effect_desktop.interchange.archiving import sync_limit
+from effect_desktop.persistence.archive import compact
 from effect_desktop.projections.tables import answers
 from effect_desktop.sync import SyncClient
 from effect_desktop.sync.admin import add_user
@@ -48,6 +50,8 @@ step = st.one_of(
     st.tuples(st.just("tags"), st.integers(0, 2), st.lists(st.sampled_from(["noun", "verb", "JLPT"]), max_size=2)),
     st.tuples(st.just("scheduler"), st.integers(0, 2), st.sampled_from(["fsrs", "sm2"])),
     st.tuples(st.just("day_start"), st.integers(0, 2), st.sampled_from([0, 4, 7])),
+    # events per archived segment, and whether the device syncs first (it archives only what the server holds)
+    st.tuples(st.just("compact"), st.integers(0, 2), st.tuples(st.sampled_from([1, 3]), st.booleans())),
 )
 
 _accounts = itertools.count()
@@ -110,6 +114,12 @@ class Device:
             change_day_start_hour(self.profile, int(arg))  # type: ignore[call-overload]
             self.reopen()
 
+    def compact(self, segment: int) -> None:
+        """As Compact does (what the server holds, or all before a first sync), in tiny segments."""
+        now = datetime.now(UTC)  # the store stamps created_at with the computer's clock, not the learner's
+        compact(self.profile.store, now + timedelta(days=1), now, segment=segment,
+                upto_position=sync_limit(self.profile))
+
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                 HealthCheck.too_slow])
@@ -134,6 +144,12 @@ def test_devices_converge_whatever_they_do_and_whenever_they_sync(
             if action == "sync":
                 device.synced(SyncClient(device.profile, url, push_page=3, pull_page=4,
                                          defer_projection_from=int(arg)))  # type: ignore[call-overload]
+                continue
+            if action == "compact":
+                segment, sync_first = arg  # type: ignore[misc]
+                if sync_first:
+                    device.synced(SyncClient(device.profile, url))
+                device.compact(segment)
                 continue
             with contextlib.suppress(DomainError):  # a refused command (editing a deleted word) writes nothing
                 device.run(action, arg, made)
