@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1… switch pages from the keyboard
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget()
         self.pages = {}
         for spec in self.page_specs:  # an empty slot per page: a page is built when first shown

@@ -363,6 +363,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The new language applies when this session ends.</source>
         <translation>新しい言語はこのセッションの終了後に適用されます。</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
