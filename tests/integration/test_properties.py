@@ -57,7 +57,8 @@ commands = st.one_of(
               st.sampled_from(["flashcard", "typing", "multiple_choice", "speed_run"])),
     st.tuples(st.just("retract"), index, index),
     st.tuples(st.just("complete"), index),
-    st.tuples(st.just("tick"), st.sampled_from([0, 1, 45, 60 * 5, 60 * 20, 60 * 24 * 3])),
+    # minutes; the negative ones are a computer's clock set back (after a wrong time, or by the learner)
+    st.tuples(st.just("tick"), st.sampled_from([0, 1, 45, 60 * 5, 60 * 20, 60 * 24 * 3, -60, -60 * 24 * 2])),
     st.tuples(st.just("scheduler"), st.sampled_from(["fsrs", "sm2"])),
 )
 
