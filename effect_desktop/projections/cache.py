@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
+from .sqlite_reader import SqliteQuery, SqliteRowReader
 from .sqlite_writer import SqliteTableWriter
 
 Row = dict[str, Any]
@@ -26,6 +27,7 @@ _CHUNK = 500  # values per IN (...) when reading ahead
 
 
 _WRITERS: dict[str, SqliteTableWriter] = {}
+_READERS: dict[str, SqliteRowReader] = {}
 
 
 def _sqlite_writer(table: sa.Table) -> SqliteTableWriter:
@@ -33,6 +35,13 @@ def _sqlite_writer(table: sa.Table) -> SqliteTableWriter:
     if writer is None or writer.table is not table:
         writer = _WRITERS[table.name] = SqliteTableWriter(table)
     return writer
+
+
+def _sqlite_reader(table: sa.Table) -> SqliteRowReader:
+    reader = _READERS.get(table.name)
+    if reader is None or reader.table is not table:
+        reader = _READERS[table.name] = SqliteRowReader(table)
+    return reader
 
 
 class TableCache:
@@ -123,6 +132,8 @@ class TableCache:
         self.dirty.clear()
 
     def _load(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
+        if connection.dialect.name == "sqlite":
+            return _sqlite_reader(self.table).row(connection, key)
         condition = sa.and_(*(self.table.c[c] == v for c, v in zip(self.key_columns, key, strict=True)))
         found = connection.execute(sa.select(self.table).where(condition)).first()
         return dict(found._mapping) if found is not None else None
@@ -192,6 +203,12 @@ class ReviewIndex:
 
     def __init__(self, answers: sa.Table, assume_empty: bool) -> None:
         self.answers = answers
+        c = answers.c
+        self.query = (sa.select(c.event_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade,
+                                c.utc_offset_minutes)
+                      .where(c.word_id == sa.bindparam("word_id"), c.attempt_number == 1, c.retracted.is_(False))
+                      .order_by(c.answered_at, c.event_id))
+        self._sqlite_query: SqliteQuery | None = None  # compiled on the first read on SQLite
         self.assume_empty = assume_empty
         self.reviews: dict[Any, list[Review]] = {}
         self.keys: dict[Any, list[tuple[Any, Any]]] = {}  # (answered_at, event_id) per review
@@ -201,15 +218,16 @@ class ReviewIndex:
         if word_id in self.reviews:
             return
         rows: list[Any] = []
-        if not self.assume_empty:
-            c = self.answers.c
-            rows = list(connection.execute(
-                sa.select(c.event_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade,
-                          c.utc_offset_minutes)
-                .where(c.word_id == word_id, c.attempt_number == 1, c.retracted.is_(False))
-                .order_by(c.answered_at, c.event_id)))
-        self.reviews[word_id] = [self._review(r._mapping) for r in rows]
-        self.keys[word_id] = [(r.answered_at, r.event_id) for r in rows]
+        if self.assume_empty:
+            pass
+        elif connection.dialect.name == "sqlite":
+            query = self._sqlite_query = self._sqlite_query or SqliteQuery(self.query)
+            rows = query.rows(connection, {"word_id": word_id})
+        else:
+            rows = [tuple(r) for r in connection.execute(self.query, {"word_id": word_id})]
+        # (event_id, answered_at, is_correct, response_time_ms, grade, utc_offset_minutes), as selected
+        self.reviews[word_id] = [Review(r[1], bool(r[2]), r[3], Grade(r[4]) if r[4] else None, r[5]) for r in rows]
+        self.keys[word_id] = [(r[1], r[0]) for r in rows]
 
     @staticmethod
     def _review(row: Any) -> Review:

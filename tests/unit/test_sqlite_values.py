@@ -83,3 +83,42 @@ def test_envelopes_become_the_parameters_the_generic_append_path_gives(tmp_path)
         assert store.get_events(session)[1].created_at == at_home
     finally:
         profile.close()
+
+
+def test_a_row_read_by_its_key_is_the_row_sqlalchemy_reads(tmp_path) -> None:
+    """Commands read read-model rows by key on the driver (sqlite_reader.py): every stored row of every
+    read model, read that way, equals SQLAlchemy's own reading of it, value types included."""
+    import sqlalchemy as sa
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.projections.sqlite_reader import SqliteRowReader
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        words = profile.service.create_words([{"text": "apple", "meaning": "りんご", "tags": ["noun", "food"],
+                                               "category": "food", "difficulty": 3}, {"text": "pear", "meaning": "梨"}])
+        session = profile.service.start_session("flashcard", words)
+        answered = profile.service.answer(session, words[0], True, 1500, "good")
+        profile.service.answer(session, words[1], False, 99_000)
+        profile.service.retract_answer(session, answered.answer_event_id)
+        profile.service.complete_session(session)
+        profile.service.delete_word(words[1])
+        compared = 0
+        with profile.engine.connect() as connection:
+            for table in READ_MODELS:
+                reader = SqliteRowReader(table)
+                keys = [c.name for c in table.primary_key.columns]
+                for stored in connection.execute(sa.select(table)).mappings():
+                    row = reader.row(connection, tuple(stored[k] for k in keys))
+                    assert row == dict(stored), table.name
+                    assert [type(v) for v in row.values()] == [type(v) for v in stored.values()], table.name
+                    compared += 1
+                assert reader.row(connection, tuple(_absent(c) for c in table.primary_key.columns)) is None
+        assert compared > 20
+    finally:
+        profile.close()
+
+
+def _absent(column):  # a key no row has
+    return {UUIDType: uuid.uuid4(), UTCDateTime: datetime(1999, 1, 1, tzinfo=UTC)}.get(
+        type(column.type), "none such" if column.type.python_type is str else -1)
