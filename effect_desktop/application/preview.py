@@ -21,9 +21,9 @@ from ..projections.queries import Queries
 def first_attempt_reviews(queries: Queries, word_id: UUID, excluding: UUID | None = None) -> list[Review]:
     """The reviews a word's schedule folds: its first attempt in each session, in answer-time order
     (a repeat within a session does not move the schedule: SM-2's step 7)."""
-    return [review_from_answer(a.answered_at, a.is_correct, a.response_time_ms, a.grade, a.utc_offset_minutes)
-            for a in queries.answers_for_word(word_id)
-            if a.attempt_number == 1 and a.event_id != excluding]
+    return [review_from_answer(answered_at, bool(correct), ms, grade, offset)
+            for event_id, answered_at, correct, ms, grade, offset in queries.first_attempts(word_id)
+            if event_id != excluding]
 
 
 def days_until_due(queries: Queries, scheduler: Scheduler, word_id: UUID, now: datetime,

@@ -20,6 +20,7 @@ from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from .sqlite_reader import SqliteQuery, SqliteRowReader
 from .sqlite_writer import SqliteTableWriter
+from .tables import FIRST_ATTEMPTS
 
 Row = dict[str, Any]
 _MISSING = object()
@@ -203,11 +204,6 @@ class ReviewIndex:
 
     def __init__(self, answers: sa.Table, assume_empty: bool) -> None:
         self.answers = answers
-        c = answers.c
-        self.query = (sa.select(c.event_id, c.answered_at, c.is_correct, c.response_time_ms, c.grade,
-                                c.utc_offset_minutes)
-                      .where(c.word_id == sa.bindparam("word_id"), c.attempt_number == 1, c.retracted.is_(False))
-                      .order_by(c.answered_at, c.event_id))
         self._sqlite_query: SqliteQuery | None = None  # compiled on the first read on SQLite
         self.assume_empty = assume_empty
         self.reviews: dict[Any, list[Review]] = {}
@@ -221,11 +217,11 @@ class ReviewIndex:
         if self.assume_empty:
             pass
         elif connection.dialect.name == "sqlite":
-            query = self._sqlite_query = self._sqlite_query or SqliteQuery(self.query)
+            query = self._sqlite_query = self._sqlite_query or SqliteQuery(FIRST_ATTEMPTS)
             rows = query.rows(connection, {"word_id": word_id})
         else:
-            rows = [tuple(r) for r in connection.execute(self.query, {"word_id": word_id})]
-        # (event_id, answered_at, is_correct, response_time_ms, grade, utc_offset_minutes), as selected
+            rows = [tuple(r) for r in connection.execute(FIRST_ATTEMPTS, {"word_id": word_id})]
+        # (event_id, answered_at, is_correct, response_time_ms, grade, utc_offset_minutes): FIRST_ATTEMPTS
         self.reviews[word_id] = [Review(r[1], bool(r[2]), r[3], Grade(r[4]) if r[4] else None, r[5]) for r in rows]
         self.keys[word_id] = [(r[1], r[0]) for r in rows]
 

@@ -14,6 +14,7 @@ from ..domain.streak import current_streak
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
+from .sqlite_reader import SqliteQuery
 from .views import (
     AnswerView,
     DailyStatsView,
@@ -48,6 +49,7 @@ def _escape_like(value: str) -> str:
 class Queries:
     def __init__(self, store: SqlEventStore) -> None:
         self.store = store
+        self._first_attempts: SqliteQuery | None = None
 
     def _all(self, query: sa.Executable) -> Sequence[Any]:
         with self.store.reading() as connection:
@@ -165,6 +167,16 @@ class Queries:
         # The same order the progress read model folds in (answer time, then the time-ordered id).
         query = query.order_by(t.answers.c.answered_at, t.answers.c.event_id)
         return [self._answer(r) for r in self._all(query)]
+
+    def first_attempts(self, word_id: UUID) -> Sequence[Sequence[Any]]:
+        """What the word's schedule folds, as `tables.FIRST_ATTEMPTS` selects it (an answer reads it
+        before each reschedule: compiled once on SQLite, see sqlite_reader.py)."""
+        with self.store.reading() as connection:
+            if connection.dialect.name != "sqlite":
+                return [tuple(r) for r in connection.execute(t.FIRST_ATTEMPTS, {"word_id": word_id})]
+            if self._first_attempts is None:
+                self._first_attempts = SqliteQuery(t.FIRST_ATTEMPTS)
+            return self._first_attempts.rows(connection, {"word_id": word_id})
 
     def answers_in_session(self, session_id: UUID) -> list[AnswerView]:
         query = (sa.select(t.answers).where(t.answers.c.session_id == session_id)

@@ -70,6 +70,14 @@ answers = sa.Table(
     sa.Index("idx_rm_answers_day", "study_day"),
 )
 
+# What a word's schedule folds (bind `word_id`): its first attempts, not undone, in answer-time order
+# (then the time-ordered id): (event_id, answered_at, is_correct, response_time_ms, grade, utc_offset_minutes).
+FIRST_ATTEMPTS = (sa.select(answers.c.event_id, answers.c.answered_at, answers.c.is_correct,
+                            answers.c.response_time_ms, answers.c.grade, answers.c.utc_offset_minutes)
+                  .where(answers.c.word_id == sa.bindparam("word_id"), answers.c.attempt_number == 1,
+                         answers.c.retracted.is_(False))
+                  .order_by(answers.c.answered_at, answers.c.event_id))
+
 sessions = sa.Table(
     "rm_sessions",
     local_metadata,

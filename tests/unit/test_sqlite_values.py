@@ -91,7 +91,8 @@ def test_a_row_read_by_its_key_is_the_row_sqlalchemy_reads(tmp_path) -> None:
     import sqlalchemy as sa
 
     from effect_desktop.bootstrap import open_profile
-    from effect_desktop.projections.sqlite_reader import SqliteRowReader
+    from effect_desktop.projections.sqlite_reader import SqliteQuery, SqliteRowReader
+    from effect_desktop.projections.tables import FIRST_ATTEMPTS
 
     profile = open_profile(tmp_path / "p.effect.sqlite3")
     try:
@@ -114,6 +115,11 @@ def test_a_row_read_by_its_key_is_the_row_sqlalchemy_reads(tmp_path) -> None:
                     assert [type(v) for v in row.values()] == [type(v) for v in stored.values()], table.name
                     compared += 1
                 assert reader.row(connection, tuple(_absent(c) for c in table.primary_key.columns)) is None
+            for word in words:  # a word's first attempts, as its schedule folds them
+                core = [tuple(r) for r in connection.execute(FIRST_ATTEMPTS, {"word_id": word})]
+                fast = [tuple(r) for r in SqliteQuery(FIRST_ATTEMPTS).rows(connection, {"word_id": word})]
+                assert fast == core and [type(v) for r in fast for v in r] == [type(v) for r in core for v in r]
+            assert len(core) == 1  # pear's one answer; apple's was undone
         assert compared > 20
     finally:
         profile.close()
