@@ -173,11 +173,15 @@ class SqlEventStore:
             return None, self._stored(connection, aggregate_id, 0)
 
     def stream_head(self, aggregate_id: UUID) -> tuple[int, UUID] | None:
-        c = events_table.c
-        query = (sa.select(c.version, c.event_id).where(c.aggregate_id == aggregate_id)
-                 .order_by(c.version.desc()).limit(1))
+        """The stream's last (version, event_id): the repository's check that a kept aggregate is
+        current, once per aggregate a command loads (on SQLite straight on the driver)."""
         with self.reading() as connection:
-            row = connection.execute(query).first()
+            if self._log_reader is not None:
+                head = self._log_reader.stream_head(connection, aggregate_id.bytes)
+                return (head[0], uuid_from_bytes(head[1])) if head else None
+            c = events_table.c
+            row = connection.execute(sa.select(c.version, c.event_id).where(c.aggregate_id == aggregate_id)
+                                     .order_by(c.version.desc()).limit(1)).first()
         return (row[0], row[1]) if row else None
 
     def _stored(self, connection: sa.Connection, aggregate_id: UUID, from_version: int) -> list[StoredEntry]:

@@ -71,6 +71,14 @@ class SqliteLogReader:
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(_ARCHIVED_ROWS, params, error, sqlite3.Error) from error
 
+    def stream_head(self, connection: sa.Connection, aggregate_id: bytes) -> tuple[int, bytes] | None:
+        """(version, event_id bytes) of the stream's last event, if any (`SqlEventStore.stream_head`)."""
+        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
+        try:
+            return driver.execute(_STREAM_HEAD, (aggregate_id,)).fetchone()  # type: ignore[no-any-return]
+        except sqlite3.Error as error:
+            raise sa.exc.DBAPIError.instance(_STREAM_HEAD, (aggregate_id,), error, sqlite3.Error) from error
+
     def snapshot_row(self, connection: sa.Connection, aggregate_id: bytes) -> tuple[Any, ...] | None:
         """(aggregate_type, snapshot_data, version, created_at) of a stream's snapshot, if any."""
         driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
@@ -80,6 +88,8 @@ class SqliteLogReader:
             raise sa.exc.DBAPIError.instance(_SNAPSHOT_ROW, (aggregate_id,), error, sqlite3.Error) from error
 
 
+_STREAM_HEAD = (f"SELECT version, event_id FROM {events_table.name} WHERE aggregate_id = ? "
+                "ORDER BY version DESC LIMIT 1")
 _SNAPSHOT_ROW = (f"SELECT aggregate_type, snapshot_data, version, created_at FROM {snapshots_table.name} "
                  "WHERE aggregate_id = ?")
 _STORED_ROWS = (f"SELECT version, event_id, event_type, schema_version, event_data "

@@ -98,6 +98,18 @@ class StoreContract:
         assert store.get_events(word, 6) == []
         assert store.get_events(new_id()) == []
 
+    def test_a_streams_head_is_its_last_version_and_event(self, store: Any) -> None:
+        """What the repository checks before reusing an aggregate it kept after its last commit."""
+        word, other = new_id(), new_id()
+        assert store.stream_head(word) is None
+        events = word_events(word, 1, 3)
+        store.append_events(word, events, 0)
+        store.append_events(other, word_events(other, 1, 5), 0)
+        assert store.stream_head(word) == (3, events[-1].event_id)
+        more = word_events(word, 4, 4)
+        store.append_events(word, more, 3)
+        assert store.stream_head(word) == (4, more[0].event_id)
+
     def test_appends_continue_a_stream(self, store: Any) -> None:
         word = new_id()
         store.append_events(word, word_events(word, 1, 2), 0)
