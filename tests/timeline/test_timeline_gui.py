@@ -94,6 +94,27 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     assert not page.showing_past
 
 
+def test_the_time_slider_works_from_the_keyboard(qtbot: QtBot, profile: Profile, clock: SettableClock,
+                                                studied: dict) -> None:
+    """Arrows moved the slider but nothing followed: only a mouse drag set the moment and showed the past."""
+    clock.advance(days=2)
+    profile.service.create_word("banana", "バナナ")
+    page = _page(qtbot, profile)
+    slider = page.travel.slider
+    slider.setFocus()
+    assert slider.value() == slider.maximum() and not page.showing_past
+    before = page.travel.chosen()
+    with qtbot.waitSignal(page.travel.travel_requested, timeout=3000):  # once the keys rest
+        for _ in range(3):
+            qtbot.keyClick(slider, Qt.Key.Key_PageDown)  # back in time, a tenth of the history a press
+    assert page.travel.chosen() < before
+    qtbot.waitUntil(lambda: page.showing_past)
+    words = [page.past.words.index(r, 0).data() for r in range(page.past.words.rowCount())]
+    assert "banana" not in words and words, "two days before banana was added"
+    # the moment, said for a screen reader: a slider's 0-1000 means nothing
+    assert slider.accessibleDescription() == page.travel.moment.dateTime().toString("yyyy-MM-dd HH:mm")
+
+
 def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profile: Profile,
                                                              studied: dict) -> None:
     long_meaning = "the round fruit of a tree of the rose family, red or green"

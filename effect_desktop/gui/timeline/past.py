@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
@@ -25,6 +25,9 @@ from ...wording import value_text
 from .field_changes import FieldChanges
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+KEYS_REST_MS = 400  # after the last key on the slider, the past it points at is shown
 
 
 class TravelBar(QWidget):
@@ -47,6 +50,15 @@ class TravelBar(QWidget):
         self.slider.setValue(1000)
         self.slider.sliderMoved.connect(self._slide)
         self.slider.sliderReleased.connect(self._go)
+        # From the keyboard (arrows, Page Up/Down, Home/End) the slider moves without being dragged:
+        # the moment follows, and the past is shown once the keys rest, as a mouse release shows it.
+        self._keys_rest = QTimer(self)
+        self._keys_rest.setSingleShot(True)
+        self._keys_rest.setInterval(KEYS_REST_MS)
+        self._keys_rest.timeout.connect(self._go)
+        self.slider.valueChanged.connect(self._stepped)
+        self.moment.dateTimeChanged.connect(
+            lambda moment: self.slider.setAccessibleDescription(moment.toString("yyyy-MM-dd HH:mm")))
         self.go = QPushButton(self.tr("Show the past"))
         self.go.setObjectName("travelButton")
         self.go.clicked.connect(self._go)
@@ -69,6 +81,13 @@ class TravelBar(QWidget):
         self.slider.setEnabled(first is not None)
         if last is not None:
             self.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(last.timestamp())))
+
+    def _stepped(self, value: int) -> None:
+        if self.slider.isSliderDown():
+            return  # a drag: sliderMoved follows it and the release travels
+        self._slide(value)
+        if self.first is not None:
+            self._keys_rest.start()
 
     def _slide(self, value: int) -> None:
         if self.first is None or self.last is None:
