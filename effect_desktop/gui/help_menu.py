@@ -125,7 +125,7 @@ class ShortcutsDialog(QDialog):
             (QKeySequence("Ctrl+E").toString(native), self.tr("Study: edit the word on the card")),
             (QKeySequence(QKeySequence.StandardKey.Delete).toString(native),
              self.tr("Words: delete the selected words")),
-            (self.tr("Double click"), self.tr("Words: edit a word; Sessions: show a session in the timeline")),
+            (self.tr("Enter, double click"), self.tr("Words: edit a word; Sessions: show a session in the timeline")),
         ]
         return study + list(found)
 

@@ -1663,8 +1663,8 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>単語: 選択した単語を削除</translation>
     </message>
     <message>
-        <source>Double click</source>
-        <translation>ダブルクリック</translation>
+        <source>Enter, double click</source>
+        <translation>Enter、ダブルクリック</translation>
     </message>
     <message>
         <source>Words: edit a word; Sessions: show a session in the timeline</source>

@@ -63,6 +63,18 @@ def _select(page, texts):
                          QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
 
+def test_enter_on_a_word_opens_it_for_editing(qtbot, window, words):
+    """Only a double click did: from the keyboard the word list could not be edited without the button."""
+    page = words_page(qtbot, window, 5)
+    page.table.setFocus()
+    row = next(r for r in range(page.model.rowCount()) if page.model.word_at(r).text == "bread")
+    page.table.setCurrentIndex(page.model.index(row, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.isVisible()
+    assert page.dialog.text_edit.text() == "bread"
+    page.dialog.reject()
+
+
 def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
     _select(page, ["apple"])

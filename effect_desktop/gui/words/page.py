@@ -102,7 +102,7 @@ class WordsPage(Page):
         for column, width in enumerate((150, 0, 100, 150, 80, next_review)):
             if width:
                 self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # double click, or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
 
