@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
-from .sqlite_reader import SqliteQuery, SqliteRowReader
+from .sqlite_reader import SqliteRowReader, first_attempts_query
 from .sqlite_writer import SqliteTableWriter
 from .tables import FIRST_ATTEMPTS
 
@@ -204,7 +204,6 @@ class ReviewIndex:
 
     def __init__(self, answers: sa.Table, assume_empty: bool) -> None:
         self.answers = answers
-        self._sqlite_query: SqliteQuery | None = None  # compiled on the first read on SQLite
         self.assume_empty = assume_empty
         self.reviews: dict[Any, list[Review]] = {}
         self.keys: dict[Any, list[tuple[Any, Any]]] = {}  # (answered_at, event_id) per review
@@ -217,8 +216,7 @@ class ReviewIndex:
         if self.assume_empty:
             pass
         elif connection.dialect.name == "sqlite":
-            query = self._sqlite_query = self._sqlite_query or SqliteQuery(FIRST_ATTEMPTS)
-            rows = query.rows(connection, {"word_id": word_id})
+            rows = first_attempts_query().rows(connection, {"word_id": word_id})
         else:
             rows = [tuple(r) for r in connection.execute(FIRST_ATTEMPTS, {"word_id": word_id})]
         # (event_id, answered_at, is_correct, response_time_ms, grade, utc_offset_minutes): FIRST_ATTEMPTS

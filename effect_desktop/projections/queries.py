@@ -14,7 +14,7 @@ from ..domain.streak import current_streak
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
-from .sqlite_reader import SqliteQuery
+from .sqlite_reader import first_attempts_query
 from .views import (
     AnswerView,
     DailyStatsView,
@@ -49,7 +49,6 @@ def _escape_like(value: str) -> str:
 class Queries:
     def __init__(self, store: SqlEventStore) -> None:
         self.store = store
-        self._first_attempts: SqliteQuery | None = None
 
     def _all(self, query: sa.Executable) -> Sequence[Any]:
         with self.store.reading() as connection:
@@ -174,9 +173,7 @@ class Queries:
         with self.store.reading() as connection:
             if connection.dialect.name != "sqlite":
                 return [tuple(r) for r in connection.execute(t.FIRST_ATTEMPTS, {"word_id": word_id})]
-            if self._first_attempts is None:
-                self._first_attempts = SqliteQuery(t.FIRST_ATTEMPTS)
-            return self._first_attempts.rows(connection, {"word_id": word_id})
+            return first_attempts_query().rows(connection, {"word_id": word_id})
 
     def answers_in_session(self, session_id: UUID) -> list[AnswerView]:
         query = (sa.select(t.answers).where(t.answers.c.session_id == session_id)

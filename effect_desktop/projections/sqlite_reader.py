@@ -12,6 +12,7 @@ path.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 
 from ..persistence.sqlite_values import DIALECT
 from ..persistence.sqlite_values import bind_processor as _bind
+from .tables import FIRST_ATTEMPTS
 
 Row = dict[str, Any]
 Convert = Callable[[Any], Any]
@@ -62,6 +64,12 @@ class SqliteQuery:
                     values_out[index] = convert(values_out[index])
             converted.append(values_out)
         return converted
+
+
+@functools.cache
+def first_attempts_query() -> SqliteQuery:
+    """`tables.FIRST_ATTEMPTS`, compiled once for the process (every answer reads it, twice)."""
+    return SqliteQuery(FIRST_ATTEMPTS)
 
 
 class SqliteRowReader:
