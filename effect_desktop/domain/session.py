@@ -32,6 +32,7 @@ class StudySession(Aggregate):
         self.started = False
         self.completed = False
         self.word_ids: list[UUID] = []
+        self._members: frozenset[UUID] = frozenset()  # word_ids, for the check every answer makes
         self.mode: LearningMode | None = None
         # Ids of words and answers are kept in the form a load reads them, not as UUIDs: a long
         # session's load would otherwise make two UUIDs per answer that are rarely looked at again.
@@ -55,7 +56,7 @@ class StudySession(Aggregate):
     def answer(self, word_id: UUID, is_correct: bool, response_time_ms: int,
                grade: Grade | None = None) -> Recorded:
         self._require_open()
-        if word_id not in self.word_ids:
+        if word_id not in self._members:
             raise RuleViolated("This word is not part of the session.")
         if not 0 <= response_time_ms <= MAX_RESPONSE_MS:
             raise ValidationFailed({"response_time_ms": "Response time must be between 0 ms and one hour."})
@@ -95,6 +96,7 @@ class StudySession(Aggregate):
         if isinstance(data, SessionStarted):
             self.started = True
             self.word_ids = list(data.word_ids)
+            self._members = frozenset(self.word_ids)
             self.mode = data.mode
         elif isinstance(data, QuestionAnswered):
             word = str(data.word_id)
@@ -141,6 +143,7 @@ class StudySession(Aggregate):
         self.started = state["started"]
         self.completed = state["completed"]
         self.word_ids = [parse_id(w) for w in state["word_ids"]]
+        self._members = frozenset(self.word_ids)
         self.mode = LearningMode(state["mode"]) if state["mode"] else None
         self.attempts = {_canonical(k): v for k, v in state["attempts"].items()}
         self.answers = {parse_id(k).bytes: (_canonical(w), ok) for k, (w, ok) in state["answers"].items()}
