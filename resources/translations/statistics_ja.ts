@@ -29,15 +29,15 @@
     </message>
     <message>
         <source>Days with answers: {0}</source>
-        <translation>解答した日数：{0}</translation>
+        <translation>回答した日数: {0}</translation>
     </message>
     <message>
         <source>Answers: {0}</source>
-        <translation>解答数：{0}</translation>
+        <translation>回答数: {0}</translation>
     </message>
     <message>
         <source>Busiest day: {0}</source>
-        <translation>最も多く解答した日：{0}</translation>
+        <translation>最も回答が多かった日: {0}</translation>
     </message>
 </context>
 <context>
