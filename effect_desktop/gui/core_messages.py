@@ -101,10 +101,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"file's permissions, or choose a data folder you can write\.", re.S),
      lambda m: _tr("The profile {0} cannot be written (it is read-only); nothing was written. Check the "
                    "file's permissions, or choose a data folder you can write.").format(m[1])),
-    (re.compile(r"The disk holding (.+) is full or failing \((.+)\); nothing was written\. Free some "
-                r"space and try again\.", re.S),
-     lambda m: _tr("The disk holding {0} is full or failing ({1}); nothing was written. Free some space "
-                   "and try again.").format(m[1], m[2])),
+    (re.compile(r"The disk holding (.+), or the computer's temporary folder, is full or failing \((.+)\); "
+                r"nothing was written\. Free some space and try again\.", re.S),
+     lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); "
+                   "nothing was written. Free some space and try again.").format(m[1], m[2])),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window or a sync\); "
                 r"try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window or a sync); "

@@ -60,8 +60,9 @@ def _plain(error: OperationalError, where: str | None) -> str:
         return (f"The profile {where} cannot be written (it is read-only); nothing was written. Check the "
                 "file's permissions, or choose a data folder you can write.")
     if "disk is full" in reason or "disk I/O error" in reason:
-        return (f"The disk holding {where} is full or failing ({reason}); nothing was written. Free some "
-                "space and try again.")
+        # A rebuild's large sorts and work tables go to the computer's temporary folder (temp_store=FILE)
+        return (f"The disk holding {where}, or the computer's temporary folder, is full or failing ({reason}); "
+                "nothing was written. Free some space and try again.")
     return f"The event store could not complete the operation: {reason}"
 
 

@@ -1292,8 +1292,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
-        <source>The disk holding {0} is full or failing ({1}); nothing was written. Free some space and try again.</source>
-        <translation>{0} のあるディスクがいっぱいか、故障しています（{1}）。何も書き込んでいません。空き容量を確保してからもう一度お試しください。</translation>
+        <source>The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); nothing was written. Free some space and try again.</source>
+        <translation>{0} のあるディスクか、コンピューターの一時フォルダーがいっぱいか、故障しています（{1}）。何も書き込んでいません。空き容量を確保してからもう一度お試しください。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
