@@ -153,6 +153,11 @@ def test_the_flashcard_says_the_word_then_its_meaning_and_when_each_grade_brings
     press(qtbot, card, Qt.Key.Key_3)
     assert said(card) == card.word.text != word.text, "the next card is said, without its meaning"
     assert [said(button, QAccessible.Text.Description) for button in card.buttons] == [""] * 4
+    page = window.show_page("study")
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert said(page.summary_panel.review) == "Words to review again:"
 
 
 def test_a_typing_card_asks_for_the_meaning_it_shows_and_says_the_answer_after_a_miss(

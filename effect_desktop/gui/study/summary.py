@@ -37,6 +37,7 @@ class SummaryPanel(QWidget):
         self.review = QListWidget()
         self.review.setObjectName("summaryReview")
         self.review.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.review_title.setBuddy(self.review)  # what a screen reader calls the list
         self.back = QPushButton(self.tr("Back to Study"))
         self.back.setObjectName("summaryDone")
         self.back.setDefault(True)
