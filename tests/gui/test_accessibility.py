@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -41,6 +41,12 @@ def unnamed_tab_stops(root: QWidget) -> list[str]:
                 and not widget.objectName().startswith("qt_") and not said(widget)):
             found.append(f"{type(widget).__name__} {widget.objectName()!r} in {type(widget.parent()).__name__}")
     return found
+
+
+def tab_stops(root: QWidget) -> int:
+    """How many controls the walk looked at (so that an empty walk cannot pass)."""
+    return sum(1 for w in (root, *root.findChildren(QWidget))
+               if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.objectName().startswith("qt_"))
 
 
 def settle() -> None:
@@ -222,3 +228,31 @@ def test_each_save_button_says_which_chart_it_saves(window):  # type: ignore[no-
     page = window.show_page("statistics")
     names = [said(card.save_button) for card in page.cards.values()]
     assert len(set(names)) == len(names) and "Save “Time studied” as PNG…" in names
+
+
+def test_the_start_up_and_sync_dialogs_name_every_control(qtbot, window, profile, words):  # type: ignore[no-untyped-def]
+    from effect_desktop.gui.startup import FirstRunDialog, ResumeDialog
+    from effect_desktop.gui.sync.settings_widget import SyncDialog
+
+    first_run = FirstRunDialog(435, window)
+    first_run.show()
+    settle()
+    unnamed = {"first run": unnamed_tab_stops(first_run)}
+    assert tab_stops(first_run) >= 2
+    first_run.reject()
+    profile.service.start_session("flashcard", words[:2])
+    [session] = profile.queries.open_sessions()
+    resume = ResumeDialog(session, "Flashcards", window)
+    resume.show()
+    settle()
+    unnamed["resume"] = unnamed_tab_stops(resume)
+    assert tab_stops(resume) >= 2
+    resume.reject()
+    window.findChild(QAction, "syncSettingsAction").trigger()
+    sync = window.findChild(SyncDialog, "syncDialog")
+    qtbot.waitExposed(sync)
+    settle()
+    unnamed["sync settings"] = unnamed_tab_stops(sync)
+    assert tab_stops(sync) >= 5  # the server, user and password fields, the choices, the buttons
+    sync.reject()
+    assert {where: found for where, found in unnamed.items() if found} == {}
