@@ -1013,8 +1013,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="236" />
-        <source>Enter: check · Esc: leave</source>
-        <translation>Enter: 答え合わせ · Esc: 中断</translation>
+        <source>Type the word for this meaning · Enter: check · Esc: leave</source>
+        <translation>この意味の単語を入力 · Enter: 答え合わせ · Esc: 中断</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="250" />

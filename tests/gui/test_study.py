@@ -105,6 +105,8 @@ def test_multiple_choice_session_by_number_keys(qtbot, window, profile, words):
 def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):
     page = _start(qtbot, window, "typing")
     card = page.session_panel.typing
+    # the field is centred and focused, so Qt hides its placeholder: the line below says what to type
+    assert card.hint.text().startswith("Type the word for this meaning")
     first = True
     while page.in_session:
         word = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())

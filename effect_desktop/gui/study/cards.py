@@ -294,7 +294,9 @@ class TypingCard(Card):
         self.entry.setReadOnly(False)
         self.entry.setStyleSheet("")
         self.feedback.setText("")
-        self.hint.setText(self.tr("Enter: check · Esc: leave"))
+        # Said here, not only as the field's placeholder: Qt hides a centred field's placeholder while it
+        # has the focus, which this one always has.
+        self.hint.setText(self.tr("Type the word for this meaning · Enter: check · Esc: leave"))
         self.announce(self.tr("Type the word for “{0}”").format(word.meaning), self.hint.text(), self.entry)
         self.entry.setFocus()
 
