@@ -10,7 +10,8 @@ For each page, atomically:
 3. the pending events go back at the end of the log with versions after the
    server's, event_ids unchanged; they were applied already, so they are not
    applied again, and the rows that depend on a stream's last event (a word's
-   fields, a streak) are folded again in the new stream order;
+   fields, a streak) are folded again in the new stream order; the timeline is
+   recorded again from the first moved position on (timeline/rerecord.py);
 4. the projector's checkpoint and the last pulled server position are written.
 
 So a crash or a dropped connection leaves either the whole page or nothing,
@@ -35,6 +36,7 @@ from ..persistence.schema import events, snapshots
 from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 from ..projections.projector import CHECKPOINT
 from ..projections.tables import checkpoints
+from ..timeline.rerecord import record_again_from
 from . import local_state
 from .local_state import sync_known
 from .pulled_check import check_pulled, unreadable_payload, unreadable_type
@@ -87,6 +89,8 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
                 result.resequenced = len(pending)
                 _put_back(connection, pending, next_position)
                 refold_streams(profile, connection, {(p["aggregate_id"], p["aggregate_type"]) for p in pending})
+                record_again_from(connection, store, profile.projector.day_start_hour, profile.projector.scheduler,
+                                  since=pending[0]["position"])
                 _set_checkpoint(connection, store.last_position())
         local_state.put(connection, local_state.LAST_PULLED, str(high_water))
     return result

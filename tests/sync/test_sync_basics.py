@@ -8,7 +8,9 @@ import pytest
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.sync import SyncClient, pending_count
-from tests.sync.helpers import comparable_read_models
+from effect_desktop.timeline.entries import TimelineFilter
+from effect_desktop.timeline.queries import TimelineQueries
+from tests.sync.helpers import assert_same_as_a_rebuild, comparable_read_models
 
 pytestmark = pytest.mark.postgres
 
@@ -58,6 +60,14 @@ def test_concurrent_edits_of_one_word_converge_and_both_stay_in_history(
         history = [e.event_data.changes for e in profile.store.get_events(word)[1:]]
         assert history == [{"meaning": "run (laptop)"}, {"meaning": "run (desktop)", "category": "verbs"}]
     assert comparable_read_models(laptop) == comparable_read_models(desktop)
+    # Each timeline lists both edits in the final order, each noting the meaning it replaced; the
+    # desktop recorded its own edit first, at a position the sync then moved it from.
+    for profile in (laptop, desktop):
+        edits = [e for e in TimelineQueries(profile.store).page(TimelineFilter(word_id=word)).entries
+                 if e.event_type == "WordUpdated"]
+        assert sorted((e.payload["changes"]["meaning"], e.note["before"]["meaning"]) for e in edits) == [
+            ("run (desktop)", "run (laptop)"), ("run (laptop)", "to run")]
+        assert_same_as_a_rebuild(profile)
 
 
 def test_a_session_completed_on_two_devices_converges(alice: str, device: Callable[[str], Profile]) -> None:
