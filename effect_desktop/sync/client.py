@@ -12,12 +12,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from uuid import UUID
 
 import psycopg
 
 from ..bootstrap import Profile
+from ..domain.ids import new_id
 from . import local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
@@ -34,6 +36,7 @@ Progress = Callable[[str, int, int], None]
 PUSH_PAGE = 5_000
 PULL_PAGE = 10_000
 DEFER_PROJECTION_FROM = 5_000  # pulls larger than this (and than the local log) rebuild once at the end
+LAST_SYNCED = "sync.last_synced"  # profile setting: when a sync of this profile last succeeded (UTC, ISO)
 MAX_ROUNDS = 5  # push, collide, pull, push again... a busy account settles in one or two
 
 _running: dict[Path, threading.Lock] = {}
@@ -79,9 +82,13 @@ class SyncClient:
         with connect(self.url, autocommit=True) as connection:
             try:
                 server_id = check_client_compatible(connection)
-                local_state.bind_server(profile, f"{server_id}/{self.url.user}")
+                # the identity first: an account that refuses this learner must not reset our progress
                 settle_identity(connection, profile)
-                origin = local_state.origin(profile)
+                local_state.bind_server(profile, f"{server_id}/{self.url.user}")
+                # This sync's own id: what it pushes carries it, so its pull does not fetch it back.
+                # Not a lasting device id: a restored backup or a copied profile would carry that
+                # along, and then never pull the events the other copy pushed under it.
+                origin = new_id()
                 finish_deferred(profile)  # a large pull cut off before its rebuild
                 pushed = pulled = resequenced = 0
                 for _round in range(MAX_ROUNDS):
@@ -98,6 +105,8 @@ class SyncClient:
                 pulled, resequenced = pulled + got, resequenced + moved
                 with profile.store.transaction() as local:
                     local_state.settle_watermark(local)
+                # in the profile, not the window's memory: a sync run from the CLI counts as much
+                profile.settings.set(LAST_SYNCED, datetime.now(UTC).isoformat())
             except psycopg.Error as error:
                 raise explain(error, self.url) from error
         return SyncResult(pushed, pulled, resequenced, pending_count(profile), time.perf_counter() - started)

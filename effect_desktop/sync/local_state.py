@@ -1,7 +1,7 @@
 """What a profile remembers about its sync, in two small tables of its own SQLite file.
 
 - `sync_state`: key/value facts: which server and account it syncs with, the
-  last server position pulled, this device's id (`origin`).
+  last server position pulled.
 - `sync_known`: the local positions of events the server has (pushed by us or
   pulled from it). Every other event is *pending*. Pending events are the only
   ones the sync may ever move (re-sequence); known ones are append-only.
@@ -13,12 +13,10 @@ so an interrupted sync can never leave them disagreeing with the log.
 from __future__ import annotations
 
 from typing import Any
-from uuid import UUID
 
 import sqlalchemy as sa
 
 from ..bootstrap import Profile
-from ..domain.ids import new_id
 from ..persistence.schema import events
 from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 
@@ -44,7 +42,6 @@ LAST_PULLED = "last_pulled"
 NEEDS_REBUILD = "needs_rebuild"  # "1" while pulled events wait for one read-model rebuild
 ALL_KNOWN_UPTO = "all_known_upto"  # every event at or below this local position is on the server
 SERVER_KEY = "server_key"
-ORIGIN = "origin"
 
 
 def ensure_tables(profile: Profile) -> None:
@@ -62,16 +59,6 @@ def get(connection: sa.Connection, key: str) -> str | None:
 
 def put(connection: sa.Connection, key: str, value: str) -> None:
     connection.execute(sa.insert(sync_state).prefix_with("OR REPLACE"), {"key": key, "value": value})
-
-
-def origin(profile: Profile) -> UUID:
-    """This device's id, made on first use; events it pushes carry it so it never pulls them back."""
-    with profile.store.transaction() as connection:
-        value = get(connection, ORIGIN)
-        if value is None:
-            value = str(new_id())
-            put(connection, ORIGIN, value)
-    return UUID(value)
 
 
 def bind_server(profile: Profile, server_key: str) -> bool:

@@ -142,7 +142,7 @@ def one_run(admin: str, events: int, number: int) -> Run:
         pull_s = time.perf_counter() - started
         take_in_s = last_page[0] - started
 
-        fetch_s = fetch_only(user_url, local_state.origin(laptop))
+        fetch_s = fetch_only(user_url, uuid4())
         started = time.perf_counter()
         desktop.projector.rebuild()
         rebuild_s = time.perf_counter() - started

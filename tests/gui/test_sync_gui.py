@@ -379,3 +379,26 @@ def test_a_day_start_moved_on_another_device_is_taken_up_by_the_window(qtbot, al
         shown.retire()
         shown.close()
         shown.profile.close()
+
+
+def test_a_sync_run_from_the_command_line_shows_in_the_window(qtbot, alice, tmp_path: Path, system_keyring) -> None:
+    """The learner syncs with `effect-desktop sync`, then opens the window: it says when, not
+    "Not synced yet" (the time was kept only by the window's own syncs)."""
+    from effect_desktop.bootstrap import open_profile, profile_path
+    from effect_desktop.cli.main import run_cli
+
+    data = str(tmp_path)
+    assert run_cli(["--data-dir", data, "words", "add", "桜", "cherry blossom"]) == 0
+    assert run_cli(["--data-dir", data, "sync", "--url", alice.libpq]) == 0
+    i18n.install("en")
+    window = MainWindow(open_profile(profile_path(tmp_path, "default")))
+    qtbot.addWidget(window)
+    try:
+        controller = window.sync
+        assert isinstance(controller, SyncController)
+        qtbot.waitUntil(lambda: controller.status.state is not SyncState.NOT_SET_UP, timeout=WAIT_MS)
+        assert controller.status.state is SyncState.SYNCED
+        assert status_text(controller.status).startswith("Synced ")  # and the time
+    finally:
+        window.operations.wait()
+        window.profile.close()

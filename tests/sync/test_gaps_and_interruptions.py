@@ -10,6 +10,7 @@ import psycopg
 import pytest
 
 from effect_desktop.bootstrap import Profile
+from effect_desktop.domain.ids import new_id
 from effect_desktop.sync import SyncClient, SyncInterrupted, local_state, pending_count, server_ops
 from effect_desktop.sync.server_schema import PUSH_LOCK_CLASS
 from effect_desktop.sync.urls import ServerURL
@@ -61,12 +62,12 @@ def test_a_late_commit_with_a_lower_position_is_not_skipped(
     url = ServerURL.parse(alice)
 
     first = psycopg.connect(url.libpq)  # pusher 1 takes its positions and does not commit yet
-    server_ops.push_page(first, pending_rows(laptop), local_state.origin(laptop))
+    server_ops.push_page(first, pending_rows(laptop), new_id())
     second_done = threading.Event()
 
     def second_pusher() -> None:  # pusher 2 starts later and would commit first
         with psycopg.connect(url.libpq) as second:
-            server_ops.push_page(second, pending_rows(desktop), local_state.origin(desktop))
+            server_ops.push_page(second, pending_rows(desktop), new_id())
             second.commit()
         second_done.set()
 

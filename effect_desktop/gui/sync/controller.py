@@ -210,8 +210,7 @@ class SyncController(QObject):
 
     def _succeeded(self, result: SyncResult) -> None:
         self._task = None
-        now = datetime.now(UTC)
-        self.preferences.last_synced = now
+        now = self.preferences.last_synced or datetime.now(UTC)  # the sync recorded it in the profile
         state = SyncState.PENDING if result.pending else SyncState.SYNCED
         self._set(SyncStatus(state, result.pending, last_synced=now))
         self.synced.emit(result)

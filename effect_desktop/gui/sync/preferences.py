@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ...bootstrap import ProfileSettings
+from ...sync.client import LAST_SYNCED
 
 AUTO_ON_OPEN = "sync.auto_on_open"
 AUTO_ON_CLOSE = "sync.auto_on_close"
 EVERY_MINUTES = "sync.every_minutes"
-LAST_SYNCED = "sync.last_synced"
 CLOSE_WAIT_SECONDS = "sync.close_wait_seconds"
 
 MAX_MINUTES = 24 * 60
@@ -60,7 +60,3 @@ class SyncPreferences:
             return datetime.fromisoformat(raw) if raw else None
         except ValueError:
             return None
-
-    @last_synced.setter
-    def last_synced(self, value: datetime) -> None:
-        self.settings.set(LAST_SYNCED, value.astimezone(UTC).isoformat())
