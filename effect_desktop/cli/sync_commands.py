@@ -1,8 +1,10 @@
 """`server init`, `server add-user` and `sync`: preparing a sync server and syncing a profile.
 
-Sync failures (offline, wrong password, TLS, schema) are one line on stderr
-and exit status 2, like every other failure; pending events stay in the
-profile and their count is printed.
+Sync failures are one line on stderr; pending events stay in the profile and
+their count is printed. A script can tell the two kinds apart by the exit
+status: 1 when trying again later may do (the server cannot be reached, the
+connection dropped), 2 when something given must be fixed first (the URL, the
+password, the account, the server's version), as for every other invalid command.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..timeline.scheduler_choice import day_start_in_force
 from .context import CliContext
 
 EXIT_FAILED = 2
+EXIT_TRY_LATER = 1
 MISSING_DRIVER = ("sync needs the optional packages psycopg and keyring: "
                   "pip install 'effect-desktop[sync]'")
 
@@ -104,14 +107,18 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     except sync.SyncError as error:
         _end_progress()
         pending = sync.pending_count(profile)
-        waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
-        print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
-        return _failed(error)
+        if pending:
+            waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
+            print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
+        _failed(error)
+        return EXIT_TRY_LATER if isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted) else EXIT_FAILED
     _end_progress()
     if args.url:  # a URL typed on the command line becomes the profile's server
-        note = credentials.remember(profile, credentials.ServerURL.parse(args.url),
-                                    allow_plaintext=args.save_password_in_profile)
-        print(note, file=sys.stderr)
+        given = credentials.ServerURL.parse(args.url)
+        known = profile.settings.get(credentials.SETTING_URL) == given.display
+        note = credentials.remember(profile, given, allow_plaintext=args.save_password_in_profile)
+        if not known or args.save_password_in_profile:  # said when it changes, not on every sync
+            print(note, file=sys.stderr)
     print(result.describe())
     if day_start_moved(profile):  # another device moved the start of the study day: count under it now
         rebuild_under_hour_in_force(profile)
@@ -120,11 +127,15 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-_shown = {"any": False}
+_shown: dict[str, Any] = {"any": False, "phase": None}
 
 
 def _show_progress(phase: str, done: int, total: int) -> None:
+    """One line per phase, rewritten in place on a terminal; a new phase starts a new line."""
     verb = "sending" if phase == "push" else "receiving"
+    if _shown.get("phase") not in (None, phase):
+        print(file=sys.stderr)
+    _shown["phase"] = phase
     print(f"\r{verb} {done}/{total} events", end="", file=sys.stderr, flush=True)
     _shown["any"] = True
 
@@ -133,3 +144,4 @@ def _end_progress() -> None:
     if _shown["any"]:
         print(file=sys.stderr)
         _shown["any"] = False
+    _shown["phase"] = None

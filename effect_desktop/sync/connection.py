@@ -7,10 +7,13 @@ keeping the original in the message tail for whoever reads the log.
 
 from __future__ import annotations
 
+import re
+
 import psycopg
 
 from .errors import (
     AuthenticationFailed,
+    BadServerURL,
     SchemaMismatch,
     ServerRefused,
     ServerUnreachable,
@@ -21,6 +24,9 @@ from .errors import (
 from .urls import ServerURL
 
 APPLICATION_NAME = "effect-desktop-sync"
+# libpq's words for a URL it will not use: `invalid sslmode value`, `invalid URI query parameter`,
+# `invalid integer value "abc" for connection option "port"`
+_URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection option)")
 CONNECT_TIMEOUT_S = 10
 
 
@@ -42,6 +48,12 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
         return AuthenticationFailed(
             f"The server refused user {url.user!r} or its password ({where}); check them in the "
             "sync settings or run `effect-desktop sync --url` with the right password.")
+    if _URL_REFUSED.search(lower):
+        # libpq refusing the URL itself (`sslmode=requir`, an unknown option, a port that is no number):
+        # nothing reached the server, so it must not be blamed
+        return BadServerURL(
+            f"The server URL {where} has a mistake: {_first_line(text)}. Check the part after '?' "
+            "(sslmode is one of disable, allow, prefer, require, verify-ca, verify-full) and the port.")
     if "ssl" in lower or "tls" in lower or "certificate" in lower:
         return TLSFailure(
             f"An encrypted (TLS) connection to {where} could not be made: {_first_line(text)}. "

@@ -86,6 +86,8 @@ def test_the_password_is_kept_only_where_allowed(alice: str, tmp_path: Path, cap
     data = str(tmp_path)
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", alice)
     assert code == 0 and "not its password: there is no system keyring" in err
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", alice)
+    assert code == 0 and "remembered" not in err  # said once, not on every sync
     code, _, err = cli(capsys, "--data-dir", data, "sync")
     assert code == 2 and "No password is known" in err
     assert not any(b"alice-secret" in f.read_bytes() for f in tmp_path.glob("default.effect.sqlite3*"))
@@ -100,3 +102,26 @@ def test_the_password_is_kept_only_where_allowed(alice: str, tmp_path: Path, cap
     assert code == 0 and "synced" in out
     code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
     assert "pending: 0" in out and "alice-secret" not in out
+
+
+def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path)
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:pw@127.0.0.1:9/effect")
+    assert code == 1 and "cannot be reached" in err
+    assert "waiting to be sent" not in err  # nothing is: no "0 events are waiting"
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:pw@127.0.0.1:9/effect")
+    assert code == 1 and "1 event is waiting to be sent" in err
+
+
+def test_each_phase_of_the_progress_has_its_own_line(alice: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    laptop, phone = str(tmp_path / "laptop"), str(tmp_path / "phone")
+    cli(capsys, "--data-dir", laptop, "words", "add", "雨", "rain")
+    cli(capsys, "--data-dir", laptop, "sync", "--url", alice)
+    cli(capsys, "--data-dir", phone, "words", "add", "雪", "snow")
+    code, _, err = cli(capsys, "--data-dir", phone, "sync", "--url", alice)
+    assert code == 0
+    lines = [line.rsplit("\r", 1)[-1] for line in err.splitlines()]
+    assert "sending 1/1 events" in lines and "receiving 1/1 events" in lines

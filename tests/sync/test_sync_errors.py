@@ -13,7 +13,9 @@ import pytest
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.sync import (
+    AccountConflict,
     AuthenticationFailed,
+    BadServerURL,
     SchemaMismatch,
     ServerUnreachable,
     SyncClient,
@@ -21,7 +23,7 @@ from effect_desktop.sync import (
     pending_count,
 )
 from effect_desktop.sync import test_connection as check_connection
-from effect_desktop.sync.admin import init_server
+from effect_desktop.sync.admin import add_user, init_server
 from effect_desktop.sync.urls import ServerURL
 
 pytestmark = pytest.mark.postgres
@@ -142,3 +144,32 @@ def test_a_large_pull_stops_before_a_page_it_cannot_read(alice: str, device: Cal
     with pytest.raises(SchemaMismatch, match="cannot read.*Field required.*update Effect Desktop"):
         SyncClient(desktop, alice, pull_page=5, defer_projection_from=1).sync()
     assert desktop.store.count() == 10  # the two whole pages before it; nothing of the third
+
+
+def test_a_sync_refused_for_another_account_keeps_the_profiles_progress(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    """A slip of the URL (another learner's account) is refused, and costs nothing: the next sync
+    with the right account sends only what is new, not the whole history again."""
+    laptop = device("laptop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(20)])
+    SyncClient(laptop, alice).sync()
+    bob = device("bob")
+    bob.service.create_word("犬", "dog")
+    bob_url = add_user(server, "bob", "bob-secret")
+    SyncClient(bob, bob_url).sync()  # bob's account now has its own learner
+
+    laptop.service.create_word("猫", "cat")
+    with pytest.raises(AccountConflict):
+        SyncClient(laptop, bob_url).sync()
+    assert pending_count(laptop) == 1
+    again = SyncClient(laptop, alice).sync()
+    assert (again.pushed, again.pulled) == (1, 0)
+
+
+def test_a_mistyped_url_option_is_the_urls_fault_not_the_servers(device: Callable[[str], Profile]) -> None:
+    """`sslmode=requir` never reaches a server: the message points at the URL, not at the server's TLS."""
+    laptop = device("laptop")
+    with pytest.raises(BadServerURL) as refused:
+        SyncClient(laptop, "postgresql://alice:pw@127.0.0.1:9/effect?sslmode=requir").sync()
+    assert "sslmode" in str(refused.value) and "verify-full" in str(refused.value)
+    assert "administrator" not in str(refused.value)
