@@ -43,7 +43,14 @@ from ..backup.schedule import backup_before_change
 from ..bootstrap import Profile
 from ..interchange.apkg_import import read_apkg
 from ..interchange.candidates import FIELDS, ImportCancelled, Parsed, RowProblem
-from ..interchange.csv_import import IGNORE, WordTable, guess_mapping, read_word_table, table_candidates
+from ..interchange.csv_import import (
+    IGNORE,
+    WordTable,
+    column_name,
+    guess_mapping,
+    read_word_table,
+    table_candidates,
+)
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.errors import InterchangeError
 from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
@@ -199,8 +206,10 @@ class ImportDialog(QDialog):
         self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
             ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
             self.tr(", first row is a header") if table.has_header else ""))
-        self._set_mapping(table.headers, guess_mapping(table))
-        self._fill_preview(table.headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
+        headers = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name
+                   for i, name in enumerate(table.headers)]  # the columns the file does not name
+        self._set_mapping(headers, guess_mapping(table))
+        self._fill_preview(headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
                            [line for line, _ in table.rows[:PREVIEW_ROWS]])
         self._show_problems(table.problems)
         self._checked_first()
@@ -208,7 +217,7 @@ class ImportDialog(QDialog):
     def _deck_loaded(self, parsed: Parsed) -> None:
         self.table, self.parsed = None, parsed
         self.detected_label.setText(self.tr("Anki deck, %n note(s) can be imported", "", len(parsed.candidates)))
-        headers = [FIELD_LABELS[f] for f in ("text", "meaning", "category", "tags")]
+        headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
                 for c in parsed.candidates[:PREVIEW_ROWS]]
@@ -343,7 +352,7 @@ class ImportDialog(QDialog):
             self.finished_import.emit([str(p) for p in result])
             return
         self.report = result
-        self.status.setText(result.summary())
+        self.status.setText(import_summary(result))
         self.finished_import.emit(result)
         self.accept()
 

@@ -76,12 +76,17 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     has_header = _looks_like_header(records[0][1])
     width = max(len(cells) for _, cells in records)
     if has_header:
-        names = [cell.strip() or f"Column {i + 1}" for i, cell in enumerate(records[0][1])]
-        headers = names + [f"Column {i + 1}" for i in range(len(names), width)]
+        names = [cell.strip() or column_name(i) for i, cell in enumerate(records[0][1])]
+        headers = names + [column_name(i) for i in range(len(names), width)]
         records = records[1:]
     else:
-        headers = [f"Column {i + 1}" for i in range(width)]
+        headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems)
+
+
+def column_name(index: int) -> str:
+    """The name of a column the file does not name (the CLI's `--map` accepts it; the GUI translates it)."""
+    return f"Column {index + 1}"
 
 
 def sniff_delimiter(text: str) -> str:

@@ -429,6 +429,10 @@
         <source>The first rows of the file</source>
         <translation>ファイルの最初の数行</translation>
     </message>
+    <message>
+        <source>Column {0}</source>
+        <translation>列 {0}</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>

@@ -112,6 +112,34 @@ def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Pro
     assert import_summary(report) == "Import finished: 2 words added, 1 duplicate skipped."
 
 
+def test_columns_the_file_does_not_name_and_the_last_status_are_in_the_interface_language(
+        qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    """No header row, and an extra cell on one line: the preview named them "Column 1..4" in English,
+    a deck's preview named its fields in English, and the status line said "2 words added" in English
+    as the dialog closed."""
+    from effect_desktop.gui import i18n
+
+    path = tmp_path / "plain.csv"
+    path.write_text("猫,cat\n犬,dog,animals,extra\n", encoding="utf-8")
+    try:
+        assert i18n.install("ja") == "ja"
+        dialog = ImportDialog(profile)
+        qtbot.addWidget(dialog)
+        open_file(qtbot, dialog, path)
+        shown = [dialog.preview.horizontalHeaderItem(i).text() for i in range(dialog.preview.columnCount())]
+        assert shown == ["列 1", "列 2", "列 3", "列 4"]
+        assert [combo.toolTip() for combo in dialog.combos] == shown
+        import_now(qtbot, dialog)
+        assert dialog.status.text() == "インポート完了: 2 語を追加。"
+
+        deck = ImportDialog(profile)
+        qtbot.addWidget(deck)
+        open_file(qtbot, deck, anki21b_package(tmp_path))
+        assert [deck.preview.horizontalHeaderItem(i).text() for i in range(4)] == ["単語", "意味", "カテゴリ", "タグ"]
+    finally:
+        i18n.install("en")
+
+
 def test_a_large_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, profile: Profile,
                                                             tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
