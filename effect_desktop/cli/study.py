@@ -8,6 +8,7 @@ from typing import Any
 from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
+from ..projections.views import WordFilter
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import non_negative_int, uuid_arg, uuid_list
@@ -86,7 +87,8 @@ def complete_session(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
     queries = ctx.profile().queries
-    words = {w.word_id: w for w in queries.words()}
+    # deleted words too: a deleted word keeps its schedule (and comes back with it when restored)
+    words = {w.word_id: w for w in queries.words(WordFilter(include_deleted=True))}
     rows = []
     for p in queries.all_progress():
         if args.word_id is not None and p.word_id != args.word_id:
@@ -94,6 +96,7 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         word = words.get(p.word_id)
         rows.append({
             "word_id": str(p.word_id), "text": word.text if word else None,
+            "deleted": bool(word and word.deleted),
             "repetition_count": p.repetition_count, "easiness_factor": p.easiness_factor,
             "interval_days": p.interval_days, "next_review_date": p.next_review_date.isoformat(),
         })
@@ -101,12 +104,14 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.word_id not in words:
             raise RuleViolated(f"There is no word with id {args.word_id}.")
         rows.append({"word_id": str(args.word_id), "text": words[args.word_id].text,
+                     "deleted": words[args.word_id].deleted,
                      "repetition_count": 0, "easiness_factor": 2.5, "interval_days": 0,
                      "next_review_date": None})
     if args.json:
         print_json(rows)
         return 0
     print_table(["WORD", "REPS", "EF", "INTERVAL", "NEXT REVIEW (UTC)"],
-                [[r["text"], r["repetition_count"], f"{r['easiness_factor']:.2f}", r["interval_days"],
+                [[f"{r['text']} (deleted)" if r["deleted"] else r["text"], r["repetition_count"],
+                  f"{r['easiness_factor']:.2f}", r["interval_days"],
                   r["next_review_date"] or "new"] for r in rows])
     return 0

@@ -141,10 +141,18 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     assert code == 2 and "already completed" in err
 
     progress = json.loads(cli.ok("progress", word, "--json"))
-    assert progress == [{"word_id": word, "text": "apple", "repetition_count": 1, "easiness_factor": 2.6,
-                         "interval_days": 1, "next_review_date": progress[0]["next_review_date"]}]
+    assert progress == [{"word_id": word, "text": "apple", "deleted": False, "repetition_count": 1,
+                         "easiness_factor": 2.6, "interval_days": 1,
+                         "next_review_date": progress[0]["next_review_date"]}]
     code, _, err = cli("session", "start")
     assert code == 2 and "Nothing is due" in err  # the only word is scheduled for tomorrow
+
+    # a deleted word keeps its schedule, and the listing still names it (it said "None")
+    cli.ok("words", "delete", word)
+    assert json.loads(cli.ok("progress", "--json"))[0] | {"next_review_date": None} == {
+        "word_id": word, "text": "apple", "deleted": True, "repetition_count": 1, "easiness_factor": 2.6,
+        "interval_days": 1, "next_review_date": None}
+    assert cli.ok("progress").splitlines()[-1].startswith("apple (deleted)")
 
 
 def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
