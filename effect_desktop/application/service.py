@@ -42,6 +42,7 @@ from ..domain.word import CheckedFields, Word, new_word_event
 from ..gc_pause import without_gc
 from ..persistence.bulk_append import append_new_envelopes
 from ..projections.queries import Queries
+from ..projections.views import WordFilter
 from .ports import Clock, ReadModelUpdater, TransactionalStore
 from .preview import days_until_due, first_attempt_reviews
 from .repository import Repository
@@ -235,7 +236,12 @@ class StudyService:
             live = {w.word_id for w in self.queries.words_by_ids(word_ids)}
             missing = [w for w in word_ids if w not in live]
             if missing:
-                raise NotFound(f"{len(missing)} of the words do not exist (first: {missing[0]}).")
+                deleted = {w.word_id for w in self.queries.words(WordFilter(word_ids=missing, deleted_only=True))}
+                if len(deleted) == len(missing):
+                    raise RuleViolated(f"{len(missing)} of the words are deleted (first: {missing[0]}); "
+                                       "restore them first (`words restore ID`, or Restore on the Words page).")
+                absent = [w for w in missing if w not in deleted]
+                raise NotFound(f"{len(absent)} of the words do not exist (first: {absent[0]}).")
             session = StudySession.start(new_id(), self.user_id, word_ids, mode)
             command.cause(session.pending[0])
             self._commit(command, [session])

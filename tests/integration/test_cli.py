@@ -153,6 +153,8 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
         "word_id": word, "text": "apple", "deleted": True, "repetition_count": 1, "easiness_factor": 2.6,
         "interval_days": 1, "next_review_date": None}
     assert cli.ok("progress").splitlines()[-1].startswith("apple (deleted)")
+    code, _, err = cli("session", "start", "--words", word)
+    assert code == 2 and "are deleted" in err and "words restore" in err  # not "do not exist"
 
 
 def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
