@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def offer_starter_deck(self) -> FirstRunDialog:
         entries = read_starter_deck()
-        dialog = FirstRunDialog(len(entries), self)
+        dialog = FirstRunDialog(len(entries), self, can_sync=self._sync_settings_action() is not None)
         dialog.finished.connect(lambda result: self._first_run_answered(result, entries))
         self.startup_dialog = dialog
         dialog.open()
@@ -285,6 +285,16 @@ class MainWindow(QMainWindow):
         elif result == FirstRunDialog.EMPTY:
             self.preferences.first_run_choice = "empty"
             self.show_page("words")
+        elif result == FirstRunDialog.SYNC:
+            self.preferences.first_run_choice = "sync"
+            action = self._sync_settings_action()
+            if action is not None:
+                action.trigger()
+
+    def _sync_settings_action(self) -> QAction | None:
+        """Sync → Settings, when sync is installed (the `sync` extra) and set up in this window."""
+        installation = getattr(getattr(self, "sync", None), "installation", None)
+        return getattr(installation, "settings_action", None)
 
     def offer_resume(self, session_id: object) -> ResumeDialog | None:
         session = self.profile.queries.session(session_id)  # type: ignore[arg-type]

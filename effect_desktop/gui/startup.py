@@ -9,12 +9,15 @@ from .style import heading
 
 
 class FirstRunDialog(QDialog):
-    """Starter deck or empty start; the answer is remembered in the profile."""
+    """Starter deck, empty start, or (with sync installed) words from another computer; the answer is
+    remembered in the profile. The third choice matters: the deck loaded on two computers would be
+    two sets of words once they sync (each load creates its own), so a second computer syncs first."""
 
     STARTER = 1
     EMPTY = 2
+    SYNC = 3
 
-    def __init__(self, word_count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, word_count: int, parent: QWidget | None = None, can_sync: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Welcome to Effect Desktop"))
@@ -30,13 +33,24 @@ class FirstRunDialog(QDialog):
         self.empty = QPushButton(self.tr("Start &empty"))
         self.empty.setObjectName("startEmpty")
         self.empty.clicked.connect(lambda: self.done(self.EMPTY))
+        self.sync_first = QPushButton(self.tr("Sync from &another computer…"))
+        self.sync_first.setObjectName("syncFirst")
+        self.sync_first.clicked.connect(lambda: self.done(self.SYNC))
+        self.sync_first.setVisible(can_sync)
+        elsewhere = QLabel(self.tr(
+            "Already studying with Effect Desktop on another computer? Sync first instead: your words "
+            "and history come from there (loading the deck on both would list every word twice)."))
+        elsewhere.setWordWrap(True)
+        elsewhere.setVisible(can_sync)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_first)
         buttons.addStretch(1)
         buttons.addWidget(self.empty)
         buttons.addWidget(self.starter)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Welcome!"), self))
         layout.addWidget(text)
+        layout.addWidget(elsewhere)
         layout.addLayout(buttons)
         self.setMinimumWidth(460)
 

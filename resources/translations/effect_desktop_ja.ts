@@ -200,6 +200,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>Welcome!</source>
         <translation>ようこそ！</translation>
     </message>
+    <message>
+        <source>Sync from &amp;another computer…</source>
+        <translation>別のコンピューターから同期(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Already studying with Effect Desktop on another computer? Sync first instead: your words and history come from there (loading the deck on both would list every word twice).</source>
+        <translation>別のコンピューターですでに Effect Desktop で学習していますか？ それなら先に同期してください。単語と履歴はそちらから届きます（両方でデッキを読み込むと、すべての単語が二重に並びます）。</translation>
+    </message>
 </context>
 <context>
     <name>FlashcardCard</name>

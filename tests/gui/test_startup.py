@@ -38,6 +38,25 @@ def test_first_run_empty_start_is_remembered(qtbot, window, profile):
     assert window.startup() is None
 
 
+def test_a_second_computer_can_sync_first_instead_of_loading_the_deck(qtbot, window, profile):
+    """The deck loaded on two computers would be listed twice once they sync: the first run offers
+    to sync from the other computer instead, which opens the sync settings and loads nothing."""
+    from PySide6.QtWidgets import QLabel
+
+    from effect_desktop.gui.sync.settings_widget import SyncDialog
+
+    dialog = window.startup()
+    assert dialog.sync_first.isVisible()
+    assert any("list every word twice" in label.text() for label in dialog.findChildren(QLabel))
+    qtbot.mouseClick(dialog.sync_first, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.findChild(SyncDialog, "syncDialog") is not None
+                    and window.findChild(SyncDialog, "syncDialog").isVisible())
+    assert Preferences(profile.settings).first_run_choice == "sync"
+    assert profile.queries.word_count() == 0
+    assert window.startup() is None
+    window.findChild(SyncDialog, "syncDialog").reject()
+
+
 def _interrupted_session(profile, words):
     session_id = profile.service.start_session("flashcard", words[:3])
     profile.service.answer(session_id, words[0], True, 1500, "good")
