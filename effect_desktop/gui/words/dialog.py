@@ -55,6 +55,10 @@ class WordDialog(QDialog):
         self.category_edit.setEditable(True)
         self.category_edit.addItems([""] + categories)
         self.category_edit.setCurrentText(word.category if word else "")
+        # Sized like the line edits, not by the longest category: a 55-character one widened the
+        # dialog past the screen and the labels beside the fields were cut to "カテゴリ(".
+        self.category_edit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category_edit.setMinimumContentsLength(16)
         self.tags_edit = QLineEdit(", ".join(word.tags) if word else "")
         self.tags_edit.setObjectName("tagsEdit")
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. noun, food"))
@@ -86,6 +90,7 @@ class WordDialog(QDialog):
             field = editor.lineEdit() if isinstance(editor, QComboBox) else None
             if field is not None:  # an editable combo's text field is a widget of its own to a screen reader
                 field.setAccessibleName(re.sub(r"\(&.\)|&", "", label))
+        self._clear_when_edited()
         self.general_error = error_label()
         self.general_error.setObjectName("generalError")
 
@@ -99,6 +104,16 @@ class WordDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.text_edit.setFocus()
+
+    def _clear_when_edited(self) -> None:
+        """A field's message goes as soon as that field is edited: it stayed until the next Save and
+        still said "Enter a word" over the word just typed. Save checks the fields again."""
+        for name, changed in (("text", self.text_edit.textChanged),
+                              ("meaning", self.meaning_edit.textChanged),
+                              ("category", self.category_edit.editTextChanged),
+                              ("tags", self.tags_edit.textChanged),
+                              ("difficulty", self.difficulty_edit.valueChanged)):
+            changed.connect(lambda *_args, label=self.errors[name]: label.setVisible(False))
 
     def values(self) -> dict[str, Any]:
         return {

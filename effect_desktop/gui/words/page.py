@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
 from ..undo import UndoEntry
+from .columns import ColumnSharer
 from .dialog import WordDialog
 from .edit import edit_with_undo
 from .model import WordTableModel
@@ -58,6 +61,9 @@ class WordsPage(Page):
         self.category.setObjectName("categoryFilter")
         self.tag = QComboBox()
         self.tag.setObjectName("tagFilter")
+        for combo in (self.category, self.tag):  # as wide as "All …", not as the longest name (see _fill_combo)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
         self.difficulty = QComboBox()
         self.difficulty.setObjectName("difficultyFilter")
         self.difficulty.addItem(self.tr("Any difficulty"), None)
@@ -91,17 +97,12 @@ class WordsPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        # The meaning takes the room left: with every width fixed, "Next review" was cut off at the
-        # window's first size and reached only by scrolling sideways.
+        # Every column is the user's to drag; each time the table's width changes they share it again
+        # (see columns.py): a stretched meaning alone was squeezed to "very lo…" beside a word column
+        # that kept its full width.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        metrics = self.table.fontMetrics()
-        next_review = max(metrics.horizontalAdvance(text) for text in (
-            "0000-00-00", self.model.headerData(5, Qt.Orientation.Horizontal))) + 3 * metrics.height()
-        for column, width in enumerate((150, 0, 100, 150, 80, next_review)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        self.columns = ColumnSharer(self.table)
         self.table.activated.connect(lambda _index: self.edit_selected())  # double click, or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
@@ -215,6 +216,14 @@ class WordsPage(Page):
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        # As wide as "All categories" and never narrower (the longer names show in the list): sized
+        # by every name, one 55-character category squeezed the filters to "すべてのカ".
+        metrics = combo.fontMetrics()
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        text = QSize(metrics.horizontalAdvance(everything) + metrics.averageCharWidth(), metrics.height())
+        combo.setMinimumWidth(combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                                             text, combo).width())
 
     def _combo_changed(self) -> None:
         self.reload()

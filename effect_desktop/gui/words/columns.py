@@ -1,0 +1,58 @@
+"""The word table's columns share its width: proportional text columns, fitted small ones.
+
+A stretched meaning column alone took only what the fixed word, category and
+tags columns left, and was squeezed to "very lo…" in a small window while the
+word column kept its 150 pixels. Here the word, meaning, category and tags
+columns get shares of the width (the meaning the largest), and the difficulty
+and next-review columns the width of their header and values. The user may
+still drag any column; the shares apply again when the table's width changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QTableView
+
+SHARES = {0: 3, 1: 4, 2: 2, 3: 2}  # word, meaning, category, tags
+FITTED = (4, 5)  # difficulty, next review: the width of their header or of a sample value
+MIN_SHARED = 48  # below this a column shows only "…"
+
+
+class ColumnSharer(QObject):
+    """Watches the table's viewport and shares its width among the columns when it changes."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self._width = -1
+        table.viewport().installEventFilter(self)
+        self.share()
+
+    def fitted_width(self, column: int) -> int:
+        """Room for the header (with its sort arrow) or the widest sample value."""
+        model = self.table.model()
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        head = header.fontMetrics().horizontalAdvance(title) + 2 * header.fontMetrics().height()
+        samples = ("5",) if column == 4 else ("0000-00-00", QCoreApplication.translate("WordTableModel", "due now"))
+        values = max(metrics.horizontalAdvance(sample) for sample in samples) + metrics.height()
+        return max(head, values)
+
+    def share(self) -> None:
+        width = self.table.viewport().width()
+        if width == self._width or width <= 0:
+            return
+        self._width = width
+        fitted = {column: self.fitted_width(column) for column in FITTED}
+        room = max(0, width - sum(fitted.values()))
+        total = sum(SHARES.values())
+        for column, share in SHARES.items():
+            self.table.setColumnWidth(column, max(MIN_SHARED, room * share // total))
+        for column, fitted_width in fitted.items():
+            self.table.setColumnWidth(column, fitted_width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.share()
+        return super().eventFilter(watched, event)
