@@ -64,6 +64,15 @@ class TimelineQueries:
         entries = self._entries(rows[:limit])
         return TimelinePage(entries, entries[-1].position if more and entries else None)
 
+    def matching(self, timeline_filter: TimelineFilter, limit: int) -> int:
+        """How many events the filter lets through, counted up to `limit` + 1 (a bounded read: "more
+        than `limit`" is all a footer needs to say of a million)."""
+        query = self._filtered(timeline_filter)
+        if query is None:
+            return 0
+        bounded = query.with_only_columns(_tl.c.position).limit(limit + 1).subquery()
+        return int(self._all(sa.select(sa.func.count()).select_from(bounded))[0][0])
+
     def _filtered(self, f: TimelineFilter) -> sa.Select[Any] | None:
         query = sa.select(*_COLUMNS).select_from(_tl.join(events, events.c.position == _tl.c.position))
         if f.event_types:

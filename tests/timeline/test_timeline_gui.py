@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
-from effect_desktop.bootstrap import Profile
+from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.gui.timeline import TimelinePage, open_word_history
 from effect_desktop.gui.timeline.model import EntryRole, IsDayRole
 from tests.integration.profile_helpers import SettableClock
+from tests.timeline.conftest import TOKYO
 
 
 def _page(qtbot: QtBot, profile: Profile) -> TimelinePage:
@@ -112,7 +114,7 @@ def test_the_time_slider_works_from_the_keyboard(qtbot: QtBot, profile: Profile,
     words = [page.past.words.index(r, 0).data() for r in range(page.past.words.rowCount())]
     assert "banana" not in words and words, "two days before banana was added"
     # the moment, said for a screen reader: a slider's 0-1000 means nothing
-    assert slider.accessibleDescription() == page.travel.moment.dateTime().toString("yyyy-MM-dd HH:mm")
+    assert slider.accessibleDescription() == page.travel.moment.dateTime().toString("yyyy-MM-dd HH:mm:ss")
 
 
 def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profile: Profile,
@@ -169,3 +171,108 @@ def test_day_headings_name_the_weekday_in_the_interface_language(qtbot: QtBot, p
         QLocale.setDefault(before)
     assert [h[:10] for h in japanese] == [h[:10] for h in english]
     assert all(h[-3:] in {"(月)", "(火)", "(水)", "(木)", "(金)", "(土)", "(日)"} for h in japanese)
+
+
+def _past_words(page: TimelinePage) -> list[str]:
+    model = page.past.words
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_time_travel_never_shows_a_moment_still_to_come(qtbot: QtBot, profile: Profile, clock: SettableClock,
+                                                        studied: dict) -> None:
+    """A date five days ahead showed "THE PAST — as of" that date, with figures for what has not happened."""
+    page = _page(qtbot, profile)
+    now = QDateTime.fromSecsSinceEpoch(int(clock.now.timestamp()))
+    page.travel.moment.setDateTime(now.addDays(5))  # as typed: the field stops at now
+    assert page.travel.moment.dateTime() <= now.addSecs(1)
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    assert page.showing_past
+    assert page.past.state is not None and page.past.state.moment <= clock.now
+    assert clock.now.astimezone().strftime("%Y-%m-%d %H:%M") in page.past.banner.text()
+    # now moves on while the page is open: the latest allowed moment follows it
+    clock.advance(days=3)
+    profile.service.create_word("banana", "バナナ")
+    page.hide()
+    page.show()
+    later = QDateTime.fromSecsSinceEpoch(int(clock.now.timestamp()))
+    page.travel.moment.setDateTime(later)
+    assert page.travel.moment.dateTime() == later
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    assert "banana" in _past_words(page)
+
+
+def test_the_slider_points_at_the_moment_on_view_without_travelling_again(
+        qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict) -> None:
+    """After a typed date, or "Back to now", the slider stayed where it was."""
+    page = _page(qtbot, profile)
+    first, last = page.timeline.queries.span()
+    travels: list[object] = []
+    page.travel.travel_requested.connect(travels.append)
+    slider = page.travel.slider
+    middle = first + (last - first) / 4
+    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(middle.timestamp())))
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    assert page.showing_past and len(travels) == 1
+    assert 200 <= slider.value() <= 300, "a quarter of the way through the history"
+    assert not page.travel._keys_rest.isActive(), "moving the slider to the moment must not travel again"
+    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.timestamp()) - 3600))
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    assert slider.value() == slider.minimum() and _past_words(page) == []
+    qtbot.mouseClick(page.travel.now, Qt.MouseButton.LeftButton)
+    assert not page.showing_past
+    assert slider.value() == slider.maximum()
+    assert not page.travel._keys_rest.isActive() and len(travels) == 2
+    assert slider.accessibleDescription() == page.travel.moment.dateTime().toString("yyyy-MM-dd HH:mm:ss")
+
+
+def test_the_slider_ends_include_the_first_and_the_last_event(qtbot: QtBot, tmp_path: Path) -> None:
+    """Home gave the first event's time cut to whole seconds (13:58:58 for a word added at 13:58:58.6):
+    "0 words" at the very start of the history."""
+    clock = SettableClock(datetime(2026, 3, 2, 13, 58, 58, 600_000, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "sub-second.effect.sqlite3", clock=clock)
+    try:
+        profile.service.create_word("first", "最初")
+        clock.advance(hours=1, seconds=0.3)
+        profile.service.create_word("middle", "中")
+        clock.advance(hours=1, seconds=0.5)
+        profile.service.create_word("last", "最後")  # at 15:58:59.4
+        page = _page(qtbot, profile)
+        slider = page.travel.slider
+        slider.setFocus()
+        with qtbot.waitSignal(page.travel.travel_requested, timeout=3000):
+            qtbot.keyClick(slider, Qt.Key.Key_Home)
+        assert _past_words(page) == ["first"]
+        with qtbot.waitSignal(page.travel.travel_requested, timeout=3000):
+            qtbot.keyClick(slider, Qt.Key.Key_End)
+        assert _past_words(page) == ["first", "middle", "last"]
+    finally:
+        profile.close()
+
+
+def test_a_start_date_after_the_end_date_says_so_and_forgets_the_chosen_event(
+        qtbot: QtBot, profile: Profile, studied: dict) -> None:
+    """An empty list without a word, the footer still counting every event, the detail of a hidden event."""
+    page = _page(qtbot, profile)
+    model = page.model
+    total = profile.store.count()
+    assert page.status.text() == f"{total} events"
+    row = next(r for r in range(model.rowCount()) if model.index(r, 1).data(EntryRole))
+    page.view.setCurrentIndex(model.index(row, 1))
+    chosen = model.index(row, 1).data()
+    assert page.detail.sentence.text() == chosen
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    listed = len(_sentences(page))
+    assert listed == 3 and page.status.text() == f"3 of {total} events match the filter"
+    assert page.notice.isHidden()
+    page.filters.type_box.setCurrentIndex(0)
+    page.filters.use_from.setChecked(True)
+    page.filters.use_to.setChecked(True)
+    page.filters.first.setDate(page.filters.last.date().addDays(3))
+    assert _sentences(page) == []
+    assert page.notice.isVisible() and "start date is after the end date" in page.notice.text()
+    assert page.status.text() == f"0 of {total} events match the filter"
+    assert page.detail.sentence.text() == "Choose an event to see its details."
+    assert page.detail.payload.toPlainText() == "" and page.detail.when.text() == ""
+    page.filters.first.setDate(page.filters.last.date().addDays(-400))  # back in order
+    assert page.notice.isHidden() and len(_sentences(page)) == total
+    assert page.status.text() == f"{total} of {total} events match the filter"

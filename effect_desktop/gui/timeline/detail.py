@@ -78,8 +78,10 @@ class DetailPane(QWidget):
         for widget in (self.history_button, self.word_filter_button):
             widget.setEnabled(has and entry.word_id is not None)  # type: ignore[union-attr]
         self.session_filter_button.setEnabled(has and entry.session_id is not None)  # type: ignore[union-attr]
-        if entry is None:
+        if entry is None:  # nothing chosen, or its event is filtered out of the list: say nothing of it
+            self._cause = None
             self.cause_button.setEnabled(False)
+            self.sentence.setText(self.tr("Choose an event to see its details."))
             self.payload.clear()
             self.when.clear()
             return

@@ -88,6 +88,10 @@ class FilterBar(QWidget):
             last_day=_day(self.last.date()) if self.use_to.isChecked() else None,
             text=self.text.text().strip())
 
+    def inverted_range(self) -> bool:
+        """Both dates in use and the start after the end: no day can match."""
+        return self.use_from.isChecked() and self.use_to.isChecked() and self.first.date() > self.last.date()
+
     def _emit(self, *_args: object) -> None:
         self.changed.emit(self.current())
 

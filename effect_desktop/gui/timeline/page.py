@@ -39,6 +39,8 @@ from .past import PastView, TravelBar
 from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
 
+COUNT_LIMIT = 10_000  # a filter's matches are counted up to this (a bounded read), then said as "10,000+"
+
 
 class _PrepareSignals(QObject):
     done = Signal(object)
@@ -99,11 +101,17 @@ class TimelinePage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(split)
         self.stack.addWidget(self.past)
-        self.travel = TravelBar()
+        self.travel = TravelBar(clock=profile.service.clock)
         self.travel.travel_requested.connect(self.travel_to)
         self.travel.back_to_now.connect(self.back_to_now)
         self.status = QLabel()
         self.status.setObjectName("timelineStatus")
+        self.notice = QLabel()  # why the list is empty when the filter cannot match anything
+        self.notice.setObjectName("filterNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel#filterNotice { background: #fff3cd; color: #5c4400; padding: 6px;"
+                                  " border-radius: 4px; }")
+        self.notice.hide()
         self.scheduler_button = QPushButton(self.tr("Scheduler…"))
         self.scheduler_button.setObjectName("schedulerButton")
         self.scheduler_button.clicked.connect(self.choose_scheduler)
@@ -112,6 +120,7 @@ class TimelinePage(QWidget):
         footer.addWidget(self.scheduler_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.travel)
         layout.addLayout(footer)
@@ -122,11 +131,29 @@ class TimelinePage(QWidget):
         self.model.reload()
         span = self.timeline.queries.span()
         self.travel.set_span(*(span or (None, None)))
-        self.status.setText(self.tr("%1 events").replace("%1", f"{self.timeline.queries.count():,}"))
+        self._say_count()
 
     def apply_filter(self, timeline_filter: TimelineFilter) -> None:
         self.model.set_filter(timeline_filter)
-        self.detail.show_entry(None)
+        self.detail.show_entry(None)  # its event may no longer be listed
+        self._say_count()
+
+    def _say_count(self) -> None:
+        """The footer counts what the list holds: every event, or those the filter lets through."""
+        total = f"{self.timeline.queries.count():,}"
+        timeline_filter = self.model.filter
+        inverted = self.filters.inverted_range()
+        self.notice.setVisible(inverted)
+        if inverted:
+            self.notice.setText(self.tr("The start date is after the end date: no day lies between them. "
+                                        "Pick a start on or before the end."))
+        if timeline_filter.is_empty:
+            self.status.setText(self.tr("%1 events").replace("%1", total))
+            return
+        shown = self.timeline.queries.matching(timeline_filter, COUNT_LIMIT)
+        matching = f"{COUNT_LIMIT:,}+" if shown > COUNT_LIMIT else f"{shown:,}"
+        self.status.setText(self.tr("%1 of %2 events match the filter").replace("%1", matching)
+                            .replace("%2", total))
 
     def _filter_word(self, word_id: UUID) -> None:
         word = self.profile.queries.word(word_id)
@@ -167,9 +194,11 @@ class TimelinePage(QWidget):
 
     # --- time travel ---------------------------------------------------------------------------------
     def travel_to(self, moment: datetime) -> None:
+        moment = min(moment, self.profile.service.clock())  # a moment still to come is no past
         state = self.timeline.state_at(moment)
         self.past.show_state(state)
         self.stack.setCurrentWidget(self.past)
+        self.travel.show_moment(moment)  # a typed date moves the slider too
 
     def compare_with_now(self) -> None:
         if self.past.state is not None:
@@ -177,6 +206,7 @@ class TimelinePage(QWidget):
 
     def back_to_now(self) -> None:
         self.stack.setCurrentIndex(0)
+        self.travel.show_moment(None)
         self.refresh()
 
     @property

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
@@ -28,26 +38,42 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 KEYS_REST_MS = 400  # after the last key on the slider, the past it points at is shown
+NOW_REFRESH_MS = 30_000  # how often the field's latest allowed moment follows the clock
+SLIDER_STEPS = 1000
+MOMENT_FORMAT = "yyyy-MM-dd HH:mm:ss"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class TravelBar(QWidget):
-    """A date-time field with a calendar and a slider over the whole history."""
+    """A date-time field with a calendar and a slider over the whole history.
+
+    The slider's ends are the exact times of the first and the last event (a
+    field of whole seconds would cut the first event off), and it always
+    points at the moment on view: a typed date moves it, "back to now" puts
+    it at the right end. The field cannot go beyond now: the past only."""
 
     travel_requested = Signal(object)  # an aware datetime
     back_to_now = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = _utc_now) -> None:
         super().__init__(parent)
+        self.clock = clock
         self.first: datetime | None = None
         self.last: datetime | None = None
-        self.moment = QDateTimeEdit(QDateTime.currentDateTime())
+        self.viewing: datetime | None = None  # the moment on view; None: now
+        self._exact: datetime | None = None  # the slider's moment, finer than the field's seconds
+        self._placing = False  # the bar itself is setting the field: not the learner's typing
+        self.moment = QDateTimeEdit()
         self.moment.setObjectName("travelMoment")
         self.moment.setCalendarPopup(True)
-        self.moment.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.moment.setDisplayFormat(MOMENT_FORMAT)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("travelSlider")
-        self.slider.setRange(0, 1000)
-        self.slider.setValue(1000)
+        self.slider.setRange(0, SLIDER_STEPS)
+        self.slider.setValue(SLIDER_STEPS)
         self.slider.sliderMoved.connect(self._slide)
         self.slider.sliderReleased.connect(self._go)
         # From the keyboard (arrows, Page Up/Down, Home/End) the slider moves without being dragged:
@@ -57,8 +83,12 @@ class TravelBar(QWidget):
         self._keys_rest.setInterval(KEYS_REST_MS)
         self._keys_rest.timeout.connect(self._go)
         self.slider.valueChanged.connect(self._stepped)
-        self.moment.dateTimeChanged.connect(
-            lambda moment: self.slider.setAccessibleDescription(moment.toString("yyyy-MM-dd HH:mm")))
+        self.moment.dateTimeChanged.connect(self._typed)
+        # The latest moment allowed is now, and now moves on while the page stays open.
+        self._now_timer = QTimer(self)
+        self._now_timer.setInterval(NOW_REFRESH_MS)
+        self._now_timer.timeout.connect(self.follow_now)
+        self._now_timer.start()
         self.go = QPushButton(self.tr("Show the past"))
         self.go.setObjectName("travelButton")
         self.go.clicked.connect(self._go)
@@ -75,12 +105,53 @@ class TravelBar(QWidget):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.go)
         layout.addWidget(self.now)
+        self.show_moment(None)
 
+    # --- what the page tells the bar ------------------------------------------------------------------
     def set_span(self, first: datetime | None, last: datetime | None) -> None:
+        """The history's first and last event times; the bar keeps pointing at the moment on view."""
         self.first, self.last = first, last
         self.slider.setEnabled(first is not None)
-        if last is not None:
-            self.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(last.timestamp())))
+        self.show_moment(self.viewing)
+
+    def show_moment(self, moment: datetime | None) -> None:
+        """Put the field and the slider on `moment` (None: now) without asking for another travel."""
+        self._keys_rest.stop()
+        self.viewing = moment
+        self.follow_now()
+        shown = moment if moment is not None else self.clock()
+        self._place(shown)
+        with QSignalBlocker(self.slider):
+            self.slider.setValue(self.position_of(shown) if moment is not None else SLIDER_STEPS)
+        self.slider.setAccessibleDescription(self.moment.dateTime().toString(MOMENT_FORMAT))
+
+    def follow_now(self) -> None:
+        """Keep the field's latest allowed moment at now (a moment still to come is no past)."""
+        with QSignalBlocker(self.moment):
+            self.moment.setMaximumDateTime(_qt_time(self.clock()))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.follow_now()  # back on the page after a while: now has moved on
+
+    # --- slider <-> moment ------------------------------------------------------------------------------
+    def moment_at(self, value: int) -> datetime | None:
+        """The moment a slider position stands for: its ends are the first and the last event exactly."""
+        if self.first is None or self.last is None:
+            return None
+        if value <= 0:
+            return self.first
+        if value >= SLIDER_STEPS:
+            return self.last
+        return self.first + (self.last - self.first) * (value / SLIDER_STEPS)
+
+    def position_of(self, moment: datetime) -> int:
+        if self.first is None or self.last is None or moment >= self.last:
+            return SLIDER_STEPS
+        if moment <= self.first:
+            return 0
+        share = (moment - self.first) / (self.last - self.first)
+        return min(SLIDER_STEPS - 1, max(1, round(share * SLIDER_STEPS)))  # the ends are the events alone
 
     def _stepped(self, value: int) -> None:
         if self.slider.isSliderDown():
@@ -90,16 +161,37 @@ class TravelBar(QWidget):
             self._keys_rest.start()
 
     def _slide(self, value: int) -> None:
-        if self.first is None or self.last is None:
+        moment = self.moment_at(value)
+        if moment is None:
             return
-        seconds = self.first.timestamp() + (self.last.timestamp() - self.first.timestamp()) * value / 1000
-        self.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(seconds)))
+        self._place(moment)
+        self.slider.setAccessibleDescription(self.moment.dateTime().toString(MOMENT_FORMAT))
+
+    def _place(self, moment: datetime) -> None:
+        self._placing = True
+        try:
+            self.moment.setDateTime(_qt_time(moment))
+        finally:
+            self._placing = False
+        self._exact = moment
+
+    def _typed(self, moment: QDateTime) -> None:
+        self.slider.setAccessibleDescription(moment.toString(MOMENT_FORMAT))
+        if not self._placing:
+            self._exact = None  # the learner's own moment, to the second shown
 
     def chosen(self) -> datetime:
-        return datetime.fromtimestamp(self.moment.dateTime().toSecsSinceEpoch(), UTC)
+        """The moment to show: the slider's exact one, else the field's; never later than now."""
+        typed = self._exact or datetime.fromtimestamp(self.moment.dateTime().toSecsSinceEpoch(), UTC)
+        return min(typed, self.clock())
 
     def _go(self) -> None:
+        self.follow_now()
         self.travel_requested.emit(self.chosen())
+
+
+def _qt_time(moment: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
 
 
 class PastWordsModel(QAbstractTableModel):
@@ -195,7 +287,7 @@ class PastView(QWidget):
 
     def show_state(self, state: PastState) -> None:
         self.state = state
-        when = state.moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = state.moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # as the travel field shows it
         self.banner.setText(self.tr("THE PAST — as of %1 (read-only). Nothing here can be changed.")
                             .replace("%1", when))
         t = state.totals
