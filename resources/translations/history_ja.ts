@@ -687,6 +687,14 @@
         <source>Events</source>
         <translation>イベント</translation>
     </message>
+    <message>
+        <source>The start date is after the end date: no day lies between them. Pick a start on or before the end.</source>
+        <translation>開始日が終了日より後になっています。その間に入る日はありません。開始日を終了日と同じ日か、それより前にしてください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events match the filter</source>
+        <translation>%2 件中 %1 件のイベントがフィルターに一致</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>
