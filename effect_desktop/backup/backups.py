@@ -155,6 +155,9 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
     problem = check_file(backup)
     if problem:
         raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
+    intact = profile_file.exists() and check_file(profile_file) is None
+    if intact:  # a damaged one is not probed: opening it for writing could fold away the WAL it keeps
+        _refuse_if_open_elsewhere(profile_file)
     partial = profile_file.with_name(profile_file.name + ".restoring")
     try:
         _copy(backup, partial)  # first: a failed copy leaves the profile as it was
@@ -164,8 +167,9 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
     saved = None
     try:
         if profile_file.exists():
-            saved = (create_backup(profile_file, "before-restore", keep=None)
-                     if check_file(profile_file) is None else set_aside(profile_file))
+            saved = create_backup(profile_file, "before-restore", keep=None) if intact else set_aside(profile_file)
+        if intact:
+            _refuse_if_open_elsewhere(profile_file)  # again: the copies took a while
         for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
             leftover.unlink(missing_ok=True)
         os.replace(partial, profile_file)
@@ -174,6 +178,34 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
         where = f" (its state before is kept as {saved.path})" if saved else ""
         raise BackupError(f"The backup could not be restored: {error}{where}.") from error
     return saved
+
+
+def _refuse_if_open_elsewhere(profile_file: Path) -> None:
+    """Refuse while any connection has the profile open (a CLI import or sync, another window).
+
+    Replacing the file under an open connection loses what it writes next: it goes on writing into
+    the replaced file, which nothing will read again, and reports success (an import of 50,000 words
+    vanished so). The GUI's lock file names only windows; SQLite itself knows every connection: an
+    exclusive lock cannot be had while another connection has the file open in WAL mode."""
+    if not profile_file.exists():
+        return
+    try:
+        probe = sqlite3.connect(profile_file, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return  # not openable at all: nobody is using it
+    try:
+        probe.execute("PRAGMA locking_mode=EXCLUSIVE")
+        probe.execute("BEGIN EXCLUSIVE")
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        probe.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise BackupError("Another program is using this profile (an import, a sync or another command "
+                              "still running, or an Effect Desktop window); wait for it to finish, then "
+                              "restore. The profile was left as it was.") from error
+        # any other error: a damaged file, which the restore sets aside
+    finally:
+        probe.close()
 
 
 def other_process_holding(profile_file: Path) -> int | None:

@@ -180,8 +180,9 @@ def test_restore_is_refused_while_another_app_has_the_profile_open(profile: Prof
 
 def _pages_of(path: Path, name: str) -> list[int]:
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:  # closed: an open connection makes a restore wait
         return [row[0] for row in connection.execute(
             "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno", (name,))]
 
@@ -255,5 +256,47 @@ def test_rows_on_damaged_pages_are_counted_and_the_rest_taken_back(profile: Prof
         assert taken.recovered + taken.lost == events_before - in_backup, "each one taken back or counted"
         assert restored.store.count() == in_backup + taken.recovered
         assert verify(restored.projector).ok, "what was taken back is consistent"
+    finally:
+        restored.close()
+
+
+def test_a_restore_waits_for_another_program_using_the_profile(profile: Profile) -> None:
+    """A CLI import in another process, still writing when `backup restore` ran, went on writing into
+    the replaced file: it reported 50,000 words added and they were nowhere. The restore is refused
+    while any other connection has the profile open, and the profile is left as it was."""
+    import subprocess
+    import sys
+
+    profile.service.create_word("猫", "cat")
+    backup = create_backup(profile.path)
+    profile.service.create_word("犬", "dog")
+    profile.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\n"
+         "from pathlib import Path\n"
+         "from effect_desktop.bootstrap import open_profile\n"
+         "p = open_profile(Path(sys.argv[1]))\n"
+         "p.service.create_word('鳥', 'bird')\n"
+         "print('writing', flush=True)\n"
+         "sys.stdin.readline()\n"
+         "p.service.create_word('魚', 'fish')\n"
+         "p.close()\n", str(profile.path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "writing"
+        with pytest.raises(BackupError, match="Another program is using this profile"):
+            restore_backup(profile.path, backup.path)
+    finally:
+        holder.communicate("go\n", timeout=60)
+    assert holder.returncode == 0
+    reopened = open_profile(profile.path)
+    try:
+        assert sorted(w.text for w in reopened.queries.words()) == ["犬", "猫", "魚", "鳥"]  # nothing lost
+    finally:
+        reopened.close()
+    restore_backup(profile.path, backup.path)  # once it is done, the restore goes ahead
+    restored = open_profile(profile.path)
+    try:
+        assert [w.text for w in restored.queries.words()] == ["猫"]
     finally:
         restored.close()
