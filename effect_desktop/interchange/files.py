@@ -1,7 +1,10 @@
-"""Writing an export so that a failure (a full disk, a cancel) never leaves half a file behind."""
+"""Writing an export so that a failure (a full disk, a cancel) never leaves half a file behind,
+and so that an export never lands on something that is not an export's to replace."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,18 +12,65 @@ from typing import IO, Any
 
 from .errors import InterchangeError
 
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
 
 @contextmanager
 def replacing(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]:
-    """Write to `path.partial`, then rename over `path` only if the block finished."""
-    partial = path.with_name(path.name + ".partial")
+    """Write to `path.partial`, then rename over `path` only if the block finished.
+
+    A symbolic link is followed (its target gets the export, the link stays); a pipe or a device is
+    written in place, as a shell redirection would; a database (a profile, a backup, another
+    program's SQLite file, or one of their journals) is never replaced: it was once, when a profile's
+    own file was given as the export's name, and the whole history was gone."""
+    target = Path(os.path.realpath(path))
+    kind = _existing_kind(target)
+    if kind == "directory":
+        raise InterchangeError(f"{path} is a folder; give a file name for the export.")
+    if kind == "special":
+        try:
+            with open(target, mode.replace("w", "a") if "w" in mode else mode, **options) as out:
+                yield out
+        except OSError as error:
+            raise InterchangeError(f"{path} could not be written: {error.strerror or error}.") from None
+        return
+    _refuse_a_database(path, target)
+    partial = target.with_name(target.name + ".partial")
     try:
         with open(partial, mode, **options) as out:
             yield out
-        partial.replace(path)
+        partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise InterchangeError(f"{path} could not be written: {error.strerror or error}.") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _existing_kind(target: Path) -> str | None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return None  # nothing there yet (or unreachable: the write says why)
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return "file" if stat.S_ISREG(mode) else "special"
+
+
+def _refuse_a_database(path: Path, target: Path) -> None:
+    candidates = [target]
+    for suffix in _SQLITE_COMPANIONS:
+        if target.name.endswith(suffix):
+            candidates.append(target.with_name(target.name[: -len(suffix)]))
+    for candidate in candidates:
+        try:
+            with open(candidate, "rb") as handle:
+                is_database = handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+        except OSError:
+            continue
+        if is_database:
+            raise InterchangeError(
+                f"{path} is a database (a profile, a backup or another program's data), not an export; "
+                "it was left untouched. Choose another file name for the export.")
