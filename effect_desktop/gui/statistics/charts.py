@@ -21,11 +21,12 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...statistics.figures import Granularity, Period
+from .labels import FittedLabels
 from .palette import chart_colors, new_chart, style_chart
 
 
@@ -74,22 +75,57 @@ def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
     return axis
 
 
-def _date_axis(periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis:
-    axis = QDateTimeAxis()
+def _date_axis(chart: QChart, periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis | QCategoryAxis:
     japanese = QLocale().language() == QLocale.Language.Japanese
     span = (periods[-1].start - periods[0].start).days if periods else 0
+    if granularity is not Granularity.MONTH and 120 < span <= 400:
+        return _month_axis(chart, periods[0].start, periods[-1].start)
+    axis = QDateTimeAxis()
     if granularity is Granularity.MONTH or span > 400:  # over a year: the year matters, the day does not
         axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
         axis.setTickCount(min(5, max(2, len(periods))))
-    elif span > 120:  # months apart: the month names ("24 Nov" labels were cut to "24 N..." on a year)
-        axis.setFormat("M月" if japanese else "MMM")
-        axis.setTickCount(min(7, max(2, span // 32 + 1)))  # over a month apart: no month named twice
     else:  # six day labels fit a half-width card; eight were cut short
         axis.setFormat("M/d" if japanese else "d MMM")
         axis.setTickCount(min(6, max(2, len(periods))))
     if periods:
         axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(periods[0].start))),
                       QDateTime.fromMSecsSinceEpoch(int(_ms(periods[-1].start))))
+    return axis
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    starts, day = [], date(first.year, first.month, 1)
+    while day <= last:
+        if day >= first:
+            starts.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return starts
+
+
+def month_labels(months: Sequence[date]) -> list[str]:
+    """Month names, with the year on the first one and wherever the year changes (and on a month
+    named a second time): a year's axis read "11月 … 11月" with no year to tell them apart."""
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    labels: list[str] = []
+    named: set[str] = set()
+    for index, month in enumerate(months):
+        day = QDate(month.year, month.month, 1)
+        short = QLocale().toString(day, "M月" if japanese else "MMM")
+        if index == 0 or month.year != months[index - 1].year or short in named:
+            labels.append(QLocale().toString(day, "yyyy年M月" if japanese else "MMM yyyy"))
+        else:
+            labels.append(short)
+        named.add(short)
+    return labels
+
+
+def _month_axis(chart: QChart, first: date, last: date) -> QCategoryAxis:
+    """Months apart (a year by week): a label at the start of each month that fits."""
+    axis = QCategoryAxis()
+    axis.setRange(_ms(first), _ms(last))
+    axis.setStartValue(_ms(first))
+    FittedLabels(chart, axis, [(_ms(month), month) for month in _month_starts(first, last)], label=month_labels,
+                 from_last=True)
     return axis
 
 
@@ -122,7 +158,7 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
             accuracy.append(_ms(p.start), round(100 * p.accuracy, 1))
     chart.addSeries(area)
     chart.addSeries(accuracy)
-    x = _date_axis(periods, granularity)
+    x = _date_axis(chart, periods, granularity)
     left = count_axis(max((p.answers for p in periods), default=0))
     right = QValueAxis()
     right.setRange(0, 100)
@@ -138,13 +174,14 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
     return chart
 
 
-def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str) -> QChart:
+def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str, unit: str) -> QChart:
+    """Minutes per period; each value on the axis carries the `unit` ("10 分"): without it the axis
+    was a bare number, and an axis title standing on its side was drawn as "⋮" in a card's height."""
     chart = new_chart()
     area, _ = _area(name, [(_ms(p.start), p.minutes) for p in periods], chart_colors().time)
     chart.addSeries(area)
-    x = _date_axis(periods, granularity)
-    y = count_axis(max((p.minutes for p in periods), default=0), "%g")
-    y.setTitleText(name)  # the unit: without it the axis was a bare number
+    x = _date_axis(chart, periods, granularity)
+    y = count_axis(max((p.minutes for p in periods), default=0), "%g " + unit.replace("%", "%%"))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     area.attachAxis(x)
@@ -178,28 +215,21 @@ def _finish(chart: QChart, series: QBarSeries, x: QAbstractAxis, counts: Sequenc
     return chart
 
 
-MAX_BAR_LABELS = 12  # a chart half the window wide fits about this many short labels side by side
-
-
 def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], x_title: str,
               color: QColor | None = None) -> QChart:
-    """One bar per label: the histograms. With more bars than labels fit (eighteen easiness bands),
-    every few bars are labelled, upright: turned sideways, Qt Charts cut each one to "…"."""
+    """One bar per label: the histograms. Every bar is labelled when the labels fit side by side,
+    else every second (third…) one, as the chart's width allows (see FittedLabels): at a fixed
+    twelve, "366+" read "36…" at the window's first size and "…" at 800 pixels. Upright: turned
+    sideways, Qt Charts cut each one to "…"."""
+    chart = new_chart()
     x = QCategoryAxis()
     x.setRange(-0.5, len(labels) - 0.5)
     x.setStartValue(-0.5)
-    if len(labels) <= MAX_BAR_LABELS:
-        for index, label in enumerate(labels):  # each label centred in its bar's slot
-            x.append(label, index + 0.5)
-    else:
-        x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        every = -(-len(labels) // MAX_BAR_LABELS)
-        for index in range(0, len(labels), every):
-            x.append(labels[index], index)  # under its bar
     font = QFont(x.labelsFont())
     font.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
     x.setLabelsFont(font)
-    return _finish(new_chart(), _bars(name, counts, color), x, counts, x_title)
+    FittedLabels(chart, x, [(float(index), label) for index, label in enumerate(labels)], bars=True)
+    return _finish(chart, _bars(name, counts, color), x, counts, x_title)
 
 
 def day_bar_chart(name: str, counts: Sequence[int], x_title: str, color: QColor | None = None) -> QChart:

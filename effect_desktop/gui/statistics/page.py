@@ -274,7 +274,8 @@ class StatisticsPage(QWidget):
         replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),
                                                        self.tr("Accuracy (%)")))
         filtered = report.request.scope.facet is not None
-        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes")))
+        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes"),
+                                                               self.tr("min")))
         self.cards["time"].set_note(self.tr("Time spent answering these words (sessions mix words).")
                                     if filtered else "")
         replace_chart(self.views["response"], bar_chart(

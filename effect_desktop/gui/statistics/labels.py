@@ -1,0 +1,83 @@
+"""Category-axis labels that never overlap: every k-th one, k as small as the chart's width allows.
+
+Qt Charts gives every label of a category axis the same room (the axis's
+width over the number of labels plus one) and cuts a longer one to "…", so a
+fixed number of labels read "36…" in a card at the window's first size and
+"… … …" at 800 pixels. The labels are chosen again whenever the plot area changes width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCharts import QCategoryAxis, QChart
+from PySide6.QtCore import QObject, QRectF
+from PySide6.QtGui import QFontMetricsF
+
+GAP = 8.0  # pixels between neighbouring labels
+PADDING = 2.0  # of Qt Charts' label padding, on each side, what its axis (wider than the plot) leaves
+FIRST_WIDTH = 300.0  # the plot's width assumed until the chart is laid out (a half card at 800 px)
+
+
+def _text(items: list[Any]) -> list[str]:
+    return [str(item) for item in items]
+
+
+class FittedLabels(QObject):
+    """Owned by the chart; labels `axis` from `marks` (value, item), item turned to text by `label`
+    (which sees the chosen items together, so it can add a year where the year changes). With
+    `bars`, each label stands under its bar (at value i, the bar's slot from i - 0.5 to i + 0.5)."""
+
+    def __init__(self, chart: QChart, axis: QCategoryAxis, marks: Sequence[tuple[float, Any]],
+                 label: Callable[[list[Any]], list[str]] = _text, bars: bool = False,
+                 from_last: bool = False) -> None:
+        super().__init__(chart)
+        self.axis, self.marks, self.label, self.bars = axis, list(marks), label, bars
+        self.from_last = from_last  # count every k-th from the last mark (the latest month), not the first
+        self.every = 0
+        self.fit(FIRST_WIDTH)
+        chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
+
+    def chosen(self, every: int) -> list[tuple[float, str]]:
+        picked = self.marks[len(self.marks) - 1::-every][::-1] if self.from_last else self.marks[::every]
+        return list(zip([value for value, _ in picked], self.label([item for _, item in picked]), strict=True))
+
+    def fits(self, every: int, width: float) -> bool:
+        """As Qt Charts lays a category axis out: each label gets the axis's width over the number
+        of labels plus one (less padding) and is cut to "…" if wider; a label reaching past the
+        axis's left end is hidden (a bar's label stays inside); and neighbours must not overlap."""
+        span = self.axis.max() - self.axis.min()
+        if span <= 0 or width <= 0:
+            return True
+        metrics = QFontMetricsF(self.axis.labelsFont())
+        placed = [(value, metrics.horizontalAdvance(text)) for value, text in self.placed(every)]
+        if not placed:
+            return True
+        if max(w for _, w in placed) > width / (len(placed) + 1) - 2 * PADDING:
+            return False
+        first, first_width = placed[0]
+        if not self.bars and (first - self.axis.min()) * width / span < first_width / 2:
+            return False
+        return all((b - a) * width / span >= (wa + wb) / 2 + GAP
+                   for (a, wa), (b, wb) in zip(placed, placed[1:], strict=False))
+
+    def placed(self, every: int) -> list[tuple[float, str]]:
+        """The labels at the values they are appended at (centred ones at their slot's end)."""
+        shift = 0.5 if self.bars and every == 1 else 0.0
+        return [(value + shift, text) for value, text in self.chosen(every)]
+
+    def fit(self, width: float) -> None:
+        if width <= 0:
+            return
+        every = next((k for k in range(1, len(self.marks) + 1) if self.fits(k, width)), max(1, len(self.marks)))
+        if every == self.every:
+            return
+        self.every = every
+        for text in self.axis.categoriesLabels():
+            self.axis.remove(text)
+        centred = self.bars and every == 1  # each label centred in its bar's slot, between grid lines
+        self.axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter if centred
+                                    else QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for value, text in self.placed(every):
+            self.axis.append(text, value)
