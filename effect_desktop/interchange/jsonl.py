@@ -28,6 +28,7 @@ from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from ..persistence.bulk_log_import import indexes_built_after, insert_page
 from ..persistence.errors import StoreError
+from ..persistence.log_rules import rule_breaks
 from ..persistence.raw_import import Row, sqlite_row, stream_gaps
 from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
@@ -115,6 +116,10 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
                 raise InterchangeError(f"Some streams' versions do not follow on ({'; '.join(gaps)}): the log "
                                        "was cut or edited. Nothing was imported.")
             rebuild_under_hour_in_force(profile)  # the profile was empty: the fast path of a fresh replay
+            broken = rule_breaks(profile.store)  # what no command could have written (a hand-edited file)
+            if broken:
+                raise InterchangeError(f"The log holds events that break the app's rules: {'; '.join(broken)}. "
+                                       "Was it edited by hand? Nothing was imported.")
     except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
         if isinstance(error, InterchangeError):
             raise
