@@ -1,0 +1,52 @@
+"""The dark palette with Fusion: unticked check boxes and radio buttons stay visible."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyleFactory
+
+from effect_desktop.gui.style import OutlinedIndicators, dark_palette, use_dark_fusion
+
+
+def _luminance(color: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _best_indicator_contrast(qtbot, cls) -> float:  # type: ignore[no-untyped-def]
+    """The strongest contrast against the window among the pixels of the (unticked) indicator."""
+    button = cls()
+    qtbot.addWidget(button)
+    button.show()
+    qtbot.waitExposed(button)
+    image = button.grab().toImage()
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return max(_contrast(image.pixelColor(x, y), window)
+               for x in range(min(image.width(), 20)) for y in range(image.height()))
+
+
+@pytest.fixture
+def restore_look():  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    style, palette = app.style().name(), app.palette()
+    yield app
+    app.setStyle(QStyleFactory.create(style))
+    app.setPalette(palette)
+
+
+@pytest.mark.parametrize("cls", [QCheckBox, QRadioButton])
+def test_unticked_indicators_are_outlined_in_the_dark(qtbot, restore_look, cls) -> None:  # type: ignore[no-untyped-def]
+    app = restore_look
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    assert _best_indicator_contrast(qtbot, cls) < 1.5, "plain Fusion: dark on dark"
+    use_dark_fusion(app)
+    assert isinstance(app.style(), OutlinedIndicators)
+    assert _best_indicator_contrast(qtbot, cls) >= 3.0
