@@ -20,6 +20,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CoreMessages", text)
 
 
+def _field_name(name: str) -> str:
+    """An import field as the import's messages name it (text, meaning), in the interface language."""
+    return {"text": _tr("the word"), "meaning": _tr("the meaning")}.get(name, name)
+
+
 # (pattern of the core's English message, its translation given the match). Literal _tr()
 # calls, so lupdate finds them.
 _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
@@ -66,6 +71,49 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"([\d,]+) columns?; the mapping needs (\d+)"),
      lambda m: QCoreApplication.translate("CoreMessages", "%n column(s); the mapping needs {0}", None,
                                           int(m[1].replace(",", ""))).format(m[2])),
+    # An import's file-level refusals (interchange/), shown by the import dialog.
+    (re.compile(r"This file contains binary data, not text; export the list from your spreadsheet as CSV or "
+                r"tab-separated text\."),
+     lambda m: _tr("This file contains binary data, not text; export the list from your spreadsheet as CSV or "
+                   "tab-separated text.")),
+    (re.compile(r"This file is a zip archive, not a word list; an Anki deck is imported as an Anki package "
+                r"\(a file ending in \.apkg, or --format apkg\)\."),
+     lambda m: _tr("This file is a zip archive, not a word list; an Anki deck is imported as an Anki package "
+                   "(a file ending in .apkg).")),
+    (re.compile(r"This file is a database, not a word list; export the words from that program as CSV\."),
+     lambda m: _tr("This file is a database, not a word list; export the words from that program as CSV.")),
+    (re.compile(r"The file's text encoding could not be recognised .*", re.S),
+     lambda m: _tr("The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or Shift_JIS); "
+                   "save it from your spreadsheet as \"CSV UTF-8\".")),
+    (re.compile(r"Line (\d+) is not valid (.+) text; choose another encoding or save the file as \"CSV UTF-8\"\."),
+     lambda m: _tr("Line {0} is not valid {1} text; save the file as \"CSV UTF-8\".").format(m[1], m[2])),
+    (re.compile(r"(.+) is (\d+) MB; a word list of at most (\d+) MB can be imported\.", re.S),
+     lambda m: _tr("{0} is {1} MB; a word list of at most {2} MB can be imported.").format(m[1], m[2], m[3])),
+    (re.compile(r"The file is empty: there are no words to import\."),
+     lambda m: _tr("The file is empty: there are no words to import.")),
+    (re.compile(r"No readable rows were found in the file\."),
+     lambda m: _tr("No readable rows were found in the file.")),
+    (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),
+     lambda m: _tr("{0} holds no Anki collection; is it an Anki deck package?").format(m[1])),
+    (re.compile(r"(.+) is not a complete Anki package \(the zip file is damaged or cut short: .*\); download "
+                r"or export it again\.", re.S),
+     lambda m: _tr("{0} is not a complete Anki package (the zip file is damaged or cut short); download or "
+                   "export it again.").format(m[1])),
+    (re.compile(r"The collection inside (.+) is damaged or not an Anki collection \(.*\); export the deck "
+                r"from Anki again\.", re.S),
+     lambda m: _tr("The collection inside {0} is damaged or not an Anki collection; export the deck from Anki "
+                   "again.").format(m[1])),
+    (re.compile(r"The compressed collection in (.+) is damaged \(.*\); export the deck from Anki again\.", re.S),
+     lambda m: _tr("The collection inside {0} is damaged or not an Anki collection; export the deck from Anki "
+                   "again.").format(m[1])),
+    (re.compile(r"(.+) is too large to import \((\d+) MB\)\.", re.S),
+     lambda m: _tr("{0} is too large to import ({1} MB).").format(m[1], m[2])),
+    (re.compile(r"No column is mapped to (.+); the file needs a column for the word and one for its meaning .*",
+                re.S),
+     lambda m: _tr("No column is mapped to {0}; choose a column for the word and one for its meaning.").format(
+         _tr(" and ").join(_field_name(name) for name in m[1].split(" and ")))),
+    (re.compile(r"(.+) could not be read: (.+)\.", re.S),
+     lambda m: _tr("{0} could not be read: {1}.").format(m[1], m[2])),
     # The store's (profile and data folder) messages, shown at start-up or when a write fails.
     (re.compile(r"The data folder (.+) is a file, not a folder; choose another data folder with "
                 r"--data-dir or EFFECT_DATA_DIR\.", re.S),

@@ -66,6 +66,12 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
 
 @without_gc  # a row's list of cells per line, all alive until the end (see gc_pause.py)
 def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
+    if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
+        raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
+                               "Anki package (a file ending in .apkg, or --format apkg).")
+    if data.startswith(b"SQLite format 3\x00"):
+        raise InterchangeError("This file is a database, not a word list; export the words from that program "
+                               "as CSV.")
     text, used = decode(data, encoding)
     if not text.strip():
         raise InterchangeError("The file is empty: there are no words to import.")

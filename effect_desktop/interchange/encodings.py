@@ -53,7 +53,8 @@ def _detect(data: bytes) -> tuple[str, str | None]:
     if text and _looks_japanese(text):
         return "cp932", text
     raise InterchangeError("The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or "
-                           "Shift_JIS); save it from your spreadsheet as \"CSV UTF-8\".")
+                           "Shift_JIS); save it from your spreadsheet as \"CSV UTF-8\" (or name the encoding: "
+                           "--encoding latin-1, for instance).")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -1468,6 +1468,74 @@ Details were written to the log file; your study history is safe.</source>
         <source>There is no session {0}.</source>
         <translation>セッション {0} はありません。</translation>
     </message>
+    <message>
+        <source>This file contains binary data, not text; export the list from your spreadsheet as CSV or tab-separated text.</source>
+        <translation>このファイルはテキストではなくバイナリデータです。表計算ソフトから CSV かタブ区切りテキストとして書き出してください。</translation>
+    </message>
+    <message>
+        <source>This file is a zip archive, not a word list; an Anki deck is imported as an Anki package (a file ending in .apkg).</source>
+        <translation>このファイルは単語リストではなく zip アーカイブです。Anki のデッキは Anki パッケージ（.apkg で終わるファイル）としてインポートしてください。</translation>
+    </message>
+    <message>
+        <source>This file is a database, not a word list; export the words from that program as CSV.</source>
+        <translation>このファイルは単語リストではなくデータベースです。そのプログラムから単語を CSV として書き出してください。</translation>
+    </message>
+    <message>
+        <source>The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or Shift_JIS); save it from your spreadsheet as "CSV UTF-8".</source>
+        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS のどれでもありません）。表計算ソフトから「CSV UTF-8」として保存してください。</translation>
+    </message>
+    <message>
+        <source>Line {0} is not valid {1} text; save the file as "CSV UTF-8".</source>
+        <translation>{0} 行目は正しい {1} のテキストではありません。ファイルを「CSV UTF-8」として保存してください。</translation>
+    </message>
+    <message>
+        <source>{0} is {1} MB; a word list of at most {2} MB can be imported.</source>
+        <translation>{0} は {1} MB です。インポートできる単語リストは {2} MB までです。</translation>
+    </message>
+    <message>
+        <source>The file is empty: there are no words to import.</source>
+        <translation>ファイルが空です。インポートする単語がありません。</translation>
+    </message>
+    <message>
+        <source>No readable rows were found in the file.</source>
+        <translation>ファイルに読み取れる行がありませんでした。</translation>
+    </message>
+    <message>
+        <source>{0} holds no Anki collection; is it an Anki deck package?</source>
+        <translation>{0} には Anki のコレクションが入っていません。Anki のデッキパッケージですか？</translation>
+    </message>
+    <message>
+        <source>{0} is not a complete Anki package (the zip file is damaged or cut short); download or export it again.</source>
+        <translation>{0} は完全な Anki パッケージではありません（zip ファイルが壊れているか途中で切れています）。もう一度ダウンロードするか書き出してください。</translation>
+    </message>
+    <message>
+        <source>The collection inside {0} is damaged or not an Anki collection; export the deck from Anki again.</source>
+        <translation>{0} の中のコレクションが壊れているか、Anki のコレクションではありません。Anki からデッキをもう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>{0} is too large to import ({1} MB).</source>
+        <translation>{0} は大きすぎてインポートできません（{1} MB）。</translation>
+    </message>
+    <message>
+        <source>{0} could not be read: {1}.</source>
+        <translation>{0} を読み込めませんでした: {1}。</translation>
+    </message>
+    <message>
+        <source>No column is mapped to {0}; choose a column for the word and one for its meaning.</source>
+        <translation>{0}に対応する列がありません。単語の列と意味の列を選んでください。</translation>
+    </message>
+    <message>
+        <source>the word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <source>the meaning</source>
+        <translation>意味</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

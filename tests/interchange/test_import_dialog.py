@@ -86,7 +86,7 @@ def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profi
     assert dialog.check_summary.text() == "Checked: 1 new word, 1 to update."
     with qtbot.waitSignal(dialog.checked, timeout=10_000):  # no column for the meaning any more
         dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("category"))
-    assert "No column is mapped to meaning" in dialog.check_summary.text()
+    assert "No column is mapped to the meaning" in dialog.check_summary.text()
     assert not dialog.import_button.isEnabled()
     assert profile.store.count() == 1  # checking wrote nothing
 
@@ -207,3 +207,42 @@ def test_cancel_while_the_file_is_read_or_checked_closes_the_dialog(qtbot: QtBot
     dialog.cancel_button.click()
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert profile.store.count() == 0
+
+
+def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_path: Path) -> None:
+    """Each file-level refusal a learner meets in the window, raised by the real reader on a real file:
+    in the Japanese window they were shown in English."""
+    import zipfile
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.core_messages import localise
+    from effect_desktop.interchange.csv_import import read_word_table, table_candidates
+    from effect_desktop.interchange.errors import InterchangeError
+
+    files = {"deck.csv": None, "latin.csv": "café,coffee\nnaïve,simple\n".encode("latin-1"),
+             "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40))}
+    with zipfile.ZipFile(tmp_path / "deck.csv", "w") as package:
+        package.writestr("collection.anki2", b"x")
+    for name, data in files.items():
+        if data is not None:
+            (tmp_path / name).write_bytes(data)
+    one_column = tmp_path / "one.csv"
+    one_column.write_text("word\n猫\n", encoding="utf-8")
+    try:
+        assert i18n.install("ja") == "ja"
+        shown = {}
+        for name in (*files, "missing.csv"):
+            with pytest.raises(InterchangeError) as refused:
+                read_word_table(tmp_path / name)
+            shown[name] = localise(str(refused.value))
+        with pytest.raises(InterchangeError) as unmapped:
+            table_candidates(read_word_table(one_column), {0: "text"})
+        shown["one.csv"] = localise(str(unmapped.value))
+    finally:
+        i18n.install("en")
+    assert shown["deck.csv"].startswith("このファイルは単語リストではなく zip アーカイブです")
+    assert shown["latin.csv"].startswith("ファイルの文字コードを判別できませんでした")
+    assert shown["empty.csv"] == "ファイルが空です。インポートする単語がありません。"
+    assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
+    assert "を読み込めませんでした" in shown["missing.csv"]
+    assert shown["one.csv"] == "意味に対応する列がありません。単語の列と意味の列を選んでください。"
