@@ -32,7 +32,7 @@ from effect_desktop.gui.app import create_application  # noqa: E402
 from effect_desktop.gui.main_window import STATUS_SETTLE_MS, MainWindow  # noqa: E402
 from effect_desktop.gui.preferences import Preferences  # noqa: E402
 from effect_desktop.gui.starter_deck import read_starter_deck  # noqa: E402
-from effect_desktop.gui.style import dark_palette  # noqa: E402
+from effect_desktop.gui.style import use_dark_fusion  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1100, 720)
@@ -124,8 +124,7 @@ def dark_screens(profile: Profile) -> None:
     """The main screens in the dark palette, as a learner with a dark desktop sees them."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette())
+    use_dark_fusion(app)
     i18n.install("en")
     window = new_window(profile)
     study = window.show_page("study")

@@ -31,6 +31,7 @@ from .instance import InstanceLock, InstanceServer, ProfileInUse, ask_running_in
 from .main_window import MainWindow
 from .paths import icon_path, log_path
 from .preferences import LANGUAGE
+from .style import OutlinedIndicators
 
 log = logging.getLogger("effect_desktop.gui")
 APP_NAME = "Effect Desktop"
@@ -50,8 +51,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("effect-desktop")
     app.setWindowIcon(QIcon(str(icon_path())))
-    if app.style().name().lower() == "windows":  # Qt's bare fallback style: use Fusion instead
-        app.setStyle("Fusion")
+    # Qt's bare fallback style ("windows"): Fusion instead; and Fusion (the usual style on Linux) with
+    # check boxes and radio buttons that stay visible under a dark desktop palette (style.py)
+    if app.style().name().lower() in ("windows", "fusion"):
+        app.setStyle(OutlinedIndicators("Fusion"))
     return app
 
 

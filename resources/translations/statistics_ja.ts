@@ -309,5 +309,9 @@
         <source>Charts</source>
         <translation>グラフ</translation>
     </message>
+    <message>
+        <source>min</source>
+        <translation>分</translation>
+    </message>
 </context>
 </TS>
