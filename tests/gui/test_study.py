@@ -66,7 +66,9 @@ def test_each_grade_says_when_the_word_comes_back_and_a_repeat_says_nothing(qtbo
     qtbot.waitUntil(lambda: card.due_days is not None)  # read while the learner recalls
     assert [label.text() for label in card.due_labels] == [""] * 4, "hidden until the meaning is shown"
     press(qtbot, card, Qt.Key.Key_Space)
-    assert [label.text() for label in card.due_labels] == ["1 day"] * 4  # new: SM-2 says tomorrow
+    # new: SM-2 says tomorrow for each; but Again puts the word back into this very session, so it says that
+    assert [label.text() for label in card.due_labels] == ["again in this session"] + ["1 day"] * 3
+    assert card.buttons[0].accessibleDescription() == "again in this session"
     press(qtbot, card, Qt.Key.Key_1)  # Again: asked again later, where no grade moves the schedule
     while card.front.text() != first:
         press(qtbot, card, Qt.Key.Key_Return)

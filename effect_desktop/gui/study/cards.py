@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -31,27 +31,55 @@ from PySide6.QtWidgets import (
 from ...domain.events import Grade
 from ...projections.views import WordView
 from ..style import error_color, scaled_font, success_color
-from .due_text import due_in
+from .due_text import again_in_session, due_in
+from .fitting import ElidedButton, ElidedLabel, FittingLabel
 from .run import choices_for, typed_matches
 
 _NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 GRADES = (Grade.AGAIN, Grade.HARD, Grade.GOOD, Grade.EASY)
 
 
-def _big_label(parent: QWidget, factor: float, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setFont(scaled_font(parent, factor, bold))
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label
+def _big_label(parent: QWidget, factor: float, bold: bool = False, min_factor: float = 1.0) -> FittingLabel:
+    """Wrapped and shrunk to the room it gets: a long word or meaning is never cut mid-line (fitting.py)."""
+    return FittingLabel(parent, factor, bold, min_factor)
 
 
-def _hint(parent: QWidget) -> QLabel:
-    label = QLabel()
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+def _hint(parent: QWidget) -> ElidedLabel:
+    label = ElidedLabel(parent)
     label.setEnabled(False)  # drawn in the palette's muted text colour
     return label
+
+
+class AnswerEntry(QLineEdit):
+    """The typing card's field, which has the focus all through a typing session.
+
+    It leaves Undo and Redo to the window: Ctrl+Z takes back the last answer
+    (as in the other modes), not the field's own typing. A QLineEdit claims the
+    key through a shortcut override, so it is declined here, and the key press
+    that follows when there is nothing to undo is not used as a text undo
+    either. `reset()` empties the field without an undo step leading back to
+    the previous card's answer."""
+
+    @staticmethod
+    def _is_undo_or_redo(event: QKeyEvent) -> bool:
+        return event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._is_undo_or_redo(event):
+            event.ignore()  # not ours: the window's Undo action takes it
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self._is_undo_or_redo(event):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def reset(self) -> None:
+        """Empty, with no undo history (clear() is undoable, setText() starts the history afresh)."""
+        self.setText("")
 
 
 class Card(QFrame):
@@ -92,11 +120,13 @@ class FlashcardCard(Card):
         self.buttons: list[QPushButton] = []
         self.due_labels: list[QLabel] = []  # above each button: when that grade makes the word due
         self.due_days: dict[Grade, int] | None = None
+        self.back_this_session = True  # whether Again brings the word back in this session (the page says)
         row = QGridLayout()
         labels = (self.tr("Again"), self.tr("Hard"), self.tr("Good"), self.tr("Easy"))
         for number, (grade, label) in enumerate(zip(GRADES, labels, strict=True), start=1):
             due = QLabel()
             due.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            due.setWordWrap(True)  # "again in this session" may take two lines in a narrow window
             due.setObjectName(f"due_{grade.value}")
             row.addWidget(due, 0, number - 1)
             self.due_labels.append(due)
@@ -139,12 +169,16 @@ class FlashcardCard(Card):
         self.hint.setText(self.tr("Space or Enter: show the meaning · Esc: leave"))
         self.announce(word.text, self.hint.text())
 
-    def show_due(self, word: WordView, days: dict[Grade, int]) -> None:
+    def show_due(self, word: WordView, days: dict[Grade, int], back_this_session: bool = True) -> None:
         """When each grade makes `word` due again (the page reads it while the card is up); kept
-        hidden until the meaning is shown, and dropped if another word is asked meanwhile."""
+        hidden until the meaning is shown, and dropped if another word is asked meanwhile.
+
+        `back_this_session`: Again puts the word back into this session's queue (run.py), so its
+        button says so rather than the days its schedule gets (the learner sees it again in minutes)."""
         if word is not self.word:
             return
         self.due_days = days
+        self.back_this_session = back_this_session
         if self.revealed:
             self._fill_due()
 
@@ -152,7 +186,10 @@ class FlashcardCard(Card):
         if self.due_days is None:
             return
         for grade, due, button in zip(GRADES, self.due_labels, self.buttons, strict=True):
-            due.setText(due_in(self.due_days[grade]))
+            if grade is Grade.AGAIN and self.back_this_session:
+                due.setText(again_in_session())
+            else:
+                due.setText(due_in(self.due_days[grade]))
             button.setAccessibleDescription(due.text())
 
     def reveal(self) -> None:
@@ -196,13 +233,13 @@ class ChoiceCard(Card):
         self.options: list[str] = []
         self.prompt = _big_label(self, 2.6, bold=True)
         self.prompt.setObjectName("cardFront")
-        self.feedback = _big_label(self, 1.1)
+        self.feedback = _big_label(self, 1.1, min_factor=0.9)
         self.feedback.setObjectName("choiceFeedback")
         self.hint = _hint(self)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[ElidedButton] = []
         grid = QVBoxLayout()
         for number in range(4):
-            button = QPushButton()
+            button = ElidedButton()
             button.setObjectName(f"choice_{number + 1}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -226,7 +263,7 @@ class ChoiceCard(Card):
         for number, button in enumerate(self.buttons):
             has_option = number < len(self.options)
             button.setVisible(has_option)
-            button.setText(f"{number + 1}   {self.options[number]}" if has_option else "")
+            button.set_full_text(f"{number + 1}   {self.options[number]}" if has_option else "")
             if button.styleSheet():  # only after a mistake was shown: re-polishing costs time
                 button.setStyleSheet("")
         self.feedback.setText("")
@@ -267,13 +304,13 @@ class TypingCard(Card):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.prompt = _big_label(self, 2.2, bold=True)
         self.prompt.setObjectName("cardFront")
-        self.entry = QLineEdit()
+        self.entry = AnswerEntry()
         self.entry.setObjectName("typingEntry")
         self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.entry.setFont(scaled_font(self, 1.6))
         self.entry.setPlaceholderText(self.tr("Type the word"))
         self.entry.returnPressed.connect(self._enter)
-        self.feedback = _big_label(self, 1.1)
+        self.feedback = _big_label(self, 1.1, min_factor=0.9)
         self.feedback.setObjectName("typingFeedback")
         self.hint = _hint(self)
         layout = QVBoxLayout(self)
@@ -290,7 +327,7 @@ class TypingCard(Card):
     def ask(self, word: WordView) -> None:
         super().ask(word)
         self.prompt.setText(word.meaning)
-        self.entry.clear()
+        self.entry.reset()  # not clear(): its undo step would bring the last answer back
         self.entry.setReadOnly(False)
         self.entry.setStyleSheet("")
         self.feedback.setText("")

@@ -11,8 +11,17 @@ def due_in(days: int) -> str:
     return DueText().say(days)
 
 
+def again_in_session() -> str:
+    """What Again does to a word asked for the first time in a session: it is asked again later in
+    the same session (run.py requeues it); its schedule is set by this first answer all the same."""
+    return DueText().again_in_session()
+
+
 class DueText(QObject):
     """A QObject for its `self.tr(…, n)`: the call lupdate reads as a counted (plural) message."""
+
+    def again_in_session(self) -> str:
+        return self.tr("again in this session")
 
     def say(self, days: int) -> str:
         if days <= 0:

@@ -40,6 +40,7 @@ from ..undo import UndoEntry
 from . import queue
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
 from .edit_current import CurrentWordEditor
+from .fitting import ElidedLabel
 from .run import StudyRun
 from .summary import SummaryPanel
 
@@ -164,9 +165,8 @@ class SessionPanel(QWidget):
         self.progress.setTextVisible(False)
         self.position = QLabel()
         self.position.setObjectName("sessionPosition")
-        self.last_result = QLabel()
+        self.last_result = ElidedLabel()  # "✗ word — meaning" of any length: one line, "…" at its end
         self.last_result.setObjectName("lastResult")
-        self.last_result.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.leave = QPushButton(self.tr("Leave (Esc)"))
         self.leave.setObjectName("leaveSession")
         self.leave.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -370,8 +370,9 @@ class StudyPage(Page):
         self.shown_at = time.monotonic()
         if isinstance(card, FlashcardCard) and self.run.attempt_of_current() == 1:  # a repeat moves nothing
             service = self.profile.service
+            back = self.run.comes_back_if_missed()
             self.context.operations.read(f"study-due-{id(self)}", lambda: service.schedule_preview(word.word_id),
-                                         lambda days: card.show_due(word, days))
+                                         lambda days: card.show_due(word, days, back))
 
     def _answered(self, is_correct: bool, grade: str) -> None:
         """Show what comes next, then record the answer through the core.

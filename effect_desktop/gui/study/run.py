@@ -100,6 +100,10 @@ class StudyRun:
     def attempt_of_current(self) -> int:
         return self.attempts.get(self.queue[0], 0) + 1 if self.queue else 0
 
+    def comes_back_if_missed(self) -> bool:
+        """Whether a miss (Again) on the current word puts it back into this session (see `record`)."""
+        return bool(self.queue) and self.attempt_of_current() < MAX_ATTEMPTS
+
     def words_done(self) -> int:
         """Words that need no more asking (for the progress bar)."""
         return self.total_words - len(set(self.queue))

@@ -1,0 +1,210 @@
+"""The study cards with real widgets: Ctrl+Z in typing mode, long words and meanings in a small window.
+
+QA found that the typing field ate Ctrl+Z as its own text undo (and brought the last
+card's answer back into the next card's field), and that a 200-character meaning was cut
+at both ends of a choice button and of the result line, or ran into its neighbour on a
+flashcard at 720×480.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QWidget
+
+from effect_desktop.gui.study.fitting import ELLIPSIS, ElidedButton, ElidedLabel, FittingLabel
+
+from .conftest import events, press, type_text, undo_key
+
+LONG_MEANING = ("a very long meaning " * 10).strip()  # 199 characters
+LONG_WORD = "とても長い単語" * 12
+
+
+def _start(qtbot, window, mode: str):
+    page = window.show_page("study")
+    page.start_panel.mode_buttons[mode].setChecked(True)
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    assert page.in_session
+    return page
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _assert_shown_whole_or_ended_with_ellipsis(label: FittingLabel) -> None:
+    """Every painted line fits the label, and the text is either all there or ends in "…" with the
+    full text as the tooltip."""
+    room = label.contentsRect()
+    metrics = QFontMetrics(label.shown_font())
+    lines = label.shown_lines()
+    assert lines, f"{label.objectName()} shows nothing"
+    assert len(lines) * metrics.lineSpacing() <= room.height(), f"{label.objectName()} is cut top or bottom"
+    assert all(metrics.horizontalAdvance(line) <= room.width() for line in lines), \
+        f"{label.objectName()} is cut at the sides"
+    if label.is_truncated():
+        assert lines[-1].endswith(ELLIPSIS) and label.toolTip() == label.text()
+    else:
+        assert "".join("".join(lines).split()) == "".join(label.text().split())
+
+
+def _assert_apart(card: QWidget, widgets: list[QWidget]) -> None:
+    shown = [w for w in widgets if w.isVisible()]
+    for one, other in combinations(shown, 2):
+        a = one.geometry().translated(one.parentWidget().mapTo(card, one.parentWidget().rect().topLeft()))
+        b = other.geometry().translated(other.parentWidget().mapTo(card, other.parentWidget().rect().topLeft()))
+        assert not a.intersects(b), f"{one.objectName()} {a} overlaps {other.objectName()} {b}"
+    assert all(card.rect().contains(w.geometry()) for w in shown if w.parentWidget() is card), "spills off"
+
+
+def _assert_choices_fit(card) -> None:
+    """Each choice's shown text fits its button or ends in "…"; the full text is its name (and tooltip)."""
+    for number, (button, option) in enumerate(zip(card.buttons, card.options, strict=True), start=1):
+        assert isinstance(button, ElidedButton)
+        full = f"{number}   {option}"
+        assert button.accessibleName() == full
+        assert button.fontMetrics().horizontalAdvance(button.text()) <= button.text_room(), button.text()
+        if button.text() != full:
+            assert button.text().endswith(ELLIPSIS) and button.toolTip() == full
+            assert full.startswith(button.text()[:-1].rstrip()), "cut at the end only"
+
+
+@pytest.fixture
+def long_words(profile):
+    return profile.service.create_words([
+        dict(text="longword", meaning=LONG_MEANING), dict(text="cat", meaning="ねこ"),
+        dict(text="dog", meaning="いぬ"), dict(text=LONG_WORD, meaning=LONG_MEANING + " too")])
+
+
+# --- 1. Ctrl+Z in typing mode -------------------------------------------------------------------------------
+def test_ctrl_z_in_typing_mode_takes_back_the_answer_and_the_field_starts_empty(qtbot, window, profile, words):
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    assert QApplication.focusWidget() is card.entry
+    first_meaning = card.prompt.text()
+    word = next(w for w in profile.queries.words() if w.meaning == first_meaning)
+    type_text(qtbot, card.entry, word.text)
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert page.session_panel.position.text() == "1 / 5" and card.prompt.text() != first_meaning
+    assert card.entry.text() == "" and not card.entry.isUndoAvailable(), "no way back to the last answer"
+
+    undo_key(qtbot, window)  # Ctrl+Z to the field, which has the focus
+
+    answer = events(profile, "QuestionAnswered")[0]
+    retracted = events(profile, "AnswerRetracted")
+    assert [r.event_data.answer_event_id for r in retracted] == [answer.event_id]
+    assert card.prompt.text() == first_meaning and page.session_panel.position.text() == "0 / 5"
+    assert card.entry.text() == "" and not card.entry.isUndoAvailable()
+    assert QApplication.focusWidget() is card.entry
+    type_text(qtbot, card.entry, word.text)
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    again = events(profile, "QuestionAnswered")[-1].event_data
+    assert again.word_id == word.word_id and again.attempt_number == 1
+
+
+def test_ctrl_z_after_a_typed_mistake_takes_the_mistake_back(qtbot, window, profile, words):
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    asked = card.prompt.text()
+    type_text(qtbot, card.entry, "ねこ")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert card.waiting_to_proceed and card.entry.isReadOnly()
+    undo_key(qtbot, window)
+    assert len(events(profile, "AnswerRetracted")) == 1
+    assert not card.waiting_to_proceed and not card.entry.isReadOnly()
+    assert card.prompt.text() == asked and card.entry.text() == "" and card.feedback.text() == ""
+
+
+# --- 2. long text -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", [(720, 480), (1000, 680)])
+def test_long_meanings_on_choice_buttons_end_in_an_ellipsis_and_are_reachable_whole(
+        qtbot, window, profile, long_words, size):
+    window.resize(*size)
+    page = _start(qtbot, window, "multiple_choice")
+    card = page.session_panel.choice
+    _settle()
+    assert window.width() == size[0], "a long meaning does not widen the window"
+    assert sorted(card.options) == sorted(w.meaning for w in profile.queries.words())
+    _assert_choices_fit(card)
+    assert any(b.text().endswith(ELLIPSIS) for b in card.buttons), "the long meanings do not fit one line"
+    _assert_shown_whole_or_ended_with_ellipsis(card.prompt)
+
+    keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+    while card.word.text != LONG_WORD:
+        press(qtbot, card, keys[card.options.index(card.word.meaning)])
+    word = card.word
+    wrong = (card.options.index(word.meaning) + 1) % 4
+    press(qtbot, card, keys[wrong])
+    _settle()
+    result = page.session_panel.last_result
+    assert isinstance(result, ElidedLabel) and result.text() == f"✗  {word.text} — {word.meaning}"
+    shown = result.shown_text()
+    assert result.fontMetrics().horizontalAdvance(shown) <= result.contentsRect().width()
+    assert shown.endswith(ELLIPSIS) and result.toolTip() == result.text()
+    assert result.text().startswith(shown[:-1].rstrip()), "the start of the line is not cut off"
+    _assert_choices_fit(card)  # the right one now in bold, which is wider
+    _assert_shown_whole_or_ended_with_ellipsis(card.feedback)
+    _assert_apart(card, [card.prompt, *card.buttons, card.feedback, card.hint])
+
+
+@pytest.mark.parametrize("size", [(720, 480), (1000, 680)])
+def test_a_long_word_and_meaning_on_a_flashcard_fit_without_overlapping(
+        qtbot, window, profile, long_words, size):
+    window.resize(*size)
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    while card.word.text != LONG_WORD:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    press(qtbot, card, Qt.Key.Key_Space)
+    _settle()
+    assert window.width() == size[0]
+    for label in (card.front, card.back):
+        _assert_shown_whole_or_ended_with_ellipsis(label)
+    assert len(card.front.shown_lines()) >= 2, "a long word wraps"
+    _assert_apart(card, [card.front, card.back, *card.buttons, *card.due_labels, card.hint])
+
+
+@pytest.mark.parametrize("size", [(720, 480), (1000, 680)])
+def test_a_long_meaning_to_type_and_its_correction_fit_without_overlapping(
+        qtbot, window, profile, long_words, size):
+    window.resize(*size)
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    while card.word.text != LONG_WORD:
+        type_text(qtbot, card.entry, card.word.text)
+        press(qtbot, card.entry, Qt.Key.Key_Return)
+    _settle()
+    _assert_shown_whole_or_ended_with_ellipsis(card.prompt)
+    _assert_apart(card, [card.prompt, card.entry, card.hint])
+    type_text(qtbot, card.entry, "まちがい")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    _settle()
+    assert card.waiting_to_proceed
+    for label in (card.prompt, card.feedback):
+        _assert_shown_whole_or_ended_with_ellipsis(label)
+    _assert_apart(card, [card.prompt, card.entry, card.feedback, card.hint])
+
+
+# --- 3. what Again says -------------------------------------------------------------------------------------
+def test_again_says_the_word_comes_back_in_this_session_and_it_does(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    first = card.word
+    qtbot.waitUntil(lambda: card.due_days is not None)
+    press(qtbot, card, Qt.Key.Key_Space)
+    assert card.due_labels[0].text() == "again in this session"
+    assert [label.text() for label in card.due_labels[1:]] == ["1 day"] * 3  # new words: tomorrow
+    press(qtbot, card, Qt.Key.Key_1)
+    asked = []
+    while page.in_session and first.text not in asked:
+        asked.append(card.word.text)
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert first.text in asked, "Again brought the word back in the same session, as its button said"
+    progress = [e.event_data for e in events(profile, "ProgressUpdated") if e.event_data.word_id == first.word_id]
+    assert len(progress) == 1, "its schedule was set by the first answer alone"
