@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Ctrl+C at any moment, even while the app's modules are still loading, ends quietly with 130."""
+    try:
+        code = _main(argv)
+        if argv is None:  # the process is about to exit: a late Ctrl+C must not cut that short with a traceback
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
+    except KeyboardInterrupt:
+        print("effect-desktop: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args or "--startup-probe" in args:  # checks this installation, frozen or not
         from .selftest import run
@@ -14,9 +30,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     if _wants_gui(args):
         from .bootstrap import default_data_dir
-        from .cli.main import build_parser
+        from .cli.main import UsageError, build_parser
 
-        parsed, _ = build_parser().parse_known_args(args)
+        try:
+            parsed, _ = build_parser().parse_known_args(args)
+        except UsageError as error:  # e.g. `--data-dir ""`: said as the command line says it
+            print(f"effect-desktop: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
         from .gui.app import run_gui
 
         return run_gui(parsed.data_dir or default_data_dir(), parsed.profile)

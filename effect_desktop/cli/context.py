@@ -1,29 +1,104 @@
-"""What every CLI command gets: the chosen data folder and, on demand, the profile."""
+"""What every CLI command gets: the chosen data folder and, on demand, the profile.
+
+Only commands that add content (or fetch it, like `sync`) may create a profile
+that does not exist yet; the others say there is none, naming the profiles that
+do exist, so a typo in `--profile` is not answered with an empty new profile.
+A profile created by a command that then fails (an empty word, an interrupt) is
+removed again while it holds no event: an invalid command writes nothing.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bootstrap import DEFAULT_PROFILE, Profile, open_profile, profile_path
+from ..bootstrap import (
+    DEFAULT_PROFILE,
+    PROFILE_SUFFIX,
+    Profile,
+    open_profile,
+    prepare_data_folder,
+    profile_path,
+)
+from ..persistence.errors import StoreError
 from .output import rebuild_progress
 
 SAY_FROM = 50_000  # events to catch up on before the terminal is told (a second or more)
+
+# (command, subcommand) pairs that may create a missing profile: they add words, answers or settings,
+# or bring a profile's history from the sync server (a second computer's first sync).
+CREATING: frozenset[tuple[str, str | None]] = frozenset({
+    ("words", "add"), ("import", None), ("session", "start"), ("settings", "set"), ("sync", None)})
+# Commands that need no profile, or look after a missing one themselves (a restore brings it back).
+PROFILE_FREE: frozenset[tuple[str, str | None]] = frozenset({
+    ("server", "init"), ("server", "add-user"), ("backup", "restore")})
+
+
+class ProfileMissing(StoreError):
+    """A command that only reads was given a profile that does not exist."""
+
+
+def command_of(args: argparse.Namespace) -> tuple[str, str | None]:
+    command = str(args.command)
+    sub = getattr(args, f"{command}_command", None)
+    return command, sub
+
+
+def may_create(args: argparse.Namespace) -> bool:
+    """Whether this command line may create its profile (a dry run or a status look does not)."""
+    if getattr(args, "dry_run", False) or getattr(args, "status", False):
+        return False
+    return command_of(args) in CREATING
+
+
+def needs_existing(args: argparse.Namespace) -> bool:
+    key = command_of(args)
+    return key not in PROFILE_FREE and not may_create(args)
 
 
 @dataclass
 class CliContext:
     data_dir: Path
     profile_name: str = DEFAULT_PROFILE
+    creates: bool = True
     _profile: Profile | None = field(default=None, repr=False)
+    _created: bool = field(default=False, repr=False)
+    _made_folders: list[Path] = field(default_factory=list, repr=False)  # innermost first
 
     @property
     def profile_file(self) -> Path:
         return profile_path(self.data_dir, self.profile_name)
 
+    def require_existing(self) -> None:
+        """Refuse, writing nothing, a profile that is not there (see the module's docstring)."""
+        path = self.profile_file
+        if path.exists():
+            return
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            prepare_data_folder(self.data_dir)  # says "is a file, not a folder", creating nothing
+        raise ProfileMissing(self._missing_message())
+
+    def _missing_message(self) -> str:
+        where = f"There is no profile {self.profile_name!r} in {self.data_dir}"
+        if not self.data_dir.is_dir():
+            return (f"{where} (the folder does not exist); check --data-dir, or add a word "
+                    "(`effect-desktop words add` or `import`) to create a profile there.")
+        names = sorted(p.name[:-len(PROFILE_SUFFIX)] for p in self.data_dir.glob(f"*{PROFILE_SUFFIX}")
+                       if p.is_file())
+        there = f"profiles there: {', '.join(names)}" if names else "no profiles there yet"
+        return (f"{where} ({there}); check --profile, or add a word (`effect-desktop words add` or "
+                "`import`) to create one.")
+
     def profile(self) -> Profile:
         if self._profile is None:
+            if not self.creates:
+                self.require_existing()
+            elif not self.profile_file.exists():
+                self._created = True
+                self._made_folders = [f for f in (self.data_dir, *self.data_dir.parents) if not f.exists()]
             profile = open_profile(self.profile_file, catch_up=False)
             behind = profile.store.last_position() - profile.projector.checkpoint()
             try:  # read models refilled after an update of the app take a while: say so on a terminal
@@ -35,6 +110,26 @@ class CliContext:
                 print(file=sys.stderr)
             self._profile = profile
         return self._profile
+
+    def discard_if_new(self) -> None:
+        """After a failed command: remove the profile it created, unless it holds an event by now
+        (another process may have written to it meanwhile; then it is kept)."""
+        if not self._created:
+            return
+        profile = self._profile
+        if profile is not None and profile.store.last_position() > 0:
+            return
+        self.close()
+        path = self.profile_file
+        for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                leftover.unlink()
+        for folder in self._made_folders:  # only while empty: nothing but our profile was put there
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        self._created = False
 
     def close(self) -> None:
         if self._profile is not None:

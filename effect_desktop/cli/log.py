@@ -6,21 +6,23 @@ import argparse
 import sys
 from typing import Any
 
+from ..domain.registry import default_registry
 from ..projections.verify import verify
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table, rebuild_progress
-from .parsing import time_arg, uuid_arg
+from .parsing import non_negative_int, time_arg, uuid_arg
 
 
 def register(commands: Any) -> None:
     events = commands.add_parser("events", help="print stored events")
     events.add_argument("--json", action="store_true", help="a JSON array of envelopes")
     events.add_argument("--aggregate", type=uuid_arg, help="only this stream")
-    events.add_argument("--type", action="append", default=[], help="event type (repeatable)")
+    events.add_argument("--type", action="append", default=[], type=event_type_arg,
+                        help="event type, e.g. WordCreated (repeatable)")
     events.add_argument("--since", type=time_arg, help="from this time (inclusive)")
     events.add_argument("--until", type=time_arg, help="up to this time (exclusive)")
-    events.add_argument("--limit", type=int)
+    events.add_argument("--limit", type=non_negative_int, help="at most this many events")
     events.set_defaults(handler=show_events)
 
     check = commands.add_parser("verify", help="replay all events and compare with read models and snapshots")
@@ -28,6 +30,17 @@ def register(commands: Any) -> None:
 
     rebuild = commands.add_parser("rebuild", help="rebuild every read model from the events")
     rebuild.set_defaults(handler=run_rebuild)
+
+
+def event_type_arg(value: str) -> str:
+    """A type the app knows, in its canonical spelling: a typo would otherwise print an empty log."""
+    known = sorted(default_registry().current_versions())
+    by_fold = {name.casefold(): name for name in known}
+    try:
+        return by_fold[value.strip().casefold()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not an event type; the types are {', '.join(known)}") from None
 
 
 def show_events(args: argparse.Namespace, ctx: CliContext) -> int:

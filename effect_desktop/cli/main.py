@@ -2,7 +2,8 @@
 
 Every failure a person can cause (a bad id, an empty meaning, a damaged
 profile) becomes one line on stderr and exit status 2, with nothing written;
-only `verify` uses status 1, for "the data disagrees".
+only `verify` uses status 1, for "the data disagrees", and Ctrl+C the
+conventional 130.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn
 
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
@@ -30,9 +33,13 @@ from . import (
     sync_commands,
     words,
 )
-from .context import CliContext
+from .context import CliContext, may_create, needs_existing
+from .parsing import data_dir_arg
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
+INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `effect-desktop words list` "
+               "or `effect-desktop events` shows what is there")
 log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
@@ -53,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="effect-desktop",
                      description="Effect Desktop: study vocabulary; every action is kept as an event. "
                                  "Without a command, the app window opens.")
-    parser.add_argument("--data-dir", type=Path, default=None,
+    parser.add_argument("--data-dir", type=data_dir_arg, default=None,
                         help="folder holding the profiles (default: $EFFECT_DATA_DIR or the "
                              "platform's user data folder)")
     parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name (default: %(default)s)")
@@ -66,7 +73,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Interrupts:
+    """Ctrl+C while a command runs. The first one stops the work (KeyboardInterrupt) and is
+    remembered: it may surface as anything (a failed SQLite function, a driver error quoting its
+    SQL), and whatever it surfaced as is reported as the interrupt. Once the command has ended,
+    or during the cleanup after it, a Ctrl+C is only remembered, so closing the profile is never cut."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.armed = True
+        self._previous: Any = None
+        self._installed = False
+
+    def _on_sigint(self, _signum: int, _frame: FrameType | None) -> None:
+        self.seen = True
+        if self.armed:
+            self.armed = False
+            raise KeyboardInterrupt
+
+    def install(self) -> None:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._on_sigint)
+            self._installed = True
+        except ValueError:  # not the main thread (a test's or a tool's): leave signals alone
+            pass
+
+    def restore(self) -> None:
+        if self._installed:
+            signal.signal(signal.SIGINT, self._previous)
+            self._installed = False
+
+
 def run_cli(argv: Sequence[str]) -> int:
+    interrupts = Interrupts()
+    interrupts.install()
+    code = EXIT_INTERRUPTED
+    try:
+        code = _run(argv, interrupts)
+    except KeyboardInterrupt:  # landed outside the command (parsing the line, printing a message)
+        interrupts.seen = True
+    finally:
+        interrupts.armed = False
+        interrupts.restore()
+    if interrupts.seen:
+        print(f"effect-desktop: {INTERRUPTED}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))
@@ -76,23 +131,47 @@ def run_cli(argv: Sequence[str]) -> int:
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
-    ctx = CliContext(args.data_dir or default_data_dir(), args.profile)
+    ctx = CliContext(args.data_dir or default_data_dir(), args.profile, creates=may_create(args))
+    code = EXIT_USAGE
     try:
-        return handler(args, ctx)
-    except (DomainError, StoreError, UsageError, argparse.ArgumentTypeError, ValueError) as error:
-        return _fail(str(error))
+        if needs_existing(args):
+            ctx.require_existing()  # a typo in --profile must not answer with a new, empty profile
+        code = handler(args, ctx)
+        interrupts.armed = False
     except KeyboardInterrupt:
-        return _fail("interrupted; nothing after the last completed command was written")
+        interrupts.seen = True
+    except (DomainError, StoreError, UsageError, argparse.ArgumentTypeError, ValueError) as error:
+        interrupts.armed = False
+        if not interrupts.seen:  # else it is how the interrupt surfaced (e.g. in an SQLite function)
+            _fail(str(error))
     except BrokenPipeError:  # `effect-desktop events | head`: the reader left, which is fine
         _silence_stdout()
-        return 0
+        code = 0
     except Exception as error:  # the last line of defence: one line for the user, the rest in the log
-        written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
-        details = f"details in {written}; " if written else ""
-        return _fail(f"unexpected error: {error.__class__.__name__}: {error} "
-                     f"({details}please report it; nothing was half-written)")
+        interrupts.armed = False
+        if not interrupts.seen:
+            written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
+            details = f"details in {written}; " if written else ""
+            _fail(f"unexpected error: {error.__class__.__name__}: {error} "
+                  f"({details}please report it; nothing was half-written)")
     finally:
+        interrupts.armed = False
+        _close(ctx, failed=code != 0 or interrupts.seen)
+    return code
+
+
+def _close(ctx: CliContext, *, failed: bool) -> None:
+    """Close the profile (and remove one this failed command created); a failure here is said in
+    one line, its details logged, since what the command did is already stored."""
+    try:
+        if failed:
+            ctx.discard_if_new()
         ctx.close()
+    except Exception as error:  # after the command: nothing may escape as a traceback
+        written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
+        details = f"; details in {written}" if written else ""
+        print(f"effect-desktop: warning: the profile could not be closed cleanly ({error.__class__.__name__})"
+              f"{details}", file=sys.stderr)
 
 
 def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from pathlib import Path
 from uuid import UUID
+
+# Times a command accepts: wide enough for any study history, narrow enough that the
+# figures computed around them (a year's range, a forecast, a day's start) stay in
+# datetime's range instead of failing with an OverflowError deep inside.
+EARLIEST = datetime(1900, 1, 1)
+LATEST = datetime(2999, 12, 31, 23, 59, 59)
+MAX_DAYS = 365 * 1000  # a day count (e.g. `compact --older-than`) reaching back past year 1 overflows
 
 
 def uuid_arg(value: str) -> UUID:
@@ -18,15 +26,29 @@ def uuid_list(value: str) -> list[UUID]:
     return [uuid_arg(part) for part in value.split(",") if part.strip()]
 
 
+def word_ids_arg(value: str) -> list[UUID]:
+    """`--words ""` (an empty variable in a script) must not quietly mean "the due queue"."""
+    ids = uuid_list(value)
+    if not ids:
+        raise argparse.ArgumentTypeError(
+            "no word ids given; list them separated by commas, or leave --words out to study the due queue")
+    return ids
+
+
 def time_arg(value: str) -> datetime:
     """ISO date or date-time; without a zone it means the local time zone."""
     try:
         parsed = datetime.fromisoformat(value.strip())
+        if EARLIEST <= parsed.replace(tzinfo=None) <= LATEST:
+            return parsed if parsed.tzinfo else parsed.astimezone()
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a time; use ISO form like 2026-11-27 or 2026-11-27T08:30"
         ) from None
-    return parsed if parsed.tzinfo else parsed.astimezone()
+    except OverflowError:  # in range as written, but not once moved to local time
+        pass
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is out of range; give a time from {EARLIEST:%Y-%m-%d} to {LATEST:%Y-%m-%d}")
 
 
 def non_negative_int(value: str) -> int:
@@ -37,3 +59,20 @@ def non_negative_int(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value} must not be negative")
     return number
+
+
+def day_count(value: str) -> int:
+    """A number of days to reach back from today: not negative, and not past the calendar's start."""
+    number = non_negative_int(value)
+    if number > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"{value} days is too many; give at most {MAX_DAYS:,}")
+    return number
+
+
+def data_dir_arg(value: str) -> Path:
+    """`--data-dir ""` (an empty variable in a script) would put profiles in the current folder."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "the data folder is empty; give a folder, or leave --data-dir out for the default "
+            "($EFFECT_DATA_DIR or the platform's user data folder)")
+    return Path(value)

@@ -11,7 +11,7 @@ from ..domain.events import Grade, LearningMode
 from ..projections.views import WordFilter
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import non_negative_int, uuid_arg, uuid_list
+from .parsing import non_negative_int, uuid_arg, word_ids_arg
 
 
 def register(commands: Any) -> None:
@@ -20,7 +20,7 @@ def register(commands: Any) -> None:
 
     start = sub.add_parser("start", help="start a session; prints its id")
     start.add_argument("--mode", choices=[m.value for m in LearningMode], default="flashcard")
-    start.add_argument("--words", type=uuid_list, help="comma-separated word ids (default: the due queue)")
+    start.add_argument("--words", type=word_ids_arg, help="comma-separated word ids (default: the due queue)")
     focus = start.add_mutually_exclusive_group()
     focus.add_argument("--category", help="take the due queue of this category only")
     focus.add_argument("--tag", help="take the due queue of this tag only")

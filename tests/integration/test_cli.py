@@ -68,10 +68,13 @@ def test_an_unusable_data_folder_or_profile_path_is_one_clear_line(tmp_path: Pat
     (tmp_path / "data" / "default.effect.sqlite3").mkdir(parents=True)  # a folder where the profile goes
     for data_dir, message in ((a_file, "is a file, not a folder"), (a_file / "sub", "cannot be created"),
                               (tmp_path / "data", "is a folder, not a profile file")):
-        code = run_cli(["--data-dir", str(data_dir), "words", "list"])
-        err = capsys.readouterr().err
-        assert code == 2 and message in err, err
-        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        for command in (["words", "add", "apple", "りんご"], ["words", "list"]):
+            if command[1] == "list" and data_dir == a_file / "sub":
+                message = "(the folder does not exist)"  # a command that only reads creates nothing
+            code = run_cli(["--data-dir", str(data_dir), *command])
+            err = capsys.readouterr().err
+            assert code == 2 and message in err, err
+            assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert a_file.read_text(encoding="utf-8") == "my notes"
 
 
@@ -82,6 +85,8 @@ def test_an_unexpected_failure_is_one_line_and_its_traceback_goes_to_the_log(
     def broken(*_args: object) -> int:
         raise RuntimeError("boom")
 
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "apple", "りんご"]) == 0
+    capsys.readouterr()
     monkeypatch.setattr(words, "list_words", broken)  # a bug of ours, wherever it may be
     code = run_cli(["--data-dir", str(tmp_path), "words", "list"])
     err = capsys.readouterr().err

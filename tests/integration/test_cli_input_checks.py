@@ -1,0 +1,124 @@
+"""Command lines a script gets slightly wrong: one clear line, exit status 2, nothing written."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import profile_path
+from effect_desktop.cli.main import run_cli
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = run_cli(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code, _, err = _run(capsys, *args)
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert "time_arg" not in err and "OverflowError" not in err and "unexpected error" not in err, err
+    return err
+
+
+def _events(data: Path) -> int:
+    with sqlite3.connect(profile_path(data)) as raw:
+        return int(raw.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+@pytest.fixture
+def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "data"
+    assert _run(capsys, "--data-dir", str(folder), "words", "add", "apple", "りんご")[0] == 0
+    return folder
+
+
+def test_an_unknown_event_type_is_refused_with_the_known_ones(data: Path, capsys) -> None:
+    err = _refused(capsys, "--data-dir", str(data), "events", "--type", "Nope")
+    assert "'Nope' is not an event type" in err and "WordCreated" in err and "SessionStarted" in err
+    code, out, _ = _run(capsys, "--data-dir", str(data), "events", "--json", "--type", "wordcreated")
+    assert code == 0 and [e["event_type"] for e in json.loads(out)] == ["WordCreated"]  # the canonical name
+    assert "must not be negative" in _refused(capsys, "--data-dir", str(data), "events", "--limit", "-1")
+
+
+@pytest.mark.parametrize("args", [
+    ("events", "--since", "0001-01-01"),
+    ("state", "--as-of", "0001-01-01"),
+    ("stats", "--as-of", "0001-01-01"),
+    ("state", "--as-of", "9999-12-31T23:59"),
+    ("stats", "--as-of", "9999-12-31"),
+    ("stats", "--as-of", "9999-12-20", "--range", "1y"),
+])
+def test_a_time_out_of_the_calendar_is_one_clear_line(data: Path, capsys, args: tuple[str, ...]) -> None:
+    err = _refused(capsys, "--data-dir", str(data), *args)
+    assert "is out of range; give a time from 1900-01-01 to 2999-12-31" in err
+
+
+def test_the_ends_of_the_accepted_range_work(data: Path, capsys) -> None:
+    for args in (("stats", "--as-of", "1900-01-01", "--range", "1y"), ("state", "--as-of", "1900-01-01"),
+                 ("stats", "--as-of", "2999-12-31T23:59:59", "--range", "1y"),
+                 ("state", "--as-of", "2999-12-31T23:59:59")):
+        code, _, err = _run(capsys, "--data-dir", str(data), *args)
+        assert code == 0, err
+
+
+def test_an_empty_word_list_does_not_start_a_session_of_the_due_queue(data: Path, capsys) -> None:
+    before = _events(data)
+    err = _refused(capsys, "--data-dir", str(data), "session", "start", "--words", "")
+    assert "no word ids given" in err and "leave --words out" in err
+    assert _events(data) == before
+
+
+@pytest.mark.parametrize("command", [
+    ("words", "list"), ("events",), ("progress",), ("verify",), ("stats",), ("state", "--as-of", "2026-01-01"),
+    ("history", "apple"), ("export",), ("backup", "list"), ("backup", "create"), ("settings",),
+    ("sync", "--status"), ("rebuild",), ("compact",), ("words", "delete", "01a21a66-c058-7485-91de-cbe0bb8b0d52"),
+    ("import", "--dry-run", "words.csv"),
+])
+def test_a_mistyped_profile_is_named_and_not_created(data: Path, capsys, command: tuple[str, ...]) -> None:
+    (data.parent / "words.csv").write_text("text,meaning\npear,梨\n", encoding="utf-8")
+    args = [a if a != "words.csv" else str(data.parent / "words.csv") for a in command]
+    err = _refused(capsys, "--data-dir", str(data), "--profile", "defualt", *args)
+    assert f"There is no profile 'defualt' in {data} (profiles there: default)" in err
+    assert sorted(p.name for p in data.iterdir()) == ["default.effect.sqlite3"]
+
+
+def test_a_missing_folder_is_not_created_by_a_command_that_reads(tmp_path: Path, capsys) -> None:
+    err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "words", "list")
+    assert "(the folder does not exist)" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_invalid_command_on_a_new_folder_leaves_no_profile(tmp_path: Path, capsys) -> None:
+    new = tmp_path / "new" / "deeper"
+    assert "Word must not be empty" in _refused(capsys, "--data-dir", str(new), "words", "add", "", "x")
+    assert "Nothing is due" in _refused(capsys, "--data-dir", str(new), "session", "start")
+    assert list(tmp_path.iterdir()) == [], "neither the folders nor a profile are left behind"
+    code, out, err = _run(capsys, "--data-dir", str(new), "words", "add", "pear", "梨")
+    assert code == 0, err
+    assert _events(new) == 1, "a valid command creates the profile"
+
+
+def test_commands_that_add_words_create_the_profile(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "data"
+    (tmp_path / "words.csv").write_text("text,meaning\npear,梨\n", encoding="utf-8")
+    assert _run(capsys, "--data-dir", str(data), "--profile", "school", "import", str(tmp_path / "words.csv"))[0] == 0
+    assert _run(capsys, "--data-dir", str(data), "--profile", "work", "settings", "set", "session-size", "30")[0] == 0
+    assert sorted(p.name for p in data.glob("*.effect.sqlite3")) == ["school.effect.sqlite3", "work.effect.sqlite3"]
+
+
+def test_an_empty_data_folder_option_is_refused(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    err = _refused(capsys, "--data-dir", "", "words", "add", "apple", "りんご")
+    assert "the data folder is empty" in err
+    assert list(tmp_path.iterdir()) == [], "no profile in the current folder"
+    from effect_desktop.__main__ import main
+
+    assert main(["--data-dir", ""]) == 2  # the window is not opened on the current folder either
+    assert "the data folder is empty" in capsys.readouterr().err

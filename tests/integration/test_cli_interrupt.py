@@ -1,0 +1,114 @@
+"""Ctrl+C on `effect-desktop`: whenever it lands, one true line, exit status 130, and a consistent profile.
+
+A real process gets a real SIGINT at moments found by watching it (its imports being loaded, its
+write-ahead log growing, its result printed), never by a hook of ours; each test asserts only what
+must hold wherever in that stretch the signal lands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import profile_path
+
+ROOT = Path(__file__).resolve().parents[2]
+ROWS = 50_000
+SUMMARY = f"{ROWS:,} words added"
+
+
+def _cli(data: Path, *args: str, **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "effect_desktop", "--data-dir", str(data), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, **options)  # type: ignore[call-overload]
+
+
+@pytest.fixture
+def big_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "big.csv"
+    path.write_text("text,meaning\n" + "".join(f"w{i},意味{i}\n" for i in range(ROWS)), encoding="utf-8")
+    return path
+
+
+def _wal_has_grown(data: Path) -> Callable[[subprocess.Popen[str]], bool]:
+    wal = profile_path(data).with_name(profile_path(data).name + "-wal")
+
+    def grown(_process: subprocess.Popen[str]) -> bool:
+        try:
+            return wal.stat().st_size > 2_000_000  # the import's rows are being written
+        except FileNotFoundError:
+            return False
+    return grown
+
+
+def _interrupt_import(data: Path, csv: Path, moment: str) -> tuple[int, str, str]:
+    """Run `import` and send SIGINT once `moment` is reached (or at once if the process ended)."""
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"} if moment == "loading" else dict(os.environ)
+    process = subprocess.Popen([sys.executable, "-m", "effect_desktop", "--data-dir", str(data), "import", str(csv)],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    seen: list[str] = []
+    if moment == "loading":  # Python reports each import as it finishes: ours are loading now
+        for line in process.stderr:
+            seen.append(line)
+            if line.split("|")[-1].strip() == "effect_desktop.cli":
+                break
+    elif moment == "writing":
+        grown = _wal_has_grown(data)
+        while process.poll() is None and not grown(process):
+            pass
+    printed = ""
+    if moment == "printed":  # the result is out; the profile is being closed, or the process ends
+        printed = process.stdout.readline()
+        assert SUMMARY in printed
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=300)  # reads on past what was read above
+    out = printed + out
+    err = "".join(line for line in [*seen, *err.splitlines(keepends=True)] if not line.startswith("import time:"))
+    return process.returncode, out, err
+
+
+@pytest.mark.parametrize("moment", ["loading", "writing", "printed"])
+def test_ctrl_c_during_a_long_import_is_one_true_line_and_status_130(
+        tmp_path: Path, big_csv: Path, moment: str) -> None:
+    data = tmp_path / "data"
+    assert _cli(data, "words", "add", "seed", "種").returncode == 0
+    code, out, err = _interrupt_import(data, big_csv, moment)
+
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "SELECT" not in err and "INSERT" not in err and "sqlalche.me" not in err
+    if SUMMARY in out:  # it landed after the import was stored: 130, or 0 once the command was over
+        assert code in (0, 130), err
+    else:
+        assert code == 130, err
+    if code == 130:
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and "interrupted" in lines[0], err
+        assert "nothing after the last completed command was written" not in err  # untrue after a commit
+    checked = _cli(data, "verify")
+    assert checked.returncode == 0, checked.stderr
+    words = json.loads(_cli(data, "words", "list", "--json").stdout)
+    assert len(words) in (1, ROWS + 1), "all of the import or none of it"
+
+
+def test_ctrl_c_while_the_program_starts_is_quiet_and_status_130(tmp_path: Path) -> None:
+    """Before any command runs (the app's modules are still loading): no traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "effect_desktop", "--data-dir", str(tmp_path / "data"),
+                                "words", "list"], cwd=ROOT, env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"},
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.split("|")[-1].strip() == "effect_desktop.cli":  # loaded by main(): the rest of the CLI is loading
+            break
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=120)
+    err = "".join(line for line in rest.splitlines(keepends=True) if not line.startswith("import time:"))
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "data").exists(), "nothing was written"
