@@ -49,6 +49,18 @@ class StreamCorrupted(DomainError):
     """A stream's versions are not consecutive: the store handed back a broken history."""
 
 
+def damage_of(error: ValueError) -> str:
+    """What is wrong with a stored payload that does not load, in a few words: pydantic's first
+    error ("Invalid JSON: key must be a string…", "text: Field required") rather than its headline."""
+    details = getattr(error, "errors", None)
+    if callable(details):
+        first = details()[0] if details() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part != "__root__")
+        return f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", "")) or "no details"
+    text = str(error).strip()
+    return text.splitlines()[0] if text else "no details"
+
+
 class Aggregate:
     aggregate_type: ClassVar[str]
 
@@ -87,11 +99,17 @@ class Aggregate:
                     f"{self.aggregate_type} {self.id}: expected version {version}, got {stored_version}"
                 )
             applier = trusted.get(event_type)
-            if applier is None or applier[0] != schema_version or not applier[1](self, event_id, _decode(data)):
-                load = loaders.get((event_type, schema_version))
-                if load is None:
-                    load = loaders[event_type, schema_version] = registry.json_loader(event_type, schema_version)
-                self.apply(id_from_bytes(event_id), load(data))
+            try:
+                if applier is None or applier[0] != schema_version or not applier[1](self, event_id, _decode(data)):
+                    load = loaders.get((event_type, schema_version))
+                    if load is None:
+                        load = loaders[event_type, schema_version] = registry.json_loader(event_type, schema_version)
+                    self.apply(id_from_bytes(event_id), load(data))
+            except ValueError as error:  # damaged JSON, a field gone (pydantic's ValidationError is one)
+                first = damage_of(error)
+                raise StreamCorrupted(
+                    f"{self.aggregate_type} {self.id}: its event {version} ({event_type}) cannot be read ({first}); "
+                    "restore the latest backup (`effect-desktop backup list`, then `backup restore`)") from None
             self.version = version
         return self
 

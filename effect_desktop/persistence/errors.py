@@ -21,3 +21,15 @@ class ProfileUnreadable(StoreError):
 
 class DataFolderUnusable(StoreError):
     """The data folder is a file, or cannot be created or written."""
+
+
+class EventUnreadable(StoreError):
+    """A stored event's data cannot be read back (edited by hand, or a damaged disk)."""
+
+    def __init__(self, position: int | None, event_type: str, reason: str) -> None:
+        self.position = position
+        self.reason = first = reason.strip().splitlines()[0] if reason.strip() else "no details"
+        super().__init__(
+            f"The event at position {position} ({event_type}) cannot be read: its stored data is damaged "
+            f"({first}). Restore the latest backup (`effect-desktop backup list`, then `backup restore`); "
+            "a sync brings back what reached the server.")

@@ -18,12 +18,12 @@ import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from ..domain.aggregate import StoredEntry
+from ..domain.aggregate import StoredEntry, damage_of
 from ..domain.events import DomainEvent, EventMetadata, assemble_envelope
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
-from .errors import ConcurrencyError, ProfileLocked, StoreError
+from .errors import ConcurrencyError, EventUnreadable, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
@@ -345,13 +345,18 @@ class SqlEventStore:
             version, schema_version = row
         if not data:  # compacted: its JSON is in a compressed archive segment (archive.py)
             data, metadata = self.archive.payload(position)
+        try:
+            payload = self.registry.load(event_type, data, schema_version)
+            meta = _validate_metadata(metadata)
+        except ValueError as error:  # pydantic's ValidationError is one: damaged JSON, a field gone
+            raise EventUnreadable(position, event_type, damage_of(error)) from None
         return _envelope({
             "event_id": uuid_from_bytes(event_id),
             "aggregate_id": uuid_from_bytes(aggregate_id),
             "aggregate_type": aggregate_type,
             "event_type": event_type,
-            "event_data": self.registry.load(event_type, data, schema_version),
-            "metadata": _validate_metadata(metadata),
+            "event_data": payload,
+            "metadata": meta,
             "created_at": utc_from_text(created_at),
             "version": version,
             "position": position,
@@ -361,14 +366,19 @@ class SqlEventStore:
         data, metadata = row.event_data, row.metadata
         if not data:  # compacted: its JSON is in a compressed archive segment (archive.py)
             data, metadata = self.archive.payload(row.position)
+        try:
+            payload = self.registry.load(row.event_type, data, row.schema_version)
+            meta = (EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
+                    else EventMetadata.model_validate_json(metadata))
+        except ValueError as error:  # see _event_from_raw
+            raise EventUnreadable(row.position, row.event_type, damage_of(error)) from None
         return _envelope({
             "event_id": row.event_id,
             "aggregate_id": row.aggregate_id,
             "aggregate_type": row.aggregate_type,
             "event_type": row.event_type,
-            "event_data": self.registry.load(row.event_type, data, row.schema_version),
-            "metadata": (EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
-                         else EventMetadata.model_validate_json(metadata)),
+            "event_data": payload,
+            "metadata": meta,
             "created_at": row.created_at,
             "version": row.version,
             "position": row.position,

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..gc_pause import without_gc
+from ..persistence.errors import StoreError
 from ..persistence.sql_store import SqlEventStore
 from . import handlers
 from .cache import ReadModelCache
@@ -141,7 +142,7 @@ class Projector:
 
         try:
             SqliteRebuild(connection, self.store, self.day_start_hour, self.scheduler).run(step, create_indexes)
-        except RebuildCancelled:
+        except (RebuildCancelled, StoreError):  # a damaged event says so in its own words
             raise
         except Exception as error:  # like `_run`: a projection failure is reported, never half-applied
             raise ProjectionFailed(f"read models could not be rebuilt: {error}") from error

@@ -41,6 +41,7 @@ from pydantic_core import to_json
 from ..domain import events as ev
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, Scheduler
+from ..persistence.errors import EventUnreadable
 from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_read import utc_from_text
@@ -223,9 +224,10 @@ class SqliteRebuild:
         try:
             self._extract_from([], forward)
             stale = self._stale_extracted()
-        except sa.exc.DBAPIError:  # an older payload the statements cannot read: find out which
+        except sa.exc.DBAPIError as error:  # an older payload the statements cannot read: find out which
             stale = self._stale_versions()
             if not stale:
+                self._refuse_damaged(error)
                 raise
         if stale:
             for ddl in _WORK_TABLES:
@@ -239,6 +241,20 @@ class SqliteRebuild:
                     self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
                             {**self.params, **_WORD_EVENTS})
                     step(EXTRACT_STEPS * (index * len(_EXTRACT) + number) // (parts * len(_EXTRACT)))
+
+    def _refuse_damaged(self, error: sa.exc.DBAPIError) -> None:
+        """An event whose stored JSON is damaged (edited by hand, a failing disk) is named, so the learner
+        hears which event and what to do rather than the statement that tripped over it: JSON that is
+        not JSON is found by SQLite; a field of the wrong kind (an id callback failed) by decoding the
+        log in Python until the event that does not load, slow, but only once a rebuild has failed."""
+        found = self._x(f"SELECT position, event_type FROM {events_table.name} WHERE (event_data <> '' "
+                        "AND NOT json_valid(event_data)) OR (metadata <> '' AND NOT json_valid(metadata)) "
+                        "LIMIT 1").fetchone()
+        if found is not None:
+            raise EventUnreadable(found[0], found[1], "it is not valid JSON")
+        if "user-defined function" in str(error.orig):
+            for _event in self.store.iter_all():  # raises EventUnreadable at the first damaged one
+                pass
 
     def _stale_extracted(self) -> list[tuple[str, int]]:
         """`_stale_versions`, from the work tables."""

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from ..bootstrap import Profile
 from ..domain.payload_check import PayloadInvalid
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
+from ..persistence.errors import EventUnreadable
 from ..persistence.raw_import import insert_stored
 from ..persistence.schema import events, snapshots
 from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
@@ -171,6 +172,8 @@ def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], 
             raise unreadable_type(error) from error
         except (PayloadInvalid, ValidationError) as error:
             raise unreadable_payload(error) from error
+        except EventUnreadable as error:  # the store's own wording speaks of a damaged profile: not this case
+            raise unreadable_payload(error.reason) from error
     elif not checked:
         check_pulled(profile.store.registry, rows)
     insert_stored(connection, rows)

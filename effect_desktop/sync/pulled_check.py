@@ -56,7 +56,7 @@ def unreadable_type(error: Exception) -> SchemaMismatch:
         "so are your own events).")
 
 
-def unreadable_payload(error: Exception) -> SchemaMismatch:
+def unreadable_payload(error: object) -> SchemaMismatch:
     return SchemaMismatch(
         f"The server sent an event this Effect Desktop cannot read ({error}); update Effect Desktop "
         "on this computer. The sync stopped before that event (what came before it is kept, and so are "

@@ -21,7 +21,6 @@ from effect_desktop.persistence.archive import (
     compact,
     vacuum,
 )
-from effect_desktop.projections.projector import ProjectionFailed
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import SettableClock, dump_read_models
 
@@ -177,8 +176,8 @@ def test_a_damaged_segment_is_reported_not_misread(profile: Profile, clock: Sett
     with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged"):
         list(profile.store.iter_all())
     before = dump_read_models(profile)
-    with pytest.raises(ProjectionFailed, match="archive segment 1 is damaged.*restore a backup"):
-        profile.projector.rebuild()
+    with pytest.raises(ArchiveDamaged, match="archive segment 1 is damaged.*restore a backup"):
+        profile.projector.rebuild()  # the store's own words, not wrapped as a projection failure
     assert dump_read_models(profile) == before  # the rebuild rolled back: nothing half-written
 
 

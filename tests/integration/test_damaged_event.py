@@ -1,0 +1,43 @@
+"""One event's stored JSON damaged (edited by hand, a failing disk): each command that meets it names
+the event and what to do, in one line; none prints a statement, a traceback or pydantic's links, and
+the rebuild that cannot finish leaves the read models as they were."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.cli.main import run_cli
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    code = run_cli(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"word_id": 1}'])
+def test_a_damaged_event_is_named_with_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  damage: str) -> None:
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "猫", "cat")
+    cli(capsys, data, "words", "add", "犬", "dog")
+    dog = json.loads(cli(capsys, data, "words", "list", "--json")[1])[1]["id"]
+    with closing(sqlite3.connect(data / "default.effect.sqlite3")) as connection:
+        connection.execute("UPDATE events SET event_data = ? WHERE position = 2", (damage,))
+        connection.commit()
+
+    for command in (["verify"], ["rebuild"], ["events"], ["words", "edit", dog, "--meaning", "a dog"]):
+        code, _, err = cli(capsys, data, *command)
+        assert code != 0, command
+        lines = err.strip().splitlines()
+        assert len(lines) == 1, (command, err)
+        assert "WordCreated" in lines[0] and "restore the latest backup" in lines[0].lower(), command
+        for leak in ("SELECT", "INSERT", "Traceback", "errors.pydantic.dev", "sqlalche.me", "unexpected error"):
+            assert leak not in err, (command, leak)
+    code, out, _ = cli(capsys, data, "words", "list")
+    assert code == 0 and "猫" in out and "犬" in out  # the failed rebuild changed nothing
