@@ -237,10 +237,10 @@ class StudyService:
             missing = [w for w in word_ids if w not in live]
             if missing:
                 deleted = {w.word_id for w in self.queries.words(WordFilter(word_ids=missing, deleted_only=True))}
-                if len(deleted) == len(missing):
-                    raise RuleViolated(f"{len(missing)} of the words are deleted (first: {missing[0]}); "
-                                       "restore them first (`words restore ID`, or Restore on the Words page).")
-                absent = [w for w in missing if w not in deleted]
+                absent = list(dict.fromkeys(w for w in missing if w not in deleted))
+                if not absent:
+                    raise NotFound(f"{len(deleted)} of the words are deleted (first: {missing[0]}); "
+                                   "restore them first (`words restore ID`, or Restore on the Words page).")
                 raise NotFound(f"{len(absent)} of the words do not exist (first: {absent[0]}).")
             session = StudySession.start(new_id(), self.user_id, word_ids, mode)
             command.cause(session.pending[0])
