@@ -22,7 +22,7 @@ from ..persistence.archive import SEGMENT
 from ..wording import counted
 from .context import CliContext
 from .output import print_table
-from .parsing import non_negative_int
+from .parsing import day_count
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
 
@@ -58,7 +58,7 @@ def register(commands: Any) -> None:
     restore.set_defaults(handler=backup_restore)
 
     compacting = commands.add_parser("compact", help="store old events compressed (they stay readable)")
-    compacting.add_argument("--older-than", type=non_negative_int, default=DEFAULT_AGE_DAYS, metavar="DAYS",
+    compacting.add_argument("--older-than", type=day_count, default=DEFAULT_AGE_DAYS, metavar="DAYS",
                             help="archive whole segments of events older than this (default: %(default)s days)")
     compacting.add_argument("--no-vacuum", action="store_true", help="do not shrink the file afterwards")
     compacting.set_defaults(handler=run_compact)

@@ -1652,6 +1652,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} years</source>
         <translation>{0} 年後</translation>
     </message>
+    <message>
+        <source>again in this session</source>
+        <translation>このセッション中にもう一度</translation>
+    </message>
 </context>
 <context>
     <name>HelpMenu</name>

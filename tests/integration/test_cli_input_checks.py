@@ -60,6 +60,12 @@ def test_a_time_out_of_the_calendar_is_one_clear_line(data: Path, capsys, args: 
     assert "is out of range; give a time from 1900-01-01 to 2999-12-31" in err
 
 
+def test_compact_reaching_back_past_the_calendar_is_one_clear_line(data: Path, capsys) -> None:
+    err = _refused(capsys, "--data-dir", str(data), "compact", "--older-than", "99999999999")
+    assert "give at most 365,000" in err  # was "unexpected error: OverflowError"
+    assert _events(data) == 1
+
+
 def test_the_ends_of_the_accepted_range_work(data: Path, capsys) -> None:
     for args in (("stats", "--as-of", "1900-01-01", "--range", "1y"), ("state", "--as-of", "1900-01-01"),
                  ("stats", "--as-of", "2999-12-31T23:59:59", "--range", "1y"),
