@@ -6,7 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from ..domain.aggregate import StreamCorrupted
 from ..domain.registry import default_registry
+from ..persistence.errors import EventUnreadable
 from ..projections.verify import verify
 from ..wording import counted
 from .context import CliContext
@@ -56,7 +58,11 @@ def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    report = verify(ctx.profile().projector)
+    try:
+        report = verify(ctx.profile().projector)
+    except (EventUnreadable, StreamCorrupted) as error:  # a damaged history is what verify is for: status 1
+        print(f"verify failed: {error}", file=sys.stderr)
+        return 1
     if report.ok:
         print(f"ok: {report.events} events replayed; read models and snapshots agree")
         return 0
