@@ -144,10 +144,10 @@ class FittingLabel(QLabel):
                 return
         font = self.floor_font
         metrics = QFontMetrics(font)
-        lines = _wrap(text, font, width)
+        spans = _wrap(text, font, width)  # (where each line starts in `text`, the line)
         room = max(1, height // metrics.lineSpacing())
-        shown = [line for _, line in lines[:room]]
-        rest = " ".join(text[lines[len(shown) - 1][0]:].split())
+        shown = [line for _, line in spans[:room]]
+        rest = " ".join(text[spans[len(shown) - 1][0]:].split())
         # room for the "…" is kept even when the rest would just fit: more text follows it
         cut = metrics.elidedText(rest, Qt.TextElideMode.ElideRight,
                                  max(1, width - metrics.horizontalAdvance(ELLIPSIS)))
