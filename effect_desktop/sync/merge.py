@@ -67,9 +67,16 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
         if not deferred and profile.projector.checkpoint() < store.last_position():
             profile.projector.catch_up()
         local = _local_positions(connection, [r[1] for r in rows])
-        local_state.mark_known(connection, [(local[r[1]], r[0]) for r in rows if r[1] in local])
+        # An event we hold at another version than the server's (a restored or copied profile: its
+        # other copy moved the event after another device's, and pushed it so) is not known yet: it
+        # is moved like a pending one, and known once it sits where the server has it.
+        moved = {r[1]: r for r in rows if r[1] in local and local[r[1]][1] != r[8]}
+        local_state.mark_known(connection, [(local[r[1]][0], r[0]) for r in rows
+                                            if r[1] in local and r[1] not in moved])
         new = [r for r in rows if r[1] not in local]
         result.already_known = len(rows) - len(new)
+        _forget_known(connection, [local[event_id][0] for event_id in moved]
+                      + _holding_versions_of(connection, new))
         if new:
             result.applied = len(new)
             streams = list({r[2] for r in new})
@@ -93,20 +100,46 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
                 record_again_from(connection, store, profile.projector.day_start_hour, profile.projector.scheduler,
                                   since=pending[0]["position"])
                 _set_checkpoint(connection, store.last_position())
+        if moved:
+            now = _local_positions(connection, list(moved))
+            local_state.mark_known(connection, [(now[event_id][0], row[0]) for event_id, row in moved.items()
+                                                if event_id in now and now[event_id][1] == row[8]])
         local_state.put(connection, local_state.LAST_PULLED, str(high_water))
     return result
 
 
-def _local_positions(connection: sa.Connection, event_ids: list[bytes]) -> dict[bytes, int]:
-    """Which of these events (by their 16 bytes) the log holds already, at which positions (straight
-    to the driver: a pull asks for every row)."""
+def _local_positions(connection: sa.Connection, event_ids: list[bytes]) -> dict[bytes, tuple[int, int]]:
+    """Which of these events (by their 16 bytes) the log holds already, at which (position, version)
+    (straight to the driver: a pull asks for every row)."""
     driver = connection.connection.driver_connection
-    found: dict[bytes, int] = {}
+    found: dict[bytes, tuple[int, int]] = {}
     for start in range(0, len(event_ids), _CHUNK):
         chunk = event_ids[start:start + _CHUNK]
-        sql = f"SELECT event_id, position FROM {events.name} WHERE event_id IN ({', '.join('?' * len(chunk))})"
-        found.update(driver.execute(sql, chunk))  # type: ignore[union-attr]
+        sql = (f"SELECT event_id, position, version FROM {events.name} "
+               f"WHERE event_id IN ({', '.join('?' * len(chunk))})")
+        found.update((event_id, (position, version))
+                     for event_id, position, version in driver.execute(sql, chunk))  # type: ignore[union-attr]
     return found
+
+
+def _holding_versions_of(connection: sa.Connection, new: list[Any]) -> list[int]:
+    """Positions of known local events at a stream version a pulled event takes: only an event the
+    server holds at another version can be there (see `moved`), so it goes aside like a pending one."""
+    driver = connection.connection.driver_connection
+    held: list[int] = []
+    for start in range(0, len(new), _CHUNK // 2):
+        chunk = new[start:start + _CHUNK // 2]
+        pairs = ", ".join("(?, ?)" for _ in chunk)
+        sql = (f"SELECT e.position FROM (VALUES {pairs}) AS v JOIN {events.name} AS e "
+               f"ON e.aggregate_id = v.column1 AND e.version = v.column2 "
+               f"JOIN {sync_known.name} AS k ON k.position = e.position")
+        held.extend(p for (p,) in driver.execute(sql, [x for r in chunk for x in (r[2], r[8])]))  # type: ignore[union-attr]
+    return held
+
+
+def _forget_known(connection: sa.Connection, positions: list[int]) -> None:
+    for start in range(0, len(positions), _CHUNK):
+        connection.execute(sa.delete(sync_known).where(sync_known.c.position.in_(positions[start:start + _CHUNK])))
 
 
 def _any_pending_in(connection: sa.Connection, streams: list[bytes]) -> bool:

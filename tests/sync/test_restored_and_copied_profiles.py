@@ -12,7 +12,7 @@ import pytest
 from effect_desktop.backup.backups import create_backup, restore_backup
 from effect_desktop.bootstrap import Profile
 from effect_desktop.sync import SyncClient
-from tests.sync.helpers import comparable_read_models
+from tests.sync.helpers import assert_same_as_a_rebuild, comparable_read_models
 
 pytestmark = pytest.mark.postgres
 
@@ -67,3 +67,66 @@ def test_a_copied_profile_and_its_original_end_with_each_others_work(
         assert _texts(profile) == ["ぶどう", "りんご", "蜂蜜"]
         assert profile.queries.word(word).difficulty == 3
     assert comparable_read_models(laptop) == comparable_read_models(copy)
+
+
+def test_a_copy_holding_an_event_its_original_resequenced_still_converges(
+        alice: str, device: Callable[[str], Profile], tmp_path: Path) -> None:
+    """The copy still holds an answer at the stream version the original gave up when a sync moved it
+    after the other computer's answer: the copy's pull then met the other answer at that version, and
+    every sync after failed on a UNIQUE constraint (it sent, and never received again)."""
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("犬", "dog")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    session = laptop.service.start_session("flashcard", [word])
+    laptop.service.answer(session, word, True, 1500)  # offline: the word's progress stream, version 2
+    other = desktop.service.start_session("flashcard", [word])
+    desktop.service.answer(other, word, False, 2500)  # also version 2 of that stream
+    SyncClient(desktop, alice).sync()
+    laptop.close()
+    shutil.copy(tmp_path / "laptop.effect.sqlite3", tmp_path / "copy.effect.sqlite3")
+    laptop, copy = device("laptop"), device("copy")
+    assert SyncClient(laptop, alice).sync().resequenced > 0  # the laptop's answer goes after the desktop's
+
+    SyncClient(copy, alice).sync()
+    copy.service.create_word("猫", "cat")
+    SyncClient(copy, alice).sync()
+    for profile in (laptop, desktop):
+        SyncClient(profile, alice).sync()
+    first = comparable_read_models(laptop)
+    for profile in (desktop, copy):
+        assert comparable_read_models(profile) == first
+    for profile in (laptop, desktop, copy):
+        assert sorted(w.text for w in profile.queries.words()) == ["犬", "猫"]
+        assert len(profile.queries.answers_for_word(word)) == 2
+        assert SyncClient(profile, alice).sync().pending == 0
+        assert_same_as_a_rebuild(profile)
+
+
+def test_a_backup_taken_before_a_resequencing_sync_restores_and_catches_up(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    """Both computers edit one word offline; the laptop backs up, syncs (its edit moves after the
+    desktop's), then restores the backup: its edit is back at the old version, and the next sync must
+    put it where the server has it, not stop one event behind for good."""
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("走る", "to run")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    laptop.service.update_word(word, meaning="run (laptop)")
+    desktop.service.update_word(word, meaning="run (desktop)")
+    SyncClient(desktop, alice).sync()
+    backup = create_backup(laptop.path)
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+    restore_backup(laptop.path, backup.path)
+    laptop = device("laptop")
+
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    for profile in (laptop, desktop):
+        assert profile.queries.word(word).meaning == "run (laptop)"  # pushed later, so it wins
+        assert [e.event_data.changes["meaning"] for e in profile.store.get_events(word)[1:]] == [
+            "run (desktop)", "run (laptop)"]
+        assert_same_as_a_rebuild(profile)
+    assert comparable_read_models(laptop) == comparable_read_models(desktop)
+    assert SyncClient(laptop, alice).sync().pending == 0
