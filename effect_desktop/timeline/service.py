@@ -7,17 +7,20 @@ of its own beyond query objects over the profile's store.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from ..domain.events import Grade
+from ..domain.scheduling.base import Review
 from ..projections.handlers import fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
 from .entries import TimelineFilter, TimelinePage
 from .queries import TimelineQueries
 from .travel import Comparison, PastState, TimeTravel
-from .word_history import WordNotFound, WordStory, word_story
+from .word_history import IntervalPoint, WordNotFound, WordStory, word_story
 
 if TYPE_CHECKING:
     from ..bootstrap import Profile
@@ -56,7 +59,23 @@ class Timeline:
 
     # --- one word ----------------------------------------------------------------------------------
     def word_story(self, word_id: UUID, language: str = "en") -> WordStory:
-        return word_story(self.queries, word_id, language)
+        """The word's events, and its schedule after each answer as the read models fold it.
+
+        Each `ProgressUpdated` tells what the device that answered knew then; after a sync brought
+        another device's answers in between, the schedule is the fold of all of them in answer-time
+        order (handlers._reschedule), and the chart and "interval now" must say that, not the last
+        device's guess (they said "1 day" where the schedule was 6)."""
+        story = word_story(self.queries, word_id, language)
+        return replace(story, intervals=self._schedule_after_each_answer(word_id))
+
+    def _schedule_after_each_answer(self, word_id: UUID) -> list[IntervalPoint]:
+        scheduler = self.profile.projector.scheduler
+        state = scheduler.initial()
+        points = []
+        for _event_id, at, correct, ms, grade, offset in self.profile.queries.first_attempts(word_id):
+            state = scheduler.review(state, Review(at, bool(correct), ms, Grade(grade) if grade else None, offset))
+            points.append(IntervalPoint(at, state.interval_days, state.next_review_date))
+        return points
 
     def find_word(self, word: str) -> UUID:
         """A word by id or by exact text (deleted words included: their history remains)."""

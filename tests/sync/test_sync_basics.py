@@ -89,3 +89,26 @@ def test_a_session_completed_on_two_devices_converges(alice: str, device: Callab
 
     assert laptop.queries.session(session).completed_at == desktop.queries.session(session).completed_at
     assert comparable_read_models(laptop) == comparable_read_models(desktop)
+
+
+def test_a_words_history_tells_the_schedule_its_answers_from_both_devices_give(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    """Each device's ProgressUpdated said "1 day" (each knew one answer); the schedule, folded from
+    both answers, is 6 days. The word's story (its chart, "interval now") must say 6, as progress does."""
+    from effect_desktop.timeline.service import Timeline
+
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("柿", "persimmon")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    for profile in (laptop, desktop):
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 1500)
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()
+    for profile in (laptop, desktop):
+        progress = {p.word_id: p for p in profile.queries.all_progress()}[word]
+        story = Timeline(profile).word_story(word)
+        assert [p.interval_days for p in story.intervals] == [1, progress.interval_days]
+        assert progress.interval_days == 6
