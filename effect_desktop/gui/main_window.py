@@ -287,9 +287,24 @@ class MainWindow(QMainWindow):
             self.show_page("words")
         elif result == FirstRunDialog.SYNC:
             self.preferences.first_run_choice = "sync"
+            self._sync_once_saved()
             action = self._sync_settings_action()
             if action is not None:
                 action.trigger()
+
+    def _sync_once_saved(self) -> None:
+        """The first sync starts as soon as the server is saved: the learner asked for their words, and
+        an empty window waiting for Sync now (F5) looked as if nothing had come."""
+        controller = getattr(self, "sync", None)
+        if controller is None:
+            return
+
+        def saved() -> None:
+            if controller.is_configured():
+                controller.settings_changed.disconnect(saved)
+                controller.sync_now()
+
+        controller.settings_changed.connect(saved)
 
     def _sync_settings_action(self) -> QAction | None:
         """Sync → Settings, when sync is installed (the `sync` extra) and set up in this window."""

@@ -402,3 +402,27 @@ def test_a_sync_run_from_the_command_line_shows_in_the_window(qtbot, alice, tmp_
     finally:
         window.operations.wait()
         window.profile.close()
+
+
+def test_a_second_computer_syncs_its_words_in_from_the_first_run(qtbot, window, sync, alice, profile,
+                                                                  system_keyring, tmp_path: Path) -> None:
+    """First run → Sync from another computer… → the server saved: the words come in without a
+    further Sync now (the window stayed empty until F5)."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.sync import SyncClient
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": "星", "meaning": "star"}, {"text": "月", "meaning": "moon"}])
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+
+    dialog = window.startup()
+    qtbot.mouseClick(dialog.sync_first, Qt.MouseButton.LeftButton)
+    settings = window.findChild(SyncDialog, "syncDialog")
+    qtbot.waitUntil(lambda: settings is not None and settings.isVisible())
+    fill(qtbot, settings.settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.settings.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: profile.queries.word_count() == 2, timeout=WAIT_MS)
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state is SyncState.SYNCED
+    settings.close()
