@@ -86,8 +86,8 @@ class SyncClient:
                 settle_identity(connection, profile)
                 local_state.bind_server(profile, f"{server_id}/{self.url.user}")
                 # This sync's own id: what it pushes carries it, so its pull does not fetch it back.
-                # Not a lasting device id: a restored backup or a copied profile would carry that
-                # along, and then never pull the events the other copy pushed under it.
+                # Deliberately not a lasting device id: a restored backup or a copied profile would
+                # carry such an id along, and then never pull what the other copy pushed under it.
                 origin = new_id()
                 finish_deferred(profile)  # a large pull cut off before its rebuild
                 pushed = pulled = resequenced = 0
