@@ -28,6 +28,7 @@ from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
 from .persistence.errors import DataFolderUnusable, ProfileUnreadable
+from .persistence.file_probe import is_sqlite_file
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
@@ -228,9 +229,7 @@ def _check_is_profile(path: Path) -> None:
                                 "Move it away, or choose another profile with --profile NAME.")
     if not path.exists() or path.stat().st_size == 0:
         return
-    with open(path, "rb") as handle:
-        header = handle.read(16)
-    if header != b"SQLite format 3\x00":
+    if not is_sqlite_file(path):  # asked of SQLite: a plain open() could drop its locks (file_probe.py)
         raise ProfileUnreadable(f"{path} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

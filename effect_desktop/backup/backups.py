@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..persistence.errors import StoreError
+from ..persistence.file_probe import is_sqlite_file
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
@@ -234,9 +235,8 @@ def other_process_holding(profile_file: Path) -> int | None:
 def check_file(path: Path) -> str | None:
     """None if `path` is an intact Effect Desktop profile, else the reason it is not."""
     try:
-        with open(path, "rb") as handle:
-            if handle.read(16) != b"SQLite format 3\x00":
-                return "it is not an SQLite file"
+        if not is_sqlite_file(path):  # asked of SQLite: a plain open() of the open profile drops its locks
+            return "it is not an SQLite file"
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -16,6 +16,7 @@ from ..interchange.candidates import Parsed
 from ..interchange.csv_export import export_words, export_words_to
 from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
 from ..interchange.errors import InterchangeError
+from ..interchange.files import refuse_the_profile
 from ..interchange.importer import OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..persistence.archive import SEGMENT
@@ -79,6 +80,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _format_of(args)
     if not args.file.is_file():
         raise InterchangeError(f"There is no file {args.file}.")
+    refuse_the_profile(args.file, ctx.profile_file)
     profile = ctx.profile()
     if kind == "jsonl":
         count = import_events(profile, args.file)

@@ -112,6 +112,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 re.S),
      lambda m: _tr("No column is mapped to {0}; choose a column for the word and one for its meaning.").format(
          _tr(" and ").join(_field_name(name) for name in m[1].split(" and ")))),
+    (re.compile(r"(.+) is this profile's own file, not a word list or an export; choose the file to import\.",
+                re.S),
+     lambda m: _tr("{0} is this profile's own file, not a word list or an export; choose the file to import.")
+     .format(m[1])),
     (re.compile(r"(.+) could not be read: (.+)\.", re.S),
      lambda m: _tr("{0} could not be read: {1}.").format(m[1], m[2])),
     # The store's (profile and data folder) messages, shown at start-up or when a write fails.

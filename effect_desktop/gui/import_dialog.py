@@ -53,6 +53,7 @@ from ..interchange.csv_import import (
 )
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.errors import InterchangeError
+from ..interchange.files import refuse_the_profile
 from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
 from .core_messages import localise
 from .errors import show_error, user_message
@@ -191,6 +192,11 @@ class ImportDialog(QDialog):
     def reload(self) -> None:
         path = self.path
         if path is None:
+            return
+        try:
+            refuse_the_profile(path, self.profile.path)
+        except InterchangeError as error:
+            self._failed(error)
             return
         if path.suffix.lower() == ".apkg":
             self._run(lambda progress: read_apkg(path, progress), self._deck_loaded, self.tr("Reading the deck…"))

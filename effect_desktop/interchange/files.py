@@ -10,10 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from ..persistence.file_probe import COMPANIONS, is_profile_file, is_sqlite_file
 from .errors import InterchangeError
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 @contextmanager
@@ -61,16 +59,19 @@ def _existing_kind(target: Path) -> str | None:
 
 def _refuse_a_database(path: Path, target: Path) -> None:
     candidates = [target]
-    for suffix in _SQLITE_COMPANIONS:
+    for suffix in COMPANIONS:
         if target.name.endswith(suffix):
             candidates.append(target.with_name(target.name[: -len(suffix)]))
     for candidate in candidates:
-        try:
-            with open(candidate, "rb") as handle:
-                is_database = handle.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-        except OSError:
-            continue
-        if is_database:
+        if is_sqlite_file(candidate):  # never a plain open(): it would drop SQLite's locks (file_probe.py)
             raise InterchangeError(
                 f"{path} is a database (a profile, a backup or another program's data), not an export; "
                 "it was left untouched. Choose another file name for the export.")
+
+
+def refuse_the_profile(path: Path, profile: Path) -> None:
+    """An import is never read from the profile itself or its companions: reading them is pointless,
+    and a plain read of an open profile's files drops SQLite's locks on them (file_probe.py)."""
+    if is_profile_file(path, profile):
+        raise InterchangeError(f"{path} is this profile's own file, not a word list or an export; "
+                               "choose the file to import.")

@@ -34,7 +34,7 @@ from ..persistence.raw_log import iter_export_lines
 from ..projections.projector import ProjectionFailed
 from .candidates import Progress, tick
 from .errors import InterchangeError
-from .files import replacing
+from .files import refuse_the_profile, replacing
 from .jsonl_pages import WORKER_FILE_SIZE, PageSource
 from .jsonl_rows import Item, LineCutter
 
@@ -85,6 +85,7 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
         raise InterchangeError(
             f"This profile already holds {profile.store.count()} events; an event log can only be imported "
             "into a new, empty profile (create one with --profile NAME, then import).")
+    refuse_the_profile(path, profile.path)
     try:
         handle = open(path, "rb")  # noqa: SIM115  (closed by the `with handle` below)
     except OSError as error:

@@ -1536,6 +1536,10 @@ Details were written to the log file; your study history is safe.</source>
         <source> and </source>
         <translation>と</translation>
     </message>
+    <message>
+        <source>{0} is this profile's own file, not a word list or an export; choose the file to import.</source>
+        <translation>{0} はこのプロファイル自身のファイルで、単語リストでも書き出したファイルでもありません。インポートするファイルを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

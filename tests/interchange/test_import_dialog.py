@@ -246,3 +246,16 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
     assert "を読み込めませんでした" in shown["missing.csv"]
     assert shown["one.csv"] == "意味に対応する列がありません。単語の列と意味の列を選んでください。"
+
+
+def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile: Profile) -> None:
+    """Reading them would be pointless, and a plain read of the open profile's files drops SQLite's
+    locks on them (tests/integration/test_profile_locks.py)."""
+    profile.service.create_word("猫", "cat")
+    for path in (profile.path, Path(f"{profile.path}-wal")):
+        dialog = ImportDialog(profile)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.finished_import, timeout=10_000) as refused:
+            dialog.load_file(path)
+        assert "this profile's own file" in str(refused.args[0])
+        assert not dialog.import_button.isEnabled()
