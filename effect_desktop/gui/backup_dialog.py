@@ -39,8 +39,12 @@ class BackupDialog(QDialog):
 
     def __init__(self, profile_file: Path, close_profile: Callable[[], None],
                  reopen_profile: Callable[[], None], parent: QWidget | None = None,
-                 keep: int = DEFAULT_KEEP) -> None:
+                 keep: int = DEFAULT_KEEP, report: Callable[[object], None] | None = None) -> None:
+        """`report`, when given, tells a restore's outcome (the Backup, or the exception) in the window
+        that reopened the profile: this dialog's parent is replaced by then, and a message shown here
+        went with it before anyone could read it (a refused restore looked like a flicker)."""
         super().__init__(parent)
+        self.report = report
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(640, 380)
@@ -126,13 +130,22 @@ class BackupDialog(QDialog):
             restore_backup(self.profile_file, backup.path)
         except Exception as error:  # shown; the profile file was left as it was
             self.reopen_profile()
-            show_error(self, error)
+            self._tell(error)
             self.action_finished.emit(error)
             return
         self.reopen_profile()
         self.restored = True
         self.refresh()
+        self._tell(backup)
         self.action_finished.emit(backup)
+
+    def _tell(self, outcome: object) -> None:
+        if self.report is None:
+            if isinstance(outcome, Exception):
+                show_error(self, outcome)
+            return
+        self.report(outcome)
+        self.accept()  # its window is being replaced: the outcome is told in the new one
 
     def _run(self, work: Callable[[Callable[[int, int], bool]], object], on_done: Callable[[object], None]) -> None:
         if self.job is not None:
@@ -161,8 +174,9 @@ class BackupDialog(QDialog):
 
 
 def open_backup_dialog(parent: QWidget | None, profile_file: Path, close_profile: Callable[[], None],
-                       reopen_profile: Callable[[], None], keep: int = DEFAULT_KEEP) -> bool:
+                       reopen_profile: Callable[[], None], keep: int = DEFAULT_KEEP,
+                       report: Callable[[object], None] | None = None) -> bool:
     """Show the dialog; True if a backup was restored (the main window reloads everything)."""
-    dialog = BackupDialog(profile_file, close_profile, reopen_profile, parent, keep)
+    dialog = BackupDialog(profile_file, close_profile, reopen_profile, parent, keep, report)
     dialog.exec()
     return dialog.restored

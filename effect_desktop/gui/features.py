@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from ..backup.backups import Backup
 from ..backup.schedule import daily_backup
 from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
@@ -190,7 +191,17 @@ def backups(window: MainWindow) -> None:
     def reopen_profile() -> None:
         _reopen(window, path)
 
-    open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept)
+    def report(outcome: object) -> None:
+        shown = current_window(window)
+        if isinstance(outcome, Exception):
+            show_error(shown, outcome)
+        elif isinstance(outcome, Backup):
+            shown.statusBar().showMessage(T.translate(
+                "Features", "Restored the backup taken {0}; the state before it was backed up too.").format(
+                outcome.taken_at.strftime("%Y-%m-%d %H:%M")), 15_000)
+
+    open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept,
+                       report=report)
 
 
 def _reopen(window: MainWindow, path: Path) -> MainWindow:

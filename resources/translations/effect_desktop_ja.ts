@@ -1623,6 +1623,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Recounting past study days…</source>
         <translation>過去の学習日を数え直しています…</translation>
     </message>
+    <message>
+        <source>Restored the backup taken {0}; the state before it was backed up too.</source>
+        <translation>{0} のバックアップを復元しました。復元前の状態もバックアップしてあります。</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

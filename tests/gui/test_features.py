@@ -192,3 +192,56 @@ def test_a_session_shows_the_time_the_learner_saw_where_they_studied(qtbot, tmp_
         window.operations.wait()
     finally:
         profile.close()
+
+
+def test_a_refused_restore_is_told_in_the_window_that_reopens(qtbot, tmp_path, monkeypatch) -> None:
+    """Another program still uses the profile: the restore is refused, and the window that opens the
+    profile again says so (the message was a child of the replaced window and vanished with it)."""
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.backup.backups import create_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.backup_dialog import BackupDialog
+    from effect_desktop.gui.features import backups, current_window
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = MainWindow(profile)  # not given to qtbot: it is replaced
+    window.show()
+    profile.service.create_word("猫", "cat")
+    create_backup(profile.path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys\nfrom pathlib import Path\n"
+         "from effect_desktop.bootstrap import open_profile\n"
+         "p = open_profile(Path(sys.argv[1])); p.queries.word_count()\n"
+         "print('open', flush=True); sys.stdin.readline(); p.close()\n", str(profile.path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "open"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def restore_in_the_dialog() -> None:
+        dialog = window.findChild(BackupDialog, "backupDialog")
+        dialog.table.selectRow(0)
+        dialog.restore_button.click()
+
+    QTimer.singleShot(300, restore_in_the_dialog)
+    try:
+        backups(window)
+    finally:
+        holder.communicate("done\n", timeout=60)
+    shown = current_window(window)
+    qtbot.addWidget(shown)
+    try:
+        assert shown is not window
+        box = shown.findChild(QMessageBox, "errorDialog")
+        assert box is not None and "Another program is using this profile" in box.text()
+        assert [w.text for w in shown.profile.queries.words()] == ["猫"]  # left as it was
+    finally:
+        shown.operations.wait()
+        shown.retire()
+        shown.profile.close()
