@@ -313,5 +313,9 @@
         <source>min</source>
         <translation>分</translation>
     </message>
+    <message>
+        <source>Time studied ({0})</source>
+        <translation>学習時間（{0}）</translation>
+    </message>
 </context>
 </TS>

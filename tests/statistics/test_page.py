@@ -263,3 +263,19 @@ def test_the_whole_year_fits_the_window_at_its_first_size(qtbot, history: KnownH
     assert seen.contains(last), (last, seen)
     assert calendar.day_at(last.center()) == calendar.figure.last
     window.operations.wait()
+
+
+def test_in_japanese_the_study_time_unit_is_in_the_cards_title(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """Qt Charts prints axis labels through Latin-1: "10 分" came out as "10 ?"."""
+    from effect_desktop.gui import i18n
+
+    try:
+        assert i18n.install("ja") == "ja"
+        page = _page(qtbot, history)
+        qtbot.waitUntil(lambda: page.cards["time"].title.text() == "学習時間（分）")
+        assert page.views["time"].chart().axes(Qt.Orientation.Vertical)[0].labelFormat() == "%g"
+    finally:
+        i18n.install("en")
+    page = _page(qtbot, history)
+    qtbot.waitUntil(lambda: page.cards["time"].title.text() == "Time studied")
+    assert page.views["time"].chart().axes(Qt.Orientation.Vertical)[0].labelFormat() == "%g min"

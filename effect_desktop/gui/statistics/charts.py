@@ -174,6 +174,16 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
     return chart
 
 
+def unit_fits_axis(unit: str) -> bool:
+    """Whether a value axis can print `unit` beside its numbers: Qt Charts formats its labels
+    through Latin-1, so "分" came out as "10 ?". Otherwise the unit goes in the card's title."""
+    try:
+        unit.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str, unit: str) -> QChart:
     """Minutes per period; each value on the axis carries the `unit` ("10 分"): without it the axis
     was a bare number, and an axis title standing on its side was drawn as "⋮" in a card's height."""
@@ -181,7 +191,8 @@ def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str
     area, _ = _area(name, [(_ms(p.start), p.minutes) for p in periods], chart_colors().time)
     chart.addSeries(area)
     x = _date_axis(chart, periods, granularity)
-    y = count_axis(max((p.minutes for p in periods), default=0), "%g " + unit.replace("%", "%%"))
+    label_format = "%g " + unit.replace("%", "%%") if unit_fits_axis(unit) else "%g"
+    y = count_axis(max((p.minutes for p in periods), default=0), label_format)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     area.attachAxis(x)

@@ -34,7 +34,15 @@ from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
 from ..style import heading
 from .card import ChartCard
-from .charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart, replace_chart
+from .charts import (
+    activity_chart,
+    bar_chart,
+    chart_view,
+    day_bar_chart,
+    minutes_chart,
+    replace_chart,
+    unit_fits_axis,
+)
 from .hardest import HardestWordsTable
 from .heatmap import CalendarHeatmap
 from .palette import chart_colors
@@ -274,8 +282,10 @@ class StatisticsPage(QWidget):
         replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),
                                                        self.tr("Accuracy (%)")))
         filtered = report.request.scope.facet is not None
-        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes"),
-                                                               self.tr("min")))
+        unit = self.tr("min")
+        replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes"), unit))
+        self.cards["time"].set_title(self.tr("Time studied") if unit_fits_axis(unit)
+                                     else self.tr("Time studied ({0})").format(unit))
         self.cards["time"].set_note(self.tr("Time spent answering these words (sessions mix words).")
                                     if filtered else "")
         replace_chart(self.views["response"], bar_chart(
