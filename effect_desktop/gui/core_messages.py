@@ -91,6 +91,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("{0} is {1} MB; a word list of at most {2} MB can be imported.").format(m[1], m[2], m[3])),
     (re.compile(r"The file is empty: there are no words to import\."),
      lambda m: _tr("The file is empty: there are no words to import.")),
+    (re.compile(r"The file has only its header row: there are no words to import\."),
+     lambda m: _tr("The file has only its header row: there are no words to import.")),
     (re.compile(r"No readable rows were found in the file\."),
      lambda m: _tr("No readable rows were found in the file.")),
     (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),

@@ -311,6 +311,8 @@ class ImportDialog(QDialog):
             self._ready()
             self._show_problems(result.problems)
             self.check_summary.setText(self._plan_text(result))
+            if not (result.creates or result.updates or result.problems):  # every word is there already
+                self.import_button.setEnabled(False)
         self.checked.emit(result)
         if self._first_check:
             self._first_check = False

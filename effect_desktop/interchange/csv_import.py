@@ -85,6 +85,8 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         names = [cell.strip() or column_name(i) for i, cell in enumerate(records[0][1])]
         headers = names + [column_name(i) for i in range(len(names), width)]
         records = records[1:]
+        if not records:
+            raise InterchangeError("The file has only its header row: there are no words to import.")
     else:
         headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems)

@@ -1540,6 +1540,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} is this profile's own file, not a word list or an export; choose the file to import.</source>
         <translation>{0} はこのプロファイル自身のファイルで、単語リストでも書き出したファイルでもありません。インポートするファイルを選んでください。</translation>
     </message>
+    <message>
+        <source>The file has only its header row: there are no words to import.</source>
+        <translation>ファイルには見出しの行しかありません。インポートする単語がありません。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -220,7 +220,8 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     from effect_desktop.interchange.errors import InterchangeError
 
     files = {"deck.csv": None, "latin.csv": "café,coffee\nnaïve,simple\n".encode("latin-1"),
-             "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40))}
+             "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40)),
+             "header.csv": b"word,meaning\n"}
     with zipfile.ZipFile(tmp_path / "deck.csv", "w") as package:
         package.writestr("collection.anki2", b"x")
     for name, data in files.items():
@@ -244,6 +245,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     assert shown["latin.csv"].startswith("ファイルの文字コードを判別できませんでした")
     assert shown["empty.csv"] == "ファイルが空です。インポートする単語がありません。"
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
+    assert shown["header.csv"] == "ファイルには見出しの行しかありません。インポートする単語がありません。"
     assert "を読み込めませんでした" in shown["missing.csv"]
     assert shown["one.csv"] == "意味に対応する列がありません。単語の列と意味の列を選んでください。"
 
