@@ -340,6 +340,11 @@ class MainWindow(QMainWindow):
         i18n.install(language)
         self._build()
         self.show_page(current)
+        # the box that was used is rebuilt too: give the focus to its successor, or a screen reader
+        # (and the keyboard) is left with nothing
+        language_box = getattr(self.pages.get("settings"), "language", None)
+        if current == "settings" and language_box is not None:
+            language_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- closing ------------------------------------------------------------------------------------------
     def retire(self) -> None:

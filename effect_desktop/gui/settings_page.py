@@ -28,6 +28,7 @@ from .context import AppContext, Page
 from .errors import show_error
 from .operations import Progress
 from .preferences import Preferences
+from .settled_choice import SettledChoice
 from .style import heading
 
 
@@ -133,8 +134,8 @@ class SettingsPage(Page):
         self.reviews_per_day.valueChanged.connect(self._save_limits)
         self.session_size.valueChanged.connect(self._save_limits)
         self.backups_kept.valueChanged.connect(self._save_backups_kept)
-        self.day_start.activated.connect(self._day_start_picked)
-        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.day_start_choice = SettledChoice(self.day_start, self._day_start_picked)
+        self.language_choice = SettledChoice(self.language, self._language_chosen)
 
     def _load(self) -> None:
         self.new_per_day.setValue(self.preferences.new_per_day)
@@ -190,6 +191,8 @@ class SettingsPage(Page):
 
     def _language_chosen(self) -> None:
         language = self.language.currentData()
+        if language == self.preferences.language:
+            return
         ok, _ = self.context.operations.perform(lambda: setattr(self.preferences, "language", language),
                                                 changes=False)
         if ok:

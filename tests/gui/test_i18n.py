@@ -54,12 +54,35 @@ def test_japanese_interface_and_switching_back_without_restart(qtbot, window, pr
     assert window.study_page.start_panel.start.text() == "セッション開始(&S)"
 
     settings = window.show_page("settings")
-    settings.language.setCurrentIndex(settings.language.findData("en"))
+    english = settings.language.findData("en")
+    settings.language.setCurrentIndex(english)
+    settings.language.activated.emit(english)  # picked from the open list
     QApplication.processEvents()
     assert Preferences(profile.settings).language == "en"
     assert window.nav.item(0).text() == "Study"
     assert window.current_page_key() == "settings"
     i18n.install("en")
+
+
+def test_arrow_keys_on_the_language_box_switch_once_they_rest(qtbot, window, profile):
+    """Each Down on the closed box switched the whole window (through English on the way to 日本語),
+    and after each switch nothing had the keyboard focus."""
+    switched: list[str] = []
+    settings = window.show_page("settings")
+    settings.language.setCurrentIndex(settings.language.findData("system"))
+    settings.language_changed.connect(switched.append)
+    settings.language.setFocus()
+    try:
+        for _ in range(settings.language.findData("ja") - settings.language.currentIndex()):
+            qtbot.keyClick(settings.language, Qt.Key.Key_Down)
+        assert switched == []  # nothing yet: the keys have not rested
+        qtbot.waitUntil(lambda: Preferences(profile.settings).language == "ja", timeout=5000)
+        assert switched == ["ja"]
+        assert window.nav.item(0).text() == "学習"
+        renewed = window.pages["settings"]
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is renewed.language, timeout=2000)
+    finally:
+        i18n.install("en")
 
 
 def test_validation_messages_appear_in_japanese_beside_their_fields(qtbot, window, profile):

@@ -169,3 +169,18 @@ def test_the_backups_window_opens_from_the_settings(qtbot, window: MainWindow, p
     QTimer.singleShot(0, close_it)
     page.backups_button.click()
     assert seen and "backup" in seen[0] and str(profile.path.parent / "backups") in seen[0]
+
+
+def test_arrow_keys_on_the_day_start_ask_once_they_rest(qtbot, window, profile) -> None:
+    """Each Down on the closed box asked "Start each study day at …?" again: stepping from 4:00 to
+    6:00 took two questions. Now the question comes once, for the hour the keys stopped at."""
+    page = window.show_page("settings")
+    page.day_start.setFocus()
+    start = page.day_start.currentData()
+    qtbot.keyClick(page.day_start, Qt.Key.Key_Down)
+    qtbot.keyClick(page.day_start, Qt.Key.Key_Down)
+    assert page.findChild(QMessageBox, "confirmDayStart") is None  # not yet: the keys have not rested
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "confirmDayStart") is not None, timeout=5000)
+    boxes = page.findChildren(QMessageBox, "confirmDayStart")
+    assert len(boxes) == 1 and f"{start + 2}:00" in boxes[0].text()
+    boxes[0].button(QMessageBox.StandardButton.No).click()
