@@ -729,6 +729,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Tag: {0}</source>
         <translation>タグ: {0}</translation>
     </message>
+    <message>
+        <source>Flash&amp;cards — see the word, recall the meaning, grade yourself</source>
+        <translation>フラッシュカード(&amp;C) — 単語を見て意味を思い出し、自己採点</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
@@ -888,6 +892,10 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
         <source>Words</source>
         <translation>単語数</translation>
+    </message>
+    <message>
+        <source>G&amp;roup:</source>
+        <translation>集計単位(&amp;R):</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1297,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>Words</source>
         <translation>単語</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it…</source>
+        <translation>編集(&amp;I)…</translation>
     </message>
 </context>
 <context>

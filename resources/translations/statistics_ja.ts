@@ -317,5 +317,9 @@
         <source>Time studied ({0})</source>
         <translation>学習時間（{0}）</translation>
     </message>
+    <message>
+        <source>G&amp;roup:</source>
+        <translation>集計(&amp;R):</translation>
+    </message>
 </context>
 </TS>

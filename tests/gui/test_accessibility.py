@@ -257,3 +257,32 @@ def test_the_start_up_and_sync_dialogs_name_every_control(qtbot, window, profile
     assert tab_stops(sync) >= 5  # the server, user and password fields, the choices, the buttons
     sync.reject()
     assert {where: found for where, found in unnamed.items() if found} == {}
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_no_control_takes_a_menus_alt_letter(qtbot, window, profile, language: str) -> None:
+    """Alt+F on the Study page went to "&Flashcards" instead of the File menu (and "&Edit…",
+    "&Group:" shadowed Edit and Go): a page's mnemonics must leave the menu bar's alone."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        return found[1].lower() if found else None
+
+    try:
+        i18n.install(language)
+        window.change_language(language)
+        menus = {letter(a.text()) for a in window.menuBar().actions()} - {None}
+        assert {"f", "e", "g", "h"} <= menus
+        for key in list(window.pages):
+            page = window.show_page(key)
+            texts = [b.text() for b in page.findChildren(QAbstractButton)]
+            texts += [label.text() for label in page.findChildren(QLabel) if label.buddy() is not None]
+            texts += [box.title() for box in page.findChildren(QGroupBox)]
+            clashes = {t for t in texts if letter(t) in menus}
+            assert not clashes, (key, clashes)
+    finally:
+        i18n.install("en")
+        window.change_language("en")

@@ -120,7 +120,7 @@ class StatisticsPage(QWidget):
         controls.addWidget(heading(self.tr("Statistics"), self))
         controls.addStretch(1)
         controls.addWidget(self.as_of_label)
-        for label, combo in ((self.tr("&Period:"), self.range), (self.tr("&Group:"), self.granularity),
+        for label, combo in ((self.tr("&Period:"), self.range), (self.tr("G&roup:"), self.granularity),
                              (self.tr("&Words:"), self.scope)):
             caption = QLabel(label)
             caption.setBuddy(combo)

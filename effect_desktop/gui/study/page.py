@@ -73,7 +73,7 @@ class StartPanel(QWidget):
         self.modes = QButtonGroup(self)
         mode_box = QVBoxLayout()
         descriptions = {
-            LearningMode.FLASHCARD.value: self.tr("&Flashcards — see the word, recall the meaning, "
+            LearningMode.FLASHCARD.value: self.tr("Flash&cards — see the word, recall the meaning, "
                                                   "grade yourself"),
             LearningMode.MULTIPLE_CHOICE.value: self.tr("&Multiple choice — pick the meaning "
                                                         "from four"),

@@ -110,7 +110,7 @@ class WordsPage(Page):
         self.add_button = QPushButton(self.tr("&Add word…"))
         self.add_button.setObjectName("addWordButton")
         self.add_button.clicked.connect(self.add_word)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button = QPushButton(self.tr("Ed&it…"))  # not E: the Edit menu
         self.edit_button.setObjectName("editWordButton")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("&Delete"))
