@@ -50,3 +50,10 @@ def backup_before_change(profile: Profile, changes: int, reason: str = "before-i
     if changes <= FEW_EVENTS or not profile.store.count():
         return None
     return create_backup(profile.path, reason, keep=keep_count(profile))
+
+
+def restored(profile: Profile, now: datetime | None = None) -> None:
+    """After a restore: the state it replaced was just backed up, so today's daily backup is done. The
+    mark lives in the profile file, and the restored file carried an older one: the window's next
+    upkeep took a second "daily" backup, which counted against Backups kept."""
+    profile.settings.set(LAST_DAILY_SETTING, (now or datetime.now()).isoformat())

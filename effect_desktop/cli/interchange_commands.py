@@ -9,7 +9,7 @@ from typing import Any
 
 from ..backup.backups import DAMAGED, create_backup, list_backups, restore_backup
 from ..backup.salvage import salvage_into
-from ..backup.schedule import backup_before_change, keep_count
+from ..backup.schedule import backup_before_change, keep_count, restored
 from ..interchange.apkg_import import read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
 from ..interchange.candidates import Parsed
@@ -163,6 +163,8 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     elif saved is not None:
         print(f"the current state was backed up to {saved.path}")
     print(f"restored {chosen.name}")
+    if saved is not None:
+        restored(ctx.profile())  # the state replaced was backed up just now: that is today's backup
     if saved is not None and saved.reason == DAMAGED:
         taken = salvage_into(ctx.profile(), saved.path)
         print(f"took back {counted(taken.recovered, 'event')} made after the backup from the damaged profile "

@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ..backup.backups import Backup
-from ..backup.schedule import daily_backup
+from ..backup.schedule import daily_backup, restored
 from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
 from ..interchange.csv_export import export_words_to
@@ -196,6 +196,7 @@ def backups(window: MainWindow) -> None:
         if isinstance(outcome, Exception):
             show_error(shown, outcome)
         elif isinstance(outcome, Backup):
+            restored(shown.profile)  # the state replaced was backed up just now: that is today's backup
             shown.statusBar().showMessage(T.translate(
                 "Features", "Restored the backup taken {0}; the state before it was backed up too.").format(
                 outcome.taken_at.strftime("%Y-%m-%d %H:%M")), 15_000)

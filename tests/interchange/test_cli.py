@@ -59,3 +59,27 @@ def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: p
     assert cli(tmp_path, "words", "add", "猫", "cat") == 0
     assert cli(tmp_path, "compact", "--older-than", "0") == 0
     assert "nothing to compact: no whole segment of 10,000 events" in capsys.readouterr().out
+
+
+def test_after_a_restore_the_days_backup_is_not_taken_again(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The state a restore replaces is backed up first: that is the day's backup. The mark of the
+    last daily backup lives in the profile, and the restored file's older one made the window take
+    another "daily" backup at once, pushing an older one out of Backups kept."""
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.backup.schedule import daily_backup
+    from effect_desktop.bootstrap import open_profile
+
+    data = tmp_path / "data"
+    assert cli(data, "words", "add", "猫", "cat") == 0
+    assert cli(data, "backup", "create") == 0
+    assert cli(data, "words", "add", "犬", "dog") == 0
+    assert cli(data, "backup", "restore") == 0
+    path = data / "default.effect.sqlite3"
+    before = len(list_backups(path))
+    profile = open_profile(path)
+    try:
+        assert daily_backup(profile) is None  # the window's upkeep on opening
+    finally:
+        profile.close()
+    assert len(list_backups(path)) == before
