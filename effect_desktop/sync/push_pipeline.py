@@ -73,20 +73,22 @@ class _InFlight:
     lane: _Lane
     committed: Future[int]
 
-    def wait(self) -> PendingPage:
-        """Until the page has committed (its error is raised here)."""
-        self.committed.result()
+    def wait(self, new: list[int]) -> PendingPage:
+        """Until the page has committed (its error is raised here); adds how many of its events were
+        new to the server to `new` (a retry, or a copy of a profile, sends some it had already)."""
+        new[0] += self.committed.result()
         return self.page
 
 
 def push_pending(store: SqlEventStore, connection: psycopg.Connection, second: Callable[[], psycopg.Connection],
                  origin: UUID, page_size: int, progress: Progress) -> int:
-    """Push every pending event; how many were sent. `connection` is the sync's (autocommit);
+    """Push every pending event; how many the server did not have yet. `connection` is the sync's (autocommit);
     `second()` opens another to the same account, called only if there is more than one page (if
     it cannot be had, e.g. the server is at its connection limit, the pages go one after another)."""
     with store.reading() as local:
         total = local_state.count_pending(local)
     done = 0
+    new = [0]  # events the server did not have yet
     lanes = [_Lane(connection)]
     with ExitStack() as stack:
         reader, sender, marker = (stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix=name))
@@ -113,17 +115,17 @@ def push_pending(store: SqlEventStore, connection: psycopg.Connection, second: C
                 lane = lanes[number % len(lanes)]
                 sent = None
                 if sending is not None and sending.lane is lane:  # one lane: no overlap
-                    sent, sending = sending.wait(), None
+                    sent, sending = sending.wait(new), None
                 lane.stage(page)  # the previous page's INSERT runs meanwhile on the other lane
                 if sending is not None:
-                    sent = sending.wait()
+                    sent = sending.wait(new)
                 marked()
                 sending = _InFlight(page, lane, sender.submit(lane.insert_and_commit, origin))
                 if sent is not None:  # marked while this page's INSERT runs
                     marking = marker.submit(_mark_known, store, sent)
                 number += 1
             if sending is not None:
-                sent, sending = sending.wait(), None
+                sent, sending = sending.wait(new), None
                 marked()
                 marking = marker.submit(_mark_known, store, sent)
             marked()
@@ -133,7 +135,7 @@ def push_pending(store: SqlEventStore, connection: psycopg.Connection, second: C
             for lane in lanes:
                 lane.abandon()
             raise
-    return done
+    return new[0]
 
 
 def _second_lane(stack: ExitStack, second: Callable[[], psycopg.Connection]) -> list[_Lane]:

@@ -110,8 +110,9 @@ def insert_staged(connection: psycopg.Connection, origin: UUID) -> int:
             except psycopg.errors.UniqueViolation:
                 cursor.execute("ROLLBACK TO SAVEPOINT sync_page")
             else:
+                inserted = cursor.rowcount  # before RELEASE, whose own count (-1) would replace it
                 cursor.execute("RELEASE SAVEPOINT sync_page")
-                return cursor.rowcount
+                return inserted
             cursor.execute(_INSERT, {"origin": origin})
             return cursor.rowcount
     except psycopg.errors.UniqueViolation as error:

@@ -88,7 +88,8 @@ def test_a_copy_holding_an_event_its_original_resequenced_still_converges(
     laptop, copy = device("laptop"), device("copy")
     assert SyncClient(laptop, alice).sync().resequenced > 0  # the laptop's answer goes after the desktop's
 
-    SyncClient(copy, alice).sync()
+    again = SyncClient(copy, alice).sync()
+    assert again.pushed == 0  # what it held was on the server already: nothing new was sent
     copy.service.create_word("猫", "cat")
     SyncClient(copy, alice).sync()
     for profile in (laptop, desktop):
