@@ -122,7 +122,7 @@ class SyncClient:
             after = local_state.last_pulled(local)
         total = server_ops.remaining(connection, after, origin)
         project = not (total >= self.defer_projection_from and total > store.count())
-        pulled = resequenced = 0
+        pulled = received = resequenced = 0
         size = self.pull_page_size
         pages = server_ops.pull_pages(connection, after, origin, size)
         registry = store.registry if not project else None  # a large pull checks pages as they arrive
@@ -145,10 +145,11 @@ class SyncClient:
                     merged = merge_page(self.profile, page.rows, page.high_water, project=project,
                                         checked=registry is not None)
                     pulled += merged.applied
+                    received += len(page.rows)  # known ones too: the count only ever goes forward
                     resequenced += merged.resequenced
                     after = page.high_water
                     if page.rows:
-                        progress("pull", pulled + merged.already_known, max(total, pulled))
+                        progress("pull", received, max(total, received))
             finally:
                 fetcher.submit(pages.close).result()  # ends the server transaction, in its thread
         finish_deferred(self.profile)

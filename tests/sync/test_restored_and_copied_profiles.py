@@ -88,8 +88,11 @@ def test_a_copy_holding_an_event_its_original_resequenced_still_converges(
     laptop, copy = device("laptop"), device("copy")
     assert SyncClient(laptop, alice).sync().resequenced > 0  # the laptop's answer goes after the desktop's
 
-    again = SyncClient(copy, alice).sync()
+    seen: list[int] = []
+    again = SyncClient(copy, alice, pull_page=1).sync(
+        lambda phase, done, total: seen.append(done) if phase == "pull" else None)
     assert again.pushed == 0  # what it held was on the server already: nothing new was sent
+    assert len(seen) > 2 and seen == list(range(1, len(seen) + 1))  # one a page: events it held count too
     copy.service.create_word("猫", "cat")
     SyncClient(copy, alice).sync()
     for profile in (laptop, desktop):
