@@ -89,7 +89,6 @@ class SyncClient:
                 # Deliberately not a lasting device id: a restored backup or a copied profile would
                 # carry such an id along, and then never pull what the other copy pushed under it.
                 origin = new_id()
-                finish_deferred(profile)  # a large pull cut off before its rebuild
                 pushed = pulled = resequenced = 0
                 for _round in range(MAX_ROUNDS):
                     try:
@@ -120,8 +119,12 @@ class SyncClient:
         store = self.profile.store
         with store.reading() as local:
             after = local_state.last_pulled(local)
+            # a large pull cut off before its rebuild goes on deferring: one rebuild at the end, not one
+            # now and another then (the push before this needs no read models; a page that re-sequences
+            # rebuilds first, in merge_page)
+            deferred = local_state.get(local, local_state.NEEDS_REBUILD) == "1"
         total = server_ops.remaining(connection, after, origin)
-        project = not (total >= self.defer_projection_from and total > store.count())
+        project = not (deferred or (total >= self.defer_projection_from and total > store.count()))
         pulled = received = resequenced = 0
         size = self.pull_page_size
         pages = server_ops.pull_pages(connection, after, origin, size)

@@ -168,7 +168,8 @@ def test_syncs_cut_off_between_pages_resume(server: str, alice: str, device: Cal
 def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
         server: str, alice: str, device: Callable[[str], Profile]) -> None:
     laptop, desktop = device("laptop"), device("desktop")
-    words = laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(12)])
+    # enough that what is left after the cut outnumbers what came before it: the pull goes on deferring
+    words = laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
     session = laptop.service.start_session("flashcard", words)
     for index, word in enumerate(words):
         laptop.service.answer(session, word, index % 3 != 0, 1200)
@@ -181,6 +182,10 @@ def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
     with pytest.raises(SyncInterrupted):  # pages taken in without projecting, then cut off
         SyncClient(desktop, alice, pull_page=10, defer_projection_from=1).sync(kill_after_first_page)
     assert desktop.store.count() in (10, 20)
+    rebuilds = []
+    rebuild = desktop.projector.rebuild
+    desktop.projector.rebuild = lambda *args, **kwargs: rebuilds.append(1) or rebuild(*args, **kwargs)  # counted
     SyncClient(desktop, alice, pull_page=10, defer_projection_from=1).sync()
+    assert len(rebuilds) == 1  # one at the end: not one for the pages before the cut and another for the rest
     assert desktop.store.count() == laptop.store.count()
     assert comparable_read_models(desktop) == comparable_read_models(laptop)
