@@ -98,8 +98,8 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"{(step.local_at or step.at).strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
         for name, old in step.before.items():
             print(f"{'':21}{name}: {value_text(old)} → {value_text(step.after.get(name))}")
-    answers = story.answers
-    right = sum(1 for a in answers if a.after.get("is_correct") and not a.retracted)
+    answers = [a for a in story.answers if not a.retracted]  # an undone answer counts nowhere
+    right = sum(1 for a in answers if a.after.get("is_correct"))
     print(f"{counted(len(answers), 'answer')}, {right} correct; interval now "
           f"{counted(story.intervals[-1].interval_days if story.intervals else 0, 'day')}")
     return 0

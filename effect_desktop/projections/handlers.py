@@ -59,6 +59,8 @@ class Context:
         # A word's answers count under its current category and tags (statistics_handlers.move_answers);
         # off while a sync folds a word's stream again, which moves them once at the end (refold.py).
         self.answers_follow_words = True
+        # AnswerRetracted event id -> (word, session), as the timeline recorded it (recorder._retraction)
+        self.undone: dict[Any, tuple[Any, Any]] = {}
 
     def get(self, table: str, *key: Any) -> Row | None:
         return self.cache[table].get(self.connection, key)

@@ -118,7 +118,7 @@ _WORK_TABLES = (
     "ed_q (position INTEGER, event_id BLOB, session_id BLOB, word_id BLOB, cause_id BLOB, ts TEXT, off INTEGER, "
     "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT, sv INTEGER)",
     "ed_retractions (position INTEGER, answer_id BLOB, word_id BLOB, session_id BLOB, cause_id BLOB, ts TEXT, "
-    "off INTEGER)",
+    "off INTEGER, event_id BLOB)",
     "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT, off INTEGER)",
     "ed_completed (position INTEGER, session_id BLOB, at TEXT, day TEXT, seconds INTEGER)",
     "ed_created (day TEXT)",
@@ -132,7 +132,7 @@ _EXTRACT = (
     "json_extract(event_data, '$.response_time_ms'), json_extract(event_data, '$.attempt_number'), "
     "json_extract(event_data, '$.grade'), schema_version FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
     f"INSERT INTO ed_retractions SELECT position, {_id('answer_event_id')}, {_id('word_id')}, "
-    f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF} "
+    f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF}, {{event_id}} "
     "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
     f"INSERT INTO ed_started SELECT position, {_id('session_id')}, json_extract(event_data, '$.mode'), "
     f"json_extract(event_data, '$.word_ids'), {_TS}, {_OFF} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
@@ -344,6 +344,7 @@ class SqliteRebuild:
             "(SELECT max(v.version) FROM ed_versions v WHERE v.word_id = q.word_id) AS facet_version, "
             "CAST(NULL AS INTEGER) AS retracted_by FROM ed_q AS q", self.params)
         self._x("CREATE UNIQUE INDEX temp.ed_answers_id ON ed_answers (event_id)")
+        self._x("CREATE INDEX temp.ed_retractions_id ON ed_retractions (event_id)")
         # handlers.answer_retracted: only an answer already applied and not yet retracted is taken back.
         self._x("UPDATE ed_answers SET retracted_by = (SELECT min(r.position) FROM ed_retractions r "
                 "WHERE r.answer_id = ed_answers.event_id AND r.position > ed_answers.position) "
@@ -432,10 +433,14 @@ class SqliteRebuild:
         self._x(
             "WITH x AS (SELECT * FROM ed_x), "
             "y AS MATERIALIZED (SELECT x.position, x.event_type, x.ts, x.off, x.cause_id, x.subject_id, x.text, "
-            "coalesce(x.word_id, a.word_id) AS word_id, coalesce(x.session_id, a.session_id) AS session_id "
+            "coalesce(x.word_id, a.word_id, r.word_id) AS word_id, "
+            "coalesce(x.session_id, a.session_id, r.session_id) AS session_id "
             "FROM x LEFT JOIN ed_answers a ON x.event_type IN ('ProgressUpdated', 'StreakUpdated') "
             "AND (x.word_id IS NULL OR x.session_id IS NULL) AND a.event_id = x.cause_id "
-            "AND a.position < x.position) "
+            "AND a.position < x.position "
+            # recorder._retraction: a change an undo caused belongs to the undo's session
+            "LEFT JOIN ed_retractions r ON a.event_id IS NULL AND x.event_type IN ('ProgressUpdated', "
+            "'StreakUpdated') AND (x.word_id IS NULL OR x.session_id IS NULL) AND r.event_id = x.cause_id) "
             "INSERT INTO rm_timeline (position, at, day, event_type, word_id, session_id, cause_id, "
             "subject_id, word_text, note) "
             f"SELECT y.position, {_at('y.ts')}, {_day('y.ts', 'y.off')}, y.event_type, y.word_id, y.session_id, "

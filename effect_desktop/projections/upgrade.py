@@ -30,7 +30,9 @@ PROJECTION_KEY = "projection_version"
 # the read models are then rebuilt on open. 2: an answer counts under its word's current facets.
 # 3: the scheduler in force is the greatest switch (scheduler_choice.choice_key), not the last applied.
 # 4: a word's search key reads katakana as hiragana (handlers.search_fold); done in place from 3.
-PROJECTION_VERSION = "4"
+# 5: the schedule change an undo causes belongs to the undo's session on the timeline
+#    (recorder._retraction); done in place from 3 and 4.
+PROJECTION_VERSION = "5"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -43,8 +45,28 @@ def refold_search_keys(connection: sa.Connection) -> None:
                             for word_id, text, meaning in rows])
 
 
+_UNDONE = ("(SELECT {column} FROM events e JOIN rm_timeline r ON r.position = e.position "
+           "WHERE e.event_id = rm_timeline.cause_id AND e.event_type = 'AnswerRetracted')")
+
+
+def place_undo_effects(connection: sa.Connection) -> None:
+    """Progress and streak rows caused by an undo take the undo's word and session (and the word's text
+    then), from the undo's own timeline row: what the recorder now writes for them."""
+    connection.execute(sa.text(
+        f"UPDATE rm_timeline SET session_id = {_UNDONE.format(column='r.session_id')}, "
+        f"word_id = coalesce(word_id, {_UNDONE.format(column='r.word_id')}), "
+        f"word_text = coalesce(word_text, {_UNDONE.format(column='r.word_text')}) "
+        "WHERE event_type IN ('ProgressUpdated', 'StreakUpdated') AND session_id IS NULL "
+        "AND cause_id IN (SELECT event_id FROM events WHERE event_type = 'AnswerRetracted')"))
+
+
+def _from_3(connection: sa.Connection) -> None:
+    refold_search_keys(connection)
+    place_undo_effects(connection)
+
+
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "4"): refold_search_keys}
+IN_PLACE = {("3", "5"): _from_3, ("4", "5"): place_undo_effects}
 
 
 def schema_fingerprint() -> str:

@@ -14,11 +14,14 @@ records nothing.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
+import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 
 from ..domain import events as ev
 from ..domain.events import DomainEvent
+from ..persistence.schema import events
 
 if TYPE_CHECKING:
     from ..projections.handlers import Context
@@ -37,13 +40,19 @@ def record(ctx: Context, event: DomainEvent) -> None:
     word_id = getattr(data, "word_id", None)
     session_id = getattr(data, "session_id", None)
     subject_id = data.answer_event_id if isinstance(data, ev.AnswerRetracted) else None
+    if subject_id is not None:
+        ctx.undone[event.event_id] = (word_id, session_id)  # an AnswerRetracted names both
     cause_id = event.metadata.causation_id
     if word_id is None or session_id is None:
-        # Progress and streak changes belong to the answer that caused them.
+        # Progress and streak changes belong to the answer that caused them, or to the undo.
         answer = ctx.get("rm_answers", cause_id) if event.event_type in _DERIVED else None
         if answer is not None:
             word_id = word_id or answer["word_id"]
             session_id = session_id or answer["session_id"]
+        elif event.event_type in _DERIVED and cause_id is not None:
+            undone = _retraction(ctx, cause_id)
+            if undone is not None:
+                word_id, session_id = word_id or undone[0], session_id or undone[1]
     # A WordCreated starts its word's stream: there is no row to look up (an import of
     # 50,000 words would otherwise ask the database 50,000 times for nothing).
     known = word_id is not None and not isinstance(data, ev.WordCreated)
@@ -67,6 +76,21 @@ def record(ctx: Context, event: DomainEvent) -> None:
 
 
 _DERIVED = frozenset({"ProgressUpdated", "StreakUpdated"})
+
+
+def _retraction(ctx: Context, cause_id: Any) -> tuple[Any, Any] | None:
+    """(word, session) of the AnswerRetracted `cause_id` names, if it is one: the schedule change an
+    undo causes belongs to its session too (the session's timeline left it out). Read from the log by
+    id, wherever the undo sits in it: a sync may bring the two in different pages."""
+    if cause_id in ctx.undone:  # recorded just before, in this replay or command
+        return ctx.undone[cause_id]
+    row = ctx.connection.execute(
+        sa.select(events.c.event_data).where(events.c.event_id == cause_id,
+                                             events.c.event_type == "AnswerRetracted")).first()
+    if row is None or not row[0]:
+        return None
+    data = row[0] if isinstance(row[0], dict) else from_json(row[0])
+    return UUID(data["word_id"]), UUID(data["session_id"])
 
 
 def _field(word: dict[str, Any], name: str) -> Any:

@@ -10,7 +10,7 @@ from effect_desktop.bootstrap import open_profile
 from effect_desktop.persistence.schema import profile_info
 from effect_desktop.projections.handlers import fold
 from effect_desktop.projections.tables import daily_stats, words
-from effect_desktop.projections.upgrade import PROJECTION_KEY
+from effect_desktop.projections.upgrade import PROJECTION_KEY, PROJECTION_VERSION
 from effect_desktop.projections.views import WordFilter
 
 WORDS = [("apple", "リンゴ"), ("pear", "なし"), ("coffee", "コーヒー"), ("orange", "ｵﾚﾝｼﾞ"), ("Tokyo", "東京")]
@@ -53,5 +53,5 @@ def test_a_profile_from_the_previous_version_has_its_search_keys_refolded_withou
     with profile.engine.connect() as connection:
         assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
         assert connection.execute(sa.select(profile_info.c.value)
-                                  .where(profile_info.c.key == PROJECTION_KEY)).scalar() == "4"
+                                  .where(profile_info.c.key == PROJECTION_KEY)).scalar() == PROJECTION_VERSION
     profile.close()

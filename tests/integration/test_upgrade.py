@@ -80,3 +80,36 @@ def test_read_models_from_an_older_projection_are_refilled_on_open(tmp_path: Pat
     assert facets == {"", "c:food"}
     assert verify(reopened.projector).ok
     reopened.close()
+
+
+def test_a_profile_from_version_4_gets_its_undo_effects_placed_without_a_replay(tmp_path: Path) -> None:
+    """Version 4 recorded the schedule change an undo caused with no session; version 5 places it in the
+    undo's session, in place: the other read models are kept as they are (a replay would recount them)."""
+    import sqlalchemy as sa
+
+    from effect_desktop.persistence.schema import profile_info
+    from effect_desktop.projections.tables import daily_stats, timeline
+    from effect_desktop.projections.upgrade import PROJECTION_KEY
+
+    path = tmp_path / "p.effect.sqlite3"
+    profile = open_profile(path)
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    outcome = profile.service.answer(session, word, False, 1500)
+    profile.service.retract_answer(session, outcome.answer_event_id)
+    undo_effect = (timeline.c.event_type == "ProgressUpdated") & (timeline.c.position == profile.store.last_position())
+    with profile.engine.begin() as connection:  # as version 4 left it
+        connection.execute(timeline.update().where(undo_effect).values(session_id=None))
+        connection.execute(profile_info.update().where(profile_info.c.key == PROJECTION_KEY).values(value="4"))
+        connection.execute(daily_stats.update().values(study_seconds=4242))  # a replay would recount it
+    profile.close()
+
+    profile = open_profile(path)
+    try:
+        with profile.engine.connect() as connection:
+            assert connection.execute(sa.select(timeline.c.session_id).where(undo_effect)).scalar() == session
+            assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
+        problems = verify(profile.projector).problems
+        assert problems and not [p for p in problems if "rm_daily_stats" not in p]  # only the planted count
+    finally:
+        profile.close()

@@ -77,6 +77,9 @@ def test_range_grouping_and_scope(qtbot, history: KnownHistory) -> None:  # type
     answers = page.views["activity"].chart().series()[0].upperSeries()
     assert [answers.at(i).y() for i in range(27, 30)] == [1, 0, 0]
     assert page.hardest.rowCount() == 0 and "words: 1 ·" in page.summary.text()
+    # one answer's seconds under the filter: a tenth of a minute, not "0" (it read 0 beside the CLI's 0.1)
+    studied = page.report.summary.study_minutes
+    assert 0 < studied < 10 and f"minutes studied: {studied:.1f} ·" in page.summary.text()
     assert page.cards["time"].note.isVisibleTo(page)
     _choose(page.scope, "c:noun")
     assert sum(_bars(page, "intervals")) == 2

@@ -59,3 +59,14 @@ def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: d
     assert "There is no word 'banana'" in err and "words list" in err
     code, _, err = _run(profile, capsys, "state", "--as-of", "last tuesday")
     assert code == 2 and "is not a time" in err
+
+
+def test_history_counts_no_undone_answer(profile: Profile, capsys: pytest.CaptureFixture[str]) -> None:
+    """"5 answers, 4 correct" for a word never missed: the undone miss was counted in the total only."""
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    missed = profile.service.answer(session, word, False, 1500)
+    profile.service.retract_answer(session, missed.answer_event_id)
+    profile.service.answer(session, word, True, 1500)
+    code, out, _ = _run(profile, capsys, "history", "apple")
+    assert code == 0 and out.strip().splitlines()[-1].startswith("1 answer, 1 correct;")

@@ -109,3 +109,22 @@ def test_free_text_matching_many_words_gives_the_same_entries(profile: Profile, 
     monkeypatch.setattr(queries, "WORD_LIST_LIMIT", 0)  # as if thousands of words matched
     assert _sentences(profile, TimelineFilter(text="apple")) == few
     assert len(few) > 5
+
+
+def test_a_sessions_timeline_holds_the_schedule_change_its_undo_caused(profile: Profile) -> None:
+    """The session view is "each answer, the schedule change it caused, undos": the change an undo
+    caused was left out (recorded with no session), live and after a rebuild alike."""
+    word = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [word])
+    outcome = profile.service.answer(session, word, False, 1500)
+    profile.service.retract_answer(session, outcome.answer_event_id)
+
+    def kinds() -> list[str]:
+        page = TimelineQueries(profile.store).page(TimelineFilter(session_id=session))
+        return [e.event_type for e in reversed(page.entries)]
+
+    expected = ["SessionStarted", "QuestionAnswered", "ProgressUpdated", "StreakUpdated", "AnswerRetracted",
+                "ProgressUpdated"]
+    assert kinds() == expected
+    profile.projector.rebuild()
+    assert kinds() == expected

@@ -273,7 +273,9 @@ class StatisticsPage(QWidget):
         accuracy = "–" if s.accuracy is None else locale.toString(100 * s.accuracy, "f", 0) + "%"
         self.summary.setText(self.tr(
             "Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}").format(
-            locale.toString(s.answers), accuracy, locale.toString(float(s.study_minutes), "f", 0),
+            locale.toString(s.answers), accuracy,
+            # a few seconds of answering under a filter read "0": a tenth shows them
+            locale.toString(float(s.study_minutes), "f", 0 if s.study_minutes >= 10 or not s.study_minutes else 1),
             locale.toString(s.words), locale.toString(s.streak_days), locale.toString(s.due_today)))
         self.heatmap.set_figure(report.heatmap)
         self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %n day(s).", "",
