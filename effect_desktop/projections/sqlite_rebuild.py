@@ -148,6 +148,12 @@ _EXTRACT = (
 )
 
 
+# recorder._retraction: a change an undo caused belongs to the undo's word and session. Looked up only
+# for the rows no answer caused (a CASE, not a join: a join probed its index for every derived row).
+_UNDONE = ("CASE WHEN a.event_id IS NULL AND x.cause_id IS NOT NULL AND x.event_type IN ('ProgressUpdated', "
+           "'StreakUpdated') THEN (SELECT r.{column} FROM ed_retractions r WHERE r.event_id = x.cause_id) END")
+
+
 class SqliteRebuild:
     def __init__(self, connection: sa.Connection, store: SqlEventStore, day_start_hour: int,
                  scheduler: Scheduler) -> None:
@@ -433,14 +439,11 @@ class SqliteRebuild:
         self._x(
             "WITH x AS (SELECT * FROM ed_x), "
             "y AS MATERIALIZED (SELECT x.position, x.event_type, x.ts, x.off, x.cause_id, x.subject_id, x.text, "
-            "coalesce(x.word_id, a.word_id, r.word_id) AS word_id, "
-            "coalesce(x.session_id, a.session_id, r.session_id) AS session_id "
+            f"coalesce(x.word_id, a.word_id, {_UNDONE.format(column='word_id')}) AS word_id, "
+            f"coalesce(x.session_id, a.session_id, {_UNDONE.format(column='session_id')}) AS session_id "
             "FROM x LEFT JOIN ed_answers a ON x.event_type IN ('ProgressUpdated', 'StreakUpdated') "
             "AND (x.word_id IS NULL OR x.session_id IS NULL) AND a.event_id = x.cause_id "
-            "AND a.position < x.position "
-            # recorder._retraction: a change an undo caused belongs to the undo's session
-            "LEFT JOIN ed_retractions r ON a.event_id IS NULL AND x.event_type IN ('ProgressUpdated', "
-            "'StreakUpdated') AND (x.word_id IS NULL OR x.session_id IS NULL) AND r.event_id = x.cause_id) "
+            "AND a.position < x.position) "
             "INSERT INTO rm_timeline (position, at, day, event_type, word_id, session_id, cause_id, "
             "subject_id, word_text, note) "
             f"SELECT y.position, {_at('y.ts')}, {_day('y.ts', 'y.off')}, y.event_type, y.word_id, y.session_id, "
