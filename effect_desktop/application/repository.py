@@ -75,6 +75,12 @@ class Repository:
             aggregate = cls(aggregate_id)
         return aggregate.replay_stored(stored, self.store.registry)
 
+    def snapshot(self, aggregate: Aggregate) -> None:
+        """Snapshot now, whatever the version (before its events are archived: see archiving.py)."""
+        self.store.save_snapshot(aggregate.id, AggregateSnapshot(
+            aggregate_id=aggregate.id, aggregate_type=aggregate.aggregate_type,
+            snapshot_data=aggregate.snapshot_state(), version=aggregate.version, created_at=datetime.now(UTC)))
+
     def snapshot_if_due(self, aggregate: Aggregate, previous_version: int) -> None:
         """Snapshot when the stream crossed a multiple of `snapshot_every`."""
         every = self.snapshot_every

@@ -13,10 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import sqlalchemy as sa
+
 from ..bootstrap import Profile
-from ..persistence.archive import CompactReport, closed_segments, compact, legacy_segments, vacuum
+from ..domain.aggregates import AGGREGATE_CLASSES
+from ..persistence.archive import SEGMENT, CompactReport, closed_segments, compact, legacy_segments, vacuum
+from ..persistence.schema import events as events_table
+from ..persistence.schema import snapshots
 
 DEFAULT_AGE_DAYS = 180
+SNAPSHOTS_PER_TRANSACTION = 500
 SYNC_STATE_TABLE = "sync_state"
 
 
@@ -40,13 +46,44 @@ def sync_limit(profile: Profile) -> int | None:
 
 
 def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, shrink: bool = True,
-                    now: datetime | None = None) -> Compaction:
+                    now: datetime | None = None, segment: int = SEGMENT) -> Compaction:
     now = now or datetime.now(UTC)
     before = profile.path.stat().st_size
-    report = compact(profile.store, now - timedelta(days=older_than_days), now, upto_position=sync_limit(profile))
+    limit = sync_limit(profile)
+    waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), segment, upto_position=limit)
+    if waiting:
+        snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1)
+    report = compact(profile.store, now - timedelta(days=older_than_days), now, segment, upto_position=limit)
     if report.segments and shrink:
         vacuum(profile.store)
     return Compaction(report, before, profile.path.stat().st_size)
+
+
+def snapshot_streams_in(profile: Profile, first: int, last: int) -> int:
+    """Snapshot, at its current version, every stream with events in positions first..last that has
+    no snapshot there yet: what is archived is then never read to load an aggregate. Without it,
+    each answer on a five-year profile loaded its word's progress from a hundred compressed segments
+    (100-475 ms an answer instead of 15). Returns how many snapshots were written."""
+    e = events_table.c
+    with profile.store.reading() as connection:
+        streams = connection.execute(
+            sa.select(e.aggregate_id, e.aggregate_type, sa.func.max(e.version))
+            .where(e.position.between(first, last)).group_by(e.aggregate_id, e.aggregate_type)).all()
+        snapped = dict(connection.execute(sa.select(snapshots.c.aggregate_id, snapshots.c.version)).all())
+    repository = profile.service.repository
+    written = 0
+    for start in range(0, len(streams), SNAPSHOTS_PER_TRANSACTION):  # short write locks, few commits
+        chosen = []
+        for aggregate_id, aggregate_type, version in streams[start:start + SNAPSHOTS_PER_TRANSACTION]:
+            cls = AGGREGATE_CLASSES.get(aggregate_type)
+            if cls is not None and (snapped.get(aggregate_id) or 0) < version:
+                chosen.append(repository.load(cls, aggregate_id))
+        if chosen:
+            with profile.store.transaction():
+                for aggregate in chosen:
+                    repository.snapshot(aggregate)
+            written += len(chosen)
+    return written
 
 
 def compact_if_worthwhile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, min_segments: int = 1,

@@ -230,3 +230,32 @@ def test_compacted_profile_choices_still_decide(profile: Profile, clock: Settabl
         assert dump_read_models(again) == models
     finally:
         again.close()
+
+
+def test_after_compaction_studying_reads_nothing_archived(profile: Profile, clock: SettableClock,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every stream with archived events is snapshotted first, so an answer loads its word's progress
+    from the snapshot: on a five-year profile each answer unpacked a hundred compressed segments
+    (100-475 ms where 15 ms is usual) after the background compaction ran."""
+    from effect_desktop.interchange.archiving import compact_profile
+
+    study_history(profile, clock, days=3)
+    words = [w.word_id for w in profile.queries.words()]
+    done = compact_profile(profile, older_than_days=0, shrink=False, now=FAR_FUTURE, segment=10)
+    assert done.report.segments > 0
+    profile.close()
+    reopened = open_profile(profile.path, clock=clock)
+    unpacked: list[int] = []
+    payload = reopened.store.archive.payload
+    monkeypatch.setattr(reopened.store.archive, "payload", lambda position: unpacked.append(position) or payload(position))
+    try:
+        clock.advance(days=1)
+        session = reopened.service.start_session("flashcard", words[:4])
+        for word in words[:4]:
+            reopened.service.answer(session, word, True, 1500)
+        reopened.service.update_word(words[1], meaning="edited after compaction")
+        reopened.service.complete_session(session)
+        assert unpacked == []
+        assert verify(reopened.projector).ok
+    finally:
+        reopened.close()
