@@ -27,7 +27,7 @@ from .backup.backups import latest_backup
 from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
-from .persistence.errors import DataFolderUnusable, ProfileUnreadable
+from .persistence.errors import BUSY_MESSAGE, DataFolderUnusable, ProfileLocked, ProfileUnreadable
 from .persistence.file_probe import is_sqlite_file
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
@@ -239,6 +239,10 @@ def _check_is_profile(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            # busy, not damaged: a verify or an import holds it (treated as damaged, it was offered for
+            # restoring, with Restore as the default button)
+            raise ProfileLocked(BUSY_MESSAGE) from error
         raise ProfileUnreadable(_damaged(path, str(error))) from error
     if names and "events" not in names:
         raise ProfileUnreadable(f"{path} is an SQLite file of another program; it was left untouched.")

@@ -159,10 +159,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"nothing was written\. Free some space and try again\.", re.S),
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); "
                    "nothing was written. Free some space and try again.").format(m[1], m[2])),
-    (re.compile(r"The profile is busy in another program \(another Effect Desktop window or a sync\); "
-                r"try again in a moment\."),
-     lambda m: _tr("The profile is busy in another program (another Effect Desktop window or a sync); "
-                   "try again in a moment.")),
+    (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
+                r"such as an import or verify still running\); try again in a moment\."),
+     lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "
+                   "such as an import or verify still running); try again in a moment.")),
 ]
 
 

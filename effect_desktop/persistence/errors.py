@@ -15,6 +15,10 @@ class ProfileLocked(StoreError):
     """Another process holds the profile's write lock for too long."""
 
 
+BUSY_MESSAGE = ("The profile is busy in another program (another Effect Desktop window, a sync, or a command such as"
+                " an import or verify still running); try again in a moment.")
+
+
 class ProfileUnreadable(StoreError):
     """The profile file is damaged or is not an Effect Desktop profile."""
 

@@ -24,9 +24,11 @@ def is_sqlite_file(path: Path) -> bool:
     try:
         if os.stat(path).st_size == 0:
             return False
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)) as connection:
             connection.execute("PRAGMA schema_version").fetchone()
-    except (OSError, sqlite3.Error):
+    except sqlite3.Error as error:  # held by another program: a database all the same
+        return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    except OSError:
         return False
     return True
 

@@ -23,7 +23,7 @@ from ..domain.events import DomainEvent, EventMetadata, assemble_envelope
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
-from .errors import ConcurrencyError, EventUnreadable, ProfileLocked, StoreError
+from .errors import BUSY_MESSAGE, ConcurrencyError, EventUnreadable, ProfileLocked, StoreError
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
@@ -47,8 +47,7 @@ _SELECT_COLUMNS = (
 def write_failed(error: OperationalError, where: str | None) -> StoreError:
     """The store's error for a write the database refused (the transaction rolled back)."""
     if "locked" in str(error) or "busy" in str(error):
-        return ProfileLocked("The profile is busy in another program (another Effect Desktop window or a "
-                             "sync); try again in a moment.")
+        return ProfileLocked(BUSY_MESSAGE)
     return StoreError(_plain(error, where))
 
 

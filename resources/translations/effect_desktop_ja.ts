@@ -1556,6 +1556,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The file has only its header row: there are no words to import.</source>
         <translation>ファイルには見出しの行しかありません。インポートする単語がありません。</translation>
     </message>
+    <message>
+        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running); try again in a moment.</source>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中です。少し待ってからもう一度お試しください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

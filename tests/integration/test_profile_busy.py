@@ -43,3 +43,25 @@ def test_a_command_on_a_profile_another_program_is_writing_says_so_and_writes_no
     assert [w.text for w in profile.queries.words()] == ["apple"]
     profile.service.create_words([{"text": "pear", "meaning": "梨"}])  # the lock gone, it works again
     assert sorted(w.text for w in profile.queries.words()) == ["apple", "pear"]
+
+
+def test_opening_a_profile_another_program_holds_says_it_is_busy_not_damaged(profile: Profile) -> None:
+    """A busy profile was reported as "database is locked … may be damaged; restore a backup", and the
+    window offered the restore, with Restore as the default button."""
+    from effect_desktop.persistence.errors import ProfileUnreadable
+
+    profile.service.create_word("apple", "りんご")
+    path = profile.path
+    profile.close()
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")  # a program that keeps the file to itself meanwhile
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("SELECT count(*) FROM events").fetchone()
+    try:
+        with pytest.raises(ProfileLocked, match="busy in another program.*import or verify") as refused:
+            open_profile(path).close()
+        assert not isinstance(refused.value, ProfileUnreadable)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    open_profile(path).close()  # and once it is done, the profile opens as it was
