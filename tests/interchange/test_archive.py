@@ -247,7 +247,8 @@ def test_after_compaction_studying_reads_nothing_archived(profile: Profile, cloc
     reopened = open_profile(profile.path, clock=clock)
     unpacked: list[int] = []
     payload = reopened.store.archive.payload
-    monkeypatch.setattr(reopened.store.archive, "payload", lambda position: unpacked.append(position) or payload(position))
+    monkeypatch.setattr(reopened.store.archive, "payload",
+                        lambda position: unpacked.append(position) or payload(position))  # counted, then read
     try:
         clock.advance(days=1)
         session = reopened.service.start_session("flashcard", words[:4])
