@@ -94,6 +94,23 @@ class SqlEventStore:
             raise write_failed(error, self.engine.url.database) from error
 
     @contextmanager
+    def snapshot(self) -> Iterator[sa.Connection]:
+        """One read transaction that every read of this thread joins: a consistent view of the whole log
+        and read models for a long read (`verify`, minutes on a large profile) while other programs go
+        on writing. (It held a write transaction, and an answer in the window waited, then failed.)"""
+        current: sa.Connection | None = getattr(self._local, "connection", None)
+        if current is not None:
+            yield current
+            return
+        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection, connection.begin():
+            connection.execute(sa.select(sa.func.count()).select_from(events_table))  # the view starts here
+            self._local.connection = connection
+            try:
+                yield connection
+            finally:
+                self._local.connection = None
+
+    @contextmanager
     def reading(self) -> Iterator[sa.Connection]:
         current: sa.Connection | None = getattr(self._local, "connection", None)
         if current is not None:

@@ -65,3 +65,38 @@ def test_opening_a_profile_another_program_holds_says_it_is_busy_not_damaged(pro
         other.execute("ROLLBACK")
         other.close()
     open_profile(path).close()  # and once it is done, the profile opens as it was
+
+
+def test_another_program_writes_while_verify_reads(profile: Profile, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`verify` held a write transaction for its whole run (minutes on a large profile): an answer in the
+    window waited, then failed as "busy". It now reads one consistent view, and writers go on."""
+    import threading
+
+    from effect_desktop.projections.verify import verify
+
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+    inside, proceed = threading.Event(), threading.Event()
+    read_all = profile.store.read_all
+
+    def paused(position: int = 0, limit: int = 1000):  # type: ignore[no-untyped-def]
+        inside.set()
+        proceed.wait(10)  # verify is mid-run: hold it there while another program writes
+        return read_all(position, limit)
+
+    monkeypatch.setattr(profile.store, "read_all", paused)
+    result: list[object] = []
+    checking = threading.Thread(target=lambda: result.append(verify(profile.projector)))
+    checking.start()
+    try:
+        assert inside.wait(10)
+        other = sqlite3.connect(profile.path, isolation_level=None, timeout=0)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # refused at once while verify held the write lock
+            other.execute("INSERT INTO profile_info (key, value) VALUES ('note', 'written meanwhile')")
+            other.execute("COMMIT")
+        finally:
+            other.close()
+    finally:
+        proceed.set()
+        checking.join(30)
+    assert result and result[0].ok  # type: ignore[attr-defined]  # the view verify read stayed consistent
