@@ -695,6 +695,10 @@
         <source>%1 of %2 events match the filter</source>
         <translation>%2 件中 %1 件のイベントがフィルターに一致</translation>
     </message>
+    <message>
+        <source>Going back in time…</source>
+        <translation>過去の状態を読み込んでいます…</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>

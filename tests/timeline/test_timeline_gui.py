@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDateTime, Qt
 from pytestqt.qtbot import QtBot
 
@@ -276,3 +277,23 @@ def test_a_start_date_after_the_end_date_says_so_and_forgets_the_chosen_event(
     page.filters.first.setDate(page.filters.last.date().addDays(-400))  # back in order
     assert page.notice.isHidden() and len(_sentences(page)) == total
     assert page.status.text() == f"{total} of {total} events match the filter"
+
+
+def test_before_the_first_preparation_a_long_jump_goes_back_off_the_gui_thread(
+        qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the timeline's first preparation a jump replays the log from its start: 15-20 s on five
+    years, with the window frozen. Such a jump now runs in the background and the past appears after."""
+    from effect_desktop.gui.operations import Operations
+    from effect_desktop.gui.timeline import page as timeline_module
+
+    monkeypatch.setattr(timeline_module, "LONG_REPLAY_EVENTS", 0)  # every log counts as long here
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    page.operations = Operations(page)
+    assert not page._is_prepared  # not shown yet: its preparation has not run
+    page.travel_to(clock.now - timedelta(minutes=1))
+    assert not page.showing_past  # the call returned at once; the past comes from the background
+    qtbot.waitUntil(lambda: page.showing_past, timeout=10_000)
+    assert "apple" in _past_words(page)
+    page.operations.wait()

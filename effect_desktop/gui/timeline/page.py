@@ -64,6 +64,9 @@ class _Prepare(QRunnable):
             deliver(self.signals.done, prepared)
 
 
+LONG_REPLAY_EVENTS = 50_000  # before the first preparation, a jump over more replays off the GUI thread
+
+
 class TimelinePage(QWidget):
     prepared = Signal()
 
@@ -74,6 +77,8 @@ class TimelinePage(QWidget):
         self.language = ui_language()
         self.timeline = Timeline(profile)
         self._prepare: _Prepare | None = None
+        self._is_prepared = False
+        self.operations: Any = None  # the window's (timeline_page): long work off the GUI thread
         self.filters = FilterBar(self.language)
         self.filters.changed.connect(self.apply_filter)
         self.model = TimelineModel(self.timeline, self.language, self)
@@ -195,7 +200,19 @@ class TimelinePage(QWidget):
     # --- time travel ---------------------------------------------------------------------------------
     def travel_to(self, moment: datetime) -> None:
         moment = min(moment, self.profile.service.clock())  # a moment still to come is no past
-        state = self.timeline.state_at(moment)
+        if self.operations is not None and self._replay_may_be_long():
+            # before the first preparation a jump replays the log from its start: 15-20 s on five
+            # years, which froze the window; off the GUI thread, with the progress dialog's word
+            self.operations.run(lambda _progress: self.timeline.state_at(moment),
+                                lambda state: self._show_past(state, moment),
+                                label=self.tr("Going back in time…"), changes=False)
+            return
+        self._show_past(self.timeline.state_at(moment), moment)
+
+    def _replay_may_be_long(self) -> bool:
+        return not self._is_prepared and self.profile.store.count() > LONG_REPLAY_EVENTS
+
+    def _show_past(self, state: Any, moment: datetime) -> None:
         self.past.show_state(state)
         self.stack.setCurrentWidget(self.past)
         self.travel.show_moment(moment)  # a typed date moves the slider too
@@ -227,6 +244,7 @@ class TimelinePage(QWidget):
         QThreadPool.globalInstance().start(self._prepare)
 
     def _prepared(self, _written: object) -> None:
+        self._is_prepared = True
         self.refresh()
         self.prepared.emit()
 
@@ -234,5 +252,6 @@ class TimelinePage(QWidget):
 def timeline_page(context: Any) -> TimelinePage:
     """Factory for the page registry (gui/pages.py): takes the AppContext."""
     page = TimelinePage(context.profile)
+    page.operations = context.operations
     context.operations.changed.connect(page.refresh)
     return page
