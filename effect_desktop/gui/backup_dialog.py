@@ -124,20 +124,40 @@ class BackupDialog(QDialog):
             self.restore(chosen)
 
     def restore(self, backup: Backup) -> None:
-        """Close the profile, put the backup in its place, open it again (also when the restore fails)."""
+        """Close the profile, put the backup in its place, open it again (also when the restore fails).
+
+        The copies run in the background: a gigabyte profile is copied twice (the backup in, the current
+        state out first), which froze the window for 12 s."""
+        if self.job is not None:
+            return
         self.close_profile()
-        try:
-            restore_backup(self.profile_file, backup.path)
-        except Exception as error:  # shown; the profile file was left as it was
+        self.create_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.where.setText(self.tr("Restoring the backup taken {0}…").format(
+            backup.taken_at.strftime("%Y-%m-%d %H:%M")))
+        job = BackgroundJob(lambda _progress: restore_backup(self.profile_file, backup.path))
+        self.job = job
+
+        def restored(_saved: object) -> None:
+            self.job = None
             self.reopen_profile()
+            self.restored = True
+            self.refresh()
+            self.create_button.setEnabled(True)
+            self._tell(backup)
+            self.action_finished.emit(backup)
+
+        def refused(error: Exception) -> None:  # shown; the profile file was left as it was
+            self.job = None
+            self.reopen_profile()
+            self.refresh()
+            self.create_button.setEnabled(True)
             self._tell(error)
             self.action_finished.emit(error)
-            return
-        self.reopen_profile()
-        self.restored = True
-        self.refresh()
-        self._tell(backup)
-        self.action_finished.emit(backup)
+
+        job.signals.succeeded.connect(restored)
+        job.signals.failed.connect(refused)
+        QThreadPool.globalInstance().start(job)
 
     def _tell(self, outcome: object) -> None:
         if self.report is None:

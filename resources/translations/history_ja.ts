@@ -78,7 +78,11 @@
             <source>before a sync</source>
             <translation>同期前</translation>
         </message>
-    </context>
+        <message>
+        <source>Restoring the backup taken {0}…</source>
+        <translation>{0} のバックアップを復元しています…</translation>
+    </message>
+</context>
     <context>
         <name>DetailPane</name>
         <message>
