@@ -22,7 +22,7 @@ from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..persistence.archive import SEGMENT
 from ..wording import counted
 from .context import CliContext
-from .output import print_table
+from .output import PhaseLines, print_table
 from .parsing import day_count
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
@@ -177,7 +177,11 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
-    done = compact_profile(ctx.profile(), args.older_than, shrink=not args.no_vacuum)
+    lines = PhaseLines()
+    try:
+        done = compact_profile(ctx.profile(), args.older_than, shrink=not args.no_vacuum, progress=lines)
+    finally:
+        lines.end()
     report = done.report
     if report.repacked:
         print(f"rewrote {counted(report.repacked, 'archived segment')} of an earlier version in the current format")

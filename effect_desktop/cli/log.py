@@ -12,7 +12,7 @@ from ..persistence.errors import EventUnreadable
 from ..projections.verify import verify
 from ..wording import counted
 from .context import CliContext
-from .output import print_json, print_table, rebuild_progress
+from .output import PhaseLines, print_json, print_table, rebuild_progress
 from .parsing import non_negative_int, time_arg, uuid_arg
 
 
@@ -58,11 +58,14 @@ def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    lines = PhaseLines()
     try:
-        report = verify(ctx.profile().projector)
+        report = verify(ctx.profile().projector, lines)
     except (EventUnreadable, StreamCorrupted) as error:  # a damaged history is what verify is for: status 1
+        lines.end()
         print(f"verify failed: {error}", file=sys.stderr)
         return 1
+    lines.end()
     if report.ok:
         print(f"ok: {report.events} events replayed; read models and snapshots agree")
         return 0

@@ -6,7 +6,7 @@ import json
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic_core import to_jsonable_python
 
@@ -47,3 +47,30 @@ def rebuild_progress(total: int) -> Callable[[int, int], bool]:
             print(f"\rrebuilding: {done}/{total} events", end="", file=sys.stderr)
         return True
     return progress
+
+
+class PhaseLines:
+    """A long command's progress on stderr, so minutes of silence never look like a hang.
+
+    Each phase starts its own line; on a terminal its count is rewritten in place,
+    elsewhere (a log file, a pipe) each phase is said once, without the counts."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.terminal = self.stream.isatty()
+        self.current: str | None = None
+
+    def __call__(self, phase: str, done: int = 0, total: int = 0) -> None:
+        counted = f"{phase}: {done:,}/{total:,}" if total else f"{phase}…"
+        if phase != self.current:
+            self.end()
+            self.current = phase
+            if not self.terminal:
+                print(f"{phase}…", file=self.stream, flush=True)
+        if self.terminal:
+            print(f"\r{counted}", end="", file=self.stream, flush=True)
+
+    def end(self) -> None:
+        if self.current is not None and self.terminal:
+            print(file=self.stream, flush=True)
+        self.current = None

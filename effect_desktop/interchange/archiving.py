@@ -10,6 +10,7 @@ at an idle moment (`compact_if_worthwhile`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -46,15 +47,26 @@ def sync_limit(profile: Profile) -> int | None:
 
 
 def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, shrink: bool = True,
-                    now: datetime | None = None, segment: int = SEGMENT) -> Compaction:
+                    now: datetime | None = None, segment: int = SEGMENT,
+                    progress: Callable[[str, int, int], None] | None = None) -> Compaction:
+    """`progress` hears (phase, done, total): on a five-year history this takes most of a minute."""
     now = now or datetime.now(UTC)
+    say = progress or (lambda _phase, _done, _total: None)
     before = profile.path.stat().st_size
     limit = sync_limit(profile)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), segment, upto_position=limit)
     if waiting:
+        say("snapshotting the words and sessions in them", 0, 0)
         snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1)
-    report = compact(profile.store, now - timedelta(days=older_than_days), now, segment, upto_position=limit)
+
+    def archiving(started: int, total: int) -> bool:  # called before each segment
+        say("archiving segments", started + 1, total)
+        return True
+
+    report = compact(profile.store, now - timedelta(days=older_than_days), now, segment,
+                     progress=archiving, upto_position=limit)
     if report.segments and shrink:
+        say("shrinking the file", 0, 0)
         vacuum(profile.store)
     return Compaction(report, before, profile.path.stat().st_size)
 

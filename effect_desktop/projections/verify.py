@@ -9,6 +9,7 @@ person can read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ from .tables import READ_MODELS
 
 MAX_REPORTED = 20
 
+Progress = Callable[[str, int, int], None]  # (phase, done, total): verify takes minutes on a long history
+
 
 @dataclass
 class VerifyReport:
@@ -38,23 +41,29 @@ class VerifyReport:
         self.problems.append(problem)
 
 
-def verify(projector: Projector) -> VerifyReport:
+def verify(projector: Projector, progress: Progress | None = None) -> VerifyReport:
     store = projector.store
     report = VerifyReport()
+    say = progress or (lambda _phase, _done, _total: None)
     with store.snapshot() as connection:  # a read: others go on writing meanwhile
+        total = store.last_position()
         cache = ReadModelCache(READ_MODELS, assume_empty=True)
         position = 0
+        say("replaying events", 0, total)
         while True:
             page = store.read_all(position, REBUILD_PAGE)
             if not page:
                 break
             position = projector._run(connection, cache, page) or position
             report.events += len(page)
+            say("replaying events", report.events, max(total, report.events))
         checkpoint = projector._get_checkpoint(connection)
         if checkpoint != position:
             report.add(f"read models were applied up to position {checkpoint}, the log ends at {position}")
-        for table in READ_MODELS:
+        for done, table in enumerate(READ_MODELS):
+            say("comparing read models", done, len(READ_MODELS))
             _compare_table(connection, table, cache, report)
+        say("checking streams and snapshots", 0, 0)
         _check_versions(connection, report)
         _check_snapshots(projector, connection, report)
     return report
