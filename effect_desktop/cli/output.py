@@ -41,19 +41,20 @@ def _clip(text: str, limit: int) -> str:
 
 
 def rebuild_progress(total: int) -> Callable[[int, int], bool]:
-    """A rebuild's progress on a terminal's stderr (nothing when it is not one); print a newline after."""
+    """A rebuild's progress (PhaseLines); on a terminal, print a newline after."""
+    lines = PhaseLines()
+
     def progress(done: int, _total: int) -> bool:
-        if sys.stderr.isatty():
-            print(f"\rrebuilding: {done}/{total} events", end="", file=sys.stderr)
+        lines("rebuilding events", done, total)
         return True
     return progress
 
 
 class PhaseLines:
-    """A long command's progress on stderr, so minutes of silence never look like a hang.
+    """A long command's progress on a terminal's stderr, so minutes of silence never look like a hang.
 
-    Each phase starts its own line; on a terminal its count is rewritten in place,
-    elsewhere (a log file, a pipe) each phase is said once, without the counts."""
+    Each phase has its own line, its count rewritten in place. Nothing goes to a log
+    file or a pipe (as git does): there a failure stays the one line scripts read."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
@@ -62,13 +63,12 @@ class PhaseLines:
 
     def __call__(self, phase: str, done: int = 0, total: int = 0) -> None:
         counted = f"{phase}: {done:,}/{total:,}" if total else f"{phase}…"
+        if not self.terminal:
+            return
         if phase != self.current:
             self.end()
             self.current = phase
-            if not self.terminal:
-                print(f"{phase}…", file=self.stream, flush=True)
-        if self.terminal:
-            print(f"\r{counted}", end="", file=self.stream, flush=True)
+        print(f"\r{counted}", end="", file=self.stream, flush=True)
 
     def end(self) -> None:
         if self.current is not None and self.terminal:

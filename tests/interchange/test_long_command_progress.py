@@ -6,6 +6,7 @@ like a hang; a person at a terminal sees each phase with its count, a log sees e
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,20 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_verify_names_its_phases_on_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_names_its_phases_on_a_terminal_and_nothing_else(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "data"
     assert run_cli(["--data-dir", str(data), "words", "add", "猫", "cat"]) == 0
     capsys.readouterr()
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
     assert run_cli(["--data-dir", str(data), "verify"]) == 0
-    said = capsys.readouterr()
-    assert said.err.splitlines() == ["replaying events…", "comparing read models…",
-                                     "checking streams and snapshots…"]
-    assert said.out.startswith("ok: 1 events replayed")
+    shown = [line.rsplit("\r", 1)[-1] for line in terminal.getvalue().split("\n") if line]
+    assert shown == ["replaying events: 1/1", "comparing read models: 10/11", "checking streams and snapshots…"]
+    assert capsys.readouterr().out.startswith("ok: 1 events replayed")
+    monkeypatch.undo()
+    assert run_cli(["--data-dir", str(data), "verify"]) == 0
+    assert capsys.readouterr().err == ""  # a log or a pipe gets only what the command found
 
 
 def test_compact_counts_its_segments_on_a_terminal(profile: Profile, clock: SettableClock) -> None:
