@@ -27,8 +27,14 @@ from .backup.backups import latest_backup
 from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
-from .persistence.errors import BUSY_MESSAGE, DataFolderUnusable, ProfileLocked, ProfileUnreadable
-from .persistence.file_probe import is_sqlite_file
+from .persistence.errors import (
+    BUSY_MESSAGE,
+    DataFolderUnusable,
+    ProfileInaccessible,
+    ProfileLocked,
+    ProfileUnreadable,
+)
+from .persistence.file_probe import Probe, probe_file
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
@@ -44,6 +50,7 @@ LOG_FILE_NAME = "effect-desktop.log"  # beside the profiles: the window's and th
 PROFILE_SUFFIX = ".effect.sqlite3"
 STORE_FORMAT = "1"
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
+MAX_SQLITE_PATH_BYTES = 512  # SQLite's own limit on a file name (SQLITE_MAX_PATHNAME)
 _PROFILE_NAME = re.compile(r"^[\w\- ]{1,64}$")
 
 
@@ -112,6 +119,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
                  catch_up: bool = True) -> Profile:
     prepare_data_folder(path.parent)
     _check_is_profile(path)
+    is_new = not path.exists()
     engine = create_sqlite_engine(path)
     try:
         with engine.begin() as connection:
@@ -129,6 +137,12 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
             upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
     except DatabaseError as error:
         engine.dispose()
+        if is_new:  # nothing there to be damaged: the place is the trouble (a path over SQLite's 512 bytes)
+            long_path = len(os.fsencode(path)) > MAX_SQLITE_PATH_BYTES
+            raise DataFolderUnusable(
+                f"A profile could not be created at {path} ({error.orig}). " + (
+                    f"Its path is longer than SQLite allows ({MAX_SQLITE_PATH_BYTES} bytes); choose a data "
+                    "folder with a shorter path." if long_path else "Choose another data folder.")) from error
         raise ProfileUnreadable(
             f"{path} could not be opened as an Effect Desktop profile ({error.orig}). "
             "It may be damaged; restore a backup or choose another data folder."
@@ -227,10 +241,20 @@ def _check_is_profile(path: Path) -> None:
     if path.is_dir():
         raise ProfileUnreadable(f"{path} is a folder, not a profile file; it was left untouched. "
                                 "Move it away, or choose another profile with --profile NAME.")
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
         return
-    if not is_sqlite_file(path):  # asked of SQLite: a plain open() could drop its locks (file_probe.py)
-        raise ProfileUnreadable(f"{path} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
+    kind, detail = probe_file(path)  # asked of SQLite: a plain open() could drop its locks (file_probe.py)
+    if kind is Probe.EMPTY:
+        if latest_backup(path) is None:
+            return  # a profile whose creation was cut short before its first page: nothing to lose
+        raise ProfileUnreadable(_damaged(path, "the file is empty"))  # an interrupted copy, a sync tool
+    if kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE):
+        raise ProfileInaccessible(inaccessible(path, kind, detail))
+    if kind is Probe.DAMAGED:
+        raise ProfileUnreadable(_damaged(path, detail))
+    if kind is Probe.NOT_SQLITE:
+        raise ProfileUnreadable(f"{path} is not an Effect Desktop profile (not an SQLite file); it was left "
+                                f"untouched. {_offer(path)}.")
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -245,7 +269,8 @@ def _check_is_profile(path: Path) -> None:
             raise ProfileLocked(BUSY_MESSAGE) from error
         raise ProfileUnreadable(_damaged(path, str(error))) from error
     if names and "events" not in names:
-        raise ProfileUnreadable(f"{path} is an SQLite file of another program; it was left untouched.")
+        raise ProfileUnreadable(f"{path} is an SQLite file of another program; it was left untouched. "
+                                f"{_offer(path)}.")
     if check != "ok":
         raise ProfileUnreadable(_damaged(path, check))
 
@@ -264,8 +289,22 @@ def _integrity(connection: sqlite3.Connection, path: Path) -> str:
     return "ok"
 
 
+def inaccessible(path: Path, kind: Probe, detail: str) -> str:
+    """What to do about a profile that is there but out of reach: none of it is damage."""
+    if kind is Probe.NO_ACCESS:
+        return (f"{path} cannot be read ({detail or 'permission denied'}); it was left untouched. Give your "
+                "user account permission to read and write it, or choose another data folder.")
+    if kind is Probe.NO_SPACE:
+        return (f"The disk holding {path} is full: SQLite cannot make the small files it needs beside the "
+                "profile. Free some space and try again; the profile was left untouched.")
+    return f"{path} could not be read ({detail}); it was left untouched. Check the disk, then try again."
+
+
 def _damaged(path: Path, detail: str) -> str:
+    return f"{path} is damaged ({detail}); it was left untouched. {_offer(path)}."
+
+
+def _offer(path: Path) -> str:
     latest = latest_backup(path)
-    offer = (f"restore the latest backup, {latest}, with `effect-desktop backup restore`" if latest
-             else "no backup of it exists; choose another data folder or profile")
-    return f"{path} is damaged ({detail}); it was left untouched. To go on, {offer}."
+    return ("To go on, " + (f"restore the latest backup, {latest}, with `effect-desktop backup restore`" if latest
+                            else "no backup of it exists; choose another data folder or profile"))

@@ -19,13 +19,14 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..persistence.errors import StoreError
-from ..persistence.file_probe import is_sqlite_file
+from ..persistence.file_probe import Probe, is_sqlite_file, probe_file
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
@@ -72,14 +73,31 @@ def list_backups(profile_file: Path) -> list[Backup]:
         match = _NAME.match(path.name)
         if match and match["profile"] == profile_name_of(profile_file):
             taken = datetime.strptime(match["stamp"], _STAMP)
-            found.append(Backup(path, taken, match["reason"] or "", path.stat().st_size))
-    return sorted(found, key=lambda b: (b.taken_at, b.name), reverse=True)
+            found.append((int(match["n"] or 1), Backup(path, taken, match["reason"] or "", path.stat().st_size)))
+    # within one second, "-2" is the later one (by name it sorted before the first)
+    return [b for _, b in sorted(found, key=lambda nb: (nb[1].taken_at, nb[0], nb[1].name), reverse=True)]
 
 
 def latest_backup(profile_file: Path) -> Path | None:
-    """The newest backup that can be restored (a damaged profile set aside is not one)."""
-    backups = [b for b in list_backups(profile_file) if b.reason != DAMAGED]
-    return backups[0].path if backups else None
+    """The newest backup that can be restored: not a damaged profile set aside, and a file that is a
+    profile at all (a backup cut short or overwritten was offered, refused, and offered again on
+    every start, while a good older one was never named)."""
+    for backup in list_backups(profile_file):
+        if backup.reason != DAMAGED and looks_restorable(backup.path):
+            return backup.path
+    return None
+
+
+def looks_restorable(path: Path) -> bool:
+    """A quick look (the whole-file check waits for the restore itself): SQLite, with a log."""
+    if probe_file(path)[0] is not Probe.SQLITE:
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            connection.execute("SELECT max(position) FROM events").fetchone()
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def create_backup(profile_file: Path, reason: str = "manual", keep: int | None = DEFAULT_KEEP,
@@ -88,15 +106,21 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
     if not profile_file.exists():
         raise BackupError(f"There is no profile at {profile_file} to back up.")
     folder = backup_dir(profile_file)
-    target = _new_name(profile_file, reason, now)
+    try:
+        target = _new_name(profile_file, reason, now)
+    except OSError as error:  # the backups folder is a file, or read-only
+        raise BackupError(f"The backups folder {folder} cannot be written ({error.strerror or error}). "
+                          "Check its permissions, or move away a file of that name.") from error
     partial = target.with_name(target.name + ".partial")
     try:
         _copy(profile_file, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, Path(f"{partial}-journal")):
+            with suppress(OSError):  # a read-only folder refuses this too; the reason is the copy's
+                leftover.unlink(missing_ok=True)
         raise BackupError(f"The backup of {profile_file.name} could not be written to {folder}: {error}. "
-                          "Check the free disk space.") from error
+                          "Check the free disk space and the folder's permissions.") from error
     if keep is not None:
         prune(profile_file, keep)
     return next(b for b in list_backups(profile_file) if b.path == target)
@@ -156,6 +180,11 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
     problem = check_file(backup)
     if problem:
         raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
+    kind, detail = probe_file(profile_file)
+    if kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE):  # not damage: a restore would not help
+        raise BackupError(f"The profile {profile_file} cannot be reached ({kind.value}: {detail}); it is not "
+                          "damaged, so nothing was restored over it. Fix that first (its permissions, or free "
+                          "disk space).")
     intact = profile_file.exists() and check_file(profile_file) is None
     if intact:  # a damaged one is not probed: opening it for writing could fold away the WAL it keeps
         _refuse_if_open_elsewhere(profile_file)

@@ -14,7 +14,10 @@ with its read models in one transaction, so a failure takes back nothing.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from ..domain.events import DomainEvent
 from ..persistence.sqlite_read import SqliteLogReader
 
 PAGE = 500
+OVERLAP = 50  # events before the backup's end compared to tell a foreign log from this one
 
 _SELECT = f"SELECT {', '.join(SqliteLogReader.COLUMNS)} FROM events"
 
@@ -34,6 +38,8 @@ class Salvage:
     recovered: int = 0  # events appended again to the restored profile
     lost: int = 0  # rows that could not be read or decoded, or no longer fit their stream
     end_unreadable: bool = False  # the log's last position could not be read: more may be lost
+    foreign: bool = False  # the file's log is not this profile's: nothing was taken from it
+    wal_ignored: bool = False  # its write-ahead log belonged to another profile and was left unread
     by_type: dict[str, int] = field(default_factory=dict)  # what was recovered, per event type
 
     @property
@@ -44,7 +50,11 @@ class Salvage:
 def salvage_into(profile: Profile, damaged: Path) -> Salvage:
     """Append to `profile` (just restored from a backup) the events of `damaged` it lacks."""
     report = Salvage()
-    rows = _readable_rows(damaged, profile.store.last_position(), report)
+    after = profile.store.last_position()
+    if _continues(profile, damaged, after):
+        rows = _readable_rows(damaged, after, report)
+    else:
+        rows = _without_foreign_wal(profile, damaged, after, report)
     events = _decoded(profile, rows, report)
     known = profile.store.known_event_ids([e.event_id for e in events])
     store = profile.store
@@ -70,6 +80,44 @@ def salvage_into(profile: Profile, damaged: Path) -> Salvage:
             profile.projector.apply(connection, stored)
     report.recovered = len(stored)
     return report
+
+
+def _continues(profile: Profile, damaged: Path, after: int) -> bool:
+    """Whether `damaged` carries on this profile's log: its last events up to the backup's end are
+    ones the restored profile holds (by id, so a sync's re-sequencing does not matter). A stale
+    write-ahead log of another profile beside the file makes SQLite read that profile's pages as
+    this one's; its events were appended here, and the profile's own later ones counted as lost.
+    When nothing before that point can be read, the file is given the benefit of the doubt."""
+    if after == 0:
+        return True
+    try:
+        with closing(sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)) as connection:
+            ids = [row[0] for row in connection.execute(
+                "SELECT event_id FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?",
+                (after, OVERLAP)).fetchall() if isinstance(row[0], bytes) and len(row[0]) == 16]
+    except sqlite3.Error:
+        return True
+    if not ids:
+        return True
+    return bool(profile.store.known_event_ids([UUID(bytes=raw) for raw in ids]))
+
+
+def _without_foreign_wal(profile: Profile, damaged: Path, after: int, report: Salvage) -> list[tuple[Any, ...]]:
+    """The rows of the damaged file read without the write-ahead log beside it, when that log is what
+    made it another profile's (its own pages, checkpointed before, are usually all there)."""
+    wal = Path(f"{damaged}-wal")
+    if wal.exists():
+        with tempfile.TemporaryDirectory(prefix="effect-salvage-") as folder:
+            alone = Path(folder) / damaged.name
+            try:
+                shutil.copyfile(damaged, alone)  # set aside and closed: nothing holds locks on it
+            except OSError:
+                alone = None
+            if alone is not None and _continues(profile, alone, after):
+                report.wal_ignored = True
+                return _readable_rows(alone, after, report)
+    report.foreign = True
+    return []
 
 
 def _readable_rows(damaged: Path, after: int, report: Salvage) -> list[tuple[Any, ...]]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..backup.backups import DAMAGED, create_backup, list_backups, restore_backup
+from ..backup.backups import DAMAGED, create_backup, latest_backup, list_backups, looks_restorable, restore_backup
 from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count, restored
 from ..interchange.apkg_import import read_apkg
@@ -136,8 +136,9 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 def backup_list(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = list_backups(ctx.profile_file)
     print_table(["NAME", "TAKEN", "REASON", "SIZE"],
-                [[b.name, f"{b.taken_at:%Y-%m-%d %H:%M:%S}", b.reason, f"{b.size / 1e6:.1f} MB"] for b in backups],
-                max_width=80)
+                [[b.name, f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
+                  b.reason if b.reason == DAMAGED or looks_restorable(b.path) else f"{b.reason} (unusable: not a "
+                  "readable profile)", f"{b.size / 1e6:.1f} MB"] for b in backups], max_width=80)
     print(f"{counted(len(backups), 'backup')} in {ctx.profile_file.parent / 'backups' / ctx.profile_name}")
     return 0
 
@@ -153,8 +154,19 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = list_backups(ctx.profile_file)
     if not backups:
         raise InterchangeError("There are no backups of this profile yet (`effect-desktop backup create`).")
-    chosen = (next((b for b in backups if b.reason != DAMAGED), None) if args.name is None  # newest usable
-              else next((b for b in backups if b.name == args.name), None))
+    if args.name is None:  # the newest usable one, saying which were passed over
+        latest = latest_backup(ctx.profile_file)
+        for skipped in backups:
+            if skipped.path == latest:
+                break
+            if skipped.reason != DAMAGED:
+                print(f"skipped {skipped.name}: it is not a readable profile", file=sys.stderr)
+        chosen = next((b for b in backups if b.path == latest), None)
+        if chosen is None:
+            raise InterchangeError("None of this profile's backups can be restored (`effect-desktop backup list` "
+                                   "marks them); choose another data folder or profile.")
+    else:
+        chosen = next((b for b in backups if b.name == args.name), None)
     if chosen is None:
         raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
     saved = restore_backup(ctx.profile_file, chosen.path)
@@ -167,6 +179,12 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         restored(ctx.profile())  # the state replaced was backed up just now: that is today's backup
     if saved is not None and saved.reason == DAMAGED:
         taken = salvage_into(ctx.profile(), saved.path)
+        if taken.foreign:
+            print(f"took back nothing from the damaged profile: its log is not this profile's (a file of another "
+                  f"profile was beside it); it is kept as {saved.path}")
+            return 0
+        if taken.wal_ignored:
+            print("the damaged profile's write-ahead log belonged to another profile and was left unread")
         print(f"took back {counted(taken.recovered, 'event')} made after the backup from the damaged profile "
               f"({counted(taken.answers, 'answer')})"
               + (f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")

@@ -27,7 +27,14 @@ from . import i18n
 from .errors import error_title, install_excepthook, setup_logging, user_message
 from .features import current_window
 from .gc_thread import collect_on_gui_thread
-from .instance import InstanceLock, InstanceServer, ProfileInUse, ask_running_instance_to_raise, bring_to_front
+from .instance import (
+    InstanceLock,
+    InstanceServer,
+    LockUnwritable,
+    ProfileInUse,
+    ask_running_instance_to_raise,
+    bring_to_front,
+)
 from .main_window import MainWindow
 from .paths import icon_path, log_path
 from .preferences import LANGUAGE
@@ -111,6 +118,10 @@ def _take_back(profile: Profile, damaged: Path | None) -> str:
         return done
     log.info("took back %d events from %s; %d lost%s", taken.recovered, damaged, taken.lost,
              " (its end unreadable)" if taken.end_unreadable else "")
+    if taken.foreign:
+        return done + " " + translate("App", "Nothing was taken back from the damaged profile: its history is "
+                                      "not this profile's (a file of another profile was beside it). It is kept "
+                                      "in the backups folder.")
     text = (translate("App", "Restored the backup and took back %n event(s) made since it from the damaged "
                       "profile.", None, taken.recovered) if taken.recovered else done)
     if taken.lost:
@@ -175,6 +186,9 @@ def run_gui(data_dir: Path, profile: str) -> int:
     lock = InstanceLock(path)
     try:
         lock.acquire()
+    except LockUnwritable as error:
+        i18n.install("system")
+        return _fatal(QCoreApplication.translate("App", "Effect Desktop cannot start"), str(error))
     except ProfileInUse as error:
         i18n.install("system")
         if ask_running_instance_to_raise(path):

@@ -137,11 +137,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"another profile with --profile NAME\.", re.S),
      lambda m: _tr("{0} is a folder, not a profile file; it was left untouched. Move it away, or choose "
                    "another profile with --profile NAME.").format(m[1])),
-    (re.compile(r"(.+) is not an Effect Desktop profile \(not an SQLite file\); it was left untouched\.",
-                re.S),
+    (re.compile(r"(.+) is not an Effect Desktop profile \(not an SQLite file\); it was left untouched\."
+                r"(?: To go on, .*)?", re.S),  # the window offers the backup itself
      lambda m: _tr("{0} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
      .format(m[1])),
-    (re.compile(r"(.+) is an SQLite file of another program; it was left untouched\.", re.S),
+    (re.compile(r"(.+) is an SQLite file of another program; it was left untouched\.(?: To go on, .*)?", re.S),
      lambda m: _tr("{0} is an SQLite file of another program; it was left untouched.").format(m[1])),
     (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, restore the latest "
                 r"backup, (.+), with `effect-desktop backup restore`\.", re.S),
@@ -151,6 +151,24 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"choose another data folder or profile\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another "
                    "data folder or profile.").format(m[1], m[2])),
+    (re.compile(r"(.+) cannot be read \((.+)\); it was left untouched\. Give your user account permission to "
+                r"read and write it, or choose another data folder\.", re.S),
+     lambda m: _tr("{0} cannot be read ({1}); it was left untouched. Give your user account permission to read "
+                   "and write it, or choose another data folder.").format(m[1], m[2])),
+    (re.compile(r"The disk holding (.+) is full: SQLite cannot make the small files it needs beside the "
+                r"profile\. Free some space and try again; the profile was left untouched\.", re.S),
+     lambda m: _tr("The disk holding {0} is full: SQLite cannot make the small files it needs beside the "
+                   "profile. Free some space and try again; the profile was left untouched.").format(m[1])),
+    (re.compile(r"(.+) could not be read \((.+)\); it was left untouched\. Check the disk, then try again\.",
+                re.S),
+     lambda m: _tr("{0} could not be read ({1}); it was left untouched. Check the disk, then try again.")
+     .format(m[1], m[2])),
+    (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Its path is longer than SQLite allows "
+                r"\((\d+) bytes\); choose a data folder with a shorter path\.", re.S),
+     lambda m: _tr("A profile could not be created at {0} ({1}). Its path is longer than SQLite allows ({2} "
+                   "bytes); choose a data folder with a shorter path.").format(m[1], m[2], m[3])),
+    (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Choose another data folder\.", re.S),
+     lambda m: _tr("A profile could not be created at {0} ({1}). Choose another data folder.").format(m[1], m[2])),
     (re.compile(r"The profile (.+) cannot be written \(it is read-only\); nothing was written\. Check the "
                 r"file's permissions, or choose a data folder you can write\.", re.S),
      lambda m: _tr("The profile {0} cannot be written (it is read-only); nothing was written. Check the "

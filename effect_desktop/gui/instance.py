@@ -11,10 +11,11 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:  # QtNetwork is imported when used: after the window is up, and only if present
@@ -23,10 +24,16 @@ if TYPE_CHECKING:  # QtNetwork is imported when used: after the window is up, an
 from .paths import lock_path
 
 log = logging.getLogger("effect_desktop.gui")
+NO_SPACE_BYTES = 1 << 20  # below this, a lock file that cannot be written is taken for a full disk
 
 
 class ProfileInUse(Exception):
     """Another Effect Desktop process holds this profile."""
+
+
+class LockUnwritable(Exception):
+    """The lock file beside the profile cannot be written: nothing else holds it (a full disk, a
+    read-only folder), so "already open" would send the learner looking for a window that is not there."""
 
 
 class InstanceLock:
@@ -45,11 +52,23 @@ class InstanceLock:
             raise ProfileInUse(
                 f"This profile is already open in another Effect Desktop window{owner}. "
                 "Switch to that window, or close it and try again.")
-        raise ProfileInUse(f"The lock file {self.path} could not be created; check that the "
-                           "data folder is writable.")
+        if _disk_full(self.path.parent):
+            raise LockUnwritable(QCoreApplication.translate(
+                "App", "The disk holding {0} is full, so Effect Desktop cannot start. Free some space and "
+                "open it again; your profile was left untouched.").format(self.path.parent))
+        raise LockUnwritable(QCoreApplication.translate(
+            "App", "The lock file {0} could not be created; check that the data folder is writable.")
+            .format(self.path))
 
     def release(self) -> None:
         self._lock.unlock()
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NO_SPACE_BYTES
+    except OSError:
+        return False
 
 
 # --- bringing the running window to the front ------------------------------------------------------

@@ -23,6 +23,11 @@ class ProfileUnreadable(StoreError):
     """The profile file is damaged or is not an Effect Desktop profile."""
 
 
+class ProfileInaccessible(StoreError):
+    """The profile file is there but cannot be reached (permissions, a full disk): not damage, so
+    no restore is offered over it."""
+
+
 class DataFolderUnusable(StoreError):
     """The data folder is a file, or cannot be created or written."""
 

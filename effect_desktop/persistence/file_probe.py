@@ -12,25 +12,70 @@ opened through SQLite, and a profile's companions (-wal, -shm) are never opened 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from contextlib import closing
+from enum import Enum
 from pathlib import Path
 
 COMPANIONS = ("-wal", "-shm", "-journal")
 
 
-def is_sqlite_file(path: Path) -> bool:
-    """Whether `path` is an SQLite database (an empty file is not), asked of SQLite read-only."""
+NO_SPACE_BYTES = 1 << 20  # below this, a failure to open is taken for a full disk
+
+
+class Probe(Enum):
+    """What a file that may be a profile turned out to be, so that each case gets its own advice:
+    a permission or a full disk is not damage, and must never lead to a restore over the file."""
+
+    SQLITE = "sqlite"
+    EMPTY = "empty"
+    NOT_SQLITE = "not SQLite"
+    DAMAGED = "damaged"  # SQLite's own header, but its pages do not read
+    NO_ACCESS = "no access"
+    NO_SPACE = "no space"
+    UNREADABLE = "unreadable"  # an I/O error of the disk
+
+
+def probe_file(path: Path) -> tuple[Probe, str]:
+    """What `path` is, asked of SQLite read-only, and SQLite's words for it."""
     try:
         if os.stat(path).st_size == 0:
-            return False
+            return Probe.EMPTY, ""
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)) as connection:
             connection.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.Error as error:  # held by another program: a database all the same
-        return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-    except OSError:
-        return False
-    return True
+    except sqlite3.Error as error:
+        return _kind_of(path, error), str(error)
+    except PermissionError as error:
+        return Probe.NO_ACCESS, error.strerror or str(error)
+    except OSError as error:
+        return Probe.UNREADABLE, error.strerror or str(error)
+    return Probe.SQLITE, ""
+
+
+def _kind_of(path: Path, error: sqlite3.Error) -> Probe:
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return Probe.SQLITE  # held by another program: a database all the same
+    if code == sqlite3.SQLITE_NOTADB:
+        return Probe.NOT_SQLITE
+    if code == sqlite3.SQLITE_CORRUPT:
+        return Probe.DAMAGED
+    if not os.access(path, os.R_OK):
+        return Probe.NO_ACCESS
+    if code in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_CANTOPEN):
+        try:
+            if shutil.disk_usage(path.parent).free < NO_SPACE_BYTES:
+                return Probe.NO_SPACE  # SQLite could not make its shared-memory file beside it
+        except OSError:
+            pass
+        return Probe.UNREADABLE
+    return Probe.NOT_SQLITE
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether `path` is an SQLite database, damaged or not (an empty file is not)."""
+    return probe_file(path)[0] in (Probe.SQLITE, Probe.DAMAGED)
 
 
 def same_file(path: Path, other: Path) -> bool:

@@ -62,6 +62,22 @@
         <source>Bringing your words and statistics up to date…</source>
         <translation>単語と統計を最新の状態にしています…</translation>
     </message>
+    <message>
+        <source>The disk holding {0} is full, so Effect Desktop cannot start. Free some space and open it again; your profile was left untouched.</source>
+        <translation>{0} のあるディスクがいっぱいのため、Effect Desktop を起動できません。空き容量を作ってから、もう一度開いてください。プロファイルには手を付けていません。</translation>
+    </message>
+    <message>
+        <source>The lock file {0} could not be created; check that the data folder is writable.</source>
+        <translation>ロックファイル {0} を作成できませんでした。データフォルダーに書き込めるか確認してください。</translation>
+    </message>
+    <message>
+        <source>Effect Desktop cannot start</source>
+        <translation>Effect Desktop を起動できません</translation>
+    </message>
+    <message>
+        <source>Nothing was taken back from the damaged profile: its history is not this profile's (a file of another profile was beside it). It is kept in the backups folder.</source>
+        <translation>破損したプロファイルからは何も取り戻しませんでした。その履歴はこのプロファイルのものではありません（別のプロファイルのファイルが隣にありました）。破損したファイルはバックアップフォルダーに残してあります。</translation>
+    </message>
 </context>
 <context>
     <name>CalendarHeatmap</name>
@@ -1559,6 +1575,26 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running); try again in a moment.</source>
         <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中です。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read ({1}); it was left untouched. Give your user account permission to read and write it, or choose another data folder.</source>
+        <translation>{0} を読み取れません（{1}）。ファイルには手を付けていません。このユーザーアカウントに読み書きの権限を与えるか、別のデータフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>The disk holding {0} is full: SQLite cannot make the small files it needs beside the profile. Free some space and try again; the profile was left untouched.</source>
+        <translation>{0} のあるディスクがいっぱいです。SQLite がプロファイルの隣に必要な小さなファイルを作れません。空き容量を作ってから、もう一度お試しください。プロファイルには手を付けていません。</translation>
+    </message>
+    <message>
+        <source>{0} could not be read ({1}); it was left untouched. Check the disk, then try again.</source>
+        <translation>{0} を読み取れませんでした（{1}）。ファイルには手を付けていません。ディスクを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>A profile could not be created at {0} ({1}). Its path is longer than SQLite allows ({2} bytes); choose a data folder with a shorter path.</source>
+        <translation>{0} にプロファイルを作成できませんでした（{1}）。パスが SQLite の上限（{2} バイト）より長いため、もっと短いパスのデータフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>A profile could not be created at {0} ({1}). Choose another data folder.</source>
+        <translation>{0} にプロファイルを作成できませんでした（{1}）。別のデータフォルダーを選んでください。</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,13 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     from effect_desktop.persistence.sql_store import _plain
     for reason in ("attempt to write a readonly database", "database or disk is full"):
         messages.append(_plain(OperationalError("INSERT", {}, sqlite3.OperationalError(reason)), str(a_file)))
+    from effect_desktop.bootstrap import inaccessible
+    from effect_desktop.persistence.file_probe import Probe
+    messages += [inaccessible(a_file, kind, "permission denied")
+                 for kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE)]
+    with pytest.raises(StoreError) as refused:  # a path beyond SQLite's 512 bytes
+        open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "p.effect.sqlite3")
+    messages.append(str(refused.value))
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]

@@ -1,0 +1,124 @@
+"""A learner's computer that is not tidy: stale files beside a profile, an empty or cut-short file,
+a backup that is not one, a backups folder that cannot be written, a path SQLite cannot take.
+
+Each gets advice that fits it, and none makes a restore take in what is not the profile's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.cli.main import run_cli
+from effect_desktop.persistence.errors import DataFolderUnusable, ProfileUnreadable
+
+_CRASH_AFTER_WORDS = """
+import os, sys
+from pathlib import Path
+from effect_desktop.bootstrap import open_profile
+profile = open_profile(Path(sys.argv[1]))
+profile.service.create_words([{"text": f"other{i}", "meaning": "m", "category": "c"} for i in range(30)])
+os._exit(0)  # a crash: the write-ahead log stays beside the file, not checkpointed
+"""
+
+
+def cli(capsys: pytest.CaptureFixture[str], data: Path, *args: str) -> tuple[int, str, str]:
+    code = run_cli(["--data-dir", str(data), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def words(capsys: pytest.CaptureFixture[str], data: Path) -> set[str]:
+    import json
+    return {w["text"] for w in json.loads(cli(capsys, data, "words", "list", "--json")[1])}
+
+
+def test_a_stale_write_ahead_log_of_another_profile_is_not_taken_into_a_restore(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Another profile's log copied beside this one made it read as damaged; the restore then took
+    back that profile's 30 words as this one's, and this one's own words since the backup were lost."""
+    other, mine = tmp_path / "other", tmp_path / "mine"
+    cli(capsys, other, "words", "add", "alpha", "アルファ")  # closed cleanly: its log starts afresh after
+    subprocess.run([sys.executable, "-c", _CRASH_AFTER_WORDS, str(other / "default.effect.sqlite3")], check=True)
+    cli(capsys, mine, "words", "add", "apple", "りんご")
+    cli(capsys, mine, "backup", "create")
+    listing = tmp_path / "words.csv"
+    listing.write_text("word,meaning,category,tags\n" + "".join(
+        f"mine{i},意味{i}_{'y' * 40},cat{i % 50},t{i % 7};u{i % 9}\n" for i in range(200)), encoding="utf-8")
+    assert cli(capsys, mine, "import", str(listing))[0] == 0  # closed cleanly: all of it is in the file itself
+    (mine / "default.effect.sqlite3-wal").write_bytes((other / "default.effect.sqlite3-wal").read_bytes())
+    assert cli(capsys, mine, "words", "list")[0] == 2  # the mixture does not read as a profile
+
+    code, out, _ = cli(capsys, mine, "backup", "restore")
+    assert code == 0
+    assert words(capsys, mine) == {"apple", *(f"mine{i}" for i in range(200))}
+    assert "belonged to another profile" in out and "took back 200 events" in out
+    assert cli(capsys, mine, "verify")[0] == 0
+
+
+def test_an_empty_profile_file_with_backups_is_damaged_not_a_first_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An interrupted copy or a sync tool left the file empty: it opened as a new, empty profile, and
+    the backups beside it were never mentioned."""
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "apple", "りんご")
+    cli(capsys, data, "backup", "create")
+    (data / "default.effect.sqlite3").write_bytes(b"")
+    code, _, err = cli(capsys, data, "words", "list")
+    assert code == 2
+    assert "is damaged (the file is empty)" in err and "backup restore" in err
+    assert (data / "default.effect.sqlite3").stat().st_size == 0  # left as it was
+    assert cli(capsys, data, "backup", "restore")[0] == 0
+    assert words(capsys, data) == {"apple"}
+
+
+def test_a_cut_short_profile_is_called_damaged_and_its_backup_named(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    profile = open_profile(data / "default.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 200} for i in range(300)])
+    profile.close()
+    assert run_cli(["--data-dir", str(data), "backup", "create"]) == 0
+    path = data / "default.effect.sqlite3"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(ProfileUnreadable) as refused:
+        open_profile(path)
+    message = str(refused.value)
+    assert "is damaged" in message and "backup restore" in message and "not an SQLite file" not in message
+
+
+def test_a_newest_backup_that_is_not_a_profile_is_passed_over(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Offered, refused and offered again on every start, while a good older backup was never named."""
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "apple", "りんご")
+    cli(capsys, data, "backup", "create")
+    cli(capsys, data, "words", "add", "pear", "m")
+    newest = Path(cli(capsys, data, "backup", "create")[1].split("backed up to ", 1)[1].strip())
+    newest.write_bytes(b"\x00garbage" * 500)
+    code, out, _ = cli(capsys, data, "backup", "list")
+    assert f"{newest.name}" in out and "unusable" in out
+    (data / "default.effect.sqlite3").write_bytes(b"garbage" * 100)
+    code, _, err = cli(capsys, data, "words", "list")
+    assert code == 2 and newest.name not in err and "backup restore" in err
+    code, _, err = cli(capsys, data, "backup", "restore")
+    assert code == 0 and f"skipped {newest.name}" in err
+    assert words(capsys, data) == {"apple"}
+
+
+def test_a_backups_folder_that_cannot_be_written_is_said_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "apple", "りんご")
+    (data / "backups").write_text("not a folder")
+    code, _, err = cli(capsys, data, "backup", "create")
+    assert code == 2
+    assert "backups folder" in err and "cannot be written" in err and "unexpected" not in err
+
+
+def test_a_path_longer_than_sqlite_takes_is_not_called_damaged(tmp_path: Path) -> None:
+    with pytest.raises(DataFolderUnusable) as refused:
+        open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "default.effect.sqlite3")
+    assert "longer than SQLite allows" in str(refused.value) and "damaged" not in str(refused.value)
