@@ -137,6 +137,10 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
             upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
     except DatabaseError as error:
         engine.dispose()
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            # another program's write transaction (an import, a sync): busy, not damaged. The read-only
+            # look above gets past a writer in WAL mode, so this is where it shows.
+            raise ProfileLocked(BUSY_MESSAGE) from error
         if is_new:  # nothing there to be damaged: the place is the trouble (a path over SQLite's 512 bytes)
             long_path = len(os.fsencode(path)) > MAX_SQLITE_PATH_BYTES
             raise DataFolderUnusable(

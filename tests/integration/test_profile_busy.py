@@ -67,6 +67,26 @@ def test_opening_a_profile_another_program_holds_says_it_is_busy_not_damaged(pro
     open_profile(path).close()  # and once it is done, the profile opens as it was
 
 
+def test_opening_a_profile_during_another_programs_write_says_it_is_busy(profile: Profile) -> None:
+    """An import's write transaction (BEGIN IMMEDIATE, in WAL mode) lets the read-only look through;
+    opening then waited on the write lock and called the profile "may be damaged", offering a restore."""
+    from effect_desktop.persistence.errors import ProfileUnreadable
+
+    profile.service.create_word("apple", "りんご")
+    path = profile.path
+    profile.close()
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ProfileLocked, match="busy in another program") as refused:
+            open_profile(path).close()
+        assert not isinstance(refused.value, ProfileUnreadable)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    open_profile(path).close()
+
+
 def test_another_program_writes_while_verify_reads(profile: Profile, monkeypatch: pytest.MonkeyPatch) -> None:
     """`verify` held a write transaction for its whole run (minutes on a large profile): an answer in the
     window waited, then failed as "busy". It now reads one consistent view, and writers go on."""
