@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -55,6 +56,7 @@ class BackupDialog(QDialog):
         self.backups: list[Backup] = []
         self.job: BackgroundJob | None = None
         self.restored = False
+        self.restoring = False
 
         layout = QVBoxLayout(self)
         self.where = QLabel("")
@@ -78,7 +80,7 @@ class BackupDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.ask_restore)
-        close = QPushButton(self.tr("Close"))
+        close = self.close_button = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.restore_button)
@@ -131,8 +133,10 @@ class BackupDialog(QDialog):
         if self.job is not None:
             return
         self.close_profile()
+        self.restoring = True  # no closing now: the window behind is retired until the new one comes
         self.create_button.setEnabled(False)
         self.restore_button.setEnabled(False)
+        self.close_button.setEnabled(False)
         self.where.setText(self.tr("Restoring the backup taken {0}…").format(
             backup.taken_at.strftime("%Y-%m-%d %H:%M")))
         job = BackgroundJob(lambda _progress: restore_backup(self.profile_file, backup.path))
@@ -140,6 +144,8 @@ class BackupDialog(QDialog):
 
         def restored(_saved: object) -> None:
             self.job = None
+            self.restoring = False
+            self.close_button.setEnabled(True)
             self.reopen_profile()
             self.restored = True
             self.refresh()
@@ -149,6 +155,8 @@ class BackupDialog(QDialog):
 
         def refused(error: Exception) -> None:  # shown; the profile file was left as it was
             self.job = None
+            self.restoring = False
+            self.close_button.setEnabled(True)
             self.reopen_profile()
             self.refresh()
             self.create_button.setEnabled(True)
@@ -158,6 +166,16 @@ class BackupDialog(QDialog):
         job.signals.succeeded.connect(restored)
         job.signals.failed.connect(refused)
         QThreadPool.globalInstance().start(job)
+
+    def reject(self) -> None:  # Esc and the title bar's close
+        if not self.restoring:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.restoring:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _tell(self, outcome: object) -> None:
         if self.report is None:

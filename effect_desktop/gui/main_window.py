@@ -183,11 +183,15 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def _show_row(self, row: int) -> None:
+        if self._closed:
+            return
         if 0 <= row < len(self.page_specs):
             self.page(self.page_specs[row].key)
         self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str) -> QWidget | None:
+        if self._closed:  # retired or closing: a page built now would read the closed profile
+            return None
         keys = [spec.key for spec in self.page_specs]
         if key not in keys:
             key = keys[0]
@@ -239,6 +243,8 @@ class MainWindow(QMainWindow):
                                  else self.tr("&Undo"))
 
     def undo_last(self) -> bool:
+        if self._closed:  # Ctrl+Z is an application-wide shortcut: the retired window must not answer it
+            return False
         entry = self.undo.top()
         if entry is None:
             self.statusBar().showMessage(self.tr("Nothing to undo."), 3000)
@@ -348,11 +354,18 @@ class MainWindow(QMainWindow):
 
     # --- closing ------------------------------------------------------------------------------------------
     def retire(self) -> None:
-        """Before a new window takes over the profile: nothing here reads it any more."""
+        """Before a new window takes over the profile: nothing here reads it any more, and nothing can
+        be clicked (a page that reads the closed profile opens a new connection to it, and that
+        connection refused every later restore as "another program is using this profile")."""
         self._closed = True
         self._status_timer.stop()
         self._status_soon.stop()
         self.operations.retire()
+        for part in (self.centralWidget(), self.menuBar()):
+            if part is not None:
+                part.setEnabled(False)
+        for action in self.findChildren(QAction):  # their shortcuts work without the menu bar
+            action.setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closed = True  # no more status reads: the profile is about to close

@@ -245,3 +245,51 @@ def test_a_refused_restore_is_told_in_the_window_that_reopens(qtbot, tmp_path, m
         shown.operations.wait()
         shown.retire()
         shown.profile.close()
+
+
+def test_a_restore_under_way_keeps_its_dialog_and_the_retired_window_shut(qtbot, tmp_path, monkeypatch) -> None:
+    """Esc closed the dialog mid-restore and left the old window usable: one click there read the
+    closed profile through a new connection, which refused every later restore until a restart."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.backup.backups import create_backup, list_backups
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.backup_dialog import BackupDialog
+    from effect_desktop.gui.features import backups, current_window
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = MainWindow(profile)  # not given to qtbot: it is replaced
+    window.show()
+    profile.service.create_word("猫", "cat")
+    create_backup(profile.path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    seen: dict[str, bool] = {}
+
+    def restore_then_press_escape(on: MainWindow) -> None:
+        dialog = on.findChild(BackupDialog, "backupDialog")
+        dialog.table.selectRow(0)
+        dialog.restore_button.click()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["dialog open"] = dialog.isVisible()
+        seen["old window usable"] = on.centralWidget().isEnabled() or on.menuBar().isEnabled()
+        on.show_page("words")  # what a click on the old window did; it must read nothing now
+
+    QTimer.singleShot(300, lambda: restore_then_press_escape(window))
+    backups(window)
+    assert seen == {"dialog open": True, "old window usable": False}
+    shown = current_window(window)
+    assert shown is not window
+    QTimer.singleShot(300, lambda: restore_then_press_escape(shown))
+    backups(shown)  # a second restore: refused before as "another program is using this profile"
+    again = current_window(shown)
+    qtbot.addWidget(again)
+    try:
+        assert again is not shown and again.findChild(QMessageBox, "errorDialog") is None
+        assert sum(b.reason == "before-restore" for b in list_backups(again.profile.path)) == 2
+    finally:
+        again.operations.wait()
+        again.retire()
+        again.profile.close()
