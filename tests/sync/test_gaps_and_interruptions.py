@@ -189,3 +189,35 @@ def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
     assert len(rebuilds) == 1  # one at the end: not one for the pages before the cut and another for the rest
     assert desktop.store.count() == laptop.store.count()
     assert comparable_read_models(desktop) == comparable_read_models(laptop)
+
+
+def test_a_large_pull_cut_off_is_shown_and_studied_on_without_another_sync(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    """Pages taken in without projecting, then the connection dropped: the learner goes on studying
+    offline (or every later sync fails in its push). The words pulled so far must show, and what is
+    studied meanwhile must agree with a replay."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.projections.verify import verify
+
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+    SyncClient(laptop, alice).sync()
+
+    def kill_after_first_page(phase: str, done: int, total: int) -> None:
+        if phase == "pull" and done == 10:
+            kill_alices_connections(server)
+
+    with pytest.raises(SyncInterrupted):
+        SyncClient(desktop, alice, pull_page=10, defer_projection_from=1).sync(kill_after_first_page)
+    taken_in = desktop.store.count()
+    assert taken_in in (10, 20)
+    path = desktop.path
+    desktop.close()
+    reopened = open_profile(path)  # the next start, offline
+    try:
+        assert reopened.queries.word_count() == taken_in
+        reopened.service.create_word("offline", "m")
+        assert reopened.queries.word_count() == taken_in + 1
+        assert verify(reopened.projector).ok
+    finally:
+        reopened.close()
