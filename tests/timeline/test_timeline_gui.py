@@ -299,6 +299,24 @@ def test_before_the_first_preparation_a_long_jump_goes_back_off_the_gui_thread(
     page.operations.wait()
 
 
+def test_back_to_now_wins_over_a_jump_still_replaying(qtbot: QtBot, profile: Profile, clock: SettableClock,
+                                                      studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress dialog shows only after a moment; "Back to now" pressed meanwhile was undone when
+    the jump's replay ended, and the old moment came back."""
+    from effect_desktop.gui.operations import Operations
+    from effect_desktop.gui.timeline import page as timeline_module
+
+    monkeypatch.setattr(timeline_module, "LONG_REPLAY_EVENTS", 0)
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    page.operations = Operations(page)
+    page.travel_to(clock.now - timedelta(minutes=1))
+    page.back_to_now()
+    page.operations.wait()
+    qtbot.wait(50)  # the replay's result delivered
+    assert not page.showing_past
+
+
 def test_in_the_window_a_filters_count_is_made_off_the_gui_thread(qtbot: QtBot, profile: Profile,
                                                                    studied: dict) -> None:
     """On five years of history counting what a filter matches blocked the window 0.6-2 s."""

@@ -78,6 +78,7 @@ class TimelinePage(QWidget):
         self.timeline = Timeline(profile)
         self._prepare: _Prepare | None = None
         self._is_prepared = False
+        self._travels = 0  # each jump and each "Back to now" counts: only the latest one is shown
         self.operations: Any = None  # the window's (timeline_page): long work off the GUI thread
         self.filters = FilterBar(self.language)
         self.filters.changed.connect(self.apply_filter)
@@ -208,17 +209,22 @@ class TimelinePage(QWidget):
     # --- time travel ---------------------------------------------------------------------------------
     def travel_to(self, moment: datetime) -> None:
         moment = min(moment, self.profile.service.clock())  # a moment still to come is no past
+        self._travels += 1
         if self.operations is not None and self._replay_may_be_long():
             # before the first preparation a jump replays the log from its start: 15-20 s on five
-            # years, which froze the window; off the GUI thread, with the progress dialog's word
+            # years, which froze the window; off the GUI thread, with the progress dialog's word.
+            # The dialog shows only after a moment: a "Back to now" or another date given meanwhile
+            # wins over this jump's late result.
+            travel = self._travels
             self.operations.run(lambda _progress: self.timeline.state_at(moment),
-                                lambda state: self._show_past(state, moment),
+                                lambda state: self._show_past(state, moment) if travel == self._travels else None,
                                 label=self.tr("Going back in time…"), changes=False)
             return
         self._show_past(self.timeline.state_at(moment), moment)
 
     def _replay_may_be_long(self) -> bool:
-        return not self._is_prepared and self.profile.store.count() > LONG_REPLAY_EVENTS
+        # the last position, not a count: counting a million rows took a moment on the GUI thread
+        return not self._is_prepared and self.profile.store.last_position() > LONG_REPLAY_EVENTS
 
     def _show_past(self, state: Any, moment: datetime) -> None:
         self.past.show_state(state)
@@ -230,6 +236,7 @@ class TimelinePage(QWidget):
             self.past.show_comparison(self.timeline.compare_with_now(self.past.state))
 
     def back_to_now(self) -> None:
+        self._travels += 1  # a jump still replaying in the background is not shown when it ends
         self.stack.setCurrentIndex(0)
         self.travel.show_moment(None)
         self.refresh()
