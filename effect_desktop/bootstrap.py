@@ -34,7 +34,7 @@ from .persistence.errors import (
     ProfileLocked,
     ProfileUnreadable,
 )
-from .persistence.file_probe import Probe, probe_file
+from .persistence.file_probe import Probe, foreign_wal, probe_file
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
@@ -256,6 +256,11 @@ def _check_is_profile(path: Path) -> None:
         raise ProfileInaccessible(inaccessible(path, kind, detail))
     if kind is Probe.DAMAGED:
         raise ProfileUnreadable(_damaged(path, detail))
+    if kind is Probe.SQLITE and foreign_wal(path):
+        raise ProfileInaccessible(
+            f"Beside {path} lies the write-ahead log of another profile ({path.name}-wal), which SQLite would "
+            f"read as this one's; both were left untouched. Move {path.name}-wal out of the folder, then open "
+            "the profile again.")
     if kind is Probe.NOT_SQLITE:
         raise ProfileUnreadable(f"{path} is not an Effect Desktop profile (not an SQLite file); it was left "
                                 f"untouched. {_offer(path)}.")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..persistence.errors import StoreError
-from ..persistence.file_probe import Probe, is_sqlite_file, probe_file
+from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
@@ -266,6 +266,8 @@ def check_file(path: Path) -> str | None:
     try:
         if not is_sqlite_file(path):  # asked of SQLite: a plain open() of the open profile drops its locks
             return "it is not an SQLite file"
+        if foreign_wal(path):
+            return "the write-ahead log beside it belongs to another profile"
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}

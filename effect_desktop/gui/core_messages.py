@@ -163,6 +163,12 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 re.S),
      lambda m: _tr("{0} could not be read ({1}); it was left untouched. Check the disk, then try again.")
      .format(m[1], m[2])),
+    (re.compile(r"Beside (.+) lies the write-ahead log of another profile \((.+)\), which SQLite would read as "
+                r"this one's; both were left untouched\. Move (.+) out of the folder, then open the profile "
+                r"again\.", re.S),
+     lambda m: _tr("Beside {0} lies the write-ahead log of another profile ({1}), which SQLite would read as "
+                   "this one's; both were left untouched. Move {1} out of the folder, then open the profile "
+                   "again.").format(m[1], m[2])),
     (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Its path is longer than SQLite allows "
                 r"\((\d+) bytes\); choose a data folder with a shorter path\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Its path is longer than SQLite allows ({2} "

@@ -73,6 +73,31 @@ def _kind_of(path: Path, error: sqlite3.Error) -> Probe:
     return Probe.NOT_SQLITE
 
 
+def foreign_wal(path: Path) -> bool:
+    """Whether the write-ahead log beside `path` belongs to another profile.
+
+    SQLite ties a `-wal` file to its database by name only: another profile's log left there (a
+    profile file copied in over one that had crashed) is read as this profile's pages, and the
+    profile shows the other's words or reads as damaged; the next write makes it so for good.
+    The file alone is read with `immutable=1`, which leaves the log out, and the two are told apart
+    by the moment each profile was created (its learner id can change, on joining a sync account)."""
+    wal = Path(f"{path}-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return False
+    except OSError:
+        return False
+    query = "SELECT value FROM profile_info WHERE key = 'created_at'"
+    try:
+        with closing(sqlite3.connect(f"file:{path}?immutable=1", uri=True)) as alone:
+            own = alone.execute(query).fetchone()
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)) as joined:
+            seen = joined.execute(query).fetchone()
+    except sqlite3.Error:  # a profile created in the log itself, a damaged page: not this question
+        return False
+    return own is not None and seen is not None and own != seen
+
+
 def is_sqlite_file(path: Path) -> bool:
     """Whether `path` is an SQLite database, damaged or not (an empty file is not)."""
     return probe_file(path)[0] in (Probe.SQLITE, Probe.DAMAGED)

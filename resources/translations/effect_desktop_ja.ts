@@ -1596,6 +1596,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>A profile could not be created at {0} ({1}). Choose another data folder.</source>
         <translation>{0} にプロファイルを作成できませんでした（{1}）。別のデータフォルダーを選んでください。</translation>
     </message>
+    <message>
+        <source>Beside {0} lies the write-ahead log of another profile ({1}), which SQLite would read as this one's; both were left untouched. Move {1} out of the folder, then open the profile again.</source>
+        <translation>{0} の隣に、別のプロファイルの先行書き込みログ（{1}）があります。SQLite はこれをこのプロファイルのものとして読んでしまいます。どちらにも手を付けていません。{1} をフォルダーの外へ移してから、もう一度プロファイルを開いてください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

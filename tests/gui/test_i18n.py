@@ -151,6 +151,9 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
         messages.append(_plain(OperationalError("INSERT", {}, sqlite3.OperationalError(reason)), str(a_file)))
     from effect_desktop.bootstrap import inaccessible
     from effect_desktop.persistence.file_probe import Probe
+    messages.append(f"Beside {a_file} lies the write-ahead log of another profile (x-wal), which SQLite would "
+                    "read as this one's; both were left untouched. Move x-wal out of the folder, then open the "
+                    "profile again.")  # as bootstrap writes it (test_untidy_files.py makes the real one)
     messages += [inaccessible(a_file, kind, "permission denied")
                  for kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE)]
     with pytest.raises(StoreError) as refused:  # a path beyond SQLite's 512 bytes

@@ -59,6 +59,33 @@ def test_a_stale_write_ahead_log_of_another_profile_is_not_taken_into_a_restore(
     assert cli(capsys, mine, "verify")[0] == 0
 
 
+def test_a_foreign_write_ahead_log_that_reads_as_a_whole_profile_is_refused_not_shown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The other profile's log held every page: this profile opened showing the other's 30 words, and
+    the next write would have made that so for good. Now it is refused with what to do, and doing it
+    (or a restore) brings this profile's own words back."""
+    other, mine = tmp_path / "other", tmp_path / "mine"
+    subprocess.run([sys.executable, "-c", _CRASH_AFTER_WORDS, str(other / "default.effect.sqlite3")], check=True)
+    cli(capsys, mine, "words", "add", "apple", "りんご")
+    cli(capsys, mine, "backup", "create")
+    cli(capsys, mine, "words", "add", "pear", "梨")
+    wal = mine / "default.effect.sqlite3-wal"
+    wal.write_bytes((other / "default.effect.sqlite3-wal").read_bytes())
+    code, out, err = cli(capsys, mine, "words", "list")
+    assert code == 2 and "other" not in out
+    assert "write-ahead log of another profile" in err and "Move default.effect.sqlite3-wal out" in err
+    kept = tmp_path / "moved-wal"
+    mirror = tmp_path / "mirror"  # the same profile and log again, for the restore
+    mirror.mkdir()
+    for name in ("default.effect.sqlite3", "default.effect.sqlite3-wal"):
+        (mirror / name).write_bytes((mine / name).read_bytes())
+    (mirror / "backups").symlink_to(mine / "backups")
+    wal.rename(kept)  # what the message says to do
+    assert words(capsys, mine) == {"apple", "pear"}
+    assert cli(capsys, mirror, "backup", "restore")[0] == 0
+    assert words(capsys, mirror) == {"apple", "pear"}
+
+
 def test_an_empty_profile_file_with_backups_is_damaged_not_a_first_run(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An interrupted copy or a sync tool left the file empty: it opened as a new, empty profile, and
