@@ -99,6 +99,10 @@ class StatisticsQueries:
         found = self._all(query)[0][0]
         return date.fromisoformat(found) if found else None
 
+    def last_study_day(self) -> date | None:
+        found = self._all(sa.select(sa.func.max(t.daily_stats.c.study_day)).where(t.daily_stats.c.answers > 0))[0][0]
+        return date.fromisoformat(found) if found else None
+
     def response_times(self, scope: WordScope, first: date | None, last: date) -> dict[int, int]:
         """Answers per response-time band (see `statistics_handlers.response_bucket`)."""
         c = t.daily_facets.c

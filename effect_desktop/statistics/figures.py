@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
@@ -25,6 +25,7 @@ from ..projections.statistics_queries import DayRow, HardWordRow, StatisticsQuer
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
 HARDEST_WORDS = 20
+LEARNER_AHEAD_DAYS = 2  # a learner's day may run ahead of this computer's (UTC+14 against UTC-12, the day's start)
 INTERVAL_EDGES = (1, 2, 4, 8, 15, 31, 61, 121, 181, 366)  # lower bounds, days
 EASINESS_FIRST, EASINESS_STEP, EASINESS_LAST = 1.3, 0.1, 3.0  # 0.1-wide bins, the last one open
 
@@ -50,10 +51,17 @@ class StatsRequest:
     granularity: Granularity = Granularity.DAY
     scope: WordScope = field(default_factory=WordScope)
     day_start_hour: int = DEFAULT_DAY_START_HOUR
+    learner_day: date | None = None  # the latest study day answered by `now`, on the learner's clock
 
     @property
     def today(self) -> date:
-        return study_day(self.now, offset_minutes(self.now), self.day_start_hour)
+        """Today on this computer's clock, or the learner's own later day: answers are dated by the
+        clock where they were given, so after a move west (or figures asked in another zone) the last
+        answers can fall on "tomorrow" here, and the streak read 0 and today's answers none."""
+        here = study_day(self.now, offset_minutes(self.now), self.day_start_hour)
+        if self.learner_day is not None and 0 < (self.learner_day - here).days <= LEARNER_AHEAD_DAYS:
+            return self.learner_day
+        return here
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +216,9 @@ class Statistics:
 
     # --- everything at once -----------------------------------------------------------------------------
     def report(self, request: StatsRequest) -> Report:
+        # the read models hold only what was done by `now` (a replay, for a moment past): their latest
+        # study day is one the learner has reached, whatever this computer's zone makes of it
+        request = replace(request, learner_day=self.q.last_study_day())
         first = self.range_first(request)
         activity = self.activity(request, first) if first is not None else []
         forecast = self.forecast(request)

@@ -120,3 +120,17 @@ def test_rebuild_gives_the_same_statistics_tables(history: KnownHistory) -> None
     assert len(before[0]) == 3 and len(before[1]) == 14
     profile.projector.rebuild()
     assert dump() == before
+
+
+def test_the_same_moment_seen_from_a_zone_to_the_west_gives_the_same_figures(history: KnownHistory) -> None:
+    """Answers are dated by the clock where they were given. Seen from Hawaii (a move west, or `stats
+    --as-of ...Z`), the Tokyo evening of day 3 is still day 2 there: the streak read 0 and day 3's
+    answer was left out, while the status bar and `state` said 3 days."""
+    from datetime import timezone
+
+    hawaii = EVENING_OF_DAY3.astimezone(timezone(timedelta(hours=-10)))
+    tokyo_report = _stats(history).report(_request(range=Range.DAYS_30))
+    hawaii_report = _stats(history).report(StatsRequest(hawaii, range=Range.DAYS_30))
+    assert hawaii_report.last == DAY3
+    assert hawaii_report.summary.answers == tokyo_report.summary.answers == 7
+    assert hawaii_report.summary.streak_days == tokyo_report.summary.streak_days == 3
