@@ -11,7 +11,7 @@ from ..timeline.travel import PastState
 from ..timeline.word_history import WordNotFound, WordStory
 from ..wording import counted, value_text
 from .context import CliContext
-from .output import print_json, print_table
+from .output import PhaseLines, print_json, print_table
 from .parsing import time_arg
 
 
@@ -32,7 +32,16 @@ def register(commands: Any) -> None:
 
 def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     timeline = Timeline(ctx.profile())
-    timeline.prepare()  # brings the time-travel checkpoints up to date (quick unless many events are new)
+    lines = PhaseLines()
+
+    def preparing(done: int, total: int) -> bool:  # the first time on a long history: minutes
+        lines("preparing time travel (once; later moments come quickly)", done, total)
+        return True
+
+    try:
+        timeline.prepare(preparing)  # brings the time-travel checkpoints up to date (quick unless many are new)
+    finally:
+        lines.end()
     past = timeline.state_at(args.as_of)
     if args.json:
         print_json(state_json(past))

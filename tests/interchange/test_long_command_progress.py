@@ -53,3 +53,17 @@ def test_compact_counts_its_segments_on_a_terminal(profile: Profile, clock: Sett
     assert segments > 1
     assert shown == ["snapshotting the words and sessions in them…",
                      f"archiving segments: {segments}/{segments}", "shrinking the file…"]
+
+
+def test_the_first_state_as_of_shows_its_preparation_on_a_terminal(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first `state --as-of` on a five-year history writes the time-travel checkpoints: over four
+    minutes with nothing on the screen."""
+    data = tmp_path / "data"
+    assert run_cli(["--data-dir", str(data), "words", "add", "猫", "cat"]) == 0
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run_cli(["--data-dir", str(data), "state", "--as-of", "2099-01-01T00:00Z"]) == 0
+    shown = [line.rsplit("\r", 1)[-1] for line in terminal.getvalue().split("\n") if line]
+    assert shown == ["preparing time travel (once; later moments come quickly): 1/1"]
+    assert "As of" in capsys.readouterr().out
