@@ -34,6 +34,12 @@ def register(commands: Any) -> None:
     add.add_argument("--password", help="the user's password (default: a generated one)")
     add.add_argument("--url", required=True, help="administrator URL: postgresql://ADMIN:PASSWORD@HOST/DB")
     add.set_defaults(handler=run_add_user)
+    remove = server_commands.add_parser(
+        "remove-user", help="remove a learner's login and their events from the server (not from their computers)")
+    remove.add_argument("name", help="the user name")
+    remove.add_argument("--url", required=True, help="administrator URL: postgresql://ADMIN:PASSWORD@HOST/DB")
+    remove.add_argument("--yes", action="store_true", help="really delete (without it: say what would go)")
+    remove.set_defaults(handler=run_remove_user)
 
     sync = commands.add_parser("sync", help="send this profile's new events to the server and fetch the others'")
     sync.add_argument("--url", help="postgresql://USER:PASSWORD@HOST/DB[?sslmode=require] (default: "
@@ -87,6 +93,25 @@ def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
         return _failed(error)
     print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):")
     print(url)
+    return 0
+
+
+def run_remove_user(args: argparse.Namespace, ctx: CliContext) -> int:
+    try:
+        sync = _sync_package()
+    except _MissingDriver as error:
+        return _failed(error)
+    try:
+        removal = sync.admin.remove_user(args.url, args.name, delete=args.yes)
+    except sync.SyncError as error:
+        return _failed(error)
+    what = (f"the login {args.name!r}" if removal.had_login else "no login (already dropped)") + (
+        f", {removal.events:,} events and {removal.learners} learner id(s)")
+    if not args.yes:
+        print(f"would remove {what} from the server; their computers keep their own history. "
+              "Run again with --yes to do it.", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"removed {what} from the server; their computers keep their own history")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Server administration: prepare a database (`server init`) and add learners (`server add-user`).
+"""Server administration: prepare a database (`server init`), add learners (`server add-user`) and
+remove them (`server remove-user`).
 
 Both take an administrator's URL (a superuser, or the database owner with
 CREATEROLE). Role names and passwords go into DDL through psycopg's
@@ -66,6 +67,13 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
             if exists:
                 raise ServerRefused(f"A user named {name!r} already exists on this server; choose "
                                     "another name.")
+            events, learners = _left_by(connection, name)
+            if events or learners:  # rows are owned by name: a new login of that name would read them
+                raise ServerRefused(
+                    f"The server still holds {events:,} events of an earlier user named {name!r} (its login "
+                    "was removed by hand); a new user of that name would receive them. Choose another name, "
+                    f"or delete them first with `effect-desktop server remove-user {name} --url ADMIN_URL "
+                    "--yes`.")
             connection.execute("SET LOCAL password_encryption = 'scram-sha-256'")
             connection.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                 sql.Identifier(name), sql.Literal(password), sql.Identifier(USERS_ROLE)))
@@ -73,3 +81,41 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
         except psycopg.Error as error:
             raise explain(error, url) from error
     return url.with_user(name, password).libpq
+
+
+@dataclass(frozen=True)
+class Removal:
+    had_login: bool
+    events: int
+    learners: int
+
+
+def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
+    """Remove a learner from the server: their login, their events and their learner ids, in one
+    transaction (their computers keep their own history). With `delete` False only counts what
+    would go. Rows are owned by the user's name, so a login dropped by hand (DROP ROLE) left them for
+    the next user given that name; this is the way to remove one."""
+    url = ServerURL.parse(admin_url)
+    with connect(url) as connection:
+        check_client_compatible(connection)
+        try:
+            login = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
+            events, learners = _left_by(connection, name)
+            if not (login or events or learners):
+                raise ServerRefused(f"There is no user named {name!r} on this server, and nothing of one.")
+            if delete:
+                connection.execute("DELETE FROM events WHERE owner = %s", (name,))
+                connection.execute("DELETE FROM sync_user_ids WHERE owner = %s", (name,))
+                if login:
+                    connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+                connection.commit()
+        except psycopg.Error as error:
+            raise explain(error, url) from error
+    return Removal(login, events, learners)
+
+
+def _left_by(connection: psycopg.Connection, name: str) -> tuple[int, int]:
+    """(events, learner ids) the server holds under the user name `name`."""
+    events = connection.execute("SELECT count(*) FROM events WHERE owner = %s", (name,)).fetchone()
+    learners = connection.execute("SELECT count(*) FROM sync_user_ids WHERE owner = %s", (name,)).fetchone()
+    return int(events[0] if events else 0), int(learners[0] if learners else 0)

@@ -125,3 +125,37 @@ def test_each_phase_of_the_progress_has_its_own_line(alice: str, tmp_path: Path,
     assert code == 0
     lines = [line.rsplit("\r", 1)[-1] for line in err.splitlines()]
     assert "sending 1/1 events" in lines and "receiving 1/1 events" in lines
+
+
+def test_a_user_name_given_again_never_receives_the_earlier_users_history(
+        pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows belong to a user name: after DROP ROLE, a new `add-user kid` pulled the first kid's
+    private words. Adding the name again is refused while they remain; `server remove-user`
+    removes a learner whole."""
+    import psycopg
+    from psycopg import sql
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    assert cli(capsys, "server", "init", "--url", pg_database)[0] == 0
+    kid_url = cli(capsys, "server", "add-user", "kid", "--url", pg_database)[1].strip().splitlines()[-1]
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "--profile", "first", "words", "add", "Tagebuch", "a private diary")
+    assert cli(capsys, "--data-dir", data, "--profile", "first", "sync", "--url", kid_url)[0] == 0
+    from tests.support.postgres import libpq_url
+
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:  # what an administrator would do
+        admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier("kid")))
+
+    code, _, err = cli(capsys, "server", "add-user", "kid", "--url", pg_database)
+    assert code == 2 and "still holds 1 events of an earlier user named 'kid'" in err
+    code, _, err = cli(capsys, "server", "remove-user", "kid", "--url", pg_database)
+    assert code == 2 and "would remove no login (already dropped), 1 events" in err  # without --yes: nothing
+    code, out, _ = cli(capsys, "server", "remove-user", "kid", "--url", pg_database, "--yes")
+    assert code == 0 and "removed no login (already dropped), 1 events and 1 learner id(s)" in out
+
+    second_url = cli(capsys, "server", "add-user", "kid", "--url", pg_database)[1].strip().splitlines()[-1]
+    code, out, _ = cli(capsys, "--data-dir", data, "--profile", "second", "sync", "--url", second_url)
+    assert code == 0 and "0 received" in out
+    assert "Tagebuch" not in cli(capsys, "--data-dir", data, "--profile", "second", "words", "list")[1]
+    assert "Tagebuch" in cli(capsys, "--data-dir", data, "--profile", "first", "words", "list")[1]  # kept there
