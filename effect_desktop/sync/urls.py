@@ -27,7 +27,7 @@ class ServerURL:
 
     @classmethod
     def parse(cls, url: str) -> ServerURL:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(_encoded_userinfo(url.strip()))
         if parts.scheme not in _SCHEMES:
             raise BadServerURL(
                 f"{redact(url)} is not a PostgreSQL URL; write it as "
@@ -73,10 +73,38 @@ class ServerURL:
         return f"{self.user}@{self.hostport}/{self.database}"
 
 
+def _userinfo_split(url: str) -> tuple[str, str, str] | None:
+    """(scheme and "://", user info, the rest) split by the last "@": a password typed as it is may
+    hold "/", "?", "#" or "@", which end the URL's authority early for `urlsplit`."""
+    scheme, sep, rest = url.partition("://")
+    userinfo, at, after = rest.rpartition("@")
+    if not sep or not at or "/" not in after:  # an "@" in the query (options=...@...): not this one
+        scheme, sep, rest = url.partition("://")
+        userinfo, at, after = rest.split("/", 1)[0].rpartition("@")
+        if not sep or not at:
+            return None
+        after += rest[len(userinfo) + 1 + len(after):]
+    return scheme + sep, userinfo, after
+
+
+def _encoded_userinfo(url: str) -> str:
+    """The URL with a password typed unencoded percent-encoded, so it parses as the learner meant it
+    (it was taken for the path or the host, and the message then showed it)."""
+    split = _userinfo_split(url)
+    if split is None or not any(ch in split[1] for ch in "/?#@"):
+        return url
+    head, userinfo, after = split
+    user, colon, password = userinfo.partition(":")
+    return f"{head}{user}{colon}{quote(password, safe='')}@{after}"
+
+
 def redact(url: str) -> str:
-    """The URL with its password replaced, for messages and logs."""
-    parts = urlsplit(url)
-    userinfo, at, hostport = parts.netloc.rpartition("@")
-    if at and ":" in userinfo:
+    """The URL with its password replaced, for messages and logs (a password that breaks the URL's
+    syntax included)."""
+    split = _userinfo_split(url)
+    if split is None:
+        return url
+    head, userinfo, after = split
+    if ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
-    return urlunsplit(parts._replace(netloc=f"{userinfo}{at}{hostport}"))
+    return f"{head}{userinfo}@{after}"

@@ -159,3 +159,27 @@ def test_a_user_name_given_again_never_receives_the_earlier_users_history(
     assert code == 0 and "0 received" in out
     assert "Tagebuch" not in cli(capsys, "--data-dir", data, "--profile", "second", "words", "list")[1]
     assert "Tagebuch" in cli(capsys, "--data-dir", data, "--profile", "first", "words", "list")[1]  # kept there
+
+
+def test_a_password_typed_as_it_is_into_the_url_works_and_is_never_printed(
+        pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"/", "#", "?" and "@" in a password typed without percent-encoding ended the URL's user part
+    early: the message printed the URL with the password in it, blaming a missing database or an
+    unknown host made of part of the password."""
+    from effect_desktop.sync.urls import ServerURL
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    assert cli(capsys, "server", "init", "--url", pg_database)[0] == 0
+    password = "Som/mer#20?26@x"
+    encoded = cli(capsys, "server", "add-user", "eve", "--password", password, "--url", pg_database)[1]
+    server = ServerURL.parse(encoded.strip().splitlines()[-1])
+    typed = f"postgresql://eve:{password}@{server.hostport}/{server.database}?{server.query}"
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "桜", "cherry blossom")
+    code, out, err = cli(capsys, "--data-dir", data, "sync", "--url", typed)
+    assert code == 0 and "1 sent" in out, err
+    unreachable = f"postgresql://eve:{password}@127.0.0.1:9/effect"
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", unreachable)
+    assert code == 1 and "cannot be reached" in err
+    assert "mer#20" not in err and "26@x" not in err and "postgresql://eve@127.0.0.1:9/effect" in err
