@@ -10,7 +10,7 @@ the network for up to ~10 s when the server is unreachable):
     result = SyncClient(profile, url).sync(progress)  # progress(phase: "push"|"pull", done, total)
     result.pushed, result.pulled, result.resequenced, result.pending, result.describe()
     pending_count(profile) -> int                   # cheap; for "N pending" in the status bar
-    test_connection(url) -> str                     # a sentence to show, or raises SyncError
+    test_connection(url, profile) -> ConnectionCheck  # or raises SyncError (AccountConflict too)
     credentials.remember(profile, url, allow_plaintext=False) -> str   # settings dialog "save"
 
 Errors are `SyncError` subclasses whose `str()` is a message for the learner:
@@ -34,7 +34,7 @@ name, password)`; the SQL lives in `server_schema.py` and `server_ops.py`.
 
 from __future__ import annotations
 
-from .client import SyncClient, SyncResult, pending_count, test_connection
+from .client import ConnectionCheck, SyncClient, SyncResult, pending_count, test_connection
 from .errors import (
     AccountConflict,
     AuthenticationFailed,
@@ -51,5 +51,5 @@ from .errors import (
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
     "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted", "SyncResult",
-    "TLSFailure", "pending_count", "test_connection",
+    "TLSFailure", "pending_count", "test_connection", "ConnectionCheck",
 ]

@@ -23,7 +23,7 @@ from ..domain.ids import new_id
 from . import local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
-from .identity import settle_identity
+from .identity import check_identity, settle_identity
 from .merge import finish_deferred, merge_page
 from .pulled_check import check_pulled
 from .push_pipeline import push_pending
@@ -169,17 +169,31 @@ def pending_count(profile: Profile) -> int:
         return local_state.count_pending(connection)
 
 
-def test_connection(url: str | ServerURL) -> str:
-    """Connect, check the server's schema and the login; a sentence for the settings dialog."""
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What "Test connection" found: the server reached, the login accepted, this account's events."""
+
+    display: str
+    user: str
+    events: int
+
+    def __str__(self) -> str:
+        return f"Connected to {self.display} as {self.user}; this account holds {self.events} events on the server."
+
+
+def test_connection(url: str | ServerURL, profile: Profile | None = None) -> ConnectionCheck:
+    """Connect, check the server's schema and the login, and (given the profile) that this account
+    would take the profile's events; raises SyncError with what is wrong."""
     server = url if isinstance(url, ServerURL) else ServerURL.parse(url)
     with connect(server, autocommit=True) as connection:
         try:
             check_client_compatible(connection)
+            if profile is not None:
+                check_identity(connection, profile)
             events = connection.execute("SELECT count(*) FROM events").fetchone()
         except psycopg.Error as error:
             raise explain(error, server) from error
-    count = events[0] if events else 0
-    return f"Connected to {server.display} as {server.user}; the server holds {count} of your events."
+    return ConnectionCheck(server.display, server.user, events[0] if events else 0)
 
 
 def _lock_for(path: Path) -> threading.Lock:
@@ -191,4 +205,4 @@ def _quiet(phase: str, done: int, total: int) -> None:
     """No progress display."""
 
 
-__all__ = ["SyncClient", "SyncResult", "SyncInterrupted", "pending_count", "test_connection"]
+__all__ = ["ConnectionCheck", "SyncClient", "SyncResult", "SyncInterrupted", "pending_count", "test_connection"]

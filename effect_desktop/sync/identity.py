@@ -36,10 +36,29 @@ def settle_identity(connection: psycopg.Connection, profile: Profile) -> UUID:
     try:
         connection.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (local,))
     except psycopg.errors.UniqueViolation as error:
-        raise AccountConflict(
-            f"This profile's learner id {local} is registered to another account on this server; "
-            "sync it with that account, or start a new profile for this one.") from error
+        raise _conflict(local) from error
     return registered[0] if registered else local
+
+
+def check_identity(connection: psycopg.Connection, profile: Profile) -> None:
+    """`settle_identity` without its effects, for "Test connection": raises AccountConflict when a
+    sync with this account would be refused (the test said "Connected" and the sync then failed)."""
+    registered = [r[0] for r in connection.execute(
+        "SELECT user_id FROM sync_user_ids WHERE owner = current_user ORDER BY registered")]
+    local = profile.user_id
+    if local in registered or (registered and profile.store.count() == 0):
+        return
+    try:
+        with connection.transaction(force_rollback=True):  # only to learn whether another account has it
+            connection.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (local,))
+    except psycopg.errors.UniqueViolation as error:
+        raise _conflict(local) from error
+
+
+def _conflict(local: UUID) -> AccountConflict:
+    return AccountConflict(
+        f"This profile's learner id {local} is registered to another account on this server; "
+        "sync it with that account, or start a new profile for this one.")
 
 
 def _adopt(profile: Profile, user_id: UUID) -> None:

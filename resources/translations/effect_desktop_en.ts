@@ -373,4 +373,14 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>SyncSettingsWidget</name>
+    <message numerus="yes">
+      <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
+      <translation>
+        <numerusform>Connected to {0} as {1}; this account holds %n event on the server.</numerusform>
+        <numerusform>Connected to {0} as {1}; this account holds %n events on the server.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

@@ -244,6 +244,12 @@ If you choose No, the password is used until you close the app and asked for aga
         <source>Saved the server, not the password: it is used until you close the app.</source>
         <translation>サーバーを保存しました。パスワードは保存せず、アプリを閉じるまで使います。</translation>
     </message>
+    <message numerus="yes">
+        <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
+        <translation>
+            <numerusform>{0} に {1} として接続しました。このアカウントのサーバー上のイベントは %n 件です。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

@@ -142,7 +142,7 @@ def test_test_connection_with_the_real_account_then_a_wrong_password(qtbot, wind
 
     fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
     text = message_after(qtbot, settings, settings.test_button)
-    assert "as alice" in text and "holds 0 of your events" in text
+    assert "as alice" in text and "this account holds 0 events on the server" in text
     assert settings.message.property("ok") is True
 
     fill(qtbot, settings, server_url_without_user(alice), "alice", "not-her-password")
@@ -150,6 +150,24 @@ def test_test_connection_with_the_real_account_then_a_wrong_password(qtbot, wind
     assert "refused user 'alice' or its password" in text and "check them in the sync settings" in text
     assert settings.message.property("ok") is False
     assert "not-her-password" not in text
+
+
+def test_test_connection_warns_of_an_account_that_would_refuse_this_profile(
+        qtbot, window, sync, alice, pg_database, profile) -> None:
+    """The test said "Connected" for another learner's account; saving it then made every sync fail
+    with "registered to another account"."""
+    from effect_desktop.sync import SyncClient
+
+    profile.service.create_word("猫", "cat")
+    SyncClient(profile, alice).sync()  # this profile's learner belongs to alice now
+    bob = ServerURL.parse(add_user(pg_database, "bob", "bob-secret"))
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(bob), "bob", "bob-secret")
+    text = message_after(qtbot, settings, settings.test_button)
+    assert "registered to another account" in text and settings.message.property("ok") is False
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    text = message_after(qtbot, settings, settings.test_button)
+    assert "this account holds 1 event on the server" in text and settings.message.property("ok") is True
 
 
 def test_a_bad_url_gets_a_message_not_a_crash(qtbot, window, sync) -> None:

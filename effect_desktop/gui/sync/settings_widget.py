@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...sync import CredentialsUnavailable, SyncError, credentials, test_connection
+from ...sync import ConnectionCheck, CredentialsUnavailable, SyncError, credentials, test_connection
 from ...sync.urls import ServerURL
 from ..style import error_color, success_color
 from .background import BackgroundTask
@@ -175,16 +175,17 @@ class SyncSettingsWidget(QWidget):
             known = url
             if known.password is None:  # the saved password, from the keyring or the profile
                 known = credentials.resolve(profile, known.display)
-            return test_connection(known)
+            return test_connection(known, profile)  # with the profile: would this account take its events?
 
         self.test_button.setEnabled(False)
         self.show_message(self.tr("Connecting…"), ok=True)
         self._test = BackgroundTask(work, self._tested, self._test_failed, self).start()
 
-    def _tested(self, sentence: str) -> None:
+    def _tested(self, check: ConnectionCheck) -> None:
         self._test = None
         self.test_button.setEnabled(True)
-        self.show_message(sentence, ok=True)
+        self.show_message(self.tr("Connected to {0} as {1}; this account holds %n event(s) on the server.", "",
+                                  check.events).format(check.display, check.user), ok=True)
 
     def _test_failed(self, error: Exception) -> None:
         self._test = None
