@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from ..bootstrap import day_start_moved, rebuild_under_hour_in_force
+from ..persistence.errors import StoreError
 from ..timeline.scheduler_choice import day_start_in_force
 from .context import CliContext
 
@@ -135,21 +136,34 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         if pending:
             waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
             print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
+        transient = isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted)
+        if transient:  # "the next sync" is a plain `sync`: the server it could not finish with is kept
+            _remember(args, profile, credentials)
         _failed(error)
-        return EXIT_TRY_LATER if isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted) else EXIT_FAILED
+        return EXIT_TRY_LATER if transient else EXIT_FAILED
     _end_progress()
-    if args.url:  # a URL typed on the command line becomes the profile's server
-        given = credentials.ServerURL.parse(args.url)
-        known = profile.settings.get(credentials.SETTING_URL) == given.display
-        note = credentials.remember(profile, given, allow_plaintext=args.save_password_in_profile)
-        if not known or args.save_password_in_profile:  # said when it changes, not on every sync
-            print(note, file=sys.stderr)
+    _remember(args, profile, credentials)
     print(result.describe())
     if day_start_moved(profile):  # another device moved the start of the study day: count under it now
         rebuild_under_hour_in_force(profile)
         hour = day_start_in_force(profile.store)
         print(f"a study day now starts at {hour}:00 (moved on another device); every day was counted again")
     return 0
+
+
+def _remember(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
+    """A URL typed on the command line becomes the profile's server (said when it changes)."""
+    if not args.url:
+        return
+    try:
+        given = credentials.ServerURL.parse(args.url)
+        known = profile.settings.get(credentials.SETTING_URL) == given.display
+        note = credentials.remember(profile, given, allow_plaintext=args.save_password_in_profile)
+    except StoreError as error:  # a profile that cannot be written must not hide the sync's own outcome
+        print(f"effect-desktop: the server was not remembered: {error}", file=sys.stderr)
+        return
+    if not known or args.save_password_in_profile:
+        print(note, file=sys.stderr)
 
 
 _shown: dict[str, Any] = {"any": False, "phase": None}

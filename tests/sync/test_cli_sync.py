@@ -113,6 +113,8 @@ def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
     cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:pw@127.0.0.1:9/effect")
     assert code == 1 and "1 event is waiting to be sent" in err
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")  # "kept for the next sync": which server
+    assert "server: postgresql://alice@127.0.0.1:9/effect" in out  # it said "none" after a failed first sync
 
 
 def test_each_phase_of_the_progress_has_its_own_line(alice: str, tmp_path: Path,
