@@ -346,5 +346,9 @@ If you choose No, the password is used until you close the app and asked for aga
         <source>Click to sync now.</source>
         <translation>クリックすると今すぐ同期します。</translation>
     </message>
+    <message>
+        <source>Click to open the sync settings.</source>
+        <translation>クリックすると同期の設定を開きます。</translation>
+    </message>
 </context>
 </TS>

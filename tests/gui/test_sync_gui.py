@@ -444,3 +444,25 @@ def test_a_second_computer_syncs_its_words_in_from_the_first_run(qtbot, window, 
     wait_for_sync_end(qtbot, sync)
     assert sync.status.state is SyncState.SYNCED
     settings.close()
+
+
+def test_after_a_refused_password_a_click_on_the_status_opens_the_settings(
+        qtbot, window, sync, alice, profile, system_keyring) -> None:
+    """The password was changed on the server: the status said "Sync error", and a click only ran the
+    same failing sync again. The place to fix it is the sync settings; the click now goes there."""
+    answer_a_word(window)
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "an-old-password")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    settings.window().close()
+    qtbot.waitUntil(lambda: window.findChild(SyncDialog, "syncDialog") is None, timeout=WAIT_MS)
+    sync.sync_now()
+    wait_for_sync_end(qtbot, sync)
+    widget = sync.installation.status_widget
+    assert sync.status.state is SyncState.ERROR and "Click to open the sync settings." in widget.toolTip()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(SyncDialog, "syncDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert sync.status.state is SyncState.ERROR  # no sync was started by the click
+    dialog.close()

@@ -18,6 +18,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...bootstrap import Profile
 from ...sync import (
+    AccountConflict,
+    AuthenticationFailed,
+    BadServerURL,
+    CredentialsUnavailable,
     ServerUnreachable,
     SyncClient,
     SyncError,
@@ -227,7 +231,10 @@ class SyncController(QObject):
         reason = describe(error) if isinstance(error, SyncError) else self.tr(
             "The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
             "file.").format(str(error).strip() or type(error).__name__)
-        self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced))
+        fixed_in_settings = isinstance(error, AuthenticationFailed | AccountConflict | BadServerURL
+                                       | CredentialsUnavailable)
+        self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced,
+                             needs_settings=fixed_in_settings))
         self.failed.emit(error)
         self._pages_refresh()  # pages already pulled before the failure are committed and shown
 

@@ -32,6 +32,7 @@ class SyncStatus:
     phase: str = ""  # "push" or "pull" while syncing
     done: int = 0
     total: int = 0
+    needs_settings: bool = False  # the failure is fixed in the sync settings (a password, the account)
 
 
 def when(moment: datetime | None) -> str:
@@ -88,6 +89,8 @@ def status_tooltip(status: SyncStatus) -> str:
             None, status.pending))
     last = QCoreApplication.translate("SyncStatus", "Last sync: {0}")
     lines.append(last.format(when(status.last_synced)))
-    if state is not SyncState.SYNCING:
+    if status.needs_settings:
+        lines.append(QCoreApplication.translate("SyncStatus", "Click to open the sync settings."))
+    elif state is not SyncState.SYNCING:
         lines.append(QCoreApplication.translate("SyncStatus", "Click to sync now."))
     return "\n".join(line for line in lines if line)

@@ -1,4 +1,5 @@
-"""The sync status in the status bar: a few words, the reason in the tooltip, a click syncs."""
+"""The sync status in the status bar: a few words, the reason in the tooltip, a click syncs (or opens
+the settings, when that is where the failure is fixed)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .status import SyncState, SyncStatus, status_text, status_tooltip
 
 
 class SyncStatusWidget(QToolButton):
-    setup_requested = Signal()  # clicked while no server is set up
+    setup_requested = Signal()  # clicked while no server is set up, or its settings must change
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +34,8 @@ class SyncStatusWidget(QToolButton):
         self.setProperty("failing", failing)
 
     def _clicked(self) -> None:
-        if self.controller.status.state is SyncState.NOT_SET_UP:
+        status = self.controller.status
+        if status.state is SyncState.NOT_SET_UP or status.needs_settings:  # retrying would fail the same way
             self.setup_requested.emit()
         else:
             self.controller.sync_now()
