@@ -17,8 +17,15 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.exc import DBAPIError
 
-from .connection import connect, explain
-from .errors import BadServerURL, ServerRefused
+from .connection import connect, explain, first_line
+from .errors import (
+    AuthenticationFailed,
+    BadServerURL,
+    SchemaMismatch,
+    ServerRefused,
+    ServerUnreachable,
+    SyncError,
+)
 from .server_schema import USERS_ROLE, check_client_compatible, migrate
 from .urls import ServerURL
 
@@ -38,18 +45,53 @@ class InitResult:
 
 def init_server(admin_url: str) -> InitResult:
     url = ServerURL.parse(admin_url)
-    connect(url).close()  # a clear message for unreachable / wrong password / TLS, before SQLAlchemy
+    try:  # a clear message for unreachable / wrong password / TLS / a missing database, before SQLAlchemy
+        with connect(url, autocommit=True, explained=explain_admin) as connection:
+            _refuse_another_apps_events(connection, url)
+    except psycopg.Error as error:
+        raise explain_admin(error, url) from error
     engine = sa.create_engine(url.sqlalchemy, poolclass=sa.pool.NullPool)
     try:
         with engine.begin() as connection:
             before, after = migrate(connection)
     except DBAPIError as error:
         if isinstance(error.orig, psycopg.Error):
-            raise explain(error.orig, url) from error
+            raise explain_admin(error.orig, url) from error
         raise
     finally:
         engine.dispose()
     return InitResult(before, after)
+
+
+def _refuse_another_apps_events(connection: psycopg.Connection, url: ServerURL) -> None:
+    """A database whose `events` table is another program's: said so, before anything is changed
+    (it failed with "column event_id does not exist", called a refused sync)."""
+    columns = {row[0] for row in connection.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND table_name = 'events'")}
+    if columns and not {"event_id", "aggregate_id", "event_data", "position"} <= columns:
+        raise ServerRefused(
+            f"The database {url.database!r} already has a table named events that is not Effect Desktop's; "
+            "nothing was changed. Give the sync server a database of its own (CREATE DATABASE effect_sync;) "
+            "and run `effect-desktop server init` with that one.")
+
+
+def explain_admin(error: psycopg.Error, url: ServerURL) -> SyncError:
+    """`explain`, worded for the administrator running `server ...` (its advice was the learner's)."""
+    learner = explain(error, url)
+    detail = first_line(str(error).strip())
+    if isinstance(learner, AuthenticationFailed):
+        return AuthenticationFailed(f"The server refused the administrator {url.user!r} or its password "
+                                    f"({url.display}); check the administrator URL.")
+    if isinstance(learner, SchemaMismatch) and "database" in detail.lower():
+        return SchemaMismatch(f"The server has no database {url.database!r}; create it first (as a superuser: "
+                              f"CREATE DATABASE {url.database};), then run this command again.")
+    if isinstance(learner, ServerUnreachable):
+        return ServerUnreachable(f"The server {url.display} cannot be reached ({detail}); check the host and port "
+                                 "in the administrator URL, and that PostgreSQL is running there.")
+    if type(learner) is ServerRefused:
+        return ServerRefused(f"The server refused: {detail}")
+    return learner
 
 
 def add_user(admin_url: str, name: str, password: str | None = None) -> str:
@@ -60,7 +102,7 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
             "(starting with a letter or _), at most 63 characters.")
     password = password or secrets.token_urlsafe(18)
     url = ServerURL.parse(admin_url)
-    with connect(url) as connection:
+    with connect(url, explained=explain_admin) as connection:
         check_client_compatible(connection)
         try:
             exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
@@ -79,7 +121,7 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
                 sql.Identifier(name), sql.Literal(password), sql.Identifier(USERS_ROLE)))
             connection.commit()
         except psycopg.Error as error:
-            raise explain(error, url) from error
+            raise explain_admin(error, url) from error
     return url.with_user(name, password).libpq
 
 
@@ -96,7 +138,7 @@ def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
     would go. Rows are owned by the user's name, so a login dropped by hand (DROP ROLE) left them for
     the next user given that name; this is the way to remove one."""
     url = ServerURL.parse(admin_url)
-    with connect(url) as connection:
+    with connect(url, explained=explain_admin) as connection:
         check_client_compatible(connection)
         try:
             login = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
@@ -110,7 +152,7 @@ def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
                     connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
                 connection.commit()
         except psycopg.Error as error:
-            raise explain(error, url) from error
+            raise explain_admin(error, url) from error
     return Removal(login, events, learners)
 
 

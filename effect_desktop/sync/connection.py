@@ -8,6 +8,7 @@ keeping the original in the message tail for whoever reads the log.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import psycopg
 
@@ -30,12 +31,14 @@ _URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection opti
 CONNECT_TIMEOUT_S = 10
 
 
-def connect(url: ServerURL, *, autocommit: bool = False) -> psycopg.Connection:
+def connect(url: ServerURL, *, autocommit: bool = False,
+            explained: Callable[[psycopg.Error, ServerURL], SyncError] | None = None) -> psycopg.Connection:
+    """`explained` words a failure for who is connecting (the administrator's commands have their own)."""
     try:
         return psycopg.connect(url.libpq, connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit,
                                application_name=APPLICATION_NAME)
     except psycopg.Error as error:
-        raise explain(error, url) from error
+        raise (explained or explain)(error, url) from error
 
 
 def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
@@ -52,11 +55,11 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
         # libpq refusing the URL itself (`sslmode=requir`, an unknown option, a port that is no number):
         # nothing reached the server, so it must not be blamed
         return BadServerURL(
-            f"The server URL {where} has a mistake: {_first_line(text)}. Check the part after '?' "
+            f"The server URL {where} has a mistake: {first_line(text)}. Check the part after '?' "
             "(sslmode is one of disable, allow, prefer, require, verify-ca, verify-full) and the port.")
     if "ssl" in lower or "tls" in lower or "certificate" in lower:
         return TLSFailure(
-            f"An encrypted (TLS) connection to {where} could not be made: {_first_line(text)}. "
+            f"An encrypted (TLS) connection to {where} could not be made: {first_line(text)}. "
             "Check that the server has TLS enabled, or ask its administrator; without TLS your "
             "password would travel in the clear.")
     if "database" in lower and "does not exist" in lower:
@@ -64,17 +67,17 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             f"The server has no database {url.database!r}; check the URL, or prepare it with "
             "`effect-desktop server init`.")
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
-        return ServerRefused(f"The server refused the operation for {url.user!r}: {_first_line(text)}")
+        return ServerRefused(f"The server refused the operation for {url.user!r}: {first_line(text)}")
     if isinstance(error, psycopg.OperationalError):
         if "terminat" in lower or "server closed the connection" in lower or "consuming input" in lower:
             return SyncInterrupted(
                 f"The connection to {where} dropped during the sync; everything received so far "
                 "is kept and the next sync continues from there.")
         return ServerUnreachable(
-            f"The sync server {where} cannot be reached ({_first_line(text)}); you can keep "
+            f"The sync server {where} cannot be reached ({first_line(text)}); you can keep "
             "studying offline, your changes are kept and sent at the next sync.")
-    return ServerRefused(f"The server refused the sync: {_first_line(text)}")
+    return ServerRefused(f"The server refused the sync: {first_line(text)}")
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     return text.splitlines()[0] if text else "no details"

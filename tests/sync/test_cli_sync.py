@@ -185,3 +185,30 @@ def test_a_password_typed_as_it_is_into_the_url_works_and_is_never_printed(
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", unreachable)
     assert code == 1 and "cannot be reached" in err
     assert "mer#20" not in err and "26@x" not in err and "postgresql://eve@127.0.0.1:9/effect" in err
+
+
+def test_the_administrators_commands_speak_to_the_administrator(
+        pg_database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`server init` on a database that does not exist told the administrator to run `server init`;
+    on a database with another program's `events` table it failed as "the server refused the sync"."""
+    from dataclasses import replace
+
+    import psycopg
+
+    from effect_desktop.sync.urls import ServerURL
+    from tests.support.postgres import libpq_url
+
+    server = ServerURL.parse(pg_database)
+    missing = replace(server, database="no_such_database").sqlalchemy
+    code, _, err = cli(capsys, "server", "init", "--url", missing)
+    assert code == 2 and "create it first" in err and "CREATE DATABASE no_such_database" in err
+
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:
+        admin.execute("CREATE TABLE events (id serial PRIMARY KEY, what text)")
+        admin.execute("INSERT INTO events (what) VALUES ('another program''s row')")
+    code, _, err = cli(capsys, "server", "init", "--url", pg_database)
+    assert code == 2 and "already has a table named events that is not Effect Desktop's" in err
+    assert "sync" not in err.split("Effect Desktop's", 1)[0]
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:
+        assert admin.execute("SELECT what FROM events").fetchall() == [("another program's row",)]
+        assert admin.execute("SELECT to_regclass('sync_schema')").fetchone() == (None,)
