@@ -44,6 +44,7 @@ class WordTable:
     encoding: str
     has_header: bool
     problems: list[RowProblem] = field(default_factory=list)  # records the CSV reader could not split
+    named: int | None = None  # how many columns the header names (None: no header)
 
     @property
     def column_count(self) -> int:
@@ -89,7 +90,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
             raise InterchangeError("The file has only its header row: there are no words to import.")
     else:
         headers = [column_name(i) for i in range(width)]
-    return WordTable(headers, records, chosen, used, has_header, problems)
+    return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None)
 
 
 def column_name(index: int) -> str:
@@ -235,6 +236,22 @@ def check_mapping(mapping: dict[int, str]) -> None:
                                "--map COLUMN=text --map COLUMN=meaning).")
 
 
+def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str]) -> str | None:
+    """Why a row with more cells than the header names would lose some, or None. A tags cell with an
+    unquoted comma ("noun,fruit") splits into two, and the second went nowhere without a word said."""
+    extra = [cell.strip() for index, cell in enumerate(cells[named:], start=named)
+             if cell.strip() and index not in mapping]
+    if not extra:
+        return None
+    shown = ", ".join(f"“{cell[:40]}”" for cell in extra[:3])
+    return (f"{counted(len(cells), 'cell')} where the header names {named}, so {shown} would be left out; put "
+            "quotes around a cell that holds a {delimiter}, or map the extra column")
+
+
+def _shown_delimiter(delimiter: str) -> str:
+    return {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(delimiter, repr(delimiter))
+
+
 @without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
@@ -245,9 +262,13 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     has_difficulty = "difficulty" in mapping.values()
     total = len(table.rows)
     tick(progress, 0, total)
+    named = table.named
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)
+        if named is not None and len(cells) > named and (extra := _unmapped_extra(cells, named, mapping)):
+            parsed.problems.append(RowProblem(line, extra.format(delimiter=_shown_delimiter(table.delimiter))))
+            continue
         if len(cells) >= needed:
             values = {name: cells[index] for index, name in columns}
         elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):

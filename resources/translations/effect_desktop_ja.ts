@@ -1600,6 +1600,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Beside {0} lies the write-ahead log of another profile ({1}), which SQLite would read as this one's; both were left untouched. Move {1} out of the folder, then open the profile again.</source>
         <translation>{0} の隣に、別のプロファイルの先行書き込みログ（{1}）があります。SQLite はこれをこのプロファイルのものとして読んでしまいます。どちらにも手を付けていません。{1} をフォルダーの外へ移してから、もう一度プロファイルを開いてください。</translation>
     </message>
+    <message>
+        <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds the delimiter, or map the extra column</source>
+        <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。区切り文字を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

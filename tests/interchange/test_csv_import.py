@@ -78,6 +78,21 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, 
     assert word_rows(profile) == [("ok", "fine", "", [], 2)]
 
 
+def test_a_row_with_more_cells_than_the_header_names_is_a_bad_row(profile: Profile, tmp_path: Path) -> None:
+    """An unquoted comma in the tags cell split it: "fruit" was dropped without a word, and a dry run
+    said every row could be imported."""
+    path = tmp_path / "extra.csv"
+    path.write_text("word,meaning,tags\napple,りんご,noun,fruit\npear,梨,noun\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert ("line 2: 4 cells where the header names 3, so “fruit” would be left out; put quotes around a "
+            "cell that holds a comma") in str(refused.value)
+    assert profile.store.count() == 0
+    report = import_file(profile, path, maps=["4=category"])  # mapped, the extra column is wanted
+    assert report.created == 2
+    assert word_rows(profile)[0][:4] == ("apple", "りんご", "fruit", ["noun"])
+
+
 def test_duplicates_are_skipped_or_update_the_other_fields(profile: Profile, tmp_path: Path) -> None:
     profile.service.create_word("猫", "cat", "animal", ["old"], 1)
     path = tmp_path / "dupes.csv"
