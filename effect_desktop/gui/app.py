@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -141,6 +143,22 @@ def _tell(window: MainWindow, text: str) -> None:
     box.open()
 
 
+def close_on_interrupt(close: Callable[[], object]) -> Callable[[], None]:
+    """Ctrl+C in the terminal that started the window closes it as its close button does (a session
+    kept, the profile closed). Python sees the signal only when it runs, so a timer wakes it now and
+    then; without this the window ignored Ctrl+C, and a KeyboardInterrupt surfaced in some slot.
+    Returns what undoes it."""
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: QTimer.singleShot(0, close))
+    waker = QTimer()
+    waker.timeout.connect(lambda: None)
+    waker.start(250)
+
+    def stop() -> None:
+        waker.stop()
+        signal.signal(signal.SIGINT, previous)
+    return stop
+
+
 def _say(text: str) -> None:
     """A line for the terminal, if there is one (a windowed Windows build has no stdout)."""
     if sys.stdout is not None:
@@ -227,7 +245,9 @@ def run_gui(data_dir: Path, profile: str) -> int:
             QTimer.singleShot(0, server.start)  # after the window is up: QtNetwork loads then
             if os.environ.get(STARTUP_PROBE_ENV) == "1":
                 QTimer.singleShot(0, lambda: _probe_exit(window))
+            stop_listening = close_on_interrupt(lambda: current_window(window).close())
             code = app.exec()
+            stop_listening()
             server.close()
             sys.excepthook = previous_hook
             current_window(window).profile.close()  # opened again after a restore or a new day start
