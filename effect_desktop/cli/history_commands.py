@@ -42,11 +42,14 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
         timeline.prepare(preparing)  # brings the time-travel checkpoints up to date (quick unless many are new)
     finally:
         lines.end()
-    past = timeline.state_at(args.as_of)
+    now = ctx.profile().service.clock()
+    future = args.as_of > now  # time travel goes back, never beyond now (as in the window)
+    past = timeline.state_at(min(args.as_of, now))
     if args.json:
         print_json(state_json(past))
         return 0
-    print(f"As of {past.moment.isoformat()} (the past; {len(past.words)} words)")
+    when = "now: the moment given is still to come" if future else "the past"
+    print(f"As of {past.moment.isoformat()} ({when}; {counted(len(past.words), 'word')})")
     print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
                 [[w.word_id, w.text, w.meaning, *_progress_cells(w)] for w in past.words])
     totals = past.totals

@@ -70,3 +70,11 @@ def test_history_counts_no_undone_answer(profile: Profile, capsys: pytest.Captur
     profile.service.answer(session, word, True, 1500)
     code, out, _ = _run(profile, capsys, "history", "apple")
     assert code == 0 and out.strip().splitlines()[-1].startswith("1 answer, 1 correct;")
+
+
+def test_state_as_of_a_moment_still_to_come_shows_now_not_the_past(
+        profile: Profile, studied: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(profile, capsys, "state", "--as-of", "2999-01-01T00:00Z")
+    assert code == 0
+    assert "(now: the moment given is still to come; 1 word)" in out.splitlines()[0]  # one was deleted
+    assert "2999" not in out.splitlines()[0]
