@@ -62,6 +62,8 @@ def default_data_dir() -> Path:
 
 
 def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
+    if len(profile) > 64:
+        raise ValueError(f"invalid profile name {profile[:20]!r}…: it has {len(profile)} characters; at most 64")
     if not _PROFILE_NAME.match(profile):
         raise ValueError(f"invalid profile name {profile!r}: use letters, digits, spaces, - and _")
     return data_dir / f"{profile}{PROFILE_SUFFIX}"
@@ -231,6 +233,9 @@ def prepare_data_folder(folder: Path) -> None:
     choose = "choose another data folder with --data-dir or EFFECT_DATA_DIR"
     if folder.exists() and not folder.is_dir():
         raise DataFolderUnusable(f"The data folder {folder} is a file, not a folder; {choose}.")
+    if folder.is_symlink() and not folder.exists():
+        raise DataFolderUnusable(f"The data folder {folder} is a link to {os.readlink(folder)}, which does not "
+                                 f"exist (a disk not connected?); connect it, or {choose}.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:

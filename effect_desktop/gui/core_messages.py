@@ -133,6 +133,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"--data-dir or EFFECT_DATA_DIR\.", re.S),
      lambda m: _tr("The data folder {0} cannot be created ({1}); choose another data folder with "
                    "--data-dir or EFFECT_DATA_DIR.").format(m[1], m[2])),
+    (re.compile(r"The data folder (.+) is a link to (.+), which does not exist \(a disk not connected\?\); "
+                r"connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect "
+                   "it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.").format(m[1], m[2])),
     (re.compile(r"The data folder (.+) cannot be written \(no permission\); choose another data folder "
                 r"with --data-dir or EFFECT_DATA_DIR\.", re.S),
      lambda m: _tr("The data folder {0} cannot be written (no permission); choose another data folder "

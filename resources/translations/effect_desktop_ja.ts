@@ -1604,6 +1604,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds the delimiter, or map the extra column</source>
         <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。区切り文字を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
     </message>
+    <message>
+        <source>The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
+        <translation>データフォルダー {0} は {1} へのリンクですが、リンク先がありません（ディスクが接続されていない？）。接続するか、--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -156,6 +156,10 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
                     "profile again.")  # as bootstrap writes it (test_untidy_files.py makes the real one)
     messages += [inaccessible(a_file, kind, "permission denied")
                  for kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE)]
+    (tmp_path / "unplugged").symlink_to(tmp_path / "no-such-disk")
+    with pytest.raises(StoreError) as refused:  # a data folder on a disk not connected
+        open_profile(tmp_path / "unplugged" / "p.effect.sqlite3")
+    messages.append(str(refused.value))
     with pytest.raises(StoreError) as refused:  # a path beyond SQLite's 512 bytes
         open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "p.effect.sqlite3")
     messages.append(str(refused.value))

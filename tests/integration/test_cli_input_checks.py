@@ -128,3 +128,9 @@ def test_an_empty_data_folder_option_is_refused(tmp_path: Path, capsys, monkeypa
 
     assert main(["--data-dir", ""]) == 2  # the window is not opened on the current folder either
     assert "the data folder is empty" in capsys.readouterr().err
+
+
+def test_a_profile_name_too_long_says_so(tmp_path: Path, capsys) -> None:
+    """It said "use letters, digits, spaces, - and _" of a name made only of letters."""
+    err = _refused(capsys, "--data-dir", str(tmp_path), "--profile", "a" * 300, "words", "add", "x", "y")
+    assert "it has 300 characters; at most 64" in err
