@@ -10,6 +10,7 @@ password, the account, the server's version), as for every other invalid command
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -125,6 +126,13 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     credentials = sync.credentials
     if args.status:
         remembered = profile.settings.get(credentials.SETTING_URL) or "none"
+        from_environment = os.environ.get(credentials.ENV_URL)
+        if from_environment:  # what a plain `sync` uses first; it said "none" for a profile synced only so
+            try:
+                shown = credentials.ServerURL.parse(from_environment).display
+            except sync.SyncError:
+                shown = "not a valid URL"
+            remembered = f"{shown} (from {credentials.ENV_URL}; remembered: {remembered})"
         print(f"server: {remembered}\npending: {sync.pending_count(profile)}")
         return 0
     try:

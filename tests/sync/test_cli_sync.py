@@ -94,6 +94,8 @@ def test_the_password_is_kept_only_where_allowed(alice: str, tmp_path: Path, cap
 
     monkeypatch.setenv("EFFECT_SYNC_URL", alice)
     assert cli(capsys, "--data-dir", data, "sync")[0] == 0
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")  # the server a plain sync uses
+    assert "(from EFFECT_SYNC_URL; remembered: postgresql://alice@" in out and "alice-secret" not in out
     monkeypatch.delenv("EFFECT_SYNC_URL")
 
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")
