@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         session = self.profile.queries.session(session_id)  # type: ignore[arg-type]
         if session is None or session.completed:
             return None
-        dialog = ResumeDialog(session, mode_names(self).get(session.mode, session.mode), self)
+        words = {a.word_id for a in self.profile.queries.answers_in_session(session.session_id) if not a.retracted}
+        dialog = ResumeDialog(session, mode_names(self).get(session.mode, session.mode), self, len(words))
 
         def answered(result: int) -> None:
             if result == ResumeDialog.RESUME:

@@ -61,15 +61,19 @@ class ResumeDialog(QDialog):
     RESUME = 1
     FINISH = 2
 
-    def __init__(self, session: SessionView, mode_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: SessionView, mode_name: str, parent: QWidget | None = None,
+                 words_answered: int | None = None) -> None:
+        """`words_answered`: the session's words answered at least once (`session.answered` counts the
+        answers, repeats of missed words included, and read "205 of 200 words answered")."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("resumeDialog")
         self.setWindowTitle(self.tr("Unfinished session"))
+        answered = session.answered if words_answered is None else words_answered
         self.message = text = QLabel(self.tr(
             "Your {0} session from {1} was not finished ({2} of %n word(s) answered). "
             "Every answer was saved.", "", len(session.word_ids)).format(
-            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"), session.answered))
+            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"), min(answered, len(session.word_ids))))
         text.setWordWrap(True)
         self.resume = QPushButton(self.tr("&Resume"))
         self.resume.setObjectName("resumeButton")

@@ -64,6 +64,17 @@ def _interrupted_session(profile, words):
     return session_id
 
 
+def test_the_resume_question_counts_words_not_answers(qtbot, window, profile, words):
+    """A missed word comes back in the session: 3 answers to 2 words read "3 of 3 words answered"
+    (after a long session, "205 of 200")."""
+    session_id = _interrupted_session(profile, words)
+    profile.service.answer(session_id, words[1], True, 1800, "good")  # the missed word, asked again
+    dialog = window.startup()
+    assert isinstance(dialog, ResumeDialog)
+    assert "2 of 3 words answered" in dialog.message.text()
+    dialog.reject()
+
+
 def test_resume_an_interrupted_session_continues_with_unanswered_words(qtbot, window, profile, words):
     session_id = _interrupted_session(profile, words)
     dialog = window.startup()
