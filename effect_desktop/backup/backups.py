@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,7 @@ SUFFIX = ".effect.sqlite3"
 DEFAULT_KEEP = DEFAULT_BACKUPS_KEPT
 DAMAGED = "damaged"  # the reason of a damaged profile set aside by a restore: never pruned
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
+LEFTOVER_AGE_S = 15 * 60  # a copy untouched this long is a killed one's, not one in progress
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?(?:-(?P<n>\d+))?"
                    + re.escape(SUFFIX) + "$")
@@ -139,7 +141,26 @@ def _new_name(profile_file: Path, reason: str, now: datetime | None = None) -> P
     return target
 
 
+def sweep_leftovers(profile_file: Path, now: float | None = None) -> list[Path]:
+    """Remove copies a killed backup or restore left behind (`.partial`, its journal, `.restoring`):
+    unlisted and never pruned, each could hold a whole profile's size. Only ones untouched for
+    LEFTOVER_AGE_S: another program's copy in progress keeps writing to its file."""
+    moment = time.time() if now is None else now
+    candidates = [*backup_dir(profile_file).glob("*.partial"), *backup_dir(profile_file).glob("*.partial-journal"),
+                  profile_file.with_name(profile_file.name + ".restoring")]
+    removed = []
+    for leftover in candidates:
+        try:
+            if moment - leftover.stat().st_mtime >= LEFTOVER_AGE_S:
+                leftover.unlink()
+                removed.append(leftover)
+        except OSError:  # gone meanwhile, or not ours to remove: left
+            continue
+    return removed
+
+
 def prune(profile_file: Path, keep: int) -> list[Path]:
+    sweep_leftovers(profile_file)
     removed = []
     for old in [b for b in list_backups(profile_file) if b.reason != DAMAGED][max(keep, 1):]:
         old.path.unlink(missing_ok=True)

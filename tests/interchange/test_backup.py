@@ -35,6 +35,32 @@ def test_only_the_newest_backups_are_kept(profile: Profile) -> None:
     assert [b.taken_at.day for b in kept] == [5, 4, 3]
 
 
+def test_a_killed_backups_leftovers_are_swept_by_the_next_backup(profile: Profile) -> None:
+    """A backup killed half-way left a hidden `.partial` (up to the profile's size) and its journal,
+    never listed and never pruned: four kills leaked 300 MB beside a 113 MB backup."""
+    import os
+    import time
+
+    from effect_desktop.backup.backups import LEFTOVER_AGE_S, backup_dir
+
+    profile.service.create_word("猫", "cat")
+    create_backup(profile.path)
+    folder = backup_dir(profile.path)
+    killed = [folder / "default-20260101-000000-manual.effect.sqlite3.partial",
+              folder / "default-20260101-000000-manual.effect.sqlite3.partial-journal",
+              profile.path.with_name(profile.path.name + ".restoring")]
+    in_progress = folder / "default-20260101-000001-daily.effect.sqlite3.partial"  # another program's, now
+    old = time.time() - LEFTOVER_AGE_S - 60
+    for leftover in (*killed, in_progress):
+        leftover.write_bytes(b"x" * 1000)
+    for leftover in killed:
+        os.utime(leftover, (old, old))
+    create_backup(profile.path)
+    assert [path for path in killed if path.exists()] == []
+    assert in_progress.exists()
+    assert len(list_backups(profile.path)) == 2
+
+
 def test_restore_brings_back_the_old_state_and_keeps_the_current_one(profile: Profile) -> None:
     profile.service.create_word("before", "backup")
     older = create_backup(profile.path, "manual", now=datetime(2026, 1, 1, 9, 0))
