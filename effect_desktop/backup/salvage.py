@@ -111,9 +111,10 @@ def _without_foreign_wal(profile: Profile, damaged: Path, after: int, report: Sa
             alone = Path(folder) / damaged.name
             try:
                 shutil.copyfile(damaged, alone)  # set aside and closed: nothing holds locks on it
+                copied = True
             except OSError:
-                alone = None
-            if alone is not None and _continues(profile, alone, after):
+                copied = False
+            if copied and _continues(profile, alone, after):
                 report.wal_ignored = True
                 return _readable_rows(alone, after, report)
     report.foreign = True

@@ -171,7 +171,7 @@ class SyncSettingsWidget(QWidget):
             return
         profile = self.profile
 
-        def work() -> str:
+        def work() -> ConnectionCheck:
             known = url
             if known.password is None:  # the saved password, from the keyring or the profile
                 known = credentials.resolve(profile, known.display)
