@@ -109,10 +109,10 @@ def run_remove_user(args: argparse.Namespace, ctx: CliContext) -> int:
         return _failed(error)
     what = (f"the login {args.name!r}" if removal.had_login else "no login (already dropped)") + (
         f", {removal.events:,} events and {removal.learners} learner id(s)")
-    if not args.yes:
+    if not args.yes:  # a look, not a failure
         print(f"would remove {what} from the server; their computers keep their own history. "
-              "Run again with --yes to do it.", file=sys.stderr)
-        return EXIT_FAILED
+              "Run again with --yes to do it.")
+        return 0
     print(f"removed {what} from the server; their computers keep their own history")
     return 0
 

@@ -137,11 +137,20 @@ def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
     transaction (their computers keep their own history). With `delete` False only counts what
     would go. Rows are owned by the user's name, so a login dropped by hand (DROP ROLE) left them for
     the next user given that name; this is the way to remove one."""
+    if not _USER_NAME.match(name):
+        raise BadServerURL(f"{name!r} cannot be an Effect Desktop user name (lower-case letters, digits and _).")
     url = ServerURL.parse(admin_url)
     with connect(url, explained=explain_admin) as connection:
         check_client_compatible(connection)
         try:
             login = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
+            learner = connection.execute(
+                "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member "
+                "JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = %s AND g.rolname = %s",
+                (name, USERS_ROLE)).fetchone() is not None
+            if login and not learner:  # logins belong to the whole server: another program's, perhaps
+                raise ServerRefused(f"{name!r} is a login of this PostgreSQL server but not an Effect Desktop "
+                                    f"user (not in {USERS_ROLE}); it was left alone.")
             events, learners = _left_by(connection, name)
             if not (login or events or learners):
                 raise ServerRefused(f"There is no user named {name!r} on this server, and nothing of one.")

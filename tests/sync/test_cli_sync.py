@@ -153,10 +153,18 @@ def test_a_user_name_given_again_never_receives_the_earlier_users_history(
 
     code, _, err = cli(capsys, "server", "add-user", "kid", "--url", pg_database)
     assert code == 2 and "still holds 1 events of an earlier user named 'kid'" in err
-    code, _, err = cli(capsys, "server", "remove-user", "kid", "--url", pg_database)
-    assert code == 2 and "would remove no login (already dropped), 1 events" in err  # without --yes: nothing
+    monkeypatch.setenv("EFFECT_DATA_DIR", str(tmp_path / "an administrator has no profile"))
+    code, out, _ = cli(capsys, "server", "remove-user", "kid", "--url", pg_database)
+    assert code == 0 and "would remove no login (already dropped), 1 events" in out  # without --yes: nothing
     code, out, _ = cli(capsys, "server", "remove-user", "kid", "--url", pg_database, "--yes")
     assert code == 0 and "removed no login (already dropped), 1 events and 1 learner id(s)" in out
+
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:  # another program's login
+        admin.execute("CREATE ROLE webapp LOGIN PASSWORD 'x'")
+    code, _, err = cli(capsys, "server", "remove-user", "webapp", "--url", pg_database, "--yes")
+    assert code == 2 and "not an Effect Desktop user" in err
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:
+        assert admin.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'webapp'").fetchone() == (1,)
 
     second_url = cli(capsys, "server", "add-user", "kid", "--url", pg_database)[1].strip().splitlines()[-1]
     code, out, _ = cli(capsys, "--data-dir", data, "--profile", "second", "sync", "--url", second_url)
