@@ -8,6 +8,7 @@ or from SQLAlchemy works unchanged.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -73,18 +74,27 @@ class ServerURL:
         return f"{self.user}@{self.hostport}/{self.database}"
 
 
+_HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._%\-]*)(:\d*)?")  # host[:port]; empty for ?host=/socket
+
+
 def _userinfo_split(url: str) -> tuple[str, str, str] | None:
-    """(scheme and "://", user info, the rest) split by the last "@": a password typed as it is may
-    hold "/", "?", "#" or "@", which end the URL's authority early for `urlsplit`."""
+    """(scheme and "://", user info, the rest) for a URL with a user part, else None.
+
+    A password typed as it is may hold "/", "?", "#" or "@", which end the authority early for
+    `urlsplit`; a query may hold "@" too (`sslrootcert=/home/me@work/...`). The "@" that ends the
+    user part is the first one followed by a plausible host[:port] and a path without "@"."""
     scheme, sep, rest = url.partition("://")
-    userinfo, at, after = rest.rpartition("@")
-    if not sep or not at or "/" not in after:  # an "@" in the query (options=...@...): not this one
-        scheme, sep, rest = url.partition("://")
-        userinfo, at, after = rest.split("/", 1)[0].rpartition("@")
-        if not sep or not at:
-            return None
-        after += rest[len(userinfo) + 1 + len(after):]
-    return scheme + sep, userinfo, after
+    if not sep:
+        return None
+    at = rest.find("@")
+    while at != -1:
+        after = rest[at + 1:]
+        host = re.split(r"[/?#]", after, maxsplit=1)[0]
+        path = re.split(r"[?#]", after[len(host):], maxsplit=1)[0]
+        if _HOST.fullmatch(host) and "@" not in path:
+            return scheme + sep, rest[:at], after
+        at = rest.find("@", at + 1)
+    return None
 
 
 def _encoded_userinfo(url: str) -> str:

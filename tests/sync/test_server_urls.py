@@ -1,0 +1,42 @@
+"""Sync URLs as learners type them: a password with "/", "#", "?" or "@" unencoded, an "@" in an option.
+
+Nothing here reaches a server: what a learner notices is which server the app talks to, and that
+the password never appears in a message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.cli.main import run_cli
+from effect_desktop.sync.urls import ServerURL, redact
+
+
+@pytest.mark.parametrize(("typed", "password", "host", "query"), [
+    ("postgresql://anna:se/cret@db.example.org/effect", "se/cret", "db.example.org", ""),
+    ("postgresql://anna:ab@cd@db.example.org/effect", "ab@cd", "db.example.org", ""),
+    ("postgresql://anna:p@ss/w@db.example.org/effect", "p@ss/w", "db.example.org", ""),
+    ("postgresql://anna:k#t?z@db.example.org:5433/effect?sslmode=require", "k#t?z", "db.example.org:5433",
+     "sslmode=require"),
+    # an "@" in an option is not the end of the password (it was read as password "pw@127.0.0.1/effect?...")
+    ("postgresql://anna:pw@127.0.0.1/effect?sslrootcert=/home/me@work/root.crt&sslmode=disable", "pw",
+     "127.0.0.1", "sslrootcert=/home/me@work/root.crt&sslmode=disable"),
+    ("postgresql://anna:pw@db.example.org/effect?application_name=anna@laptop", "pw", "db.example.org",
+     "application_name=anna@laptop"),
+])
+def test_the_url_is_read_as_the_learner_meant_it(typed: str, password: str, host: str, query: str) -> None:
+    url = ServerURL.parse(typed)
+    assert (url.user, url.password, url.hostport, url.database, url.query) == ("anna", password, host, "effect",
+                                                                                 query)
+    assert password not in redact(typed) and password not in url.display
+
+
+def test_a_url_without_a_database_is_refused_without_showing_the_password(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"postgresql://anna:se/cret@db.example.org" was printed whole in its error."""
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "桜", "cherry blossom"]) == 0
+    code = run_cli(["--data-dir", str(tmp_path), "sync", "--url", "postgresql://anna:se/cret@db.example.org"])
+    err = capsys.readouterr().err
+    assert code == 2 and "needs a user name and a database" in err
+    assert "se/cret" not in err and "cret" not in err and "anna:***@db.example.org" in err
