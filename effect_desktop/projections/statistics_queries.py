@@ -99,8 +99,12 @@ class StatisticsQueries:
         found = self._all(query)[0][0]
         return date.fromisoformat(found) if found else None
 
-    def last_study_day(self) -> date | None:
-        found = self._all(sa.select(sa.func.max(t.daily_stats.c.study_day)).where(t.daily_stats.c.answers > 0))[0][0]
+    def last_study_day(self, since: date, by: datetime) -> date | None:
+        """The latest study day, from `since` on, of an answer given by the moment `by` (an answer dated
+        ahead by another device's wrong clock does not count)."""
+        a = t.answers.c
+        found = self._all(sa.select(sa.func.max(a.study_day)).where(
+            a.study_day >= since.isoformat(), a.answered_at <= by, a.retracted.is_(False)))[0][0]
         return date.fromisoformat(found) if found else None
 
     def response_times(self, scope: WordScope, first: date | None, last: date) -> dict[int, int]:

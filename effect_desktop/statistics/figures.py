@@ -161,10 +161,23 @@ class Statistics:
         found = self.q.streak_row(self.user_id) if self.user_id is not None else None
         if found is not None:
             consecutive, last_day = found
-            current = current_streak(consecutive, last_day, last) if last_day <= last else 0
-            if current:
+            if last_day > last:  # the run reaches past today (another device's clock ahead): counted to today
+                last_day, consecutive = self._run_up_to(last)
+            current = current_streak(consecutive, last_day, last) if last_day is not None else 0
+            if current and last_day is not None:
                 streak_first, streak_last = last_day - timedelta(days=current - 1), last_day
         return Heatmap(first, last, days, streak_first, streak_last, current)
+
+    def _run_up_to(self, last: date) -> tuple[date | None, int]:
+        """(the latest study day up to `last`, the run of consecutive study days ending on it)."""
+        studied = sorted((row.study_day for row in self.q.days(WordScope(), last - timedelta(days=HEATMAP_DAYS), last)
+                          if row.answers), reverse=True)
+        if not studied:
+            return None, 0
+        run = 1
+        while run < len(studied) and (studied[run - 1] - studied[run]).days == 1:
+            run += 1
+        return studied[0], run
 
     def activity(self, request: StatsRequest, first: date | None = None) -> list[Period]:
         """Answers, accuracy and time studied per day, week or month of the range, gaps as zeros."""
@@ -216,9 +229,9 @@ class Statistics:
 
     # --- everything at once -----------------------------------------------------------------------------
     def report(self, request: StatsRequest) -> Report:
-        # the read models hold only what was done by `now` (a replay, for a moment past): their latest
-        # study day is one the learner has reached, whatever this computer's zone makes of it
-        request = replace(request, learner_day=self.q.last_study_day())
+        # the learner's latest study day among answers given by `now`: one they have reached, whatever
+        # this computer's zone makes of it (an answer dated ahead by a wrong clock is not given yet)
+        request = replace(request, learner_day=self.q.last_study_day(request.today, request.now))
         first = self.range_first(request)
         activity = self.activity(request, first) if first is not None else []
         forecast = self.forecast(request)

@@ -134,3 +134,16 @@ def test_the_same_moment_seen_from_a_zone_to_the_west_gives_the_same_figures(his
     assert hawaii_report.last == DAY3
     assert hawaii_report.summary.answers == tokyo_report.summary.answers == 7
     assert hawaii_report.summary.streak_days == tokyo_report.summary.streak_days == 3
+
+
+def test_an_answer_dated_ahead_by_another_devices_wrong_clock_does_not_move_today(history: KnownHistory) -> None:
+    """A phone a day ahead synced in one answer: the figures moved to tomorrow, the words studied
+    minutes ago showed as due today and the streak counted a day still to come."""
+    before = _stats(history).report(_request(range=Range.DAYS_30))
+    history.clock.set(EVENING_OF_DAY3 + timedelta(days=1))  # the phone's clock
+    session = history.profile.service.start_session("flashcard", [history.apple])
+    history.profile.service.answer(session, history.apple, True, 2000)
+    report = _stats(history).report(_request(range=Range.DAYS_30))  # asked on this computer, at day 3's evening
+    assert report.last == DAY3
+    assert report.summary.streak_days == before.summary.streak_days == 3
+    assert report.heatmap.streak_last == DAY3
