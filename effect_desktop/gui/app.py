@@ -147,8 +147,15 @@ def close_on_interrupt(close: Callable[[], object]) -> Callable[[], None]:
     """Ctrl+C in the terminal that started the window closes it as its close button does (a session
     kept, the profile closed). Python sees the signal only when it runs, so a timer wakes it now and
     then; without this the window ignored Ctrl+C, and a KeyboardInterrupt surfaced in some slot.
-    Returns what undoes it."""
-    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: QTimer.singleShot(0, close))
+    An open dialog is closed first. Returns what undoes it."""
+    def interrupted() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # a dialog first, as Esc would (a restore under way refuses to close)
+            modal.close()
+            return
+        close()
+
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: QTimer.singleShot(0, interrupted))
     waker = QTimer()
     waker.timeout.connect(lambda: None)
     waker.start(250)

@@ -34,3 +34,28 @@ def test_ctrl_c_in_the_terminal_closes_the_window_cleanly(tmp_path: Path) -> Non
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert "KeyboardInterrupt" not in log.read_text(encoding="utf-8")
     assert not (data / "default.lock").exists()  # closed as a window closes: the lock let go
+
+
+def test_ctrl_c_closes_an_open_dialog_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+C during a restore closed the window while the restore ran on, and its outcome was never
+    told. A dialog now closes first, as Esc would, and a restore under way refuses that."""
+    from PySide6.QtWidgets import QDialog, QMainWindow
+
+    from effect_desktop.gui.app import close_on_interrupt
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = QDialog(window)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    stop = close_on_interrupt(window.close)
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+        assert window.isVisible()
+        os.kill(os.getpid(), signal.SIGINT)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    finally:
+        stop()
