@@ -160,8 +160,9 @@ class Statistics:
         current = 0
         found = self.q.streak_row(self.user_id) if self.user_id is not None else None
         if found is not None:
-            consecutive, last_day = found
-            if last_day > last:  # the run reaches past today (another device's clock ahead): counted to today
+            consecutive, stored_day = found
+            last_day: date | None = stored_day
+            if stored_day > last:  # the run reaches past today (another device's clock ahead): counted to today
                 last_day, consecutive = self._run_up_to(last)
             current = current_streak(consecutive, last_day, last) if last_day is not None else 0
             if current and last_day is not None:
