@@ -292,7 +292,8 @@ class StudyService:
             session = self._load_session(session_id)
             view = self.queries.session(session_id)
             started_at = view.started_at if view else command.now
-            done = session.complete(started_at, command.now)
+            answered = [a.answered_at for a in self.queries.answers_in_session(session_id)]
+            done = session.complete(started_at, command.now, answered)
             command.cause(done)
             self._commit(command, [session])
         return done.event_id

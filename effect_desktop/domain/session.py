@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -76,11 +77,13 @@ class StudySession(Aggregate):
                                     answer_event_id=answer_event_id)
         return self._record(retracted)
 
-    def complete(self, started_at: datetime, now: datetime) -> Recorded:
+    def complete(self, started_at: datetime, now: datetime, answered: Sequence[datetime] = ()) -> Recorded:
+        """`answered`: when the session's answers were given, so a pause (a laptop asleep for three days
+        with the session open) is not counted as study time."""
         self._require_open()
         total = len(self.answers)
         correct = sum(1 for _, ok in self.answers.values() if ok)
-        duration = max(0, int((now - started_at).total_seconds()))
+        duration = active_seconds([started_at, *answered, now])
         done = SessionCompleted(session_id=self.id, total_questions=total, correct_answers=correct,
                                 duration_seconds=duration)
         return self._record(done)
@@ -152,3 +155,14 @@ class StudySession(Aggregate):
 def _canonical(word_id: str) -> str:
     """A word id as `str(UUID)` writes it (a snapshot holds that form already)."""
     return word_id if len(word_id) == 36 and word_id.islower() else str(parse_id(word_id))
+
+
+IDLE_AFTER = timedelta(minutes=10)  # a gap longer than this between two answers is a pause, not study
+
+
+def active_seconds(moments: Sequence[datetime]) -> int:
+    """The time studied across `moments` (the start, each answer, the end): every gap counts, up to
+    IDLE_AFTER. A card looked at for long still counts ten minutes; a night asleep does not count,
+    nor does a clock set back (a gap that goes backwards)."""
+    return int(sum(min(later - earlier, IDLE_AFTER).total_seconds()
+                   for earlier, later in zip(moments, moments[1:], strict=False) if later > earlier))

@@ -142,3 +142,17 @@ def test_replay_and_snapshot_give_the_same_session() -> None:
     for copy in (replayed, restored):
         assert copy.snapshot_state() == session.snapshot_state()
         assert copy.version == 4
+
+
+def test_a_pause_in_a_session_is_not_study_time() -> None:
+    """A laptop asleep for three days with a session open made it "70:59:59" of study, and 4,260
+    minutes in the statistics. Each gap between answers counts up to ten minutes."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.domain.session import active_seconds
+
+    start = datetime(2026, 6, 10, 20, 0, tzinfo=UTC)
+    answers = [start + timedelta(seconds=5), start + timedelta(seconds=10), start + timedelta(days=3, seconds=4)]
+    end = answers[-1] + timedelta(seconds=2)
+    assert active_seconds([start, *answers, end]) == 5 + 5 + 600 + 2
+    assert active_seconds([start, start + timedelta(minutes=7)]) == 420  # a long look at a card still counts
