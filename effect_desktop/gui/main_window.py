@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.undo.changed.connect(self._update_undo_action)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
-        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.timeout.connect(self._tick)
         self._status_timer.start()
         geometry = cast(QByteArray | bytes, self.gui_settings.value("window/geometry", b""))  # saveGeometry's
         if not self.restoreGeometry(geometry):
@@ -226,6 +226,19 @@ class MainWindow(QMainWindow):
             return profile.queries.due_count(now), streak.current
 
         self.operations.read("status", read, self._show_status)
+
+    def _tick(self) -> None:
+        """Every minute, and when the window comes back (a laptop woken): a new study day may have begun
+        while the window stayed open, and the Study page said "0 due, 0 new" all morning."""
+        self.refresh_status()
+        study = self.pages.get("study")
+        if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:
+            study.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._tick()
 
     def _show_status(self, figures: tuple[int, int]) -> None:
         due, streak = figures

@@ -146,3 +146,40 @@ def test_a_refused_command_reaches_the_user_as_a_dialog(qtbot, window):
     box = window.findChild(QMessageBox, "errorDialog")
     assert box is not None and box.isVisible()
     assert box.text() == "This session is already completed; start a new one."
+
+
+def test_the_study_page_follows_a_new_study_day_with_the_window_left_open(qtbot, tmp_path) -> None:
+    """Left open overnight, the Study page still said "0 due for review · 0 new words today" the next
+    morning while the status bar said "Due: 2". It is read again every minute and on coming back."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.application.settings import NEW_WORDS
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 10, 20, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        profile.settings.set(NEW_WORDS.key, "2")
+        words = profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(4)])
+        session = profile.service.start_session("flashcard", words[:2])
+        for word in words[:2]:
+            profile.service.answer(session, word, True, 1500, "good")
+        profile.service.complete_session(session)
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.show_page("study")
+        with qtbot.waitSignal(page.start_refreshed):
+            page.refresh_now()
+        assert page.start_panel.counts.text() == "0 due for review · 0 new words today"
+        clock.set(clock.now + timedelta(days=1, hours=9))  # the next morning, the window still open
+        with qtbot.waitSignal(page.start_refreshed, timeout=10_000):
+            window._status_timer.timeout.emit()  # the minute's tick
+        assert page.start_panel.counts.text() == "2 due for review · 2 new words today"
+        window.operations.wait()
+    finally:
+        profile.close()
