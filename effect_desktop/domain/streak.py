@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar
 from uuid import UUID
@@ -19,6 +20,17 @@ def streak_after(consecutive: int, last_day: date | None, day: date) -> int | No
     if gap <= 0:
         return None  # same day, or an earlier day after a move west: nothing new
     return consecutive + 1 if gap == 1 else 1
+
+
+def latest_run(days_newest_first: Sequence[date]) -> tuple[date | None, int]:
+    """(the newest study day, the run of consecutive days ending on it), from study days given newest
+    first: the streak counted up to a day, when the stored one runs past it (a clock that was ahead)."""
+    if not days_newest_first:
+        return None, 0
+    run = 1
+    while run < len(days_newest_first) and (days_newest_first[run - 1] - days_newest_first[run]).days == 1:
+        run += 1
+    return days_newest_first[0], run
 
 
 def current_streak(consecutive: int, last_day: date | None, today: date) -> int:

@@ -10,7 +10,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
-from ..domain.streak import current_streak
+from ..domain.streak import current_streak, latest_run
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
@@ -227,6 +227,13 @@ class Queries:
             return StreakView(0, None, 0)
         last = date.fromisoformat(rows[0].last_study_day)
         consecutive = rows[0].consecutive_days
+        if last > today:  # the run reaches past today (a clock that was ahead): counted up to today, as
+            d = t.daily_stats.c  # the Statistics page counts it
+            days = [date.fromisoformat(day) for (day,) in self._all(
+                sa.select(d.study_day).where(d.answers > 0, d.study_day <= today.isoformat())
+                .order_by(d.study_day.desc()).limit(1000))]
+            latest, run = latest_run(days)
+            return StreakView(run, latest, current_streak(run, latest, today))
         return StreakView(consecutive, last, current_streak(consecutive, last, today))
 
     def all_progress(self) -> list[ProgressView]:

@@ -64,3 +64,45 @@ def test_streak_aggregate_records_only_changes_and_survives_a_snapshot() -> None
     streak.take_pending()
     copy = Streak.from_snapshot(streak.id, streak.version, streak.snapshot_state())
     assert (copy.consecutive_days, copy.last_study_day) == (1, date(2026, 3, 31))
+
+
+def test_a_streak_running_past_today_is_counted_up_to_today() -> None:
+    """A clock set to 2030 by mistake left the stored streak ending in 2030: the status bar said 1 day
+    while the Statistics page counted the run of real days."""
+    from datetime import date
+
+    from effect_desktop.domain.streak import latest_run
+
+    days = [date(2026, 6, 12), date(2026, 6, 11), date(2026, 6, 10), date(2026, 6, 8)]
+    assert latest_run(days) == (date(2026, 6, 12), 3)
+    assert latest_run([]) == (None, 0)
+
+
+def test_after_a_clock_set_years_ahead_the_status_streak_counts_the_real_days(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, date, datetime, timedelta
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.projections.queries import Queries
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 8, 12, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        [word] = profile.service.create_words([{"text": "apple", "meaning": "りんご"}])
+
+        def study() -> None:
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 1500, "good")
+            profile.service.complete_session(session)
+
+        for day in range(3):  # 06-08, 06-09, 06-10
+            clock.set(datetime(2026, 6, 8, 12, 0, tzinfo=UTC) + timedelta(days=day))
+            study()
+        clock.set(datetime(2030, 6, 11, 12, 0, tzinfo=UTC))  # the clock wrong for one session
+        study()
+        clock.set(datetime(2026, 6, 11, 12, 0, tzinfo=UTC))  # put right
+        study()
+        streak = Queries(profile.store).streak(profile.user_id, date(2026, 6, 11))
+        assert (streak.current, streak.last_study_day) == (4, date(2026, 6, 11))
+    finally:
+        profile.close()
