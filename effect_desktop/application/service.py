@@ -14,7 +14,7 @@ event id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -213,6 +213,38 @@ class StudyService:
             command.cause(word.pending[0], undoes)
             self._commit(command, [word])
         return event_id
+
+    def delete_words(self, word_ids: list[UUID], undoes: dict[UUID, UUID] | None = None,
+                     skip_done: bool = False) -> list[tuple[UUID, UUID]]:
+        """Several words deleted as one action (one transaction, one correlation id: all or none, and
+        one group on the timeline); (word, the deletion's event id) for each. `undoes` names, per
+        word, the restore an undo takes back; with `skip_done` a word already deleted (by another
+        program meanwhile) is passed over instead of refusing the whole action."""
+        return self._each_word(word_ids, Word.delete, undoes, skip_done, lambda word: word.deleted)
+
+    def restore_words(self, word_ids: list[UUID], undoes: dict[UUID, UUID] | None = None,
+                      skip_done: bool = False) -> list[tuple[UUID, UUID]]:
+        """`delete_words`' counterpart: several deleted words brought back as one action."""
+        return self._each_word(word_ids, Word.restore_deleted, undoes, skip_done,
+                               lambda word: word.exists and not word.deleted)
+
+    def _each_word(self, word_ids: list[UUID], change: Callable[[Word], object], undoes: dict[UUID, UUID] | None,
+                   skip_done: bool, done_already: Callable[[Word], bool]) -> list[tuple[UUID, UUID]]:
+        command = self._command()
+        done: list[tuple[UUID, UUID]] = []
+        with self.store.transaction():
+            words: list[Word] = []
+            for word_id in word_ids:
+                word = self.repository.load(Word, word_id)
+                if skip_done and done_already(word):
+                    continue
+                change(word)
+                command.cause(word.pending[0], (undoes or {}).get(word_id))
+                words.append(word)
+                done.append((word_id, word.pending[0].event_id))
+            if words:
+                self._commit(command, words)
+        return done
 
     def last_word_event(self, word_id: UUID) -> DomainEvent | None:
         events = self.store.get_events(word_id)

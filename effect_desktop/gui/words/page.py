@@ -5,11 +5,12 @@ brought back any time later (Ctrl+Z only reaches back within a sitting)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -236,13 +237,17 @@ class WordsPage(Page):
         return [w.word_id for w in self.selected_words()]
 
     def _select(self, word_ids: set[UUID]) -> None:
+        """Select these words' rows in one go: row by row, each selection's signal recounted the whole
+        selection, and keeping 2,000 selected words froze the window for a minute after Organize."""
         selection = self.table.selectionModel()
-        selection.clearSelection()
-        for word_id in word_ids:
-            row = self.model.row_of(word_id)
-            if row >= 0:
-                selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)
+        rows = sorted(row for row, word in enumerate(self.model.rows) if word.word_id in word_ids)
+        chosen = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        for _, run in itertools.groupby(enumerate(rows), key=lambda pair: pair[1] - pair[0]):
+            block = [row for _, row in run]  # consecutive rows: one range each
+            chosen.select(self.model.index(block[0], 0), self.model.index(block[-1], last_column))
+        selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                         | QItemSelectionModel.SelectionFlag.Rows)
 
     def _deleted_toggled(self, deleted: bool) -> None:
         for button in (self.add_button, self.edit_button, self.delete_button, self.organizer.button):
@@ -323,7 +328,7 @@ class WordsPage(Page):
         service = self.profile.service
         label = (self.tr("deletion of “{0}”").format(words[0].text) if len(words) == 1
                  else self.tr("deletion of {0} words").format(len(words)))
-        self._each_word(words, service.delete_word, service.restore_word, label)
+        self._each_word(words, service.delete_words, service.restore_words, label)
 
     def restore_selected(self) -> None:
         """Bring the selected deleted words back (one undo takes them all away again)."""
@@ -333,24 +338,25 @@ class WordsPage(Page):
         service = self.profile.service
         label = (self.tr("restoring of “{0}”").format(words[0].text) if len(words) == 1
                  else self.tr("restoring of {0} words").format(len(words)))
-        restored = self._each_word(words, service.restore_word, service.delete_word, label)
+        restored = self._each_word(words, service.restore_words, service.delete_words, label)
         if restored:
             window = self.window()
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(
                     self.tr("Restored %n word(s), with their study history.", "", len(restored)), 5000)
 
-    def _each_word(self, words: list[WordView], command: Callable[[UUID], UUID],
-                   undo_command: Callable[..., UUID], label: str) -> list[tuple[UUID, UUID]]:
-        """`command` on every word (its event id kept), and one undo entry that runs `undo_command`
-        on each, naming the event it undoes; what was done (empty if the command was refused)."""
-        ok, done = self.context.operations.perform(lambda: [(w.word_id, command(w.word_id)) for w in words])
+    def _each_word(self, words: list[WordView], command: Callable[[list[UUID]], list[tuple[UUID, UUID]]],
+                   undo_command: Callable[..., list[tuple[UUID, UUID]]], label: str) -> list[tuple[UUID, UUID]]:
+        """`command` on all the words as one action (one transaction: 20,000 deletions took 16 s one by
+        one, as 20,000 actions), and one undo entry that runs `undo_command` on them, naming the events
+        it undoes and passing over a word another program has already put back; what was done (empty
+        if the command was refused)."""
+        ok, done = self.context.operations.perform(lambda: command([w.word_id for w in words]))
         if not ok or not done:
             return []
 
         def undo() -> None:
-            for word_id, event_id in done:
-                undo_command(word_id, undoes=event_id)
+            undo_command([word_id for word_id, _ in done], undoes=dict(done), skip_done=True)
 
         self.context.undo.push(UndoEntry(label, undo))
         return done
