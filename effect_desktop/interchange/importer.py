@@ -14,12 +14,13 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from ..application.service import StudyService
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
-from ..projections.views import WordFilter
+from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .candidates import Candidate, Parsed, RowProblem
 from .errors import InterchangeError
@@ -70,7 +71,7 @@ class ImportReport:
 @without_gc  # a key per word of the profile and of the file, all alive until the end (see gc_pause.py)
 def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
     policy = OnDuplicate(on_duplicate)
-    existing = {word_key(w.text, w.meaning): w.word_id for w in queries.words(WordFilter())}
+    existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
     plan = ImportPlan(problems=list(parsed.problems))
     seen: dict[tuple[str, str], int] = {}
     for candidate in parsed.candidates:
@@ -79,14 +80,19 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             plan.duplicates.append(RowProblem(candidate.line, f"same word and meaning as line {seen[key]}"))
             continue
         seen[key] = candidate.line
-        word_id = existing.get(key)
-        if word_id is None:
+        word = existing.get(key)
+        if word is None:
             plan.creates.append(candidate)
-        elif policy is OnDuplicate.UPDATE:
-            plan.updates.append((word_id, candidate))
-        else:
+        elif policy is OnDuplicate.UPDATE and _changes(word, candidate.fields):
+            plan.updates.append((word.word_id, candidate))
+        else:  # an update that changes nothing was counted "to update" (2,000 for the same file again)
             plan.duplicates.append(RowProblem(candidate.line, "already in your word list"))
     return plan
+
+
+def _changes(word: WordView, fields: dict[str, Any]) -> bool:
+    """Whether the row would change the word (its fields checked as the word's own are)."""
+    return any(fields[name] != getattr(word, name) for name in ("category", "tags", "difficulty") if name in fields)
 
 
 def problems_message(problems: list[RowProblem]) -> str:

@@ -93,6 +93,23 @@ def test_a_row_with_more_cells_than_the_header_names_is_a_bad_row(profile: Profi
     assert word_rows(profile)[0][:4] == ("apple", "りんご", "fruit", ["noun"])
 
 
+def test_the_plan_counts_as_updates_only_rows_that_change_something(profile: Profile, tmp_path: Path) -> None:
+    """The same file again with "update duplicates" was previewed as "update 2000" and then updated none
+    (and the count above 20 took a backup for nothing)."""
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning,category,tags\napple,りんご,food,\"noun,fruit\"\npear,梨,food,noun\n",
+                    encoding="utf-8")
+    import_file(profile, path)
+    table = read_word_table(path)
+    plan = plan_import(profile.queries, table_candidates(table, guess_mapping(table)), "update")
+    assert (len(plan.updates), len(plan.duplicates)) == (0, 2)
+    path.write_text("word,meaning,category,tags\napple,りんご,fruit,\"noun,fruit\"\npear,梨,food,noun\n",
+                    encoding="utf-8")
+    table = read_word_table(path)
+    plan = plan_import(profile.queries, table_candidates(table, guess_mapping(table)), "update")
+    assert [c.fields["text"] for _, c in plan.updates] == ["apple"] and len(plan.duplicates) == 1
+
+
 def test_duplicates_are_skipped_or_update_the_other_fields(profile: Profile, tmp_path: Path) -> None:
     profile.service.create_word("猫", "cat", "animal", ["old"], 1)
     path = tmp_path / "dupes.csv"
