@@ -56,6 +56,8 @@ def may_create(args: argparse.Namespace) -> bool:
 
 def needs_existing(args: argparse.Namespace) -> bool:
     key = command_of(args)
+    if key == ("import", None) and getattr(args, "dry_run", False):
+        return False  # a dry run checks a file for a profile that may not exist yet, writing nothing
     return key not in PROFILE_FREE and not may_create(args)
 
 

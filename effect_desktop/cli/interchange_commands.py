@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..backup.backups import DAMAGED, create_backup, latest_backup, list_backups, looks_restorable, restore_backup
 from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count, restored
+from ..bootstrap import Profile, open_profile
 from ..interchange.apkg_import import read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
 from ..interchange.candidates import Parsed
@@ -81,11 +83,17 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if not args.file.is_file():
         raise InterchangeError(f"There is no file {args.file}.")
     refuse_the_profile(args.file, ctx.profile_file)
+    if args.dry_run and (kind == "jsonl" or not ctx.profile_file.exists()):
+        return _dry_run_on_a_scratch_profile(args, ctx, kind)
     profile = ctx.profile()
     if kind == "jsonl":
         count = import_events(profile, args.file)
         print(f"imported {counted(count, 'event')}; `effect-desktop verify` checks them")
         return 0
+    return _import_words(args, profile, kind)
+
+
+def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     parsed = _parse_words(args, kind)
     plan = plan_import(profile.queries, parsed, args.on_duplicate)
     for problem in plan.problems[:50]:
@@ -99,6 +107,27 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
                           before_write=lambda n: backup_before_change(profile, n))
     print(report.summary())
     return 0
+
+
+def _dry_run_on_a_scratch_profile(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:
+    """A dry run that needs a profile it must not touch: an event log (whose import fills a new
+    profile: `--dry-run` imported it for real) or a word list for a profile not made yet (refused as
+    "no profile"). The whole import runs, every check included, into a throwaway profile."""
+    if kind == "jsonl" and ctx.profile_file.exists():
+        held = ctx.profile().store.count()
+        if held:
+            raise InterchangeError(f"This profile already holds {held} events; an event log can only be imported "
+                                   "into a new, empty profile (create one with --profile NAME, then import).")
+    with tempfile.TemporaryDirectory(prefix="effect-dry-run-") as folder:
+        scratch = open_profile(Path(folder) / "dry-run.effect.sqlite3")
+        try:
+            if kind == "jsonl":
+                count = import_events(scratch, args.file)
+                print(f"would import {counted(count, 'event')}: every line checked; nothing was written")
+                return 0
+            return _import_words(args, scratch, kind)
+        finally:
+            scratch.close()
 
 
 def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:

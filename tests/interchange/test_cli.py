@@ -83,3 +83,28 @@ def test_after_a_restore_the_days_backup_is_not_taken_again(tmp_path: Path,
     finally:
         profile.close()
     assert len(list_backups(path)) == before
+
+
+def test_a_dry_run_writes_nothing_and_needs_no_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`import log.jsonl --dry-run` imported the log for real; a word list's dry run for a profile
+    not made yet was refused as "no profile"."""
+    data = tmp_path / "data"
+    assert cli(data, "words", "add", "猫", "cat") == 0
+    log = tmp_path / "log.jsonl"
+    assert cli(data, "export", "--format", "jsonl", "--output", str(log)) == 0
+    empty = open_profile(data / "empty.effect.sqlite3")
+    empty.close()
+    capsys.readouterr()
+    assert cli(data, "import", str(log), "--dry-run", profile="empty") == 0
+    assert "would import 1 event: every line checked; nothing was written" in capsys.readouterr().out
+    reopened = open_profile(data / "empty.effect.sqlite3")
+    try:
+        assert reopened.store.count() == 0
+    finally:
+        reopened.close()
+
+    words = tmp_path / "words.csv"
+    words.write_text("word,meaning\napple,りんご\npear,梨\n", encoding="utf-8")
+    assert cli(data, "import", str(words), "--dry-run", profile="later") == 0
+    assert "would add 2, update 0" in capsys.readouterr().out
+    assert not (data / "later.effect.sqlite3").exists()
