@@ -83,6 +83,14 @@ class CliContext:
             prepare_data_folder(self.data_dir)  # says "is a file, not a folder", creating nothing
         raise ProfileMissing(self._missing_message())
 
+    def missing_note(self) -> str:
+        """For a dry run on a profile not made yet: which profiles there are, in case of a typo."""
+        where = f"note: there is no profile {self.profile_name!r} in {self.data_dir} yet"
+        names = sorted(p.name[:-len(PROFILE_SUFFIX)] for p in self.data_dir.glob(f"*{PROFILE_SUFFIX}")
+                       if p.is_file()) if self.data_dir.is_dir() else []
+        there = f" (profiles there: {', '.join(names)})" if names else ""
+        return f"{where}{there}; the import would create it."
+
     def _missing_message(self) -> str:
         where = f"There is no profile {self.profile_name!r} in {self.data_dir}"
         if not self.data_dir.is_dir():

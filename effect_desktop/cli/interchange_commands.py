@@ -113,7 +113,9 @@ def _dry_run_on_a_scratch_profile(args: argparse.Namespace, ctx: CliContext, kin
     """A dry run that needs a profile it must not touch: an event log (whose import fills a new
     profile: `--dry-run` imported it for real) or a word list for a profile not made yet (refused as
     "no profile"). The whole import runs, every check included, into a throwaway profile."""
-    if kind == "jsonl" and ctx.profile_file.exists():
+    if not ctx.profile_file.exists():
+        print(ctx.missing_note(), file=sys.stderr)  # "defualt": a typo shows before the real import
+    elif kind == "jsonl":
         held = ctx.profile().store.count()
         if held:
             raise InterchangeError(f"This profile already holds {held} events; an event log can only be imported "

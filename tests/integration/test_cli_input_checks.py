@@ -85,13 +85,21 @@ def test_an_empty_word_list_does_not_start_a_session_of_the_due_queue(data: Path
     ("words", "list"), ("events",), ("progress",), ("verify",), ("stats",), ("state", "--as-of", "2026-01-01"),
     ("history", "apple"), ("export",), ("backup", "list"), ("backup", "create"), ("settings",),
     ("sync", "--status"), ("rebuild",), ("compact",), ("words", "delete", "01a21a66-c058-7485-91de-cbe0bb8b0d52"),
-    ("import", "--dry-run", "words.csv"),
 ])
 def test_a_mistyped_profile_is_named_and_not_created(data: Path, capsys, command: tuple[str, ...]) -> None:
     (data.parent / "words.csv").write_text("text,meaning\npear,梨\n", encoding="utf-8")
     args = [a if a != "words.csv" else str(data.parent / "words.csv") for a in command]
     err = _refused(capsys, "--data-dir", str(data), "--profile", "defualt", *args)
     assert f"There is no profile 'defualt' in {data} (profiles there: default)" in err
+    assert sorted(p.name for p in data.iterdir()) == ["default.effect.sqlite3"]
+
+
+def test_a_dry_run_on_a_mistyped_profile_names_the_profiles_there_and_creates_nothing(data: Path, capsys) -> None:
+    (data.parent / "words.csv").write_text("text,meaning\npear,梨\n", encoding="utf-8")
+    code, out, err = _run(capsys, "--data-dir", str(data), "--profile", "defualt", "import", "--dry-run",
+                          str(data.parent / "words.csv"))
+    assert code == 0 and "would add 1" in out
+    assert "there is no profile 'defualt'" in err and "(profiles there: default)" in err
     assert sorted(p.name for p in data.iterdir()) == ["default.effect.sqlite3"]
 
 
