@@ -142,6 +142,18 @@ def test_a_multi_word_deletion_is_one_action_and_its_undo_passes_over_a_word_alr
     assert not profile.queries.words(WordFilter(deleted_only=True))
 
 
+def test_sorting_keeps_the_selection_on_the_same_words(qtbot, window, profile, words):
+    """Apple and bread selected, then a click on the Word header: the selection fell on run and quickly,
+    and Delete deleted those."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "bread"])
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert sorted(w.text for w in page.selected_words()) == ["apple", "bread"]
+    box = page.delete_selected()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert sorted(e.aggregate_id for e in events(profile, "WordDeleted")) == sorted(words[:2])
+
+
 def test_keeping_many_selected_words_across_a_reload(qtbot, window, profile):
     """The selection is kept when the table reloads (after Organize, say); kept row by row it froze
     the window for a minute with 2,000 words selected."""

@@ -131,9 +131,17 @@ class WordTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort, keeping the selection and the current row on the same words: the persistent indexes
+        the view holds are moved with their rows (left as they were, the selection fell on other
+        words, and Delete then deleted those)."""
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [(index, self.rows[index.row()].word_id) for index in before if 0 <= index.row() < len(self.rows)]
         self._sort_rows(column, order)
+        rows = {word.word_id: row for row, word in enumerate(self.rows)}
+        self.changePersistentIndexList([index for index, _ in held],
+                                       [self.index(rows[word_id], index.column()) for index, word_id in held])
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
