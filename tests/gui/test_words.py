@@ -142,6 +142,18 @@ def test_a_multi_word_deletion_is_one_action_and_its_undo_passes_over_a_word_alr
     assert not profile.queries.words(WordFilter(deleted_only=True))
 
 
+def test_a_word_deleted_elsewhere_meanwhile_does_not_stop_the_others(qtbot, window, profile, words):
+    """Another program deleted bread while "Delete 3 words?" was open: nothing was deleted, the message
+    named no word, and every retry failed the same way."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "bread", "run"])
+    box = page.delete_selected()
+    profile.service.delete_word(words[1])  # bread, from the command line meanwhile
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert window.findChild(QMessageBox, "errorDialog") is None
+    wait_shown(qtbot, page, lambda texts: texts == {"library", "quickly"})
+
+
 def test_sorting_keeps_the_selection_on_the_same_words(qtbot, window, profile, words):
     """Apple and bread selected, then a click on the Word header: the selection fell on run and quickly,
     and Delete deleted those."""
