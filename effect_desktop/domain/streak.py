@@ -22,6 +22,9 @@ def streak_after(consecutive: int, last_day: date | None, day: date) -> int | No
     return consecutive + 1 if gap == 1 else 1
 
 
+LEARNER_AHEAD_DAYS = 2  # a learner's day may run ahead of a computer's (UTC+14 against UTC-12, the day's start)
+
+
 def latest_run(days_newest_first: Sequence[date]) -> tuple[date | None, int]:
     """(the newest study day, the run of consecutive days ending on it), from study days given newest
     first: the streak counted up to a day, when the stored one runs past it (a clock that was ahead)."""

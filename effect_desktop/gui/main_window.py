@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
         def read() -> tuple[int, int]:
             now = profile.service.clock()
-            streak = profile.queries.streak(profile.user_id, queue.today(profile, now))
+            streak = profile.queries.streak(profile.user_id, queue.today(profile, now), now)
             return profile.queries.due_count(now), streak.current
 
         self.operations.read("status", read, self._show_status)

@@ -10,7 +10,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
-from ..domain.streak import current_streak, latest_run
+from ..domain.streak import LEARNER_AHEAD_DAYS, current_streak, latest_run
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
@@ -221,20 +221,33 @@ class Queries:
             for r in self._all(query.order_by(t.daily_stats.c.study_day))
         ]
 
-    def streak(self, user_id: UUID, today: date) -> StreakView:
+    def streak(self, user_id: UUID, today: date, now: datetime | None = None) -> StreakView:
+        """The streak as of `today`. A run ending on a later day is the learner's own when an answer of
+        that day was given by `now` (studied in a zone ahead of this one, then moved west): it stands.
+        Otherwise it was a clock running ahead, and the run is counted up to today, as the
+        Statistics page counts it."""
         rows = self._all(sa.select(t.streak).where(t.streak.c.user_id == t.LEARNER))  # one learner per profile
         if not rows:
             return StreakView(0, None, 0)
         last = date.fromisoformat(rows[0].last_study_day)
         consecutive = rows[0].consecutive_days
-        if last > today:  # the run reaches past today (a clock that was ahead): counted up to today, as
-            d = t.daily_stats.c  # the Statistics page counts it
+        if last > today and not self._reached(last, today, now):
+            d = t.daily_stats.c
             days = [date.fromisoformat(day) for (day,) in self._all(
                 sa.select(d.study_day).where(d.answers > 0, d.study_day <= today.isoformat())
                 .order_by(d.study_day.desc()).limit(1000))]
             latest, run = latest_run(days)
             return StreakView(run, latest, current_streak(run, latest, today))
         return StreakView(consecutive, last, current_streak(consecutive, last, today))
+
+    def _reached(self, day: date, today: date, now: datetime | None) -> bool:
+        """Whether `day`, later than `today` here, is one the learner has reached: an answer dated on it
+        was given by `now` (UTC+14 against UTC-12 is at most two days apart)."""
+        if now is None or (day - today).days > LEARNER_AHEAD_DAYS:
+            return False
+        a = t.answers.c
+        return bool(self._all(sa.select(sa.literal(1)).where(
+            a.study_day == day.isoformat(), a.answered_at <= now, a.retracted.is_(False)).limit(1)))
 
     def all_progress(self) -> list[ProgressView]:
         return [ProgressView(r.word_id, r.repetition_count, r.easiness_factor, r.interval_days,

@@ -17,7 +17,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, day_start_utc, offset_minutes, study_day
-from ..domain.streak import current_streak, latest_run
+from ..domain.streak import LEARNER_AHEAD_DAYS, current_streak, latest_run
 from ..projections.queries import Queries
 from ..projections.statistics_handlers import RESPONSE_BUCKET_EDGES_MS
 from ..projections.statistics_queries import DayRow, HardWordRow, StatisticsQueries, WordScope
@@ -25,7 +25,6 @@ from ..projections.statistics_queries import DayRow, HardWordRow, StatisticsQuer
 HEATMAP_DAYS = 365
 FORECAST_DAYS = 30
 HARDEST_WORDS = 20
-LEARNER_AHEAD_DAYS = 2  # a learner's day may run ahead of this computer's (UTC+14 against UTC-12, the day's start)
 INTERVAL_EDGES = (1, 2, 4, 8, 15, 31, 61, 121, 181, 366)  # lower bounds, days
 EASINESS_FIRST, EASINESS_STEP, EASINESS_LAST = 1.3, 0.1, 3.0  # 0.1-wide bins, the last one open
 

@@ -106,3 +106,29 @@ def test_after_a_clock_set_years_ahead_the_status_streak_counts_the_real_days(tm
         assert (streak.current, streak.last_study_day) == (4, date(2026, 6, 11))
     finally:
         profile.close()
+
+
+def test_after_a_move_west_the_status_streak_keeps_the_learners_own_last_day(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Studied at UTC+14, looked at two hours later in Honolulu (UTC-10), where it is still the day
+    before: the status bar said one day less than the Statistics page (0 after a single day)."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.projections.queries import Queries
+    from tests.integration.profile_helpers import SettableClock
+
+    kiritimati, honolulu = timezone(timedelta(hours=14)), timezone(timedelta(hours=-10))
+    clock = SettableClock(datetime(2026, 11, 27, 12, 0, tzinfo=kiritimati))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        [word] = profile.service.create_words([{"text": "apple", "meaning": "りんご"}])
+        for day in range(2):  # 11-27 and 11-28 there
+            clock.set(datetime(2026, 11, 27, 12, 0, tzinfo=kiritimati) + timedelta(days=day))
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 1500, "good")
+            profile.service.complete_session(session)
+        now = (clock.now + timedelta(hours=2)).astimezone(honolulu)  # 11-27 16:00 in Honolulu
+        streak = Queries(profile.store).streak(profile.user_id, date(2026, 11, 27), now)
+        assert (streak.current, streak.last_study_day) == (2, date(2026, 11, 28))
+    finally:
+        profile.close()

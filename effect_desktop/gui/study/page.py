@@ -439,7 +439,7 @@ class StudyPage(Page):
         seconds = float(view.duration_seconds) if view and view.duration_seconds is not None \
             else time.monotonic() - self.sitting_started
         now = self.profile.service.clock()
-        streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now))
+        streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now), now)
         self.run = None
         self.summary_panel.show_summary(run.summary(seconds), streak.current)
         self.stack.setCurrentWidget(self.summary_panel)
