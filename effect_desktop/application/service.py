@@ -324,7 +324,8 @@ class StudyService:
             session = self._load_session(session_id)
             view = self.queries.session(session_id)
             started_at = view.started_at if view else command.now
-            answered = [a.answered_at for a in self.queries.answers_in_session(session_id)]
+            at = {a.event_id.bytes: a.answered_at for a in self.queries.answers_in_session(session_id)}
+            answered = [at[key] for key in session.answers if key in at]  # in the order given, not by clock
             done = session.complete(started_at, command.now, answered)
             command.cause(done)
             self._commit(command, [session])

@@ -156,3 +156,27 @@ def test_a_pause_in_a_session_is_not_study_time() -> None:
     end = answers[-1] + timedelta(seconds=2)
     assert active_seconds([start, *answers, end]) == 5 + 5 + 600 + 2
     assert active_seconds([start, start + timedelta(minutes=7)]) == 420  # a long look at a card still counts
+
+
+def test_a_clock_set_back_during_a_session_adds_no_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Answers ordered by their clock turned an hour set back into a forward gap: ten minutes that never
+    happened. The gaps are taken in the order the answers were given."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.bootstrap import open_profile
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 10, 20, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        words = profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(4)])
+        session = profile.service.start_session("flashcard", words)
+        for index, word in enumerate(words):
+            clock.set(clock.now + timedelta(minutes=1) - (timedelta(hours=1) if index == 2 else timedelta()))
+            profile.service.answer(session, word, True, 1500, "good")
+        clock.set(clock.now + timedelta(minutes=1))
+        profile.service.complete_session(session)
+        view = profile.queries.session(session)
+        assert view is not None and view.duration_seconds == 4 * 60  # the step back counts nothing
+    finally:
+        profile.close()
