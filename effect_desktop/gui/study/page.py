@@ -132,14 +132,19 @@ class StartPanel(QWidget):
         outer.addLayout(column, 1)
 
     def show_focuses(self, categories: list[str], tags: list[str], chosen: Focus) -> None:
-        """The categories and tags to choose from, with `chosen` selected (all words if it is gone)."""
+        """The categories and tags to choose from, with `chosen` selected (all words if it is gone).
+        Left alone when nothing changed: the page is read again every minute, and refilling the box
+        under a learner choosing in it (or a screen reader reading it) would disturb them."""
+        items = [(self.tr("All words"), "")]
+        items += [(self.tr("Category: {0}").format(c), Focus(category=c).key()) for c in categories]
+        items += [(self.tr("Tag: {0}").format(t), Focus(tag=t).key()) for t in tags]
+        shown = [(self.focus.itemText(i), self.focus.itemData(i)) for i in range(self.focus.count())]
+        if items == shown and self.focus.currentData() == chosen.key():
+            return
         self.focus.blockSignals(True)
         self.focus.clear()
-        self.focus.addItem(self.tr("All words"), "")
-        for category in categories:
-            self.focus.addItem(self.tr("Category: {0}").format(category), Focus(category=category).key())
-        for tag in tags:
-            self.focus.addItem(self.tr("Tag: {0}").format(tag), Focus(tag=tag).key())
+        for text, key in items:
+            self.focus.addItem(text, key)
         self.focus.setCurrentIndex(max(0, self.focus.findData(chosen.key())))
         self.focus.blockSignals(False)
 
