@@ -22,6 +22,7 @@ def streak_after(consecutive: int, last_day: date | None, day: date) -> int | No
     return consecutive + 1 if gap == 1 else 1
 
 
+RUN_LOOKBACK_DAYS = 1000  # how far back a run is counted again from the days studied
 LEARNER_AHEAD_DAYS = 2  # a learner's day may run ahead of a computer's (UTC+14 against UTC-12, the day's start)
 
 

@@ -10,7 +10,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
-from ..domain.streak import LEARNER_AHEAD_DAYS, current_streak, latest_run
+from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
@@ -235,7 +235,7 @@ class Queries:
             d = t.daily_stats.c
             days = [date.fromisoformat(day) for (day,) in self._all(
                 sa.select(d.study_day).where(d.answers > 0, d.study_day <= today.isoformat())
-                .order_by(d.study_day.desc()).limit(1000))]
+                .order_by(d.study_day.desc()).limit(RUN_LOOKBACK_DAYS))]
             latest, run = latest_run(days)
             return StreakView(run, latest, current_streak(run, latest, today))
         return StreakView(consecutive, last, current_streak(consecutive, last, today))

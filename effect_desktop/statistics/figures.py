@@ -17,7 +17,7 @@ from enum import StrEnum
 from uuid import UUID
 
 from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, day_start_utc, offset_minutes, study_day
-from ..domain.streak import LEARNER_AHEAD_DAYS, current_streak, latest_run
+from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
 from ..projections.queries import Queries
 from ..projections.statistics_handlers import RESPONSE_BUCKET_EDGES_MS
 from ..projections.statistics_queries import DayRow, HardWordRow, StatisticsQueries, WordScope
@@ -171,7 +171,7 @@ class Statistics:
     def _run_up_to(self, last: date) -> tuple[date | None, int]:
         """(the latest study day up to `last`, the run of consecutive study days ending on it)."""
         return latest_run(sorted((row.study_day for row in self.q.days(
-            WordScope(), last - timedelta(days=HEATMAP_DAYS), last) if row.answers), reverse=True))
+            WordScope(), last - timedelta(days=RUN_LOOKBACK_DAYS), last) if row.answers), reverse=True))
 
     def activity(self, request: StatsRequest, first: date | None = None) -> list[Period]:
         """Answers, accuracy and time studied per day, week or month of the range, gaps as zeros."""
