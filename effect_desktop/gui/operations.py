@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -148,7 +149,7 @@ class Operations(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if self._retired:
+            if not self._live():
                 return
             if on_success is not None:
                 on_success(result)
@@ -187,7 +188,7 @@ class Operations(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if self._read_generation.get(key) == generation and not self._retired:
+            if self._read_generation.get(key) == generation and self._live():
                 on_result(result)
 
         def failed(error: Exception) -> None:
@@ -198,6 +199,11 @@ class Operations(QObject):
         worker.signals.failed.connect(failed)
         self._reads.append(worker)
         self.read_pool.start(worker)
+
+    def _live(self) -> bool:
+        """Whether a result may still be shown: not after `retire`, nor once the window is gone (a read
+        that ended after its window closed wrote into deleted labels)."""
+        return not self._retired and shiboken6.isValid(self) and shiboken6.isValid(self.parent_widget)
 
     def retire(self) -> None:
         """The window is handing its profile to a new one (a restore, a new study day start):

@@ -293,3 +293,36 @@ def test_a_restore_under_way_keeps_its_dialog_and_the_retired_window_shut(qtbot,
         again.operations.wait()
         again.retire()
         again.profile.close()
+
+
+def test_a_read_that_ends_after_its_window_closed_is_dropped(qtbot, tmp_path) -> None:
+    """A count still being read when the window closed was then written into its deleted labels: an
+    exception in the event loop ("Internal C++ object already deleted")."""
+    import threading
+
+    from PySide6.QtWidgets import QLabel
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    try:
+        window = MainWindow(profile)
+        window.show()
+        label = QLabel(window)
+        operations = window.operations
+        release = threading.Event()
+        operations.read("count", lambda: release.wait(10) and 7, lambda n: label.setText(str(n)))
+        threading.Timer(0.3, release.set).start()  # the read ends while the window is going
+        window.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken_valid(window), timeout=15_000)
+        qtbot.wait(100)  # the result's signal delivered (and dropped)
+    finally:
+        profile.close()
+
+
+def shiboken_valid(widget) -> bool:  # type: ignore[no-untyped-def]
+    import shiboken6
+
+    return shiboken6.isValid(widget)
