@@ -345,6 +345,24 @@ def test_sync_on_open_uses_the_remembered_server(qtbot, window, alice, profile, 
     assert menu.actions()[0].shortcut().toString() == "F5"
 
 
+def test_sync_on_open_waits_for_the_windows_catch_up(qtbot, window, alice, profile, no_keyring) -> None:
+    """Opening a profile whose read models were behind (a first sync cut off, an update of the app):
+    the sync on opening ran beside the window's catch-up, waited on its lock and failed as "busy in
+    another program", leaving half the history."""
+    from effect_desktop.projections.upgrade import reset_read_models
+
+    credentials.remember(profile, alice, allow_plaintext=True)
+    profile.settings.set("sync.auto_on_open", "1")
+    answer_a_word(window)
+    with profile.store.transaction() as connection:
+        reset_read_models(connection)  # behind: the window would bring them up to date first
+    sync = window.sync
+    assert sync.sync_on_open() is False and not sync.running  # not now: the catch-up comes first
+    profile.projector.catch_up()
+    qtbot.waitUntil(lambda: sync.status.state is SyncState.SYNCED, timeout=WAIT_MS)
+    assert server_event_count(alice) == profile.store.count()
+
+
 def test_a_long_message_grows_the_dialog_instead_of_squeezing_the_fields(qtbot, window, sync) -> None:
     """A refused connection can answer before the window has drawn "Connecting…": the three lines
     that follow were measured at the height of the sentence before, and the URL, user and password
@@ -458,6 +476,9 @@ def test_after_a_refused_password_a_click_on_the_status_opens_the_settings(
     qtbot.waitUntil(lambda: window.findChild(SyncDialog, "syncDialog") is None, timeout=WAIT_MS)
     sync.sync_now()
     wait_for_sync_end(qtbot, sync)
+    sync.refresh()  # the pending count read again (after every change): the advice must stay
+    window.operations.wait()
+    qtbot.wait(100)
     widget = sync.installation.status_widget
     assert sync.status.state is SyncState.ERROR and "Click to open the sync settings." in widget.toolTip()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

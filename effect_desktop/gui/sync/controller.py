@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...bootstrap import Profile
+from ...persistence.errors import StoreError
 from ...sync import (
     AccountConflict,
     AuthenticationFailed,
@@ -30,12 +31,15 @@ from ...sync import (
     pending_count,
 )
 from ...sync.urls import ServerURL
+from ..core_messages import localise
 from ..operations import Operations
 from .background import BackgroundTask
 from .messages import describe
 from .preferences import SyncPreferences
 from .status import SyncState, SyncStatus
 
+CATCH_UP_POLL_MS = 500  # how often the sync on opening looks whether the catch-up has ended
+CATCH_UP_WAIT_MS = 30 * 60_000  # and for how long at most
 log = logging.getLogger("effect_desktop.gui.sync")
 
 
@@ -50,6 +54,7 @@ class SyncController(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.profile = profile
+        self._open_polls = 0
         self.operations = operations
         self.preferences = SyncPreferences(profile.settings)
         self._task: BackgroundTask | None = None
@@ -117,8 +122,9 @@ class SyncController(QObject):
         state = self._status.state
         if not self.is_configured():
             self._set(SyncStatus(SyncState.NOT_SET_UP, pending, last_synced=last))
-        elif state in (SyncState.OFFLINE, SyncState.ERROR):
-            self._set(SyncStatus(state, pending, self._status.reason, last))
+        elif state in (SyncState.OFFLINE, SyncState.ERROR):  # the failure stands, and where to fix it
+            self._set(SyncStatus(state, pending, self._status.reason, last,
+                                 needs_settings=self._status.needs_settings))
         elif pending:
             self._set(SyncStatus(SyncState.PENDING, pending, last_synced=last))
         else:
@@ -185,7 +191,17 @@ class SyncController(QObject):
         self.sync_now()
 
     def sync_on_open(self) -> bool:
-        return self.preferences.auto_on_open and self.sync_now()
+        """The sync on opening, once the window has brought the read models up to date: run beside
+        that catch-up it waited on the profile's lock and failed as "busy in another program"."""
+        if not self.preferences.auto_on_open:
+            return False
+        behind = self.profile.projector.checkpoint() < self.profile.store.last_position()
+        if behind or (self.operations is not None and self.operations.busy):
+            self._open_polls += 1
+            if self._open_polls * CATCH_UP_POLL_MS < CATCH_UP_WAIT_MS:  # (a catch-up that failed ends it)
+                QTimer.singleShot(CATCH_UP_POLL_MS, self.sync_on_open)
+            return False
+        return self.sync_now()
 
     def close_down(self) -> bool:
         """Before the window closes: the optional last sync, waited for a bounded time.
@@ -226,11 +242,15 @@ class SyncController(QObject):
             state = SyncState.OFFLINE
         else:
             state = SyncState.ERROR
-            if not isinstance(error, SyncError):
+            if not isinstance(error, SyncError | StoreError):
                 log.error("sync failed unexpectedly", exc_info=error)
-        reason = describe(error) if isinstance(error, SyncError) else self.tr(
-            "The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
-            "file.").format(str(error).strip() or type(error).__name__)
+        if isinstance(error, SyncError):
+            reason = describe(error)
+        elif isinstance(error, StoreError):  # the profile busy, the disk full: the store's own words
+            reason = localise(str(error))
+        else:
+            reason = self.tr("The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log "
+                             "file.").format(str(error).strip() or type(error).__name__)
         fixed_in_settings = isinstance(error, AuthenticationFailed | AccountConflict | BadServerURL
                                        | CredentialsUnavailable)
         self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced,
