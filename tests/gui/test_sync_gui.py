@@ -331,6 +331,21 @@ def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
         window.change_language("en")
 
 
+def test_the_settings_page_keeps_its_sync_section_across_a_language_change(qtbot, window, sync) -> None:
+    """After Settings → Language the rebuilt Settings page had no Sync section until a restart (the
+    old page's section still existed, so none was added)."""
+    from PySide6.QtWidgets import QGroupBox
+
+    window.show_page("settings")
+    for language in ("ja", "en"):
+        i18n.install(language)
+        window.change_language(language)
+        QApplication.processEvents()
+        page = window.show_page("settings")
+        QApplication.processEvents()
+        assert page.findChild(QGroupBox, "syncSection") is not None, language
+
+
 def test_sync_on_open_uses_the_remembered_server(qtbot, window, alice, profile, no_keyring) -> None:
     credentials.remember(profile, alice, allow_plaintext=True)  # as the CLI or an earlier session left it
     profile.settings.set("sync.auto_on_open", "1")

@@ -81,7 +81,11 @@ class SyncInstallation(QObject):
                 bar.insertMenu(help_menu, self.menu)
             else:
                 bar.addMenu(self.menu)
-        if self.settings_box is None or not _alive(self.settings_box):
+        page = getattr(self.window, "pages", {}).get("settings")
+        if (self.settings_box is None or not _alive(self.settings_box)
+                or (page is not None and not page.isAncestorOf(self.settings_box))):
+            # after a language change the old page (and its box) lives on until deleted later: the new
+            # page was left without its Sync section until a restart
             self.settings_box = self._add_settings_section()
         self._update_actions()
 
