@@ -305,7 +305,8 @@ class MainWindow(QMainWindow):
             self.preferences.first_run_choice = "empty"
             self.show_page("words")
         elif result == FirstRunDialog.SYNC:
-            self.preferences.first_run_choice = "sync"
+            # remembered once a server is saved: closing the settings without one (no details at hand
+            # yet) brings the welcome back next time, the starter deck with it
             self._sync_once_saved()
             action = self._sync_settings_action()
             if action is not None:
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         def saved() -> None:
             if controller.is_configured():
                 controller.settings_changed.disconnect(saved)
+                self.preferences.first_run_choice = "sync"
                 controller.sync_now()
 
         controller.settings_changed.connect(saved)

@@ -51,10 +51,14 @@ def test_a_second_computer_can_sync_first_instead_of_loading_the_deck(qtbot, win
     qtbot.mouseClick(dialog.sync_first, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.findChild(SyncDialog, "syncDialog") is not None
                     and window.findChild(SyncDialog, "syncDialog").isVisible())
-    assert Preferences(profile.settings).first_run_choice == "sync"
     assert profile.queries.word_count() == 0
-    assert window.startup() is None
     window.findChild(SyncDialog, "syncDialog").reject()
+    # closed without a server (no details at hand yet): the choice was kept as made, and the welcome
+    # with its starter deck never came back; now it does, until a server is saved
+    assert Preferences(profile.settings).first_run_choice is None
+    again = window.startup()
+    assert again is not None and again.sync_first.isVisible()
+    again.reject()
 
 
 def _interrupted_session(profile, words):

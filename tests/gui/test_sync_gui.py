@@ -476,6 +476,7 @@ def test_a_second_computer_syncs_its_words_in_from_the_first_run(qtbot, window, 
     qtbot.waitUntil(lambda: profile.queries.word_count() == 2, timeout=WAIT_MS)
     wait_for_sync_end(qtbot, sync)
     assert sync.status.state is SyncState.SYNCED
+    assert window.preferences.first_run_choice == "sync"  # remembered once the server was saved
     settings.close()
 
 
