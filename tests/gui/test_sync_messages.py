@@ -24,7 +24,19 @@ def japanese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 def test_in_english_the_message_is_the_sync_modules_own_sentence(qapp) -> None:  # type: ignore[no-untyped-def]
-    assert describe(AuthenticationFailed(DETAIL)) == DETAIL
+    unreachable = "could not connect to server at sync.example.org"
+    assert describe(ServerUnreachable(unreachable)) == unreachable
+
+
+def test_in_english_a_password_failure_points_to_the_sync_settings_first(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Its detail is the command line's advice ("pass the URL with its password", "run `effect-desktop
+    sync --url`"): a learner in the window was told to use a terminal."""
+    from effect_desktop.sync.errors import CredentialsUnavailable
+
+    for error in (AuthenticationFailed(DETAIL), CredentialsUnavailable("No password is known for ...")):
+        headline, _, detail = describe(error).partition(" (Details: ")
+        assert "Sync settings" in headline
+        assert detail.rstrip(")") == str(error)
 
 
 @pytest.mark.parametrize(("error", "headline"), [

@@ -54,9 +54,11 @@ _TEMPLATE = "{0} (Details: {1})"
 
 def describe(error: SyncError) -> str:
     """The translated headline with the English detail after it; in English the detail alone,
-    which already says it all."""
+    which mostly says it all."""
     detail = str(error).strip()
     template = QCoreApplication.translate("SyncErrors", "{0} (Details: {1})")
-    if template == _TEMPLATE:  # no translation installed
-        return detail
+    if template == _TEMPLATE and not isinstance(error, CredentialsUnavailable | AuthenticationFailed):
+        return detail  # no translation installed: the detail says it all
+    # in English too when the detail's advice is the command line's ("pass the URL with its
+    # password", "run `effect-desktop sync --url`"): the window's way comes first
     return template.format(_headline(error), detail)
