@@ -350,5 +350,9 @@ If you choose No, the password is used until you close the app and asked for aga
         <source>Click to open the sync settings.</source>
         <translation>クリックすると同期の設定を開きます。</translation>
     </message>
+    <message>
+        <source>Finishing the sync before closing…</source>
+        <translation>閉じる前に同期を終えています…</translation>
+    </message>
 </context>
 </TS>

@@ -292,8 +292,11 @@ def test_closing_waits_a_bounded_time_for_the_last_sync(qtbot, window, sync, pro
     assert sync.preferences.auto_on_close
     assert sync.timer.isActive() and sync.timer.interval() == 15 * 60_000
 
+    shown: list[str] = []
+    sync.status_changed.connect(lambda status: shown.append(sync.installation.status_widget.text()))
     window.close()  # the server never answers: the close goes ahead after the bounded wait
     assert not window.isVisible()
+    assert "Finishing the sync before closing…" in shown  # said while it waits, not a frozen window
     assert sync.running  # abandoned, not waited for; nothing is lost (pages commit with checkpoints)
     assert not sync.timer.isActive()
 
