@@ -234,7 +234,7 @@ class StudyService:
         done: list[tuple[UUID, UUID]] = []
         with self.store.transaction():
             words: list[Word] = []
-            for word_id in word_ids:
+            for word_id in dict.fromkeys(word_ids):  # a word named twice is one change (else: a version clash)
                 word = self.repository.load(Word, word_id)
                 if skip_done and done_already(word):
                     continue

@@ -53,6 +53,8 @@ commands = st.one_of(
               st.one_of(texts, difficulties, tag_lists)),
     st.tuples(st.just("delete"), index),
     st.tuples(st.just("restore"), index),
+    st.tuples(st.just("delete_many"), st.lists(index, min_size=1, max_size=3), st.booleans()),
+    st.tuples(st.just("restore_many"), st.lists(index, min_size=1, max_size=3), st.booleans()),
     st.tuples(st.just("start"), st.lists(index, min_size=1, max_size=3),
               st.sampled_from(["flashcard", "typing", "multiple_choice", "speed_run"])),
     st.tuples(st.just("retract"), index, index),
@@ -108,6 +110,14 @@ class Learner:
 
     def restore(self, i: int) -> None:
         self.profile.service.restore_word(self.pick(self.words, i) or new_id())
+
+    def delete_many(self, picks: list[int], skip_done: bool) -> None:  # the Words page's multi-word delete
+        self.profile.service.delete_words([self.pick(self.words, i) or new_id() for i in picks],
+                                          skip_done=skip_done)
+
+    def restore_many(self, picks: list[int], skip_done: bool) -> None:
+        self.profile.service.restore_words([self.pick(self.words, i) or new_id() for i in picks],
+                                           skip_done=skip_done)
 
     def start(self, picks: list[int], mode: str) -> None:
         words = [self.pick(self.words, i) or new_id() for i in picks]
