@@ -263,8 +263,8 @@ def _day_start_from_elsewhere(window: MainWindow) -> None:
     """A sync brought another device's move of the study day's start: count every day again under
     it and open the profile again, as a change made here does. During a session it waits (the
     next sync or start does it): the session's days stay counted as they began."""
-    if window.study_page.in_session or not day_start_moved(window.profile):
-        return
+    if window.closing or window.study_page.in_session or not day_start_moved(window.profile):
+        return  # (a sync's result arriving as the window closes: the next start recounts)
     profile = window.profile
 
     def done(_replayed: int) -> None:
@@ -286,6 +286,8 @@ def _said(window: MainWindow, message: str) -> None:
 # --- upkeep -----------------------------------------------------------------------------------------------
 def upkeep(window: MainWindow) -> None:
     """Once a session: the daily backup, then compaction of old events when worthwhile (off the GUI thread)."""
+    if window.closing:  # its timer may fire while the window waits for a last sync
+        return
     profile = window.profile
 
     def work(_progress: Progress) -> str:

@@ -369,6 +369,11 @@ class MainWindow(QMainWindow):
             language_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- closing ------------------------------------------------------------------------------------------
+    @property
+    def closing(self) -> bool:
+        """Closed, closing, or handed over to a new window: nothing new may start here."""
+        return self._closed
+
     def retire(self) -> None:
         """Before a new window takes over the profile: nothing here reads it any more, and nothing can
         be clicked (a page that reads the closed profile opens a new connection to it, and that

@@ -139,7 +139,9 @@ class Operations(QObject):
 
         def finish() -> None:
             self._running.remove(worker)
-            if dialog is not None:
+            if not shiboken6.isValid(self):  # its window is gone, the dialog with it
+                return
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.close()
                 dialog.deleteLater()
                 if self.progress_dialog is dialog:
@@ -158,11 +160,13 @@ class Operations(QObject):
 
         def failed(error: Exception) -> None:
             finish()
+            if not isinstance(error, DomainError | StoreError):
+                log.error("background work failed", exc_info=error)
+            if not self._live():  # nowhere to show it: the log has it
+                return
             if on_failure is not None:
                 on_failure(error)
             else:
-                if not isinstance(error, DomainError | StoreError):
-                    log.error("background work failed", exc_info=error)
                 show_error(self.parent_widget, error)
 
         worker.signals.succeeded.connect(succeeded)

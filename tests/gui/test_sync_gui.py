@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -261,6 +262,31 @@ def silent_server() -> Iterator[socket.socket]:
     listener = socket.create_server(("127.0.0.1", 0))
     yield listener
     listener.close()
+
+
+def test_nothing_new_starts_while_the_window_waits_for_its_last_sync(
+        qtbot, profile, silent_server, monkeypatch) -> None:
+    """The wait for the last sync handled events so the window could repaint, and the window's own
+    timers fired in it: the daily backup (and compaction) began while the app was closing."""
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.gui import features
+
+    monkeypatch.setattr(features, "UPKEEP_DELAY_MS", 200)
+    profile.service.create_word("猫", "cat")  # something to back up
+    i18n.install("en")
+    window = MainWindow(profile)
+    window.show()
+    sync = window.sync
+    port = silent_server.getsockname()[1]
+    sync.use_session_url(ServerURL.parse(f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
+    profile.settings.set("sync.close_wait_seconds", "1")
+    profile.settings.set("sync.auto_on_close", "1")
+    started = time.monotonic()
+    window.close()  # waits a second on the silent server; the upkeep was due after 0.2 s
+    assert time.monotonic() - started >= 0.9  # it did wait
+    qtbot.wait(300)
+    assert list_backups(profile.path) == []
+    window.operations.wait()
 
 
 def test_studying_is_not_blocked_by_a_running_sync(qtbot, window, sync, profile, silent_server) -> None:

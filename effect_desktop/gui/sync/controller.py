@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ...bootstrap import Profile
 from ...persistence.errors import StoreError
@@ -41,6 +40,7 @@ from .status import SyncState, SyncStatus
 
 CATCH_UP_POLL_MS = 500  # how often the sync on opening looks whether the catch-up has ended
 CATCH_UP_WAIT_MS = 30 * 60_000  # and for how long at most
+IDLE_POLLS = 10  # looks that find it behind with no catch-up running (one that has not begun, or failed)
 log = logging.getLogger("effect_desktop.gui.sync")
 
 
@@ -56,6 +56,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.profile = profile
         self._open_polls = 0
+        self._idle_polls = 0
         self.operations = operations
         self.preferences = SyncPreferences(profile.settings)
         self._task: BackgroundTask | None = None
@@ -196,12 +197,14 @@ class SyncController(QObject):
         that catch-up it waited on the profile's lock and failed as "busy in another program"."""
         if not self.preferences.auto_on_open:
             return False
+        busy = self.operations is not None and self.operations.busy
         behind = self.profile.projector.checkpoint() < self.profile.store.last_position()
-        if behind or (self.operations is not None and self.operations.busy):
+        if busy or behind:
             self._open_polls += 1
-            if self._open_polls * CATCH_UP_POLL_MS < CATCH_UP_WAIT_MS:  # (a catch-up that failed ends it)
+            self._idle_polls = 0 if busy else self._idle_polls + 1  # behind, and no catch-up running
+            if self._open_polls * CATCH_UP_POLL_MS < CATCH_UP_WAIT_MS and self._idle_polls <= IDLE_POLLS:
                 QTimer.singleShot(CATCH_UP_POLL_MS, self.sync_on_open)
-            return False
+            return False  # (a catch-up that failed leaves it behind with nothing running: no sync then)
         return self.sync_now()
 
     def close_down(self) -> bool:
@@ -214,16 +217,14 @@ class SyncController(QObject):
             self.sync_now()
         if self._task is None:
             return True
-        # said and painted while it waits (the window stood frozen for 8 s with nothing on it)
+        # said, and painted at once, before it waits (the window stood frozen for 8 s with nothing on
+        # it); painted, not an event loop: the window's timers (its daily backup) must not run now
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending, last_synced=self.preferences.last_synced,
                              phase="closing"))
-        deadline = time.monotonic() + self.preferences.close_wait_seconds
-        while True:
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            if self._task is None or self._task.wait(min(0.05, max(0.0, deadline - time.monotonic()))):
-                return True
-            if time.monotonic() >= deadline:
-                return False
+        widget = getattr(getattr(self, "installation", None), "status_widget", None)
+        if widget is not None:
+            widget.repaint()
+        return self._task.wait(self.preferences.close_wait_seconds)
 
     def wait(self, seconds: float = 30.0) -> bool:
         """Block until the running sync ends (tests, shutdown); its outcome still arrives by signal."""
