@@ -181,7 +181,10 @@ class StudyService:
         done: list[tuple[UUID, dict[str, Any], UUID]] = []
         with self.store.transaction():
             words: list[Word] = []
+            merged: dict[UUID, dict[str, Any]] = {}  # a word named twice: one change (else a version clash)
             for word_id, fields in changes:
+                merged.setdefault(word_id, {}).update(fields)
+            for word_id, fields in merged.items():
                 word = self._load_word(word_id)
                 before = word.update(**fields)
                 if word.pending:

@@ -160,10 +160,12 @@ class Operations(QObject):
 
         def failed(error: Exception) -> None:
             finish()
+            if not self._live():  # nowhere to show it (the window was replaced or closed): the log has it
+                log.error("background work failed after its window went: %s", error,
+                          exc_info=None if isinstance(error, DomainError | StoreError) else error)
+                return
             if not isinstance(error, DomainError | StoreError):
                 log.error("background work failed", exc_info=error)
-            if not self._live():  # nowhere to show it: the log has it
-                return
             if on_failure is not None:
                 on_failure(error)
             else:

@@ -53,3 +53,20 @@ def test_the_write_ahead_log_shrinks_back_after_a_large_import(tmp_path: Path) -
     assert wal.stat().st_size <= WAL_SIZE_LIMIT
     assert len(profile.queries.words()) == 20_001
     profile.close()
+
+
+def test_a_word_named_twice_in_one_action_is_one_change(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """update_words, delete_words and restore_words with a word twice raised a version clash."""
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        [word] = profile.service.create_words([{"text": "apple", "meaning": "りんご"}])
+        done = profile.service.update_words([(word, {"category": "fruit"}), (word, {"tags": ["red"]})])
+        assert len(done) == 1
+        view = profile.queries.word(word)
+        assert view is not None and (view.category, view.tags) == ("fruit", ["red"])
+        assert len(profile.service.delete_words([word, word])) == 1
+        assert len(profile.service.restore_words([word, word])) == 1
+    finally:
+        profile.close()
