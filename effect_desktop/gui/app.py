@@ -26,6 +26,7 @@ from ..bootstrap import Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
+from .core_messages import localise
 from .errors import error_title, install_excepthook, setup_logging, user_message
 from .features import current_window
 from .gc_thread import collect_on_gui_thread
@@ -202,7 +203,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
         path = profile_path(data_dir, profile)
     except ValueError as error:
         i18n.install("system")
-        return _fatal(QCoreApplication.translate("App", "Invalid profile name"), str(error))
+        return _fatal(QCoreApplication.translate("App", "Invalid profile name"), localise(str(error)))
     try:
         prepare_data_folder(path.parent)  # the lock file and the log live there too
     except StoreError as error:

@@ -25,6 +25,22 @@ def _field_name(name: str) -> str:
     return {"text": _tr("the word"), "meaning": _tr("the meaning")}.get(name, name)
 
 
+def _detail(text: str) -> str:
+    """A damage's detail in the interface language when it is ours; SQLite's own words stay as written."""
+    return _tr("the file is empty") if text == "the file is empty" else text
+
+
+def _profile_name(message: str) -> str | None:
+    """bootstrap.profile_path's refusals of a profile name (a ValueError, not a store message)."""
+    too_long = re.fullmatch(r"invalid profile name '(.*)'…: it has (\d+) characters; at most 64", message, re.S)
+    if too_long:
+        return _tr("The profile name “{0}…” has {1} characters; use at most 64.").format(too_long[1], too_long[2])
+    bad = re.fullmatch(r"invalid profile name '(.*)': use letters, digits, spaces, - and _", message, re.S)
+    if bad:
+        return _tr("The profile name “{0}” cannot be used: use letters, digits, spaces, - and _.").format(bad[1])
+    return None
+
+
 # (pattern of the core's English message, its translation given the match). Literal _tr()
 # calls, so lupdate finds them.
 _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
@@ -154,11 +170,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, restore the latest "
                 r"backup, (.+), with `effect-desktop backup restore`\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. The latest backup is {2}.")
-     .format(m[1], m[2], m[3])),
+     .format(m[1], _detail(m[2]), m[3])),
     (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, no backup of it exists; "
                 r"choose another data folder or profile\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another "
-                   "data folder or profile.").format(m[1], m[2])),
+                   "data folder or profile.").format(m[1], _detail(m[2]))),
     (re.compile(r"(.+) cannot be read \((.+)\); it was left untouched\. Give your user account permission to "
                 r"read and write it, or choose another data folder\.", re.S),
      lambda m: _tr("{0} cannot be read ({1}); it was left untouched. Give your user account permission to read "
@@ -201,6 +217,9 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 def localise(message: str) -> str:
     """The message in the interface language, or as written if it is not one we know."""
     text = message.strip()
+    named = _profile_name(text)
+    if named is not None:
+        return named
     for pattern, translated in _KNOWN:
         match = pattern.fullmatch(text)
         if match:

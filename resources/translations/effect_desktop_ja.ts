@@ -1608,6 +1608,18 @@ Details were written to the log file; your study history is safe.</source>
         <source>The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
         <translation>データフォルダー {0} は {1} へのリンクですが、リンク先がありません（ディスクが接続されていない？）。接続するか、--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを選んでください。</translation>
     </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>The profile name “{0}…” has {1} characters; use at most 64.</source>
+        <translation>プロファイル名「{0}…」は {1} 文字あります。64 文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>The profile name “{0}” cannot be used: use letters, digits, spaces, - and _.</source>
+        <translation>プロファイル名「{0}」は使えません。文字、数字、空白、- と _ を使ってください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

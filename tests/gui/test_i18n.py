@@ -163,9 +163,24 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     with pytest.raises(StoreError) as refused:  # a path beyond SQLite's 512 bytes
         open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "p.effect.sqlite3")
     messages.append(str(refused.value))
+    from effect_desktop.backup.backups import create_backup
+    from effect_desktop.bootstrap import profile_path
+
+    for name in ("p" * 70, "a/b"):  # what the window shows for --profile (a ValueError)
+        with pytest.raises(ValueError) as refused_name:
+            profile_path(tmp_path, name)
+        messages.append(str(refused_name.value))
+    emptied = tmp_path / "emptied.effect.sqlite3"
+    open_profile(emptied).close()
+    create_backup(emptied)
+    emptied.write_bytes(b"")
+    with pytest.raises(StoreError) as refused:
+        open_profile(emptied)
+    messages.append(str(refused.value))
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
+        assert "the file is empty" not in localise(messages[-1])
         assert str(a_file) in localise(messages[0])  # the path is kept
     finally:
         i18n.install("en")
