@@ -297,7 +297,14 @@
         <numerusform>Restored %n words, with their study history.</numerusform>
       </translation>
     </message>
-  </context>
+      <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
   <context>
     <name>App</name>
     <message numerus="yes">

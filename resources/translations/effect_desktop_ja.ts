@@ -1318,6 +1318,12 @@ Details were written to the log file; your study history is safe.</source>
         <source>Ed&amp;it…</source>
         <translation>編集(&amp;I)…</translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>、ほか %n 語</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

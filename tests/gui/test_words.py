@@ -129,6 +129,7 @@ def test_a_multi_word_deletion_is_one_action_and_its_undo_passes_over_a_word_alr
     page = words_page(qtbot, window, 5)
     _select(page, ["apple", "bread", "run"])
     box = page.delete_selected()
+    assert box.informativeText().startswith("“apple”, “bread”, “run”")  # which ones, not only how many
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     deleted = events(profile, "WordDeleted")
     assert len(deleted) == 3 and len({e.metadata.correlation_id for e in deleted}) == 1
@@ -173,6 +174,9 @@ def test_keeping_many_selected_words_across_a_reload(qtbot, window, profile):
     page = words_page(qtbot, window, 1500)
     page.table.selectAll()
     assert len(page.selected_ids()) == 1500
+    box = page.delete_selected()
+    assert box.informativeText().startswith("“w0000”, “w0001”, “w0002”, “w0003”, “w0004” and 1495 more")
+    box.reject()
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()
     assert len(page.selected_ids()) == 1500 and page.delete_button.isEnabled()

@@ -40,6 +40,7 @@ from .model import WordTableModel
 from .organize import Organizer
 
 FILTER_DELAY_MS = 200
+NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
 
 
 class WordsPage(Page):
@@ -314,8 +315,14 @@ class WordsPage(Page):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setInformativeText(self.tr(
-            "Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back."))
+        history = self.tr("Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.")
+        if len(words) > 1:  # which ones: after a sort or a filter, the selection is easy to misjudge
+            named = ", ".join(f"“{w.text}”" for w in words[:NAMED_IN_QUESTION])
+            rest = len(words) - NAMED_IN_QUESTION
+            if rest > 0:
+                named += self.tr(" and %n more", "", rest)
+            history = f"{named}\n\n{history}"
+        box.setInformativeText(history)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda result: self._delete_confirmed(words, result))
         self.confirm = box
