@@ -1324,6 +1324,15 @@ Details were written to the log file; your study history is safe.</source>
             <numerusform>、ほか %n 語</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the words named</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

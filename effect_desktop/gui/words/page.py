@@ -317,7 +317,8 @@ class WordsPage(Page):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         history = self.tr("Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.")
         if len(words) > 1:  # which ones: after a sort or a filter, the selection is easy to misjudge
-            named = ", ".join(f"“{w.text}”" for w in words[:NAMED_IN_QUESTION])
+            quoted, separator = self.tr("“{0}”"), self.tr(", ", "between the words named")
+            named = separator.join(quoted.format(w.text) for w in words[:NAMED_IN_QUESTION])
             rest = len(words) - NAMED_IN_QUESTION
             if rest > 0:
                 named += self.tr(" and %n more", "", rest)
