@@ -1333,6 +1333,10 @@ Details were written to the log file; your study history is safe.</source>
         <comment>between the words named</comment>
         <translation>、</translation>
     </message>
+    <message>
+        <source>“{0}” is saved; it no longer matches the filter, so the list does not show it.</source>
+        <translation>「{0}」を保存しました。絞り込みの条件に合わなくなったため、一覧には表示されません。</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

@@ -101,6 +101,59 @@ def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, wo
     assert not window.undo_action.isEnabled()
 
 
+def _current_text(page) -> str | None:
+    index = page.table.currentIndex()
+    return page.model.word_at(index.row()).text if index.isValid() else None
+
+
+def test_after_saving_an_edit_the_arrow_keys_go_on_from_the_edited_word(qtbot, window, profile, words):
+    """The reload after a save reset the table's current row: Down then jumped to the first word."""
+    page = words_page(qtbot, window, 5)
+    page.table.setFocus()
+    page.table.selectRow(2)
+    assert _current_text(page) == "library"
+    dialog = page.edit_selected()
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "図書館")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "図書館" in [w.meaning for w in shown(page)], timeout=3000)
+    assert _current_text(page) == "library"
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert [w.text for w in page.selected_words()] == ["quickly"]
+
+
+def test_after_a_delete_the_next_word_is_selected_and_a_filter_selects_nothing_else(
+        qtbot, window, profile, words):
+    page = words_page(qtbot, window, 5)
+    page.table.setFocus()
+    page.table.selectRow(1)
+    box = page.delete_selected()
+    assert "bread" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    wait_shown(qtbot, page, lambda texts: "bread" not in texts)
+    assert [w.text for w in page.selected_words()] == ["library"], "the word that took its place"
+    assert _current_text(page) == "library" and page.delete_button.isEnabled()
+
+    type_text(qtbot, page.search, "apple")  # the filter hides the current word: nothing else is picked
+    wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    assert page.selected_words() == []
+    assert not page.delete_button.isEnabled()
+
+
+def test_a_word_edited_out_of_the_filter_is_said_to_be_saved_not_lost(qtbot, window, profile, words):
+    page = words_page(qtbot, window, 5)
+    type_text(qtbot, page.search, "app")
+    wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.text_edit.clear()
+    type_text(qtbot, dialog.text_edit, "pear")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_shown(qtbot, page, lambda texts: texts == set())
+    assert "“pear” is saved" in window.statusBar().currentMessage()
+    assert "no longer matches the filter" in window.statusBar().currentMessage()
+
+
 def test_multi_select_delete_and_undo_restores_both(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
     _select(page, ["apple", "bread"])

@@ -50,6 +50,8 @@ class WordsPage(Page):
         super().__init__(context, parent)
         self.setObjectName("wordsPage")
         self._generation = 0
+        self._edited: tuple[UUID, str] | None = None  # the word just saved, until the list has reloaded
+        self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
         self.model = WordTableModel(self)
         self.dialog: WordDialog | None = None
         self.confirm: QMessageBox | None = None
@@ -196,6 +198,9 @@ class WordsPage(Page):
 
     def _show(self, words: list[WordView], total: int) -> None:
         selected = set(self.selected_ids())
+        current = self.table.currentIndex()
+        current_row = current.row() if current.isValid() else None
+        current_id = self.model.word_at(current_row).word_id if current_row is not None else None
         self.model.set_words(words, self.profile.service.clock())
         shown = self.model.rowCount()
         if self.deleted_mode:
@@ -205,8 +210,39 @@ class WordsPage(Page):
             self.count_label.setText(self.tr("{0} of %n word(s)", "", total).format(shown)
                                      if shown != total else self.tr("%n word(s)", "", total))
         self._select(selected)
+        self._keep_place(current_id, current_row, self._changed)
+        self._changed = set()
+        self._say_hidden()
         self._update_buttons()
         self.loaded.emit()
+
+    def _keep_place(self, word_id: UUID | None, row: int | None, changed: set[UUID]) -> None:
+        """The keyboard's place survives a reload: the current word stays current (a reload reset it,
+        and after saving an edit the arrow keys went on from the top of the list). When the word has
+        gone because of what was just done to it (deleted, restored, edited out of the filter), with
+        nothing left selected, the word that took its place is selected, as a file manager does after a
+        delete, so Delete or Enter goes on from there; a word a filter hides selects nothing else."""
+        if row is None or not self.model.rowCount():
+            return
+        selection = self.table.selectionModel()
+        found = next((r for r, word in enumerate(self.model.rows) if word.word_id == word_id), None)
+        if found is not None:
+            selection.setCurrentIndex(self.model.index(found, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        elif selection.hasSelection():
+            selection.setCurrentIndex(selection.selectedRows()[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        elif word_id in changed:
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def _say_hidden(self) -> None:
+        """An edited word that no longer matches the filter leaves the list: say so, or it looks lost."""
+        edited, self._edited = self._edited, None
+        if edited is None or any(word.word_id == edited[0] for word in self.model.rows):
+            return
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr(
+                "“{0}” is saved; it no longer matches the filter, so the list does not show it.").format(edited[1]),
+                8000)
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
         current = combo.currentData()
@@ -293,6 +329,8 @@ class WordsPage(Page):
         def submit(values: dict[str, Any]) -> None:
             edit_with_undo(service, self.context.undo, word.word_id, values,
                            self.tr("edit of “{0}”").format(values["text"].strip()))
+            self._edited = (word.word_id, values["text"].strip())
+            self._changed = {word.word_id}
             self.context.operations.changed.emit()
 
         return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(), word))
@@ -364,6 +402,7 @@ class WordsPage(Page):
         ok, done = self.context.operations.perform(lambda: command([w.word_id for w in words], skip_done=True))
         if not ok or not done:
             return []
+        self._changed = {word_id for word_id, _ in done}
 
         def undo() -> None:
             undo_command([word_id for word_id, _ in done], undoes=dict(done), skip_done=True)
