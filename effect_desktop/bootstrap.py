@@ -51,7 +51,7 @@ PROFILE_SUFFIX = ".effect.sqlite3"
 STORE_FORMAT = "1"
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 MAX_SQLITE_PATH_BYTES = 512  # SQLite's own limit on a file name (SQLITE_MAX_PATHNAME)
-_PROFILE_NAME = re.compile(r"^[\w\- ]{1,64}$")
+_PROFILE_NAME = re.compile(r"[\w\- ]{1,64}")
 
 
 def default_data_dir() -> Path:
@@ -61,11 +61,36 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+class InvalidProfileName(ValueError):
+    """A refused profile name, with its parts (the name, its length, the first character refused),
+    so each front end can word it in its language instead of parsing an English sentence back."""
+
+    def __init__(self, name: str, length: int | None = None, character: str | None = None) -> None:
+        self.name, self.length, self.character = name, length, character
+        if length is not None:
+            message = f"invalid profile name “{name[:20]}…”: it has {length} characters; at most 64"
+        elif character is None:
+            message = "invalid profile name: it is empty; use letters, digits, spaces, - and _"
+        else:
+            message = (f"invalid profile name “{name}”: {describe_character(character)} cannot be used; "
+                       "use letters, digits, spaces, - and _")
+        super().__init__(message)
+
+
+def describe_character(character: str) -> str:
+    """A refused character as a reader can see it: quoted when visible, its code point when not (a
+    full-width space from a Japanese input method looked like the spaces the message allows)."""
+    if character.isprintable() and not character.isspace():
+        return f"“{character}”"
+    return f"U+{ord(character):04X}"
+
+
 def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
     if len(profile) > 64:
-        raise ValueError(f"invalid profile name {profile[:20]!r}…: it has {len(profile)} characters; at most 64")
-    if not _PROFILE_NAME.match(profile):
-        raise ValueError(f"invalid profile name {profile!r}: use letters, digits, spaces, - and _")
+        raise InvalidProfileName(profile, length=len(profile))
+    if not _PROFILE_NAME.fullmatch(profile):  # fullmatch: `$` let a name end in a line break
+        refused = next((c for c in profile if not _PROFILE_NAME.fullmatch(c)), None)
+        raise InvalidProfileName(profile, character=refused)
     return data_dir / f"{profile}{PROFILE_SUFFIX}"
 
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
 from ..backup.salvage import salvage_into
-from ..bootstrap import Profile, open_profile, prepare_data_folder, profile_path
+from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
 from . import i18n
-from .core_messages import localise
+from .core_messages import profile_name_refused
 from .errors import error_title, install_excepthook, setup_logging, user_message
 from .features import current_window
 from .gc_thread import collect_on_gui_thread
@@ -201,9 +201,9 @@ def run_gui(data_dir: Path, profile: str) -> int:
     app = create_application()
     try:
         path = profile_path(data_dir, profile)
-    except ValueError as error:
+    except InvalidProfileName as error:
         i18n.install("system")
-        return _fatal(QCoreApplication.translate("App", "Invalid profile name"), localise(str(error)))
+        return _fatal(QCoreApplication.translate("App", "Invalid profile name"), profile_name_refused(error))
     try:
         prepare_data_folder(path.parent)  # the lock file and the log live there too
     except StoreError as error:

@@ -15,9 +15,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from ..bootstrap import InvalidProfileName, describe_character
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CoreMessages", text)
+
+def _tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("CoreMessages", text, disambiguation)
 
 
 def _field_name(name: str) -> str:
@@ -30,15 +32,21 @@ def _detail(text: str) -> str:
     return _tr("the file is empty") if text == "the file is empty" else text
 
 
-def _profile_name(message: str) -> str | None:
-    """bootstrap.profile_path's refusals of a profile name (a ValueError, not a store message)."""
-    too_long = re.fullmatch(r"invalid profile name '(.*)'…: it has (\d+) characters; at most 64", message, re.S)
-    if too_long:
-        return _tr("The profile name “{0}…” has {1} characters; use at most 64.").format(too_long[1], too_long[2])
-    bad = re.fullmatch(r"invalid profile name '(.*)': use letters, digits, spaces, - and _", message, re.S)
-    if bad:
-        return _tr("The profile name “{0}” cannot be used: use letters, digits, spaces, - and _.").format(bad[1])
-    return None
+def profile_name_refused(error: InvalidProfileName) -> str:
+    """bootstrap.profile_path's refusal, from its parts: the name exactly as typed."""
+    if error.length is not None:
+        return _tr("The profile name “{0}…” has {1} characters; use at most 64.").format(error.name[:20], error.length)
+    if error.character is None:
+        return _tr("The profile name is empty: use letters, digits, spaces, - and _.")
+    character = error.character
+    if character == "\u3000":
+        shown = _tr("a full-width space")
+    elif character.isprintable() and not character.isspace():
+        shown = _tr("“{0}”", "a refused character").format(character)
+    else:
+        shown = describe_character(character)
+    return _tr("The profile name “{0}” cannot be used: {1} is not allowed; use letters, digits, spaces, "
+               "- and _.").format(error.name, shown)
 
 
 # (pattern of the core's English message, its translation given the match). Literal _tr()
@@ -217,9 +225,6 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 def localise(message: str) -> str:
     """The message in the interface language, or as written if it is not one we know."""
     text = message.strip()
-    named = _profile_name(text)
-    if named is not None:
-        return named
     for pattern, translated in _KNOWN:
         match = pattern.fullmatch(text)
         if match:

@@ -1636,8 +1636,21 @@ Details were written to the log file; your study history is safe.</source>
         <translation>プロファイル名「{0}…」は {1} 文字あります。64 文字以内にしてください。</translation>
     </message>
     <message>
-        <source>The profile name “{0}” cannot be used: use letters, digits, spaces, - and _.</source>
-        <translation>プロファイル名「{0}」は使えません。文字、数字、空白、- と _ を使ってください。</translation>
+        <source>The profile name is empty: use letters, digits, spaces, - and _.</source>
+        <translation>プロファイル名が空です。文字、数字、空白、- と _ を使ってください。</translation>
+    </message>
+    <message>
+        <source>a full-width space</source>
+        <translation>全角スペース</translation>
+    </message>
+    <message>
+        <source>The profile name “{0}” cannot be used: {1} is not allowed; use letters, digits, spaces, - and _.</source>
+        <translation>プロファイル名「{0}」は使えません。{1} は使えない文字です。文字、数字、半角の空白、- と _ を使ってください。</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <comment>a refused character</comment>
+        <translation>「{0}」</translation>
     </message>
 </context>
 <context>

@@ -164,12 +164,7 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
         open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "p.effect.sqlite3")
     messages.append(str(refused.value))
     from effect_desktop.backup.backups import create_backup
-    from effect_desktop.bootstrap import profile_path
 
-    for name in ("p" * 70, "a/b"):  # what the window shows for --profile (a ValueError)
-        with pytest.raises(ValueError) as refused_name:
-            profile_path(tmp_path, name)
-        messages.append(str(refused_name.value))
     emptied = tmp_path / "emptied.effect.sqlite3"
     open_profile(emptied).close()
     create_backup(emptied)
@@ -185,6 +180,30 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     finally:
         i18n.install("en")
     assert not untranslated
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("p" * 70, "プロファイル名「pppppppppppppppppppp…」は 70 文字あります"),
+    ("a/b", "プロファイル名「a/b」は使えません。「/」 は使えない文字です"),
+    ("Tom's words", "プロファイル名「Tom's words」は使えません。「'」 は使えない文字です"),  # was left in English
+    ("C:\\words", "プロファイル名「C:\\words」は使えません。「:」"),  # the backslash was doubled
+    ("単語\u3000帳", "プロファイル名「単語\u3000帳」は使えません。全角スペース は使えない文字です"),  # was "\\u3000"
+    ("", "プロファイル名が空です"),
+])
+def test_a_refused_profile_name_is_said_in_japanese_as_typed(name, expected):
+    """The window's message for --profile NAME: it parsed the English text's repr() back, so a name
+    with an apostrophe stayed English and a backslash or a full-width space came out escaped."""
+    from effect_desktop.bootstrap import InvalidProfileName, profile_path
+    from effect_desktop.gui.core_messages import profile_name_refused
+
+    with pytest.raises(InvalidProfileName) as refused:
+        profile_path(Path("/tmp"), name)
+    i18n.install("ja")
+    try:
+        assert expected in profile_name_refused(refused.value)
+    finally:
+        i18n.install("en")
+    assert "\\" not in str(refused.value).replace(name, "")  # the CLI's English quotes it as typed too
 
 
 def test_every_counted_message_has_english_singular_and_plural(tmp_path):
