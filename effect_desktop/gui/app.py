@@ -70,6 +70,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def _fatal(title: str, message: str) -> int:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes names and paths as typed
     box.exec()
     return 1
 
@@ -86,6 +87,7 @@ def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile,
     taken = next(b.taken_at for b in list_backups(path) if b.path == latest)
     box = QMessageBox(QMessageBox.Icon.Critical, error_title(error), user_message(error))
     box.setObjectName("offerBackup")
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(QCoreApplication.translate(
         "App", "Restore the backup taken {0}? The profile as it is now is moved to the backups folder, not "
         "deleted.").format(taken.strftime("%Y-%m-%d %H:%M")))
@@ -140,6 +142,7 @@ def _tell(window: MainWindow, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Backup restored"), text,
                       QMessageBox.StandardButton.Ok, window)
     box.setObjectName("restoredNote")
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

@@ -56,6 +56,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, error_title(error), user_message(error),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote words and paths: never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

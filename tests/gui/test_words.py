@@ -235,6 +235,24 @@ def test_keeping_many_selected_words_across_a_reload(qtbot, window, profile):
     assert len(page.selected_ids()) == 1500 and page.delete_button.isEnabled()
 
 
+def test_words_that_look_like_markup_are_named_as_written_in_the_delete_question(qtbot, window, profile):
+    """The question was rich text: "<b>" made the rest bold and "<br>" became a line break."""
+    from PySide6.QtWidgets import QLabel
+
+    profile.service.create_words([{"text": t, "meaning": "tag"} for t in ("<b>", "<br>", "<div>")])
+    page = words_page(qtbot, window, 3)
+    page.table.selectAll()
+    box = page.delete_selected()
+    label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert label.text().startswith("“<b>”, “<br>”, “<div>”")
+    box.reject()
+    page.table.selectRow(0)
+    box = page.delete_selected()
+    assert box.findChild(QLabel, "qt_msgbox_label").textFormat() == Qt.TextFormat.PlainText
+    box.reject()
+
+
 def test_deleted_words_can_be_brought_back_later_from_their_own_list(qtbot, window, profile, words):
     """Past the sitting's undo: the deleted list shows them, Restore brings them back, Ctrl+Z undoes that."""
     for word_id in words[:2]:  # apple, bread: deleted in an earlier sitting (nothing to undo now)

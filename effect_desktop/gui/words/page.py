@@ -352,6 +352,7 @@ class WordsPage(Page):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete words"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDelete")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a word such as "<b>" is a word, not markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         history = self.tr("Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.")
         if len(words) > 1:  # which ones: after a sort or a filter, the selection is easy to misjudge
