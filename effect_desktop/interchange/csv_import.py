@@ -236,7 +236,7 @@ def check_mapping(mapping: dict[int, str]) -> None:
                                "--map COLUMN=text --map COLUMN=meaning).")
 
 
-def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str]) -> str | None:
+def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str], delimiter: str) -> str | None:
     """Why a row with more cells than the header names would lose some, or None. A tags cell with an
     unquoted comma ("noun,fruit") splits into two, and the second went nowhere without a word said."""
     extra = [cell.strip() for index, cell in enumerate(cells[named:], start=named)
@@ -245,7 +245,7 @@ def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str]) -> st
         return None
     shown = ", ".join(f"“{cell[:40]}”" for cell in extra[:3])
     return (f"{counted(len(cells), 'cell')} where the header names {named}, so {shown} would be left out; put "
-            "quotes around a cell that holds a {delimiter}, or map the extra column")
+            f"quotes around a cell that holds a {_shown_delimiter(delimiter)}, or map the extra column")
 
 
 def _shown_delimiter(delimiter: str) -> str:
@@ -266,8 +266,9 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)
-        if named is not None and len(cells) > named and (extra := _unmapped_extra(cells, named, mapping)):
-            parsed.problems.append(RowProblem(line, extra.format(delimiter=_shown_delimiter(table.delimiter))))
+        if named is not None and len(cells) > named and (
+                extra := _unmapped_extra(cells, named, mapping, table.delimiter)):  # the cells are not a template
+            parsed.problems.append(RowProblem(line, extra))
             continue
         if len(cells) >= needed:
             values = {name: cells[index] for index, name in columns}

@@ -78,6 +78,20 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, 
     assert word_rows(profile) == [("ok", "fine", "", [], 2)]
 
 
+def test_an_extra_cell_holding_braces_is_a_bad_row_not_a_crash(profile: Profile, tmp_path: Path) -> None:
+    """The cell was formatted into the message as a template: Anki's cloze "{{c1::Tokyo}} is {big}" in
+    an extra column stopped the import with KeyError: 'big', in the CLI and the window."""
+    path = tmp_path / "braces.csv"
+    path.write_text("word,meaning\napple,りんご\nTokyo,東京,{{c1::Tokyo}} is {big}\nx,y,{\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert "line 3: 3 cells where the header names 2, so “{{c1::Tokyo}} is {big}” would be left out" in str(
+        refused.value)
+    assert "line 4: 3 cells where the header names 2, so “{” would be left out" in str(refused.value)
+    report = import_file(profile, path, skip_bad_rows=True)
+    assert (report.created, report.skipped_problems) == (1, 2)
+
+
 def test_a_row_with_more_cells_than_the_header_names_is_a_bad_row(profile: Profile, tmp_path: Path) -> None:
     """An unquoted comma in the tags cell split it: "fruit" was dropped without a word, and a dry run
     said every row could be imported."""
