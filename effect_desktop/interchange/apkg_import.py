@@ -10,9 +10,10 @@ newest collection present is the one read.
 
 Each note becomes one word: its first field is the word, its second the
 meaning (HTML reduced to text), its tags stay tags and its first card's
-deck becomes the category. Notes that cannot become a word (cloze notes,
-media-only fields, note types with one field or unknown to the package) are
-reported by note number and reason; the rest still import.
+deck becomes the category (its home deck when the card sits in a filtered
+deck for now). Notes that cannot become a word (cloze notes, media-only
+fields, note types with one field or unknown to the package) are reported
+by note number and reason; the rest still import.
 """
 
 from __future__ import annotations
@@ -115,8 +116,10 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
         note_types, decks = _schema18(connection)
     else:
         note_types, decks = _schema11(connection)
+    # A card in a filtered deck ("Custom Study Session") keeps its home deck in odid: that is its category.
     note_deck = dict(connection.execute(
-        "SELECT nid, did FROM cards c WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
+        "SELECT nid, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards c "
+        "WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
     parsed = Parsed()
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")

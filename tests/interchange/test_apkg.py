@@ -41,8 +41,10 @@ def genanki_package(tmp_path: Path, member: str = "collection.anki2") -> Path:
     return path
 
 
-def anki21b_package(tmp_path: Path) -> Path:
-    """A package as Anki 2.1.50+ writes it: schema 18, zstd-compressed, with a legacy placeholder."""
+def anki21b_package(tmp_path: Path, filtered: bool = False) -> Path:
+    """A package as Anki 2.1.50+ writes it: schema 18, zstd-compressed, with a legacy placeholder.
+
+    `filtered`: note 1's card is studied in a filtered deck ("Custom Study Session", its home deck in odid)."""
     db = tmp_path / "c.anki21"
     connection = sqlite3.connect(db)
     connection.executescript("""
@@ -62,12 +64,13 @@ def anki21b_package(tmp_path: Path) -> Path:
     connection.executemany("INSERT INTO fields VALUES (?, ?, ?, x'')",
                            [(10, 0, "Front"), (10, 1, "Back"), (11, 0, "Text")])
     connection.executemany("INSERT INTO decks VALUES (?, ?, 0, 0, x'', x'')",
-                           [(1, "Default"), (20, "日本語\x1fN5")])
+                           [(1, "Default"), (20, "日本語\x1fN5"), (30, "Custom Study Session")])
     notes = [(1, 10, " n5 verb ", "食べる\x1fto eat"), (2, 10, "", "<i>飲む</i>\x1fto&nbsp;drink"),
              (3, 11, "", "{{c1::猫}}です"), (4, 99, "", "orphan\x1fno type"), (5, 10, "", "水\x1f[sound:w.mp3]")]
     connection.executemany("INSERT INTO notes VALUES (?, 'g', ?, 0, 0, ?, ?, '', 0, 0, '')", notes)
-    connection.executemany("INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-                           [(100 + n, n, 20) for n in range(1, 6)])
+    connection.executemany("INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, 0, '')",
+                           [(100 + n, n, 30, 20) if filtered and n == 1 else (100 + n, n, 20, 0)
+                            for n in range(1, 6)])
     connection.commit()
     connection.close()
     path = tmp_path / "modern.apkg"
@@ -107,6 +110,12 @@ def test_newer_zstd_package_is_read_from_its_anki21b_collection(profile: Profile
         "note 4: its note type is missing from the package (unknown note type)",
         "note 5: the back holds only pictures or sounds, which cannot be imported",
     ]
+
+
+def test_a_card_in_a_filtered_deck_gets_its_home_deck_as_category(profile: Profile, tmp_path: Path) -> None:
+    """Reviewing in a filtered deck moves the card there for now; the word belongs to the deck it came from."""
+    import_package(profile, anki21b_package(tmp_path, filtered=True))
+    assert word_rows(profile)[0] == ("食べる", "to eat", "日本語::N5", ["n5", "verb"], 1)
 
 
 def test_truncated_package_is_refused(profile: Profile, tmp_path: Path) -> None:
