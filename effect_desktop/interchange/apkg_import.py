@@ -31,7 +31,7 @@ from typing import IO
 
 from .candidates import Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
-from .html_text import has_media, html_to_text
+from .html_text import has_media, html_to_text, word_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 MAX_COLLECTION = 2 * 1024 * 1024 * 1024
@@ -132,7 +132,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
             parsed.problems.append(RowProblem(number, problem, NOTE))
             continue
         front, back = str(fields).split("\x1f")[:2]
-        values = {"text": " ".join(html_to_text(front).splitlines()), "meaning": html_to_text(back),
+        values = {"text": word_text(front), "meaning": html_to_text(back),
                   "tags": str(tags).split(), "category": _category(decks.get(note_deck.get(note_id, -1), ""))}
         check_row(number, values, parsed, NOTE)
     tick(progress, total, total)

@@ -118,6 +118,22 @@ def test_a_card_in_a_filtered_deck_gets_its_home_deck_as_category(profile: Profi
     assert word_rows(profile)[0] == ("食べる", "to eat", "日本語::N5", ["n5", "verb"], 1)
 
 
+def test_furigana_is_not_glued_onto_the_word(profile: Profile, tmp_path: Path) -> None:
+    """Ruby made 猫ねこ of 猫, and Anki's bracket furigana came in as " 犬[いぬ]"; the meaning is left as written."""
+    deck = genanki.Deck(2059400120, "日本語")
+    for front, back in (("<ruby>猫<rt>ねこ</rt></ruby>", "cat"), (" 犬[いぬ]", "dog"),
+                        ("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>", "kanji"),
+                        ("日本語[にほんご]を 勉強[べんきょう]する", "to study Japanese"),
+                        ("array[i]", "an element"), ("水", "water; 水[みず] in a sentence")):
+        deck.add_note(genanki.Note(model=BASIC, fields=[front, back]))
+    path = tmp_path / "furigana.apkg"
+    genanki.Package(deck).write_to_file(path)
+    import_package(profile, path)
+    assert sorted((text, meaning) for text, meaning, *_ in word_rows(profile)) == [
+        ("array[i]", "an element"), ("日本語を勉強する", "to study Japanese"), ("水", "water; 水[みず] in a sentence"),
+        ("漢字", "kanji"), ("犬", "dog"), ("猫", "cat")]
+
+
 def test_truncated_package_is_refused(profile: Profile, tmp_path: Path) -> None:
     whole = genanki_package(tmp_path).read_bytes()
     cut = tmp_path / "cut.apkg"
