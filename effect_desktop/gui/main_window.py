@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         def read() -> tuple[int, int]:
             now = profile.service.clock()
             streak = profile.queries.streak(profile.user_id, queue.today(profile, now), now)
-            return profile.queries.due_count(now), streak.current
+            return profile.queries.due_count(queue.due_by(profile, now)), streak.current
 
         self.operations.read("status", read, self._show_status)
 

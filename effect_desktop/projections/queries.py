@@ -114,17 +114,18 @@ class Queries:
                 sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(tag))))
         return query
 
-    def due_words(self, now: datetime, limit: int, category: str | None = None,
+    def due_words(self, due_by: datetime, limit: int, category: str | None = None,
                   tag: str | None = None) -> list[WordView]:
+        """Words whose review is set before `due_by` (studyday.due_cutoff: not simply now), oldest first."""
         query = (self._words_query().where(t.words.c.deleted.is_(False))
-                 .where(t.progress.c.next_review_date <= now)
+                 .where(t.progress.c.next_review_date <= due_by)
                  .order_by(t.progress.c.next_review_date).limit(limit))
         return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
-    def due_count(self, now: datetime, category: str | None = None, tag: str | None = None) -> int:
+    def due_count(self, due_by: datetime, category: str | None = None, tag: str | None = None) -> int:
         query = (sa.select(sa.func.count()).select_from(
             t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id))
-            .where(t.words.c.deleted.is_(False)).where(t.progress.c.next_review_date <= now))
+            .where(t.words.c.deleted.is_(False)).where(t.progress.c.next_review_date <= due_by))
         return int(self._all(self._focused(query, category, tag))[0][0])
 
     def new_words(self, limit: int, category: str | None = None, tag: str | None = None) -> list[WordView]:

@@ -154,3 +154,45 @@ def test_next_review_across_the_spring_dst_change_is_within_the_hour_after_4_loc
     local = due.astimezone(BERLIN)
     assert local.date() == date(2026, 3, 29)
     assert datetime(2026, 3, 29, 4, 0, tzinfo=BERLIN) <= due <= datetime(2026, 3, 29, 5, 0, tzinfo=BERLIN)
+
+
+def _due_words(profile: Profile, now: datetime) -> list[str]:
+    """What a session started at `now` would review (the study queue's rule)."""
+    from effect_desktop.application.planning import DailyLimits, plan_session
+
+    planned = plan_session(profile.queries, now, profile.service.day_start_hour, DailyLimits(max_new=0), 20)
+    return [w.text for w in planned]
+
+
+def _answered(profile: Profile, clock: SettableClock, at: datetime) -> UUID:
+    word = profile.service.create_word("apple", "りんご")
+    clock.set(at)
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 1000)
+    profile.service.complete_session(session)
+    return word
+
+
+def test_after_the_autumn_dst_change_a_review_waits_for_its_study_day(
+        profile: Profile, clock: SettableClock) -> None:
+    """Set for 4:00 CEST on the Sunday the clocks go back, the review came due at 3:00 CET, in the
+    Saturday's study day: a learner up at 3:30 was given Sunday's words a day early."""
+    _answered(profile, clock, datetime(2026, 10, 24, 22, 0, tzinfo=BERLIN))
+    assert _due_words(profile, datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN)) == []
+    assert _due_words(profile, datetime(2026, 10, 25, 4, 0, tzinfo=BERLIN)) == ["apple"]
+    assert profile.queries.due_count(datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN)) == 1  # the instant alone
+
+
+def test_after_a_flight_a_review_comes_due_when_its_day_begins_where_the_learner_is(
+        profile: Profile, clock: SettableClock) -> None:
+    _answered(profile, clock, datetime(2026, 6, 10, 23, 0, tzinfo=TOKYO))  # due 11 June, 4:00 in Tokyo
+    # flown to London the same day: 4:00 in Tokyo is 20:00 of the 10th there, still the 10th's study day
+    assert _due_words(profile, datetime(2026, 6, 10, 21, 0, tzinfo=LONDON)) == []
+    assert _due_words(profile, datetime(2026, 6, 11, 4, 0, tzinfo=LONDON)) == ["apple"]
+
+
+def test_after_a_flight_east_a_review_is_due_from_the_morning_not_from_noon(
+        profile: Profile, clock: SettableClock) -> None:
+    _answered(profile, clock, datetime(2026, 6, 10, 22, 0, tzinfo=LONDON))  # due 11 June, 4:00 in London
+    assert _due_words(profile, datetime(2026, 6, 11, 8, 0, tzinfo=TOKYO)) == ["apple"]  # was noon in Tokyo
+    assert _due_words(profile, datetime(2026, 6, 11, 3, 0, tzinfo=TOKYO)) == []

@@ -37,7 +37,7 @@ COLUMNS = cast(tuple[str, ...], (
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _next_review(word: WordView, now: datetime) -> str:
+def _next_review(word: WordView, due_by: datetime) -> str:
     """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
     a mistake in the table). A deleted word is in no queue: its column says when it was deleted."""
     if word.deleted:
@@ -45,13 +45,13 @@ def _next_review(word: WordView, now: datetime) -> str:
             word.updated_at.astimezone().strftime("%Y-%m-%d"))
     if word.progress is None:
         return QCoreApplication.translate("WordTableModel", "new")
-    if word.progress.next_review_date <= now:
+    if word.progress.next_review_date <= due_by:
         return QCoreApplication.translate("WordTableModel", "due now")
     return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d")
 
 
-def _due_since(word: WordView, now: datetime) -> str | None:
-    if word.deleted or word.progress is None or word.progress.next_review_date > now:
+def _due_since(word: WordView, due_by: datetime) -> str | None:
+    if word.deleted or word.progress is None or word.progress.next_review_date > due_by:
         return None
     return QCoreApplication.translate("WordTableModel", "Due since {0}").format(
         word.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))
@@ -73,15 +73,15 @@ class WordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[WordView] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.now = datetime.now(UTC)
+        self.due_by = datetime.now(UTC)
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_words(self, words: list[WordView], now: datetime | None = None) -> None:
-        """`now`: the moment "due now" is judged at (the profile's clock; the rows are reloaded
-        after every change and every few minutes)."""
+    def set_words(self, words: list[WordView], due_by: datetime | None = None) -> None:
+        """`due_by`: a review set before it reads "due now", as the study queue judges it (queue.due_by
+        of the profile's clock; the rows are reloaded after every change and every few minutes)."""
         self.beginResetModel()
-        self.now = now or datetime.now(UTC)
+        self.due_by = due_by or datetime.now(UTC)
         self.rows = list(words)
         if self._sort is not None:
             self._sort_rows(*self._sort)
@@ -119,12 +119,12 @@ class WordTableModel(QAbstractTableModel):
                 return ", ".join(word.tags)
             if column == 4:
                 return word.difficulty
-            return _next_review(word, self.now)
+            return _next_review(word, self.due_by)
         if role == WORD_ID_ROLE:
             return word.word_id
         if column == 5 and role == Qt.ItemDataRole.ToolTipRole:
-            return _due_since(word, self.now)
-        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.now):
+            return _due_since(word, self.due_by)
+        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.due_by):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
+from ..study import queue
 from ..undo import UndoEntry
 from .columns import ColumnSharer
 from .dialog import WordDialog
@@ -201,7 +202,7 @@ class WordsPage(Page):
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
-        self.model.set_words(words, self.profile.service.clock())
+        self.model.set_words(words, queue.due_by(self.profile, self.profile.service.clock()))
         shown = self.model.rowCount()
         if self.deleted_mode:
             self.count_label.setText(self.tr("{0} of %n deleted word(s)", "", total).format(shown)
