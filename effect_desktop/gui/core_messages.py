@@ -142,6 +142,12 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 re.S),
      lambda m: _tr("No column is mapped to {0}; choose a column for the word and one for its meaning.").format(
          _tr(" and ").join(_field_name(name) for name in m[1].split(" and ")))),
+    (re.compile(r"Columns (\d+) and (\d+) are both mapped to (\w+); only tags can take several columns\. Map one "
+                r"of them to another field or ignore it\."),
+     lambda m: _tr("Columns {0} and {1} are both mapped to {2}; only tags can take several columns. Map one of "
+                   "them to another field or ignore it.").format(
+         m[1], m[2], {"text": _tr("the word"), "meaning": _tr("the meaning"), "category": _tr("the category"),
+                      "difficulty": _tr("the difficulty")}.get(m[3], m[3]))),
     (re.compile(r"(.+) is this profile's own file, not a word list or an export; choose the file to import\.",
                 re.S),
      lambda m: _tr("{0} is this profile's own file, not a word list or an export; choose the file to import.")

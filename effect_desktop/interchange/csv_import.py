@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
@@ -195,7 +197,7 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
         mapping: dict[int, str] = {}
         for index, name in enumerate(table.headers):
             field_name = _header_field(name)
-            if field_name and field_name not in mapping.values():
+            if field_name and (field_name == "tags" or field_name not in mapping.values()):
                 mapping[index] = field_name
         if mapping:
             return mapping
@@ -205,17 +207,20 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
 def mapping_from_args(table: WordTable, pairs: list[str]) -> dict[int, str]:
     """`COL=FIELD` pairs (COL a header name or a 1-based number) over the guessed mapping."""
     mapping = guess_mapping(table)
+    given: dict[int, str] = {}
     for pair in pairs:
         column, sep, field_name = pair.partition("=")
         field_name = field_name.strip().lower()
         if not sep or field_name not in (*FIELDS, IGNORE):
             raise InterchangeError(f"--map {pair!r}: use COLUMN=FIELD with FIELD one of {', '.join(FIELDS)} "
                                    f"or {IGNORE}.")
-        index = _column_index(table, column.strip())
-        mapping = {i: f for i, f in mapping.items() if i != index and (f != field_name or field_name == IGNORE)}
-        if field_name != IGNORE:
-            mapping[index] = field_name
-    return mapping
+        given[_column_index(table, column.strip())] = field_name
+    # The pairs replace the guess for their columns and their fields; among themselves they may give one field
+    # twice: several tags columns are merged, any other field twice is refused by check_mapping.
+    chosen = set(given.values())
+    mapping = {i: f for i, f in mapping.items() if i not in given and f not in chosen}
+    mapping.update({i: f for i, f in given.items() if f != IGNORE})
+    return dict(sorted(mapping.items()))
 
 
 def _column_index(table: WordTable, column: str) -> int:
@@ -229,11 +234,17 @@ def _column_index(table: WordTable, column: str) -> int:
 
 
 def check_mapping(mapping: dict[int, str]) -> None:
+    """The word and the meaning have a column each, and no field but tags has two (one of them was lost)."""
     missing = [f for f in ("text", "meaning") if f not in mapping.values()]
     if missing:
         raise InterchangeError(f"No column is mapped to {' and '.join(missing)}; the file needs a column for "
                                "the word and one for its meaning (choose them in the mapping, or "
                                "--map COLUMN=text --map COLUMN=meaning).")
+    for field_name in FIELDS:
+        columns = [index + 1 for index, mapped in sorted(mapping.items()) if mapped == field_name]
+        if len(columns) > 1 and field_name != "tags":
+            raise InterchangeError(f"Columns {columns[0]} and {columns[1]} are both mapped to {field_name}; only "
+                                   "tags can take several columns. Map one of them to another field or ignore it.")
 
 
 def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str], delimiter: str) -> str | None:
@@ -259,6 +270,7 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     parsed = Parsed(problems=list(table.problems))
     needed = max(mapping) + 1
     columns = list(mapping.items())
+    tag_columns = [index for index, name in columns if name == "tags"]  # several are merged, in their order
     has_difficulty = "difficulty" in mapping.values()
     total = len(table.rows)
     tick(progress, 0, total)
@@ -270,6 +282,7 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
                 extra := _unmapped_extra(cells, named, mapping, table.delimiter)):  # the cells are not a template
             parsed.problems.append(RowProblem(line, extra))
             continue
+        values: dict[str, Any]
         if len(cells) >= needed:
             values = {name: cells[index] for index, name in columns}
         elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
@@ -277,6 +290,8 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
             continue
         else:
             values = {name: cells[index] if index < len(cells) else "" for index, name in columns}
+        if len(tag_columns) > 1:
+            values["tags"] = [tag for index in tag_columns if index < len(cells) for tag in split_tags(cells[index])]
         if has_difficulty and not values["difficulty"].strip():
             del values["difficulty"]
         check_row(line, values, parsed)

@@ -55,6 +55,20 @@ def test_unknown_file_kinds_and_missing_files_are_one_line_errors(tmp_path: Path
     assert "There is no file" in capsys.readouterr().err
 
 
+def test_two_columns_mapped_to_one_field_are_refused_but_tags_merge(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    words = tmp_path / "words.csv"
+    words.write_text("猫,cat,ねこ,animal,pet\n", encoding="utf-8")
+    assert cli(tmp_path, "import", str(words), "--map", "2=meaning", "--map", "3=meaning") == 2
+    assert "Columns 2 and 3 are both mapped to meaning" in capsys.readouterr().err
+    assert cli(tmp_path, "import", str(words), "--map", "3=ignore", "--map", "4=tags", "--map", "5=tags") == 0
+    profile = open_profile(tmp_path / "default.effect.sqlite3")
+    try:
+        assert [(w.text, w.meaning, w.tags) for w in profile.queries.words()] == [("猫", "cat", ["animal", "pet"])]
+    finally:
+        profile.close()
+
+
 def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(tmp_path, "words", "add", "猫", "cat") == 0
     assert cli(tmp_path, "compact", "--older-than", "0") == 0

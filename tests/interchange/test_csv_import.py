@@ -62,6 +62,24 @@ def test_headerless_file_maps_columns_in_order_and_map_overrides(profile: Profil
     assert word_rows(profile) == [("apple", "りんご", "", ["food"], 1), ("orange", "みかん", "", ["food"], 1)]
 
 
+def test_several_tags_columns_are_merged(profile: Profile, tmp_path: Path) -> None:
+    """Two columns mapped to tags: the second was dropped without a word (the last one won)."""
+    path = tmp_path / "tags.csv"
+    path.write_text("word,meaning,level,topic\n猫,cat,jlpt::n5,animal; pet\n犬,dog,,animal\n", encoding="utf-8")
+    import_file(profile, path, maps=["3=tags", "4=tags"])
+    assert word_rows(profile) == [("犬", "dog", "", ["animal"], 1), ("猫", "cat", "", ["jlpt::n5", "animal", "pet"], 1)]
+
+
+def test_any_other_field_given_two_columns_is_refused(profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("word,meaning,translation\n猫,cat,neko\n", encoding="utf-8")
+    with pytest.raises(InterchangeError, match="Columns 2 and 3 are both mapped to meaning; only tags"):
+        import_file(profile, path, maps=["2=meaning", "3=meaning"])
+    assert profile.store.count() == 0
+    import_file(profile, path, maps=["3=meaning"])  # one column given replaces the guessed one
+    assert word_rows(profile) == [("猫", "neko", "", [], 1)]
+
+
 def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("word,meaning,difficulty\nok,fine,2\n\"multi\nline\",,1\nthird,x,9\nshort\n",

@@ -91,6 +91,25 @@ def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profi
     assert profile.store.count() == 1  # checking wrote nothing
 
 
+def test_two_tags_columns_merge_and_another_field_twice_stops_the_import(qtbot: QtBot, profile: Profile,
+                                                                         tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("word,meaning,level,topic\n猫,cat,n5,animal\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.combos[3].setCurrentIndex(dialog.combos[3].findData("meaning"))
+    assert dialog.check_summary.text().startswith("Columns 2 and 4 are both mapped to the meaning")
+    assert not dialog.import_button.isEnabled()
+    for combo in dialog.combos[2:]:
+        with qtbot.waitSignal(dialog.checked, timeout=10_000):
+            combo.setCurrentIndex(combo.findData("tags"))
+    assert dialog.check_summary.text() == "Checked: 1 new word."
+    import_now(qtbot, dialog)
+    assert word_rows(profile) == [("猫", "cat", "", ["n5", "animal"], 1)]
+
+
 def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     from effect_desktop.gui import i18n
     from effect_desktop.gui.import_dialog import import_summary
