@@ -191,11 +191,14 @@ class Statistics:
     def forecast(self, request: StatsRequest, days: int = FORECAST_DAYS) -> Forecast:
         """Reviews falling due on each of the next `days` study days, from today; overdue ones apart."""
         today, offset = request.today, offset_minutes(request.now)
-        end = day_start_utc(today + timedelta(days=days), offset, request.day_start_hour)
+        start = day_start_utc(today, offset, request.day_start_hour)
+        end = day_start_utc(today + timedelta(days=days), offset, request.day_start_hour) + timedelta(hours=12)
         due = [0] * days
         overdue = 0
         for moment, count in self.q.due_counts(request.scope, end):
-            index = (study_day(moment, offset, request.day_start_hour) - today).days
+            # the day whose start is nearest: a review set at another offset (before the clocks went
+            # back, before a flight) falls hours off a day start here (studyday.due_cutoff)
+            index = (moment - start + timedelta(hours=12)) // timedelta(days=1)
             if index < 0:
                 overdue += count
             elif index < days:

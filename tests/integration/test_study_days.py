@@ -196,3 +196,15 @@ def test_after_a_flight_east_a_review_is_due_from_the_morning_not_from_noon(
     _answered(profile, clock, datetime(2026, 6, 10, 22, 0, tzinfo=LONDON))  # due 11 June, 4:00 in London
     assert _due_words(profile, datetime(2026, 6, 11, 8, 0, tzinfo=TOKYO)) == ["apple"]  # was noon in Tokyo
     assert _due_words(profile, datetime(2026, 6, 11, 3, 0, tzinfo=TOKYO)) == []
+
+
+def test_the_forecast_files_a_review_under_its_own_day_after_the_clocks_go_back(
+        profile: Profile, clock: SettableClock) -> None:
+    from effect_desktop.statistics.figures import Statistics, StatsRequest
+
+    _answered(profile, clock, datetime(2026, 10, 24, 22, 0, tzinfo=BERLIN))  # due Sunday 25th
+    now = datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN)  # still Saturday's study day
+    report = Statistics(profile.queries, profile.user_id).report(StatsRequest(now))
+    assert report.forecast.first == date(2026, 10, 24)
+    assert (report.forecast.overdue, report.forecast.due[:2]) == (0, [0, 1])
+    assert report.summary.due_today == 0
