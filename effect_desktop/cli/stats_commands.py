@@ -51,7 +51,7 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     queries = profile.queries
     now = profile.service.clock()
     if args.as_of is not None:
-        now = args.as_of
+        now = args.as_of.astimezone()  # "…Z" names the instant; its study day is the learner's, here
         queries = queries_as_of(profile, now)
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
                            profile.service.day_start_hour)

@@ -34,6 +34,28 @@ def test_json_as_of_the_third_evening(history: KnownHistory, capsys: pytest.Capt
     assert [a["answers"] for a in report["activity"][-3:]] == [4, 2, 1]
 
 
+@pytest.fixture
+def in_tokyo(monkeypatch: pytest.MonkeyPatch):
+    """This computer's clock set to Tokyo, where the history was studied."""
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_moment_given_in_utc_counts_the_learners_day(history: KnownHistory, capsys: pytest.CaptureFixture[str],
+                                                       in_tokyo: None) -> None:
+    """The same instant written in UTC filed the due dates by UTC days: "due today" and "overdue" changed."""
+    _, in_tokyo_time, _ = _stats(history, capsys, "--json", "--as-of", EVENING, "--range", "30d")
+    _, in_utc, _ = _stats(history, capsys, "--json", "--as-of", "2026-11-22T11:00Z", "--range", "30d")
+    local, utc = json.loads(in_tokyo_time), json.loads(in_utc)
+    assert utc["summary"] == local["summary"] and utc["summary"]["due_today"] == 2
+    assert utc["forecast"] == local["forecast"]
+
+
 def test_json_as_of_the_second_evening_with_a_tag(history: KnownHistory,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = _stats(history, capsys, "--json", "--as-of", "2026-11-21T20:00+09:00", "--tag", "JLPT",

@@ -122,6 +122,25 @@ def test_figures_as_of_a_past_moment(qtbot, history: KnownHistory) -> None:  # t
     assert "Answers: 7 ·" in page.summary.text() and page.as_of_label.text() == ""
 
 
+def test_a_past_moment_from_the_timeline_is_read_on_the_learners_clock(  # type: ignore[no-untyped-def]
+        qtbot, history: KnownHistory, monkeypatch) -> None:
+    """Time travel hands over a UTC moment: 7:00 on the third morning in Tokyo (22:00 UTC) was read as
+    the second day's evening, and the figures were the second day's."""
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        page = _page(qtbot, history)
+        with qtbot.waitSignal(page.as_of_ready, timeout=20_000):
+            page.set_as_of(datetime(2026, 11, 21, 22, 0, tzinfo=UTC))  # before the third day's session
+        assert page.heatmap.figure is not None and str(page.heatmap.figure.last) == "2026-11-22"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_a_new_answer_shows_after_mark_stale(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, history)
     history.clock.advance(minutes=10)

@@ -255,7 +255,8 @@ class StatisticsPage(QWidget):
         data = self.scope.currentData() or ""  # "c:<category>", "t:<tag>" or None for every word
         scope = WordScope(category=data[2:] if data.startswith("c:") else None,
                           tag=data[2:] if data.startswith("t:") else None)
-        now = self.as_of or self.profile.service.clock()
+        # the time-travel moment comes in UTC: its study day, "due today" and "overdue" are the learner's
+        now = self.as_of.astimezone() if self.as_of is not None else self.profile.service.clock()
         return StatsRequest(now, Range(self.range.currentData()), Granularity(self.granularity.currentData()),
                             scope, self.profile.service.day_start_hour)
 
