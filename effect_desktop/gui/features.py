@@ -146,6 +146,9 @@ def _link_time_travel(window: MainWindow) -> None:
     stats = cast("StatisticsPage", statistics)
     travel.travel_requested.connect(lambda moment: stats.set_as_of(moment))
     travel.back_to_now.connect(lambda: stats.set_as_of(None))
+    shown = cast("TimelinePage", timeline)
+    if shown.showing_past and shown.past.state is not None:  # statistics first opened while in the past
+        stats.set_as_of(shown.past.state.moment)
 
 
 # --- file actions -------------------------------------------------------------------------------------

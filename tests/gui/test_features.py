@@ -53,6 +53,22 @@ def test_statistics_follow_the_timelines_time_travel(qtbot, window: MainWindow, 
     assert statistics.as_of is None
 
 
+def test_statistics_first_opened_during_time_travel_show_the_past(qtbot, window: MainWindow, words,
+                                                                   profile) -> None:
+    """Built after the jump, the page was linked for later jumps only, and showed today's figures."""
+    from datetime import timedelta
+
+    timeline = window.show_page("timeline")
+    before_the_words = profile.service.clock() - timedelta(days=1)
+    timeline.travel_to(before_the_words)
+    assert timeline.showing_past
+    assert "statistics" not in window.pages
+    statistics = window.show_page("statistics")
+    assert statistics.as_of is not None
+    qtbot.waitUntil(lambda: statistics.as_of_label.text().startswith("As of"), timeout=10_000)
+    assert statistics.report.summary.words == 0, "no word existed yet"
+
+
 def test_without_the_sync_extra_the_app_opens_and_says_why(tmp_path) -> None:
     """Installed with plain `pip install .` (no psycopg): the window still opens, studying works."""
     import subprocess
