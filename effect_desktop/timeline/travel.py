@@ -114,10 +114,11 @@ class Comparison:
     deleted: list[WordView]
     edited: list[WordChange]
     progress_moved: list[WordChange]
+    restored: list[WordView] = field(default_factory=list)  # deleted then, back now: not "added"
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.deleted or self.edited or self.progress_moved)
+        return not (self.added or self.deleted or self.edited or self.progress_moved or self.restored)
 
 
 _ANSWERS = frozenset({"QuestionAnswered", "AnswerRetracted"})
@@ -210,7 +211,9 @@ class TimeTravel:
     def compare(past: PastState, now_words: list[WordView]) -> Comparison:
         then = {w.word_id: w for w in past.words}
         now = {w.word_id: w for w in now_words if not w.deleted}
-        added = [w for i, w in now.items() if i not in then]
+        deleted_then = {word_id for word_id, row in past.word_rows.items() if row["deleted"]}
+        added = [w for i, w in now.items() if i not in then and i not in deleted_then]
+        restored = [w for i, w in now.items() if i in deleted_then]
         deleted = [w for i, w in then.items() if i not in now]
         edited, moved = [], []
         for word_id, old in then.items():
@@ -225,7 +228,7 @@ class TimeTravel:
             progress = _progress_changes(old.progress, new.progress)
             if progress:
                 moved.append(WordChange(word_id, new.text, progress))
-        return Comparison(added, deleted, edited, moved)
+        return Comparison(added, deleted, edited, moved, restored)
 
 
 def _progress_changes(old: ProgressView | None, new: ProgressView | None) -> dict[str, tuple[Any, Any]]:

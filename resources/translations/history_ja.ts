@@ -548,6 +548,14 @@
         <source>What changed since then</source>
         <translation>その時点からの変化</translation>
     </message>
+    <message>
+        <source>Since then: %1 added, %5 restored, %2 deleted, %3 edited, %4 with progress moved.</source>
+        <translation>その後の変化: 追加 %1 語、復元 %5 語、削除 %2 語、編集 %3 語、学習進度の変化 %4 語。</translation>
+    </message>
+    <message>
+        <source>Restored since: %1</source>
+        <translation>その後に復元: %1</translation>
+    </message>
 </context>
     <context>
         <name>PastWordsModel</name>

@@ -78,6 +78,7 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     clock.advance(days=1)
     profile.service.create_word("banana", "バナナ")
     profile.service.update_word(studied["apple"], category="", tags=["fruit", "red"])  # type: ignore[arg-type]
+    profile.service.restore_word(studied["ringo"])  # deleted then: back, not "added"
     page = _page(qtbot, profile)
     before_banana = clock.now - timedelta(hours=12)
     page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(before_banana.timestamp())))
@@ -91,6 +92,8 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     qtbot.mouseClick(page.past.compare_button, Qt.MouseButton.LeftButton)
     changes = [page.past.changes.item(i).text() for i in range(page.past.changes.count())]
     assert "Added since: banana" in changes
+    assert "Restored since: りんご" in changes and "Added since: りんご" not in changes
+    assert changes[0].startswith("Since then: 1 added, 1 restored, 0 deleted")
     # in the learner's words, not Python's ('food', [], None)
     assert "Edited: apple (category: “food” → —; tags: — → fruit, red)" in changes, changes
     qtbot.mouseClick(page.travel.now, Qt.MouseButton.LeftButton)

@@ -305,12 +305,18 @@ class PastView(QWidget):
         if comparison.is_empty:
             self.changes.addItem(self.tr("Nothing changed since then."))
             return
-        self.changes.addItem(self.tr("Since then: %1 added, %2 deleted, %3 edited, %4 with progress moved.")
-                             .replace("%1", f"{len(comparison.added):,}").replace("%2", f"{len(comparison.deleted):,}")
+        summary = (self.tr("Since then: %1 added, %5 restored, %2 deleted, %3 edited, %4 with progress moved.")
+                   if comparison.restored else
+                   self.tr("Since then: %1 added, %2 deleted, %3 edited, %4 with progress moved."))
+        self.changes.addItem(summary.replace("%1", f"{len(comparison.added):,}")
+                             .replace("%2", f"{len(comparison.deleted):,}")
                              .replace("%3", f"{len(comparison.edited):,}")
-                             .replace("%4", f"{len(comparison.progress_moved):,}"))
+                             .replace("%4", f"{len(comparison.progress_moved):,}")
+                             .replace("%5", f"{len(comparison.restored):,}"))
         for word in comparison.added:
             self.changes.addItem(self.tr("Added since: %1").replace("%1", word.text))
+        for word in comparison.restored:
+            self.changes.addItem(self.tr("Restored since: %1").replace("%1", word.text))
         for word in comparison.deleted:
             self.changes.addItem(self.tr("Deleted since: %1").replace("%1", word.text))
         for change in comparison.edited:
