@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ..projections.views import WordView
+from ..timeline.describe import field_name, story_words
 from ..timeline.service import Timeline
 from ..timeline.travel import PastState
 from ..timeline.word_history import WordNotFound, WordStory
@@ -103,17 +104,19 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json(story_json(story))
         return 0
-    status = " (deleted)" if story.deleted else ""
+    words = story_words(args.language)
+    status = words["deleted"] if story.deleted else ""
     print(f"{story.text}{status}: {story.fields.get('meaning', '')}  [{story.word_id}]")
     for step in story.steps:
-        mark = "  (undone)" if step.retracted else ""
+        mark = words["undone"] if step.retracted else ""
         print(f"{(step.local_at or step.at).strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
         for name, old in step.before.items():
-            print(f"{'':21}{name}: {value_text(old)} → {value_text(step.after.get(name))}")
+            print(f"{'':21}{field_name(name, args.language)}: {value_text(old)} → {value_text(step.after.get(name))}")
     answers = [a for a in story.answers if not a.retracted]  # an undone answer counts nowhere
     right = sum(1 for a in answers if a.after.get("is_correct"))
-    print(f"{counted(len(answers), 'answer')}, {right} correct; interval now "
-          f"{counted(story.intervals[-1].interval_days if story.intervals else 0, 'day')}")
+    days = story.intervals[-1].interval_days if story.intervals else 0
+    print(words["summary"].format(answers=counted(len(answers), "answer"), count=len(answers), right=right,
+                                  interval=counted(days, "day"), days=days))
     return 0
 
 

@@ -45,6 +45,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "duration.m": "{m} min {s} s",
         "duration.s": "{s} s",
         "someword": "a word",
+        "story.deleted": " (deleted)",
+        "story.undone": "  (undone)",
+        "story.summary": "{answers}, {right} correct; interval now {interval}",
     },
     "ja": {
         "WordCreated": "単語「{word}」を追加しました（{meaning}）",
@@ -76,6 +79,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "duration.m": "{m} 分 {s} 秒",
         "duration.s": "{s} 秒",
         "someword": "単語",
+        "story.deleted": "（削除済み）",
+        "story.undone": "  （取り消し済み）",
+        "story.summary": "解答 {count} 回、うち正解 {right} 回。現在の間隔は {days} 日",
     },
 }
 
@@ -134,6 +140,17 @@ def types_matching(text: str) -> list[str]:
         return []
     return [t for t in EVENT_TYPES
             if needle in t.casefold() or any(needle in labels[t].casefold() for labels in _TYPE_LABELS.values())]
+
+
+def field_name(name: str, language: str = "en") -> str:
+    """A word field as the sentences name it ("meaning", 意味)."""
+    return _FIELDS[_lang(language)].get(name, name)
+
+
+def story_words(language: str = "en") -> dict[str, str]:
+    """The few words around a word's story in the CLI (`history`): marks and the closing line."""
+    text = _TEXT[_lang(language)]
+    return {key[len("story."):]: value for key, value in text.items() if key.startswith("story.")}
 
 
 def describe(entry: TimelineEntry, language: str = "en") -> str:

@@ -52,6 +52,18 @@ def test_history_of_a_word_by_its_text(profile: Profile, studied: dict, capsys: 
     assert "meaning: “りんご” → “林檎”" in out  # as the window says it, not Python's 'りんご' -> '林檎'
 
 
+def test_history_in_japanese_has_no_english_left(profile: Profile, studied: dict,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The sentences were Japanese, but the fields, the marks and the last line were English."""
+    code, out, _ = _run(profile, capsys, "history", "apple", "--language", "ja")
+    assert code == 0
+    assert "意味: “りんご” → “林檎”" in out and "meaning:" not in out
+    assert "（取り消し済み）" in out and "(undone)" not in out
+    assert out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"  # the undone answer aside
+    code, out, _ = _run(profile, capsys, "history", "りんご", "--language", "ja")
+    assert out.splitlines()[0].startswith("りんご（削除済み）: apple")
+
+
 def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: dict,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(profile, capsys, "history", "banana")
