@@ -41,6 +41,8 @@ def register(commands: Any) -> None:
                            help="a word with the same text and meaning: skip it or update its other fields")
     importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932)")
     importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
+    importing.add_argument("--header", choices=("yes", "no"),
+                           help="whether the first row names the columns (default: detected from its names)")
     importing.add_argument("--skip-bad-rows", action="store_true",
                            help="import the good rows even if some rows cannot be imported")
     importing.add_argument("--dry-run", action="store_true", help="check the file and report, write nothing")
@@ -142,7 +144,8 @@ def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
         delimiter = "\t"
     if delimiter is not None and len(delimiter) != 1:
         raise InterchangeError(f"--delimiter {delimiter!r}: give one character (or 'tab').")
-    table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding)
+    header = None if args.header is None else args.header == "yes"
+    table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding, header=header)
     return table_candidates(table, mapping_from_args(table, args.map))
 
 

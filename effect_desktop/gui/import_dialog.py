@@ -80,6 +80,7 @@ class ImportDialog(QDialog):
         self.resize(820, 620)
         self.profile = profile
         self.path: Path | None = None
+        self.header: bool | None = None  # whether the first row names the columns (None: detect)
         self.table: WordTable | None = None
         self.parsed: Parsed | None = None  # an Anki deck is read whole
         self.job: BackgroundJob | None = None
@@ -112,6 +113,11 @@ class ImportDialog(QDialog):
         self.detected_label.setObjectName("detectedLabel")
         options.addRow(self.tr("Encoding"), self.encoding_combo)
         options.addRow(self.tr("Columns separated by"), self.delimiter_combo)
+        self.header_check = QCheckBox(self.tr("First row is a header"))  # detected; the user has the last word
+        self.header_check.setObjectName("headerCheck")
+        self.header_check.setEnabled(False)
+        self.header_check.clicked.connect(self._header_chosen)
+        options.addRow("", self.header_check)
         options.addRow(self.tr("Detected"), self.detected_label)
         layout.addLayout(options)
 
@@ -186,7 +192,12 @@ class ImportDialog(QDialog):
 
     def load_file(self, path: Path) -> None:
         self.path = path
+        self.header = None  # a new file: its first row is judged afresh
         self.file_label.setText(str(path))
+        self.reload()
+
+    def _header_chosen(self, checked: bool) -> None:
+        self.header = checked
         self.reload()
 
     def reload(self) -> None:
@@ -203,11 +214,14 @@ class ImportDialog(QDialog):
             return
         encoding = self.encoding_combo.currentData() or None
         delimiter = self.delimiter_combo.currentData() or None
-        self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding),
+        header = self.header
+        self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding, header=header),
                   self._table_loaded, self.tr("Reading the file…"))
 
     def _table_loaded(self, table: WordTable) -> None:
         self.table, self.parsed = table, None
+        self.header_check.setEnabled(True)
+        self.header_check.setChecked(table.has_header)
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
         self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
             ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
@@ -222,6 +236,8 @@ class ImportDialog(QDialog):
 
     def _deck_loaded(self, parsed: Parsed) -> None:
         self.table, self.parsed = None, parsed
+        self.header_check.setEnabled(False)
+        self.header_check.setChecked(False)
         self.detected_label.setText(self.tr("Anki deck, %n note(s) can be imported", "", len(parsed.candidates)))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})

@@ -53,7 +53,9 @@ class WordTable:
         return len(self.headers)
 
 
-def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
+def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str | None = None,
+                    header: bool | None = None) -> WordTable:
+    """`header`: whether the first row names the columns (None: decide from what it says)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
@@ -64,11 +66,12 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
         raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
     if delimiter is None and path.suffix.lower() in (".tsv", ".tab"):
         delimiter = "\t"
-    return parse_word_table(data, delimiter=delimiter, encoding=encoding)
+    return parse_word_table(data, delimiter=delimiter, encoding=encoding, header=header)
 
 
 @without_gc  # a row's list of cells per line, all alive until the end (see gc_pause.py)
-def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None) -> WordTable:
+def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None,
+                     header: bool | None = None) -> WordTable:
     if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
         raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
                                "Anki package (a file ending in .apkg, or --format apkg).")
@@ -82,7 +85,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     records, problems = _records(text.splitlines(keepends=True), chosen)
     if not records:
         raise InterchangeError("No readable rows were found in the file.")
-    has_header = _looks_like_header(records[0][1])
+    has_header = _looks_like_header(records[0][1]) if header is None else header
     width = max(len(cells) for _, cells in records)
     if has_header:
         names = [cell.strip() or column_name(i) for i, cell in enumerate(records[0][1])]
@@ -188,7 +191,13 @@ def _header_field(cell: str) -> str | None:
 
 
 def _looks_like_header(cells: list[str]) -> bool:
-    return sum(1 for c in cells if _header_field(c)) >= 1 and not any(c.strip().isdigit() for c in cells)
+    """A first row names the columns when it names the word's and the meaning's, or names every column it
+    fills with at least two fields; one cell that happens to be a field's name ("back,背中") is a word."""
+    if any(c.strip().isdigit() for c in cells):
+        return False
+    named = [_header_field(c) for c in cells if c.strip()]
+    fields = set(named) - {None}
+    return {"text", "meaning"} <= fields or (len(fields) >= 2 and None not in named)
 
 
 def guess_mapping(table: WordTable) -> dict[int, str]:
@@ -199,7 +208,9 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
             field_name = _header_field(name)
             if field_name and (field_name == "tags" or field_name not in mapping.values()):
                 mapping[index] = field_name
-        if mapping:
+        # A row naming every column is taken at its word ("word,category" has no meaning: refused); one the
+        # user called a header whose names do not place the word and meaning ("back,背中") keeps the usual order.
+        if {"text", "meaning"} <= set(mapping.values()) or all(_header_field(n) for n in table.headers[:table.named]):
             return mapping
     return {index: name for index, name in enumerate(FIELDS[:table.column_count])}
 

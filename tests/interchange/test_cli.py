@@ -69,6 +69,15 @@ def test_two_columns_mapped_to_one_field_are_refused_but_tags_merge(tmp_path: Pa
         profile.close()
 
 
+def test_header_yes_or_no_overrides_the_detection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    words = tmp_path / "words.csv"
+    words.write_text("back,背中\narm,腕\n", encoding="utf-8")
+    assert cli(tmp_path, "import", str(words), "--dry-run") == 0
+    assert "would add 2" in capsys.readouterr().out
+    assert cli(tmp_path, "import", str(words), "--dry-run", "--header", "yes") == 0
+    assert "would add 1" in capsys.readouterr().out
+
+
 def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(tmp_path, "words", "add", "猫", "cat") == 0
     assert cli(tmp_path, "compact", "--older-than", "0") == 0

@@ -80,6 +80,26 @@ def test_any_other_field_given_two_columns_is_refused(profile: Profile, tmp_path
     assert word_rows(profile) == [("猫", "neko", "", [], 1)]
 
 
+def test_a_first_word_that_is_also_a_column_name_is_not_taken_for_a_header(profile: Profile,
+                                                                           tmp_path: Path) -> None:
+    """"back" (the body part) is also an Anki column name: the row was read as a header and lost."""
+    path = tmp_path / "body.csv"
+    path.write_text("back,背中\narm,腕\nleg,脚\n", encoding="utf-8")
+    assert import_file(profile, path).created == 3
+    assert [text for text, *_ in word_rows(profile)] == ["arm", "back", "leg"]
+    assert read_word_table(path, header=True).rows[0] == (2, ["arm", "腕"])  # the user's word is the last
+    for header in ("word,meaning", "意味,単語,メモ", "front,back,tags", "term,definition", "category,word,meaning"):
+        assert read_word_table_from(tmp_path, f"{header}\nx,y,z\n").has_header, header
+    for row in ("back,背中", "tag,札", "level,1", "deck,甲板,noun"):
+        assert not read_word_table_from(tmp_path, f"{row}\nx,y\n").has_header, row
+
+
+def read_word_table_from(tmp_path: Path, text: str):
+    path = tmp_path / "probe.csv"
+    path.write_text(text, encoding="utf-8")
+    return read_word_table(path)
+
+
 def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("word,meaning,difficulty\nok,fine,2\n\"multi\nline\",,1\nthird,x,9\nshort\n",

@@ -110,6 +110,26 @@ def test_two_tags_columns_merge_and_another_field_twice_stops_the_import(qtbot: 
     assert word_rows(profile) == [("猫", "cat", "", ["n5", "animal"], 1)]
 
 
+def test_the_header_is_detected_shown_and_can_be_overridden(qtbot: QtBot, profile: Profile,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "body.csv"
+    path.write_text("back,背中\narm,腕\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert not dialog.header_check.isChecked() and dialog.preview.rowCount() == 2
+    assert dialog.check_summary.text() == "Checked: 2 new words."
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.header_check.click()
+    assert dialog.header_check.isChecked() and dialog.preview.rowCount() == 1
+    assert dialog.preview.horizontalHeaderItem(0).text() == "back"
+    assert dialog.check_summary.text() == "Checked: 1 new word."
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.header_check.click()
+    import_now(qtbot, dialog)
+    assert [text for text, *_ in word_rows(profile)] == ["arm", "back"]
+
+
 def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     from effect_desktop.gui import i18n
     from effect_desktop.gui.import_dialog import import_summary
