@@ -44,7 +44,8 @@ def register(commands: Any) -> None:
     importing.add_argument("--header", choices=("yes", "no"),
                            help="whether the first row names the columns (default: detected from its names)")
     importing.add_argument("--skip-bad-rows", action="store_true",
-                           help="import the good rows even if some rows cannot be imported")
+                           help="import the good rows even if some rows cannot be imported (an Anki deck's "
+                                "notes that cannot be imported are always left out, and listed)")
     importing.add_argument("--dry-run", action="store_true", help="check the file and report, write nothing")
     importing.set_defaults(handler=run_import)
 
@@ -101,9 +102,10 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     for problem in plan.problems[:50]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     if args.dry_run:
+        unusable = counted(len(plan.problems), "note" if plan.notes else "row")
         print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
-              f"{counted(len(plan.duplicates), 'duplicate')}; {counted(len(plan.problems), 'row')} cannot be "
-              "imported")
+              f"{counted(len(plan.duplicates), 'duplicate')}; {unusable} cannot be imported"
+              f"{' (left out)' if plan.notes else ''}")
         return 0
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))

@@ -153,9 +153,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.check_summary)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
-        problems_caption = QLabel(self.tr("Rows that cannot be imported:"))
-        problems_caption.setBuddy(self.problems)
-        layout.addWidget(problems_caption)
+        self.problems_caption = QLabel(self.tr("Rows that cannot be imported:"))
+        self.problems_caption.setBuddy(self.problems)
+        layout.addWidget(self.problems_caption)
         layout.addWidget(self.problems, 1)
 
         bottom = QHBoxLayout()
@@ -222,6 +222,8 @@ class ImportDialog(QDialog):
         self.table, self.parsed = table, None
         self.header_check.setEnabled(True)
         self.header_check.setChecked(table.has_header)
+        self.skip_bad.setVisible(True)
+        self.problems_caption.setText(self.tr("Rows that cannot be imported:"))
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
         self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
             ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
@@ -238,6 +240,8 @@ class ImportDialog(QDialog):
         self.table, self.parsed = None, parsed
         self.header_check.setEnabled(False)
         self.header_check.setChecked(False)
+        self.skip_bad.setVisible(False)  # a deck's unusable notes are always left out (nothing to fix in the file)
+        self.problems_caption.setText(self.tr("Notes that cannot be imported (they are left out):"))
         self.detected_label.setText(self.tr("Anki deck, %n note(s) can be imported", "", len(parsed.candidates)))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
@@ -343,7 +347,9 @@ class ImportDialog(QDialog):
             parts.append(self.tr("{0} to update").format(len(plan.updates)))
         if plan.duplicates:
             parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates)))
-        if plan.problems:
+        if plan.problems and plan.notes:
+            parts.append(self.tr("%n note(s) cannot be imported (left out)", "", len(plan.problems)))
+        elif plan.problems:
             parts.append(self.tr("%n row(s) cannot be imported", "", len(plan.problems)))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
@@ -357,7 +363,7 @@ class ImportDialog(QDialog):
         def work(progress: Callable[[int, int], bool]) -> ImportReport | list[RowProblem]:
             checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
             plan = plan_import(profile.queries, checked, policy)
-            if plan.problems and not skip_bad:
+            if plan.problems and not (skip_bad or plan.notes):
                 return plan.problems
             if progress(0, 0) is False:  # the last moment to cancel: the write is one command
                 raise ImportCancelled()
@@ -461,6 +467,8 @@ def import_summary(report: ImportReport) -> str:
         parts.append(translate("ImportDialog", "{0} updated").format(report.updated))
     if report.skipped_duplicates:
         parts.append(translate("ImportDialog", "%n duplicate(s) skipped", None, report.skipped_duplicates))
-    if report.skipped_problems:
+    if report.skipped_problems and report.notes:
+        parts.append(translate("ImportDialog", "%n note(s) left out", None, report.skipped_problems))
+    elif report.skipped_problems:
         parts.append(translate("ImportDialog", "%n bad row(s) left out", None, report.skipped_problems))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

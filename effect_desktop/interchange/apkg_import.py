@@ -121,7 +121,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
         "SELECT nid, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards c "
         "WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
-    parsed = Parsed()
+    parsed = Parsed(notes=True)
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
     for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
         if number % 2000 == 0:

@@ -39,6 +39,9 @@ class Candidate:
 class Parsed:
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    # An Anki deck's problems are notes Anki itself made (cloze, pictures only): nothing in the file to fix, so
+    # they are left out and listed; a word list's bad rows are typos to fix, so they stop the import.
+    notes: bool = False
 
 
 class ImportCancelled(InterchangeError):

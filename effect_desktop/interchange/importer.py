@@ -5,7 +5,8 @@ word list searches: width- and case-insensitive). The user chooses to skip
 duplicates or to update them with the file's other fields. Rows that failed
 the checks stop the import unless the user chose to leave them out; either
 way the profile changes in one command (one transaction, one correlation id)
-or not at all.
+or not at all. An Anki deck's notes that cannot become words are left out
+(and listed) without being asked: the learner cannot fix them in the file.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class ImportPlan:
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
+    notes: bool = False  # the problems are a deck's notes: left out without asking
 
     @property
     def changes(self) -> int:
@@ -58,13 +60,14 @@ class ImportReport:
     skipped_problems: int
     events: int
     correlation_id: UUID | None
+    notes: bool = False  # what was left out were a deck's notes, not a list's rows
 
     def summary(self) -> str:
         parts = [f"{counted(self.created, 'word')} added", f"{self.updated:,} updated"]
         if self.skipped_duplicates:
             parts.append(f"{counted(self.skipped_duplicates, 'duplicate')} skipped")
         if self.skipped_problems:
-            parts.append(f"{counted(self.skipped_problems, 'bad row')} left out")
+            parts.append(f"{counted(self.skipped_problems, 'note' if self.notes else 'bad row')} left out")
         return ", ".join(parts)
 
 
@@ -72,7 +75,7 @@ class ImportReport:
 def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
     policy = OnDuplicate(on_duplicate)
     existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
-    plan = ImportPlan(problems=list(parsed.problems))
+    plan = ImportPlan(problems=list(parsed.problems), notes=parsed.notes)
     seen: dict[tuple[str, str], int] = {}
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
@@ -106,10 +109,10 @@ def problems_message(problems: list[RowProblem]) -> str:
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
                  before_write: Callable[[int], object] | None = None) -> ImportReport:
     """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
-    if plan.problems and not skip_bad_rows:
+    if plan.problems and not (skip_bad_rows or plan.notes):
         raise InterchangeError(problems_message(plan.problems))
     if not plan.changes:
-        return ImportReport(0, 0, len(plan.duplicates), len(plan.problems), 0, None)
+        return ImportReport(0, 0, len(plan.duplicates), len(plan.problems), 0, None, plan.notes)
     if before_write is not None:
         before_write(plan.changes)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
@@ -117,4 +120,4 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
     result = service.import_words([c.fields for c in plan.creates],  # checked once, by check_row
                                   [(word_id, changes) for word_id, changes in updates if changes])
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(plan.problems),
-                        result.events, result.correlation_id)
+                        result.events, result.correlation_id, plan.notes)

@@ -112,6 +112,14 @@ def test_newer_zstd_package_is_read_from_its_anki21b_collection(profile: Profile
     ]
 
 
+def test_a_decks_unusable_notes_are_left_out_and_listed_without_asking(profile: Profile, tmp_path: Path) -> None:
+    """Docs said so; the import refused the whole deck unless bad rows were left out by hand."""
+    parsed = read_apkg(anki21b_package(tmp_path))
+    report = apply_import(profile.service, plan_import(profile.queries, parsed))
+    assert report.summary() == "2 words added, 0 updated, 3 notes left out"
+    assert len(word_rows(profile)) == 2
+
+
 def test_a_card_in_a_filtered_deck_gets_its_home_deck_as_category(profile: Profile, tmp_path: Path) -> None:
     """Reviewing in a filtered deck moves the card there for now; the word belongs to the deck it came from."""
     import_package(profile, anki21b_package(tmp_path, filtered=True))

@@ -78,6 +78,23 @@ def test_header_yes_or_no_overrides_the_detection(tmp_path: Path, capsys: pytest
     assert "would add 1" in capsys.readouterr().out
 
 
+def test_an_anki_deck_imports_its_usable_notes_and_lists_the_others(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_apkg import anki21b_package
+
+    deck = anki21b_package(tmp_path)
+    assert cli(tmp_path, "import", str(deck), "--dry-run") == 0
+    assert "3 notes cannot be imported (left out)" in capsys.readouterr().out
+    assert cli(tmp_path, "import", str(deck)) == 0
+    out, err = capsys.readouterr()
+    assert "modern.apkg: note 3: cloze notes (Cloze) have no separate word and meaning" in err
+    assert out.strip() == "2 words added, 0 updated, 3 notes left out"
+    words = tmp_path / "words.csv"
+    words.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
+    assert cli(tmp_path, "import", str(words)) == 2  # a word list stays strict: its bad rows are to be fixed
+    assert "1 row cannot be imported" in capsys.readouterr().err
+
+
 def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(tmp_path, "words", "add", "猫", "cat") == 0
     assert cli(tmp_path, "compact", "--older-than", "0") == 0

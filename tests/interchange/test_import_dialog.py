@@ -201,8 +201,12 @@ def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, pro
     open_file(qtbot, dialog, anki21b_package(tmp_path))
     assert dialog.preview.rowCount() == 2
     assert dialog.problems.count() == 3
-    dialog.skip_bad.setChecked(True)
+    # Left out without asking: the learner cannot fix a cloze note in the file (the docs promised so).
+    assert dialog.check_summary.text() == "Checked: 2 new words, 3 notes cannot be imported (left out)."
+    assert dialog.problems_caption.text() == "Notes that cannot be imported (they are left out):"
+    assert dialog.skip_bad.isHidden()
     assert import_now(qtbot, dialog).created == 2  # type: ignore[attr-defined]
+    assert dialog.status.text() == "Import finished: 2 words added, 3 notes left out."
 
 
 def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: Profile,
