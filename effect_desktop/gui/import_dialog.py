@@ -345,8 +345,10 @@ class ImportDialog(QDialog):
         parts = [self.tr("%n new word(s)", "", len(plan.creates))]
         if plan.updates:
             parts.append(self.tr("{0} to update").format(len(plan.updates)))
-        if plan.duplicates:
-            parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates)))
+        if len(plan.duplicates) > plan.repeated:
+            parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates) - plan.repeated))
+        if plan.repeated:  # on an empty profile too: "already in your list" was wrong there
+            parts.append(self.tr("{0} repeated in the file (skipped)").format(plan.repeated))
         if plan.problems and plan.notes:
             parts.append(self.tr("%n note(s) cannot be imported (left out)", "", len(plan.problems)))
         elif plan.problems:

@@ -44,6 +44,7 @@ class ImportPlan:
     creates: list[Candidate] = field(default_factory=list)
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
+    repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
     notes: bool = False  # the problems are a deck's notes: left out without asking
 
@@ -81,6 +82,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
         if key in seen:
             plan.duplicates.append(RowProblem(candidate.line, f"same word and meaning as line {seen[key]}"))
+            plan.repeated += 1
             continue
         seen[key] = candidate.line
         word = existing.get(key)

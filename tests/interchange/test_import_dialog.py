@@ -130,6 +130,23 @@ def test_the_header_is_detected_shown_and_can_be_overridden(qtbot: QtBot, profil
     assert [text for text, *_ in word_rows(profile)] == ["arm", "back"]
 
 
+def test_a_word_repeated_in_the_file_is_not_said_to_be_in_the_list(qtbot: QtBot, profile: Profile,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "dups.csv"
+    path.write_text("word,meaning\napple,りんご\nApple,りんご\nocean,海\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)  # an empty profile: nothing is in the list yet
+    assert dialog.check_summary.text() == "Checked: 2 new words, 1 repeated in the file (skipped)."
+    profile.service.create_word("ocean", "海")
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.update_radio.setChecked(True)
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.skip_radio.setChecked(True)
+    assert dialog.check_summary.text() == ("Checked: 1 new word, 1 already in your list (skipped), "
+                                           "1 repeated in the file (skipped).")
+
+
 def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     from effect_desktop.gui import i18n
     from effect_desktop.gui.import_dialog import import_summary
