@@ -48,6 +48,15 @@ _TEXT: dict[str, dict[str, str]] = {
         "story.deleted": " (deleted)",
         "story.undone": "  (undone)",
         "story.summary": "{answers}, {right} correct; interval now {interval}",
+        "group.WordCreated": "Added {count} words in one go: {words}…",
+        "group.WordUpdated": "Changed {count} words in one go: {words}…",
+        "group.WordUpdated.undo": "Undid the change to {count} words: {words}…",
+        "group.WordDeleted": "Deleted {count} words in one go: {words}…",
+        "group.WordDeleted.undo": "Undid bringing back {count} words: {words}…",
+        "group.WordRestored": "Brought back {count} words in one go: {words}…",
+        "group.WordRestored.undo": "Undid the deletion of {count} words: {words}…",
+        "group.quote": "'{word}'",
+        "group.between": ", ",
     },
     "ja": {
         "WordCreated": "単語「{word}」を追加しました（{meaning}）",
@@ -82,6 +91,15 @@ _TEXT: dict[str, dict[str, str]] = {
         "story.deleted": "（削除済み）",
         "story.undone": "  （取り消し済み）",
         "story.summary": "解答 {count} 回、うち正解 {right} 回。現在の間隔は {days} 日",
+        "group.WordCreated": "{count} 語をまとめて追加しました：{words}ほか",
+        "group.WordUpdated": "{count} 語をまとめて変更しました：{words}ほか",
+        "group.WordUpdated.undo": "{count} 語の変更を取り消しました：{words}ほか",
+        "group.WordDeleted": "{count} 語をまとめて削除しました：{words}ほか",
+        "group.WordDeleted.undo": "{count} 語の復元を取り消しました：{words}ほか",
+        "group.WordRestored": "{count} 語をまとめて復元しました：{words}ほか",
+        "group.WordRestored.undo": "{count} 語の削除を取り消しました：{words}ほか",
+        "group.quote": "「{word}」",
+        "group.between": "",
     },
 }
 
@@ -151,6 +169,22 @@ def story_words(language: str = "en") -> dict[str, str]:
     """The few words around a word's story in the CLI (`history`): marks and the closing line."""
     text = _TEXT[_lang(language)]
     return {key[len("story."):]: value for key, value in text.items() if key.startswith("story.")}
+
+
+GROUPED_TYPES = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")  # what one action does in bulk
+_UNDONE_BY = {"WordUpdated": "WordUpdated", "WordDeleted": "WordRestored", "WordRestored": "WordDeleted"}
+
+
+def describe_group(first: TimelineEntry, count: int, samples: list[TimelineEntry], language: str = "en") -> str:
+    """One line for `count` events of one action (an import of 300 words, a delete of 40), naming the
+    first few words: a row per word drowned everything else on that day."""
+    text = _TEXT[_lang(language)]
+    kind = first.event_type
+    key = f"group.{kind}.undo" if first.cause_type is not None and first.cause_type == _UNDONE_BY.get(kind) \
+        else f"group.{kind}"
+    named = text["group.between"].join(
+        text["group.quote"].format(word=e.word_text or e.payload.get("text") or text["someword"]) for e in samples)
+    return text.get(key, text["unknown"]).format(count=f"{count:,}", words=named, event_type=kind)
 
 
 def describe(entry: TimelineEntry, language: str = "en") -> str:

@@ -259,6 +259,13 @@
         <numerusform>{0} of %n events that day</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n event(s) of one action: open the row to list them</source>
+      <translation>
+        <numerusform>%n event of one action: open the row to list it</numerusform>
+        <numerusform>%n events of one action: open the row to list them</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>WordsPage</name>

@@ -677,6 +677,12 @@
                 <numerusform>この日のイベント %n 件中 {0} 件</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n event(s) of one action: open the row to list them</source>
+            <translation>
+                <numerusform>ひとつの操作によるイベント %n 件：行を開くと一覧が表示されます</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>TimelinePage</name>

@@ -335,3 +335,82 @@ def test_in_the_window_a_filters_count_is_made_off_the_gui_thread(qtbot: QtBot, 
     answers = len([e for e in profile.store.read_all(0, 10_000) if e.event_type == "QuestionAnswered"])
     qtbot.waitUntil(lambda: page.status.text().startswith(f"{answers} of "), timeout=10_000)
     page.operations.wait()
+
+
+def _top_rows(page: TimelinePage) -> list[str]:
+    model = page.model
+    return [model.index(r, 1).data() for r in range(model.rowCount()) if not model.index(r, 1).data(IsDayRole)]
+
+
+def test_what_one_action_did_to_many_words_is_one_row_that_opens(qtbot: QtBot, profile: Profile,
+                                                                 clock: SettableClock) -> None:
+    """An import of 450 words filled the day with 450 rows (over three pages of the list); the
+    learner's own answers were buried under them."""
+    words = profile.service.create_words([{"text": f"w{i:03}", "meaning": "m"} for i in range(450)])
+    clock.advance(minutes=5)
+    session = profile.service.start_session("flashcard", [words[0]])
+    profile.service.answer(session, words[0], True, 1500)
+    clock.advance(minutes=5)
+    profile.service.delete_words(words[:12])  # a bulk delete of 12: one row too
+    profile.service.delete_words(words[12:15])  # three: few enough to read one by one
+    page = _page(qtbot, profile)
+    from PySide6.QtCore import QModelIndex
+
+    while page.model.canFetchMore(QModelIndex()):  # as scrolling to the bottom does
+        page.model.fetchMore(QModelIndex())
+    rows = _top_rows(page)
+    assert rows[:3] == ["Deleted the word 'w014'", "Deleted the word 'w013'", "Deleted the word 'w012'"]
+    assert rows[3] == "Deleted 12 words in one go: 'w000', 'w001', 'w002'…"
+    assert rows[-1] == "Added 450 words in one go: 'w000', 'w001', 'w002'…", "the import's first lines"
+    assert any(row.startswith("Answered 'w000' correctly") for row in rows)
+    assert len(rows) == 9, rows  # 3 deletions, 2 groups, the session's start, answer, schedule and streak
+
+    model = page.model
+    group = model.index(model.rowCount() - 1, 0)
+    assert model.hasChildren(group) and model.is_group(group)
+    page.view.expand(group)
+    qtbot.waitUntil(lambda: model.rowCount(group) >= 200, timeout=5000)
+    while model.canFetchMore(group):
+        model.fetchMore(group)
+    children = [model.index(r, 1, group).data() for r in range(model.rowCount(group))]
+    assert len(children) == 450
+    assert children[0] == "Added the word 'w449' (m)" and children[-1] == "Added the word 'w000' (m)"
+    day_header = next(r for r in range(model.rowCount()) if model.index(r, 1).data(IsDayRole))
+    assert model.index(day_header, 1).data().startswith(f"{profile.store.count()} event")  # all, groups too
+
+
+def test_jumping_to_an_event_inside_a_group_opens_it(qtbot: QtBot, profile: Profile) -> None:
+    words = profile.service.create_words([{"text": f"w{i:03}", "meaning": "m"} for i in range(300)])
+    page = _page(qtbot, profile)
+    target = next(e for e in profile.store.iter_all() if e.aggregate_id == words[5])
+    page.jump_to(target.position or 0)
+    current = page.view.currentIndex()
+    assert current.parent().isValid() and page.view.isExpanded(current.parent())
+    assert current.data(EntryRole).position == target.position
+    assert current.data() == "Added the word 'w005' (m)"
+    assert page.detail.isEnabled()
+
+
+def test_a_group_is_said_in_japanese(qtbot: QtBot, profile: Profile) -> None:
+    from effect_desktop.timeline.describe import describe_group
+
+    profile.service.create_words([{"text": f"語{i}", "meaning": "m"} for i in range(20)])
+    page = _page(qtbot, profile)
+    model = page.model
+    group = next(model.index(r, 0) for r in range(model.rowCount()) if model.is_group(model.index(r, 0)))
+    assert group.data() is not None
+    assert model.rowCount(group) == 20
+    first_three = [model.index(r, 1, group).data(EntryRole) for r in (19, 18, 17)]
+    text = describe_group(model.index(0, 1, group).data(EntryRole), 20, first_three, "ja")
+    assert text == "20 語をまとめて追加しました：「語0」「語1」「語2」ほか"
+
+
+def test_the_grouped_model_keeps_qts_model_rules(qtbot: QtBot, qtmodeltester, profile: Profile) -> None:
+    """Rows inside groups have parents: Qt's own model checker walks them all."""
+    words = profile.service.create_words([{"text": f"w{i:03}", "meaning": "m"} for i in range(30)])
+    profile.service.update_word(words[0], meaning="x")
+    page = _page(qtbot, profile)
+    group = next(page.model.index(r, 0) for r in range(page.model.rowCount())
+                 if page.model.is_group(page.model.index(r, 0)))
+    page.view.expand(group)
+    qtmodeltester.check(page.model, force_py=True)

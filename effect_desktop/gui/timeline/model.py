@@ -3,6 +3,10 @@
 Qt asks `canFetchMore`/`fetchMore` as the view scrolls, so only the pages
 scrolled into view are ever read: scrolling a million events costs what
 scrolling the first few thousand does.
+
+What one action did to many words (an import of 300 words, a delete of 40) is
+one row, "Added 300 words in one go: …", whose events open beneath it, also
+page by page: a row per word drowned the rest of that day.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from ...timeline.describe import describe, learner_time
+from ...timeline.describe import GROUPED_TYPES, describe, describe_group, learner_time
 from ...timeline.entries import TimelineEntry, TimelineFilter
 from ...timeline.service import Timeline
 
@@ -25,10 +29,31 @@ IsDayRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+GROUP_MIN = 10  # a run of this many of one action's word events is one row
+CHILD_PAGE = 200
+SAMPLES = 3  # words named in a group's line
+
+
+@dataclass
+class _Group:
+    """One action's run of word events: every position (newest first), the entries loaded so far."""
+
+    positions: list[int]
+    entries: list[TimelineEntry]
+    samples: list[TimelineEntry]  # its first few events, oldest first: the words the line names
+
+
 @dataclass(frozen=True)
 class _Row:
     day: str
-    entry: TimelineEntry | None  # None: the day's header
+    entry: TimelineEntry | None  # None: the day's header; a group's newest entry
+    group: _Group | None = None
+
+
+def _run_key(entry: TimelineEntry) -> tuple[str, Any] | None:
+    if entry.event_type in GROUPED_TYPES and entry.correlation_id is not None:
+        return entry.event_type, entry.correlation_id
+    return None
 
 
 class TimelineModel(QAbstractItemModel):
@@ -58,71 +83,157 @@ class TimelineModel(QAbstractItemModel):
             self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and self._more
+        if not parent.isValid():
+            return self._more
+        group = self._group_of(parent)
+        return group is not None and len(group.entries) < len(group.positions)
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if parent.isValid() or not self._more:
+        if parent.isValid():
+            self._fetch_children(parent)
+            return
+        if not self._more:
             return
         page = self.timeline.page(self.filter, self._next, PAGE)
+        entries, after = page.entries, page.next_before
         new: list[_Row] = []
         last_day = self._rows[-1].day if self._rows else None
-        for entry in page.entries:
-            if entry.day != last_day:
-                new.append(_Row(entry.day, None))
-                last_day = entry.day
-            new.append(_Row(entry.day, entry))
-        self._next, self._more = page.next_before, page.next_before is not None
+        start = 0
+        while start < len(entries):
+            key = _run_key(entries[start])
+            end = start + 1
+            while key is not None and end < len(entries) and _run_key(entries[end]) == key:
+                end += 1
+            run = entries[start:end]
+            positions = [entry.position for entry in run]
+            if key is not None and end == len(entries) and after is not None:  # it may go on below
+                positions += self.timeline.queries.run_below(self.filter, run[-1].position, *key)
+            day = run[0].day
+            if key is not None and len(positions) >= GROUP_MIN:
+                if day != last_day:
+                    new.append(_Row(day, None))
+                    last_day = day
+                first = positions[-SAMPLES:]  # the action's first words (an import's first lines)
+                samples = ([e for e in reversed(run) if e.position in first] if len(positions) == len(run)
+                           else self.timeline.queries.entries_at(first))
+                new.append(_Row(day, run[0], _Group(positions, list(run), samples[:SAMPLES])))
+                self._shown[day] = self._shown.get(day, 0) + len(positions)
+                if len(positions) > len(run):
+                    after = positions[-1]  # the next page starts below the run
+            else:
+                for entry in run:
+                    if entry.day != last_day:
+                        new.append(_Row(entry.day, None))
+                        last_day = entry.day
+                    new.append(_Row(entry.day, entry))
+                    self._shown[entry.day] = self._shown.get(entry.day, 0) + 1
+            start = end
         continued = self._rows[-1].day if self._rows else None
-        for entry in page.entries:
-            self._shown[entry.day] = self._shown.get(entry.day, 0) + 1
+        self._next, self._more = after, after is not None
         if new:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
             self._rows.extend(new)
             self.endInsertRows()
-        if continued is not None and page.entries and page.entries[0].day == continued:
+        if continued is not None and entries and entries[0].day == continued:
             header = next(i for i in range(len(self._rows) - len(new) - 1, -1, -1) if self._rows[i].entry is None)
             self.dataChanged.emit(self.index(header, 1), self.index(header, 1))  # its count grew
 
-    def fetch_all_until(self, position: int) -> int | None:
-        """Fetch pages until the entry at `position` is loaded; its row, or None if filtered out."""
+    def _fetch_children(self, parent: Index) -> None:
+        group = self._group_of(parent)
+        if group is None or len(group.entries) >= len(group.positions):
+            return
+        loaded = len(group.entries)
+        wanted = group.positions[loaded:loaded + CHILD_PAGE]
+        fetched = sorted(self.timeline.queries.entries_at(wanted), key=lambda e: -e.position)
+        if not fetched:  # gone meanwhile (a rebuild): nothing more to show
+            group.positions = group.positions[:loaded]
+            return
+        self.beginInsertRows(self.index(parent.row(), 0), loaded, loaded + len(fetched) - 1)
+        group.entries.extend(fetched)
+        self.endInsertRows()
+
+    def _group_of(self, index: Index) -> _Group | None:
+        if not index.isValid() or index.internalId() != 0 or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self._rows[index.row()].group
+
+    def fetch_all_until(self, position: int) -> QModelIndex | None:
+        """Fetch pages (and a group's events) until the entry at `position` is loaded; its index in
+        the "What happened" column, or None if the filter leaves it out."""
         while True:
-            row = self.row_of(position)
-            if row is not None:
-                return row
+            found = self.index_of(position)
+            if found is not None:
+                return found
             if not self._more or (self._rows and self._last_position() < position):
                 return None
             self.fetchMore(QModelIndex())
 
+    def index_of(self, position: int) -> QModelIndex | None:
+        for i, row in enumerate(self._rows):
+            if row.group is not None and position in row.group.positions:
+                parent = self.index(i, 0)
+                while not any(e.position == position for e in row.group.entries):
+                    self._fetch_children(parent)
+                child = next(n for n, e in enumerate(row.group.entries) if e.position == position)
+                return self.index(child, 1, parent)
+            if row.entry is not None and row.entry.position == position:
+                return self.index(i, 1)
+        return None
+
     def _last_position(self) -> int:
         for row in reversed(self._rows):
+            if row.group is not None:
+                return row.group.positions[-1]
             if row.entry is not None:
                 return row.entry.position
         return 0
 
     def row_of(self, position: int) -> int | None:
+        """The top-level row showing this event (alone, not inside a group)."""
         for i, row in enumerate(self._rows):
-            if row.entry is not None and row.entry.position == position:
+            if row.group is None and row.entry is not None and row.entry.position == position:
                 return i
         return None
 
     def entry_at(self, row: int) -> TimelineEntry | None:
-        return self._rows[row].entry if 0 <= row < len(self._rows) else None
+        """The event a top-level row shows alone (None for a day header or a group)."""
+        if not 0 <= row < len(self._rows) or self._rows[row].group is not None:
+            return None
+        return self._rows[row].entry
+
+    def is_group(self, index: Index) -> bool:
+        return self._group_of(index) is not None
 
     @property
     def loaded_entries(self) -> int:
-        return sum(1 for r in self._rows if r.entry is not None)
+        return sum(len(r.group.positions) if r.group is not None else 1 for r in self._rows if r.entry is not None)
 
     # --- the model interface ------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._rows)) or not (0 <= column < 2):
+        if not 0 <= column < 2:
             return QModelIndex()
-        return self.createIndex(row, column)
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if 0 <= row < len(self._rows) else QModelIndex()
+        group = self._group_of(parent)
+        if group is None or not 0 <= row < len(group.entries):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)  # a group's event: its row, plus one
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        return QModelIndex()
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+        if not parent.isValid():
+            return len(self._rows)
+        group = self._group_of(parent)
+        return len(group.entries) if group is not None and parent.column() == 0 else 0
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        if not parent.isValid():
+            return bool(self._rows)
+        return self._group_of(parent) is not None and parent.column() == 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 2
@@ -136,9 +247,16 @@ class TimelineModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if index.internalId() != 0:  # an event inside a group
+            group = self._rows[index.internalId() - 1].group
+            if group is None or not 0 <= index.row() < len(group.entries):
+                return None
+            return self._entry_data(group.entries[index.row()], index.column(), role)
         row = self._rows[index.row()]
         if role == IsDayRole:
             return row.entry is None
+        if row.group is not None and row.entry is not None:
+            return self._group_data(row.entry, row.group, index.column(), role)
         if role == EntryRole:
             return row.entry
         if row.entry is None:
@@ -154,19 +272,32 @@ class TimelineModel(QAbstractItemModel):
                 font.setBold(True)
                 return font
             return None
-        entry = row.entry
+        return self._entry_data(row.entry, index.column(), role)
+
+    def _entry_data(self, entry: TimelineEntry, column: int, role: int) -> Any:
+        if role == EntryRole:
+            return entry
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
+            if column == 0:
                 return learner_time(entry.at, entry.utc_offset_minutes).strftime("%H:%M:%S")
             return describe(entry, self.language)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{entry.event_type} #{entry.position}"
         return None
 
+    def _group_data(self, newest: TimelineEntry, group: _Group, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return learner_time(newest.at, newest.utc_offset_minutes).strftime("%H:%M:%S")
+            return describe_group(newest, len(group.positions), group.samples, self.language)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%n event(s) of one action: open the row to list them", "", len(group.positions))
+        return None
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()].entry is None:
+        if index.internalId() == 0 and self._rows[index.row()].entry is None:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 

@@ -86,7 +86,7 @@ class TimelinePage(QWidget):
         self.view = QTreeView()
         self.view.setObjectName("timelineView")
         self.view.setAccessibleName(self.tr("Events"))
-        self.view.setRootIsDecorated(False)
+        self.view.setRootIsDecorated(True)  # a group of one action's events opens like a folder
         self.view.setUniformRowHeights(True)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -178,8 +178,8 @@ class TimelinePage(QWidget):
 
     def jump_to(self, position: int) -> None:
         """Select the event at `position`, clearing filters that hide it."""
-        row = self.model.fetch_all_until(position)
-        if row is None and not self.model.filter.is_empty:
+        found = self.model.fetch_all_until(position)
+        if found is None and not self.model.filter.is_empty:
             self.filters.blockSignals(True)
             self.filters.clear_scope()
             self.filters.type_box.setCurrentIndex(0)
@@ -188,10 +188,12 @@ class TimelinePage(QWidget):
             self.filters.use_to.setChecked(False)
             self.filters.blockSignals(False)
             self.model.set_filter(TimelineFilter())
-            row = self.model.fetch_all_until(position)
-        if row is None:
+            found = self.model.fetch_all_until(position)
+        if found is None:
             return
-        index = self.model.index(row, 1)
+        index = found
+        if index.parent().isValid():  # inside one action's group: open it
+            self.view.expand(index.parent())
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
