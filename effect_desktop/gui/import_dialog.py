@@ -14,6 +14,7 @@ profile)`, refreshes its pages when it returns a report, and shows
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,10 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self._check_again = False  # the choices changed while a check ran
         self._importing = False  # the running job writes (Cancel stops it) rather than reads or checks
+        # Past this point the words are being written, as one command that cannot be stopped: the worker
+        # crosses it, and Cancel asks to stop, under one lock, so a late Cancel is never said to work.
+        self._write_gate = threading.Lock()
+        self._writing = False
         self._first_check = False  # `loaded` waits for the first check
         self._build()
 
@@ -367,8 +372,10 @@ class ImportDialog(QDialog):
             plan = plan_import(profile.queries, checked, policy)
             if plan.problems and not (skip_bad or plan.notes):
                 return plan.problems
-            if progress(0, 0) is False:  # the last moment to cancel: the write is one command
-                raise ImportCancelled()
+            with self._write_gate:  # the last moment to cancel: the write is one command
+                if progress(0, 0) is False:
+                    raise ImportCancelled()
+                self._writing = True
             return apply_import(profile.service, plan, skip_bad_rows=skip_bad,
                                 before_write=lambda n: backup_before_change(profile, n))
 
@@ -391,10 +398,23 @@ class ImportDialog(QDialog):
     def cancel(self) -> None:
         """Stops an import; otherwise (nothing running, or only reading or checking the file) closes."""
         if self.job is not None and self._importing:
-            self.job.cancelled.set()
-            self.status.setText(self.tr("Cancelling…"))
+            if self._stop_unless_writing():
+                self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
+
+    def _stop_unless_writing(self) -> bool:
+        """Ask the worker to stop; False (and say so) when the words are already being saved."""
+        with self._write_gate:
+            if not self._writing and self.job is not None:
+                self.job.cancelled.set()
+                return True
+        self._say_saving()
+        return False
+
+    def _say_saving(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Saving the words… This cannot be cancelled now; it takes a moment."))
 
     # --- the worker ------------------------------------------------------------------------------------
     def _run(self, work: Work, on_done: Callable[[Any], None], label: str) -> None:
@@ -415,9 +435,9 @@ class ImportDialog(QDialog):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
-        else:
+        elif self._importing:  # the last moment to cancel has passed (see start_import)
             self.progress.setRange(0, 0)
-            self.status.setText(self.tr("Saving…"))
+            self._say_saving()
 
     def _job_done(self, on_done: Callable[[Any], None], result: Any) -> None:
         self._finish_job()
@@ -426,6 +446,8 @@ class ImportDialog(QDialog):
     def _finish_job(self) -> None:
         self.job = None
         self._importing = False
+        self._writing = False
+        self.cancel_button.setEnabled(True)
         self.progress.setVisible(False)
 
     def _failed(self, error: Exception) -> None:
@@ -446,6 +468,8 @@ class ImportDialog(QDialog):
 
     def reject(self) -> None:
         if self.job is not None:  # never leave a worker writing behind a closed window
+            if self._importing and not self._stop_unless_writing():
+                return  # Esc while saving: the dialog closes with the report when the words are in
             self.job.cancelled.set()
             self.wait()
         super().reject()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from effect_desktop.backup.backups import create_backup
@@ -209,6 +209,26 @@ def test_a_large_import_can_be_cancelled_and_changes_nothing(qtbot: QtBot, profi
     assert "cancelled" in str(finished.args[0])
     assert profile.store.count() == 0
     assert "nothing was changed" in dialog.status.text()
+
+
+def test_cancel_once_the_words_are_being_saved_says_so_and_the_import_completes(qtbot: QtBot, profile: Profile,
+                                                                                 tmp_path: Path) -> None:
+    """It said "Cancelling…" and then imported everything."""
+    path = tmp_path / "big.csv"
+    path.write_text("word,meaning\n" + "".join(f"w{i},m{i}\n" for i in range(30_000)), encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    with qtbot.waitSignal(dialog.finished_import, timeout=60_000) as finished:
+        dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.status.text().startswith("Saving"), timeout=30_000)
+        dialog.cancel()  # as the button would, had it not been turned off
+        assert not dialog.cancel_button.isEnabled()
+        assert dialog.status.text().startswith("Saving the words… This cannot be cancelled now")
+        dialog.reject()  # Esc: the dialog stays, without waiting, until the words are in
+        assert dialog.job is not None
+    assert isinstance(finished.args[0], ImportReport) and finished.args[0].created == 30_000
+    assert dialog.result() == QDialog.DialogCode.Accepted  # so the main window refreshes its pages
 
 
 def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, profile: Profile,
