@@ -142,6 +142,22 @@ def test_furigana_is_not_glued_onto_the_word(profile: Profile, tmp_path: Path) -
         ("漢字", "kanji"), ("犬", "dog"), ("猫", "cat")]
 
 
+def test_every_reason_a_note_is_left_out_has_a_translation(tmp_path: Path) -> None:
+    """The Japanese problems list showed these in English: core_messages did not know them."""
+    from effect_desktop.gui.core_messages import _KNOWN
+
+    one_field = genanki.Model(1607392399, "Vocab", fields=[{"name": "Word"}],
+                              templates=[{"name": "Card 1", "qfmt": "{{Word}}", "afmt": "{{Word}}"}])
+    deck = genanki.Deck(2059400130, "Mixed")
+    deck.add_note(genanki.Note(model=one_field, fields=["solo"]))
+    path = tmp_path / "one-field.apkg"
+    genanki.Package(deck).write_to_file(path)
+    reasons = [p.reason for p in read_apkg(path).problems + read_apkg(anki21b_package(tmp_path)).problems
+               + read_apkg(genanki_package(tmp_path)).problems]
+    assert {r.split(" ")[0] for r in reasons} == {"note", "cloze", "its", "the"}
+    assert [r for r in reasons if not any(pattern.fullmatch(r) for pattern, _ in _KNOWN)] == []
+
+
 def test_truncated_package_is_refused(profile: Profile, tmp_path: Path) -> None:
     whole = genanki_package(tmp_path).read_bytes()
     cut = tmp_path / "cut.apkg"
