@@ -76,6 +76,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n note(s) cannot be imported (left out)</source>
+      <translation>
+        <numerusform>%n note cannot be imported (left out)</numerusform>
+        <numerusform>%n notes cannot be imported (left out)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n row(s) cannot be imported</source>
       <translation>
         <numerusform>%n row cannot be imported</numerusform>
@@ -108,6 +115,13 @@
       <translation>
         <numerusform>%n bad row left out</numerusform>
         <numerusform>%n bad rows left out</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n note(s) left out</source>
+      <translation>
+        <numerusform>%n note left out</numerusform>
+        <numerusform>%n notes left out</numerusform>
       </translation>
     </message>
   </context>
@@ -244,6 +258,16 @@
     </message>
   </context>
   <context>
+    <name>SyncSettingsWidget</name>
+    <message numerus="yes">
+      <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
+      <translation>
+        <numerusform>Connected to {0} as {1}; this account holds %n event on the server.</numerusform>
+        <numerusform>Connected to {0} as {1}; this account holds %n events on the server.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineModel</name>
     <message numerus="yes">
       <source>%n event(s) that day</source>
@@ -262,7 +286,7 @@
     <message numerus="yes">
       <source>%n event(s) of one action: open the row to list them</source>
       <translation>
-        <numerusform>%n event of one action: open the row to list it</numerusform>
+        <numerusform>%n event of one action: open the row to list them</numerusform>
         <numerusform>%n events of one action: open the row to list them</numerusform>
       </translation>
     </message>
@@ -298,20 +322,20 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source> and %n more</source>
+      <translation>
+        <numerusform> and %n more</numerusform>
+        <numerusform> and %n more</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Restored %n word(s), with their study history.</source>
       <translation>
         <numerusform>Restored %n word, with their study history.</numerusform>
         <numerusform>Restored %n words, with their study history.</numerusform>
       </translation>
     </message>
-      <message numerus="yes">
-        <source> and %n more</source>
-        <translation>
-            <numerusform> and %n more</numerusform>
-            <numerusform> and %n more</numerusform>
-        </translation>
-    </message>
-</context>
+  </context>
   <context>
     <name>App</name>
     <message numerus="yes">
@@ -384,16 +408,6 @@
       <translation>
         <numerusform>%n change not yet on the server; they are kept safely in this profile.</numerusform>
         <numerusform>%n changes not yet on the server; they are kept safely in this profile.</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>SyncSettingsWidget</name>
-    <message numerus="yes">
-      <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
-      <translation>
-        <numerusform>Connected to {0} as {1}; this account holds %n event on the server.</numerusform>
-        <numerusform>Connected to {0} as {1}; this account holds %n events on the server.</numerusform>
       </translation>
     </message>
   </context>

@@ -1652,6 +1652,38 @@ Details were written to the log file; your study history is safe.</source>
         <comment>a refused character</comment>
         <translation>「{0}」</translation>
     </message>
+    <message>
+        <source>Columns {0} and {1} are both mapped to {2}; only tags can take several columns. Map one of them to another field or ignore it.</source>
+        <translation>列 {0} と {1} が両方とも{2}に対応付けられています。複数の列を対応付けられるのはタグだけです。どちらかを別の項目にするか、「（無視）」にしてください。</translation>
+    </message>
+    <message>
+        <source>the category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>the difficulty</source>
+        <translation>難易度</translation>
+    </message>
+    <message>
+        <source>its note type is missing from the package (unknown note type)</source>
+        <translation>ノートタイプがパッケージに含まれていません（不明なノートタイプ）</translation>
+    </message>
+    <message>
+        <source>cloze notes ({0}) have no separate word and meaning</source>
+        <translation>穴埋め（クローズ）ノート（{0}）には単語と意味の区別がありません</translation>
+    </message>
+    <message>
+        <source>note type {0} has one field; a word needs a front and a back</source>
+        <translation>ノートタイプ {0} にはフィールドが 1 つしかありません。単語には表面と裏面が必要です</translation>
+    </message>
+    <message>
+        <source>the front holds only pictures or sounds, which cannot be imported</source>
+        <translation>表面が画像または音声だけで、インポートできません</translation>
+    </message>
+    <message>
+        <source>the back holds only pictures or sounds, which cannot be imported</source>
+        <translation>裏面が画像または音声だけで、インポートできません</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -437,6 +437,34 @@
         <source>Column {0}</source>
         <translation>列 {0}</translation>
     </message>
+    <message>
+        <source>First row is a header</source>
+        <translation>1行目は見出し（列名）</translation>
+    </message>
+    <message>
+        <source>Notes that cannot be imported (they are left out):</source>
+        <translation>インポートできないノート（除外されます）:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) cannot be imported (left out)</source>
+        <translation>
+            <numerusform>インポートできないノート %n 件（除外）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) left out</source>
+        <translation>
+            <numerusform>ノート %n 件を除外</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} repeated in the file (skipped)</source>
+        <translation>ファイル内の重複 {0} 語(スキップ)</translation>
+    </message>
+    <message>
+        <source>Saving the words… This cannot be cancelled now; it takes a moment.</source>
+        <translation>単語を保存しています… この段階ではキャンセルできません。しばらくお待ちください。</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>
