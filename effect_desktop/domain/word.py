@@ -14,7 +14,7 @@ from .events import WORD, EventData, WordCreated, WordDeleted, WordRestored, Wor
 MAX_TEXT = 200
 MAX_MEANING = 1000
 MAX_CATEGORY = 60
-MAX_TAG = 40
+MAX_TAG = 100  # Anki's hierarchical tags (jlpt::n5::nouns::places::buildings) run past 40
 MAX_TAGS = 20
 EDITABLE_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 
@@ -79,8 +79,9 @@ def validate_fields(fields: dict[str, Any]) -> CheckedFields:
             errors["tags"] = "Tags must be text: a list of tags or one comma-separated line."
         elif len(tags) > MAX_TAGS:
             errors["tags"] = f"{len(tags)} tags; at most {MAX_TAGS} are allowed."
-        elif any(len(t) > MAX_TAG for t in tags):
-            errors["tags"] = f"A tag is too long; at most {MAX_TAG} characters each."
+        elif (long := next((t for t in tags if len(t) > MAX_TAG), None)) is not None:
+            shown = long if len(long) <= 30 else long[:30] + "…"  # which one: a deck's notes have many
+            errors["tags"] = f"The tag “{shown}” is too long: {len(long)} characters, at most {MAX_TAG}."
         cleaned["tags"] = tags
     if "difficulty" in fields:
         raw = fields["difficulty"]

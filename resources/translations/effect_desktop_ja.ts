@@ -1437,11 +1437,6 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
-        <source>A tag is too long; at most {0} characters each.</source>
-        <translation>長すぎるタグがあります。タグは1つ {0} 文字までです。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>Difficulty must be a whole number from 1 to 5.</source>
         <translation>難易度は 1 から 5 までの整数にしてください。</translation>
     </message>
@@ -1683,6 +1678,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>the back holds only pictures or sounds, which cannot be imported</source>
         <translation>裏面が画像または音声だけで、インポートできません</translation>
+    </message>
+    <message>
+        <source>The tag “{0}” is too long: {1} characters, at most {2}.</source>
+        <translation>タグ「{0}」が長すぎます（{1} 文字。上限は {2} 文字です）。</translation>
     </message>
 </context>
 <context>

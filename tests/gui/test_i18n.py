@@ -111,7 +111,7 @@ def test_every_validation_message_the_core_writes_has_a_japanese_form(qtbot):
     bad_inputs = [
         {"text": "", "meaning": " ", "category": "c" * 61, "tags": 7, "difficulty": 9},
         {"text": "w" * 201, "meaning": "m" * 1001, "tags": [f"t{n}" for n in range(21)]},
-        {"tags": ["x" * 41], "difficulty": "two"},
+        {"tags": ["x" * 101], "difficulty": "two"},
     ]
     messages = []
     for fields in bad_inputs:

@@ -63,8 +63,16 @@ def test_too_many_or_too_long_tags_are_refused() -> None:
     with pytest.raises(ValidationFailed) as caught:
         created(tags=[f"t{i}" for i in range(MAX_TAGS + 1)])
     assert "tags" in caught.value.errors
-    with pytest.raises(ValidationFailed):
-        created(tags=["x" * (MAX_TAG + 1)])
+    with pytest.raises(ValidationFailed) as caught:
+        created(tags=["noun", "x" * (MAX_TAG + 1)])
+    assert caught.value.errors["tags"] == (f"The tag “{'x' * 30}…” is too long: {MAX_TAG + 1} characters, "
+                                           f"at most {MAX_TAG}.")  # which of a deck's many tags
+
+
+def test_an_anki_style_hierarchical_tag_is_kept() -> None:
+    """Anki allows them, and a 45-character one left the whole note out of an import."""
+    tag = "jlpt::n5::nouns::places::buildings::education"
+    assert created(tags=[tag]).fields["tags"] == [tag]
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
