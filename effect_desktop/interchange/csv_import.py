@@ -9,6 +9,7 @@ each row with the domain's rules. Nothing here writes to a profile.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,12 @@ from typing import Any
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
+from .anki_text import AnkiText
+from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
 from .errors import InterchangeError
+from .html_text import html_to_text, word_text
 
 IGNORE = "ignore"
 DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
@@ -47,6 +51,7 @@ class WordTable:
     has_header: bool
     problems: list[RowProblem] = field(default_factory=list)  # records the CSV reader could not split
     named: int | None = None  # how many columns the header names (None: no header)
+    anki: AnkiText | None = None  # Anki's plain-text export: its header lines said how to read it
 
     @property
     def column_count(self) -> int:
@@ -81,8 +86,22 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     text, used = decode(data, encoding)
     if not text.strip():
         raise InterchangeError("The file is empty: there are no words to import.")
-    chosen = delimiter or sniff_delimiter(text)
-    records, problems = _records(text.splitlines(keepends=True), chosen)
+    anki = read_anki_header(text)
+    lines = text.splitlines(keepends=True)
+    if anki is not None:  # "#separator:tab"…: not rows, but how to read the rows
+        lines = lines[anki.lines:]
+        delimiter = delimiter or anki.delimiter
+        if anki.names is not None and header is None:
+            lines = [delimiter_join(anki.names, delimiter or "\t"), *lines]
+            header = True
+        elif header is None:
+            header = False  # Anki writes no header row (the names, if any, are in "#columns:")
+    chosen = delimiter or sniff_delimiter("".join(lines))
+    records, problems = _records(lines, chosen)
+    if anki is not None:
+        shift = anki.lines - (1 if anki.names is not None and header else 0)
+        records = [(line + shift, cells) for line, cells in records]
+        problems = [RowProblem(problem.line + shift, problem.reason) for problem in problems]
     if not records:
         raise InterchangeError("No readable rows were found in the file.")
     has_header = _looks_like_header(records[0][1]) if header is None else header
@@ -95,7 +114,15 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
             raise InterchangeError("The file has only its header row: there are no words to import.")
     else:
         headers = [column_name(i) for i in range(width)]
-    return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None)
+    return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None,
+                     anki=anki)
+
+
+def delimiter_join(cells: list[str], delimiter: str) -> str:
+    """One CSV line of these cells (quoted where needed)."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerow(cells)
+    return out.getvalue()
 
 
 def column_name(index: int) -> str:
@@ -201,7 +228,14 @@ def _looks_like_header(cells: list[str]) -> bool:
 
 
 def guess_mapping(table: WordTable) -> dict[int, str]:
-    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order."""
+    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order;
+    for Anki's plain-text export, the columns its header lines name, and its notes' first two fields."""
+    if table.anki is not None and table.anki.columns:
+        preset = {index: name for index, name in table.anki.columns.items() if name != IGNORE}
+        fields = [index for index in range(table.column_count) if index not in table.anki.columns]
+        for index, name in zip(fields, ("text", "meaning"), strict=False):
+            preset[index] = name
+        return preset
     if table.has_header:
         mapping: dict[int, str] = {}
         for index, name in enumerate(table.headers):
@@ -275,6 +309,17 @@ def _shown_delimiter(delimiter: str) -> str:
 
 
 @without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
+def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
+    """Anki's cells: HTML when it says so (reduced as a package's notes are), tags apart by spaces."""
+    if anki.html:
+        if isinstance(values.get("text"), str):
+            values["text"] = word_text(values["text"])
+        if isinstance(values.get("meaning"), str):
+            values["meaning"] = html_to_text(values["meaning"])
+    if isinstance(values.get("tags"), str) and "tags" in anki.columns.values():
+        values["tags"] = values["tags"].split()
+
+
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
     check_mapping(mapping)
@@ -303,6 +348,8 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
             values = {name: cells[index] if index < len(cells) else "" for index, name in columns}
         if len(tag_columns) > 1:
             values["tags"] = [tag for index in tag_columns if index < len(cells) for tag in split_tags(cells[index])]
+        if table.anki is not None:
+            _as_anki_wrote_it(values, table.anki)
         if has_difficulty and not values["difficulty"].strip():
             del values["difficulty"]
         check_row(line, values, parsed)

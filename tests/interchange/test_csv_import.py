@@ -281,3 +281,31 @@ def test_a_stray_quote_is_named_instead_of_swallowing_the_rows_after_it(profile:
     import_file(profile, fine)
     assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
         ("w0", "line one\nline two, with a comma"), ("w1", "m1")]
+
+
+def test_ankis_notes_in_plain_text_export_is_read_as_anki_wrote_it(profile: Profile, tmp_path: Path) -> None:
+    """Its "#separator:tab" lines were three bad rows, the HTML came in as written and the tags became
+    the category."""
+    path = tmp_path / "Selected Notes.txt"
+    path.write_text("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n"
+                    "#tags column:6\n"
+                    "a1\tBasic\tJapanese::N5\t<b>食べる</b>\tto&nbsp;eat<br>(verb)\tjlpt::n5 verb\n"
+                    "a2\tBasic\tJapanese::N5\t<ruby>猫<rt>ねこ</rt></ruby>\tcat\t\n"
+                    "a3\tBasic\tJapanese::N5\t\tno word\t\n", encoding="utf-8")
+    table = read_word_table(path)
+    parsed = table_candidates(table, guess_mapping(table))
+    assert [p.line for p in parsed.problems] == [9], "the file's own line number"
+    report = apply_import(profile.service, plan_import(profile.queries, parsed, "skip"), skip_bad_rows=True)
+    assert report.created == 2
+    assert sorted(word_rows(profile)) == [
+        ("猫", "cat", "Japanese::N5", [], 1),
+        ("食べる", "to eat\n(verb)", "Japanese::N5", ["jlpt::n5", "verb"], 1),
+    ]
+
+
+def test_ankis_export_with_named_columns_and_commas(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("#separator:Comma\n#html:false\n#columns:Front,Back\napple,りんご\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert table.headers == ["Front", "Back"] and table.rows == [(4, ["apple", "りんご"])]
+    assert guess_mapping(table) == {0: "text", 1: "meaning"}
