@@ -29,6 +29,16 @@
     </message>
   </context>
   <context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+      <source>%n event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
+      <translation>
+        <numerusform>%n event of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
+        <numerusform>%n events of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>DueText</name>
     <message numerus="yes">
       <source>%n day(s)</source>

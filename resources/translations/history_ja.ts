@@ -135,6 +135,12 @@
             <source>same action</source>
             <translation>同じ操作</translation>
         </message>
+        <message numerus="yes">
+            <source>%n event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
+            <translation>
+                <numerusform>ひとつの操作によるイベント %n 件です。行を開く（→）と一覧が表示され、選ぶと詳細が表示されます。</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>FilterBar</name>

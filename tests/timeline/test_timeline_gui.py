@@ -368,6 +368,9 @@ def test_what_one_action_did_to_many_words_is_one_row_that_opens(qtbot: QtBot, p
     model = page.model
     group = model.index(model.rowCount() - 1, 0)
     assert model.hasChildren(group) and model.is_group(group)
+    page.view.setCurrentIndex(group)
+    assert page.detail.sentence.text() == rows[-1]
+    assert page.detail.when.text().startswith("450 event") and "Open the row" in page.detail.when.text()
     page.view.expand(group)
     qtbot.waitUntil(lambda: model.rowCount(group) >= 200, timeout=5000)
     while model.canFetchMore(group):

@@ -102,6 +102,13 @@ class DetailPane(QWidget):
                     "position": entry.position, "payload": entry.payload, "metadata": entry.metadata}
         self.payload.setPlainText(json.dumps(document, ensure_ascii=False, indent=2, default=str))
 
+    def show_group(self, sentence: str, count: int) -> None:
+        """A row standing for one action's many events: what it did, and how to see them."""
+        self.show_entry(None)
+        self.sentence.setText(sentence)
+        self.when.setText(self.tr("%n event(s) of one action. Open the row (→) to list them, and choose one "
+                                  "to see its details.", "", count))
+
     def _go_to_cause(self) -> None:
         if self._cause is not None:
             self.jump_requested.emit(self._cause.position)

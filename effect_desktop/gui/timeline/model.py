@@ -204,6 +204,10 @@ class TimelineModel(QAbstractItemModel):
     def is_group(self, index: Index) -> bool:
         return self._group_of(index) is not None
 
+    def group_size(self, index: Index) -> int:
+        group = self._group_of(index)
+        return len(group.positions) if group is not None else 0
+
     @property
     def loaded_entries(self) -> int:
         return sum(len(r.group.positions) if r.group is not None else 1 for r in self._rows if r.entry is not None)

@@ -174,6 +174,9 @@ class TimelinePage(QWidget):
         self.filters.set_word(word_id, word.text if word else str(word_id)[:8])
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.model.is_group(current):
+            self.detail.show_group(self.model.index(current.row(), 1).data(), self.model.group_size(current))
+            return
         self.detail.show_entry(current.data(EntryRole) if current.isValid() else None)
 
     def jump_to(self, position: int) -> None:
