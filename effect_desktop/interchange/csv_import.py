@@ -308,7 +308,6 @@ def _shown_delimiter(delimiter: str) -> str:
     return {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(delimiter, repr(delimiter))
 
 
-@without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
     """Anki's cells: HTML when it says so (reduced as a package's notes are), tags apart by spaces."""
     if anki.html:
@@ -320,6 +319,7 @@ def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
         values["tags"] = values["tags"].split()
 
 
+@without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
     check_mapping(mapping)
