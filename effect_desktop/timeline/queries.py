@@ -69,19 +69,23 @@ class TimelineQueries:
                   correlation_id: UUID, chunk: int = RUN_CHUNK) -> list[int]:
         """Positions (newest first) of the events just older than `before` that the filter lets
         through and that continue one command's run of `event_type` (its correlation id): how far
-        an import of 50,000 words goes, without decoding 50,000 entries. Read in chunks; the JSON of
-        archived events is not at hand here, so a run ends where the archive begins."""
+        an import of 50,000 words goes, without decoding 50,000 entries. Read in chunks; the
+        correlation id comes from SQLite's JSON functions, or from the archive for a compacted event
+        (its row keeps no JSON: an archived import was cut into a row per page)."""
         query = self._filtered(timeline_filter)
         if query is None:
             return []
-        correlation = sa.case((events.c.metadata != "", sa.func.json_extract(events.c.metadata,
-                                                                              "$.correlation_id")))
-        query = query.with_only_columns(_tl.c.position, _tl.c.event_type, correlation)
+        archived = events.c.event_data == ""
+        correlation = sa.case((archived, None), else_=sa.func.json_extract(events.c.metadata, "$.correlation_id"))
+        query = query.with_only_columns(_tl.c.position, _tl.c.event_type, correlation, archived)
         wanted = str(correlation_id)
         found: list[int] = []
         while True:
             rows = self._all(query.where(_tl.c.position < before).order_by(_tl.c.position.desc()).limit(chunk))
-            for position, kind, correlation_text in rows:
+            for position, kind, correlation_text, is_archived in rows:
+                if is_archived and kind == event_type:
+                    _data, metadata = self.store.unarchived(position, "", "")
+                    correlation_text = _json(metadata).get("correlation_id")
                 if kind != event_type or correlation_text != wanted:
                     return found
                 found.append(position)

@@ -417,3 +417,19 @@ def test_the_grouped_model_keeps_qts_model_rules(qtbot: QtBot, qtmodeltester, pr
                  if page.model.is_group(page.model.index(r, 0)))
     page.view.expand(group)
     qtmodeltester.check(page.model, force_py=True)
+
+
+def test_a_compacted_action_is_still_one_row(qtbot: QtBot, profile: Profile, clock: SettableClock) -> None:
+    """Archived events keep no JSON in their row: the run was cut at every page, 200 words a row."""
+    from PySide6.QtCore import QModelIndex
+
+    from effect_desktop.persistence.archive import compact
+
+    profile.service.create_words([{"text": f"w{i:03}", "meaning": "m"} for i in range(450)])
+    clock.advance(days=200)
+    profile.service.create_words([{"text": "late", "meaning": "m"}])
+    assert compact(profile.store, older_than=clock() - timedelta(days=90), now=clock(), segment=100).events >= 400
+    page = _page(qtbot, profile)
+    while page.model.canFetchMore(QModelIndex()):
+        page.model.fetchMore(QModelIndex())
+    assert _top_rows(page) == ["Added the word 'late' (m)", "Added 450 words in one go: 'w000', 'w001', 'w002'…"]

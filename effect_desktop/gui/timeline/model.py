@@ -173,7 +173,10 @@ class TimelineModel(QAbstractItemModel):
             if row.group is not None and position in row.group.positions:
                 parent = self.index(i, 0)
                 while not any(e.position == position for e in row.group.entries):
+                    loaded = len(row.group.entries)
                     self._fetch_children(parent)
+                    if len(row.group.entries) == loaded:  # gone meanwhile (a rebuild elsewhere)
+                        return None
                 child = next(n for n, e in enumerate(row.group.entries) if e.position == position)
                 return self.index(child, 1, parent)
             if row.entry is not None and row.entry.position == position:
