@@ -14,7 +14,7 @@ event id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -161,22 +161,27 @@ class StudyService:
         return ImportedWords(command.correlation_id, [word_id for word_id, _, _ in created],
                              [w.id for w in changed], len(stored) + len(fresh))
 
-    def update_word(self, word_id: UUID, undoes: UUID | None = None, **changes: Any) -> dict[str, Any]:
-        """Record the changed fields; returns their previous values (for undo)."""
+    def update_word(self, word_id: UUID, undoes: UUID | None = None, expect: dict[str, Any] | None = None,
+                    **changes: Any) -> dict[str, Any]:
+        """Record the changed fields; returns their previous values (for undo). `expect`: an undo's
+        guard, the values the undone edit set; a field changed again since (by the CLI, another
+        window, a sync) keeps its newer value instead of being put back over it."""
         command = self._command()
         with self.store.transaction():
             word = self._load_word(word_id)
-            before = word.update(**changes)
+            before = word.update(**_still(word, changes, expect))
             if word.pending:
                 command.cause(word.pending[0], undoes)
                 self._commit(command, [word])
         return before
 
     def update_words(self, changes: list[tuple[UUID, dict[str, Any]]],
-                     undoes: dict[UUID, UUID] | None = None) -> list[tuple[UUID, dict[str, Any], UUID]]:
+                     undoes: dict[UUID, UUID] | None = None,
+                     expect: dict[UUID, dict[str, Any]] | None = None) -> list[tuple[UUID, dict[str, Any], UUID]]:
         """Several words changed as one action (one correlation id; all or none): a category set or
         a tag added to a selection. Returns (word, its previous values, the change's event id) for
-        each word that changed; `undoes` names, per word, the change an undo takes back."""
+        each word that changed; `undoes` names, per word, the change an undo takes back, and `expect`
+        what it set (see `update_word`)."""
         command = self._command()
         done: list[tuple[UUID, dict[str, Any], UUID]] = []
         with self.store.transaction():
@@ -186,7 +191,7 @@ class StudyService:
                 merged.setdefault(word_id, {}).update(fields)
             for word_id, fields in merged.items():
                 word = self._load_word(word_id)
-                before = word.update(**fields)
+                before = word.update(**_still(word, fields, (expect or {}).get(word_id)))
                 if word.pending:
                     command.cause(word.pending[0], (undoes or {}).get(word_id))
                     words.append(word)
@@ -194,6 +199,24 @@ class StudyService:
             if words:
                 self._commit(command, words)
         return done
+
+    def word_fields(self, word_id: UUID, names: Iterable[str]) -> dict[str, Any]:
+        """The word's current values of these fields (what an edit just set: its undo's guard)."""
+        fields = self._load_word(word_id).fields
+        return {name: fields.get(name) for name in names}
+
+    def change_words(self, word_ids: list[UUID], change: Callable[[dict[str, Any]], dict[str, Any] | None]
+                     ) -> list[tuple[UUID, dict[str, Any], UUID]]:
+        """`change` applied to each word's fields as they are now, as one action (`update_words`):
+        a tag added to a selection keeps a tag the CLI or a sync added meanwhile, which a list
+        computed from what the window last showed wrote over."""
+        with self.store.transaction():
+            changes = []
+            for word_id in dict.fromkeys(word_ids):
+                fields = change(dict(self._load_word(word_id).fields))
+                if fields:
+                    changes.append((word_id, fields))
+            return self.update_words(changes) if changes else []
 
     def delete_word(self, word_id: UUID, undoes: UUID | None = None) -> UUID:
         """The deletion's event id (what an undo names); `undoes`: the restore it takes back."""
@@ -421,3 +444,10 @@ class StudyService:
                 user_id=self.user_id, correlation_id=command.correlation_id, causation_id=cause,
                 timestamp=utc_now, utc_offset_minutes=offset_minutes(command.now))
         return utc_now, shared
+
+
+def _still(word: Word, changes: dict[str, Any], expect: dict[str, Any] | None) -> dict[str, Any]:
+    """The changes, less those an undo must not make: fields no longer holding what the undone edit set."""
+    if expect is None:
+        return changes
+    return {name: value for name, value in changes.items() if word.fields.get(name) == expect.get(name)}

@@ -45,7 +45,7 @@ class CurrentWordEditor(QObject):
         context = self.page.context
 
         def submit(values: dict[str, Any]) -> None:
-            if edit_with_undo(service, context.undo, word.word_id, values,
+            if edit_with_undo(service, context.undo, word.word_id, dialog.changed_values(),
                               self.tr("edit of “{0}”").format(values["text"].strip())):
                 fresh = profile.queries.word(word.word_id)
                 if fresh is not None and self.page.run is run:

@@ -104,6 +104,12 @@ class WordDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self.text_edit.setFocus()
+        self.initial = self.values()  # what it opened with: an edit sends only what the learner changed
+
+    def changed_values(self) -> dict[str, Any]:
+        """The fields the learner changed here. Sending all of them put back, over a change made
+        meanwhile by the CLI or a sync, the values this dialog had opened with."""
+        return {name: value for name, value in self.values().items() if value != self.initial[name]}
 
     def _clear_when_edited(self) -> None:
         """A field's message goes as soon as that field is edited: it stayed until the next Save and

@@ -15,11 +15,13 @@ from ..undo import UndoEntry, UndoHistory
 
 def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, values: dict[str, Any],
                    label: str) -> bool:
-    """True when a field changed (the dialog may be saved as it was)."""
+    """True when a field changed (the dialog may be saved as it was). `values`: only the fields the
+    learner changed; the undo puts back only those that still hold what this edit set."""
     before = service.update_word(word_id, **values)
     if not before:
         return False
     last = service.last_word_event(word_id)
     edit_id = last.event_id if last else None
-    undo.push(UndoEntry(label, lambda: service.update_word(word_id, undoes=edit_id, **before)))
+    after = service.word_fields(word_id, before)
+    undo.push(UndoEntry(label, lambda: service.update_word(word_id, undoes=edit_id, expect=after, **before)))
     return True

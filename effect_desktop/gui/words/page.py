@@ -328,13 +328,14 @@ class WordsPage(Page):
         service = self.profile.service
 
         def submit(values: dict[str, Any]) -> None:
-            edit_with_undo(service, self.context.undo, word.word_id, values,
+            edit_with_undo(service, self.context.undo, word.word_id, dialog.changed_values(),
                            self.tr("edit of “{0}”").format(values["text"].strip()))
             self._edited = (word.word_id, values["text"].strip())
             self._changed = {word.word_id}
             self.context.operations.changed.emit()
 
-        return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(), word))
+        dialog = WordDialog(self, submit, self.profile.queries.categories(), word)
+        return self._open_dialog(dialog)
 
     def _open_dialog(self, dialog: WordDialog) -> WordDialog:
         self.dialog = dialog

@@ -1,0 +1,91 @@
+"""The window and another program on the same profile at once: the CLI in a terminal, a sync run
+from one. The window showed what it had last read, and its edits then wrote those old values back
+over the other program's changes. Here the other program is a second handle on the same file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.cli.main import run_cli
+
+from .conftest import type_text, undo_key
+from .test_words import _select, shown, words_page
+
+
+@pytest.fixture
+def other(profile: Profile) -> Iterator[Profile]:
+    opened = open_profile(profile.path)
+    yield opened
+    opened.close()
+
+
+def _word(profile: Profile, text: str):
+    return next(w for w in profile.queries.words() if w.text == text)
+
+
+def test_an_edit_in_the_window_keeps_what_another_program_changed_meanwhile(
+        qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    other.service.update_word(words[0], meaning="林檎")  # apple, from the terminal
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    assert dialog.meaning_edit.text() == "りんご", "the list had not been read again yet"
+    dialog.category_edit.setCurrentText("fruit")  # the learner changes the category only
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    apple = _word(profile, "apple")
+    assert (apple.meaning, apple.category) == ("林檎", "fruit"), "the meaning was put back to りんご"
+
+
+def test_a_tag_added_to_a_selection_keeps_a_tag_added_meanwhile(qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    other.service.update_word(words[1], tags=["noun", "food", "fromcli"])  # bread
+    _select(page, ["apple", "bread"])
+    assert page.organizer.add_tag("fromwindow") == 2
+    assert _word(profile, "bread").tags == ["noun", "food", "fromcli", "fromwindow"]
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert _word(profile, "bread").tags == ["noun", "food", "fromcli"]
+
+
+def test_undo_leaves_a_field_another_program_changed_since(qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    _select(page, ["run"])
+    dialog = page.edit_selected()
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "走る")
+    dialog.difficulty_edit.setValue(4)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    other.service.update_word(words[2], meaning="駆ける")  # edited again from the terminal
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    run = _word(profile, "run")
+    assert run.meaning == "駆ける", "the later edit was wiped out by the undo"
+    assert run.difficulty == 2, "the rest of the edit is still undone"
+
+
+def test_the_window_shows_what_another_program_wrote_when_it_comes_back(qtbot, window, profile, other,
+                                                                       words) -> None:
+    page = words_page(qtbot, window, 5)
+    other.service.create_word("ocean", "海")
+    window._tick()  # what a minute passing, or the window activated again, does
+    qtbot.waitUntil(lambda: "ocean" in {w.text for w in shown(page)}, timeout=3000)
+
+
+def test_settings_changed_by_the_cli_are_shown_and_not_written_back(qtbot, window, profile) -> None:
+    settings = window.show_page("settings")
+    window.show_page("words")
+    assert run_cli(["--data-dir", str(profile.path.parent), "--profile", profile.path.name.split(".")[0],
+                    "settings", "set", "session-size", "7"]) == 0
+    window.show_page("settings")
+    assert settings.session_size.value() == 7
+    settings.reviews_per_day.setValue(150)
+    assert run_cli(["--data-dir", str(profile.path.parent), "--profile", profile.path.name.split(".")[0],
+                    "settings"]) == 0
+    from effect_desktop.gui.preferences import Preferences
+
+    stored = Preferences(profile.settings)
+    assert (stored.session_size, stored.reviews_per_day) == (7, 150)
