@@ -7,6 +7,7 @@ so the history records only real edits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -32,6 +33,37 @@ def remove_tag(words: list[WordView], tag: str) -> Changes:
     key = tag_key(tag)
     return [(w.word_id, {"tags": [t for t in w.tags if tag_key(t) != key]}) for w in words
             if key in {tag_key(t) for t in w.tags}]
+
+
+FieldsChange = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+def category_set(category: str) -> FieldsChange:
+    """For `StudyService.change_words`: the same changes, judged on each word's fields as they are now."""
+    category = category.strip()
+    return lambda fields: {"category": category} if fields.get("category") != category else None
+
+
+def tag_added(tag: str) -> FieldsChange:
+    key = tag_key(tag)
+
+    def change(fields: dict[str, Any]) -> dict[str, Any] | None:
+        tags = list(fields.get("tags") or [])
+        if not key or key in {tag_key(t) for t in tags}:
+            return None
+        return {"tags": [*tags, tag.strip()]}
+    return change
+
+
+def tag_removed(tag: str) -> FieldsChange:
+    key = tag_key(tag)
+
+    def change(fields: dict[str, Any]) -> dict[str, Any] | None:
+        tags = list(fields.get("tags") or [])
+        if key not in {tag_key(t) for t in tags}:
+            return None
+        return {"tags": [t for t in tags if tag_key(t) != key]}
+    return change
 
 
 def tags_of(words: list[WordView]) -> list[str]:

@@ -8,8 +8,7 @@ profile's categories and tags; a new one can be typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -62,7 +61,7 @@ class Organizer(QObject):
                                 self.page.profile.queries.categories())
         if category is None:
             return 0
-        return self._apply(organize.set_category(words, category),
+        return self._apply(words, organize.category_set(category),
                            self.tr("category “{0}” for %n word(s)", "", len(words)).format(category.strip()))
 
     def add_tag(self, tag: str | None = None) -> int:
@@ -74,7 +73,7 @@ class Organizer(QObject):
                            self.page.profile.queries.tags())
         if not tag or not tag.strip():
             return 0
-        return self._apply(organize.add_tag(words, tag), self.tr("tag “{0}” added").format(tag.strip()))
+        return self._apply(words, organize.tag_added(tag), self.tr("tag “{0}” added").format(tag.strip()))
 
     def remove_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -85,25 +84,26 @@ class Organizer(QObject):
                            organize.tags_of(words))
         if not tag or not tag.strip():
             return 0
-        return self._apply(organize.remove_tag(words, tag), self.tr("tag “{0}” removed").format(tag.strip()))
+        return self._apply(words, organize.tag_removed(tag), self.tr("tag “{0}” removed").format(tag.strip()))
 
     # --- plumbing ---------------------------------------------------------------------------------------------
     def _words(self) -> list[WordView]:
         return [] if self.page.deleted_mode else self.page.selected_words()
 
-    def _apply(self, changes: list[tuple[UUID, dict[str, Any]]], label: str) -> int:
-        """One command for all the words; one undo entry that puts each back, naming its change."""
-        if not changes:
-            return 0
+    def _apply(self, words: list[WordView], change: organize.FieldsChange, label: str) -> int:
+        """One command for all the words, judged on each word as it is now (the list may be older than
+        a CLI edit or a sync); one undo entry that puts each back, naming its change, and passing over
+        a field changed again since."""
         service = self.page.profile.service
         context = self.page.context
-        ok, done = context.operations.perform(lambda: service.update_words(changes))
+        ok, done = context.operations.perform(lambda: service.change_words([w.word_id for w in words], change))
         if not ok or not done:
             return 0
+        after = {word_id: service.word_fields(word_id, before) for word_id, before, _ in done}
 
         def undo() -> None:
             service.update_words([(word_id, before) for word_id, before, _ in done],
-                                 undoes={word_id: event_id for word_id, _, event_id in done})
+                                 undoes={word_id: event_id for word_id, _, event_id in done}, expect=after)
 
         context.undo.push(UndoEntry(label, undo))
         return len(done)
