@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self._status_soon.setInterval(STATUS_SETTLE_MS)
         self._status_soon.timeout.connect(self.refresh_status)
         self.operations.changed.connect(self._status_soon.start)
+        self._seen_position = profile.store.last_position()  # how far the log went when last shown
+        self.operations.changed.connect(self._note_position)
         self.operations.busy_changed.connect(self._busy)
         self.undo.changed.connect(self._update_undo_action)
         self._status_timer = QTimer(self)
@@ -227,9 +229,17 @@ class MainWindow(QMainWindow):
 
         self.operations.read("status", read, self._show_status)
 
+    def _note_position(self) -> None:
+        if not self._closed:
+            self._seen_position = self.profile.store.last_position()
+
     def _tick(self) -> None:
         """Every minute, and when the window comes back (a laptop woken): a new study day may have begun
-        while the window stayed open, and the Study page said "0 due, 0 new" all morning."""
+        while the window stayed open, and the Study page said "0 due, 0 new" all morning. Events written
+        by another program meanwhile (the CLI, a sync run from a terminal) refresh every page: the window
+        showed what it had last read, and an edit then wrote its old values back over theirs."""
+        if not self._closed and self.profile.store.last_position() != self._seen_position:
+            self.operations.changed.emit()  # (and `_note_position` moves the mark)
         self.refresh_status()
         study = self.pages.get("study")
         if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:
