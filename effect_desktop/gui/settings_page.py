@@ -7,6 +7,8 @@ and opens the profile again (features.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -130,9 +132,8 @@ class SettingsPage(Page):
         layout.addWidget(scroll)
 
         self._load()
-        self.new_per_day.valueChanged.connect(self._save_limits)
-        self.reviews_per_day.valueChanged.connect(self._save_limits)
-        self.session_size.valueChanged.connect(self._save_limits)
+        for name, box in self._limits().items():  # each its own: all three wrote back one the CLI had set
+            box.valueChanged.connect(lambda value, name=name: self._save_limit(name, value))
         self.backups_kept.valueChanged.connect(self._save_backups_kept)
         self.day_start_choice = SettledChoice(self.day_start, self._day_start_picked)
         self.language_choice = SettledChoice(self.language, self._language_chosen)
@@ -182,12 +183,20 @@ class SettingsPage(Page):
         value = self.backups_kept.value()
         self.context.operations.perform(lambda: setattr(self.preferences, "backups_kept", value), changes=False)
 
-    def _save_limits(self) -> None:
-        def save() -> None:
-            self.preferences.new_per_day = self.new_per_day.value()
-            self.preferences.reviews_per_day = self.reviews_per_day.value()
-            self.preferences.session_size = self.session_size.value()
-        self.context.operations.perform(save)
+    def _limits(self) -> dict[str, QSpinBox]:
+        return {"new_per_day": self.new_per_day, "reviews_per_day": self.reviews_per_day,
+                "session_size": self.session_size}
+
+    def _save_limit(self, name: str, value: int) -> None:
+        self.context.operations.perform(lambda: setattr(self.preferences, name, value))
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        """The values as stored now: `effect-desktop settings set` may have changed one meanwhile."""
+        super().showEvent(event)
+        for name, box in {**self._limits(), "backups_kept": self.backups_kept}.items():
+            box.blockSignals(True)
+            box.setValue(getattr(self.preferences, name))
+            box.blockSignals(False)
 
     def _language_chosen(self) -> None:
         language = self.language.currentData()
