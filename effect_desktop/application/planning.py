@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ..domain.scheduling.studyday import due_cutoff, offset_minutes, study_day
+from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..projections.queries import Queries
 from ..projections.views import WordView
 
@@ -92,7 +92,7 @@ def plan_session(queries: Queries, now: datetime, day_start_hour: int, limits: D
     today's limits."""
     left = allowance_today(queries, now, day_start_hour, limits)
     review_room = min(size, left.reviews_left)
-    due = (queries.due_words(due_cutoff(now, day_start_hour), review_room, focus.category, focus.tag)
+    due = (queries.due_words(now, day_start_hour, review_room, focus.category, focus.tag)
            if review_room > 0 else [])
     room = size - len(due)
     new = (queries.new_words(min(room, left.new_left), focus.category, focus.tag)

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         def read() -> tuple[int, int]:
             now = profile.service.clock()
             streak = profile.queries.streak(profile.user_id, queue.today(profile, now), now)
-            return profile.queries.due_count(queue.due_by(profile, now)), streak.current
+            return profile.queries.due_count(now, profile.service.day_start_hour), streak.current
 
         self.operations.read("status", read, self._show_status)
 

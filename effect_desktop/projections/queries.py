@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
 import sqlalchemy as sa
 from pydantic_core import from_json
 
+from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
@@ -40,6 +41,44 @@ def _word(row: Any) -> WordView:
                                 row.interval_days, row.next_review_date, row.last_answered_at)
     return WordView(row.word_id, row.text, row.meaning, row.category, from_json(row.tags),
                     row.difficulty, row.created_at, row.updated_at, bool(row.deleted), progress)
+
+
+MAX_OFFSET_HOURS = 16  # UTC offsets run from -12:00 to +14:00
+
+
+def due_day(day_start_hour: int, fallback_offset: int) -> sa.ColumnElement[str]:
+    """SQL: each schedule's due study day, at the offset of the answer that set it.
+
+    A scheduler sets a review for the start of a study day at the answer's offset
+    (studyday.day_start_utc). Compared with "now" here, that instant came due an
+    hour early after the clocks went back, the evening before after a flight west
+    and at noon after a flight east; the day it names is what the learner expects. (`fallback_offset`
+    for a schedule whose answers are not at hand: a past state rebuilt from a checkpoint.)"""
+    p, a = t.progress.c, t.answers.c
+    # the schedule's last review, as the fold orders them (handlers._reschedule): its offset set the day
+    offset = (sa.select(a.utc_offset_minutes)
+              .where(a.word_id == p.word_id, a.attempt_number == 1, a.retracted.is_(False))
+              .order_by(a.answered_at.desc(), a.event_id.desc()).limit(1).scalar_subquery())
+    shift = sa.func.printf("%+d minutes", sa.func.coalesce(offset, fallback_offset) - 60 * day_start_hour)
+    return sa.func.date(p.next_review_date, shift, type_=sa.String)
+
+
+def due_on_or_before(day: date, day_start_hour: int, fallback_offset: int) -> sa.ColumnElement[bool]:
+    """SQL: the schedule's due study day is `day` or earlier. Whatever its offset, a schedule set long
+    enough before is due and one set long enough after is not: the day is worked out only for those
+    in between (the instant's index finds them), not for the thousands a long history has overdue."""
+    next_day = datetime.combine(day + timedelta(days=1), time(), UTC) + timedelta(hours=day_start_hour)
+    surely = next_day - timedelta(hours=MAX_OFFSET_HOURS)
+    latest = next_day + timedelta(hours=MAX_OFFSET_HOURS)
+    review = t.progress.c.next_review_date
+    return sa.and_(review < latest, sa.or_(review < surely,
+                                           due_day(day_start_hour, fallback_offset) <= day.isoformat()))
+
+
+def due_now(now: datetime, day_start_hour: int) -> sa.ColumnElement[bool]:
+    """SQL: due on the learner's study day at `now` (aware, in the learner's offset)."""
+    offset = offset_minutes(now)
+    return due_on_or_before(study_day(now, offset, day_start_hour), day_start_hour, offset)
 
 
 def _escape_like(value: str) -> str:
@@ -114,19 +153,25 @@ class Queries:
                 sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(tag))))
         return query
 
-    def due_words(self, due_by: datetime, limit: int, category: str | None = None,
+    def due_words(self, now: datetime, day_start_hour: int, limit: int, category: str | None = None,
                   tag: str | None = None) -> list[WordView]:
-        """Words whose review is set before `due_by` (studyday.due_cutoff: not simply now), oldest first."""
+        """Words due on the study day of `now` (or before: `due_on_or_before`), the longest waiting first."""
         query = (self._words_query().where(t.words.c.deleted.is_(False))
-                 .where(t.progress.c.next_review_date <= due_by)
+                 .where(due_now(now, day_start_hour))
                  .order_by(t.progress.c.next_review_date).limit(limit))
         return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
-    def due_count(self, due_by: datetime, category: str | None = None, tag: str | None = None) -> int:
+    def due_count(self, now: datetime, day_start_hour: int, category: str | None = None,
+                  tag: str | None = None) -> int:
         query = (sa.select(sa.func.count()).select_from(
             t.progress.join(t.words, t.words.c.word_id == t.progress.c.word_id))
-            .where(t.words.c.deleted.is_(False)).where(t.progress.c.next_review_date <= due_by))
+            .where(t.words.c.deleted.is_(False)).where(due_now(now, day_start_hour)))
         return int(self._all(self._focused(query, category, tag))[0][0])
+
+    def due_word_ids(self, now: datetime, day_start_hour: int) -> set[UUID]:
+        """Which words are due (the word list's "due now", by the study queue's rule)."""
+        query = sa.select(t.progress.c.word_id).where(due_now(now, day_start_hour))
+        return {row[0] for row in self._all(query)}
 
     def new_words(self, limit: int, category: str | None = None, tag: str | None = None) -> list[WordView]:
         query = (self._words_query().where(t.words.c.deleted.is_(False))

@@ -21,6 +21,7 @@ from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import tag_key
+from .queries import due_day, due_on_or_before
 from .statistics_handlers import ALL_WORDS, category_facet, tag_facet
 
 
@@ -139,9 +140,12 @@ class StatisticsQueries:
                  .group_by(column).order_by(column))
         return [(value, int(count)) for value, count in self._all(query)]
 
-    def due_counts(self, scope: WordScope, before: datetime) -> list[tuple[datetime, int]]:
-        """Words per next-review moment, for reviews due before `before` (overdue ones included)."""
-        return self._progress_counts(t.progress.c.next_review_date, scope, t.progress.c.next_review_date < before)
+    def due_counts(self, scope: WordScope, last_day: date, day_start_hour: int,
+                   offset: int) -> list[tuple[str, int]]:
+        """Words per due study day (queries.due_day: the day the schedule names, at its answer's
+        offset, else `offset`), up to `last_day`; overdue ones included."""
+        return self._progress_counts(due_day(day_start_hour, offset), scope,
+                                     due_on_or_before(last_day, day_start_hour, offset))
 
     def interval_counts(self, scope: WordScope) -> list[tuple[int, int]]:
         return self._progress_counts(t.progress.c.interval_days, scope)

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
-from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, day_start_utc, offset_minutes, study_day
+from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
 from ..projections.queries import Queries
 from ..projections.statistics_handlers import RESPONSE_BUCKET_EDGES_MS
@@ -190,15 +190,14 @@ class Statistics:
 
     def forecast(self, request: StatsRequest, days: int = FORECAST_DAYS) -> Forecast:
         """Reviews falling due on each of the next `days` study days, from today; overdue ones apart."""
-        today, offset = request.today, offset_minutes(request.now)
-        start = day_start_utc(today, offset, request.day_start_hour)
-        end = day_start_utc(today + timedelta(days=days), offset, request.day_start_hour) + timedelta(hours=12)
+        today = request.today
         due = [0] * days
         overdue = 0
-        for moment, count in self.q.due_counts(request.scope, end):
-            # the day whose start is nearest: a review set at another offset (before the clocks went
-            # back, before a flight) falls hours off a day start here (studyday.due_cutoff)
-            index = (moment - start + timedelta(hours=12)) // timedelta(days=1)
+        # by the day each schedule names (at its answer's offset), as the study queue counts them: by
+        # the instant, a review set before the clocks went back or a flight fell on the day before
+        for day, count in self.q.due_counts(request.scope, today + timedelta(days=days - 1),
+                                            request.day_start_hour, offset_minutes(request.now)):
+            index = (date.fromisoformat(day) - today).days
             if index < 0:
                 overdue += count
             elif index < days:

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from ..domain import events as ev
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState, Scheduler
+from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..gc_pause import without_gc
 from ..projections import tables as t
 from .scheduler_choice import SCHEDULERS, UnknownScheduler, append_choice, next_generation, scheduler_named
@@ -88,9 +89,11 @@ def replay(scheduler: Scheduler, reviews: dict[UUID, list[Review]]) -> tuple[dic
 
 
 def preview(profile: Profile, name: str, now: datetime | None = None) -> SchedulerPreview:
-    scheduler = scheduler_named(name, profile.projector.day_start_hour)
-    now = now or datetime.now(UTC)
-    week = now + timedelta(days=7)
+    hour = profile.projector.day_start_hour
+    scheduler = scheduler_named(name, hour)
+    now = now or profile.service.clock()
+    today = study_day(now, offset_minutes(now), hour)
+    week = today + timedelta(days=7)
     reviews = load_reviews(profile)
     states, seconds = replay(scheduler, reviews)
     words = {w.word_id: w for w in profile.queries.words()}
@@ -100,10 +103,13 @@ def preview(profile: Profile, name: str, now: datetime | None = None) -> Schedul
         before = word.progress.next_review_date if word.progress else None
         state = states.get(word_id)
         after = state.next_review_date if state else None
+        # by the study day each schedule names, at its last answer's offset (as the study queue counts)
+        offset = reviews[word_id][-1].utc_offset_minutes if reviews.get(word_id) else offset_minutes(now)
         for key, due in (("before", before), ("after", after)):
-            if due is not None and due <= now:
+            day = study_day(due, offset, hour) if due is not None else None
+            if day is not None and day <= today:
                 counts[f"now_{key}"] += 1
-            if due is not None and due <= week:
+            if day is not None and day <= week:
                 counts[f"week_{key}"] += 1
         if before != after:
             moved.append(DueChange(word_id, word.text, before, after))

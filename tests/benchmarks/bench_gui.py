@@ -147,7 +147,7 @@ def bench_answers(profile_file: Path, answers: int, seed: int) -> None:
         for card in (study.session_panel.flashcard, study.session_panel.choice):
             card.findChild(QObject, "cardFront").installEventFilter(clock)
         print(f"\n(b) answer key press to the next card, {answers} answers per mode "
-              f"({profile.queries.due_count(profile.service.clock()):,} words due)")
+              f"({profile.queries.due_count(profile.service.clock(), profile.service.day_start_hour):,} words due)")
         for mode in ("flashcard", "multiple_choice"):
             set_ms: list[float] = []
             painted_ms: list[float] = []

@@ -350,12 +350,12 @@ def test_a_word_waiting_for_its_review_says_due_now(qtbot, window, profile, word
                     timeout=3000)
     model = page.model
     reviewed, fresh = model.row_of(words[0]), model.row_of(words[1])
-    later = profile.service.clock() + timedelta(days=30)
+    a_month_on = profile.service.clock() + timedelta(days=30)
     due = model.word_at(reviewed).progress.next_review_date
     assert model.data(model.index(reviewed, 5)) == due.astimezone().strftime("%Y-%m-%d")  # a date to come
     assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.ToolTipRole) is None
 
-    model.set_words(list(model.rows), later)
+    model.set_words(list(model.rows), profile.queries.due_word_ids(a_month_on, 4))  # as the page reads it
     assert model.data(model.index(reviewed, 5)) == "due now"
     assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.ToolTipRole).startswith("Due since ")
     assert model.data(model.index(reviewed, 5), Qt.ItemDataRole.FontRole).bold()

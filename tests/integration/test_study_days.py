@@ -138,8 +138,9 @@ def test_next_review_is_at_4_local_on_the_due_day(profile: Profile, clock: Setta
     assert outcome.progress is not None
     assert outcome.progress.next_review_date == datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO)
     assert profile.queries.word(word).progress.next_review_date == outcome.progress.next_review_date
-    assert profile.queries.due_count(datetime(2026, 6, 11, 3, 59, tzinfo=TOKYO)) == 0
-    assert profile.queries.due_count(datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO)) == 1
+    assert _due_words(profile, datetime(2026, 6, 11, 3, 59, tzinfo=TOKYO)) == []
+    assert _due_words(profile, datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO)) == ["apple"]
+    assert profile.queries.due_count(datetime(2026, 6, 11, 4, 0, tzinfo=TOKYO), 4) == 1
 
 
 def test_next_review_across_the_spring_dst_change_is_within_the_hour_after_4_local(
@@ -180,7 +181,7 @@ def test_after_the_autumn_dst_change_a_review_waits_for_its_study_day(
     _answered(profile, clock, datetime(2026, 10, 24, 22, 0, tzinfo=BERLIN))
     assert _due_words(profile, datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN)) == []
     assert _due_words(profile, datetime(2026, 10, 25, 4, 0, tzinfo=BERLIN)) == ["apple"]
-    assert profile.queries.due_count(datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN)) == 1  # the instant alone
+    assert datetime(2026, 10, 25, 3, 0, tzinfo=BERLIN) == profile.queries.words()[0].progress.next_review_date
 
 
 def test_after_a_flight_a_review_comes_due_when_its_day_begins_where_the_learner_is(
@@ -208,3 +209,34 @@ def test_the_forecast_files_a_review_under_its_own_day_after_the_clocks_go_back(
     assert report.forecast.first == date(2026, 10, 24)
     assert (report.forecast.overdue, report.forecast.due[:2]) == (0, [0, 1])
     assert report.summary.due_today == 0
+
+
+def test_after_a_flight_across_more_than_half_the_world_a_review_waits_for_its_day(
+        profile: Profile, clock: SettableClock) -> None:
+    """Tokyo to Los Angeles is 17 hours: a rule by the nearest day start gave the review a day early,
+    before even the instant it was set for."""
+    los_angeles = ZoneInfo("America/Los_Angeles")
+    _answered(profile, clock, datetime(2026, 3, 10, 10, 0, tzinfo=TOKYO))  # due 11 March, 4:00 in Tokyo
+    assert _due_words(profile, datetime(2026, 3, 10, 5, 0, tzinfo=los_angeles)) == []
+    assert _due_words(profile, datetime(2026, 3, 10, 23, 0, tzinfo=los_angeles)) == []
+    assert _due_words(profile, datetime(2026, 3, 11, 4, 0, tzinfo=los_angeles)) == ["apple"]
+
+
+def test_the_word_list_and_the_status_bar_count_due_words_as_the_queue_does(
+        profile: Profile, clock: SettableClock) -> None:
+    word = _answered(profile, clock, datetime(2026, 10, 24, 22, 0, tzinfo=BERLIN))
+    assert profile.queries.due_word_ids(datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN), 4) == set()
+    assert profile.queries.due_word_ids(datetime(2026, 10, 25, 4, 0, tzinfo=BERLIN), 4) == {word}
+    assert profile.queries.due_count(datetime(2026, 10, 25, 3, 30, tzinfo=BERLIN), 4) == 0
+
+
+def test_the_scheduler_preview_counts_due_words_as_the_queue_does(profile: Profile, clock: SettableClock) -> None:
+    """Its "due now" compared the instants (and the computer's clock): 0 where the queue said 1."""
+    from effect_desktop.timeline.scheduler_replay import preview
+
+    _answered(profile, clock, datetime(2026, 3, 10, 22, 0, tzinfo=LONDON))  # due 11 March, 4:00 in London
+    morning_in_tokyo = datetime(2026, 3, 11, 8, 0, tzinfo=TOKYO)
+    clock.set(morning_in_tokyo)
+    shown = preview(profile, "sm2", morning_in_tokyo)
+    assert shown.due_now_before == shown.due_now_after == 1
+    assert profile.queries.due_count(morning_in_tokyo, 4) == 1

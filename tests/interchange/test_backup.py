@@ -257,7 +257,7 @@ def test_what_the_damaged_file_still_holds_since_the_backup_is_taken_back(
     try:
         assert restored.store.count() == events_before
         assert {w.text for w in restored.queries.words()} >= {f"new{i}" for i in range(5)}
-        scheduled = restored.queries.due_words(datetime(2030, 1, 1, tzinfo=UTC), 1000)
+        scheduled = restored.queries.due_words(datetime(2030, 1, 1, tzinfo=UTC), 4, 1000)
         assert sorted(w.text for w in scheduled) == [f"new{i}" for i in range(5)], "their schedules came back"
         assert verify(restored.projector).ok, "the read models agree with the events taken back"
     finally:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from effect_desktop.domain.ids import new_id
-from effect_desktop.domain.scheduling.studyday import day_start_utc, due_cutoff, offset_minutes, study_day
+from effect_desktop.domain.scheduling.studyday import offset_minutes, study_day
 from effect_desktop.domain.streak import Streak, current_streak, streak_after
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -136,15 +133,3 @@ def test_after_a_move_west_the_status_streak_keeps_the_learners_own_last_day(tmp
     finally:
         profile.close()
 
-
-@settings(max_examples=300, deadline=None)
-@given(due_day=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)),
-       offset=st.integers(min_value=-12 * 60, max_value=14 * 60),
-       hour=st.integers(min_value=0, max_value=23),
-       later=st.integers(min_value=-3 * 24 * 60, max_value=3 * 24 * 60))
-def test_the_due_cutoff_agrees_with_the_clock_while_the_offset_stays(due_day, offset, hour, later) -> None:
-    """Judging "due" by study day changes nothing for a learner who stayed put: a review set for a
-    day's start is due exactly from that instant on."""
-    due = day_start_utc(due_day, offset, hour)
-    now = (due + timedelta(minutes=later)).astimezone(timezone(timedelta(minutes=offset)))
-    assert (due <= due_cutoff(now, hour)) == (due <= now)

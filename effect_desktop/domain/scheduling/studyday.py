@@ -33,21 +33,6 @@ def day_start_utc(day: date, utc_offset_minutes: int, day_start_hour: int = DEFA
     return (wall - timedelta(minutes=utc_offset_minutes)).replace(tzinfo=UTC)
 
 
-def due_cutoff(now: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> datetime:
-    """Reviews scheduled before this instant are due at `now` (aware, in the learner's offset).
-
-    A scheduler sets a review for the start of a study day at the offset of the answer
-    (`day_start_utc`). After a DST change or a move to another time zone that instant no longer
-    falls on a day start here: in autumn it read as 3:00, and words came due an hour before their
-    study day began (and in the evening before, after a flight from Tokyo to London). So a review
-    is due when its day has begun: compared with the middle of today's study day, whatever the
-    offset it was scheduled at (any offset change of less than twelve hours gives the same day).
-    With the offset unchanged, this is the same as comparing with `now`."""
-    offset = offset_minutes(now)
-    today = study_day(now, offset, day_start_hour)
-    return day_start_utc(today, offset, day_start_hour) + timedelta(hours=12)
-
-
 def day_as_datetime(day: date) -> datetime:
     """A date stored in a datetime field: midnight UTC of that date."""
     return datetime.combine(day, time(), tzinfo=UTC)

@@ -348,7 +348,7 @@ class StudyPage(Page):
             if len(pool) < POOL_EXTRA:
                 later = self.profile.service.clock() + timedelta(days=3650)
                 pool += self.profile.queries.new_words(POOL_EXTRA)
-                pool += self.profile.queries.due_words(later, POOL_EXTRA)
+                pool += self.profile.queries.due_words(later, self.profile.service.day_start_hour, POOL_EXTRA)
             panel.choice.pool = list({w.word_id: w for w in pool}.values())
         self.stack.setCurrentWidget(panel)
         if run.finished:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from ...application.planning import EVERY_WORD, DailyLimits, Focus, allowance_today, plan_session
 from ...bootstrap import Profile
-from ...domain.scheduling.studyday import due_cutoff, offset_minutes, study_day
+from ...domain.scheduling.studyday import offset_minutes, study_day
 from ...projections.views import WordView
 from ..preferences import Preferences
 
@@ -33,11 +33,6 @@ def today(profile: Profile, now: datetime) -> date:
     return study_day(now, offset_minutes(now), profile.service.day_start_hour)
 
 
-def due_by(profile: Profile, now: datetime) -> datetime:
-    """Reviews set before this are due now (studyday.due_cutoff: by study day, not by the instant)."""
-    return due_cutoff(now, profile.service.day_start_hour)
-
-
 def limits(profile: Profile) -> DailyLimits:
     preferences = Preferences(profile.settings)
     return DailyLimits(max_reviews=preferences.reviews_per_day, max_new=preferences.new_per_day)
@@ -46,7 +41,7 @@ def limits(profile: Profile) -> DailyLimits:
 def counts(profile: Profile, now: datetime, focus: Focus = EVERY_WORD) -> QueueCounts:
     left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
     queries = profile.queries
-    return QueueCounts(queries.due_count(due_by(profile, now), focus.category, focus.tag),
+    return QueueCounts(queries.due_count(now, profile.service.day_start_hour, focus.category, focus.tag),
                        min(left.new_left, queries.new_count(focus.category, focus.tag)),
                        left.new_left, left.reviews_left)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -68,7 +68,7 @@ class SchedulerDialog(QDialog):
 
     def run_preview(self) -> None:
         name = self.choice.currentData()
-        self.preview = scheduler_replay.preview(self.profile, name, datetime.now(UTC))
+        self.preview = scheduler_replay.preview(self.profile, name)  # on the profile's clock
         p = self.preview
         self.summary.setText(self.tr(
             "Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. "

@@ -7,7 +7,6 @@ visible cells).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, cast
 from uuid import UUID
 
@@ -37,7 +36,7 @@ COLUMNS = cast(tuple[str, ...], (
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _next_review(word: WordView, due_by: datetime) -> str:
+def _next_review(word: WordView, due: set[UUID]) -> str:
     """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
     a mistake in the table). A deleted word is in no queue: its column says when it was deleted."""
     if word.deleted:
@@ -45,13 +44,13 @@ def _next_review(word: WordView, due_by: datetime) -> str:
             word.updated_at.astimezone().strftime("%Y-%m-%d"))
     if word.progress is None:
         return QCoreApplication.translate("WordTableModel", "new")
-    if word.progress.next_review_date <= due_by:
+    if word.word_id in due:
         return QCoreApplication.translate("WordTableModel", "due now")
     return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d")
 
 
-def _due_since(word: WordView, due_by: datetime) -> str | None:
-    if word.deleted or word.progress is None or word.progress.next_review_date > due_by:
+def _due_since(word: WordView, due: set[UUID]) -> str | None:
+    if word.deleted or word.progress is None or word.word_id not in due:
         return None
     return QCoreApplication.translate("WordTableModel", "Due since {0}").format(
         word.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))
@@ -73,15 +72,15 @@ class WordTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[WordView] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self.due_by = datetime.now(UTC)
+        self.due: set[UUID] = set()
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_words(self, words: list[WordView], due_by: datetime | None = None) -> None:
-        """`due_by`: a review set before it reads "due now", as the study queue judges it (queue.due_by
-        of the profile's clock; the rows are reloaded after every change and every few minutes)."""
+    def set_words(self, words: list[WordView], due: set[UUID] | None = None) -> None:
+        """`due`: the words whose review is due, as the study queue judges it (the rows are reloaded
+        after every change and every few minutes)."""
         self.beginResetModel()
-        self.due_by = due_by or datetime.now(UTC)
+        self.due = due or set()
         self.rows = list(words)
         if self._sort is not None:
             self._sort_rows(*self._sort)
@@ -119,12 +118,12 @@ class WordTableModel(QAbstractTableModel):
                 return ", ".join(word.tags)
             if column == 4:
                 return word.difficulty
-            return _next_review(word, self.due_by)
+            return _next_review(word, self.due)
         if role == WORD_ID_ROLE:
             return word.word_id
         if column == 5 and role == Qt.ItemDataRole.ToolTipRole:
-            return _due_since(word, self.due_by)
-        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.due_by):
+            return _due_since(word, self.due)
+        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.due):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
-from ..study import queue
 from ..undo import UndoEntry
 from .columns import ColumnSharer
 from .dialog import WordDialog
@@ -188,21 +187,24 @@ class WordsPage(Page):
         word_filter = self.current_filter()
         queries = self.profile.queries
 
-        def load(_progress: object) -> tuple[list[WordView], int]:
-            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only)
+        profile = self.profile
 
-        def loaded(result: tuple[list[WordView], int]) -> None:
+        def load(_progress: object) -> tuple[list[WordView], int, set[UUID]]:
+            due = queries.due_word_ids(profile.service.clock(), profile.service.day_start_hour)
+            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only), due
+
+        def loaded(result: tuple[list[WordView], int, set[UUID]]) -> None:
             if generation == self._generation:
                 self._show(*result)
 
         self.context.operations.run(load, loaded, changes=False)
 
-    def _show(self, words: list[WordView], total: int) -> None:
+    def _show(self, words: list[WordView], total: int, due: set[UUID]) -> None:
         selected = set(self.selected_ids())
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
-        self.model.set_words(words, queue.due_by(self.profile, self.profile.service.clock()))
+        self.model.set_words(words, due)
         shown = self.model.rowCount()
         if self.deleted_mode:
             self.count_label.setText(self.tr("{0} of %n deleted word(s)", "", total).format(shown)
