@@ -49,11 +49,13 @@ def verify(projector: Projector, progress: Progress | None = None) -> VerifyRepo
         total = store.last_position()
         cache = ReadModelCache(READ_MODELS, assume_empty=True)
         position = 0
+        snapshotted = _SnapshotCheck(connection, report)
         say("replaying events", 0, total)
         while True:
             page = store.read_all(position, REBUILD_PAGE)
             if not page:
                 break
+            snapshotted.follow(page)
             position = projector._run(connection, cache, page) or position
             report.events += len(page)
             say("replaying events", report.events, max(total, report.events))
@@ -65,7 +67,7 @@ def verify(projector: Projector, progress: Progress | None = None) -> VerifyRepo
             _compare_table(connection, table, cache, report)
         say("checking streams and snapshots", 0, 0)
         _check_versions(connection, report)
-        _check_snapshots(projector, connection, report)
+        snapshotted.compare()
     return report
 
 
@@ -107,16 +109,50 @@ def _check_versions(connection: sa.Connection, report: VerifyReport) -> None:
         report.add(f"stream {aggregate_id}: {count} events with versions {low}..{high} (a gap)")
 
 
-def _check_snapshots(projector: Projector, connection: sa.Connection, report: VerifyReport) -> None:
-    for row in connection.execute(sa.select(snapshots_table)).all():
-        cls = AGGREGATE_CLASSES.get(row.aggregate_type)
-        if cls is None:
-            report.add(f"snapshot {row.aggregate_id}: unknown aggregate type {row.aggregate_type}")
-            continue
-        events = projector.store.get_events(row.aggregate_id)
-        replayed = cls(row.aggregate_id).replay(
-            [(ev.version, ev.event_id, ev.event_data) for ev in events if ev.version <= row.version])
-        data = row.snapshot_data if isinstance(row.snapshot_data, dict) else from_json(row.snapshot_data)
-        if replayed.version != row.version or replayed.snapshot_state() != data:
-            report.add(f"snapshot {row.aggregate_type} {row.aggregate_id} at v{row.version} "
-                       "differs from its events")
+class _SnapshotCheck:
+    """Each snapshotted aggregate rebuilt from its events during verify's one pass over the log, then
+    compared with its snapshot. Loaded stream by stream instead, a compacted profile's 40,000
+    snapshots read the archive's segments over and over: about an hour on five years."""
+
+    def __init__(self, connection: sa.Connection, report: VerifyReport) -> None:
+        self.report = report
+        self.rows: dict[Any, Any] = {}
+        self.rebuilt: dict[Any, Any] = {}
+        self.broken: set[Any] = set()
+        self.early: dict[Any, dict[int, Any]] = {}  # events ahead of their stream's next version
+        for row in connection.execute(sa.select(snapshots_table)).all():
+            cls = AGGREGATE_CLASSES.get(row.aggregate_type)
+            if cls is None:
+                report.add(f"snapshot {row.aggregate_id}: unknown aggregate type {row.aggregate_type}")
+                continue
+            self.rows[row.aggregate_id] = row
+            self.rebuilt[row.aggregate_id] = cls(row.aggregate_id)
+
+    def follow(self, page: list[Any]) -> None:
+        """The page's events of snapshotted streams, applied in version order (a stream's versions
+        may come out of position order after a sync moved a local event behind the server's)."""
+        rows, rebuilt, early = self.rows, self.rebuilt, self.early
+        for event in page:
+            aggregate_id = event.aggregate_id
+            row = rows.get(aggregate_id)
+            if row is None or event.version > row.version or aggregate_id in self.broken:
+                continue
+            waiting = early.setdefault(aggregate_id, {})
+            waiting[event.version] = (event.version, event.event_id, event.event_data)
+            aggregate = rebuilt[aggregate_id]
+            try:
+                while aggregate.version + 1 in waiting:
+                    aggregate.replay([waiting.pop(aggregate.version + 1)])
+            except ValueError:  # not a history the aggregate accepts: reported as a difference
+                self.broken.add(aggregate_id)
+            if not waiting:
+                del early[aggregate_id]
+
+    def compare(self) -> None:
+        for aggregate_id, row in self.rows.items():
+            replayed = self.rebuilt[aggregate_id]
+            data = row.snapshot_data if isinstance(row.snapshot_data, dict) else from_json(row.snapshot_data)
+            if (aggregate_id in self.broken or aggregate_id in self.early or replayed.version != row.version
+                    or replayed.snapshot_state() != data):
+                self.report.add(f"snapshot {row.aggregate_type} {row.aggregate_id} at v{row.version} "
+                                "differs from its events")

@@ -261,3 +261,38 @@ def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: P
             profile.close()
     finally:
         subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+@pytest.mark.parametrize("compacted", [False, True])
+def test_verify_rebuilds_each_snapshot_from_its_events(tmp_path: Path, compacted: bool) -> None:
+    """Checked in verify's one pass over the log: stream by stream, a compacted five-year profile's
+    40,000 snapshots took about an hour."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.persistence.archive import compact
+    from effect_desktop.projections.verify import verify
+
+    path = tmp_path / "p.effect.sqlite3"
+    profile = open_profile(path, snapshot_every=5)
+    try:
+        words = [profile.service.create_word(f"w{i}", "m") for i in range(3)]
+        for n in range(12):
+            for word in words:
+                profile.service.update_word(word, meaning=f"m{n}")
+        if compacted:
+            later = datetime.now(UTC) + timedelta(days=400)
+            assert compact(profile.store, older_than=later - timedelta(days=1), now=later, segment=10).events
+        assert verify(profile.projector).ok
+    finally:
+        profile.close()
+    with sqlite3.connect(path) as raw:
+        snapshots = raw.execute("SELECT count(*) FROM snapshots").fetchone()[0]
+        raw.execute("UPDATE snapshots SET snapshot_data = replace(snapshot_data, '\"m', '\"tampered') "
+                    "WHERE rowid = (SELECT min(rowid) FROM snapshots)")
+    assert snapshots >= 3
+    profile = open_profile(path, snapshot_every=5)
+    try:
+        report = verify(profile.projector)
+    finally:
+        profile.close()
+    assert [p for p in report.problems if "snapshot" in p] and "differs from its events" in report.problems[0]
