@@ -413,3 +413,19 @@ def test_every_column_shows_at_the_windows_first_size(qtbot, window, profile, wo
     last = table.horizontalHeader()
     assert last.sectionViewportPosition(5) + last.sectionSize(5) <= table.viewport().width()
     assert page.model.index(0, 5).data() == "new"
+
+
+def test_the_filter_works_while_long_work_runs_in_the_background(qtbot, window, profile, words):
+    """Page loads waited behind the writer thread: on the first day of a five-year profile its
+    upkeep (a backup, then compacting old events) took minutes, and the filter did nothing."""
+    import threading
+
+    page = words_page(qtbot, window, 5)
+    release = threading.Event()
+    window.operations.run(lambda _progress: release.wait(20), changes=False)  # the upkeep, say
+    try:
+        type_text(qtbot, page.search, "apple")
+        wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=5000)

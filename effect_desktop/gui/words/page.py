@@ -180,16 +180,17 @@ class WordsPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        """Query in the background (20,000 words take a moment); only the latest answer is shown."""
+        """Query in the background (20,000 words take a moment); only the latest answer is shown.
+        On the reads' own thread: behind long work (the first day's upkeep compacting five years of
+        history), the filter did nothing for minutes."""
         self._debounce.stop()
         self._generation += 1
         generation = self._generation
         word_filter = self.current_filter()
         queries = self.profile.queries
-
         profile = self.profile
 
-        def load(_progress: object) -> tuple[list[WordView], int, set[UUID]]:
+        def load() -> tuple[list[WordView], int, set[UUID]]:
             due = queries.due_word_ids(profile.service.clock(), profile.service.day_start_hour)
             return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only), due
 
@@ -197,7 +198,7 @@ class WordsPage(Page):
             if generation == self._generation:
                 self._show(*result)
 
-        self.context.operations.run(load, loaded, changes=False)
+        self.context.operations.read("words.list", load, loaded)
 
     def _show(self, words: list[WordView], total: int, due: set[UUID]) -> None:
         selected = set(self.selected_ids())
