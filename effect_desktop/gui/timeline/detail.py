@@ -37,6 +37,7 @@ class DetailPane(QWidget):
         self.sentence.setWordWrap(True)
         self.when = QLabel()
         self.when.setObjectName("detailWhen")
+        self.when.setWordWrap(True)  # a group's line is long: unwrapped, it widened the pane over the list
         self.cause_button = QPushButton(self.tr("Go to the cause"))
         self.cause_button.setObjectName("causeButton")
         self.cause_button.clicked.connect(self._go_to_cause)

@@ -90,7 +90,9 @@ class TimelinePage(QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the first page once, not to its contents: ResizeToContents measured every loaded row
+        # again on each page fetched, and scrolling a long history stuttered more the further it went.
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.view.header().setStretchLastSection(True)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.detail = DetailPane(self.timeline, self.language)
@@ -135,6 +137,7 @@ class TimelinePage(QWidget):
     # --- the timeline --------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.model.reload()
+        self.view.resizeColumnToContents(0)  # a day's header and a time: the widest the column holds
         span = self.timeline.queries.span()
         self.travel.set_span(*(span or (None, None)))
         self._say_count()
