@@ -48,6 +48,9 @@ def install_features(window: MainWindow) -> None:
     synced = getattr(controller, "synced", None)
     if synced is not None:
         synced.connect(lambda _result: _day_start_from_elsewhere(window))
+    # a sync run from a terminal may bring another device's new study-day start too: the window counted
+    # on under the old hour, and its answers then disagreed with a replay
+    window.written_elsewhere.connect(lambda: _day_start_from_elsewhere(window))
     window.page_built.connect(lambda key, page: _page_built(window, key, page))
     for key, page in list(window.pages.items()):
         _page_built(window, key, page)

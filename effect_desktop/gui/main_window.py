@@ -45,6 +45,7 @@ STATUS_SETTLE_MS = 400  # after a change, the status bar is read once things are
 
 class MainWindow(QMainWindow):
     page_built = Signal(str, QWidget)  # a page was built (first shown, or rebuilt after a language change)
+    written_elsewhere = Signal()  # another program (the CLI, a sync from a terminal) wrote events meanwhile
 
     def __init__(self, profile: Profile, pages: list[PageSpec] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
         showed what it had last read, and an edit then wrote its old values back over theirs."""
         if not self._closed and self.profile.store.last_position() != self._seen_position:
             self.operations.changed.emit()  # (and `_note_position` moves the mark)
+            self.written_elsewhere.emit()
         self.refresh_status()
         study = self.pages.get("study")
         if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:

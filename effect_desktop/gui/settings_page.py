@@ -197,6 +197,7 @@ class SettingsPage(Page):
             box.blockSignals(True)
             box.setValue(getattr(self.preferences, name))
             box.blockSignals(False)
+        self.show_day_start()
 
     def _language_chosen(self) -> None:
         language = self.language.currentData()

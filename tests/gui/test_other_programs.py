@@ -89,3 +89,43 @@ def test_settings_changed_by_the_cli_are_shown_and_not_written_back(qtbot, windo
 
     stored = Preferences(profile.settings)
     assert (stored.session_size, stored.reviews_per_day) == (7, 150)
+
+
+def test_a_study_day_start_moved_elsewhere_is_taken_up_by_the_open_window(qtbot, tmp_path) -> None:
+    """A sync run from a terminal brought another device's 6:00: the window went on counting days from
+    4:00, and its next answers disagreed with a replay until a rebuild."""
+    from effect_desktop.bootstrap import change_day_start_hour
+    from effect_desktop.gui.features import current_window
+    from effect_desktop.gui.main_window import MainWindow
+
+    path = tmp_path / "p.effect.sqlite3"
+    window = MainWindow(open_profile(path))  # not given to qtbot: it deletes itself when replaced
+    window.show()
+    elsewhere = open_profile(path)
+    try:
+        elsewhere.service.create_word("owl", "ふくろう")
+        change_day_start_hour(elsewhere, 6)
+    finally:
+        elsewhere.close()
+    window._tick()  # a minute on, or the window activated again
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=10_000)
+    replacement = current_window(window)
+    qtbot.addWidget(replacement)
+    try:
+        assert replacement.profile.service.day_start_hour == 6
+        assert replacement.pages.get("settings") is None or replacement.pages["settings"].day_start.currentData() == 6
+    finally:
+        replacement.retire()
+        replacement.close()
+        replacement.profile.close()
+
+
+def test_settings_show_a_day_start_changed_meanwhile(qtbot, window, profile, other) -> None:
+    from effect_desktop.bootstrap import change_day_start_hour
+
+    settings = window.show_page("settings")
+    window.show_page("words")
+    assert settings.day_start.currentData() == 4
+    change_day_start_hour(other, 6)
+    window.show_page("settings")
+    assert settings.day_start.currentData() == 6
