@@ -205,18 +205,18 @@ class StudyService:
         fields = self._load_word(word_id).fields
         return {name: fields.get(name) for name in names}
 
-    def change_words(self, word_ids: list[UUID], change: Callable[[dict[str, Any]], dict[str, Any] | None]
-                     ) -> list[tuple[UUID, dict[str, Any], UUID]]:
+    def change_words(self, word_ids: list[UUID], change: Callable[[UUID, dict[str, Any]], dict[str, Any] | None],
+                     undoes: dict[UUID, UUID] | None = None) -> list[tuple[UUID, dict[str, Any], UUID]]:
         """`change` applied to each word's fields as they are now, as one action (`update_words`):
         a tag added to a selection keeps a tag the CLI or a sync added meanwhile, which a list
         computed from what the window last showed wrote over."""
         with self.store.transaction():
             changes = []
             for word_id in dict.fromkeys(word_ids):
-                fields = change(dict(self._load_word(word_id).fields))
+                fields = change(word_id, dict(self._load_word(word_id).fields))
                 if fields:
                     changes.append((word_id, fields))
-            return self.update_words(changes) if changes else []
+            return self.update_words(changes, undoes) if changes else []
 
     def delete_word(self, word_id: UUID, undoes: UUID | None = None) -> UUID:
         """The deletion's event id (what an undo names); `undoes`: the restore it takes back."""

@@ -36,7 +36,7 @@ from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
 from .study.page import StudyPage, mode_names
-from .undo import UndoHistory
+from .undo import UndoHistory, Undone
 from .words.page import WordsPage
 
 STATUS_REFRESH_MS = 60_000
@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
             return False
         ok = self.undo.undo_last()
         if ok:
-            self.statusBar().showMessage(self.tr("Undone: {0}").format(entry.label), 4000)
+            said = {Undone.ALL: self.tr("Undone: {0}"),
+                    Undone.PART: self.tr("Undone in part: {0}; what another program changed since is kept."),
+                    Undone.NOTHING: self.tr("Not undone: {0}; the words were changed since by another program, "
+                                            "and those changes are kept.")}[self.undo.last_outcome]
+            self.statusBar().showMessage(said.format(entry.label), 8000)
         return ok
 
     def _add_word(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,10 +18,19 @@ from .operations import Operations
 MAX_ENTRIES = 50
 
 
+class Undone(Enum):
+    """How much of an action its undo could take back: a field another program (the CLI, a sync)
+    changed since keeps its newer value, and the learner hears so instead of "Undone"."""
+
+    ALL = "all"
+    PART = "part"
+    NOTHING = "nothing"
+
+
 @dataclass
 class UndoEntry:
     label: str  # shown as "Undo <label>"
-    undo: Callable[[], object]  # its result is ignored
+    undo: Callable[[], object]  # may return an Undone (anything else counts as Undone.ALL)
     kind: str = "word"  # "word" or "answer"
     owner: object | None = None  # e.g. the session an answer belongs to
 
@@ -32,6 +42,7 @@ class UndoHistory(QObject):
         super().__init__(operations)
         self.operations = operations
         self._entries: list[UndoEntry] = []
+        self.last_outcome = Undone.ALL  # of the latest undo
 
     def push(self, entry: UndoEntry) -> None:
         self._entries.append(entry)
@@ -51,6 +62,7 @@ class UndoHistory(QObject):
         if entry is None:
             return False
         self._entries.pop()
-        ok, _ = self.operations.perform(entry.undo)
+        ok, outcome = self.operations.perform(entry.undo)
+        self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
         self.changed.emit()
         return ok

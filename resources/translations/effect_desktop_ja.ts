@@ -391,6 +391,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>Pages</source>
         <translation>ページ</translation>
     </message>
+    <message>
+        <source>Undone in part: {0}; what another program changed since is kept.</source>
+        <translation>一部を元に戻しました: {0}。その後ほかのプログラムで変更された部分はそのままです。</translation>
+    </message>
+    <message>
+        <source>Not undone: {0}; the words were changed since by another program, and those changes are kept.</source>
+        <translation>元に戻しませんでした: {0}。その後ほかのプログラムで単語が変更されたため、その変更を残しています。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>

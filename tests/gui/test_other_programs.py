@@ -129,3 +129,32 @@ def test_settings_show_a_day_start_changed_meanwhile(qtbot, window, profile, oth
     change_day_start_hour(other, 6)
     window.show_page("settings")
     assert settings.day_start.currentData() == 6
+
+
+def test_undoing_a_tag_takes_off_that_tag_even_if_the_tags_changed_since(qtbot, window, profile, other,
+                                                                         words) -> None:
+    """The undo put the whole old list back only where nothing had changed: elsewhere the learner's
+    tag stayed on, and the status bar still said "Undone"."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "bread"])
+    assert page.organizer.add_tag("verb") == 2
+    other.service.update_word(words[1], tags=["noun", "food", "verb", "cli"])  # bread, from the terminal
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert _word(profile, "apple").tags == ["noun", "food"]
+    assert _word(profile, "bread").tags == ["noun", "food", "cli"]
+    assert window.statusBar().currentMessage() == "Undone: tag “verb” added"
+
+
+def test_an_undo_that_could_take_nothing_back_says_so(qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "リンゴ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    other.service.update_word(words[0], meaning="林檎")
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert _word(profile, "apple").meaning == "林檎"
+    assert window.statusBar().currentMessage().startswith("Not undone: edit of “apple”")

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from ...application.service import StudyService
-from ..undo import UndoEntry, UndoHistory
+from ..undo import UndoEntry, UndoHistory, Undone
 
 
 def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, values: dict[str, Any],
@@ -23,5 +23,14 @@ def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, valu
     last = service.last_word_event(word_id)
     edit_id = last.event_id if last else None
     after = service.word_fields(word_id, before)
-    undo.push(UndoEntry(label, lambda: service.update_word(word_id, undoes=edit_id, expect=after, **before)))
+
+    def take_back() -> Undone:
+        put_back = service.update_word(word_id, undoes=edit_id, expect=after, **before)
+        return outcome(len(put_back), len(before))
+
+    undo.push(UndoEntry(label, take_back))
     return True
+
+
+def outcome(done: int, wanted: int) -> Undone:
+    return Undone.ALL if done >= wanted else Undone.PART if done else Undone.NOTHING

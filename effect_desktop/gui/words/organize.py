@@ -8,7 +8,8 @@ profile's categories and tags; a new one can be typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from ...application import organize
 from ...projections.views import WordView
-from ..undo import UndoEntry
+from ..undo import UndoEntry, Undone
+from .edit import outcome
 
 if TYPE_CHECKING:
     from .page import WordsPage
@@ -73,7 +75,8 @@ class Organizer(QObject):
                            self.page.profile.queries.tags())
         if not tag or not tag.strip():
             return 0
-        return self._apply(words, organize.tag_added(tag), self.tr("tag “{0}” added").format(tag.strip()))
+        return self._apply(words, organize.tag_added(tag), self.tr("tag “{0}” added").format(tag.strip()),
+                           organize.tag_removed(tag))
 
     def remove_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -84,26 +87,40 @@ class Organizer(QObject):
                            organize.tags_of(words))
         if not tag or not tag.strip():
             return 0
-        return self._apply(words, organize.tag_removed(tag), self.tr("tag “{0}” removed").format(tag.strip()))
+        return self._apply(words, organize.tag_removed(tag), self.tr("tag “{0}” removed").format(tag.strip()),
+                           organize.tag_added(tag))
 
     # --- plumbing ---------------------------------------------------------------------------------------------
     def _words(self) -> list[WordView]:
         return [] if self.page.deleted_mode else self.page.selected_words()
 
-    def _apply(self, words: list[WordView], change: organize.FieldsChange, label: str) -> int:
+    def _apply(self, words: list[WordView], change: organize.FieldsChange, label: str,
+               inverse: organize.FieldsChange | None = None) -> int:
         """One command for all the words, judged on each word as it is now (the list may be older than
-        a CLI edit or a sync); one undo entry that puts each back, naming its change, and passing over
-        a field changed again since."""
+        a CLI edit or a sync); one undo entry that takes it back, naming each change: a word nothing
+        changed since gets its old values back; one changed since gets `inverse` (a tag: that one tag
+        taken off or put back, whatever else changed), or keeps the newer values."""
         service = self.page.profile.service
         context = self.page.context
-        ok, done = context.operations.perform(lambda: service.change_words([w.word_id for w in words], change))
+        ok, done = context.operations.perform(
+            lambda: service.change_words([w.word_id for w in words], lambda _word_id, fields: change(fields)))
         if not ok or not done:
             return 0
-        after = {word_id: service.word_fields(word_id, before) for word_id, before, _ in done}
+        undoes = {word_id: event_id for word_id, _, event_id in done}
+        before = {word_id: old for word_id, old, _ in done}
+        after = {word_id: service.word_fields(word_id, old) for word_id, old, _ in done}
 
-        def undo() -> None:
-            service.update_words([(word_id, before) for word_id, before, _ in done],
-                                 undoes={word_id: event_id for word_id, _, event_id in done}, expect=after)
+        def take_back(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
+            if all(fields.get(name) == value for name, value in after[word_id].items()):
+                return before[word_id]
+            if inverse is not None:
+                return inverse(fields)
+            kept = {name: value for name, value in before[word_id].items()
+                    if fields.get(name) == after[word_id][name]}
+            return kept or None
+
+        def undo() -> Undone:
+            return outcome(len(service.change_words(list(undoes), take_back, undoes=undoes)), len(done))
 
         context.undo.push(UndoEntry(label, undo))
         return len(done)
