@@ -751,6 +751,10 @@
         <source>Going back in time…</source>
         <translation>過去の状態を読み込んでいます…</translation>
     </message>
+    <message>
+        <source>Comparing with now…</source>
+        <translation>現在と比べています…</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>

@@ -69,6 +69,23 @@ def test_statistics_first_opened_during_time_travel_show_the_past(qtbot, window:
     assert statistics.report.summary.words == 0, "no word existed yet"
 
 
+def test_compare_with_now_runs_off_the_gui_thread_and_shows_its_list(qtbot, window: MainWindow, words,
+                                                                      profile) -> None:
+    """It ran on the GUI thread: a second's freeze on five years of history."""
+    import threading
+    from datetime import timedelta
+
+    timeline = window.show_page("timeline")
+    timeline.travel_to(profile.service.clock() - timedelta(days=1))
+    threads: list[str] = []
+    compare = timeline.timeline.compare_with_now
+    timeline.timeline.compare_with_now = lambda state: threads.append(threading.current_thread().name) or compare(state)
+    qtbot.mouseClick(timeline.past.compare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: timeline.past.changes.count() > 0, timeout=5000)
+    assert timeline.past.changes.item(0).text().startswith("Since then: 5 added")
+    assert threads and threads[0] != threading.main_thread().name
+
+
 def test_without_the_sync_extra_the_app_opens_and_says_why(tmp_path) -> None:
     """Installed with plain `pip install .` (no psycopg): the window still opens, studying works."""
     import subprocess

@@ -240,8 +240,21 @@ class TimelinePage(QWidget):
         self.travel.show_moment(moment)  # a typed date moves the slider too
 
     def compare_with_now(self) -> None:
-        if self.past.state is not None:
-            self.past.show_comparison(self.timeline.compare_with_now(self.past.state))
+        """Off the GUI thread when the window is there (a second on five years: the window froze)."""
+        state = self.past.state
+        if state is None:
+            return
+        if self.operations is None:
+            self.past.show_comparison(self.timeline.compare_with_now(state))
+            return
+        travel = self._travels
+
+        def show(comparison: Any) -> None:
+            if travel == self._travels and self.past.state is state:  # still looking at that moment
+                self.past.show_comparison(comparison)
+
+        self.operations.run(lambda _progress: self.timeline.compare_with_now(state), show,
+                            label=self.tr("Comparing with now…"), changes=False)
 
     def back_to_now(self) -> None:
         self._travels += 1  # a jump still replaying in the background is not shown when it ends
