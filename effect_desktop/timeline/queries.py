@@ -185,6 +185,13 @@ class TimelineQueries:
         return sa.select(*_COLUMNS).select_from(_tl.join(events, events.c.position == _tl.c.position))
 
     # --- days ----------------------------------------------------------------------------------------
+    def day_last_position(self, position: int) -> int | None:
+        """The last position of the study day holding the event at `position` (where a list showing
+        that day from its end starts)."""
+        day = sa.select(_tl.c.day).where(_tl.c.position == position).scalar_subquery()
+        rows = self._all(sa.select(t.timeline_days.c.last_position).where(t.timeline_days.c.day == day))
+        return int(rows[0][0]) if rows else None
+
     def days(self) -> list[DaySummary]:
         days = t.timeline_days
         rows = self._all(sa.select(days.c.day, days.c.events).order_by(days.c.day.desc()))

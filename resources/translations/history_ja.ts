@@ -755,6 +755,10 @@
         <source>Comparing with now…</source>
         <translation>現在と比べています…</translation>
     </message>
+    <message>
+        <source>Back to the newest events</source>
+        <translation>最新のイベントに戻る</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>

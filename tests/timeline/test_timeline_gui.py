@@ -433,3 +433,25 @@ def test_a_compacted_action_is_still_one_row(qtbot: QtBot, profile: Profile, clo
     while page.model.canFetchMore(QModelIndex()):
         page.model.fetchMore(QModelIndex())
     assert _top_rows(page) == ["Added the word 'late' (m)", "Added 450 words in one go: 'w000', 'w001', 'w002'…"]
+
+
+def test_jumping_far_back_shows_the_events_day_and_a_way_back_to_the_newest(
+        qtbot: QtBot, profile: Profile, clock: SettableClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page down to the event was fetched on the GUI thread: a minute's freeze on five years."""
+    from effect_desktop.gui.timeline import page as timeline_page
+
+    monkeypatch.setattr(timeline_page, "FAR_EVENTS", 0)  # any event not yet loaded (2,000 in use)
+    old = profile.service.create_word("ancient", "古い")
+    clock.advance(days=3)
+    for n in range(400):
+        profile.service.create_word(f"w{n:03}", "m")
+    page = _page(qtbot, profile)
+    page.model.reload()  # the first page only, as a list scrolled nowhere yet holds
+    target = next(e for e in profile.store.iter_all() if e.aggregate_id == old)
+    page.jump_to(target.position or 0)
+    assert page.view.currentIndex().data() == "Added the word 'ancient' (古い)"
+    assert page.model.rowCount() < 10, "the list starts at that day, not 400 events above it"
+    assert page.newest_button.isVisible()
+    qtbot.mouseClick(page.newest_button, Qt.MouseButton.LeftButton)
+    assert not page.newest_button.isVisible()
+    assert page.model.index(1, 1).data() == "Added the word 'w399' (m)"

@@ -11,6 +11,7 @@ page by page: a row per word drowned the rest of that day.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -42,6 +43,10 @@ class _Group:
     entries: list[TimelineEntry]
     samples: list[TimelineEntry]  # its first few events, oldest first: the words the line names
 
+    @functools.cached_property
+    def members(self) -> frozenset[int]:
+        return frozenset(self.positions)
+
 
 @dataclass(frozen=True)
 class _Row:
@@ -64,6 +69,9 @@ class TimelineModel(QAbstractItemModel):
         self.filter = TimelineFilter()
         self._rows: list[_Row] = []
         self._next: int | None = None
+        self.start_before: int | None = None  # the list starts below this position (None: at the newest)
+        self._row_at: dict[int, int] = {}  # position -> its top-level row, for the events shown alone
+        self._group_rows: list[int] = []  # the top-level rows that stand for a group
         self._more = True
         self._day_counts: dict[str, int] = {}
         self._shown: dict[str, int] = {}  # entries loaded per day (what a filter lets through so far)
@@ -71,11 +79,19 @@ class TimelineModel(QAbstractItemModel):
     # --- filtering and paging ---------------------------------------------------------------------
     def set_filter(self, timeline_filter: TimelineFilter) -> None:
         self.filter = timeline_filter
+        self.start_before = None
+        self.reload()
+
+    def show_from(self, before: int | None) -> None:
+        """The list from just below `before` (None: from the newest event)."""
+        self.start_before = before
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows, self._next, self._more = [], None, True
+        self._rows, self._next, self._more = [], self.start_before, True
+        self._row_at = {}
+        self._group_rows = []
         self._shown = {}
         self._day_counts = {d.day: d.events for d in self.timeline.queries.days()}
         self.endResetModel()
@@ -131,8 +147,14 @@ class TimelineModel(QAbstractItemModel):
         continued = self._rows[-1].day if self._rows else None
         self._next, self._more = after, after is not None
         if new:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
+            start_row = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start_row, start_row + len(new) - 1)
             self._rows.extend(new)
+            for row, shown in enumerate(new, start=start_row):
+                if shown.group is not None:
+                    self._group_rows.append(row)
+                elif shown.entry is not None:
+                    self._row_at[shown.entry.position] = row
             self.endInsertRows()
         if continued is not None and entries and entries[0].day == continued:
             header = next(i for i in range(len(self._rows) - len(new) - 1, -1, -1) if self._rows[i].entry is None)
@@ -169,8 +191,12 @@ class TimelineModel(QAbstractItemModel):
             self.fetchMore(QModelIndex())
 
     def index_of(self, position: int) -> QModelIndex | None:
-        for i, row in enumerate(self._rows):
-            if row.group is not None and position in row.group.positions:
+        alone = self._row_at.get(position)
+        if alone is not None:
+            return self.index(alone, 1)
+        for i in self._group_rows:  # (few: one per bulk action)
+            row = self._rows[i]
+            if row.group is not None and position in row.group.members:
                 parent = self.index(i, 0)
                 while not any(e.position == position for e in row.group.entries):
                     loaded = len(row.group.entries)
@@ -179,9 +205,11 @@ class TimelineModel(QAbstractItemModel):
                         return None
                 child = next(n for n, e in enumerate(row.group.entries) if e.position == position)
                 return self.index(child, 1, parent)
-            if row.entry is not None and row.entry.position == position:
-                return self.index(i, 1)
         return None
+
+    def lowest_position(self) -> int | None:
+        """The oldest event the list holds so far (None: none)."""
+        return self._last_position() if self._rows else None
 
     def _last_position(self) -> int:
         for row in reversed(self._rows):
@@ -193,10 +221,7 @@ class TimelineModel(QAbstractItemModel):
 
     def row_of(self, position: int) -> int | None:
         """The top-level row showing this event (alone, not inside a group)."""
-        for i, row in enumerate(self._rows):
-            if row.group is None and row.entry is not None and row.entry.position == position:
-                return i
-        return None
+        return self._row_at.get(position)
 
     def entry_at(self, row: int) -> TimelineEntry | None:
         """The event a top-level row shows alone (None for a day header or a group)."""

@@ -39,6 +39,7 @@ from .past import PastView, TravelBar
 from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
 
+FAR_EVENTS = 2_000  # a jump further below what the list holds starts the list at the event's day
 COUNT_LIMIT = 10_000  # a filter's matches are counted up to this (a bounded read), then said as "10,000+"
 
 
@@ -123,8 +124,13 @@ class TimelinePage(QWidget):
         self.scheduler_button = QPushButton(self.tr("Scheduler…"))
         self.scheduler_button.setObjectName("schedulerButton")
         self.scheduler_button.clicked.connect(self.choose_scheduler)
+        self.newest_button = QPushButton(self.tr("Back to the newest events"))
+        self.newest_button.setObjectName("newestButton")
+        self.newest_button.clicked.connect(self.show_newest)
+        self.newest_button.hide()  # shown while the list starts at an older day (a jump far back)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.newest_button)
         footer.addWidget(self.scheduler_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -144,6 +150,7 @@ class TimelinePage(QWidget):
 
     def apply_filter(self, timeline_filter: TimelineFilter) -> None:
         self.model.set_filter(timeline_filter)
+        self.newest_button.hide()
         self.detail.show_entry(None)  # its event may no longer be listed
         self._say_count()
 
@@ -183,8 +190,17 @@ class TimelinePage(QWidget):
         self.detail.show_entry(current.data(EntryRole) if current.isValid() else None)
 
     def jump_to(self, position: int) -> None:
-        """Select the event at `position`, clearing filters that hide it."""
-        found = self.model.fetch_all_until(position)
+        """Select the event at `position`, clearing filters that hide it. An event far below what the
+        list holds is shown with its day, the list starting there: fetching every page down to it
+        froze the window for as long as a minute on five years of history."""
+        found = self.model.index_of(position)
+        if found is None and self._far(position):
+            end_of_day = self.timeline.queries.day_last_position(position)
+            if end_of_day is not None:
+                self.model.show_from(end_of_day + 1)
+                self.newest_button.show()
+        if found is None:
+            found = self.model.fetch_all_until(position)
         if found is None and not self.model.filter.is_empty:
             self.filters.blockSignals(True)
             self.filters.clear_scope()
@@ -194,6 +210,10 @@ class TimelinePage(QWidget):
             self.filters.use_to.setChecked(False)
             self.filters.blockSignals(False)
             self.model.set_filter(TimelineFilter())
+            self.newest_button.hide()
+            if self._far(position) and (end_of_day := self.timeline.queries.day_last_position(position)):
+                self.model.show_from(end_of_day + 1)
+                self.newest_button.show()
             found = self.model.fetch_all_until(position)
         if found is None:
             return
@@ -202,6 +222,14 @@ class TimelinePage(QWidget):
             self.view.expand(index.parent())
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _far(self, position: int) -> bool:
+        loaded = self.model.lowest_position()
+        return loaded is None or position < loaded - FAR_EVENTS
+
+    def show_newest(self) -> None:
+        self.newest_button.hide()
+        self.model.show_from(None)
 
     def choose_scheduler(self) -> SchedulerDialog:
         dialog = SchedulerDialog(self.profile, self)
