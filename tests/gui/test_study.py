@@ -265,6 +265,23 @@ def test_the_word_on_the_card_is_mended_without_leaving_the_session(qtbot, windo
     assert window.undo_action.isEnabled()
 
 
+def test_undoing_a_mend_asks_and_grades_the_word_as_it_is_again(qtbot, window, profile, words):
+    """The card went on showing the mended meaning after Ctrl+Z, and in typing mode graded the restored
+    word as wrong against the undone text."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    shown, meaning = card.front.text(), card.back.text()
+    qtbot.keyClick(card, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    page.editor.dialog.meaning_edit.setText("mended meaning")
+    page.editor.dialog.accept()
+    assert card.back.text() == "mended meaning"
+    undo_key(qtbot, window)
+    assert card.front.text() == shown and card.back.text() == meaning, "asked again as it is"
+    current = page.run.current()
+    assert current is not None and current.meaning == meaning
+
+
 def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
     """"1 new words today" and "(1 answers so far)": counts now go through Qt's plural forms."""
     apple, _bread = profile.service.create_words([dict(text="apple", meaning="りんご"),

@@ -44,14 +44,19 @@ class CurrentWordEditor(QObject):
         service = profile.service
         context = self.page.context
 
+        def refresh_card() -> None:
+            """The session asks and grades the word as it is now (after the edit, or its undo: the card
+            went on asking, and grading, the edited text)."""
+            fresh = profile.queries.word(word.word_id)
+            if fresh is not None and self.page.run is run and word.word_id in run.words:
+                run.words[word.word_id] = fresh
+                if run.current() is fresh and not self.page.current_card().waiting_to_proceed:
+                    self._ask_again()
+
         def submit(values: dict[str, Any]) -> None:
             if edit_with_undo(service, context.undo, word.word_id, dialog.changed_values(),
-                              self.tr("edit of “{0}”").format(values["text"].strip())):
-                fresh = profile.queries.word(word.word_id)
-                if fresh is not None and self.page.run is run:
-                    run.words[word.word_id] = fresh
-                    if run.current() is fresh:
-                        self._ask_again()
+                              self.tr("edit of “{0}”").format(values["text"].strip()), undone=refresh_card):
+                refresh_card()
             context.operations.changed.emit()
 
         dialog = WordDialog(self.page, submit, profile.queries.categories(), word)

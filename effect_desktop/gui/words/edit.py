@@ -6,6 +6,7 @@ the same thing and undo the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -14,9 +15,10 @@ from ..undo import UndoEntry, UndoHistory, Undone
 
 
 def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, values: dict[str, Any],
-                   label: str) -> bool:
+                   label: str, undone: Callable[[], None] = lambda: None) -> bool:
     """True when a field changed (the dialog may be saved as it was). `values`: only the fields the
-    learner changed; the undo puts back only those that still hold what this edit set."""
+    learner changed; the undo puts back only those that still hold what this edit set, then calls
+    `undone` (a study card showing the word asks it again as it is)."""
     before = service.update_word(word_id, **values)
     if not before:
         return False
@@ -26,6 +28,7 @@ def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, valu
 
     def take_back() -> Undone:
         put_back = service.update_word(word_id, undoes=edit_id, expect=after, **before)
+        undone()
         return outcome(len(put_back), len(before))
 
     undo.push(UndoEntry(label, take_back))
