@@ -66,6 +66,14 @@ def tag_removed(tag: str) -> FieldsChange:
     return change
 
 
+def tags_put_back(old_tags: list[str], tag: str) -> FieldsChange:
+    """The inverse of `tag_removed(tag)` for a word whose tags were `old_tags`: the spelling it had
+    ("food", whatever was typed to remove it), wherever the tags stand now."""
+    key = tag_key(tag)
+    spelling = next((t for t in old_tags if tag_key(t) == key), tag.strip())
+    return tag_added(spelling)
+
+
 def tags_of(words: list[WordView]) -> list[str]:
     """The tags the words have, each once (as the Words list matches them), in that order."""
     found: dict[str, str] = {}

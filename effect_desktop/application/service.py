@@ -169,7 +169,10 @@ class StudyService:
         command = self._command()
         with self.store.transaction():
             word = self._load_word(word_id)
-            before = word.update(**_still(word, changes, expect))
+            wanted = _still(word, changes, expect)
+            if expect is not None and not wanted:  # an undo with nothing left to take back
+                return {}
+            before = word.update(**wanted)
             if word.pending:
                 command.cause(word.pending[0], undoes)
                 self._commit(command, [word])
@@ -191,7 +194,11 @@ class StudyService:
                 merged.setdefault(word_id, {}).update(fields)
             for word_id, fields in merged.items():
                 word = self._load_word(word_id)
-                before = word.update(**_still(word, fields, (expect or {}).get(word_id)))
+                guard = (expect or {}).get(word_id)
+                wanted = _still(word, fields, guard)
+                if guard is not None and not wanted:  # an undo with nothing left to take back here
+                    continue
+                before = word.update(**wanted)
                 if word.pending:
                     command.cause(word.pending[0], (undoes or {}).get(word_id))
                     words.append(word)
@@ -213,7 +220,10 @@ class StudyService:
         with self.store.transaction():
             changes = []
             for word_id in dict.fromkeys(word_ids):
-                fields = change(word_id, dict(self._load_word(word_id).fields))
+                word = self._load_word(word_id)
+                if word.deleted:  # deleted meanwhile by another program: passed over, not an error for all
+                    continue
+                fields = change(word_id, dict(word.fields))
                 if fields:
                     changes.append((word_id, fields))
             return self.update_words(changes, undoes) if changes else []
@@ -447,7 +457,10 @@ class StudyService:
 
 
 def _still(word: Word, changes: dict[str, Any], expect: dict[str, Any] | None) -> dict[str, Any]:
-    """The changes, less those an undo must not make: fields no longer holding what the undone edit set."""
+    """The changes, less those an undo must not make: fields no longer holding what the undone edit set
+    (and all of them for a word deleted since: another program's delete stands)."""
     if expect is None:
         return changes
+    if word.deleted:
+        return {}
     return {name: value for name, value in changes.items() if word.fields.get(name) == expect.get(name)}

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
 from ..backup.backups import Backup
 from ..backup.schedule import daily_backup, restored
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .timeline import TimelinePage
 
 UPKEEP_DELAY_MS = 5_000  # daily backup and compaction wait until the window is in use
+DIALOG_WAIT_MS = 5_000  # a study day moved elsewhere is taken up once no dialog is open
 
 
 T = QCoreApplication  # T.translate("Features", "...") literally at each use, so lupdate finds every string
@@ -271,6 +272,9 @@ def _day_start_from_elsewhere(window: MainWindow) -> None:
     next sync or start does it): the session's days stay counted as they began."""
     if window.closing or window.study_page.in_session or not day_start_moved(window.profile):
         return  # (a sync's result arriving as the window closes: the next start recounts)
+    if QApplication.activeModalWidget() is not None:  # a word being edited, a question: reopening lost it
+        QTimer.singleShot(DIALOG_WAIT_MS, window, lambda: _day_start_from_elsewhere(window))
+        return
     profile = window.profile
 
     def done(_replayed: int) -> None:
@@ -285,8 +289,9 @@ def _day_start_from_elsewhere(window: MainWindow) -> None:
                           label=T.translate("Features", "Recounting past study days…"))
 
 
-def _said(window: MainWindow, message: str) -> None:
-    window.statusBar().showMessage(message, 8000)
+def _said(window: MainWindow, message: str, *, over_others: bool = True) -> None:
+    if over_others or not window.statusBar().currentMessage():
+        window.statusBar().showMessage(message, 8000)
 
 
 # --- upkeep -----------------------------------------------------------------------------------------------
@@ -304,4 +309,6 @@ def upkeep(window: MainWindow) -> None:
             done.append(T.translate("Features", "compressed old events"))
         return ", ".join(done)
 
-    window.operations.run(work, lambda said: _said(window, said.capitalize()) if said else None, changes=False)
+    # upkeep's note waits its turn: it replaced "Undone: …" a moment after Ctrl+Z
+    window.operations.run(work, lambda said: _said(window, said.capitalize(), over_others=False) if said else None,
+                          changes=False)

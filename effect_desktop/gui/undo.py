@@ -63,6 +63,8 @@ class UndoHistory(QObject):
             return False
         self._entries.pop()
         ok, outcome = self.operations.perform(entry.undo)
+        if not ok:  # refused (the message says why): it stays to be tried again
+            self._entries.append(entry)
         self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
         self.changed.emit()
         return ok

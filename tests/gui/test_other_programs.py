@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.cli.main import run_cli
@@ -158,3 +159,85 @@ def test_an_undo_that_could_take_nothing_back_says_so(qtbot, window, profile, ot
     undo_key(qtbot, window)
     assert _word(profile, "apple").meaning == "林檎"
     assert window.statusBar().currentMessage().startswith("Not undone: edit of “apple”")
+
+
+def test_an_undo_passes_over_a_word_another_program_deleted(qtbot, window, profile, other, words) -> None:
+    """It failed whole ("This word has been deleted"), undid nothing for the other words, and was gone."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["library", "quickly"])
+    assert page.organizer.add_tag("exam") == 2
+    other.service.delete_word(words[4])  # quickly, from the terminal
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert _word(profile, "library").tags == ["noun"]
+    assert window.statusBar().currentMessage().startswith("Undone in part: tag “exam” added")
+
+
+def test_undoing_a_tag_removal_puts_back_the_spelling_the_word_had(qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple"])
+    assert page.organizer.remove_tag("ＦＯＯＤ") == 1  # typed in full width: removes "food"
+    other.service.update_word(words[0], tags=["noun", "fruit"])  # and the tags change meanwhile
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert _word(profile, "apple").tags == ["noun", "fruit", "food"]
+
+
+
+def test_a_refused_undo_stays_to_be_tried_again(qtbot, window, profile, words) -> None:
+    """It was taken off the list before it ran: refused, it was gone for good."""
+    from effect_desktop.domain.errors import DomainError
+    from effect_desktop.gui.undo import UndoEntry
+
+    attempts: list[int] = []
+
+    def refused() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise DomainError("The profile is busy in another program; try again in a moment.")
+
+    window.undo.push(UndoEntry("edit of “apple”", refused))
+    assert not window.undo.undo_last()
+    assert window.undo.top() is not None and window.undo_action.isEnabled()
+    assert window.undo.undo_last() and window.undo.top() is None and len(attempts) == 2
+    for box in window.findChildren(QMessageBox):
+        box.close()
+
+
+def test_a_day_start_moved_elsewhere_waits_for_an_open_dialog(qtbot, tmp_path, monkeypatch) -> None:
+    """The window was reopened under the learner's Edit dialog, and the meaning being typed was lost."""
+    from effect_desktop.bootstrap import change_day_start_hour
+    from effect_desktop.gui import features
+    from effect_desktop.gui.features import current_window
+    from effect_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(features, "DIALOG_WAIT_MS", 50, raising=False)
+    path = tmp_path / "p.effect.sqlite3"
+    setup = open_profile(path)
+    setup.service.create_word("apple", "りんご")
+    setup.close()
+    window = MainWindow(open_profile(path))  # not given to qtbot: it deletes itself when replaced
+    window.show()
+    page = words_page(qtbot, window, 1)
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.meaning_edit.setText("林檎")
+    elsewhere = open_profile(path)
+    try:
+        change_day_start_hour(elsewhere, 6)
+    finally:
+        elsewhere.close()
+    window._tick()
+    qtbot.wait(200)
+    assert current_window(window) is window and dialog.isVisible(), "not while the dialog is open"
+    dialog.accept()
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=10_000)
+    replacement = current_window(window)
+    qtbot.addWidget(replacement)
+    try:
+        assert _word(replacement.profile, "apple").meaning == "林檎"
+        assert replacement.profile.service.day_start_hour == 6
+    finally:
+        replacement.retire()
+        replacement.close()
+        replacement.profile.close()

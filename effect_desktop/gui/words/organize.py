@@ -76,7 +76,7 @@ class Organizer(QObject):
         if not tag or not tag.strip():
             return 0
         return self._apply(words, organize.tag_added(tag), self.tr("tag “{0}” added").format(tag.strip()),
-                           organize.tag_removed(tag))
+                           lambda _before: organize.tag_removed(tag))
 
     def remove_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -88,14 +88,14 @@ class Organizer(QObject):
         if not tag or not tag.strip():
             return 0
         return self._apply(words, organize.tag_removed(tag), self.tr("tag “{0}” removed").format(tag.strip()),
-                           organize.tag_added(tag))
+                           lambda before: organize.tags_put_back(before.get("tags") or [], tag))
 
     # --- plumbing ---------------------------------------------------------------------------------------------
     def _words(self) -> list[WordView]:
         return [] if self.page.deleted_mode else self.page.selected_words()
 
     def _apply(self, words: list[WordView], change: organize.FieldsChange, label: str,
-               inverse: organize.FieldsChange | None = None) -> int:
+               inverse: Callable[[dict[str, Any]], organize.FieldsChange] | None = None) -> int:
         """One command for all the words, judged on each word as it is now (the list may be older than
         a CLI edit or a sync); one undo entry that takes it back, naming each change: a word nothing
         changed since gets its old values back; one changed since gets `inverse` (a tag: that one tag
@@ -113,8 +113,8 @@ class Organizer(QObject):
         def take_back(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
             if all(fields.get(name) == value for name, value in after[word_id].items()):
                 return before[word_id]
-            if inverse is not None:
-                return inverse(fields)
+            if inverse is not None:  # given the word's old values: it puts back the spelling it had
+                return inverse(before[word_id])(fields)
             kept = {name: value for name, value in before[word_id].items()
                     if fields.get(name) == after[word_id][name]}
             return kept or None
