@@ -429,3 +429,26 @@ def test_the_filter_works_while_long_work_runs_in_the_background(qtbot, window, 
     finally:
         release.set()
     qtbot.waitUntil(lambda: not window.operations.busy, timeout=5000)
+
+
+def test_ctrl_z_in_the_empty_filter_is_the_windows_undo(qtbot, window, profile, words):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    """The filter has the focus when the page opens, and it kept Ctrl+Z for itself with nothing
+    typed: nothing happened, while Edit → Undo offered the last action."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple"])
+    box = page.delete_selected()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    wait_shown(qtbot, page, lambda texts: "apple" not in texts)
+    window.activateWindow()
+    QTest.qWaitForWindowActive(window)
+    page.search.setFocus()
+    assert QApplication.focusWidget() is page.search
+    undo_key(qtbot, window)
+    wait_shown(qtbot, page, lambda texts: "apple" in texts)
+    type_text(qtbot, page.search, "br")
+    undo_key(qtbot, window)
+    assert page.search.text() == "", "with something typed, Ctrl+Z is the field's own"
+    assert "apple" in {w.text for w in shown(page)} and len(events(profile, "WordRestored")) == 1

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,18 @@ from .model import WordTableModel
 from .organize import Organizer
 
 FILTER_DELAY_MS = 200
+
+
+class SearchField(QLineEdit):
+    """The filter field, which has the focus when the page opens: Ctrl+Z with nothing typed to undo
+    here is the window's Undo (it did nothing, while Edit → Undo offered the last answer)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable():
+            event.ignore()  # not ours: the window's Undo action takes it
+            return True
+        return super().event(event)
 NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
 
 
@@ -56,7 +68,7 @@ class WordsPage(Page):
         self.dialog: WordDialog | None = None
         self.confirm: QMessageBox | None = None
 
-        self.search = QLineEdit()
+        self.search = SearchField()
         self.search.setObjectName("wordSearch")
         self.search.setPlaceholderText(self.tr("Filter by word or meaning…"))
         self.search.setClearButtonEnabled(True)
