@@ -168,6 +168,17 @@ class Queries:
             .where(t.words.c.deleted.is_(False)).where(due_now(now, day_start_hour)))
         return int(self._all(self._focused(query, category, tag))[0][0])
 
+    def last_reviews(self, until: datetime) -> list[dict[str, Any]]:
+        """Each word's last review (first attempt, not undone) answered by `until`, whole rows: what
+        `due_day` reads a schedule's offset from, for a past state rebuilt from a checkpoint. One
+        probe of the (word, time) index per word."""
+        a, x = t.answers.c, t.answers.alias("x").c
+        last = (sa.select(x.event_id).where(x.word_id == t.words.c.word_id, x.attempt_number == 1,
+                                            x.retracted.is_(False), x.answered_at <= until)
+                .order_by(x.answered_at.desc(), x.event_id.desc()).limit(1).scalar_subquery())
+        query = sa.select(t.answers).select_from(t.words.join(t.answers, a.event_id == last))
+        return [dict(row._mapping) for row in self._all(query)]
+
     def due_word_ids(self, now: datetime, day_start_hour: int) -> set[UUID]:
         """Which words are due (the word list's "due now", by the study queue's rule)."""
         query = sa.select(t.progress.c.word_id).where(due_now(now, day_start_hour))

@@ -28,7 +28,20 @@ def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | No
         raise ValueError("an as-of moment needs a time zone")
     if cache is None or not covers_statistics(cache):
         cache = _from_checkpoints(profile, moment) or replay_until(profile.projector, moment, FIGURE_TABLES)
+    if "rm_answers" in cache.tables:
+        _with_last_reviews(profile, moment, cache)
     return materialize(cache, profile.store.registry)
+
+
+def _with_last_reviews(profile: Profile, moment: datetime, cache: ReadModelCache) -> None:
+    """A state rebuilt from a checkpoint holds only the answers after it; each schedule's due day is
+    read at the offset of its last answer (queries.due_day), so that answer is put in too. Without
+    it, a word last answered in Tokyo fell due a day early in figures asked from London."""
+    answers = cache["rm_answers"]
+    for row in profile.queries.last_reviews(moment):
+        key = (row["event_id"],)
+        if key not in answers.rows:
+            answers.rows[key] = row
 
 
 def _from_checkpoints(profile: Profile, moment: datetime) -> ReadModelCache | None:

@@ -105,3 +105,39 @@ def test_figures_from_the_timelines_checkpoints_equal_a_replay_from_the_start(
     hardest = Statistics(queries_as_of(profile, after_day4), profile.user_id).report(
         StatsRequest(after_day4, Range.YEAR)).hardest
     assert [(h.text, h.lapses) for h in hardest][:1] == [("猫", 1)]
+
+
+def test_a_forecast_as_of_a_moment_files_reviews_as_the_live_one_does(tmp_path, monkeypatch) -> None:
+    """From a checkpoint the past state held no answers before it, so each schedule's day was read at
+    the viewer's offset: a word answered in Tokyo fell due a day early in figures asked in London."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.statistics.asof import queries_as_of
+    from effect_desktop.statistics.figures import Statistics, StatsRequest
+    from effect_desktop.timeline import checkpoints
+    from effect_desktop.timeline.checkpoints import Checkpoints
+    from tests.integration.profile_helpers import SettableClock
+
+    monkeypatch.setattr(checkpoints, "EVERY", 100)
+    monkeypatch.setattr(checkpoints, "BASE_EVERY", 1)
+    tokyo, london = ZoneInfo("Asia/Tokyo"), ZoneInfo("Europe/London")
+    clock = SettableClock(datetime(2026, 11, 1, 10, 0, tzinfo=tokyo))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("apple", "りんご")
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 2000)  # due on 2 November, 4:00 in Tokyo
+        profile.service.complete_session(session)
+        clock.set(datetime(2026, 11, 1, 11, 0, tzinfo=london))  # flown to London
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(300)])
+        assert Checkpoints(profile.store, profile.service.day_start_hour).extend() >= 1
+        now = datetime(2026, 11, 1, 12, 0, tzinfo=london)
+        request = StatsRequest(now, day_start_hour=profile.service.day_start_hour)
+        live = Statistics(profile.queries, profile.user_id).forecast(request)
+        past = Statistics(queries_as_of(profile, now), profile.user_id).forecast(request)
+        assert (live.overdue, live.due[:2]) == (0, [0, 1])
+        assert (past.overdue, past.due[:2]) == (live.overdue, live.due[:2])
+    finally:
+        profile.close()
