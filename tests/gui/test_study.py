@@ -282,6 +282,23 @@ def test_undoing_a_mend_asks_and_grades_the_word_as_it_is_again(qtbot, window, p
     assert current is not None and current.meaning == meaning
 
 
+def test_undoing_a_mend_in_a_later_session_asks_the_word_as_it_is(qtbot, window, profile, words):
+    """The undo outlives its session: undone in the next one, that session went on asking the mend."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    mended = page.run.current()
+    qtbot.keyClick(card, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    page.editor.dialog.meaning_edit.setText("mended meaning")
+    page.editor.dialog.accept()
+    with qtbot.waitSignal(page.start_refreshed):
+        press(qtbot, card, Qt.Key.Key_Escape)
+    page = _start(qtbot, window, "flashcard")  # a new session, with the word in it
+    assert page.run.words[mended.word_id].meaning == "mended meaning"
+    undo_key(qtbot, window)
+    assert page.run.words[mended.word_id].meaning == mended.meaning
+
+
 def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
     """"1 new words today" and "(1 answers so far)": counts now go through Qt's plural forms."""
     apple, _bread = profile.service.create_words([dict(text="apple", meaning="りんご"),

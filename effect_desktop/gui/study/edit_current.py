@@ -47,10 +47,11 @@ class CurrentWordEditor(QObject):
         def refresh_card() -> None:
             """The session asks and grades the word as it is now (after the edit, or its undo: the card
             went on asking, and grading, the edited text)."""
+            current = self.page.run  # the session running now: the undo may come in a later one
             fresh = profile.queries.word(word.word_id)
-            if fresh is not None and self.page.run is run and word.word_id in run.words:
-                run.words[word.word_id] = fresh
-                if run.current() is fresh and not self.page.current_card().waiting_to_proceed:
+            if fresh is not None and current is not None and word.word_id in current.words:
+                current.words[word.word_id] = fresh
+                if current.current() is fresh and not self.page.current_card().waiting_to_proceed:
                     self._ask_again()
 
         def submit(values: dict[str, Any]) -> None:
