@@ -13,6 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
 
+from ..persistence.errors import StoreError
 from .operations import Operations
 
 MAX_ENTRIES = 50
@@ -62,9 +63,19 @@ class UndoHistory(QObject):
         if entry is None:
             return False
         self._entries.pop()
-        ok, outcome = self.operations.perform(entry.undo)
-        if not ok:  # refused (the message says why): it stays to be tried again
-            self._entries.append(entry)
+        failed: list[Exception] = []
+
+        def undo() -> object:
+            try:
+                return entry.undo()
+            except Exception as error:
+                failed.append(error)
+                raise
+
+        ok, outcome = self.operations.perform(undo)
+        if not ok and failed and isinstance(failed[0], StoreError):
+            self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
+        # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
         self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
         self.changed.emit()
         return ok

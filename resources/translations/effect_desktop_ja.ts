@@ -1974,6 +1974,10 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>tag “{0}” removed</source>
         <translation>タグ「{0}」の削除</translation>
     </message>
+    <message>
+        <source>Nothing was changed: the selected words were deleted meanwhile by another program.</source>
+        <translation>何も変更しませんでした。選んだ単語は、その間にほかのプログラムで削除されています。</translation>
+    </message>
 </context>
 <context>
     <name>CurrentWordEditor</name>

@@ -184,24 +184,36 @@ def test_undoing_a_tag_removal_puts_back_the_spelling_the_word_had(qtbot, window
 
 
 
-def test_a_refused_undo_stays_to_be_tried_again(qtbot, window, profile, words) -> None:
-    """It was taken off the list before it ran: refused, it was gone for good."""
-    from effect_desktop.domain.errors import DomainError
+def test_a_refused_undo_stays_to_be_tried_again_when_it_may_work_later(qtbot, window, profile, words) -> None:
+    """It was taken off the list before it ran: refused because the profile was busy, it was gone for
+    good. One refused by a rule (a session completed meanwhile) would be refused every time: it goes,
+    and the next Ctrl+Z reaches the action before it."""
+    from effect_desktop.domain.errors import RuleViolated
     from effect_desktop.gui.undo import UndoEntry
+    from effect_desktop.persistence.errors import ProfileLocked
 
-    attempts: list[int] = []
+    attempts: list[str] = []
 
-    def refused() -> None:
-        attempts.append(1)
-        if len(attempts) == 1:
-            raise DomainError("The profile is busy in another program; try again in a moment.")
+    def busy_once() -> None:
+        attempts.append("busy")
+        if attempts.count("busy") == 1:
+            raise ProfileLocked("The profile is busy in another program; try again in a moment.")
 
-    window.undo.push(UndoEntry("edit of “apple”", refused))
-    assert not window.undo.undo_last()
-    assert window.undo.top() is not None and window.undo_action.isEnabled()
-    assert window.undo.undo_last() and window.undo.top() is None and len(attempts) == 2
+    def never() -> None:
+        attempts.append("rule")
+        raise RuleViolated("This session is already completed; start a new one.")
+
+    window.undo.push(UndoEntry("edit of “apple”", busy_once))
+    window.undo.push(UndoEntry("answer to “bread”", never))
+    assert not window.undo.undo_last()  # refused by a rule: dropped
+    assert window.undo.top() is not None and window.undo.top().label == "edit of “apple”"
+    assert not window.undo.undo_last()  # busy: kept
+    assert window.undo.top() is not None and window.undo.top().label == "edit of “apple”"
+    assert window.undo.undo_last() and window.undo.top() is None
+    assert attempts == ["rule", "busy", "busy"]
     for box in window.findChildren(QMessageBox):
         box.close()
+
 
 
 def test_a_day_start_moved_elsewhere_waits_for_an_open_dialog(qtbot, tmp_path, monkeypatch) -> None:
@@ -241,3 +253,17 @@ def test_a_day_start_moved_elsewhere_waits_for_an_open_dialog(qtbot, tmp_path, m
         replacement.retire()
         replacement.close()
         replacement.profile.close()
+
+
+def test_organize_counts_the_words_it_changed_and_says_when_all_were_deleted_elsewhere(
+        qtbot, window, profile, other, words) -> None:
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "bread", "run"])
+    other.service.delete_word(words[0])
+    other.service.delete_word(words[1])
+    assert page.organizer.set_category("exam") == 1
+    assert window.undo_action.text() == "&Undo category “exam” for 1 word"
+    _select(page, ["library"])
+    other.service.delete_word(words[3])
+    assert page.organizer.add_tag("exam") == 0
+    assert window.statusBar().currentMessage().startswith("Nothing was changed: the selected words were deleted")

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
 from ...projections.views import WordView
@@ -63,8 +63,8 @@ class Organizer(QObject):
                                 self.page.profile.queries.categories())
         if category is None:
             return 0
-        return self._apply(words, organize.category_set(category),
-                           self.tr("category “{0}” for %n word(s)", "", len(words)).format(category.strip()))
+        return self._apply(words, organize.category_set(category),  # (counting the words it changed)
+                           lambda count: self.tr("category “{0}” for %n word(s)", "", count).format(category.strip()))
 
     def add_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -75,7 +75,8 @@ class Organizer(QObject):
                            self.page.profile.queries.tags())
         if not tag or not tag.strip():
             return 0
-        return self._apply(words, organize.tag_added(tag), self.tr("tag “{0}” added").format(tag.strip()),
+        return self._apply(words, organize.tag_added(tag),
+                           lambda _count: self.tr("tag “{0}” added").format(tag.strip()),
                            lambda _before: organize.tag_removed(tag))
 
     def remove_tag(self, tag: str | None = None) -> int:
@@ -87,14 +88,15 @@ class Organizer(QObject):
                            organize.tags_of(words))
         if not tag or not tag.strip():
             return 0
-        return self._apply(words, organize.tag_removed(tag), self.tr("tag “{0}” removed").format(tag.strip()),
+        return self._apply(words, organize.tag_removed(tag),
+                           lambda _count: self.tr("tag “{0}” removed").format(tag.strip()),
                            lambda before: organize.tags_put_back(before.get("tags") or [], tag))
 
     # --- plumbing ---------------------------------------------------------------------------------------------
     def _words(self) -> list[WordView]:
         return [] if self.page.deleted_mode else self.page.selected_words()
 
-    def _apply(self, words: list[WordView], change: organize.FieldsChange, label: str,
+    def _apply(self, words: list[WordView], change: organize.FieldsChange, label: Callable[[int], str],
                inverse: Callable[[dict[str, Any]], organize.FieldsChange] | None = None) -> int:
         """One command for all the words, judged on each word as it is now (the list may be older than
         a CLI edit or a sync); one undo entry that takes it back, naming each change: a word nothing
@@ -104,6 +106,12 @@ class Organizer(QObject):
         context = self.page.context
         ok, done = context.operations.perform(
             lambda: service.change_words([w.word_id for w in words], lambda _word_id, fields: change(fields)))
+        if ok and not done and all(w is None or w.deleted for w in
+                                   (self.page.profile.queries.word(v.word_id) for v in words)):
+            window = self.page.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr(
+                    "Nothing was changed: the selected words were deleted meanwhile by another program."), 8000)
         if not ok or not done:
             return 0
         undoes = {word_id: event_id for word_id, _, event_id in done}
@@ -122,7 +130,7 @@ class Organizer(QObject):
         def undo() -> Undone:
             return outcome(len(service.change_words(list(undoes), take_back, undoes=undoes)), len(done))
 
-        context.undo.push(UndoEntry(label, undo))
+        context.undo.push(UndoEntry(label(len(done)), undo))
         return len(done)
 
     def _ask(self, title: str, label: str, choices: list[str]) -> str | None:
