@@ -278,8 +278,8 @@ class MainWindow(QMainWindow):
         if ok:
             said = {Undone.ALL: self.tr("Undone: {0}"),
                     Undone.PART: self.tr("Undone in part: {0}; what another program changed since is kept."),
-                    Undone.NOTHING: self.tr("Not undone: {0}; the words were changed since by another program, "
-                                            "and those changes are kept.")}[self.undo.last_outcome]
+                    Undone.NOTHING: self.tr("Not undone: {0}; another program changed it since, and its changes "
+                                            "are kept.")}[self.undo.last_outcome]
             self.statusBar().showMessage(said.format(entry.label), 8000)
         return ok
 

@@ -396,8 +396,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>一部を元に戻しました: {0}。その後ほかのプログラムで変更された部分はそのままです。</translation>
     </message>
     <message>
-        <source>Not undone: {0}; the words were changed since by another program, and those changes are kept.</source>
-        <translation>元に戻しませんでした: {0}。その後ほかのプログラムで単語が変更されたため、その変更を残しています。</translation>
+        <source>Not undone: {0}; another program changed it since, and its changes are kept.</source>
+        <translation>元に戻しませんでした: {0}。その後ほかのプログラムで変更されたため、その変更を残しています。</translation>
     </message>
 </context>
 <context>
@@ -556,7 +556,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Double-click a session (or press Enter) to see everything it did in the timeline.</source>
-        <translation>セッションをダブルクリック(または Enter)すると、そのセッションの出来事をすべてタイムラインで表示します。</translation>
+        <translation>セッションをダブルクリック（または Enter）すると、そのセッションの出来事をすべてタイムラインで表示します。</translation>
     </message>
     <message>
         <source>Show older sessions</source>
@@ -664,7 +664,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Answers given after midnight but before this hour count for the day before, as in Anki. Changing it recounts every past day (streak, daily totals, due dates) from your history, here and, at their next sync, on your other computers.</source>
-        <translation>真夜中を過ぎても、この時刻より前の解答は Anki と同じく前日の分として数えます。変更すると、過去のすべての日(連続日数・日ごとの集計・復習予定日)を履歴から数え直します。ほかのコンピューターでも次の同期で同じように数え直します。</translation>
+        <translation>真夜中を過ぎても、この時刻より前の解答は Anki と同じく前日の分として数えます。変更すると、過去のすべての日（連続日数・日ごとの集計・復習予定日）を履歴から数え直します。ほかのコンピューターでも次の同期で同じように数え直します。</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -1648,7 +1648,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>The profile name “{0}” cannot be used: {1} is not allowed; use letters, digits, spaces, - and _.</source>
-        <translation>プロファイル名「{0}」は使えません。{1} は使えない文字です。文字、数字、半角の空白、- と _ を使ってください。</translation>
+        <translation>プロファイル名「{0}」は使えません。{1}は使えない文字です。文字、数字、半角の空白、- と _ を使ってください。</translation>
     </message>
     <message>
         <source>“{0}”</source>
@@ -1887,7 +1887,7 @@ Python {3}, PySide6 {4}, {5}</translation>
     </message>
     <message>
         <source>Study: Again, Hard, Good, Easy (flashcards); a choice (multiple choice)</source>
-        <translation>学習: もう一度・難しい・正解・簡単(フラッシュカード)/選択肢(4択)</translation>
+        <translation>学習: もう一度・難しい・正解・簡単（フラッシュカード）/選択肢（4択）</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -1895,7 +1895,7 @@ Python {3}, PySide6 {4}, {5}</translation>
     </message>
     <message>
         <source>Study: leave the session (it can be resumed)</source>
-        <translation>学習: セッションを中断(あとで再開できます)</translation>
+        <translation>学習: セッションを中断（あとで再開できます）</translation>
     </message>
     <message>
         <source>Words: delete the selected words</source>

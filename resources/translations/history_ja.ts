@@ -401,7 +401,7 @@
         </message>
         <message>
             <source>{0} already in your list (skipped)</source>
-            <translation>登録済み {0} 語(スキップ)</translation>
+            <translation>登録済み {0} 語（スキップ）</translation>
         </message>
         <message numerus="yes">
             <source>%n row(s) cannot be imported</source>
@@ -465,7 +465,7 @@
     </message>
     <message>
         <source>{0} repeated in the file (skipped)</source>
-        <translation>ファイル内の重複 {0} 語(スキップ)</translation>
+        <translation>ファイル内の重複 {0} 語（スキップ）</translation>
     </message>
     <message>
         <source>Saving the words… This cannot be cancelled now; it takes a moment.</source>

@@ -108,7 +108,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/hardest.py" line="34" />
         <source>Double-click a word (or press Enter) to open its history</source>
-        <translation>単語をダブルクリック(または Enter)すると履歴を開きます</translation>
+        <translation>単語をダブルクリック（または Enter）すると履歴を開きます</translation>
     </message>
 </context>
 <context>
@@ -146,7 +146,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="102" />
         <source>Some figures are empty because this profile was studied with an older version. Rebuild the read models once (Settings, or `effect-desktop rebuild`) to fill them.</source>
-        <translation>このプロファイルは以前のバージョンで学習したため、一部の図が空です。読み取りモデルを一度再構築してください(設定、または `effect-desktop rebuild`)。</translation>
+        <translation>このプロファイルは以前のバージョンで学習したため、一部の図が空です。読み取りモデルを一度再構築してください（設定、または `effect-desktop rebuild`）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="109" />
@@ -171,7 +171,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
         <source>Answers per day, last year</source>
-        <translation>1 日あたりの回答数(過去 1 年)</translation>
+        <translation>1 日あたりの回答数（過去 1 年）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />
@@ -267,12 +267,12 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="249" />
         <source>Time spent answering these words (sessions mix words).</source>
-        <translation>これらの単語の回答にかかった時間(セッションには他の単語も含まれるため)。</translation>
+        <translation>これらの単語の回答にかかった時間（セッションには他の単語も含まれるため）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="253" />
         <source>seconds (each band from)</source>
-        <translation>秒(各帯の下限)</translation>
+        <translation>秒（各帯の下限）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="255" />
@@ -298,7 +298,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="261" />
         <source>days (each band from)</source>
-        <translation>日(各帯の下限)</translation>
+        <translation>日（各帯の下限）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="265" />

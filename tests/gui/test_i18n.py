@@ -184,10 +184,10 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("p" * 70, "プロファイル名「pppppppppppppppppppp…」は 70 文字あります"),
-    ("a/b", "プロファイル名「a/b」は使えません。「/」 は使えない文字です"),
-    ("Tom's words", "プロファイル名「Tom's words」は使えません。「'」 は使えない文字です"),  # was left in English
+    ("a/b", "プロファイル名「a/b」は使えません。「/」は使えない文字です"),
+    ("Tom's words", "プロファイル名「Tom's words」は使えません。「'」は使えない文字です"),  # was left in English
     ("C:\\words", "プロファイル名「C:\\words」は使えません。「:」"),  # the backslash was doubled
-    ("単語\u3000帳", "プロファイル名「単語\u3000帳」は使えません。全角スペース は使えない文字です"),  # was "\\u3000"
+    ("単語\u3000帳", "プロファイル名「単語\u3000帳」は使えません。全角スペースは使えない文字です"),  # was "\\u3000"
     ("", "プロファイル名が空です"),
 ])
 def test_a_refused_profile_name_is_said_in_japanese_as_typed(name, expected):
