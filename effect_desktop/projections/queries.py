@@ -12,6 +12,7 @@ from pydantic_core import from_json
 
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
+from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
@@ -168,16 +169,18 @@ class Queries:
             .where(t.words.c.deleted.is_(False)).where(due_now(now, day_start_hour)))
         return int(self._all(self._focused(query, category, tag))[0][0])
 
-    def last_reviews(self, until: datetime) -> list[dict[str, Any]]:
-        """Each word's last review (first attempt, not undone) answered by `until`, whole rows: what
-        `due_day` reads a schedule's offset from, for a past state rebuilt from a checkpoint. One
-        probe of the (word, time) index per word."""
-        a, x = t.answers.c, t.answers.alias("x").c
-        last = (sa.select(x.event_id).where(x.word_id == t.words.c.word_id, x.attempt_number == 1,
-                                            x.retracted.is_(False), x.answered_at <= until)
+    def last_reviews(self, position: int) -> list[dict[str, Any]]:
+        """Each word's last review as it was at `position` (a first attempt recorded by then and not
+        undone by then), whole rows: what `due_day` reads a schedule's offset from, for a past state
+        rebuilt from a checkpoint. One probe of the (word, time) index per word."""
+        answer, event = t.answers.alias("x"), events.alias("e")
+        x, e, tl = answer.c, event.c, t.timeline.c
+        undone = sa.exists(sa.select(tl.position).where(tl.subject_id == x.event_id, tl.position <= position))
+        last = (sa.select(x.event_id).join_from(answer, event, e.event_id == x.event_id)
+                .where(x.word_id == t.words.c.word_id, x.attempt_number == 1, e.position <= position, ~undone)
                 .order_by(x.answered_at.desc(), x.event_id.desc()).limit(1).scalar_subquery())
-        query = sa.select(t.answers).select_from(t.words.join(t.answers, a.event_id == last))
-        return [dict(row._mapping) for row in self._all(query)]
+        query = sa.select(t.answers).select_from(t.words.join(t.answers, t.answers.c.event_id == last))
+        return [{**dict(row._mapping), "retracted": False} for row in self._all(query)]
 
     def due_word_ids(self, now: datetime, day_start_hour: int) -> set[UUID]:
         """Which words are due (the word list's "due now", by the study queue's rule)."""

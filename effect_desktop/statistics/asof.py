@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..projections.cache import ReadModelCache
 from ..projections.materialize import materialize, replay_until
 from ..projections.queries import Queries
+from ..projections.statistics_queries import StatisticsQueries
 from ..projections.tables import READ_MODELS, timeline, timeline_days
 
 if TYPE_CHECKING:
@@ -28,17 +29,17 @@ def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | No
         raise ValueError("an as-of moment needs a time zone")
     if cache is None or not covers_statistics(cache):
         cache = _from_checkpoints(profile, moment) or replay_until(profile.projector, moment, FIGURE_TABLES)
-    if "rm_answers" in cache.tables:
-        _with_last_reviews(profile, moment, cache)
+    if hasattr(cache, "position") and "rm_answers" in cache.tables:  # from a checkpoint: answers are missing
+        _with_last_reviews(profile, StatisticsQueries(profile.store).last_position_at(moment), cache)
     return materialize(cache, profile.store.registry)
 
 
-def _with_last_reviews(profile: Profile, moment: datetime, cache: ReadModelCache) -> None:
+def _with_last_reviews(profile: Profile, position: int, cache: ReadModelCache) -> None:
     """A state rebuilt from a checkpoint holds only the answers after it; each schedule's due day is
     read at the offset of its last answer (queries.due_day), so that answer is put in too. Without
     it, a word last answered in Tokyo fell due a day early in figures asked from London."""
     answers = cache["rm_answers"]
-    for row in profile.queries.last_reviews(moment):
+    for row in profile.queries.last_reviews(position):
         key = (row["event_id"],)
         if key not in answers.rows:
             answers.rows[key] = row

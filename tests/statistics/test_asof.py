@@ -141,3 +141,50 @@ def test_a_forecast_as_of_a_moment_files_reviews_as_the_live_one_does(tmp_path, 
         assert (past.overdue, past.due[:2]) == (live.overdue, live.due[:2])
     finally:
         profile.close()
+
+
+def test_an_answer_undone_after_the_moment_still_set_its_schedule_then(tmp_path, monkeypatch) -> None:
+    """Read with today's "undone" flags, the past state took an older answer's offset (London) for a
+    schedule the Tokyo answer had set: the word fell a day early."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.projections.materialize import materialize, replay_until
+    from effect_desktop.statistics.asof import FIGURE_TABLES, queries_as_of
+    from effect_desktop.statistics.figures import Statistics, StatsRequest
+    from effect_desktop.timeline import checkpoints
+    from effect_desktop.timeline.checkpoints import Checkpoints
+    from tests.integration.profile_helpers import SettableClock
+
+    monkeypatch.setattr(checkpoints, "EVERY", 100)
+    monkeypatch.setattr(checkpoints, "BASE_EVERY", 1)
+    tokyo, london = ZoneInfo("Asia/Tokyo"), ZoneInfo("Europe/London")
+    clock = SettableClock(datetime(2026, 10, 31, 20, 0, tzinfo=london))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        service = profile.service
+        word = service.create_word("apple", "りんご")
+        first = service.start_session("flashcard", [word])
+        service.answer(first, word, True, 2000)
+        service.complete_session(first)
+        clock.set(datetime(2026, 11, 1, 10, 0, tzinfo=tokyo))  # flown to Tokyo
+        second = service.start_session("flashcard", [word])
+        answer = service.answer(second, word, True, 2000)
+        clock.set(datetime(2026, 11, 1, 10, 30, tzinfo=tokyo))
+        service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(300)])
+        assert Checkpoints(profile.store, service.day_start_hour).extend() >= 1
+        moment = datetime(2026, 11, 1, 11, 0, tzinfo=tokyo)
+        clock.set(datetime(2026, 11, 1, 12, 0, tzinfo=tokyo))
+        service.retract_answer(second, answer.answer_event_id)  # undone an hour after the moment
+        service.complete_session(second)
+        request = StatsRequest(moment, day_start_hour=service.day_start_hour)
+
+        def forecast(queries):
+            figures = Statistics(queries, profile.user_id).forecast(request)
+            return figures.overdue, figures.due[:8]
+
+        replayed = materialize(replay_until(profile.projector, moment, FIGURE_TABLES), profile.store.registry)
+        assert forecast(queries_as_of(profile, moment)) == forecast(replayed) == (0, [0, 0, 0, 0, 0, 0, 1, 0])
+    finally:
+        profile.close()
