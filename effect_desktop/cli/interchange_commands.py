@@ -162,9 +162,9 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"exported {counted(count, 'event')}", file=sys.stderr)
     else:
         if args.output:
-            count = export_words_to(profile.queries, args.output)
+            count = export_words_to(profile.queries, args.output, day_start_hour=profile.service.day_start_hour)
         else:
-            count = export_words(profile.queries, sys.stdout)
+            count = export_words(profile.queries, sys.stdout, day_start_hour=profile.service.day_start_hour)
         print(f"exported {counted(count, 'word')}", file=sys.stderr)
     return 0
 

@@ -169,7 +169,8 @@ def export_words(window: MainWindow) -> None:
                                           T.translate("Features", "CSV files (*.csv)"))
     if path:
         queries = window.profile.queries
-        window.operations.run(lambda progress: export_words_to(queries, Path(path), progress),
+        hour = window.profile.service.day_start_hour
+        window.operations.run(lambda progress: export_words_to(queries, Path(path), progress, hour),
                               lambda count: _said(window, T.translate(
                                   "Features", "Exported %n word(s) to {0}.", None, count).format(path)),
                               label=T.translate("Features", "Exporting words…"), cancellable=True, changes=False)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from ..domain.scheduling.studyday import DEFAULT_DAY_START_HOUR, offset_minutes
 from ..projections.queries import Queries
 from ..projections.views import WordFilter
 from .candidates import Progress, tick
@@ -14,12 +16,17 @@ from .files import replacing
 COLUMNS = ("text", "meaning", "category", "tags", "difficulty", "next_review")
 
 
-def export_words(queries: Queries, out: IO[str], progress: Progress | None = None) -> int:
+def export_words(queries: Queries, out: IO[str], progress: Progress | None = None,
+                 day_start_hour: int = DEFAULT_DAY_START_HOUR) -> int:
+    """`next_review` is the study day the review names (as the study queue counts it), not the
+    instant's UTC date, which read a day early for a learner east of Greenwich."""
     words = queries.words(WordFilter())
+    days = queries.due_days(day_start_hour, offset_minutes(datetime.now().astimezone()))
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for done, word in enumerate(words, start=1):
-        review = word.progress.next_review_date.date().isoformat() if word.progress else ""
+        day = days.get(word.word_id)
+        review = day.isoformat() if day is not None else ""
         writer.writerow([word.text, word.meaning, word.category, ",".join(word.tags), word.difficulty, review])
         if done % 5000 == 0:
             tick(progress, done, len(words))
@@ -27,6 +34,7 @@ def export_words(queries: Queries, out: IO[str], progress: Progress | None = Non
     return len(words)
 
 
-def export_words_to(queries: Queries, path: Path, progress: Progress | None = None) -> int:
+def export_words_to(queries: Queries, path: Path, progress: Progress | None = None,
+                    day_start_hour: int = DEFAULT_DAY_START_HOUR) -> int:
     with replacing(path, "w", encoding="utf-8-sig", newline="") as out:
-        return export_words(queries, out, progress)
+        return export_words(queries, out, progress, day_start_hour)

@@ -159,7 +159,7 @@ class Queries:
         """Words due on the study day of `now` (or before: `due_on_or_before`), the longest waiting first."""
         query = (self._words_query().where(t.words.c.deleted.is_(False))
                  .where(due_now(now, day_start_hour))
-                 .order_by(t.progress.c.next_review_date).limit(limit))
+                 .order_by(t.progress.c.next_review_date, t.progress.c.word_id).limit(limit))  # same on every device
         return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
     def due_count(self, now: datetime, day_start_hour: int, category: str | None = None,
@@ -181,6 +181,12 @@ class Queries:
                 .order_by(x.answered_at.desc(), x.event_id.desc()).limit(1).scalar_subquery())
         query = sa.select(t.answers).select_from(t.words.join(t.answers, t.answers.c.event_id == last))
         return [{**dict(row._mapping), "retracted": False} for row in self._all(query)]
+
+    def due_days(self, day_start_hour: int, fallback_offset: int) -> dict[UUID, date]:
+        """Each scheduled word's due study day (`due_day`): what a list says as "next review", so it
+        names the day the queue counts (the instant in this zone's calendar could read a day off)."""
+        query = sa.select(t.progress.c.word_id, due_day(day_start_hour, fallback_offset))
+        return {word_id: date.fromisoformat(day) for word_id, day in self._all(query)}
 
     def due_word_ids(self, now: datetime, day_start_hour: int) -> set[UUID]:
         """Which words are due (the word list's "due now", by the study queue's rule)."""
@@ -312,4 +318,5 @@ class Queries:
     def all_progress(self) -> list[ProgressView]:
         return [ProgressView(r.word_id, r.repetition_count, r.easiness_factor, r.interval_days,
                              r.next_review_date, r.last_answered_at)
-                for r in self._all(sa.select(t.progress).order_by(t.progress.c.next_review_date))]
+                for r in self._all(sa.select(t.progress).order_by(t.progress.c.next_review_date,
+                                                                   t.progress.c.word_id))]  # ties: as on every device

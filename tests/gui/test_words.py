@@ -452,3 +452,26 @@ def test_ctrl_z_in_the_empty_filter_is_the_windows_undo(qtbot, window, profile, 
     undo_key(qtbot, window)
     assert page.search.text() == "", "with something typed, Ctrl+Z is the field's own"
     assert "apple" in {w.text for w in shown(page)} and len(events(profile, "WordRestored")) == 1
+
+
+def test_the_next_review_column_names_the_study_day_of_a_word_answered_elsewhere(qtbot, window, profile,
+                                                                                monkeypatch):
+    """Answered in Tokyo for 11 June, the column said 10 June in London (the instant, 19:00 UTC)."""
+    import time
+    from datetime import datetime, timedelta, timezone
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        tokyo = timezone(timedelta(hours=9))
+        word = profile.service.create_word("tree", "き")
+        profile.service.clock = lambda: datetime(2026, 6, 10, 23, 0, tzinfo=tokyo)
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 1500)
+        profile.service.clock = lambda: datetime(2026, 6, 10, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+        page = words_page(qtbot, window, 1)
+        qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 5)) != "new", timeout=3000)
+        assert page.model.data(page.model.index(0, 5)) == "2026-06-11"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -240,3 +240,33 @@ def test_the_scheduler_preview_counts_due_words_as_the_queue_does(profile: Profi
     shown = preview(profile, "sm2", morning_in_tokyo)
     assert shown.due_now_before == shown.due_now_after == 1
     assert profile.queries.due_count(morning_in_tokyo, 4) == 1
+
+
+def test_the_next_review_a_list_shows_is_the_study_day_the_queue_counts(
+        profile: Profile, clock: SettableClock, tmp_path) -> None:
+    """Answered in Tokyo, due on 11 June; the CSV export said 10 June (the instant's UTC date), as did
+    the word list west of Tokyo."""
+    import csv
+
+    from effect_desktop.interchange.csv_export import export_words_to
+
+    word = _answered(profile, clock, datetime(2026, 6, 10, 23, 0, tzinfo=TOKYO))
+    assert profile.queries.due_days(4, 0) == {word: date(2026, 6, 11)}
+    out = tmp_path / "words.csv"
+    export_words_to(profile.queries, out, day_start_hour=4)
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0]["next_review"] == "2026-06-11"
+
+
+def test_words_due_at_the_same_moment_are_listed_in_the_same_order_on_every_device(
+        profile: Profile, clock: SettableClock) -> None:
+    """Ties came out in the order each device had stored them: after a sync, `progress` and the
+    study queue listed the same words differently on two laptops."""
+    words = profile.service.create_words([{"text": t, "meaning": "m"} for t in ("a", "b", "c")])
+    clock.set(datetime(2026, 6, 10, 20, 0, tzinfo=TOKYO))
+    session = profile.service.start_session("flashcard", list(reversed(words)))
+    for word in reversed(words):  # stored last-created first
+        profile.service.answer(session, word, True, 1000)
+    assert [p.word_id for p in profile.queries.all_progress()] == sorted(words, key=lambda w: w.bytes)
+    due = profile.queries.due_words(datetime(2026, 6, 12, 8, 0, tzinfo=TOKYO), 4, 3)
+    assert [w.word_id for w in due] == sorted(words, key=lambda w: w.bytes)

@@ -7,6 +7,7 @@ visible cells).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, cast
 from uuid import UUID
 
@@ -36,7 +37,15 @@ COLUMNS = cast(tuple[str, ...], (
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _next_review(word: WordView, due: set[UUID]) -> str:
+def _review_day(word: WordView, days: dict[UUID, date]) -> str:
+    """The study day the review names (queries.due_days), else the instant's local date."""
+    day = days.get(word.word_id)
+    if day is not None:
+        return day.isoformat()
+    return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d") if word.progress else ""
+
+
+def _next_review(word: WordView, due: set[UUID], days: dict[UUID, date]) -> str:
     """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
     a mistake in the table). A deleted word is in no queue: its column says when it was deleted."""
     if word.deleted:
@@ -46,14 +55,13 @@ def _next_review(word: WordView, due: set[UUID]) -> str:
         return QCoreApplication.translate("WordTableModel", "new")
     if word.word_id in due:
         return QCoreApplication.translate("WordTableModel", "due now")
-    return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d")
+    return _review_day(word, days)
 
 
-def _due_since(word: WordView, due: set[UUID]) -> str | None:
+def _due_since(word: WordView, due: set[UUID], days: dict[UUID, date]) -> str | None:
     if word.deleted or word.progress is None or word.word_id not in due:
         return None
-    return QCoreApplication.translate("WordTableModel", "Due since {0}").format(
-        word.progress.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))
+    return QCoreApplication.translate("WordTableModel", "Due since {0}").format(_review_day(word, days))
 
 
 _SORT_KEYS: tuple[Any, ...] = (
@@ -73,14 +81,17 @@ class WordTableModel(QAbstractTableModel):
         self.rows: list[WordView] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self.due: set[UUID] = set()
+        self.days: dict[UUID, date] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_words(self, words: list[WordView], due: set[UUID] | None = None) -> None:
-        """`due`: the words whose review is due, as the study queue judges it (the rows are reloaded
-        after every change and every few minutes)."""
+    def set_words(self, words: list[WordView], due: set[UUID] | None = None,
+                  days: dict[UUID, date] | None = None) -> None:
+        """`due`: the words whose review is due, as the study queue judges it; `days`: each review's
+        study day (the rows are reloaded after every change and every few minutes)."""
         self.beginResetModel()
         self.due = due or set()
+        self.days = days or {}
         self.rows = list(words)
         if self._sort is not None:
             self._sort_rows(*self._sort)
@@ -118,12 +129,12 @@ class WordTableModel(QAbstractTableModel):
                 return ", ".join(word.tags)
             if column == 4:
                 return word.difficulty
-            return _next_review(word, self.due)
+            return _next_review(word, self.due, self.days)
         if role == WORD_ID_ROLE:
             return word.word_id
         if column == 5 and role == Qt.ItemDataRole.ToolTipRole:
-            return _due_since(word, self.due)
-        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.due):
+            return _due_since(word, self.due, self.days)
+        if column == 5 and role == Qt.ItemDataRole.FontRole and _due_since(word, self.due, self.days):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)

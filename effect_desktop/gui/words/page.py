@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
 from ..undo import UndoEntry
@@ -202,22 +204,23 @@ class WordsPage(Page):
         queries = self.profile.queries
         profile = self.profile
 
-        def load() -> tuple[list[WordView], int, set[UUID]]:
-            due = queries.due_word_ids(profile.service.clock(), profile.service.day_start_hour)
-            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only), due
+        def load() -> tuple[list[WordView], int, set[UUID], dict[UUID, date]]:
+            now, hour = profile.service.clock(), profile.service.day_start_hour
+            due = queries.due_word_ids(now, hour), queries.due_days(hour, offset_minutes(now))
+            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only), *due
 
-        def loaded(result: tuple[list[WordView], int, set[UUID]]) -> None:
+        def loaded(result: tuple[list[WordView], int, set[UUID], dict[UUID, date]]) -> None:
             if generation == self._generation:
                 self._show(*result)
 
         self.context.operations.read("words.list", load, loaded)
 
-    def _show(self, words: list[WordView], total: int, due: set[UUID]) -> None:
+    def _show(self, words: list[WordView], total: int, due: set[UUID], days: dict[UUID, date]) -> None:
         selected = set(self.selected_ids())
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
-        self.model.set_words(words, due)
+        self.model.set_words(words, due, days)
         shown = self.model.rowCount()
         if self.deleted_mode:
             self.count_label.setText(self.tr("{0} of %n deleted word(s)", "", total).format(shown)
