@@ -475,3 +475,20 @@ def test_the_next_review_column_names_the_study_day_of_a_word_answered_elsewhere
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_sorting_by_next_review_follows_the_days_shown(qtbot, window, profile):
+    """Sorted by the instant, a review set far east (11 June) came above one set far west (10 June)."""
+    from datetime import datetime, timedelta, timezone
+
+    east, west = profile.service.create_words([{"text": "east", "meaning": "m"}, {"text": "west", "meaning": "m"}])
+    for word, moment in ((east, datetime(2026, 6, 10, 12, 0, tzinfo=timezone(timedelta(hours=14)))),
+                         (west, datetime(2026, 6, 9, 20, 0, tzinfo=timezone(timedelta(hours=-11))))):
+        profile.service.clock = lambda moment=moment: moment
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 1500)
+    page = words_page(qtbot, window, 2)
+    qtbot.waitUntil(lambda: "new" not in {page.model.data(page.model.index(r, 5)) for r in range(2)}, timeout=3000)
+    page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    assert [page.model.data(page.model.index(r, 5)) for r in range(2)] == ["2026-06-10", "2026-06-11"]
+    assert [w.text for w in shown(page)] == ["west", "east"]

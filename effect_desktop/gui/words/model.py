@@ -155,7 +155,15 @@ class WordTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        self.rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        key = _SORT_KEYS[column]
+        if column == 5:  # by the day the column shows (a review set far east or west), then the time
+            days = self.days
+
+            def key(w: WordView) -> Any:
+                if w.deleted or w.progress is None:
+                    return (w.progress is None and not w.deleted, date.min, _SORT_KEYS[5](w))
+                return (False, days.get(w.word_id, w.progress.next_review_date.date()), _SORT_KEYS[5](w))
+        self.rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row_of(self, word_id: UUID) -> int:
         for row, word in enumerate(self.rows):
