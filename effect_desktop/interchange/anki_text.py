@@ -43,6 +43,8 @@ def read_header(text: str) -> AnkiText | None:
         return None
     separator = settings.get("separator")
     delimiter = _SEPARATORS.get(separator.lower(), separator) if separator else None
+    if delimiter is not None and len(delimiter) != 1:  # not one Anki writes: guessed from the rows instead
+        delimiter = None
     columns: dict[int, str] = {}
     for key, name in _COLUMN_FIELDS.items():
         number = settings.get(key, "")

@@ -309,3 +309,10 @@ def test_ankis_export_with_named_columns_and_commas(tmp_path: Path) -> None:
     table = read_word_table(path)
     assert table.headers == ["Front", "Back"] and table.rows == [(4, ["apple", "りんご"])]
     assert guess_mapping(table) == {0: "text", 1: "meaning"}
+
+
+def test_an_anki_header_line_naming_no_delimiter_anki_writes_is_passed_over(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_text("#separator:garbage\n#html:true\nword\tmeaning\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert table.delimiter == "\t" and table.rows == [(3, ["word", "meaning"])]
