@@ -8,6 +8,7 @@ global settings, so profiles (and tests) do not share them.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -40,6 +42,7 @@ from .undo import UndoHistory, Undone
 from .words.page import WordsPage
 
 STATUS_REFRESH_MS = 60_000
+CLOCK_SLACK = timedelta(days=1)  # a history later than the clock by more: the clock is wrong
 STATUS_SETTLE_MS = 400  # after a change, the status bar is read once things are quiet
 
 
@@ -58,7 +61,7 @@ class MainWindow(QMainWindow):
         self.undo = UndoHistory(self.operations)
         self.context = AppContext(profile, self.operations, self.undo)
         self.gui_settings = QSettings(str(gui_settings_path(profile.path)), QSettings.Format.IniFormat)
-        self.startup_dialog: FirstRunDialog | ResumeDialog | None = None
+        self.startup_dialog: FirstRunDialog | ResumeDialog | QMessageBox | None = None
         self.pages: dict[str, QWidget] = {}
         self._closed = False
 
@@ -290,12 +293,42 @@ class MainWindow(QMainWindow):
     # --- start-up questions ------------------------------------------------------------------------------
     def startup(self) -> QWidget | None:
         """Ask what a freshly opened profile needs; returns the dialog shown, if any."""
+        clock_box = self.check_clock()
+        if clock_box is not None:  # the other questions once it is read
+            clock_box.finished.connect(lambda _result: self._closed or self._questions())
+            return clock_box
+        return self._questions()
+
+    def _questions(self) -> QWidget | None:
         if self.preferences.first_run_choice is None and not self.profile.store.read_all(0, 1):
             return self.offer_starter_deck()
         open_sessions = self.profile.queries.open_sessions()
         if open_sessions:
             return self.offer_resume(open_sessions[0].session_id)
         return None
+
+    def check_clock(self) -> QMessageBox | None:
+        """A history that runs past this computer's clock by more than a day means a clock gone wrong
+        (a flat battery set it back to 2000, say), here or on a device that synced: answers given now
+        would be filed under the wrong day and schedules set from the wrong date. Said once, at start."""
+        latest = self.profile.queries.latest_event_at()
+        now = self.profile.service.clock()
+        if latest is None or latest - now <= CLOCK_SLACK:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the clock"), self.tr(
+            "This computer's clock says {0}, but your study history goes on to {1}.").format(
+            now.strftime("%Y-%m-%d %H:%M"), latest.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")),
+            QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("clockWarning")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr(
+            "If this computer's clock is wrong, set it and open Effect Desktop again: answers given now are "
+            "filed under the clock's day and scheduled from it. If another computer's clock was ahead when it "
+            "synced, set that one."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.startup_dialog = box
+        box.open()
+        return box
 
     def offer_starter_deck(self) -> FirstRunDialog:
         entries = read_starter_deck()

@@ -182,6 +182,11 @@ class Queries:
         query = sa.select(t.answers).select_from(t.words.join(t.answers, t.answers.c.event_id == last))
         return [{**dict(row._mapping), "retracted": False} for row in self._all(query)]
 
+    def latest_event_at(self) -> datetime | None:
+        """When the latest event was recorded (by the clock of the computer that recorded it)."""
+        rows = self._all(sa.select(events.c.created_at).order_by(events.c.created_at.desc()).limit(1))
+        return rows[0][0] if rows else None
+
     def due_days(self, day_start_hour: int, fallback_offset: int) -> dict[UUID, date]:
         """Each scheduled word's due study day (`due_day`): what a list says as "next review", so it
         names the day the queue counts (the instant in this zone's calendar could read a day off)."""

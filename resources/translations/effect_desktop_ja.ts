@@ -399,6 +399,18 @@ Details were written to the log file; your study history is safe.</source>
         <source>Not undone: {0}; another program changed it since, and its changes are kept.</source>
         <translation>元に戻しませんでした: {0}。その後ほかのプログラムで変更されたため、その変更を残しています。</translation>
     </message>
+    <message>
+        <source>Check the clock</source>
+        <translation>時計を確認してください</translation>
+    </message>
+    <message>
+        <source>This computer's clock says {0}, but your study history goes on to {1}.</source>
+        <translation>このコンピューターの時計は {0} ですが、学習の履歴は {1} まで続いています。</translation>
+    </message>
+    <message>
+        <source>If this computer's clock is wrong, set it and open Effect Desktop again: answers given now are filed under the clock's day and scheduled from it. If another computer's clock was ahead when it synced, set that one.</source>
+        <translation>このコンピューターの時計が間違っている場合は、時計を合わせてから Effect Desktop を開き直してください。今の解答は時計の日付の分として記録され、その日付から復習予定が決まります。同期したほかのコンピューターの時計が進んでいた場合は、そちらの時計を合わせてください。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>

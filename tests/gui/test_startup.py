@@ -187,3 +187,37 @@ def test_the_study_page_follows_a_new_study_day_with_the_window_left_open(qtbot,
         window.operations.wait()
     finally:
         profile.close()
+
+
+def test_a_clock_set_back_is_pointed_out_before_anything_is_recorded(qtbot, tmp_path) -> None:
+    """A flat battery set the clock back to 2001: answers were filed under 2001's days, and schedules
+    set from then, without a word."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.main_window import MainWindow
+
+    path = tmp_path / "p.effect.sqlite3"
+    setup = open_profile(path)
+    word = setup.service.create_word("apple", "りんご")
+    session = setup.service.start_session("flashcard", [word])  # an open session: its question comes next
+    setup.service.answer(session, word, True, 1000)
+    setup.close()
+    profile = open_profile(path, clock=lambda: datetime(2001, 1, 1, 9, 0, tzinfo=UTC))
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    box = window.startup()
+    assert isinstance(box, QMessageBox) and box.objectName() == "clockWarning"
+    assert "2001-01-01 09:00" in box.text() and "your study history goes on to" in box.text()
+    box.accept()
+    qtbot.waitUntil(lambda: window.startup_dialog is not box and window.startup_dialog is not None, timeout=3000)
+    assert type(window.startup_dialog).__name__ == "ResumeDialog", "then the usual questions"
+    window.startup_dialog.reject()
+    profile.close()
+
+
+def test_a_clock_in_step_with_the_history_says_nothing(qtbot, window, profile, words) -> None:
+    assert window.check_clock() is None
