@@ -79,7 +79,8 @@ class Period:
     start: date
     answers: int
     correct: int
-    minutes: float
+    minutes: float  # rounded to a tenth, as shown
+    seconds: int = field(default=0, compare=False)  # as counted: totals add these, not the rounded minutes
 
     @property
     def accuracy(self) -> float | None:
@@ -234,7 +235,8 @@ class Statistics:
         heatmap = self.heatmap(request)
         summary = Summary(
             answers=sum(p.answers for p in activity), correct=sum(p.correct for p in activity),
-            study_minutes=round(float(sum(p.minutes for p in activity)), 1),  # 0.0 with no period, not 0
+            # rounded once, from the seconds: summing per-period roundings made the total move with the grouping
+            study_minutes=round(sum(p.seconds for p in activity) / 60, 1),
             words=self.q.word_count(request.scope), streak_days=heatmap.streak_days,
             due_today=forecast.overdue + (forecast.due[0] if forecast.due else 0),
         )
@@ -271,7 +273,7 @@ def group_days(rows: Iterable[DayRow], first: date, last: date, granularity: Gra
     start = period_start(first, granularity)
     while start <= last:
         answers, correct, seconds = totals.get(start, (0, 0, 0))
-        periods.append(Period(start, answers, correct, round(seconds / 60, 1)))
+        periods.append(Period(start, answers, correct, round(seconds / 60, 1), seconds))
         start = _next_period(start, granularity)
     return periods
 

@@ -147,3 +147,30 @@ def test_an_answer_dated_ahead_by_another_devices_wrong_clock_does_not_move_toda
     assert report.last == DAY3
     assert report.summary.streak_days == before.summary.streak_days == 3
     assert report.heatmap.streak_last == DAY3
+
+
+def test_minutes_studied_are_the_same_whatever_the_grouping(tmp_path) -> None:
+    """Summed from each period's rounded minutes, the total moved with the grouping (6,998 by day,
+    7,000 by week on a long history)."""
+    from datetime import datetime
+
+    from effect_desktop.bootstrap import open_profile
+    from tests.integration.profile_helpers import SettableClock
+    from tests.statistics.history import TOKYO
+
+    clock = SettableClock(datetime(2026, 11, 16, 9, 0, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("apple", "りんご")
+        for day in range(3):  # 40 s a day: 0.7 minutes shown each day, 2.0 in all
+            clock.set(datetime(2026, 11, 16 + day, 9, 0, tzinfo=TOKYO))
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 1000)
+            clock.advance(seconds=40)
+            profile.service.complete_session(session)
+        statistics = Statistics(profile.queries, profile.user_id)
+        totals = {g: statistics.report(StatsRequest(clock(), Range.DAYS_30, g)).summary.study_minutes
+                  for g in (Granularity.DAY, Granularity.WEEK, Granularity.MONTH)}
+        assert set(totals.values()) == {2.0}, totals
+    finally:
+        profile.close()
