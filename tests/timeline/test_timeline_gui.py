@@ -455,3 +455,13 @@ def test_jumping_far_back_shows_the_events_day_and_a_way_back_to_the_newest(
     qtbot.mouseClick(page.newest_button, Qt.MouseButton.LeftButton)
     assert not page.newest_button.isVisible()
     assert page.model.index(1, 1).data() == "Added the word 'w399' (m)"
+
+
+def test_the_search_applies_as_the_learner_types(qtbot: QtBot, profile: Profile, studied: dict) -> None:
+    """It applied on Enter only, with nothing to say so: typed beside the Words page's filter, it
+    looked broken."""
+    page = _page(qtbot, profile)
+    everything = len(_sentences(page))
+    qtbot.keyClicks(page.filters.text, "streak")
+    qtbot.waitUntil(lambda: 0 < len(_sentences(page)) < everything, timeout=3000)
+    assert all("Streak" in sentence for sentence in _sentences(page))

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ...timeline.describe import EVENT_TYPES, type_label
 from ...timeline.entries import TimelineFilter
 
+TYPING_PAUSE_MS = 300  # the search applies once the keys rest this long
 
 class FilterBar(QWidget):
     changed = Signal(object)  # a TimelineFilter
@@ -53,8 +54,14 @@ class FilterBar(QWidget):
             layout.addWidget(widget)
         layout.setStretch(1, 1)
         self.type_box.currentIndexChanged.connect(self._emit)
+        # as you type, once the keys rest (as the Words page filters); Enter at once. It applied on Enter
+        # only, with nothing to say so, and looked broken beside the Words page's filter.
+        self._typed = QTimer(self)
+        self._typed.setSingleShot(True)
+        self._typed.setInterval(TYPING_PAUSE_MS)
+        self._typed.timeout.connect(self._emit)
         self.text.returnPressed.connect(self._emit)
-        self.text.textChanged.connect(self._emit_if_cleared)
+        self.text.textChanged.connect(self._text_changed)
         for box in (self.use_from, self.use_to):
             box.toggled.connect(self._emit)
         for edit in (self.first, self.last):
@@ -93,10 +100,13 @@ class FilterBar(QWidget):
         return self.use_from.isChecked() and self.use_to.isChecked() and self.first.date() > self.last.date()
 
     def _emit(self, *_args: object) -> None:
+        self._typed.stop()
         self.changed.emit(self.current())
 
-    def _emit_if_cleared(self, text: str) -> None:
-        if not text:
+    def _text_changed(self, text: str) -> None:
+        if text:
+            self._typed.start()
+        else:
             self._emit()
 
 
