@@ -310,11 +310,15 @@ class MainWindow(QMainWindow):
     def check_clock(self) -> QMessageBox | None:
         """A history that runs past this computer's clock by more than a day means a clock gone wrong
         (a flat battery set it back to 2000, say), here or on a device that synced: answers given now
-        would be filed under the wrong day and schedules set from the wrong date. Said once, at start."""
+        would be filed under the wrong day and schedules set from the wrong date. Said once for the
+        latest event, at start."""
         latest = self.profile.queries.latest_event_at()
         now = self.profile.service.clock()
-        if latest is None or latest - now <= CLOCK_SLACK:
+        if latest is None or latest - now <= CLOCK_SLACK or self.preferences.clock_warned_for == latest.isoformat():
             return None
+        # once for that event: its time does not change when the clocks are set right, and another
+        # device's clock ahead at a sync would otherwise bring the warning at every start
+        self.preferences.clock_warned_for = latest.isoformat()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check the clock"), self.tr(
             "This computer's clock says {0}, but your study history goes on to {1}.").format(
             now.strftime("%Y-%m-%d %H:%M"), latest.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M")),

@@ -11,6 +11,7 @@ from ..bootstrap import ProfileSettings
 
 LANGUAGE = "gui.language"
 FIRST_RUN = "gui.first_run"
+CLOCK_WARNED = "gui.clock_warned_for"  # the latest event a clock warning was given for
 
 LANGUAGES = ("system", "en", "ja")
 
@@ -89,3 +90,12 @@ class Preferences:
     @first_run_choice.setter
     def first_run_choice(self, value: str) -> None:
         self.settings.set(FIRST_RUN, value)
+
+    @property
+    def clock_warned_for(self) -> str | None:
+        """The latest event's time a clock warning was given for: said once, not at every start."""
+        return self.settings.get(CLOCK_WARNED)
+
+    @clock_warned_for.setter
+    def clock_warned_for(self, value: str) -> None:
+        self.settings.set(CLOCK_WARNED, value)

@@ -216,6 +216,9 @@ def test_a_clock_set_back_is_pointed_out_before_anything_is_recorded(qtbot, tmp_
     qtbot.waitUntil(lambda: window.startup_dialog is not box and window.startup_dialog is not None, timeout=3000)
     assert type(window.startup_dialog).__name__ == "ResumeDialog", "then the usual questions"
     window.startup_dialog.reject()
+    again = MainWindow(profile)  # the next start: once said for that event, not at every start
+    qtbot.addWidget(again)
+    assert again.check_clock() is None
     profile.close()
 
 
