@@ -685,6 +685,14 @@
         <source>Words whose next review would move</source>
         <translation>次の復習日が変わる単語</translation>
     </message>
+    <message>
+        <source>Replaying your history…</source>
+        <translation>履歴を再生しています…</translation>
+    </message>
+    <message>
+        <source>Switching the scheduler…</source>
+        <translation>スケジューラーを切り替えています…</translation>
+    </message>
 </context>
     <context>
         <name>TimelineModel</name>

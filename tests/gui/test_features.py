@@ -86,6 +86,26 @@ def test_compare_with_now_runs_off_the_gui_thread_and_shows_its_list(qtbot, wind
     assert threads and threads[0] != threading.main_thread().name
 
 
+def test_the_scheduler_replay_and_switch_run_off_the_gui_thread_and_refresh_every_page(
+        qtbot, window: MainWindow, words, profile) -> None:
+    """Both ran on the GUI thread (3 s frozen on a long history), and the switch went round the
+    window's operations: the status bar and the Study page went on counting the old due words."""
+    timeline = window.show_page("timeline")
+    dialog = timeline.choose_scheduler()
+    changed: list[int] = []
+    window.operations.changed.connect(lambda: changed.append(1))
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert not dialog.preview_button.isEnabled(), "replaying in the background"
+    qtbot.waitUntil(lambda: "Due now:" in dialog.summary.text(), timeout=10_000)
+    assert not changed, "a preview changes nothing"
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: profile.service.scheduler.name == "fsrs", timeout=10_000)
+    qtbot.waitUntil(lambda: bool(changed), timeout=5000)
+    import shiboken6
+
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+
+
 def test_without_the_sync_extra_the_app_opens_and_says_why(tmp_path) -> None:
     """Installed with plain `pip install .` (no psycopg): the window still opens, studying works."""
     import subprocess

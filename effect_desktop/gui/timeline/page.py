@@ -232,7 +232,7 @@ class TimelinePage(QWidget):
         self.model.show_from(None)
 
     def choose_scheduler(self) -> SchedulerDialog:
-        dialog = SchedulerDialog(self.profile, self)
+        dialog = SchedulerDialog(self.profile, self, self.operations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each kept its charts: megabytes a time
         dialog.switched.connect(lambda _name: self.refresh())
         dialog.setModal(True)

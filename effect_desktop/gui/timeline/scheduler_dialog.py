@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...timeline import scheduler_replay
 from ...timeline.scheduler_replay import SchedulerPreview
+from ..errors import show_error
 
 MOVED_SHOWN = 200
 
@@ -27,9 +29,10 @@ MOVED_SHOWN = 200
 class SchedulerDialog(QDialog):
     switched = Signal(str)
 
-    def __init__(self, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profile: Any, parent: QWidget | None = None, operations: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("schedulerDialog")
+        self.operations = operations  # the window's: the replay and the switch run off the GUI thread
         self.setWindowTitle(self.tr("Scheduler"))
         self.profile = profile
         self.preview: SchedulerPreview | None = None
@@ -67,8 +70,27 @@ class SchedulerDialog(QDialog):
         self.resize(620, 460)
 
     def run_preview(self) -> None:
+        """Off the GUI thread in the window (the first replay of a long history froze it for seconds)."""
         name = self.choice.currentData()
-        self.preview = scheduler_replay.preview(self.profile, name)  # on the profile's clock
+        if self.operations is None:
+            self._show_preview(scheduler_replay.preview(self.profile, name))  # on the profile's clock
+            return
+        self.preview_button.setEnabled(False)
+        self.operations.run(lambda _progress: scheduler_replay.preview(self.profile, name), self._show_preview,
+                            label=self.tr("Replaying your history…"), changes=False,
+                            on_failure=self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.preview_button.setEnabled(True)
+            show_error(self, error)
+
+    def _show_preview(self, preview: SchedulerPreview) -> None:
+        if not shiboken6.isValid(self):
+            return  # closed meanwhile
+        self.preview_button.setEnabled(True)
+        name = preview.scheduler
+        self.preview = preview
         p = self.preview
         self.summary.setText(self.tr(
             "Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. "
@@ -85,9 +107,22 @@ class SchedulerDialog(QDialog):
     def confirm_switch(self) -> None:
         if self.preview is None:
             return
-        scheduler_replay.switch(self.profile, self.preview.scheduler)
-        self.switched.emit(self.preview.scheduler)
-        self.accept()
+        name = self.preview.scheduler
+        if self.operations is None:
+            scheduler_replay.switch(self.profile, name)
+            self._switched(name)
+            return
+        self.confirm.setEnabled(False)
+        # through the window's operations, whose "changed" refreshes every page: the status bar and the
+        # Study page went on counting the old scheduler's due words
+        self.operations.run(lambda _progress: scheduler_replay.switch(self.profile, name),
+                            lambda _event_id: self._switched(name),
+                            label=self.tr("Switching the scheduler…"), on_failure=self._failed)
+
+    def _switched(self, name: str) -> None:
+        self.switched.emit(name)
+        if shiboken6.isValid(self):
+            self.accept()
 
 
 def _day(value: datetime | None) -> str:
