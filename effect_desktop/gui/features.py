@@ -308,7 +308,7 @@ def upkeep(window: MainWindow) -> None:
             done.append(T.translate("Features", "backed up today's profile"))
         if compact_if_worthwhile(profile) is not None:
             done.append(T.translate("Features", "compressed old events"))
-        return ", ".join(done)
+        return T.translate("Features", ", ", "between the things upkeep did").join(done)  # 「、」 in Japanese
 
     # upkeep's note waits its turn: it replaced "Undone: …" a moment after Ctrl+Z
     window.operations.run(work, lambda said: _said(window, said.capitalize(), over_others=False) if said else None,

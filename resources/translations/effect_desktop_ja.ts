@@ -1790,6 +1790,11 @@ Details were written to the log file; your study history is safe.</source>
         <source>Restored the backup taken {0}; the state before it was backed up too.</source>
         <translation>{0} のバックアップを復元しました。復元前の状態もバックアップしてあります。</translation>
     </message>
+    <message>
+        <source>, </source>
+        <comment>between the things upkeep did</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>
