@@ -124,6 +124,9 @@ class Operations(QObject):
             dialog.setObjectName("progressDialog")
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(300)
+            # Qt restarts its show timer only at the minimum value; an unset busy dialog sits at -1,
+            # and "Going back in time…" first showed after Qt's default 4 s, not 0.3 s
+            dialog.setValue(0)
             dialog.setAutoClose(False)
             dialog.setAutoReset(False)
             if not cancellable:

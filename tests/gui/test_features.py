@@ -106,6 +106,57 @@ def test_the_scheduler_replay_and_switch_run_off_the_gui_thread_and_refresh_ever
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
 
 
+def test_a_long_job_shows_its_progress_dialog_at_once(qtbot, window: MainWindow) -> None:
+    """Qt's show timer was restarted only at the dialog's minimum value: a busy dialog first showed
+    after 4 s, so a three-second replay showed nothing at all."""
+    import threading
+
+    release = threading.Event()
+    window.operations.run(lambda _progress: release.wait(10), label="Going back in time…", changes=False)
+    try:
+        qtbot.waitUntil(lambda: window.operations.progress_dialog is not None
+                        and window.operations.progress_dialog.isVisible(), timeout=2000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=5000)
+
+
+def test_the_scheduler_dialog_closed_during_a_switch_says_nothing_and_pages_still_refresh(
+        qtbot, window: MainWindow, words, profile) -> None:
+    import threading
+
+    import shiboken6
+
+    timeline = window.show_page("timeline")
+    dialog = timeline.choose_scheduler()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.confirm.isEnabled(), timeout=10_000)
+    release = threading.Event()
+    window.operations.run(lambda _progress: release.wait(10), changes=False)  # the switch waits behind it
+    changed: list[int] = []
+    window.operations.changed.connect(lambda: changed.append(1))
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.choice.isEnabled() or not dialog.confirm.isEnabled()
+    dialog.reject()  # Esc while it runs
+    release.set()
+    qtbot.waitUntil(lambda: profile.service.scheduler.name == "fsrs" and bool(changed), timeout=10_000)
+    from PySide6.QtWidgets import QMessageBox
+    assert not [b for b in window.findChildren(QMessageBox) if shiboken6.isValid(b) and b.isVisible()]
+
+
+def test_the_scheduler_shown_cannot_change_while_its_history_is_replayed(qtbot, window: MainWindow, words) -> None:
+    import threading
+
+    release = threading.Event()
+    window.operations.run(lambda _progress: release.wait(10), changes=False)
+    dialog = window.show_page("timeline").choose_scheduler()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert not dialog.choice.isEnabled() and not dialog.confirm.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.choice.isEnabled() and dialog.confirm.isEnabled(), timeout=10_000)
+    dialog.reject()
+
+
 def test_without_the_sync_extra_the_app_opens_and_says_why(tmp_path) -> None:
     """Installed with plain `pip install .` (no psycopg): the window still opens, studying works."""
     import subprocess

@@ -76,6 +76,8 @@ class SchedulerDialog(QDialog):
             self._show_preview(scheduler_replay.preview(self.profile, name))  # on the profile's clock
             return
         self.preview_button.setEnabled(False)
+        self.choice.setEnabled(False)  # the preview shown must be of the scheduler shown
+        self.confirm.setEnabled(False)
         self.operations.run(lambda _progress: scheduler_replay.preview(self.profile, name), self._show_preview,
                             label=self.tr("Replaying your history…"), changes=False,
                             on_failure=self._failed)
@@ -83,13 +85,20 @@ class SchedulerDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         if shiboken6.isValid(self):
             self.preview_button.setEnabled(True)
+            self.choice.setEnabled(True)
+            self._allow_switch()  # a switch refused (the profile busy) may be tried again
             show_error(self, error)
+
+    def _allow_switch(self) -> None:
+        p = self.preview
+        self.confirm.setEnabled(p is not None and p.scheduler == self.choice.currentData()
+                                and p.scheduler != self.profile.service.scheduler.name)
 
     def _show_preview(self, preview: SchedulerPreview) -> None:
         if not shiboken6.isValid(self):
             return  # closed meanwhile
         self.preview_button.setEnabled(True)
-        name = preview.scheduler
+        self.choice.setEnabled(True)
         self.preview = preview
         p = self.preview
         self.summary.setText(self.tr(
@@ -102,7 +111,7 @@ class SchedulerDialog(QDialog):
         self.moved.clear()
         for change in p.moved[:MOVED_SHOWN]:
             self.moved.addItem(f"{change.text}: {_day(change.due_before)} → {_day(change.due_after)}")
-        self.confirm.setEnabled(name != self.profile.service.scheduler.name)
+        self._allow_switch()
 
     def confirm_switch(self) -> None:
         if self.preview is None:
@@ -120,9 +129,10 @@ class SchedulerDialog(QDialog):
                             label=self.tr("Switching the scheduler…"), on_failure=self._failed)
 
     def _switched(self, name: str) -> None:
+        if not shiboken6.isValid(self):  # closed meanwhile: the switch stands, the pages refresh anyway
+            return
         self.switched.emit(name)
-        if shiboken6.isValid(self):
-            self.accept()
+        self.accept()
 
 
 def _day(value: datetime | None) -> str:
