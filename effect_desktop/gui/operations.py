@@ -17,7 +17,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..domain.errors import DomainError
@@ -72,6 +73,15 @@ def deliver(signal: Any, *values: object) -> None:
         signal.emit(*values)
 
 
+class _KeepOpen(QObject):
+    """Esc on a progress dialog that cannot cancel its work: ignored (it hid the dialog while the work
+    went on, and the window, no longer covered, took input meant for after it)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        return (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape)
+
+
 class Operations(QObject):
     """Owned by the main window and passed to every page."""
 
@@ -82,6 +92,7 @@ class Operations(QObject):
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
         self.pool = QThreadPool(self)
+        self._keep_open = _KeepOpen(self)
         self.pool.setMaxThreadCount(1)  # one writer at a time, in order
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(1)
@@ -131,6 +142,7 @@ class Operations(QObject):
             dialog.setAutoReset(False)
             if not cancellable:
                 dialog.setCancelButton(None)
+                dialog.installEventFilter(self._keep_open)  # Esc hid it, and the window took input meanwhile
             dialog.canceled.connect(cancelled.set)
 
             def show_progress(done: int, total: int) -> None:

@@ -121,6 +121,24 @@ def test_a_long_job_shows_its_progress_dialog_at_once(qtbot, window: MainWindow)
     qtbot.waitUntil(lambda: not window.operations.busy, timeout=5000)
 
 
+def test_esc_does_not_hide_a_progress_dialog_whose_work_cannot_be_cancelled(qtbot, window: MainWindow) -> None:
+    """Esc hid "Switching the scheduler…", and the window took input while the work went on."""
+    import threading
+
+    from PySide6.QtCore import Qt as _Qt
+
+    release = threading.Event()
+    window.operations.run(lambda _progress: release.wait(10), label="Recounting past study days…", changes=False)
+    try:
+        qtbot.waitUntil(lambda: window.operations.progress_dialog is not None
+                        and window.operations.progress_dialog.isVisible(), timeout=2000)
+        qtbot.keyClick(window.operations.progress_dialog, _Qt.Key.Key_Escape)
+        assert window.operations.progress_dialog.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=5000)
+
+
 def test_the_scheduler_dialog_closed_during_a_switch_says_nothing_and_pages_still_refresh(
         qtbot, window: MainWindow, words, profile) -> None:
     import threading
