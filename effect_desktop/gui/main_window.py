@@ -140,6 +140,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.undo_action.triggered.connect(self.undo_last)
         edit_menu.addAction(self.undo_action)
+        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)  # Ctrl+Y and Ctrl+Shift+Z
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.redo_action.triggered.connect(self.redo_last)
+        edit_menu.addAction(self.redo_action)
         if any(spec.key == "words" for spec in self.page_specs):
             add_action = edit_menu.addAction(self.tr("&Add word…"))
             add_action.setShortcut(QKeySequence.StandardKey.New)
@@ -269,6 +275,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(entry is not None)
         self.undo_action.setText(self.tr("&Undo {0}").format(entry.label) if entry
                                  else self.tr("&Undo"))
+        undone = self.undo.redo_top()
+        self.redo_action.setEnabled(undone is not None)
+        self.redo_action.setText(self.tr("&Redo {0}").format(undone.label) if undone else self.tr("&Redo"))
 
     def undo_last(self) -> bool:
         if self._closed:  # Ctrl+Z is an application-wide shortcut: the retired window must not answer it
@@ -282,6 +291,22 @@ class MainWindow(QMainWindow):
             said = {Undone.ALL: self.tr("Undone: {0}"),
                     Undone.PART: self.tr("Undone in part: {0}; what another program changed since is kept."),
                     Undone.NOTHING: self.tr("Not undone: {0}; another program changed it since, and its changes "
+                                            "are kept.")}[self.undo.last_outcome]
+            self.statusBar().showMessage(said.format(entry.label), 8000)
+        return ok
+
+    def redo_last(self) -> bool:
+        if self._closed:
+            return False
+        entry = self.undo.redo_top()
+        if entry is None:
+            self.statusBar().showMessage(self.tr("Nothing to redo."), 3000)
+            return False
+        ok = self.undo.redo_last()
+        if ok:
+            said = {Undone.ALL: self.tr("Redone: {0}"),
+                    Undone.PART: self.tr("Redone in part: {0}; what another program changed since is kept."),
+                    Undone.NOTHING: self.tr("Not redone: {0}; another program changed it since, and its changes "
                                             "are kept.")}[self.undo.last_outcome]
             self.statusBar().showMessage(said.format(entry.label), 8000)
         return ok

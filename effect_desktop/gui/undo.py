@@ -1,8 +1,11 @@
-"""Ctrl+Z: undo the last answer, word edit or deletion with a compensating command.
+"""Ctrl+Z: undo the last answer, word edit or deletion with a compensating command; Ctrl+Shift+Z
+(Ctrl+Y on Windows) does an undone word change again.
 
 History is never rewritten: each entry knows the command that cancels its
 action (`retract_answer`, `update_word(undoes=...)`, `restore_word`), so the
-undo itself becomes an event that the timeline shows.
+undo itself becomes an event that the timeline shows, and so does a redo (an
+event that names the undo it takes back). An answer has no redo: the card is
+asked again instead, and answering it is the redo.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ class UndoEntry:
     undo: Callable[[], object]  # may return an Undone (anything else counts as Undone.ALL)
     kind: str = "word"  # "word" or "answer"
     owner: object | None = None  # e.g. the session an answer belongs to
+    # does the action again after its undo, judged on the words as they are then; how much it could
+    # do, and the entry that undoes the redo (None: nothing to undo)
+    redo: Callable[[], tuple[Undone, UndoEntry | None]] | None = None
 
 
 class UndoHistory(QObject):
@@ -43,19 +49,29 @@ class UndoHistory(QObject):
         super().__init__(operations)
         self.operations = operations
         self._entries: list[UndoEntry] = []
-        self.last_outcome = Undone.ALL  # of the latest undo
+        self._undone: list[UndoEntry] = []  # what Redo does again, the latest undo last
+        self.last_outcome = Undone.ALL  # of the latest undo or redo
 
     def push(self, entry: UndoEntry) -> None:
+        """A new action: what was undone before it can no longer be done again (as in every editor)."""
+        self._undone.clear()
+        self._keep(entry)
+        self.changed.emit()
+
+    def _keep(self, entry: UndoEntry) -> None:
         self._entries.append(entry)
         del self._entries[:-MAX_ENTRIES]
-        self.changed.emit()
 
     def top(self) -> UndoEntry | None:
         return self._entries[-1] if self._entries else None
 
+    def redo_top(self) -> UndoEntry | None:
+        return self._undone[-1] if self._undone else None
+
     def discard(self, predicate: Callable[[UndoEntry], bool]) -> None:
         """Forget entries that can no longer be undone (the answers of a finished session)."""
         self._entries = [e for e in self._entries if not predicate(e)]
+        self._undone = [e for e in self._undone if not predicate(e)]
         self.changed.emit()
 
     def undo_last(self) -> bool:
@@ -77,5 +93,34 @@ class UndoHistory(QObject):
             self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
         # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
         self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
+        if ok and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
+            self._undone.append(entry)
+        elif ok:  # an answer taken back: a redo from before it would skip over it
+            self._undone.clear()
+        self.changed.emit()
+        return ok
+
+    def redo_last(self) -> bool:
+        entry = self.redo_top()
+        if entry is None or entry.redo is None:
+            return False
+        self._undone.pop()
+        redo = entry.redo
+        failed: list[Exception] = []
+
+        def again() -> tuple[Undone, UndoEntry | None]:
+            try:
+                return redo()
+            except Exception as error:
+                failed.append(error)
+                raise
+
+        ok, result = self.operations.perform(again)
+        if not ok and failed and isinstance(failed[0], StoreError):
+            self._undone.append(entry)  # busy or the disk failed: Redo may work in a moment
+        if ok and result is not None:
+            self.last_outcome, undo_it = result
+            if undo_it is not None:
+                self._keep(undo_it)
         self.changed.emit()
         return ok

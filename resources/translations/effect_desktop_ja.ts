@@ -411,6 +411,30 @@ Details were written to the log file; your study history is safe.</source>
         <source>If this computer's clock is wrong, set it and open Effect Desktop again: answers given now are filed under the clock's day and scheduled from it. If another computer's clock was ahead when it synced, set that one.</source>
         <translation>このコンピューターの時計が間違っている場合は、時計を合わせてから Effect Desktop を開き直してください。今の解答は時計の日付の分として記録され、その日付から復習予定が決まります。同期したほかのコンピューターの時計が進んでいた場合は、そちらの時計を合わせてください。</translation>
     </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation>{0}をやり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>やり直す操作はありません。</translation>
+    </message>
+    <message>
+        <source>Redone: {0}</source>
+        <translation>やり直しました: {0}</translation>
+    </message>
+    <message>
+        <source>Redone in part: {0}; what another program changed since is kept.</source>
+        <translation>一部をやり直しました: {0}。その後ほかのプログラムで変更された部分はそのままです。</translation>
+    </message>
+    <message>
+        <source>Not redone: {0}; another program changed it since, and its changes are kept.</source>
+        <translation>やり直しませんでした: {0}。その後ほかのプログラムで変更されたため、その変更を残しています。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>

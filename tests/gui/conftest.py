@@ -71,6 +71,17 @@ def undo_key(qtbot, window: MainWindow) -> None:
     QApplication.processEvents()
 
 
+def redo_key(qtbot, window: MainWindow, key: Qt.Key = Qt.Key.Key_Z,
+             modifiers=Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier) -> None:
+    """Ctrl+Shift+Z (or Ctrl+Y) as the user presses it, delivered to whatever has focus."""
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, key, modifiers)
+    QApplication.processEvents()
+
+
 def type_text(qtbot, widget, text: str) -> None:
     """Type as a user would: keys for ASCII, an input-method commit for Japanese (as an IME does)."""
     from PySide6.QtGui import QInputMethodEvent

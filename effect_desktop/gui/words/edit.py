@@ -22,17 +22,36 @@ def edit_with_undo(service: StudyService, undo: UndoHistory, word_id: UUID, valu
     before = service.update_word(word_id, **values)
     if not before:
         return False
+    undo.push(_entry(service, word_id, before, service.word_fields(word_id, before), label, undone))
+    return True
+
+
+def _entry(service: StudyService, word_id: UUID, before: dict[str, Any], after: dict[str, Any], label: str,
+           undone: Callable[[], None]) -> UndoEntry:
+    """Undo the change `before` → `after` just recorded (the word's last event); Redo sets `after` again
+    where a field still holds what the undo put back, naming the undo, and gives the entry that undoes
+    that in turn."""
     last = service.last_word_event(word_id)
-    edit_id = last.event_id if last else None
-    after = service.word_fields(word_id, before)
+    change_id = last.event_id if last else None
+    undo_id: UUID | None = None
 
     def take_back() -> Undone:
-        put_back = service.update_word(word_id, undoes=edit_id, expect=after, **before)
+        nonlocal undo_id
+        put_back = service.update_word(word_id, undoes=change_id, expect=after, **before)
+        latest = service.last_word_event(word_id) if put_back else None
+        undo_id = latest.event_id if latest else None
         undone()
         return outcome(len(put_back), len(before))
 
-    undo.push(UndoEntry(label, take_back))
-    return True
+    def again() -> tuple[Undone, UndoEntry | None]:
+        redone = service.update_word(word_id, undoes=undo_id, expect=before, **after)
+        undone()
+        if not redone:
+            return Undone.NOTHING, None
+        return (outcome(len(redone), len(after)),
+                _entry(service, word_id, redone, service.word_fields(word_id, redone), label, undone))
+
+    return UndoEntry(label, take_back, redo=again)
 
 
 def outcome(done: int, wanted: int) -> Undone:

@@ -21,6 +21,7 @@ from ..undo import UndoEntry, Undone
 from .edit import outcome
 
 if TYPE_CHECKING:
+    from ...application.service import StudyService
     from .page import WordsPage
 
 Ask = Callable[[str, str, list[str]], str | None]  # (title, label, choices) -> the value, or None
@@ -99,9 +100,7 @@ class Organizer(QObject):
     def _apply(self, words: list[WordView], change: organize.FieldsChange, label: Callable[[int], str],
                inverse: Callable[[dict[str, Any]], organize.FieldsChange] | None = None) -> int:
         """One command for all the words, judged on each word as it is now (the list may be older than
-        a CLI edit or a sync); one undo entry that takes it back, naming each change: a word nothing
-        changed since gets its old values back; one changed since gets `inverse` (a tag: that one tag
-        taken off or put back, whatever else changed), or keeps the newer values."""
+        a CLI edit or a sync); one undo entry that takes it back (`_entry`)."""
         service = self.page.profile.service
         context = self.page.context
         ok, done = context.operations.perform(
@@ -114,25 +113,54 @@ class Organizer(QObject):
                     "Nothing was changed: the selected words were deleted meanwhile by another program."), 8000)
         if not ok or not done:
             return 0
-        undoes = {word_id: event_id for word_id, _, event_id in done}
-        before = {word_id: old for word_id, old, _ in done}
-        after = {word_id: service.word_fields(word_id, old) for word_id, old, _ in done}
-
-        def take_back(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
-            if all(fields.get(name) == value for name, value in after[word_id].items()):
-                return before[word_id]
-            if inverse is not None:  # given the word's old values: it puts back the spelling it had
-                return inverse(before[word_id])(fields)
-            kept = {name: value for name, value in before[word_id].items()
-                    if fields.get(name) == after[word_id][name]}
-            return kept or None
-
-        def undo() -> Undone:
-            return outcome(len(service.change_words(list(undoes), take_back, undoes=undoes)), len(done))
-
-        context.undo.push(UndoEntry(label(len(done)), undo))
+        context.undo.push(_entry(service, done, change, inverse, label(len(done))))
         return len(done)
 
     def _ask(self, title: str, label: str, choices: list[str]) -> str | None:
         value, ok = QInputDialog.getItem(self.page, title, label, choices, 0, True)
         return value if ok else None
+
+
+def _entry(service: StudyService, done: list[tuple[UUID, dict[str, Any], UUID]], change: organize.FieldsChange,
+           inverse: Callable[[dict[str, Any]], organize.FieldsChange] | None, label: str) -> UndoEntry:
+    """The undo of `done` (word, its old values, the change's event), naming each change: a word nothing
+    changed since gets its old values back; one changed since gets `inverse` (a tag: that one tag taken
+    off or put back, whatever else changed), or keeps the newer values. Redo mirrors it on the words
+    the undo changed, naming the undo's events, and gives the entry that undoes the redo."""
+    undoes = {word_id: event_id for word_id, _, event_id in done}
+    before = {word_id: old for word_id, old, _ in done}
+    after = {word_id: service.word_fields(word_id, old) for word_id, old, _ in done}
+    undone: list[tuple[UUID, dict[str, Any], UUID]] = []
+    put_back: dict[UUID, dict[str, Any]] = {}  # what the undo left each word with
+
+    def take_back(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
+        if all(fields.get(name) == value for name, value in after[word_id].items()):
+            return before[word_id]
+        if inverse is not None:  # given the word's old values: it puts back the spelling it had
+            return inverse(before[word_id])(fields)
+        kept = {name: value for name, value in before[word_id].items()
+                if fields.get(name) == after[word_id][name]}
+        return kept or None
+
+    def undo() -> Undone:
+        undone[:] = service.change_words(list(undoes), take_back, undoes=undoes)
+        put_back.clear()
+        put_back.update({word_id: service.word_fields(word_id, old) for word_id, old, _ in undone})
+        return outcome(len(undone), len(done))
+
+    def again(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
+        if all(fields.get(name) == value for name, value in put_back[word_id].items()):
+            return after[word_id]
+        if inverse is not None:  # a tag: added (or taken off) again, whatever else changed since
+            return change(fields)
+        kept = {name: value for name, value in after[word_id].items()
+                if fields.get(name) == put_back[word_id].get(name)}
+        return kept or None
+
+    def redo() -> tuple[Undone, UndoEntry | None]:
+        wanted = len(undone)
+        redone = service.change_words([word_id for word_id, _, _ in undone], again,
+                                      undoes={word_id: event_id for word_id, _, event_id in undone})
+        return outcome(len(redone), wanted), (_entry(service, redone, change, inverse, label) if redone else None)
+
+    return UndoEntry(label, undo, redo=redo)

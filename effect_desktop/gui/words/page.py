@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import WordFilter, WordView
 from ..context import AppContext, Page
-from ..undo import UndoEntry
+from ..undo import UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
-from .edit import edit_with_undo
+from .edit import edit_with_undo, outcome
 from .model import WordTableModel
 from .organize import Organizer
 
@@ -46,12 +46,14 @@ FILTER_DELAY_MS = 200
 
 class SearchField(QLineEdit):
     """The filter field, which has the focus when the page opens: Ctrl+Z with nothing typed to undo
-    here is the window's Undo (it did nothing, while Edit → Undo offered the last answer)."""
+    here is the window's Undo (it did nothing, while Edit → Undo offered the last answer), and the
+    same for Redo."""
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable():
-            event.ignore()  # not ours: the window's Undo action takes it
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
+                or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())):
+            event.ignore()  # not ours: the window's Undo or Redo action takes it
             return True
         return super().event(event)
 NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
@@ -424,9 +426,23 @@ class WordsPage(Page):
         if not ok or not done:
             return []
         self._changed = {word_id for word_id, _ in done}
-
-        def undo() -> None:
-            undo_command([word_id for word_id, _ in done], undoes=dict(done), skip_done=True)
-
-        self.context.undo.push(UndoEntry(label, undo))
+        self.context.undo.push(_each_word_entry(done, command, undo_command, label))
         return done
+
+
+def _each_word_entry(done: list[tuple[UUID, UUID]], command: Callable[..., list[tuple[UUID, UUID]]],
+                     undo_command: Callable[..., list[tuple[UUID, UUID]]], label: str) -> UndoEntry:
+    """Undo `done` (word, event) with `undo_command`, naming each event; Redo runs `command` again on
+    the words the undo changed, naming the undo's events, and gives the entry that undoes that."""
+    undone: list[tuple[UUID, UUID]] = []
+
+    def undo() -> Undone:
+        undone[:] = undo_command([word_id for word_id, _ in done], undoes=dict(done), skip_done=True)
+        return outcome(len(undone), len(done))
+
+    def redo() -> tuple[Undone, UndoEntry | None]:
+        again = command([word_id for word_id, _ in undone], undoes=dict(undone), skip_done=True)
+        return (outcome(len(again), len(undone)),
+                _each_word_entry(again, command, undo_command, label) if again else None)
+
+    return UndoEntry(label, undo, redo=redo)
