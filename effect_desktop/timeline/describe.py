@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .entries import TimelineEntry
+from .entries import UNDONE_BY, TimelineEntry
 
 LANGUAGES = ("en", "ja")
 
@@ -24,6 +24,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored": "Restored the word '{word}'",
         "WordRestored.undo": "Undid the deletion of '{word}'",
         "WordDeleted.undo": "Undid bringing back '{word}'",
+        "WordUpdated.redo": "Redid the change to the {fields} of '{word}'",
+        "WordDeleted.redo": "Deleted the word '{word}' again",
+        "WordRestored.redo": "Restored the word '{word}' again",
         "SessionStarted": "Started a {mode} session with {count} words",
         "SessionStarted.one": "Started a {mode} session with 1 word",
         "answer.right": "Answered '{word}' correctly in {seconds} s (attempt {attempt})",
@@ -55,6 +58,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordDeleted.undo": "Undid bringing back {count} words: {words}…",
         "group.WordRestored": "Brought back {count} words in one go: {words}…",
         "group.WordRestored.undo": "Undid the deletion of {count} words: {words}…",
+        "group.WordUpdated.redo": "Redid the change to {count} words: {words}…",
+        "group.WordDeleted.redo": "Deleted {count} words again: {words}…",
+        "group.WordRestored.redo": "Restored {count} words again: {words}…",
         "group.quote": "'{word}'",
         "group.between": ", ",
     },
@@ -67,6 +73,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored": "単語「{word}」を復元しました",
         "WordRestored.undo": "「{word}」の削除を取り消しました",
         "WordDeleted.undo": "「{word}」の復元を取り消しました",
+        "WordUpdated.redo": "「{word}」の{fields}の変更をやり直しました",
+        "WordDeleted.redo": "単語「{word}」をもう一度削除しました",
+        "WordRestored.redo": "単語「{word}」をもう一度復元しました",
         "SessionStarted": "{count} 語の{mode}セッションを開始しました",
         "SessionStarted.one": "1 語の{mode}セッションを開始しました",
         "answer.right": "「{word}」に正解しました（{seconds} 秒、{attempt} 回目）",
@@ -98,6 +107,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordDeleted.undo": "{count} 語の復元を取り消しました：{words}ほか",
         "group.WordRestored": "{count} 語をまとめて復元しました：{words}ほか",
         "group.WordRestored.undo": "{count} 語の削除を取り消しました：{words}ほか",
+        "group.WordUpdated.redo": "{count} 語の変更をやり直しました：{words}ほか",
+        "group.WordDeleted.redo": "{count} 語をもう一度削除しました：{words}ほか",
+        "group.WordRestored.redo": "{count} 語をもう一度復元しました：{words}ほか",
         "group.quote": "「{word}」",
         "group.between": "",
     },
@@ -172,7 +184,13 @@ def story_words(language: str = "en") -> dict[str, str]:
 
 
 GROUPED_TYPES = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")  # what one action does in bulk
-_UNDONE_BY = {"WordUpdated": "WordUpdated", "WordDeleted": "WordRestored", "WordRestored": "WordDeleted"}
+
+
+def _taking_back(entry: TimelineEntry) -> str:
+    """".undo" for a word change that takes back the one it names, ".redo" when that one was an undo."""
+    if entry.cause_type is None or entry.cause_type != UNDONE_BY.get(entry.event_type):
+        return ""
+    return ".redo" if entry.cause_is_undo else ".undo"
 
 
 def describe_group(first: TimelineEntry, count: int, samples: list[TimelineEntry], language: str = "en") -> str:
@@ -180,8 +198,7 @@ def describe_group(first: TimelineEntry, count: int, samples: list[TimelineEntry
     first few words: a row per word drowned everything else on that day."""
     text = _TEXT[_lang(language)]
     kind = first.event_type
-    key = f"group.{kind}.undo" if first.cause_type is not None and first.cause_type == _UNDONE_BY.get(kind) \
-        else f"group.{kind}"
+    key = f"group.{kind}{_taking_back(first)}"
     named = text["group.between"].join(
         text["group.quote"].format(word=e.word_text or e.payload.get("text") or text["someword"]) for e in samples)
     return text.get(key, text["unknown"]).format(count=f"{count:,}", words=named, event_type=kind)
@@ -197,15 +214,13 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
         return text[kind].format(word=p.get("text", word), meaning=p.get("meaning", ""))
     if kind == "WordUpdated":
         changes: dict[str, Any] = p.get("changes", {})
-        undo = entry.cause_type == "WordUpdated"
-        if set(changes) == {"text"} and not undo:
+        back = _taking_back(entry)
+        if set(changes) == {"text"} and not back:
             return text["WordRenamed"].format(word=word, new=changes["text"])
         fields = text["and"].join(_FIELDS[lang].get(k, k) for k in changes)
-        return text["WordUpdated.undo" if undo else kind].format(word=word, fields=fields)
-    if kind == "WordRestored":
-        return text["WordRestored.undo" if entry.cause_type == "WordDeleted" else kind].format(word=word)
-    if kind == "WordDeleted":
-        return text["WordDeleted.undo" if entry.cause_type == "WordRestored" else kind].format(word=word)
+        return text[kind + back].format(word=word, fields=fields)
+    if kind in ("WordRestored", "WordDeleted"):
+        return text[kind + _taking_back(entry)].format(word=word)
     if kind == "SessionStarted":
         mode = _MODES[lang].get(p.get("mode", ""), p.get("mode", ""))
         count = len(p.get("word_ids", []))

@@ -7,6 +7,10 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+# A word event that names one of these as its cause takes that change back (an undo, or a redo when the
+# cause was itself an undo): an edit by an edit, a deletion by a restore, a restore by a deletion.
+UNDONE_BY = {"WordUpdated": "WordUpdated", "WordDeleted": "WordRestored", "WordRestored": "WordDeleted"}
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
@@ -16,7 +20,8 @@ class TimelineEntry:
     word's text when the event happened; `note` holds extra context the
     recorder kept (the fields an edit replaced); `cause_type` is the event
     type of the cause when the cause is itself an event (an undo names the
-    event it undoes); `subject` is the answer an `AnswerRetracted` cancels."""
+    event it undoes; a redo names the undo it takes back, and `cause_is_undo`
+    tells it from an undo); `subject` is the answer an `AnswerRetracted` cancels."""
 
     position: int
     event_id: UUID
@@ -36,6 +41,7 @@ class TimelineEntry:
     note: dict[str, Any] | None = None
     cause_type: str | None = None
     subject: dict[str, Any] | None = None
+    cause_is_undo: bool = False
 
     @property
     def utc_offset_minutes(self) -> int:

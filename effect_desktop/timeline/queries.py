@@ -22,12 +22,13 @@ from ..persistence.types import UUIDType
 from ..projections import tables as t
 from ..projections.handlers import search_fold
 from .describe import types_matching
-from .entries import CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
+from .entries import UNDONE_BY, CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
 
 PAGE_SIZE = 200
 _UNINDEXED_WORD = sa.literal_column("+rm_timeline.word_id", UUIDType())
 WORD_LIST_LIMIT = 300  # more matching words than this: test membership while scanning instead
 SAME_COMMAND_WINDOW = 500
+MAX_UNDO_CHAIN = 64  # undo, redo, undo…: how far back a cause's own cause is followed
 RUN_CHUNK = 5000
 
 _tl = t.timeline
@@ -210,12 +211,7 @@ class TimelineQueries:
     def _entries(self, rows: Sequence[Any]) -> list[TimelineEntry]:
         if not rows:
             return []
-        causes = {r.cause_id for r in rows if r.cause_id is not None}
-        cause_types: dict[UUID, str] = {}
-        if causes:
-            found = self._all(sa.select(events.c.event_id, events.c.event_type)
-                              .where(events.c.event_id.in_(list(causes))))
-            cause_types = {r.event_id: r.event_type for r in found}
+        causes = self._causes({r.cause_id for r in rows if r.cause_id is not None})
         subjects_ids = [r.subject_id for r in rows if r.subject_id is not None]
         subjects: dict[UUID, dict[str, Any]] = {}
         if subjects_ids:
@@ -234,10 +230,40 @@ class TimelineQueries:
                 correlation_id=UUID(correlation) if correlation else None,
                 payload=_json(event_data), metadata=metadata,
                 note=_json(r.note) if r.note else None,
-                cause_type=cause_types.get(r.cause_id) if r.cause_id is not None else None,
+                cause_type=causes[r.cause_id][0] if r.cause_id in causes else None,
+                cause_is_undo=r.cause_id in causes and _is_undo(r.cause_id, causes),
                 subject=subjects.get(r.subject_id) if r.subject_id is not None else None,
             ))
         return entries
+
+    def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, UUID | None]]:
+        """(event type, its own cause) of each cause, and of their causes as far as each takes back the
+        one before (edit, undo, redo, undo…): whether a cause is an undo depends on that chain."""
+        found: dict[UUID, tuple[str, UUID | None]] = {}
+        wanted = cause_ids
+        for _ in range(MAX_UNDO_CHAIN):
+            if not wanted:
+                break
+            rows = self._all(sa.select(events.c.event_id, events.c.event_type, _tl.c.cause_id)
+                             .select_from(events.outerjoin(_tl, _tl.c.position == events.c.position))
+                             .where(events.c.event_id.in_(list(wanted))))
+            for r in rows:
+                found[r.event_id] = (r.event_type, r.cause_id)
+            wanted = {r.cause_id for r in rows if r.cause_id is not None and r.cause_id not in found
+                      and r.event_type in UNDONE_BY}
+        return found
+
+
+def _is_undo(event_id: UUID, causes: dict[UUID, tuple[str, UUID | None]]) -> bool:
+    """An event takes back its cause, unless that cause was itself an undo (then it is a redo)."""
+    steps = 0  # back from this event to the first change, which is no undo: each step flips it
+    while event_id in causes and steps <= MAX_UNDO_CHAIN:
+        kind, cause = causes[event_id]
+        if cause is None or cause not in causes or causes[cause][0] != UNDONE_BY.get(kind):
+            break
+        steps += 1
+        event_id = cause
+    return steps % 2 == 1
 
 
 def _json(value: Any) -> dict[str, Any]:

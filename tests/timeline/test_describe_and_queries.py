@@ -54,6 +54,27 @@ def test_a_later_restore_and_its_undo_read_as_such(profile: Profile, studied: di
                                                       "単語「りんご」を復元しました"]
 
 
+def test_a_redo_reads_as_a_redo_and_its_undo_as_an_undo(profile: Profile, studied: dict) -> None:
+    """A redo names the undo it takes back: it read "Undid the change…", as if the edit were undone twice."""
+    apple, ringo = studied["apple"], studied["ringo"]
+    edit = TimelineQueries(profile.store).page(TimelineFilter(event_types=("WordUpdated",))).entries[0]
+    profile.service.update_word(apple, undoes=edit.event_id, meaning="りんご")
+    undo = profile.service.last_word_event(apple).event_id
+    profile.service.update_word(apple, undoes=undo, meaning=edit.payload["changes"]["meaning"])  # Redo
+    redo = profile.service.last_word_event(apple).event_id
+    profile.service.update_word(apple, undoes=redo, meaning="りんご")  # Ctrl+Z again
+    assert _sentences(profile)[:3] == [
+        "Undid the change to the meaning of 'apple'", "Redid the change to the meaning of 'apple'",
+        "Undid the change to the meaning of 'apple'"]
+    assert "Changed the meaning of 'apple'" in _sentences(profile)[3:]
+    deletion = TimelineQueries(profile.store).page(TimelineFilter(event_types=("WordDeleted",))).entries[0]
+    restored = profile.service.restore_word(ringo, undoes=deletion.event_id)
+    profile.service.delete_word(ringo, undoes=restored)
+    assert _sentences(profile)[:2] == ["Deleted the word 'りんご' again", "Undid the deletion of 'りんご'"]
+    assert _sentences(profile, language="ja")[:2] == ["単語「りんご」をもう一度削除しました",
+                                                      "「りんご」の削除を取り消しました"]
+
+
 def test_filters_combine(profile: Profile, studied: dict) -> None:
     answers_of_apple = TimelineFilter(event_types=("QuestionAnswered",), word_id=studied["apple"])
     assert _sentences(profile, answers_of_apple) == [
