@@ -68,10 +68,21 @@ def tag_removed(tag: str) -> FieldsChange:
 
 def tags_put_back(old_tags: list[str], tag: str) -> FieldsChange:
     """The inverse of `tag_removed(tag)` for a word whose tags were `old_tags`: the spelling it had
-    ("food", whatever was typed to remove it), wherever the tags stand now."""
+    ("food", whatever was typed to remove it), back where it stood (after the tags before it then that
+    are still there), wherever the others stand now."""
     key = tag_key(tag)
-    spelling = next((t for t in old_tags if tag_key(t) == key), tag.strip())
-    return tag_added(spelling)
+    index = next((i for i, t in enumerate(old_tags) if tag_key(t) == key), None)
+    if index is None:
+        return tag_added(tag)
+    spelling, earlier = old_tags[index], {tag_key(t) for t in old_tags[:index]}
+
+    def change(fields: dict[str, Any]) -> dict[str, Any] | None:
+        tags = list(fields.get("tags") or [])
+        if key in {tag_key(t) for t in tags}:
+            return None
+        at = max((i + 1 for i, t in enumerate(tags) if tag_key(t) in earlier), default=0)
+        return {"tags": [*tags[:at], spelling, *tags[at:]]}
+    return change
 
 
 def tags_of(words: list[WordView]) -> list[str]:

@@ -180,7 +180,7 @@ def test_undoing_a_tag_removal_puts_back_the_spelling_the_word_had(qtbot, window
     other.service.update_word(words[0], tags=["noun", "fruit"])  # and the tags change meanwhile
     page.table.setFocus()
     undo_key(qtbot, window)
-    assert _word(profile, "apple").tags == ["noun", "fruit", "food"]
+    assert _word(profile, "apple").tags == ["noun", "food", "fruit"], "back where it stood, after \"noun\""
 
 
 
