@@ -172,6 +172,16 @@ def types_matching(text: str) -> list[str]:
             if needle in t.casefold() or any(needle in labels[t].casefold() for labels in _TYPE_LABELS.values())]
 
 
+_TAKING_BACK = ("undo", "undid", "undone", "redo", "redid", "取り消し", "やり直し")
+
+
+def taking_back_matches(text: str) -> bool:
+    """Whether free text asks for undos and redos ("undo", 取り消し): an edit's undo is an edit by type,
+    so the type labels alone found only the answers taken back."""
+    needle = text.strip().casefold()
+    return bool(needle) and any(needle in word for word in _TAKING_BACK)
+
+
 def field_name(name: str, language: str = "en") -> str:
     """A word field as the sentences name it ("meaning", 意味)."""
     return _FIELDS[_lang(language)].get(name, name)

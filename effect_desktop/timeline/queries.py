@@ -21,7 +21,7 @@ from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UUIDType
 from ..projections import tables as t
 from ..projections.handlers import search_fold
-from .describe import types_matching
+from .describe import taking_back_matches, types_matching
 from .entries import UNDONE_BY, CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
 
 PAGE_SIZE = 200
@@ -151,6 +151,8 @@ class TimelineQueries:
             conditions.append(_tl.c.word_id.in_(word_ids))
         if types:
             conditions.append(_tl.c.event_type.in_(types))
+        if taking_back_matches(text):
+            conditions.append(_taking_back())
         if not conditions:
             return None
         return conditions[0] if len(conditions) == 1 else sa.or_(*conditions)
@@ -252,6 +254,14 @@ class TimelineQueries:
             wanted = {r.cause_id for r in rows if r.cause_id is not None and r.cause_id not in found
                       and r.event_type in UNDONE_BY}
         return found
+
+
+def _taking_back() -> sa.ColumnElement[bool]:
+    """A word change whose cause is the change it takes back (an undo or a redo)."""
+    cause = events.alias("cause")
+    undone_by = sa.case(*((_tl.c.event_type == kind, undone) for kind, undone in UNDONE_BY.items()))
+    return sa.and_(_tl.c.event_type.in_(list(UNDONE_BY)), _tl.c.cause_id.is_not(None),
+                   sa.exists().where(cause.c.event_id == _tl.c.cause_id, cause.c.event_type == undone_by))
 
 
 def _is_undo(event_id: UUID, causes: dict[UUID, tuple[str, UUID | None]]) -> bool:

@@ -73,6 +73,11 @@ def test_a_redo_reads_as_a_redo_and_its_undo_as_an_undo(profile: Profile, studie
     assert _sentences(profile)[:2] == ["Deleted the word 'りんご' again", "Undid the deletion of 'りんご'"]
     assert _sentences(profile, language="ja")[:2] == ["単語「りんご」をもう一度削除しました",
                                                       "「りんご」の削除を取り消しました"]
+    undos = [s for s in _sentences(profile, TimelineFilter(text="undo")) if "apple" in s or "りんご" in s]
+    assert undos[:5] == ["Deleted the word 'りんご' again", "Undid the deletion of 'りんご'",
+                         "Undid the change to the meaning of 'apple'", "Redid the change to the meaning of 'apple'",
+                         "Undid the change to the meaning of 'apple'"], "searching 'undo' found answers only"
+    assert len(_sentences(profile, TimelineFilter(text="取り消し"))) == len(_sentences(profile, TimelineFilter(text="undo")))
 
 
 def test_filters_combine(profile: Profile, studied: dict) -> None:
