@@ -183,7 +183,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     store = SqlEventStore(engine, registry or default_registry())
     day_start = _adopt_day_start(engine, store, DAY_START.read(settings))
     scheduler = selected_scheduler(store, day_start)  # SM-2 unless a SchedulerChanged chose another
-    projector = Projector(store, day_start, scheduler)
+    projector = Projector(store, day_start, scheduler, hour_key=DAY_START.key)
     queries = Queries(store)
     service = StudyService(store, projector, queries, user_id, scheduler, clock,
                            day_start, snapshot_every)

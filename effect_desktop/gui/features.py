@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .sessions_page import SessionsPage
     from .settings_page import SettingsPage
     from .statistics import StatisticsPage
+    from .study.page import StudyPage
     from .timeline import TimelinePage
 
 UPKEEP_DELAY_MS = 5_000  # daily backup and compaction wait until the window is in use
@@ -99,6 +100,8 @@ def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
         settings.backups_requested.connect(lambda: backups(window))
     if key == "words":
         _add_history_to_words(window, page)
+    if key == "study":  # a move of the day's start made elsewhere during a session waited for its end
+        cast("StudyPage", page).session_ended.connect(lambda: _day_start_from_elsewhere(window))
     if key == "sessions":
         cast("SessionsPage", page).session_opened.connect(lambda session_id: show_session(window, session_id))
     if key in ("timeline", "statistics"):
@@ -269,11 +272,12 @@ def change_day_start(window: MainWindow, hour: int) -> None:
 
 def _day_start_from_elsewhere(window: MainWindow) -> None:
     """A sync brought another device's move of the study day's start: count every day again under
-    it and open the profile again, as a change made here does. During a session it waits (the
-    next sync or start does it): the session's days stay counted as they began."""
+    it and open the profile again, as a change made here does. During a session it waits for the
+    session's end (the answers meanwhile are counted under the old hour, and the profile says so)."""
     if window.closing or window.study_page.in_session or not day_start_moved(window.profile):
         return  # (a sync's result arriving as the window closes: the next start recounts)
-    if QApplication.activeModalWidget() is not None:  # a word being edited, a question: reopening lost it
+    if QApplication.activeModalWidget() is not None or window.study_page.summary_panel.isVisible():
+        # a word being edited, a question, a session's summary being read: reopening lost it
         QTimer.singleShot(DIALOG_WAIT_MS, window, lambda: _day_start_from_elsewhere(window))
         return
     profile = window.profile

@@ -19,6 +19,7 @@ from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..gc_pause import without_gc
 from ..persistence.errors import StoreError
+from ..persistence.schema import profile_info
 from ..persistence.sql_store import SqlEventStore
 from . import handlers
 from .cache import ReadModelCache
@@ -39,13 +40,16 @@ class ProjectionFailed(Exception):
 
 
 class Projector:
-    def __init__(self, store: SqlEventStore, day_start_hour: int, scheduler: Scheduler) -> None:
+    def __init__(self, store: SqlEventStore, day_start_hour: int, scheduler: Scheduler,
+                 hour_key: str | None = None) -> None:
         self.store = store
         self.day_start_hour = day_start_hour
         self.scheduler = scheduler
+        self.hour_key = hour_key  # where the profile stores the hour its read models are counted under
 
     def apply(self, connection: sa.Connection, events: Iterable[DomainEvent]) -> None:
         events = list(events)
+        self._claim_hour(connection)
         if self._new_words_in_bulk(connection, events):
             project_new_words(connection, events[0].position or 0, events[-1].position or 0,
                               self.day_start_hour)
@@ -189,6 +193,20 @@ class Projector:
     def _get_checkpoint(self, connection: sa.Connection) -> int:
         query = sa.select(checkpoints.c.position).where(checkpoints.c.name == CHECKPOINT)
         return connection.execute(query).scalar() or 0
+
+    def _claim_hour(self, connection: sa.Connection) -> None:
+        """Another program (the CLI) may have moved the study day's start and recounted everything
+        while this one (a window in a session) still counts under the old hour. What it adds now is
+        counted under that hour, so that hour is stored again: the read models no longer claim the
+        new one, and the next open (or the window, once its session ends) sees the hour in force
+        differ and recounts. Without it they stayed mixed, and `verify` failed for good."""
+        if self.hour_key is None:
+            return
+        stored = connection.execute(sa.select(profile_info.c.value)
+                                    .where(profile_info.c.key == self.hour_key)).scalar()
+        if stored is not None and stored != str(self.day_start_hour):
+            connection.execute(sa.update(profile_info).where(profile_info.c.key == self.hour_key)
+                               .values(value=str(self.day_start_hour)))
 
     def _set_checkpoint(self, connection: sa.Connection, position: int) -> None:
         connection.execute(sa.insert(checkpoints).prefix_with("OR REPLACE"),

@@ -255,6 +255,56 @@ def test_a_day_start_moved_elsewhere_waits_for_an_open_dialog(qtbot, tmp_path, m
         replacement.profile.close()
 
 
+def test_a_day_start_moved_elsewhere_during_a_session_is_taken_up_when_the_summary_is_left(
+        qtbot, tmp_path, monkeypatch) -> None:
+    """Seen once mid-session and put off, it was never taken up: the window counted on under the old
+    hour for good."""
+    from effect_desktop.bootstrap import change_day_start_hour
+    from effect_desktop.gui import features
+    from effect_desktop.gui.features import current_window
+    from effect_desktop.gui.main_window import MainWindow
+    from effect_desktop.projections.verify import verify
+
+    from .conftest import press
+    from .test_study import _start
+
+    monkeypatch.setattr(features, "DIALOG_WAIT_MS", 50, raising=False)
+    path = tmp_path / "p.effect.sqlite3"
+    setup = open_profile(path)
+    setup.service.create_words([dict(text="apple", meaning="りんご"), dict(text="bread", meaning="パン")])
+    setup.close()
+    window = MainWindow(open_profile(path))  # not given to qtbot: it deletes itself when replaced
+    window.show()
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    elsewhere = open_profile(path)
+    try:
+        change_day_start_hour(elsewhere, 6)  # a sync run from a terminal brought it
+    finally:
+        elsewhere.close()
+    window._tick()
+    qtbot.wait(100)
+    assert current_window(window) is window and page.in_session, "the session goes on"
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    assert page.summary_panel.isVisible()
+    qtbot.wait(200)
+    assert current_window(window) is window, "not while the summary is read"
+    page.summary_panel.done.emit()
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=10_000)
+    replacement = current_window(window)
+    qtbot.addWidget(replacement)
+    try:
+        assert replacement.profile.service.day_start_hour == 6
+        assert verify(replacement.profile.projector).ok
+    finally:
+        replacement.retire()
+        replacement.close()
+        replacement.profile.close()
+
+
 def test_organize_counts_the_words_it_changed_and_says_when_all_were_deleted_elsewhere(
         qtbot, window, profile, other, words) -> None:
     page = words_page(qtbot, window, 5)

@@ -59,6 +59,25 @@ def test_a_new_day_start_recounts_past_days_and_stays(open_test_profile: Callabl
     assert dump_read_models(reopened) == live
 
 
+def test_answers_counted_under_the_old_hour_after_a_move_elsewhere_are_recounted_on_the_next_open(
+        open_test_profile: Callable[..., Profile], clock: SettableClock) -> None:
+    """A window in a session counts its answers under the hour it opened with, even after a sync run
+    from a terminal moved the day's start and recounted: the read models were left mixed, the stored
+    hour claimed the new one, and no later open recounted them (`verify` failed for good)."""
+    window = open_test_profile()
+    word = window.service.create_word("owl", "ふくろう")
+    study_at(window, clock, word, datetime(2026, 7, 2, 5, 0, tzinfo=BERLIN))
+    terminal = open_test_profile()
+    change_day_start_hour(terminal, 6)
+    terminal.close()
+    study_at(window, clock, word, datetime(2026, 7, 3, 5, 0, tzinfo=BERLIN))  # counted under 4:00 here
+    window.close()
+    reopened = open_test_profile()
+    assert reopened.service.day_start_hour == 6
+    assert answers_per_day(reopened) == {date(2026, 7, 1): 1, date(2026, 7, 2): 1}, "5:00 is the day before"
+    assert verify(reopened.projector).ok
+
+
 def test_time_travel_follows_the_new_day_start(open_test_profile: Callable[..., Profile],
                                                clock: SettableClock) -> None:
     """The timeline's checkpoints of the past were computed under the old hour: not used after."""

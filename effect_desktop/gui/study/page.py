@@ -211,6 +211,7 @@ class StartState:
 
 class StudyPage(Page):
     start_refreshed = Signal()  # the start panel shows the latest counts
+    session_ended = Signal()  # completed or left: what waited for it (a recount) may go on
 
     def __init__(self, context: AppContext, parent: QWidget | None = None,
                  rng: random.Random | None = None) -> None:
@@ -448,6 +449,7 @@ class StudyPage(Page):
         self.run = None
         self.summary_panel.show_summary(run.summary(seconds), streak.current)
         self.stack.setCurrentWidget(self.summary_panel)
+        self.session_ended.emit()
 
     def retract(self, session_id: UUID, answer_event_id: UUID) -> None:
         """Undo an answer: a compensating event, then the card is asked again."""
@@ -469,6 +471,7 @@ class StudyPage(Page):
         if not run.results:  # nothing answered: nothing to resume, so close it quietly
             self.context.operations.perform(lambda: self.profile.service.complete_session(run.session_id))
         self.show_start()
+        self.session_ended.emit()
 
     @property
     def in_session(self) -> bool:
