@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._status_soon.timeout.connect(self.refresh_status)
         self.operations.changed.connect(self._status_soon.start)
         self._seen_position = profile.store.last_position()  # how far the log went when last shown
+        self._today = queue.today(profile, profile.service.clock())  # the study day the pages show
         self.operations.changed.connect(self._note_position)
         self.operations.busy_changed.connect(self._busy)
         self.undo.changed.connect(self._update_undo_action)
@@ -251,6 +252,10 @@ class MainWindow(QMainWindow):
         if not self._closed and self.profile.store.last_position() != self._seen_position:
             self.operations.changed.emit()  # (and `_note_position` moves the mark)
             self.written_elsewhere.emit()
+        today = queue.today(self.profile, self.profile.service.clock())
+        if not self._closed and today != self._today:  # "today", the streak and what is due moved on
+            self._today = today  # (Statistics showed yesterday's until something was written)
+            self.operations.changed.emit()
         self.refresh_status()
         study = self.pages.get("study")
         if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:

@@ -189,6 +189,40 @@ def test_the_study_page_follows_a_new_study_day_with_the_window_left_open(qtbot,
         profile.close()
 
 
+def test_statistics_follow_a_new_study_day_with_the_window_left_open(qtbot, tmp_path) -> None:
+    """Opened the next morning, Statistics still said "due today: 0" and counted yesterday's streak
+    (the status bar said "Due: 2") until something was written."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 10, 20, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        words = profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(4)])
+        session = profile.service.start_session("flashcard", words[:2])
+        for word in words[:2]:
+            profile.service.answer(session, word, True, 1500, "good")
+        profile.service.complete_session(session)
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        window.show()
+        statistics = window.show_page("statistics")
+        assert "due today: 0" in statistics.summary.text()
+        window.show_page("study")
+        clock.set(clock.now + timedelta(days=1, hours=9))  # the next morning, the window still open
+        window._status_timer.timeout.emit()  # the minute's tick
+        window.show_page("statistics")
+        qtbot.waitUntil(lambda: "due today: 2" in statistics.summary.text(), timeout=5000)
+        window.operations.wait()
+    finally:
+        profile.close()
+
+
 def test_a_clock_set_back_is_pointed_out_before_anything_is_recorded(qtbot, tmp_path) -> None:
     """A flat battery set the clock back to 2001: answers were filed under 2001's days, and schedules
     set from then, without a word."""
