@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from ..projections.views import WordView
@@ -52,7 +53,7 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     when = "now: the moment given is still to come" if future else "the past"
     print(f"As of {past.moment.isoformat()} ({when}; {counted(len(past.words), 'word')})")
     print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
-                [[w.word_id, w.text, w.meaning, *_progress_cells(w)] for w in past.words])
+                [[w.word_id, w.text, w.meaning, *_progress_cells(w, past.due_days)] for w in past.words])
     totals = past.totals
     print(f"streak: {counted(past.streak.current, 'day')} (last study day {past.streak.last_study_day or '-'})")
     print(f"answers: {totals.answers} ({totals.accuracy:.0%} correct), sessions completed: "
@@ -61,12 +62,14 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _progress_cells(word: WordView) -> list[Any]:
+def _progress_cells(word: WordView, due_days: dict[Any, date]) -> list[Any]:
+    """NEXT REVIEW: the study day the queue counted the review for then (as the word list says it)."""
     p = word.progress
     if p is None:
         return ["", "", "", "new"]
+    day = due_days.get(word.word_id)
     return [p.repetition_count, f"{p.easiness_factor:.2f}", p.interval_days,
-            p.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M")]
+            day.isoformat() if day else p.next_review_date.astimezone().strftime("%Y-%m-%d")]
 
 
 def state_json(past: PastState) -> dict[str, Any]:
@@ -82,6 +85,7 @@ def state_json(past: PastState) -> dict[str, Any]:
                 "easiness_factor": w.progress.easiness_factor,
                 "interval_days": w.progress.interval_days,
                 "next_review_date": w.progress.next_review_date.isoformat(),
+                "next_review_day": past.due_days[w.word_id].isoformat() if w.word_id in past.due_days else None,
             },
         } for w in past.words],
         "streak": {"consecutive_days": past.streak.consecutive_days, "current": past.streak.current,

@@ -8,6 +8,7 @@ from typing import Any
 from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
+from ..domain.scheduling.studyday import offset_minutes
 from ..projections.views import WordFilter
 from .context import CliContext
 from .output import print_json, print_table
@@ -89,6 +90,9 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
     queries = ctx.profile().queries
     # deleted words too: a deleted word keeps its schedule (and comes back with it when restored)
     words = {w.word_id: w for w in queries.words(WordFilter(include_deleted=True))}
+    service = ctx.profile().service
+    # the study day the queue counts the review for (the instant, in another zone, read a day off)
+    days = queries.due_days(service.day_start_hour, offset_minutes(service.clock()))
     rows = []
     for p in queries.all_progress():
         if args.word_id is not None and p.word_id != args.word_id:
@@ -99,6 +103,7 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
             "deleted": bool(word and word.deleted),
             "repetition_count": p.repetition_count, "easiness_factor": p.easiness_factor,
             "interval_days": p.interval_days, "next_review_date": p.next_review_date.isoformat(),
+            "next_review_day": days[p.word_id].isoformat() if p.word_id in days else None,
         })
     if args.word_id is not None and not rows:
         if args.word_id not in words:
@@ -106,12 +111,12 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         rows.append({"word_id": str(args.word_id), "text": words[args.word_id].text,
                      "deleted": words[args.word_id].deleted,
                      "repetition_count": 0, "easiness_factor": 2.5, "interval_days": 0,
-                     "next_review_date": None})
+                     "next_review_date": None, "next_review_day": None})
     if args.json:
         print_json(rows)
         return 0
-    print_table(["WORD", "REPS", "EF", "INTERVAL", "NEXT REVIEW (UTC)"],
+    print_table(["WORD", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
                 [[f"{r['text']} (deleted)" if r["deleted"] else r["text"], r["repetition_count"],
                   f"{r['easiness_factor']:.2f}", r["interval_days"],
-                  r["next_review_date"] or "new"] for r in rows])
+                  r["next_review_day"] or "new"] for r in rows])
     return 0

@@ -18,11 +18,13 @@ import sqlalchemy as sa
 from pydantic_core import from_json
 
 from ..domain.events import DomainEvent
+from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import current_streak
 from ..gc_pause import without_gc
 from ..persistence.sql_store import SqlEventStore
 from ..projections import handlers
 from ..projections import tables as t
+from ..projections.queries import Queries
 from ..projections.views import ProgressView, StreakView, WordView
 from .asof_cache import AsOfCache
 from .checkpoints import PAGE, Checkpoints
@@ -59,6 +61,8 @@ class PastState:
     replayed: int  # events replayed after the checkpoint (for the curious and the benchmark)
     word_rows: dict[Any, dict[str, Any]] = field(repr=False, default_factory=dict)
     progress_rows: dict[Any, dict[str, Any]] = field(repr=False, default_factory=dict)
+    # each schedule's due study day, at the offset of the answer that set it (as the word list says it)
+    due_days: dict[Any, date] = field(repr=False, default_factory=dict)
 
     @cached_property
     def live_rows(self) -> list[dict[str, Any]]:
@@ -204,7 +208,16 @@ class TimeTravel:
             study_seconds=sum(r["study_seconds"] for r in days),
             words_added=sum(r["words_added"] for r in days),
             study_days=sum(1 for r in days if r["answers"] > 0))
-        return PastState(moment, position, streak, totals, scheduler, replayed, words, progress)
+        return PastState(moment, position, streak, totals, scheduler, replayed, words, progress,
+                         self._due_days(progress, moment, position))
+
+    def _due_days(self, progress: dict[Any, dict[str, Any]], moment: datetime, position: int) -> dict[Any, date]:
+        """The study day each schedule names, at the offset of the last review by `position` (as the
+        live word list reads it: the instant in this zone's calendar could read a day off)."""
+        offsets = {r["word_id"]: r["utc_offset_minutes"] for r in Queries(self.store).last_reviews(position)}
+        fallback = offset_minutes(moment)
+        return {word_id: study_day(row["next_review_date"], offsets.get(word_id, fallback), self.day_start_hour)
+                for word_id, row in progress.items()}
 
     # --- compare with now ----------------------------------------------------------------------
     @staticmethod

@@ -7,12 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from effect_desktop.bootstrap import open_profile, profile_path
 from effect_desktop.cli.main import run_cli
+from effect_desktop.domain.scheduling.studyday import offset_minutes, study_day
 from effect_desktop.persistence.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,7 +150,12 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     progress = json.loads(cli.ok("progress", word, "--json"))
     assert progress == [{"word_id": word, "text": "apple", "deleted": False, "repetition_count": 1,
                          "easiness_factor": 2.6, "interval_days": 1,
-                         "next_review_date": progress[0]["next_review_date"]}]
+                         "next_review_date": progress[0]["next_review_date"],
+                         "next_review_day": progress[0]["next_review_day"]}]
+    now = datetime.now().astimezone()
+    tomorrow = study_day(now, offset_minutes(now), 4) + timedelta(days=1)
+    assert progress[0]["next_review_day"] == tomorrow.isoformat(), "the study day the queue counts it for"
+    assert cli.ok("progress").splitlines()[-1].endswith(tomorrow.isoformat())
     code, _, err = cli("session", "start")
     assert code == 2 and "Nothing is due" in err  # the only word is scheduled for tomorrow
 
@@ -156,7 +163,7 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     cli.ok("words", "delete", word)
     assert json.loads(cli.ok("progress", "--json"))[0] | {"next_review_date": None} == {
         "word_id": word, "text": "apple", "deleted": True, "repetition_count": 1, "easiness_factor": 2.6,
-        "interval_days": 1, "next_review_date": None}
+        "interval_days": 1, "next_review_date": None, "next_review_day": tomorrow.isoformat()}
     assert cli.ok("progress").splitlines()[-1].startswith("apple (deleted)")
     code, _, err = cli("session", "start", "--words", word)
     assert code == 2 and "are deleted" in err and "words restore" in err  # not "do not exist"

@@ -90,3 +90,25 @@ def test_state_as_of_a_moment_still_to_come_shows_now_not_the_past(
     assert code == 0
     assert "(now: the moment given is still to come; 1 word)" in out.splitlines()[0]  # one was deleted
     assert "2999" not in out.splitlines()[0]
+
+
+def test_state_names_the_study_day_a_review_was_due_then_in_the_zone_it_was_answered(
+        profile: Profile, clock: SettableClock, capsys: pytest.CaptureFixture[str]) -> None:
+    """Answered in Tokyo, read on a computer in New York: the instant (19:00 UTC, 15:00 there the
+    evening before) read as a day early, an hour already past; the queue counted it for the 11th."""
+    from datetime import datetime
+
+    from tests.timeline.conftest import TOKYO
+
+    word = profile.service.create_word("owl", "ふくろう")
+    clock.set(datetime(2026, 5, 10, 10, 0, tzinfo=TOKYO))
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 2000)
+    profile.service.complete_session(session)
+    code, out, _ = _run(profile, capsys, "state", "--as-of", "2026-05-10T12:00+09:00", "--json")
+    assert code == 0
+    owl = json.loads(out)["words"][0]
+    assert owl["progress"]["next_review_date"] == "2026-05-10T19:00:00+00:00"  # 04:00 the next day in Tokyo
+    assert owl["progress"]["next_review_day"] == "2026-05-11"
+    code, out, _ = _run(profile, capsys, "state", "--as-of", "2026-05-10T12:00+09:00")
+    assert code == 0 and out.splitlines()[2].rstrip().endswith("2026-05-11")

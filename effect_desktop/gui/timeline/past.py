@@ -241,8 +241,11 @@ class PastWordsModel(QAbstractTableModel):
             return word.meaning
         if p is None:
             return self.tr("new") if column == 5 else ""
-        return (str(p.repetition_count), f"{p.easiness_factor:.2f}", self.tr("%n day(s)", "", p.interval_days),
-                p.next_review_date.astimezone().strftime("%Y-%m-%d %H:%M"))[column - 2]
+        if column == 5:  # the study day the queue counted the review for then, as the word list says it
+            day = self.state.due_days.get(word.word_id) if self.state is not None else None
+            return day.isoformat() if day else p.next_review_date.astimezone().strftime("%Y-%m-%d")
+        return (str(p.repetition_count), f"{p.easiness_factor:.2f}",
+                self.tr("%n day(s)", "", p.interval_days))[column - 2]
 
 
 class PastView(QWidget):
