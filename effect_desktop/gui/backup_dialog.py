@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups, restore_backup
 from .errors import show_error
 from .operations import BackgroundJob
+from .style import resize_within_screen
 
 REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
            "before-restore": "before a restore", "before-sync": "before a sync"}
@@ -48,7 +49,7 @@ class BackupDialog(QDialog):
         self.report = report
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backups"))
-        self.resize(640, 380)
+        resize_within_screen(self, 640, 380)
         self.profile_file = profile_file
         self.close_profile = close_profile
         self.reopen_profile = reopen_profile

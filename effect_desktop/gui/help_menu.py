@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from .paths import log_path
+from .style import resize_within_screen
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -99,7 +100,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        resize_within_screen(self, 560, 520)
 
     def rows(self, window: MainWindow) -> list[tuple[str, str]]:
         for spec in window.page_specs:  # a page's own actions exist once it is built

@@ -59,6 +59,7 @@ from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_
 from .core_messages import localise
 from .errors import show_error, user_message
 from .operations import BackgroundJob
+from .style import resize_within_screen
 
 PREVIEW_ROWS = 100
 STRETCHED_COLUMNS = 8  # up to this many, the preview's columns share its width, under their mapping
@@ -78,7 +79,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import words"))
-        self.resize(820, 620)
+        resize_within_screen(self, 820, 620)
         self.profile = profile
         self.path: Path | None = None
         self.header: bool | None = None  # whether the first row names the columns (None: detect)
@@ -116,6 +117,7 @@ class ImportDialog(QDialog):
         self.delimiter_combo.activated.connect(self.reload)
         self.detected_label = QLabel("")
         self.detected_label.setObjectName("detectedLabel")
+        self.detected_label.setWordWrap(True)
         options.addRow(self.tr("Encoding"), self.encoding_combo)
         options.addRow(self.tr("Columns separated by"), self.delimiter_combo)
         self.header_check = QCheckBox(self.tr("First row is a header"))  # detected; the user has the last word
@@ -136,8 +138,12 @@ class ImportDialog(QDialog):
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.preview, 3)
 
+        # the question above its two answers: on one row, at a 20-point font, it made the dialog wider
+        # than a 1366-pixel screen, with Import off its edge
+        question = QLabel(self.tr("A word with the same text and meaning already exists:"))
+        question.setWordWrap(True)
+        layout.addWidget(question)
         duplicates = QHBoxLayout()
-        duplicates.addWidget(QLabel(self.tr("A word with the same text and meaning already exists:")))
         self.skip_radio = QRadioButton(self.tr("skip it"))
         self.update_radio = QRadioButton(self.tr("update its category, tags and difficulty"))
         self.skip_radio.setChecked(True)

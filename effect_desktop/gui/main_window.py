@@ -38,6 +38,7 @@ from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
 from .study.page import StudyPage, mode_names
+from .style import resize_within_screen
 from .undo import UndoHistory, Undone
 from .words.page import WordsPage
 
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         geometry = cast(QByteArray | bytes, self.gui_settings.value("window/geometry", b""))  # saveGeometry's
         if not self.restoreGeometry(geometry):
-            self.resize(1000, 680)
+            resize_within_screen(self, 1000, 680)
         self.show_page(str(self.gui_settings.value("window/page", "study")))
         install_features(self)
 

@@ -109,3 +109,31 @@ def heading(text: str, widget: QWidget, factor: float = 1.5) -> QLabel:
     label = QLabel(text)
     label.setFont(scaled_font(widget, factor, bold=True))
     return label
+
+
+SECONDARY_BLEND = 0.4  # how far secondary text moves from the text colour towards the background
+
+
+def secondary_text(label: QWidget) -> None:
+    """Explanations and key hints in a quieter colour that is still readable (about 5:1 against the
+    window in the light and the dark palette). They were disabled to grey them: 1.5:1, nearly
+    invisible, and a screen reader may pass over a disabled label."""
+    palette = QPalette(QApplication.palette(label))
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    mixed = QColor(*(round(a + (b - a) * SECONDARY_BLEND) for a, b in
+                     ((text.red(), window.red()), (text.green(), window.green()), (text.blue(), window.blue()))))
+    palette.setColor(QPalette.ColorRole.WindowText, mixed)
+    label.setPalette(palette)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """A window's first size, kept within the screen's free area: at 150% on a 1366×768 laptop the
+    screen is 911×512, and a dialog opened at 820×620 put its buttons below the bottom edge."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        minimum = widget.minimumSizeHint()
+        width = max(min(width, room.width() - 20), minimum.width())
+        height = max(min(height, room.height() - 60), minimum.height())  # the title bar and a panel
+    widget.resize(width, height)

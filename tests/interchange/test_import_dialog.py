@@ -343,3 +343,23 @@ def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile
             dialog.load_file(path)
         assert "this profile's own file" in str(refused.args[0])
         assert not dialog.import_button.isEnabled()
+
+
+def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(qtbot: QtBot, profile: Profile) -> None:
+    """At 150% on a 1366×768 laptop (a 911×512 screen), Import sat below the bottom edge; at a 20-point
+    font the duplicate question on one row made the dialog 1,435 pixels wide at the least."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    room = QApplication.primaryScreen().availableGeometry()  # 800 × 800 on the offscreen platform
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()
+    font = QApplication.font()
+    try:
+        QApplication.setFont(QFont(font.family(), 20))
+        large = ImportDialog(profile)
+        qtbot.addWidget(large)
+        assert large.minimumSizeHint().width() <= 1366 - 20
+    finally:
+        QApplication.setFont(font)

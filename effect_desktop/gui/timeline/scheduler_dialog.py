@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...timeline import scheduler_replay
 from ...timeline.scheduler_replay import SchedulerPreview
 from ..errors import show_error
+from ..style import resize_within_screen
 
 MOVED_SHOWN = 200
 
@@ -67,7 +68,7 @@ class SchedulerDialog(QDialog):
         layout.addWidget(self.moved, 1)
         layout.addWidget(self.buttons)
         self.choice.currentIndexChanged.connect(lambda _i: self.confirm.setEnabled(False))
-        self.resize(620, 460)
+        resize_within_screen(self, 620, 460)
 
     def run_preview(self) -> None:
         """Off the GUI thread in the window (the first replay of a long history froze it for seconds)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...timeline.word_history import IntervalPoint, WordNotFound, WordStory
+from ..style import resize_within_screen
 from .field_changes import FieldChanges
 
 
@@ -107,7 +108,7 @@ class WordHistoryDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Interval over time (days)")))
         layout.addWidget(self.chart)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        resize_within_screen(self, 760, 560)
 
 
 def _escape(text: str) -> str:
