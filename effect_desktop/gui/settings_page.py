@@ -31,7 +31,7 @@ from .errors import show_error
 from .operations import Progress
 from .preferences import Preferences
 from .settled_choice import SettledChoice
-from .style import heading
+from .style import heading, secondary_text
 
 
 class SettingsPage(Page):
@@ -252,5 +252,5 @@ def _spin(name: str, setting: Setting) -> QSpinBox:
 def _hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setEnabled(False)  # greyed: an explanation, not a control
+    secondary_text(label)  # an explanation, not a control
     return label

@@ -50,3 +50,23 @@ def test_unticked_indicators_are_outlined_in_the_dark(qtbot, restore_look, cls) 
     use_dark_fusion(app)
     assert isinstance(app.style(), OutlinedIndicators)
     assert _best_indicator_contrast(qtbot, cls) >= 3.0
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_explanations_and_key_hints_are_readable(qtbot, restore_look, window, dark) -> None:  # type: ignore[no-untyped-def]
+    """Settings' explanations and the hints under study cards were disabled labels: about 1.5:1
+    against the window, nearly invisible (and a screen reader may pass a disabled label over)."""
+    from PySide6.QtWidgets import QLabel
+
+    from effect_desktop.gui.settings_page import _hint
+
+    if dark:
+        use_dark_fusion(restore_look)
+    hints = [_hint("The study day starts at this hour."), window.show_page("study").session_panel.flashcard.hint]
+    for label in hints:
+        assert isinstance(label, QLabel) and label.isEnabled()
+        palette = label.palette()
+        ratio = _contrast(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window))
+        assert ratio >= 4.5, f"{ratio:.1f}:1"
+        assert ratio < _contrast(restore_look.palette().color(QPalette.ColorRole.WindowText),
+                                 restore_look.palette().color(QPalette.ColorRole.Window)), "still quieter than text"

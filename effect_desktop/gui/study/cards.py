@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.events import Grade
 from ...projections.views import WordView
-from ..style import error_color, scaled_font, success_color
+from ..style import error_color, scaled_font, secondary_text, success_color
 from .due_text import again_in_session, due_in
 from .fitting import ElidedButton, ElidedLabel, FittingLabel
 from .run import choices_for, typed_matches
@@ -46,7 +46,7 @@ def _big_label(parent: QWidget, factor: float, bold: bool = False, min_factor: f
 
 def _hint(parent: QWidget) -> ElidedLabel:
     label = ElidedLabel(parent)
-    label.setEnabled(False)  # drawn in the palette's muted text colour
+    secondary_text(label)
     return label
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...sync import ConnectionCheck, CredentialsUnavailable, SyncError, credentials, test_connection
 from ...sync.urls import ServerURL
-from ..style import error_color, success_color
+from ..style import error_color, secondary_text, success_color
 from .background import BackgroundTask
 from .controller import SyncController
 from .form import compose_url, split_url
@@ -77,7 +77,7 @@ class SyncSettingsWidget(QWidget):
         hint = QLabel(self.tr("Your administrator creates the account with "
                               "“effect-desktop server add-user” and gives you these three."))
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        secondary_text(hint)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.save_button)
