@@ -465,3 +465,28 @@ def test_the_search_applies_as_the_learner_types(qtbot: QtBot, profile: Profile,
     qtbot.keyClicks(page.filters.text, "streak")
     qtbot.waitUntil(lambda: 0 < len(_sentences(page)) < everything, timeout=3000)
     assert all("Streak" in sentence for sentence in _sentences(page))
+
+
+def test_the_past_view_fits_its_titles_and_banner_at_a_large_font(qtbot, profile: Profile, studied: dict,
+                                                                  clock: SettableClock) -> None:
+    """At 20 points the banner read "…Nothing here ca" and the column titles "petitior"."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from effect_desktop.gui.timeline.past import PastView
+    from effect_desktop.timeline.service import Timeline
+
+    font = QApplication.font()
+    try:
+        QApplication.setFont(QFont(font.family(), 20))
+        view = PastView()
+        qtbot.addWidget(view)
+        view.show_state(Timeline(profile).state_at(clock.now))
+        header, metrics = view.table.horizontalHeader(), view.table.horizontalHeader().fontMetrics()
+        for section in range(6):
+            title = view.words.headerData(section, Qt.Orientation.Horizontal)
+            assert header.sectionSize(section) >= metrics.horizontalAdvance(title), title
+        assert view.banner.minimumSizeHint().width() < 720, "the banner wraps within the smallest window"
+        assert view.summary.minimumSizeHint().width() < 720
+    finally:
+        QApplication.setFont(font)

@@ -260,8 +260,10 @@ class PastView(QWidget):
         self.banner.setObjectName("pastBanner")
         self.banner.setStyleSheet("QLabel#pastBanner { background: #6b4e16; color: white; padding: 8px;"
                                   " font-weight: bold; border-radius: 4px; }")
+        self.banner.setWordWrap(True)  # cut off mid-word at a large font, or at the window's smallest
         self.summary = QLabel()
         self.summary.setObjectName("pastSummary")
+        self.summary.setWordWrap(True)
         self.words = PastWordsModel(self)
         self.table = QTableView()
         self.table.setObjectName("pastWords")
@@ -272,6 +274,7 @@ class PastView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._fit_headers()
         self.compare_button = QPushButton(self.tr("Compare with now"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self.compare_requested.emit)
@@ -287,6 +290,14 @@ class PastView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.compare_button)
+
+    def _fit_headers(self) -> None:
+        """Each column at least as wide as its title: at a large font "Repetitions" showed as "petitior"."""
+        header, metrics = self.table.horizontalHeader(), self.table.horizontalHeader().fontMetrics()
+        for section in range(self.words.columnCount()):
+            title = str(self.words.headerData(section, Qt.Orientation.Horizontal))
+            header.resizeSection(section, max(header.defaultSectionSize(),
+                                              metrics.horizontalAdvance(title) + 4 * metrics.averageCharWidth()))
 
     def show_state(self, state: PastState) -> None:
         self.state = state
