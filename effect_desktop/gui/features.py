@@ -97,6 +97,7 @@ def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
     if key == "settings":
         settings = cast("SettingsPage", page)
         settings.day_start_chosen.connect(lambda hour: change_day_start(window, hour))
+        settings.day_start_refusal = lambda: _session_running(window)
         settings.backups_requested.connect(lambda: backups(window))
     if key == "words":
         _add_history_to_words(window, page)
@@ -241,14 +242,20 @@ def current_window(window: MainWindow) -> MainWindow:
 
 
 # --- the study day's start ---------------------------------------------------------------------------
+def _session_running(window: MainWindow) -> str | None:
+    if not window.study_page.in_session:
+        return None
+    return T.translate("Features", "Finish or leave the session first: the study day's start cannot move during one.")
+
+
 def change_day_start(window: MainWindow, hour: int) -> None:
     """Rebuild the read models under the new hour (with progress and cancel), then open the
     profile again: the core and every page were built with the old one."""
     page = cast("SettingsPage", window.pages["settings"])
-    if window.study_page.in_session:
+    refusal = _session_running(window)
+    if refusal:
         page.show_day_start()
-        window.statusBar().showMessage(T.translate(
-            "Features", "Finish or leave the session first: the study day's start cannot move during one."), 8000)
+        window.statusBar().showMessage(refusal, 8000)
         return
     profile = window.profile
     page.day_start.setEnabled(False)

@@ -7,6 +7,7 @@ and opens the profile again (features.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -136,6 +138,8 @@ class SettingsPage(Page):
             box.valueChanged.connect(lambda value, name=name: self._save_limit(name, value))
         self.backups_kept.valueChanged.connect(self._save_backups_kept)
         self.day_start_choice = SettledChoice(self.day_start, self._day_start_picked)
+        # why the day's start cannot move now (a session running), said instead of asking; set by features
+        self.day_start_refusal: Callable[[], str | None] = lambda: None
         self.language_choice = SettledChoice(self.language, self._language_chosen)
 
     def _load(self) -> None:
@@ -158,6 +162,13 @@ class SettingsPage(Page):
         """Asked first: the change recounts the past and opens the window again."""
         hour = int(self.day_start.currentData())
         if hour == self.preferences.day_start_hour:
+            return None
+        refusal = self.day_start_refusal()
+        if refusal:  # it asked first, then refused the change it had just had confirmed
+            self.show_day_start()
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(refusal, 8000)
             return None
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Move the start of the study day"),
                           self.tr("Start each study day at {0}:00?").format(hour),

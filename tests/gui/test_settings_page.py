@@ -64,11 +64,14 @@ def test_a_new_day_start_recounts_the_past_and_reopens_on_settings(qtbot, tmp_pa
 
 
 def test_the_day_start_does_not_move_during_a_session(qtbot, window: MainWindow, profile, words) -> None:
+    """Refused before anything is asked: it asked "Start each study day at 6:00?", and refused the
+    change once the learner said Yes."""
     study = window.show_page("study")
     press(qtbot, study.start_panel.start, Qt.Key.Key_Space)
     assert study.in_session
     page = window.show_page("settings")
-    _pick(page, 6)
+    _pick(page, 6, answer=None)
+    assert page.findChild(QMessageBox, "confirmDayStart") is None, "nothing to confirm"
     assert "Finish or leave the session first" in window.statusBar().currentMessage()
     assert page.day_start.currentData() == 4 and profile.service.day_start_hour == 4
     assert Preferences(profile.settings).day_start_hour == 4
@@ -184,3 +187,4 @@ def test_arrow_keys_on_the_day_start_ask_once_they_rest(qtbot, window, profile) 
     boxes = page.findChildren(QMessageBox, "confirmDayStart")
     assert len(boxes) == 1 and f"{start + 2}:00" in boxes[0].text()
     boxes[0].button(QMessageBox.StandardButton.No).click()
+
