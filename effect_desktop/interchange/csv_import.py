@@ -103,7 +103,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         records = [(line + shift, cells) for line, cells in records]
         problems = [RowProblem(problem.line + shift, problem.reason) for problem in problems]
     if not records:
-        raise InterchangeError("No readable rows were found in the file.")
+        raise InterchangeError(_unreadable("No readable rows were found in the file", problems))
     has_header = _looks_like_header(records[0][1]) if header is None else header
     width = max(len(cells) for _, cells in records)
     if has_header:
@@ -111,11 +111,21 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         headers = names + [column_name(i) for i in range(len(names), width)]
         records = records[1:]
         if not records:
-            raise InterchangeError("The file has only its header row: there are no words to import.")
+            raise InterchangeError(_unreadable("The file has only its header row: there are no words to import",
+                                               problems))
     else:
         headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None,
                      anki=anki)
+
+
+def _unreadable(nothing: str, problems: list[RowProblem]) -> str:
+    """Why no row is left: the rows the reader refused, if there were any (a file whose one word
+    has a cell too long is not "only its header row"), else `nothing`."""
+    if not problems:
+        return f"{nothing}."
+    more = f" (and {counted(len(problems) - 1, 'other line')} that cannot be read)" if len(problems) > 1 else ""
+    return f"No row of the file can be imported: {problems[0]}{more}."
 
 
 def delimiter_join(cells: list[str], delimiter: str) -> str:

@@ -1,0 +1,51 @@
+"""Odd input a QA pass fed the command line: one clear line, exit status 2, nothing written."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import profile_path
+from effect_desktop.cli.main import run_cli
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = run_cli(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _refused(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code, _, err = _run(capsys, *args)
+    assert code == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert "unexpected error" not in err and "please report it" not in err, err
+    return err
+
+
+def _events(data: Path) -> int:
+    with sqlite3.connect(profile_path(data)) as raw:
+        return int(raw.execute("SELECT count(*) FROM events").fetchone()[0])
+
+
+@pytest.fixture
+def data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "data"
+    assert _run(capsys, "--data-dir", str(folder), "words", "add", "apple", "りんご", "--tags", "fruit")[0] == 0
+    return folder
+
+
+def test_a_word_list_whose_only_row_is_unreadable_names_that_row(tmp_path: Path, capsys) -> None:
+    both = tmp_path / "one.csv"
+    both.write_text("text,meaning\nhuge," + "a" * 70_000 + "\n", encoding="utf-8")
+    err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "import", str(both))
+    assert "line 2: a cell is longer than 65,536 characters" in err, err  # was "only its header row"
+    assert "header" not in err
+    assert not (tmp_path / "new").exists()
+    headless = tmp_path / "bare.csv"
+    headless.write_text("huge," + "a" * 70_000 + "\nbig," + "b" * 70_000 + "\n", encoding="utf-8")
+    err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "import", str(headless), "--header", "no")
+    assert "line 1: a cell is longer than 65,536 characters (and 1 other line that cannot be read)" in err, err
