@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from uuid import UUID
@@ -33,6 +34,20 @@ def word_ids_arg(value: str) -> list[UUID]:
         raise argparse.ArgumentTypeError(
             "no word ids given; list them separated by commas, or leave --words out to study the due queue")
     return ids
+
+
+def tag_arg(value: str) -> str:
+    """A filter's tag. No word has an empty tag, and `--tag ""` (an empty variable in a script) quietly
+    meant "every word" while `--category ""` means the words without a category: it is refused."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the tag is empty; give a tag, or leave --tag out for every word")
+    return value
+
+
+def category_arg(value: str) -> str:
+    """A filter's category, as words store theirs (NFC, without surrounding spaces): `--category ""`
+    (or only spaces) means the words without a category, as the window's empty category does."""
+    return unicodedata.normalize("NFC", value).strip()
 
 
 def time_arg(value: str) -> datetime:

@@ -23,7 +23,7 @@ from ..statistics.figures import (
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import time_arg
+from .parsing import category_arg, tag_arg, time_arg
 
 BAR_WIDTH = 30
 
@@ -38,8 +38,9 @@ def register(commands: Any) -> None:
     stats.add_argument("--by", choices=[g.value for g in Granularity], default=None,
                        help="group activity by day, week or month (default: day for 30d, week otherwise)")
     scope = stats.add_mutually_exclusive_group()
-    scope.add_argument("--category", help="only words of this category")
-    scope.add_argument("--tag", help="only words with this tag")
+    scope.add_argument("--category", type=category_arg,
+                       help="only words of this category ('' for the words without one)")
+    scope.add_argument("--tag", type=tag_arg, help="only words with this tag")
     stats.set_defaults(handler=show_stats)
 
 

@@ -12,7 +12,7 @@ from ..domain.scheduling.studyday import offset_minutes
 from ..projections.views import WordFilter
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import non_negative_int, uuid_arg, word_ids_arg
+from .parsing import category_arg, non_negative_int, tag_arg, uuid_arg, word_ids_arg
 
 
 def register(commands: Any) -> None:
@@ -23,8 +23,9 @@ def register(commands: Any) -> None:
     start.add_argument("--mode", choices=[m.value for m in LearningMode], default="flashcard")
     start.add_argument("--words", type=word_ids_arg, help="comma-separated word ids (default: the due queue)")
     focus = start.add_mutually_exclusive_group()
-    focus.add_argument("--category", help="take the due queue of this category only")
-    focus.add_argument("--tag", help="take the due queue of this tag only")
+    focus.add_argument("--category", type=category_arg,
+                       help="take the due queue of this category only ('' for the words without one)")
+    focus.add_argument("--tag", type=tag_arg, help="take the due queue of this tag only")
     start.set_defaults(handler=start_session)
 
     answer = sub.add_parser("answer", help="record an answer")
@@ -57,8 +58,11 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
                                limits_from(settings), session_size_from(settings), focus)
         word_ids = [word.word_id for word in planned]
         if not word_ids and focus != EVERY_WORD:
-            which = f"category {args.category!r}" if args.category is not None else f"tag {args.tag!r}"
-            raise RuleViolated(f"Nothing of {which} is due and no new words of it are left for today "
+            if args.category == "":
+                which = "without a category"
+            else:
+                which = f"of tag {args.tag!r}" if args.category is None else f"of category {args.category!r}"
+            raise RuleViolated(f"Nothing {which} is due and no new words {which} are left for today "
                                "(`words list --category C` or `--tag T` shows its words).")
         if not word_ids:
             raise RuleViolated("Nothing is due and no new words are left for today; add words or come back later.")

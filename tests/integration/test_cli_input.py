@@ -49,3 +49,24 @@ def test_a_word_list_whose_only_row_is_unreadable_names_that_row(tmp_path: Path,
     headless.write_text("huge," + "a" * 70_000 + "\nbig," + "b" * 70_000 + "\n", encoding="utf-8")
     err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "import", str(headless), "--header", "no")
     assert "line 1: a cell is longer than 65,536 characters (and 1 other line that cannot be read)" in err, err
+
+
+@pytest.mark.parametrize("command", [("session", "start"), ("words", "list"), ("stats",)])
+@pytest.mark.parametrize("tag", ["", "  "])
+def test_an_empty_tag_is_refused_not_taken_for_every_word(data: Path, capsys, command: tuple[str, ...],
+                                                           tag: str) -> None:
+    before = _events(data)
+    err = _refused(capsys, "--data-dir", str(data), *command, "--tag", tag)
+    assert "the tag is empty; give a tag, or leave --tag out for every word" in err, err
+    assert _events(data) == before  # `session start --tag ""` started a session of every due word
+
+
+def test_an_empty_category_means_the_words_without_one(data: Path, capsys) -> None:
+    _run(capsys, "--data-dir", str(data), "words", "add", "pear", "梨", "--category", "fruit")
+    for category in ("", "  "):
+        code, out, err = _run(capsys, "--data-dir", str(data), "words", "list", "--category", category)
+        assert code == 0 and "apple" in out and "pear" not in out, (out, err)
+    code, out, _ = _run(capsys, "--data-dir", str(data), "words", "list", "--category", " fruit ")
+    assert code == 0 and "pear" in out and "apple" not in out
+    code, _, err = _run(capsys, "--data-dir", str(data), "session", "start", "--category", " ")
+    assert code == 0, err
