@@ -23,6 +23,24 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def _clean_lines(value: str) -> str:
+    """A word or meaning may run over lines (an Anki note's <br>, a spreadsheet cell): one kind of break."""
+    return _clean(value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Characters no one types and no screen shows: a NUL was cut off by SQLite in one read model and
+# kept in another, and an escape sequence printed by `words list` retitled or cleared the terminal.
+_CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a tab and a line break are fine
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _control_error(label: str, value: str, pattern: re.Pattern[str]) -> str | None:
+    found = pattern.search(value)
+    if found is None:
+        return None
+    return f"{label} contains a control character (U+{ord(found.group()):04X}), which no screen shows; remove it."
+
+
 _TAG_SEPARATORS = re.compile(r"[,;、，；]")
 
 
@@ -59,16 +77,20 @@ def validate_fields(fields: dict[str, Any]) -> CheckedFields:
     cleaned: dict[str, Any] = {}
     for name, limit, label in (("text", MAX_TEXT, "Word"), ("meaning", MAX_MEANING, "Meaning")):
         if name in fields:
-            value = _clean(str(fields[name] or ""))
+            value = _clean_lines(str(fields[name] or ""))
             if not value:
                 errors[name] = f"{label} must not be empty."
             elif len(value) > limit:
                 errors[name] = f"{label} is {len(value)} characters; at most {limit} are allowed."
+            elif (control := _control_error(label, value, _CONTROL_IN_LINES)) is not None:
+                errors[name] = control
             cleaned[name] = value
     if "category" in fields:
         value = _clean(str(fields["category"] or ""))
         if len(value) > MAX_CATEGORY:
             errors["category"] = f"Category is too long; at most {MAX_CATEGORY} characters."
+        elif (control := _control_error("Category", value, _CONTROL)) is not None:
+            errors["category"] = control
         cleaned["category"] = value
     if "tags" in fields:
         raw_tags = fields["tags"] or []
@@ -82,6 +104,8 @@ def validate_fields(fields: dict[str, Any]) -> CheckedFields:
         elif (long := next((t for t in tags if len(t) > MAX_TAG), None)) is not None:
             shown = long if len(long) <= 30 else long[:30] + "…"  # which one: a deck's notes have many
             errors["tags"] = f"The tag “{shown}” is too long: {len(long)} characters, at most {MAX_TAG}."
+        elif (control := next((e for t in tags if (e := _control_error("A tag", t, _CONTROL))), None)) is not None:
+            errors["tags"] = control
         cleaned["tags"] = tags
     if "difficulty" in fields:
         raw = fields["difficulty"]

@@ -1727,6 +1727,22 @@ Details were written to the log file; your study history is safe.</source>
         <source>The tag “{0}” is too long: {1} characters, at most {2}.</source>
         <translation>タグ「{0}」が長すぎます（{1} 文字。上限は {2} 文字です）。</translation>
     </message>
+    <message>
+        <source>Word contains a control character (U+{0}), which no screen shows; remove it.</source>
+        <translation>単語に表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
+    </message>
+    <message>
+        <source>Meaning contains a control character (U+{0}), which no screen shows; remove it.</source>
+        <translation>意味に表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
+    </message>
+    <message>
+        <source>Category contains a control character (U+{0}), which no screen shows; remove it.</source>
+        <translation>カテゴリに表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
+    </message>
+    <message>
+        <source>A tag contains a control character (U+{0}), which no screen shows; remove it.</source>
+        <translation>タグに表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

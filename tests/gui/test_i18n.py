@@ -112,13 +112,14 @@ def test_every_validation_message_the_core_writes_has_a_japanese_form(qtbot):
         {"text": "", "meaning": " ", "category": "c" * 61, "tags": 7, "difficulty": 9},
         {"text": "w" * 201, "meaning": "m" * 1001, "tags": [f"t{n}" for n in range(21)]},
         {"tags": ["x" * 101], "difficulty": "two"},
+        {"text": "a\x00b", "meaning": "\x1b[2J", "category": "a\tb", "tags": ["b\x07"]},
     ]
     messages = []
     for fields in bad_inputs:
         with pytest.raises(ValidationFailed) as failure:
             validate_fields(fields)
         messages += failure.value.errors.values()
-    assert len(messages) == 10
+    assert len(messages) == 14
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]

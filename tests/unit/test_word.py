@@ -75,6 +75,22 @@ def test_an_anki_style_hierarchical_tag_is_kept() -> None:
     assert created(tags=[tag]).fields["tags"] == [tag]
 
 
+@pytest.mark.parametrize(("field", "value", "code"), [
+    ("text", "nul\x00here", "0000"), ("meaning", "\x1b]0;pwned\x07", "001B"), ("category", "a\nb", "000A"),
+    ("tags", ["ok", "bell\x07"], "0007"), ("text", "c1\x85x", "0085"), ("meaning", "del\x7f", "007F")])
+def test_control_characters_are_refused(field: str, value: object, code: str) -> None:
+    """A NUL was kept by one read model and cut off by another (verify failed for good), and an
+    escape sequence printed by `words list` retitled and cleared the terminal."""
+    with pytest.raises(ValidationFailed) as refused:
+        created(**{field: value})
+    assert f"control character (U+{code})" in refused.value.errors[field]
+
+
+def test_a_word_or_meaning_may_run_over_lines_and_hold_tabs() -> None:
+    word = stored(created(text="犬\r\nいぬ", meaning="dog\n\tanimal\rpet"))
+    assert (word.fields["text"], word.fields["meaning"]) == ("犬\nいぬ", "dog\n\tanimal\npet")
+
+
 @pytest.mark.parametrize(("raw", "expected"), [
     (1, 1), (5, 5), ("3", 3), (" 4 ", 4), ("+2", 2),
 ])
