@@ -215,7 +215,9 @@ class EventMetadata(BaseModel):
     correlation_id: UUID
     causation_id: UUID
     timestamp: datetime
-    utc_offset_minutes: int = 0
+    # within a day either way (Python's time zones end there; real ones at ±14 h): a hand-edited
+    # 2**40 failed the rebuild with SQL on the screen instead of naming the line
+    utc_offset_minutes: int = Field(default=0, gt=-24 * 60, lt=24 * 60)
 
 
 class DomainEvent(BaseModel):

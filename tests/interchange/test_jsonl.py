@@ -82,6 +82,17 @@ def test_a_profile_with_events_is_refused(profile: Profile, tmp_path: Path) -> N
 _OTHER = b"01a21d4a-a50e-715c-9abb-000000000000"
 
 
+def _swap_first(lines: list[bytes], marker: bytes) -> list[bytes]:
+    """The first line holding `marker` swapped with the next line of the same stream."""
+    first = next(i for i, line in enumerate(lines) if marker in line)
+    stream = re.search(rb'"aggregate_id":"[0-9a-f-]{36}"', lines[first])
+    assert stream is not None
+    second = next(i for i in range(first + 1, len(lines)) if stream.group() in lines[i])
+    swapped = list(lines)
+    swapped[first], swapped[second] = lines[second], lines[first]
+    return swapped
+
+
 @pytest.mark.parametrize(("damage", "expected"), [
     (lambda lines: lines[:-2], "incomplete"),
     (lambda lines: lines[:3] + [lines[3][:40]] + lines[4:], "Line 4 is not a valid event"),
@@ -106,6 +117,13 @@ _OTHER = b"01a21d4a-a50e-715c-9abb-000000000000"
      + lines[2:], r"\(WordCreated\) names another word than its stream"),
     (lambda lines: [re.sub(rb'("event_type":"QuestionAnswered".*"word_id":")[0-9a-f-]{36}', rb"\g<1>" + _OTHER, line)
                     for line in lines], r"\(QuestionAnswered\) answers a word that does not exist"),
+    # a NUL in a word: one read model kept it, another was cut at it, and verify failed for good
+    (lambda lines: lines[:1] + [lines[1].replace(b'"text":"', b'"text":"nul\\u0000', 1)] + lines[2:],
+     r"\(WordCreated\): Word contains a control character \(U\+0000\)"),
+    # an answer's line before its session's start: imported, and every replay counted the session wrong
+    (lambda lines: _swap_first(lines, b'"SessionStarted"'), "version 2 comes before version 1 in the log"),
+    (lambda lines: [line.replace(b'"utc_offset_minutes":540', b'"utc_offset_minutes":1099511627776') for line in lines],
+     r"Line 2 is not a valid event \(utc_offset_minutes: Input should be less than 1440"),
 ])
 def test_damaged_logs_import_nothing(profile: Profile, clock: SettableClock, tmp_path: Path, damage,
                                      expected: str) -> None:
