@@ -26,8 +26,8 @@ from .urls import ServerURL
 
 APPLICATION_NAME = "effect-desktop-sync"
 # libpq's words for a URL it will not use: `invalid sslmode value`, `invalid URI query parameter`,
-# `invalid integer value "abc" for connection option "port"`
-_URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection option)")
+# `invalid integer value "abc" for connection option "port"`, `invalid port number: "99999"`
+_URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection option|port number)")
 CONNECT_TIMEOUT_S = 10
 
 

@@ -39,6 +39,7 @@ class ServerURL:
         if not user or not database:
             raise BadServerURL(f"{redact(url)} needs a user name and a database: "
                                "postgresql://USER:PASSWORD@HOST:PORT/DATABASE")
+        _check_ports(url, hostport)
         return cls(parts.scheme, unquote(user), unquote(password) if sep else None, hostport,
                    database, parts.query)
 
@@ -118,3 +119,14 @@ def redact(url: str) -> str:
     if ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
     return f"{head}{userinfo}@{after}"
+
+
+def _check_ports(url: str, hostport: str) -> None:
+    """A port that can never work (99999, -5, abc) is the URL's mistake: it was reported as "cannot be
+    reached" (try again later) and remembered over the server that worked."""
+    for host in hostport.split(","):  # libpq takes several hosts, each with its own port
+        after_host = host.rpartition("]")[2] if host.startswith("[") else host  # [::1]:5432
+        _, colon, port = after_host.rpartition(":")
+        if colon and port and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+            raise BadServerURL(f"{redact(url)} has the port {port!r}; a port is a number from 1 to 65535 "
+                               "(PostgreSQL's is usually 5432).")

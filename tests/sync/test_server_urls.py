@@ -40,3 +40,21 @@ def test_a_url_without_a_database_is_refused_without_showing_the_password(
     err = capsys.readouterr().err
     assert code == 2 and "needs a user name and a database" in err
     assert "se/cret" not in err and "cret" not in err and "anna:***@db.example.org" in err
+
+
+@pytest.mark.parametrize("port", ["99999", "-5", "abc", "0", "５４３２"])
+def test_a_port_that_can_never_work_is_the_urls_mistake_and_is_not_remembered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], port: str) -> None:
+    """It was "cannot be reached" (exit 1: try again later), and it replaced the remembered server."""
+    base = ["--data-dir", str(tmp_path)]
+    assert run_cli([*base, "words", "add", "桜", "cherry blossom"]) == 0
+    code = run_cli([*base, "sync", "--url", f"postgresql://anna:pw@localhost:{port}/effect"])
+    err = capsys.readouterr().err
+    assert code == 2 and "a port is a number from 1 to 65535" in err and "cannot be reached" not in err
+    assert run_cli([*base, "sync", "--status"]) == 0
+    assert f":{port}/" not in capsys.readouterr().out
+
+
+def test_hosts_with_their_ports_are_read_as_libpq_reads_them() -> None:
+    for hostport in ("[::1]:5432", "db1:5432,db2:5433", "[::1]", "db.example.org"):
+        assert ServerURL.parse(f"postgresql://anna:pw@{hostport}/effect").hostport == hostport
