@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
+from ..projections.views import MAX_SEARCH
+
 # Times a command accepts: wide enough for any study history, narrow enough that the
 # figures computed around them (a year's range, a forecast, a day's start) stay in
 # datetime's range instead of failing with an OverflowError deep inside.
@@ -48,6 +50,14 @@ def category_arg(value: str) -> str:
     """A filter's category, as words store theirs (NFC, without surrounding spaces): `--category ""`
     (or only spaces) means the words without a category, as the window's empty category does."""
     return unicodedata.normalize("NFC", value).strip()
+
+
+def search_arg(value: str) -> str:
+    """A word filter: a longer one can match no word, and SQLite refuses it as a "too complex" pattern."""
+    if len(value.strip()) > MAX_SEARCH:
+        raise argparse.ArgumentTypeError(f"the search text has {len(value.strip()):,} characters; "
+                                         f"search for at most {MAX_SEARCH:,}")
+    return value
 
 
 def time_arg(value: str) -> datetime:

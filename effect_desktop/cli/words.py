@@ -9,7 +9,7 @@ from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import category_arg, tag_arg, uuid_arg
+from .parsing import category_arg, search_arg, tag_arg, uuid_arg
 
 
 def register(commands: Any) -> None:
@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
 
     listing = sub.add_parser("list", help="list current words")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.add_argument("--search", default="", help="filter on text and meaning")
+    listing.add_argument("--search", default="", type=search_arg, help="filter on text and meaning")
     listing.add_argument("--category", type=category_arg,
                          help="only words of this category ('' for the words without one)")
     listing.add_argument("--tag", type=tag_arg, help="only words with this tag")

@@ -18,6 +18,7 @@ from . import tables as t
 from .handlers import search_fold, tag_key
 from .sqlite_reader import first_attempts_query
 from .views import (
+    MAX_SEARCH,
     AnswerView,
     DailyStatsView,
     ProgressView,
@@ -108,7 +109,8 @@ class Queries:
         elif not f.include_deleted:
             query = query.where(t.words.c.deleted.is_(False))
         if f.search.strip():
-            pattern = f"%{_escape_like(search_fold(f.search.strip()))}%"
+            # cut to MAX_SEARCH once folded (NFKC may lengthen it): the pattern stays in SQLite's limit
+            pattern = f"%{_escape_like(search_fold(f.search.strip())[:MAX_SEARCH])}%"
             query = query.where(t.words.c.search_key.like(pattern, escape="\\"))
         if f.category is not None:
             query = query.where(t.words.c.category == f.category)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from uuid import UUID
 
+from ..domain.word import MAX_MEANING, MAX_TEXT
+
 
 @dataclass(frozen=True, slots=True)
 class ProgressView:
@@ -85,6 +87,12 @@ class StreakView:
     consecutive_days: int
     last_study_day: date | None
     current: int = 0
+
+
+# The longest word filter, in characters: as long as a word and its meaning together, and far short of
+# SQLite's limit on a LIKE pattern (50,000 bytes: past it the search failed with "LIKE or GLOB pattern
+# too complex"). The CLI refuses a longer search; the window's search fields take no more.
+MAX_SEARCH = MAX_TEXT + MAX_MEANING
 
 
 @dataclass(frozen=True, slots=True)

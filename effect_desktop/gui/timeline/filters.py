@@ -8,6 +8,7 @@ from uuid import UUID
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ...projections.views import MAX_SEARCH
 from ...timeline.describe import EVENT_TYPES, type_label
 from ...timeline.entries import TimelineFilter
 
@@ -26,6 +27,7 @@ class FilterBar(QWidget):
         for event_type in EVENT_TYPES:
             self.type_box.addItem(type_label(event_type, language), event_type)
         self.text = QLineEdit()
+        self.text.setMaxLength(MAX_SEARCH)  # longer, SQLite refused the word pattern ("too complex")
         self.text.setObjectName("textFilter")
         self.text.setPlaceholderText(self.tr("Search words or kinds of event…"))
         self.text.setClearButtonEnabled(True)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.scheduling.studyday import offset_minutes
-from ...projections.views import WordFilter, WordView
+from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from ..context import AppContext, Page
 from ..undo import UndoEntry, Undone
 from .columns import ColumnSharer
@@ -73,6 +73,7 @@ class WordsPage(Page):
         self.confirm: QMessageBox | None = None
 
         self.search = SearchField()
+        self.search.setMaxLength(MAX_SEARCH)  # longer, SQLite refused the pattern ("too complex")
         self.search.setObjectName("wordSearch")
         self.search.setPlaceholderText(self.tr("Filter by word or meaning…"))
         self.search.setClearButtonEnabled(True)
