@@ -16,6 +16,8 @@ from ..projections.views import MAX_SEARCH
 EARLIEST = datetime(1900, 1, 1)
 LATEST = datetime(2999, 12, 31, 23, 59, 59)
 MAX_DAYS = 365 * 1000  # a day count (e.g. `compact --older-than`) reaching back past year 1 overflows
+MAX_COUNT = 10**12  # more than any history holds; SQLite's integers end near 9.2 * 10**18
+MIN_DIFFICULTY, MAX_DIFFICULTY = 1, 5
 
 
 def uuid_arg(value: str) -> UUID:
@@ -77,12 +79,27 @@ def time_arg(value: str) -> datetime:
 
 
 def non_negative_int(value: str) -> int:
+    """A count (`events --limit`, `--time-ms`): past SQLite's integers it failed as an OverflowError."""
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value} must not be negative")
+    if number > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value} is too large; give at most {MAX_COUNT:,}")
+    return number
+
+
+def difficulty_arg(value: str) -> int:
+    """A filter's difficulty, in the range a word's has: 9 listed no word, as if none were that hard."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not MIN_DIFFICULTY <= number <= MAX_DIFFICULTY:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a difficulty; give a whole number from "
+                                         f"{MIN_DIFFICULTY} (easy) to {MAX_DIFFICULTY} (hard)")
     return number
 
 

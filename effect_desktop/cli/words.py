@@ -9,7 +9,7 @@ from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import category_arg, search_arg, tag_arg, uuid_arg
+from .parsing import category_arg, difficulty_arg, search_arg, tag_arg, uuid_arg
 
 
 def register(commands: Any) -> None:
@@ -43,7 +43,7 @@ def register(commands: Any) -> None:
     listing.add_argument("--category", type=category_arg,
                          help="only words of this category ('' for the words without one)")
     listing.add_argument("--tag", type=tag_arg, help="only words with this tag")
-    listing.add_argument("--difficulty", type=int)
+    listing.add_argument("--difficulty", type=difficulty_arg, help="only words of this difficulty (1 to 5)")
     listing.add_argument("--deleted", action="store_true",
                          help="list the deleted words instead (to restore one)")
     listing.set_defaults(handler=list_words)

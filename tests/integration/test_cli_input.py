@@ -70,3 +70,18 @@ def test_an_empty_category_means_the_words_without_one(data: Path, capsys) -> No
     assert code == 0 and "pear" in out and "apple" not in out
     code, _, err = _run(capsys, "--data-dir", str(data), "session", "start", "--category", " ")
     assert code == 0, err
+
+
+HUGE = str(2**70)  # past SQLite's integers: "unexpected error: OverflowError ... please report it"
+
+
+def test_a_huge_whole_number_gets_the_options_range(data: Path, capsys) -> None:
+    err = _refused(capsys, "--data-dir", str(data), "events", "--limit", HUGE)
+    assert f"{HUGE} is too large; give at most 1,000,000,000,000" in err, err
+    for difficulty in (HUGE, "9", "0", "two"):
+        err = _refused(capsys, "--data-dir", str(data), "words", "list", "--difficulty", difficulty)
+        assert f"{difficulty!r} is not a difficulty; give a whole number from 1 (easy) to 5 (hard)" in err, err
+    code, out, _ = _run(capsys, "--data-dir", str(data), "words", "list", "--difficulty", "1")
+    assert code == 0 and "apple" in out
+    code, out, _ = _run(capsys, "--data-dir", str(data), "events", "--limit", "1000000000000")
+    assert code == 0 and "WordCreated" in out
