@@ -62,15 +62,23 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     chosen, text = (encoding, None) if encoding else _detect(data)
     if text is not None:  # decoded while telling the encoding
         return text.lstrip("\ufeff"), chosen
-    try:
-        codecs.lookup(chosen)
-    except LookupError:
-        raise InterchangeError(f"Unknown text encoding {chosen!r}; use utf-8, utf-16 or cp932.") from None
+    unknown = InterchangeError(f"Unknown text encoding {chosen!r}; use utf-8, utf-16 or cp932.")
+    try:  # bytes.decode takes text encodings only: rot13, base64, hex or zlib are not one (a LookupError)
+        if not getattr(codecs.lookup(chosen), "_is_text_encoding", True):
+            raise unknown
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise unknown from None
+    label = ENCODING_LABELS.get(chosen, chosen)
     try:
         text = data.decode(chosen)
+    except LookupError:  # not a text encoding after all (the check above reads a private attribute)
+        raise unknown from None
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise InterchangeError(f"Line {line} is not valid {ENCODING_LABELS.get(chosen, chosen)} text; "
+        raise InterchangeError(f"Line {line} is not valid {label} text; "
+                               "choose another encoding or save the file as \"CSV UTF-8\".") from None
+    except UnicodeError:  # a codec that names no position (idna's labels, "undefined")
+        raise InterchangeError(f"The file is not valid {label} text; "
                                "choose another encoding or save the file as \"CSV UTF-8\".") from None
     return text.lstrip("\ufeff"), chosen
 

@@ -85,3 +85,12 @@ def test_a_huge_whole_number_gets_the_options_range(data: Path, capsys) -> None:
     assert code == 0 and "apple" in out
     code, out, _ = _run(capsys, "--data-dir", str(data), "events", "--limit", "1000000000000")
     assert code == 0 and "WordCreated" in out
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "uu"])
+def test_a_codec_that_is_not_a_text_encoding_is_an_unknown_encoding(tmp_path: Path, capsys, codec: str) -> None:
+    words = tmp_path / "words.csv"
+    words.write_text("text,meaning\napple,りんご\n", encoding="utf-8")
+    err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "import", str(words), "--encoding", codec)
+    assert f"Unknown text encoding {codec!r}; use utf-8, utf-16 or cp932." in err, err  # was a LookupError
+    assert not (tmp_path / "new").exists()
