@@ -83,8 +83,7 @@ def _format_of(args: argparse.Namespace) -> str:
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = _format_of(args)
-    if not args.file.is_file():
-        raise InterchangeError(f"There is no file {args.file}.")
+    _require_a_file(args.file)
     refuse_the_profile(args.file, ctx.profile_file)
     if args.dry_run and (kind == "jsonl" or not ctx.profile_file.exists()):
         return _dry_run_on_a_scratch_profile(args, ctx, kind)
@@ -94,6 +93,18 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"imported {counted(count, 'event')}; `effect-desktop verify` checks them")
         return 0
     return _import_words(args, profile, kind)
+
+
+def _require_a_file(path: Path) -> None:
+    """A folder, a pipe or a device is not "no file": say what the path is."""
+    if path.is_file():
+        return
+    if path.is_dir():
+        raise InterchangeError(f"{path} is a folder, not a file; give the file to import.")
+    if path.exists():
+        raise InterchangeError(f"{path} is not a regular file (a device or a pipe); save what it holds to a "
+                               "file and import that.")
+    raise InterchangeError(f"There is no file {path}.")
 
 
 def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:

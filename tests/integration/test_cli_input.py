@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -93,4 +94,21 @@ def test_a_codec_that_is_not_a_text_encoding_is_an_unknown_encoding(tmp_path: Pa
     words.write_text("text,meaning\napple,りんご\n", encoding="utf-8")
     err = _refused(capsys, "--data-dir", str(tmp_path / "new"), "import", str(words), "--encoding", codec)
     assert f"Unknown text encoding {codec!r}; use utf-8, utf-16 or cp932." in err, err  # was a LookupError
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_importing_a_folder_a_pipe_or_a_device_says_what_the_path_is(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "words.csv"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    new = str(tmp_path / "new")
+    err = _refused(capsys, "--data-dir", new, "import", str(folder))
+    assert f"{folder} is a folder, not a file; give the file to import." in err, err  # was "There is no file"
+    for path in (pipe, Path(os.devnull)):
+        err = _refused(capsys, "--data-dir", new, "import", str(path), "--format", "csv")
+        assert f"{path} is not a regular file (a device or a pipe)" in err, err
+    assert f"There is no file {tmp_path / 'gone.csv'}." in _refused(capsys, "--data-dir", new, "import",
+                                                                    str(tmp_path / "gone.csv"))
     assert not (tmp_path / "new").exists()
