@@ -26,7 +26,7 @@ from uuid import UUID
 
 import psycopg
 
-from .errors import ServerRefused
+from .errors import AccountConflict, ServerRefused
 from .outbox import rows_page
 
 COLUMNS = ("event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
@@ -100,7 +100,7 @@ def stage(connection: psycopg.Connection, copy_text: bytes) -> None:
             copy.write(copy_text)
 
 
-def insert_staged(connection: psycopg.Connection, origin: UUID) -> int:
+def insert_staged(connection: psycopg.Connection, origin: UUID, *, learners_registered: bool = False) -> int:
     """Move the staged page into `events`, in log order, in the caller's transaction; how many were new."""
     try:
         with connection.cursor() as cursor:
@@ -109,6 +109,12 @@ def insert_staged(connection: psycopg.Connection, origin: UUID) -> int:
                 cursor.execute(_INSERT_NEW, {"origin": origin})
             except psycopg.errors.UniqueViolation:
                 cursor.execute("ROLLBACK TO SAVEPOINT sync_page")
+            except psycopg.errors.InsufficientPrivilege:
+                cursor.execute("ROLLBACK TO SAVEPOINT sync_page")
+                if learners_registered:
+                    raise
+                _register_learners(cursor)
+                return insert_staged(connection, origin, learners_registered=True)
             else:
                 inserted = cursor.rowcount  # before RELEASE, whose own count (-1) would replace it
                 cursor.execute("RELEASE SAVEPOINT sync_page")
@@ -123,6 +129,29 @@ def insert_staged(connection: psycopg.Connection, origin: UUID) -> int:
         raise ServerRefused(
             "The server refused events that name a learner not registered to this account "
             f"({error.diag.message_primary}); the profile may belong to another account.") from error
+
+
+# The learner ids a page's events carry that no account here has: this account's. A profile that
+# synced with the account elsewhere holds its other computers' events, under their ids; moved to a
+# new server, it was refused for good while those computers were gone.
+_REGISTER = (
+    "INSERT INTO sync_user_ids (user_id) SELECT DISTINCT (s.metadata ->> 'user_id')::uuid FROM sync_staged s "
+    "WHERE NOT EXISTS (SELECT 1 FROM sync_user_ids u WHERE u.user_id = (s.metadata ->> 'user_id')::uuid)"
+)
+
+
+def _register_learners(cursor: psycopg.Cursor[Any]) -> None:
+    """Register the page's unknown learner ids to this account (an id another account has stays
+    theirs: the server sees only this account's ids, so inserting one of theirs is refused)."""
+    cursor.execute("SAVEPOINT sync_learners")
+    try:
+        cursor.execute(_REGISTER)
+    except psycopg.errors.UniqueViolation as error:
+        cursor.execute("ROLLBACK TO SAVEPOINT sync_learners")
+        raise AccountConflict(
+            "Some of this profile's events were written under a learner id registered to another account "
+            "on this server; sync it with that account, or start a new profile for this one.") from error
+    cursor.execute("RELEASE SAVEPOINT sync_learners")
 
 
 def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: int) -> Generator[PulledPage]:

@@ -1,0 +1,78 @@
+"""An account moved to another server: a computer holding the history of the account's other
+computers (their learner ids) syncs into the new account whole."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.sync import SyncClient, pending_count
+from effect_desktop.sync.admin import add_user, init_server
+from effect_desktop.sync.errors import AccountConflict
+from tests.support.postgres import libpq_url, with_database
+
+
+@pytest.fixture
+def new_server(pg_url: str, server: str) -> Iterator[str]:
+    """Admin URL of a second prepared database on the same PostgreSQL (another server, for the account)."""
+    name = "effect_test_" + secrets.token_hex(6)
+    with psycopg.connect(libpq_url(pg_url), autocommit=True) as admin:
+        admin.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    try:
+        url = with_database(pg_url, name)
+        init_server(url)
+        yield url
+    finally:
+        with psycopg.connect(libpq_url(pg_url), autocommit=True) as admin:
+            admin.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+def _study(profile: Profile, text: str) -> None:
+    word = profile.service.create_word(text, text.upper())
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 1500)
+    profile.service.complete_session(session)
+
+
+def test_a_profile_holding_another_computers_history_moves_to_a_new_account(
+        alice: str, new_server: str, device: Callable[[str], Profile]) -> None:
+    """Refused for good: "events that name a learner not registered to this account", while the
+    computer that wrote them under its own id was gone."""
+    laptop, desktop = device("laptop"), device("desktop")
+    _study(laptop, "apple")  # each studied before syncing: two learner ids, one account
+    _study(desktop, "bread")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()
+    assert laptop.user_id != desktop.user_id and {w.text for w in laptop.queries.words()} == {"apple", "bread"}
+
+    moved = add_user(new_server, "nia", "nia-secret")
+    result = SyncClient(laptop, moved).sync()
+    assert result.pushed == laptop.store.count() and pending_count(laptop) == 0
+    fresh = device("fresh")
+    SyncClient(fresh, moved).sync()
+    assert {w.text for w in fresh.queries.words()} == {"apple", "bread"}
+    SyncClient(desktop, moved).sync()  # the other computer follows later: its id is the account's already
+    assert pending_count(desktop) == 0
+
+
+def test_events_of_a_learner_registered_to_another_account_are_still_refused(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    laptop, other = device("laptop"), device("other")
+    _study(laptop, "apple")
+    _study(other, "bread")
+    SyncClient(laptop, alice).sync()
+    SyncClient(other, alice).sync()
+    SyncClient(laptop, alice).sync()  # the laptop now holds the other computer's events too
+    bob = add_user(server, "bob", "bob-secret")
+    borrowed = device("borrowed")
+    SyncClient(borrowed, bob).sync()
+    laptop.settings.set("user_id", str(borrowed.user_id))  # as if the laptop had been bob's
+    laptop.user_id = laptop.service.user_id = borrowed.user_id
+    with pytest.raises(AccountConflict, match="registered to another account"):
+        SyncClient(laptop, bob).sync()
