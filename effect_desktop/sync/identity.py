@@ -8,7 +8,9 @@ The rule (documented in docs/sync.md):
   old one). A device that already studied keeps its own id, which is
   registered to the account, so the server accepts its events.
 - The server refuses events naming an id not registered to the pushing
-  account, and an id can belong to one account only.
+  account, and an id can belong to one account only. A pushed page's ids
+  that no account has are registered to the pusher (server_ops.py): the
+  history of the account's other computers, brought to a new server.
 Read models are keyed by word, session, answer and day, not by device, so
 devices with different ids still converge; only the streak row is per id.
 """
