@@ -332,3 +332,19 @@ def test_a_flashcard_session_with_the_mouse_alone(qtbot, window, profile, words)
     assert card.back.text() != "" and card.buttons[0].isVisible()
     qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # a second click grades nothing
     assert len(_answers(profile)) == 1
+
+
+def test_nothing_to_study_goes_once_there_is_something(qtbot, window, profile):
+    """Start pressed on an empty profile, a word added: the page said "Nothing to study right now"
+    under "1 new word today", and told the newcomer to add words."""
+    page = window.show_page("study")
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    assert not page.in_session and page.start_panel.message.text().startswith("Nothing to study")
+    window.show_page("words")
+    window.operations.perform(lambda: profile.service.create_word("apple", "りんご"))
+    with qtbot.waitSignal(page.start_refreshed):
+        window.show_page("study")
+    assert page.start_panel.counts.text() == "0 due for review · 1 new word today"
+    assert page.start_panel.message.text() == ""

@@ -275,6 +275,8 @@ class StudyPage(Page):
         else:
             due = self.tr("{0} due for review").format(counts.due)
         text = due + " · " + self.tr("%n new word(s) today", "", counts.new_available)
+        if text != self.start_panel.counts.text():  # "Nothing to study…" beside "1 new word today"
+            self.start_panel.message.setText("")
         self.start_panel.counts.setText(text)
         open_sessions = [s for s in open_sessions if self.run is None or s.session_id != self.run.session_id]
         self.open_session = open_sessions[0] if open_sessions else None
