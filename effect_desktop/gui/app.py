@@ -151,11 +151,14 @@ def close_on_interrupt(close: Callable[[], object]) -> Callable[[], None]:
     """Ctrl+C in the terminal that started the window closes it as its close button does (a session
     kept, the profile closed). Python sees the signal only when it runs, so a timer wakes it now and
     then; without this the window ignored Ctrl+C, and a KeyboardInterrupt surfaced in some slot.
-    An open dialog is closed first. Returns what undoes it."""
+    Open dialogs are closed first, as Esc would, then the window; a dialog that refuses (a restore
+    under way) keeps both open. Returns what undoes it."""
     def interrupted() -> None:
         modal = QApplication.activeModalWidget()
-        if modal is not None:  # a dialog first, as Esc would (a restore under way refuses to close)
+        if modal is not None:
             modal.close()
+            if QApplication.activeModalWidget() is not modal:  # closed: the next dialog, then the window
+                QTimer.singleShot(0, interrupted)  # (one Ctrl+C only closed the first-run question)
             return
         close()
 
