@@ -69,6 +69,7 @@ class CliContext:
     _profile: Profile | None = field(default=None, repr=False)
     _created: bool = field(default=False, repr=False)
     _made_folders: list[Path] = field(default_factory=list, repr=False)  # innermost first
+    _opened_at: int = field(default=0, repr=False)  # the log's last position when the profile was opened
 
     @property
     def profile_file(self) -> Path:
@@ -119,7 +120,14 @@ class CliContext:
             if behind >= SAY_FROM and sys.stderr.isatty():
                 print(file=sys.stderr)
             self._profile = profile
+            self._opened_at = profile.store.last_position()
         return self._profile
+
+    def events_written(self) -> int:
+        """Events stored since the profile was opened: what a command did even if its output was lost."""
+        if self._profile is None:
+            return 0
+        return max(0, self._profile.store.last_position() - self._opened_at)
 
     def discard_if_new(self) -> None:
         """After a failed command: remove the profile it created, unless it holds an event by now

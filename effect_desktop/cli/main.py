@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import signal
 import sys
 import traceback
@@ -23,6 +22,7 @@ from typing import Any, NoReturn
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
+from ..wording import counted
 from . import (
     history_commands,
     interchange_commands,
@@ -33,11 +33,16 @@ from . import (
     sync_commands,
     words,
 )
-from .context import CliContext, may_create, needs_existing
+from .context import CliContext, command_of, may_create, needs_existing
 from .parsing import data_dir_arg
+from .stdout import OutputFailed, discard_stdout, flush_stdout, guarded_stdout
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
+# What a command whose printed result was lost did all the same (its result is the new thing's id).
+DONE_ANYWAY: dict[tuple[str, str | None], str] = {
+    ("words", "add"): "the word was added (`effect-desktop words list` shows it)",
+    ("session", "start"): "the session was started (`effect-desktop events` shows it)"}
 INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `effect-desktop words list` "
                "or `effect-desktop events` shows what is there")
 log_ = logging.getLogger("effect_desktop.cli")
@@ -109,9 +114,13 @@ def run_cli(argv: Sequence[str]) -> int:
     interrupts.install()
     code = EXIT_INTERRUPTED
     try:
-        code = _run(argv, interrupts)
+        with guarded_stdout():
+            code = _run(argv, interrupts)
     except KeyboardInterrupt:  # landed outside the command (parsing the line, printing a message)
         interrupts.seen = True
+    except OutputFailed as error:  # printing the help or the usage
+        discard_stdout()
+        code = _fail(f"could not write the output: {error}")
     finally:
         interrupts.armed = False
         interrupts.restore()
@@ -137,15 +146,22 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         if needs_existing(args):
             ctx.require_existing()  # a typo in --profile must not answer with a new, empty profile
         code = handler(args, ctx)
+        flush_stdout()  # a full disk shows here, while it can still be said, not in Python's exit
         interrupts.armed = False
     except KeyboardInterrupt:
         interrupts.seen = True
+    except OutputFailed as error:
+        interrupts.armed = False
+        discard_stdout()
+        code = EXIT_USAGE
+        if not interrupts.seen:
+            _fail(f"could not write the output: {error}{_done_anyway(args, ctx)}")
     except (DomainError, StoreError, UsageError, argparse.ArgumentTypeError, ValueError) as error:
         interrupts.armed = False
         if not interrupts.seen:  # else it is how the interrupt surfaced (e.g. in an SQLite function)
             _fail(str(error))
     except BrokenPipeError:  # `effect-desktop events | head`: the reader left, which is fine
-        _silence_stdout()
+        discard_stdout()
         code = 0
     except Exception as error:  # the last line of defence: one line for the user, the rest in the log
         interrupts.armed = False
@@ -187,11 +203,14 @@ def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
     return log_file
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's exit flush does not hit the closed pipe again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+def _done_anyway(args: argparse.Namespace, ctx: CliContext) -> str:
+    """The output is lost, but what the command stored is kept: say so, or the learner adds the word again."""
+    stored = ctx.events_written()
+    if not stored:
+        return ""
+    done = DONE_ANYWAY.get(command_of(args), f"the command was done all the same ({counted(stored, 'new event')} "
+                                              f"kept; `effect-desktop events` shows {'it' if stored == 1 else 'them'})")
+    return f"; {done}"
 
 
 def _fail(message: str) -> int:
