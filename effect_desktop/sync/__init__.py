@@ -34,7 +34,7 @@ name, password)`; the SQL lives in `server_schema.py` and `server_ops.py`.
 
 from __future__ import annotations
 
-from .client import ConnectionCheck, SyncClient, SyncResult, pending_count, test_connection
+from .client import ConnectionCheck, SyncClient, SyncResult, pending_count, show_received, test_connection
 from .errors import (
     AccountConflict,
     AuthenticationFailed,
@@ -51,5 +51,5 @@ from .errors import (
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
     "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted", "SyncResult",
-    "TLSFailure", "pending_count", "test_connection", "ConnectionCheck",
+    "TLSFailure", "pending_count", "show_received", "test_connection", "ConnectionCheck",
 ]

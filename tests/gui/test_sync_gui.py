@@ -532,3 +532,42 @@ def test_after_a_refused_password_a_click_on_the_status_opens_the_settings(
     qtbot.waitExposed(dialog)
     assert sync.status.state is SyncState.ERROR  # no sync was started by the click
     dialog.close()
+
+
+def test_words_received_before_a_dropped_pull_are_shown(qtbot, window, sync, alice, profile, pg_database,
+                                                        system_keyring, tmp_path: Path, monkeypatch) -> None:
+    """A large first pull cut off: 50,000 events were kept in the log, and the window showed 0 words,
+    0 due and empty statistics until the next sync."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.sync import controller as sync_controller
+    from effect_desktop.sync import SyncClient
+    from tests.sync.test_gaps_and_interruptions import kill_alices_connections
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+
+    class CutOff(SyncClient):  # a large pull (pages taken in, counted at the end), cut after its first page
+        def __init__(self, profile, url) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(profile, url, pull_page=10, defer_projection_from=1)
+
+        def sync(self, progress=None):  # type: ignore[no-untyped-def]
+            def cut(phase: str, done: int, total: int) -> None:
+                if progress is not None:
+                    progress(phase, done, total)
+                if phase == "pull" and done == 10:
+                    kill_alices_connections(pg_database)
+            return super().sync(cut)
+
+    monkeypatch.setattr(sync_controller, "SyncClient", CutOff)
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    settings.window().close()
+    sync.sync_now()
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state is SyncState.ERROR
+    received = profile.store.count()
+    assert 0 < received < 30
+    assert profile.queries.word_count() == received, "what was received is shown"

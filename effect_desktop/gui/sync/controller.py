@@ -29,6 +29,7 @@ from ...sync import (
     SyncResult,
     credentials,
     pending_count,
+    show_received,
 )
 from ...sync.urls import ServerURL
 from ..core_messages import localise
@@ -178,7 +179,13 @@ class SyncController(QObject):
 
         def work() -> SyncResult:
             url = session_url or credentials.resolve(profile)
-            return SyncClient(profile, url).sync(self._emit_progress)
+            try:
+                return SyncClient(profile, url).sync(self._emit_progress)
+            except SyncError:
+                # a large pull cut off: its pages are kept but were not counted yet, and the window
+                # showed no words at all until the next sync; count them now (that sync counts again)
+                show_received(profile)
+                raise
 
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending,
                              last_synced=self.preferences.last_synced))
