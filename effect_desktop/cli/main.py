@@ -114,8 +114,13 @@ def run_cli(argv: Sequence[str]) -> int:
     interrupts.install()
     code = EXIT_INTERRUPTED
     try:
-        with guarded_stdout():
-            code = _run(argv, interrupts)
+        unreadable = _not_utf8(argv)
+        if unreadable is not None:
+            code = _fail(f"the argument {unreadable} is not valid UTF-8 text; check the terminal's encoding "
+                         "(it should be UTF-8) and type it again")
+        else:
+            with guarded_stdout():
+                code = _run(argv, interrupts)
     except KeyboardInterrupt:  # landed outside the command (parsing the line, printing a message)
         interrupts.seen = True
     except OutputFailed as error:  # printing the help or the usage
@@ -201,6 +206,22 @@ def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
     except OSError:
         return None
     return log_file
+
+
+def _not_utf8(argv: Sequence[str]) -> str | None:
+    """The first argument that is not text, its bytes escaped: a terminal in Latin-1 passes café as
+    b"caf\\xe9", which Python keeps as a lone surrogate that no event can store (it failed as
+    "Error serializing to JSON: UnicodeEncodeError … surrogates not allowed")."""
+    for argument in argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                raw = argument.encode("utf-8", "surrogateescape")  # the bytes the terminal sent
+            except UnicodeEncodeError:  # a surrogate that stands for no byte (Windows' UTF-16)
+                raw = argument.encode("utf-8", "backslashreplace")
+            return f"'{raw.decode('utf-8', 'backslashreplace')}'"
+    return None
 
 
 def _done_anyway(args: argparse.Namespace, ctx: CliContext) -> str:

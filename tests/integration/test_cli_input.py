@@ -112,3 +112,12 @@ def test_importing_a_folder_a_pipe_or_a_device_says_what_the_path_is(tmp_path: P
     assert f"There is no file {tmp_path / 'gone.csv'}." in _refused(capsys, "--data-dir", new, "import",
                                                                     str(tmp_path / "gone.csv"))
     assert not (tmp_path / "new").exists()
+
+
+def test_an_argument_that_is_not_utf8_is_refused_before_anything_is_stored(data: Path, capsys) -> None:
+    latin1 = b"caf\xe9".decode("utf-8", "surrogateescape")  # what Python makes of a Latin-1 terminal's café
+    err = _refused(capsys, "--data-dir", str(data), "words", "add", latin1, "coffee")
+    assert err.strip() == ("effect-desktop: error: the argument 'caf\\xe9' is not valid UTF-8 text; check the "
+                           "terminal's encoding (it should be UTF-8) and type it again"), err
+    assert "surrogates" not in err and _events(data) == 1
+    assert "'\\ud800x'" in _refused(capsys, "--data-dir", str(data), "words", "list", "--search", "\ud800x")
