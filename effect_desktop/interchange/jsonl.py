@@ -12,6 +12,7 @@ along, since some streams (the streak) are named after it.
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 from typing import IO, Any
@@ -180,8 +181,15 @@ def _known(registry: EventRegistry, event_type: str) -> bool:
 
 
 def _first_line(handle: IO[bytes]) -> tuple[int, bytes]:
-    """The header: the first line that is not blank, with its number."""
+    """The header: the first line that is not blank, with its number. A UTF-8 byte-order mark before
+    it (an export saved again by Windows Notepad) is not part of it: it was refused as "not an Effect
+    Desktop event log"."""
     for number, line in enumerate(iter(handle.readline, b""), start=1):
+        if number == 1:
+            if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InterchangeError("This event log was saved as UTF-16 (\"Unicode\"); save it as UTF-8 and "
+                                       "import it again.")
+            line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
             return number, line
     return 1, b""
