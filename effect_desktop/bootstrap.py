@@ -133,6 +133,14 @@ class ProfileSettings:
         except OperationalError as error:  # a read-only profile, a full disk: said as the store says it
             raise write_failed(error, self.engine.url.database) from error
 
+    def forget(self, key: str) -> None:
+        """Remove a setting (a password kept in the file that is no longer wanted there)."""
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(sa.delete(profile_info).where(profile_info.c.key == key))
+        except OperationalError as error:
+            raise write_failed(error, self.engine.url.database) from error
+
     def get_int(self, key: str, default: int) -> int:
         raw = self.get(key)
         try:

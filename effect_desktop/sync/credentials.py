@@ -50,7 +50,14 @@ def _keyring_set(key: str, password: str) -> bool:
 
 
 def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False) -> str:
-    """Keep the server for next time; returns a sentence saying where the password went."""
+    """Keep the server for next time; returns a sentence saying where the password went. A password
+    kept in the profile file goes when it is no longer this server's (another server or account, or
+    another password, kept there again only with consent): an old account's password stayed in the
+    file in plain text after "Saved the server, not the password"."""
+    kept = profile.settings.get(SETTING_PLAIN_PASSWORD)
+    if kept is not None and (profile.settings.get(SETTING_URL) != url.display
+                             or (url.password is not None and url.password != kept)):
+        profile.settings.forget(SETTING_PLAIN_PASSWORD)
     profile.settings.set(SETTING_URL, url.display)
     if url.password is None:
         return f"Server {url.display} remembered."
@@ -62,6 +69,11 @@ def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False)
                 "the profile file as you asked.")
     return (f"Server {url.display} remembered, but not its password: there is no system keyring. "
             f"Pass the password each time, set {ENV_URL}, or allow keeping it in the profile file.")
+
+
+def in_keyring(url: ServerURL) -> bool:
+    """Whether the system keyring holds this URL's password (not a copy in the profile file)."""
+    return url.password is not None and _keyring_get(url.keyring_key) == url.password
 
 
 def resolve(profile: Profile, explicit: str | None = None) -> ServerURL:

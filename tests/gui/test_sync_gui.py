@@ -211,7 +211,7 @@ def test_save_to_the_keyring_then_sync_now_pushes_local_events(qtbot, window, sy
 
 
 def test_without_a_keyring_the_password_is_stored_only_with_consent(qtbot, window, sync, alice, profile,
-                                                                     no_keyring) -> None:
+                                                                     no_keyring, pg_database) -> None:
     settings = open_settings(qtbot, window, sync)
     fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
@@ -235,6 +235,22 @@ def test_without_a_keyring_the_password_is_stored_only_with_consent(qtbot, windo
     QApplication.processEvents()
     assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) == "alice-secret"
     assert "in the profile file" in settings.message.text()
+
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")  # saved again as it is
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "plaintextConsent")
+    assert box is not None and box.isVisible(), "it said: Saved. The password is in the system keyring."
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert "in the profile file" in settings.message.text()
+
+    bob = ServerURL.parse(add_user(pg_database, "bob", "bob-secret"))  # another account, password declined
+    fill(qtbot, settings, server_url_without_user(bob), "bob", "bob-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "plaintextConsent")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) is None, "alice's stayed in the file"
 
 
 def test_offline_the_status_says_so_and_studying_goes_on(qtbot, window, sync, profile) -> None:

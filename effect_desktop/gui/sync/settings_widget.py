@@ -222,11 +222,11 @@ class SyncSettingsWidget(QWidget):
             return
         self._ask_plaintext_consent(url)
 
-    def _password_kept(self, url: ServerURL) -> bool:
-        try:
-            return credentials.resolve(self.profile, url.display).password == url.password
-        except SyncError:
-            return False
+    @staticmethod
+    def _password_kept(url: ServerURL) -> bool:
+        """In the keyring itself: a copy in the profile file counted, and with no keyring at all
+        the second Save said "The password is in the system keyring"."""
+        return credentials.in_keyring(url)
 
     def _password_known(self, url: ServerURL) -> bool:
         try:
