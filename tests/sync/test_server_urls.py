@@ -58,3 +58,17 @@ def test_a_port_that_can_never_work_is_the_urls_mistake_and_is_not_remembered(
 def test_hosts_with_their_ports_are_read_as_libpq_reads_them() -> None:
     for hostport in ("[::1]:5432", "db1:5432,db2:5433", "[::1]", "db.example.org"):
         assert ServerURL.parse(f"postgresql://anna:pw@{hostport}/effect").hostport == hostport
+
+
+@pytest.mark.parametrize("saved", [
+    "postgresql://kim@/effect?host=/run/postgresql", "postgresql://kim@db.example.org:5433/effect?sslmode=require",
+    "postgresql://kim@/effect"])
+def test_the_settings_fields_show_the_saved_server_and_give_it_back(saved: str) -> None:
+    """A server on this computer's socket came back as "postgresql:/effect?host=…" (a slash short),
+    which read back as no user and no database once the user name went into the URL."""
+    from effect_desktop.gui.sync.form import compose_url, split_url
+
+    server, user = split_url(ServerURL.parse(saved))
+    assert user == "kim" and "kim" not in server
+    assert compose_url(server, user, "pw").display == saved
+    assert compose_url(server.replace("://", "://kim@", 1), "", "pw").display == saved

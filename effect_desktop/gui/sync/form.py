@@ -25,4 +25,7 @@ def split_url(url: ServerURL) -> tuple[str, str]:
     """(server URL without user and password, user name) for filling the fields."""
     parts = urlsplit(url.display)
     hostport = parts.netloc.rpartition("@")[2]
+    if not hostport:  # a server on this computer's socket (?host=/run/postgresql): urlunsplit wrote
+        # "postgresql:/effect?…", which read back as no user and no database
+        return f"{parts.scheme}:///{parts.path.lstrip('/')}" + (f"?{parts.query}" if parts.query else ""), url.user
     return urlunsplit(parts._replace(netloc=hostport)), url.user
