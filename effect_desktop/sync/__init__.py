@@ -41,6 +41,7 @@ from .errors import (
     BadServerURL,
     CredentialsUnavailable,
     SchemaMismatch,
+    ServerNotPrepared,
     ServerRefused,
     ServerUnreachable,
     SyncError,
@@ -50,6 +51,6 @@ from .errors import (
 
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
-    "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted", "SyncResult",
+    "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted", "SyncResult",
     "TLSFailure", "pending_count", "show_received", "test_connection", "ConnectionCheck",
 ]

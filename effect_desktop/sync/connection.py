@@ -15,7 +15,6 @@ import psycopg
 from .errors import (
     AuthenticationFailed,
     BadServerURL,
-    SchemaMismatch,
     ServerRefused,
     ServerUnreachable,
     SyncError,
@@ -62,8 +61,8 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             f"An encrypted (TLS) connection to {where} could not be made: {first_line(text)}. "
             "Check that the server has TLS enabled, or ask its administrator; without TLS your "
             "password would travel in the clear.")
-    if "database" in lower and "does not exist" in lower:
-        return SchemaMismatch(
+    if "database" in lower and "does not exist" in lower:  # a typo in the URL, most often
+        return BadServerURL(
             f"The server has no database {url.database!r}; check the URL, or prepare it with "
             "`effect-desktop server init`.")
     if isinstance(error, psycopg.errors.InsufficientPrivilege):

@@ -28,6 +28,10 @@ class SchemaMismatch(SyncError):
     """The server's sync schema is missing, older or newer than this app understands."""
 
 
+class ServerNotPrepared(SchemaMismatch):
+    """The database has no sync schema yet: `server init` was not run on it (not a version clash)."""
+
+
 class AccountConflict(SyncError):
     """The profile's learner id is registered to another server account."""
 

@@ -26,7 +26,7 @@ import psycopg
 import sqlalchemy as sa
 
 from ..persistence.schema import metadata
-from .errors import SchemaMismatch
+from .errors import SchemaMismatch, ServerNotPrepared
 
 SCHEMA_VERSION = 1
 USERS_ROLE = "effect_sync_users"
@@ -122,7 +122,7 @@ def check_client_compatible(connection: psycopg.Connection) -> str:
     row = connection.execute(
         "SELECT to_regclass('sync_schema') IS NOT NULL").fetchone()
     if not row or not row[0]:
-        raise SchemaMismatch(
+        raise ServerNotPrepared(
             "The server is not prepared for Effect Desktop sync (no sync schema); ask its "
             "administrator to run `effect-desktop server init --url ADMIN_URL`.")
     version, server_id = connection.execute(

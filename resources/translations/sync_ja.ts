@@ -74,6 +74,10 @@
         <source>{0} (Details: {1})</source>
         <translation>{0}（詳細: {1}）</translation>
     </message>
+    <message>
+        <source>The server is not prepared for Effect Desktop sync yet; its administrator prepares it with “server init”.</source>
+        <translation>サーバーはまだ Effect Desktop の同期用に準備されていません。管理者が「server init」で準備します。</translation>
+    </message>
 </context>
 <context>
     <name>SyncInstallation</name>

@@ -6,6 +6,7 @@ import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
@@ -17,8 +18,10 @@ from effect_desktop.sync import (
     AuthenticationFailed,
     BadServerURL,
     SchemaMismatch,
+    ServerNotPrepared,
     ServerUnreachable,
     SyncClient,
+    SyncError,
     TLSFailure,
     pending_count,
 )
@@ -97,8 +100,32 @@ def test_wrong_password(alice: str) -> None:
 
 
 def test_an_unprepared_server(pg_database: str) -> None:
-    with pytest.raises(SchemaMismatch, match="not prepared.*server init"):
+    with pytest.raises(ServerNotPrepared, match="not prepared.*server init"):
         check_connection(pg_database)
+
+
+def test_a_database_name_mistyped_is_the_urls_mistake(alice: str) -> None:
+    """It was headed "the server and this version of Effect Desktop do not fit together"."""
+    with pytest.raises(BadServerURL, match="has no database 'efect'; check the URL"):
+        check_connection(replace(ServerURL.parse(alice), database="efect"))
+
+
+def test_the_headlines_name_what_is_wrong_in_japanese(qtbot, alice: str, pg_url: str) -> None:  # type: ignore[no-untyped-def]
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.sync.messages import describe
+
+    with pytest.raises(SyncError) as typo_error:
+        check_connection(replace(ServerURL.parse(alice), database="efect"))
+    with pytest.raises(SyncError) as unprepared_error:
+        check_connection(pg_url)  # the maintenance database: never prepared
+    errors = [typo_error.value, unprepared_error.value]
+    i18n.install("ja")
+    try:
+        typo, unprepared = (describe(e) for e in errors)
+    finally:
+        i18n.install("en")
+    assert "サーバーのアドレスは使えません" in typo and "対応していません" not in typo
+    assert unprepared.startswith("サーバーはまだ Effect Desktop の同期用に準備されていません")
 
 
 def test_a_server_newer_than_the_app(server: str, alice: str) -> None:

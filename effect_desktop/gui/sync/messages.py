@@ -16,6 +16,7 @@ from ...sync.errors import (
     BadServerURL,
     CredentialsUnavailable,
     SchemaMismatch,
+    ServerNotPrepared,
     ServerRefused,
     ServerUnreachable,
     SyncError,
@@ -33,6 +34,9 @@ def _headline(error: SyncError) -> str:  # noqa: PLR0911  (one sentence per kind
         return translate("SyncErrors", "The server refused the user name or password; check them in Sync settings.")
     if isinstance(error, TLSFailure):
         return translate("SyncErrors", "No encrypted connection to the server could be made.")
+    if isinstance(error, ServerNotPrepared):
+        return translate("SyncErrors", "The server is not prepared for Effect Desktop sync yet; its administrator "
+                                       "prepares it with “server init”.")
     if isinstance(error, SchemaMismatch):
         return translate("SyncErrors", "The server and this version of Effect Desktop do not fit together; "
                                        "nothing was lost.")
