@@ -51,6 +51,7 @@ from .errors import (
 
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
-    "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted", "SyncResult",
+    "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted",
+    "SyncResult",
     "TLSFailure", "pending_count", "show_received", "test_connection", "ConnectionCheck",
 ]
