@@ -129,6 +129,16 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("The file is empty: there are no words to import.")),
     (re.compile(r"The file has only its header row: there are no words to import\."),
      lambda m: _tr("The file has only its header row: there are no words to import.")),
+    (re.compile(r"No row of the file can be imported: (line|note) (\d+): (.+?)"
+                r"(?: \(and (\d+) other lines? that cannot be read\))?\.", re.S),
+     lambda m: (QCoreApplication.translate(
+         "CoreMessages", "No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be "
+         "read).", None, int(m[4])) if m[4] else _tr("No row of the file can be imported: line {0}: {1}."))
+     .format(m[2], localise(m[3]))),
+    (re.compile(r"a cell is longer than ([\d,]+) characters"),
+     lambda m: _tr("a cell is longer than {0} characters").format(m[1])),
+    (re.compile(r"This event log was saved as UTF-16 \(\"Unicode\"\); save it as UTF-8 and import it again\."),
+     lambda m: _tr("This event log was saved as UTF-16 (\"Unicode\"); save it as UTF-8 and import it again.")),
     (re.compile(r"No readable rows were found in the file\."),
      lambda m: _tr("No readable rows were found in the file.")),
     (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),

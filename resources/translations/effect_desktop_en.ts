@@ -372,6 +372,13 @@
         <numerusform>%n columns; the mapping needs {0}</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be read).</source>
+      <translation>
+        <numerusform>No row of the file can be imported: line {0}: {1} (and %n other line that cannot be read).</numerusform>
+        <numerusform>No row of the file can be imported: line {0}: {1} (and %n other lines that cannot be read).</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Features</name>

@@ -1743,6 +1743,22 @@ Details were written to the log file; your study history is safe.</source>
         <source>A tag contains a control character (U+{0}), which no screen shows; remove it.</source>
         <translation>タグに表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
     </message>
+    <message numerus="yes">
+        <source>No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be read).</source>
+        <translation><numerusform>ファイルのどの行も取り込めません：{0} 行目：{1}（ほかに読み取れない行が %n 行あります）。</numerusform></translation>
+    </message>
+    <message>
+        <source>No row of the file can be imported: line {0}: {1}.</source>
+        <translation>ファイルのどの行も取り込めません：{0} 行目：{1}。</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {0} characters</source>
+        <translation>{0} 文字より長いセルがあります</translation>
+    </message>
+    <message>
+        <source>This event log was saved as UTF-16 ("Unicode"); save it as UTF-8 and import it again.</source>
+        <translation>このイベントログは UTF-16（「Unicode」）で保存されています。UTF-8 で保存し直してから取り込んでください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

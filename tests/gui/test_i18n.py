@@ -221,3 +221,24 @@ def test_every_counted_message_has_english_singular_and_plural(tmp_path):
         one, many = [f.text for f in message.find("translation").iter("numerusform")]
         assert "(s)" not in one + many and one != many or "(s)" not in source, (context, source)
     assert english.with_suffix(".qm").stat().st_mtime >= english.stat().st_mtime - 1
+
+
+def test_a_file_with_no_usable_row_is_explained_in_japanese(qtbot):
+    """The import's new reasons reached the Japanese dialog in English."""
+    from effect_desktop.interchange.csv_import import parse_word_table
+    from effect_desktop.interchange.errors import InterchangeError
+
+    messages = []
+    for data in (b"text,meaning\nhuge," + b"a" * 70_000 + b"\n",
+                 b"text,meaning\nhuge," + b"a" * 70_000 + b"\nalso," + b"b" * 70_000 + b"\n"):
+        with pytest.raises(InterchangeError) as refused:
+            parse_word_table(data)
+        messages.append(str(refused.value))
+    assert [localise(m) for m in messages] == messages, "English stays English"
+    i18n.install("ja")
+    try:
+        shown = [localise(m) for m in messages]
+    finally:
+        i18n.install("en")
+    assert shown[0] == "ファイルのどの行も取り込めません：2 行目：65,536 文字より長いセルがあります。"
+    assert "ほかに読み取れない行が 1 行あります" in shown[1]
