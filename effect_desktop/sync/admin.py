@@ -83,7 +83,7 @@ def explain_admin(error: psycopg.Error, url: ServerURL) -> SyncError:
     if isinstance(learner, AuthenticationFailed):
         return AuthenticationFailed(f"The server refused the administrator {url.user!r} or its password "
                                     f"({url.display}); check the administrator URL.")
-    if isinstance(learner, SchemaMismatch) and "database" in detail.lower():
+    if isinstance(learner, BadServerURL) and "has no database" in str(learner):
         return SchemaMismatch(f"The server has no database {url.database!r}; create it first (as a superuser: "
                               f"CREATE DATABASE {url.database};), then run this command again.")
     if isinstance(learner, ServerUnreachable):
