@@ -20,7 +20,7 @@ import psycopg
 
 from ..bootstrap import Profile
 from ..domain.ids import new_id
-from . import local_state, server_ops
+from . import credentials, local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
 from .identity import check_identity, settle_identity
@@ -84,7 +84,7 @@ class SyncClient:
                 server_id = check_client_compatible(connection)
                 # the identity first: an account that refuses this learner must not reset our progress
                 settle_identity(connection, profile)
-                local_state.bind_server(profile, f"{server_id}/{self.url.user}")
+                local_state.bind_server(profile, f"{server_id}/{self.url.user}", self.url.display)
                 # This sync's own id: what it pushes carries it, so its pull does not fetch it back.
                 # Deliberately not a lasting device id: a restored backup or a copied profile would
                 # carry such an id along, and then never pull what the other copy pushed under it.
@@ -173,6 +173,12 @@ def pending_count(profile: Profile) -> int:
     with profile.store.reading() as connection:
         if not local_state.tables_exist(connection):
             return profile.store.count()
+        bound = local_state.get(connection, local_state.SERVER_URL)
+    remembered = profile.settings.get(credentials.SETTING_URL)
+    if bound and remembered and bound != remembered:
+        # another server or account saved, not synced with yet: nothing is there (it said "Synced")
+        return profile.store.count()
+    with profile.store.reading() as connection:
         return local_state.count_pending(connection)
 
 

@@ -42,6 +42,7 @@ LAST_PULLED = "last_pulled"
 NEEDS_REBUILD = "needs_rebuild"  # "1" while pulled events wait for one read-model rebuild
 ALL_KNOWN_UPTO = "all_known_upto"  # every event at or below this local position is on the server
 SERVER_KEY = "server_key"
+SERVER_URL = "server_url"  # the URL (no password) of the server this progress belongs to
 
 
 def ensure_tables(profile: Profile) -> None:
@@ -61,12 +62,14 @@ def put(connection: sa.Connection, key: str, value: str) -> None:
     connection.execute(sa.insert(sync_state).prefix_with("OR REPLACE"), {"key": key, "value": value})
 
 
-def bind_server(profile: Profile, server_key: str) -> bool:
+def bind_server(profile: Profile, server_key: str, url: str = "") -> bool:
     """Remember which server account we sync with; forget all sync progress if it changed.
 
     Returns True when the progress was reset (a new server or account: every
     event is pending again; pushing is idempotent, so nothing is duplicated)."""
     with profile.store.transaction() as connection:
+        if url and get(connection, SERVER_URL) != url:
+            put(connection, SERVER_URL, url)
         if get(connection, SERVER_KEY) == server_key:
             return False
         connection.execute(sa.delete(sync_known))

@@ -11,9 +11,10 @@ import pytest
 from psycopg import sql
 
 from effect_desktop.bootstrap import Profile
-from effect_desktop.sync import SyncClient, pending_count
+from effect_desktop.sync import SyncClient, credentials, pending_count
 from effect_desktop.sync.admin import add_user, init_server
 from effect_desktop.sync.errors import AccountConflict
+from effect_desktop.sync.urls import ServerURL
 from tests.support.postgres import libpq_url, with_database
 
 
@@ -52,6 +53,9 @@ def test_a_profile_holding_another_computers_history_moves_to_a_new_account(
     assert laptop.user_id != desktop.user_id and {w.text for w in laptop.queries.words()} == {"apple", "bread"}
 
     moved = add_user(new_server, "nia", "nia-secret")
+    assert pending_count(laptop) == 0
+    credentials.remember(laptop, ServerURL.parse(moved))  # saved in the settings, not synced yet
+    assert pending_count(laptop) == laptop.store.count(), "the window said Synced, 0 pending"
     result = SyncClient(laptop, moved).sync()
     assert result.pushed == laptop.store.count() and pending_count(laptop) == 0
     fresh = device("fresh")
