@@ -32,6 +32,7 @@ def _clean_lines(value: str) -> str:
 # kept in another, and an escape sequence printed by `words list` retitled or cleared the terminal.
 _CONTROL_IN_LINES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # a tab and a line break are fine
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NUL = re.compile(r"\x00")  # what SQLite cuts a text at in one read model and not in another
 
 
 def _control_error(label: str, value: str, pattern: re.Pattern[str]) -> str | None:
@@ -71,8 +72,11 @@ class CheckedFields(dict[str, Any]):
     checks every row first, to report bad lines by number before anything is written)."""
 
 
-def validate_fields(fields: dict[str, Any]) -> CheckedFields:
-    """Cleaned values for the given fields, or ValidationFailed naming each bad one."""
+def validate_fields(fields: dict[str, Any], *, recorded: bool = False) -> CheckedFields:
+    """Cleaned values for the given fields, or ValidationFailed naming each bad one. `recorded`: a
+    value already in a log (a JSONL import), written when only a NUL was refused; another control
+    character there is history the round trip must keep."""
+    control_in_lines, control = (_NUL, _NUL) if recorded else (_CONTROL_IN_LINES, _CONTROL)
     errors: dict[str, str] = {}
     cleaned: dict[str, Any] = {}
     for name, limit, label in (("text", MAX_TEXT, "Word"), ("meaning", MAX_MEANING, "Meaning")):
@@ -82,15 +86,15 @@ def validate_fields(fields: dict[str, Any]) -> CheckedFields:
                 errors[name] = f"{label} must not be empty."
             elif len(value) > limit:
                 errors[name] = f"{label} is {len(value)} characters; at most {limit} are allowed."
-            elif (control := _control_error(label, value, _CONTROL_IN_LINES)) is not None:
-                errors[name] = control
+            elif (found := _control_error(label, value, control_in_lines)) is not None:
+                errors[name] = found
             cleaned[name] = value
     if "category" in fields:
         value = _clean(str(fields["category"] or ""))
         if len(value) > MAX_CATEGORY:
             errors["category"] = f"Category is too long; at most {MAX_CATEGORY} characters."
-        elif (control := _control_error("Category", value, _CONTROL)) is not None:
-            errors["category"] = control
+        elif (found := _control_error("Category", value, control)) is not None:
+            errors["category"] = found
         cleaned["category"] = value
     if "tags" in fields:
         raw_tags = fields["tags"] or []
@@ -104,8 +108,8 @@ def validate_fields(fields: dict[str, Any]) -> CheckedFields:
         elif (long := next((t for t in tags if len(t) > MAX_TAG), None)) is not None:
             shown = long if len(long) <= 30 else long[:30] + "…"  # which one: a deck's notes have many
             errors["tags"] = f"The tag “{shown}” is too long: {len(long)} characters, at most {MAX_TAG}."
-        elif (control := next((e for t in tags if (e := _control_error("A tag", t, _CONTROL))), None)) is not None:
-            errors["tags"] = control
+        elif (found := next((e for t in tags if (e := _control_error("A tag", t, control))), None)) is not None:
+            errors["tags"] = found
         cleaned["tags"] = tags
     if "difficulty" in fields:
         raw = fields["difficulty"]

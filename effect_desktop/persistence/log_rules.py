@@ -72,7 +72,7 @@ def _word_fields(connection: sa.Connection, versions: dict[str, int]) -> list[st
         payload: dict[str, Any] = from_json(data)
         fields = payload if event_type == "WordCreated" else payload.get("changes") or {}
         try:
-            validate_fields({k: v for k, v in fields.items() if k in _WORD_FIELDS})
+            validate_fields({k: v for k, v in fields.items() if k in _WORD_FIELDS}, recorded=True)
         except ValidationFailed as error:
             rows.append(f"event {uuid_from_bytes(event_id)} ({event_type}): {' '.join(error.errors.values())}")
             if len(rows) >= MAX_REPORTED:

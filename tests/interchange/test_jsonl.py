@@ -46,6 +46,27 @@ def test_round_trip_gives_the_same_events_read_models_and_verify(profile: Profil
         reopened.close()
 
 
+def test_a_log_written_before_control_characters_were_refused_still_comes_back_whole(
+        profile: Profile, clock: SettableClock, tmp_path: Path) -> None:
+    """An older version kept a tab in a tag or an escape in a meaning: the round trip must keep that
+    history, not refuse the whole log (only a NUL, which the read models cannot hold, is refused)."""
+    word = profile.service.create_word("apple", "りんご")
+    with profile.store.transaction() as connection:  # as an older version wrote it
+        connection.exec_driver_sql(
+            "UPDATE events SET event_data = json_set(event_data, '$.tags', json_array(?), '$.meaning', ?) "
+            "WHERE event_type = 'WordCreated'", ("old\ttag", "bell\x07"))
+    profile.projector.rebuild()
+    path = tmp_path / "log.jsonl"
+    export_events_to(profile, path)
+    copy = open_profile(tmp_path / "copy.effect.sqlite3", clock=clock)
+    try:
+        assert import_events(copy, path) == 1
+        assert copy.queries.word(word).tags == ["old\ttag"] and copy.queries.word(word).meaning == "bell\x07"
+        assert verify(copy.projector).ok
+    finally:
+        copy.close()
+
+
 def test_a_moved_study_day_start_comes_along(profile: Profile, clock: SettableClock, tmp_path: Path) -> None:
     """The hour a day starts is an event now: the copy counts the days as the original does (it
     used to start again at 4:00, with other days, streaks and due dates)."""
