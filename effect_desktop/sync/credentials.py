@@ -71,6 +71,13 @@ def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False)
             f"Pass the password each time, set {ENV_URL}, or allow keeping it in the profile file.")
 
 
+def forget_kept_password(profile: Profile) -> None:
+    """The learner declined keeping the password in the profile file: a copy kept there before goes
+    too (it stayed, and the next start used it, though the question said it would ask again)."""
+    if profile.settings.get(SETTING_PLAIN_PASSWORD) is not None:
+        profile.settings.forget(SETTING_PLAIN_PASSWORD)
+
+
 def in_keyring(url: ServerURL) -> bool:
     """Whether the system keyring holds this URL's password (not a copy in the profile file)."""
     return url.password is not None and _keyring_get(url.keyring_key) == url.password

@@ -240,6 +240,12 @@ def test_without_a_keyring_the_password_is_stored_only_with_consent(qtbot, windo
     qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
     box = settings.findChild(QMessageBox, "plaintextConsent")
     assert box is not None and box.isVisible(), "it said: Saved. The password is in the system keyring."
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert profile.settings.get(credentials.SETTING_PLAIN_PASSWORD) is None, "No, this time: it stayed"
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    box = settings.findChild(QMessageBox, "plaintextConsent")
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert "in the profile file" in settings.message.text()

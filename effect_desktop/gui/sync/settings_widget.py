@@ -258,6 +258,7 @@ class SyncSettingsWidget(QWidget):
             self.show_message(self.tr("Saved. The password is in the profile file, as you chose."),
                               ok=True)
         else:
+            credentials.forget_kept_password(self.profile)
             self.controller.use_session_url(url)
             self.show_message(self.tr("Saved the server, not the password: it is used until you "
                                       "close the app."), ok=True)
