@@ -172,7 +172,7 @@ def types_matching(text: str) -> list[str]:
             if needle in t.casefold() or any(needle in labels[t].casefold() for labels in _TYPE_LABELS.values())]
 
 
-_TAKING_BACK = ("undo", "undid", "undone", "redo", "redid", "取り消し", "やり直し")
+_TAKING_BACK = ("undo", "undid", "undone", "redo", "redid", "again", "取り消し", "やり直し", "もう一度")
 
 
 def taking_back_matches(text: str) -> bool:

@@ -28,7 +28,6 @@ PAGE_SIZE = 200
 _UNINDEXED_WORD = sa.literal_column("+rm_timeline.word_id", UUIDType())
 WORD_LIST_LIMIT = 300  # more matching words than this: test membership while scanning instead
 SAME_COMMAND_WINDOW = 500
-MAX_UNDO_CHAIN = 64  # undo, redo, undo…: how far back a cause's own cause is followed
 RUN_CHUNK = 5000
 
 _tl = t.timeline
@@ -233,28 +232,33 @@ class TimelineQueries:
                 payload=_json(event_data), metadata=metadata,
                 note=_json(r.note) if r.note else None,
                 cause_type=causes[r.cause_id][0] if r.cause_id in causes else None,
-                cause_is_undo=r.cause_id in causes and _is_undo(r.cause_id, causes),
+                cause_is_undo=r.cause_id in causes and causes[r.cause_id][1],
                 subject=subjects.get(r.subject_id) if r.subject_id is not None else None,
             ))
         return entries
 
-    def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, UUID | None]]:
-        """(event type, its own cause) of each cause, and of their causes as far as each takes back the
-        one before (edit, undo, redo, undo…): whether a cause is an undo depends on that chain."""
-        found: dict[UUID, tuple[str, UUID | None]] = {}
-        wanted = cause_ids
-        for _ in range(MAX_UNDO_CHAIN):
-            if not wanted:
-                break
-            rows = self._all(sa.select(events.c.event_id, events.c.event_type, _tl.c.cause_id)
-                             .select_from(events.outerjoin(_tl, _tl.c.position == events.c.position))
-                             .where(events.c.event_id.in_(list(wanted))))
-            for r in rows:
-                found[r.event_id] = (r.event_type, r.cause_id)
-            wanted = {r.cause_id for r in rows if r.cause_id is not None and r.cause_id not in found
-                      and r.event_type in UNDONE_BY}
-        return found
-
+    def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, bool]]:
+        """(event type, whether it is an undo) of each cause. An undo takes back the change it names,
+        a redo takes back an undo: which one an event is depends on how many steps back its chain of
+        such causes goes (edit, undo, redo, undo…), however long (one walk in SQL: a cap at 64 steps
+        read every later undo as "Redid")."""
+        if not cause_ids:
+            return {}
+        ids = list(cause_ids)
+        here, cause = events.alias("here"), events.alias("cause")
+        seed = (sa.select(events.c.event_id.label("start"), events.c.position.label("at"),
+                          sa.literal(0).label("steps"))
+                .where(events.c.event_id.in_(ids)).cte("walk", recursive=True))
+        undone_by = sa.case(*((here.c.event_type == kind, undone) for kind, undone in UNDONE_BY.items()))
+        step = (sa.select(seed.c.start, cause.c.position, seed.c.steps + 1)
+                .select_from(seed.join(here, here.c.position == seed.c.at)
+                             .join(_tl, _tl.c.position == seed.c.at)
+                             .join(cause, cause.c.event_id == _tl.c.cause_id))
+                .where(cause.c.event_type == undone_by))
+        walk = seed.union_all(step)
+        steps = dict(self._all(sa.select(walk.c.start, sa.func.max(walk.c.steps)).group_by(walk.c.start)))
+        kinds = self._all(sa.select(events.c.event_id, events.c.event_type).where(events.c.event_id.in_(ids)))
+        return {r.event_id: (r.event_type, steps.get(r.event_id, 0) % 2 == 1) for r in kinds}
 
 def _taking_back() -> sa.ColumnElement[bool]:
     """A word change whose cause is the change it takes back (an undo or a redo)."""
@@ -262,18 +266,6 @@ def _taking_back() -> sa.ColumnElement[bool]:
     undone_by = sa.case(*((_tl.c.event_type == kind, undone) for kind, undone in UNDONE_BY.items()))
     return sa.and_(_tl.c.event_type.in_(list(UNDONE_BY)), _tl.c.cause_id.is_not(None),
                    sa.exists().where(cause.c.event_id == _tl.c.cause_id, cause.c.event_type == undone_by))
-
-
-def _is_undo(event_id: UUID, causes: dict[UUID, tuple[str, UUID | None]]) -> bool:
-    """An event takes back its cause, unless that cause was itself an undo (then it is a redo)."""
-    steps = 0  # back from this event to the first change, which is no undo: each step flips it
-    while event_id in causes and steps <= MAX_UNDO_CHAIN:
-        kind, cause = causes[event_id]
-        if cause is None or cause not in causes or causes[cause][0] != UNDONE_BY.get(kind):
-            break
-        steps += 1
-        event_id = cause
-    return steps % 2 == 1
 
 
 def _json(value: Any) -> dict[str, Any]:

@@ -77,8 +77,21 @@ def test_a_redo_reads_as_a_redo_and_its_undo_as_an_undo(profile: Profile, studie
     assert undos[:5] == ["Deleted the word 'りんご' again", "Undid the deletion of 'りんご'",
                          "Undid the change to the meaning of 'apple'", "Redid the change to the meaning of 'apple'",
                          "Undid the change to the meaning of 'apple'"], "searching 'undo' found answers only"
+    assert _sentences(profile, TimelineFilter(text="もう一度"), "ja")[0] == "単語「りんご」をもう一度削除しました"
     in_japanese = _sentences(profile, TimelineFilter(text="取り消し"))
     assert len(in_japanese) == len(_sentences(profile, TimelineFilter(text="undo")))
+
+
+def test_a_long_chain_of_undos_and_redos_reads_right_to_its_end(profile: Profile, studied: dict) -> None:
+    """Past 64 steps every undo read "Redid…" (the walk back to the first edit stopped there)."""
+    apple = studied["apple"]
+    meanings = ("林檎", "りんご")
+    last = profile.service.last_word_event(apple).event_id
+    for step in range(1, 82):  # undo, redo, … undo
+        profile.service.update_word(apple, undoes=last, meaning=meanings[step % 2])
+        last = profile.service.last_word_event(apple).event_id
+    assert _sentences(profile)[:2] == ["Undid the change to the meaning of 'apple'",
+                                       "Redid the change to the meaning of 'apple'"]
 
 
 def test_filters_combine(profile: Profile, studied: dict) -> None:
