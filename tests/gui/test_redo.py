@@ -143,3 +143,20 @@ def test_taking_back_an_answer_ends_the_redo_of_an_earlier_edit(qtbot, window, p
     undo_key(qtbot, window)  # the edit
     assert _word(profile, "apple").meaning == "りんご"
     assert window.redo_action.isEnabled(), "the edit's undo can be redone"
+
+
+def test_the_timelines_search_passes_undo_and_redo_on_when_it_has_none_of_its_own(qtbot, window, profile, words):
+    """Typed in, the field kept Ctrl+Shift+Z and Ctrl+Y for itself while Edit offered "Redo edit of …"."""
+    page = words_page(qtbot, window, 5)
+    _edit_meaning(qtbot, page, "apple", "林檎")
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    timeline = window.show_page("timeline")
+    window.activateWindow()
+    timeline.filters.text.setFocus()
+    type_text(qtbot, timeline.filters.text, "apple")
+    redo_key(qtbot, window)
+    assert _word(profile, "apple").meaning == "林檎"
+    timeline.filters.text.setText("")  # as the clear button leaves it: nothing of its own to undo
+    undo_key(qtbot, window)
+    assert _word(profile, "apple").meaning == "りんご", "Ctrl+Z in the empty field is the window's"

@@ -6,11 +6,12 @@ from datetime import date
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from ...projections.views import MAX_SEARCH
 from ...timeline.describe import EVENT_TYPES, type_label
 from ...timeline.entries import TimelineFilter
+from ..search_field import SearchField
 
 TYPING_PAUSE_MS = 300  # the search applies once the keys rest this long
 
@@ -26,7 +27,7 @@ class FilterBar(QWidget):
         self.type_box.addItem(self.tr("All events"), None)
         for event_type in EVENT_TYPES:
             self.type_box.addItem(type_label(event_type, language), event_type)
-        self.text = QLineEdit()
+        self.text = SearchField()  # Ctrl+Z / Ctrl+Shift+Z reach the window's Undo and Redo when empty
         self.text.setMaxLength(MAX_SEARCH)  # longer, SQLite refused the word pattern ("too complex")
         self.text.setObjectName("textFilter")
         self.text.setPlaceholderText(self.tr("Search words or kinds of event…"))

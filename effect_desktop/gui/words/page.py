@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from ..context import AppContext, Page
+from ..search_field import SearchField
 from ..undo import UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
@@ -44,18 +44,6 @@ from .organize import Organizer
 FILTER_DELAY_MS = 200
 
 
-class SearchField(QLineEdit):
-    """The filter field, which has the focus when the page opens: Ctrl+Z with nothing typed to undo
-    here is the window's Undo (it did nothing, while Edit → Undo offered the last answer), and the
-    same for Redo."""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
-                or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())):
-            event.ignore()  # not ours: the window's Undo or Redo action takes it
-            return True
-        return super().event(event)
 NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
 
 
