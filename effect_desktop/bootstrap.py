@@ -181,7 +181,9 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
             raise DataFolderUnusable(
                 f"A profile could not be created at {path} ({error.orig}). " + (
                     f"Its path is longer than SQLite allows ({MAX_SQLITE_PATH_BYTES} bytes); choose a data "
-                    "folder with a shorter path." if long_path else "Choose another data folder.")) from error
+                    "folder with a shorter path." if long_path else
+                    "Free some space on the disk and try again, or choose another data folder." if "full" in
+                    str(error.orig) else "Choose another data folder.")) from error
         raise ProfileUnreadable(
             f"{path} could not be opened as an Effect Desktop profile ({error.orig}). "
             "It may be damaged; restore a backup or choose another data folder."
@@ -262,20 +264,42 @@ def day_start_moved(profile: Profile) -> bool:
 
 def prepare_data_folder(folder: Path) -> None:
     """Create the data folder, or say plainly why it cannot be used (a file in its place, no
-    permission, a full or read-only disk): the user picked it by --data-dir or EFFECT_DATA_DIR."""
+    permission, a full or read-only disk, a name the system refuses): the user picked it by
+    --data-dir or EFFECT_DATA_DIR."""
     choose = "choose another data folder with --data-dir or EFFECT_DATA_DIR"
-    if folder.exists() and not folder.is_dir():
-        raise DataFolderUnusable(f"The data folder {folder} is a file, not a folder; {choose}.")
-    if folder.is_symlink() and not folder.exists():
-        raise DataFolderUnusable(f"The data folder {folder} is a link to {os.readlink(folder)}, which does not "
-                                 f"exist (a disk not connected?); connect it, or {choose}.")
-    try:
+    shown = _shortened(folder)
+    try:  # a name over the system's limit raises here (ENAMETOOLONG), and a traceback reached the screen
+        if folder.exists() and not folder.is_dir():
+            raise DataFolderUnusable(f"The data folder {shown} is a file, not a folder; {choose}.")
+        if folder.is_symlink() and not folder.exists():
+            raise DataFolderUnusable(f"The data folder {shown} is a link to {os.readlink(folder)}, which does not "
+                                     f"exist (a disk not connected?); connect it, or {choose}.")
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DataFolderUnusable(
-            f"The data folder {folder} cannot be created ({error.strerror or error}); {choose}.") from error
+            f"The data folder {shown} cannot be created ({error.strerror or error}); {choose}.") from error
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataFolderUnusable(f"The data folder {folder} cannot be written (no permission); {choose}.")
+        if _read_only_disk(folder):  # "no permission" sent the learner to check permissions, in vain
+            raise DataFolderUnusable(
+                f"The data folder {shown} is on a disk that is read-only (mounted so, or locked); copy the "
+                f"profile to a folder you can write, and {choose}.")
+        raise DataFolderUnusable(f"The data folder {shown} cannot be written (no permission); {choose}.")
+
+
+def _read_only_disk(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)  # not on Windows, whose read-only media say "no permission"
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _shortened(path: Path, limit: int = 160) -> str:
+    """A path for a message: a 5,000-character one filled the screen."""
+    text = str(path)
+    return text if len(text) <= limit else f"{text[:limit // 2]}…{text[-limit // 3:]}"
 
 
 def _check_is_profile(path: Path) -> None:

@@ -75,8 +75,18 @@ class CliContext:
     def profile_file(self) -> Path:
         return profile_path(self.data_dir, self.profile_name)
 
+    def _check_path(self) -> None:
+        """A path the system refuses (a name over its length limit) is said as the data folder's
+        trouble: `exists` raised, and "unexpected error … please report it" was printed."""
+        try:
+            self.profile_file.exists()
+        except OSError:
+            prepare_data_folder(self.data_dir)  # raises, saying why
+            raise
+
     def require_existing(self) -> None:
         """Refuse, writing nothing, a profile that is not there (see the module's docstring)."""
+        self._check_path()
         path = self.profile_file
         if path.exists():
             return
@@ -107,9 +117,11 @@ class CliContext:
         if self._profile is None:
             if not self.creates:
                 self.require_existing()
-            elif not self.profile_file.exists():
-                self._created = True
-                self._made_folders = [f for f in (self.data_dir, *self.data_dir.parents) if not f.exists()]
+            else:
+                self._check_path()
+                if not self.profile_file.exists():
+                    self._created = True
+                    self._made_folders = [f for f in (self.data_dir, *self.data_dir.parents) if not f.exists()]
             profile = open_profile(self.profile_file, catch_up=False)
             behind = profile.store.last_position() - profile.projector.checkpoint()
             try:  # read models refilled after an update of the app take a while: say so on a terminal

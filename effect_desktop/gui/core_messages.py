@@ -196,6 +196,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR\.", re.S),
      lambda m: _tr("The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect "
                    "it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.").format(m[1], m[2])),
+    (re.compile(r"The data folder (.+) is on a disk that is read-only \(mounted so, or locked\); copy the profile "
+                r"to a folder you can write, and choose another data folder with --data-dir or EFFECT_DATA_DIR\.",
+                re.S),
+     lambda m: _tr("The data folder {0} is on a disk that is read-only (mounted so, or locked); copy the profile "
+                   "to a folder you can write, and choose that one with --data-dir or EFFECT_DATA_DIR.").format(m[1])),
     (re.compile(r"The data folder (.+) cannot be written \(no permission\); choose another data folder "
                 r"with --data-dir or EFFECT_DATA_DIR\.", re.S),
      lambda m: _tr("The data folder {0} cannot be written (no permission); choose another data folder "
@@ -240,6 +245,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"\((\d+) bytes\); choose a data folder with a shorter path\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Its path is longer than SQLite allows ({2} "
                    "bytes); choose a data folder with a shorter path.").format(m[1], m[2], m[3])),
+    (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Free some space on the disk and try again, "
+                r"or choose another data folder\.", re.S),
+     lambda m: _tr("A profile could not be created at {0} ({1}). Free some space on the disk and try again, or "
+                   "choose another data folder.").format(m[1], m[2])),
     (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Choose another data folder\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Choose another data folder.").format(m[1], m[2])),
     (re.compile(r"The profile (.+) cannot be written \(it is read-only\); nothing was written\. Check the "

@@ -1759,6 +1759,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>This event log was saved as UTF-16 ("Unicode"); save it as UTF-8 and import it again.</source>
         <translation>このイベントログは UTF-16（「Unicode」）で保存されています。UTF-8 で保存し直してから取り込んでください。</translation>
     </message>
+    <message>
+        <source>The data folder {0} is on a disk that is read-only (mounted so, or locked); copy the profile to a folder you can write, and choose that one with --data-dir or EFFECT_DATA_DIR.</source>
+        <translation>データフォルダー {0} は読み取り専用のディスク上にあります（読み取り専用でマウントされているか、ロックされています）。書き込めるフォルダーにプロファイルをコピーし、--data-dir または EFFECT_DATA_DIR でそのフォルダーを指定してください。</translation>
+    </message>
+    <message>
+        <source>A profile could not be created at {0} ({1}). Free some space on the disk and try again, or choose another data folder.</source>
+        <translation>{0} にプロファイルを作成できませんでした（{1}）。ディスクの空きを増やしてやり直すか、別のデータフォルダーを選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

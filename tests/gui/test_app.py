@@ -56,6 +56,28 @@ def test_a_data_folder_that_is_a_file_is_explained_not_a_traceback(qtbot, tmp_pa
     assert not_a_folder.read_text(encoding="utf-8") == "my notes"
 
 
+def test_a_data_folder_name_too_long_for_the_system_is_a_message_not_a_traceback(qtbot, tmp_path) -> None:
+    """Path.exists raised "File name too long" before anything caught it: a traceback on the terminal,
+    and nothing at all for a learner who double-clicked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    too_long = tmp_path / ("x" * 300)
+    shown: dict[str, str] = {}
+
+    def read_and_close() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown["text"] = boxes[0].text()
+        boxes[0].accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert run_gui(too_long, "default") == 1
+    assert "cannot be created (File name too long)" in shown["text"] and "--data-dir" in shown["text"]
+    assert "…" in shown["text"] and len(shown["text"]) < 400, "the path is shortened"
+
+
 def _damage(path) -> bytes:
     data = bytearray(path.read_bytes())
     for offset in range(4096 * 3, len(data) - 4096, 4096):

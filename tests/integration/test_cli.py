@@ -80,6 +80,15 @@ def test_an_unusable_data_folder_or_profile_path_is_one_clear_line(tmp_path: Pat
     assert a_file.read_text(encoding="utf-8") == "my notes"
 
 
+def test_a_data_folder_name_too_long_for_the_system_is_one_clear_line(tmp_path: Path, capsys) -> None:
+    """It was "unexpected error: OSError: [Errno 36] File name too long … please report it"."""
+    for command in (["words", "add", "apple", "りんご"], ["words", "list"]):
+        code = run_cli(["--data-dir", str(tmp_path / ("x" * 300)), *command])
+        err = capsys.readouterr().err
+        assert code == 2 and "File name too long" in err and "unexpected" not in err, err
+        assert len(err.strip().splitlines()) == 1
+
+
 def test_an_unexpected_failure_is_one_line_and_its_traceback_goes_to_the_log(
         tmp_path: Path, capsys, monkeypatch) -> None:
     from effect_desktop.cli import words
