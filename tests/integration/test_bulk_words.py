@@ -16,7 +16,8 @@ AWKWARD = ["Ｔｏｋｙｏ", "naïve", "Straße", "「引用」", 'say "hi"', "
 def _entries(count: int) -> list[dict[str, object]]:
     return [{"text": f"{AWKWARD[i % len(AWKWARD)]} {i}", "meaning": f"意味 {i} ＡＢＣ",
              "category": ["noun", "", "動詞"][i % 3],
-             "tags": [" Daily ", "daily", "ＴＯＥＩＣ", AWKWARD[i % len(AWKWARD)][:10]][: 1 + i % 4],
+             # (a tag is one line: a tab stays in the word's text only)
+             "tags": [" Daily ", "daily", "ＴＯＥＩＣ", AWKWARD[i % len(AWKWARD)][:10].replace("\t", " ")][: 1 + i % 4],
              "difficulty": 1 + i % 5} for i in range(count)]
 
 
