@@ -372,10 +372,12 @@ def inaccessible(path: Path, kind: Probe, detail: str) -> str:
 
 
 def _damaged(path: Path, detail: str) -> str:
+    detail = " ".join(detail.split())  # SQLite's integrity report runs over lines: the CLI says one
     return f"{path} is damaged ({detail}); it was left untouched. {_offer(path)}."
 
 
 def _offer(path: Path) -> str:
     latest = latest_backup(path)
     return ("To go on, " + (f"restore the latest backup, {latest}, with `effect-desktop backup restore`" if latest
-                            else "no backup of it exists; choose another data folder or profile"))
+                            else "no backup of it exists: `effect-desktop backup recover` makes a new profile of "
+                            "what it still holds (the damaged file is kept among the backups)"))

@@ -34,7 +34,8 @@ CREATING: frozenset[tuple[str, str | None]] = frozenset({
     ("words", "add"), ("import", None), ("session", "start"), ("settings", "set"), ("sync", None)})
 # Commands that need no profile, or look after a missing one themselves (a restore brings it back).
 PROFILE_FREE: frozenset[tuple[str, str | None]] = frozenset({
-    ("server", "init"), ("server", "add-user"), ("server", "remove-user"), ("backup", "restore")})
+    ("server", "init"), ("server", "add-user"), ("server", "remove-user"), ("backup", "restore"),
+    ("backup", "recover")})
 
 
 class ProfileMissing(StoreError):

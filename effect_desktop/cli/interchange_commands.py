@@ -8,7 +8,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..backup.backups import DAMAGED, create_backup, latest_backup, list_backups, looks_restorable, restore_backup
+from ..backup.backups import (
+    DAMAGED,
+    check_file,
+    create_backup,
+    latest_backup,
+    list_backups,
+    looks_restorable,
+    restore_backup,
+)
+from ..backup.recover import recover_without_backup
 from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count, restored
 from ..bootstrap import Profile, open_profile
@@ -62,6 +71,9 @@ def register(commands: Any) -> None:
                                              "backed up first); default: the newest")
     restore.add_argument("name", nargs="?", help="backup file name (from `backup list`)")
     restore.set_defaults(handler=backup_restore)
+    sub.add_parser("recover", help="a damaged profile with no backup: make a new profile of what it still "
+                                   "holds (the damaged file is kept among the backups)").set_defaults(
+        handler=backup_recover)
 
     compacting = commands.add_parser("compact", help="store old events compressed (they stay readable)")
     compacting.add_argument("--older-than", type=day_count, default=DEFAULT_AGE_DAYS, metavar="DAYS",
@@ -196,11 +208,28 @@ def backup_create(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def backup_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    ctx.close()  # the profile file is replaced: nothing of ours may hold it open
+    recovery = recover_without_backup(ctx.profile_file)
+    taken = recovery.salvage
+    print(f"the damaged profile was moved, as it was, to {recovery.damaged.path} (kept until you delete it)")
+    print(f"recovered {counted(taken.recovered, 'event')} ({counted(taken.answers, 'answer')}) into a new profile"
+          + (f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
+          + ("; the end of its log could not be read, so what was made last may be missing"
+             if taken.end_unreadable else "")
+          + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
+    return 0
+
+
 def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.close()  # the profile file is replaced: nothing of ours may hold it open
     backups = list_backups(ctx.profile_file)
     if not backups:
-        raise InterchangeError("There are no backups of this profile yet (`effect-desktop backup create`).")
+        damaged = ctx.profile_file.exists() and check_file(ctx.profile_file) is not None
+        raise InterchangeError(
+            "There are no backups of this profile; `effect-desktop backup recover` makes a new profile of what "
+            "the damaged one still holds." if damaged else
+            "There are no backups of this profile yet (`effect-desktop backup create`).")
     if args.name is None:  # the newest usable one, saying which were passed over
         latest = latest_backup(ctx.profile_file)
         for skipped in backups:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
+from ..backup.recover import recover_without_backup
 from ..backup.salvage import salvage_into
 from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
@@ -75,15 +76,14 @@ def _fatal(title: str, message: str) -> int:
     return 1
 
 
-def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile, str] | None:
+def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile, str, str] | None:
     """A profile that cannot be opened, and a backup that can: offer it, keeping the damaged file.
 
     A double-click user has no terminal for `backup restore`; without this the
     window would only say what is wrong and close."""
     latest = latest_backup(path)
     if latest is None:
-        _fatal(error_title(error), user_message(error))
-        return None
+        return _offer_recovery(path, error)
     taken = next(b.taken_at for b in list_backups(path) if b.path == latest)
     box = QMessageBox(QMessageBox.Icon.Critical, error_title(error), user_message(error))
     box.setObjectName("offerBackup")
@@ -106,7 +106,44 @@ def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile,
         _fatal(error_title(failure), user_message(failure))
         return None
     log.info("restored %s; the profile before is kept as %s", latest, saved.path if saved else None)
-    return opened, _take_back(opened, saved.path if saved else None)
+    note = _take_back(opened, saved.path if saved else None)
+    return opened, QCoreApplication.translate("App", "Backup restored"), note
+
+
+def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str, str] | None:
+    """No backup to restore: offer a new profile of what the damaged one still holds (backup/recover.py).
+    The window said "choose another profile", and every answer the file still held was out of reach."""
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, error_title(error), user_message(error))
+    box.setObjectName("offerRecovery")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(translate(
+        "App", "Make a new profile of what it still holds? The damaged file is moved to the backups folder, "
+        "not deleted; a sync brings back what reached the server."))
+    recover = box.addButton(translate("App", "Recover what can be read"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    if box.clickedButton() is not recover:
+        return None
+    try:
+        recovery = recover_without_backup(path)
+        opened = open_profile(path)
+    except (StoreError, ProjectionFailed, OSError) as failure:
+        log.error("recovering %s failed: %s", path, failure)
+        _fatal(error_title(failure), user_message(failure))
+        return None
+    taken = recovery.salvage
+    log.info("recovered %d events from %s into a new profile; %d lost", taken.recovered, recovery.damaged.path,
+             taken.lost)
+    text = translate("App", "Recovered %n event(s) from the damaged profile into a new one.", None, taken.recovered)
+    if taken.lost:
+        text += " " + translate("App", "%n event(s) could not be read; a sync brings back what reached the "
+                                "server.", None, taken.lost)
+    elif taken.end_unreadable:
+        text += " " + translate("App", "The end of the damaged profile could not be read: what was made "
+                                "last may be missing; a sync brings back what reached the server.")
+    return opened, translate("App", "Profile recovered"), text
 
 
 def _take_back(profile: Profile, damaged: Path | None) -> str:
@@ -138,9 +175,8 @@ def _take_back(profile: Profile, damaged: Path | None) -> str:
     return text
 
 
-def _tell(window: MainWindow, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("App", "Backup restored"), text,
-                      QMessageBox.StandardButton.Ok, window)
+def _tell(window: MainWindow, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("restoredNote")
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -232,7 +268,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
                       str(error))
     try:
         setup_logging(log_path(path))
-        restored_note: str | None = None
+        restored_note: tuple[str, str] | None = None  # (title, text)
         try:
             opened = open_profile(path, catch_up=False)  # caught up with progress once the window is up
         except ProfileUnreadable as error:
@@ -241,7 +277,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
             reopened = _offer_latest_backup(path, error)
             if reopened is None:
                 return 1
-            opened, restored_note = reopened
+            opened, restored_note = reopened[0], reopened[1:]
         except (StoreError, ProjectionFailed, OSError) as error:
             i18n.install("system")
             log.error("could not open profile %s: %s", path, error)
@@ -252,7 +288,7 @@ def run_gui(data_dir: Path, profile: str) -> int:
             previous_hook = install_excepthook(lambda: current_window(window))
             window.show()
             if restored_note:
-                _tell(window, restored_note)
+                _tell(window, *restored_note)
             QTimer.singleShot(0, lambda: catch_up_then_start(window))
             server = InstanceServer(path, window)
             server.raise_requested.connect(lambda: bring_to_front(current_window(window)))

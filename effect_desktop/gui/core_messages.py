@@ -219,10 +219,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"backup, (.+), with `effect-desktop backup restore`\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. The latest backup is {2}.")
      .format(m[1], _detail(m[2]), m[3])),
-    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, no backup of it exists; "
-                r"choose another data folder or profile\.", re.S),
-     lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists; choose another "
-                   "data folder or profile.").format(m[1], _detail(m[2]))),
+    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, no backup of it exists: "
+                r"`effect-desktop backup recover` makes a new profile of what it still holds \(the damaged file "
+                r"is kept among the backups\)\.", re.S),
+     lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists.").format(
+         m[1], _detail(m[2]))),
     (re.compile(r"(.+) cannot be read \((.+)\); it was left untouched\. Give your user account permission to "
                 r"read and write it, or choose another data folder\.", re.S),
      lambda m: _tr("{0} cannot be read ({1}); it was left untouched. Give your user account permission to read "

@@ -362,6 +362,20 @@
         <numerusform>%n events made since it could not be read; a sync brings back what reached the server.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Recovered %n event(s) from the damaged profile into a new one.</source>
+      <translation>
+        <numerusform>Recovered %n event from the damaged profile into a new one.</numerusform>
+        <numerusform>Recovered %n events from the damaged profile into a new one.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) could not be read; a sync brings back what reached the server.</source>
+      <translation>
+        <numerusform>%n event could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%n events could not be read; a sync brings back what reached the server.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>CoreMessages</name>

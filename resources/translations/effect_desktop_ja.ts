@@ -78,6 +78,26 @@
         <source>Nothing was taken back from the damaged profile: its history is not this profile's (a file of another profile was beside it). It is kept in the backups folder.</source>
         <translation>破損したプロファイルからは何も取り戻しませんでした。その履歴はこのプロファイルのものではありません（別のプロファイルのファイルが隣にありました）。破損したファイルはバックアップフォルダーに残してあります。</translation>
     </message>
+    <message>
+        <source>Make a new profile of what it still holds? The damaged file is moved to the backups folder, not deleted; a sync brings back what reached the server.</source>
+        <translation>まだ読み取れる内容から新しいプロファイルを作りますか？ 壊れたファイルは削除されず、バックアップフォルダーに移されます。サーバーに届いていたものは同期で戻ります。</translation>
+    </message>
+    <message>
+        <source>Recover what can be read</source>
+        <translation>読み取れるものを取り戻す</translation>
+    </message>
+    <message>
+        <source>Profile recovered</source>
+        <translation>プロファイルを取り戻しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recovered %n event(s) from the damaged profile into a new one.</source>
+        <translation><numerusform>壊れたプロファイルから %n 件の記録を新しいプロファイルに取り戻しました。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) could not be read; a sync brings back what reached the server.</source>
+        <translation><numerusform>%n 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CalendarHeatmap</name>
@@ -1766,6 +1786,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>A profile could not be created at {0} ({1}). Free some space on the disk and try again, or choose another data folder.</source>
         <translation>{0} にプロファイルを作成できませんでした（{1}）。ディスクの空きを増やしてやり直すか、別のデータフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>{0} is damaged ({1}); it was left untouched. No backup of it exists.</source>
+        <translation>{0} は壊れています（{1}）。変更はしていません。バックアップはありません。</translation>
     </message>
 </context>
 <context>

@@ -98,19 +98,19 @@ def _damaged_profile_with_a_backup(tmp_path):
     return path, _damage(path)
 
 
-def _answer_offer(button_text: str, seen: dict) -> None:
+def _answer_offer(button_text: str, seen: dict, offer: str = "offerBackup") -> None:
     from PySide6.QtWidgets import QMessageBox
 
     def answer() -> None:
         boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == "offerBackup" and w.isVisible()]
+                 if isinstance(w, QMessageBox) and w.objectName() == offer and w.isVisible()]
         if not boxes:
             QTimer.singleShot(20, answer)
             return
         box = boxes[0]
         seen["text"], seen["offer"] = box.text(), box.informativeText()
         next(b for b in box.buttons() if b.text() == button_text).click()
-        if button_text == "Restore the backup":
+        if button_text in ("Restore the backup", "Recover what can be read"):
             QTimer.singleShot(0, close_window)
 
     def close_window() -> None:
@@ -139,6 +139,30 @@ def test_a_damaged_profile_is_offered_its_latest_backup_and_kept_aside(qtbot, tm
     assert seen["note"] is not None and seen["note"].startswith("Restored the backup.")
     (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
     assert aside.path.read_bytes() == damaged
+
+
+def test_a_damaged_profile_with_no_backup_is_offered_a_new_profile_of_what_it_still_holds(qtbot, tmp_path):
+    """With no backup the window said "choose another data folder or profile": every answer the file
+    still held was out of reach for a learner without a terminal."""
+    from effect_desktop.backup.backups import DAMAGED, list_backups
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "alice.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 500} for i in range(300)])
+    path = profile.path
+    profile.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle + 100: middle + 400] = b"\xa5" * 300  # one page scribbled over
+    path.write_bytes(bytes(data))
+    seen: dict = {}
+    _answer_offer("Recover what can be read", seen, "offerRecovery")
+    assert run_gui(tmp_path, "alice") == 0
+    assert "is damaged" in seen["text"] and "moved to the backups folder, not deleted" in seen["offer"]
+    assert 200 <= seen["words"] <= 300, "the window opened on what could be read"
+    assert seen["note"] is not None and seen["note"].startswith("Recovered ")
+    (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
+    assert aside.path.read_bytes() == bytes(data)
 
 
 def test_declining_the_backup_quits_and_leaves_the_damaged_profile_alone(qtbot, tmp_path):

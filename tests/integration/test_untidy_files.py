@@ -149,3 +149,42 @@ def test_a_path_longer_than_sqlite_takes_is_not_called_damaged(tmp_path: Path) -
     with pytest.raises(DataFolderUnusable) as refused:
         open_profile(tmp_path / ("a" * 250) / ("b" * 250) / "default.effect.sqlite3")
     assert "longer than SQLite allows" in str(refused.value) and "damaged" not in str(refused.value)
+
+
+def test_a_damaged_profile_with_no_backup_is_recovered_into_a_new_one(tmp_path: Path, capsys) -> None:
+    """Every command said "no backup of it exists; choose another data folder or profile", `backup restore`
+    said to run `backup create`, which refused the damaged file: nothing could be got back."""
+    from effect_desktop.backup.backups import DAMAGED, list_backups
+    from effect_desktop.projections.verify import verify
+
+    data = tmp_path / "data"
+    rows = tmp_path / "w.csv"
+    rows.write_text("".join(f"w{i},{'m' * 400}{i}\n" for i in range(300)), encoding="utf-8")
+    assert cli(capsys, data, "import", str(rows))[0] == 0
+    assert cli(capsys, data, "settings", "set", "session-size", "7")[0] == 0
+    path = data / "default.effect.sqlite3"
+    profile = open_profile(path)
+    learner = profile.user_id
+    profile.close()
+    damaged = bytearray(path.read_bytes())
+    middle = len(damaged) // 2
+    damaged[middle: middle + 8192] = b"\xab" * 8192  # two pages' worth scribbled over
+    path.write_bytes(bytes(damaged))
+
+    code, _, err = cli(capsys, data, "words", "list")
+    assert code == 2 and "`effect-desktop backup recover`" in err and len(err.strip().splitlines()) == 1
+    code, _, err = cli(capsys, data, "backup", "restore")
+    assert code == 2 and "backup create" not in err and "backup recover" in err
+    code, out, _ = cli(capsys, data, "backup", "recover")
+    assert code == 0 and "recovered " in out and "into a new profile" in out
+    (aside,) = [b for b in list_backups(path) if b.reason == DAMAGED]
+    assert aside.path.read_bytes() == bytes(damaged), "the damaged file is kept as it was"
+    recovered = open_profile(path)
+    try:
+        assert 200 <= recovered.queries.word_count() <= 300
+        assert recovered.user_id == learner and recovered.settings.get("study.session_size") == "7"
+        assert verify(recovered.projector).ok
+    finally:
+        recovered.close()
+    code, _, err = cli(capsys, data, "backup", "recover")
+    assert code == 2 and "is not damaged" in err

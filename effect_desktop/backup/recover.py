@@ -1,0 +1,91 @@
+"""A damaged profile with no backup to restore: a new profile made of what the damaged one still holds.
+
+Without a backup the app could only say "choose another profile", which threw
+away every answer the damaged file still held: damage usually hits some pages,
+not all. Here the damaged file is moved into the backups (never deleted, never
+pruned), a new profile takes its place under the same learner id and settings,
+and every event that can still be read and continues its stream is appended
+to it, with its read models, in one transaction (backup/salvage.py, from the
+log's start). Whatever is lost is counted; a sync brings back what reached the
+server.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID
+
+from ..bootstrap import open_profile
+from ..persistence.errors import StoreError
+from ..projections.projector import ProjectionFailed
+from ..projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY
+from .backups import Backup, BackupError, check_file, other_process_holding, set_aside
+from .salvage import Salvage, salvage_into
+
+# kept by the store itself, or counted afresh from the events: not carried over
+_NOT_SETTINGS = {"user_id", "store_format", "created_at", "day_start_hour", FINGERPRINT_KEY, PROJECTION_KEY}
+
+
+@dataclass(frozen=True)
+class Recovery:
+    damaged: Backup  # the damaged file, kept among the backups
+    salvage: Salvage
+
+
+def recover_without_backup(profile_file: Path) -> Recovery:
+    """Replace a damaged `profile_file` (closed) by a new profile of what it still holds."""
+    holder = other_process_holding(profile_file)
+    if holder is not None:
+        raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first. "
+                          "Nothing was changed.")
+    if not profile_file.exists():
+        raise BackupError(f"There is no profile {profile_file}; nothing to recover.")
+    if check_file(profile_file) is None:
+        raise BackupError(f"The profile {profile_file.name} is not damaged; nothing was changed.")
+    user_id, settings = _readable_info(profile_file)
+    damaged = set_aside(profile_file)
+    try:
+        profile = open_profile(profile_file)  # a new, empty one in its place
+        try:
+            if user_id is not None:  # the streak and the sync account follow the learner's id
+                profile.settings.set("user_id", str(user_id))
+                profile.user_id = profile.service.user_id = user_id
+            for key, value in settings.items():
+                profile.settings.set(key, value)
+            report = salvage_into(profile, damaged.path)
+        finally:
+            profile.close()
+    except (StoreError, ProjectionFailed, OSError) as error:
+        _put_back(profile_file, damaged.path)
+        raise BackupError(f"Nothing could be recovered from {profile_file.name} ({error}); it was left as it "
+                          "was.") from error
+    return Recovery(damaged, report)
+
+
+def _readable_info(path: Path) -> tuple[UUID | None, dict[str, str]]:
+    """The learner id and the settings, as far as they can be read (a damaged page may hide them)."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            rows = connection.execute("SELECT key, value FROM profile_info").fetchall()
+    except sqlite3.Error:
+        return None, {}
+    found = {str(key): str(value) for key, value in rows if isinstance(key, str) and value is not None}
+    try:
+        user_id = UUID(found["user_id"]) if "user_id" in found else None
+    except ValueError:
+        user_id = None
+    return user_id, {k: v for k, v in found.items() if k not in _NOT_SETTINGS}
+
+
+def _put_back(profile_file: Path, damaged: Path) -> None:
+    """The recovery failed: the damaged file goes back where it was (the new one is dropped)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{profile_file}{suffix}").unlink(missing_ok=True)
+    os.replace(damaged, profile_file)
+    wal = Path(f"{damaged}-wal")
+    if wal.exists():
+        os.replace(wal, Path(f"{profile_file}-wal"))
