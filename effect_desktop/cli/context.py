@@ -136,6 +136,11 @@ class CliContext:
             self._opened_at = profile.store.last_position()
         return self._profile
 
+    @property
+    def opened(self) -> Profile | None:
+        """The profile if this command opened it (without opening it)."""
+        return self._profile
+
     def events_written(self) -> int:
         """Events stored since the profile was opened: what a command did even if its output was lost."""
         if self._profile is None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
+from ..backup.schedule import daily_backup
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
@@ -187,12 +188,26 @@ def _close(ctx: CliContext, *, failed: bool) -> None:
     try:
         if failed:
             ctx.discard_if_new()
+        else:
+            _daily_backup(ctx)
         ctx.close()
     except Exception as error:  # after the command: nothing may escape as a traceback
         written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
         details = f"; details in {written}" if written else ""
         print(f"effect-desktop: warning: the profile could not be closed cleanly ({error.__class__.__name__})"
               f"{details}", file=sys.stderr)
+
+
+def _daily_backup(ctx: CliContext) -> None:
+    """The day's automatic backup after a command that wrote: only the window took one, so a
+    learner who used the CLI alone had none to restore. Not taken when it cannot be (a damaged
+    file, a full disk): the command itself succeeded, so that is a warning."""
+    if ctx.events_written() == 0 or ctx.opened is None:
+        return
+    try:
+        daily_backup(ctx.opened)
+    except StoreError as error:
+        print(f"effect-desktop: warning: no daily backup was taken: {error}", file=sys.stderr)
 
 
 def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:

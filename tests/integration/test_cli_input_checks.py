@@ -91,7 +91,7 @@ def test_a_mistyped_profile_is_named_and_not_created(data: Path, capsys, command
     args = [a if a != "words.csv" else str(data.parent / "words.csv") for a in command]
     err = _refused(capsys, "--data-dir", str(data), "--profile", "defualt", *args)
     assert f"There is no profile 'defualt' in {data} (profiles there: default)" in err
-    assert sorted(p.name for p in data.iterdir()) == ["default.effect.sqlite3"]
+    assert sorted(p.name for p in data.iterdir() if p.name != "backups") == ["default.effect.sqlite3"]
 
 
 def test_a_dry_run_on_a_mistyped_profile_names_the_profiles_there_and_creates_nothing(data: Path, capsys) -> None:
@@ -100,7 +100,7 @@ def test_a_dry_run_on_a_mistyped_profile_names_the_profiles_there_and_creates_no
                           str(data.parent / "words.csv"))
     assert code == 0 and "would add 1" in out
     assert "there is no profile 'defualt'" in err and "(profiles there: default)" in err
-    assert sorted(p.name for p in data.iterdir()) == ["default.effect.sqlite3"]
+    assert sorted(p.name for p in data.iterdir() if p.name != "backups") == ["default.effect.sqlite3"]
 
 
 def test_a_missing_folder_is_not_created_by_a_command_that_reads(tmp_path: Path, capsys) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,8 @@ def test_what_the_window_writes_after_a_backup_check_and_another_program_survive
     _cli(data, "words", "add", "猫", "cat")
     profile = open_profile(data / "default.effect.sqlite3")
     try:
-        assert daily_backup(profile) is not None  # reads the open profile's header and checks it
+        tomorrow = datetime.now() + timedelta(days=1)  # (the CLI's words add took today's)
+        assert daily_backup(profile, tomorrow) is not None  # reads the open profile's header and checks it
         with pytest.raises(InterchangeError, match="is a database"):
             export_words_to(profile.queries, profile.path)  # looks at it before refusing
         _cli(data, "words", "list")  # another program opens and closes the profile

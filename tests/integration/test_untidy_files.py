@@ -5,6 +5,7 @@ Each gets advice that fits it, and none makes a restore take in what is not the 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -139,6 +140,7 @@ def test_a_backups_folder_that_cannot_be_written_is_said_so(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "data"
     cli(capsys, data, "words", "add", "apple", "りんご")
+    shutil.rmtree(data / "backups")  # the day's backup the command took
     (data / "backups").write_text("not a folder")
     code, _, err = cli(capsys, data, "backup", "create")
     assert code == 2
@@ -162,6 +164,7 @@ def test_a_damaged_profile_with_no_backup_is_recovered_into_a_new_one(tmp_path: 
     rows.write_text("".join(f"w{i},{'m' * 400}{i}\n" for i in range(300)), encoding="utf-8")
     assert cli(capsys, data, "import", str(rows))[0] == 0
     assert cli(capsys, data, "settings", "set", "session-size", "7")[0] == 0
+    shutil.rmtree(data / "backups")  # none at all (the day's the CLI took, gone)
     path = data / "default.effect.sqlite3"
     profile = open_profile(path)
     learner = profile.user_id
@@ -188,3 +191,21 @@ def test_a_damaged_profile_with_no_backup_is_recovered_into_a_new_one(tmp_path: 
         recovered.close()
     code, _, err = cli(capsys, data, "backup", "recover")
     assert code == 2 and "is not damaged" in err
+
+
+def test_a_learner_who_uses_the_cli_alone_gets_a_daily_backup(tmp_path: Path, capsys) -> None:
+    """Only the window took the day's backup: a profile used from the CLI alone had none to restore."""
+    from effect_desktop.backup.backups import list_backups
+
+    data = tmp_path / "data"
+    assert cli(capsys, data, "words", "list")[0] == 2  # nothing there yet: nothing to back up
+    assert cli(capsys, data, "words", "add", "apple", "りんご")[0] == 0
+    assert cli(capsys, data, "words", "add", "bread", "パン")[0] == 0  # the same day: no second one
+    assert cli(capsys, data, "words", "list")[0] == 0
+    (daily,) = list_backups(data / "default.effect.sqlite3")
+    assert daily.reason == "daily"
+    backed_up = open_profile(daily.path)
+    try:
+        assert [w.text for w in backed_up.queries.words()] == ["apple"]
+    finally:
+        backed_up.close()
