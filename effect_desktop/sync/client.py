@@ -174,11 +174,10 @@ def pending_count(profile: Profile) -> int:
         if not local_state.tables_exist(connection):
             return profile.store.count()
         bound = local_state.get(connection, local_state.SERVER_URL)
-    remembered = profile.settings.get(credentials.SETTING_URL)
-    if bound and remembered and bound != remembered:
-        # another server or account saved, not synced with yet: nothing is there (it said "Synced")
-        return profile.store.count()
-    with profile.store.reading() as connection:
+        remembered = local_state.profile_setting(connection, credentials.SETTING_URL)
+        if bound and remembered and bound != remembered:
+            # another server or account saved, not synced with yet: nothing is there (it said "Synced")
+            return profile.store.count()
         return local_state.count_pending(connection)
 
 

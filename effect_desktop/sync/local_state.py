@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from ..bootstrap import Profile
-from ..persistence.schema import events
+from ..persistence.schema import events, profile_info
 from ..persistence.sqlite_read import utc_from_text, uuid_from_bytes
 
 sync_metadata = sa.MetaData()
@@ -56,6 +56,12 @@ def tables_exist(connection: sa.Connection) -> bool:
 
 def get(connection: sa.Connection, key: str) -> str | None:
     return connection.execute(sa.select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
+
+
+def profile_setting(connection: sa.Connection, key: str) -> str | None:
+    """A profile setting read in the caller's connection (the status bar's count reads in one)."""
+    value = connection.execute(sa.select(profile_info.c.value).where(profile_info.c.key == key)).scalar()
+    return None if value is None else str(value)
 
 
 def put(connection: sa.Connection, key: str, value: str) -> None:
