@@ -5,6 +5,10 @@ stdout (`>&-`, which Python turns into `sys.stdout = None`) as a TypeError in `e
 `words add` as nothing at all: the new word's id was lost with exit status 0. Here every write
 failure becomes OutputFailed, which the CLI reports in one line, as `ls >&-` does ("write error:
 Bad file descriptor"). A reader that left (`| head`) stays a BrokenPipeError: that is no failure.
+
+On a terminal, control characters in what is printed are shown escaped (\\x1b): a word holding
+an escape sequence (kept from a log an older version wrote) retitled or cleared the terminal when
+`words list` printed it. A file or a pipe gets the text as it is.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -34,13 +39,27 @@ def _reported() -> Iterator[None]:
         raise OutputFailed(error) from error
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # a tab and line breaks print as they are
+
+
+def visible(text: str) -> str:
+    """Control characters as escapes, for a terminal."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
 class _Guarded:
     """A stream whose write failures are OutputFailed; everything else is the stream's own."""
 
     def __init__(self, inner: Any) -> None:
         self._inner = inner
+        try:
+            self._terminal = bool(inner.isatty())
+        except (AttributeError, ValueError, OSError):
+            self._terminal = False
 
     def write(self, data: Any) -> int:
+        if self._terminal and isinstance(data, str):
+            data = visible(data)
         with _reported():
             return int(self._inner.write(data))
 
