@@ -254,7 +254,9 @@ class TimelineQueries:
                 .select_from(seed.join(here, here.c.position == seed.c.at)
                              .join(_tl, _tl.c.position == seed.c.at)
                              .join(cause, cause.c.event_id == _tl.c.cause_id))
-                .where(cause.c.event_type == undone_by))
+                # a cause comes earlier in the log: a hand-edited log naming its own event (or a loop
+                # of them) as the cause walked forever, and the timeline froze
+                .where(cause.c.event_type == undone_by, cause.c.position < seed.c.at))
         walk = seed.union_all(step)
         steps = dict(self._all(sa.select(walk.c.start, sa.func.max(walk.c.steps)).group_by(walk.c.start)))
         kinds = self._all(sa.select(events.c.event_id, events.c.event_type).where(events.c.event_id.in_(ids)))

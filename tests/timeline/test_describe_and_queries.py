@@ -168,3 +168,22 @@ def test_a_sessions_timeline_holds_the_schedule_change_its_undo_caused(profile: 
     assert kinds() == expected
     profile.projector.rebuild()
     assert kinds() == expected
+
+
+def test_an_event_named_as_its_own_cause_does_not_freeze_the_timeline(profile: Profile, studied: dict) -> None:
+    """A hand-edited log can name an edit as its own cause (or two as each other's): the walk back
+    through undos and redos went round forever, and the timeline and `history` froze."""
+    import subprocess
+    import sys
+
+    with profile.store.transaction() as connection:
+        connection.exec_driver_sql(
+            "UPDATE rm_timeline SET cause_id = (SELECT event_id FROM events e WHERE e.position = rm_timeline.position) "
+            "WHERE event_type = 'WordUpdated'")
+    path = profile.path
+    profile.close()
+    script = ("import sys; from pathlib import Path; from effect_desktop.bootstrap import open_profile; "
+              "from effect_desktop.timeline.queries import TimelineQueries; "
+              "p = open_profile(Path(sys.argv[1])); print(len(TimelineQueries(p.store).page(None).entries)); p.close()")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and int(done.stdout) > 0, done.stderr
