@@ -117,10 +117,12 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
     try:
         _copy(profile_file, partial)
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as error:
+    except BaseException as error:  # a Ctrl+C too: no half copy left behind
         for leftover in (partial, Path(f"{partial}-journal")):
             with suppress(OSError):  # a read-only folder refuses this too; the reason is the copy's
                 leftover.unlink(missing_ok=True)
+        if not isinstance(error, OSError | sqlite3.Error):
+            raise
         raise BackupError(f"The backup of {profile_file.name} could not be written to {folder}: {error}. "
                           "Check the free disk space and the folder's permissions.") from error
     if keep is not None:

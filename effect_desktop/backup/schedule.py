@@ -21,18 +21,23 @@ def keep_count(profile: Profile) -> int:
     return BACKUPS.read(profile.settings)
 
 
+def daily_backup_due(profile: Profile, now: datetime | None = None) -> bool:
+    """Whether the last automatic daily backup is a day old (and there is something to back up)."""
+    last = profile.settings.get(LAST_DAILY_SETTING)
+    try:
+        due = last is None or (now or datetime.now()) - datetime.fromisoformat(last) >= timedelta(days=1)
+    except ValueError:
+        due = True
+    return due and profile.store.count() > 0
+
+
 def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None:
     """Back up if the last automatic daily backup is a day old (call on open and now and then).
 
     The whole file is integrity-checked first (PRAGMA quick_check): a damaged profile raises
     ProfileUnreadable naming the latest backup, and no backup of it is made."""
     now = now or datetime.now()
-    last = profile.settings.get(LAST_DAILY_SETTING)
-    try:
-        due = last is None or now - datetime.fromisoformat(last) >= timedelta(days=1)
-    except ValueError:
-        due = True
-    if not due or not profile.store.count():
+    if not daily_backup_due(profile, now):
         return None
     problem = check_file(profile.path)  # the full integrity check: a damaged file must not push out good backups
     if problem:

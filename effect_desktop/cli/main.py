@@ -19,7 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
-from ..backup.schedule import daily_backup
+from ..backup.schedule import daily_backup, daily_backup_due
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
@@ -178,18 +178,18 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
                   f"({details}please report it; nothing was half-written)")
     finally:
         interrupts.armed = False
-        _close(ctx, failed=code != 0 or interrupts.seen)
+        _close(ctx, interrupts, failed=code != 0 or interrupts.seen)
     return code
 
 
-def _close(ctx: CliContext, *, failed: bool) -> None:
+def _close(ctx: CliContext, interrupts: Interrupts, *, failed: bool) -> None:
     """Close the profile (and remove one this failed command created); a failure here is said in
     one line, its details logged, since what the command did is already stored."""
     try:
         if failed:
             ctx.discard_if_new()
         else:
-            _daily_backup(ctx)
+            _daily_backup(ctx, interrupts)
         ctx.close()
     except Exception as error:  # after the command: nothing may escape as a traceback
         written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
@@ -198,16 +198,30 @@ def _close(ctx: CliContext, *, failed: bool) -> None:
               f"{details}", file=sys.stderr)
 
 
-def _daily_backup(ctx: CliContext) -> None:
+SAY_BACKUP_FROM = 100 * 1024 * 1024  # bytes of profile: its backup takes a second or more
+
+
+def _daily_backup(ctx: CliContext, interrupts: Interrupts) -> None:
     """The day's automatic backup after a command that wrote: only the window took one, so a
     learner who used the CLI alone had none to restore. Not taken when it cannot be (a damaged
-    file, a full disk): the command itself succeeded, so that is a warning."""
-    if ctx.events_written() == 0 or ctx.opened is None:
+    file, a full disk) or when Ctrl+C skips it: the command itself succeeded, so that is a
+    warning, and its exit status stays the command's (a script read 130 and added the word twice)."""
+    profile = ctx.opened
+    if ctx.events_written() == 0 or profile is None or not daily_backup_due(profile):
         return
+    if sys.stderr.isatty() and profile.path.stat().st_size >= SAY_BACKUP_FROM:  # seconds: say why it waits
+        print("effect-desktop: taking the day's backup of the profile (Ctrl+C skips it)…", file=sys.stderr)
+    interrupts.armed = not interrupts.seen
     try:
-        daily_backup(ctx.opened)
+        daily_backup(profile)
+    except KeyboardInterrupt:
+        interrupts.seen = False
+        print("effect-desktop: warning: no daily backup was taken (skipped); the command itself was done",
+              file=sys.stderr)
     except StoreError as error:
         print(f"effect-desktop: warning: no daily backup was taken: {error}", file=sys.stderr)
+    finally:
+        interrupts.armed = False
 
 
 def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
