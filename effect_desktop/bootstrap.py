@@ -371,8 +371,13 @@ def inaccessible(path: Path, kind: Probe, detail: str) -> str:
     return f"{path} could not be read ({detail}); it was left untouched. Check the disk, then try again."
 
 
+MAX_DETAIL = 160  # characters of SQLite's report on a damaged file quoted in a message
+
+
 def _damaged(path: Path, detail: str) -> str:
-    detail = " ".join(detail.split())  # SQLite's integrity report runs over lines: the CLI says one
+    detail = " ".join(detail.split())  # SQLite's integrity report runs over lines: the CLI says one,
+    if len(detail) > MAX_DETAIL:  # and a hundred damaged cells put the window's buttons off the screen
+        detail = detail[:MAX_DETAIL].rstrip() + "…"
     return f"{path} is damaged ({detail}); it was left untouched. {_offer(path)}."
 
 

@@ -4,9 +4,9 @@ Without a backup the app could only say "choose another profile", which threw
 away every answer the damaged file still held: damage usually hits some pages,
 not all. Here the damaged file is moved into the backups (never deleted, never
 pruned), a new profile takes its place under the same learner id and settings,
-and every event that can still be read and continues its stream is appended
-to it, with its read models, in one transaction (backup/salvage.py, from the
-log's start). Whatever is lost is counted; a sync brings back what reached the
+built beside it first: every event that can still be read and continues its
+stream is appended to it, with its read models, in one transaction
+(backup/salvage.py, from the log's start). Whatever is lost is counted; a sync brings back what reached the
 server.
 """
 
@@ -25,9 +25,11 @@ from ..projections.projector import ProjectionFailed
 from ..projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY
 from .backups import Backup, BackupError, check_file, other_process_holding, set_aside
 from .salvage import Salvage, salvage_into
+from .schedule import LAST_DAILY_SETTING
 
 # kept by the store itself, or counted afresh from the events: not carried over
-_NOT_SETTINGS = {"user_id", "store_format", "created_at", "day_start_hour", FINGERPRINT_KEY, PROJECTION_KEY}
+_NOT_SETTINGS = {"user_id", "store_format", "created_at", "day_start_hour", FINGERPRINT_KEY, PROJECTION_KEY,
+                 LAST_DAILY_SETTING}  # (the new profile has no backup yet: today's is still to take)
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,18 @@ class Recovery:
     salvage: Salvage
 
 
+RECOVERING = ".recovering"  # the new profile is built beside the damaged one under this suffix
+
+
 def recover_without_backup(profile_file: Path) -> Recovery:
-    """Replace a damaged `profile_file` (closed) by a new profile of what it still holds."""
+    """Replace a damaged `profile_file` (closed) by a new profile of what it still holds.
+
+    The new profile is built beside it, from the damaged file as it lies; only once its events are
+    committed are the two moved (two renames). Built in place, an interrupted recovery (Ctrl+C, a
+    crash) left an empty profile there, and the damaged one could no longer be reached."""
+    building = profile_file.with_name(profile_file.name + RECOVERING)
+    if not profile_file.exists() and building.exists():  # stopped between the two renames: finish
+        os.replace(building, profile_file)
     holder = other_process_holding(profile_file)
     if holder is not None:
         raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first. "
@@ -46,23 +58,27 @@ def recover_without_backup(profile_file: Path) -> Recovery:
         raise BackupError(f"There is no profile {profile_file}; nothing to recover.")
     if check_file(profile_file) is None:
         raise BackupError(f"The profile {profile_file.name} is not damaged; nothing was changed.")
+    _remove(building)  # what an interrupted recovery left
     user_id, settings = _readable_info(profile_file)
-    damaged = set_aside(profile_file)
     try:
-        profile = open_profile(profile_file)  # a new, empty one in its place
+        profile = open_profile(building)
         try:
             if user_id is not None:  # the streak and the sync account follow the learner's id
                 profile.settings.set("user_id", str(user_id))
                 profile.user_id = profile.service.user_id = user_id
             for key, value in settings.items():
                 profile.settings.set(key, value)
-            report = salvage_into(profile, damaged.path)
+            report = salvage_into(profile, profile_file)
         finally:
             profile.close()
-    except (StoreError, ProjectionFailed, OSError) as error:
-        _put_back(profile_file, damaged.path)
-        raise BackupError(f"Nothing could be recovered from {profile_file.name} ({error}); it was left as it "
-                          "was.") from error
+    except BaseException as error:  # a Ctrl+C too: the damaged profile stays where it is
+        _remove(building)
+        if isinstance(error, StoreError | ProjectionFailed | OSError):
+            raise BackupError(f"Nothing could be recovered from {profile_file.name} ({error}); it was left as "
+                              "it was.") from error
+        raise
+    damaged = set_aside(profile_file)
+    os.replace(building, profile_file)
     return Recovery(damaged, report)
 
 
@@ -81,11 +97,6 @@ def _readable_info(path: Path) -> tuple[UUID | None, dict[str, str]]:
     return user_id, {k: v for k, v in found.items() if k not in _NOT_SETTINGS}
 
 
-def _put_back(profile_file: Path, damaged: Path) -> None:
-    """The recovery failed: the damaged file goes back where it was (the new one is dropped)."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{profile_file}{suffix}").unlink(missing_ok=True)
-    os.replace(damaged, profile_file)
-    wal = Path(f"{damaged}-wal")
-    if wal.exists():
-        os.replace(wal, Path(f"{profile_file}-wal"))
+def _remove(profile: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{profile}{suffix}").unlink(missing_ok=True)

@@ -158,7 +158,9 @@ class CliContext:
         self.close()
         path = self.profile_file
         for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
-            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            # (on a read-only disk even a missing file's unlink fails, as EROFS: the command's own
+            # message has said why already, and a second "could not be closed cleanly" only confused)
+            with contextlib.suppress(OSError):
                 leftover.unlink()
         for folder in self._made_folders:  # only while empty: nothing but our profile was put there
             try:

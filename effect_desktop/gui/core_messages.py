@@ -246,6 +246,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"\((\d+) bytes\); choose a data folder with a shorter path\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Its path is longer than SQLite allows ({2} "
                    "bytes); choose a data folder with a shorter path.").format(m[1], m[2], m[3])),
+    (re.compile(r"Nothing could be recovered from (.+) \((.+)\); it was left as it was\.", re.S),
+     lambda m: _tr("Nothing could be recovered from {0} ({1}); it was left as it was.").format(m[1], m[2])),
     (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Free some space on the disk and try again, "
                 r"or choose another data folder\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Free some space on the disk and try again, or "

@@ -1791,6 +1791,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} is damaged ({1}); it was left untouched. No backup of it exists.</source>
         <translation>{0} は壊れています（{1}）。変更はしていません。バックアップはありません。</translation>
     </message>
+    <message>
+        <source>Nothing could be recovered from {0} ({1}); it was left as it was.</source>
+        <translation>{0} からは何も取り戻せませんでした（{1}）。ファイルはそのままです。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

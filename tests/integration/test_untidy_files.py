@@ -176,6 +176,7 @@ def test_a_damaged_profile_with_no_backup_is_recovered_into_a_new_one(tmp_path: 
 
     code, _, err = cli(capsys, data, "words", "list")
     assert code == 2 and "`effect-desktop backup recover`" in err and len(err.strip().splitlines()) == 1
+    assert len(err) < 600, "SQLite's whole report on the damage was quoted (5,000 characters)"
     code, _, err = cli(capsys, data, "backup", "restore")
     assert code == 2 and "backup create" not in err and "backup recover" in err
     code, out, _ = cli(capsys, data, "backup", "recover")
@@ -209,3 +210,45 @@ def test_a_learner_who_uses_the_cli_alone_gets_a_daily_backup(tmp_path: Path, ca
         assert [w.text for w in backed_up.queries.words()] == ["apple"]
     finally:
         backed_up.close()
+
+
+def test_an_interrupted_recovery_leaves_the_damaged_profile_where_it_was(tmp_path: Path, capsys,
+                                                                       monkeypatch) -> None:
+    """Built in place, a recovery stopped by Ctrl+C (or a crash) left an empty profile there: "not
+    damaged" to the next recover, and the damaged file refused by restore; its answers out of reach."""
+    from effect_desktop.backup import recover
+
+    data = tmp_path / "data"
+    rows = tmp_path / "w.csv"
+    rows.write_text("".join(f"w{i},{'m' * 400}{i}\n" for i in range(300)), encoding="utf-8")
+    assert cli(capsys, data, "import", str(rows))[0] == 0
+    shutil.rmtree(data / "backups")
+    path = data / "default.effect.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2: len(damaged) // 2 + 8192] = b"\xab" * 8192
+    path.write_bytes(bytes(damaged))
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(recover, "salvage_into", interrupted)  # Ctrl+C in the middle of it
+    with pytest.raises(KeyboardInterrupt):
+        recover.recover_without_backup(path)
+    assert path.read_bytes() == bytes(damaged)
+    assert not [p.name for p in data.iterdir() if ".recovering" in p.name], "no half-built profile left"
+    assert not (data / "backups").exists(), "nothing set aside"
+    monkeypatch.undo()
+    code, out, _ = cli(capsys, data, "backup", "recover")
+    assert code == 0 and "recovered " in out
+
+
+def test_a_long_report_on_the_damage_is_cut_short(tmp_path: Path) -> None:
+    """SQLite's report on a badly damaged file (a line per damaged cell, "On tree page 201 cell 7:
+    Offset … out of range", a hundred of them) was quoted whole: a 5,000-character line in the
+    terminal, and a window dialog whose buttons were off the screen."""
+    from effect_desktop.bootstrap import _damaged
+
+    report = "\n".join(f"On tree page 201 cell {n}: Offset {n * 7} out of range 245..4096" for n in range(100))
+    message = _damaged(tmp_path / "default.effect.sqlite3", report)
+    assert "\n" not in message and len(message) < 600 and "…" in message
+    assert message.startswith(f"{tmp_path / 'default.effect.sqlite3'} is damaged (On tree page 201 cell 0:")
