@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
 from ..backup.recover import recover_without_backup
-from ..backup.salvage import salvage_into
+from ..backup.salvage import Salvage, salvage_into
 from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
@@ -137,12 +137,8 @@ def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str,
     log.info("recovered %d events from %s into a new profile; %d lost", taken.recovered, recovery.damaged.path,
              taken.lost)
     text = translate("App", "Recovered %n event(s) from the damaged profile into a new one.", None, taken.recovered)
-    if taken.lost:
-        text += " " + translate("App", "%n event(s) could not be read; a sync brings back what reached the "
-                                "server.", None, taken.lost)
-    elif taken.end_unreadable:
-        text += " " + translate("App", "The end of the damaged profile could not be read: what was made "
-                                "last may be missing; a sync brings back what reached the server.")
+    text += _unread(taken, translate("App", "%n event(s) could not be read; a sync brings back what reached the "
+                                     "server.", None, taken.lost))
     return opened, translate("App", "Profile recovered"), text
 
 
@@ -166,13 +162,20 @@ def _take_back(profile: Profile, damaged: Path | None) -> str:
                                       "in the backups folder.")
     text = (translate("App", "Restored the backup and took back %n event(s) made since it from the damaged "
                       "profile.", None, taken.recovered) if taken.recovered else done)
+    return text + _unread(taken, translate("App", "%n event(s) made since it could not be read; a sync brings "
+                                           "back what reached the server.", None, taken.lost))
+
+
+def _unread(taken: Salvage, lost: str) -> str:
+    """What could not be read, said after what came back: `lost` (the count's sentence) if any event
+    was lost, else whether the end of the file was unreadable; "" when everything came back."""
     if taken.lost:
-        text += " " + translate("App", "%n event(s) made since it could not be read; a sync brings back what "
-                                "reached the server.", None, taken.lost)
-    elif taken.end_unreadable:
-        text += " " + translate("App", "The end of the damaged profile could not be read: what was made "
-                                "last may be missing; a sync brings back what reached the server.")
-    return text
+        return " " + lost
+    if taken.end_unreadable:
+        return " " + QCoreApplication.translate(
+            "App", "The end of the damaged profile could not be read: what was made last may be missing; a "
+            "sync brings back what reached the server.")
+    return ""
 
 
 def _tell(window: MainWindow, title: str, text: str) -> None:
