@@ -63,8 +63,8 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             "password would travel in the clear.")
     if "database" in lower and "does not exist" in lower:  # a typo in the URL, most often
         return BadServerURL(
-            f"The server has no database {url.database!r}; check the URL, or prepare it with "
-            "`effect-desktop server init`.")
+            f"The server has no database {url.database!r}; check the database name at the end of the "
+            "server URL (your administrator gave it with your account).")
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return ServerRefused(f"The server refused the operation for {url.user!r}: {first_line(text)}")
     if isinstance(error, psycopg.OperationalError):

@@ -106,8 +106,9 @@ def test_an_unprepared_server(pg_database: str) -> None:
 
 def test_a_database_name_mistyped_is_the_urls_mistake(alice: str) -> None:
     """It was headed "the server and this version of Effect Desktop do not fit together"."""
-    with pytest.raises(BadServerURL, match="has no database 'efect'; check the URL"):
+    with pytest.raises(BadServerURL, match="has no database 'efect'; check the database name") as refused:
         check_connection(replace(ServerURL.parse(alice), database="efect"))
+    assert "server init" not in str(refused.value), "a command the learner cannot run (it refuses a missing database)"
 
 
 def test_the_headlines_name_what_is_wrong_in_japanese(qtbot, alice: str, pg_url: str) -> None:  # type: ignore[no-untyped-def]
