@@ -172,14 +172,18 @@ def types_matching(text: str) -> list[str]:
             if needle in t.casefold() or any(needle in labels[t].casefold() for labels in _TYPE_LABELS.values())]
 
 
-_TAKING_BACK = ("undo", "undid", "undone", "redo", "redid", "again", "取り消し", "やり直し", "もう一度")
+_TAKING_BACK = ("undo", "undid", "undone", "redo", "redid", "取り消し", "やり直し")
+MIN_TAKING_BACK = 4  # letters typed before "undo"/"redo" are recognised ("red" is also a colour)
 
 
 def taking_back_matches(text: str) -> bool:
     """Whether free text asks for undos and redos ("undo", 取り消し): an edit's undo is an edit by type,
-    so the type labels alone found only the answers taken back."""
+    so the type labels alone found only the answers taken back. The start of such a word, long enough
+    not to be part of an ordinary search, and not the grade "again" (もう一度), a grade of answers."""
     needle = text.strip().casefold()
-    return bool(needle) and any(needle in word for word in _TAKING_BACK)
+    if len(needle) < (MIN_TAKING_BACK if needle.isascii() else 2):
+        return False
+    return any(word.startswith(needle) for word in _TAKING_BACK)
 
 
 def field_name(name: str, language: str = "en") -> str:

@@ -77,7 +77,10 @@ def test_a_redo_reads_as_a_redo_and_its_undo_as_an_undo(profile: Profile, studie
     assert undos[:5] == ["Deleted the word 'りんご' again", "Undid the deletion of 'りんご'",
                          "Undid the change to the meaning of 'apple'", "Redid the change to the meaning of 'apple'",
                          "Undid the change to the meaning of 'apple'"], "searching 'undo' found answers only"
-    assert _sentences(profile, TimelineFilter(text="もう一度"), "ja")[0] == "単語「りんご」をもう一度削除しました"
+    assert "Redid the change to the meaning of 'apple'" in _sentences(profile, TimelineFilter(text="redo"))
+    assert "Redid the change to the meaning of 'apple'" not in _sentences(profile, TimelineFilter(text="red")), \
+        "a part of a word is an ordinary search (here: the kind 'Word restored')"
+    assert _sentences(profile, TimelineFilter(text="again")) == [], "the grade Again is not a redo"
     in_japanese = _sentences(profile, TimelineFilter(text="取り消し"))
     assert len(in_japanese) == len(_sentences(profile, TimelineFilter(text="undo")))
 
