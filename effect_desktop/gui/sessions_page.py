@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .context import AppContext, Page
 from .study.page import mode_names
 from .study.summary import format_duration
+from .style import secondary_text
 
 HISTORY_PAGE = 500  # sessions shown at first, and added by each "Show older sessions"
 
@@ -59,7 +60,7 @@ class SessionsPage(Page):
                                       "the timeline."))
         self.empty = QLabel(self.tr("No sessions yet. Start one on the Study page."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setEnabled(False)
+        secondary_text(self.empty)
         self.shown = HISTORY_PAGE
         self.more_note = QLabel()
         self.more_note.setObjectName("olderSessionsNote")

@@ -104,7 +104,7 @@ class SettingsPage(Page):
         self.rebuild_result.setObjectName("rebuildResult")
         folder = QLabel(self.tr("Profile file: {0}").format(self.profile.path))
         folder.setWordWrap(True)
-        folder.setEnabled(False)
+        secondary_text(folder)  # the path a learner needs to find the file: readable, not disabled
         explained = QLabel(self.tr("Replays every event to recompute words, schedules and statistics. "
                                    "Your history is not changed."))
         explained.setWordWrap(True)  # unwrapped, a larger system font pushed the page into scrolling sideways

@@ -192,6 +192,20 @@
         <numerusform>%n days</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n answer(s)</source>
+      <translation>
+        <numerusform>%n answer</numerusform>
+        <numerusform>%n answers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n session(s)</source>
+      <translation>
+        <numerusform>%n session</numerusform>
+        <numerusform>%n sessions</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>PastWordsModel</name>

@@ -260,7 +260,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
         <source>Good</source>
-        <translation>正解</translation>
+        <translation>普通</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="82" />
@@ -279,7 +279,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="117" />
         <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
-        <translation>どのくらい覚えていましたか？ 1 もう一度 · 2 難しい · 3 正解 · 4 簡単</translation>
+        <translation>どのくらい覚えていましたか？ 1 もう一度 · 2 難しい · 3 普通 · 4 簡単</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
@@ -1996,7 +1996,7 @@ Python {3}, PySide6 {4}, {5}</translation>
     </message>
     <message>
         <source>Study: Again, Hard, Good, Easy (flashcards); a choice (multiple choice)</source>
-        <translation>学習: もう一度・難しい・正解・簡単（フラッシュカード）/選択肢（4択）</translation>
+        <translation>学習: もう一度・難しい・普通・簡単（フラッシュカード）/選択肢（4択）</translation>
     </message>
     <message>
         <source>Esc</source>

@@ -526,8 +526,16 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="175" />
-            <source>%1 words · streak %2 · %3 answers (%4% correct) · %5 sessions · scheduler %6</source>
-            <translation>%1 語 · 連続学習 %2 · 解答 %3 問（正答率 %4%）· セッション %5 回 · スケジューラー %6</translation>
+            <source>%1 words · streak %2 · %3 (%4% correct) · %5 · scheduler %6</source>
+            <translation>%1 語 · 連続学習 %2 · %3（正答率 %4%）· %5 · スケジューラー %6</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n answer(s)</source>
+            <translation><numerusform>解答 %n 問</numerusform></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s)</source>
+            <translation><numerusform>セッション %n 回</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="186" />
