@@ -186,6 +186,13 @@
   <context>
     <name>PastView</name>
     <message numerus="yes">
+      <source>%Ln word(s)</source>
+      <translation>
+        <numerusform>%Ln word</numerusform>
+        <numerusform>%Ln words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n day(s)</source>
       <translation>
         <numerusform>%n day</numerusform>

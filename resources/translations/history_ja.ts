@@ -526,8 +526,12 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="175" />
-            <source>%1 words · streak %2 · %3 (%4% correct) · %5 · scheduler %6</source>
-            <translation>%1 語 · 連続学習 %2 · %3（正答率 %4%）· %5 · スケジューラー %6</translation>
+            <source>%1 · streak %2 · %3 (%4% correct) · %5 · scheduler %6</source>
+            <translation>%1 · 連続学習 %2 · %3（正答率 %4%）· %5 · スケジューラー %6</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln word(s)</source>
+            <translation><numerusform>%Ln 語</numerusform></translation>
         </message>
         <message numerus="yes">
             <source>%n answer(s)</source>

@@ -473,9 +473,11 @@ def test_the_past_view_fits_its_titles_and_banner_at_a_large_font(qtbot, profile
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from effect_desktop.gui import i18n
     from effect_desktop.gui.timeline.past import PastView
     from effect_desktop.timeline.service import Timeline
 
+    i18n.install("en")  # as the window does: the English plural forms
     font = QApplication.font()
     try:
         QApplication.setFont(QFont(font.family(), 20))
@@ -488,5 +490,10 @@ def test_the_past_view_fits_its_titles_and_banner_at_a_large_font(qtbot, profile
             assert header.sectionSize(section) >= metrics.horizontalAdvance(title), title
         assert view.banner.minimumSizeHint().width() < 720, "the banner wraps within the smallest window"
         assert view.summary.minimumSizeHint().width() < 720
+        past = Timeline(profile).state_at(clock.now)
+        answers, sessions = past.totals.answers, past.totals.sessions_completed
+        assert f"{answers} answer{'s' if answers != 1 else ''} (" in view.summary.text()
+        assert f"{sessions} session{'s' if sessions != 1 else ''} ·" in view.summary.text(), "it said 1 sessions"
+        assert view.summary.text().startswith("1 word ·"), "it said 1 words"
     finally:
         QApplication.setFont(font)

@@ -305,8 +305,8 @@ class PastView(QWidget):
         self.banner.setText(self.tr("THE PAST — as of %1 (read-only). Nothing here can be changed.")
                             .replace("%1", when))
         t = state.totals
-        self.summary.setText(self.tr("%1 words · streak %2 · %3 (%4% correct) · %5 · scheduler %6")
-                             .replace("%1", f"{state.word_count:,}")
+        self.summary.setText(self.tr("%1 · streak %2 · %3 (%4% correct) · %5 · scheduler %6")
+                             .replace("%1", self.tr("%Ln word(s)", "", state.word_count))
                              .replace("%2", self.tr("%n day(s)", "", state.streak.current))
                              .replace("%3", self.tr("%n answer(s)", "", t.answers))  # "1 answers" read wrong
                              .replace("%4", str(round(t.accuracy * 100)))
