@@ -38,18 +38,31 @@ class Recovery:
     salvage: Salvage
 
 
-RECOVERING = ".recovering"  # the new profile is built beside the damaged one under this suffix
+RECOVERING = ".recovering"  # the new profile, while it is built beside the damaged one
+RECOVERED = ".recovered"  # built and closed: only this one is ever moved into the profile's place
+
+
+def finish_interrupted_recovery(profile_file: Path) -> bool:
+    """A recovery stopped between setting the damaged file aside and moving the new one into place
+    leaves the profile missing and NAME.recovered beside it: move it in (True). Called before any
+    open, which would otherwise make a new, empty profile there. A half-built NAME.recovering is
+    never moved in: its recovery did not end."""
+    finished = profile_file.with_name(profile_file.name + RECOVERED)
+    if profile_file.exists() or not finished.exists():
+        return False
+    _move(finished, profile_file)
+    return True
 
 
 def recover_without_backup(profile_file: Path) -> Recovery:
     """Replace a damaged `profile_file` (closed) by a new profile of what it still holds.
 
     The new profile is built beside it, from the damaged file as it lies; only once its events are
-    committed are the two moved (two renames). Built in place, an interrupted recovery (Ctrl+C, a
-    crash) left an empty profile there, and the damaged one could no longer be reached."""
+    committed and it is closed is it named as finished, and then the two are moved (two renames).
+    Built in place, an interrupted recovery (Ctrl+C, a crash) left an empty profile there, and the
+    damaged one could no longer be reached."""
     building = profile_file.with_name(profile_file.name + RECOVERING)
-    if not profile_file.exists() and building.exists():  # stopped between the two renames: finish
-        os.replace(building, profile_file)
+    finished = profile_file.with_name(profile_file.name + RECOVERED)
     holder = other_process_holding(profile_file)
     if holder is not None:
         raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first. "
@@ -59,6 +72,7 @@ def recover_without_backup(profile_file: Path) -> Recovery:
     if check_file(profile_file) is None:
         raise BackupError(f"The profile {profile_file.name} is not damaged; nothing was changed.")
     _remove(building)  # what an interrupted recovery left
+    _remove(finished)  # (a finished one beside a profile that is there was never moved in: stale)
     user_id, settings = _readable_info(profile_file)
     try:
         profile = open_profile(building)
@@ -77,8 +91,9 @@ def recover_without_backup(profile_file: Path) -> Recovery:
             raise BackupError(f"Nothing could be recovered from {profile_file.name} ({error}); it was left as "
                               "it was.") from error
         raise
+    _move(building, finished)
     damaged = set_aside(profile_file)
-    os.replace(building, profile_file)
+    _move(finished, profile_file)
     return Recovery(damaged, report)
 
 
@@ -95,6 +110,16 @@ def _readable_info(path: Path) -> tuple[UUID | None, dict[str, str]]:
     except ValueError:
         user_id = None
     return user_id, {k: v for k, v in found.items() if k not in _NOT_SETTINGS}
+
+
+def _move(source: Path, target: Path) -> None:
+    """A closed profile to another name, with its write-ahead log if one is left (closing normally
+    folds it in; if not, it holds committed events and must go along)."""
+    wal = Path(f"{source}-wal")
+    if wal.exists():
+        os.replace(wal, Path(f"{target}-wal"))
+    Path(f"{source}-shm").unlink(missing_ok=True)
+    os.replace(source, target)
 
 
 def _remove(profile: Path) -> None:

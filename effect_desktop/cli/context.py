@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..backup.recover import finish_interrupted_recovery
 from ..bootstrap import (
     DEFAULT_PROFILE,
     PROFILE_SUFFIX,
@@ -84,6 +85,9 @@ class CliContext:
         except OSError:
             prepare_data_folder(self.data_dir)  # raises, saying why
             raise
+        if finish_interrupted_recovery(self.profile_file):  # else a new, empty profile took its place
+            print(f"effect-desktop: finished a recovery that was interrupted: the recovered profile is now "
+                  f"{self.profile_file}", file=sys.stderr)
 
     def require_existing(self) -> None:
         """Refuse, writing nothing, a profile that is not there (see the module's docstring)."""

@@ -17,7 +17,7 @@ from ..backup.backups import (
     looks_restorable,
     restore_backup,
 )
-from ..backup.recover import recover_without_backup
+from ..backup.recover import finish_interrupted_recovery, recover_without_backup
 from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count, restored
 from ..bootstrap import Profile, open_profile
@@ -210,6 +210,9 @@ def backup_create(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def backup_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.close()  # the profile file is replaced: nothing of ours may hold it open
+    if finish_interrupted_recovery(ctx.profile_file):
+        print(f"finished the recovery that was interrupted: the recovered profile is now {ctx.profile_file}")
+        return 0
     recovery = recover_without_backup(ctx.profile_file)
     taken = recovery.salvage
     print(f"the damaged profile was moved, as it was, to {recovery.damaged.path} (kept until you delete it)")

@@ -21,7 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
-from ..backup.recover import recover_without_backup
+from ..backup.recover import finish_interrupted_recovery, recover_without_backup
 from ..backup.salvage import Salvage, salvage_into
 from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
@@ -273,6 +273,8 @@ def run_gui(data_dir: Path, profile: str) -> int:
         setup_logging(log_path(path))
         restored_note: tuple[str, str] | None = None  # (title, text)
         try:
+            if finish_interrupted_recovery(path):  # else a new, empty profile would take its place
+                log.info("finished an interrupted recovery of %s", path)
             opened = open_profile(path, catch_up=False)  # caught up with progress once the window is up
         except ProfileUnreadable as error:
             i18n.install("system")

@@ -252,3 +252,55 @@ def test_a_long_report_on_the_damage_is_cut_short(tmp_path: Path) -> None:
     message = _damaged(tmp_path / "default.effect.sqlite3", report)
     assert "\n" not in message and len(message) < 600 and "…" in message
     assert message.startswith(f"{tmp_path / 'default.effect.sqlite3'} is damaged (On tree page 201 cell 0:")
+
+
+def _damaged_without_backup(tmp_path: Path, capsys) -> tuple[Path, bytes]:
+    data = tmp_path / "data"
+    rows = tmp_path / "w.csv"
+    rows.write_text("".join(f"w{i},{'m' * 400}{i}\n" for i in range(300)), encoding="utf-8")
+    assert cli(capsys, data, "import", str(rows))[0] == 0
+    shutil.rmtree(data / "backups")
+    path = data / "default.effect.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2: len(damaged) // 2 + 8192] = b"\xab" * 8192
+    path.write_bytes(bytes(damaged))
+    return path, bytes(damaged)
+
+
+def test_a_recovery_stopped_between_its_two_moves_is_finished_by_the_next_command(tmp_path: Path, capsys,
+                                                                                monkeypatch) -> None:
+    """Stopped after the damaged file was set aside, it left the profile missing: the next command
+    said "no profile", and a word added then made a new, empty one beside the recovered words."""
+    import json
+
+    from effect_desktop.backup import recover
+
+    path, _ = _damaged_without_backup(tmp_path, capsys)
+    real_set_aside = recover.set_aside
+
+    def set_aside_then_stop(profile_file: Path):  # type: ignore[no-untyped-def]
+        real_set_aside(profile_file)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(recover, "set_aside", set_aside_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        recover.recover_without_backup(path)
+    monkeypatch.undo()
+    assert not path.exists()
+    code, out, err = cli(capsys, path.parent, "words", "list", "--json")
+    assert code == 0 and "finished a recovery that was interrupted" in err
+    assert 200 <= len(json.loads(out)) <= 300
+
+
+def test_a_half_built_recovery_is_never_taken_for_the_profile(tmp_path: Path, capsys) -> None:
+    """A recovery killed while building leaves NAME.recovering: it must never be moved into place
+    (it was, once the damaged file had been moved away, and "recovered 0 events")."""
+    path, damaged = _damaged_without_backup(tmp_path, capsys)
+    aside = tmp_path / "aside.sqlite3"
+    path.rename(aside)  # the learner took the damaged file away to look at it
+    path.with_name(path.name + ".recovering").write_bytes(damaged[:8192])  # what a kill left
+    code, _, err = cli(capsys, path.parent, "backup", "recover")
+    assert code == 2 and "There is no profile" in err and "nothing to recover" in err
+    code, _, err = cli(capsys, path.parent, "words", "list")
+    assert code == 2 and "There is no profile" in err
+    assert not path.exists()
