@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..application.settings import BACKUPS, DAY_START, NEW_WORDS, REVIEWS, SESSION, Setting
 from ..projections.projector import RebuildCancelled
@@ -228,10 +230,16 @@ class SettingsPage(Page):
             return projector.rebuild(progress)
 
         def done(count: int) -> None:
+            if not isValid(self.rebuild_button):  # the page was rebuilt meanwhile (a language change)
+                return
             self.rebuild_button.setEnabled(True)
             self.rebuild_result.setText(self.tr("Rebuilt from %n event(s).", "", count))
 
         def failed(error: Exception) -> None:
+            if not isValid(self.rebuild_button):
+                if not isinstance(error, RebuildCancelled):  # told over whatever window is there now
+                    show_error(QApplication.activeWindow(), error)
+                return
             self.rebuild_button.setEnabled(True)
             if isinstance(error, RebuildCancelled):
                 self.rebuild_result.setText(self.tr("Rebuild cancelled; nothing was changed."))

@@ -29,7 +29,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QLineEdit, QWidget  # noqa: E402
 
@@ -92,6 +92,12 @@ def step(rng: random.Random, root: QWidget) -> None:
         QTest.keyClick(QApplication.focusWidget() or root, rng.choice(KEYS))
 
 
+def _close_blocking_dialog(last_step: float) -> None:
+    modal = QApplication.activeModalWidget()
+    if time.monotonic() - last_step > 1.0 and isinstance(modal, QDialog):
+        modal.reject()
+
+
 def main() -> int:
     seed = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
@@ -110,7 +116,15 @@ def main() -> int:
     window.resize(1000, 680)
     window.show()
     steps, start = 0, time.monotonic()
+    stepped = [start]
+    # A dialog opened with exec() (Backups…) runs its own event loop, where this loop cannot step:
+    # one left open stopped the run for good. A timer fires in that loop too, and closes it.
+    unblock = QTimer()
+    unblock.setInterval(500)
+    unblock.timeout.connect(lambda: _close_blocking_dialog(stepped[0]))
+    unblock.start()
     while time.monotonic() - start < seconds:
+        stepped[0] = time.monotonic()
         try:
             step(rng, current_window(window))
         except Exception:  # noqa: BLE001  (what the run is looking for)

@@ -188,3 +188,17 @@ def test_arrow_keys_on_the_day_start_ask_once_they_rest(qtbot, window, profile) 
     assert len(boxes) == 1 and f"{start + 2}:00" in boxes[0].text()
     boxes[0].button(QMessageBox.StandardButton.No).click()
 
+
+
+def test_a_rebuild_that_ends_after_its_page_was_rebuilt_says_nothing_to_the_gone_page(
+        qtbot, window: MainWindow, profile, words) -> None:
+    """A language change rebuilds the pages; the rebuild started on the old Settings page then
+    finished into deleted widgets ("Internal C++ object already deleted", found by the random run)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page = window.show_page("settings")
+    page.rebuild()
+    page.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the result arrives
+    window.operations.wait()
+    qtbot.wait(50)  # the result is delivered (and must not touch the deleted page)
