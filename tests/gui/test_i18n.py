@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileSystemModel
 
 from effect_desktop.domain.errors import ValidationFailed
 from effect_desktop.domain.word import validate_fields
@@ -242,3 +242,24 @@ def test_a_file_with_no_usable_row_is_explained_in_japanese(qtbot):
         i18n.install("en")
     assert shown[0] == "ファイルのどの行も取り込めません：2 行目：65,536 文字より長いセルがあります。"
     assert "ほかに読み取れない行が 1 行あります" in shown[1]
+
+
+def test_the_file_dialog_is_japanese_where_qt_leaves_it_in_english(qtbot, tmp_path):
+    """Qt's own Japanese leaves the file dialog's "Look in:" and "Files of type:" and every folder's
+    type in English; the Export and Import dialogs showed them so beside Japanese."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    (tmp_path / "folder").mkdir()
+    i18n.install("ja")
+    try:
+        dialog = QFileDialog(None, "", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        model = dialog.findChild(QFileSystemModel)
+        qtbot.waitUntil(lambda: model.rowCount(model.index(str(tmp_path))) == 1, timeout=5000)
+        kind = model.type(model.index(str(tmp_path / "folder")))
+    finally:
+        i18n.install("en")
+    assert (labels["lookInLabel"], labels["fileTypeLabel"]) == ("場所(&L):", "ファイルの種類(&T):")
+    assert kind == "フォルダ"
