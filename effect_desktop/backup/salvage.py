@@ -14,6 +14,7 @@ with its read models in one transaction, so a failure takes back nothing.
 
 from __future__ import annotations
 
+import bisect
 import shutil
 import sqlite3
 import tempfile
@@ -25,6 +26,7 @@ from uuid import UUID
 
 from ..bootstrap import Profile
 from ..domain.events import DomainEvent
+from ..persistence.archive import ArchiveDamaged, archive, segment_rows, unpack_payload
 from ..persistence.sqlite_read import SqliteLogReader
 
 PAGE = 500
@@ -55,7 +57,7 @@ def salvage_into(profile: Profile, damaged: Path) -> Salvage:
         rows = _readable_rows(damaged, after, report)
     else:
         rows = _without_foreign_wal(profile, damaged, after, report)
-    events = _decoded(profile, rows, report)
+    events = _decoded(profile, _with_archived_json(damaged, rows), report)
     known = profile.store.known_event_ids([e.event_id for e in events])
     store = profile.store
     with store.transaction() as connection:
@@ -194,10 +196,55 @@ def _probe(connection: sqlite3.Connection, after: int, top: int | None,
     return found
 
 
+def _with_archived_json(damaged: Path, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows with the JSON of compacted events (kept in the damaged file's compressed archive
+    segments) put back in place, wherever their segment can still be read. Without it a recovery
+    of a compacted profile counted every archived answer as lost, often most of the history."""
+    wanted = sorted(row[0] for row in rows if not row[5])
+    if not wanted:
+        return rows
+    found: dict[int, tuple[str, str]] = {}
+    try:
+        connection = sqlite3.connect(f"file:{damaged}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return rows
+    try:
+        try:
+            segments = connection.execute(
+                f"SELECT first_position, last_position FROM {archive.name} ORDER BY first_position").fetchall()
+        except sqlite3.DatabaseError:
+            return rows
+        for first, last in segments:
+            if not isinstance(first, int) or not isinstance(last, int) or first > last:
+                continue
+            if bisect.bisect_left(wanted, first) == bisect.bisect_right(wanted, last):
+                continue  # none of its positions is wanted
+            try:
+                codec, payload = connection.execute(f"SELECT codec, payload FROM {archive.name} "
+                                                    "WHERE first_position = ?", (first,)).fetchone()
+                found.update(enumerate(segment_rows(unpack_payload(first, last, codec, payload)), start=first))
+            except (sqlite3.DatabaseError, ArchiveDamaged, TypeError):
+                continue  # a damaged segment: its events are counted as lost
+    finally:
+        connection.close()
+    columns = SqliteLogReader.COLUMNS
+    data, metadata = columns.index("event_data"), columns.index("metadata")
+
+    def restored(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        json = found.get(row[0]) if not row[data] else None
+        if json is None:
+            return row
+        filled = list(row)
+        filled[data], filled[metadata] = json
+        return tuple(filled)
+
+    return [restored(row) for row in rows]
+
+
 def _decoded(profile: Profile, rows: list[tuple[Any, ...]], report: Salvage) -> list[DomainEvent]:
     events = []
     for row in rows:
-        if not row[5]:  # its JSON was in an archive segment of the damaged file: not read back
+        if not row[5]:  # compacted, and its segment could not be read back
             report.lost += 1
             continue
         try:

@@ -88,6 +88,45 @@ class Unpacked:
     rows: Rows | None = None
 
 
+def unpack_payload(first: int, last: int, codec: str, payload: bytes) -> Unpacked:
+    """A stored segment (its row of `event_archive`, from this profile or a damaged copy) decompressed."""
+    if codec not in (CODEC, LEGACY_CODEC):
+        raise ArchiveDamaged(f"archive segment {first} is in an unknown format ({codec})")
+    try:
+        if codec == LEGACY_CODEC:
+            lines = zlib.decompress(payload).decode().split(_ROW_END)
+            rows: Rows = [tuple(line.split(_FIELD_END, 1)) for line in lines]  # type: ignore[misc]
+            if len(rows) != last - first + 1 or any(len(r) != 2 for r in rows):
+                raise ValueError(f"it holds {len(rows)} events, not {last - first + 1}")
+            return Unpacked(first, last, rows=rows)
+        database = zstandard.ZstdDecompressor().decompress(payload)
+        if not database.startswith(_SQLITE_HEADER):
+            raise ValueError("it is not an SQLite database image")
+        return Unpacked(first, last, database=database)
+    except (zlib.error, zstandard.ZstdError, UnicodeDecodeError, ValueError) as error:
+        raise _damaged(first, error) from error
+
+
+def segment_rows(unpacked: Unpacked) -> Rows:
+    """(event_data, metadata) of each position of an unpacked segment, in order."""
+    if unpacked.rows is not None:
+        return unpacked.rows
+    assert unpacked.database is not None
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(unpacked.database)
+        found = db.execute(f"SELECT position, event_data, metadata FROM {SEGMENT_TABLE} "
+                           "ORDER BY position").fetchall()
+    except sqlite3.Error as error:
+        raise _damaged(unpacked.first, error) from error
+    finally:
+        db.close()
+    expected = range(unpacked.first, unpacked.last + 1)
+    if len(found) != len(expected) or any(r[0] != p for r, p in zip(found, expected, strict=False)):
+        raise _damaged(unpacked.first, ValueError(f"it holds {len(found)} events, not {len(expected)}"))
+    return [(data, metadata) for _, data, metadata in found]
+
+
 class ArchiveReader:
     """The JSON of archived rows, by position; thread-safe, with a small cache of decoded segments."""
 
@@ -104,7 +143,7 @@ class ArchiveReader:
             first = self._segment_of(position)
             rows = self._decoded.get(first)
             if rows is None:
-                rows = self._rows(self.unpack(first))
+                rows = segment_rows(self.unpack(first))
                 self._decoded[first] = rows
                 if len(self._decoded) > CACHED_SEGMENTS:
                     self._decoded.popitem(last=False)
@@ -119,47 +158,15 @@ class ArchiveReader:
             archive.c.first_position == first)
         with self.store.reading() as connection:
             row = connection.execute(query).first()
-        if row is None or row.codec not in (CODEC, LEGACY_CODEC):
-            raise ArchiveDamaged(f"archive segment {first} is missing or in an unknown format ({row and row.codec})")
-        try:
-            if row.codec == LEGACY_CODEC:
-                lines = zlib.decompress(row.payload).decode().split(_ROW_END)
-                rows: Rows = [tuple(line.split(_FIELD_END, 1)) for line in lines]  # type: ignore[misc]
-                unpacked = Unpacked(first, row.last_position, rows=rows)
-                if len(rows) != row.last_position - first + 1 or any(len(r) != 2 for r in rows):
-                    raise ValueError(f"it holds {len(rows)} events, not {row.last_position - first + 1}")
-                return unpacked
-            database = zstandard.ZstdDecompressor().decompress(row.payload)
-            if not database.startswith(_SQLITE_HEADER):
-                raise ValueError("it is not an SQLite database image")
-            return Unpacked(first, row.last_position, database=database)
-        except (zlib.error, zstandard.ZstdError, UnicodeDecodeError, ValueError) as error:
-            raise _damaged(first, error) from error
+        if row is None:
+            raise ArchiveDamaged(f"archive segment {first} is missing")
+        return unpack_payload(first, row.last_position, row.codec, row.payload)
 
     def forget(self) -> None:
         """Drop what is cached (after a compaction, a restore)."""
         with self._lock:
             self._firsts = None
             self._decoded.clear()
-
-    @staticmethod
-    def _rows(unpacked: Unpacked) -> Rows:
-        if unpacked.rows is not None:
-            return unpacked.rows
-        assert unpacked.database is not None
-        db = sqlite3.connect(":memory:")
-        try:
-            db.deserialize(unpacked.database)
-            found = db.execute(f"SELECT position, event_data, metadata FROM {SEGMENT_TABLE} "
-                               "ORDER BY position").fetchall()
-        except sqlite3.Error as error:
-            raise _damaged(unpacked.first, error) from error
-        finally:
-            db.close()
-        expected = range(unpacked.first, unpacked.last + 1)
-        if len(found) != len(expected) or any(r[0] != p for r, p in zip(found, expected, strict=False)):
-            raise _damaged(unpacked.first, ValueError(f"it holds {len(found)} events, not {len(expected)}"))
-        return [(data, metadata) for _, data, metadata in found]
 
     def _segment_of(self, position: int) -> int:
         for attempt in range(2):

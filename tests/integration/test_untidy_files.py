@@ -212,6 +212,43 @@ def test_a_learner_who_uses_the_cli_alone_gets_a_daily_backup(tmp_path: Path, ca
         backed_up.close()
 
 
+def test_a_recovery_takes_back_the_compacted_history_too(tmp_path: Path, capsys) -> None:
+    """Compacted events keep their JSON in compressed archive segments; a recovery read only the events
+    table, and counted every archived answer as lost: on a compacted profile, most of its history."""
+    import sqlite3
+    from contextlib import closing
+    from datetime import UTC, datetime
+
+    from effect_desktop.persistence.archive import compact
+
+    data = tmp_path / "data"
+    path = data / "default.effect.sqlite3"
+    profile = open_profile(path)
+    words = profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 300} for i in range(40)])
+    session = profile.service.start_session("flashcard", words)
+    for n, word in enumerate(words):
+        profile.service.answer(session, word, n % 3 != 0, 1500)
+    profile.service.complete_session(session)
+    before = [(a.word_id, a.is_correct) for a in profile.queries.answers_in_session(session)]
+    assert compact(profile.store, datetime(2999, 1, 1, tzinfo=UTC), datetime.now(UTC), segment=10).events >= 80
+    profile.close()
+    with closing(sqlite3.connect(path)) as connection:  # the words' read model damaged; the log intact
+        (page,) = connection.execute("SELECT pageno FROM dbstat WHERE name = 'rm_words' AND pagetype = 'leaf' "
+                                     "ORDER BY pageno LIMIT 1").fetchone()
+    damaged = bytearray(path.read_bytes())
+    damaged[(page - 1) * 4096 + 8: page * 4096 - 96] = b"\xa5" * (4096 - 104)
+    path.write_bytes(bytes(damaged))
+
+    code, out, _ = cli(capsys, data, "backup", "recover")
+    assert code == 0, out
+    recovered = open_profile(path)
+    try:
+        assert [(a.word_id, a.is_correct) for a in recovered.queries.answers_in_session(session)] == before
+        assert recovered.queries.word_count() == 40
+    finally:
+        recovered.close()
+
+
 def test_an_interrupted_recovery_leaves_the_damaged_profile_where_it_was(tmp_path: Path, capsys,
                                                                        monkeypatch) -> None:
     """Built in place, a recovery stopped by Ctrl+C (or a crash) left an empty profile there: "not
