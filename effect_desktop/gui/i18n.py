@@ -1,7 +1,9 @@
 """Interface language: English (the source strings, plus their plural forms) or Japanese, from Qt translations.
 
 "system" follows the system locale. Qt's own translations (standard buttons
-such as OK and Cancel) are loaded beside ours when available.
+such as OK and Cancel) are loaded beside ours when available; the few strings
+Qt's Japanese leaves in English (the file dialog's "Look in:") are in our
+qt_gaps_ja, which Qt consults after its own.
 """
 
 from __future__ import annotations
