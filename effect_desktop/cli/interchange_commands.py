@@ -88,8 +88,10 @@ def _format_of(args: argparse.Namespace) -> str:
     suffix = args.file.suffix.lower().lstrip(".")
     if suffix in FORMATS:
         return suffix
-    if suffix in ("txt", "tab"):
+    if suffix == "tab":
         return "tsv"
+    if suffix == "txt":  # Anki's export says "#separator:comma" in it, Quizlet's may be comma-separated:
+        return "csv"  # read as a word list whose delimiter is detected, as the window does
     raise InterchangeError(f"Cannot tell the format of {args.file.name}; add --format csv, tsv, apkg or jsonl.")
 
 

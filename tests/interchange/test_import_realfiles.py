@@ -1,0 +1,40 @@
+"""Files as Anki, Quizlet and spreadsheets write them, imported from the command line and the core.
+
+Each test names the file it copies (from a QA pass over real exports) and what went wrong before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.cli.main import run_cli
+
+
+def cli(data: Path, *args: str) -> int:
+    return run_cli(["--data-dir", str(data), "--profile", "default", *args])
+
+
+def words_in(data: Path) -> list[tuple[str, str, str, list[str]]]:
+    profile = open_profile(data / "default.effect.sqlite3")
+    try:
+        return sorted((w.text, w.meaning, w.category, w.tags) for w in profile.queries.words())
+    finally:
+        profile.close()
+
+
+@pytest.mark.parametrize("content", [
+    "#separator:comma\n#html:false\ndog,犬\n\"a, b\",c\n",  # Anki's export with comma chosen
+    "apple,りんご\nhello,こんにちは\n",  # Quizlet's export with "comma" between term and definition
+])
+def test_a_txt_file_is_read_with_its_own_delimiter_from_the_command_line(
+        tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every .txt was read as tab-separated: "No column is mapped to meaning"."""
+    path = tmp_path / "export.txt"
+    path.write_text(content, encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    assert "2 words added" in capsys.readouterr().out
+    rows = words_in(tmp_path / "data")
+    assert ("dog", "犬", "", []) in rows or ("apple", "りんご", "", []) in rows
+    assert all("," not in text or text == "a, b" for text, *_ in rows)
