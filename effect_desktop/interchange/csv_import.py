@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,23 @@ MAX_FIELD = 64 * 1024  # a longer cell is not a word or a meaning: reported, not
 MAX_FILE = 512 * 1024 * 1024
 _SNIFF_CHARS = 64 * 1024  # usually holds the 50 lines the delimiter is guessed from
 _HEADER_NAMES = {
-    "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "単語", "語", "英単語",
-             "表現", "見出し語", "おもて", "表"},
-    "meaning": {"meaning", "meanings", "back", "definition", "translation", "意味", "訳", "和訳", "日本語",
-                "うら", "裏"},
+    "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "question", "単語", "語", "英単語",
+             "表現", "見出し語", "おもて", "表", "問題"},
+    "meaning": {"meaning", "meanings", "back", "definition", "translation", "answer", "意味", "訳", "和訳",
+                "日本語訳", "英訳", "うら", "裏", "答え", "解答"},
     "category": {"category", "deck", "part of speech", "pos", "カテゴリ", "カテゴリー", "分類", "品詞"},
     "tags": {"tags", "tag", "labels", "タグ"},
     "difficulty": {"difficulty", "level", "難易度", "レベル"},
+}
+# A column named after a language ("English,Japanese", "英語,日本語") holds that language, which says
+# nothing of word or meaning: the first such column is the word (the language the list teaches), the next
+# its meaning. A row naming one language twice ("English,英語") is a word and its translation.
+_LANGUAGES = {
+    "en": {"english", "英語", "eigo"}, "ja": {"japanese", "日本語", "nihongo"},
+    "fr": {"french", "français", "francais", "フランス語"}, "de": {"german", "deutsch", "ドイツ語"},
+    "es": {"spanish", "español", "espanol", "スペイン語"}, "it": {"italian", "italiano", "イタリア語"},
+    "pt": {"portuguese", "português", "ポルトガル語"}, "ru": {"russian", "ロシア語"},
+    "zh": {"chinese", "中国語", "中文"}, "ko": {"korean", "韓国語", "한국어"},
 }
 
 
@@ -220,11 +231,33 @@ def _stray_quote(lines: list[str], first: int, last: int, delimiter: str,
 
 
 def _header_field(cell: str) -> str | None:
-    name = cell.strip().lower()
+    name = _name(cell)
     for field_name, names in _HEADER_NAMES.items():
         if name in names or name == field_name:
             return field_name
     return None
+
+
+def _name(cell: str) -> str:
+    return unicodedata.normalize("NFKC", cell).strip().casefold()
+
+
+def _language(cell: str) -> str | None:
+    name = _name(cell)
+    return next((code for code, names in _LANGUAGES.items() if name in names), None)
+
+
+def _header_fields(cells: list[str]) -> list[str | None]:
+    """The field each cell names, languages included: the first language column is the word's and the
+    next the meaning's, unless another cell names them ("word,日本語": 日本語 is the meaning)."""
+    fields = [_header_field(cell) for cell in cells]
+    languages = [index for index, cell in enumerate(cells) if fields[index] is None and _language(cell)]
+    if len({_language(cells[index]) for index in languages}) < len(languages):
+        return fields  # "English,英語": one language named twice is a word and its translation, not a header
+    free = [name for name in ("text", "meaning") if name not in fields]
+    for index, name in zip(languages, free, strict=False):
+        fields[index] = name
+    return fields
 
 
 def _looks_like_header(cells: list[str]) -> bool:
@@ -232,7 +265,7 @@ def _looks_like_header(cells: list[str]) -> bool:
     fills with at least two fields; one cell that happens to be a field's name ("back,背中") is a word."""
     if any(c.strip().isdigit() for c in cells):
         return False
-    named = [_header_field(c) for c in cells if c.strip()]
+    named = [field_name for cell, field_name in zip(cells, _header_fields(cells), strict=True) if cell.strip()]
     fields = set(named) - {None}
     return {"text", "meaning"} <= fields or (len(fields) >= 2 and None not in named)
 
@@ -248,13 +281,13 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
         return preset
     if table.has_header:
         mapping: dict[int, str] = {}
-        for index, name in enumerate(table.headers):
-            field_name = _header_field(name)
+        named = _header_fields(table.headers[:table.named])
+        for index, field_name in enumerate(named):
             if field_name and (field_name == "tags" or field_name not in mapping.values()):
                 mapping[index] = field_name
         # A row naming every column is taken at its word ("word,category" has no meaning: refused); one the
         # user called a header whose names do not place the word and meaning ("back,背中") keeps the usual order.
-        if {"text", "meaning"} <= set(mapping.values()) or all(_header_field(n) for n in table.headers[:table.named]):
+        if {"text", "meaning"} <= set(mapping.values()) or all(named):
             return mapping
     return {index: name for index, name in enumerate(FIELDS[:table.column_count])}
 

@@ -38,3 +38,21 @@ def test_a_txt_file_is_read_with_its_own_delimiter_from_the_command_line(
     rows = words_in(tmp_path / "data")
     assert ("dog", "犬", "", []) in rows or ("apple", "りんご", "", []) in rows
     assert all("," not in text or text == "a, b" for text, *_ in rows)
+
+
+@pytest.mark.parametrize("header", ["English,Japanese", "英語,日本語", "Japanese,English", "Ｅｎｇｌｉｓｈ,日本語",
+                                    "word,日本語"])
+def test_a_header_naming_the_languages_is_a_header(tmp_path: Path, header: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """"English,Japanese" was imported as a word (its columns unnamed); the first language is the word."""
+    path = tmp_path / "list.csv"
+    path.write_text(f"{header}\r\napple,りんご\r\ndog,犬\r\n", encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0
+    assert words_in(tmp_path / "data") == [("apple", "りんご", "", []), ("dog", "犬", "", [])]
+
+
+def test_a_first_row_naming_one_language_twice_is_a_word(tmp_path: Path) -> None:
+    path = tmp_path / "languages.csv"
+    path.write_text("English,英語\nFrench,フランス語\n", encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0
+    assert [text for text, *_ in words_in(tmp_path / "data")] == ["English", "French"]
