@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,7 @@ class WordTable:
     problems: list[RowProblem] = field(default_factory=list)  # records the CSV reader could not split
     named: int | None = None  # how many columns the header names (None: no header)
     anki: AnkiText | None = None  # Anki's plain-text export: its header lines said how to read it
+    usual: int = 0  # how many cells most rows have (a file without a header: the columns mapped by position)
 
     @property
     def column_count(self) -> int:
@@ -127,7 +129,14 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     else:
         headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None,
-                     anki=anki)
+                     anki=anki, usual=_usual_width(records))
+
+
+def _usual_width(records: list[tuple[int, list[str]]]) -> int:
+    """How many cells most rows have (the larger on a tie): a column only a few rows fill is more likely an
+    unquoted comma splitting a meaning ("run,to move fast, on foot") than a column of its own."""
+    counts = Counter(len(cells) for _, cells in records)
+    return max(counts, key=lambda width: (counts[width], width)) if counts else 0
 
 
 def _unreadable(nothing: str, problems: list[RowProblem]) -> str:
@@ -271,7 +280,8 @@ def _looks_like_header(cells: list[str]) -> bool:
 
 
 def guess_mapping(table: WordTable) -> dict[int, str]:
-    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order;
+    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order (as many
+    as most rows fill);
     for Anki's plain-text export, the columns its header lines name, and its notes' first two fields."""
     if table.anki is not None and table.anki.columns:
         preset = {index: name for index, name in table.anki.columns.items() if name != IGNORE}
@@ -289,7 +299,8 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
         # user called a header whose names do not place the word and meaning ("back,背中") keeps the usual order.
         if {"text", "meaning"} <= set(mapping.values()) or all(named):
             return mapping
-    return {index: name for index, name in enumerate(FIELDS[:table.column_count])}
+    width = min(table.column_count, table.usual or table.column_count)  # a column only a few rows fill: reported
+    return {index: name for index, name in enumerate(FIELDS[:width])}
 
 
 def mapping_from_args(table: WordTable, pairs: list[str]) -> dict[int, str]:
@@ -335,16 +346,19 @@ def check_mapping(mapping: dict[int, str]) -> None:
                                    "tags can take several columns. Map one of them to another field or ignore it.")
 
 
-def _unmapped_extra(cells: list[str], named: int, mapping: dict[int, str], delimiter: str) -> str | None:
-    """Why a row with more cells than the header names would lose some, or None. A tags cell with an
-    unquoted comma ("noun,fruit") splits into two, and the second went nowhere without a word said."""
-    extra = [cell.strip() for index, cell in enumerate(cells[named:], start=named)
+def _unmapped_extra(cells: list[str], table: WordTable, mapping: dict[int, str]) -> str | None:
+    """Why a row with more cells than the header names (or than most rows have) would lose some, or None.
+    A cell with an unquoted comma ("noun,fruit", "to move fast, on foot") splits into two, and the second
+    went nowhere, or into the category, without a word said."""
+    width = table.named if table.named is not None else table.usual
+    extra = [cell.strip() for index, cell in enumerate(cells[width:], start=width)
              if cell.strip() and index not in mapping]
     if not extra:
         return None
     shown = ", ".join(f"“{cell[:40]}”" for cell in extra[:3])
-    return (f"{counted(len(cells), 'cell')} where the header names {named}, so {shown} would be left out; put "
-            f"quotes around a cell that holds a {_shown_delimiter(delimiter)}, or map the extra column")
+    where = f"the header names {width}" if table.named is not None else f"most rows have {width}"
+    return (f"{counted(len(cells), 'cell')} where {where}, so {shown} would be left out; put "
+            f"quotes around a cell that holds a {_shown_delimiter(table.delimiter)}, or map the extra column")
 
 
 def _shown_delimiter(delimiter: str) -> str:
@@ -373,12 +387,11 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     has_difficulty = "difficulty" in mapping.values()
     total = len(table.rows)
     tick(progress, 0, total)
-    named = table.named
+    width = table.named if table.named is not None else table.usual
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)
-        if named is not None and len(cells) > named and (
-                extra := _unmapped_extra(cells, named, mapping, table.delimiter)):  # the cells are not a template
+        if len(cells) > width and (extra := _unmapped_extra(cells, table, mapping)):  # the cells are not a template
             parsed.problems.append(RowProblem(line, extra))
             continue
         values: dict[str, Any]

@@ -10,10 +10,23 @@ import pytest
 
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.cli.main import run_cli
+from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, table_candidates
 
 
 def cli(data: Path, *args: str) -> int:
     return run_cli(["--data-dir", str(data), "--profile", "default", *args])
+
+
+def in_japanese(message: str) -> str:
+    """What the Japanese window shows for a message of the core (needs pytest-qt's `qapp`)."""
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.core_messages import localise
+
+    i18n.install("ja")
+    try:
+        return localise(message)
+    finally:
+        i18n.install("en")
 
 
 def words_in(data: Path) -> list[tuple[str, str, str, list[str]]]:
@@ -56,3 +69,24 @@ def test_a_first_row_naming_one_language_twice_is_a_word(tmp_path: Path) -> None
     path.write_text("English,英語\nFrench,フランス語\n", encoding="utf-8")
     assert cli(tmp_path / "data", "import", str(path)) == 0
     assert [text for text, *_ in words_in(tmp_path / "data")] == ["English", "French"]
+
+
+def test_an_unquoted_comma_in_a_meaning_without_a_header_is_a_bad_row(tmp_path: Path, qapp: object,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Quizlet's comma export, "run,to move fast, on foot": the meaning was cut and "on foot" became the
+    category, without a word said (with a header the same row was refused with its reason)."""
+    path = tmp_path / "quizlet.txt"
+    path.write_text("apple,りんご\nrun,to move fast, on foot\nhello,こんにちは\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert guess_mapping(table) == {0: "text", 1: "meaning"}
+    problems = table_candidates(table, guess_mapping(table)).problems
+    assert [str(p) for p in problems] == [
+        "line 2: 3 cells where most rows have 2, so “on foot” would be left out; put quotes around a cell that "
+        "holds a comma, or map the extra column"]
+    assert in_japanese(problems[0].reason).startswith("ほとんどの行のセルは 2 個ですが")
+    assert cli(tmp_path / "data", "import", str(path)) == 2
+    assert "line 2: 3 cells where most rows have 2" in capsys.readouterr().err
+    assert cli(tmp_path / "data", "import", str(path), "--skip-bad-rows") == 0
+    assert words_in(tmp_path / "data") == [("apple", "りんご", "", []), ("hello", "こんにちは", "", [])]
+    assert cli(tmp_path / "data", "import", str(path), "--map", "3=category") == 0  # the column taken on purpose
+    assert ("run", "to move fast", "on foot", []) in words_in(tmp_path / "data")
