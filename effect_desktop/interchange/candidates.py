@@ -14,6 +14,7 @@ from typing import Any
 from ..domain.errors import ValidationFailed
 from ..domain.word import CheckedFields, validate_fields
 from .errors import InterchangeError
+from .html_text import without_invisible
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
@@ -53,6 +54,10 @@ class ImportCancelled(InterchangeError):
 
 def check_row(line: int, values: dict[str, Any], parsed: Parsed, unit: str = "line") -> None:
     """Add a candidate, or a problem naming each bad field."""
+    values = {name: without_invisible(value) if isinstance(value, str) and name != "difficulty" else value
+              for name, value in values.items()}
+    if isinstance(values.get("tags"), list):
+        values["tags"] = [without_invisible(tag) if isinstance(tag, str) else tag for tag in values["tags"]]
     try:
         cleaned = validate_fields(values)
     except ValidationFailed as error:

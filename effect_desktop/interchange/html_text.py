@@ -5,6 +5,11 @@ the <rp> brackets around it for old browsers) are dropped everywhere, and
 Anki's own bracket form, " 犬[いぬ]" (kanji, then its reading in kana), is
 reduced to 犬 in the word (`word_text`). A meaning is left as written: its
 brackets may be a reading the learner wants to see, or not a reading at all.
+
+Characters that format text without showing (a soft hyphen from `&shy;`, a
+zero-width space, a word joiner, a stray byte-order mark) are dropped from
+every imported word (`without_invisible`): "co\u00adoperate" looked like
+"cooperate", was a second copy of it, and typing "cooperate" was graded wrong.
 """
 
 from __future__ import annotations
@@ -19,6 +24,13 @@ _READING = {"rt", "rp"}  # ruby's furigana (and its fallback brackets); their en
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _MEDIA = re.compile(r"<img\b|\[sound:|<audio\b|<video\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Soft hyphen, zero-width space, word joiner, BOM (zero-width no-break space) and the invisible operators.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
+# Zero-width (non-)joiners shape the letters around them in Arabic, Persian and Indic scripts and join emoji
+# ("👩\u200d💻"); between Latin letters or kana, or at a word's edge, they do nothing but make a word unequal.
+_SHAPED = ("\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe"
+           "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff")
+_STRAY_JOINER = re.compile(f"(?<![{_SHAPED}])[\u200c\u200d]|[\u200c\u200d](?![{_SHAPED}])")
 # Anki's furigana: an optional space marking where the base starts, a base holding a kanji, a reading in kana.
 _KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FURIGANA = re.compile(rf" ?([^\s\[\]]*?[{_KANJI}])\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]")
@@ -57,7 +69,7 @@ def html_to_text(html: str) -> str:
     parser = _Text()
     parser.feed(_SOUND.sub("", html))
     parser.close()
-    text = unescape("".join(parser.parts))
+    text = without_invisible(unescape("".join(parser.parts)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
 
@@ -69,3 +81,8 @@ def has_media(html: str) -> bool:
 def word_text(html: str) -> str:
     """A word on one line: its visible text with furigana (ruby or Anki's 漢字[かんじ]) reduced to the base."""
     return " ".join(_FURIGANA.sub(r"\1", html_to_text(html)).split())
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters that change nothing on screen (see the module's docstring)."""
+    return _STRAY_JOINER.sub("", _INVISIBLE.sub("", text))

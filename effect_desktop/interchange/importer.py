@@ -25,6 +25,7 @@ from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .candidates import Candidate, Parsed, RowProblem
 from .errors import InterchangeError
+from .html_text import without_invisible
 
 MAX_PROBLEMS_SHOWN = 10
 
@@ -35,8 +36,10 @@ class OnDuplicate(StrEnum):
 
 
 def word_key(text: str, meaning: str) -> tuple[str, str]:
-    return (unicodedata.normalize("NFKC", text).casefold().strip(),
-            unicodedata.normalize("NFKC", meaning).casefold().strip())
+    """A word's text and meaning as compared for duplicates (a word imported before its soft hyphens were
+    dropped is the same word)."""
+    return (unicodedata.normalize("NFKC", without_invisible(text)).casefold().strip(),
+            unicodedata.normalize("NFKC", without_invisible(meaning)).casefold().strip())
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import genanki
 import pytest
 
 from effect_desktop.bootstrap import open_profile
@@ -90,3 +91,26 @@ def test_an_unquoted_comma_in_a_meaning_without_a_header_is_a_bad_row(tmp_path: 
     assert words_in(tmp_path / "data") == [("apple", "りんご", "", []), ("hello", "こんにちは", "", [])]
     assert cli(tmp_path / "data", "import", str(path), "--map", "3=category") == 0  # the column taken on purpose
     assert ("run", "to move fast", "on foot", []) in words_in(tmp_path / "data")
+
+
+def test_characters_no_screen_shows_are_dropped_from_imported_words(tmp_path: Path) -> None:
+    """Anki's "co&shy;operate" came in with its soft hyphen: it looked like "cooperate", a list's
+    "cooperate" was a second copy of it, and typing "cooperate" was graded wrong."""
+    from effect_desktop.gui.study.run import typed_matches
+
+    from .test_apkg import BASIC
+
+    deck = genanki.Deck(2059400140, "Misc")
+    deck.add_note(genanki.Note(model=BASIC, fields=["co&shy;operate", "協力する"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["\u200bzero\u2060width\ufeff", "見えない"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["👩\u200d💻", "technologist"]))  # a joiner that joins
+    package = tmp_path / "deck.apkg"
+    genanki.Package(deck).write_to_file(package)
+    listed = tmp_path / "list.csv"
+    listed.write_text("word,meaning\ncooperate,協力する\nzero\u200bwidth,見えない\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(data, "import", str(package)) == 0
+    assert cli(data, "import", str(listed)) == 0
+    assert [text for text, *_ in words_in(data)] == ["cooperate", "zerowidth", "👩\u200d💻"]
+    assert typed_matches("cooperate", "co\u00adoperate") and typed_matches("co\u200boperate", "cooperate")
+    assert not typed_matches("\u00ad", "")

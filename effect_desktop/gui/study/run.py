@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from ...interchange.html_text import without_invisible
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
@@ -20,8 +21,9 @@ REQUEUE_GAP = 3  # a missed word comes back after this many other cards
 
 
 def normalise_typed(text: str) -> str:
-    """Full-width/half-width, case and surrounding spaces do not matter."""
-    return unicodedata.normalize("NFKC", text).strip().casefold()
+    """Full-width/half-width, case, surrounding spaces and characters no screen shows (a soft hyphen in
+    "co\u00adoperate", imported from Anki before such characters were dropped) do not matter."""
+    return unicodedata.normalize("NFKC", without_invisible(text)).strip().casefold()
 
 
 def typed_matches(typed: str, expected: str) -> bool:
