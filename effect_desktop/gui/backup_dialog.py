@@ -88,6 +88,12 @@ class BackupDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        # Enter on a backup asks to restore it, as double-clicking does. With Qt's automatic default
+        # button, the Enter the list passes on pressed "Back up now", which pruned the oldest backup:
+        # the one just chosen to restore. No button of this dialog is pressed by Enter.
+        for button in (self.create_button, self.restore_button, close):
+            button.setAutoDefault(False)
+        self.table.activated.connect(lambda _index: self.ask_restore())
         self.refresh()
 
     def refresh(self) -> None:
@@ -117,7 +123,7 @@ class BackupDialog(QDialog):
 
     def ask_restore(self) -> None:
         chosen = self.selected()
-        if chosen is None:
+        if chosen is None or not self.restore_button.isEnabled():  # (a copy under way)
             return
         answer = QMessageBox.question(
             self, self.tr("Restore this backup?"),

@@ -465,3 +465,37 @@ def test_a_failure_after_the_window_was_replaced_is_still_logged(qtbot, window, 
         window.retire()  # what a restore does: its result arrives after, by signal
         qtbot.wait(100)
     assert any("The disk holding the profile is full" in r.getMessage() for r in caplog.records)
+
+
+def test_enter_on_a_backup_asks_to_restore_it_and_never_takes_a_new_one(qtbot, tmp_path, monkeypatch) -> None:
+    """Enter in the list pressed "Back up now" (Qt's automatic default button), which pruned the oldest
+    backup: the one the learner had just chosen to restore, gone without a word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.backup.backups import create_backup, list_backups
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.backup_dialog import BackupDialog
+
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    try:
+        for hour in (9, 10, 11):
+            create_backup(profile.path, "manual", now=datetime(2026, 1, 1, hour, 0), keep=3)
+        kept = [b.path.name for b in list_backups(profile.path)]
+        asked: list[str] = []
+
+        def question(_parent, title, _text, *_args, **_kwargs):
+            asked.append(title)
+            return QMessageBox.StandardButton.No
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+        dialog = BackupDialog(profile.path, lambda: None, lambda: None, keep=3)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.table.setFocus()
+        qtbot.keyClick(dialog.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # the oldest
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+        assert asked == ["Restore this backup?"]
+        assert dialog.job is None
+        assert [b.path.name for b in list_backups(profile.path)] == kept
+    finally:
+        profile.close()
