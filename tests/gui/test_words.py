@@ -56,6 +56,22 @@ def test_add_word_through_the_dialog_shows_validation_then_saves(qtbot, window, 
     assert page.count_label.text() == "1 word"
 
 
+def test_the_delete_key_deletes_only_from_the_list(qtbot, window, profile, words):
+    """Delete on the Add button or a filter asked "Delete “bread”?" (Yes the default) for a word selected
+    out of the learner's sight."""
+    page = words_page(qtbot, window, 5)
+    page.table.selectRow(1)
+    for elsewhere in (page.add_button, page.category):
+        elsewhere.setFocus()
+        qtbot.keyClick(elsewhere, Qt.Key.Key_Delete)
+        assert page.findChild(QMessageBox, "confirmDelete") is None
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    box = page.findChild(QMessageBox, "confirmDelete")
+    assert box is not None and "bread" in box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+
+
 def _select(page, texts):
     selection = page.table.selectionModel()
     selection.clearSelection()

@@ -114,7 +114,10 @@ class WordsPage(Page):
         self.columns = ColumnSharer(self.table)
         self.table.activated.connect(lambda _index: self.edit_selected())  # double click, or Enter
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        # Only in the list: window-wide, Delete on a button or a filter asked to delete a word the learner
+        # could not see was selected from there, with Yes as the default.
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.add_button = QPushButton(self.tr("&Add word…"))
         self.add_button.setObjectName("addWordButton")
