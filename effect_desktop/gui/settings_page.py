@@ -35,7 +35,7 @@ from .errors import show_error
 from .operations import Progress
 from .preferences import Preferences
 from .settled_choice import SettledChoice
-from .style import heading, secondary_text
+from .style import heading, secondary_text, shows_focus
 
 
 class SettingsPage(Page):
@@ -127,6 +127,7 @@ class SettingsPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         scroll.setAccessibleName(self.tr("Settings"))
+        shows_focus(scroll, "settingsArea")
         guard = _WheelScrollsThePage(self)
         for control in (*limits, self.day_start, self.language):
             control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -8,7 +8,15 @@ large-font settings scale).
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
@@ -137,3 +145,12 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         width = max(min(width, room.width() - 20), minimum.width())
         height = max(min(height, room.height() - 60), minimum.height())  # the title bar and a panel
     widget.resize(width, height)
+
+
+def shows_focus(area: QAbstractScrollArea, name: str) -> None:
+    """A frameless scroll area that takes the keyboard focus (so the arrow keys and Page Down scroll it)
+    draws a highlight frame while it has it: its content covers it whole, and Tab landed on nothing
+    anyone could see. (A transparent frame of the same width otherwise, so nothing moves.)"""
+    area.setObjectName(name)
+    area.setStyleSheet(f"QAbstractScrollArea#{name} {{ border: 2px solid transparent; }} "
+                       f"QAbstractScrollArea#{name}:focus {{ border: 2px solid palette(highlight); }}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox, QScrollArea
@@ -202,3 +203,26 @@ def test_a_rebuild_that_ends_after_its_page_was_rebuilt_says_nothing_to_the_gone
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone before the result arrives
     window.operations.wait()
     qtbot.wait(50)  # the result is delivered (and must not touch the deleted page)
+
+
+@pytest.mark.parametrize("key", ["settings", "statistics"])
+def test_a_scroll_area_that_takes_the_focus_shows_it(qtbot, window: MainWindow, key: str) -> None:
+    """Tab stopped on the Settings and Statistics scroll areas (so the arrow keys scroll them), and
+    nothing on screen showed where the focus had gone: the content covers the area whole."""
+    window.resize(1000, 680)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page(key)
+    scroll = page.findChild(QScrollArea)
+    assert scroll.focusPolicy() != Qt.FocusPolicy.NoFocus
+    edge = QPoint(1, scroll.height() // 2)
+
+    def edge_colour():
+        QApplication.processEvents()
+        return scroll.grab().toImage().pixelColor(edge)
+
+    window.nav.setFocus()
+    without = edge_colour()
+    scroll.setFocus(Qt.FocusReason.TabFocusReason)
+    assert scroll.hasFocus()
+    assert edge_colour() != without

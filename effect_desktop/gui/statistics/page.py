@@ -32,7 +32,7 @@ from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
-from ..style import heading
+from ..style import heading, shows_focus
 from .card import ChartCard
 from .charts import (
     activity_chart,
@@ -150,6 +150,7 @@ class StatisticsPage(QWidget):
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setAccessibleName(self.tr("Charts"))
+        shows_focus(scroll, "chartsArea")
         scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
