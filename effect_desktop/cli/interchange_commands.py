@@ -127,10 +127,11 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     for problem in plan.problems[:50]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     if args.dry_run:
-        unusable = counted(len(plan.problems), "note" if plan.notes else "row")
+        unusable = [f"{counted(len(plan.bad_rows), 'row')} cannot be imported"] if plan.bad_rows else []
+        if plan.left_out:
+            unusable.append(f"{counted(len(plan.left_out), 'note')} cannot be imported (left out)")
         print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
-              f"{counted(len(plan.duplicates), 'duplicate')}; {unusable} cannot be imported"
-              f"{' (left out)' if plan.notes else ''}")
+              f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
         return 0
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))
@@ -173,6 +174,9 @@ def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
         raise InterchangeError(f"--delimiter {delimiter!r}: give one character (or 'tab').")
     header = None if args.header is None else args.header == "yes"
     table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding, header=header)
+    if table.anki is not None and table.anki.guessed:  # said, since nothing in the file says it
+        print(f"{args.file.name}: read as Anki's notes without header lines: their HTML as text"
+              f"{', the last column as tags' if table.anki.columns else ''}", file=sys.stderr)
     return table_candidates(table, mapping_from_args(table, args.map))
 
 

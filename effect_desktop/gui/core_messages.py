@@ -170,11 +170,14 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                    "them to another field or ignore it.").format(
          m[1], m[2], {"text": _tr("the word"), "meaning": _tr("the meaning"), "category": _tr("the category"),
                       "difficulty": _tr("the difficulty")}.get(m[3], m[3]))),
-    # Why an Anki note cannot become a word (apkg_import._unusable), in the dialog's list of notes.
+    # Why an Anki note cannot become a word (apkg_import._unusable, csv_import._left_out_note), in the dialog's
+    # list of notes.
     (re.compile(r"its note type is missing from the package \(unknown note type\)"),
      lambda m: _tr("its note type is missing from the package (unknown note type)")),
     (re.compile(r"cloze notes \((.+)\) have no separate word and meaning", re.S),
      lambda m: _tr("cloze notes ({0}) have no separate word and meaning").format(m[1])),
+    (re.compile(r"cloze notes have no separate word and meaning"),
+     lambda m: _tr("cloze notes have no separate word and meaning")),
     (re.compile(r"note type (.+) has one field; a word needs a front and a back", re.S),
      lambda m: _tr("note type {0} has one field; a word needs a front and a back").format(m[1])),
     (re.compile(r"the front holds only pictures or sounds, which cannot be imported"),

@@ -50,6 +50,7 @@ from ..interchange.csv_import import (
     column_name,
     guess_mapping,
     read_word_table,
+    readable_cells,
     table_candidates,
 )
 from ..interchange.encodings import ENCODING_LABELS
@@ -88,6 +89,7 @@ class ImportDialog(QDialog):
         self.job: BackgroundJob | None = None
         self.report: ImportReport | None = None
         self.combos: list[QComboBox] = []
+        self.columns: list[str] = []  # the preview's column names (a word list's)
         self.plan: ImportPlan | None = None
         self._check_again = False  # the choices changed while a check ran
         self._importing = False  # the running job writes (Cancel stops it) rather than reads or checks
@@ -236,14 +238,16 @@ class ImportDialog(QDialog):
         self.skip_bad.setVisible(True)
         self.problems_caption.setText(self.tr("Rows that cannot be imported:"))
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
+        anki = "" if table.anki is None else (self.tr(", Anki's notes without header lines (their HTML read as "
+                                                      "text)") if table.anki.guessed
+                                              else self.tr(", Anki's notes in plain text"))
         self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
             ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
-            self.tr(", first row is a header") if table.has_header else ""))
-        headers = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name
-                   for i, name in enumerate(table.headers)]  # the columns the file does not name
-        self._set_mapping(headers, guess_mapping(table))
-        self._fill_preview(headers, [cells for _, cells in table.rows[:PREVIEW_ROWS]],
-                           [line for line, _ in table.rows[:PREVIEW_ROWS]])
+            self.tr(", first row is a header") if table.has_header else "") + anki)
+        self.columns = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name
+                        for i, name in enumerate(table.headers)]  # the columns the file does not name
+        self._set_mapping(self.columns, guess_mapping(table))
+        self._show_rows()
         self._show_problems(table.problems)
         self._checked_first()
 
@@ -274,11 +278,23 @@ class ImportDialog(QDialog):
                 combo.addItem(self.tr(FIELD_LABELS[name]), name)
             combo.setCurrentIndex(combo.findData(mapping.get(index, IGNORE)))
             combo.currentIndexChanged.connect(self._check)
+            combo.currentIndexChanged.connect(self._show_rows)
             self.mapping_row.addWidget(combo)
             self.combos.append(combo)
 
     def mapping(self) -> dict[int, str]:
         return {i: combo.currentData() for i, combo in enumerate(self.combos) if combo.currentData() != IGNORE}
+
+    def _show_rows(self) -> None:
+        """A word list's first rows as the import reads them under the current mapping: Anki's HTML in
+        the word and the meaning as text (the preview showed "<b>食べる</b>", the import stored 食べる)."""
+        table = self.table
+        if table is None:
+            return
+        rows = table.rows[:PREVIEW_ROWS]
+        mapping = self.mapping()
+        self._fill_preview(self.columns, [readable_cells(table, cells, mapping) for _, cells in rows],
+                           [line for line, _ in rows])
 
     def _fill_preview(self, headers: list[str], rows: list[list[str]], lines: list[int]) -> None:
         self.preview.clear()
@@ -360,10 +376,10 @@ class ImportDialog(QDialog):
             parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates) - plan.repeated))
         if plan.repeated:  # on an empty profile too: "already in your list" was wrong there
             parts.append(self.tr("{0} repeated in the file (skipped)").format(plan.repeated))
-        if plan.problems and plan.notes:
-            parts.append(self.tr("%n note(s) cannot be imported (left out)", "", len(plan.problems)))
-        elif plan.problems:
-            parts.append(self.tr("%n row(s) cannot be imported", "", len(plan.problems)))
+        if plan.bad_rows:
+            parts.append(self.tr("%n row(s) cannot be imported", "", len(plan.bad_rows)))
+        if plan.left_out:
+            parts.append(self.tr("%n note(s) cannot be imported (left out)", "", len(plan.left_out)))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
@@ -376,8 +392,8 @@ class ImportDialog(QDialog):
         def work(progress: Callable[[int, int], bool]) -> ImportReport | list[RowProblem]:
             checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
             plan = plan_import(profile.queries, checked, policy)
-            if plan.problems and not (skip_bad or plan.notes):
-                return plan.problems
+            if plan.bad_rows and not skip_bad:
+                return plan.bad_rows
             with self._write_gate:  # the last moment to cancel: the write is one command
                 if progress(0, 0) is False:
                     raise ImportCancelled()
@@ -499,8 +515,8 @@ def import_summary(report: ImportReport) -> str:
         parts.append(translate("ImportDialog", "{0} updated").format(report.updated))
     if report.skipped_duplicates:
         parts.append(translate("ImportDialog", "%n duplicate(s) skipped", None, report.skipped_duplicates))
-    if report.skipped_problems and report.notes:
-        parts.append(translate("ImportDialog", "%n note(s) left out", None, report.skipped_problems))
-    elif report.skipped_problems:
+    if report.skipped_problems:
         parts.append(translate("ImportDialog", "%n bad row(s) left out", None, report.skipped_problems))
+    if report.left_out_notes:
+        parts.append(translate("ImportDialog", "%n note(s) left out", None, report.left_out_notes))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

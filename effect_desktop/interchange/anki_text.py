@@ -7,14 +7,24 @@ in as written ("<b>食べる</b>", "to&nbsp;drink") and the tags became the
 category. Here they are taken at their word: which delimiter, whether the
 cells are HTML, and which column holds the tags, the deck (the category, as
 for an Anki package) or what is left out (the note's id and type).
+
+Older Anki (before 2.1.55) wrote the same export with no header lines: tab-
+separated fields, HTML and all, and the tags last. `looks_like_anki_html`
+recognises such cells by Anki's own markup, and only when nothing in the file
+is a bare "<" or "&" (Anki writes those as &lt; and &amp;), so a plain list
+with "a < b" or "R&D" is read as written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _LINE = re.compile(r"#([A-Za-z ]+):(.*)")
+_TAGS = "b|i|u|s|br|hr|div|span|p|font|img|sub|sup|ruby|rb|rt|rp|ol|ul|li|strong|em|a|table|tr|td|th|tbody|code|pre"
+_MARKUP = re.compile(rf"</?(?:{_TAGS})\b[^<>]*/?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\[sound:[^\]]*\]",
+                     re.IGNORECASE)
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " ", "colon": ":"}
 _COLUMN_FIELDS = {"tags column": "tags", "deck column": "category", "guid column": "ignore",
                   "notetype column": "ignore"}
@@ -27,6 +37,8 @@ class AnkiText:
     html: bool = False
     columns: dict[int, str] = field(default_factory=dict)  # 0-based column -> field ("ignore": left out)
     names: list[str] | None = None  # `#columns:` names, when given
+    notetype: int | None = None  # the 0-based column naming each note's type, when given
+    guessed: bool = False  # no header lines: recognised by its HTML, as older Anki wrote the export
 
 
 def read_header(text: str) -> AnkiText | None:
@@ -51,5 +63,29 @@ def read_header(text: str) -> AnkiText | None:
         if number.isdigit() and int(number) >= 1:
             columns[int(number) - 1] = name
     names = settings.get("columns")
+    number = settings.get("notetype column", "")
+    notetype = int(number) - 1 if number.isdigit() and int(number) >= 1 else None
     return AnkiText(count, delimiter if delimiter else None, settings.get("html", "").lower() == "true", columns,
-                    names.split(delimiter or "\t") if names else None)
+                    names.split(delimiter or "\t") if names else None, notetype)
+
+
+def older_export(rows: list[list[str]]) -> AnkiText | None:
+    """How to read a tab-separated file without header lines whose cells are Anki's HTML: the cells
+    reduced to text, and the last column (of three or more) as the tags, as older Anki wrote them."""
+    if not looks_like_anki_html(cell for cells in rows for cell in cells):
+        return None
+    width = max(len(cells) for cells in rows)
+    return AnkiText(0, "\t", html=True, columns={width - 1: "tags"} if width >= 3 else {}, guessed=True)
+
+
+def looks_like_anki_html(cells: Iterable[str]) -> bool:
+    """Some cell holds Anki's markup (<b>, <br>, <div>, &nbsp;, [sound:…]) and none a bare < or &."""
+    marked = False
+    for cell in cells:
+        if "<" not in cell and "&" not in cell and "[sound:" not in cell:
+            continue
+        stripped = _MARKUP.sub("", cell)
+        if "<" in stripped or "&" in stripped:
+            return False
+        marked = marked or len(stripped) < len(cell)
+    return marked

@@ -121,7 +121,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
         "SELECT nid, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards c "
         "WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
-    parsed = Parsed(notes=True)
+    parsed = Parsed()
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
     for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
         if number % 2000 == 0:
@@ -129,7 +129,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
         note_type = note_types.get(model_id)
         problem = _unusable(note_type, str(fields))
         if problem:
-            parsed.problems.append(RowProblem(number, problem, NOTE))
+            parsed.problems.append(RowProblem(number, problem, NOTE, left_out=True))
             continue
         front, back = str(fields).split("\x1f")[:2]
         values = {"text": word_text(front), "meaning": html_to_text(back),

@@ -25,6 +25,9 @@ class RowProblem:
     line: int  # the file's line number (or the note's number in a deck)
     reason: str
     unit: str = "line"
+    # A note Anki itself made that cannot be a word (cloze, pictures only): nothing in the file to fix, so it
+    # is left out and listed without asking; a word list's bad rows are typos to fix, so they stop the import.
+    left_out: bool = False
 
     def __str__(self) -> str:
         return f"{self.unit} {self.line}: {self.reason}"
@@ -40,9 +43,6 @@ class Candidate:
 class Parsed:
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
-    # An Anki deck's problems are notes Anki itself made (cloze, pictures only): nothing in the file to fix, so
-    # they are left out and listed; a word list's bad rows are typos to fix, so they stop the import.
-    notes: bool = False
 
 
 class ImportCancelled(InterchangeError):

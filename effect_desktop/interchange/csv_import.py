@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,14 +20,15 @@ from typing import Any
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
-from .anki_text import AnkiText
+from .anki_text import AnkiText, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
 from .errors import InterchangeError
-from .html_text import html_to_text, word_text
+from .html_text import has_media, html_to_text, word_text
 
 IGNORE = "ignore"
+_CLOZE = re.compile(r"\{\{c\d+::")
 DELIMITERS = {",": "comma", "\t": "tab", ";": "semicolon", "|": "vertical bar"}
 MAX_FIELD = 64 * 1024  # a longer cell is not a word or a meaning: reported, not loaded
 MAX_FILE = 512 * 1024 * 1024
@@ -117,6 +119,9 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         problems = [RowProblem(problem.line + shift, problem.reason) for problem in problems]
     if not records:
         raise InterchangeError(_unreadable("No readable rows were found in the file", problems))
+    if anki is None and chosen == "\t" and not header and (header is False or not _looks_like_header(records[0][1])):
+        anki = older_export([cells for _, cells in records])  # older Anki's export: no header lines, HTML
+        header = False if anki is not None else header
     has_header = _looks_like_header(records[0][1]) if header is None else header
     width = max(len(cells) for _, cells in records)
     if has_header:
@@ -365,6 +370,30 @@ def _shown_delimiter(delimiter: str) -> str:
     return {"\t": "tab", ",": "comma", ";": "semicolon", "|": "bar"}.get(delimiter, repr(delimiter))
 
 
+def readable_cells(table: WordTable, cells: list[str], mapping: dict[int, str]) -> list[str]:
+    """A row's cells as the import reads them under `mapping` (the preview shows this): Anki's HTML in the
+    word and meaning reduced to text."""
+    if table.anki is None or not table.anki.html:
+        return cells
+    return [word_text(cell) if mapping.get(index) == "text" else html_to_text(cell)
+            if mapping.get(index) == "meaning" else cell for index, cell in enumerate(cells)]
+
+
+def _left_out_note(values: dict[str, Any], cells: list[str], anki: AnkiText) -> str | None:
+    """Why a note of Anki's text export cannot be a word, as for a note of a package (nothing in the file
+    to fix: it is left out and listed), or None. A picture-only or cloze note stopped the whole import
+    as "Word must not be empty"."""
+    sides = [(side, values.get(name)) for side, name in (("front", "text"), ("back", "meaning"))]
+    if any(isinstance(html, str) and _CLOZE.search(html) for _, html in sides):
+        kind = cells[anki.notetype].strip() if anki.notetype is not None and anki.notetype < len(cells) else ""
+        return (f"cloze notes ({kind}) have no separate word and meaning" if kind
+                else "cloze notes have no separate word and meaning")
+    for side, html in sides:
+        if anki.html and isinstance(html, str) and has_media(html) and not html_to_text(html):
+            return f"the {side} holds only pictures or sounds, which cannot be imported"
+    return None
+
+
 def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
     """Anki's cells: HTML when it says so (reduced as a package's notes are), tags apart by spaces."""
     if anki.html:
@@ -405,6 +434,9 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
         if len(tag_columns) > 1:
             values["tags"] = [tag for index in tag_columns if index < len(cells) for tag in split_tags(cells[index])]
         if table.anki is not None:
+            if reason := _left_out_note(values, cells, table.anki):
+                parsed.problems.append(RowProblem(line, reason, left_out=True))
+                continue
             _as_anki_wrote_it(values, table.anki)
         if has_difficulty and not values["difficulty"].strip():
             del values["difficulty"]

@@ -5,8 +5,9 @@ word list searches: width- and case-insensitive). The user chooses to skip
 duplicates or to update them with the file's other fields. Rows that failed
 the checks stop the import unless the user chose to leave them out; either
 way the profile changes in one command (one transaction, one correlation id)
-or not at all. An Anki deck's notes that cannot become words are left out
-(and listed) without being asked: the learner cannot fix them in the file.
+or not at all. Anki's notes that cannot become words (in a deck or its text
+export) are left out and listed without asking: the learner cannot fix them
+in the file.
 """
 
 from __future__ import annotations
@@ -49,11 +50,20 @@ class ImportPlan:
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
-    notes: bool = False  # the problems are a deck's notes: left out without asking
 
     @property
     def changes(self) -> int:
         return len(self.creates) + len(self.updates)
+
+    @property
+    def bad_rows(self) -> list[RowProblem]:
+        """The problems that stop the import unless the user leaves them out (typos to fix)."""
+        return [p for p in self.problems if not p.left_out]
+
+    @property
+    def left_out(self) -> list[RowProblem]:
+        """Anki's notes that cannot become words: left out without asking."""
+        return [p for p in self.problems if p.left_out]
 
 
 @dataclass(frozen=True)
@@ -61,17 +71,19 @@ class ImportReport:
     created: int
     updated: int
     skipped_duplicates: int
-    skipped_problems: int
+    skipped_problems: int  # bad rows the user chose to leave out
     events: int
     correlation_id: UUID | None
-    notes: bool = False  # what was left out were a deck's notes, not a list's rows
+    left_out_notes: int = 0  # Anki's notes that cannot become words
 
     def summary(self) -> str:
         parts = [f"{counted(self.created, 'word')} added", f"{self.updated:,} updated"]
         if self.skipped_duplicates:
             parts.append(f"{counted(self.skipped_duplicates, 'duplicate')} skipped")
         if self.skipped_problems:
-            parts.append(f"{counted(self.skipped_problems, 'note' if self.notes else 'bad row')} left out")
+            parts.append(f"{counted(self.skipped_problems, 'bad row')} left out")
+        if self.left_out_notes:
+            parts.append(f"{counted(self.left_out_notes, 'note')} left out")
         return ", ".join(parts)
 
 
@@ -79,7 +91,7 @@ class ImportReport:
 def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
     policy = OnDuplicate(on_duplicate)
     existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
-    plan = ImportPlan(problems=list(parsed.problems), notes=parsed.notes)
+    plan = ImportPlan(problems=list(parsed.problems))
     seen: dict[tuple[str, str], int] = {}
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
@@ -114,15 +126,16 @@ def problems_message(problems: list[RowProblem]) -> str:
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
                  before_write: Callable[[int], object] | None = None) -> ImportReport:
     """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
-    if plan.problems and not (skip_bad_rows or plan.notes):
-        raise InterchangeError(problems_message(plan.problems))
+    bad_rows, left_out = plan.bad_rows, len(plan.left_out)
+    if bad_rows and not skip_bad_rows:
+        raise InterchangeError(problems_message(bad_rows))
     if not plan.changes:
-        return ImportReport(0, 0, len(plan.duplicates), len(plan.problems), 0, None, plan.notes)
+        return ImportReport(0, 0, len(plan.duplicates), len(bad_rows), 0, None, left_out)
     if before_write is not None:
         before_write(plan.changes)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
                for word_id, c in plan.updates]
     result = service.import_words([c.fields for c in plan.creates],  # checked once, by check_row
                                   [(word_id, changes) for word_id, changes in updates if changes])
-    return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(plan.problems),
-                        result.events, result.correlation_id, plan.notes)
+    return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(bad_rows),
+                        result.events, result.correlation_id, left_out)

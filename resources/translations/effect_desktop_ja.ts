@@ -1799,6 +1799,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell that holds the delimiter, or map the extra column</source>
         <translation>ほとんどの行のセルは {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。区切り文字を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
     </message>
+    <message>
+        <source>cloze notes have no separate word and meaning</source>
+        <translation>穴埋め（クローズ）ノートには単語と意味の区別がありません</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

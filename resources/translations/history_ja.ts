@@ -471,6 +471,14 @@
         <source>Saving the words… This cannot be cancelled now; it takes a moment.</source>
         <translation>単語を保存しています… この段階ではキャンセルできません。しばらくお待ちください。</translation>
     </message>
+        <message>
+            <source>, Anki's notes without header lines (their HTML read as text)</source>
+            <translation>、Anki のノート（見出し行なし、HTML はテキストとして読み込み）</translation>
+        </message>
+        <message>
+            <source>, Anki's notes in plain text</source>
+            <translation>、Anki のノート（テキスト形式）</translation>
+        </message>
 </context>
     <context>
         <name>FieldChanges</name>

@@ -114,3 +114,88 @@ def test_characters_no_screen_shows_are_dropped_from_imported_words(tmp_path: Pa
     assert [text for text, *_ in words_in(data)] == ["cooperate", "zerowidth", "👩\u200d💻"]
     assert typed_matches("cooperate", "co\u00adoperate") and typed_matches("co\u200boperate", "cooperate")
     assert not typed_matches("\u00ad", "")
+
+
+ANKI_PLAIN = ("#separator:tab\n#html:true\n#tags column:3\n"
+              "<b>食べる</b>\tto&nbsp;eat<br>to have a meal\tverb JLPT::N5\n"
+              "飲[の]む\t<div>to drink</div>\tverb\n"
+              "猫\tcat [sound:neko.mp3]\tnoun animal\n"
+              '<img src="dog.jpg">\tdog\tnoun\n')
+ANKI_FULL = ("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+             "a1B2c3\tBasic\tJapanese::Verbs\t行く\tto go\tverb\n"
+             "g7H8i9\tCloze\tJapanese::Cloze\t{{c1::東京}}は日本の首都です\t\t\n")
+
+
+def test_a_picture_only_or_cloze_note_in_ankis_text_export_is_left_out_and_listed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """They stopped the whole import ("Word must not be empty", "Meaning must not be empty") where the same
+    notes in a package are left out and listed with the real reason."""
+    plain, full = tmp_path / "plain.txt", tmp_path / "full.txt"
+    plain.write_text(ANKI_PLAIN, encoding="utf-8")
+    full.write_text(ANKI_FULL, encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(data, "import", str(plain), "--dry-run") == 0
+    assert "would add 3, update 0, skip 0 duplicates; 1 note cannot be imported (left out)" in capsys.readouterr().out
+    assert cli(data, "import", str(plain)) == 0
+    out, err = capsys.readouterr()
+    assert "plain.txt: line 7: the front holds only pictures or sounds, which cannot be imported" in err
+    assert out.strip() == "3 words added, 0 updated, 1 note left out"
+    assert cli(data, "import", str(full)) == 0
+    out, err = capsys.readouterr()
+    assert "full.txt: line 8: cloze notes (Cloze) have no separate word and meaning" in err
+    assert out.strip() == "1 word added, 0 updated, 1 note left out"
+    assert words_in(data) == [("猫", "cat", "", ["noun", "animal"]), ("行く", "to go", "Japanese::Verbs", ["verb"]),
+                              ("食べる", "to eat\nto have a meal", "", ["verb", "JLPT::N5"]),
+                              ("飲む", "to drink", "", ["verb"])]
+
+
+def test_a_bad_row_of_ankis_text_export_still_stops_the_import(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Only Anki's own notes are left out without asking; an empty meaning is still a typo to fix."""
+    path = tmp_path / "notes.txt"
+    path.write_text("#separator:tab\n#html:true\nword\t\n<img src=\"a.png\">\tpicture\nfine\tok\n", encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 2
+    assert "1 row cannot be imported: line 3: Meaning must not be empty" in capsys.readouterr().err
+    assert cli(tmp_path / "data", "import", str(path), "--skip-bad-rows") == 0
+    assert capsys.readouterr().out.strip() == "1 word added, 0 updated, 1 bad row left out, 1 note left out"
+
+
+def test_older_ankis_export_without_header_lines_is_read_as_anki_wrote_it(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Anki before 2.1.55 wrote no "#html:true": the HTML came in as written and the tags became the category."""
+    path = tmp_path / "old.txt"
+    path.write_text("<b>食べる</b>\tto&nbsp;eat<br>to have a meal\tverb JLPT::N5\n"
+                    "飲[の]む\t<div>to drink</div>\tverb\n", encoding="utf-8")
+    data = tmp_path / "data"
+    assert cli(data, "import", str(path)) == 0
+    assert "old.txt: read as Anki's notes without header lines: their HTML as text, the last column as tags" in (
+        capsys.readouterr().err)
+    assert words_in(data) == [("食べる", "to eat\nto have a meal", "", ["verb", "JLPT::N5"]),
+                              ("飲む", "to drink", "", ["verb"])]
+
+
+@pytest.mark.parametrize("content", [
+    "a < b\tless than\n<b>bold</b>\t太字\n",  # a bare "<": Anki would have written &lt;
+    "R&D\t研究開発\nx<sup>2</sup>\tsquared\n",  # a bare "&"
+    "<noun>\t名詞\nto be\t～である\n",  # not a tag Anki writes
+])
+def test_plain_text_with_angle_brackets_or_ampersands_is_read_as_written(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "list.tsv"
+    path.write_text(content, encoding="utf-8")
+    table = read_word_table(path)
+    assert table.anki is None
+    parsed = table_candidates(table, guess_mapping(table))
+    assert [c.fields["text"] for c in parsed.candidates] == [line.split("\t")[0] for line in content.splitlines()]
+
+
+def test_every_reason_a_note_of_a_text_export_is_left_out_is_said_in_japanese(tmp_path: Path, qapp: object) -> None:
+    reasons = []
+    for name, content in (("plain.txt", ANKI_PLAIN), ("full.txt", ANKI_FULL),
+                          ("cloze.txt", "#separator:tab\n#html:true\n{{c1::猫}}です\t\nfine\tok\n")):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        table = read_word_table(path)
+        reasons += [p.reason for p in table_candidates(table, guess_mapping(table)).problems]
+    assert len(reasons) == 3
+    shown = [in_japanese(reason) for reason in reasons]
+    assert [reason for reason, japanese in zip(reasons, shown, strict=True) if japanese.isascii()] == []
