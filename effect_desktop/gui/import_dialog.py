@@ -257,7 +257,9 @@ class ImportDialog(QDialog):
         self.header_check.setChecked(False)
         self.skip_bad.setVisible(False)  # a deck's unusable notes are always left out (nothing to fix in the file)
         self.problems_caption.setText(self.tr("Notes that cannot be imported (they are left out):"))
-        self.detected_label.setText(self.tr("Anki deck, %n note(s) can be imported", "", len(parsed.candidates)))
+        # how many notes, not how many "can be imported": the check below says how many are new (none, when
+        # the deck was imported before), and which notes cannot be words
+        self.detected_label.setText(self.tr("Anki deck, %n note(s)", "", len(parsed.candidates) + len(parsed.problems)))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
@@ -358,7 +360,7 @@ class ImportDialog(QDialog):
             self._ready()
             self._show_problems(result.problems)
             self.check_summary.setText(self._plan_text(result))
-            if not (result.creates or result.updates or result.problems):  # every word is there already
+            if not result.changes:  # nothing to add or update (every word is there already, or no row is good)
                 self.import_button.setEnabled(False)
         self.checked.emit(result)
         if self._first_check:

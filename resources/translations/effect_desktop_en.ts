@@ -72,10 +72,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Anki deck, %n note(s) can be imported</source>
+      <source>Anki deck, %n note(s)</source>
       <translation>
-        <numerusform>Anki deck, %n note can be imported</numerusform>
-        <numerusform>Anki deck, %n notes can be imported</numerusform>
+        <numerusform>Anki deck, %n note</numerusform>
+        <numerusform>Anki deck, %n notes</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -86,17 +86,17 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n note(s) cannot be imported (left out)</source>
-      <translation>
-        <numerusform>%n note cannot be imported (left out)</numerusform>
-        <numerusform>%n notes cannot be imported (left out)</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>%n row(s) cannot be imported</source>
       <translation>
         <numerusform>%n row cannot be imported</numerusform>
         <numerusform>%n rows cannot be imported</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n note(s) cannot be imported (left out)</source>
+      <translation>
+        <numerusform>%n note cannot be imported (left out)</numerusform>
+        <numerusform>%n notes cannot be imported (left out)</numerusform>
       </translation>
     </message>
     <message numerus="yes">

@@ -292,8 +292,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="219" />
-            <source>Anki deck, %n note(s) can be imported</source>
-            <translation><numerusform>Anki デッキ、%n 件のノートをインポートできます</numerusform></translation>
+            <source>Anki deck, %n note(s)</source>
+            <translation><numerusform>Anki デッキ、%n 件のノート</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="260" />

@@ -69,3 +69,35 @@ def test_older_ankis_export_is_said_to_be_read_as_anki_notes(qtbot: QtBot, profi
     assert dialog.detected_label.text().endswith(", Anki's notes without header lines (their HTML read as text)")
     assert dialog.mapping() == {0: "text", 1: "meaning", 2: "tags"}
     assert preview_rows(dialog) == [["食べる", "to eat\nto have a meal", "verb JLPT::N5"]]
+
+
+def test_a_deck_imported_before_leaves_import_off_and_the_detected_line_agrees(qtbot: QtBot, profile: Profile,
+                                                                               tmp_path: Path) -> None:
+    """Import stayed on for "0 new words … 3 notes cannot be imported (left out)", beside "Detected: Anki
+    deck, 2 notes can be imported"."""
+    from .test_apkg import anki21b_package
+
+    package = anki21b_package(tmp_path)
+    first = ImportDialog(profile)
+    qtbot.addWidget(first)
+    open_file(qtbot, first, package)
+    assert first.detected_label.text() == "Anki deck, 5 notes"
+    assert import_now(qtbot, first).created == 2  # type: ignore[attr-defined]
+    again = ImportDialog(profile)
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.loaded, timeout=10_000):
+        again.load_file(package)
+    assert again.check_summary.text() == ("Checked: 0 new words, 2 already in your list (skipped), 3 notes cannot "
+                                          "be imported (left out).")
+    assert not again.import_button.isEnabled()
+
+
+def test_a_list_whose_rows_are_all_bad_leaves_import_off(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("word,meaning\nempty,\nalso empty,\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.load_file(path)
+    assert dialog.check_summary.text() == "Checked: 0 new words, 2 rows cannot be imported."
+    assert not dialog.import_button.isEnabled()
