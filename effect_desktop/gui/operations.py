@@ -73,6 +73,15 @@ def deliver(signal: Any, *values: object) -> None:
         signal.emit(*values)
 
 
+def _owner(handler: Callable[..., Any] | None, given: QObject | None) -> QObject | None:
+    bound = getattr(handler, "__self__", None)
+    return given if given is not None else bound if isinstance(bound, QObject) else None
+
+
+def _gone(owner: QObject | None) -> bool:
+    return owner is not None and not shiboken6.isValid(owner)
+
+
 class _KeepOpen(QObject):
     """Esc on a progress dialog that cannot cancel its work: ignored (it hid the dialog while the work
     went on, and the window, no longer covered, took input meant for after it)."""
@@ -124,8 +133,13 @@ class Operations(QObject):
 
     def run(self, work: Callable[[Progress], T], on_success: Callable[[T], None] | None = None, *,
             label: str = "", cancellable: bool = False, changes: bool = True,
-            on_failure: Callable[[Exception], None] | None = None) -> None:
-        """Run long work in the pool; a progress dialog appears if it takes a moment."""
+            on_failure: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
+        """Run long work in the pool; a progress dialog appears if it takes a moment.
+
+        `owner` (by default the object of a bound-method `on_success`) is the page or dialog the
+        result is for: once it is gone (a language change rebuilds every page), its handlers are not
+        called; a change the work made is still announced, and a failure shown on the window."""
+        owner = _owner(on_success, owner)
         cancelled = threading.Event()
         worker = BackgroundJob(work, cancelled)
         dialog = None
@@ -168,7 +182,7 @@ class Operations(QObject):
             finish()
             if not self._live():
                 return
-            if on_success is not None:
+            if on_success is not None and not _gone(owner):
                 on_success(result)
             if changes:
                 self.changed.emit()
@@ -181,7 +195,7 @@ class Operations(QObject):
                 return
             if not isinstance(error, DomainError | StoreError):
                 log.error("background work failed", exc_info=error)
-            if on_failure is not None:
+            if on_failure is not None and not _gone(owner):
                 on_failure(error)
             else:
                 show_error(self.parent_widget, error)
@@ -193,13 +207,17 @@ class Operations(QObject):
             self.busy_changed.emit(True)
         self.pool.start(worker)
 
-    def read(self, key: str, work: Callable[[], T], on_result: Callable[[T], None]) -> None:
+    def read(self, key: str, work: Callable[[], T], on_result: Callable[[T], None], *,
+             owner: QObject | None = None) -> None:
         """Run a read off the GUI thread; only the newest read under `key` is delivered.
 
         For figures a page shows (counts, the status bar): a long history makes
         them take a moment, and the window must answer keys meanwhile. Reads
         have their own thread, so they neither wait behind long work nor show
-        "Working…"; a failure is logged and the figure left as it was."""
+        "Working…"; a failure is logged and the figure left as it was. A read
+        whose `owner` (as for `run`) is gone is dropped: a page rebuilt by a
+        language change starts no read of its own to supersede the old one's."""
+        owner = _owner(on_result, owner)
         generation = self._read_generation.get(key, 0) + 1
         self._read_generation[key] = generation
         worker = BackgroundJob(lambda _progress: work(), threading.Event())
@@ -209,7 +227,7 @@ class Operations(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if self._read_generation.get(key) == generation and self._live():
+            if self._read_generation.get(key) == generation and self._live() and not _gone(owner):
                 on_result(result)
 
         def failed(error: Exception) -> None:

@@ -86,6 +86,7 @@ class StatisticsPage(QWidget):
         self.report: Report | None = None
         self._stale = True
         self._generation = 0
+        self._as_of_when = ""  # the moment the newest as-of job computes, as shown
         self._jobs: set[_AsOfJob] = set()
 
         self.range = QComboBox()
@@ -202,15 +203,19 @@ class StatisticsPage(QWidget):
         when = QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)),
                                   QLocale.FormatType.ShortFormat)
         self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
+        self._as_of_when = when
         job = _AsOfJob(self._generation, lambda: queries_as_of(self.profile, moment, cache))
-        job.signals.done.connect(lambda generation, result: self._as_of_done(generation, result, when))
+        # a bound method, which Qt disconnects once this page is gone (a language change rebuilds every
+        # page; a lambda wrote into the deleted one when the replay ended)
+        job.signals.done.connect(self._as_of_done)
         self._jobs.add(job)
         QThreadPool.globalInstance().start(job)
 
-    def _as_of_done(self, generation: int, result: object, when: str) -> None:
+    def _as_of_done(self, generation: int, result: object) -> None:
         self._jobs = {job for job in self._jobs if job.generation > generation}
         if generation != self._generation:
             return  # another moment was chosen meanwhile
+        when = self._as_of_when
         if isinstance(result, Exception):
             self.as_of_label.setText(self.tr("The statistics as of {0} could not be computed: {1}")
                                      .format(when, result))

@@ -380,7 +380,7 @@ class StudyPage(Page):
             service = self.profile.service
             back = self.run.comes_back_if_missed()
             self.context.operations.read(f"study-due-{id(self)}", lambda: service.schedule_preview(word.word_id),
-                                         lambda days: card.show_due(word, days, back))
+                                         lambda days: card.show_due(word, days, back), owner=card)
 
     def _answered(self, is_correct: bool, grade: str) -> None:
         """Show what comes next, then record the answer through the core.

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -170,7 +171,7 @@ class TimelinePage(QWidget):
         if self.operations is not None and hasattr(self.operations, "read"):
             # counted off the GUI thread: on five years of history a filter's count blocked it 0.6-2 s
             self.operations.read("timeline.count", lambda: queries.matching(timeline_filter, COUNT_LIMIT),
-                                 lambda shown: self._say_matching(shown, total))
+                                 lambda shown: self._say_matching(shown, total), owner=self)
             return
         self._say_matching(queries.matching(timeline_filter, COUNT_LIMIT), total)
 
@@ -254,7 +255,7 @@ class TimelinePage(QWidget):
             travel = self._travels
             self.operations.run(lambda _progress: self.timeline.state_at(moment),
                                 lambda state: self._show_past(state, moment) if travel == self._travels else None,
-                                label=self.tr("Going back in time…"), changes=False)
+                                label=self.tr("Going back in time…"), changes=False, owner=self)
             return
         self._show_past(self.timeline.state_at(moment), moment)
 
@@ -282,7 +283,7 @@ class TimelinePage(QWidget):
                 self.past.show_comparison(comparison)
 
         self.operations.run(lambda _progress: self.timeline.compare_with_now(state), show,
-                            label=self.tr("Comparing with now…"), changes=False)
+                            label=self.tr("Comparing with now…"), changes=False, owner=self)
 
     def back_to_now(self) -> None:
         self._travels += 1  # a jump still replaying in the background is not shown when it ends
@@ -303,9 +304,14 @@ class TimelinePage(QWidget):
     def start_preparing(self) -> None:
         self._prepare = _Prepare(self.timeline)
         self._prepare.signals.done.connect(self._prepared)
+        # Guarded: a failure that ends after a language change rebuilt every page has no page to tell.
+        # (Connecting a second bound method of this page here crashed PySide 6 when the page was freed.)
         self._prepare.signals.failed.connect(
-            lambda message: self.status.setText(self.tr("Time travel is slower for now: %1").replace("%1", message)))
+            lambda message: self._preparation_failed(message) if shiboken6.isValid(self) else None)
         QThreadPool.globalInstance().start(self._prepare)
+
+    def _preparation_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Time travel is slower for now: %1").replace("%1", message))
 
     def _prepared(self, _written: object) -> None:
         self._is_prepared = True

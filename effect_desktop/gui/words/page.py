@@ -207,7 +207,7 @@ class WordsPage(Page):
             if generation == self._generation:
                 self._show(*result)
 
-        self.context.operations.read("words.list", load, loaded)
+        self.context.operations.read("words.list", load, loaded, owner=self)
 
     def _show(self, words: list[WordView], total: int, due: set[UUID], days: dict[UUID, date]) -> None:
         selected = set(self.selected_ids())
