@@ -479,5 +479,6 @@ class MainWindow(QMainWindow):
         self.gui_settings.setValue("window/geometry", self.saveGeometry())
         self.gui_settings.setValue("window/page", self.current_page_key())
         self.gui_settings.sync()
+        self.operations.stop_on_close()
         self.operations.wait()
         super().closeEvent(event)

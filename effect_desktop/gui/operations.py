@@ -109,6 +109,7 @@ class Operations(QObject):
         self._retired = False
         self._read_generation: dict[str, int] = {}
         self._running: list[BackgroundJob] = []
+        self._cancels: dict[BackgroundJob, threading.Event] = {}  # running work that stops on close
         self.progress_dialog: QProgressDialog | None = None
 
     @property
@@ -133,8 +134,11 @@ class Operations(QObject):
 
     def run(self, work: Callable[[Progress], T], on_success: Callable[[T], None] | None = None, *,
             label: str = "", cancellable: bool = False, changes: bool = True,
-            on_failure: Callable[[Exception], None] | None = None, owner: QObject | None = None) -> None:
+            on_failure: Callable[[Exception], None] | None = None, owner: QObject | None = None,
+            stops_on_close: bool = False) -> None:
         """Run long work in the pool; a progress dialog appears if it takes a moment.
+
+        `stops_on_close`: cancellable work that closing the window cancels (`stop_on_close`).
 
         `owner` (by default the object of a bound-method `on_success`) is the page or dialog the
         result is for: once it is gone (a language change rebuilds every page), its handlers are not
@@ -142,6 +146,8 @@ class Operations(QObject):
         owner = _owner(on_success, owner)
         cancelled = threading.Event()
         worker = BackgroundJob(work, cancelled)
+        if cancellable and stops_on_close:
+            self._cancels[worker] = cancelled
         dialog = None
         if label:
             dialog = QProgressDialog(label, self.tr("Cancel") if cancellable else "", 0, 0,
@@ -168,6 +174,7 @@ class Operations(QObject):
 
         def finish() -> None:
             self._running.remove(worker)
+            self._cancels.pop(worker, None)
             if not shiboken6.isValid(self):  # its window is gone, the dialog with it
                 return
             if dialog is not None and shiboken6.isValid(dialog):
@@ -249,6 +256,14 @@ class Operations(QObject):
         work under way ends, and results still on their way are dropped (their pages are going)."""
         self._retired = True
         self.wait()
+
+    def stop_on_close(self) -> None:
+        """The window is closing: work that stops changing nothing and that nobody waits for (a rebuild)
+        stops, as its Cancel button would; the rest is waited for (a command, an import; an export or
+        a recount of the study days, whose result the learner asked for). A rebuild of five years went
+        on for half a minute after the window was closed."""
+        for cancelled in self._cancels.values():
+            cancelled.set()
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until background work ends (shutdown and tests); results still arrive by signal."""

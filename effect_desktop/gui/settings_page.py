@@ -248,7 +248,7 @@ class SettingsPage(Page):
                 show_error(self, error)
 
         self.context.operations.run(work, done, label=self.tr("Rebuilding the read models…"),
-                                    cancellable=True, on_failure=failed)
+                                    cancellable=True, on_failure=failed, stops_on_close=True)
 
 
 class _WheelScrollsThePage(QObject):

@@ -499,3 +499,46 @@ def test_enter_on_a_backup_asks_to_restore_it_and_never_takes_a_new_one(qtbot, t
         assert [b.path.name for b in list_backups(profile.path)] == kept
     finally:
         profile.close()
+
+
+def test_closing_the_window_stops_a_rebuild_under_way_and_changes_nothing(qtbot, tmp_path, monkeypatch) -> None:
+    """The window waited for a rebuild to end before it closed: half a minute on five years of history,
+    with nothing on screen. It stops now, as its Cancel button stops it, and the read models stay."""
+    import time
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.projections.projector import RebuildCancelled
+    from effect_desktop.projections.verify import verify
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+        window = MainWindow(profile)
+        window.show()
+        outcome: list[str] = []
+        real = profile.projector.rebuild
+
+        def rebuild(progress):  # type: ignore[no-untyped-def]
+            def when_the_window_closes(done: int, total: int) -> bool:
+                while not window._closed:  # the learner closes the window while it runs
+                    time.sleep(0.01)
+                return progress(done, total)  # type: ignore[no-any-return]
+
+            try:
+                count = real(when_the_window_closes)
+            except RebuildCancelled:
+                outcome.append("stopped")
+                raise
+            outcome.append("went on to the end")
+            return count
+
+        monkeypatch.setattr(profile.projector, "rebuild", rebuild)
+        window.show_page("settings").rebuild()
+        window.close()
+        assert outcome == ["stopped"]
+        assert profile.queries.word_count() == 30 and verify(profile.projector).ok
+        window.deleteLater()
+    finally:
+        profile.close()
