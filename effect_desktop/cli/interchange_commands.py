@@ -126,6 +126,8 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     plan = plan_import(profile.queries, parsed, args.on_duplicate)
     for problem in plan.problems[:50]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
+    for choice in parsed.chosen_fields:  # a deck's note type whose word and meaning are not its first two fields
+        print(f"{args.file.name}: {choice}")
     if args.dry_run:
         unusable = [f"{counted(len(plan.bad_rows), 'row')} cannot be imported"] if plan.bad_rows else []
         if plan.left_out:

@@ -259,7 +259,10 @@ class ImportDialog(QDialog):
         self.problems_caption.setText(self.tr("Notes that cannot be imported (they are left out):"))
         # how many notes, not how many "can be imported": the check below says how many are new (none, when
         # the deck was imported before), and which notes cannot be words
-        self.detected_label.setText(self.tr("Anki deck, %n note(s)", "", len(parsed.candidates) + len(parsed.problems)))
+        chosen = [self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
+            choice.note_type, choice.word, choice.meaning) for choice in parsed.chosen_fields]
+        self.detected_label.setText("\n".join(
+            [self.tr("Anki deck, %n note(s)", "", len(parsed.candidates) + len(parsed.problems)), *chosen]))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]

@@ -8,9 +8,13 @@ same SQLite file compressed with zstd, in schema 18 (tables `notetypes`,
 also carry a placeholder `collection.anki2` saying "please update", so the
 newest collection present is the one read.
 
-Each note becomes one word: its first field is the word, its second the
-meaning (HTML reduced to text), its tags stay tags and its first card's
-deck becomes the category (its home deck when the card sits in a filtered
+Each note becomes one word: the fields its note type names as the word and
+the meaning (Front/Back, Expression/Meaning, Vocabulary-Kanji/Vocabulary-
+English as in the Core 2k/6k decks, 単語/意味…; a reading is never the
+meaning), else its first two, HTML reduced to text; the fields chosen are
+reported when they are not the first two (a Kanji/Reading/Meaning note gave
+its reading as the meaning and lost "water" without a word said). Its tags
+stay tags and its first card's deck becomes the category (its home deck when the card sits in a filtered
 deck for now). Notes that cannot become a word (cloze notes, media-only
 fields, note types with one field or unknown to the package) are reported
 by note number and reason; the rest still import.
@@ -19,17 +23,20 @@ by note number and reason; the rest still import.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO
 
-from .candidates import Parsed, Progress, RowProblem, check_row, tick
+from .candidates import FieldChoice, Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
 
@@ -39,11 +46,59 @@ MAX_CATEGORY = 60
 NOTE = "note"
 
 
+# Field names, most telling first: a Core 2k/6k note has both "Vocabulary-Kanji" and "Expression" (its
+# sentence), and both "Vocabulary-English" and "Sentence-English".
+_WORD_FIELDS = ("vocabulary kanji", "vocab kanji", "word", "vocabulary", "vocab", "front", "expression", "term",
+                "kanji", "headword", "question", "単語", "英単語", "語彙", "見出し語", "表現", "漢字", "語", "おもて",
+                "表", "問題")
+_MEANING_FIELDS = ("vocabulary english", "vocab english", "meaning", "meanings", "definition", "translation",
+                   "gloss", "back", "answer", "意味", "訳", "和訳", "英訳", "日本語訳", "訳語", "うら", "裏", "答え")
+# A language's name is the meaning beside a field named as the word ("Kanji/English", "Word/日本語"); alone
+# ("English/Japanese") it says nothing of which is which, and the order decides.
+_LANGUAGE_FIELDS = ("english", "japanese", "英語", "日本語")
+# Never the meaning when the order decides: the reading (Kanji/Reading/Meaning stored みず as water's meaning),
+# sounds, pictures and numbering.
+_READING_FIELDS = {"reading", "readings", "furigana", "kana", "hiragana", "katakana", "pronunciation", "yomi",
+                   "pinyin", "vocabulary furigana", "vocabulary kana", "vocab furigana", "vocab kana", "読み",
+                   "読み方", "よみ", "ふりがな", "フリガナ", "かな", "発音"}
+_NOT_TEXT = ("audio", "sound", "image", "picture", "index", "音声", "画像")
+
+
 @dataclass(frozen=True)
 class NoteType:
     name: str
     fields: list[str]
     cloze: bool
+
+    @cached_property
+    def sides(self) -> tuple[int, int]:
+        """The fields that are the word and the meaning: by their names when they say, else the first two
+        (passing over readings, sounds and pictures)."""
+        keys = [_field_key(name) for name in self.fields]
+        word = _named(keys, _WORD_FIELDS, taken=())
+        meaning = _named(keys, _MEANING_FIELDS, taken=(word,))
+        if meaning is None and word is not None:
+            meaning = _named(keys, _LANGUAGE_FIELDS, taken=(word,))
+        plain = [i for i, key in enumerate(keys)
+                 if key not in _READING_FIELDS and not any(part in key for part in _NOT_TEXT)]
+        if word is None:
+            word = next((i for i in [*plain, *range(len(keys))] if i != meaning), 0)
+        if meaning is None:
+            meaning = next((i for i in [*plain, *range(len(keys))] if i != word), 1)
+        return word, meaning
+
+
+def _field_key(name: str) -> str:
+    return " ".join(re.sub(r"[-_:]", " ", unicodedata.normalize("NFKC", name)).casefold().split())
+
+
+def _named(keys: list[str], names: tuple[str, ...], taken: tuple[int | None, ...]) -> int | None:
+    """The field with the first of `names` that one has (and not already taken)."""
+    for name in names:
+        for index, key in enumerate(keys):
+            if key == name and index not in taken:
+                return index
+    return None
 
 
 def read_apkg(path: Path, progress: Progress | None = None) -> Parsed:
@@ -123,18 +178,23 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
     parsed = Parsed()
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
+    used: dict[int, NoteType] = {}
     for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
         if number % 2000 == 0:
             tick(progress, number, total)
         note_type = note_types.get(model_id)
         problem = _unusable(note_type, str(fields))
-        if problem:
-            parsed.problems.append(RowProblem(number, problem, NOTE, left_out=True))
+        if problem or note_type is None:
+            parsed.problems.append(RowProblem(number, problem or "", NOTE, left_out=True))
             continue
-        front, back = str(fields).split("\x1f")[:2]
-        values = {"text": word_text(front), "meaning": html_to_text(back),
-                  "tags": str(tags).split(), "category": _category(decks.get(note_deck.get(note_id, -1), ""))}
-        check_row(number, values, parsed, NOTE)
+        used[model_id] = note_type
+        values = str(fields).split("\x1f")
+        word, meaning = _sides(note_type, values)
+        check_row(number, {"text": word_text(values[word]), "meaning": html_to_text(values[meaning]),
+                           "tags": str(tags).split(),
+                           "category": _category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
+    parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
+                            for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
     tick(progress, total, total)
     return parsed
 
@@ -147,11 +207,17 @@ def _unusable(note_type: NoteType | None, fields: str) -> str | None:
     values = fields.split("\x1f")
     if len(values) < 2:
         return f"note type {note_type.name!r} has one field; a word needs a front and a back"
-    front, back = values[:2]
-    for side, html in (("front", front), ("back", back)):
+    word, meaning = _sides(note_type, values)
+    for side, html in (("front", values[word]), ("back", values[meaning])):
         if not html_to_text(html) and has_media(html):
             return f"the {side} holds only pictures or sounds, which cannot be imported"
     return None
+
+
+def _sides(note_type: NoteType, values: list[str]) -> tuple[int, int]:
+    """The note's word and meaning fields; its first two when it has fewer fields than its type names."""
+    word, meaning = note_type.sides
+    return (word, meaning) if max(word, meaning) < len(values) else (0, 1)
 
 
 def _category(deck: str) -> str:

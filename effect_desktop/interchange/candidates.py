@@ -39,10 +39,23 @@ class Candidate:
     fields: CheckedFields  # only the fields the file gave, cleaned by the domain's rules (once)
 
 
+@dataclass(frozen=True)
+class FieldChoice:
+    """Which fields of an Anki note type became the word and the meaning, said when not the first two."""
+
+    note_type: str
+    word: str
+    meaning: str
+
+    def __str__(self) -> str:
+        return f"note type “{self.note_type}”: the word from its field “{self.word}”, the meaning from “{self.meaning}”"
+
+
 @dataclass
 class Parsed:
     candidates: list[Candidate] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    chosen_fields: list[FieldChoice] = field(default_factory=list)  # a deck's note types read by their names
 
 
 class ImportCancelled(InterchangeError):

@@ -479,6 +479,10 @@
             <source>, Anki's notes in plain text</source>
             <translation>、Anki のノート（テキスト形式）</translation>
         </message>
+        <message>
+            <source>Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”</source>
+            <translation>ノートタイプ「{0}」：単語はフィールド「{1}」、意味は「{2}」から</translation>
+        </message>
 </context>
     <context>
         <name>FieldChanges</name>

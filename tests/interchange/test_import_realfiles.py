@@ -199,3 +199,41 @@ def test_every_reason_a_note_of_a_text_export_is_left_out_is_said_in_japanese(tm
     assert len(reasons) == 3
     shown = [in_japanese(reason) for reason in reasons]
     assert [reason for reason, japanese in zip(reasons, shown, strict=True) if japanese.isascii()] == []
+
+
+def test_a_notes_word_and_meaning_are_the_fields_its_note_type_names_so(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A Kanji/Reading/Meaning note (水/みず/water) stored the reading as the meaning and lost "water"."""
+    def model(model_id: int, name: str, fields: list[str]) -> genanki.Model:
+        return genanki.Model(model_id, name, fields=[{"name": f} for f in fields],
+                             templates=[{"name": "Card 1", "qfmt": "{{" + fields[0] + "}}", "afmt": "x"}])
+
+    three = model(1607392321, "Japanese (Kanji/Reading/Meaning)", ["Kanji", "Reading", "Meaning"])
+    core = model(1607392322, "Core 2000", ["Optimized-Voc-Index", "Vocabulary-Kanji", "Vocabulary-Furigana",
+                                           "Vocabulary-Kana", "Vocabulary-English", "Vocabulary-Audio",
+                                           "Expression", "Sentence-English"])
+    japanese = model(1607392323, "単語帳", ["読み", "単語", "意味"])
+    unnamed = model(1607392324, "Mine", ["A", "B", "C"])
+    deck = genanki.Deck(2059400150, "Japanese")
+    deck.add_note(genanki.Note(model=three, fields=["水", "みず", "water"]))
+    deck.add_note(genanki.Note(model=core, fields=["1", "会う", "会[あ]う", "あう", "to meet", "[sound:au.mp3]",
+                                                   "友達に会う。", "I meet a friend."]))
+    deck.add_note(genanki.Note(model=japanese, fields=["ねこ", "猫", "cat"]))
+    deck.add_note(genanki.Note(model=unnamed, fields=["first", "second", "third"]))
+    path = tmp_path / "deck.apkg"
+    genanki.Package(deck).write_to_file(path)
+    data = tmp_path / "data"
+    assert cli(data, "import", str(path), "--dry-run") == 0
+    said = capsys.readouterr().out
+    assert cli(data, "import", str(path)) == 0
+    assert capsys.readouterr().out == said.replace("would add 4, update 0, skip 0 duplicates; 0 rows cannot be "
+                                                   "imported", "4 words added, 0 updated")
+    assert said.splitlines()[:3] == [
+        "deck.apkg: note type “Japanese (Kanji/Reading/Meaning)”: the word from its field “Kanji”, the meaning "
+        "from “Meaning”",
+        "deck.apkg: note type “Core 2000”: the word from its field “Vocabulary-Kanji”, the meaning from "
+        "“Vocabulary-English”",
+        "deck.apkg: note type “単語帳”: the word from its field “単語”, the meaning from “意味”"]
+    assert len(said.splitlines()) == 4  # "Mine" is read as its first two fields, as ever: nothing to say
+    assert [(text, meaning) for text, meaning, *_ in words_in(data)] == [
+        ("first", "second"), ("会う", "to meet"), ("水", "water"), ("猫", "cat")]

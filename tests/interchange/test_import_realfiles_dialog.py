@@ -101,3 +101,34 @@ def test_a_list_whose_rows_are_all_bad_leaves_import_off(qtbot: QtBot, profile: 
         dialog.load_file(path)
     assert dialog.check_summary.text() == "Checked: 0 new words, 2 rows cannot be imported."
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_deck_preview_says_which_fields_became_the_word_and_the_meaning(qtbot: QtBot, profile: Profile,
+                                                                            tmp_path: Path) -> None:
+    import genanki
+
+    from effect_desktop.gui import i18n
+
+    three = genanki.Model(1607392321, "Kanji/Reading/Meaning",
+                          fields=[{"name": "Kanji"}, {"name": "Reading"}, {"name": "Meaning"}],
+                          templates=[{"name": "Card 1", "qfmt": "{{Kanji}}", "afmt": "{{Meaning}}"}])
+    deck = genanki.Deck(2059400160, "Japanese")
+    deck.add_note(genanki.Note(model=three, fields=["水", "みず", "water"]))
+    path = tmp_path / "deck.apkg"
+    genanki.Package(deck).write_to_file(path)
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.detected_label.text() == ("Anki deck, 1 note\nNote type “Kanji/Reading/Meaning”: the word from "
+                                            "its field “Kanji”, the meaning from “Meaning”")
+    assert preview_rows(dialog) == [["水", "water", "Japanese", ""]]
+    i18n.install("ja")
+    try:
+        japanese = ImportDialog(profile)
+        qtbot.addWidget(japanese)
+        with qtbot.waitSignal(japanese.loaded, timeout=10_000):
+            japanese.load_file(path)
+        assert japanese.detected_label.text().splitlines()[1] == (
+            "ノートタイプ「Kanji/Reading/Meaning」：単語はフィールド「Kanji」、意味は「Meaning」から")
+    finally:
+        i18n.install("en")
