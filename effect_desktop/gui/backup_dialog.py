@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,7 +93,7 @@ class BackupDialog(QDialog):
         # the one just chosen to restore. No button of this dialog is pressed by Enter.
         for button in (self.create_button, self.restore_button, close):
             button.setAutoDefault(False)
-        self.table.activated.connect(lambda _index: self.ask_restore())
+        self.table.activated.connect(self._activated)  # (a lambda holding the dialog kept it alive once closed)
         self.refresh()
 
     def refresh(self) -> None:
@@ -120,6 +120,9 @@ class BackupDialog(QDialog):
     def create_now(self) -> None:
         self._run(lambda _progress: create_backup(self.profile_file, "manual", keep=self.keep),
                   lambda _made: self.refresh())
+
+    def _activated(self, _index: QModelIndex) -> None:
+        self.ask_restore()
 
     def ask_restore(self) -> None:
         chosen = self.selected()
