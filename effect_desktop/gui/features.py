@@ -53,6 +53,7 @@ def install_features(window: MainWindow) -> None:
     # a sync run from a terminal may bring another device's new study-day start too: the window counted
     # on under the old hour, and its answers then disagreed with a replay
     window.written_elsewhere.connect(lambda: _day_start_from_elsewhere(window))
+    window.written_elsewhere.connect(lambda: _switch_from_elsewhere(window))
     window.page_built.connect(lambda key, page: _page_built(window, key, page))
     for key, page in list(window.pages.items()):
         _page_built(window, key, page)
@@ -299,6 +300,21 @@ def _day_start_from_elsewhere(window: MainWindow) -> None:
 
     window.operations.run(lambda progress: rebuild_under_hour_in_force(profile, progress), done,
                           label=T.translate("Features", "Recounting past study days…"))
+
+
+def _switch_from_elsewhere(window: MainWindow) -> None:
+    """Another program stored a scheduler switch (a sync from a terminal brought another device's): the
+    window schedules by it from now on, and says so. (Its next answer takes it up in any case: see
+    Projector._adopt_switch; this makes the previews and the message come at once.)"""
+    if window.closing:
+        return
+    name = window.profile.projector.adopt_switch_from_elsewhere()
+    if name is None:
+        return
+    shown = {"sm2": "SM-2", "fsrs": "FSRS"}.get(name, name)
+    window.statusBar().showMessage(T.translate(
+        "Features", "Reviews are now scheduled by {0}, as chosen on another device.").format(shown), 15_000)
+    window.operations.changed.emit()
 
 
 def _said(window: MainWindow, message: str, *, over_others: bool = True) -> None:

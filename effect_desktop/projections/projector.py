@@ -19,8 +19,10 @@ from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..gc_pause import without_gc
 from ..persistence.errors import StoreError
+from ..persistence.schema import events as events_table
 from ..persistence.schema import profile_info
 from ..persistence.sql_store import SqlEventStore
+from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, greatest_choice, scheduler_named
 from . import handlers
 from .cache import ReadModelCache
 from .sqlite_new_words import BULK_FROM, project_new_words
@@ -46,10 +48,13 @@ class Projector:
         self.day_start_hour = day_start_hour
         self.scheduler = scheduler
         self.hour_key = hour_key  # where the profile stores the hour its read models are counted under
+        self._switch_seen: int | None = None  # the last SchedulerChanged position taken into account
 
     def apply(self, connection: sa.Connection, events: Iterable[DomainEvent]) -> None:
         events = list(events)
         self._claim_hour(connection)
+        if events:
+            self._adopt_switch(connection, (events[0].position or 1) - 1)
         if self._new_words_in_bulk(connection, events):
             project_new_words(connection, events[0].position or 0, events[-1].position or 0,
                               self.day_start_hour)
@@ -207,6 +212,41 @@ class Projector:
         if stored is not None and stored != str(self.day_start_hour):
             connection.execute(sa.update(profile_info).where(profile_info.c.key == self.hour_key)
                                .values(value=str(self.day_start_hour)))
+
+    def adopt_switch_from_elsewhere(self) -> str | None:
+        """`_adopt_switch` on its own (the window, told that another program wrote events): the name
+        of the scheduler now in force if it changed."""
+        with self.store.reading() as connection:
+            return self._adopt_switch(connection, None)
+
+    def _adopt_switch(self, connection: sa.Connection, before: int | None) -> str | None:
+        """Take up a scheduler switch another program stored (a sync run from a terminal, the CLI)
+        while this one kept the scheduler it opened with: its next answer was folded under the old
+        one, and `verify` failed for good. One indexed lookup per command; the log is read only
+        when a switch is there that this projector has not yet seen. Switches among the events
+        being applied (`before` excludes them) are the handlers' (scheduler_choice.scheduler_changed)."""
+        if not isinstance(self.scheduler, SelectedScheduler):
+            return None
+        e = events_table.c
+        query = sa.select(sa.func.max(e.position)).where(e.event_type == "SchedulerChanged")
+        if before is not None:
+            query = query.where(e.position <= before)
+        last = connection.execute(query).scalar()
+        if last is None or last == self._switch_seen:
+            return None
+        self._switch_seen = last
+        found = greatest_choice(self.store, before)
+        if found is None or found[1] == self.scheduler.key:
+            return None
+        if self.scheduler.key is not None and found[1] < self.scheduler.key:
+            return None
+        try:
+            chosen = scheduler_named(found[0], self.day_start_hour)
+        except UnknownScheduler:  # written by a newer build: keep the one in use (as on open)
+            return None
+        changed = chosen.name != self.scheduler.name
+        self.scheduler.select(chosen, found[1])
+        return chosen.name if changed else None
 
     def _set_checkpoint(self, connection: sa.Connection, position: int) -> None:
         connection.execute(sa.insert(checkpoints).prefix_with("OR REPLACE"),

@@ -1895,6 +1895,10 @@ Details were written to the log file; your study history is safe.</source>
         <comment>between the things upkeep did</comment>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Reviews are now scheduled by {0}, as chosen on another device.</source>
+        <translation>別のデバイスでの選択により、復習の予定は {0} で立てられるようになりました。</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

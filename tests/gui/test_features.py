@@ -542,3 +542,19 @@ def test_closing_the_window_stops_a_rebuild_under_way_and_changes_nothing(qtbot,
         window.deleteLater()
     finally:
         profile.close()
+
+
+def test_a_switch_of_scheduler_made_elsewhere_is_taken_up_and_said(qtbot, window, profile, words) -> None:
+    """A sync run from a terminal brought another device's switch to FSRS: the window went on with SM-2,
+    said nothing, and its next answers disagreed with a replay."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.timeline import scheduler_replay
+
+    elsewhere = open_profile(profile.path)
+    try:
+        scheduler_replay.switch(elsewhere, "fsrs")
+    finally:
+        elsewhere.close()
+    window._tick()  # every minute, and when the window is activated again
+    assert profile.service.scheduler.name == "fsrs"
+    assert "scheduled by FSRS, as chosen on another device" in window.statusBar().currentMessage()

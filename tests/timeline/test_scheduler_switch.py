@@ -84,3 +84,23 @@ def test_switching_is_an_event_the_schedules_follow_and_the_profile_remembers(
         assert rebuilt["rm_progress"] == live["rm_progress"]
     finally:
         reopened.close()
+
+
+def test_a_switch_another_program_stored_is_taken_up_by_the_next_answer(
+        profile: Profile, clock: SettableClock) -> None:
+    """A window open while a sync run from a terminal brought another device's switch went on folding
+    its answers under the scheduler it opened with: the word's schedule differed from the other
+    devices', and `verify` failed until a rebuild."""
+    from effect_desktop.projections.verify import verify
+
+    words = _study(profile, clock)
+    elsewhere = open_profile(profile.path, clock=clock)  # the CLI, on the same profile
+    try:
+        scheduler_replay.switch(elsewhere, "fsrs")
+    finally:
+        elsewhere.close()
+    clock.advance(days=2)
+    session = profile.service.start_session("flashcard", words[:1])
+    profile.service.answer(session, words[0], True, 1500)
+    assert profile.service.scheduler.name == "fsrs"
+    assert verify(profile.projector).ok
