@@ -135,6 +135,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             remembered = f"{shown} (from {credentials.ENV_URL}; remembered: {remembered})"
         print(f"server: {remembered}\npending: {sync.pending_count(profile)}")
         return 0
+    scheduling_by = profile.service.scheduler.name
     try:
         url = credentials.resolve(profile, args.url)
         result = sync.SyncClient(profile, url).sync(_show_progress)
@@ -156,6 +157,10 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         rebuild_under_hour_in_force(profile)
         hour = day_start_in_force(profile.store)
         print(f"a study day now starts at {hour}:00 (moved on another device); every day was counted again")
+    if profile.service.scheduler.name != scheduling_by:  # another device's switch came in (and refolded)
+        shown = {"sm2": "SM-2", "fsrs": "FSRS"}.get(profile.service.scheduler.name, profile.service.scheduler.name)
+        print(f"reviews are now scheduled by {shown} (chosen on another device); every word's next review "
+              "was worked out again")
     return 0
 
 

@@ -52,7 +52,9 @@ class SyncResult:
     seconds: float
 
     def describe(self) -> str:
-        moved = f", {self.resequenced} re-sequenced after the server's" if self.resequenced else ""
+        # (re-sequenced: written here meanwhile, so placed after what another device sent first)
+        moved = (f", {self.resequenced} of this computer's placed after another device's (both kept)"
+                 if self.resequenced else "")
         left = f"; {self.pending} still pending" if self.pending else ""
         return f"synced: {self.pushed} sent, {self.pulled} received{moved}{left} ({self.seconds:.2f} s)"
 

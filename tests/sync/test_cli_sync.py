@@ -56,6 +56,19 @@ def test_init_add_user_and_sync_two_profiles(pg_database: str, tmp_path: Path,
     code, out, _ = cli(capsys, "--data-dir", data, "--profile", "phone", "settings")
     assert code == 0 and "day-start-hour" in out and " 2" in out
 
+    # the laptop switches to FSRS; the phone's next sync says so (it printed nothing)
+    from effect_desktop.timeline import scheduler_replay
+
+    laptop = open_profile(profile_path(tmp_path, "laptop"))
+    try:
+        scheduler_replay.switch(laptop, "fsrs")
+    finally:
+        laptop.close()
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "sync", "--url", bob_url)[0] == 0
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "phone", "sync", "--url", bob_url)
+    assert code == 0, err
+    assert "reviews are now scheduled by FSRS (chosen on another device)" in out
+
 
 def test_sync_without_a_server_says_how_to_set_one_up(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
