@@ -217,7 +217,12 @@ def _count_answer(ctx: Context, session_id: Any, day: str, correct: bool, ms: in
 
 
 def session_completed(ctx: Context, event: DomainEvent, data: ev.SessionCompleted) -> None:
+    """The first completion in stream order is the session's. Two devices may each complete the same
+    session offline; both events are kept, and the later one changes nothing: counting both made one
+    session two in the day's totals, with its time studied twice."""
     session = ctx.get("rm_sessions", data.session_id)
+    if session is not None and session["completed_at"] is not None:
+        return
     if session is not None:
         ctx.put("rm_sessions", {**session, "completed_at": event.metadata.timestamp,
                                 "duration_seconds": data.duration_seconds})

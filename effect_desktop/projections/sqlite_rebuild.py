@@ -374,8 +374,10 @@ class SqliteRebuild:
         self._x("INSERT OR REPLACE INTO rm_sessions (session_id, mode, word_ids, started_at, utc_offset_minutes, "
                 f"completed_at, answered, correct, duration_seconds) SELECT session_id, mode, word_ids, {_at('ts')}, "
                 "coalesce(off, 0), NULL, 0, 0, NULL FROM ed_started ORDER BY position")
+        # handlers.session_completed: the first completion in stream order (SQLite takes the bare
+        # columns from the row min() picks)
         self._x("UPDATE rm_sessions SET completed_at = c.at, duration_seconds = c.seconds FROM ("
-                "SELECT session_id, at, seconds, max(position) FROM ed_completed GROUP BY session_id) AS c "
+                "SELECT session_id, at, seconds, min(position) FROM ed_completed GROUP BY session_id) AS c "
                 "WHERE c.session_id = rm_sessions.session_id")
         self._x("UPDATE rm_sessions SET answered = s.answered, correct = s.correct FROM ("
                 "SELECT session_id, sum(sign) AS answered, sum(sign * is_correct) AS correct "
@@ -387,7 +389,8 @@ class SqliteRebuild:
                 "sum(added) FROM ("
                 "SELECT day, sign AS a, sign * is_correct AS c, sign * ms AS ms, 0 AS done, 0 AS seconds, "
                 "0 AS added FROM ed_counted "
-                "UNION ALL SELECT day, 0, 0, 0, 1, seconds, 0 FROM ed_completed "
+                "UNION ALL SELECT day, 0, 0, 0, 1, seconds, 0 FROM (SELECT day, seconds, min(position) "
+                "FROM ed_completed GROUP BY session_id) "  # a session completed on two devices counts once
                 "UNION ALL SELECT day, 0, 0, 0, 0, 0, 1 FROM ed_created) GROUP BY day")
 
     def _counted(self) -> tuple[list[tuple[Any, ...]], dict[Any, tuple[str, ...]]]:

@@ -32,7 +32,9 @@ PROJECTION_KEY = "projection_version"
 # 4: a word's search key reads katakana as hiragana (handlers.search_fold); done in place from 3.
 # 5: the schedule change an undo causes belongs to the undo's session on the timeline
 #    (recorder._retraction); done in place from 3 and 4.
-PROJECTION_VERSION = "5"
+# 6: a session completed on two devices counts once, by its first completion (handlers.session_completed);
+#    replayed only where a session has two completions, else nothing to do.
+PROJECTION_VERSION = "6"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -60,13 +62,28 @@ def place_undo_effects(connection: sa.Connection) -> None:
         "AND cause_id IN (SELECT event_id FROM events WHERE event_type = 'AnswerRetracted')"))
 
 
+def count_sessions_once(connection: sa.Connection) -> None:
+    """Only a profile with a session completed twice (on two devices) counted differently: replayed."""
+    twice = connection.execute(sa.text(
+        "SELECT 1 FROM events WHERE event_type = 'SessionCompleted' GROUP BY aggregate_id "
+        "HAVING count(*) > 1 LIMIT 1")).first()
+    if twice is not None:
+        reset_read_models(connection)
+
+
 def _from_3(connection: sa.Connection) -> None:
     refold_search_keys(connection)
     place_undo_effects(connection)
+    count_sessions_once(connection)
+
+
+def _from_4(connection: sa.Connection) -> None:
+    place_undo_effects(connection)
+    count_sessions_once(connection)
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "5"): _from_3, ("4", "5"): place_undo_effects}
+IN_PLACE = {("3", "6"): _from_3, ("4", "6"): _from_4, ("5", "6"): count_sessions_once}
 
 
 def schema_fingerprint() -> str:

@@ -7,13 +7,15 @@ last event of the stream wins". When a pull inserts another device's events
 into a stream *before* our pending ones (which were already applied), the
 stream's order changed under the read model; these functions fold the stream
 again, in version order, so every device ends with the row the final stream
-order gives. (A session's completion time is one such field: two devices may
-both complete a session they shared while offline.)
+order gives. (A session's completion is one such field: two devices may both
+complete a session they shared while offline, and the first in stream order is
+the one that counts.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from uuid import UUID
 
 import sqlalchemy as sa
@@ -60,11 +62,31 @@ def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None
 
 
 def _refold_session_end(ctx: handlers.Context, profile: Profile, session_id: UUID) -> None:
-    """The session row's completion is its stream's last `SessionCompleted` (counters are sums)."""
+    """The session's completion is its stream's first `SessionCompleted`, counted once in its day's
+    totals (handlers.session_completed). The one counted here is the one the row holds (ours, applied
+    before the pull put another device's ahead of it): the row and the count move to the first."""
     ends = [e for e in profile.store.get_events(session_id) if isinstance(e.event_data, ev.SessionCompleted)]
     row = ctx.get("rm_sessions", session_id)
-    if ends and row is not None:
-        last = ends[-1].event_data
-        assert isinstance(last, ev.SessionCompleted)
-        ctx.put("rm_sessions", {**row, "completed_at": ends[-1].metadata.timestamp,
-                                "duration_seconds": last.duration_seconds})
+    if not ends or row is None:
+        return
+    first = ends[0]
+    held = _utc(row["completed_at"]), row["duration_seconds"]
+    counted = next((e for e in ends if (_utc(e.metadata.timestamp), _seconds(e)) == held), None)
+    if counted is first:
+        return
+    if counted is not None:
+        ctx.bump_day(ctx.day_of(counted), sessions_completed=-1, study_seconds=-_seconds(counted))
+    ctx.bump_day(ctx.day_of(first), sessions_completed=1, study_seconds=_seconds(first))
+    ctx.put("rm_sessions", {**row, "completed_at": first.metadata.timestamp, "duration_seconds": _seconds(first)})
+
+
+def _seconds(event: ev.DomainEvent) -> int:
+    data = event.event_data
+    assert isinstance(data, ev.SessionCompleted)
+    return data.duration_seconds
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -112,3 +112,33 @@ def test_a_words_history_tells_the_schedule_its_answers_from_both_devices_give(
         story = Timeline(profile).word_story(word)
         assert [p.interval_days for p in story.intervals] == [1, progress.interval_days]
         assert progress.interval_days == 6
+
+
+def test_a_session_completed_on_two_devices_counts_once(alice: str, device: Callable[[str], Profile]) -> None:
+    """Left unfinished on the laptop and synced, the session was offered on the desktop and finished
+    there, and later finished on the laptop too: both events are kept, and the day's totals said two
+    sessions, with the time studied counted twice."""
+    from datetime import UTC, datetime
+
+    from tests.integration.profile_helpers import SettableClock
+
+    clocks = [SettableClock(datetime(2026, 5, 4, 9, 0, tzinfo=UTC)) for _ in range(2)]
+    laptop, desktop = device("laptop", clocks[0]), device("desktop", clocks[1])
+    word = laptop.service.create_word("猫", "cat")
+    session = laptop.service.start_session("flashcard", [word])
+    laptop.service.answer(session, word, True, 1800)
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    clocks[1].advance(seconds=40)
+    desktop.service.complete_session(session)
+    clocks[0].advance(seconds=70)
+    laptop.service.complete_session(session)
+    for profile in (desktop, laptop, desktop):
+        SyncClient(profile, alice).sync()
+    for profile in (laptop, desktop):
+        assert len(profile.store.query_events(aggregate_id=session, event_types=["SessionCompleted"])) == 2
+        (day,) = profile.queries.daily_stats()
+        assert day.sessions_completed == 1
+        assert day.study_seconds == profile.queries.session(session).duration_seconds == 40  # the desktop's
+        assert_same_as_a_rebuild(profile)
+    assert comparable_read_models(desktop) == comparable_read_models(laptop)
