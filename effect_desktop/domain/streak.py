@@ -52,8 +52,13 @@ class Streak(Aggregate):
         self.consecutive_days = 0
         self.last_study_day: date | None = None
 
-    def studied(self, user_id: UUID, day: date) -> Recorded | None:
-        consecutive = streak_after(self.consecutive_days, self.last_study_day, day)
+    def studied(self, user_id: UUID, day: date, counted: tuple[int, date | None] | None = None) -> Recorded | None:
+        """The streak after studying on `day`, from this stream's last event, or from `counted`, the
+        (run, last day) counted from the days studied as they stand now. Those are the truth: an answer
+        undone empties its day without a streak event, and another device's days merge at a sync; from
+        the stream alone, a day whose only answer was undone still extended the run."""
+        run, last_day = counted if counted is not None else (self.consecutive_days, self.last_study_day)
+        consecutive = streak_after(run, last_day, day)
         if consecutive is None:
             return None
         return self._record(StreakUpdated(user_id=user_id, consecutive_days=consecutive,

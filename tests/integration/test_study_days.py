@@ -270,3 +270,23 @@ def test_words_due_at_the_same_moment_are_listed_in_the_same_order_on_every_devi
     assert [p.word_id for p in profile.queries.all_progress()] == sorted(words, key=lambda w: w.bytes)
     due = profile.queries.due_words(datetime(2026, 6, 12, 8, 0, tzinfo=TOKYO), 4, 3)
     assert [w.word_id for w in due] == sorted(words, key=lambda w: w.bytes)
+
+
+def test_a_day_whose_only_answer_was_undone_breaks_the_streak_in_the_history_too(
+        profile: Profile, clock: SettableClock) -> None:
+    """The read models dropped the undone day from the run, but the next answer's StreakUpdated still
+    counted it (the stream alone never heard of the undo): the timeline said "Streak: 4 days" beside
+    a status bar saying 1, and a sync carried the 4 to every device."""
+    word = profile.service.create_word("apple", "りんご")
+    assert study_at(profile, clock, word, datetime(2026, 11, 24, 10, tzinfo=BERLIN),
+                    datetime(2026, 11, 25, 10, tzinfo=BERLIN)) == [1, 2]
+    clock.set(datetime(2026, 11, 26, 10, tzinfo=BERLIN))
+    session = profile.service.start_session("flashcard", [word])
+    undone = profile.service.answer(session, word, True, 2000)
+    assert undone.streak_days == 3
+    profile.service.retract_answer(session, undone.answer_event_id)
+    profile.service.complete_session(session)
+    assert study_at(profile, clock, word, datetime(2026, 11, 27, 10, tzinfo=BERLIN)) == [1]
+    recorded = [e.event_data.consecutive_days for e in profile.store.query_events(event_types=["StreakUpdated"])]
+    assert recorded == [1, 2, 3, 1]
+    assert profile.queries.streak(profile.user_id, date(2026, 11, 27)).consecutive_days == 1
