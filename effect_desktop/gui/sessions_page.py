@@ -88,6 +88,8 @@ class SessionsPage(Page):
                 status = self.tr("Unfinished")
             elif session.answered:
                 status = self.tr("Completed")
+            elif self.profile.queries.answers_in_session(session.session_id):  # (rare: only these are read)
+                status = self.tr("Completed; every answer undone")
             else:  # started and left before the first answer (the study page closes those quietly)
                 status = self.tr("Left before any answer")
             values = [session.started_local.strftime("%Y-%m-%d %H:%M"),

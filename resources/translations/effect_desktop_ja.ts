@@ -626,6 +626,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Sessions</source>
         <translation>セッション</translation>
     </message>
+    <message>
+        <source>Completed; every answer undone</source>
+        <translation>完了（回答はすべて取り消し済み）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>

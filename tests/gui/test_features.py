@@ -238,10 +238,13 @@ def test_the_sessions_page_tells_finished_unfinished_and_empty_sessions_apart(qt
     service.complete_session(empty)
     open_one = service.start_session("multiple_choice", words[:2])
     service.answer(open_one, words[1], False, 2500)
+    taken_back = service.start_session("flashcard", words[:1])  # answered, undone, finished: not "left"
+    service.retract_answer(taken_back, service.answer(taken_back, words[0], True, 1500).answer_event_id)
+    service.complete_session(taken_back)
     page = window.show_page("sessions")
     page.refresh()
     statuses = sorted(page.table.item(row, 7).text() for row in range(page.table.rowCount()))
-    assert statuses == ["Completed", "Left before any answer", "Unfinished"]
+    assert statuses == ["Completed", "Completed; every answer undone", "Left before any answer", "Unfinished"]
 
 
 def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: MainWindow, words, profile) -> None:
