@@ -56,7 +56,8 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
                 [[w.word_id, w.text, w.meaning, *_progress_cells(w, past.due_days)] for w in past.words])
     totals = past.totals
     print(f"streak: {counted(past.streak.current, 'day')} (last study day {past.streak.last_study_day or '-'})")
-    print(f"answers: {totals.answers} ({totals.accuracy:.0%} correct), sessions completed: "
+    correct = f" ({totals.accuracy:.0%} correct)" if totals.answers else ""  # no answers: no score
+    print(f"answers: {totals.answers}{correct}, sessions completed: "
           f"{totals.sessions_completed}, study time: {totals.study_seconds // 60} min, "
           f"study days: {totals.study_days}, scheduler: {past.scheduler}")
     return 0

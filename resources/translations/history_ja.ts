@@ -614,6 +614,10 @@
         <source>Restored since: %1</source>
         <translation>その後に復元: %1</translation>
     </message>
+    <message>
+        <source>%1 · streak %2 · %3 · %5 · scheduler %6</source>
+        <translation>%1 · 連続学習 %2 · %3 · %5 · スケジューラー %6</translation>
+    </message>
 </context>
     <context>
         <name>PastWordsModel</name>

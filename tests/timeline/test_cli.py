@@ -112,3 +112,14 @@ def test_state_names_the_study_day_a_review_was_due_then_in_the_zone_it_was_answ
     assert owl["progress"]["next_review_day"] == "2026-05-11"
     code, out, _ = _run(profile, capsys, "state", "--as-of", "2026-05-10T12:00+09:00")
     assert code == 0 and out.splitlines()[2].rstrip().endswith("2026-05-11")
+
+
+def test_a_moment_before_any_answer_shows_no_score(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "answers: 0 (0% correct)", a score of nothing; the Statistics page shows none."""
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "learner.effect.sqlite3")
+    profile.service.create_word("apple", "りんご")
+    code, out, _ = _run(profile, capsys, "state", "--as-of", "2099-01-01T00:00:00+00:00")
+    assert code == 0
+    assert "answers: 0, sessions completed: 0" in out and "correct" not in out

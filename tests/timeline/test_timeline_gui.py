@@ -497,3 +497,17 @@ def test_the_past_view_fits_its_titles_and_banner_at_a_large_font(qtbot, profile
         assert view.summary.text().startswith("1 word ·"), "it said 1 words"
     finally:
         QApplication.setFont(font)
+
+
+def test_the_past_before_any_answer_shows_no_score(qtbot, profile: Profile, clock: SettableClock) -> None:
+    """"0 answers (0% correct)" read as a score of nothing."""
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.timeline.past import PastView
+    from effect_desktop.timeline.service import Timeline
+
+    i18n.install("en")
+    profile.service.create_word("apple", "りんご")
+    view = PastView()
+    qtbot.addWidget(view)
+    view.show_state(Timeline(profile).state_at(clock.now))
+    assert "0 answers ·" in view.summary.text() and "correct" not in view.summary.text()

@@ -305,7 +305,9 @@ class PastView(QWidget):
         self.banner.setText(self.tr("THE PAST — as of %1 (read-only). Nothing here can be changed.")
                             .replace("%1", when))
         t = state.totals
-        self.summary.setText(self.tr("%1 · streak %2 · %3 (%4% correct) · %5 · scheduler %6")
+        summary = (self.tr("%1 · streak %2 · %3 (%4% correct) · %5 · scheduler %6") if t.answers else
+                   self.tr("%1 · streak %2 · %3 · %5 · scheduler %6"))  # "0 answers (0% correct)" read as a score
+        self.summary.setText(summary
                              .replace("%1", self.tr("%Ln word(s)", "", state.word_count))
                              .replace("%2", self.tr("%n day(s)", "", state.streak.current))
                              .replace("%3", self.tr("%n answer(s)", "", t.answers))  # "1 answers" read wrong
