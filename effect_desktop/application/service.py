@@ -169,6 +169,8 @@ class StudyService:
         command = self._command()
         with self.store.transaction():
             word = self._load_word(word_id)
+            if expect is not None and undoes is not None:
+                changes = self._as_it_was_before(word_id, undoes, changes)
             wanted = _still(word, changes, expect)
             if expect is not None and not wanted:  # an undo with nothing left to take back
                 return {}
@@ -195,6 +197,9 @@ class StudyService:
             for word_id, fields in merged.items():
                 word = self._load_word(word_id)
                 guard = (expect or {}).get(word_id)
+                undone = (undoes or {}).get(word_id)
+                if guard is not None and undone is not None:
+                    fields = self._as_it_was_before(word_id, undone, fields)
                 wanted = _still(word, fields, guard)
                 if guard is not None and not wanted:  # an undo with nothing left to take back here
                     continue
@@ -206,6 +211,19 @@ class StudyService:
             if words:
                 self._commit(command, words)
         return done
+
+    def _as_it_was_before(self, word_id: UUID, event_id: UUID, changes: dict[str, Any]) -> dict[str, Any]:
+        """An undo's values: each field as the word's stream held it just before the undone event.
+        The window remembers what the edit replaced here, but a sync may have put another device's
+        edit of the field before it since: the undo then brought back a value that edit had
+        replaced, and it was gone from every device without a word. (The event not in the stream:
+        the remembered values.)"""
+        word = Word(word_id)
+        for event in self.store.get_events(word_id):
+            if event.event_id == event_id:
+                return {name: word.fields.get(name, value) for name, value in changes.items()}
+            word.apply(event.event_id, event.event_data)
+        return changes
 
     def word_fields(self, word_id: UUID, names: Iterable[str]) -> dict[str, Any]:
         """The word's current values of these fields (what an edit just set: its undo's guard)."""

@@ -142,3 +142,24 @@ def test_a_session_completed_on_two_devices_counts_once(alice: str, device: Call
         assert day.study_seconds == profile.queries.session(session).duration_seconds == 40  # the desktop's
         assert_same_as_a_rebuild(profile)
     assert comparable_read_models(desktop) == comparable_read_models(laptop)
+
+
+def test_undoing_an_edit_another_devices_edit_was_put_before_brings_back_that_edit(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    """The laptop's edit was placed after the desktop's at a sync; undoing it put back the meaning from
+    before both, and the desktop's edit vanished from every device without a word."""
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("book", "ほん")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    before = laptop.service.update_word(word, meaning="本A")  # what the Edit dialog does
+    change = laptop.service.last_word_event(word)
+    desktop.service.update_word(word, meaning="本B")
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()  # the laptop's edit goes after the desktop's
+    assert laptop.queries.word(word).meaning == "本A"
+    laptop.service.update_word(word, undoes=change.event_id, expect={"meaning": "本A"}, **before)  # Ctrl+Z
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    for profile in (laptop, desktop):
+        assert profile.queries.word(word).meaning == "本B"
