@@ -121,7 +121,10 @@ class Queries:
             query = query.where(t.words.c.difficulty == f.difficulty)
         if f.word_ids:
             query = query.where(t.words.c.word_id.in_(f.word_ids))
-        return [_word(row) for row in self._all(query.order_by(t.words.c.created_at))]
+        # ties (the words of one import share their time): by id, which follows the order they were made
+        # in (time-ordered UUIDs), the same on every device; they came in the table's order, a file's
+        # words shuffled, and an edited word moved to the end of its batch
+        return [_word(row) for row in self._all(query.order_by(t.words.c.created_at, t.words.c.word_id))]
 
     def words_by_ids(self, word_ids: list[UUID]) -> list[WordView]:
         return self.words(WordFilter(word_ids=list(word_ids))) if word_ids else []
@@ -203,7 +206,7 @@ class Queries:
     def new_words(self, limit: int, category: str | None = None, tag: str | None = None) -> list[WordView]:
         query = (self._words_query().where(t.words.c.deleted.is_(False))
                  .where(t.progress.c.word_id.is_(None))
-                 .order_by(t.words.c.created_at).limit(limit))
+                 .order_by(t.words.c.created_at, t.words.c.word_id).limit(limit))  # ties: as in `words`
         return [_word(row) for row in self._all(self._focused(query, category, tag))]
 
     def new_count(self, category: str | None = None, tag: str | None = None) -> int:

@@ -55,3 +55,22 @@ def test_a_profile_from_the_previous_version_has_its_search_keys_refolded_withou
         assert connection.execute(sa.select(profile_info.c.value)
                                   .where(profile_info.c.key == PROJECTION_KEY)).scalar() == PROJECTION_VERSION
     profile.close()
+
+
+def test_the_words_of_one_import_keep_the_files_order(tmp_path) -> None:
+    """Words made by one command share their time, and came back in the table's order: a file's words
+    shuffled in the list and in the order new words are introduced, an edited word moved to the end of
+    its batch, and devices disagreed after a sync."""
+    from effect_desktop.bootstrap import open_profile
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        texts = ["fire", "water", "tree", "stone", "cloud", "river"]
+        ids = profile.service.create_words([{"text": text, "meaning": "m"} for text in texts])
+        profile.service.update_word(ids[0], meaning="hot")
+        assert [w.text for w in profile.queries.words()] == texts
+        assert [w.text for w in profile.queries.new_words(3)] == texts[:3]
+        profile.projector.rebuild()
+        assert [w.text for w in profile.queries.words()] == texts
+    finally:
+        profile.close()
