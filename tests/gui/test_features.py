@@ -561,3 +561,20 @@ def test_a_switch_of_scheduler_made_elsewhere_is_taken_up_and_said(qtbot, window
     window._tick()  # every minute, and when the window is activated again
     assert profile.service.scheduler.name == "fsrs"
     assert "scheduled by FSRS, as chosen on another device" in window.statusBar().currentMessage()
+
+
+def test_the_hidden_timeline_is_read_again_only_when_shown(qtbot, window, profile, words, monkeypatch) -> None:
+    """Once the Timeline had been opened, every answer, edit and setting reloaded it on the window's
+    thread though it was not on screen: 0.1-1 s each on five years of history."""
+    timeline = window.show_page("timeline")
+    reloads: list[int] = []
+    real = timeline.model.reload
+    monkeypatch.setattr(timeline.model, "reload", lambda: (reloads.append(1), real())[1])
+    window.show_page("words")
+    for n in range(3):
+        window.operations.perform(lambda n=n: profile.service.create_word(f"hidden{n}", "m"))
+    assert reloads == []
+    window.show_page("timeline")
+    assert len(reloads) == 1
+    shown = [timeline.model.index(r, 1).data() for r in range(timeline.model.rowCount())]
+    assert any("hidden2" in (text or "") for text in shown)
