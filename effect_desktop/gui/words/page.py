@@ -312,7 +312,7 @@ class WordsPage(Page):
         self.reload()
 
     def _update_buttons(self) -> None:
-        count = len(self.table.selectionModel().selectedRows())
+        count = self._rows_selected_up_to_two()
         live = not self.deleted_mode
         self.edit_button.setEnabled(live and count == 1)
         self.delete_button.setEnabled(live and count > 0)
@@ -321,6 +321,16 @@ class WordsPage(Page):
                              ("restore", self.restore_button)):
             self.menu_actions[name].setEnabled(button.isEnabled())
         self.organizer.update(live and count > 0)
+
+    def _rows_selected_up_to_two(self) -> int:
+        """0, 1, or 2 for more: what the buttons need, from the selection's ranges. Counting every
+        selected row's index (selectedRows) made Ctrl+A on 20,000 words freeze the window for a second."""
+        rows: set[int] = set()
+        for block in self.table.selectionModel().selection():
+            rows.update(range(block.top(), min(block.bottom(), block.top() + 1) + 1))
+            if len(rows) > 1:
+                return 2
+        return len(rows)
 
     # --- changing -------------------------------------------------------------------------------
     def add_word(self) -> WordDialog:
