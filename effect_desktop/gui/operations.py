@@ -13,13 +13,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
@@ -117,10 +117,15 @@ class Operations(QObject):
         return bool(self._running)
 
     def perform(self, action: Callable[[], T], *, changes: bool = True,
-                parent: QWidget | None = None) -> tuple[bool, T | None]:
-        """Run a quick command now; on failure show it and return (False, None)."""
+                parent: QWidget | None = None, busy: str = "") -> tuple[bool, T | None]:
+        """Run a quick command now; on failure show it and return (False, None).
+
+        `busy`: what to say while it runs, for a command on many words at once (Organize, or its undo,
+        on thousands: seconds): the wait cursor and that message show first. It ran with nothing on
+        screen, and the window looked dead."""
         try:
-            result = action()
+            with self._looking_busy(busy):
+                result = action()
         except (DomainError, StoreError) as error:
             show_error(parent or self.parent_widget, error)
             return False, None
@@ -131,6 +136,23 @@ class Operations(QObject):
         if changes:
             self.changed.emit()
         return True, result
+
+    @contextlib.contextmanager
+    def _looking_busy(self, message: str) -> Iterator[None]:
+        if not message:
+            yield
+            return
+        bar = self.parent_widget.statusBar() if isinstance(self.parent_widget, QMainWindow) else None
+        if bar is not None:
+            bar.showMessage(message)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # painted now
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            if bar is not None and bar.currentMessage() == message:
+                bar.clearMessage()
 
     def run(self, work: Callable[[Progress], T], on_success: Callable[[T], None] | None = None, *,
             label: str = "", cancellable: bool = False, changes: bool = True,

@@ -20,6 +20,7 @@ from ..persistence.errors import StoreError
 from .operations import Operations
 
 MAX_ENTRIES = 50
+BUSY_FROM = 200  # words: an undo or redo of that many takes a moment (Operations.perform's busy)
 
 
 class Undone(Enum):
@@ -40,6 +41,7 @@ class UndoEntry:
     # does the action again after its undo, judged on the words as they are then; how much it could
     # do, and the entry that undoes the redo (None: nothing to undo)
     redo: Callable[[], tuple[Undone, UndoEntry | None]] | None = None
+    size: int = 1  # words it changes: from BUSY_FROM, the window shows it is busy meanwhile
 
 
 class UndoHistory(QObject):
@@ -88,7 +90,7 @@ class UndoHistory(QObject):
                 failed.append(error)
                 raise
 
-        ok, outcome = self.operations.perform(undo)
+        ok, outcome = self.operations.perform(undo, busy=self._busy(self.tr("Undoing {0}…"), entry))
         if not ok and failed and isinstance(failed[0], StoreError):
             self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
         # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
@@ -99,6 +101,10 @@ class UndoHistory(QObject):
             self._undone.clear()
         self.changed.emit()
         return ok
+
+    @staticmethod
+    def _busy(message: str, entry: UndoEntry) -> str:
+        return message.format(entry.label) if entry.size >= BUSY_FROM else ""
 
     def redo_last(self) -> bool:
         entry = self.redo_top()
@@ -115,7 +121,7 @@ class UndoHistory(QObject):
                 failed.append(error)
                 raise
 
-        ok, result = self.operations.perform(again)
+        ok, result = self.operations.perform(again, busy=self._busy(self.tr("Redoing {0}…"), entry))
         if not ok and failed and isinstance(failed[0], StoreError):
             self._undone.append(entry)  # busy or the disk failed: Redo may work in a moment
         if ok and result is not None:

@@ -182,6 +182,13 @@
         <numerusform>Tag to remove from %n words:</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Changing %n word(s)…</source>
+      <translation>
+        <numerusform>Changing %n word…</numerusform>
+        <numerusform>Changing %n words…</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>PastView</name>
@@ -364,6 +371,13 @@
       <translation>
         <numerusform>Restored %n word, with their study history.</numerusform>
         <numerusform>Restored %n words, with their study history.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Changing %n word(s)…</source>
+      <translation>
+        <numerusform>Changing %n word…</numerusform>
+        <numerusform>Changing %n words…</numerusform>
       </translation>
     </message>
   </context>

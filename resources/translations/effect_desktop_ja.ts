@@ -1405,6 +1405,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>“{0}” is saved; it no longer matches the filter, so the list does not show it.</source>
         <translation>「{0}」を保存しました。絞り込みの条件に合わなくなったため、一覧には表示されません。</translation>
     </message>
+    <message numerus="yes">
+        <source>Changing %n word(s)…</source>
+        <translation><numerusform>%n 語を変更しています…</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>
@@ -2103,6 +2107,10 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>Nothing was changed: the selected words were deleted meanwhile by another program.</source>
         <translation>何も変更しませんでした。選んだ単語は、その間にほかのプログラムで削除されています。</translation>
     </message>
+    <message numerus="yes">
+        <source>Changing %n word(s)…</source>
+        <translation><numerusform>%n 語を変更しています…</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CurrentWordEditor</name>
@@ -2113,6 +2121,17 @@ Python {3}, PySide6 {4}, {5}</translation>
     <message>
         <source>edit of “{0}”</source>
         <translation>「{0}」の編集</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <source>Undoing {0}…</source>
+        <translation>{0} を取り消しています…</translation>
+    </message>
+    <message>
+        <source>Redoing {0}…</source>
+        <translation>{0} をやり直しています…</translation>
     </message>
 </context>
 </TS>

@@ -508,3 +508,27 @@ def test_sorting_by_next_review_follows_the_days_shown(qtbot, window, profile):
     page.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
     assert [page.model.data(page.model.index(r, 5)) for r in range(2)] == ["2026-06-10", "2026-06-11"]
     assert [w.text for w in shown(page)] == ["west", "east"]
+
+
+def test_organizing_many_words_shows_the_window_busy_meanwhile(qtbot, window, profile, monkeypatch):
+    """Organize on 3,000 words, and its undo, froze the window for 4-10 s with nothing on screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from effect_desktop.gui.undo import BUSY_FROM
+
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(BUSY_FROM)])
+    page = words_page(qtbot, window, BUSY_FROM)
+    page.table.selectAll()
+    seen: list[tuple[bool, str]] = []
+    real = profile.service.change_words
+
+    def watched(*args, **kwargs):  # what the learner sees while the command runs
+        seen.append((QApplication.overrideCursor() is not None, window.statusBar().currentMessage()))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(profile.service, "change_words", watched)
+    assert page.organizer.set_category("colours") == BUSY_FROM
+    assert window.undo_last()
+    assert seen == [(True, f"Changing {BUSY_FROM} words…"),
+                    (True, f"Undoing category “colours” for {BUSY_FROM} words…")]
+    assert QApplication.overrideCursor() is None

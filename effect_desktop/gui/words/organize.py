@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
 from ...projections.views import WordView
-from ..undo import UndoEntry, Undone
+from ..undo import BUSY_FROM, UndoEntry, Undone
 from .edit import outcome
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ class Organizer(QObject):
         service = self.page.profile.service
         context = self.page.context
         ok, done = context.operations.perform(
-            lambda: service.change_words([w.word_id for w in words], lambda _word_id, fields: change(fields)))
+            lambda: service.change_words([w.word_id for w in words], lambda _word_id, fields: change(fields)),
+            busy=self.tr("Changing %n word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
         if ok and not done and all(w is None or w.deleted for w in
                                    (self.page.profile.queries.word(v.word_id) for v in words)):
             window = self.page.window()
@@ -163,4 +164,4 @@ def _entry(service: StudyService, done: list[tuple[UUID, dict[str, Any], UUID]],
                                       undoes={word_id: event_id for word_id, _, event_id in undone})
         return outcome(len(redone), wanted), (_entry(service, redone, change, inverse, label) if redone else None)
 
-    return UndoEntry(label, undo, redo=redo)
+    return UndoEntry(label, undo, redo=redo, size=len(done))

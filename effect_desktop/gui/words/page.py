@@ -34,7 +34,7 @@ from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from ..context import AppContext, Page
 from ..search_field import SearchField
-from ..undo import UndoEntry, Undone
+from ..undo import BUSY_FROM, UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
 from .edit import edit_with_undo, outcome
@@ -326,7 +326,9 @@ class WordsPage(Page):
         """0, 1, or 2 for more: what the buttons need, from the selection's ranges. Counting every
         selected row's index (selectedRows) made Ctrl+A on 20,000 words freeze the window for a second."""
         rows: set[int] = set()
-        for block in self.table.selectionModel().selection():
+        selection = self.table.selectionModel().selection()
+        for index in range(selection.count()):
+            block = selection.at(index)
             rows.update(range(block.top(), min(block.bottom(), block.top() + 1) + 1))
             if len(rows) > 1:
                 return 2
@@ -424,7 +426,9 @@ class WordsPage(Page):
         if the command was refused)."""
         # a word another program deleted (or restored) meanwhile is passed over: refusing them all, with
         # the table still showing it, made every retry fail the same way
-        ok, done = self.context.operations.perform(lambda: command([w.word_id for w in words], skip_done=True))
+        ok, done = self.context.operations.perform(
+            lambda: command([w.word_id for w in words], skip_done=True),
+            busy=self.tr("Changing %n word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
         if not ok or not done:
             return []
         self._changed = {word_id for word_id, _ in done}
@@ -447,4 +451,4 @@ def _each_word_entry(done: list[tuple[UUID, UUID]], command: Callable[..., list[
         return (outcome(len(again), len(undone)),
                 _each_word_entry(again, command, undo_command, label) if again else None)
 
-    return UndoEntry(label, undo, redo=redo)
+    return UndoEntry(label, undo, redo=redo, size=len(done))
