@@ -61,7 +61,7 @@ def test_statistics_first_opened_during_time_travel_show_the_past(qtbot, window:
     timeline = window.show_page("timeline")
     before_the_words = profile.service.clock() - timedelta(days=1)
     timeline.travel_to(before_the_words)
-    assert timeline.showing_past
+    qtbot.waitUntil(lambda: timeline.showing_past, timeout=10_000)  # the jump runs in the background
     assert "statistics" not in window.pages
     statistics = window.show_page("statistics")
     assert statistics.as_of is not None
@@ -77,6 +77,7 @@ def test_compare_with_now_runs_off_the_gui_thread_and_shows_its_list(qtbot, wind
 
     timeline = window.show_page("timeline")
     timeline.travel_to(profile.service.clock() - timedelta(days=1))
+    qtbot.waitUntil(lambda: timeline.showing_past, timeout=10_000)
     threads: list[str] = []
     compare = timeline.timeline.compare_with_now
     timeline.timeline.compare_with_now = lambda state: threads.append(threading.current_thread().name) or compare(state)

@@ -66,7 +66,6 @@ class _Prepare(QRunnable):
             deliver(self.signals.done, prepared)
 
 
-LONG_REPLAY_EVENTS = 50_000  # before the first preparation, a jump over more replays off the GUI thread
 
 
 class TimelinePage(QWidget):
@@ -258,21 +257,17 @@ class TimelinePage(QWidget):
     def travel_to(self, moment: datetime) -> None:
         moment = min(moment, self.profile.service.clock())  # a moment still to come is no past
         self._travels += 1
-        if self.operations is not None and self._replay_may_be_long():
-            # before the first preparation a jump replays the log from its start: 15-20 s on five
-            # years, which froze the window; off the GUI thread, with the progress dialog's word.
-            # The dialog shows only after a moment: a "Back to now" or another date given meanwhile
-            # wins over this jump's late result.
+        if self.operations is not None:
+            # off the GUI thread, with the progress dialog's word if it takes a moment: before the
+            # first preparation a jump replays the log from its start (15-20 s on five years), and
+            # even from a checkpoint it reads a past day's schedule for 1-4 s; both froze the window.
+            # A "Back to now" or another date given meanwhile wins over this jump's late result.
             travel = self._travels
             self.operations.run(lambda _progress: self.timeline.state_at(moment),
                                 lambda state: self._show_past(state, moment) if travel == self._travels else None,
                                 label=self.tr("Going back in time…"), changes=False, owner=self)
             return
         self._show_past(self.timeline.state_at(moment), moment)
-
-    def _replay_may_be_long(self) -> bool:
-        # the last position, not a count: counting a million rows took a moment on the GUI thread
-        return not self._is_prepared and self.profile.store.last_position() > LONG_REPLAY_EVENTS
 
     def _show_past(self, state: Any, moment: datetime) -> None:
         self.past.show_state(state)
