@@ -508,3 +508,28 @@ def test_the_past_before_any_answer_shows_no_score(qtbot, profile: Profile, cloc
     qtbot.addWidget(view)
     view.show_state(Timeline(profile).state_at(clock.now))
     assert "0 answers ·" in view.summary.text() and "correct" not in view.summary.text()
+
+
+def test_a_preparation_that_finds_the_profile_busy_tries_again_and_says_nothing(
+        qtbot: QtBot, profile: Profile, studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's own daily backup, a few seconds after it opened, held the profile while the timeline
+    prepared: "Time travel is slower for now: The profile is busy in another program" though there was
+    none, and time travel stayed slow until a restart."""
+    from effect_desktop.gui.timeline import page as timeline_module
+    from effect_desktop.persistence.errors import BUSY_MESSAGE, ProfileLocked
+
+    monkeypatch.setattr(timeline_module, "PREPARE_RETRY_MS", 50)
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    real, tries = page.timeline.prepare, []
+
+    def busy_once(*args: object) -> int:
+        tries.append(1)
+        if len(tries) == 1:
+            raise ProfileLocked(BUSY_MESSAGE)  # (waiting out the real lock takes its 10 s timeout)
+        return real(*args)
+
+    monkeypatch.setattr(page.timeline, "prepare", busy_once)
+    with qtbot.waitSignal(page.prepared, timeout=10_000):
+        page.show()
+    assert len(tries) == 2 and "busy" not in page.status.text()

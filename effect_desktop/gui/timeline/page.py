@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...persistence.errors import ProfileLocked
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
 from ..gc_thread import collect_on_gui_thread
@@ -47,6 +48,7 @@ COUNT_LIMIT = 10_000  # a filter's matches are counted up to this (a bounded rea
 class _PrepareSignals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    busy = Signal()  # the profile was busy (this window's own daily backup, a sync): try again later
 
 
 class _Prepare(QRunnable):
@@ -60,12 +62,17 @@ class _Prepare(QRunnable):
     def run(self) -> None:
         try:
             prepared = self.timeline.prepare()
+        except ProfileLocked:
+            deliver(self.signals.busy)
         except Exception as error:  # shown in the status line; the timeline still works without checkpoints
             deliver(self.signals.failed, str(error))
         else:
             deliver(self.signals.done, prepared)
 
 
+
+
+PREPARE_RETRY_MS = 10_000
 
 
 class TimelinePage(QWidget):
@@ -316,7 +323,14 @@ class TimelinePage(QWidget):
         # (Connecting a second bound method of this page here crashed PySide 6 when the page was freed.)
         self._prepare.signals.failed.connect(
             lambda message: self._preparation_failed(message) if shiboken6.isValid(self) else None)
+        # Busy is no failure: the window's own daily backup or compaction (started a few seconds after
+        # it opens) or a sync holds the profile a moment. It said "busy in another program" when no
+        # other program was there, and time travel stayed slow until a restart.
+        self._prepare.signals.busy.connect(lambda: self._prepare_later() if shiboken6.isValid(self) else None)
         QThreadPool.globalInstance().start(self._prepare)
+
+    def _prepare_later(self) -> None:
+        QTimer.singleShot(PREPARE_RETRY_MS, self, self.start_preparing)
 
     def _preparation_failed(self, message: str) -> None:
         self.status.setText(self.tr("Time travel is slower for now: %1").replace("%1", message))
