@@ -120,6 +120,9 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"\(a file ending in \.apkg, or --format apkg\)\."),
      lambda m: _tr("This file is a zip archive, not a word list; an Anki deck is imported as an Anki package "
                    "(a file ending in .apkg).")),
+    (re.compile(r"This file is an Effect Desktop history \(a JSONL export\), not a word list\. .*", re.S),
+     lambda m: _tr("This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is "
+                   "brought back from the command line: effect-desktop import FILE --format jsonl.")),
     (re.compile(r"This file is a database, not a word list; export the words from that program as CSV\."),
      lambda m: _tr("This file is a database, not a word list; export the words from that program as CSV.")),
     (re.compile(r"The file's text encoding could not be recognised .*", re.S),

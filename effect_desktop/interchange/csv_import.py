@@ -73,10 +73,24 @@ class WordTable:
         return len(self.headers)
 
 
+_HISTORY_START = b'{"format":"effect-desktop/events"'  # the first line of a JSONL export (jsonl.py)
+HISTORY_GIVEN = ("This file is an Effect Desktop history (a JSONL export), not a word list. A whole history "
+                 "is brought back from the command line: effect-desktop import FILE --format jsonl.")
+
+
+def refuse_a_history(start: bytes) -> None:
+    """The app's own history export, offered as a word list (the window's dialog lists every file): it was
+    read as a CSV of one column, offering a fragment of its JSON as a word."""
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").replace(b" ", b"").startswith(_HISTORY_START):
+        raise InterchangeError(HISTORY_GIVEN)
+
+
 def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str | None = None,
                     header: bool | None = None) -> WordTable:
     """`header`: whether the first row names the columns (None: decide from what it says)."""
     try:
+        with path.open("rb") as handle:
+            refuse_a_history(handle.read(len(_HISTORY_START) + 8))
         size = path.stat().st_size
         if size > MAX_FILE:
             raise InterchangeError(f"{path.name} is {size // (1024 * 1024)} MB; a word list of at most "
@@ -95,6 +109,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
         raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
                                "Anki package (a file ending in .apkg, or --format apkg).")
+    refuse_a_history(data[:len(_HISTORY_START) + 8])
     if data.startswith(b"SQLite format 3\x00"):
         raise InterchangeError("This file is a database, not a word list; export the words from that program "
                                "as CSV.")

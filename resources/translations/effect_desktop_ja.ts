@@ -1811,6 +1811,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>cloze notes have no separate word and meaning</source>
         <translation>穴埋め（クローズ）ノートには単語と意味の区別がありません</translation>
     </message>
+    <message>
+        <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back from the command line: effect-desktop import FILE --format jsonl.</source>
+        <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体はコマンドラインから取り込めます：effect-desktop import ファイル --format jsonl</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

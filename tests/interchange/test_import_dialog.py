@@ -365,3 +365,25 @@ def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(qtbot: QtBot, p
         assert large.minimumSizeHint().width() <= 1366 - 20
     finally:
         QApplication.setFont(font)
+
+
+def test_the_apps_own_history_export_is_named_as_such_not_read_as_words(qtbot: QtBot, profile: Profile,
+                                                                         tmp_path: Path, monkeypatch) -> None:
+    """Chosen under "All files", a history export was read as a CSV of one column, offering a fragment of its
+    JSON as a word, with Import on."""
+
+    from effect_desktop.interchange.jsonl import export_events_to
+
+    profile.service.create_word("apple", "りんご")
+    path = tmp_path / "effect-history.jsonl"
+    export_events_to(profile, path)
+    shown: list[str] = []
+    monkeypatch.setattr("effect_desktop.gui.import_dialog.show_error",
+                        lambda _parent, error: shown.append(str(error)))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "an Effect Desktop history (a JSONL export), not a word list" in shown[0]
+    assert "--format jsonl" in shown[0]
+    assert not dialog.import_button.isEnabled()
