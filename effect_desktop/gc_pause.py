@@ -12,10 +12,23 @@ from __future__ import annotations
 
 import functools
 import gc
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+_under_way = [0]  # such work running now, in any thread (the window's collector asks: `pausing`)
+_count = threading.Lock()
+
+
+def pausing() -> bool:
+    """Whether such work is under way in some thread. In the window, where automatic collection is off and
+    a timer collects on the GUI thread (gui/gc_thread.py), a worker's allocations still passed the
+    thresholds, and each full collection froze the window for 0.1-0.2 s, many times over a timeline's
+    preparation."""
+    return _under_way[0] > 0
 
 
 def without_gc(function: F) -> F:
@@ -23,9 +36,13 @@ def without_gc(function: F) -> F:
     def paused(*args: Any, **kwargs: Any) -> Any:
         was_enabled = gc.isenabled()
         gc.disable()
+        with _count:
+            _under_way[0] += 1
         try:
             return function(*args, **kwargs)
         finally:
+            with _count:
+                _under_way[0] -= 1
             if was_enabled:
                 gc.enable()
 

@@ -16,6 +16,8 @@ import gc
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 
+from ..gc_pause import pausing
+
 INTERVAL_MS = 500
 
 _collector: list[QObject] = []
@@ -32,6 +34,8 @@ class _GuiThreadCollector(QObject):
 
     def collect(self) -> None:
         first, second, third = gc.get_count()
+        if pausing():  # a worker's bulk work (gc_pause): its objects stay alive anyway, and an older
+            return     # generation's collection rescanned them all on this thread, the window frozen
         if first > self.thresholds[0]:
             gc.collect(0)
             if second > self.thresholds[1]:
