@@ -295,9 +295,9 @@ class MainWindow(QMainWindow):
         ok = self.undo.undo_last()
         if ok:
             said = {Undone.ALL: self.tr("Undone: {0}"),
-                    Undone.PART: self.tr("Undone in part: {0}; what another program changed since is kept."),
-                    Undone.NOTHING: self.tr("Not undone: {0}; another program changed it since, and its changes "
-                                            "are kept.")}[self.undo.last_outcome]
+                    Undone.PART: self.tr("Undone in part: {0}; what another program or device changed since is kept."),
+                    Undone.NOTHING: self.tr("Not undone: {0}; another program or device changed it since, and "
+                                            "its changes are kept.")}[self.undo.last_outcome]
             self.statusBar().showMessage(said.format(entry.label), 8000)
         return ok
 
@@ -311,9 +311,9 @@ class MainWindow(QMainWindow):
         ok = self.undo.redo_last()
         if ok:
             said = {Undone.ALL: self.tr("Redone: {0}"),
-                    Undone.PART: self.tr("Redone in part: {0}; what another program changed since is kept."),
-                    Undone.NOTHING: self.tr("Not redone: {0}; another program changed it since, and its changes "
-                                            "are kept.")}[self.undo.last_outcome]
+                    Undone.PART: self.tr("Redone in part: {0}; what another program or device changed since is kept."),
+                    Undone.NOTHING: self.tr("Not redone: {0}; another program or device changed it since, and "
+                                            "its changes are kept.")}[self.undo.last_outcome]
             self.statusBar().showMessage(said.format(entry.label), 8000)
         return ok
 

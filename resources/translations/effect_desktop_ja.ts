@@ -412,12 +412,12 @@ Details were written to the log file; your study history is safe.</source>
         <translation>ページ</translation>
     </message>
     <message>
-        <source>Undone in part: {0}; what another program changed since is kept.</source>
-        <translation>一部を元に戻しました: {0}。その後ほかのプログラムで変更された部分はそのままです。</translation>
+        <source>Undone in part: {0}; what another program or device changed since is kept.</source>
+        <translation>一部を元に戻しました: {0}。その後ほかのプログラムや別のデバイスで変更された部分はそのままです。</translation>
     </message>
     <message>
-        <source>Not undone: {0}; another program changed it since, and its changes are kept.</source>
-        <translation>元に戻しませんでした: {0}。その後ほかのプログラムで変更されたため、その変更を残しています。</translation>
+        <source>Not undone: {0}; another program or device changed it since, and its changes are kept.</source>
+        <translation>元に戻しませんでした: {0}。その後ほかのプログラムや別のデバイスで変更されたため、その変更を残しています。</translation>
     </message>
     <message>
         <source>Check the clock</source>
@@ -448,12 +448,12 @@ Details were written to the log file; your study history is safe.</source>
         <translation>やり直しました: {0}</translation>
     </message>
     <message>
-        <source>Redone in part: {0}; what another program changed since is kept.</source>
-        <translation>一部をやり直しました: {0}。その後ほかのプログラムで変更された部分はそのままです。</translation>
+        <source>Redone in part: {0}; what another program or device changed since is kept.</source>
+        <translation>一部をやり直しました: {0}。その後ほかのプログラムや別のデバイスで変更された部分はそのままです。</translation>
     </message>
     <message>
-        <source>Not redone: {0}; another program changed it since, and its changes are kept.</source>
-        <translation>やり直しませんでした: {0}。その後ほかのプログラムで変更されたため、その変更を残しています。</translation>
+        <source>Not redone: {0}; another program or device changed it since, and its changes are kept.</source>
+        <translation>やり直しませんでした: {0}。その後ほかのプログラムや別のデバイスで変更されたため、その変更を残しています。</translation>
     </message>
 </context>
 <context>
