@@ -163,3 +163,54 @@ def test_undoing_an_edit_another_devices_edit_was_put_before_brings_back_that_ed
     SyncClient(desktop, alice).sync()
     for profile in (laptop, desktop):
         assert profile.queries.word(word).meaning == "本B"
+
+
+def test_after_such_an_undo_redo_sets_the_edit_again(alice: str, device: Callable[[str], Profile]) -> None:
+    """Redo's guard was the value the window remembered from before the edit, not the one the undo put
+    back (another device's): "Not redone … another program or device changed it since", untrue, and the
+    edit lost."""
+    from effect_desktop.gui.words import edit
+
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("book", "ほん")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    pushed: list = []
+
+    class History:
+        def push(self, entry: object) -> None:
+            pushed.append(entry)
+
+    assert edit.edit_with_undo(laptop.service, History(), word, {"meaning": "本A"}, "Edit", lambda: None)
+    desktop.service.update_word(word, meaning="本B")
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()
+    (entry,) = pushed
+    entry.undo()
+    assert laptop.queries.word(word).meaning == "本B"
+    entry.redo()
+    assert laptop.queries.word(word).meaning == "本A"
+
+
+def test_an_organize_undo_after_a_sync_keeps_the_other_devices_edit(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    """Organize's undo put back the category remembered from before its change, over the desktop's edit
+    that a sync had placed between: gone from every device."""
+    from effect_desktop.gui.words import organize
+
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("book", "ほん", category="A")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+
+    def change(_fields: dict) -> dict:
+        return {"category": "X"}
+
+    done = laptop.service.change_words([word], lambda _word, fields: change(fields))
+    entry = organize._entry(laptop.service, done, change, None, "category X")
+    desktop.service.update_word(word, category="B")
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()
+    assert laptop.queries.word(word).category == "X"
+    entry.undo()
+    assert laptop.queries.word(word).category == "B"

@@ -34,17 +34,20 @@ def _entry(service: StudyService, word_id: UUID, before: dict[str, Any], after: 
     last = service.last_word_event(word_id)
     change_id = last.event_id if last else None
     undo_id: UUID | None = None
+    left: dict[str, Any] = dict(before)  # what the undo put back: Redo's guard
 
     def take_back() -> Undone:
         nonlocal undo_id
         put_back = service.update_word(word_id, undoes=change_id, expect=after, **before)
         latest = service.last_word_event(word_id) if put_back else None
         undo_id = latest.event_id if latest else None
+        # the stream's value before the edit, which after a sync may be another device's, not `before`
+        left.update(service.word_fields(word_id, put_back))
         undone()
         return outcome(len(put_back), len(before))
 
     def again() -> tuple[Undone, UndoEntry | None]:
-        redone = service.update_word(word_id, undoes=undo_id, expect=before, **after)
+        redone = service.update_word(word_id, undoes=undo_id, expect=left, **after)
         undone()
         if not redone:
             return Undone.NOTHING, None

@@ -136,7 +136,9 @@ def _entry(service: StudyService, done: list[tuple[UUID, dict[str, Any], UUID]],
 
     def take_back(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
         if all(fields.get(name) == value for name, value in after[word_id].items()):
-            return before[word_id]
+            # what the word's history held just before the change: after a sync, perhaps another
+            # device's edit placed before it, which the remembered values would have wiped out
+            return service.fields_before(word_id, undoes[word_id], before[word_id])
         if inverse is not None:  # given the word's old values: it puts back the spelling it had
             return inverse(before[word_id])(fields)
         kept = {name: value for name, value in before[word_id].items()
