@@ -19,3 +19,6 @@ class TransactionalStore(EventStore, Protocol):
 
 class ReadModelUpdater(Protocol):
     def apply(self, transaction: Any, events: Iterable[DomainEvent]) -> None: ...
+
+    def take_up_switch(self, transaction: Any) -> None:
+        """Before a command folds a schedule: adopt a scheduler switch another program stored."""

@@ -212,6 +212,10 @@ class StudyService:
                 self._commit(command, words)
         return done
 
+    def fields_before(self, word_id: UUID, event_id: UUID, changes: dict[str, Any]) -> dict[str, Any]:
+        """`_as_it_was_before`, for an undo that decides its values itself (Organize's)."""
+        return self._as_it_was_before(word_id, event_id, changes)
+
     def _as_it_was_before(self, word_id: UUID, event_id: UUID, changes: dict[str, Any]) -> dict[str, Any]:
         """An undo's values: each field as the word's stream held it just before the undone event.
         The window remembers what the edit replaced here, but a sync may have put another device's
@@ -336,7 +340,8 @@ class StudyService:
     def answer(self, session_id: UUID, word_id: UUID, is_correct: bool, response_time_ms: int,
                grade: Grade | str | None = None) -> AnswerOutcome:
         command = self._command()
-        with self.store.transaction():
+        with self.store.transaction() as transaction:
+            self.read_models.take_up_switch(transaction)
             session = self._load_session(session_id)
             answered = session.answer(word_id, is_correct, _response_ms(response_time_ms),
                                       _grade(grade))
@@ -364,7 +369,8 @@ class StudyService:
     def retract_answer(self, session_id: UUID, answer_event_id: UUID) -> None:
         """Undo an answer with a compensating event; the schedule is recomputed without it."""
         command = self._command()
-        with self.store.transaction():
+        with self.store.transaction() as transaction:
+            self.read_models.take_up_switch(transaction)
             session = self._load_session(session_id)
             retracted = session.retract(answer_event_id)
             command.cause(retracted, answer_event_id)

@@ -213,6 +213,12 @@ class Projector:
             connection.execute(sa.update(profile_info).where(profile_info.c.key == self.hour_key)
                                .values(value=str(self.day_start_hour)))
 
+    def take_up_switch(self, connection: sa.Connection) -> None:
+        """`_adopt_switch` at the start of a command that folds a schedule (an answer, its undo), in its
+        transaction: the answer's own ProgressUpdated and the outcome it returns were the old
+        scheduler's when the switch was only taken up as its events were applied."""
+        self._adopt_switch(connection, None)
+
     def adopt_switch_from_elsewhere(self) -> str | None:
         """`_adopt_switch` on its own (the window, told that another program wrote events): the name
         of the scheduler now in force if it changed."""

@@ -101,6 +101,11 @@ def test_a_switch_another_program_stored_is_taken_up_by_the_next_answer(
         elsewhere.close()
     clock.advance(days=2)
     session = profile.service.start_session("flashcard", words[:1])
-    profile.service.answer(session, words[0], True, 1500)
+    outcome = profile.service.answer(session, words[0], True, 1500)
     assert profile.service.scheduler.name == "fsrs"
     assert verify(profile.projector).ok
+    # the answer itself is scheduled under FSRS: what it returns and records is what the word now has
+    # (they were SM-2's, the switch taken up only as the answer's events were applied)
+    row = {p.word_id: p for p in profile.queries.all_progress()}[words[0]]
+    recorded = profile.store.query_events(event_types=["ProgressUpdated"])[-1].event_data
+    assert outcome.progress.next_review_date == recorded.next_review_date == row.next_review_date
