@@ -533,3 +533,33 @@ def test_a_preparation_that_finds_the_profile_busy_tries_again_and_says_nothing(
     with qtbot.waitSignal(page.prepared, timeout=10_000):
         page.show()
     assert len(tries) == 2 and "busy" not in page.status.text()
+
+
+def test_jumps_superseded_while_they_wait_are_not_replayed(qtbot: QtBot, profile: Profile, clock: SettableClock,
+                                                           studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each jump waits its turn in the window's one worker; the ones a later date (or Back to now) has
+    replaced were all replayed anyway, seconds each on five years, with "Going back in time…" up."""
+    import threading
+
+    from effect_desktop.gui.operations import Operations
+
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    page.operations = Operations(page)
+    release, computed = threading.Event(), []
+    real = page.timeline.state_at
+
+    def state_at(moment):  # type: ignore[no-untyped-def]
+        computed.append(moment)
+        if len(computed) == 1 and moment != moments[-1]:
+            release.wait(10)  # the first jump is still replaying while the learner picks others
+        return real(moment)
+
+    monkeypatch.setattr(page.timeline, "state_at", state_at)
+    moments = [clock.now - timedelta(minutes=m) for m in (30, 20, 10)]
+    for moment in moments:
+        page.travel_to(moment)
+    release.set()
+    page.operations.wait()
+    qtbot.waitUntil(lambda: page.showing_past, timeout=10_000)
+    assert computed[-1] == moments[2] and moments[1] not in computed  # (the first may have begun already)

@@ -270,8 +270,14 @@ class TimelinePage(QWidget):
             # even from a checkpoint it reads a past day's schedule for 1-4 s; both froze the window.
             # A "Back to now" or another date given meanwhile wins over this jump's late result.
             travel = self._travels
-            self.operations.run(lambda _progress: self.timeline.state_at(moment),
-                                lambda state: self._show_past(state, moment) if travel == self._travels else None,
+
+            def go_back(_progress: Any) -> Any:
+                if travel != self._travels:  # another date, or Back to now, came while it waited its turn
+                    return None
+                return self.timeline.state_at(moment)
+
+            self.operations.run(go_back, lambda state: (self._show_past(state, moment) if state is not None
+                                                        and travel == self._travels else None),
                                 label=self.tr("Going back in time…"), changes=False, owner=self)
             return
         self._show_past(self.timeline.state_at(moment), moment)
