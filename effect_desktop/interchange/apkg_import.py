@@ -51,13 +51,15 @@ NOTE = "note"
 _WORD_FIELDS = ("vocabulary kanji", "vocab kanji", "word", "vocabulary", "vocab", "front", "expression", "term",
                 "kanji", "headword", "question", "単語", "英単語", "語彙", "見出し語", "表現", "漢字", "語", "おもて",
                 "表", "問題")
-_MEANING_FIELDS = ("vocabulary english", "vocab english", "meaning", "meanings", "definition", "translation",
+# A translation before a definition: Word/Translation/Definition is learnt as "Hund: dog", not as a sentence.
+_MEANING_FIELDS = ("vocabulary english", "vocab english", "meaning", "meanings", "translation", "definition",
                    "gloss", "back", "answer", "意味", "訳", "和訳", "英訳", "日本語訳", "訳語", "うら", "裏", "答え")
 # A language's name is the meaning beside a field named as the word ("Kanji/English", "Word/日本語"); alone
 # ("English/Japanese") it says nothing of which is which, and the order decides.
 _LANGUAGE_FIELDS = ("english", "japanese", "英語", "日本語")
 # Never the meaning when the order decides: the reading (Kanji/Reading/Meaning stored みず as water's meaning),
-# sounds, pictures and numbering.
+# sounds, pictures and numbering. A reading that is the first field is the word all the same: a kana drill
+# (Hiragana/Romaji, Kana/English, Pinyin/English) asks あ and wants "a".
 _READING_FIELDS = {"reading", "readings", "furigana", "kana", "hiragana", "katakana", "pronunciation", "yomi",
                    "pinyin", "vocabulary furigana", "vocabulary kana", "vocab furigana", "vocab kana", "読み",
                    "読み方", "よみ", "ふりがな", "フリガナ", "かな", "発音"}
@@ -72,8 +74,8 @@ class NoteType:
 
     @cached_property
     def sides(self) -> tuple[int, int]:
-        """The fields that are the word and the meaning: by their names when they say, else the first two
-        (passing over readings, sounds and pictures)."""
+        """The fields that are the word and the meaning: by their names when they say, else the first field
+        and the next that is not a reading, sound or picture (a first field is the word whatever its name)."""
         keys = [_field_key(name) for name in self.fields]
         word = _named(keys, _WORD_FIELDS, taken=())
         meaning = _named(keys, _MEANING_FIELDS, taken=(word,))
@@ -82,7 +84,7 @@ class NoteType:
         plain = [i for i, key in enumerate(keys)
                  if key not in _READING_FIELDS and not any(part in key for part in _NOT_TEXT)]
         if word is None:
-            word = next((i for i in [*plain, *range(len(keys))] if i != meaning), 0)
+            word = 0 if meaning != 0 else next((i for i in [*plain, *range(len(keys))] if i != meaning), 1)
         if meaning is None:
             meaning = next((i for i in [*plain, *range(len(keys))] if i != word), 1)
         return word, meaning
