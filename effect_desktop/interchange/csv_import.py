@@ -181,14 +181,19 @@ def column_name(index: int) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits the first lines into the same number (>1) of columns most often."""
+    """The delimiter that splits the first lines into the same number (>1) of columns most often.
+
+    Tab wins a tie, and a line that another delimiter splits with a tab left inside a cell does not vote for
+    it: a tab-separated list whose meanings hold one comma each ("run<TAB>to move fast, on foot") split as
+    well at the comma, and came in as the word "run<TAB>to move fast" meaning "on foot"."""
     head = text[:_SNIFF_CHARS].splitlines()
     if len(head) <= 50:  # fewer lines in the head than the sample needs: split the whole text
         head = text.splitlines()
     lines = [line[:4096] for line in head[:50] if line.strip()]  # (past 50, the head's lines are whole)
     best, best_score = ",", -1
-    for candidate in DELIMITERS:
-        counts = [_column_count(line, candidate) for line in lines]
+    for candidate in ("\t", *(d for d in DELIMITERS if d != "\t")):
+        counts = [_column_count(line, candidate) for line in lines
+                  if candidate == "\t" or not _tab_in_a_cell(line, candidate)]
         usable = [c for c in counts if c > 1]
         if not usable:
             continue
@@ -197,6 +202,13 @@ def sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _tab_in_a_cell(line: str, delimiter: str) -> bool:
+    try:
+        return any("\t" in cell for cell in next(csv.reader([line], delimiter=delimiter), []))
+    except csv.Error:
+        return False
 
 
 def _column_count(line: str, delimiter: str) -> int:

@@ -8,8 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import genanki
+import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
+from effect_desktop.interchange.csv_import import sniff_delimiter
+
+from .test_import_realfiles import cli, words_in
 
 
 def _model(model_id: int, name: str, fields: list[str]) -> genanki.Model:
@@ -36,3 +40,18 @@ def test_a_note_type_whose_first_field_is_a_reading_keeps_it_as_the_word(tmp_pat
         ("あ", "a"), ("ねこ", "cat"), ("nǐ hǎo", "hello"), ("Hund", "dog"), ("水", "water")]
     assert [str(choice) for choice in parsed.chosen_fields] == [
         "note type “Reading/Kanji/Meaning”: the word from its field “Kanji”, the meaning from “Meaning”"]
+
+
+TAB_COMMAS = "run\tto move fast, on foot\neat\tto take in food, consume\ndrink\tto swallow liquid, sip\n"
+
+
+@pytest.mark.parametrize("content", [TAB_COMMAS, "a,b\tone, two\nc,d\tthree, four\n"])
+def test_a_tab_separated_txt_is_not_split_at_its_commas(tmp_path: Path, content: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Comma tied with tab (two columns each) and won: the word "run<TAB>to move fast", the meaning "on foot"."""
+    path = tmp_path / "list.txt"
+    path.write_text(content, encoding="utf-8")
+    assert sniff_delimiter(content) == "\t"
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    expected = sorted((cells[0], cells[1], "", []) for cells in (line.split("\t") for line in content.splitlines()))
+    assert words_in(tmp_path / "data") == expected

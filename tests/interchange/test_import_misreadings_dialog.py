@@ -1,0 +1,37 @@
+"""The import dialog over ordinary files the import's guesses misread: it reads them as the CLI does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.gui.import_dialog import ImportDialog
+
+from .conftest import word_rows
+from .test_import_dialog import import_now, open_file
+from .test_import_misreadings import TAB_COMMAS
+from .test_import_realfiles_dialog import preview_rows
+
+
+@pytest.fixture(autouse=True)
+def english(qapp) -> None:  # noqa: ANN001  (pytest-qt's application, so a translator can be installed)
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")
+
+
+def test_a_tab_separated_txt_with_commas_in_its_meanings_is_read_at_its_tabs(qtbot: QtBot, profile: Profile,
+                                                                              tmp_path: Path) -> None:
+    path = tmp_path / "list.txt"
+    path.write_text(TAB_COMMAS, encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.detected_label.text() == "UTF-8, tab, 3 rows"
+    assert preview_rows(dialog)[0] == ["run", "to move fast, on foot"]
+    import_now(qtbot, dialog)
+    assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
+        ("drink", "to swallow liquid, sip"), ("eat", "to take in food, consume"), ("run", "to move fast, on foot")]
