@@ -25,7 +25,7 @@ from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
 from .errors import InterchangeError
-from .html_text import has_media, html_to_text, word_text
+from .html_text import has_media, html_to_text, without_invisible, word_text
 
 IGNORE = "ignore"
 _CLOZE = re.compile(r"\{\{c\d+::")
@@ -399,11 +399,12 @@ def _shown_delimiter(delimiter: str) -> str:
 
 def readable_cells(table: WordTable, cells: list[str], mapping: dict[int, str]) -> list[str]:
     """A row's cells as the import reads them under `mapping` (the preview shows this): Anki's HTML in the
-    word and meaning reduced to text."""
+    word and meaning reduced to text, and without the characters no screen shows, as they are stored (the
+    preview kept a stray joiner the import dropped)."""
     if table.anki is None or not table.anki.html:
-        return cells
+        return [without_invisible(cell) for cell in cells]
     return [word_text(cell) if mapping.get(index) == "text" else html_to_text(cell)
-            if mapping.get(index) == "meaning" else cell for index, cell in enumerate(cells)]
+            if mapping.get(index) == "meaning" else without_invisible(cell) for index, cell in enumerate(cells)]
 
 
 def _left_out_note(values: dict[str, Any], cells: list[str], anki: AnkiText) -> str | None:

@@ -27,9 +27,16 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 # Soft hyphen, zero-width space, word joiner, BOM (zero-width no-break space) and the invisible operators.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
 # Zero-width (non-)joiners shape the letters around them in Arabic, Persian and Indic scripts and join emoji
-# ("👩\u200d💻"); between Latin letters or kana, or at a word's edge, they do nothing but make a word unequal.
-_SHAPED = ("\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe"
-           "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff")
+# ("👩\u200d💻", "🐈\u200d⬛", "🙂\u200d↔\ufe0f"); between Latin letters or kana, or at a word's edge, they do
+# nothing but make a word unequal.
+_SCRIPTS = "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe"
+# Emoji: the blocks that hold Unicode's Extended_Pictographic characters (emoji-data.txt; the standard library
+# has no such property, and tests/interchange checks these against it when the `regex` package is there), and
+# the components a joined sequence carries (variation selectors, the keycap, skin tones, tag characters).
+_EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u25ff"
+          "\u2600-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0e\ufe0f\u20e3"
+          "\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f")
+_SHAPED = _SCRIPTS + _EMOJI
 _STRAY_JOINER = re.compile(f"(?<![{_SHAPED}])[\u200c\u200d]|[\u200c\u200d](?![{_SHAPED}])")
 # Anki's furigana: an optional space marking where the base starts, a base holding a kanji, a reading in kana.
 _KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

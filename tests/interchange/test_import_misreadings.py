@@ -12,6 +12,7 @@ import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
 from effect_desktop.interchange.csv_import import sniff_delimiter
+from effect_desktop.interchange.html_text import without_invisible
 
 from .test_import_realfiles import cli, words_in
 
@@ -55,3 +56,26 @@ def test_a_tab_separated_txt_is_not_split_at_its_commas(tmp_path: Path, content:
     assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
     expected = sorted((cells[0], cells[1], "", []) for cells in (line.split("\t") for line in content.splitlines()))
     assert words_in(tmp_path / "data") == expected
+
+
+ZWJ = ("word,meaning\n🐈\u200d⬛,黒猫\n👩\u200d💻,プログラマー\n🙂\u200d↔\ufe0f,首を横に振る\n🏳\ufe0f\u200d🌈,虹の旗\n"
+       "नमस्\u200dते,hello\nمی\u200cخواهم,I want\nco\u200doperate,協力する\n")
+
+
+def test_an_emoji_sequences_joiners_are_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """🐈‍⬛ (black cat) came in as 🐈⬛ and 🙂‍↔️ as 🙂↔️: the joiner before ⬛ and ↔ was taken for a stray one."""
+    path = tmp_path / "emoji.csv"
+    path.write_text(ZWJ, encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    assert sorted(text for text, *_ in words_in(tmp_path / "data")) == sorted(
+        [line.split(",")[0] for line in ZWJ.splitlines()[1:-1]] + ["cooperate"])
+
+
+def test_every_extended_pictographic_character_may_take_a_joiner() -> None:
+    """The emoji blocks html_text keeps joiners between, against Unicode's own property (via `regex`)."""
+    regex = pytest.importorskip("regex")
+    pictographic = regex.compile(r"\p{Extended_Pictographic}")
+    missing = [f"U+{code:04X}" for code in range(0x110000)
+               if pictographic.match(chr(code)) and without_invisible(f"{chr(code)}\u200d{chr(code)}") != (
+                   f"{chr(code)}\u200d{chr(code)}")]
+    assert missing == []

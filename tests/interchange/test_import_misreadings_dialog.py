@@ -12,7 +12,7 @@ from effect_desktop.gui.import_dialog import ImportDialog
 
 from .conftest import word_rows
 from .test_import_dialog import import_now, open_file
-from .test_import_misreadings import TAB_COMMAS
+from .test_import_misreadings import TAB_COMMAS, ZWJ
 from .test_import_realfiles_dialog import preview_rows
 
 
@@ -35,3 +35,17 @@ def test_a_tab_separated_txt_with_commas_in_its_meanings_is_read_at_its_tabs(qtb
     import_now(qtbot, dialog)
     assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
         ("drink", "to swallow liquid, sip"), ("eat", "to take in food, consume"), ("run", "to move fast, on foot")]
+
+
+def test_the_preview_shows_the_words_as_they_are_stored(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    """The preview kept what the import drops (a soft hyphen, a stray joiner) and, before, the import dropped
+    an emoji's joiner that the preview showed."""
+    path = tmp_path / "emoji.csv"
+    path.write_text(ZWJ + "co\u00adoperate,一緒に\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    shown = [row[0] for row in preview_rows(dialog)]
+    import_now(qtbot, dialog)
+    assert sorted(shown) == sorted(text for text, *_ in word_rows(profile))
+    assert shown[0] == "🐈\u200d⬛" and shown[-2:] == ["cooperate", "cooperate"]
