@@ -154,9 +154,30 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
 
 def _usual_width(records: list[tuple[int, list[str]]]) -> int:
     """How many cells most rows have (the larger on a tie): a column only a few rows fill is more likely an
-    unquoted comma splitting a meaning ("run,to move fast, on foot") than a column of its own."""
+    unquoted comma splitting a meaning ("run,to move fast, on foot") than a column of its own, unless it
+    reads as an occasional category."""
     counts = Counter(len(cells) for _, cells in records)
-    return max(counts, key=lambda width: (counts[width], width)) if counts else 0
+    usual = max(counts, key=lambda width: (counts[width], width)) if counts else 0
+    return usual + 1 if usual == 2 and _occasional_category(records) else usual
+
+
+_PROSE = re.compile(r"[.,;:!?。、，]")
+_CATEGORY_CHARS = 30
+_CATEGORY_VALUES = 12
+
+
+def _occasional_category(records: list[tuple[int, list[str]]]) -> bool:
+    """Whether the third cell a few rows of a two-column list have is a category ("apple,りんご,fruit"): short,
+    a handful of values that repeat, no space after the delimiter, nothing a sentence has. The end of a
+    meaning cut at an unquoted comma (" on foot") starts with a space and reads as prose; it stays a bad row."""
+    values = [cells[2] for _, cells in records if len(cells) > 2 and cells[2].strip()]
+    if len(values) < 2 or any(len(cells) > 3 for _, cells in records):
+        return False
+    if any(value != value.strip() or len(value) > _CATEGORY_CHARS or len(value.split()) > 3 or _PROSE.search(value)
+           for value in values):
+        return False
+    distinct = len(set(values))  # a category names several words: some value repeats, and there are few
+    return distinct < len(values) and distinct <= _CATEGORY_VALUES
 
 
 def _unreadable(nothing: str, problems: list[RowProblem]) -> str:

@@ -11,7 +11,7 @@ import genanki
 import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
-from effect_desktop.interchange.csv_import import sniff_delimiter
+from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, sniff_delimiter, table_candidates
 from effect_desktop.interchange.html_text import without_invisible
 
 from .test_import_realfiles import cli, words_in
@@ -79,3 +79,35 @@ def test_every_extended_pictographic_character_may_take_a_joiner() -> None:
                if pictographic.match(chr(code)) and without_invisible(f"{chr(code)}\u200d{chr(code)}") != (
                    f"{chr(code)}\u200d{chr(code)}")]
     assert missing == []
+
+
+@pytest.mark.parametrize(("content", "categories"), [
+    ("apple,りんご,fruit\nbanana,バナナ,fruit\nrun,走る\neat,食べる\ndrink,飲む\n",
+     {"apple": "fruit", "banana": "fruit"}),
+    ("apple\tりんご\nrun\t走る\tverb\neat\t食べる\tverb\nweb\tウェブ\tweb design\nlink\tリンク\tweb design\n"
+     "drink\t飲む\nsleep\t眠る\nsee\t見る\nwater\t水\n",
+     {"run": "verb", "eat": "verb", "web": "web design", "link": "web design"}),
+])
+def test_a_category_on_a_few_rows_of_a_list_without_a_header_is_the_category(
+        tmp_path: Path, content: str, categories: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Refused as bad rows ("3 cells where most rows have 2, so “fruit” would be left out")."""
+    path = tmp_path / "list.csv"
+    path.write_text(content, encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    rows = words_in(tmp_path / "data")
+    assert len(rows) == len(content.splitlines())
+    assert {text: category for text, _, category, _ in rows if category} == categories
+
+
+@pytest.mark.parametrize("content", [
+    "apple,りんご\nrun,to move fast, on foot\nhello,こんにちは\n",  # Quizlet's comma export (one cut meaning)
+    "apple,りんご\nrun,to move fast, on foot\nwalk,to move, on foot\nhello,こんにちは\neat,食べる\n",  # a repeat
+    "apple,りんご\nrun,to move fast,on foot\nwalk,to move,by walking\nhello,こんにちは\neat,食べる\n",  # no repeat
+])
+def test_a_meaning_cut_at_an_unquoted_comma_is_still_a_bad_row(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "quizlet.txt"
+    path.write_text(content, encoding="utf-8")
+    table = read_word_table(path)
+    assert guess_mapping(table) == {0: "text", 1: "meaning"}
+    problems = table_candidates(table, guess_mapping(table)).problems
+    assert problems and all("would be left out" in problem.reason for problem in problems)
