@@ -52,6 +52,10 @@ def register(commands: Any) -> None:
     importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
     importing.add_argument("--header", choices=("yes", "no"),
                            help="whether the first row names the columns (default: detected from its names)")
+    importing.add_argument("--anki", choices=("yes", "no"),
+                           help="whether a tab-separated file without Anki's header lines is older Anki's notes "
+                                "export, its HTML read as text and its last column as tags (default: detected "
+                                "from its markup)")
     importing.add_argument("--skip-bad-rows", action="store_true",
                            help="import the good rows even if some rows cannot be imported (an Anki deck's "
                                 "notes that cannot be imported are always left out, and listed)")
@@ -175,10 +179,13 @@ def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
     if delimiter is not None and len(delimiter) != 1:
         raise InterchangeError(f"--delimiter {delimiter!r}: give one character (or 'tab').")
     header = None if args.header is None else args.header == "yes"
-    table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding, header=header)
-    if table.anki is not None and table.anki.guessed:  # said, since nothing in the file says it
+    as_anki = None if args.anki is None else args.anki == "yes"
+    table = read_word_table(args.file, delimiter=delimiter, encoding=args.encoding, header=header,
+                            as_anki=as_anki)
+    if table.anki is not None and table.anki.guessed and as_anki is None:  # said, since nothing in the file says it
         print(f"{args.file.name}: read as Anki's notes without header lines: their HTML as text"
-              f"{', the last column as tags' if table.anki.columns else ''}", file=sys.stderr)
+              f"{', the last column as tags' if table.anki.columns else ''} (--anki no reads it as written)",
+              file=sys.stderr)
     return table_candidates(table, mapping_from_args(table, args.map))
 
 

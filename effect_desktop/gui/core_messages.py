@@ -111,6 +111,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"cell that holds a (\w+|'.'), or map the extra column", re.S),
      lambda m: _tr("{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell "
                    "that holds the delimiter, or map the extra column").format(m[1], m[2], m[3])),
+    (re.compile(r"the word “(.*)” is HTML markup alone, with no text to import", re.S),
+     lambda m: _tr("the word “{0}” is HTML markup alone, with no text to import").format(m[1])),
+    (re.compile(r"the meaning “(.*)” is HTML markup alone, with no text to import", re.S),
+     lambda m: _tr("the meaning “{0}” is HTML markup alone, with no text to import").format(m[1])),
     # An import's file-level refusals (interchange/), shown by the import dialog.
     (re.compile(r"This file contains binary data, not text; export the list from your spreadsheet as CSV or "
                 r"tab-separated text\."),

@@ -84,6 +84,7 @@ class ImportDialog(QDialog):
         self.profile = profile
         self.path: Path | None = None
         self.header: bool | None = None  # whether the first row names the columns (None: detect)
+        self.as_anki: bool | None = None  # whether a file with HTML is older Anki's export (None: detect)
         self.table: WordTable | None = None
         self.parsed: Parsed | None = None  # an Anki deck is read whole
         self.job: BackgroundJob | None = None
@@ -127,6 +128,13 @@ class ImportDialog(QDialog):
         self.header_check.setEnabled(False)
         self.header_check.clicked.connect(self._header_chosen)
         options.addRow("", self.header_check)
+        # A tab-separated file with some HTML and no Anki header lines: read as older Anki's export only on
+        # strong evidence; the learner says which it is (a plain list's category became tags).
+        self.anki_check = QCheckBox(self.tr("Anki's notes: HTML read as text, the last column as tags"))
+        self.anki_check.setObjectName("ankiCheck")
+        self.anki_check.setVisible(False)
+        self.anki_check.clicked.connect(self._anki_chosen)
+        options.addRow("", self.anki_check)
         options.addRow(self.tr("Detected"), self.detected_label)
         layout.addLayout(options)
 
@@ -206,11 +214,16 @@ class ImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         self.path = path
         self.header = None  # a new file: its first row is judged afresh
+        self.as_anki = None
         self.file_label.setText(str(path))
         self.reload()
 
     def _header_chosen(self, checked: bool) -> None:
         self.header = checked
+        self.reload()
+
+    def _anki_chosen(self, checked: bool) -> None:
+        self.as_anki = checked
         self.reload()
 
     def reload(self) -> None:
@@ -227,14 +240,18 @@ class ImportDialog(QDialog):
             return
         encoding = self.encoding_combo.currentData() or None
         delimiter = self.delimiter_combo.currentData() or None
-        header = self.header
-        self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding, header=header),
+        header, as_anki = self.header, self.as_anki
+        self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding, header=header,
+                                                    as_anki=as_anki),
                   self._table_loaded, self.tr("Reading the file…"))
 
     def _table_loaded(self, table: WordTable) -> None:
         self.table, self.parsed = table, None
         self.header_check.setEnabled(True)
         self.header_check.setChecked(table.has_header)
+        guessed = table.anki is not None and table.anki.guessed
+        self.anki_check.setVisible(guessed or table.anki_markup)
+        self.anki_check.setChecked(guessed)
         self.skip_bad.setVisible(True)
         self.problems_caption.setText(self.tr("Rows that cannot be imported:"))
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
@@ -255,6 +272,7 @@ class ImportDialog(QDialog):
         self.table, self.parsed = None, parsed
         self.header_check.setEnabled(False)
         self.header_check.setChecked(False)
+        self.anki_check.setVisible(False)
         self.skip_bad.setVisible(False)  # a deck's unusable notes are always left out (nothing to fix in the file)
         self.problems_caption.setText(self.tr("Notes that cannot be imported (they are left out):"))
         # how many notes, not how many "can be imported": the check below says how many are new (none, when

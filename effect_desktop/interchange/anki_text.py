@@ -9,10 +9,16 @@ cells are HTML, and which column holds the tags, the deck (the category, as
 for an Anki package) or what is left out (the note's id and type).
 
 Older Anki (before 2.1.55) wrote the same export with no header lines: tab-
-separated fields, HTML and all, and the tags last. `looks_like_anki_html`
-recognises such cells by Anki's own markup, and only when nothing in the file
-is a bare "<" or "&" (Anki writes those as &lt; and &amp;), so a plain list
-with "a < b" or "R&D" is read as written.
+separated fields, HTML and all, and the tags last. `older_export` takes a file
+for one only on strong evidence, since it then reads the HTML as text and the
+last column as tags: markup only Anki's editor writes in quantity (`<br>`
+between lines, `&nbsp;`, `[sound:…]`, furigana brackets, `<div>`, pictures)
+on at least half of the rows, and no sign of plain text: no bare "<" or "&"
+(Anki writes those as &lt; and &amp;) and no cell that is markup alone (a
+word "<br>" in a list of HTML terms). One "Q&amp;A" or "<b>…</b>" is as
+likely in a plain list: it turned the category "web design" into the tags
+web and design. `looks_like_anki_html` (any of Anki's markup, none bare) only
+says the question is worth asking: the window offers the choice.
 """
 
 from __future__ import annotations
@@ -69,13 +75,37 @@ def read_header(text: str) -> AnkiText | None:
                     names.split(delimiter or "\t") if names else None, notetype)
 
 
-def older_export(rows: list[list[str]]) -> AnkiText | None:
-    """How to read a tab-separated file without header lines whose cells are Anki's HTML: the cells
-    reduced to text, and the last column (of three or more) as the tags, as older Anki wrote them."""
-    if not looks_like_anki_html(cell for cells in rows for cell in cells):
+# Markup Anki's editor writes on many notes, and a plain list hardly ever: a line break inside a field, a
+# no-break space, a sound, furigana (漢字[かんじ]), a <div> block, a picture.
+_ANKI_SIGNS = re.compile(r"<br\s*/?>|&nbsp;|\[sound:[^\]]*\]|</?div\b[^<>]*>|<img\b[^<>]*>"
+                         r"|[\u3005\u4e00-\u9fff]\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]", re.IGNORECASE)
+_MEDIA = re.compile(r"<img\b|\[sound:", re.IGNORECASE)
+
+
+def older_export(rows: list[list[str]], *, sure: bool = False) -> AnkiText | None:
+    """How to read a tab-separated file without header lines as older Anki wrote it (its cells reduced to
+    text, the last column of three or more as the tags), when the rows show it or the learner says so
+    (`sure`); None for a plain list."""
+    if not sure and not _written_by_anki(rows):
         return None
     width = max(len(cells) for cells in rows)
     return AnkiText(0, "\t", html=True, columns={width - 1: "tags"} if width >= 3 else {}, guessed=True)
+
+
+def _written_by_anki(rows: list[list[str]]) -> bool:
+    """At least half of the rows hold markup Anki's editor writes, and nothing reads as plain text."""
+    if not looks_like_anki_html(cell for cells in rows for cell in cells):
+        return False
+    if any(_only_markup(cell) for cells in rows for cell in cells):
+        return False
+    marked = sum(1 for cells in rows if any(_ANKI_SIGNS.search(cell) for cell in cells))
+    return marked * 2 >= len(rows)
+
+
+def _only_markup(cell: str) -> bool:
+    """A cell of tags and nothing to show ("<br>", "<p>" as words of a list about HTML); a picture or a
+    sound alone is a note Anki made (left out, with its reason)."""
+    return bool(cell.strip()) and not _MARKUP.sub("", cell).strip() and not _MEDIA.search(cell)
 
 
 def looks_like_anki_html(cells: Iterable[str]) -> bool:

@@ -20,7 +20,7 @@ from typing import Any
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
-from .anki_text import AnkiText, older_export
+from .anki_text import AnkiText, looks_like_anki_html, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
@@ -67,6 +67,9 @@ class WordTable:
     named: int | None = None  # how many columns the header names (None: no header)
     anki: AnkiText | None = None  # Anki's plain-text export: its header lines said how to read it
     usual: int = 0  # how many cells most rows have (a file without a header: the columns mapped by position)
+    # Some cell holds Anki's markup, though the file has no header lines: it may be older Anki's export (read
+    # so only on strong evidence, in `anki`), and the learner has the last word (`as_anki`).
+    anki_markup: bool = False
 
     @property
     def column_count(self) -> int:
@@ -86,8 +89,9 @@ def refuse_a_history(start: bytes) -> None:
 
 
 def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str | None = None,
-                    header: bool | None = None) -> WordTable:
-    """`header`: whether the first row names the columns (None: decide from what it says)."""
+                    header: bool | None = None, as_anki: bool | None = None) -> WordTable:
+    """`header`: whether the first row names the columns (None: decide from what it says); `as_anki`: whether
+    a tab-separated file without Anki's header lines is older Anki's export (None: decide from its markup)."""
     try:
         with path.open("rb") as handle:
             refuse_a_history(handle.read(len(_HISTORY_START) + 8))
@@ -100,12 +104,12 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
         raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
     if delimiter is None and path.suffix.lower() in (".tsv", ".tab"):
         delimiter = "\t"
-    return parse_word_table(data, delimiter=delimiter, encoding=encoding, header=header)
+    return parse_word_table(data, delimiter=delimiter, encoding=encoding, header=header, as_anki=as_anki)
 
 
 @without_gc  # a row's list of cells per line, all alive until the end (see gc_pause.py)
 def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None,
-                     header: bool | None = None) -> WordTable:
+                     header: bool | None = None, as_anki: bool | None = None) -> WordTable:
     if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
         raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
                                "Anki package (a file ending in .apkg, or --format apkg).")
@@ -134,9 +138,13 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         problems = [RowProblem(problem.line + shift, problem.reason) for problem in problems]
     if not records:
         raise InterchangeError(_unreadable("No readable rows were found in the file", problems))
+    markup = False
     if anki is None and chosen == "\t" and not header and (header is False or not _looks_like_header(records[0][1])):
-        anki = older_export([cells for _, cells in records])  # older Anki's export: no header lines, HTML
-        header = False if anki is not None else header
+        rows = [cells for _, cells in records]
+        markup = looks_like_anki_html(cell for cells in rows for cell in cells)
+        if as_anki or (as_anki is None and markup):  # older Anki's export: no header lines, HTML
+            anki = older_export(rows, sure=bool(as_anki))
+            header = False if anki is not None else header
     has_header = _looks_like_header(records[0][1]) if header is None else header
     width = max(len(cells) for _, cells in records)
     if has_header:
@@ -149,7 +157,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     else:
         headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None,
-                     anki=anki, usual=_usual_width(records))
+                     anki=anki, usual=_usual_width(records), anki_markup=markup)
 
 
 def _usual_width(records: list[tuple[int, list[str]]]) -> int:
@@ -443,6 +451,16 @@ def _left_out_note(values: dict[str, Any], cells: list[str], anki: AnkiText) -> 
     return None
 
 
+def _markup_alone(values: dict[str, Any]) -> str | None:
+    """Why a word or meaning that is HTML with no text cannot be imported, or None: read as text it is
+    nothing ("<br>" as a word was refused as "Word must not be empty", with nothing to say why)."""
+    for side, name in (("word", "text"), ("meaning", "meaning")):
+        html = values.get(name)
+        if isinstance(html, str) and html.strip() and not html_to_text(html):
+            return f"the {side} “{html.strip()[:40]}” is HTML markup alone, with no text to import"
+    return None
+
+
 def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
     """Anki's cells: HTML when it says so (reduced as a package's notes are), tags apart by spaces."""
     if anki.html:
@@ -485,6 +503,9 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
         if table.anki is not None:
             if reason := _left_out_note(values, cells, table.anki):
                 parsed.problems.append(RowProblem(line, reason, left_out=True))
+                continue
+            if table.anki.html and (reason := _markup_alone(values)):
+                parsed.problems.append(RowProblem(line, reason))
                 continue
             _as_anki_wrote_it(values, table.anki)
         if has_difficulty and not values["difficulty"].strip():

@@ -1815,6 +1815,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back from the command line: effect-desktop import FILE --format jsonl.</source>
         <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体はコマンドラインから取り込めます：effect-desktop import ファイル --format jsonl</translation>
     </message>
+    <message>
+        <source>the word “{0}” is HTML markup alone, with no text to import</source>
+        <translation>単語「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
+    </message>
+    <message>
+        <source>the meaning “{0}” is HTML markup alone, with no text to import</source>
+        <translation>意味「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -14,7 +14,7 @@ from effect_desktop.interchange.apkg_import import read_apkg
 from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, sniff_delimiter, table_candidates
 from effect_desktop.interchange.html_text import without_invisible
 
-from .test_import_realfiles import cli, words_in
+from .test_import_realfiles import cli, in_japanese, words_in
 
 
 def _model(model_id: int, name: str, fields: list[str]) -> genanki.Model:
@@ -111,3 +111,53 @@ def test_a_meaning_cut_at_an_unquoted_comma_is_still_a_bad_row(tmp_path: Path, c
     assert guess_mapping(table) == {0: "text", 1: "meaning"}
     problems = table_candidates(table, guess_mapping(table)).problems
     assert problems and all("would be left out" in problem.reason for problem in problems)
+
+
+AMP_CATEGORY = "apple\tりんご\tnoun\nrun\t走る\tverb\nQ&amp;A\t質疑応答\tnoun phrase\nquickly\t速く\tadverb\n"
+BOLD_CATEGORY = "bold\t太字（<b>…</b> で書く）\tweb design\nitalic\t斜体\tweb design\nlink\tリンク\tweb design\n"
+HTML_WORDS = "<br>\t改行タグ\tHTML\n<p>\t段落タグ\tHTML\nhref\tリンク先の属性\tHTML\n"
+OLD_ANKI = "<b>食べる</b>\tto&nbsp;eat<br>to have a meal\tverb JLPT::N5\n飲[の]む\t<div>to drink</div>\tverb\n"
+
+
+@pytest.mark.parametrize("content", [AMP_CATEGORY, BOLD_CATEGORY, HTML_WORDS])
+def test_one_cell_of_html_does_not_make_a_plain_list_ankis_export(tmp_path: Path, content: str,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """One "&amp;" or "<b>" made a plain TSV older Anki's export: the category "web design" became the tags web
+    and design, and the words "<br>" and "<p>" became empty and refused the file."""
+    path = tmp_path / "list.tsv"
+    path.write_text(content, encoding="utf-8")
+    table = read_word_table(path)
+    assert table.anki is None and table.anki_markup  # the window offers the choice (anki_check)
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    assert "Anki" not in capsys.readouterr().err
+    assert words_in(tmp_path / "data") == sorted((text, meaning, category, [])
+                                                 for text, meaning, category in (line.split("\t")
+                                                                                 for line in content.splitlines()))
+
+
+def test_the_learner_says_whether_a_file_is_ankis_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, plain = tmp_path / "old.txt", tmp_path / "plain.tsv"
+    old.write_text(OLD_ANKI, encoding="utf-8")
+    plain.write_text(BOLD_CATEGORY, encoding="utf-8")
+    assert cli(tmp_path / "a", "import", str(old), "--anki", "no") == 0
+    assert "Anki" not in capsys.readouterr().err
+    assert words_in(tmp_path / "a")[0] == ("<b>食べる</b>", "to&nbsp;eat<br>to have a meal", "verb JLPT::N5", [])
+    assert cli(tmp_path / "b", "import", str(plain), "--anki", "yes") == 0
+    assert words_in(tmp_path / "b")[0] == ("bold", "太字（… で書く）", "", ["web", "design"])
+
+
+def test_html_that_reads_as_nothing_is_said_so(tmp_path: Path, qapp: object) -> None:
+    """Read as Anki's HTML, "<br>" as a word was refused as "Word must not be empty", with nothing saying why."""
+    path = tmp_path / "list.tsv"
+    path.write_text(HTML_WORDS, encoding="utf-8")
+    table = read_word_table(path, as_anki=True)
+    problems = table_candidates(table, guess_mapping(table)).problems
+    assert [str(problem) for problem in problems] == [
+        "line 1: the word “<br>” is HTML markup alone, with no text to import",
+        "line 2: the word “<p>” is HTML markup alone, with no text to import"]
+    assert in_japanese(problems[0].reason) == "単語「<br>」は HTML のタグだけで、取り込む文字がありません"
+    meaning = tmp_path / "notes.txt"
+    meaning.write_text("#separator:tab\n#html:true\nword\t<br>\n", encoding="utf-8")
+    table = read_word_table(meaning)
+    reason = table_candidates(table, guess_mapping(table)).problems[0].reason
+    assert in_japanese(reason) == "意味「<br>」は HTML のタグだけで、取り込む文字がありません"

@@ -12,7 +12,7 @@ from effect_desktop.gui.import_dialog import ImportDialog
 
 from .conftest import word_rows
 from .test_import_dialog import import_now, open_file
-from .test_import_misreadings import TAB_COMMAS, ZWJ
+from .test_import_misreadings import BOLD_CATEGORY, OLD_ANKI, TAB_COMMAS, ZWJ
 from .test_import_realfiles_dialog import preview_rows
 
 
@@ -49,3 +49,41 @@ def test_the_preview_shows_the_words_as_they_are_stored(qtbot: QtBot, profile: P
     import_now(qtbot, dialog)
     assert sorted(shown) == sorted(text for text, *_ in word_rows(profile))
     assert shown[0] == "🐈\u200d⬛" and shown[-2:] == ["cooperate", "cooperate"]
+
+
+def test_the_window_lets_the_learner_say_whether_a_file_is_ankis_export(qtbot: QtBot, profile: Profile,
+                                                                        tmp_path: Path) -> None:
+    """One "<b>" made the window read a plain list as older Anki's export, its category as tags, with no way
+    to say otherwise; a real one can be read as written too."""
+    plain, old = tmp_path / "plain.tsv", tmp_path / "old.txt"
+    plain.write_text(BOLD_CATEGORY, encoding="utf-8")
+    old.write_text(OLD_ANKI, encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, plain)
+    assert not dialog.anki_check.isHidden() and not dialog.anki_check.isChecked()
+    assert dialog.mapping() == {0: "text", 1: "meaning", 2: "category"}
+    assert preview_rows(dialog)[0] == ["bold", "太字（<b>…</b> で書く）", "web design"]
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.anki_check.click()
+    assert dialog.mapping() == {0: "text", 1: "meaning", 2: "tags"}
+    assert preview_rows(dialog)[0] == ["bold", "太字（… で書く）", "web design"]
+    assert dialog.detected_label.text().endswith(", Anki's notes without header lines (their HTML read as text)")
+    open_file(qtbot, dialog, old)
+    assert dialog.anki_check.isChecked() and dialog.mapping() == {0: "text", 1: "meaning", 2: "tags"}
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.anki_check.click()
+    assert dialog.mapping() == {0: "text", 1: "meaning", 2: "category"}
+    assert preview_rows(dialog)[0] == ["<b>食べる</b>", "to&nbsp;eat<br>to have a meal", "verb JLPT::N5"]
+    import_now(qtbot, dialog)
+    assert word_rows(profile)[0] == ("<b>食べる</b>", "to&nbsp;eat<br>to have a meal", "verb JLPT::N5", [], 1)
+
+
+def test_a_plain_list_shows_no_anki_choice(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    path = tmp_path / "list.tsv"
+    path.write_text("apple\tりんご\tnoun\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.anki_check.isHidden()
+
