@@ -27,6 +27,13 @@ def _field_name(name: str) -> str:
     return {"text": _tr("the word"), "meaning": _tr("the meaning")}.get(name, name)
 
 
+def _delimiter(name: str) -> str:
+    """The delimiter a bad row's message names, as the CLI says it ("a comma"), in the interface language;
+    the dialog said "the delimiter" where the same rows after Import said "a comma"."""
+    return {"comma": _tr("a comma"), "tab": _tr("a tab"), "semicolon": _tr("a semicolon"),
+            "bar": _tr("a bar")}.get(name, _tr("a {0}", "a delimiter shown as typed").format(name))
+
+
 def _detail(text: str) -> str:
     """A damage's detail in the interface language when it is ours; SQLite's own words stay as written."""
     return _tr("the file is empty") if text == "the file is empty" else text
@@ -106,11 +113,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"([\d,]+) cells? where the header names (\d+), so (.+) would be left out; put quotes around a "
                 r"cell that holds a (\w+|'.'), or map the extra column", re.S),
      lambda m: _tr("{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell "
-                   "that holds the delimiter, or map the extra column").format(m[1], m[2], m[3])),
+                   "that holds {3}, or map the extra column").format(m[1], m[2], m[3], _delimiter(m[4]))),
     (re.compile(r"([\d,]+) cells? where most rows have (\d+), so (.+) would be left out; put quotes around a "
                 r"cell that holds a (\w+|'.'), or map the extra column", re.S),
      lambda m: _tr("{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell "
-                   "that holds the delimiter, or map the extra column").format(m[1], m[2], m[3])),
+                   "that holds {3}, or map the extra column").format(m[1], m[2], m[3], _delimiter(m[4]))),
     (re.compile(r"the word “(.*)” is HTML markup alone, with no text to import", re.S),
      lambda m: _tr("the word “{0}” is HTML markup alone, with no text to import").format(m[1])),
     (re.compile(r"the meaning “(.*)” is HTML markup alone, with no text to import", re.S),

@@ -433,7 +433,7 @@ class ImportDialog(QDialog):
             self._show_problems(result)
             self.status.setText(self.tr("%n row(s) cannot be imported; fix the file or leave them out.", "",
                                         len(result)))
-            self.finished_import.emit([str(p) for p in result])
+            self.finished_import.emit([self._problem_text(p) for p in result])  # as the list shows them
             return
         self.report = result
         self.status.setText(import_summary(result))

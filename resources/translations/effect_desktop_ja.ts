@@ -1687,10 +1687,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} の隣に、別のプロファイルの先行書き込みログ（{1}）があります。SQLite はこれをこのプロファイルのものとして読んでしまいます。どちらにも手を付けていません。{1} をフォルダーの外へ移してから、もう一度プロファイルを開いてください。</translation>
     </message>
     <message>
-        <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds the delimiter, or map the extra column</source>
-        <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。区切り文字を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
-    </message>
-    <message>
         <source>The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
         <translation>データフォルダー {0} は {1} へのリンクですが、リンク先がありません（ディスクが接続されていない？）。接続するか、--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを選んでください。</translation>
     </message>
@@ -1804,16 +1800,41 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} からは何も取り戻せませんでした（{1}）。ファイルはそのままです。</translation>
     </message>
     <message>
-        <source>{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell that holds the delimiter, or map the extra column</source>
-        <translation>ほとんどの行のセルは {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。区切り文字を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
-    </message>
-    <message>
         <source>cloze notes have no separate word and meaning</source>
         <translation>穴埋め（クローズ）ノートには単語と意味の区別がありません</translation>
     </message>
     <message>
         <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back from the command line: effect-desktop import FILE --format jsonl.</source>
         <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体はコマンドラインから取り込めます：effect-desktop import ファイル --format jsonl</translation>
+    </message>
+    <message>
+        <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds {3}, or map the extra column</source>
+        <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
+    </message>
+    <message>
+        <source>{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell that holds {3}, or map the extra column</source>
+        <translation>ほとんどの行のセルは {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
+    </message>
+    <message>
+        <source>a {0}</source>
+        <comment>a delimiter shown as typed</comment>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <source>a comma</source>
+        <translation>コンマ</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>a semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <source>a bar</source>
+        <translation>縦線（|）</translation>
     </message>
     <message>
         <source>the word “{0}” is HTML markup alone, with no text to import</source>

@@ -87,3 +87,28 @@ def test_a_plain_list_shows_no_anki_choice(qtbot: QtBot, profile: Profile, tmp_p
     open_file(qtbot, dialog, path)
     assert dialog.anki_check.isHidden()
 
+
+def test_a_row_cut_at_a_comma_names_the_comma_before_and_after_import(qtbot: QtBot, profile: Profile,
+                                                                     tmp_path: Path) -> None:
+    """The list said "…holds the delimiter…" and the same rows after a refused Import "…holds a comma…"."""
+    from effect_desktop.gui import i18n
+
+    path = tmp_path / "quizlet.txt"
+    path.write_text("apple,りんご\nrun,to move fast, on foot\nhello,こんにちは\n", encoding="utf-8")
+    expected = ("line 2: 3 cells where most rows have 2, so “on foot” would be left out; put quotes around a cell "
+                "that holds a comma, or map the extra column")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.problems.item(0).text() == expected
+    assert import_now(qtbot, dialog) == [expected]
+    assert dialog.problems.item(0).text() == expected
+    i18n.install("ja")
+    try:
+        japanese = ImportDialog(profile)
+        qtbot.addWidget(japanese)
+        with qtbot.waitSignal(japanese.loaded, timeout=10_000):
+            japanese.load_file(path)
+        assert "コンマを含むセルを引用符で囲むか" in japanese.problems.item(0).text()
+    finally:
+        i18n.install("en")
