@@ -34,8 +34,8 @@ MAX_FIELD = 64 * 1024  # a longer cell is not a word or a meaning: reported, not
 MAX_FILE = 512 * 1024 * 1024
 _SNIFF_CHARS = 64 * 1024  # usually holds the 50 lines the delimiter is guessed from
 _HEADER_NAMES = {
-    "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "question", "単語", "語", "英単語",
-             "表現", "見出し語", "おもて", "表", "問題"},
+    "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "question", "kanji", "単語", "語",
+             "英単語", "表現", "見出し語", "漢字", "おもて", "表", "問題"},
     "meaning": {"meaning", "meanings", "back", "definition", "translation", "answer", "意味", "訳", "和訳",
                 "日本語訳", "英訳", "うら", "裏", "答え", "解答"},
     "category": {"category", "deck", "part of speech", "pos", "カテゴリ", "カテゴリー", "分類", "品詞"},

@@ -161,3 +161,12 @@ def test_html_that_reads_as_nothing_is_said_so(tmp_path: Path, qapp: object) -> 
     table = read_word_table(meaning)
     reason = table_candidates(table, guess_mapping(table)).problems[0].reason
     assert in_japanese(reason) == "意味「<br>」は HTML のタグだけで、取り込む文字がありません"
+
+
+@pytest.mark.parametrize("header", ["Kanji,Reading,English", "Kanji,Reading,Meaning", "漢字,読み,意味"])
+def test_a_header_naming_the_kanji_column_is_a_header(tmp_path: Path, header: str) -> None:
+    """A deck's field named Kanji is the word; a CSV header's was not known, and the header became a word."""
+    path = tmp_path / "kanji.csv"
+    path.write_text(f"{header}\n猫,ねこ,cat\n犬,いぬ,dog\n", encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0
+    assert words_in(tmp_path / "data") == [("犬", "dog", "", []), ("猫", "cat", "", [])]
