@@ -11,6 +11,7 @@ handlers.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
@@ -26,6 +27,7 @@ from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, gre
 from . import handlers
 from .cache import ReadModelCache
 from .sqlite_new_words import BULK_FROM, project_new_words
+from .sqlite_reader import SqliteQuery
 from .sqlite_rebuild import PHASES, SqliteRebuild
 from .tables import READ_MODELS, checkpoints
 
@@ -35,6 +37,17 @@ REBUILD_FROM = 2_000  # events: a catch-up from nothing rebuilds instead (see ca
 READ_AHEAD_FROM = 50  # word moves in one command: their rows are read ahead (see _read_ahead)
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+_LAST_SWITCH = (sa.select(sa.func.max(events_table.c.position))
+                .where(events_table.c.event_type == "SchedulerChanged",
+                       events_table.c.position <= sa.bindparam("before")))
+_NO_BOUND = 2**62
+
+
+@functools.cache
+def _last_switch_query() -> SqliteQuery:
+    return SqliteQuery(_LAST_SWITCH)
 
 
 class ProjectionFailed(Exception):
@@ -233,11 +246,11 @@ class Projector:
         being applied (`before` excludes them) are the handlers' (scheduler_choice.scheduler_changed)."""
         if not isinstance(self.scheduler, SelectedScheduler):
             return None
-        e = events_table.c
-        query = sa.select(sa.func.max(e.position)).where(e.event_type == "SchedulerChanged")
-        if before is not None:
-            query = query.where(e.position <= before)
-        last = connection.execute(query).scalar()
+        bound = {"before": before if before is not None else _NO_BOUND}
+        if connection.dialect.name == "sqlite":  # twice per answer: compiled once (sqlite_reader.py)
+            last = _last_switch_query().rows(connection, bound)[0][0]
+        else:
+            last = connection.execute(_LAST_SWITCH, bound).scalar()
         if last is None or last == self._switch_seen:
             return None
         self._switch_seen = last

@@ -16,7 +16,7 @@ from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import search_fold, tag_key
-from .sqlite_reader import first_attempts_query
+from .sqlite_reader import first_attempts_query, streak_query
 from .views import (
     MAX_SEARCH,
     AnswerView,
@@ -302,11 +302,15 @@ class Queries:
         that day was given by `now` (studied in a zone ahead of this one, then moved west): it stands.
         Otherwise it was a clock running ahead, and the run is counted up to today, as the
         Statistics page counts it."""
-        rows = self._all(sa.select(t.streak).where(t.streak.c.user_id == t.LEARNER))  # one learner per profile
-        if not rows:
+        with self.store.reading() as connection:  # every answer reads it: compiled once on SQLite
+            if connection.dialect.name == "sqlite":
+                found = streak_query().rows(connection, {})
+            else:
+                found = [list(r) for r in connection.execute(t.STREAK_ROW)]
+        if not found:
             return StreakView(0, None, 0)
-        last = date.fromisoformat(rows[0].last_study_day)
-        consecutive = rows[0].consecutive_days
+        consecutive, last_day = found[0]
+        last = date.fromisoformat(last_day)
         if last > today and not self._reached(last, today, now):
             d = t.daily_stats.c
             days = [date.fromisoformat(day) for (day,) in self._all(

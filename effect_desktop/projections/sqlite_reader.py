@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from ..persistence.sqlite_values import DIALECT
 from ..persistence.sqlite_values import bind_processor as _bind
-from .tables import FIRST_ATTEMPTS
+from .tables import FIRST_ATTEMPTS, STREAK_ROW
 
 Row = dict[str, Any]
 Convert = Callable[[Any], Any]
@@ -70,6 +70,12 @@ class SqliteQuery:
 def first_attempts_query() -> SqliteQuery:
     """`tables.FIRST_ATTEMPTS`, compiled once for the process (every answer reads it, twice)."""
     return SqliteQuery(FIRST_ATTEMPTS)
+
+
+@functools.cache
+def streak_query() -> SqliteQuery:
+    """`tables.STREAK_ROW`, compiled once (every answer reads the streak before recording its own)."""
+    return SqliteQuery(STREAK_ROW)
 
 
 class SqliteRowReader:

@@ -116,6 +116,8 @@ streak = sa.Table(
     sa.Column("consecutive_days", sa.Integer(), nullable=False),
     sa.Column("last_study_day", sa.String(10), nullable=False),
 )
+STREAK_ROW = sa.select(streak.c.consecutive_days, streak.c.last_study_day).where(
+    streak.c.user_id == sa.bindparam("learner", LEARNER, type_=UUIDType()))  # one learner per profile
 
 checkpoints = sa.Table(
     "rm_checkpoints",
