@@ -33,6 +33,7 @@ from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UTCDateTime
 from ..projections import handlers
+from ..projections.upgrade import PROJECTION_VERSION
 from .asof_cache import TRAVEL_TABLES, AsOfCache
 from .scheduler_choice import DEFAULT_SCHEDULER, selected_scheduler
 
@@ -54,7 +55,8 @@ history_checkpoints = sa.Table(
     sa.Column("data", sa.LargeBinary(), nullable=False),
 )
 
-CHECKPOINT_VERSION = "4"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
+CHECKPOINT_VERSION = "5"  # bump when what a checkpoint holds, or how, changes (TRAVEL_TABLES, encoding)
+# 5: sessions completed on two devices count once (projection version 6)
 _SOURCES = ("../projections/handlers.py", "../projections/cache.py", "../projections/tables.py",
             "scheduler_choice.py",
             "../domain/scheduling/sm2.py", "../domain/scheduling/fsrs_scheduler.py",
@@ -64,8 +66,10 @@ _SOURCES = ("../projections/handlers.py", "../projections/cache.py", "../project
 def checkpoint_format(day_start_hour: int) -> str:
     """A fingerprint of the code that computes the travel read models, and of the study day's
     start hour they were computed under (the learner may move it: the days, streak and due dates
-    of every checkpoint then change)."""
-    digest = hashlib.sha256(f"{CHECKPOINT_VERSION} {day_start_hour}".encode())
+    of every checkpoint then change). The projections' version is in it: the packaged app ships no
+    source files, so there the sources below read as nothing, and checkpoints an older version
+    wrote were trusted after an update that changed what the handlers compute."""
+    digest = hashlib.sha256(f"{CHECKPOINT_VERSION} {PROJECTION_VERSION} {day_start_hour}".encode())
     here = Path(__file__).parent
     for name in _SOURCES:
         path = here / name
