@@ -214,3 +214,27 @@ def test_an_organize_undo_after_a_sync_keeps_the_other_devices_edit(
     assert laptop.queries.word(word).category == "X"
     entry.undo()
     assert laptop.queries.word(word).category == "B"
+
+
+def test_redo_of_a_tag_removal_after_a_sync_keeps_the_other_devices_tag(
+        alice: str, device: Callable[[str], Profile]) -> None:
+    """The undo put back the desktop's list (with its new tag z); Redo of "tag t removed" then set the
+    list remembered from before, and z, just shown, vanished again."""
+    from effect_desktop.application import organize as rules
+    from effect_desktop.gui.words import organize
+
+    laptop, desktop = device("laptop"), device("desktop")
+    word = laptop.service.create_word("book", "ほん", tags=["a", "t", "b"])
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    change = rules.tag_removed("t")
+    done = laptop.service.change_words([word], lambda _word, fields: change(fields))
+    entry = organize._entry(laptop.service, done, change,
+                            lambda before: rules.tags_put_back(before.get("tags") or [], "t"), "tag t removed")
+    desktop.service.update_word(word, tags=["a", "t", "b", "z"])
+    SyncClient(desktop, alice).sync()
+    SyncClient(laptop, alice).sync()
+    entry.undo()
+    assert laptop.queries.word(word).tags == ["a", "t", "b", "z"]
+    entry.redo()
+    assert laptop.queries.word(word).tags == ["a", "b", "z"]

@@ -152,10 +152,10 @@ def _entry(service: StudyService, done: list[tuple[UUID, dict[str, Any], UUID]],
         return outcome(len(undone), len(done))
 
     def again(word_id: UUID, fields: dict[str, Any]) -> dict[str, Any] | None:
+        if inverse is not None:  # a tag: added (or taken off) again, whatever else changed since; the
+            return change(fields)  # list the undo put back may hold another device's tags, which stay
         if all(fields.get(name) == value for name, value in put_back[word_id].items()):
             return after[word_id]
-        if inverse is not None:  # a tag: added (or taken off) again, whatever else changed since
-            return change(fields)
         kept = {name: value for name, value in after[word_id].items()
                 if fields.get(name) == put_back[word_id].get(name)}
         return kept or None
