@@ -64,6 +64,8 @@ _READING_FIELDS = {"reading", "readings", "furigana", "kana", "hiragana", "katak
                    "pinyin", "vocabulary furigana", "vocabulary kana", "vocab furigana", "vocab kana", "読み",
                    "読み方", "よみ", "ふりがな", "フリガナ", "かな", "発音"}
 _NOT_TEXT = ("audio", "sound", "image", "picture", "index", "音声", "画像")
+# A field that only numbers the notes ("No./Word/Meaning") is never the word, first or not.
+_NUMBER_FIELDS = {"#", "no", "no.", "nr", "nr.", "num", "number", "id", "rank", "番号", "順番"}
 
 
 @dataclass(frozen=True)
@@ -75,19 +77,26 @@ class NoteType:
     @cached_property
     def sides(self) -> tuple[int, int]:
         """The fields that are the word and the meaning: by their names when they say, else the first field
-        and the next that is not a reading, sound or picture (a first field is the word whatever its name)."""
+        and the next that is not a reading, sound or picture. A first field that is a reading is the word (a
+        kana drill); one of sounds, pictures or numbering never is (Audio/Spanish/English learns "perro")."""
         keys = [_field_key(name) for name in self.fields]
         word = _named(keys, _WORD_FIELDS, taken=())
         meaning = _named(keys, _MEANING_FIELDS, taken=(word,))
         if meaning is None and word is not None:
             meaning = _named(keys, _LANGUAGE_FIELDS, taken=(word,))
-        plain = [i for i, key in enumerate(keys)
-                 if key not in _READING_FIELDS and not any(part in key for part in _NOT_TEXT)]
+        plain = [i for i, key in enumerate(keys) if key not in _READING_FIELDS and not _not_text(key)]
         if word is None:
-            word = 0 if meaning != 0 else next((i for i in [*plain, *range(len(keys))] if i != meaning), 1)
+            first = 0 if keys and not _not_text(keys[0]) else None
+            word = first if first is not None and meaning != 0 else next(
+                (i for i in [*plain, *range(len(keys))] if i != meaning), 1)
         if meaning is None:
             meaning = next((i for i in [*plain, *range(len(keys))] if i != word), 1)
         return word, meaning
+
+
+def _not_text(key: str) -> bool:
+    """A field of sounds, pictures or numbering, never the word or the meaning when the order decides."""
+    return key in _NUMBER_FIELDS or any(part in key for part in _NOT_TEXT)
 
 
 def _field_key(name: str) -> str:
