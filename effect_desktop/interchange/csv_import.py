@@ -104,12 +104,14 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
         raise InterchangeError(f"{path} could not be read: {error.strerror or error}.") from None
     if delimiter is None and path.suffix.lower() in (".tsv", ".tab"):
         delimiter = "\t"
-    return parse_word_table(data, delimiter=delimiter, encoding=encoding, header=header, as_anki=as_anki)
+    hint = "," if path.suffix.lower() == ".csv" else "\t"
+    return parse_word_table(data, delimiter=delimiter, encoding=encoding, header=header, as_anki=as_anki, hint=hint)
 
 
 @without_gc  # a row's list of cells per line, all alive until the end (see gc_pause.py)
 def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None,
-                     header: bool | None = None, as_anki: bool | None = None) -> WordTable:
+                     header: bool | None = None, as_anki: bool | None = None, hint: str = "\t") -> WordTable:
+    """`hint`: the delimiter that wins a tie (a comma for a file named .csv)."""
     if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
         raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
                                "Anki package (a file ending in .apkg, or --format apkg).")
@@ -130,7 +132,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
             header = True
         elif header is None:
             header = False  # Anki writes no header row (the names, if any, are in "#columns:")
-    chosen = delimiter or sniff_delimiter("".join(lines))
+    chosen = delimiter or sniff_delimiter("".join(lines), hint)
     records, problems = _records(lines, chosen)
     if anki is not None:
         shift = anki.lines - (1 if anki.names is not None and header else 0)
@@ -209,18 +211,19 @@ def column_name(index: int) -> str:
     return f"Column {index + 1}"
 
 
-def sniff_delimiter(text: str) -> str:
+def sniff_delimiter(text: str, hint: str = "\t") -> str:
     """The delimiter that splits the first lines into the same number (>1) of columns most often.
 
-    Tab wins a tie, and a line that another delimiter splits with a tab left inside a cell does not vote for
-    it: a tab-separated list whose meanings hold one comma each ("run<TAB>to move fast, on foot") split as
-    well at the comma, and came in as the word "run<TAB>to move fast" meaning "on foot"."""
+    `hint` (tab unless the file is named .csv) wins a tie, and a line that another delimiter splits with a
+    tab left inside an unquoted cell does not vote for it: a tab-separated list whose meanings hold one comma
+    each ("run<TAB>to move fast, on foot") split as well at the comma, and came in as the word "run<TAB>to
+    move fast" meaning "on foot". A tab in a quoted cell is the cell's own (a CSV's "りんご<TAB>(fruit)")."""
     head = text[:_SNIFF_CHARS].splitlines()
     if len(head) <= 50:  # fewer lines in the head than the sample needs: split the whole text
         head = text.splitlines()
     lines = [line[:4096] for line in head[:50] if line.strip()]  # (past 50, the head's lines are whole)
     best, best_score = ",", -1
-    for candidate in ("\t", *(d for d in DELIMITERS if d != "\t")):
+    for candidate in (hint, *(d for d in DELIMITERS if d != hint)):
         counts = [_column_count(line, candidate) for line in lines
                   if candidate == "\t" or not _tab_in_a_cell(line, candidate)]
         usable = [c for c in counts if c > 1]
@@ -234,10 +237,12 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _tab_in_a_cell(line: str, delimiter: str) -> bool:
+    """Whether the delimiter leaves a tab inside an unquoted cell (a quoted cell may hold one as its text)."""
     try:
-        return any("\t" in cell for cell in next(csv.reader([line], delimiter=delimiter), []))
+        cells = next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:
         return False
+    return any("\t" in cell and f'"{cell.replace(chr(34), chr(34) * 2)}"' not in line for cell in cells)
 
 
 def _column_count(line: str, delimiter: str) -> int:

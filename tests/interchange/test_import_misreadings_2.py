@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import genanki
+import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
+from effect_desktop.interchange.csv_import import sniff_delimiter
 
-from .test_import_misreadings import _model
+from .test_import_misreadings import TAB_COMMAS, _model
+from .test_import_realfiles import cli, words_in
 
 
 def test_a_first_field_of_sounds_pictures_or_numbers_is_never_the_word(tmp_path: Path) -> None:
@@ -34,3 +37,28 @@ def test_a_first_field_of_sounds_pictures_or_numbers_is_never_the_word(tmp_path:
     assert parsed.problems == []
     assert [(c.fields["text"], c.fields["meaning"]) for c in parsed.candidates] == [
         ("perro", "dog"), ("Hund", "dog"), ("你好", "hello"), ("Katze", "cat"), ("猫", "cat")]
+
+
+TABS_IN_MEANINGS = ('word,meaning,category\napple,"りんご\t(fruit)",food\nbanana,"バナナ\t(fruit)",food\n'
+                    'run,走る,verb\neat,"食べる\tたべる",verb\n')
+TABS_NO_HEADER = 'apple,"a round fruit\tred or green"\nbanana,"a long fruit\tyellow"\nrun,to move fast\n'
+
+
+@pytest.mark.parametrize("content", [TABS_IN_MEANINGS, TABS_NO_HEADER])
+def test_a_comma_csv_whose_quoted_cells_hold_tabs_is_read_at_its_commas(
+        tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A tab inside a quoted cell was taken for a tab "left in a cell": the lines did not vote for the comma,
+    the file was read as tab-separated and refused ("1 column; the mapping needs 2")."""
+    path = tmp_path / "list.csv"
+    path.write_text(content, encoding="utf-8")
+    assert sniff_delimiter(content) == ","
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    meanings = {text: meaning for text, meaning, *_ in words_in(tmp_path / "data")}
+    assert meanings["apple"] in ("りんご\t(fruit)", "a round fruit\tred or green") and meanings["run"] != ""
+    assert len(meanings) == len(content.splitlines()) - content.startswith("word,")
+
+
+def test_a_csv_files_name_says_comma_on_a_tie(tmp_path: Path) -> None:
+    assert sniff_delimiter("a,b\nc\td\n") == "\t"
+    assert sniff_delimiter("a,b\nc\td\n", ",") == ","
+    assert sniff_delimiter(TAB_COMMAS, ",") == "\t"  # the tab-separated list with commas in its meanings
