@@ -181,13 +181,24 @@ def _occasional_category(records: list[tuple[int, list[str]]]) -> bool:
     a handful of values that repeat, no space after the delimiter, nothing a sentence has. The end of a
     meaning cut at an unquoted comma (" on foot") starts with a space and reads as prose; it stays a bad row."""
     values = [cells[2] for _, cells in records if len(cells) > 2 and cells[2].strip()]
-    if len(values) < 2 or any(len(cells) > 3 for _, cells in records):
+    if len(values) < 2 or any(len(cells) > 3 or _cut_number(cells) for _, cells in records):
         return False
     if any(value != value.strip() or len(value) > _CATEGORY_CHARS or len(value.split()) > 3 or _PROSE.search(value)
            for value in values):
         return False
     distinct = len(set(values))  # a category names several words: some value repeats, and there are few
     return distinct < len(values) and distinct <= _CATEGORY_VALUES
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _cut_number(cells: list[str]) -> bool:
+    """Whether the third cell is the tail of a number cut at an unquoted comma: a thousands separator
+    ("千,1,000": digits, then three digits) or a decimal comma ("anderthalb,1,5": digits, then digits)."""
+    if len(cells) < 3 or not _DIGITS.fullmatch(cells[2]):
+        return False
+    return bool(_DIGITS.fullmatch(cells[1])) or (cells[1][-1:].isdigit() and len(cells[2]) == 3)
 
 
 def _unreadable(nothing: str, problems: list[RowProblem]) -> str:

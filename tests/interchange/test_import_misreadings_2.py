@@ -11,7 +11,7 @@ import genanki
 import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
-from effect_desktop.interchange.csv_import import sniff_delimiter
+from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, sniff_delimiter, table_candidates
 
 from .test_import_misreadings import TAB_COMMAS, _model
 from .test_import_realfiles import cli, words_in
@@ -62,3 +62,31 @@ def test_a_csv_files_name_says_comma_on_a_tie(tmp_path: Path) -> None:
     assert sniff_delimiter("a,b\nc\td\n") == "\t"
     assert sniff_delimiter("a,b\nc\td\n", ",") == ","
     assert sniff_delimiter(TAB_COMMAS, ",") == "\t"  # the tab-separated list with commas in its meanings
+
+
+@pytest.mark.parametrize("content", [
+    "十,10\n百,100\n千,1,000\n一万,10,000\n十万,100,000\n二,2\n三,3\n",  # thousands separators
+    "eins,1\nzwei,2\nanderthalb,1,5\nzweieinhalb,2,5\ndrei,3\n",  # decimal commas
+])
+def test_a_number_cut_at_an_unquoted_comma_is_a_bad_row(tmp_path: Path, content: str) -> None:
+    """'千,1,000' was taken for an occasional category: the meaning 1 in the category 000, without a word."""
+    path = tmp_path / "numbers.csv"
+    path.write_text(content, encoding="utf-8")
+    table = read_word_table(path)
+    assert guess_mapping(table) == {0: "text", 1: "meaning"}
+    problems = table_candidates(table, guess_mapping(table)).problems
+    assert len(problems) == sum(line.count(",") == 2 for line in content.splitlines())
+    assert all("would be left out" in problem.reason for problem in problems)
+
+
+@pytest.mark.parametrize("content", [
+    "apple,りんご,1\nbanana,バナナ,1\nrun,走る\neat,食べる\ndrink,飲む\nsleep,寝る,2\n",
+    "apple,りんご,1\nbanana,バナナ,1\nrun,走る,2\neat,食べる,2\n",
+])
+def test_a_category_of_small_numbers_is_still_a_category(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "lessons.csv"
+    path.write_text(content, encoding="utf-8")
+    table = read_word_table(path)
+    parsed = table_candidates(table, guess_mapping(table))
+    assert parsed.problems == []
+    assert parsed.candidates[0].fields["category"] == "1"
