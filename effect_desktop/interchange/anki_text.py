@@ -14,8 +14,9 @@ for one only on strong evidence, since it then reads the HTML as text and the
 last column as tags: markup only Anki's editor writes in quantity (`<br>`
 between lines, `&nbsp;`, `[sound:…]`, furigana brackets, `<div>`, pictures)
 on at least half of the rows, and no sign of plain text: no bare "<" or "&"
-(Anki writes those as &lt; and &amp;) and no cell that is markup alone (a
-word "<br>" in a list of HTML terms). One "Q&amp;A" or "<b>…</b>" is as
+(Anki writes those as &lt; and &amp;) and no word or meaning that is markup
+alone (a word "<br>" in a list of HTML terms; not the "&nbsp;" or
+"<div><br></div>" Anki's editor leaves in an emptied field). One "Q&amp;A" or "<b>…</b>" is as
 likely in a plain list: it turned the category "web design" into the tags
 web and design. `looks_like_anki_html` (any of Anki's markup, none bare) only
 says the question is worth asking: the window offers the choice.
@@ -80,6 +81,7 @@ def read_header(text: str) -> AnkiText | None:
 _ANKI_SIGNS = re.compile(r"<br\s*/?>|&nbsp;|\[sound:[^\]]*\]|</?div\b[^<>]*>|<img\b[^<>]*>"
                          r"|[\u3005\u4e00-\u9fff]\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]", re.IGNORECASE)
 _MEDIA = re.compile(r"<img\b|\[sound:", re.IGNORECASE)
+_EMPTIED = re.compile(r"(?:\s|&nbsp;|<div>\s*(?:<br\s*/?>|&nbsp;)?\s*</div>)+", re.IGNORECASE)
 
 
 def older_export(rows: list[list[str]], *, sure: bool = False) -> AnkiText | None:
@@ -96,16 +98,19 @@ def _written_by_anki(rows: list[list[str]]) -> bool:
     """At least half of the rows hold markup Anki's editor writes, and nothing reads as plain text."""
     if not looks_like_anki_html(cell for cells in rows for cell in cells):
         return False
-    if any(_only_markup(cell) for cells in rows for cell in cells):
+    if any(_only_markup(cell) for cells in rows for cell in cells[:2]):
         return False
     marked = sum(1 for cells in rows if any(_ANKI_SIGNS.search(cell) for cell in cells))
     return marked * 2 >= len(rows)
 
 
 def _only_markup(cell: str) -> bool:
-    """A cell of tags and nothing to show ("<br>", "<p>" as words of a list about HTML); a picture or a
-    sound alone is a note Anki made (left out, with its reason)."""
-    return bool(cell.strip()) and not _MARKUP.sub("", cell).strip() and not _MEDIA.search(cell)
+    """A word or meaning of tags and nothing to show ("<br>", "<p>" as words of a list about HTML). What
+    Anki's editor leaves in a field emptied (`&nbsp;`, `<div><br></div>`) is not one, nor is a picture or a
+    sound alone (a note Anki made, left out with its reason); the fields after them are only asked for
+    markup, as an emptied one holds a lone `<br>` too."""
+    return (bool(cell.strip()) and not _MARKUP.sub("", cell).strip() and not _MEDIA.search(cell)
+            and not _EMPTIED.fullmatch(cell))
 
 
 def looks_like_anki_html(cells: Iterable[str]) -> bool:

@@ -90,3 +90,20 @@ def test_a_category_of_small_numbers_is_still_a_category(tmp_path: Path, content
     parsed = table_candidates(table, guess_mapping(table))
     assert parsed.problems == []
     assert parsed.candidates[0].fields["category"] == "1"
+
+
+OLDER_ANKI = ("食べる\tto eat<br>to have a meal\t{emptied}\tverb\n"
+              "飲む\tto drink<br>to swallow\tirregular&nbsp;past\tverb\n"
+              "行く\tto&nbsp;go\t\tverb\n猫\t<div>cat</div>\t\tnoun\n")
+
+
+@pytest.mark.parametrize("emptied", ["&nbsp;", "<br>", "<div><br></div>", "&nbsp; &nbsp;"])
+def test_a_field_anki_left_emptied_does_not_make_its_export_a_plain_list(
+        tmp_path: Path, emptied: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A field holding only "&nbsp;" or "<br>" counted as a cell of markup alone (a word "<br>" of a list
+    about HTML): the export came in as written, "&nbsp;" a category and the tags the category of the rest."""
+    path = tmp_path / "notes.txt"
+    path.write_text(OLDER_ANKI.format(emptied=emptied), encoding="utf-8")
+    assert read_word_table(path).anki is not None
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    assert words_in(tmp_path / "data")[0] == ("猫", "cat", "", ["noun"])
