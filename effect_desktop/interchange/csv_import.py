@@ -42,6 +42,10 @@ _HEADER_NAMES = {
     "tags": {"tags", "tag", "labels", "タグ"},
     "difficulty": {"difficulty", "level", "難易度", "レベル"},
 }
+# A reading is not the meaning beside one (Kanji,Reading,English), but is when nothing else is: Kanji,Reading
+# and 漢字,読み are learnt as 猫 → ねこ.
+_READINGS = {"reading", "readings", "furigana", "kana", "hiragana", "yomi", "読み", "読み方", "よみ", "ふりがな",
+             "フリガナ", "かな"}
 # A column named after a language ("English,Japanese", "英語,日本語") holds that language, which says
 # nothing of word or meaning: the first such column is the word (the language the list teaches), the next
 # its meaning. A row naming one language twice ("English,英語") is a word and its translation.
@@ -343,6 +347,9 @@ def _header_fields(cells: list[str]) -> list[str | None]:
     free = [name for name in ("text", "meaning") if name not in fields]
     for index, name in zip(languages, free, strict=False):
         fields[index] = name
+    readings = [index for index, cell in enumerate(cells) if fields[index] is None and _name(cell) in _READINGS]
+    if readings and "text" in fields and "meaning" not in fields:
+        fields[readings[0]] = "meaning"
     return fields
 
 

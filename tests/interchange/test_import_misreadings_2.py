@@ -107,3 +107,12 @@ def test_a_field_anki_left_emptied_does_not_make_its_export_a_plain_list(
     assert read_word_table(path).anki is not None
     assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
     assert words_in(tmp_path / "data")[0] == ("猫", "cat", "", ["noun"])
+
+
+@pytest.mark.parametrize("header", ["Kanji,Reading", "漢字,読み", "Word,Furigana", "単語,ふりがな"])
+def test_a_header_naming_the_word_and_its_reading_is_a_header(tmp_path: Path, header: str) -> None:
+    """Kanji,Reading was imported as a word; with no meaning column the reading is what is learnt."""
+    path = tmp_path / "kanji.csv"
+    path.write_text(f"{header}\n猫,ねこ\n犬,いぬ\n", encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0
+    assert words_in(tmp_path / "data") == [("犬", "いぬ", "", []), ("猫", "ねこ", "", [])]
