@@ -186,6 +186,14 @@ def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
         print(f"{args.file.name}: read as Anki's notes without header lines: their HTML as text"
               f"{', the last column as tags' if table.anki.columns else ''} (--anki no reads it as written)",
               file=sys.stderr)
+    elif table.anki_signs and as_anki is None:  # the window shows its tick; here nothing did
+        print(f"{args.file.name}: some rows hold Anki's markup (<br>, &nbsp;…), read as written; if the file is "
+              "Anki's notes export, --anki yes reads their HTML as text and the last column as tags",
+              file=sys.stderr)
+    elif as_anki and table.anki is None:  # asked for, but not a file it can apply to
+        print(f"{args.file.name}: --anki yes applies to a tab-separated file without a header row; this one "
+              f"({'a header row' if table.has_header else 'not tab-separated'}) is read as written",
+              file=sys.stderr)
     return table_candidates(table, mapping_from_args(table, args.map))
 
 

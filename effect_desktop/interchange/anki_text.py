@@ -94,6 +94,15 @@ def older_export(rows: list[list[str]], *, sure: bool = False) -> AnkiText | Non
     return AnkiText(0, "\t", html=True, columns={width - 1: "tags"} if width >= 3 else {}, guessed=True)
 
 
+def holds_anki_signs(rows: list[list[str]]) -> bool:
+    """Some row holds markup only Anki's editor writes (<br>, &nbsp;, [sound:], <div>, a picture,
+    furigana): a file read as written that may yet be Anki's export (the CLI says so). Not a list whose
+    words are markup ("<br>", "<p>": a list about HTML)."""
+    if any(_only_markup(cell) for cells in rows for cell in cells[:2]):
+        return False
+    return any(_ANKI_SIGNS.search(cell) for cells in rows for cell in cells)
+
+
 def _written_by_anki(rows: list[list[str]]) -> bool:
     """At least half of the rows hold markup Anki's editor writes, and nothing reads as plain text."""
     if not looks_like_anki_html(cell for cells in rows for cell in cells):

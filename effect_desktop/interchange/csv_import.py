@@ -20,7 +20,7 @@ from typing import Any
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
-from .anki_text import AnkiText, looks_like_anki_html, older_export
+from .anki_text import AnkiText, holds_anki_signs, looks_like_anki_html, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
@@ -74,6 +74,7 @@ class WordTable:
     # Some cell holds Anki's markup, though the file has no header lines: it may be older Anki's export (read
     # so only on strong evidence, in `anki`), and the learner has the last word (`as_anki`).
     anki_markup: bool = False
+    anki_signs: bool = False  # read as written, though some rows hold markup only Anki's editor writes
 
     @property
     def column_count(self) -> int:
@@ -144,13 +145,14 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
         problems = [RowProblem(problem.line + shift, problem.reason) for problem in problems]
     if not records:
         raise InterchangeError(_unreadable("No readable rows were found in the file", problems))
-    markup = False
+    markup = signs = False
     if anki is None and chosen == "\t" and not header and (header is False or not _looks_like_header(records[0][1])):
         rows = [cells for _, cells in records]
         markup = looks_like_anki_html(cell for cells in rows for cell in cells)
         if as_anki or (as_anki is None and markup):  # older Anki's export: no header lines, HTML
             anki = older_export(rows, sure=bool(as_anki))
             header = False if anki is not None else header
+        signs = anki is None and markup and holds_anki_signs(rows)
     has_header = _looks_like_header(records[0][1]) if header is None else header
     width = max(len(cells) for _, cells in records)
     if has_header:
@@ -163,7 +165,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     else:
         headers = [column_name(i) for i in range(width)]
     return WordTable(headers, records, chosen, used, has_header, problems, named=len(names) if has_header else None,
-                     anki=anki, usual=_usual_width(records), anki_markup=markup)
+                     anki=anki, usual=_usual_width(records), anki_markup=markup, anki_signs=signs)
 
 
 def _usual_width(records: list[tuple[int, list[str]]]) -> int:

@@ -116,3 +116,24 @@ def test_a_header_naming_the_word_and_its_reading_is_a_header(tmp_path: Path, he
     path.write_text(f"{header}\n猫,ねこ\n犬,いぬ\n", encoding="utf-8")
     assert cli(tmp_path / "data", "import", str(path)) == 0
     assert words_in(tmp_path / "data") == [("犬", "いぬ", "", []), ("猫", "ねこ", "", [])]
+
+
+FEW_MARKUP = ("食べる\tto eat<br>to have a meal\tverb JLPT::N5\n飲む\tto drink\tverb JLPT::N5\n"
+              "行く\tto go\tverb\n猫\tcat\tnoun animal\n犬\tdog\tnoun animal\n")
+
+
+def test_the_cli_says_when_a_file_read_as_written_may_be_ankis_or_why_anki_yes_does_not_apply(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An older Anki export with markup on a few rows was read as written with nothing said (the window
+    shows its "Anki's notes" tick); --anki yes on a comma CSV was ignored with nothing said."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text(FEW_MARKUP, encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(notes), "--dry-run") == 0
+    said = capsys.readouterr().err
+    assert "some rows hold Anki's markup" in said and "--anki yes" in said
+    assert cli(tmp_path / "data", "import", str(notes), "--dry-run", "--anki", "no") == 0
+    assert "Anki" not in capsys.readouterr().err  # the learner has said it is not
+    commas = tmp_path / "notes.csv"
+    commas.write_text(FEW_MARKUP.replace("\t", ","), encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(commas), "--dry-run", "--anki", "yes") == 0
+    assert "--anki yes applies to a tab-separated file without a header row" in capsys.readouterr().err
