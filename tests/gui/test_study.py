@@ -348,3 +348,20 @@ def test_nothing_to_study_goes_once_there_is_something(qtbot, window, profile):
         window.show_page("study")
     assert page.start_panel.counts.text() == "0 due for review · 1 new word today"
     assert page.start_panel.message.text() == ""
+
+
+def test_a_phrase_typed_with_the_japanese_input_method_on_is_right(qtbot, window, profile):
+    """The input method in full-width mode commits "Ｉ’ｍ　ｈｏｍｅ" (a curly apostrophe, an ideographic space),
+    and a Mac's smart quotes "Don’t worry": both were marked wrong beside the answer they look like, as
+    was a doubled space inside the phrase."""
+    phrases = {"I'm home": "ただいま", "Don't worry": "心配しないで", "I'm full": "お腹いっぱい"}
+    profile.service.create_words([{"text": text, "meaning": meaning} for text, meaning in phrases.items()])
+    typed = {"I'm home": "Ｉ’ｍ\u3000ｈｏｍｅ", "Don't worry": "Don’t worry", "I'm full": "I'm  full"}
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    while page.in_session:
+        text = next(t for t, meaning in phrases.items() if meaning == card.prompt.text())
+        type_text(qtbot, card.entry, typed[text])
+        press(qtbot, card.entry, Qt.Key.Key_Return)
+        assert not card.waiting_to_proceed or not page.in_session, card.feedback.text()
+    assert [a.is_correct for a in _answers(profile)] == [True] * 3

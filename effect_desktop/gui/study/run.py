@@ -20,10 +20,18 @@ MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
 REQUEUE_GAP = 3  # a missed word comes back after this many other cards
 
 
+# Curly quotes as a Japanese input method in full-width mode, or a Mac's smart quotes, commit them
+# ("Ｉ’ｍ　ｈｏｍｅ"): NFKC keeps them, and a right answer was marked wrong.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
+
+
 def normalise_typed(text: str) -> str:
-    """Full-width/half-width, case, surrounding spaces and characters no screen shows (a soft hyphen in
-    "co\u00adoperate", imported from Anki before such characters were dropped) do not matter."""
-    return unicodedata.normalize("NFKC", without_invisible(text)).strip().casefold()
+    """Full-width/half-width, case, spaces around and between words (one or several), curly or straight
+    quotes, and characters no screen shows (a soft hyphen in "co\u00adoperate", imported from Anki
+    before such characters were dropped) do not matter."""
+    folded = unicodedata.normalize("NFKC", without_invisible(text)).translate(_QUOTES).casefold()
+    return " ".join(folded.split())
 
 
 def typed_matches(typed: str, expected: str) -> bool:
