@@ -112,11 +112,11 @@ class ShortcutsDialog(QDialog):
             menu = menu_action.menu()
             for action in menu.actions() if isinstance(menu, QMenu) else []:
                 in_menus.add(action)
-                for sequence in action.shortcuts():
+                for sequence in filter(_on_a_keyboard, action.shortcuts()):
                     found[(sequence.toString(native), f"{_plain(menu_action.text())} → {_plain(action.text())}")] = None
         for action in window.findChildren(QAction):
             if action not in in_menus and _plain(action.text()):
-                for sequence in action.shortcuts():
+                for sequence in filter(_on_a_keyboard, action.shortcuts()):
                     found[(sequence.toString(native), _plain(action.text()))] = None
         study = [
             (self.tr("Space, Enter"), self.tr("Study: show the meaning; go on after a correction")),
@@ -129,6 +129,18 @@ class ShortcutsDialog(QDialog):
             (self.tr("Enter, double click"), self.tr("Words: edit a word; Sessions: show a session in the timeline")),
         ]
         return study + list(found)
+
+
+def _on_a_keyboard(sequence: QKeySequence) -> bool:
+    """Not a dedicated key few keyboards have (Redo, Undo, Help): a standard shortcut binds those too,
+    and the list read "Redo → Edit → Redo" (in Japanese 「やり直す」 as the key)."""
+    if sequence.count() == 0:
+        return False
+    key = sequence[0].key()  # type: ignore[index]  # (PySide's stubs lack QKeySequence's indexing)
+    return key not in _DEDICATED and key < Qt.Key.Key_Back
+
+
+_DEDICATED = {Qt.Key.Key_Help}
 
 
 def _plain(text: str) -> str:
