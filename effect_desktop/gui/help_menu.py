@@ -100,7 +100,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        resize_within_screen(self, 560, 520)
+        resize_within_screen(self, 640, 520)  # the Japanese study row needs the width
 
     def rows(self, window: MainWindow) -> list[tuple[str, str]]:
         for spec in window.page_specs:  # a page's own actions exist once it is built

@@ -604,7 +604,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/sessions_page.py" line="57" />
         <source>Left before any answer</source>
-        <translation>回答せずに終了</translation>
+        <translation>解答せずに終了</translation>
     </message>
     <message>
         <source>Show in the timeline</source>
@@ -628,7 +628,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Completed; every answer undone</source>
-        <translation>完了（回答はすべて取り消し済み）</translation>
+        <translation>完了（解答はすべて取り消し済み）</translation>
     </message>
 </context>
 <context>
@@ -1530,7 +1530,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>Response time must be between 0 ms and one hour.</source>
-        <translation>回答時間は 0 ミリ秒から1時間までにしてください。</translation>
+        <translation>解答時間は 0 ミリ秒から1時間までにしてください。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
@@ -1560,7 +1560,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>That answer is not in this session (or was already undone).</source>
-        <translation>その回答はこのセッションにありません（すでに取り消された可能性があります）。</translation>
+        <translation>その解答はこのセッションにありません（すでに取り消された可能性があります）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />

@@ -25,19 +25,19 @@
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="148" />
         <source>%1: %n answer(s)</source>
-        <translation><numerusform>%1: 回答 %n 件</numerusform></translation>
+        <translation><numerusform>%1: 解答 %n 件</numerusform></translation>
     </message>
     <message>
         <source>Days with answers: {0}</source>
-        <translation>回答した日数: {0}</translation>
+        <translation>解答した日数: {0}</translation>
     </message>
     <message>
         <source>Answers: {0}</source>
-        <translation>回答数: {0}</translation>
+        <translation>解答数: {0}</translation>
     </message>
     <message>
         <source>Busiest day: {0}</source>
-        <translation>最も回答が多かった日: {0}</translation>
+        <translation>最も解答が多かった日: {0}</translation>
     </message>
 </context>
 <context>
@@ -103,7 +103,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/hardest.py" line="22" />
         <source>Easiness</source>
-        <translation>易しさ</translation>
+        <translation>容易度</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/hardest.py" line="34" />
@@ -171,12 +171,12 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
         <source>Answers per day, last year</source>
-        <translation>1 日あたりの回答数（過去 1 年）</translation>
+        <translation>1 日あたりの解答数（過去 1 年）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />
         <source>Answers and accuracy</source>
-        <translation>回答数と正答率</translation>
+        <translation>解答数と正答率</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
@@ -186,7 +186,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="126" />
         <source>Response times</source>
-        <translation>回答時間</translation>
+        <translation>解答時間</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="127" />
@@ -201,7 +201,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="129" />
         <source>Easiness</source>
-        <translation>易しさ</translation>
+        <translation>容易度</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="130" />
@@ -241,7 +241,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="238" />
         <source>Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}</source>
-        <translation>回答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
+        <translation>解答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/page.py" line="242" />
@@ -252,7 +252,7 @@
         <location filename="../../effect_desktop/gui/statistics/page.py" line="245" />
         <location filename="../../effect_desktop/gui/statistics/page.py" line="252" />
         <source>Answers</source>
-        <translation>回答数</translation>
+        <translation>解答数</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="246" />
@@ -267,7 +267,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="249" />
         <source>Time spent answering these words (sessions mix words).</source>
-        <translation>これらの単語の回答にかかった時間（セッションには他の単語も含まれるため）。</translation>
+        <translation>これらの単語の解答にかかった時間（セッションには他の単語も含まれるため）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="253" />
@@ -303,7 +303,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="265" />
         <source>easiness factor</source>
-        <translation>易しさ係数 (EF)</translation>
+        <translation>容易度係数 (EF)</translation>
     </message>
     <message>
         <source>Charts</source>

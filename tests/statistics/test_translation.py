@@ -50,7 +50,7 @@ def test_the_screen_in_japanese(qtbot, history: KnownHistory) -> None:  # type: 
         page.show()
         assert page.cards["hardest"].title.text() == "苦手な単語"
         assert page.range.itemText(0) == "過去 30 日"
-        assert page.summary.text().startswith("回答: 7 · 正答率: 71%")
+        assert page.summary.text().startswith("解答: 7 · 正答率: 71%")
         assert page.hardest.item(0, 0).text() == "猫"
     finally:
         QCoreApplication.removeTranslator(translator)
