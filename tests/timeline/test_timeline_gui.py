@@ -558,3 +558,21 @@ def test_jumps_superseded_while_they_wait_are_not_replayed(qtbot: QtBot, profile
     page.operations.wait()
     qtbot.waitUntil(lambda: page.showing_past, timeout=10_000)
     assert computed == [moments[2]]
+
+
+def test_the_past_word_list_gives_the_meaning_the_room(qtbot, profile: Profile, clock: SettableClock) -> None:
+    """The next review's date took the room left, and 「牛乳（ぎゅうにゅう）」 showed as 「牛乳（ぎゅう…」."""
+    from effect_desktop.gui.timeline.past import PastView
+    from effect_desktop.timeline.service import Timeline
+
+    profile.service.create_word("milk", "牛乳（ぎゅうにゅう）")
+    view = PastView()
+    qtbot.addWidget(view)
+    view.resize(860, 500)  # about the Timeline page's width in the window's first size
+    view.show()
+    view.show_state(Timeline(profile).state_at(clock.now))
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    needed = view.table.fontMetrics().horizontalAdvance("牛乳（ぎゅうにゅう）")
+    assert header.sectionSize(1) > needed
+    assert header.sectionSize(5) < header.sectionSize(1)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -271,7 +272,10 @@ class PastView(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.table.setModel(self.words)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the meaning takes the room left (it was the next review's, and 「ご飯（ごは…」 was cut at the
+        # window's first size while a date sat in a wide column)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self._fit_headers()
