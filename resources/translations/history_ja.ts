@@ -425,11 +425,11 @@
         </message>
         <message numerus="yes">
             <source>%n duplicate(s) skipped</source>
-            <translation><numerusform>重複 %n 件をスキップ</numerusform></translation>
+            <translation><numerusform>重複 %n 語をスキップ</numerusform></translation>
         </message>
         <message numerus="yes">
             <source>%n bad row(s) left out</source>
-            <translation><numerusform>不正な行 %n 件を除外</numerusform></translation>
+            <translation><numerusform>インポートできない行 %n 行を除外</numerusform></translation>
         </message>
         <message>
             <source>Import finished: {0}.</source>

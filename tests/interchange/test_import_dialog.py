@@ -164,7 +164,7 @@ def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Pro
         assert dialog.problems.item(1).text() == "4行目: 列が 1 個しかありません（この対応付けには 2 列必要です）"
         report = ImportReport(created=2, updated=0, skipped_duplicates=1, skipped_problems=0, events=2,
                               correlation_id=None)
-        assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 件をスキップ。"
+        assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 語をスキップ。"
     finally:
         i18n.install("en")
     assert import_summary(report) == "Import finished: 2 words added, 1 duplicate skipped."
