@@ -15,7 +15,7 @@ from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_strea
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
-from .handlers import search_fold, tag_key
+from .handlers import fold, search_fold, tag_key
 from .sqlite_reader import first_attempts_query, streak_query
 from .views import (
     MAX_SEARCH,
@@ -125,6 +125,21 @@ class Queries:
         # in (time-ordered UUIDs), the same on every device; they came in the table's order, a file's
         # words shuffled, and an edited word moved to the end of its batch
         return [_word(row) for row in self._all(query.order_by(t.words.c.created_at, t.words.c.word_id))]
+
+    def words_with_text(self, text: str) -> list[WordView]:
+        """The words, not deleted, whose text is `text` compared as tags are (case and width folded): what
+        the Add dialog names as already there. Two computers that each added "apple" offline both keep
+        theirs after a sync, and a learner adding a word cannot see a list of 20,000 to know."""
+        folded = fold(text.strip())
+        if not folded or len(folded) > MAX_SEARCH:
+            return []
+        # the search key starts with the folded text and a newline (handlers.search_fold), so one scan
+        # narrows 20,000 words to a few; comparing `fold` afterwards keeps りんご and リンゴ apart
+        pattern = f"{_escape_like(search_fold(folded))}\n%"
+        query = self._words_query().where(t.words.c.deleted.is_(False),
+                                          t.words.c.search_key.like(pattern, escape="\\"))
+        rows = self._all(query.order_by(t.words.c.created_at, t.words.c.word_id))
+        return [_word(row) for row in rows if fold(row.text.strip()) == folded]
 
     def words_by_ids(self, word_ids: list[UUID]) -> list[WordView]:
         return self.words(WordFilter(word_ids=list(word_ids))) if word_ids else []

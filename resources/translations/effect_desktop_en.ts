@@ -330,6 +330,16 @@
     </message>
   </context>
   <context>
+    <name>WordDialog</name>
+    <message numerus="yes">
+      <source>and %n more</source>
+      <translation>
+        <numerusform>and %n more</numerusform>
+        <numerusform>and %n more</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>WordsPage</name>
     <message numerus="yes">
       <source>{0} of %n deleted word(s)</source>

@@ -1188,6 +1188,18 @@ Details were written to the log file; your study history is safe.</source>
         <source>&amp;Difficulty</source>
         <translation>難易度(&amp;D)</translation>
     </message>
+    <message>
+        <source>Already in your words:</source>
+        <translation>すでに登録されている単語：</translation>
+    </message>
+    <message>
+        <source>“{0}” — {1}</source>
+        <translation>「{0}」— {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>ほか %n 語</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>WordTableModel</name>

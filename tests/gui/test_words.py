@@ -81,6 +81,49 @@ def _select(page, texts):
                          QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
 
+def test_the_add_dialog_names_the_words_that_already_have_the_typed_text(qtbot, window, profile, words):
+    """Two computers that each added "apple" offline keep both after a sync, and nothing said so: a
+    learner adding a word now sees the ones already there (a homograph may still be added)."""
+    profile.service.create_words([dict(text="Ｂｒｅａｄ", meaning="食パン", category="", tags=[], difficulty=1),
+                                  dict(text="りんご", meaning="apple (kana)", category="", tags=[], difficulty=1)])
+    gone = profile.service.create_word(text="BREAD", meaning="deleted one", category="", tags=[], difficulty=1)
+    profile.service.delete_word(gone)
+    page = words_page(qtbot, window, 7)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    note = dialog.same_text_note
+
+    qtbot.keyClicks(dialog.text_edit, " bread ")
+    qtbot.waitUntil(note.isVisible, timeout=2000)
+    assert note.text().splitlines() == ["Already in your words:", "“bread” — パン", "“Ｂｒｅａｄ” — 食パン"]
+    assert note.geometry().bottom() < dialog.meaning_edit.geometry().top(), "the note is not squeezed"
+
+    dialog.text_edit.setText("リンゴ")  # another script is another word: only meanings are searched across them
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=2000)
+    dialog.text_edit.setText("10%")  # a LIKE wildcard stays a character
+    qtbot.wait(300)
+    assert not note.isVisible()
+
+    dialog.text_edit.setText("bread")
+    qtbot.waitUntil(note.isVisible, timeout=2000)
+    type_text(qtbot, dialog.meaning_edit, "ブレッド")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), "the note does not stop a word from being added"
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "食パン", "ブレッド"]
+
+
+def test_the_edit_dialog_names_other_words_with_the_text_not_the_word_itself(qtbot, window, words):
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog._show_same_text()
+    assert not dialog.same_text_note.isVisible()
+    dialog.text_edit.setText("Bread")
+    qtbot.waitUntil(dialog.same_text_note.isVisible, timeout=2000)
+    assert dialog.same_text_note.text().splitlines()[1:] == ["“bread” — パン"]
+    dialog.reject()
+
+
 def test_enter_on_a_word_opens_it_for_editing(qtbot, window, words):
     """Only a double click did: from the keyboard the word list could not be edited without the button."""
     page = words_page(qtbot, window, 5)

@@ -60,7 +60,8 @@ class CurrentWordEditor(QObject):
                 refresh_card()
             context.operations.changed.emit()
 
-        dialog = WordDialog(self.page, submit, profile.queries.categories(), word)
+        dialog = WordDialog(self.page, submit, profile.queries.categories(), word,
+                            same_text=profile.queries.words_with_text)
         dialog.finished.connect(dialog.deleteLater)
         dialog.finished.connect(lambda _result: self.page.current_card().setFocus())
         self.dialog = dialog

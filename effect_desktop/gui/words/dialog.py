@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,15 +31,25 @@ from ...persistence.errors import StoreError
 from ...projections.views import WordView
 from ..core_messages import localise_fields
 from ..errors import show_error
-from ..style import error_label
+from ..style import error_label, secondary_text
 
 Submit = Callable[[dict[str, Any]], None]
+SameText = Callable[[str], list[WordView]]
+SAME_TEXT_DELAY_MS = 150  # looked up once typing pauses, not at every key
+SAME_TEXT_SHOWN = 3
+SAME_TEXT_MEANING = 60  # characters of each meaning named: enough to tell two apart
+
+
+def _short(meaning: str) -> str:
+    return meaning if len(meaning) <= SAME_TEXT_MEANING else meaning[:SAME_TEXT_MEANING - 1].rstrip() + "…"
 
 
 class WordDialog(QDialog):
     def __init__(self, parent: QWidget | None, submit: Submit, categories: list[str],
-                 word: WordView | None = None) -> None:
+                 word: WordView | None = None, same_text: SameText | None = None) -> None:
         super().__init__(parent)
+        self.word = word
+        self.same_text = same_text
         self.setObjectName("wordDialog")
         self.submit = submit
         self.setWindowTitle(self.tr("Edit word") if word else self.tr("Add word"))
@@ -84,6 +95,13 @@ class WordDialog(QDialog):
             message.setObjectName(f"{name}Error")
             box.addWidget(message)
             self.errors[name] = message
+            if name == "text":
+                self.same_text_note = QLabel()
+                self.same_text_note.setObjectName("sameTextNote")
+                self.same_text_note.setWordWrap(True)
+                self.same_text_note.setVisible(False)
+                secondary_text(self.same_text_note)
+                box.addWidget(self.same_text_note)
             caption = QLabel(label)
             caption.setBuddy(editor)
             form.addRow(caption, box)
@@ -91,6 +109,11 @@ class WordDialog(QDialog):
             if field is not None:  # an editable combo's text field is a widget of its own to a screen reader
                 field.setAccessibleName(re.sub(r"\(&.\)|&", "", label))
         self._clear_when_edited()
+        self._look_up = QTimer(self)
+        self._look_up.setSingleShot(True)
+        self._look_up.setInterval(SAME_TEXT_DELAY_MS)
+        self._look_up.timeout.connect(self._show_same_text)
+        self.text_edit.textChanged.connect(self._look_up.start)
         self.general_error = error_label()
         self.general_error.setObjectName("generalError")
 
@@ -99,7 +122,7 @@ class WordDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
@@ -121,6 +144,36 @@ class WordDialog(QDialog):
                               ("difficulty", self.difficulty_edit.valueChanged)):
             changed.connect(lambda *_args, label=self.errors[name]: label.setVisible(False))
 
+    def _show_same_text(self) -> None:
+        """Names the words that already have this text, as Anki's Add window marks a duplicate: a
+        homograph is worth adding, a second "apple" with the same meaning only splits its reviews."""
+        typed = self.text_edit.text().strip()
+        others: list[WordView] = []
+        if self.same_text is not None and typed and (self.word is None or typed != self.word.text):
+            try:
+                others = [w for w in self.same_text(typed) if self.word is None or w.word_id != self.word.word_id]
+            except StoreError:  # only a hint: a busy or unreadable store leaves it out, Save still checks
+                others = []
+        if not others:
+            self.same_text_note.setVisible(False)
+            return
+        lines = [self.tr("“{0}” — {1}").format(w.text, _short(w.meaning)) for w in others[:SAME_TEXT_SHOWN]]
+        more = len(others) - SAME_TEXT_SHOWN
+        if more > 0:
+            lines.append(self.tr("and %n more", "", more))
+        self.same_text_note.setText("\n".join([self.tr("Already in your words:")] + lines))
+        self.same_text_note.setVisible(True)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Taller by what a wrapped note needs, at the width the learner sees: the layout alone
+        squeezed the note's second line under the Meaning field."""
+        layout = self.main_layout
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
     def values(self) -> dict[str, Any]:
         return {
             "text": self.text_edit.text(),
@@ -140,6 +193,7 @@ class WordDialog(QDialog):
                 leftovers.append(message)
         self.general_error.setText("\n".join(leftovers))
         self.general_error.setVisible(bool(leftovers))
+        self._fit_height()
         first = next((n for n in self.errors if n in errors), None)
         if first:
             {"text": self.text_edit, "meaning": self.meaning_edit, "category": self.category_edit,

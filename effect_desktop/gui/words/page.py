@@ -342,7 +342,8 @@ class WordsPage(Page):
             service.create_word(**values)
             self.context.operations.changed.emit()
 
-        return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories()))
+        return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(),
+                                            same_text=self.profile.queries.words_with_text))
 
     def edit_selected(self) -> WordDialog | None:
         words = self.selected_words()
@@ -358,7 +359,8 @@ class WordsPage(Page):
             self._changed = {word.word_id}
             self.context.operations.changed.emit()
 
-        dialog = WordDialog(self, submit, self.profile.queries.categories(), word)
+        dialog = WordDialog(self, submit, self.profile.queries.categories(), word,
+                            same_text=self.profile.queries.words_with_text)
         return self._open_dialog(dialog)
 
     def _open_dialog(self, dialog: WordDialog) -> WordDialog:
