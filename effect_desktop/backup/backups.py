@@ -20,6 +20,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
@@ -304,15 +305,25 @@ def check_file(path: Path) -> str | None:
     return None if result == "ok" else f"it is damaged ({result})"
 
 
-def _copy(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even while another connection writes."""
+COPY_STEP_PAGES = 4096  # 16 MB a step
+
+
+def _copy(source: Path, target: Path, between_steps: Callable[[], object] | None = None) -> None:
+    """SQLite's online backup: a consistent copy even while another connection writes.
+
+    The copy reads one snapshot, held open for its whole length. Without it SQLite starts the copy
+    again whenever another connection commits between two steps: with an answer every few seconds,
+    the ten-second copy of a five-year profile never ended, and the daily backup never came."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
         dst = sqlite3.connect(target)
         try:
             # a Python callback between steps lets a Ctrl+C stop a long copy at once (in one C call,
             # a 1.2 GB profile's copy ran on for seconds after it)
-            src.backup(dst, pages=4096, progress=lambda _status, _remaining, _total: None)
+            src.backup(dst, pages=COPY_STEP_PAGES,
+                       progress=lambda _status, _remaining, _total: between_steps and between_steps())
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         finally:
             dst.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +24,35 @@ def test_backup_of_an_open_profile_is_a_working_profile(profile: Profile, tmp_pa
     copy = open_profile(made.path)
     try:
         assert word_rows(copy) == word_rows(profile)
+    finally:
+        copy.close()
+
+
+def test_a_backup_taken_while_the_learner_studies_finishes_with_the_profile_as_it_began(
+        profile: Profile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite started the copy again whenever another connection wrote between two of its steps: the
+    daily backup of a five-year profile (ten seconds) never ended while answers came every few."""
+    from effect_desktop.backup import backups
+
+    profile.service.create_words([{"text": f"word {i}", "meaning": "x" * 400} for i in range(300)])
+    before = word_rows(profile)
+    monkeypatch.setattr(backups, "COPY_STEP_PAGES", 4)  # many steps for a small file, as for a large one
+    steps = pages = 0
+
+    def study_meanwhile() -> None:
+        nonlocal steps
+        steps += 1
+        if steps > pages:  # each step copies 4 pages: a copy that started again would need more
+            raise RuntimeError("the copy keeps starting again")
+        profile.service.create_word(f"added during the copy {steps}", "y")
+
+    with closing(sqlite3.connect(profile.path)) as reader:
+        pages = reader.execute("PRAGMA page_count").fetchone()[0]
+    backups._copy(profile.path, tmp_path / "copy.effect.sqlite3", between_steps=study_meanwhile)
+    assert steps > 2, "the copy was taken in steps, with writes between them"
+    copy = open_profile(tmp_path / "copy.effect.sqlite3")
+    try:
+        assert word_rows(copy) == before
     finally:
         copy.close()
 
