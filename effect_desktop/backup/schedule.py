@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile
 from ..persistence.errors import ProfileUnreadable
-from .backups import FEW_EVENTS, Backup, check_file, create_backup, latest_backup
+from .backups import FEW_EVENTS, Backup, check_file, create_backup, latest_backup, list_backups
 
 LAST_DAILY_SETTING = "backup_last_daily"
+BEFORE_SYNC = "before-sync"
 
 
 def keep_count(profile: Profile) -> int:
@@ -52,9 +53,29 @@ def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None
 
 def backup_before_change(profile: Profile, changes: int, reason: str = "before-import") -> Backup | None:
     """Back up before an import or sync that writes more than a few events (an empty profile has nothing to lose)."""
-    if changes <= FEW_EVENTS or not profile.store.count():
+    if not needs_backup(profile, changes):
         return None
     return create_backup(profile.path, reason, keep=keep_count(profile))
+
+
+def needs_backup(profile: Profile, changes: int) -> bool:
+    """Whether a change of this many events is backed up first (so a progress display can say so)."""
+    return changes > FEW_EVENTS and profile.store.count() > 0
+
+
+def backup_before_sync(profile: Profile, incoming: int) -> Backup | None:
+    """Back up before a sync brings in more than a few events; only the newest such backup is kept.
+
+    A sync only adds events, but it also moves this computer's unsent ones after the server's, and
+    a backup lets the learner step back from one that went wrong. Kept like the others, one per
+    sync would push the daily backups out within a day of syncing every few minutes: the state
+    before the last sync is the one worth having, and the days before it have their daily backups."""
+    made = backup_before_change(profile, incoming, reason=BEFORE_SYNC)
+    if made is not None:
+        for older in list_backups(profile.path):
+            if older.reason == BEFORE_SYNC and older.path != made.path:
+                older.path.unlink(missing_ok=True)
+    return made
 
 
 def restored(profile: Profile, now: datetime | None = None) -> None:

@@ -14,6 +14,7 @@ import os
 import sys
 from typing import Any
 
+from ..backup.schedule import backup_before_sync, needs_backup
 from ..bootstrap import day_start_moved, rebuild_under_hour_in_force
 from ..persistence.errors import StoreError
 from ..timeline.scheduler_choice import day_start_in_force
@@ -138,7 +139,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     scheduling_by = profile.service.scheduler.name
     try:
         url = credentials.resolve(profile, args.url)
-        result = sync.SyncClient(profile, url).sync(_show_progress)
+        result = sync.SyncClient(profile, url, before_pull=lambda incoming: _back_up(profile, incoming)).sync(
+            _show_progress)
     except sync.SyncError as error:
         _end_progress()
         pending = sync.pending_count(profile)
@@ -147,7 +149,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
         transient = isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted)
         if transient:  # "the next sync" is a plain `sync`: the server it could not finish with is kept
-            _remember(args, profile, credentials)
+            _remember_first(args, profile, credentials)
         _failed(error)
         return EXIT_TRY_LATER if transient else EXIT_FAILED
     _end_progress()
@@ -162,6 +164,28 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"reviews are now scheduled by {shown} (chosen on another device); every word's next review "
               "was worked out again")
     return 0
+
+
+def _back_up(profile: Any, incoming: int) -> None:
+    """Before a sync takes in many events (backup/schedule.py), saying so: it takes a while."""
+    if needs_backup(profile, incoming):
+        _end_progress()
+        print(f"backing up the profile before receiving {incoming:,} events", file=sys.stderr)
+        backup_before_sync(profile, incoming)
+
+
+def _remember_first(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
+    """After a sync that could not reach the URL given: kept for a plain `sync` only if the profile
+    has no server yet. A typo in `--url` had replaced the server that works, and the plain `sync` the
+    message pointed to then failed for want of the typo's password."""
+    saved = profile.settings.get(credentials.SETTING_URL)
+    if not args.url or not saved:
+        _remember(args, profile, credentials)
+        return
+    given = credentials.ServerURL.parse(args.url).display  # the sync parsed it already
+    if given != saved:
+        print(f"effect-desktop: this profile still syncs with {saved}; give --url again to use {given}.",
+              file=sys.stderr)
 
 
 def _remember(args: argparse.Namespace, profile: Any, credentials: Any) -> None:

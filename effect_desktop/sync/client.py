@@ -20,6 +20,7 @@ import psycopg
 
 from ..bootstrap import Profile
 from ..domain.ids import new_id
+from ..persistence.errors import StoreError
 from . import credentials, local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
@@ -61,8 +62,12 @@ class SyncResult:
 
 class SyncClient:
     def __init__(self, profile: Profile, url: str | ServerURL, *, push_page: int = PUSH_PAGE,
-                 pull_page: int = PULL_PAGE, defer_projection_from: int = DEFER_PROJECTION_FROM) -> None:
+                 pull_page: int = PULL_PAGE, defer_projection_from: int = DEFER_PROJECTION_FROM,
+                 before_pull: Callable[[int], object] | None = None) -> None:
+        """`before_pull(n)` runs once, before the first of n events is taken in (the app backs up)."""
         self.profile = profile
+        self.before_pull = before_pull
+        self._before_pull: Callable[[int], object] | None = None
         self.url = url if isinstance(url, ServerURL) else ServerURL.parse(url)
         self.push_page_size = push_page
         self.pull_page_size = pull_page
@@ -80,6 +85,7 @@ class SyncClient:
     def _sync(self, progress: Progress) -> SyncResult:
         started = time.perf_counter()
         profile = self.profile
+        self._before_pull = self.before_pull
         local_state.ensure_tables(profile)
         with connect(self.url, autocommit=True) as connection:
             try:
@@ -110,7 +116,9 @@ class SyncClient:
                 profile.settings.set(LAST_SYNCED, datetime.now(UTC).isoformat())
             except psycopg.Error as error:
                 raise explain(error, self.url) from error
-        return SyncResult(pushed, pulled, resequenced, pending_count(profile), time.perf_counter() - started)
+        with profile.store.reading() as local:  # pending for the server just synced with, whatever is saved
+            pending = local_state.count_pending(local)
+        return SyncResult(pushed, pulled, resequenced, pending, time.perf_counter() - started)
 
     def _push(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> int:
         """Push pending events page by page (push_pipeline.py: reading, sending and marking overlap)."""
@@ -126,6 +134,12 @@ class SyncClient:
             # rebuilds first, in merge_page)
             deferred = local_state.get(local, local_state.NEEDS_REBUILD) == "1"
         total = server_ops.remaining(connection, after, origin)
+        if total and self._before_pull is not None:  # once a sync: a collision's pull comes first
+            before, self._before_pull = self._before_pull, None
+            try:
+                before(total)
+            except StoreError as error:  # a backup that could not be written: nothing taken in yet
+                raise SyncError(f"Nothing was received: the backup before the sync failed. {error}") from error
         project = not (deferred or (total >= self.defer_projection_from and total > store.count()))
         pulled = received = resequenced = 0
         size = self.pull_page_size

@@ -358,5 +358,9 @@ If you choose No, the password is used until you close the app and asked for aga
         <source>Finishing the sync before closing…</source>
         <translation>閉じる前に同期を終えています…</translation>
     </message>
+    <message>
+        <source>Syncing: backing up the profile first…</source>
+        <translation>同期中: まずプロファイルをバックアップしています…</translation>
+    </message>
 </context>
 </TS>

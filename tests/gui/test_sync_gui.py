@@ -506,6 +506,36 @@ def test_a_sync_run_from_the_command_line_shows_in_the_window(qtbot, alice, tmp_
         window.profile.close()
 
 
+def test_a_sync_bringing_in_many_events_backs_up_first_and_says_so(qtbot, window, sync, alice, profile,
+                                                                   system_keyring, tmp_path: Path) -> None:
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.sync import SyncClient
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(30)])
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+    answer_a_word(window)
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, server_url_without_user(alice), "alice", "alice-secret")
+    shown: list[str] = []
+    sync.status_changed.connect(lambda _status: shown.append(sync.installation.status_widget.text()))
+    qtbot.mouseClick(settings.save_button, Qt.MouseButton.LeftButton)
+    settings.window().close()
+    sync.sync_now()
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state is SyncState.SYNCED
+    assert "Syncing: backing up the profile first…" in shown
+    backups = [b for b in list_backups(profile.path) if b.reason == "before-sync"]
+    assert len(backups) == 1
+    before = open_profile(backups[0].path)
+    try:
+        assert [w.text for w in before.queries.words()] == ["星"]
+    finally:
+        before.close()
+
+
 def test_a_second_computer_syncs_its_words_in_from_the_first_run(qtbot, window, sync, alice, profile,
                                                                   system_keyring, tmp_path: Path) -> None:
     """First run → Sync from another computer… → the server saved: the words come in without a
@@ -571,8 +601,8 @@ def test_words_received_before_a_dropped_pull_are_shown(qtbot, window, sync, ali
     laptop.close()
 
     class CutOff(SyncClient):  # a large pull (pages taken in, counted at the end), cut after its first page
-        def __init__(self, profile, url) -> None:  # type: ignore[no-untyped-def]
-            super().__init__(profile, url, pull_page=10, defer_projection_from=1)
+        def __init__(self, profile, url, **options) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(profile, url, pull_page=10, defer_projection_from=1, **options)
 
         def sync(self, progress=None):  # type: ignore[no-untyped-def]
             def cut(phase: str, done: int, total: int) -> None:

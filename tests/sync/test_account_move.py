@@ -65,6 +65,18 @@ def test_a_profile_holding_another_computers_history_moves_to_a_new_account(
     assert pending_count(desktop) == 0
 
 
+def test_a_sync_to_a_server_given_only_for_it_counts_what_that_server_lacks(
+        alice: str, new_server: str, device: Callable[[str], Profile]) -> None:
+    """`sync --url NEW` saves NEW only after the sync: its result counted against the server still
+    saved and said "21 still pending" when nothing was."""
+    laptop = device("laptop")
+    _study(laptop, "apple")
+    credentials.remember(laptop, ServerURL.parse(alice))
+    SyncClient(laptop, alice).sync()
+    result = SyncClient(laptop, add_user(new_server, "nia", "nia-secret")).sync()
+    assert result.pushed == laptop.store.count() and result.pending == 0
+
+
 def test_events_of_a_learner_registered_to_another_account_are_still_refused(
         server: str, alice: str, device: Callable[[str], Profile]) -> None:
     laptop, other = device("laptop"), device("other")

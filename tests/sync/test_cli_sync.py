@@ -132,6 +132,50 @@ def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
     assert "server: postgresql://alice@127.0.0.1:9/effect" in out  # it said "none" after a failed first sync
 
 
+def test_a_mistyped_url_that_cannot_be_reached_leaves_the_working_server_in_place(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A typo in `--url` replaced the saved server, and the plain `sync` the message pointed to then
+    failed for want of the typo's password."""
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    assert cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")[0] == 0
+    cli(capsys, "--data-dir", data, "words", "add", "雪", "snow")
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:x@127.0.0.1:9/effect")
+    assert code == 1 and "cannot be reached" in err
+    assert "still syncs with postgresql://alice@" in err and "give --url again" in err
+    code, out, _ = cli(capsys, "--data-dir", data, "sync")
+    assert code == 0 and "1 sent" in out and "pending" not in out
+
+
+def test_a_sync_that_brings_in_many_events_backs_up_first_and_keeps_one_such_backup(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.backup.backups import list_backups
+
+    laptop, phone = str(tmp_path / "laptop"), str(tmp_path / "phone")
+    cli(capsys, "--data-dir", phone, "words", "add", "雪", "snow")
+    phone_file = profile_path(tmp_path / "phone", "default")
+    cli(capsys, "--data-dir", laptop, "words", "add", "雨", "rain")
+    cli(capsys, "--data-dir", laptop, "sync", "--url", alice)
+    code, _, err = cli(capsys, "--data-dir", phone, "sync", "--url", alice)  # one event in: not worth a copy
+    assert code == 0 and "backing up" not in err
+    assert [b for b in list_backups(phone_file) if b.reason == "before-sync"] == []
+
+    for batch in range(2):
+        for i in range(25):
+            cli(capsys, "--data-dir", laptop, "words", "add", f"word {batch}-{i}", "x")
+        cli(capsys, "--data-dir", laptop, "sync", "--url", alice)
+        code, _, err = cli(capsys, "--data-dir", phone, "sync", "--url", alice)
+        assert code == 0 and "backing up the profile before receiving 25 events" in err
+    backups = [b for b in list_backups(phone_file) if b.reason == "before-sync"]
+    assert len(backups) == 1, "the newest only: one a sync would push the daily backups out"
+    before = open_profile(backups[0].path)
+    try:  # the phone as it was before the second batch came in
+        assert len(before.queries.words()) == 2 + 25
+    finally:
+        before.close()
+
+
 def test_each_phase_of_the_progress_has_its_own_line(alice: str, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     laptop, phone = str(tmp_path / "laptop"), str(tmp_path / "phone")

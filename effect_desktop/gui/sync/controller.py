@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ...backup.schedule import backup_before_sync, needs_backup
 from ...bootstrap import Profile
 from ...persistence.errors import StoreError
 from ...sync import (
@@ -177,10 +178,15 @@ class SyncController(QObject):
             return False
         profile, session_url = self.profile, self._session_url
 
+        def back_up(incoming: int) -> None:
+            if needs_backup(profile, incoming):
+                self._emit_progress("backup", 0, incoming)
+                backup_before_sync(profile, incoming)
+
         def work() -> SyncResult:
             url = session_url or credentials.resolve(profile)
             try:
-                return SyncClient(profile, url).sync(self._emit_progress)
+                return SyncClient(profile, url, before_pull=back_up).sync(self._emit_progress)
             except SyncError:
                 # a large pull cut off: its pages are kept but were not counted yet, and the window
                 # showed no words at all until the next sync; count them now (that sync counts again)

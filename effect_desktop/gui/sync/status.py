@@ -29,7 +29,7 @@ class SyncStatus:
     pending: int = 0
     reason: str = ""
     last_synced: datetime | None = None
-    phase: str = ""  # "push" or "pull" while syncing; "closing" while the window waits for it
+    phase: str = ""  # "backup", "push" or "pull" while syncing; "closing" while the window waits for it
     done: int = 0
     total: int = 0
     needs_settings: bool = False  # the failure is fixed in the sync settings (a password, the account)
@@ -53,6 +53,8 @@ def status_text(status: SyncStatus) -> str:
     if state is SyncState.SYNCING:
         if status.phase == "closing":
             return QCoreApplication.translate("SyncStatus", "Finishing the sync before closing…")
+        if status.phase == "backup":
+            return QCoreApplication.translate("SyncStatus", "Syncing: backing up the profile first…")
         if status.phase == "push" and status.total:
             text = QCoreApplication.translate("SyncStatus", "Syncing: sending {0}/{1}…")
             return text.format(status.done, status.total)
