@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -151,6 +151,32 @@ class ArchiveReader:
                 self._decoded.move_to_end(first)
         return rows[position - first]
 
+    def payloads(self, wanted: Iterable[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+        """(event_data, metadata) JSON text of archived events, by position, given each one's
+        (position, stored event type): for a reader that wants a few events here and there (a page of
+        the timeline a filter thins out). Each segment touched is decompressed once and only the
+        wanted rows are read out of it, by its key; `payload` turns a whole segment's 10,000 rows into
+        Python objects for one event, which suits a reader going through every position in order but
+        cost a filtered timeline page 15-25 ms per event (a page of word edits over five compacted
+        years: about a second). Thread-safe; segments already decoded for `payload` are used as they are."""
+        by_segment: dict[int, list[tuple[int, str]]] = {}
+        with self._lock:
+            for position, event_type in wanted:
+                by_segment.setdefault(self._segment_of(position), []).append((position, event_type))
+            decoded = {first: self._decoded.get(first) for first in by_segment}
+        found: dict[int, tuple[str, str]] = {}
+        for first, items in by_segment.items():
+            rows = decoded[first]
+            unpacked = self.unpack(first) if rows is None else None
+            if unpacked is not None and unpacked.database is None:  # a legacy segment: lines, read whole
+                rows = segment_rows(unpacked)
+            if rows is not None:
+                found.update((position, rows[position - first]) for position, _ in items)
+            else:
+                assert unpacked is not None
+                found.update(_rows_by_key(unpacked, items))
+        return found
+
     def unpack(self, first: int) -> Unpacked:
         """The segment starting at `first`, decompressed afresh (not cached): for a reader that walks
         the whole archive once. Safe to call from a second thread."""
@@ -185,6 +211,36 @@ class ArchiveReader:
             rows = connection.execute(query).all()
         self._firsts = [r[0] for r in rows]
         self._lasts = [r[1] for r in rows]
+
+
+KEYS_PER_QUERY = 500  # bound parameters per statement: well within SQLite's limit
+
+
+def _rows_by_key(unpacked: Unpacked, items: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+    """The wanted (position, event type) rows of an unpacked segment, read through its primary key."""
+    assert unpacked.database is not None
+    by_type: dict[str, list[int]] = {}
+    for position, event_type in items:
+        by_type.setdefault(event_type, []).append(position)
+    found: dict[int, tuple[str, str]] = {}
+    db = sqlite3.connect(":memory:")
+    try:
+        db.deserialize(unpacked.database)
+        for event_type, positions in by_type.items():
+            for start in range(0, len(positions), KEYS_PER_QUERY):
+                chunk = positions[start:start + KEYS_PER_QUERY]
+                marks = ", ".join("?" * len(chunk))
+                found.update((position, (data, metadata)) for position, data, metadata in db.execute(
+                    f"SELECT position, event_data, metadata FROM {SEGMENT_TABLE} "
+                    f"WHERE event_type = ? AND position IN ({marks})", (event_type, *chunk)))
+    except sqlite3.Error as error:
+        raise _damaged(unpacked.first, error) from error
+    finally:
+        db.close()
+    missing = [position for position, _ in items if position not in found]
+    if missing:
+        raise _damaged(unpacked.first, ValueError(f"it does not hold the event at position {missing[0]}"))
+    return found
 
 
 def _damaged(first: int, error: Exception) -> ArchiveDamaged:

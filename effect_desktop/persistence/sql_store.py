@@ -317,6 +317,15 @@ class SqlEventStore:
         """A row's stored JSON, unpacked from the archive if the row was compacted (for raw readers)."""
         return self.archive.payload(position) if not event_data else (event_data, metadata)
 
+    def unarchived_many(self, rows: Sequence[tuple[int, str, Any, Any]]) -> dict[int, tuple[Any, Any]]:
+        """Each (position, stored event type, event_data, metadata) row's JSON by position, the compacted
+        ones unpacked together (each archive segment once, only their rows read from it): for readers
+        of a few rows here and there, as a filtered timeline page is."""
+        archived = [(position, event_type) for position, event_type, event_data, _ in rows if not event_data]
+        found: dict[int, tuple[Any, Any]] = self.archive.payloads(archived) if archived else {}
+        found.update((position, (event_data, metadata)) for position, _, event_data, metadata in rows if event_data)
+        return found
+
     # --- rows <-> events -----------------------------------------------------------------------
     def _current_version(self, connection: sa.Connection, aggregate_id: UUID) -> int:
         if self._appender is not None:
