@@ -12,7 +12,7 @@ page by page: a row per word drowned the rest of that day.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -46,6 +46,32 @@ class _Group:
     @functools.cached_property
     def members(self) -> frozenset[int]:
         return frozenset(self.positions)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """Events of one page in a row: a group's (with `samples`; `positions` may go on below the page) or
+    events shown alone (no samples)."""
+
+    entries: list[TimelineEntry]
+    positions: list[int] = field(default_factory=list)
+    samples: list[TimelineEntry] | None = None
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """A page of the list as read, before it becomes rows; `after` is where the next page starts."""
+
+    runs: list[_Run]
+    after: int | None
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """What a list shows first: every day's event count (its headers) and the first page."""
+
+    day_counts: dict[str, int]
+    page: PageRead
 
 
 @dataclass(frozen=True)
@@ -88,15 +114,26 @@ class TimelineModel(QAbstractItemModel):
         self.reload()
 
     def reload(self) -> None:
+        self.show(self.filter, self.read_first(self.filter, self.start_before), self.start_before)
+
+    def read_first(self, timeline_filter: TimelineFilter, before: int | None = None) -> FirstPage:
+        """What a list under this filter first shows: the days' event counts and the first page. Reads
+        only (no model state): a page runs it off the GUI thread and hands the result to `show`."""
+        return FirstPage({d.day: d.events for d in self.timeline.queries.days()},
+                         self.read_page(timeline_filter, before))
+
+    def show(self, timeline_filter: TimelineFilter, first: FirstPage, before: int | None = None) -> None:
+        """The list under `timeline_filter` from just below `before`, its first page read by `read_first`."""
+        self.filter = timeline_filter
+        self.start_before = before
         self.beginResetModel()
-        self._rows, self._next, self._more = [], self.start_before, True
+        self._rows, self._next, self._more = [], before, True
         self._row_at = {}
         self._group_rows = []
         self._shown = {}
-        self._day_counts = {d.day: d.events for d in self.timeline.queries.days()}
+        self._day_counts = first.day_counts
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        self._add(first.page)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         if not parent.isValid():
@@ -110,10 +147,15 @@ class TimelineModel(QAbstractItemModel):
             return
         if not self._more:
             return
-        page = self.timeline.page(self.filter, self._next, PAGE)
+        self._add(self.read_page(self.filter, self._next))
+
+    def read_page(self, timeline_filter: TimelineFilter, before: int | None) -> PageRead:
+        """The page below `before`, cut into runs: one action's run of word events long enough to be a
+        group (with every position it goes on to below the page, and the words its line names), or
+        events shown alone. Reads only, as `read_first`."""
+        page = self.timeline.page(timeline_filter, before, PAGE)
         entries, after = page.entries, page.next_before
-        new: list[_Row] = []
-        last_day = self._rows[-1].day if self._rows else None
+        runs: list[_Run] = []
         start = 0
         while start < len(entries):
             key = _run_key(entries[start])
@@ -123,27 +165,40 @@ class TimelineModel(QAbstractItemModel):
             run = entries[start:end]
             positions = [entry.position for entry in run]
             if key is not None and end == len(entries) and after is not None:  # it may go on below
-                positions += self.timeline.queries.run_below(self.filter, run[-1].position, *key)
-            day = run[0].day
+                positions += self.timeline.queries.run_below(timeline_filter, run[-1].position, *key)
             if key is not None and len(positions) >= GROUP_MIN:
-                if day != last_day:
-                    new.append(_Row(day, None))
-                    last_day = day
                 first = positions[-SAMPLES:]  # the action's first words (an import's first lines)
                 samples = ([e for e in reversed(run) if e.position in first] if len(positions) == len(run)
                            else self.timeline.queries.entries_at(first))
-                new.append(_Row(day, run[0], _Group(positions, list(run), samples[:SAMPLES])))
-                self._shown[day] = self._shown.get(day, 0) + len(positions)
+                runs.append(_Run(run, positions, samples[:SAMPLES]))
                 if len(positions) > len(run):
                     after = positions[-1]  # the next page starts below the run
             else:
-                for entry in run:
+                runs.append(_Run(run))
+            start = end
+        return PageRead(runs, after)
+
+    def _add(self, page: PageRead) -> None:
+        """A page read by `read_page` added below the rows the list holds."""
+        new: list[_Row] = []
+        last_day = self._rows[-1].day if self._rows else None
+        for run in page.runs:
+            if run.samples is not None:
+                day = run.entries[0].day
+                if day != last_day:
+                    new.append(_Row(day, None))
+                    last_day = day
+                new.append(_Row(day, run.entries[0], _Group(run.positions, list(run.entries), run.samples)))
+                self._shown[day] = self._shown.get(day, 0) + len(run.positions)
+            else:
+                for entry in run.entries:
                     if entry.day != last_day:
                         new.append(_Row(entry.day, None))
                         last_day = entry.day
                     new.append(_Row(entry.day, entry))
                     self._shown[entry.day] = self._shown.get(entry.day, 0) + 1
-            start = end
+        entries = [entry for run in page.runs for entry in run.entries]
+        after = page.after
         continued = self._rows[-1].day if self._rows else None
         self._next, self._more = after, after is not None
         if new:
