@@ -237,7 +237,7 @@ class Operations(QObject):
         self.pool.start(worker)
 
     def read(self, key: str, work: Callable[[], T], on_result: Callable[[T], None], *,
-             owner: QObject | None = None) -> None:
+             owner: QObject | None = None, on_failure: Callable[[Exception], None] | None = None) -> None:
         """Run a read off the GUI thread; only the newest read under `key` is delivered.
 
         For figures a page shows (counts, the status bar): a long history makes
@@ -245,7 +245,8 @@ class Operations(QObject):
         have their own thread, so they neither wait behind long work nor show
         "Working…"; a failure is logged and the figure left as it was. A read
         whose `owner` (as for `run`) is gone is dropped: a page rebuilt by a
-        language change starts no read of its own to supersede the old one's."""
+        language change starts no read of its own to supersede the old one's. `on_failure` hears of the
+        newest read's failure (a page that shows it is waiting must stop waiting)."""
         owner = _owner(on_result, owner)
         generation = self._read_generation.get(key, 0) + 1
         self._read_generation[key] = generation
@@ -262,6 +263,9 @@ class Operations(QObject):
         def failed(error: Exception) -> None:
             finish()
             log.warning("background read %s failed", key, exc_info=error)
+            if (on_failure is not None and self._read_generation.get(key) == generation and self._live()
+                    and not _gone(owner)):
+                on_failure(error)
 
         worker.signals.succeeded.connect(succeeded)
         worker.signals.failed.connect(failed)
