@@ -266,6 +266,7 @@ def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: Mai
 
     assert window.current_page_key() == "timeline"
     timeline = window.pages["timeline"]
+    qtbot.waitUntil(lambda: not timeline.loading, timeout=10_000)  # the filtered list is read in the background
     entries = [timeline.model.entry_at(r) for r in range(timeline.model.rowCount())]
     shown = [e for e in entries if e is not None]
     assert shown and {e.session_id for e in shown} == {second}

@@ -1,10 +1,12 @@
 """The Timeline page: every event, filters, the detail of one event, and time travel.
 
 `TimelinePage(profile, parent)` stands on its own (the main window adds it;
-`timeline_page(context)` is the factory for the page registry). Reading is
-quick enough for the GUI thread (a page of events, an as-of state); the one
-slow step, writing the time-travel checkpoints for a long history, runs in
-the background when the page is first shown.
+`timeline_page(context)` is the factory for the page registry). In the window
+(with its `operations`), what takes a moment on a long history runs off the
+GUI thread: the list's first page under a new filter (or a refresh of a
+filtered list), a filter's count, a jump back in time, and writing the
+time-travel checkpoints when the page is first shown. Scrolling reads the
+next page on the GUI thread, as Qt's views ask for it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from ..operations import deliver
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
-from .model import EntryRole, TimelineModel
+from .model import EntryRole, FirstPage, TimelineModel
 from .past import PastView, TravelBar
 from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
@@ -73,6 +75,7 @@ class _Prepare(QRunnable):
 
 
 PREPARE_RETRY_MS = 10_000
+LOADING_SHOWN_AFTER_MS = 150  # a list read taking longer says so (a quicker one would only flicker)
 
 
 class TimelinePage(QWidget):
@@ -88,6 +91,8 @@ class TimelinePage(QWidget):
         self._is_prepared = False
         self._stale = False  # changed while hidden: read again when shown (refresh_when_seen)
         self._travels = 0  # each jump and each "Back to now" counts: only the latest one is shown
+        self._loads = 0  # each read of the list in the background counts: only the latest one is shown
+        self._pending: TimelineFilter | None = None  # the filter whose list is being read in the background
         self.operations: Any = None  # the window's (timeline_page): long work off the GUI thread
         self.filters = FilterBar(self.language)
         self.filters.changed.connect(self.apply_filter)
@@ -136,8 +141,16 @@ class TimelinePage(QWidget):
         self.newest_button.setObjectName("newestButton")
         self.newest_button.clicked.connect(self.show_newest)
         self.newest_button.hide()  # shown while the list starts at an older day (a jump far back)
+        self.loading_label = QLabel(self.tr("Loading events…"))
+        self.loading_label.setObjectName("timelineLoading")
+        self.loading_label.hide()
+        self._loading_shown = QTimer(self)
+        self._loading_shown.setSingleShot(True)
+        self._loading_shown.setInterval(LOADING_SHOWN_AFTER_MS)
+        self._loading_shown.timeout.connect(self._show_loading)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.loading_label)
         footer.addWidget(self.newest_button)
         footer.addWidget(self.scheduler_button)
         layout = QVBoxLayout(self)
@@ -160,22 +173,105 @@ class TimelinePage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.model.reload()
-        self.view.resizeColumnToContents(0)  # a day's header and a time: the widest the column holds
+        if self._in_background() and (self.loading or not self.model.filter.is_empty):
+            # a filtered list read again (a change elsewhere, the checkpoints written, Back to now) reads
+            # what the filter lets through, as a filter change does: off the GUI thread. A read still
+            # under way for a new filter is read again, so it holds the change too.
+            self._load(self._wanted(), None if self.loading else self.model.start_before, resize=True)
+        else:  # every event, newest first: one page of neighbours, read in a moment
+            self.model.reload()
+            self.view.resizeColumnToContents(0)  # a day's header and a time: the widest the column holds
         span = self.timeline.queries.span()
         self.travel.set_span(*(span or (None, None)))
         self._say_count()
 
     def apply_filter(self, timeline_filter: TimelineFilter) -> None:
-        self.model.set_filter(timeline_filter)
         self.newest_button.hide()
         self.detail.show_entry(None)  # its event may no longer be listed
+        if self._in_background():
+            # Off the GUI thread: on five compacted years the first page of a filter that picks events
+            # far apart (word edits, one word's answers) blocked the window 0.3-4.5 s. The rows shown
+            # stay until the new ones come; a later filter wins over one still being read.
+            self._load(timeline_filter, None, forget_choice=True)
+        else:
+            self.model.set_filter(timeline_filter)
         self._say_count()
+
+    # --- reading the list in the background ----------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        """Whether the list is being read for a new filter (or read again) in the background."""
+        return self._pending is not None
+
+    def _in_background(self) -> bool:
+        return self.operations is not None and hasattr(self.operations, "read")
+
+    def _wanted(self) -> TimelineFilter:
+        """The filter the list shows, or is about to show once its read comes back."""
+        return self._pending if self._pending is not None else self.model.filter
+
+    def _load(self, timeline_filter: TimelineFilter, before: int | None, *, resize: bool = False,
+              forget_choice: bool = False) -> None:
+        """Read the list's first page under `timeline_filter` off the GUI thread, then show it. Each read
+        supersedes the ones before it: one that has not started yet is skipped, one that ends late is
+        dropped."""
+        self._loads += 1
+        asked = self._loads
+        self._pending = timeline_filter
+        if not self._loading_shown.isActive() and self.loading_label.isHidden():
+            self._loading_shown.start()
+        model = self.model
+
+        def read() -> FirstPage | None:
+            if asked != self._loads:  # another filter came while this one waited its turn
+                return None
+            return model.read_first(timeline_filter, before)
+
+        def show(first: FirstPage | None) -> None:
+            if first is None or asked != self._loads:
+                return
+            self._loaded()
+            self.model.show(timeline_filter, first, before)
+            if forget_choice:  # an event chosen from the old rows meanwhile
+                self.detail.show_entry(None)
+            if resize:
+                self.view.resizeColumnToContents(0)
+
+        def failed(error: Exception) -> None:
+            if asked != self._loads:
+                return
+            self._loaded()
+            self.status.setText(self.tr("The events could not be read: %1").replace("%1", str(error)))
+
+        self.operations.read("timeline.list", read, show, owner=self, on_failure=failed)
+
+    def _loaded(self) -> None:
+        self._pending = None
+        self._loading_shown.stop()
+        self.loading_label.hide()
+        self.view.setEnabled(True)
+
+    def _show_loading(self) -> None:
+        """The read takes a moment: say so, and grey the rows it will replace (they can no longer be
+        chosen)."""
+        if self.loading:
+            self.loading_label.show()
+            self.view.setEnabled(False)
+
+    def _settle(self) -> None:
+        """A read still under way is done now, on this thread: for the steps that need the list as the
+        filter bar says it (a jump to an event)."""
+        if self._pending is None:
+            return
+        timeline_filter = self._pending
+        self._loads += 1  # its late result is dropped
+        self._loaded()
+        self.model.set_filter(timeline_filter)
 
     def _say_count(self) -> None:
         """The footer counts what the list holds: every event, or those the filter lets through."""
         total = f"{self.timeline.queries.count():,}"
-        timeline_filter = self.model.filter
+        timeline_filter = self._wanted()
         inverted = self.filters.inverted_range()
         self.notice.setVisible(inverted)
         if inverted:
@@ -183,9 +279,11 @@ class TimelinePage(QWidget):
                                         "Pick a start on or before the end."))
         if timeline_filter.is_empty:
             self.status.setText(self.tr("%1 events").replace("%1", total))
+            if self._in_background():  # a count still under way for the filter just cleared is not shown
+                self.operations.read("timeline.count", lambda: None, lambda _none: None, owner=self)
             return
         queries = self.timeline.queries
-        if self.operations is not None and hasattr(self.operations, "read"):
+        if self._in_background():
             # counted off the GUI thread: on five years of history a filter's count blocked it 0.6-2 s
             self.operations.read("timeline.count", lambda: queries.matching(timeline_filter, COUNT_LIMIT),
                                  lambda shown: self._say_matching(shown, total), owner=self)
@@ -211,6 +309,7 @@ class TimelinePage(QWidget):
         """Select the event at `position`, clearing filters that hide it. An event far below what the
         list holds is shown with its day, the list starting there: fetching every page down to it
         froze the window for as long as a minute on five years of history."""
+        self._settle()
         found = self.model.index_of(position)
         if found is None and self._far(position):
             end_of_day = self.timeline.queries.day_last_position(position)
@@ -247,6 +346,10 @@ class TimelinePage(QWidget):
 
     def show_newest(self) -> None:
         self.newest_button.hide()
+        if self._in_background() and not self._wanted().is_empty:
+            self._load(self._wanted(), None)
+            return
+        self._settle()
         self.model.show_from(None)
 
     def choose_scheduler(self) -> SchedulerDialog:
