@@ -1,0 +1,275 @@
+"""A filter change reads the Timeline's list off the GUI thread, and a compacted history lists the same rows.
+
+On five compacted years the first page of a filter that picks events far apart (word edits, one word's
+answers) blocked the window 0.3-4.5 s: each of its events decoded a whole archive segment, on the GUI
+thread. These drive the real page, with the window's `Operations`, over a real profile file.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.qtbot import QtBot
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.gui.operations import Operations
+from effect_desktop.gui.timeline import TimelinePage
+from effect_desktop.gui.timeline.model import EntryRole
+from effect_desktop.persistence import archive
+from effect_desktop.timeline.entries import TimelineFilter
+from tests.integration.profile_helpers import SettableClock
+
+
+def _window_page(qtbot: QtBot, profile: Profile) -> TimelinePage:
+    """The page as the window's factory makes it: with the window's background work."""
+    page = TimelinePage(profile)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.prepared, timeout=20_000):
+        page.show()
+    page.operations = Operations(page)
+    return page
+
+
+def _sentences(page: TimelinePage) -> list[str]:
+    model = page.model
+    return [model.index(r, 1).data() for r in range(model.rowCount()) if model.index(r, 1).data(EntryRole)]
+
+
+def _every_row(page: TimelinePage) -> list[tuple[str, str]]:
+    """Every top-level row (day headers, groups, events), every page fetched as scrolling down does."""
+    model = page.model
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+
+
+def _as_read_on_its_own(profile: Profile, timeline_filter: TimelineFilter) -> list[str]:
+    """The sentences a page without the window (everything on this thread) lists under the filter."""
+    page = TimelinePage(profile)
+    try:
+        page.model.set_filter(timeline_filter)
+        return _sentences(page)
+    finally:
+        page.deleteLater()
+
+
+def _spy_pages(page: TimelinePage, monkeypatch: pytest.MonkeyPatch) -> list[tuple[TimelineFilter | None, bool]]:
+    """Each page the timeline reads: (its filter, whether it was read on the GUI thread)."""
+    read: list[tuple[TimelineFilter | None, bool]] = []
+    real = page.timeline.page
+
+    def page_read(timeline_filter: TimelineFilter | None = None, *args: Any, **kwargs: Any) -> Any:
+        read.append((timeline_filter, threading.current_thread() is threading.main_thread()))
+        return real(timeline_filter, *args, **kwargs)
+
+    monkeypatch.setattr(page.timeline, "page", page_read)
+    return read
+
+
+def _settled(qtbot: QtBot, page: TimelinePage) -> None:
+    """Every background read done and its result delivered."""
+    page.operations.wait()
+    qtbot.wait(20)
+
+
+def _hold_the_reader(page: TimelinePage) -> threading.Event:
+    """Keep the window's reading thread busy until the returned event is set (a long read under way)."""
+    release = threading.Event()
+    page.operations.read("test.hold", lambda: release.wait(10), lambda _result: None)
+    return release
+
+
+def test_a_filter_change_reads_the_list_off_the_gui_thread_then_shows_its_rows(
+        qtbot: QtBot, profile: Profile, studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _window_page(qtbot, profile)
+    answers = TimelineFilter(event_types=("QuestionAnswered",))
+    expected = _as_read_on_its_own(profile, answers)
+    everything = _sentences(page)
+    read = _spy_pages(page, monkeypatch)
+
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    assert page.loading  # the change returned at once: the list is being read in the background
+    assert _sentences(page) == everything  # the rows shown stay until the new ones come
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+
+    assert _sentences(page) == expected and expected and all(s.startswith("Answered") for s in expected)
+    assert read and all(f == answers and not on_gui_thread for f, on_gui_thread in read)
+    page.operations.wait()
+
+
+def test_a_long_read_says_so_and_greys_the_rows_it_will_replace(qtbot: QtBot, profile: Profile,
+                                                                studied: dict) -> None:
+    page = _window_page(qtbot, profile)
+    release = _hold_the_reader(page)
+    page.filters.text.setText("apple")
+    qtbot.keyClick(page.filters.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.loading_label.isVisible, timeout=5_000)
+    assert page.loading_label.text() == "Loading events…" and not page.view.isEnabled()
+
+    release.set()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.loading_label.isHidden() and page.view.isEnabled()
+    assert _sentences(page) == _as_read_on_its_own(profile, TimelineFilter(text="apple"))
+    page.operations.wait()
+
+
+def test_the_last_filter_wins_and_the_ones_it_replaced_are_not_read(
+        qtbot: QtBot, profile: Profile, studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Filters changed faster than their lists are read: only the last one's list is read and shown."""
+    page = _window_page(qtbot, profile)
+    read = _spy_pages(page, monkeypatch)
+    release = _hold_the_reader(page)
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("QuestionAnswered"))
+    box.setCurrentIndex(box.findData("WordUpdated"))
+    page.filters.text.setText("apple")
+    qtbot.keyClick(page.filters.text, Qt.Key.Key_Return)
+    last = page.filters.current()
+    assert last == TimelineFilter(event_types=("WordUpdated",), text="apple")
+
+    release.set()
+    _settled(qtbot, page)
+    expected = _as_read_on_its_own(profile, last)
+    assert _sentences(page) == expected == ["Changed the meaning of 'apple'"]
+    assert [f for f, _ in read] == [last]
+    assert page.status.text() == f"1 of {profile.store.count()} events match the filter"
+    assert not page.loading
+
+
+def test_clearing_a_filter_is_not_undone_by_its_count_arriving_late(qtbot: QtBot, profile: Profile,
+                                                                     studied: dict) -> None:
+    """The footer said "N events" on clearing the filter, then the count still under way for the filter
+    just cleared came back and said "3 of N events match the filter" under the full list."""
+    page = _window_page(qtbot, profile)
+    release = _hold_the_reader(page)
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("QuestionAnswered"))
+    box.setCurrentIndex(0)
+    release.set()
+    _settled(qtbot, page)
+    assert page.status.text() == f"{profile.store.count()} events"
+    assert len(_sentences(page)) == profile.store.count()
+
+
+def test_a_refresh_of_a_filtered_list_reads_it_again_in_the_background(
+        qtbot: QtBot, profile: Profile, studied: dict, clock: SettableClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change made elsewhere (an answer, Back to now) reads a filtered list again: as slow as a filter
+    change on a compacted history, so also off the GUI thread; the new event is listed."""
+    page = _window_page(qtbot, profile)
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("WordUpdated"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    read = _spy_pages(page, monkeypatch)
+    clock.advance(minutes=1)
+    profile.service.update_word(studied["apple"], meaning="りんごの実")  # type: ignore[arg-type]
+    page.refresh()
+    assert page.loading
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert _sentences(page) == ["Changed the meaning of 'apple'"] * 2  # the new edit too
+    assert read and not any(on_gui_thread for _, on_gui_thread in read)
+    page.operations.wait()
+
+
+@pytest.fixture
+def compacted_history(profile: Profile, clock: SettableClock) -> dict[str, Any]:
+    """Edits and answers spread over many small archive segments, an import grouped across several, and
+    the rows every filter listed before the compaction (read on the GUI thread, by the old way)."""
+    words = profile.service.create_words([{"text": f"w{i:03}", "meaning": "m"} for i in range(120)])
+    for n in range(30):
+        clock.advance(hours=5)
+        profile.service.update_word(words[n], meaning=f"meaning {n}")
+        session = profile.service.start_session("flashcard", words[n:n + 3])
+        for word in words[n:n + 3]:
+            profile.service.answer(session, word, n % 4 != 0, 1500)
+        profile.service.complete_session(session)
+    clock.advance(days=200)
+    profile.service.update_word(words[0], meaning="recent")
+    filters = {
+        "every event": TimelineFilter(),
+        "word edits": TimelineFilter(event_types=("WordUpdated",)),
+        "additions": TimelineFilter(event_types=("WordCreated",)),
+        "one word": TimelineFilter(word_id=words[5]),
+        "text": TimelineFilter(text="w01"),
+        "days": TimelineFilter(first_day=(clock() - timedelta(days=205)).date(),
+                               last_day=(clock() - timedelta(days=199)).date()),
+    }
+    page = TimelinePage(profile)
+    before = {}
+    for label, timeline_filter in filters.items():
+        page.model.set_filter(timeline_filter)
+        before[label] = _every_row(page)
+    page.deleteLater()
+    report = archive.compact(profile.store, older_than=clock() - timedelta(days=90), now=clock(), segment=20)
+    assert report.events >= 380 and report.segments >= 19
+    return {"filters": filters, "before": before, "words": words}
+
+
+def test_a_compacted_history_lists_the_same_rows_and_pages_under_every_filter(
+        qtbot: QtBot, profile: Profile, compacted_history: dict[str, Any]) -> None:
+    page = _window_page(qtbot, profile)
+    box = page.filters.type_box
+    for label, timeline_filter in compacted_history["filters"].items():
+        if timeline_filter.event_types:
+            page.filters.clear_scope()
+            box.setCurrentIndex(box.findData(timeline_filter.event_types[0]))
+        else:
+            box.setCurrentIndex(0)
+            page.apply_filter(timeline_filter)  # a word, a text, days: as the bar's fields give them
+        qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+        assert page.model.filter == timeline_filter
+        rows = _every_row(page)
+        assert rows == compacted_history["before"][label], label
+        assert len(rows) >= 2, label
+    additions = compacted_history["before"]["additions"]
+    assert any("Added 120 words in one go" in (text or "") for _, text in additions)  # one row across segments
+    page.operations.wait()
+
+
+def test_a_filtered_page_of_compacted_events_reads_only_their_rows_from_the_archive(
+        profile: Profile, compacted_history: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each event of a filtered page turned its whole archive segment (10,000 events) into Python rows:
+    a page of word edits over five compacted years took a second and more."""
+    from effect_desktop.timeline.queries import TimelineQueries
+
+    whole: list[int] = []
+    real = archive.segment_rows
+    monkeypatch.setattr(archive, "segment_rows", lambda unpacked: whole.append(unpacked.first) or real(unpacked))
+    profile.store.archive.forget()
+    queries = TimelineQueries(profile.store)
+    edits = queries.page(TimelineFilter(event_types=("WordUpdated",)), limit=500).entries
+    assert [e.payload["changes"]["meaning"] for e in edits[:3]] == ["recent", "meaning 29", "meaning 28"]
+    assert len(edits) == 31 and all(e.correlation_id is not None for e in edits)
+    one_word = queries.page(TimelineFilter(word_id=compacted_history["words"][5]), limit=500).entries
+    assert one_word and all(e.word_id == compacted_history["words"][5] for e in one_word)
+    assert whole == []  # no segment decoded whole
+
+
+def test_segments_of_an_earlier_build_read_the_same_in_a_filtered_page(
+        profile: Profile, compacted_history: dict[str, Any]) -> None:
+    """Segments written before the current format (zlib over lines, no key to look a row up by) are still
+    read whole, and give the same entries."""
+    import zlib
+
+    from effect_desktop.timeline.queries import TimelineQueries
+
+    queries = TimelineQueries(profile.store)
+    filters = [TimelineFilter(event_types=("WordUpdated",)), TimelineFilter(event_types=("WordCreated",)),
+               TimelineFilter(word_id=compacted_history["words"][5]), TimelineFilter()]
+
+    def pages() -> list[Any]:
+        return [[(e.position, e.payload, e.metadata) for e in queries.page(f, limit=500).entries] for f in filters]
+
+    before = pages()
+    table = archive.archive
+    with profile.store.transaction() as connection:
+        segments = connection.execute(table.select().order_by(table.c.first_position)).all()
+        for segment in segments[::2]:
+            lines = "\n".join("\x1e".join(profile.store.archive.payload(p))
+                              for p in range(segment.first_position, segment.last_position + 1))
+            connection.execute(table.update().where(table.c.first_position == segment.first_position),
+                               {"codec": archive.LEGACY_CODEC, "payload": zlib.compress(lines.encode())})
+    profile.store.archive.forget()
+    assert pages() == before and all(before)
