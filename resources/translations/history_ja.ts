@@ -799,6 +799,14 @@
         <source>Back to the newest events</source>
         <translation>最新のイベントに戻る</translation>
     </message>
+    <message>
+        <source>Loading events…</source>
+        <translation>イベントを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The events could not be read: %1</source>
+        <translation>イベントを読み込めませんでした: %1</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>
