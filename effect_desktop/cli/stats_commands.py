@@ -123,7 +123,7 @@ def print_report(report: Report) -> None:
     print(f"  answers {s.answers}, correct {s.correct} ({_percent(s.accuracy)}), studied {s.study_minutes:g} min, "
           f"words {s.words}, streak {counted(s.streak_days, 'day')}, due today {s.due_today}")
     active = [p for p in report.activity if p.answers or p.minutes]
-    print(f"\nActivity ({len(active)} active of {len(report.activity)} {r.granularity.value}s)")
+    print(f"\nActivity ({len(active)} active of {counted(len(report.activity), r.granularity.value)})")
     most = max((p.answers for p in active), default=0)
     print_table(["FROM", "ANSWERS", "ACCURACY", "MINUTES", ""],
                 [[p.start, p.answers, _percent(p.accuracy), f"{p.minutes:g}", _bar(p.answers, most)]

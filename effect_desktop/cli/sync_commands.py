@@ -18,6 +18,7 @@ from ..backup.schedule import backup_before_sync, needs_backup
 from ..bootstrap import day_start_moved, rebuild_under_hour_in_force
 from ..persistence.errors import StoreError
 from ..timeline.scheduler_choice import day_start_in_force
+from ..wording import counted
 from .context import CliContext
 
 EXIT_FAILED = 2
@@ -109,7 +110,7 @@ def run_remove_user(args: argparse.Namespace, ctx: CliContext) -> int:
     except sync.SyncError as error:
         return _failed(error)
     what = (f"the login {args.name!r}" if removal.had_login else "no login (already dropped)") + (
-        f", {removal.events:,} events and {removal.learners} learner id(s)")
+        f", {counted(removal.events, 'event')} and {counted(removal.learners, 'learner id')}")
     if not args.yes:  # a look, not a failure
         print(f"would remove {what} from the server; their computers keep their own history. "
               "Run again with --yes to do it.")

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from psycopg import sql
 from sqlalchemy.exc import DBAPIError
 
+from ..wording import counted
 from .connection import connect, explain, first_line
 from .errors import (
     AuthenticationFailed,
@@ -112,7 +113,7 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
             events, learners = _left_by(connection, name)
             if events or learners:  # rows are owned by name: a new login of that name would read them
                 raise ServerRefused(
-                    f"The server still holds {events:,} events of an earlier user named {name!r} (its login "
+                    f"The server still holds {counted(events, 'event')} of an earlier user named {name!r} (its login "
                     "was removed by hand); a new user of that name would receive them. Choose another name, "
                     f"or delete them first with `effect-desktop server remove-user {name} --url ADMIN_URL "
                     "--yes`.")

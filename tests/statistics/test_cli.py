@@ -71,6 +71,8 @@ def test_table_for_people(history: KnownHistory, capsys: pytest.CaptureFixture[s
     assert status == 0
     assert "category 'noun'" in out and "answers 4, correct 3 (75%)" in out
     assert "Hardest words" in out and "猫" in out and "Due reviews, next 30 days (overdue now: 1)" in out
+    status, out, _ = _stats(history, capsys, "--as-of", EVENING, "--range", "all", "--by", "week")
+    assert status == 0 and "Activity (1 active of 1 week)" in out  # it said "of 1 weeks"
 
 
 @pytest.mark.parametrize(("args", "message"), [

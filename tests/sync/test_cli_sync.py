@@ -209,12 +209,13 @@ def test_a_user_name_given_again_never_receives_the_earlier_users_history(
         admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier("kid")))
 
     code, _, err = cli(capsys, "server", "add-user", "kid", "--url", pg_database)
-    assert code == 2 and "still holds 1 events of an earlier user named 'kid'" in err
+    assert code == 2 and "still holds 1 event of an earlier user named 'kid'" in err
     monkeypatch.setenv("EFFECT_DATA_DIR", str(tmp_path / "an administrator has no profile"))
     code, out, _ = cli(capsys, "server", "remove-user", "kid", "--url", pg_database)
-    assert code == 0 and "would remove no login (already dropped), 1 events" in out  # without --yes: nothing
+    assert code == 0 and "would remove no login (already dropped), 1 event and 1 learner id" in out
+    # (without --yes: nothing)
     code, out, _ = cli(capsys, "server", "remove-user", "kid", "--url", pg_database, "--yes")
-    assert code == 0 and "removed no login (already dropped), 1 events and 1 learner id(s)" in out
+    assert code == 0 and "removed no login (already dropped), 1 event and 1 learner id" in out
 
     with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:  # another program's login
         admin.execute("CREATE ROLE webapp LOGIN PASSWORD 'x'")
