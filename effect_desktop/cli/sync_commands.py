@@ -140,8 +140,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     scheduling_by = profile.service.scheduler.name
     try:
         url = credentials.resolve(profile, args.url)
-        result = sync.SyncClient(profile, url, before_pull=lambda incoming: _back_up(profile, incoming)).sync(
-            _show_progress)
+        result = sync.SyncClient(profile, url, before_pull=lambda incoming: _back_up(profile, incoming),
+                                 on_connected=lambda: _remember(args, profile, credentials)).sync(_show_progress)
     except sync.SyncError as error:
         _end_progress()
         pending = sync.pending_count(profile)
@@ -154,7 +154,6 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         _failed(error)
         return EXIT_TRY_LATER if transient else EXIT_FAILED
     _end_progress()
-    _remember(args, profile, credentials)
     print(result.describe())
     if day_start_moved(profile):  # another device moved the start of the study day: count under it now
         rebuild_under_hour_in_force(profile)

@@ -63,10 +63,14 @@ class SyncResult:
 class SyncClient:
     def __init__(self, profile: Profile, url: str | ServerURL, *, push_page: int = PUSH_PAGE,
                  pull_page: int = PULL_PAGE, defer_projection_from: int = DEFER_PROJECTION_FROM,
-                 before_pull: Callable[[int], object] | None = None) -> None:
-        """`before_pull(n)` runs once, before the first of n events is taken in (the app backs up)."""
+                 before_pull: Callable[[int], object] | None = None,
+                 on_connected: Callable[[], object] | None = None) -> None:
+        """`before_pull(n)` runs once, before the first of n events is taken in (the app backs up);
+        `on_connected()` once the server took the login and this learner, before anything is sent
+        (the CLI remembers the server then: a sync killed half-way had forgotten it)."""
         self.profile = profile
         self.before_pull = before_pull
+        self.on_connected = on_connected
         self._before_pull: Callable[[int], object] | None = None
         self.url = url if isinstance(url, ServerURL) else ServerURL.parse(url)
         self.push_page_size = push_page
@@ -93,6 +97,8 @@ class SyncClient:
                 # the identity first: an account that refuses this learner must not reset our progress
                 settle_identity(connection, profile)
                 local_state.bind_server(profile, f"{server_id}/{self.url.user}", self.url.display)
+                if self.on_connected is not None:
+                    self.on_connected()
                 # This sync's own id: what it pushes carries it, so its pull does not fetch it back.
                 # Deliberately not a lasting device id: a restored backup or a copied profile would
                 # carry such an id along, and then never pull what the other copy pushed under it.

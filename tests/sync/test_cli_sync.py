@@ -148,6 +148,31 @@ def test_a_mistyped_url_that_cannot_be_reached_leaves_the_working_server_in_plac
     assert code == 0 and "1 sent" in out and "pending" not in out
 
 
+def test_a_first_sync_stopped_half_way_has_remembered_its_server(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server was saved only when the sync ended: after Ctrl+C (or a kill) half-way through the
+    first one, `sync --status` said "server: none" with thousands pending, and a plain `sync` had
+    nothing to go on. It is saved once the server has taken the login."""
+    from effect_desktop.cli import sync_commands
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+
+    def interrupted(phase: str, done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sync_commands, "_show_progress", interrupted)
+    code, _, _ = cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")
+    assert code == 130
+    monkeypatch.undo()
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
+    assert "server: postgresql://alice@" in out
+    code, out, _ = cli(capsys, "--data-dir", data, "sync")
+    assert code == 0 and "sent" in out
+
+
 def test_a_sync_that_brings_in_many_events_backs_up_first_and_keeps_one_such_backup(
         alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from effect_desktop.backup.backups import list_backups
