@@ -34,6 +34,9 @@ BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
 DEFAULT_KEEP = DEFAULT_BACKUPS_KEPT
 DAMAGED = "damaged"  # the reason of a damaged profile set aside by a restore: never pruned
+# the state before the latest sync that brought in many events: one such backup, kept beside the newest
+# `keep` others and not counted among them (schedule.backup_before_sync replaces it)
+BEFORE_SYNC = "before-sync"
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
 LEFTOVER_AGE_S = 15 * 60  # a copy untouched this long is a killed one's, not one in progress
 _STAMP = "%Y%m%d-%H%M%S"
@@ -165,7 +168,7 @@ def sweep_leftovers(profile_file: Path, now: float | None = None) -> list[Path]:
 def prune(profile_file: Path, keep: int) -> list[Path]:
     sweep_leftovers(profile_file)
     removed = []
-    for old in [b for b in list_backups(profile_file) if b.reason != DAMAGED][max(keep, 1):]:
+    for old in [b for b in list_backups(profile_file) if b.reason not in (DAMAGED, BEFORE_SYNC)][max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed

@@ -12,10 +12,9 @@ from datetime import datetime, timedelta
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile
 from ..persistence.errors import ProfileUnreadable
-from .backups import FEW_EVENTS, Backup, check_file, create_backup, latest_backup, list_backups
+from .backups import BEFORE_SYNC, FEW_EVENTS, Backup, check_file, create_backup, latest_backup, list_backups
 
 LAST_DAILY_SETTING = "backup_last_daily"
-BEFORE_SYNC = "before-sync"
 
 
 def keep_count(profile: Profile) -> int:
@@ -64,14 +63,15 @@ def needs_backup(profile: Profile, changes: int) -> bool:
 
 
 def backup_before_sync(profile: Profile, incoming: int) -> Backup | None:
-    """Back up before a sync brings in more than a few events; only the newest such backup is kept.
+    """Back up before a sync brings in more than a few events; only the newest such backup is kept,
+    beside (not counted among) the newest `keep` others.
 
     A sync only adds events, but it also moves this computer's unsent ones after the server's, and
     a backup lets the learner step back from one that went wrong. Kept like the others, one per
     sync would push the daily backups out within a day of syncing every few minutes: the state
     before the last sync is the one worth having, and the days before it have their daily backups."""
     made = backup_before_change(profile, incoming, reason=BEFORE_SYNC)
-    if made is not None:
+    if made is not None:  # the one before: replaced only once the new one is whole
         for older in list_backups(profile.path):
             if older.reason == BEFORE_SYNC and older.path != made.path:
                 older.path.unlink(missing_ok=True)

@@ -66,6 +66,24 @@ def test_only_the_newest_backups_are_kept(profile: Profile) -> None:
     assert [b.taken_at.day for b in kept] == [5, 4, 3]
 
 
+def test_backups_before_syncs_never_push_out_the_daily_ones(profile: Profile) -> None:
+    """One before-sync backup is kept, beside the newest N others: counted among them, two syncs that
+    brought in many events left a learner keeping two backups with no daily one at all."""
+    from effect_desktop.backup.schedule import backup_before_sync
+
+    profile.service.create_word("a", "b")
+    profile.settings.set("backup_keep", "2")
+    start = datetime(2026, 1, 1, 9, 0)
+    for day in range(2):
+        create_backup(profile.path, "daily", keep=2, now=start + timedelta(days=day))
+    for _sync in range(2):
+        assert backup_before_sync(profile, 25) is not None
+    create_backup(profile.path, "daily", keep=2, now=start + timedelta(days=9))
+    kept = list_backups(profile.path)
+    assert sorted(b.reason for b in kept) == ["before-sync", "daily", "daily"]
+    assert backup_before_sync(profile, 20) is None, "a few events are not worth a copy"
+
+
 def test_a_killed_backups_leftovers_are_swept_by_the_next_backup(profile: Profile) -> None:
     """A backup killed half-way left a hidden `.partial` (up to the profile's size) and its journal,
     never listed and never pruned: four kills leaked 300 MB beside a 113 MB backup."""
