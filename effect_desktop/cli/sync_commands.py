@@ -171,19 +171,23 @@ def _back_up(profile: Any, incoming: int) -> None:
     if needs_backup(profile, incoming):
         _end_progress()
         print(f"backing up the profile before receiving {incoming:,} events", file=sys.stderr)
-        backup_before_sync(profile, incoming)
+        try:
+            backup_before_sync(profile, incoming)
+        except StoreError as error:  # a full disk must not stop every sync: a sync only adds events
+            print(f"effect-desktop: the backup before this sync could not be made ({error}); syncing "
+                  "without it", file=sys.stderr)
 
 
 def _remember_first(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
-    """After a sync that could not reach the URL given: kept for a plain `sync` only if the profile
-    has no server yet. A typo in `--url` had replaced the server that works, and the plain `sync` the
-    message pointed to then failed for want of the typo's password."""
+    """After a sync that could not reach the URL given: kept for a plain `sync` if the profile has no
+    server yet or it names the same one (its password too). Another server does not replace the saved
+    one: a typo in `--url` had replaced the server that works, and the plain `sync` the message pointed
+    to then failed for want of the typo's password."""
     saved = profile.settings.get(credentials.SETTING_URL)
-    if not args.url or not saved:
+    given = credentials.ServerURL.parse(args.url).display if args.url else None  # the sync parsed it already
+    if not saved or given == saved:  # the same server: a new password given with it is kept, as asked
         _remember(args, profile, credentials)
-        return
-    given = credentials.ServerURL.parse(args.url).display  # the sync parsed it already
-    if given != saved:
+    elif given is not None:
         print(f"effect-desktop: this profile still syncs with {saved}; give --url again to use {given}.",
               file=sys.stderr)
 

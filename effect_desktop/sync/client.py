@@ -7,6 +7,7 @@ held for one page at a time, so studying goes on between pages.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -196,11 +197,23 @@ def pending_count(profile: Profile) -> int:
         if not local_state.tables_exist(connection):
             return profile.store.count()
         bound = local_state.get(connection, local_state.SERVER_URL)
-        remembered = local_state.profile_setting(connection, credentials.SETTING_URL)
+        remembered = _plain_sync_target() or local_state.profile_setting(connection, credentials.SETTING_URL)
         if bound and remembered and bound != remembered:
             # another server or account saved, not synced with yet: nothing is there (it said "Synced")
             return profile.store.count()
         return local_state.count_pending(connection)
+
+
+def _plain_sync_target() -> str | None:
+    """The server $EFFECT_SYNC_URL names, which a plain sync uses before the remembered one: counted
+    against the remembered one, a profile just synced through it showed every event pending."""
+    raw = os.environ.get(credentials.ENV_URL)
+    if not raw:
+        return None
+    try:
+        return ServerURL.parse(raw).display
+    except SyncError:  # a sync says what is wrong with it
+        return None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,10 @@
         <source>The sync stopped unexpectedly ({0}). Your changes are kept; details are in the log file.</source>
         <translation>同期が予期せず止まりました（{0}）。変更は保持されています。詳細はログファイルにあります。</translation>
     </message>
+    <message>
+        <source>Synced, but the backup before it could not be made: {0}</source>
+        <translation>同期しましたが、その前のバックアップを作成できませんでした: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

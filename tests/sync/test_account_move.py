@@ -92,3 +92,21 @@ def test_events_of_a_learner_registered_to_another_account_are_still_refused(
     laptop.user_id = laptop.service.user_id = borrowed.user_id
     with pytest.raises(AccountConflict, match="registered to another account"):
         SyncClient(laptop, bob).sync()
+
+
+def test_after_a_sync_through_effect_sync_url_nothing_is_said_to_be_pending(
+        alice: str, new_server: str, tmp_path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain sync uses $EFFECT_SYNC_URL before the remembered server, but the pending count was
+    taken against the remembered one: "3 sent", then `--status` (and the window) said 3 pending."""
+    from tests.sync.test_cli_sync import cli
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    assert cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")[0] == 0
+    monkeypatch.setenv("EFFECT_SYNC_URL", add_user(new_server, "bea", "bea-secret"))
+    code, out, _ = cli(capsys, "--data-dir", data, "sync")
+    assert code == 0 and "sent" in out and "pending" not in out
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
+    assert "pending: 0" in out

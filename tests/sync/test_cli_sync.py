@@ -130,6 +130,14 @@ def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
     assert code == 1 and "1 event is waiting to be sent" in err
     code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")  # "kept for the next sync": which server
     assert "server: postgresql://alice@127.0.0.1:9/effect" in out  # it said "none" after a failed first sync
+    # a new password for the same server, given while it is down, is kept for the next sync as asked
+    cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:new-pw@127.0.0.1:9/effect",
+        "--save-password-in-profile")
+    profile = open_profile(profile_path(tmp_path, "default"))
+    try:
+        assert profile.settings.get("sync.password_plaintext") == "new-pw"
+    finally:
+        profile.close()
 
 
 def test_a_mistyped_url_that_cannot_be_reached_leaves_the_working_server_in_place(
@@ -199,6 +207,27 @@ def test_a_sync_that_brings_in_many_events_backs_up_first_and_keeps_one_such_bac
         assert len(before.queries.words()) == 2 + 25
     finally:
         before.close()
+
+
+def test_a_before_sync_backup_that_cannot_be_written_does_not_stop_the_sync(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A full disk or an unwritable backups folder stopped every sync that brought in more than 20
+    events, for good: a sync only adds events, so it goes on, and says the backup is missing."""
+    from effect_desktop.backup.backups import backup_dir
+
+    laptop, phone = str(tmp_path / "laptop"), str(tmp_path / "phone")
+    cli(capsys, "--data-dir", phone, "words", "add", "雪", "snow")
+    folder = backup_dir(profile_path(tmp_path / "phone", "default"))
+    for child in folder.glob("*"):
+        child.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder")
+    for i in range(25):
+        cli(capsys, "--data-dir", laptop, "words", "add", f"word {i}", "x")
+    cli(capsys, "--data-dir", laptop, "sync", "--url", alice)
+    code, out, err = cli(capsys, "--data-dir", phone, "sync", "--url", alice)
+    assert code == 0 and "25 received" in out
+    assert "the backup before this sync could not be made" in err and "syncing without it" in err
 
 
 def test_each_phase_of_the_progress_has_its_own_line(alice: str, tmp_path: Path,

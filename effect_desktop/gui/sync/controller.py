@@ -50,6 +50,7 @@ class SyncController(QObject):
     status_changed = Signal(object)  # SyncStatus
     synced = Signal(object)  # SyncResult, after a successful sync
     failed = Signal(object)  # the exception, after a failed one
+    warned = Signal(str)  # a sync that went through with something the learner should know
     settings_changed = Signal()  # server or auto-sync choices changed
     _progressed = Signal(str, int, int)  # from the sync thread
 
@@ -63,6 +64,7 @@ class SyncController(QObject):
         self.preferences = SyncPreferences(profile.settings)
         self._task: BackgroundTask | None = None
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
+        self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
         self._timer.setObjectName("autoSyncTimer")
@@ -178,10 +180,15 @@ class SyncController(QObject):
             return False
         profile, session_url = self.profile, self._session_url
 
+        self._backup_problem = ""
+
         def back_up(incoming: int) -> None:
             if needs_backup(profile, incoming):
                 self._emit_progress("backup", 0, incoming)
-                backup_before_sync(profile, incoming)
+                try:
+                    backup_before_sync(profile, incoming)
+                except StoreError as error:  # a full disk must not stop every sync: it only adds events
+                    self._backup_problem = str(error)
 
         def work() -> SyncResult:
             url = session_url or credentials.resolve(profile)
@@ -257,6 +264,9 @@ class SyncController(QObject):
         now = self.preferences.last_synced or datetime.now(UTC)  # the sync recorded it in the profile
         state = SyncState.PENDING if result.pending else SyncState.SYNCED
         self._set(SyncStatus(state, result.pending, last_synced=now))
+        if self._backup_problem:
+            self.warned.emit(self.tr("Synced, but the backup before it could not be made: {0}")
+                             .format(localise(self._backup_problem)))
         self.synced.emit(result)
         self._pages_refresh()
 

@@ -55,6 +55,7 @@ class SyncInstallation(QObject):
         self.status_widget.setup_requested.connect(self.open_settings)
         window.statusBar().addPermanentWidget(self.status_widget)
         controller.status_changed.connect(lambda _status: self._update_actions())
+        controller.warned.connect(lambda text: window.statusBar().showMessage(text, 20_000))
         self.retranslate()
         self.ensure_in_place()
         window.installEventFilter(self)
