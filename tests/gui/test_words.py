@@ -112,15 +112,23 @@ def test_the_add_dialog_names_the_words_that_already_have_the_typed_text(qtbot, 
     assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "食パン", "ブレッド"]
 
 
-def test_the_edit_dialog_names_other_words_with_the_text_not_the_word_itself(qtbot, window, words):
+def test_the_edit_dialog_names_other_words_with_the_text_not_the_word_itself(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
+    _select(page, ["bread"])
+    dialog = page.edit_selected()
+    assert not dialog.same_text_note.isVisible()
+    dialog.text_edit.setText("Apple")
+    qtbot.waitUntil(dialog.same_text_note.isVisible, timeout=2000)
+    assert dialog.same_text_note.text().splitlines()[1:] == ["“apple” — りんご"]
+    dialog.reject()
+
+    profile.service.create_word(text="apple", meaning="林檎", category="", tags=[], difficulty=1)  # another computer's
+    window.operations.changed.emit()
+    page = words_page(qtbot, window, 6)
     _select(page, ["apple"])
     dialog = page.edit_selected()
-    dialog._show_same_text()
-    assert not dialog.same_text_note.isVisible()
-    dialog.text_edit.setText("Bread")
-    qtbot.waitUntil(dialog.same_text_note.isVisible, timeout=2000)
-    assert dialog.same_text_note.text().splitlines()[1:] == ["“bread” — パン"]
+    assert dialog.same_text_note.isVisible(), "shown as the word opens, not only once its text is typed"
+    assert dialog.same_text_note.text().splitlines()[1:] == ["“apple” — 林檎"]
     dialog.reject()
 
 

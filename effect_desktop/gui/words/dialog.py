@@ -128,6 +128,8 @@ class WordDialog(QDialog):
         layout.addWidget(buttons)
         self.text_edit.setFocus()
         self.initial = self.values()  # what it opened with: an edit sends only what the learner changed
+        if word is not None:  # a second "apple" made on another computer shows as soon as either is opened
+            self._show_same_text()
 
     def changed_values(self) -> dict[str, Any]:
         """The fields the learner changed here. Sending all of them put back, over a change made
@@ -149,7 +151,7 @@ class WordDialog(QDialog):
         homograph is worth adding, a second "apple" with the same meaning only splits its reviews."""
         typed = self.text_edit.text().strip()
         others: list[WordView] = []
-        if self.same_text is not None and typed and (self.word is None or typed != self.word.text):
+        if self.same_text is not None and typed:
             try:
                 others = [w for w in self.same_text(typed) if self.word is None or w.word_id != self.word.word_id]
             except StoreError:  # only a hint: a busy or unreadable store leaves it out, Save still checks
