@@ -273,3 +273,50 @@ def test_segments_of_an_earlier_build_read_the_same_in_a_filtered_page(
                                {"codec": archive.LEGACY_CODEC, "payload": zlib.compress(lines.encode())})
     profile.store.archive.forget()
     assert pages() == before and all(before)
+
+
+def _damage(profile: Profile, segments: slice) -> None:
+    table = archive.archive
+    with profile.store.transaction() as connection:
+        for segment in connection.execute(table.select().order_by(table.c.first_position)).all()[segments]:
+            bad = bytearray(segment.payload)
+            bad[len(bad) // 2] ^= 0xFF
+            connection.execute(table.update().where(table.c.first_position == segment.first_position),
+                               {"payload": bytes(bad)})
+    profile.store.archive.forget()
+
+
+def test_a_list_that_cannot_be_read_says_so_and_shows_nothing_of_the_filter_before(
+        qtbot: QtBot, profile: Profile, compacted_history: dict[str, Any]) -> None:
+    """The message was covered at once by the new filter's count, and the old filter's rows stayed under
+    the new filter bar: "Word edited" chosen, "Added 120 words" listed, "31 of 398 events match"."""
+    page = _window_page(qtbot, profile)
+    _damage(profile, slice(6, 9))  # old segments: the newest page of every event does not touch them
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("WordCreated"))
+    _settled(qtbot, page)
+    assert page.model.rowCount() > 0  # "Added 120 words", and its day
+    box.setCurrentIndex(box.findData("WordUpdated"))
+    _settled(qtbot, page)
+    qtbot.wait(100)
+    assert page.status.text().startswith("The events could not be read: archive segment")
+    assert page.model.rowCount() == 0 and page.model.filter.event_types == ("WordUpdated",)
+
+
+def test_the_list_keeps_the_keyboard_focus_through_a_long_read(qtbot: QtBot, profile: Profile,
+                                                               studied: dict) -> None:
+    """Greyed while a refresh read on, the list gave its focus to the next button, and the arrow keys
+    then moved nothing in it."""
+    page = _window_page(qtbot, profile)
+    page.activateWindow()
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("QuestionAnswered"))
+    _settled(qtbot, page)
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
+    release = _hold_the_reader(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.view.isEnabled(), timeout=2000)
+    release.set()
+    _settled(qtbot, page)
+    assert page.view.isEnabled() and page.view.hasFocus()

@@ -19,6 +19,7 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,12 +34,13 @@ from PySide6.QtWidgets import (
 from ...persistence.errors import ProfileLocked
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
+from ..core_messages import localise
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
-from .model import EntryRole, FirstPage, TimelineModel
+from .model import EntryRole, FirstPage, PageRead, TimelineModel
 from .past import PastView, TravelBar
 from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
@@ -93,6 +95,7 @@ class TimelinePage(QWidget):
         self._travels = 0  # each jump and each "Back to now" counts: only the latest one is shown
         self._loads = 0  # each read of the list in the background counts: only the latest one is shown
         self._pending: TimelineFilter | None = None  # the filter whose list is being read in the background
+        self._focus_moved_to: QWidget | None = None  # where the list's focus went while it was greyed
         self.operations: Any = None  # the window's (timeline_page): long work off the GUI thread
         self.filters = FilterBar(self.language)
         self.filters.changed.connect(self.apply_filter)
@@ -241,7 +244,11 @@ class TimelinePage(QWidget):
             if asked != self._loads:
                 return
             self._loaded()
-            self.status.setText(self.tr("The events could not be read: %1").replace("%1", str(error)))
+            # the list as the filter bar says, empty, and no count still coming for it: the old rows
+            # stayed under the new filter and the count then covered the message
+            self.model.show(timeline_filter, FirstPage({}, PageRead([], None)), before)
+            self.operations.read("timeline.count", lambda: None, lambda _none: None, owner=self)
+            self.status.setText(self.tr("The events could not be read: %1").replace("%1", localise(str(error))))
 
         self.operations.read("timeline.list", read, show, owner=self, on_failure=failed)
 
@@ -250,13 +257,19 @@ class TimelinePage(QWidget):
         self._loading_shown.stop()
         self.loading_label.hide()
         self.view.setEnabled(True)
+        if self._focus_moved_to is not None and QApplication.focusWidget() is self._focus_moved_to:
+            self.view.setFocus()  # back where the greying took it from, unless the learner moved it since
+        self._focus_moved_to = None
 
     def _show_loading(self) -> None:
         """The read takes a moment: say so, and grey the rows it will replace (they can no longer be
-        chosen)."""
+        chosen). A disabled list gives its focus to the next widget; it comes back with the rows (a
+        refresh during a filtered read left the arrow keys moving the word-history button)."""
         if self.loading:
             self.loading_label.show()
+            had_focus = self.view.hasFocus()
             self.view.setEnabled(False)
+            self._focus_moved_to = QApplication.focusWidget() if had_focus else None
 
     def _settle(self) -> None:
         """A read still under way is done now, on this thread: for the steps that need the list as the
