@@ -283,6 +283,16 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"nothing was written\. Free some space and try again\.", re.S),
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); "
                    "nothing was written. Free some space and try again.").format(m[1], m[2])),
+    (re.compile(r"The backups folder (.+) cannot be written \((.+)\)\. Check its permissions, or move away a file "
+                r"of that name\.", re.S),
+     lambda m: _tr("The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of "
+                   "that name.").format(m[1], m[2])),
+    (re.compile(r"The backup of (.+) could not be written to (.+): (.+)\. Check the free disk space and the "
+                r"folder's permissions\.", re.S),
+     lambda m: _tr("The backup of {0} could not be written to {1}: {2}. Check the free disk space and the "
+                   "folder's permissions.").format(m[1], m[2], m[3])),
+    (re.compile(r"archive segment (\d+) is damaged \((.+)\); restore a backup", re.S),
+     lambda m: _tr("archive segment {0} is damaged ({1}); restore a backup").format(m[1], m[2])),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
                 r"such as an import or verify still running\); try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "

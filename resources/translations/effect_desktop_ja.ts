@@ -1856,6 +1856,18 @@ Details were written to the log file; your study history is safe.</source>
         <source>the meaning “{0}” is HTML markup alone, with no text to import</source>
         <translation>意味「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
     </message>
+    <message>
+        <source>The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of that name.</source>
+        <translation>バックアップフォルダー {0} に書き込めません（{1}）。権限を確認するか、同じ名前のファイルを移動してください。</translation>
+    </message>
+    <message>
+        <source>The backup of {0} could not be written to {1}: {2}. Check the free disk space and the folder's permissions.</source>
+        <translation>{0} のバックアップを {1} に書き込めませんでした: {2}。ディスクの空き容量とフォルダーの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>archive segment {0} is damaged ({1}); restore a backup</source>
+        <translation>アーカイブのセグメント {0} が壊れています（{1}）。バックアップから復元してください</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -173,6 +173,20 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     with pytest.raises(StoreError) as refused:
         open_profile(emptied)
     messages.append(str(refused.value))
+    from effect_desktop.backup.backups import BackupError, backup_dir
+
+    fresh = tmp_path / "fresh.effect.sqlite3"
+    open_profile(fresh).close()
+    backup_dir(fresh).write_text("a file where the backups folder goes")
+    with pytest.raises(BackupError) as refused:  # shown after a sync in the window ("the backup before it…")
+        create_backup(fresh)
+    messages.append(str(refused.value))
+    with pytest.raises(BackupError) as refused:
+        create_backup(tmp_path / "text.effect.sqlite3")
+    messages.append(str(refused.value))
+    from effect_desktop.persistence.archive import _damaged
+
+    messages.append(str(_damaged(10001, ValueError("decompression error"))))  # the Timeline says it
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
