@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,6 +37,23 @@ def words(profile: Profile) -> list:
     ids = profile.service.create_words([
         dict(text=t, meaning=m, category=c, tags=tags, difficulty=d) for t, m, c, tags, d in WORDS])
     return ids
+
+
+@pytest.fixture
+def system_font_pt() -> Iterator[Callable[[float], QFont]]:
+    """Sets the application font to a point size, as a system font setting does (restored after)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+
+    def set_size(points: float) -> QFont:
+        font = QFont(before)
+        font.setPointSizeF(points)
+        app.setFont(font)
+        return font
+
+    yield set_size
+    app.setFont(before)
 
 
 @pytest.fixture

@@ -22,18 +22,23 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...statistics.figures import Granularity, Period
-from .labels import FittedLabels
+from .labels import FittedLabels, FittedTicks
 from .palette import chart_colors, new_chart, style_chart
+
+MIN_HEIGHT = 220  # pixels, at the usual font sizes
+MIN_LINES = 12  # a larger font: the chart's height in lines of its text, so a plot still has room for its numbers
 
 
 def chart_view(parent: QWidget | None = None) -> QChartView:
+    """A view at least 220 pixels tall, or twelve lines of the font when that is more: at a 16 pt
+    font a fixed 220 left the plot 100 pixels, and Qt Charts cut every number on the axis to "…"."""
     view = QChartView(parent)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    view.setMinimumHeight(max(MIN_HEIGHT, round(MIN_LINES * QFontMetricsF(view.font()).lineSpacing())))
     # A chart answers no key, so Tab passes it by; a screen reader still finds it by its card's title.
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -63,15 +68,31 @@ def _nice_max(value: float) -> float:
     return value
 
 
-def count_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
-    """A value axis from 0 with round, whole-number ticks (no "0 0 1 1" on small counts)."""
+def count_axis(chart: QChart, maximum: float, label_format: str = "%d") -> QValueAxis:
+    """A value axis from 0 with round, whole-number ticks (no "0 0 1 1" on small counts), as many as
+    the plot's height has room for (see FittedTicks)."""
     axis = QValueAxis()
     top = _nice_max(maximum)
     axis.setRange(0, top)
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
     axis.setTickAnchor(0)
-    axis.setTickInterval(top / 5 if top >= 5 else 1)
+    if top >= 5:  # five steps, else four, two or one, of a whole number each
+        steps = [top / parts for parts in (5, 4, 2, 1) if float(top / parts).is_integer()]
+    else:
+        steps = [1.0, float(top)] if top > 1 else [1.0]
     axis.setLabelFormat(label_format)
+    FittedTicks(chart, axis, steps)
+    return axis
+
+
+def percent_axis(chart: QChart) -> QValueAxis:
+    """0 to 100 %, by 25, 50 or 100 as the plot's height allows."""
+    axis = QValueAxis()
+    axis.setRange(0, 100)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setLabelFormat("%d%%")
+    FittedTicks(chart, axis, [25.0, 50.0, 100.0])
     return axis
 
 
@@ -159,10 +180,8 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
     chart.addSeries(area)
     chart.addSeries(accuracy)
     x = _date_axis(chart, periods, granularity)
-    left = count_axis(max((p.answers for p in periods), default=0))
-    right = QValueAxis()
-    right.setRange(0, 100)
-    right.setLabelFormat("%d%%")
+    left = count_axis(chart, max((p.answers for p in periods), default=0))
+    right = percent_axis(chart)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
@@ -192,7 +211,7 @@ def minutes_chart(periods: Sequence[Period], granularity: Granularity, name: str
     chart.addSeries(area)
     x = _date_axis(chart, periods, granularity)
     label_format = "%g " + unit.replace("%", "%%") if unit_fits_axis(unit) else "%g"
-    y = count_axis(max((p.minutes for p in periods), default=0), label_format)
+    y = count_axis(chart, max((p.minutes for p in periods), default=0), label_format)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     area.attachAxis(x)
@@ -215,7 +234,7 @@ def _bars(name: str, counts: Sequence[int], color: QColor | None) -> QBarSeries:
 
 def _finish(chart: QChart, series: QBarSeries, x: QAbstractAxis, counts: Sequence[int], x_title: str) -> QChart:
     x.setTitleText(x_title)
-    y = count_axis(max(counts, default=0))
+    y = count_axis(chart, max(counts, default=0))
     chart.addSeries(series)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)

@@ -10,6 +10,7 @@ the most recent weeks, the ones a learner looks for, were out of sight.
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QSize, Qt
@@ -75,9 +76,15 @@ class CalendarHeatmap(QWidget):
     def _weeks(self) -> int:
         return 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
 
+    def _smallest(self) -> int:
+        """The smallest pitch: 8 pixels, or half a line of the font if more, so the weekday names on
+        every second row keep to their rows (at 14-16 pt "Mon" and "Wed" ran into each other)."""
+        return max(SMALLEST, math.ceil(self.fontMetrics().height() / 2))
+
     def _pitch_for(self, width: int) -> int:
         room = width - self._origin().x() - 8
-        return max(SMALLEST, min(LARGEST, room // self._weeks()))
+        smallest = self._smallest()
+        return max(smallest, min(max(LARGEST, smallest), room // self._weeks()))
 
     def pitch(self) -> int:
         """Square plus gap for the current width."""
@@ -103,11 +110,11 @@ class CalendarHeatmap(QWidget):
         return True
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        width = self._width_at(LARGEST)
+        width = self._width_at(max(LARGEST, self._smallest()))
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        width = self._width_at(SMALLEST)
+        width = self._width_at(self._smallest())
         return QSize(width, self.heightForWidth(width))
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
@@ -148,10 +155,9 @@ class CalendarHeatmap(QWidget):
         shades = [empty] + [_mix(empty, colors.primary, (i + 1) / (LEVELS - 1)) for i in range(LEVELS - 1)]
         locale = self.locale()
         painter.setPen(text)
-        origin, pitch, cell = self._origin(), self.pitch(), self.cell_size()
+        origin = self._origin()
         for row, weekday in ((0, 1), (2, 3), (4, 5)):
-            painter.drawText(QRect(0, origin.y() + row * pitch - 2, origin.x() - 4, cell + 4),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            painter.drawText(self.weekday_rect(row), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              locale.dayName(weekday, QLocale.FormatType.ShortFormat))
         for x, name in self.month_labels():
             painter.drawText(QPoint(x, origin.y() - 6), name)
@@ -168,6 +174,12 @@ class CalendarHeatmap(QWidget):
                 day += timedelta(days=1)
         self._legend(painter, shades, colors.streak, text)
         painter.end()
+
+    def weekday_rect(self, row: int) -> QRect:
+        """Where a weekday's name goes: two rows high (it names every second row), centred on its row."""
+        origin, pitch = self._origin(), self.pitch()
+        middle = origin.y() + row * pitch + self.cell_size() // 2
+        return QRect(0, middle - pitch, origin.x() - 4, 2 * pitch)
 
     def month_labels(self) -> list[tuple[int, str]]:
         """(x, short month name) above the first column of each month. The partial month the grid

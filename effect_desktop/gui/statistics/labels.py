@@ -1,4 +1,5 @@
-"""Category-axis labels that never overlap: every k-th one, k as small as the chart's width allows.
+"""Axis labels that Qt Charts does not cut to "…": every k-th category, k as small as the chart's width
+allows; and on a value axis, as many ticks as its height allows.
 
 Qt Charts gives every label of a category axis the same room (the axis's
 width over the number of labels plus one) and cuts a longer one to "…", so a
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCharts import QCategoryAxis, QChart
+from PySide6.QtCharts import QCategoryAxis, QChart, QValueAxis
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QFontMetricsF
 
@@ -81,3 +82,30 @@ class FittedLabels(QObject):
                                     else QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for value, text in self.placed(every):
             self.axis.append(text, value)
+
+
+LABEL_SLACK = 8.0  # pixels a value axis needs beyond a line per label (measured: Qt Charts' padding)
+
+
+class FittedTicks(QObject):
+    """Owned by the chart; sets `axis`'s tick interval to the first of `steps` (finest first) whose
+    labels fit the plot's height. Qt Charts gives each label of a vertical axis the plot's height over
+    the number of labels and cuts a taller one to "…": at a 16 pt font six labels on a 100-pixel
+    plot all read "…"."""
+
+    def __init__(self, chart: QChart, axis: QValueAxis, steps: Sequence[float]) -> None:
+        super().__init__(chart)
+        self.axis, self.steps = axis, list(steps)
+        axis.setTickInterval(self.steps[0])
+        chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).height()))
+
+    def fits(self, step: float, height: float) -> bool:
+        labels = round((self.axis.max() - self.axis.min()) / step) + 1
+        return labels * QFontMetricsF(self.axis.labelsFont()).height() + LABEL_SLACK <= height
+
+    def fit(self, height: float) -> None:
+        if height <= 0:
+            return
+        step = next((step for step in self.steps if self.fits(step, height)), self.steps[-1])
+        if step != self.axis.tickInterval():
+            self.axis.setTickInterval(step)

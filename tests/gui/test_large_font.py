@@ -1,0 +1,102 @@
+"""A large system font (14-16 pt): charts, calendars and boxes keep their text whole.
+
+Qt Charts cuts an axis label that is taller than its share of the plot to "…",
+and a painted label in a fixed box is clipped; so every size here is checked
+against the font's own metrics, at the sizes a learner with weak eyes sets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsTextItem
+
+from effect_desktop.gui.statistics.charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart
+from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
+from effect_desktop.statistics.figures import Granularity, Heatmap, Period
+
+POINTS = [14, 16]
+
+
+def _year() -> list[Period]:
+    return [Period(start=date(2024, 11, 25) + timedelta(weeks=w), answers=30 + 7 * w, correct=20 + w,
+                   minutes=12.0 + w) for w in range(53)]
+
+
+def _charts() -> dict[str, QChart]:
+    return {
+        "activity": activity_chart(_year(), Granularity.WEEK, "Answers", "Accuracy (%)"),
+        "time": minutes_chart(_year(), Granularity.WEEK, "minutes", "min"),
+        "bars": bar_chart("Words", ["1", "2", "4", "8", "15", "31"], [120, 80, 44, 10, 3, 1], "days"),
+        "forecast": day_bar_chart("Reviews", [40, 12, 9, 30, 2] * 6, "days from today"),
+    }
+
+
+def _labels(view: QChartView, chart: QChart) -> list[str]:
+    """The texts the chart shows (titles, legend, axes), as drawn."""
+    texts = [item.toPlainText() for item in (i.toGraphicsObject() for i in view.scene().items())
+             if isinstance(item, QGraphicsTextItem) and item.isVisible()]
+    assert texts, "no label found in the chart's scene"
+    return texts
+
+
+def _shown_whole(qtbot, view: QChartView, chart: QChart, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Once the scene is laid out for the view's size (Qt Charts lays it out again after the chart
+    fits its labels), no text in it is cut to "…"."""
+    def whole() -> None:
+        texts = _labels(view, chart)
+        assert not [text for text in texts if "…" in text or "..." in text], (name, texts)
+
+    qtbot.waitUntil(whole, timeout=3000)
+
+
+def _show(qtbot, chart: QChart, height: int | None = None) -> QChartView:  # type: ignore[no-untyped-def]
+    view = chart_view()
+    qtbot.addWidget(view)
+    view.setChart(chart)
+    if height is not None:
+        view.setMinimumHeight(height)
+    view.resize(430, height or view.minimumHeight())  # a half-width card
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: chart.plotArea().height() > 0)
+    months = [axis for axis in chart.axes(Qt.Orientation.Horizontal) if isinstance(axis, QCategoryAxis)]
+    # the labels chosen for the laid-out width are in the scene (it is laid out again after the chart)
+    qtbot.waitUntil(lambda: all(set(axis.categoriesLabels()) <= set(_labels(view, chart)) for axis in months))
+    return view
+
+
+@pytest.mark.parametrize("points", POINTS)
+def test_chart_numbers_are_whole_at_a_large_font(qtbot, system_font_pt, points: int) -> None:  # type: ignore[no-untyped-def]
+    """At 16 pt every chart's axis read "… … …": the plot was 100 pixels tall and had six labels."""
+    system_font_pt(points)
+    for name, chart in _charts().items():
+        view = _show(qtbot, chart)
+        _shown_whole(qtbot, view, chart, name)
+        for axis in chart.axes(Qt.Orientation.Vertical):
+            assert (axis.max() - axis.min()) / axis.tickInterval() >= 2, (name, "fewer than three numbers")
+
+
+def test_a_short_chart_shows_fewer_numbers_not_dots(qtbot, system_font_pt) -> None:  # type: ignore[no-untyped-def]
+    """However short the plot, the axis keeps 0 and its top, whole."""
+    system_font_pt(16)
+    for name, chart in _charts().items():
+        view = _show(qtbot, chart, height=220)  # the least it was
+        _shown_whole(qtbot, view, chart, name)
+
+
+@pytest.mark.parametrize("points", POINTS)
+def test_the_calendars_weekday_names_keep_to_their_rows(qtbot, system_font_pt, points: int) -> None:  # type: ignore[no-untyped-def]
+    """Mon, Wed and Fri name every second row: at 14-16 pt each was taller than two rows and they ran into
+    each other."""
+    system_font_pt(points)
+    calendar = CalendarHeatmap()
+    qtbot.addWidget(calendar)
+    calendar.set_figure(Heatmap(first=date(2025, 11, 27), last=date(2026, 11, 26), answers={}, streak_first=None,
+                                streak_last=None, streak_days=0))
+    calendar.resize(calendar.minimumSizeHint())  # as narrow as the page lets it get
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    assert 2 * calendar.pitch() >= calendar.fontMetrics().height()
