@@ -38,7 +38,7 @@ from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
 from .study.page import StudyPage, mode_names
-from .style import resize_within_screen
+from .style import reapply_palette, resize_within_screen
 from .undo import UndoHistory, Undone
 from .words.page import WordsPage
 
@@ -266,6 +266,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self._tick()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:  # the system switched to dark, or back
+            reapply_palette()  # (sent to windows only, and not through changeEvent)
+        return super().event(event)
 
     def _show_status(self, figures: tuple[int, int]) -> None:
         due, streak = figures

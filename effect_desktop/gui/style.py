@@ -7,6 +7,9 @@ large-font settings scale).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -109,7 +112,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setVisible(False)
-    label.setStyleSheet(f"color: {error_color().name()};")
+    follow_palette(label, "error", lambda: label.setStyleSheet(f"color: {error_color().name()};"))
     return label
 
 
@@ -126,13 +129,16 @@ def secondary_text(label: QWidget) -> None:
     """Explanations and key hints in a quieter colour that is still readable (about 5:1 against the
     window in the light and the dark palette). They were disabled to grey them: 1.5:1, nearly
     invisible, and a screen reader may pass over a disabled label."""
-    palette = QPalette(QApplication.palette(label))
-    text = palette.color(QPalette.ColorRole.WindowText)
-    window = palette.color(QPalette.ColorRole.Window)
-    mixed = QColor(*(round(a + (b - a) * SECONDARY_BLEND) for a, b in
-                     ((text.red(), window.red()), (text.green(), window.green()), (text.blue(), window.blue()))))
-    palette.setColor(QPalette.ColorRole.WindowText, mixed)
-    label.setPalette(palette)
+    def apply() -> None:
+        palette = QPalette(QApplication.palette(label))
+        text = palette.color(QPalette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorRole.Window)
+        mixed = QColor(*(round(a + (b - a) * SECONDARY_BLEND) for a, b in
+                         ((text.red(), window.red()), (text.green(), window.green()), (text.blue(), window.blue()))))
+        palette.setColor(QPalette.ColorRole.WindowText, mixed)
+        label.setPalette(palette)
+
+    follow_palette(label, "secondary", apply)
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
@@ -154,3 +160,40 @@ def shows_focus(area: QAbstractScrollArea, name: str) -> None:
     area.setObjectName(name)
     area.setStyleSheet(f"QAbstractScrollArea#{name} {{ border: 2px solid transparent; }} "
                        f"QAbstractScrollArea#{name}:focus {{ border: 2px solid palette(highlight); }}")
+
+
+class PaletteFollower(QObject):
+    """What a widget computed from the palette (a blended colour, a colour in a style sheet), done
+    again when the system palette changes: switched to dark with the window open, that text kept
+    its light-mode grey at 2.5:1 on the dark window. Owned by the widget; `reapply_palette` runs it."""
+
+    def __init__(self, widget: QWidget, key: str, apply: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.setObjectName(f"paletteFollower_{key}")
+        self.apply = apply
+
+
+def follow_palette(widget: QWidget, key: str, apply: Callable[[], object], now: bool = True) -> None:
+    """Run `apply` now (unless `now` is false) and after every change of the application's palette;
+    it replaces an earlier one of the same `key` on this widget."""
+    for earlier in widget.findChildren(PaletteFollower, f"paletteFollower_{key}",
+                                       options=Qt.FindChildOption.FindDirectChildrenOnly):
+        earlier.setParent(None)
+        earlier.deleteLater()
+    PaletteFollower(widget, key, apply)
+    if now:
+        apply()
+
+
+def reapply_palette() -> None:
+    """After the application's palette changed (the system switched to dark or back): every style sheet
+    is set again, for a widget with one keeps the palette it had when it was styled (the navigation and
+    the settings stayed white), and every `follow_palette` runs again."""
+    widgets = QApplication.allWidgets()
+    for widget in widgets:
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+    for widget in QApplication.topLevelWidgets():
+        for follower in widget.findChildren(PaletteFollower):
+            follower.apply()

@@ -32,7 +32,7 @@ from ...statistics.asof import queries_as_of
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
-from ..style import heading, shows_focus
+from ..style import follow_palette, heading, shows_focus
 from .card import ChartCard
 from .charts import (
     activity_chart,
@@ -161,6 +161,13 @@ class StatisticsPage(QWidget):
 
         for combo in (self.range, self.granularity, self.scope):
             combo.currentIndexChanged.connect(self.refresh)
+        # the charts take their theme and colours from the palette when built: built again on a switch
+        # to dark (or back), they stayed light in a dark window
+        follow_palette(self, "charts", self._restyle_charts, now=False)
+
+    def _restyle_charts(self) -> None:
+        if self.report is not None:
+            self._show(self.report)
 
     # --- layout ----------------------------------------------------------------------------------
     def _arrange(self, columns: int) -> None:

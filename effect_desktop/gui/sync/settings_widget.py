@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...sync import ConnectionCheck, CredentialsUnavailable, SyncError, credentials, test_connection
 from ...sync.urls import ServerURL
-from ..style import error_color, secondary_text, success_color
+from ..style import error_color, follow_palette, secondary_text, success_color
 from .background import BackgroundTask
 from .controller import SyncController
 from .form import compose_url, split_url
@@ -130,8 +130,8 @@ class SyncSettingsWidget(QWidget):
 
     # --- messages ----------------------------------------------------------------------------------------
     def show_message(self, text: str, *, ok: bool) -> None:
-        color = success_color() if ok else error_color()
-        self.message.setStyleSheet(f"color: {color.name()};")
+        follow_palette(self.message, "outcome", lambda: self.message.setStyleSheet(
+            f"color: {(success_color() if ok else error_color()).name()};"))
         self.message.setProperty("ok", ok)
         self.message.setText(text)
         self.message.show()

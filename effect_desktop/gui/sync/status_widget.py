@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
-from ..style import error_color
+from ..style import error_color, follow_palette
 from .controller import SyncController
 from .status import SyncState, SyncStatus, status_text, status_tooltip
 
@@ -29,8 +29,9 @@ class SyncStatusWidget(QToolButton):
         self.setText(status_text(status))
         self.setToolTip(status_tooltip(status))
         failing = status.state in (SyncState.OFFLINE, SyncState.ERROR)
-        self.setStyleSheet(f"QToolButton#syncStatus {{ color: {error_color().name()}; }}"
-                           if status.state is SyncState.ERROR else "")
+        error = status.state is SyncState.ERROR
+        follow_palette(self, "error", lambda: self.setStyleSheet(
+            f"QToolButton#syncStatus {{ color: {error_color().name()}; }}" if error else ""))
         self.setProperty("failing", failing)
 
     def _clicked(self) -> None:
