@@ -266,11 +266,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self._tick()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:  # the system switched to dark, or back
-            reapply_palette()  # (sent to windows only, and not through changeEvent)
-        return super().event(event)
+        elif event.type() == QEvent.Type.PaletteChange:  # the application's: the system switched to dark, or back
+            reapply_palette()
 
     def _show_status(self, figures: tuple[int, int]) -> None:
         due, streak = figures
