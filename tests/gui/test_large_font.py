@@ -6,16 +6,18 @@ against the font's own metrics, at the sizes a learner with weak eyes sets."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from effect_desktop.gui.statistics.charts import activity_chart, bar_chart, chart_view, day_bar_chart, minutes_chart
 from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
 from effect_desktop.statistics.figures import Granularity, Heatmap, Period
+from effect_desktop.timeline.word_history import IntervalPoint
 
 POINTS = [14, 16]
 
@@ -100,3 +102,41 @@ def test_the_calendars_weekday_names_keep_to_their_rows(qtbot, system_font_pt, p
     calendar.show()
     qtbot.waitExposed(calendar)
     assert 2 * calendar.pitch() >= calendar.fontMetrics().height()
+
+
+class _Recording(QPainter):
+    """A painter that notes every text drawn in a box (the chart's labels)."""
+
+    drawn: list[tuple[QRectF, int, str, QFont]] = []
+
+    def drawText(self, *args) -> None:  # type: ignore[no-untyped-def, override]  # noqa: N802
+        if len(args) == 3 and isinstance(args[0], QRectF):
+            _Recording.drawn.append((QRectF(args[0]), int(args[1].value if hasattr(args[1], "value") else args[1]),
+                                     args[2], QFont(self.font())))
+        super().drawText(*args)
+
+
+@pytest.mark.parametrize("points", [9, 16])
+def test_the_interval_charts_labels_are_whole(qtbot, system_font_pt, monkeypatch, points: int) -> None:  # type: ignore[no-untyped-def]
+    """At 16 pt "1237 d" read "37 d" and the dates were cut in half: each label had a fixed box."""
+    from effect_desktop.gui.timeline import word_history
+
+    system_font_pt(points)
+    monkeypatch.setattr(word_history, "QPainter", _Recording)
+    _Recording.drawn = []
+    start = datetime(2021, 3, 2, 9, tzinfo=UTC)
+    chart = word_history.IntervalChart([IntervalPoint(start + timedelta(days=days), interval, None)
+                                        for days, interval in ((0, 1), (90, 61), (900, 1237))])
+    qtbot.addWidget(chart)
+    chart.resize(700, chart.minimumHeight())
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.grab()  # painted now, with the recording painter
+    texts = [text for _, _, text, _ in _Recording.drawn]
+    assert "1237 d" in texts and "0" in texts and "2021-03-02" in texts, texts
+    inside = QRectF(chart.rect())
+    for box, flags, text, font in _Recording.drawn:
+        needed = QFontMetricsF(font).boundingRect(box, flags, text)
+        fits = needed.width() <= box.width() + 0.01 and needed.height() <= box.height() + 0.01
+        assert box.contains(needed) or fits, (text, box, needed)
+        assert inside.contains(box), (text, box, "past the widget's edge")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,18 +22,58 @@ from .field_changes import FieldChanges
 
 
 class IntervalChart(QWidget):
-    """The interval (days until the next review) after each schedule change: a step line."""
+    """The interval (days until the next review) after each schedule change: a step line.
+
+    Margins and label boxes are measured from the font: in fixed boxes (40 by 14 pixels) "1237 d"
+    read "37 d" at a 16 pt font, the dates were cut in half, and at 150% the "1" touched the edge."""
 
     def __init__(self, points: list[IntervalPoint], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points = points
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(max(140, round(7 * QFontMetricsF(self.font()).lineSpacing())))
         self.setObjectName("intervalChart")
+
+    def top_text(self) -> str:
+        top = max((p.interval_days for p in self.points), default=0)
+        return self.tr("%1 d").replace("%1", str(max(top, 1)))
+
+    def date_texts(self) -> tuple[str, str]:
+        return (self.points[0].at.astimezone().strftime("%Y-%m-%d"),
+                self.points[-1].at.astimezone().strftime("%Y-%m-%d"))
+
+    def _gap(self) -> float:
+        return QFontMetricsF(self.font()).averageCharWidth()
+
+    def plot_area(self) -> QRectF:
+        """The plot: right of the axis's numbers, above the dates, half a line below the top (the top
+        number is centred on the plot's top edge)."""
+        metrics, gap = QFontMetricsF(self.font()), self._gap()
+        widest = max(metrics.horizontalAdvance(self.top_text()), metrics.horizontalAdvance("0"))
+        line = metrics.height()
+        return QRectF(self.rect()).adjusted(2 * gap + widest, line / 2 + 2, -gap, -(line + gap))
+
+    def label_boxes(self) -> list[tuple[QRectF, Qt.AlignmentFlag, str]]:
+        """(box, alignment, text) of every label: the top and 0 beside the axis, the first and last dates under it."""
+        area, metrics, gap = self.plot_area(), QFontMetricsF(self.font()), self._gap()
+        line = metrics.height()
+        number = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        boxes = [(QRectF(gap, area.top() - line / 2, area.left() - 2 * gap, line), number, self.top_text()),
+                 (QRectF(gap, area.bottom() - line / 2, area.left() - 2 * gap, line), number, "0")]
+        if not self.points:
+            return boxes
+        first, last = self.date_texts()
+        below = area.bottom() + gap / 2
+        first_width, last_width = metrics.horizontalAdvance(first) + 2, metrics.horizontalAdvance(last) + 2
+        boxes.append((QRectF(area.left(), below, first_width, line), Qt.AlignmentFlag.AlignLeft, first))
+        if last != first and area.width() >= first_width + last_width + 2 * gap:  # else they would overlap
+            boxes.append((QRectF(area.right() - last_width, below, last_width, line), Qt.AlignmentFlag.AlignRight,
+                          last))
+        return boxes
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(44, 10, -12, -24)
+        area = self.plot_area()
         pen_axis = QPen(self.palette().text().color())
         painter.setPen(pen_axis)
         painter.drawLine(area.bottomLeft(), area.bottomRight())
@@ -61,13 +101,8 @@ class IntervalChart(QWidget):
         painter.setPen(QPen(QColor("#2f7bd8"), 2))
         painter.drawPath(path)
         painter.setPen(pen_axis)
-        painter.drawText(QRectF(0, area.top() - 6, 40, 14), Qt.AlignmentFlag.AlignRight, self.tr("%1 d").replace(
-            "%1", str(top)))
-        painter.drawText(QRectF(0, area.bottom() - 8, 40, 14), Qt.AlignmentFlag.AlignRight, "0")
-        painter.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft,
-                         self.points[0].at.astimezone().strftime("%Y-%m-%d"))
-        painter.drawText(QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight,
-                         self.points[-1].at.astimezone().strftime("%Y-%m-%d"))
+        for box, alignment, text in self.label_boxes():
+            painter.drawText(box, alignment, text)
 
 
 class WordHistoryDialog(QDialog):
