@@ -38,7 +38,7 @@ from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
 from .study.page import StudyPage, mode_names
-from .style import reapply_palette, resize_within_screen
+from .style import minimum_within_screen, reapply_palette, resize_within_screen
 from .undo import UndoHistory, Undone
 from .words.page import WordsPage
 
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._closed = False
 
         self.setWindowIcon(QIcon(str(icon_path())))
-        self.setMinimumSize(720, 480)
+        minimum_within_screen(self, 720, 480)
         self._build()
         self._status_soon = QTimer(self)  # changes come in bursts (answer after answer): one read
         self._status_soon.setSingleShot(True)

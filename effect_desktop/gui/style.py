@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -141,16 +141,34 @@ def secondary_text(label: QWidget) -> None:
     follow_palette(label, "secondary", apply)
 
 
-def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """A window's first size, kept within the screen's free area: at 150% on a 1366×768 laptop the
-    screen is 911×512, and a dialog opened at 820×620 put its buttons below the bottom edge."""
+def screen_room(widget: QWidget) -> QSize | None:
+    """The most a window may take: its screen's free area less a title bar and a panel (60 pixels
+    high) and a margin (20 wide). At 150% on a 1366×768 laptop the screen is 911×512."""
     screen = widget.screen() or QApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
+    if screen is None:
+        return None
+    room = screen.availableGeometry()
+    return QSize(room.width() - 20, room.height() - 60)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """A window's first size, kept within the screen's free area: a dialog opened at 820×620 put its
+    buttons below the bottom edge of a 911×512 screen."""
+    room = screen_room(widget)
+    if room is not None:
         minimum = widget.minimumSizeHint()
-        width = max(min(width, room.width() - 20), minimum.width())
-        height = max(min(height, room.height() - 60), minimum.height())  # the title bar and a panel
+        width = max(min(width, room.width()), minimum.width())
+        height = max(min(height, room.height()), minimum.height())
     widget.resize(width, height)
+
+
+def minimum_within_screen(widget: QWidget, width: int, height: int) -> None:
+    """A window's minimum size, but never more than the screen's room: at 150% on a 1366×768 laptop
+    a minimum of 720×480 overrode the first size and put the status bar under the taskbar."""
+    room = screen_room(widget)
+    if room is not None:
+        width, height = min(width, room.width()), min(height, room.height())
+    widget.setMinimumSize(width, height)
 
 
 def shows_focus(area: QAbstractScrollArea, name: str) -> None:

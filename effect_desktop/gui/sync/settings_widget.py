@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...sync import ConnectionCheck, CredentialsUnavailable, SyncError, credentials, test_connection
 from ...sync.urls import ServerURL
-from ..style import error_color, follow_palette, secondary_text, success_color
+from ..style import error_color, follow_palette, screen_room, secondary_text, success_color
 from .background import BackgroundTask
 from .controller import SyncController
 from .form import compose_url, split_url
@@ -138,17 +138,26 @@ class SyncSettingsWidget(QWidget):
         QTimer.singleShot(0, self._fit_window)  # once the layouts have taken in the new sentence
 
     def _fit_window(self) -> None:
-        """Grow the dialog so a long message shows whole instead of squeezing the fields."""
+        """Grow the dialog so a long message shows whole instead of squeezing the fields; wider rather
+        than past the screen's bottom edge (at 200% on a 1080p screen Close went below it)."""
         top = self.window()
         layout = top.layout() if top is not self else None
-        if layout is not None:
-            # The layouts take in a new sentence when their requests are handled; the timer could
-            # fire first, and a sentence longer than the one before ("Connecting…") was measured at
-            # the old height, with the fields squeezed flat.
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            needed = max(layout.totalHeightForWidth(top.width()), top.sizeHint().height())
-            if needed > top.height():
-                top.resize(top.width(), needed)
+        if layout is None:
+            return
+        # The layouts take in a new sentence when their requests are handled; the timer could
+        # fire first, and a sentence longer than the one before ("Connecting…") was measured at
+        # the old height, with the fields squeezed flat.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        width = top.width()
+        needed = max(layout.totalHeightForWidth(width), top.sizeHint().height())
+        room = screen_room(top)
+        if room is not None:
+            while needed > room.height() and width < room.width():  # a wider dialog takes fewer lines
+                width = min(room.width(), width + top.fontMetrics().averageCharWidth() * 10)
+                needed = layout.totalHeightForWidth(width)
+            needed = min(needed, max(room.height(), top.minimumSizeHint().height()))
+        if needed > top.height() or width > top.width():
+            top.resize(width, max(needed, top.height()))
 
     def _url(self) -> ServerURL | None:
         """The URL from the fields, or None after saying what is missing."""

@@ -1,0 +1,97 @@
+"""A small logical screen (a 1366×768 laptop at 150%: 911×512): windows and dialogs stay on it.
+
+The screen is set up for a separate process (the offscreen platform reads its
+screens from a file when the application starts)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+WINDOW = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui import i18n
+from effect_desktop.gui.main_window import MainWindow
+
+app = QApplication([])
+profile = open_profile(Path(sys.argv[1]))
+i18n.install("en")
+window = MainWindow(profile)
+window.show()
+app.processEvents()
+room = window.screen().availableGeometry()
+print(json.dumps(dict(minimum=[window.minimumWidth(), window.minimumHeight()], size=[window.width(), window.height()],
+                      room=[room.width(), room.height()])))
+window.close()
+profile.close()
+"""
+
+
+SYNC_DIALOG = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui import i18n
+from effect_desktop.gui.main_window import MainWindow
+
+app = QApplication([])
+profile = open_profile(Path(sys.argv[1]))
+i18n.install("ja")
+window = MainWindow(profile)
+window.show()
+dialog = window.sync.installation.open_settings()
+app.processEvents()
+dialog.settings.show_message(
+    "同期サーバー postgresql://alice@127.0.0.1:1/effect に接続できません（connection failed: connection to server at "
+    "127.0.0.1, port 1 failed: Connection refused）。オフラインのまま学習を続けられます。変更は保存され、次の同期で"
+    "送られます。", ok=False)
+dialog.settings._fit_window()
+app.processEvents()
+room = dialog.screen().availableGeometry()
+message = dialog.settings.message
+print(json.dumps(dict(size=[dialog.width(), dialog.height()], room=[room.width(), room.height()],
+                      message=[message.height(), message.heightForWidth(message.width())])))
+dialog.reject()
+window.close()
+profile.close()
+"""
+
+
+def run_on(tmp_path: Path, script: str, width: int, height: int, scale: float) -> dict:
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=str(scale),
+               PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "laptop.effect.sqlite3")], env=env,
+                          capture_output=True, text=True, timeout=120, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_fits_a_small_laptop_screen_with_its_title_bar(tmp_path: Path) -> None:
+    """Its minimum of 720×480 overrode the first size: with the title bar the window was taller than
+    the 512 pixels, and the status bar sat under the taskbar."""
+    seen = run_on(tmp_path, WINDOW, 1366, 768, 1.5)
+    room_width, room_height = seen["room"]
+    assert (room_width, room_height) == (911, 512)
+    for width, height in (seen["minimum"], seen["size"]):
+        assert width <= room_width - 20 and height <= room_height - 60, seen  # a title bar and a panel
+
+
+def test_the_sync_dialog_grows_wider_not_past_the_screens_bottom(tmp_path: Path) -> None:
+    """At 200% on a 1080p screen (960×540) the message that the server cannot be reached grew the dialog
+    to 525 pixels and put Close below the screen's edge."""
+    seen = run_on(tmp_path, SYNC_DIALOG, 1920, 1080, 2)
+    room_width, room_height = seen["room"]
+    assert (room_width, room_height) == (960, 540)
+    width, height = seen["size"]
+    assert width <= room_width - 20 and height <= room_height - 60, seen
+    shown, needed = seen["message"]
+    assert shown >= needed, "the message is cut"
