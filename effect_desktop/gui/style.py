@@ -43,6 +43,12 @@ def success_color() -> QColor:
     return QColor("#7ee787") if is_dark() else QColor("#1a7f37")
 
 
+def notice_colors() -> tuple[QColor, QColor]:
+    """Background and text of a notice that should catch the eye (amber): pale in a light palette, toned
+    down in a dark one, where the pale yellow band glared (both about 9:1)."""
+    return (QColor("#3d3214"), QColor("#ffe08a")) if is_dark() else (QColor("#fff3cd"), QColor("#5c4400"))
+
+
 def dark_palette() -> QPalette:
     """A dark palette for the Fusion style (screenshots, and a system without a dark theme)."""
     palette = QPalette()

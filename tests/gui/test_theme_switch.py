@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from effect_desktop.gui.main_window import MainWindow
 from effect_desktop.gui.settings_page import _hint
 from effect_desktop.gui.style import dark_palette, error_color, error_label
+from tests.gui.test_style import _contrast
 
 
 @pytest.fixture
@@ -86,3 +87,41 @@ def test_the_charts_turn_dark(qtbot, light_again, window: MainWindow) -> None:  
         assert _dark(view.chart().backgroundBrush().color())
         axis = view.chart().axes()[0]
         assert not _dark(axis.labelsColor()), "light numbers on the dark chart"
+
+
+def _notice_shown(window: MainWindow):  # type: ignore[no-untyped-def]
+    """The Timeline's notice, as a filter that cannot match anything brings it."""
+    page = window.show_page("timeline")
+    assert page is not None
+    page.filters.use_from.setChecked(True)
+    page.filters.use_to.setChecked(True)
+    page.filters.first.setDate(page.filters.last.date().addDays(3))
+    assert page.notice.isVisible()
+    return page.notice
+
+
+def _notice_reads_well_in_the_dark(notice: QLabel) -> None:
+    background = _seen(notice, notice.width() // 2, 2)  # in its padding
+    assert _dark(background), f"a light band in a dark window: {background.name()}"
+    text = notice.palette().color(QPalette.ColorRole.WindowText)
+    assert _contrast(text, background) >= 4.5, (text.name(), background.name())
+
+
+def test_the_timelines_notice_is_toned_down_in_the_dark(qtbot, light_again, profile) -> None:  # type: ignore[no-untyped-def]
+    """It was a pale yellow band (#fff3cd) in the dark window, from the start or after a switch."""
+    from effect_desktop.gui import i18n
+
+    light_again.setPalette(dark_palette())
+    i18n.install("en")
+    started_dark = MainWindow(profile)
+    qtbot.addWidget(started_dark)
+    started_dark.show()
+    qtbot.waitExposed(started_dark)
+    _notice_reads_well_in_the_dark(_notice_shown(started_dark))
+
+
+def test_the_timelines_notice_follows_a_switch_to_dark(qtbot, light_again, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    notice = _notice_shown(window)
+    assert not _dark(_seen(notice, notice.width() // 2, 2))
+    _switch_to_dark(light_again, window)
+    _notice_reads_well_in_the_dark(notice)

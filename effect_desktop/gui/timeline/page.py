@@ -37,6 +37,7 @@ from ...timeline.service import Timeline
 from ..core_messages import localise
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
+from ..style import follow_palette, notice_colors
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
@@ -134,8 +135,7 @@ class TimelinePage(QWidget):
         self.notice = QLabel()  # why the list is empty when the filter cannot match anything
         self.notice.setObjectName("filterNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("QLabel#filterNotice { background: #fff3cd; color: #5c4400; padding: 6px;"
-                                  " border-radius: 4px; }")
+        follow_palette(self.notice, "notice", self._colour_notice)
         self.notice.hide()
         self.scheduler_button = QPushButton(self.tr("Scheduler…"))
         self.scheduler_button.setObjectName("schedulerButton")
@@ -165,6 +165,11 @@ class TimelinePage(QWidget):
         self.refresh()
 
     # --- the timeline --------------------------------------------------------------------------------
+    def _colour_notice(self) -> None:
+        background, text = notice_colors()
+        self.notice.setStyleSheet(f"QLabel#filterNotice {{ background: {background.name()}; color: {text.name()};"
+                                  " padding: 6px; border-radius: 4px; }")
+
     def refresh_when_seen(self) -> None:
         """A change made elsewhere in the window: the list is read again now if it is on screen, else
         when next shown. Reloading the hidden page on every answer cost each one 0.1-1 s on five years of
