@@ -14,8 +14,12 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QGridLayout,
     QLabel,
+    QMessageBox,
     QProxyStyle,
+    QSizePolicy,
+    QSpacerItem,
     QStyle,
     QStyleOption,
     QWidget,
@@ -145,6 +149,19 @@ def secondary_text(label: QWidget) -> None:
         label.setPalette(palette)
 
     follow_palette(label, "secondary", apply)
+
+
+MESSAGE_CHARACTERS = 60  # the least width of a message box's text, in average characters
+
+
+def widen_message_box(box: QMessageBox, characters: int = MESSAGE_CHARACTERS) -> None:
+    """A message box at least `characters` wide: it sizes itself to its short question, and the
+    explanation under it wrapped into five lines in a box 211 pixels wide."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        width = box.fontMetrics().averageCharWidth() * characters
+        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum),
+                       layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def screen_room(widget: QWidget) -> QSize | None:

@@ -140,3 +140,31 @@ def test_the_interval_charts_labels_are_whole(qtbot, system_font_pt, monkeypatch
         fits = needed.width() <= box.width() + 0.01 and needed.height() <= box.height() + 0.01
         assert box.contains(needed) or fits, (text, box, needed)
         assert inside.contains(box), (text, box, "past the widget's edge")
+
+
+@pytest.mark.parametrize("points", [9, 16])
+def test_the_delete_question_is_wide_enough_to_read(qtbot, system_font_pt, profile, words, points: int) -> None:  # type: ignore[no-untyped-def]
+    """The box sized itself to "Delete “bread”?": 211 pixels wide, its explanation wrapped into five lines."""
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(points)  # the system's font, before the window is built
+    i18n.install("en")
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_page("words")
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 5)
+    page.table.selectRow(1)
+    box = page.delete_selected()
+    assert isinstance(box, QMessageBox)
+    qtbot.waitExposed(box)
+    explanation = box.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert explanation is not None and explanation.isVisible()
+    lines = explanation.height() / explanation.fontMetrics().lineSpacing()
+    assert lines <= 3, f"the explanation takes {lines:.1f} lines in a box {box.width()} pixels wide"
+    box.reject()
+    window.operations.wait()

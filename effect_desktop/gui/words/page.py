@@ -34,6 +34,7 @@ from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from ..context import AppContext, Page
 from ..search_field import SearchField
+from ..style import widen_message_box
 from ..undo import BUSY_FROM, UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
@@ -391,6 +392,7 @@ class WordsPage(Page):
                 named += self.tr(" and %n more", "", rest)
             history = f"{named}\n\n{history}"
         box.setInformativeText(history)
+        widen_message_box(box)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda result: self._delete_confirmed(words, result))
         self.confirm = box
