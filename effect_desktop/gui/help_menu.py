@@ -90,6 +90,8 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # a description longer than the column takes two lines (at a large font they ended in "…")
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         rows = self.rows(window)
         self.table.setRowCount(len(rows))
         for row, (keys, what) in enumerate(rows):

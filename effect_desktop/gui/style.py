@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -174,9 +174,20 @@ def screen_room(widget: QWidget) -> QSize | None:
     return QSize(room.width() - 20, room.height() - 60)
 
 
+USUAL_LINE = 17.0  # pixels: a line of the usual desktop font (9-10 pt at 96 dpi)
+
+
+def font_scale(widget: QWidget) -> float:
+    """How much larger than usual the widget's font is (at least 1): a window's first size grows with it."""
+    return max(1.0, QFontMetricsF(widget.font()).lineSpacing() / USUAL_LINE)
+
+
 def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """A window's first size, kept within the screen's free area: a dialog opened at 820×620 put its
-    buttons below the bottom edge of a 911×512 screen."""
+    """A window's first size, grown with a large font and kept within the screen's free area: at a
+    16 pt font the main window and its dialogs opened at their usual sizes, every column cut short;
+    and a dialog opened at 820×620 put its buttons below the bottom edge of a 911×512 screen."""
+    scale = font_scale(widget)
+    width, height = round(width * scale), round(height * scale)
     room = screen_room(widget)
     if room is not None:
         minimum = widget.minimumSizeHint()

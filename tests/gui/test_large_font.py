@@ -168,3 +168,29 @@ def test_the_delete_question_is_wide_enough_to_read(qtbot, system_font_pt, profi
     assert lines <= 3, f"the explanation takes {lines:.1f} lines in a box {box.width()} pixels wide"
     box.reject()
     window.operations.wait()
+
+
+def test_the_shortcuts_are_described_whole(qtbot, system_font_pt, profile) -> None:  # type: ignore[no-untyped-def]
+    """At 16 pt the descriptions ended in "…" in English and Japanese."""
+    from PySide6.QtCore import QRect
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.help_menu import ShortcutsDialog
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(16)
+    i18n.install("en")
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    metrics = table.fontMetrics()
+    width = table.columnWidth(1) - 8  # less the cell's margins
+    for row in range(table.rowCount()):
+        text = table.item(row, 1).text()
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        assert needed.height() <= table.rowHeight(row), (text, needed, table.rowHeight(row))
+    window.operations.wait()

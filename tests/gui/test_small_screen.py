@@ -1,4 +1,5 @@
-"""A small logical screen (a 1366×768 laptop at 150%: 911×512): windows and dialogs stay on it.
+"""A small logical screen (a 1366×768 laptop at 150%: 911×512): windows and dialogs stay on it; and
+on a large one they grow with a large font.
 
 The screen is set up for a separate process (the offscreen platform reads its
 screens from a file when the application starts)."""
@@ -14,12 +15,17 @@ from pathlib import Path
 WINDOW = """
 import json, sys
 from pathlib import Path
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.gui import i18n
 from effect_desktop.gui.main_window import MainWindow
 
 app = QApplication([])
+if len(sys.argv) > 2:  # the system's font size
+    font = QFont(app.font())
+    font.setPointSizeF(float(sys.argv[2]))
+    app.setFont(font)
 profile = open_profile(Path(sys.argv[1]))
 i18n.install("en")
 window = MainWindow(profile)
@@ -64,13 +70,13 @@ profile.close()
 """
 
 
-def run_on(tmp_path: Path, script: str, width: int, height: int, scale: float) -> dict:
+def run_on(tmp_path: Path, script: str, width: int, height: int, scale: float, *arguments: str) -> dict:
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "dpr": 1}]}))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=str(scale),
                PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "laptop.effect.sqlite3")], env=env,
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "laptop.effect.sqlite3"), *arguments], env=env,
                           capture_output=True, text=True, timeout=120, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -95,3 +101,16 @@ def test_the_sync_dialog_grows_wider_not_past_the_screens_bottom(tmp_path: Path)
     assert width <= room_width - 20 and height <= room_height - 60, seen
     shown, needed = seen["message"]
     assert shown >= needed, "the message is cut"
+
+
+def test_at_a_large_font_the_window_opens_larger(tmp_path: Path) -> None:
+    """At 16 pt it opened at the usual 1000×680 and every column was cut short; it grows with the
+    font's line, within the screen."""
+    usual = run_on(tmp_path, WINDOW, 1920, 1080, 1)
+    assert usual["size"] == [1000, 680]
+    larger = tmp_path / "larger"  # a profile of its own: the first one remembers its window's size
+    larger.mkdir()
+    seen = run_on(larger, WINDOW, 1920, 1080, 1, "16")
+    width, height = seen["size"]
+    assert width >= 1300 and height >= 880, seen
+    assert width <= seen["room"][0] - 20 and height <= seen["room"][1] - 60, seen
