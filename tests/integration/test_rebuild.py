@@ -6,6 +6,8 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.projections.projector import RebuildCancelled
 from effect_desktop.projections.sqlite_rebuild import EXTRACT_STEPS, PHASES
@@ -254,3 +256,20 @@ def test_moving_many_studied_words_at_once_reads_ahead_and_counts_as_one_at_a_ti
     assert dump_read_models(at_once) == live
     at_once.close()
     one_by_one.close()
+
+
+def test_a_rebuild_puts_the_connections_secure_delete_back(tmp_path: Path) -> None:
+    """The rebuild turns secure_delete off while it empties the read models (projector._rebuilding);
+    later deletes on the pooled connection get the setting it had, after a cancel too."""
+    profile = _studied(tmp_path / "p.effect.sqlite3")
+
+    def secure_delete() -> int:
+        with profile.store.transaction() as connection:
+            return connection.connection.driver_connection.execute("PRAGMA secure_delete").fetchone()[0]
+
+    before = secure_delete()
+    profile.projector.rebuild()
+    assert secure_delete() == before
+    with pytest.raises(RebuildCancelled):
+        profile.projector.rebuild(lambda done, total: False)
+    assert secure_delete() == before
