@@ -258,18 +258,21 @@ def test_moving_many_studied_words_at_once_reads_ahead_and_counts_as_one_at_a_ti
     one_by_one.close()
 
 
-def test_a_rebuild_puts_the_connections_secure_delete_back(tmp_path: Path) -> None:
-    """The rebuild turns secure_delete off while it empties the read models (projector._rebuilding);
-    later deletes on the pooled connection get the setting it had, after a cancel too."""
+def test_a_rebuild_puts_the_connections_settings_back(tmp_path: Path) -> None:
+    """The rebuild turns secure_delete off and enlarges the temporary cache while it runs
+    (projector._rebuilding); the pooled connection gets back what it had, after a cancel too."""
     profile = _studied(tmp_path / "p.effect.sqlite3")
 
-    def secure_delete() -> int:
+    def settings() -> tuple[int, int]:
         with profile.store.transaction() as connection:
-            return connection.connection.driver_connection.execute("PRAGMA secure_delete").fetchone()[0]
+            driver = connection.connection.driver_connection
+            return (driver.execute("PRAGMA secure_delete").fetchone()[0],
+                    driver.execute("PRAGMA temp.cache_size").fetchone()[0])
 
-    before = secure_delete()
+    secure_delete, temp_cache = settings()
+    assert temp_cache in (0, -2000)  # 0: SQLite's default (2 MB) in force, as after the rebuild
     profile.projector.rebuild()
-    assert secure_delete() == before
+    assert settings() == (secure_delete, -2000)
     with pytest.raises(RebuildCancelled):
         profile.projector.rebuild(lambda done, total: False)
-    assert secure_delete() == before
+    assert settings() == (secure_delete, -2000)
