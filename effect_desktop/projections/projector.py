@@ -11,7 +11,9 @@ handlers.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -52,7 +54,8 @@ def _last_switch_query() -> SqliteQuery:
     return SqliteQuery(_LAST_SWITCH)
 
 
-_REBUILD_PRAGMAS = {"secure_delete": "OFF", "temp.cache_size": -128 * 1024}  # see _rebuilding (KiB)
+# see _rebuilding; by schema (the segment one of rebuild_sources.py is not the rebuild's to set)
+_REBUILD_PRAGMAS = {"main.secure_delete": "OFF", "temp.secure_delete": "OFF", "temp.cache_size": -128 * 1024}
 _SQLITE_DEFAULT_CACHE = -2000  # SQLite's own default cache_size (2 MB)
 
 
@@ -78,11 +81,18 @@ def _rebuilding(connection: sa.Connection) -> Iterator[None]:
     before["temp.cache_size"] = before["temp.cache_size"] or _SQLITE_DEFAULT_CACHE
     for pragma, value in _REBUILD_PRAGMAS.items():
         driver.execute(f"PRAGMA {pragma}={value}")
-    try:
-        yield
-    finally:
+
+    def put_back() -> None:
         for pragma, value in before.items():
             driver.execute(f"PRAGMA {pragma}={int(value)}")
+
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):  # the failure is the news, not the connection's state after it
+            put_back()
+        raise
+    put_back()
 
 
 class ProjectionFailed(Exception):

@@ -116,6 +116,9 @@ class LogSources:
             count, low, high = self.driver.execute(
                 f"SELECT count(*), min(position), max(position) FROM {_SEGMENT}").fetchone()
         except sqlite3.DatabaseError as error:
+            # not left attached: statements after it on the connection (the rebuild putting its settings back)
+            # failed with the same error
+            self.driver.deserialize(empty_image(), name=SEGMENT_SCHEMA)
             raise ArchiveDamaged(f"archive segment {unpacked.first} is damaged ({error}); restore a backup") from error
         if (count, low, high) != (unpacked.last - unpacked.first + 1, unpacked.first, unpacked.last):
             raise ArchiveDamaged(f"archive segment {unpacked.first} holds {count} events, not "

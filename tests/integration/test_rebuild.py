@@ -266,7 +266,7 @@ def test_a_rebuild_puts_the_connections_settings_back(tmp_path: Path) -> None:
     def settings() -> tuple[int, int]:
         with profile.store.transaction() as connection:
             driver = connection.connection.driver_connection
-            return (driver.execute("PRAGMA secure_delete").fetchone()[0],
+            return (driver.execute("PRAGMA main.secure_delete").fetchone()[0],
                     driver.execute("PRAGMA temp.cache_size").fetchone()[0])
 
     secure_delete, temp_cache = settings()
