@@ -96,8 +96,16 @@ class SyncClient:
             try:
                 server_id = check_client_compatible(connection)
                 # the identity first: an account that refuses this learner must not reset our progress
-                settle_identity(connection, profile)
-                local_state.bind_server(profile, f"{server_id}/{self.url.user}", self.url.display)
+                new_to_the_account = settle_identity(connection, profile)
+                server_key = f"{server_id}/{self.url.user}"
+                if not local_state.bind_server(profile, server_key, self.url.display, fresh=new_to_the_account):
+                    with profile.store.reading() as local:
+                        newest = local_state.newest_known(local)
+                    if not all(server_ops.holds(connection, event_id) for event_id in newest):
+                        # the account lost what we know it had: emptied and made again under the same
+                        # name, or the server restored from an older backup; send and take it all again
+                        # (both idempotent), where it said "Synced" over an empty account
+                        local_state.bind_server(profile, server_key, self.url.display, fresh=True)
                 if self.on_connected is not None:
                     self.on_connected()
                 # This sync's own id: what it pushes carries it, so its pull does not fetch it back.

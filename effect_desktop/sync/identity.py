@@ -25,21 +25,25 @@ from ..bootstrap import Profile
 from .errors import AccountConflict
 
 
-def settle_identity(connection: psycopg.Connection, profile: Profile) -> UUID:
-    """Register or adopt as described above; returns the account's primary id."""
+def settle_identity(connection: psycopg.Connection, profile: Profile) -> bool:
+    """Register or adopt as described above; True if this device's id was new to the account.
+
+    A device that synced with the account before had its id registered then, so a new registration
+    means the account was emptied since (`server remove-user`, then `add-user` of the same name):
+    what the device remembers as sent is no longer there, and must be sent again."""
     registered = [r[0] for r in connection.execute(
         "SELECT user_id FROM sync_user_ids WHERE owner = current_user ORDER BY registered")]
     local = profile.user_id
     if local in registered:
-        return registered[0]
+        return False
     if registered and profile.store.count() == 0:
         _adopt(profile, registered[0])
-        return registered[0]
+        return False
     try:
         connection.execute("INSERT INTO sync_user_ids (user_id) VALUES (%s)", (local,))
     except psycopg.errors.UniqueViolation as error:
         raise _conflict(local) from error
-    return registered[0] if registered else local
+    return True
 
 
 def check_identity(connection: psycopg.Connection, profile: Profile) -> None:

@@ -68,15 +68,17 @@ def put(connection: sa.Connection, key: str, value: str) -> None:
     connection.execute(sa.insert(sync_state).prefix_with("OR REPLACE"), {"key": key, "value": value})
 
 
-def bind_server(profile: Profile, server_key: str, url: str = "") -> bool:
-    """Remember which server account we sync with; forget all sync progress if it changed.
+def bind_server(profile: Profile, server_key: str, url: str = "", fresh: bool = False) -> bool:
+    """Remember which server account we sync with; forget all sync progress if it changed, or if the
+    account is `fresh` (emptied and made again under the same name: the server key is the same, and the
+    events remembered as sent were no longer there; a sync said "Synced" over an empty account).
 
     Returns True when the progress was reset (a new server or account: every
     event is pending again; pushing is idempotent, so nothing is duplicated)."""
     with profile.store.transaction() as connection:
         if url and get(connection, SERVER_URL) != url:
             put(connection, SERVER_URL, url)
-        if get(connection, SERVER_KEY) == server_key:
+        if get(connection, SERVER_KEY) == server_key and not fresh:
             return False
         connection.execute(sa.delete(sync_known))
         put(connection, LAST_PULLED, "0")
@@ -91,6 +93,21 @@ def last_pulled(connection: sa.Connection) -> int:
 
 def all_known_upto(connection: sa.Connection) -> int:
     return int(get(connection, ALL_KNOWN_UPTO) or 0)
+
+
+def newest_known(connection: sa.Connection) -> list[Any]:
+    """The event_ids of the newest event this profile knows the server has, and of the newest one it
+    sent itself (pulled ones come after it in the log): none before any sync. Both are looked for on
+    the server at each sync; either missing means the account lost events."""
+    newest = max(all_known_upto(connection),
+                 connection.execute(sa.select(sa.func.max(sync_known.c.position))).scalar() or 0)
+    # pushed events are marked without a server position; the search walks down the key from the top
+    sent = connection.execute(sa.select(sync_known.c.position).where(sync_known.c.server_position.is_(None))
+                              .order_by(sync_known.c.position.desc()).limit(1)).scalar()
+    positions = {p for p in (newest, sent) if p}
+    if not positions:
+        return []
+    return list(connection.execute(sa.select(events.c.event_id).where(events.c.position.in_(positions))).scalars())
 
 
 def settle_watermark(connection: sa.Connection) -> None:

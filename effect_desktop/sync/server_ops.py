@@ -73,6 +73,15 @@ _REMAINING = ("SELECT count(*) FROM events WHERE owner = current_user AND positi
               "AND origin IS DISTINCT FROM %(origin)s")
 
 
+_HOLDS = "SELECT EXISTS (SELECT 1 FROM events WHERE owner = current_user AND event_id = %(event_id)s)"
+
+
+def holds(connection: psycopg.Connection, event_id: UUID) -> bool:
+    """Whether this account's events on the server include `event_id` (one lookup by its unique key)."""
+    row = connection.execute(_HOLDS, {"event_id": event_id}).fetchone()
+    return bool(row and row[0])
+
+
 class VersionCollision(Exception):
     """Another device took a version of a stream in this page; pull, re-sequence, push again."""
 

@@ -134,3 +134,31 @@ def test_a_backup_taken_before_a_resequencing_sync_restores_and_catches_up(
         assert_same_as_a_rebuild(profile)
     assert comparable_read_models(laptop) == comparable_read_models(desktop)
     assert SyncClient(laptop, alice).sync().pending == 0
+
+
+def test_an_account_emptied_and_made_again_gets_every_computers_history_back(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    """`server remove-user alice --yes` then `add-user alice`: each computer remembered its events as
+    sent, so every sync said "Synced" while the account stayed empty, and a new computer got nothing."""
+    from effect_desktop.sync.admin import add_user, remove_user
+
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_word("猫", "cat")
+    SyncClient(laptop, alice).sync()
+    SyncClient(desktop, alice).sync()
+    laptop.service.create_word("犬", "dog")
+    SyncClient(laptop, alice).sync()
+    desktop.service.create_word("鳥", "bird")
+    SyncClient(desktop, alice).sync()
+    laptop.service.create_word("魚", "fish")  # sent by the laptop alone: the desktop never pulls it
+    SyncClient(laptop, alice).sync()
+
+    remove_user(server, "alice", delete=True)
+    again = add_user(server, "alice", "alice-secret")
+    assert SyncClient(desktop, again).sync().pushed > 0
+    assert SyncClient(laptop, again).sync().pushed > 0, "the laptop's own word was not on the server"
+    tablet = device("tablet")
+    SyncClient(tablet, again).sync()
+    assert _texts(tablet) == _texts(laptop) == sorted(["犬", "猫", "鳥", "魚"])
+    assert tablet.store.count() == laptop.store.count()
+    assert SyncClient(laptop, again).sync().pushed == 0
