@@ -12,7 +12,7 @@ from ..persistence.errors import EventUnreadable
 from ..projections.verify import verify
 from ..wording import counted
 from .context import CliContext
-from .output import PhaseLines, print_json, print_table, rebuild_progress
+from .output import PhaseLines, print_json_array, print_table, rebuild_progress
 from .parsing import non_negative_int, time_arg, uuid_arg
 
 
@@ -46,10 +46,10 @@ def event_type_arg(value: str) -> str:
 
 
 def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
-    found = ctx.profile().store.query_events(aggregate_id=args.aggregate, event_types=args.type,
-                                             since=args.since, until=args.until, limit=args.limit)
-    if args.json:
-        print_json([e.model_dump(mode="json") for e in found])
+    found = ctx.profile().store.iter_query_events(aggregate_id=args.aggregate, event_types=args.type,
+                                                  since=args.since, until=args.until, limit=args.limit)
+    if args.json:  # written as read: `events --json | head` answers at once, and a million events fit in memory
+        print_json_array(e.model_dump(mode="json") for e in found)
         return 0
     print_table(["POSITION", "TIME (UTC)", "TYPE", "AGGREGATE", "V", "DATA"],
                 [[e.position, f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.event_type, e.aggregate_id,

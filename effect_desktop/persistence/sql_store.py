@@ -290,7 +290,29 @@ class SqlEventStore:
                      since: datetime | None = None, until: datetime | None = None,
                      limit: int | None = None) -> list[DomainEvent]:
         """Events matching every given filter, in store order (`since` inclusive, `until` exclusive)."""
-        query = sa.select(*_SELECT_COLUMNS)
+        return list(self.iter_query_events(aggregate_id=aggregate_id, event_types=event_types, since=since,
+                                           until=until, limit=limit))
+
+    def iter_query_events(self, *, aggregate_id: UUID | None = None, event_types: Sequence[str] = (),
+                          since: datetime | None = None, until: datetime | None = None,
+                          limit: int | None = None, page: int = 5000) -> Iterator[DomainEvent]:
+        """`query_events` a page at a time, for a reader that writes each event out as it comes: the
+        whole log as one list of typed events took 8 GB for a million events before `events --json`
+        printed its first line."""
+        after, left = 0, limit
+        while left is None or left > 0:
+            size = page if left is None else min(page, left)
+            batch = self._query_page(aggregate_id, event_types, since, until, after, size)
+            yield from batch
+            if len(batch) < size:
+                return
+            after = batch[-1].position or after
+            if left is not None:
+                left -= len(batch)
+
+    def _query_page(self, aggregate_id: UUID | None, event_types: Sequence[str], since: datetime | None,
+                    until: datetime | None, after: int, limit: int) -> list[DomainEvent]:
+        query = sa.select(*_SELECT_COLUMNS).where(events_table.c.position > after)
         if aggregate_id is not None:
             query = query.where(events_table.c.aggregate_id == aggregate_id)
         if event_types:
@@ -299,9 +321,7 @@ class SqlEventStore:
             query = query.where(events_table.c.created_at >= since)
         if until is not None:
             query = query.where(events_table.c.created_at < until)
-        query = query.order_by(events_table.c.position)
-        if limit is not None:
-            query = query.limit(limit)
+        query = query.order_by(events_table.c.position).limit(limit)
         with self.reading() as connection:
             return [self.to_event(row) for row in connection.execute(query)]
 
