@@ -37,12 +37,27 @@ def _main(argv: Sequence[str] | None) -> int:
         except UsageError as error:  # e.g. `--data-dir ""`: said as the command line says it
             print(f"effect-desktop: error: {error}", file=sys.stderr)
             return EXIT_USAGE
+        if _no_display():
+            print("effect-desktop: there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+                  "not set, as over SSH); run it on the desktop, or use a command: effect-desktop --help",
+                  file=sys.stderr)
+            return EXIT_USAGE
         from .gui.app import run_gui
 
         return run_gui(parsed.data_dir or default_data_dir(), parsed.profile)
     from .cli.main import run_cli
 
     return run_cli(args)
+
+
+def _no_display() -> bool:
+    """On Linux without a display Qt aborts the process (status 134, "Reinstalling the application
+    may fix this problem"), which tells an SSH user nothing. A platform named in QT_QPA_PLATFORM
+    (offscreen, vnc) is the user's choice and is left to Qt."""
+    import os
+
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _wants_gui(args: list[str]) -> bool:

@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from .runner import SelfTest
 
@@ -52,6 +52,11 @@ def run(argv: Sequence[str] | None = None) -> int:
               f"in {total:.2f} s", file=out)
         return EXIT_FAILED
     print(f"self-test passed: {len(test.outcomes)} checks in {total:.2f} s", file=out)
+    failure = getattr(out, "failure", None)
+    if failure is not None:
+        print(f"effect-desktop: the self-test's report could not be written: {failure.strerror or failure}",
+              file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -112,8 +117,35 @@ def _prefer_offscreen() -> None:
 def _output() -> IO[str]:
     """stdout, or a file when a windowed build has none (Windows' console-less exe)."""
     if sys.stdout is not None:
-        return sys.stdout
+        return cast(IO[str], _Forgiving(sys.stdout))
     return open(Path(tempfile.gettempdir()) / "effect-desktop-selftest.txt", "w", encoding="utf-8")  # noqa: SIM115
+
+
+class _Forgiving:
+    """The report's stream, whose write failures do not stop the checks: `--self-test | head -1`
+    and `> /dev/full` ended in a traceback. A reader that left is no failure; any other is said on
+    stderr once, at the end (`failure`), and the exit status says it."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream: IO[str] | None = stream
+        self.failure: OSError | None = None
+
+    def write(self, text: str) -> int:
+        if self.stream is not None:
+            try:
+                self.stream.write(text)
+                self.stream.flush()
+            except BrokenPipeError:
+                self.stream = None
+            except OSError as error:
+                self.stream, self.failure = None, error
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(sys.__stdout__, name)
 
 
 def _frozen() -> bool:

@@ -57,6 +57,38 @@ def test_self_test_with_global_options_still_runs_the_self_test(tmp_path: Path) 
     assert not (tmp_path / "data" / "someone.effect.sqlite3").exists()
 
 
+def test_a_self_test_whose_report_cannot_be_written_says_so_in_one_line(tmp_path: Path) -> None:
+    """`--self-test > /dev/full` and `--self-test | head -1` ended in a traceback."""
+    environment = {k: v for k, v in os.environ.items() if k != "EFFECT_RESOURCES_DIR"}
+    environment.update(HOME=str(tmp_path), EFFECT_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "effect_desktop", "--self-test"], cwd=ROOT, env=environment,
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        "effect-desktop: the self-test's report could not be written: No space left on device"]
+    reader = subprocess.Popen([sys.executable, "-m", "effect_desktop", "--self-test"], cwd=ROOT, env=environment,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert reader.stdout is not None and reader.stdout.readline().startswith("Effect Desktop self-test")
+    reader.stdout.close()  # the reader leaves, as `head -1` does
+    _, errors = reader.communicate(timeout=120)
+    assert reader.returncode == 0 and "Traceback" not in errors
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is a Linux environment's choice")
+def test_the_window_without_a_display_is_one_clear_line_not_an_abort(tmp_path: Path) -> None:
+    """Over SSH, `effect-desktop` ended with Qt's abort (status 134): "Reinstalling the application may fix
+    this problem"."""
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "EFFECT_RESOURCES_DIR")}
+    environment.update(HOME=str(tmp_path), EFFECT_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-m", "effect_desktop"], cwd=ROOT, env=environment,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith("effect-desktop: there is no display to open the window on")
+    assert not (tmp_path / "data").exists(), "no profile is made for a window that cannot open"
+
+
 def test_missing_resources_fail_the_self_test_with_a_reason(tmp_path: Path) -> None:
     empty = tmp_path / "no-resources"
     empty.mkdir()
