@@ -35,6 +35,7 @@ from . import (
     words,
 )
 from .context import CliContext, command_of, may_create, needs_existing
+from .output import end_progress_line
 from .parsing import data_dir_arg
 from .stdout import OutputFailed, discard_stdout, flush_stdout, guarded_stdout
 
@@ -131,6 +132,7 @@ def run_cli(argv: Sequence[str]) -> int:
         interrupts.armed = False
         interrupts.restore()
     if interrupts.seen:
+        end_progress_line()
         print(f"effect-desktop: {INTERRUPTED}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return code

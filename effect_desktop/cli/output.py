@@ -69,6 +69,21 @@ def rebuild_progress(total: int) -> Callable[[int, int], bool]:
     return progress
 
 
+_line_open = [False]  # a progress line on stderr waits for its newline (PhaseLines, the sync's counts)
+
+
+def progress_line(open_: bool) -> None:
+    """Say whether a progress line is left open on stderr, without its newline."""
+    _line_open[0] = open_
+
+
+def end_progress_line() -> None:
+    """Before a message that ends a command (Ctrl+C): it went on the end of "rebuilding events: 40,000/…"."""
+    if _line_open[0]:
+        print(file=sys.stderr, flush=True)
+        _line_open[0] = False
+
+
 class PhaseLines:
     """A long command's progress on a terminal's stderr, so minutes of silence never look like a hang.
 
@@ -88,8 +103,10 @@ class PhaseLines:
             self.end()
             self.current = phase
         print(f"\r{counted}", end="", file=self.stream, flush=True)
+        progress_line(self.stream is sys.stderr)
 
     def end(self) -> None:
         if self.current is not None and self.terminal:
             print(file=self.stream, flush=True)
+            progress_line(False)
         self.current = None

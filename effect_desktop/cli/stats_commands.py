@@ -114,6 +114,9 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
+ACTIVITY_ROWS = 20  # the table's newest active periods: a screenful; --json gives every one
+
+
 def print_report(report: Report) -> None:
     r, s = report.request, report.summary
     scope = (f"category {r.scope.category!r}" if r.scope.category is not None
@@ -123,11 +126,12 @@ def print_report(report: Report) -> None:
     print(f"  answers {s.answers}, correct {s.correct} ({_percent(s.accuracy)}), studied {s.study_minutes:g} min, "
           f"words {s.words}, streak {counted(s.streak_days, 'day')}, due today {s.due_today}")
     active = [p for p in report.activity if p.answers or p.minutes]
-    print(f"\nActivity ({len(active)} active of {counted(len(report.activity), r.granularity.value)})")
+    shown = f"; the last {ACTIVITY_ROWS} shown, --json has all" if len(active) > ACTIVITY_ROWS else ""
+    print(f"\nActivity ({len(active)} active of {counted(len(report.activity), r.granularity.value)}{shown})")
     most = max((p.answers for p in active), default=0)
     print_table(["FROM", "ANSWERS", "ACCURACY", "MINUTES", ""],
                 [[p.start, p.answers, _percent(p.accuracy), f"{p.minutes:g}", _bar(p.answers, most)]
-                 for p in active[-20:]])
+                 for p in active[-ACTIVITY_ROWS:]])
     _histogram("Response times", [(bucket_label(b, "s", 1000), b.count) for b in report.response_times])
     f = report.forecast
     print(f"\nDue reviews, next {len(f.due)} days (overdue now: {f.overdue})")

@@ -20,6 +20,7 @@ from ..persistence.errors import StoreError
 from ..timeline.scheduler_choice import day_start_in_force
 from ..wording import counted
 from .context import CliContext
+from .output import progress_line
 
 EXIT_FAILED = 2
 EXIT_TRY_LATER = 1
@@ -218,10 +219,12 @@ def _show_progress(phase: str, done: int, total: int) -> None:
     _shown["phase"] = phase
     print(f"\r{verb} {done}/{total} events", end="", file=sys.stderr, flush=True)
     _shown["any"] = True
+    progress_line(True)
 
 
 def _end_progress() -> None:
     if _shown["any"]:
         print(file=sys.stderr)
         _shown["any"] = False
+        progress_line(False)
     _shown["phase"] = None

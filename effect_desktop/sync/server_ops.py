@@ -186,7 +186,7 @@ def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: i
             high = max(after, (plain.fetchone() or (0,))[0], rows[-1][0] if rows else 0)
         yield PulledPage(rows, high)
     finally:
-        if not connection.broken:  # a dropped connection has no transaction left to end
+        if not (connection.broken or connection.closed):  # a dropped or closed connection has no transaction to end
             connection.execute("ROLLBACK")
 
 

@@ -112,3 +112,27 @@ def test_ctrl_c_while_the_program_starts_is_quiet_and_status_130(tmp_path: Path)
     assert process.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "data").exists(), "nothing was written"
+
+
+def test_ctrl_c_during_a_progress_line_starts_its_message_on_a_line_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a terminal, "effect-desktop: interrupted…" went on the end of "rebuilding events: 40,000/1,000,027"."""
+    from effect_desktop.cli import log
+    from effect_desktop.cli.main import run_cli
+
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "猫", "cat"]) == 0
+    capsys.readouterr()
+
+    def progress_then_ctrl_c(_total: int):  # type: ignore[no-untyped-def]
+        lines = log.PhaseLines()
+        lines.terminal = True  # as on a terminal
+
+        def progress(done: int, total: int) -> bool:
+            lines("rebuilding events", done, total)
+            raise KeyboardInterrupt
+        return progress
+
+    monkeypatch.setattr(log, "rebuild_progress", progress_then_ctrl_c)
+    assert run_cli(["--data-dir", str(tmp_path), "rebuild"]) == 130
+    err = capsys.readouterr().err
+    assert "\reffect-desktop: interrupted" not in err and "\neffect-desktop: interrupted" in err
