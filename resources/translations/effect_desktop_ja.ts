@@ -1050,6 +1050,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Nothing to study in “{0}” right now: none of its words are due, or today&apos;s reviews and new words are done. Choose All words or another category or tag.</source>
         <translation>いま「{0}」で学習できる単語はありません: 復習期限の単語がないか、今日の復習と新しい単語の上限に達しています。「すべての単語」か別のカテゴリ・タグを選んでください。</translation>
     </message>
+    <message>
+        <source>This session was finished on another computer; its answers are kept. Start a new one to go on.</source>
+        <translation>このセッションは別のコンピューターで終了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

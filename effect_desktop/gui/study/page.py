@@ -220,6 +220,8 @@ class StudyPage(Page):
         self.run: StudyRun | None = None
         self.shown_at = 0.0
         self.open_session: SessionView | None = None
+        self._said_on_start = ""  # kept through the counts the start panel reads next (see _ended_elsewhere)
+        self._completing = False
         self.start_panel = StartPanel()
         self.session_panel = SessionPanel(rng or random.Random())
         self.summary_panel = SummaryPanel()
@@ -247,6 +249,8 @@ class StudyPage(Page):
     # --- start panel ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the counts and any unfinished session off the GUI thread (slow on long histories)."""
+        if self.run is not None and not self._completing and self._completed_elsewhere(self.run.session_id):
+            self._ended_elsewhere()  # a sync brought its completion from another computer
         if self.stack.currentWidget() is not self.start_panel:
             return
         profile = self.profile
@@ -276,7 +280,8 @@ class StudyPage(Page):
             due = self.tr("{0} due for review").format(counts.due)
         text = due + " · " + self.tr("%n new word(s) today", "", counts.new_available)
         if text != self.start_panel.counts.text():  # "Nothing to study…" beside "1 new word today"
-            self.start_panel.message.setText("")
+            self.start_panel.message.setText(self._said_on_start)
+        self._said_on_start = ""
         self.start_panel.counts.setText(text)
         open_sessions = [s for s in open_sessions if self.run is None or s.session_id != self.run.session_id]
         self.open_session = open_sessions[0] if open_sessions else None
@@ -396,6 +401,9 @@ class StudyPage(Page):
         assert word is not None
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
+        if self._completed_elsewhere(session_id):
+            self._ended_elsewhere()
+            return
         run.record(is_correct, elapsed, None)
         advance = is_correct or run.mode == LearningMode.FLASHCARD.value
         shown_early = not (advance and run.finished)  # the summary waits for the stored answer
@@ -436,12 +444,36 @@ class StudyPage(Page):
         else:
             self.show_card()
 
+    def _completed_elsewhere(self, session_id: UUID) -> bool:
+        """Whether the session was completed by another computer (through a sync) or program: every
+        answer was then refused with "already completed", over the same card, until the learner left."""
+        view = self.profile.queries.session(session_id)
+        return view is not None and view.completed
+
+    def _ended_elsewhere(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        self.context.undo.discard(lambda e: e.owner == run.session_id)
+        self.run = None
+        self._said_on_start = self.tr(
+            "This session was finished on another computer; its answers are kept. Start a new one to go on.")
+        self.show_start()
+        self.start_panel.message.setText(self._said_on_start)
+        self.session_ended.emit()
+
     def _complete(self) -> None:
         run = self.run
         assert run is not None
-        ok, _ = self.context.operations.perform(lambda: self.profile.service.complete_session(run.session_id))
-        if not ok:
-            return
+        if not self._completed_elsewhere(run.session_id):  # else its end is already recorded: the summary
+            self._completing = True  # the pages refresh as it is stored: this completion is no one else's
+            try:
+                ok, _ = self.context.operations.perform(
+                    lambda: self.profile.service.complete_session(run.session_id))
+            finally:
+                self._completing = False
+            if not ok:
+                return
         self.context.undo.discard(lambda e: e.owner == run.session_id)
         view = self.profile.queries.session(run.session_id)
         seconds = float(view.duration_seconds) if view and view.duration_seconds is not None \
