@@ -41,7 +41,14 @@ from .persistence.sqlite import create_sqlite_engine
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Progress, Projector
 from .projections.queries import Queries
-from .projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY, reset_read_models, upgrade_read_models
+from .projections.upgrade import (
+    FINGERPRINT_KEY,
+    PROJECTION_KEY,
+    PROJECTION_VERSION,
+    reset_read_models,
+    schema_fingerprint,
+    upgrade_read_models,
+)
 from .timeline.scheduler_choice import append_choice, day_start_in_force, next_generation, selected_scheduler
 
 APP_DIR_NAME = "EffectDesktop"
@@ -157,19 +164,9 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     is_new = not path.exists()
     engine = create_sqlite_engine(path)
     try:
-        with engine.begin() as connection:
-            metadata.create_all(connection)
-            local_metadata.create_all(connection)
-            known = dict(connection.execute(sa.select(profile_info.c.key, profile_info.c.value)).all())
-            if "user_id" not in known:
-                connection.execute(sa.insert(profile_info), [
-                    {"key": "user_id", "value": str(new_id())},
-                    {"key": "store_format", "value": STORE_FORMAT},
-                    {"key": "created_at", "value": clock().isoformat()},
-                ])
-                known = dict(connection.execute(
-                    sa.select(profile_info.c.key, profile_info.c.value)).all())
-            upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
+        known = {} if is_new else _ready(engine)
+        if not known:  # new, from another build, or not read: made ready under the write lock
+            known = _made_ready(engine, clock)
     except DatabaseError as error:
         engine.dispose()
         if "locked" in str(error.orig) or "busy" in str(error.orig):
@@ -201,6 +198,38 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     if catch_up:
         projector.catch_up()
     return profile
+
+
+def _ready(engine: sa.Engine) -> dict[str, str]:
+    """The profile's facts, read without the write lock, if it needs nothing made or upgraded (empty
+    otherwise). Opening took the write lock every time: a `words list` waited ten seconds and failed
+    as "busy" while the window imported or rebuilt, though a read goes past a writer in WAL mode."""
+    with engine.connect().execution_options(sqlite_begin="DEFERRED") as connection, connection.begin():
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {*metadata.tables, *local_metadata.tables} <= names:
+            return {}
+        known = dict(connection.execute(sa.select(profile_info.c.key, profile_info.c.value)).all())
+    current = (known.get(FINGERPRINT_KEY) == schema_fingerprint() and known.get(PROJECTION_KEY) == PROJECTION_VERSION
+               and "user_id" in known)
+    return known if current else {}
+
+
+def _made_ready(engine: sa.Engine, clock: Callable[[], datetime]) -> dict[str, str]:
+    """Create or upgrade the profile's tables and facts, under the write lock."""
+    with engine.begin() as connection:
+        metadata.create_all(connection)
+        local_metadata.create_all(connection)
+        known = dict(connection.execute(sa.select(profile_info.c.key, profile_info.c.value)).all())
+        if "user_id" not in known:
+            connection.execute(sa.insert(profile_info), [
+                {"key": "user_id", "value": str(new_id())},
+                {"key": "store_format", "value": STORE_FORMAT},
+                {"key": "created_at", "value": clock().isoformat()},
+            ])
+            known = dict(connection.execute(
+                sa.select(profile_info.c.key, profile_info.c.value)).all())
+        upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
+    return known
 
 
 def change_day_start_hour(profile: Profile, hour: int | str, progress: Progress | None = None) -> int:

@@ -157,6 +157,9 @@ class Projector:
 
         With no checkpoint at all (read models never built, or reset by an upgrade)
         and many events, a rebuild is the same result far faster."""
+        with self.store.reading() as connection:  # nothing to do: no write lock (another program may hold it)
+            if self._get_checkpoint(connection) >= self.store.last_position():
+                return 0
         with self.store.transaction() as connection:
             position = self._get_checkpoint(connection)
             total = self.store.last_position() - position

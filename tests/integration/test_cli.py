@@ -312,3 +312,20 @@ def test_verify_rebuilds_each_snapshot_from_its_events(tmp_path: Path, compacted
     finally:
         profile.close()
     assert [p for p in report.problems if "snapshot" in p] and "differs from its events" in report.problems[0]
+
+
+def test_a_command_that_only_reads_goes_past_another_programs_long_write(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Opening took the write lock every time: while the window imported or rebuilt, `words list` waited
+    ten seconds and then failed as "busy in another program", though WAL lets a reader past a writer."""
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "猫", "cat"]) == 0
+    capsys.readouterr()
+    writer = sqlite3.connect(profile_path(tmp_path), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # an import or a rebuild under way in another program
+        writer.execute("UPDATE profile_info SET value = value WHERE key = 'user_id'")
+        assert run_cli(["--data-dir", str(tmp_path), "words", "list"]) == 0
+        assert "猫" in capsys.readouterr().out
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
