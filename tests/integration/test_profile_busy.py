@@ -78,6 +78,15 @@ def test_opening_a_profile_during_another_programs_write_says_it_is_busy(profile
     other = sqlite3.connect(path, isolation_level=None, timeout=0)
     other.execute("BEGIN IMMEDIATE")
     try:
+        opened = open_profile(path)  # ready as it is: opened past the writer, for reading
+        assert [w.text for w in opened.queries.words()] == ["apple"]
+        opened.close()
+    finally:
+        other.execute("ROLLBACK")
+    # one that must be upgraded first (an older build's) waits for the lock, and then says busy
+    other.execute("UPDATE profile_info SET value = '5' WHERE key = 'projection_version'")
+    other.execute("BEGIN IMMEDIATE")
+    try:
         with pytest.raises(ProfileLocked, match="busy in another program") as refused:
             open_profile(path).close()
         assert not isinstance(refused.value, ProfileUnreadable)

@@ -262,6 +262,7 @@ def test_a_rebuild_puts_the_connections_settings_back(tmp_path: Path) -> None:
     """The rebuild turns secure_delete off and enlarges the temporary cache while it runs
     (projector._rebuilding); the pooled connection gets back what it had, after a cancel too."""
     profile = _studied(tmp_path / "p.effect.sqlite3")
+    profile.engine.dispose()  # one pooled connection from here on: the rebuild's is the one looked at
 
     def settings() -> tuple[int, int]:
         with profile.store.transaction() as connection:
