@@ -379,3 +379,15 @@ def test_a_phrase_typed_with_the_japanese_input_method_on_is_right(qtbot, window
         press(qtbot, card.entry, Qt.Key.Key_Return)
         assert not card.waiting_to_proceed or not page.in_session, card.feedback.text()
     assert [a.is_correct for a in _answers(profile)] == [True] * 3
+
+
+def test_a_word_being_mended_when_its_session_ends_elsewhere_closes_without_an_error(
+        qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    dialog = page.editor.edit()
+    assert dialog is not None and dialog.isVisible()
+    profile.service.complete_session(page.run.session_id)  # as a sync brings it, while the dialog is open
+    window.operations.changed.emit()
+    qtbot.waitUntil(lambda: not page.in_session, timeout=3000)
+    dialog.reject()  # it gave the keys back to the card of a session no longer there: an exception
+    assert page.stack.currentWidget() is page.start_panel

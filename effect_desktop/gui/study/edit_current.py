@@ -63,10 +63,16 @@ class CurrentWordEditor(QObject):
         dialog = WordDialog(self.page, submit, profile.queries.categories(), word,
                             same_text=profile.queries.words_with_text)
         dialog.finished.connect(dialog.deleteLater)
-        dialog.finished.connect(lambda _result: self.page.current_card().setFocus())
+        dialog.finished.connect(self._card_takes_the_keys)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _card_takes_the_keys(self, _result: int) -> None:
+        """Back to the card once the dialog is closed, if the session is still on: it may have ended
+        meanwhile (finished on another computer, as a sync brought), and focusing its card failed."""
+        if self.page.run is not None:
+            self.page.current_card().setFocus()
 
     def _ask_again(self) -> None:
         card = self.page.current_card()
