@@ -9,6 +9,7 @@ these classes, upcasting older shapes first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -270,3 +271,23 @@ def assemble_envelope(fields: dict[str, Any]) -> DomainEvent:
     _set(event, "__pydantic_extra__", None)
     _set(event, "__pydantic_private__", None)
     return event
+
+
+def with_positions(events: Sequence[DomainEvent], positions: Sequence[int]) -> list[DomainEvent]:
+    """Copies of stored envelopes carrying the positions the store gave them (in one loop, names
+    bound once: an append of 100 events spent a twentieth of its time here)."""
+    if not _FAST_ENVELOPE:
+        return [DomainEvent.model_construct(**{**e.__dict__, "position": p})
+                for e, p in zip(events, positions, strict=True)]
+    new, cls, names = DomainEvent.__new__, DomainEvent, _ENVELOPE_FIELDS
+    stored = []
+    for original, position in zip(events, positions, strict=True):
+        fields = original.__dict__.copy()
+        fields["position"] = position
+        event = new(cls)
+        _set(event, "__dict__", fields)
+        _set(event, "__pydantic_fields_set__", set(names))
+        _set(event, "__pydantic_extra__", None)
+        _set(event, "__pydantic_private__", None)
+        stored.append(event)
+    return stored

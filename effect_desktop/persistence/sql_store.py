@@ -19,7 +19,7 @@ from pydantic_core import from_json, to_json
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from ..domain.aggregate import StoredEntry, damage_of
-from ..domain.events import DomainEvent, EventMetadata, assemble_envelope
+from ..domain.events import DomainEvent, EventMetadata, assemble_envelope, with_positions
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
@@ -132,7 +132,8 @@ class SqlEventStore:
                     "it changed meanwhile; reload and try again"
                 )
             for offset, event in enumerate(events, start=1):
-                if event.aggregate_id != aggregate_id or event.version != current + offset:
+                stream = event.aggregate_id
+                if (stream is not aggregate_id and stream != aggregate_id) or event.version != current + offset:
                     raise ConcurrencyError(
                         f"event {event.event_id} does not continue stream {aggregate_id} "
                         f"at version {current + offset}"
@@ -156,7 +157,7 @@ class SqlEventStore:
                     "(or the event was already stored)"
                 ) from error
         # Each event with its position: the same envelope, copied without pydantic's generic copy.
-        return [_envelope({**e.__dict__, "position": p}) for e, p in zip(events, positions, strict=True)]
+        return with_positions(events, positions)
 
     @without_gc  # see read_all
     def get_events(self, aggregate_id: UUID, from_version: int | None = None) -> list[DomainEvent]:

@@ -27,14 +27,20 @@ def uuid_bytes(value: Any) -> Any:
     return value.bytes if type(value) is UUID else _UUID_GENERIC(value)
 
 
+_UTC_TEXT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
+
+
 def utc_text(value: Any) -> Any:
-    """SQLAlchemy's SQLite DATETIME text for an aware datetime, in UTC, microseconds always shown."""
+    """SQLAlchemy's SQLite DATETIME text for an aware datetime, in UTC, microseconds always shown.
+
+    Formatted from the fields: an aware isoformat (then cut before "+00:00") took half as long
+    again, and a batch of imported or pulled events has a time each."""
     if value is None:
         return None
     if value.tzinfo is not UTC:
         value = value.astimezone(UTC)
-    # The aware text less its "+00:00": a third of the time of replace(tzinfo=None) first.
-    return value.isoformat(" ", "microseconds")[:26]
+    return _UTC_TEXT % (value.year, value.month, value.day, value.hour, value.minute, value.second,
+                        value.microsecond)
 
 
 def bind_processor(column: sa.Column[Any]) -> Callable[[Any], Any] | None:

@@ -20,6 +20,8 @@ def sqlalchemy_processor(type_):
     datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),  # no microseconds: still written with .000000
     datetime(2026, 3, 29, 1, 59, 59, 999999, tzinfo=timezone(timedelta(hours=2))),
     datetime(2026, 11, 27, 0, 25, 39, 376294, tzinfo=timezone(timedelta(hours=-9, minutes=-30))),
+    datetime(987, 6, 5, 4, 3, 2, 10, tzinfo=UTC),  # every field zero-padded
+    datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
     None,
 ])
 def test_datetimes_match(value) -> None:
