@@ -21,6 +21,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import to_json
 
+from .errors import EventUnreadable
 from .schema import events as events_table
 from .sql_store import SqlEventStore
 
@@ -74,7 +75,10 @@ _SQLITE_LINES = (
     "'\",\"aggregate_type\":' || json_quote(aggregate_type) || ',\"event_type\":' || json_quote(event_type) || "
     "',\"event_data\":' || event_data || ',\"metadata\":' || metadata || "
     "',\"created_at\":\"' || replace(created_at, ' ', 'T') || 'Z\",\"version\":' || version || "
-    "',\"schema_version\":' || schema_version || '}' END "
+    "',\"schema_version\":' || schema_version || '}' END, "
+    # Damaged JSON (a failing disk, a hand edit) would be spliced in as it is: an export that no
+    # import takes. Checking costs about 5% of the export.
+    "event_data = '' OR (json_valid(event_data) AND json_valid(metadata)) "
     "FROM events WHERE position > ? ORDER BY position LIMIT ?"
 )
 
@@ -100,11 +104,19 @@ def iter_export_lines(store: SqlEventStore, page_size: int = 20_000) -> Iterator
         with store.reading() as connection:
             driver = connection.connection.driver_connection
             page = driver.execute(_SQLITE_LINES, (position, page_size)).fetchall()  # type: ignore[union-attr]
-            for row_position, line in page:
+            for row_position, line, readable in page:
+                if not readable:
+                    _refuse_damaged(connection, row_position)
                 yield line if line is not None else export_line(_archived(store, connection, row_position))
         if len(page) < page_size:
             return
         position = page[-1][0]
+
+
+def _refuse_damaged(connection: sa.Connection, position: int) -> None:
+    event_type = connection.execute(sa.select(events_table.c.event_type)
+                                    .where(events_table.c.position == position)).scalar()
+    raise EventUnreadable(position, str(event_type), "it is not valid JSON")
 
 
 def _archived(store: SqlEventStore, connection: sa.Connection, position: int) -> RawEvent:

@@ -41,3 +41,23 @@ def test_a_damaged_event_is_named_with_what_to_do(tmp_path: Path, capsys: pytest
             assert leak not in err, (command, leak)
     code, out, _ = cli(capsys, data, "words", "list")
     assert code == 0 and "猫" in out and "犬" in out  # the failed rebuild changed nothing
+
+
+def test_an_export_meeting_damaged_json_names_the_event_and_writes_no_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its stored JSON was spliced into the export as it was: a file no import takes, written without a word."""
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "猫", "cat")
+    cli(capsys, data, "words", "add", "犬", "dog")
+    with closing(sqlite3.connect(data / "default.effect.sqlite3")) as connection:
+        connection.execute("UPDATE events SET metadata = '{\"user_id\": \"01' WHERE position = 2")
+        connection.commit()
+    target = tmp_path / "log.jsonl"
+
+    code, _, err = cli(capsys, data, "export", "--output", str(target))
+
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "position 2 (WordCreated)" in lines[0] and "not valid JSON" in lines[0]
+    assert "restore the latest backup" in lines[0].lower()
+    assert not target.exists() and list(tmp_path.iterdir()) == [data]  # no file, no temporary left
