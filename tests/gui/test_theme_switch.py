@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 
 from effect_desktop.gui.main_window import MainWindow
 from effect_desktop.gui.settings_page import _hint
 from effect_desktop.gui.style import dark_palette, error_color, error_label
+from tests.gui.conftest import press
 from tests.gui.test_style import _contrast
 
 
@@ -125,3 +127,24 @@ def test_the_timelines_notice_follows_a_switch_to_dark(qtbot, light_again, windo
     assert not _dark(_seen(notice, notice.width() // 2, 2))
     _switch_to_dark(light_again, window)
     _notice_reads_well_in_the_dark(notice)
+
+
+def test_the_last_answer_line_takes_the_dark_red_mid_session(qtbot, light_again, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                             words) -> None:
+    page = window.show_page("study")
+    page.start_panel.mode_buttons["multiple_choice"].setChecked(True)
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    card = page.session_panel.choice
+    keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+    press(qtbot, card, keys[(card.options.index(card.word.meaning) + 1) % 4])  # a wrong one
+    QApplication.processEvents()
+    line = page.session_panel.last_result
+    assert line.text().startswith("✗")
+    light_red = line.palette().color(QPalette.ColorRole.WindowText)
+    assert light_red == error_color()
+
+    _switch_to_dark(light_again, window)
+
+    shown = line.palette().color(QPalette.ColorRole.WindowText)
+    assert shown == error_color() != light_red, "the ✗ line kept its light-mode red"
+    assert _contrast(shown, line.palette().color(QPalette.ColorRole.Window)) >= 4.5

@@ -35,7 +35,7 @@ from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
 from ..preferences import Preferences
-from ..style import error_color, heading, scaled_font, set_text_color, success_color
+from ..style import error_color, follow_palette, heading, scaled_font, set_text_color, success_color
 from ..undo import UndoEntry
 from . import queue
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
@@ -191,6 +191,19 @@ class SessionPanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.last_result)
         layout.addWidget(self.cards, 1)
+        self._correct: bool | None = None
+        follow_palette(self.last_result, "result", self._colour_result, now=False)
+
+    def show_result(self, text: str, correct: bool | None = None) -> None:
+        """The line above the card: the last answer in green or red (`correct`), or a plain notice.
+        The colour is the palette's: switched to dark mid-session, it kept its light-mode green."""
+        self._correct = correct
+        self._colour_result()
+        self.last_result.setText(text)
+
+    def _colour_result(self) -> None:
+        correct = self._correct
+        set_text_color(self.last_result, None if correct is None else success_color() if correct else error_color())
 
     def card_for(self, mode: str) -> Card:
         return {LearningMode.FLASHCARD.value: self.flashcard,
@@ -350,7 +363,7 @@ class StudyPage(Page):
         self.sitting_started = time.monotonic()
         panel = self.session_panel
         panel.mode_label.setText(mode_names(self).get(run.mode, run.mode))
-        panel.last_result.setText("")
+        panel.show_result("")
         if run.mode == LearningMode.MULTIPLE_CHOICE.value:
             pool = list(run.words.values())
             if len(pool) < POOL_EXTRA:
@@ -419,7 +432,7 @@ class StudyPage(Page):
         if not ok or outcome is None:
             if self.run is run:
                 run.drop_last()
-                self.session_panel.last_result.setText("")
+                self.session_panel.show_result("")
                 self.show_card()
             return
         run.confirm_last(outcome.answer_event_id)
@@ -432,9 +445,7 @@ class StudyPage(Page):
             self._next_card()
 
     def _show_result(self, word: WordView, is_correct: bool) -> None:
-        mark, color = ("✓", success_color()) if is_correct else ("✗", error_color())
-        set_text_color(self.session_panel.last_result, color)
-        self.session_panel.last_result.setText(f"{mark}  {word.text} — {word.meaning}")
+        self.session_panel.show_result(f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}", is_correct)
 
     def _next_card(self) -> None:
         if self.run is None:
@@ -490,8 +501,7 @@ class StudyPage(Page):
         self.profile.service.retract_answer(session_id, answer_event_id)
         run = self.run
         if run is not None and run.session_id == session_id and run.undo(answer_event_id):
-            self.session_panel.last_result.setText(self.tr("Answer undone."))
-            set_text_color(self.session_panel.last_result, None)
+            self.session_panel.show_result(self.tr("Answer undone."))
             self.stack.setCurrentWidget(self.session_panel)
             self.show_card()
 
