@@ -101,18 +101,19 @@ def test_another_program_writes_while_verify_reads(profile: Profile, monkeypatch
     window waited, then failed as "busy". It now reads one consistent view, and writers go on."""
     import threading
 
+    from effect_desktop.projections import verify as verifying
     from effect_desktop.projections.verify import verify
 
     profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
     inside, proceed = threading.Event(), threading.Event()
-    read_all = profile.store.read_all
+    compare = verifying.compare_twins
 
-    def paused(position: int = 0, limit: int = 1000):  # type: ignore[no-untyped-def]
+    def paused(*args):  # type: ignore[no-untyped-def]
         inside.set()
-        proceed.wait(10)  # verify is mid-run: hold it there while another program writes
-        return read_all(position, limit)
+        proceed.wait(10)  # verify is mid-run (its fresh read models made, none compared): hold it there
+        return compare(*args)
 
-    monkeypatch.setattr(profile.store, "read_all", paused)
+    monkeypatch.setattr(verifying, "compare_twins", paused)
     result: list[object] = []
     checking = threading.Thread(target=lambda: result.append(verify(profile.projector)))
     checking.start()
