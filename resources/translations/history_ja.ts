@@ -804,6 +804,10 @@
         <translation>イベントを読み込んでいます…</translation>
     </message>
     <message>
+        <source>Loading more events…</source>
+        <translation>続きのイベントを読み込んでいます…</translation>
+    </message>
+    <message>
         <source>The events could not be read: %1</source>
         <translation>イベントを読み込めませんでした: %1</translation>
     </message>

@@ -8,11 +8,14 @@ thread. These drive the real page, with the window's `Operations`, over a real p
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+import sqlalchemy as sa
+from PySide6.QtCore import QCoreApplication, QEventLoop, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from effect_desktop.bootstrap import Profile
@@ -40,9 +43,15 @@ def _sentences(page: TimelinePage) -> list[str]:
 
 
 def _every_row(page: TimelinePage) -> list[tuple[str, str]]:
-    """Every top-level row (day headers, groups, events), every page fetched as scrolling down does."""
+    """Every top-level row (day headers, groups, events), every page fetched as scrolling down does
+    (in the window a filtered list's next page comes from the background: each is waited for)."""
     model = page.model
-    while model.canFetchMore(QModelIndex()):
+    bar = page.view.verticalScrollBar()
+    while model.canFetchMore(QModelIndex()) or model.fetching:
+        if model.fetching:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+            continue
+        bar.setValue(bar.maximum())  # at the end of the list
         model.fetchMore(QModelIndex())
     return [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
 
@@ -320,3 +329,222 @@ def test_the_list_keeps_the_keyboard_focus_through_a_long_read(qtbot: QtBot, pro
     release.set()
     _settled(qtbot, page)
     assert page.view.isEnabled() and page.view.hasFocus()
+
+
+# --- scrolling a filtered list: the next page comes from the background --------------------------------
+
+@pytest.fixture
+def many_answers(profile: Profile, clock: SettableClock) -> list[UUID]:
+    """Three pages of answers (each with its schedule and streak events between), over many days."""
+    words = profile.service.create_words([{"text": f"w{i:02}", "meaning": "m"} for i in range(25)])
+    for n in range(22):
+        clock.advance(hours=20)
+        session = profile.service.start_session("flashcard", words)
+        for i, word in enumerate(words):
+            profile.service.answer(session, word, (n + i) % 3 != 0, 1500)
+        profile.service.complete_session(session)
+    return words
+
+
+ANSWERS = TimelineFilter(event_types=("QuestionAnswered",))
+
+
+class _Gate:
+    """Holds the next timeline page read wherever it runs, until `release`: a store-level hook (SQLAlchemy's
+    cursor event on the profile's engine), so the read is as slow as a long one. Counts the GUI timer's
+    ticks while it was held."""
+
+    def __init__(self, profile: Profile, ticks: list[int]) -> None:
+        self.engine = profile.store.engine
+        self.ticks = ticks
+        self.armed = False
+        self.entered = threading.Event()
+        self.released = threading.Event()
+        self.ticks_while_held: int | None = None
+        self.on_gui_thread: bool | None = None
+        sa.event.listen(self.engine, "before_cursor_execute", self._hook)
+
+    def _hook(self, _connection: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if not self.armed or "ORDER BY rm_timeline.position DESC" not in statement:
+            return
+        self.armed = False
+        self.on_gui_thread = threading.current_thread() is threading.main_thread()
+        start = len(self.ticks)
+        self.entered.set()
+        self.released.wait(3)  # (the read is held on the GUI thread itself without the fix: not forever)
+        self.ticks_while_held = len(self.ticks) - start
+
+    def close(self) -> None:
+        self.released.set()
+        sa.event.remove(self.engine, "before_cursor_execute", self._hook)
+
+
+@pytest.fixture
+def ticks(qtbot: QtBot) -> Iterator[list[int]]:
+    """A GUI-thread timer's ticks: the event loop running."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: seen.append(1))
+    timer.start()
+    yield seen
+    timer.stop()
+
+
+@pytest.fixture
+def gate(profile: Profile, ticks: list[int]) -> Iterator[_Gate]:
+    held = _Gate(profile, ticks)
+    yield held
+    held.close()
+
+
+def _scroll_to_the_end(qtbot: QtBot, page: TimelinePage, *, fast: bool = False) -> None:
+    """Drag the list to the bottom until no page is left, as the learner does: waiting for each page's
+    rows, or (`fast`) pulling the bar down again and again while a page is still being read."""
+    bar = page.view.verticalScrollBar()
+    model = page.model
+    while model.canFetchMore(QModelIndex()) or model.fetching:
+        bar.setValue(bar.maximum())
+        if fast:
+            for _ in range(5):
+                bar.setValue(bar.maximum() - 1)
+                bar.setValue(bar.maximum())
+                model.fetchMore(QModelIndex())
+                QCoreApplication.processEvents()
+        qtbot.waitUntil(lambda: not model.fetching, timeout=10_000)
+        qtbot.wait(1)
+
+
+def _positions(page: TimelinePage) -> list[int]:
+    model = page.model
+    return [entry.position for r in range(model.rowCount()) if (entry := model.index(r, 1).data(EntryRole))]
+
+
+def _every_match(profile: Profile, timeline_filter: TimelineFilter) -> list[int]:
+    return [e.position for e in profile.store.read_all(0, 100_000)
+            if (not timeline_filter.event_types or e.event_type in timeline_filter.event_types)]
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["waiting", "fast"])
+def test_a_filtered_list_scrolled_to_its_end_holds_every_match_once_in_order(
+        qtbot: QtBot, profile: Profile, many_answers: list[UUID], monkeypatch: pytest.MonkeyPatch,
+        fast: bool) -> None:
+    page = _window_page(qtbot, profile)
+    page.resize(800, 500)
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    read = _spy_pages(page, monkeypatch)
+    _scroll_to_the_end(qtbot, page, fast=fast)
+
+    expected = sorted(_every_match(profile, ANSWERS), reverse=True)
+    assert len(expected) == 550
+    assert _positions(page) == expected  # newest first, none twice, none left out
+    assert _every_row(page) == [(r[0], r[1]) for r in _as_read_on_its_own_rows(profile, ANSWERS)]
+    assert read and not any(on_gui_thread for _, on_gui_thread in read)
+    assert not page.more_label.isVisible()
+    page.operations.wait()
+
+
+def _as_read_on_its_own_rows(profile: Profile, timeline_filter: TimelineFilter) -> list[tuple[str, str]]:
+    page = TimelinePage(profile)
+    try:
+        page.model.set_filter(timeline_filter)
+        return _every_row(page)
+    finally:
+        page.deleteLater()
+
+
+def test_the_gui_thread_goes_on_while_the_next_page_is_read_and_a_long_read_says_so(
+        qtbot: QtBot, profile: Profile, many_answers: list[UUID], ticks: list[int], gate: _Gate) -> None:
+    page = _window_page(qtbot, profile)
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    _settled(qtbot, page)  # (the view asks for a page more once the first is shown)
+    rows = page.model.rowCount()
+    gate.armed = True
+    page.view.verticalScrollBar().setValue(page.view.verticalScrollBar().maximum())  # the view asks for more
+    assert gate.entered.wait(5)
+    qtbot.waitUntil(page.more_label.isVisible, timeout=5_000)  # the event loop runs while the page is read
+    assert page.more_label.text() == "Loading more events…" and page.view.isEnabled()
+    assert page.model.fetching and page.model.rowCount() == rows
+    gate.released.set()
+    qtbot.waitUntil(lambda: not page.model.fetching, timeout=5_000)
+    assert gate.on_gui_thread is False and gate.ticks_while_held
+    assert page.model.rowCount() > rows and page.more_label.isHidden()
+    _settled(qtbot, page)
+
+
+def test_a_filter_changed_while_a_page_is_read_shows_only_the_new_filters_rows(
+        qtbot: QtBot, profile: Profile, many_answers: list[UUID], gate: _Gate) -> None:
+    page = _window_page(qtbot, profile)
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("QuestionAnswered"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    _settled(qtbot, page)
+    gate.armed = True
+    page.view.verticalScrollBar().setValue(page.view.verticalScrollBar().maximum())
+    assert gate.entered.wait(5)  # the answers' second page is being read
+    box.setCurrentIndex(box.findData("SessionStarted"))
+    gate.released.set()
+    qtbot.waitUntil(lambda: not page.loading and not page.model.fetching, timeout=10_000)
+    _settled(qtbot, page)
+
+    sessions = TimelineFilter(event_types=("SessionStarted",))
+    assert page.model.filter == sessions
+    assert _positions(page) == sorted(_every_match(profile, sessions), reverse=True)
+    assert _every_row(page) == _as_read_on_its_own_rows(profile, sessions)
+    _settled(qtbot, page)
+
+
+def test_a_jump_while_a_page_is_read_lists_no_event_twice(
+        qtbot: QtBot, profile: Profile, many_answers: list[UUID], gate: _Gate) -> None:
+    """A jump reads the pages down to its event on the GUI thread: the page still coming from the
+    background for the same place is dropped."""
+    page = _window_page(qtbot, profile)
+    page.filters.type_box.setCurrentIndex(page.filters.type_box.findData("QuestionAnswered"))
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    _settled(qtbot, page)
+    gate.armed = True
+    page.view.verticalScrollBar().setValue(page.view.verticalScrollBar().maximum())
+    assert gate.entered.wait(5)
+    oldest = min(_every_match(profile, ANSWERS))
+    page.jump_to(oldest)
+    gate.released.set()
+    _settled(qtbot, page)
+    assert page.view.currentIndex().data(EntryRole).position == oldest
+    assert _positions(page) == sorted(_every_match(profile, ANSWERS), reverse=True)
+    _settled(qtbot, page)
+
+
+def test_every_events_next_page_is_still_read_at_once(qtbot: QtBot, profile: Profile,
+                                                    many_answers: list[UUID]) -> None:
+    """Unfiltered, the next page lies right below the last: read on the GUI thread as before, its rows
+    there as soon as the view asks."""
+    page = _window_page(qtbot, profile)
+    rows = page.model.rowCount()
+    page.model.fetchMore(QModelIndex())
+    assert page.model.rowCount() > rows and not page.model.fetching
+
+
+def test_a_page_that_cannot_be_read_says_so_and_the_list_keeps_its_rows(
+        qtbot: QtBot, profile: Profile, many_answers: list[UUID], clock: SettableClock) -> None:
+    clock.advance(days=200)
+    assert archive.compact(profile.store, older_than=clock() - timedelta(days=90), now=clock(), segment=20).events
+    page = _window_page(qtbot, profile)
+    box = page.filters.type_box
+    box.setCurrentIndex(box.findData("QuestionAnswered"))
+    _settled(qtbot, page)
+    assert page.model.canFetchMore(QModelIndex())
+    rows, answers = page.model.rowCount(), len(_every_match(profile, ANSWERS))
+    _damage(profile, slice(0, 10))  # the oldest answers' segments: the first page did not need them
+    bar = page.view.verticalScrollBar()
+    while page.model.canFetchMore(QModelIndex()) or page.model.fetching:
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda: not page.model.fetching, timeout=5_000)
+    _settled(qtbot, page)
+    assert page.status.text().startswith("The events could not be read: archive segment")
+    assert rows < page.model.rowCount() and len(_positions(page)) < answers  # what could be read stays
+    assert page.more_label.isHidden() and page.view.isEnabled()
+    assert len(set(_positions(page))) == len(_positions(page))

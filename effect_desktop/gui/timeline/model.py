@@ -2,7 +2,10 @@
 
 Qt asks `canFetchMore`/`fetchMore` as the view scrolls, so only the pages
 scrolled into view are ever read: scrolling a million events costs what
-scrolling the first few thousand does.
+scrolling the first few thousand does. Under a filter, with a `reader` (the
+window's background reads), the next page is read off the GUI thread and its
+rows added when it comes: on five compacted years a filter's page of events far
+apart takes a moment to read, and Qt's `fetchMore` is synchronous.
 
 What one action did to many words (an import of 300 words, a delete of 40) is
 one row, "Added 300 words in one go: …", whose events open beneath it, also
@@ -12,11 +15,12 @@ page by page: a row per word drowned the rest of that day.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from ...timeline.describe import GROUPED_TYPES, describe, describe_group, learner_time
@@ -28,6 +32,8 @@ EntryRole = Qt.ItemDataRole.UserRole + 1
 IsDayRole = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+# (work, on_result, on_failure): runs `work` off the GUI thread, then one of the two on it
+Reader = Callable[[Callable[[], "PageRead"], Callable[["PageRead"], None], Callable[[Exception], None]], None]
 
 
 GROUP_MIN = 10  # a run of this many of one action's word events is one row
@@ -88,11 +94,17 @@ def _run_key(entry: TimelineEntry) -> tuple[str, Any] | None:
 
 
 class TimelineModel(QAbstractItemModel):
+    fetching_changed = Signal(bool)  # a page is being read in the background (True), or came (False)
+    fetch_failed = Signal(object)  # the exception a background page read ended in
+
     def __init__(self, timeline: Timeline, language: str = "en", parent: Any = None) -> None:
         super().__init__(parent)
         self.timeline = timeline
         self.language = language
         self.filter = TimelineFilter()
+        self.reader: Reader | None = None  # the page's background reads (None: every page read here)
+        self.wants_rows: Callable[[], bool] = lambda: True  # whether the view shows the end of the list
+        self._fetch: object | None = None  # the background read of the next page under way (its token)
         self._rows: list[_Row] = []
         self._next: int | None = None
         self.start_before: int | None = None  # the list starts below this position (None: at the newest)
@@ -128,6 +140,7 @@ class TimelineModel(QAbstractItemModel):
         self.start_before = before
         self.beginResetModel()
         self._rows, self._next, self._more = [], before, True
+        self._stop_fetching()  # a page still being read for the rows replaced is dropped when it comes
         self._row_at = {}
         self._group_rows = []
         self._shown = {}
@@ -137,7 +150,7 @@ class TimelineModel(QAbstractItemModel):
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         if not parent.isValid():
-            return self._more
+            return self._more and self._fetch is None  # (a page under way: its rows come by themselves)
         group = self._group_of(parent)
         return group is not None and len(group.entries) < len(group.positions)
 
@@ -145,9 +158,56 @@ class TimelineModel(QAbstractItemModel):
         if parent.isValid():
             self._fetch_children(parent)
             return
-        if not self._more:
+        if not self._more or self._fetch is not None:
             return
-        self._add(self.read_page(self.filter, self._next))
+        if self.reader is None or self.filter.is_empty:
+            # every event: the next page lies right below the last (tens of milliseconds, as before)
+            self._add(self.read_page(self.filter, self._next))
+            return
+        # Qt's tree view asks for more each time it lays out its rows, wherever it is scrolled: a page
+        # read in the background is laid out after it comes, so that read every page of the filter one
+        # after the other, down to the end of five years. Only a view at (or near) the end gets more.
+        if self.wants_rows():
+            self._fetch_in_background()
+
+    @property
+    def fetching(self) -> bool:
+        """Whether the next page is being read in the background."""
+        return self._fetch is not None
+
+    def _fetch_in_background(self) -> None:
+        """The next page under the filter read off the GUI thread; its rows added when it comes, unless
+        the list was replaced meanwhile (a filter change, a refresh) or read on here (a jump)."""
+        assert self.reader is not None
+        token = self._fetch = object()
+        timeline_filter, before = self.filter, self._next
+
+        def arrived(page: PageRead) -> None:
+            if self._fetch is not token:  # the rows it was read for are gone
+                return
+            self._stop_fetching()
+            self._add(page)
+
+        def failed(error: Exception) -> None:
+            if self._fetch is not token:
+                return
+            self._stop_fetching()
+            self._more = False  # the list ends here, and says why: scrolling on retried it each time
+            self.fetch_failed.emit(error)
+
+        self.fetching_changed.emit(True)
+        self.reader(lambda: self.read_page(timeline_filter, before), arrived, failed)
+
+    def _stop_fetching(self) -> None:
+        if self._fetch is not None:
+            self._fetch = None
+            self.fetching_changed.emit(False)
+
+    def fetch_now(self) -> None:
+        """The next page read on this thread (a jump needs its rows now); one under way is dropped."""
+        self._stop_fetching()
+        if self._more:
+            self._add(self.read_page(self.filter, self._next))
 
     def read_page(self, timeline_filter: TimelineFilter, before: int | None) -> PageRead:
         """The page below `before`, cut into runs: one action's run of word events long enough to be a
@@ -243,7 +303,7 @@ class TimelineModel(QAbstractItemModel):
                 return found
             if not self._more or (self._rows and self._last_position() < position):
                 return None
-            self.fetchMore(QModelIndex())
+            self.fetch_now()
 
     def index_of(self, position: int) -> QModelIndex | None:
         alone = self._row_at.get(position)

@@ -5,8 +5,10 @@
 (with its `operations`), what takes a moment on a long history runs off the
 GUI thread: the list's first page under a new filter (or a refresh of a
 filtered list), a filter's count, a jump back in time, and writing the
-time-travel checkpoints when the page is first shown. Scrolling reads the
-next page on the GUI thread, as Qt's views ask for it.
+time-travel checkpoints when the page is first shown, and the next page of a
+filtered list as scrolling asks for it ("Loading more events…" if it takes a
+moment). The next page of every event is read on the GUI thread, as Qt's views
+ask for it: it lies right below the last, and comes in tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -97,10 +99,12 @@ class TimelinePage(QWidget):
         self._loads = 0  # each read of the list in the background counts: only the latest one is shown
         self._pending: TimelineFilter | None = None  # the filter whose list is being read in the background
         self._focus_moved_to: QWidget | None = None  # where the list's focus went while it was greyed
-        self.operations: Any = None  # the window's (timeline_page): long work off the GUI thread
+        self._operations: Any = None  # the window's (timeline_page): long work off the GUI thread
         self.filters = FilterBar(self.language)
         self.filters.changed.connect(self.apply_filter)
         self.model = TimelineModel(self.timeline, self.language, self)
+        self.model.fetching_changed.connect(self._fetching_changed)
+        self.model.fetch_failed.connect(self._fetch_failed)
         self.view = QTreeView()
         self.view.setObjectName("timelineView")
         self.view.setAccessibleName(self.tr("Events"))
@@ -151,9 +155,17 @@ class TimelinePage(QWidget):
         self._loading_shown.setSingleShot(True)
         self._loading_shown.setInterval(LOADING_SHOWN_AFTER_MS)
         self._loading_shown.timeout.connect(self._show_loading)
+        self.more_label = QLabel(self.tr("Loading more events…"))  # the next page of a filtered list
+        self.more_label.setObjectName("timelineLoadingMore")
+        self.more_label.hide()
+        self._more_shown = QTimer(self)
+        self._more_shown.setSingleShot(True)
+        self._more_shown.setInterval(LOADING_SHOWN_AFTER_MS)
+        self._more_shown.timeout.connect(self.more_label.show)
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.loading_label)
+        footer.addWidget(self.more_label)
         footer.addWidget(self.newest_button)
         footer.addWidget(self.scheduler_button)
         layout = QVBoxLayout(self)
@@ -206,6 +218,37 @@ class TimelinePage(QWidget):
         self._say_count()
 
     # --- reading the list in the background ----------------------------------------------------------
+    @property
+    def operations(self) -> Any:
+        return self._operations
+
+    @operations.setter
+    def operations(self, operations: Any) -> None:
+        self._operations = operations
+        self.model.reader = self._read_more if self._in_background() else None
+        self.model.wants_rows = self._near_the_end
+
+    def _near_the_end(self) -> bool:
+        """Whether the list shows its last rows, or will within a screen's scrolling (or has too few to
+        scroll): where a filtered list's next page is wanted."""
+        bar = self.view.verticalScrollBar()
+        return bar.value() >= bar.maximum() - bar.pageStep()
+
+    def _read_more(self, work: Any, on_result: Any, on_failure: Any) -> None:
+        """The model's next page of a filtered list, read off the GUI thread: on five compacted years a
+        page of events far apart blocked the window up to half a second each time the learner scrolled."""
+        self.operations.read("timeline.more", work, on_result, owner=self, on_failure=on_failure)
+
+    def _fetching_changed(self, fetching: bool) -> None:
+        if fetching:
+            self._more_shown.start()
+        else:
+            self._more_shown.stop()
+            self.more_label.hide()
+
+    def _fetch_failed(self, error: Exception) -> None:
+        self.status.setText(self.tr("The events could not be read: %1").replace("%1", localise(str(error))))
+
     @property
     def loading(self) -> bool:
         """Whether the list is being read for a new filter (or read again) in the background."""
