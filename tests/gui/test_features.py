@@ -569,14 +569,17 @@ def test_the_hidden_timeline_is_read_again_only_when_shown(qtbot, window, profil
     """Once the Timeline had been opened, every answer, edit and setting reloaded it on the window's
     thread though it was not on screen: 0.1-1 s each on five years of history."""
     timeline = window.show_page("timeline")
+    qtbot.waitUntil(lambda: timeline._is_prepared, timeout=10_000)  # (its end reads the list again)
+    qtbot.waitUntil(lambda: not timeline.loading)
     reloads: list[int] = []
-    real = timeline.model.reload
-    monkeypatch.setattr(timeline.model, "reload", lambda: (reloads.append(1), real())[1])
+    real = timeline.model.read_first
+    monkeypatch.setattr(timeline.model, "read_first", lambda *args: (reloads.append(1), real(*args))[1])
     window.show_page("words")
     for n in range(3):
         window.operations.perform(lambda n=n: profile.service.create_word(f"hidden{n}", "m"))
     assert reloads == []
     window.show_page("timeline")
+    qtbot.waitUntil(lambda: not timeline.loading)  # read in the background
     assert len(reloads) == 1
     shown = [timeline.model.index(r, 1).data() for r in range(timeline.model.rowCount())]
     assert any("hidden2" in (text or "") for text in shown)

@@ -182,6 +182,24 @@ def test_a_refresh_of_a_filtered_list_reads_it_again_in_the_background(
     page.operations.wait()
 
 
+def test_a_refresh_of_every_event_reads_it_in_the_background(
+        qtbot: QtBot, profile: Profile, studied: dict, clock: SettableClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a sync (or any change elsewhere) the list of every event is read again: its first page, and
+    the pages the view asked for once it was shown, held the window 0.2-0.5 s on five compacted years."""
+    page = _window_page(qtbot, profile)
+    _settled(qtbot, page)
+    before = _sentences(page)
+    read = _spy_pages(page, monkeypatch)
+    clock.advance(minutes=1)
+    profile.service.update_word(studied["apple"], meaning="りんごの実")  # type: ignore[arg-type]
+    page.refresh()
+    assert page.loading and _sentences(page) == before  # the rows shown stay until the new ones come
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert _sentences(page) == ["Changed the meaning of 'apple'", *before]
+    assert read and not any(on_gui_thread for _, on_gui_thread in read)
+    _settled(qtbot, page)
+
+
 @pytest.fixture
 def compacted_history(profile: Profile, clock: SettableClock) -> dict[str, Any]:
     """Edits and answers spread over many small archive segments, an import grouped across several, and
@@ -523,8 +541,10 @@ def test_every_events_next_page_is_still_read_at_once(qtbot: QtBot, profile: Pro
     """Unfiltered, the next page lies right below the last: read on the GUI thread as before, its rows
     there as soon as the view asks."""
     page = _window_page(qtbot, profile)
+    _settled(qtbot, page)
     rows = page.model.rowCount()
-    page.model.fetchMore(QModelIndex())
+    bar = page.view.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the view asks for more as it reaches the end
     assert page.model.rowCount() > rows and not page.model.fetching
 
 

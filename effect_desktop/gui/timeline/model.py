@@ -160,15 +160,17 @@ class TimelineModel(QAbstractItemModel):
             return
         if not self._more or self._fetch is not None:
             return
+        # Qt's tree view asks for more each time it lays out its rows, wherever it is scrolled: a page
+        # read in the background is laid out after it comes, so that read every page of the filter one
+        # after the other, down to the end of five years (and every refresh read pages nobody scrolled
+        # to). Only a view at (or near) the end gets more.
+        if not self.wants_rows():
+            return
         if self.reader is None or self.filter.is_empty:
             # every event: the next page lies right below the last (tens of milliseconds, as before)
             self._add(self.read_page(self.filter, self._next))
             return
-        # Qt's tree view asks for more each time it lays out its rows, wherever it is scrolled: a page
-        # read in the background is laid out after it comes, so that read every page of the filter one
-        # after the other, down to the end of five years. Only a view at (or near) the end gets more.
-        if self.wants_rows():
-            self._fetch_in_background()
+        self._fetch_in_background()
 
     @property
     def fetching(self) -> bool:

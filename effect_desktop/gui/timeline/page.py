@@ -193,12 +193,14 @@ class TimelinePage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        if self._in_background() and (self.loading or not self.model.filter.is_empty):
-            # a filtered list read again (a change elsewhere, the checkpoints written, Back to now) reads
-            # what the filter lets through, as a filter change does: off the GUI thread. A read still
-            # under way for a new filter is read again, so it holds the change too.
+        if self._in_background():
+            # the list read again (a change elsewhere, a sync, the checkpoints written, Back to now) reads
+            # what the filter lets through, as a filter change does: off the GUI thread. Every event's
+            # first page too: after a sync on five compacted years its read, and the pages the view asked
+            # for once it was shown, held the window 0.2-0.5 s. A read still under way for a new filter is
+            # read again, so it holds the change too.
             self._load(self._wanted(), None if self.loading else self.model.start_before, resize=True)
-        else:  # every event, newest first: one page of neighbours, read in a moment
+        else:  # without the window (no background reads): on this thread
             self.model.reload()
             self.view.resizeColumnToContents(0)  # a day's header and a time: the widest the column holds
         span = self.timeline.queries.span()
