@@ -10,4 +10,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pytest  # noqa: E402
+
 from tests.support.postgres import pg_database, pg_url  # noqa: E402,F401
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+    """As the app does at start (gui/app.py): cyclic garbage collected by a timer on the GUI thread,
+    never automatically in whichever thread allocates. The suite used to switch to that only once a
+    test built its first page, and a test run before one (a partial run, e.g. tests/statistics alone)
+    crashed in a heatmap's paint now and then."""
+    from effect_desktop.gui.gc_thread import collect_on_gui_thread
+
+    collect_on_gui_thread()
+    yield

@@ -48,7 +48,7 @@ class DayRow:
     answers: int
     correct: int
     response_ms: int
-    study_seconds: int
+    study_seconds: float  # whole seconds of sessions for every word; of answering (to the ms) under a facet
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +83,11 @@ class StatisticsQueries:
         else:
             c = t.daily_facets.c
             query = sa.select(c.study_day, c.answers, c.correct, c.response_ms,
-                              (c.response_ms / 1000).label("study_seconds")).where(c.facet == facet)
+                              (c.response_ms / 1000.0).label("study_seconds")).where(c.facet == facet)
         query = query.where(c.study_day <= last.isoformat())
         if first is not None:
             query = query.where(c.study_day >= first.isoformat())
-        return [DayRow(date.fromisoformat(r[0]), r[1], r[2], r[3], int(r[4] or 0))
+        return [DayRow(date.fromisoformat(r[0]), r[1], r[2], r[3], r[4] or 0)
                 for r in self._all(query.order_by(c.study_day))]
 
     def first_study_day(self, scope: WordScope) -> date | None:

@@ -80,7 +80,7 @@ class Period:
     answers: int
     correct: int
     minutes: float  # rounded to a tenth, as shown
-    seconds: int = field(default=0, compare=False)  # as counted: totals add these, not the rounded minutes
+    seconds: float = field(default=0, compare=False)  # as counted: totals add these, not the rounded minutes
 
     @property
     def accuracy(self) -> float | None:
@@ -263,16 +263,19 @@ def _next_period(start: date, granularity: Granularity) -> date:
 
 def group_days(rows: Iterable[DayRow], first: date, last: date, granularity: Granularity) -> list[Period]:
     """Sum study days into periods covering first..last, including the empty ones."""
-    totals: dict[date, list[int]] = {}
+    counts: dict[date, list[int]] = {}
+    times: dict[date, float] = {}
     for row in rows:
-        total = totals.setdefault(period_start(row.study_day, granularity), [0, 0, 0])
+        start = period_start(row.study_day, granularity)
+        total = counts.setdefault(start, [0, 0])
         total[0] += row.answers
         total[1] += row.correct
-        total[2] += row.study_seconds
+        times[start] = times.get(start, 0) + row.study_seconds
     periods = []
     start = period_start(first, granularity)
     while start <= last:
-        answers, correct, seconds = totals.get(start, (0, 0, 0))
+        answers, correct = counts.get(start, (0, 0))
+        seconds = times.get(start, 0)
         periods.append(Period(start, answers, correct, round(seconds / 60, 1), seconds))
         start = _next_period(start, granularity)
     return periods

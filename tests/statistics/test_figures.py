@@ -174,3 +174,29 @@ def test_minutes_studied_are_the_same_whatever_the_grouping(tmp_path) -> None:
         assert set(totals.values()) == {2.0}, totals
     finally:
         profile.close()
+
+
+def test_minutes_studied_under_a_category_keep_every_day_s_milliseconds(tmp_path) -> None:
+    """Each day's answering time was cut to whole seconds before the days were summed (SQLite's integer
+    division): six days of 9.9 s showed 0.9 min, not 1.0, and five years of a category about 14 min low."""
+    from datetime import datetime
+
+    from effect_desktop.bootstrap import open_profile
+    from tests.integration.profile_helpers import SettableClock
+    from tests.statistics.history import TOKYO
+
+    clock = SettableClock(datetime(2026, 11, 16, 9, 0, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("apple", "りんご", category="fruit")
+        for day in range(6):
+            clock.set(datetime(2026, 11, 16 + day, 9, 0, tzinfo=TOKYO))
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 9_900)
+            profile.service.complete_session(session)
+        report = Statistics(profile.queries, profile.user_id).report(
+            StatsRequest(clock(), Range.DAYS_30, scope=WordScope(category="fruit")))
+        assert report.summary.study_minutes == 1.0  # 59.4 s
+    finally:
+        profile.close()
+
