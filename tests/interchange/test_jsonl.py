@@ -114,6 +114,15 @@ def _swap_first(lines: list[bytes], marker: bytes) -> list[bytes]:
     return swapped
 
 
+def _without_first(lines: list[bytes], marker: bytes) -> list[bytes]:
+    """The first line holding `marker` left out, and the header's count of events with it."""
+    first = next(i for i, line in enumerate(lines) if marker in line)
+    count = re.search(rb'"events":(\d+)', lines[0])
+    assert count is not None
+    header = lines[0].replace(count.group(), b'"events":%d' % (int(count.group(1)) - 1))
+    return [header] + lines[1:first] + lines[first + 1:]
+
+
 @pytest.mark.parametrize(("damage", "expected"), [
     (lambda lines: lines[:-2], "incomplete"),
     (lambda lines: lines[:3] + [lines[3][:40]] + lines[4:], "Line 4 is not a valid event"),
@@ -143,6 +152,11 @@ def _swap_first(lines: list[bytes], marker: bytes) -> list[bytes]:
      r"\(WordCreated\): Word contains a control character \(U\+0000\)"),
     # an answer's line before its session's start: imported, and every replay counted the session wrong
     (lambda lines: _swap_first(lines, b'"SessionStarted"'), "version 2 comes before version 1 in the log"),
+    # a line left out (the header's count mended): a stream missing its start, or one in its middle
+    (lambda lines: _without_first(lines, b'"SessionStarted"'), r"versions do not follow on \(stream \S+: \d+ events "
+     r"with versions 2\.\.\d+"),
+    (lambda lines: _without_first(lines, b'"QuestionAnswered"'), r"versions do not follow on \(stream \S+: \d+ events "
+     r"with versions 1\.\.\d+"),
     (lambda lines: [line.replace(b'"utc_offset_minutes":540', b'"utc_offset_minutes":1099511627776') for line in lines],
      r"Line 2 is not a valid event \(utc_offset_minutes: Input should be less than 1440"),
 ])
