@@ -61,7 +61,7 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         print("effect-desktop: warning: this profile's statistics read models are empty (it was studied with an "
               "older version); run `effect-desktop rebuild` once to fill them", file=sys.stderr)
     report = statistics.report(request)
-    _say_if_unknown(args, queries.categories(), queries.tags())
+    _say_if_unknown(args, queries.categories(with_none=True), queries.tags())
     if args.json:
         print_json(report_json(report))
     else:
@@ -74,7 +74,7 @@ def _say_if_unknown(args: argparse.Namespace, categories: list[str], tags: list[
     gives zeros, which should not pass for a quiet month."""
     if args.category is not None and args.category not in categories:
         print(f"effect-desktop: note: no word has the category {args.category!r} now; the categories are "
-              f"{', '.join(map(repr, categories)) or 'none yet'}", file=sys.stderr)
+              f"{', '.join(repr(c) for c in categories if c) or 'none yet'}", file=sys.stderr)
     if args.tag is not None and tag_key(args.tag) not in {tag_key(t) for t in tags}:
         print(f"effect-desktop: note: no word has the tag {args.tag!r} now (see `effect-desktop words list`)",
               file=sys.stderr)

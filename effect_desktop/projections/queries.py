@@ -153,10 +153,11 @@ class Queries:
         query = sa.select(sa.func.count()).select_from(t.words).where(t.words.c.deleted.is_(deleted))
         return int(self._all(query)[0][0])
 
-    def categories(self) -> list[str]:
+    def categories(self, with_none: bool = False) -> list[str]:
+        """The live words' categories, sorted; with "" first if `with_none` and a word has none."""
         query = (sa.select(t.words.c.category).where(t.words.c.deleted.is_(False))
                  .distinct().order_by(t.words.c.category))
-        return [row[0] for row in self._all(query) if row[0]]
+        return [row[0] for row in self._all(query) if row[0] or with_none]
 
     def tags(self) -> list[str]:
         query = (sa.select(t.word_tags.c.tag_key)

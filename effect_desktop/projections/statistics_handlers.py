@@ -51,8 +51,7 @@ def facets_of(ctx: Context, word_id: Any) -> list[str]:
     if word is None:
         return []
     facets = [tag_facet(tag_key(tag)) for tag in from_json(word["tags"])]
-    if word["category"]:
-        facets.append(category_facet(word["category"]))
+    facets.append(category_facet(word["category"]))  # "c:" for the words without one (`stats --category ''`)
     return facets
 
 

@@ -184,10 +184,11 @@ class StatisticsQueries:
             query = sa.select(sa.func.count()).select_from(t.words).where(self._in_scope(w.word_id, scope))
         return int(self._all(query)[0][0])
 
-    def categories(self) -> list[str]:
-        """Categories with at least one live word: distinct ones from the index, each checked once."""
+    def categories(self, with_none: bool = False) -> list[str]:
+        """Categories with at least one live word: distinct ones from the index, each checked once; ""
+        first if `with_none` and a live word has no category."""
         w, live = t.words.c, t.words.alias("live")
-        distinct = sa.select(w.category).where(w.category != "").distinct().subquery()
+        distinct = sa.select(w.category).where(sa.true() if with_none else w.category != "").distinct().subquery()
         has_live = sa.exists().where(live.c.category == distinct.c.category, live.c.deleted.is_(False))
         query = sa.select(distinct.c.category).where(has_live).order_by(distinct.c.category)
         return [row[0] for row in self._all(query)]

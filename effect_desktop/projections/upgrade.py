@@ -22,7 +22,8 @@ import sqlalchemy as sa
 from ..persistence.schema import local_metadata, metadata, profile_info
 from .handlers import search_fold
 from .projector import CHECKPOINT
-from .tables import READ_MODELS, checkpoints, words
+from .statistics_handlers import RESPONSE_BUCKET_EDGES_MS
+from .tables import READ_MODELS, RESPONSE_TIME_BANDS, checkpoints, words
 
 FINGERPRINT_KEY = "schema_fingerprint"
 PROJECTION_KEY = "projection_version"
@@ -34,7 +35,9 @@ PROJECTION_KEY = "projection_version"
 #    (recorder._retraction); done in place from 3 and 4.
 # 6: a session completed on two devices counts once, by its first completion (handlers.session_completed);
 #    replayed only where a session has two completions, else nothing to do.
-PROJECTION_VERSION = "6"
+# 7: the answers to words without a category count under the facet "c:" too
+#    (statistics_handlers.facets_of); done in place from 3 on.
+PROJECTION_VERSION = "7"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -71,19 +74,46 @@ def count_sessions_once(connection: sa.Connection) -> None:
         reset_read_models(connection)
 
 
+_NO_CATEGORY = "c:"  # statistics_handlers.category_facet("")
+_WITHOUT_CATEGORY = "NOT EXISTS (SELECT 1 FROM json_each(rm_answers.facets) WHERE json_each.value LIKE 'c:%')"
+_BAND = ("CASE " + " ".join(f"WHEN response_time_ms < {edge} THEN {band}"
+                            for band, edge in enumerate(RESPONSE_BUCKET_EDGES_MS))
+         + f" ELSE {len(RESPONSE_BUCKET_EDGES_MS)} END")
+
+
+def count_uncategorized(connection: sa.Connection) -> None:
+    """The answers to words without a category, counted under "c:" as `facets_of` now counts them:
+    each answer's facets take "c:" at their end, and the facet's days are summed from the answers not
+    undone (what a rebuild gives: no row for a day that nets to nothing)."""
+    connection.execute(sa.text(f"UPDATE rm_answers SET facets = json_insert(facets, '$[#]', :facet) "
+                               f"WHERE {_WITHOUT_CATEGORY}"), {"facet": _NO_CATEGORY})
+    bands = ", ".join(f"rt_{band}" for band in range(RESPONSE_TIME_BANDS))
+    sums = ", ".join(f"sum(band = {band})" for band in range(RESPONSE_TIME_BANDS))
+    connection.execute(sa.text(
+        f"INSERT OR REPLACE INTO rm_daily_facets (facet, study_day, answers, correct, response_ms, {bands}) "
+        f"SELECT :facet, study_day, count(*), sum(is_correct), sum(response_time_ms), {sums} "
+        f"FROM (SELECT study_day, is_correct, response_time_ms, {_BAND} AS band FROM rm_answers "
+        "WHERE NOT retracted AND EXISTS (SELECT 1 FROM json_each(rm_answers.facets) "
+        "WHERE json_each.value = :facet)) GROUP BY study_day"), {"facet": _NO_CATEGORY})
+
+
 def _from_3(connection: sa.Connection) -> None:
     refold_search_keys(connection)
-    place_undo_effects(connection)
-    count_sessions_once(connection)
+    _from_4(connection)
 
 
 def _from_4(connection: sa.Connection) -> None:
     place_undo_effects(connection)
+    _from_5(connection)
+
+
+def _from_5(connection: sa.Connection) -> None:
     count_sessions_once(connection)
+    count_uncategorized(connection)
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "6"): _from_3, ("4", "6"): _from_4, ("5", "6"): count_sessions_once}
+IN_PLACE = {("3", "7"): _from_3, ("4", "7"): _from_4, ("5", "7"): _from_5, ("6", "7"): count_uncategorized}
 
 
 def schema_fingerprint() -> str:

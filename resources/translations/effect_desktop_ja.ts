@@ -817,6 +817,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Flash&amp;cards — see the word, recall the meaning, grade yourself</source>
         <translation>フラッシュカード(&amp;C) — 単語を見て意味を思い出し、自己採点</translation>
     </message>
+    <message>
+        <source>No category</source>
+        <translation>カテゴリなし</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>
@@ -1424,6 +1428,10 @@ Details were written to the log file; your study history is safe.</source>
     <message numerus="yes">
         <source>Changing %n word(s)…</source>
         <translation><numerusform>%n 語を変更しています…</numerusform></translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>カテゴリなし</translation>
     </message>
 </context>
 <context>

@@ -321,5 +321,9 @@
         <source>G&amp;roup:</source>
         <translation>集計(&amp;R):</translation>
     </message>
+    <message>
+        <source>No category</source>
+        <translation>カテゴリなし</translation>
+    </message>
 </context>
 </TS>

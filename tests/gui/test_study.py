@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from effect_desktop.gui.preferences import Preferences
 
 from .conftest import events, press, type_text, undo_key
+from .test_words import wait_shown
 
 
 def _start(qtbot, window, mode: str):
@@ -259,6 +260,24 @@ def test_a_session_can_take_one_category_or_tag_and_the_choice_is_kept(qtbot, wi
     with qtbot.waitSignal(page.start_refreshed):
         page.refresh_now()
     assert focus.currentText() == "Category: food", "kept for the next session"
+
+
+def test_the_words_without_a_category_can_be_studied_on_their_own(qtbot, window, profile, words):
+    profile.service.create_words([{"text": "kirei", "meaning": "pretty"}, {"text": "shizuka", "meaning": "quiet"}])
+    page = window.show_page("study")
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    focus = page.start_panel.focus
+    with qtbot.waitSignal(page.start_refreshed):
+        focus.setCurrentIndex(focus.findText("No category"))
+    assert page.start_panel.counts.text().endswith("2 new words today")
+    page.start_session("flashcard")
+    assert {w.text for w in page.run.words.values()} == {"kirei", "shizuka"}
+    page.leave_session()
+
+    words_page = window.show_page("words")
+    words_page.category.setCurrentIndex(words_page.category.findText("No category"))
+    wait_shown(qtbot, words_page, lambda texts: texts == {"kirei", "shizuka"})
 
 
 def test_the_word_on_the_card_is_mended_without_leaving_the_session(qtbot, window, profile, words):

@@ -119,7 +119,9 @@ def test_answers_count_under_their_words_current_category_and_tags_live_and_rebu
     live = dump_read_models(profile)
     facets = {(row[0], row[1]): row[2] for row in live["rm_daily_facets"]}  # (facet, day) -> answers
     assert facets == {("", "2026-03-01"): 1, ("t:verb", "2026-03-01"): 1,  # a deleted word's answers stay
-                      ("", "2026-03-02"): 2, ("t:fruit", "2026-03-02"): 1, ("c:food", "2026-03-02"): 1}
+                      ("c:", "2026-03-01"): 1,  # ... and words without a category count under "c:"
+                      ("", "2026-03-02"): 2, ("t:fruit", "2026-03-02"): 1, ("c:food", "2026-03-02"): 1,
+                      ("c:", "2026-03-02"): 1}
     assert min(facets.values()) >= 0
     profile.projector.rebuild()
     assert dump_read_models(profile) == live

@@ -113,3 +113,50 @@ def test_a_profile_from_version_4_gets_its_undo_effects_placed_without_a_replay(
         assert problems and not [p for p in problems if "rm_daily_stats" not in p]  # only the planted count
     finally:
         profile.close()
+
+
+def test_a_profile_from_version_6_counts_its_uncategorized_words_under_no_category_in_place(tmp_path: Path) -> None:
+    """Version 6 counted no facet for a word without a category (`stats --category ''` showed nothing);
+    version 7 counts its answers under "c:", added in place exactly as a rebuild gives them."""
+    from datetime import datetime, timedelta, timezone
+
+    import sqlalchemy as sa
+
+    from effect_desktop.persistence.schema import profile_info
+    from effect_desktop.projections.tables import daily_stats
+    from effect_desktop.projections.upgrade import PROJECTION_KEY
+    from tests.integration.profile_helpers import SettableClock, dump_read_models
+
+    path = tmp_path / "p.effect.sqlite3"
+    clock = SettableClock(datetime(2026, 3, 1, 21, 0, tzinfo=timezone(timedelta(hours=9))))
+    profile = open_profile(path, clock=clock)
+    plain, noun, tagged = profile.service.create_words([
+        {"text": "kirei", "meaning": "pretty"}, {"text": "ringo", "meaning": "apple", "category": "noun"},
+        {"text": "hashiru", "meaning": "to run", "tags": ["verb", "日本語"]}])
+    session = profile.service.start_session("flashcard", [plain, noun, tagged])
+    for word, ms in ((plain, 900), (noun, 7_000), (tagged, 40_000)):
+        profile.service.answer(session, word, True, ms)
+    clock.advance(hours=8)  # the next study day
+    undone = profile.service.answer(session, plain, False, 2_500)
+    profile.service.answer(session, tagged, False, 12_000)
+    profile.service.retract_answer(session, undone.answer_event_id)
+    profile.service.complete_session(session)
+    live = dump_read_models(profile)
+    assert [row for row in live["rm_daily_facets"] if row[0] == "c:"], "counted under no category"
+    with profile.engine.begin() as connection:  # as version 6 left it
+        connection.execute(sa.text("DELETE FROM rm_daily_facets WHERE facet = 'c:'"))
+        connection.execute(sa.text("UPDATE rm_answers SET facets = (SELECT json_group_array(value) FROM "
+                                   "json_each(rm_answers.facets) WHERE value <> 'c:')"))
+        connection.execute(profile_info.update().where(profile_info.c.key == PROJECTION_KEY).values(value="6"))
+        connection.execute(daily_stats.update().values(study_seconds=4242))  # a replay would recount it
+    profile.close()
+
+    profile = open_profile(path, clock=clock)
+    try:
+        upgraded = dump_read_models(profile)
+        assert {row[5] for row in upgraded["rm_daily_stats"]} == {4242}, "replayed, not done in place"
+        for table, rows in live.items():
+            if table != "rm_daily_stats":
+                assert upgraded[table] == rows, table
+    finally:
+        profile.close()

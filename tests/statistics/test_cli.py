@@ -105,3 +105,14 @@ def test_a_category_no_word_has_is_said_not_shown_as_a_quiet_month(history: Know
     assert "no word has the category 'nouns' now; the categories are 'noun'" in err
     status, _, err = _stats(history, capsys, "--tag", "jlpt")  # tags match as in the Words list
     assert status == 0 and err == ""
+
+
+def test_the_words_without_a_category_have_figures_of_their_own(history: KnownHistory,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    plain = history.profile.service.create_word("きれい", "pretty")
+    session = history.profile.service.start_session("flashcard", [plain])
+    history.profile.service.answer(session, plain, True, 3_400)
+    status, out, err = _stats(history, capsys, "--json", "--as-of", EVENING, "--range", "30d", "--category", "")
+    assert status == 0 and "note" not in err, err
+    report = json.loads(out)
+    assert (report["category"], report["summary"]["answers"], report["summary"]["words"]) == ("", 1, 1)

@@ -301,3 +301,22 @@ def test_in_japanese_the_study_time_unit_is_in_the_cards_title(qtbot, history: K
     page = _page(qtbot, history)
     qtbot.waitUntil(lambda: page.cards["time"].title.text() == "Time studied")
     assert page.views["time"].chart().axes(Qt.Orientation.Vertical)[0].labelFormat() == "%g min"
+
+
+def test_the_words_without_a_category_are_a_scope_of_their_own(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """`stats --category ''` had nothing to show (no facet was counted for them), and the window had no
+    way to choose them."""
+    page = _page(qtbot, history)
+    assert page.scope.findData("c:") < 0, "every word has a category"
+    plain = history.profile.service.create_word("きれい", "pretty")
+    session = history.profile.service.start_session("flashcard", [plain])
+    history.profile.service.answer(session, plain, True, 3_400)
+    history.profile.service.answer(session, plain, True, 2_000)
+    page.hide()
+    page.mark_stale()
+    page.show()  # the scopes are read again when the page is shown after a change
+    assert page.scope.itemText(page.scope.findData("c:")) == "No category"
+    _choose(page.scope, "c:")
+    assert page.report.request.scope.category == ""
+    assert (page.report.summary.answers, page.report.summary.words) == (2, 1)
+    assert "Answers: 2 ·" in page.summary.text()

@@ -256,8 +256,9 @@ class StatisticsPage(QWidget):
         self.scope.clear()
         self.scope.addItem(self.tr("All words"), None)
         queries = StatisticsQueries(self._queries.store)
-        for category in queries.categories():
-            self.scope.addItem(self.tr("Category: {0}").format(category), f"c:{category}")
+        for category in queries.categories(with_none=True):
+            name = self.tr("Category: {0}").format(category) if category else self.tr("No category")
+            self.scope.addItem(name, f"c:{category}")
         for tag in queries.tags():
             self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag}")
         found = self.scope.findData(current)

@@ -136,7 +136,8 @@ class StartPanel(QWidget):
         Left alone when nothing changed: the page is read again every minute, and refilling the box
         under a learner choosing in it (or a screen reader reading it) would disturb them."""
         items = [(self.tr("All words"), "")]
-        items += [(self.tr("Category: {0}").format(c), Focus(category=c).key()) for c in categories]
+        items += [(self.tr("Category: {0}").format(c) if c else self.tr("No category"), Focus(category=c).key())
+                  for c in categories]
         items += [(self.tr("Tag: {0}").format(t), Focus(tag=t).key()) for t in tags]
         shown = [(self.focus.itemText(i), self.focus.itemData(i)) for i in range(self.focus.count())]
         if items == shown and self.focus.currentData() == chosen.key():
@@ -272,7 +273,7 @@ class StudyPage(Page):
             now = profile.service.clock()
             focus = Preferences(profile.settings).study_focus
             return StartState(queue.counts(profile, now, focus), profile.queries.open_sessions(), focus,
-                              profile.queries.categories(), profile.queries.tags())
+                              profile.queries.categories(with_none=True), profile.queries.tags())
 
         self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
 

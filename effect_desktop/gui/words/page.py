@@ -184,7 +184,8 @@ class WordsPage(Page):
         return self.show_deleted.isChecked()
 
     def refresh(self) -> None:
-        self._fill_combo(self.category, self.tr("All categories"), self.profile.queries.categories())
+        self._fill_combo(self.category, self.tr("All categories"), self.profile.queries.categories(with_none=True),
+                         self.tr("No category"))
         self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags())
         self.reload()
 
@@ -258,13 +259,14 @@ class WordsPage(Page):
                 "“{0}” is saved; it no longer matches the filter, so the list does not show it.").format(edited[1]),
                 8000)
 
-    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str]) -> None:
+    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str], empty: str = "") -> None:
+        """`everything` (no filter), then each value; "" (the words without one) shown as `empty`."""
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(everything, None)
         for value in values:
-            combo.addItem(value, value)
+            combo.addItem(value or empty, value)
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
