@@ -75,7 +75,9 @@ def count_sessions_once(connection: sa.Connection) -> None:
 
 
 _NO_CATEGORY = "c:"  # statistics_handlers.category_facet("")
-_WITHOUT_CATEGORY = "NOT EXISTS (SELECT 1 FROM json_each(rm_answers.facets) WHERE json_each.value LIKE 'c:%')"
+# (an answer to a word the log never created has no facets at all, as a rebuild gives it)
+_WITHOUT_CATEGORY = ("NOT EXISTS (SELECT 1 FROM json_each(rm_answers.facets) WHERE json_each.value LIKE 'c:%') "
+                     "AND EXISTS (SELECT 1 FROM rm_words AS w WHERE w.word_id = rm_answers.word_id)")
 _BAND = ("CASE " + " ".join(f"WHEN response_time_ms < {edge} THEN {band}"
                             for band, edge in enumerate(RESPONSE_BUCKET_EDGES_MS))
          + f" ELSE {len(RESPONSE_BUCKET_EDGES_MS)} END")

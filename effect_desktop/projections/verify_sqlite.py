@@ -91,7 +91,10 @@ def compare_twins(connection: sa.Connection, table: sa.Table, describe: Describe
         elif b is None:
             describe(f"{table.name} {key}: present but replay does not produce it")
         else:
-            diff = {c: (a.get(c), b.get(c)) for c in b if a.get(c) != b.get(c)}
+            raw_a, raw_b = (_raw_row(connection, t, keys, key) for t in (stored, replayed))
+            # as the app reads them, or as stored where that reads the same (a flag stored as 2 is True)
+            diff = {c: (a[c], b[c]) if a[c] != b[c] else (raw_a[c], raw_b[c])
+                    for c in columns if raw_a[c] != raw_b[c]}
             describe(f"{table.name} {key}: stored != replayed for {diff}")
     if count > most:
         describe(f"{table.name}: {count - most} more differences")
@@ -101,6 +104,13 @@ def _row(connection: sa.Connection, table: sa.Table, keys: list[str], key: tuple
     found = connection.execute(sa.select(table).where(*(table.c[k] == v for k, v in zip(keys, key, strict=True))))
     row = found.first()
     return None if row is None else dict(row._mapping)
+
+
+def _raw_row(connection: sa.Connection, table: sa.Table, keys: list[str], key: tuple[Any, ...]) -> dict[str, Any]:
+    """The row's values as SQLite holds them (the key bound through the column types)."""
+    raw = sa.select(*(sa.type_coerce(c, sa.types.NullType()).label(c.name) for c in table.columns))
+    row = connection.execute(raw.where(*(table.c[k] == v for k, v in zip(keys, key, strict=True)))).one()
+    return dict(row._mapping)
 
 
 def rebuild_failure(error: Exception) -> Exception:

@@ -62,10 +62,24 @@ def test_the_fresh_read_models_never_outlive_verify(profile: Profile) -> None:
     them would have written the next answer into a temporary table, lost when it closed."""
     _study(profile)
     assert verify(profile.projector).ok
-    profile.service.create_words([{"text": "after", "meaning": "written after verify"}])
+    assert _twins_in_the_pool(profile) == 0
+    for n in range(6):  # separate commands: each may take another pooled connection
+        profile.service.create_word(f"after{n}", "written after verify")
     with closing(sqlite3.connect(profile.path)) as connection:
-        assert connection.execute("SELECT count(*) FROM rm_words WHERE text = 'after'").fetchone() == (1,)
+        assert connection.execute("SELECT count(*) FROM rm_words WHERE text LIKE 'after%'").fetchone() == (6,)
     assert verify(profile.projector).ok
+
+
+def _twins_in_the_pool(profile: Profile) -> int:
+    """Temporary read-model tables on any connection the pool would hand out (all held at once)."""
+    held = [profile.engine.connect() for _ in range(8)]
+    try:
+        return sum(c.connection.driver_connection.execute(  # (no transaction: SQLAlchemy's would write-lock)
+            "SELECT count(*) FROM sqlite_temp_master WHERE name LIKE 'rm\\_%' ESCAPE '\\'").fetchone()[0]
+            for c in held)
+    finally:
+        for connection in held:
+            connection.close()
 
 
 def test_a_verify_that_fails_part_way_leaves_no_twin_behind(profile: Profile) -> None:
@@ -76,3 +90,80 @@ def test_a_verify_that_fails_part_way_leaves_no_twin_behind(profile: Profile) ->
     profile.service.create_words([{"text": "after", "meaning": "written after a failed verify"}])
     with closing(sqlite3.connect(profile.path)) as connection:
         assert connection.execute("SELECT count(*) FROM rm_words WHERE text = 'after'").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("damage", [
+    "json_set(event_data, '$.is_correct', 2)",  # summed as two correct answers by SQL
+    "json_remove(event_data, '$.response_time_ms')",
+    "json_set(event_data, '$.response_time_ms', 'fast')",
+])
+def test_an_answer_damaged_in_its_fields_is_named_as_verify_did_before(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str) -> None:
+    """The table rebuild reads only the fields it needs, as SQL values: verify checks every payload first,
+    so the damage is named (with what to do), not reported as read models to rebuild, which would have
+    made it the stored state (\"correct: 6 of 5\"), nor as an internal error."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.cli.main import run_cli
+    from effect_desktop.persistence.errors import EventUnreadable
+
+    profile = open_profile(tmp_path / "data" / "default.effect.sqlite3")
+    _study(profile)
+    position = profile.store.last_position() - 3
+    profile.close()
+    _raw(tmp_path / "data" / "default.effect.sqlite3",
+         f"UPDATE events SET event_data = {damage} WHERE position = (SELECT min(position) FROM events "
+         "WHERE event_type = 'QuestionAnswered')")
+    profile = open_profile(tmp_path / "data" / "default.effect.sqlite3")
+    with pytest.raises(EventUnreadable, match="QuestionAnswered"):
+        verify(profile.projector)
+    profile.close()
+    capsys.readouterr()
+    assert run_cli(["--data-dir", str(tmp_path / "data"), "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "verify failed: The event at position" in err and "cannot be read" in err, err
+    assert "unexpected error" not in err and "rebuild" not in err and position
+
+
+def test_a_snapshot_of_an_unknown_kind_is_a_problem_not_a_crash(profile: Profile) -> None:
+    ids = _study(profile, words=3)
+    for _ in range(2):  # two sessions long enough to be snapshotted
+        session = profile.service.start_session("flashcard", ids)
+        for n in range(110):
+            profile.service.answer(session, ids[n % 3], True, 1000)
+    _raw(profile.path, "UPDATE snapshots SET aggregate_type = 'Bogus' WHERE rowid = (SELECT min(rowid) FROM snapshots)")
+    problems = verify(profile.projector).problems
+    assert len(problems) == 1 and "unknown aggregate type Bogus" in problems[0], problems
+
+
+def test_a_difference_the_app_reads_the_same_is_shown_as_stored(profile: Profile) -> None:
+    _study(profile)
+    _raw(profile.path, "UPDATE rm_answers SET is_correct = 2 WHERE rowid = (SELECT min(rowid) FROM rm_answers "
+                       "WHERE is_correct = 1)")
+    problems = verify(profile.projector).problems
+    assert len(problems) == 1 and "stored != replayed for {'is_correct': (2, 1)}" in problems[0], problems
+
+
+def test_ctrl_c_in_the_rebuilds_id_conversion_stops_it_at_once(profile: Profile,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ctrl+C landing inside SQLite's call into Python came back as "user-defined function raised
+    exception", and the rebuild looked through the whole log for a damaged event before stopping."""
+    import signal
+
+    from effect_desktop.projections import sqlite_rebuild
+
+    _study(profile)
+    convert, calls = sqlite_rebuild._uuid_blob, [0]
+
+    def interrupted_on_the_third(text):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        if calls[0] == 3:
+            signal.raise_signal(signal.SIGINT)  # a real Ctrl+C, landing here
+        return convert(text)
+
+    monkeypatch.setattr(sqlite_rebuild, "_uuid_blob", interrupted_on_the_third)
+    looked_through = []
+    monkeypatch.setattr(profile.store, "iter_all", lambda *a, **k: looked_through.append(1) or iter(()))
+    with pytest.raises(KeyboardInterrupt):
+        profile.projector.rebuild()
+    assert calls[0] >= 3 and not looked_through
+    assert verify(profile.projector).ok  # the rebuild was rolled back whole
