@@ -30,6 +30,7 @@ from ..persistence.sql_store import SqlEventStore
 from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, greatest_choice, scheduler_named
 from . import handlers
 from .cache import ReadModelCache
+from .payload_scan import check_stored_payloads
 from .sqlite_new_words import BULK_FROM, project_new_words
 from .sqlite_reader import SqliteQuery
 from .sqlite_rebuild import PHASES, SqliteRebuild
@@ -215,6 +216,9 @@ class Projector:
         except (RebuildCancelled, StoreError):  # a damaged event says so in its own words
             raise
         except Exception as error:  # like `_run`: a projection failure is reported, never half-applied
+            # most likely a payload damaged in its fields, which the SQL reads without its model (a
+            # field gone failed as "NOT NULL constraint failed", with the statement): named if so
+            check_stored_payloads(connection, self.store)
             raise ProjectionFailed(f"read models could not be rebuilt: {error}") from error
         return self.store.count(), total
 

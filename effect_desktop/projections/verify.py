@@ -22,15 +22,13 @@ from pydantic_core import from_json
 from ..domain.aggregate import StoredEntry
 from ..domain.aggregates import AGGREGATE_CLASSES
 from ..domain.errors import DomainError
-from ..domain.payload_check import PayloadInvalid, check_payloads
-from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
 from ..gc_pause import without_gc
-from ..persistence.errors import EventUnreadable
 from ..persistence.schema import events as events_table
 from ..persistence.schema import snapshots as snapshots_table
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_read import uuid_from_bytes
 from .cache import ReadModelCache
+from .payload_scan import check_stored_payloads
 from .projector import REBUILD_PAGE, Projector
 from .tables import READ_MODELS
 from .verify_sqlite import compare_twins, read_model_twins, rebuild_failure, rebuild_twins
@@ -92,7 +90,7 @@ def _verify_on_sqlite(projector: Projector, connection: sa.Connection, report: V
     store = projector.store
     report.events = store.count()
     say("replaying events", 0, report.events)
-    _check_payloads(connection, store, lambda done: say("replaying events", done, report.events))
+    check_stored_payloads(connection, store, lambda done: say("replaying events", done, report.events))
     with read_model_twins(connection):
         try:
             rebuild_twins(connection, store, projector.day_start_hour, projector.scheduler,
@@ -198,39 +196,6 @@ class _SnapshotCheck:
                     or replayed.snapshot_state() != data):
                 self.report.add(f"snapshot {row.aggregate_type} {row.aggregate_id} at v{row.version} "
                                 "differs from its events")
-
-
-def _check_payloads(connection: sa.Connection, store: SqlEventStore, step: Callable[[int], None]) -> None:
-    """Every stored payload and metadata against its model, as the replay through the handlers
-    loaded them: the table rebuild reads only the fields it needs, as SQL values, so an answer whose
-    `is_correct` was edited to 2 was counted as two correct answers (and "rebuild" made that the
-    stored state), and a field of the wrong kind failed as an internal error. Raises EventUnreadable
-    naming the first that does not load. (Before the rebuild, whose failures it would explain.)"""
-    driver: Any = connection.connection.driver_connection
-    rows = driver.execute(f"SELECT position, event_type, schema_version, event_data, metadata "
-                          f"FROM {events_table.name} ORDER BY position")
-    done = 0
-    while page := rows.fetchmany(REBUILD_PAGE):
-        archived = store.unarchived_many([row[:2] + row[3:] for row in page if not row[3]])
-        try:
-            check_payloads(store.registry, [(p, t, v, *(archived[p] if not d else (d, m)))
-                                            for p, t, v, d, m in page])
-        except PayloadInvalid as error:
-            event_type = next(t for p, t, *_ in page if p == error.line)
-            raise EventUnreadable(error.line, event_type, str(error)) from None
-        except (UnknownEventType, UnsupportedSchemaVersion) as error:
-            position, event_type = next((p, t) for p, t, v, *_ in page if _unloadable(store, t, v))
-            raise EventUnreadable(position, event_type, str(error)) from None
-        done += len(page)
-        step(done)
-
-
-def _unloadable(store: SqlEventStore, event_type: str, version: int) -> bool:
-    try:
-        store.registry.json_loader(event_type, version)
-    except (UnknownEventType, UnsupportedSchemaVersion):
-        return True
-    return False
 
 
 def _check_snapshots_stored(connection: sa.Connection, store: SqlEventStore, report: VerifyReport) -> None:

@@ -167,3 +167,15 @@ def test_ctrl_c_in_the_rebuilds_id_conversion_stops_it_at_once(profile: Profile,
         profile.projector.rebuild()
     assert calls[0] >= 3 and not looked_through
     assert verify(profile.projector).ok  # the rebuild was rolled back whole
+
+
+def test_a_rebuild_failing_on_a_damaged_field_names_the_event(profile: Profile) -> None:
+    """A field gone from an answer failed the table rebuild as "NOT NULL constraint failed", with its
+    statement, reported as an internal error."""
+    from effect_desktop.persistence.errors import EventUnreadable
+
+    _study(profile)
+    _raw(profile.path, "UPDATE events SET event_data = json_remove(event_data, '$.response_time_ms') "
+                       "WHERE position = (SELECT max(position) FROM events WHERE event_type = 'QuestionAnswered')")
+    with pytest.raises(EventUnreadable, match=r"QuestionAnswered\) cannot be read.*response_time_ms"):
+        profile.projector.rebuild()
