@@ -576,3 +576,25 @@ def test_the_past_word_list_gives_the_meaning_the_room(qtbot, profile: Profile, 
     needed = view.table.fontMetrics().horizontalAdvance("牛乳（ぎゅうにゅう）")
     assert header.sectionSize(1) > needed
     assert header.sectionSize(5) < header.sectionSize(1)
+
+
+def test_the_time_column_holds_every_weekdays_heading_whatever_the_first_page_shows(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Sized to the first page's rows, a list whose first days had no Wednesday cut "2024-09-11 (Wed)"
+    to "(We…" further down. Here every event is on a Friday, the narrowest heading."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from effect_desktop.gui.timeline.model import day_label
+
+    friday = SettableClock(datetime(2026, 3, 6, 8, 0, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "friday.effect.sqlite3", clock=friday)
+    try:
+        profile.service.create_word("kirei", "pretty")
+        page = _page(qtbot, profile)
+        font = QFont(page.view.font())
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(day_label(f"2024-01-0{n}", "en")) for n in range(1, 8))
+        assert page.view.columnWidth(0) >= widest + page.view.indentation()
+    finally:
+        profile.close()

@@ -411,7 +411,7 @@ class TimelineModel(QAbstractItemModel):
         if row.entry is None:
             if role == Qt.ItemDataRole.DisplayRole:
                 if index.column() == 0:
-                    return _day_label(row.day, self.language)
+                    return day_label(row.day, self.language)
                 count = self._day_counts.get(row.day, 0)
                 if self.filter.is_empty:
                     return self.tr("%n event(s) that day", "", count)
@@ -451,7 +451,7 @@ class TimelineModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _day_label(day: str, language: str) -> str:
+def day_label(day: str, language: str) -> str:
     """"2026-11-27 (Fri)", the weekday in the interface's language ("(金)" in Japanese)."""
     try:
         weekday = date.fromisoformat(day).isoweekday()

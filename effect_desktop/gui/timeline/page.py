@@ -19,6 +19,7 @@ from uuid import UUID
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +45,7 @@ from ..style import follow_palette, notice_colors
 from .detail import DetailPane
 from .filters import FilterBar
 from .language import ui_language
-from .model import EntryRole, FirstPage, PageRead, TimelineModel
+from .model import EntryRole, FirstPage, PageRead, TimelineModel, day_label
 from .past import PastView, TravelBar
 from .scheduler_dialog import SchedulerDialog
 from .word_history import open_word_history
@@ -202,7 +204,7 @@ class TimelinePage(QWidget):
             self._load(self._wanted(), None if self.loading else self.model.start_before, resize=True)
         else:  # without the window (no background reads): on this thread
             self.model.reload()
-            self.view.resizeColumnToContents(0)  # a day's header and a time: the widest the column holds
+            self._fit_time_column()
         span = self.timeline.queries.span()
         self.travel.set_span(*(span or (None, None)))
         self._say_count()
@@ -218,6 +220,20 @@ class TimelinePage(QWidget):
         else:
             self.model.set_filter(timeline_filter)
         self._say_count()
+
+    def _fit_time_column(self) -> None:
+        """The time column as wide as the rows read need, and never narrower than any day's header:
+        measured on the first page only, a list whose first days had no Wednesday cut every later
+        "2024-09-11 (Wed)" to "(We…"."""
+        self.view.resizeColumnToContents(0)
+        font = QFont(self.view.font())
+        font.setBold(True)  # as the model shows a day's header
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(day_label(f"2024-01-0{n}", self.model.language)) for n in range(1, 8))
+        frame = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        branch = self.view.indentation() if self.view.rootIsDecorated() else 0
+        margin = 2 * frame + metrics.averageCharWidth() + branch
+        self.view.setColumnWidth(0, max(self.view.columnWidth(0), widest + margin))
 
     # --- reading the list in the background ----------------------------------------------------------
     @property
@@ -288,7 +304,7 @@ class TimelinePage(QWidget):
             if forget_choice:  # an event chosen from the old rows meanwhile
                 self.detail.show_entry(None)
             if resize:
-                self.view.resizeColumnToContents(0)
+                self._fit_time_column()
 
         def failed(error: Exception) -> None:
             if asked != self._loads:
