@@ -222,18 +222,19 @@ class TimelinePage(QWidget):
         self._say_count()
 
     def _fit_time_column(self) -> None:
-        """The time column as wide as the rows read need, and never narrower than any day's header:
-        measured on the first page only, a list whose first days had no Wednesday cut every later
-        "2024-09-11 (Wed)" to "(We…"."""
-        self.view.resizeColumnToContents(0)
+        """The time column as wide as any day's heading (bold) or a time under an opened group needs,
+        computed rather than measured on the rows: resizeColumnToContents measured up to a thousand
+        loaded rows on every refresh (60 ms on the GUI thread), and a list whose first page had no
+        Wednesday cut every later "2024-09-11 (Wed)" to "(We…"."""
         font = QFont(self.view.font())
-        font.setBold(True)  # as the model shows a day's header
-        metrics = QFontMetrics(font)
-        widest = max(metrics.horizontalAdvance(day_label(f"2024-01-0{n}", self.model.language)) for n in range(1, 8))
+        font.setBold(True)  # as the model shows a day's heading
+        bold, plain = QFontMetrics(font), QFontMetrics(self.view.font())
+        headings = max(bold.horizontalAdvance(day_label(f"2024-01-0{n}", self.model.language)) for n in range(1, 8))
+        indent = self.view.indentation()
+        branch = indent if self.view.rootIsDecorated() else 0
+        times = plain.horizontalAdvance("00:00:00") + indent  # a group's events, one level down
         frame = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
-        branch = self.view.indentation() if self.view.rootIsDecorated() else 0
-        margin = 2 * frame + metrics.averageCharWidth() + branch
-        self.view.setColumnWidth(0, max(self.view.columnWidth(0), widest + margin))
+        self.view.setColumnWidth(0, max(headings, times) + branch + 2 * frame + bold.averageCharWidth())
 
     # --- reading the list in the background ----------------------------------------------------------
     @property
