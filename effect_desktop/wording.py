@@ -18,12 +18,16 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
-def value_text(value: Any) -> str:
+QUOTES = {"en": ("“", "”"), "ja": ("「", "」")}  # a text value, as each language quotes it
+
+
+def value_text(value: Any, language: str = "en") -> str:
     """A word's field value as a learner reads it, not as Python prints it ('りんご', ['noun'], None)."""
     if value is None or value == "" or value == []:
         return NOTHING
     if isinstance(value, str):
-        return f"“{value}”"
+        opening, closing = QUOTES.get(language, QUOTES["en"])
+        return f"{opening}{value}{closing}"
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     if isinstance(value, datetime):

@@ -26,7 +26,7 @@ def register(commands: Any) -> None:
     state.set_defaults(handler=show_state)
 
     history = commands.add_parser("history", help="one word's story: creation, edits, answers, progress")
-    history.add_argument("word", help="the word's id or its exact text")
+    history.add_argument("word", help="the word's id or its text now (case and width ignored)")
     history.add_argument("--json", action="store_true", help="print one JSON object")
     history.add_argument("--language", default="en", choices=("en", "ja"), help="language of the sentences")
     history.set_defaults(handler=show_history)
@@ -116,7 +116,8 @@ def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
         mark = words["undone"] if step.retracted else ""
         print(f"{(step.local_at or step.at).strftime('%Y-%m-%d %H:%M:%S')}  {step.sentence}{mark}")
         for name, old in step.before.items():
-            print(f"{'':21}{field_name(name, args.language)}: {value_text(old)} → {value_text(step.after.get(name))}")
+            print(f"{'':21}{field_name(name, args.language)}: {value_text(old, args.language)} → "
+                  f"{value_text(step.after.get(name), args.language)}")
     answers = [a for a in story.answers if not a.retracted]  # an undone answer counts nowhere
     right = sum(1 for a in answers if a.after.get("is_correct"))
     days = story.intervals[-1].interval_days if story.intervals else 0

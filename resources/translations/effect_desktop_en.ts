@@ -207,6 +207,20 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%Ln answer(s)</source>
+      <translation>
+        <numerusform>%Ln answer</numerusform>
+        <numerusform>%Ln answers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln session(s)</source>
+      <translation>
+        <numerusform>%Ln session</numerusform>
+        <numerusform>%Ln sessions</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n answer(s)</source>
       <translation>
         <numerusform>%n answer</numerusform>

@@ -510,7 +510,7 @@
             <source>difficulty</source>
             <translation>難易度</translation>
         </message>
-    </context>
+</context>
     <context>
         <name>IntervalChart</name>
         <message>
@@ -550,12 +550,12 @@
             <translation><numerusform>%Ln 語</numerusform></translation>
         </message>
         <message numerus="yes">
-            <source>%n answer(s)</source>
-            <translation><numerusform>解答 %n 問</numerusform></translation>
+            <source>%Ln answer(s)</source>
+            <translation><numerusform>解答 %Ln 問</numerusform></translation>
         </message>
         <message numerus="yes">
-            <source>%n session(s)</source>
-            <translation><numerusform>セッション %n 回</numerusform></translation>
+            <source>%Ln session(s)</source>
+            <translation><numerusform>セッション %Ln 回</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="186" />

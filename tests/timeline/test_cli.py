@@ -57,7 +57,7 @@ def test_history_in_japanese_has_no_english_left(profile: Profile, studied: dict
     """The sentences were Japanese, but the fields, the marks and the last line were English."""
     code, out, _ = _run(profile, capsys, "history", "apple", "--language", "ja")
     assert code == 0
-    assert "意味: “りんご” → “林檎”" in out and "meaning:" not in out
+    assert "意味: 「りんご」 → 「林檎」" in out and "meaning:" not in out  # quoted as Japanese quotes
     assert "（取り消し済み）" in out and "(undone)" not in out
     assert out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"  # the undone answer aside
     code, out, _ = _run(profile, capsys, "history", "りんご", "--language", "ja")

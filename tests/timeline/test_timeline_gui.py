@@ -598,3 +598,39 @@ def test_the_time_column_holds_every_weekdays_heading_whatever_the_first_page_sh
         assert page.view.columnWidth(0) >= widest + page.view.indentation()
     finally:
         profile.close()
+
+
+def test_the_past_counts_answers_and_sessions_with_thousands_separated(qtbot, profile: Profile,
+                                                                       clock: SettableClock) -> None:
+    """"377586 answers, 2691 sessions" stood beside "16,454 words"."""
+    from dataclasses import replace
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.timeline.past import PastView
+    from effect_desktop.timeline.service import Timeline
+
+    i18n.install("en")
+    profile.service.create_word("apple", "りんご")
+    past = Timeline(profile).state_at(clock.now)
+    view = PastView()
+    qtbot.addWidget(view)
+    view.show_state(replace(past, totals=replace(past.totals, answers=377_586, correct=300_000,
+                                                 sessions_completed=2_691)))
+    assert "377,586 answers (79% correct) · 2,691 sessions ·" in view.summary.text(), view.summary.text()
+
+
+def test_a_changed_field_is_quoted_as_japanese_quotes_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Japanese word histories quoted the old and new text in English curly quotes."""
+    from PySide6.QtCore import QLocale
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.timeline.field_changes import FieldChanges
+
+    before = QLocale()
+    i18n.install("ja")
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        assert FieldChanges().say([("meaning", "りんご", "林檎")]) == "意味: 「りんご」 → 「林檎」"
+    finally:
+        QLocale.setDefault(before)
+        i18n.install("en")

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from ...wording import value_text
+from .language import ui_language
 
 
 class FieldChanges(QObject):
@@ -26,6 +27,8 @@ class FieldChanges(QObject):
         return labels.get(name, name)
 
     def say(self, changes: Iterable[tuple[str, Any, Any]]) -> str:
-        """(field, before, after) triples, in the order given."""
-        return "; ".join(f"{self.label(name)}: {value_text(before)} → {value_text(after)}"
+        """(field, before, after) triples, in the order given; text quoted as the interface's language
+        quotes it (「りんご」 in Japanese)."""
+        language = ui_language()
+        return "; ".join(f"{self.label(name)}: {value_text(before, language)} → {value_text(after, language)}"
                          for name, before, after in changes)

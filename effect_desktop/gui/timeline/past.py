@@ -314,9 +314,9 @@ class PastView(QWidget):
         self.summary.setText(summary
                              .replace("%1", self.tr("%Ln word(s)", "", state.word_count))
                              .replace("%2", self.tr("%n day(s)", "", state.streak.current))
-                             .replace("%3", self.tr("%n answer(s)", "", t.answers))  # "1 answers" read wrong
+                             .replace("%3", self.tr("%Ln answer(s)", "", t.answers))  # "1 answers" read wrong
                              .replace("%4", str(round(t.accuracy * 100)))
-                             .replace("%5", self.tr("%n session(s)", "", t.sessions_completed))
+                             .replace("%5", self.tr("%Ln session(s)", "", t.sessions_completed))
                              .replace("%6", state.scheduler.upper()))
         self.words.set_state(state)
         self.changes.clear()
