@@ -205,10 +205,20 @@ class TimelineQueries:
         return [DaySummary(r.day, r.events) for r in rows]
 
     def span(self) -> tuple[Any, Any] | None:
-        """The first and last event time, or None for an empty history."""
-        first = self._all(sa.select(_tl.c.at).order_by(_tl.c.position).limit(1))
-        last = self._all(sa.select(_tl.c.at).order_by(_tl.c.position.desc()).limit(1))
-        return (first[0][0], last[0][0]) if first and last else None
+        """The earliest and latest event time, or None for an empty history. By time, not by the log's
+        order: after a sync the last event stored can be an older one from another device, and the
+        time-travel slider's end then stopped short of the newest (a day before, on two devices).
+        Each end is read among its study day's rows only (by their position range)."""
+        d = t.timeline_days.c
+        ends = []
+        for order, pick in ((d.day, sa.func.min), (d.day.desc(), sa.func.max)):
+            found = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(order).limit(1))
+            if not found:
+                return None
+            day, low, high = found[0]
+            ends.append(self._all(sa.select(pick(_tl.c.at)).where(
+                _tl.c.position.between(low, high), _tl.c.day == day))[0][0])
+        return ends[0], ends[1]
 
     def count(self) -> int:
         return int(self._all(sa.select(sa.func.coalesce(sa.func.sum(t.timeline_days.c.events), 0)))[0][0])

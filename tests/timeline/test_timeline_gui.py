@@ -634,3 +634,25 @@ def test_a_changed_field_is_quoted_as_japanese_quotes_it(qtbot) -> None:  # type
     finally:
         QLocale.setDefault(before)
         i18n.install("en")
+
+
+def test_the_slider_ends_at_the_newest_event_even_if_an_older_one_was_stored_last(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from effect_desktop.gui.timeline.past import SLIDER_STEPS
+
+    """After a sync the last event stored can be an older one from another device (here a clock set
+    back): End stopped at that older moment, short of the newest event."""
+    clock = SettableClock(datetime(2026, 3, 2, 13, 0, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "out-of-order.effect.sqlite3", clock=clock)
+    try:
+        profile.service.create_word("first", "最初")
+        clock.advance(hours=2)
+        profile.service.create_word("newest", "最新")  # 15:00
+        clock.advance(hours=-1)
+        profile.service.create_word("stored last", "最後に保存")  # 14:00, stored after 15:00
+        page = _page(qtbot, profile)
+        assert page.travel.last is not None and page.travel.last.astimezone(TOKYO).hour == 15
+        assert page.travel.moment_at(SLIDER_STEPS) == page.travel.last  # where End goes
+        assert page.travel.first is not None and page.travel.first.astimezone(TOKYO).hour == 13
+    finally:
+        profile.close()
