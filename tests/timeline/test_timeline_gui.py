@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -654,5 +654,27 @@ def test_the_slider_ends_at_the_newest_event_even_if_an_older_one_was_stored_las
         assert page.travel.last is not None and page.travel.last.astimezone(TOKYO).hour == 15
         assert page.travel.moment_at(SLIDER_STEPS) == page.travel.last  # where End goes
         assert page.travel.first is not None and page.travel.first.astimezone(TOKYO).hour == 13
+    finally:
+        profile.close()
+
+
+def test_the_past_streak_is_counted_on_the_learners_days(qtbot: QtBot, tmp_path: Path) -> None:
+    """Going back to 09:00 in Tokyo (midnight UTC) after a missed day showed a streak of 4: the day was
+    taken in UTC, still the day before, so the missed day did not count yet."""
+    clock = SettableClock(datetime(2026, 3, 2, 8, 0, tzinfo=TOKYO))
+    profile = open_profile(tmp_path / "streak.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("apple", "りんご")
+        for day in range(4):  # 2, 3, 4 and 5 March; the 6th missed
+            clock.set(datetime(2026, 3, 2 + day, 8, 0, tzinfo=TOKYO))
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 1500)
+            profile.service.complete_session(session)
+        clock.set(datetime(2026, 3, 8, 12, 0, tzinfo=TOKYO))
+        page = _page(qtbot, profile)
+        page.travel_to(datetime(2026, 3, 7, 9, 0, tzinfo=TOKYO).astimezone(UTC))  # as the travel bar gives it
+        qtbot.waitUntil(lambda: page.stack.currentWidget() is page.past, timeout=5000)
+        assert page.past.state.streak.current == 0
+        assert "streak 0 day" in page.past.summary.text()
     finally:
         profile.close()

@@ -445,7 +445,11 @@ class TimelinePage(QWidget):
 
     # --- time travel ---------------------------------------------------------------------------------
     def travel_to(self, moment: datetime) -> None:
-        moment = min(moment, self.profile.service.clock())  # a moment still to come is no past
+        now = self.profile.service.clock()
+        # a moment still to come is no past; and in the learner's zone, where "today" and the streak are
+        # counted (the travel bar gives UTC: 09:00 in Tokyo was still the day before, and a missed day
+        # kept the streak alive)
+        moment = min(moment, now).astimezone(now.tzinfo)
         self._travels += 1
         if self.operations is not None:
             # off the GUI thread, with the progress dialog's word if it takes a moment: before the
