@@ -184,8 +184,9 @@ class TimelineQueries:
         window = self._all(self._base().where(
             _tl.c.position.between(entry.position - SAME_COMMAND_WINDOW, entry.position + SAME_COMMAND_WINDOW))
             .order_by(_tl.c.position))
+        listed = {entry.position} | {e.position for e in effects}  # an effect is not "the same action" again
         same = [e for e in self._entries(window)
-                if e.correlation_id == entry.correlation_id and e.position != entry.position]
+                if e.correlation_id == entry.correlation_id and e.position not in listed]
         return CausalChain(cause, effects, same)
 
     def _base(self) -> sa.Select[Any]:

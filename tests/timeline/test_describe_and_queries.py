@@ -136,6 +136,8 @@ def test_causation_chain_leads_from_an_answer_to_its_effects_and_back(profile: P
     assert answer is not None
     chain = queries.chain(answer)
     assert {e.event_type for e in chain.effects} == {"ProgressUpdated", "StreakUpdated"}
+    # an effect is listed once, not also among the rest of the same action (the detail pane showed it twice)
+    assert not {e.position for e in chain.effects} & {e.position for e in chain.same_command}
     progress = next(e for e in chain.effects if e.event_type == "ProgressUpdated")
     back = queries.chain(progress).cause
     assert back is not None and back.event_id == answer.event_id
