@@ -118,6 +118,18 @@ def test_free_text_finds_words_by_text_or_meaning_and_events_by_kind(profile: Pr
     assert _sentences(profile, TimelineFilter(text="no such thing")) == []
 
 
+def test_free_text_finds_a_word_by_a_name_it_had_before(profile: Profile, studied: dict, monkeypatch) -> None:
+    """The rows say 'appel' and then 'apple', but a search for the old name found nothing."""
+    from effect_desktop.timeline import queries
+
+    word = profile.service.create_word("appel", "りんご?")
+    profile.service.update_word(word, text="pomme")
+    found = _sentences(profile, TimelineFilter(text="appel"))
+    assert found == ["Renamed 'appel' to 'pomme'", "Added the word 'appel' (りんご?)"]
+    monkeypatch.setattr(queries, "WORD_LIST_LIMIT", 0)  # as if thousands of words matched
+    assert _sentences(profile, TimelineFilter(text="appel")) == found
+
+
 def test_pages_continue_where_the_last_one_stopped(profile: Profile, studied: dict) -> None:
     queries = TimelineQueries(profile.store)
     seen, before = [], None
