@@ -145,10 +145,11 @@ class TimelineQueries:
         pattern = f"%{_escape_like(search_fold(text.strip()))}%"
         by_text = sa.select(t.words.c.word_id).where(t.words.c.search_key.like(pattern, escape="\\"))
         # and the words that were called so (the rows say 'appel', then 'apple': a search for either
-        # found nothing once the word was renamed): the text each creation and rename left behind
+        # found nothing once the word was renamed): an edit's row keeps the text before it, so the
+        # edits (a few among a million events, by the type index) hold every name a word had
         named = _tl.alias("named")  # not correlated with the timeline rows being filtered
         former = (sa.select(named.c.word_id)
-                  .where(named.c.event_type.in_(("WordCreated", "WordUpdated")),
+                  .where(named.c.event_type == "WordUpdated",
                          named.c.word_text.like(f"%{_escape_like(text.strip())}%", escape="\\")))
         matching = sa.union(by_text, former)
         word_ids = [row[0] for row in self._all(sa.select(matching.subquery()).limit(WORD_LIST_LIMIT + 1))]
