@@ -449,6 +449,12 @@ def test_jumping_far_back_shows_the_events_day_and_a_way_back_to_the_newest(
     assert page.view.currentIndex().data() == "Added the word 'ancient' (古い)"
     assert page.model.rowCount() < 10, "the list starts at that day, not 400 events above it"
     assert page.newest_button.isVisible()
+    # then back to a newer event (an effect on a later day, from the detail pane): the jump did nothing
+    newer = profile.store.last_position() - 10
+    page.jump_to(newer)
+    assert page.view.currentIndex().data() == "Added the word 'w389' (m)"
+    assert not page.newest_button.isVisible(), "its day is the newest"
+    page.jump_to(target.position or 0)
     qtbot.mouseClick(page.newest_button, Qt.MouseButton.LeftButton)
     assert not page.newest_button.isVisible()
     assert page.model.index(1, 1).data() == "Added the word 'w399' (m)"

@@ -391,6 +391,15 @@ class TimelinePage(QWidget):
         froze the window for as long as a minute on five years of history."""
         self._settle()
         found = self.model.index_of(position)
+        start = self.model.start_before
+        if found is None and start is not None and position >= start:
+            # newer than where the list starts after a far jump: it starts again with that event's day
+            # (reading on downwards never reached it, and the jump did nothing)
+            end_of_day = self.timeline.queries.day_last_position(position)
+            newest_day = end_of_day is None or end_of_day >= self.profile.store.last_position()
+            self.model.show_from(None if newest_day or end_of_day is None else end_of_day + 1)
+            self.newest_button.setVisible(not newest_day)
+            found = self.model.fetch_all_until(position)
         if found is None and self._far(position):
             end_of_day = self.timeline.queries.day_last_position(position)
             if end_of_day is not None:
