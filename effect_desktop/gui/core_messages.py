@@ -35,8 +35,16 @@ def _delimiter(name: str) -> str:
 
 
 def _detail(text: str) -> str:
-    """A damage's detail in the interface language when it is ours; SQLite's own words stay as written."""
-    return _tr("the file is empty") if text == "the file is empty" else text
+    """A damage's detail in the interface language: ours, and SQLite's usual words for a damaged file
+    (they stayed in English in the Japanese interface); any other of SQLite's words as written."""
+    known = {
+        "the file is empty": _tr("the file is empty"),
+        "database disk image is malformed": _tr("the database file's contents are damaged"),
+        "file is not a database": _tr("the file is not a database"),
+        "disk I/O error": _tr("the disk could not be read or written"),
+        "unable to open database file": _tr("the database file could not be opened"),
+    }
+    return known.get(text, text)
 
 
 def profile_name_refused(error: InvalidProfileName) -> str:

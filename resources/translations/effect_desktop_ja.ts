@@ -1880,6 +1880,22 @@ Details were written to the log file; your study history is safe.</source>
         <source>archive segment {0} is damaged ({1}); restore a backup</source>
         <translation>アーカイブのセグメント {0} が壊れています（{1}）。バックアップから復元してください</translation>
     </message>
+    <message>
+        <source>the database file's contents are damaged</source>
+        <translation>データベースファイルの中身が壊れています</translation>
+    </message>
+    <message>
+        <source>the file is not a database</source>
+        <translation>データベースのファイルではありません</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written</source>
+        <translation>ディスクの読み書きができませんでした</translation>
+    </message>
+    <message>
+        <source>the database file could not be opened</source>
+        <translation>データベースファイルを開けませんでした</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

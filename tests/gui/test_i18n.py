@@ -187,10 +187,14 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     from effect_desktop.persistence.archive import _damaged
 
     messages.append(str(_damaged(10001, ValueError("decompression error"))))  # the Timeline says it
+    from effect_desktop.bootstrap import _damaged as damaged_profile
+
+    messages.append(damaged_profile(fresh, "database disk image is malformed"))  # SQLite's words, as it reports
     i18n.install("ja")
     try:
         untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
-        assert "the file is empty" not in localise(messages[-1])
+        assert "malformed" not in localise(messages[-1]) and "壊れています" in localise(messages[-1])
+        assert "the file is empty" not in localise(messages[-2])
         assert str(a_file) in localise(messages[0])  # the path is kept
     finally:
         i18n.install("en")
