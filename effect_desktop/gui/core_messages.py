@@ -300,7 +300,7 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("The backup of {0} could not be written to {1}: {2}. Check the free disk space and the "
                    "folder's permissions.").format(m[1], m[2], m[3])),
     (re.compile(r"archive segment (\d+) is damaged \((.+)\); restore a backup", re.S),
-     lambda m: _tr("archive segment {0} is damaged ({1}); restore a backup").format(m[1], m[2])),
+     lambda m: _tr("archive segment {0} is damaged ({1}); restore a backup").format(m[1], _detail(m[2]))),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
                 r"such as an import or verify still running\); try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "
