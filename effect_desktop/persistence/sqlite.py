@@ -48,6 +48,10 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
         # the process's memory: a rebuild's work tables on a million compacted events hold 400 MB
         # of restored JSON (peak 1.5 GB in memory; 0.5 GB this way, at the same speed).
         cursor.execute("PRAGMA temp_store=FILE")
+        # ... in pages of 64 KB rather than the main file's 4 KB (set before the temporary database
+        # exists, which is the only time it can be): a rebuild moves half a gigabyte of work tables
+        # through it, and sixteen times fewer pages cost 0.4 s less of its 12 on a million events.
+        cursor.execute("PRAGMA temp.page_size=65536")
         # An empty in-memory database a rebuild swaps archive segments into (archive.py): SQLite
         # only lets a connection attach one outside a transaction, and a rebuild runs inside one.
         cursor.execute(f"ATTACH DATABASE ':memory:' AS {SEGMENT_SCHEMA}")
