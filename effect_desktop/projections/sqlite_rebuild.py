@@ -32,10 +32,10 @@ import signal
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from pydantic_core import to_json
@@ -69,7 +69,13 @@ class RebuildFailed(Exception):
 
 
 def _uuid_blob(text: str | None) -> bytes | None:
-    return None if text is None else bytes.fromhex(text.replace("-", ""))
+    """A JSON id as its 16-byte key; anything else fails the statement (see `_refuse_damaged`)."""
+    if text is None:
+        return None
+    key = bytes.fromhex(text.replace("-", ""))
+    if len(key) != 16:
+        raise ValueError(f"not a UUID: {text!r}")
+    return key
 
 
 def _utc_text_of(text: str | None) -> str | None:
@@ -104,56 +110,89 @@ _UUID = "{function}(json_extract({doc}, '$.{field}'))"
 # Ids that recur through the log (20,000 words and a few thousand sessions in half a million answers)
 # are converted once each through a memo (`ed_uuid_seen`); the callback was most of decoding an answer.
 _RECURRING = ("word_id", "session_id")
+# SQLite 3.41 and later convert ids themselves (unhex): no Python callback per id, so the statements
+# run without the interpreter lock, and the word fold runs beside them (see `_run`). The SQLite of
+# Python's installers for Windows and macOS has it; Debian 12's (3.40) does not.
+NATIVE_UNHEX = sqlite3.sqlite_version_info >= (3, 41, 0)
+# unhex() says NULL for text that is not hex, where the callback failed: an id present but not
+# hex becomes x'', which the work tables' CHECK refuses, as any id not 16 bytes long.
+_UNHEX = "coalesce(unhex({json}, '-'), CASE WHEN {json} IS NOT NULL THEN x'' END)"
 
 
-def _id(field: str, doc: str = "event_data") -> str:
+def _id(field: str, doc: str = "event_data", *, native: bool = False) -> str:
+    if native:
+        return _UNHEX.format(json=f"json_extract({doc}, '$.{field}')")
     return _UUID.format(function="ed_uuid_seen" if field in _RECURRING else "ed_uuid", doc=doc, field=field)
 
 
 _TS = "json_extract(metadata, '$.timestamp')"
 _OFF = "json_extract(metadata, '$.utc_offset_minutes')"
 
-# The work tables the extraction fills (in log order), and the statements filling them from one
-# part of the log: {rows} (aliased s), {event_id} and {full} come from rebuild_sources.Source.
-_WORK_TABLES = (
-    f"ed_word_rows ({LOG_COLUMNS})",
-    "ed_q (position INTEGER, event_id BLOB, session_id BLOB, word_id BLOB, cause_id BLOB, ts TEXT, off INTEGER, "
-    "is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT, sv INTEGER)",
-    "ed_retractions (position INTEGER, answer_id BLOB, word_id BLOB, session_id BLOB, cause_id BLOB, ts TEXT, "
-    "off INTEGER, event_id BLOB)",
-    "ed_started (position INTEGER, session_id BLOB, mode TEXT, word_ids TEXT, ts TEXT, off INTEGER)",
-    "ed_completed (position INTEGER, session_id BLOB, at TEXT, day TEXT, seconds INTEGER)",
-    "ed_created (day TEXT)",
-    "ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, word_id BLOB, session_id BLOB, "
-    "cause_id BLOB, subject_id BLOB, text TEXT, sv INTEGER)",
-)
-_EXTRACT = (
-    "INSERT INTO ed_word_rows SELECT * FROM {full} WHERE event_type IN (:w0, :w1, :w2, :w3)",
-    f"INSERT INTO ed_q SELECT position, {{event_id}}, {_id('session_id')}, {_id('word_id')}, "
-    f"{_id('causation_id', 'metadata')}, {_TS}, {_OFF}, json_extract(event_data, '$.is_correct'), "
-    "json_extract(event_data, '$.response_time_ms'), json_extract(event_data, '$.attempt_number'), "
-    "json_extract(event_data, '$.grade'), schema_version FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
-    f"INSERT INTO ed_retractions SELECT position, {_id('answer_event_id')}, {_id('word_id')}, "
-    f"{_id('session_id')}, {_id('causation_id', 'metadata')}, {_TS}, {_OFF}, {{event_id}} "
-    "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
-    f"INSERT INTO ed_started SELECT position, {_id('session_id')}, json_extract(event_data, '$.mode'), "
-    f"json_extract(event_data, '$.word_ids'), {_TS}, {_OFF} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
-    f"INSERT INTO ed_completed SELECT position, {_id('session_id')}, {_at('ts')}, {_day('ts', 'off')}, "
-    f"json_extract(event_data, '$.duration_seconds') FROM (SELECT position, event_data, {_TS} AS ts, "
-    f"{_OFF} AS off FROM {{rows}} AS s WHERE event_type = 'SessionCompleted')",
-    f"INSERT INTO ed_created SELECT {_day('ts', 'off')} FROM (SELECT {_TS} AS ts, {_OFF} AS off "
-    "FROM {rows} AS s WHERE event_type = 'WordCreated')",
-    f"INSERT INTO ed_x SELECT position, event_type, {_TS}, {_OFF}, {_id('word_id')}, {_id('session_id')}, "
-    f"{_id('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {_id('answer_event_id')} END, "
-    "CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END, schema_version "
-    "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
-)
+
+def _work_tables(native: bool) -> tuple[str, ...]:
+    """The work tables the extraction fills (in log order); with native ids, each id column checks
+    that it holds a 16-byte id (see _UNHEX)."""
+    def blob(name: str) -> str:
+        return f"{name} BLOB CHECK (length({name}) = 16)" if native else f"{name} BLOB"
+
+    return (
+        f"ed_word_rows ({LOG_COLUMNS})",
+        f"ed_q (position INTEGER, event_id BLOB, {blob('session_id')}, {blob('word_id')}, {blob('cause_id')}, "
+        "ts TEXT, off INTEGER, is_correct INTEGER, ms INTEGER, attempt INTEGER, grade TEXT, sv INTEGER)",
+        f"ed_retractions (position INTEGER, {blob('answer_id')}, {blob('word_id')}, {blob('session_id')}, "
+        f"{blob('cause_id')}, ts TEXT, off INTEGER, event_id BLOB)",
+        f"ed_started (position INTEGER, {blob('session_id')}, mode TEXT, word_ids TEXT, ts TEXT, off INTEGER)",
+        f"ed_completed (position INTEGER, {blob('session_id')}, at TEXT, day TEXT, seconds INTEGER)",
+        "ed_created (day TEXT)",
+        f"ed_x (position INTEGER, event_type TEXT, ts TEXT, off INTEGER, {blob('word_id')}, {blob('session_id')}, "
+        f"{blob('cause_id')}, {blob('subject_id')}, text TEXT, sv INTEGER)",
+    )
+
+
+def _extraction(native: bool) -> tuple[str, ...]:
+    """The statements filling the work tables from one part of the log: {rows} (aliased s),
+    {event_id} and {full} come from rebuild_sources.Source."""
+    def uid(field: str, doc: str = "event_data") -> str:
+        return _id(field, doc, native=native)
+
+    return (
+        "INSERT INTO ed_word_rows SELECT * FROM {full} WHERE event_type IN (:w0, :w1, :w2, :w3)",
+        f"INSERT INTO ed_q SELECT position, {{event_id}}, {uid('session_id')}, {uid('word_id')}, "
+        f"{uid('causation_id', 'metadata')}, {_TS}, {_OFF}, json_extract(event_data, '$.is_correct'), "
+        "json_extract(event_data, '$.response_time_ms'), json_extract(event_data, '$.attempt_number'), "
+        "json_extract(event_data, '$.grade'), schema_version FROM {rows} AS s WHERE event_type = 'QuestionAnswered'",
+        f"INSERT INTO ed_retractions SELECT position, {uid('answer_event_id')}, {uid('word_id')}, "
+        f"{uid('session_id')}, {uid('causation_id', 'metadata')}, {_TS}, {_OFF}, {{event_id}} "
+        "FROM {rows} AS s WHERE event_type = 'AnswerRetracted'",
+        f"INSERT INTO ed_started SELECT position, {uid('session_id')}, json_extract(event_data, '$.mode'), "
+        f"json_extract(event_data, '$.word_ids'), {_TS}, {_OFF} FROM {{rows}} AS s WHERE event_type = 'SessionStarted'",
+        f"INSERT INTO ed_completed SELECT position, {uid('session_id')}, {_at('ts')}, {_day('ts', 'off')}, "
+        f"json_extract(event_data, '$.duration_seconds') FROM (SELECT position, event_data, {_TS} AS ts, "
+        f"{_OFF} AS off FROM {{rows}} AS s WHERE event_type = 'SessionCompleted')",
+        f"INSERT INTO ed_created SELECT {_day('ts', 'off')} FROM (SELECT {_TS} AS ts, {_OFF} AS off "
+        "FROM {rows} AS s WHERE event_type = 'WordCreated')",
+        f"INSERT INTO ed_x SELECT position, event_type, {_TS}, {_OFF}, {uid('word_id')}, {uid('session_id')}, "
+        f"{uid('causation_id', 'metadata')}, CASE event_type WHEN 'AnswerRetracted' THEN {uid('answer_event_id')} "
+        "END, CASE event_type WHEN 'WordCreated' THEN json_extract(event_data, '$.text') END, schema_version "
+        "FROM {rows} AS s WHERE event_type <> 'QuestionAnswered'",
+    )
+
+
+_WORK_TABLES = {native: _work_tables(native) for native in (False, True)}
+_EXTRACT = {native: _extraction(native) for native in (False, True)}
 
 
 # recorder._retraction: a change an undo caused belongs to the undo's word and session. Looked up only
 # for the rows no answer caused (a CASE, not a join: a join probed its index for every derived row).
 _UNDONE = ("CASE WHEN a.event_id IS NULL AND x.cause_id IS NOT NULL AND x.event_type IN ('ProgressUpdated', "
            "'StreakUpdated') THEN (SELECT r.{column} FROM ed_retractions r WHERE r.event_id = x.cause_id) END")
+
+
+class _WordFold(NamedTuple):
+    cache: ReadModelCache  # rm_words and rm_word_tags as the fold left them
+    versions: list[tuple[Any, ...]]  # ed_versions rows
+    facets: list[tuple[int, str]]  # ed_version_facets rows
+    notes: list[tuple[int, str]]  # ed_notes rows
 
 
 class SqliteRebuild:
@@ -166,6 +205,7 @@ class SqliteRebuild:
         self.driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
         self.params = {"shift": 60 * day_start_hour}
         self.interrupted = False
+        self.native = NATIVE_UNHEX  # read here, so a test can take the other path on any SQLite
 
     def run(self, step: Step, meanwhile: Callable[[], None] = lambda: None) -> None:
         """Fill the (empty, unindexed) read models from the whole log.
@@ -216,9 +256,21 @@ class SqliteRebuild:
 
     def _run(self, step: Step, meanwhile: Callable[[], None]) -> None:
         with self._temporary(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-fold") as pool:
-            self._extract(step)
-            with_callbacks: list[Callable[[], None]] = [self._words, self._answers, self._sessions, self._timeline]
-            for done, phase in enumerate(with_callbacks, start=EXTRACT_STEPS + 1):
+            early: list[Future[_WordFold]] = []
+
+            def words_extracted() -> None:
+                # With native ids the statements still to come hold no interpreter lock: the word
+                # fold (a second on a million events) runs beside them. With callbacks it would make
+                # every callback wait for the lock, so it waits for them instead.
+                if self.native:
+                    early.append(pool.submit(self._fold_words, self._word_rows()))
+
+            again = self._extract(step, words_extracted)
+            fold = early[0].result() if early and not again else self._fold_words(self._word_rows())
+            self._write_words(fold)
+            step(EXTRACT_STEPS + 1)
+            with_callbacks: list[Callable[[], None]] = [self._answers, self._sessions, self._timeline]
+            for done, phase in enumerate(with_callbacks, start=EXTRACT_STEPS + 2):
                 phase()
                 step(done)
             scheduler = self._final_scheduler()
@@ -240,7 +292,7 @@ class SqliteRebuild:
             step(PHASES)
 
     # --- the log: each event's JSON decoded once, into narrow work tables ------------------------
-    def _extract(self, step: Step) -> None:
+    def _extract(self, step: Step, words_extracted: Callable[[], None]) -> bool:
         """What every later statement needs of the log, from each part of it in position order
         (rebuild_sources.py): word events whole, and of the others the fields the read models use,
         ids as 16-byte keys and timestamps as they will be stored. The work tables grow in log
@@ -251,8 +303,10 @@ class SqliteRebuild:
         looking for them took a scan of the whole log (a second on a million events), so the
         extraction assumes there are none and checks its own narrow tables afterwards (every
         event is in ed_q or ed_x); if there are, or if the statements could not read them at all,
-        it starts again with them restored as current JSON."""
-        for ddl in _WORK_TABLES:
+        it starts again with them restored as current JSON, and says so (True).
+
+        `words_extracted` is called, on the first pass, once every word event is in ed_word_rows."""
+        for ddl in _WORK_TABLES[self.native]:
             self._x(f"CREATE TEMP TABLE {ddl}")
         reached = [0]
 
@@ -261,7 +315,7 @@ class SqliteRebuild:
             step(reached[0])
 
         try:
-            self._extract_from([], forward)
+            self._extract_from([], forward, words_extracted)
             stale = self._stale_extracted()
         except sa.exc.DBAPIError as error:  # an older payload the statements cannot read: find out which
             if self.interrupted:
@@ -270,30 +324,37 @@ class SqliteRebuild:
             if not stale:
                 self._refuse_damaged(error)
                 raise
-        if stale:
-            for ddl in _WORK_TABLES:
-                self._x(f"DELETE FROM {ddl.split(' ', 1)[0]}")
-            self._extract_from(stale, forward)
+        if not stale:
+            return False
+        for ddl in _WORK_TABLES[self.native]:
+            self._x(f"DELETE FROM {ddl.split(' ', 1)[0]}")
+        self._extract_from(stale, forward)
+        return True
 
-    def _extract_from(self, stale: list[tuple[str, int]], step: Step) -> None:
+    def _extract_from(self, stale: list[tuple[str, int]], step: Step,
+                      words_extracted: Callable[[], None] = lambda: None) -> None:
+        statements = _EXTRACT[self.native]
         with closing(LogSources(self.driver, self.store, self._x).sources(stale)) as sources:
             for index, parts, source in sources:
-                for number, statement in enumerate(_EXTRACT, start=1):
+                for number, statement in enumerate(statements, start=1):
                     self._x(statement.format(rows=source.rows, event_id=source.event_id, full=source.full),
                             {**self.params, **_WORD_EVENTS})
-                    step(EXTRACT_STEPS * (index * len(_EXTRACT) + number) // (parts * len(_EXTRACT)))
+                    if number == 1 and index == parts - 1:  # the first statement takes the word events
+                        words_extracted()
+                    step(EXTRACT_STEPS * (index * len(statements) + number) // (parts * len(statements)))
 
     def _refuse_damaged(self, error: sa.exc.DBAPIError) -> None:
         """An event whose stored JSON is damaged (edited by hand, a failing disk) is named, so the learner
         hears which event and what to do rather than the statement that tripped over it: JSON that is
-        not JSON is found by SQLite; a field of the wrong kind (an id callback failed) by decoding the
-        log in Python until the event that does not load, slow, but only once a rebuild has failed."""
+        not JSON is found by SQLite; a field of the wrong kind (an id callback failed, or a work table's
+        check of a native id) by decoding the log in Python until the event that does not load, slow,
+        but only once a rebuild has failed."""
         found = self._x(f"SELECT position, event_type FROM {events_table.name} WHERE (event_data <> '' "
                         "AND NOT json_valid(event_data)) OR (metadata <> '' AND NOT json_valid(metadata)) "
                         "LIMIT 1").fetchone()
         if found is not None:
             raise EventUnreadable(found[0], found[1], "it is not valid JSON")
-        if "user-defined function" in str(error.orig):
+        if any(sign in str(error.orig) for sign in ("user-defined function", "CHECK constraint failed")):
             for _event in self.store.iter_all():  # raises EventUnreadable at the first damaged one
                 pass
 
@@ -327,14 +388,14 @@ class SqliteRebuild:
         return found
 
     # --- words: the handlers' own fold, remembering each word's versions ----------------------------
-    def _words(self) -> None:
+    def _word_rows(self) -> list[Any]:
+        return self._x(f"SELECT {LOG_COLUMNS} FROM ed_word_rows ORDER BY position").fetchall()
+
+    def _fold_words(self, rows: list[Any]) -> _WordFold:
         """rm_words and rm_word_tags through `handlers`, and what the other tables need of them:
         the word's text and statistics facets after each word event, and the fields an edit
-        replaced (the timeline's note)."""
-        self._x("CREATE TEMP TABLE ed_versions (version INTEGER PRIMARY KEY, word_id BLOB, "
-                "from_position INTEGER, text TEXT, facets TEXT)")
-        self._x("CREATE TEMP TABLE ed_version_facets (version INTEGER, facet TEXT)")
-        self._x("CREATE TEMP TABLE ed_notes (position INTEGER PRIMARY KEY, note TEXT)")
+        replaced (the timeline's note). Reads nothing (the cache assumes empty tables), so it can
+        run beside the extraction."""
         cache = ReadModelCache(READ_MODELS, assume_empty=True)
         ctx = handlers.Context(self.connection, cache, self.day_start_hour, self.scheduler)
         words = cache["rm_words"]
@@ -342,7 +403,6 @@ class SqliteRebuild:
         facets: list[tuple[int, str]] = []
         notes: list[tuple[int, str]] = []
         last_facets: dict[Any, list[str]] = {}
-        rows = self._x(f"SELECT {LOG_COLUMNS} FROM ed_word_rows ORDER BY position").fetchall()
         for event in map(self.store._event_from_raw, rows):  # archived and older rows restored already
             data = event.event_data
             word_id = data.word_id  # type: ignore[attr-defined]
@@ -362,6 +422,14 @@ class SqliteRebuild:
             version = len(versions) + 1
             versions.append((version, word_id.bytes, position, after["text"], to_json(now).decode()))
             facets.extend((version, facet) for facet in now)
+        return _WordFold(cache, versions, facets, notes)
+
+    def _write_words(self, fold: _WordFold) -> None:
+        cache, versions, facets, notes = fold
+        self._x("CREATE TEMP TABLE ed_versions (version INTEGER PRIMARY KEY, word_id BLOB, "
+                "from_position INTEGER, text TEXT, facets TEXT)")
+        self._x("CREATE TEMP TABLE ed_version_facets (version INTEGER, facet TEXT)")
+        self._x("CREATE TEMP TABLE ed_notes (position INTEGER PRIMARY KEY, note TEXT)")
         self.driver.executemany("INSERT INTO ed_versions VALUES (?, ?, ?, ?, ?)", versions)
         self.driver.executemany("INSERT INTO ed_version_facets VALUES (?, ?)", facets)
         self.driver.executemany("INSERT INTO ed_notes VALUES (?, ?)", notes)

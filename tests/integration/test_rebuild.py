@@ -15,6 +15,8 @@ from effect_desktop.projections.tables import READ_MODELS
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import SettableClock, dump_read_models
 
+pytestmark = pytest.mark.usefixtures("id_conversion")  # each test both ways ids become keys
+
 
 def _studied(path: Path) -> Profile:
     profile = open_profile(path)

@@ -151,6 +151,7 @@ def test_ctrl_c_in_the_rebuilds_id_conversion_stops_it_at_once(profile: Profile,
 
     from effect_desktop.projections import sqlite_rebuild
 
+    monkeypatch.setattr(sqlite_rebuild, "NATIVE_UNHEX", False)  # the callbacks: what SQLite 3.40 uses
     _study(profile)
     convert, calls = sqlite_rebuild._uuid_blob, [0]
 
@@ -179,3 +180,22 @@ def test_a_rebuild_failing_on_a_damaged_field_names_the_event(profile: Profile) 
                        "WHERE position = (SELECT max(position) FROM events WHERE event_type = 'QuestionAnswered')")
     with pytest.raises(EventUnreadable, match=r"QuestionAnswered\) cannot be read.*response_time_ms"):
         profile.projector.rebuild()
+
+
+@pytest.mark.parametrize("stored_id", ["not-a-word-id", "0a1b", 42])
+def test_a_rebuild_meeting_an_id_that_is_not_one_names_the_event(
+        profile: Profile, id_conversion: str, stored_id: object) -> None:
+    """An answer whose word id was edited by hand into something that is not a UUID: the rebuild
+    names the event and changes nothing, whichever way it turns ids into keys (a short run of hex
+    digits went in as a two-byte key, and a rebuild counted the answer for a word that is not there)."""
+    from effect_desktop.persistence.errors import EventUnreadable
+    from tests.integration.profile_helpers import dump_read_models
+
+    _study(profile)
+    before = dump_read_models(profile)
+    value = f"'{stored_id}'" if isinstance(stored_id, str) else str(stored_id)
+    _raw(profile.path, f"UPDATE events SET event_data = json_set(event_data, '$.word_id', {value}) "
+                       "WHERE position = (SELECT max(position) FROM events WHERE event_type = 'QuestionAnswered')")
+    with pytest.raises(EventUnreadable, match=r"QuestionAnswered\) cannot be read.*word_id"):
+        profile.projector.rebuild()
+    assert dump_read_models(profile) == before
