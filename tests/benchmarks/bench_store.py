@@ -13,24 +13,30 @@ Medians over `--reps` repetitions. The 1,000,000-event profile comes from
     python3 tests/benchmarks/bench_store.py            # default, a few minutes
     python3 tests/benchmarks/bench_store.py --quick    # small N, under a minute
     python3 tests/benchmarks/bench_store.py --peer     # also the eventsourcing baseline
+    python3 tests/benchmarks/bench_store.py --sqlite-module pysqlite3   # on SQLite 3.51 (sqlite_choice.py)
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from uuid import UUID
+
+import sqlite_choice
+
+sqlite_choice.apply()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sqlite3  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+from uuid import UUID  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 for extra in (ROOT, Path(__file__).resolve().parent):
@@ -449,6 +455,7 @@ def main() -> None:
     parser.add_argument("--history-events", type=int, help="profile size for (e)/(f) (1,000,000)")
     parser.add_argument("--sections", default="abcdef", help="subset of a-f")
     parser.add_argument("--tmp", type=Path, default=None, help="parent folder for the files")
+    # --sqlite-module NAME is taken before the imports (sqlite_choice.py)
     args = parser.parse_args()
     appends = args.appends or (10_000 if args.quick else 100_000)
     history_events = args.history_events or (100_000 if args.quick else 1_000_000)
