@@ -101,27 +101,18 @@ class TableCache:
                 buckets.setdefault(new[column], set()).add(key)
 
     def flush(self, connection: sa.Connection) -> None:
+        if connection.dialect.name == "sqlite":
+            for sql, params in self.sqlite_writes():
+                SqliteTableWriter.run(connection, sql, params)
+            return
         changed = {key: columns for key, columns in self.changed.items() if key not in self.dirty}
         self.changed = {}
-        if changed and connection.dialect.name != "sqlite":
-            self.dirty.update(changed)  # written whole, as every other row there
-            changed = {}
-        for columns in set(changed.values()):
-            moved = [self.rows[key] for key, these in changed.items() if these == columns]
-            _sqlite_writer(self.table).update(connection, columns, [row for row in moved if row is not None])
+        self.dirty.update(changed)  # written whole, as every other row there
         if not self.dirty:
             return
         rows = self.rows
         upserts = [row for row in map(rows.__getitem__, self.dirty) if row is not None]
         deletes = [k for k in self.dirty if rows[k] is None]
-        if connection.dialect.name == "sqlite":
-            writer = _sqlite_writer(self.table)
-            if deletes:
-                writer.delete(connection, deletes)
-            if upserts:
-                writer.upsert(connection, upserts)
-            self.dirty.clear()
-            return
         if deletes:
             condition = sa.and_(*(self.table.c[c] == sa.bindparam(f"k_{c}") for c in self.key_columns))
             connection.execute(
@@ -131,6 +122,28 @@ class TableCache:
         if upserts:
             connection.execute(sa.insert(self.table).prefix_with("OR REPLACE"), upserts)
         self.dirty.clear()
+
+    def sqlite_writes(self) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """`flush` on SQLite as (statement, parameters) pairs, in order, marking the cache flushed.
+        Made without a connection: a rebuild's word fold makes them in its own thread, leaving only
+        the statements to the connection's (the conversions were most of writing 20,000 words)."""
+        changed = {key: columns for key, columns in self.changed.items() if key not in self.dirty}
+        self.changed = {}
+        writer = _sqlite_writer(self.table)
+        writes = []
+        for columns in set(changed.values()):
+            moved = [self.rows[key] for key, these in changed.items() if these == columns]
+            writes.append(writer.update_params(columns, [row for row in moved if row is not None]))
+        if self.dirty:
+            rows = self.rows
+            upserts = [row for row in map(rows.__getitem__, self.dirty) if row is not None]
+            deletes = [k for k in self.dirty if rows[k] is None]
+            if deletes:
+                writes.append(writer.delete_params(deletes))
+            if upserts:
+                writes.append(writer.upsert_params(upserts))
+            self.dirty.clear()
+        return writes
 
     def _load(self, connection: sa.Connection, key: tuple[Any, ...]) -> Row | None:
         if connection.dialect.name == "sqlite":

@@ -53,6 +53,7 @@ from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, gre
 from . import handlers, statistics_handlers
 from .cache import ReadModelCache
 from .rebuild_sources import LOG_COLUMNS, LogSources
+from .sqlite_writer import SqliteTableWriter
 from .statistics_handlers import ALL_WORDS, RESPONSE_BUCKET_EDGES_MS
 from .tables import LEARNER, READ_MODELS
 
@@ -189,7 +190,7 @@ _UNDONE = ("CASE WHEN a.event_id IS NULL AND x.cause_id IS NOT NULL AND x.event_
 
 
 class _WordFold(NamedTuple):
-    cache: ReadModelCache  # rm_words and rm_word_tags as the fold left them
+    writes: list[tuple[str, list[tuple[Any, ...]]]]  # rm_words and rm_word_tags, as statements and parameters
     versions: list[tuple[Any, ...]]  # ed_versions rows
     facets: list[tuple[int, str]]  # ed_version_facets rows
     notes: list[tuple[int, str]]  # ed_notes rows
@@ -422,10 +423,12 @@ class SqliteRebuild:
             version = len(versions) + 1
             versions.append((version, word_id.bytes, position, after["text"], to_json(now).decode()))
             facets.extend((version, facet) for facet in now)
-        return _WordFold(cache, versions, facets, notes)
+        # the rows' conversions made here too, beside the extraction when it runs without callbacks
+        writes = [*cache["rm_words"].sqlite_writes(), *cache["rm_word_tags"].sqlite_writes()]
+        return _WordFold(writes, versions, facets, notes)
 
     def _write_words(self, fold: _WordFold) -> None:
-        cache, versions, facets, notes = fold
+        writes, versions, facets, notes = fold
         self._x("CREATE TEMP TABLE ed_versions (version INTEGER PRIMARY KEY, word_id BLOB, "
                 "from_position INTEGER, text TEXT, facets TEXT)")
         self._x("CREATE TEMP TABLE ed_version_facets (version INTEGER, facet TEXT)")
@@ -443,8 +446,8 @@ class SqliteRebuild:
                 "(SELECT f.text FROM ed_versions f WHERE f.version = g.first), g.last FROM (SELECT word_id, "
                 "count(*) AS n, min(version) AS first, min(from_position) AS from_position, max(version) AS last "
                 "FROM ed_versions GROUP BY word_id) AS g")
-        cache["rm_words"].flush(self.connection)
-        cache["rm_word_tags"].flush(self.connection)
+        for sql, params in writes:
+            SqliteTableWriter.run(self.connection, sql, params)
 
     @staticmethod
     def _version_at(word: str, position: str) -> str:

@@ -45,7 +45,11 @@ class SqliteTableWriter:
         self._updates: dict[tuple[str, ...], tuple[str, list[tuple[str, Any]]]] = {}
 
     def upsert(self, connection: sa.Connection, rows: Sequence[Row]) -> None:
-        self._run(connection, self.upsert_sql, [self._params(row) for row in rows])
+        self._run(connection, *self.upsert_params(rows))
+
+    def upsert_params(self, rows: Sequence[Row]) -> tuple[str, list[tuple[Any, ...]]]:
+        """`upsert` as its statement and parameters, made without a connection (see `run`)."""
+        return self.upsert_sql, [self._params(row) for row in rows]
 
     def _params(self, row: Row) -> tuple[Any, ...]:
         """The row's values in statement order; only the columns that need it are converted."""
@@ -59,9 +63,12 @@ class SqliteTableWriter:
 
     def update(self, connection: sa.Connection, columns: tuple[str, ...], rows: Sequence[Row]) -> None:
         """Set `columns` of existing rows, found by their key (indexes on other columns stay as they are)."""
+        self._run(connection, *self.update_params(columns, rows))
+
+    def update_params(self, columns: tuple[str, ...], rows: Sequence[Row]) -> tuple[str, list[tuple[Any, ...]]]:
         sql, order = self._updates.get(columns) or self._compile_update(columns)
-        self._run(connection, sql, [tuple(row[name] if convert is None else convert(row[name])
-                                          for name, convert in order) for row in rows])
+        return sql, [tuple(row[name] if convert is None else convert(row[name]) for name, convert in order)
+                     for row in rows]
 
     def _compile_update(self, columns: tuple[str, ...]) -> tuple[str, list[tuple[str, Any]]]:
         table = self.table
@@ -76,10 +83,17 @@ class SqliteTableWriter:
         return self._updates[columns]
 
     def delete(self, connection: sa.Connection, keys: Sequence[tuple[Any, ...]]) -> None:
+        self._run(connection, *self.delete_params(keys))
+
+    def delete_params(self, keys: Sequence[tuple[Any, ...]]) -> tuple[str, list[tuple[Any, ...]]]:
         converters = self.key_converters
-        params = [tuple(key[i] if convert is None else convert(key[i]) for i, convert in converters)
-                  for key in keys]
-        self._run(connection, self.delete_sql, params)
+        return self.delete_sql, [tuple(key[i] if convert is None else convert(key[i]) for i, convert in converters)
+                                 for key in keys]
+
+    @staticmethod
+    def run(connection: sa.Connection, sql: str, params: list[tuple[Any, ...]]) -> None:
+        """Run what an `..._params` method made."""
+        SqliteTableWriter._run(connection, sql, params)
 
     @staticmethod
     def _run(connection: sa.Connection, sql: str, params: list[tuple[Any, ...]]) -> None:
