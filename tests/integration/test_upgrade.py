@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.projections.verify import verify
 
@@ -115,10 +117,15 @@ def test_a_profile_from_version_4_gets_its_undo_effects_placed_without_a_replay(
         profile.close()
 
 
-def test_a_profile_from_version_6_counts_its_uncategorized_words_under_no_category_in_place(tmp_path: Path) -> None:
+@pytest.mark.parametrize("orphan", [False, True], ids=["sound", "answer-to-a-word-never-created"])
+def test_a_profile_from_version_6_counts_its_uncategorized_words_under_no_category_in_place(
+        tmp_path: Path, orphan: bool) -> None:
     """Version 6 counted no facet for a word without a category (`stats --category ''` showed nothing);
-    version 7 counts its answers under "c:", added in place exactly as a rebuild gives them."""
+    version 7 counts its answers under "c:", added in place exactly as a rebuild gives them, also
+    where the log holds an answer to a word it never created (a tampered or half-synced log), which
+    a rebuild counts under no facet but every answer's."""
     from datetime import datetime, timedelta, timezone
+    from uuid import uuid4
 
     import sqlalchemy as sa
 
@@ -141,8 +148,15 @@ def test_a_profile_from_version_6_counts_its_uncategorized_words_under_no_catego
     profile.service.answer(session, tagged, False, 12_000)
     profile.service.retract_answer(session, undone.answer_event_id)
     profile.service.complete_session(session)
+    if orphan:  # the first answer now names a word the log never created
+        with profile.engine.begin() as connection:
+            connection.execute(sa.text(
+                "UPDATE events SET event_data = json_set(event_data, '$.word_id', :word) WHERE position = "
+                "(SELECT min(position) FROM events WHERE event_type = 'QuestionAnswered')"), {"word": str(uuid4())})
+        profile.projector.rebuild()
     live = dump_read_models(profile)
     assert [row for row in live["rm_daily_facets"] if row[0] == "c:"], "counted under no category"
+    assert orphan == any(row[-1] == "[]" for row in live["rm_answers"]), "the orphan answer has no facets"
     with profile.engine.begin() as connection:  # as version 6 left it
         connection.execute(sa.text("DELETE FROM rm_daily_facets WHERE facet = 'c:'"))
         connection.execute(sa.text("UPDATE rm_answers SET facets = (SELECT json_group_array(value) FROM "
