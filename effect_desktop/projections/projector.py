@@ -219,7 +219,9 @@ class Projector:
             # most likely a payload damaged in its fields, which the SQL reads without its model (a
             # field gone failed as "NOT NULL constraint failed", with the statement): named if so
             check_stored_payloads(connection, self.store)
-            raise ProjectionFailed(f"read models could not be rebuilt: {error}") from error
+            # SQLite's own words, not SQLAlchemy's dump of the statement and its parameters
+            reason = error.orig if isinstance(error, sa.exc.DBAPIError) else error
+            raise ProjectionFailed(f"read models could not be rebuilt: {reason}") from error
         return self.store.count(), total
 
     def _replay_into_empty(self, connection: sa.Connection, total: int,

@@ -281,7 +281,7 @@ class SqliteRebuild:
             folded = pool.submit(self._fold_schedules, scheduler, reviews)
             summed = pool.submit(self._sum_facets, *counted)
             pure_sql: list[Callable[[], None]] = [self._answer_tables, self._daily, self._timeline_days]
-            for done, phase in enumerate(pure_sql, start=EXTRACT_STEPS + len(with_callbacks) + 1):
+            for done, phase in enumerate(pure_sql, start=EXTRACT_STEPS + 1 + len(with_callbacks) + 1):
                 phase()
                 step(done)
             meanwhile()

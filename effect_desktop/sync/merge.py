@@ -40,7 +40,7 @@ from ..projections.tables import checkpoints
 from ..timeline.rerecord import record_again_from
 from . import local_state
 from .local_state import sync_known
-from .pulled_check import check_pulled, unreadable_payload, unreadable_type
+from .pulled_check import check_ids, check_pulled, unreadable_payload, unreadable_type
 from .refold import refold_streams
 
 _ROW_COLUMNS = ("position", "event_id", "aggregate_id", "aggregate_type", "event_type", "event_data", "metadata",
@@ -207,6 +207,7 @@ def _append_pulled(profile: Profile, connection: sa.Connection, new: list[Any], 
             raise unreadable_payload(error) from error
         except EventUnreadable as error:  # the store's own wording speaks of a damaged profile: not this case
             raise unreadable_payload(error.reason) from error
+        check_ids(profile.store.registry, rows)
     elif not checked:
         check_pulled(profile.store.registry, rows)
     insert_stored(connection, rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -62,26 +63,31 @@ def _unhex_as_sqlite_does(text: object, ignored: object) -> bytes | None:
     return bytes(out)
 
 
+STAND_IN_CALLS = [0]  # how often the stand-in for unhex() ran: a test can tell the native SQL really did
+
+
 @pytest.fixture(params=["callbacks", "native"])
-def id_conversion(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def id_conversion(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Runs a rebuild test both ways the rebuild turns JSON ids into keys: through Python callbacks
     (SQLite before 3.41, as Debian 12 has) and with SQLite's own unhex() (3.41 on; on an older
-    SQLite, a stand-in with its documented behaviour takes its place)."""
+    SQLite, a stand-in with its documented behaviour takes its place on the rebuild's connection,
+    whichever fixture opened the profile first)."""
     import sqlite3
-
-    import sqlalchemy as sa
 
     from effect_desktop.projections import sqlite_rebuild
 
     native = request.param == "native"
     monkeypatch.setattr(sqlite_rebuild, "NATIVE_UNHEX", native)
-    stand_in = native and sqlite3.sqlite_version_info < (3, 41, 0)
+    if native and sqlite3.sqlite_version_info < (3, 41, 0):
+        run = sqlite_rebuild.SqliteRebuild.run
 
-    def register(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        dbapi_connection.create_function("unhex", 2, _unhex_as_sqlite_does, deterministic=True)
+        def counted(text: object, ignored: object) -> bytes | None:
+            STAND_IN_CALLS[0] += 1
+            return _unhex_as_sqlite_does(text, ignored)
 
-    if stand_in:
-        sa.event.listen(sa.Engine, "connect", register)
-    yield request.param
-    if stand_in:
-        sa.event.remove(sa.Engine, "connect", register)
+        def with_stand_in(self: sqlite_rebuild.SqliteRebuild, *args: Any, **kwargs: Any) -> None:
+            self.driver.create_function("unhex", 2, counted, deterministic=True)
+            run(self, *args, **kwargs)
+
+        monkeypatch.setattr(sqlite_rebuild.SqliteRebuild, "run", with_stand_in)
+    return request.param

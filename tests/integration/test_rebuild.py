@@ -75,9 +75,10 @@ def test_a_rebuild_moves_its_progress_on_while_it_decodes_the_log_and_stops_ther
 
     profile.projector.rebuild(watch)
     total = profile.store.last_position()
-    assert seen == sorted(seen) and seen[-1] == total
+    assert total > PHASES and seen[-1] == total
+    assert seen == sorted(set(seen)) and len(seen) == PHASES  # every phase once, none twice (the bar stalled)
     decoding = [done for done in seen if done < total * EXTRACT_STEPS // PHASES]
-    assert len(set(decoding)) >= EXTRACT_STEPS - 1 and len(set(seen)) >= PHASES - 1
+    assert len(set(decoding)) >= EXTRACT_STEPS - 1
 
     reports: list[int] = []
 

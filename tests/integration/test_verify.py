@@ -182,15 +182,21 @@ def test_a_rebuild_failing_on_a_damaged_field_names_the_event(profile: Profile) 
         profile.projector.rebuild()
 
 
-@pytest.mark.parametrize("stored_id", ["not-a-word-id", "0a1b", 42])
+@pytest.mark.parametrize("stored_id", ["not-a-word-id", "0a1b", 42, "{01a21d4a-a50e-715c-9abb-000000000000}",
+                                       "urn:uuid:01a21d4a-a50e-715c-9abb-000000000000"])
 def test_a_rebuild_meeting_an_id_that_is_not_one_names_the_event(
-        profile: Profile, id_conversion: str, stored_id: object) -> None:
-    """An answer whose word id was edited by hand into something that is not a UUID: the rebuild
-    names the event and changes nothing, whichever way it turns ids into keys (a short run of hex
-    digits went in as a two-byte key, and a rebuild counted the answer for a word that is not there)."""
+        id_conversion: str, profile: Profile, stored_id: object) -> None:
+    """An answer whose word id was edited by hand into something that is not a UUID as the app writes
+    them: the rebuild names the event and changes nothing, whichever way it turns ids into keys (a
+    short run of hex digits went in as a two-byte key, and a rebuild counted the answer for a word
+    that is not there; an id in braces, which pydantic reads, failed with the SQL statement)."""
+    import sqlite3
+
     from effect_desktop.persistence.errors import EventUnreadable
+    from tests.integration.conftest import STAND_IN_CALLS
     from tests.integration.profile_helpers import dump_read_models
 
+    calls = STAND_IN_CALLS[0]
     _study(profile)
     before = dump_read_models(profile)
     value = f"'{stored_id}'" if isinstance(stored_id, str) else str(stored_id)
@@ -199,3 +205,5 @@ def test_a_rebuild_meeting_an_id_that_is_not_one_names_the_event(
     with pytest.raises(EventUnreadable, match=r"QuestionAnswered\) cannot be read.*word_id"):
         profile.projector.rebuild()
     assert dump_read_models(profile) == before
+    if id_conversion == "native" and sqlite3.sqlite_version_info < (3, 41, 0):
+        assert STAND_IN_CALLS[0] > calls, "the native SQL did not run"

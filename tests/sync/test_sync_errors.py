@@ -13,6 +13,7 @@ import psycopg
 import pytest
 
 from effect_desktop.bootstrap import Profile
+from effect_desktop.projections.verify import verify
 from effect_desktop.sync import (
     AccountConflict,
     AuthenticationFailed,
@@ -27,6 +28,7 @@ from effect_desktop.sync import (
 )
 from effect_desktop.sync import test_connection as check_connection
 from effect_desktop.sync.admin import add_user, init_server
+from effect_desktop.sync.client import show_received
 from effect_desktop.sync.urls import ServerURL
 
 pytestmark = pytest.mark.postgres
@@ -172,6 +174,29 @@ def test_a_large_pull_stops_before_a_page_it_cannot_read(alice: str, device: Cal
     with pytest.raises(SchemaMismatch, match="cannot read.*Field required.*update Effect Desktop"):
         SyncClient(desktop, alice, pull_page=5, defer_projection_from=1).sync()
     assert desktop.store.count() == 10  # the two whole pages before it; nothing of the third
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["page", "large-pull"])
+def test_an_id_in_braces_from_the_server_is_refused_by_name(alice: str, device: Callable[[str], Profile],
+                                                             large: bool) -> None:
+    """An id pydantic reads ({...}) but the rebuild's SQL cannot: taken in, the pull failed at the
+    rebuild with its SQL statement for a message."""
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(12)])
+    SyncClient(laptop, alice).sync()
+    with psycopg.connect(ServerURL.parse(alice).libpq, autocommit=True) as own:
+        own.execute("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
+                    "metadata, created_at, version, schema_version) SELECT gen_random_uuid(), a.id, 'Word', "
+                    "'WordCreated', jsonb_set(event_data, '{word_id}', to_jsonb('{' || a.id::text || '}')), "
+                    "metadata, created_at, 1, 1 FROM events, (SELECT gen_random_uuid() AS id) AS a "
+                    "WHERE event_type = 'WordCreated' LIMIT 1")
+    options = {"pull_page": 5, "defer_projection_from": 1} if large else {}
+    with pytest.raises(SchemaMismatch, match=r"cannot read .*word_id: '\{[0-9a-f-]{36}\}' is not an id"):
+        SyncClient(desktop, alice, **options).sync()
+    assert desktop.store.count() == (10 if large else 0)  # whole pages before it, nothing of its own
+    if large:
+        show_received(desktop)  # as the window does after a large pull cut off
+    assert verify(desktop.projector).ok
 
 
 def test_a_sync_refused_for_another_account_keeps_the_profiles_progress(
