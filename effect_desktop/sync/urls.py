@@ -118,7 +118,12 @@ def redact(url: str) -> str:
     head, userinfo, after = split
     if ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
+    elif odd := _NOT_A_NAME.search(userinfo):  # a slip for ":" ("user?password@"): the rest may be one
+        userinfo = userinfo[:odd.start()] + "***"
     return f"{head}{userinfo}@{after}"
+
+
+_NOT_A_NAME = re.compile(r"[^A-Za-z0-9._~%+-]")  # what a user name in a URL is made of (percent-encoded)
 
 
 def _check_ports(url: str, hostport: str) -> None:

@@ -42,6 +42,17 @@ def test_a_url_without_a_database_is_refused_without_showing_the_password(
     assert "se/cret" not in err and "cret" not in err and "anna:***@db.example.org" in err
 
 
+@pytest.mark.parametrize("typed", ["postgresql+psycopg://effect?d47c2aeeSECRET@/postgres?host=/tmp/pg",
+                                   "postgresql://anna/d47c2aeeSECRET@db.example.org/effect"])
+def test_a_slip_for_the_colon_before_the_password_does_not_show_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    """"effect?PASSWORD@" (a "?" typed for the ":") was printed whole in `server init`'s error."""
+    code = run_cli(["--data-dir", str(tmp_path), "server", "init", "--url", typed])
+    err = capsys.readouterr().err
+    assert code == 2 and "SECRET" not in err and "d47c2aee" not in err, err
+    assert "SECRET" not in redact(typed)
+
+
 @pytest.mark.parametrize("port", ["99999", "-5", "abc", "0", "５４３２"])
 def test_a_port_that_can_never_work_is_the_urls_mistake_and_is_not_remembered(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], port: str) -> None:
