@@ -49,7 +49,8 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             "role" in lower and "does not exist" in lower):
         return AuthenticationFailed(
             f"The server refused user {url.user!r} or its password ({where}); check them in the "
-            "sync settings or run `effect-desktop sync --url` with the right password.")
+            "sync settings or run `effect-desktop sync --url` with the right password.",
+            detail=f"user {url.user!r}, {where}")
     if _URL_REFUSED.search(lower):
         # libpq refusing the URL itself (`sslmode=requir`, an unknown option, a port that is no number):
         # nothing reached the server, so it must not be blamed
@@ -60,7 +61,7 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
         return TLSFailure(
             f"An encrypted (TLS) connection to {where} could not be made: {first_line(text)}. "
             "Check that the server has TLS enabled, or ask its administrator; without TLS your "
-            "password would travel in the clear.")
+            "password would travel in the clear.", detail=f"{where}: {first_line(text)}")
     if "database" in lower and "does not exist" in lower:  # a typo in the URL, most often
         return BadServerURL(
             f"The server has no database {url.database!r}; check the database name at the end of the "
@@ -71,10 +72,11 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
         if "terminat" in lower or "server closed the connection" in lower or "consuming input" in lower:
             return SyncInterrupted(
                 f"The connection to {where} dropped during the sync; everything received so far "
-                "is kept and the next sync continues from there.")
+                "is kept and the next sync continues from there.", detail=f"{where}: {first_line(text)}")
         return ServerUnreachable(
             f"The sync server {where} cannot be reached ({first_line(text)}); you can keep "
-            "studying offline, your changes are kept and sent at the next sync.")
+            "studying offline, your changes are kept and sent at the next sync.",
+            detail=f"{where}: {first_line(text)}")
     return ServerRefused(f"The server refused the sync: {first_line(text)}")
 
 

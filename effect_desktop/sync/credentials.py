@@ -98,5 +98,5 @@ def resolve(profile: Profile, explicit: str | None = None) -> ServerURL:
     if password is None:
         raise CredentialsUnavailable(
             f"No password is known for {url.display}; pass the URL with its password "
-            f"(postgresql://{url.user}:PASSWORD@...) or set {ENV_URL}.")
+            f"(postgresql://{url.user}:PASSWORD@...) or set {ENV_URL}.", detail=url.display)
     return url.with_password(password)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 
 class SyncError(Exception):
-    """Base of every sync failure; the message says what to do."""
+    """Base of every sync failure; the message says what to do (in the CLI's terms).
+
+    `detail` is the bare fact behind it (the server and its words), where the message adds advice:
+    the window puts its own advice first and this after it, not the command line's."""
+
+    def __init__(self, message: str, detail: str | None = None) -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 class ServerUnreachable(SyncError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -148,7 +149,8 @@ def test_test_connection_with_the_real_account_then_a_wrong_password(qtbot, wind
 
     fill(qtbot, settings, server_url_without_user(alice), "alice", "not-her-password")
     text = message_after(qtbot, settings, settings.test_button)
-    assert "refused user 'alice' or its password" in text and "check them in the sync settings" in text
+    assert "refused the user name or password; check them in Sync settings" in text and "user 'alice'" in text
+    assert "effect-desktop" not in text and text.count("check them") == 1  # the window's advice, once
     assert settings.message.property("ok") is False
     assert "not-her-password" not in text
 
@@ -276,6 +278,39 @@ def test_offline_the_status_says_so_and_studying_goes_on(qtbot, window, sync, pr
     assert after > before
     qtbot.waitUntil(lambda: widget.text() == f"Offline, {after} pending", timeout=WAIT_MS)
     assert "cannot be reached" in widget.toolTip()
+
+
+@pytest.fixture
+def dropping_server() -> Iterator[int]:
+    """A TCP port whose "server" drops every connection as soon as it is asked something."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def drop_each() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            connection.recv(1024)
+            connection.close()
+
+    threading.Thread(target=drop_each, daemon=True).start()
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+def test_a_dropped_connection_is_not_shown_as_an_error_to_fix(qtbot, window, sync, profile, dropping_server) -> None:
+    """It was "Sync error, N pending" in red, though nothing needs fixing: the next sync goes on."""
+    sync.use_session_url(ServerURL.parse(
+        f"postgresql://alice:pw@127.0.0.1:{dropping_server}/effect?sslmode=disable"))
+    answer_a_word(window)
+    pending = pending_count(profile)
+    assert sync.sync_now()
+    wait_for_sync_end(qtbot, sync)
+    assert sync.status.state is SyncState.OFFLINE
+    widget = sync.installation.status_widget
+    qtbot.waitUntil(lambda: widget.text() == f"Offline, {pending} pending", timeout=WAIT_MS)
+    assert "dropped during the sync" in widget.toolTip() and widget.styleSheet() == ""
 
 
 @pytest.fixture
@@ -619,7 +654,7 @@ def test_words_received_before_a_dropped_pull_are_shown(qtbot, window, sync, ali
     settings.window().close()
     sync.sync_now()
     wait_for_sync_end(qtbot, sync)
-    assert sync.status.state is SyncState.ERROR
+    assert sync.status.state is SyncState.OFFLINE  # dropped: nothing to fix, the next sync goes on
     received = profile.store.count()
     assert 0 < received < 30
     assert profile.queries.word_count() == received, "what was received is shown"

@@ -49,3 +49,23 @@ def test_in_japanese_a_translated_headline_comes_first(japanese, error: SyncErro
     message = describe(error)
     assert headline in message.split("（詳細")[0]
     assert message.endswith(f"（詳細: {str(error)}）")
+
+
+@pytest.mark.parametrize(("driver_error", "headline"), [
+    ('connection failed: connection to server at "127.0.0.1", port 1 failed: Connection refused', "接続できません"),
+    ('password authentication failed for user "alice"', "パスワード"),
+    ("server closed the connection unexpectedly", "もう一度同期"),
+])
+def test_the_detail_is_the_bare_fact_not_the_message_again(japanese, driver_error: str, headline: str) -> None:  # type: ignore[no-untyped-def]
+    """The detail repeated the whole English message, its advice included ("you can keep studying
+    offline, ...", "run `effect-desktop sync --url`"), after a headline that had said it."""
+    import psycopg
+
+    from effect_desktop.sync.connection import explain
+    from effect_desktop.sync.urls import ServerURL
+
+    url = ServerURL.parse("postgresql://alice:secret@sync.example.org/effect")
+    message = describe(explain(psycopg.OperationalError(driver_error), url))
+    before, _, detail = message.partition("（詳細: ")
+    assert headline in before and "sync.example.org" in detail
+    assert "studying" not in detail and "effect-desktop" not in detail and "secret" not in message

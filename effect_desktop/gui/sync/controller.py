@@ -27,6 +27,7 @@ from ...sync import (
     ServerUnreachable,
     SyncClient,
     SyncError,
+    SyncInterrupted,
     SyncResult,
     credentials,
     pending_count,
@@ -272,7 +273,7 @@ class SyncController(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._task = None
-        if isinstance(error, ServerUnreachable):
+        if isinstance(error, ServerUnreachable | SyncInterrupted):  # nothing to fix: the next sync goes on
             state = SyncState.OFFLINE
         else:
             state = SyncState.ERROR

@@ -57,12 +57,13 @@ _TEMPLATE = "{0} (Details: {1})"
 
 
 def describe(error: SyncError) -> str:
-    """The translated headline with the English detail after it; in English the detail alone,
-    which mostly says it all."""
-    detail = str(error).strip()
+    """The translated headline with the English detail after it; in English the message alone,
+    which mostly says it all. The detail is the error's bare fact (the server and its words) where
+    it has one: the whole message repeated the headline's advice, and the command line's."""
+    message = str(error).strip()
     template = QCoreApplication.translate("SyncErrors", "{0} (Details: {1})")
     if template == _TEMPLATE and not isinstance(error, CredentialsUnavailable | AuthenticationFailed):
-        return detail  # no translation installed: the detail says it all
-    # in English too when the detail's advice is the command line's ("pass the URL with its
+        return message  # no translation installed: the message says it all
+    # in English too when the message's advice is the command line's ("pass the URL with its
     # password", "run `effect-desktop sync --url`"): the window's way comes first
-    return template.format(_headline(error), detail)
+    return template.format(_headline(error), (error.detail or message).strip())
