@@ -312,10 +312,10 @@
   <context>
     <name>SyncSettingsWidget</name>
     <message numerus="yes">
-      <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
+      <source>Connected to {0} as {1}; this account holds %Ln event(s) on the server.</source>
       <translation>
-        <numerusform>Connected to {0} as {1}; this account holds %n event on the server.</numerusform>
-        <numerusform>Connected to {0} as {1}; this account holds %n events on the server.</numerusform>
+        <numerusform>Connected to {0} as {1}; this account holds %Ln event on the server.</numerusform>
+        <numerusform>Connected to {0} as {1}; this account holds %Ln events on the server.</numerusform>
       </translation>
     </message>
   </context>
@@ -473,31 +473,31 @@
   <context>
     <name>SyncStatus</name>
     <message numerus="yes">
-      <source>Offline, %n pending</source>
+      <source>Offline, %Ln pending</source>
       <translation>
-        <numerusform>Offline, %n pending</numerusform>
-        <numerusform>Offline, %n pending</numerusform>
+        <numerusform>Offline, %Ln pending</numerusform>
+        <numerusform>Offline, %Ln pending</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Sync error, %n pending</source>
+      <source>Sync error, %Ln pending</source>
       <translation>
-        <numerusform>Sync error, %n pending</numerusform>
-        <numerusform>Sync error, %n pending</numerusform>
+        <numerusform>Sync error, %Ln pending</numerusform>
+        <numerusform>Sync error, %Ln pending</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n pending</source>
+      <source>%Ln pending</source>
       <translation>
-        <numerusform>%n pending</numerusform>
-        <numerusform>%n pending</numerusform>
+        <numerusform>%Ln pending</numerusform>
+        <numerusform>%Ln pending</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n change(s) not yet on the server; they are kept safely in this profile.</source>
+      <source>%Ln change(s) not yet on the server; they are kept safely in this profile.</source>
       <translation>
-        <numerusform>%n change not yet on the server; they are kept safely in this profile.</numerusform>
-        <numerusform>%n changes not yet on the server; they are kept safely in this profile.</numerusform>
+        <numerusform>%Ln change not yet on the server; they are kept safely in this profile.</numerusform>
+        <numerusform>%Ln changes not yet on the server; they are kept safely in this profile.</numerusform>
       </translation>
     </message>
   </context>

@@ -253,9 +253,9 @@ If you choose No, the password is used until you close the app and asked for aga
         <translation>サーバーを保存しました。パスワードは保存せず、アプリを閉じるまで使います。</translation>
     </message>
     <message numerus="yes">
-        <source>Connected to {0} as {1}; this account holds %n event(s) on the server.</source>
+        <source>Connected to {0} as {1}; this account holds %Ln event(s) on the server.</source>
         <translation>
-            <numerusform>{0} に {1} として接続しました。このアカウントのサーバー上のイベントは %n 件です。</numerusform>
+            <numerusform>{0} に {1} として接続しました。このアカウントのサーバー上のイベントは %Ln 件です。</numerusform>
         </translation>
     </message>
 </context>
@@ -288,9 +288,9 @@ If you choose No, the password is used until you close the app and asked for aga
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/sync/status.py" line="62"/>
-        <source>Offline, %n pending</source>
+        <source>Offline, %Ln pending</source>
         <translation>
-            <numerusform>オフライン、未送信 %n 件</numerusform>
+            <numerusform>オフライン、未送信 %Ln 件</numerusform>
         </translation>
     </message>
     <message>
@@ -300,9 +300,9 @@ If you choose No, the password is used until you close the app and asked for aga
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/sync/status.py" line="66"/>
-        <source>Sync error, %n pending</source>
+        <source>Sync error, %Ln pending</source>
         <translation>
-            <numerusform>同期エラー、未送信 %n 件</numerusform>
+            <numerusform>同期エラー、未送信 %Ln 件</numerusform>
         </translation>
     </message>
     <message>
@@ -312,9 +312,9 @@ If you choose No, the password is used until you close the app and asked for aga
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/sync/status.py" line="69"/>
-        <source>%n pending</source>
+        <source>%Ln pending</source>
         <translation>
-            <numerusform>未送信 %n 件</numerusform>
+            <numerusform>未送信 %Ln 件</numerusform>
         </translation>
     </message>
     <message>
@@ -339,9 +339,9 @@ If you choose No, the password is used until you close the app and asked for aga
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/sync/status.py" line="86"/>
-        <source>%n change(s) not yet on the server; they are kept safely in this profile.</source>
+        <source>%Ln change(s) not yet on the server; they are kept safely in this profile.</source>
         <translation>
-            <numerusform>サーバーにまだない変更が %n 件あります。このプロファイルに安全に保持されています。</numerusform>
+            <numerusform>サーバーにまだない変更が %Ln 件あります。このプロファイルに安全に保持されています。</numerusform>
         </translation>
     </message>
     <message>

@@ -417,6 +417,20 @@ def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
         window.change_language("en")
 
 
+def test_a_large_pending_count_is_written_with_its_thousands_grouped(qtbot, window, sync) -> None:
+    """"Sync error, 20000 pending" in the status bar, where the CLI says 20,000."""
+    from effect_desktop.gui.sync import SyncStatus
+
+    offline = SyncStatus(SyncState.OFFLINE, 20_000)
+    assert status_text(offline) == "Offline, 20,000 pending"
+    assert status_text(SyncStatus(SyncState.PENDING, 1)) == "1 pending"
+    i18n.install("ja")
+    try:
+        assert status_text(offline) == "オフライン、未送信 20,000 件"
+    finally:
+        i18n.install("en")
+
+
 def test_the_settings_page_keeps_its_sync_section_across_a_language_change(qtbot, window, sync) -> None:
     """After Settings → Language the rebuilt Settings page had no Sync section until a restart (the
     old page's section still existed, so none was added)."""

@@ -193,7 +193,7 @@ class SyncSettingsWidget(QWidget):
     def _tested(self, check: ConnectionCheck) -> None:
         self._test = None
         self.test_button.setEnabled(True)
-        self.show_message(self.tr("Connected to {0} as {1}; this account holds %n event(s) on the server.", "",
+        self.show_message(self.tr("Connected to {0} as {1}; this account holds %Ln event(s) on the server.", "",
                                   check.events).format(check.display, check.user), ok=True)
 
     def _test_failed(self, error: Exception) -> None:

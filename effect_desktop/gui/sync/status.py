@@ -64,14 +64,14 @@ def status_text(status: SyncStatus) -> str:
         return QCoreApplication.translate("SyncStatus", "Syncing…")
     if state is SyncState.OFFLINE:
         if n:
-            return QCoreApplication.translate("SyncStatus", "Offline, %n pending", None, n)
+            return QCoreApplication.translate("SyncStatus", "Offline, %Ln pending", None, n)
         return QCoreApplication.translate("SyncStatus", "Offline")
     if state is SyncState.ERROR:
         if n:
-            return QCoreApplication.translate("SyncStatus", "Sync error, %n pending", None, n)
+            return QCoreApplication.translate("SyncStatus", "Sync error, %Ln pending", None, n)
         return QCoreApplication.translate("SyncStatus", "Sync error")
     if n:
-        return QCoreApplication.translate("SyncStatus", "%n pending", None, n)
+        return QCoreApplication.translate("SyncStatus", "%Ln pending", None, n)
     if state is SyncState.SYNCED:
         return QCoreApplication.translate("SyncStatus", "Synced {0}").format(when(status.last_synced))
     return QCoreApplication.translate("SyncStatus", "Not synced yet")
@@ -89,7 +89,7 @@ def status_tooltip(status: SyncStatus) -> str:
         lines.append(status.reason)
     if status.pending:
         lines.append(QCoreApplication.translate(
-            "SyncStatus", "%n change(s) not yet on the server; they are kept safely in this profile.",
+            "SyncStatus", "%Ln change(s) not yet on the server; they are kept safely in this profile.",
             None, status.pending))
     last = QCoreApplication.translate("SyncStatus", "Last sync: {0}")
     lines.append(last.format(when(status.last_synced)))
