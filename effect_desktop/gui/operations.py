@@ -213,7 +213,10 @@ class Operations(QObject):
                 return
             if on_success is not None and not _gone(owner):
                 on_success(result)
-            if changes:
+            # not when `on_success` handed the profile to a new window (a new study day start): the old
+            # window's sync status recounted on the closed profile, through connections nothing closed,
+            # and every restore was refused as "another program is using this profile"
+            if changes and self._live():
                 self.changed.emit()
 
         def failed(error: Exception) -> None:
@@ -247,6 +250,8 @@ class Operations(QObject):
         whose `owner` (as for `run`) is gone is dropped: a page rebuilt by a
         language change starts no read of its own to supersede the old one's. `on_failure` hears of the
         newest read's failure (a page that shows it is waiting must stop waiting)."""
+        if self._retired:  # its profile is closed (see `succeeded` in `run`)
+            return
         owner = _owner(on_result, owner)
         generation = self._read_generation.get(key, 0) + 1
         self._read_generation[key] = generation

@@ -374,6 +374,50 @@ def test_a_refused_restore_is_told_in_the_window_that_reopens(qtbot, tmp_path, m
         shown.profile.close()
 
 
+def test_a_restore_after_moving_the_study_day_start_is_not_refused(qtbot, tmp_path, monkeypatch) -> None:
+    """The window the day-start change replaced still counted pending sync changes when told of a
+    change, on its closed profile, through new connections that nothing closed: every restore was
+    refused ("Another program is using this profile") until the app restarted."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.backup.backups import create_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.backup_dialog import BackupDialog
+    from effect_desktop.gui.features import backups, change_day_start, current_window
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = MainWindow(profile)  # not given to qtbot: it is replaced
+    window.show()
+    profile.service.create_word("猫", "cat")
+    create_backup(profile.path)
+    profile.service.create_word("犬", "dog")
+    change_day_start(window, 7)
+    qtbot.waitUntil(lambda: current_window(window) is not window, timeout=10_000)
+    reopened = current_window(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def restore_in_the_dialog() -> None:
+        dialog = reopened.findChild(BackupDialog, "backupDialog")
+        dialog.table.selectRow(dialog.table.rowCount() - 1)  # the oldest: before the day-start change
+        dialog.restore_button.click()
+
+    QTimer.singleShot(300, restore_in_the_dialog)
+    backups(reopened)
+    shown = current_window(reopened)
+    qtbot.addWidget(shown)
+    try:
+        assert shown is not reopened
+        assert shown.findChild(QMessageBox, "errorDialog") is None
+        assert [w.text for w in shown.profile.queries.words()] == ["猫"]
+    finally:
+        shown.operations.wait()
+        shown.retire()
+        shown.profile.close()
+
+
 def test_a_restore_under_way_keeps_its_dialog_and_the_retired_window_shut(qtbot, tmp_path, monkeypatch) -> None:
     """Esc closed the dialog mid-restore and left the old window usable: one click there read the
     closed profile through a new connection, which refused every later restore until a restart."""
