@@ -138,6 +138,10 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
             unusable.append(f"{counted(len(plan.left_out), 'note')} cannot be imported (left out)")
         print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
+        if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
+            print(f"effect-desktop: the import would be refused: {counted(len(plan.bad_rows), 'row')} cannot be "
+                  "imported (listed above); fix them, or import the other rows (--skip-bad-rows).", file=sys.stderr)
+            return 2
         return 0
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))

@@ -93,6 +93,11 @@ def test_an_anki_deck_imports_its_usable_notes_and_lists_the_others(tmp_path: Pa
     words.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
     assert cli(tmp_path, "import", str(words)) == 2  # a word list stays strict: its bad rows are to be fixed
     assert "1 row cannot be imported" in capsys.readouterr().err
+    # its dry run ends as the import would (it said 0: a script checking a file took it as fine)
+    assert cli(tmp_path, "import", str(words), "--dry-run") == 2
+    out, err = capsys.readouterr()
+    assert "1 row cannot be imported" in out and "the import would be refused" in err
+    assert cli(tmp_path, "import", str(words), "--dry-run", "--skip-bad-rows") == 0
 
 
 def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
