@@ -1058,6 +1058,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>This session was finished on another computer; its answers are kept. Start a new one to go on.</source>
         <translation>このセッションは別のコンピューターで終了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
     </message>
+    <message>
+        <source>There are no words yet. Add some on the Words page, or bring a list in with File → Import words…</source>
+        <translation>まだ単語がありません。「単語」ページで追加するか、「ファイル」→「単語をインポート…」で一覧を取り込んでください。</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

@@ -325,6 +325,11 @@ class StudyPage(Page):
                 "new words are done. Choose All words or another category or tag.").format(
                 self.start_panel.focus.currentText()))
             return False
+        if not words and not self.profile.queries.word_count():  # a new profile: limits are not the news
+            self.start_panel.message.setText(self.tr(
+                "There are no words yet. Add some on the Words page, or bring a list in with "
+                "File → Import words…"))
+            return False
         if not words:
             self.start_panel.message.setText(self.tr(
                 "Nothing to study right now: no words are due, or today's reviews and new words "
