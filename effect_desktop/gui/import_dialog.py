@@ -87,6 +87,7 @@ class ImportDialog(QDialog):
         self.as_anki: bool | None = None  # whether a file with HTML is older Anki's export (None: detect)
         self.table: WordTable | None = None
         self.parsed: Parsed | None = None  # an Anki deck is read whole
+        self._shown_choices: tuple[int, int] | None = None  # (encoding, delimiter) the table was read with
         self.job: BackgroundJob | None = None
         self.report: ImportReport | None = None
         self.combos: list[QComboBox] = []
@@ -241,9 +242,26 @@ class ImportDialog(QDialog):
         encoding = self.encoding_combo.currentData() or None
         delimiter = self.delimiter_combo.currentData() or None
         header, as_anki = self.header, self.as_anki
+        chosen = (self.encoding_combo.currentIndex(), self.delimiter_combo.currentIndex())
+
+        def loaded(table: WordTable) -> None:
+            self._shown_choices = chosen
+            self._table_loaded(table)
+
         self._run(lambda _progress: read_word_table(path, delimiter=delimiter, encoding=encoding, header=header,
                                                     as_anki=as_anki),
-                  self._table_loaded, self.tr("Reading the file…"))
+                  loaded, self.tr("Reading the file…"))
+
+    def _choices_back(self) -> None:
+        """A re-read under another encoding or delimiter failed: the choices go back to the ones the
+        preview was read with. They stayed as chosen, so "Import" took the table shown, read another
+        way than the dialog said (a Shift_JIS file shown as read as UTF-8)."""
+        if self.table is None or self._shown_choices is None:
+            return
+        for combo, index in zip((self.encoding_combo, self.delimiter_combo), self._shown_choices, strict=True):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
 
     def _table_loaded(self, table: WordTable) -> None:
         self.table, self.parsed = table, None
@@ -496,7 +514,10 @@ class ImportDialog(QDialog):
         self.progress.setVisible(False)
 
     def _failed(self, error: Exception) -> None:
+        reading = not self._importing
         self._finish_job()
+        if reading:
+            self._choices_back()
         self.status.setText(user_message(error) if isinstance(error, ImportCancelled) else "")
         if not isinstance(error, ImportCancelled):
             show_error(self, error)

@@ -55,6 +55,27 @@ def test_preview_shows_detection_and_the_mapping_can_be_changed(qtbot: QtBot, pr
     assert word_rows(profile) == [("apple", "りんご", "x", [], 1), ("orange", "みかん", "y", [], 1)]
 
 
+def test_an_encoding_the_file_cannot_be_read_in_goes_back_to_the_one_shown(qtbot: QtBot, profile: Profile,
+                                                                           tmp_path: Path) -> None:
+    """UTF-8 chosen for a Shift_JIS file: the error was shown, but the combo kept "UTF-8" over the
+    Shift_JIS preview, and Import took that table while the dialog said UTF-8."""
+    path = tmp_path / "list.csv"
+    path.write_bytes("単語,意味\napple,りんご\n".encode("cp932"))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    shown = dialog.encoding_combo.currentText()
+    utf8 = dialog.encoding_combo.findData("utf-8")
+    assert utf8 >= 0
+    with qtbot.waitSignal(dialog.finished_import, timeout=10_000):
+        dialog.encoding_combo.setCurrentIndex(utf8)
+        dialog.encoding_combo.activated.emit(utf8)
+    box = dialog.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "UTF-8" in box.text()
+    assert dialog.encoding_combo.currentText() == shown and "Shift_JIS" in dialog.detected_label.text()
+    assert dialog.preview.item(0, 1).text() == "りんご"
+
+
 def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
