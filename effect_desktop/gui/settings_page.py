@@ -99,7 +99,7 @@ class SettingsPage(Page):
 
         maintenance = QGroupBox(self.tr("Maintenance"))
         maintenance_box = QVBoxLayout(maintenance)
-        self.rebuild_button = QPushButton(self.tr("Rebuild read models from the history…"))
+        self.rebuild_button = QPushButton(self.tr("Recount everything from the history…"))
         self.rebuild_button.setObjectName("rebuildButton")
         self.rebuild_button.clicked.connect(self.rebuild)
         self.rebuild_result = QLabel()
@@ -247,7 +247,7 @@ class SettingsPage(Page):
             else:
                 show_error(self, error)
 
-        self.context.operations.run(work, done, label=self.tr("Rebuilding the read models…"),
+        self.context.operations.run(work, done, label=self.tr("Recounting everything from the history…"),
                                     cancellable=True, on_failure=failed, stops_on_close=True)
 
 

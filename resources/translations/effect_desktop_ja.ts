@@ -171,7 +171,7 @@
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="189" />
         <source>Not quite: “{0}” means {1}.</source>
-        <translation>惜しい！「{0}」の意味は {1} です。</translation>
+        <translation>残念！「{0}」の意味は {1} です。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="191" />
@@ -675,8 +675,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="61" />
-        <source>Rebuild read models from the history…</source>
-        <translation>履歴から読み取りモデルを再構築…</translation>
+        <source>Recount everything from the history…</source>
+        <translation>履歴からすべてを数え直す…</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="66" />
@@ -705,8 +705,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="126" />
-        <source>Rebuilding the read models…</source>
-        <translation>読み取りモデルを再構築しています…</translation>
+        <source>Recounting everything from the history…</source>
+        <translation>履歴からすべてを数え直しています…</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="1" />

@@ -145,8 +145,8 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="102" />
-        <source>Some figures are empty because this profile was studied with an older version. Rebuild the read models once (Settings, or `effect-desktop rebuild`) to fill them.</source>
-        <translation>このプロファイルは以前のバージョンで学習したため、一部の図が空です。読み取りモデルを一度再構築してください（設定、または `effect-desktop rebuild`）。</translation>
+        <source>Some figures are empty because this profile was studied with an older version. Recount everything from the history once (Settings, or `effect-desktop rebuild`) to fill them.</source>
+        <translation>このプロファイルは以前のバージョンで学習したため、一部の図が空です。設定の「履歴からすべてを数え直す…」を一度実行してください（または `effect-desktop rebuild`）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="109" />
@@ -241,7 +241,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="238" />
         <source>Answers: {0} · correct: {1} · minutes studied: {2} · words: {3} · streak: {4} · due today: {5}</source>
-        <translation>解答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 今日の復習: {5}</translation>
+        <translation>解答: {0} · 正答率: {1} · 学習時間: {2} 分 · 単語: {3} · 連続: {4} 日 · 復習待ち: {5}</translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/page.py" line="242" />

@@ -111,8 +111,8 @@ class StatisticsPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.rebuild_hint = QLabel(self.tr(
-            "Some figures are empty because this profile was studied with an older version. Rebuild the read "
-            "models once (Settings, or `effect-desktop rebuild`) to fill them."))
+            "Some figures are empty because this profile was studied with an older version. Recount everything "
+            "from the history once (Settings, or `effect-desktop rebuild`) to fill them."))
         self.rebuild_hint.setObjectName("statsRebuildHint")
         self.rebuild_hint.setWordWrap(True)
         self.rebuild_hint.setVisible(False)
