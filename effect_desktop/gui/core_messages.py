@@ -301,6 +301,19 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                    "folder's permissions.").format(m[1], m[2], m[3])),
     (re.compile(r"archive segment (\d+) is damaged \((.+)\); restore a backup", re.S),
      lambda m: _tr("archive segment {0} is damaged ({1}); restore a backup").format(m[1], _detail(m[2]))),
+    (re.compile(r"Another program is using this profile \(an import, a sync or another command still running, or "
+                r"an Effect Desktop window\); wait for it to finish, then restore\. The profile was left as it was\."),
+     lambda m: _tr("Another program is using this profile (an import, a sync or another command still running, or "
+                   "an Effect Desktop window); wait for it to finish, then restore. The profile was left as it "
+                   "was.")),
+    (re.compile(r"(.+) is a folder; give a file name for the export\.", re.S),
+     lambda m: _tr("{0} is a folder; give a file name for the export.").format(m[1])),
+    (re.compile(r"(.+) could not be written: (.+)\.", re.S),
+     lambda m: _tr("{0} could not be written: {1}.").format(m[1], m[2])),
+    (re.compile(r"A sync of this profile is already running; wait for it to finish\."),
+     lambda m: _tr("A sync of this profile is already running; wait for it to finish.")),
+    (re.compile(r"Other devices kept changing the same words during the sync; run sync again in a moment\."),
+     lambda m: _tr("Other devices kept changing the same words during the sync; run sync again in a moment.")),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
                 r"such as an import or verify still running\); try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "

@@ -1900,6 +1900,26 @@ Details were written to the log file; your study history is safe.</source>
         <source>the database file could not be opened</source>
         <translation>データベースファイルを開けませんでした</translation>
     </message>
+    <message>
+        <source>Another program is using this profile (an import, a sync or another command still running, or an Effect Desktop window); wait for it to finish, then restore. The profile was left as it was.</source>
+        <translation>別のプログラムがこのプロファイルを使っています（実行中のインポート・同期・その他のコマンド、または Effect Desktop のウィンドウ）。終わるのを待ってから復元してください。プロファイルは元のままです。</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; give a file name for the export.</source>
+        <translation>{0} はフォルダーです。書き出し先のファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>{0} could not be written: {1}.</source>
+        <translation>{0} に書き込めませんでした: {1}。</translation>
+    </message>
+    <message>
+        <source>A sync of this profile is already running; wait for it to finish.</source>
+        <translation>このプロファイルの同期はすでに実行中です。終わるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Other devices kept changing the same words during the sync; run sync again in a moment.</source>
+        <translation>同期中にほかの端末が同じ単語を変更し続けました。少し待ってからもう一度同期してください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

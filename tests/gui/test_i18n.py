@@ -281,3 +281,50 @@ def test_the_file_dialog_is_japanese_where_qt_leaves_it_in_english(qtbot, tmp_pa
         i18n.install("en")
     assert (labels["lookInLabel"], labels["fileTypeLabel"]) == ("場所(&L):", "ファイルの種類(&T):")
     assert kind == "フォルダ"
+
+
+def test_refusals_of_an_export_a_restore_and_a_sync_have_a_japanese_form(qtbot, tmp_path):
+    """They stayed in English in the Japanese window ("Another program is using this profile…" after a
+    restore, "… could not be written: …" after an export), produced here by the real checks."""
+    import sqlite3
+
+    from effect_desktop.backup.backups import BackupError, create_backup, restore_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.sync.messages import describe
+    from effect_desktop.interchange.csv_export import export_words_to
+    from effect_desktop.interchange.errors import InterchangeError
+    from effect_desktop.sync import SyncClient, SyncError
+    from effect_desktop.sync.client import _lock_for
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_word("猫", "cat")
+    messages = []
+    for target in (tmp_path, Path("/proc/no-such-folder/words.csv")):  # a folder; nowhere a file can go
+        with pytest.raises(InterchangeError) as refused:
+            export_words_to(profile.queries, target)
+        messages.append(str(refused.value))
+    backup = create_backup(profile.path)
+    holder = sqlite3.connect(profile.path)  # another program with the profile open
+    holder.execute("SELECT count(*) FROM events").fetchone()
+    try:
+        with pytest.raises(BackupError) as refused:
+            restore_backup(profile.path, backup.path)
+        messages.append(str(refused.value))
+    finally:
+        holder.close()
+    lock = _lock_for(profile.path)
+    assert lock.acquire(blocking=False)
+    try:
+        with pytest.raises(SyncError) as running:
+            SyncClient(profile, "postgresql://anna:pw@127.0.0.1:1/effect").sync()
+    finally:
+        lock.release()
+    messages.append(str(running.value))
+    profile.close()
+    i18n.install("ja")
+    try:
+        untranslated = [m for m in messages if localise(m) == m or localise(m).isascii()]
+        assert "同期はすでに実行中" in describe(running.value)
+    finally:
+        i18n.install("en")
+    assert not untranslated, untranslated

@@ -23,6 +23,7 @@ from ...sync.errors import (
     SyncInterrupted,
     TLSFailure,
 )
+from ..core_messages import localise
 
 
 def _headline(error: SyncError) -> str:  # noqa: PLR0911  (one sentence per kind of failure)
@@ -61,6 +62,9 @@ def describe(error: SyncError) -> str:
     which mostly says it all. The detail is the error's bare fact (the server and its words) where
     it has one: the whole message repeated the headline's advice, and the command line's."""
     message = str(error).strip()
+    localised = localise(message)
+    if localised != message:  # a sentence the interface knows whole ("a sync is already running")
+        return localised
     template = QCoreApplication.translate("SyncErrors", "{0} (Details: {1})")
     if template == _TEMPLATE and not isinstance(error, CredentialsUnavailable | AuthenticationFailed):
         return message  # no translation installed: the message says it all
