@@ -379,7 +379,9 @@ class StudyService:
             progress, _ = self._reschedule(command, word_id, reviews, retracted.event_id)
             self._commit(command, [session, progress])
 
-    def complete_session(self, session_id: UUID) -> UUID:
+    def complete_session(self, session_id: UUID, ended_at: datetime | None = None) -> UUID:
+        """`ended_at`: when the studying ended, if before now (the window completes a session when its
+        summary is left, and the minutes on the summary are not study time)."""
         command = self._command()
         with self.store.transaction():
             session = self._load_session(session_id)
@@ -387,7 +389,7 @@ class StudyService:
             started_at = view.started_at if view else command.now
             at = {a.event_id.bytes: a.answered_at for a in self.queries.answers_in_session(session_id)}
             answered = [at[key] for key in session.answers if key in at]  # in the order given, not by clock
-            done = session.complete(started_at, command.now, answered)
+            done = session.complete(started_at, min(ended_at or command.now, command.now), answered)
             command.cause(done)
             self._commit(command, [session])
         return done.event_id

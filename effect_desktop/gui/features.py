@@ -244,6 +244,7 @@ def current_window(window: MainWindow) -> MainWindow:
 
 # --- the study day's start ---------------------------------------------------------------------------
 def _session_running(window: MainWindow) -> str | None:
+    window.study_page.settle()  # a finished session's summary on screen: it is complete now
     if not window.study_page.in_session:
         return None
     return T.translate("Features", "Finish or leave the session first: the study day's start cannot move during one.")

@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The new language applies when this session ends."), 6000)
             return
+        self.study_page.settle()  # the pages are rebuilt: a summary on screen goes with them
         current = self.current_page_key()
         i18n.install(language)
         self._build()
@@ -464,6 +465,7 @@ class MainWindow(QMainWindow):
         """Before a new window takes over the profile: nothing here reads it any more, and nothing can
         be clicked (a page that reads the closed profile opens a new connection to it, and that
         connection refused every later restore as "another program is using this profile")."""
+        self.study_page.settle()  # a summary on screen: its session is completed while the profile is open
         self._closed = True
         self._status_timer.stop()
         self._status_soon.stop()
@@ -475,6 +477,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.study_page.settle()  # a summary on screen: its session is completed
         self._closed = True  # no more status reads: the profile is about to close
         self._status_timer.stop()
         self._status_soon.stop()

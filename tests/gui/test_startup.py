@@ -97,6 +97,7 @@ def test_resume_an_interrupted_session_continues_with_unanswered_words(qtbot, wi
     assert set(asked) == {words[1], words[2]}
     answers = [e.event_data for e in events(profile, "QuestionAnswered")]
     assert [a.attempt_number for a in answers if a.word_id == words[1]] == [1, 2]
+    window.study_page.summary_panel.done.emit()  # the summary left
     done = events(profile, "SessionCompleted")
     assert [(d.event_data.total_questions, d.event_data.correct_answers) for d in done] == [(4, 3)]
     assert page.summary_panel.answers.text() == "3 correct of 4"

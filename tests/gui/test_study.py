@@ -55,6 +55,8 @@ def test_flashcard_session_with_a_miss_repeated_later(qtbot, window, profile, wo
     assert [a.grade for a in answers] == ["again"] + ["good"] * 5
     assert [a.attempt_number for a in answers if a.word_id == answers[0].word_id] == [1, 2]
     assert all(a.response_time_ms >= 0 for a in answers)
+    assert events(profile, "SessionCompleted") == []  # not while its summary can still undo the last answer
+    press(qtbot, summary.back, Qt.Key.Key_Return)
     completed = events(profile, "SessionCompleted")
     assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(6, 5)]
     assert len(events(profile, "ProgressUpdated")) == 5, "repeats in a session do not reschedule"
@@ -100,6 +102,7 @@ def test_multiple_choice_session_by_number_keys(qtbot, window, profile, words):
     answers = _answers(profile)
     assert [a.is_correct for a in answers].count(False) == 1
     assert all(a.grade is None for a in answers)
+    window.show_page("words")  # another page: the session is complete there
     assert len(events(profile, "SessionCompleted")) == 1
     started = events(profile, "SessionStarted")[0].event_data
     assert started.mode == "multiple_choice"
@@ -152,6 +155,43 @@ def test_undo_an_answer_asks_the_word_again(qtbot, window, profile, words):
     again = events(profile, "QuestionAnswered")
     assert again[-1].event_data.word_id == answer.event_data.word_id
     assert again[-1].event_data.attempt_number == 1, "the retracted attempt does not count"
+
+
+def test_the_last_answer_can_be_undone_on_the_summary(qtbot, window, profile, words):
+    """The answer that ends a session went straight to a completed session: Ctrl+Z on the summary did
+    nothing, and a last card graded Hard instead of Easy changed its schedule for good."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    while page.in_session:
+        last = card.front.text()
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_2)  # Hard, the last one by mistake
+    assert page.stack.currentWidget() is page.summary_panel and window.undo_action.isEnabled()
+
+    undo_key(qtbot, window)
+
+    assert page.in_session and page.stack.currentWidget() is page.session_panel
+    assert card.front.text() == last and page.session_panel.position.text() == "4 / 5"
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_4)  # Easy, as meant
+    assert page.stack.currentWidget() is page.summary_panel
+    press(qtbot, page.summary_panel.back, Qt.Key.Key_Return)
+    assert not window.undo_action.isEnabled()  # a completed session's answers are final
+    kept = [a for a in _answers(profile) if a.word_id == events(profile, "AnswerRetracted")[0].event_data.word_id]
+    assert [a.grade for a in kept] == ["hard", "easy"]
+    completed = events(profile, "SessionCompleted")
+    assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(5, 5)]
+
+
+def test_a_summary_on_screen_when_the_window_closes_completes_its_session(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert events(profile, "SessionCompleted") == []
+    window.close()
+    assert len(events(profile, "SessionCompleted")) == 1 and profile.queries.open_sessions() == []
 
 
 def test_escape_leaves_and_the_session_can_be_resumed_from_the_study_page(qtbot, window, profile, words):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from effect_desktop.bootstrap import Profile
 from effect_desktop.domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
 from effect_desktop.domain.ids import new_id
 
-from .profile_helpers import dump_read_models
+from .profile_helpers import SettableClock, dump_read_models
 
 
 def refused(profile: Profile, error: type[DomainError], command: Any, *args: Any,
@@ -75,6 +76,24 @@ def test_a_completed_session_takes_nothing_and_its_totals_match(profile: Profile
     assert (view.answered, view.correct, view.completed) == (2, 2, True)
     refused(profile, RuleViolated, profile.service.answer, session, a, True, 900)
     refused(profile, RuleViolated, profile.service.complete_session, session)
+
+
+def test_a_session_completed_when_its_summary_is_left_counts_the_time_up_to_its_last_answer(
+        profile: Profile, clock: SettableClock) -> None:
+    """The window completes a session when its summary is left (so its last answer can still be
+    undone there): the minutes on the summary are not study time. A later end than now is not taken."""
+    a = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [a])
+    clock.advance(seconds=40)
+    profile.service.answer(session, a, True, 900)
+    last = clock.now
+    clock.advance(minutes=5)  # the summary read, the kettle put on
+    profile.service.complete_session(session, ended_at=last)
+    assert profile.queries.session(session).duration_seconds == 40
+    other = profile.service.start_session("flashcard", [a])
+    clock.advance(seconds=30)
+    profile.service.complete_session(other, ended_at=clock.now + timedelta(hours=1))
+    assert profile.queries.session(other).duration_seconds == 30
 
 
 def test_derived_events_name_the_answer_as_their_cause(profile: Profile) -> None:

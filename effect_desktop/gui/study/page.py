@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...application.planning import EVERY_WORD, Focus
 from ...domain.events import LearningMode
-from ...domain.session import MAX_RESPONSE_MS
+from ...domain.session import MAX_RESPONSE_MS, active_seconds
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
 from ..preferences import Preferences
@@ -236,6 +236,9 @@ class StudyPage(Page):
         self.open_session: SessionView | None = None
         self._said_on_start = ""  # kept through the counts the start panel reads next (see _ended_elsewhere)
         self._completing = False
+        # a finished run whose summary is shown, its completion not yet written: until the summary is
+        # left, undo can still take back its last answer (completing it at once made that answer final)
+        self._ending: StudyRun | None = None
         self.start_panel = StartPanel()
         self.session_panel = SessionPanel(rng or random.Random())
         self.summary_panel = SummaryPanel()
@@ -310,6 +313,7 @@ class StudyPage(Page):
         self.start_refreshed.emit()
 
     def show_start(self) -> None:
+        self.settle()
         self.stack.setCurrentWidget(self.start_panel)
         self.start_panel.message.setText("")
         self.refresh_now()
@@ -350,8 +354,10 @@ class StudyPage(Page):
         self._begin(StudyRun(session.session_id, session.mode, words, earlier))
 
     def finish(self, session: SessionView) -> None:
-        """Complete an interrupted session with what was answered."""
-        self.context.operations.perform(lambda: self.profile.service.complete_session(session.session_id))
+        """Complete an interrupted session with what was answered (its time up to its last answer)."""
+        self.settle()
+        ended = self._last_answer_at(session.session_id)
+        self.context.operations.perform(lambda: self.profile.service.complete_session(session.session_id, ended))
         self.context.undo.discard(lambda e: e.owner == session.session_id)
         self.show_start()
 
@@ -365,6 +371,7 @@ class StudyPage(Page):
 
     # --- the session ----------------------------------------------------------------------------
     def _begin(self, run: StudyRun) -> None:
+        self.settle()
         self.run = run
         self.sitting_started = time.monotonic()
         panel = self.session_panel
@@ -480,31 +487,62 @@ class StudyPage(Page):
         self.session_ended.emit()
 
     def _complete(self) -> None:
+        """The summary; the completion is written when it is left (`settle`), so that undo can still
+        take back the last answer meanwhile."""
         run = self.run
         assert run is not None
-        if not self._completed_elsewhere(run.session_id):  # else its end is already recorded: the summary
-            self._completing = True  # the pages refresh as it is stored: this completion is no one else's
-            try:
-                ok, _ = self.context.operations.perform(
-                    lambda: self.profile.service.complete_session(run.session_id))
-            finally:
-                self._completing = False
-            if not ok:
-                return
-        self.context.undo.discard(lambda e: e.owner == run.session_id)
+        self.run = None
         view = self.profile.queries.session(run.session_id)
+        if view is not None and view.completed:  # completed elsewhere: its end is already recorded
+            self.context.undo.discard(lambda e: e.owner == run.session_id)
+        else:
+            self._ending = run
         seconds = float(view.duration_seconds) if view and view.duration_seconds is not None \
-            else time.monotonic() - self.sitting_started
+            else self._studied_seconds(run)
         now = self.profile.service.clock()
         streak = self.profile.queries.streak(self.profile.user_id, queue.today(self.profile, now), now)
-        self.run = None
         self.summary_panel.show_summary(run.summary(seconds), streak.current)
         self.stack.setCurrentWidget(self.summary_panel)
         self.session_ended.emit()
 
+    def settle(self) -> None:
+        """Write the completion of the session whose summary is shown, if any: the summary is left (for
+        the start, another page, another session), or the window closes or hands its profile over."""
+        run, self._ending = self._ending, None
+        if run is None:
+            return
+        self.context.undo.discard(lambda e: e.owner == run.session_id)
+        if self._completed_elsewhere(run.session_id):
+            return
+        ended = self._last_answer_at(run.session_id)  # the minutes on the summary are not study time
+        self._completing = True  # the pages refresh as it is stored: this completion is no one else's
+        try:
+            self.context.operations.perform(lambda: self.profile.service.complete_session(run.session_id, ended))
+        finally:
+            self._completing = False
+
+    def _last_answer_at(self, session_id: UUID) -> datetime | None:
+        return max((a.answered_at for a in self.profile.queries.answers_in_session(session_id)), default=None)
+
+    def _studied_seconds(self, run: StudyRun) -> float:
+        """What the completion will count (domain.session.active_seconds up to the last answer)."""
+        view = self.profile.queries.session(run.session_id)
+        answered = sorted(a.answered_at for a in self.profile.queries.answers_in_session(run.session_id))
+        if view is None:
+            return time.monotonic() - self.sitting_started
+        return float(active_seconds([view.started_at, *answered]))
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        self.settle()  # another page: the session counts there (the Sessions page, the statistics)
+        super().hideEvent(event)
+
     def retract(self, session_id: UUID, answer_event_id: UUID) -> None:
-        """Undo an answer: a compensating event, then the card is asked again."""
+        """Undo an answer: a compensating event, then the card is asked again (from the summary too,
+        before it is left: the session goes on)."""
         self.profile.service.retract_answer(session_id, answer_event_id)
+        ending = self._ending
+        if self.run is None and ending is not None and ending.session_id == session_id:
+            self.run, self._ending = ending, None
         run = self.run
         if run is not None and run.session_id == session_id and run.undo(answer_event_id):
             self.session_panel.show_result(self.tr("Answer undone."))
