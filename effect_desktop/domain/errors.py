@@ -20,7 +20,9 @@ class ValidationFailed(DomainError):
 
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
-        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+        # each message is a sentence: joined as one ("…empty; meaning: …"), not "…empty.; meaning: …"
+        super().__init__("; ".join(f"{field}: {msg.rstrip('.') if i < len(self.errors) - 1 else msg}"
+                                   for i, (field, msg) in enumerate(self.errors.items())))
 
 
 class RuleViolated(DomainError):

@@ -112,6 +112,8 @@ def test_a_missing_folder_is_not_created_by_a_command_that_reads(tmp_path: Path,
 def test_an_invalid_command_on_a_new_folder_leaves_no_profile(tmp_path: Path, capsys) -> None:
     new = tmp_path / "new" / "deeper"
     assert "Word must not be empty" in _refused(capsys, "--data-dir", str(new), "words", "add", "", "x")
+    both = _refused(capsys, "--data-dir", str(new), "words", "add", " ", " ")  # two fields: one sentence
+    assert "text: Word must not be empty; meaning: Meaning must not be empty." in both and ".;" not in both
     assert "Nothing is due" in _refused(capsys, "--data-dir", str(new), "session", "start")
     assert list(tmp_path.iterdir()) == [], "neither the folders nor a profile are left behind"
     code, out, err = _run(capsys, "--data-dir", str(new), "words", "add", "pear", "梨")
