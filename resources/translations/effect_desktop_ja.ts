@@ -1212,6 +1212,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>and %n more</source>
         <translation><numerusform>ほか %n 語</numerusform></translation>
     </message>
+    <message>
+        <source>“{0}” — {1} is already in your words. Save again to add it once more.</source>
+        <translation>「{0}」— {1} はすでに単語リストにあります。もう一度追加するには、もう一度保存してください。</translation>
+    </message>
 </context>
 <context>
     <name>WordTableModel</name>

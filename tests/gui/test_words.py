@@ -112,6 +112,22 @@ def test_the_add_dialog_names_the_words_that_already_have_the_typed_text(qtbot, 
     assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "食パン", "ブレッド"]
 
 
+def test_the_same_word_and_meaning_again_asks_for_a_second_save(qtbot, window, profile, words):
+    """One Enter added an exact duplicate ("apple" — りんご twice), which only splits its reviews; an
+    import skips the same pair as a duplicate."""
+    page = words_page(qtbot, window, 5)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.text_edit, " BREAD")
+    type_text(qtbot, dialog.meaning_edit, "パン ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "is already in your words. Save again" in dialog.general_error.text()
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン"]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # meant: added once more
+    assert not dialog.isVisible()
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]
+
+
 def test_the_edit_dialog_names_other_words_with_the_text_not_the_word_itself(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
     _select(page, ["bread"])

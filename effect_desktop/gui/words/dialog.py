@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError, ValidationFailed
 from ...domain.word import split_tags
+from ...interchange.importer import word_key
 from ...persistence.errors import StoreError
 from ...projections.views import WordView
 from ..core_messages import localise_fields
@@ -50,6 +51,7 @@ class WordDialog(QDialog):
         super().__init__(parent)
         self.word = word
         self.same_text = same_text
+        self._warned: tuple[str, str] | None = None  # the duplicate a Save was stopped for (see accept)
         self.setObjectName("wordDialog")
         self.submit = submit
         self.setWindowTitle(self.tr("Edit word") if word else self.tr("Add word"))
@@ -167,6 +169,28 @@ class WordDialog(QDialog):
         self.same_text_note.setVisible(True)
         self._fit_height()
 
+    def _same_word_again(self, values: dict[str, Any]) -> bool:
+        """A new word with the text and meaning of one already there (compared as an import compares
+        them) asks for a second Save: one Enter added an exact duplicate, which only splits its reviews,
+        where an import skips it. A homograph (another meaning) goes in at once."""
+        if self.word is not None or self.same_text is None:
+            return False
+        key = word_key(values["text"], values["meaning"])
+        if key == self._warned:
+            return False
+        try:
+            same = [w for w in self.same_text(values["text"].strip()) if word_key(w.text, w.meaning) == key]
+        except StoreError:
+            return False  # only a guard: a busy store leaves it out
+        if not same:
+            return False
+        self._warned = key
+        self.general_error.setText(self.tr("“{0}” — {1} is already in your words. Save again to add it "
+                                           "once more.").format(same[0].text, _short(same[0].meaning)))
+        self.general_error.setVisible(True)
+        self._fit_height()
+        return True
+
     def _fit_height(self) -> None:
         """Taller by what a wrapped note needs, at the width the learner sees: the layout alone
         squeezed the note's second line under the Meaning field."""
@@ -202,8 +226,11 @@ class WordDialog(QDialog):
              "tags": self.tags_edit, "difficulty": self.difficulty_edit}[first].setFocus()
 
     def accept(self) -> None:
+        values = self.values()
+        if self._same_word_again(values):
+            return
         try:
-            self.submit(self.values())
+            self.submit(values)
         except ValidationFailed as error:
             self.show_errors(localise_fields(error.errors))
             return
