@@ -1142,6 +1142,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Type the word for “{0}”</source>
         <translation>「{0}」の単語を入力</translation>
     </message>
+    <message>
+        <source>Almost: one letter off. The answer is “{0}”.</source>
+        <translation>おしい！1文字ちがいです。正解は「{0}」です。</translation>
+    </message>
 </context>
 <context>
     <name>WordDialog</name>

@@ -108,6 +108,23 @@ def test_multiple_choice_session_by_number_keys(qtbot, window, profile, words):
     assert started.mode == "multiple_choice"
 
 
+def test_a_typo_in_typing_is_said_to_be_one_letter_off(qtbot, window, profile, words):
+    """A one-letter slip got the same plain "The answer is …" as a wrong word (it still counts as wrong)."""
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    word = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+    slip = word.text[:2] + word.text[3:] if len(word.text) >= 5 else word.text + "x"
+    type_text(qtbot, card.entry, slip)
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert card.waiting_to_proceed and card.feedback.text() == f"Almost: one letter off. The answer is “{word.text}”."
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    other = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+    type_text(qtbot, card.entry, "completely different")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert card.feedback.text() == f"The answer is “{other.text}”."
+    assert [a.is_correct for a in _answers(profile)] == [False, False]
+
+
 def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):
     page = _start(qtbot, window, "typing")
     card = page.session_panel.typing

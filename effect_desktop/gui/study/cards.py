@@ -33,7 +33,7 @@ from ...projections.views import WordView
 from ..style import error_color, scaled_font, secondary_text, success_color
 from .due_text import again_in_session, due_in
 from .fitting import ElidedButton, ElidedLabel, FittingLabel
-from .run import choices_for, typed_matches
+from .run import choices_for, one_slip_away, typed_matches
 
 _NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 GRADES = (Grade.AGAIN, Grade.HARD, Grade.GOOD, Grade.EASY)
@@ -348,6 +348,9 @@ class TypingCard(Card):
         assert self.word is not None
         self.entry.setReadOnly(True)
         self.entry.setStyleSheet(f"color: {error_color().name()};")
-        self.feedback.setText(self.tr("The answer is “{0}”.").format(self.word.text))
+        if one_slip_away(self.entry.text(), self.word.text):
+            self.feedback.setText(self.tr("Almost: one letter off. The answer is “{0}”.").format(self.word.text))
+        else:
+            self.feedback.setText(self.tr("The answer is “{0}”.").format(self.word.text))
         self.hint.setText(self.tr("Enter: continue"))
         self.announce(self.entry.accessibleName(), f"{self.feedback.text()} {self.hint.text()}", self.entry)

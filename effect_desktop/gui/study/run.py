@@ -38,6 +38,20 @@ def typed_matches(typed: str, expected: str) -> bool:
     return bool(normalise_typed(typed)) and normalise_typed(typed) == normalise_typed(expected)
 
 
+def one_slip_away(typed: str, expected: str) -> bool:
+    """A typo, not another word: one letter left out, added, changed, or two neighbours swapped, in an
+    answer of four letters or more (still wrong: the feedback says how close it came)."""
+    a, b = normalise_typed(typed), normalise_typed(expected)
+    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):  # one left out or added
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        return longer[start + 1:] == shorter[start:]
+    return a[start + 1:] == b[start + 1:] or (a[start:start + 2] == b[start:start + 2][::-1]
+                                               and a[start + 2:] == b[start + 2:])
+
+
 def choices_for(word: WordView, others: list[WordView], rng: random.Random, count: int = 4) -> list[str]:
     """The right meaning plus distractors from other words, same category first, shuffled."""
     right = word.meaning

@@ -1,0 +1,24 @@
+"""What the typing card calls a typo (one letter off) and what another word."""
+
+from __future__ import annotations
+
+import pytest
+
+from effect_desktop.gui.study.run import one_slip_away
+
+
+@pytest.mark.parametrize(("typed", "expected", "slip"), [
+    ("strawbery", "strawberry", True),  # one left out
+    ("strawberrry", "strawberry", True),  # one added
+    ("strawbercy", "strawberry", True),  # one changed
+    ("strwaberry", "strawberry", True),  # two neighbours swapped
+    ("ＳＴＲＡＷＢＥＲＹ", "strawberry", True),  # as the answer is compared: width and case ignored
+    ("stawrberry", "strawberry", False),  # two letters moved: another spelling
+    ("strawberry", "strawberry", False),  # right, not a slip
+    ("cut", "cat", False),  # short words: one letter is another word
+    ("pear", "bear", True),
+    ("banana", "apple", False),
+    ("strawberries", "strawberry", False),
+])
+def test_one_letter_off_is_a_slip_and_more_is_another_word(typed: str, expected: str, slip: bool) -> None:
+    assert one_slip_away(typed, expected) is slip
