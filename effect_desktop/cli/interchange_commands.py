@@ -37,6 +37,7 @@ from .output import PhaseLines, print_table
 from .parsing import day_count
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
+LISTED = 50  # problems named one per line on stderr before the import is refused
 
 
 def register(commands: Any) -> None:
@@ -128,7 +129,7 @@ def _require_a_file(path: Path) -> None:
 def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     parsed = _parse_words(args, kind)
     plan = plan_import(profile.queries, parsed, args.on_duplicate)
-    for problem in plan.problems[:50]:
+    for problem in plan.problems[:LISTED]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     for choice in parsed.chosen_fields:  # a deck's note type whose word and meaning are not its first two fields
         print(f"{args.file.name}: {choice}")
@@ -143,6 +144,11 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
                   "imported (listed above); fix them, or import the other rows (--skip-bad-rows).", file=sys.stderr)
             return 2
         return 0
+    bad = plan.bad_rows
+    if bad and not args.skip_bad_rows:  # each was named above, one per line: not again in one long line
+        listed = "listed above" if len(plan.problems) <= LISTED else f"the first {LISTED} problems listed above"
+        raise InterchangeError(f"{counted(len(bad), 'row')} cannot be imported ({listed}). Fix them, or import "
+                               "the other rows (--skip-bad-rows); nothing was changed.")
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))
     print(report.summary())
