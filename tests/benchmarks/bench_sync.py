@@ -21,17 +21,21 @@ no-op < 100 ms.
 
 from __future__ import annotations
 
-import argparse
-import secrets
-import shutil
-import statistics
-import sys
-import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from uuid import uuid4
+import sqlite_choice
+
+sqlite_choice.apply()  # --sqlite-module NAME: the local profile on another SQLite build
+
+import argparse  # noqa: E402
+import secrets  # noqa: E402
+import shutil  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+from uuid import uuid4  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
