@@ -28,7 +28,7 @@ from ..interchange.csv_export import export_words, export_words_to
 from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
-from ..interchange.importer import OnDuplicate, apply_import, plan_import
+from ..interchange.importer import ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..persistence.archive import SEGMENT
 from ..wording import counted
@@ -140,19 +140,22 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
         if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
-            print(f"effect-desktop: the import would be refused: {counted(len(plan.bad_rows), 'row')} cannot be "
-                  "imported (listed above); fix them, or import the other rows (--skip-bad-rows).", file=sys.stderr)
+            print(f"effect-desktop: the import would be refused: {_bad_rows_refusal(plan)}", file=sys.stderr)
             return 2
         return 0
-    bad = plan.bad_rows
-    if bad and not args.skip_bad_rows:  # each was named above, one per line: not again in one long line
-        listed = "listed above" if len(plan.problems) <= LISTED else f"the first {LISTED} problems listed above"
-        raise InterchangeError(f"{counted(len(bad), 'row')} cannot be imported ({listed}). Fix them, or import "
-                               "the other rows (--skip-bad-rows); nothing was changed.")
+    if plan.bad_rows and not args.skip_bad_rows:  # each was named above, one per line: not again in one line
+        raise InterchangeError(f"{_bad_rows_refusal(plan)} Nothing was changed.")
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))
     print(report.summary())
     return 0
+
+
+def _bad_rows_refusal(plan: ImportPlan) -> str:
+    bad = len(plan.bad_rows)
+    listed = "listed above" if len(plan.problems) <= LISTED else f"the first {LISTED} problems listed above"
+    return (f"{counted(bad, 'row')} cannot be imported ({listed}). Fix {'it' if bad == 1 else 'them'}, or "
+            "import the other rows (--skip-bad-rows).")
 
 
 def _dry_run_on_a_scratch_profile(args: argparse.Namespace, ctx: CliContext, kind: str) -> int:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -88,6 +89,7 @@ class ImportDialog(QDialog):
         self.table: WordTable | None = None
         self.parsed: Parsed | None = None  # an Anki deck is read whole
         self._shown_choices: tuple[int, int] | None = None  # (encoding, delimiter) the table was read with
+        self._held: list[tuple[QWidget, bool]] = []  # choices disabled while a job runs, and their state
         self.job: BackgroundJob | None = None
         self.report: ImportReport | None = None
         self.combos: list[QComboBox] = []
@@ -486,6 +488,12 @@ class ImportDialog(QDialog):
         job = BackgroundJob(work)
         self.job = job
         self.import_button.setEnabled(False)
+        # the choices that start a reading or a check of their own wait for this one: a choice made
+        # meanwhile was dropped, and the combo showed Tab over a table read with semicolons
+        held = [self.encoding_combo, self.delimiter_combo, self.header_check, self.anki_check, *self.combos]
+        self._held = [(widget, widget.isEnabled()) for widget in held]
+        for widget in held:
+            widget.setEnabled(False)
         self.status.setText(label)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
@@ -507,6 +515,10 @@ class ImportDialog(QDialog):
         on_done(result)
 
     def _finish_job(self) -> None:
+        for widget, enabled in self._held:
+            if shiboken6.isValid(widget):  # a mapping combo replaced meanwhile is gone
+                widget.setEnabled(enabled)
+        self._held = []
         self.job = None
         self._importing = False
         self._writing = False

@@ -476,6 +476,10 @@ class MainWindow(QMainWindow):
         for action in self.findChildren(QAction):  # their shortcuts work without the menu bar
             action.setEnabled(False)
 
+    def before_last_sync(self) -> None:
+        """Called by the sync's close handling before its last sync (see sync/install.py)."""
+        self.study_page.settle()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.study_page.settle()  # a summary on screen: its session is completed
         self._closed = True  # no more status reads: the profile is about to close

@@ -200,6 +200,23 @@ def test_the_last_answer_can_be_undone_on_the_summary(qtbot, window, profile, wo
     assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(5, 5)]
 
 
+def test_a_summary_left_open_completes_its_session_after_a_moment(qtbot, window, profile, words):
+    """Left open overnight, a summary booked its session on the day it was left (the completion's time):
+    the last answer can be undone for a moment, then the session is complete where it stands."""
+    from effect_desktop.gui.study import page as study_page
+
+    page = _start(qtbot, window, "flashcard")
+    page._settle_soon.setInterval(300)  # SUMMARY_UNDO_MS, shortened
+    assert study_page.SUMMARY_UNDO_MS >= 60_000  # long enough to notice a slip and press Ctrl+Z
+    card = page.session_panel.flashcard
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert events(profile, "SessionCompleted") == [] and window.undo_action.isEnabled()
+    qtbot.waitUntil(lambda: len(events(profile, "SessionCompleted")) == 1, timeout=5_000)
+    assert page.stack.currentWidget() is page.summary_panel and not window.undo_action.isEnabled()
+
+
 def test_a_summary_on_screen_when_the_window_closes_completes_its_session(qtbot, window, profile, words):
     page = _start(qtbot, window, "flashcard")
     card = page.session_panel.flashcard

@@ -417,6 +417,30 @@ def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
         window.change_language("en")
 
 
+def test_a_session_closed_on_its_summary_goes_with_the_last_sync(qtbot, window, sync, profile, words, alice) -> None:
+    """The window completes a session when its summary is left; closing the window on the summary wrote
+    the completion after the sync on closing had run, so the server (and every other computer) kept
+    the session open, and a second computer offered to finish it: two completions."""
+    from tests.gui.conftest import events, press
+
+    sync.use_session_url(alice)
+    profile.settings.set("sync.auto_on_close", "1")
+    page = window.show_page("study")
+    page.start_panel.mode_buttons["flashcard"].setChecked(True)
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    card = page.session_panel.flashcard
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert page.stack.currentWidget() is page.summary_panel
+    window.close()
+    sync.wait()
+    window.operations.wait()
+    assert len(events(profile, "SessionCompleted")) == 1 and pending_count(profile) == 0
+    with psycopg.connect(alice.libpq) as server:
+        assert server.execute("SELECT count(*) FROM events WHERE event_type = 'SessionCompleted'").fetchone() == (1,)
+
+
 def test_a_large_pending_count_is_written_with_its_thousands_grouped(qtbot, window, sync) -> None:
     """"Sync error, 20000 pending" in the status bar, where the CLI says 20,000."""
     from effect_desktop.gui.sync import SyncStatus
@@ -424,6 +448,8 @@ def test_a_large_pending_count_is_written_with_its_thousands_grouped(qtbot, wind
     offline = SyncStatus(SyncState.OFFLINE, 20_000)
     assert status_text(offline) == "Offline, 20,000 pending"
     assert status_text(SyncStatus(SyncState.PENDING, 1)) == "1 pending"
+    sending = SyncStatus(SyncState.SYNCING, 20_000, phase="push", done=5_000, total=20_000)
+    assert status_text(sending) == "Syncing: sending 5,000/20,000…"
     i18n.install("ja")
     try:
         assert status_text(offline) == "オフライン、未送信 20,000 件"

@@ -96,8 +96,15 @@ def test_an_anki_deck_imports_its_usable_notes_and_lists_the_others(tmp_path: Pa
     # its dry run ends as the import would (it said 0: a script checking a file took it as fine)
     assert cli(tmp_path, "import", str(words), "--dry-run") == 2
     out, err = capsys.readouterr()
-    assert "1 row cannot be imported" in out and "the import would be refused" in err
+    assert "1 row cannot be imported" in out and "the import would be refused" in err and "Fix it," in err
     assert cli(tmp_path, "import", str(words), "--dry-run", "--skip-bad-rows") == 0
+    capsys.readouterr()
+    many = tmp_path / "many.csv"
+    many.write_text("word,meaning\n" + "".join(f"w{i},\n" for i in range(60)), encoding="utf-8")
+    assert cli(tmp_path, "import", str(many), "--dry-run") == 2
+    err = capsys.readouterr().err
+    assert len([line for line in err.splitlines() if "must not be empty" in line]) == 50
+    assert "60 rows cannot be imported (the first 50 problems listed above). Fix them," in err
 
 
 def test_compact_says_when_there_is_nothing_old_enough(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -76,6 +76,24 @@ def test_an_encoding_the_file_cannot_be_read_in_goes_back_to_the_one_shown(qtbot
     assert dialog.preview.item(0, 1).text() == "りんご"
 
 
+def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    """Tab chosen while the file was being read with semicolons: the new reading was dropped, the combo
+    said Tab over a table of "word⇥meaning" cells, and Import would have taken those as words."""
+    path = tmp_path / "big.tsv"
+    path.write_text("".join(f"word{i}\tmeaning {i}\n" for i in range(60_000)), encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    semicolon = dialog.delimiter_combo.findData(";")
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
+        dialog.delimiter_combo.setCurrentIndex(semicolon)
+        dialog.delimiter_combo.activated.emit(semicolon)
+        assert not dialog.delimiter_combo.isEnabled() and not dialog.encoding_combo.isEnabled()
+        assert not any(combo.isEnabled() for combo in dialog.combos)
+    qtbot.waitUntil(dialog.delimiter_combo.isEnabled, timeout=30_000)
+    assert dialog.encoding_combo.isEnabled() and all(combo.isEnabled() for combo in dialog.combos)
+
+
 def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,7 @@ from .run import StudyRun
 from .summary import SummaryPanel
 
 POOL_EXTRA = 50  # distractor candidates fetched beside a small session's own words
+SUMMARY_UNDO_MS = 120_000  # how long a summary can still take back the last answer before its session completes
 
 
 def mode_names(_page: QWidget | None = None) -> dict[str, str]:
@@ -239,6 +240,11 @@ class StudyPage(Page):
         # a finished run whose summary is shown, its completion not yet written: until the summary is
         # left, undo can still take back its last answer (completing it at once made that answer final)
         self._ending: StudyRun | None = None
+        # ... for a moment only: a summary left open overnight booked its session on the next day
+        self._settle_soon = QTimer(self)
+        self._settle_soon.setSingleShot(True)
+        self._settle_soon.setInterval(SUMMARY_UNDO_MS)
+        self._settle_soon.timeout.connect(self.settle)
         self.start_panel = StartPanel()
         self.session_panel = SessionPanel(rng or random.Random())
         self.summary_panel = SummaryPanel()
@@ -497,6 +503,7 @@ class StudyPage(Page):
             self.context.undo.discard(lambda e: e.owner == run.session_id)
         else:
             self._ending = run
+            self._settle_soon.start()
         seconds = float(view.duration_seconds) if view and view.duration_seconds is not None \
             else self._studied_seconds(run)
         now = self.profile.service.clock()
@@ -508,6 +515,7 @@ class StudyPage(Page):
     def settle(self) -> None:
         """Write the completion of the session whose summary is shown, if any: the summary is left (for
         the start, another page, another session), or the window closes or hands its profile over."""
+        self._settle_soon.stop()
         run, self._ending = self._ending, None
         if run is None:
             return
@@ -533,7 +541,8 @@ class StudyPage(Page):
         return float(active_seconds([view.started_at, *answered]))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        self.settle()  # another page: the session counts there (the Sessions page, the statistics)
+        if not event.spontaneous():  # another page, not the window minimised: the session counts there
+            self.settle()
         super().hideEvent(event)
 
     def retract(self, session_id: UUID, answer_event_id: UUID) -> None:
@@ -542,6 +551,7 @@ class StudyPage(Page):
         self.profile.service.retract_answer(session_id, answer_event_id)
         ending = self._ending
         if self.run is None and ending is not None and ending.session_id == session_id:
+            self._settle_soon.stop()
             self.run, self._ending = ending, None
         run = self.run
         if run is not None and run.session_id == session_id and run.undo(answer_event_id):

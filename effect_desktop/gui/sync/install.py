@@ -138,6 +138,11 @@ class SyncInstallation(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.window:
             if event.type() == QEvent.Type.Close:
+                # what the window writes as it closes (a summary's session) goes with the last sync:
+                # this filter runs before the window's own closeEvent
+                before = getattr(self.window, "before_last_sync", None)
+                if callable(before):
+                    before()
                 self.controller.close_down()
             elif event.type() == QEvent.Type.LanguageChange:
                 self.retranslate()

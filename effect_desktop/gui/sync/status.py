@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 class SyncState(Enum):
@@ -55,12 +55,13 @@ def status_text(status: SyncStatus) -> str:
             return QCoreApplication.translate("SyncStatus", "Finishing the sync before closing…")
         if status.phase == "backup":
             return QCoreApplication.translate("SyncStatus", "Syncing: backing up the profile first…")
+        grouped = QLocale().toString  # thousands grouped, as the pending count is ("20,000 pending")
         if status.phase == "push" and status.total:
             text = QCoreApplication.translate("SyncStatus", "Syncing: sending {0}/{1}…")
-            return text.format(status.done, status.total)
+            return text.format(grouped(status.done), grouped(status.total))
         if status.phase == "pull" and status.total:
             text = QCoreApplication.translate("SyncStatus", "Syncing: receiving {0}/{1}…")
-            return text.format(status.done, status.total)
+            return text.format(grouped(status.done), grouped(status.total))
         return QCoreApplication.translate("SyncStatus", "Syncing…")
     if state is SyncState.OFFLINE:
         if n:
