@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -176,6 +176,16 @@ class BackupDialog(QDialog):
         job.signals.succeeded.connect(restored)
         job.signals.failed.connect(refused)
         QThreadPool.globalInstance().start(job)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Enter on a button presses that button (no button is a default one: see __init__), as Space
+        does; it did nothing, and a keyboard user could not tell why."""
+        focused = self.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton)
+                and focused.isEnabled()):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:  # Esc and the title bar's close
         if not self.restoring:

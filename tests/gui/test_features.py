@@ -546,6 +546,10 @@ def test_enter_on_a_backup_asks_to_restore_it_and_never_takes_a_new_one(qtbot, t
         assert asked == ["Restore this backup?"]
         assert dialog.job is None
         assert [b.path.name for b in list_backups(profile.path)] == kept
+        # Enter on a focused button presses it, as Space does (it did nothing: no button is the default)
+        dialog.restore_button.setFocus()
+        qtbot.keyClick(dialog.restore_button, Qt.Key.Key_Return)
+        assert asked == ["Restore this backup?"] * 2
     finally:
         profile.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from effect_desktop.projections.views import WordFilter
@@ -126,6 +127,37 @@ def test_the_same_word_and_meaning_again_asks_for_a_second_save(qtbot, window, p
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # meant: added once more
     assert not dialog.isVisible()
     assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]
+
+
+def test_ctrl_end_and_ctrl_home_select_the_word_they_go_to(qtbot, window, profile, words):
+    """Ctrl+End moved the keyboard's place to the last word (a screen reader named it) but left the
+    selection on the first, and Delete asked to delete that one."""
+    page = words_page(qtbot, window, 5)
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Down)
+    first = page.selected_words()
+    QTest.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    last = page.model.word_at(page.model.rowCount() - 1)
+    assert page.selected_words() == [last] != first
+    assert page.table.currentIndex().row() == page.model.rowCount() - 1
+    QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert page.selected_words() == [page.model.word_at(0)]
+
+
+def test_a_word_just_added_is_the_one_selected(qtbot, window, profile, words):
+    """The selection stayed on the word selected before the Add dialog, so Enter or Delete right after
+    adding acted on that word."""
+    page = words_page(qtbot, window, 5)
+    page.table.selectRow(0)
+    before = page.selected_words()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.text_edit, "zebra")
+    type_text(qtbot, dialog.meaning_edit, "シマウマ")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [w.text for w in page.selected_words()] == ["zebra"] != [w.text for w in before]
+    assert page.model.word_at(page.table.currentIndex().row()).text == "zebra"
 
 
 def test_the_edit_dialog_names_other_words_with_the_text_not_the_word_itself(qtbot, window, profile, words):

@@ -11,8 +11,18 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +58,20 @@ FILTER_DELAY_MS = 200
 NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
 
 
+class WordTable(QTableView):
+    """Ctrl+Home and Ctrl+End select the first or last word, as they do in a file manager's list. Qt
+    moves only the keyboard's place there (as Ctrl+arrows do, for picking words one by one), so the
+    row a screen reader named was not the one Delete then asked about."""
+
+    def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                         event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
+        if (isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End)
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            return (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+        return super().selectionCommand(index, event)
+
+
 class WordsPage(Page):
     loaded = Signal()  # the table shows the latest query's words
 
@@ -56,6 +80,9 @@ class WordsPage(Page):
         self.setObjectName("wordsPage")
         self._generation = 0
         self._edited: tuple[UUID, str] | None = None  # the word just saved, until the list has reloaded
+        # the word just added: selected once the list shows it (the selection stayed on the word before,
+        # and an Enter or Delete right after the Add dialog acted on that one)
+        self._added: UUID | None = None
         self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
         self.model = WordTableModel(self)
         self.dialog: WordDialog | None = None
@@ -93,7 +120,7 @@ class WordsPage(Page):
         for combo in (self.category, self.tag, self.difficulty):
             combo.currentIndexChanged.connect(self._combo_changed)
 
-        self.table = QTableView()
+        self.table = WordTable()
         self.table.setObjectName("wordTable")
         self.table.setAccessibleName(self.tr("Words"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
@@ -224,8 +251,13 @@ class WordsPage(Page):
         else:
             self.count_label.setText(self.tr("{0} of %n word(s)", "", total).format(shown)
                                      if shown != total else self.tr("%n word(s)", "", total))
+        added, self._added = self._added, None
         self._select(selected)
         self._keep_place(current_id, current_row, self._changed)
+        found = next((r for r, word in enumerate(self.model.rows) if word.word_id == added), None)
+        if found is not None:
+            self.table.selectRow(found)
+            self.table.scrollTo(self.model.index(found, 0))
         self._changed = set()
         self._say_hidden()
         self._update_buttons()
@@ -342,7 +374,9 @@ class WordsPage(Page):
         service = self.profile.service
 
         def submit(values: dict[str, Any]) -> None:
-            service.create_word(**values)
+            word_id = service.create_word(**values)
+            self._added = word_id
+            self._edited = (word_id, values["text"].strip())  # a filter hiding it is said, as after an edit
             self.context.operations.changed.emit()
 
         return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(),
