@@ -67,8 +67,16 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(self._text_changed)
         for box in (self.use_from, self.use_to):
             box.toggled.connect(self._emit)
-        for edit in (self.first, self.last):
-            edit.dateChanged.connect(self._emit)
+        # a date changed is a date meant: its box is ticked (the change did nothing with the box clear,
+        # and the list still said "53 of 53 events" under the day chosen)
+        self.first.dateChanged.connect(lambda: self._date_changed(self.use_from))
+        self.last.dateChanged.connect(lambda: self._date_changed(self.use_to))
+
+    def _date_changed(self, box: QCheckBox) -> None:
+        if box.isChecked():
+            self._emit()
+        else:
+            box.setChecked(True)  # its toggled signal applies the filter
 
     def set_word(self, word_id: UUID | None, label: str = "") -> None:
         self.word_id, self.session_id = word_id, None
