@@ -314,16 +314,23 @@ class ImportDialog(QDialog):
             self.mapping_row.removeWidget(combo)
             combo.deleteLater()
         self.combos = []
+        previous: QWidget = self.anki_check
         for index, header in enumerate(headers):
             combo = QComboBox()
             combo.setToolTip(header)
+            # named for a screen reader (its only text was its choice), and reached by Tab after the
+            # options above it, not after Import
+            combo.setAccessibleName(self.tr("Column {0}, “{1}”, is imported as").format(index + 1, header))
             for name in (*FIELDS, IGNORE):
                 combo.addItem(self.tr(FIELD_LABELS[name]), name)
             combo.setCurrentIndex(combo.findData(mapping.get(index, IGNORE)))
             combo.currentIndexChanged.connect(self._check)
             combo.currentIndexChanged.connect(self._show_rows)
-            self.mapping_row.addWidget(combo)
+            self.mapping_row.addWidget(combo)  # (in the dialog from here: Tab order is set within one window)
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
             self.combos.append(combo)
+        QWidget.setTabOrder(previous, self.preview)
 
     def mapping(self) -> dict[int, str]:
         return {i: combo.currentData() for i, combo in enumerate(self.combos) if combo.currentData() != IGNORE}

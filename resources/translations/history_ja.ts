@@ -487,6 +487,10 @@
         <source>Anki's notes: HTML read as text, the last column as tags</source>
         <translation>Anki のノートとして読む（HTML はテキストとして、最後の列はタグとして）</translation>
     </message>
+    <message>
+        <source>Column {0}, “{1}”, is imported as</source>
+        <translation>{0} 列目「{1}」の取り込み先</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +93,26 @@ def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile,
         assert not any(combo.isEnabled() for combo in dialog.combos)
     qtbot.waitUntil(dialog.delimiter_combo.isEnabled, timeout=30_000)
     assert dialog.encoding_combo.isEnabled() and all(combo.isEnabled() for combo in dialog.combos)
+
+
+def test_the_column_choices_are_named_and_come_next_by_tab(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    """A screen reader heard only "Word" or "Meaning" (the choice), and Tab reached them after Import."""
+    path = tmp_path / "list.csv"
+    path.write_text("word,meaning\napple,りんご\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert [combo.accessibleName() for combo in dialog.combos] == [
+        "Column 1, “word”, is imported as", "Column 2, “meaning”, is imported as"]
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.combos[0].isEnabled(), timeout=10_000)  # checked
+    dialog.header_check.setFocus()
+    reached = []
+    for _ in range(2):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+    assert reached == dialog.combos  # the options' next stops, before the preview and Import
 
 
 def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
