@@ -165,6 +165,12 @@ def test_the_flashcard_says_the_word_then_its_meaning_and_when_each_grade_brings
         press(qtbot, card, Qt.Key.Key_Space)
         press(qtbot, card, Qt.Key.Key_3)
     assert said(page.summary_panel.review) == "Words to review again:"
+    # the focused button tells the results (they are labels a screen reader never reached)
+    summary = page.summary_panel
+    assert QApplication.focusWidget() is summary.back
+    assert said(summary.back, QAccessible.Text.Description) == (
+        f"Accuracy: {summary.accuracy.text()} · Answers: {summary.answers.text()} · "
+        f"Time: {summary.time.text()} · Streak: {summary.streak.text()}")
 
 
 def test_a_typing_card_asks_for_the_meaning_it_shows_and_says_the_answer_after_a_miss(
@@ -184,6 +190,9 @@ def test_a_multiple_choice_card_says_the_word_and_the_right_meaning_after_a_miss
     word = card.word
     assert said(card) == word.text
     assert [said(button) for button in card.buttons] == [f"{n}   {o}" for n, o in enumerate(card.options, 1)]
+    # the card itself says the choices (Tab does not reach the buttons: it said only the word and the keys)
+    assert said(card, QAccessible.Text.Description).startswith(
+        "; ".join(f"{n}: {o}" for n, o in enumerate(card.options, 1)))
     wrong = (card.options.index(word.meaning) + 1) % 4
     press(qtbot, card, (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)[wrong])
     assert word.meaning in said(card, QAccessible.Text.Description)

@@ -268,7 +268,9 @@ class ChoiceCard(Card):
                 button.setStyleSheet("")
         self.feedback.setText("")
         self.hint.setText(self.tr("1–4: choose the meaning · Esc: leave"))
-        self.announce(word.text, self.hint.text())
+        # the choices too: a screen reader said only the word and the keys, and Tab cannot reach the buttons
+        choices = "; ".join(f"{number}: {option}" for number, option in enumerate(self.options, start=1))
+        self.announce(word.text, f"{choices}. {self.hint.text()}")
 
     def choose(self, number: int) -> None:
         if self.word is None or self.waiting_to_proceed or number >= len(self.options):

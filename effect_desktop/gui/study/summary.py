@@ -72,4 +72,10 @@ class SummaryPanel(QWidget):
             self.review.addItem(f"{word.text}  —  {word.meaning}")
         if not summary.review_again:
             self.review.addItem(self.tr("None: every word was right the first time."))
+        # what the focused button says to a screen reader: the results were labels it never reached
+        self.back.setAccessibleDescription(" · ".join(
+            f"{label} {value}" for label, value in ((self.tr("Accuracy:"), self.accuracy.text()),
+                                                   (self.tr("Answers:"), self.answers.text()),
+                                                   (self.tr("Time:"), self.time.text()),
+                                                   (self.tr("Streak:"), self.streak.text()))))
         self.back.setFocus()
