@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -128,6 +129,12 @@ class SettingsPage(Page):
         scroll.setWidget(content)
         scroll.setAccessibleName(self.tr("Settings"))
         shows_focus(scroll, "settingsArea")
+        self.scroll_area = scroll
+        # a control that takes the focus comes into view (Ctrl+6 gave it to "Sync settings…" below the
+        # visible part, and the page stayed where it was)
+        focus_changed = getattr(QApplication.instance(), "focusChanged", None)  # (typed QCoreApplication)
+        if focus_changed is not None:
+            focus_changed.connect(self._keep_in_view)
         guard = _WheelScrollsThePage(self)
         for control in (*limits, self.day_start, self.language):
             control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -203,6 +210,16 @@ class SettingsPage(Page):
 
     def _save_limit(self, name: str, value: int) -> None:
         self.context.operations.perform(lambda: setattr(self.preferences, name, value))
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.scroll_area.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            # once the focus change is done: a page just shown lays itself out first
+            QTimer.singleShot(0, lambda: self._bring_into_view(new))
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        if shiboken6.isValid(widget) and shiboken6.isValid(self):
+            self.scroll_area.ensureWidgetVisible(widget)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         """The values as stored now: `effect-desktop settings set` may have changed one meanwhile."""

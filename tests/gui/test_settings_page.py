@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QFont, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox, QScrollArea, QWidget
 
 from effect_desktop.backup.backups import create_backup, list_backups
 from effect_desktop.bootstrap import open_profile
@@ -105,6 +105,27 @@ def test_a_wheel_over_a_setting_scrolls_the_page_instead_of_changing_it(qtbot, w
                                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                                             Qt.ScrollPhase.NoScrollPhase, False))
     assert box.value() == 101
+
+
+def test_a_control_given_the_focus_comes_into_view(qtbot, window: MainWindow, profile) -> None:
+    """Ctrl+6 gave the focus to a control below the visible part of the page, which stayed where it was."""
+    page = window.show_page("settings")
+    window.resize(window.minimumSize())
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: page.sections.parentWidget().height() > page.height())  # it must scroll
+    bar = page.scroll_area.verticalScrollBar()
+    bar.setValue(0)
+    viewport = page.scroll_area.viewport()
+    lowest = max((w for w in page.sections.parentWidget().findChildren(QWidget)
+                  if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible()),
+                 key=lambda w: w.mapTo(viewport, QPoint(0, 0)).y())
+    assert lowest.mapTo(viewport, QPoint(0, 0)).y() > viewport.height(), "below the visible part"
+    window.activateWindow()
+    lowest.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is lowest, timeout=2000)
+    qtbot.waitUntil(lambda: 0 <= lowest.mapTo(viewport, QPoint(0, lowest.height())).y() <= viewport.height(),
+                    timeout=2000)
 
 
 def test_backups_kept_is_saved_and_back_up_now_keeps_that_many(qtbot, window: MainWindow, profile,
