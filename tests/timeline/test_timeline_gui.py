@@ -41,6 +41,21 @@ def test_filtering_by_kind_and_text_narrows_the_list(qtbot: QtBot, profile: Prof
 
 
 
+def test_only_this_word_leaves_the_focus_on_the_list_it_filtered(qtbot: QtBot, profile: Profile,
+                                                                 studied: dict) -> None:
+    """The button went with the detail it was in, and the focus dropped into the empty Effects list."""
+    page = _page(qtbot, profile)
+    page.activateWindow()
+    model = page.model
+    row = next(r for r in range(model.rowCount())
+               if (entry := model.index(r, 1).data(EntryRole)) is not None and entry.word_id is not None)
+    page.view.setCurrentIndex(model.index(row, 1))
+    page.detail.word_filter_button.setFocus()
+    qtbot.keyClick(page.detail.word_filter_button, Qt.Key.Key_Space)
+    assert page.filters.word_id is not None
+    qtbot.waitUntil(lambda: page.focusWidget() is page.view, timeout=2000)
+
+
 def test_a_filtered_day_says_how_many_of_its_events_are_shown(qtbot: QtBot, profile: Profile,
                                                               studied: dict) -> None:
     from effect_desktop.gui import i18n

@@ -123,7 +123,7 @@ class TimelinePage(QWidget):
         self.detail.jump_requested.connect(self.jump_to)
         self.detail.word_history_requested.connect(self.open_history)
         self.detail.filter_word_requested.connect(self._filter_word)
-        self.detail.filter_session_requested.connect(self.filters.set_session)
+        self.detail.filter_session_requested.connect(self._filter_session)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
         split.addWidget(self.detail)
@@ -378,6 +378,12 @@ class TimelinePage(QWidget):
     def _filter_word(self, word_id: UUID) -> None:
         word = self.profile.queries.word(word_id)
         self.filters.set_word(word_id, word.text if word else str(word_id)[:8])
+        self.view.setFocus()  # to the list it filtered: the button went with the detail, and the focus
+        # dropped into the empty Effects list
+
+    def _filter_session(self, session_id: UUID | None) -> None:
+        self.filters.set_session(session_id)
+        self.view.setFocus()  # as for a word
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model.is_group(current):
