@@ -1218,7 +1218,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>“{0}” — {1} is already in your words. Save again to add it once more.</source>
-        <translation>「{0}」— {1} はすでに単語リストにあります。もう一度追加するには、もう一度保存してください。</translation>
+        <translation>「{0}」— {1} はすでに単語リストにあります。それでも追加するには、もう一度「保存」を押してください。</translation>
     </message>
 </context>
 <context>
