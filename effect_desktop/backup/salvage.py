@@ -28,6 +28,8 @@ from ..bootstrap import Profile
 from ..domain.events import DomainEvent
 from ..persistence.archive import ArchiveDamaged, archive, segment_rows, unpack_payload
 from ..persistence.sqlite_read import SqliteLogReader
+from ..projections.projector import CHECKPOINT
+from ..projections.tables import checkpoints, timeline
 
 PAGE = 500
 OVERLAP = 50  # events before the backup's end compared to tell a foreign log from this one
@@ -146,6 +148,8 @@ def _readable_rows(damaged: Path, after: int, report: Salvage) -> list[tuple[Any
                 page = None
             if page is not None and _plausible(page, position, top):
                 if not page:
+                    if top is not None:  # the log went on (see _last_position): what is not there is lost
+                        report.lost += top - position
                     break
                 rows.extend(page)
                 position = page[-1][0]
@@ -161,17 +165,37 @@ def _readable_rows(damaged: Path, after: int, report: Salvage) -> list[tuple[Any
 
 
 def _last_position(connection: sqlite3.Connection) -> int | None:
+    """Where the log ended: the newest position the events table still gives, or later where the read
+    models (in the same transactions) name one: damage to the page of the newest events made the log
+    seem to end before them, and they were counted neither taken back nor lost."""
     try:
         value = connection.execute("SELECT max(position) FROM events").fetchone()[0]
     except sqlite3.DatabaseError:
         return None
-    return value if isinstance(value, int) else None
+    if not isinstance(value, int):
+        return None
+    for witness in (f"SELECT position FROM {checkpoints.name} WHERE name = '{CHECKPOINT}'",
+                    f"SELECT max(position) FROM {timeline.name}"):
+        try:
+            later = connection.execute(witness).fetchone()
+        except sqlite3.DatabaseError:
+            continue
+        if later is not None and isinstance(later[0], int) and later[0] > value:
+            value = later[0]
+    return value
 
 
 def _plausible(page: list[tuple[Any, ...]], after: int, top: int | None) -> bool:
+    """Rows that can be right, and none missing among them: zeros over part of a page drop its rows
+    without an error, and such a page was taken whole, its missing rows counted neither taken back nor
+    lost ("7 could not be read" where 10 were gone). A gap sends the page to `_probe`, which reads each
+    position and counts what it cannot (a sync's re-sequencing leaves gaps too; near damage, loss is the
+    likelier, and the count says "could not be read or placed")."""
     positions = [row[0] for row in page]
     return (all(isinstance(p, int) for p in positions) and positions == sorted(set(positions))
             and (not positions or (positions[0] > after and (top is None or positions[-1] <= top)))
+            and (not positions or (positions[0] == after + 1 and positions[-1] - positions[0] == len(positions) - 1)
+                 or top is None)
             and all(isinstance(row[1], bytes) and len(row[1]) == 16 for row in page))
 
 
