@@ -44,6 +44,8 @@ def _detail(text: str) -> str:
         "disk I/O error": _tr("the disk could not be read or written"),
         "unable to open database file": _tr("the database file could not be opened"),
     }
+    if "page" in text and ("***" in text or " cell " in text):  # SQLite's integrity report, for the log
+        return _tr("some of its pages are damaged")
     return known.get(text, text)
 
 

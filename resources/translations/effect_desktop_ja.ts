@@ -1928,6 +1928,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Other devices kept changing the same words during the sync; run sync again in a moment.</source>
         <translation>同期中にほかの端末が同じ単語を変更し続けました。少し待ってからもう一度同期してください。</translation>
     </message>
+    <message>
+        <source>some of its pages are damaged</source>
+        <translation>一部のページが壊れています</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -198,6 +198,15 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
         assert str(a_file) in localise(messages[0])  # the path is kept
     finally:
         i18n.install("en")
+    # SQLite's integrity report ("*** in database main *** On tree page 55 cell 3: Rowid 0 out of order")
+    # meant nothing to a learner in the window: said plainly there, in both languages
+    report = damaged_profile(fresh, "*** in database main *** On tree page 55 cell 3: Rowid 0 out of order")
+    assert "tree page" not in localise(report) and "some of its pages are damaged" in localise(report)
+    i18n.install("ja")
+    try:
+        assert "tree page" not in localise(report) and "一部のページが壊れています" in localise(report)
+    finally:
+        i18n.install("en")
     assert not untranslated
 
 
