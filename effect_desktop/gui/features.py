@@ -210,9 +210,11 @@ def backups(window: MainWindow) -> None:
             show_error(shown, outcome)
         elif isinstance(outcome, Backup):
             restored(shown.profile)  # the state replaced was backed up just now: that is today's backup
+            # short enough for the status bar beside its counts at the smallest window (it was cut off
+            # at "…was backed up to"), and to the second: two backups are often taken in one minute
             shown.statusBar().showMessage(T.translate(
-                "Features", "Restored the backup taken {0}; the state before it was backed up too.").format(
-                outcome.taken_at.strftime("%Y-%m-%d %H:%M")), 15_000)
+                "Features", "Restored the backup of {0}; the state before it is kept.").format(
+                outcome.taken_at.strftime("%Y-%m-%d %H:%M:%S")), 15_000)
 
     open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept,
                        report=report)

@@ -2016,8 +2016,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>過去の学習日を数え直しています…</translation>
     </message>
     <message>
-        <source>Restored the backup taken {0}; the state before it was backed up too.</source>
-        <translation>{0} のバックアップを復元しました。復元前の状態もバックアップしてあります。</translation>
+        <source>Restored the backup of {0}; the state before it is kept.</source>
+        <translation>{0} のバックアップを復元しました（復元前の状態も保存済み）。</translation>
     </message>
     <message>
         <source>, </source>

@@ -412,6 +412,11 @@ def test_a_restore_after_moving_the_study_day_start_is_not_refused(qtbot, tmp_pa
         assert shown is not reopened
         assert shown.findChild(QMessageBox, "errorDialog") is None
         assert [w.text for w in shown.profile.queries.words()] == ["猫"]
+        # which backup, to the second, in a line the status bar shows whole beside its counts
+        import re
+        said = shown.statusBar().currentMessage()
+        assert re.fullmatch(r"Restored the backup of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d; the state before it is kept\.",
+                            said), said
     finally:
         shown.operations.wait()
         shown.retire()
