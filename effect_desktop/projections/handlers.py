@@ -7,7 +7,6 @@ answer's own UTC offset (see `domain/scheduling/studyday.py`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -19,32 +18,13 @@ from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..domain.scheduling.studyday import study_day
+from ..domain.text_fold import search_fold, tag_key
 from ..domain.word import normalise_tags
 from ..timeline import recorder as timeline_recorder
 from ..timeline import scheduler_choice
 from . import statistics_handlers
 from .cache import ReadModelCache, Row
 from .tables import LEARNER, daily_stats
-
-
-def fold(value: str) -> str:
-    """Full-width/half-width unified, case-insensitive: what makes two tags the same tag."""
-    return unicodedata.normalize("NFKC", value).casefold()
-
-
-# Katakana as the hiragana of the same sound (NFKC has made half-width katakana full-width already).
-_KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)} | {0x30FD: 0x309D, 0x30FE: 0x309E}
-
-
-def search_fold(value: str) -> str:
-    """Search form: `fold`, and either kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one
-    another (a learner rarely remembers which script a meaning was written in). Only for searching:
-    tags stay apart by script."""
-    return fold(value).translate(_KATAKANA_AS_HIRAGANA)
-
-
-def tag_key(tag: str) -> str:
-    return fold(tag.strip())
 
 
 class Context:

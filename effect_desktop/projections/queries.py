@@ -12,10 +12,10 @@ from pydantic_core import from_json
 
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
+from ..domain.text_fold import fold, search_fold, tag_key
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
-from .handlers import fold, search_fold, tag_key
 from .sqlite_reader import first_attempts_query, streak_query
 from .views import (
     MAX_SEARCH,
@@ -133,7 +133,7 @@ class Queries:
         folded = fold(text.strip())
         if not folded or len(folded) > MAX_SEARCH:
             return []
-        # the search key starts with the folded text and a newline (handlers.search_fold), so one scan
+        # the search key starts with the folded text and a newline (text_fold.search_fold), so one scan
         # narrows 20,000 words to a few; comparing `fold` afterwards keeps りんご and リンゴ apart
         pattern = f"{_escape_like(search_fold(folded))}\n%"
         query = self._words_query().where(t.words.c.deleted.is_(False),

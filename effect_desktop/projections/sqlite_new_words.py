@@ -17,8 +17,8 @@ from functools import lru_cache
 import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 
+from ..domain.text_fold import search_fold, tag_key
 from ..domain.word import normalise_tags
-from .handlers import search_fold, tag_key
 from .sqlite_rebuild import _at, _day, _utc_text_of, _uuid_blob
 
 BULK_FROM = 500  # smaller batches go through the handlers as usual

@@ -32,7 +32,7 @@ def category_facet(category: str) -> str:
 
 
 def tag_facet(key: str) -> str:
-    """`key` is the folded tag key (`handlers.tag_key`)."""
+    """`key` is the folded tag key (`text_fold.tag_key`)."""
     return f"t:{key}"
 
 

@@ -19,8 +19,8 @@ import hashlib
 
 import sqlalchemy as sa
 
+from ..domain.text_fold import search_fold
 from ..persistence.schema import local_metadata, metadata, profile_info
-from .handlers import search_fold
 from .projector import CHECKPOINT
 from .statistics_handlers import RESPONSE_BUCKET_EDGES_MS
 from .tables import READ_MODELS, RESPONSE_TIME_BANDS, checkpoints, words
@@ -30,7 +30,7 @@ PROJECTION_KEY = "projection_version"
 # Bump when what a projection writes changes for the same events (not only the tables' layout):
 # the read models are then rebuilt on open. 2: an answer counts under its word's current facets.
 # 3: the scheduler in force is the greatest switch (scheduler_choice.choice_key), not the last applied.
-# 4: a word's search key reads katakana as hiragana (handlers.search_fold); done in place from 3.
+# 4: a word's search key reads katakana as hiragana (text_fold.search_fold); done in place from 3.
 # 5: the schedule change an undo causes belongs to the undo's session on the timeline
 #    (recorder._retraction); done in place from 3 and 4.
 # 6: a session completed on two devices counts once, by its first completion (handlers.session_completed);

@@ -23,6 +23,7 @@ from pydantic_core import from_json
 
 from ..bootstrap import Profile
 from ..domain import events as ev
+from ..domain.text_fold import tag_key
 from ..projections import handlers, statistics_handlers
 from ..projections.cache import ReadModelCache
 from ..projections.tables import READ_MODELS
@@ -46,7 +47,7 @@ def _refold_word(ctx: handlers.Context, profile: Profile, word_id: UUID) -> None
     old = ctx.get("rm_words", word_id)
     if old is not None:
         for tag in from_json(old["tags"]):
-            ctx.delete("rm_word_tags", word_id, handlers.tag_key(tag))
+            ctx.delete("rm_word_tags", word_id, tag_key(tag))
         ctx.delete("rm_words", word_id)
     for event in profile.store.get_events(word_id):
         data = event.event_data

@@ -16,11 +16,11 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
+from ..domain.text_fold import search_fold
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UUIDType
 from ..projections import tables as t
-from ..projections.handlers import search_fold
 from .describe import taking_back_matches, types_matching
 from .entries import UNDONE_BY, CausalChain, DaySummary, TimelineEntry, TimelineFilter, TimelinePage
 

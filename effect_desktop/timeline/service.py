@@ -14,7 +14,7 @@ from uuid import UUID
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review
-from ..projections.handlers import fold
+from ..domain.text_fold import fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
 from .entries import TimelineFilter, TimelinePage

@@ -631,3 +631,13 @@ def test_organizing_many_words_shows_the_window_busy_meanwhile(qtbot, window, pr
     assert seen == [(True, f"Changing {BUSY_FROM} words…"),
                     (True, f"Undoing category “colours” for {BUSY_FROM} words…")]
     assert QApplication.overrideCursor() is None
+
+
+def test_sorting_by_word_puts_full_width_letters_and_both_kana_scripts_where_a_reader_looks(
+        qtbot, window, profile):
+    """ＡＢＣ (typed with a Japanese input method) sorted after every kana, ｶﾀｶﾅ too: by code point."""
+    texts = ["abd", "ＡＢＣ", "abb", "かたかな", "ｶﾀｶﾅ", "カタログ", "きのこ", "Zebra"]
+    profile.service.create_words([{"text": t, "meaning": "m"} for t in texts])
+    page = words_page(qtbot, window, len(texts))
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [w.text for w in shown(page)] == ["abb", "ＡＢＣ", "abd", "Zebra", "かたかな", "ｶﾀｶﾅ", "カタログ", "きのこ"]

@@ -7,8 +7,8 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from effect_desktop.bootstrap import open_profile
+from effect_desktop.domain.text_fold import fold
 from effect_desktop.persistence.schema import profile_info
-from effect_desktop.projections.handlers import fold
 from effect_desktop.projections.tables import daily_stats, words
 from effect_desktop.projections.upgrade import PROJECTION_KEY, PROJECTION_VERSION
 from effect_desktop.projections.views import WordFilter

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from ...domain.text_fold import sort_key
 from ...projections.views import WordView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,11 +66,11 @@ def _due_since(word: WordView, due: set[UUID], days: dict[UUID, date]) -> str | 
 
 
 _SORT_KEYS: tuple[Any, ...] = (
-    lambda w: w.text.casefold(),
-    lambda w: w.meaning.casefold(),
-    lambda w: (w.category.casefold(), w.text.casefold()),
-    lambda w: ", ".join(w.tags).casefold(),
-    lambda w: (w.difficulty, w.text.casefold()),
+    lambda w: sort_key(w.text),
+    lambda w: sort_key(w.meaning),
+    lambda w: (sort_key(w.category), sort_key(w.text)),
+    lambda w: sort_key(", ".join(w.tags)),
+    lambda w: (w.difficulty, sort_key(w.text)),
     lambda w: ((False, w.updated_at) if w.deleted else
                (w.progress is None, w.progress.next_review_date if w.progress else w.created_at)),
 )
