@@ -155,11 +155,13 @@ class StatisticsQueries:
         return [(float(ef), count) for ef, count in self._progress_counts(t.progress.c.easiness_factor, scope)]
 
     def hardest_words(self, scope: WordScope, limit: int) -> list[HardWordRow]:
-        """Words forgotten most often after being learned, then the lowest easiness (slow or hard answers).
+        """Words forgotten most often after being learned; then words missed at every review so far
+        (never learned yet: a lapse counts only after a word was learned, so a new learner's most-missed
+        words were left out for ones graded Hard once); then the lowest easiness (slow or hard answers).
 
-        Two queries, each able to stop after `limit` rows of an index: the
-        words with lapses first, then (if too few) the never-forgotten ones
-        with the lowest easiness."""
+        Up to three queries, each run only if the ones before found fewer than `limit` words: the
+        first walks the lapses index and stops after `limit` words in scope; the others look among
+        the words with no lapse, which a learner with many lapses never reaches."""
         s, p, w = t.word_stats.c, t.progress.c, t.words.c
         joined = t.word_stats.join(t.progress, p.word_id == s.word_id).join(t.words, w.word_id == s.word_id)
         columns = (w.word_id, w.text, w.meaning, s.lapses, s.reviews, p.easiness_factor, p.interval_days)
@@ -169,9 +171,13 @@ class StatisticsQueries:
             self._in_scope(sa.func.coalesce(s.word_id, s.word_id), scope))
         found = [HardWordRow(*row) for row in self._all(
             base.where(s.lapses > 0).order_by(s.lapses.desc(), p.easiness_factor, w.text).limit(limit))]
+        if len(found) < limit:  # every review a miss: repetitions never rose above 0, with no lapse
+            found += [HardWordRow(*row) for row in self._all(
+                base.where(s.lapses == 0, s.reviews > 0, p.repetition_count == 0)
+                .order_by(s.reviews.desc(), w.text).limit(limit - len(found)))]
         if len(found) < limit:
             found += [HardWordRow(*row) for row in self._all(
-                base.where(s.lapses == 0, p.easiness_factor < INITIAL_EF)
+                base.where(s.lapses == 0, p.repetition_count > 0, p.easiness_factor < INITIAL_EF)
                 .order_by(p.easiness_factor, w.text).limit(limit - len(found)))]
         return found
 

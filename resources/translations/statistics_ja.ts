@@ -110,6 +110,14 @@
         <source>Double-click a word (or press Enter) to open its history</source>
         <translation>単語をダブルクリック（または Enter）すると履歴を開きます</translation>
     </message>
+    <message>
+        <source>Times forgotten after the word was learned</source>
+        <translation>覚えた後に忘れた回数</translation>
+    </message>
+    <message>
+        <source>Reviews so far; a word not yet answered right at a review is listed after the lapses, by its reviews</source>
+        <translation>これまでの復習の回数。復習でまだ一度も正解していない単語は、忘却のある単語の後に復習の回数順で並びます</translation>
+    </message>
 </context>
 <context>
     <name>StatisticsPage</name>

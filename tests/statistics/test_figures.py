@@ -100,6 +100,22 @@ def test_an_undone_answer_leaves_every_figure(history: KnownHistory) -> None:
     assert [stats.report(_request(range=Range.DAYS_30, scope=scope)) for scope in scopes] == before
 
 
+def test_a_word_missed_at_every_review_is_among_the_hardest_before_one_graded_hard_once(
+        history: KnownHistory) -> None:
+    """A lapse counts only after a word was learned: a new learner's most-missed words were left out."""
+    profile = history.profile
+    ichigo = profile.service.create_word("苺", "strawberry")
+    kana = profile.service.create_word("ひらがな", "hiragana")
+    for hour, missed in ((1, [ichigo, kana]), (2, [ichigo])):
+        history.clock.set(EVENING_OF_DAY3 - timedelta(hours=hour))
+        session = profile.service.start_session("typing", missed)
+        for word in missed:
+            profile.service.answer(session, word, False, 5000)
+        profile.service.complete_session(session)
+    report = _stats(history).report(_request(range=Range.DAYS_30))
+    assert [(w.text, w.lapses, w.reviews) for w in report.hardest] == [("猫", 1, 3), ("苺", 0, 2), ("ひらがな", 0, 1)]
+
+
 def test_a_deleted_word_leaves_the_schedules_but_not_the_history(history: KnownHistory) -> None:
     history.profile.service.delete_word(history.neko)
     report = _stats(history).report(_request(range=Range.DAYS_30))

@@ -21,6 +21,14 @@ class HardestWordsTable(QTableWidget):
         self.on_open_word = on_open_word
         self.setHorizontalHeaderLabels([self.tr("Word"), self.tr("Meaning"), self.tr("Lapses"), self.tr("Reviews"),
                                         self.tr("Easiness")])
+        # the order is the lapses', then the reviews' of words never answered right: a row with no lapse
+        # above one with a lapse would look like a wrong order without them
+        for column, tip in ((2, self.tr("Times forgotten after the word was learned")),
+                            (3, self.tr("Reviews so far; a word not yet answered right at a review is "
+                                        "listed after the lapses, by its reviews"))):
+            header_item = self.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
