@@ -50,3 +50,8 @@ def install(language: str) -> str:
         _installed.append(qt)
     QLocale.setDefault(QLocale(chosen))
     return chosen
+
+
+def in_use() -> str:
+    """The interface language now installed: "ja" or "en"."""
+    return "ja" if QLocale().language() == QLocale.Language.Japanese else "en"

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         return box
 
     def offer_starter_deck(self) -> FirstRunDialog:
-        entries = read_starter_deck()
+        entries = read_starter_deck(language=i18n.in_use())
         dialog = FirstRunDialog(len(entries), self, can_sync=self._sync_settings_action() is not None)
         dialog.finished.connect(lambda result: self._first_run_answered(result, entries))
         self.startup_dialog = dialog

@@ -30,6 +30,24 @@ def test_first_run_offers_the_starter_deck_loaded_in_one_command(qtbot, window, 
     assert window.startup() is None, "the question is not asked again"
 
 
+def test_the_starter_deck_loaded_in_the_japanese_window_names_its_categories_and_tags_in_japanese(
+        qtbot, window, profile):
+    """The Japanese window's filters listed "body & health" and "noun"."""
+    from effect_desktop.gui import i18n
+
+    i18n.install("ja")
+    try:
+        dialog = window.startup()
+        qtbot.mouseClick(dialog.starter, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: profile.queries.word_count() >= 300, timeout=10_000)
+    finally:
+        i18n.install("en")
+    apple = next(e.event_data for e in events(profile, "WordCreated") if e.event_data.text == "apple")
+    assert (apple.category, apple.tags) == ("食べ物", ["名詞", "食べ物", "日常"])
+    categories = {e.event_data.category for e in events(profile, "WordCreated")}
+    assert len(categories) == 13 and all(not c.isascii() for c in categories), categories
+
+
 def test_first_run_empty_start_is_remembered(qtbot, window, profile):
     dialog = window.startup()
     qtbot.mouseClick(dialog.empty, Qt.MouseButton.LeftButton)
