@@ -37,6 +37,7 @@ from .settings_page import SettingsPage
 from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
+from .study.fitting import literal
 from .study.page import StudyPage, mode_names
 from .style import minimum_within_screen, reapply_palette, resize_within_screen
 from .undo import UndoHistory, Undone
@@ -281,11 +282,13 @@ class MainWindow(QMainWindow):
     def _update_undo_action(self) -> None:
         entry = self.undo.top()
         self.undo_action.setEnabled(entry is not None)
-        self.undo_action.setText(self.tr("&Undo {0}").format(entry.label) if entry
+        # a label names words, and a word's "&" would mark an access key ("R&D" read "RD")
+        self.undo_action.setText(self.tr("&Undo {0}").format(literal(entry.label)) if entry
                                  else self.tr("&Undo"))
         undone = self.undo.redo_top()
         self.redo_action.setEnabled(undone is not None)
-        self.redo_action.setText(self.tr("&Redo {0}").format(undone.label) if undone else self.tr("&Redo"))
+        self.redo_action.setText(self.tr("&Redo {0}").format(literal(undone.label)) if undone
+                                 else self.tr("&Redo"))
 
     def undo_last(self) -> bool:
         if self._closed:  # Ctrl+Z is an application-wide shortcut: the retired window must not answer it

@@ -8,11 +8,12 @@ flashcard at 720×480.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from effect_desktop.gui.study.fitting import ELLIPSIS, ElidedButton, ElidedLabel, FittingLabel
@@ -208,3 +209,33 @@ def test_again_says_the_word_comes_back_in_this_session_and_it_does(qtbot, windo
     assert first.text in asked, "Again brought the word back in the same session, as its button said"
     progress = [e.event_data for e in events(profile, "ProgressUpdated") if e.event_data.word_id == first.word_id]
     assert len(progress) == 1, "its schedule was set by the first answer alone"
+
+
+# --- 3. "&" in a learner's words ------------------------------------------------------------------------------
+def _as_shown(label: str) -> str:
+    """A button's or menu item's text as Qt draws it: "&&" is an "&", "&x" an underlined x."""
+    return re.sub(r"&(.)", r"\1", label)
+
+
+def test_an_ampersand_in_a_meaning_or_a_word_is_shown_as_written_not_taken_as_an_access_key(
+        qtbot, window, profile):
+    """"cat & kitten" showed as "cat _kitten" on its choice button, and "R&D" as "RD" (Alt+D chose it);
+    the Edit menu read "Undo edit of “RD”"."""
+    meanings = ["cat & kitten", "R&D", "salt", "pepper"]
+    ids = profile.service.create_words([{"text": f"w{i}", "meaning": m} for i, m in enumerate(meanings)])
+    page = _start(qtbot, window, "multiple_choice")
+    card = page.session_panel.choice
+    _settle()
+    assert sorted(re.sub(r"^\d\s+", "", _as_shown(b.text())) for b in card.buttons) == sorted(meanings)
+    assert all(QKeySequence.mnemonic(b.text()).isEmpty() for b in card.buttons)
+
+    profile.service.update_word(ids[1], text="R&D")
+    words = window.show_page("words")
+    qtbot.waitUntil(lambda: words.model.rowCount() == 4)
+    row = next(r for r in range(4) if words.model.word_at(r).text == "R&D")
+    words.table.selectRow(row)
+    words.edit_selected()
+    type_text(qtbot, words.dialog.meaning_edit, "!")
+    qtbot.mouseClick(words.dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "R&" in window.undo_action.text())
+    assert _as_shown(window.undo_action.text()) == "Undo edit of “R&D”"

@@ -251,6 +251,13 @@ class ElidedButton(QPushButton):
     def _elide(self) -> None:
         text = self._full.replace("\n", " ")
         shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.text_room())
-        if shown != self.text():
-            self.setText(shown)
+        # "&" in a button's text marks its access key: "cat & kitten" showed as "cat _kitten", and
+        # "R&D" as "RD" with Alt+D choosing it. Doubled, it is shown as written.
+        if literal(shown) != self.text():
+            self.setText(literal(shown))
         self.setToolTip(self._full if shown != text else "")
+
+
+def literal(text: str) -> str:
+    """`text` as a button's or a menu item's label shows it: a learner's "&" is not an access key."""
+    return text.replace("&", "&&")
