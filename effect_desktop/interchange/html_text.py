@@ -38,9 +38,10 @@ _EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\
           "\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f")
 _SHAPED = _SCRIPTS + _EMOJI
 _STRAY_JOINER = re.compile(f"(?<![{_SHAPED}])[\u200c\u200d]|[\u200c\u200d](?![{_SHAPED}])")
-# Anki's furigana: an optional space marking where the base starts, a base holding a kanji, a reading in kana.
+# Anki's furigana: an optional space marking where the base starts, a base holding a kanji (anywhere: Anki's
+# base runs from the space to the bracket, so 食べる[たべる] reads 食べる), a reading in kana.
 _KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FURIGANA = re.compile(rf" ?([^\s\[\]]*?[{_KANJI}])\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]")
+_FURIGANA = re.compile(rf" ?([^\s\[\]]*?[{_KANJI}][^\s\[\]]*?)\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]")
 
 
 class _Text(HTMLParser):

@@ -127,19 +127,21 @@ def test_a_card_in_a_filtered_deck_gets_its_home_deck_as_category(profile: Profi
 
 
 def test_furigana_is_not_glued_onto_the_word(profile: Profile, tmp_path: Path) -> None:
-    """Ruby made 猫ねこ of 猫, and Anki's bracket furigana came in as " 犬[いぬ]"; the meaning is left as written."""
+    """Ruby made 猫ねこ of 猫, and Anki's bracket furigana came in as " 犬[いぬ]" (and after a base ending in
+    kana, as 食べる[たべる]: typing 食べる was marked wrong); the meaning is left as written."""
     deck = genanki.Deck(2059400120, "日本語")
     for front, back in (("<ruby>猫<rt>ねこ</rt></ruby>", "cat"), (" 犬[いぬ]", "dog"),
                         ("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>", "kanji"),
                         ("日本語[にほんご]を 勉強[べんきょう]する", "to study Japanese"),
-                        ("array[i]", "an element"), ("水", "water; 水[みず] in a sentence")):
+                        ("array[i]", "an element"), ("水", "water; 水[みず] in a sentence"),
+                        ("食べる[たべる]", "to eat"), ("新しい[あたらしい]", "new")):
         deck.add_note(genanki.Note(model=BASIC, fields=[front, back]))
     path = tmp_path / "furigana.apkg"
     genanki.Package(deck).write_to_file(path)
     import_package(profile, path)
     assert sorted((text, meaning) for text, meaning, *_ in word_rows(profile)) == [
-        ("array[i]", "an element"), ("日本語を勉強する", "to study Japanese"), ("水", "water; 水[みず] in a sentence"),
-        ("漢字", "kanji"), ("犬", "dog"), ("猫", "cat")]
+        ("array[i]", "an element"), ("新しい", "new"), ("日本語を勉強する", "to study Japanese"),
+        ("水", "water; 水[みず] in a sentence"), ("漢字", "kanji"), ("犬", "dog"), ("猫", "cat"), ("食べる", "to eat")]
 
 
 def test_every_reason_a_note_is_left_out_has_a_translation(tmp_path: Path) -> None:
