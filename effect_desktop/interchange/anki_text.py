@@ -28,6 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..domain.word import MAX_CATEGORY
+
 _LINE = re.compile(r"#([A-Za-z ]+):(.*)")
 _TAGS = "b|i|u|s|br|hr|div|span|p|font|img|sub|sup|ruby|rb|rt|rp|ol|ul|li|strong|em|a|table|tr|td|th|tbody|code|pre"
 _MARKUP = re.compile(rf"</?(?:{_TAGS})\b[^<>]*/?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);|\[sound:[^\]]*\]",
@@ -79,7 +81,7 @@ def read_header(text: str) -> AnkiText | None:
 # Markup Anki's editor writes on many notes, and a plain list hardly ever: a line break inside a field, a
 # no-break space, a sound, furigana (漢字[かんじ]), a <div> block, a picture.
 _ANKI_SIGNS = re.compile(r"<br\s*/?>|&nbsp;|\[sound:[^\]]*\]|</?div\b[^<>]*>|<img\b[^<>]*>"
-                         r"|[\u3005\u4e00-\u9fff]\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]", re.IGNORECASE)
+                         r"|[\u3005\u4e00-\u9fff][^\s\[\]<>]*\[[\u3041-\u3096\u30a1-\u30fa\u30fc]+\]", re.IGNORECASE)
 _MEDIA = re.compile(r"<img\b|\[sound:", re.IGNORECASE)
 _EMPTIED = re.compile(r"(?:\s|&nbsp;|<div>\s*(?:<br\s*/?>|&nbsp;)?\s*</div>)+", re.IGNORECASE)
 
@@ -98,7 +100,7 @@ def holds_anki_signs(rows: list[list[str]]) -> bool:
     """Some row holds markup only Anki's editor writes (<br>, &nbsp;, [sound:], <div>, a picture,
     furigana): a file read as written that may yet be Anki's export (the CLI says so). Not a list whose
     words are markup ("<br>", "<p>": a list about HTML)."""
-    if any(_only_markup(cell) for cells in rows for cell in cells[:2]):
+    if _about_markup(rows):
         return False
     return any(_ANKI_SIGNS.search(cell) for cells in rows for cell in cells)
 
@@ -107,10 +109,21 @@ def _written_by_anki(rows: list[list[str]]) -> bool:
     """At least half of the rows hold markup Anki's editor writes, and nothing reads as plain text."""
     if not looks_like_anki_html(cell for cells in rows for cell in cells):
         return False
-    if any(_only_markup(cell) for cells in rows for cell in cells[:2]):
+    if _about_markup(rows):
         return False
     marked = sum(1 for cells in rows if any(_ANKI_SIGNS.search(cell) for cell in cells))
     return marked * 2 >= len(rows)
+
+
+def _about_markup(rows: list[list[str]]) -> bool:
+    """A list whose words or meanings are markup ("<br>", "<p>": a list about HTML). A back that is a
+    lone <br> is not a sign of one: older Anki left that in a field emptied (a four-note export with one
+    such note was read as a plain list, and its meanings stored as "cat<br>kitten")."""
+    return any(_only_markup(cells[0]) for cells in rows if cells) or any(
+        _only_markup(cells[1]) and not _LONE_BREAK.fullmatch(cells[1]) for cells in rows if len(cells) > 1)
+
+
+_LONE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
 def _only_markup(cell: str) -> bool:
@@ -133,3 +146,10 @@ def looks_like_anki_html(cells: Iterable[str]) -> bool:
             return False
         marked = marked or len(stripped) < len(cell)
     return marked
+
+
+def deck_category(deck: str) -> str:
+    """The category an Anki deck becomes: none for Anki's "Default" deck (every collection has one, and
+    a note there was filed nowhere), the last part of a nested name too long for a category."""
+    name = "" if deck.strip() == "Default" else deck.strip()
+    return name if len(name) <= MAX_CATEGORY else name.split("::")[-1][:MAX_CATEGORY]

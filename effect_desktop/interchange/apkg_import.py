@@ -36,13 +36,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO
 
+from .anki_text import deck_category
 from .candidates import FieldChoice, Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 MAX_COLLECTION = 2 * 1024 * 1024 * 1024
-MAX_CATEGORY = 60
 NOTE = "note"
 
 
@@ -203,7 +203,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
         word, meaning = _sides(note_type, values)
         check_row(number, {"text": word_text(values[word]), "meaning": html_to_text(values[meaning]),
                            "tags": str(tags).split(),
-                           "category": _category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
+                           "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
     parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
                             for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
     tick(progress, total, total)
@@ -229,11 +229,6 @@ def _sides(note_type: NoteType, values: list[str]) -> tuple[int, int]:
     """The note's word and meaning fields; its first two when it has fewer fields than its type names."""
     word, meaning = note_type.sides
     return (word, meaning) if max(word, meaning) < len(values) else (0, 1)
-
-
-def _category(deck: str) -> str:
-    name = "" if deck == "Default" else deck
-    return name if len(name) <= MAX_CATEGORY else name.split("::")[-1][:MAX_CATEGORY]
 
 
 def _schema11(connection: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, str]]:

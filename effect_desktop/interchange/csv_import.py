@@ -20,7 +20,7 @@ from typing import Any
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
-from .anki_text import AnkiText, holds_anki_signs, looks_like_anki_html, older_export
+from .anki_text import AnkiText, deck_category, holds_anki_signs, looks_like_anki_html, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode
@@ -495,6 +495,8 @@ def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
             values["meaning"] = html_to_text(values["meaning"])
     if isinstance(values.get("tags"), str) and "tags" in anki.columns.values():
         values["tags"] = values["tags"].split()
+    if isinstance(values.get("category"), str) and "category" in anki.columns.values():  # its deck column
+        values["category"] = deck_category(values["category"])
 
 
 @without_gc  # a candidate per row, all alive until the end (see gc_pause.py)

@@ -109,6 +109,18 @@ def test_a_field_anki_left_emptied_does_not_make_its_export_a_plain_list(
     assert words_in(tmp_path / "data")[0] == ("猫", "cat", "", ["noun"])
 
 
+def test_a_meaning_anki_left_emptied_does_not_make_its_export_a_plain_list(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A back holding a lone <br> read as a list about HTML: "4 words added", meanings "cat<br>kitten"
+    and "dog&nbsp;(pet)", the tags column a category, and no word of Anki."""
+    path = tmp_path / "notes.txt"
+    path.write_text("猫\tcat<br>kitten\tanimal\n犬\tdog&nbsp;(pet)\tanimal\n鳥\t<br>\tanimal\n魚\tfish\tanimal\n",
+                    encoding="utf-8")
+    assert read_word_table(path).anki is not None
+    assert cli(tmp_path / "data", "import", str(path), "--dry-run") == 2
+    assert "line 3" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("header", ["Kanji,Reading", "漢字,読み", "Word,Furigana", "単語,ふりがな"])
 def test_a_header_naming_the_word_and_its_reading_is_a_header(tmp_path: Path, header: str) -> None:
     """Kanji,Reading was imported as a word; with no meaning column the reading is what is learnt."""

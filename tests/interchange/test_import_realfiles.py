@@ -239,3 +239,17 @@ def test_a_notes_word_and_meaning_are_the_fields_its_note_type_names_so(tmp_path
     assert len(said.splitlines()) == 4  # "Mine" is read as its first two fields, as ever: nothing to say
     assert [(text, meaning) for text, meaning, *_ in words_in(data)] == [
         ("first", "second"), ("会う", "to meet"), ("水", "water"), ("猫", "cat")]
+
+
+def test_notes_in_ankis_default_deck_get_no_category_as_from_a_package(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The text export's deck column made "Default" a category (a package's notes there get none), and a
+    nested deck name too long for a category refused the row instead of keeping its last part."""
+    long_deck = "Languages::" + "Japanese " * 8 + "::Verbs"
+    path = tmp_path / "notes.txt"
+    path.write_text("#separator:tab\n#html:true\n#deck column:1\n"
+                    f"Default\t猫\tcat\nJapanese::Verbs\t行く\tto go\n{long_deck}\t食べる[たべる]\tto eat\n",
+                    encoding="utf-8")
+    assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
+    assert words_in(tmp_path / "data") == [("猫", "cat", "", []), ("行く", "to go", "Japanese::Verbs", []),
+                                           ("食べる", "to eat", "Verbs", [])]
