@@ -97,6 +97,10 @@ class ImportedWords:
     created: list[UUID]
     updated: list[UUID]
     events: int
+    # what an undo of the import needs: each new word with its WordCreated's id, and each changed word
+    # with its values before and after the change and the change's event id
+    created_events: list[tuple[UUID, UUID]] = field(default_factory=list)
+    changes: list[tuple[UUID, dict[str, Any], dict[str, Any], UUID]] = field(default_factory=list)
 
 
 class StudyService:
@@ -141,12 +145,15 @@ class StudyService:
         command = self._command()
         with self.store.transaction() as transaction:
             changed: list[Word] = []
+            replaced: list[tuple[UUID, dict[str, Any], dict[str, Any], UUID]] = []
             for word_id, changes in updates or []:
                 word = self._load_word(word_id)
-                word.update(**changes)
+                before = word.update(**changes)
                 if word.pending:
                     command.cause(word.pending[0])
                     changed.append(word)
+                    replaced.append((word_id, before, {k: word.fields.get(k) for k in before},
+                                     word.pending[0].event_id))
             created: list[tuple[UUID, UUID, EventData]] = []  # (word id, event id, WordCreated)
             for entry in entries:
                 if type(entry) is CheckedFields:  # checked row by row already, by the import's plan
@@ -159,7 +166,8 @@ class StudyService:
             fresh = append_new_envelopes(self.store, self._first_events(command, WORD, created))  # type: ignore[arg-type]
             self.read_models.apply(transaction, fresh)
         return ImportedWords(command.correlation_id, [word_id for word_id, _, _ in created],
-                             [w.id for w in changed], len(stored) + len(fresh))
+                             [w.id for w in changed], len(stored) + len(fresh),
+                             [(word_id, event_id) for word_id, event_id, _ in created], replaced)
 
     def update_word(self, word_id: UUID, undoes: UUID | None = None, expect: dict[str, Any] | None = None,
                     **changes: Any) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from .errors import show_error
 from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
 from .timeline import open_word_history
+from .words.import_undo import import_entry
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -164,6 +165,12 @@ def _link_time_travel(window: MainWindow) -> None:
 def import_words(window: MainWindow) -> None:
     report = open_import_dialog(window, window.profile)
     if report is not None:
+        if report.words is not None:  # Ctrl+Z next takes this import back, not what came before it
+            changed = report.created + report.updated
+            entry = import_entry(window.profile.service, report.words, T.translate(
+                "Features", "import of %n word(s)", None, changed))
+            if entry is not None:
+                window.undo.push(entry)
         window.operations.changed.emit()
         window.statusBar().showMessage(import_summary(report), 30_000)
 

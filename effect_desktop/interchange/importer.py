@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from ..application.service import StudyService
+from ..application.service import ImportedWords, StudyService
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
 from ..projections.views import WordFilter, WordView
@@ -75,6 +75,7 @@ class ImportReport:
     events: int
     correlation_id: UUID | None
     left_out_notes: int = 0  # Anki's notes that cannot become words
+    words: ImportedWords | None = None  # what was written, for the window's undo of the import
 
     def summary(self) -> str:
         parts = [f"{counted(self.created, 'word')} added", f"{self.updated:,} updated"]
@@ -138,4 +139,4 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
     result = service.import_words([c.fields for c in plan.creates],  # checked once, by check_row
                                   [(word_id, changes) for word_id, changes in updates if changes])
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(bad_rows),
-                        result.events, result.correlation_id, left_out)
+                        result.events, result.correlation_id, left_out, result)

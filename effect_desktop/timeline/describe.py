@@ -24,6 +24,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored": "Restored the word '{word}'",
         "WordRestored.undo": "Undid the deletion of '{word}'",
         "WordDeleted.undo": "Undid bringing back '{word}'",
+        "WordDeleted.unadd": "Undid adding '{word}'",
         "WordUpdated.redo": "Redid the change to the {fields} of '{word}'",
         "WordDeleted.redo": "Deleted the word '{word}' again",
         "WordRestored.redo": "Restored the word '{word}' again",
@@ -56,6 +57,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordUpdated.undo": "Undid the change to {count} words: {words}…",
         "group.WordDeleted": "Deleted {count} words in one go: {words}…",
         "group.WordDeleted.undo": "Undid bringing back {count} words: {words}…",
+        "group.WordDeleted.unadd": "Undid adding {count} words: {words}…",
         "group.WordRestored": "Brought back {count} words in one go: {words}…",
         "group.WordRestored.undo": "Undid the deletion of {count} words: {words}…",
         "group.WordUpdated.redo": "Redid the change to {count} words: {words}…",
@@ -73,6 +75,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored": "単語「{word}」を復元しました",
         "WordRestored.undo": "「{word}」の削除を取り消しました",
         "WordDeleted.undo": "「{word}」の復元を取り消しました",
+        "WordDeleted.unadd": "「{word}」の追加を取り消しました",
         "WordUpdated.redo": "「{word}」の{fields}の変更をやり直しました",
         "WordDeleted.redo": "単語「{word}」をもう一度削除しました",
         "WordRestored.redo": "単語「{word}」をもう一度復元しました",
@@ -105,6 +108,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordUpdated.undo": "{count} 語の変更を取り消しました：{words}ほか",
         "group.WordDeleted": "{count} 語をまとめて削除しました：{words}ほか",
         "group.WordDeleted.undo": "{count} 語の復元を取り消しました：{words}ほか",
+        "group.WordDeleted.unadd": "{count} 語の追加を取り消しました：{words}ほか",
         "group.WordRestored": "{count} 語をまとめて復元しました：{words}ほか",
         "group.WordRestored.undo": "{count} 語の削除を取り消しました：{words}ほか",
         "group.WordUpdated.redo": "{count} 語の変更をやり直しました：{words}ほか",
@@ -201,9 +205,12 @@ GROUPED_TYPES = ("WordCreated", "WordUpdated", "WordDeleted", "WordRestored")  #
 
 
 def _taking_back(entry: TimelineEntry) -> str:
-    """".undo" for a word change that takes back the one it names, ".redo" when that one was an undo."""
-    if entry.cause_type is None or entry.cause_type != UNDONE_BY.get(entry.event_type):
+    """".undo" for a word change that takes back the one it names, ".redo" when that one was an undo;
+    ".unadd" for a deletion that takes back the word's adding (an import undone)."""
+    if entry.cause_type is None or entry.cause_type not in UNDONE_BY.get(entry.event_type, ()):
         return ""
+    if entry.cause_type == "WordCreated":
+        return ".unadd"
     return ".redo" if entry.cause_is_undo else ".undo"
 
 

@@ -8,8 +8,10 @@ from typing import Any
 from uuid import UUID
 
 # A word event that names one of these as its cause takes that change back (an undo, or a redo when the
-# cause was itself an undo): an edit by an edit, a deletion by a restore, a restore by a deletion.
-UNDONE_BY = {"WordUpdated": "WordUpdated", "WordDeleted": "WordRestored", "WordRestored": "WordDeleted"}
+# cause was itself an undo): an edit by an edit, a deletion by a restore, a restore by a deletion, and
+# the adding of a word by a deletion (the undo of an import).
+UNDONE_BY = {"WordUpdated": ("WordUpdated",), "WordDeleted": ("WordRestored", "WordCreated"),
+             "WordRestored": ("WordDeleted",)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,14 +276,13 @@ class TimelineQueries:
         seed = (sa.select(events.c.event_id.label("start"), events.c.position.label("at"),
                           sa.literal(0).label("steps"))
                 .where(events.c.event_id.in_(ids)).cte("walk", recursive=True))
-        undone_by = sa.case(*((here.c.event_type == kind, undone) for kind, undone in UNDONE_BY.items()))
         step = (sa.select(seed.c.start, cause.c.position, seed.c.steps + 1)
                 .select_from(seed.join(here, here.c.position == seed.c.at)
                              .join(_tl, _tl.c.position == seed.c.at)
                              .join(cause, cause.c.event_id == _tl.c.cause_id))
                 # a cause comes earlier in the log: a hand-edited log naming its own event (or a loop
                 # of them) as the cause walked forever, and the timeline froze
-                .where(cause.c.event_type == undone_by, cause.c.position < seed.c.at))
+                .where(_undoes(here.c.event_type, cause.c.event_type), cause.c.position < seed.c.at))
         walk = seed.union_all(step)
         steps = dict(self._all(sa.select(walk.c.start, sa.func.max(walk.c.steps)).group_by(walk.c.start)))
         kinds = self._all(sa.select(events.c.event_id, events.c.event_type).where(events.c.event_id.in_(ids)))
@@ -292,9 +291,14 @@ class TimelineQueries:
 def _taking_back() -> sa.ColumnElement[bool]:
     """A word change whose cause is the change it takes back (an undo or a redo)."""
     cause = events.alias("cause")
-    undone_by = sa.case(*((_tl.c.event_type == kind, undone) for kind, undone in UNDONE_BY.items()))
     return sa.and_(_tl.c.event_type.in_(list(UNDONE_BY)), _tl.c.cause_id.is_not(None),
-                   sa.exists().where(cause.c.event_id == _tl.c.cause_id, cause.c.event_type == undone_by))
+                   sa.exists().where(cause.c.event_id == _tl.c.cause_id,
+                                     _undoes(_tl.c.event_type, cause.c.event_type)))
+
+
+def _undoes(event_type: sa.ColumnElement[Any], cause_type: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
+    """SQL: an event of `event_type` takes back a cause of `cause_type` (UNDONE_BY)."""
+    return sa.or_(*(sa.and_(event_type == kind, cause_type.in_(undone)) for kind, undone in UNDONE_BY.items()))
 
 
 def _json(value: Any) -> dict[str, Any]:

@@ -469,6 +469,13 @@
         <numerusform>Exported %n events to {0}.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>import of %n word(s)</source>
+      <translation>
+        <numerusform>import of %n word</numerusform>
+        <numerusform>import of %n words</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SyncStatus</name>

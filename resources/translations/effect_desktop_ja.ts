@@ -2028,6 +2028,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Reviews are now scheduled by {0}, as chosen on another device.</source>
         <translation>別のデバイスでの選択により、復習の予定は {0} で立てられるようになりました。</translation>
     </message>
+    <message numerus="yes">
+        <source>import of %n word(s)</source>
+        <translation><numerusform>%n 語のインポート</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

@@ -204,3 +204,15 @@ def test_an_event_named_as_its_own_cause_does_not_freeze_the_timeline(profile: P
               "p = open_profile(Path(sys.argv[1])); print(len(TimelineQueries(p.store).page(None).entries)); p.close()")
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and int(done.stdout) > 0, done.stderr
+
+
+def test_an_import_undone_reads_as_words_no_longer_added_and_its_redo_as_a_redo(profile: Profile) -> None:
+    """The undo of an import deletes the words it added, naming each WordCreated: it read "Deleted
+    the word", as if the learner had deleted them one by one."""
+    imported = profile.service.import_words([{"text": "猫", "meaning": "cat"}, {"text": "犬", "meaning": "dog"}])
+    deleted = profile.service.delete_words(imported.created, undoes=dict(imported.created_events))
+    assert _sentences(profile)[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
+    assert _sentences(profile, language="ja")[:2] == ["「犬」の追加を取り消しました", "「猫」の追加を取り消しました"]
+    assert _sentences(profile, TimelineFilter(text="undo"))[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
+    profile.service.restore_words([w for w, _ in deleted], undoes=dict(deleted))
+    assert _sentences(profile)[:2] == ["Restored the word '犬' again", "Restored the word '猫' again"]
