@@ -10,18 +10,24 @@ apart takes a moment to read, and Qt's `fetchMore` is synchronous.
 What one action did to many words (an import of 300 words, a delete of 40) is
 one row, "Added 300 words in one go: …", whose events open beneath it, also
 page by page: a row per word drowned the rest of that day.
+
+The rows are Qt's own items, their texts written once as a page comes: a tree
+view lays out every row it holds after each page, and through a model in Python
+that cost a Python call per row and per question (0.3 s a page at 24,000 rows,
+growing on as the learner scrolled back).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from ...timeline.describe import GROUPED_TYPES, describe, describe_group, learner_time
 from ...timeline.entries import TimelineEntry, TimelineFilter
@@ -93,12 +99,12 @@ def _run_key(entry: TimelineEntry) -> tuple[str, Any] | None:
     return None
 
 
-class TimelineModel(QAbstractItemModel):
+class TimelineModel(QStandardItemModel):
     fetching_changed = Signal(bool)  # a page is being read in the background (True), or came (False)
     fetch_failed = Signal(object)  # the exception a background page read ended in
 
     def __init__(self, timeline: Timeline, language: str = "en", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, 2, parent)
         self.timeline = timeline
         self.language = language
         self.filter = TimelineFilter()
@@ -145,6 +151,8 @@ class TimelineModel(QAbstractItemModel):
         self._group_rows = []
         self._shown = {}
         self._day_counts = first.day_counts
+        with _quiet(self):  # one reset for the views, not a removal of every row first
+            self.setRowCount(0)
         self.endResetModel()
         self._add(first.page)
 
@@ -265,17 +273,24 @@ class TimelineModel(QAbstractItemModel):
         self._next, self._more = after, after is not None
         if new:
             start_row = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start_row, start_row + len(new) - 1)
             self._rows.extend(new)
             for row, shown in enumerate(new, start=start_row):
                 if shown.group is not None:
                     self._group_rows.append(row)
                 elif shown.entry is not None:
                     self._row_at[shown.entry.position] = row
-            self.endInsertRows()
+            items = [self._items(shown) for shown in new]
+            self.insertRows(start_row, len(new))  # one insertion for the views; the cells filled quietly
+            with _quiet(self):
+                for row, cells in enumerate(items, start=start_row):
+                    for column, item in enumerate(cells):
+                        self.setItem(row, column, item)
+            self.dataChanged.emit(self.index(start_row, 0), self.index(start_row + len(new) - 1, 1))
         if continued is not None and entries and entries[0].day == continued:
             header = next(i for i in range(len(self._rows) - len(new) - 1, -1, -1) if self._rows[i].entry is None)
-            self.dataChanged.emit(self.index(header, 1), self.index(header, 1))  # its count grew
+            cell = self.item(header, 1)
+            if cell is not None:
+                cell.setText(self._day_count(self._rows[header].day))  # its count grew
 
     def _fetch_children(self, parent: Index) -> None:
         group = self._group_of(parent)
@@ -287,12 +302,14 @@ class TimelineModel(QAbstractItemModel):
         if not fetched:  # gone meanwhile (a rebuild): nothing more to show
             group.positions = group.positions[:loaded]
             return
-        self.beginInsertRows(self.index(parent.row(), 0), loaded, loaded + len(fetched) - 1)
+        holder = self.item(parent.row(), 0)
         group.entries.extend(fetched)
-        self.endInsertRows()
+        if holder is not None:
+            for entry in fetched:
+                holder.appendRow(self._entry_items(entry))
 
     def _group_of(self, index: Index) -> _Group | None:
-        if not index.isValid() or index.internalId() != 0 or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or index.parent().isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         return self._rows[index.row()].group
 
@@ -357,98 +374,71 @@ class TimelineModel(QAbstractItemModel):
     def loaded_entries(self) -> int:
         return sum(len(r.group.positions) if r.group is not None else 1 for r in self._rows if r.entry is not None)
 
-    # --- the model interface ------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < 2:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if 0 <= row < len(self._rows) else QModelIndex()
-        group = self._group_of(parent)
-        if group is None or not 0 <= row < len(group.entries):
-            return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)  # a group's event: its row, plus one
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, 0)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        if not parent.isValid():
-            return len(self._rows)
-        group = self._group_of(parent)
-        return len(group.entries) if group is not None and parent.column() == 0 else 0
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        if not parent.isValid():
-            return bool(self._rows)
-        return self._group_of(parent) is not None and parent.column() == 0
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 2
-
+    # --- the rows as items ---------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 2:
             return (self.tr("Time"), self.tr("What happened"))[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if index.internalId() != 0:  # an event inside a group
-            group = self._rows[index.internalId() - 1].group
-            if group is None or not 0 <= index.row() < len(group.entries):
-                return None
-            return self._entry_data(group.entries[index.row()], index.column(), role)
-        row = self._rows[index.row()]
-        if role == IsDayRole:
-            return row.entry is None
-        if row.group is not None and row.entry is not None:
-            return self._group_data(row.entry, row.group, index.column(), role)
-        if role == EntryRole:
-            return row.entry
+    def _items(self, row: _Row) -> list[QStandardItem]:
         if row.entry is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                if index.column() == 0:
-                    return day_label(row.day, self.language)
-                count = self._day_counts.get(row.day, 0)
-                if self.filter.is_empty:
-                    return self.tr("%n event(s) that day", "", count)
-                return self.tr("{0} of %n event(s) that day", "", count).format(self._shown.get(row.day, 0))
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        return self._entry_data(row.entry, index.column(), role)
+            return self._day_items(row.day)
+        if row.group is not None:
+            return self._group_items(row.entry, row.group)
+        return self._entry_items(row.entry)
 
-    def _entry_data(self, entry: TimelineEntry, column: int, role: int) -> Any:
-        if role == EntryRole:
-            return entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return learner_time(entry.at, entry.utc_offset_minutes).strftime("%H:%M:%S")
-            return describe(entry, self.language)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.event_type} #{entry.position}"
-        return None
+    def _day_items(self, day: str) -> list[QStandardItem]:
+        font = QFont()
+        font.setBold(True)
+        cells = [QStandardItem(day_label(day, self.language)), QStandardItem(self._day_count(day))]
+        for cell in cells:
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren)
+            cell.setFont(font)
+            cell.setData(True, IsDayRole)
+        return cells
 
-    def _group_data(self, newest: TimelineEntry, group: _Group, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return learner_time(newest.at, newest.utc_offset_minutes).strftime("%H:%M:%S")
-            return describe_group(newest, len(group.positions), group.samples, self.language)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("%n event(s) of one action: open the row to list them", "", len(group.positions))
-        return None
+    def _day_count(self, day: str) -> str:
+        count = self._day_counts.get(day, 0)
+        if self.filter.is_empty:
+            return self.tr("%n event(s) that day", "", count)
+        return self.tr("{0} of %n event(s) that day", "", count).format(self._shown.get(day, 0))
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalId() == 0 and self._rows[index.row()].entry is None:
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _entry_items(self, entry: TimelineEntry) -> list[QStandardItem]:
+        cells = [QStandardItem(learner_time(entry.at, entry.utc_offset_minutes).strftime("%H:%M:%S")),
+                 QStandardItem(describe(entry, self.language))]
+        tip = f"{entry.event_type} #{entry.position}"
+        for cell in cells:
+            cell.setFlags(_SELECTABLE | Qt.ItemFlag.ItemNeverHasChildren)
+            cell.setData(entry, EntryRole)
+            cell.setData(False, IsDayRole)
+            cell.setToolTip(tip)
+        return cells
+
+    def _group_items(self, newest: TimelineEntry, group: _Group) -> list[QStandardItem]:
+        cells = [QStandardItem(learner_time(newest.at, newest.utc_offset_minutes).strftime("%H:%M:%S")),
+                 QStandardItem(describe_group(newest, len(group.positions), group.samples, self.language))]
+        tip = self.tr("%n event(s) of one action: open the row to list them", "", len(group.positions))
+        for cell in cells:
+            cell.setFlags(_SELECTABLE)
+            cell.setData(False, IsDayRole)
+            cell.setToolTip(tip)
+        for entry in group.entries:  # its events loaded so far, beneath it (the rest when it is opened)
+            cells[0].appendRow(self._entry_items(entry))
+        return cells
+
+
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+@contextmanager
+def _quiet(model: QStandardItemModel) -> Iterator[None]:
+    """The model's signals held back while it fills or empties cells the views are told of at once."""
+    blocked = model.blockSignals(True)
+    try:
+        yield
+    finally:
+        model.blockSignals(blocked)
 
 
 def day_label(day: str, language: str) -> str:
