@@ -17,6 +17,7 @@ from ..domain.scheduling.base import Review
 from ..domain.text_fold import fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
+from .describe import learner_time
 from .entries import TimelineFilter, TimelinePage
 from .queries import TimelineQueries
 from .travel import Comparison, PastState, TimeTravel
@@ -74,7 +75,7 @@ class Timeline:
         points = []
         for _event_id, at, correct, ms, grade, offset in self.profile.queries.first_attempts(word_id):
             state = scheduler.review(state, Review(at, bool(correct), ms, Grade(grade) if grade else None, offset))
-            points.append(IntervalPoint(at, state.interval_days, state.next_review_date))
+            points.append(IntervalPoint(at, state.interval_days, state.next_review_date, learner_time(at, offset)))
         return points
 
     def find_word(self, word: str) -> UUID:

@@ -38,6 +38,7 @@ class IntervalPoint:
     at: datetime
     interval_days: int
     next_review_date: datetime | None
+    local_at: datetime | None = None  # the learner's wall-clock time then (naive), as the steps show it
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,8 @@ def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") ->
                                            "next_review_date")}
             due = p.get("next_review_date")
             intervals.append(IntervalPoint(entry.at, int(p.get("interval_days", 0)),
-                                           datetime.fromisoformat(due) if isinstance(due, str) else due))
+                                           datetime.fromisoformat(due) if isinstance(due, str) else due,
+                                           learner_time(entry.at, entry.utc_offset_minutes)))
         steps.append(HistoryStep(entry.at, entry.event_type, describe(entry, language), entry.position,
                                  before, after, str(entry.event_id) in retracted,
                                  learner_time(entry.at, entry.utc_offset_minutes)))

@@ -701,3 +701,33 @@ def test_the_past_streak_is_counted_on_the_learners_days(qtbot: QtBot, tmp_path:
         assert "streak 0 day" in page.past.summary.text()
     finally:
         profile.close()
+
+
+def test_a_words_history_chart_dates_its_answers_on_the_learners_clock_as_its_table_does(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answered at 08:00 in Tokyo, opened in Los Angeles: the table said 06-11 and the chart under it
+    06-10 (this computer's zone)."""
+    import time
+
+    tokyo = TOKYO
+    clock = SettableClock(datetime(2026, 6, 11, 8, 0, tzinfo=tokyo))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("tree", "き")
+        for days in (0, 1):
+            clock.set(datetime(2026, 6, 11 + days, 8, 0, tzinfo=tokyo))
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 1500)
+            profile.service.complete_session(session)
+        monkeypatch.setenv("TZ", "America/Los_Angeles")
+        time.tzset()
+        dialog = open_word_history(None, profile, word, "en")
+        assert dialog is not None
+        qtbot.addWidget(dialog)
+        table = [dialog.steps.item(r, 0).text() for r in range(dialog.steps.rowCount())]
+        assert table[-1].startswith("2026-06-12 08:00")
+        assert dialog.chart.date_texts() == ("2026-06-11", "2026-06-12")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+        profile.close()

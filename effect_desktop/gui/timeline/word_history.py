@@ -38,8 +38,12 @@ class IntervalChart(QWidget):
         return self.tr("%1 d").replace("%1", str(max(top, 1)))
 
     def date_texts(self) -> tuple[str, str]:
-        return (self.points[0].at.astimezone().strftime("%Y-%m-%d"),
-                self.points[-1].at.astimezone().strftime("%Y-%m-%d"))
+        """The first and last answer's dates on the learner's clock, as the steps above give them (this
+        computer's zone put them a day off beside the table, in Los Angeles for answers given in Tokyo)."""
+        def day(point: IntervalPoint) -> str:
+            return (point.local_at or point.at.astimezone()).strftime("%Y-%m-%d")
+
+        return day(self.points[0]), day(self.points[-1])
 
     def _gap(self) -> float:
         return QFontMetricsF(self.font()).averageCharWidth()
