@@ -122,6 +122,21 @@ def test_figures_as_of_a_past_moment(qtbot, history: KnownHistory) -> None:  # t
     assert "Answers: 7 ·" in page.summary.text() and page.as_of_label.text() == ""
 
 
+def test_while_a_past_moment_is_computed_the_figures_stay_those_of_now_and_are_greyed(  # type: ignore[no-untyped-def]
+        qtbot, history: KnownHistory) -> None:
+    """The page counted today's read models as of the chosen day meanwhile (a control changed, the page
+    shown again): for 40 s on five years it showed figures that were neither today's nor then's."""
+    page = _page(qtbot, history)
+    now = page.summary.text()
+    with qtbot.waitSignal(page.as_of_ready, timeout=20_000):
+        page.set_as_of(history.end_of_day2)
+        assert page.as_of_label.text().startswith("Computing statistics as of 2026-11-2")
+        page.refresh()  # as a change of period or scope does
+        assert page.summary.text() == now and not page.summary.isEnabled() and not page.scroll_area.isEnabled()
+    assert "Answers: 6 ·" in page.summary.text() and page.summary.isEnabled() and page.scroll_area.isEnabled()
+    assert page.as_of_label.text().startswith("As of 2026-11-2")
+
+
 def test_a_past_moment_from_the_timeline_is_read_on_the_learners_clock(  # type: ignore[no-untyped-def]
         qtbot, history: KnownHistory, monkeypatch) -> None:
     """Time travel hands over a UTC moment: 7:00 on the third morning in Tokyo (22:00 UTC) was read as

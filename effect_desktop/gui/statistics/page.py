@@ -13,7 +13,7 @@ from typing import Any
 from uuid import UUID
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -81,8 +81,11 @@ class StatisticsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("statisticsPage")
         self.profile = profile
-        self.as_of: datetime | None = None
+        self.as_of: datetime | None = None  # the moment chosen (None: now)
         self._queries: Queries = profile.queries
+        # the moment `_queries` hold (None: now): while another is computed, the figures shown stay those
+        # of this one (today's read models counted as of a day in 2022 showed a mix of both for 40 s)
+        self._queries_as_of: datetime | None = None
         self.report: Report | None = None
         self._stale = True
         self._generation = 0
@@ -205,11 +208,14 @@ class StatisticsPage(QWidget):
         self._generation += 1
         self.as_of = moment
         if moment is None:
-            self._show_queries(self.profile.queries, "")
+            self._show_queries(self.profile.queries, None, "")
             return
-        when = QLocale().toString(QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)),
-                                  QLocale.FormatType.ShortFormat)
+        # the learner's own format elsewhere in the app (the timeline's "2022-05-31 20:00:00"), not the
+        # locale's short one ("5/31/22 8:00 PM")
+        when = moment.astimezone().strftime("%Y-%m-%d %H:%M")
         self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
+        self.scroll_area.setEnabled(False)  # greyed: the figures shown are not of that moment yet
+        self.summary.setEnabled(False)
         self._as_of_when = when
         job = _AsOfJob(self._generation, lambda: queries_as_of(self.profile, moment, cache))
         # a bound method, which Qt disconnects once this page is gone (a language change rebuilds every
@@ -228,10 +234,12 @@ class StatisticsPage(QWidget):
                                      .format(when, result))
             return
         assert isinstance(result, Queries)
-        self._show_queries(result, self.tr("As of {0}").format(when))
+        self._show_queries(result, self.as_of, self.tr("As of {0}").format(when))
 
-    def _show_queries(self, queries: Queries, label: str) -> None:
-        self._queries = queries
+    def _show_queries(self, queries: Queries, moment: datetime | None, label: str) -> None:
+        self._queries, self._queries_as_of = queries, moment
+        self.scroll_area.setEnabled(True)
+        self.summary.setEnabled(True)
         self.as_of_label.setText(label)
         self._fill_scopes()
         self.refresh()
@@ -270,7 +278,8 @@ class StatisticsPage(QWidget):
         scope = WordScope(category=data[2:] if data.startswith("c:") else None,
                           tag=data[2:] if data.startswith("t:") else None)
         # the time-travel moment comes in UTC: its study day, "due today" and "overdue" are the learner's
-        now = self.as_of.astimezone() if self.as_of is not None else self.profile.service.clock()
+        moment = self._queries_as_of
+        now = moment.astimezone() if moment is not None else self.profile.service.clock()
         return StatsRequest(now, Range(self.range.currentData()), Granularity(self.granularity.currentData()),
                             scope, self.profile.service.day_start_hour)
 
