@@ -160,10 +160,22 @@ class Queries:
         return [row[0] for row in self._all(query) if row[0] or with_none]
 
     def tags(self) -> list[str]:
-        query = (sa.select(t.word_tags.c.tag_key)
+        """The tags of live words, each as a word spells it ("JLPT::N5"; the keys they are kept under
+        are folded: the filters listed "jlpt::n5"), in the order of their keys."""
+        query = (sa.select(t.word_tags.c.tag_key, sa.func.min(t.word_tags.c.word_id))
                  .join(t.words, t.words.c.word_id == t.word_tags.c.word_id)
-                 .where(t.words.c.deleted.is_(False)).distinct().order_by(t.word_tags.c.tag_key))
-        return [row[0] for row in self._all(query)]
+                 .where(t.words.c.deleted.is_(False)).group_by(t.word_tags.c.tag_key)
+                 .order_by(t.word_tags.c.tag_key))
+        return self.spelled_tags([(key, word_id) for key, word_id in self._all(query)])
+
+    def spelled_tags(self, keys: Sequence[tuple[str, Any]]) -> list[str]:
+        """Each (tag key, a word that has it) as that word spells the tag."""
+        spellings: dict[Any, list[str]] = {}
+        ids = list({word_id for _, word_id in keys})
+        for start in range(0, len(ids), 500):
+            query = sa.select(t.words.c.word_id, t.words.c.tags).where(t.words.c.word_id.in_(ids[start:start + 500]))
+            spellings.update((word_id, from_json(tags)) for word_id, tags in self._all(query))
+        return [next((tag for tag in spellings.get(word_id, ()) if tag_key(tag) == key), key) for key, word_id in keys]
 
     # --- study queue (optionally one category or one tag: a session's focus) ---------------------
     @staticmethod

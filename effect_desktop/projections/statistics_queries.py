@@ -21,7 +21,7 @@ from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
 from . import tables as t
 from .handlers import tag_key
-from .queries import due_day, due_on_or_before
+from .queries import Queries, due_day, due_on_or_before
 from .statistics_handlers import ALL_WORDS, category_facet, tag_facet
 
 
@@ -200,14 +200,16 @@ class StatisticsQueries:
         return [row[0] for row in self._all(query)]
 
     def tags(self) -> list[str]:
-        """Tag keys with at least one live word."""
+        """Tags with at least one live word, as a live word spells them (see `Queries.tags`)."""
         tags, tagged = t.word_tags.c, t.word_tags.alias("tagged")
         distinct = sa.select(tags.tag_key).distinct().subquery()
-        has_live = sa.exists().where(tagged.c.tag_key == distinct.c.tag_key,
-                                     tagged.c.word_id.not_in(sa.select(t.words.c.word_id)
-                                                             .where(t.words.c.deleted == sa.true())))
-        query = sa.select(distinct.c.tag_key).where(has_live).order_by(distinct.c.tag_key)
-        return [row[0] for row in self._all(query)]
+        live_word = (sa.select(tagged.c.word_id).where(
+            tagged.c.tag_key == distinct.c.tag_key,
+            tagged.c.word_id.not_in(sa.select(t.words.c.word_id).where(t.words.c.deleted == sa.true())))
+            .limit(1).scalar_subquery())
+        query = sa.select(distinct.c.tag_key, live_word).order_by(distinct.c.tag_key)
+        keys = [(key, word_id) for key, word_id in self._all(query) if word_id is not None]
+        return Queries(self.store).spelled_tags(keys)
 
     def streak_row(self, user_id: UUID) -> tuple[int, date] | None:
         rows = self._all(sa.select(t.streak.c.consecutive_days, t.streak.c.last_study_day)

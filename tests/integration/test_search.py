@@ -74,3 +74,18 @@ def test_the_words_of_one_import_keep_the_files_order(tmp_path) -> None:
         assert [w.text for w in profile.queries.words()] == texts
     finally:
         profile.close()
+
+
+def test_the_tags_offered_as_filters_are_spelled_as_the_words_spell_them(tmp_path: Path) -> None:
+    """The filters listed "jlpt::n5" and "genki::l3" (the folded keys) for tags written JLPT::N5."""
+    from effect_desktop.projections.statistics_queries import StatisticsQueries
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    ids = profile.service.create_words([{"text": "行く", "meaning": "to go", "tags": ["JLPT::N5", "Genki::L3"]},
+                                        {"text": "来る", "meaning": "to come", "tags": ["JLPT::N5", "ＶＥＲＢ"]},
+                                        {"text": "gone", "meaning": "x", "tags": ["Old"]}])
+    profile.service.delete_word(ids[2])
+    assert profile.queries.tags() == ["Genki::L3", "JLPT::N5", "ＶＥＲＢ"]
+    assert StatisticsQueries(profile.store).tags() == ["Genki::L3", "JLPT::N5", "ＶＥＲＢ"]
+    assert sorted(w.text for w in profile.queries.words(WordFilter(tag="JLPT::N5"))) == ["来る", "行く"]
+    profile.close()
