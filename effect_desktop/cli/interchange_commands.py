@@ -137,7 +137,7 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         unusable = [f"{counted(len(plan.bad_rows), 'row')} cannot be imported"] if plan.bad_rows else []
         if plan.left_out:
             unusable.append(f"{counted(len(plan.left_out), 'note')} cannot be imported (left out)")
-        print(f"would add {len(plan.creates)}, update {len(plan.updates)}, skip "
+        print(f"would add {len(plan.creates):,}, update {len(plan.updates):,}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
         if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
             print(f"effect-desktop: the import would be refused: {_bad_rows_refusal(plan)}", file=sys.stderr)

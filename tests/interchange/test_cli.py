@@ -160,3 +160,14 @@ def test_a_dry_run_writes_nothing_and_needs_no_profile(tmp_path: Path, capsys: p
     assert cli(data, "import", str(words), "--dry-run", profile="later") == 0
     assert "would add 2, update 0" in capsys.readouterr().out
     assert not (data / "later.effect.sqlite3").exists()
+
+
+def test_a_dry_runs_counts_are_grouped_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"would add 2747, update 0, skip 2,747 duplicates": only some counts had their thousands grouped."""
+    words = tmp_path / "words.csv"
+    words.write_text("".join(f"w{i},m{i}\n" for i in range(1200)), encoding="utf-8")
+    assert cli(tmp_path, "import", str(words)) == 0
+    capsys.readouterr()
+    words.write_text("".join(f"w{i},m{i}\n" for i in range(2400)), encoding="utf-8")
+    assert cli(tmp_path, "import", str(words), "--dry-run") == 0
+    assert "would add 1,200, update 0, skip 1,200 duplicates" in capsys.readouterr().out
