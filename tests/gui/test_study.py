@@ -200,6 +200,26 @@ def test_the_last_answer_can_be_undone_on_the_summary(qtbot, window, profile, wo
     assert [(c.event_data.total_questions, c.event_data.correct_answers) for c in completed] == [(5, 5)]
 
 
+def test_ctrl_z_on_a_summary_whose_session_another_program_completed_says_the_answer_is_kept(
+        qtbot, window, profile, words):
+    """It showed "This session is already completed; start a new one." in an error box."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    session_id = page.run.session_id
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    profile.service.complete_session(session_id)  # `effect-desktop` on the command line, or a sync
+    undo_key(qtbot, window)
+    assert not any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert window.statusBar().currentMessage().startswith("Not undone: answer to “")
+    assert events(profile, "AnswerRetracted") == [] and not window.undo_action.isEnabled()
+    page.settle()  # the summary left: no second completion
+    assert len(events(profile, "SessionCompleted")) == 1
+
+
 def test_a_summary_left_open_completes_its_session_after_a_moment(qtbot, window, profile, words):
     """Left open overnight, a summary booked its session on the day it was left (the completion's time):
     the last answer can be undone for a moment, then the session is complete where it stands."""

@@ -36,7 +36,7 @@ from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
 from ..preferences import Preferences
 from ..style import error_color, follow_palette, heading, scaled_font, set_text_color, success_color
-from ..undo import UndoEntry
+from ..undo import UndoEntry, Undone
 from . import queue
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
 from .edit_current import CurrentWordEditor
@@ -545,9 +545,19 @@ class StudyPage(Page):
             self.settle()
         super().hideEvent(event)
 
-    def retract(self, session_id: UUID, answer_event_id: UUID) -> None:
+    def retract(self, session_id: UUID, answer_event_id: UUID) -> Undone:
         """Undo an answer: a compensating event, then the card is asked again (from the summary too,
-        before it is left: the session goes on)."""
+        before it is left: the session goes on). A session another program or computer completed
+        meanwhile keeps its answers: the window says so (it showed "This session is already
+        completed" in an error box)."""
+        if self._completed_elsewhere(session_id):
+            self.context.undo.discard(lambda e: e.owner == session_id)
+            if self._ending is not None and self._ending.session_id == session_id:
+                self._settle_soon.stop()
+                self._ending = None
+            elif self.run is not None and self.run.session_id == session_id:
+                self._ended_elsewhere()
+            return Undone.NOTHING
         self.profile.service.retract_answer(session_id, answer_event_id)
         ending = self._ending
         if self.run is None and ending is not None and ending.session_id == session_id:
@@ -558,6 +568,7 @@ class StudyPage(Page):
             self.session_panel.show_result(self.tr("Answer undone."))
             self.stack.setCurrentWidget(self.session_panel)
             self.show_card()
+        return Undone.ALL
 
     def leave_session(self) -> None:
         """Esc: stop for now; the session stays open and can be resumed or finished later."""
