@@ -731,3 +731,21 @@ def test_a_words_history_chart_dates_its_answers_on_the_learners_clock_as_its_ta
         monkeypatch.undo()
         time.tzset()
         profile.close()
+
+
+def test_an_events_details_name_its_kind_in_the_interface_language(qtbot: QtBot, profile: Profile,
+                                                                    studied: dict) -> None:
+    """The Japanese details read "2026-… · QuestionAnswered #12 · バージョン 3"."""
+    from PySide6.QtCore import QLocale
+
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        page = _page(qtbot, profile)
+    finally:
+        QLocale.setDefault(before)
+    model = page.model
+    answer = next(model.index(r, 1) for r in range(model.rowCount())
+                  if (entry := model.index(r, 1).data(EntryRole)) and entry.event_type == "QuestionAnswered")
+    page.view.setCurrentIndex(answer)
+    assert " · 解答 (QuestionAnswered) #" in page.detail.when.text()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...timeline.describe import describe, learner_time
+from ...timeline.describe import describe, learner_time, type_label
 from ...timeline.entries import TimelineEntry
 from ...timeline.service import Timeline
 
@@ -88,7 +88,10 @@ class DetailPane(QWidget):
             return
         self.sentence.setText(describe(entry, self.language))
         local = learner_time(entry.at, entry.utc_offset_minutes).isoformat(sep=" ", timespec="seconds")
-        self.when.setText(self.tr("%1 · %2 #%3 · version %4").replace("%1", local).replace("%2", entry.event_type)
+        # the kind in the interface's language, then the stored type the payload below names (the type
+        # alone put "QuestionAnswered" in the middle of a Japanese line)
+        kind = f"{type_label(entry.event_type, self.language)} ({entry.event_type})"
+        self.when.setText(self.tr("%1 · %2 #%3 · version %4").replace("%1", local).replace("%2", kind)
                           .replace("%3", str(entry.position)).replace("%4", str(entry.version)))
         chain = self.timeline.queries.chain(entry)
         self.cause_button.setEnabled(chain.cause is not None)
