@@ -749,3 +749,25 @@ def test_an_events_details_name_its_kind_in_the_interface_language(qtbot: QtBot,
                   if (entry := model.index(r, 1).data(EntryRole)) and entry.event_type == "QuestionAnswered")
     page.view.setCurrentIndex(answer)
     assert " · 解答 (QuestionAnswered) #" in page.detail.when.text()
+
+
+def test_every_row_of_a_words_history_is_tall_enough_for_its_wrapped_text(qtbot: QtBot, profile: Profile) -> None:
+    """The first row, "Added the word … (a long meaning)", was cut to one line and "…" at the dialog's
+    first size: Qt measured it wrapped in a wider box than it paints it in."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    word = profile.service.create_word("bleble11464", "意味 11464: pa ble ble ka to ment ne lo ka pa ble ble ka to "
+                                                      "ment ne lo ka pa ble")
+    dialog = open_word_history(None, profile, word, "en")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    table = dialog.steps
+    text_margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            text = table.item(row, column).text()
+            box = QRect(0, 0, table.columnWidth(column) - 2 * text_margin, 100_000)
+            needed = table.fontMetrics().boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height()
+            assert table.rowHeight(row) >= needed + 2 * text_margin, (row, column, text)  # with its margins

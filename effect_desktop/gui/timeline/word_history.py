@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -136,7 +137,7 @@ class WordHistoryDialog(QDialog):
         self.steps.setColumnWidth(1, min(self.steps.columnWidth(1), 360))
         self.steps.setColumnWidth(2, 80)  # and the last column stretches from there to the edge
         self.steps.setWordWrap(True)  # a long change takes two lines rather than an ellipsis
-        self.steps.horizontalHeader().sectionResized.connect(lambda *_: self.steps.resizeRowsToContents())
+        self.steps.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         self.steps.horizontalHeader().setStretchLastSection(True)
         self.chart = IntervalChart(story.intervals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -148,6 +149,25 @@ class WordHistoryDialog(QDialog):
         layout.addWidget(self.chart)
         layout.addWidget(buttons)
         resize_within_screen(self, 760, 560)
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its longest text wrapped in its column. Qt's own measure wrapped the text
+        in a wider box than it paints it in: a sentence that just fitted two lines there took three, and
+        was cut to one line and "…" (the first row, "Added the word … (a long meaning)")."""
+        table = self.steps
+        metrics = table.fontMetrics()
+        # the text's margins as the style paints it (each side: the focus frame's and one pixel), and a
+        # pixel of grid line
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1
+        for row in range(table.rowCount()):
+            height = metrics.height()
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is None or not item.text():
+                    continue
+                box = QRect(0, 0, max(1, table.columnWidth(column) - margin), 100_000)
+                height = max(height, metrics.boundingRect(box, int(Qt.TextFlag.TextWordWrap), item.text()).height())
+            table.setRowHeight(row, height + margin)
 
 
 def _escape(text: str) -> str:
