@@ -298,6 +298,13 @@
         <numerusform>An unfinished {0} session from {1} (%n answers so far).</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
+      <translation>
+        <numerusform>%n word of this session were deleted meanwhile; their cards are left out.</numerusform>
+        <numerusform>%n words of this session were deleted meanwhile; their cards are left out.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SummaryPanel</name>

@@ -1062,6 +1062,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>There are no words yet. Add some on the Words page, or bring a list in with File → Import words…</source>
         <translation>まだ単語がありません。「単語」ページで追加するか、「ファイル」→「単語をインポート…」で一覧を取り込んでください。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
+        <translation><numerusform>このセッションの %n 語がその間に削除されたため、そのカードは出題しません。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

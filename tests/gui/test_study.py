@@ -506,3 +506,36 @@ def test_a_word_being_mended_when_its_session_ends_elsewhere_closes_without_an_e
     qtbot.waitUntil(lambda: not page.in_session, timeout=3000)
     dialog.reject()  # it gave the keys back to the card of a session no longer there: an exception
     assert page.stack.currentWidget() is page.start_panel
+
+
+def test_cards_of_words_deleted_meanwhile_are_left_out_of_the_running_session(qtbot, window, profile, words):
+    """A sync brought another computer's deletions (an import undone there): the session went on asking
+    the deleted words to the end, each answer stored against a deleted word."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    on_screen = page.run.current().word_id
+    later = next(w for w in page.run.queue[1:] if w != on_screen)
+    profile.service.delete_words([on_screen, later])  # another program, or a sync
+    window.operations.changed.emit()  # as a sync's end does
+    assert page.run.current().word_id not in (on_screen, later)
+    assert "2 words of this session were deleted meanwhile" in page.session_panel.last_result.text()
+    assert page.session_panel.position.text() == "1 / 3"
+    while page.in_session:
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    assert not {on_screen, later} & {a.word_id for a in _answers(profile)}
+    assert page.summary_panel.answers.text() == "3 correct of 3"
+
+
+def test_a_session_whose_every_word_left_is_deleted_ends_on_its_summary(qtbot, window, profile, words):
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    profile.service.delete_words(list(dict.fromkeys(page.run.queue)))
+    window.operations.changed.emit()
+    assert not page.in_session and page.stack.currentWidget() is page.summary_panel
+    assert page.summary_panel.answers.text() == "1 correct of 1"
+    assert "4 words of this session were deleted meanwhile" in window.statusBar().currentMessage()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -274,6 +275,8 @@ class StudyPage(Page):
         """Read the counts and any unfinished session off the GUI thread (slow on long histories)."""
         if self.run is not None and not self._completing and self._completed_elsewhere(self.run.session_id):
             self._ended_elsewhere()  # a sync brought its completion from another computer
+        elif self.run is not None and not self._completing:
+            self._leave_out_deleted(self.run)
         if self.stack.currentWidget() is not self.start_panel:
             return
         profile = self.profile
@@ -479,6 +482,39 @@ class StudyPage(Page):
         answer was then refused with "already completed", over the same card, until the learner left."""
         view = self.profile.queries.session(session_id)
         return view is not None and view.completed
+
+    def _leave_out_deleted(self, run: StudyRun) -> None:
+        """Cards of words deleted since the session began (a sync bringing another computer's deletions,
+        an import undone there, the CLI) are left out: they were asked to the end, each answer stored
+        against a deleted word, and Ctrl+E on one said to restore it first."""
+        waiting = list(dict.fromkeys(run.queue))
+        if not waiting:
+            return
+        live = {w.word_id for w in self.profile.queries.words_by_ids(waiting) if not w.deleted}
+        deleted = set(waiting) - live
+        if not deleted:
+            return
+        on_screen = run.leave_out(deleted)
+        said = self.tr("%n word(s) of this session were deleted meanwhile; their cards are left out.", "",
+                       len(deleted))
+        if run.finished:
+            if run.results:
+                self._complete()
+                window = self.window()
+                if isinstance(window, QMainWindow):
+                    window.statusBar().showMessage(said, 10_000)
+            else:
+                self.leave_session()
+                self.start_panel.message.setText(said)
+            return
+        self.session_panel.show_result(said)
+        if on_screen:
+            self.show_card()
+        else:
+            panel = self.session_panel
+            panel.progress.setMaximum(max(run.total_words, 1))
+            panel.progress.setValue(run.words_done())
+            panel.position.setText(self.tr("{0} / {1}").format(run.words_done(), run.total_words))
 
     def _ended_elsewhere(self) -> None:
         run = self.run

@@ -113,6 +113,7 @@ class StudyRun:
         self.queue = [w.word_id for w in words if w.word_id not in done]
         self.total_words = len(words)
         self._undo: list[tuple[UUID | None, list[UUID], dict[UUID, int], int]] = []
+        self.left_out: set[UUID] = set()  # words deleted meanwhile: never asked again, an undo or not
 
     @property
     def finished(self) -> bool:
@@ -150,8 +151,18 @@ class StudyRun:
     def drop_last(self) -> None:
         """The core refused the latest answer: the queue goes back as it was before it."""
         _, queue, attempts, result_count = self._undo.pop()
-        self.queue, self.attempts = queue, attempts
+        self.queue, self.attempts = [w for w in queue if w not in self.left_out], attempts
         del self.results[result_count:]
+
+    def leave_out(self, word_ids: set[UUID]) -> bool:
+        """These words were deleted (by a sync, another program, the Words page): their cards still to
+        come are not asked. True if the card on screen was one of them."""
+        current = self.queue[0] if self.queue else None
+        dropped = set(self.queue) & word_ids
+        self.left_out |= dropped
+        self.queue = [w for w in self.queue if w not in dropped]
+        self.total_words -= len(dropped)
+        return current in dropped
 
     def last_answer_id(self) -> UUID | None:
         return self._undo[-1][0] if self._undo else None
@@ -161,7 +172,7 @@ class StudyRun:
         if not self._undo or self._undo[-1][0] != answer_event_id:
             return False
         _, queue, attempts, result_count = self._undo.pop()
-        self.queue, self.attempts = queue, attempts
+        self.queue, self.attempts = [w for w in queue if w not in self.left_out], attempts
         del self.results[result_count:]
         return True
 
