@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage(self.tr("Nothing to undo."), 3000)
             return False
+        if entry.ask is not None and not entry.ask(self):
+            return False
         ok = self.undo.undo_last()
         if ok:
             said = {Undone.ALL: self.tr("Undone: {0}"),

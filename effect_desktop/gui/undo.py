@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..persistence.errors import StoreError
 from .operations import Operations
@@ -42,6 +43,9 @@ class UndoEntry:
     # do, and the entry that undoes the redo (None: nothing to undo)
     redo: Callable[[], tuple[Undone, UndoEntry | None]] | None = None
     size: int = 1  # words it changes: from BUSY_FROM, the window shows it is busy meanwhile
+    # asked before the undo (given the window): False leaves the action as it is (an import's words
+    # studied since would be deleted with it)
+    ask: Callable[[QWidget], bool] | None = None
 
 
 class UndoHistory(QObject):

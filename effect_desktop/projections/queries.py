@@ -144,6 +144,15 @@ class Queries:
     def words_by_ids(self, word_ids: list[UUID]) -> list[WordView]:
         return self.words(WordFilter(word_ids=list(word_ids))) if word_ids else []
 
+    def answered_among(self, word_ids: list[UUID]) -> int:
+        """How many of these words have been answered at least once (their answers are history)."""
+        found = 0
+        for start in range(0, len(word_ids), 500):
+            chunk = word_ids[start:start + 500]
+            found += int(self._all(sa.select(sa.func.count()).select_from(t.word_stats).where(
+                t.word_stats.c.word_id.in_(chunk), t.word_stats.c.reviews > 0))[0][0])
+        return found
+
     def word(self, word_id: UUID) -> WordView | None:
         rows = self._all(self._words_query().where(t.words.c.word_id == word_id))
         return _word(rows[0]) if rows else None

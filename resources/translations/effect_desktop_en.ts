@@ -515,4 +515,14 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>ImportUndo</name>
+    <message numerus="yes">
+      <source>%n studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
+      <translation>
+        <numerusform>%n studied word among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
+        <numerusform>%n studied words among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

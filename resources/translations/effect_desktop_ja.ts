@@ -2263,4 +2263,19 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>{0} をやり直しています…</translation>
     </message>
 </context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <source>Undo the import</source>
+        <translation>インポートを元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo the {0}?</source>
+        <translation>{0}を元に戻しますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
+        <translation><numerusform>うち %n 語はその後学習されています。インポートを元に戻すと、追加したすべての単語がこれらも含めて削除されます。解答は履歴に残り、やり直しで単語は戻ります。</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -75,3 +75,40 @@ def test_an_import_undone_after_one_of_its_words_was_edited_keeps_that_edit(
     undo_key(qtbot, window)
     assert _live(profile) == {"apple": ("りんご", "snack")}
     assert window.statusBar().currentMessage().startswith("Undone in part: import of 2 words")
+
+
+def _answer_the_question(qtbot, button_text: str, seen: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Click `button_text` in the question the next Ctrl+Z asks (shown with exec())."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, click)
+            return
+        seen.append(f"{box.text()} | {box.informativeText()}")
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(10, click)
+
+
+def test_undoing_an_import_whose_words_were_studied_since_asks_first(
+        qtbot, window, profile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Ctrl+Z meant for the last answer, once the summary was left, deleted the 300 words just studied."""
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\ncat,猫\ndog,犬\nbird,鳥\n", encoding="utf-8")
+    _import_through_the_dialog(qtbot, window, path)
+    cat = next(w.word_id for w in profile.queries.words() if w.text == "cat")
+    session = profile.service.start_session("flashcard", [cat])
+    profile.service.answer(session, cat, True, 1500)
+    profile.service.complete_session(session)
+
+    seen: list[str] = []
+    _answer_the_question(qtbot, "Cancel", seen)
+    undo_key(qtbot, window)
+    assert seen == ["Undo the import of 3 words? | 1 studied word among them: undoing the import deletes every "
+                    "word it added, these too. The answers stay in the history, and Redo brings the words back."]
+    assert len(_live(profile)) == 3 and window.undo_action.text() == "&Undo import of 3 words"
+    _answer_the_question(qtbot, "Undo the import", seen)
+    undo_key(qtbot, window)
+    assert _live(profile) == {} and len(events(profile, "QuestionAnswered")) == 1

@@ -12,6 +12,9 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
 from ...application.service import ImportedWords, StudyService
 from ..undo import UndoEntry, Undone
 from .edit import outcome
@@ -45,7 +48,26 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
         done = outcome(len(restored) + len(again), len(deleted) + len(put_back))
         return done, _entry(service, restored, again, label) if restored or again else None
 
-    return UndoEntry(label, undo, redo=redo, size=len(added) + len(changes))
+    def ask(window: QWidget) -> bool:
+        """The words it added that were studied since are deleted with it (a Ctrl+Z meant for the last
+        answer, after the summary was left, deleted 300 words without a word): asked first."""
+        studied = service.queries.answered_among([w for w, _ in added])
+        if not studied:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ImportUndo", "Undo the import"),
+                          QCoreApplication.translate("ImportUndo", "Undo the {0}?").format(label),
+                          QMessageBox.StandardButton.Cancel, window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(QCoreApplication.translate(
+            "ImportUndo", "%n studied word(s) among them: undoing the import deletes every word it added, these "
+            "too. The answers stay in the history, and Redo brings the words back.", None, studied))
+        undo_button = box.addButton(QCoreApplication.translate("ImportUndo", "Undo the import"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is undo_button
+
+    return UndoEntry(label, undo, redo=redo, size=len(added) + len(changes), ask=ask)
 
 
 def _set(service: StudyService, changes: list[Change]) -> list[Change]:
