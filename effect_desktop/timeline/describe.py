@@ -25,6 +25,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored.undo": "Undid the deletion of '{word}'",
         "WordDeleted.undo": "Undid bringing back '{word}'",
         "WordDeleted.unadd": "Undid adding '{word}'",
+        "WordRestored.readd": "Added '{word}' again",
         "WordUpdated.redo": "Redid the change to the {fields} of '{word}'",
         "WordDeleted.redo": "Deleted the word '{word}' again",
         "WordRestored.redo": "Restored the word '{word}' again",
@@ -58,6 +59,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordDeleted": "Deleted {count} words in one go: {words}…",
         "group.WordDeleted.undo": "Undid bringing back {count} words: {words}…",
         "group.WordDeleted.unadd": "Undid adding {count} words: {words}…",
+        "group.WordRestored.readd": "Added {count} words again: {words}…",
         "group.WordRestored": "Brought back {count} words in one go: {words}…",
         "group.WordRestored.undo": "Undid the deletion of {count} words: {words}…",
         "group.WordUpdated.redo": "Redid the change to {count} words: {words}…",
@@ -76,6 +78,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "WordRestored.undo": "「{word}」の削除を取り消しました",
         "WordDeleted.undo": "「{word}」の復元を取り消しました",
         "WordDeleted.unadd": "「{word}」の追加を取り消しました",
+        "WordRestored.readd": "「{word}」をもう一度追加しました",
         "WordUpdated.redo": "「{word}」の{fields}の変更をやり直しました",
         "WordDeleted.redo": "単語「{word}」をもう一度削除しました",
         "WordRestored.redo": "単語「{word}」をもう一度復元しました",
@@ -109,6 +112,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "group.WordDeleted": "{count} 語をまとめて削除しました：{words}ほか",
         "group.WordDeleted.undo": "{count} 語の復元を取り消しました：{words}ほか",
         "group.WordDeleted.unadd": "{count} 語の追加を取り消しました：{words}ほか",
+        "group.WordRestored.readd": "{count} 語をもう一度追加しました：{words}ほか",
         "group.WordRestored": "{count} 語をまとめて復元しました：{words}ほか",
         "group.WordRestored.undo": "{count} 語の削除を取り消しました：{words}ほか",
         "group.WordUpdated.redo": "{count} 語の変更をやり直しました：{words}ほか",
@@ -209,8 +213,8 @@ def _taking_back(entry: TimelineEntry) -> str:
     ".unadd" for a deletion that takes back the word's adding (an import undone)."""
     if entry.cause_type is None or entry.cause_type not in UNDONE_BY.get(entry.event_type, ()):
         return ""
-    if entry.cause_type == "WordCreated":
-        return ".unadd"
+    if entry.cause_root_type == "WordCreated" or entry.cause_type == "WordCreated":  # an import undone, redone…
+        return ".unadd" if entry.event_type == "WordDeleted" else ".readd"
     return ".redo" if entry.cause_is_undo else ".undo"
 
 

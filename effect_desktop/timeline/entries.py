@@ -44,6 +44,7 @@ class TimelineEntry:
     cause_type: str | None = None
     subject: dict[str, Any] | None = None
     cause_is_undo: bool = False
+    cause_root_type: str | None = None  # the change the chain of undos and redos starts from
 
     @property
     def utc_offset_minutes(self) -> int:

@@ -260,15 +260,17 @@ class TimelineQueries:
                 note=_json(r.note) if r.note else None,
                 cause_type=causes[r.cause_id][0] if r.cause_id in causes else None,
                 cause_is_undo=r.cause_id in causes and causes[r.cause_id][1],
+                cause_root_type=causes[r.cause_id][2] if r.cause_id in causes else None,
                 subject=subjects.get(r.subject_id) if r.subject_id is not None else None,
             ))
         return entries
 
-    def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, bool]]:
-        """(event type, whether it is an undo) of each cause. An undo takes back the change it names,
-        a redo takes back an undo: which one an event is depends on how many steps back its chain of
-        such causes goes (edit, undo, redo, undo…), however long (one walk in SQL: a cap at 64 steps
-        read every later undo as "Redid")."""
+    def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, bool, str]]:
+        """(event type, whether it is an undo, the type of the change its chain starts from) of each
+        cause. An undo takes back the change it names, a redo takes back an undo: which one an event
+        is depends on how many steps back its chain of such causes goes (edit, undo, redo, undo…),
+        however long (one walk in SQL: a cap at 64 steps read every later undo as "Redid"). The chain's
+        start tells a word's adding undone and done again (an import) from a deletion's."""
         if not cause_ids:
             return {}
         ids = list(cause_ids)
@@ -284,9 +286,19 @@ class TimelineQueries:
                 # of them) as the cause walked forever, and the timeline froze
                 .where(_undoes(here.c.event_type, cause.c.event_type), cause.c.position < seed.c.at))
         walk = seed.union_all(step)
-        steps = dict(self._all(sa.select(walk.c.start, sa.func.max(walk.c.steps)).group_by(walk.c.start)))
+        deepest: dict[UUID, tuple[int, int]] = {}  # start -> (steps, position of the chain's first change)
+        for start, steps, at in self._all(sa.select(walk.c.start, walk.c.steps, walk.c.at)):
+            if start not in deepest or steps > deepest[start][0]:
+                deepest[start] = (steps, at)
+        roots = {position for _, position in deepest.values()}
+        root_types = dict(self._all(sa.select(events.c.position, events.c.event_type)
+                                    .where(events.c.position.in_(list(roots))))) if roots else {}
         kinds = self._all(sa.select(events.c.event_id, events.c.event_type).where(events.c.event_id.in_(ids)))
-        return {r.event_id: (r.event_type, steps.get(r.event_id, 0) % 2 == 1) for r in kinds}
+        causes = {}
+        for r in kinds:
+            steps, root = deepest.get(r.event_id, (0, None))
+            causes[r.event_id] = (r.event_type, steps % 2 == 1, root_types.get(root, r.event_type))
+        return causes
 
 def _taking_back() -> sa.ColumnElement[bool]:
     """A word change whose cause is the change it takes back (an undo or a redo)."""

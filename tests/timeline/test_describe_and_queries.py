@@ -208,11 +208,16 @@ def test_an_event_named_as_its_own_cause_does_not_freeze_the_timeline(profile: P
 
 def test_an_import_undone_reads_as_words_no_longer_added_and_its_redo_as_a_redo(profile: Profile) -> None:
     """The undo of an import deletes the words it added, naming each WordCreated: it read "Deleted
-    the word", as if the learner had deleted them one by one."""
+    the word", as if the learner had deleted them one by one; its redo read "Restored … again" and the
+    next undo "Undid bringing back …"."""
     imported = profile.service.import_words([{"text": "猫", "meaning": "cat"}, {"text": "犬", "meaning": "dog"}])
     deleted = profile.service.delete_words(imported.created, undoes=dict(imported.created_events))
     assert _sentences(profile)[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
     assert _sentences(profile, language="ja")[:2] == ["「犬」の追加を取り消しました", "「猫」の追加を取り消しました"]
     assert _sentences(profile, TimelineFilter(text="undo"))[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
-    profile.service.restore_words([w for w, _ in deleted], undoes=dict(deleted))
-    assert _sentences(profile)[:2] == ["Restored the word '犬' again", "Restored the word '猫' again"]
+    restored = profile.service.restore_words([w for w, _ in deleted], undoes=dict(deleted))  # Redo
+    assert _sentences(profile)[:2] == ["Added '犬' again", "Added '猫' again"]  # (never restored before)
+    assert _sentences(profile, language="ja")[:1] == ["「犬」をもう一度追加しました"]
+    profile.service.delete_words([w for w, _ in restored], undoes=dict(restored))  # Ctrl+Z once more
+    assert _sentences(profile)[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
+    assert "Added '犬' again" in _sentences(profile, TimelineFilter(text="redo"))
