@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from ..domain.aggregate import Aggregate, Recorded
@@ -47,6 +47,7 @@ from .ports import Clock, ReadModelUpdater, TransactionalStore
 from .preview import days_until_due, first_attempt_reviews
 from .repository import Repository
 
+_T = TypeVar("_T")
 
 @dataclass
 class _Command:
@@ -219,6 +220,13 @@ class StudyService:
             if words:
                 self._commit(command, words)
         return done
+
+    def all_or_none(self, work: Callable[[], _T]) -> _T:
+        """Several commands in one transaction: all of them or none. An import's undo deletes the
+        words it added and puts back the ones it changed; a busy profile between the two left the
+        deletions done, and the retry then knew nothing of them."""
+        with self.store.transaction():
+            return work()
 
     def fields_before(self, word_id: UUID, event_id: UUID, changes: dict[str, Any]) -> dict[str, Any]:
         """`_as_it_was_before`, for an undo that decides its values itself (Organize's)."""

@@ -112,3 +112,35 @@ def test_undoing_an_import_whose_words_were_studied_since_asks_first(
     _answer_the_question(qtbot, "Undo the import", seen)
     undo_key(qtbot, window)
     assert _live(profile) == {} and len(events(profile, "QuestionAnswered")) == 1
+
+
+def test_an_import_undo_that_fails_half_way_changes_nothing_and_can_be_tried_again(
+        qtbot, window, profile, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The deletions were written, then the profile was busy for the put-back: 22 words were gone, the
+    retry said "Undone in part" and Redo said "Redone" with the words still deleted."""
+    from effect_desktop.persistence.errors import StoreError
+
+    profile.service.create_word("apple", "りんご", category="fruit")
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning,category\napple,りんご,food\ncat,猫,animal\ndog,犬,animal\n", encoding="utf-8")
+    _import_through_the_dialog(qtbot, window, path, update=True)
+    real = profile.service.update_words
+    failures = [StoreError("The profile is busy (a backup is being written); try again in a moment.")]
+
+    def busy_once(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if failures:
+            raise failures.pop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(profile.service, "update_words", busy_once)
+    undo_key(qtbot, window)
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "errorDialog"]
+    assert len(shown) == 1 and "busy" in shown[0].text()
+    shown[0].close()
+    assert _live(profile) == {"apple": ("りんご", "food"), "cat": ("猫", "animal"), "dog": ("犬", "animal")}
+    assert window.undo_action.text() == "&Undo import of 3 words"  # kept for a retry
+    undo_key(qtbot, window)
+    assert _live(profile) == {"apple": ("りんご", "fruit")}
+    assert window.statusBar().currentMessage() == "Undone: import of 3 words"
+    redo_key(qtbot, window)
+    assert len(_live(profile)) == 3 and window.statusBar().currentMessage() == "Redone: import of 3 words"

@@ -37,14 +37,20 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
     put_back: list[Change] = []
 
     def undo() -> Undone:
-        deleted[:] = service.delete_words([w for w, _ in added], undoes=dict(added), skip_done=True) if added else []
-        put_back[:] = _set(service, [(w, after, before, e) for w, before, after, e in changes])
+        def both() -> tuple[list[tuple[UUID, UUID]], list[Change]]:  # one transaction: a retry finds it all to do
+            gone = service.delete_words([w for w, _ in added], undoes=dict(added), skip_done=True) if added else []
+            return gone, _set(service, [(w, after, before, e) for w, before, after, e in changes])
+
+        deleted[:], put_back[:] = service.all_or_none(both)
         return outcome(len(deleted) + len(put_back), len(added) + len(changes))
 
     def redo() -> tuple[Undone, UndoEntry | None]:
-        restored = (service.restore_words([w for w, _ in deleted], undoes=dict(deleted), skip_done=True)
+        def both() -> tuple[list[tuple[UUID, UUID]], list[Change]]:
+            back = (service.restore_words([w for w, _ in deleted], undoes=dict(deleted), skip_done=True)
                     if deleted else [])
-        again = _set(service, [(w, after, before, e) for w, before, after, e in put_back])
+            return back, _set(service, [(w, after, before, e) for w, before, after, e in put_back])
+
+        restored, again = service.all_or_none(both)
         done = outcome(len(restored) + len(again), len(deleted) + len(put_back))
         return done, _entry(service, restored, again, label) if restored or again else None
 
