@@ -539,3 +539,20 @@ def test_a_session_whose_every_word_left_is_deleted_ends_on_its_summary(qtbot, w
     assert not page.in_session and page.stack.currentWidget() is page.summary_panel
     assert page.summary_panel.answers.text() == "1 correct of 1"
     assert "4 words of this session were deleted meanwhile" in window.statusBar().currentMessage()
+
+
+def test_a_tag_chosen_to_study_stays_chosen_however_the_words_spell_it(qtbot, window, profile):
+    """The focus was saved under the tag's folded key ("t:jlpt::n5"); once the tags were listed as spelled
+    (JLPT::N5) the box showed "All words" while the counts, and the next session, were the tag's."""
+    from effect_desktop.application.planning import Focus
+    from effect_desktop.gui.preferences import Preferences
+
+    profile.service.create_words([{"text": "行く", "meaning": "to go", "tags": ["JLPT::N5"]},
+                                  {"text": "本", "meaning": "book"}])
+    Preferences(profile.settings).study_focus = Focus(tag="jlpt::n5")
+    page = window.show_page("study")
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    assert page.start_panel.focus.currentText() == "Tag: JLPT::N5"
+    press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
+    assert [w.text for w in page.run.words.values()] == ["行く"]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...bootstrap import Profile
+from ...domain.text_fold import tag_key
 from ...projections.cache import ReadModelCache
 from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
@@ -268,7 +269,7 @@ class StatisticsPage(QWidget):
             name = self.tr("Category: {0}").format(category) if category else self.tr("No category")
             self.scope.addItem(name, f"c:{category}")
         for tag in queries.tags():
-            self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag}")
+            self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag_key(tag)}")  # chosen by its key
         found = self.scope.findData(current)
         self.scope.setCurrentIndex(max(0, found))
         self.scope.blockSignals(False)

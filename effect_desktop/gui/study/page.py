@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...application.planning import EVERY_WORD, Focus
 from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS, active_seconds
+from ...domain.text_fold import tag_key
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
 from ..preferences import Preferences
@@ -140,7 +141,11 @@ class StartPanel(QWidget):
         items = [(self.tr("All words"), "")]
         items += [(self.tr("Category: {0}").format(c) if c else self.tr("No category"), Focus(category=c).key())
                   for c in categories]
-        items += [(self.tr("Tag: {0}").format(t), Focus(tag=t).key()) for t in tags]
+        # a tag by its folded key (as the focus was saved before tags were shown as spelled): the spelling
+        # shown may change, the choice must not
+        items += [(self.tr("Tag: {0}").format(t), Focus(tag=tag_key(t)).key()) for t in tags]
+        if chosen.tag:
+            chosen = Focus(tag=tag_key(chosen.tag))
         shown = [(self.focus.itemText(i), self.focus.itemData(i)) for i in range(self.focus.count())]
         if items == shown and self.focus.currentData() == chosen.key():
             return

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.scheduling.studyday import offset_minutes
+from ...domain.text_fold import tag_key
 from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from ..context import AppContext, Page
 from ..search_field import SearchField
@@ -213,7 +214,9 @@ class WordsPage(Page):
     def refresh(self) -> None:
         self._fill_combo(self.category, self.tr("All categories"), self.profile.queries.categories(with_none=True),
                          self.tr("No category"))
-        self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags())
+        # shown as the words spell them, chosen by their folded key: the spelling shown may change (the
+        # word it came from deleted), the choice must not
+        self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags(), key=tag_key)
         self.reload()
 
     def reload(self) -> None:
@@ -291,14 +294,16 @@ class WordsPage(Page):
                 "“{0}” is saved; it no longer matches the filter, so the list does not show it.").format(edited[1]),
                 8000)
 
-    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str], empty: str = "") -> None:
-        """`everything` (no filter), then each value; "" (the words without one) shown as `empty`."""
+    def _fill_combo(self, combo: QComboBox, everything: str, values: list[str], empty: str = "",
+                    key: Callable[[str], str] = lambda value: value) -> None:
+        """`everything` (no filter), then each value (its `key` as the choice's data); "" (the words
+        without one) shown as `empty`."""
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(everything, None)
         for value in values:
-            combo.addItem(value or empty, value)
+            combo.addItem(value or empty, key(value))
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
