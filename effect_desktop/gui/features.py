@@ -168,7 +168,7 @@ def import_words(window: MainWindow) -> None:
         if report.words is not None:  # Ctrl+Z next takes this import back, not what came before it
             changed = report.created + report.updated
             entry = import_entry(window.profile.service, report.words, T.translate(
-                "Features", "import of %n word(s)", None, changed))
+                "Features", "import of %Ln word(s)", None, changed))
             if entry is not None:
                 window.undo.push(entry)
         window.operations.changed.emit()

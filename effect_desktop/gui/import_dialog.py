@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -278,7 +278,7 @@ class ImportDialog(QDialog):
         anki = "" if table.anki is None else (self.tr(", Anki's notes without header lines (their HTML read as "
                                                       "text)") if table.anki.guessed
                                               else self.tr(", Anki's notes in plain text"))
-        self.detected_label.setText(self.tr("{0}, {1}, %n row(s){2}", "", len(table.rows)).format(
+        self.detected_label.setText(self.tr("{0}, {1}, %Ln row(s){2}", "", len(table.rows)).format(
             ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
             self.tr(", first row is a header") if table.has_header else "") + anki)
         self.columns = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name
@@ -300,7 +300,7 @@ class ImportDialog(QDialog):
         chosen = [self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
             choice.note_type, choice.word, choice.meaning) for choice in parsed.chosen_fields]
         self.detected_label.setText("\n".join(
-            [self.tr("Anki deck, %n note(s)", "", len(parsed.candidates) + len(parsed.problems)), *chosen]))
+            [self.tr("Anki deck, %Ln note(s)", "", len(parsed.candidates) + len(parsed.problems)), *chosen]))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
@@ -367,7 +367,7 @@ class ImportDialog(QDialog):
         self.problems.clear()
         self.problems.addItems([self._problem_text(p) for p in problems[:1000]])
         if len(problems) > 1000:
-            self.problems.addItem(self.tr("… and {0} more").format(len(problems) - 1000))
+            self.problems.addItem(self.tr("… and {0} more").format(QLocale().toString(len(problems) - 1000)))
 
     def _problem_text(self, problem: RowProblem) -> str:
         where = self.tr("note {0}") if problem.unit == "note" else self.tr("line {0}")
@@ -419,17 +419,18 @@ class ImportDialog(QDialog):
             self._check()
 
     def _plan_text(self, plan: ImportPlan) -> str:
-        parts = [self.tr("%n new word(s)", "", len(plan.creates))]
+        parts = [self.tr("%Ln new word(s)", "", len(plan.creates))]
         if plan.updates:
-            parts.append(self.tr("{0} to update").format(len(plan.updates)))
+            parts.append(self.tr("{0} to update").format(QLocale().toString(len(plan.updates))))
         if len(plan.duplicates) > plan.repeated:
-            parts.append(self.tr("{0} already in your list (skipped)").format(len(plan.duplicates) - plan.repeated))
+            parts.append(self.tr("{0} already in your list (skipped)").format(
+                QLocale().toString(len(plan.duplicates) - plan.repeated)))
         if plan.repeated:  # on an empty profile too: "already in your list" was wrong there
-            parts.append(self.tr("{0} repeated in the file (skipped)").format(plan.repeated))
+            parts.append(self.tr("{0} repeated in the file (skipped)").format(QLocale().toString(plan.repeated)))
         if plan.bad_rows:
-            parts.append(self.tr("%n row(s) cannot be imported", "", len(plan.bad_rows)))
+            parts.append(self.tr("%Ln row(s) cannot be imported", "", len(plan.bad_rows)))
         if plan.left_out:
-            parts.append(self.tr("%n note(s) cannot be imported (left out)", "", len(plan.left_out)))
+            parts.append(self.tr("%Ln note(s) cannot be imported (left out)", "", len(plan.left_out)))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
@@ -458,7 +459,7 @@ class ImportDialog(QDialog):
         if isinstance(result, list):
             self._ready()
             self._show_problems(result)
-            self.status.setText(self.tr("%n row(s) cannot be imported; fix the file or leave them out.", "",
+            self.status.setText(self.tr("%Ln row(s) cannot be imported; fix the file or leave them out.", "",
                                         len(result)))
             self.finished_import.emit([self._problem_text(p) for p in result])  # as the list shows them
             return
@@ -573,13 +574,13 @@ def open_import_dialog(parent: QWidget | None, profile: Profile, path: Path | No
 def import_summary(report: ImportReport) -> str:
     """What an import did, in the interface language (the dialog closes when it is done)."""
     translate = QCoreApplication.translate
-    parts = [translate("ImportDialog", "%n word(s) added", None, report.created)]
+    parts = [translate("ImportDialog", "%Ln word(s) added", None, report.created)]
     if report.updated:
-        parts.append(translate("ImportDialog", "{0} updated").format(report.updated))
+        parts.append(translate("ImportDialog", "{0} updated").format(QLocale().toString(report.updated)))
     if report.skipped_duplicates:
-        parts.append(translate("ImportDialog", "%n duplicate(s) skipped", None, report.skipped_duplicates))
+        parts.append(translate("ImportDialog", "%Ln duplicate(s) skipped", None, report.skipped_duplicates))
     if report.skipped_problems:
-        parts.append(translate("ImportDialog", "%n bad row(s) left out", None, report.skipped_problems))
+        parts.append(translate("ImportDialog", "%Ln bad row(s) left out", None, report.skipped_problems))
     if report.left_out_notes:
-        parts.append(translate("ImportDialog", "%n note(s) left out", None, report.left_out_notes))
+        parts.append(translate("ImportDialog", "%Ln note(s) left out", None, report.left_out_notes))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

@@ -65,73 +65,73 @@
   <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-      <source>{0}, {1}, %n row(s){2}</source>
+      <source>{0}, {1}, %Ln row(s){2}</source>
       <translation>
-        <numerusform>{0}, {1}, %n row{2}</numerusform>
-        <numerusform>{0}, {1}, %n rows{2}</numerusform>
+        <numerusform>{0}, {1}, %Ln row{2}</numerusform>
+        <numerusform>{0}, {1}, %Ln rows{2}</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Anki deck, %n note(s)</source>
+      <source>Anki deck, %Ln note(s)</source>
       <translation>
-        <numerusform>Anki deck, %n note</numerusform>
-        <numerusform>Anki deck, %n notes</numerusform>
+        <numerusform>Anki deck, %Ln note</numerusform>
+        <numerusform>Anki deck, %Ln notes</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n new word(s)</source>
+      <source>%Ln new word(s)</source>
       <translation>
-        <numerusform>%n new word</numerusform>
-        <numerusform>%n new words</numerusform>
+        <numerusform>%Ln new word</numerusform>
+        <numerusform>%Ln new words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n row(s) cannot be imported</source>
+      <source>%Ln row(s) cannot be imported</source>
       <translation>
-        <numerusform>%n row cannot be imported</numerusform>
-        <numerusform>%n rows cannot be imported</numerusform>
+        <numerusform>%Ln row cannot be imported</numerusform>
+        <numerusform>%Ln rows cannot be imported</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n note(s) cannot be imported (left out)</source>
+      <source>%Ln note(s) cannot be imported (left out)</source>
       <translation>
-        <numerusform>%n note cannot be imported (left out)</numerusform>
-        <numerusform>%n notes cannot be imported (left out)</numerusform>
+        <numerusform>%Ln note cannot be imported (left out)</numerusform>
+        <numerusform>%Ln notes cannot be imported (left out)</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n row(s) cannot be imported; fix the file or leave them out.</source>
+      <source>%Ln row(s) cannot be imported; fix the file or leave them out.</source>
       <translation>
-        <numerusform>%n row cannot be imported; fix the file or leave them out.</numerusform>
-        <numerusform>%n rows cannot be imported; fix the file or leave them out.</numerusform>
+        <numerusform>%Ln row cannot be imported; fix the file or leave them out.</numerusform>
+        <numerusform>%Ln rows cannot be imported; fix the file or leave them out.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n word(s) added</source>
+      <source>%Ln word(s) added</source>
       <translation>
-        <numerusform>%n word added</numerusform>
-        <numerusform>%n words added</numerusform>
+        <numerusform>%Ln word added</numerusform>
+        <numerusform>%Ln words added</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n duplicate(s) skipped</source>
+      <source>%Ln duplicate(s) skipped</source>
       <translation>
-        <numerusform>%n duplicate skipped</numerusform>
-        <numerusform>%n duplicates skipped</numerusform>
+        <numerusform>%Ln duplicate skipped</numerusform>
+        <numerusform>%Ln duplicates skipped</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n bad row(s) left out</source>
+      <source>%Ln bad row(s) left out</source>
       <translation>
-        <numerusform>%n bad row left out</numerusform>
-        <numerusform>%n bad rows left out</numerusform>
+        <numerusform>%Ln bad row left out</numerusform>
+        <numerusform>%Ln bad rows left out</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n note(s) left out</source>
+      <source>%Ln note(s) left out</source>
       <translation>
-        <numerusform>%n note left out</numerusform>
-        <numerusform>%n notes left out</numerusform>
+        <numerusform>%Ln note left out</numerusform>
+        <numerusform>%Ln notes left out</numerusform>
       </translation>
     </message>
   </context>
@@ -477,10 +477,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>import of %n word(s)</source>
+      <source>import of %Ln word(s)</source>
       <translation>
-        <numerusform>import of %n word</numerusform>
-        <numerusform>import of %n words</numerusform>
+        <numerusform>import of %Ln word</numerusform>
+        <numerusform>import of %Ln words</numerusform>
       </translation>
     </message>
   </context>

@@ -2033,8 +2033,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>別のデバイスでの選択により、復習の予定は {0} で立てられるようになりました。</translation>
     </message>
     <message numerus="yes">
-        <source>import of %n word(s)</source>
-        <translation><numerusform>%n 語のインポート</numerusform></translation>
+        <source>import of %Ln word(s)</source>
+        <translation><numerusform>%Ln 語のインポート</numerusform></translation>
     </message>
 </context>
 <context>

@@ -282,8 +282,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="207" />
-            <source>{0}, {1}, %n row(s){2}</source>
-            <translation><numerusform>{0}、{1}区切り、%n 行{2}</numerusform></translation>
+            <source>{0}, {1}, %Ln row(s){2}</source>
+            <translation><numerusform>{0}、{1}区切り、%Ln 行{2}</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="209" />
@@ -292,8 +292,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="219" />
-            <source>Anki deck, %n note(s)</source>
-            <translation><numerusform>Anki デッキ、%n 件のノート</numerusform></translation>
+            <source>Anki deck, %Ln note(s)</source>
+            <translation><numerusform>Anki デッキ、%Ln 件のノート</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="260" />
@@ -307,8 +307,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/import_dialog.py" line="285" />
-            <source>%n row(s) cannot be imported; fix the file or leave them out.</source>
-            <translation><numerusform>%n 行をインポートできません。ファイルを修正するか、それらの行を除外してください。</numerusform></translation>
+            <source>%Ln row(s) cannot be imported; fix the file or leave them out.</source>
+            <translation><numerusform>%Ln 行をインポートできません。ファイルを修正するか、それらの行を除外してください。</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="297" />
@@ -392,8 +392,8 @@
             <translation>行を確認しています…</translation>
         </message>
         <message numerus="yes">
-            <source>%n new word(s)</source>
-            <translation><numerusform>新しい単語 %n 語</numerusform></translation>
+            <source>%Ln new word(s)</source>
+            <translation><numerusform>新しい単語 %Ln 語</numerusform></translation>
         </message>
         <message>
             <source>{0} to update</source>
@@ -404,8 +404,8 @@
             <translation>登録済み {0} 語（スキップ）</translation>
         </message>
         <message numerus="yes">
-            <source>%n row(s) cannot be imported</source>
-            <translation><numerusform>インポートできない行 %n 行</numerusform></translation>
+            <source>%Ln row(s) cannot be imported</source>
+            <translation><numerusform>インポートできない行 %Ln 行</numerusform></translation>
         </message>
         <message>
             <source>Checked: {0}.</source>
@@ -416,20 +416,20 @@
             <translation>、</translation>
         </message>
         <message numerus="yes">
-            <source>%n word(s) added</source>
-            <translation><numerusform>%n 語を追加</numerusform></translation>
+            <source>%Ln word(s) added</source>
+            <translation><numerusform>%Ln 語を追加</numerusform></translation>
         </message>
         <message>
             <source>{0} updated</source>
             <translation>{0} 語を更新</translation>
         </message>
         <message numerus="yes">
-            <source>%n duplicate(s) skipped</source>
-            <translation><numerusform>重複 %n 語をスキップ</numerusform></translation>
+            <source>%Ln duplicate(s) skipped</source>
+            <translation><numerusform>重複 %Ln 語をスキップ</numerusform></translation>
         </message>
         <message numerus="yes">
-            <source>%n bad row(s) left out</source>
-            <translation><numerusform>インポートできない行 %n 行を除外</numerusform></translation>
+            <source>%Ln bad row(s) left out</source>
+            <translation><numerusform>インポートできない行 %Ln 行を除外</numerusform></translation>
         </message>
         <message>
             <source>Import finished: {0}.</source>
@@ -452,15 +452,15 @@
         <translation>インポートできないノート（除外されます）:</translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s) cannot be imported (left out)</source>
+        <source>%Ln note(s) cannot be imported (left out)</source>
         <translation>
-            <numerusform>インポートできないノート %n 件（除外）</numerusform>
+            <numerusform>インポートできないノート %Ln 件（除外）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n note(s) left out</source>
+        <source>%Ln note(s) left out</source>
         <translation>
-            <numerusform>ノート %n 件を除外</numerusform>
+            <numerusform>ノート %Ln 件を除外</numerusform>
         </translation>
     </message>
     <message>

@@ -447,3 +447,19 @@ def test_the_apps_own_history_export_is_named_as_such_not_read_as_words(qtbot: Q
     assert "an Effect Desktop history (a JSONL export), not a word list" in shown[0]
     assert "--format jsonl" in shown[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_an_import_of_thousands_says_its_counts_with_their_thousands_grouped(tmp_path: Path) -> None:
+    """"Import finished: 3000 words added." beside "3,000 pending" in the sync status."""
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.import_dialog import import_summary
+
+    report = ImportReport(created=3000, updated=1200, skipped_duplicates=2747, skipped_problems=0, events=4200,
+                          correlation_id=None)
+    assert import_summary(report) == ("Import finished: 3,000 words added, 1,200 updated, "
+                                      "2,747 duplicates skipped.")
+    try:
+        assert i18n.install("ja") == "ja"
+        assert "3,000 語を追加" in import_summary(report)
+    finally:
+        i18n.install("en")
