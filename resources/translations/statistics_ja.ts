@@ -111,8 +111,8 @@
         <translation>単語をダブルクリック（または Enter）すると履歴を開きます</translation>
     </message>
     <message>
-        <source>Times forgotten after the word was learned</source>
-        <translation>覚えた後に忘れた回数</translation>
+        <source>Times forgotten: a miss once the word was learned (SM-2), or after its first review (FSRS)</source>
+        <translation>忘れた回数：覚えた後の不正解（SM-2）、または初回の復習より後の不正解（FSRS）</translation>
     </message>
     <message>
         <source>Reviews so far; a word not yet answered right at a review is listed after the lapses, by its reviews</source>

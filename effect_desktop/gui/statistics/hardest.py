@@ -23,7 +23,8 @@ class HardestWordsTable(QTableWidget):
                                         self.tr("Easiness")])
         # the order is the lapses', then the reviews' of words never answered right: a row with no lapse
         # above one with a lapse would look like a wrong order without them
-        for column, tip in ((2, self.tr("Times forgotten after the word was learned")),
+        for column, tip in ((2, self.tr("Times forgotten: a miss once the word was learned (SM-2), or after its "
+                                        "first review (FSRS)")),
                             (3, self.tr("Reviews so far; a word not yet answered right at a review is "
                                         "listed after the lapses, by its reviews"))):
             header_item = self.horizontalHeaderItem(column)

@@ -215,8 +215,7 @@ class StatisticsPage(QWidget):
         # locale's short one ("5/31/22 8:00 PM")
         when = moment.astimezone().strftime("%Y-%m-%d %H:%M")
         self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
-        self.scroll_area.setEnabled(False)  # greyed: the figures shown are not of that moment yet
-        self.summary.setEnabled(False)
+        self.figures_shown(False)  # greyed: the figures shown are not of that moment yet
         self._as_of_when = when
         job = _AsOfJob(self._generation, lambda: queries_as_of(self.profile, moment, cache))
         # a bound method, which Qt disconnects once this page is gone (a language change rebuilds every
@@ -239,12 +238,19 @@ class StatisticsPage(QWidget):
 
     def _show_queries(self, queries: Queries, moment: datetime | None, label: str) -> None:
         self._queries, self._queries_as_of = queries, moment
-        self.scroll_area.setEnabled(True)
-        self.summary.setEnabled(True)
+        self.figures_shown(True)
         self.as_of_label.setText(label)
         self._fill_scopes()
         self.refresh()
         self.as_of_ready.emit()
+
+    def figures_shown(self, current: bool) -> None:
+        """The charts and the summary as of the moment chosen (True), or greyed while it is computed:
+        the charts only, so that the page still scrolls."""
+        charts = self.scroll_area.widget()
+        if charts is not None:
+            charts.setEnabled(current)
+        self.summary.setEnabled(current)
 
     def mark_stale(self) -> None:
         """The read models changed (a command ran): refresh now if shown, else when next shown."""
