@@ -771,3 +771,16 @@ def test_every_row_of_a_words_history_is_tall_enough_for_its_wrapped_text(qtbot:
             box = QRect(0, 0, table.columnWidth(column) - 2 * text_margin, 100_000)
             needed = table.fontMetrics().boundingRect(box, int(Qt.TextFlag.TextWordWrap), text).height()
             assert table.rowHeight(row) >= needed + 2 * text_margin, (row, column, text)  # with its margins
+
+
+def test_the_checkpoints_written_leave_the_list_as_the_learner_has_it(qtbot: QtBot, profile: Profile,
+                                                                      studied: dict) -> None:
+    """Seconds after the page first opened, the checkpoints written read the list again: it went back to
+    the newest event and lost the row chosen (and closed a group opened)."""
+    page = _page(qtbot, profile)
+    chosen = page.model.index(3, 1)
+    entry = chosen.data(EntryRole)
+    page.view.setCurrentIndex(chosen)
+    with qtbot.waitSignal(page.prepared, timeout=20_000):
+        page.start_preparing()  # as when the first preparation ends (nothing new to fill in)
+    assert page.view.currentIndex().data(EntryRole) is entry

@@ -70,7 +70,9 @@ class _Prepare(QRunnable):
 
     def run(self) -> None:
         try:
-            prepared = self.timeline.prepare()
+            refilled = self.timeline.needs_rebuild()  # the list's rows are written only then
+            self.timeline.prepare()
+            prepared = refilled
         except ProfileLocked:
             deliver(self.signals.busy)
         except Exception as error:  # shown in the status line; the timeline still works without checkpoints
@@ -543,9 +545,16 @@ class TimelinePage(QWidget):
     def _preparation_failed(self, message: str) -> None:
         self.status.setText(self.tr("Time travel is slower for now: %1").replace("%1", message))
 
-    def _prepared(self, _written: object) -> None:
+    def _prepared(self, refilled: object) -> None:
+        """The checkpoints are written (and a missing timeline filled in). Only a timeline filled in
+        changes the list: read again for checkpoints alone, the list went back to the newest event,
+        closed the group opened and lost the row chosen, seconds after the page first opened."""
         self._is_prepared = True
-        self.refresh()
+        if refilled:
+            self.refresh()
+        else:
+            span = self.timeline.queries.span()
+            self.travel.set_span(*(span or (None, None)))
         self.prepared.emit()
 
 
