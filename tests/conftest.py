@@ -25,3 +25,18 @@ def _garbage_collected_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
 
     collect_on_gui_thread()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_key_left_held(qapp):  # type: ignore[no-untyped-def]
+    """Qt's idea of the keys held is that of the last key event it handled. A Ctrl+Z whose undo opened
+    a dialog had its key release go to the blocked window, so Ctrl stayed "held" into the next test,
+    and a row chosen there with selectRow toggled instead of selecting: a failure far from its cause."""
+    yield
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    spare = QWidget()
+    QTest.keyRelease(spare, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+    spare.deleteLater()

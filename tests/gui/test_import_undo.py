@@ -136,7 +136,7 @@ def test_an_import_undo_that_fails_half_way_changes_nothing_and_can_be_tried_aga
     undo_key(qtbot, window)
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "errorDialog"]
     assert len(shown) == 1 and "busy" in shown[0].text()
-    shown[0].close()
+    shown[0].accept()
     assert _live(profile) == {"apple": ("りんご", "food"), "cat": ("猫", "animal"), "dog": ("犬", "animal")}
     assert window.undo_action.text() == "&Undo import of 3 words"  # kept for a retry
     undo_key(qtbot, window)
