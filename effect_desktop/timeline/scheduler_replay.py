@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -38,6 +38,11 @@ class DueChange:
     text: str
     due_before: datetime | None
     due_after: datetime | None
+    # the study days those name, at the offset of the word's last answer: as the Words page and the
+    # counts above read them (this computer's calendar day of the instant was a day off after a move
+    # from Tokyo to Los Angeles, and words "due today" were listed under "Due now: 0")
+    day_before: date | None = None
+    day_after: date | None = None
 
 
 @dataclass(frozen=True)
@@ -105,14 +110,15 @@ def preview(profile: Profile, name: str, now: datetime | None = None) -> Schedul
         after = state.next_review_date if state else None
         # by the study day each schedule names, at its last answer's offset (as the study queue counts)
         offset = reviews[word_id][-1].utc_offset_minutes if reviews.get(word_id) else offset_minutes(now)
+        days: dict[str, date | None] = {}
         for key, due in (("before", before), ("after", after)):
-            day = study_day(due, offset, hour) if due is not None else None
+            day = days[key] = study_day(due, offset, hour) if due is not None else None
             if day is not None and day <= today:
                 counts[f"now_{key}"] += 1
             if day is not None and day <= week:
                 counts[f"week_{key}"] += 1
         if before != after:
-            moved.append(DueChange(word_id, word.text, before, after))
+            moved.append(DueChange(word_id, word.text, before, after, days["before"], days["after"]))
     far = datetime.max.replace(tzinfo=UTC)
     moved.sort(key=lambda m: (m.due_after or far, str(m.word_id)))
     return SchedulerPreview(name, profile.service.scheduler.name, sum(len(r) for r in reviews.values()),

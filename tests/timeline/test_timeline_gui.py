@@ -784,3 +784,29 @@ def test_the_checkpoints_written_leave_the_list_as_the_learner_has_it(qtbot: QtB
     with qtbot.waitSignal(page.prepared, timeout=20_000):
         page.start_preparing()  # as when the first preparation ends (nothing new to fill in)
     assert page.view.currentIndex().data(EntryRole) is entry
+
+
+def test_the_scheduler_preview_lists_the_study_days_the_words_page_shows(
+        qtbot: QtBot, profile: Profile, studied: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Studied in Tokyo, previewed in Los Angeles: the list gave this computer's calendar day of each
+    due instant, a day before the Words page's, and words "due today" under "Due now: 0"."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    time.tzset()
+    try:
+        page = _page(qtbot, profile)
+        dialog = page.choose_scheduler()
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.moved.count() > 0, timeout=10_000)
+        listed = dict(dialog.moved.item(r).text().split(": ", 1) for r in range(dialog.moved.count()))
+        days = profile.queries.due_days(profile.service.day_start_hour, -8 * 60)
+        texts = {w.word_id: w.text for w in profile.queries.words()}
+        assert set(listed) <= set(texts.values())
+        for word_id, text in texts.items():
+            if text in listed:
+                assert listed[text].split(" → ")[0] == days[word_id].isoformat()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

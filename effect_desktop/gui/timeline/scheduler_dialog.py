@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 import shiboken6
@@ -111,7 +111,7 @@ class SchedulerDialog(QDialog):
             .replace("%8", f"{len(p.moved):,}"))
         self.moved.clear()
         for change in p.moved[:MOVED_SHOWN]:
-            self.moved.addItem(f"{change.text}: {_day(change.due_before)} → {_day(change.due_after)}")
+            self.moved.addItem(f"{change.text}: {_day(change.day_before)} → {_day(change.day_after)}")
         self._allow_switch()
 
     def confirm_switch(self) -> None:
@@ -136,5 +136,5 @@ class SchedulerDialog(QDialog):
         self.accept()
 
 
-def _day(value: datetime | None) -> str:
-    return value.astimezone().strftime("%Y-%m-%d") if value is not None else "—"
+def _day(value: date | None) -> str:
+    return value.isoformat() if value is not None else "—"
