@@ -167,6 +167,11 @@ def _lang(language: str) -> str:
     return code if code in _TEXT else "en"
 
 
+def scheduler_name(name: str) -> str:
+    """A scheduler as the window names it: "SM-2" (upper case alone gave "SM2"), "FSRS"."""
+    return {"sm2": "SM-2", "fsrs": "FSRS"}.get(name, name.upper())
+
+
 def type_label(event_type: str, language: str = "en") -> str:
     return _TYPE_LABELS[_lang(language)].get(event_type, event_type)
 
@@ -275,7 +280,7 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
         days = int(p.get("consecutive_days", 0))
         return text["StreakUpdated.one"] if days == 1 else text[kind].format(days=days)
     if kind == "SchedulerChanged":
-        return text[kind].format(scheduler=str(p.get("scheduler", "")).upper())
+        return text[kind].format(scheduler=scheduler_name(str(p.get("scheduler", ""))))
     if kind == "StudyDayStartChanged":
         return text[kind].format(hour=int(p.get("hour", 0)))
     return text["unknown"].format(event_type=kind)

@@ -67,7 +67,8 @@ class Timeline:
         order (handlers._reschedule), and the chart and "interval now" must say that, not the last
         device's guess (they said "1 day" where the schedule was 6)."""
         story = word_story(self.queries, word_id, language)
-        return replace(story, intervals=self._schedule_after_each_answer(word_id))
+        return replace(story, intervals=self._schedule_after_each_answer(word_id),
+                       scheduler=self.profile.projector.scheduler.name)
 
     def _schedule_after_each_answer(self, word_id: UUID) -> list[IntervalPoint]:
         scheduler = self.profile.projector.scheduler

@@ -18,7 +18,7 @@ from .queries import TimelineQueries
 
 WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 _SHOWN = frozenset({"WordCreated", "WordUpdated", "WordDeleted", "WordRestored", "QuestionAnswered",
-                    "AnswerRetracted", "ProgressUpdated"})
+                    "AnswerRetracted", "ProgressUpdated", "SchedulerChanged"})
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class WordStory:
     deleted: bool
     steps: list[HistoryStep]
     intervals: list[IntervalPoint]
+    scheduler: str = ""  # the scheduler whose fold `intervals` is (the one in force now), when known
 
     @property
     def answers(self) -> list[HistoryStep]:
@@ -61,6 +62,13 @@ class WordNotFound(LookupError):
 
 def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") -> WordStory:
     entries = _all_entries(queries, word_id)
+    # Switches of the scheduler in the word's lifetime: each schedule row says what the scheduler of
+    # its day computed, and without them a row "next due in 1 day" stood above a chart (and an
+    # "interval now") of 8 days, the fold under the scheduler in force now, with nothing to say why.
+    created = next((e.position for e in entries if e.event_type == "WordCreated"), None)
+    if created is not None:
+        switches = queries.page(TimelineFilter(event_types=("SchedulerChanged",)), limit=1000).entries
+        entries = sorted([*entries, *(e for e in switches if e.position > created)], key=lambda e: e.position)
     if not any(e.event_type == "WordCreated" for e in entries):
         raise WordNotFound(f"There is no word with id {word_id}.")
     retracted = {e.payload.get("answer_event_id") for e in entries if e.event_type == "AnswerRetracted"}

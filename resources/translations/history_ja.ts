@@ -875,5 +875,9 @@
             <source>Interval over time (days)</source>
             <translation>復習間隔の推移（日）</translation>
         </message>
-    </context>
+        <message>
+        <source>Interval over time (days), as {0} schedules these answers</source>
+        <translation>間隔の推移（日）：これらの解答を {0} でスケジュールした場合</translation>
+    </message>
+</context>
 </TS>

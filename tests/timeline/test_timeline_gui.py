@@ -810,3 +810,20 @@ def test_the_scheduler_preview_lists_the_study_days_the_words_page_shows(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_words_history_shows_a_switch_of_scheduler_and_what_its_chart_is(qtbot: QtBot, profile: Profile,
+                                                                           studied: dict) -> None:
+    """After a switch to FSRS a row said "next due in 1 day" above a chart of 8 days with nothing to say
+    why: the rows are what each day's scheduler computed, the chart the fold under the one in force."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    switch(profile, "fsrs")
+    dialog = open_word_history(None, profile, studied["apple"], "en")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    sentences = [dialog.steps.item(r, 1).text() for r in range(dialog.steps.rowCount())]
+    assert sentences[-1] == "Switched the scheduler to FSRS"
+    from PySide6.QtWidgets import QLabel
+    assert any(label.text() == "Interval over time (days), as FSRS schedules these answers"
+               for label in dialog.findChildren(QLabel))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...timeline.describe import scheduler_name
 from ...timeline.word_history import IntervalPoint, WordNotFound, WordStory
 from ..style import resize_within_screen
 from .field_changes import FieldChanges
@@ -145,7 +146,11 @@ class WordHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.steps, 1)
-        layout.addWidget(QLabel(self.tr("Interval over time (days)")))
+        # after a switch of scheduler the rows say what each day's scheduler computed; the chart is the
+        # answers as the scheduler in force now schedules them, and says so
+        switched = story.scheduler and any(step.event_type == "SchedulerChanged" for step in story.steps)
+        layout.addWidget(QLabel(self.tr("Interval over time (days), as {0} schedules these answers").format(
+            scheduler_name(story.scheduler)) if switched else self.tr("Interval over time (days)")))
         layout.addWidget(self.chart)
         layout.addWidget(buttons)
         resize_within_screen(self, 760, 560)
