@@ -336,3 +336,15 @@ def test_the_words_without_a_category_are_a_scope_of_their_own(qtbot, history: K
     assert page.report.request.scope.category == ""
     assert (page.report.summary.answers, page.report.summary.words) == (2, 1)
     assert "Answers: 2 ·" in page.summary.text()
+
+
+def test_under_fsrs_the_easiness_figures_are_not_shown(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """FSRS keeps no easiness: every word read 2.50, one bar in the chart and a column of 2.50s."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    page = _page(qtbot, history)
+    assert page.cards["easiness"].isVisible() and not page.hardest.isColumnHidden(4)
+    switch(history.profile, "fsrs")
+    page.mark_stale()
+    assert not page.cards["easiness"].isVisible() and page.hardest.isColumnHidden(4)
+    assert page.cards["intervals"].isVisible()

@@ -298,6 +298,11 @@ class StatisticsPage(QWidget):
         self.rebuild_hint.setVisible(statistics.needs_rebuild())
         self.report = statistics.report(self.request())
         self._show(self.report)
+        # FSRS keeps no easiness (every word's stays at SM-2's 2.50): a chart of one bar and a column of
+        # 2.50s looked measured
+        sm2 = self.profile.service.scheduler.name == "sm2"
+        self.cards["easiness"].setVisible(sm2)
+        self.hardest.setColumnHidden(4, not sm2)
 
     def _show(self, report: Report) -> None:
         s, locale = report.summary, QLocale()
