@@ -40,6 +40,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "result.wrong": "wrong",
         "SessionCompleted": "Finished a session: {correct} of {total} correct in {duration}",
         "ProgressUpdated": "'{word}' is next due on {due} (interval {interval} d, EF {ef})",
+        "ProgressUpdated.fsrs": "'{word}' is next due on {due} (interval {interval} d)",
         "ProgressUpdated.reset": "'{word}' has no schedule any more (its answers were undone)",
         "StreakUpdated": "Streak: {days} days",
         "StreakUpdated.one": "Streak: 1 day",
@@ -93,6 +94,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "result.wrong": "不正解",
         "SessionCompleted": "セッションを完了しました：{total} 問中 {correct} 問正解（{duration}）",
         "ProgressUpdated": "「{word}」の次回復習は {due}（間隔 {interval} 日、EF {ef}）",
+        "ProgressUpdated.fsrs": "「{word}」の次回復習は {due}（間隔 {interval} 日）",
         "ProgressUpdated.reset": "「{word}」の復習予定はなくなりました（解答が取り消されたため）",
         "StreakUpdated": "連続学習：{days} 日",
         "StreakUpdated.one": "連続学習：1 日",
@@ -274,8 +276,9 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
         due = _local_date(str(p.get("next_review_date", "")), entry.utc_offset_minutes)
         if not p.get("repetition_count") and not p.get("interval_days"):
             return text["ProgressUpdated.reset"].format(word=word)
-        return text[kind].format(word=word, due=due, interval=p.get("interval_days", 0),
-                                 ef=f"{float(p.get('easiness_factor', 0)):.2f}")
+        key = f"{kind}.fsrs" if entry.scheduler == "fsrs" else kind  # FSRS keeps no easiness
+        return text[key].format(word=word, due=due, interval=p.get("interval_days", 0),
+                                ef=f"{float(p.get('easiness_factor', 0)):.2f}")
     if kind == "StreakUpdated":
         days = int(p.get("consecutive_days", 0))
         return text["StreakUpdated.one"] if days == 1 else text[kind].format(days=days)

@@ -45,6 +45,7 @@ class TimelineEntry:
     subject: dict[str, Any] | None = None
     cause_is_undo: bool = False
     cause_root_type: str | None = None  # the change the chain of undos and redos starts from
+    scheduler: str | None = None  # of a schedule change: the scheduler in force when it was made
 
     @property
     def utc_offset_minutes(self) -> int:

@@ -245,6 +245,7 @@ class TimelineQueries:
         # compacted rows: their JSON read from the archive together (a segment's 10,000 rows decoded per
         # row took a filtered page of events far apart a second and more on five compacted years)
         stored = self.store.unarchived_many([(r.position, r.stored_type, r.event_data, r.metadata) for r in rows])
+        in_force = self._schedulers_in_force([r.position for r in rows if r.event_type == "ProgressUpdated"])
         entries = []
         for r in rows:
             event_data, raw_metadata = stored[r.position]
@@ -261,9 +262,25 @@ class TimelineQueries:
                 cause_type=causes[r.cause_id][0] if r.cause_id in causes else None,
                 cause_is_undo=r.cause_id in causes and causes[r.cause_id][1],
                 cause_root_type=causes[r.cause_id][2] if r.cause_id in causes else None,
+                scheduler=in_force.get(r.position),
                 subject=subjects.get(r.subject_id) if r.subject_id is not None else None,
             ))
         return entries
+
+    def _schedulers_in_force(self, positions: list[int]) -> dict[int, str]:
+        """The scheduler in force at each of these positions (scheduler_choice.greatest_choice up to
+        it): a schedule change says what that scheduler computed, and FSRS keeps no easiness (its
+        changes read "EF 2.50")."""
+        if not positions:
+            return {}
+        from .scheduler_choice import DEFAULT_SCHEDULER, event_key  # noqa: PLC0415  (it imports the read models)
+
+        switches = sorted(self.store.query_events(event_types=["SchedulerChanged"]), key=lambda e: e.position or 0)
+        found: dict[int, str] = {}
+        for position in positions:
+            before = [e for e in switches if (e.position or 0) <= position]
+            found[position] = max(before, key=event_key).event_data.scheduler if before else DEFAULT_SCHEDULER  # type: ignore[attr-defined]
+        return found
 
     def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, bool, str]]:
         """(event type, whether it is an undo, the type of the change its chain starts from) of each

@@ -221,3 +221,15 @@ def test_an_import_undone_reads_as_words_no_longer_added_and_its_redo_as_a_redo(
     profile.service.delete_words([w for w, _ in restored], undoes=dict(restored))  # Ctrl+Z once more
     assert _sentences(profile)[:2] == ["Undid adding '犬'", "Undid adding '猫'"]
     assert "Added '犬' again" in _sentences(profile, TimelineFilter(text="redo"))
+
+
+def test_a_schedule_change_made_under_fsrs_names_no_easiness(profile: Profile, studied: dict) -> None:
+    """FSRS keeps no easiness: its changes read "EF 2.50" as if measured."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    switch(profile, "fsrs")
+    session = profile.service.start_session("flashcard", [studied["apple"]])
+    profile.service.answer(session, studied["apple"], True, 1200)
+    progress = _sentences(profile, TimelineFilter(event_types=("ProgressUpdated",)))
+    assert progress[0].startswith("'apple' is next due on") and progress[0].endswith(" d)") and "EF" not in progress[0]
+    assert all("EF " in sentence or "no schedule" in sentence for sentence in progress[1:])  # SM-2 kept one
