@@ -47,6 +47,7 @@ def _escape_like(value: str) -> str:
 class TimelineQueries:
     def __init__(self, store: SqlEventStore) -> None:
         self.store = store
+        self._switches_read: tuple[int, list[Any]] | None = None  # (log's last position, its switches)
 
     def _all(self, query: sa.Executable) -> Sequence[Any]:
         with self.store.reading() as connection:
@@ -275,12 +276,22 @@ class TimelineQueries:
             return {}
         from .scheduler_choice import DEFAULT_SCHEDULER, event_key  # noqa: PLC0415  (it imports the read models)
 
-        switches = sorted(self.store.query_events(event_types=["SchedulerChanged"]), key=lambda e: e.position or 0)
+        switches = self._switches()
         found: dict[int, str] = {}
         for position in positions:
             before = [e for e in switches if (e.position or 0) <= position]
             found[position] = max(before, key=event_key).event_data.scheduler if before else DEFAULT_SCHEDULER  # type: ignore[attr-defined]
         return found
+
+    def _switches(self) -> list[Any]:
+        """Every SchedulerChanged, read again only when the log has grown (one may sit in a compacted
+        segment, which a read decompresses: not for every page of the list)."""
+        last = self.store.last_position()
+        cached = self._switches_read
+        if cached is None or cached[0] != last:
+            switches = self.store.query_events(event_types=["SchedulerChanged"])
+            cached = self._switches_read = (last, sorted(switches, key=lambda e: e.position or 0))
+        return cached[1]
 
     def _causes(self, cause_ids: set[UUID]) -> dict[UUID, tuple[str, bool, str]]:
         """(event type, whether it is an undo, the type of the change its chain starts from) of each
