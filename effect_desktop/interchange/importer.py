@@ -50,6 +50,7 @@ class ImportPlan:
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
+    seen_position: int | None = None  # the log's last position when the word list was read for the plan
 
     @property
     def changes(self) -> int:
@@ -91,8 +92,9 @@ class ImportReport:
 @without_gc  # a key per word of the profile and of the file, all alive until the end (see gc_pause.py)
 def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
     policy = OnDuplicate(on_duplicate)
+    position = queries.store.last_position()
     existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
-    plan = ImportPlan(problems=list(parsed.problems))
+    plan = ImportPlan(problems=list(parsed.problems), seen_position=position)
     seen: dict[tuple[str, str], int] = {}
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
@@ -136,7 +138,23 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
         before_write(plan.changes)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
                for word_id, c in plan.updates]
-    result = service.import_words([c.fields for c in plan.creates],  # checked once, by check_row
-                                  [(word_id, changes) for word_id, changes in updates if changes])
-    return ImportReport(len(result.created), len(result.updated), len(plan.duplicates), len(bad_rows),
-                        result.events, result.correlation_id, left_out, result)
+
+    def write() -> tuple[ImportedWords, int]:
+        creates = _still_new(service, plan)
+        result = service.import_words([c.fields for c in creates],  # checked once, by check_row
+                                      [(word_id, changes) for word_id, changes in updates if changes])
+        return result, len(plan.creates) - len(creates)
+
+    result, added_meanwhile = service.all_or_none(write)
+    return ImportReport(len(result.created), len(result.updated), len(plan.duplicates) + added_meanwhile,
+                        len(bad_rows), result.events, result.correlation_id, left_out, result)
+
+
+def _still_new(service: StudyService, plan: ImportPlan) -> list[Candidate]:
+    """The plan's new words less those another program added since the plan was made (in the write's
+    transaction, which no other writer can enter: two imports of one file at once each added every
+    row, 100,001 words). The list is read again only if the log has grown since."""
+    if plan.seen_position is None or service.store.last_position() == plan.seen_position:
+        return plan.creates
+    existing = {word_key(w.text, w.meaning) for w in service.queries.words(WordFilter())}
+    return [c for c in plan.creates if word_key(c.fields["text"], c.fields["meaning"]) not in existing]

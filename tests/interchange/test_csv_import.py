@@ -316,3 +316,18 @@ def test_an_anki_header_line_naming_no_delimiter_anki_writes_is_passed_over(tmp_
     path.write_text("#separator:garbage\n#html:true\nword\tmeaning\n", encoding="utf-8")
     table = read_word_table(path)
     assert table.delimiter == "\t" and table.rows == [(3, ["word", "meaning"])]
+
+
+def test_two_imports_of_one_file_planned_at_once_add_its_words_once(profile: Profile, tmp_path: Path) -> None:
+    """Two programs importing the same file at the same moment each planned against the list before
+    the other wrote, and each added every row: 100,001 words from 50,000."""
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\napple,りんご\npear,梨\ncat,猫\n", encoding="utf-8")
+    table = read_word_table(path)
+    first = plan_import(profile.queries, table_candidates(table, guess_mapping(table)))
+    second = plan_import(profile.queries, table_candidates(table, guess_mapping(table)))  # before the first writes
+    assert apply_import(profile.service, first).created == 3
+    profile.service.create_word("dog", "犬")  # and a word of its own meanwhile: not one of the file's
+    report = apply_import(profile.service, second)
+    assert (report.created, report.skipped_duplicates) == (0, 3)
+    assert len(word_rows(profile)) == 4
