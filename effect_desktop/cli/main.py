@@ -9,6 +9,7 @@ conventional 130.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import sys
@@ -116,6 +117,8 @@ def run_cli(argv: Sequence[str]) -> int:
     interrupts.install()
     code = EXIT_INTERRUPTED
     try:
+        _write_utf8()
+        argv = _as_sent(argv)
         unreadable = _not_utf8(argv)
         if unreadable is not None:
             code = _fail(f"the argument {unreadable} is not valid UTF-8 text; check the terminal's encoding "
@@ -237,6 +240,32 @@ def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
     except OSError:
         return None
     return log_file
+
+
+def _write_utf8() -> None:
+    """Output in UTF-8 whatever the locale says: a file written under an ASCII or Latin-1 locale (or
+    Windows' code page, redirected) ended at the first Japanese word with "'ascii' codec can't encode
+    character", half a JSON document behind it. JSON is UTF-8 by its standard."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # already written to, or not a stream we may change
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+
+
+def _as_sent(argv: Sequence[str]) -> list[str]:
+    """The arguments as the terminal sent them: under a locale Python does not read as UTF-8 (ASCII, a
+    C locale without coercion) a UTF-8 "café" arrives as bytes it could not decode, and was refused as
+    "not valid UTF-8 text"; bytes that are UTF-8 are read so."""
+    sent = []
+    for argument in argv:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # else `_not_utf8` names it
+                argument = argument.encode("utf-8", "surrogateescape").decode("utf-8")
+        sent.append(argument)
+    return sent
 
 
 def _not_utf8(argv: Sequence[str]) -> str | None:

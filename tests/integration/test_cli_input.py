@@ -121,3 +121,19 @@ def test_an_argument_that_is_not_utf8_is_refused_before_anything_is_stored(data:
                            "terminal's encoding (it should be UTF-8) and type it again"), err
     assert "surrogates" not in err and _events(data) == 1
     assert "'\\ud800x'" in _refused(capsys, "--data-dir", str(data), "words", "list", "--search", "\ud800x")
+
+
+def test_under_a_locale_python_does_not_read_as_utf8_a_utf8_word_comes_in_and_goes_out_whole(tmp_path: Path) -> None:
+    """With an ASCII locale (no UTF-8 coercion), "café" was refused as not UTF-8, and `words list --json`
+    into a file stopped at the first Japanese word with "'ascii' codec can't encode character"."""
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    cli = [sys.executable, "-m", "effect_desktop", "--data-dir", str(tmp_path)]
+    added = subprocess.run([*cli, "words", "add", "café", "コーヒー"], env=env, capture_output=True)
+    assert added.returncode == 0, added.stderr.decode("utf-8", "replace")
+    listed = subprocess.run([*cli, "words", "list", "--json"], env=env, capture_output=True)
+    assert listed.returncode == 0, listed.stderr.decode("utf-8", "replace")
+    assert [(w["text"], w["meaning"]) for w in json.loads(listed.stdout.decode("utf-8"))] == [("café", "コーヒー")]
