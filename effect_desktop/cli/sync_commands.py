@@ -212,12 +212,15 @@ _shown: dict[str, Any] = {"any": False, "phase": None}
 
 
 def _show_progress(phase: str, done: int, total: int) -> None:
-    """One line per phase, rewritten in place on a terminal; a new phase starts a new line."""
+    """One line per phase, rewritten in place on a terminal; a new phase starts a new line. Nothing
+    to a log file or a pipe (as PhaseLines): there the carriage returns ran the counts together."""
+    if not sys.stderr.isatty():
+        return
     verb = "sending" if phase == "push" else "receiving"
     if _shown.get("phase") not in (None, phase):
         print(file=sys.stderr)
     _shown["phase"] = phase
-    print(f"\r{verb} {done}/{total} events", end="", file=sys.stderr, flush=True)
+    print(f"\r{verb} {done:,}/{total:,} events", end="", file=sys.stderr, flush=True)
     _shown["any"] = True
     progress_line(True)
 
