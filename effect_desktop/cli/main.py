@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 from ..backup.schedule import daily_backup, daily_backup_due
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
-from ..persistence.errors import StoreError
+from ..persistence.errors import ProfileLocked, StoreError
 from ..wording import counted
 from . import (
     history_commands,
@@ -42,6 +42,9 @@ from .stdout import OutputFailed, discard_stdout, flush_stdout, guarded_stdout
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
+# sysexits' EX_TEMPFAIL: another program's long write held the profile; trying again may do. A script
+# read the busy profile's 2 as its own mistake, with nothing to tell it to wait and retry.
+EXIT_BUSY = 75
 # What a command whose printed result was lost did all the same (its result is the new thing's id).
 DONE_ANYWAY: dict[tuple[str, str | None], str] = {
     ("words", "add"): "the word was added (`effect-desktop words list` shows it)",
@@ -171,6 +174,8 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         interrupts.armed = False
         if not interrupts.seen:  # else it is how the interrupt surfaced (e.g. in an SQLite function)
             _fail(str(error))
+            if isinstance(error, ProfileLocked):
+                code = EXIT_BUSY
     except BrokenPipeError:  # `effect-desktop events | head`: the reader left, which is fine
         discard_stdout()
         code = 0

@@ -314,6 +314,25 @@ def test_verify_rebuilds_each_snapshot_from_its_events(tmp_path: Path, compacted
     assert [p for p in report.problems if "snapshot" in p] and "differs from its events" in report.problems[0]
 
 
+def test_a_write_refused_by_another_programs_long_write_exits_75_to_be_tried_again(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """It exited 2, as for a mistake in the command: a script could not tell it to wait and retry."""
+    from effect_desktop.persistence import sqlite as sqlite_engine
+
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "猫", "cat"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(sqlite_engine, "BUSY_TIMEOUT_MS", 200)  # not the real wait of ten seconds
+    writer = sqlite3.connect(profile_path(tmp_path), isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # an import or a rebuild under way in another program
+        assert run_cli(["--data-dir", str(tmp_path), "words", "add", "犬", "dog"]) == 75
+        assert "busy in another program" in capsys.readouterr().err
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert run_cli(["--data-dir", str(tmp_path), "words", "add", "犬", "dog"]) == 0
+
+
 def test_a_command_that_only_reads_goes_past_another_programs_long_write(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Opening took the write lock every time: while the window imported or rebuilt, `words list` waited
