@@ -15,6 +15,8 @@ from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_strea
 from ..domain.text_fold import fold, search_fold, tag_key
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
+from ..persistence.sqlite_values import utc_text, uuid_bytes
+from ..persistence.types import uuid_from_bytes
 from . import tables as t
 from .sqlite_reader import first_attempts_query, streak_query
 from .views import (
@@ -223,6 +225,25 @@ class Queries:
                 .order_by(x.answered_at.desc(), x.event_id.desc()).limit(1).scalar_subquery())
         query = sa.select(t.answers).select_from(t.words.join(t.answers, t.answers.c.event_id == last))
         return [{**dict(row._mapping), "retracted": False} for row in self._all(query)]
+
+    def review_offsets(self, last_answers: Sequence[tuple[UUID, datetime | None]]) -> dict[UUID, int]:
+        """The UTC offset of each (word, its last review's time) given: a past state's schedules name
+        their last review's time (progress.last_answered_at), and one probe of the (word, time) index
+        each finds it, straight to the driver (`last_reviews` walked every word's later answers back to
+        a position: 0.5 s of the 0.9 a state two years back took on five years of history)."""
+        pairs = [(uuid_bytes(word_id), utc_text(at)) for word_id, at in last_answers if at is not None]
+        found: dict[UUID, int] = {}
+        with self.store.reading() as connection:
+            driver = connection.connection.driver_connection
+            for start in range(0, len(pairs), 400):
+                chunk = pairs[start:start + 400]
+                # CROSS JOIN keeps the wanted pairs outside: each one probe of idx_rm_answers_word
+                sql = (f"WITH wanted(w, at) AS (VALUES {', '.join('(?, ?)' for _ in chunk)}) "
+                       f"SELECT a.word_id, a.utc_offset_minutes FROM wanted CROSS JOIN {t.answers.name} AS a "
+                       "ON a.word_id = wanted.w AND a.answered_at = wanted.at WHERE a.attempt_number = 1")
+                found.update((uuid_from_bytes(word_id), offset) for word_id, offset in
+                             driver.execute(sql, [value for pair in chunk for value in pair]))  # type: ignore[union-attr]
+        return found
 
     def latest_event_at(self) -> datetime | None:
         """When the latest event was recorded (by the clock of the computer that recorded it)."""

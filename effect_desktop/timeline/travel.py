@@ -209,12 +209,13 @@ class TimeTravel:
             words_added=sum(r["words_added"] for r in days),
             study_days=sum(1 for r in days if r["answers"] > 0))
         return PastState(moment, position, streak, totals, scheduler, replayed, words, progress,
-                         self._due_days(progress, moment, position))
+                         self._due_days(progress, moment))
 
-    def _due_days(self, progress: dict[Any, dict[str, Any]], moment: datetime, position: int) -> dict[Any, date]:
-        """The study day each schedule names, at the offset of the last review by `position` (as the
-        live word list reads it: the instant in this zone's calendar could read a day off)."""
-        offsets = {r["word_id"]: r["utc_offset_minutes"] for r in Queries(self.store).last_reviews(position)}
+    def _due_days(self, progress: dict[Any, dict[str, Any]], moment: datetime) -> dict[Any, date]:
+        """The study day each schedule names, at the offset of the review that set it (as the live
+        word list reads it: the instant in this zone's calendar could read a day off)."""
+        offsets = Queries(self.store).review_offsets([(word_id, row.get("last_answered_at"))
+                                                      for word_id, row in progress.items()])
         fallback = offset_minutes(moment)
         return {word_id: study_day(row["next_review_date"], offsets.get(word_id, fallback), self.day_start_hour)
                 for word_id, row in progress.items()}
