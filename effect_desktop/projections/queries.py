@@ -229,20 +229,34 @@ class Queries:
     def review_offsets(self, last_answers: Sequence[tuple[UUID, datetime | None]]) -> dict[UUID, int]:
         """The UTC offset of each (word, its last review's time) given: a past state's schedules name
         their last review's time (progress.last_answered_at), and one probe of the (word, time) index
-        each finds it, straight to the driver (`last_reviews` walked every word's later answers back to
-        a position: 0.5 s of the 0.9 a state two years back took on five years of history)."""
+        each finds it (`last_reviews` walked every word's later answers back to a position: 0.5 s of
+        the 0.9 a state two years back took on five years of history)."""
+        return {word_id: offset for word_id, offset, _ in self._reviews_at(last_answers)}
+
+    def reviews_at(self, last_answers: Sequence[tuple[UUID, datetime | None]]) -> list[dict[str, Any]]:
+        """`review_offsets`' answers as whole rows (as `last_reviews` gives them)."""
+        ids = [event_id for _, _, event_id in self._reviews_at(last_answers)]
+        rows: list[dict[str, Any]] = []
+        for start in range(0, len(ids), 500):
+            query = sa.select(t.answers).where(t.answers.c.event_id.in_(ids[start:start + 500]))
+            rows.extend({**dict(row._mapping), "retracted": False} for row in self._all(query))
+        return rows
+
+    def _reviews_at(self, last_answers: Sequence[tuple[UUID, datetime | None]]) -> list[tuple[UUID, int, UUID]]:
+        """(word, offset, event id) of each first attempt given as (word, answered at), straight to the
+        driver: the pairs as one VALUES list per chunk, kept outside the join by CROSS JOIN, so that each
+        is one probe of idx_rm_answers_word (a join SQLite ordered itself scanned the answers)."""
         pairs = [(uuid_bytes(word_id), utc_text(at)) for word_id, at in last_answers if at is not None]
-        found: dict[UUID, int] = {}
+        found: list[tuple[UUID, int, UUID]] = []
         with self.store.reading() as connection:
             driver = connection.connection.driver_connection
             for start in range(0, len(pairs), 400):
                 chunk = pairs[start:start + 400]
-                # CROSS JOIN keeps the wanted pairs outside: each one probe of idx_rm_answers_word
                 sql = (f"WITH wanted(w, at) AS (VALUES {', '.join('(?, ?)' for _ in chunk)}) "
-                       f"SELECT a.word_id, a.utc_offset_minutes FROM wanted CROSS JOIN {t.answers.name} AS a "
-                       "ON a.word_id = wanted.w AND a.answered_at = wanted.at WHERE a.attempt_number = 1")
-                found.update((uuid_from_bytes(word_id), offset) for word_id, offset in
-                             driver.execute(sql, [value for pair in chunk for value in pair]))  # type: ignore[union-attr]
+                       f"SELECT a.word_id, a.utc_offset_minutes, a.event_id FROM wanted CROSS JOIN {t.answers.name} "
+                       "AS a ON a.word_id = wanted.w AND a.answered_at = wanted.at WHERE a.attempt_number = 1")
+                found.extend((uuid_from_bytes(word_id), offset, uuid_from_bytes(event_id)) for word_id, offset, event_id
+                             in driver.execute(sql, [value for pair in chunk for value in pair]))  # type: ignore[union-attr]
         return found
 
     def latest_event_at(self) -> datetime | None:

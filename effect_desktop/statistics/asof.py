@@ -30,16 +30,22 @@ def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | No
     if cache is None or not covers_statistics(cache):
         cache = _from_checkpoints(profile, moment) or replay_until(profile.projector, moment, FIGURE_TABLES)
     if hasattr(cache, "position") and "rm_answers" in cache.tables:  # from a checkpoint: answers are missing
-        _with_last_reviews(profile, StatisticsQueries(profile.store).last_position_at(moment), cache)
+        _with_last_reviews(profile, cache, moment)
     return materialize(cache, profile.store.registry)
 
 
-def _with_last_reviews(profile: Profile, position: int, cache: ReadModelCache) -> None:
+def _with_last_reviews(profile: Profile, cache: ReadModelCache, moment: datetime) -> None:
     """A state rebuilt from a checkpoint holds only the answers after it; each schedule's due day is
     read at the offset of its last answer (queries.due_day), so that answer is put in too. Without
-    it, a word last answered in Tokyo fell due a day early in figures asked from London."""
+    it, a word last answered in Tokyo fell due a day early in figures asked from London. Each
+    schedule names its last answer's time, which finds it at once (see `Queries.reviews_at`)."""
     answers = cache["rm_answers"]
-    for row in profile.queries.last_reviews(position):
+    if "rm_progress" in cache.tables:
+        last = [(key[0], row.get("last_answered_at")) for key, row in cache["rm_progress"].rows.items() if row]
+        found = profile.queries.reviews_at(last)
+    else:  # a state without the schedules: by position, walking back (slower, the same answers)
+        found = profile.queries.last_reviews(StatisticsQueries(profile.store).last_position_at(moment))
+    for row in found:
         key = (row["event_id"],)
         if key not in answers.rows:
             answers.rows[key] = row
