@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import signal
 import sys
 import traceback
@@ -248,14 +249,23 @@ def _log_unexpected(log_file: Path, error: BaseException) -> Path | None:
 
 
 def _write_utf8() -> None:
-    """Output in UTF-8 whatever the locale says: a file written under an ASCII or Latin-1 locale (or
-    Windows' code page, redirected) ended at the first Japanese word with "'ascii' codec can't encode
-    character", half a JSON document behind it. JSON is UTF-8 by its standard."""
+    """Output that never stops at a character: under an ASCII locale (a C locale Python did not
+    coerce) the output is UTF-8, as every terminal today reads it; under another encoding chosen
+    (Latin-1, a Windows code page, PYTHONIOENCODING) it stays, with what it cannot hold escaped (JSON
+    is written with \\u escapes there: see output.print_json). Before, `words list --json > file`
+    stopped at the first Japanese word with "'ascii' codec can't encode character", half a JSON
+    document behind it."""
+    chosen = bool(os.environ.get("PYTHONIOENCODING"))
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
-        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
-            with contextlib.suppress(ValueError, OSError):  # already written to, or not a stream we may change
-                stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+        if encoding in ("utf-8", "utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        ascii_only = encoding in ("ascii", "us-ascii", "ansi-x3.4-1968", "646")
+        with contextlib.suppress(ValueError, OSError):  # already written to, or not a stream we may change
+            if ascii_only and not chosen:
+                stream.reconfigure(encoding="utf-8")
+            else:
+                stream.reconfigure(errors="backslashreplace")
 
 
 def _as_sent(argv: Sequence[str]) -> list[str]:

@@ -11,8 +11,15 @@ from typing import Any, TextIO
 from pydantic_core import to_jsonable_python
 
 
+def _as_written() -> bool:
+    """Whether JSON may hold its text as written: only into UTF-8. Into another encoding (Latin-1, a
+    Windows code page) it is written with \\u escapes, still JSON, and readable whatever the encoding."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").replace("_", "-").lower()
+    return encoding in ("utf-8", "utf8")
+
+
 def print_json(value: Any) -> None:
-    json.dump(to_jsonable_python(value), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(to_jsonable_python(value), sys.stdout, ensure_ascii=not _as_written(), indent=2)
     sys.stdout.write("\n")
 
 
@@ -20,9 +27,10 @@ def print_json_array(items: Iterable[Any]) -> None:
     """A JSON array written an element at a time, laid out as `print_json` lays out a list."""
     out = sys.stdout
     first = True
+    ascii_only = not _as_written()
     for item in items:
         out.write("[\n  " if first else ",\n  ")
-        out.write(json.dumps(to_jsonable_python(item), ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        out.write(json.dumps(to_jsonable_python(item), ensure_ascii=ascii_only, indent=2).replace("\n", "\n  "))
         first = False
     out.write("[]\n" if first else "\n]\n")
 

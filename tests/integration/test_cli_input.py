@@ -137,3 +137,20 @@ def test_under_a_locale_python_does_not_read_as_utf8_a_utf8_word_comes_in_and_go
     listed = subprocess.run([*cli, "words", "list", "--json"], env=env, capture_output=True)
     assert listed.returncode == 0, listed.stderr.decode("utf-8", "replace")
     assert [(w["text"], w["meaning"]) for w in json.loads(listed.stdout.decode("utf-8"))] == [("café", "コーヒー")]
+
+
+def test_output_in_an_encoding_the_user_chose_stays_in_it_and_json_stays_json(tmp_path: Path) -> None:
+    """Forcing UTF-8 on every stream garbled a Latin-1 terminal's "café" (and a Windows code page's
+    Japanese); kept, what the encoding cannot hold is escaped: JSON with \\u escapes, still JSON."""
+    import json
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "effect_desktop", "--data-dir", str(tmp_path)]
+    assert subprocess.run([*cli, "words", "add", "café", "コーヒー"], capture_output=True).returncode == 0
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    listed = subprocess.run([*cli, "words", "list", "--json"], env=env, capture_output=True)
+    assert listed.returncode == 0, listed.stderr.decode("latin-1")
+    assert [(w["text"], w["meaning"]) for w in json.loads(listed.stdout.decode("latin-1"))] == [("café", "コーヒー")]
+    table = subprocess.run([*cli, "words", "list"], env=env, capture_output=True)
+    assert table.returncode == 0 and "café" in table.stdout.decode("latin-1")
