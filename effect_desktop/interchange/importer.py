@@ -141,13 +141,25 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
 
     def write() -> tuple[ImportedWords, int]:
         creates = _still_new(service, plan)
+        live = _still_live(service, plan)  # a word deleted meanwhile refused the whole import
         result = service.import_words([c.fields for c in creates],  # checked once, by check_row
-                                      [(word_id, changes) for word_id, changes in updates if changes])
+                                      [(word_id, changes) for word_id, changes in updates
+                                       if changes and word_id in live])
         return result, len(plan.creates) - len(creates)
 
     result, added_meanwhile = service.all_or_none(write)
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates) + added_meanwhile,
                         len(bad_rows), result.events, result.correlation_id, left_out, result)
+
+
+def _still_live(service: StudyService, plan: ImportPlan) -> set[UUID]:
+    """The words the plan updates that are not deleted now (read again only if the log has grown):
+    one another program deleted since the plan refused the whole import ("This word has been
+    deleted; restore it before changing it", naming no word)."""
+    wanted = [word_id for word_id, _ in plan.updates]
+    if not wanted or plan.seen_position is None or service.store.last_position() == plan.seen_position:
+        return set(wanted)
+    return {w.word_id for w in service.queries.words_by_ids(wanted) if not w.deleted}
 
 
 def _still_new(service: StudyService, plan: ImportPlan) -> list[Candidate]:

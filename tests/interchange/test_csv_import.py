@@ -331,3 +331,19 @@ def test_two_imports_of_one_file_planned_at_once_add_its_words_once(profile: Pro
     report = apply_import(profile.service, second)
     assert (report.created, report.skipped_duplicates) == (0, 3)
     assert len(word_rows(profile)) == 4
+
+
+def test_an_update_planned_for_a_word_deleted_meanwhile_leaves_that_word_alone(profile: Profile,
+                                                                              tmp_path: Path) -> None:
+    """Another program deleted a word the import was to update (during the backup before the write):
+    the whole import was refused as "This word has been deleted; restore it before changing it"."""
+    apple = profile.service.create_word("apple", "りんご", category="fruit")
+    profile.service.create_word("pear", "梨", category="fruit")
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning,category\napple,りんご,food\npear,梨,food\ncat,猫,animal\n", encoding="utf-8")
+    table = read_word_table(path)
+    plan = plan_import(profile.queries, table_candidates(table, guess_mapping(table)), "update")
+    profile.service.delete_word(apple)
+    report = apply_import(profile.service, plan)
+    assert (report.created, report.updated) == (1, 1)
+    assert sorted(r[:3] for r in word_rows(profile)) == [("cat", "猫", "animal"), ("pear", "梨", "food")]
