@@ -75,3 +75,11 @@ def covers_statistics(cache: ReadModelCache) -> bool:
     from ..timeline.asof_cache import TRAVEL_TABLES, AsOfCache  # noqa: PLC0415  (optional: the timeline's)
 
     return not isinstance(cache, AsOfCache) or all(name in TRAVEL_TABLES for name in STATISTICS_TABLES)
+
+
+def scheduler_at(profile: Profile, moment: datetime) -> str:
+    """The scheduler in force at `moment` (the figures as of then are that scheduler's)."""
+    from ..timeline.scheduler_choice import DEFAULT_SCHEDULER, greatest_choice  # noqa: PLC0415  (as above)
+
+    found = greatest_choice(profile.store, StatisticsQueries(profile.store).last_position_at(moment))
+    return found[0] if found is not None else DEFAULT_SCHEDULER

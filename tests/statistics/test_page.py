@@ -348,3 +348,15 @@ def test_under_fsrs_the_easiness_figures_are_not_shown(qtbot, history: KnownHist
     page.mark_stale()
     assert not page.cards["easiness"].isVisible() and page.hardest.isColumnHidden(4)
     assert page.cards["intervals"].isVisible()
+
+
+def test_a_moment_from_before_a_switch_to_fsrs_shows_its_easiness(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """The easiness was hidden by the scheduler in force today, for figures of the SM-2 months too."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    switch(history.profile, "fsrs")
+    page = _page(qtbot, history)
+    assert not page.cards["easiness"].isVisible()
+    with qtbot.waitSignal(page.as_of_ready, timeout=20_000):
+        page.set_as_of(history.end_of_day2)
+    assert page.cards["easiness"].isVisible() and not page.hardest.isColumnHidden(4)

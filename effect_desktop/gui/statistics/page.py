@@ -29,7 +29,7 @@ from ...domain.text_fold import tag_key
 from ...projections.cache import ReadModelCache
 from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
-from ...statistics.asof import queries_as_of
+from ...statistics.asof import queries_as_of, scheduler_at
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
@@ -300,7 +300,9 @@ class StatisticsPage(QWidget):
         self._show(self.report)
         # FSRS keeps no easiness (every word's stays at SM-2's 2.50): a chart of one bar and a column of
         # 2.50s looked measured
-        sm2 = self.profile.service.scheduler.name == "sm2"
+        moment = self._queries_as_of  # a past moment's figures are the scheduler's in force then
+        name = scheduler_at(self.profile, moment) if moment is not None else self.profile.service.scheduler.name
+        sm2 = name == "sm2"
         self.cards["easiness"].setVisible(sm2)
         self.hardest.setColumnHidden(4, not sm2)
 
