@@ -67,8 +67,11 @@ def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") ->
     # "interval now") of 8 days, the fold under the scheduler in force now, with nothing to say why.
     created = next((e.position for e in entries if e.event_type == "WordCreated"), None)
     if created is not None:
+        kept = [e for e in entries if e.event_type in ("WordDeleted", "WordRestored")]
+        gone = kept[-1].position if kept and kept[-1].event_type == "WordDeleted" else None  # deleted since
         switches = queries.page(TimelineFilter(event_types=("SchedulerChanged",)), limit=1000).entries
-        entries = sorted([*entries, *(e for e in switches if e.position > created)], key=lambda e: e.position)
+        entries = sorted([*entries, *(e for e in switches if e.position > created
+                                      and (gone is None or e.position < gone))], key=lambda e: e.position)
     if not any(e.event_type == "WordCreated" for e in entries):
         raise WordNotFound(f"There is no word with id {word_id}.")
     retracted = {e.payload.get("answer_event_id") for e in entries if e.event_type == "AnswerRetracted"}

@@ -827,3 +827,15 @@ def test_a_words_history_shows_a_switch_of_scheduler_and_what_its_chart_is(qtbot
     from PySide6.QtWidgets import QLabel
     assert any(label.text() == "Interval over time (days), as FSRS schedules these answers"
                for label in dialog.findChildren(QLabel))
+
+
+def test_a_deleted_words_history_leaves_out_the_scheduler_switches_after_its_deletion(
+        qtbot: QtBot, profile: Profile, studied: dict) -> None:
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    switch(profile, "fsrs")  # after りんご was deleted (the history's last step)
+    dialog = open_word_history(None, profile, studied["ringo"], "en")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    sentences = [dialog.steps.item(r, 1).text() for r in range(dialog.steps.rowCount())]
+    assert sentences[-1] == "Deleted the word 'りんご'" and "Switched the scheduler to FSRS" not in sentences
