@@ -19,8 +19,9 @@ def _as_written() -> bool:
 
 
 def print_json(value: Any) -> None:
-    json.dump(to_jsonable_python(value), sys.stdout, ensure_ascii=not _as_written(), indent=2)
-    sys.stdout.write("\n")
+    """One write: json.dump wrote each token on its own, 2.1 million writes through the guarded output
+    for 50,000 words (4.9 s where the table took 2.3)."""
+    sys.stdout.write(json.dumps(to_jsonable_python(value), ensure_ascii=not _as_written(), indent=2) + "\n")
 
 
 def print_json_array(items: Iterable[Any]) -> None:
