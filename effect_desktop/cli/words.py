@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..interchange.importer import word_key
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .context import CliContext
@@ -20,6 +21,8 @@ def register(commands: Any) -> None:
     add.add_argument("text")
     add.add_argument("meaning")
     _field_options(add)
+    add.add_argument("--again", action="store_true",
+                     help="add it even if a word with this text and meaning is already there")
     add.set_defaults(handler=add_word)
 
     edit = sub.add_parser("edit", help="change fields of a word")
@@ -56,6 +59,15 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_word(args: argparse.Namespace, ctx: CliContext) -> int:
+    """A word with the text and meaning of one already there (compared as an import compares them) is
+    refused unless `--again`: it went in silently, where an import skips it and the window asks twice."""
+    if not args.again:
+        key = word_key(args.text, args.meaning)
+        same = [w for w in ctx.profile().queries.words_with_text(args.text) if word_key(w.text, w.meaning) == key]
+        if same:
+            raise argparse.ArgumentTypeError(
+                f"“{same[0].text}” meaning “{same[0].meaning}” is already in your words ({same[0].word_id}); "
+                "give --again to add it a second time")
     word_id = ctx.profile().service.create_word(
         args.text, args.meaning, args.category or "", args.tags or [],
         args.difficulty if args.difficulty is not None else 1)

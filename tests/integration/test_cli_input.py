@@ -154,3 +154,21 @@ def test_output_in_an_encoding_the_user_chose_stays_in_it_and_json_stays_json(tm
     assert [(w["text"], w["meaning"]) for w in json.loads(listed.stdout.decode("latin-1"))] == [("café", "コーヒー")]
     table = subprocess.run([*cli, "words", "list"], env=env, capture_output=True)
     assert table.returncode == 0 and "café" in table.stdout.decode("latin-1")
+
+
+def test_the_same_word_and_meaning_again_is_refused_unless_again(tmp_path: Path, capsys) -> None:
+    """`words add` made an exact duplicate silently, where an import skips it and the window asks twice."""
+    from effect_desktop.cli.main import run_cli
+
+    data = str(tmp_path)
+    assert run_cli(["--data-dir", data, "words", "add", "Apple", "りんご"]) == 0
+    capsys.readouterr()
+    assert run_cli(["--data-dir", data, "words", "add", "apple ", "リンゴ"]) == 0  # another meaning: a homograph
+    capsys.readouterr()
+    assert run_cli(["--data-dir", data, "words", "add", "apple", "りんご"]) == 2
+    err = capsys.readouterr().err
+    assert "“Apple” meaning “りんご” is already in your words" in err and "--again" in err
+    assert run_cli(["--data-dir", data, "words", "add", "apple", "りんご", "--again"]) == 0
+    capsys.readouterr()
+    assert run_cli(["--data-dir", data, "words", "list"]) == 0
+    assert capsys.readouterr().out.strip().endswith("3 words")
