@@ -154,11 +154,12 @@ def _link_time_travel(window: MainWindow) -> None:
     statistics._linked_to = timeline  # type: ignore[attr-defined]
     travel = cast("TimelinePage", timeline).travel  # the pages these keys' factories build
     stats = cast("StatisticsPage", statistics)
-    travel.travel_requested.connect(lambda moment: stats.set_as_of(moment))
+    travel.travel_requested.connect(lambda moment: stats.set_as_of(moment, offset=travel.offset_of(moment)))
     travel.back_to_now.connect(lambda: stats.set_as_of(None))
     shown = cast("TimelinePage", timeline)
     if shown.showing_past and shown.past.state is not None:  # statistics first opened while in the past
-        stats.set_as_of(shown.past.state.moment)
+        moment = shown.past.state.moment
+        stats.set_as_of(moment, offset=travel.offset_of(moment))
 
 
 # --- file actions -------------------------------------------------------------------------------------

@@ -297,6 +297,19 @@ def learner_time(at: datetime, offset_minutes: int) -> datetime:
     return (at.astimezone(UTC) + timedelta(minutes=offset_minutes)).replace(tzinfo=None)
 
 
+def moment_text(at: datetime, offset_minutes: int | None, pattern: str = "%Y-%m-%d %H:%M:%S") -> str:
+    """A moment on the learner's clock then (this computer's zone when None), naming that clock's
+    offset when it is not this computer's: the time travel's banner and the statistics as of then
+    say the time the rows show, and that it is not the time here."""
+    here = int((at.astimezone().utcoffset() or timedelta()).total_seconds() // 60)
+    shown = here if offset_minutes is None else offset_minutes
+    text = learner_time(at, shown).strftime(pattern)
+    if shown != here:
+        hours, minutes = divmod(abs(shown), 60)
+        text += f" (UTC{'+' if shown >= 0 else '-'}{hours:02d}:{minutes:02d})"
+    return text
+
+
 def _local_date(stamp: str, offset_minutes: int) -> str:
     """The learner's local date of a stored UTC time (a due date is the start of a local day)."""
     try:

@@ -10,6 +10,7 @@ meaning match, plus the event types whose name matches.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -229,6 +230,30 @@ class TimelineQueries:
             ends.append(self._all(sa.select(pick(_tl.c.at)).where(
                 _tl.c.position.between(low, high), _tl.c.day == day))[0][0])
         return ends[0], ends[1]
+
+    def offset_at(self, moment: datetime) -> int | None:
+        """The learner's UTC offset in minutes at `moment`: the one recorded with the latest event at
+        or before it (the first event's before the history began); None for an empty history.
+
+        The rows show each event on the clock it happened on, so a moment is typed and shown on that
+        clock too (a learner now in Los Angeles typed a time read off a row studied in Tokyo and
+        landed 16 hours off). Only the study days around the moment are read, by position range."""
+        d = t.timeline_days.c
+        latest_day = (moment.astimezone(UTC).date() + timedelta(days=1)).isoformat()
+        days = self._all(sa.select(d.day, d.first_position, d.last_position)
+                         .where(d.day <= latest_day).order_by(d.day.desc()).limit(4))
+        for day, low, high in days:  # a moment's study day is up to two days before its UTC date
+            found = self._all(sa.select(_tl.c.position).where(
+                _tl.c.position.between(low, high), _tl.c.day == day, _tl.c.at <= moment)
+                .order_by(_tl.c.at.desc()).limit(1))
+            if found:
+                return self._recorded_offset(found[0][0])
+        first = self._all(sa.select(d.first_position).order_by(d.day).limit(1))
+        return self._recorded_offset(first[0][0]) if first else None
+
+    def _recorded_offset(self, position: int) -> int | None:
+        entry = self.entry(position)
+        return entry.utc_offset_minutes if entry is not None else None
 
     def count(self) -> int:
         return int(self._all(sa.select(sa.func.coalesce(sa.func.sum(t.timeline_days.c.events), 0)))[0][0])

@@ -69,6 +69,36 @@ def test_statistics_first_opened_during_time_travel_show_the_past(qtbot, window:
     assert statistics.report.summary.words == 0, "no word existed yet"
 
 
+def test_statistics_as_of_a_moment_studied_abroad_name_it_on_the_clock_of_then(qtbot, tmp_path) -> None:
+    """The statistics said "As of" a moment on this computer's clock, the timeline on the learner's:
+    two times for one moment after a move from Tokyo to Los Angeles."""
+    from datetime import timedelta, timezone
+
+    from effect_desktop.bootstrap import open_profile
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 3, 2, 8, 0, tzinfo=timezone(timedelta(hours=9))))
+    profile = open_profile(tmp_path / "abroad.effect.sqlite3", clock=clock)
+    try:
+        profile.service.create_word("apple", "りんご")
+        clock.set(clock.now.astimezone(timezone(timedelta(hours=-7))))
+        clock.advance(days=2)
+        profile.service.create_word("banana", "バナナ")
+        main = MainWindow(profile)
+        qtbot.addWidget(main)
+        main.show()
+        timeline = main.show_page("timeline")
+        statistics = main.page("statistics")
+        timeline.travel.travel_requested.emit(datetime(2026, 3, 2, 9, 30, tzinfo=timezone(timedelta(hours=9))))
+        qtbot.waitUntil(lambda: statistics.as_of_label.text().startswith("As of"), timeout=10_000)
+        assert statistics.as_of_label.text() == "As of 2026-03-02 09:30 (UTC+09:00)"
+        assert "as of 2026-03-02 09:30:00 (UTC+09:00)" in timeline.past.banner.text()
+        main.operations.wait()
+        main.close()
+    finally:
+        profile.close()
+
+
 def test_compare_with_now_runs_off_the_gui_thread_and_shows_its_list(qtbot, window: MainWindow, words,
                                                                       profile) -> None:
     """It ran on the GUI thread: a second's freeze on five years of history."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
 from pytestqt.qtbot import QtBot
 
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.gui.timeline import TimelinePage, open_word_history
 from effect_desktop.gui.timeline.model import EntryRole, IsDayRole
+from effect_desktop.timeline.describe import learner_time
 from tests.integration.profile_helpers import SettableClock
 from tests.timeline.conftest import TOKYO
 
@@ -22,6 +23,13 @@ def _page(qtbot: QtBot, profile: Profile) -> TimelinePage:
     with qtbot.waitSignal(page.prepared, timeout=20_000):
         page.show()
     return page
+
+
+def _on_tokyo_clock(moment: datetime) -> QDateTime:
+    """`moment` as the learner types it into the travel field: the wall-clock time the rows show."""
+    wall = moment.astimezone(TOKYO)
+    return QDateTime(QDate(wall.year, wall.month, wall.day), QTime(wall.hour, wall.minute, wall.second),
+                     QTimeZone.utc())
 
 
 def _sentences(page: TimelinePage) -> list[str]:
@@ -96,7 +104,7 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     profile.service.restore_word(studied["ringo"])  # deleted then: back, not "added"
     page = _page(qtbot, profile)
     before_banana = clock.now - timedelta(hours=12)
-    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(before_banana.timestamp())))
+    page.travel.moment.setDateTime(_on_tokyo_clock(before_banana))
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert page.showing_past
     assert "THE PAST" in page.past.banner.text()
@@ -201,23 +209,48 @@ def test_time_travel_never_shows_a_moment_still_to_come(qtbot: QtBot, profile: P
                                                         studied: dict) -> None:
     """A date five days ahead showed "THE PAST — as of" that date, with figures for what has not happened."""
     page = _page(qtbot, profile)
-    now = QDateTime.fromSecsSinceEpoch(int(clock.now.timestamp()))
+    now = _on_tokyo_clock(clock.now)
     page.travel.moment.setDateTime(now.addDays(5))  # as typed: the field stops at now
     assert page.travel.moment.dateTime() <= now.addSecs(1)
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert page.showing_past
     assert page.past.state is not None and page.past.state.moment <= clock.now
-    assert clock.now.astimezone().strftime("%Y-%m-%d %H:%M") in page.past.banner.text()
+    assert clock.now.strftime("%Y-%m-%d %H:%M") in page.past.banner.text()  # the learner's clock
     # now moves on while the page is open: the latest allowed moment follows it
     clock.advance(days=3)
     profile.service.create_word("banana", "バナナ")
     page.hide()
     page.show()
-    later = QDateTime.fromSecsSinceEpoch(int(clock.now.timestamp()))
+    later = _on_tokyo_clock(clock.now)
     page.travel.moment.setDateTime(later)
     assert page.travel.moment.dateTime() == later
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert "banana" in _past_words(page)
+
+
+def test_a_time_read_off_a_row_studied_abroad_travels_to_that_row(qtbot: QtBot, profile: Profile,
+                                                                   clock: SettableClock, studied: dict) -> None:
+    """The rows show each event on the clock it happened on; the travel field read and showed this
+    computer's zone. After a move from Tokyo to Los Angeles a time typed off a Tokyo row landed 16
+    hours off."""
+    clock.set(clock.now.astimezone(timezone(timedelta(hours=-7))))  # now in Los Angeles
+    clock.advance(days=2)
+    profile.service.create_word("banana", "バナナ")
+    page = _page(qtbot, profile)
+    edit = next(e for e in page.timeline.page().entries if e.event_type == "WordUpdated")
+    row_time = learner_time(edit.at, edit.utc_offset_minutes)
+    assert row_time.strftime("%Y-%m-%d %H:%M") == "2026-03-02 08:05"  # as the row and its day show it
+    page.travel.moment.setDateTime(QDateTime(QDate(2026, 3, 2), QTime(8, 7), QTimeZone.utc()))  # typed
+    qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.showing_past)
+    assert page.past.state is not None
+    assert page.past.state.moment == datetime(2026, 3, 2, 8, 7, tzinfo=TOKYO)
+    assert _past_words(page) == ["apple", "りんご"]  # after the edit, before any study
+    assert page.past.words.index(0, 1).data() == "林檎"
+    assert "as of 2026-03-02 08:07:00 (UTC+09:00)" in page.past.banner.text()
+    assert page.travel.moment.text() == "2026-03-02 08:07:00"
+    # the latest moment allowed is now on the clock the learner reads now
+    assert page.travel.moment.maximumDateTime().toString("yyyy-MM-dd HH:mm") == clock.now.strftime("%Y-%m-%d %H:%M")
 
 
 def test_the_slider_points_at_the_moment_on_view_without_travelling_again(
@@ -229,12 +262,12 @@ def test_the_slider_points_at_the_moment_on_view_without_travelling_again(
     page.travel.travel_requested.connect(travels.append)
     slider = page.travel.slider
     middle = first + (last - first) / 4
-    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(middle.timestamp())))
+    page.travel.moment.setDateTime(_on_tokyo_clock(middle))
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert page.showing_past and len(travels) == 1
     assert 200 <= slider.value() <= 300, "a quarter of the way through the history"
     assert not page.travel._keys_rest.isActive(), "moving the slider to the moment must not travel again"
-    page.travel.moment.setDateTime(QDateTime.fromSecsSinceEpoch(int(first.timestamp()) - 3600))
+    page.travel.moment.setDateTime(_on_tokyo_clock(first - timedelta(hours=1)))
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert slider.value() == slider.minimum() and _past_words(page) == []
     qtbot.mouseClick(page.travel.now, Qt.MouseButton.LeftButton)

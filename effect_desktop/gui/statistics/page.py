@@ -31,6 +31,7 @@ from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
 from ...statistics.asof import queries_as_of, scheduler_at
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
+from ...timeline.describe import moment_text
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
 from ..style import follow_palette, heading, shows_focus
@@ -200,8 +201,10 @@ class StatisticsPage(QWidget):
         return super().eventFilter(watched, event)
 
     # --- what the main window calls ------------------------------------------------------------
-    def set_as_of(self, moment: datetime | None, cache: ReadModelCache | None = None) -> None:
+    def set_as_of(self, moment: datetime | None, cache: ReadModelCache | None = None, *,
+                  offset: int | None = None) -> None:
         """Show the figures as of `moment` (None: now); `as_of_ready` is emitted when they are shown.
+        `offset`: minutes east of UTC of the learner's clock then, as the time travel shows it.
 
         The read models as of then are prepared off the GUI thread: from the
         timeline's cache for that moment when given (and complete), else by
@@ -213,7 +216,7 @@ class StatisticsPage(QWidget):
             return
         # the learner's own format elsewhere in the app (the timeline's "2022-05-31 20:00:00"), not the
         # locale's short one ("5/31/22 8:00 PM")
-        when = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = moment_text(moment, offset, "%Y-%m-%d %H:%M")
         self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
         self.figures_shown(False)  # greyed: the figures shown are not of that moment yet
         self._as_of_when = when

@@ -135,7 +135,7 @@ class TimelinePage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(split)
         self.stack.addWidget(self.past)
-        self.travel = TravelBar(clock=profile.service.clock)
+        self.travel = TravelBar(clock=profile.service.clock, offset_at=self.timeline.queries.offset_at)
         self.travel.travel_requested.connect(self.travel_to)
         self.travel.back_to_now.connect(self.back_to_now)
         self.status = QLabel()
@@ -487,7 +487,7 @@ class TimelinePage(QWidget):
         self._show_past(self.timeline.state_at(moment), moment)
 
     def _show_past(self, state: Any, moment: datetime) -> None:
-        self.past.show_state(state)
+        self.past.show_state(state, self.travel.offset_of(moment))
         self.stack.setCurrentWidget(self.past)
         self.travel.show_moment(moment)  # a typed date moves the slider too
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
     QTimer,
+    QTimeZone,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import WordView
+from ...timeline.describe import moment_text
 from ...timeline.travel import Comparison, PastState
 from ...wording import value_text
 from .field_changes import FieldChanges
@@ -54,14 +57,21 @@ class TravelBar(QWidget):
     The slider's ends are the exact times of the first and the last event (a
     field of whole seconds would cut the first event off), and it always
     points at the moment on view: a typed date moves it, "back to now" puts
-    it at the right end. The field cannot go beyond now: the past only."""
+    it at the right end. The field cannot go beyond now: the past only.
+
+    The field reads and shows a moment on the clock the learner studied by then, as the rows show
+    their times (`offset_at`: the offset recorded with the events; this computer's zone without
+    any): after a move from Tokyo to Los Angeles a time read off a Tokyo row, typed here, landed
+    16 hours off. It holds that wall-clock time labelled UTC, so Qt converts nothing."""
 
     travel_requested = Signal(object)  # an aware datetime
     back_to_now = Signal()
 
-    def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: Callable[[], datetime] = _utc_now,
+                 offset_at: Callable[[datetime], int | None] | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.offset_at = offset_at
         self.first: datetime | None = None
         self.last: datetime | None = None
         self.viewing: datetime | None = None  # the moment on view; None: now
@@ -71,6 +81,7 @@ class TravelBar(QWidget):
         self.moment.setObjectName("travelMoment")
         self.moment.setCalendarPopup(True)
         self.moment.setDisplayFormat(MOMENT_FORMAT)
+        self.moment.setTimeZone(QTimeZone.utc())  # a wall-clock time (see the class's note)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("travelSlider")
         self.slider.setRange(0, SLIDER_STEPS)
@@ -129,7 +140,7 @@ class TravelBar(QWidget):
     def follow_now(self) -> None:
         """Keep the field's latest allowed moment at now (a moment still to come is no past)."""
         with QSignalBlocker(self.moment):
-            self.moment.setMaximumDateTime(_qt_time(self.clock()))
+            self.moment.setMaximumDateTime(self.wall_time(self.clock()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -171,7 +182,7 @@ class TravelBar(QWidget):
     def _place(self, moment: datetime) -> None:
         self._placing = True
         try:
-            self.moment.setDateTime(_qt_time(moment))
+            self.moment.setDateTime(self.wall_time(moment))
         finally:
             self._placing = False
         self._exact = moment
@@ -183,16 +194,30 @@ class TravelBar(QWidget):
 
     def chosen(self) -> datetime:
         """The moment to show: the slider's exact one, else the field's; never later than now."""
-        typed = self._exact or datetime.fromtimestamp(self.moment.dateTime().toSecsSinceEpoch(), UTC)
+        typed = self._exact
+        if typed is None:
+            wall = datetime.fromtimestamp(self.moment.dateTime().toSecsSinceEpoch(), UTC)
+            guess = wall - timedelta(minutes=self.offset_of(wall))  # its offset, then the offset then
+            typed = wall - timedelta(minutes=self.offset_of(guess))
         return min(typed, self.clock())
+
+    def offset_of(self, moment: datetime) -> int:
+        """Minutes east of UTC of the learner's clock at `moment`: the one recorded with the events by
+        then; after the last event (and with no history) the clock the learner reads now."""
+        if self.offset_at is not None and self.last is not None and moment < self.last:
+            recorded = self.offset_at(moment)
+            if recorded is not None:
+                return recorded
+        return offset_minutes(self.clock())
+
+    def wall_time(self, moment: datetime) -> QDateTime:
+        """`moment` as the field holds it: the learner's wall-clock time then, labelled UTC."""
+        shifted = moment.timestamp() + 60 * self.offset_of(moment)
+        return QDateTime.fromMSecsSinceEpoch(int(shifted * 1000), QTimeZone.utc())
 
     def _go(self) -> None:
         self.follow_now()
         self.travel_requested.emit(self.chosen())
-
-
-def _qt_time(moment: datetime) -> QDateTime:
-    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
 
 
 class PastWordsModel(QAbstractTableModel):
@@ -303,9 +328,11 @@ class PastView(QWidget):
             header.resizeSection(section, max(header.defaultSectionSize(),
                                               metrics.horizontalAdvance(title) + 4 * metrics.averageCharWidth()))
 
-    def show_state(self, state: PastState) -> None:
+    def show_state(self, state: PastState, offset: int | None = None) -> None:
+        """`offset`: minutes east of UTC of the learner's clock then, as the travel field shows the
+        moment (named when it is not this computer's: the rows of a trip abroad are on its clock)."""
         self.state = state
-        when = state.moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")  # as the travel field shows it
+        when = moment_text(state.moment, offset)
         self.banner.setText(self.tr("THE PAST — as of %1 (read-only). Nothing here can be changed.")
                             .replace("%1", when))
         t = state.totals
