@@ -36,9 +36,17 @@ def print_json_array(items: Iterable[Any]) -> None:
     out.write("[]\n" if first else "\n]\n")
 
 
+def _char_width(character: str) -> int:
+    """Columns a terminal gives a character: two for East Asian wide ones, none for a combining mark
+    or an invisible format character (an "é" typed as e + U+0301, a zero-width joiner)."""
+    if unicodedata.east_asian_width(character) in "WF":
+        return 2
+    return 0 if unicodedata.combining(character) or unicodedata.category(character) in ("Me", "Cf") else 1
+
+
 def _width(text: str) -> int:
-    """Display width: East Asian wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display width of a line of text."""
+    return len(text) if text.isascii() else sum(_char_width(ch) for ch in text)
 
 
 def _pad(text: str, width: int) -> str:
@@ -56,12 +64,12 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width
 def _clip(text: str, limit: int) -> str:
     """At most `limit` columns, ending in "…" when cut. (Cutting a character at a time and measuring
     again made `events` on 100,000 events take 100 s: a long DATA cell cost a millisecond.)"""
-    text = text.replace("\n", " ")
+    text = text.replace("\n", " ").replace("\t", " ")  # a tab in a word pushed its row's columns along
     if _width(text) <= limit:
         return text
     used = cut = 0
     for index, character in enumerate(text):
-        used += 2 if unicodedata.east_asian_width(character) in "WF" else 1
+        used += _char_width(character)
         if used + 1 > limit:  # the "…" takes one column
             break
         cut = index + 1

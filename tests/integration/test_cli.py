@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -62,6 +63,26 @@ def test_words_add_edit_delete_and_list(cli: Cli) -> None:
     table = cli.ok("words", "list")
     assert "apple" in table and "林檎" in table and "1 word" in table
     assert json.loads(cli.ok("words", "list", "--json", "--search", "ＡＰＰＬＥ"))[0]["id"] == apple
+
+
+
+def test_the_word_table_keeps_its_columns_with_tabs_accents_and_wide_text(cli: Cli) -> None:
+    """A tab in a word pushed its row's columns along, and each combining mark (Thai tone marks, an
+    accent no precomposed letter holds) counted as a column of its own."""
+    cli.ok("words", "add", "tab\tword", "x y")
+    cli.ok("words", "add", "ที่นี่", "here")  # four combining marks
+    cli.ok("words", "add", "りんご", "apple")
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+                   for c in text)
+
+    lines = cli.ok("words", "list").splitlines()
+    meaning_column = columns(lines[0][:lines[0].index("MEANING")])
+    assert not any("\t" in line for line in lines)
+    starts = {meaning: columns(line[:line.index(meaning)]) for line in lines[1:4]
+              for meaning in ("x y", "here", "apple") if f"  {meaning}" in line}
+    assert starts == {"x y": meaning_column, "here": meaning_column, "apple": meaning_column}, lines
 
 
 def test_an_unusable_data_folder_or_profile_path_is_one_clear_line(tmp_path: Path, capsys) -> None:
