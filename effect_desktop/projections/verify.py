@@ -27,6 +27,7 @@ from ..persistence.schema import events as events_table
 from ..persistence.schema import snapshots as snapshots_table
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_read import uuid_from_bytes
+from . import verify_text
 from .cache import ReadModelCache
 from .payload_scan import check_stored_payloads
 from .projector import REBUILD_PAGE, Projector
@@ -125,12 +126,12 @@ def _compare_table(connection: sa.Connection, table: sa.Table, cache: ReadModelC
         shown += 1
         if shown <= MAX_REPORTED:
             if a is None:
-                report.add(f"{table.name} {key}: missing; replay gives {b}")
+                report.add(verify_text.missing(table.name, key, b))
             elif b is None:
-                report.add(f"{table.name} {key}: present but replay does not produce it")
+                report.add(verify_text.extra(table.name, key))
             else:
                 diff = {c: (a.get(c), b.get(c)) for c in b if a.get(c) != b.get(c)}
-                report.add(f"{table.name} {key}: stored != replayed for {diff}")
+                report.add(verify_text.differs(table.name, key, diff))
     if shown > MAX_REPORTED:
         report.add(f"{table.name}: {shown - MAX_REPORTED} more differences")
 

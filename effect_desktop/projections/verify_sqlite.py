@@ -28,6 +28,7 @@ from ..domain.scheduling.base import Scheduler
 from ..persistence.errors import StoreError
 from ..persistence.sql_store import SqlEventStore
 from ..timeline.scheduler_choice import SelectedScheduler
+from . import verify_text
 from .projector import ProjectionFailed
 from .sqlite_rebuild import PHASES, SqliteRebuild
 from .tables import READ_MODELS
@@ -87,15 +88,15 @@ def compare_twins(connection: sa.Connection, table: sa.Table, describe: Describe
         key = tuple(key_row)
         a, b = (_row(connection, t, keys, key) for t in (stored, replayed))
         if a is None:
-            describe(f"{table.name} {key}: missing; replay gives {b}")
+            describe(verify_text.missing(table.name, key, b))
         elif b is None:
-            describe(f"{table.name} {key}: present but replay does not produce it")
+            describe(verify_text.extra(table.name, key))
         else:
             raw_a, raw_b = (_raw_row(connection, t, keys, key) for t in (stored, replayed))
             # as the app reads them, or as stored where that reads the same (a flag stored as 2 is True)
             diff = {c: (a[c], b[c]) if a[c] != b[c] else (raw_a[c], raw_b[c])
                     for c in columns if raw_a[c] != raw_b[c]}
-            describe(f"{table.name} {key}: stored != replayed for {diff}")
+            describe(verify_text.differs(table.name, key, diff))
     if count > most:
         describe(f"{table.name}: {count - most} more differences")
 

@@ -42,10 +42,12 @@ def test_a_sound_profile_verifies_and_a_tampered_one_names_each_row(profile: Pro
     problems = verify(profile.projector).problems
 
     assert len(problems) == 3, problems
-    assert any(p.startswith("rm_words ") and "'meaning': ('tampered', 'm1')" in p for p in problems)
-    assert any(p.startswith("rm_timeline ") and "missing; replay gives" in p and "SessionCompleted" in p
-               for p in problems)
-    assert "rm_daily_stats ('1999-01-01',): present but replay does not produce it" in problems
+    # in words, not Python's reprs ("rm_words (UUID('01a2…'),): … {'meaning': ('tampered', 'm1')}")
+    word_id = next(w.word_id for w in profile.queries.words() if w.text == "w1")
+    assert f"rm_words {word_id}: meaning stored “tampered”, a replay gives “m1”" in problems, problems
+    assert any(p.startswith("rm_timeline ") and "missing; a replay of the events gives" in p
+               and "event_type “SessionCompleted”" in p for p in problems), problems
+    assert "rm_daily_stats 1999-01-01: stored, but a replay of the events does not give it" in problems
 
 
 def test_many_differences_are_counted_after_the_first_twenty(profile: Profile) -> None:
@@ -140,7 +142,7 @@ def test_a_difference_the_app_reads_the_same_is_shown_as_stored(profile: Profile
     _raw(profile.path, "UPDATE rm_answers SET is_correct = 2 WHERE rowid = (SELECT min(rowid) FROM rm_answers "
                        "WHERE is_correct = 1)")
     problems = verify(profile.projector).problems
-    assert len(problems) == 1 and "stored != replayed for {'is_correct': (2, 1)}" in problems[0], problems
+    assert len(problems) == 1 and problems[0].endswith(": is_correct stored 2, a replay gives 1"), problems
 
 
 def test_ctrl_c_in_the_rebuilds_id_conversion_stops_it_at_once(profile: Profile,
