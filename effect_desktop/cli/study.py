@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
@@ -10,6 +11,7 @@ from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from ..domain.scheduling.studyday import offset_minutes
 from ..projections.views import WordFilter
+from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
 from .parsing import category_arg, non_negative_int, tag_arg, uuid_arg, word_ids_arg
@@ -19,7 +21,8 @@ def register(commands: Any) -> None:
     session = commands.add_parser("session", help="start, answer and complete study sessions")
     sub = session.add_subparsers(dest="session_command", required=True, metavar="COMMAND")
 
-    start = sub.add_parser("start", help="start a session; prints its id")
+    start = sub.add_parser("start", help="start a session; prints its id (on a terminal, its words too)")
+    start.add_argument("--json", action="store_true", help="the session's id, mode and words as JSON")
     start.add_argument("--mode", choices=[m.value for m in LearningMode], default="flashcard")
     start.add_argument("--words", type=word_ids_arg, help="comma-separated word ids (default: the due queue)")
     focus = start.add_mutually_exclusive_group()
@@ -66,7 +69,19 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
                                "(`words list --category C` or `--tag T` shows its words).")
         if not word_ids:
             raise RuleViolated("Nothing is due and no new words are left for today; add words or come back later.")
-    print(profile.service.start_session(args.mode, word_ids))
+    session_id = profile.service.start_session(args.mode, word_ids)
+    words = {w.word_id: w for w in profile.queries.words(WordFilter(include_deleted=True))}
+    chosen = [words[word_id] for word_id in word_ids if word_id in words]
+    if args.json:
+        print_json({"session_id": session_id, "mode": args.mode,
+                    "words": [{"id": w.word_id, "text": w.text, "meaning": w.meaning} for w in chosen]})
+        return 0
+    print(session_id)
+    if sys.stdout.isatty():  # a person, not `SESSION=$(effect-desktop session start)`: which words, and how
+        print(f"{counted(len(chosen), 'word')} to study ({args.mode.replace('_', ' ')}):")
+        print_table(["WORD ID", "WORD"], [[w.word_id, w.text] for w in chosen])
+        print(f"Answer each: effect-desktop session answer {session_id} WORD_ID --correct|--wrong;"
+              f" then: effect-desktop session complete {session_id}")
     return 0
 
 

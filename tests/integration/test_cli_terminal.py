@@ -3,6 +3,7 @@ and printed as they are they took over the terminal (a new title, a cleared scre
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import subprocess
@@ -60,3 +61,26 @@ def test_control_characters_are_shown_escaped_on_a_terminal_and_kept_in_a_pipe(t
     assert b"app\\x1b]0;PWNED\\x07le\\x1b[2J" in shown
     piped = _run(data, "words", "list", "--json", terminal=False)
     assert b"\\u001b" in piped, "JSON carries the text whole, escaped as JSON escapes it"
+
+
+def test_a_session_started_at_a_terminal_names_its_words_and_a_script_gets_the_id_alone(tmp_path: Path) -> None:
+    """`session start` printed only an id: the learner at a terminal had to list the words to know
+    what to answer. A script capturing the id still gets that one line."""
+    data = tmp_path / "data"
+    profile = open_profile(data / "default.effect.sqlite3")
+    try:
+        apple, cat = profile.service.create_words([dict(text="apple", meaning="りんご"),
+                                                   dict(text="cat", meaning="ねこ")])
+    finally:
+        profile.close()
+    shown = _run(data, "session", "start", "--mode", "typing", terminal=True).decode().splitlines()
+    session_id = shown[0].strip()
+    assert shown[1].strip() == "2 words to study (typing):"
+    assert any(str(apple) in line and "apple" in line for line in shown) and any(str(cat) in line for line in shown)
+    assert f"effect-desktop session answer {session_id} WORD_ID --correct|--wrong" in shown[-1]
+    piped = _run(data, "session", "start", terminal=False).decode()
+    assert len(piped.splitlines()) == 1 and len(piped.strip()) == 36
+    started = json.loads(_run(data, "session", "start", "--json", terminal=False))
+    assert started["mode"] == "flashcard" and len(started["session_id"]) == 36
+    assert [(w["id"], w["text"], w["meaning"]) for w in started["words"]] == [
+        (str(apple), "apple", "りんご"), (str(cat), "cat", "ねこ")]
