@@ -51,7 +51,7 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
         print_json(state_json(past))
         return 0
     when = "now: the moment given is still to come" if future else "the past"
-    print(f"As of {past.moment.isoformat()} ({when}; {counted(len(past.words), 'word')})")
+    print(f"As of {past.moment.isoformat(timespec='seconds')} ({when}; {counted(len(past.words), 'word')})")
     print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
                 [[w.word_id, w.text, w.meaning, *_progress_cells(w, past.due_days)] for w in past.words])
     totals = past.totals

@@ -51,7 +51,10 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
                                                          else Granularity.WEEK)
     queries = profile.queries
     now = profile.service.clock()
-    if args.as_of is not None:
+    if args.as_of is not None and args.as_of > now:  # as `state` and the window: the past only
+        print(f"effect-desktop: note: {args.as_of:%Y-%m-%d %H:%M} is still to come; these are the statistics "
+              "as of now", file=sys.stderr)
+    elif args.as_of is not None:
         now = args.as_of.astimezone()  # "…Z" names the instant; its study day is the learner's, here
         queries = queries_as_of(profile, now)
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),

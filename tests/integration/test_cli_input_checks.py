@@ -144,3 +144,13 @@ def test_a_profile_name_too_long_says_so(tmp_path: Path, capsys) -> None:
     """It said "use letters, digits, spaces, - and _" of a name made only of letters."""
     err = _refused(capsys, "--data-dir", str(tmp_path), "--profile", "a" * 300, "words", "add", "x", "y")
     assert "it has 300 characters; at most 64" in err
+
+
+def test_statistics_as_of_a_moment_still_to_come_are_todays_and_say_so(data: Path, capsys) -> None:
+    """`state` and the window stop at now; `stats` counted "as of 2030" a year with nothing due, though
+    every word would be by then."""
+    code, future, err = _run(capsys, "--data-dir", str(data), "stats", "--json", "--as-of", "2999-12-31T23:59:59")
+    assert code == 0 and "is still to come; these are the statistics as of now" in err
+    code, today, _ = _run(capsys, "--data-dir", str(data), "stats", "--json")
+    future_report, today_report = json.loads(future), json.loads(today)
+    assert future_report["today"] == today_report["today"] and future_report["summary"] == today_report["summary"]
