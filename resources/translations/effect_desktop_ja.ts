@@ -1170,8 +1170,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/dialog.py" line="55" />
-        <source>e.g. りんご</source>
-        <translation>例: りんご</translation>
+        <source>e.g. りんご (Shift+Enter: a new line)</source>
+        <translation>例: りんご（Shift+Enter で改行）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/dialog.py" line="63" />

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -190,6 +191,28 @@ def test_enter_on_a_word_opens_it_for_editing(qtbot, window, words):
     assert page.dialog is not None and page.dialog.isVisible()
     assert page.dialog.text_edit.text() == "bread"
     page.dialog.reject()
+
+
+def test_a_meaning_over_two_lines_is_edited_on_two_lines_and_enter_still_saves(qtbot, window, profile):
+    """The Meaning field was one line: an imported Anki back "cat / kitten" showed joined, and no line
+    break could be typed."""
+    profile.service.create_word("neko", "cat\nkitten")
+    page = words_page(qtbot, window, 1)
+    _select(page, ["neko"])
+    dialog = page.edit_selected()
+    assert dialog.meaning_edit.text() == "cat\nkitten"
+    assert dialog.meaning_edit.height() >= 2 * dialog.meaning_edit.fontMetrics().lineSpacing(), "both lines show"
+    dialog.meaning_edit.setFocus()
+    dialog.meaning_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(dialog.meaning_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(qtbot, dialog.meaning_edit, "kitty")
+    assert dialog.isVisible(), "Shift+Enter starts a line, it does not save"
+    qtbot.keyClick(dialog.meaning_edit, Qt.Key.Key_Tab)  # Tab moves on, as from a line edit
+    assert "\t" not in dialog.meaning_edit.text() and not dialog.meaning_edit.hasFocus()
+    dialog.meaning_edit.setFocus()
+    qtbot.keyClick(dialog.meaning_edit, Qt.Key.Key_Return)  # Enter saves, as in every field of the dialog
+    assert not dialog.isVisible()
+    assert [u.event_data.changes for u in events(profile, "WordUpdated")] == [{"meaning": "cat\nkitten\nkitty"}]
 
 
 def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, words):

@@ -33,6 +33,7 @@ from ...projections.views import WordView
 from ..core_messages import localise_fields
 from ..errors import show_error
 from ..style import error_label, secondary_text
+from .meaning_edit import MeaningEdit
 
 Submit = Callable[[dict[str, Any]], None]
 SameText = Callable[[str], list[WordView]]
@@ -60,9 +61,9 @@ class WordDialog(QDialog):
         self.text_edit = QLineEdit(word.text if word else "")
         self.text_edit.setObjectName("textEdit")
         self.text_edit.setPlaceholderText(self.tr("e.g. apple"))
-        self.meaning_edit = QLineEdit(word.meaning if word else "")
+        self.meaning_edit = MeaningEdit(word.meaning if word else "")
         self.meaning_edit.setObjectName("meaningEdit")
-        self.meaning_edit.setPlaceholderText(self.tr("e.g. りんご"))
+        self.meaning_edit.setPlaceholderText(self.tr("e.g. りんご (Shift+Enter: a new line)"))
         self.category_edit = QComboBox()
         self.category_edit.setObjectName("categoryEdit")
         self.category_edit.setEditable(True)
