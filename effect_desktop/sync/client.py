@@ -112,21 +112,24 @@ class SyncClient:
                 # Deliberately not a lasting device id: a restored backup or a copied profile would
                 # carry such an id along, and then never pull what the other copy pushed under it.
                 origin = new_id()
+                with profile.store.transaction() as local:
+                    ours = local_state.push_origins(local, origin)  # pulls leave out what we pushed
                 pushed = pulled = resequenced = 0
                 for _round in range(MAX_ROUNDS):
                     try:
                         pushed += self._push(connection, origin, progress)
                         break
                     except server_ops.VersionCollision:
-                        got, moved = self._pull(connection, origin, progress)
+                        got, moved = self._pull(connection, ours, progress)
                         pulled, resequenced = pulled + got, resequenced + moved
                 else:
                     raise SyncError("Other devices kept changing the same words during the sync; "
                                     "run sync again in a moment.")
-                got, moved = self._pull(connection, origin, progress)
+                got, moved = self._pull(connection, ours, progress)
                 pulled, resequenced = pulled + got, resequenced + moved
                 with profile.store.transaction() as local:
                     local_state.settle_watermark(local)
+                    local_state.pulled_all(local)
                 # in the profile, not the window's memory: a sync run from the CLI counts as much
                 profile.settings.set(LAST_SYNCED, datetime.now(UTC).isoformat())
             except psycopg.Error as error:
@@ -140,7 +143,7 @@ class SyncClient:
         return push_pending(self.profile.store, connection, lambda: connect(self.url, autocommit=True), origin,
                             self.push_page_size, progress)
 
-    def _pull(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> tuple[int, int]:
+    def _pull(self, connection: psycopg.Connection, ours: list[UUID], progress: Progress) -> tuple[int, int]:
         store = self.profile.store
         with store.reading() as local:
             after = local_state.last_pulled(local)
@@ -148,7 +151,7 @@ class SyncClient:
             # now and another then (the push before this needs no read models; a page that re-sequences
             # rebuilds first, in merge_page)
             deferred = local_state.get(local, local_state.NEEDS_REBUILD) == "1"
-        total = server_ops.remaining(connection, after, origin)
+        total = server_ops.remaining(connection, after, ours)
         if total and self._before_pull is not None:  # once a sync: a collision's pull comes first
             before, self._before_pull = self._before_pull, None
             try:
@@ -158,7 +161,7 @@ class SyncClient:
         project = not (deferred or (total >= self.defer_projection_from and total > store.count()))
         pulled = received = resequenced = 0
         size = self.pull_page_size
-        pages = server_ops.pull_pages(connection, after, origin, size)
+        pages = server_ops.pull_pages(connection, after, ours, size)
         registry = store.registry if not project else None  # a large pull checks pages as they arrive
 
         def fetch() -> server_ops.PulledPage | None:

@@ -13,6 +13,7 @@ so an interrupted sync can never leave them disagreeing with the log.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 import sqlalchemy as sa
 
@@ -43,6 +44,8 @@ NEEDS_REBUILD = "needs_rebuild"  # "1" while pulled events wait for one read-mod
 ALL_KNOWN_UPTO = "all_known_upto"  # every event at or below this local position is on the server
 SERVER_KEY = "server_key"
 SERVER_URL = "server_url"  # the URL (no password) of the server this progress belongs to
+UNPULLED_ORIGINS = "unpulled_origins"  # the pushes since the last complete pull (see push_origins)
+MOST_ORIGINS = 50  # beyond these (syncs cut off again and again), the oldest pushes are pulled back
 
 
 def ensure_tables(profile: Profile) -> None:
@@ -66,6 +69,23 @@ def profile_setting(connection: sa.Connection, key: str) -> str | None:
 
 def put(connection: sa.Connection, key: str, value: str) -> None:
     connection.execute(sa.insert(sync_state).prefix_with("OR REPLACE"), {"key": key, "value": value})
+
+
+def push_origins(connection: sa.Connection, origin: UUID) -> list[UUID]:
+    """Record `origin` as this sync's pushes' id and return it with the ids of the pushes since the last
+    complete pull, none of which a pull fetches back: their events are in this log. A push cut off
+    half-way (a dropped connection) left its pages on the server under the old sync's id, and the
+    next sync received all 55,000 of them again, after backing up the profile first for them."""
+    raw = get(connection, UNPULLED_ORIGINS)
+    origins = [UUID(text) for text in raw.split(",") if text] if raw else []
+    origins = [*origins, origin][-MOST_ORIGINS:]
+    put(connection, UNPULLED_ORIGINS, ",".join(str(o) for o in origins))
+    return origins
+
+
+def pulled_all(connection: sa.Connection) -> None:
+    """After a pull to the server's end: every push before it lies behind the position pulled to."""
+    put(connection, UNPULLED_ORIGINS, "")
 
 
 def bind_server(profile: Profile, server_key: str, url: str = "", fresh: bool = False) -> bool:

@@ -59,18 +59,20 @@ _INSERT = _INSERT_NEW + " ON CONFLICT (owner, event_id) DO NOTHING"
 # Each row comes in the form the local SQLite log stores it (ids as their 16 bytes, the time as
 # UTC text, JSON as text), through a binary cursor: the server, another process, does the formatting
 # and the client stores the rows as they are (persistence/raw_import.insert_stored).
+# pushed by none of the pushes named (this sync's and those since the last complete pull: in our log)
+_NOT_OURS = "(origin IS NULL OR origin <> ALL(%(origins)s))"
+
 _PULL = (
     "SELECT position, uuid_send(event_id), uuid_send(aggregate_id), aggregate_type, event_type, "
     "event_data::text, metadata::text, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), "
     "version, schema_version FROM events "
-    "WHERE owner = current_user AND position > %(after)s AND origin IS DISTINCT FROM %(origin)s "
-    "ORDER BY position"
+    "WHERE owner = current_user AND position > %(after)s AND " + _NOT_OURS + " ORDER BY position"
 )
 
 _HIGH_WATER = "SELECT coalesce(max(position), 0) FROM events WHERE owner = current_user"
 
-_REMAINING = ("SELECT count(*) FROM events WHERE owner = current_user AND position > %(after)s "
-              "AND origin IS DISTINCT FROM %(origin)s")
+_REMAINING = ("SELECT count(*) FROM events WHERE owner = current_user AND position > %(after)s AND "
+              + _NOT_OURS)
 
 
 _HOLDS = "SELECT EXISTS (SELECT 1 FROM events WHERE owner = current_user AND event_id = %(event_id)s)"
@@ -163,7 +165,8 @@ def _register_learners(cursor: psycopg.Cursor[Any]) -> None:
     cursor.execute("RELEASE SAVEPOINT sync_learners")
 
 
-def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: int) -> Generator[PulledPage]:
+def pull_pages(connection: psycopg.Connection, after: int, origins: Sequence[UUID], size: int
+               ) -> Generator[PulledPage]:
     """Every event after `after` that other devices pushed, in pages of `size`, from one snapshot.
 
     One REPEATABLE READ transaction and one server-side cursor for the whole pull: a query per
@@ -174,7 +177,7 @@ def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: i
     try:
         with connection.cursor(name="effect_pull", binary=True) as cursor:
             cursor.itersize = size
-            cursor.execute(_PULL, {"after": after, "origin": origin})
+            cursor.execute(_PULL, {"after": after, "origins": list(origins)})
             while True:
                 rows = cursor.fetchmany(size)
                 if len(rows) < size:
@@ -190,6 +193,6 @@ def pull_pages(connection: psycopg.Connection, after: int, origin: UUID, size: i
             connection.execute("ROLLBACK")
 
 
-def remaining(connection: psycopg.Connection, after: int, origin: UUID) -> int:
-    row = connection.execute(_REMAINING, {"after": after, "origin": origin}).fetchone()
+def remaining(connection: psycopg.Connection, after: int, origins: Sequence[UUID]) -> int:
+    row = connection.execute(_REMAINING, {"after": after, "origins": list(origins)}).fetchone()
     return int(row[0]) if row else 0

@@ -89,7 +89,7 @@ def fetch_only(user_url: str, origin: object) -> float:
     url = ServerURL.parse(user_url)
     started = time.perf_counter()
     with psycopg.connect(url.libpq, autocommit=True) as conn:
-        for _page in pull_pages(conn, 0, uuid4(), PULL_PAGE):  # as a device that pushed none of them
+        for _page in pull_pages(conn, 0, [uuid4()], PULL_PAGE):  # as a device that pushed none of them
             pass
     return time.perf_counter() - started
 

@@ -165,6 +165,34 @@ def test_syncs_cut_off_between_pages_resume(server: str, alice: str, device: Cal
     assert comparable_read_models(desktop) == comparable_read_models(laptop)
 
 
+def test_what_a_push_cut_off_had_sent_is_not_received_back(server: str, alice: str,
+                                                           device: Callable[[str], Profile]) -> None:
+    """After a push cut off half-way the next sync received all that push had sent (55,000 of the
+    learner's own events), backing up the profile first for them."""
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+
+    def kill_after_first_page(phase: str, done: int, total: int) -> None:
+        if phase == "push" and done == 10:
+            kill_alices_connections(server)
+
+    for _cut in range(2):  # two syncs cut off in a row: both pushes' pages stay ours
+        with pytest.raises(SyncInterrupted):
+            SyncClient(laptop, alice, push_page=10).sync(kill_after_first_page)
+    assert pending_count(laptop) < 30
+    desktop.service.create_word("meanwhile", "another device's")
+    SyncClient(desktop, alice).sync()
+    backups: list[int] = []
+    result = SyncClient(laptop, alice, before_pull=backups.append).sync()
+    assert result.pulled == 1 and backups == [1], "only the other device's word comes, and is backed up for"
+    assert pending_count(laptop) == 0 and laptop.store.count() == 31
+    ids = server_event_ids(server)
+    assert len(ids) == len(set(ids)) == 31
+    assert sorted(e.event_id for e in laptop.store.read_all()) == sorted(ids)
+    again = SyncClient(laptop, alice, before_pull=backups.append).sync()
+    assert again.pulled == 0 and backups == [1]
+
+
 def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
         server: str, alice: str, device: Callable[[str], Profile]) -> None:
     laptop, desktop = device("laptop"), device("desktop")
