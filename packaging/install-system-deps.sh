@@ -7,7 +7,7 @@
 # Qt*.abi3.so modules, then `dpkg -S` on each resolved path). The packages below are
 # the direct dependencies; apt pulls in the rest (libglvnd0, libglx0, mesa, libxcb1,
 # xkb-data, fontconfig-config, fonts-dejavu-core, ...). fonts-noto-cjk makes Japanese
-# text render instead of empty boxes. libc6, libstdc++6, libgcc-s1, zlib1g and
+# text render instead of empty boxes, and the Noto core and emoji fonts the other scripts. libc6, libstdc++6, libgcc-s1, zlib1g and
 # libzstd1 are also linked but are part of every Debian/Ubuntu base system.
 #
 # Run it once (as root, or with sudo available). It installs only what is missing,
@@ -25,6 +25,14 @@ packages=(
     libdbus-1-3     # libdbus-1.so.3   QtDBus, loaded by QtGui at run time
     fontconfig      # fc-cache/fc-list: font caches are built at install time
     fonts-noto-cjk  # Japanese (and Chinese/Korean) glyphs
+    fonts-noto-core # Thai, Devanagari, Arabic, Hebrew, ... (a learner's other languages: boxes without)
+    fonts-noto-color-emoji  # emoji in words and meanings
+    # The window on a real display (X11 or XWayland: the xcb platform plugin, plugins/platforms/
+    # libqxcb.so and lib/libQt6XcbQpa.so.6). Without them Qt aborts with "Could not load the Qt
+    # platform plugin "xcb"" on a minimal system that has a display (a bare X session, ssh -X, Xvfb).
+    libxcb1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+    libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+    libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
 )
 
 missing=()

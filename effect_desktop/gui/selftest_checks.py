@@ -80,8 +80,26 @@ def check_plugins() -> str:
                if not any(name in file for file in found.get(kind, []))]
     if missing:
         raise CheckFailed(f"missing Qt plugins {', '.join(missing)} (searched {QCoreApplication.libraryPaths()})")
+    _native_plugin_loads()
     names = ", ".join(f"{kind}/{name}" for kind, names in wanted.items() for name in names)
-    return f"found {names} among {sum(len(v) for v in found.values())} plugins"
+    return f"found {names} among {sum(len(v) for v in found.values())} plugins; the {_native_platform()} one loads"
+
+
+def _native_plugin_loads() -> None:
+    """On Linux the X11 plugin's file was there while the system libraries it needs were not: "OK"
+    here, and the window then aborted with Qt's "Could not load the Qt platform plugin "xcb""."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    for folder in QCoreApplication.libraryPaths():
+        for plugin in (Path(folder) / "platforms").glob("libqxcb*.so"):
+            try:
+                ctypes.CDLL(str(plugin), mode=ctypes.RTLD_LOCAL)
+            except OSError as error:
+                raise CheckFailed(f"the X11 platform plugin cannot load: {error}; on Debian/Ubuntu "
+                                  "packaging/install-system-deps.sh installs the libraries it needs") from error
+            return
 
 
 def check_translations() -> str:

@@ -122,5 +122,7 @@ def check_sync_client() -> str:
     libpq = psycopg.pq.version()
     store = keyring.get_keyring()
     backend = getattr(store, "name", type(store).__name__)  # which store the sync password would go to here
+    if type(store).__module__.startswith("keyring.backends.fail"):  # it read "OK … keyring fail Keyring"
+        backend = "none (no system keyring: a sync password is kept only where you allow it, in the profile)"
     return (f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}.{libpq % 100}, "
             f"keyring {backend}")
