@@ -8,6 +8,7 @@ only the keys a study card or a table handles itself are written out here.
 from __future__ import annotations
 
 import platform
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from .keys import with_key
 from .paths import log_path
 from .style import resize_within_screen
 
@@ -51,7 +53,7 @@ class HelpMenu(QObject):
     def fill(self, menu: QMenu) -> None:
         shortcuts = menu.addAction(self.tr("&Keyboard shortcuts"))
         shortcuts.setObjectName("shortcutsAction")
-        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts.setShortcuts(with_key(QKeySequence.StandardKey.HelpContents, "F1"))  # F1 on macOS too
         shortcuts.triggered.connect(lambda: open_shortcuts(self.window))
         folder = menu.addAction(self.tr("Open the &data folder"))
         folder.setObjectName("openDataFolder")
@@ -146,7 +148,9 @@ _DEDICATED = {Qt.Key.Key_Help}
 
 
 def _plain(text: str) -> str:
-    return text.replace("&", "").rstrip("…").strip()
+    """A menu text without its access key: "&File", and the Japanese 「ファイル(&F)」 (the list read
+    「ファイル(F) → 単語をインポート(I)」)."""
+    return re.sub(r"\(&.\)", "", text).replace("&", "").rstrip("…").strip()
 
 
 def open_shortcuts(window: MainWindow) -> ShortcutsDialog:

@@ -29,6 +29,7 @@ from . import i18n
 from .context import AppContext
 from .features import add_file_actions, install_features
 from .help_menu import add_help_actions
+from .keys import with_key
 from .operations import Operations, Progress
 from .pages import PageSpec, default_pages
 from .paths import gui_settings_path, icon_path
@@ -133,7 +134,9 @@ class MainWindow(QMainWindow):
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
         quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # the platform's own key, and Ctrl+Q everywhere: Qt binds Quit to nothing on Windows
+        quit_action.setShortcuts(with_key(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        quit_action.setObjectName("quitAction")
         quit_action.triggered.connect(self.close)
         add_file_actions(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))

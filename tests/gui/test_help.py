@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from effect_desktop import __version__
-from effect_desktop.gui.help_menu import ShortcutsDialog
+from effect_desktop.gui import i18n
+from effect_desktop.gui.help_menu import ShortcutsDialog, open_shortcuts
 from effect_desktop.gui.main_window import MainWindow
 
 
@@ -23,11 +26,28 @@ def test_the_shortcuts_list_what_the_keys_do(qtbot, window: MainWindow) -> None:
             for r in range(dialog.table.rowCount())}
     for expected in (("Ctrl+Z", "Edit → Undo"), ("Ctrl+H", "Word history"), ("Ctrl+I", "File → Import words"),
                      ("Ctrl+2", "Go → Words"), ("F1", "Help → Keyboard shortcuts"),
+                     ("Ctrl+Q", "File → Quit"),  # Qt binds Quit to no key on Windows (and offscreen)
                      ("Esc", "Study: leave the session (it can be resumed)")):
         assert expected in rows, expected
     keys = {key for key, _ in rows}
     assert not keys & {"Redo", "Undo", "Help"}, "a dedicated key few keyboards have, listed as the key"
     dialog.reject()
+
+
+def test_the_shortcuts_in_japanese_name_the_menus_without_their_access_keys(qtbot, window: MainWindow) -> None:
+    """The list read 「ファイル(F) → 単語をインポート(I)」: only the "&" was taken out of 「ファイル(&F)」."""
+    i18n.install("ja")
+    try:
+        window.change_language("ja")
+        dialog = open_shortcuts(window)
+        qtbot.addWidget(dialog)
+        texts = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+        assert "ファイル → 単語をインポート" in texts, texts
+        assert not [text for text in texts if re.search(r"\([A-Z]\)", text)]
+        dialog.reject()
+    finally:
+        i18n.install("en")
+        window.change_language("en")
 
 
 class _FileManager(QObject):
