@@ -42,7 +42,7 @@ LISTED = 50  # problems named one per line on stderr before the import is refuse
 
 def register(commands: Any) -> None:
     importing = commands.add_parser("import", help="import words (CSV, TSV, Anki .apkg) or an event log (JSONL)")
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, help="the file to import (its extension names its format)")
     importing.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
     importing.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
                            help="map a column (header name or number from 1) to text, meaning, category, "
@@ -64,7 +64,9 @@ def register(commands: Any) -> None:
     importing.set_defaults(handler=run_import)
 
     exporting = commands.add_parser("export", help="export the event log (JSONL) or the word list (CSV)")
-    exporting.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    exporting.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                           help="jsonl: every event, the whole history, which `import` takes into an empty "
+                                "profile; csv: the current words, for a spreadsheet (default: jsonl)")
     exporting.add_argument("--output", type=Path, help="file to write (default: standard output)")
     exporting.set_defaults(handler=run_export)
 

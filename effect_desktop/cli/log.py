@@ -22,15 +22,21 @@ def register(commands: Any) -> None:
     events.add_argument("--aggregate", type=uuid_arg, help="only this stream")
     events.add_argument("--type", action="append", default=[], type=event_type_arg,
                         help="event type, e.g. WordCreated (repeatable)")
-    events.add_argument("--since", type=time_arg, help="from this time (inclusive)")
-    events.add_argument("--until", type=time_arg, help="up to this time (exclusive)")
+    events.add_argument("--since", type=time_arg,
+                        help="from this time, inclusive: 2026-11-01 or 2026-11-01T21:30, local time unless a "
+                             "zone is given (…Z, +09:00); the table shows UTC")
+    events.add_argument("--until", type=time_arg, help="up to this time, exclusive (as --since)")
     events.add_argument("--limit", type=non_negative_int, help="at most this many events")
     events.set_defaults(handler=show_events)
 
-    check = commands.add_parser("verify", help="replay all events and compare with read models and snapshots")
+    check = commands.add_parser("verify", help="replay all events and compare with read models and snapshots",
+                                description="Replay every event and compare the result with the read models "
+                                            "and snapshots; exit 1 and name each difference if they disagree.")
     check.set_defaults(handler=run_verify)
 
-    rebuild = commands.add_parser("rebuild", help="rebuild every read model from the events")
+    rebuild = commands.add_parser("rebuild", help="rebuild every read model from the events",
+                                  description="Rebuild every read model from the events (what `verify` "
+                                              "suggests when they disagree); the events are not changed.")
     rebuild.set_defaults(handler=run_rebuild)
 
 

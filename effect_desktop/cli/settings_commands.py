@@ -22,8 +22,8 @@ def register(commands: Any) -> None:
     sub = settings.add_subparsers(dest="settings_command", metavar="ACTION")
     change = sub.add_parser("set", help="change a setting: " + ", ".join(s.name for s in SETTINGS)
                             + f" (a new {DAY_START.name} recounts past study days from the history)")
-    change.add_argument("name", metavar="NAME")
-    change.add_argument("value", metavar="VALUE")
+    change.add_argument("name", metavar="NAME", help="one of: " + ", ".join(s.name for s in SETTINGS))
+    change.add_argument("value", metavar="VALUE", help="`effect-desktop settings` shows each one's range")
     change.set_defaults(handler=set_setting)
 
 

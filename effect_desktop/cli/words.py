@@ -18,26 +18,26 @@ def register(commands: Any) -> None:
     sub = words.add_subparsers(dest="words_command", required=True, metavar="COMMAND")
 
     add = sub.add_parser("add", help="add a word; prints its id")
-    add.add_argument("text")
-    add.add_argument("meaning")
+    add.add_argument("text", help="the word, as it is studied (e.g. apple)")
+    add.add_argument("meaning", help="what it means (e.g. りんご); quote it if it has spaces")
     _field_options(add)
     add.add_argument("--again", action="store_true",
                      help="add it even if a word with this text and meaning is already there")
     add.set_defaults(handler=add_word)
 
     edit = sub.add_parser("edit", help="change fields of a word")
-    edit.add_argument("id", type=uuid_arg)
-    edit.add_argument("--text")
-    edit.add_argument("--meaning")
+    edit.add_argument("id", type=uuid_arg, help="the word's id (`words list` shows them)")
+    edit.add_argument("--text", help="the new text")
+    edit.add_argument("--meaning", help="the new meaning")
     _field_options(edit)
     edit.set_defaults(handler=edit_word)
 
     delete = sub.add_parser("delete", help="delete a word (kept in the history)")
-    delete.add_argument("id", type=uuid_arg)
+    delete.add_argument("id", type=uuid_arg, help="the word's id (`words list` shows them)")
     delete.set_defaults(handler=delete_word)
 
     restore = sub.add_parser("restore", help="bring a deleted word back, with its study history")
-    restore.add_argument("id", type=uuid_arg)
+    restore.add_argument("id", type=uuid_arg, help="the deleted word's id (`words list --deleted` shows them)")
     restore.set_defaults(handler=restore_word)
 
     listing = sub.add_parser("list", help="list current words")
@@ -53,7 +53,7 @@ def register(commands: Any) -> None:
 
 
 def _field_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--category")
+    parser.add_argument("--category", help="e.g. food ('' for none)")
     parser.add_argument("--tags", help="comma-separated, e.g. noun,food")
     parser.add_argument("--difficulty", help="1 (easy) to 5 (hard)")
 

@@ -7,6 +7,7 @@ upkeep), so `main_window.py` keeps to navigation and pages.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -30,6 +31,8 @@ from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
 from .timeline import open_word_history
 from .words.import_undo import import_entry
+
+log = logging.getLogger("effect_desktop.gui")
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -65,9 +68,11 @@ def _install_sync(window: MainWindow) -> object | None:
     """Sync needs the `sync` extra (psycopg, keyring); without it the app works offline and says why."""
     try:
         from .sync import install_sync
-    except ImportError as error:  # installed without `effect-desktop[sync]`
+    except ImportError as error:  # installed without `effect-desktop[sync]`; Python's words go to the log
+        log.info("sync is off: %s", error)
         window.statusBar().showMessage(T.translate(
-            "Features", "Sync is not installed ({0}); install effect-desktop[sync] to sync.").format(error), 15000)
+            "Features", "Sync is not installed: install Effect Desktop with its sync extra to sync "
+            "(pip install \"effect-desktop[sync]\", or \".[sync]\" in a source folder)."), 15000)
         return None
     return install_sync(window, window.profile, window.context)
 

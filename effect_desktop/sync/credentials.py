@@ -68,7 +68,8 @@ def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False)
         return (f"Server {url.display} remembered; no system keyring, so the password is kept in "
                 "the profile file as you asked.")
     return (f"Server {url.display} remembered, but not its password: there is no system keyring. "
-            f"Pass the password each time, set {ENV_URL}, or allow keeping it in the profile file.")
+            f"Pass the password each time, set {ENV_URL} (the URL with its password), or allow keeping it "
+            "in the profile file (in the CLI: sync --save-password-in-profile).")
 
 
 def forget_kept_password(profile: Profile) -> None:

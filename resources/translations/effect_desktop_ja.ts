@@ -1996,8 +1996,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>今日のプロファイルをバックアップしました</translation>
     </message>
     <message>
-        <source>Sync is not installed ({0}); install effect-desktop[sync] to sync.</source>
-        <translation>同期機能がインストールされていません（{0}）。同期するには effect-desktop[sync] をインストールしてください。</translation>
+        <source>Sync is not installed: install Effect Desktop with its sync extra to sync (pip install &quot;effect-desktop[sync]&quot;, or &quot;.[sync]&quot; in a source folder).</source>
+        <translation>同期機能がインストールされていません。同期するには、同期の追加機能付きで Effect Desktop をインストールしてください（pip install &quot;effect-desktop[sync]&quot;、ソースのフォルダーでは &quot;.[sync]&quot;）。</translation>
     </message>
     <message>
         <source>compressed old events</source>

@@ -232,6 +232,7 @@ print("words:", len(profile.queries.words()))
                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
     assert "sync: None | Sync is not installed" in result.stdout and "effect-desktop[sync]" in result.stdout
+    assert "No module named" not in result.stdout, "Python's words go to the log, not the status bar"
     assert "words: 1" in result.stdout
 
 

@@ -154,3 +154,13 @@ def test_statistics_as_of_a_moment_still_to_come_are_todays_and_say_so(data: Pat
     code, today, _ = _run(capsys, "--data-dir", str(data), "stats", "--json")
     future_report, today_report = json.loads(future), json.loads(today)
     assert future_report["today"] == today_report["today"] and future_report["summary"] == today_report["summary"]
+
+
+def test_a_session_of_given_words_refuses_a_category_or_tag_too(data: Path, capsys) -> None:
+    """`--words ID --category food` started a session of the ids and dropped the category unsaid."""
+    before = _events(data)
+    for focus in (("--category", "food"), ("--tag", "noun")):
+        err = _refused(capsys, "--data-dir", str(data), "session", "start",
+                       "--words", "01a221b0-69b3-748b-8c9b-851cd4cb4bbc", *focus)
+        assert f"argument {focus[0]}: not allowed with argument --words" in err
+    assert _events(data) == before
