@@ -10,6 +10,7 @@ from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session,
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from ..domain.scheduling.studyday import offset_minutes
+from ..domain.text_fold import tag_key
 from ..projections.views import WordFilter
 from ..wording import counted
 from .context import CliContext
@@ -66,6 +67,7 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
                                limits_from(settings), session_size_from(settings), focus)
         word_ids = [word.word_id for word in planned]
         if not word_ids and focus != EVERY_WORD:
+            _say_if_none_has(profile.queries, args.category, args.tag)
             if args.category == "":
                 which = "without a category"
             else:
@@ -88,6 +90,16 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
         print(f"Answer each: effect-desktop session answer {session_id} WORD_ID --correct|--wrong;"
               f" then: effect-desktop session complete {session_id}")
     return 0
+
+
+def _say_if_none_has(queries: Any, category: str | None, tag: str | None) -> None:
+    """A category or tag no word has (a slip: `--tag nosuch`) is named as such, not as "nothing due"."""
+    if category and category not in queries.categories(with_none=True):
+        named = ", ".join(repr(c) for c in queries.categories(with_none=True) if c)
+        raise RuleViolated(f"No word has the category {category!r}; "
+                           + (f"the categories are {named}." if named else "no word has a category yet."))
+    if tag is not None and tag_key(tag) not in {tag_key(t) for t in queries.tags()}:
+        raise RuleViolated(f"No word has the tag {tag!r} (`effect-desktop words list` shows each word's tags).")
 
 
 def answer_question(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -210,7 +210,7 @@ def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
     events = json.loads(cli.ok("events", "--json", "--aggregate", session))
     assert set(events[0]["event_data"]["word_ids"]) == food | {other}
     code, _, err = cli("session", "start", "--category", "animals")
-    assert code == 2 and "Nothing of category 'animals' is due" in err
+    assert code == 2 and "No word has the category 'animals'; the categories are 'food', 'verbs'." in err
     code, _, err = cli("session", "start", "--category", "food", "--tag", "fruit")
     assert code == 2 and "not allowed with argument" in err
 

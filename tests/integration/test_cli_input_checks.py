@@ -164,3 +164,11 @@ def test_a_session_of_given_words_refuses_a_category_or_tag_too(data: Path, caps
                        "--words", "01a221b0-69b3-748b-8c9b-851cd4cb4bbc", *focus)
         assert f"argument {focus[0]}: not allowed with argument --words" in err
     assert _events(data) == before
+
+
+def test_a_session_of_a_tag_or_category_no_word_has_says_so(data: Path, capsys) -> None:
+    """`--tag nosuch` said "Nothing of tag 'nosuch' is due and no new words … are left for today"."""
+    err = _refused(capsys, "--data-dir", str(data), "session", "start", "--tag", "nosuch")
+    assert "No word has the tag 'nosuch'" in err
+    err = _refused(capsys, "--data-dir", str(data), "session", "start", "--category", "nosuch")
+    assert "No word has the category 'nosuch'" in err
