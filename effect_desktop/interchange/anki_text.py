@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..domain.word import MAX_CATEGORY
+from .encodings import file_lines
 
 _LINE = re.compile(r"#([A-Za-z ]+):(.*)")
 _TAGS = "b|i|u|s|br|hr|div|span|p|font|img|sub|sup|ruby|rb|rt|rp|ol|ul|li|strong|em|a|table|tr|td|th|tbody|code|pre"
@@ -54,7 +55,7 @@ def read_header(text: str) -> AnkiText | None:
     """The export's header lines at the start of `text`, or None when it has none."""
     settings: dict[str, str] = {}
     count = 0
-    for line in text.splitlines():
+    for line in file_lines(text):
         match = _LINE.fullmatch(line.strip())
         if match is None:
             break

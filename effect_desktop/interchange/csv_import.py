@@ -23,7 +23,7 @@ from ..wording import counted
 from .anki_text import AnkiText, deck_category, holds_anki_signs, looks_like_anki_html, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
-from .encodings import decode
+from .encodings import decode, file_lines
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, without_invisible, word_text
 
@@ -128,7 +128,7 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
     if not text.strip():
         raise InterchangeError("The file is empty: there are no words to import.")
     anki = read_anki_header(text)
-    lines = text.splitlines(keepends=True)
+    lines = file_lines(text, keepends=True)
     if anki is not None:  # "#separator:tab"…: not rows, but how to read the rows
         lines = lines[anki.lines:]
         delimiter = delimiter or anki.delimiter
@@ -235,9 +235,9 @@ def sniff_delimiter(text: str, hint: str = "\t") -> str:
     tab left inside an unquoted cell does not vote for it: a tab-separated list whose meanings hold one comma
     each ("run<TAB>to move fast, on foot") split as well at the comma, and came in as the word "run<TAB>to
     move fast" meaning "on foot". A tab in a quoted cell is the cell's own (a CSV's "りんご<TAB>(fruit)")."""
-    head = text[:_SNIFF_CHARS].splitlines()
+    head = file_lines(text[:_SNIFF_CHARS])
     if len(head) <= 50:  # fewer lines in the head than the sample needs: split the whole text
-        head = text.splitlines()
+        head = file_lines(text)
     lines = [line[:4096] for line in head[:50] if line.strip()]  # (past 50, the head's lines are whole)
     best, best_score = ",", -1
     for candidate in (hint, *(d for d in DELIMITERS if d != hint)):

@@ -12,6 +12,7 @@ half-width katakana.
 from __future__ import annotations
 
 import codecs
+import io
 import unicodedata
 
 from .errors import InterchangeError
@@ -98,3 +99,12 @@ def _is_japanese(ch: str) -> bool:
         return False
     return (0x3000 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF
             or unicodedata.category(ch) in ("Po", "Ps", "Pe", "Sm", "So"))
+
+
+def file_lines(text: str, keepends: bool = False) -> list[str]:
+    """The file's lines, split where a file's lines end: at \\r\\n, \\n or \\r only. `str.splitlines` splits
+    at U+2028, U+2029, U+0085 and the form and group separators too, which a cell may hold: a word
+    holding a line separator came back from its own CSV export cut in two, and the line numbers after
+    it were off by one."""
+    lines = io.StringIO(text, newline="").readlines()
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]

@@ -233,6 +233,26 @@ def test_csv_export_reads_back_into_the_same_words(profile: Profile, tmp_path: P
     assert word_rows(profile) == before
 
 
+def test_a_word_holding_a_line_separator_reads_back_whole_from_its_csv(profile: Profile, tmp_path: Path) -> None:
+    """Only \\r\\n, \\n and \\r end a line of a file: a word holding U+2028 (or U+2029, U+0085, a form or
+    group separator) came back as "sep", or was refused with a line number one past the file's own."""
+    texts = ["line\u2028sep", "para\u2029sep", "ff\x0csep", "gs\x1dsep"]
+    profile.service.create_words([{"text": "apple", "meaning": "りんご\u2028林檎"}])
+    path = tmp_path / "out.csv"
+    path.write_text("text,meaning\r\n" + "".join(f"{text},meaning {i}\r\n" for i, text in enumerate(texts))
+                    + "oops\r\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert [line for line, _ in table.rows] == [2, 3, 4, 5, 6]
+    assert [cells[0] for _, cells in table.rows] == [*texts, "oops"]
+    before = word_rows(profile)
+    export = tmp_path / "export.csv"
+    export_words_to(profile.queries, export)
+    for word in profile.queries.words():
+        profile.service.delete_word(word.word_id)
+    assert import_file(profile, export).created == 1
+    assert word_rows(profile) == before
+
+
 def test_tags_split_as_spreadsheets_write_them(profile: Profile, tmp_path: Path) -> None:
     """Commas inside a quoted cell, semicolons (the starter deck's way), Japanese commas, in CSV and TSV."""
     csv_file = tmp_path / "words.csv"
