@@ -1,16 +1,57 @@
 """How two spellings of the same text are made alike: for tags, search and sorting.
 
 Here rather than with the read models that store these forms, because the
-window sorts by them too (and knows nothing of the read models' SQL)."""
+window sorts by them too (and knows nothing of the read models' SQL).
+
+A word or meaning is kept as the learner typed it, and compared with what
+shows: characters no screen shows (a zero-width space, a soft hyphen, a
+stray joiner), the emoji or text style a variation selector asks for (❤️ and
+❤), and the dot a lower-cased İ keeps (Python folds "İstanbul" to
+"i\u0307stanbul") are ignored by every comparison — the search, the
+"already in your words" checks and a typed answer alike (`word_fold`). An
+import drops the invisible characters (`without_invisible`) from the words
+it reads, as they come from HTML and spreadsheets, not from a learner.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Soft hyphen, zero-width space, word joiner, BOM (zero-width no-break space) and the invisible operators.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
+# Zero-width (non-)joiners shape the letters around them in Arabic, Persian and Indic scripts and join emoji
+# ("👩\u200d💻", "🐈\u200d⬛", "🙂\u200d↔\ufe0f"); between Latin letters or kana, or at a word's edge, they do
+# nothing but make a word unequal.
+_SCRIPTS = "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe"
+# Emoji: the blocks that hold Unicode's Extended_Pictographic characters (emoji-data.txt; the standard library
+# has no such property, and tests/interchange checks these against it when the `regex` package is there), and
+# the components a joined sequence carries (variation selectors, the keycap, skin tones, tag characters).
+_EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u25ff"
+          "\u2600-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0e\ufe0f\u20e3"
+          "\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f")
+_SHAPED = _SCRIPTS + _EMOJI
+_STRAY_JOINER = re.compile(f"(?<![{_SHAPED}])[\u200c\u200d]|[\u200c\u200d](?![{_SHAPED}])")
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters that change nothing on screen (see the comments above)."""
+    return _STRAY_JOINER.sub("", _INVISIBLE.sub("", text))
 
 
 def fold(value: str) -> str:
     """Full-width/half-width unified, case-insensitive: what makes two tags the same tag."""
     return unicodedata.normalize("NFKC", value).casefold()
+
+
+_VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
+
+
+def word_fold(value: str) -> str:
+    """A word's text or meaning as every comparison sees it: `fold`, without what shows nothing (see the
+    module's docstring). Not for tags: their keys are stored in the read models under `fold`."""
+    folded = fold(without_invisible(value)).replace("i\u0307", "i")
+    return _VARIATION_SELECTORS.sub("", folded)
 
 
 # Katakana as the hiragana of the same sound (NFKC has made half-width katakana full-width already).

@@ -10,6 +10,7 @@ from uuid import UUID
 from .aggregate import Aggregate
 from .errors import NotFound, RuleViolated, ValidationFailed
 from .events import WORD, EventData, WordCreated, WordDeleted, WordRestored, WordUpdated
+from .text_fold import word_fold
 
 MAX_TEXT = 200
 MAX_MEANING = 1000
@@ -82,7 +83,7 @@ def validate_fields(fields: dict[str, Any], *, recorded: bool = False) -> Checke
     for name, limit, label in (("text", MAX_TEXT, "Word"), ("meaning", MAX_MEANING, "Meaning")):
         if name in fields:
             value = _clean_lines(str(fields[name] or ""))
-            if not value:
+            if not value or (not recorded and not word_fold(value).strip()):  # "\u200b" showed a blank card
                 errors[name] = f"{label} must not be empty."
             elif len(value) > limit:
                 errors[name] = f"{label} is {len(value)} characters; at most {limit} are allowed."

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import ValidationFailed
+from ..domain.text_fold import without_invisible
 from ..domain.word import CheckedFields, validate_fields
 from .errors import InterchangeError
-from .html_text import without_invisible
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain.text_fold import without_invisible
 from ..domain.word import split_tags
 from ..gc_pause import without_gc
 from ..wording import counted
@@ -25,7 +26,7 @@ from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode, file_lines
 from .errors import InterchangeError
-from .html_text import has_media, html_to_text, without_invisible, word_text
+from .html_text import has_media, html_to_text, word_text
 
 IGNORE = "ignore"
 _CLOZE = re.compile(r"\{\{c\d+::")

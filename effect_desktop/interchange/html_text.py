@@ -8,8 +8,8 @@ brackets may be a reading the learner wants to see, or not a reading at all.
 
 Characters that format text without showing (a soft hyphen from `&shy;`, a
 zero-width space, a word joiner, a stray byte-order mark) are dropped from
-every imported word (`without_invisible`): "co\u00adoperate" looked like
-"cooperate", was a second copy of it, and typing "cooperate" was graded wrong.
+every imported word (`text_fold.without_invisible`): "co\u00adoperate" looked
+like "cooperate", was a second copy of it, and typing "cooperate" was graded wrong.
 """
 
 from __future__ import annotations
@@ -18,26 +18,14 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from ..domain.text_fold import without_invisible
+
 _BREAKS = {"br", "div", "p", "li", "tr"}
 _DROPPED = {"script", "style"}
 _READING = {"rt", "rp"}  # ruby's furigana (and its fallback brackets); their end tags may be left out
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _MEDIA = re.compile(r"<img\b|\[sound:|<audio\b|<video\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
-# Soft hyphen, zero-width space, word joiner, BOM (zero-width no-break space) and the invisible operators.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff]")
-# Zero-width (non-)joiners shape the letters around them in Arabic, Persian and Indic scripts and join emoji
-# ("👩\u200d💻", "🐈\u200d⬛", "🙂\u200d↔\ufe0f"); between Latin letters or kana, or at a word's edge, they do
-# nothing but make a word unequal.
-_SCRIPTS = "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ufb50-\ufdff\ufe70-\ufefe"
-# Emoji: the blocks that hold Unicode's Extended_Pictographic characters (emoji-data.txt; the standard library
-# has no such property, and tests/interchange checks these against it when the `regex` package is there), and
-# the components a joined sequence carries (variation selectors, the keycap, skin tones, tag characters).
-_EMOJI = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2190-\u21ff\u2300-\u23ff\u24c2\u25a0-\u25ff"
-          "\u2600-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299\ufe0e\ufe0f\u20e3"
-          "\U0001f000-\U0001faff\U0001fc00-\U0001fffd\U000e0020-\U000e007f")
-_SHAPED = _SCRIPTS + _EMOJI
-_STRAY_JOINER = re.compile(f"(?<![{_SHAPED}])[\u200c\u200d]|[\u200c\u200d](?![{_SHAPED}])")
 # Anki's furigana: an optional space marking where the base starts, a base holding a kanji (anywhere: Anki's
 # base runs from the space to the bracket, so 食べる[たべる] reads 食べる), a reading in kana.
 _KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -89,8 +77,3 @@ def has_media(html: str) -> bool:
 def word_text(html: str) -> str:
     """A word on one line: its visible text with furigana (ruby or Anki's 漢字[かんじ]) reduced to the base."""
     return " ".join(_FURIGANA.sub(r"\1", html_to_text(html)).split())
-
-
-def without_invisible(text: str) -> str:
-    """`text` without the characters that change nothing on screen (see the module's docstring)."""
-    return _STRAY_JOINER.sub("", _INVISIBLE.sub("", text))

@@ -20,13 +20,13 @@ from typing import Any
 from uuid import UUID
 
 from ..application.service import ImportedWords, StudyService
+from ..domain.text_fold import without_invisible
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .candidates import Candidate, Parsed, RowProblem
 from .errors import InterchangeError
-from .html_text import without_invisible
 
 MAX_PROBLEMS_SHOWN = 10
 

@@ -40,6 +40,18 @@ def test_text_and_meaning_must_not_be_blank_after_trimming(field: str, value: st
     assert "must not be empty" in caught.value.errors[field]
 
 
+@pytest.mark.parametrize("field", ["text", "meaning"])
+@pytest.mark.parametrize("value", ["\u200b", "\u200b\u200c", " \u00ad\ufeff ", "\u2060", "\ufe0f"])
+def test_a_word_or_meaning_of_characters_no_screen_shows_is_as_empty(field: str, value: str) -> None:
+    """A blank card that no typed answer could match ("The answer is “”."), and a CSV export that could not
+    be imported again: refused as an empty field is, with the same message."""
+    with pytest.raises(ValidationFailed) as caught:
+        created(**{field: value})
+    assert caught.value.errors == {field: f"{'Word' if field == 'text' else 'Meaning'} must not be empty."}
+    with pytest.raises(ValidationFailed):
+        created().update(**{field: value})
+
+
 def test_every_bad_field_is_named_at_once() -> None:
     with pytest.raises(ValidationFailed) as caught:
         created(text=" ", meaning="", difficulty=9)

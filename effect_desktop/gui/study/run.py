@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from ...interchange.html_text import without_invisible
+from ...domain.text_fold import without_invisible
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
