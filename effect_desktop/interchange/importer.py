@@ -12,7 +12,6 @@ in the file.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -20,7 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from ..application.service import ImportedWords, StudyService
-from ..domain.text_fold import without_invisible
+from ..domain.text_fold import word_fold
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
 from ..projections.views import WordFilter, WordView
@@ -37,10 +36,9 @@ class OnDuplicate(StrEnum):
 
 
 def word_key(text: str, meaning: str) -> tuple[str, str]:
-    """A word's text and meaning as compared for duplicates (a word imported before its soft hyphens were
-    dropped is the same word)."""
-    return (unicodedata.normalize("NFKC", without_invisible(text)).casefold().strip(),
-            unicodedata.normalize("NFKC", without_invisible(meaning)).casefold().strip())
+    """A word's text and meaning as compared for duplicates: as `word_fold` compares them (a word added with a
+    zero-width space the import drops is the same word)."""
+    return word_fold(text).strip(), word_fold(meaning).strip()
 
 
 @dataclass

@@ -9,11 +9,10 @@ to that); each answer can be undone, which puts the queue back as it was.
 from __future__ import annotations
 
 import random
-import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from ...domain.text_fold import without_invisible
+from ...domain.text_fold import word_fold
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
@@ -28,10 +27,9 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 
 def normalise_typed(text: str) -> str:
     """Full-width/half-width, case, spaces around and between words (one or several), curly or straight
-    quotes, and characters no screen shows (a soft hyphen in "co\u00adoperate", imported from Anki
-    before such characters were dropped) do not matter."""
-    folded = unicodedata.normalize("NFKC", without_invisible(text)).translate(_QUOTES).casefold()
-    return " ".join(folded.split())
+    quotes, and what `word_fold` ignores (a soft hyphen in "co\u00adoperate", the emoji style of ❤️
+    against ❤ from another picker, the dot of İ in "istanbul") do not matter."""
+    return " ".join(word_fold(text).translate(_QUOTES).split())
 
 
 def typed_matches(typed: str, expected: str) -> bool:
