@@ -59,10 +59,17 @@ _KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)} | 
 
 
 def search_fold(value: str) -> str:
-    """Search form: `fold`, and either kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one
-    another (a learner rarely remembers which script a meaning was written in). Only for searching
-    and sorting: tags stay apart by script."""
-    return fold(value).translate(_KATAKANA_AS_HIRAGANA)
+    """Search form: `word_fold`, spaces and line breaks as one space (the search reads a meaning's lines as
+    the word list shows them, and "padded word" finds "padded   word", as a typed answer does), and either
+    kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one another (a learner rarely remembers
+    which script a meaning was written in). Only for searching and sorting: tags stay apart by script."""
+    return " ".join(word_fold(value).split()).translate(_KATAKANA_AS_HIRAGANA)
+
+
+def search_key(text: str, meaning: str) -> str:
+    """What a word is searched by: its text and meaning, each in `search_fold`, a line break between them
+    (a search for the word by its text alone, as the Add dialog's, matches the key up to it)."""
+    return f"{search_fold(text)}\n{search_fold(meaning)}"
 
 
 def tag_key(tag: str) -> str:

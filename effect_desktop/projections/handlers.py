@@ -18,7 +18,7 @@ from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..domain.scheduling.base import Scheduler
 from ..domain.scheduling.studyday import study_day
-from ..domain.text_fold import search_fold, tag_key
+from ..domain.text_fold import search_key, tag_key
 from ..domain.word import normalise_tags
 from ..timeline import recorder as timeline_recorder
 from ..timeline import scheduler_choice
@@ -103,7 +103,7 @@ def word_created(ctx: Context, event: DomainEvent, data: ev.WordCreated) -> None
     ctx.put("rm_words", {
         "word_id": data.word_id, "text": data.text, "meaning": data.meaning,
         "category": data.category, "tags": to_json(tags).decode(), "difficulty": data.difficulty,
-        "search_key": search_fold(f"{data.text}\n{data.meaning}"),
+        "search_key": search_key(data.text, data.meaning),
         "created_at": event.metadata.timestamp, "updated_at": event.metadata.timestamp,
         "deleted": False,
     })
@@ -126,7 +126,7 @@ def word_updated(ctx: Context, event: DomainEvent, data: ev.WordUpdated) -> None
         new_tags = normalise_tags(data.changes["tags"])
         _set_tags(ctx, data.word_id, from_json(row["tags"]), new_tags)
         row["tags"] = to_json(new_tags).decode()
-    row["search_key"] = search_fold(f"{row['text']}\n{row['meaning']}")
+    row["search_key"] = search_key(row["text"], row["meaning"])
     row["updated_at"] = event.metadata.timestamp
     ctx.put("rm_words", row)
     if ctx.answers_follow_words and ("category" in data.changes or "tags" in data.changes):

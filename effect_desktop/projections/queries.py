@@ -12,7 +12,7 @@ from pydantic_core import from_json
 
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
-from ..domain.text_fold import fold, search_fold, tag_key
+from ..domain.text_fold import search_fold, tag_key, word_fold
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_values import utc_text, uuid_bytes
@@ -129,19 +129,20 @@ class Queries:
         return [_word(row) for row in self._all(query.order_by(t.words.c.created_at, t.words.c.word_id))]
 
     def words_with_text(self, text: str) -> list[WordView]:
-        """The words, not deleted, whose text is `text` compared as tags are (case and width folded): what
-        the Add dialog names as already there. Two computers that each added "apple" offline both keep
-        theirs after a sync, and a learner adding a word cannot see a list of 20,000 to know."""
-        folded = fold(text.strip())
-        if not folded or len(folded) > MAX_SEARCH:
+        """The words, not deleted, whose text is `text` compared as `word_fold` compares (case and width
+        folded, invisible characters ignored): what the Add dialog names as already there. Two computers
+        that each added "apple" offline both keep theirs after a sync, and a learner adding a word cannot
+        see a list of 20,000 to know."""
+        folded = word_fold(text.strip())
+        if not folded.strip() or len(folded) > MAX_SEARCH:
             return []
-        # the search key starts with the folded text and a newline (text_fold.search_fold), so one scan
-        # narrows 20,000 words to a few; comparing `fold` afterwards keeps りんご and リンゴ apart
+        # the search key starts with the folded text and a newline (text_fold.search_key), so one scan
+        # narrows 20,000 words to a few; comparing `word_fold` afterwards keeps りんご and リンゴ apart
         pattern = f"{_escape_like(search_fold(folded))}\n%"
         query = self._words_query().where(t.words.c.deleted.is_(False),
                                           t.words.c.search_key.like(pattern, escape="\\"))
         rows = self._all(query.order_by(t.words.c.created_at, t.words.c.word_id))
-        return [_word(row) for row in rows if fold(row.text.strip()) == folded]
+        return [_word(row) for row in rows if word_fold(row.text.strip()) == folded]
 
     def words_by_ids(self, word_ids: list[UUID]) -> list[WordView]:
         return self.words(WordFilter(word_ids=list(word_ids))) if word_ids else []

@@ -17,7 +17,7 @@ from functools import lru_cache
 import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 
-from ..domain.text_fold import search_fold, tag_key
+from ..domain.text_fold import search_key, tag_key
 from ..domain.word import normalise_tags
 from .sqlite_rebuild import _at, _day, _utc_text_of, _uuid_blob
 
@@ -38,7 +38,7 @@ def project_new_words(connection: sa.Connection, first: int, last: int, day_star
     driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     driver.create_function("ed_uuid", 1, _uuid_blob, deterministic=True)
     driver.create_function("ed_tags", 1, _tags_json, deterministic=True)
-    driver.create_function("ed_search_fold", 1, search_fold, deterministic=True)
+    driver.create_function("ed_search_key", 2, search_key, deterministic=True)
     driver.create_function("ed_tag_key", 1, _tag_key, deterministic=True)
     driver.create_function("ed_utc_text", 1, _utc_text_of, deterministic=True)
     params = {"first": first, "last": last, "shift": 60 * day_start_hour}
@@ -64,7 +64,7 @@ def project_new_words(connection: sa.Connection, first: int, last: int, day_star
         # handlers.word_created (rowid order is position order: the table was filled in that order)
         "INSERT OR REPLACE INTO rm_words (word_id, text, meaning, category, tags, difficulty, search_key, "
         "created_at, updated_at, deleted) SELECT word_id, text, meaning, category, tags, difficulty, "
-        "ed_search_fold(text || char(10) || meaning), at, at, 0 FROM temp.ed_new_words ORDER BY rowid",
+        "ed_search_key(text, meaning), at, at, 0 FROM temp.ed_new_words ORDER BY rowid",
         "INSERT OR REPLACE INTO rm_word_tags (word_id, tag_key) SELECT w.word_id, ed_tag_key(t.value) "
         "FROM temp.ed_new_words AS w, json_each(w.tags) AS t",
         "INSERT INTO rm_daily_stats (study_day, answers, correct, response_ms, sessions_completed, "

@@ -19,7 +19,7 @@ import hashlib
 
 import sqlalchemy as sa
 
-from ..domain.text_fold import search_fold
+from ..domain.text_fold import search_key
 from ..persistence.schema import local_metadata, metadata, profile_info
 from .projector import CHECKPOINT
 from .statistics_handlers import RESPONSE_BUCKET_EDGES_MS
@@ -37,7 +37,9 @@ PROJECTION_KEY = "projection_version"
 #    replayed only where a session has two completions, else nothing to do.
 # 7: the answers to words without a category count under the facet "c:" too
 #    (statistics_handlers.facets_of); done in place from 3 on.
-PROJECTION_VERSION = "7"
+# 8: a word's search key ignores what a typed answer ignores (invisible characters, variation selectors, the
+#    dot of a folded İ) and reads spaces and line breaks as one space (text_fold.search_key); done in place.
+PROJECTION_VERSION = "8"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -46,7 +48,7 @@ def refold_search_keys(connection: sa.Connection) -> None:
     if rows:
         connection.execute(words.update().where(words.c.word_id == sa.bindparam("id"))
                            .values(search_key=sa.bindparam("key")),
-                           [{"id": word_id, "key": search_fold(f"{text}\n{meaning}")}
+                           [{"id": word_id, "key": search_key(text, meaning)}
                             for word_id, text, meaning in rows])
 
 
@@ -100,8 +102,7 @@ def count_uncategorized(connection: sa.Connection) -> None:
 
 
 def _from_3(connection: sa.Connection) -> None:
-    refold_search_keys(connection)
-    _from_4(connection)
+    _from_4(connection)  # the search keys are refolded last, from 7
 
 
 def _from_4(connection: sa.Connection) -> None:
@@ -111,11 +112,17 @@ def _from_4(connection: sa.Connection) -> None:
 
 def _from_5(connection: sa.Connection) -> None:
     count_sessions_once(connection)
+    _from_6(connection)
+
+
+def _from_6(connection: sa.Connection) -> None:
     count_uncategorized(connection)
+    refold_search_keys(connection)
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "7"): _from_3, ("4", "7"): _from_4, ("5", "7"): _from_5, ("6", "7"): count_uncategorized}
+IN_PLACE = {("3", "8"): _from_3, ("4", "8"): _from_4, ("5", "8"): _from_5, ("6", "8"): _from_6,
+            ("7", "8"): refold_search_keys}
 
 
 def schema_fingerprint() -> str:

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review
-from ..domain.text_fold import fold
+from ..domain.text_fold import word_fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
 from .describe import learner_time
@@ -87,7 +87,7 @@ class Timeline:
         except ValueError:
             pass
         matches = [w for w in self.profile.queries.words(WordFilter(search=text, include_deleted=True))
-                   if fold(w.text) == fold(text)]
+                   if word_fold(w.text) == word_fold(text)]
         if not matches:
             raise WordNotFound(f"There is no word {text!r}; give its exact text or its id "
                                "(see `effect-desktop words list`).")

@@ -12,6 +12,8 @@ from effect_desktop.persistence.schema import profile_info
 from effect_desktop.projections.tables import daily_stats, words
 from effect_desktop.projections.upgrade import PROJECTION_KEY, PROJECTION_VERSION
 from effect_desktop.projections.views import WordFilter
+from effect_desktop.timeline.entries import TimelineFilter
+from effect_desktop.timeline.queries import TimelineQueries
 
 WORDS = [("apple", "リンゴ"), ("pear", "なし"), ("coffee", "コーヒー"), ("orange", "ｵﾚﾝｼﾞ"), ("Tokyo", "東京")]
 
@@ -32,6 +34,49 @@ def test_either_kana_script_finds_the_other_and_width_and_case_do_not_matter(tmp
     # a tag is the learner's own label: リンゴ and りんご stay two tags
     assert [w.text for w in profile.queries.words(WordFilter(tag="リンゴ"))] == ["apple"]
     assert profile.queries.words(WordFilter(tag="りんご")) == []
+    profile.close()
+
+
+HARD = [("zero\u200bwidth", "has ZWSP"), ("İstanbul", "city"), ("❤\ufe0f", "heart"), ("padded   word", "spaces"),
+        ("lines", "multi\nline"), ("line\u2028sep", "LINE SEPARATOR")]
+# what a learner types to find each: what it shows, as a typed answer is compared
+TYPED = {"zerowidth": "zero\u200bwidth", "istanbul": "İstanbul", "ISTANBUL": "İstanbul", "❤": "❤\ufe0f",
+         "padded word": "padded   word", "multi line": "lines", "line sep": "line\u2028sep"}
+
+
+def test_a_search_finds_a_word_as_it_shows_in_the_words_page_the_cli_and_the_timeline(tmp_path: Path) -> None:
+    """Searching "zerowidth", "istanbul", "❤", "padded word" or "multi line" found nothing, though typing each
+    is a right answer; the timeline found "line sep" and the word list did not."""
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in HARD])
+    timeline = TimelineQueries(profile.store)
+    for typed, text in TYPED.items():
+        assert _found(profile, typed) == [text], typed
+        entries = timeline.page(TimelineFilter(text=typed)).entries
+        assert {e.word_text for e in entries} == {text}, typed
+    # the Add dialog names the word already there (it was added again silently beside it)
+    assert [w.text for w in profile.queries.words_with_text("ZEROWIDTH")] == ["zero\u200bwidth"]
+    assert [w.text for w in profile.queries.words_with_text("istanbul")] == ["İstanbul"]
+    profile.close()
+
+
+def test_a_profile_of_the_last_version_has_its_search_keys_refolded_without_a_replay(tmp_path: Path) -> None:
+    path = tmp_path / "p.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in HARD])
+    with profile.engine.begin() as connection:  # as version 7 left it
+        for word_id, text, meaning in connection.execute(sa.select(words.c.word_id, words.c.text, words.c.meaning)):
+            connection.execute(words.update().where(words.c.word_id == word_id)
+                               .values(search_key=fold(f"{text}\n{meaning}")))
+        connection.execute(profile_info.update().where(profile_info.c.key == PROJECTION_KEY).values(value="7"))
+        connection.execute(daily_stats.update().values(study_seconds=4242))  # a replay would recount it
+    assert _found(profile, "zerowidth") == []
+    profile.close()
+
+    profile = open_profile(path)
+    assert all(_found(profile, typed) == [text] for typed, text in TYPED.items())
+    with profile.engine.connect() as connection:
+        assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
     profile.close()
 
 
