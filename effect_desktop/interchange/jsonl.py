@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -123,7 +124,8 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
             rebuild_under_hour_in_force(profile)  # the profile was empty: the fast path of a fresh replay
             broken = rule_breaks(profile.store)  # what no command could have written (a hand-edited file)
             if broken:
-                raise InterchangeError(f"The log holds events that break the app's rules: {'; '.join(broken)}. "
+                rules = "; ".join(reason.rstrip(".") for reason in broken)  # "…remove it.. Was it edited"
+                raise InterchangeError(f"The log holds events that break the app's rules: {rules}. "
                                        "Was it edited by hand? Nothing was imported.")
     except (StoreError, ProjectionFailed, DomainError, ValidationError) as error:
         if isinstance(error, InterchangeError):
@@ -180,13 +182,28 @@ def _general_row(registry: EventRegistry, number: int, line: bytes) -> Row:
     try:
         row = sqlite_row(line, lambda event_type: _known(registry, event_type))
     except (ValueError, KeyError, TypeError, AttributeError) as error:
-        reason = f"missing field {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+        reason = f"missing field {error}" if isinstance(error, KeyError) else _why_unreadable(str(error), line)
         raise InterchangeError(f"Line {number} is not a valid event ({reason}); nothing was imported.") from None
     try:
         check_payloads(registry, [(number, row[3], row[8], row[4], row[5])])
     except PayloadInvalid as error:
         raise InterchangeError(f"Line {error.line} is not a valid event ({error}); nothing was imported.") from None
     return row
+
+
+# a \\uD800–\\uDFFF escape (half of a character written as two), after an even run of backslashes
+_SURROGATE_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _why_unreadable(error: str, line: bytes) -> str:
+    """The JSON parser's reason, or the cause it leaves unsaid: "unexpected end of hex escape at line 1
+    column 248" for a word holding a lone \\ud800 (a text cut between the two halves of an emoji)."""
+    if "hex escape" in error and _SURROGATE_ESCAPE.search(line):
+        return ("its text holds a broken character: an unpaired surrogate (\\ud800 to \\udfff), half of a "
+                "character written in two parts")
+    if "invalid unicode code point" in error:
+        return "its text holds a broken character: bytes that are not UTF-8"
+    return error.splitlines()[0]
 
 
 def _known(registry: EventRegistry, event_type: str) -> bool:

@@ -142,7 +142,14 @@ def _without_first(lines: list[bytes], marker: bytes) -> list[bytes]:
     (lambda lines: lines[:1] + [re.sub(rb'"difficulty":\d', b'"difficulty":9', lines[1])] + lines[2:],
      r"break the app's rules: event \S+ \(WordCreated\): Difficulty must be a whole number from 1 to 5"),
     (lambda lines: lines[:1] + [re.sub(rb'"text":"[^"]*"', b'"text":"  "', lines[1])] + lines[2:],
-     r"\(WordCreated\): Word must not be empty"),
+     r"\(WordCreated\): Word must not be empty\. Was it edited by hand\?"),  # it said "empty.. Was"
+    # half of an emoji (a text cut between its two halves): the JSON parser's "unexpected end of hex escape"
+    (lambda lines: lines[:1] + [lines[1].replace(b'"text":"', b'"text":"a\\ud800', 1)] + lines[2:],
+     r"Line 2 is not a valid event \(its text holds a broken character: an unpaired surrogate"),
+    (lambda lines: lines[:1] + [lines[1].replace(b'"text":"', b'"text":"a\\udc00b', 1)] + lines[2:],
+     r"Line 2 is not a valid event \(its text holds a broken character: an unpaired surrogate"),
+    (lambda lines: lines[:1] + [lines[1].replace(b'"text":"', b'"text":"a\xed\xa0\x80b', 1)] + lines[2:],
+     r"Line 2 is not a valid event \(its text holds a broken character: bytes that are not UTF-8"),
     (lambda lines: lines[:1] + [re.sub(rb'("event_data":\{"word_id":")[0-9a-f-]{36}', rb"\g<1>" + _OTHER, lines[1])]
      + lines[2:], r"\(WordCreated\) names another word than its stream"),
     (lambda lines: [re.sub(rb'("event_type":"QuestionAnswered".*"word_id":")[0-9a-f-]{36}', rb"\g<1>" + _OTHER, line)
