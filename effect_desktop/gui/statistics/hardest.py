@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from uuid import UUID
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from ...projections.statistics_queries import HardWordRow
@@ -35,8 +36,9 @@ class HardestWordsTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # fitted, up to a cap (_fit_words)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setWordWrap(False)  # a word wider than its column ends in "…" on its one line
         for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumHeight(200)
@@ -54,6 +56,18 @@ class HardestWordsTable(QTableWidget):
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, item)
+        self._fit_words()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """The Word column as wide as its words, up to a third of the table: sized to its content alone, one
+        long word (200 characters are allowed) pushed Meaning and the figures behind a sideways scroll bar."""
+        header = self.horizontalHeader()
+        cap = max(self.viewport().width() // 3, header.sectionSizeHint(0))
+        header.resizeSection(0, min(max(self.sizeHintForColumn(0), header.sectionSizeHint(0)), cap))
 
     def word_id(self, row: int) -> UUID | None:
         item = self.item(row, 0)
