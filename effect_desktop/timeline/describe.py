@@ -7,6 +7,7 @@ it keeps a small catalogue of its own and `describe` takes the language code
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -225,6 +226,15 @@ def _taking_back(entry: TimelineEntry) -> str:
     return ".redo" if entry.cause_is_undo else ".undo"
 
 
+# A line break (of any kind) or a tab in a word: the timeline's rows are one line high, and showed a word
+# with a break up to it ("Answered 'line…"), with right or wrong and the due date lost after it.
+_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _one_line(value: object) -> str:
+    return _BREAKS.sub(" ", str(value))
+
+
 def describe_group(first: TimelineEntry, count: int, samples: list[TimelineEntry], language: str = "en") -> str:
     """One line for `count` events of one action (an import of 300 words, a delete of 40), naming the
     first few words: a row per word drowned everything else on that day."""
@@ -232,7 +242,8 @@ def describe_group(first: TimelineEntry, count: int, samples: list[TimelineEntry
     kind = first.event_type
     key = f"group.{kind}{_taking_back(first)}"
     named = text["group.between"].join(
-        text["group.quote"].format(word=e.word_text or e.payload.get("text") or text["someword"]) for e in samples)
+        text["group.quote"].format(word=_one_line(e.word_text or e.payload.get("text") or text["someword"]))
+        for e in samples)
     return text.get(key, text["unknown"]).format(count=f"{count:,}", words=named, event_type=kind)
 
 
@@ -240,15 +251,15 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
     lang = _lang(language)
     text = _TEXT[lang]
     p = entry.payload
-    word = entry.word_text or p.get("text") or text["someword"]
+    word = _one_line(entry.word_text or p.get("text") or text["someword"])
     kind = entry.event_type
     if kind == "WordCreated":
-        return text[kind].format(word=p.get("text", word), meaning=p.get("meaning", ""))
+        return text[kind].format(word=_one_line(p.get("text", word)), meaning=_one_line(p.get("meaning", "")))
     if kind == "WordUpdated":
         changes: dict[str, Any] = p.get("changes", {})
         back = _taking_back(entry)
         if set(changes) == {"text"} and not back:
-            return text["WordRenamed"].format(word=word, new=changes["text"])
+            return text["WordRenamed"].format(word=word, new=_one_line(changes["text"]))
         fields = text["and"].join(_FIELDS[lang].get(k, k) for k in changes)
         return text[kind + back].format(word=word, fields=fields)
     if kind in ("WordRestored", "WordDeleted"):

@@ -27,6 +27,20 @@ def test_every_event_reads_as_a_sentence_newest_first(profile: Profile, studied:
     assert len(sentences) == profile.store.count()
 
 
+def test_a_word_with_a_line_break_reads_on_one_line(profile: Profile) -> None:
+    """The rows are one line high: "Answered 'line…" hid right or wrong and the due date after a word's break."""
+    s = profile.service
+    [word] = s.create_words([{"text": "line\nbreak", "meaning": "multi\u2028line"}])
+    session = s.start_session("typing", [word])
+    s.answer(session, word, True, 2300)
+    s.update_word(word, text="tab\tbed")
+    sentences = _sentences(profile)
+    assert "Added the word 'line break' (multi line)" in sentences
+    assert "Answered 'line break' correctly in 2.3 s (attempt 1)" in sentences
+    assert "Renamed 'line break' to 'tab bed'" in sentences
+    assert not any(mark in sentence for sentence in sentences for mark in "\n\t\u2028")
+
+
 def test_sentences_in_japanese(profile: Profile, studied: dict) -> None:
     sentences = _sentences(profile, language="ja")
     assert "「りんご」に正解しました（2.3 秒、1 回目）" in sentences
