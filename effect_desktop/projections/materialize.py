@@ -19,6 +19,7 @@ from ..domain.events import DomainEvent
 from ..domain.registry import EventRegistry, default_registry
 from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
+from ..timeline.scheduler_choice import selected_scheduler
 from .cache import ReadModelCache
 from .projector import REBUILD_PAGE, Projector
 from .queries import Queries
@@ -49,8 +50,12 @@ def replay_until(projector: Projector, moment: datetime,
     store = projector.store
     limit = StatisticsQueries(store).last_position_at(moment)
     cache = ReadModelCache(tables, assume_empty=True)
+    # under the scheduler in force then, as the time travel replays: the profile's own (a switch to FSRS
+    # made since) folded the past's SM-2 schedules under FSRS, and the figures beside the Timeline's
+    # past differed from it (due today 2 against 4, the easiness all 2.5)
+    scheduler = selected_scheduler(store, projector.day_start_hour, up_to=limit)
     with store.reading() as connection:
-        projector._run(connection, cache, _events_up_to(store, limit))
+        projector._run(connection, cache, _events_up_to(store, limit), scheduler)
     return cache
 
 

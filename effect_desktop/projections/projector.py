@@ -248,8 +248,10 @@ class Projector:
         return applied, position
 
     def _run(self, connection: sa.Connection, cache: ReadModelCache,
-             events: Iterable[DomainEvent]) -> int:
-        ctx = handlers.Context(connection, cache, self.day_start_hour, self.scheduler)
+             events: Iterable[DomainEvent], scheduler: Scheduler | None = None) -> int:
+        """Apply `events` to `cache`; under `scheduler` where given (a replay up to a past moment takes
+        the scheduler in force then), else under the profile's."""
+        ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler or self.scheduler)
         last = 0
         for event in events:
             try:

@@ -188,3 +188,20 @@ def test_an_answer_undone_after_the_moment_still_set_its_schedule_then(tmp_path,
         assert forecast(queries_as_of(profile, moment)) == forecast(replayed) == (0, [0, 0, 0, 0, 0, 0, 1, 0])
     finally:
         profile.close()
+
+
+def test_figures_of_a_moment_before_a_scheduler_switch_are_those_of_its_scheduler(history: KnownHistory) -> None:
+    """The replay up to a moment folded its answers under the profile's scheduler of now: after a switch
+    to FSRS, the figures of an SM-2 evening showed FSRS's intervals, due words and an easiness of 2.5
+    throughout, beside the Timeline's past (replayed under SM-2) that said otherwise."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    profile = history.profile
+    request = StatsRequest(history.end_of_day2, Range.DAYS_30)
+    before_the_switch = Statistics(queries_as_of(profile, history.end_of_day2), profile.user_id).report(request)
+    switch(profile, "fsrs")
+    after_the_switch = Statistics(queries_as_of(profile, history.end_of_day2), profile.user_id).report(request)
+    assert after_the_switch == before_the_switch
+    now = StatsRequest(EVENING_OF_DAY3, Range.DAYS_30)  # and now, FSRS's figures
+    assert (Statistics(queries_as_of(profile, EVENING_OF_DAY3), profile.user_id).report(now)
+            == Statistics(profile.queries, profile.user_id).report(now))
