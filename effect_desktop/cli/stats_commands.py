@@ -9,7 +9,7 @@ from typing import Any
 
 from ..projections.handlers import tag_key
 from ..projections.statistics_queries import WordScope
-from ..statistics.asof import queries_as_of
+from ..statistics.asof import has_easiness, queries_as_of, scheduler_at
 from ..statistics.figures import (
     Granularity,
     Range,
@@ -51,12 +51,14 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
                                                          else Granularity.WEEK)
     queries = profile.queries
     now = profile.service.clock()
+    scheduler = profile.projector.scheduler.name
     if args.as_of is not None and args.as_of > now:  # as `state` and the window: the past only
         print(f"effect-desktop: note: {args.as_of:%Y-%m-%d %H:%M} is still to come; these are the statistics "
               "as of now", file=sys.stderr)
     elif args.as_of is not None:
         now = args.as_of.astimezone()  # "…Z" names the instant; its study day is the learner's, here
         queries = queries_as_of(profile, now)
+        scheduler = scheduler_at(profile, now)
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
                            profile.service.day_start_hour)
     statistics = Statistics(queries, profile.user_id)
@@ -66,9 +68,9 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
     report = statistics.report(request)
     _say_if_unknown(args, queries.categories(with_none=True), queries.tags())
     if args.json:
-        print_json(report_json(report))
+        print_json(report_json(report, scheduler))
     else:
-        print_report(report)
+        print_report(report, scheduler)
     return 0
 
 
@@ -83,10 +85,12 @@ def _say_if_unknown(args: argparse.Namespace, categories: list[str], tags: list[
               file=sys.stderr)
 
 
-def report_json(report: Report) -> dict[str, Any]:
+def report_json(report: Report, scheduler: str = "sm2") -> dict[str, Any]:
+    """Under FSRS the easiness is null: FSRS keeps none (every word read 2.5), as the window leaves it out."""
     r = report.request
+    easy = has_easiness(scheduler)
     return {
-        "as_of": r.now, "today": report.last, "range": r.range.value, "first_day": report.first,
+        "as_of": r.now, "scheduler": scheduler, "today": report.last, "range": r.range.value, "first_day": report.first,
         "granularity": r.granularity.value, "category": r.scope.category, "tag": r.scope.tag,
         "summary": {"answers": report.summary.answers, "correct": report.summary.correct,
                     "accuracy": report.summary.accuracy, "study_minutes": report.summary.study_minutes,
@@ -102,9 +106,9 @@ def report_json(report: Report) -> dict[str, Any]:
         "forecast": {"first": report.forecast.first, "overdue": report.forecast.overdue,
                      "due": report.forecast.due},
         "intervals_days": [{"from": b.low, "to": b.high, "words": b.count} for b in report.intervals],
-        "easiness": [{"from": b.low, "to": b.high, "words": b.count} for b in report.easiness],
+        "easiness": [{"from": b.low, "to": b.high, "words": b.count} for b in report.easiness] if easy else None,
         "hardest_words": [{"word_id": w.word_id, "text": w.text, "meaning": w.meaning, "lapses": w.lapses,
-                           "reviews": w.reviews, "easiness_factor": w.easiness_factor,
+                           "reviews": w.reviews, "easiness_factor": w.easiness_factor if easy else None,
                            "interval_days": w.interval_days} for w in report.hardest],
     }
 
@@ -120,8 +124,9 @@ def _percent(value: float | None) -> str:
 ACTIVITY_ROWS = 20  # the table's newest active periods: a screenful; --json gives every one
 
 
-def print_report(report: Report) -> None:
+def print_report(report: Report, scheduler: str = "sm2") -> None:
     r, s = report.request, report.summary
+    easy = has_easiness(scheduler)
     scope = (f"category {r.scope.category!r}" if r.scope.category is not None
              else f"tag {r.scope.tag!r}" if r.scope.tag else "all words")
     since = report.first.isoformat() if report.first else "-"
@@ -141,10 +146,11 @@ def print_report(report: Report) -> None:
     most = max(f.due, default=0)
     print_table(["DAY", "DUE", ""], [[_day(f.first, i), n, _bar(n, most)] for i, n in enumerate(f.due) if n])
     _histogram("Intervals", [(interval_label(b), b.count) for b in report.intervals])
-    _histogram("Easiness", [(easiness_label(b), b.count) for b in report.easiness])
+    if easy:  # FSRS keeps no easiness: its histogram was one bar of 2.5
+        _histogram("Easiness", [(easiness_label(b), b.count) for b in report.easiness])
     print("\nHardest words")
-    print_table(["WORD", "MEANING", "LAPSES", "REVIEWS", "EASE", "ID"],
-                [[w.text, w.meaning, w.lapses, w.reviews, f"{w.easiness_factor:.2f}", w.word_id]
+    print_table(["WORD", "MEANING", "LAPSES", "REVIEWS", *(["EASE"] if easy else []), "ID"],
+                [[w.text, w.meaning, w.lapses, w.reviews, *([f"{w.easiness_factor:.2f}"] if easy else []), w.word_id]
                  for w in report.hardest])
 
 

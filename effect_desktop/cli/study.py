@@ -12,6 +12,7 @@ from ..domain.events import Grade, LearningMode
 from ..domain.scheduling.studyday import offset_minutes
 from ..domain.text_fold import tag_key
 from ..projections.views import WordFilter
+from ..statistics.asof import has_easiness
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
@@ -124,6 +125,7 @@ def complete_session(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
     queries = ctx.profile().queries
+    easy = has_easiness(ctx.profile().projector.scheduler.name)  # FSRS: no EF (it read 2.50 for every word)
     # deleted words too: a deleted word keeps its schedule (and comes back with it when restored)
     words = {w.word_id: w for w in queries.words(WordFilter(include_deleted=True))}
     service = ctx.profile().service
@@ -137,7 +139,7 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
         rows.append({
             "word_id": str(p.word_id), "text": word.text if word else None,
             "deleted": bool(word and word.deleted),
-            "repetition_count": p.repetition_count, "easiness_factor": p.easiness_factor,
+            "repetition_count": p.repetition_count, "easiness_factor": p.easiness_factor if easy else None,
             "interval_days": p.interval_days, "next_review_date": p.next_review_date.isoformat(),
             "next_review_day": days[p.word_id].isoformat() if p.word_id in days else None,
         })
@@ -146,13 +148,13 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
             raise RuleViolated(f"There is no word with id {args.word_id}.")
         rows.append({"word_id": str(args.word_id), "text": words[args.word_id].text,
                      "deleted": words[args.word_id].deleted,
-                     "repetition_count": 0, "easiness_factor": 2.5, "interval_days": 0,
+                     "repetition_count": 0, "easiness_factor": 2.5 if easy else None, "interval_days": 0,
                      "next_review_date": None, "next_review_day": None})
     if args.json:
         print_json(rows)
         return 0
-    print_table(["WORD", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
+    print_table(["WORD", "REPS", *(["EF"] if easy else []), "INTERVAL", "NEXT REVIEW"],
                 [[f"{r['text']} (deleted)" if r["deleted"] else r["text"], r["repetition_count"],
-                  f"{r['easiness_factor']:.2f}", r["interval_days"],
+                  *([f"{r['easiness_factor']:.2f}"] if easy else []), r["interval_days"],
                   r["next_review_day"] or "new"] for r in rows])
     return 0

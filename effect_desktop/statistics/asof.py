@@ -83,3 +83,9 @@ def scheduler_at(profile: Profile, moment: datetime) -> str:
 
     found = greatest_choice(profile.store, StatisticsQueries(profile.store).last_position_at(moment))
     return found[0] if found is not None else DEFAULT_SCHEDULER
+
+
+def has_easiness(scheduler: str) -> bool:
+    """Whether `scheduler` keeps an easiness factor: SM-2 does; FSRS keeps difficulty and stability,
+    and its schedules carry SM-2's starting 2.5, which read as an easiness of 2.5 for every word."""
+    return scheduler != "fsrs"

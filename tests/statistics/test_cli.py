@@ -116,3 +116,28 @@ def test_the_words_without_a_category_have_figures_of_their_own(history: KnownHi
     assert status == 0 and "note" not in err, err
     report = json.loads(out)
     assert (report["category"], report["summary"]["answers"], report["summary"]["words"]) == ("", 1, 1)
+
+
+def test_under_fsrs_the_cli_leaves_the_easiness_out_as_the_window_does(history: KnownHistory,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """FSRS keeps no easiness: `stats` printed a histogram of one bar at 2.5 and EASE 2.50 for every
+    hardest word, and `progress` EF 2.50 for every word, where the window leaves them out."""
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    switch(history.profile, "fsrs")
+    data_dir = str(history.profile.path.parent)
+    _, table, _ = _stats(history, capsys)
+    assert "Easiness" not in table and "EASE" not in table and "Hardest words" in table
+    report = json.loads(run_cli(["--data-dir", data_dir, "stats", "--json"]) == 0 and capsys.readouterr().out)
+    assert report["scheduler"] == "fsrs" and report["easiness"] is None
+    assert report["hardest_words"] and all(w["easiness_factor"] is None for w in report["hardest_words"])
+    # as of an evening before the switch: SM-2's figures, easiness and all
+    before = history.end_of_day2.isoformat()
+    past = json.loads(run_cli(["--data-dir", data_dir, "stats", "--json", "--as-of", before]) == 0
+                      and capsys.readouterr().out)
+    assert past["scheduler"] == "sm2" and [b["words"] for b in past["easiness"] if b["words"]]
+    assert run_cli(["--data-dir", data_dir, "progress"]) == 0
+    progress = capsys.readouterr().out
+    assert progress.splitlines()[0].split() == ["WORD", "REPS", "INTERVAL", "NEXT", "REVIEW"]
+    assert run_cli(["--data-dir", data_dir, "progress", "--json"]) == 0
+    assert all(row["easiness_factor"] is None for row in json.loads(capsys.readouterr().out))

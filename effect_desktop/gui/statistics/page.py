@@ -29,7 +29,7 @@ from ...domain.text_fold import tag_key
 from ...projections.cache import ReadModelCache
 from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
-from ...statistics.asof import queries_as_of, scheduler_at
+from ...statistics.asof import has_easiness, queries_as_of, scheduler_at
 from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
 from ...timeline.describe import moment_text
 from ..gc_thread import collect_on_gui_thread
@@ -305,9 +305,9 @@ class StatisticsPage(QWidget):
         # 2.50s looked measured
         moment = self._queries_as_of  # a past moment's figures are the scheduler's in force then
         name = scheduler_at(self.profile, moment) if moment is not None else self.profile.service.scheduler.name
-        sm2 = name == "sm2"
-        self.cards["easiness"].setVisible(sm2)
-        self.hardest.setColumnHidden(4, not sm2)
+        easy = has_easiness(name)
+        self.cards["easiness"].setVisible(easy)
+        self.hardest.setColumnHidden(4, not easy)
 
     def _show(self, report: Report) -> None:
         s, locale = report.summary, QLocale()
