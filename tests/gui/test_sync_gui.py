@@ -384,6 +384,50 @@ def test_closing_waits_a_bounded_time_for_the_last_sync(qtbot, window, sync, pro
     assert not sync.timer.isActive()
 
 
+def test_closing_does_not_wait_for_a_sync_still_connecting(qtbot, window, sync, profile, silent_server) -> None:
+    """Without "Sync when the app closes", F5 on a server that never answers, then closing: the
+    window froze for the whole wait (8 s), showing "Finishing the sync…", and gave it up anyway."""
+    port = silent_server.getsockname()[1]
+    sync.use_session_url(ServerURL.parse(f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
+    profile.settings.set("sync.close_wait_seconds", "5")
+    assert not sync.preferences.auto_on_close
+    assert sync.sync_now()
+    qtbot.wait(200)  # connecting
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 1.0
+    assert not window.isVisible()
+
+
+def test_closing_during_a_pull_lets_it_finish(qtbot, window, sync, alice, profile, system_keyring,
+                                              tmp_path: Path, monkeypatch) -> None:
+    """A sync taking events in is still given its bounded wait when the window closes."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.sync import controller as sync_controller
+    from effect_desktop.sync import SyncClient
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(30)])
+    SyncClient(laptop, alice).sync()
+    laptop.close()
+    real_backup = sync_controller.backup_before_sync
+    backing_up = threading.Event()
+
+    def slow_backup(profile, incoming):  # type: ignore[no-untyped-def]
+        backing_up.set()
+        time.sleep(0.5)  # the window closes meanwhile
+        return real_backup(profile, incoming)
+
+    monkeypatch.setattr(sync_controller, "backup_before_sync", slow_backup)
+    answer_a_word(window)  # something to back up
+    sync.use_session_url(alice)
+    assert sync.sync_now()
+    assert backing_up.wait(WAIT_MS / 1000)
+    window.close()
+    assert sync.wait(0)  # ended before the window closed
+    assert profile.queries.word_count() == 31  # the laptop's 30 words and this one
+
+
 def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
     ts = translations_dir() / "sync_ja.ts"
     lupdate = pyside_tool("pyside6-lupdate")

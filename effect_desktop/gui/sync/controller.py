@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -66,6 +67,7 @@ class SyncController(QObject):
         self._task: BackgroundTask | None = None
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
         self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
+        self._receiving = threading.Event()  # the running sync takes events in (set in its thread)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
         self._timer.setObjectName("autoSyncTimer")
@@ -182,8 +184,10 @@ class SyncController(QObject):
         profile, session_url = self.profile, self._session_url
 
         self._backup_problem = ""
+        receiving = self._receiving = threading.Event()
 
         def back_up(incoming: int) -> None:
+            receiving.set()  # from here on, closing the window lets it finish (close_down)
             if needs_backup(profile, incoming):
                 self._emit_progress("backup", 0, incoming)
                 try:
@@ -232,12 +236,19 @@ class SyncController(QObject):
         """Before the window closes: the optional last sync, waited for a bounded time.
 
         Returns True if no sync is left running. A sync still running after the
-        wait is abandoned safely (see background.py)."""
+        wait is abandoned safely (see background.py). Without the last sync, a
+        sync that is not yet taking events in is abandoned at once: still
+        connecting, or sending, it has changed nothing here that the next sync
+        does not redo (the window froze 8 s on a server that never answered).
+        One taking events in gets the same bounded wait, so a pull near its end
+        finishes; each of its pages is committed whole either way."""
         self._timer.stop()
         if self.preferences.auto_on_close and self.is_configured() and not self.running:
             self.sync_now()
         if self._task is None:
             return True
+        if not self.preferences.auto_on_close and not self._receiving.is_set():
+            return False
         # said, and painted at once, before it waits (the window stood frozen for 8 s with nothing on
         # it); painted, not an event loop: the window's timers (its daily backup) must not run now
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending, last_synced=self.preferences.last_synced,
