@@ -352,6 +352,7 @@ def test_studying_is_not_blocked_by_a_running_sync(qtbot, window, sync, profile,
         f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
     assert sync.sync_now()
     assert not sync.sync_now()  # never two at once
+    assert not sync.installation.sync_now_action.isEnabled()  # and F5 says so while it connects
     assert sync.status.state is SyncState.SYNCING
     assert sync.installation.status_widget.text() == "Syncing…"
 

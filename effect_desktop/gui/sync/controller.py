@@ -205,9 +205,11 @@ class SyncController(QObject):
                 show_received(profile)
                 raise
 
+        # running before it is said: "Sync now" (F5), greyed on the status change, stayed enabled
+        self._task = BackgroundTask(work, self._succeeded, self._failed, self)
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending,
                              last_synced=self.preferences.last_synced))
-        self._task = BackgroundTask(work, self._succeeded, self._failed, self).start()
+        self._task.start()
         return True
 
     @Slot()
