@@ -126,12 +126,20 @@ def redact(url: str) -> str:
 _NOT_A_NAME = re.compile(r"[^A-Za-z0-9._~%+-]")  # what a user name in a URL is made of (percent-encoded)
 
 
-def _check_ports(url: str, hostport: str) -> None:
-    """A port that can never work (99999, -5, abc) is the URL's mistake: it was reported as "cannot be
-    reached" (try again later) and remembered over the server that worked."""
+def bad_port(hostport: str) -> str | None:
+    """The first port that can never work (99999, -5, abc) among libpq's HOST[:PORT],... , if any."""
     for host in hostport.split(","):  # libpq takes several hosts, each with its own port
         after_host = host.rpartition("]")[2] if host.startswith("[") else host  # [::1]:5432
         _, colon, port = after_host.rpartition(":")
         if colon and port and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
-            raise BadServerURL(f"{redact(url)} has the port {port!r}; a port is a number from 1 to 65535 "
-                               "(PostgreSQL's is usually 5432).")
+            return port
+    return None
+
+
+def _check_ports(url: str, hostport: str) -> None:
+    """A port that can never work is the URL's mistake: it was reported as "cannot be reached" (try
+    again later) and remembered over the server that worked."""
+    port = bad_port(hostport)
+    if port is not None:
+        raise BadServerURL(f"{redact(url)} has the port {port!r}; a port is a number from 1 to 65535 "
+                           "(PostgreSQL's is usually 5432).")

@@ -179,9 +179,32 @@ def test_a_bad_url_gets_a_message_not_a_crash(qtbot, window, sync) -> None:
     assert "Enter the server URL" in settings.message.text()
     fill(qtbot, settings, "http://example.org/effect", "alice", "x")
     qtbot.mouseClick(settings.test_button, Qt.MouseButton.LeftButton)
-    assert "is not a PostgreSQL URL" in settings.message.text()
+    assert settings.message.text().startswith("“http://example.org/effect” is not the address of a PostgreSQL")
     assert sync.status.state is SyncState.NOT_SET_UP
     assert status_text(sync.status) == "Sync: not set up"
+
+
+@pytest.mark.parametrize(("typed", "user", "said"), [
+    # it said "//kim@/db.example.org is not a PostgreSQL URL; write it as postgresql://USER:PASSWORD@…"
+    ("db.example.org", "kim", "“db.example.org” names no database; add it after the server, e.g. "
+                              "db.example.org/effect."),
+    ("kim:secret@db.example.org:5432", "", "“kim:***@db.example.org:5432” names no database"),
+    ("db.example.org:99999/effect", "kim", "“db.example.org:99999/effect” has the port 99999"),
+    ("db.example.org/effect", "", "Enter the user name"),
+])
+def test_a_refused_server_address_is_quoted_as_typed(qtbot, window, sync, typed, user, said) -> None:
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, typed, user, "x")
+    qtbot.mouseClick(settings.test_button, Qt.MouseButton.LeftButton)
+    assert settings.message.text().startswith(said)
+    assert "USER:PASSWORD" not in settings.message.text()
+
+
+def test_a_server_typed_without_postgresql_is_taken_as_one(qtbot, window, sync, alice) -> None:
+    settings = open_settings(qtbot, window, sync)
+    bare = alice.display.split("@", 1)[1]  # 127.0.0.1:PORT/DATABASE…, as an administrator may write it
+    fill(qtbot, settings, bare, "alice", "alice-secret")
+    assert message_after(qtbot, settings, settings.test_button).startswith("Connected to ")
 
 
 def test_save_to_the_keyring_then_sync_now_pushes_local_events(qtbot, window, sync, alice, profile,

@@ -83,3 +83,15 @@ def test_the_settings_fields_show_the_saved_server_and_give_it_back(saved: str) 
     assert user == "kim" and "kim" not in server
     assert compose_url(server, user, "pw").display == saved
     assert compose_url(server.replace("://", "://kim@", 1), "", "pw").display == saved
+
+
+@pytest.mark.parametrize(("typed", "composed"), [
+    ("db.example.org/effect", "postgresql://kim@db.example.org/effect"),
+    ("127.0.0.1:5433/effect?sslmode=require", "postgresql://kim@127.0.0.1:5433/effect?sslmode=require"),
+    ("[::1]:5432/effect", "postgresql://kim@[::1]:5432/effect"),
+])
+def test_a_server_typed_without_its_scheme_is_a_postgresql_one(typed: str, composed: str) -> None:
+    """It was refused as "//kim@/db.example.org/effect is not a PostgreSQL URL"."""
+    from effect_desktop.gui.sync.form import compose_url
+
+    assert compose_url(typed, "kim", "pw").display == composed

@@ -33,7 +33,7 @@ from ...sync.urls import ServerURL
 from ..style import error_color, follow_palette, screen_room, secondary_text, success_color
 from .background import BackgroundTask
 from .controller import SyncController
-from .form import compose_url, split_url
+from .form import FieldsRefused, compose_url, split_url
 from .messages import describe
 from .preferences import MAX_MINUTES
 
@@ -168,6 +168,9 @@ class SyncSettingsWidget(QWidget):
             return None
         try:
             url = compose_url(self.server_url.text(), self.user_name.text(), self.password.text())
+        except FieldsRefused as error:
+            self.show_message(str(error), ok=False)
+            return None
         except SyncError as error:
             self.show_message(describe(error), ok=False)
             return None
