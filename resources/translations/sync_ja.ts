@@ -34,6 +34,11 @@
         <translation>サーバーがユーザー名またはパスワードを受け付けませんでした。同期の設定で確認してください。</translation>
     </message>
     <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="33"/>
+        <source>The server refused the user name or password; correct them above and try again.</source>
+        <translation>サーバーがユーザー名またはパスワードを受け付けませんでした。上の欄を直して、もう一度試してください。</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/sync/messages.py" line="34"/>
         <source>No encrypted connection to the server could be made.</source>
         <translation>サーバーとの暗号化された接続を確立できませんでした。</translation>

@@ -26,11 +26,14 @@ from ...sync.errors import (
 from ..core_messages import localise
 
 
-def _headline(error: SyncError) -> str:  # noqa: PLR0911  (one sentence per kind of failure)
+def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (one sentence per kind of failure)
     translate = QCoreApplication.translate
     if isinstance(error, ServerUnreachable):
         return translate("SyncErrors", "The sync server cannot be reached. Your changes are kept and go at the "
                                        "next sync.")
+    if isinstance(error, AuthenticationFailed) and in_settings:  # "check them in Sync settings", said there
+        return translate("SyncErrors", "The server refused the user name or password; correct them above "
+                                       "and try again.")
     if isinstance(error, AuthenticationFailed):
         return translate("SyncErrors", "The server refused the user name or password; check them in Sync settings.")
     if isinstance(error, TLSFailure):
@@ -57,10 +60,11 @@ def _headline(error: SyncError) -> str:  # noqa: PLR0911  (one sentence per kind
 _TEMPLATE = "{0} (Details: {1})"
 
 
-def describe(error: SyncError) -> str:
+def describe(error: SyncError, *, in_settings: bool = False) -> str:
     """The translated headline with the English detail after it; in English the message alone,
     which mostly says it all. The detail is the error's bare fact (the server and its words) where
-    it has one: the whole message repeated the headline's advice, and the command line's."""
+    it has one: the whole message repeated the headline's advice, and the command line's.
+    `in_settings`: shown in the Sync settings dialog, whose fields the advice then points to."""
     message = str(error).strip()
     localised = localise(message)
     if localised != message:  # a sentence the interface knows whole ("a sync is already running")
@@ -70,4 +74,4 @@ def describe(error: SyncError) -> str:
         return message  # no translation installed: the message says it all
     # in English too when the message's advice is the command line's ("pass the URL with its
     # password", "run `effect-desktop sync --url`"): the window's way comes first
-    return template.format(_headline(error), (error.detail or message).strip())
+    return template.format(_headline(error, in_settings), (error.detail or message).strip())

@@ -172,7 +172,7 @@ class SyncSettingsWidget(QWidget):
             self.show_message(str(error), ok=False)
             return None
         except SyncError as error:
-            self.show_message(describe(error), ok=False)
+            self.show_message(describe(error, in_settings=True), ok=False)
             return None
         return url
 
@@ -205,7 +205,7 @@ class SyncSettingsWidget(QWidget):
         if isinstance(error, CredentialsUnavailable):
             self.show_message(self.tr("Enter the password to test the connection."), ok=False)
         elif isinstance(error, SyncError):
-            self.show_message(describe(error), ok=False)
+            self.show_message(describe(error, in_settings=True), ok=False)
         else:
             log.error("connection test failed unexpectedly", exc_info=error)
             self.show_message(self.tr("The test failed unexpectedly: {0}").format(error), ok=False)
