@@ -293,6 +293,12 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"nothing was written\. Free some space and try again\.", re.S),
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); "
                    "nothing was written. Free some space and try again.").format(m[1], m[2])),
+    (re.compile(r"The disk holding (.+), or the computer's temporary folder, is full or failing \((.+)\); "
+                r"the sync stopped there, and what it sent and received before is kept\. Free some space and sync "
+                r"again: it goes on from there\.", re.S),
+     lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); the sync "
+                   "stopped there, and what it sent and received before is kept. Free some space and sync again: "
+                   "it goes on from there.").format(m[1], m[2])),
     (re.compile(r"The backups folder (.+) cannot be written \((.+)\)\. Check its permissions, or move away a file "
                 r"of that name\.", re.S),
      lambda m: _tr("The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of "

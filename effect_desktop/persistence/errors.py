@@ -19,6 +19,25 @@ BUSY_MESSAGE = ("The profile is busy in another program (another Effect Desktop 
                 " an import or verify still running); try again in a moment.")
 
 
+class DiskFull(StoreError):
+    """A write the disk (or the temporary folder) had no room for, or failed at: rolled back whole.
+    `where` and `reason` let a caller that wrote in steps before it (a sync's pages) say what it kept."""
+
+    def __init__(self, message: str, where: str | None, reason: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.reason = reason
+
+
+def disk_full(reason: str, where: str | None) -> DiskFull | None:
+    """The store's error for a write SQLite refused for want of room (or a failing disk), if it was that."""
+    if "disk is full" not in reason and "disk I/O error" not in reason:
+        return None
+    # A rebuild's large sorts and work tables go to the computer's temporary folder (temp_store=FILE)
+    return DiskFull(f"The disk holding {where}, or the computer's temporary folder, is full or failing ({reason}); "
+                    "nothing was written. Free some space and try again.", where, reason)
+
+
 class ProfileUnreadable(StoreError):
     """The profile file is damaged or is not an Effect Desktop profile."""
 

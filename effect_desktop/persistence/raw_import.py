@@ -21,7 +21,7 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json, to_json
 
-from .errors import ConcurrencyError, StoreError
+from .errors import ConcurrencyError, StoreError, disk_full
 from .schema import events as events_table
 from .sql_store import SqlEventStore
 
@@ -86,8 +86,13 @@ def _insert(connection: sa.Connection, sql: str, rows: Sequence[Sequence[Any]], 
         driver.executemany(sql, rows)
     except sqlite3.IntegrityError as error:
         raise ConcurrencyError(f"an event or a stream version {twice} ({error})") from error
-    except sqlite3.Error as error:
-        raise StoreError(f"the events could not be written ({error})") from error
+    except sqlite3.Error as error:  # a full disk said as every other write says it (a sync's pull comes here)
+        raise disk_full(str(error), _where(connection)) or StoreError(f"the events could not be written ({error})") \
+            from error
+
+
+def _where(connection: sa.Connection) -> str | None:
+    return connection.engine.url.database
 
 
 _INSERT_AT = ("INSERT INTO events (position, event_id, aggregate_id, aggregate_type, event_type, event_data, "

@@ -23,7 +23,7 @@ from ..domain.events import DomainEvent, EventMetadata, assemble_envelope, with_
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
-from .errors import BUSY_MESSAGE, ConcurrencyError, EventUnreadable, ProfileLocked, StoreError
+from .errors import BUSY_MESSAGE, ConcurrencyError, EventUnreadable, ProfileLocked, StoreError, disk_full
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
@@ -48,7 +48,8 @@ def write_failed(error: OperationalError, where: str | None) -> StoreError:
     """The store's error for a write the database refused (the transaction rolled back)."""
     if "locked" in str(error) or "busy" in str(error):
         return ProfileLocked(BUSY_MESSAGE)
-    return StoreError(_plain(error, where))
+    full = disk_full(str(error.orig), where)
+    return full if full is not None else StoreError(_plain(error, where))
 
 
 def _plain(error: OperationalError, where: str | None) -> str:
@@ -58,10 +59,9 @@ def _plain(error: OperationalError, where: str | None) -> str:
     if "readonly" in reason or "read-only" in reason:
         return (f"The profile {where} cannot be written (it is read-only); nothing was written. Check the "
                 "file's permissions, or choose a data folder you can write.")
-    if "disk is full" in reason or "disk I/O error" in reason:
-        # A rebuild's large sorts and work tables go to the computer's temporary folder (temp_store=FILE)
-        return (f"The disk holding {where}, or the computer's temporary folder, is full or failing ({reason}); "
-                "nothing was written. Free some space and try again.")
+    full = disk_full(reason, where)
+    if full is not None:
+        return str(full)
     return f"The event store could not complete the operation: {reason}"
 
 

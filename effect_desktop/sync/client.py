@@ -21,7 +21,7 @@ import psycopg
 
 from ..bootstrap import Profile
 from ..domain.ids import new_id
-from ..persistence.errors import StoreError
+from ..persistence.errors import DiskFull, StoreError
 from . import credentials, local_state, server_ops
 from .connection import connect, explain
 from .errors import SyncError, SyncInterrupted
@@ -84,6 +84,8 @@ class SyncClient:
             raise SyncError("A sync of this profile is already running; wait for it to finish.")
         try:
             return self._sync(progress or _quiet)
+        except DiskFull as error:
+            raise stopped_by_a_full_disk(error) from error
         finally:
             lock.release()
 
@@ -191,6 +193,14 @@ class SyncClient:
                 fetcher.submit(pages.close).result()  # ends the server transaction, in its thread
         finish_deferred(self.profile)
         return pulled, resequenced
+
+
+def stopped_by_a_full_disk(error: DiskFull) -> DiskFull:
+    """The store says "nothing was written" of the one write it refused; the pages a sync committed
+    before it stay (50,000 events kept were said to be "nothing")."""
+    return DiskFull(f"The disk holding {error.where}, or the computer's temporary folder, is full or failing "
+                    f"({error.reason}); the sync stopped there, and what it sent and received before is kept. "
+                    "Free some space and sync again: it goes on from there.", error.where, error.reason)
 
 
 def show_received(profile: Profile) -> bool:

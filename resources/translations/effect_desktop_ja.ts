@@ -1459,6 +1459,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); the sync stopped there, and what it sent and received before is kept. Free some space and sync again: it goes on from there.</source>
+        <translation>{0} のあるディスクか、コンピューターの一時フォルダーがいっぱいか、故障しています（{1}）。同期はそこで止まりましたが、それまでに送信・受信した分は保持されています。空き容量を確保してから、もう一度同期してください。続きから再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); nothing was written. Free some space and try again.</source>
         <translation>{0} のあるディスクか、コンピューターの一時フォルダーがいっぱいか、故障しています（{1}）。何も書き込んでいません。空き容量を確保してからもう一度お試しください。</translation>
     </message>

@@ -150,6 +150,12 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     from effect_desktop.persistence.sql_store import _plain
     for reason in ("attempt to write a readonly database", "database or disk is full"):
         messages.append(_plain(OperationalError("INSERT", {}, sqlite3.OperationalError(reason)), str(a_file)))
+    from effect_desktop.persistence.errors import disk_full
+    from effect_desktop.sync.client import stopped_by_a_full_disk
+
+    full = disk_full("database or disk is full", str(a_file))
+    assert full is not None
+    messages.append(str(stopped_by_a_full_disk(full)))  # a sync's pull stopped by a full disk
     from effect_desktop.bootstrap import inaccessible
     from effect_desktop.persistence.file_probe import Probe
     messages.append(f"Beside {a_file} lies the write-ahead log of another profile (x-wal), which SQLite would "

@@ -249,3 +249,38 @@ def test_a_large_pull_cut_off_is_shown_and_studied_on_without_another_sync(
         assert verify(reopened.projector).ok
     finally:
         reopened.close()
+
+
+def test_a_disk_full_mid_pull_keeps_the_pages_before_it_and_says_so(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    """It said "nothing was written. Free some space and try again." with 50,000 events kept."""
+    import sqlalchemy as sa
+
+    from effect_desktop.persistence.errors import StoreError
+
+    laptop, desktop = device("laptop"), device("desktop")
+    laptop.service.create_words([{"text": f"w{i}", "meaning": "m" * 1000} for i in range(30)])
+    SyncClient(laptop, alice).sync()
+    full = threading.Event()
+
+    def no_room_to_grow(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        # full: the file may not grow by a page (SQLite's own "database or disk is full"); then room again
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0] if full.is_set() else 2**32 - 2
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    sa.event.listen(desktop.store.engine, "checkout", no_room_to_grow)
+
+    def after_a_page(phase: str, done: int, total: int) -> None:
+        if phase == "pull":
+            full.set()
+
+    with pytest.raises(StoreError) as stopped:
+        SyncClient(desktop, alice, pull_page=10).sync(after_a_page)
+    assert "nothing was written" not in str(stopped.value)
+    assert "is full or failing (database or disk is full); the sync stopped there, and what it sent and " \
+           "received before is kept. Free some space and sync again" in str(stopped.value)
+    kept = desktop.store.count()
+    assert 10 <= kept < 30
+    full.clear()
+    SyncClient(desktop, alice, pull_page=10).sync()
+    assert desktop.store.count() == 30
