@@ -8,6 +8,7 @@ keeping the original in the message tail for whoever reads the log.
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Callable
 
 import psycopg
@@ -28,6 +29,8 @@ APPLICATION_NAME = "effect-desktop-sync"
 # `invalid integer value "abc" for connection option "port"`, `invalid port number: "99999"`
 _URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection option|port number)")
 CONNECT_TIMEOUT_S = 10
+PROBE_TIMEOUT_S = 1.0  # after a connect timed out: does the port take a plain TCP connection at once?
+DEFAULT_PORT = 5432
 
 
 def connect(url: ServerURL, *, autocommit: bool = False,
@@ -73,11 +76,40 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             return SyncInterrupted(
                 f"The connection to {where} dropped during the sync; everything received so far "
                 "is kept and the next sync continues from there.", detail=f"{where}: {first_line(text)}")
+        listening = _listener_that_never_answered(url) if "timeout expired" in lower else None
+        if listening is not None:
+            # (a web server, say: it waits for a line that PostgreSQL's greeting never ends, and the
+            # learner waited for the network to come back when the fix was the port)
+            return BadServerURL(
+                f"Something at {listening} accepted the connection but did not answer as a PostgreSQL server "
+                f"within {CONNECT_TIMEOUT_S} s; check the port in the server URL {where} (PostgreSQL's is "
+                f"usually {DEFAULT_PORT}).", detail=f"{where}: {first_line(text)}")
         return ServerUnreachable(
             f"The sync server {where} cannot be reached ({first_line(text)}); you can keep "
             "studying offline, your changes are kept and sent at the next sync.",
             detail=f"{where}: {first_line(text)}")
     return ServerRefused(f"The server refused the sync: {first_line(text)}")
+
+
+def _listener_that_never_answered(url: ServerURL) -> str | None:
+    """HOST:PORT if the URL's one host takes a plain TCP connection at once although the PostgreSQL
+    greeting timed out there: something listens that is not PostgreSQL. (A host that cannot be reached
+    times out here too, and stays "cannot be reached".) None for a socket, several hosts, a port in the
+    query: libpq's own choices, not guessed here."""
+    hostport = url.hostport
+    if not hostport or "," in hostport or "host=" in url.query or "port=" in url.query:
+        return None
+    if hostport.startswith("["):  # [::1]:5432
+        host, _, rest = hostport[1:].partition("]")
+        port = rest.removeprefix(":")
+    else:
+        host, _, port = hostport.partition(":")
+    number = int(port) if port.isdigit() else DEFAULT_PORT
+    try:
+        socket.create_connection((host, number), timeout=PROBE_TIMEOUT_S).close()
+    except OSError:
+        return None
+    return f"[{host}]:{number}" if ":" in host else f"{host}:{number}"
 
 
 def first_line(text: str) -> str:

@@ -226,3 +226,24 @@ def test_a_mistyped_url_option_is_the_urls_fault_not_the_servers(device: Callabl
         SyncClient(laptop, "postgresql://alice:pw@127.0.0.1:9/effect?sslmode=requir").sync()
     assert "sslmode" in str(refused.value) and "verify-full" in str(refused.value)
     assert "administrator" not in str(refused.value)
+
+
+def test_a_port_where_something_else_listens_is_named_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web server on the port (`python3 -m http.server`) took 10 s, then "cannot be reached
+    (connection timeout expired)": the learner waited for the network when the fix was the port."""
+    from effect_desktop.sync import connection
+
+    monkeypatch.setattr(connection, "CONNECT_TIMEOUT_S", 1)  # (10 s as shipped)
+    listener = socket.create_server(("127.0.0.1", 0))  # takes connections, never says a word
+    port = listener.getsockname()[1]
+    try:
+        with pytest.raises(BadServerURL) as refused:
+            check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
+    finally:
+        listener.close()
+    message = str(refused.value)
+    assert message.startswith(f"Something at 127.0.0.1:{port} accepted the connection but did not answer as a "
+                              "PostgreSQL server")
+    assert "check the port" in message and "cannot be reached" not in message
+    with pytest.raises(ServerUnreachable):  # now nothing listens there: unreachable, as before
+        check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
