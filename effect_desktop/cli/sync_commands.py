@@ -150,8 +150,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
             print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
         transient = isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted)
-        if transient:  # "the next sync" is a plain `sync`: the server it could not finish with is kept
-            _remember_first(args, profile, credentials)
+        if transient:
+            _say_the_saved_server_stays(args, profile, credentials)
         _failed(error)
         return EXIT_TRY_LATER if transient else EXIT_FAILED
     _end_progress()
@@ -179,17 +179,20 @@ def _back_up(profile: Any, incoming: int) -> None:
                   "without it", file=sys.stderr)
 
 
-def _remember_first(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
-    """After a sync that could not reach the URL given: kept for a plain `sync` if the profile has no
-    server yet or it names the same one (its password too). Another server does not replace the saved
-    one: a typo in `--url` had replaced the server that works, and the plain `sync` the message pointed
-    to then failed for want of the typo's password."""
+def _say_the_saved_server_stays(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
+    """After a sync that could not reach the URL given: a URL is remembered only once its server took
+    the login (`on_connected`), as after a refused password. An unreachable one had been kept: a typo
+    in `--url` replaced the server that works, and `sync --url no-such-host…` was then "the server
+    this profile still syncs with"."""
     saved = profile.settings.get(credentials.SETTING_URL)
     given = credentials.ServerURL.parse(args.url).display if args.url else None  # the sync parsed it already
-    if not saved or given == saved:  # the same server: a new password given with it is kept, as asked
-        _remember(args, profile, credentials)
-    elif given is not None:
+    if given is None or given == saved:
+        return
+    if saved:
         print(f"effect-desktop: this profile still syncs with {saved}; give --url again to use {given}.",
+              file=sys.stderr)
+    else:
+        print(f"effect-desktop: {given} is remembered once it has taken the login; give --url again next time.",
               file=sys.stderr)
 
 

@@ -128,16 +128,22 @@ def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
     cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:pw@127.0.0.1:9/effect")
     assert code == 1 and "1 event is waiting to be sent" in err
-    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")  # "kept for the next sync": which server
-    assert "server: postgresql://alice@127.0.0.1:9/effect" in out  # it said "none" after a failed first sync
-    # a new password for the same server, given while it is down, is kept for the next sync as asked
-    cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:new-pw@127.0.0.1:9/effect",
-        "--save-password-in-profile")
-    profile = open_profile(profile_path(tmp_path, "default"))
-    try:
-        assert profile.settings.get("sync.password_plaintext") == "new-pw"
-    finally:
-        profile.close()
+    assert "is remembered once it has taken the login; give --url again next time" in err
+
+
+def test_a_server_that_was_never_reached_is_not_remembered(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """It was kept as the profile's server: the next `sync --url <the right one>` answered "this profile
+    still syncs with postgresql://alice@no-such-host.invalid…; give --url again to use …"."""
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:x@127.0.0.1:9/effect")
+    assert code == 1 and "remembered, but" not in err
+    assert "server: none" in cli(capsys, "--data-dir", data, "sync", "--status")[1]
+    code, out, err = cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")
+    assert code == 0 and "1 sent" in out and "still syncs with" not in err
+    assert "server: postgresql://alice@" in cli(capsys, "--data-dir", data, "sync", "--status")[1]
 
 
 def test_a_mistyped_url_that_cannot_be_reached_leaves_the_working_server_in_place(
