@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from effect_desktop.gui.statistics import StatisticsPage
+from effect_desktop.gui.statistics.labels import FittedLabels
 from effect_desktop.projections.tables import daily_facets, word_stats
 from tests.statistics.history import KnownHistory
 
@@ -51,9 +52,15 @@ def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> N
     assert bands[:3] == ["0", "1", "2"] and bands[-1] == "60+"  # each band by where it starts, every one
     assert page.views["intervals"].chart().axes(Qt.Orientation.Horizontal)[0].categoriesLabels()[:3] == \
         ["1", "2", "4"]
-    easiness = page.views["easiness"].chart().axes(Qt.Orientation.Horizontal)[0]
-    assert easiness.categoriesLabels()[:3] == ["1.3", "1.5", "1.7"], "eighteen bands: every other one labelled"
-    assert easiness.labelsAngle() == 0, "upright (sideways, Qt Charts cut them to '…')"
+    easiness = page.views["easiness"].chart()
+    fitted, width = easiness.findChild(FittedLabels), easiness.plotArea().width()
+    axis = easiness.axes(Qt.Orientation.Horizontal)[0]
+    labels = axis.categoriesLabels()
+    # eighteen bands, labelled from the first, every one or every k-th: the most that fit side by side
+    # in this font (two fonts: every one under Noto Sans, every other under DejaVu Sans)
+    assert labels[0] == "1.3" and len(labels) == -(-18 // fitted.every)
+    assert fitted.fits(fitted.every, width) and (fitted.every == 1 or not fitted.fits(fitted.every - 1, width))
+    assert axis.labelsAngle() == 0, "upright (sideways, Qt Charts cut them to '…')"
     assert _bars(page, "forecast")[:3] == [1, 1, 0] and len(_bars(page, "forecast")) == 30
     assert _bars(page, "intervals")[0] == 3
     assert sum(_bars(page, "easiness")) == 3

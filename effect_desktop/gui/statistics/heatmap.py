@@ -77,9 +77,16 @@ class CalendarHeatmap(QWidget):
         return 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
 
     def _smallest(self) -> int:
-        """The smallest pitch: 8 pixels, or half a line of the font if more, so the weekday names on
-        every second row keep to their rows (at 14-16 pt "Mon" and "Wed" ran into each other)."""
-        return max(SMALLEST, math.ceil(self.fontMetrics().height() / 2))
+        """The smallest pitch: 8 pixels, or half the weekday names' height if more, so the names on every
+        second row keep to their rows (at 14-16 pt "Mon" and "Wed" ran into each other). Their ink's
+        height, not the font's line: a font with a tall line (Noto Sans, the default on many systems)
+        made the calendar wider than the window's smallest, and the page scrolled sideways."""
+        return max(SMALLEST, math.ceil((self.weekday_ink_height() + 2) / 2))
+
+    def weekday_ink_height(self) -> int:
+        """How tall the weekday names on the left are drawn (in this language's short names)."""
+        names = "".join(self.locale().dayName(weekday, QLocale.FormatType.ShortFormat) for weekday in (1, 3, 5))
+        return self.fontMetrics().tightBoundingRect(names).height()
 
     def _pitch_for(self, width: int) -> int:
         room = width - self._origin().x() - 8
