@@ -302,14 +302,17 @@ class MainWindow(QMainWindow):
             return False
         if entry.ask is not None and not entry.ask(self):
             return False
-        ok = self.undo.undo_last()
-        if ok:
-            said = {Undone.ALL: self.tr("Undone: {0}"),
-                    Undone.PART: self.tr("Undone in part: {0}; what another program or device changed since is kept."),
-                    Undone.NOTHING: self.tr("Not undone: {0}; another program or device changed it since, and "
-                                            "its changes are kept.")}[self.undo.last_outcome]
-            self.statusBar().showMessage(said.format(entry.label), 8000)
-        return ok
+
+        def say(ok: bool) -> None:  # once undone: at once, or after a large undo ran in the background
+            if ok and not self._closed:
+                said = {Undone.ALL: self.tr("Undone: {0}"),
+                        Undone.PART: self.tr(  # noqa: E501
+                            "Undone in part: {0}; what another program or device changed since is kept."),
+                        Undone.NOTHING: self.tr("Not undone: {0}; another program or device changed it since, and "
+                                                "its changes are kept.")}[self.undo.last_outcome]
+                self.statusBar().showMessage(said.format(entry.label), 8000)
+
+        return self.undo.undo_last(say)
 
     def redo_last(self) -> bool:
         if self._closed:
@@ -318,14 +321,16 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage(self.tr("Nothing to redo."), 3000)
             return False
-        ok = self.undo.redo_last()
-        if ok:
-            said = {Undone.ALL: self.tr("Redone: {0}"),
-                    Undone.PART: self.tr("Redone in part: {0}; what another program or device changed since is kept."),
-                    Undone.NOTHING: self.tr("Not redone: {0}; another program or device changed it since, and "
-                                            "its changes are kept.")}[self.undo.last_outcome]
-            self.statusBar().showMessage(said.format(entry.label), 8000)
-        return ok
+        def say(ok: bool) -> None:
+            if ok and not self._closed:
+                said = {Undone.ALL: self.tr("Redone: {0}"),
+                        Undone.PART: self.tr(  # noqa: E501
+                            "Redone in part: {0}; what another program or device changed since is kept."),
+                        Undone.NOTHING: self.tr("Not redone: {0}; another program or device changed it since, and "
+                                                "its changes are kept.")}[self.undo.last_outcome]
+                self.statusBar().showMessage(said.format(entry.label), 8000)
+
+        return self.undo.redo_last(say)
 
     def _add_word(self) -> None:
         self.show_page("words")

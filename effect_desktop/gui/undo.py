@@ -18,10 +18,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..persistence.errors import StoreError
+from .errors import show_error
 from .operations import Operations
 
 MAX_ENTRIES = 50
 BUSY_FROM = 200  # words: an undo or redo of that many takes a moment (Operations.perform's busy)
+# words: an undo or redo of that many runs off the GUI thread under a progress dialog (an import of 86,137
+# words took 8 s to undo, the window unpainted, with only a wait cursor)
+BACKGROUND_FROM = 5_000
 
 
 class Undone(Enum):
@@ -57,6 +61,7 @@ class UndoHistory(QObject):
         self._entries: list[UndoEntry] = []
         self._undone: list[UndoEntry] = []  # what Redo does again, the latest undo last
         self.last_outcome = Undone.ALL  # of the latest undo or redo
+        self.running = False  # a large undo or redo is under way in the background
 
     def push(self, entry: UndoEntry) -> None:
         """A new action: what was undone before it can no longer be done again (as in every editor)."""
@@ -80,9 +85,11 @@ class UndoHistory(QObject):
         self._undone = [e for e in self._undone if not predicate(e)]
         self.changed.emit()
 
-    def undo_last(self) -> bool:
+    def undo_last(self, done: Callable[[bool], None] | None = None) -> bool:
+        """Undo the latest action; `done(ok)` once it is undone (at once, or after a large one ran in
+        the background). Returns False if there was nothing to undo or it failed at once."""
         entry = self.top()
-        if entry is None:
+        if entry is None or self.running:  # Ctrl+Z reaches the window past the progress dialog
             return False
         self._entries.pop()
         failed: list[Exception] = []
@@ -94,25 +101,51 @@ class UndoHistory(QObject):
                 failed.append(error)
                 raise
 
-        ok, outcome = self.operations.perform(undo, busy=self._busy(self.tr("Undoing {0}…"), entry))
-        if not ok and failed and isinstance(failed[0], StoreError):
-            self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
-        # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
-        self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
-        if ok and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
-            self._undone.append(entry)
-        elif ok:  # an answer taken back: a redo from before it would skip over it
-            self._undone.clear()
-        self.changed.emit()
-        return ok
+        def settle(ok: bool, outcome: object) -> bool:
+            if not ok and failed and isinstance(failed[0], StoreError):
+                self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
+            # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
+            self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
+            if ok and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
+                self._undone.append(entry)
+            elif ok:  # an answer taken back: a redo from before it would skip over it
+                self._undone.clear()
+            self.changed.emit()
+            if done is not None:
+                done(ok)
+            return ok
+
+        message = self._busy(self.tr("Undoing {0}…"), entry)
+        if entry.size >= BACKGROUND_FROM:
+            self._in_background(undo, settle, message)
+            return True
+        return settle(*self.operations.perform(undo, busy=message))
+
+    def _in_background(self, work: Callable[[], object], settle: Callable[[bool, object], object],
+                       message: str) -> None:
+        """A large undo or redo in the pool, under a window-modal progress dialog (no other command
+        meanwhile); a failure is shown as `perform` shows it, then settled as one."""
+        def succeeded(result: object) -> None:
+            self.running = False
+            settle(True, result)
+
+        def failed(error: Exception) -> None:
+            self.running = False
+            show_error(self.operations.parent_widget, error)
+            settle(False, None)
+
+        self.running = True
+
+        self.operations.run(lambda _progress: work(), succeeded, label=message, on_failure=failed, owner=self)
 
     @staticmethod
     def _busy(message: str, entry: UndoEntry) -> str:
         return message.format(entry.label) if entry.size >= BUSY_FROM else ""
 
-    def redo_last(self) -> bool:
+    def redo_last(self, done: Callable[[bool], None] | None = None) -> bool:
+        """Redo the latest undone action; `done(ok)` as for `undo_last`."""
         entry = self.redo_top()
-        if entry is None or entry.redo is None:
+        if entry is None or entry.redo is None or self.running:
             return False
         self._undone.pop()
         redo = entry.redo
@@ -125,12 +158,20 @@ class UndoHistory(QObject):
                 failed.append(error)
                 raise
 
-        ok, result = self.operations.perform(again, busy=self._busy(self.tr("Redoing {0}…"), entry))
-        if not ok and failed and isinstance(failed[0], StoreError):
-            self._undone.append(entry)  # busy or the disk failed: Redo may work in a moment
-        if ok and result is not None:
-            self.last_outcome, undo_it = result
-            if undo_it is not None:
-                self._keep(undo_it)
-        self.changed.emit()
-        return ok
+        def settle(ok: bool, result: object) -> bool:
+            if not ok and failed and isinstance(failed[0], StoreError):
+                self._undone.append(entry)  # busy or the disk failed: Redo may work in a moment
+            if ok and isinstance(result, tuple):
+                self.last_outcome, undo_it = result
+                if undo_it is not None:
+                    self._keep(undo_it)
+            self.changed.emit()
+            if done is not None:
+                done(ok)
+            return ok
+
+        message = self._busy(self.tr("Redoing {0}…"), entry)
+        if entry.size >= BACKGROUND_FROM:
+            self._in_background(again, settle, message)
+            return True
+        return settle(*self.operations.perform(again, busy=message))

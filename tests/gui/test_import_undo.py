@@ -144,3 +144,43 @@ def test_an_import_undo_that_fails_half_way_changes_nothing_and_can_be_tried_aga
     assert window.statusBar().currentMessage() == "Undone: import of 3 words"
     redo_key(qtbot, window)
     assert len(_live(profile)) == 3 and window.statusBar().currentMessage() == "Redone: import of 3 words"
+
+
+def test_a_large_import_is_undone_and_redone_off_the_gui_thread(qtbot, window, profile, tmp_path: Path,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Undoing an import of 86,137 words held the window 8 s with only a wait cursor: from
+    BACKGROUND_FROM words the undo (and its redo) runs in the pool, the window painting meanwhile."""
+    import threading
+
+    from effect_desktop.gui import undo as undo_module
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 3)  # a large import, as the window treats one
+    pear = profile.service.create_word("pear", "なし")
+    edit_with_undo(profile.service, window.undo, pear, {"meaning": "梨"}, "edit of “pear”")
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\ncat,猫\ndog,犬\nfox,狐\n", encoding="utf-8")
+    _import_through_the_dialog(qtbot, window, path)
+    assert set(_live(profile)) == {"cat", "dog", "fox", "pear"}
+    threads: list[str] = []
+    entry = window.undo.top()
+    undo, redo = entry.undo, entry.redo
+    going_on = threading.Event()
+
+    def slow_undo() -> object:
+        threads.append(threading.current_thread().name)
+        going_on.wait(10)  # still undoing while the learner presses Ctrl+Z again
+        return undo()
+
+    entry.undo = slow_undo
+    entry.redo = lambda: threads.append(threading.current_thread().name) or redo()
+
+    undo_key(qtbot, window)
+    undo_key(qtbot, window)  # a second Ctrl+Z meanwhile: not the edit before the import
+    going_on.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Undone: import of 3 words", timeout=10_000)
+    assert _live(profile) == {"pear": ("梨", "")}, "the import undone, the edit before it kept"
+    assert threads and threads[-1] != threading.main_thread().name
+    assert window.redo_action.text() == "&Redo import of 3 words"
+    redo_key(qtbot, window)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Redone: import of 3 words", timeout=10_000)
+    assert set(_live(profile)) == {"cat", "dog", "fox", "pear"} and threads[-1] != threading.main_thread().name
