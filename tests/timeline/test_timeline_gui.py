@@ -108,6 +108,7 @@ def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
     qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
     assert page.showing_past
     assert "THE PAST" in page.past.banner.text()
+    assert page.past.summary.text().endswith("scheduler SM-2")  # as the rest of the timeline names it ("SM2")
     model = page.past.words
     words = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert words == ["apple"]  # りんご was deleted by then, banana not yet added

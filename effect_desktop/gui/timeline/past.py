@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import WordView
-from ...timeline.describe import moment_text
+from ...timeline.describe import moment_text, scheduler_name
 from ...timeline.travel import Comparison, PastState
 from ...wording import value_text
 from .field_changes import FieldChanges
@@ -344,7 +344,7 @@ class PastView(QWidget):
                              .replace("%3", self.tr("%Ln answer(s)", "", t.answers))  # "1 answers" read wrong
                              .replace("%4", str(round(t.accuracy * 100)))
                              .replace("%5", self.tr("%Ln session(s)", "", t.sessions_completed))
-                             .replace("%6", state.scheduler.upper()))
+                             .replace("%6", scheduler_name(state.scheduler)))  # "SM-2", as elsewhere
         self.words.set_state(state)
         self.changes.clear()
 
