@@ -42,7 +42,9 @@ def materialize(cache: ReadModelCache, registry: EventRegistry | None = None) ->
 
 def replay_until(projector: Projector, moment: datetime,
                  tables: tuple[sa.Table, ...] = READ_MODELS) -> ReadModelCache:
-    """The read models as they were at `moment`: every event up to the last one recorded by then.
+    """The read models as they were at `moment`: every event recorded by then, as the time travel
+    replays (a session completed after it, stored before an event of before it, counted its minutes:
+    68 where the Timeline's past said 43).
 
     Used until the timeline's own as-of cache is available; it replays from
     the start, so it costs about as much as a rebuild. `tables` may leave out
@@ -55,7 +57,8 @@ def replay_until(projector: Projector, moment: datetime,
     # past differed from it (due today 2 against 4, the easiness all 2.5)
     scheduler = selected_scheduler(store, projector.day_start_hour, up_to=limit)
     with store.reading() as connection:
-        projector._run(connection, cache, _events_up_to(store, limit), scheduler)
+        projector._run(connection, cache, (event for event in _events_up_to(store, limit)
+                                           if event.created_at <= moment), scheduler)
     return cache
 
 

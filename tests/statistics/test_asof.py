@@ -205,3 +205,29 @@ def test_figures_of_a_moment_before_a_scheduler_switch_are_those_of_its_schedule
     now = StatsRequest(EVENING_OF_DAY3, Range.DAYS_30)  # and now, FSRS's figures
     assert (Statistics(queries_as_of(profile, EVENING_OF_DAY3), profile.user_id).report(now)
             == Statistics(profile.queries, profile.user_id).report(now))
+
+
+def test_as_of_a_moment_counts_what_was_recorded_by_then_as_the_time_travel_does(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Events stored out of time order (another device's, synced late; a clock set back): the figures
+    took every event up to the last one recorded by the moment, later ones stored before it too, where
+    the Timeline's past beside them counts by time (68 minutes studied against its 43)."""
+    from datetime import datetime, timedelta, timezone
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.timeline.travel import TimeTravel
+    from tests.integration.profile_helpers import SettableClock
+
+    tokyo = timezone(timedelta(hours=9))
+    clock = SettableClock(datetime(2026, 11, 20, 10, 0, tzinfo=tokyo))
+    profile = open_profile(tmp_path / "default.effect.sqlite3", clock=clock)
+    try:
+        profile.service.create_word("apple", "りんご")  # at 10:00, stored first
+        clock.set(datetime(2026, 11, 20, 9, 0, tzinfo=tokyo))
+        profile.service.create_word("pear", "梨")  # at 9:00, stored after it
+        moment = datetime(2026, 11, 20, 9, 30, tzinfo=tokyo)
+        figures = queries_as_of(profile, moment)
+        assert [w.text for w in figures.words()] == ["pear"]
+        past = TimeTravel(profile.store, profile.user_id, profile.projector.day_start_hour).state_at(moment)
+        assert [w.text for w in past.words] == ["pear"], "the Timeline's past, for comparison"
+    finally:
+        profile.close()
