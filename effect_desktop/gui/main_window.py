@@ -284,17 +284,20 @@ class MainWindow(QMainWindow):
     # --- undo -------------------------------------------------------------------------------------------
     def _update_undo_action(self) -> None:
         entry = self.undo.top()
-        self.undo_action.setEnabled(entry is not None)
+        running = self.undo.running  # a large undo or redo under way: none other until it ends
+        self.undo_action.setEnabled(entry is not None and not running)
         # a label names words, and a word's "&" would mark an access key ("R&D" read "RD")
         self.undo_action.setText(self.tr("&Undo {0}").format(literal(entry.label)) if entry
                                  else self.tr("&Undo"))
         undone = self.undo.redo_top()
-        self.redo_action.setEnabled(undone is not None)
+        self.redo_action.setEnabled(undone is not None and not running)
         self.redo_action.setText(self.tr("&Redo {0}").format(literal(undone.label)) if undone
                                  else self.tr("&Redo"))
 
     def undo_last(self) -> bool:
         if self._closed:  # Ctrl+Z is an application-wide shortcut: the retired window must not answer it
+            return False
+        if self.undo.running:  # before any question: the entry on top is the one before the running undo
             return False
         entry = self.undo.top()
         if entry is None:
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
         return self.undo.undo_last(say)
 
     def redo_last(self) -> bool:
-        if self._closed:
+        if self._closed or self.undo.running:
             return False
         entry = self.undo.redo_top()
         if entry is None:

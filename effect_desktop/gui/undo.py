@@ -135,6 +135,7 @@ class UndoHistory(QObject):
             settle(False, None)
 
         self.running = True
+        self.changed.emit()  # Undo and Redo greyed while it runs
 
         self.operations.run(lambda _progress: work(), succeeded, label=message, on_failure=failed, owner=self)
 

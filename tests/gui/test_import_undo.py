@@ -157,6 +157,8 @@ def test_a_large_import_is_undone_and_redone_off_the_gui_thread(qtbot, window, p
     monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 3)  # a large import, as the window treats one
     pear = profile.service.create_word("pear", "なし")
     edit_with_undo(profile.service, window.undo, pear, {"meaning": "梨"}, "edit of “pear”")
+    asked: list[str] = []  # as an import's undo asks when its words were studied since
+    window.undo.top().ask = lambda _window: asked.append("the edit before") or True
     path = tmp_path / "words.csv"
     path.write_text("word,meaning\ncat,猫\ndog,犬\nfox,狐\n", encoding="utf-8")
     _import_through_the_dialog(qtbot, window, path)
@@ -175,10 +177,12 @@ def test_a_large_import_is_undone_and_redone_off_the_gui_thread(qtbot, window, p
     entry.redo = lambda: threads.append(threading.current_thread().name) or redo()
 
     undo_key(qtbot, window)
-    undo_key(qtbot, window)  # a second Ctrl+Z meanwhile: not the edit before the import
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled(), "greyed while it runs"
+    undo_key(qtbot, window)  # a second Ctrl+Z meanwhile: not the edit before the import, nor its question
     going_on.set()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Undone: import of 3 words", timeout=10_000)
     assert _live(profile) == {"pear": ("梨", "")}, "the import undone, the edit before it kept"
+    assert asked == [], "the second Ctrl+Z asked the question of the entry before the running undo"
     assert threads and threads[-1] != threading.main_thread().name
     assert window.redo_action.text() == "&Redo import of 3 words"
     redo_key(qtbot, window)
