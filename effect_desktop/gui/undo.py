@@ -62,10 +62,12 @@ class UndoHistory(QObject):
         self._undone: list[UndoEntry] = []  # what Redo does again, the latest undo last
         self.last_outcome = Undone.ALL  # of the latest undo or redo
         self.running = False  # a large undo or redo is under way in the background
+        self._pushes = 0  # actions pushed so far: one pushed while an undo ran makes its redo stale
 
     def push(self, entry: UndoEntry) -> None:
         """A new action: what was undone before it can no longer be done again (as in every editor)."""
         self._undone.clear()
+        self._pushes += 1
         self._keep(entry)
         self.changed.emit()
 
@@ -101,14 +103,19 @@ class UndoHistory(QObject):
                 failed.append(error)
                 raise
 
+        pushes = self._pushes
+
         def settle(ok: bool, outcome: object) -> bool:
-            if not ok and failed and isinstance(failed[0], StoreError):
+            # a new action while a background undo ran (before its dialog showed): it stays on top, and
+            # no redo leads back past it
+            stale = self._pushes != pushes
+            if not ok and failed and isinstance(failed[0], StoreError) and not stale:
                 self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
             # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
             self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
-            if ok and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
+            if ok and not stale and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
                 self._undone.append(entry)
-            elif ok:  # an answer taken back: a redo from before it would skip over it
+            elif ok and not stale:  # an answer taken back: a redo from before it would skip over it
                 self._undone.clear()
             self.changed.emit()
             if done is not None:

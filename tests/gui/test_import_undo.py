@@ -188,3 +188,24 @@ def test_a_large_import_is_undone_and_redone_off_the_gui_thread(qtbot, window, p
     redo_key(qtbot, window)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Redone: import of 3 words", timeout=10_000)
     assert set(_live(profile)) == {"cat", "dog", "fox", "pear"} and threads[-1] != threading.main_thread().name
+
+
+def test_an_action_taken_while_a_large_undo_runs_is_not_passed_over_by_its_redo(qtbot, window,
+                                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window takes input for a moment before the undo's progress dialog shows: a new action then
+    cleared the redos, and the running undo put its own back, so Redo led back past the new action."""
+    import threading
+
+    from effect_desktop.gui import undo as undo_module
+    from effect_desktop.gui.undo import UndoEntry, Undone
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 3)
+    going_on = threading.Event()
+    window.undo.push(UndoEntry("import of 3 words", lambda: going_on.wait(10) and Undone.ALL,
+                               redo=lambda: (Undone.ALL, None), size=3))
+    assert window.undo.undo_last()
+    window.undo.push(UndoEntry("edit of “pear”", lambda: Undone.ALL))  # meanwhile
+    going_on.set()
+    qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
+    assert window.undo.redo_top() is None, "no redo back past the edit made meanwhile"
+    assert window.undo.top() is not None and window.undo.top().label == "edit of “pear”"
