@@ -215,6 +215,19 @@ def test_a_meaning_over_two_lines_is_edited_on_two_lines_and_enter_still_saves(q
     assert [u.event_data.changes for u in events(profile, "WordUpdated")] == [{"meaning": "cat\nkitten\nkitty"}]
 
 
+def test_editing_a_meaning_keeps_the_characters_not_touched(qtbot, window, profile):
+    """The several-line field gave back its text with every no-break space made a space: French
+    "salut\u00a0!" from an Anki deck changed when one letter was added after it (found in review)."""
+    profile.service.create_word("bonjour", "salut\u00a0! (fr)\u2028hi")
+    page = words_page(qtbot, window, 1)
+    _select(page, ["bonjour"])
+    dialog = page.edit_selected()
+    dialog.meaning_edit.moveCursor(QTextCursor.MoveOperation.End)
+    dialog.meaning_edit.insertPlainText("!")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [u.event_data.changes for u in events(profile, "WordUpdated")] == [{"meaning": "salut\u00a0! (fr)\u2028hi!"}]
+
+
 def test_edit_then_undo_records_a_compensating_update(qtbot, window, profile, words):
     page = words_page(qtbot, window, 5)
     _select(page, ["apple"])

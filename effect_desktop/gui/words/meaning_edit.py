@@ -25,7 +25,9 @@ class MeaningEdit(QPlainTextEdit):
         self.setPlainText(text)
 
     def text(self) -> str:
-        return self.toPlainText()
+        """The text as typed: `toPlainText` turns a no-break space into a space (French "salut !" from
+        Anki changed when one letter was added) and a line separator into a line break."""
+        return self.document().toRawText().replace("\u2029", "\n")  # its blocks end in U+2029
 
     def setText(self, text: str) -> None:  # noqa: N802
         self.setPlainText(text)
