@@ -79,11 +79,14 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
         listening = _listener_that_never_answered(url) if "timeout expired" in lower else None
         if listening is not None:
             # (a web server, say: it waits for a line that PostgreSQL's greeting never ends, and the
-            # learner waited for the network to come back when the fix was the port)
-            return BadServerURL(
+            # learner waited for the network to come back when the fix was the port). A stuck server, or
+            # a tunnel whose far end is down, looks the same from here: both are named, and it stays a
+            # "try again later" (the sync on a timer tries again; the CLI exits 1, not 2).
+            return ServerUnreachable(
                 f"Something at {listening} accepted the connection but did not answer as a PostgreSQL server "
-                f"within {CONNECT_TIMEOUT_S} s; check the port in the server URL {where} (PostgreSQL's is "
-                f"usually {DEFAULT_PORT}).", detail=f"{where}: {first_line(text)}")
+                f"within {CONNECT_TIMEOUT_S} s. Check the port in the server URL {where} (PostgreSQL's is "
+                f"usually {DEFAULT_PORT}); if it is right, the server (or a tunnel to it) is not answering: "
+                "try again later. Your changes are kept.", detail=f"{where}: {first_line(text)}")
         return ServerUnreachable(
             f"The sync server {where} cannot be reached ({first_line(text)}); you can keep "
             "studying offline, your changes are kept and sent at the next sync.",

@@ -237,13 +237,13 @@ def test_a_port_where_something_else_listens_is_named_as_such(monkeypatch: pytes
     listener = socket.create_server(("127.0.0.1", 0))  # takes connections, never says a word
     port = listener.getsockname()[1]
     try:
-        with pytest.raises(BadServerURL) as refused:
+        with pytest.raises(ServerUnreachable) as refused:  # a stuck server looks the same: try again later
             check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
     finally:
         listener.close()
     message = str(refused.value)
     assert message.startswith(f"Something at 127.0.0.1:{port} accepted the connection but did not answer as a "
                               "PostgreSQL server")
-    assert "check the port" in message and "cannot be reached" not in message
+    assert "Check the port" in message and "try again later" in message and "cannot be reached" not in message
     with pytest.raises(ServerUnreachable):  # now nothing listens there: unreachable, as before
         check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
