@@ -116,6 +116,7 @@ class SyncClient:
                 origin = new_id()
                 with profile.store.transaction() as local:
                     ours = local_state.push_origins(local, origin)  # pulls leave out what we pushed
+                ours = self._still_ours(connection, ours)
                 pushed = pulled = resequenced = 0
                 for _round in range(MAX_ROUNDS):
                     try:
@@ -139,6 +140,19 @@ class SyncClient:
         with profile.store.reading() as local:  # pending for the server just synced with, whatever is saved
             pending = local_state.count_pending(local)
         return SyncResult(pushed, pulled, resequenced, pending, time.perf_counter() - started)
+
+    def _still_ours(self, connection: psycopg.Connection, ours: list[UUID]) -> list[UUID]:
+        """`ours` if the log holds every event the earlier pushes named there sent, else this sync's
+        alone: a backup restored since (taken while such a push went on) lacks some, and a pull leaving
+        them out would never bring them back."""
+        earlier = ours[:-1]
+        if not earlier:
+            return ours
+        with self.profile.store.reading() as local:
+            after = local_state.last_pulled(local)
+            if local_state.holds_all(local, server_ops.pushed_by(connection, after, earlier)):
+                return ours
+        return ours[-1:]
 
     def _push(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> int:
         """Push pending events page by page (push_pipeline.py: reading, sending and marking overlap)."""

@@ -12,6 +12,7 @@ so an interrupted sync can never leave them disagreeing with the log.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -46,6 +47,7 @@ SERVER_KEY = "server_key"
 SERVER_URL = "server_url"  # the URL (no password) of the server this progress belongs to
 UNPULLED_ORIGINS = "unpulled_origins"  # the pushes since the last complete pull (see push_origins)
 MOST_ORIGINS = 50  # beyond these (syncs cut off again and again), the oldest pushes are pulled back
+CHUNK = 500  # event ids per IN (...): SQLite's bound parameters
 
 
 def ensure_tables(profile: Profile) -> None:
@@ -81,6 +83,18 @@ def push_origins(connection: sa.Connection, origin: UUID) -> list[UUID]:
     origins = [*origins, origin][-MOST_ORIGINS:]
     put(connection, UNPULLED_ORIGINS, ",".join(str(o) for o in origins))
     return origins
+
+
+def holds_all(connection: sa.Connection, event_ids: Sequence[UUID]) -> bool:
+    """Whether the log holds every one of these events."""
+    driver = connection.connection.driver_connection
+    for start in range(0, len(event_ids), CHUNK):
+        chunk = [event_id.bytes for event_id in event_ids[start:start + CHUNK]]
+        found = driver.execute(  # type: ignore[union-attr]
+            f"SELECT count(*) FROM {events.name} WHERE event_id IN ({', '.join('?' * len(chunk))})", chunk)
+        if found.fetchone()[0] != len(chunk):
+            return False
+    return True
 
 
 def pulled_all(connection: sa.Connection) -> None:

@@ -84,6 +84,16 @@ def holds(connection: psycopg.Connection, event_id: UUID) -> bool:
     return bool(row and row[0])
 
 
+_PUSHED_BY = ("SELECT event_id FROM events WHERE owner = current_user AND position > %(after)s "
+              "AND origin = ANY(%(origins)s)")
+
+
+def pushed_by(connection: psycopg.Connection, after: int, origins: Sequence[UUID]) -> list[UUID]:
+    """The ids of the events these pushes sent, beyond `after` (a pull leaves them out: see
+    local_state.push_origins, which checks they are all in the log first)."""
+    return [row[0] for row in connection.execute(_PUSHED_BY, {"after": after, "origins": list(origins)})]
+
+
 class VersionCollision(Exception):
     """Another device took a version of a stream in this page; pull, re-sequence, push again."""
 

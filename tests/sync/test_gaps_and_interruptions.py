@@ -193,6 +193,26 @@ def test_what_a_push_cut_off_had_sent_is_not_received_back(server: str, alice: s
     assert again.pulled == 0 and backups == [1]
 
 
+def test_a_push_named_in_the_profile_whose_events_it_lacks_is_pulled_after_all(
+        server: str, alice: str, device: Callable[[str], Profile]) -> None:
+    """A pull leaves out the pushes since the last complete pull, their events being in the log. A
+    backup taken while such a push went on, then restored, names that push and lacks what it sent after
+    the backup: left out, those events never came back (found in review). Such a profile is made here
+    directly: it names a push another copy of it made, of events it does not hold."""
+    laptop, restored = device("laptop"), device("restored")
+    words = laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(10)])
+    SyncClient(laptop, alice).sync()
+    with admin(server) as conn:
+        (origin,) = conn.execute("SELECT DISTINCT origin FROM events").fetchone()
+    local_state.ensure_tables(restored)
+    with restored.store.transaction() as connection:
+        local_state.push_origins(connection, origin)  # as the backup recorded it, mid-push
+    backups: list[int] = []
+    result = SyncClient(restored, alice, before_pull=backups.append).sync()
+    assert result.pulled == 10 and backups == [10]
+    assert {w.word_id for w in restored.queries.words()} == set(words)
+
+
 def test_a_large_pull_rebuilds_once_and_resumes_if_cut_off(
         server: str, alice: str, device: Callable[[str], Profile]) -> None:
     laptop, desktop = device("laptop"), device("desktop")
