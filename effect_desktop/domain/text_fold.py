@@ -50,7 +50,9 @@ _VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 def word_fold(value: str) -> str:
     """A word's text or meaning as every comparison sees it: `fold`, without what shows nothing (see the
     module's docstring). Not for tags: their keys are stored in the read models under `fold`."""
-    folded = fold(without_invisible(value)).replace("i\u0307", "i")
+    folded = fold(without_invisible(value))
+    if "i\u0307" in folded:  # composed again after: "İ" with an acute folds as "í" typed does
+        folded = unicodedata.normalize("NFC", folded.replace("i\u0307", "i"))
     return _VARIATION_SELECTORS.sub("", folded)
 
 

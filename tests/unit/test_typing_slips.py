@@ -22,3 +22,12 @@ from effect_desktop.gui.study.run import one_slip_away
 ])
 def test_one_letter_off_is_a_slip_and_more_is_another_word(typed: str, expected: str, slip: bool) -> None:
     assert one_slip_away(typed, expected) is slip
+
+
+def test_a_dotted_capital_i_with_an_accent_matches_the_letter_typed() -> None:
+    """Python lowers "İ" to i and a combining dot; with the dot taken out, an accent after it stayed a
+    combining mark, and "í" typed (one character) did not match the word written "İ́" (found in review)."""
+    from effect_desktop.gui.study.run import typed_matches
+
+    assert typed_matches("í", "İ\u0301")
+    assert typed_matches("istanbul", "İstanbul")
