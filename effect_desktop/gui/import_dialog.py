@@ -65,7 +65,9 @@ from .style import resize_within_screen
 
 PREVIEW_ROWS = 100
 STRETCHED_COLUMNS = 8  # up to this many, the preview's columns share its width, under their mapping
-ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"))
+# Windows-1252: Western European Excel's plain "CSV" (detected only when it reads as Latin words)
+ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"),
+             ("cp1252", "Windows-1252"))
 DELIMITER_CHOICES = (("", "Detect"), (",", "Comma"), ("\t", "Tab"), (";", "Semicolon"), ("|", "Vertical bar"))
 FIELD_LABELS = {"text": "Word", "meaning": "Meaning", "category": "Category", "tags": "Tags",
                 "difficulty": "Difficulty", IGNORE: "(ignore)"}

@@ -1,28 +1,31 @@
 """Telling a word list's text encoding from its bytes.
 
 Spreadsheets save CSV as UTF-8 (with or without a byte-order mark), as
-UTF-16 ("Unicode text" in Excel) or, in Japan, as Shift_JIS/CP932. Byte-order
-marks decide first; UTF-16 without one shows itself by NUL bytes in every
-other position; strict UTF-8 is tried next because random bytes almost never
-pass it; CP932 is accepted only when what it decodes looks Japanese, so a
-Latin-1 file is refused with a clear message rather than turned into
-half-width katakana.
+UTF-16 ("Unicode text" in Excel), in Japan as Shift_JIS/CP932, and in Western
+Europe as Windows-1252 (plain "CSV"). Byte-order marks decide first; UTF-16
+without one shows itself by NUL bytes in every other position; strict UTF-8 is
+tried next because random bytes almost never pass it; then CP932, only when
+what it decodes reads as Japanese, and Windows-1252, only when it reads as
+Latin words (text_plausibility.py: a French list read as Shift_JIS came in as
+"gar輟n" without a word said). A file that reads as neither is refused with a
+message saying how to save it or which encoding to choose.
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-import unicodedata
 
 from .errors import InterchangeError
+from .text_plausibility import may_be_japanese, reads_as_japanese, reads_as_western
 
 ENCODING_LABELS = {
     "utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "utf-16-le": "UTF-16 LE",
-    "utf-16-be": "UTF-16 BE", "cp932": "Shift_JIS (CP932)",
+    "utf-16-be": "UTF-16 BE", "cp932": "Shift_JIS (CP932)", "cp1252": "Windows-1252",
 }
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _SAMPLE = 64 * 1024
+_JUDGED = 256 * 1024  # characters enough to judge a language by (a 10 MB file took seconds character by character)
 
 
 def detect_encoding(data: bytes) -> str:
@@ -47,15 +50,26 @@ def _detect(data: bytes) -> tuple[str, str | None]:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    japanese, western = _decoded(data, "cp932"), _decoded(data, "cp1252")
+    if japanese is not None and reads_as_japanese(japanese[:_JUDGED]):
+        return "cp932", japanese
+    if western is not None and reads_as_western(western[:_JUDGED]):
+        return "cp1252", western
+    if japanese is not None and may_be_japanese(japanese[:_JUDGED]):
+        return "cp932", japanese
+    raise InterchangeError(UNRECOGNISED)
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        text = data.decode("cp932")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        text = ""
-    if text and _looks_japanese(text):
-        return "cp932", text
-    raise InterchangeError("The file's text encoding could not be recognised (it is not UTF-8, UTF-16 or "
-                           "Shift_JIS); save it from your spreadsheet as \"CSV UTF-8\" (or name the encoding: "
-                           "--encoding latin-1, for instance).")
+        return None
+
+
+UNRECOGNISED = ("The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS or "
+                "Windows-1252); save it from your spreadsheet as \"CSV UTF-8\", or name its encoding "
+                "(--encoding cp1252 for Western European Windows, cp932 for Shift_JIS).")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
@@ -63,7 +77,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     chosen, text = (encoding, None) if encoding else _detect(data)
     if text is not None:  # decoded while telling the encoding
         return text.lstrip("\ufeff"), chosen
-    unknown = InterchangeError(f"Unknown text encoding {chosen!r}; use utf-8, utf-16 or cp932.")
+    unknown = InterchangeError(f"Unknown text encoding {chosen!r}; use utf-8, utf-16, cp932 or cp1252.")
     try:  # bytes.decode takes text encodings only: rot13, base64, hex or zlib are not one (a LookupError)
         if not getattr(codecs.lookup(chosen), "_is_text_encoding", True):
             raise unknown
@@ -82,23 +96,6 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         raise InterchangeError(f"The file is not valid {label} text; "
                                "choose another encoding or save the file as \"CSV UTF-8\".") from None
     return text.lstrip("\ufeff"), chosen
-
-
-def _looks_japanese(text: str) -> bool:
-    """Most non-ASCII characters are kana, kanji or full-width forms (not stray half-width katakana)."""
-    others = [ch for ch in text if ord(ch) > 127]
-    if not others:
-        return True
-    japanese = sum(1 for ch in others if _is_japanese(ch))
-    return japanese >= 0.8 * len(others)
-
-
-def _is_japanese(ch: str) -> bool:
-    code = ord(ch)
-    if 0xFF61 <= code <= 0xFF9F:  # half-width katakana: what Latin-1 bytes usually turn into
-        return False
-    return (0x3000 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF
-            or unicodedata.category(ch) in ("Po", "Ps", "Pe", "Sm", "So"))
 
 
 def file_lines(text: str, keepends: bool = False) -> list[str]:

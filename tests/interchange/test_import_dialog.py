@@ -77,6 +77,33 @@ def test_an_encoding_the_file_cannot_be_read_in_goes_back_to_the_one_shown(qtbot
     assert dialog.preview.item(0, 1).text() == "りんご"
 
 
+def test_a_plain_csv_from_western_european_excel_is_read_as_windows_1252(qtbot: QtBot, profile: Profile,
+                                                                         tmp_path: Path) -> None:
+    """It was read as Shift_JIS ("gar輟n" in the preview, Import on) or refused, with no Encoding choice
+    that could read it."""
+    french = tmp_path / "french.csv"
+    french.write_bytes("garçon;boy\r\nélève;pupil\r\nœuf;egg – oeuf\r\n".encode("cp1252"))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, french)
+    assert "Windows-1252" in dialog.detected_label.text()
+    assert [dialog.preview.item(row, 0).text() for row in range(3)] == ["garçon", "élève", "œuf"]
+    letters = tmp_path / "letters.csv"  # one-letter words alone in their cells: too little to tell by
+    letters.write_bytes("é;is\r\nà;to\r\n".encode("cp1252"))
+    with qtbot.waitSignal(dialog.finished_import, timeout=10_000):
+        dialog.load_file(letters)
+    box = dialog.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "choose it under Encoding (Windows-1252" in box.text()
+    box.close()
+    western = dialog.encoding_combo.findData("cp1252")
+    assert western >= 0
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.encoding_combo.setCurrentIndex(western)
+        dialog.encoding_combo.activated.emit(western)
+    assert [dialog.preview.item(row, 0).text() for row in range(2)] == ["é", "à"]
+    assert isinstance(result := import_now(qtbot, dialog), ImportReport) and result.created == 2
+
+
 def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     """Tab chosen while the file was being read with semicolons: the new reading was dropped, the combo
     said Tab over a table of "word⇥meaning" cells, and Import would have taken those as words."""
@@ -363,7 +390,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     from effect_desktop.interchange.csv_import import read_word_table, table_candidates
     from effect_desktop.interchange.errors import InterchangeError
 
-    files = {"deck.csv": None, "latin.csv": "café,coffee\nnaïve,simple\n".encode("latin-1"),
+    files = {"deck.csv": None, "russian.csv": "яблоко,apple\nкошка,cat\n".encode("cp1251"),
              "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40)),
              "header.csv": b"word,meaning\n"}
     with zipfile.ZipFile(tmp_path / "deck.csv", "w") as package:
@@ -386,7 +413,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     finally:
         i18n.install("en")
     assert shown["deck.csv"].startswith("このファイルは単語リストではなく zip アーカイブです")
-    assert shown["latin.csv"].startswith("ファイルの文字コードを判別できませんでした")
+    assert shown["russian.csv"].startswith("ファイルの文字コードを判別できませんでした")
     assert shown["empty.csv"] == "ファイルが空です。インポートする単語がありません。"
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
     assert shown["header.csv"] == "ファイルには見出しの行しかありません。インポートする単語がありません。"

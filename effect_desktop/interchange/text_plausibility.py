@@ -1,0 +1,108 @@
+"""Whether bytes decoded one way read as a language's text, or as another encoding's bytes misread.
+
+A file that is not UTF-8 is, from a spreadsheet, most often Shift_JIS (Japan) or Windows-1252 (plain
+"CSV" from Western European Excel), and many Windows-1252 files decode as Shift_JIS without an error:
+à–ï and œ, dashes and curly quotes (0x80–0x9F, 0xE0–0xEF) are Shift_JIS lead bytes that take the
+next letter as their second byte, so "garçon" reads "gar輟n" and "forêt" "for蔭". What tells them
+apart is where the non-ASCII characters sit. Japanese fills cells between delimiters and spaces,
+and where it meets a Latin letter it mostly holds kana ("Tシャツ", "CDを"); a Western word's accented
+letters sit inside the word, so its misreading puts a lone kanji (or a half-width katakana, from
+Ä Ö Ü ß) against Latin letters. Japanese misread as Windows-1252 gives runs of accented letters and
+symbols that touch no Latin word, or a letter followed by a symbol no word has ("AŒ^" for "A型").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+_RUNS = re.compile(r"[^\x00-\x7f]+")
+_KANA = re.compile(r"[\u3041-\u30ff]")  # Japanese beside a Latin letter holds kana; a misreading seldom does
+_MOJIBAKE_SHARE = 0.5  # of the Japanese runs, at most this many look like a misread Western letter
+_JAPANESE_SHARE = 0.8  # of the non-ASCII characters, at least this many are Japanese
+_WESTERN_SHARE = 0.8  # of the runs of accented letters, at least this many are inside a Latin word
+_ACCENTED_SHARE = 0.3  # of a Western text's letters, at most this many are accented
+# Windows-1252's punctuation and symbols a Western list uses (dashes, quotes, €, °, ½…), apart from letters
+_WESTERN_SYMBOLS = set("€‚„…†‡‰‹›‘’“”•–—˜™¡¢£¥§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿×÷\u00a0\u00ad")
+_IN_A_WORD = set("’'·-\u00ad")  # symbols a word holds between its letters: don’t, l·l
+# ASCII that follows a Shift_JIS lead byte as its second byte, but never an accented letter in a word
+_SECOND_BYTES = set("@[\\]^_`{|}~")
+
+
+def reads_as_japanese(text: str) -> bool:
+    """Japanese characters, and few runs of them without kana beside a Latin letter ("gar輟n",
+    "for蔭", "Straﾟe" are a Western word misread)."""
+    return _japanese(text, lambda start, end: _beside_latin(text, start, end))
+
+
+def may_be_japanese(text: str) -> bool:
+    """Japanese characters, and few runs of them without kana followed by a Latin letter: "X線" and
+    "W杯" have theirs before, a misread word inside ("gar輟n", "駘钁e"). Weaker than `reads_as_japanese`
+    ("for蔭" passes): taken when the text does not read as Western either."""
+    return _japanese(text, lambda start, end: _ascii_letter(text, end))
+
+
+def _japanese(text: str, misread: Callable[[int, int], bool]) -> bool:
+    others = [ch for ch in text if ord(ch) > 127]
+    if not others:
+        return True
+    if sum(1 for ch in others if _is_japanese(ch)) < _JAPANESE_SHARE * len(others):
+        return False
+    runs = list(_RUNS.finditer(text))
+    suspect = sum(1 for run in runs
+                  if not _KANA.search(run.group()) and misread(run.start(), run.end()))
+    return suspect <= _MOJIBAKE_SHARE * len(runs)
+
+
+def reads_as_western(text: str) -> bool:
+    """Every non-ASCII character is a Latin letter or Western punctuation; the accented letters sit inside
+    Latin words ("garçon", "élève", or a word of one letter, "à") and are few among the letters; and no
+    symbol sits between two letters ("mo¿e" is Polish read in the wrong code page), nor an ASCII symbol
+    straight after an accented letter ("AŒ^")."""
+    runs = list(_RUNS.finditer(text))
+    accented = letter_runs = in_words = 0
+    for run in runs:
+        chars, start, end = run.group(), run.start(), run.end()
+        if not all(_is_latin_letter(ch) or ch in _WESTERN_SYMBOLS for ch in chars):
+            return False
+        letters = sum(1 for ch in chars if _is_latin_letter(ch))
+        if letters < len(chars) and _between_letters(text, start, end) and not set(chars) <= _IN_A_WORD:
+            return False
+        if letters and text[end:end + 1] in _SECOND_BYTES:
+            return False
+        if letters:
+            accented += letters
+            letter_runs += 1
+            in_words += _beside_latin(text, start, end) or _one_letter_word(text, start, end)
+    if letter_runs and in_words < _WESTERN_SHARE * letter_runs:
+        return False
+    ascii_letters = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return accented <= _ACCENTED_SHARE * (accented + ascii_letters)
+
+
+def _is_japanese(ch: str) -> bool:
+    code = ord(ch)  # kana, kanji, full- and half-width forms (ﾘﾝｺﾞ: old spreadsheets), Japanese punctuation
+    return (0x3000 <= code <= 0x30FF or 0x4E00 <= code <= 0x9FFF or 0xFF00 <= code <= 0xFFEF
+            or unicodedata.category(ch) in ("Po", "Ps", "Pe", "Sm", "So"))
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
+
+
+def _ascii_letter(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
+
+
+def _beside_latin(text: str, start: int, end: int) -> bool:
+    return _ascii_letter(text, start - 1) or _ascii_letter(text, end)
+
+
+def _between_letters(text: str, start: int, end: int) -> bool:
+    return _ascii_letter(text, start - 1) and _ascii_letter(text, end)
+
+
+def _one_letter_word(text: str, start: int, end: int) -> bool:
+    """"à la", "é" (Portuguese "is"): an accented letter that is a word of its own, a space beside it."""
+    return end - start == 1 and (text[start - 1:start] == " " or text[end:end + 1] == " ")

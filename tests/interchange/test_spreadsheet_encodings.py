@@ -1,0 +1,60 @@
+"""The encodings spreadsheets save a word list in, told apart from the bytes alone: Western European
+Excel's plain "CSV" (Windows-1252) and Japanese Excel's (Shift_JIS) decode as each other without an error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import Profile
+from effect_desktop.interchange.csv_import import mapping_from_args, read_word_table, table_candidates
+from effect_desktop.interchange.errors import InterchangeError
+from effect_desktop.interchange.importer import apply_import, plan_import
+
+from .conftest import word_rows
+
+FRENCH = [("bouteille", "bottle"), ("élève", "pupil"), ("garçon", "boy"), ("œuf", "egg"), ("frère", "brother")]
+GERMAN = [("Straße", "street"), ("Mädchen", "girl"), ("Größe", "size"), ("Café", "café – coffee shop"),
+          ("Preis", "price: 2,50 €"), ("don’t", "“nicht”")]
+JAPANESE = [("猫", "cat"), ("apple", "ﾘﾝｺﾞ"), ("orange", "ｵﾚﾝｼﾞ"), ("Tシャツ", "T-shirt"), ("X線", "X-ray"),
+            ("CDを買う", "to buy a CD"), ("abandon", "捨てる，見捨てる")]
+
+
+def imported(profile: Profile, path: Path) -> list[tuple[str, str]]:
+    table = read_word_table(path)
+    parsed = table_candidates(table, mapping_from_args(table, []))
+    apply_import(profile.service, plan_import(profile.queries, parsed, "skip"), skip_bad_rows=False)
+    return [(text, meaning) for text, meaning, *_ in word_rows(profile)]
+
+
+@pytest.mark.parametrize(("rows", "encoding", "label"), [
+    (FRENCH, "cp1252", "cp1252"), (GERMAN, "cp1252", "cp1252"), (JAPANESE, "cp932", "cp932")],
+    ids=["french-excel", "german-excel", "japanese-excel"])
+def test_a_list_from_excel_is_read_in_the_encoding_it_was_saved_in(profile: Profile, tmp_path: Path,
+                                                                   rows: list[tuple[str, str]], encoding: str,
+                                                                   label: str) -> None:
+    """The French list was read as Shift_JIS and stored as "駘钁e", "gar輟n", "忖f" with "5 words added";
+    the German one was refused; the half-width katakana (ﾘﾝｺﾞ, common in older Japanese sheets) was refused
+    as "not Shift_JIS"."""
+    path = tmp_path / "words.csv"
+    path.write_bytes("".join(f"{word};{meaning}\r\n" for word, meaning in rows).encode(encoding))
+    assert read_word_table(path).encoding == label
+    assert sorted(imported(profile, path)) == sorted(rows)
+
+
+@pytest.mark.parametrize("word", ["élève", "garçon", "œuf", "frère", "forêt", "don’t", "Äpfel", "Straße"])
+def test_one_western_word_is_not_taken_for_japanese(tmp_path: Path, word: str) -> None:
+    path = tmp_path / "one.csv"
+    path.write_bytes(f"{word};meaning\r\n".encode("cp1252"))
+    assert read_word_table(path).encoding == "cp1252"
+
+
+def test_text_that_reads_as_neither_is_refused_saying_what_to_do(tmp_path: Path) -> None:
+    """Russian saved in Windows-1251 decodes as Windows-1252 letters that make no Latin word."""
+    path = tmp_path / "russian.csv"
+    path.write_bytes("яблоко,apple\nкошка,cat\n".encode("cp1251"))
+    with pytest.raises(InterchangeError) as refused:
+        read_word_table(path)
+    assert "not UTF-8, UTF-16, Shift_JIS or Windows-1252" in str(refused.value)
+    assert "--encoding cp1252" in str(refused.value)  # latin-1 turned – € œ and curly quotes into controls
