@@ -30,6 +30,7 @@ from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
 from ..interchange.importer import ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
+from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
 from ..persistence.archive import SEGMENT
 from ..wording import counted
 from .context import CliContext
@@ -99,6 +100,8 @@ def _format_of(args: argparse.Namespace) -> str:
         return "tsv"
     if suffix == "txt":  # Anki's export says "#separator:comma" in it, Quizlet's may be comma-separated:
         return "csv"  # read as a word list whose delimiter is detected, as the window does
+    if args.file.suffix.lower() in WORKBOOK_SUFFIXES:  # "Cannot tell the format of words.xlsx" said not why
+        raise InterchangeError(WORKBOOK_GIVEN)
     raise InterchangeError(f"Cannot tell the format of {args.file.name}; add --format csv, tsv, apkg or jsonl.")
 
 

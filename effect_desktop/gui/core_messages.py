@@ -141,6 +141,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"\(a file ending in \.apkg, or --format apkg\)\."),
      lambda m: _tr("This file is a zip archive, not a word list; an Anki deck is imported as an Anki package "
                    "(a file ending in .apkg).")),
+    (re.compile(r"This file is a spreadsheet workbook \(Excel or LibreOffice\), which is not read as a word list; .*",
+                re.S),
+     lambda m: _tr("This file is a spreadsheet workbook (Excel or LibreOffice), which is not read as a word list; "
+                   "open it in the spreadsheet and save the sheet as \"CSV UTF-8\", then import that file.")),
     (re.compile(r"This file is an Effect Desktop history \(a JSONL export\), not a word list\. .*", re.S),
      lambda m: _tr("This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is "
                    "brought back from the command line: effect-desktop import FILE --format jsonl.")),

@@ -27,6 +27,7 @@ from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .encodings import decode, file_lines
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
+from .workbooks import refuse_a_workbook
 
 IGNORE = "ignore"
 _CLOZE = re.compile(r"\{\{c\d+::")
@@ -118,6 +119,7 @@ def read_word_table(path: Path, *, delimiter: str | None = None, encoding: str |
 def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str | None = None,
                      header: bool | None = None, as_anki: bool | None = None, hint: str = "\t") -> WordTable:
     """`hint`: the delimiter that wins a tie (a comma for a file named .csv)."""
+    refuse_a_workbook(data)
     if data.startswith(b"PK\x03\x04"):  # read as text, a zip failed as "line 62 is not valid UTF-16"
         raise InterchangeError("This file is a zip archive, not a word list; an Anki deck is imported as an "
                                "Anki package (a file ending in .apkg, or --format apkg).")

@@ -1941,6 +1941,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>some of its pages are damaged</source>
         <translation>一部のページが壊れています</translation>
     </message>
+    <message>
+        <source>This file is a spreadsheet workbook (Excel or LibreOffice), which is not read as a word list; open it in the spreadsheet and save the sheet as "CSV UTF-8", then import that file.</source>
+        <translation>このファイルは表計算ソフトのブック（Excel または LibreOffice）で、単語リストとしては読み込めません。表計算ソフトで開いてシートを「CSV UTF-8」として保存し、そのファイルをインポートしてください。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -172,3 +172,29 @@ def test_the_same_word_and_meaning_again_is_refused_unless_again(tmp_path: Path,
     capsys.readouterr()
     assert run_cli(["--data-dir", data, "words", "list"]) == 0
     assert capsys.readouterr().out.strip().endswith("3 words")
+
+
+def _xlsx(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.xml", "<workbook/>")
+        book.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+
+
+@pytest.mark.parametrize(("name", "extra"), [("words.xlsx", []), ("words.xlsx", ["--format", "csv"]),
+                                             ("words.csv", []), ("old.xls", ["--format", "csv"])])
+def test_an_excel_workbook_is_refused_saying_to_save_the_sheet_as_csv(data: Path, capsys, name: str,
+                                                                      extra: list[str]) -> None:
+    """.xlsx said "Cannot tell the format of words.xlsx" or (as csv) "a zip archive … an Anki deck is
+    imported as an Anki package"; .xls was read as UTF-16 boxes and "No column is mapped to the meaning"."""
+    book = data.parent / name
+    if name.endswith(".xls"):
+        book.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500))
+    else:
+        _xlsx(book)
+    err = _refused(capsys, "--data-dir", str(data), "import", str(book), *extra)
+    assert "spreadsheet workbook (Excel or LibreOffice), which is not read" in err, err
+    assert 'save the sheet as "CSV UTF-8"' in err, err
+    assert _events(data) == 1

@@ -48,8 +48,8 @@ def test_import_export_and_restore_from_the_command_line(tmp_path: Path, capsys:
 
 def test_unknown_file_kinds_and_missing_files_are_one_line_errors(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "deck.xlsx").write_bytes(b"PK")
-    assert cli(tmp_path, "import", str(tmp_path / "deck.xlsx")) == 2
+    (tmp_path / "deck.pdf").write_bytes(b"%PDF")
+    assert cli(tmp_path, "import", str(tmp_path / "deck.pdf")) == 2
     assert "add --format csv, tsv, apkg or jsonl" in capsys.readouterr().err
     assert cli(tmp_path, "import", str(tmp_path / "nothing.csv")) == 2
     assert "There is no file" in capsys.readouterr().err

@@ -398,6 +398,11 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     for name, data in files.items():
         if data is not None:
             (tmp_path / name).write_bytes(data)
+    with zipfile.ZipFile(tmp_path / "book.xlsx", "w") as workbook:
+        workbook.writestr("[Content_Types].xml", "<Types/>")
+        workbook.writestr("xl/workbook.xml", "<workbook/>")
+    (tmp_path / "old.xls").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(500))
+    files |= {"book.xlsx": None, "old.xls": None}
     one_column = tmp_path / "one.csv"
     one_column.write_text("word\n猫\n", encoding="utf-8")
     try:
@@ -413,6 +418,8 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     finally:
         i18n.install("en")
     assert shown["deck.csv"].startswith("このファイルは単語リストではなく zip アーカイブです")
+    assert shown["book.xlsx"].startswith("このファイルは表計算ソフトのブック") and "CSV UTF-8" in shown["book.xlsx"]
+    assert shown["old.xls"] == shown["book.xlsx"]  # it was read as UTF-16: one row of boxes
     assert shown["russian.csv"].startswith("ファイルの文字コードを判別できませんでした")
     assert shown["empty.csv"] == "ファイルが空です。インポートする単語がありません。"
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
