@@ -24,6 +24,7 @@ from ..wording import counted
 from .anki_text import AnkiText, deck_category, holds_anki_signs, looks_like_anki_html, older_export
 from .anki_text import read_header as read_anki_header
 from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
+from .column_values import column, heads_numbers, holds_difficulties, is_number
 from .encodings import decode, file_lines
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
@@ -156,7 +157,9 @@ def parse_word_table(data: bytes, *, delimiter: str | None = None, encoding: str
             anki = older_export(rows, sure=bool(as_anki))
             header = False if anki is not None else header
         signs = anki is None and markup and holds_anki_signs(rows)
-    has_header = _looks_like_header(records[0][1]) if header is None else header
+    if header is None:  # named in words it knows, or text above a column of numbers (in any language)
+        header = _looks_like_header(records[0][1]) or heads_numbers(records[0][1], [c for _, c in records[1:201]])
+    has_header = header
     width = max(len(cells) for _, cells in records)
     if has_header:
         names = [cell.strip() or column_name(i) for i, cell in enumerate(records[0][1])]
@@ -369,8 +372,7 @@ def _looks_like_header(cells: list[str]) -> bool:
 
 
 def guess_mapping(table: WordTable) -> dict[int, str]:
-    """Column index -> field: by header name, else text, meaning, category, tags, difficulty in order (as many
-    as most rows fill);
+    """Column index -> field: by header name, else by place (as many as most rows fill: `_by_place`);
     for Anki's plain-text export, the columns its header lines name, and its notes' first two fields."""
     if table.anki is not None and table.anki.columns:
         preset = {index: name for index, name in table.anki.columns.items() if name != IGNORE}
@@ -378,9 +380,13 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
         for index, name in zip(fields, ("text", "meaning"), strict=False):
             preset[index] = name
         return preset
+    rows = [cells for _, cells in table.rows[:200]]
     if table.has_header:
         mapping: dict[int, str] = {}
         named = _header_fields(table.headers[:table.named])
+        for index, field_name in enumerate(named):  # "Level" over "Level 1" (Memrise) is no difficulty
+            if field_name == "difficulty" and not holds_difficulties(column(rows, index), named=True):
+                named[index] = "category" if "category" not in named else None
         for index, field_name in enumerate(named):
             if field_name and (field_name == "tags" or field_name not in mapping.values()):
                 mapping[index] = field_name
@@ -389,7 +395,21 @@ def guess_mapping(table: WordTable) -> dict[int, str]:
         if {"text", "meaning"} <= set(mapping.values()) or all(named):
             return mapping
     width = min(table.column_count, table.usual or table.column_count)  # a column only a few rows fill: reported
-    return {index: name for index, name in enumerate(FIELDS[:width])}
+    return _by_place(rows, width)
+
+
+def _by_place(rows: list[list[str]], width: int) -> dict[int, str]:
+    """The word, the meaning and the category (lesson numbers are one), then the tags; past the category
+    a column of whole numbers from 1 to 5 is the difficulty (it became tags), and another column of
+    numbers (points, prices: "2,5") is no field."""
+    mapping = {index: name for index, name in enumerate(("text", "meaning", "category")[:width])}
+    for index in range(3, width):
+        values = column(rows, index)
+        if "difficulty" not in mapping.values() and holds_difficulties(values, named=False):
+            mapping[index] = "difficulty"
+        elif "tags" not in mapping.values() and not (values and all(is_number(value) for value in values)):
+            mapping[index] = "tags"
+    return mapping
 
 
 def mapping_from_args(table: WordTable, pairs: list[str]) -> dict[int, str]:

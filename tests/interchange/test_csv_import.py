@@ -367,3 +367,30 @@ def test_an_update_planned_for_a_word_deleted_meanwhile_leaves_that_word_alone(p
     report = apply_import(profile.service, plan)
     assert (report.created, report.updated) == (1, 1)
     assert sorted(r[:3] for r in word_rows(profile)) == [("cat", "猫", "animal"), ("pear", "梨", "food")]
+
+
+def test_a_header_in_another_language_is_told_by_the_numbers_below_it(profile: Profile, tmp_path: Path) -> None:
+    """Excel's German list: the header was imported as the word "Wort → Bedeutung", the difficulties 1–3
+    as the tags ["1"], ["2"], and a column of points with decimal commas refused every row."""
+    path = tmp_path / "deutsch.csv"
+    path.write_bytes("\ufeffWort;Bedeutung;Kategorie;Schwierigkeit;Punkte\r\nApfel;apple;Essen;1;2,5\r\n"
+                     "Straße;street;Stadt;2;3,75\r\nGröße;size;Adjektive;3;4,25\r\n".encode())
+    table = read_word_table(path)
+    assert table.has_header and table.headers[0] == "Wort"
+    assert guess_mapping(table) == {0: "text", 1: "meaning", 2: "category", 3: "difficulty"}  # points: no field
+    assert import_file(profile, path).created == 3
+    assert word_rows(profile) == [("Apfel", "apple", "Essen", [], 1), ("Größe", "size", "Adjektive", [], 3),
+                                  ("Straße", "street", "Stadt", [], 2)]
+
+
+def test_a_level_column_that_holds_no_numbers_is_not_the_difficulty(profile: Profile, tmp_path: Path) -> None:
+    """Memrise's export: "Level" was taken for the difficulty, and every row refused over "Level 1"."""
+    path = tmp_path / "memrise.csv"
+    path.write_text("Spanish,English,Level\r\nla manzana,the apple,Level 1\r\ncorrer,to run,Level 2\r\n",
+                    encoding="utf-8")
+    table = read_word_table(path)
+    assert guess_mapping(table) == {0: "text", 1: "meaning", 2: "category"}
+    assert import_file(profile, path).created == 2
+    assert word_rows(profile) == [("correr", "to run", "Level 2", [], 1), ("la manzana", "the apple", "Level 1", [], 1)]
+    numbered = read_word_table_from(tmp_path, "word,meaning,level\n猫,cat,2\n犬,dog,9\n")  # a typo: a bad row, shown
+    assert guess_mapping(numbered)[2] == "difficulty"

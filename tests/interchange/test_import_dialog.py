@@ -186,7 +186,8 @@ def test_two_tags_columns_merge_and_another_field_twice_stops_the_import(qtbot: 
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.load_file(path)
-    assert not dialog.import_button.isEnabled()  # "level" taken for the difficulty: n5 is not one, no word is good
+    # "level" over "n5" is no difficulty (every row was refused): the category, which no column names
+    assert dialog.mapping() == {0: "text", 1: "meaning", 2: "category"}
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
         dialog.combos[3].setCurrentIndex(dialog.combos[3].findData("meaning"))
     assert dialog.check_summary.text().startswith("Columns 2 and 4 are both mapped to the meaning")
