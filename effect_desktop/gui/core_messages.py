@@ -34,6 +34,11 @@ def _delimiter(name: str) -> str:
             "bar": _tr("a bar")}.get(name, _tr("a {0}", "a delimiter shown as typed").format(name))
 
 
+def _quizlet() -> str:
+    return _tr("export it again with Tab between the word and its meaning and a new line between cards (in Quizlet: "
+               "\"Between term and definition: Tab\", \"Between rows: New line\")")
+
+
 def _detail(text: str) -> str:
     """A damage's detail in the interface language: ours, and SQLite's usual words for a damaged file
     (they stayed in English in the Japanese interface); any other of SQLite's words as written."""
@@ -120,6 +125,16 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"([\d,]+) columns?; the mapping needs (\d+)"),
      lambda m: QCoreApplication.translate("CoreMessages", "%n column(s); the mapping needs {0}", None,
                                           int(m[1].replace(",", ""))).format(m[2])),
+    (re.compile(r"1 column; the mapping needs (\d+); it looks like the rest of line (\d+)'s meaning, .*", re.S),
+     lambda m: _tr("1 column; the mapping needs {0}; it looks like the rest of line {1}'s meaning, broken onto a "
+                   "line of its own: join it to line {1} (or put that meaning in quotes)").format(m[1], m[2])),
+    (re.compile(r"No column separator was found: every line of the file is a single column \(“(.*)”\)\. .*", re.S),
+     lambda m: _tr("No column separator was found: every line of the file is a single column (“{0}”). Choose "
+                   "the separator under Columns separated by, or {1}.").format(m[1], _quizlet())),
+    (re.compile(r"The whole file is one line: the cards run on without a line break between them \(“(.*)”\)\. .*",
+                re.S),
+     lambda m: _tr("The whole file is one line: the cards run on without a line break between them (“{0}”). Save "
+                   "it with each word on a line of its own, or {1}.").format(m[1], _quizlet())),
     (re.compile(r"([\d,]+) cells? where the header names (\d+), so (.+) would be left out; put quotes around a "
                 r"cell that holds a (\w+|'.'), or map the extra column", re.S),
      lambda m: _tr("{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell "

@@ -28,6 +28,7 @@ from .column_values import column, heads_numbers, holds_difficulties, is_number
 from .encodings import decode, file_lines
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
+from .separators import continued_meaning, refuse_unsplit
 from .workbooks import refuse_a_workbook
 
 IGNORE = "ignore"
@@ -525,12 +526,14 @@ def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
 @without_gc  # a candidate per row, all alive until the end (see gc_pause.py)
 def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progress | None = None) -> Parsed:
     """Check every row under `mapping`; problems carry the line number and the reason."""
+    refuse_unsplit(table.rows[:2], table.column_count, table.delimiter)
     check_mapping(mapping)
     parsed = Parsed(problems=list(table.problems))
     needed = max(mapping) + 1
     columns = list(mapping.items())
     tag_columns = [index for index, name in columns if name == "tags"]  # several are merged, in their order
     has_difficulty = "difficulty" in mapping.values()
+    meaning = next((index for index, name in columns if name == "meaning"), None)
     total = len(table.rows)
     tick(progress, 0, total)
     width = table.named if table.named is not None else table.usual
@@ -544,7 +547,9 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
         if len(cells) >= needed:
             values = {name: cells[index] for index, name in columns}
         elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
-            parsed.problems.append(RowProblem(line, f"{counted(len(cells), 'column')}; the mapping needs {needed}"))
+            before = table.rows[done - 2] if done > 1 else None
+            parsed.problems.append(RowProblem(line, f"{counted(len(cells), 'column')}; the mapping needs {needed}"
+                                                    + continued_meaning(line, cells, before, meaning)))
             continue
         else:
             values = {name: cells[index] if index < len(cells) else "" for index, name in columns}

@@ -1945,6 +1945,22 @@ Details were written to the log file; your study history is safe.</source>
         <source>This file is a spreadsheet workbook (Excel or LibreOffice), which is not read as a word list; open it in the spreadsheet and save the sheet as "CSV UTF-8", then import that file.</source>
         <translation>このファイルは表計算ソフトのブック（Excel または LibreOffice）で、単語リストとしては読み込めません。表計算ソフトで開いてシートを「CSV UTF-8」として保存し、そのファイルをインポートしてください。</translation>
     </message>
+    <message>
+        <source>1 column; the mapping needs {0}; it looks like the rest of line {1}'s meaning, broken onto a line of its own: join it to line {1} (or put that meaning in quotes)</source>
+        <translation>列が 1 個しかありません（この対応付けには {0} 列必要です）。{1} 行目の意味の続きが改行で別の行になったようです。{1} 行目につなげてください（またはその意味を引用符で囲んでください）</translation>
+    </message>
+    <message>
+        <source>No column separator was found: every line of the file is a single column (“{0}”). Choose the separator under Columns separated by, or {1}.</source>
+        <translation>列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“{0}”）。「区切り文字」でファイルの区切りを選ぶか、{1}。</translation>
+    </message>
+    <message>
+        <source>The whole file is one line: the cards run on without a line break between them (“{0}”). Save it with each word on a line of its own, or {1}.</source>
+        <translation>ファイル全体が 1 行です。カードの間に改行がなく、続けて書かれています（“{0}”）。1 語ずつ別の行にして保存するか、{1}。</translation>
+    </message>
+    <message>
+        <source>export it again with Tab between the word and its meaning and a new line between cards (in Quizlet: "Between term and definition: Tab", "Between rows: New line")</source>
+        <translation>単語と意味の間をタブ、カードの間を改行にして書き出し直してください（Quizlet では用語と定義の間を「タブ」、行の間を「改行」に）</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

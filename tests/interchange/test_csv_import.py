@@ -394,3 +394,33 @@ def test_a_level_column_that_holds_no_numbers_is_not_the_difficulty(profile: Pro
     assert word_rows(profile) == [("correr", "to run", "Level 2", [], 1), ("la manzana", "the apple", "Level 1", [], 1)]
     numbered = read_word_table_from(tmp_path, "word,meaning,level\n猫,cat,2\n犬,dog,9\n")  # a typo: a bad row, shown
     assert guess_mapping(numbered)[2] == "difficulty"
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ("apple - りんご\n\nto run - 走る\n\nlibrary - 図書館\n", "No column separator was found: every line of the file "
+                                                     "is a single column (“apple - りんご”)"),
+    ("apple: りんご\nto run: 走る\n", "No column separator was found"),
+    ("apple,りんご;to run,走る;library,図書館;cat,猫", "The whole file is one line: the cards run on without a line "
+                                                  "break between them (“apple,りんご;to run,走る;library”)"),
+])
+def test_quizlets_custom_separators_are_said_not_found(profile: Profile, tmp_path: Path, content: str,
+                                                         said: str) -> None:
+    """They said "No column is mapped to the meaning; choose a column…" (no choice could), or, one line read
+    as one row of seven columns, "line 1: Difficulty must be a whole number from 1 to 5"."""
+    path = tmp_path / "quizlet.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert said in str(refused.value)
+    assert '(in Quizlet: "Between term and definition: Tab", "Between rows: New line")' in str(refused.value)
+    assert profile.store.count() == 0
+
+
+def test_a_definition_on_two_lines_is_said_to_be_the_line_befores(profile: Profile, tmp_path: Path) -> None:
+    """Quizlet writes a definition's line break as it is: "line 3: 1 column; the mapping needs 2" said not why."""
+    path = tmp_path / "quizlet.txt"
+    path.write_text("apple\tりんご\nto run\t走る\n(速く移動する)\nlibrary\t図書館\n", encoding="utf-8")
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert ("line 3: 1 column; the mapping needs 2; it looks like the rest of line 2's meaning, broken onto a line "
+            "of its own: join it to line 2 (or put that meaning in quotes)") in str(refused.value)

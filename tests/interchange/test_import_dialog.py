@@ -426,7 +426,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
     assert shown["header.csv"] == "ファイルには見出しの行しかありません。インポートする単語がありません。"
     assert "を読み込めませんでした" in shown["missing.csv"]
-    assert shown["one.csv"] == "意味に対応する列がありません。単語の列と意味の列を選んでください。"
+    assert shown["one.csv"].startswith("列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“word”）。")
 
 
 def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile: Profile) -> None:
@@ -498,3 +498,19 @@ def test_an_import_of_thousands_says_its_counts_with_their_thousands_grouped(tmp
         assert "3,000 語を追加" in import_summary(report)
     finally:
         i18n.install("en")
+
+
+def test_a_file_no_separator_splits_says_so_and_how_to_export_it_again(qtbot: QtBot, profile: Profile,
+                                                                      tmp_path: Path) -> None:
+    """Quizlet's custom "term: definition": the dialog said "No column is mapped to the meaning; choose a
+    column…", and no choice in it could map one."""
+    path = tmp_path / "quizlet.txt"
+    path.write_text("apple: りんご\nto run: 走る\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.load_file(path)
+    assert dialog.check_summary.text().startswith(
+        "No column separator was found: every line of the file is a single column (“apple: りんご”). Choose the "
+        "separator under Columns separated by, or export it again with Tab between the word and its meaning")
+    assert not dialog.import_button.isEnabled()
