@@ -96,7 +96,8 @@ def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
         url = sync.admin.add_user(args.url, args.name, args.password)
     except sync.SyncError as error:
         return _failed(error)
-    print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):")
+    # the sentence on stderr, the URL alone on stdout: URL=$(effect-desktop server add-user …) took both lines
+    print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):", file=sys.stderr)
     print(url)
     return 0
 

@@ -27,10 +27,10 @@ def test_init_add_user_and_sync_two_profiles(pg_database: str, tmp_path: Path,
     code, out, _ = cli(capsys, "server", "init", "--url", pg_database)
     assert code == 0 and "already at version 1" in out  # idempotent
 
-    code, out, _ = cli(capsys, "server", "add-user", "bob", "--url", pg_database)
-    assert code == 0
-    bob_url = out.strip().splitlines()[-1]
-    assert bob_url.startswith("postgresql://bob:")
+    code, out, err = cli(capsys, "server", "add-user", "bob", "--url", pg_database)
+    assert code == 0 and "User 'bob' added" in err
+    bob_url = out.strip()  # the URL alone: URL=$(effect-desktop server add-user …) took the sentence too
+    assert bob_url.startswith("postgresql://bob:") and "\n" not in bob_url
 
     data = str(tmp_path)
     assert cli(capsys, "--data-dir", data, "--profile", "laptop", "words", "add", "桜", "cherry blossom")[0] == 0
