@@ -151,9 +151,9 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             waiting = "1 event is" if pending == 1 else f"{pending:,} events are"
             print(f"effect-desktop: {waiting} waiting to be sent; kept for the next sync.", file=sys.stderr)
         transient = isinstance(error, sync.ServerUnreachable | sync.SyncInterrupted)
+        _failed(error)  # why first, then what it means for the server remembered
         if transient:
             _say_the_saved_server_stays(args, profile, credentials)
-        _failed(error)
         return EXIT_TRY_LATER if transient else EXIT_FAILED
     _end_progress()
     print(result.describe())

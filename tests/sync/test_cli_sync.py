@@ -158,6 +158,7 @@ def test_a_mistyped_url_that_cannot_be_reached_leaves_the_working_server_in_plac
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:x@127.0.0.1:9/effect")
     assert code == 1 and "cannot be reached" in err
     assert "still syncs with postgresql://alice@" in err and "give --url again" in err
+    assert err.index("cannot be reached") < err.index("still syncs with"), "why first, then what it means"
     code, out, _ = cli(capsys, "--data-dir", data, "sync")
     assert code == 0 and "1 sent" in out and "pending" not in out
 
