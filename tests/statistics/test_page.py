@@ -281,6 +281,41 @@ def test_all_time_for_words_never_answered_shows_zeros(qtbot, tmp_path: Path) ->
         profile.close()
 
 
+def test_the_latest_months_label_is_whole_on_a_chart_with_no_axis_on_its_right(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """A year by week labels month starts from the latest: on the time-studied chart, which has no axis
+    on its right to give room, the latest read "Mar 202" at the chart's edge."""
+    from datetime import datetime, timedelta, timezone
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from effect_desktop.bootstrap import open_profile
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 3, 2, 8, 0, tzinfo=timezone(timedelta(hours=9))))  # two days into March
+    profile = open_profile(history.profile.path.parent / "march.effect.sqlite3", clock=clock)
+    apple = profile.service.create_word("apple", "りんご")
+    session = profile.service.start_session("flashcard", [apple])
+    profile.service.answer(session, apple, True, 1200)
+    profile.service.complete_session(session)
+    page = StatisticsPage(profile)
+    qtbot.addWidget(page)
+    page.resize(1000, 680)
+    page.show()
+    qtbot.waitExposed(page)
+    _choose(page.range, "1y")
+    _choose(page.granularity, "week")
+    qtbot.wait(50)
+    chart = page.views["time"].chart()
+    axis = chart.axes(Qt.Orientation.Horizontal)[0]
+    last = axis.categoriesLabels()[-1]
+    plot = chart.plotArea()
+    x = plot.left() + (axis.endValue(last) - axis.min()) / (axis.max() - axis.min()) * plot.width()
+    assert last == "Mar 2026"
+    assert x + QFontMetricsF(axis.labelsFont()).horizontalAdvance(last) / 2 <= chart.size().width(), last
+    page.close()
+    profile.close()
+
+
 @pytest.mark.parametrize(("size", "columns"), [((1000, 680), 2), ((720, 480), 1)])
 def test_the_whole_year_fits_the_window_at_its_first_size(qtbot, history: KnownHistory,  # type: ignore[no-untyped-def]
                                                           size: tuple[int, int], columns: int) -> None:

@@ -9,6 +9,7 @@ fixed number of labels read "36…" in a card at the window's first size and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -34,6 +35,7 @@ class FittedLabels(QObject):
                  label: Callable[[list[Any]], list[str]] = _text, bars: bool = False,
                  from_last: bool = False) -> None:
         super().__init__(chart)
+        self.chart = chart
         self.axis, self.marks, self.label, self.bars = axis, list(marks), label, bars
         self.from_last = from_last  # count every k-th from the last mark (the latest month), not the first
         self.every = 0
@@ -63,6 +65,23 @@ class FittedLabels(QObject):
         return all((b - a) * width / span >= (wa + wb) / 2 + GAP
                    for (a, wa), (b, wb) in zip(placed, placed[1:], strict=False))
 
+    def _last_in_view(self, every: int, width: float) -> None:
+        """Room at the chart's right for the last label, centred on a value near the axis's end: the
+        latest month read "Mar 202" on the time-studied chart (no axis on its right to give room).
+        The margin only grows (a narrower plot moves the label nearer the end again)."""
+        placed = self.placed(every)
+        span = self.axis.max() - self.axis.min()
+        if self.bars or not placed or span <= 0:
+            return
+        value, text = placed[-1]
+        overflow = QFontMetricsF(self.axis.labelsFont()).horizontalAdvance(text) / 2 \
+            - (self.axis.max() - value) * width / span
+        margins = self.chart.margins()
+        needed = math.ceil(overflow) + 2
+        if needed > margins.right():
+            margins.setRight(needed)
+            self.chart.setMargins(margins)
+
     def placed(self, every: int) -> list[tuple[float, str]]:
         """The labels at the values they are appended at (centred ones at their slot's end)."""
         shift = 0.5 if self.bars and every == 1 else 0.0
@@ -72,6 +91,7 @@ class FittedLabels(QObject):
         if width <= 0:
             return
         every = next((k for k in range(1, len(self.marks) + 1) if self.fits(k, width)), max(1, len(self.marks)))
+        self._last_in_view(every, width)
         if every == self.every:
             return
         self.every = every
