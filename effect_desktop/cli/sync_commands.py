@@ -38,6 +38,9 @@ def register(commands: Any) -> None:
     add.add_argument("name", help="user name (lower-case letters, digits, _)")
     add.add_argument("--password", help="the user's password (default: a generated one)")
     add.add_argument("--url", required=True, help="administrator URL: postgresql://ADMIN:PASSWORD@HOST/DB")
+    add.add_argument("--reclaim", action="store_true",
+                     help="the name's login was dropped by hand and its events kept: give the same learner "
+                          "the login back, with them")
     add.set_defaults(handler=run_add_user)
     remove = server_commands.add_parser(
         "remove-user", help="remove a learner's login and their events from the server (not from their computers)")
@@ -93,7 +96,7 @@ def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
     except _MissingDriver as error:
         return _failed(error)
     try:
-        url = sync.admin.add_user(args.url, args.name, args.password)
+        url = sync.admin.add_user(args.url, args.name, args.password, reclaim=args.reclaim)
     except sync.SyncError as error:
         return _failed(error)
     # the sentence on stderr, the URL alone on stdout: URL=$(effect-desktop server add-user …) took both lines

@@ -95,8 +95,11 @@ def explain_admin(error: psycopg.Error, url: ServerURL) -> SyncError:
     return learner
 
 
-def add_user(admin_url: str, name: str, password: str | None = None) -> str:
-    """Create a learner's login role; returns the URL (with password) the learner syncs with."""
+def add_user(admin_url: str, name: str, password: str | None = None, *, reclaim: bool = False) -> str:
+    """Create a learner's login role; returns the URL (with password) the learner syncs with.
+
+    `reclaim`: the name's login was dropped by hand while its events stayed, and the same learner is
+    to have it back with them (without it such a name is refused: a new learner would read them)."""
     if not _USER_NAME.match(name):
         raise BadServerURL(
             f"{name!r} cannot be a user name: use lower-case letters, digits and _ "
@@ -111,12 +114,13 @@ def add_user(admin_url: str, name: str, password: str | None = None) -> str:
                 raise ServerRefused(f"A user named {name!r} already exists on this server; choose "
                                     "another name.")
             events, learners = _left_by(connection, name)
-            if events or learners:  # rows are owned by name: a new login of that name would read them
+            if (events or learners) and not reclaim:  # rows are owned by name: a new login would read them
                 raise ServerRefused(
                     f"The server still holds {counted(events, 'event')} of an earlier user named {name!r} (its login "
                     "was removed by hand); a new user of that name would receive them. Choose another name, "
                     f"or delete them first with `effect-desktop server remove-user {name} --url ADMIN_URL "
-                    "--yes`.")
+                    f"--yes`; if they are this learner's own, `server add-user {name} --reclaim` gives the "
+                    "login back with them.")
             connection.execute("SET LOCAL password_encryption = 'scram-sha-256'")
             connection.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                 sql.Identifier(name), sql.Literal(password), sql.Identifier(USERS_ROLE)))

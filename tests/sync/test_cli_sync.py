@@ -296,6 +296,34 @@ def test_a_user_name_given_again_never_receives_the_earlier_users_history(
     assert "Tagebuch" in cli(capsys, "--data-dir", data, "--profile", "first", "words", "list")[1]  # kept there
 
 
+def test_a_login_dropped_by_mistake_is_given_back_to_its_learner_with_reclaim(
+        pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a DROP ROLE by mistake, `add-user` of the name is refused (a new learner would read its
+    events) and `remove-user` deletes them: the learner could not have the login back with their
+    history but by hand-written SQL."""
+    import psycopg
+    from psycopg import sql
+
+    from tests.support.postgres import libpq_url
+
+    monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
+    assert cli(capsys, "server", "init", "--url", pg_database)[0] == 0
+    kim_url = cli(capsys, "server", "add-user", "kim", "--url", pg_database)[1].strip()
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "--profile", "laptop", "words", "add", "Tagebuch", "diary")
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "sync", "--url", kim_url)[0] == 0
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:
+        admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier("kim")))
+    code, _, err = cli(capsys, "server", "add-user", "kim", "--url", pg_database)
+    assert code == 2 and "`server add-user kim --reclaim` gives the login back" in err
+    code, out, _ = cli(capsys, "server", "add-user", "kim", "--url", pg_database, "--reclaim")
+    assert code == 0
+    code, out, _ = cli(capsys, "--data-dir", data, "--profile", "desktop", "sync", "--url", out.strip())
+    assert code == 0 and "1 received" in out
+    assert "Tagebuch" in cli(capsys, "--data-dir", data, "--profile", "desktop", "words", "list")[1]
+
+
 def test_a_password_typed_as_it_is_into_the_url_works_and_is_never_printed(
         pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
