@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -404,7 +404,15 @@ class StudyService:
             session = self._load_session(session_id)
             view = self.queries.session(session_id)
             started_at = view.started_at if view else command.now
-            at = {a.event_id.bytes: a.answered_at for a in self.queries.answers_in_session(session_id)}
+            answers = self.queries.answers_in_session(session_id)
+            if ended_at is not None and ended_at < command.now:
+                # stamped when the studying ended, on the learner's clock then: a summary left on screen
+                # overnight (a laptop asleep) booked the session and its minutes on the next day
+                last = max(answers, key=lambda a: a.answered_at, default=None)
+                offset = (last.utc_offset_minutes if last is not None and last.answered_at == ended_at
+                          else offset_minutes(command.now))
+                command.now = ended_at.astimezone(timezone(timedelta(minutes=offset)))
+            at = {a.event_id.bytes: a.answered_at for a in answers}
             answered = [at[key] for key in session.answers if key in at]  # in the order given, not by clock
             done = session.complete(started_at, min(ended_at or command.now, command.now), answered)
             command.cause(done)

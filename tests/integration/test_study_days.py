@@ -290,3 +290,27 @@ def test_a_day_whose_only_answer_was_undone_breaks_the_streak_in_the_history_too
     recorded = [e.event_data.consecutive_days for e in profile.store.query_events(event_types=["StreakUpdated"])]
     assert recorded == [1, 2, 3, 1]
     assert profile.queries.streak(profile.user_id, date(2026, 11, 27)).consecutive_days == 1
+
+
+def test_a_session_completed_the_morning_after_is_booked_on_the_evening_it_was_studied(
+        profile: Profile, clock: SettableClock) -> None:
+    """A summary left on screen when the laptop went to sleep completed its session on waking: the
+    session and its minutes were booked on the next day (its answers on the evening), and that day
+    became a day studied. The completion is stamped when the studying ended (found by a learner who
+    never closes the app)."""
+    new_york = ZoneInfo("America/New_York")
+    clock.set(datetime(2026, 10, 30, 21, 0, tzinfo=new_york))  # a Friday evening
+    words = profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(5)])
+    session = profile.service.start_session("flashcard", words)
+    last = None
+    for word in words:
+        clock.advance(seconds=20)
+        last = clock.now
+        profile.service.answer(session, word, True, 3000)
+    clock.set(datetime(2026, 10, 31, 7, 30, tzinfo=new_york))  # woken the next morning
+    profile.service.complete_session(session, ended_at=last)
+    days = {d.study_day: (d.answers, d.sessions_completed, d.study_seconds) for d in profile.queries.daily_stats()}
+    assert days == {date(2026, 10, 30): (5, 1, 100)}
+    before = dump_read_models(profile)
+    profile.projector.rebuild()  # a replay books it on the same evening
+    assert dump_read_models(profile) == before
