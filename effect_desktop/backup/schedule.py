@@ -7,7 +7,7 @@ and are per profile.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile
@@ -22,10 +22,11 @@ def keep_count(profile: Profile) -> int:
 
 
 def daily_backup_due(profile: Profile, now: datetime | None = None) -> bool:
-    """Whether the last automatic daily backup is a day old (and there is something to back up)."""
+    """Whether today has no automatic daily backup yet (and there is something to back up). By the
+    date, not 24 hours: opened at 20:00 one day and at 19:30 the next, the second day had none."""
     last = profile.settings.get(LAST_DAILY_SETTING)
     try:
-        due = last is None or (now or datetime.now()) - datetime.fromisoformat(last) >= timedelta(days=1)
+        due = last is None or datetime.fromisoformat(last).date() < (now or datetime.now()).date()
     except ValueError:
         due = True
     return due and profile.store.count() > 0

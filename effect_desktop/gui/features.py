@@ -62,6 +62,7 @@ def install_features(window: MainWindow) -> None:
     for key, page in list(window.pages.items()):
         _page_built(window, key, page)
     QTimer.singleShot(UPKEEP_DELAY_MS, window, lambda: upkeep(window))  # dropped if the window goes first
+    window.new_day.connect(lambda: upkeep(window))  # a window open for days: a backup each day
 
 
 def _install_sync(window: MainWindow) -> object | None:

@@ -8,6 +8,7 @@ global settings, so profiles (and tests) do not share them.
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from typing import cast
 
@@ -49,9 +50,21 @@ CLOCK_SLACK = timedelta(days=1)  # a history later than the clock by more: the c
 STATUS_SETTLE_MS = 400  # after a change, the status bar is read once things are quiet
 
 
+def follow_time_zone() -> None:
+    """Read the computer's time zone again: the C library keeps the one it first loaded, and a window
+    left open across a flight (Tokyo to Los Angeles) went on dating answers and counting study days in
+    Tokyo while the CLI beside it was in Los Angeles."""
+    if hasattr(time, "tzset"):  # not on Windows, where Python reads the zone afresh
+        time.tzset()
+
+
 class MainWindow(QMainWindow):
     page_built = Signal(str, QWidget)  # a page was built (first shown, or rebuilt after a language change)
     written_elsewhere = Signal()  # another program (the CLI, a sync from a terminal) wrote events meanwhile
+    # every minute and when the window comes back (a laptop woken): timed work checks the clock, not a
+    # QTimer, which counts only while the computer is awake
+    ticked = Signal()
+    new_day = Signal()  # a new study day began while the window stayed open
 
     def __init__(self, profile: Profile, pages: list[PageSpec] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -254,6 +267,7 @@ class MainWindow(QMainWindow):
         while the window stayed open, and the Study page said "0 due, 0 new" all morning. Events written
         by another program meanwhile (the CLI, a sync run from a terminal) refresh every page: the window
         showed what it had last read, and an edit then wrote its old values back over theirs."""
+        follow_time_zone()
         if not self._closed and self.profile.store.last_position() != self._seen_position:
             self.operations.changed.emit()  # (and `_note_position` moves the mark)
             self.written_elsewhere.emit()
@@ -261,10 +275,13 @@ class MainWindow(QMainWindow):
         if not self._closed and today != self._today:  # "today", the streak and what is due moved on
             self._today = today  # (Statistics showed yesterday's until something was written)
             self.operations.changed.emit()
+            self.new_day.emit()
         self.refresh_status()
         study = self.pages.get("study")
         if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:
             study.refresh()
+        if not self._closed:
+            self.ticked.emit()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

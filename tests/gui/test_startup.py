@@ -277,3 +277,47 @@ def test_a_clock_set_back_is_pointed_out_before_anything_is_recorded(qtbot, tmp_
 
 def test_a_clock_in_step_with_the_history_says_nothing(qtbot, window, profile, words) -> None:
     assert window.check_clock() is None
+
+
+def test_a_window_open_for_days_backs_up_each_day_and_follows_the_time_zone(qtbot, tmp_path,
+                                                                            monkeypatch) -> None:
+    """A learner who never closes the app: the window made its daily backup once, 5 s after opening,
+    and never again however many days it stayed open; and after a flight it went on dating answers in
+    the zone it was opened in, the CLI beside it in the new one (found by a learner who never closes it)."""
+    import time
+    from datetime import datetime, timedelta
+
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.backup.schedule import LAST_DAILY_SETTING
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.domain.scheduling.studyday import offset_minutes
+    from effect_desktop.gui import features, i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(features, "UPKEEP_DELAY_MS", 10)
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    profile = open_profile(tmp_path / "p.effect.sqlite3")  # the app's own clock: this computer's
+    try:
+        profile.service.create_word("apple", "りんご")
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: len(list_backups(profile.path)) == 1, timeout=10_000)  # the one on opening
+        window.operations.wait()
+        yesterday = (datetime.now() - timedelta(days=1)).isoformat()
+        profile.settings.set(LAST_DAILY_SETTING, yesterday)  # the backup made on opening, yesterday
+        before = len(list_backups(profile.path))
+        window._today = window._today - timedelta(days=1)  # the window opened yesterday; today began
+        window._tick()  # woken: the minute's tick
+        qtbot.waitUntil(lambda: len(list_backups(profile.path)) == before + 1, timeout=10_000)
+        monkeypatch.setenv("TZ", "America/Los_Angeles")  # and the laptop landed in Los Angeles
+        window._tick()
+        assert offset_minutes(profile.service.clock()) in (-480, -420)
+        window.operations.wait()
+        window.close()
+    finally:
+        profile.close()
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -767,3 +767,27 @@ def test_words_received_before_a_dropped_pull_are_shown(qtbot, window, sync, ali
     received = profile.store.count()
     assert 0 < received < 30
     assert profile.queries.word_count() == received, "what was received is shown"
+
+
+def test_the_timed_sync_after_a_night_asleep_runs_when_the_window_comes_back(qtbot, window, sync, profile,
+                                                                            alice) -> None:
+    """The timed sync was a QTimer, which counts only while the computer is awake: after a night
+    asleep the first sync came up to N minutes late, on schedules another computer changed overnight.
+    The window's minute (and its waking) asks the clock (found by a learner who never closes it)."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.sync.client import LAST_SYNCED
+
+    sync.use_session_url(alice)
+    sync.set_auto(every_minutes=30)
+    profile.settings.set(LAST_SYNCED, (datetime.now(UTC) - timedelta(minutes=5)).isoformat())  # before the lid shut
+    window._tick()
+    assert not sync.running, "not due yet"
+    profile.settings.set(LAST_SYNCED, (datetime.now(UTC) - timedelta(hours=9)).isoformat())  # woken next morning
+    answer_a_word(window)
+    window._tick()
+    assert sync.running, "due by the clock: synced at once"
+    wait_for_sync_end(qtbot, sync)
+    assert pending_count(profile) == 0
+    window._tick()
+    assert not sync.running, "not again at the next minute"

@@ -137,6 +137,10 @@ def test_automatic_backups_daily_and_before_big_imports(profile: Profile) -> Non
     assert daily_backup(profile, now) is not None
     assert daily_backup(profile, now + timedelta(hours=5)) is None
     assert daily_backup(profile, now + timedelta(days=1)) is not None
+    # one each day, by the date: opened at 20:00 one day and 19:30 the next, the second day had none
+    assert daily_backup(profile, datetime(2026, 5, 2, 20, 0)) is None  # the day's backup is made
+    assert daily_backup(profile, datetime(2026, 5, 3, 20, 0)) is not None
+    assert daily_backup(profile, datetime(2026, 5, 4, 19, 30)) is not None
     assert backup_before_change(profile, 5) is None
     assert backup_before_change(profile, 500) is not None
     assert [b.reason for b in list_backups(profile.path)].count("before-import") == 1

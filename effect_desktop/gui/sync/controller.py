@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -68,6 +68,7 @@ class SyncController(QObject):
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
         self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
         self._receiving = threading.Event()  # the running sync takes events in (set in its thread)
+        self._last_attempt: datetime | None = None  # when a sync last started (see sync_if_overdue)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
         self._timer.setObjectName("autoSyncTimer")
@@ -181,6 +182,7 @@ class SyncController(QObject):
         if not self.is_configured():
             self.refresh()
             return False
+        self._last_attempt = datetime.now(UTC)  # a failing sync is tried again a period later, not each minute
         profile, session_url = self.profile, self._session_url
 
         self._backup_problem = ""
@@ -213,6 +215,19 @@ class SyncController(QObject):
         return True
 
     @Slot()
+    def sync_if_overdue(self) -> None:
+        """The timed sync by the clock, asked every minute and when the window comes back: the timer
+        counts only while the computer is awake, so after a night asleep the morning's first sync came
+        up to N minutes late, on schedules another computer had changed overnight."""
+        minutes = self.preferences.every_minutes
+        if not minutes or self.running or not self.is_configured():
+            return
+        last = max((t for t in (self.preferences.last_synced, self._last_attempt) if t is not None), default=None)
+        if last is not None and datetime.now(UTC) - last < timedelta(minutes=minutes):
+            return
+        self._timer.start(minutes * 60_000)  # the next one a period from now
+        self.auto_sync()
+
     def auto_sync(self) -> None:
         """A timed or start-up sync: quietly skipped while the app runs other long work."""
         if self.operations is not None and self.operations.busy:

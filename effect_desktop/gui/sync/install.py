@@ -170,4 +170,7 @@ def install_sync(window: QMainWindow, profile: Profile, app_context: AppContext)
     controller = SyncController(profile, app_context.operations, window)
     controller.installation = SyncInstallation(window, controller)  # type: ignore[attr-defined]
     QTimer.singleShot(0, controller.sync_on_open)
+    ticked = getattr(window, "ticked", None)  # the main window's minute, and its waking
+    if ticked is not None:
+        ticked.connect(controller.sync_if_overdue)
     return controller
