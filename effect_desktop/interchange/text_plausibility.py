@@ -32,8 +32,11 @@ _SECOND_BYTES = set("@[\\]^_`{|}~")
 
 def reads_as_japanese(text: str) -> bool:
     """Japanese characters, and few runs of them without kana beside a Latin letter ("gar輟n",
-    "for蔭", "Straﾟe" are a Western word misread)."""
-    return _japanese(text, lambda start, end: _beside_latin(text, start, end))
+    "for蔭", "Straﾟe" are a Western word misread), but for kanji after an acronym: "DNA鑑定", "IT企業",
+    "PC教室" are Japanese compounds, and a Western word in capitals has capital accents, which read as
+    half-width katakana, not as kanji (É is 0xC9, a one-byte character in Shift_JIS)."""
+    return _japanese(text, lambda start, end: _ascii_letter(text, end) or (
+        _ascii_letter(text, start - 1) and not (_is_kanji_run(text[start:end]) and _acronym_before(text, start))))
 
 
 def may_be_japanese(text: str) -> bool:
@@ -95,6 +98,19 @@ def _ascii_letter(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
 
 
+def _acronym_before(text: str, index: int) -> bool:
+    """Two capitals or more, a word of their own, just before `index` ("DNA", "IT"; not "B" of "Bär",
+    whose ä reads as a kanji taking the r)."""
+    start = index
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isupper():
+        start -= 1
+    return index - start >= 2 and not _ascii_letter(text, start - 1)
+
+
+def _is_kanji_run(run: str) -> bool:
+    return all(0x4E00 <= ord(ch) <= 0x9FFF for ch in run)
+
+
 def _beside_latin(text: str, start: int, end: int) -> bool:
     return _ascii_letter(text, start - 1) or _ascii_letter(text, end)
 
@@ -104,5 +120,10 @@ def _between_letters(text: str, start: int, end: int) -> bool:
 
 
 def _one_letter_word(text: str, start: int, end: int) -> bool:
-    """"à la", "é" (Portuguese "is"): an accented letter that is a word of its own, a space beside it."""
-    return end - start == 1 and (text[start - 1:start] == " " or text[end:end + 1] == " ")
+    """"à la", "é" (Portuguese "is"), "å" (a river) in a cell of its own: an accented letter that is a
+    word of its own, nothing of a word beside it."""
+    return end - start == 1 and not _word_char(text, start - 1) and not _word_char(text, end)
+
+
+def _word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()

@@ -50,6 +50,23 @@ def test_one_western_word_is_not_taken_for_japanese(tmp_path: Path, word: str) -
     assert read_word_table(path).encoding == "cp1252"
 
 
+@pytest.mark.parametrize(("rows", "encoding"), [
+    ([("DNA鑑定", "x"), ("IT企業", "y")], "cp932"),  # kanji after an acronym: Japanese compounds
+    ([("PC教室", "computer room"), ("GPS機能", "GPS")], "cp932"),
+    ([("å", "river"), ("ø", "island"), ("à", "to")], "cp1252"),  # a one-letter word in a cell of its own
+    ([("Bär", "bear"), ("forêt", "forest")], "cp1252"),  # a capital before a misread accent: still Western
+], ids=["acronym-kanji", "acronym-kanji-2", "one-letter-cells", "capitalised-western"])
+def test_small_lists_are_read_in_their_own_encoding(profile: Profile, tmp_path: Path,
+                                                    rows: list[tuple[str, str]], encoding: str) -> None:
+    """Two rows of "DNA鑑定", "IT企業" saved in Shift_JIS were imported as "DNAŠÓ’è" (a kanji against a
+    Latin letter read as a misread accent), and a list of one-letter Nordic words was refused (found in
+    review)."""
+    path = tmp_path / "words.csv"
+    path.write_bytes("".join(f"{word},{meaning}\r\n" for word, meaning in rows).encode(encoding))
+    assert read_word_table(path).encoding == encoding
+    assert sorted(imported(profile, path)) == sorted(rows)
+
+
 def test_text_that_reads_as_neither_is_refused_saying_what_to_do(tmp_path: Path) -> None:
     """Russian saved in Windows-1251 decodes as Windows-1252 letters that make no Latin word."""
     path = tmp_path / "russian.csv"
