@@ -54,8 +54,10 @@ def replay_until(projector: Projector, moment: datetime,
     cache = ReadModelCache(tables, assume_empty=True)
     # under the scheduler in force then, as the time travel replays: the profile's own (a switch to FSRS
     # made since) folded the past's SM-2 schedules under FSRS, and the figures beside the Timeline's
-    # past differed from it (due today 2 against 4, the easiness all 2.5)
-    scheduler = selected_scheduler(store, projector.day_start_hour, up_to=limit)
+    # past differed from it (due today 2 against 4, the easiness all 2.5). From the first event: the
+    # switches replayed take it up, those recorded by the moment only (chosen by position, a switch
+    # made after the moment but stored before an event dated before it ruled the past)
+    scheduler = selected_scheduler(store, projector.day_start_hour, up_to=0)
     with store.reading() as connection:
         projector._run(connection, cache, (event for event in _events_up_to(store, limit)
                                            if event.created_at <= moment), scheduler)

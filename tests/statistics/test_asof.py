@@ -231,3 +231,33 @@ def test_as_of_a_moment_counts_what_was_recorded_by_then_as_the_time_travel_does
         assert [w.text for w in past.words] == ["pear"], "the Timeline's past, for comparison"
     finally:
         profile.close()
+
+
+def test_a_switch_made_after_the_moment_but_stored_before_an_event_of_before_it_is_not_the_pasts(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The scheduler of the past was chosen by position: a switch to FSRS at 12:00, then an event dated
+    11:00 stored after it (another device's, synced late), made the figures of 11:30 FSRS's (found in
+    review)."""
+    from datetime import datetime, timedelta, timezone
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.timeline.scheduler_replay import switch
+    from tests.integration.profile_helpers import SettableClock
+
+    tokyo = timezone(timedelta(hours=9))
+    clock = SettableClock(datetime(2026, 11, 20, 10, 0, tzinfo=tokyo))
+    profile = open_profile(tmp_path / "default.effect.sqlite3", clock=clock)
+    try:
+        word = profile.service.create_word("apple", "りんご")
+        session = profile.service.start_session("flashcard", [word])
+        profile.service.answer(session, word, True, 2000, "good")
+        profile.service.complete_session(session)
+        moment = datetime(2026, 11, 20, 11, 30, tzinfo=tokyo)
+        sm2 = queries_as_of(profile, moment).words()[0].progress
+        clock.set(datetime(2026, 11, 20, 12, 0, tzinfo=tokyo))
+        switch(profile, "fsrs")
+        clock.set(datetime(2026, 11, 20, 11, 0, tzinfo=tokyo))
+        profile.service.create_word("pear", "梨")  # dated before the moment, stored after the switch
+        assert queries_as_of(profile, moment).words()[0].progress == sm2
+    finally:
+        profile.close()
