@@ -71,8 +71,9 @@ class UndoHistory(QObject):
         self._keep(entry)
         self.changed.emit()
 
-    def _keep(self, entry: UndoEntry) -> None:
-        self._entries.append(entry)
+    def _keep(self, entry: UndoEntry, at: int | None = None) -> None:
+        """On top, or at index `at`: below what was pushed while a background undo or redo ran."""
+        self._entries.insert(len(self._entries) if at is None else min(at, len(self._entries)), entry)
         del self._entries[:-MAX_ENTRIES]
 
     def top(self) -> UndoEntry | None:
@@ -94,6 +95,7 @@ class UndoHistory(QObject):
         if entry is None or self.running:  # Ctrl+Z reaches the window past the progress dialog
             return False
         self._entries.pop()
+        place = len(self._entries)  # where it goes back if it fails: below anything pushed meanwhile
         failed: list[Exception] = []
 
         def undo() -> object:
@@ -109,8 +111,8 @@ class UndoHistory(QObject):
             # a new action while a background undo ran (before its dialog showed): it stays on top, and
             # no redo leads back past it
             stale = self._pushes != pushes
-            if not ok and failed and isinstance(failed[0], StoreError) and not stale:
-                self._entries.append(entry)  # the profile was busy or the disk failed: it may work in a moment
+            if not ok and failed and isinstance(failed[0], StoreError):
+                self._keep(entry, place)  # the profile was busy or the disk failed: it may work in a moment
             # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
             self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
             if ok and not stale and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
@@ -157,6 +159,7 @@ class UndoHistory(QObject):
             return False
         self._undone.pop()
         redo = entry.redo
+        place, pushes = len(self._entries), self._pushes  # see `undo_last`
         failed: list[Exception] = []
 
         def again() -> tuple[Undone, UndoEntry | None]:
@@ -167,12 +170,13 @@ class UndoHistory(QObject):
                 raise
 
         def settle(ok: bool, result: object) -> bool:
-            if not ok and failed and isinstance(failed[0], StoreError):
+            stale = self._pushes != pushes  # an action taken meanwhile cleared the redos and stays on top
+            if not ok and failed and isinstance(failed[0], StoreError) and not stale:
                 self._undone.append(entry)  # busy or the disk failed: Redo may work in a moment
             if ok and isinstance(result, tuple):
                 self.last_outcome, undo_it = result
                 if undo_it is not None:
-                    self._keep(undo_it)
+                    self._keep(undo_it, place)
             self.changed.emit()
             if done is not None:
                 done(ok)

@@ -209,3 +209,50 @@ def test_an_action_taken_while_a_large_undo_runs_is_not_passed_over_by_its_redo(
     qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
     assert window.undo.redo_top() is None, "no redo back past the edit made meanwhile"
     assert window.undo.top() is not None and window.undo.top().label == "edit of “pear”"
+
+
+def test_a_large_redo_puts_its_undo_below_an_action_taken_meanwhile(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The redo's own undo went on top of an edit made before its progress dialog showed: the next
+    Ctrl+Z undid the import again instead of the newer edit (found in review)."""
+    import threading
+
+    from effect_desktop.gui import undo as undo_module
+    from effect_desktop.gui.undo import UndoEntry, Undone
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 3)
+    going_on = threading.Event()
+    again = UndoEntry("import of 3 words", lambda: Undone.ALL, size=3)
+    window.undo.push(UndoEntry("import of 3 words", lambda: Undone.ALL,
+                               redo=lambda: (going_on.wait(10) and Undone.ALL, again), size=3))
+    assert window.undo.undo_last()
+    qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
+    assert window.undo.redo_last()
+    window.undo.push(UndoEntry("edit of “pear”", lambda: Undone.ALL))  # meanwhile
+    going_on.set()
+    qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
+    assert [e.label for e in window.undo._entries] == ["import of 3 words", "edit of “pear”"]
+
+
+def test_a_large_undo_that_found_the_profile_busy_stays_below_an_action_taken_meanwhile(
+        qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """It was dropped from the history: the import stood and could no longer be undone (found in review)."""
+    import threading
+
+    from effect_desktop.gui import undo as undo_module
+    from effect_desktop.gui.undo import UndoEntry, Undone
+    from effect_desktop.persistence.errors import StoreError
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 3)
+    monkeypatch.setattr(undo_module, "show_error", lambda *_args: None)
+    going_on = threading.Event()
+
+    def busy() -> Undone:
+        going_on.wait(10)
+        raise StoreError("The profile is busy; try again in a moment.")
+
+    window.undo.push(UndoEntry("import of 3 words", busy, redo=lambda: (Undone.ALL, None), size=3))
+    assert window.undo.undo_last()
+    window.undo.push(UndoEntry("edit of “pear”", lambda: Undone.ALL))  # meanwhile
+    going_on.set()
+    qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
+    assert [e.label for e in window.undo._entries] == ["import of 3 words", "edit of “pear”"]
