@@ -96,9 +96,13 @@ def run_add_user(args: argparse.Namespace, ctx: CliContext) -> int:
     except _MissingDriver as error:
         return _failed(error)
     try:
+        reclaimed = sync.admin.events_left_by(args.url, args.name) if args.reclaim else 0
         url = sync.admin.add_user(args.url, args.name, args.password, reclaim=args.reclaim)
     except sync.SyncError as error:
         return _failed(error)
+    if reclaimed:  # whose history goes to the new login, said (the learner's, or a mistake to undo now)
+        print(f"The login {args.name!r} has the {counted(reclaimed, 'event')} its earlier login left on the "
+              "server.", file=sys.stderr)
     # the sentence on stderr, the URL alone on stdout: URL=$(effect-desktop server add-user …) took both lines
     print(f"User {args.name!r} added. Their sync URL (keep it secret, it holds the password):", file=sys.stderr)
     print(url)

@@ -54,7 +54,7 @@ def follow_time_zone() -> None:
     """Read the computer's time zone again: the C library keeps the one it first loaded, and a window
     left open across a flight (Tokyo to Los Angeles) went on dating answers and counting study days in
     Tokyo while the CLI beside it was in Los Angeles."""
-    if hasattr(time, "tzset"):  # not on Windows, where Python reads the zone afresh
+    if hasattr(time, "tzset"):  # Unix; Windows has none, and its C runtime may keep the zone it started in
         time.tzset()
 
 

@@ -170,6 +170,17 @@ def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
     return Removal(login, events, learners)
 
 
+def events_left_by(admin_url: str, name: str) -> int:
+    """How many events the server holds under the user name `name` (what `add_user(reclaim=True)`
+    hands over: said before, so an administrator sees whose history goes to the new login)."""
+    url = ServerURL.parse(admin_url)
+    with connect(url, explained=explain_admin) as connection:
+        try:
+            return _left_by(connection, name)[0]
+        except psycopg.Error as error:
+            raise explain_admin(error, url) from error
+
+
 def _left_by(connection: psycopg.Connection, name: str) -> tuple[int, int]:
     """(events, learner ids) the server holds under the user name `name`."""
     events = connection.execute("SELECT count(*) FROM events WHERE owner = %s", (name,)).fetchone()

@@ -317,8 +317,8 @@ def test_a_login_dropped_by_mistake_is_given_back_to_its_learner_with_reclaim(
         admin.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier("kim")))
     code, _, err = cli(capsys, "server", "add-user", "kim", "--url", pg_database)
     assert code == 2 and "`server add-user kim --reclaim` gives the login back" in err
-    code, out, _ = cli(capsys, "server", "add-user", "kim", "--url", pg_database, "--reclaim")
-    assert code == 0
+    code, out, err = cli(capsys, "server", "add-user", "kim", "--url", pg_database, "--reclaim")
+    assert code == 0 and "has the 1 event its earlier login left" in err
     code, out, _ = cli(capsys, "--data-dir", data, "--profile", "desktop", "sync", "--url", out.strip())
     assert code == 0 and "1 received" in out
     assert "Tagebuch" in cli(capsys, "--data-dir", data, "--profile", "desktop", "words", "list")[1]
