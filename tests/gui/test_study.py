@@ -573,3 +573,38 @@ def test_a_tag_chosen_to_study_stays_chosen_however_the_words_spell_it(qtbot, wi
     assert page.start_panel.focus.currentText() == "Tag: JLPT::N5"
     press(qtbot, page.start_panel.start, Qt.Key.Key_Space)
     assert [w.text for w in page.run.words.values()] == ["行く"]
+
+
+def test_a_session_finished_later_counts_its_time_to_its_last_answer_that_stands(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Finished from the resume dialog after its last answer was undone, a session counted the time up to
+    the undone answer, and was dated then (found in review)."""
+    from datetime import UTC, datetime
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 10, 20, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    try:
+        apple, pear = profile.service.create_words([dict(text="apple", meaning="りんご"),
+                                                    dict(text="pear", meaning="梨")])
+        session = profile.service.start_session("flashcard", [apple, pear])
+        clock.advance(seconds=30)
+        profile.service.answer(session, apple, True, 3000)
+        clock.advance(minutes=5)
+        slip = profile.service.answer(session, pear, False, 3000)
+        profile.service.retract_answer(session, slip.answer_event_id)  # undone: the card is asked again
+        clock.advance(hours=12)
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        page = window.show_page("study")
+        page.finish(next(s for s in profile.queries.open_sessions() if s.session_id == session))
+        done = profile.queries.session(session)
+        assert done is not None and done.duration_seconds == 30
+        window.operations.wait()
+        window.close()
+    finally:
+        profile.close()

@@ -571,7 +571,9 @@ class StudyPage(Page):
             self._completing = False
 
     def _last_answer_at(self, session_id: UUID) -> datetime | None:
-        return max((a.answered_at for a in self.profile.queries.answers_in_session(session_id)), default=None)
+        """When the studying ended: the last answer that stands (an undone one's minute was not study)."""
+        return max((a.answered_at for a in self.profile.queries.answers_in_session(session_id) if not a.retracted),
+                   default=None)
 
     def _studied_seconds(self, run: StudyRun) -> float:
         """What the completion will count (domain.session.active_seconds up to the last answer)."""
