@@ -48,6 +48,7 @@ def _detail(text: str) -> str:
         "file is not a database": _tr("the file is not a database"),
         "disk I/O error": _tr("the disk could not be read or written"),
         "unable to open database file": _tr("the database file could not be opened"),
+        "database or disk is full": _tr("no space is left"),
     }
     if "page" in text and ("***" in text or " cell " in text):  # SQLite's integrity report, for the log
         return _tr("some of its pages are damaged")
@@ -129,8 +130,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("1 column; the mapping needs {0}; it looks like the rest of line {1}'s meaning, broken onto a "
                    "line of its own: join it to line {1} (or put that meaning in quotes)").format(m[1], m[2])),
     (re.compile(r"No column separator was found: every line of the file is a single column \(“(.*)”\)\. .*", re.S),
-     lambda m: _tr("No column separator was found: every line of the file is a single column (“{0}”). Choose "
-                   "the separator under Columns separated by, or {1}.").format(m[1], _quizlet())),
+     lambda m: _tr("No column separator was found: every line of the file is a single column (“{0}”), the "
+                   "file's separator being none of those offered; {1}.").format(m[1], _quizlet())),
     (re.compile(r"The whole file is one line: the cards run on without a line break between them \(“(.*)”\)\. .*",
                 re.S),
      lambda m: _tr("The whole file is one line: the cards run on without a line break between them (“{0}”). Save "
@@ -312,13 +313,13 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"The disk holding (.+), or the computer's temporary folder, is full or failing \((.+)\); "
                 r"nothing was written\. Free some space and try again\.", re.S),
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); "
-                   "nothing was written. Free some space and try again.").format(m[1], m[2])),
+                   "nothing was written. Free some space and try again.").format(m[1], _detail(m[2]))),
     (re.compile(r"The disk holding (.+), or the computer's temporary folder, is full or failing \((.+)\); "
                 r"the sync stopped there, and what it sent and received before is kept\. Free some space and sync "
                 r"again: it goes on from there\.", re.S),
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); the sync "
                    "stopped there, and what it sent and received before is kept. Free some space and sync again: "
-                   "it goes on from there.").format(m[1], m[2])),
+                   "it goes on from there.").format(m[1], _detail(m[2]))),
     (re.compile(r"The backups folder (.+) cannot be written \((.+)\)\. Check its permissions, or move away a file "
                 r"of that name\.", re.S),
      lambda m: _tr("The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of "

@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        # a language change builds them again: the old ones go (their actions stayed the window's children,
+        # and the shortcut list showed them a second time, in English); the Sync menu is sync's own
+        for menu in getattr(self, "_own_menus", []):
+            menu.setParent(None)
+            menu.deleteLater()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
         quit_action = file_menu.addAction(self.tr("&Quit"))
@@ -153,6 +158,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         add_file_actions(self, file_menu)
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        for name in ("undo_action", "redo_action"):  # of the menus built before a language change
+            previous: QAction | None = getattr(self, name, None)
+            if previous is not None:
+                previous.setParent(None)
+                previous.deleteLater()
         self.undo_action = QAction(self.tr("&Undo"), self)
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -176,6 +186,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
         help_menu = bar.addMenu(self.tr("&Help"))
         add_help_actions(self, help_menu)
+        self._own_menus = [file_menu, edit_menu, view_menu, help_menu]
         self._update_undo_action()
 
     def _build_status(self) -> None:

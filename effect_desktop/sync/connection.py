@@ -17,6 +17,7 @@ from .errors import (
     AuthenticationFailed,
     BadServerURL,
     ServerRefused,
+    ServerSilent,
     ServerUnreachable,
     SyncError,
     SyncInterrupted,
@@ -82,7 +83,7 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             # learner waited for the network to come back when the fix was the port). A stuck server, or
             # a tunnel whose far end is down, looks the same from here: both are named, and it stays a
             # "try again later" (the sync on a timer tries again; the CLI exits 1, not 2).
-            return ServerUnreachable(
+            return ServerSilent(
                 f"Something at {listening} accepted the connection but did not answer as a PostgreSQL server "
                 f"within {CONNECT_TIMEOUT_S} s. Check the port in the server URL {where} (PostgreSQL's is "
                 f"usually {DEFAULT_PORT}); if it is right, the server (or a tunnel to it) is not answering: "

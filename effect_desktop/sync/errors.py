@@ -23,6 +23,11 @@ class ServerUnreachable(SyncError):
     """No connection to the server (offline, wrong host, server down)."""
 
 
+class ServerSilent(ServerUnreachable):
+    """Something took the connection but never answered as PostgreSQL (another program on the port, or
+    a server or tunnel that is stuck): a try-again-later, named apart so the window can say it."""
+
+
 class AuthenticationFailed(SyncError):
     """The server refused the user name or password."""
 

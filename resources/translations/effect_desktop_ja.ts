@@ -917,7 +917,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
         <source>As of {0}</source>
-        <translation>{0} 時点</translation>
+        <translation>過去の時点: {0}</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="147" />
@@ -1641,7 +1641,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS or Windows-1252); save it from your spreadsheet as "CSV UTF-8", or choose it under Encoding (Windows-1252 for a plain "CSV" from Western European Excel).</source>
-        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252 のどれでもありません）。表計算ソフトから「CSV UTF-8」として保存するか、「文字コード」で選んでください（西欧版 Excel の通常の「CSV」は Windows-1252）。</translation>
+        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252 のいずれでもありません）。表計算ソフトから「CSV UTF-8」として保存し直すか、「文字コード」欄でファイルの文字コードを選んでください（西欧版 Excel で保存した通常の「CSV」は Windows-1252 です）。</translation>
     </message>
     <message>
         <source>Line {0} is not valid {1} text; save the file as "CSV UTF-8".</source>
@@ -1947,11 +1947,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>1 column; the mapping needs {0}; it looks like the rest of line {1}'s meaning, broken onto a line of its own: join it to line {1} (or put that meaning in quotes)</source>
-        <translation>列が 1 個しかありません（この対応付けには {0} 列必要です）。{1} 行目の意味の続きが改行で別の行になったようです。{1} 行目につなげてください（またはその意味を引用符で囲んでください）</translation>
+        <translation>列が 1 個しかありません（この対応付けには {0} 列必要です）。{1} 行目の意味の続きが別の行に分かれたようです。{1} 行目につなげるか、その意味を引用符で囲んでください</translation>
     </message>
     <message>
-        <source>No column separator was found: every line of the file is a single column (“{0}”). Choose the separator under Columns separated by, or {1}.</source>
-        <translation>列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“{0}”）。「区切り文字」でファイルの区切りを選ぶか、{1}。</translation>
+        <source>No column separator was found: every line of the file is a single column (“{0}”), the file's separator being none of those offered; {1}.</source>
+        <translation>列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“{0}”）。区切りが選べる文字のどれでもないため、{1}。</translation>
     </message>
     <message>
         <source>The whole file is one line: the cards run on without a line break between them (“{0}”). Save it with each word on a line of its own, or {1}.</source>
@@ -1960,6 +1960,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>export it again with Tab between the word and its meaning and a new line between cards (in Quizlet: "Between term and definition: Tab", "Between rows: New line")</source>
         <translation>単語と意味の間をタブ、カードの間を改行にして書き出し直してください（Quizlet では用語と定義の間を「タブ」、行の間を「改行」に）</translation>
+    </message>
+    <message>
+        <source>no space is left</source>
+        <translation>空き容量がありません</translation>
     </message>
 </context>
 <context>
@@ -2022,7 +2026,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Sync is not installed: install Effect Desktop with its sync extra to sync (pip install &quot;effect-desktop[sync]&quot;, or &quot;.[sync]&quot; in a source folder).</source>
-        <translation>同期機能がインストールされていません。同期するには、同期の追加機能付きで Effect Desktop をインストールしてください（pip install &quot;effect-desktop[sync]&quot;、ソースのフォルダーでは &quot;.[sync]&quot;）。</translation>
+        <translation>同期機能がインストールされていません: pip install &quot;effect-desktop[sync]&quot;（ソースからは &quot;.[sync]&quot;）</translation>
     </message>
     <message>
         <source>compressed old events</source>
@@ -2281,11 +2285,11 @@ Python {3}, PySide6 {4}, {5}</translation>
     <name>UndoHistory</name>
     <message>
         <source>Undoing {0}…</source>
-        <translation>{0} を取り消しています…</translation>
+        <translation>{0}を元に戻しています…</translation>
     </message>
     <message>
         <source>Redoing {0}…</source>
-        <translation>{0} をやり直しています…</translation>
+        <translation>{0}をやり直しています…</translation>
     </message>
 </context>
 <context>

@@ -381,7 +381,7 @@
         </message>
         <message>
             <source>line {0}</source>
-            <translation>{0}行目</translation>
+            <translation>{0} 行目</translation>
         </message>
         <message>
             <source>{0}: {1}</source>

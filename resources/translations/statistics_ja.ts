@@ -229,7 +229,7 @@
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="181" />
         <source>As of {0}</source>
-        <translation>{0} 時点</translation>
+        <translation>過去の時点: {0}</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="207" />

@@ -87,13 +87,17 @@
         <source>The server is not prepared for Effect Desktop sync yet; its administrator prepares it with “server init”.</source>
         <translation>サーバーはまだ Effect Desktop の同期用に準備されていません。管理者が「server init」で準備します。</translation>
     </message>
+    <message>
+        <source>Something at the server's address took the connection but did not answer as a PostgreSQL server: check the port in the server URL (PostgreSQL's is usually 5432); if it is right, the server is not answering, try again later. Your changes are kept.</source>
+        <translation>サーバーのアドレスで何かが接続を受け付けましたが、PostgreSQL サーバーとして応答しませんでした。サーバー URL のポートを確認してください（PostgreSQL は通常 5432）。ポートが正しい場合はサーバーが応答していません。しばらくしてからもう一度試してください。変更は保持されています。</translation>
+    </message>
 </context>
 <context>
     <name>SyncForm</name>
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="32"/>
         <source>“{0}” is not the address of a PostgreSQL server; enter it as HOST:PORT/DATABASE, e.g. sync.example.org:5432/effect.</source>
-        <translation>“{0}” は PostgreSQL サーバーのアドレスではありません。ホスト:ポート/データベース の形で入力してください（例: sync.example.org:5432/effect）。</translation>
+        <translation>“{0}” は PostgreSQL サーバーのアドレスではありません。「ホスト:ポート/データベース」の形で入力してください（例: sync.example.org:5432/effect）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="39"/>

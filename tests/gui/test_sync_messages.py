@@ -69,3 +69,16 @@ def test_the_detail_is_the_bare_fact_not_the_message_again(japanese, driver_erro
     before, _, detail = message.partition("（詳細: ")
     assert headline in before and "sync.example.org" in detail
     assert "studying" not in detail and "effect-desktop" not in detail and "secret" not in message
+
+
+def test_in_japanese_a_port_that_never_answers_is_not_called_unreachable(japanese) -> None:  # type: ignore[no-untyped-def]
+    """The window said 「同期サーバーに接続できません」 for a port where another program listens, the
+    check of the port said only in English (found by a Japanese learner)."""
+    from effect_desktop.sync.errors import ServerSilent
+
+    error = ServerSilent("Something at 127.0.0.1:8080 accepted the connection but did not answer as a PostgreSQL "
+                         "server within 10 s. Check the port…", detail="postgresql://alice@127.0.0.1:8080/effect: "
+                         "connection timeout expired")
+    said = describe(error)
+    assert said.startswith("サーバーのアドレスで何かが接続を受け付けましたが") and "5432" in said
+    assert "接続できません" not in said

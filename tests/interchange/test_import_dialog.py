@@ -248,8 +248,8 @@ def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Pro
         dialog = ImportDialog(profile)
         qtbot.addWidget(dialog)
         open_file(qtbot, dialog, path)
-        assert dialog.problems.item(0).text() == "3行目: 意味を入力してください。"
-        assert dialog.problems.item(1).text() == "4行目: 列が 1 個しかありません（この対応付けには 2 列必要です）"
+        assert dialog.problems.item(0).text() == "3 行目: 意味を入力してください。"
+        assert dialog.problems.item(1).text() == "4 行目: 列が 1 個しかありません（この対応付けには 2 列必要です）"
         report = ImportReport(created=2, updated=0, skipped_duplicates=1, skipped_problems=0, events=2,
                               correlation_id=None)
         assert import_summary(report) == "インポート完了: 2 語を追加、重複 1 語をスキップ。"
@@ -511,6 +511,6 @@ def test_a_file_no_separator_splits_says_so_and_how_to_export_it_again(qtbot: Qt
     with qtbot.waitSignal(dialog.loaded, timeout=10_000):
         dialog.load_file(path)
     assert dialog.check_summary.text().startswith(
-        "No column separator was found: every line of the file is a single column (“apple: りんご”). Choose the "
-        "separator under Columns separated by, or export it again with Tab between the word and its meaning")
+        "No column separator was found: every line of the file is a single column (“apple: りんご”), the file's "
+        "separator being none of those offered; export it again with Tab between the word and its meaning")
     assert not dialog.import_button.isEnabled()

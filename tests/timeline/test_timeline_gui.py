@@ -873,3 +873,17 @@ def test_a_deleted_words_history_leaves_out_the_scheduler_switches_after_its_del
     qtbot.addWidget(dialog)
     sentences = [dialog.steps.item(r, 1).text() for r in range(dialog.steps.rowCount())]
     assert sentences[-1] == "Deleted the word 'りんご'" and "Switched the scheduler to FSRS" not in sentences
+
+
+def test_the_latest_events_time_can_be_typed_when_their_clock_is_ahead_of_this_computers(
+        qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict) -> None:
+    """Events studied in Tokyo, looked at from a computer in London: their times read past "now" on this
+    computer's clock, and the travel field cut a time typed off the newest row down to now here (found
+    by a Japanese learner)."""
+    clock.set(clock.now.astimezone(UTC))  # the same moment, on a computer nine hours behind
+    page = _page(qtbot, profile)
+    page_last = page.travel.last
+    assert page_last is not None
+    last = _on_tokyo_clock(page_last - timedelta(minutes=1))
+    page.travel.moment.setDateTime(last)
+    assert page.travel.moment.dateTime() == last, "the time read off the newest row stays as typed"

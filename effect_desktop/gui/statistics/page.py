@@ -217,7 +217,7 @@ class StatisticsPage(QWidget):
         # the learner's own format elsewhere in the app (the timeline's "2022-05-31 20:00:00"), not the
         # locale's short one ("5/31/22 8:00 PM")
         when = moment_text(moment, offset, "%Y-%m-%d %H:%M")
-        self.as_of_label.setText(self.tr("Computing statistics as of {0}…").format(when))
+        self._say_as_of(self.tr("Computing statistics as of {0}…").format(when))
         self.figures_shown(False)  # greyed: the figures shown are not of that moment yet
         self._as_of_when = when
         job = _AsOfJob(self._generation, lambda: queries_as_of(self.profile, moment, cache))
@@ -227,13 +227,18 @@ class StatisticsPage(QWidget):
         self._jobs.add(job)
         QThreadPool.globalInstance().start(job)
 
+    def _say_as_of(self, text: str) -> None:
+        """The moment shown, its whole text in a tooltip too: at the window's smallest the row cut it."""
+        self.as_of_label.setText(text)
+        self.as_of_label.setToolTip(text)
+
     def _as_of_done(self, generation: int, result: object) -> None:
         self._jobs = {job for job in self._jobs if job.generation > generation}
         if generation != self._generation:
             return  # another moment was chosen meanwhile
         when = self._as_of_when
         if isinstance(result, Exception):
-            self.as_of_label.setText(self.tr("The statistics as of {0} could not be computed: {1}")
+            self._say_as_of(self.tr("The statistics as of {0} could not be computed: {1}")
                                      .format(when, result))
             return
         assert isinstance(result, Queries)
@@ -242,7 +247,7 @@ class StatisticsPage(QWidget):
     def _show_queries(self, queries: Queries, moment: datetime | None, label: str) -> None:
         self._queries, self._queries_as_of = queries, moment
         self.figures_shown(True)
-        self.as_of_label.setText(label)
+        self._say_as_of(label)
         self._fill_scopes()
         self.refresh()
         self.as_of_ready.emit()

@@ -18,6 +18,7 @@ from ...sync.errors import (
     SchemaMismatch,
     ServerNotPrepared,
     ServerRefused,
+    ServerSilent,
     ServerUnreachable,
     SyncError,
     SyncInterrupted,
@@ -28,6 +29,11 @@ from ..core_messages import localise
 
 def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (one sentence per kind of failure)
     translate = QCoreApplication.translate
+    if isinstance(error, ServerSilent):  # in English the error says it: the port, or a stuck server
+        return translate("SyncErrors", "Something at the server's address took the connection but did not answer "
+                                       "as a PostgreSQL server: check the port in the server URL (PostgreSQL's is "
+                                       "usually 5432); if it is right, the server is not answering, try again "
+                                       "later. Your changes are kept.")
     if isinstance(error, ServerUnreachable):
         return translate("SyncErrors", "The sync server cannot be reached. Your changes are kept and go at the "
                                        "next sync.")

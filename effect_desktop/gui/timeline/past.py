@@ -138,9 +138,15 @@ class TravelBar(QWidget):
         self.slider.setAccessibleDescription(self.moment.dateTime().toString(MOMENT_FORMAT))
 
     def follow_now(self) -> None:
-        """Keep the field's latest allowed moment at now (a moment still to come is no past)."""
+        """Keep the field's latest allowed moment at now (a moment still to come is no past), on the
+        clock of the latest events if it is ahead of this computer's: synced from Tokyo to a computer
+        in Europe, their times read past "now" here and the field cut them off (`chosen` stops at now)."""
+        now = self.clock()
+        latest = self.offset_at(self.last) if self.offset_at is not None and self.last is not None else None
+        ahead = max(offset_minutes(now), latest if latest is not None else offset_minutes(now))
         with QSignalBlocker(self.moment):
-            self.moment.setMaximumDateTime(self.wall_time(self.clock()))
+            self.moment.setMaximumDateTime(
+                QDateTime.fromMSecsSinceEpoch(int((now.timestamp() + 60 * ahead) * 1000), QTimeZone.utc()))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
