@@ -483,9 +483,14 @@ def test_a_phrase_typed_with_the_japanese_input_method_on_is_right(qtbot, window
     """The input method in full-width mode commits "Ｉ’ｍ　ｈｏｍｅ" (a curly apostrophe, an ideographic space),
     and a Mac's smart quotes "Don’t worry": both were marked wrong beside the answer they look like, as
     was a doubled space inside the phrase."""
-    phrases = {"I'm home": "ただいま", "Don't worry": "心配しないで", "I'm full": "お腹いっぱい"}
+    _each_typed_right(qtbot, window, profile,
+                      {"I'm home": "ただいま", "Don't worry": "心配しないで", "I'm full": "お腹いっぱい"},
+                      {"I'm home": "Ｉ’ｍ\u3000ｈｏｍｅ", "Don't worry": "Don’t worry", "I'm full": "I'm  full"})
+
+
+def _each_typed_right(qtbot, window, profile, phrases: dict[str, str], typed: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A typing session of `phrases` (text: meaning), each answered with its `typed` form: all right."""
     profile.service.create_words([{"text": text, "meaning": meaning} for text, meaning in phrases.items()])
-    typed = {"I'm home": "Ｉ’ｍ\u3000ｈｏｍｅ", "Don't worry": "Don’t worry", "I'm full": "I'm  full"}
     page = _start(qtbot, window, "typing")
     card = page.session_panel.typing
     while page.in_session:
@@ -493,24 +498,16 @@ def test_a_phrase_typed_with_the_japanese_input_method_on_is_right(qtbot, window
         type_text(qtbot, card.entry, typed[text])
         press(qtbot, card.entry, Qt.Key.Key_Return)
         assert not card.waiting_to_proceed or not page.in_session, card.feedback.text()
-    assert [a.is_correct for a in _answers(profile)] == [True] * 3
+    assert [a.is_correct for a in _answers(profile)] == [True] * len(phrases)
 
 
 def test_an_answer_that_looks_like_the_word_is_right_whatever_its_emoji_style_or_dotted_capital(
         qtbot, window, profile):
     """❤ typed for ❤️ (an emoji picker gives either) was "The answer is “❤️”.", and "istanbul" for İstanbul
     "Almost: one letter off." (Python lower-cases İ to i and a combining dot); a zero-width space is ignored."""
-    phrases = {"❤\ufe0f": "heart", "İstanbul": "city", "zero\u200bwidth": "nothing between"}
-    profile.service.create_words([{"text": text, "meaning": meaning} for text, meaning in phrases.items()])
-    typed = {"❤\ufe0f": "❤", "İstanbul": "istanbul", "zero\u200bwidth": "ZEROWIDTH"}
-    page = _start(qtbot, window, "typing")
-    card = page.session_panel.typing
-    while page.in_session:
-        text = next(t for t, meaning in phrases.items() if meaning == card.prompt.text())
-        type_text(qtbot, card.entry, typed[text])
-        press(qtbot, card.entry, Qt.Key.Key_Return)
-        assert not card.waiting_to_proceed or not page.in_session, card.feedback.text()
-    assert [a.is_correct for a in _answers(profile)] == [True] * 3
+    _each_typed_right(qtbot, window, profile,
+                      {"❤\ufe0f": "heart", "İstanbul": "city", "zero\u200bwidth": "nothing between"},
+                      {"❤\ufe0f": "❤", "İstanbul": "istanbul", "zero\u200bwidth": "ZEROWIDTH"})
 
 
 def test_a_word_being_mended_when_its_session_ends_elsewhere_closes_without_an_error(
