@@ -113,7 +113,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
         return _dry_run_on_a_scratch_profile(args, ctx, kind)
     profile = ctx.profile()
     if kind == "jsonl":
-        count = import_events(profile, args.file, alone=True)  # the CLI: nothing else reads it meanwhile
+        count = import_events(profile, args.file)
         print(f"imported {counted(count, 'event')}; `effect-desktop verify` checks them")
         return 0
     return _import_words(args, profile, kind)
@@ -178,7 +178,7 @@ def _dry_run_on_a_scratch_profile(args: argparse.Namespace, ctx: CliContext, kin
         scratch = open_profile(Path(folder) / "dry-run.effect.sqlite3")
         try:
             if kind == "jsonl":
-                count = import_events(scratch, args.file, alone=True)
+                count = import_events(scratch, args.file)
                 print(f"would import {counted(count, 'event')}: every line checked; nothing was written")
                 return 0
             return _import_words(args, scratch, kind)

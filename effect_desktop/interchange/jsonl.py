@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
 from uuid import UUID
@@ -29,7 +28,7 @@ from ..domain.events import ALL_EVENT_TYPES, EventData
 from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
-from ..persistence.bulk_log_import import indexes_built_after, insert_page, written_once
+from ..persistence.bulk_log_import import indexes_built_after, insert_page
 from ..persistence.errors import StoreError
 from ..persistence.log_rules import rule_breaks
 from ..persistence.raw_import import Row, sqlite_row, stream_gaps
@@ -73,7 +72,7 @@ def export_events_to(profile: Profile, path: Path, progress: Progress | None = N
 
 @without_gc  # a million rows pass through (see gc_pause.py)
 def import_events(profile: Profile, path: Path, progress: Progress | None = None, *,
-                  helpers: int | None = None, alone: bool = False) -> int:
+                  helpers: int | None = None) -> int:
     """Load an exported log into this (empty) profile, all or nothing; returns the event count.
 
     Every line is checked (ids, times, versions, a known type, the payload and
@@ -82,8 +81,7 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
     the read models are rebuilt in the same transaction. `helpers` processes
     cut and check the lines while this one inserts them (by default 2 for a
     file over 64 MiB on a machine with more than one core, none otherwise;
-    see jsonl_pages.py). `alone`: no other thread of this process reads the profile meanwhile (the
-    CLI), so the pages may be written once (bulk_log_import.written_once). The caller should
+    see jsonl_pages.py). The caller should
     reopen the profile afterwards (the learner's id changed)."""
     if profile.store.count():
         raise InterchangeError(
@@ -108,7 +106,7 @@ def import_events(profile: Profile, path: Path, progress: Progress | None = None
     count = 0
     versions: dict[bytes, int] | None = {}  # stream -> its last version so far, while every stream follows on
     try:
-        with written_once(profile.store) if alone else nullcontext(), profile.store.transaction():
+        with profile.store.transaction():
             with indexes_built_after(profile.store):
                 for items in source:
                     rows = _checked(registry, items)

@@ -61,36 +61,6 @@ def indexes_built_after(store: SqlEventStore) -> Iterator[None]:
                 raise StoreError(f"the events' index {name} could not be built ({error})") from error
 
 
-@contextmanager
-def written_once(store: SqlEventStore) -> Iterator[bool]:
-    """Around a whole log's import into an empty profile that no other connection uses (the CLI's): the
-    file in SQLite's rollback-journal mode meanwhile, then in WAL again; yields whether it switched.
-
-    In WAL mode every page is written twice, to the WAL and then, at the commit's checkpoint, to the
-    file: a million events are 1.2 GB written twice. A rollback journal of a file that only grows holds
-    the few pages it had, and the new ones are written once (a million events: 10.6 s → 9.2 s), with the
-    same all-or-nothing commit (synchronous=FULL) and a crash rolled back on the next open. It needs the
-    file to itself: readers would wait on the import, so the window's own import does not ask, and any
-    other connection (a window open on the profile) keeps WAL, the mode the import then runs in."""
-    engine = store.engine
-    if engine.dialect.name != "sqlite":
-        yield False
-        return
-    engine.dispose()  # this process's idle connections hold the file open too
-    with engine.connect() as connection:
-        try:
-            mode = _driver(connection).execute("PRAGMA journal_mode=DELETE").fetchone()
-        except sqlite3.Error:
-            mode = None
-    switched = mode is not None and str(mode[0]).lower() == "delete"
-    try:
-        yield switched
-    finally:
-        if switched:
-            with engine.connect() as connection:
-                _driver(connection).execute("PRAGMA journal_mode=WAL")
-
-
 def insert_page(store: SqlEventStore, rows: Sequence[Sequence[Any]]) -> int:
     """Insert rows (as `raw_import.Row`) in order in the caller's transaction; an event id that is
     already there is named."""

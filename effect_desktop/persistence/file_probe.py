@@ -43,13 +43,7 @@ def probe_file(path: Path) -> tuple[Probe, str]:
         if os.stat(path).st_size == 0:
             return Probe.EMPTY, ""
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)) as connection:
-            try:
-                connection.execute("PRAGMA schema_version").fetchone()
-            except sqlite3.Error as error:
-                if getattr(error, "sqlite_errorcode", None) != READONLY_ROLLBACK:
-                    raise
-                _roll_back(path)
-                connection.execute("PRAGMA schema_version").fetchone()
+            connection.execute("PRAGMA schema_version").fetchone()
     except sqlite3.Error as error:
         return _kind_of(path, error), str(error)
     except PermissionError as error:
@@ -59,24 +53,10 @@ def probe_file(path: Path) -> tuple[Probe, str]:
     return Probe.SQLITE, ""
 
 
-READONLY_ROLLBACK = 776  # SQLite's SQLITE_READONLY_ROLLBACK (sqlite3 names it from Python 3.11.? on only)
-
-
-def _roll_back(path: Path) -> None:
-    """A hot journal beside the file: a write cut off by a crash (the command line's import of a whole
-    log writes under one, bulk_log_import.written_once), which only a read-write open rolls back to the
-    last commit, as SQLite does on any such open. Read-only, every check said "not an SQLite file"."""
-    with closing(sqlite3.connect(path, timeout=0)) as connection:
-        connection.execute("PRAGMA schema_version").fetchone()
-
-
 def _kind_of(path: Path, error: sqlite3.Error) -> Probe:
-    extended = getattr(error, "sqlite_errorcode", None) or 0
-    code = extended & 0xFF
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return Probe.SQLITE  # held by another program: a database all the same
-    if extended == READONLY_ROLLBACK:  # rolled back by `probe_file` first; seen here if that failed
-        return Probe.SQLITE
     if code == sqlite3.SQLITE_NOTADB:
         return Probe.NOT_SQLITE
     if code == sqlite3.SQLITE_CORRUPT:

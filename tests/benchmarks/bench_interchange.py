@@ -53,9 +53,8 @@ SETTLE_S = 10  # after os.sync(): the disk's own writeback of what the previous 
 
 
 def settled() -> None:
-    """Each phase starts with the disk settled: a million-event import writes 1.2 GB, and the next phase
-    measured the kernel writing it back (the same import read 96,000/s after another, 104,000–111,000/s
-    alone)."""
+    """Each phase starts with the disk settled: a million-event import writes 1.2 GB (twice, through the
+    WAL), and the next phase measured the kernel writing it back."""
     os.sync()
     time.sleep(SETTLE_S)
 
@@ -153,19 +152,16 @@ def bench_jsonl(source: Path, work: Path) -> Path:
           f"raw sqlite3 select+write {raw_export:.1f} s = {n / raw_export:,.0f}/s; "
           f"ours/raw {export_s / raw_export:.1f}x; "
           f"file {log.stat().st_size / 2**20:,.0f} MiB")
-    timings = {}
-    for alone in (True, False):  # as the command line imports (written once), and as the window does (WAL)
-        bare = open_profile(work / f"bare-{alone}.effect.sqlite3")
-        bare.projector.rebuild = lambda *args, **kwargs: 0  # type: ignore[method-assign]  # events only
-        timings[alone] = timed(lambda bare=bare, alone=alone: import_events(bare, log, alone=alone))[0]
-        bare.close()
-    append_s, wal_s = timings[True], timings[False]
+    bare = open_profile(work / "bare.effect.sqlite3")
+    bare.projector.rebuild = lambda *args, **kwargs: 0  # type: ignore[method-assign]  # events only
+    append_s, _ = timed(lambda: import_events(bare, log))
+    bare.close()
     target = work / "imported.effect.sqlite3"
     empty = open_profile(target)
-    import_s, _ = timed(lambda: import_events(empty, log, alone=True))
+    import_s, _ = timed(lambda: import_events(empty, log))
     empty.close()
     # the baseline's rows read only now: held through the imports above, a million rows' nine million
-    # objects made every collection of the measured import's interpreter walk them (96,000/s, not 105,000)
+    # objects made every collection of the measured import's interpreter walk them
     with closing(sqlite3.connect(source)) as connection:
         rows = connection.execute("SELECT event_id, aggregate_id, aggregate_type, event_type, event_data, "
                                   "metadata, created_at, version, schema_version FROM events ORDER BY position"
@@ -174,9 +170,8 @@ def bench_jsonl(source: Path, work: Path) -> Path:
     del rows
     print(f"JSONL import, {n:,} events into an empty profile: events stored (checked, one transaction) in "
           f"{append_s:.1f} s = {n / append_s:,.0f} events/s (target 100,000); raw sqlite3 executemany "
-          f"{raw_import:.1f} s = {n / raw_import:,.0f}/s; ours/raw {append_s / raw_import:.1f}x (as the command "
-          f"line imports; as the window does, in WAL beside its readers: {wal_s:.1f} s = {n / wal_s:,.0f}/s). "
-          f"With the read-model rebuild in the same transaction: {import_s:.1f} s = {n / import_s:,.0f} events/s")
+          f"{raw_import:.1f} s = {n / raw_import:,.0f}/s; ours/raw {append_s / raw_import:.1f}x. With the "
+          f"read-model rebuild in the same transaction: {import_s:.1f} s = {n / import_s:,.0f} events/s")
     return target
 
 
