@@ -212,7 +212,11 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
         raise BackupError(f"The profile {profile_file} cannot be reached ({kind.value}: {detail}); it is not "
                           "damaged, so nothing was restored over it. Fix that first (its permissions, or free "
                           "disk space).")
-    intact = profile_file.exists() and check_file(profile_file) is None
+    state = check_file(profile_file) if profile_file.exists() else "missing"
+    if state == IN_USE:
+        raise BackupError(f"Another program is using {profile_file} (it is busy); close it first, then restore. "
+                          "Nothing was changed.")
+    intact = state is None
     if intact:  # a damaged one is not probed: opening it for writing could fold away the WAL it keeps
         _refuse_if_open_elsewhere(profile_file)
     partial = profile_file.with_name(profile_file.name + ".restoring")
@@ -288,8 +292,13 @@ def other_process_holding(profile_file: Path) -> int | None:
     return pid
 
 
+IN_USE = "it is in use by another program (busy)"
+
+
 def check_file(path: Path) -> str | None:
-    """None if `path` is an intact Effect Desktop profile, else the reason it is not."""
+    """None if `path` is an intact Effect Desktop profile, else the reason it is not: IN_USE when another
+    program holds a lock that keeps it from being read (not damage: a restore took such a profile for
+    damaged and moved it away)."""
     try:
         if not is_sqlite_file(path):  # asked of SQLite: a plain open() of the open profile drops its locks
             return "it is not an SQLite file"
@@ -303,7 +312,11 @@ def check_file(path: Path) -> str | None:
             result = connection.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             connection.close()
-    except (OSError, sqlite3.Error) as error:
+    except sqlite3.Error as error:
+        if (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return IN_USE
+        return f"it could not be read ({error})"
+    except OSError as error:
         return f"it could not be read ({error})"
     return None if result == "ok" else f"it is damaged ({result})"
 

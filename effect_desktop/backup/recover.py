@@ -23,7 +23,7 @@ from ..bootstrap import open_profile
 from ..persistence.errors import StoreError
 from ..projections.projector import ProjectionFailed
 from ..projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY
-from .backups import Backup, BackupError, check_file, other_process_holding, set_aside
+from .backups import IN_USE, Backup, BackupError, check_file, other_process_holding, set_aside
 from .salvage import Salvage, salvage_into
 from .schedule import LAST_DAILY_SETTING
 
@@ -69,8 +69,12 @@ def recover_without_backup(profile_file: Path) -> Recovery:
                           "Nothing was changed.")
     if not profile_file.exists():
         raise BackupError(f"There is no profile {profile_file}; nothing to recover.")
-    if check_file(profile_file) is None:
+    state = check_file(profile_file)
+    if state is None:
         raise BackupError(f"The profile {profile_file.name} is not damaged; nothing was changed.")
+    if state == IN_USE:
+        raise BackupError(f"Another program is using {profile_file.name} (it is busy); close it first. "
+                          "Nothing was changed.")
     _remove(building)  # what an interrupted recovery left
     _remove(finished)  # (a finished one beside a profile that is there was never moved in: stale)
     user_id, settings = _readable_info(profile_file)

@@ -12,7 +12,7 @@ from datetime import datetime
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile
 from ..persistence.errors import ProfileUnreadable
-from .backups import BEFORE_SYNC, FEW_EVENTS, Backup, check_file, create_backup, latest_backup, list_backups
+from .backups import BEFORE_SYNC, FEW_EVENTS, IN_USE, Backup, check_file, create_backup, latest_backup, list_backups
 
 LAST_DAILY_SETTING = "backup_last_daily"
 
@@ -41,6 +41,8 @@ def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None
     if not daily_backup_due(profile, now):
         return None
     problem = check_file(profile.path)  # the full integrity check: a damaged file must not push out good backups
+    if problem == IN_USE:  # another program's lock: not damage; the next upkeep backs it up
+        return None
     if problem:
         latest = latest_backup(profile.path)
         raise ProfileUnreadable(f"{profile.path} is damaged: {problem}. No backup was made. Close the app and "

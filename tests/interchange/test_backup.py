@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from effect_desktop.backup.backups import BackupError, create_backup, list_backups, restore_backup
+from effect_desktop.backup.backups import (
+    IN_USE,
+    BackupError,
+    check_file,
+    create_backup,
+    list_backups,
+    restore_backup,
+)
 from effect_desktop.backup.schedule import backup_before_change, daily_backup
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.persistence.errors import ProfileUnreadable
@@ -424,3 +431,29 @@ def test_a_restore_waits_for_another_program_using_the_profile(profile: Profile)
         assert [w.text for w in restored.queries.words()] == ["猫"]
     finally:
         restored.close()
+
+
+def test_a_profile_another_program_holds_locked_is_in_use_not_damaged(profile: Profile) -> None:
+    """A restore took a profile that answered "database is locked" for damaged: it moved it away and put
+    the backup in its place, and what was added since the backup was gone from the profile (found in
+    review)."""
+    profile.service.create_word("before", "前")
+    backup = create_backup(profile.path, "manual")
+    profile.service.create_word("after", "後")  # only in the profile
+    path = profile.path
+    profile.close()
+    with closing(sqlite3.connect(path, isolation_level=None)) as holder:  # another program's exclusive lock
+        holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("SELECT count(*) FROM events").fetchone()
+        with pytest.raises(BackupError, match="Another program is using"):
+            restore_backup(path, backup.path)
+        assert check_file(path) == IN_USE  # and the daily backup waits for the next upkeep
+        holder.execute("COMMIT")
+    assert sorted(p.name for p in path.parent.iterdir() if "damaged" in p.name) == []
+    again = open_profile(path)
+    try:
+        assert sorted(w.text for w in again.queries.words()) == ["after", "before"]
+    finally:
+        again.close()
+
