@@ -50,7 +50,8 @@ def register(commands: Any) -> None:
                                 "tags, difficulty or ignore (repeatable)")
     importing.add_argument("--on-duplicate", choices=[p.value for p in OnDuplicate], default="skip",
                            help="a word with the same text and meaning: skip it or update its other fields")
-    importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932)")
+    importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932, "
+                                               "cp1252, cp1251, cp1250, cp1253, gb18030)")
     importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
     importing.add_argument("--header", choices=("yes", "no"),
                            help="whether the first row names the columns (default: detected from its names)")

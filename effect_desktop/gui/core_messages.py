@@ -167,9 +167,9 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"This file is a database, not a word list; export the words from that program as CSV\."),
      lambda m: _tr("This file is a database, not a word list; export the words from that program as CSV.")),
     (re.compile(r"The file's text encoding could not be recognised .*", re.S),
-     lambda m: _tr("The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS or "
-                   "Windows-1252); save it from your spreadsheet as \"CSV UTF-8\", or choose it under Encoding "
-                   "(Windows-1252 for a plain \"CSV\" from Western European Excel).")),
+     lambda m: _tr("The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS, "
+                   "Windows-1252, -1251 or -1250); save it from your spreadsheet as \"CSV UTF-8\", or choose it "
+                   "under Encoding (the list names the languages each is for).")),
     (re.compile(r"Line (\d+) is not valid (.+) text; choose another encoding or save the file as \"CSV UTF-8\"\."),
      lambda m: _tr("Line {0} is not valid {1} text; save the file as \"CSV UTF-8\".").format(m[1], m[2])),
     (re.compile(r"(.+) is (\d+) MB; a word list of at most (\d+) MB can be imported\.", re.S),

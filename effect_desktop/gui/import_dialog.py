@@ -66,8 +66,16 @@ from .style import resize_within_screen
 PREVIEW_ROWS = 100
 STRETCHED_COLUMNS = 8  # up to this many, the preview's columns share its width, under their mapping
 # Windows-1252: Western European Excel's plain "CSV" (detected only when it reads as Latin words)
+# The encodings spreadsheets save plain "CSV" in around the world: the first ones are detected, the rest
+# (which no reading can tell from each other's bytes) are for choosing when the preview looks wrong.
 ENCODINGS = (("", "Detect"), ("utf-8", "UTF-8"), ("utf-16", "UTF-16"), ("cp932", "Shift_JIS (CP932)"),
-             ("cp1252", "Windows-1252"))
+             ("cp1252", "Windows-1252 (Western European)"), ("cp1250", "Windows-1250 (Central European)"),
+             ("cp1251", "Windows-1251 (Cyrillic)"), ("cp1253", "Windows-1253 (Greek)"),
+             ("cp1254", "Windows-1254 (Turkish)"), ("cp1257", "Windows-1257 (Baltic)"),
+             ("cp1255", "Windows-1255 (Hebrew)"), ("cp1256", "Windows-1256 (Arabic)"),
+             ("cp1258", "Windows-1258 (Vietnamese)"), ("cp874", "Windows-874 (Thai)"),
+             ("gb18030", "GB18030 (Simplified Chinese)"), ("big5", "Big5 (Traditional Chinese)"),
+             ("cp949", "EUC-KR / CP949 (Korean)"), ("euc-jp", "EUC-JP (Japanese)"), ("koi8-r", "KOI8-R (Russian)"))
 DELIMITER_CHOICES = (("", "Detect"), (",", "Comma"), ("\t", "Tab"), (";", "Semicolon"), ("|", "Vertical bar"))
 FIELD_LABELS = {"text": "Word", "meaning": "Meaning", "category": "Category", "tags": "Tags",
                 "difficulty": "Difficulty", IGNORE: "(ignore)"}
@@ -202,6 +210,11 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.import_button)
         layout.addLayout(bottom)
 
+    def _encoding_label(self, encoding: str) -> str:
+        """As the Encoding list names it ("Windows-1251 (Cyrillic)"), in the interface's language."""
+        named = dict(ENCODINGS).get(encoding)
+        return self.tr(named) if named else ENCODING_LABELS.get(encoding, encoding)
+
     def _choices(self, choices: tuple[tuple[str, str], ...]) -> QComboBox:
         combo = QComboBox()
         for value, label in choices:
@@ -281,7 +294,7 @@ class ImportDialog(QDialog):
                                                       "text)") if table.anki.guessed
                                               else self.tr(", Anki's notes in plain text"))
         self.detected_label.setText(self.tr("{0}, {1}, %Ln row(s){2}", "", len(table.rows)).format(
-            ENCODING_LABELS.get(table.encoding, table.encoding), self.tr(delimiter).lower(),
+            self._encoding_label(table.encoding), self.tr(delimiter).lower(),
             self.tr(", first row is a header") if table.has_header else "") + anki)
         self.columns = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name
                         for i, name in enumerate(table.headers)]  # the columns the file does not name

@@ -9,6 +9,13 @@ and where it meets a Latin letter it mostly holds kana ("Tシャツ", "CDを"); 
 letters sit inside the word, so its misreading puts a lone kanji (or a half-width katakana, from
 Ä Ö Ü ß) against Latin letters. Japanese misread as Windows-1252 gives runs of accented letters and
 symbols that touch no Latin word, or a letter followed by a symbol no word has ("AŒ^" for "A型").
+
+Russian, Ukrainian or Bulgarian Excel saves plain "CSV" as Windows-1251, and Polish, Czech or Hungarian
+Excel as Windows-1250. Cyrillic read as Windows-1252 is runs of accented letters touching no Latin word
+("ñëîâî" for "слово"), so it reads as neither; read as Windows-1251 it is Cyrillic words standing apart
+from the Latin ones. The other readings do not pass that: a Western word read as Windows-1251 holds a
+Cyrillic letter inside it ("garзon"), and Japanese its kana's lead bytes, ‚ and ѓ, which no Russian,
+Ukrainian or Bulgarian word has.
 """
 
 from __future__ import annotations
@@ -82,6 +89,51 @@ def reads_as_western(text: str) -> bool:
         return False
     ascii_letters = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return accented <= _ACCENTED_SHARE * (accented + ascii_letters)
+
+
+# The letters of the languages written in Windows-1251 (Russian, Ukrainian, Belarusian, Bulgarian), and
+# the punctuation their lists use; Serbian and Macedonian letters (ђ ѓ џ …) are left out: they are also
+# the lead bytes of Japanese kana and kanji.
+_CYRILLIC = set("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяІіЇїЄєҐґЎў")
+_CYRILLIC_SYMBOLS = set("№«»—–“”„…’‘•·°€\u00a0\u00ad")
+_APART_SHARE = 0.8  # of the Cyrillic words, at least this many stand apart from Latin letters and read as words
+# Ш Щ Ъ are rare in these languages (under 4% of the letters even in Bulgarian, which writes Ъ as a vowel;
+# a short list can hold many more); Hebrew saved as Windows-1255 reads as lower-case Cyrillic in which
+# ת ש ר, frequent letters, are ъ щ ш, and many of its words have no vowel there ("лмб" for "כלב").
+_RARE = set("шщъШЩЪ")
+_RARE_SHARE = 0.25
+_VOWELS = set("аеёиоуыэюяіїєўъАЕЁИОУЫЭЮЯІЇЄЎЪ")
+_CASED_WORD = re.compile(r"[А-ЯЁІЇЄҐЎ]?[а-яёіїєґў]*|[А-ЯЁІЇЄҐЎ]+")
+
+
+def reads_as_cyrillic(text: str) -> bool:
+    """Every non-ASCII character is a Cyrillic letter of those languages or their punctuation; the
+    Cyrillic words stand apart from Latin letters ("яблоко,apple"; not "garзon"), are cased as words
+    are (Greek's accented vowels read as capitals inside a word: "мЮлп" for "μήλο"); Ш Щ Ъ are not
+    frequent; and most are words, not letters alone."""
+    words = apart = letters = rare = longer = 0
+    for run in _RUNS.finditer(text):
+        chars = run.group()
+        if not all(ch in _CYRILLIC or ch in _CYRILLIC_SYMBOLS for ch in chars):
+            return False
+        cyrillic = [ch for ch in chars if ch in _CYRILLIC]
+        if cyrillic:
+            words += 1
+            longer += len(cyrillic) > 1
+            letters += len(cyrillic)
+            rare += sum(1 for ch in cyrillic if ch in _RARE)
+            apart += all(_reads_as_a_word(part) for part in re.split(r"[^\w]+", chars) if part) and not (
+                _beside_latin(text, run.start(), run.end()))
+    # letters alone ("é;is", "à;to" read as "й", "а") are too little to tell by
+    return longer > 0 and longer >= words / 2 and apart >= _APART_SHARE * words and rare <= _RARE_SHARE * letters
+
+
+def _reads_as_a_word(word: str) -> bool:
+    """Cased as a word, not starting with a letter no word starts with (ъ ь ы: "ъфез" is "תפוח"), and with a
+    vowel unless it is one letter or an abbreviation."""
+    if not _CASED_WORD.fullmatch(word) or word[0] in "ъьыЪЬЫ":
+        return False
+    return len(word) < 2 or word.isupper() or any(ch in _VOWELS for ch in word)
 
 
 def _is_japanese(ch: str) -> bool:

@@ -1640,8 +1640,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>このファイルは単語リストではなくデータベースです。そのプログラムから単語を CSV として書き出してください。</translation>
     </message>
     <message>
-        <source>The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS or Windows-1252); save it from your spreadsheet as "CSV UTF-8", or choose it under Encoding (Windows-1252 for a plain "CSV" from Western European Excel).</source>
-        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252 のいずれでもありません）。表計算ソフトから「CSV UTF-8」として保存し直すか、「文字コード」欄でファイルの文字コードを選んでください（西欧版 Excel で保存した通常の「CSV」は Windows-1252 です）。</translation>
+        <source>The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS, Windows-1252, -1251 or -1250); save it from your spreadsheet as "CSV UTF-8", or choose it under Encoding (the list names the languages each is for).</source>
+        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252・Windows-1251・Windows-1250 のいずれでもありません）。表計算ソフトから「CSV UTF-8」として保存し直すか、「文字コード」欄でファイルの文字コードを選んでください（一覧にはそれぞれの文字コードを使う言語が書かれています）。</translation>
     </message>
     <message>
         <source>Line {0} is not valid {1} text; save the file as "CSV UTF-8".</source>

@@ -491,6 +491,66 @@
         <source>Column {0}, “{1}”, is imported as</source>
         <translation>{0} 列目「{1}」の取り込み先</translation>
     </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧言語）</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (Central European)</source>
+        <translation>Windows-1250（中欧言語）</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251（キリル文字）</translation>
+    </message>
+    <message>
+        <source>Windows-1253 (Greek)</source>
+        <translation>Windows-1253（ギリシャ語）</translation>
+    </message>
+    <message>
+        <source>Windows-1254 (Turkish)</source>
+        <translation>Windows-1254（トルコ語）</translation>
+    </message>
+    <message>
+        <source>Windows-1257 (Baltic)</source>
+        <translation>Windows-1257（バルト諸語）</translation>
+    </message>
+    <message>
+        <source>Windows-1255 (Hebrew)</source>
+        <translation>Windows-1255（ヘブライ語）</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic)</source>
+        <translation>Windows-1256（アラビア語）</translation>
+    </message>
+    <message>
+        <source>Windows-1258 (Vietnamese)</source>
+        <translation>Windows-1258（ベトナム語）</translation>
+    </message>
+    <message>
+        <source>Windows-874 (Thai)</source>
+        <translation>Windows-874（タイ語）</translation>
+    </message>
+    <message>
+        <source>GB18030 (Simplified Chinese)</source>
+        <translation>GB18030（簡体字中国語）</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体字中国語）</translation>
+    </message>
+    <message>
+        <source>EUC-KR / CP949 (Korean)</source>
+        <translation>EUC-KR / CP949（韓国語）</translation>
+    </message>
+    <message>
+        <source>EUC-JP (Japanese)</source>
+        <translation>EUC-JP（日本語）</translation>
+    </message>
+    <message>
+        <source>KOI8-R (Russian)</source>
+        <translation>KOI8-R（ロシア語）</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>

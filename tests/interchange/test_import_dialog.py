@@ -93,7 +93,7 @@ def test_a_plain_csv_from_western_european_excel_is_read_as_windows_1252(qtbot: 
     with qtbot.waitSignal(dialog.finished_import, timeout=10_000):
         dialog.load_file(letters)
     box = dialog.findChild(QMessageBox, "errorDialog")
-    assert box is not None and "choose it under Encoding (Windows-1252" in box.text()
+    assert box is not None and "choose it under Encoding (the list names the languages" in box.text()
     box.close()
     western = dialog.encoding_combo.findData("cp1252")
     assert western >= 0
@@ -102,6 +102,50 @@ def test_a_plain_csv_from_western_european_excel_is_read_as_windows_1252(qtbot: 
         dialog.encoding_combo.activated.emit(western)
     assert [dialog.preview.item(row, 0).text() for row in range(2)] == ["é", "à"]
     assert isinstance(result := import_now(qtbot, dialog), ImportReport) and result.created == 2
+
+
+def test_a_list_in_another_script_is_detected_or_chosen_by_its_language(qtbot: QtBot, profile: Profile,
+                                                                       tmp_path: Path) -> None:
+    """A Russian list from Excel (Windows-1251) was refused, and so was a Greek one, with nothing in the
+    Encoding list that could read either: only UTF-8, UTF-16, Shift_JIS and Windows-1252."""
+    russian = tmp_path / "russian.csv"
+    russian.write_bytes("яблоко;apple\r\nкошка;cat\r\n".encode("cp1251"))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, russian)
+    assert dialog.detected_label.text().startswith("Windows-1251 (Cyrillic), semicolon")
+    assert [dialog.preview.item(row, 0).text() for row in range(2)] == ["яблоко", "кошка"]
+    greek = tmp_path / "greek.csv"
+    greek.write_bytes("μήλο;apple\r\nγάτα;cat\r\n".encode("cp1253"))
+    with qtbot.waitSignal(dialog.finished_import, timeout=10_000):
+        dialog.load_file(greek)
+    box = dialog.findChild(QMessageBox, "errorDialog")
+    assert box is not None and "choose it under Encoding" in box.text()
+    box.close()
+    named = [dialog.encoding_combo.itemText(i) for i in range(dialog.encoding_combo.count())]
+    assert "Windows-1253 (Greek)" in named and "GB18030 (Simplified Chinese)" in named
+    chosen = dialog.encoding_combo.findData("cp1253")
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.encoding_combo.setCurrentIndex(chosen)
+        dialog.encoding_combo.activated.emit(chosen)
+    assert dialog.detected_label.text().startswith("Windows-1253 (Greek), semicolon")
+    assert [dialog.preview.item(row, 0).text() for row in range(2)] == ["μήλο", "γάτα"]
+    assert isinstance(result := import_now(qtbot, dialog), ImportReport) and result.created == 2
+    assert sorted(text for text, *_ in word_rows(profile)) == ["γάτα", "μήλο"]
+
+
+def test_the_encodings_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile) -> None:
+    from effect_desktop.gui import i18n
+
+    try:
+        assert i18n.install("ja") == "ja"
+        dialog = ImportDialog(profile)
+        qtbot.addWidget(dialog)
+        named = [dialog.encoding_combo.itemText(i) for i in range(dialog.encoding_combo.count())]
+    finally:
+        i18n.install("en")
+    assert named[0] == "自動検出"
+    assert "Windows-1251（キリル文字）" in named and "Big5（繁体字中国語）" in named
 
 
 def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
@@ -391,7 +435,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     from effect_desktop.interchange.csv_import import read_word_table, table_candidates
     from effect_desktop.interchange.errors import InterchangeError
 
-    files = {"deck.csv": None, "russian.csv": "яблоко,apple\nкошка,cat\n".encode("cp1251"),
+    files = {"deck.csv": None, "greek.csv": "μήλο,apple\nγάτα,cat\n".encode("cp1253"),
              "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40)),
              "header.csv": b"word,meaning\n"}
     with zipfile.ZipFile(tmp_path / "deck.csv", "w") as package:
@@ -421,7 +465,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     assert shown["deck.csv"].startswith("このファイルは単語リストではなく zip アーカイブです")
     assert shown["book.xlsx"].startswith("このファイルは表計算ソフトのブック") and "CSV UTF-8" in shown["book.xlsx"]
     assert shown["old.xls"] == shown["book.xlsx"]  # it was read as UTF-16: one row of boxes
-    assert shown["russian.csv"].startswith("ファイルの文字コードを判別できませんでした")
+    assert shown["greek.csv"].startswith("ファイルの文字コードを判別できませんでした")
     assert shown["empty.csv"] == "ファイルが空です。インポートする単語がありません。"
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
     assert shown["header.csv"] == "ファイルには見出しの行しかありません。インポートする単語がありません。"

@@ -67,11 +67,43 @@ def test_small_lists_are_read_in_their_own_encoding(profile: Profile, tmp_path: 
     assert sorted(imported(profile, path)) == sorted(rows)
 
 
-def test_text_that_reads_as_neither_is_refused_saying_what_to_do(tmp_path: Path) -> None:
-    """Russian saved in Windows-1251 decodes as Windows-1252 letters that make no Latin word."""
-    path = tmp_path / "russian.csv"
-    path.write_bytes("яблоко,apple\nкошка,cat\n".encode("cp1251"))
+RUSSIAN = [("яблоко", "apple"), ("кошка", "cat"), ("Москва", "Moscow"), ("США", "USA"),
+           ("щука", "pike"), ("до свидания", "goodbye – «see you»")]
+UKRAINIAN = [("яблуко", "apple"), ("їжак", "hedgehog"), ("єнот", "raccoon"), ("ґанок", "porch")]
+BULGARIAN = [("ябълка", "apple"), ("къща", "house"), ("събота", "Saturday"), ("щастие", "happiness")]
+POLISH = [("może", "maybe"), ("jabłko", "apple"), ("żółw", "turtle"), ("świeca", "candle"), ("zając", "hare")]
+CZECH = [("příliš", "too"), ("žluťoučký", "yellow"), ("kůň", "horse"), ("český", "Czech")]
+
+
+@pytest.mark.parametrize(("rows", "encoding"), [
+    (RUSSIAN, "cp1251"), (UKRAINIAN, "cp1251"), (BULGARIAN, "cp1251"), (POLISH, "cp1250"), (CZECH, "cp1250")],
+    ids=["russian", "ukrainian", "bulgarian", "polish", "czech"])
+def test_a_cyrillic_or_central_european_list_from_excel_is_read_as_it_was_saved(
+        profile: Profile, tmp_path: Path, rows: list[tuple[str, str]], encoding: str) -> None:
+    """Plain "CSV" from Russian, Ukrainian or Bulgarian Excel (Windows-1251) and from Polish or Czech Excel
+    (Windows-1250) was refused, and the window's Encoding list had nothing that could read it."""
+    path = tmp_path / "words.csv"
+    path.write_bytes("".join(f"{word};{meaning}\r\n" for word, meaning in rows).encode(encoding))
+    assert read_word_table(path).encoding == encoding
+    assert sorted(imported(profile, path)) == sorted(rows)
+
+
+@pytest.mark.parametrize(("rows", "encoding"), [
+    ([("μήλο", "apple"), ("γάτα", "cat"), ("σκύλος", "dog"), ("σπίτι", "house"), ("νερό", "water")], "cp1253"),
+    ([("תפוח", "apple"), ("חתול", "cat"), ("כלב", "dog"), ("בית", "house"), ("שלום", "hello")], "cp1255"),
+    ([("é", "is"), ("à", "to")], "cp1252"),  # accented letters alone: too little to tell by
+], ids=["greek", "hebrew", "french-letters"])
+def test_text_that_reads_as_none_of_them_is_refused_saying_what_to_do(
+        tmp_path: Path, rows: list[tuple[str, str]], encoding: str) -> None:
+    """Greek (Windows-1253) and Hebrew (Windows-1255) use the bytes Windows-1251 has Cyrillic letters at:
+    read as Cyrillic they would be imported as nonsense ("мЮлп" for "μήλο", "ъфез" for "תפוח"), so they
+    are refused with the way to name them."""
+    path = tmp_path / "words.csv"
+    path.write_bytes("".join(f"{word},{meaning}\n" for word, meaning in rows).encode(encoding))
     with pytest.raises(InterchangeError) as refused:
         read_word_table(path)
-    assert "not UTF-8, UTF-16, Shift_JIS or Windows-1252" in str(refused.value)
+    assert "not UTF-8, UTF-16, Shift_JIS, Windows-1252, -1251 or -1250" in str(refused.value)
     assert "--encoding cp1252" in str(refused.value)  # latin-1 turned – € œ and curly quotes into controls
+    assert "cp1253 Greek" in str(refused.value)
+    named = read_word_table(path, encoding=encoding)
+    assert [cells[0] for _, cells in named.rows] == [word for word, _ in rows]
