@@ -46,12 +46,13 @@ from .errors import (
     ServerUnreachable,
     SyncError,
     SyncInterrupted,
+    SyncStopped,
     TLSFailure,
 )
 
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
     "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted",
-    "SyncResult",
+    "SyncResult", "SyncStopped",
     "TLSFailure", "pending_count", "show_received", "test_connection", "ConnectionCheck",
 ]

@@ -24,7 +24,7 @@ from ..domain.ids import new_id
 from ..persistence.errors import DiskFull, StoreError
 from . import credentials, local_state, server_ops
 from .connection import connect, explain
-from .errors import SyncError, SyncInterrupted
+from .errors import SyncError, SyncInterrupted, SyncStopped
 from .identity import check_identity, settle_identity
 from .merge import finish_deferred, merge_page
 from .pulled_check import check_pulled
@@ -65,11 +65,14 @@ class SyncClient:
     def __init__(self, profile: Profile, url: str | ServerURL, *, push_page: int = PUSH_PAGE,
                  pull_page: int = PULL_PAGE, defer_projection_from: int = DEFER_PROJECTION_FROM,
                  before_pull: Callable[[int], object] | None = None,
-                 on_connected: Callable[[], object] | None = None) -> None:
+                 on_connected: Callable[[], object] | None = None, stop: threading.Event | None = None) -> None:
         """`before_pull(n)` runs once, before the first of n events is taken in (the app backs up);
         `on_connected()` once the server took the login and this learner, before anything is sent
-        (the CLI remembers the server then: a sync killed half-way had forgotten it)."""
+        (the CLI remembers the server then: a sync killed half-way had forgotten it). Once `stop` is
+        set, a pull ends after the page it is taking in, with SyncStopped (the window closing: it
+        waited up to 8 s for a long pull, which then went on from the same page next time anyway)."""
         self.profile = profile
+        self.stop = stop
         self.before_pull = before_pull
         self.on_connected = on_connected
         self._before_pull: Callable[[int], object] | None = None
@@ -203,6 +206,9 @@ class SyncClient:
                     after = page.high_water
                     if page.rows:
                         progress("pull", received, max(total, received))
+                    if self.stop is not None and self.stop.is_set():
+                        raise SyncStopped(f"The sync stopped when asked, after {received} of {total} events "
+                                          "were taken in; they are kept, and the next sync goes on from there.")
             finally:
                 fetcher.submit(pages.close).result()  # ends the server transaction, in its thread
         finish_deferred(self.profile)

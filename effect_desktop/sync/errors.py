@@ -52,6 +52,11 @@ class SyncInterrupted(SyncError):
     """The connection dropped mid-sync; what was committed is kept, run sync again."""
 
 
+class SyncStopped(SyncInterrupted):
+    """Asked to stop (the window closing) between two pages taken in; what was committed is kept and
+    the next sync goes on from there."""
+
+
 class ServerRefused(SyncError):
     """The server refused an operation (permissions, bad data); the message names it."""
 

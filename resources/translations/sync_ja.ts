@@ -91,6 +91,10 @@
         <source>Something at the server's address took the connection but did not answer as a PostgreSQL server: check the port in the server URL (PostgreSQL's is usually 5432); if it is right, the server is not answering, try again later. Your changes are kept.</source>
         <translation>サーバーのアドレスで何かが接続を受け付けましたが、PostgreSQL サーバーとして応答しませんでした。サーバー URL のポートを確認してください（PostgreSQL は通常 5432）。ポートが正しい場合はサーバーが応答していません。しばらくしてからもう一度試してください。変更は保持されています。</translation>
     </message>
+    <message>
+        <source>The sync stopped as the app closed; what arrived is kept, and the next sync goes on from there.</source>
+        <translation>アプリを閉じたため同期を途中で止めました。受け取った分は保存されています。次の同期はその続きから行います。</translation>
+    </message>
 </context>
 <context>
     <name>SyncForm</name>

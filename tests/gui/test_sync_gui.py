@@ -424,9 +424,9 @@ def test_closing_does_not_wait_for_a_sync_still_connecting(qtbot, window, sync, 
     assert not window.isVisible()
 
 
-def test_closing_during_a_pull_lets_it_finish(qtbot, window, sync, alice, profile, system_keyring,
-                                              tmp_path: Path, monkeypatch) -> None:
-    """A sync taking events in is still given its bounded wait when the window closes."""
+def test_closing_during_a_pull_keeps_its_page(qtbot, window, sync, alice, profile, system_keyring,
+                                             tmp_path: Path, monkeypatch) -> None:
+    """A sync taking events in is given a bounded wait for the page under way when the window closes."""
     from effect_desktop.bootstrap import open_profile
     from effect_desktop.gui.sync import controller as sync_controller
     from effect_desktop.sync import SyncClient
@@ -451,6 +451,52 @@ def test_closing_during_a_pull_lets_it_finish(qtbot, window, sync, alice, profil
     window.close()
     assert sync.wait(0)  # ended before the window closed
     assert profile.queries.word_count() == 31  # the laptop's 30 words and this one
+
+
+def test_closing_during_a_long_pull_stops_it_after_the_page_under_way(qtbot, window, sync, alice, profile,
+                                                                    system_keyring, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    """Closing the window while a long pull took events in waited for it up to 8 s (the whole wait, on
+    a first sync of years of history), to go on from the same page next time anyway. It now stops after
+    the page under way: that page is kept, and the next sync takes the rest, each event once."""
+    import functools
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.sync import controller as sync_controller
+    from effect_desktop.sync import SyncClient
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(60)])
+    SyncClient(laptop, alice).sync()
+    sent = laptop.store.count()
+    laptop.close()
+    # pages of ten events: six pages at least, where the app's pages hold ten thousand
+    monkeypatch.setattr(sync_controller, "SyncClient", functools.partial(SyncClient, pull_page=10))
+    real_backup = sync_controller.backup_before_sync
+    backing_up = threading.Event()
+
+    def slow_backup(profile, incoming):  # type: ignore[no-untyped-def]
+        backing_up.set()
+        time.sleep(0.5)  # the window closes meanwhile, before the first page
+        return real_backup(profile, incoming)
+
+    monkeypatch.setattr(sync_controller, "backup_before_sync", slow_backup)
+    answer_a_word(window)  # something to back up
+    local = profile.store.count()
+    sync.use_session_url(alice)
+    assert sync.sync_now()
+    assert backing_up.wait(WAIT_MS / 1000)
+    profile.settings.set("sync.close_wait_seconds", "30")
+    window.close()
+    assert sync.wait(0)  # ended before the window closed, long before the 30 s
+    assert 0 < profile.store.count() - local < sent  # the first page kept, the rest left for the next sync
+    again = open_profile(profile.path)  # the app started again
+    try:
+        SyncClient(again, alice).sync()
+        assert again.queries.word_count() == 61  # the laptop's 60 words and this one
+        assert again.store.count() == local + sent  # every event of the laptop's once
+    finally:
+        again.close()
 
 
 def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:

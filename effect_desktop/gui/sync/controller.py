@@ -30,6 +30,7 @@ from ...sync import (
     SyncError,
     SyncInterrupted,
     SyncResult,
+    SyncStopped,
     credentials,
     pending_count,
     show_received,
@@ -68,6 +69,7 @@ class SyncController(QObject):
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
         self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
         self._receiving = threading.Event()  # the running sync takes events in (set in its thread)
+        self._stop = threading.Event()  # set: the running sync stops after the page it is taking in
         self._last_attempt: datetime | None = None  # when a sync last started (see sync_if_overdue)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
@@ -187,6 +189,7 @@ class SyncController(QObject):
 
         self._backup_problem = ""
         receiving = self._receiving = threading.Event()
+        stop = self._stop = threading.Event()
 
         def back_up(incoming: int) -> None:
             receiving.set()  # from here on, closing the window lets it finish (close_down)
@@ -200,7 +203,9 @@ class SyncController(QObject):
         def work() -> SyncResult:
             url = session_url or credentials.resolve(profile)
             try:
-                return SyncClient(profile, url, before_pull=back_up).sync(self._emit_progress)
+                return SyncClient(profile, url, before_pull=back_up, stop=stop).sync(self._emit_progress)
+            except SyncStopped:
+                raise  # the window is closing: what was taken in is shown when it opens again
             except SyncError:
                 # a large pull cut off: its pages are kept but were not counted yet, and the window
                 # showed no words at all until the next sync; count them now (that sync counts again)
@@ -257,15 +262,19 @@ class SyncController(QObject):
         sync that is not yet taking events in is abandoned at once: still
         connecting, or sending, it has changed nothing here that the next sync
         does not redo (the window froze 8 s on a server that never answered).
-        One taking events in gets the same bounded wait, so a pull near its end
-        finishes; each of its pages is committed whole either way."""
+        One taking events in is asked to stop after the page it is taking in
+        (each page is committed whole, and the next sync goes on from there),
+        and gets the same bounded wait for that page, or for the rebuild that
+        ends a long pull if that has begun."""
         self._timer.stop()
         if self.preferences.auto_on_close and self.is_configured() and not self.running:
             self.sync_now()
         if self._task is None:
             return True
-        if not self.preferences.auto_on_close and not self._receiving.is_set():
-            return False
+        if not self.preferences.auto_on_close:
+            if not self._receiving.is_set():
+                return False
+            self._stop.set()
         # said, and painted at once, before it waits (the window stood frozen for 8 s with nothing on
         # it); painted, not an event loop: the window's timers (its daily backup) must not run now
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending, last_synced=self.preferences.last_synced,

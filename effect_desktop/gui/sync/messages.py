@@ -22,6 +22,7 @@ from ...sync.errors import (
     ServerUnreachable,
     SyncError,
     SyncInterrupted,
+    SyncStopped,
     TLSFailure,
 )
 from ..core_messages import localise
@@ -52,6 +53,9 @@ def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (on
                                        "nothing was lost.")
     if isinstance(error, AccountConflict):
         return translate("SyncErrors", "This profile belongs to another account on the server.")
+    if isinstance(error, SyncStopped):
+        return translate("SyncErrors", "The sync stopped as the app closed; what arrived is kept, and the next "
+                                       "sync goes on from there.")
     if isinstance(error, SyncInterrupted):
         return translate("SyncErrors", "The connection dropped during the sync; what arrived is kept. Sync again.")
     if isinstance(error, BadServerURL):
