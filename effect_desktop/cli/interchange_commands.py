@@ -10,6 +10,7 @@ from typing import Any
 
 from ..backup.backups import (
     DAMAGED,
+    Backup,
     check_file,
     create_backup,
     latest_backup,
@@ -78,7 +79,8 @@ def register(commands: Any) -> None:
     sub.add_parser("create", help="back up the profile now").set_defaults(handler=backup_create)
     restore = sub.add_parser("restore", help="replace the profile with a backup (the current state is "
                                              "backed up first); default: the newest")
-    restore.add_argument("name", nargs="?", help="backup file name (from `backup list`)")
+    restore.add_argument("name", nargs="?", help="backup file name (from `backup list`), or the path "
+                                                 "`backup create` printed")
     restore.set_defaults(handler=backup_restore)
     sub.add_parser("recover", help="a damaged profile with no backup: make a new profile of what it still "
                                    "holds (the damaged file is kept among the backups)").set_defaults(
@@ -287,7 +289,7 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
             raise InterchangeError("None of this profile's backups can be restored (`effect-desktop backup list` "
                                    "marks them); choose another data folder or profile.")
     else:
-        chosen = next((b for b in backups if b.name == args.name), None)
+        chosen = _named_backup(backups, args.name)
     if chosen is None:
         raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
     saved = restore_backup(ctx.profile_file, chosen.path)
@@ -331,3 +333,16 @@ def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
     print(f"archived {report.events:,} events in {counted(report.segments, 'segment')}, JSON compressed "
           f"{report.ratio:.1f}x; profile {done.size_before / 1e6:.1f} MB -> {done.size_after / 1e6:.1f} MB")
     return 0
+
+
+def _named_backup(backups: list[Backup], name: str) -> Backup | None:
+    """By its name as `backup list` shows it, or by the path `backup create` printed (which was refused as
+    "no backup named" though the file was there)."""
+    by_name = next((b for b in backups if b.name == name), None)
+    if by_name is not None:
+        return by_name
+    try:
+        given = Path(name).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the name
+        return None
+    return next((b for b in backups if b.path.resolve() == given), None)

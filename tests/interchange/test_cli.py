@@ -46,6 +46,30 @@ def test_import_export_and_restore_from_the_command_line(tmp_path: Path, capsys:
     assert "before-restore" in capsys.readouterr().out
 
 
+def test_a_backup_is_restored_by_the_path_backup_create_printed(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`backup create` prints the copy's path, and `backup restore` given that path said "There is no
+    backup named '/…/default-…-manual.effect.sqlite3'" though the file was there."""
+    data = tmp_path / "data"
+    assert cli(data, "words", "add", "apple", "りんご") == 0
+    capsys.readouterr()
+    assert cli(data, "backup", "create") == 0
+    printed = capsys.readouterr().out.strip().removeprefix("backed up to ")
+    assert Path(printed).is_file()
+    assert cli(data, "words", "add", "later", "word") == 0
+    assert cli(data, "backup", "restore", printed) == 0
+    assert f"restored {Path(printed).name}" in capsys.readouterr().out
+    restored = open_profile(data / "default.effect.sqlite3")
+    try:
+        assert [w.text for w in restored.queries.words()] == ["apple"]
+    finally:
+        restored.close()
+    elsewhere = tmp_path / Path(printed).name  # a copy outside the profile's backups is not one of them
+    elsewhere.write_bytes(Path(printed).read_bytes())
+    assert cli(data, "backup", "restore", str(elsewhere)) == 2
+    assert "There is no backup named" in capsys.readouterr().err
+
+
 def test_unknown_file_kinds_and_missing_files_are_one_line_errors(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "deck.pdf").write_bytes(b"%PDF")
