@@ -815,6 +815,28 @@ def test_words_received_before_a_dropped_pull_are_shown(qtbot, window, sync, ali
     assert profile.queries.word_count() == received, "what was received is shown"
 
 
+def test_a_sync_run_from_a_terminal_that_only_sends_is_shown_within_the_minute(qtbot, window, sync, profile,
+                                                                             alice) -> None:
+    """`effect-desktop sync` in a terminal sent the window's 19 pending events and wrote no event, so the
+    window (which reads again when the log grows) said "19 pending" until something new was written."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.sync import SyncClient
+
+    sync.use_session_url(alice)
+    answer_a_word(window)
+    qtbot.waitUntil(lambda: sync.status.state is SyncState.PENDING, timeout=WAIT_MS)
+    pending = sync.status.pending
+    assert pending > 0
+    terminal = open_profile(profile.path)  # another program on the same file
+    try:
+        assert SyncClient(terminal, alice).sync().pushed == pending
+    finally:
+        terminal.close()
+    window._tick()  # the window's minute
+    qtbot.waitUntil(lambda: sync.status.state is SyncState.SYNCED, timeout=WAIT_MS)
+    assert sync.status.pending == 0
+
+
 def test_the_timed_sync_after_a_night_asleep_runs_when_the_window_comes_back(qtbot, window, sync, profile,
                                                                             alice) -> None:
     """The timed sync was a QTimer, which counts only while the computer is awake: after a night

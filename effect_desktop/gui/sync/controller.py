@@ -79,6 +79,7 @@ class SyncController(QObject):
         if operations is not None:
             operations.changed.connect(self.refresh)
         self.apply_preferences()
+        self._seen_synced = self.preferences.last_synced  # the last sync this window knows of
         self.refresh()
 
     # --- state -------------------------------------------------------------------------------------------
@@ -220,6 +221,21 @@ class SyncController(QObject):
         return True
 
     @Slot()
+    def notice_sync_elsewhere(self) -> None:
+        """Every minute: a sync run from a terminal that only sent writes no event, so the window, which
+        reads again when the log grows, kept saying "19 pending" after it. Its time is in the profile;
+        once it moves, what this window last said (pending, or a failure) is out of date."""
+        if self.running:
+            return
+        last = self.preferences.last_synced
+        if last == self._seen_synced:
+            return
+        self._seen_synced = last
+        if self._status.state in (SyncState.OFFLINE, SyncState.ERROR):
+            self._status = SyncStatus(SyncState.IDLE)  # a later sync reached the server
+        self.refresh()
+
+    @Slot()
     def sync_if_overdue(self) -> None:
         """The timed sync by the clock, asked every minute and when the window comes back: the timer
         counts only while the computer is awake, so after a night asleep the morning's first sync came
@@ -299,6 +315,7 @@ class SyncController(QObject):
 
     def _succeeded(self, result: SyncResult) -> None:
         self._task = None
+        self._seen_synced = self.preferences.last_synced
         now = self.preferences.last_synced or datetime.now(UTC)  # the sync recorded it in the profile
         state = SyncState.PENDING if result.pending else SyncState.SYNCED
         self._set(SyncStatus(state, result.pending, last_synced=now))

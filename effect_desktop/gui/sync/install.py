@@ -172,5 +172,6 @@ def install_sync(window: QMainWindow, profile: Profile, app_context: AppContext)
     QTimer.singleShot(0, controller.sync_on_open)
     ticked = getattr(window, "ticked", None)  # the main window's minute, and its waking
     if ticked is not None:
+        ticked.connect(controller.notice_sync_elsewhere)
         ticked.connect(controller.sync_if_overdue)
     return controller
