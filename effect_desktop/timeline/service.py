@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ..domain.events import Grade
-from ..domain.scheduling.base import Review
+from ..domain.scheduling.base import Review, ReviewState
 from ..domain.text_fold import word_fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
 from .describe import learner_time
 from .entries import TimelineFilter, TimelinePage
 from .queries import TimelineQueries
+from .scheduler_choice import UnknownScheduler, scheduler_named
 from .travel import Comparison, PastState, TimeTravel
 from .word_history import IntervalPoint, WordNotFound, WordStory, word_story
 
@@ -66,9 +67,24 @@ class Timeline:
         another device's answers in between, the schedule is the fold of all of them in answer-time
         order (handlers._reschedule), and the chart and "interval now" must say that, not the last
         device's guess (they said "1 day" where the schedule was 6)."""
-        story = word_story(self.queries, word_id, language)
+        story = word_story(self.queries, word_id, language, refold=lambda name, at: self._refold(word_id, name, at))
         return replace(story, intervals=self._schedule_after_each_answer(word_id),
                        scheduler=self.profile.projector.scheduler.name)
+
+    def _refold(self, word_id: UUID, scheduler_name: str, moment: datetime) -> ReviewState | None:
+        """The word's schedule under `scheduler_name` over its answers up to `moment`, as a switch then
+        refolded it (None: none answered by then, or a scheduler this version does not know)."""
+        try:
+            scheduler = scheduler_named(scheduler_name, self.profile.projector.day_start_hour)
+        except UnknownScheduler:
+            return None
+        state, answered = scheduler.initial(), False
+        for _event_id, at, correct, ms, grade, offset in self.profile.queries.first_attempts(word_id):
+            if at > moment:
+                break
+            state = scheduler.review(state, Review(at, bool(correct), ms, Grade(grade) if grade else None, offset))
+            answered = True
+        return state if answered else None
 
     def _schedule_after_each_answer(self, word_id: UUID) -> list[IntervalPoint]:
         scheduler = self.profile.projector.scheduler

@@ -7,11 +7,13 @@ shows deleted words too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from ..domain.scheduling.base import ReviewState
 from .describe import describe, learner_time
 from .entries import TimelineEntry, TimelineFilter
 from .queries import TimelineQueries
@@ -60,7 +62,15 @@ class WordNotFound(LookupError):
     """No word with that id or text; the message says what was looked for."""
 
 
-def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") -> WordStory:
+# The word's schedule as a scheduler folds its answers up to a moment (None: nothing answered by then).
+Refold = Callable[[str, datetime], ReviewState | None]
+
+
+def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en",
+               refold: Refold | None = None) -> WordStory:
+    """With `refold`, each switch of the scheduler is followed by the word's schedule under the new
+    one: a switch writes no event per word, so the story said "next due on 2026-12-30 (interval
+    15 d)" above the switch to FSRS, which had moved the word to 2026-12-18, and never said so."""
     entries = _all_entries(queries, word_id)
     # Switches of the scheduler in the word's lifetime: each schedule row says what the scheduler of
     # its day computed, and without them a row "next due in 1 day" stood above a chart (and an
@@ -104,10 +114,30 @@ def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en") ->
             intervals.append(IntervalPoint(entry.at, int(p.get("interval_days", 0)),
                                            datetime.fromisoformat(due) if isinstance(due, str) else due,
                                            learner_time(entry.at, entry.utc_offset_minutes)))
+        elif entry.event_type == "SchedulerChanged":
+            after = {"scheduler": p.get("scheduler")}
         steps.append(HistoryStep(entry.at, entry.event_type, describe(entry, language), entry.position,
                                  before, after, str(entry.event_id) in retracted,
                                  learner_time(entry.at, entry.utc_offset_minutes)))
+        if entry.event_type == "SchedulerChanged" and refold is not None and not deleted:
+            moved = _schedule_after_switch(entry, str(p.get("scheduler", "")), fields, refold, language)
+            if moved is not None:
+                steps.append(moved)
     return WordStory(word_id, str(fields.get("text", "")), fields, deleted, steps, intervals)
+
+
+def _schedule_after_switch(switch: TimelineEntry, scheduler: str, fields: dict[str, Any], refold: Refold,
+                           language: str) -> HistoryStep | None:
+    """The word's schedule under the scheduler switched to, told as a schedule change is."""
+    state = refold(scheduler, switch.at)
+    if state is None or state.next_review_date is None:
+        return None
+    after = {"repetition_count": state.repetition_count, "easiness_factor": state.easiness_factor,
+             "interval_days": state.interval_days, "next_review_date": state.next_review_date.isoformat()}
+    told = replace(switch, event_type="ProgressUpdated", payload=after, word_text=str(fields.get("text") or ""),
+                   scheduler=scheduler)
+    return HistoryStep(switch.at, "ProgressUpdated", describe(told, language), switch.position, {}, after,
+                       local_at=learner_time(switch.at, switch.utc_offset_minutes))
 
 
 def _all_entries(queries: TimelineQueries, word_id: UUID) -> list[TimelineEntry]:

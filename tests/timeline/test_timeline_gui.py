@@ -857,7 +857,12 @@ def test_a_words_history_shows_a_switch_of_scheduler_and_what_its_chart_is(qtbot
     assert dialog is not None
     qtbot.addWidget(dialog)
     sentences = [dialog.steps.item(r, 1).text() for r in range(dialog.steps.rowCount())]
-    assert sentences[-1] == "Switched the scheduler to FSRS"
+    # then what the switch did to this word (it writes no event per word: the rows above it still said
+    # SM-2's date, and nothing said the word had moved)
+    now = next(p for p in profile.queries.all_progress() if p.word_id == studied["apple"])
+    due = profile.queries.due_days(profile.service.day_start_hour, 0)[studied["apple"]]  # the learner's day
+    assert sentences[-2:] == ["Switched the scheduler to FSRS",
+                              f"'apple' is next due on {due.isoformat()} (interval {now.interval_days} d)"]
     from PySide6.QtWidgets import QLabel
     assert any(label.text() == "Interval over time (days), as FSRS schedules these answers"
                for label in dialog.findChildren(QLabel))
