@@ -57,6 +57,7 @@ class SchedulerPreview:
     due_week_before: int
     due_week_after: int
     moved: list[DueChange] = field(default_factory=list)  # words whose due date changed, soonest first
+    today: date | None = None  # the study day the counts are for: a day up to it is due now
 
     @property
     def answers_per_second(self) -> float:
@@ -123,7 +124,7 @@ def preview(profile: Profile, name: str, now: datetime | None = None) -> Schedul
     moved.sort(key=lambda m: (m.due_after or far, str(m.word_id)))
     return SchedulerPreview(name, profile.service.scheduler.name, sum(len(r) for r in reviews.values()),
                             len(reviews), seconds, counts["now_before"], counts["now_after"],
-                            counts["week_before"], counts["week_after"], moved)
+                            counts["week_before"], counts["week_after"], moved, today)
 
 
 def switch(profile: Profile, name: str) -> UUID:

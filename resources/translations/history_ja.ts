@@ -789,6 +789,14 @@
         <source>Switching the scheduler…</source>
         <translation>スケジューラーを切り替えています…</translation>
     </message>
+    <message>
+        <source>Replayed %1 reviews of %2 words (a word's first answer in each session: what a schedule counts). Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.</source>
+        <translation>%2 語の復習 %1 回（各セッションでの最初の解答。スケジュールが数えるのはこれです）を再生しました。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>今すぐ</translation>
+    </message>
 </context>
     <context>
         <name>TimelineModel</name>

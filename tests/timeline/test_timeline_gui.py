@@ -166,13 +166,24 @@ def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profi
 
 
 def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtBot, profile: Profile,
-                                                                      studied: dict) -> None:
+                                                                      clock: SettableClock, studied: dict) -> None:
+    clock.set(clock.now + timedelta(days=3))  # some of the words are due by now
     page = _page(qtbot, profile)
     dialog = page.choose_scheduler()
     qtbot.addWidget(dialog)
     assert dialog.choice.currentData() == "fsrs" and not dialog.confirm.isEnabled()
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "Due now:" in dialog.summary.text()
+    # the reviews a schedule folds, said as such (they were "answers", fewer than Statistics counts, "in
+    # 0.00 s"), and a day already come is "due now" (it read as a date to wait for)
+    preview = dialog.preview
+    assert dialog.summary.text().startswith(f"Replayed {preview.answers} reviews of {preview.words} words (a "
+                                            "word's first answer in each session")
+    shown = [dialog.moved.item(r).text().split(": ", 1)[1].split(" → ") for r in range(dialog.moved.count())]
+    days = [(m.day_before, m.day_after) for m in preview.moved]
+    assert shown == [["due now" if d is not None and d <= preview.today else d.isoformat() if d else "—"
+                      for d in pair] for pair in days]
+    assert any(d is not None and d <= preview.today for pair in days for d in pair), "a day already come"
     assert profile.service.scheduler.name == "sm2"  # nothing changed by the preview
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert profile.service.scheduler.name == "fsrs"
@@ -838,9 +849,11 @@ def test_the_scheduler_preview_lists_the_study_days_the_words_page_shows(
         days = profile.queries.due_days(profile.service.day_start_hour, -8 * 60)
         texts = {w.word_id: w.text for w in profile.queries.words()}
         assert set(listed) <= set(texts.values())
+        today = dialog.preview.today
         for word_id, text in texts.items():
             if text in listed:
-                assert listed[text].split(" → ")[0] == days[word_id].isoformat()
+                day = days[word_id]
+                assert listed[text].split(" → ")[0] == ("due now" if day <= today else day.isoformat())
     finally:
         monkeypatch.undo()
         time.tzset()

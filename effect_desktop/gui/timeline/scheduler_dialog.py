@@ -102,16 +102,19 @@ class SchedulerDialog(QDialog):
         self.choice.setEnabled(True)
         self.preview = preview
         p = self.preview
+        # the reviews a schedule folds are a word's first answer in each session, which is why they were
+        # fewer than the answers Statistics counts; the replay's seconds meant nothing to a learner
         self.summary.setText(self.tr(
-            "Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. "
-            "%8 words would move.")
-            .replace("%1", f"{p.answers:,}").replace("%2", f"{p.words:,}").replace("%3", f"{p.seconds:.2f}")
+            "Replayed %1 reviews of %2 words (a word's first answer in each session: what a schedule "
+            "counts). Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.")
+            .replace("%1", f"{p.answers:,}").replace("%2", f"{p.words:,}")
             .replace("%4", f"{p.due_now_before:,}").replace("%5", f"{p.due_now_after:,}")
             .replace("%6", f"{p.due_week_before:,}").replace("%7", f"{p.due_week_after:,}")
             .replace("%8", f"{len(p.moved):,}"))
         self.moved.clear()
         for change in p.moved[:MOVED_SHOWN]:
-            self.moved.addItem(f"{change.text}: {_day(change.day_before)} → {_day(change.day_after)}")
+            self.moved.addItem(f"{change.text}: {self._day(change.day_before, p.today)} → "
+                               f"{self._day(change.day_after, p.today)}")
         self._allow_switch()
 
     def confirm_switch(self) -> None:
@@ -136,5 +139,10 @@ class SchedulerDialog(QDialog):
         self.accept()
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value is not None else "—"
+    def _day(self, value: date | None, today: date | None) -> str:
+        """A day up to today is due now ("2026-12-16 → 2026-12-12" read as a date to wait for)."""
+        if value is None:
+            return "—"
+        if today is not None and value <= today:
+            return self.tr("due now")
+        return value.isoformat()
