@@ -31,9 +31,10 @@ _ID_FORM = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA
 
 
 class PayloadInvalid(ValueError):
-    def __init__(self, line: int, reason: str) -> None:
+    def __init__(self, line: int, reason: str, unknown_fields: list[str] | None = None) -> None:
         super().__init__(reason)
         self.line = line
+        self.unknown_fields = unknown_fields  # when fields this version does not know are all that is wrong
 
 
 def check_payloads(registry: EventRegistry, rows: Sequence[Numbered]) -> None:
@@ -47,7 +48,7 @@ def check_payloads(registry: EventRegistry, rows: Sequence[Numbered]) -> None:
             load(event_type, data, version)
             _validate_metadata(metadata)
         except ValidationError as error:
-            raise PayloadInvalid(number, _reason(error)) from None
+            raise PayloadInvalid(number, _reason(error), _only_unknown_fields(error)) from None
         # (a payload of an older schema version is read through its upcasters, never by the SQL)
         odd = (odd_id(data) if current.get(event_type) == version else None) or odd_id(metadata)
         if odd:
@@ -65,6 +66,13 @@ def odd_id(document: str) -> str | None:
         value = fields.get(field) if isinstance(fields, dict) else None
         if isinstance(value, str) and not _ID_FORM.fullmatch(value):
             return f"{field}: {value!r} is not an id as the app writes them (32 hex digits, dashes allowed)"
+    return None
+
+
+def _only_unknown_fields(error: ValidationError) -> list[str] | None:
+    found = error.errors()
+    if found and all(e["type"] == "extra_forbidden" for e in found):
+        return [".".join(str(part) for part in e["loc"]) for e in found]
     return None
 
 

@@ -5,6 +5,13 @@ the old rows must still load: each event type has a schema version, and an
 upcaster per older version turns the stored dict into the next version's
 shape before validation. A row of an unknown type is an explicit error rather
 than a silently skipped fact.
+
+A field added to a payload, even one with a default, is a new schema version
+with its upcaster: an older app then says "written by a newer Effect Desktop;
+update the app" before reading it. (`generation` was added to SchedulerChanged
+without one, and the versions before it read the field as damage; a stored
+event holding only fields this version does not know is now told apart from
+damage too: persistence.errors.EventFromNewerVersion.)
 """
 
 from __future__ import annotations

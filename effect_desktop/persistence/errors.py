@@ -61,3 +61,28 @@ class EventUnreadable(StoreError):
             f"The event at position {position} ({event_type}) cannot be read: its stored data is damaged "
             f"({first}). Restore the latest backup (`effect-desktop backup list`, then `backup restore`); "
             "a sync brings back what reached the server.")
+
+
+class EventFromNewerVersion(EventUnreadable):
+    """A stored event holds fields this version does not know, and nothing else wrong: a newer version
+    wrote it (one added `generation` to SchedulerChanged without a new schema version, and the older
+    ones read that as damage). Restoring a backup, as damage is answered, would throw away everything
+    since it; updating the app reads it."""
+
+    def __init__(self, position: int | None, event_type: str, fields: list[str]) -> None:
+        super().__init__(position, event_type, f"{', '.join(fields)}: not known to this version")
+        self.fields = fields
+        Exception.__init__(
+            self, f"The event at position {position} ({event_type}) holds what this version of Effect Desktop "
+                  f"does not know ({', '.join(fields)}): a newer version wrote it. Update Effect Desktop on this "
+                  "computer; nothing is damaged, and no backup needs restoring.")
+
+
+def unreadable(position: int | None, event_type: str, error: ValueError, reason: str) -> EventUnreadable:
+    """The error for a stored payload that does not load: unknown fields alone are a newer version's."""
+    details = getattr(error, "errors", None)
+    found = details() if callable(details) else []
+    if found and all(item.get("type") == "extra_forbidden" for item in found):
+        fields = [".".join(str(part) for part in item.get("loc", ())) for item in found]
+        return EventFromNewerVersion(position, event_type, fields)
+    return EventUnreadable(position, event_type, reason)

@@ -23,7 +23,7 @@ from ..domain.events import DomainEvent, EventMetadata, assemble_envelope, with_
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
-from .errors import BUSY_MESSAGE, ConcurrencyError, EventUnreadable, ProfileLocked, StoreError, disk_full
+from .errors import BUSY_MESSAGE, ConcurrencyError, ProfileLocked, StoreError, disk_full, unreadable
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
@@ -395,7 +395,7 @@ class SqlEventStore:
             payload = self.registry.load(event_type, data, schema_version)
             meta = _validate_metadata(metadata)
         except ValueError as error:  # pydantic's ValidationError is one: damaged JSON, a field gone
-            raise EventUnreadable(position, event_type, damage_of(error)) from None
+            raise unreadable(position, event_type, error, damage_of(error)) from None
         return _envelope({
             "event_id": uuid_from_bytes(event_id),
             "aggregate_id": uuid_from_bytes(aggregate_id),
@@ -417,7 +417,7 @@ class SqlEventStore:
             meta = (EventMetadata.model_validate(metadata) if isinstance(metadata, dict)
                     else EventMetadata.model_validate_json(metadata))
         except ValueError as error:  # see _event_from_raw
-            raise EventUnreadable(row.position, row.event_type, damage_of(error)) from None
+            raise unreadable(row.position, row.event_type, error, damage_of(error)) from None
         return _envelope({
             "event_id": row.event_id,
             "aggregate_id": row.aggregate_id,

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from ..domain.payload_check import PayloadInvalid, check_payloads
 from ..domain.registry import UnknownEventType, UnsupportedSchemaVersion
-from ..persistence.errors import EventUnreadable
+from ..persistence.errors import EventFromNewerVersion, EventUnreadable
 from ..persistence.schema import events as events_table
 from ..persistence.sql_store import SqlEventStore
 
@@ -40,6 +40,8 @@ def check_stored_payloads(connection: sa.Connection, store: SqlEventStore,
                                             for p, t, v, d, m in page])
         except PayloadInvalid as error:
             event_type = next(t for p, t, *_ in page if p == error.line)
+            if error.unknown_fields:  # a newer version's, not damage
+                raise EventFromNewerVersion(error.line, event_type, error.unknown_fields) from None
             raise EventUnreadable(error.line, event_type, str(error)) from None
         except (UnknownEventType, UnsupportedSchemaVersion) as error:
             position, event_type = next((p, t) for p, t, v, *_ in page if _unloadable(store, t, v))

@@ -126,6 +126,34 @@ def test_an_answer_damaged_in_its_fields_is_named_as_verify_did_before(
     assert "unexpected error" not in err and "rebuild" not in err and position
 
 
+def test_an_event_with_a_field_only_a_newer_version_knows_is_not_called_damage(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A newer version added `generation` to SchedulerChanged without a new schema version, and the older
+    ones said "its stored data is damaged … Restore the latest backup", advice that throws away everything
+    since it (found by a helper opening profiles across versions)."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.cli.main import run_cli
+    from effect_desktop.persistence.errors import EventFromNewerVersion
+
+    path = tmp_path / "data" / "default.effect.sqlite3"
+    profile = open_profile(path)
+    _study(profile)
+    profile.close()
+    _raw(path, "UPDATE events SET event_data = json_set(event_data, '$.weights', json('[0.4, 1.2]')) "
+               "WHERE position = (SELECT min(position) FROM events WHERE event_type = 'QuestionAnswered')")
+    profile = open_profile(path)
+    try:
+        with pytest.raises(EventFromNewerVersion, match=r"QuestionAnswered\) holds what this version"):
+            list(profile.store.iter_all())
+    finally:
+        profile.close()
+    capsys.readouterr()
+    assert run_cli(["--data-dir", str(tmp_path / "data"), "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "(weights): a newer version wrote it. Update Effect Desktop" in err, err
+    assert "damaged" not in err.replace("nothing is damaged", "") and "Restore" not in err
+
+
 def test_a_snapshot_of_an_unknown_kind_is_a_problem_not_a_crash(profile: Profile) -> None:
     ids = _study(profile, words=3)
     for _ in range(2):  # two sessions long enough to be snapshotted
