@@ -299,6 +299,41 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n word(s) of this session left out: {0}.</source>
+      <translation>
+        <numerusform>%n word of this session left out: {0}.</numerusform>
+        <numerusform>%n words of this session left out: {0}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n reviewed since it began</source>
+      <translation>
+        <numerusform>%n reviewed since it began</numerusform>
+        <numerusform>%n reviewed since it began</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n not due yet</source>
+      <translation>
+        <numerusform>%n not due yet</numerusform>
+        <numerusform>%n not due yet</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n over today's limits</source>
+      <translation>
+        <numerusform>%n over today's limits</numerusform>
+        <numerusform>%n over today's limits</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer(s) it had.</source>
+      <translation>
+        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer it had.</numerusform>
+        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answers it had.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
       <translation>
         <numerusform>%n word of this session were deleted meanwhile; their cards are left out.</numerusform>

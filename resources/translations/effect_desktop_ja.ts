@@ -1066,6 +1066,35 @@ Details were written to the log file; your study history is safe.</source>
         <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
         <translation><numerusform>このセッションの %n 語がその間に削除されたため、そのカードは出題しません。</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n word(s) of this session left out: {0}.</source>
+        <translation><numerusform>このセッションの %n 語は出題しません（{0}）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reviewed since it began</source>
+        <translation><numerusform>開始後に復習済みが %n 語</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not due yet</source>
+        <translation><numerusform>まだ復習日でないものが %n 語</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n over today's limits</source>
+        <translation><numerusform>今日の上限を超えるものが %n 語</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer(s) it had.</source>
+        <translation><numerusform>{1} に始めた{0}のセッションには、いま学習する単語が残っていません（{2}）。それまでの解答 %n 問で完了しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing in the {0} session from {1} is left to study now ({2}); it was closed.</source>
+        <translation>{1} に始めた{0}のセッションには、いま学習する単語が残っていません（{2}）。セッションを閉じました。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the reasons</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

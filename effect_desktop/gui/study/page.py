@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...application.planning import EVERY_WORD, Focus
+from ...application.resuming import ResumePlan, plan_resume
 from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS, active_seconds
 from ...domain.text_fold import tag_key
@@ -361,11 +362,53 @@ class StudyPage(Page):
         return True
 
     def resume(self, session: SessionView) -> None:
-        """Continue with the words not yet answered correctly (answers so far are kept)."""
-        by_id = {w.word_id: w for w in self.profile.queries.words_by_ids(session.word_ids)}
+        """Continue with the words not yet answered correctly that are still to study now (answers so far
+        are kept). Resumed days later, a session asked the words planned then as first attempts, though
+        most were reviewed since and not due: each was reviewed early and put off further
+        (application.resuming). Those are left out and the learner told; with none left, the session
+        is finished with what it had."""
+        profile = self.profile
+        by_id = {w.word_id: w for w in profile.queries.words_by_ids(session.word_ids)}
         words = [by_id[w] for w in session.word_ids if w in by_id]
-        earlier = self.profile.queries.answers_in_session(session.session_id)
-        self._begin(StudyRun(session.session_id, session.mode, words, earlier))
+        earlier = profile.queries.answers_in_session(session.session_id)
+        run = StudyRun(session.session_id, session.mode, words, earlier)
+        plan = plan_resume(profile.queries, session, run.queue, profile.service.clock(),
+                           profile.service.day_start_hour, queue.limits(profile))
+        if not plan.left_out:
+            self._begin(run)
+            return
+        run.leave_out(plan.left_out)
+        if not run.finished:
+            self._begin(run)
+            self.session_panel.show_result(self.tr(
+                "%n word(s) of this session left out: {0}.", "", len(plan.left_out)).format(self._why(plan)))
+            return
+        self._close_resumed(session, run, plan)
+
+    def _why(self, plan: ResumePlan) -> str:
+        """Why words were left out, with how many for each reason ("2 reviewed since it began, 1 not due")."""
+        reasons = [self.tr("%n reviewed since it began", "", len(plan.reviewed_since)) if plan.reviewed_since else "",
+                   self.tr("%n not due yet", "", len(plan.not_due)) if plan.not_due else "",
+                   self.tr("%n over today's limits", "", len(plan.over_limits)) if plan.over_limits else ""]
+        return self.tr(", ", "between the reasons").join(r for r in reasons if r)
+
+    def _close_resumed(self, session: SessionView, run: StudyRun, plan: ResumePlan) -> None:
+        """Nothing of a resumed session is left to study now: it is completed with its answers (dated at
+        its last one, or at its start if it has none: not booked on today) rather than asking nothing."""
+        self.settle()
+        ended = self._last_answer_at(session.session_id) or session.started_at
+        ok, _ = self.context.operations.perform(
+            lambda: self.profile.service.complete_session(session.session_id, ended))
+        self.context.undo.discard(lambda e: e.owner == session.session_id)
+        when = (mode_names(self).get(session.mode, session.mode), session.started_local.strftime("%Y-%m-%d %H:%M"))
+        if run.results:
+            said = self.tr("Nothing in the {0} session from {1} is left to study now ({2}); it was finished "
+                           "with the %n answer(s) it had.", "", len(run.results))
+        else:
+            said = self.tr("Nothing in the {0} session from {1} is left to study now ({2}); it was closed.")
+        self._said_on_start = said.format(*when, self._why(plan)) if ok else ""
+        self.show_start()
+        self.start_panel.message.setText(self._said_on_start)
 
     def finish(self, session: SessionView) -> None:
         """Complete an interrupted session with what was answered (its time up to its last answer)."""

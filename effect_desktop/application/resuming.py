@@ -1,0 +1,84 @@
+"""What an unfinished session still asks when it is resumed, and which ones are not offered at all.
+
+A session is planned for its moment: the words due then, the new words that
+day's allowance gave. Resumed days later, its plan is stale: most of its words
+were reviewed since in other sessions, and answering one again as a first
+attempt reviews it early and moves its schedule (a word due in a week was put
+off two weeks more). So a resumed session asks only what a session planned now
+could: a word not reviewed since the session began that is due now, within
+today's review allowance, or still new, within today's new-word allowance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from uuid import UUID
+
+from ..domain.scheduling.studyday import offset_minutes, study_day
+from ..projections.queries import Queries
+from ..projections.views import SessionView
+from .planning import DailyLimits, allowance_today
+
+
+@dataclass(frozen=True)
+class ResumePlan:
+    """The session's waiting words sorted: asked now, or left out and why (each in the session's order)."""
+
+    ask: list[UUID] = field(default_factory=list)
+    # reviewed since the session began: in another session, or in this one on an earlier study day (the
+    # repeat of a missed word belonged to that day; it is due again under its own schedule)
+    reviewed_since: list[UUID] = field(default_factory=list)
+    not_due: list[UUID] = field(default_factory=list)  # reviewed before the session, due again later
+    over_limits: list[UUID] = field(default_factory=list)  # today's reviews or new words are used up
+
+    @property
+    def left_out(self) -> set[UUID]:
+        return {*self.reviewed_since, *self.not_due, *self.over_limits}
+
+
+def today(now: datetime, day_start_hour: int) -> date:
+    return study_day(now, offset_minutes(now), day_start_hour)
+
+
+def started_on(session: SessionView, day_start_hour: int) -> date:
+    """The study day the session was started on, on the learner's clock then."""
+    return study_day(session.started_at, session.utc_offset_minutes, day_start_hour)
+
+
+def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID], now: datetime,
+                day_start_hour: int, limits: DailyLimits) -> ResumePlan:
+    """Sort `waiting` (the session's words still to ask, as the run left them: its missed words' repeats
+    too). The allowance is today's, as for a new session: what the session answered today already
+    counts in it, so a session resumed the same day keeps its words."""
+    in_session = {a.word_id for a in queries.answers_in_session(session.session_id) if not a.retracted}
+    same_day = started_on(session, day_start_hour) == today(now, day_start_hour)
+    words = {w.word_id: w for w in queries.words_by_ids(list(dict.fromkeys(waiting)))}
+    due = queries.due_word_ids(now, day_start_hour)
+    left = allowance_today(queries, now, day_start_hour, limits)
+    reviews_left, new_left = left.reviews_left, left.new_left
+    plan = ResumePlan()
+    for word_id in dict.fromkeys(waiting):
+        word = words.get(word_id)
+        if word is None:  # deleted: the page leaves it out as it does during a session
+            plan.ask.append(word_id)
+        elif word_id in in_session:  # a repeat: it moves no schedule, but belongs to its day
+            (plan.ask if same_day else plan.reviewed_since).append(word_id)
+        elif word.progress is None:  # still new
+            if new_left > 0:
+                plan.ask.append(word_id)
+                new_left -= 1
+            else:
+                plan.over_limits.append(word_id)
+        elif word.progress.last_answered_at is not None and word.progress.last_answered_at > session.started_at:
+            plan.reviewed_since.append(word_id)
+        elif word_id not in due:
+            plan.not_due.append(word_id)
+        elif reviews_left > 0:
+            plan.ask.append(word_id)
+            reviews_left -= 1
+        else:
+            plan.over_limits.append(word_id)
+    return plan
+

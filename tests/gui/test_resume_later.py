@@ -1,0 +1,142 @@
+"""An unfinished session days later: what Resume asks.
+
+A learner's month (faked clock) resumed a session from Dec 27 on Dec 30: the words planned then
+were asked as first attempts although most had been reviewed since (due Jan 8, put off to Jan 13).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.gui import i18n
+from effect_desktop.gui.main_window import MainWindow
+from effect_desktop.gui.startup import ResumeDialog
+from tests.integration.profile_helpers import SettableClock
+
+from .conftest import press
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(datetime(2026, 12, 26, 8, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def profile(tmp_path: Path, clock: SettableClock) -> Iterator[Profile]:
+    opened = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    yield opened
+    opened.close()
+
+
+def _window(qtbot, profile: Profile) -> MainWindow:
+    i18n.install("en")
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _words(profile: Profile, *texts: str) -> dict[str, object]:
+    ids = profile.service.create_words([dict(text=t, meaning=f"{t} (ja)") for t in texts])
+    return dict(zip(texts, ids, strict=True))
+
+
+def _study(profile: Profile, *word_ids) -> None:
+    """A whole session elsewhere (another window, the CLI): each word answered Good."""
+    session = profile.service.start_session("flashcard", list(word_ids))
+    for word_id in word_ids:
+        profile.service.answer(session, word_id, True, 2000, "good")
+    profile.service.complete_session(session)
+
+
+def _due(profile: Profile, word_id) -> datetime:
+    word = profile.queries.word(word_id)
+    assert word is not None and word.progress is not None
+    return word.progress.next_review_date
+
+
+def _answer_all(qtbot, page) -> list[str]:
+    card = page.session_panel.flashcard
+    asked = []
+    while page.in_session:
+        asked.append(card.word.text)
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_3)
+    return asked
+
+
+def test_resumed_days_later_a_session_asks_only_what_is_due_now(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
+    w = _words(profile, "airport", "bus", "manager", "seat", "ticket")
+    _study(profile, w["airport"], w["bus"], w["manager"])  # Dec 26: due Dec 27
+    clock.advance(days=1)
+    planned = [w["ticket"], w["airport"], w["bus"], w["manager"], w["seat"]]
+    old = profile.service.start_session("flashcard", planned)
+    profile.service.answer(old, w["ticket"], True, 1500, "good")  # then left with Esc
+    clock.advance(minutes=10)
+    _study(profile, w["airport"], w["bus"])  # Dec 27, in another session: due Jan 2
+    clock.advance(days=3)  # Dec 30: manager (due since Dec 27) is due, seat is still new
+    before = {name: _due(profile, w[name]) for name in ("airport", "bus")}
+
+    window = _window(qtbot, profile)
+    dialog = window.startup()
+    assert isinstance(dialog, ResumeDialog)
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    page = window.study_page
+    assert page.in_session and page.run.session_id == old
+    assert page.session_panel.last_result.text() == (
+        "2 words of this session left out: 2 reviewed since it began.")
+    assert page.session_panel.position.text() == "1 / 3"
+    assert _answer_all(qtbot, page) == ["manager", "seat"]
+    assert {name: _due(profile, w[name]) for name in ("airport", "bus")} == before, \
+        "words reviewed since were not reviewed again (their schedules did not move)"
+    window.operations.wait()
+
+
+def test_a_resumed_session_with_nothing_left_to_study_is_finished_with_a_message(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
+    w = _words(profile, "airport", "bus", "later")
+    _study(profile, w["later"])  # Dec 26: due Dec 27
+    clock.advance(days=1)
+    _study(profile, w["later"])  # Dec 27: due in 6 days
+    clock.advance(minutes=1)
+    old = profile.service.start_session("flashcard", [w["airport"], w["bus"], w["later"]])  # `--words`
+    profile.service.answer(old, w["airport"], True, 1500, "good")
+    clock.advance(minutes=5)
+    _study(profile, w["bus"])
+    clock.advance(days=2)
+    later_due = _due(profile, w["later"])
+
+    window = _window(qtbot, profile)
+    page = window.show_page("study")
+    qtbot.waitUntil(lambda: page.start_panel.resume_box.isVisible())
+    qtbot.mouseClick(page.start_panel.resume_button, Qt.MouseButton.LeftButton)
+    assert not page.in_session and page.stack.currentWidget() is page.start_panel
+    assert page.start_panel.message.text() == (
+        "Nothing in the Flashcards session from 2026-12-27 08:01 is left to study now (1 reviewed since it "
+        "began, 1 not due yet); it was finished with the 1 answer it had.")
+    session = profile.queries.session(old)
+    assert session is not None and session.completed and session.answered == 1
+    assert _due(profile, w["later"]) == later_due
+    qtbot.waitUntil(lambda: not page.start_panel.resume_box.isVisible())
+    window.operations.wait()
+
+
+def test_a_session_resumed_the_same_day_keeps_its_words_and_its_repeats(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
+    w = _words(profile, "apple", "bread", "rice")
+    old = profile.service.start_session("flashcard", list(w.values()))
+    profile.service.answer(old, w["apple"], False, 1500, "again")  # missed: comes back in the session
+    clock.advance(hours=3)
+    window = _window(qtbot, profile)
+    dialog = window.startup()
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    page = window.study_page
+    assert page.session_panel.last_result.text() == ""
+    assert sorted(_answer_all(qtbot, page)) == ["apple", "bread", "rice"]
+    window.operations.wait()
+
