@@ -7,6 +7,11 @@ attempt reviews it early and moves its schedule (a word due in a week was put
 off two weeks more). So a resumed session asks only what a session planned now
 could: a word not reviewed since the session began that is due now, within
 today's review allowance, or still new, within today's new-word allowance.
+
+A session started and never answered on an earlier study day (`session start`
+at a terminal just to see what is due) is not offered: the window's own Esc
+closes such a session quietly, and this one asked about it at every start, for
+days. One from today is left alone: a learner may be answering it in a terminal.
 """
 
 from __future__ import annotations
@@ -82,3 +87,13 @@ def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID],
             plan.over_limits.append(word_id)
     return plan
 
+
+def stale_and_empty(session: SessionView, now: datetime, day_start_hour: int) -> bool:
+    """Open, never answered, and started on an earlier study day: nothing to resume or finish."""
+    return (not session.completed and session.answered == 0
+            and started_on(session, day_start_hour) < today(now, day_start_hour))
+
+
+def worth_offering(sessions: Sequence[SessionView], now: datetime, day_start_hour: int) -> list[SessionView]:
+    """The unfinished sessions to offer (resume or finish), newest first as given."""
+    return [s for s in sessions if not stale_and_empty(s, now, day_start_hour)]

@@ -254,6 +254,13 @@
         <numerusform>Your {0} session from {1} was not finished ({2} of %n words answered). Every answer was saved.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>Your {0} session from {1} was started, but none of its %n word(s) is answered yet.</source>
+      <translation>
+        <numerusform>Your {0} session from {1} was started, but none of its %n word is answered yet.</numerusform>
+        <numerusform>Your {0} session from {1} was started, but none of its %n words is answered yet.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SettingsPage</name>

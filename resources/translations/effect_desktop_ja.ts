@@ -531,6 +531,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>&amp;Later</source>
         <translation>後で(&amp;L)</translation>
     </message>
+    <message numerus="yes">
+        <source>Your {0} session from {1} was started, but none of its %n word(s) is answered yet.</source>
+        <translation><numerusform>{1} に始めた{0}のセッション（%n 語）は、まだ1語も解答していません。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>SessionPanel</name>
@@ -1094,6 +1098,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>, </source>
         <comment>between the reasons</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>A {0} session from {1} was started; no word is answered yet.</source>
+        <translation>{1} に始めた{0}のセッションがあります（まだ1語も解答していません）。</translation>
     </message>
 </context>
 <context>

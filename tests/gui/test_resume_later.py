@@ -1,7 +1,9 @@
-"""An unfinished session days later: what Resume asks.
+"""An unfinished session days later: what Resume asks, and which sessions the window offers at all.
 
 A learner's month (faked clock) resumed a session from Dec 27 on Dec 30: the words planned then
-were asked as first attempts although most had been reviewed since (due Jan 8, put off to Jan 13).
+were asked as first attempts although most had been reviewed since (due Jan 8, put off to Jan 13);
+and an empty session started at a terminal asked "was not finished (0 of 20 words answered)" at
+every start, for days.
 """
 
 from __future__ import annotations
@@ -140,3 +142,40 @@ def test_a_session_resumed_the_same_day_keeps_its_words_and_its_repeats(qtbot, p
     assert sorted(_answer_all(qtbot, page)) == ["apple", "bread", "rice"]
     window.operations.wait()
 
+
+def test_an_empty_session_from_an_earlier_day_is_closed_quietly_not_offered(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
+    w = _words(profile, "airport", "bus")
+    older = profile.service.start_session("flashcard", list(w.values()))  # `session start`, to see what is due
+    clock.advance(days=1)
+    newer = profile.service.start_session("flashcard", list(w.values()))
+    clock.advance(days=2)
+
+    window = _window(qtbot, profile)
+    assert window.startup() is None, "no question about a session never answered"
+    assert profile.queries.open_sessions() == []
+    for session_id, day in ((older, 26), (newer, 27)):
+        session = profile.queries.session(session_id)
+        assert session is not None and session.completed and session.completed_at.day == day, \
+            "closed on its own day: nothing is booked on today"
+    page = window.show_page("study")
+    qtbot.waitUntil(lambda: page.start_panel.counts.text() != "")
+    assert not page.start_panel.resume_box.isVisible()
+    window.operations.wait()
+
+
+def test_an_empty_session_from_today_stays_open_and_says_none_is_answered(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
+    w = _words(profile, "airport", "bus")
+    today = profile.service.start_session("flashcard", list(w.values()))  # a terminal may be answering it
+    clock.advance(hours=2)
+    window = _window(qtbot, profile)
+    dialog = window.startup()
+    assert isinstance(dialog, ResumeDialog)
+    assert dialog.message.text() == ("Your Flashcards session from 2026-12-26 08:00 was started, but none of "
+                                     "its 2 words is answered yet.")
+    dialog.reject()
+    page = window.show_page("study")
+    qtbot.waitUntil(lambda: page.start_panel.resume_box.isVisible())
+    assert page.start_panel.resume_label.text() == (
+        "A Flashcards session from 2026-12-26 08:00 was started; no word is answered yet.")
+    assert [s.session_id for s in profile.queries.open_sessions()] == [today]
+    window.operations.wait()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...application.planning import EVERY_WORD, Focus
-from ...application.resuming import ResumePlan, plan_resume
+from ...application.resuming import ResumePlan, plan_resume, worth_offering
 from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS, active_seconds
 from ...domain.text_fold import tag_key
@@ -290,7 +290,8 @@ class StudyPage(Page):
         def read() -> StartState:
             now = profile.service.clock()
             focus = Preferences(profile.settings).study_focus
-            return StartState(queue.counts(profile, now, focus), profile.queries.open_sessions(), focus,
+            offered = worth_offering(profile.queries.open_sessions(), now, profile.service.day_start_hour)
+            return StartState(queue.counts(profile, now, focus), offered, focus,
                               profile.queries.categories(with_none=True), profile.queries.tags())
 
         self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
@@ -321,10 +322,13 @@ class StudyPage(Page):
         box.resume_box.setVisible(self.open_session is not None)
         if self.open_session is not None:
             names = mode_names(self)
-            box.resume_label.setText(self.tr(
-                "An unfinished {0} session from {1} (%n answer(s) so far).", "", self.open_session.answered).format(
-                names.get(self.open_session.mode, self.open_session.mode),
-                self.open_session.started_local.strftime("%Y-%m-%d %H:%M")))
+            if self.open_session.answered:
+                said = self.tr("An unfinished {0} session from {1} (%n answer(s) so far).", "",
+                               self.open_session.answered)
+            else:  # "(0 answers so far)"
+                said = self.tr("A {0} session from {1} was started; no word is answered yet.")
+            box.resume_label.setText(said.format(names.get(self.open_session.mode, self.open_session.mode),
+                                                 self.open_session.started_local.strftime("%Y-%m-%d %H:%M")))
         self.start_refreshed.emit()
 
     def show_start(self) -> None:
