@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
-from ..persistence.errors import StoreError
+from ..persistence.errors import ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
 
 log = logging.getLogger("effect_desktop.gui")
@@ -30,6 +30,8 @@ def error_title(error: BaseException) -> str:
         return QCoreApplication.translate("Errors", "Please check the input")
     if isinstance(error, NotFound | RuleViolated | DomainError):
         return QCoreApplication.translate("Errors", "That cannot be done")
+    if isinstance(error, ProfileLocked):  # in use, not damaged
+        return QCoreApplication.translate("Errors", "The profile is busy")
     if isinstance(error, StoreError):
         return QCoreApplication.translate("Errors", "The profile could not be read or written")
     return QCoreApplication.translate("Errors", "Something went wrong")
@@ -50,11 +52,18 @@ def user_message(error: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
-    """Show a non-blocking error dialog (kept alive by its parent) and return it."""
+    """Show a non-blocking error dialog (kept alive by its parent) and return it.
+
+    The same message already open under `parent` is not opened again: a key pressed while a command
+    waited reached the window after it failed, failed the same way, and a second box came up."""
     if not isinstance(error, DomainError | StoreError):
         log.error("error shown to the user", exc_info=error)
-    box = QMessageBox(QMessageBox.Icon.Warning, error_title(error), user_message(error),
-                      QMessageBox.StandardButton.Ok, parent)
+    title, text = error_title(error), user_message(error)
+    if parent is not None:
+        for shown in parent.findChildren(QMessageBox, "errorDialog", Qt.FindChildOption.FindDirectChildrenOnly):
+            if shown.isVisible() and shown.windowTitle() == title and shown.text() == text:
+                return shown
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote words and paths: never markup
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

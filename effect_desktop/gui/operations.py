@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidge
 
 from ..domain.errors import DomainError
 from ..persistence.errors import StoreError
+from ..persistence.lock_wait import waiting_briefly
 from .errors import show_error
 from .gc_thread import collect_on_gui_thread
 
@@ -122,9 +123,12 @@ class Operations(QObject):
 
         `busy`: what to say while it runs, for a command on many words at once (Organize, or its undo,
         on thousands: seconds): the wait cursor and that message show first. It ran with nothing on
-        screen, and the window looked dead."""
+        screen, and the window looked dead.
+
+        Its writes wait only briefly for another program's hold on the profile (a command-line rebuild
+        froze the window for ten seconds an answer); they then fail as busy, the command undone whole."""
         try:
-            with self._looking_busy(busy):
+            with self._looking_busy(busy), waiting_briefly():
                 result = action()
         except (DomainError, StoreError) as error:
             show_error(parent or self.parent_widget, error)

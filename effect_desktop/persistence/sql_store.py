@@ -23,7 +23,16 @@ from ..domain.events import DomainEvent, EventMetadata, assemble_envelope, with_
 from ..domain.registry import EventRegistry
 from ..gc_pause import without_gc
 from .archive import ArchiveReader
-from .errors import BUSY_MESSAGE, ConcurrencyError, ProfileLocked, StoreError, disk_full, unreadable
+from .errors import (
+    BUSY_MESSAGE,
+    BUSY_NOT_SAVED_MESSAGE,
+    ConcurrencyError,
+    ProfileLocked,
+    StoreError,
+    disk_full,
+    unreadable,
+)
+from .lock_wait import waits_briefly
 from .schema import events as events_table
 from .schema import snapshots as snapshots_table
 from .sqlite_append import SqliteAppender
@@ -47,7 +56,7 @@ _SELECT_COLUMNS = (
 def write_failed(error: OperationalError, where: str | None) -> StoreError:
     """The store's error for a write the database refused (the transaction rolled back)."""
     if "locked" in str(error) or "busy" in str(error):
-        return ProfileLocked(BUSY_MESSAGE)
+        return ProfileLocked(BUSY_NOT_SAVED_MESSAGE if waits_briefly() else BUSY_MESSAGE)
     full = disk_full(str(error.orig), where)
     return full if full is not None else StoreError(_plain(error, where))
 

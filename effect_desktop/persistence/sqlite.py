@@ -7,6 +7,8 @@
   to one stream are serialised and exactly one wins each version.
 - Reads use plain (deferred) transactions: in WAL mode they never block the
   writer and see one consistent snapshot.
+- A write waits up to BUSY_TIMEOUT_MS for another program's write lock; one
+  the window starts waits only briefly (lock_wait.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
 from .archive import SEGMENT_SCHEMA
+from .lock_wait import WriteLock
 
 BUSY_TIMEOUT_MS = 10_000
 WAL_SIZE_LIMIT = 16 * 1024 * 1024  # bytes the WAL file is cut back to once checkpointed
@@ -57,14 +60,20 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
         cursor.execute(f"ATTACH DATABASE ':memory:' AS {SEGMENT_SCHEMA}")
         cursor.close()
 
+    lock = WriteLock(lambda: BUSY_TIMEOUT_MS)
+
     @event.listens_for(engine, "begin")
     def _begin(connection: sa.Connection) -> None:
-        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        statement = "BEGIN DEFERRED" if mode == "DEFERRED" else "BEGIN IMMEDIATE"
+        deferred = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE") == "DEFERRED"
+        statement = "BEGIN DEFERRED" if deferred else "BEGIN IMMEDIATE"
         # On the driver: through SQLAlchemy's statement machinery the BEGIN cost a third of a
         # one-answer command's time in SQLAlchemy. Errors leave as SQLAlchemy's, as before.
+        driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
         try:
-            connection.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+            if deferred:
+                lock.read(driver)
+            else:
+                lock.take(driver)
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(statement, (), error, sqlite3.Error) from error
 

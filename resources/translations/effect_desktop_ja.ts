@@ -197,6 +197,10 @@
         <translation>プロファイルの読み書きができませんでした</translation>
     </message>
     <message>
+        <source>The profile is busy</source>
+        <translation>プロファイルは使用中です</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/errors.py" line="34" />
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
@@ -1743,6 +1747,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running); try again in a moment.</source>
         <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中です。少し待ってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running), so this was not saved. Try it again in a moment.</source>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中のため、今の操作は保存されませんでした。少し待ってからもう一度行ってください。</translation>
     </message>
     <message>
         <source>{0} cannot be read ({1}); it was left untouched. Give your user account permission to read and write it, or choose another data folder.</source>

@@ -29,6 +29,7 @@ from ...domain.errors import DomainError, ValidationFailed
 from ...domain.word import split_tags
 from ...interchange.importer import word_key
 from ...persistence.errors import StoreError
+from ...persistence.lock_wait import waiting_briefly
 from ...projections.views import WordView
 from ..core_messages import localise_fields
 from ..errors import show_error
@@ -231,7 +232,8 @@ class WordDialog(QDialog):
         if self._same_word_again(values):
             return
         try:
-            self.submit(values)
+            with waiting_briefly():  # as a command in the window (Operations.perform)
+                self.submit(values)
         except ValidationFailed as error:
             self.show_errors(localise_fields(error.errors))
             return
