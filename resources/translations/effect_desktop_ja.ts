@@ -1063,8 +1063,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>いま「{0}」で学習できる単語はありません: 復習期限の単語がないか、今日の復習と新しい単語の上限に達しています。「すべての単語」か別のカテゴリ・タグを選んでください。</translation>
     </message>
     <message>
-        <source>This session was finished on another computer; its answers are kept. Start a new one to go on.</source>
-        <translation>このセッションは別のコンピューターで終了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
+        <source>This session was finished elsewhere (in another window, at the command line or on another computer); its answers are kept. Start a new one to go on.</source>
+        <translation>このセッションは別の場所（別のウィンドウ、コマンドライン、または別のコンピューター）で終了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
     </message>
     <message>
         <source>There are no words yet. Add some on the Words page, or bring a list in with File → Import words…</source>

@@ -575,7 +575,8 @@ class StudyPage(Page):
         self.context.undo.discard(lambda e: e.owner == run.session_id)
         self.run = None
         self._said_on_start = self.tr(
-            "This session was finished on another computer; its answers are kept. Start a new one to go on.")
+            "This session was finished elsewhere (in another window, at the command line or on another "
+            "computer); its answers are kept. Start a new one to go on.")
         self.show_start()
         self.start_panel.message.setText(self._said_on_start)
         self.session_ended.emit()
