@@ -188,7 +188,7 @@ def test_one_import_is_one_command_under_one_correlation_id(profile: Profile, tm
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    ("яблоко,apple\nкошка,cat\n".encode("cp1251"), "encoding could not be recognised"),
+    ("μήλο,apple\nγάτα,cat\n".encode("cp1253"), "encoding could not be recognised"),  # Greek: not read as Cyrillic
     (b"\x00\x01\x02binary\xff\xfe\x00\x00\x10" * 50, "binary data"),
     (b"", "empty"),
     (b"word,category\nred,colour\n", "No column is mapped to meaning"),
