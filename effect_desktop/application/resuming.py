@@ -8,10 +8,15 @@ off two weeks more). So a resumed session asks only what a session planned now
 could: a word not reviewed since the session began that is due now, within
 today's review allowance, or still new, within today's new-word allowance.
 
+A session resumed on the study day it was started keeps its words: it was
+planned today (words the learner chose to practise, at a terminal, are not due,
+and were all left out).
+
 A session started and never answered on an earlier study day (`session start`
-at a terminal just to see what is due) is not offered: the window's own Esc
-closes such a session quietly, and this one asked about it at every start, for
-days. One from today is left alone: a learner may be answering it in a terminal.
+at a terminal just to see what is due) is not offered: the window asked about
+it at every start, for days. It is not closed either: "never answered" is this
+computer's view (another device may be answering it offline), and a terminal
+may still be answering one started just before the day-start hour.
 """
 
 from __future__ import annotations
@@ -55,10 +60,10 @@ def started_on(session: SessionView, day_start_hour: int) -> date:
 def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID], now: datetime,
                 day_start_hour: int, limits: DailyLimits) -> ResumePlan:
     """Sort `waiting` (the session's words still to ask, as the run left them: its missed words' repeats
-    too). The allowance is today's, as for a new session: what the session answered today already
-    counts in it, so a session resumed the same day keeps its words."""
+    too). The allowance is today's, as for a new session."""
+    if started_on(session, day_start_hour) == today(now, day_start_hour):
+        return ResumePlan(ask=list(waiting))
     in_session = {a.word_id for a in queries.answers_in_session(session.session_id) if not a.retracted}
-    same_day = started_on(session, day_start_hour) == today(now, day_start_hour)
     words = {w.word_id: w for w in queries.words_by_ids(list(dict.fromkeys(waiting)))}
     due = queries.due_word_ids(now, day_start_hour)
     left = allowance_today(queries, now, day_start_hour, limits)
@@ -68,8 +73,8 @@ def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID],
         word = words.get(word_id)
         if word is None:  # deleted: the page leaves it out as it does during a session
             plan.ask.append(word_id)
-        elif word_id in in_session:  # a repeat: it moves no schedule, but belongs to its day
-            (plan.ask if same_day else plan.reviewed_since).append(word_id)
+        elif word_id in in_session:  # a repeat: it moves no schedule, but belonged to its day
+            plan.reviewed_since.append(word_id)
         elif word.progress is None:  # still new
             if new_left > 0:
                 plan.ask.append(word_id)

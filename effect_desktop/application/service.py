@@ -409,8 +409,12 @@ class StudyService:
                 # stamped when the studying ended, on the learner's clock then: a summary left on screen
                 # overnight (a laptop asleep) booked the session and its minutes on the next day
                 last = max(answers, key=lambda a: a.answered_at, default=None)
-                offset = (last.utc_offset_minutes if last is not None and last.answered_at == ended_at
-                          else offset_minutes(command.now))
+                if last is not None and last.answered_at == ended_at:
+                    offset = last.utc_offset_minutes
+                elif view is not None and view.started_at == ended_at:  # a session closed as it began
+                    offset = view.utc_offset_minutes  # (its day, not today's clock after a move)
+                else:
+                    offset = offset_minutes(command.now)
                 command.now = ended_at.astimezone(timezone(timedelta(minutes=offset)))
             at = {a.event_id.bytes: a.answered_at for a in answers}
             answered = [at[key] for key in session.answers if key in at]  # in the order given, not by clock

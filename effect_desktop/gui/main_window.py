@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
-from functools import partial
 from typing import cast
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
@@ -26,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..application.resuming import stale_and_empty, worth_offering
+from ..application.resuming import worth_offering
 from ..bootstrap import Profile
-from ..projections.views import SessionView
 from . import i18n
 from .context import AppContext
 from .features import add_file_actions, install_features
@@ -383,21 +381,10 @@ class MainWindow(QMainWindow):
         if self.preferences.first_run_choice is None and not self.profile.store.read_all(0, 1):
             return self.offer_starter_deck()
         open_sessions = self.profile.queries.open_sessions()
-        self._close_stale_empty(open_sessions)
         offered = worth_offering(open_sessions, self.profile.service.clock(), self.profile.service.day_start_hour)
         if offered:
             return self.offer_resume(offered[0].session_id)
         return None
-
-    def _close_stale_empty(self, sessions: list[SessionView]) -> None:
-        """Sessions never answered from an earlier study day (`session start` at a terminal, to see what
-        is due) are closed quietly, as Esc closes an empty one: the window asked about the newest at every
-        start, for days, and the others stayed "Unfinished" for good. Each is dated at its start, so that
-        nothing is booked on today; one from today is left open (a terminal may be answering it)."""
-        service = self.profile.service
-        now = service.clock()
-        for session in (s for s in sessions if stale_and_empty(s, now, service.day_start_hour)):
-            self.operations.perform(partial(service.complete_session, session.session_id, session.started_at))
 
     def check_clock(self) -> QMessageBox | None:
         """A history that runs past this computer's clock by more than a day means a clock gone wrong

@@ -101,7 +101,7 @@ _APART_SHARE = 0.8  # of the Cyrillic words, at least this many stand apart from
 # a short list can hold many more); Hebrew saved as Windows-1255 reads as lower-case Cyrillic in which
 # ת ש ר, frequent letters, are ъ щ ш, and many of its words have no vowel there ("лмб" for "כלב").
 _RARE = set("шщъШЩЪ")
-_RARE_SHARE = 0.25
+_RARE_SHARE = 0.35  # "път", "дъжд": a third in a short Bulgarian list
 _VOWELS = set("аеёиоуыэюяіїєўъАЕЁИОУЫЭЮЯІЇЄЎЪ")
 _CASED_WORD = re.compile(r"[А-ЯЁІЇЄҐЎ]?[а-яёіїєґў]*|[А-ЯЁІЇЄҐЎ]+")
 
