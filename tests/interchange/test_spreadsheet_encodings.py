@@ -71,13 +71,15 @@ RUSSIAN = [("яблоко", "apple"), ("кошка", "cat"), ("Москва", "M
            ("щука", "pike"), ("до свидания", "goodbye – «see you»")]
 UKRAINIAN = [("яблуко", "apple"), ("їжак", "hedgehog"), ("єнот", "raccoon"), ("ґанок", "porch")]
 BULGARIAN = [("ябълка", "apple"), ("къща", "house"), ("събота", "Saturday"), ("щастие", "happiness")]
+BULGARIAN_SHORT = [("път", "road"), ("дъжд", "rain")]  # a third of the letters are ъ: still Bulgarian
 POLISH = [("może", "maybe"), ("jabłko", "apple"), ("żółw", "turtle"), ("świeca", "candle"), ("zając", "hare")]
 CZECH = [("příliš", "too"), ("žluťoučký", "yellow"), ("kůň", "horse"), ("český", "Czech")]
 
 
 @pytest.mark.parametrize(("rows", "encoding"), [
-    (RUSSIAN, "cp1251"), (UKRAINIAN, "cp1251"), (BULGARIAN, "cp1251"), (POLISH, "cp1250"), (CZECH, "cp1250")],
-    ids=["russian", "ukrainian", "bulgarian", "polish", "czech"])
+    (RUSSIAN, "cp1251"), (UKRAINIAN, "cp1251"), (BULGARIAN, "cp1251"), (BULGARIAN_SHORT, "cp1251"),
+    (POLISH, "cp1250"), (CZECH, "cp1250")],
+    ids=["russian", "ukrainian", "bulgarian", "bulgarian-short", "polish", "czech"])
 def test_a_cyrillic_or_central_european_list_from_excel_is_read_as_it_was_saved(
         profile: Profile, tmp_path: Path, rows: list[tuple[str, str]], encoding: str) -> None:
     """Plain "CSV" from Russian, Ukrainian or Bulgarian Excel (Windows-1251) and from Polish or Czech Excel
