@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from effect_desktop.projections.views import WordFilter
 
@@ -677,3 +677,38 @@ def test_sorting_by_word_puts_full_width_letters_and_both_kana_scripts_where_a_r
     page = words_page(qtbot, window, len(texts))
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [w.text for w in shown(page)] == ["abb", "ＡＢＣ", "abd", "Zebra", "かたかな", "ｶﾀｶﾅ", "カタログ", "きのこ"]
+
+
+def _tab_to(qtbot, window, widget, most: int = 12) -> None:
+    """Tab, as the learner does, until `widget` has the focus."""
+    for _ in range(most):
+        if widget.hasFocus():
+            return
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+    assert widget.hasFocus(), f"Tab never reached {widget.objectName()}"
+
+
+def test_tabbing_into_the_list_selects_the_word_the_keyboard_is_on(qtbot, window, profile, words):
+    """The "apple" row had a focus frame and a screen reader named it, but nothing was selected: Enter,
+    Delete and Restore did nothing until Space or an arrow selected it."""
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.words_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5, timeout=3000)
+    _tab_to(qtbot, window, page.table)
+    assert [w.text for w in page.selected_words()] == ["apple"]
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.isVisible() and page.dialog.text_edit.text() == "apple"
+    page.dialog.reject()
+    window.activateWindow()  # as a window manager does once the dialog has gone (offscreen, nothing does)
+    QTest.qWaitForWindowActive(window)
+
+    profile.service.delete_word(words[1])  # bread, deleted in an earlier sitting
+    page.show_deleted.setChecked(True)
+    wait_shown(qtbot, page, lambda texts: texts == {"bread"})
+    page.search.setFocus()
+    _tab_to(qtbot, window, page.table)
+    assert [w.text for w in page.selected_words()] == ["bread"]
+    with qtbot.waitSignal(page.restore_button.clicked, timeout=1000):  # a mnemonic clicks after a flash
+        qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert [e.aggregate_id for e in events(profile, "WordRestored")] == [words[1]]

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,7 +62,25 @@ NAMED_IN_QUESTION = 5  # words named in the "Delete N words?" question
 class WordTable(QTableView):
     """Ctrl+Home and Ctrl+End select the first or last word, as they do in a file manager's list. Qt
     moves only the keyboard's place there (as Ctrl+arrows do, for picking words one by one), so the
-    row a screen reader named was not the one Delete then asked about."""
+    row a screen reader named was not the one Delete then asked about.
+
+    Tabbing into the list with nothing selected selects the word the keyboard is on (the first, if
+    none): the row had a focus frame and a screen reader named it, but Enter, Delete and Restore did
+    nothing until Space or an arrow selected it."""
+
+    KEYBOARD = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        selection, model = self.selectionModel(), self.model()
+        if (event.reason() not in self.KEYBOARD or selection is None or model is None
+                or selection.hasSelection() or not model.rowCount()):
+            return
+        current = self.currentIndex()
+        selection.setCurrentIndex(current if current.isValid() else model.index(0, 0),
+                                  QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
 
     def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
                          event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
