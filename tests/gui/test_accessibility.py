@@ -295,3 +295,33 @@ def test_no_control_takes_a_menus_alt_letter(qtbot, window, profile, language: s
     finally:
         i18n.install("en")
         window.change_language("en")
+
+
+def test_a_word_dialogs_errors_are_on_the_field_a_screen_reader_is_taken_to(qtbot, window, profile):
+    """"Meaning must not be empty." showed in red beside the field the focus went to, and a screen
+    reader said only "Meaning, edit"; the duplicate's "Save again…" was not read out at all."""
+    profile.service.create_word("bread", "パン")
+    page = window.show_page("words")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.text_edit.hasFocus(), timeout=2000)
+    qtbot.keyClicks(dialog.text_edit, "zebra")
+    press(qtbot, dialog.text_edit, Qt.Key.Key_Return)
+    assert dialog.meaning_edit.hasFocus()
+    assert said(dialog.meaning_edit) == "Meaning"
+    assert said(dialog.meaning_edit, QAccessible.Text.Description) == "Meaning must not be empty."
+    assert "empty" not in said(dialog.text_edit, QAccessible.Text.Description)
+    type_text(qtbot, dialog.meaning_edit, "シマウマ")
+    assert "empty" not in said(dialog.meaning_edit, QAccessible.Text.Description), "gone once mended"
+
+    dialog.text_edit.setFocus()
+    dialog.text_edit.selectAll()
+    qtbot.keyClicks(dialog.text_edit, "bread")
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "パン")
+    press(qtbot, dialog.meaning_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.save_button.hasFocus()
+    assert "is already in your words. Save again" in said(dialog.save_button, QAccessible.Text.Description)
+    press(qtbot, dialog.save_button, Qt.Key.Key_Return)  # meant: added once more
+    assert not dialog.isVisible()
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -41,6 +43,25 @@ SameText = Callable[[str], list[WordView]]
 SAME_TEXT_DELAY_MS = 150  # looked up once typing pauses, not at every key
 SAME_TEXT_SHOWN = 3
 SAME_TEXT_MEANING = 60  # characters of each meaning named: enough to tell two apart
+
+
+def _describe(editor: QWidget, message: str) -> None:
+    """`message` as what a screen reader says of the field after its name (an editable combo's text
+    field is a widget of its own to it: both)."""
+    editor.setAccessibleDescription(message)
+    field = editor.lineEdit() if isinstance(editor, QComboBox) else None
+    if field is not None:
+        field.setAccessibleDescription(message)
+
+
+def _focus_and_say(widget: QWidget, message: str) -> None:
+    """The focus to `widget`, which a screen reader reads with its description, `message`; when the
+    focus was there already (Enter pressed in the field in error) nothing moves, so it is announced."""
+    focus = QApplication.focusWidget()
+    there = focus is not None and (focus is widget or widget.isAncestorOf(focus))
+    widget.setFocus()
+    if there:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
 
 
 def _short(meaning: str) -> str:
@@ -84,6 +105,7 @@ class WordDialog(QDialog):
         self.difficulty_edit.setToolTip(self.tr("1 = easy … 5 = hard"))
 
         self.errors: dict[str, QLabel] = {}
+        self.editors: dict[str, QWidget] = {}
         form = QFormLayout()
         for name, label, editor in (
             ("text", self.tr("&Word"), self.text_edit),
@@ -99,6 +121,7 @@ class WordDialog(QDialog):
             message.setObjectName(f"{name}Error")
             box.addWidget(message)
             self.errors[name] = message
+            self.editors[name] = editor
             if name == "text":
                 self.same_text_note = QLabel()
                 self.same_text_note.setObjectName("sameTextNote")
@@ -148,7 +171,11 @@ class WordDialog(QDialog):
                               ("category", self.category_edit.editTextChanged),
                               ("tags", self.tags_edit.textChanged),
                               ("difficulty", self.difficulty_edit.valueChanged)):
-            changed.connect(lambda *_args, label=self.errors[name]: label.setVisible(False))
+            changed.connect(lambda *_args, field=name: self._clear_error(field))
+
+    def _clear_error(self, name: str) -> None:
+        self.errors[name].setVisible(False)
+        _describe(self.editors[name], "")
 
     def _show_same_text(self) -> None:
         """Names the words that already have this text, as Anki's Add window marks a duplicate: a
@@ -187,11 +214,18 @@ class WordDialog(QDialog):
         if not same:
             return False
         self._warned = key
-        self.general_error.setText(self.tr("“{0}” — {1} is already in your words. Save again to add it "
-                                           "once more.").format(same[0].text, _short(same[0].meaning)))
-        self.general_error.setVisible(True)
+        self._show_general_error(self.tr("“{0}” — {1} is already in your words. Save again to add it "
+                                         "once more.").format(same[0].text, _short(same[0].meaning)))
         self._fit_height()
+        _focus_and_say(self.save_button, self.general_error.text())
         return True
+
+    def _show_general_error(self, message: str) -> None:
+        """A message for no one field, under them all and on Save, which the learner presses again (or
+        after mending a field): on the label alone a screen reader never read it out."""
+        self.general_error.setText(message)
+        self.general_error.setVisible(bool(message))
+        self.save_button.setAccessibleDescription(message)
 
     def _fit_height(self) -> None:
         """Taller by what a wrapped note needs, at the width the learner sees: the layout alone
@@ -212,20 +246,23 @@ class WordDialog(QDialog):
         }
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        """Each message under its field and on it (its accessible description), and the focus on the
+        first field in error, so a screen reader says "Meaning, edit, Meaning must not be empty." (it
+        said only "Meaning, edit": the red label beside it is no part of the field)."""
         leftovers = []
         for name, label in self.errors.items():
             label.setText(errors.get(name, ""))
             label.setVisible(name in errors)
+            _describe(self.editors[name], errors.get(name, ""))
         for name, message in errors.items():
             if name not in self.errors:
                 leftovers.append(message)
-        self.general_error.setText("\n".join(leftovers))
-        self.general_error.setVisible(bool(leftovers))
+        self._show_general_error("\n".join(leftovers))
         self._fit_height()
         first = next((n for n in self.errors if n in errors), None)
-        if first:
-            {"text": self.text_edit, "meaning": self.meaning_edit, "category": self.category_edit,
-             "tags": self.tags_edit, "difficulty": self.difficulty_edit}[first].setFocus()
+        target = self.editors[first] if first else self.save_button if leftovers else None
+        if target is not None:
+            _focus_and_say(target, errors[first] if first else self.general_error.text())
 
     def accept(self) -> None:
         values = self.values()
