@@ -241,31 +241,48 @@ class SettingsPage(Page):
 
     def rebuild(self) -> None:
         projector = self.profile.projector
-        self.rebuild_button.setEnabled(False)
-        self.rebuild_result.setText("")
+        had_focus = self.rebuild_button.hasFocus()
+        self.rebuild_button.setEnabled(False)  # Qt hands the focus on: to "Sync settings…"
+        moved_to = self.window().focusWidget()
+        self._say_rebuilt("")
 
         def work(progress: Progress) -> int:
             return projector.rebuild(progress)
 
+        def back(result: str) -> None:
+            self.rebuild_button.setEnabled(True)
+            if had_focus and self.window().focusWidget() in (moved_to, None):  # not if the learner moved on
+                self.rebuild_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._say_rebuilt(result)
+
         def done(count: int) -> None:
             if not isValid(self.rebuild_button):  # the page was rebuilt meanwhile (a language change)
                 return
-            self.rebuild_button.setEnabled(True)
-            self.rebuild_result.setText(self.tr("Rebuilt from %n event(s).", "", count))
+            back(self.tr("Rebuilt from %n event(s).", "", count))
 
         def failed(error: Exception) -> None:
             if not isValid(self.rebuild_button):
                 if not isinstance(error, RebuildCancelled):  # told over whatever window is there now
                     show_error(QApplication.activeWindow(), error)
                 return
-            self.rebuild_button.setEnabled(True)
             if isinstance(error, RebuildCancelled):
-                self.rebuild_result.setText(self.tr("Rebuild cancelled; nothing was changed."))
+                back(self.tr("Rebuild cancelled; nothing was changed."))
             else:
+                back("")
                 show_error(self, error)
 
         self.context.operations.run(work, done, label=self.tr("Recounting everything from the history…"),
                                     cancellable=True, on_failure=failed, stops_on_close=True)
+
+
+    def _say_rebuilt(self, result: str) -> None:
+        """The result beside the button, on it (what a screen reader says after its name, as the focus
+        comes back to it) and in the status bar: in the label alone it was never read out."""
+        self.rebuild_result.setText(result)
+        self.rebuild_button.setAccessibleDescription(result)
+        window = self.window()
+        if result and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(result, 8000)
 
 
 class _WheelScrollsThePage(QObject):

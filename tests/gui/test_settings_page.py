@@ -247,3 +247,21 @@ def test_a_scroll_area_that_takes_the_focus_shows_it(qtbot, window: MainWindow, 
     scroll.setFocus(Qt.FocusReason.TabFocusReason)
     assert scroll.hasFocus()
     assert edge_colour() != without
+
+
+def test_after_a_recount_the_focus_is_back_on_its_button_and_its_result_is_read_out(
+        qtbot, window: MainWindow, profile, words) -> None:
+    """Space on "Recount everything from the history…": the button, disabled meanwhile, handed the focus
+    to "Sync settings…", and "Rebuilt from 5 events." sat in a label that nothing read out."""
+    from PySide6.QtGui import QAccessible
+
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("settings")
+    page.rebuild_button.setFocus()
+    press(qtbot, page.rebuild_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.rebuild_result.text() != "", timeout=5000)
+    assert page.rebuild_result.text() == "Rebuilt from 5 events."
+    assert page.rebuild_button.hasFocus()
+    description = QAccessible.queryAccessibleInterface(page.rebuild_button).text(QAccessible.Text.Description)
+    assert description == "Rebuilt from 5 events."
+    assert window.statusBar().currentMessage() == "Rebuilt from 5 events."
