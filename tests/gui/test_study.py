@@ -606,3 +606,33 @@ def test_a_session_finished_later_counts_its_time_to_its_last_answer_that_stands
         window.close()
     finally:
         profile.close()
+
+
+def test_enter_on_the_study_page_starts_a_session_at_start_up_and_after_ctrl_1(qtbot, profile, words):
+    """Start session is drawn as the default, with the outline of a focused button, but the focus was on
+    the "Words:" box (no ring shown): Enter did nothing, Space opened the box."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+    from effect_desktop.gui.paths import gui_settings_path
+
+    for first_page in ("study", "words"):  # the window opens on the page it was left on
+        QSettings(str(gui_settings_path(profile.path)), QSettings.Format.IniFormat).setValue("window/page",
+                                                                                              first_page)
+        i18n.install("en")
+        window = MainWindow(profile)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window)
+        if first_page == "words":
+            press(qtbot, QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        page = window.study_page
+        assert window.current_page_key() == "study" and page.start_panel.start.hasFocus()
+        press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert page.in_session
+        press(qtbot, page.session_panel.flashcard, Qt.Key.Key_Escape)  # leave it
+        window.close()
+        window.operations.wait()

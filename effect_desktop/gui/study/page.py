@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -134,6 +134,14 @@ class StartPanel(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 32, 48, 32)
         outer.addLayout(column, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """The focus starts on Start session, which is drawn as the default: Qt gave it to the first
+        field ("Words:"), whose ring does not show after a focus not made by Tab, so Enter on what looked
+        like the focused button did nothing (at start-up and after Ctrl+1, as after a session)."""
+        super().showEvent(event)
+        if not event.spontaneous():  # not a window brought back from the taskbar
+            self.start.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_focuses(self, categories: list[str], tags: list[str], chosen: Focus) -> None:
         """The categories and tags to choose from, with `chosen` selected (all words if it is gone).
