@@ -1452,6 +1452,14 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} 語の削除</translation>
     </message>
     <message>
+        <source>Deleted “{0}”; Ctrl+Z brings it back.</source>
+        <translation>「{0}」を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Deleted {0} words; Ctrl+Z brings them back.</source>
+        <translation>{0} 語を削除しました。Ctrl+Z で元に戻せます。</translation>
+    </message>
+    <message>
         <source>Filter words</source>
         <translation>単語を絞り込む</translation>
     </message>

@@ -712,3 +712,30 @@ def test_tabbing_into_the_list_selects_the_word_the_keyboard_is_on(qtbot, window
     with qtbot.waitSignal(page.restore_button.clicked, timeout=1000):  # a mnemonic clicks after a flash
         qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert [e.aggregate_id for e in events(profile, "WordRestored")] == [words[1]]
+
+
+def test_a_deletion_by_keyboard_is_said_in_the_status_bar(qtbot, window, profile, words):
+    """Delete, then Enter on the question: only the table changed, and the status bar kept its last
+    message ("Undone: edit of …"), so a screen reader said nothing of the deletion."""
+    page = words_page(qtbot, window, 5)
+    window.statusBar().showMessage("Undone: edit of “kites”")
+
+    def delete_by_keys() -> None:
+        qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+        assert page.confirm is not None and page.confirm.isVisible()
+        qtbot.keyClick(page.confirm, Qt.Key.Key_Return)  # Yes is the default
+        window.activateWindow()  # as a window manager does once the question has gone
+        QTest.qWaitForWindowActive(window)
+
+    page.search.setFocus()
+    _tab_to(qtbot, window, page.table)  # selects apple
+    delete_by_keys()
+    assert window.statusBar().currentMessage() == "Deleted “apple”; Ctrl+Z brings it back."
+    wait_shown(qtbot, page, lambda texts: texts == {"bread", "run", "library", "quickly"})
+
+    page.table.setFocus()
+    assert [w.text for w in page.selected_words()] == ["bread"]  # the word that took its place
+    qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    delete_by_keys()
+    assert window.statusBar().currentMessage() == "Deleted 2 words; Ctrl+Z brings them back."
+    assert len(events(profile, "WordDeleted")) == 3

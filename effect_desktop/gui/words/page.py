@@ -464,7 +464,17 @@ class WordsPage(Page):
         service = self.profile.service
         label = (self.tr("deletion of “{0}”").format(words[0].text) if len(words) == 1
                  else self.tr("deletion of {0} words").format(len(words)))
-        self._each_word(words, service.delete_words, service.restore_words, label)
+        deleted = {word_id for word_id, _ in
+                   self._each_word(words, service.delete_words, service.restore_words, label)}
+        window = self.window()
+        if not deleted or not isinstance(window, QMainWindow):
+            return
+        # said, as Undo says what it undid: the table alone changing left a screen reader silent, and the
+        # status bar still said "Undone: …" of something else
+        named = [w.text for w in words if w.word_id in deleted]
+        window.statusBar().showMessage(
+            self.tr("Deleted “{0}”; Ctrl+Z brings it back.").format(named[0]) if len(named) == 1
+            else self.tr("Deleted {0} words; Ctrl+Z brings them back.").format(len(named)), 8000)
 
     def restore_selected(self) -> None:
         """Bring the selected deleted words back (one undo takes them all away again)."""
