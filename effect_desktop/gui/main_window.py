@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             add_action.triggered.connect(self._add_word)
         view_menu = bar.addMenu(self.tr("&Go"))
         for number, spec in enumerate(self.page_specs, start=1):
-            action = view_menu.addAction(spec.title())
+            action = view_menu.addAction((spec.menu_title or spec.title)())
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
         help_menu = bar.addMenu(self.tr("&Help"))

@@ -47,6 +47,7 @@ class PageSpec:
     # Built when first shown (start-up builds only the page on screen); False for a page that
     # other parts extend as soon as the window exists (Settings gets the Sync section).
     lazy: bool = True
+    menu_title: Callable[[], str] | None = None  # the Go menu's entry, with its access key ("&Study")
 
 
 # Literal translate() calls, so lupdate finds the titles.
@@ -56,14 +57,21 @@ SESSIONS = lambda: QCoreApplication.translate("Pages", "Sessions")  # noqa: E731
 TIMELINE = lambda: QCoreApplication.translate("Pages", "Timeline")  # noqa: E731
 STATISTICS = lambda: QCoreApplication.translate("Pages", "Statistics")  # noqa: E731
 SETTINGS = lambda: QCoreApplication.translate("Pages", "Settings")  # noqa: E731
+# In the Go menu, with an access key each, as in every other menu (Alt+G, then S for Study)
+STUDY_MENU = lambda: QCoreApplication.translate("Pages", "&Study")  # noqa: E731
+WORDS_MENU = lambda: QCoreApplication.translate("Pages", "&Words")  # noqa: E731
+SESSIONS_MENU = lambda: QCoreApplication.translate("Pages", "S&essions")  # noqa: E731
+TIMELINE_MENU = lambda: QCoreApplication.translate("Pages", "&Timeline")  # noqa: E731
+STATISTICS_MENU = lambda: QCoreApplication.translate("Pages", "St&atistics")  # noqa: E731
+SETTINGS_MENU = lambda: QCoreApplication.translate("Pages", "Setti&ngs")  # noqa: E731
 
 
 def default_pages() -> list[PageSpec]:
     return [
-        PageSpec("study", STUDY, StudyPage),
-        PageSpec("words", WORDS, WordsPage),
-        PageSpec("sessions", SESSIONS, SessionsPage),
-        PageSpec("timeline", TIMELINE, timeline_page),
-        PageSpec("statistics", STATISTICS, statistics_page),
-        PageSpec("settings", SETTINGS, SettingsPage, lazy=False),
+        PageSpec("study", STUDY, StudyPage, menu_title=STUDY_MENU),
+        PageSpec("words", WORDS, WordsPage, menu_title=WORDS_MENU),
+        PageSpec("sessions", SESSIONS, SessionsPage, menu_title=SESSIONS_MENU),
+        PageSpec("timeline", TIMELINE, timeline_page, menu_title=TIMELINE_MENU),
+        PageSpec("statistics", STATISTICS, statistics_page, menu_title=STATISTICS_MENU),
+        PageSpec("settings", SETTINGS, SettingsPage, lazy=False, menu_title=SETTINGS_MENU),
     ]

@@ -507,6 +507,30 @@ Details were written to the log file; your study history is safe.</source>
         <source>The history timeline — what you studied when, how each word's schedule changed, and undo entries — will appear here.</source>
         <translation>ここには履歴タイムライン（いつ何を学習したか、各単語の復習予定がどう変わったか、取り消しの記録）が表示される予定です。</translation>
     </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>学習(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>単語(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;essions</source>
+        <translation>セッション(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>タイムライン(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;atistics</source>
+        <translation>統計(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Setti&amp;ngs</source>
+        <translation>設定(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>ResumeDialog</name>

@@ -325,3 +325,28 @@ def test_a_word_dialogs_errors_are_on_the_field_a_screen_reader_is_taken_to(qtbo
     press(qtbot, dialog.save_button, Qt.Key.Key_Return)  # meant: added once more
     assert not dialog.isVisible()
     assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_the_go_menu_takes_a_letter_for_each_page(qtbot, window, profile, language: str) -> None:
+    """Every other menu had access keys; in Go, Alt+G then a letter did nothing."""
+    import re
+
+    try:
+        i18n.install(language)
+        window.change_language(language)
+        [go] = [a.menu() for a in window.menuBar().actions() if a.text() in ("&Go", "移動(&G)")]
+        letters = [re.search(r"&([^&\s])", a.text())[1].lower() for a in go.actions()]  # type: ignore[index]
+        assert len(letters) == 6 == len(set(letters))
+        for key, page in zip(letters, ("study", "words", "sessions", "timeline", "statistics", "settings"),
+                             strict=True):
+            qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+            qtbot.waitUntil(lambda: QApplication.activePopupWidget() is go, timeout=2000)
+            qtbot.keyClick(go, getattr(Qt.Key, f"Key_{key.upper()}"))
+            qtbot.waitUntil(lambda page=page: window.current_page_key() == page, timeout=2000)
+            if not window.isActiveWindow():
+                window.activateWindow()
+                QTest.qWaitForWindowActive(window)
+    finally:
+        i18n.install("en")
+        window.change_language("en")
