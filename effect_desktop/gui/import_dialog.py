@@ -61,6 +61,7 @@ from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_
 from .core_messages import localise
 from .errors import show_error, user_message
 from .operations import BackgroundJob
+from .plain_tips import plain_tip
 from .style import resize_within_screen
 
 PREVIEW_ROWS = 100
@@ -120,6 +121,8 @@ class ImportDialog(QDialog):
         top = QHBoxLayout()
         self.file_label = QLabel(self.tr("Choose a CSV, TSV or Anki (.apkg) file."))
         self.file_label.setObjectName("fileLabel")
+        # the path as written: a file named "<font color=red size=6>list.csv" showed as a big red name
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton(self.tr("Choose file…"))
         choose.clicked.connect(self.choose_file)
         top.addWidget(self.file_label, 1)
@@ -332,7 +335,7 @@ class ImportDialog(QDialog):
         previous: QWidget = self.anki_check
         for index, header in enumerate(headers):
             combo = QComboBox()
-            combo.setToolTip(header)
+            combo.setToolTip(plain_tip(header))
             # named for a screen reader (its only text was its choice), and reached by Tab after the
             # options above it, not after Import
             combo.setAccessibleName(self.tr("Column {0}, “{1}”, is imported as").format(index + 1, header))

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from effect_desktop.gui.study.fitting import ELLIPSIS, ElidedButton, ElidedLabel, FittingLabel
+from tests.support.qt_tools import tip_text
 
 from .conftest import events, press, type_text, undo_key
 
@@ -48,7 +49,7 @@ def _assert_shown_whole_or_ended_with_ellipsis(label: FittingLabel) -> None:
     assert all(metrics.horizontalAdvance(line) <= room.width() for line in lines), \
         f"{label.objectName()} is cut at the sides"
     if label.is_truncated():
-        assert lines[-1].endswith(ELLIPSIS) and label.toolTip() == label.text()
+        assert lines[-1].endswith(ELLIPSIS) and tip_text(label.toolTip()) == label.text()
     else:
         assert "".join("".join(lines).split()) == "".join(label.text().split())
 
@@ -70,7 +71,7 @@ def _assert_choices_fit(card) -> None:
         assert button.accessibleName() == full
         assert button.fontMetrics().horizontalAdvance(button.text()) <= button.text_room(), button.text()
         if button.text() != full:
-            assert button.text().endswith(ELLIPSIS) and button.toolTip() == full
+            assert button.text().endswith(ELLIPSIS) and tip_text(button.toolTip()) == full
             assert full.startswith(button.text()[:-1].rstrip()), "cut at the end only"
 
 
@@ -145,7 +146,7 @@ def test_long_meanings_on_choice_buttons_end_in_an_ellipsis_and_are_reachable_wh
     assert isinstance(result, ElidedLabel) and result.text() == f"✗  {word.text} — {word.meaning}"
     shown = result.shown_text()
     assert result.fontMetrics().horizontalAdvance(shown) <= result.contentsRect().width()
-    assert shown.endswith(ELLIPSIS) and result.toolTip() == result.text()
+    assert shown.endswith(ELLIPSIS) and tip_text(result.toolTip()) == result.text()
     assert result.text().startswith(shown[:-1].rstrip()), "the start of the line is not cut off"
     _assert_choices_fit(card)  # the right one now in bold, which is wider
     _assert_shown_whole_or_ended_with_ellipsis(card.feedback)
@@ -239,3 +240,18 @@ def test_an_ampersand_in_a_meaning_or_a_word_is_shown_as_written_not_taken_as_an
     qtbot.mouseClick(words.dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "R&" in window.undo_action.text())
     assert _as_shown(window.undo_action.text()) == "Undo edit of “R&D”"
+
+
+def test_a_cut_line_holding_markup_shows_it_as_written_in_its_tooltip(qtbot) -> None:
+    """The full text of a line cut short is its tooltip, which Qt showed as markup: a meaning such as
+    "<b>bold</b> <img src=…>" came up bold and loaded the picture (found by a security review)."""
+    from effect_desktop.gui.study.fitting import ElidedLabel
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    text = "✗  <b>cat</b> — " + "<img src='/tmp/evil.png'> a very long meaning " * 5
+    label.setText(text)
+    label.resize(120, 30)
+    label.show()
+    qtbot.waitExposed(label)
+    assert label.toolTip() and tip_text(label.toolTip()) == text

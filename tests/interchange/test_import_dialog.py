@@ -14,6 +14,7 @@ from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.gui.backup_dialog import BackupDialog
 from effect_desktop.gui.import_dialog import ImportDialog
 from effect_desktop.interchange.importer import ImportReport
+from tests.support.qt_tools import tip_text
 
 from .conftest import word_rows
 from .test_apkg import anki21b_package
@@ -146,6 +147,20 @@ def test_the_encodings_are_named_in_the_interface_language(qtbot: QtBot, profile
         i18n.install("en")
     assert named[0] == "自動検出"
     assert "Windows-1251（キリル文字）" in named and "Big5（繁体字中国語）" in named
+
+
+def test_a_file_and_its_column_names_are_shown_as_written_not_as_markup(qtbot: QtBot, profile: Profile,
+                                                                        tmp_path: Path) -> None:
+    """A file named "<font color=red size=6>list.csv" showed as a big red "list.csv", its folder hidden,
+    and a column named "<b>note</b>" had a bold tooltip (found by a security review)."""
+    path = tmp_path / "<font color=red size=6>list.csv"
+    path.write_text("word,meaning,<b>note</b>\napple,りんご,x\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.file_label.text() == str(path)
+    assert dialog.file_label.textFormat() == Qt.TextFormat.PlainText
+    assert tip_text(dialog.combos[2].toolTip()) == "<b>note</b>"
 
 
 def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
@@ -318,7 +333,7 @@ def test_columns_the_file_does_not_name_and_the_last_status_are_in_the_interface
         open_file(qtbot, dialog, path)
         shown = [dialog.preview.horizontalHeaderItem(i).text() for i in range(dialog.preview.columnCount())]
         assert shown == ["列 1", "列 2", "列 3", "列 4"]
-        assert [combo.toolTip() for combo in dialog.combos] == shown
+        assert [tip_text(combo.toolTip()) for combo in dialog.combos] == shown
         import_now(qtbot, dialog)
         assert dialog.status.text() == "インポート完了: 2 語を追加。"
 

@@ -23,3 +23,14 @@ def pyside_tool(name: str) -> str:
             pytest.fail(f"{name} is not installed beside {sys.executable} nor on PATH (it comes with PySide6)")
         pytest.skip(f"{name} is not installed")
     return found
+
+
+def tip_text(tip: str) -> str:
+    """What a tooltip shows, as Qt reads it: rich text (tags obeyed) when it looks like markup."""
+    from PySide6.QtGui import Qt, QTextDocument
+
+    if not Qt.mightBeRichText(tip):
+        return tip
+    document = QTextDocument()
+    document.setHtml(tip)
+    return document.toPlainText().replace("\u00a0", " ")  # a kept run of spaces

@@ -905,3 +905,18 @@ def test_the_latest_events_time_can_be_typed_when_their_clock_is_ahead_of_this_c
     last = _on_tokyo_clock(page_last - timedelta(minutes=1))
     page.travel.moment.setDateTime(last)
     assert page.travel.moment.dateTime() == last, "the time read off the newest row stays as typed"
+
+
+def test_a_words_history_shows_markup_in_its_text_as_written(qtbot: QtBot, profile: Profile) -> None:
+    """A word typed or imported as `<b>BOLD</b><img src=…>` showed bold in its history's tooltips and
+    loaded the picture (found by a security review): a learner's text is shown as written."""
+    from tests.support.qt_tools import tip_text
+
+    word = profile.service.create_word('<b>BOLD</b><img src="/tmp/evil.png">', "<i>meaning</i>   spaced")
+    dialog = open_word_history(None, profile, word, "en")
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    cells = [dialog.steps.item(r, c) for r in range(dialog.steps.rowCount()) for c in range(3)]
+    shown = [(tip_text(cell.toolTip()), cell.text()) for cell in cells if cell is not None and cell.text()]
+    assert any("<b>BOLD</b>" in text for _, text in shown)
+    assert all(tip == text for tip, text in shown)

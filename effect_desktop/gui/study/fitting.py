@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QWidget
 
+from ..plain_tips import plain_tip
 from ..style import scaled_font
 
 ELLIPSIS = "…"
@@ -153,7 +154,7 @@ class FittingLabel(QLabel):
                                  max(1, width - metrics.horizontalAdvance(ELLIPSIS)))
         shown[-1] = cut.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS
         self._font, self._lines, self._truncated = font, shown, True
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         if not self._lines:
@@ -201,7 +202,7 @@ class ElidedLabel(QLabel):
         text = self.text().replace("\n", " ")
         self._shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                     max(1, self.contentsRect().width()))
-        self.setToolTip(self.text() if self._shown != text else "")
+        self.setToolTip(plain_tip(self.text()) if self._shown != text else "")
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         if self._shown:
@@ -255,7 +256,7 @@ class ElidedButton(QPushButton):
         # "R&D" as "RD" with Alt+D choosing it. Doubled, it is shown as written.
         if literal(shown) != self.text():
             self.setText(literal(shown))
-        self.setToolTip(self._full if shown != text else "")
+        self.setToolTip(plain_tip(self._full) if shown != text else "")
 
 
 def literal(text: str) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...timeline.describe import scheduler_name
 from ...timeline.word_history import IntervalPoint, WordNotFound, WordStory
+from ..plain_tips import plain_tip
 from ..style import resize_within_screen
 from .field_changes import FieldChanges
 
@@ -130,7 +131,7 @@ class WordHistoryDialog(QDialog):
             for column, text in enumerate(((step.local_at or step.at).strftime("%Y-%m-%d %H:%M:%S"), sentence, change)):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                item.setToolTip(text)  # a cell cut short by its column can still be read whole
+                item.setToolTip(plain_tip(text))  # a cell cut short by its column can still be read whole
                 self.steps.setItem(row, column, item)
         self.steps.resizeColumnsToContents()
         # The sentences set the width: a long one pushed "Before → after" out of sight, behind a
