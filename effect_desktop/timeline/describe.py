@@ -99,7 +99,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "ProgressUpdated.reset": "「{word}」の復習予定はなくなりました（解答が取り消されたため）",
         "StreakUpdated": "連続学習：{days} 日",
         "StreakUpdated.one": "連続学習：1 日",
-        "SchedulerChanged": "スケジューラを {scheduler} に切り替えました",
+        "SchedulerChanged": "スケジューラーを {scheduler} に切り替えました",
         "StudyDayStartChanged": "学習日の始まりを {hour}:00 に変更しました",
         "unknown": "{event_type}",
         "and": "と",
@@ -157,7 +157,7 @@ _TYPE_LABELS = {
         "WordRestored": "単語の復元", "SessionStarted": "セッション開始",
         "QuestionAnswered": "解答", "AnswerRetracted": "解答の取り消し",
         "SessionCompleted": "セッション完了", "ProgressUpdated": "進捗",
-        "StreakUpdated": "連続学習", "SchedulerChanged": "スケジューラ変更",
+        "StreakUpdated": "連続学習", "SchedulerChanged": "スケジューラー変更",
         "StudyDayStartChanged": "学習日の変更",
     },
 }

@@ -118,13 +118,19 @@ def preview(profile: Profile, name: str, now: datetime | None = None) -> Schedul
                 counts[f"now_{key}"] += 1
             if day is not None and day <= week:
                 counts[f"week_{key}"] += 1
-        if before != after:
+        # moved when the day the learner would see moves: any day already come is "due now" (a list of
+        # "due now → due now" rows said eight words would move where four did not; found in review)
+        if _as_seen(days["before"], today) != _as_seen(days["after"], today):
             moved.append(DueChange(word_id, word.text, before, after, days["before"], days["after"]))
     far = datetime.max.replace(tzinfo=UTC)
     moved.sort(key=lambda m: (m.due_after or far, str(m.word_id)))
     return SchedulerPreview(name, profile.service.scheduler.name, sum(len(r) for r in reviews.values()),
                             len(reviews), seconds, counts["now_before"], counts["now_after"],
                             counts["week_before"], counts["week_after"], moved, today)
+
+
+def _as_seen(day: date | None, today: date) -> date | None:
+    return None if day is None else max(day, today)
 
 
 def switch(profile: Profile, name: str) -> UUID:

@@ -561,7 +561,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <source>Your {0} session from {1} was started, but none of its %n word(s) is answered yet.</source>
-        <translation><numerusform>{1} に始めた{0}のセッション（%n 語）は、まだ1語も解答していません。</numerusform></translation>
+        <translation><numerusform>{1} に始めた{0}のセッション（%n 語）は、まだどの単語も解答されていません。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1104,15 +1104,15 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <source>%n reviewed since it began</source>
-        <translation><numerusform>開始後に復習済みが %n 語</numerusform></translation>
+        <translation><numerusform>開始後に復習済み %n 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n not due yet</source>
-        <translation><numerusform>まだ復習日でないものが %n 語</numerusform></translation>
+        <translation><numerusform>復習日がまだ来ていない %n 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n over today's limits</source>
-        <translation><numerusform>今日の上限を超えるものが %n 語</numerusform></translation>
+        <translation><numerusform>今日の上限を超える %n 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer(s) it had.</source>
@@ -1129,7 +1129,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>A {0} session from {1} was started; no word is answered yet.</source>
-        <translation>{1} に始めた{0}のセッションがあります（まだ1語も解答していません）。</translation>
+        <translation>{1} に始めた{0}のセッションがあります（まだどの単語も解答されていません）。</translation>
     </message>
 </context>
 <context>
@@ -1714,7 +1714,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>The file's text encoding could not be recognised (it is not UTF-8, UTF-16, Shift_JIS, Windows-1252, -1251 or -1250); save it from your spreadsheet as "CSV UTF-8", or choose it under Encoding (the list names the languages each is for).</source>
-        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252・Windows-1251・Windows-1250 のいずれでもありません）。表計算ソフトから「CSV UTF-8」として保存し直すか、「文字コード」欄でファイルの文字コードを選んでください（一覧にはそれぞれの文字コードを使う言語が書かれています）。</translation>
+        <translation>ファイルの文字コードを判別できませんでした（UTF-8・UTF-16・Shift_JIS・Windows-1252・Windows-1251・Windows-1250 のいずれでもありません）。表計算ソフトから「CSV UTF-8」として保存し直すか、「文字コード」欄でファイルの文字コードを選んでください（一覧には各文字コードがどの言語用かが書かれています）。</translation>
     </message>
     <message>
         <source>Line {0} is not valid {1} text; save the file as "CSV UTF-8".</source>
@@ -1782,7 +1782,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running), so this was not saved. Try it again in a moment.</source>
-        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中のため、今の操作は保存されませんでした。少し待ってからもう一度行ってください。</translation>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中のため、この操作は保存されませんでした。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>{0} cannot be read ({1}); it was left untouched. Give your user account permission to read and write it, or choose another data folder.</source>

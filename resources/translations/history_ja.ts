@@ -551,6 +551,10 @@
         <source>KOI8-R (Russian)</source>
         <translation>KOI8-R（ロシア語）</translation>
     </message>
+    <message>
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS（CP932）</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>
@@ -791,11 +795,11 @@
     </message>
     <message>
         <source>Replayed %1 reviews of %2 words (a word's first answer in each session: what a schedule counts). Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.</source>
-        <translation>%2 語の復習 %1 回（各セッションでの最初の解答。スケジュールが数えるのはこれです）を再生しました。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
+        <translation>%2 語の復習 %1 回を再生しました（復習として数えるのは、各単語のセッションごとの最初の解答です）。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
     </message>
     <message>
         <source>due now</source>
-        <translation>今すぐ</translation>
+        <translation>復習待ち</translation>
     </message>
 </context>
     <context>

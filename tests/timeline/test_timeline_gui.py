@@ -167,7 +167,7 @@ def test_opening_a_words_history_shows_its_edits_and_answers(qtbot: QtBot, profi
 
 def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtBot, profile: Profile,
                                                                       clock: SettableClock, studied: dict) -> None:
-    clock.set(clock.now + timedelta(days=3))  # some of the words are due by now
+    clock.set(clock.now + timedelta(days=1))  # a word due by now under SM-2, not yet under FSRS
     page = _page(qtbot, profile)
     dialog = page.choose_scheduler()
     qtbot.addWidget(dialog)
@@ -184,6 +184,7 @@ def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtB
     assert shown == [["due now" if d is not None and d <= preview.today else d.isoformat() if d else "—"
                       for d in pair] for pair in days]
     assert any(d is not None and d <= preview.today for pair in days for d in pair), "a day already come"
+    assert all(before != after for before, after in shown), "a word listed as moving moves"
     assert profile.service.scheduler.name == "sm2"  # nothing changed by the preview
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert profile.service.scheduler.name == "fsrs"
@@ -920,3 +921,17 @@ def test_a_words_history_shows_markup_in_its_text_as_written(qtbot: QtBot, profi
     shown = [(tip_text(cell.toolTip()), cell.text()) for cell in cells if cell is not None and cell.text()]
     assert any("<b>BOLD</b>" in text for _, text in shown)
     assert all(tip == text for tip, text in shown)
+
+
+def test_the_scheduler_preview_does_not_list_a_word_due_now_under_both(qtbot: QtBot, profile: Profile,
+                                                                      clock: SettableClock, studied: dict) -> None:
+    """Days later, a word due under either scheduler was listed as "due now → due now", and counted among
+    the words that would move (found by a Japanese reader of the preview)."""
+    clock.set(clock.now + timedelta(days=10))
+    page = _page(qtbot, profile)
+    dialog = page.choose_scheduler()
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert dialog.preview.due_now_before == dialog.preview.due_now_after == 1  # apple, under either
+    assert dialog.moved.count() == 0 and dialog.summary.text().endswith("0 words would move.")
