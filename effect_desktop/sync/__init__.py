@@ -16,7 +16,8 @@ the network for up to ~10 s when the server is unreachable):
 Errors are `SyncError` subclasses whose `str()` is a message for the learner:
 `ServerUnreachable` (offline), `AuthenticationFailed` (user or password),
 `TLSFailure`, `SchemaMismatch` (server not prepared, too old or too new),
-`AccountConflict`, `SyncInterrupted` (connection dropped mid-sync; run again),
+`AccountConflict`, `SyncInterrupted` (connection dropped mid-sync; run again; `ServerBusy`: a lock
+waited for too long),
 `ServerRefused`, `BadServerURL`, `CredentialsUnavailable`. None of them loses
 local data: pending events stay in the profile and are counted.
 
@@ -41,6 +42,7 @@ from .errors import (
     BadServerURL,
     CredentialsUnavailable,
     SchemaMismatch,
+    ServerBusy,
     ServerNotPrepared,
     ServerRefused,
     ServerUnreachable,
@@ -52,7 +54,7 @@ from .errors import (
 
 __all__ = [
     "AccountConflict", "AuthenticationFailed", "BadServerURL", "CredentialsUnavailable", "SchemaMismatch",
-    "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError", "SyncInterrupted",
-    "SyncResult", "SyncStopped",
+    "ServerBusy", "ServerNotPrepared", "ServerRefused", "ServerUnreachable", "SyncClient", "SyncError",
+    "SyncInterrupted", "SyncResult", "SyncStopped",
     "TLSFailure", "pending_count", "show_received", "test_connection", "ConnectionCheck",
 ]

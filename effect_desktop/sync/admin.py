@@ -23,6 +23,7 @@ from .errors import (
     AuthenticationFailed,
     BadServerURL,
     SchemaMismatch,
+    ServerBusy,
     ServerRefused,
     ServerUnreachable,
     SyncError,
@@ -87,6 +88,9 @@ def explain_admin(error: psycopg.Error, url: ServerURL) -> SyncError:
     if isinstance(learner, BadServerURL) and "has no database" in str(learner):
         return SchemaMismatch(f"The server has no database {url.database!r}; create it first (as a superuser: "
                               f"CREATE DATABASE {url.database};), then run this command again.")
+    if isinstance(learner, ServerBusy):
+        return ServerBusy(f"The server kept the command waiting for a lock ({detail}): a learner's sync or another "
+                          "administrator's command holds it. Nothing was changed; run the command again.")
     if isinstance(learner, ServerUnreachable):
         return ServerUnreachable(f"The server {url.display} cannot be reached ({detail}); check the host and port "
                                  "in the administrator URL, and that PostgreSQL is running there.")
@@ -162,6 +166,7 @@ def remove_user(admin_url: str, name: str, *, delete: bool) -> Removal:
             if delete:
                 connection.execute("DELETE FROM events WHERE owner = %s", (name,))
                 connection.execute("DELETE FROM sync_user_ids WHERE owner = %s", (name,))
+                connection.execute("DELETE FROM sync_push_locks WHERE owner = %s", (name,))
                 if login:
                     connection.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
                 connection.commit()

@@ -16,6 +16,7 @@ import psycopg
 from .errors import (
     AuthenticationFailed,
     BadServerURL,
+    ServerBusy,
     ServerRefused,
     ServerSilent,
     ServerUnreachable,
@@ -32,16 +33,27 @@ _URL_REFUSED = re.compile(r"invalid [\w ]*(value|query parameter|connection opti
 CONNECT_TIMEOUT_S = 10
 PROBE_TIMEOUT_S = 1.0  # after a connect timed out: does the port take a plain TCP connection at once?
 DEFAULT_PORT = 5432
+# The longest a statement waits for a lock (a push for the account's push lock, held by the page another
+# computer of the account is inserting: seconds at most). Past it the sync stops with ServerBusy instead
+# of waiting with no word for whatever holds it. No statement_timeout: a slow link's long COPY is no fault.
+LOCK_TIMEOUT_S = 30
 
 
 def connect(url: ServerURL, *, autocommit: bool = False,
             explained: Callable[[psycopg.Error, ServerURL], SyncError] | None = None) -> psycopg.Connection:
     """`explained` words a failure for who is connecting (the administrator's commands have their own)."""
     try:
-        return psycopg.connect(url.libpq, connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit,
-                               application_name=APPLICATION_NAME)
+        connection = psycopg.connect(url.libpq, connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit,
+                                     application_name=APPLICATION_NAME)
     except psycopg.Error as error:
         raise (explained or explain)(error, url) from error
+    try:  # for the session (set_config: SET takes no parameters), committed if a transaction was opened
+        connection.execute("SELECT set_config('lock_timeout', %s, false)", (f"{LOCK_TIMEOUT_S}s",))
+        connection.commit()
+    except psycopg.Error as error:
+        connection.close()
+        raise (explained or explain)(error, url) from error
+    return connection
 
 
 def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
@@ -55,6 +67,12 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             f"The server refused user {url.user!r} or its password ({where}); check them in the "
             "sync settings or run `effect-desktop sync --url` with the right password.",
             detail=f"user {url.user!r}, {where}")
+    if isinstance(error, psycopg.errors.LockNotAvailable):
+        return ServerBusy(
+            f"The server kept the sync waiting more than {LOCK_TIMEOUT_S} s for a lock ({where}): another "
+            "computer of this account may be sending many changes, or the server's administrator is at work. "
+            "Nothing was lost; your changes are kept and go at the next sync. If it keeps happening, tell "
+            "the server's administrator.", detail=f"{where}: {first_line(text)}")
     if _URL_REFUSED.search(lower):
         # libpq refusing the URL itself (`sslmode=requir`, an unknown option, a port that is no number):
         # nothing reached the server, so it must not be blamed

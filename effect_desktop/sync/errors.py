@@ -52,6 +52,12 @@ class SyncInterrupted(SyncError):
     """The connection dropped mid-sync; what was committed is kept, run sync again."""
 
 
+class ServerBusy(SyncInterrupted):
+    """The server kept a statement waiting for a lock longer than the client's lock timeout (another
+    computer of the account pushing a long while, an administrator's command): stopped rather than
+    left waiting silently; what was committed is kept, sync again later."""
+
+
 class SyncStopped(SyncInterrupted):
     """Asked to stop (the window closing) between two pages taken in; what was committed is kept and
     the next sync goes on from there."""

@@ -14,6 +14,17 @@ SQLAlchemy on PostgreSQL. Migration 1 then makes the server multi-user:
   SELECT their own rows only, never UPDATE or DELETE, and may not insert an
   event whose metadata names a learner id that is not registered to them.
 
+Migration 2 replaces the push lock. It was an advisory lock keyed on the user
+name, and any role may take any advisory lock: another learner holding
+`pg_advisory_lock(0x45FF, hashtext('alice'))` stopped alice's pushes for as
+long as they liked. Now a push locks its owner's row of `sync_push_locks`
+(`SELECT ... FOR UPDATE`), which row-level security shows to that owner only;
+the row is made by the first push (`INSERT ... ON CONFLICT DO NOTHING`, checked
+by RLS to be the pusher's own). Learners get UPDATE on one column only, which
+`FOR UPDATE` needs but `LOCK TABLE` (table-level UPDATE) does not allow, so no
+learner can lock the whole table either. The server administrator (the tables'
+owner, not subject to RLS) can still hold anyone's row.
+
 Migrations run in one transaction under an advisory lock, so concurrent
 `server init` runs are safe and a failed one leaves nothing half-done.
 """
@@ -28,10 +39,11 @@ import sqlalchemy as sa
 from ..persistence.schema import metadata
 from .errors import SchemaMismatch, ServerNotPrepared
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 USERS_ROLE = "effect_sync_users"
 MIGRATION_LOCK = 0x45FF_0001  # pg_advisory_xact_lock key for `server init`
-PUSH_LOCK_CLASS = 0x45FF  # with hashtext(owner): serialises one user's pushes (gap safety)
+PUSH_LOCK_CLASS = 0x45FF  # with hashtext(owner): version 1's push lock (any role could take it)
+MIGRATION_LOCK_TIMEOUT = "30s"  # a role holding MIGRATION_LOCK makes `server init` fail, not hang
 
 _SCHEMA_TABLE = """
 CREATE TABLE IF NOT EXISTS sync_schema (
@@ -86,13 +98,41 @@ _V1 = [
 ]
 
 
+_V2 = [
+    "CREATE TABLE sync_push_locks (owner text PRIMARY KEY DEFAULT current_user)",
+    "REVOKE ALL ON sync_push_locks FROM PUBLIC",
+    f"GRANT SELECT, INSERT, UPDATE (owner) ON sync_push_locks TO {USERS_ROLE}",
+    "ALTER TABLE sync_push_locks ENABLE ROW LEVEL SECURITY",
+    f"CREATE POLICY push_locks_read_own ON sync_push_locks FOR SELECT TO {USERS_ROLE} USING (owner = current_user)",
+    f"CREATE POLICY push_locks_insert_own ON sync_push_locks FOR INSERT TO {USERS_ROLE} "
+    "WITH CHECK (owner = current_user)",
+    f"CREATE POLICY push_locks_lock_own ON sync_push_locks FOR UPDATE TO {USERS_ROLE} "
+    "USING (owner = current_user) WITH CHECK (owner = current_user)",
+    # the trigger stays (events_push_lock, FOR EACH STATEMENT): only what it locks changes
+    """CREATE OR REPLACE FUNCTION effect_sync_push_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM 1 FROM sync_push_locks WHERE owner = current_user FOR UPDATE;
+        IF NOT FOUND THEN  -- this owner's first push: a concurrent first push waits here for the other's commit
+            INSERT INTO sync_push_locks (owner) VALUES (current_user) ON CONFLICT (owner) DO NOTHING;
+            PERFORM 1 FROM sync_push_locks WHERE owner = current_user FOR UPDATE;
+        END IF;
+        RETURN NULL;
+    END $$""",
+]
+
+
 def _migration_1(connection: sa.Connection) -> None:
     metadata.create_all(connection, tables=[metadata.tables["events"], metadata.tables["snapshots"]])
     for statement in _V1:
         connection.exec_driver_sql(statement)
 
 
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migration_1}
+def _migration_2(connection: sa.Connection) -> None:
+    for statement in _V2:
+        connection.exec_driver_sql(statement)
+
+
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _migration_1, 2: _migration_2}
 
 
 def current_version(connection: sa.Connection) -> int:
@@ -104,6 +144,7 @@ def current_version(connection: sa.Connection) -> int:
 
 def migrate(connection: sa.Connection) -> tuple[int, int]:
     """Bring the schema to SCHEMA_VERSION inside the caller's transaction; (before, after)."""
+    connection.exec_driver_sql("SELECT set_config('lock_timeout', %(t)s, true)", {"t": MIGRATION_LOCK_TIMEOUT})
     connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%(key)s)", {"key": MIGRATION_LOCK})
     before = current_version(connection)
     if before > SCHEMA_VERSION:

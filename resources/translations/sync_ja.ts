@@ -54,6 +54,11 @@
         <translation>このプロファイルはサーバー上の別のアカウントのものです。</translation>
     </message>
     <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="62"/>
+        <source>The server kept the sync waiting too long (another computer of this account may be sending many changes); nothing was lost. Sync again later.</source>
+        <translation>サーバーでの待ち時間が長すぎたため同期を止めました（このアカウントの別のコンピューターが多くの変更を送っている途中かもしれません）。失われたものはありません。後でもう一度同期してください。</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/sync/messages.py" line="41"/>
         <source>The connection dropped during the sync; what arrived is kept. Sync again.</source>
         <translation>同期中に接続が切れました。届いた分は保持されています。もう一度同期してください。</translation>

@@ -23,9 +23,9 @@ def test_init_add_user_and_sync_two_profiles(pg_database: str, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EFFECT_SYNC_URL", raising=False)
     code, out, _ = cli(capsys, "server", "init", "--url", pg_database)
-    assert code == 0 and "version 0 to 1" in out
+    assert code == 0 and "version 0 to 2" in out
     code, out, _ = cli(capsys, "server", "init", "--url", pg_database)
-    assert code == 0 and "already at version 1" in out  # idempotent
+    assert code == 0 and "already at version 2" in out  # idempotent
 
     code, out, err = cli(capsys, "server", "add-user", "bob", "--url", pg_database)
     assert code == 0 and "User 'bob' added" in err

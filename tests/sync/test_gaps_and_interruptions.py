@@ -12,7 +12,6 @@ import pytest
 from effect_desktop.bootstrap import Profile
 from effect_desktop.domain.ids import new_id
 from effect_desktop.sync import SyncClient, SyncInterrupted, local_state, pending_count, server_ops
-from effect_desktop.sync.server_schema import PUSH_LOCK_CLASS
 from effect_desktop.sync.urls import ServerURL
 from tests.sync.helpers import comparable_read_models
 
@@ -117,8 +116,10 @@ def test_concurrent_pushers_and_a_puller_lose_nothing(
 def test_a_push_cut_off_mid_page_resumes(server: str, alice: str, device: Callable[[str], Profile]) -> None:
     laptop = device("laptop")
     laptop.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
-    with admin(server) as blocker:
-        blocker.execute("SELECT pg_advisory_lock(%s, hashtext('alice'))", (PUSH_LOCK_CLASS,))
+    with admin(server) as blocker:  # the administrator (not subject to RLS) holds alice's push lock
+        blocker.execute("INSERT INTO sync_push_locks (owner) VALUES ('alice')")
+        blocker.execute("BEGIN")
+        blocker.execute("SELECT 1 FROM sync_push_locks WHERE owner = 'alice' FOR UPDATE")
         outcome: list[BaseException] = []
 
         def run() -> None:
@@ -132,7 +133,7 @@ def test_a_push_cut_off_mid_page_resumes(server: str, alice: str, device: Callab
         wait_until(lambda: sync_backend_waits_on_lock(server), "the first page waits inside its transaction")
         kill_alices_connections(server)
         thread.join()
-        blocker.execute("SELECT pg_advisory_unlock_all()")
+        blocker.execute("ROLLBACK")
 
     assert len(outcome) == 1 and isinstance(outcome[0], SyncInterrupted)
     assert "dropped during the sync" in str(outcome[0])

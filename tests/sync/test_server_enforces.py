@@ -6,6 +6,7 @@ client could, and checks what PostgreSQL itself allows.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from uuid import UUID
 
@@ -14,8 +15,9 @@ import pytest
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.domain.ids import new_id
-from effect_desktop.sync import SyncClient
+from effect_desktop.sync import SyncClient, SyncResult
 from effect_desktop.sync.admin import add_user
+from effect_desktop.sync.server_schema import PUSH_LOCK_CLASS
 from effect_desktop.sync.urls import ServerURL
 
 pytestmark = pytest.mark.postgres
@@ -107,3 +109,39 @@ def test_events_of_an_unregistered_learner_are_refused(alice: str, server: str) 
         own.execute("INSERT INTO events (event_id, aggregate_id, aggregate_type, event_type, event_data, "
                     "metadata, created_at, version) VALUES (%s, %s, 'Word', 'WordDeleted', '{}', %s, now(), 1)",
                     (new_id(), new_id(), f'{{"user_id": "{UUID(int=7)}"}}'))
+
+
+def test_another_user_holding_every_lock_he_can_does_not_delay_alices_push(
+        alice_synced: Profile, alice: str, bob: str, server: str) -> None:
+    """Any role may take any advisory lock: bob holding the one alice's pushes took (version 1's push
+    lock) stopped her syncs for as long as he liked, with no word. Her push lock is now a row only she
+    (and the administrator) can see and lock."""
+    alice_synced.service.create_word("空", "sky")
+    with login(bob) as other:
+        other.execute("SELECT pg_advisory_lock(%s, hashtext('alice'))", (PUSH_LOCK_CLASS,))
+        other.execute("BEGIN")
+        other.execute("SELECT owner FROM sync_push_locks FOR UPDATE")  # all the rows bob can lock
+        outcome: list[object] = []
+        pushing = threading.Thread(target=lambda: outcome.append(SyncClient(alice_synced, alice).sync()))
+        pushing.start()
+        pushing.join(timeout=15)
+        delayed = pushing.is_alive()
+        other.execute("ROLLBACK")
+        other.execute("SELECT pg_advisory_unlock_all()")
+    pushing.join()
+    assert not delayed, "alice's push waited for a lock bob held"
+    assert len(outcome) == 1 and isinstance(outcome[0], SyncResult) and outcome[0].pushed == 1
+
+
+def test_another_user_can_neither_make_nor_lock_alices_push_lock(alice_synced: Profile, alice: str, bob: str) -> None:
+    with login(alice) as own:
+        assert own.execute("SELECT owner FROM sync_push_locks").fetchall() == [("alice",)]  # made by her push
+    with login(bob) as other:
+        assert other.execute("SELECT owner FROM sync_push_locks").fetchall() == []
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), other.transaction():
+            other.execute("INSERT INTO sync_push_locks (owner) VALUES ('alice')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), other.transaction():
+            other.execute("LOCK TABLE sync_push_locks IN EXCLUSIVE MODE")  # the whole table, hers too
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), other.transaction():
+            other.execute("LOCK TABLE events IN SHARE MODE")
+        assert other.execute("UPDATE sync_push_locks SET owner = 'alice'").rowcount == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
@@ -19,6 +20,7 @@ from effect_desktop.sync import (
     AuthenticationFailed,
     BadServerURL,
     SchemaMismatch,
+    ServerBusy,
     ServerNotPrepared,
     ServerUnreachable,
     SyncClient,
@@ -26,6 +28,7 @@ from effect_desktop.sync import (
     TLSFailure,
     pending_count,
 )
+from effect_desktop.sync import connection as sync_connection
 from effect_desktop.sync import test_connection as check_connection
 from effect_desktop.sync.admin import add_user, init_server
 from effect_desktop.sync.client import show_received
@@ -146,6 +149,45 @@ def test_a_server_older_than_the_app(server: str, alice: str) -> None:
         admin.execute("INSERT INTO sync_schema (version) VALUES (0)")
     with pytest.raises(SchemaMismatch, match="older than this Effect Desktop needs"):
         check_connection(alice)
+
+
+def test_a_push_kept_waiting_for_its_lock_stops_with_a_message(  # type: ignore[no-untyped-def]
+        qtbot, server: str, alice: str, device: Callable[[str], Profile], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever holds the account's push lock (here the administrator), the sync no longer waits with
+    no word for as long as it is held: it stops after the lock timeout, saying so, and keeps the changes."""
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.sync.messages import describe
+    monkeypatch.setattr(sync_connection, "LOCK_TIMEOUT_S", 1)
+    laptop = device("laptop")
+    laptop.service.create_word("雨", "rain")
+    with psycopg.connect(ServerURL.parse(server).libpq, autocommit=True) as admin:
+        admin.execute("INSERT INTO sync_push_locks (owner) VALUES ('alice')")
+        admin.execute("BEGIN")
+        admin.execute("SELECT 1 FROM sync_push_locks WHERE owner = 'alice' FOR UPDATE")
+        outcome: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                SyncClient(laptop, alice).sync()
+            except BaseException as error:  # noqa: BLE001 - checked below
+                outcome.append(error)
+
+        started = time.monotonic()
+        pushing = threading.Thread(target=run)
+        pushing.start()
+        pushing.join(timeout=20)
+        waited = time.monotonic() - started
+        admin.execute("ROLLBACK")
+    pushing.join()
+    assert waited < 20 and len(outcome) == 1 and isinstance(outcome[0], ServerBusy)
+    assert "waiting more than 1 s for a lock" in str(outcome[0]) and "changes are kept" in str(outcome[0])
+    assert pending_count(laptop) == 1
+    i18n.install("ja")
+    try:
+        assert describe(outcome[0]).startswith("サーバーでの待ち時間が長すぎたため")
+    finally:
+        i18n.install("en")
+    assert SyncClient(laptop, alice).sync().pushed == 1
 
 
 def test_events_from_a_newer_app_are_not_taken_in(alice: str, device: Callable[[str], Profile]) -> None:

@@ -16,6 +16,7 @@ from ...sync.errors import (
     BadServerURL,
     CredentialsUnavailable,
     SchemaMismatch,
+    ServerBusy,
     ServerNotPrepared,
     ServerRefused,
     ServerSilent,
@@ -56,6 +57,9 @@ def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (on
     if isinstance(error, SyncStopped):
         return translate("SyncErrors", "The sync stopped as the app closed; what arrived is kept, and the next "
                                        "sync goes on from there.")
+    if isinstance(error, ServerBusy):
+        return translate("SyncErrors", "The server kept the sync waiting too long (another computer of this account "
+                                       "may be sending many changes); nothing was lost. Sync again later.")
     if isinstance(error, SyncInterrupted):
         return translate("SyncErrors", "The connection dropped during the sync; what arrived is kept. Sync again.")
     if isinstance(error, BadServerURL):
