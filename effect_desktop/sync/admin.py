@@ -3,7 +3,8 @@ remove them (`server remove-user`).
 
 Both take an administrator's URL (a superuser, or the database owner with
 CREATEROLE). Role names and passwords go into DDL through psycopg's
-`sql.Identifier` / `sql.Literal` quoting, never by string formatting.
+`sql.Identifier` / `sql.Literal` quoting, never by string formatting; a
+password goes only as its SCRAM verifier, never as it is.
 """
 
 from __future__ import annotations
@@ -125,13 +126,20 @@ def add_user(admin_url: str, name: str, password: str | None = None, *, reclaim:
                     f"or delete them first with `effect-desktop server remove-user {name} --url ADMIN_URL "
                     f"--yes`; if they are this learner's own, `server add-user {name} --reclaim` gives the "
                     "login back with them.")
-            connection.execute("SET LOCAL password_encryption = 'scram-sha-256'")
             connection.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                sql.Identifier(name), sql.Literal(password), sql.Identifier(USERS_ROLE)))
+                sql.Identifier(name), sql.Literal(scram_verifier(connection, name, password)),
+                sql.Identifier(USERS_ROLE)))
             connection.commit()
         except psycopg.Error as error:
             raise explain_admin(error, url) from error
     return url.with_user(name, password).libpq
+
+
+def scram_verifier(connection: psycopg.Connection, name: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of `password`, made here: the server stores it as it is and never
+    sees the password. (`CREATE ROLE ... PASSWORD 'plain'` put the password in the server's log
+    under log_statement = 'ddl', a common audit setting, and in pg_stat_statements.)"""
+    return connection.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
 
 
 @dataclass(frozen=True)

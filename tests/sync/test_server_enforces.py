@@ -6,12 +6,15 @@ client could, and checks what PostgreSQL itself allows.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from uuid import UUID
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.domain.ids import new_id
@@ -145,3 +148,35 @@ def test_another_user_can_neither_make_nor_lock_alices_push_lock(alice_synced: P
         with pytest.raises(psycopg.errors.InsufficientPrivilege), other.transaction():
             other.execute("LOCK TABLE events IN SHARE MODE")
         assert other.execute("UPDATE sync_push_locks SET owner = 'alice'").rowcount == 0
+
+
+def server_log(admin: psycopg.Connection) -> Path | None:
+    """The server's log file, if this test can read it (pgserver's `pg_ctl -l DATA/log`, or the
+    logging collector's current file)."""
+    current = admin.execute("SELECT pg_current_logfile()").fetchone()
+    data = Path(str(admin.execute("SHOW data_directory").fetchone()[0]))  # type: ignore[index]
+    for candidate in ([data / str(current[0])] if current and current[0] else []) + [data / "log"]:
+        if candidate.is_file() and os.access(candidate, os.R_OK):
+            return candidate
+    return None
+
+
+def test_add_user_never_sends_the_password_itself(server: str) -> None:
+    """With log_statement = 'ddl' (a common audit setting) the server's log held
+    `CREATE ROLE "carol" LOGIN PASSWORD 'Carol-S3cret!'`: add-user now sends the SCRAM verifier."""
+    database = ServerURL.parse(server).database
+    with login(server) as admin:
+        admin.execute(sql.SQL("ALTER DATABASE {} SET log_statement = 'all'").format(sql.Identifier(database)))
+        log = server_log(admin)
+    if log is None:
+        pytest.skip("the server's log cannot be read here")
+    start = log.stat().st_size
+    carol = add_user(server, "carol", "Carol-S3cret!")
+    logged = log.read_bytes()[start:].decode(errors="replace")
+    assert 'CREATE ROLE "carol"' in logged  # the statement was logged, as received
+    assert "Carol-S3cret!" not in logged
+    with login(server) as admin:
+        stored = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'carol'").fetchone()
+    assert stored is not None and str(stored[0]).startswith("SCRAM-SHA-256$4096:")
+    with login(carol) as own:  # and the password works
+        assert own.execute("SELECT current_user").fetchone() == ("carol",)
