@@ -1,5 +1,9 @@
 """Server URLs: `postgresql://USER:PASSWORD@HOST[:PORT]/DB[?sslmode=require&...]`.
 
+As for libpq, the user and the password may be given in the query instead
+(`?user=...&password=...`); they are taken out of it, so what is shown and
+stored never holds the password.
+
 The profile remembers the URL *without* its password (`display_url`); the
 password lives in the keyring (see `credentials.py`). SQLAlchemy-style
 `postgresql+psycopg://` URLs are accepted too, so a URL from the test fixtures
@@ -35,13 +39,15 @@ class ServerURL:
                 "postgresql://USER:PASSWORD@HOST:PORT/DATABASE")
         userinfo, _, hostport = parts.netloc.rpartition("@")
         user, sep, password = userinfo.partition(":")
+        query, given = _credentials_in_query(parts.query)
+        user = given.get("user", unquote(user))  # libpq too takes the query's over the user info
         database = unquote(parts.path.lstrip("/"))
         if not user or not database:
             raise BadServerURL(f"{redact(url)} needs a user name and a database: "
                                "postgresql://USER:PASSWORD@HOST:PORT/DATABASE")
         _check_ports(url, hostport)
-        return cls(parts.scheme, unquote(user), unquote(password) if sep else None, hostport,
-                   database, parts.query)
+        return cls(parts.scheme, user, given.get("password", unquote(password) if sep else None), hostport,
+                   database, query)
 
     def _build(self, scheme: str, password: str | None) -> str:
         netloc = quote(self.user, safe="")
@@ -61,8 +67,9 @@ class ServerURL:
 
     @property
     def display(self) -> str:
-        """Safe to show and to store: everything but the password."""
-        return self._build("postgresql", None)
+        """Safe to show and to store: everything but the password (one libpq would not take, a
+        `Password=` in the query, hidden too)."""
+        return _QUERY_PASSWORD.sub(_HIDDEN, self._build("postgresql", None))
 
     def with_password(self, password: str | None) -> ServerURL:
         return ServerURL(self.scheme, self.user, password, self.hostport, self.database, self.query)
@@ -109,18 +116,41 @@ def _encoded_userinfo(url: str) -> str:
     return f"{head}{user}{colon}{quote(password, safe='')}@{after}"
 
 
+_IN_QUERY = ("user", "password")
+
+
+def _credentials_in_query(query: str) -> tuple[str, dict[str, str]]:
+    """The query without its `user=` and `password=` (libpq takes both there), and their values.
+
+    Kept in the query, a password was shown and stored with the "password-free" URL, and the
+    learner was told no password was known; it is the URL's password, as for libpq."""
+    kept: list[str] = []
+    given: dict[str, str] = {}
+    for option in query.split("&") if query else []:
+        key, sep, value = option.partition("=")
+        if sep and unquote(key) in _IN_QUERY:
+            given[unquote(key)] = unquote(value)
+        else:
+            kept.append(option)
+    return "&".join(kept), given
+
+
+_QUERY_PASSWORD = re.compile(r"([?&](?:password|%70assword)=)[^&#]*", re.IGNORECASE)
+_HIDDEN = r"\1***"
+
+
 def redact(url: str) -> str:
     """The URL with its password replaced, for messages and logs (a password that breaks the URL's
-    syntax included)."""
+    syntax included, and one given in the query: `?password=`)."""
     split = _userinfo_split(url)
     if split is None:
-        return url
+        return _QUERY_PASSWORD.sub(_HIDDEN, url)
     head, userinfo, after = split
     if ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
     elif odd := _NOT_A_NAME.search(userinfo):  # a slip for ":" ("user?password@"): the rest may be one
         userinfo = userinfo[:odd.start()] + "***"
-    return f"{head}{userinfo}@{after}"
+    return f"{head}{userinfo}@{_QUERY_PASSWORD.sub(_HIDDEN, after)}"
 
 
 _NOT_A_NAME = re.compile(r"[^A-Za-z0-9._~%+-]")  # what a user name in a URL is made of (percent-encoded)

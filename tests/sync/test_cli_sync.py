@@ -373,3 +373,26 @@ def test_the_administrators_commands_speak_to_the_administrator(
     with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:
         assert admin.execute("SELECT what FROM events").fetchall() == [("another program's row",)]
         assert admin.execute("SELECT to_regclass('sync_schema')").fetchone() == (None,)
+
+
+def test_a_password_given_in_the_urls_query_is_the_password_and_is_never_printed(
+        alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`…?host=…&password=…` (libpq takes it there) was refused with "No password is known for
+    postgresql://alice@/…&password=alice-secret": the password printed, and the claim wrong."""
+    data = str(tmp_path)
+    cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
+    in_query = alice.replace("alice:alice-secret@", "alice@") + "&password=alice-secret"
+    assert "?" in alice and "alice-secret" not in in_query.split("?")[0]
+    code, out, err = cli(capsys, "--data-dir", data, "sync", "--url", in_query)
+    assert code == 0 and "1 sent" in out, err
+    assert "alice-secret" not in out + err and "No password is known" not in err
+    code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
+    assert "alice-secret" not in out
+    wrong = in_query.replace("password=alice-secret", "password=p%40ssWRONG")
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", wrong)
+    assert code == 2 and "refused user 'alice' or its password" in err
+    assert "WRONG" not in err and "No password is known" not in err
+    user_in_query = wrong.replace("alice@", "@") + "&user=alice"
+    code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", user_in_query)
+    assert code == 2 and "refused user 'alice' or its password" in err and "WRONG" not in err
+    assert not any(b"alice-secret" in f.read_bytes() for f in tmp_path.glob("default.effect.sqlite3*"))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from effect_desktop.cli.main import run_cli
+from effect_desktop.sync.errors import BadServerURL
 from effect_desktop.sync.urls import ServerURL, redact
 
 
@@ -95,3 +96,27 @@ def test_a_server_typed_without_its_scheme_is_a_postgresql_one(typed: str, compo
     from effect_desktop.gui.sync.form import compose_url
 
     assert compose_url(typed, "kim", "pw").display == composed
+
+
+@pytest.mark.parametrize("typed", [
+    "postgresql://anna@db.example.org/effect?sslmode=require&password=p%40ssSECRET",
+    "postgresql:///effect?host=/run/pg&user=anna&password=SECRET",
+    "postgresql://anna/effect?password=SECRET",  # refused (no host part): the message still hides it
+    "postgresql://anna:other@db.example.org/effect?Password=SECRET&x=1",
+])
+def test_a_password_in_the_query_is_never_shown(typed: str) -> None:
+    assert "SECRET" not in redact(typed)
+    try:
+        url = ServerURL.parse(typed)
+    except BadServerURL as error:
+        assert "SECRET" not in str(error)
+        return
+    assert "SECRET" not in url.display and "SECRET" not in url.keyring_key
+
+
+def test_a_password_in_the_query_is_the_urls_password() -> None:
+    url = ServerURL.parse("postgresql://anna@db.example.org/effect?sslmode=require&password=p%40ss")
+    assert (url.user, url.password, url.query) == ("anna", "p@ss", "sslmode=require")
+    assert url.display == "postgresql://anna@db.example.org/effect?sslmode=require"
+    by_query = ServerURL.parse("postgresql:///effect?host=/run/pg&user=anna&password=pw")
+    assert (by_query.user, by_query.password, by_query.query) == ("anna", "pw", "host=/run/pg")
