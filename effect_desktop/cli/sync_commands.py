@@ -149,6 +149,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     scheduling_by = profile.service.scheduler.name
     try:
         url = credentials.resolve(profile, args.url)
+        if url.cleartext_warning:  # libpq's default falls back to plain text without a word
+            print(f"effect-desktop: warning: {url.cleartext_warning}", file=sys.stderr)
         result = sync.SyncClient(profile, url, before_pull=lambda incoming: _back_up(profile, incoming),
                                  on_connected=lambda: _remember(args, profile, credentials)).sync(_show_progress)
     except sync.SyncError as error:

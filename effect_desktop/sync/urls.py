@@ -12,6 +12,7 @@ or from SQLAlchemy works unchanged.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
@@ -78,8 +79,42 @@ class ServerURL:
         return ServerURL(self.scheme, user, password, self.hostport, self.database, self.query)
 
     @property
+    def cleartext_warning(self) -> str | None:
+        """A warning when the server is another computer and the URL lets libpq go without TLS: its
+        default sslmode, prefer, falls back to plain text without a word and never checks the server,
+        so the password and the study history could cross the network in the clear."""
+        options = dict(option.partition("=")[::2] for option in self.query.split("&") if option)
+        mode = unquote(options.get("sslmode", "")) or os.environ.get("PGSSLMODE") or "prefer"
+        if mode in _ENCRYPTED:
+            return None
+        remote = [host for host in _hosts(self, options) if not _is_local(host)]
+        if not remote:
+            return None
+        return (f"The connection to {remote[0]} may go unencrypted (sslmode={mode}): your password and study "
+                "history could cross the network in the clear. Add ?sslmode=require (or verify-full, which "
+                "also checks the server's certificate) to the server URL.")
+
+    @property
     def keyring_key(self) -> str:
         return f"{self.user}@{self.hostport}/{self.database}"
+
+
+_ENCRYPTED = ("require", "verify-ca", "verify-full")
+_LOCAL_NAMES = ("localhost", "::1")
+
+
+def _hosts(url: ServerURL, options: dict[str, str]) -> list[str]:
+    """The hosts libpq would connect to: the query's host=, else the URL's, else $PGHOST; "" is the
+    local socket."""
+    listed = unquote(options.get("host", "")) or ",".join(
+        hostport.rpartition("]")[0].lstrip("[") if hostport.startswith("[") else hostport.partition(":")[0]
+        for hostport in url.hostport.split(",")) or os.environ.get("PGHOST", "")
+    return [unquote(host) for host in listed.split(",")]
+
+
+def _is_local(host: str) -> bool:
+    return (not host or host.startswith(("/", "@")) or host.lower() in _LOCAL_NAMES
+            or host.startswith("127."))
 
 
 _HOST = re.compile(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._%\-]*)(:\d*)?")  # host[:port]; empty for ?host=/socket

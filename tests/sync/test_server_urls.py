@@ -120,3 +120,31 @@ def test_a_password_in_the_query_is_the_urls_password() -> None:
     assert url.display == "postgresql://anna@db.example.org/effect?sslmode=require"
     by_query = ServerURL.parse("postgresql:///effect?host=/run/pg&user=anna&password=pw")
     assert (by_query.user, by_query.password, by_query.query) == ("anna", "pw", "host=/run/pg")
+
+
+@pytest.mark.parametrize(("typed", "warned"), [
+    ("postgresql://anna:pw@sync.example.org:5432/effect", "sync.example.org"),  # libpq's prefer: plain text if need be
+    ("postgresql://anna:pw@[2001:db8::1]/effect?sslmode=disable", "2001:db8::1"),
+    ("postgresql://anna:pw@localhost,db2.example.org/effect?sslmode=allow", "db2.example.org"),
+    ("postgresql://anna:pw@sync.example.org/effect?sslmode=require", None),
+    ("postgresql://anna:pw@sync.example.org/effect?sslmode=verify-full", None),
+    ("postgresql://anna:pw@/effect?host=/run/postgresql", None),  # the tests' servers: a local socket
+    ("postgresql://anna:pw@127.0.0.1:5432/effect", None),
+    ("postgresql://anna:pw@localhost/effect", None),
+])
+def test_a_server_on_another_computer_without_required_tls_is_warned_of(typed: str, warned: str | None) -> None:
+    warning = ServerURL.parse(typed).cleartext_warning
+    if warned is None:
+        assert warning is None
+    else:
+        assert warning is not None and warned in warning and "sslmode=require" in warning
+
+
+def test_the_command_line_warns_before_syncing_without_required_tls(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """libpq's default sslmode (prefer) falls back to plain text without a word, to any host."""
+    base = ["--data-dir", str(tmp_path), "sync", "--url"]
+    run_cli([*base, "postgresql://anna:pw@sync.invalid/effect"])  # unreachable: the warning comes first
+    assert "warning: The connection to sync.invalid may go unencrypted (sslmode=prefer)" in capsys.readouterr().err
+    run_cli([*base, "postgresql://anna:pw@sync.invalid/effect?sslmode=require"])
+    assert "warning" not in capsys.readouterr().err
