@@ -18,6 +18,12 @@ stay tags and its first card's deck becomes the category (its home deck when the
 deck for now). Notes that cannot become a word (cloze notes, media-only
 fields, note types with one field or unknown to the package) are reported
 by note number and reason; the rest still import.
+
+A package is someone else's file, so it is read defensively: the
+decompressed collection is counted as it is written and stopped at
+MAX_COLLECTION (a 392-byte zstd bomb wrote 4 GiB to the temp folder), only
+real tables are read (a `cards` that was a recursive view ran for ever), and
+SQLite checks between steps whether Ctrl+C or the dialog's Cancel asked to stop.
 """
 
 from __future__ import annotations
@@ -25,8 +31,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import signal
 import sqlite3
 import tempfile
+import threading
+import time
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -34,16 +43,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import FrameType
 from typing import IO
 
 from .anki_text import deck_category
-from .candidates import FieldChoice, Parsed, Progress, RowProblem, check_row, tick
+from .candidates import FieldChoice, ImportCancelled, Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 MAX_COLLECTION = 2 * 1024 * 1024 * 1024
 NOTE = "note"
+_CHECK_EVERY = 10_000  # SQLite steps between two looks at Ctrl+C and Cancel (well under a millisecond)
+_ASK_EVERY = 0.1  # seconds between two questions to the window's progress (each one a signal)
+_CHUNK = 1024 * 1024
 
 
 # Field names, most telling first: a Core 2k/6k note has both "Vocabulary-Kanji" and "Expression" (its
@@ -113,18 +126,86 @@ def _named(keys: list[str], names: tuple[str, ...], taken: tuple[int | None, ...
 
 
 def read_apkg(path: Path, progress: Progress | None = None) -> Parsed:
-    """Every note as a candidate or a problem; InterchangeError if the package itself is unusable."""
-    with _collection_file(path) as collection:
+    """Every note as a candidate or a problem; InterchangeError if the package itself is unusable;
+    KeyboardInterrupt (Ctrl+C) or ImportCancelled (Cancel) even in the middle of a query."""
+    stop = _Stop(progress)
+    with stop.watching_signals(), _collection_file(path) as collection:
         try:
             connection = sqlite3.connect(f"file:{collection}?mode=ro&immutable=1", uri=True)
         except sqlite3.Error as error:
             raise _damaged(path, error) from error
         try:
-            return _read_notes(connection, progress)
+            connection.execute("PRAGMA trusted_schema = OFF")  # the schema's own functions stay unrun
+            connection.set_progress_handler(stop, _CHECK_EVERY)
+            return _read_notes(connection, stop)
         except sqlite3.Error as error:
+            stop.raise_if_stopped()
             raise _damaged(path, error) from error
         finally:
             connection.close()
+
+
+class _Stop:
+    """SQLite's progress handler: asks it to stop the query when Ctrl+C, SIGTERM or Cancel came.
+
+    A query runs in C, where Python's signal handlers wait: without this handler Ctrl+C did nothing
+    for as long as the query ran (hours), and SIGTERM left the temp folder behind. The signal is
+    noted before its handler raises, since an exception raised inside this callback is swallowed
+    by SQLite (the query only says "interrupted"); it is raised again once the query has stopped."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.shown = (0, 0)  # the progress last reported, said again while a query runs
+        self.asked = time.monotonic()
+        self.signalled: BaseException | None = None
+        self.cancelled = False
+
+    def __call__(self) -> bool:
+        if self.progress is not None and not self.cancelled and time.monotonic() - self.asked >= _ASK_EVERY:
+            self.asked = time.monotonic()
+            self.cancelled = self.progress(*self.shown) is False
+        return self.cancelled or self.signalled is not None
+
+    def tick(self, done: int, total: int) -> None:
+        self.shown = (done, total)
+        tick(self.progress, done, total)
+
+    def raise_if_stopped(self) -> None:
+        if self.signalled is not None:
+            raise self.signalled
+        if self.cancelled:
+            raise ImportCancelled()
+
+    @contextmanager
+    def watching_signals(self) -> Iterator[None]:
+        """Ctrl+C noted, then handled as before (the CLI's handler raises KeyboardInterrupt); SIGTERM,
+        where nothing else handles it, ends the command as it would have, but through the cleanup.
+        Only on the main thread: the window's worker is stopped by Cancel."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        before_int, before_term = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+
+        def interrupted(signum: int, frame: FrameType | None) -> None:
+            if callable(before_int):
+                self.signalled = KeyboardInterrupt()
+                before_int(signum, frame)
+            elif before_int == signal.SIG_DFL:
+                self.signalled = KeyboardInterrupt()
+                raise KeyboardInterrupt
+
+        def terminated(signum: int, _frame: FrameType | None) -> None:
+            self.signalled = SystemExit(128 + signum)
+            raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGINT, interrupted)
+        if before_term is signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, terminated)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, before_int)
+            signal.signal(signal.SIGTERM, before_term)
 
 
 def _damaged(path: Path, error: Exception) -> InterchangeError:
@@ -145,11 +226,11 @@ def _collection_file(path: Path) -> Iterator[Path]:
                     raise InterchangeError(f"{path.name} holds no Anki collection; is it an Anki deck package?")
                 info = package.getinfo(member)
                 if info.file_size > MAX_COLLECTION:
-                    raise InterchangeError(f"{path.name} is too large to import ({info.file_size // 2**20} MB).")
+                    raise _too_large(path)
                 with package.open(member) as source, open(target, "wb") as out:
                     if member.endswith("b"):
                         _unzstd(path, source, out)
-                    else:
+                    else:  # zipfile stops at the declared size (and checks the CRC), so that limit holds
                         shutil.copyfileobj(source, out)
         except (zipfile.BadZipFile, EOFError) as error:
             raise InterchangeError(f"{path.name} is not a complete Anki package (the zip file is damaged or cut "
@@ -159,25 +240,47 @@ def _collection_file(path: Path) -> Iterator[Path]:
         yield target
 
 
+def _too_large(path: Path) -> InterchangeError:
+    return InterchangeError(f"{path.name} holds a collection larger than {MAX_COLLECTION // 2**30} GB, more than "
+                            "a deck of words can be; it was not imported (is it an Anki deck package?).")
+
+
 def _unzstd(path: Path, source: IO[bytes], out: IO[bytes]) -> None:
-    """Anki 2.1.50+ compresses the collection with zstd (the `zstandard` package, imported only when needed)."""
+    """Anki 2.1.50+ compresses the collection with zstd (the `zstandard` package, imported only when needed).
+
+    The zip records only the compressed size, and zstd's own frame header may lie or say nothing: the
+    bytes are counted as they are written, and writing stops at MAX_COLLECTION."""
     try:
         import zstandard
     except ImportError:
         raise InterchangeError(f"{path.name} was made by a newer Anki (zstd-compressed); this installation lacks "
                                "the zstandard package (pip install zstandard). In Anki you can also export with "
                                "\"Support older Anki versions\" ticked.") from None
+    written = 0
     try:
-        zstandard.ZstdDecompressor().copy_stream(source, out)
+        with zstandard.ZstdDecompressor().stream_reader(source, read_across_frames=True) as reader:
+            while chunk := reader.read(_CHUNK):
+                written += len(chunk)
+                if written > MAX_COLLECTION:
+                    raise _too_large(path)
+                out.write(chunk)
     except zstandard.ZstdError as error:
         raise InterchangeError(f"The compressed collection in {path.name} is damaged ({error}); "
                                "export the deck from Anki again.") from None
 
 
-def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Parsed:
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
+    schema = connection.execute("SELECT type, name FROM sqlite_master").fetchall()
+    tables = {name for kind, name in schema if kind == "table"}
+    others = sorted(f"{kind} {name!r}" for kind, name in schema if kind in ("view", "trigger"))
+    if others:  # only tables are read; a view runs its own query, which can run for ever
+        raise sqlite3.DatabaseError(f"it holds {', '.join(others)}, which Anki never writes")
     if "notes" not in tables:
         raise sqlite3.DatabaseError("no notes table")
+    missing = sorted(({"cards", "notetypes", "fields", "decks"} if "notetypes" in tables else {"cards", "col"})
+                     - tables)
+    if missing:
+        raise sqlite3.DatabaseError(f"no {' or '.join(missing)} table")
     if "notetypes" in tables:
         note_types, decks = _schema18(connection)
     else:
@@ -192,7 +295,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
     used: dict[int, NoteType] = {}
     for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
         if number % 2000 == 0:
-            tick(progress, number, total)
+            stop.tick(number, total)
         note_type = note_types.get(model_id)
         problem = _unusable(note_type, str(fields))
         if problem or note_type is None:
@@ -206,7 +309,7 @@ def _read_notes(connection: sqlite3.Connection, progress: Progress | None) -> Pa
                            "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
     parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
                             for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
-    tick(progress, total, total)
+    stop.tick(total, total)
     return parsed
 
 
