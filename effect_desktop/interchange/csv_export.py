@@ -1,4 +1,5 @@
-"""The word list as CSV: the columns an import reads back (a round trip), UTF-8 with a BOM for Excel."""
+"""The word list as CSV: the columns an import reads back (a round trip), UTF-8 with a BOM for Excel;
+a cell Excel would run as a formula starts with an apostrophe (see formula_cells.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from ..projections.queries import Queries
 from ..projections.views import WordFilter
 from .candidates import Progress, tick
 from .files import replacing
+from .formula_cells import defused
 
 COLUMNS = ("text", "meaning", "category", "tags", "difficulty", "next_review")
 
@@ -27,7 +29,8 @@ def export_words(queries: Queries, out: IO[str], progress: Progress | None = Non
     for done, word in enumerate(words, start=1):
         day = days.get(word.word_id)
         review = day.isoformat() if day is not None else ""
-        writer.writerow([word.text, word.meaning, word.category, ",".join(word.tags), word.difficulty, review])
+        cells = [defused(cell) for cell in (word.text, word.meaning, word.category, ",".join(word.tags))]
+        writer.writerow([*cells, word.difficulty, review])
         if done % 5000 == 0:
             tick(progress, done, len(words))
     tick(progress, len(words), len(words))

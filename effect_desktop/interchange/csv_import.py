@@ -27,6 +27,7 @@ from .candidates import FIELDS, Parsed, Progress, RowProblem, check_row, tick
 from .column_values import column, heads_numbers, holds_difficulties, is_number
 from .encodings import decode, file_lines
 from .errors import InterchangeError
+from .formula_cells import undefused
 from .html_text import has_media, html_to_text, word_text
 from .separators import continued_meaning, refuse_unsplit
 from .workbooks import refuse_a_workbook
@@ -540,6 +541,8 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 2000 == 0:
             tick(progress, done, total)
+        if table.anki is None:  # a cell our export (or a careful user) kept from running as a formula
+            cells = [undefused(cell) for cell in cells]
         if len(cells) > width and (extra := _unmapped_extra(cells, table, mapping)):  # the cells are not a template
             parsed.problems.append(RowProblem(line, extra))
             continue
