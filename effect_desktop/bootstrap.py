@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ from .persistence.file_probe import Probe, foreign_wal, probe_file
 from .persistence.schema import local_metadata, metadata, profile_info
 from .persistence.sql_store import SqlEventStore, write_failed
 from .persistence.sqlite import create_sqlite_engine
+from .private_files import create_private_file, make_private_folder
 from .projections import tables as _tables  # noqa: F401  (registers the read-model tables)
 from .projections.projector import Progress, Projector
 from .projections.queries import Queries
@@ -141,12 +143,22 @@ class ProfileSettings:
             raise write_failed(error, self.engine.url.database) from error
 
     def forget(self, key: str) -> None:
-        """Remove a setting (a password kept in the file that is no longer wanted there)."""
+        """Remove a setting (a password kept in the file that is no longer wanted there), its bytes
+        overwritten: SQLite only marks a deleted row's space free, so the password stayed readable in
+        the file (and in the WAL's older copy of the page, which the checkpoint empties). Backups taken
+        while it was kept still hold it."""
         try:
             with self.engine.begin() as connection:
-                connection.execute(sa.delete(profile_info).where(profile_info.c.key == key))
+                connection.exec_driver_sql("PRAGMA secure_delete = ON")
+                try:
+                    connection.execute(sa.delete(profile_info).where(profile_info.c.key == key))
+                finally:
+                    connection.exec_driver_sql("PRAGMA secure_delete = OFF")
         except OperationalError as error:
             raise write_failed(error, self.engine.url.database) from error
+        with self.engine.connect() as connection, suppress(sqlite3.Error):  # a reader elsewhere keeps the WAL
+            connection.connection.driver_connection.execute(  # type: ignore[union-attr]
+                "PRAGMA wal_checkpoint(TRUNCATE)")  # outside a transaction, which SQLAlchemy would begin
 
     def get_int(self, key: str, default: int) -> int:
         raw = self.get(key)
@@ -162,6 +174,9 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     prepare_data_folder(path.parent)
     _check_is_profile(path)
     is_new = not path.exists()
+    if is_new:
+        with suppress(OSError):  # a path SQLite cannot take either: its refusal below says why
+            create_private_file(path)
     engine = create_sqlite_engine(path)
     try:
         known = {} if is_new else _ready(engine)
@@ -303,7 +318,7 @@ def prepare_data_folder(folder: Path) -> None:
         if folder.is_symlink() and not folder.exists():
             raise DataFolderUnusable(f"The data folder {shown} is a link to {os.readlink(folder)}, which does not "
                                      f"exist (a disk not connected?); connect it, or {choose}.")
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as error:
         raise DataFolderUnusable(
             f"The data folder {shown} cannot be created ({error.strerror or error}); {choose}.") from error

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..persistence.errors import StoreError
 from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
+from ..private_files import create_private_file, make_private_folder
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
@@ -136,7 +137,7 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
 
 def _new_name(profile_file: Path, reason: str, now: datetime | None = None) -> Path:
     folder = backup_dir(profile_file)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     stamp = (now or datetime.now()).strftime(_STAMP)
     reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
     target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{SUFFIX}"
@@ -334,6 +335,7 @@ def _copy(source: Path, target: Path, between_steps: Callable[[], object] | None
     try:
         src.execute("BEGIN")
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts at the first read
+        create_private_file(target)  # a copy of the profile, as private as the profile should be
         dst = sqlite3.connect(target)
         try:
             # a Python callback between steps lets a Ctrl+C stop a long copy at once (in one C call,
