@@ -61,6 +61,9 @@ STORE_FORMAT = "1"
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 MAX_SQLITE_PATH_BYTES = 512  # SQLite's own limit on a file name (SQLITE_MAX_PATHNAME)
 _PROFILE_NAME = re.compile(r"[\w\- ]{1,64}")
+# Names Windows keeps for devices, with any extension: CON.effect.sqlite3 is the console there. Refused on
+# every system, since a profile (and its backups) may be copied to Windows.
+_DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"{kind}{n}" for kind in ("COM", "LPT") for n in "0123456789¹²³")}
 
 
 def default_data_dir() -> Path:
@@ -74,9 +77,13 @@ class InvalidProfileName(ValueError):
     """A refused profile name, with its parts (the name, its length, the first character refused),
     so each front end can word it in its language instead of parsing an English sentence back."""
 
-    def __init__(self, name: str, length: int | None = None, character: str | None = None) -> None:
-        self.name, self.length, self.character = name, length, character
-        if length is not None:
+    def __init__(self, name: str, length: int | None = None, character: str | None = None,
+                 device: bool = False) -> None:
+        self.name, self.length, self.character, self.device = name, length, character, device
+        if device:
+            message = (f"invalid profile name “{name}”: Windows keeps that name for a device (CON, PRN, AUX, NUL, "
+                       "COM1 to COM9, LPT1 to LPT9); choose another")
+        elif length is not None:
             message = f"invalid profile name “{name[:20]}…”: it has {length} characters; at most 64"
         elif character is None:
             message = "invalid profile name: it is empty; use letters, digits, spaces, - and _"
@@ -100,6 +107,8 @@ def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
     if not _PROFILE_NAME.fullmatch(profile):  # fullmatch: `$` let a name end in a line break
         refused = next((c for c in profile if not _PROFILE_NAME.fullmatch(c)), None)
         raise InvalidProfileName(profile, character=refused)
+    if profile.rstrip(" ").upper() in _DEVICE_NAMES:  # Windows ignores the spaces at the end of a name
+        raise InvalidProfileName(profile, device=True)
     return data_dir / f"{profile}{PROFILE_SUFFIX}"
 
 

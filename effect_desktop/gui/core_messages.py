@@ -57,6 +57,9 @@ def _detail(text: str) -> str:
 
 def profile_name_refused(error: InvalidProfileName) -> str:
     """bootstrap.profile_path's refusal, from its parts: the name exactly as typed."""
+    if error.device:
+        return _tr("The profile name “{0}” cannot be used: Windows keeps that name for a device (CON, PRN, AUX, "
+                   "NUL, COM1 to COM9, LPT1 to LPT9); choose another.").format(error.name)
     if error.length is not None:
         return _tr("The profile name “{0}…” has {1} characters; use at most 64.").format(error.name[:20], error.length)
     if error.character is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,8 +80,22 @@ CONNECT_TIMEOUT_MS = 3000
 
 def server_name(profile_file: Path) -> str:
     """A local-socket name per user and profile file (the socket lives in a shared folder)."""
-    key = f"{getpass.getuser()}\0{profile_file.resolve()}".encode()
+    key = f"{getpass.getuser()}\0{_as_stored(profile_file.resolve())}".encode()
     return f"effect-desktop-{hashlib.sha256(key).hexdigest()[:20]}"
+
+
+def _as_stored(path: Path) -> Path:
+    """The file's name as its folder lists it, where another spelling names the same file: on Windows
+    and macOS `--profile Alice` opens alice's file, whose lock said "in use" while the socket, named
+    after the spelling typed, was not found, so the window never came forward. Asking the folder
+    (rather than folding case) keeps Alice and alice apart where the disk does (Linux, a
+    case-sensitive macOS volume)."""
+    try:
+        same = [entry.name for entry in os.scandir(path.parent)
+                if entry.name.casefold() == path.name.casefold() and os.path.samefile(entry.path, path)]
+    except OSError:  # not made yet, or the folder cannot be listed: the name as given
+        return path
+    return path.parent / min(same) if same else path
 
 
 class InstanceServer(QObject):

@@ -1821,6 +1821,10 @@ Details were written to the log file; your study history is safe.</source>
         <translation>プロファイル名「{0}…」は {1} 文字あります。64 文字以内にしてください。</translation>
     </message>
     <message>
+        <source>The profile name “{0}” cannot be used: Windows keeps that name for a device (CON, PRN, AUX, NUL, COM1 to COM9, LPT1 to LPT9); choose another.</source>
+        <translation>プロファイル名「{0}」は使えません。Windows では装置の名前です（CON、PRN、AUX、NUL、COM1～COM9、LPT1～LPT9）。別の名前にしてください。</translation>
+    </message>
+    <message>
         <source>The profile name is empty: use letters, digits, spaces, - and _.</source>
         <translation>プロファイル名が空です。文字、数字、空白、- と _ を使ってください。</translation>
     </message>

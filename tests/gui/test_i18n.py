@@ -223,6 +223,7 @@ def test_the_profile_and_data_folder_messages_have_a_japanese_form(qtbot, tmp_pa
     ("C:\\words", "プロファイル名「C:\\words」は使えません。「:」"),  # the backslash was doubled
     ("単語\u3000帳", "プロファイル名「単語\u3000帳」は使えません。全角スペースは使えない文字です"),  # was "\\u3000"
     ("", "プロファイル名が空です"),
+    ("com1", "プロファイル名「com1」は使えません。Windows では装置の名前です"),  # was accepted: a device there
 ])
 def test_a_refused_profile_name_is_said_in_japanese_as_typed(name, expected):
     """The window's message for --profile NAME: it parsed the English text's repr() back, so a name

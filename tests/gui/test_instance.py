@@ -73,3 +73,19 @@ def test_without_a_listening_window_the_second_launch_is_told_no(tmp_path):
         assert ask_running_instance_to_raise(profile_file, timeout_ms=300) is False
     finally:
         lock.release()
+
+
+def test_two_spellings_of_one_profile_file_share_one_server_name(tmp_path):
+    """On Windows and macOS `--profile Alice` opens alice's file: the lock said "in use" but the
+    socket was named after the spelling typed, so the running window never came forward. Two names
+    of one file (hard links here, where the disk tells case apart) stand for that."""
+    from effect_desktop.gui.instance import server_name
+
+    stored = tmp_path / "alice.effect.sqlite3"
+    stored.write_bytes(b"")
+    typed = tmp_path / "Alice.effect.sqlite3"
+    typed.hardlink_to(stored)
+    other = tmp_path / "ALICE.effect.sqlite3"
+    other.write_bytes(b"")  # a file of its own: another profile, another name
+    assert server_name(typed) == server_name(stored)
+    assert server_name(other) != server_name(stored)

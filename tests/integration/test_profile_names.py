@@ -1,0 +1,26 @@
+"""Profile names Windows keeps for devices are refused everywhere: a profile may travel there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.bootstrap import InvalidProfileName, profile_path
+from effect_desktop.cli.main import run_cli
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "com1", "LPT9", "Aux ", "com¹"])
+def test_a_windows_device_name_is_refused_with_a_reason(tmp_path: Path, name: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """`--profile CON` made CON.effect.sqlite3, which on Windows is the console, not a file."""
+    with pytest.raises(InvalidProfileName, match="Windows keeps that name for a device"):
+        profile_path(tmp_path, name)
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", name, "words", "add", "猫", "cat"]) == 2
+    assert "Windows keeps that name for a device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["CONSOLE", "com10", "nullable", "LPT", "my con"])
+def test_names_that_only_start_like_a_device_are_fine(tmp_path: Path, name: str) -> None:
+    assert profile_path(tmp_path, name).name == f"{name}.effect.sqlite3"
