@@ -83,16 +83,22 @@ class ServerURL:
         """A warning when the server is another computer and the URL lets libpq go without TLS: its
         default sslmode, prefer, falls back to plain text without a word and never checks the server,
         so the password and the study history could cross the network in the clear."""
+        found = self.cleartext()
+        if found is None:
+            return None
+        host, mode = found
+        return (f"The connection to {host} may go unencrypted (sslmode={mode}): your password and study "
+                "history could cross the network in the clear. Add ?sslmode=require (or verify-full, which "
+                "also checks the server's certificate) to the server URL.")
+
+    def cleartext(self) -> tuple[str, str] | None:
+        """(the other computer, the sslmode in force) when the connection may go without TLS."""
         options = dict(option.partition("=")[::2] for option in self.query.split("&") if option)
         mode = unquote(options.get("sslmode", "")) or os.environ.get("PGSSLMODE") or "prefer"
         if mode in _ENCRYPTED:
             return None
         remote = [host for host in _hosts(self, options) if not _is_local(host)]
-        if not remote:
-            return None
-        return (f"The connection to {remote[0]} may go unencrypted (sslmode={mode}): your password and study "
-                "history could cross the network in the clear. Add ?sslmode=require (or verify-full, which "
-                "also checks the server's certificate) to the server URL.")
+        return (remote[0], mode) if remote else None
 
     @property
     def keyring_key(self) -> str:

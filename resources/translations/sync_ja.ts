@@ -299,6 +299,10 @@ If you choose No, the password is used until you close the app and asked for aga
             <numerusform>{0} に {1} として接続しました。このアカウントのサーバー上のイベントは %Ln 件です。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The connection to {0} may go unencrypted (sslmode={1}): your password and study history could cross the network in the clear. Add ?sslmode=require (or verify-full, which also checks the server's certificate) to the server URL.</source>
+        <translation>{0} への接続は暗号化されない場合があります（sslmode={1}）。パスワードと学習履歴が暗号化されずにネットワークを流れるおそれがあります。サーバー URL に ?sslmode=require（サーバーの証明書も確認する verify-full でも可）を付けてください。</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

@@ -499,6 +499,23 @@ def test_closing_during_a_long_pull_stops_it_after_the_page_under_way(qtbot, win
         again.close()
 
 
+def test_the_settings_say_when_a_server_on_another_computer_is_reached_without_tls(
+        qtbot, window, sync, monkeypatch) -> None:
+    """The command line warned before syncing without required TLS; the window, where most learners type
+    the address, said nothing (found in review of the security fixes)."""
+    monkeypatch.delenv("PGSSLMODE", raising=False)
+    monkeypatch.delenv("PGHOST", raising=False)
+    settings = open_settings(qtbot, window, sync)
+    fill(qtbot, settings, "sync.example.org:5432/effect", "alice", "")
+    assert settings.tls_note.isVisible()
+    assert settings.tls_note.text().startswith(
+        "The connection to sync.example.org may go unencrypted (sslmode=prefer)")
+    qtbot.keyClicks(settings.server_url, "?sslmode=require")
+    assert not settings.tls_note.isVisible()
+    fill(qtbot, settings, "localhost:5432/effect", "alice", "")
+    assert not settings.tls_note.isVisible(), "this computer's own server"
+
+
 def test_sync_strings_are_translated_to_japanese(qtbot, window, sync) -> None:
     ts = translations_dir() / "sync_ja.ts"
     lupdate = pyside_tool("pyside6-lupdate")

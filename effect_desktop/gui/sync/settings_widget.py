@@ -68,6 +68,13 @@ class SyncSettingsWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        # told as the address is typed, as the command line says it before each sync (found by a security
+        # review: libpq's default falls back to plain text without a word)
+        self.tls_note = QLabel()
+        self.tls_note.setObjectName("syncTlsNote")
+        self.tls_note.setWordWrap(True)
+        self.tls_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.tls_note.hide()
 
         server = QGroupBox(self.tr("Server"))
         form = QFormLayout()
@@ -84,6 +91,7 @@ class SyncSettingsWidget(QWidget):
         buttons.addStretch(1)
         server_column = QVBoxLayout()
         server_column.addLayout(form)
+        server_column.addWidget(self.tls_note)
         server_column.addWidget(hint)
         server_column.addLayout(buttons)
         server_column.addWidget(self.message)
@@ -112,6 +120,8 @@ class SyncSettingsWidget(QWidget):
         layout.addStretch(1)
 
         self._load()
+        self.server_url.textChanged.connect(self._note_cleartext)
+        self._note_cleartext()
         self.on_open.toggled.connect(lambda on: self.controller.set_auto(on_open=on))
         self.on_close.toggled.connect(lambda on: self.controller.set_auto(on_close=on))
         self.every.valueChanged.connect(lambda minutes: self.controller.set_auto(every_minutes=minutes))
@@ -127,6 +137,25 @@ class SyncSettingsWidget(QWidget):
         self.on_open.setChecked(prefs.auto_on_open)
         self.on_close.setChecked(prefs.auto_on_close)
         self.every.setValue(prefs.every_minutes)
+
+    def _note_cleartext(self) -> None:
+        """Say when the server typed is another computer reached without required TLS."""
+        try:
+            found = compose_url(self.server_url.text(), self.user_name.text() or "user", "").cleartext() \
+                if self.server_url.text().strip() else None
+        except SyncError:  # not an address yet: said when it is used
+            found = None
+        if found is None:
+            self.tls_note.hide()
+            return
+        host, mode = found
+        self.tls_note.setText(self.tr(
+            "The connection to {0} may go unencrypted (sslmode={1}): your password and study history could cross "
+            "the network in the clear. Add ?sslmode=require (or verify-full, which also checks the server's "
+            "certificate) to the server URL.").format(host, mode))
+        follow_palette(self.tls_note, "warning", lambda: self.tls_note.setStyleSheet(
+            f"color: {error_color().name()};"))
+        self.tls_note.show()
 
     # --- messages ----------------------------------------------------------------------------------------
     def show_message(self, text: str, *, ok: bool) -> None:
