@@ -510,6 +510,9 @@ def test_the_settings_say_when_a_server_on_another_computer_is_reached_without_t
     assert settings.tls_note.isVisible()
     assert settings.tls_note.text().startswith(
         "The connection to sync.example.org may go unencrypted (sslmode=prefer)")
+    # the dialog grows for it: the fields above were squeezed flat and its last line cut off
+    qtbot.waitUntil(lambda: settings.server_url.height() >= settings.server_url.sizeHint().height())
+    assert settings.tls_note.height() >= settings.tls_note.heightForWidth(settings.tls_note.width())
     qtbot.keyClicks(settings.server_url, "?sslmode=require")
     assert not settings.tls_note.isVisible()
     fill(qtbot, settings, "localhost:5432/effect", "alice", "")

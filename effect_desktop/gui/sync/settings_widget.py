@@ -155,7 +155,9 @@ class SyncSettingsWidget(QWidget):
             "certificate) to the server URL.").format(host, mode))
         follow_palette(self.tls_note, "warning", lambda: self.tls_note.setStyleSheet(
             f"color: {error_color().name()};"))
-        self.tls_note.show()
+        if not self.tls_note.isVisible():
+            self.tls_note.show()
+            QTimer.singleShot(0, self._fit_window)  # taller, not the fields squeezed flat under it
 
     # --- messages ----------------------------------------------------------------------------------------
     def show_message(self, text: str, *, ok: bool) -> None:
