@@ -31,6 +31,7 @@ from .domain.registry import EventRegistry, default_registry
 from .persistence.errors import (
     BUSY_MESSAGE,
     DataFolderUnusable,
+    ProfileFromNewerVersion,
     ProfileInaccessible,
     ProfileLocked,
     ProfileUnreadable,
@@ -189,8 +190,13 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     engine = create_sqlite_engine(path)
     try:
         known = {} if is_new else _ready(engine)
-        if not known:  # new, from another build, or not read: made ready under the write lock
-            known = _made_ready(engine, clock)
+        if known:
+            _refuse_a_newer_format(path, known)
+        else:  # new, from another build, or not read: made ready under the write lock
+            known = _made_ready(engine, clock, path)
+    except ProfileFromNewerVersion:
+        engine.dispose()
+        raise
     except DatabaseError as error:
         engine.dispose()
         if "locked" in str(error.orig) or "busy" in str(error.orig):
@@ -238,9 +244,13 @@ def _ready(engine: sa.Engine) -> dict[str, str]:
     return known if current else {}
 
 
-def _made_ready(engine: sa.Engine, clock: Callable[[], datetime]) -> dict[str, str]:
+def _made_ready(engine: sa.Engine, clock: Callable[[], datetime], path: Path) -> dict[str, str]:
     """Create or upgrade the profile's tables and facts, under the write lock."""
     with engine.begin() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if profile_info.name in names:  # before anything is made or upgraded in it
+            _refuse_a_newer_format(path, dict(connection.execute(
+                sa.select(profile_info.c.key, profile_info.c.value)).all()))
         metadata.create_all(connection)
         local_metadata.create_all(connection)
         known = dict(connection.execute(sa.select(profile_info.c.key, profile_info.c.value)).all())
@@ -254,6 +264,17 @@ def _made_ready(engine: sa.Engine, clock: Callable[[], datetime]) -> dict[str, s
                 sa.select(profile_info.c.key, profile_info.c.value)).all())
         upgrade_read_models(connection, known.get(FINGERPRINT_KEY), known.get(PROJECTION_KEY))
     return known
+
+
+def _refuse_a_newer_format(path: Path, known: dict[str, str]) -> None:
+    """A profile in a store format this version does not know was opened, and its read models "upgraded"
+    to this version's (the format was never checked): refused before anything is written."""
+    stored = known.get("store_format", STORE_FORMAT)
+    if stored == STORE_FORMAT or (stored.isdigit() and int(stored) < int(STORE_FORMAT)):
+        return
+    raise ProfileFromNewerVersion(
+        f"{path} was made by a newer Effect Desktop (its store format is {stored}; this version reads format "
+        f"{STORE_FORMAT}). Update Effect Desktop to open it; nothing was changed.")
 
 
 def change_day_start_hour(profile: Profile, hour: int | str, progress: Progress | None = None) -> int:

@@ -309,6 +309,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                    "choose another data folder.").format(m[1], m[2])),
     (re.compile(r"A profile could not be created at (.+) \((.+)\)\. Choose another data folder\.", re.S),
      lambda m: _tr("A profile could not be created at {0} ({1}). Choose another data folder.").format(m[1], m[2])),
+    (re.compile(r"(.+) was made by a newer Effect Desktop \(its store format is (.+); this version reads format "
+                r"(\d+)\)\. Update Effect Desktop to open it; nothing was changed\.", re.S),
+     lambda m: _tr("{0} was made by a newer Effect Desktop (its store format is {1}; this version reads format "
+                   "{2}). Update Effect Desktop to open it; nothing was changed.").format(m[1], m[2], m[3])),
     (re.compile(r"The profile (.+) cannot be written \(it is read-only\); nothing was written\. Check the "
                 r"file's permissions, or choose a data folder you can write\.", re.S),
      lambda m: _tr("The profile {0} cannot be written (it is read-only); nothing was written. Check the "

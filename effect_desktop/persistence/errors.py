@@ -47,6 +47,12 @@ class ProfileUnreadable(StoreError):
     """The profile file is damaged or is not an Effect Desktop profile."""
 
 
+class ProfileFromNewerVersion(StoreError):
+    """The profile was written in a store format newer than this version reads: not damage (no backup
+    is offered in its place, which would throw away what the newer version wrote), and not opened, so
+    this version writes nothing into it."""
+
+
 class ProfileInaccessible(StoreError):
     """The profile file is there but cannot be reached (permissions, a full disk): not damage, so
     no restore is offered over it."""

@@ -2046,6 +2046,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>no space is left</source>
         <translation>空き容量がありません</translation>
     </message>
+    <message>
+        <source>{0} was made by a newer Effect Desktop (its store format is {1}; this version reads format {2}). Update Effect Desktop to open it; nothing was changed.</source>
+        <translation>{0} は新しいバージョンの Effect Desktop で作成されています（保存形式 {1}。このバージョンが読めるのは形式 {2} までです）。開くには Effect Desktop を更新してください。ファイルは変更していません。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

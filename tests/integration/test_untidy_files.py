@@ -341,3 +341,41 @@ def test_a_half_built_recovery_is_never_taken_for_the_profile(tmp_path: Path, ca
     code, _, err = cli(capsys, path.parent, "words", "list")
     assert code == 2 and "There is no profile" in err
     assert not path.exists()
+
+
+@pytest.mark.parametrize("fingerprint_too", [False, True], ids=["same-tables", "newer-tables"])
+def test_a_profile_in_a_newer_store_format_is_refused_and_left_as_it_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fingerprint_too: bool) -> None:
+    """The store format was written into every profile and never read: a newer version's profile was
+    opened, and with newer tables its read models were "upgraded" to this version's (found by a helper
+    opening profiles across versions). It is refused, not called damaged (no backup offered in its place)."""
+    import sqlite3
+    from contextlib import closing
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.core_messages import localise
+    from effect_desktop.persistence.errors import ProfileFromNewerVersion
+
+    data = tmp_path / "data"
+    assert cli(capsys, data, "words", "add", "apple", "りんご")[0] == 0
+    path = data / "default.effect.sqlite3"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE profile_info SET value = '2' WHERE key = 'store_format'")
+        if fingerprint_too:
+            connection.execute("UPDATE profile_info SET value = 'newer' WHERE key = 'schema_fingerprint'")
+        connection.commit()
+        before = connection.execute("SELECT * FROM profile_info ORDER BY key").fetchall()
+        events = connection.execute("SELECT count(*) FROM events").fetchone()
+    code, _, err = cli(capsys, data, "words", "add", "later", "word")
+    assert code == 2 and "was made by a newer Effect Desktop (its store format is 2" in err, err
+    with pytest.raises(ProfileFromNewerVersion) as refused:
+        open_profile(path)
+    assert not isinstance(refused.value, ProfileUnreadable)
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT * FROM profile_info ORDER BY key").fetchall() == before
+        assert connection.execute("SELECT count(*) FROM events").fetchone() == events
+    try:
+        assert i18n.install("ja") == "ja"
+        assert "新しいバージョンの Effect Desktop で作成されています" in localise(str(refused.value))
+    finally:
+        i18n.install("en")
