@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from .errors import BadServerURL
@@ -26,7 +26,7 @@ _SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 class ServerURL:
     scheme: str
     user: str
-    password: str | None
+    password: str | None = field(repr=False)  # a logged or printed ServerURL never shows it
     hostport: str
     database: str
     query: str

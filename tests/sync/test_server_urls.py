@@ -148,3 +148,10 @@ def test_the_command_line_warns_before_syncing_without_required_tls(
     assert "warning: The connection to sync.invalid may go unencrypted (sslmode=prefer)" in capsys.readouterr().err
     run_cli([*base, "postgresql://anna:pw@sync.invalid/effect?sslmode=require"])
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_server_url_printed_or_logged_does_not_show_its_password() -> None:
+    """`repr` (a log line, a traceback's locals, an f-string with !r) held the password in clear."""
+    url = ServerURL.parse("postgresql://alice:S3cret@db.example.org/effect")
+    assert url.password == "S3cret"
+    assert "S3cret" not in repr(url) and "S3cret" not in f"{url!r}"
