@@ -147,7 +147,7 @@ def test_a_server_older_than_the_app(server: str, alice: str) -> None:
     with psycopg.connect(ServerURL.parse(server).libpq, autocommit=True) as admin:
         admin.execute("DELETE FROM sync_schema")
         admin.execute("INSERT INTO sync_schema (version) VALUES (0)")
-    with pytest.raises(SchemaMismatch, match="older than this Effect Desktop needs"):
+    with pytest.raises(SchemaMismatch, match="older than this Effect Desktop needs"):  # version 0
         check_connection(alice)
 
 
