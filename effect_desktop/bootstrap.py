@@ -108,9 +108,12 @@ def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
     if not _PROFILE_NAME.fullmatch(profile):  # fullmatch: `$` let a name end in a line break
         refused = next((c for c in profile if not _PROFILE_NAME.fullmatch(c)), None)
         raise InvalidProfileName(profile, character=refused)
-    if profile.rstrip(" ").upper() in _DEVICE_NAMES:  # Windows ignores the spaces at the end of a name
+    path = data_dir / f"{profile}{PROFILE_SUFFIX}"
+    # Windows ignores the spaces at the end of a name. Only a new profile is refused: "aux" or "con" made
+    # on Linux or macOS before these names were refused must still open (found in review).
+    if profile.rstrip(" ").upper() in _DEVICE_NAMES and not path.exists():
         raise InvalidProfileName(profile, device=True)
-    return data_dir / f"{profile}{PROFILE_SUFFIX}"
+    return path
 
 
 def local_clock() -> datetime:

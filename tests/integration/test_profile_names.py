@@ -24,3 +24,16 @@ def test_a_windows_device_name_is_refused_with_a_reason(tmp_path: Path, name: st
 @pytest.mark.parametrize("name", ["CONSOLE", "com10", "nullable", "LPT", "my con"])
 def test_names_that_only_start_like_a_device_are_fine(tmp_path: Path, name: str) -> None:
     assert profile_path(tmp_path, name).name == f"{name}.effect.sqlite3"
+
+
+def test_a_profile_made_under_such_a_name_before_still_opens(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """"aux" and "con" are ordinary words, and on Linux or macOS they were valid names until the refusal
+    came in: such a profile was locked out of every command, backups and export included (found in review)."""
+    from effect_desktop.bootstrap import open_profile
+
+    made = open_profile(tmp_path / "aux.effect.sqlite3")  # as an earlier version made it
+    made.service.create_word("猫", "cat")
+    made.close()
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", "aux", "words", "list"]) == 0
+    assert "猫" in capsys.readouterr().out
