@@ -70,7 +70,9 @@ class ServerURL:
     def display(self) -> str:
         """Safe to show and to store: everything but the password (one libpq would not take, a
         `Password=` in the query, hidden too)."""
-        return _QUERY_PASSWORD.sub(_HIDDEN, self._build("postgresql", None))
+        shown = ServerURL(self.scheme, self.user, None, self.hostport, self.database,
+                          _without_query_secrets(self.query))
+        return _hide_query_secrets(shown._build("postgresql", None))
 
     def with_password(self, password: str | None) -> ServerURL:
         return ServerURL(self.scheme, self.user, password, self.hostport, self.database, self.query)
@@ -176,8 +178,25 @@ def _credentials_in_query(query: str) -> tuple[str, dict[str, str]]:
     return "&".join(kept), given
 
 
-_QUERY_PASSWORD = re.compile(r"([?&](?:password|%70assword)=)[^&#]*", re.IGNORECASE)
-_HIDDEN = r"\1***"
+_QUERY_OPTION = re.compile(r"([?&])([^=&#]*)=([^&#]*)")
+# libpq's options that hold a secret: the password, and the passphrase of a client certificate's key
+# (`sslpassword` was shown and stored in clear; found in review); keys compared decoded ("pass%77ord")
+_SECRET_OPTIONS = ("password", "sslpassword")
+
+
+def _hide_query_secrets(text: str) -> str:
+    def hidden(option: re.Match[str]) -> str:
+        secret = unquote(option[2]).lower() in _SECRET_OPTIONS
+        return f"{option[1]}{option[2]}={'***' if secret else option[3]}"
+
+    return _QUERY_OPTION.sub(hidden, text)
+
+
+def _without_query_secrets(query: str) -> str:
+    """The query as it is stored and shown: a key's passphrase left out (never kept in the profile in
+    clear; given with the URL each time, as a password without a keyring is)."""
+    return "&".join(option for option in query.split("&")
+                    if option and unquote(option.partition("=")[0]).lower() not in _SECRET_OPTIONS)
 
 
 def redact(url: str) -> str:
@@ -185,13 +204,13 @@ def redact(url: str) -> str:
     syntax included, and one given in the query: `?password=`)."""
     split = _userinfo_split(url)
     if split is None:
-        return _QUERY_PASSWORD.sub(_HIDDEN, url)
+        return _hide_query_secrets(url)
     head, userinfo, after = split
     if ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
     elif odd := _NOT_A_NAME.search(userinfo):  # a slip for ":" ("user?password@"): the rest may be one
         userinfo = userinfo[:odd.start()] + "***"
-    return f"{head}{userinfo}@{_QUERY_PASSWORD.sub(_HIDDEN, after)}"
+    return f"{head}{userinfo}@{_hide_query_secrets(after)}"
 
 
 _NOT_A_NAME = re.compile(r"[^A-Za-z0-9._~%+-]")  # what a user name in a URL is made of (percent-encoded)

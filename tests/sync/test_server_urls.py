@@ -155,3 +155,15 @@ def test_a_server_url_printed_or_logged_does_not_show_its_password() -> None:
     url = ServerURL.parse("postgresql://alice:S3cret@db.example.org/effect")
     assert url.password == "S3cret"
     assert "S3cret" not in repr(url) and "S3cret" not in f"{url!r}"
+
+
+def test_a_client_keys_passphrase_in_the_query_is_used_never_shown_or_stored() -> None:
+    """`sslpassword` (a client certificate key's passphrase) stayed in the URL that is shown and stored in
+    the profile, in clear; a password key spelt with a percent escape slipped past the hiding too (found in
+    review of the security fixes)."""
+    url = ServerURL.parse("postgresql://alice:pw@db.example.org/effect?sslmode=verify-full&sslkey=/k"
+                          "&sslpassword=KeyPass99")
+    assert "sslpassword=KeyPass99" in url.libpq  # used for the connection
+    assert "KeyPass99" not in url.display and "sslmode=verify-full&sslkey=/k" in url.display
+    assert "Secret1" not in redact("postgresql://alice@db/effect?pass%77ord=Secret1&x=1")
+    assert "KeyPass99" not in redact("postgresql://alice@db/effect?SSLPassword=KeyPass99")
