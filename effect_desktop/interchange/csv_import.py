@@ -480,7 +480,9 @@ def readable_cells(table: WordTable, cells: list[str], mapping: dict[int, str]) 
     """A row's cells as the import reads them under `mapping` (the preview shows this): Anki's HTML in the
     word and meaning reduced to text, and without the characters no screen shows, as they are stored (the
     preview kept a stray joiner the import dropped)."""
-    if table.anki is None or not table.anki.html:
+    if table.anki is None:  # the apostrophe that kept a cell from running as a formula goes, as on import
+        return [without_invisible(undefused(cell)) for cell in cells]
+    if not table.anki.html:
         return [without_invisible(cell) for cell in cells]
     return [word_text(cell) if mapping.get(index) == "text" else html_to_text(cell)
             if mapping.get(index) == "meaning" else without_invisible(cell) for index, cell in enumerate(cells)]

@@ -163,6 +163,20 @@ def test_a_file_and_its_column_names_are_shown_as_written_not_as_markup(qtbot: Q
     assert tip_text(dialog.combos[2].toolTip()) == "<b>note</b>"
 
 
+def test_the_preview_shows_a_defused_formula_cell_as_the_import_takes_it(qtbot: QtBot, profile: Profile,
+                                                                         tmp_path: Path) -> None:
+    """An exported "-tion" is written "'-tion" (so no spreadsheet runs it), and the import takes the
+    apostrophe off; the preview showed it on (found in review of the security fixes)."""
+    path = tmp_path / "suffixes.csv"
+    path.write_text("text,meaning\n'-tion,名詞を作る\n'tis,it is\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert [dialog.preview.item(row, 0).text() for row in range(2)] == ["-tion", "'tis"]
+    assert isinstance(result := import_now(qtbot, dialog), ImportReport) and result.created == 2
+    assert sorted(text for text, *_ in word_rows(profile)) == ["'tis", "-tion"]
+
+
 def test_the_choices_wait_while_the_file_is_read(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     """Tab chosen while the file was being read with semicolons: the new reading was dropped, the combo
     said Tab over a table of "word⇥meaning" cells, and Import would have taken those as words."""
