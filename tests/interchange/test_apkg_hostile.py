@@ -180,3 +180,25 @@ def test_a_killed_read_removes_the_temp_folder(tmp_path: Path) -> None:
         command.kill()
     assert command.returncode == 128 + signal.SIGTERM
     assert list(temp.iterdir()) == []
+
+
+def test_a_deck_with_a_view_of_its_own_beside_the_tables_read_still_imports(tmp_path: Path) -> None:
+    """Any view got the whole package refused ("it holds view 'my_leech_report'"), though a view the reader
+    never names never runs (found in review); only a view in place of a table read is refused."""
+    from .test_apkg import genanki_package
+
+    plain = genanki_package(tmp_path)
+    collection = tmp_path / "collection.anki2"
+    with zipfile.ZipFile(plain) as source:
+        collection.write_bytes(source.read("collection.anki2"))
+        others = {info.filename: source.read(info) for info in source.infolist()
+                  if info.filename != "collection.anki2"}
+    with sqlite3.connect(collection) as connection:
+        connection.execute("CREATE VIEW my_leech_report AS SELECT id FROM cards WHERE lapses > 7")
+    with_view = tmp_path / "with-view.apkg"
+    with zipfile.ZipFile(with_view, "w") as target:
+        target.writestr("collection.anki2", collection.read_bytes())
+        for name, data in others.items():
+            target.writestr(name, data)
+    words = [c.fields for c in read_apkg(with_view).candidates]
+    assert words and words == [c.fields for c in read_apkg(plain).candidates]
