@@ -341,7 +341,10 @@ class MainWindow(QMainWindow):
                         Undone.PART: self.tr(  # noqa: E501
                             "Undone in part: {0}; what another program or device changed since is kept."),
                         Undone.NOTHING: self.tr("Not undone: {0}; another program or device changed it since, and "
-                                                "its changes are kept.")}[self.undo.last_outcome]
+                                                "its changes are kept."),
+                        Undone.SESSION_ENDED: self.tr("Not undone: {0}; its session was finished elsewhere since, "
+                                                      "and a finished session keeps its answers.")
+                        }[self.undo.last_outcome]
                 self.statusBar().showMessage(said.format(entry.label), 8000)
 
         return self.undo.undo_last(say)
@@ -359,7 +362,9 @@ class MainWindow(QMainWindow):
                         Undone.PART: self.tr(  # noqa: E501
                             "Redone in part: {0}; what another program or device changed since is kept."),
                         Undone.NOTHING: self.tr("Not redone: {0}; another program or device changed it since, and "
-                                                "its changes are kept.")}[self.undo.last_outcome]
+                                                "its changes are kept."),
+                        Undone.SESSION_ENDED: self.tr("Not redone: {0}; its session was finished elsewhere since.")
+                        }[self.undo.last_outcome]
                 self.statusBar().showMessage(said.format(entry.label), 8000)
 
         return self.undo.redo_last(say)

@@ -35,6 +35,13 @@ class Undone(Enum):
     ALL = "all"
     PART = "part"
     NOTHING = "nothing"
+    # an answer of a session finished meanwhile (at the command line, in another window, on another
+    # computer): it said "another program or device changed it since", and nothing had changed the answer
+    SESSION_ENDED = "session ended"
+
+    @property
+    def took_nothing(self) -> bool:
+        return self in (Undone.NOTHING, Undone.SESSION_ENDED)
 
 
 @dataclass
@@ -115,7 +122,7 @@ class UndoHistory(QObject):
                 self._keep(entry, place)  # the profile was busy or the disk failed: it may work in a moment
             # (a rule refusing it, such as a session completed meanwhile, would refuse it every time)
             self.last_outcome = outcome if isinstance(outcome, Undone) else Undone.ALL
-            if ok and not stale and entry.redo is not None and self.last_outcome is not Undone.NOTHING:
+            if ok and not stale and entry.redo is not None and not self.last_outcome.took_nothing:
                 self._undone.append(entry)
             elif ok and not stale:  # an answer taken back: a redo from before it would skip over it
                 self._undone.clear()

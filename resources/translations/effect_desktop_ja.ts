@@ -459,6 +459,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>Not redone: {0}; another program or device changed it since, and its changes are kept.</source>
         <translation>やり直しませんでした: {0}。その後ほかのプログラムや別のデバイスで変更されたため、その変更を残しています。</translation>
     </message>
+    <message>
+        <source>Not undone: {0}; its session was finished elsewhere since, and a finished session keeps its answers.</source>
+        <translation>元に戻しませんでした: {0}。そのセッションはその後ほかの場所で終了しており、終了したセッションの解答はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Not redone: {0}; its session was finished elsewhere since.</source>
+        <translation>やり直しませんでした: {0}。そのセッションはその後ほかの場所で終了しています。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>

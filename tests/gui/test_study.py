@@ -636,3 +636,19 @@ def test_enter_on_the_study_page_starts_a_session_at_start_up_and_after_ctrl_1(q
         press(qtbot, page.session_panel.flashcard, Qt.Key.Key_Escape)  # leave it
         window.close()
         window.operations.wait()
+
+
+def test_undoing_an_answer_of_a_session_finished_elsewhere_says_why_it_stays(qtbot, window, profile, words):
+    """The session was completed at the command line; Ctrl+Z on the window's last answer said "another
+    program or device changed it since", though nothing had changed the answer (found by a helper using
+    two windows and the CLI)."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    assert len(_answers(profile)) == 1
+    profile.service.complete_session(page.run.session_id)  # `effect-desktop session complete`
+    undo_key(qtbot, window)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Not undone: ") and "its session was finished elsewhere since" in said, said
+    assert len(_answers(profile)) == 1

@@ -656,7 +656,7 @@ class StudyPage(Page):
                 self._ending = None
             elif self.run is not None and self.run.session_id == session_id:
                 self._ended_elsewhere()
-            return Undone.NOTHING
+            return Undone.SESSION_ENDED
         self.profile.service.retract_answer(session_id, answer_event_id)
         ending = self._ending
         if self.run is None and ending is not None and ending.session_id == session_id:
