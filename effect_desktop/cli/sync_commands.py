@@ -136,7 +136,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
     credentials = sync.credentials
     if args.status:
-        remembered = profile.settings.get(credentials.SETTING_URL) or "none"
+        saved = profile.settings.get(credentials.SETTING_URL)
+        remembered = credentials.ServerURL.parse(saved).display if saved else "none"
         from_environment = os.environ.get(credentials.ENV_URL)
         if from_environment:  # what a plain `sync` uses first; it said "none" for a profile synced only so
             try:
@@ -195,11 +196,13 @@ def _say_the_saved_server_stays(args: argparse.Namespace, profile: Any, credenti
     in `--url` replaced the server that works, and `sync --url no-such-host…` was then "the server
     this profile still syncs with"."""
     saved = profile.settings.get(credentials.SETTING_URL)
-    given = credentials.ServerURL.parse(args.url).display if args.url else None  # the sync parsed it already
-    if given is None or given == saved:
+    url = credentials.ServerURL.parse(args.url) if args.url else None  # the sync parsed it already
+    if url is None or url.stored == saved:
         return
+    given = url.display
     if saved:
-        print(f"effect-desktop: this profile still syncs with {saved}; give --url again to use {given}.",
+        shown = credentials.ServerURL.parse(saved).display  # a key's passphrase remembered in it stays unsaid
+        print(f"effect-desktop: this profile still syncs with {shown}; give --url again to use {given}.",
               file=sys.stderr)
     else:
         print(f"effect-desktop: {given} is remembered once it has taken the login; give --url again next time.",
@@ -212,7 +215,7 @@ def _remember(args: argparse.Namespace, profile: Any, credentials: Any) -> None:
         return
     try:
         given = credentials.ServerURL.parse(args.url)
-        known = profile.settings.get(credentials.SETTING_URL) == given.display
+        known = profile.settings.get(credentials.SETTING_URL) == given.stored
         note = credentials.remember(profile, given, allow_plaintext=args.save_password_in_profile)
     except StoreError as error:  # a profile that cannot be written must not hide the sync's own outcome
         print(f"effect-desktop: the server was not remembered: {error}", file=sys.stderr)

@@ -238,11 +238,21 @@ def pending_count(profile: Profile) -> int:
         if not local_state.tables_exist(connection):
             return profile.store.count()
         bound = local_state.get(connection, local_state.SERVER_URL)
-        remembered = _plain_sync_target() or local_state.profile_setting(connection, credentials.SETTING_URL)
+        remembered = _plain_sync_target() or _shown(local_state.profile_setting(connection, credentials.SETTING_URL))
         if bound and remembered and bound != remembered:
             # another server or account saved, not synced with yet: nothing is there (it said "Synced")
             return profile.store.count()
         return local_state.count_pending(connection)
+
+
+def _shown(stored: str | None) -> str | None:
+    """A remembered URL as a sync binds it (`display`: a client key's passphrase left out)."""
+    if not stored:
+        return stored
+    try:
+        return ServerURL.parse(stored).display
+    except SyncError:
+        return stored
 
 
 def _plain_sync_target() -> str | None:

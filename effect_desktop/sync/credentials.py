@@ -55,10 +55,10 @@ def remember(profile: Profile, url: ServerURL, *, allow_plaintext: bool = False)
     another password, kept there again only with consent): an old account's password stayed in the
     file in plain text after "Saved the server, not the password"."""
     kept = profile.settings.get(SETTING_PLAIN_PASSWORD)
-    if kept is not None and (profile.settings.get(SETTING_URL) != url.display
+    if kept is not None and (profile.settings.get(SETTING_URL) != url.stored
                              or (url.password is not None and url.password != kept)):
         profile.settings.forget(SETTING_PLAIN_PASSWORD)
-    profile.settings.set(SETTING_URL, url.display)
+    profile.settings.set(SETTING_URL, url.stored)
     if url.password is None:
         return f"Server {url.display} remembered."
     if _keyring_set(url.keyring_key, url.password):
@@ -94,7 +94,7 @@ def resolve(profile: Profile, explicit: str | None = None) -> ServerURL:
     if url.password is not None:
         return url
     password = _keyring_get(url.keyring_key)
-    if password is None and profile.settings.get(SETTING_URL) == url.display:
+    if password is None and profile.settings.get(SETTING_URL) == url.stored:
         password = profile.settings.get(SETTING_PLAIN_PASSWORD)
     if password is None:
         raise CredentialsUnavailable(

@@ -74,6 +74,13 @@ class ServerURL:
                           _without_query_secrets(self.query))
         return _hide_query_secrets(shown._build("postgresql", None))
 
+    @property
+    def stored(self) -> str:
+        """What the profile remembers: everything but the password, a client key's passphrase
+        (`sslpassword=`) included, as before: left out, every sync after the first ran without it
+        (found in review). The profile file is the learner's alone (0600)."""
+        return self._build("postgresql", None)
+
     def with_password(self, password: str | None) -> ServerURL:
         return ServerURL(self.scheme, self.user, password, self.hostport, self.database, self.query)
 

@@ -217,7 +217,7 @@ class SyncSettingsWidget(QWidget):
         def work() -> ConnectionCheck:
             known = url
             if known.password is None:  # the saved password, from the keyring or the profile
-                known = credentials.resolve(profile, known.display)
+                known = credentials.resolve(profile, known.stored)
             return test_connection(known, profile)  # with the profile: would this account take its events?
 
         self.test_button.setEnabled(False)
@@ -273,7 +273,7 @@ class SyncSettingsWidget(QWidget):
 
     def _password_known(self, url: ServerURL) -> bool:
         try:
-            credentials.resolve(self.profile, url.display)
+            credentials.resolve(self.profile, url.stored)
         except SyncError:
             return False
         return True
