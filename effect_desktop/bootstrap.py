@@ -67,6 +67,12 @@ _PROFILE_NAME = re.compile(r"[\w\- ]{1,64}")
 _DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"{kind}{n}" for kind in ("COM", "LPT") for n in "0123456789¹²³")}
 
 
+def _made_before(path: Path) -> bool:
+    """The profile's file is there (a regular file: on Windows the device name itself "exists"), or the
+    one a recovery stopped between its two renames left beside it (found in review)."""
+    return path.is_file() or path.with_name(path.name + ".recovered").is_file()
+
+
 def default_data_dir() -> Path:
     env = os.environ.get("EFFECT_DATA_DIR")
     if env:
@@ -111,7 +117,7 @@ def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
     path = data_dir / f"{profile}{PROFILE_SUFFIX}"
     # Windows ignores the spaces at the end of a name. Only a new profile is refused: "aux" or "con" made
     # on Linux or macOS before these names were refused must still open (found in review).
-    if profile.rstrip(" ").upper() in _DEVICE_NAMES and not path.exists():
+    if profile.rstrip(" ").upper() in _DEVICE_NAMES and not _made_before(path):
         raise InvalidProfileName(profile, device=True)
     return path
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
-from ..persistence.errors import ProfileLocked, StoreError
+from ..persistence.errors import ProfileFromNewerVersion, ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
 
 log = logging.getLogger("effect_desktop.gui")
@@ -32,6 +32,8 @@ def error_title(error: BaseException) -> str:
         return QCoreApplication.translate("Errors", "That cannot be done")
     if isinstance(error, ProfileLocked):  # in use, not damaged
         return QCoreApplication.translate("Errors", "The profile is busy")
+    if isinstance(error, ProfileFromNewerVersion):  # not damaged either (the title said "could not be read")
+        return QCoreApplication.translate("Errors", "Update Effect Desktop")
     if isinstance(error, StoreError):
         return QCoreApplication.translate("Errors", "The profile could not be read or written")
     return QCoreApplication.translate("Errors", "Something went wrong")

@@ -184,5 +184,5 @@ def check_client_compatible(connection: psycopg.Connection) -> str:
     if version < OLDEST_SERVED:
         raise SchemaMismatch(
             f"The server's sync schema (version {version}) is older than this Effect Desktop needs "
-            f"(version {SCHEMA_VERSION}); ask its administrator to run `effect-desktop server init`.")
+            f"(version {OLDEST_SERVED} or later); ask its administrator to run `effect-desktop server init`.")
     return str(server_id)

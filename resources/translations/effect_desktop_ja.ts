@@ -212,6 +212,10 @@ Details were written to the log file; your study history is safe.</source>
         <translation>予期しないエラーが発生しました: {0}
 詳細はログファイルに記録されました。学習履歴は失われていません。</translation>
     </message>
+    <message>
+        <source>Update Effect Desktop</source>
+        <translation>Effect Desktop を更新してください</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>

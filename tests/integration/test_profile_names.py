@@ -37,3 +37,17 @@ def test_a_profile_made_under_such_a_name_before_still_opens(tmp_path: Path,
     made.close()
     assert run_cli(["--data-dir", str(tmp_path), "--profile", "aux", "words", "list"]) == 0
     assert "猫" in capsys.readouterr().out
+
+
+def test_such_a_profile_left_mid_recovery_is_finished_not_refused(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A recovery stopped between its two renames leaves only aux.effect.sqlite3.recovered: the name was
+    then refused as new, and the recovery never finished (found in review)."""
+    from effect_desktop.bootstrap import open_profile
+
+    made = open_profile(tmp_path / "aux.effect.sqlite3")
+    made.service.create_word("猫", "cat")
+    made.close()
+    (tmp_path / "aux.effect.sqlite3").rename(tmp_path / "aux.effect.sqlite3.recovered")
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", "aux", "words", "list"]) == 0
+    assert "猫" in capsys.readouterr().out

@@ -374,8 +374,11 @@ def test_a_profile_in_a_newer_store_format_is_refused_and_left_as_it_is(
     with closing(sqlite3.connect(path)) as connection:
         assert connection.execute("SELECT * FROM profile_info ORDER BY key").fetchall() == before
         assert connection.execute("SELECT count(*) FROM events").fetchone() == events
+    from effect_desktop.gui.errors import error_title
+    assert error_title(refused.value) == "Update Effect Desktop"  # not "could not be read or written"
     try:
         assert i18n.install("ja") == "ja"
         assert "新しいバージョンの Effect Desktop で作成されています" in localise(str(refused.value))
+        assert error_title(refused.value) == "Effect Desktop を更新してください"
     finally:
         i18n.install("en")

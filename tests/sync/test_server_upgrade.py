@@ -98,3 +98,22 @@ def test_an_upgrade_while_a_device_pushes_waits_for_it_so_no_pull_steps_past_its
     with psycopg.connect(ServerURL.parse(alice).libpq) as own:
         on_server = own.execute("SELECT count(*) FROM events").fetchone()[0]
     assert phone.store.count() == on_server
+
+
+def test_a_learner_is_removed_from_a_version_1_server(pg_database: str, device: Callable[[str], Profile]) -> None:
+    """Apps sync with a version-1 server now, and `remove-user --yes` failed there: "relation
+    sync_push_locks does not exist" (found in review)."""
+    from effect_desktop.sync.admin import remove_user
+
+    prepare_version_1(pg_database)
+    with psycopg.connect(ServerURL.parse(pg_database).libpq, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE ROLE carol LOGIN PASSWORD 'carol-secret' IN ROLE {}").format(
+            sql.Identifier(USERS_ROLE)))
+    carol = with_credentials(pg_database, "carol", "carol-secret")
+    laptop = device("laptop")
+    laptop.service.create_word("海", "sea")
+    assert SyncClient(laptop, carol).sync().pushed > 0
+    remove_user(pg_database, "carol", delete=True)
+    with psycopg.connect(ServerURL.parse(pg_database).libpq) as admin:
+        assert admin.execute("SELECT count(*) FROM events WHERE owner = 'carol'").fetchone() == (0,)
+        assert admin.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'carol'").fetchone() == (0,)
