@@ -43,6 +43,7 @@ from ..gc_pause import without_gc
 from ..persistence.bulk_append import append_new_envelopes
 from ..projections.queries import Queries
 from ..projections.views import WordFilter
+from .past_answers import PastAnswers, past_answer_parts
 from .ports import Clock, ReadModelUpdater, TransactionalStore
 from .preview import days_until_due, first_attempt_reviews
 from .repository import Repository
@@ -102,6 +103,7 @@ class ImportedWords:
     # with its values before and after the change and the change's event id
     created_events: list[tuple[UUID, UUID]] = field(default_factory=list)
     changes: list[tuple[UUID, dict[str, Any], dict[str, Any], UUID]] = field(default_factory=list)
+    answers: int = 0  # answers given elsewhere that came with the new words (an Anki collection's reviews)
 
 
 class StudyService:
@@ -137,14 +139,19 @@ class StudyService:
 
     @without_gc  # tens of thousands of words, events and rows alive at once (see gc_pause.py)
     def import_words(self, entries: list[dict[str, Any]],
-                     updates: list[tuple[UUID, dict[str, Any]]] | None = None) -> ImportedWords:
+                     updates: list[tuple[UUID, dict[str, Any]]] | None = None,
+                     histories: Sequence[Sequence[Review]] | None = None) -> ImportedWords:
         """An import as one command: new words and changes to existing ones, all or none.
 
         Every event shares one correlation id, so the timeline shows the import
         as one action. The new words' streams are appended in one batch (no
-        version query per stream), which is what makes a 50,000-row file quick."""
+        version query per stream), which is what makes a 50,000-row file quick.
+        `histories`, beside `entries`: each new word's answers given elsewhere (an Anki
+        collection's reviews), stored as the sessions that gave them (past_answers.py)."""
         command = self._command()
         with self.store.transaction() as transaction:
+            if histories:
+                self.read_models.take_up_switch(transaction)  # the schedules fold under the profile's scheduler
             changed: list[Word] = []
             replaced: list[tuple[UUID, dict[str, Any], dict[str, Any], UUID]] = []
             for word_id, changes in updates or []:
@@ -164,11 +171,34 @@ class StudyService:
                     word = Word.create(new_id(), **entry)
                     created.append((word.id, word.pending[0].event_id, word.pending[0].data))
             stored = self._commit(command, changed) if changed else []
-            fresh = append_new_envelopes(self.store, self._first_events(command, WORD, created))  # type: ignore[arg-type]
+            parts = self._first_events(command, WORD, created)  # type: ignore[arg-type]
+            past = [PastAnswers(word_id, reviews)
+                    for (word_id, _, _), reviews in zip(created, histories or (), strict=False) if reviews]
+            if past:
+                history = past_answer_parts(past, user_id=self.user_id, scheduler=self.scheduler,
+                                            day_start_hour=self.day_start_hour, correlation_id=command.correlation_id,
+                                            cause=command.command_id)
+                parts = [self._added_then(part, command, history.first_studied.get(part["aggregate_id"]))
+                         for part in parts] + history.parts
+            fresh = append_new_envelopes(self.store, parts)  # type: ignore[arg-type]
             self.read_models.apply(transaction, fresh)
         return ImportedWords(command.correlation_id, [word_id for word_id, _, _ in created],
                              [w.id for w in changed], len(stored) + len(fresh),
-                             [(word_id, event_id) for word_id, event_id, _ in created], replaced)
+                             [(word_id, event_id) for word_id, event_id, _ in created], replaced,
+                             answers=sum(len(p.reviews) for p in past))
+
+    def _added_then(self, part: dict[str, Any], command: _Command, first: tuple[datetime, int] | None
+                    ) -> dict[str, Any]:
+        """A word studied elsewhere before it came here is added as of its first sitting there: its
+        history then starts with it, the day's "words added" counts it, and the collection as it was
+        at a past moment holds the word its answers then name."""
+        if first is None:
+            return part
+        moment, offset = first
+        utc = moment.astimezone(UTC)
+        metadata = EventMetadata(user_id=self.user_id, correlation_id=command.correlation_id,
+                                 causation_id=command.command_id, timestamp=utc, utc_offset_minutes=offset)
+        return {**part, "metadata": metadata, "created_at": utc}
 
     def update_word(self, word_id: UUID, undoes: UUID | None = None, expect: dict[str, Any] | None = None,
                     **changes: Any) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from ..backup.recover import finish_interrupted_recovery, recover_without_backup
 from ..backup.salvage import salvage_into
 from ..backup.schedule import backup_before_change, keep_count, restored
 from ..bootstrap import Profile, open_profile
-from ..interchange.apkg_import import read_apkg
+from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
 from ..interchange.candidates import Parsed
 from ..interchange.csv_export import export_words, export_words_to
@@ -60,6 +60,10 @@ def register(commands: Any) -> None:
                            help="whether a tab-separated file without Anki's header lines is older Anki's notes "
                                 "export, its HTML read as text and its last column as tags (default: detected "
                                 "from its markup)")
+    importing.add_argument("--anki-history", choices=("yes", "no"), default="yes",
+                           help="an Anki package's reviews, kept as answers of the new words, so their "
+                                "schedule, statistics and timeline go on from there (default: yes; no: the "
+                                "words alone)")
     importing.add_argument("--skip-bad-rows", action="store_true",
                            help="import the good rows even if some rows cannot be imported (an Anki deck's "
                                 "notes that cannot be imported are always left out, and listed)")
@@ -101,6 +105,8 @@ def _format_of(args: argparse.Namespace) -> str:
         return suffix
     if suffix == "tab":
         return "tsv"
+    if args.file.suffix.lower() in ANKI_SUFFIXES:  # a whole collection (.colpkg) is read as a deck is
+        return "apkg"
     if suffix == "txt":  # Anki's export says "#separator:comma" in it, Quizlet's may be comma-separated:
         return "csv"  # read as a word list whose delimiter is detected, as the window does
     if args.file.suffix.lower() in WORKBOOK_SUFFIXES:  # "Cannot tell the format of words.xlsx" said not why
@@ -136,7 +142,7 @@ def _require_a_file(path: Path) -> None:
 
 def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     parsed = _parse_words(args, kind)
-    plan = plan_import(profile.queries, parsed, args.on_duplicate)
+    plan = plan_import(profile.queries, parsed, args.on_duplicate, history=args.anki_history == "yes")
     for problem in plan.problems[:LISTED]:
         print(f"{args.file.name}: {problem}", file=sys.stderr)
     for choice in parsed.chosen_fields:  # a deck's note type whose word and meaning are not its first two fields
@@ -145,7 +151,8 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         unusable = [f"{counted(len(plan.bad_rows), 'row')} cannot be imported"] if plan.bad_rows else []
         if plan.left_out:
             unusable.append(f"{counted(len(plan.left_out), 'note')} cannot be imported (left out)")
-        print(f"would add {len(plan.creates):,}, update {len(plan.updates):,}, skip "
+        reviews = f", with {counted(plan.reviews, 'review')} from Anki as answers" if plan.reviews else ""
+        print(f"would add {len(plan.creates):,}{reviews}, update {len(plan.updates):,}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
         if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
             print(f"effect-desktop: the import would be refused: {_bad_rows_refusal(plan)}", file=sys.stderr)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from ..backup.schedule import backup_before_change
 from ..bootstrap import Profile
-from ..interchange.apkg_import import read_apkg
+from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.candidates import FIELDS, ImportCancelled, Parsed, RowProblem
 from ..interchange.csv_import import (
     IGNORE,
@@ -151,6 +151,17 @@ class ImportDialog(QDialog):
         self.anki_check.setVisible(False)
         self.anki_check.clicked.connect(self._anki_chosen)
         options.addRow("", self.anki_check)
+        # A collection exported with its scheduling carries every review: kept unless the learner wants a
+        # fresh start (then every word is new, as a deck's words without history are).
+        self.history_check = QCheckBox(self.tr("Keep the review history as answers"))
+        self.history_check.setToolTip(plain_tip(self.tr(
+            "Each Anki review becomes an answer on the day it was given, so each word's schedule, your "
+            "statistics and the timeline go on from there. Untick it to start every word afresh.")))
+        self.history_check.setObjectName("historyCheck")
+        self.history_check.setVisible(False)
+        self.history_check.setChecked(True)
+        self.history_check.toggled.connect(self._check)
+        options.addRow("", self.history_check)
         options.addRow(self.tr("Detected"), self.detected_label)
         layout.addLayout(options)
 
@@ -227,7 +238,7 @@ class ImportDialog(QDialog):
     # --- loading -------------------------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Import words"), "",
-                                              self.tr("Word lists and decks (*.csv *.tsv *.txt *.apkg);;"
+                                              self.tr("Word lists and decks (*.csv *.tsv *.txt *.apkg *.colpkg);;"
                                                       "All files (*)"))
         if name:
             self.load_file(Path(name))
@@ -256,7 +267,7 @@ class ImportDialog(QDialog):
         except InterchangeError as error:
             self._failed(error)
             return
-        if path.suffix.lower() == ".apkg":
+        if path.suffix.lower() in ANKI_SUFFIXES:
             self._run(lambda progress: read_apkg(path, progress), self._deck_loaded, self.tr("Reading the deck…"))
             return
         encoding = self.encoding_combo.currentData() or None
@@ -290,6 +301,7 @@ class ImportDialog(QDialog):
         guessed = table.anki is not None and table.anki.guessed
         self.anki_check.setVisible(guessed or table.anki_markup)
         self.anki_check.setChecked(guessed)
+        self.history_check.setVisible(False)
         self.skip_bad.setVisible(True)
         self.problems_caption.setText(self.tr("Rows that cannot be imported:"))
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
@@ -317,8 +329,14 @@ class ImportDialog(QDialog):
         # the deck was imported before), and which notes cannot be words
         chosen = [self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
             choice.note_type, choice.word, choice.meaning) for choice in parsed.chosen_fields]
+        moments = [review.answered_at for c in parsed.candidates for review in c.history]
+        self.history_check.setVisible(bool(moments))
+        reviewed = [self.tr("%Ln review(s), from {0} to {1}", "", len(moments)).format(
+            *(QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+              for day in (min(moments).astimezone().date(), max(moments).astimezone().date())))] if moments else []
         self.detected_label.setText("\n".join(
-            [self.tr("Anki deck, %Ln note(s)", "", len(parsed.candidates) + len(parsed.problems)), *chosen]))
+            [self.tr("Anki deck, %Ln note(s)", "", len(parsed.candidates) + len(parsed.problems)), *reviewed,
+             *chosen]))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
@@ -406,13 +424,14 @@ class ImportDialog(QDialog):
             return
         mapping = self.mapping()
         policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+        history = self.history_check.isChecked()
 
         def work(progress: Callable[[int, int], bool]) -> ImportPlan | str:
             try:
                 checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
             except InterchangeError as error:  # the mapping lacks the word or the meaning
                 return str(error)
-            return plan_import(profile.queries, checked, policy)
+            return plan_import(profile.queries, checked, policy, history=history)
 
         self._run(work, self._checked, self.tr("Checking the rows…"))
 
@@ -449,6 +468,10 @@ class ImportDialog(QDialog):
             parts.append(self.tr("%Ln row(s) cannot be imported", "", len(plan.bad_rows)))
         if plan.left_out:
             parts.append(self.tr("%Ln note(s) cannot be imported (left out)", "", len(plan.left_out)))
+        if plan.reviews:
+            parts.append(self.tr("%Ln review(s) from Anki kept as answers", "", plan.reviews))
+        if plan.reviews_left_out:
+            parts.append(self.tr("%Ln review(s) of words already in your list left out", "", plan.reviews_left_out))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
@@ -457,10 +480,11 @@ class ImportDialog(QDialog):
         mapping = self.mapping()
         policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
         skip_bad = self.skip_bad.isChecked()
+        history = self.history_check.isChecked()
 
         def work(progress: Callable[[int, int], bool]) -> ImportReport | list[RowProblem]:
             checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
-            plan = plan_import(profile.queries, checked, policy)
+            plan = plan_import(profile.queries, checked, policy, history=history)
             if plan.bad_rows and not skip_bad:
                 return plan.bad_rows
             with self._write_gate:  # the last moment to cancel: the write is one command
@@ -516,7 +540,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         # the choices that start a reading or a check of their own wait for this one: a choice made
         # meanwhile was dropped, and the combo showed Tab over a table read with semicolons
-        held = [self.encoding_combo, self.delimiter_combo, self.header_check, self.anki_check, *self.combos]
+        held = [self.encoding_combo, self.delimiter_combo, self.header_check, self.anki_check, self.history_check,
+                *self.combos]
         self._held = [(widget, widget.isEnabled()) for widget in held]
         for widget in held:
             widget.setEnabled(False)
@@ -601,4 +626,9 @@ def import_summary(report: ImportReport) -> str:
         parts.append(translate("ImportDialog", "%Ln bad row(s) left out", None, report.skipped_problems))
     if report.left_out_notes:
         parts.append(translate("ImportDialog", "%Ln note(s) left out", None, report.left_out_notes))
+    if report.answers:
+        parts.append(translate("ImportDialog", "%Ln review(s) from Anki kept as answers", None, report.answers))
+    if report.reviews_left_out:
+        parts.append(translate("ImportDialog", "%Ln review(s) of words already in your list left out", None,
+                               report.reviews_left_out))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

@@ -41,17 +41,21 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from types import FrameType
 from typing import IO
 
+from .anki_reviews import read_reviews
 from .anki_text import deck_category
 from .candidates import FieldChoice, ImportCancelled, Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
 from .html_text import has_media, html_to_text, word_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+# a deck package, and a whole collection (File > Export > "Anki Collection Package"): the same zip inside
+ANKI_SUFFIXES = (".apkg", ".colpkg")
 MAX_COLLECTION = 2 * 1024 * 1024 * 1024
 NOTE = "note"
 _CHECK_EVERY = 10_000  # SQLite steps between two looks at Ctrl+C and Cancel (well under a millisecond)
@@ -275,7 +279,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
     # Only the tables read must be tables: a view in their place runs its own query, which can run for
     # ever. Any other view is never named, so never run (and triggers cannot fire on a read): a deck with
     # one of its owner's report views was refused whole (found in review).
-    read = {"notes", "cards", "col", "notetypes", "fields", "decks"}
+    read = {"notes", "cards", "col", "notetypes", "fields", "decks", "revlog", "config"}
     posing = sorted(f"{kind} {name!r}" for kind, name in schema if kind == "view" and name in read)
     if posing:
         raise sqlite3.DatabaseError(f"it holds {', '.join(posing)}, which Anki never writes")
@@ -294,6 +298,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         "SELECT nid, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards c "
         "WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
+    reviews = read_reviews(connection, tables, datetime.now(UTC))
     parsed = Parsed()
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
     used: dict[int, NoteType] = {}
@@ -311,6 +316,8 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         check_row(number, {"text": word_text(values[word]), "meaning": html_to_text(values[meaning]),
                            "tags": str(tags).split(),
                            "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
+        if parsed.candidates and parsed.candidates[-1].line == number:
+            parsed.candidates[-1].history = reviews.by_note.get(note_id, [])
     parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
                             for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
     stop.tick(total, total)

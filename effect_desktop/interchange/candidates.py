@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.errors import ValidationFailed
+from ..domain.scheduling.base import Review
 from ..domain.text_fold import without_invisible
 from ..domain.word import CheckedFields, validate_fields
 from .errors import InterchangeError
@@ -37,6 +38,7 @@ class RowProblem:
 class Candidate:
     line: int
     fields: CheckedFields  # only the fields the file gave, cleaned by the domain's rules (once)
+    history: list[Review] = field(default_factory=list)  # an Anki note's reviews: answers given there
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,13 @@ in the file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from ..application.service import ImportedWords, StudyService
+from ..domain.scheduling.base import Review
 from ..domain.text_fold import word_fold
 from ..gc_pause import without_gc
 from ..projections.queries import Queries
@@ -47,12 +48,20 @@ class ImportPlan:
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
+    # Anki reviews of notes that are words already in the list: that word's history is its own, and
+    # the same package imported again must not answer everything twice
+    reviews_left_out: int = 0
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
     seen_position: int | None = None  # the log's last position when the word list was read for the plan
 
     @property
     def changes(self) -> int:
         return len(self.creates) + len(self.updates)
+
+    @property
+    def reviews(self) -> int:
+        """Answers given in Anki that come with the new words."""
+        return sum(len(c.history) for c in self.creates)
 
     @property
     def bad_rows(self) -> list[RowProblem]:
@@ -75,6 +84,9 @@ class ImportReport:
     correlation_id: UUID | None
     left_out_notes: int = 0  # Anki's notes that cannot become words
     words: ImportedWords | None = None  # what was written, for the window's undo of the import
+    answers: int = 0  # Anki reviews taken in as answers to the new words
+    reviews_left_out: int = 0  # Anki reviews of words already in the list
+
 
     def summary(self) -> str:
         parts = [f"{counted(self.created, 'word')} added", f"{self.updated:,} updated"]
@@ -84,30 +96,51 @@ class ImportReport:
             parts.append(f"{counted(self.skipped_problems, 'bad row')} left out")
         if self.left_out_notes:
             parts.append(f"{counted(self.left_out_notes, 'note')} left out")
+        if self.answers:
+            parts.append(f"{counted(self.answers, 'review')} from Anki kept as answers")
+        if self.reviews_left_out:
+            parts.append(f"{counted(self.reviews_left_out, 'review')} of words already in your list left out")
         return ", ".join(parts)
 
 
 @without_gc  # a key per word of the profile and of the file, all alive until the end (see gc_pause.py)
-def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP) -> ImportPlan:
+def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | str = OnDuplicate.SKIP, *,
+                history: bool = True) -> ImportPlan:
+    """`history`: an Anki collection's reviews come with the new words, as answers (False: the words
+    alone, for a fresh start)."""
     policy = OnDuplicate(on_duplicate)
     position = queries.store.last_position()
     existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
     plan = ImportPlan(problems=list(parsed.problems), seen_position=position)
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str], Candidate] = {}
+    also: dict[int, list[Review]] = {}  # a new word's reviews from the file's later notes of it
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
-        if key in seen:
-            plan.duplicates.append(RowProblem(candidate.line, f"same word and meaning as line {seen[key]}"))
+        first = seen.get(key)
+        if first is not None:
+            plan.duplicates.append(RowProblem(candidate.line, f"same word and meaning as line {first.line}"))
             plan.repeated += 1
+            if existing.get(key) is None:  # two Anki notes of one new word: one word, answered in both
+                also[first.line] = [*also.get(first.line, []), *candidate.history]
+            else:
+                plan.reviews_left_out += len(candidate.history)
             continue
-        seen[key] = candidate.line
+        seen[key] = candidate
         word = existing.get(key)
         if word is None:
             plan.creates.append(candidate)
-        elif policy is OnDuplicate.UPDATE and _changes(word, candidate.fields):
+            continue
+        plan.reviews_left_out += len(candidate.history)
+        if policy is OnDuplicate.UPDATE and _changes(word, candidate.fields):
             plan.updates.append((word.word_id, candidate))
         else:  # an update that changes nothing was counted "to update" (2,000 for the same file again)
             plan.duplicates.append(RowProblem(candidate.line, "already in your word list"))
+    if not history:
+        plan.creates = [replace(c, history=[]) if c.history else c for c in plan.creates]
+        plan.reviews_left_out = 0
+    elif any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
+        plan.creates = [replace(c, history=[*c.history, *also[c.line]]) if also.get(c.line) else c
+                        for c in plan.creates]
     return plan
 
 
@@ -131,7 +164,8 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
     if bad_rows and not skip_bad_rows:
         raise InterchangeError(problems_message(bad_rows))
     if not plan.changes:
-        return ImportReport(0, 0, len(plan.duplicates), len(bad_rows), 0, None, left_out)
+        return ImportReport(0, 0, len(plan.duplicates), len(bad_rows), 0, None, left_out,
+                            reviews_left_out=plan.reviews_left_out)
     if before_write is not None:
         before_write(plan.changes)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
@@ -142,12 +176,14 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
         live = _still_live(service, plan)  # a word deleted meanwhile refused the whole import
         result = service.import_words([c.fields for c in creates],  # checked once, by check_row
                                       [(word_id, changes) for word_id, changes in updates
-                                       if changes and word_id in live])
+                                       if changes and word_id in live],
+                                      [c.history for c in creates])
         return result, len(plan.creates) - len(creates)
 
     result, added_meanwhile = service.all_or_none(write)
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates) + added_meanwhile,
-                        len(bad_rows), result.events, result.correlation_id, left_out, result)
+                        len(bad_rows), result.events, result.correlation_id, left_out, result, result.answers,
+                        plan.reviews_left_out + plan.reviews - result.answers)
 
 
 def _still_live(service: StudyService, plan: ImportPlan) -> set[UUID]:

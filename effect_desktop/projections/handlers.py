@@ -166,7 +166,7 @@ def question_answered(ctx: Context, event: DomainEvent, data: ev.QuestionAnswere
     }
     ctx.put("rm_answers", answer)
     _count_answer(ctx, data.session_id, day, data.is_correct, data.response_time_ms, +1)
-    _restreak(ctx, day)
+    _restreak(ctx, day, days_changed=_answers_on(ctx, day) == 1)
     statistics_handlers.count_answer(ctx, facets, day, data.is_correct, data.response_time_ms, +1)
     if data.attempt_number == 1:
         ctx.cache.reviews.add(ctx.connection, data.word_id, answer)
@@ -180,7 +180,7 @@ def answer_retracted(ctx: Context, event: DomainEvent, data: ev.AnswerRetracted)
     ctx.put("rm_answers", {**answer, "retracted": True})
     _count_answer(ctx, data.session_id, answer["study_day"], answer["is_correct"],
                   answer["response_time_ms"], -1)
-    _restreak(ctx, answer["study_day"])
+    _restreak(ctx, answer["study_day"], days_changed=_answers_on(ctx, answer["study_day"]) == 0)
     statistics_handlers.count_answer(ctx, statistics_handlers.facets_of(ctx, data.word_id), answer["study_day"],
                                      answer["is_correct"], answer["response_time_ms"], -1)
     if answer["attempt_number"] == 1:
@@ -228,15 +228,25 @@ def _reschedule(ctx: Context, word_id: Any) -> None:
     })
 
 
-def _restreak(ctx: Context, day: str) -> None:
+def _answers_on(ctx: Context, day: str) -> int:
+    row = ctx.get("rm_daily_stats", day)
+    return row["answers"] if row is not None else 0
+
+
+def _restreak(ctx: Context, day: str, *, days_changed: bool = True) -> None:
     """The streak is derived from the study days that have answers, like the schedule from the answers.
 
     `StreakUpdated` events stay as history, but two devices studying offline on
     different days each recorded their own; the days themselves merge, so the
     streak computed from them agrees on every device after a sync. The usual
     answer is on the latest day and extends the run by one step; an answer on
-    an earlier day (from a sync) or an undone one recounts the run."""
+    an earlier day (from a sync, or an Anki collection's history) or an undone one
+    recounts the run, unless the set of study days is the same as before (the day
+    had answers already, or still has some): recounting for each of 30,000 imported
+    answers on earlier days took 5 s."""
     row = ctx.get("rm_streak", LEARNER)
+    if row is not None and not days_changed:
+        return
     day_row = ctx.get("rm_daily_stats", day)
     studied = day_row is not None and day_row["answers"] > 0
     if row is not None and studied:

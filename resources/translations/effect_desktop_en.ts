@@ -134,7 +134,28 @@
         <numerusform>%Ln notes left out</numerusform>
       </translation>
     </message>
-  </context>
+      <message numerus="yes">
+      <source>%Ln review(s), from {0} to {1}</source>
+      <translation>
+        <numerusform>%Ln review, from {0} to {1}</numerusform>
+        <numerusform>%Ln reviews, from {0} to {1}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln review(s) from Anki kept as answers</source>
+      <translation>
+        <numerusform>%Ln review from Anki kept as an answer</numerusform>
+        <numerusform>%Ln reviews from Anki kept as answers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln review(s) of words already in your list left out</source>
+      <translation>
+        <numerusform>%Ln review of a word already in your list left out</numerusform>
+        <numerusform>%Ln reviews of words already in your list left out</numerusform>
+      </translation>
+    </message>
+</context>
   <context>
     <name>MainWindow</name>
     <message numerus="yes">

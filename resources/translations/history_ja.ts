@@ -267,8 +267,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="182" />
-            <source>Word lists and decks (*.csv *.tsv *.txt *.apkg);;All files (*)</source>
-            <translation>単語リストとデッキ (*.csv *.tsv *.txt *.apkg);;すべてのファイル (*)</translation>
+            <source>Word lists and decks (*.csv *.tsv *.txt *.apkg *.colpkg);;All files (*)</source>
+            <translation>単語リストとデッキ (*.csv *.tsv *.txt *.apkg *.colpkg);;すべてのファイル (*)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="197" />
@@ -554,6 +554,26 @@
     <message>
         <source>Shift_JIS (CP932)</source>
         <translation>Shift_JIS（CP932）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln review(s), from {0} to {1}</source>
+        <translation><numerusform>復習 %Ln 回（{0}〜{1}）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln review(s) from Anki kept as answers</source>
+        <translation><numerusform>Anki の復習 %Ln 回を解答として保存</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln review(s) of words already in your list left out</source>
+        <translation><numerusform>単語リストにある単語の復習 %Ln 回は取り込まず</numerusform></translation>
+    </message>
+    <message>
+        <source>Keep the review history as answers</source>
+        <translation>復習の履歴を解答として残す</translation>
+    </message>
+    <message>
+        <source>Each Anki review becomes an answer on the day it was given, so each word's schedule, your statistics and the timeline go on from there. Untick it to start every word afresh.</source>
+        <translation>Anki での復習をそれぞれ、その日の解答として取り込みます。単語ごとの復習予定、統計、タイムラインがそこから続きます。チェックを外すと、すべての単語を新しく始めます。</translation>
     </message>
 </context>
     <context>

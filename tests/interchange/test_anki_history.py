@@ -1,0 +1,276 @@
+"""An Anki collection's review history comes along as answers: schedules, statistics and the
+timeline go on from there, and importing the same package again answers nothing twice."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import genanki
+import pytest
+import zstandard
+
+from effect_desktop.bootstrap import Profile, open_profile
+from effect_desktop.domain.events import Grade
+from effect_desktop.domain.scheduling.base import Review, replay
+from effect_desktop.interchange.apkg_import import read_apkg
+from effect_desktop.interchange.importer import ImportReport, apply_import, plan_import
+from effect_desktop.projections.verify import verify
+from effect_desktop.timeline.service import Timeline
+from tests.integration.profile_helpers import dump_read_models
+
+from .test_apkg import BASIC, anki21b_package
+
+DAY_MS = 86_400_000
+
+
+def ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+# The profile's clock reads 2026-04-01; the reviews are in March, at 09:00 UTC.
+MARCH = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def legacy_package(tmp_path: Path, revlog: list[tuple[int, int, int, int, int]], *, sched_ver: int | None = 2,
+                   name: str = "deck.apkg", notes: tuple[tuple[str, str], ...] = (("apple", "りんご"),
+                                                                                  ("bread", "パン"))) -> Path:
+    """A genanki package whose collection holds `revlog` rows (id ms, note index, ease, time ms, type)."""
+    deck = genanki.Deck(2059400111, "English")
+    for front, back in notes:
+        deck.add_note(genanki.Note(model=BASIC, fields=[front, back]))
+    plain = tmp_path / "plain.apkg"
+    genanki.Package(deck).write_to_file(plain)
+    with zipfile.ZipFile(plain) as source:
+        collection = tmp_path / "collection.anki2"
+        collection.write_bytes(source.read("collection.anki2"))
+        others = {n: source.read(n) for n in source.namelist() if n != "collection.anki2"}
+    connection = sqlite3.connect(collection)
+    cards = dict(enumerate(c for (c,) in connection.execute(
+        "SELECT c.id FROM notes n JOIN cards c ON c.nid = n.id ORDER BY n.id")))
+    conf = connection.execute("SELECT conf FROM col").fetchone()[0]
+    if sched_ver is not None:
+        conf = conf.rstrip("}") + (", " if conf.strip() != "{}" else "") + f'"schedVer": {sched_ver}}}'
+    connection.execute("UPDATE col SET conf = ?", (conf,))
+    connection.executemany("INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)",
+                           [(at, cards[note], ease, spent, kind) for at, note, ease, spent, kind in revlog])
+    connection.commit()
+    connection.close()
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("collection.anki2", collection.read_bytes())
+        for member, data in others.items():
+            package.writestr(member, data)
+    return path
+
+
+def import_package(profile: Profile, path: Path, *, history: bool = True) -> ImportReport:
+    return apply_import(profile.service, plan_import(profile.queries, read_apkg(path), history=history))
+
+
+def word_id(profile: Profile, text: str):  # noqa: ANN201
+    return next(w.word_id for w in profile.queries.words() if w.text == text)
+
+
+# apple: Good on three days, the third time after an Again and a Good on the same sitting's card;
+# bread: Again then Good in one sitting (a learning step), then Easy two days later; one entry a
+# "Set Due Date" (type 4, ease 0), not an answer, and one dated before Anki existed.
+REVLOG = [
+    (ms(MARCH), 0, 3, 8_000, 0),
+    (ms(MARCH) + 60_000, 1, 1, 12_000, 0),
+    (ms(MARCH) + 120_000, 1, 3, 5_000, 0),
+    (ms(MARCH) + DAY_MS, 0, 3, 4_000, 1),
+    (ms(MARCH) + 3 * DAY_MS, 1, 4, 3_000, 1),
+    (ms(MARCH) + 7 * DAY_MS, 0, 1, 9_000, 1),
+    (ms(MARCH) + 7 * DAY_MS + 600_000, 0, 3, 6_000, 2),
+    (ms(MARCH) + 8 * DAY_MS, 0, 0, 0, 4),
+    (ms(datetime(1999, 1, 1, tzinfo=UTC)), 0, 3, 1_000, 1),
+]
+
+
+def test_each_review_becomes_an_answer_on_its_day_and_the_schedule_goes_on_from_there(
+        tmp_path: Path, profile: Profile) -> None:
+    report = import_package(profile, legacy_package(tmp_path, REVLOG))
+    assert report.created == 2 and report.answers == 7
+    assert "7 reviews from Anki kept as answers" in report.summary()
+    apple, bread = word_id(profile, "apple"), word_id(profile, "bread")
+
+    answers = profile.queries.answers_for_word(bread)
+    assert [(a.answered_at, a.grade, a.is_correct, a.attempt_number, a.response_time_ms) for a in answers] == [
+        (MARCH + timedelta(minutes=1), "again", False, 1, 12_000),
+        (MARCH + timedelta(minutes=2), "good", True, 2, 5_000),  # the same sitting: a repeat
+        (MARCH + timedelta(days=3), "easy", True, 1, 3_000)]
+    # the schedule is SM-2's over the first attempts, as if the learner had studied here
+    expected = replay(profile.service.scheduler, [Review(MARCH + timedelta(minutes=1), False, 12_000, Grade.AGAIN),
+                              Review(MARCH + timedelta(days=3), True, 3_000, Grade.EASY)])
+    progress = {p.word_id: p for p in profile.queries.all_progress()}
+    assert progress[bread].next_review_date == expected.next_review_date
+    assert progress[bread].interval_days == expected.interval_days
+    # the Again of day 8 is its last first attempt: the Good ten minutes later repeats it in that sitting
+    assert progress[apple].last_answered_at == MARCH + timedelta(days=7)
+    assert progress[apple].interval_days == 1
+
+    # one session a sitting: day 1 (both words), day 2, day 4, day 8 (Again, and Good 10 minutes later)
+    sessions = sorted(profile.queries.sessions(), key=lambda s: s.started_at)
+    assert [(s.started_at.date(), s.answered, s.correct, s.completed) for s in sessions] == [
+        (date(2026, 3, 1), 3, 2, True), (date(2026, 3, 2), 1, 1, True), (date(2026, 3, 4), 1, 1, True),
+        (date(2026, 3, 8), 2, 1, True)]
+    assert sessions[0].started_at == MARCH - timedelta(seconds=8)  # the first card was looked at for 8 s
+    days = {d.study_day: d for d in profile.queries.daily_stats()}
+    assert days[date(2026, 3, 1)].answers == 3 and days[date(2026, 3, 1)].sessions_completed == 1
+    # each word is added as of its first sitting in Anki, not on the day of the import
+    assert days[date(2026, 3, 1)].words_added == 2 and date(2026, 4, 1) not in days
+    assert verify(profile.projector).ok
+
+
+def test_the_collection_as_it_was_in_the_anki_years_holds_those_words_and_schedules(
+        tmp_path: Path, profile: Profile) -> None:
+    import_package(profile, legacy_package(tmp_path, REVLOG))
+    timeline = Timeline(profile)
+    timeline.prepare()
+    before = timeline.state_at(MARCH - timedelta(days=1))
+    assert before.words == []
+    then = timeline.state_at(MARCH + timedelta(days=2))  # after apple's second Good, before bread's Easy
+    assert sorted(w.text for w in then.words) == ["apple", "bread"]
+    apple, bread = then.word(word_id(profile, "apple")), then.word(word_id(profile, "bread"))
+    assert apple is not None and apple.progress is not None and apple.progress.interval_days == 6
+    assert bread is not None and bread.progress is not None and bread.progress.interval_days == 1
+
+
+def test_the_history_counts_in_the_streak_with_todays_studying(tmp_path: Path, profile: Profile) -> None:
+    """Three days in Anki up to yesterday, and an answer here today: a streak of four."""
+    today = datetime(2026, 4, 1, 8, 0, tzinfo=UTC)  # the profile's clock: 17:00 in Tokyo
+    word = profile.service.create_word("cat", "猫")
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 2_000)
+    profile.service.complete_session(session)
+    revlog = [(ms(today - timedelta(days=n)), 0, 3, 2_000, 1) for n in (3, 2, 1)]
+    import_package(profile, legacy_package(tmp_path, revlog))
+    streak = profile.queries.streak(profile.user_id, date(2026, 4, 1))
+    assert streak.consecutive_days == 4
+    live = dump_read_models(profile)
+    profile.projector.rebuild()
+    assert dump_read_models(profile) == live
+
+
+def test_the_same_package_again_answers_nothing_twice(tmp_path: Path, profile: Profile) -> None:
+    path = legacy_package(tmp_path, REVLOG)
+    import_package(profile, path)
+    answers = len(profile.queries.answers_for_word(word_id(profile, "bread")))
+    again = import_package(profile, path)
+    assert (again.created, again.answers, again.reviews_left_out) == (0, 0, 7)
+    assert "7 reviews of words already in your list left out" in again.summary()
+    assert len(profile.queries.answers_for_word(word_id(profile, "bread"))) == answers
+
+
+def test_unticked_the_words_come_alone(tmp_path: Path, profile: Profile) -> None:
+    report = import_package(profile, legacy_package(tmp_path, REVLOG), history=False)
+    assert (report.created, report.answers) == (2, 0)
+    assert profile.queries.all_progress() == [] and profile.queries.sessions() == []
+
+
+def test_two_notes_of_one_word_give_one_word_answered_in_both(tmp_path: Path, profile: Profile) -> None:
+    revlog = [(ms(MARCH), 0, 3, 2_000, 1), (ms(MARCH) + DAY_MS, 1, 3, 2_000, 1)]
+    path = legacy_package(tmp_path, revlog, notes=(("dog", "犬"), ("dog", "犬")))
+    parsed = read_apkg(path)
+    report = apply_import(profile.service, plan_import(profile.queries, parsed))
+    assert (report.created, report.answers) == (1, 2)
+    assert [a.answered_at for a in profile.queries.answers_for_word(word_id(profile, "dog"))] == [
+        MARCH, MARCH + timedelta(days=1)]
+    # planning again (the window does, at each choice) does not add the second note's reviews twice
+    assert plan_import(profile.queries, parsed).reviews == 0
+    assert sum(len(c.history) for c in parsed.candidates) == 2
+
+
+def test_the_old_schedulers_learning_buttons_are_read_as_it_meant_them(tmp_path: Path, profile: Profile) -> None:
+    """Anki's v1 scheduler had three buttons while learning: 2 was Good, 3 Easy; reviews had four."""
+    revlog = [(ms(MARCH), 0, 2, 2_000, 0), (ms(MARCH) + DAY_MS, 0, 3, 2_000, 0),
+              (ms(MARCH) + 2 * DAY_MS, 0, 2, 2_000, 1)]
+    import_package(profile, legacy_package(tmp_path, revlog, sched_ver=None))
+    assert [a.grade for a in profile.queries.answers_for_word(word_id(profile, "apple"))] == ["good", "easy", "hard"]
+
+
+def test_each_answer_falls_on_the_study_day_of_the_learners_clock_then(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        profile: Profile) -> None:
+    """20:00 UTC on 10 March is 05:00 on the 11th in Tokyo: past 4:00, the 11th's study day there."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time zones are set per process only where time.tzset exists (not Windows)")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        evening = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
+        import_package(profile, legacy_package(tmp_path, [(ms(evening), 0, 3, 2_000, 1)]))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    (answer,) = profile.queries.answers_for_word(word_id(profile, "apple"))
+    assert (answer.study_day, answer.utc_offset_minutes) == (date(2026, 3, 11), 540)
+
+
+def test_a_newer_collection_package_brings_its_history(tmp_path: Path, profile: Profile) -> None:
+    """Anki 2.1.50+'s zstd collection, as a whole collection package (.colpkg) from the command line."""
+    path = anki21b_package(tmp_path)
+    with zipfile.ZipFile(path) as package:
+        collection = zstandard.ZstdDecompressor().decompress(package.read("collection.anki21b"),
+                                                             max_output_size=10_000_000)
+    db = tmp_path / "with-reviews.anki21"
+    db.write_bytes(collection)
+    connection = sqlite3.connect(db)
+    connection.executescript("""
+        CREATE TABLE revlog (id integer PRIMARY KEY, cid integer, usn integer, ease integer, ivl integer,
+                             lastIvl integer, factor integer, time integer, type integer);
+        CREATE TABLE config (KEY text PRIMARY KEY, usn integer, mtime_secs integer, val blob);
+        INSERT INTO config VALUES ('schedVer', 0, 0, CAST('2' AS BLOB));
+    """)
+    connection.executemany("INSERT INTO revlog VALUES (?, 101, -1, ?, 1, 0, 2500, 4000, 1)",
+                           [(ms(MARCH), 3), (ms(MARCH) + DAY_MS, 1)])
+    connection.commit()
+    connection.close()
+    whole = tmp_path / "collection.colpkg"
+    with zipfile.ZipFile(whole, "w") as package:
+        package.writestr("collection.anki21b", zstandard.ZstdCompressor().compress(db.read_bytes()))
+    data = profile.path.parent
+    profile.close()
+    done = subprocess.run([sys.executable, "-m", "effect_desktop", "--data-dir", str(data), "--profile", "learner",
+                           "import", str(whole)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "2 reviews from Anki kept as answers" in done.stdout
+    reopened = open_profile(data / "learner.effect.sqlite3")
+    try:
+        answers = reopened.queries.answers_for_word(word_id(reopened, "食べる"))
+        assert [(a.answered_at, a.grade) for a in answers] == [(MARCH, "good"), (MARCH + timedelta(days=1), "again")]
+    finally:
+        reopened.close()
+
+
+def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                     profile: Profile) -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.import_dialog import ImportDialog, import_summary
+
+    from .test_import_dialog import import_now, open_file
+
+    i18n.install("en")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, legacy_package(tmp_path, REVLOG))
+    assert dialog.history_check.isVisibleTo(dialog) and dialog.history_check.isChecked()
+    first, last = (QLocale().toString(QDate(2026, 3, day), QLocale.FormatType.ShortFormat) for day in (1, 8))
+    assert f"7 reviews, from {first} to {last}" in dialog.detected_label.text()
+    assert "7 reviews from Anki kept as answers" in dialog.check_summary.text()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):  # a fresh start: the words alone
+        dialog.history_check.click()
+    assert "review" not in dialog.check_summary.text()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.history_check.click()
+    report = import_now(qtbot, dialog)
+    assert isinstance(report, ImportReport) and report.answers == 7
+    assert import_summary(report) == "Import finished: 2 words added, 7 reviews from Anki kept as answers."
+    assert len(profile.queries.sessions()) == 4
