@@ -17,7 +17,7 @@ fill the timeline.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,7 +27,7 @@ from ..domain.aggregate import Aggregate, Recorded
 from ..domain.events import EventMetadata, LearningMode
 from ..domain.ids import new_id, progress_stream_id
 from ..domain.progress import WordProgress
-from ..domain.scheduling.base import Review, Scheduler
+from ..domain.scheduling.base import Review, ReviewState, Scheduler
 from ..domain.scheduling.studyday import study_day
 from ..domain.session import MAX_WORDS, StudySession
 
@@ -42,52 +42,63 @@ class PastAnswers:
     reviews: Sequence[Review]
 
 
-@dataclass
-class PastParts:
-    parts: list[dict[str, Any]]  # envelope fields (position None, as `assemble_envelope` takes them)
-    # when each word was first studied: the start of the sitting of its first answer, with the offset then
-    first_studied: dict[UUID, tuple[datetime, int]]
+class PastSessions:
+    """The sittings the histories make; `parts` gives their events sitting by sitting, so a history
+    of 200,000 reviews is appended a slice at a time instead of held whole (2 GB)."""
+
+    def __init__(self, histories: Sequence[PastAnswers], day_start_hour: int) -> None:
+        answers = sorted(((review, history.word_id) for history in histories for review in history.reviews),
+                         key=lambda pair: pair[0].answered_at)
+        self.answers = len(answers)
+        self.sittings = _sittings(answers, day_start_hour)
+        # when each word was first studied: the start of the sitting of its first answer, with the offset then
+        self.first_studied: dict[UUID, tuple[datetime, int]] = {}
+        for sitting in self.sittings:
+            started, offset = _started(sitting), sitting[0][0].utc_offset_minutes
+            for _, word_id in sitting:
+                self.first_studied.setdefault(word_id, (started, offset))
+
+    def parts(self, *, user_id: UUID, scheduler: Scheduler, correlation_id: UUID, cause: UUID
+              ) -> Iterator[list[dict[str, Any]]]:
+        """Each sitting's sessions, answers and schedule changes, in the order studying would have
+        stored them, as envelope fields (position None, as `assemble_envelope` takes them), each
+        stamped (metadata and `created_at`) with its own moment: recorded then, as another device's
+        events are (time travel counts an event from when it was recorded). Every stream is new: the
+        sessions' ids are made here, and each word's progress stream is new with the word (the words
+        are new in the same import). Each word's schedule is folded one review at a time."""
+        progress: dict[UUID, WordProgress] = {}
+        states: dict[UUID, ReviewState] = {}
+        initial = scheduler.initial()
+        for sitting in self.sittings:
+            parts: list[dict[str, Any]] = []
+            envelope = _Envelopes(parts, user_id, correlation_id)
+            first = sitting[0][0]
+            started = _started(sitting)
+            session = StudySession.start(new_id(), user_id, list(dict.fromkeys(w for _, w in sitting)),
+                                         LearningMode.FLASHCARD)
+            envelope.add(session.pending[-1], session, cause, started, first.utc_offset_minutes)
+            for review, word_id in sitting:
+                answered = session.answer(word_id, review.is_correct, review.response_time_ms, review.grade)
+                envelope.add(answered, session, cause, review.answered_at, review.utc_offset_minutes)
+                if answered.data.attempt_number != 1:  # type: ignore[attr-defined]
+                    continue  # in-session repeats do not move the schedule (SM-2 step 7)
+                state = states[word_id] = scheduler.review(states.get(word_id, initial), review)
+                word = progress.get(word_id)
+                if word is None:
+                    word = progress[word_id] = WordProgress(progress_stream_id(user_id, word_id))
+                recorded = word.record(user_id, word_id, state)
+                if recorded is not None:  # stored right after its answer, as a live answer stores it
+                    envelope.add(recorded, word, answered.event_id, review.answered_at, review.utc_offset_minutes)
+            last = sitting[-1][0]
+            done = session.complete(started, last.answered_at, [review.answered_at for review, _ in sitting])
+            envelope.add(done, session, cause, last.answered_at, last.utc_offset_minutes)
+            yield parts
 
 
-def past_answer_parts(histories: Sequence[PastAnswers], *, user_id: UUID, scheduler: Scheduler,
-                      day_start_hour: int, correlation_id: UUID, cause: UUID) -> PastParts:
-    """Every session, answer and schedule change the histories make, in the order studying would
-    have stored them, each event stamped (metadata and `created_at`) with its own moment: recorded
-    then, as another device's events are (time travel counts an event from when it was recorded).
-    Every stream is new: the sessions' ids are made here, and each word's progress stream is new
-    with the word (the words are new in the same import)."""
-    answers = sorted(((review, history.word_id) for history in histories for review in history.reviews),
-                     key=lambda pair: pair[0].answered_at)
-    parts: list[dict[str, Any]] = []
-    first_studied: dict[UUID, tuple[datetime, int]] = {}
-    envelope = _Envelopes(parts, user_id, correlation_id)
-    progress: dict[UUID, WordProgress] = {}
-    so_far: dict[UUID, list[Review]] = {}
-    for sitting in _sittings(answers, day_start_hour):
-        first = sitting[0][0]
-        started = first.answered_at - timedelta(milliseconds=first.response_time_ms)
-        session = StudySession.start(new_id(), user_id, list(dict.fromkeys(w for _, w in sitting)),
-                                     LearningMode.FLASHCARD)
-        envelope.add(session.pending[-1], session, cause, started, first.utc_offset_minutes)
-        for word_id in session.word_ids:
-            first_studied.setdefault(word_id, (started, first.utc_offset_minutes))
-        for review, word_id in sitting:
-            answered = session.answer(word_id, review.is_correct, review.response_time_ms, review.grade)
-            envelope.add(answered, session, cause, review.answered_at, review.utc_offset_minutes)
-            if answered.data.attempt_number != 1:  # type: ignore[attr-defined]
-                continue  # in-session repeats do not move the schedule (SM-2 step 7)
-            reviews = so_far.setdefault(word_id, [])
-            reviews.append(review)
-            word = progress.get(word_id)
-            if word is None:
-                word = progress[word_id] = WordProgress(progress_stream_id(user_id, word_id))
-            recorded = word.schedule(scheduler, user_id, word_id, reviews)
-            if recorded is not None:  # stored right after its answer, as a live answer stores it
-                envelope.add(recorded, word, answered.event_id, review.answered_at, review.utc_offset_minutes)
-        last = sitting[-1][0]
-        done = session.complete(started, last.answered_at, [review.answered_at for review, _ in sitting])
-        envelope.add(done, session, cause, last.answered_at, last.utc_offset_minutes)
-    return PastParts(parts, first_studied)
+def _started(sitting: list[tuple[Review, UUID]]) -> datetime:
+    """When a sitting began: its first card was shown that long before its answer."""
+    first = sitting[0][0]
+    return first.answered_at - timedelta(milliseconds=first.response_time_ms)
 
 
 def _sittings(answers: list[tuple[Review, UUID]], day_start_hour: int) -> list[list[tuple[Review, UUID]]]:
@@ -120,11 +131,13 @@ class _Envelopes:
         self.correlation_id = correlation_id
 
     def add(self, recorded: Recorded, aggregate: Aggregate, cause: UUID, moment: datetime, offset: int) -> None:
-        """The event `aggregate` has just recorded (its latest pending one: its version is their count)."""
+        """The event `aggregate` has just recorded, taken from it (a word's progress lives across
+        sittings: its events would pile up there)."""
+        expected, _ = aggregate.take_pending()
         utc = moment.astimezone(UTC)
         metadata = EventMetadata(user_id=self.user_id, correlation_id=self.correlation_id, causation_id=cause,
                                  timestamp=utc, utc_offset_minutes=offset)
         self.parts.append({"event_id": recorded.event_id, "aggregate_id": aggregate.id,
                            "aggregate_type": aggregate.aggregate_type, "event_type": recorded.data.event_type,
                            "event_data": recorded.data, "metadata": metadata, "created_at": utc,
-                           "version": len(aggregate.pending), "position": None})
+                           "version": expected + 1, "position": None})

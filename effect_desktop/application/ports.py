@@ -20,5 +20,8 @@ class TransactionalStore(EventStore, Protocol):
 class ReadModelUpdater(Protocol):
     def apply(self, transaction: Any, events: Iterable[DomainEvent]) -> None: ...
 
+    def rebuild(self) -> int:
+        """Every read model again from the whole log (after a bulk append), inside the caller's transaction."""
+
     def take_up_switch(self, transaction: Any) -> None:
         """Before a command folds a schedule: adopt a scheduler switch another program stored."""

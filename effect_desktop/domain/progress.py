@@ -14,7 +14,7 @@ from uuid import UUID
 
 from .aggregate import Aggregate, Recorded
 from .events import WORD_PROGRESS, EventData, Grade, ProgressUpdated
-from .scheduling.base import Review, Scheduler, replay
+from .scheduling.base import Review, ReviewState, Scheduler, replay
 
 # A word whose reviews were all undone is new again: interval 0 at the epoch.
 NEVER_REVIEWED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -30,7 +30,10 @@ class WordProgress(Aggregate):
     def schedule(self, scheduler: Scheduler, user_id: UUID, word_id: UUID,
                  reviews: list[Review]) -> Recorded | None:
         """Record the state the scheduler gives for these reviews, if it changed."""
-        result = replay(scheduler, sorted(reviews, key=lambda r: r.answered_at))
+        return self.record(user_id, word_id, replay(scheduler, sorted(reviews, key=lambda r: r.answered_at)))
+
+    def record(self, user_id: UUID, word_id: UUID, result: ReviewState) -> Recorded | None:
+        """Record a state the scheduler gave (folded by the caller, review by review), if it changed."""
         updated = ProgressUpdated(
             user_id=user_id,
             word_id=word_id,

@@ -29,11 +29,13 @@ from .sql_store import SqlEventStore
 CHUNK = 20_000
 
 
-def append_new_envelopes(store: SqlEventStore, parts: Sequence[dict[str, Any]]) -> list[DomainEvent]:
+def append_new_envelopes(store: SqlEventStore, parts: Sequence[dict[str, Any]],
+                         next_version: dict[UUID, int] | None = None) -> list[DomainEvent]:
     """Append new streams' envelopes not built yet: `parts` are each envelope's fields but
     its position (what `assemble_envelope` takes, every one already validated). Each envelope is
     assembled once, from its part with the position filled in (the parts are used up), rather
-    than built and then copied to carry it."""
+    than built and then copied to carry it. `next_version`: as `append_new_rows` takes it (new
+    streams appended over several calls)."""
     if not parts:
         return []
     serialised: dict[int, str] = {}  # the events of one command share their metadata object
@@ -49,7 +51,7 @@ def append_new_envelopes(store: SqlEventStore, parts: Sequence[dict[str, Any]]) 
             "aggregate_type": fields["aggregate_type"], "event_type": fields["event_type"],
             "event_data": data.model_dump_json(), "metadata": metadata, "created_at": fields["created_at"],
             "version": fields["version"], "schema_version": type(data).schema_version})
-    positions = append_new_rows(store, rows)
+    positions = append_new_rows(store, rows, next_version)
     events = []
     for fields, position in zip(parts, positions, strict=True):
         fields["position"] = position

@@ -15,6 +15,7 @@ import genanki
 import pytest
 import zstandard
 
+from effect_desktop.application import service as service_module
 from effect_desktop.bootstrap import Profile, open_profile
 from effect_desktop.domain.events import Grade
 from effect_desktop.domain.scheduling.base import Review, replay
@@ -93,8 +94,12 @@ REVLOG = [
 ]
 
 
+@pytest.mark.parametrize("long_history", [False, True], ids=["event by event", "stored in slices, then rebuilt"])
 def test_each_review_becomes_an_answer_on_its_day_and_the_schedule_goes_on_from_there(
-        tmp_path: Path, profile: Profile) -> None:
+        tmp_path: Path, profile: Profile, monkeypatch: pytest.MonkeyPatch, long_history: bool) -> None:
+    if long_history:  # as 200,000 reviews are: appended a few events at a time, then one rebuild
+        monkeypatch.setattr(service_module, "REBUILD_AFTER", 2)
+        monkeypatch.setattr(service_module, "APPEND_SLICE", 3)
     report = import_package(profile, legacy_package(tmp_path, REVLOG))
     assert report.created == 2 and report.answers == 7
     assert "7 reviews from Anki kept as answers" in report.summary()
