@@ -49,6 +49,16 @@ class BackupError(StoreError):
     """A backup could not be made or restored; the message says what to do."""
 
 
+class BackupStopped(BackupError):
+    """Asked to stop (the window closing during the daily backup): no copy was kept, nothing else changed."""
+
+    def __init__(self) -> None:
+        super().__init__("The backup was stopped before it was complete; none was kept.")
+
+
+Stop = Callable[[], bool]  # asked between steps of a long copy or check: True to stop
+
+
 @dataclass(frozen=True)
 class Backup:
     path: Path
@@ -108,8 +118,9 @@ def looks_restorable(path: Path) -> bool:
 
 
 def create_backup(profile_file: Path, reason: str = "manual", keep: int | None = DEFAULT_KEEP,
-                  now: datetime | None = None) -> Backup:
-    """Copy the profile (open or not) into the backup folder; prune to the newest `keep` (None: none pruned)."""
+                  now: datetime | None = None, stop: Stop | None = None) -> Backup:
+    """Copy the profile (open or not) into the backup folder; prune to the newest `keep` (None: none pruned).
+    BackupStopped, with no copy left, once `stop()` says so between two steps of the copy."""
     if not profile_file.exists():
         raise BackupError(f"There is no profile at {profile_file} to back up.")
     folder = backup_dir(profile_file)
@@ -120,7 +131,7 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
                           "Check its permissions, or move away a file of that name.") from error
     partial = target.with_name(target.name + ".partial")
     try:
-        _copy(profile_file, partial)
+        _copy(profile_file, partial, None if stop is None else lambda: _stop_if(stop))
         os.replace(partial, target)
     except BaseException as error:  # a Ctrl+C too: no half copy left behind
         for leftover in (partial, Path(f"{partial}-journal")):
@@ -296,7 +307,12 @@ def other_process_holding(profile_file: Path) -> int | None:
 IN_USE = "it is in use by another program (busy)"
 
 
-def check_file(path: Path) -> str | None:
+def _stop_if(stop: Stop) -> None:
+    if stop():
+        raise BackupStopped()
+
+
+def check_file(path: Path, stop: Stop | None = None) -> str | None:
     """None if `path` is an intact Effect Desktop profile, else the reason it is not: IN_USE when another
     program holds a lock that keeps it from being read (not damage: a restore took such a profile for
     damaged and moved it away)."""
@@ -310,10 +326,14 @@ def check_file(path: Path) -> str | None:
             names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "events" not in names:
                 return "it is not an Effect Desktop profile"
+            if stop is not None:  # a 1.2 GB profile's check takes seconds: the window's close stops it
+                connection.set_progress_handler(stop, CHECK_STEPS)
             result = connection.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             connection.close()
     except sqlite3.Error as error:
+        if stop is not None and stop():
+            raise BackupStopped() from error
         if (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             return IN_USE
         return f"it could not be read ({error})"
@@ -323,6 +343,7 @@ def check_file(path: Path) -> str | None:
 
 
 COPY_STEP_PAGES = 4096  # 16 MB a step
+CHECK_STEPS = 100_000  # SQLite steps of the integrity check between two looks at `stop` (a few ms)
 
 
 def _copy(source: Path, target: Path, between_steps: Callable[[], object] | None = None) -> None:

@@ -12,7 +12,17 @@ from datetime import datetime
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile
 from ..persistence.errors import ProfileUnreadable
-from .backups import BEFORE_SYNC, FEW_EVENTS, IN_USE, Backup, check_file, create_backup, latest_backup, list_backups
+from .backups import (
+    BEFORE_SYNC,
+    FEW_EVENTS,
+    IN_USE,
+    Backup,
+    Stop,
+    check_file,
+    create_backup,
+    latest_backup,
+    list_backups,
+)
 
 LAST_DAILY_SETTING = "backup_last_daily"
 
@@ -32,15 +42,17 @@ def daily_backup_due(profile: Profile, now: datetime | None = None) -> bool:
     return due and profile.store.count() > 0
 
 
-def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None:
+def daily_backup(profile: Profile, now: datetime | None = None, stop: Stop | None = None) -> Backup | None:
     """Back up if the last automatic daily backup is a day old (call on open and now and then).
 
     The whole file is integrity-checked first (PRAGMA quick_check): a damaged profile raises
-    ProfileUnreadable naming the latest backup, and no backup of it is made."""
+    ProfileUnreadable naming the latest backup, and no backup of it is made. BackupStopped once
+    `stop()` says so (the window closing: the check and the copy of five years take half a minute);
+    today's backup is then still due."""
     now = now or datetime.now()
     if not daily_backup_due(profile, now):
         return None
-    problem = check_file(profile.path)  # the full integrity check: a damaged file must not push out good backups
+    problem = check_file(profile.path, stop)  # the full integrity check: a damaged file must not push out good backups
     if problem == IN_USE:  # another program's lock: not damage; the next upkeep backs it up
         return None
     if problem:
@@ -48,7 +60,7 @@ def daily_backup(profile: Profile, now: datetime | None = None) -> Backup | None
         raise ProfileUnreadable(f"{profile.path} is damaged: {problem}. No backup was made. Close the app and "
                                 f"restore the latest backup{f' ({latest})' if latest else ''} with "
                                 "`effect-desktop backup restore`.")
-    backup = create_backup(profile.path, "daily", keep=keep_count(profile), now=now)
+    backup = create_backup(profile.path, "daily", keep=keep_count(profile), now=now, stop=stop)
     profile.settings.set(LAST_DAILY_SETTING, now.isoformat())
     return backup
 

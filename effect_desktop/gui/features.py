@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
-from ..backup.backups import Backup
+from ..backup.backups import Backup, BackupStopped
 from ..backup.schedule import daily_backup, restored
 from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
@@ -346,14 +346,21 @@ def upkeep(window: MainWindow) -> None:
         return
     profile = window.profile
 
-    def work(_progress: Progress) -> str:
+    def work(progress: Progress) -> str:
+        def stop() -> bool:  # the window closing: a five-year profile's backup held it up to a minute
+            return progress(0, 0) is False
+
         done = []
-        if daily_backup(profile) is not None:
-            done.append(T.translate("Features", "backed up today's profile"))
-        if compact_if_worthwhile(profile) is not None:
+        try:
+            if daily_backup(profile, stop=stop) is not None:
+                done.append(T.translate("Features", "backed up today's profile"))
+        except BackupStopped:
+            return ""
+        compacted = compact_if_worthwhile(profile, stop=stop)
+        if compacted is not None and (compacted.report.segments or compacted.report.repacked):
             done.append(T.translate("Features", "compressed old events"))
         return T.translate("Features", ", ", "between the things upkeep did").join(done)  # 「、」 in Japanese
 
     # upkeep's note waits its turn: it replaced "Undone: …" a moment after Ctrl+Z
     window.operations.run(work, lambda said: _said(window, said.capitalize(), over_others=False) if said else None,
-                          changes=False)
+                          changes=False, cancellable=True, stops_on_close=True)

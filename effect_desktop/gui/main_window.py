@@ -49,6 +49,7 @@ from .words.page import WordsPage
 STATUS_REFRESH_MS = 60_000
 CLOCK_SLACK = timedelta(days=1)  # a history later than the clock by more: the clock is wrong
 STATUS_SETTLE_MS = 400  # after a change, the status bar is read once things are quiet
+CLOSE_WAIT_S = 30.0  # what closing waits at most for page work it stopped (a page of events: well under a second)
 
 
 def follow_time_zone() -> None:
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Ctrl+1… switch pages from the keyboard
         self.nav.setAccessibleName(self.tr("Pages"))
         self.stack = QStackedWidget()
+        self._stop_page_work()  # pages built again after a language change: the old ones' work ends
         self.pages = {}
         for spec in self.page_specs:  # an empty slot per page: a page is built when first shown
             slot = QWidget()
@@ -540,5 +542,13 @@ class MainWindow(QMainWindow):
         self.gui_settings.setValue("window/page", self.current_page_key())
         self.gui_settings.sync()
         self.operations.stop_on_close()
+        self._stop_page_work(wait_s=CLOSE_WAIT_S)
         self.operations.wait()
         super().closeEvent(event)
+
+    def _stop_page_work(self, wait_s: float = 0.0) -> None:
+        """Stop what pages run on their own (the Timeline's checkpoints), waiting up to `wait_s` for it."""
+        for page in self.pages.values():
+            stop = getattr(page, "stop_preparing", None)
+            if stop is not None:
+                stop(wait_s)

@@ -48,18 +48,22 @@ def sync_limit(profile: Profile) -> int | None:
 
 def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, shrink: bool = True,
                     now: datetime | None = None, segment: int = SEGMENT,
-                    progress: Callable[[str, int, int], None] | None = None) -> Compaction:
-    """`progress` hears (phase, done, total): on a five-year history this takes most of a minute."""
+                    progress: Callable[[str, int, int], None] | None = None,
+                    stop: Callable[[], bool] | None = None) -> Compaction:
+    """`progress` hears (phase, done, total): on a five-year history this takes most of a minute.
+    Once `stop()` says so, it ends before the next segment (each segment is its own transaction)."""
     now = now or datetime.now(UTC)
     say = progress or (lambda _phase, _done, _total: None)
     before = profile.path.stat().st_size
     limit = sync_limit(profile)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), segment, upto_position=limit)
-    if waiting:
+    if waiting and not (stop is not None and stop()):
         say("snapshotting the words and sessions in them", 0, 0)
         snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1)
 
     def archiving(started: int, total: int) -> bool:  # called before each segment
+        if stop is not None and stop():
+            return False
         say("archiving segments", started + 1, total)
         return True
 
@@ -99,12 +103,14 @@ def snapshot_streams_in(profile: Profile, first: int, last: int) -> int:
 
 
 def compact_if_worthwhile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, min_segments: int = 1,
-                          now: datetime | None = None) -> Compaction | None:
+                          now: datetime | None = None, stop: Callable[[], bool] | None = None) -> Compaction | None:
     """For an idle moment (the GUI's background maintenance): compact when closed segments wait.
 
-    Does not VACUUM (that rewrites the whole file); the freed pages are reused by new events."""
+    Does not VACUUM (that rewrites the whole file); the freed pages are reused by new events.
+    `stop()` is asked before each segment (each its own transaction): the window closing ends it
+    there, and the next upkeep goes on with the rest."""
     now = now or datetime.now(UTC)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), upto_position=sync_limit(profile))
     if len(waiting) < min_segments and not legacy_segments(profile.store):
         return None
-    return compact_profile(profile, older_than_days, shrink=False, now=now)
+    return compact_profile(profile, older_than_days, shrink=False, now=now, stop=stop)

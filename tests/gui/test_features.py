@@ -667,3 +667,76 @@ def test_the_hidden_timeline_is_read_again_only_when_shown(qtbot, window, profil
     assert len(reloads) == 1
     shown = [timeline.model.index(r, 1).data() for r in range(timeline.model.rowCount())]
     assert any("hidden2" in (text or "") for text in shown)
+
+
+def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_closes(qtbot, tmp_path,
+                                                                                      monkeypatch) -> None:
+    """The Timeline's time-travel checkpoints (minutes on five years) went on being written after the
+    window closed and the profile's lock was let go: a window opened meanwhile wrote the same profile."""
+    import time
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.timeline.service import Timeline
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+        window = MainWindow(profile)
+        window.show()
+        outcome: list[str] = []
+        real = Timeline.prepare
+
+        def prepare(self, progress=None):  # type: ignore[no-untyped-def]
+            def when_the_window_closes(done: int, total: int) -> bool:
+                while not window._closed:  # the learner closes the window while it runs
+                    time.sleep(0.01)
+                going_on = progress is None or progress(done, total)
+                outcome.append("went on" if going_on else "stopped")
+                return going_on  # type: ignore[no-any-return]
+
+            return real(self, when_the_window_closes)
+
+        monkeypatch.setattr(Timeline, "prepare", prepare)
+        page = window.show_page("timeline")
+        qtbot.waitUntil(lambda: page._prepare is not None)
+        window.close()
+        assert outcome == ["stopped"]  # and ended before close() returned: nothing writes after it
+        assert page._prepare.finished.is_set()
+        window.deleteLater()
+    finally:
+        profile.close()
+
+
+def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbot, tmp_path, monkeypatch) -> None:
+    """The first start of a day backs up the profile; on five years that held the closing window up for a
+    minute, with nothing on screen. It stops now, leaving no copy, and the backup is still due."""
+    import time
+
+    from effect_desktop.backup import schedule
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import features, i18n
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+        window = MainWindow(profile)
+        window.show()
+        real = schedule.daily_backup
+
+        def daily_backup(profile, now=None, stop=None):  # type: ignore[no-untyped-def]
+            while not window._closed:  # the learner closes the window while it runs
+                time.sleep(0.01)
+            return real(profile, now, stop)
+
+        monkeypatch.setattr(features, "daily_backup", daily_backup)
+        features.upkeep(window)
+        window.close()
+        assert list_backups(profile.path) == [] and schedule.daily_backup_due(profile)
+        assert not list(profile.path.parent.rglob("*.partial"))
+        window.deleteLater()
+    finally:
+        profile.close()

@@ -13,6 +13,7 @@ ask for it: it lies right below the last, and comes in tens of milliseconds.
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...persistence.errors import ProfileLocked
+from ...projections.projector import RebuildCancelled
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
 from ..core_messages import localise
@@ -61,26 +63,37 @@ class _PrepareSignals(QObject):
 
 
 class _Prepare(QRunnable):
+    """Writes the time-travel checkpoints (minutes, the first time, on five years of history).
+
+    Stoppable: closing the window stops it between two pages of events. It ran on for minutes
+    after the window closed, writing checkpoints after the profile's lock was released, so a
+    window opened meanwhile had two processes writing the profile."""
+
     def __init__(self, timeline: Timeline) -> None:
         super().__init__()
         collect_on_gui_thread()
         self.timeline = timeline
         self.signals = _PrepareSignals()
+        self.stop = threading.Event()
+        self.finished = threading.Event()
         self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
             refilled = self.timeline.needs_rebuild()  # the list's rows are written only then
-            self.timeline.prepare()
-            prepared = refilled
+            self.timeline.prepare(lambda _done, _total: not self.stop.is_set())
+            prepared = refilled and not self.stop.is_set()
         except ProfileLocked:
             deliver(self.signals.busy)
+        except RebuildCancelled:  # stopped while filling a missing timeline: rolled back, done next time
+            pass
         except Exception as error:  # shown in the status line; the timeline still works without checkpoints
             deliver(self.signals.failed, str(error))
         else:
-            deliver(self.signals.done, prepared)
-
-
+            if not self.stop.is_set():
+                deliver(self.signals.done, prepared)
+        finally:
+            self.finished.set()
 
 
 PREPARE_RETRY_MS = 10_000
@@ -97,6 +110,7 @@ class TimelinePage(QWidget):
         self.language = ui_language()
         self.timeline = Timeline(profile)
         self._prepare: _Prepare | None = None
+        self._stopped = False  # the window is closing, or a language change replaced this page
         self._is_prepared = False
         self._stale = False  # changed while hidden: read again when shown (refresh_when_seen)
         self._travels = 0  # each jump and each "Back to now" counts: only the latest one is shown
@@ -526,7 +540,18 @@ class TimelinePage(QWidget):
         if self._prepare is None:
             self.start_preparing()
 
+    def stop_preparing(self, wait_s: float = 0.0) -> bool:
+        """Stop writing checkpoints (the window closes, or a language change replaces this page) and
+        never start again; wait up to `wait_s` for the writing to end. True if nothing runs now."""
+        self._stopped = True
+        if self._prepare is None:
+            return True
+        self._prepare.stop.set()
+        return self._prepare.finished.wait(wait_s) if wait_s else self._prepare.finished.is_set()
+
     def start_preparing(self) -> None:
+        if self._stopped:
+            return
         self._prepare = _Prepare(self.timeline)
         self._prepare.signals.done.connect(self._prepared)
         # Guarded: a failure that ends after a language change rebuilt every page has no page to tell.
