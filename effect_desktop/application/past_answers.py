@@ -58,19 +58,25 @@ class PastSessions:
             for _, word_id in sitting:
                 self.first_studied.setdefault(word_id, (started, offset))
 
-    def parts(self, *, user_id: UUID, scheduler: Scheduler, correlation_id: UUID, cause: UUID
-              ) -> Iterator[list[dict[str, Any]]]:
+    def parts(self, *, user_id: UUID, scheduler: Scheduler, correlation_id: UUID, cause: UUID,
+              added: dict[UUID, dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         """Each sitting's sessions, answers and schedule changes, in the order studying would have
         stored them, as envelope fields (position None, as `assemble_envelope` takes them), each
         stamped (metadata and `created_at`) with its own moment: recorded then, as another device's
         events are (time travel counts an event from when it was recorded). Every stream is new: the
         sessions' ids are made here, and each word's progress stream is new with the word (the words
-        are new in the same import). Each word's schedule is folded one review at a time."""
+        are new in the same import). Each word's schedule is folded one review at a time.
+
+        `added`: each word's WordCreated (as of its first sitting, `first_studied`), stored just
+        before that sitting, so the history runs in time order: with all the words first, every
+        time-travel checkpoint after them counted as of the last one's day, and each jump into the
+        imported years replayed the whole history."""
         progress: dict[UUID, WordProgress] = {}
         states: dict[UUID, ReviewState] = {}
         initial = scheduler.initial()
         for sitting in self.sittings:
-            parts: list[dict[str, Any]] = []
+            parts: list[dict[str, Any]] = [added.pop(word_id) for word_id in dict.fromkeys(w for _, w in sitting)
+                                           if word_id in added]
             envelope = _Envelopes(parts, user_id, correlation_id)
             first = sitting[0][0]
             started = _started(sitting)

@@ -14,6 +14,7 @@ event id.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -192,20 +193,22 @@ class StudyService:
 
     def _append_history(self, transaction: Any, command: _Command, word_parts: list[dict[str, Any]],
                         sessions: PastSessions) -> int:
-        """The new words, then the sessions their histories make (past_answers.py); how many events.
-        A long history is appended a slice at a time and the read models rebuilt once after it:
-        through the handlers, 200,000 reviews took a minute and 2 GB."""
-        word_parts = [self._added_then(part, command, sessions.first_studied.get(part["aggregate_id"]))
-                      for part in word_parts]
-        slices = sessions.parts(user_id=self.user_id, scheduler=self.scheduler,
-                                correlation_id=command.correlation_id, cause=command.command_id)
+        """The sessions the histories make (past_answers.py), each word added just before its first,
+        then the words without a history; how many events. A long history is appended a slice at a
+        time and the read models rebuilt once after it: through the handlers, 200,000 reviews took a
+        minute and 2 GB."""
+        added = {part["aggregate_id"]: self._added_then(part, command, sessions.first_studied[part["aggregate_id"]])
+                 for part in word_parts if part["aggregate_id"] in sessions.first_studied}
+        plain = [part for part in word_parts if part["aggregate_id"] not in added]
+        slices = itertools.chain(sessions.parts(user_id=self.user_id, scheduler=self.scheduler,
+                                                correlation_id=command.correlation_id, cause=command.command_id,
+                                                added=added), [plain])
         if 2 * sessions.answers < max(REBUILD_AFTER, self.store.last_position() // 8):
-            everything = word_parts + [part for parts in slices for part in parts]
-            fresh = append_new_envelopes(self.store, everything)  # type: ignore[arg-type]
+            fresh = append_new_envelopes(self.store, [part for parts in slices for part in parts])  # type: ignore[arg-type]
             self.read_models.apply(transaction, fresh)
             return len(fresh)
         versions: dict[UUID, int] = {}  # the new streams' next versions, from slice to slice
-        written = len(append_new_envelopes(self.store, word_parts, versions))  # type: ignore[arg-type]
+        written = 0
         batch: list[dict[str, Any]] = []
         for parts in slices:
             batch += parts
@@ -216,13 +219,10 @@ class StudyService:
         self.read_models.rebuild()
         return written
 
-    def _added_then(self, part: dict[str, Any], command: _Command, first: tuple[datetime, int] | None
-                    ) -> dict[str, Any]:
+    def _added_then(self, part: dict[str, Any], command: _Command, first: tuple[datetime, int]) -> dict[str, Any]:
         """A word studied elsewhere before it came here is added as of its first sitting there: its
         history then starts with it, the day's "words added" counts it, and the collection as it was
         at a past moment holds the word its answers then name."""
-        if first is None:
-            return part
         moment, offset = first
         utc = moment.astimezone(UTC)
         metadata = EventMetadata(user_id=self.user_id, correlation_id=command.correlation_id,

@@ -471,7 +471,8 @@ class ImportDialog(QDialog):
         if plan.reviews:
             parts.append(self.tr("%Ln review(s) from Anki kept as answers", "", plan.reviews))
         if plan.reviews_left_out:
-            parts.append(self.tr("%Ln review(s) of words already in your list left out", "", plan.reviews_left_out))
+            parts.append(self.tr("%Ln review(s) of words you already have (or had) left out", "",
+                                 plan.reviews_left_out))
         return self.tr("Checked: {0}.").format(self.tr(", ").join(parts))
 
     # --- importing -----------------------------------------------------------------------------------
@@ -629,6 +630,6 @@ def import_summary(report: ImportReport) -> str:
     if report.answers:
         parts.append(translate("ImportDialog", "%Ln review(s) from Anki kept as answers", None, report.answers))
     if report.reviews_left_out:
-        parts.append(translate("ImportDialog", "%Ln review(s) of words already in your list left out", None,
+        parts.append(translate("ImportDialog", "%Ln review(s) of words you already have (or had) left out", None,
                                report.reviews_left_out))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

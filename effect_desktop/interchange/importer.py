@@ -48,8 +48,8 @@ class ImportPlan:
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
-    # Anki reviews of notes that are words already in the list: that word's history is its own, and
-    # the same package imported again must not answer everything twice
+    # Anki reviews of notes that are words already in the list, or deleted from it: that word's history
+    # is its own, and the same package imported again must not answer everything twice
     reviews_left_out: int = 0
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
     seen_position: int | None = None  # the log's last position when the word list was read for the plan
@@ -85,7 +85,7 @@ class ImportReport:
     left_out_notes: int = 0  # Anki's notes that cannot become words
     words: ImportedWords | None = None  # what was written, for the window's undo of the import
     answers: int = 0  # Anki reviews taken in as answers to the new words
-    reviews_left_out: int = 0  # Anki reviews of words already in the list
+    reviews_left_out: int = 0  # Anki reviews of words already in the list (or deleted from it)
 
 
     def summary(self) -> str:
@@ -99,7 +99,7 @@ class ImportReport:
         if self.answers:
             parts.append(f"{counted(self.answers, 'review')} from Anki kept as answers")
         if self.reviews_left_out:
-            parts.append(f"{counted(self.reviews_left_out, 'review')} of words already in your list left out")
+            parts.append(f"{counted(self.reviews_left_out, 'review')} of words you already have (or had) left out")
         return ", ".join(parts)
 
 
@@ -138,10 +138,29 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
     if not history:
         plan.creates = [replace(c, history=[]) if c.history else c for c in plan.creates]
         plan.reviews_left_out = 0
-    elif any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
+        return plan
+    if any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
         plan.creates = [replace(c, history=[*c.history, *also[c.line]]) if also.get(c.line) else c
                         for c in plan.creates]
+    if any(c.history for c in plan.creates):
+        _leave_out_deleted_words_history(queries, plan)
     return plan
+
+
+def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None:
+    """A new word that is also a deleted one (its import undone, or deleted by hand) comes without its
+    reviews: the deleted word keeps the answers they gave, and importing the package again after
+    Ctrl+Z counted every one twice in the statistics."""
+    deleted = {word_key(w.text, w.meaning) for w in queries.words(WordFilter(deleted_only=True))}
+    if not deleted:
+        return
+    kept = []
+    for candidate in plan.creates:
+        if candidate.history and word_key(candidate.fields["text"], candidate.fields["meaning"]) in deleted:
+            plan.reviews_left_out += len(candidate.history)
+            candidate = replace(candidate, history=[])
+        kept.append(candidate)
+    plan.creates = kept
 
 
 def _changes(word: WordView, fields: dict[str, Any]) -> bool:

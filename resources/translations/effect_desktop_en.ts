@@ -149,10 +149,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%Ln review(s) of words already in your list left out</source>
+      <source>%Ln review(s) of words you already have (or had) left out</source>
       <translation>
-        <numerusform>%Ln review of a word already in your list left out</numerusform>
-        <numerusform>%Ln reviews of words already in your list left out</numerusform>
+        <numerusform>%Ln review of a word you already have (or had) left out</numerusform>
+        <numerusform>%Ln reviews of words you already have (or had) left out</numerusform>
       </translation>
     </message>
 </context>
@@ -585,6 +585,13 @@
       <translation>
         <numerusform>%n studied word among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
         <numerusform>%n studied words among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The import brought %n review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
+      <translation>
+        <numerusform>The import brought %n review from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import brought %n reviews from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
       </translation>
     </message>
   </context>

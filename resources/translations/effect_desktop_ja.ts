@@ -2403,5 +2403,9 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>%n studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
         <translation><numerusform>うち %n 語はその後学習されています。インポートを元に戻すと、追加したすべての単語がこれらも含めて削除されます。解答は履歴に残り、やり直しで単語は戻ります。</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>The import brought %n review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
+        <translation><numerusform>このインポートで Anki の復習 %n 回を取り込みました。元に戻すと追加した単語はすべて削除されますが、それらの解答は履歴と統計に残ります（同じパッケージをもう一度インポートしても二重には取り込まれません）。インポート全体を取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
+    </message>
 </context>
 </TS>

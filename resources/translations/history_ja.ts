@@ -564,8 +564,8 @@
         <translation><numerusform>Anki の復習 %Ln 回を解答として保存</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln review(s) of words already in your list left out</source>
-        <translation><numerusform>単語リストにある単語の復習 %Ln 回は取り込まず</numerusform></translation>
+        <source>%Ln review(s) of words you already have (or had) left out</source>
+        <translation><numerusform>既にある（または削除した）単語の復習 %Ln 回は取り込まず</numerusform></translation>
     </message>
     <message>
         <source>Keep the review history as answers</source>

@@ -256,3 +256,25 @@ def test_a_large_undo_that_found_the_profile_busy_stays_below_an_action_taken_me
     going_on.set()
     qtbot.waitUntil(lambda: not window.undo.running, timeout=10_000)
     assert [e.label for e in window.undo._entries] == ["import of 3 words", "edit of “pear”"]
+
+
+def test_undoing_an_anki_history_import_says_its_answers_stay_and_the_package_again_counts_them_once(
+        qtbot, window, profile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Z deleted the words of an import that brought Anki's reviews and left their answers in the
+    statistics without a word; importing the package again then counted every review twice."""
+    from tests.interchange.test_anki_history import REVLOG, legacy_package
+
+    path = legacy_package(tmp_path, REVLOG)
+    _import_through_the_dialog(qtbot, window, path)
+    assert len(events(profile, "QuestionAnswered")) == 7
+    seen: list[str] = []
+    _answer_the_question(qtbot, "Undo the import", seen)
+    undo_key(qtbot, window)
+    assert seen and "The import brought 7 reviews from Anki" in seen[0] and "restore the backup" in seen[0]
+    assert _live(profile) == {}
+
+    _import_through_the_dialog(qtbot, window, path)
+    assert set(_live(profile)) == {"apple", "bread"}
+    assert len(events(profile, "QuestionAnswered")) == 7  # not 14
+    assert sum(day.answers for day in profile.queries.daily_stats()) == 7
+    assert "7 reviews of words you already have (or had) left out" in window.statusBar().currentMessage()

@@ -38,10 +38,11 @@ def ms(moment: datetime) -> int:
 MARCH = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
-def legacy_package(tmp_path: Path, revlog: list[tuple[int, int, int, int, int]], *, sched_ver: int | None = 2,
+def legacy_package(tmp_path: Path, revlog: list[tuple[int, ...]], *, sched_ver: int | None = 2,
                    name: str = "deck.apkg", notes: tuple[tuple[str, str], ...] = (("apple", "りんご"),
                                                                                   ("bread", "パン"))) -> Path:
-    """A genanki package whose collection holds `revlog` rows (id ms, note index, ease, time ms, type)."""
+    """A genanki package whose collection holds `revlog` rows (id ms, note index, ease, time ms, type[,
+    ease factor, 2500 when not given])."""
     deck = genanki.Deck(2059400111, "English")
     for front, back in notes:
         deck.add_note(genanki.Note(model=BASIC, fields=[front, back]))
@@ -58,8 +59,9 @@ def legacy_package(tmp_path: Path, revlog: list[tuple[int, int, int, int, int]],
     if sched_ver is not None:
         conf = conf.rstrip("}") + (", " if conf.strip() != "{}" else "") + f'"schedVer": {sched_ver}}}'
     connection.execute("UPDATE col SET conf = ?", (conf,))
-    connection.executemany("INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, 2500, ?, ?)",
-                           [(at, cards[note], ease, spent, kind) for at, note, ease, spent, kind in revlog])
+    connection.executemany("INSERT INTO revlog VALUES (?, ?, -1, ?, 1, 0, ?, ?, ?)",
+                           [(at, cards[note], ease, factor, spent, kind)
+                            for at, note, ease, spent, kind, factor in ((*row, 2500)[:6] for row in revlog)])
     connection.commit()
     connection.close()
     path = tmp_path / name
@@ -169,7 +171,7 @@ def test_the_same_package_again_answers_nothing_twice(tmp_path: Path, profile: P
     answers = len(profile.queries.answers_for_word(word_id(profile, "bread")))
     again = import_package(profile, path)
     assert (again.created, again.answers, again.reviews_left_out) == (0, 0, 7)
-    assert "7 reviews of words already in your list left out" in again.summary()
+    assert "7 reviews of words you already have (or had) left out" in again.summary()
     assert len(profile.queries.answers_for_word(word_id(profile, "bread"))) == answers
 
 
@@ -193,11 +195,28 @@ def test_two_notes_of_one_word_give_one_word_answered_in_both(tmp_path: Path, pr
 
 
 def test_the_old_schedulers_learning_buttons_are_read_as_it_meant_them(tmp_path: Path, profile: Profile) -> None:
-    """Anki's v1 scheduler had three buttons while learning: 2 was Good, 3 Easy; reviews had four."""
+    """Anki's v1 scheduler had three buttons while learning and in a filtered deck: 2 was Good, 3 Easy;
+    reviews had four."""
     revlog = [(ms(MARCH), 0, 2, 2_000, 0), (ms(MARCH) + DAY_MS, 0, 3, 2_000, 0),
-              (ms(MARCH) + 2 * DAY_MS, 0, 2, 2_000, 1)]
+              (ms(MARCH) + 2 * DAY_MS, 0, 2, 2_000, 1), (ms(MARCH) + 3 * DAY_MS, 0, 3, 2_000, 3)]
     import_package(profile, legacy_package(tmp_path, revlog, sched_ver=None))
-    assert [a.grade for a in profile.queries.answers_for_word(word_id(profile, "apple"))] == ["good", "easy", "hard"]
+    grades = [a.grade for a in profile.queries.answers_for_word(word_id(profile, "apple"))]
+    assert grades == ["good", "easy", "hard", "easy"]
+
+
+def test_cramming_that_left_anki_s_schedule_alone_is_left_out(tmp_path: Path, profile: Profile) -> None:
+    """Good on three days gives a 15-day interval; an Again while cramming in a filtered deck that does
+    not reschedule (no ease factor) changed nothing in Anki and must not set the word back to 1 day here.
+    A filtered deck that reschedules (with a factor) is a review like any other."""
+    good = [(ms(MARCH + timedelta(days=day)), 0, 3, 2_000, 1) for day in (0, 1, 7)]
+    crammed = (ms(MARCH + timedelta(days=8)), 0, 1, 2_000, 3, 0)
+    early = (ms(MARCH + timedelta(days=9)), 1, 3, 2_000, 3, 2500)
+    report = import_package(profile, legacy_package(tmp_path, [*good, crammed, early]))
+    assert report.answers == 4
+    progress = {p.word_id: p for p in profile.queries.all_progress()}
+    assert progress[word_id(profile, "apple")].interval_days == 15
+    assert [a.answered_at for a in profile.queries.answers_for_word(word_id(profile, "bread"))] == [
+        MARCH + timedelta(days=9)]
 
 
 def test_each_answer_falls_on_the_study_day_of_the_learners_clock_then(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -279,3 +298,21 @@ def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_p
     assert isinstance(report, ImportReport) and report.answers == 7
     assert import_summary(report) == "Import finished: 2 words added, 7 reviews from Anki kept as answers."
     assert len(profile.queries.sessions()) == 4
+
+
+def test_a_jump_into_the_anki_years_starts_from_a_checkpoint_of_that_time(tmp_path: Path, profile: Profile) -> None:
+    """The history is stored in time order, each word just before its first sitting: with every word
+    first (dated across the years), each checkpoint after them counted as of the latest of those days,
+    and every jump into the imported years replayed the whole history."""
+    start = MARCH - timedelta(days=400)
+    # a word more every week: the last is first studied on day 273
+    revlog = [(ms(start + timedelta(days=day, minutes=minute)), (day + minute) % min(40, day // 7 + 1), 3, 2_000, 1)
+              for day in range(300) for minute in range(6)]
+    notes = tuple((f"word {n}", f"meaning {n}") for n in range(40))
+    import_package(profile, legacy_package(tmp_path, revlog, notes=notes))
+    timeline = Timeline(profile)
+    timeline.prepare()
+    then = timeline.state_at(start + timedelta(days=250, seconds=-1))
+    total = profile.store.last_position()
+    assert then.totals.answers == 250 * 6
+    assert then.replayed < 600 < total  # from the checkpoint before that day, not from the start

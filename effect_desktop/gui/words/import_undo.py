@@ -26,10 +26,11 @@ def import_entry(service: StudyService, words: ImportedWords, label: str) -> Und
     """The entry that undoes this import; None if it wrote nothing."""
     if not words.created_events and not words.changes:
         return None
-    return _entry(service, words.created_events, words.changes, label)
+    return _entry(service, words.created_events, words.changes, label, words.answers)
 
 
-def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[Change], label: str) -> UndoEntry:
+def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[Change], label: str,
+           answers: int = 0) -> UndoEntry:
     """Undo: delete `added` (word, the event that added or brought it back) and set each change's
     words back to its `before` where they still hold its `after`. Redo does both again, naming the
     undo's events, and gives the entry that undoes the redo."""
@@ -52,7 +53,7 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
 
         restored, again = service.all_or_none(both)
         done = outcome(len(restored) + len(again), len(deleted) + len(put_back))
-        return done, _entry(service, restored, again, label) if restored or again else None
+        return done, _entry(service, restored, again, label, answers) if restored or again else None
 
     def ask(window: QWidget) -> bool:
         """The words it added that were studied since are deleted with it (a Ctrl+Z meant for the last
@@ -60,13 +61,21 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
         studied = service.queries.answered_among([w for w, _ in added])
         if not studied:
             return True
+        if answers:  # an Anki history: Ctrl+Z cannot take its answers back, and the learner must know
+            text = QCoreApplication.translate(
+                "ImportUndo", "The import brought %n review(s) from Anki. Undoing it deletes every word it added, "
+                "but those answers stay in your history and statistics (importing the package again will not "
+                "bring them twice). To take the whole import back, restore the backup made before it "
+                "(File → Backups…).", None, answers)
+        else:
+            text = QCoreApplication.translate(
+                "ImportUndo", "%n studied word(s) among them: undoing the import deletes every word it added, these "
+                "too. The answers stay in the history, and Redo brings the words back.", None, studied)
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ImportUndo", "Undo the import"),
                           QCoreApplication.translate("ImportUndo", "Undo the {0}?").format(label),
                           QMessageBox.StandardButton.Cancel, window)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(QCoreApplication.translate(
-            "ImportUndo", "%n studied word(s) among them: undoing the import deletes every word it added, these "
-            "too. The answers stay in the history, and Redo brings the words back.", None, studied))
+        box.setInformativeText(text)
         undo_button = box.addButton(QCoreApplication.translate("ImportUndo", "Undo the import"),
                                     QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
