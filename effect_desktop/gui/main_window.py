@@ -204,8 +204,10 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self._status_labels = [self.busy_label, self.due_label, self.streak_label]
         status.addWidget(self.busy_label, 1)
-        status.addPermanentWidget(self.due_label)
-        status.addPermanentWidget(self.streak_label)
+        # before any other permanent widget (sync's): built again after a language change, they went
+        # after it, and the status bar's order changed with the language
+        status.insertPermanentWidget(1, self.due_label)
+        status.insertPermanentWidget(2, self.streak_label)
         self.refresh_status()
 
     # --- navigation and status ------------------------------------------------------------------------

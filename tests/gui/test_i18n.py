@@ -344,3 +344,25 @@ def test_refusals_of_an_export_a_restore_and_a_sync_have_a_japanese_form(qtbot, 
     finally:
         i18n.install("en")
     assert not untranslated, untranslated
+
+
+def test_the_status_bar_keeps_its_order_after_a_language_change(qtbot, window, profile):
+    """Due and streak went after the sync status once the window was rebuilt in another language."""
+    from effect_desktop.gui.sync.status_widget import SyncStatusWidget
+
+    def order() -> list[str]:
+        widgets = [window.due_label, window.streak_label, *window.statusBar().findChildren(SyncStatusWidget)]
+        return [w.objectName() or "sync" for w in sorted(widgets, key=lambda w: w.x())]
+
+    window.resize(1100, 700)
+    QApplication.processEvents()
+    before = order()
+    assert before == ["dueStatus", "streakStatus", "syncStatus"]
+    try:
+        i18n.install("ja")
+        window.change_language("ja")
+        QApplication.processEvents()
+        assert order() == before
+    finally:
+        i18n.install("en")
+        window.change_language("en")
