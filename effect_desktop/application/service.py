@@ -146,14 +146,17 @@ class StudyService:
     @without_gc  # tens of thousands of words, events and rows alive at once (see gc_pause.py)
     def import_words(self, entries: list[dict[str, Any]],
                      updates: list[tuple[UUID, dict[str, Any]]] | None = None,
-                     histories: Sequence[Sequence[Review]] | None = None) -> ImportedWords:
+                     histories: Sequence[Sequence[Review]] | None = None,
+                     answered_elsewhere: Sequence[tuple[UUID, Sequence[Review]]] = ()) -> ImportedWords:
         """An import as one command: new words and changes to existing ones, all or none.
 
         Every event shares one correlation id, so the timeline shows the import
         as one action. The new words' streams are appended in one batch (no
         version query per stream), which is what makes a 50,000-row file quick.
         `histories`, beside `entries`: each new word's answers given elsewhere (an Anki
-        collection's reviews), stored as the sessions that gave them (past_answers.py)."""
+        collection's reviews), stored as the sessions that gave them (past_answers.py);
+        `answered_elsewhere`: the same for words already here and never answered here (a deck
+        imported before without its history), each taken only if its schedule's stream is new."""
         command = self._command()
         with self.store.transaction() as transaction:
             if histories:
@@ -180,6 +183,8 @@ class StudyService:
             parts = self._first_events(command, WORD, created)  # type: ignore[arg-type]
             past = [PastAnswers(word_id, reviews)
                     for (word_id, _, _), reviews in zip(created, histories or (), strict=False) if reviews]
+            past += [PastAnswers(word_id, reviews) for word_id, reviews in answered_elsewhere
+                     if reviews and not self.store.get_events(progress_stream_id(self.user_id, word_id))]
             if past:
                 written = self._append_history(transaction, command, parts, PastSessions(past, self.day_start_hour))
             else:

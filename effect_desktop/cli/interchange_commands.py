@@ -29,6 +29,7 @@ from ..interchange.csv_export import export_words, export_words_to
 from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
+from ..interchange.history_scheduler import fsrs_recommended, schedule_after
 from ..interchange.importer import ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
@@ -64,6 +65,10 @@ def register(commands: Any) -> None:
                            help="an Anki package's reviews, kept as answers of the new words, so their "
                                 "schedule, statistics and timeline go on from there (default: yes; no: the "
                                 "words alone)")
+    importing.add_argument("--scheduler", choices=("sm2", "fsrs"),
+                           help="with an Anki history: schedule by this from now on (SM-2 counts every Anki review "
+                                "as if it came when due and pushes many words years away; FSRS counts the time "
+                                "between them: recommended). Default: the profile's scheduler, with a note")
     importing.add_argument("--skip-bad-rows", action="store_true",
                            help="import the good rows even if some rows cannot be imported (an Anki deck's "
                                 "notes that cannot be imported are always left out, and listed)")
@@ -162,7 +167,13 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         raise InterchangeError(f"{_bad_rows_refusal(plan)} Nothing was changed.")
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_change(profile, n))
+    report = schedule_after(profile, report, args.scheduler)
     print(report.summary())
+    if report.answers and not args.scheduler and fsrs_recommended(profile):
+        print("note: SM-2 counts each Anki review as if it came when the word was due, and pushes many words "
+              "years away; FSRS counts the time between reviews. To schedule by it, import the package again "
+              "with --scheduler fsrs (nothing comes in twice), or use Scheduler… on the Timeline page.",
+              file=sys.stderr)
     return 0
 
 

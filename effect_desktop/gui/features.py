@@ -174,8 +174,9 @@ def import_words(window: MainWindow) -> None:
     if report is not None:
         if report.words is not None:  # Ctrl+Z next takes this import back, not what came before it
             changed = report.created + report.updated
-            entry = import_entry(window.profile.service, report.words, T.translate(
-                "Features", "import of %Ln word(s)", None, changed))
+            label = (T.translate("Features", "import of %Ln word(s)", None, changed) if changed
+                     else T.translate("Features", "import of %Ln Anki review(s)", None, report.answers))
+            entry = import_entry(window.profile.service, report.words, label)
             if entry is not None:
                 window.undo.push(entry)
         window.operations.changed.emit()

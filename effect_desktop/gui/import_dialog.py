@@ -57,6 +57,7 @@ from ..interchange.csv_import import (
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
+from ..interchange.history_scheduler import RECOMMENDED, fsrs_recommended, schedule_after
 from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
 from .core_messages import localise
 from .errors import show_error, user_message
@@ -162,6 +163,16 @@ class ImportDialog(QDialog):
         self.history_check.setChecked(True)
         self.history_check.toggled.connect(self._check)
         options.addRow("", self.history_check)
+        # history_scheduler.py: under SM-2 three years of Anki reviews pushed a third of the words ten years away
+        self.fsrs_check = QCheckBox(self.tr("Schedule by FSRS from now on (recommended)"))
+        self.fsrs_check.setToolTip(plain_tip(self.tr(
+            "SM-2 counts every Anki review as if it came when the word was due, and would push many words years "
+            "away; FSRS counts the time between reviews. Scheduler… on the Timeline page switches back at any time.")))
+        self.fsrs_check.setObjectName("fsrsCheck")
+        self.fsrs_check.setVisible(False)
+        self.fsrs_check.setChecked(True)
+        self.history_check.toggled.connect(self.fsrs_check.setEnabled)
+        options.addRow("", self.fsrs_check)
         options.addRow(self.tr("Detected"), self.detected_label)
         layout.addLayout(options)
 
@@ -302,6 +313,7 @@ class ImportDialog(QDialog):
         self.anki_check.setVisible(guessed or table.anki_markup)
         self.anki_check.setChecked(guessed)
         self.history_check.setVisible(False)
+        self.fsrs_check.setVisible(False)
         self.skip_bad.setVisible(True)
         self.problems_caption.setText(self.tr("Rows that cannot be imported:"))
         delimiter = dict(DELIMITER_CHOICES).get(table.delimiter, repr(table.delimiter))
@@ -331,12 +343,15 @@ class ImportDialog(QDialog):
             choice.note_type, choice.word, choice.meaning) for choice in parsed.chosen_fields]
         moments = [review.answered_at for c in parsed.candidates for review in c.history]
         self.history_check.setVisible(bool(moments))
+        self.fsrs_check.setVisible(bool(moments) and fsrs_recommended(self.profile))
         reviewed = [self.tr("%Ln review(s), from {0} to {1}", "", len(moments)).format(
             *(QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
               for day in (min(moments).astimezone().date(), max(moments).astimezone().date())))] if moments else []
-        self.detected_label.setText("\n".join(
-            [self.tr("Anki deck, %Ln note(s)", "", len(parsed.candidates) + len(parsed.problems)), *reviewed,
-             *chosen]))
+        notes = len(parsed.candidates) + len(parsed.problems)
+        whole = self.path is not None and self.path.suffix.lower() == ".colpkg"  # a whole collection, not a deck
+        kind = (self.tr("Anki collection, %Ln note(s)", "", notes) if whole
+                else self.tr("Anki deck, %Ln note(s)", "", notes))
+        self.detected_label.setText("\n".join([kind, *reviewed, *chosen]))
         headers = [self.tr(FIELD_LABELS[f]) for f in ("text", "meaning", "category", "tags")]
         self._set_mapping([], {})
         rows = [[c.fields["text"], c.fields["meaning"], c.fields.get("category", ""), ", ".join(c.fields["tags"])]
@@ -482,6 +497,7 @@ class ImportDialog(QDialog):
         policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
         skip_bad = self.skip_bad.isChecked()
         history = self.history_check.isChecked()
+        scheduler = RECOMMENDED if history and not self.fsrs_check.isHidden() and self.fsrs_check.isChecked() else None
 
         def work(progress: Callable[[int, int], bool]) -> ImportReport | list[RowProblem]:
             checked = parsed if parsed is not None else table_candidates(table, mapping, progress)  # type: ignore[arg-type]
@@ -492,8 +508,9 @@ class ImportDialog(QDialog):
                 if progress(0, 0) is False:
                     raise ImportCancelled()
                 self._writing = True
-            return apply_import(profile.service, plan, skip_bad_rows=skip_bad,
-                                before_write=lambda n: backup_before_change(profile, n))
+            report = apply_import(profile.service, plan, skip_bad_rows=skip_bad,
+                                  before_write=lambda n: backup_before_change(profile, n))
+            return schedule_after(profile, report, scheduler)
 
         self._importing = True
         self._run(work, self._imported, self.tr("Checking and importing…"))
@@ -632,4 +649,6 @@ def import_summary(report: ImportReport) -> str:
     if report.reviews_left_out:
         parts.append(translate("ImportDialog", "%Ln review(s) of words you already have (or had) left out", None,
                                report.reviews_left_out))
+    if report.scheduler:
+        parts.append(translate("ImportDialog", "scheduled by FSRS from now on"))
     return translate("ImportDialog", "Import finished: {0}.").format(translate("ImportDialog", ", ").join(parts))

@@ -51,17 +51,20 @@ class ImportPlan:
     # Anki reviews of notes that are words already in the list, or deleted from it: that word's history
     # is its own, and the same package imported again must not answer everything twice
     reviews_left_out: int = 0
+    # Anki reviews of words already in the list that were never answered here (imported before, without
+    # their history): they take it now, by word id
+    histories: dict[UUID, list[Review]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
     seen_position: int | None = None  # the log's last position when the word list was read for the plan
 
     @property
     def changes(self) -> int:
-        return len(self.creates) + len(self.updates)
+        return len(self.creates) + len(self.updates) + len(self.histories)
 
     @property
     def reviews(self) -> int:
-        """Answers given in Anki that come with the new words."""
-        return sum(len(c.history) for c in self.creates)
+        """Answers given in Anki that come with the new words, and to words never answered here."""
+        return sum(len(c.history) for c in self.creates) + sum(len(h) for h in self.histories.values())
 
     @property
     def bad_rows(self) -> list[RowProblem]:
@@ -86,6 +89,7 @@ class ImportReport:
     words: ImportedWords | None = None  # what was written, for the window's undo of the import
     answers: int = 0  # Anki reviews taken in as answers to the new words
     reviews_left_out: int = 0  # Anki reviews of words already in the list (or deleted from it)
+    scheduler: str | None = None  # the scheduler switched to after the import (see schedule_after)
 
 
     def summary(self) -> str:
@@ -100,6 +104,8 @@ class ImportReport:
             parts.append(f"{counted(self.answers, 'review')} from Anki kept as answers")
         if self.reviews_left_out:
             parts.append(f"{counted(self.reviews_left_out, 'review')} of words you already have (or had) left out")
+        if self.scheduler:
+            parts.append(f"scheduled by {self.scheduler.upper()} from now on")
         return ", ".join(parts)
 
 
@@ -114,6 +120,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
     plan = ImportPlan(problems=list(parsed.problems), seen_position=position)
     seen: dict[tuple[str, str], Candidate] = {}
     also: dict[int, list[Review]] = {}  # a new word's reviews from the file's later notes of it
+    held: dict[UUID, list[Review]] = {}  # reviews of words already in the list
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
         first = seen.get(key)
@@ -122,29 +129,42 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             plan.repeated += 1
             if existing.get(key) is None:  # two Anki notes of one new word: one word, answered in both
                 also[first.line] = [*also.get(first.line, []), *candidate.history]
-            else:
-                plan.reviews_left_out += len(candidate.history)
+            elif candidate.history:
+                held.setdefault(existing[key].word_id, []).extend(candidate.history)
             continue
         seen[key] = candidate
         word = existing.get(key)
         if word is None:
             plan.creates.append(candidate)
             continue
-        plan.reviews_left_out += len(candidate.history)
+        if candidate.history:
+            held.setdefault(word.word_id, []).extend(candidate.history)
         if policy is OnDuplicate.UPDATE and _changes(word, candidate.fields):
             plan.updates.append((word.word_id, candidate))
         else:  # an update that changes nothing was counted "to update" (2,000 for the same file again)
             plan.duplicates.append(RowProblem(candidate.line, "already in your word list"))
     if not history:
         plan.creates = [replace(c, history=[]) if c.history else c for c in plan.creates]
-        plan.reviews_left_out = 0
         return plan
+    _share_out_held(queries, plan, held)
     if any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
         plan.creates = [replace(c, history=[*c.history, *also[c.line]]) if also.get(c.line) else c
                         for c in plan.creates]
     if any(c.history for c in plan.creates):
         _leave_out_deleted_words_history(queries, plan)
     return plan
+
+
+def _share_out_held(queries: Queries, plan: ImportPlan, held: dict[UUID, list[Review]]) -> None:
+    """Reviews of words already in the list: a word never answered here takes them (a deck imported
+    before, without its history, imported again to bring it); a word with answers of its own keeps its
+    history as it is, and the reviews are left out (the same package again answers nothing twice)."""
+    answered = queries.answered_words(list(held))
+    for word_id, reviews in held.items():
+        if word_id in answered:
+            plan.reviews_left_out += len(reviews)
+        else:
+            plan.histories[word_id] = reviews
 
 
 def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None:
@@ -196,7 +216,9 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
         result = service.import_words([c.fields for c in creates],  # checked once, by check_row
                                       [(word_id, changes) for word_id, changes in updates
                                        if changes and word_id in live],
-                                      [c.history for c in creates])
+                                      [c.history for c in creates],
+                                      [(word_id, reviews) for word_id, reviews in plan.histories.items()
+                                       if word_id in live])
         return result, len(plan.creates) - len(creates)
 
     result, added_meanwhile = service.all_or_none(write)
@@ -206,10 +228,11 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
 
 
 def _still_live(service: StudyService, plan: ImportPlan) -> set[UUID]:
-    """The words the plan updates that are not deleted now (read again only if the log has grown):
+    """The words the plan updates (or gives a history) that are not deleted now (read again only if the
+    log has grown):
     one another program deleted since the plan refused the whole import ("This word has been
     deleted; restore it before changing it", naming no word)."""
-    wanted = [word_id for word_id, _ in plan.updates]
+    wanted = [word_id for word_id, _ in plan.updates] + list(plan.histories)
     if not wanted or plan.seen_position is None or service.store.last_position() == plan.seen_position:
         return set(wanted)
     return {w.word_id for w in service.queries.words_by_ids(wanted) if not w.deleted}

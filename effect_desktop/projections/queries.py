@@ -156,6 +156,16 @@ class Queries:
                 t.word_stats.c.word_id.in_(chunk), t.word_stats.c.reviews > 0))[0][0])
         return found
 
+    def answered_words(self, word_ids: list[UUID]) -> set[UUID]:
+        """Those of these words answered at least once, an answer taken back included (its word's
+        progress stream exists then)."""
+        found: set[UUID] = set()
+        for start in range(0, len(word_ids), 500):
+            chunk = word_ids[start:start + 500]
+            found.update(row[0] for row in self._all(
+                sa.select(t.answers.c.word_id).where(t.answers.c.word_id.in_(chunk)).distinct()))
+        return found
+
     def word(self, word_id: UUID) -> WordView | None:
         rows = self._all(self._words_query().where(t.words.c.word_id == word_id))
         return _word(rows[0]) if rows else None

@@ -155,7 +155,14 @@
         <numerusform>%Ln reviews of words you already have (or had) left out</numerusform>
       </translation>
     </message>
-</context>
+  <message numerus="yes">
+      <source>Anki collection, %Ln note(s)</source>
+      <translation>
+        <numerusform>Anki collection, %Ln note</numerusform>
+        <numerusform>Anki collection, %Ln notes</numerusform>
+      </translation>
+    </message>
+  </context>
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
@@ -546,6 +553,13 @@
         <numerusform>import of %Ln words</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>import of %Ln Anki review(s)</source>
+      <translation>
+        <numerusform>import of %Ln Anki review</numerusform>
+        <numerusform>import of %Ln Anki reviews</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>SyncStatus</name>
@@ -588,10 +602,17 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>The import brought %n review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
+      <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
       <translation>
-        <numerusform>The import brought %n review from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
-        <numerusform>The import brought %n reviews from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import brought %Ln review from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import brought %Ln reviews from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</source>
+      <translation>
+        <numerusform>The import gave %Ln review from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import gave %Ln reviews from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</numerusform>
       </translation>
     </message>
   </context>

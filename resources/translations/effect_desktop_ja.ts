@@ -2162,6 +2162,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>import of %Ln word(s)</source>
         <translation><numerusform>%Ln 語のインポート</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>import of %Ln Anki review(s)</source>
+        <translation><numerusform>Anki の復習 %Ln 回のインポート</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>
@@ -2404,8 +2408,12 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation><numerusform>うち %n 語はその後学習されています。インポートを元に戻すと、追加したすべての単語がこれらも含めて削除されます。解答は履歴に残り、やり直しで単語は戻ります。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>The import brought %n review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
-        <translation><numerusform>このインポートで Anki の復習 %n 回を取り込みました。元に戻すと追加した単語はすべて削除されますが、それらの解答は履歴と統計に残ります（同じパッケージをもう一度インポートしても二重には取り込まれません）。インポート全体を取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
+        <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
+        <translation><numerusform>このインポートで Anki の復習 %Ln 回を取り込みました。元に戻すと追加した単語はすべて削除されますが、それらの解答は履歴と統計に残ります（同じパッケージをもう一度インポートしても二重には取り込まれません）。インポート全体を取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</source>
+        <translation><numerusform>このインポートでは、単語リストにある単語に Anki の復習 %Ln 回を解答として追加しました。解答は元に戻せません。インポートを取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
     </message>
 </context>
 </TS>

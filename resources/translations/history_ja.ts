@@ -575,6 +575,22 @@
         <source>Each Anki review becomes an answer on the day it was given, so each word's schedule, your statistics and the timeline go on from there. Untick it to start every word afresh.</source>
         <translation>Anki での復習をそれぞれ、その日の解答として取り込みます。単語ごとの復習予定、統計、タイムラインがそこから続きます。チェックを外すと、すべての単語を新しく始めます。</translation>
     </message>
+    <message numerus="yes">
+        <source>Anki collection, %Ln note(s)</source>
+        <translation><numerusform>Anki コレクション、%Ln 件のノート</numerusform></translation>
+    </message>
+    <message>
+        <source>Schedule by FSRS from now on (recommended)</source>
+        <translation>今後は FSRS で復習予定を決める（推奨）</translation>
+    </message>
+    <message>
+        <source>SM-2 counts every Anki review as if it came when the word was due, and would push many words years away; FSRS counts the time between reviews. Scheduler… on the Timeline page switches back at any time.</source>
+        <translation>SM-2 は Anki での復習をすべて期日どおりに行われたものとして数えるため、多くの単語の次回の復習が何年も先になります。FSRS は復習の間隔を考慮します。タイムラインの「スケジューラー…」でいつでも戻せます。</translation>
+    </message>
+    <message>
+        <source>scheduled by FSRS from now on</source>
+        <translation>今後は FSRS で復習予定を決定</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>

@@ -278,3 +278,22 @@ def test_undoing_an_anki_history_import_says_its_answers_stay_and_the_package_ag
     assert len(events(profile, "QuestionAnswered")) == 7  # not 14
     assert sum(day.answers for day in profile.queries.daily_stats()) == 7
     assert "7 reviews of words you already have (or had) left out" in window.statusBar().currentMessage()
+
+
+def test_ctrl_z_after_an_import_that_only_brought_anki_answers_says_so_and_undoes_nothing_else(
+        qtbot, window, profile, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Such an import wrote no words: with no entry of its own, Ctrl+Z undid the edit made before it."""
+    from tests.interchange.test_anki_history import REVLOG, import_package, legacy_package
+
+    path = legacy_package(tmp_path, REVLOG)
+    import_package(profile, path, history=False)
+    bread = next(w.word_id for w in profile.queries.words() if w.text == "bread")
+    edit_with_undo(profile.service, window.undo, bread, {"category": "food"}, "edit of “bread”")
+    _import_through_the_dialog(qtbot, window, path)
+    assert len(events(profile, "QuestionAnswered")) == 7
+    seen: list[str] = []
+    _answer_the_question(qtbot, "OK", seen)
+    undo_key(qtbot, window)
+    assert seen and "gave 7 reviews from Anki to words already in your list" in seen[0]
+    assert _live(profile)["bread"] == ("パン", "food"), "the edit before the import stays"
+    assert len(events(profile, "QuestionAnswered")) == 7

@@ -294,10 +294,62 @@ def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_p
     assert "review" not in dialog.check_summary.text()
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
         dialog.history_check.click()
+    # under SM-2 a history pushed words years away: FSRS is offered, ticked, and only with the history
+    assert dialog.fsrs_check.isVisibleTo(dialog) and dialog.fsrs_check.isChecked()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.history_check.click()
+    assert not dialog.fsrs_check.isEnabled()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.history_check.click()
+    assert dialog.fsrs_check.isEnabled()
     report = import_now(qtbot, dialog)
     assert isinstance(report, ImportReport) and report.answers == 7
-    assert import_summary(report) == "Import finished: 2 words added, 7 reviews from Anki kept as answers."
+    assert import_summary(report) == ("Import finished: 2 words added, 7 reviews from Anki kept as answers, "
+                                      "scheduled by FSRS from now on.")
     assert len(profile.queries.sessions()) == 4
+    assert profile.service.scheduler.name == "fsrs"
+    assert verify(profile.projector).ok
+
+
+def test_a_whole_collection_is_named_so_and_fsrs_is_not_offered_twice(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                       profile: Profile) -> None:
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.import_dialog import ImportDialog
+    from effect_desktop.timeline import scheduler_replay
+
+    from .test_import_dialog import open_file
+
+    i18n.install("en")
+    scheduler_replay.switch(profile, "fsrs")
+    whole = tmp_path / "collection.colpkg"
+    whole.write_bytes(legacy_package(tmp_path, REVLOG).read_bytes())  # the same zip inside
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, whole)
+    assert dialog.detected_label.text().startswith("Anki collection, 2 notes")
+    assert dialog.history_check.isVisibleTo(dialog) and not dialog.fsrs_check.isVisibleTo(dialog)
+
+
+def test_the_command_line_switches_to_fsrs_when_asked_and_says_why_when_not(tmp_path: Path, profile: Profile) -> None:
+    path = legacy_package(tmp_path, REVLOG)
+    data = profile.path.parent
+    profile.close()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "effect_desktop", "--data-dir", str(data), "--profile", "learner",
+                               "import", str(path), *args], capture_output=True, text=True, timeout=120)
+
+    first = run()
+    assert first.returncode == 0 and "--scheduler fsrs" in first.stderr and "FSRS" not in first.stdout
+    again = run("--scheduler", "fsrs")  # the same package again: nothing twice, and the switch made
+    assert again.returncode == 0, again.stderr
+    assert "7 reviews of words you already have (or had) left out, scheduled by FSRS from now on" in again.stdout
+    reopened = open_profile(data / "learner.effect.sqlite3")
+    try:
+        assert reopened.service.scheduler.name == "fsrs"
+        assert len(reopened.queries.answers_for_word(word_id(reopened, "bread"))) == 3
+    finally:
+        reopened.close()
 
 
 def test_a_jump_into_the_anki_years_starts_from_a_checkpoint_of_that_time(tmp_path: Path, profile: Profile) -> None:
@@ -316,3 +368,23 @@ def test_a_jump_into_the_anki_years_starts_from_a_checkpoint_of_that_time(tmp_pa
     total = profile.store.last_position()
     assert then.totals.answers == 250 * 6
     assert then.replayed < 600 < total  # from the checkpoint before that day, not from the start
+
+
+def test_words_imported_before_without_their_history_take_it_when_the_package_comes_again(
+        tmp_path: Path, profile: Profile) -> None:
+    """A deck imported before this version (or with the tick off), imported again: its words never
+    answered here take their Anki reviews; a word answered here since keeps its own history."""
+    path = legacy_package(tmp_path, REVLOG)
+    import_package(profile, path, history=False)
+    apple = word_id(profile, "apple")
+    session = profile.service.start_session("flashcard", [apple])
+    profile.service.answer(session, apple, True, 2_000)  # studied here since
+    profile.service.complete_session(session)
+    again = import_package(profile, path)
+    assert (again.created, again.answers, again.reviews_left_out) == (0, 3, 4)  # bread's 3; apple's 4 left out
+    assert len(profile.queries.words()) == 2
+    assert [a.grade for a in profile.queries.answers_for_word(word_id(profile, "bread"))] == ["again", "good", "easy"]
+    assert len(profile.queries.answers_for_word(apple)) == 1
+    assert verify(profile.projector).ok
+    third = import_package(profile, path)  # and nothing twice
+    assert (third.answers, third.reviews_left_out) == (0, 7)

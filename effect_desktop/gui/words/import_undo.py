@@ -25,8 +25,26 @@ Change = tuple[UUID, dict[str, Any], dict[str, Any], UUID]  # word, values befor
 def import_entry(service: StudyService, words: ImportedWords, label: str) -> UndoEntry | None:
     """The entry that undoes this import; None if it wrote nothing."""
     if not words.created_events and not words.changes:
-        return None
+        return _answers_only(words.answers, label) if words.answers else None
     return _entry(service, words.created_events, words.changes, label, words.answers)
+
+
+def _answers_only(answers: int, label: str) -> UndoEntry:
+    """An import that only gave Anki's reviews to words already here: answers are never taken back by
+    Ctrl+Z, and without an entry of its own Ctrl+Z undid what came before the import instead. It says
+    so, and how to take the import back, and leaves everything as it is."""
+    def ask(window: QWidget) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ImportUndo", "Undo the import"),
+                          QCoreApplication.translate(
+                              "ImportUndo", "The import gave %Ln review(s) from Anki to words already in your list, "
+                              "as answers; answers are not undone. To take the import back, restore the backup made "
+                              "before it (File → Backups…).", None, answers),
+                          QMessageBox.StandardButton.Ok, window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        return False
+
+    return UndoEntry(label, lambda: Undone.NOTHING, ask=ask)
 
 
 def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[Change], label: str,
@@ -63,7 +81,7 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
             return True
         if answers:  # an Anki history: Ctrl+Z cannot take its answers back, and the learner must know
             text = QCoreApplication.translate(
-                "ImportUndo", "The import brought %n review(s) from Anki. Undoing it deletes every word it added, "
+                "ImportUndo", "The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, "
                 "but those answers stay in your history and statistics (importing the package again will not "
                 "bring them twice). To take the whole import back, restore the backup made before it "
                 "(File → Backups…).", None, answers)
