@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -66,6 +67,7 @@ from .plain_tips import plain_tip
 from .style import resize_within_screen
 
 PREVIEW_ROWS = 100
+PREVIEW_LEAST_ROWS = 4  # the preview's least height, in rows: below it the dialog's body scrolls
 STRETCHED_COLUMNS = 8  # up to this many, the preview's columns share its width, under their mapping
 # Windows-1252: Western European Excel's plain "CSV" (detected only when it reads as Latin words)
 # The encodings spreadsheets save plain "CSV" in around the world: the first ones are detected, the rest
@@ -118,7 +120,20 @@ class ImportDialog(QDialog):
 
     # --- layout --------------------------------------------------------------------------------------
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        # Everything above the bottom row scrolls, so Cancel and Import stay on screen: stacked whole, the
+        # dialog was 522 pixels tall on a 911×512 screen (1366×768 at 150%) and 646 on a 600-pixel
+        # netbook at a 150% font, its buttons below the bottom edge.
+        outer = QVBoxLayout(self)
+        body = QWidget()
+        body.setObjectName("importBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.body_area = QScrollArea()
+        self.body_area.setObjectName("importBodyArea")
+        self.body_area.setWidgetResizable(True)
+        self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body_area.setWidget(body)
+        outer.addWidget(self.body_area, 1)
         top = QHBoxLayout()
         self.file_label = QLabel(self.tr("Choose a CSV, TSV or Anki (.apkg) file."))
         self.file_label.setObjectName("fileLabel")
@@ -184,6 +199,9 @@ class ImportDialog(QDialog):
         self.preview.setAccessibleName(self.tr("The first rows of the file"))
         self.preview.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it): no keyboard trap
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # at least a few rows however small the screen (the rest scrolls): it showed one row on a netbook
+        rows = self.preview.fontMetrics().height() + 8
+        self.preview.setMinimumHeight(PREVIEW_LEAST_ROWS * rows + self.preview.horizontalHeader().sizeHint().height())
         layout.addWidget(self.preview, 3)
 
         # the question above its two answers: on one row, at a 20-point font, it made the dialog wider
@@ -216,6 +234,7 @@ class ImportDialog(QDialog):
         self.problems_caption.setBuddy(self.problems)
         layout.addWidget(self.problems_caption)
         layout.addWidget(self.problems, 1)
+        self._show_problems([])  # shown when there are some: empty, it took the preview's room
 
         bottom = QHBoxLayout()
         self.progress = QProgressBar()
@@ -233,7 +252,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.import_button)
-        layout.addLayout(bottom)
+        outer.addLayout(bottom)
 
     def _encoding_label(self, encoding: str) -> str:
         """As the Encoding list names it ("Windows-1251 (Cyrillic)"), in the interface's language."""
@@ -419,6 +438,8 @@ class ImportDialog(QDialog):
         self.problems.addItems([self._problem_text(p) for p in problems[:1000]])
         if len(problems) > 1000:
             self.problems.addItem(self.tr("… and {0} more").format(QLocale().toString(len(problems) - 1000)))
+        self.problems.setVisible(bool(problems))
+        self.problems_caption.setVisible(bool(problems))
 
     def _problem_text(self, problem: RowProblem) -> str:
         where = self.tr("note {0}") if problem.unit == "note" else self.tr("line {0}")

@@ -6,11 +6,9 @@ screens from a file when the application starts)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.support.screens import run_on
 
 WINDOW = """
 import json, sys
@@ -68,17 +66,6 @@ dialog.reject()
 window.close()
 profile.close()
 """
-
-
-def run_on(tmp_path: Path, script: str, width: int, height: int, scale: float, *arguments: str) -> dict:
-    screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=str(scale),
-               PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]), os.environ.get("PYTHONPATH", "")]))
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "laptop.effect.sqlite3"), *arguments], env=env,
-                          capture_output=True, text=True, timeout=120, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_the_window_fits_a_small_laptop_screen_with_its_title_bar(tmp_path: Path) -> None:

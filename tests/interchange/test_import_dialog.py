@@ -223,6 +223,7 @@ def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile,
     open_file(qtbot, dialog, path)
     # said before anything is tried: the rows were checked as soon as the file was read
     assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
+    assert dialog.problems.isVisibleTo(dialog) and dialog.problems_caption.isVisibleTo(dialog)  # hidden while empty
     assert dialog.check_summary.text() == "Checked: 1 new word, 1 row cannot be imported."
     assert import_now(qtbot, dialog) == ["line 3: Meaning must not be empty."]
     assert dialog.problems.item(0).text() == "line 3: Meaning must not be empty."
@@ -515,16 +516,95 @@ def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile
         assert not dialog.import_button.isEnabled()
 
 
-def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(qtbot: QtBot, profile: Profile) -> None:
-    """At 150% on a 1366×768 laptop (a 911×512 screen), Import sat below the bottom edge; at a 20-point
-    font the duplicate question on one row made the dialog 1,435 pixels wide at the least."""
+IMPORT_ON_A_SCREEN = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui import i18n
+from effect_desktop.gui.import_dialog import ImportDialog
+
+app = QApplication([])
+font = QFont(app.font())
+font.setPointSizeF(float(sys.argv[4]))
+app.setFont(font)
+profile = open_profile(Path(sys.argv[1]))
+i18n.install(sys.argv[3])
+dialog = ImportDialog(profile)
+dialog.show()
+loaded = []
+dialog.loaded.connect(lambda: loaded.append(True))
+dialog.load_file(Path(sys.argv[2]))
+deadline = time.monotonic() + 60
+while not loaded and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+app.processEvents()
+room = dialog.screen().availableGeometry()
+inside = dialog.rect()
+def name(control):
+    return control.objectName() or (control.currentText() if isinstance(control, QComboBox) else control.text())
+
+controls = [w for kind in (QAbstractButton, QComboBox, QLabel) for w in dialog.findChildren(kind)
+            if w.isVisibleTo(dialog) and name(w)]
+squeezed, unreachable = [], []
+for control in controls:
+    if control.height() < control.minimumSizeHint().height():
+        squeezed.append(name(control))
+    area = getattr(dialog, "body_area", None)
+    if area is not None and area.widget().isAncestorOf(control):
+        area.ensureWidgetVisible(control, 0, 0)
+        app.processEvents()
+    box = control.rect().translated(control.mapTo(dialog, control.rect().topLeft()))
+    if not inside.contains(box):
+        unreachable.append(name(control))
+preview = dialog.preview
+print(json.dumps(dict(room=[room.width(), room.height()], size=[dialog.width(), dialog.height()],
+                      squeezed=squeezed, unreachable=unreachable, loaded=bool(loaded),
+                      history=dialog.history_check.isVisibleTo(dialog), problems=dialog.problems.isVisibleTo(dialog),
+                      rows_shown=preview.viewport().height() / max(1, preview.rowHeight(0)))))
+dialog.close()
+profile.close()
+"""
+
+
+@pytest.mark.parametrize("screen", [(1366, 768, 1.5, 9.0), (1024, 600, 1, 13.5)],
+                         ids=["1366x768 at 150%", "a netbook at a 150% font"])
+@pytest.mark.parametrize("kind", ["csv", "apkg"])
+def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(tmp_path: Path, screen: tuple[int, int, float, float],
+                                                                 kind: str) -> None:
+    """At 150% on a 1366×768 laptop (a 911×512 screen) the dialog was 531 pixels tall in Japanese, and
+    646 on a 1024×600 netbook at a 150% font: Import and Cancel were below the bottom edge, and the
+    preview showed one row over an empty box of rows that cannot be imported. Now the body scrolls
+    above the buttons; every control can be scrolled to, none is squeezed, and the preview has room."""
+    from tests.support.screens import run_on
+
+    from .test_anki_history import REVLOG, legacy_package
+
+    if kind == "apkg":  # with reviews: the "Keep the review history" tick is shown too
+        path = legacy_package(tmp_path, REVLOG)
+    else:
+        path = tmp_path / "words.csv"
+        path.write_text("word,meaning,category,tags,difficulty\n" + "".join(
+            f"a rather long phrase number {n},とても長い日本語の意味の説明です,business English,N3;TOEIC,1\n"
+            for n in range(60)), encoding="utf-8")
+    width, height, scale, points = screen
+    seen = run_on(tmp_path, IMPORT_ON_A_SCREEN, width, height, scale, str(path), "ja", str(points))
+    room_width, room_height = seen["room"]
+    assert seen["loaded"]
+    assert seen["size"][0] <= room_width - 20 and seen["size"][1] <= room_height - 60, seen  # a title bar
+    assert seen["unreachable"] == [] and seen["squeezed"] == [], seen
+    assert seen["history"] == (kind == "apkg")
+    assert not seen["problems"], "no row is refused: its empty list is not shown"
+    assert seen["rows_shown"] >= 3.5, seen
+
+
+def test_the_dialog_is_no_wider_than_a_laptop_at_a_20_point_font(qtbot: QtBot, profile: Profile) -> None:
+    """At a 20-point font the duplicate question on one row made the dialog 1,435 pixels wide at the least."""
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    room = QApplication.primaryScreen().availableGeometry()  # 800 × 800 on the offscreen platform
-    dialog = ImportDialog(profile)
-    qtbot.addWidget(dialog)
-    assert dialog.width() <= room.width() and dialog.height() <= room.height()
     font = QApplication.font()
     try:
         QApplication.setFont(QFont(font.family(), 20))
