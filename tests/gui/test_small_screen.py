@@ -101,3 +101,50 @@ def test_at_a_large_font_the_window_opens_larger(tmp_path: Path) -> None:
     width, height = seen["size"]
     assert width >= 1300 and height >= 880, seen
     assert width <= seen["room"][0] - 20 and height <= seen["room"][1] - 60, seen
+
+
+WORD_HISTORY = """
+import json, sys
+from pathlib import Path
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.gui import i18n
+from effect_desktop.gui.timeline.word_history import open_word_history
+
+app = QApplication([])
+font = QFont(app.font())
+font.setPointSizeF(float(sys.argv[3]))
+app.setFont(font)
+profile = open_profile(Path(sys.argv[1]))
+i18n.install(sys.argv[2])
+word = profile.service.create_word(
+    "to take something into consideration when making a decision",
+    "持続可能な開発目標（SDGs）について、国際的な協力関係を築きながら具体的な行動計画を議論し、その結果を報告書にまとめる")
+dialog = open_word_history(None, profile, word)
+app.processEvents()
+if len(sys.argv) > 4:
+    dialog.grab().save(sys.argv[4])
+room = dialog.screen().availableGeometry()
+close = dialog.findChild(QDialogButtonBox).buttons()[0]
+heading = dialog.layout().itemAt(0).widget()  # the word and its meaning
+print(json.dumps(dict(size=[dialog.width(), dialog.height()], room=[room.width(), room.height()],
+                      close=close.mapTo(dialog, close.rect().topRight()).x(),
+                      heading=[heading.height(), heading.heightForWidth(heading.width())])))
+dialog.close()
+profile.close()
+"""
+
+
+def test_a_words_history_stays_on_the_screen_with_a_long_word_and_meaning(tmp_path: Path) -> None:
+    """Its heading, the word and its meaning on one line, set the dialog's least width: 1,186 pixels on a
+    1024×600 netbook and 1,543 on a 1280×720 laptop at a 150% font, Close off the right edge. It wraps."""
+    for width, height, points, language in ((1024, 600, 9.0, "ja"), (1280, 720, 13.5, "en")):
+        run = tmp_path / f"{width}"
+        run.mkdir()
+        seen = run_on(run, WORD_HISTORY, width, height, 1, language, str(points))
+        room_width, room_height = seen["room"]
+        assert seen["size"][0] <= room_width - 20 and seen["size"][1] <= room_height - 60, seen
+        assert seen["close"] < seen["size"][0], seen
+        shown, needed = seen["heading"]
+        assert shown >= needed, "the heading is cut"

@@ -120,6 +120,10 @@ class WordHistoryDialog(QDialog):
         title = story.text + (self.tr(" (deleted)") if story.deleted else "")
         self.setWindowTitle(self.tr("History of %1").replace("%1", title))
         heading = QLabel(f"<b>{_escape(title)}</b> — {_escape(str(story.fields.get('meaning', '')))}")
+        heading.setObjectName("historyHeading")
+        # wrapped: on one line a long word or meaning set the dialog's least width, 1,186 pixels on a
+        # 1,024-pixel netbook, with Close off its right edge
+        heading.setWordWrap(True)
         self.steps = QTableWidget(len(story.steps), 3)
         self.steps.setObjectName("historySteps")
         self.steps.setAccessibleName(self.windowTitle())
