@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..projections.views import SessionView
-from .style import heading
+from .style import heading, least_width
 
 
 class FirstRunDialog(QDialog):
@@ -52,7 +52,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(elsewhere)
         layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        least_width(layout, self, 460)
 
 
 class ResumeDialog(QDialog):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QProxyStyle,
     QSizePolicy,
@@ -194,6 +195,21 @@ def resize_within_screen(widget: QWidget, width: int, height: int) -> None:
         width = max(min(width, room.width()), minimum.width())
         height = max(min(height, room.height()), minimum.height())
     widget.resize(width, height)
+
+
+def least_width(layout: QLayout, widget: QWidget, width: int) -> None:
+    """The window of `widget` at least `width` wide (more at a large font, never more than the screen),
+    as a spacer in its `layout`: an explicit minimum width (`setMinimumWidth`) turns off the layout's
+    own, so a row of buttons wider than it was cut at both ends ("別のコンピューターから同期(A)…" at a
+    150% font on a netbook), and it did not grow with the font (the Add word dialog stayed 420 pixels
+    wide at 13.5 pt, its word scrolling in its field)."""
+    width = round(width * font_scale(widget))
+    room = screen_room(widget)
+    if room is not None:
+        width = min(width, room.width())
+    margins = layout.contentsMargins()  # `width` is the window's: the spacer is within the margins
+    layout.addItem(QSpacerItem(width - margins.left() - margins.right(), 0, QSizePolicy.Policy.Minimum,
+                               QSizePolicy.Policy.Minimum))
 
 
 def minimum_within_screen(widget: QWidget, width: int, height: int) -> None:

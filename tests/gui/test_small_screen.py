@@ -148,3 +148,47 @@ def test_a_words_history_stays_on_the_screen_with_a_long_word_and_meaning(tmp_pa
         assert seen["close"] < seen["size"][0], seen
         shown, needed = seen["heading"]
         assert shown >= needed, "the heading is cut"
+
+
+DIALOGS_AT_A_FONT = """
+import json, sys
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QPushButton
+from effect_desktop.gui import i18n
+from effect_desktop.gui.startup import FirstRunDialog
+from effect_desktop.gui.words.dialog import WordDialog
+
+app = QApplication([])
+font = QFont(app.font())
+font.setPointSizeF(float(sys.argv[3]))
+app.setFont(font)
+i18n.install(sys.argv[2])
+first = FirstRunDialog(435, None, can_sync=True)
+first.show()
+word = WordDialog(None, lambda values: None, [])
+word.show()
+app.processEvents()
+room = first.screen().availableGeometry()
+if len(sys.argv) > 4:
+    first.grab().save(sys.argv[4] + "-first-run.png")
+    word.grab().save(sys.argv[4] + "-word.png")
+field = word.text_edit
+print(json.dumps(dict(room=[room.width(), room.height()], first=first.width(), word=word.width(),
+                      buttons=[[b.text(), b.width(), b.sizeHint().width()] for b in first.findChildren(QPushButton)],
+                      characters=field.width() / field.fontMetrics().averageCharWidth())))
+"""
+
+
+def test_the_first_run_and_word_dialogs_grow_with_a_large_font_within_the_screen(tmp_path: Path) -> None:
+    """At a 150% font on a 1024×600 netbook the first-run dialog's fixed least width (460) stood in for
+    its layout's: the window opened at 682 pixels, two thirds of the screen, where its buttons need 715,
+    and "別のコンピューターから同期(A)…" was cut at both ends. The Add word dialog stayed 420 pixels
+    wide, its word field showing 29 characters where the usual font shows 46."""
+    for points in (9.0, 13.5):
+        run = tmp_path / str(points)
+        run.mkdir()
+        seen = run_on(run, DIALOGS_AT_A_FONT, 1024, 600, 1, "ja", str(points))
+        room_width = seen["room"][0]
+        assert seen["first"] <= room_width - 20 and seen["word"] <= room_width - 20, seen
+        assert all(width >= wanted for _text, width, wanted in seen["buttons"]), seen
+        assert seen["characters"] >= 40, seen

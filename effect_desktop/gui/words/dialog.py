@@ -35,7 +35,7 @@ from ...persistence.lock_wait import waiting_briefly
 from ...projections.views import WordView
 from ..core_messages import localise_fields
 from ..errors import show_error
-from ..style import error_label, secondary_text
+from ..style import error_label, least_width, secondary_text
 from .meaning_edit import MeaningEdit
 
 Submit = Callable[[dict[str, Any]], None]
@@ -78,7 +78,6 @@ class WordDialog(QDialog):
         self.setObjectName("wordDialog")
         self.submit = submit
         self.setWindowTitle(self.tr("Edit word") if word else self.tr("Add word"))
-        self.setMinimumWidth(420)
 
         self.text_edit = QLineEdit(word.text if word else "")
         self.text_edit.setObjectName("textEdit")
@@ -153,6 +152,7 @@ class WordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        least_width(layout, self, 420)
         self.text_edit.setFocus()
         self.initial = self.values()  # what it opened with: an edit sends only what the learner changed
         if word is not None:  # a second "apple" made on another computer shows as soon as either is opened
