@@ -124,7 +124,7 @@ class ImportDialog(QDialog):
         # dialog was 522 pixels tall on a 911×512 screen (1366×768 at 150%) and 646 on a 600-pixel
         # netbook at a 150% font, its buttons below the bottom edge.
         outer = QVBoxLayout(self)
-        body = QWidget()
+        body = self.body = QWidget()
         body.setObjectName("importBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,6 +132,8 @@ class ImportDialog(QDialog):
         self.body_area.setObjectName("importBodyArea")
         self.body_area.setWidgetResizable(True)
         self.body_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Tab goes from control to control, each scrolled into sight, not to the nameless area around them
+        self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body_area.setWidget(body)
         outer.addWidget(self.body_area, 1)
         top = QHBoxLayout()
@@ -253,6 +255,15 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.import_button)
         outer.addLayout(bottom)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802  (Qt's name)
+        """Tab into the scrolling body from the bottom row shows the control it lands on: the scroll
+        area does so only for a move within it, and Tab from Import to "Choose file…" left it out of sight."""
+        moved = super().focusNextPrevChild(next)
+        focus = self.focusWidget()
+        if moved and focus is not None and self.body.isAncestorOf(focus):
+            self.body_area.ensureWidgetVisible(focus)
+        return moved
 
     def _encoding_label(self, encoding: str) -> str:
         """As the Encoding list names it ("Windows-1251 (Cyrillic)"), in the interface's language."""

@@ -519,7 +519,9 @@ def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile
 IMPORT_ON_A_SCREEN = """
 import json, sys, time
 from pathlib import Path
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.gui import i18n
@@ -559,8 +561,16 @@ for control in controls:
     box = control.rect().translated(control.mapTo(dialog, control.rect().topLeft()))
     if not inside.contains(box):
         unreachable.append(name(control))
+area = dialog.body_area
+area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+dialog.import_button.setFocus()
+QTest.keyClick(dialog.import_button, Qt.Key.Key_Tab)  # round to "Choose file…" at the top
+app.processEvents()
+focus = QApplication.focusWidget()
+tab_shows = [name(focus), area.viewport().rect().contains(focus.rect().translated(focus.mapTo(area.viewport(),
+                                                                                              focus.rect().topLeft())))]
 preview = dialog.preview
-print(json.dumps(dict(room=[room.width(), room.height()], size=[dialog.width(), dialog.height()],
+print(json.dumps(dict(tab_shows=tab_shows, room=[room.width(), room.height()], size=[dialog.width(), dialog.height()],
                       squeezed=squeezed, unreachable=unreachable, loaded=bool(loaded),
                       history=dialog.history_check.isVisibleTo(dialog), problems=dialog.problems.isVisibleTo(dialog),
                       rows_shown=preview.viewport().height() / max(1, preview.rowHeight(0)))))
@@ -577,7 +587,8 @@ def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(tmp_path: Path,
     """At 150% on a 1366×768 laptop (a 911×512 screen) the dialog was 531 pixels tall in Japanese, and
     646 on a 1024×600 netbook at a 150% font: Import and Cancel were below the bottom edge, and the
     preview showed one row over an empty box of rows that cannot be imported. Now the body scrolls
-    above the buttons; every control can be scrolled to, none is squeezed, and the preview has room."""
+    above the buttons; every control can be scrolled to (Tab from the buttons into it too), none is
+    squeezed, and the preview has room."""
     from tests.support.screens import run_on
 
     from .test_anki_history import REVLOG, legacy_package
@@ -598,6 +609,7 @@ def test_the_dialog_fits_on_a_small_screen_and_with_a_large_font(tmp_path: Path,
     assert seen["history"] == (kind == "apkg")
     assert not seen["problems"], "no row is refused: its empty list is not shown"
     assert seen["rows_shown"] >= 3.5, seen
+    assert seen["tab_shows"][1], f"Tab from Import to {seen['tab_shows'][0]} left it out of sight"
 
 
 def test_the_dialog_is_no_wider_than_a_laptop_at_a_20_point_font(qtbot: QtBot, profile: Profile) -> None:
