@@ -4,11 +4,16 @@
 such as OK and Cancel) are loaded beside ours when available; the few strings
 Qt's Japanese leaves in English (the file dialog's "Look in:") are in our
 qt_gaps_ja, which Qt consults after its own.
+
+A switch also gives the windows already open the new locale: a widget takes
+the default locale when it is created and keeps it, so after a switch in
+Settings the heatmap named its months and weekdays in the old language.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from .paths import translations_dir
 
@@ -25,6 +30,22 @@ def resolve(language: str) -> str:
 
 def install(language: str) -> str:
     """Install the translators for a preference; returns the language now in use."""
+    chosen = _install_translators(language)
+    _relocate_open_windows()
+    return chosen
+
+
+def _relocate_open_windows() -> None:
+    """The windows open now take the new default locale, and pass it to their widgets (dates,
+    month and weekday names). One given a locale of its own keeps it."""
+    if not isinstance(QCoreApplication.instance(), QApplication):
+        return
+    for window in QApplication.topLevelWidgets():
+        if not window.testAttribute(Qt.WidgetAttribute.WA_SetLocale):
+            window.unsetLocale()
+
+
+def _install_translators(language: str) -> str:
     app = QCoreApplication.instance()
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)

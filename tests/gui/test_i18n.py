@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QFileSystemModel
 
 from effect_desktop.domain.errors import ValidationFailed
@@ -366,3 +366,38 @@ def test_the_status_bar_keeps_its_order_after_a_language_change(qtbot, window, p
     finally:
         i18n.install("en")
         window.change_language("en")
+
+
+def _month_and_day_names(window) -> tuple[str, str, str]:
+    """What the heatmap paints for January and Monday, and the timeline's calendar popup's Monday."""
+    page = window.show_page("statistics")
+    heatmap = page.heatmap
+    QApplication.processEvents()
+    calendar = window.show_page("timeline").filters.first.calendarWidget()
+    return (heatmap.locale().monthName(1, QLocale.FormatType.ShortFormat),
+            heatmap.locale().dayName(1, QLocale.FormatType.ShortFormat),
+            calendar.locale().dayName(1, QLocale.FormatType.ShortFormat))
+
+
+def test_month_and_day_names_follow_a_switch_made_in_settings(qtbot, window, profile, words):
+    """Switched to 日本語 in Settings, the heatmap still read "Dec Jan Feb" and "Mon Wed Fri": the
+    window kept the locale it was created with."""
+    settings = window.show_page("settings")
+
+    def choose(language: str) -> None:
+        index = settings.language.findData(language)
+        settings.language.setCurrentIndex(index)
+        settings.language.activated.emit(index)  # picked from the open list
+        qtbot.waitUntil(lambda: Preferences(profile.settings).language == language, timeout=5000)
+        QApplication.processEvents()
+
+    try:
+        choose("ja")
+        assert window.nav.item(0).text() == "学習"
+        assert _month_and_day_names(window) == ("1月", "月", "月")
+        settings = window.show_page("settings")
+        choose("en")
+        assert window.nav.item(0).text() == "Study"
+        assert _month_and_day_names(window) == ("Jan", "Mon", "Mon")
+    finally:
+        i18n.install("en")
