@@ -192,7 +192,7 @@ def export_words(window: MainWindow) -> None:
         hour = window.profile.service.day_start_hour
         window.operations.run(lambda progress: export_words_to(queries, Path(path), progress, hour),
                               lambda count: _said(window, T.translate(
-                                  "Features", "Exported %n word(s) to {0}.", None, count).format(path)),
+                                  "Features", "Exported %Ln word(s) to {0}.", None, count).format(path)),
                               label=T.translate("Features", "Exporting words…"), cancellable=True, changes=False)
 
 
@@ -204,7 +204,7 @@ def export_history(window: MainWindow) -> None:
         profile = window.profile
         window.operations.run(lambda progress: export_events_to(profile, Path(path), progress),
                               lambda count: _said(window, T.translate(
-                                  "Features", "Exported %n event(s) to {0}.", None, count).format(path)),
+                                  "Features", "Exported %Ln event(s) to {0}.", None, count).format(path)),
                               label=T.translate("Features", "Exporting the history…"), cancellable=True, changes=False)
 
 

@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
 
             def loaded(count: int) -> None:
                 self.preferences.first_run_choice = "starter"
-                self.statusBar().showMessage(self.tr("Loaded %n word(s).", "", count), 5000)
+                self.statusBar().showMessage(self.tr("Loaded %Ln word(s).", "", count), 5000)
 
             self.operations.run(load, loaded, label=self.tr("Loading the starter deck…"))
         elif result == FirstRunDialog.EMPTY:

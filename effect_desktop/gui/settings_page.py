@@ -258,7 +258,7 @@ class SettingsPage(Page):
         def done(count: int) -> None:
             if not isValid(self.rebuild_button):  # the page was rebuilt meanwhile (a language change)
                 return
-            back(self.tr("Rebuilt from %n event(s).", "", count))
+            back(self.tr("Rebuilt from %Ln event(s).", "", count))
 
         def failed(error: Exception) -> None:
             if not isValid(self.rebuild_button):

@@ -173,10 +173,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Loaded %n word(s).</source>
+      <source>Loaded %Ln word(s).</source>
       <translation>
-        <numerusform>Loaded %n word.</numerusform>
-        <numerusform>Loaded %n words.</numerusform>
+        <numerusform>Loaded %Ln word.</numerusform>
+        <numerusform>Loaded %Ln words.</numerusform>
       </translation>
     </message>
   </context>
@@ -293,10 +293,10 @@
   <context>
     <name>SettingsPage</name>
     <message numerus="yes">
-      <source>Rebuilt from %n event(s).</source>
+      <source>Rebuilt from %Ln event(s).</source>
       <translation>
-        <numerusform>Rebuilt from %n event.</numerusform>
-        <numerusform>Rebuilt from %n events.</numerusform>
+        <numerusform>Rebuilt from %Ln event.</numerusform>
+        <numerusform>Rebuilt from %Ln events.</numerusform>
       </translation>
     </message>
   </context>
@@ -313,17 +313,17 @@
   <context>
     <name>StudyPage</name>
     <message numerus="yes">
-      <source>%n review(s) today ({0} due in all)</source>
+      <source>%Ln review(s) today ({0} due in all)</source>
       <translation>
-        <numerusform>%n review today ({0} due in all)</numerusform>
-        <numerusform>%n reviews today ({0} due in all)</numerusform>
+        <numerusform>%Ln review today ({0} due in all)</numerusform>
+        <numerusform>%Ln reviews today ({0} due in all)</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n new word(s) today</source>
+      <source>%Ln new word(s) today</source>
       <translation>
-        <numerusform>%n new word today</numerusform>
-        <numerusform>%n new words today</numerusform>
+        <numerusform>%Ln new word today</numerusform>
+        <numerusform>%Ln new words today</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -433,31 +433,31 @@
   <context>
     <name>WordsPage</name>
     <message numerus="yes">
-      <source>{0} of %n deleted word(s)</source>
+      <source>{0} of %Ln deleted word(s)</source>
       <translation>
-        <numerusform>{0} of %n deleted word</numerusform>
-        <numerusform>{0} of %n deleted words</numerusform>
+        <numerusform>{0} of %Ln deleted word</numerusform>
+        <numerusform>{0} of %Ln deleted words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n deleted word(s)</source>
+      <source>%Ln deleted word(s)</source>
       <translation>
-        <numerusform>%n deleted word</numerusform>
-        <numerusform>%n deleted words</numerusform>
+        <numerusform>%Ln deleted word</numerusform>
+        <numerusform>%Ln deleted words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>{0} of %n word(s)</source>
+      <source>{0} of %Ln word(s)</source>
       <translation>
-        <numerusform>{0} of %n word</numerusform>
-        <numerusform>{0} of %n words</numerusform>
+        <numerusform>{0} of %Ln word</numerusform>
+        <numerusform>{0} of %Ln words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n word(s)</source>
+      <source>%Ln word(s)</source>
       <translation>
-        <numerusform>%n word</numerusform>
-        <numerusform>%n words</numerusform>
+        <numerusform>%Ln word</numerusform>
+        <numerusform>%Ln words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -533,17 +533,17 @@
   <context>
     <name>Features</name>
     <message numerus="yes">
-      <source>Exported %n word(s) to {0}.</source>
+      <source>Exported %Ln word(s) to {0}.</source>
       <translation>
-        <numerusform>Exported %n word to {0}.</numerusform>
-        <numerusform>Exported %n words to {0}.</numerusform>
+        <numerusform>Exported %Ln word to {0}.</numerusform>
+        <numerusform>Exported %Ln words to {0}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Exported %n event(s) to {0}.</source>
+      <source>Exported %Ln event(s) to {0}.</source>
       <translation>
-        <numerusform>Exported %n event to {0}.</numerusform>
-        <numerusform>Exported %n events to {0}.</numerusform>
+        <numerusform>Exported %Ln event to {0}.</numerusform>
+        <numerusform>Exported %Ln events to {0}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">

@@ -402,8 +402,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/main_window.py" line="237" />
-        <source>Loaded %n word(s).</source>
-        <translation><numerusform>%n 語を読み込みました。</numerusform></translation>
+        <source>Loaded %Ln word(s).</source>
+        <translation><numerusform>%Ln 語を読み込みました。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/main_window.py" line="239" />
@@ -739,8 +739,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/settings_page.py" line="117" />
-        <source>Rebuilt from %n event(s).</source>
-        <translation><numerusform>%n 件のイベントから再構築しました。</numerusform></translation>
+        <source>Rebuilt from %Ln event(s).</source>
+        <translation><numerusform>%Ln 件のイベントから再構築しました。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="122" />
@@ -1056,8 +1056,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>復習待ち {0} 語</translation>
     </message>
     <message numerus="yes">
-        <source>%n new word(s) today</source>
-        <translation><numerusform>今日の新しい単語 %n 語</numerusform></translation>
+        <source>%Ln new word(s) today</source>
+        <translation><numerusform>今日の新しい単語 %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="207" />
@@ -1091,8 +1091,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="1" />
-        <source>%n review(s) today ({0} due in all)</source>
-        <translation><numerusform>今日の復習 %n 語（復習待ちは全部で {0} 語）</numerusform></translation>
+        <source>%Ln review(s) today ({0} due in all)</source>
+        <translation><numerusform>今日の復習 %Ln 語（復習待ちは全部で {0} 語）</numerusform></translation>
     </message>
     <message>
         <source>Nothing to study in “{0}” right now: none of its words are due, or today&apos;s reviews and new words are done. Choose All words or another category or tag.</source>
@@ -1379,13 +1379,13 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>{0} of %n deleted word(s)</source>
-        <translation><numerusform>削除した単語 %n 語中 {0} 語</numerusform></translation>
+        <source>{0} of %Ln deleted word(s)</source>
+        <translation><numerusform>削除した単語 %Ln 語中 {0} 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>%n deleted word(s)</source>
-        <translation><numerusform>削除した単語 %n 語</numerusform></translation>
+        <source>%Ln deleted word(s)</source>
+        <translation><numerusform>削除した単語 %Ln 語</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
@@ -1444,13 +1444,13 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="128" />
-        <source>{0} of %n word(s)</source>
-        <translation><numerusform>%n 語中 {0} 語</numerusform></translation>
+        <source>{0} of %Ln word(s)</source>
+        <translation><numerusform>%Ln 語中 {0} 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="129" />
-        <source>%n word(s)</source>
-        <translation><numerusform>%n 語</numerusform></translation>
+        <source>%Ln word(s)</source>
+        <translation><numerusform>%Ln 語</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="191" />
@@ -2094,8 +2094,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>CSV ファイル (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n word(s) to {0}.</source>
-        <translation><numerusform>%n 語を {0} に書き出しました。</numerusform></translation>
+        <source>Exported %Ln word(s) to {0}.</source>
+        <translation><numerusform>%Ln 語を {0} に書き出しました。</numerusform></translation>
     </message>
     <message>
         <source>Exporting words…</source>
@@ -2110,8 +2110,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n event(s) to {0}.</source>
-        <translation><numerusform>%n 件のイベントを {0} に書き出しました。</numerusform></translation>
+        <source>Exported %Ln event(s) to {0}.</source>
+        <translation><numerusform>%Ln 件のイベントを {0} に書き出しました。</numerusform></translation>
     </message>
     <message>
         <source>Exporting the history…</source>

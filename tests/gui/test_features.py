@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
+from effect_desktop.gui import i18n
+from effect_desktop.gui.features import export_words
 from effect_desktop.gui.main_window import MainWindow
 from effect_desktop.gui.statistics import StatisticsPage
 from effect_desktop.gui.sync import SyncController
@@ -740,3 +742,26 @@ def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbo
         window.deleteLater()
     finally:
         profile.close()
+
+
+def test_thousands_of_words_are_counted_with_grouped_digits_in_both_languages(
+        qtbot, window: MainWindow, profile, tmp_path, monkeypatch) -> None:
+    """"Exported 19982 words" and the counter's "19982 words", where every other count says 19,982."""
+    profile.service.create_words([dict(text=f"word{n}", meaning="意味", category="c", tags=[], difficulty=1)
+                                  for n in range(1200)])
+    target = tmp_path / "words.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))  # the system's dialog
+    try:
+        for language, counter, exported in (
+                ("en", "1,200 words", f"Exported 1,200 words to {target}."),
+                ("ja", "1,200 語", f"1,200 語を {target} に書き出しました。")):
+            i18n.install(language)
+            window.change_language(language)
+            page = window.show_page("words")
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() == 1200, timeout=10_000)
+            assert page.count_label.text() == counter
+            export_words(window)
+            qtbot.waitUntil(lambda said=exported: window.statusBar().currentMessage() == said, timeout=10_000)
+    finally:
+        i18n.install("en")
+        window.change_language("en")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -316,10 +316,11 @@ class StudyPage(Page):
         counts, open_sessions = state.counts, state.open_sessions
         self.start_panel.show_focuses(state.categories, state.tags, state.focus)
         if counts.due_available < counts.due:
-            due = self.tr("%n review(s) today ({0} due in all)", "", counts.due_available).format(counts.due)
+            due = self.tr("%Ln review(s) today ({0} due in all)", "", counts.due_available).format(
+                QLocale().toString(counts.due))
         else:
-            due = self.tr("{0} due for review").format(counts.due)
-        text = due + " · " + self.tr("%n new word(s) today", "", counts.new_available)
+            due = self.tr("{0} due for review").format(QLocale().toString(counts.due))
+        text = due + " · " + self.tr("%Ln new word(s) today", "", counts.new_available)
         if text != self.start_panel.counts.text():  # "Nothing to study…" beside "1 new word today"
             self.start_panel.message.setText(self._said_on_start)
         self._said_on_start = ""

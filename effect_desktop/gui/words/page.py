@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -266,12 +267,13 @@ class WordsPage(Page):
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
         self.model.set_words(words, due, days)
         shown = self.model.rowCount()
+        grouped = QLocale().toString(shown)  # "19,982", as every count on the page
         if self.deleted_mode:
-            self.count_label.setText(self.tr("{0} of %n deleted word(s)", "", total).format(shown)
-                                     if shown != total else self.tr("%n deleted word(s)", "", total))
+            self.count_label.setText(self.tr("{0} of %Ln deleted word(s)", "", total).format(grouped)
+                                     if shown != total else self.tr("%Ln deleted word(s)", "", total))
         else:
-            self.count_label.setText(self.tr("{0} of %n word(s)", "", total).format(shown)
-                                     if shown != total else self.tr("%n word(s)", "", total))
+            self.count_label.setText(self.tr("{0} of %Ln word(s)", "", total).format(grouped)
+                                     if shown != total else self.tr("%Ln word(s)", "", total))
         added, self._added = self._added, None
         self._select(selected)
         self._keep_place(current_id, current_row, self._changed)
