@@ -248,8 +248,8 @@ def _finish(chart: QChart, series: QBarSeries, x: QAbstractAxis, counts: Sequenc
 def bar_chart(name: str, labels: Sequence[str], counts: Sequence[int], x_title: str,
               color: QColor | None = None) -> QChart:
     """One bar per label: the histograms. Every bar is labelled when the labels fit side by side,
-    else every second (third…) one, as the chart's width allows (see FittedLabels): at a fixed
-    twelve, "366+" read "36…" at the window's first size and "…" at 800 pixels. Upright: turned
+    else every second (third…) one and the last, as the chart's width allows (see FittedLabels): at
+    a fixed twelve, "366+" read "36…" at the window's first size and "…" at 800 pixels. Upright: turned
     sideways, Qt Charts cut each one to "…"."""
     chart = new_chart()
     x = QCategoryAxis()

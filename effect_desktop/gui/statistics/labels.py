@@ -5,6 +5,9 @@ Qt Charts gives every label of a category axis the same room (the axis's
 width over the number of labels plus one) and cuts a longer one to "…", so a
 fixed number of labels read "36…" in a card at the window's first size and
 "… … …" at 800 pixels. The labels are chosen again whenever the plot area changes width.
+A label is measured as Qt Charts measures it, as a text item with its margins,
+a few pixels wider than the font's advance: measured by the advance, "366+"
+still read "36…" at the window's first size.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from typing import Any
 from PySide6.QtCharts import QCategoryAxis, QChart, QValueAxis
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QGraphicsTextItem
 
 GAP = 8.0  # pixels between neighbouring labels
-PADDING = 2.0  # of Qt Charts' label padding, on each side, what its axis (wider than the plot) leaves
+PADDING = 4.0  # Qt Charts' padding on each side of an axis label, out of its room (its labelPadding)
+TEXT_MARGIN = 0.5  # Qt Charts' document margin around a label's text (its textMargin)
 FIRST_WIDTH = 300.0  # the plot's width assumed until the chart is laid out (a half card at 800 px)
 
 
@@ -39,22 +44,34 @@ class FittedLabels(QObject):
         self.axis, self.marks, self.label, self.bars = axis, list(marks), label, bars
         self.from_last = from_last  # count every k-th from the last mark (the latest month), not the first
         self.every = 0
+        self._measure = QGraphicsTextItem()  # never shown: a label's box as Qt Charts measures it
+        self._measure.document().setDocumentMargin(TEXT_MARGIN)
         self.fit(FIRST_WIDTH)
         chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
 
     def chosen(self, every: int) -> list[tuple[float, str]]:
+        """Every k-th mark; a histogram's last band is always among them (if it fits, see `fits`): it
+        is the open one, "366+", that says where the scale ends."""
         picked = self.marks[len(self.marks) - 1::-every][::-1] if self.from_last else self.marks[::every]
+        if self.bars and picked and picked[-1] is not self.marks[-1]:
+            picked = [*picked, self.marks[-1]]
         return list(zip([value for value, _ in picked], self.label([item for _, item in picked]), strict=True))
 
+    def label_width(self, text: str) -> float:
+        """The width Qt Charts gives `text` before cutting it: its text item's, margins included."""
+        self._measure.setFont(self.axis.labelsFont())
+        self._measure.setHtml(text)
+        return self._measure.boundingRect().width()
+
     def fits(self, every: int, width: float) -> bool:
-        """As Qt Charts lays a category axis out: each label gets the axis's width over the number
-        of labels plus one (less padding) and is cut to "…" if wider; a label reaching past the
-        axis's left end is hidden (a bar's label stays inside); and neighbours must not overlap."""
+        """As Qt Charts lays a category axis out: each label gets the axis's (the plot's) width over
+        the number of labels plus one, less padding on each side, and is cut to "…" if wider; a label
+        reaching past the axis's left end is hidden (a bar's label stays inside); and neighbours
+        must not overlap."""
         span = self.axis.max() - self.axis.min()
         if span <= 0 or width <= 0:
             return True
-        metrics = QFontMetricsF(self.axis.labelsFont())
-        placed = [(value, metrics.horizontalAdvance(text)) for value, text in self.placed(every)]
+        placed = [(value, self.label_width(text)) for value, text in self.placed(every)]
         if not placed:
             return True
         if max(w for _, w in placed) > width / (len(placed) + 1) - 2 * PADDING:
@@ -74,8 +91,7 @@ class FittedLabels(QObject):
         if self.bars or not placed or span <= 0:
             return
         value, text = placed[-1]
-        overflow = QFontMetricsF(self.axis.labelsFont()).horizontalAdvance(text) / 2 \
-            - (self.axis.max() - value) * width / span
+        overflow = self.label_width(text) / 2 - (self.axis.max() - value) * width / span
         margins = self.chart.margins()
         needed = math.ceil(overflow) + 2
         if needed > margins.right():
