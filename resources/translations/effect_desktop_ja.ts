@@ -1305,6 +1305,11 @@ Details were written to the log file; your study history is safe.</source>
 <context>
     <name>WordTableModel</name>
     <message>
+        <location filename="../../effect_desktop/gui/words/model.py" line="38" />
+        <source>Deleted</source>
+        <translation>削除日</translation>
+    </message>
+    <message>
         <location filename="../../effect_desktop/gui/words/model.py" line="1" />
         <source>deleted {0}</source>
         <translation>{0} に削除</translation>

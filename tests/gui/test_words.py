@@ -415,7 +415,7 @@ def test_deleted_words_can_be_brought_back_later_from_their_own_list(qtbot, wind
     wait_shown(qtbot, page, lambda texts: texts == {"apple", "bread"})
     assert page.count_label.text() == "2 deleted words"
     today = datetime.now().strftime("%Y-%m-%d")  # noqa: DTZ005 - the table shows local dates
-    assert {page.model.index(r, 5).data() for r in range(2)} == {f"deleted {today}"}, "not 'due'"
+    assert {page.model.index(r, 5).data() for r in range(2)} == {today}, "not 'due'"  # under "Deleted"
     assert page.restore_button.isVisible() and not page.restore_button.isEnabled()
     assert not page.add_button.isVisible() and not page.delete_button.isVisible()
     type_text(qtbot, page.search, "app")
@@ -739,3 +739,39 @@ def test_a_deletion_by_keyboard_is_said_in_the_status_bar(qtbot, window, profile
     delete_by_keys()
     assert window.statusBar().currentMessage() == "Deleted 2 words; Ctrl+Z brings them back."
     assert len(events(profile, "WordDeleted")) == 3
+
+
+def test_the_deleted_list_titles_its_last_column_and_shows_each_whole_date(qtbot, window, profile, words):
+    """At 1000 × 680 the deleted list read "deleted 2026-…" (in Japanese "2026-11-28 に…") under
+    "Next review": the column kept the width and title of the live list."""
+    from effect_desktop.gui import i18n
+
+    for word_id in words:
+        profile.service.delete_word(word_id)
+    window.resize(1000, 680)  # the first-run size (main_window)
+    today = datetime.now().strftime("%Y-%m-%d")  # noqa: DTZ005 - the table shows local dates
+    try:
+        for language, live, deleted in (("en", "Next review", "Deleted"), ("ja", "次回の復習", "削除日")):
+            i18n.install(language)
+            window.change_language(language)
+            page = window.show_page("words")
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() == 0, timeout=5000)
+            assert page.model.headerData(5, Qt.Orientation.Horizontal) == live
+            page.show_deleted.setChecked(True)
+            wait_shown(qtbot, page, lambda texts: len(texts) == 5)
+            qtbot.wait(20)
+            assert page.model.headerData(5, Qt.Orientation.Horizontal) == deleted
+            table, header = page.table, page.table.horizontalHeader()
+            shown = {page.model.index(r, 5).data() for r in range(5)}
+            assert shown == {today}, shown
+            room = header.sectionSize(5) - 2 * table.style().pixelMetric(
+                table.style().PixelMetric.PM_FocusFrameHMargin, None, table) - 1
+            assert table.fontMetrics().horizontalAdvance(today) <= room  # not cut to "2026-…"
+            assert header.sectionViewportPosition(5) + header.sectionSize(5) <= table.viewport().width()
+            assert header.fontMetrics().horizontalAdvance(deleted) <= header.sectionSize(5)
+            page.show_deleted.setChecked(False)
+            qtbot.waitUntil(lambda p=page: p.model.rowCount() == 0, timeout=5000)
+            assert page.model.headerData(5, Qt.Orientation.Horizontal) == live
+    finally:
+        i18n.install("en")
+        window.change_language("en")

@@ -4,7 +4,7 @@ A stretched meaning column alone took only what the fixed word, category and
 tags columns left, and was squeezed to "very lo…" in a small window while the
 word column kept its 150 pixels. Here the word, meaning, category and tags
 columns get shares of the width (the meaning the largest), and the difficulty
-and next-review columns the width of their header and values. The user may
+and next-review (or deletion day) columns the width of their header and values. The user may
 still drag any column; the shares apply again when the table's width changes.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QTableView
 
 SHARES = {0: 3, 1: 4, 2: 2, 3: 2}  # word, meaning, category, tags
-FITTED = (4, 5)  # difficulty, next review: the width of their header or of a sample value
+FITTED = (4, 5)  # difficulty, next review (deleted: the day): the width of their header or a sample value
 MIN_SHARED = 48  # below this a column shows only "…"
 
 
@@ -26,6 +26,12 @@ class ColumnSharer(QObject):
         self.table = table
         self._width = -1
         table.viewport().installEventFilter(self)
+        table.model().headerDataChanged.connect(self.refit)  # "Deleted" for "Next review"
+        self.share()
+
+    def refit(self) -> None:
+        """A column's title changed: the widths are shared again, at the same table width."""
+        self._width = -1
         self.share()
 
     def fitted_width(self, column: int) -> int:

@@ -35,6 +35,9 @@ COLUMNS = cast(tuple[str, ...], (
     QT_TRANSLATE_NOOP("WordTableModel", "Difficulty"),
     QT_TRANSLATE_NOOP("WordTableModel", "Next review"),
 ))
+# the last column's title while the deleted words are listed: it holds the day each was deleted
+DELETED_TITLE = cast(str, QT_TRANSLATE_NOOP("WordTableModel", "Deleted"))
+LAST = len(COLUMNS) - 1
 WORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -46,12 +49,15 @@ def _review_day(word: WordView, days: dict[UUID, date]) -> str:
     return word.progress.next_review_date.astimezone().strftime("%Y-%m-%d") if word.progress else ""
 
 
+def _deletion_day(word: WordView) -> str:
+    return word.updated_at.astimezone().strftime("%Y-%m-%d")
+
+
 def _next_review(word: WordView, due: set[UUID], days: dict[UUID, date]) -> str:
     """The review date, or "due now" for a word waiting to be reviewed (a date in the past read as
     a mistake in the table). A deleted word is in no queue: its column says when it was deleted."""
     if word.deleted:
-        return QCoreApplication.translate("WordTableModel", "deleted {0}").format(
-            word.updated_at.astimezone().strftime("%Y-%m-%d"))
+        return QCoreApplication.translate("WordTableModel", "deleted {0}").format(_deletion_day(word))
     if word.progress is None:
         return QCoreApplication.translate("WordTableModel", "new")
     if word.word_id in due:
@@ -85,18 +91,24 @@ class WordTableModel(QAbstractTableModel):
         self.days: dict[UUID, date] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self.deleted_listed = False  # the rows are the deleted words: the last column is their day
 
     def set_words(self, words: list[WordView], due: set[UUID] | None = None,
-                  days: dict[UUID, date] | None = None) -> None:
+                  days: dict[UUID, date] | None = None, deleted: bool = False) -> None:
         """`due`: the words whose review is due, as the study queue judges it; `days`: each review's
-        study day (the rows are reloaded after every change and every few minutes)."""
+        study day (the rows are reloaded after every change and every few minutes); `deleted`: the
+        rows are the deleted words, and the last column, titled "Deleted", says when each was."""
+        retitled = deleted != self.deleted_listed
         self.beginResetModel()
         self.due = due or set()
         self.days = days or {}
         self.rows = list(words)
+        self.deleted_listed = deleted
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self.endResetModel()
+        if retitled:  # the column is fitted to its title again (ColumnSharer)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, LAST, LAST)
 
     def word_at(self, row: int) -> WordView:
         return self.rows[row]
@@ -111,7 +123,8 @@ class WordTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("WordTableModel", COLUMNS[section])
+            title = DELETED_TITLE if section == LAST and self.deleted_listed else COLUMNS[section]
+            return QCoreApplication.translate("WordTableModel", title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -130,6 +143,8 @@ class WordTableModel(QAbstractTableModel):
                 return ", ".join(word.tags)
             if column == 4:
                 return word.difficulty
+            if word.deleted and self.deleted_listed:  # under "Deleted": the day alone
+                return _deletion_day(word)
             return _next_review(word, self.due, self.days)
         if role == WORD_ID_ROLE:
             return word.word_id

@@ -265,7 +265,7 @@ class WordsPage(Page):
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
-        self.model.set_words(words, due, days)
+        self.model.set_words(words, due, days, deleted=self.deleted_mode)
         shown = self.model.rowCount()
         grouped = QLocale().toString(shown)  # "19,982", as every count on the page
         if self.deleted_mode:
