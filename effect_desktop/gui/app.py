@@ -136,8 +136,8 @@ def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str,
     taken = recovery.salvage
     log.info("recovered %d events from %s into a new profile; %d lost", taken.recovered, recovery.damaged.path,
              taken.lost)
-    text = translate("App", "Recovered %n event(s) from the damaged profile into a new one.", None, taken.recovered)
-    text += _unread(taken, translate("App", "%n event(s) could not be read; a sync brings back what reached the "
+    text = translate("App", "Recovered %Ln event(s) from the damaged profile into a new one.", None, taken.recovered)
+    text += _unread(taken, translate("App", "%Ln event(s) could not be read; a sync brings back what reached the "
                                      "server.", None, taken.lost))
     return opened, translate("App", "Profile recovered"), text
 
@@ -160,9 +160,9 @@ def _take_back(profile: Profile, damaged: Path | None) -> str:
         return done + " " + translate("App", "Nothing was taken back from the damaged profile: its history is "
                                       "not this profile's (a file of another profile was beside it). It is kept "
                                       "in the backups folder.")
-    text = (translate("App", "Restored the backup and took back %n event(s) made since it from the damaged "
+    text = (translate("App", "Restored the backup and took back %Ln event(s) made since it from the damaged "
                       "profile.", None, taken.recovered) if taken.recovered else done)
-    return text + _unread(taken, translate("App", "%n event(s) made since it could not be read; a sync brings "
+    return text + _unread(taken, translate("App", "%Ln event(s) made since it could not be read; a sync brings "
                                            "back what reached the server.", None, taken.lost))
 
 

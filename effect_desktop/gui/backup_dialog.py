@@ -98,7 +98,7 @@ class BackupDialog(QDialog):
 
     def refresh(self) -> None:
         self.backups = list_backups(self.profile_file)
-        self.where.setText(self.tr("%n backup(s) in {0}", "", len(self.backups)).format(
+        self.where.setText(self.tr("%Ln backup(s) in {0}", "", len(self.backups)).format(
             self.profile_file.parent / "backups"))
         self.table.setRowCount(len(self.backups))
         locale = QLocale()

@@ -127,7 +127,7 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"There is no session with id (\S+)\."),
      lambda m: _tr("There is no session {0}.").format(m[1])),
     (re.compile(r"([\d,]+) columns?; the mapping needs (\d+)"),
-     lambda m: QCoreApplication.translate("CoreMessages", "%n column(s); the mapping needs {0}", None,
+     lambda m: QCoreApplication.translate("CoreMessages", "%Ln column(s); the mapping needs {0}", None,
                                           int(m[1].replace(",", ""))).format(m[2])),
     (re.compile(r"1 column; the mapping needs (\d+); it looks like the rest of line (\d+)'s meaning, .*", re.S),
      lambda m: _tr("1 column; the mapping needs {0}; it looks like the rest of line {1}'s meaning, broken onto a "
@@ -184,7 +184,7 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"No row of the file can be imported: (line|note) (\d+): (.+?)"
                 r"(?: \(and (\d+) other lines? that cannot be read\))?\.", re.S),
      lambda m: (QCoreApplication.translate(
-         "CoreMessages", "No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be "
+         "CoreMessages", "No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be "
          "read).", None, int(m[4])) if m[4] else _tr("No row of the file can be imported: line {0}: {1}."))
      .format(m[2], localise(m[3]))),
     (re.compile(r"a cell is longer than ([\d,]+) characters"),

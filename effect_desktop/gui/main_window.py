@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
     def _show_status(self, figures: tuple[int, int]) -> None:
         due, streak = figures
         self.due_label.setText(self.tr("Due: {0}").format(due))
-        self.streak_label.setText(self.tr("Streak: %n day(s)", "", streak))
+        self.streak_label.setText(self.tr("Streak: %Ln day(s)", "", streak))
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
@@ -525,6 +525,8 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self._status_soon.stop()
         self.operations.retire()
+        # the Timeline's checkpoints too: they went on writing into the profile after a restore replaced it
+        self._stop_page_work(wait_s=CLOSE_WAIT_S)
         for part in (self.centralWidget(), self.menuBar()):
             if part is not None:
                 part.setEnabled(False)

@@ -71,10 +71,10 @@ class ResumeDialog(QDialog):
         self.setWindowTitle(self.tr("Unfinished session"))
         answered = session.answered if words_answered is None else words_answered
         if answered:
-            said = self.tr("Your {0} session from {1} was not finished ({2} of %n word(s) answered). "
+            said = self.tr("Your {0} session from {1} was not finished ({2} of %Ln word(s) answered). "
                            "Every answer was saved.", "", len(session.word_ids))
         else:  # "0 of 20 words answered. Every answer was saved." read oddly with none
-            said = self.tr("Your {0} session from {1} was started, but none of its %n word(s) is answered "
+            said = self.tr("Your {0} session from {1} was started, but none of its %Ln word(s) is answered "
                            "yet.", "", len(session.word_ids))
         self.message = text = QLabel(said.format(
             mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"), min(answered, len(session.word_ids))))

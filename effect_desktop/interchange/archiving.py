@@ -59,7 +59,7 @@ def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, s
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), segment, upto_position=limit)
     if waiting and not (stop is not None and stop()):
         say("snapshotting the words and sessions in them", 0, 0)
-        snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1)
+        snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1, stop)
 
     def archiving(started: int, total: int) -> bool:  # called before each segment
         if stop is not None and stop():
@@ -75,7 +75,7 @@ def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, s
     return Compaction(report, before, profile.path.stat().st_size)
 
 
-def snapshot_streams_in(profile: Profile, first: int, last: int) -> int:
+def snapshot_streams_in(profile: Profile, first: int, last: int, stop: Callable[[], bool] | None = None) -> int:
     """Snapshot, at its current version, every stream with events in positions first..last that has
     no snapshot there yet: what is archived is then never read to load an aggregate. Without it,
     each answer on a five-year profile loaded its word's progress from a hundred compressed segments
@@ -89,6 +89,8 @@ def snapshot_streams_in(profile: Profile, first: int, last: int) -> int:
     repository = profile.service.repository
     written = 0
     for start in range(0, len(streams), SNAPSHOTS_PER_TRANSACTION):  # short write locks, few commits
+        if stop is not None and stop():  # the window closing: 12 s on a five-year profile's first compaction
+            break
         chosen = []
         for aggregate_id, aggregate_type, version in streams[start:start + SNAPSHOTS_PER_TRANSACTION]:
             cls = AGGREGATE_CLASSES.get(aggregate_type)

@@ -171,7 +171,9 @@ def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None
     """A new word that is also a deleted one (its import undone, or deleted by hand) comes without its
     reviews: the deleted word keeps the answers they gave, and importing the package again after
     Ctrl+Z counted every one twice in the statistics."""
-    deleted = {word_key(w.text, w.meaning) for w in queries.words(WordFilter(deleted_only=True))}
+    gone = queries.words(WordFilter(deleted_only=True))
+    answered = queries.answered_words([w.word_id for w in gone]) if gone else set()
+    deleted = {word_key(w.text, w.meaning) for w in gone if w.word_id in answered}  # one never answered holds none
     if not deleted:
         return
     kept = []
@@ -205,8 +207,8 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
     if not plan.changes:
         return ImportReport(0, 0, len(plan.duplicates), len(bad_rows), 0, None, left_out,
                             reviews_left_out=plan.reviews_left_out)
-    if before_write is not None:
-        before_write(plan.changes)
+    if before_write is not None:  # a few words may bring thousands of answers: counted as events
+        before_write(plan.changes + plan.reviews)
     updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
                for word_id, c in plan.updates]
 

@@ -4,61 +4,61 @@
   <context>
     <name>BackupDialog</name>
     <message numerus="yes">
-      <source>%n backup(s) in {0}</source>
+      <source>%Ln backup(s) in {0}</source>
       <translation>
-        <numerusform>%n backup in {0}</numerusform>
-        <numerusform>%n backups in {0}</numerusform>
+        <numerusform>%Ln backup in {0}</numerusform>
+        <numerusform>%Ln backups in {0}</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>CalendarHeatmap</name>
     <message numerus="yes">
-      <source>Current streak: %n day(s)</source>
+      <source>Current streak: %Ln day(s)</source>
       <translation>
-        <numerusform>Current streak: %n day</numerusform>
-        <numerusform>Current streak: %n days</numerusform>
+        <numerusform>Current streak: %Ln day</numerusform>
+        <numerusform>Current streak: %Ln days</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%1: %n answer(s)</source>
+      <source>%1: %Ln answer(s)</source>
       <translation>
-        <numerusform>%1: %n answer</numerusform>
-        <numerusform>%1: %n answers</numerusform>
+        <numerusform>%1: %Ln answer</numerusform>
+        <numerusform>%1: %Ln answers</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>DetailPane</name>
     <message numerus="yes">
-      <source>%n event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
+      <source>%Ln event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
       <translation>
-        <numerusform>%n event of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
-        <numerusform>%n events of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
+        <numerusform>%Ln event of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
+        <numerusform>%Ln events of one action. Open the row (→) to list them, and choose one to see its details.</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>DueText</name>
     <message numerus="yes">
-      <source>%n day(s)</source>
+      <source>%Ln day(s)</source>
       <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
+        <numerusform>%Ln day</numerusform>
+        <numerusform>%Ln days</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n month(s)</source>
+      <source>%Ln month(s)</source>
       <translation>
-        <numerusform>%n month</numerusform>
-        <numerusform>%n months</numerusform>
+        <numerusform>%Ln month</numerusform>
+        <numerusform>%Ln months</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n year(s)</source>
+      <source>%Ln year(s)</source>
       <translation>
-        <numerusform>%n year</numerusform>
-        <numerusform>%n years</numerusform>
+        <numerusform>%Ln year</numerusform>
+        <numerusform>%Ln years</numerusform>
       </translation>
     </message>
   </context>
@@ -166,10 +166,10 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
-      <source>Streak: %n day(s)</source>
+      <source>Streak: %Ln day(s)</source>
       <translation>
-        <numerusform>Streak: %n day</numerusform>
-        <numerusform>Streak: %n days</numerusform>
+        <numerusform>Streak: %Ln day</numerusform>
+        <numerusform>Streak: %Ln days</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -183,38 +183,38 @@
   <context>
     <name>Organizer</name>
     <message numerus="yes">
-      <source>Category for %n word(s):</source>
+      <source>Category for %Ln word(s):</source>
       <translation>
-        <numerusform>Category for %n word:</numerusform>
-        <numerusform>Category for %n words:</numerusform>
+        <numerusform>Category for %Ln word:</numerusform>
+        <numerusform>Category for %Ln words:</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>category “{0}” for %n word(s)</source>
+      <source>category “{0}” for %Ln word(s)</source>
       <translation>
-        <numerusform>category “{0}” for %n word</numerusform>
-        <numerusform>category “{0}” for %n words</numerusform>
+        <numerusform>category “{0}” for %Ln word</numerusform>
+        <numerusform>category “{0}” for %Ln words</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Tag to add to %n word(s):</source>
+      <source>Tag to add to %Ln word(s):</source>
       <translation>
-        <numerusform>Tag to add to %n word:</numerusform>
-        <numerusform>Tag to add to %n words:</numerusform>
+        <numerusform>Tag to add to %Ln word:</numerusform>
+        <numerusform>Tag to add to %Ln words:</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Tag to remove from %n word(s):</source>
+      <source>Tag to remove from %Ln word(s):</source>
       <translation>
-        <numerusform>Tag to remove from %n word:</numerusform>
-        <numerusform>Tag to remove from %n words:</numerusform>
+        <numerusform>Tag to remove from %Ln word:</numerusform>
+        <numerusform>Tag to remove from %Ln words:</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Changing %n word(s)…</source>
+      <source>Changing %Ln word(s)…</source>
       <translation>
-        <numerusform>Changing %n word…</numerusform>
-        <numerusform>Changing %n words…</numerusform>
+        <numerusform>Changing %Ln word…</numerusform>
+        <numerusform>Changing %Ln words…</numerusform>
       </translation>
     </message>
   </context>
@@ -228,10 +228,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n day(s)</source>
+      <source>%Ln day(s)</source>
       <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
+        <numerusform>%Ln day</numerusform>
+        <numerusform>%Ln days</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -249,44 +249,44 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n answer(s)</source>
+      <source>%Ln answer(s)</source>
       <translation>
-        <numerusform>%n answer</numerusform>
-        <numerusform>%n answers</numerusform>
+        <numerusform>%Ln answer</numerusform>
+        <numerusform>%Ln answers</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n session(s)</source>
+      <source>%Ln session(s)</source>
       <translation>
-        <numerusform>%n session</numerusform>
-        <numerusform>%n sessions</numerusform>
+        <numerusform>%Ln session</numerusform>
+        <numerusform>%Ln sessions</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>PastWordsModel</name>
     <message numerus="yes">
-      <source>%n day(s)</source>
+      <source>%Ln day(s)</source>
       <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
+        <numerusform>%Ln day</numerusform>
+        <numerusform>%Ln days</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>ResumeDialog</name>
     <message numerus="yes">
-      <source>Your {0} session from {1} was not finished ({2} of %n word(s) answered). Every answer was saved.</source>
+      <source>Your {0} session from {1} was not finished ({2} of %Ln word(s) answered). Every answer was saved.</source>
       <translation>
-        <numerusform>Your {0} session from {1} was not finished ({2} of %n word answered). Every answer was saved.</numerusform>
-        <numerusform>Your {0} session from {1} was not finished ({2} of %n words answered). Every answer was saved.</numerusform>
+        <numerusform>Your {0} session from {1} was not finished ({2} of %Ln word answered). Every answer was saved.</numerusform>
+        <numerusform>Your {0} session from {1} was not finished ({2} of %Ln words answered). Every answer was saved.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Your {0} session from {1} was started, but none of its %n word(s) is answered yet.</source>
+      <source>Your {0} session from {1} was started, but none of its %Ln word(s) is answered yet.</source>
       <translation>
-        <numerusform>Your {0} session from {1} was started, but none of its %n word is answered yet.</numerusform>
-        <numerusform>Your {0} session from {1} was started, but none of its %n words is answered yet.</numerusform>
+        <numerusform>Your {0} session from {1} was started, but none of its %Ln word is answered yet.</numerusform>
+        <numerusform>Your {0} session from {1} was started, but none of its %Ln words is answered yet.</numerusform>
       </translation>
     </message>
   </context>
@@ -303,10 +303,10 @@
   <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-      <source>Outlined: the current streak of %n day(s).</source>
+      <source>Outlined: the current streak of %Ln day(s).</source>
       <translation>
-        <numerusform>Outlined: the current streak of %n day.</numerusform>
-        <numerusform>Outlined: the current streak of %n days.</numerusform>
+        <numerusform>Outlined: the current streak of %Ln day.</numerusform>
+        <numerusform>Outlined: the current streak of %Ln days.</numerusform>
       </translation>
     </message>
   </context>
@@ -327,62 +327,62 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>An unfinished {0} session from {1} (%n answer(s) so far).</source>
+      <source>An unfinished {0} session from {1} (%Ln answer(s) so far).</source>
       <translation>
-        <numerusform>An unfinished {0} session from {1} (%n answer so far).</numerusform>
-        <numerusform>An unfinished {0} session from {1} (%n answers so far).</numerusform>
+        <numerusform>An unfinished {0} session from {1} (%Ln answer so far).</numerusform>
+        <numerusform>An unfinished {0} session from {1} (%Ln answers so far).</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n word(s) of this session left out: {0}.</source>
+      <source>%Ln word(s) of this session left out: {0}.</source>
       <translation>
-        <numerusform>%n word of this session left out: {0}.</numerusform>
-        <numerusform>%n words of this session left out: {0}.</numerusform>
+        <numerusform>%Ln word of this session left out: {0}.</numerusform>
+        <numerusform>%Ln words of this session left out: {0}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n reviewed since it began</source>
+      <source>%Ln reviewed since it began</source>
       <translation>
-        <numerusform>%n reviewed since it began</numerusform>
-        <numerusform>%n reviewed since it began</numerusform>
+        <numerusform>%Ln reviewed since it began</numerusform>
+        <numerusform>%Ln reviewed since it began</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n not due yet</source>
+      <source>%Ln not due yet</source>
       <translation>
-        <numerusform>%n not due yet</numerusform>
-        <numerusform>%n not due yet</numerusform>
+        <numerusform>%Ln not due yet</numerusform>
+        <numerusform>%Ln not due yet</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n over today's limits</source>
+      <source>%Ln over today's limits</source>
       <translation>
-        <numerusform>%n over today's limits</numerusform>
-        <numerusform>%n over today's limits</numerusform>
+        <numerusform>%Ln over today's limits</numerusform>
+        <numerusform>%Ln over today's limits</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer(s) it had.</source>
+      <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %Ln answer(s) it had.</source>
       <translation>
-        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer it had.</numerusform>
-        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answers it had.</numerusform>
+        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %Ln answer it had.</numerusform>
+        <numerusform>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %Ln answers it had.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
+      <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
       <translation>
-        <numerusform>%n word of this session were deleted meanwhile; their cards are left out.</numerusform>
-        <numerusform>%n words of this session were deleted meanwhile; their cards are left out.</numerusform>
+        <numerusform>%Ln word of this session were deleted meanwhile; their cards are left out.</numerusform>
+        <numerusform>%Ln words of this session were deleted meanwhile; their cards are left out.</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>SummaryPanel</name>
     <message numerus="yes">
-      <source>%n day(s)</source>
+      <source>%Ln day(s)</source>
       <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
+        <numerusform>%Ln day</numerusform>
+        <numerusform>%Ln days</numerusform>
       </translation>
     </message>
   </context>
@@ -399,34 +399,34 @@
   <context>
     <name>TimelineModel</name>
     <message numerus="yes">
-      <source>%n event(s) that day</source>
+      <source>%Ln event(s) that day</source>
       <translation>
-        <numerusform>%n event that day</numerusform>
-        <numerusform>%n events that day</numerusform>
+        <numerusform>%Ln event that day</numerusform>
+        <numerusform>%Ln events that day</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>{0} of %n event(s) that day</source>
+      <source>{0} of %Ln event(s) that day</source>
       <translation>
-        <numerusform>{0} of %n event that day</numerusform>
-        <numerusform>{0} of %n events that day</numerusform>
+        <numerusform>{0} of %Ln event that day</numerusform>
+        <numerusform>{0} of %Ln events that day</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n event(s) of one action: open the row to list them</source>
+      <source>%Ln event(s) of one action: open the row to list them</source>
       <translation>
-        <numerusform>%n event of one action: open the row to list them</numerusform>
-        <numerusform>%n events of one action: open the row to list them</numerusform>
+        <numerusform>%Ln event of one action: open the row to list them</numerusform>
+        <numerusform>%Ln events of one action: open the row to list them</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>WordDialog</name>
     <message numerus="yes">
-      <source>and %n more</source>
+      <source>and %Ln more</source>
       <translation>
-        <numerusform>and %n more</numerusform>
-        <numerusform>and %n more</numerusform>
+        <numerusform>and %Ln more</numerusform>
+        <numerusform>and %Ln more</numerusform>
       </translation>
     </message>
   </context>
@@ -461,72 +461,72 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source> and %n more</source>
+      <source> and %Ln more</source>
       <translation>
-        <numerusform> and %n more</numerusform>
-        <numerusform> and %n more</numerusform>
+        <numerusform> and %Ln more</numerusform>
+        <numerusform> and %Ln more</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Restored %n word(s), with their study history.</source>
+      <source>Restored %Ln word(s), with their study history.</source>
       <translation>
-        <numerusform>Restored %n word, with their study history.</numerusform>
-        <numerusform>Restored %n words, with their study history.</numerusform>
+        <numerusform>Restored %Ln word, with their study history.</numerusform>
+        <numerusform>Restored %Ln words, with their study history.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Changing %n word(s)…</source>
+      <source>Changing %Ln word(s)…</source>
       <translation>
-        <numerusform>Changing %n word…</numerusform>
-        <numerusform>Changing %n words…</numerusform>
+        <numerusform>Changing %Ln word…</numerusform>
+        <numerusform>Changing %Ln words…</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>App</name>
     <message numerus="yes">
-      <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
+      <source>Restored the backup and took back %Ln event(s) made since it from the damaged profile.</source>
       <translation>
-        <numerusform>Restored the backup and took back %n event made since it from the damaged profile.</numerusform>
-        <numerusform>Restored the backup and took back %n events made since it from the damaged profile.</numerusform>
+        <numerusform>Restored the backup and took back %Ln event made since it from the damaged profile.</numerusform>
+        <numerusform>Restored the backup and took back %Ln events made since it from the damaged profile.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
+      <source>%Ln event(s) made since it could not be read; a sync brings back what reached the server.</source>
       <translation>
-        <numerusform>%n event made since it could not be read; a sync brings back what reached the server.</numerusform>
-        <numerusform>%n events made since it could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%Ln event made since it could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%Ln events made since it could not be read; a sync brings back what reached the server.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>Recovered %n event(s) from the damaged profile into a new one.</source>
+      <source>Recovered %Ln event(s) from the damaged profile into a new one.</source>
       <translation>
-        <numerusform>Recovered %n event from the damaged profile into a new one.</numerusform>
-        <numerusform>Recovered %n events from the damaged profile into a new one.</numerusform>
+        <numerusform>Recovered %Ln event from the damaged profile into a new one.</numerusform>
+        <numerusform>Recovered %Ln events from the damaged profile into a new one.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>%n event(s) could not be read; a sync brings back what reached the server.</source>
+      <source>%Ln event(s) could not be read; a sync brings back what reached the server.</source>
       <translation>
-        <numerusform>%n event could not be read; a sync brings back what reached the server.</numerusform>
-        <numerusform>%n events could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%Ln event could not be read; a sync brings back what reached the server.</numerusform>
+        <numerusform>%Ln events could not be read; a sync brings back what reached the server.</numerusform>
       </translation>
     </message>
   </context>
   <context>
     <name>CoreMessages</name>
     <message numerus="yes">
-      <source>%n column(s); the mapping needs {0}</source>
+      <source>%Ln column(s); the mapping needs {0}</source>
       <translation>
-        <numerusform>%n column; the mapping needs {0}</numerusform>
-        <numerusform>%n columns; the mapping needs {0}</numerusform>
+        <numerusform>%Ln column; the mapping needs {0}</numerusform>
+        <numerusform>%Ln columns; the mapping needs {0}</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be read).</source>
+      <source>No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be read).</source>
       <translation>
-        <numerusform>No row of the file can be imported: line {0}: {1} (and %n other line that cannot be read).</numerusform>
-        <numerusform>No row of the file can be imported: line {0}: {1} (and %n other lines that cannot be read).</numerusform>
+        <numerusform>No row of the file can be imported: line {0}: {1} (and %Ln other line that cannot be read).</numerusform>
+        <numerusform>No row of the file can be imported: line {0}: {1} (and %Ln other lines that cannot be read).</numerusform>
       </translation>
     </message>
   </context>
@@ -595,24 +595,24 @@
   <context>
     <name>ImportUndo</name>
     <message numerus="yes">
-      <source>%n studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
+      <source>%Ln studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
       <translation>
-        <numerusform>%n studied word among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
-        <numerusform>%n studied words among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
+        <numerusform>%Ln studied word among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
+        <numerusform>%Ln studied words among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
+      <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics: Redo brings the words back with them (importing the package again would add the words anew, without their reviews). To take the whole import back, restore a backup from before it (File → Backups…).</source>
       <translation>
-        <numerusform>The import brought %Ln review from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
-        <numerusform>The import brought %Ln reviews from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import brought %Ln review from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics: Redo brings the words back with them (importing the package again would add the words anew, without their reviews). To take the whole import back, restore a backup from before it (File → Backups…).</numerusform>
+        <numerusform>The import brought %Ln reviews from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics: Redo brings the words back with them (importing the package again would add the words anew, without their reviews). To take the whole import back, restore a backup from before it (File → Backups…).</numerusform>
       </translation>
     </message>
     <message numerus="yes">
-      <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</source>
+      <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore a backup from before it (File → Backups…).</source>
       <translation>
-        <numerusform>The import gave %Ln review from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</numerusform>
-        <numerusform>The import gave %Ln reviews from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</numerusform>
+        <numerusform>The import gave %Ln review from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore a backup from before it (File → Backups…).</numerusform>
+        <numerusform>The import gave %Ln reviews from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore a backup from before it (File → Backups…).</numerusform>
       </translation>
     </message>
   </context>

@@ -15,13 +15,13 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/app.py" line="1" />
-        <source>Restored the backup and took back %n event(s) made since it from the damaged profile.</source>
-        <translation><numerusform>バックアップから復元し、その後の %n 件の記録を壊れたプロファイルから取り戻しました。</numerusform></translation>
+        <source>Restored the backup and took back %Ln event(s) made since it from the damaged profile.</source>
+        <translation><numerusform>バックアップから復元し、その後の %Ln 件の記録を壊れたプロファイルから取り戻しました。</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/app.py" line="1" />
-        <source>%n event(s) made since it could not be read; a sync brings back what reached the server.</source>
-        <translation><numerusform>その後の %n 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
+        <source>%Ln event(s) made since it could not be read; a sync brings back what reached the server.</source>
+        <translation><numerusform>その後の %Ln 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/app.py" line="1" />
@@ -91,12 +91,12 @@
         <translation>プロファイルを取り戻しました</translation>
     </message>
     <message numerus="yes">
-        <source>Recovered %n event(s) from the damaged profile into a new one.</source>
-        <translation><numerusform>壊れたプロファイルから %n 件の記録を新しいプロファイルに取り戻しました。</numerusform></translation>
+        <source>Recovered %Ln event(s) from the damaged profile into a new one.</source>
+        <translation><numerusform>壊れたプロファイルから %Ln 件の記録を新しいプロファイルに取り戻しました。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) could not be read; a sync brings back what reached the server.</source>
-        <translation><numerusform>%n 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
+        <source>%Ln event(s) could not be read; a sync brings back what reached the server.</source>
+        <translation><numerusform>%Ln 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -113,8 +113,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
-        <source>Current streak: %n day(s)</source>
-        <translation><numerusform>現在の連続学習: %n 日</numerusform></translation>
+        <source>Current streak: %Ln day(s)</source>
+        <translation><numerusform>現在の連続学習: %Ln 日</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
@@ -123,8 +123,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="147" />
-        <source>%1: %n answer(s)</source>
-        <translation><numerusform>%1: %n 問</numerusform></translation>
+        <source>%1: %Ln answer(s)</source>
+        <translation><numerusform>%1: %Ln 問</numerusform></translation>
     </message>
 </context>
 <context>
@@ -377,8 +377,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/main_window.py" line="179" />
-        <source>Streak: %n day(s)</source>
-        <translation><numerusform>連続学習: %n 日</numerusform></translation>
+        <source>Streak: %Ln day(s)</source>
+        <translation><numerusform>連続学習: %Ln 日</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/main_window.py" line="182" />
@@ -553,8 +553,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/startup.py" line="56" />
-        <source>Your {0} session from {1} was not finished ({2} of %n word(s) answered). Every answer was saved.</source>
-        <translation><numerusform>{1} に始めた{0}のセッションが完了していません（%n 語中 {2} 語に解答済み）。解答はすべて保存されています。</numerusform></translation>
+        <source>Your {0} session from {1} was not finished ({2} of %Ln word(s) answered). Every answer was saved.</source>
+        <translation><numerusform>{1} に始めた{0}のセッションが完了していません（%Ln 語中 {2} 語に解答済み）。解答はすべて保存されています。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/startup.py" line="61" />
@@ -572,8 +572,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>後で(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <source>Your {0} session from {1} was started, but none of its %n word(s) is answered yet.</source>
-        <translation><numerusform>{1} に始めた{0}のセッション（%n 語）は、まだどの単語も解答されていません。</numerusform></translation>
+        <source>Your {0} session from {1} was started, but none of its %Ln word(s) is answered yet.</source>
+        <translation><numerusform>{1} に始めた{0}のセッション（%Ln 語）は、まだどの単語も解答されていません。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -980,8 +980,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
-        <source>Outlined: the current streak of %n day(s).</source>
-        <translation><numerusform>枠線: 現在の連続学習 %n 日</numerusform></translation>
+        <source>Outlined: the current streak of %Ln day(s).</source>
+        <translation><numerusform>枠線: 現在の連続学習 %Ln 日</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="182" />
@@ -1061,8 +1061,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="207" />
-        <source>An unfinished {0} session from {1} (%n answer(s) so far).</source>
-        <translation><numerusform>{1} に始めた{0}のセッションが未完了です（これまでの解答 %n 問）。</numerusform></translation>
+        <source>An unfinished {0} session from {1} (%Ln answer(s) so far).</source>
+        <translation><numerusform>{1} に始めた{0}のセッションが未完了です（これまでの解答 %Ln 問）。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/page.py" line="223" />
@@ -1107,28 +1107,28 @@ Details were written to the log file; your study history is safe.</source>
         <translation>まだ単語がありません。「単語」ページで追加するか、「ファイル」→「単語をインポート…」で一覧を取り込んでください。</translation>
     </message>
     <message numerus="yes">
-        <source>%n word(s) of this session were deleted meanwhile; their cards are left out.</source>
-        <translation><numerusform>このセッションの %n 語がその間に削除されたため、そのカードは出題しません。</numerusform></translation>
+        <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
+        <translation><numerusform>このセッションの %Ln 語がその間に削除されたため、そのカードは出題しません。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n word(s) of this session left out: {0}.</source>
-        <translation><numerusform>このセッションの %n 語は出題しません（{0}）。</numerusform></translation>
+        <source>%Ln word(s) of this session left out: {0}.</source>
+        <translation><numerusform>このセッションの %Ln 語は出題しません（{0}）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n reviewed since it began</source>
-        <translation><numerusform>開始後に復習済み %n 語</numerusform></translation>
+        <source>%Ln reviewed since it began</source>
+        <translation><numerusform>開始後に復習済み %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n not due yet</source>
-        <translation><numerusform>復習日がまだ来ていない %n 語</numerusform></translation>
+        <source>%Ln not due yet</source>
+        <translation><numerusform>復習日がまだ来ていない %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n over today's limits</source>
-        <translation><numerusform>今日の上限を超える %n 語</numerusform></translation>
+        <source>%Ln over today's limits</source>
+        <translation><numerusform>今日の上限を超える %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %n answer(s) it had.</source>
-        <translation><numerusform>{1} に始めた{0}のセッションには、いま学習する単語が残っていません（{2}）。それまでの解答 %n 問で完了しました。</numerusform></translation>
+        <source>Nothing in the {0} session from {1} is left to study now ({2}); it was finished with the %Ln answer(s) it had.</source>
+        <translation><numerusform>{1} に始めた{0}のセッションには、いま学習する単語が残っていません（{2}）。それまでの解答 %Ln 問で完了しました。</numerusform></translation>
     </message>
     <message>
         <source>Nothing in the {0} session from {1} is left to study now ({2}); it was closed.</source>
@@ -1188,8 +1188,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/summary.py" line="65" />
-        <source>%n day(s)</source>
-        <translation><numerusform>%n 日</numerusform></translation>
+        <source>%Ln day(s)</source>
+        <translation><numerusform>%Ln 日</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/summary.py" line="70" />
@@ -1294,8 +1294,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>「{0}」— {1}</translation>
     </message>
     <message numerus="yes">
-        <source>and %n more</source>
-        <translation><numerusform>ほか %n 語</numerusform></translation>
+        <source>and %Ln more</source>
+        <translation><numerusform>ほか %Ln 語</numerusform></translation>
     </message>
     <message>
         <source>“{0}” — {1} is already in your words. Save again to add it once more.</source>
@@ -1404,8 +1404,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>Restored %n word(s), with their study history.</source>
-        <translation><numerusform>%n 語を学習履歴ごと元に戻しました。</numerusform></translation>
+        <source>Restored %Ln word(s), with their study history.</source>
+        <translation><numerusform>%Ln 語を学習履歴ごと元に戻しました。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="43" />
@@ -1513,9 +1513,9 @@ Details were written to the log file; your study history is safe.</source>
         <translation>編集(&amp;I)…</translation>
     </message>
     <message numerus="yes">
-        <source> and %n more</source>
+        <source> and %Ln more</source>
         <translation>
-            <numerusform>、ほか %n 語</numerusform>
+            <numerusform>、ほか %Ln 語</numerusform>
         </translation>
     </message>
     <message>
@@ -1532,8 +1532,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>「{0}」を保存しました。絞り込みの条件に合わなくなったため、一覧には表示されません。</translation>
     </message>
     <message numerus="yes">
-        <source>Changing %n word(s)…</source>
-        <translation><numerusform>%n 語を変更しています…</numerusform></translation>
+        <source>Changing %Ln word(s)…</source>
+        <translation><numerusform>%Ln 語を変更しています…</numerusform></translation>
     </message>
     <message>
         <source>No category</source>
@@ -1559,8 +1559,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
-        <source>%n column(s); the mapping needs {0}</source>
-        <translation><numerusform>列が %n 個しかありません（この対応付けには {0} 列必要です）</numerusform></translation>
+        <source>%Ln column(s); the mapping needs {0}</source>
+        <translation><numerusform>列が %Ln 個しかありません（この対応付けには {0} 列必要です）</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
@@ -1911,8 +1911,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>タグに表示できない制御文字（U+{0}）が含まれています。取り除いてください。</translation>
     </message>
     <message numerus="yes">
-        <source>No row of the file can be imported: line {0}: {1} (and %n other line(s) that cannot be read).</source>
-        <translation><numerusform>ファイルのどの行も取り込めません：{0} 行目：{1}（ほかに読み取れない行が %n 行あります）。</numerusform></translation>
+        <source>No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be read).</source>
+        <translation><numerusform>ファイルのどの行も取り込めません：{0} 行目：{1}（ほかに読み取れない行が %Ln 行あります）。</numerusform></translation>
     </message>
     <message>
         <source>No row of the file can be imported: line {0}: {1}.</source>
@@ -2179,15 +2179,15 @@ Details were written to the log file; your study history is safe.</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
+        <source>%Ln day(s)</source>
         <translation>
-            <numerusform>%n 日後</numerusform>
+            <numerusform>%Ln 日後</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n month(s)</source>
+        <source>%Ln month(s)</source>
         <translation>
-            <numerusform>%n か月後</numerusform>
+            <numerusform>%Ln か月後</numerusform>
         </translation>
     </message>
     <message>
@@ -2195,9 +2195,9 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} か月後</translation>
     </message>
     <message numerus="yes">
-        <source>%n year(s)</source>
+        <source>%Ln year(s)</source>
         <translation>
-            <numerusform>%n 年後</numerusform>
+            <numerusform>%Ln 年後</numerusform>
         </translation>
     </message>
     <message>
@@ -2330,23 +2330,23 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>カテゴリを設定</translation>
     </message>
     <message numerus="yes">
-        <source>Category for %n word(s):</source>
+        <source>Category for %Ln word(s):</source>
         <translation>
-            <numerusform>%n 語のカテゴリ:</numerusform>
+            <numerusform>%Ln 語のカテゴリ:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>category “{0}” for %n word(s)</source>
-        <translation><numerusform>%n 語のカテゴリ「{0}」</numerusform></translation>
+        <source>category “{0}” for %Ln word(s)</source>
+        <translation><numerusform>%Ln 語のカテゴリ「{0}」</numerusform></translation>
     </message>
     <message>
         <source>Add a tag</source>
         <translation>タグを追加</translation>
     </message>
     <message numerus="yes">
-        <source>Tag to add to %n word(s):</source>
+        <source>Tag to add to %Ln word(s):</source>
         <translation>
-            <numerusform>%n 語に追加するタグ:</numerusform>
+            <numerusform>%Ln 語に追加するタグ:</numerusform>
         </translation>
     </message>
     <message>
@@ -2358,9 +2358,9 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>タグを外す</translation>
     </message>
     <message numerus="yes">
-        <source>Tag to remove from %n word(s):</source>
+        <source>Tag to remove from %Ln word(s):</source>
         <translation>
-            <numerusform>%n 語から外すタグ:</numerusform>
+            <numerusform>%Ln 語から外すタグ:</numerusform>
         </translation>
     </message>
     <message>
@@ -2372,8 +2372,8 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>何も変更しませんでした。選んだ単語は、その間にほかのプログラムで削除されています。</translation>
     </message>
     <message numerus="yes">
-        <source>Changing %n word(s)…</source>
-        <translation><numerusform>%n 語を変更しています…</numerusform></translation>
+        <source>Changing %Ln word(s)…</source>
+        <translation><numerusform>%Ln 語を変更しています…</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2409,16 +2409,16 @@ Python {3}, PySide6 {4}, {5}</translation>
         <translation>{0}を元に戻しますか？</translation>
     </message>
     <message numerus="yes">
-        <source>%n studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
-        <translation><numerusform>うち %n 語はその後学習されています。インポートを元に戻すと、追加したすべての単語がこれらも含めて削除されます。解答は履歴に残り、やり直しで単語は戻ります。</numerusform></translation>
+        <source>%Ln studied word(s) among them: undoing the import deletes every word it added, these too. The answers stay in the history, and Redo brings the words back.</source>
+        <translation><numerusform>うち %Ln 語はその後学習されています。インポートを元に戻すと、追加したすべての単語がこれらも含めて削除されます。解答は履歴に残り、やり直しで単語は戻ります。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics (importing the package again will not bring them twice). To take the whole import back, restore the backup made before it (File → Backups…).</source>
-        <translation><numerusform>このインポートで Anki の復習 %Ln 回を取り込みました。元に戻すと追加した単語はすべて削除されますが、それらの解答は履歴と統計に残ります（同じパッケージをもう一度インポートしても二重には取り込まれません）。インポート全体を取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
+        <source>The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, but those answers stay in your history and statistics: Redo brings the words back with them (importing the package again would add the words anew, without their reviews). To take the whole import back, restore a backup from before it (File → Backups…).</source>
+        <translation><numerusform>このインポートで Anki の復習 %Ln 回を取り込みました。元に戻すと追加した単語はすべて削除されますが、それらの解答は履歴と統計に残ります。やり直すと単語は解答とともに戻ります（同じパッケージをもう一度インポートすると、単語は復習なしの新しい単語として追加されます）。インポート全体を取り消すには、インポートより前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore the backup made before it (File → Backups…).</source>
-        <translation><numerusform>このインポートでは、単語リストにある単語に Anki の復習 %Ln 回を解答として追加しました。解答は元に戻せません。インポートを取り消すには、インポート前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
+        <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore a backup from before it (File → Backups…).</source>
+        <translation><numerusform>このインポートでは、単語リストにある単語に Anki の復習 %Ln 回を解答として追加しました。解答は元に戻せません。インポートを取り消すには、インポートより前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -40,8 +40,8 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="82" />
-            <source>%n backup(s) in {0}</source>
-            <translation><numerusform>{0} にバックアップが %n 件あります</numerusform></translation>
+            <source>%Ln backup(s) in {0}</source>
+            <translation><numerusform>{0} にバックアップが %Ln 件あります</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="108" />
@@ -136,9 +136,9 @@
             <translation>同じ操作</translation>
         </message>
         <message numerus="yes">
-            <source>%n event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
+            <source>%Ln event(s) of one action. Open the row (→) to list them, and choose one to see its details.</source>
             <translation>
-                <numerusform>ひとつの操作によるイベント %n 件です。行を開く（→）と一覧が表示され、選ぶと詳細が表示されます。</numerusform>
+                <numerusform>ひとつの操作によるイベント %Ln 件です。行を開く（→）と一覧が表示され、選ぶと詳細が表示されます。</numerusform>
             </translation>
         </message>
     </context>
@@ -631,8 +631,8 @@
     <context>
         <name>PastView</name>
         <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation><numerusform>%n 日</numerusform></translation>
+            <source>%Ln day(s)</source>
+            <translation><numerusform>%Ln 日</numerusform></translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="154" />
@@ -766,9 +766,9 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/timeline/past.py" line="128" />
-            <source>%n day(s)</source>
+            <source>%Ln day(s)</source>
             <translation>
-                <numerusform>%n 日</numerusform>
+                <numerusform>%Ln 日</numerusform>
             </translation>
         </message>
     </context>
@@ -852,21 +852,21 @@
         </message>
         <message numerus="yes">
             <location filename="../../effect_desktop/gui/timeline/model.py" line="141" />
-            <source>%n event(s) that day</source>
+            <source>%Ln event(s) that day</source>
             <translation>
-                <numerusform>この日のイベント %n 件</numerusform>
+                <numerusform>この日のイベント %Ln 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>{0} of %n event(s) that day</source>
+            <source>{0} of %Ln event(s) that day</source>
             <translation>
-                <numerusform>この日のイベント %n 件中 {0} 件</numerusform>
+                <numerusform>この日のイベント %Ln 件中 {0} 件</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%n event(s) of one action: open the row to list them</source>
+            <source>%Ln event(s) of one action: open the row to list them</source>
             <translation>
-                <numerusform>ひとつの操作によるイベント %n 件：行を開くと一覧が表示されます</numerusform>
+                <numerusform>ひとつの操作によるイベント %Ln 件：行を開くと一覧が表示されます</numerusform>
             </translation>
         </message>
     </context>

@@ -14,8 +14,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
-        <source>Current streak: %n day(s)</source>
-        <translation><numerusform>現在の連続日数: %n 日</numerusform></translation>
+        <source>Current streak: %Ln day(s)</source>
+        <translation><numerusform>現在の連続日数: %Ln 日</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
@@ -24,8 +24,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="148" />
-        <source>%1: %n answer(s)</source>
-        <translation><numerusform>%1: 解答 %n 件</numerusform></translation>
+        <source>%1: %Ln answer(s)</source>
+        <translation><numerusform>%1: 解答 %Ln 件</numerusform></translation>
     </message>
     <message>
         <source>Days with answers: {0}</source>
@@ -253,8 +253,8 @@
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/statistics/page.py" line="242" />
-        <source>Outlined: the current streak of %n day(s).</source>
-        <translation><numerusform>枠線: 現在の連続学習 %n 日。</numerusform></translation>
+        <source>Outlined: the current streak of %Ln day(s).</source>
+        <translation><numerusform>枠線: 現在の連続学習 %Ln 日。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="245" />

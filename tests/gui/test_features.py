@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -671,10 +672,12 @@ def test_the_hidden_timeline_is_read_again_only_when_shown(qtbot, window, profil
     assert any("hidden2" in (text or "") for text in shown)
 
 
+@pytest.mark.parametrize("how", ["close", "retire"])
 def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_closes(qtbot, tmp_path,
-                                                                                      monkeypatch) -> None:
+                                                                                      monkeypatch, how) -> None:
     """The Timeline's time-travel checkpoints (minutes on five years) went on being written after the
-    window closed and the profile's lock was let go: a window opened meanwhile wrote the same profile."""
+    window closed and the profile's lock was let go: a window opened meanwhile wrote the same profile.
+    Likewise after a restore (or a new study day) replaced the window: into the restored file."""
     import time
 
     from effect_desktop.bootstrap import open_profile
@@ -703,7 +706,7 @@ def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_c
         monkeypatch.setattr(Timeline, "prepare", prepare)
         page = window.show_page("timeline")
         qtbot.waitUntil(lambda: page._prepare is not None)
-        window.close()
+        window.close() if how == "close" else window.retire()
         assert outcome == ["stopped"]  # and ended before close() returned: nothing writes after it
         assert page._prepare.finished.is_set()
         window.deleteLater()

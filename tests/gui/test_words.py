@@ -379,7 +379,7 @@ def test_keeping_many_selected_words_across_a_reload(qtbot, window, profile):
     page.table.selectAll()
     assert len(page.selected_ids()) == 1500
     box = page.delete_selected()
-    assert box.informativeText().startswith("“w0000”, “w0001”, “w0002”, “w0003”, “w0004” and 1495 more")
+    assert box.informativeText().startswith("“w0000”, “w0001”, “w0002”, “w0003”, “w0004” and 1,495 more")
     box.reject()
     with qtbot.waitSignal(page.loaded, timeout=20_000):
         page.reload()

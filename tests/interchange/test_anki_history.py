@@ -388,3 +388,28 @@ def test_words_imported_before_without_their_history_take_it_when_the_package_co
     assert verify(profile.projector).ok
     third = import_package(profile, path)  # and nothing twice
     assert (third.answers, third.reviews_left_out) == (0, 7)
+
+
+def test_a_deleted_word_never_answered_holds_no_history_and_the_new_one_takes_it(tmp_path: Path,
+                                                                                  profile: Profile) -> None:
+    path = legacy_package(tmp_path, REVLOG)
+    import_package(profile, path, history=False)
+    profile.service.delete_word(word_id(profile, "bread"))  # never answered
+    again = import_package(profile, path)
+    assert (again.created, again.reviews_left_out) == (1, 0)
+    assert len(profile.queries.answers_for_word(word_id(profile, "bread"))) == 3
+
+
+def test_a_few_words_bringing_many_reviews_are_backed_up_before(tmp_path: Path, profile: Profile) -> None:
+    """The backup before an import counted words: two words carrying thousands of answers wrote them with
+    none, while the undo box pointed to it."""
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.backup.schedule import backup_before_change
+
+    path = legacy_package(tmp_path, REVLOG)
+    import_package(profile, path, history=False)
+    revlog = [(ms(MARCH + timedelta(days=day)), day % 2, 3, 2_000, 1) for day in range(30)]
+    many = legacy_package(tmp_path, revlog, name="many.apkg")
+    plan = plan_import(profile.queries, read_apkg(many))
+    report = apply_import(profile.service, plan, before_write=lambda n: backup_before_change(profile, n))
+    assert report.answers == 30 and len(list_backups(profile.path)) == 1

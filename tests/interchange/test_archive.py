@@ -260,3 +260,25 @@ def test_after_compaction_studying_reads_nothing_archived(profile: Profile, cloc
         assert verify(reopened.projector).ok
     finally:
         reopened.close()
+
+
+def test_a_compaction_asked_to_stop_while_snapshotting_archives_nothing(profile: Profile, clock: SettableClock,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window closing during the first compaction of five years waited 12 s for the snapshots of every
+    stream: it stops between two batches of them now, and archives no segment whose streams were not all
+    snapshotted; the next compaction goes on."""
+    from effect_desktop.interchange import archiving
+
+    monkeypatch.setattr(archiving, "SNAPSHOTS_PER_TRANSACTION", 2)
+    study_history(profile, clock, days=3)
+    asked: list[int] = []
+
+    def stop() -> bool:  # the window closes once the first batch is written
+        asked.append(1)
+        return len(asked) > 2
+
+    done = archiving.compact_profile(profile, older_than_days=0, shrink=False, now=FAR_FUTURE, segment=10, stop=stop)
+    assert done.report.segments == 0 and 2 < len(asked) < 10
+    assert verify(profile.projector).ok
+    again = archiving.compact_profile(profile, older_than_days=0, shrink=False, now=FAR_FUTURE, segment=10)
+    assert again.report.segments > 0 and verify(profile.projector).ok

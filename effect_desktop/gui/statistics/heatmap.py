@@ -57,13 +57,13 @@ class CalendarHeatmap(QWidget):
             busiest = max(answers, key=lambda day: (answers[day], day))
             parts.append(self.tr("Busiest day: {0}").format(self._day_answers(busiest)))
         days = self.figure.streak_days
-        parts.append(self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
+        parts.append(self.tr("Current streak: %Ln day(s)", "", days) if days else self.tr("No current streak"))
         return " · ".join(parts)
 
     def _day_answers(self, day: date) -> str:
         assert self.figure is not None
         when = self.locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
-        return self.tr("%1: %n answer(s)", "", self.figure.answers.get(day, 0)).replace("%1", when)
+        return self.tr("%1: %Ln answer(s)", "", self.figure.answers.get(day, 0)).replace("%1", when)
 
     # --- geometry --------------------------------------------------------------------------
     def _origin(self) -> QPoint:
@@ -226,7 +226,7 @@ class CalendarHeatmap(QWidget):
         painter.setPen(text)
         days = self.figure.streak_days
         painter.drawText(QPoint(x + cell + 6, y + cell - 2),
-                         self.tr("Current streak: %n day(s)", "", days) if days else self.tr("No current streak"))
+                         self.tr("Current streak: %Ln day(s)", "", days) if days else self.tr("No current streak"))
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent) and self.figure is not None:

@@ -324,7 +324,7 @@ class StatisticsPage(QWidget):
             locale.toString(float(s.study_minutes), "f", 0 if s.study_minutes >= 10 or not s.study_minutes else 1),
             locale.toString(s.words), locale.toString(s.streak_days), locale.toString(s.due_today)))
         self.heatmap.set_figure(report.heatmap)
-        self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %n day(s).", "",
+        self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %Ln day(s).", "",
                                                report.heatmap.streak_days) if report.heatmap.streak_days else "")
         granularity = report.request.granularity
         replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),

@@ -27,15 +27,15 @@ class DueText(QObject):
         if days <= 0:
             return self.tr("today")
         if days < 30:
-            return self.tr("%n day(s)", "", days)
+            return self.tr("%Ln day(s)", "", days)
         if days < 365:
             months = _rounded(days / DAYS_PER_MONTH)
             if isinstance(months, int):
-                return self.tr("%n month(s)", "", months)
+                return self.tr("%Ln month(s)", "", months)
             return self.tr("{0} months").format(QLocale().toString(months, "f", 1))
         years = _rounded(days / 365.25)
         if isinstance(years, int):
-            return self.tr("%n year(s)", "", years)
+            return self.tr("%Ln year(s)", "", years)
         return self.tr("{0} years").format(QLocale().toString(years, "f", 1))
 
 

@@ -332,7 +332,7 @@ class StudyPage(Page):
         if self.open_session is not None:
             names = mode_names(self)
             if self.open_session.answered:
-                said = self.tr("An unfinished {0} session from {1} (%n answer(s) so far).", "",
+                said = self.tr("An unfinished {0} session from {1} (%Ln answer(s) so far).", "",
                                self.open_session.answered)
             else:  # "(0 answers so far)"
                 said = self.tr("A {0} session from {1} was started; no word is answered yet.")
@@ -394,15 +394,15 @@ class StudyPage(Page):
         if not run.finished:
             self._begin(run)
             self.session_panel.show_result(self.tr(
-                "%n word(s) of this session left out: {0}.", "", len(plan.left_out)).format(self._why(plan)))
+                "%Ln word(s) of this session left out: {0}.", "", len(plan.left_out)).format(self._why(plan)))
             return
         self._close_resumed(session, run, plan)
 
     def _why(self, plan: ResumePlan) -> str:
         """Why words were left out, with how many for each reason ("2 reviewed since it began, 1 not due")."""
-        reasons = [self.tr("%n reviewed since it began", "", len(plan.reviewed_since)) if plan.reviewed_since else "",
-                   self.tr("%n not due yet", "", len(plan.not_due)) if plan.not_due else "",
-                   self.tr("%n over today's limits", "", len(plan.over_limits)) if plan.over_limits else ""]
+        reasons = [self.tr("%Ln reviewed since it began", "", len(plan.reviewed_since)) if plan.reviewed_since else "",
+                   self.tr("%Ln not due yet", "", len(plan.not_due)) if plan.not_due else "",
+                   self.tr("%Ln over today's limits", "", len(plan.over_limits)) if plan.over_limits else ""]
         return self.tr(", ", "between the reasons").join(r for r in reasons if r)
 
     def _close_resumed(self, session: SessionView, run: StudyRun, plan: ResumePlan) -> None:
@@ -416,7 +416,7 @@ class StudyPage(Page):
         when = (mode_names(self).get(session.mode, session.mode), session.started_local.strftime("%Y-%m-%d %H:%M"))
         if run.results:
             said = self.tr("Nothing in the {0} session from {1} is left to study now ({2}); it was finished "
-                           "with the %n answer(s) it had.", "", len(run.results))
+                           "with the %Ln answer(s) it had.", "", len(run.results))
         else:
             said = self.tr("Nothing in the {0} session from {1} is left to study now ({2}); it was closed.")
         self._said_on_start = said.format(*when, self._why(plan)) if ok else ""
@@ -556,7 +556,7 @@ class StudyPage(Page):
         if not deleted:
             return
         on_screen = run.leave_out(deleted)
-        said = self.tr("%n word(s) of this session were deleted meanwhile; their cards are left out.", "",
+        said = self.tr("%Ln word(s) of this session were deleted meanwhile; their cards are left out.", "",
                        len(deleted))
         if run.finished:
             if run.results:

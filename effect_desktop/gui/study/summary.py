@@ -66,7 +66,7 @@ class SummaryPanel(QWidget):
         self.accuracy.setText(f"{summary.accuracy:.0%}")
         self.answers.setText(self.tr("{0} correct of {1}").format(summary.correct, summary.answers))
         self.time.setText(format_duration(summary.seconds))
-        self.streak.setText(self.tr("%n day(s)", "", streak_days))
+        self.streak.setText(self.tr("%Ln day(s)", "", streak_days))
         self.review.clear()
         for word in summary.review_again:
             self.review.addItem(f"{word.text}  —  {word.meaning}")

@@ -110,7 +110,7 @@ class DetailPane(QWidget):
         """A row standing for one action's many events: what it did, and how to see them."""
         self.show_entry(None)
         self.sentence.setText(sentence)
-        self.when.setText(self.tr("%n event(s) of one action. Open the row (→) to list them, and choose one "
+        self.when.setText(self.tr("%Ln event(s) of one action. Open the row (→) to list them, and choose one "
                                   "to see its details.", "", count))
 
     def _go_to_cause(self) -> None:

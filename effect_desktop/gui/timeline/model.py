@@ -401,8 +401,8 @@ class TimelineModel(QStandardItemModel):
     def _day_count(self, day: str) -> str:
         count = self._day_counts.get(day, 0)
         if self.filter.is_empty:
-            return self.tr("%n event(s) that day", "", count)
-        return self.tr("{0} of %n event(s) that day", "", count).format(self._shown.get(day, 0))
+            return self.tr("%Ln event(s) that day", "", count)
+        return self.tr("{0} of %Ln event(s) that day", "", count).format(self._shown.get(day, 0))
 
     def _entry_items(self, entry: TimelineEntry) -> list[QStandardItem]:
         cells = [QStandardItem(learner_time(entry.at, entry.utc_offset_minutes).strftime("%H:%M:%S")),
@@ -418,7 +418,7 @@ class TimelineModel(QStandardItemModel):
     def _group_items(self, newest: TimelineEntry, group: _Group) -> list[QStandardItem]:
         cells = [QStandardItem(learner_time(newest.at, newest.utc_offset_minutes).strftime("%H:%M:%S")),
                  QStandardItem(describe_group(newest, len(group.positions), group.samples, self.language))]
-        tip = self.tr("%n event(s) of one action: open the row to list them", "", len(group.positions))
+        tip = self.tr("%Ln event(s) of one action: open the row to list them", "", len(group.positions))
         for cell in cells:
             cell.setFlags(_SELECTABLE)
             cell.setData(False, IsDayRole)

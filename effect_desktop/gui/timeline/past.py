@@ -277,7 +277,7 @@ class PastWordsModel(QAbstractTableModel):
             day = self.state.due_days.get(word.word_id) if self.state is not None else None
             return day.isoformat() if day else p.next_review_date.astimezone().strftime("%Y-%m-%d")
         return (str(p.repetition_count), f"{p.easiness_factor:.2f}",
-                self.tr("%n day(s)", "", p.interval_days))[column - 2]
+                self.tr("%Ln day(s)", "", p.interval_days))[column - 2]
 
 
 class PastView(QWidget):
@@ -346,7 +346,7 @@ class PastView(QWidget):
                    self.tr("%1 · streak %2 · %3 · %5 · scheduler %6"))  # "0 answers (0% correct)" read as a score
         self.summary.setText(summary
                              .replace("%1", self.tr("%Ln word(s)", "", state.word_count))
-                             .replace("%2", self.tr("%n day(s)", "", state.streak.current))
+                             .replace("%2", self.tr("%Ln day(s)", "", state.streak.current))
                              .replace("%3", self.tr("%Ln answer(s)", "", t.answers))  # "1 answers" read wrong
                              .replace("%4", str(round(t.accuracy * 100)))
                              .replace("%5", self.tr("%Ln session(s)", "", t.sessions_completed))

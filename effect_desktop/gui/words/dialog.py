@@ -193,7 +193,7 @@ class WordDialog(QDialog):
         lines = [self.tr("“{0}” — {1}").format(w.text, _short(w.meaning)) for w in others[:SAME_TEXT_SHOWN]]
         more = len(others) - SAME_TEXT_SHOWN
         if more > 0:
-            lines.append(self.tr("and %n more", "", more))
+            lines.append(self.tr("and %Ln more", "", more))
         self.same_text_note.setText("\n".join([self.tr("Already in your words:")] + lines))
         self.same_text_note.setVisible(True)
         self._fit_height()

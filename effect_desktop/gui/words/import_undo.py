@@ -16,35 +16,39 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...application.service import ImportedWords, StudyService
-from ..undo import UndoEntry, Undone
+from ..undo import UndoEntry, UndoHistory, Undone
 from .edit import outcome
 
 Change = tuple[UUID, dict[str, Any], dict[str, Any], UUID]  # word, values before, values after, event
 
 
-def import_entry(service: StudyService, words: ImportedWords, label: str) -> UndoEntry | None:
+def import_entry(service: StudyService, words: ImportedWords, label: str,
+                 history: UndoHistory | None = None) -> UndoEntry | None:
     """The entry that undoes this import; None if it wrote nothing."""
     if not words.created_events and not words.changes:
-        return _answers_only(words.answers, label) if words.answers else None
+        return _answers_only(words.answers, label, history) if words.answers and history is not None else None
     return _entry(service, words.created_events, words.changes, label, words.answers)
 
 
-def _answers_only(answers: int, label: str) -> UndoEntry:
+def _answers_only(answers: int, label: str, history: UndoHistory) -> UndoEntry:
     """An import that only gave Anki's reviews to words already here: answers are never taken back by
-    Ctrl+Z, and without an entry of its own Ctrl+Z undid what came before the import instead. It says
-    so, and how to take the import back, and leaves everything as it is."""
+    Ctrl+Z, and without an entry of its own Ctrl+Z undid what came before the import instead. The first
+    Ctrl+Z says so and how to take the import back, changes nothing, and lets the entry go: the next
+    one undoes what came before (an entry that only refused kept Ctrl+Z from ever reaching it)."""
     def ask(window: QWidget) -> bool:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ImportUndo", "Undo the import"),
                           QCoreApplication.translate(
                               "ImportUndo", "The import gave %Ln review(s) from Anki to words already in your list, "
-                              "as answers; answers are not undone. To take the import back, restore the backup made "
+                              "as answers; answers are not undone. To take the import back, restore a backup from "
                               "before it (File → Backups…).", None, answers),
                           QMessageBox.StandardButton.Ok, window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+        history.discard(lambda e: e is entry)
         return False
 
-    return UndoEntry(label, lambda: Undone.NOTHING, ask=ask)
+    entry = UndoEntry(label, lambda: Undone.NOTHING, ask=ask)
+    return entry
 
 
 def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[Change], label: str,
@@ -82,12 +86,12 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
         if answers:  # an Anki history: Ctrl+Z cannot take its answers back, and the learner must know
             text = QCoreApplication.translate(
                 "ImportUndo", "The import brought %Ln review(s) from Anki. Undoing it deletes every word it added, "
-                "but those answers stay in your history and statistics (importing the package again will not "
-                "bring them twice). To take the whole import back, restore the backup made before it "
-                "(File → Backups…).", None, answers)
+                "but those answers stay in your history and statistics: Redo brings the words back with them "
+                "(importing the package again would add the words anew, without their reviews). To take the whole "
+                "import back, restore a backup from before it (File → Backups…).", None, answers)
         else:
             text = QCoreApplication.translate(
-                "ImportUndo", "%n studied word(s) among them: undoing the import deletes every word it added, these "
+                "ImportUndo", "%Ln studied word(s) among them: undoing the import deletes every word it added, these "
                 "too. The answers stay in the history, and Redo brings the words back.", None, studied)
         box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ImportUndo", "Undo the import"),
                           QCoreApplication.translate("ImportUndo", "Undo the {0}?").format(label),

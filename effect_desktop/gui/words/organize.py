@@ -60,19 +60,19 @@ class Organizer(QObject):
         if not words:
             return 0
         if category is None:
-            category = self.ask(self.tr("Set category"), self.tr("Category for %n word(s):", "", len(words)),
+            category = self.ask(self.tr("Set category"), self.tr("Category for %Ln word(s):", "", len(words)),
                                 self.page.profile.queries.categories())
         if category is None:
             return 0
         return self._apply(words, organize.category_set(category),  # (counting the words it changed)
-                           lambda count: self.tr("category “{0}” for %n word(s)", "", count).format(category.strip()))
+                           lambda count: self.tr("category “{0}” for %Ln word(s)", "", count).format(category.strip()))
 
     def add_tag(self, tag: str | None = None) -> int:
         words = self._words()
         if not words:
             return 0
         if tag is None:
-            tag = self.ask(self.tr("Add a tag"), self.tr("Tag to add to %n word(s):", "", len(words)),
+            tag = self.ask(self.tr("Add a tag"), self.tr("Tag to add to %Ln word(s):", "", len(words)),
                            self.page.profile.queries.tags())
         if not tag or not tag.strip():
             return 0
@@ -85,7 +85,7 @@ class Organizer(QObject):
         if not words:
             return 0
         if tag is None:
-            tag = self.ask(self.tr("Remove a tag"), self.tr("Tag to remove from %n word(s):", "", len(words)),
+            tag = self.ask(self.tr("Remove a tag"), self.tr("Tag to remove from %Ln word(s):", "", len(words)),
                            organize.tags_of(words))
         if not tag or not tag.strip():
             return 0
@@ -105,7 +105,7 @@ class Organizer(QObject):
         context = self.page.context
         ok, done = context.operations.perform(
             lambda: service.change_words([w.word_id for w in words], lambda _word_id, fields: change(fields)),
-            busy=self.tr("Changing %n word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
+            busy=self.tr("Changing %Ln word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
         if ok and not done and all(w is None or w.deleted for w in
                                    (self.page.profile.queries.word(v.word_id) for v in words)):
             window = self.page.window()

@@ -450,7 +450,7 @@ class WordsPage(Page):
             named = separator.join(quoted.format(w.text) for w in words[:NAMED_IN_QUESTION])
             rest = len(words) - NAMED_IN_QUESTION
             if rest > 0:
-                named += self.tr(" and %n more", "", rest)
+                named += self.tr(" and %Ln more", "", rest)
             history = f"{named}\n\n{history}"
         box.setInformativeText(history)
         widen_message_box(box)
@@ -491,7 +491,7 @@ class WordsPage(Page):
             window = self.window()
             if isinstance(window, QMainWindow):
                 window.statusBar().showMessage(
-                    self.tr("Restored %n word(s), with their study history.", "", len(restored)), 5000)
+                    self.tr("Restored %Ln word(s), with their study history.", "", len(restored)), 5000)
 
     def _each_word(self, words: list[WordView], command: Callable[..., list[tuple[UUID, UUID]]],
                    undo_command: Callable[..., list[tuple[UUID, UUID]]], label: str) -> list[tuple[UUID, UUID]]:
@@ -503,7 +503,7 @@ class WordsPage(Page):
         # the table still showing it, made every retry fail the same way
         ok, done = self.context.operations.perform(
             lambda: command([w.word_id for w in words], skip_done=True),
-            busy=self.tr("Changing %n word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
+            busy=self.tr("Changing %Ln word(s)…", "", len(words)) if len(words) >= BUSY_FROM else "")
         if not ok or not done:
             return []
         self._changed = {word_id for word_id, _ in done}
