@@ -686,6 +686,7 @@ def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_c
 
     i18n.install("en")
     profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
     try:
         profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
         window = MainWindow(profile)
@@ -696,6 +697,10 @@ def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_c
         def prepare(self, progress=None):  # type: ignore[no-untyped-def]
             def when_the_window_closes(done: int, total: int) -> bool:
                 while not window._closed:  # the learner closes the window while it runs
+                    time.sleep(0.01)
+                # the window says it is closing before it stops its pages' work: give it a moment
+                deadline = time.monotonic() + 5
+                while progress is not None and progress(done, total) and time.monotonic() < deadline:
                     time.sleep(0.01)
                 going_on = progress is None or progress(done, total)
                 outcome.append("went on" if going_on else "stopped")
@@ -709,8 +714,10 @@ def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_c
         window.close() if how == "close" else window.retire()
         assert outcome == ["stopped"]  # and ended before close() returned: nothing writes after it
         assert page._prepare.finished.is_set()
-        window.deleteLater()
     finally:
+        if window is not None:  # hidden whatever happened: a window left on screen kept later tests' apps running
+            window.hide()
+            window.deleteLater()
         profile.close()
 
 
@@ -726,6 +733,7 @@ def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbo
 
     i18n.install("en")
     profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
     try:
         profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
         window = MainWindow(profile)
@@ -742,8 +750,10 @@ def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbo
         window.close()
         assert list_backups(profile.path) == [] and schedule.daily_backup_due(profile)
         assert not list(profile.path.parent.rglob("*.partial"))
-        window.deleteLater()
     finally:
+        if window is not None:  # hidden whatever happened: a window left on screen kept later tests' apps running
+            window.hide()
+            window.deleteLater()
         profile.close()
 
 
