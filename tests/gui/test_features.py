@@ -778,3 +778,46 @@ def test_thousands_of_words_are_counted_with_grouped_digits_in_both_languages(
     finally:
         i18n.install("en")
         window.change_language("en")
+
+
+def test_closing_does_not_wait_for_timeline_checkpoints_that_never_started(qtbot, tmp_path) -> None:
+    """The Timeline's preparation sat queued behind other background work (statistics as of a moment,
+    an import's reading): closing waited for it to run and end, half a minute with the window hung."""
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")
+    release = threading.Event()
+    busy: list[int] = []
+
+    class Blocker(QRunnable):
+        def run(self) -> None:
+            busy.append(1)
+            release.wait(10)
+            busy.pop()
+
+    pool = QThreadPool.globalInstance()
+    for _ in range(pool.maxThreadCount()):
+        pool.start(Blocker())
+    qtbot.waitUntil(lambda: len(busy) == pool.maxThreadCount())
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+        window = MainWindow(profile)
+        window.show()
+        page = window.show_page("timeline")
+        assert page._prepare is not None and not page._prepare.finished.is_set()
+        window.close()
+        assert busy, "closing waited until the other work had ended"
+    finally:
+        release.set()
+        pool.waitForDone(15_000)
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()

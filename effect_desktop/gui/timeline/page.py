@@ -547,6 +547,9 @@ class TimelinePage(QWidget):
         if self._prepare is None:
             return True
         self._prepare.stop.set()
+        if QThreadPool.globalInstance().tryTake(self._prepare):  # queued behind other work, never started:
+            self._prepare.finished.set()  # nothing to wait for (waiting, the window hung until it ran)
+            return True
         return self._prepare.finished.wait(wait_s) if wait_s else self._prepare.finished.is_set()
 
     def start_preparing(self) -> None:
