@@ -194,3 +194,33 @@ def test_the_shortcuts_are_described_whole(qtbot, system_font_pt, profile) -> No
         needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
         assert needed.height() <= table.rowHeight(row), (text, needed, table.rowHeight(row))
     window.operations.wait()
+
+
+def test_at_a_large_font_the_window_cannot_shrink_below_what_the_study_page_needs(qtbot, system_font_pt,  # type: ignore[no-untyped-def]
+                                                                                 tmp_path) -> None:
+    """At 13.5 pt the window shrank to 720×480, where the Study page needs about 1,000×650: its mode
+    buttons were squeezed to 7 pixels and overlapped. Its least size grows with the font now."""
+    from PySide6.QtWidgets import QApplication, QRadioButton
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(13.5)
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
+    try:
+        window = MainWindow(profile)
+        window.show()
+        window.resize(1, 1)  # as small as the learner can drag it
+        QApplication.processEvents()
+        buttons = window.study_page.findChildren(QRadioButton)
+        assert buttons and all(b.height() >= b.minimumSizeHint().height() for b in buttons if b.isVisible())
+        start = window.study_page.start_panel.start
+        assert start.height() >= start.minimumSizeHint().height()
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
