@@ -171,8 +171,8 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     print(report.summary())
     if report.answers and not args.scheduler and fsrs_recommended(profile):
         print("note: SM-2 counts each Anki review as if it came when the word was due, and pushes many words "
-              "years away; FSRS counts the time between reviews. To schedule by it, import the package again "
-              "with --scheduler fsrs (nothing comes in twice), or use Scheduler… on the Timeline page.",
+              "years away; FSRS counts the time between reviews. To schedule by it: effect-desktop scheduler "
+              "switch fsrs (effect-desktop scheduler preview fsrs shows what it changes first).",
               file=sys.stderr)
     return 0
 

@@ -30,6 +30,7 @@ from . import (
     history_commands,
     interchange_commands,
     log,
+    scheduler_commands,
     settings_commands,
     stats_commands,
     study,
@@ -56,7 +57,7 @@ log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
 COMMAND_MODULES: list[Any] = [words, study, log, stats_commands, interchange_commands, history_commands,
-                               sync_commands, settings_commands]
+                               scheduler_commands, sync_commands, settings_commands]
 
 
 class UsageError(Exception):

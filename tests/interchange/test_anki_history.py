@@ -340,7 +340,8 @@ def test_the_command_line_switches_to_fsrs_when_asked_and_says_why_when_not(tmp_
                                "import", str(path), *args], capture_output=True, text=True, timeout=120)
 
     first = run()
-    assert first.returncode == 0 and "--scheduler fsrs" in first.stderr and "FSRS" not in first.stdout
+    assert first.returncode == 0 and "effect-desktop scheduler switch fsrs" in first.stderr
+    assert "FSRS" not in first.stdout
     again = run("--scheduler", "fsrs")  # the same package again: nothing twice, and the switch made
     assert again.returncode == 0, again.stderr
     assert "7 reviews of words you already have (or had) left out, scheduled by FSRS from now on" in again.stdout

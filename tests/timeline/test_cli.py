@@ -123,3 +123,29 @@ def test_a_moment_before_any_answer_shows_no_score(tmp_path, capsys: pytest.Capt
     code, out, _ = _run(profile, capsys, "state", "--as-of", "2099-01-01T00:00:00+00:00")
     assert code == 0
     assert "answers: 0, sessions completed: 0" in out and "correct" not in out
+
+
+def test_the_scheduler_is_previewed_and_switched_from_the_command_line(
+        profile: Profile, clock: SettableClock, studied: dict, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the window's Scheduler… could switch: a learner importing an Anki history in a terminal was told
+    FSRS would suit it, with no command to choose it."""
+    from effect_desktop.bootstrap import open_profile
+
+    path = profile.path
+    code, out, _ = _run(profile, capsys, "scheduler")
+    assert code == 0 and out.startswith("SM-2 (sm2)")
+    counting = open_profile(path)
+    events_before = counting.store.count()
+    code, out, _ = _run(counting, capsys, "scheduler", "preview", "fsrs", "--json")
+    preview = json.loads(out)
+    assert code == 0 and preview["scheduler"] == "fsrs" and preview["current"] == "sm2" and preview["answers"] == 2
+    code, out, _ = _run(open_profile(path), capsys, "scheduler", "switch", "fsrs")
+    assert code == 0 and "scheduled by FSRS from now on" in out
+    code, out, _ = _run(open_profile(path), capsys, "scheduler", "switch", "fsrs")
+    assert code == 0 and out.startswith("already scheduled by FSRS")
+    reopened = open_profile(path)
+    try:
+        assert reopened.service.scheduler.name == "fsrs"
+        assert reopened.store.count() == events_before + 1  # the preview wrote nothing; one switch recorded
+    finally:
+        reopened.close()

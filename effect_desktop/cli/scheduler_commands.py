@@ -1,0 +1,62 @@
+"""`effect-desktop scheduler [preview|switch NAME]`: which scheduler folds the answers, and a switch.
+
+The window's Scheduler… (on the Timeline page) was the only way to switch; a learner importing an Anki
+history from a terminal was told FSRS would suit it and had no command to choose it. The same preview
+and the same `SchedulerChanged` event as the window's, so a script and the window agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..timeline import scheduler_replay
+from ..timeline.scheduler_choice import SCHEDULERS
+from .context import CliContext
+from .output import print_json
+
+NAMES = {"sm2": "SM-2", "fsrs": "FSRS"}
+
+
+def register(commands: Any) -> None:
+    scheduler = commands.add_parser(
+        "scheduler", help="the scheduler folding the answers (SM-2 or FSRS); preview or switch to another")
+    scheduler.set_defaults(handler=show_scheduler, scheduler_command=None)
+    sub = scheduler.add_subparsers(dest="scheduler_command", metavar="COMMAND")
+    preview = sub.add_parser("preview", help="replay every answer under NAME and say how the due words would "
+                                             "change; writes nothing")
+    preview.add_argument("name", choices=SCHEDULERS)
+    preview.add_argument("--json", action="store_true", help="print one JSON object")
+    preview.set_defaults(handler=preview_scheduler)
+    switch = sub.add_parser("switch", help="schedule by NAME from now on: recorded as an event, every answer "
+                                           "replayed under it (switching back replays them again)")
+    switch.add_argument("name", choices=SCHEDULERS)
+    switch.set_defaults(handler=switch_scheduler)
+
+
+def show_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
+    name = ctx.profile().service.scheduler.name
+    print(f"{NAMES.get(name, name)} ({name}); `effect-desktop scheduler preview NAME` shows what a switch "
+          "would change")
+    return 0
+
+
+def preview_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
+    found = scheduler_replay.preview(ctx.profile(), args.name)
+    if args.json:
+        print_json(scheduler_replay.describe_preview(found))
+        return 0
+    print(f"{NAMES[found.current]} → {NAMES[found.scheduler]}: {found.answers:,} answers of {found.words:,} words "
+          f"replayed; due now {found.due_now_before:,} → {found.due_now_after:,}, within a week "
+          f"{found.due_week_before:,} → {found.due_week_after:,}; {len(found.moved):,} words move")
+    return 0
+
+
+def switch_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
+    profile = ctx.profile()
+    if profile.service.scheduler.name == args.name:
+        print(f"already scheduled by {NAMES[args.name]}; nothing recorded")
+        return 0
+    scheduler_replay.switch(profile, args.name)
+    print(f"scheduled by {NAMES[args.name]} from now on (every answer replayed under it)")
+    return 0
