@@ -290,6 +290,7 @@ class Operations(QObject):
         """The window is handing its profile to a new one (a restore, a new study day start):
         work under way ends, and results still on their way are dropped (their pages are going)."""
         self._retired = True
+        self.stop_on_close()  # the daily backup or a rebuild under way held a restore up to half a minute
         self.wait()
 
     def stop_on_close(self) -> None:

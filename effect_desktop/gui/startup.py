@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..projections.views import SessionView
@@ -77,7 +78,8 @@ class ResumeDialog(QDialog):
             said = self.tr("Your {0} session from {1} was started, but none of its %Ln word(s) is answered "
                            "yet.", "", len(session.word_ids))
         self.message = text = QLabel(said.format(
-            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"), min(answered, len(session.word_ids))))
+            mode_name, session.started_local.strftime("%Y-%m-%d %H:%M"),
+            QLocale().toString(min(answered, len(session.word_ids)))))
         text.setWordWrap(True)
         self.resume = QPushButton(self.tr("&Resume"))
         self.resume.setObjectName("resumeButton")

@@ -93,8 +93,15 @@ class Checkpoints:
         self.day_start_hour = day_start_hour
         self.format = checkpoint_format(day_start_hour)
         self._bases: dict[int, dict[str, Any]] = {}
-        with store.transaction() as connection:
-            history_checkpoints.create(connection, checkfirst=True)
+        # Asked with a read first: the Timeline page builds this on the window's thread, and a write took
+        # the lock, so opening the page while another program wrote (a rebuild, a sync in a terminal)
+        # hung the window for ten seconds. The profile's opening makes the table (bootstrap); only a
+        # profile opened before this module was loaded lacks it.
+        with store.reading() as connection:
+            present = sa.inspect(connection).has_table(history_checkpoints.name)
+        if not present:
+            with store.transaction() as connection:
+                history_checkpoints.create(connection, checkfirst=True)
 
     # --- restoring ------------------------------------------------------------------------------
     def restore(self, moment: datetime | None = None) -> Restored:
@@ -189,7 +196,7 @@ class Checkpoints:
                 if len(pending) >= 10:
                     written += self._write(pending)
             if progress is not None and progress(position, last) is False:
-                break
+                return written  # stopped (the window closing): the rest is written next time, not now
         return written + self._write(pending)
 
     def _has_base(self) -> bool:

@@ -721,9 +721,12 @@ def test_closing_the_window_stops_the_timelines_checkpoints_before_the_profile_c
         profile.close()
 
 
-def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbot, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("how", ["close", "retire"])
+def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbot, tmp_path, monkeypatch,
+                                                                           how) -> None:
     """The first start of a day backs up the profile; on five years that held the closing window up for a
-    minute, with nothing on screen. It stops now, leaving no copy, and the backup is still due."""
+    minute, with nothing on screen (and a restore half a minute). It stops now, leaving no copy, and the
+    backup is still due."""
     import time
 
     from effect_desktop.backup import schedule
@@ -747,7 +750,7 @@ def test_closing_the_window_stops_the_daily_backup_and_it_is_made_next_time(qtbo
 
         monkeypatch.setattr(features, "daily_backup", daily_backup)
         features.upkeep(window)
-        window.close()
+        window.close() if how == "close" else window.retire()
         assert list_backups(profile.path) == [] and schedule.daily_backup_due(profile)
         assert not list(profile.path.parent.rglob("*.partial"))
     finally:
@@ -817,6 +820,37 @@ def test_closing_does_not_wait_for_timeline_checkpoints_that_never_started(qtbot
     finally:
         release.set()
         pool.waitForDone(15_000)
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+
+
+def test_closing_while_another_program_holds_the_lock_does_not_wait_for_the_timelines_checkpoints(
+        qtbot, tmp_path) -> None:
+    """The Timeline's checkpoints waited SQLite's ten seconds for another program's lock (a sync or a
+    rebuild in a terminal), and a closing window or a restore waited with them: 9 s hung. They wait
+    briefly now and come back later, as the window's own writes do."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+
+    from .test_busy_profile import OtherProgram
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(600)])  # a checkpoint's worth
+    other = OtherProgram(profile.path)
+    window = None
+    try:
+        other.hold()
+        window = MainWindow(profile)
+        window.show()
+        page = window.show_page("timeline")
+        qtbot.waitUntil(lambda: page._prepare is not None)
+        window.close()
+        assert not other.released.is_set(), "closing waited until the other program let go"
+    finally:
+        other.close()
         if window is not None:
             window.hide()
             window.deleteLater()

@@ -402,7 +402,7 @@ class TimelineModel(QStandardItemModel):
         count = self._day_counts.get(day, 0)
         if self.filter.is_empty:
             return self.tr("%Ln event(s) that day", "", count)
-        return self.tr("{0} of %Ln event(s) that day", "", count).format(self._shown.get(day, 0))
+        return self.tr("{0} of %Ln event(s) that day", "", count).format(QLocale().toString(self._shown.get(day, 0)))
 
     def _entry_items(self, entry: TimelineEntry) -> list[QStandardItem]:
         cells = [QStandardItem(learner_time(entry.at, entry.utc_offset_minutes).strftime("%H:%M:%S")),

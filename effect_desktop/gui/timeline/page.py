@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...persistence.errors import ProfileLocked
+from ...persistence.lock_wait import waiting_briefly
 from ...projections.projector import RebuildCancelled
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
@@ -81,7 +82,10 @@ class _Prepare(QRunnable):
     def run(self) -> None:
         try:
             refilled = self.timeline.needs_rebuild()  # the list's rows are written only then
-            self.timeline.prepare(lambda _done, _total: not self.stop.is_set())
+            # its writes wait briefly for another program's lock, then come back later (busy): waiting the
+            # usual ten seconds, a closing window or a restore waited with them
+            with waiting_briefly():
+                self.timeline.prepare(lambda _done, _total: not self.stop.is_set())
             prepared = refilled and not self.stop.is_set()
         except ProfileLocked:
             deliver(self.signals.busy)
