@@ -551,8 +551,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _stop_page_work(self, wait_s: float = 0.0) -> None:
-        """Stop what pages run on their own (the Timeline's checkpoints), waiting up to `wait_s` for it."""
+        """Stop what pages run on their own (the Timeline's checkpoints, the Statistics' replays as of a
+        moment), waiting up to `wait_s` for each page's."""
         for page in self.pages.values():
-            stop = getattr(page, "stop_preparing", None)
+            stop = getattr(page, "stop_work", None)
             if stop is not None:
                 stop(wait_s)

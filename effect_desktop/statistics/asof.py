@@ -8,6 +8,7 @@ events are replayed here, up to the last one recorded at or before the moment
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,13 @@ FIGURE_TABLES = tuple(table for table in READ_MODELS if table not in (timeline, 
 """What a replay for the figures keeps: everything but the timeline's one row per event."""
 
 
-def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | None = None) -> Queries:
+def queries_as_of(profile: Profile, moment: datetime, cache: ReadModelCache | None = None,
+                  stop: Callable[[], bool] | None = None) -> Queries:
+    """`stop`: asked between pages of a replay from the start (materialize.ReplayStopped)."""
     if moment.tzinfo is None:
         raise ValueError("an as-of moment needs a time zone")
     if cache is None or not covers_statistics(cache):
-        cache = _from_checkpoints(profile, moment) or replay_until(profile.projector, moment, FIGURE_TABLES)
+        cache = _from_checkpoints(profile, moment) or replay_until(profile.projector, moment, FIGURE_TABLES, stop)
     if hasattr(cache, "position") and "rm_answers" in cache.tables:  # from a checkpoint: answers are missing
         _with_last_reviews(profile, cache, moment)
     return materialize(cache, profile.store.registry)

@@ -855,3 +855,50 @@ def test_closing_while_another_program_holds_the_lock_does_not_wait_for_the_time
             window.hide()
             window.deleteLater()
         profile.close()
+
+
+def test_closing_stops_a_statistics_replay_as_of_a_moment(qtbot, tmp_path, monkeypatch) -> None:
+    """A replay from the first event (the Statistics as of a moment, before the Timeline's checkpoints
+    exist) went on after the window closed; three of them side by side took 6.8 GB on five years, and a
+    restore waited behind them for a minute. They stop between two pages now, and closing waits."""
+    import time
+    from datetime import UTC, datetime
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.projections import materialize
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
+    outcome: list[str] = []
+    real = materialize._events_up_to
+
+    def events_up_to(store, limit, stop=None):  # type: ignore[no-untyped-def]
+        while not window._closed:  # the learner closes the window while it replays
+            time.sleep(0.01)
+        deadline = time.monotonic() + 5  # it says it is closing a moment before it stops its pages' work
+        while stop is not None and not stop() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        try:
+            yield from real(store, limit, stop)
+        except materialize.ReplayStopped:
+            outcome.append("stopped")
+            raise
+        outcome.append("went on to the end")
+
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+        window = MainWindow(profile)
+        window.show()
+        monkeypatch.setattr(materialize, "_events_up_to", events_up_to)
+        page = window.show_page("statistics")
+        page.set_as_of(datetime.now(UTC))
+        job = next(iter(page._jobs))
+        window.close()
+        assert outcome == ["stopped"] and job.finished.is_set()
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()

@@ -544,7 +544,7 @@ class TimelinePage(QWidget):
         if self._prepare is None:
             self.start_preparing()
 
-    def stop_preparing(self, wait_s: float = 0.0) -> bool:
+    def stop_work(self, wait_s: float = 0.0) -> bool:
         """Stop writing checkpoints (the window closes, or a language change replaces this page) and
         never start again; wait up to `wait_s` for the writing to end. True if nothing runs now."""
         self._stopped = True
