@@ -30,7 +30,7 @@ from ..interchange.csv_import import mapping_from_args, read_word_table, table_c
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
 from ..interchange.history_scheduler import fsrs_recommended, schedule_after
-from ..interchange.importer import ImportPlan, OnDuplicate, apply_import, plan_import
+from ..interchange.importer import SCHEDULER_NAMES, ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
 from ..persistence.archive import SEGMENT
@@ -44,7 +44,8 @@ LISTED = 50  # problems named one per line on stderr before the import is refuse
 
 
 def register(commands: Any) -> None:
-    importing = commands.add_parser("import", help="import words (CSV, TSV, Anki .apkg) or an event log (JSONL)")
+    importing = commands.add_parser("import", help="import words (CSV, TSV, an Anki .apkg or .colpkg with its "
+                                                   "review history) or an event log (JSONL)")
     importing.add_argument("file", type=Path, help="the file to import (its extension names its format)")
     importing.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
     importing.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
@@ -62,9 +63,9 @@ def register(commands: Any) -> None:
                                 "export, its HTML read as text and its last column as tags (default: detected "
                                 "from its markup)")
     importing.add_argument("--anki-history", choices=("yes", "no"), default="yes",
-                           help="an Anki package's reviews, kept as answers of the new words, so their "
-                                "schedule, statistics and timeline go on from there (default: yes; no: the "
-                                "words alone)")
+                           help="an Anki package's reviews, kept as answers of its words (new ones, and ones "
+                                "already here never answered), so their schedule, statistics and timeline go on "
+                                "from there (default: yes; no: the words alone)")
     importing.add_argument("--scheduler", choices=("sm2", "fsrs"),
                            help="with an Anki history: schedule by this from now on (SM-2 counts every Anki review "
                                 "as if it came when due and pushes many words years away; FSRS counts the time "
@@ -157,8 +158,15 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         if plan.left_out:
             unusable.append(f"{counted(len(plan.left_out), 'note')} cannot be imported (left out)")
         reviews = f", with {counted(plan.reviews, 'review')} from Anki as answers" if plan.reviews else ""
+        if plan.reviews_left_out:
+            unusable.append(f"{counted(plan.reviews_left_out, 'review')} of words you already have (or had) "
+                            "would be left out")
+        carried = plan.reviews or plan.reviews_left_out
+        if args.scheduler and carried and profile.service.scheduler.name != args.scheduler:
+            unusable.append(f"then scheduled by {SCHEDULER_NAMES[args.scheduler]}")
         print(f"would add {len(plan.creates):,}{reviews}, update {len(plan.updates):,}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
+        _say_about_the_scheduler(args, profile, carried)
         if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
             print(f"effect-desktop: the import would be refused: {_bad_rows_refusal(plan)}", file=sys.stderr)
             return 2
@@ -169,12 +177,20 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
                           before_write=lambda n: backup_before_change(profile, n))
     report = schedule_after(profile, report, args.scheduler)
     print(report.summary())
-    if report.answers and not args.scheduler and fsrs_recommended(profile):
+    _say_about_the_scheduler(args, profile, report.answers or report.reviews_left_out)
+    return 0
+
+
+def _say_about_the_scheduler(args: argparse.Namespace, profile: Profile, history: int) -> None:
+    """On stderr: FSRS recommended for a history under SM-2; a --scheduler with no history to apply to."""
+    if args.scheduler and not history:
+        print(f"note: --scheduler {args.scheduler} applies to an Anki history, and this import brings none; "
+              "nothing was switched (effect-desktop scheduler switch NAME switches at any time).", file=sys.stderr)
+    elif history and not args.scheduler and fsrs_recommended(profile):
         print("note: SM-2 counts each Anki review as if it came when the word was due, and pushes many words "
               "years away; FSRS counts the time between reviews. To schedule by it: effect-desktop scheduler "
               "switch fsrs (effect-desktop scheduler preview fsrs shows what it changes first).",
               file=sys.stderr)
-    return 0
 
 
 def _bad_rows_refusal(plan: ImportPlan) -> str:

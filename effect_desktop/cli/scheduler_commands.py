@@ -10,39 +10,49 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..interchange.importer import SCHEDULER_NAMES as NAMES
 from ..timeline import scheduler_replay
 from ..timeline.scheduler_choice import SCHEDULERS
 from .context import CliContext
 from .output import print_json
 
-NAMES = {"sm2": "SM-2", "fsrs": "FSRS"}
-
 
 def register(commands: Any) -> None:
     scheduler = commands.add_parser(
-        "scheduler", help="the scheduler folding the answers (SM-2 or FSRS); preview or switch to another")
+        "scheduler", help="the scheduler folding the answers (SM-2 or FSRS); preview or switch to another",
+        description="Without a command: the scheduler in use. `preview SCHEDULER` and `switch SCHEDULER` "
+                    "take sm2 or fsrs.")
     scheduler.set_defaults(handler=show_scheduler, scheduler_command=None)
     sub = scheduler.add_subparsers(dest="scheduler_command", metavar="COMMAND")
-    preview = sub.add_parser("preview", help="replay every answer under NAME and say how the due words would "
-                                             "change; writes nothing")
-    preview.add_argument("name", choices=SCHEDULERS)
+    what = "sm2 (SM-2, as SuperMemo published it) or fsrs (FSRS, which counts the time between reviews)"
+    preview = sub.add_parser("preview", help="replay every answer under SCHEDULER and say how the due words "
+                                             "would change; writes nothing",
+                             description="Replay every answer under SCHEDULER and say how the due words would "
+                                         "change; nothing is written.")
+    preview.add_argument("scheduler", metavar="SCHEDULER", choices=SCHEDULERS, help=what)
     preview.add_argument("--json", action="store_true", help="print one JSON object")
     preview.set_defaults(handler=preview_scheduler)
-    switch = sub.add_parser("switch", help="schedule by NAME from now on: recorded as an event, every answer "
-                                           "replayed under it (switching back replays them again)")
-    switch.add_argument("name", choices=SCHEDULERS)
+    switch = sub.add_parser("switch", help="schedule by SCHEDULER from now on: recorded as an event, every "
+                                           "answer replayed under it (switching back replays them again)",
+                            description="Schedule by SCHEDULER from now on: a SchedulerChanged event, every "
+                                        "answer replayed under it, as the window's Scheduler… records it.")
+    switch.add_argument("scheduler", metavar="SCHEDULER", choices=SCHEDULERS, help=what)
     switch.set_defaults(handler=switch_scheduler)
 
 
 def show_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     name = ctx.profile().service.scheduler.name
-    print(f"{NAMES.get(name, name)} ({name}); `effect-desktop scheduler preview NAME` shows what a switch "
-          "would change")
+    print(f"{NAMES.get(name, name)} ({name}); `effect-desktop scheduler preview SCHEDULER` shows what a "
+          "switch would change")
     return 0
 
 
 def preview_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
-    found = scheduler_replay.preview(ctx.profile(), args.name)
+    profile = ctx.profile()
+    if profile.service.scheduler.name == args.scheduler and not args.json:
+        print(f"already scheduled by {NAMES[args.scheduler]}; a switch would change nothing")
+        return 0
+    found = scheduler_replay.preview(profile, args.scheduler)
     if args.json:
         print_json(scheduler_replay.describe_preview(found))
         return 0
@@ -54,9 +64,9 @@ def preview_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def switch_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
-    if profile.service.scheduler.name == args.name:
-        print(f"already scheduled by {NAMES[args.name]}; nothing recorded")
+    if profile.service.scheduler.name == args.scheduler:
+        print(f"already scheduled by {NAMES[args.scheduler]}; nothing recorded")
         return 0
-    scheduler_replay.switch(profile, args.name)
-    print(f"scheduled by {NAMES[args.name]} from now on (every answer replayed under it)")
+    scheduler_replay.switch(profile, args.scheduler)
+    print(f"scheduled by {NAMES[args.scheduler]} from now on (every answer replayed under it)")
     return 0

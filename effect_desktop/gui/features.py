@@ -176,7 +176,7 @@ def import_words(window: MainWindow) -> None:
             changed = report.created + report.updated
             label = (T.translate("Features", "import of %Ln word(s)", None, changed) if changed
                      else T.translate("Features", "import of %Ln Anki review(s)", None, report.answers))
-            entry = import_entry(window.profile.service, report.words, label, window.undo)
+            entry = import_entry(window.profile.service, report.words, label, window.undo, bool(report.scheduler))
             if entry is not None:
                 window.undo.push(entry)
         window.operations.changed.emit()

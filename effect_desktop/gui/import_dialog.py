@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -104,6 +104,7 @@ class ImportDialog(QDialog):
         self.parsed: Parsed | None = None  # an Anki deck is read whole
         self._shown_choices: tuple[int, int] | None = None  # (encoding, delimiter) the table was read with
         self._held: list[tuple[QWidget, bool]] = []  # choices disabled while a job runs, and their state
+        self._focus_back: QWidget | None = None  # the held choice that had the keyboard focus
         self.job: BackgroundJob | None = None
         self.report: ImportReport | None = None
         self.combos: list[QComboBox] = []
@@ -172,9 +173,9 @@ class ImportDialog(QDialog):
         # A collection exported with its scheduling carries every review: kept unless the learner wants a
         # fresh start (then every word is new, as a deck's words without history are).
         self.history_check = QCheckBox(self.tr("Keep the review history as answers"))
-        self.history_check.setToolTip(plain_tip(self.tr(
+        self.history_check.setToolTip(self.tr(
             "Each Anki review becomes an answer on the day it was given, so each word's schedule, your "
-            "statistics and the timeline go on from there. Untick it to start every word afresh.")))
+            "statistics and the timeline go on from there. Untick it to start every word afresh."))
         self.history_check.setObjectName("historyCheck")
         self.history_check.setVisible(False)
         self.history_check.setChecked(True)
@@ -182,9 +183,9 @@ class ImportDialog(QDialog):
         options.addRow("", self.history_check)
         # history_scheduler.py: under SM-2 three years of Anki reviews pushed a third of the words ten years away
         self.fsrs_check = QCheckBox(self.tr("Schedule by FSRS from now on (recommended)"))
-        self.fsrs_check.setToolTip(plain_tip(self.tr(
+        self.fsrs_check.setToolTip(self.tr(
             "SM-2 counts every Anki review as if it came when the word was due, and would push many words years "
-            "away; FSRS counts the time between reviews. Scheduler… on the Timeline page switches back at any time.")))
+            "away; FSRS counts the time between reviews. Scheduler… on the Timeline page switches back at any time."))
         self.fsrs_check.setObjectName("fsrsCheck")
         self.fsrs_check.setVisible(False)
         self.fsrs_check.setChecked(True)
@@ -375,8 +376,8 @@ class ImportDialog(QDialog):
         self.history_check.setVisible(bool(moments))
         self.fsrs_check.setVisible(bool(moments) and fsrs_recommended(self.profile))
         reviewed = [self.tr("%Ln review(s), from {0} to {1}", "", len(moments)).format(
-            *(QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
-              for day in (min(moments).astimezone().date(), max(moments).astimezone().date())))] if moments else []
+            *(day.isoformat() for day in (min(moments).astimezone().date(),  # as the app writes days elsewhere
+                                          max(moments).astimezone().date())))] if moments else []
         notes = len(parsed.candidates) + len(parsed.problems)
         whole = self.path is not None and self.path.suffix.lower() == ".colpkg"  # a whole collection, not a deck
         kind = (self.tr("Anki collection, %Ln note(s)", "", notes) if whole
@@ -395,7 +396,7 @@ class ImportDialog(QDialog):
             self.mapping_row.removeWidget(combo)
             combo.deleteLater()
         self.combos = []
-        previous: QWidget = self.anki_check
+        previous: QWidget = self.fsrs_check  # the last of the options above the preview
         for index, header in enumerate(headers):
             combo = QComboBox()
             combo.setToolTip(plain_tip(header))
@@ -590,9 +591,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         # the choices that start a reading or a check of their own wait for this one: a choice made
         # meanwhile was dropped, and the combo showed Tab over a table read with semicolons
-        held = [self.encoding_combo, self.delimiter_combo, self.header_check, self.anki_check, self.history_check,
-                *self.combos]
+        # (the history tick is not held: a check it asks for meanwhile runs after this one, see `_check`)
+        held = [self.encoding_combo, self.delimiter_combo, self.header_check, self.anki_check, *self.combos]
         self._held = [(widget, widget.isEnabled()) for widget in held]
+        focused = self.focusWidget()
+        # disabled, the widget with the keyboard focus gave it away (Space on "First row is a header" sent
+        # it to the preview, Down in Encoding likewise, and a screen reader read another control): given back
+        self._focus_back = focused if focused in held else None
         for widget in held:
             widget.setEnabled(False)
         self.status.setText(label)
@@ -620,6 +625,9 @@ class ImportDialog(QDialog):
             if shiboken6.isValid(widget):  # a mapping combo replaced meanwhile is gone
                 widget.setEnabled(enabled)
         self._held = []
+        back, self._focus_back = self._focus_back, None
+        if back is not None and shiboken6.isValid(back) and back.isEnabled() and back.isVisible():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
         self.job = None
         self._importing = False
         self._writing = False

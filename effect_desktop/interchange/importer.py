@@ -29,6 +29,7 @@ from .candidates import Candidate, Parsed, RowProblem
 from .errors import InterchangeError
 
 MAX_PROBLEMS_SHOWN = 10
+SCHEDULER_NAMES = {"sm2": "SM-2", "fsrs": "FSRS"}
 
 
 class OnDuplicate(StrEnum):
@@ -105,7 +106,7 @@ class ImportReport:
         if self.reviews_left_out:
             parts.append(f"{counted(self.reviews_left_out, 'review')} of words you already have (or had) left out")
         if self.scheduler:
-            parts.append(f"scheduled by {self.scheduler.upper()} from now on")
+            parts.append(f"scheduled by {SCHEDULER_NAMES.get(self.scheduler, self.scheduler)} from now on")
         return ", ".join(parts)
 
 

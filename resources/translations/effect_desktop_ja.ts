@@ -2420,5 +2420,9 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>The import gave %Ln review(s) from Anki to words already in your list, as answers; answers are not undone. To take the import back, restore a backup from before it (File → Backups…).</source>
         <translation><numerusform>このインポートでは、単語リストにある単語に Anki の復習 %Ln 回を解答として追加しました。解答は元に戻せません。インポートを取り消すには、インポートより前のバックアップを復元してください（ファイル → バックアップ…）。</numerusform></translation>
     </message>
+    <message>
+        <source>The switch to FSRS made with it stays; Scheduler… on the Timeline page switches back.</source>
+        <translation>あわせて行った FSRS への切り替えはそのまま残ります。タイムラインの「スケジューラー…」で元に戻せます。</translation>
+    </message>
 </context>
 </TS>

@@ -271,6 +271,7 @@ def test_undoing_an_anki_history_import_says_its_answers_stay_and_the_package_ag
     _answer_the_question(qtbot, "Undo the import", seen)
     undo_key(qtbot, window)
     assert seen and "The import brought 7 reviews from Anki" in seen[0] and "Redo brings the words back" in seen[0]
+    assert "The switch to FSRS made with it stays" in seen[0] and profile.service.scheduler.name == "fsrs"
     assert _live(profile) == {}
 
     _import_through_the_dialog(qtbot, window, path)

@@ -274,8 +274,6 @@ def test_a_newer_collection_package_brings_its_history(tmp_path: Path, profile: 
 
 def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_path: Path,  # noqa: ANN001
                                                                      profile: Profile) -> None:
-    from PySide6.QtCore import QDate, QLocale
-
     from effect_desktop.gui import i18n
     from effect_desktop.gui.import_dialog import ImportDialog, import_summary
 
@@ -286,8 +284,7 @@ def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_p
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, legacy_package(tmp_path, REVLOG))
     assert dialog.history_check.isVisibleTo(dialog) and dialog.history_check.isChecked()
-    first, last = (QLocale().toString(QDate(2026, 3, day), QLocale.FormatType.ShortFormat) for day in (1, 8))
-    assert f"7 reviews, from {first} to {last}" in dialog.detected_label.text()
+    assert "7 reviews, from 2026-03-01 to 2026-03-08" in dialog.detected_label.text()
     assert "7 reviews from Anki kept as answers" in dialog.check_summary.text()
     with qtbot.waitSignal(dialog.checked, timeout=10_000):  # a fresh start: the words alone
         dialog.history_check.click()
@@ -339,6 +336,11 @@ def test_the_command_line_switches_to_fsrs_when_asked_and_says_why_when_not(tmp_
         return subprocess.run([sys.executable, "-m", "effect_desktop", "--data-dir", str(data), "--profile", "learner",
                                "import", str(path), *args], capture_output=True, text=True, timeout=120)
 
+    dry = run("--dry-run", "--scheduler", "fsrs")
+    assert dry.returncode == 0 and "with 7 reviews from Anki as answers" in dry.stdout
+    assert "then scheduled by FSRS" in dry.stdout
+    alone = run("--anki-history", "no", "--dry-run", "--scheduler", "fsrs")  # said, not silently ignored
+    assert "--scheduler fsrs applies to an Anki history, and this import brings none" in alone.stderr
     first = run()
     assert first.returncode == 0 and "effect-desktop scheduler switch fsrs" in first.stderr
     assert "FSRS" not in first.stdout
@@ -414,3 +416,35 @@ def test_a_few_words_bringing_many_reviews_are_backed_up_before(tmp_path: Path, 
     plan = plan_import(profile.queries, read_apkg(many))
     report = apply_import(profile.service, plan, before_write=lambda n: backup_before_change(profile, n))
     assert report.answers == 30 and len(list_backups(profile.path)) == 1
+
+
+def test_the_history_ticks_keep_the_keyboard_and_come_before_the_preview(qtbot, tmp_path: Path,  # noqa: ANN001
+                                                                          profile: Profile) -> None:
+    """Space on the history tick sent the focus to "skip it" (the tick was disabled while the check ran),
+    and Tab reached the preview before the ticks above it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.import_dialog import ImportDialog
+
+    from .test_import_dialog import open_file
+
+    i18n.install("en")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    open_file(qtbot, dialog, legacy_package(tmp_path, REVLOG))
+    dialog.history_check.setFocus()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        QTest.keyClick(dialog.history_check, Qt.Key.Key_Space)
+    assert not dialog.history_check.isChecked() and dialog.focusWidget() is dialog.history_check
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        QTest.keyClick(dialog.history_check, Qt.Key.Key_Space)
+    assert dialog.history_check.isChecked() and dialog.focusWidget() is dialog.history_check
+    QTest.keyClick(dialog.history_check, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.fsrs_check
+    QTest.keyClick(dialog.fsrs_check, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.preview
+    assert "<" not in dialog.history_check.toolTip()  # read out as written, not as markup

@@ -23,14 +23,21 @@ Change = tuple[UUID, dict[str, Any], dict[str, Any], UUID]  # word, values befor
 
 
 def import_entry(service: StudyService, words: ImportedWords, label: str,
-                 history: UndoHistory | None = None) -> UndoEntry | None:
-    """The entry that undoes this import; None if it wrote nothing."""
+                 history: UndoHistory | None = None, switched: bool = False) -> UndoEntry | None:
+    """The entry that undoes this import; None if it wrote nothing. `switched`: the import switched the
+    scheduler to FSRS after it (history_scheduler.py), which its undo leaves, and says so."""
     if not words.created_events and not words.changes:
-        return _answers_only(words.answers, label, history) if words.answers and history is not None else None
-    return _entry(service, words.created_events, words.changes, label, words.answers)
+        return _answers_only(words.answers, label, history, switched) if words.answers and history is not None \
+            else None
+    return _entry(service, words.created_events, words.changes, label, words.answers, switched)
 
 
-def _answers_only(answers: int, label: str, history: UndoHistory) -> UndoEntry:
+def _switch_stays(switched: bool) -> str:
+    return (" " + QCoreApplication.translate("ImportUndo", "The switch to FSRS made with it stays; Scheduler… on the "
+                                             "Timeline page switches back.")) if switched else ""
+
+
+def _answers_only(answers: int, label: str, history: UndoHistory, switched: bool = False) -> UndoEntry:
     """An import that only gave Anki's reviews to words already here: answers are never taken back by
     Ctrl+Z, and without an entry of its own Ctrl+Z undid what came before the import instead. The first
     Ctrl+Z says so and how to take the import back, changes nothing, and lets the entry go: the next
@@ -40,7 +47,7 @@ def _answers_only(answers: int, label: str, history: UndoHistory) -> UndoEntry:
                           QCoreApplication.translate(
                               "ImportUndo", "The import gave %Ln review(s) from Anki to words already in your list, "
                               "as answers; answers are not undone. To take the import back, restore a backup from "
-                              "before it (File → Backups…).", None, answers),
+                              "before it (File → Backups…).", None, answers) + _switch_stays(switched),
                           QMessageBox.StandardButton.Ok, window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -52,7 +59,7 @@ def _answers_only(answers: int, label: str, history: UndoHistory) -> UndoEntry:
 
 
 def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[Change], label: str,
-           answers: int = 0) -> UndoEntry:
+           answers: int = 0, switched: bool = False) -> UndoEntry:
     """Undo: delete `added` (word, the event that added or brought it back) and set each change's
     words back to its `before` where they still hold its `after`. Redo does both again, naming the
     undo's events, and gives the entry that undoes the redo."""
@@ -75,7 +82,7 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
 
         restored, again = service.all_or_none(both)
         done = outcome(len(restored) + len(again), len(deleted) + len(put_back))
-        return done, _entry(service, restored, again, label, answers) if restored or again else None
+        return done, _entry(service, restored, again, label, answers, switched) if restored or again else None
 
     def ask(window: QWidget) -> bool:
         """The words it added that were studied since are deleted with it (a Ctrl+Z meant for the last
@@ -89,6 +96,7 @@ def _entry(service: StudyService, added: list[tuple[UUID, UUID]], changes: list[
                 "but those answers stay in your history and statistics: Redo brings the words back with them "
                 "(importing the package again would add the words anew, without their reviews). To take the whole "
                 "import back, restore a backup from before it (File → Backups…).", None, answers)
+            text += _switch_stays(switched)
         else:
             text = QCoreApplication.translate(
                 "ImportUndo", "%Ln studied word(s) among them: undoing the import deletes every word it added, these "
