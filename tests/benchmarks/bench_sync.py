@@ -54,14 +54,14 @@ from tests.benchmarks.history import build_profile  # noqa: E402
 from tests.support.postgres import _start_pgserver, libpq_url, with_database  # noqa: E402
 
 
-def server_url() -> tuple[str, object | None]:
+def server_url() -> tuple[str, object | None, str | None]:
+    """(superuser URL, the server started here or None, its temporary folder or None)."""
     import os
 
     url = os.environ.get("EFFECT_TEST_PG_URL")
     if url:
-        return "postgresql+psycopg://" + url.split("://", 1)[1], None
-    url, server, _root = _start_pgserver()
-    return url, server
+        return "postgresql+psycopg://" + url.split("://", 1)[1], None, None
+    return _start_pgserver()
 
 
 def fresh_database(admin_url: str) -> str:
@@ -169,7 +169,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--reps", type=int, default=1, help="repetitions, each on a fresh database and profiles")
     args = parser.parse_args()
-    admin, server = server_url()
+    admin, server, root = server_url()
     try:
         runs = []
         for number in range(1, args.reps + 1):
@@ -199,6 +199,8 @@ def main() -> None:
     finally:
         if server is not None:
             server.cleanup()  # type: ignore[attr-defined]
+        if root is not None:  # each run left an empty folder in the temporary directory
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Iterator
-from typing import NoReturn
+from typing import Any, NoReturn
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
@@ -86,7 +86,19 @@ def _start_pgserver() -> tuple[str, object, str]:
         import pgserver
 
     root = tempfile.mkdtemp(prefix="effect-pg-")  # short path: unix socket paths are <108 bytes
-    server = pgserver.get_server(os.path.join(root, "data"), cleanup_mode="delete")
+    server: Any = None
+    try:
+        server = pgserver.get_server(os.path.join(root, "data"), cleanup_mode="delete")
+        return _passwords_enforced(server), server, root
+    except BaseException:  # a server that failed to start, or to take a password, was left behind
+        if server is not None:
+            server.cleanup()
+        shutil.rmtree(root, ignore_errors=True)
+        raise
+
+
+def _passwords_enforced(server: Any) -> str:
+    """Give the superuser a password, refuse connections without one; the URL with it."""
     trust_uri = server.get_uri()  # postgresql://postgres:@/postgres?host=<socket dir>
     password = secrets.token_hex(16)
     with psycopg.connect(trust_uri, autocommit=True) as conn:
@@ -105,14 +117,20 @@ def _start_pgserver() -> tuple[str, object, str]:
         if time.monotonic() > deadline:
             raise RuntimeError("pg_hba.conf reload did not enforce passwords")
         time.sleep(0.05)
-    url = "postgresql+psycopg://" + trust_uri.split("://", 1)[1].replace(":@", f":{password}@", 1)
-    return url, server, root
+    return "postgresql+psycopg://" + trust_uri.split("://", 1)[1].replace(":@", f":{password}@", 1)
 
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """Superuser URL of a running PostgreSQL >= 14 (see the module docstring)."""
     server, root = None, None
+
+    def stop() -> None:
+        if server is not None:
+            server.cleanup()  # type: ignore[attr-defined]  # stops it, deletes its data
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
+
     try:
         url = os.environ.get("EFFECT_TEST_PG_URL", "")
         if url:
@@ -122,14 +140,12 @@ def pg_url() -> Iterator[str]:
             url, server, root = _start_pgserver()
         _check_server(url)
     except Exception as exc:  # noqa: BLE001 - any failure means "no server"
+        stop()  # one that started but is unfit (too old, no superuser) was left running
         _unavailable(f"{type(exc).__name__}: {exc}")
     try:
         yield url
     finally:
-        if server is not None:
-            server.cleanup()  # type: ignore[attr-defined]  # stops it, deletes its data
-        if root is not None:
-            shutil.rmtree(root, ignore_errors=True)
+        stop()
 
 
 @pytest.fixture
