@@ -111,6 +111,17 @@ def day_count(value: str) -> int:
     return number
 
 
+def year_arg(value: str) -> int:
+    """A calendar year: year 0 and before do not exist for a date (a traceback, before this)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 9999:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a year; give one such as 2024")
+    return number
+
+
 def data_dir_arg(value: str) -> Path:
     """`--data-dir ""` (an empty variable in a script) would put profiles in the current folder."""
     if not value.strip():

@@ -23,7 +23,7 @@ from ..statistics.figures import (
 from ..wording import counted
 from .context import CliContext
 from .output import print_json, print_table
-from .parsing import category_arg, tag_arg, time_arg
+from .parsing import category_arg, tag_arg, time_arg, year_arg
 
 BAR_WIDTH = 30
 
@@ -37,6 +37,8 @@ def register(commands: Any) -> None:
                        help="the period of the activity figures (default: %(default)s)")
     stats.add_argument("--by", choices=[g.value for g in Granularity], default=None,
                        help="group activity by day, week or month (default: day for 30d, week otherwise)")
+    stats.add_argument("--heatmap-year", type=year_arg, metavar="YEAR",
+                       help="the heatmap (--json) of this calendar year instead of the last 365 days")
     scope = stats.add_mutually_exclusive_group()
     scope.add_argument("--category", type=category_arg,
                        help="only words of this category ('' for the words without one)")
@@ -60,7 +62,7 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         queries = queries_as_of(profile, now)
         scheduler = scheduler_at(profile, now)
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
-                           profile.service.day_start_hour)
+                           profile.service.day_start_hour, heatmap_year=args.heatmap_year)
     statistics = Statistics(queries, profile.user_id)
     if statistics.needs_rebuild():
         print("effect-desktop: warning: this profile's statistics read models are empty (it was studied with an "

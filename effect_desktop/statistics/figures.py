@@ -51,6 +51,7 @@ class StatsRequest:
     scope: WordScope = field(default_factory=WordScope)
     day_start_hour: int = DEFAULT_DAY_START_HOUR
     learner_day: date | None = None  # the latest study day answered by `now`, on the learner's clock
+    heatmap_year: int | None = None  # the calendar year the heatmap shows (None: the last 365 days)
 
     @property
     def today(self) -> date:
@@ -152,19 +153,31 @@ class Statistics:
         first = self.q.first_study_day(request.scope)
         return min(first, today) if first is not None else None
 
+    def heatmap_years(self, request: StatsRequest) -> list[int]:
+        """The calendar years the heatmap can show, newest first: from the first year with answers
+        in the scope to this one (a five-year learner could see only the last twelve months)."""
+        today = request.today
+        first = self.q.first_study_day(request.scope)
+        return list(range(today.year, min(first, today).year - 1 if first is not None else today.year - 1, -1))
+
     def heatmap(self, request: StatsRequest) -> Heatmap:
-        last = request.today
-        first = last - timedelta(days=HEATMAP_DAYS - 1)
+        today = request.today
+        if request.heatmap_year is None:
+            first, last = today - timedelta(days=HEATMAP_DAYS - 1), today
+        elif request.heatmap_year >= today.year:  # this year ends today: no squares for days still to come
+            first, last = today.replace(month=1, day=1), today
+        else:
+            first, last = date(request.heatmap_year, 1, 1), date(request.heatmap_year, 12, 31)
         days = {row.study_day: row.answers for row in self.q.days(request.scope, first, last) if row.answers}
         streak_first = streak_last = None
         current = 0
         found = self.q.streak_row(self.user_id) if self.user_id is not None else None
-        if found is not None:
+        if found is not None:  # the current streak, whichever year is shown
             consecutive, stored_day = found
             last_day: date | None = stored_day
-            if stored_day > last:  # the run reaches past today (another device's clock ahead): counted to today
-                last_day, consecutive = self._run_up_to(last)
-            current = current_streak(consecutive, last_day, last) if last_day is not None else 0
+            if stored_day > today:  # the run reaches past today (another device's clock ahead): counted to today
+                last_day, consecutive = self._run_up_to(today)
+            current = current_streak(consecutive, last_day, today) if last_day is not None else 0
             if current and last_day is not None:
                 streak_first, streak_last = last_day - timedelta(days=current - 1), last_day
         return Heatmap(first, last, days, streak_first, streak_last, current)

@@ -333,5 +333,25 @@
         <source>No category</source>
         <translation>カテゴリなし</translation>
     </message>
+    <message>
+        <source>Answers per day</source>
+        <translation>1 日あたりの解答数</translation>
+    </message>
+    <message>
+        <source>Calendar shown</source>
+        <translation>表示するカレンダー</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>過去 12 か月</translation>
+    </message>
+    <message>
+        <source>Answers per day, last 12 months</source>
+        <translation>1 日あたりの解答数（過去 12 か月）</translation>
+    </message>
+    <message>
+        <source>Answers per day, {0}</source>
+        <translation>1 日あたりの解答数（{0} 年）</translation>
+    </message>
 </context>
 </TS>

@@ -206,7 +206,7 @@ def test_charts_are_named_by_their_titles_passed_by_tab_and_the_year_is_told_in_
     page = window.show_page("statistics")
     heatmap = page.findChild(CalendarHeatmap)
     qtbot.waitUntil(lambda: heatmap.figure is not None and sum(heatmap.figure.answers.values()) == 3)
-    assert said(heatmap) == "Answers per day, last year"
+    assert said(heatmap) == "Answers per day, last 12 months"
     description = said(heatmap, QAccessible.Text.Description)
     assert "Days with answers: 1" in description and "Answers: 3" in description
     assert "Current streak: 1 day" in description

@@ -141,3 +141,12 @@ def test_under_fsrs_the_cli_leaves_the_easiness_out_as_the_window_does(history: 
     assert progress.splitlines()[0].split() == ["WORD", "REPS", "INTERVAL", "NEXT", "REVIEW"]
     assert run_cli(["--data-dir", data_dir, "progress", "--json"]) == 0
     assert all(row["easiness_factor"] is None for row in json.loads(capsys.readouterr().out))
+
+
+def test_the_heatmap_of_a_calendar_year(history: KnownHistory, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _stats(history, capsys, "--json", "--as-of", EVENING, "--heatmap-year", "2025")
+    heatmap = json.loads(out)["heatmap"]
+    assert status == 0 and (heatmap["first"], heatmap["last"], heatmap["answers"]) == ("2025-01-01", "2025-12-31", {})
+    assert heatmap["streak"]["days"] == 3
+    status, _, err = _stats(history, capsys, "--heatmap-year", "0")
+    assert status == 2 and "'0' is not a year" in err and "Traceback" not in err

@@ -404,3 +404,45 @@ def test_a_moment_from_before_a_switch_to_fsrs_shows_its_easiness(qtbot, history
     with qtbot.waitSignal(page.as_of_ready, timeout=20_000):
         page.set_as_of(history.end_of_day2)
     assert page.cards["easiness"].isVisible() and not page.hardest.isColumnHidden(4)
+
+
+def _study_in_2024(history: KnownHistory) -> None:
+    """One answer to 猫 on 2024-03-05 (Tokyo), long before the known history's three days."""
+    from datetime import datetime
+
+    from tests.statistics.history import EVENING_OF_DAY3, TOKYO
+    history.clock.set(datetime(2024, 3, 5, 9, 0, tzinfo=TOKYO))
+    session = history.profile.service.start_session("flashcard", [history.neko])
+    history.profile.service.answer(session, history.neko, True, 2000)
+    history.profile.service.complete_session(session)
+    history.clock.set(EVENING_OF_DAY3)
+
+
+def test_the_heatmap_looks_back_at_any_year_studied(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """A learner of several years saw only the last twelve months' calendar, also under "All time"."""
+    from datetime import date
+
+    _study_in_2024(history)
+    page = _page(qtbot, history)
+    years = page.heatmap_year
+    assert [years.itemText(i) for i in range(years.count())] == ["Last 12 months", "2026", "2025", "2024"]
+    assert page.heatmap.figure is not None and date(2024, 3, 5) not in page.heatmap.figure.answers
+    _choose(years, 2024)
+    figure = page.heatmap.figure
+    assert (figure.first, figure.last) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert figure.answers == {date(2024, 3, 5): 1}
+    assert figure.streak_days == 3, "the current streak, whichever year is shown"
+    assert "Days with answers: 1" in page.heatmap.accessibleDescription()
+    assert page.heatmap.accessibleName() == "Answers per day, 2024"
+    assert "Answers: 7 ·" in page.summary.text(), "the other figures keep to the period (the last year)"
+    _choose(years, 2026)
+    assert (page.heatmap.figure.first, page.heatmap.figure.last) == (date(2026, 1, 1), date(2026, 11, 22))
+    assert sum(page.heatmap.figure.answers.values()) == 7
+    page.range.setCurrentIndex(page.range.findData("30d"))
+    assert years.currentData() == 2026, "the year chosen stays chosen while the page refreshes"
+    # words with no answer in 2024 have no 2024 to show: the calendar goes back to the last twelve months
+    _choose(years, 2024)
+    _choose(page.scope, "t:food")
+    assert years.currentData() is None and [years.itemText(i) for i in range(years.count())] == \
+        ["Last 12 months", "2026"]
+    assert page.heatmap.figure.last == date(2026, 11, 22) and page.heatmap.figure.answers == {date(2026, 11, 20): 1}

@@ -37,11 +37,11 @@ class ChartCard(QFrame):
         self.save_button.setText(self.tr("Save as PNG…"))
         self.save_button.setAutoRaise(True)
         self.save_button.clicked.connect(self.ask_and_save)
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.save_button)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.title, 1)
+        self.header.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addLayout(self.header)
         layout.addWidget(self.note)
         layout.addWidget(body, 1)
         if body.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed:
@@ -52,6 +52,10 @@ class ChartCard(QFrame):
         self.customContextMenuRequested.connect(self._menu)
         body.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         body.customContextMenuRequested.connect(lambda pos: self._menu(body.mapTo(self, pos)))
+
+    def add_control(self, control: QWidget) -> None:
+        """A choice of what the chart shows, beside its title (before "Save as PNG…")."""
+        self.header.insertWidget(self.header.indexOf(self.save_button), control)
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)

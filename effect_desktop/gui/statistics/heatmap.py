@@ -1,4 +1,4 @@
-"""The calendar heatmap: one square per day of the last year, darker for more answers.
+"""The calendar heatmap: one square per day of the last year (or of a calendar year), darker for more answers.
 
 Qt Charts has no calendar chart, so this is painted by hand with the
 palette's colours (the same base and highlight the charts use); the days of
@@ -176,7 +176,7 @@ class CalendarHeatmap(QWidget):
             painter.setPen(QPen(colors.streak, 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             day = max(figure.streak_first, figure.first)
-            while day <= figure.streak_last:
+            while day <= min(figure.streak_last, figure.last):  # a past year shows the run's start only
                 painter.drawRect(self._cell(day).adjusted(-1, -1, 1, 1))
                 day += timedelta(days=1)
         self._legend(painter, shades, colors.streak, text)

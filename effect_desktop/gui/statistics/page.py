@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -32,7 +33,7 @@ from ...projections.cache import ReadModelCache
 from ...projections.queries import Queries
 from ...projections.statistics_queries import StatisticsQueries, WordScope
 from ...statistics.asof import has_easiness, queries_as_of, scheduler_at
-from ...statistics.figures import Bucket, Granularity, Range, Report, Statistics, StatsRequest
+from ...statistics.figures import Bucket, Granularity, Heatmap, Range, Report, Statistics, StatsRequest
 from ...timeline.describe import moment_text
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
@@ -140,10 +141,14 @@ class StatisticsPage(QWidget):
             controls.addWidget(combo)
 
         self.heatmap = CalendarHeatmap()
+        self.heatmap_year = QComboBox()  # a five-year learner looks back at 2022 too
+        self.heatmap_year.setObjectName("statsHeatmapYear")
+        self.heatmap_year.setAccessibleName(self.tr("Calendar shown"))
+        self.heatmap_year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.views: dict[str, QChartView] = {name: chart_view() for name in CHARTS}
         self.hardest = HardestWordsTable(on_open_word)
         self.cards: dict[str, ChartCard] = {
-            "heatmap": ChartCard("heatmap", self.tr("Answers per day, last year"), self.heatmap),
+            "heatmap": ChartCard("heatmap", self.tr("Answers per day"), self.heatmap),
             "activity": ChartCard("activity", self.tr("Answers and accuracy"), self.views["activity"]),
             "time": ChartCard("time", self.tr("Time studied"), self.views["time"]),
             "response": ChartCard("response", self.tr("Response times"), self.views["response"]),
@@ -152,6 +157,7 @@ class StatisticsPage(QWidget):
             "easiness": ChartCard("easiness", self.tr("Easiness"), self.views["easiness"]),
             "hardest": ChartCard("hardest", self.tr("Hardest words"), self.hardest),
         }
+        self.cards["heatmap"].add_control(self.heatmap_year)
         self.grid = QGridLayout()
         self.columns = 0
         self._arrange(2)
@@ -172,6 +178,7 @@ class StatisticsPage(QWidget):
 
         for combo in (self.range, self.granularity, self.scope):
             combo.currentIndexChanged.connect(self.refresh)
+        self.heatmap_year.currentIndexChanged.connect(self._show_heatmap_year)
         # the charts take their theme and colours from the palette when built: built again on a switch
         # to dark (or back), they stayed light in a dark window
         follow_palette(self, "charts", self._restyle_charts, now=False)
@@ -321,7 +328,7 @@ class StatisticsPage(QWidget):
         moment = self._queries_as_of
         now = moment.astimezone() if moment is not None else self.profile.service.clock()
         return StatsRequest(now, Range(self.range.currentData()), Granularity(self.granularity.currentData()),
-                            scope, self.profile.service.day_start_hour)
+                            scope, self.profile.service.day_start_hour, heatmap_year=self.heatmap_year.currentData())
 
     def refresh(self) -> None:
         if self.scope.count() == 0:
@@ -329,6 +336,7 @@ class StatisticsPage(QWidget):
         self._stale = False
         statistics = Statistics(self._queries, self.profile.user_id)
         self.rebuild_hint.setVisible(statistics.needs_rebuild())
+        self._fill_heatmap_years(statistics)
         self.report = statistics.report(self.request())
         self._show(self.report)
         # FSRS keeps no easiness (every word's stays at SM-2's 2.50): a chart of one bar and a column of
@@ -339,6 +347,37 @@ class StatisticsPage(QWidget):
         self.cards["easiness"].setVisible(easy)
         self.hardest.setColumnHidden(4, not easy)
 
+    def _fill_heatmap_years(self, statistics: Statistics) -> None:
+        """The last twelve months, then each calendar year studied in the scope, newest first; the
+        year chosen stays chosen while it is there to choose."""
+        request = self.request()
+        years = statistics.heatmap_years(request)
+        chosen = request.heatmap_year
+        self.heatmap_year.blockSignals(True)
+        self.heatmap_year.clear()
+        self.heatmap_year.addItem(self.tr("Last 12 months"), None)
+        for year in years:
+            self.heatmap_year.addItem(str(year), year)
+        self.heatmap_year.setCurrentIndex(max(0, self.heatmap_year.findData(chosen)))
+        self.heatmap_year.blockSignals(False)
+
+    def _show_heatmap_year(self) -> None:
+        """Only the calendar changes: the other figures do not depend on the year shown."""
+        if self.report is None:
+            self.refresh()
+            return
+        request = replace(self.report.request, heatmap_year=self.heatmap_year.currentData())
+        figure = Statistics(self._queries, self.profile.user_id).heatmap(request)
+        self.report = replace(self.report, request=request, heatmap=figure)
+        self._set_heatmap(figure)
+
+    def _set_heatmap(self, figure: Heatmap) -> None:
+        """The calendar, named with the span it shows: a screen reader hears the title only."""
+        self.heatmap.set_figure(figure)
+        year = self.heatmap_year.currentData()
+        self.heatmap.setAccessibleName(self.tr("Answers per day, last 12 months") if year is None
+                                       else self.tr("Answers per day, {0}").format(year))
+
     def _show(self, report: Report) -> None:
         s, locale = report.summary, QLocale()
         accuracy = "–" if s.accuracy is None else locale.toString(100 * s.accuracy, "f", 0) + "%"
@@ -348,7 +387,7 @@ class StatisticsPage(QWidget):
             # a few seconds of answering under a filter read "0": a tenth shows them
             locale.toString(float(s.study_minutes), "f", 0 if s.study_minutes >= 10 or not s.study_minutes else 1),
             locale.toString(s.words), locale.toString(s.streak_days), locale.toString(s.due_today)))
-        self.heatmap.set_figure(report.heatmap)
+        self._set_heatmap(report.heatmap)
         self.cards["heatmap"].set_note(self.tr("Outlined: the current streak of %Ln day(s).", "",
                                                report.heatmap.streak_days) if report.heatmap.streak_days else "")
         granularity = report.request.granularity
