@@ -446,3 +446,21 @@ def test_the_heatmap_looks_back_at_any_year_studied(qtbot, history: KnownHistory
     assert years.currentData() is None and [years.itemText(i) for i in range(years.count())] == \
         ["Last 12 months", "2026"]
     assert page.heatmap.figure.last == date(2026, 11, 22) and page.heatmap.figure.answers == {date(2026, 11, 20): 1}
+
+
+def test_the_accuracy_line_stops_where_nothing_was_answered(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """Drawn across the months without study, the line showed an accuracy for them."""
+    _study_in_2024(history)
+    page = _page(qtbot, history)
+    _choose(page.range, "all")
+    _choose(page.granularity, "month")
+    chart = page.views["activity"].chart()
+    area, *lines = chart.series()
+    assert isinstance(area, QAreaSeries) and area.upperSeries().count() == 33  # 2024-03 to 2026-11
+    assert [[(round(p.y(), 1)) for p in line.points()] for line in lines] == [[100.0], [round(100 * 5 / 7, 1)]]
+    assert all(isinstance(line, QLineSeries) and line.pointsVisible() for line in lines), "a lone month is a dot"
+    keys = [marker.label() for marker in chart.legend().markers() if marker.isVisible()]
+    assert keys == ["Answers", "Accuracy (%)"], "one key for the accuracy, whatever pieces its line is in"
+    _choose(page.granularity, "day")  # the three days of November side by side: one line through them
+    area, *lines = page.views["activity"].chart().series()
+    assert [line.count() for line in lines] == [1, 3]

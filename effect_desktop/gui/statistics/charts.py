@@ -21,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -166,31 +166,57 @@ def _area(name: str, points: Sequence[tuple[float, float]], color: QColor) -> tu
 
 def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_name: str,
                    accuracy_name: str) -> QChart:
-    """Answers per period (area) and accuracy in percent (line, right axis)."""
+    """Answers per period (area) and accuracy in percent (line, right axis).
+
+    The accuracy line stops where a period has no answers and starts again after it: drawn across
+    a month without study, it showed an accuracy for days nobody answered. A period with answers
+    alone between two without is a dot."""
     chart = new_chart()
     colors = chart_colors()
     area, _ = _area(answers_name, [(_ms(p.start), p.answers) for p in periods], colors.primary)
-    accuracy = QLineSeries()
-    accuracy.setName(accuracy_name)
-    accuracy.setPen(QPen(colors.accuracy, 2))
-    accuracy.setPointsVisible(len(periods) <= 60)
-    for p in periods:
-        if p.accuracy is not None:
-            accuracy.append(_ms(p.start), round(100 * p.accuracy, 1))
     chart.addSeries(area)
-    chart.addSeries(accuracy)
+    runs = _answered_runs(periods)
+    lines = []
+    for run in runs or [[]]:  # no answers at all: an empty line still names the accuracy in the legend
+        line = QLineSeries()
+        line.setName(accuracy_name)
+        line.setPen(QPen(colors.accuracy, 2))
+        line.setPointsVisible(len(periods) <= 60 or len(run) == 1)
+        line.replace([QPointF(_ms(p.start), round(100 * (p.accuracy or 0), 1)) for p in run])
+        chart.addSeries(line)
+        lines.append(line)
     x = _date_axis(chart, periods, granularity)
     left = count_axis(chart, max((p.answers for p in periods), default=0))
     right = percent_axis(chart)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
-    for series, y in ((area, left), (accuracy, right)):
-        series.attachAxis(x)
-        series.attachAxis(y)
+    area.attachAxis(x)
+    area.attachAxis(left)
+    for line in lines:
+        line.attachAxis(x)
+        line.attachAxis(right)
+    for line in lines[1:]:  # one key for the accuracy, however many pieces its line is in
+        for marker in chart.legend().markers(line):
+            marker.setVisible(False)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     style_chart(chart)
     return chart
+
+
+def _answered_runs(periods: Sequence[Period]) -> list[list[Period]]:
+    """The periods with answers, in runs of neighbours."""
+    runs: list[list[Period]] = []
+    previous_answered = False
+    for period in periods:
+        answered = period.accuracy is not None
+        if answered:
+            if previous_answered:
+                runs[-1].append(period)
+            else:
+                runs.append([period])
+        previous_answered = answered
+    return runs
 
 
 def unit_fits_axis(unit: str) -> bool:
