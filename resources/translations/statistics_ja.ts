@@ -353,5 +353,9 @@
         <source>Answers per day, {0}</source>
         <translation>1 日あたりの解答数（{0} 年）</translation>
     </message>
+    <message>
+        <source>The statistics could not be read: {0}</source>
+        <translation>統計を読み込めませんでした: {0}</translation>
+    </message>
 </context>
 </TS>

@@ -231,7 +231,7 @@ def test_statistics_follow_a_new_study_day_with_the_window_left_open(qtbot, tmp_
         qtbot.addWidget(window)
         window.show()
         statistics = window.show_page("statistics")
-        assert "due today: 0" in statistics.summary.text()
+        qtbot.waitUntil(lambda: "due today: 0" in statistics.summary.text(), timeout=10_000)
         window.show_page("study")
         clock.set(clock.now + timedelta(days=1, hours=9))  # the next morning, the window still open
         window._status_timer.timeout.emit()  # the minute's tick

@@ -123,6 +123,7 @@ def test_the_intervals_chart_names_its_last_band_at_the_windows_first_size(qtbot
     window.resize(1000, 680)
     page = window.show_page("statistics")
     view = page.views["intervals"]
+    qtbot.waitUntil(lambda: page.report is not None, timeout=10_000)  # the figures are read off the GUI thread
     qtbot.waitUntil(lambda: view.chart() is not None and len(_x(view.chart()).categoriesLabels()) > 0, timeout=10_000)
     qtbot.waitUntil(lambda: view.chart().plotArea().width() > 0)
     qtbot.wait(50)  # the axis lays its labels out at the next layout pass

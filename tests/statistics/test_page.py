@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from uuid import UUID
 
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCharts import QAreaSeries, QBarSeries, QLineSeries
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QImage
 
 from effect_desktop.gui.statistics import StatisticsPage
@@ -21,9 +23,32 @@ def _page(qtbot, history: KnownHistory, opened: list[UUID] | None = None) -> Sta
     page = StatisticsPage(history.profile, on_open_word=opened.append if opened is not None else None)
     qtbot.addWidget(page)
     page.resize(1100, 1500)
-    page.show()
+    with _refreshed(page):  # the figures are read off the GUI thread, then drawn
+        page.show()
     qtbot.waitExposed(page)
     return page
+
+
+@contextmanager
+def _refreshed(page: StatisticsPage) -> Iterator[None]:
+    """Wait, after the block, until the page has drawn figures read after it began. (An event loop, as
+    qtbot.waitSignal runs: QSignalSpy.wait held the interpreter lock, and the reading crawled.)"""
+    came: list[bool] = []
+    loop = QEventLoop()
+
+    def done() -> None:
+        came.append(True)
+        loop.quit()
+
+    page.refreshed.connect(done)
+    try:
+        yield
+        if not came:
+            QTimer.singleShot(20_000, loop.quit)
+            loop.exec()
+    finally:
+        page.refreshed.disconnect(done)
+    assert came, "no figures came"
 
 
 def _bars(page: StatisticsPage, name: str) -> list[float]:
@@ -34,9 +59,17 @@ def _bars(page: StatisticsPage, name: str) -> list[float]:
 
 
 def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    """Choose by value, as a learner does; on the page, the figures for it are waited for."""
     index = combo.findData(data)
     assert index >= 0, data
-    combo.setCurrentIndex(index)
+    page = combo.parentWidget()
+    while page is not None and not isinstance(page, StatisticsPage):
+        page = page.parentWidget()
+    if page is None or index == combo.currentIndex():
+        combo.setCurrentIndex(index)
+        return
+    with _refreshed(page):
+        combo.setCurrentIndex(index)
 
 
 def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
@@ -127,7 +160,8 @@ def test_figures_as_of_a_past_moment(qtbot, history: KnownHistory) -> None:  # t
     assert page.hardest.rowCount() == 0
     assert page.as_of_label.text().startswith("As of")
     assert page.heatmap.figure is not None and page.heatmap.figure.last == history.end_of_day2.date()
-    page.set_as_of(None)
+    with _refreshed(page):
+        page.set_as_of(None)
     assert "Answers: 7 ·" in page.summary.text() and page.as_of_label.text() == ""
 
 
@@ -171,7 +205,8 @@ def test_a_new_answer_shows_after_mark_stale(qtbot, history: KnownHistory) -> No
     history.clock.advance(minutes=10)
     session = history.profile.service.start_session("flashcard", [history.apple])
     history.profile.service.answer(session, history.apple, True, 900)
-    page.mark_stale()
+    with _refreshed(page):
+        page.mark_stale()
     assert "Answers: 8 ·" in page.summary.text()
     assert _bars(page, "response")[0] == 1
 
@@ -183,7 +218,8 @@ def test_a_profile_from_before_the_statistics_asks_for_a_rebuild(qtbot, history:
     page = _page(qtbot, history)
     assert page.rebuild_hint.isVisible() and page.hardest.rowCount() == 0
     history.profile.projector.rebuild()
-    page.mark_stale()
+    with _refreshed(page):
+        page.mark_stale()
     assert not page.rebuild_hint.isVisible() and page.hardest.rowCount() == 1
 
 
@@ -374,7 +410,8 @@ def test_the_words_without_a_category_are_a_scope_of_their_own(qtbot, history: K
     history.profile.service.answer(session, plain, True, 2_000)
     page.hide()
     page.mark_stale()
-    page.show()  # the scopes are read again when the page is shown after a change
+    with _refreshed(page):
+        page.show()  # the scopes are read again when the page is shown after a change
     assert page.scope.itemText(page.scope.findData("c:")) == "No category"
     _choose(page.scope, "c:")
     assert page.report.request.scope.category == ""
@@ -389,7 +426,8 @@ def test_under_fsrs_the_easiness_figures_are_not_shown(qtbot, history: KnownHist
     page = _page(qtbot, history)
     assert page.cards["easiness"].isVisible() and not page.hardest.isColumnHidden(4)
     switch(history.profile, "fsrs")
-    page.mark_stale()
+    with _refreshed(page):
+        page.mark_stale()
     assert not page.cards["easiness"].isVisible() and page.hardest.isColumnHidden(4)
     assert page.cards["intervals"].isVisible()
 

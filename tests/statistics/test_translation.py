@@ -47,7 +47,8 @@ def test_the_screen_in_japanese(qtbot, history: KnownHistory) -> None:  # type: 
     try:
         page = StatisticsPage(history.profile)
         qtbot.addWidget(page)
-        page.show()
+        with qtbot.waitSignal(page.refreshed):  # the figures are read off the GUI thread
+            page.show()
         assert page.cards["hardest"].title.text() == "苦手な単語"
         assert page.range.itemText(0) == "過去 30 日"
         assert page.summary.text().startswith("解答: 7 · 正答率: 71%")

@@ -7,16 +7,17 @@ screen never reads the event log.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -53,6 +54,9 @@ from .heatmap import CalendarHeatmap
 from .palette import chart_colors
 
 CHARTS = ("activity", "time", "response", "forecast", "intervals", "easiness")
+GREY_AFTER_MS = 300  # figures this long in coming are greyed until they come
+
+log = logging.getLogger(__name__)
 
 
 class _AsOfSignals(QObject):
@@ -82,8 +86,51 @@ class _AsOfJob(QRunnable):
         deliver(self.signals.done, self.generation, result)
 
 
+class _Figures(NamedTuple):
+    """Everything a refresh shows, read off the GUI thread."""
+
+    report: Report
+    needs_rebuild: bool
+    scopes: list[tuple[str, str]]  # (kind "c" or "t", name) for the Words choice, in order
+    years: list[int]  # the heatmap's calendar years
+    easiness: bool  # the scheduler in force keeps an easiness
+
+
+def _figures(profile: Profile, queries: Queries, request: StatsRequest, moment: datetime | None) -> _Figures:
+    statistics = Statistics(queries, profile.user_id)
+    years = statistics.heatmap_years(request)
+    if request.heatmap_year not in (None, *years):  # a year the scope (or the moment) does not reach
+        request = replace(request, heatmap_year=None)
+    lists = StatisticsQueries(queries.store)
+    scopes = [("c", category) for category in lists.categories(with_none=True)] + [("t", tag) for tag in lists.tags()]
+    # FSRS keeps no easiness (every word's stays at SM-2's 2.50): a chart of one bar and a column of
+    # 2.50s looked measured; a past moment's figures are the scheduler's in force then
+    name = scheduler_at(profile, moment) if moment is not None else profile.service.scheduler.name
+    return _Figures(statistics.report(request), statistics.needs_rebuild(), scopes, years, has_easiness(name))
+
+
+class _FiguresJob(QRunnable):
+    def __init__(self, generation: int, work: Callable[[], _Figures]) -> None:
+        super().__init__()
+        collect_on_gui_thread()
+        self.generation = generation
+        self.work = work
+        self.signals = _AsOfSignals()
+
+    def run(self) -> None:
+        try:
+            result: object = self.work()
+        except Exception as error:  # noqa: BLE001 - shown on the page, in the GUI thread
+            result = error
+        deliver(self.signals.done, self.generation, result)
+
+
 class StatisticsPage(QWidget):
+    """Its figures are read off the GUI thread (up to half a second on five years, the window
+    frozen meanwhile); the charts are drawn when they arrive."""
+
     as_of_ready = Signal()  # the figures as of the chosen moment (or now) are shown
+    refreshed = Signal()  # new figures are shown
 
     def __init__(self, profile: Profile, on_open_word: Callable[[UUID], object] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -100,6 +147,15 @@ class StatisticsPage(QWidget):
         self._generation = 0
         self._as_of_when = ""  # the moment the newest as-of job computes, as shown
         self._jobs: set[_AsOfJob] = set()
+        self._figures_pool = QThreadPool(self)
+        self._figures_pool.setMaxThreadCount(1)  # one at a time: an as-of state is one in-memory connection
+        self._figures_generation = 0
+        self._announce_as_of = False  # as_of_ready is due once the figures of the moment are shown
+        self._as_of_label_due = ""
+        self._grey_timer = QTimer(self)  # greyed only if the figures are long in coming: no flicker
+        self._grey_timer.setSingleShot(True)
+        self._grey_timer.setInterval(GREY_AFTER_MS)
+        self._grey_timer.timeout.connect(self._grey)
 
         self.range = QComboBox()
         self.range.setObjectName("statsRange")
@@ -176,9 +232,8 @@ class StatisticsPage(QWidget):
         layout.addWidget(self.rebuild_hint)
         layout.addWidget(scroll, 1)
 
-        for combo in (self.range, self.granularity, self.scope):
+        for combo in (self.range, self.granularity, self.scope, self.heatmap_year):
             combo.currentIndexChanged.connect(self.refresh)
-        self.heatmap_year.currentIndexChanged.connect(self._show_heatmap_year)
         # the charts take their theme and colours from the palette when built: built again on a switch
         # to dark (or back), they stayed light in a dark window
         follow_palette(self, "charts", self._restyle_charts, now=False)
@@ -255,9 +310,13 @@ class StatisticsPage(QWidget):
     def stop_work(self, wait_s: float = 0.0) -> bool:
         """The window closing or handing the profile over: the replays stop, waited for up to `wait_s`
         (three moments on five years replayed side by side, 6.8 GB, and a restore was queued behind them
-        for a minute, then refused because they held the profile). True if none runs now."""
+        for a minute, then refused because they held the profile). True if none runs now. A reading of
+        the figures (under a second) is waited for too: it reads the profile."""
         deadline = time.monotonic() + wait_s
-        return all(job.finished.wait(max(0.0, deadline - time.monotonic())) for job in self._stop_jobs())
+        self._figures_generation += 1  # what is still on its way is not shown
+        self._figures_pool.clear()
+        replays = all(job.finished.wait(max(0.0, deadline - time.monotonic())) for job in self._stop_jobs())
+        return self._figures_pool.waitForDone(max(0, round(1000 * (deadline - time.monotonic())))) and replays
 
     def _say_as_of(self, text: str) -> None:
         """The moment shown, its whole text in a tooltip too: at the window's smallest the row cut it."""
@@ -278,11 +337,12 @@ class StatisticsPage(QWidget):
 
     def _show_queries(self, queries: Queries, moment: datetime | None, label: str) -> None:
         self._queries, self._queries_as_of = queries, moment
-        self.figures_shown(True)
-        self._say_as_of(label)
-        self._fill_scopes()
+        self._as_of_label_due = label  # said with the figures of that moment, once they are read
+        self._announce_as_of = True
         self.refresh()
-        self.as_of_ready.emit()
+
+    def _grey(self) -> None:
+        self.figures_shown(False)
 
     def figures_shown(self, current: bool) -> None:
         """The charts and the summary as of the moment chosen (True), or greyed while it is computed:
@@ -301,24 +361,26 @@ class StatisticsPage(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._fill_scopes()
             self.refresh()
 
     # --- internals ---------------------------------------------------------------------------------
-    def _fill_scopes(self) -> None:
+    def _fill_scopes(self, scopes: list[tuple[str, str]]) -> bool:
+        """The Words choice's categories and tags as they are now; False if the one chosen is gone
+        (the figures were read for it: they are read again, for every word)."""
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
         self.scope.addItem(self.tr("All words"), None)
-        queries = StatisticsQueries(self._queries.store)
-        for category in queries.categories(with_none=True):
-            name = self.tr("Category: {0}").format(category) if category else self.tr("No category")
-            self.scope.addItem(name, f"c:{category}")
-        for tag in queries.tags():
-            self.scope.addItem(self.tr("Tag: {0}").format(tag), f"t:{tag_key(tag)}")  # chosen by its key
+        for kind, name in scopes:
+            if kind == "c":
+                self.scope.addItem(self.tr("Category: {0}").format(name) if name else self.tr("No category"),
+                                   f"c:{name}")
+            else:
+                self.scope.addItem(self.tr("Tag: {0}").format(name), f"t:{tag_key(name)}")  # chosen by its key
         found = self.scope.findData(current)
         self.scope.setCurrentIndex(max(0, found))
         self.scope.blockSignals(False)
+        return found >= 0 or current is None
 
     def request(self) -> StatsRequest:
         data = self.scope.currentData() or ""  # "c:<category>", "t:<tag>" or None for every word
@@ -331,28 +393,46 @@ class StatisticsPage(QWidget):
                             scope, self.profile.service.day_start_hour, heatmap_year=self.heatmap_year.currentData())
 
     def refresh(self) -> None:
-        if self.scope.count() == 0:
-            self._fill_scopes()
+        """Read the figures for the choices made, off the GUI thread; shown by `_figures_read`."""
         self._stale = False
-        statistics = Statistics(self._queries, self.profile.user_id)
-        self.rebuild_hint.setVisible(statistics.needs_rebuild())
-        self._fill_heatmap_years(statistics)
-        self.report = statistics.report(self.request())
-        self._show(self.report)
-        # FSRS keeps no easiness (every word's stays at SM-2's 2.50): a chart of one bar and a column of
-        # 2.50s looked measured
-        moment = self._queries_as_of  # a past moment's figures are the scheduler's in force then
-        name = scheduler_at(self.profile, moment) if moment is not None else self.profile.service.scheduler.name
-        easy = has_easiness(name)
-        self.cards["easiness"].setVisible(easy)
-        self.hardest.setColumnHidden(4, not easy)
+        self._figures_generation += 1
+        self._figures_pool.clear()  # a reading not begun yet is for choices already changed
+        profile, request, queries, moment = self.profile, self.request(), self._queries, self._queries_as_of
+        job = _FiguresJob(self._figures_generation, lambda: _figures(profile, queries, request, moment))
+        job.signals.done.connect(self._figures_read)  # a bound method: not called once the page is gone
+        if not self._grey_timer.isActive():
+            self._grey_timer.start()
+        self._figures_pool.start(job)
 
-    def _fill_heatmap_years(self, statistics: Statistics) -> None:
+    def _figures_read(self, generation: int, result: object) -> None:
+        if generation != self._figures_generation:
+            return  # other choices were made meanwhile: their figures are coming
+        self._grey_timer.stop()
+        if isinstance(result, Exception):
+            log.error("statistics could not be read", exc_info=result)
+            self._say_as_of(self.tr("The statistics could not be read: {0}").format(result))
+            return
+        assert isinstance(result, _Figures)
+        if not self._fill_scopes(result.scopes):
+            self.refresh()
+            return
+        self._fill_heatmap_years(result.years, result.report.request.heatmap_year)
+        self.rebuild_hint.setVisible(result.needs_rebuild)
+        self.report = result.report
+        self._show(result.report)
+        self.cards["easiness"].setVisible(result.easiness)
+        self.hardest.setColumnHidden(4, not result.easiness)
+        if not any(job.generation == self._generation for job in self._jobs):  # not while a moment is computed
+            self.figures_shown(True)
+        self.refreshed.emit()
+        if self._announce_as_of:
+            self._announce_as_of = False
+            self._say_as_of(self._as_of_label_due)
+            self.as_of_ready.emit()
+
+    def _fill_heatmap_years(self, years: list[int], chosen: int | None) -> None:
         """The last twelve months, then each calendar year studied in the scope, newest first; the
         year chosen stays chosen while it is there to choose."""
-        request = self.request()
-        years = statistics.heatmap_years(request)
-        chosen = request.heatmap_year
         self.heatmap_year.blockSignals(True)
         self.heatmap_year.clear()
         self.heatmap_year.addItem(self.tr("Last 12 months"), None)
@@ -360,16 +440,6 @@ class StatisticsPage(QWidget):
             self.heatmap_year.addItem(str(year), year)
         self.heatmap_year.setCurrentIndex(max(0, self.heatmap_year.findData(chosen)))
         self.heatmap_year.blockSignals(False)
-
-    def _show_heatmap_year(self) -> None:
-        """Only the calendar changes: the other figures do not depend on the year shown."""
-        if self.report is None:
-            self.refresh()
-            return
-        request = replace(self.report.request, heatmap_year=self.heatmap_year.currentData())
-        figure = Statistics(self._queries, self.profile.user_id).heatmap(request)
-        self.report = replace(self.report, request=request, heatmap=figure)
-        self._set_heatmap(figure)
 
     def _set_heatmap(self, figure: Heatmap) -> None:
         """The calendar, named with the span it shows: a screen reader hears the title only."""
