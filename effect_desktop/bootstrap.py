@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import sqlite3
 from collections.abc import Callable
 from contextlib import suppress
@@ -466,6 +467,27 @@ def _damaged(path: Path, detail: str) -> str:
 
 def _offer(path: Path) -> str:
     latest = latest_backup(path)
-    return ("To go on, " + (f"restore the latest backup, {latest}, with `effect-desktop backup restore`" if latest
-                            else "no backup of it exists: `effect-desktop backup recover` makes a new profile of "
-                            "what it still holds (the damaged file is kept among the backups)"))
+    if latest:
+        return f"To go on, restore the latest backup, {latest}, with `{command_for(path, 'backup restore')}`"
+    return (f"No backup of it exists; to go on, `{command_for(path, 'backup recover')}` makes a new profile of "
+            "what it still holds (the damaged file is kept among the backups)")
+
+
+def command_for(path: Path, command: str) -> str:
+    """The CLI command that acts on the profile at `path`: with --data-dir and --profile when they are not
+    the defaults. Without them the advice given for a damaged profile, copied as shown, restored the
+    default profile of the default folder, and the damaged one stayed damaged."""
+    words = ["effect-desktop"]
+    if not _same_folder(path.parent, default_data_dir()):
+        words += ["--data-dir", shlex.quote(str(path.parent))]
+    name = path.name[:-len(PROFILE_SUFFIX)] if path.name.endswith(PROFILE_SUFFIX) else path.stem
+    if name != DEFAULT_PROFILE:
+        words += ["--profile", shlex.quote(name)]
+    return " ".join([*words, command])
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # a loop of links, a folder out of reach: said in full
+        return False

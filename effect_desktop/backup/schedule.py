@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..application.settings import BACKUPS
-from ..bootstrap import Profile
+from ..bootstrap import Profile, command_for
 from ..persistence.errors import ProfileUnreadable
 from .backups import (
     BEFORE_SYNC,
@@ -59,7 +59,7 @@ def daily_backup(profile: Profile, now: datetime | None = None, stop: Stop | Non
         latest = latest_backup(profile.path)
         raise ProfileUnreadable(f"{profile.path} is damaged: {problem}. No backup was made. Close the app and "
                                 f"restore the latest backup{f' ({latest})' if latest else ''} with "
-                                "`effect-desktop backup restore`.")
+                                f"`{command_for(profile.path, 'backup restore')}`.")
     backup = create_backup(profile.path, "daily", keep=keep_count(profile), now=now, stop=stop)
     profile.settings.set(LAST_DAILY_SETTING, now.isoformat())
     return backup

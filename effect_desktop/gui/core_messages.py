@@ -265,18 +265,19 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("{0} is a folder, not a profile file; it was left untouched. Move it away, or choose "
                    "another profile with --profile NAME.").format(m[1])),
     (re.compile(r"(.+) is not an Effect Desktop profile \(not an SQLite file\); it was left untouched\."
-                r"(?: To go on, .*)?", re.S),  # the window offers the backup itself
+                r"(?: (?:To go on,|No backup of it exists;) .*)?", re.S),  # the window offers the backup itself
      lambda m: _tr("{0} is not an Effect Desktop profile (not an SQLite file); it was left untouched.")
      .format(m[1])),
-    (re.compile(r"(.+) is an SQLite file of another program; it was left untouched\.(?: To go on, .*)?", re.S),
+    (re.compile(r"(.+) is an SQLite file of another program; it was left untouched\."
+                r"(?: (?:To go on,|No backup of it exists;) .*)?", re.S),
      lambda m: _tr("{0} is an SQLite file of another program; it was left untouched.").format(m[1])),
     (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, restore the latest "
-                r"backup, (.+), with `effect-desktop backup restore`\.", re.S),
+                r"backup, (.+), with `effect-desktop[^`]* backup restore`\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. The latest backup is {2}.")
      .format(m[1], _detail(m[2]), m[3])),
-    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. To go on, no backup of it exists: "
-                r"`effect-desktop backup recover` makes a new profile of what it still holds \(the damaged file "
-                r"is kept among the backups\)\.", re.S),
+    (re.compile(r"(.+) is damaged \((.+)\); it was left untouched\. No backup of it exists; to go on, "
+                r"`effect-desktop[^`]* backup recover` makes a new profile of what it still holds \(the damaged "
+                r"file is kept among the backups\)\.", re.S),
      lambda m: _tr("{0} is damaged ({1}); it was left untouched. No backup of it exists.").format(
          m[1], _detail(m[2]))),
     (re.compile(r"(.+) cannot be read \((.+)\); it was left untouched\. Give your user account permission to "

@@ -175,7 +175,7 @@ def test_a_damaged_profile_with_no_backup_is_recovered_into_a_new_one(tmp_path: 
     path.write_bytes(bytes(damaged))
 
     code, _, err = cli(capsys, data, "words", "list")
-    assert code == 2 and "`effect-desktop backup recover`" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and " backup recover`" in err and len(err.strip().splitlines()) == 1
     assert len(err) < 600, "SQLite's whole report on the damage was quoted (5,000 characters)"
     code, _, err = cli(capsys, data, "backup", "restore")
     assert code == 2 and "backup create" not in err and "backup recover" in err
@@ -382,3 +382,46 @@ def test_a_profile_in_a_newer_store_format_is_refused_and_left_as_it_is(
         assert error_title(refused.value) == "Effect Desktop を更新してください"
     finally:
         i18n.install("en")
+
+
+def _advised_command(err: str) -> list[str]:
+    """The command a damaged profile's message tells the learner to run, as a shell would split it."""
+    import shlex
+    command = shlex.split(err.split("`")[1])
+    assert command[0] == "effect-desktop"
+    return command[1:]
+
+
+def test_the_advice_for_a_damaged_profile_acts_on_that_profile(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The advice named `effect-desktop backup restore` alone: copied as shown, it rolled back the default
+    profile of the default folder, and the damaged one stayed damaged."""
+    data = tmp_path / "my data"  # a space in the folder: the command must quote it
+    bob = ["--data-dir", str(data), "--profile", "bob"]
+    assert run_cli([*bob, "words", "add", "apple", "りんご"]) == 0
+    assert run_cli([*bob, "backup", "create"]) == 0
+    path = data / "bob.effect.sqlite3"
+    path.write_bytes(b"garbage" * 100)
+    capsys.readouterr()
+    assert run_cli([*bob, "words", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "--profile bob" in err and shlex_quoted(data) in err
+    assert run_cli(_advised_command(err)) == 0
+    capsys.readouterr()
+    assert run_cli([*bob, "words", "list"]) == 0 and "apple" in capsys.readouterr().out
+
+    for backup in (data / "backups" / "bob").iterdir():  # none left: the advice is a recovery
+        backup.unlink()
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2:] = b"\xab" * (len(damaged) - len(damaged) // 2)
+    path.write_bytes(bytes(damaged))
+    assert run_cli([*bob, "words", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "No backup of it exists; to go on, `effect-desktop --data-dir" in err, err
+    assert run_cli(_advised_command(err)) == 0
+    assert "into a new profile" in capsys.readouterr().out
+
+
+def shlex_quoted(path: Path) -> str:
+    import shlex
+    return shlex.quote(str(path))
