@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
+from ..os_reasons import reason_in_words, what_to_do
 from ..persistence.errors import StoreError
 from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
 from ..private_files import create_private_file, make_private_folder
@@ -47,6 +48,19 @@ _NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-
 
 class BackupError(StoreError):
     """A backup could not be made or restored; the message says what to do."""
+
+
+class BackupNotWritten(BackupError):
+    """The copy could not be written into the backups folder (no permission, a full disk): the profile
+    itself is as it was. Its parts let the window say it in a line of the status bar."""
+
+    def __init__(self, message: str, folder: Path, reason: str, advice: str) -> None:
+        super().__init__(message)
+        self.folder, self.reason, self.advice = folder, reason, advice
+
+
+class RestoreRefused(BackupError):
+    """A restore that did not take place; the message says whether the profile was left as it was."""
 
 
 class BackupStopped(BackupError):
@@ -127,8 +141,9 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
     try:
         target = _new_name(profile_file, reason, now)
     except OSError as error:  # the backups folder is a file, or read-only
-        raise BackupError(f"The backups folder {folder} cannot be written ({error.strerror or error}). "
-                          "Check its permissions, or move away a file of that name.") from error
+        reason, advice = reason_in_words(error), "Check its permissions, or move away a file of that name."
+        raise BackupNotWritten(f"The backups folder {folder} cannot be written ({reason}). {advice}",
+                               folder, reason, advice) from error
     partial = target.with_name(target.name + ".partial")
     try:
         _copy(profile_file, partial, None if stop is None else lambda: _stop_if(stop))
@@ -139,8 +154,10 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
                 leftover.unlink(missing_ok=True)
         if not isinstance(error, OSError | sqlite3.Error):
             raise
-        raise BackupError(f"The backup of {profile_file.name} could not be written to {folder}: {error}. "
-                          "Check the free disk space and the folder's permissions.") from error
+        reason = reason_in_words(error)
+        advice = what_to_do(reason)
+        raise BackupNotWritten(f"The backup of {profile_file.name} could not be written to {folder} ({reason}). "
+                               f"{advice}", folder, reason, advice) from error
     if keep is not None:
         prune(profile_file, keep)
     return next(b for b in list_backups(profile_file) if b.path == target)
@@ -200,8 +217,8 @@ def set_aside(profile_file: Path) -> Backup:
             os.replace(wal, Path(f"{target}-wal"))  # beside it under its new name: SQLite still reads it
         Path(f"{profile_file}-shm").unlink(missing_ok=True)
     except OSError as error:
-        raise BackupError(f"The damaged profile could not be moved to {target.parent}: {error}. "
-                          "Nothing was changed.") from error
+        raise BackupError(f"The damaged profile could not be moved to {target.parent} ({reason_in_words(error)}); "
+                          "nothing was changed.") from error
     return next(b for b in list_backups(profile_file) if b.path == target)
 
 
@@ -211,23 +228,23 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
     No backup is pruned here: the number to keep is a setting inside the profile being replaced,
     and a restore is the moment another backup may be wanted next. The next backup prunes."""
     if not backup.is_file():
-        raise BackupError(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
+        raise RestoreRefused(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
     holder = other_process_holding(profile_file)
     if holder is not None:
-        raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
-                          "from its Backups window. Nothing was changed.")
+        raise RestoreRefused(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
+                             "from its Backups window. Nothing was changed.")
     problem = check_file(backup)
     if problem:
-        raise BackupError(f"The backup {backup.name} cannot be used: {problem}")
+        raise RestoreRefused(f"The backup {backup.name} cannot be used: {problem}")
     kind, detail = probe_file(profile_file)
     if kind in (Probe.NO_ACCESS, Probe.NO_SPACE, Probe.UNREADABLE):  # not damage: a restore would not help
-        raise BackupError(f"The profile {profile_file} cannot be reached ({kind.value}: {detail}); it is not "
-                          "damaged, so nothing was restored over it. Fix that first (its permissions, or free "
-                          "disk space).")
+        raise RestoreRefused(f"The profile {profile_file} cannot be reached ({kind.value}: {detail}); it is not "
+                             "damaged, so nothing was restored over it. Fix that first (its permissions, or free "
+                             "disk space).")
     state = check_file(profile_file) if profile_file.exists() else "missing"
     if state == IN_USE:
-        raise BackupError(f"Another program is using {profile_file} (it is busy); close it first, then restore. "
-                          "Nothing was changed.")
+        raise RestoreRefused(f"Another program is using {profile_file} (it is busy); close it first, then restore. "
+                             "Nothing was changed.")
     intact = state is None
     if intact:  # a damaged one is not probed: opening it for writing could fold away the WAL it keeps
         _refuse_if_open_elsewhere(profile_file)
@@ -236,20 +253,34 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
         _copy(backup, partial)  # first: a failed copy leaves the profile as it was
     except (OSError, sqlite3.Error) as error:
         partial.unlink(missing_ok=True)
-        raise BackupError(f"The backup could not be restored: {error}. The profile was left as it was.") from error
+        reason = reason_in_words(error)
+        raise RestoreRefused(f"The backup was not restored: it could not be copied into {profile_file.parent} "
+                             f"({reason}), and the profile was left as it was. {what_to_do(reason)}") from error
     saved = None
     try:
         if profile_file.exists():
             saved = create_backup(profile_file, "before-restore", keep=None) if intact else set_aside(profile_file)
+    except BackupNotWritten as error:  # said once, whole: it nested the backup's message in the restore's
+        partial.unlink(missing_ok=True)
+        raise RestoreRefused(f"The backup was not restored: the current state could not be backed up first to "
+                             f"{error.folder} ({error.reason}), and the profile was left as it was. "
+                             f"{error.advice}") from error
+    except BackupError as error:
+        partial.unlink(missing_ok=True)
+        raise RestoreRefused(str(error)) from error
+    try:
         if intact:
             _refuse_if_open_elsewhere(profile_file)  # again: the copies took a while
         for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
             leftover.unlink(missing_ok=True)
         os.replace(partial, profile_file)
-    except (OSError, BackupError) as error:
+    except BackupError as error:  # another program took the profile meanwhile: its message says what to do
         partial.unlink(missing_ok=True)
-        where = f" (its state before is kept as {saved.path})" if saved else ""
-        raise BackupError(f"The backup could not be restored: {error}{where}.") from error
+        raise RestoreRefused(str(error)) from error
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        where = f"; its state before is kept as {saved.path}" if saved else ""
+        raise RestoreRefused(f"The backup could not be restored ({reason_in_words(error)}){where}.") from error
     return saved
 
 
@@ -273,9 +304,9 @@ def _refuse_if_open_elsewhere(profile_file: Path) -> None:
         probe.execute("ROLLBACK")
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise BackupError("Another program is using this profile (an import, a sync or another command "
-                              "still running, or an Effect Desktop window); wait for it to finish, then "
-                              "restore. The profile was left as it was.") from error
+            raise RestoreRefused("Another program is using this profile (an import, a sync or another command "
+                                 "still running, or an Effect Desktop window); wait for it to finish, then "
+                                 "restore. The profile was left as it was.") from error
         # any other error: a damaged file, which the restore sets aside
     finally:
         probe.close()

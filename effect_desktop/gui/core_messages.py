@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import os_reasons
 from ..bootstrap import InvalidProfileName, describe_character
 
 
@@ -53,6 +54,30 @@ def _detail(text: str) -> str:
     if "page" in text and ("***" in text or " cell " in text):  # SQLite's integrity report, for the log
         return _tr("some of its pages are damaged")
     return known.get(text, text)
+
+
+def os_reason(text: str) -> str:
+    """The system's refusal of a write, as os_reasons words it, in the interface language."""
+    return {
+        os_reasons.NO_SPACE: _tr("the disk is full"),
+        os_reasons.NO_PERMISSION: _tr("permission denied"),
+        os_reasons.READ_ONLY: _tr("the disk is read-only"),
+    }.get(text, text)
+
+
+def what_to_do(text: str) -> str:
+    """os_reasons' advice (and the backups folder's), in the interface language."""
+    return {
+        os_reasons.FREE_SPACE: _tr("Free some space on the disk, then try again."),
+        os_reasons.GIVE_PERMISSION: _tr("Give your user account permission to write to that folder."),
+        os_reasons.MAKE_WRITABLE: _tr("Make the disk writable (it is mounted read-only, or locked)."),
+        os_reasons.CHECK_BOTH: _tr("Check the free disk space and the folder's permissions."),
+        os_reasons.FREE_SPACE_OR_ELSEWHERE: _tr("Free some space on the disk, or choose another folder."),
+        os_reasons.ELSEWHERE: _tr("Choose another folder, or give your user account permission to write to that one."),
+        os_reasons.ELSEWHERE_WRITABLE: _tr("Choose a folder on another disk: this one is read-only."),
+        "Check its permissions, or move away a file of that name.":
+            _tr("Check its permissions, or move away a file of that name."),
+    }.get(text, text)
 
 
 def profile_name_refused(error: InvalidProfileName) -> str:
@@ -328,14 +353,29 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("The disk holding {0}, or the computer's temporary folder, is full or failing ({1}); the sync "
                    "stopped there, and what it sent and received before is kept. Free some space and sync again: "
                    "it goes on from there.").format(m[1], _detail(m[2]))),
-    (re.compile(r"The backups folder (.+) cannot be written \((.+)\)\. Check its permissions, or move away a file "
-                r"of that name\.", re.S),
-     lambda m: _tr("The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of "
-                   "that name.").format(m[1], m[2])),
-    (re.compile(r"The backup of (.+) could not be written to (.+): (.+)\. Check the free disk space and the "
-                r"folder's permissions\.", re.S),
-     lambda m: _tr("The backup of {0} could not be written to {1}: {2}. Check the free disk space and the "
-                   "folder's permissions.").format(m[1], m[2], m[3])),
+    (re.compile(r"The backups folder (.+) cannot be written \((.+)\)\. (Check its permissions, or move away a file "
+                r"of that name\.)", re.S),
+     lambda m: _tr("The backups folder {0} cannot be written ({1}). {2}").format(m[1], os_reason(m[2]),
+                                                                                 what_to_do(m[3]))),
+    (re.compile(r"The backup of (.+) could not be written to (.+) \(([^()]+)\)\. (.+)", re.S),
+     lambda m: _tr("The backup of {0} could not be written to {1} ({2}). {3}").format(
+         m[1], m[2], os_reason(m[3]), what_to_do(m[4]))),
+    (re.compile(r"The backup was not restored: it could not be copied into (.+) \(([^()]+)\), and the profile "
+                r"was left as it was\. (.+)", re.S),
+     lambda m: _tr("The backup was not restored: it could not be copied into {0} ({1}), and the profile was left "
+                   "as it was. {2}").format(m[1], os_reason(m[2]), what_to_do(m[3]))),
+    (re.compile(r"The backup was not restored: the current state could not be backed up first to (.+) "
+                r"\(([^()]+)\), and the profile was left as it was\. (.+)", re.S),
+     lambda m: _tr("The backup was not restored: the current state could not be backed up first to {0} ({1}), "
+                   "and the profile was left as it was. {2}").format(m[1], os_reason(m[2]), what_to_do(m[3]))),
+    (re.compile(r"The backup could not be restored \(([^()]+)\); its state before is kept as (.+)\.", re.S),
+     lambda m: _tr("The backup could not be restored ({0}); the profile's state before is kept as {1}.").format(
+         os_reason(m[1]), m[2])),
+    (re.compile(r"The backup could not be restored \(([^()]+)\)\.", re.S),
+     lambda m: _tr("The backup could not be restored ({0}).").format(os_reason(m[1]))),
+    (re.compile(r"The damaged profile could not be moved to (.+) \(([^()]+)\); nothing was changed\.", re.S),
+     lambda m: _tr("The damaged profile could not be moved to {0} ({1}); nothing was changed.").format(
+         m[1], os_reason(m[2]))),
     (re.compile(r"archive segment (\d+) is damaged \((.+)\); restore a backup", re.S),
      lambda m: _tr("archive segment {0} is damaged ({1}); restore a backup").format(m[1], _detail(m[2]))),
     (re.compile(r"Another program is using this profile \(an import, a sync or another command still running, or "

@@ -18,6 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..backup.backups import BackupNotWritten, RestoreRefused
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
 from ..persistence.errors import ProfileFromNewerVersion, ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
@@ -34,6 +35,10 @@ def error_title(error: BaseException) -> str:
         return QCoreApplication.translate("Errors", "The profile is busy")
     if isinstance(error, ProfileFromNewerVersion):  # not damaged either (the title said "could not be read")
         return QCoreApplication.translate("Errors", "Update Effect Desktop")
+    if isinstance(error, BackupNotWritten):  # the profile is fine (the title said it could not be read)
+        return QCoreApplication.translate("Errors", "The backup could not be made")
+    if isinstance(error, RestoreRefused):
+        return QCoreApplication.translate("Errors", "The backup was not restored")
     if isinstance(error, StoreError):
         return QCoreApplication.translate("Errors", "The profile could not be read or written")
     return QCoreApplication.translate("Errors", "Something went wrong")

@@ -216,6 +216,16 @@ Details were written to the log file; your study history is safe.</source>
         <source>Update Effect Desktop</source>
         <translation>Effect Desktop を更新してください</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="1" />
+        <source>The backup could not be made</source>
+        <translation>バックアップを作成できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="1" />
+        <source>The backup was not restored</source>
+        <translation>バックアップは復元されませんでした</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1988,14 +1998,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>意味「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
     </message>
     <message>
-        <source>The backups folder {0} cannot be written ({1}). Check its permissions, or move away a file of that name.</source>
-        <translation>バックアップフォルダー {0} に書き込めません（{1}）。権限を確認するか、同じ名前のファイルを移動してください。</translation>
-    </message>
-    <message>
-        <source>The backup of {0} could not be written to {1}: {2}. Check the free disk space and the folder's permissions.</source>
-        <translation>{0} のバックアップを {1} に書き込めませんでした: {2}。ディスクの空き容量とフォルダーの権限を確認してください。</translation>
-    </message>
-    <message>
         <source>archive segment {0} is damaged ({1}); restore a backup</source>
         <translation>アーカイブのセグメント {0} が壊れています（{1}）。バックアップから復元してください</translation>
     </message>
@@ -2066,6 +2068,96 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>{0} was made by a newer Effect Desktop (its store format is {1}; this version reads format {2}). Update Effect Desktop to open it; nothing was changed.</source>
         <translation>{0} は新しいバージョンの Effect Desktop で作成されています（保存形式 {1}。このバージョンが読めるのは形式 {2} までです）。開くには Effect Desktop を更新してください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>permission denied</source>
+        <translation>権限がありません</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>the disk is read-only</source>
+        <translation>ディスクが読み取り専用です</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Free some space on the disk, then try again.</source>
+        <translation>ディスクの空き容量を確保してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Give your user account permission to write to that folder.</source>
+        <translation>お使いのユーザーアカウントに、そのフォルダーへの書き込み権限を与えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Make the disk writable (it is mounted read-only, or locked).</source>
+        <translation>ディスクを書き込める状態にしてください（読み取り専用でマウントされているか、ロックされています）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Check the free disk space and the folder's permissions.</source>
+        <translation>ディスクの空き容量とフォルダーの権限を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Free some space on the disk, or choose another folder.</source>
+        <translation>ディスクの空き容量を確保するか、別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Choose another folder, or give your user account permission to write to that one.</source>
+        <translation>別のフォルダーを選ぶか、お使いのユーザーアカウントにそのフォルダーへの書き込み権限を与えてください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Choose a folder on another disk: this one is read-only.</source>
+        <translation>別のディスクにあるフォルダーを選んでください。このディスクは読み取り専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Check its permissions, or move away a file of that name.</source>
+        <translation>権限を確認するか、同じ名前のファイルを移動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backups folder {0} cannot be written ({1}). {2}</source>
+        <translation>バックアップフォルダー {0} に書き込めません（{1}）。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backup of {0} could not be written to {1} ({2}). {3}</source>
+        <translation>{0} のバックアップを {1} に書き込めませんでした（{2}）。{3}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backup was not restored: it could not be copied into {0} ({1}), and the profile was left as it was. {2}</source>
+        <translation>バックアップは復元されませんでした。{0} にコピーできなかったため（{1}）、プロファイルは元のままです。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backup was not restored: the current state could not be backed up first to {0} ({1}), and the profile was left as it was. {2}</source>
+        <translation>バックアップは復元されませんでした。復元の前に今の状態を {0} にバックアップできなかったため（{1}）、プロファイルは元のままです。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backup could not be restored ({0}); the profile's state before is kept as {1}.</source>
+        <translation>バックアップを復元できませんでした（{0}）。復元前のプロファイルの状態は {1} に保存されています。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The backup could not be restored ({0}).</source>
+        <translation>バックアップを復元できませんでした（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The damaged profile could not be moved to {0} ({1}); nothing was changed.</source>
+        <translation>壊れたプロファイルを {0} に移動できませんでした（{1}）。何も変更していません。</translation>
     </message>
 </context>
 <context>

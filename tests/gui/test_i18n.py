@@ -401,3 +401,33 @@ def test_month_and_day_names_follow_a_switch_made_in_settings(qtbot, window, pro
         assert _month_and_day_names(window) == ("Jan", "Mon", "Mon")
     finally:
         i18n.install("en")
+
+
+def test_a_refused_backup_or_restore_has_a_title_about_the_backup_in_both_languages(qtbot, tmp_path):
+    """The title said "The profile could not be read or written", of a profile that was fine, and the
+    messages stayed in English in the Japanese window."""
+    from effect_desktop.backup.backups import BackupError, backup_dir, create_backup, restore_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.errors import error_title, user_message
+    from tests.support.folders import unwritable
+
+    path = tmp_path / "p.effect.sqlite3"
+    open_profile(path).close()
+    backup = create_backup(path)
+    refusals: list[BackupError] = []
+    with unwritable(backup_dir(path)):
+        for attempt in (lambda: create_backup(path), lambda: restore_backup(path, backup.path)):
+            with pytest.raises(BackupError) as refused:
+                attempt()
+            refusals.append(refused.value)
+    made, restored = refusals
+    assert error_title(made) == "The backup could not be made"
+    assert error_title(restored) == "The backup was not restored"
+    i18n.install("ja")
+    try:
+        assert error_title(made) == "バックアップを作成できませんでした"
+        assert "権限がありません" in user_message(made) and "書き込み権限を与えてください" in user_message(made)
+        assert "プロファイルは元のままです" in user_message(restored) and user_message(restored).isascii() is False
+        assert "permission" not in user_message(restored)
+    finally:
+        i18n.install("en")

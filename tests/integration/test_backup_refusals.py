@@ -1,0 +1,78 @@
+"""A backup or a restore the system refused (a folder that cannot be written, a full disk): said in
+words, with what to do, under a title about the backup, and the profile left as it was.
+
+It quoted Python's report ("[Errno 13] Permission denied: '…-daily.effect.sqlite3.partial'"), nested the
+backup's message in the restore's ("…the folder's permissions.."), and never said the profile was fine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.backup.backups import (
+    BackupNotWritten,
+    RestoreRefused,
+    backup_dir,
+    create_backup,
+    restore_backup,
+)
+from effect_desktop.bootstrap import open_profile
+from effect_desktop.os_reasons import NO_PERMISSION, NO_SPACE, reason_in_words
+from tests.support.folders import unwritable
+
+
+def _profile_with_a_backup(tmp_path: Path) -> tuple[Path, Path]:
+    path = tmp_path / "data" / "default.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_word("apple", "りんご")
+    profile.close()
+    return path, create_backup(path).path
+
+
+def _plain(message: str) -> None:
+    assert "Errno" not in message and ".partial" not in message and ".restoring" not in message, message
+    assert ".." not in message.replace("…", ""), message
+
+
+def test_a_backup_into_a_folder_that_cannot_be_written_says_so_in_words(tmp_path: Path) -> None:
+    path, _ = _profile_with_a_backup(tmp_path)
+    with unwritable(backup_dir(path)), pytest.raises(BackupNotWritten) as refused:
+        create_backup(path)
+    message = str(refused.value)
+    _plain(message)
+    assert f"could not be written to {backup_dir(path)} (permission denied)" in message
+    assert message.endswith("Give your user account permission to write to that folder.")
+    assert refused.value.reason == NO_PERMISSION
+
+
+def test_a_restore_whose_backup_first_is_refused_says_once_that_the_profile_was_left(tmp_path: Path) -> None:
+    path, backup = _profile_with_a_backup(tmp_path)
+    before = path.read_bytes()
+    with unwritable(backup_dir(path)), pytest.raises(RestoreRefused) as refused:
+        restore_backup(path, backup)
+    message = str(refused.value)
+    _plain(message)
+    assert message.count("left as it was") == 1 and message.count("could not") == 1, message
+    assert "(permission denied), and the profile was left as it was. Give your user account" in message
+    assert path.read_bytes() == before
+
+
+def test_a_restore_into_a_data_folder_that_cannot_be_written_says_so_in_words(tmp_path: Path) -> None:
+    path, backup = _profile_with_a_backup(tmp_path)
+    with unwritable(path.parent), pytest.raises(RestoreRefused) as refused:
+        restore_backup(path, backup)
+    message = str(refused.value)
+    _plain(message)
+    assert message.startswith(f"The backup was not restored: it could not be copied into {path.parent} "
+                              "(permission denied), and the profile was left as it was.")
+
+
+def test_a_full_disk_is_said_as_such() -> None:
+    """/dev/full refuses every write as a full disk does (ENOSPC)."""
+    with pytest.raises(OSError) as refused, open("/dev/full", "wb") as full:
+        full.write(b"x")
+        full.flush()
+    assert reason_in_words(refused.value) == NO_SPACE
+    import sqlite3
+    assert reason_in_words(sqlite3.OperationalError("database or disk is full")) == NO_SPACE
