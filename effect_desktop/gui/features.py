@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
-from ..backup.backups import Backup, BackupStopped
+from ..backup.backups import Backup, BackupNotWritten, BackupStopped
 from ..backup.schedule import daily_backup, restored
 from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
@@ -26,6 +26,7 @@ from ..interchange.jsonl import export_events_to
 from ..projections.projector import RebuildCancelled
 from ..timeline.scheduler_choice import day_start_in_force
 from .backup_dialog import open_backup_dialog
+from .core_messages import os_reason, what_to_do
 from .errors import show_error
 from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
@@ -364,4 +365,25 @@ def upkeep(window: MainWindow) -> None:
 
     # upkeep's note waits its turn: it replaced "Undone: …" a moment after Ctrl+Z
     window.operations.run(work, lambda said: _said(window, said.capitalize(), over_others=False) if said else None,
-                          changes=False, cancellable=True, stops_on_close=True)
+                          changes=False, cancellable=True, stops_on_close=True,
+                          on_failure=lambda error: _upkeep_failed(window, error))
+
+
+UPKEEP_WARNING_MS = 60_000
+
+
+def _upkeep_failed(window: MainWindow, error: Exception) -> None:
+    """A daily backup the disk or the folder refused is said in the status bar, once per cause in a
+    window: a modal box came up five seconds after every start (and again in the window a refused
+    restore reopened), for a job the learner did not ask for and a profile that was fine. Anything
+    else (a damaged profile found by the check) still gets its dialog."""
+    if not isinstance(error, BackupNotWritten):
+        show_error(window, error)
+        return
+    log.warning("the daily backup was not made: %s", error)
+    if str(error) in window.upkeep_problems_said:
+        return
+    window.upkeep_problems_said.add(str(error))
+    window.statusBar().showMessage(T.translate(
+        "Features", "Today's backup could not be made ({0}). {1} It is tried again at the next start.").format(
+        os_reason(error.reason), what_to_do(error.advice)), UPKEEP_WARNING_MS)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.startup_dialog: FirstRunDialog | ResumeDialog | QMessageBox | None = None
         self.pages: dict[str, QWidget] = {}
         self._closed = False
+        self.upkeep_problems_said: set[str] = set()  # a failed daily backup's causes told in the status bar
 
         self.setWindowIcon(QIcon(str(icon_path())))
         minimum_within_screen(self, 720, 480)

@@ -2263,6 +2263,11 @@ Details were written to the log file; your study history is safe.</source>
         <source>import of %Ln Anki review(s)</source>
         <translation><numerusform>Anki の復習 %Ln 回のインポート</numerusform></translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/features.py" line="1" />
+        <source>Today's backup could not be made ({0}). {1} It is tried again at the next start.</source>
+        <translation>今日のバックアップを作成できませんでした（{0}）。{1}次回の起動時にもう一度試みます。</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

@@ -902,3 +902,41 @@ def test_closing_stops_a_statistics_replay_as_of_a_moment(qtbot, tmp_path, monke
             window.hide()
             window.deleteLater()
         profile.close()
+
+
+def test_a_daily_backup_the_folder_refuses_is_said_once_in_the_status_bar(qtbot, tmp_path) -> None:
+    """A modal error about the automatic backup came up five seconds after every start, and again in
+    the window a refused restore reopened. Now the status bar says why and what to do, once a cause."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.backup.backups import backup_dir, create_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import features
+    from tests.support.folders import unwritable
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_word("猫", "cat")
+    create_backup(profile.path)  # the backups folder is there; the daily backup is still due
+    window = MainWindow(profile)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with unwritable(backup_dir(profile.path)):
+            features.upkeep(window)
+            window.operations.wait()
+            qtbot.waitUntil(lambda: "backup" in window.statusBar().currentMessage(), timeout=5000)
+            said = window.statusBar().currentMessage()
+            assert said == ("Today's backup could not be made (permission denied). Give your user account "
+                            "permission to write to that folder. It is tried again at the next start.")
+            assert window.findChild(QMessageBox, "errorDialog") is None
+            window.statusBar().clearMessage()
+            features.upkeep(window)  # a new study day in the same window: the same cause, not said again
+            window.operations.wait()
+            QApplication.processEvents()
+            assert window.statusBar().currentMessage() == ""
+            assert window.findChild(QMessageBox, "errorDialog") is None
+    finally:
+        window.operations.wait()
+        window.retire()
+        profile.close()
