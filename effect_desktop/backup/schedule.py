@@ -17,6 +17,7 @@ from .backups import (
     FEW_EVENTS,
     IN_USE,
     Backup,
+    BackupNotWritten,
     Stop,
     check_file,
     create_backup,
@@ -70,6 +71,22 @@ def backup_before_change(profile: Profile, changes: int, reason: str = "before-i
     if not needs_backup(profile, changes):
         return None
     return create_backup(profile.path, reason, keep=keep_count(profile))
+
+
+class ImportNotBackedUp(BackupNotWritten):
+    """The backup an import makes first could not be written: the import was not made."""
+
+
+def backup_before_import(profile: Profile, changes: int) -> Backup | None:
+    """`backup_before_change` for an import, whose refusal says that nothing was imported: it said only
+    that the backup could not be written, and the import dialog stayed on "Checked: 12,000 new words"
+    as if they were in."""
+    try:
+        return backup_before_change(profile, changes)
+    except BackupNotWritten as error:
+        raise ImportNotBackedUp(
+            f"Nothing was imported: the backup made before an import could not be written to {error.folder} "
+            f"({error.reason}). {error.advice}", error.folder, error.reason, error.advice) from error
 
 
 def needs_backup(profile: Profile, changes: int) -> bool:

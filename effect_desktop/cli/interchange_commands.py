@@ -20,7 +20,7 @@ from ..backup.backups import (
 )
 from ..backup.recover import finish_interrupted_recovery, recover_without_backup
 from ..backup.salvage import salvage_into
-from ..backup.schedule import backup_before_change, keep_count, restored
+from ..backup.schedule import backup_before_import, keep_count, restored
 from ..bootstrap import Profile, open_profile
 from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
@@ -174,7 +174,7 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     if plan.bad_rows and not args.skip_bad_rows:  # each was named above, one per line: not again in one line
         raise InterchangeError(f"{_bad_rows_refusal(plan)} Nothing was changed.")
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
-                          before_write=lambda n: backup_before_change(profile, n))
+                          before_write=lambda n: backup_before_import(profile, n))
     report = schedule_after(profile, report, args.scheduler)
     print(report.summary())
     _say_about_the_scheduler(args, profile, report.answers or report.reviews_left_out)

@@ -360,6 +360,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"The backup of (.+) could not be written to (.+) \(([^()]+)\)\. (.+)", re.S),
      lambda m: _tr("The backup of {0} could not be written to {1} ({2}). {3}").format(
          m[1], m[2], os_reason(m[3]), what_to_do(m[4]))),
+    (re.compile(r"Nothing was imported: the backup made before an import could not be written to (.+) "
+                r"\(([^()]+)\)\. (.+)", re.S),
+     lambda m: _tr("Nothing was imported: the backup made before an import could not be written to {0} ({1}). "
+                   "{2}").format(m[1], os_reason(m[2]), what_to_do(m[3]))),
     (re.compile(r"The backup was not restored: it could not be copied into (.+) \(([^()]+)\), and the profile "
                 r"was left as it was\. (.+)", re.S),
      lambda m: _tr("The backup was not restored: it could not be copied into {0} ({1}), and the profile was left "

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..backup.backups import BackupNotWritten, RestoreRefused
+from ..backup.schedule import ImportNotBackedUp
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
 from ..persistence.errors import ProfileFromNewerVersion, ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
@@ -35,6 +36,8 @@ def error_title(error: BaseException) -> str:
         return QCoreApplication.translate("Errors", "The profile is busy")
     if isinstance(error, ProfileFromNewerVersion):  # not damaged either (the title said "could not be read")
         return QCoreApplication.translate("Errors", "Update Effect Desktop")
+    if isinstance(error, ImportNotBackedUp):
+        return QCoreApplication.translate("Errors", "Nothing was imported")
     if isinstance(error, BackupNotWritten):  # the profile is fine (the title said it could not be read)
         return QCoreApplication.translate("Errors", "The backup could not be made")
     if isinstance(error, RestoreRefused):

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..backup.schedule import backup_before_change
+from ..backup.schedule import ImportNotBackedUp, backup_before_import
 from ..bootstrap import Profile
 from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.candidates import FIELDS, ImportCancelled, Parsed, RowProblem
@@ -60,7 +60,7 @@ from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
 from ..interchange.history_scheduler import RECOMMENDED, fsrs_recommended, schedule_after
 from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
-from .core_messages import localise
+from .core_messages import localise, os_reason
 from .errors import show_error, user_message
 from .operations import BackgroundJob
 from .plain_tips import plain_tip
@@ -542,7 +542,7 @@ class ImportDialog(QDialog):
                     raise ImportCancelled()
                 self._writing = True
             report = apply_import(profile.service, plan, skip_bad_rows=skip_bad,
-                                  before_write=lambda n: backup_before_change(profile, n))
+                                  before_write=lambda n: backup_before_import(profile, n))
             return schedule_after(profile, report, scheduler)
 
         self._importing = True
@@ -640,6 +640,9 @@ class ImportDialog(QDialog):
         if reading:
             self._choices_back()
         self.status.setText(user_message(error) if isinstance(error, ImportCancelled) else "")
+        if isinstance(error, ImportNotBackedUp):  # the check's "Checked: 12,000 new words" read as done
+            self.status.setText(self.tr("Nothing was imported: the backup before it could not be made ({0}).")
+                                .format(os_reason(error.reason)))
         if not isinstance(error, ImportCancelled):
             show_error(self, error)
         self.import_button.setEnabled(self.table is not None or self.parsed is not None)

@@ -226,6 +226,11 @@ Details were written to the log file; your study history is safe.</source>
         <source>The backup was not restored</source>
         <translation>バックアップは復元されませんでした</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="1" />
+        <source>Nothing was imported</source>
+        <translation>何もインポートしていません</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -2158,6 +2163,11 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>The damaged profile could not be moved to {0} ({1}); nothing was changed.</source>
         <translation>壊れたプロファイルを {0} に移動できませんでした（{1}）。何も変更していません。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Nothing was imported: the backup made before an import could not be written to {0} ({1}). {2}</source>
+        <translation>何もインポートしていません。インポートの前に作るバックアップを {0} に書き込めませんでした（{1}）。{2}</translation>
     </message>
 </context>
 <context>

@@ -591,6 +591,11 @@
         <source>scheduled by FSRS from now on</source>
         <translation>今後は FSRS で復習予定を決定</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/import_dialog.py" line="1" />
+        <source>Nothing was imported: the backup before it could not be made ({0}).</source>
+        <translation>何もインポートしていません。その前のバックアップを作成できませんでした（{0}）。</translation>
+    </message>
 </context>
     <context>
         <name>FieldChanges</name>

@@ -76,3 +76,18 @@ def test_a_full_disk_is_said_as_such() -> None:
     assert reason_in_words(refused.value) == NO_SPACE
     import sqlite3
     assert reason_in_words(sqlite3.OperationalError("database or disk is full")) == NO_SPACE
+
+
+def test_an_import_whose_backup_cannot_be_written_says_nothing_was_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.cli.main import run_cli
+
+    path, _ = _profile_with_a_backup(tmp_path)
+    rows = tmp_path / "w.csv"
+    rows.write_text("".join(f"w{i},m{i}\n" for i in range(40)), encoding="utf-8")
+    capsys.readouterr()
+    with unwritable(backup_dir(path)):
+        assert run_cli(["--data-dir", str(path.parent), "import", str(rows)]) == 2
+    err = capsys.readouterr().err
+    assert "Nothing was imported: the backup made before an import could not be written to" in err
+    assert "(permission denied)" in err and "Errno" not in err

@@ -679,3 +679,30 @@ def test_a_file_no_separator_splits_says_so_and_how_to_export_it_again(qtbot: Qt
         "No column separator was found: every line of the file is a single column (“apple: りんご”), the file's "
         "separator being none of those offered; export it again with Tab between the word and its meaning")
     assert not dialog.import_button.isEnabled()
+
+
+def test_an_import_whose_backup_cannot_be_written_says_nothing_was_imported(qtbot: QtBot, profile: Profile,
+                                                                          tmp_path: Path, monkeypatch) -> None:
+    """With the disk full, the import stopped at its backup: the message spoke of the backup alone, and
+    the dialog stayed on "Checked: 40 new words." as if they were in."""
+    from effect_desktop.backup.backups import backup_dir
+    from tests.support.folders import unwritable
+
+    profile.service.create_word("apple", "りんご")
+    create_backup(profile.path)
+    path = tmp_path / "words.csv"
+    path.write_text("word,meaning\n" + "".join(f"w{i},m{i}\n" for i in range(40)), encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr("effect_desktop.gui.import_dialog.show_error",
+                        lambda _parent, error: shown.append(str(error)))
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    with unwritable(backup_dir(profile.path)):
+        import_now(qtbot, dialog)
+    assert shown and shown[0].startswith("Nothing was imported: the backup made before an import could not be "
+                                         "written to"), shown
+    assert dialog.status.text() == ("Nothing was imported: the backup before it could not be made "
+                                    "(permission denied).")
+    assert profile.queries.word_count() == 1 and dialog.result() != QDialog.DialogCode.Accepted
+    assert import_now(qtbot, dialog).created == 40  # once the folder can be written, Import goes on
