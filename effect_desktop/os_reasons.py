@@ -23,6 +23,7 @@ CHECK_BOTH = "Check the free disk space and the folder's permissions."
 FREE_SPACE_OR_ELSEWHERE = "Free some space on the disk, or choose another folder."
 ELSEWHERE = "Choose another folder, or give your user account permission to write to that one."
 ELSEWHERE_WRITABLE = "Choose a folder on another disk: this one is read-only."
+CHOOSE_ANOTHER = "Choose another folder."
 
 _BY_ERRNO = {errno.ENOSPC: NO_SPACE, errno.EDQUOT: NO_SPACE, errno.EACCES: NO_PERMISSION,
              errno.EPERM: NO_PERMISSION, errno.EROFS: READ_ONLY}
@@ -49,5 +50,5 @@ def what_to_do(reason: str, *, another_folder: bool = False) -> str:
     the place (an export), so choosing another is the quickest way out."""
     if another_folder:
         return {NO_SPACE: FREE_SPACE_OR_ELSEWHERE, NO_PERMISSION: ELSEWHERE,
-                READ_ONLY: ELSEWHERE_WRITABLE}.get(reason, FREE_SPACE_OR_ELSEWHERE)
+                READ_ONLY: ELSEWHERE_WRITABLE}.get(reason, CHOOSE_ANOTHER)
     return {NO_SPACE: FREE_SPACE, NO_PERMISSION: GIVE_PERMISSION, READ_ONLY: MAKE_WRITABLE}.get(reason, CHECK_BOTH)

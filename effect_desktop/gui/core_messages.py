@@ -75,6 +75,7 @@ def what_to_do(text: str) -> str:
         os_reasons.FREE_SPACE_OR_ELSEWHERE: _tr("Free some space on the disk, or choose another folder."),
         os_reasons.ELSEWHERE: _tr("Choose another folder, or give your user account permission to write to that one."),
         os_reasons.ELSEWHERE_WRITABLE: _tr("Choose a folder on another disk: this one is read-only."),
+        os_reasons.CHOOSE_ANOTHER: _tr("Choose another folder."),
         "Check its permissions, or move away a file of that name.":
             _tr("Check its permissions, or move away a file of that name."),
     }.get(text, text)
@@ -389,8 +390,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                    "was.")),
     (re.compile(r"(.+) is a folder; give a file name for the export\.", re.S),
      lambda m: _tr("{0} is a folder; give a file name for the export.").format(m[1])),
-    (re.compile(r"(.+) could not be written: (.+)\.", re.S),
-     lambda m: _tr("{0} could not be written: {1}.").format(m[1], m[2])),
+    (re.compile(r"(.+) could not be written \(([^()]+)\)\. (.+)", re.S),
+     lambda m: _tr("{0} could not be written ({1}). {2}").format(m[1], os_reason(m[2]), what_to_do(m[3]))),
     (re.compile(r"A sync of this profile is already running; wait for it to finish\."),
      lambda m: _tr("A sync of this profile is already running; wait for it to finish.")),
     (re.compile(r"Other devices kept changing the same words during the sync; run sync again in a moment\."),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..backup.backups import BackupNotWritten, RestoreRefused
 from ..backup.schedule import ImportNotBackedUp
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
+from ..interchange.errors import ExportNotWritten
 from ..persistence.errors import ProfileFromNewerVersion, ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
 
@@ -30,6 +31,8 @@ log = logging.getLogger("effect_desktop.gui")
 def error_title(error: BaseException) -> str:
     if isinstance(error, ValidationFailed):
         return QCoreApplication.translate("Errors", "Please check the input")
+    if isinstance(error, ExportNotWritten):  # "That cannot be done" answered a full disk
+        return QCoreApplication.translate("Errors", "The export could not be written")
     if isinstance(error, NotFound | RuleViolated | DomainError):
         return QCoreApplication.translate("Errors", "That cannot be done")
     if isinstance(error, ProfileLocked):  # in use, not damaged

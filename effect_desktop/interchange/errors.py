@@ -10,3 +10,8 @@ class InterchangeError(DomainError):
 
     A DomainError, so the CLI prints it as one line and the GUI shows it as a
     refusal: nothing was written to the profile."""
+
+
+class ExportNotWritten(InterchangeError):
+    """The export's file could not be written (a full disk, a folder that cannot be written): the
+    profile is as it was, and another folder is the quickest way out."""

@@ -10,8 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from ..os_reasons import reason_in_words, what_to_do
 from ..persistence.file_probe import COMPANIONS, is_profile_file, is_sqlite_file
-from .errors import InterchangeError
+from .errors import ExportNotWritten, InterchangeError
 
 
 @contextmanager
@@ -31,7 +32,7 @@ def replacing(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]
             with open(target, mode.replace("w", "a") if "w" in mode else mode, **options) as out:
                 yield out
         except OSError as error:
-            raise InterchangeError(f"{path} could not be written: {error.strerror or error}.") from None
+            raise _not_written(path, error) from None
         return
     _refuse_a_database(path, target)
     partial = target.with_name(target.name + ".partial")
@@ -41,10 +42,16 @@ def replacing(path: Path, mode: str = "wb", **options: Any) -> Iterator[IO[Any]]
         partial.replace(target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise InterchangeError(f"{path} could not be written: {error.strerror or error}.") from None
+        raise _not_written(path, error) from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def _not_written(path: Path, error: OSError) -> ExportNotWritten:
+    """Why, in words, and what to do: "No space left on device." was all a full disk got."""
+    reason = reason_in_words(error)
+    return ExportNotWritten(f"{path} could not be written ({reason}). {what_to_do(reason, another_folder=True)}")
 
 
 def _existing_kind(target: Path) -> str | None:

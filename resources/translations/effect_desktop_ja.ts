@@ -231,6 +231,11 @@ Details were written to the log file; your study history is safe.</source>
         <source>Nothing was imported</source>
         <translation>何もインポートしていません</translation>
     </message>
+    <message>
+        <location filename="../../effect_desktop/gui/errors.py" line="1" />
+        <source>The export could not be written</source>
+        <translation>エクスポートを書き込めませんでした</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -2031,10 +2036,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} はフォルダーです。書き出し先のファイル名を指定してください。</translation>
     </message>
     <message>
-        <source>{0} could not be written: {1}.</source>
-        <translation>{0} に書き込めませんでした: {1}。</translation>
-    </message>
-    <message>
         <source>A sync of this profile is already running; wait for it to finish.</source>
         <translation>このプロファイルの同期はすでに実行中です。終わるまでお待ちください。</translation>
     </message>
@@ -2168,6 +2169,16 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>Nothing was imported: the backup made before an import could not be written to {0} ({1}). {2}</source>
         <translation>何もインポートしていません。インポートの前に作るバックアップを {0} に書き込めませんでした（{1}）。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>Choose another folder.</source>
+        <translation>別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>{0} could not be written ({1}). {2}</source>
+        <translation>{0} に書き込めませんでした（{1}）。{2}</translation>
     </message>
 </context>
 <context>

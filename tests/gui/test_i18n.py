@@ -431,3 +431,27 @@ def test_a_refused_backup_or_restore_has_a_title_about_the_backup_in_both_langua
         assert "permission" not in user_message(restored)
     finally:
         i18n.install("en")
+
+
+def test_an_export_the_disk_refuses_says_what_to_do_in_both_languages(qtbot, tmp_path):
+    """A full disk on export was titled "That cannot be done" and said only "No space left on device"."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.errors import error_title, user_message
+    from effect_desktop.interchange.csv_export import export_words_to
+    from effect_desktop.interchange.errors import InterchangeError
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        profile.service.create_word("猫", "cat")
+        with pytest.raises(InterchangeError) as refused:
+            export_words_to(profile.queries, Path("/dev/full"))  # every write refused as on a full disk
+    finally:
+        profile.close()
+    assert error_title(refused.value) == "The export could not be written"
+    assert user_message(refused.value).endswith("Free some space on the disk, or choose another folder.")
+    i18n.install("ja")
+    try:
+        shown = user_message(refused.value)
+        assert "ディスクがいっぱいです" in shown and "別のフォルダーを選んでください" in shown, shown
+    finally:
+        i18n.install("en")

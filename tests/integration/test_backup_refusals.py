@@ -91,3 +91,25 @@ def test_an_import_whose_backup_cannot_be_written_says_nothing_was_imported(
     err = capsys.readouterr().err
     assert "Nothing was imported: the backup made before an import could not be written to" in err
     assert "(permission denied)" in err and "Errno" not in err
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl"])
+def test_an_export_the_disk_or_the_folder_refuses_says_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str) -> None:
+    """"/…/out.csv could not be written: No space left on device." said nothing of what to do."""
+    from effect_desktop.cli.main import run_cli
+
+    path, _ = _profile_with_a_backup(tmp_path)
+    export = ["--data-dir", str(path.parent), "export", "--format", form, "--output"]
+    capsys.readouterr()
+    assert run_cli([*export, "/dev/full"]) == 2  # every write refused as on a full disk
+    err = capsys.readouterr().err
+    assert "/dev/full could not be written (the disk is full). Free some space on the disk, or choose another " \
+           "folder." in err
+    out = tmp_path / "out"
+    out.mkdir()
+    with unwritable(out):
+        assert run_cli([*export, str(out / f"words.{form}")]) == 2
+    err = capsys.readouterr().err
+    assert "could not be written (permission denied). Choose another folder, or give your user account " \
+           "permission to write to that one." in err and "Errno" not in err and ".partial" not in err
