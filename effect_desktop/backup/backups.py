@@ -165,6 +165,7 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
 
 def _new_name(profile_file: Path, reason: str, now: datetime | None = None) -> Path:
     folder = backup_dir(profile_file)
+    make_private_folder(folder.parent)  # `backups/` too: made 0755, it showed every profile's name
     make_private_folder(folder)
     stamp = (now or datetime.now()).strftime(_STAMP)
     reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"

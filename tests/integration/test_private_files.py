@@ -40,8 +40,8 @@ def test_the_data_folder_profile_and_backups_are_private(tmp_path: Path) -> None
     profile = data / "default.effect.sqlite3"
     backups = list(backup_dir(profile).iterdir())
     assert backups
-    assert {path.name: oct(mode(path)) for path in [data, backup_dir(profile)]} == {
-        data.name: "0o700", backup_dir(profile).name: "0o700"}
+    folders = [data, backup_dir(profile).parent, backup_dir(profile)]  # `backups/` was 0755: profile names shown
+    assert {path.name: oct(mode(path)) for path in folders} == {path.name: "0o700" for path in folders}
     files = [profile, *backups, *data.glob("*.sqlite3-*")]
     assert {path.name: oct(mode(path)) for path in files} == {path.name: "0o600" for path in files}
     assert mode(data.parent) == 0o755  # a folder above the app's own is made as any program makes it
