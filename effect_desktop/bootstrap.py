@@ -362,12 +362,17 @@ def prepare_data_folder(folder: Path) -> None:
     except OSError as error:
         raise DataFolderUnusable(
             f"The data folder {shown} cannot be created ({error.strerror or error}); {choose}.") from error
+    # Each says first how to make this folder usable: "choose another data folder" alone left an old disk
+    # mounted read-only with no way to its history. The window words the way out in its own terms
+    # (gui/core_messages.py): a learner who double-clicks the app has no --data-dir.
+    copy = "copy the profile to a folder you can write and choose that one with --data-dir or EFFECT_DATA_DIR"
     if not os.access(folder, os.W_OK | os.X_OK):
         if _read_only_disk(folder):  # "no permission" sent the learner to check permissions, in vain
             raise DataFolderUnusable(
-                f"The data folder {shown} is on a disk that is read-only (mounted so, or locked); copy the "
-                f"profile to a folder you can write, and {choose}.")
-        raise DataFolderUnusable(f"The data folder {shown} cannot be written (no permission); {choose}.")
+                f"The data folder {shown} is on a disk that is read-only (mounted so, or locked); make the disk "
+                f"writable, or {copy}.")
+        raise DataFolderUnusable(f"The data folder {shown} cannot be written (no permission); make it writable "
+                                 f"for your user account, or {copy}.")
 
 
 def _read_only_disk(folder: Path) -> bool:

@@ -277,15 +277,20 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                 r"connect it, or choose another data folder with --data-dir or EFFECT_DATA_DIR\.", re.S),
      lambda m: _tr("The data folder {0} is a link to {1}, which does not exist (a disk not connected?); connect "
                    "it, or choose another data folder with --data-dir or EFFECT_DATA_DIR.").format(m[1], m[2])),
-    (re.compile(r"The data folder (.+) is on a disk that is read-only \(mounted so, or locked\); copy the profile "
-                r"to a folder you can write, and choose another data folder with --data-dir or EFFECT_DATA_DIR\.",
-                re.S),
-     lambda m: _tr("The data folder {0} is on a disk that is read-only (mounted so, or locked); copy the profile "
-                   "to a folder you can write, and choose that one with --data-dir or EFFECT_DATA_DIR.").format(m[1])),
-    (re.compile(r"The data folder (.+) cannot be written \(no permission\); choose another data folder "
-                r"with --data-dir or EFFECT_DATA_DIR\.", re.S),
-     lambda m: _tr("The data folder {0} cannot be written (no permission); choose another data folder "
-                   "with --data-dir or EFFECT_DATA_DIR.").format(m[1])),
+    # the window's way to another folder: no --data-dir for a learner who double-clicks the app
+    (re.compile(r"The data folder (.+) is on a disk that is read-only \(mounted so, or locked\); make the disk "
+                r"writable, or copy the profile to a folder you can write and choose that one with --data-dir "
+                r"or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} is on a disk that is read-only (mounted so, or locked). Make the disk "
+                   "writable, or copy the profile to a folder you can write and start Effect Desktop with the "
+                   "environment variable EFFECT_DATA_DIR set to that folder.").format(m[1])),
+    (re.compile(r"The data folder (.+) cannot be written \(no permission\); make it writable for your user "
+                r"account, or copy the profile to a folder you can write and choose that one with --data-dir "
+                r"or EFFECT_DATA_DIR\.", re.S),
+     lambda m: _tr("The data folder {0} cannot be written (no permission). Make it writable for your user account "
+                   "(in the folder's properties, or ask its owner), or copy the profile to a folder you can "
+                   "write and start Effect Desktop with the environment variable EFFECT_DATA_DIR set to that "
+                   "folder.").format(m[1])),
     (re.compile(r"(.+) is a folder, not a profile file; it was left untouched\. Move it away, or choose "
                 r"another profile with --profile NAME\.", re.S),
      lambda m: _tr("{0} is a folder, not a profile file; it was left untouched. Move it away, or choose "

@@ -1594,11 +1594,6 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
-        <source>The data folder {0} cannot be written (no permission); choose another data folder with --data-dir or EFFECT_DATA_DIR.</source>
-        <translation>データフォルダー {0} に書き込めません（権限がありません）。--data-dir または EFFECT_DATA_DIR で別のデータフォルダーを指定してください。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>{0} is a folder, not a profile file; it was left untouched. Move it away, or choose another profile with --profile NAME.</source>
         <translation>{0} はプロファイルのファイルではなくフォルダーです（変更はしていません）。移動するか、--profile 名前 で別のプロファイルを選んでください。</translation>
     </message>
@@ -1947,10 +1942,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>このイベントログは UTF-16（「Unicode」）で保存されています。UTF-8 で保存し直してから取り込んでください。</translation>
     </message>
     <message>
-        <source>The data folder {0} is on a disk that is read-only (mounted so, or locked); copy the profile to a folder you can write, and choose that one with --data-dir or EFFECT_DATA_DIR.</source>
-        <translation>データフォルダー {0} は読み取り専用のディスク上にあります（読み取り専用でマウントされているか、ロックされています）。書き込めるフォルダーにプロファイルをコピーし、--data-dir または EFFECT_DATA_DIR でそのフォルダーを指定してください。</translation>
-    </message>
-    <message>
         <source>A profile could not be created at {0} ({1}). Free some space on the disk and try again, or choose another data folder.</source>
         <translation>{0} にプロファイルを作成できませんでした（{1}）。ディスクの空きを増やしてやり直すか、別のデータフォルダーを選んでください。</translation>
     </message>
@@ -2179,6 +2170,16 @@ Details were written to the log file; your study history is safe.</source>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>{0} could not be written ({1}). {2}</source>
         <translation>{0} に書き込めませんでした（{1}）。{2}</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The data folder {0} is on a disk that is read-only (mounted so, or locked). Make the disk writable, or copy the profile to a folder you can write and start Effect Desktop with the environment variable EFFECT_DATA_DIR set to that folder.</source>
+        <translation>データフォルダー {0} は読み取り専用のディスク上にあります（読み取り専用でマウントされているか、ロックされています）。ディスクを書き込める状態にするか、書き込めるフォルダーにプロファイルをコピーし、環境変数 EFFECT_DATA_DIR にそのフォルダーを指定して Effect Desktop を起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>The data folder {0} cannot be written (no permission). Make it writable for your user account (in the folder's properties, or ask its owner), or copy the profile to a folder you can write and start Effect Desktop with the environment variable EFFECT_DATA_DIR set to that folder.</source>
+        <translation>データフォルダー {0} に書き込めません（権限がありません）。お使いのユーザーアカウントが書き込めるようにするか（フォルダーのプロパティで設定するか、所有者に依頼してください）、書き込めるフォルダーにプロファイルをコピーし、環境変数 EFFECT_DATA_DIR にそのフォルダーを指定して Effect Desktop を起動してください。</translation>
     </message>
 </context>
 <context>

@@ -455,3 +455,24 @@ def test_an_export_the_disk_refuses_says_what_to_do_in_both_languages(qtbot, tmp
         assert "ディスクがいっぱいです" in shown and "別のフォルダーを選んでください" in shown, shown
     finally:
         i18n.install("en")
+
+
+def test_a_data_folder_that_cannot_be_written_is_answered_in_the_windows_terms(qtbot, tmp_path):
+    """The window quoted the CLI's "--data-dir" to a learner who double-clicked the app."""
+    from effect_desktop.bootstrap import prepare_data_folder
+    from effect_desktop.gui.errors import user_message
+    from effect_desktop.persistence.errors import DataFolderUnusable
+    from tests.support.folders import unwritable
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with unwritable(folder), pytest.raises(DataFolderUnusable) as refused:
+        prepare_data_folder(folder)
+    shown = user_message(refused.value)
+    assert "--data-dir" not in shown and "Make it writable for your user account" in shown
+    assert "start Effect Desktop with the environment variable EFFECT_DATA_DIR set to that folder" in shown
+    i18n.install("ja")
+    try:
+        assert "環境変数 EFFECT_DATA_DIR" in user_message(refused.value)
+    finally:
+        i18n.install("en")

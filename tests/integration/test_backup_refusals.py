@@ -113,3 +113,19 @@ def test_an_export_the_disk_or_the_folder_refuses_says_what_to_do(
     err = capsys.readouterr().err
     assert "could not be written (permission denied). Choose another folder, or give your user account " \
            "permission to write to that one." in err and "Errno" not in err and ".partial" not in err
+
+
+def test_a_data_folder_that_cannot_be_written_says_to_make_it_writable_or_copy_the_profile(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said only "choose another data folder with --data-dir": not that the folder could be made
+    writable, nor how to reach the history kept in it."""
+    from effect_desktop.cli.main import run_cli
+
+    path, _ = _profile_with_a_backup(tmp_path)
+    capsys.readouterr()
+    with unwritable(path.parent):
+        assert run_cli(["--data-dir", str(path.parent), "words", "list"]) == 2
+    err = capsys.readouterr().err
+    assert (f"The data folder {path.parent} cannot be written (no permission); make it writable for your user "
+            "account, or copy the profile to a folder you can write and choose that one with --data-dir or "
+            "EFFECT_DATA_DIR.") in err
