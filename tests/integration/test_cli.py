@@ -369,3 +369,18 @@ def test_a_command_that_only_reads_goes_past_another_programs_long_write(
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_progress_names_a_word_whose_creation_was_lost(cli: Cli) -> None:
+    """After a recovery that could not read a word's WordCreated back, its answers kept a schedule and
+    `progress` listed it as "None"."""
+    word = cli.ok("words", "add", "apple", "りんご").strip()
+    session = cli.ok("session", "start", "--mode", "typing").strip()
+    cli.ok("session", "answer", session, word, "--correct")
+    cli.ok("session", "complete", session)
+    with sqlite3.connect(profile_path(cli.data_dir)) as raw:  # as a damaged page took it
+        assert raw.execute("DELETE FROM events WHERE event_type = 'WordCreated'").rowcount == 1
+    cli.ok("rebuild")
+    line = cli.ok("progress").splitlines()[-1]
+    assert line.startswith(f"(word lost) {word[:8]}…") and "None" not in line
+    assert json.loads(cli.ok("progress", "--json"))[0]["text"] is None  # for a script: no text, as it is
