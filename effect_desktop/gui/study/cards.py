@@ -243,7 +243,7 @@ class ChoiceCard(Card):
             button.setObjectName(f"choice_{number + 1}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
+            button.set_floor_height(button.sizeHint().height() * 3 // 2)
             button.setFont(scaled_font(self, 1.2))
             button.clicked.connect(lambda _=False, n=number: self.choose(n))
             grid.addWidget(button)

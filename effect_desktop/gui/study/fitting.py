@@ -11,8 +11,8 @@ run into its neighbour. These widgets never ask for more room than a line:
   shown ends in "…" and the full text is the tooltip.
 - `ElidedLabel` is one line ending in "…" when it does not fit (the result line
   and the key hints), with the full text as its tooltip.
-- `ElidedButton` does the same for a choice button, and its accessible name is
-  always the full text.
+- `ElidedButton` wraps a choice button's text to two lines, the second ending
+  in "…" when it does not fit; its accessible name is always the full text.
 
 `text()` stays the full text in every case (a screen reader reads it); what is
 painted is `shown_lines()` / `shown_text()`.
@@ -28,6 +28,7 @@ from ..plain_tips import plain_tip
 from ..style import scaled_font
 
 ELLIPSIS = "…"
+BUTTON_LINES = 2  # a choice button's lines at most
 _FONT_STEPS = 8  # tries between the natural size and the floor
 
 
@@ -212,12 +213,20 @@ class ElidedLabel(QLabel):
 
 
 class ElidedButton(QPushButton):
-    """A push button whose label ends in "…" when it does not fit; its accessible name and (when
-    cut) tooltip are the full text. `full_text()` is what was set, `text()` what is shown."""
+    """A push button whose label wraps to two lines, the second ending in "…" when it does not fit; its
+    accessible name and (when cut) tooltip are the full text. `full_text()` is what was set, `text()`
+    what is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = ""
+        self._floor = 0
+
+    def set_floor_height(self, height: int) -> None:
+        """The least height, whatever its text; more when its lines need it (a layout short of room
+        squeezed a two-line choice to its floor, and cut both lines)."""
+        self._floor = height
+        self.setMinimumHeight(height)
 
     def set_full_text(self, text: str) -> None:
         self._full = text
@@ -249,14 +258,29 @@ class ElidedButton(QPushButton):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._elide()  # the right answer is shown in bold: wider, so cut again
 
+    def shown_lines(self) -> list[str]:
+        return self.text().replace("&&", "&").split("\n") if self.text() else []
+
     def _elide(self) -> None:
-        text = self._full.replace("\n", " ")
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, self.text_room())
+        """Up to BUTTON_LINES lines, the last ending in "…" when the rest does not fit: cut to one line, a
+        meaning of two clauses lost its second, which is often what tells two choices apart."""
+        text = " ".join(self._full.split())
+        room, metrics = self.text_room(), self.fontMetrics()
+        spans = _wrap(text, self.font(), room)
+        lines = [line for _, line in spans[:BUTTON_LINES]]
+        cut = len(spans) > BUTTON_LINES
+        if cut:  # room for the "…" is kept: more text follows it
+            rest = " ".join(text[spans[BUTTON_LINES - 1][0]:].split())
+            last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight,
+                                      max(1, room - metrics.horizontalAdvance(ELLIPSIS)))
+            lines[-1] = last.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS
+        shown = "\n".join(lines)
         # "&" in a button's text marks its access key: "cat & kitten" showed as "cat _kitten", and
         # "R&D" as "RD" with Alt+D choosing it. Doubled, it is shown as written.
         if literal(shown) != self.text():
             self.setText(literal(shown))
-        self.setToolTip(plain_tip(self._full) if shown != text else "")
+            self.setMinimumHeight(max(self._floor, super().sizeHint().height()))
+        self.setToolTip(plain_tip(self._full) if cut else "")
 
 
 def literal(text: str) -> str:
