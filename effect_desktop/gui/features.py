@@ -243,12 +243,18 @@ def _reopen(window: MainWindow, path: Path) -> MainWindow:
 
     window.gui_settings.setValue("window/page", window.current_page_key())
     window.gui_settings.sync()
-    replacement = MainWindow(open_profile(path))
+    # caught up off the GUI thread, with progress, as at start (app.py): a profile a sync had filled
+    # with pages not yet counted froze the window here for up to 19 s
+    replacement = MainWindow(open_profile(path, catch_up=False))
     replacement.setGeometry(window.geometry())
     replacement.show()
     window.replaced_by = replacement  # type: ignore[attr-defined]
     window.hide()
     window.deleteLater()
+    projector = replacement.profile.projector
+    if projector.checkpoint() < replacement.profile.store.last_position():
+        replacement.operations.run(
+            projector.catch_up, label=T.translate("App", "Bringing your words and statistics up to date…"))
     return replacement
 
 

@@ -526,6 +526,9 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         self._status_soon.stop()
         self.operations.retire()
+        sync = getattr(self, "sync", None)  # features.py installs it when the sync extra is there
+        if sync is not None:
+            sync.stop_for_handover(CLOSE_WAIT_S)
         # the Timeline's checkpoints too: they went on writing into the profile after a restore replaced it
         self._stop_page_work(wait_s=CLOSE_WAIT_S)
         for part in (self.centralWidget(), self.menuBar()):
@@ -548,7 +551,7 @@ class MainWindow(QMainWindow):
         self.gui_settings.sync()
         self.operations.stop_on_close()
         self._stop_page_work(wait_s=CLOSE_WAIT_S)
-        self.operations.wait()
+        self.operations.shut()
         super().closeEvent(event)
 
     def _stop_page_work(self, wait_s: float = 0.0) -> None:

@@ -293,6 +293,14 @@ class Operations(QObject):
         self.stop_on_close()  # the daily backup or a rebuild under way held a restore up to half a minute
         self.wait()
 
+    def shut(self) -> None:
+        """The window has closed: nothing new starts here, and what runs is waited for. A sync that
+        ended after the close asked every page to read again, and the window was then deleted while
+        those reads ran: the pools' destructors waited for them holding the interpreter lock the
+        reads needed to finish (a hang). Results still on their way are dropped, as after `retire`."""
+        self._retired = True
+        self.wait()
+
     def stop_on_close(self) -> None:
         """The window is closing: work that stops changing nothing and that nobody waits for (a rebuild)
         stops, as its Cancel button would; the rest is waited for (a command, an import; an export or

@@ -69,8 +69,9 @@ class SyncClient:
         """`before_pull(n)` runs once, before the first of n events is taken in (the app backs up);
         `on_connected()` once the server took the login and this learner, before anything is sent
         (the CLI remembers the server then: a sync killed half-way had forgotten it). Once `stop` is
-        set, a pull ends after the page it is taking in, with SyncStopped (the window closing: it
-        waited up to 8 s for a long pull, which then went on from the same page next time anyway)."""
+        set, the sync ends with SyncStopped: once connected, or after the page it is sending or
+        taking in (the window closing: it waited up to 8 s for a long pull, which then went on from
+        the same page next time anyway)."""
         self.profile = profile
         self.stop = stop
         self.before_pull = before_pull
@@ -98,6 +99,8 @@ class SyncClient:
         self._before_pull = self.before_pull
         local_state.ensure_tables(profile)
         with connect(self.url, autocommit=True) as connection:
+            # connecting can take seconds: a window closed meanwhile has let go of the profile
+            self._stop_if_asked("before anything was sent or received; the next sync does it all")
             try:
                 server_id = check_client_compatible(connection)
                 # the identity first: an account that refuses this learner must not reset our progress
@@ -158,11 +161,23 @@ class SyncClient:
         return ours[-1:]
 
     def _push(self, connection: psycopg.Connection, origin: UUID, progress: Progress) -> int:
-        """Push pending events page by page (push_pipeline.py: reading, sending and marking overlap)."""
+        """Push pending events page by page (push_pipeline.py: reading, sending and marking overlap).
+        Asked to stop, it ends after the page it is marking: the window closing went on sending (and
+        writing into the profile it had let go of) for as long as the push lasted."""
+        def reported(phase: str, done: int, total: int) -> None:
+            progress(phase, done, total)
+            if done < total:
+                self._stop_if_asked(f"after {done} of {total} events were sent; the next sync sends the rest")
+
         return push_pending(self.profile.store, connection, lambda: connect(self.url, autocommit=True), origin,
-                            self.push_page_size, progress)
+                            self.push_page_size, reported)
+
+    def _stop_if_asked(self, where: str) -> None:
+        if self.stop is not None and self.stop.is_set():
+            raise SyncStopped(f"The sync stopped when asked, {where}.")
 
     def _pull(self, connection: psycopg.Connection, ours: list[UUID], progress: Progress) -> tuple[int, int]:
+        self._stop_if_asked("before anything was received; the next sync receives it")  # nor backed up first
         store = self.profile.store
         with store.reading() as local:
             after = local_state.last_pulled(local)
@@ -206,9 +221,8 @@ class SyncClient:
                     after = page.high_water
                     if page.rows:
                         progress("pull", received, max(total, received))
-                    if self.stop is not None and self.stop.is_set():
-                        raise SyncStopped(f"The sync stopped when asked, after {received} of {total} events "
-                                          "were taken in; they are kept, and the next sync goes on from there.")
+                    self._stop_if_asked(f"after {received} of {total} events were taken in; they are kept, "
+                                        "and the next sync goes on from there")
             finally:
                 fetcher.submit(pages.close).result()  # ends the server transaction, in its thread
         finish_deferred(self.profile)

@@ -944,3 +944,39 @@ def test_a_daily_backup_the_folder_refuses_is_said_once_in_the_status_bar(qtbot,
         window.operations.wait()
         window.retire()
         profile.close()
+
+
+def test_a_window_reopened_after_a_restore_catches_up_off_the_gui_thread(qtbot, tmp_path) -> None:
+    """A profile whose read models were behind (a sync had taken in pages not yet counted) was caught
+    up in the reopened window's constructor, on the GUI thread: frozen for up to 19 s."""
+    import shiboken6
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.features import _reopen
+    from effect_desktop.projections.upgrade import reset_read_models
+
+    i18n.install("en")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(30)])
+    window = MainWindow(profile)
+    replacement = None
+    try:
+        window.show()
+        with profile.store.transaction() as connection:
+            reset_read_models(connection)  # behind, as after a sync cut off before its rebuild
+        window.retire()
+        profile.close()
+        replacement = _reopen(window, profile.path)
+        behind = replacement.profile.projector.checkpoint() < replacement.profile.store.last_position()
+        assert behind and replacement.operations.busy, "caught up in the background, not before the window"
+        qtbot.waitUntil(lambda: not replacement.operations.busy, timeout=20_000)
+        assert replacement.profile.queries.word_count() == 30
+    finally:
+        for shown in (window, replacement):
+            if shown is not None and shiboken6.isValid(shown):  # the first is deleted once replaced
+                shown.hide()
+                shown.deleteLater()
+        if replacement is not None:
+            replacement.operations.wait()
+            replacement.profile.close()

@@ -453,6 +453,73 @@ def test_closing_during_a_pull_keeps_its_page(qtbot, window, sync, alice, profil
     assert profile.queries.word_count() == 31  # the laptop's 30 words and this one
 
 
+def _slow_pages(monkeypatch, page_seconds: float) -> threading.Event:
+    """Pushes of ten events a page, each page marked known `page_seconds` late; the event is set once a
+    page has been marked."""
+    import functools
+
+    from effect_desktop.gui.sync import controller as sync_controller
+    from effect_desktop.sync import SyncClient, push_pipeline
+
+    monkeypatch.setattr(sync_controller, "SyncClient", functools.partial(SyncClient, push_page=10))
+    real_mark = push_pipeline._mark_known
+    marked = threading.Event()
+
+    def slow_mark(store, page):  # type: ignore[no-untyped-def]
+        time.sleep(page_seconds)
+        done = real_mark(store, page)
+        marked.set()
+        return done
+
+    monkeypatch.setattr(push_pipeline, "_mark_known", slow_mark)
+    return marked
+
+
+def test_closing_during_a_push_stops_it_after_the_page_under_way(qtbot, window, sync, alice, profile,
+                                                                system_keyring, monkeypatch) -> None:
+    """Closing the window while a push was sending left it running: it went on sending and marking
+    pages in the profile the window had let go of, and reported its progress to the deleted window,
+    which crashed the app (a segmentation fault in 2 of 8 closes). It now stops after the page under
+    way, before the window is gone; the next sync sends the rest, each event once."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.sync import SyncClient
+
+    profile.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(200)])
+    local = profile.store.count()
+    marked = _slow_pages(monkeypatch, 0.2)  # 20 pages or more: four seconds at least
+    sync.use_session_url(alice)
+    assert sync.sync_now()
+    assert marked.wait(WAIT_MS / 1000)
+    assert not sync.preferences.auto_on_close
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 2.0
+    assert sync.wait(0), "stopped before the window closed"
+    assert 0 < server_event_count(alice) < local
+    again = open_profile(profile.path)  # the app started again
+    try:
+        SyncClient(again, alice).sync()
+        assert server_event_count(alice) == local  # the rest sent, nothing twice
+    finally:
+        again.close()
+
+
+def test_a_restore_during_a_sync_stops_the_sync_first(qtbot, window, sync, alice, profile,
+                                                     system_keyring, monkeypatch) -> None:
+    """A restore chosen while a sync ran was refused as "another program is using this profile" (the
+    window's own sync, which went on writing into the profile meanwhile). The window handing the
+    profile over stops its sync after the page under way."""
+    profile.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(200)])
+    marked = _slow_pages(monkeypatch, 0.2)
+    sync.use_session_url(alice)
+    assert sync.sync_now()
+    assert marked.wait(WAIT_MS / 1000)
+    started = time.monotonic()
+    window.retire()  # as a restore does before it replaces the file
+    assert time.monotonic() - started < 2.0 and sync.wait(0)
+    qtbot.waitUntil(lambda: not sync.running, timeout=WAIT_MS)
+
+
 def test_closing_during_a_long_pull_stops_it_after_the_page_under_way(qtbot, window, sync, alice, profile,
                                                                     system_keyring, tmp_path: Path,
                                                                     monkeypatch) -> None:

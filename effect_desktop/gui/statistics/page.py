@@ -311,12 +311,20 @@ class StatisticsPage(QWidget):
         """The window closing or handing the profile over: the replays stop, waited for up to `wait_s`
         (three moments on five years replayed side by side, 6.8 GB, and a restore was queued behind them
         for a minute, then refused because they held the profile). True if none runs now. A reading of
-        the figures (under a second) is waited for too: it reads the profile."""
+        the figures (under a second) is always waited for to its end: it reads the profile, and the
+        page's pool, deleted with the page while it ran, would wait for it holding the interpreter lock
+        it needs (a hang)."""
         deadline = time.monotonic() + wait_s
         self._figures_generation += 1  # what is still on its way is not shown
         self._figures_pool.clear()
         replays = all(job.finished.wait(max(0.0, deadline - time.monotonic())) for job in self._stop_jobs())
-        return self._figures_pool.waitForDone(max(0, round(1000 * (deadline - time.monotonic())))) and replays
+        self._figures_pool.waitForDone()  # from Python, the lock is let go meanwhile
+        return replays
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        """Shown as a window of its own (tests, a tool): closed, its reading ends before it can be deleted."""
+        self.stop_work()
+        super().closeEvent(event)
 
     def _say_as_of(self, text: str) -> None:
         """The moment shown, its whole text in a tooltip too: at the window's smallest the row cut it."""

@@ -15,69 +15,67 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from ..gc_thread import collect_on_gui_thread
 
 log = logging.getLogger("effect_desktop.gui.sync")
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from the worker arrive there queued."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, on_success: Callable[[Any], None], on_failure: Callable[[Exception], None],
-                 parent: QObject | None) -> None:
-        super().__init__(parent)
-        self._on_success = on_success
-        self._on_failure = on_failure
-        self.succeeded.connect(self._deliver_success)
-        self.failed.connect(self._deliver_failure)
-
-    @Slot(object)
-    def _deliver_success(self, result: object) -> None:
-        self._on_success(result)
-        self.deleteLater()
-
-    @Slot(object)
-    def _deliver_failure(self, error: object) -> None:
-        self._on_failure(error)  # type: ignore[arg-type]
-        self.deleteLater()
+POLL_MS = 50  # how soon an outcome is picked up on the GUI thread
 
 
 class BackgroundTask:
-    """One call of `work` on its own daemon thread."""
+    """One call of `work` on its own daemon thread.
+
+    The thread touches no Qt object: its outcome is left in a slot that a timer
+    on the GUI thread looks at. It emitted a signal of an object on the GUI
+    thread, and once the window was closed and that object deleted while the
+    sync went on, the emit crashed the app (a segmentation fault, in 2 of 8
+    closes during a push). The timer is a child of `parent`: with it gone,
+    nothing is delivered and nothing is touched."""
 
     def __init__(self, work: Callable[[], Any], on_success: Callable[[Any], None],
                  on_failure: Callable[[Exception], None], parent: QObject | None = None) -> None:
         collect_on_gui_thread()
         self._work = work
-        self._relay = _Relay(on_success, on_failure, parent)
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._outcome: tuple[bool, Any] | None = None  # (succeeded, result or error), set by the thread
+        self._timer = QTimer(parent)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._deliver)
         self._thread = threading.Thread(target=self._run, name="effect-desktop-sync", daemon=True)
 
     def start(self) -> BackgroundTask:
         self._thread.start()
+        self._timer.start()
         return self
 
     def _run(self) -> None:
         try:
-            result = self._work()
+            self._outcome = (True, self._work())
         except Exception as error:  # delivered to the GUI thread and shown there
-            outcome, value = self._relay.failed, error
+            self._outcome = (False, error)
+
+    @Slot()
+    def _deliver(self) -> None:
+        outcome = self._outcome
+        if outcome is None:
+            return
+        self._timer.stop()
+        self._timer.deleteLater()
+        succeeded, value = outcome
+        if succeeded:
+            self._on_success(value)
         else:
-            outcome, value = self._relay.succeeded, result
-        try:
-            outcome.emit(value)
-        except RuntimeError:  # the window (and the relay with it) is gone: nobody to tell
-            log.info("sync finished after its window closed")
+            self._on_failure(value)
 
     @property
     def running(self) -> bool:
         return self._thread.is_alive()
 
     def wait(self, seconds: float) -> bool:
-        """Block at most `seconds`; True if the work has ended (its outcome still arrives by signal)."""
+        """Block at most `seconds`; True if the work has ended (its outcome is still delivered by the timer)."""
         self._thread.join(max(0.0, seconds))
         return not self._thread.is_alive()

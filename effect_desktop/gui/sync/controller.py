@@ -45,6 +45,7 @@ from .status import SyncState, SyncStatus
 
 CATCH_UP_POLL_MS = 500  # how often the sync on opening looks whether the catch-up has ended
 CATCH_UP_WAIT_MS = 30 * 60_000  # and for how long at most
+PROGRESS_POLL_MS = 100  # how often the status bar takes a running sync's progress
 IDLE_POLLS = 10  # looks that find it behind with no catch-up running (one that has not begun, or failed)
 log = logging.getLogger("effect_desktop.gui.sync")
 
@@ -55,7 +56,6 @@ class SyncController(QObject):
     failed = Signal(object)  # the exception, after a failed one
     warned = Signal(str)  # a sync that went through with something the learner should know
     settings_changed = Signal()  # server or auto-sync choices changed
-    _progressed = Signal(str, int, int)  # from the sync thread
 
     def __init__(self, profile: Profile, operations: Operations | None = None,
                  parent: QObject | None = None) -> None:
@@ -68,14 +68,20 @@ class SyncController(QObject):
         self._task: BackgroundTask | None = None
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
         self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
-        self._receiving = threading.Event()  # the running sync takes events in (set in its thread)
         self._stop = threading.Event()  # set: the running sync stops after the page it is taking in
         self._last_attempt: datetime | None = None  # when a sync last started (see sync_if_overdue)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
         self._timer.setObjectName("autoSyncTimer")
         self._timer.timeout.connect(self.auto_sync)
-        self._progressed.connect(self._on_progress)
+        # the sync thread leaves its progress here and touches no Qt object (see background.py); the
+        # GUI thread takes it while a sync runs
+        self._progress_box: list[tuple[str, int, int]] = []  # the latest of each phase, in order
+        self._progress_lock = threading.Lock()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_POLL_MS)
+        self._progress_timer.timeout.connect(self._take_progress)
+        self._connected = threading.Event()  # the running sync reached the server (set in its thread)
         if operations is not None:
             operations.changed.connect(self.refresh)
         self.apply_preferences()
@@ -189,11 +195,11 @@ class SyncController(QObject):
         profile, session_url = self.profile, self._session_url
 
         self._backup_problem = ""
-        receiving = self._receiving = threading.Event()
         stop = self._stop = threading.Event()
+        connected = self._connected = threading.Event()
+        self._progress_box = []
 
         def back_up(incoming: int) -> None:
-            receiving.set()  # from here on, closing the window lets it finish (close_down)
             if needs_backup(profile, incoming):
                 self._emit_progress("backup", 0, incoming)
                 try:
@@ -204,7 +210,8 @@ class SyncController(QObject):
         def work() -> SyncResult:
             url = session_url or credentials.resolve(profile)
             try:
-                return SyncClient(profile, url, before_pull=back_up, stop=stop).sync(self._emit_progress)
+                return SyncClient(profile, url, before_pull=back_up, on_connected=connected.set,
+                                  stop=stop).sync(self._emit_progress)
             except SyncStopped:
                 raise  # the window is closing: what was taken in is shown when it opens again
             except SyncError:
@@ -218,6 +225,7 @@ class SyncController(QObject):
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending,
                              last_synced=self.preferences.last_synced))
         self._task.start()
+        self._progress_timer.start()
         return True
 
     @Slot()
@@ -288,9 +296,11 @@ class SyncController(QObject):
         if self._task is None:
             return True
         if not self.preferences.auto_on_close:
-            if not self._receiving.is_set():
-                return False
+            # stopped in any case: a push went on sending, and writing into the profile the window had
+            # let go of, after it closed (and crashed it when it reported its progress)
             self._stop.set()
+            if not self._connected.is_set():
+                return False  # still connecting: it stops once connected, before it writes anything
         # said, and painted at once, before it waits (the window stood frozen for 8 s with nothing on
         # it); painted, not an event loop: the window's timers (its daily backup) must not run now
         self._set(SyncStatus(SyncState.SYNCING, self._status.pending, last_synced=self.preferences.last_synced,
@@ -300,21 +310,48 @@ class SyncController(QObject):
             widget.repaint()
         return self._task.wait(self.preferences.close_wait_seconds)
 
+    def stop_for_handover(self, seconds: float) -> bool:
+        """Another window takes the profile over (a restore): the running sync stops after the page it
+        is on, waited for up to `seconds`. It went on writing into the profile meanwhile; the restore
+        was refused as "another program is using this profile", and the window froze up to 19 s
+        catching up what it had pulled. True if no sync is left running."""
+        self._timer.stop()
+        if self._task is None:
+            return True
+        self._stop.set()
+        return self._task.wait(seconds)
+
     def wait(self, seconds: float = 30.0) -> bool:
-        """Block until the running sync ends (tests, shutdown); its outcome still arrives by signal."""
+        """Block until the running sync ends (tests, shutdown); its outcome is then delivered on the GUI
+        thread."""
         return self._task is None or self._task.wait(seconds)
 
     def _emit_progress(self, phase: str, done: int, total: int) -> None:
-        self._progressed.emit(phase, int(done), int(total))
+        """In the sync thread: no Qt here. A phase's newer figures replace its older ones; a new phase
+        is kept beside them, so a short one (the backup before a small pull) is still said."""
+        with self._progress_lock:
+            box = self._progress_box
+            if box and box[-1][0] == phase:
+                box[-1] = (phase, int(done), int(total))
+            else:
+                box.append((phase, int(done), int(total)))
 
-    @Slot(str, int, int)
+    @Slot()
+    def _take_progress(self) -> None:
+        with self._progress_lock:
+            taken, self._progress_box = self._progress_box, []
+        for progress in taken:
+            self._on_progress(*progress)
+
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         if self.running:
             self._set(SyncStatus(SyncState.SYNCING, self._status.pending, phase=phase, done=done,
                                  total=total, last_synced=self.preferences.last_synced))
 
     def _succeeded(self, result: SyncResult) -> None:
+        self._take_progress()  # said in order, before the outcome
         self._task = None
+        self._progress_timer.stop()
         self._seen_synced = self.preferences.last_synced
         now = self.preferences.last_synced or datetime.now(UTC)  # the sync recorded it in the profile
         state = SyncState.PENDING if result.pending else SyncState.SYNCED
@@ -326,7 +363,9 @@ class SyncController(QObject):
         self._pages_refresh()
 
     def _failed(self, error: Exception) -> None:
+        self._take_progress()
         self._task = None
+        self._progress_timer.stop()
         if isinstance(error, ServerUnreachable | SyncInterrupted):  # nothing to fix: the next sync goes on
             state = SyncState.OFFLINE
         else:
