@@ -424,8 +424,9 @@ class StudyService:
         with self.store.transaction() as transaction:
             self.read_models.take_up_switch(transaction)
             session = self._load_session(session_id)
+            word = self.repository.load(Word, word_id)
             answered = session.answer(word_id, is_correct, _response_ms(response_time_ms),
-                                      _grade(grade))
+                                      _grade(grade), word_deleted=word.deleted)
             command.cause(answered)
             aggregates: list[Aggregate] = [session]
             attempt = answered.data.attempt_number  # type: ignore[attr-defined]

@@ -55,10 +55,16 @@ class StudySession(Aggregate):
         return session
 
     def answer(self, word_id: UUID, is_correct: bool, response_time_ms: int,
-               grade: Grade | None = None) -> Recorded:
+               grade: Grade | None = None, *, word_deleted: bool = False) -> Recorded:
+        """`word_deleted`: the word was deleted since the session began. A learner's answer to it is
+        refused (`session answer` moved a deleted word's schedule); an answer another device gave before
+        the deletion reached it is a fact a pull stores, and never passes through here."""
         self._require_open()
         if word_id not in self._members:
             raise RuleViolated("This word is not part of the session.")
+        if word_deleted:
+            raise RuleViolated(f"The word {word_id} is deleted; restore it first (`words restore {word_id}`, "
+                               "or Restore on the Words page), then answer it.")
         if not 0 <= response_time_ms <= MAX_RESPONSE_MS:
             raise ValidationFailed({"response_time_ms": "Response time must be between 0 ms and one hour."})
         if grade is not None and (grade == Grade.AGAIN) == is_correct:

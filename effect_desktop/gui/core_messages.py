@@ -141,6 +141,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"This word is already deleted\."), lambda m: _tr("This word is already deleted.")),
     (re.compile(r"This word is not deleted, so there is nothing to restore\."),
      lambda m: _tr("This word is not deleted, so there is nothing to restore.")),
+    # the Study page leaves the card out once refused (page._answered), so the CLI's remedy is not named here
+    (re.compile(r"The word \S+ is deleted; restore it first \(`words restore \S+`, or Restore on the Words "
+                r"page\), then answer it\."),
+     lambda m: _tr("This word was deleted meanwhile, so its answer was not kept and its card is left out; "
+                   "restore it on the Words page to study it again.")),
     (re.compile(r"This word is not part of the session\."),
      lambda m: _tr("This word is not part of the session.")),
     (re.compile(r"That answer is not in this session \(or was already undone\)\."),

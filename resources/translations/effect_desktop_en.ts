@@ -371,7 +371,7 @@
     <message numerus="yes">
       <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
       <translation>
-        <numerusform>%Ln word of this session were deleted meanwhile; their cards are left out.</numerusform>
+        <numerusform>%Ln word of this session was deleted meanwhile; its card is left out.</numerusform>
         <numerusform>%Ln words of this session were deleted meanwhile; their cards are left out.</numerusform>
       </translation>
     </message>

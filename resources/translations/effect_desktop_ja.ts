@@ -1709,6 +1709,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
+        <source>This word was deleted meanwhile, so its answer was not kept and its card is left out; restore it on the Words page to study it again.</source>
+        <translation>この単語はその間に削除されたため、解答は記録されず、カードは外されました。もう一度学習するには「単語」ページで復元してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>That answer is not in this session (or was already undone).</source>
         <translation>その解答はこのセッションにありません（すでに取り消された可能性があります）。</translation>
     </message>

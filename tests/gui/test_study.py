@@ -544,6 +544,23 @@ def test_cards_of_words_deleted_meanwhile_are_left_out_of_the_running_session(qt
     assert page.summary_panel.answers.text() == "3 correct of 3"
 
 
+def test_a_card_whose_word_was_deleted_before_the_window_heard_of_it_is_left_out_when_answered(
+        qtbot, window, profile, words):
+    """The core refuses an answer to a deleted word (`session answer` stored one, moving its schedule):
+    the card answered then is left out with the usual note, no error box, nothing stored."""
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    on_screen = page.run.current().word_id
+    profile.service.delete_word(on_screen)  # another program; no refresh yet
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    assert window.findChild(QMessageBox, "errorDialog") is None
+    said = page.session_panel.last_result.text()
+    assert "1 word of this session was deleted meanwhile; its card is left out." in said
+    assert page.run.current().word_id != on_screen and on_screen not in page.run.queue
+    assert _answers(profile) == []
+
+
 def test_a_session_whose_every_word_left_is_deleted_ends_on_its_summary(qtbot, window, profile, words):
     page = _start(qtbot, window, "flashcard")
     card = page.session_panel.flashcard

@@ -199,6 +199,20 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     assert code == 2 and "are deleted" in err and "words restore" in err  # not "do not exist"
 
 
+def test_an_answer_to_a_word_deleted_meanwhile_is_refused_in_one_line(cli: Cli) -> None:
+    """It was recorded ("next review 2026-11-29") and moved the deleted word's schedule."""
+    word = cli.ok("words", "add", "apple", "りんご").strip()
+    session = cli.ok("session", "start", "--words", word).strip()
+    cli.ok("words", "delete", word)
+    before = cli.event_count()
+    code, out, err = cli("session", "answer", session, word, "--wrong")
+    assert (code, out) == (2, "")
+    assert err == (f"effect-desktop: error: The word {word} is deleted; restore it first "
+                   f"(`words restore {word}`, or Restore on the Words page), then answer it.\n")
+    assert cli.event_count() == before
+    assert json.loads(cli.ok("progress", "--json")) == []
+
+
 def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
     food = {cli.ok("words", "add", text, "m", "--category", "food", "--tags", "Fruit").strip()
             for text in ("apple", "pear")}

@@ -56,6 +56,19 @@ def test_a_deleted_word_cannot_start_a_session_until_restored(profile: Profile) 
     assert profile.service.start_session("typing", [word])
 
 
+def test_a_word_deleted_during_its_session_takes_no_answer_until_restored(profile: Profile) -> None:
+    """The service's own command (the CLI's `session answer`, the Study page's key) is refused; a
+    session's other words still take theirs."""
+    word, other = profile.service.create_word("apple", "りんご"), profile.service.create_word("cat", "ねこ")
+    session = profile.service.start_session("flashcard", [word, other])
+    profile.service.delete_word(word)
+    error = refused(profile, RuleViolated, profile.service.answer, session, word, False, 1000)
+    assert "is deleted; restore it first" in str(error)
+    assert profile.service.answer(session, other, True, 1000).attempt_number == 1
+    profile.service.restore_word(word)
+    assert profile.service.answer(session, word, False, 1000).attempt_number == 1
+
+
 def test_an_unknown_mode_is_refused(profile: Profile) -> None:
     word = profile.service.create_word("apple", "りんご")
     refused(profile, ValidationFailed, profile.service.start_session, "speed_run", [word])

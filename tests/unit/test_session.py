@@ -42,6 +42,16 @@ def test_answers_only_for_words_of_the_session() -> None:
     assert len(session.pending) == 1  # only SessionStarted
 
 
+def test_an_answer_to_a_word_deleted_since_the_session_began_is_refused() -> None:
+    """`session answer` on a deleted word was stored, and moved the deleted word's schedule."""
+    word = new_id()
+    session = started(word)
+    with pytest.raises(RuleViolated, match=f"The word {word} is deleted; restore it first .*words restore {word}"):
+        session.answer(word, False, 1000, word_deleted=True)
+    assert len(session.pending) == 1  # only SessionStarted
+    assert session.answer(word, False, 1000).data.attempt_number == 1  # type: ignore[attr-defined]
+
+
 def test_attempt_number_counts_up_per_word() -> None:
     a, b = new_id(), new_id()
     session = started(a, b)

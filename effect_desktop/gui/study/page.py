@@ -500,6 +500,9 @@ class StudyPage(Page):
         if self._completed_elsewhere(session_id):
             self._ended_elsewhere()
             return
+        if self._deleted_meanwhile(word.word_id):  # the core refuses its answer: left out, not an error box
+            self._leave_out_deleted(run)
+            return
         run.record(is_correct, elapsed, None)
         advance = is_correct or run.mode == LearningMode.FLASHCARD.value
         shown_early = not (advance and run.finished)  # the summary waits for the stored answer
@@ -517,6 +520,7 @@ class StudyPage(Page):
                 run.drop_last()
                 self.session_panel.show_result("")
                 self.show_card()
+                self._leave_out_deleted(run)  # refused as deleted meanwhile: not asked again and again
             return
         run.confirm_last(outcome.answer_event_id)
         event_id = outcome.answer_event_id
@@ -543,6 +547,11 @@ class StudyPage(Page):
         answer was then refused with "already completed", over the same card, until the learner left."""
         view = self.profile.queries.session(session_id)
         return view is not None and view.completed
+
+    def _deleted_meanwhile(self, word_id: UUID) -> bool:
+        """Whether the word on the card was deleted by another program the window has not heard from yet."""
+        view = self.profile.queries.word(word_id)
+        return view is not None and view.deleted
 
     def _leave_out_deleted(self, run: StudyRun) -> None:
         """Cards of words deleted since the session began (a sync bringing another computer's deletions,
