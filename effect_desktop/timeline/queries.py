@@ -17,7 +17,9 @@ from uuid import UUID
 import sqlalchemy as sa
 from pydantic_core import from_json
 
+from ..domain.aggregate import damage_of
 from ..domain.text_fold import search_fold
+from ..persistence.errors import EventUnreadable
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.types import UUIDType
@@ -275,7 +277,7 @@ class TimelineQueries:
         entries = []
         for r in rows:
             event_data, raw_metadata = stored[r.position]
-            metadata = _json(raw_metadata)
+            metadata = _stored_json(r, raw_metadata)
             correlation = metadata.get("correlation_id")
             entries.append(TimelineEntry(
                 position=r.position, event_id=r.event_id, event_type=r.event_type,
@@ -283,7 +285,7 @@ class TimelineQueries:
                 at=r.at, day=r.day, word_id=r.word_id, session_id=r.session_id,
                 word_text=r.word_text, cause_id=r.cause_id,
                 correlation_id=UUID(correlation) if correlation else None,
-                payload=_json(event_data), metadata=metadata,
+                payload=_stored_json(r, event_data), metadata=metadata,
                 note=_json(r.note) if r.note else None,
                 cause_type=causes[r.cause_id][0] if r.cause_id in causes else None,
                 cause_is_undo=r.cause_id in causes and causes[r.cause_id][1],
@@ -364,6 +366,15 @@ def _taking_back() -> sa.ColumnElement[bool]:
 def _undoes(event_type: sa.ColumnElement[Any], cause_type: sa.ColumnElement[Any]) -> sa.ColumnElement[bool]:
     """SQL: an event of `event_type` takes back a cause of `cause_type` (UNDONE_BY)."""
     return sa.or_(*(sa.and_(event_type == kind, cause_type.in_(undone)) for kind, undone in UNDONE_BY.items()))
+
+
+def _stored_json(row: Any, value: Any) -> dict[str, Any]:
+    """An event's stored JSON, or the damage said as every other reader of the log says it (the event's
+    position and a backup to restore): `history WORD` printed the decoder's bare "key must be a string"."""
+    try:
+        return _json(value)
+    except ValueError as error:
+        raise EventUnreadable(row.position, row.event_type, f"Invalid JSON: {damage_of(error)}") from None
 
 
 def _json(value: Any) -> dict[str, Any]:

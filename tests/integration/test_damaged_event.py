@@ -43,6 +43,27 @@ def test_a_damaged_event_is_named_with_what_to_do(tmp_path: Path, capsys: pytest
     assert code == 0 and "猫" in out and "犬" in out  # the failed rebuild changed nothing
 
 
+def test_history_of_a_word_whose_event_is_damaged_says_what_the_other_commands_say(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """It printed the decoder's bare "key must be a string at line 1 column 2", naming no event."""
+    data = tmp_path / "data"
+    cli(capsys, data, "words", "add", "猫", "cat")
+    cat = json.loads(cli(capsys, data, "words", "list", "--json")[1])[0]["id"]
+    cli(capsys, data, "words", "edit", cat, "--meaning", "a cat")
+    with closing(sqlite3.connect(data / "default.effect.sqlite3")) as connection:
+        connection.execute("UPDATE events SET event_data = '{bad json' WHERE position = 2")
+        connection.commit()
+
+    for word in (cat, "猫"):
+        code, out, err = cli(capsys, data, "history", word)
+        assert (code, out) == (2, "")
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(
+            "effect-desktop: error: The event at position 2 (WordUpdated) cannot be read: its stored data is "
+            "damaged (Invalid JSON: key must be a string"), err
+        assert "Restore the latest backup" in lines[0]
+
+
 def test_an_export_meeting_damaged_json_names_the_event_and_writes_no_file(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Its stored JSON was spliced into the export as it was: a file no import takes, written without a word."""
