@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from typing import Any
 
 from ..backup.schedule import backup_before_sync, needs_backup
@@ -54,7 +55,8 @@ def register(commands: Any) -> None:
                                     "$EFFECT_SYNC_URL, else the remembered server)")
     sync.add_argument("--save-password-in-profile", action="store_true",
                       help="without a system keyring, keep the password in the profile file (plain text)")
-    sync.add_argument("--status", action="store_true", help="only print the server and the pending count")
+    sync.add_argument("--status", action="store_true",
+                      help="only print the server, the pending count and when the last sync succeeded")
     sync.set_defaults(handler=run_sync)
 
 
@@ -128,6 +130,14 @@ def run_remove_user(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _last_sync(recorded: str | None) -> str:
+    """When a sync of this profile last succeeded (by this program or the window), in local time."""
+    try:
+        return datetime.fromisoformat(recorded).astimezone().strftime("%Y-%m-%d %H:%M") if recorded else "never"
+    except ValueError:
+        return "unknown"
+
+
 def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         sync = _sync_package()
@@ -145,7 +155,8 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
             except sync.SyncError:
                 shown = "not a valid URL"
             remembered = f"{shown} (from {credentials.ENV_URL}; remembered: {remembered})"
-        print(f"server: {remembered}\npending: {sync.pending_count(profile)}")
+        print(f"server: {remembered}\npending: {sync.pending_count(profile)}\n"
+              f"last sync: {_last_sync(profile.settings.get(sync.client.LAST_SYNCED))}")
         return 0
     scheduling_by = profile.service.scheduler.name
     try:

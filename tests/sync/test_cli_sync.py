@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,7 @@ def test_the_password_is_kept_only_where_allowed(alice: str, tmp_path: Path, cap
     assert code == 0 and "synced" in out
     code, out, _ = cli(capsys, "--data-dir", data, "sync", "--status")
     assert "pending: 0" in out and "alice-secret" not in out
+    assert f"last sync: {datetime.now().astimezone():%Y-%m-%d }" in out  # README: "the last sync"; it was not said
 
 
 def test_an_unreachable_server_exits_1_so_a_script_can_try_again_later(
@@ -140,7 +142,7 @@ def test_a_server_that_was_never_reached_is_not_remembered(
     cli(capsys, "--data-dir", data, "words", "add", "雨", "rain")
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", "postgresql://alice:x@127.0.0.1:9/effect")
     assert code == 1 and "remembered, but" not in err
-    assert "server: none" in cli(capsys, "--data-dir", data, "sync", "--status")[1]
+    assert cli(capsys, "--data-dir", data, "sync", "--status")[1] == "server: none\npending: 1\nlast sync: never\n"
     code, out, err = cli(capsys, "--data-dir", data, "sync", "--url", alice, "--save-password-in-profile")
     assert code == 0 and "1 sent" in out and "still syncs with" not in err
     assert "server: postgresql://alice@" in cli(capsys, "--data-dir", data, "sync", "--status")[1]
