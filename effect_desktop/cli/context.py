@@ -29,10 +29,11 @@ from .output import rebuild_progress
 
 SAY_FROM = 50_000  # events to catch up on before the terminal is told (a second or more)
 
-# (command, subcommand) pairs that may create a missing profile: they add words, answers or settings,
-# or bring a profile's history from the sync server (a second computer's first sync).
+# (command, subcommand) pairs that may create a missing profile: they add words or settings, or bring a
+# profile's history from the sync server (a second computer's first sync). Not `session start`: a new
+# profile has no word to study, and `--profile defualt session start` said "Nothing is due".
 CREATING: frozenset[tuple[str, str | None]] = frozenset({
-    ("words", "add"), ("import", None), ("session", "start"), ("settings", "set"), ("sync", None)})
+    ("words", "add"), ("import", None), ("settings", "set"), ("sync", None)})
 # Commands that need no profile, or look after a missing one themselves (a restore brings it back).
 PROFILE_FREE: frozenset[tuple[str, str | None]] = frozenset({
     ("server", "init"), ("server", "add-user"), ("server", "remove-user"), ("backup", "restore"),

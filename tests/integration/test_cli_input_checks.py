@@ -85,6 +85,7 @@ def test_an_empty_word_list_does_not_start_a_session_of_the_due_queue(data: Path
     ("words", "list"), ("events",), ("progress",), ("verify",), ("stats",), ("state", "--as-of", "2026-01-01"),
     ("history", "apple"), ("export",), ("backup", "list"), ("backup", "create"), ("settings",),
     ("sync", "--status"), ("rebuild",), ("compact",), ("words", "delete", "01a21a66-c058-7485-91de-cbe0bb8b0d52"),
+    ("session", "start"),  # it said "Nothing is due and no new words are left for today"
 ])
 def test_a_mistyped_profile_is_named_and_not_created(data: Path, capsys, command: tuple[str, ...]) -> None:
     (data.parent / "words.csv").write_text("text,meaning\npear,梨\n", encoding="utf-8")
@@ -114,7 +115,7 @@ def test_an_invalid_command_on_a_new_folder_leaves_no_profile(tmp_path: Path, ca
     assert "Word must not be empty" in _refused(capsys, "--data-dir", str(new), "words", "add", "", "x")
     both = _refused(capsys, "--data-dir", str(new), "words", "add", " ", " ")  # two fields: one sentence
     assert "text: Word must not be empty; meaning: Meaning must not be empty." in both and ".;" not in both
-    assert "Nothing is due" in _refused(capsys, "--data-dir", str(new), "session", "start")
+    assert "There is no profile 'default'" in _refused(capsys, "--data-dir", str(new), "session", "start")
     assert list(tmp_path.iterdir()) == [], "neither the folders nor a profile are left behind"
     code, out, err = _run(capsys, "--data-dir", str(new), "words", "add", "pear", "梨")
     assert code == 0, err
