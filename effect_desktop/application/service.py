@@ -410,9 +410,12 @@ class StudyService:
                 deleted = {w.word_id for w in self.queries.words(WordFilter(word_ids=missing, deleted_only=True))}
                 absent = list(dict.fromkeys(w for w in missing if w not in deleted))
                 if not absent:
-                    raise NotFound(f"{len(deleted)} of the words are deleted (first: {missing[0]}); "
-                                   "restore them first (`words restore ID`, or Restore on the Words page).")
-                raise NotFound(f"{len(absent)} of the words do not exist (first: {absent[0]}).")
+                    one = len(deleted) == 1
+                    raise NotFound(f"{len(deleted):,} of the words {'is' if one else 'are'} deleted (first: "
+                                   f"{missing[0]}); restore {'it' if one else 'them'} first (`words restore ID`, "
+                                   "or Restore on the Words page).")
+                raise NotFound(f"{len(absent):,} of the words {'does' if len(absent) == 1 else 'do'} not exist "
+                               f"(first: {absent[0]}).")
             session = StudySession.start(new_id(), self.user_id, word_ids, mode)
             command.cause(session.pending[0])
             self._commit(command, [session])

@@ -73,7 +73,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1
     lines.end()
     if report.ok:
-        print(f"ok: {report.events} events replayed; read models and snapshots agree")
+        print(f"ok: {counted(report.events, 'event')} replayed; read models and snapshots agree")
         return 0
     for problem in report.problems:
         print(problem, file=sys.stderr)
@@ -87,5 +87,5 @@ def run_rebuild(args: argparse.Namespace, ctx: CliContext) -> int:
     applied = profile.projector.rebuild(rebuild_progress(profile.store.last_position()))
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"rebuilt read models from {applied} events")
+    print(f"rebuilt read models from {counted(applied, 'event')}")
     return 0

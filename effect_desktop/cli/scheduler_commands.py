@@ -13,6 +13,7 @@ from typing import Any
 from ..interchange.importer import SCHEDULER_NAMES as NAMES
 from ..timeline import scheduler_replay
 from ..timeline.scheduler_choice import SCHEDULERS
+from ..wording import counted
 from .context import CliContext
 from .output import print_json
 
@@ -56,9 +57,10 @@ def preview_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json(scheduler_replay.describe_preview(found))
         return 0
-    print(f"{NAMES[found.current]} → {NAMES[found.scheduler]}: {found.answers:,} answers of {found.words:,} words "
-          f"replayed; due now {found.due_now_before:,} → {found.due_now_after:,}, within a week "
-          f"{found.due_week_before:,} → {found.due_week_after:,}; {len(found.moved):,} words move")
+    moves = f"{counted(len(found.moved), 'word')} move{'s' if len(found.moved) == 1 else ''}"
+    print(f"{NAMES[found.current]} → {NAMES[found.scheduler]}: {counted(found.answers, 'answer')} of "
+          f"{counted(found.words, 'word')} replayed; due now {found.due_now_before:,} → {found.due_now_after:,}, "
+          f"within a week {found.due_week_before:,} → {found.due_week_after:,}; {moves}")
     return 0
 
 

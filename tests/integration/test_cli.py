@@ -196,7 +196,9 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
         "interval_days": 1, "next_review_date": None, "next_review_day": tomorrow.isoformat()}
     assert cli.ok("progress").splitlines()[-1].startswith("apple (deleted)")
     code, _, err = cli("session", "start", "--words", word)
-    assert code == 2 and "are deleted" in err and "words restore" in err  # not "do not exist"
+    assert code == 2 and "1 of the words is deleted" in err and "restore it first" in err  # not "do not exist"
+    code, _, err = cli("session", "start", "--words", "01a21a66-c058-7485-91de-cbe0bb8b0d52")
+    assert code == 2 and "1 of the words does not exist" in err  # "1 … do not exist"
 
 
 def test_an_answer_to_a_word_deleted_meanwhile_is_refused_in_one_line(cli: Cli) -> None:
@@ -246,12 +248,12 @@ def test_events_json_has_the_design_envelope_and_filters(cli: Cli) -> None:
 
 def test_verify_finds_a_tampered_read_model_and_rebuild_mends_it(cli: Cli) -> None:
     cli.ok("words", "add", "apple", "りんご")
-    assert cli.ok("verify").startswith("ok: 1 events replayed")
+    assert cli.ok("verify").startswith("ok: 1 event replayed")  # "1 events"
     with sqlite3.connect(profile_path(cli.data_dir)) as raw:
         raw.execute("UPDATE rm_words SET meaning = 'tampered'")
     code, _, err = cli("verify")
     assert code == 1 and "rm_words" in err and "tampered" in err
-    assert "rebuilt read models from 1 events" in cli.ok("rebuild")
+    assert "rebuilt read models from 1 event\n" in cli.ok("rebuild")
     assert cli.ok("verify").startswith("ok")
     assert json.loads(cli.ok("words", "list", "--json"))[0]["meaning"] == "りんご"
 

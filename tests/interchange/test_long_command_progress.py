@@ -36,7 +36,7 @@ def test_verify_names_its_phases_on_a_terminal_and_nothing_else(
     assert run_cli(["--data-dir", str(data), "verify"]) == 0
     shown = [line.rsplit("\r", 1)[-1] for line in terminal.getvalue().split("\n") if line]
     assert shown == ["replaying events: 1/1", "comparing read models: 10/11", "checking streams and snapshots…"]
-    assert capsys.readouterr().out.startswith("ok: 1 events replayed")
+    assert capsys.readouterr().out.startswith("ok: 1 event replayed")
     monkeypatch.undo()
     assert run_cli(["--data-dir", str(data), "verify"]) == 0
     assert capsys.readouterr().err == ""  # a log or a pipe gets only what the command found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -96,7 +96,6 @@ def test_state_names_the_study_day_a_review_was_due_then_in_the_zone_it_was_answ
         profile: Profile, clock: SettableClock, capsys: pytest.CaptureFixture[str]) -> None:
     """Answered in Tokyo, read on a computer in New York: the instant (19:00 UTC, 15:00 there the
     evening before) read as a day early, an hour already past; the queue counted it for the 11th."""
-    from datetime import datetime
 
     from tests.timeline.conftest import TOKYO
 
@@ -112,6 +111,18 @@ def test_state_names_the_study_day_a_review_was_due_then_in_the_zone_it_was_answ
     assert owl["progress"]["next_review_day"] == "2026-05-11"
     code, out, _ = _run(profile, capsys, "state", "--as-of", "2026-05-10T12:00+09:00")
     assert code == 0 and out.splitlines()[2].rstrip().endswith("2026-05-11")
+
+
+def test_the_scheduler_preview_counts_one_answer_and_one_word_in_the_singular(
+        profile: Profile, clock: SettableClock, capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "1 answers of 1 words replayed; … 1 words move"."""
+    clock.set(datetime.now(UTC))  # the preview looks from now: an answer of months ago is due under both
+    word = profile.service.create_word("owl", "ふくろう")
+    session = profile.service.start_session("flashcard", [word])
+    profile.service.answer(session, word, True, 2000, "easy")
+    code, out, _ = _run(profile, capsys, "scheduler", "preview", "fsrs")
+    assert code == 0 and out.startswith("SM-2 → FSRS: 1 answer of 1 word replayed;"), out
+    assert out.endswith("; 1 word moves\n"), out
 
 
 def test_a_moment_before_any_answer_shows_no_score(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,6 +150,8 @@ def test_the_scheduler_is_previewed_and_switched_from_the_command_line(
     code, out, _ = _run(counting, capsys, "scheduler", "preview", "fsrs", "--json")
     preview = json.loads(out)
     assert code == 0 and preview["scheduler"] == "fsrs" and preview["current"] == "sm2" and preview["answers"] == 2
+    code, out, _ = _run(open_profile(path), capsys, "scheduler", "preview", "fsrs")
+    assert code == 0 and "SM-2 → FSRS: 2 answers of 2 words replayed;" in out and out.endswith(" 0 words move\n")
     code, out, _ = _run(open_profile(path), capsys, "scheduler", "switch", "fsrs")
     assert code == 0 and "scheduled by FSRS from now on" in out
     code, out, _ = _run(open_profile(path), capsys, "scheduler", "switch", "fsrs")
