@@ -90,8 +90,9 @@ def _verify_on_sqlite(projector: Projector, connection: sa.Connection, report: V
                       say: Progress) -> None:
     store = projector.store
     report.events = store.count()
-    say("replaying events", 0, report.events)
-    check_stored_payloads(connection, store, lambda done: say("replaying events", done, report.events))
+    # two passes over the log, each named: under one label the count ran to the end, then again from 0
+    say("checking the stored events", 0, report.events)
+    check_stored_payloads(connection, store, lambda done: say("checking the stored events", done, report.events))
     with read_model_twins(connection):
         try:
             rebuild_twins(connection, store, projector.day_start_hour, projector.scheduler,
