@@ -407,13 +407,13 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"Other devices kept changing the same words during the sync; run sync again in a moment\."),
      lambda m: _tr("Other devices kept changing the same words during the sync; run sync again in a moment.")),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
-                r"such as an import or verify still running\); try again in a moment\."),
+                r"such as an import or rebuild still running\); try again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "
-                   "such as an import or verify still running); try again in a moment.")),
+                   "such as an import or rebuild still running); try again in a moment.")),
     (re.compile(r"The profile is busy in another program \(another Effect Desktop window, a sync, or a command "
-                r"such as an import or verify still running\), so this was not saved\. Try it again in a moment\."),
+                r"such as an import or rebuild still running\), so this was not saved\. Try it again in a moment\."),
      lambda m: _tr("The profile is busy in another program (another Effect Desktop window, a sync, or a command "
-                   "such as an import or verify still running), so this was not saved. Try it again in a moment.")),
+                   "such as an import or rebuild still running), so this was not saved. Try it again in a moment.")),
 ]
 
 

@@ -15,12 +15,13 @@ class ProfileLocked(StoreError):
     """Another process holds the profile's write lock for too long."""
 
 
+# (not verify: it only reads, and writers go past it)
 BUSY_MESSAGE = ("The profile is busy in another program (another Effect Desktop window, a sync, or a command such as"
-                " an import or verify still running); try again in a moment.")
+                " an import or rebuild still running); try again in a moment.")
 # A command of the window's, which waits only briefly for the lock (lock_wait.py): at once, and saying
 # that what the learner just did is to be done again (the card is asked again, the dialog stays open)
 BUSY_NOT_SAVED_MESSAGE = ("The profile is busy in another program (another Effect Desktop window, a sync, or a"
-                          " command such as an import or verify still running), so this was not saved. Try it"
+                          " command such as an import or rebuild still running), so this was not saved. Try it"
                           " again in a moment.")
 
 

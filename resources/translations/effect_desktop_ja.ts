@@ -1814,12 +1814,12 @@ Details were written to the log file; your study history is safe.</source>
         <translation>ファイルには見出しの行しかありません。インポートする単語がありません。</translation>
     </message>
     <message>
-        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running); try again in a moment.</source>
-        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中です。少し待ってからもう一度お試しください。</translation>
+        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or rebuild still running); try again in a moment.</source>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや再構築などの実行中のコマンド）が使用中です。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
-        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or verify still running), so this was not saved. Try it again in a moment.</source>
-        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや検証などの実行中のコマンド）が使用中のため、この操作は保存されませんでした。少し待ってからもう一度お試しください。</translation>
+        <source>The profile is busy in another program (another Effect Desktop window, a sync, or a command such as an import or rebuild still running), so this was not saved. Try it again in a moment.</source>
+        <translation>プロファイルは別のプログラム（別の Effect Desktop のウィンドウ、同期、またはインポートや再構築などの実行中のコマンド）が使用中のため、この操作は保存されませんでした。少し待ってからもう一度お試しください。</translation>
     </message>
     <message>
         <source>{0} cannot be read ({1}); it was left untouched. Give your user account permission to read and write it, or choose another data folder.</source>

@@ -58,7 +58,7 @@ def test_opening_a_profile_another_program_holds_says_it_is_busy_not_damaged(pro
     other.execute("BEGIN EXCLUSIVE")
     other.execute("SELECT count(*) FROM events").fetchone()
     try:
-        with pytest.raises(ProfileLocked, match="busy in another program.*import or verify") as refused:
+        with pytest.raises(ProfileLocked, match="busy in another program.*import or rebuild still") as refused:
             open_profile(path).close()
         assert not isinstance(refused.value, ProfileUnreadable)
     finally:
