@@ -25,9 +25,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args or "--startup-probe" in args:  # checks this installation, frozen or not
+        extra = _besides_the_self_test(args)
+        if extra is not None:  # `--self-test words list` ran the self-test and ignored the command
+            print(f"effect-desktop: error: --self-test runs alone ({extra!r} was given with it); run "
+                  "`effect-desktop --self-test [--screenshot FILE]`, and any command separately", file=sys.stderr)
+            return EXIT_USAGE
         from .selftest import run
 
         return run(args)
+    if _leading_screenshot(args):  # it said "invalid choice: 'x.png'"
+        print("effect-desktop: error: --screenshot goes with --self-test: "
+              "effect-desktop --self-test --screenshot FILE", file=sys.stderr)
+        return EXIT_USAGE
     if _wants_gui(args):
         from .bootstrap import default_data_dir
         from .cli.main import UsageError, build_parser
@@ -58,6 +67,39 @@ def _no_display() -> bool:
 
     return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
+GLOBAL_WITH_VALUE = ("--data-dir", "--profile")
+SELF_TEST_OPTIONS = ("--self-test", "--startup-probe")
+
+
+def _besides_the_self_test(args: list[str]) -> str | None:
+    """The first argument a self-test line holds besides its own options and the global ones."""
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in (*GLOBAL_WITH_VALUE, "--screenshot"):
+            skip_value = True
+        elif arg not in SELF_TEST_OPTIONS and not arg.startswith(
+                tuple(f"{name}=" for name in (*GLOBAL_WITH_VALUE, "--screenshot"))):
+            return arg
+    return None
+
+
+def _leading_screenshot(args: list[str]) -> bool:
+    """`--screenshot` among the options before a command (it belongs to the self-test alone)."""
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg in GLOBAL_WITH_VALUE:
+            skip_value = True
+        elif arg == "--screenshot" or arg.startswith("--screenshot="):
+            return True
+        elif not arg.startswith(tuple(f"{name}=" for name in GLOBAL_WITH_VALUE)):
+            return False
+    return False
 
 
 def _wants_gui(args: list[str]) -> bool:

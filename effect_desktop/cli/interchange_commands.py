@@ -37,7 +37,7 @@ from ..persistence.archive import SEGMENT
 from ..wording import counted
 from .context import CliContext
 from .output import PhaseLines, print_table
-from .parsing import day_count
+from .parsing import day_count, import_file_arg, output_file_arg
 
 FORMATS = ("csv", "tsv", "apkg", "jsonl")
 LISTED = 50  # problems named one per line on stderr before the import is refused
@@ -46,7 +46,7 @@ LISTED = 50  # problems named one per line on stderr before the import is refuse
 def register(commands: Any) -> None:
     importing = commands.add_parser("import", help="import words (CSV, TSV, an Anki .apkg or .colpkg with its "
                                                    "review history) or an event log (JSONL)")
-    importing.add_argument("file", type=Path, help="the file to import (its extension names its format)")
+    importing.add_argument("file", type=import_file_arg, help="the file to import (its extension names its format)")
     importing.add_argument("--format", choices=FORMATS, help="default: from the file name's extension")
     importing.add_argument("--map", action="append", default=[], metavar="COL=FIELD",
                            help="map a column (header name or number from 1) to text, meaning, category, "
@@ -80,7 +80,7 @@ def register(commands: Any) -> None:
     exporting.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                            help="jsonl: every event, the whole history, which `import` takes into an empty "
                                 "profile; csv: the current words, for a spreadsheet (default: jsonl)")
-    exporting.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    exporting.add_argument("--output", type=output_file_arg, help="file to write (default: standard output)")
     exporting.set_defaults(handler=run_export)
 
     backup = commands.add_parser("backup", help="list, create or restore backups of the profile")
@@ -121,8 +121,8 @@ def _format_of(args: argparse.Namespace) -> str:
 
 
 def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    _require_a_file(args.file)  # first: a folder or /dev/null was "Cannot tell the format of adir / null"
     kind = _format_of(args)
-    _require_a_file(args.file)
     refuse_the_profile(args.file, ctx.profile_file)
     if args.dry_run and (kind == "jsonl" or not ctx.profile_file.exists()):
         return _dry_run_on_a_scratch_profile(args, ctx, kind)

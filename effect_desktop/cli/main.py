@@ -64,8 +64,15 @@ class UsageError(Exception):
     """A command line we cannot run; the message says why."""
 
 
+GLOBAL_OPTIONS = ("--data-dir", "--profile")
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
+        unrecognized = message.split(":", 1)[1].split() if message.startswith("unrecognized arguments:") else []
+        if any(arg.split("=", 1)[0] in GLOBAL_OPTIONS for arg in unrecognized):  # `words list --data-dir X`
+            raise UsageError(f"{message}; global options (--data-dir, --profile) go before the command, as in "
+                             "`effect-desktop --data-dir DIR words list`")
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 

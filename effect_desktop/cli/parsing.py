@@ -122,6 +122,21 @@ def year_arg(value: str) -> int:
     return number
 
 
+def import_file_arg(value: str) -> Path:
+    """`import ""` (an empty variable in a script) read as the current folder: "Cannot tell the format of ;"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the file name is empty; give the file to import")
+    return Path(value)
+
+
+def output_file_arg(value: str) -> Path:
+    """`export --output ""` read as the current folder: ". is a folder"."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError(
+            "the output file name is empty; give a file, or leave --output out to write to standard output")
+    return Path(value)
+
+
 def data_dir_arg(value: str) -> Path:
     """`--data-dir ""` (an empty variable in a script) would put profiles in the current folder."""
     if not value.strip():

@@ -173,3 +173,34 @@ def test_a_session_of_a_tag_or_category_no_word_has_says_so(data: Path, capsys) 
     assert "No word has the tag 'nosuch'" in err
     err = _refused(capsys, "--data-dir", str(data), "session", "start", "--category", "nosuch")
     assert "No word has the category 'nosuch'" in err
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("import", ""), "the file name is empty; give the file to import"),  # "Cannot tell the format of ;"
+    (("import", "/dev/null"), "/dev/null is not a regular file (a device or a pipe)"),  # "…format of null"
+    (("import", "{folder}"), "is a folder, not a file; give the file to import"),  # "Cannot tell the format"
+    (("export", "--output", ""), "the output file name is empty; give a file"),  # ". is a folder"
+    (("words", "list", "--data-dir", "{folder}"), "global options (--data-dir, --profile) go before the command"),
+    (("words", "list", "--profile=other"), "global options (--data-dir, --profile) go before the command"),
+])
+def test_an_argument_a_script_gets_wrong_is_said_as_what_it_is(
+        data: Path, tmp_path: Path, capsys, args: tuple[str, ...], said: str) -> None:
+    folder = tmp_path / "adir"
+    folder.mkdir()
+    before = _events(data)
+    err = _refused(capsys, "--data-dir", str(data), *(a.format(folder=folder) for a in args))
+    assert said in err
+    assert _events(data) == before
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--screenshot", "x.png"], "--screenshot goes with --self-test"),  # "invalid choice: 'x.png'"
+    (["--self-test", "words", "list"], "--self-test runs alone ('words' was given with it)"),  # ran, ignoring it
+])
+def test_the_self_tests_options_are_refused_where_they_do_not_belong(
+        capsys, args: list[str], said: str) -> None:
+    from effect_desktop.__main__ import main
+
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and said in err and len(err.strip().splitlines()) == 1
