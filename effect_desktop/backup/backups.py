@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..os_reasons import reason_in_words, what_to_do
-from ..persistence.errors import StoreError
+from ..persistence.errors import ProfileLocked, StoreError
 from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
 from ..private_files import create_private_file, make_private_folder
 
@@ -61,6 +61,11 @@ class BackupNotWritten(BackupError):
 
 class RestoreRefused(BackupError):
     """A restore that did not take place; the message says whether the profile was left as it was."""
+
+
+class ProfileInUse(RestoreRefused, ProfileLocked):
+    """A restore refused because another program has the profile open: busy, not broken (the CLI's
+    status 75, "try again later", as for any other write the profile's holder blocks; it was 2)."""
 
 
 class BackupStopped(BackupError):
@@ -232,8 +237,8 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
         raise RestoreRefused(f"There is no backup {backup}; `effect-desktop backup list` shows the ones kept.")
     holder = other_process_holding(profile_file)
     if holder is not None:
-        raise RestoreRefused(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
-                             "from its Backups window. Nothing was changed.")
+        raise ProfileInUse(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
+                          "from its Backups window. Nothing was changed.")
     problem = check_file(backup)
     if problem:
         raise RestoreRefused(f"The backup {backup.name} cannot be used: {problem}")
@@ -244,8 +249,8 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
                              "disk space).")
     state = check_file(profile_file) if profile_file.exists() else "missing"
     if state == IN_USE:
-        raise RestoreRefused(f"Another program is using {profile_file} (it is busy); close it first, then restore. "
-                             "Nothing was changed.")
+        raise ProfileInUse(f"Another program is using {profile_file} (it is busy); close it first, then restore. "
+                          "Nothing was changed.")
     intact = state is None
     if intact:  # a damaged one is not probed: opening it for writing could fold away the WAL it keeps
         _refuse_if_open_elsewhere(profile_file)
@@ -305,9 +310,9 @@ def _refuse_if_open_elsewhere(profile_file: Path) -> None:
         probe.execute("ROLLBACK")
     except sqlite3.Error as error:
         if getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise RestoreRefused("Another program is using this profile (an import, a sync or another command "
-                                 "still running, or an Effect Desktop window); wait for it to finish, then "
-                                 "restore. The profile was left as it was.") from error
+            raise ProfileInUse("Another program is using this profile (an import, a sync or another command "
+                              "still running, or an Effect Desktop window); wait for it to finish, then "
+                              "restore. The profile was left as it was.") from error
         # any other error: a damaged file, which the restore sets aside
     finally:
         probe.close()

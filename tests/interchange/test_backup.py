@@ -417,6 +417,11 @@ def test_a_restore_waits_for_another_program_using_the_profile(profile: Profile)
         assert holder.stdout.readline().strip() == "writing"
         with pytest.raises(BackupError, match="Another program is using this profile"):
             restore_backup(profile.path, backup.path)
+        from effect_desktop.cli.main import EXIT_BUSY, run_cli
+
+        # busy, as the README says of any write another program holds up: "try again later" (it was 2)
+        assert run_cli(["--data-dir", str(profile.path.parent), "--profile", "learner", "backup", "restore"]) \
+            == EXIT_BUSY
     finally:
         holder.communicate("go\n", timeout=60)
     assert holder.returncode == 0
