@@ -1,7 +1,8 @@
 """`server init`, `server add-user` and `sync`: preparing a sync server and syncing a profile.
 
-Sync failures are one line on stderr; pending events stay in the profile and
-their count is printed. A script can tell the two kinds apart by the exit
+A sync failure is one line on stderr, with a line before it for the events
+kept pending (their count) and, for a server given that could not be
+reached, one after it on the server remembered. A script can tell the two kinds apart by the exit
 status: 1 when trying again later may do (the server cannot be reached, the
 connection dropped), 2 when something given must be fixed first (the URL, the
 password, the account, the server's version), as for every other invalid command.
@@ -193,7 +194,10 @@ def _back_up(profile: Any, incoming: int) -> None:
     """Before a sync takes in many events (backup/schedule.py), saying so: it takes a while."""
     if needs_backup(profile, incoming):
         _end_progress()
-        print(f"backing up the profile before receiving {incoming:,} events", file=sys.stderr)
+        # "up to": some may be here already (a restored backup holds what it sent); "receiving 70 events"
+        # was followed by "51 received"
+        print(f"backing up the profile before taking in up to {counted(incoming, 'event')} from the server",
+              file=sys.stderr)
         try:
             backup_before_sync(profile, incoming)
         except StoreError as error:  # a full disk must not stop every sync: a sync only adds events

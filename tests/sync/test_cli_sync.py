@@ -208,7 +208,7 @@ def test_a_sync_that_brings_in_many_events_backs_up_first_and_keeps_one_such_bac
             cli(capsys, "--data-dir", laptop, "words", "add", f"word {batch}-{i}", "x")
         cli(capsys, "--data-dir", laptop, "sync", "--url", alice)
         code, _, err = cli(capsys, "--data-dir", phone, "sync", "--url", alice)
-        assert code == 0 and "backing up the profile before receiving 25 events" in err
+        assert code == 0 and "backing up the profile before taking in up to 25 events from the server" in err
     backups = [b for b in list_backups(phone_file) if b.reason == "before-sync"]
     assert len(backups) == 1, "the newest only: one a sync would push the daily backups out"
     before = open_profile(backups[0].path)
