@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import locale
+import os
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -28,7 +31,9 @@ def register(commands: Any) -> None:
     history = commands.add_parser("history", help="one word's story: creation, edits, answers, progress")
     history.add_argument("word", help="the word's id or its text now (case and width ignored)")
     history.add_argument("--json", action="store_true", help="print one JSON object")
-    history.add_argument("--language", default="en", choices=("en", "ja"), help="language of the sentences")
+    history.add_argument("--language", choices=("en", "ja"),
+                         help="language of the sentences (default: the system's, as the window's: ja where "
+                              "LC_ALL, LC_MESSAGES or LANG is Japanese, else en)")
     history.set_defaults(handler=show_history)
 
 
@@ -98,7 +103,20 @@ def state_json(past: PastState) -> dict[str, Any]:
     }
 
 
+def system_language(environ: Mapping[str, str] = os.environ) -> str:
+    """"ja" where the system speaks Japanese, as the window's language "System" reads it: the first of
+    LC_ALL, LC_MESSAGES and LANG that is set (under LANG=ja_JP.UTF-8 `history` was English unless told),
+    else the locale Python reads (Windows names it "Japanese_Japan")."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            return "ja" if environ[name].lower().startswith("ja") else "en"
+    name = locale.getlocale()[0] or ""
+    return "ja" if name.lower().startswith(("ja", "japanese")) else "en"
+
+
 def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.language is None:
+        args.language = system_language()
     timeline = Timeline(ctx.profile())
     if timeline.needs_rebuild():
         timeline.prepare()

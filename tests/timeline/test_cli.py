@@ -64,6 +64,25 @@ def test_history_in_japanese_has_no_english_left(profile: Profile, studied: dict
     assert out.splitlines()[0].startswith("りんご（削除済み）: apple")
 
 
+def test_history_follows_the_system_language_unless_told(profile: Profile, studied: dict,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under LANG=ja_JP.UTF-8 it was English unless --language ja was given; the window follows the system."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    path = profile.path
+    code, out, _ = _run(profile, capsys, "history", "apple")
+    assert code == 0 and out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"
+    from effect_desktop.bootstrap import open_profile
+
+    code, out, _ = _run(open_profile(path), capsys, "history", "apple", "--language", "en")
+    assert out.splitlines()[-1].startswith("1 answer, 1 correct")
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # LC_ALL comes first, as for every program
+    code, out, _ = _run(open_profile(path), capsys, "history", "apple")
+    assert out.splitlines()[-1].startswith("1 answer, 1 correct")
+
+
 def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: dict,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(profile, capsys, "history", "banana")
