@@ -29,7 +29,7 @@ def register(commands: Any) -> None:
     state.set_defaults(handler=show_state)
 
     history = commands.add_parser("history", help="one word's story: creation, edits, answers, progress")
-    history.add_argument("word", help="the word's id or its text now (case and width ignored)")
+    history.add_argument("word", help="the word's id or its text now (case, width and hiragana/katakana ignored)")
     history.add_argument("--json", action="store_true", help="print one JSON object")
     history.add_argument("--language", choices=("en", "ja"),
                          help="language of the sentences (default: the system's, as the window's: ja where "

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from ..domain.events import Grade
 from ..domain.scheduling.base import Review, ReviewState
-from ..domain.text_fold import word_fold
+from ..domain.text_fold import search_fold, word_fold
 from ..projections.views import WordFilter
 from .checkpoints import Progress
 from .describe import learner_time
@@ -96,17 +96,20 @@ class Timeline:
         return points
 
     def find_word(self, word: str) -> UUID:
-        """A word by id or by exact text (deleted words included: their history remains)."""
+        """A word by id or by its text, case and width ignored, and hiragana and katakana alike where
+        no word is written exactly so (as the word list's search reads them: `history りんご` did not
+        find リンゴ that `words list --search りんご` found); deleted words too: their history remains."""
         text = word.strip()
         try:
             return UUID(text)
         except ValueError:
             pass
-        matches = [w for w in self.profile.queries.words(WordFilter(search=text, include_deleted=True))
-                   if word_fold(w.text) == word_fold(text)]
+        found = self.profile.queries.words(WordFilter(search=text, include_deleted=True))
+        matches = ([w for w in found if word_fold(w.text) == word_fold(text)]
+                   or [w for w in found if search_fold(w.text) == search_fold(text)])
         if not matches:
-            raise WordNotFound(f"There is no word {text!r}; give its exact text or its id "
-                               "(see `effect-desktop words list`).")
+            raise WordNotFound(f"There is no word written {text!r} (case and width aside); give the word's "
+                               "text, not its meaning, or its id (see `effect-desktop words list --search TEXT`).")
         live = [w for w in matches if not w.deleted] or matches
         if len(live) > 1:
             ids = ", ".join(str(w.word_id) for w in live)

@@ -62,6 +62,11 @@ def test_history_in_japanese_has_no_english_left(profile: Profile, studied: dict
     assert out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"  # the undone answer aside
     code, out, _ = _run(profile, capsys, "history", "りんご", "--language", "ja")
     assert out.splitlines()[0].startswith("りんご（削除済み）: apple")
+    from effect_desktop.bootstrap import open_profile
+
+    # in katakana, as `words list --search` finds it: "There is no word 'リンゴ'; give its exact text"
+    code, out, _ = _run(open_profile(profile.path), capsys, "history", "リンゴ", "--language", "ja")
+    assert code == 0 and out.splitlines()[0].startswith("りんご（削除済み）: apple")
 
 
 def test_history_follows_the_system_language_unless_told(profile: Profile, studied: dict,
@@ -87,7 +92,8 @@ def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: d
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(profile, capsys, "history", "banana")
     assert code == 2 and out == ""
-    assert "There is no word 'banana'" in err and "words list" in err
+    assert "There is no word written 'banana' (case and width aside)" in err and "words list" in err
+    assert "exact text" not in err  # it said so, though case and width were ignored
     code, _, err = _run(profile, capsys, "state", "--as-of", "last tuesday")
     assert code == 2 and "is not a time" in err
 
