@@ -83,7 +83,8 @@ def register(commands: Any) -> None:
     exporting.add_argument("--output", type=output_file_arg, help="file to write (default: standard output)")
     exporting.set_defaults(handler=run_export)
 
-    backup = commands.add_parser("backup", help="list, create or restore backups of the profile")
+    backup = commands.add_parser("backup", help="list, create or restore backups of the profile, or recover a "
+                                                "damaged one that has none")
     sub = backup.add_subparsers(dest="backup_command", required=True, metavar="COMMAND")
     sub.add_parser("list", help="backups kept, newest first").set_defaults(handler=backup_list)
     sub.add_parser("create", help="back up the profile now").set_defaults(handler=backup_create)

@@ -32,7 +32,8 @@ def register(commands: Any) -> None:
     stats = commands.add_parser("stats", help="learning statistics: activity, accuracy, forecast, hardest words")
     stats.add_argument("--json", action="store_true", help="every figure as one JSON object")
     stats.add_argument("--as-of", type=time_arg, metavar="TIME",
-                       help="as things were at this moment (ISO date or date-time; replays the events up to it)")
+                       help="as things were at this moment (ISO date or date-time; replayed from the nearest "
+                            "time-travel checkpoint before it, if any)")
     stats.add_argument("--range", choices=[r.value for r in Range], default=Range.YEAR.value,
                        help="the period of the activity figures (default: %(default)s)")
     stats.add_argument("--by", choices=[g.value for g in Granularity], default=None,

@@ -52,7 +52,8 @@ def register(commands: Any) -> None:
     complete.add_argument("session_id", type=uuid_arg, help="the id `session start` printed")
     complete.set_defaults(handler=complete_session)
 
-    progress = commands.add_parser("progress", help="SM-2 state and next review per word")
+    progress = commands.add_parser("progress", help="schedule per word: repetitions, EF (under SM-2), interval, "
+                                                    "next review")
     progress.add_argument("word_id", nargs="?", type=uuid_arg, help="one word (default: every word)")
     progress.add_argument("--json", action="store_true", help="a JSON array")
     progress.set_defaults(handler=show_progress)

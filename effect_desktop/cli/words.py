@@ -54,7 +54,7 @@ def register(commands: Any) -> None:
 
 def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", help="e.g. food ('' for none)")
-    parser.add_argument("--tags", help="comma-separated, e.g. noun,food")
+    parser.add_argument("--tags", help="comma-separated, e.g. noun,food ('' for none)")
     parser.add_argument("--difficulty", help="1 (easy) to 5 (hard)")
 
 
