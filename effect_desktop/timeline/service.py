@@ -65,8 +65,9 @@ class Timeline:
 
         Each `ProgressUpdated` tells what the device that answered knew then; after a sync brought
         another device's answers in between, the schedule is the fold of all of them in answer-time
-        order (handlers._reschedule), and the chart and "interval now" must say that, not the last
-        device's guess (they said "1 day" where the schedule was 6)."""
+        order (handlers._reschedule), and the chart, "interval now" and the schedule rows (refolded
+        at each, word_history._as_the_answers_fold_it) must say that, not the last device's guess
+        (they said "1 day" where the schedule was 6)."""
         story = word_story(self.queries, word_id, language, refold=lambda name, at: self._refold(word_id, name, at))
         return replace(story, intervals=self._schedule_after_each_answer(word_id),
                        scheduler=self.profile.projector.scheduler.name)
