@@ -16,6 +16,7 @@ import psycopg
 from .errors import (
     AuthenticationFailed,
     BadServerURL,
+    DatabaseMissing,
     ServerBusy,
     ServerRefused,
     ServerSilent,
@@ -85,9 +86,9 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
             "Check that the server has TLS enabled, or ask its administrator; without TLS your "
             "password would travel in the clear.", detail=f"{where}: {first_line(text)}")
     if "database" in lower and "does not exist" in lower:  # a typo in the URL, most often
-        return BadServerURL(
+        return DatabaseMissing(
             f"The server has no database {url.database!r}; check the database name at the end of the "
-            "server URL (your administrator gave it with your account).")
+            "server URL (your administrator gave it with your account).", detail=f"{where}: {first_line(text)}")
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return ServerRefused(f"The server refused the operation for {url.user!r}: {first_line(text)}")
     if isinstance(error, psycopg.OperationalError):

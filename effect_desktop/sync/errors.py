@@ -71,5 +71,10 @@ class BadServerURL(SyncError):
     """The server URL cannot be used as given."""
 
 
+class DatabaseMissing(BadServerURL):
+    """The URL names a database the server does not have (a typo at its end, most often): named apart
+    so the window can say which part to check, not only that the address cannot be used."""
+
+
 class CredentialsUnavailable(SyncError):
     """No password could be found or stored for the server."""

@@ -40,8 +40,8 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/messages.py" line="34"/>
-        <source>No encrypted connection to the server could be made.</source>
-        <translation>サーバーとの暗号化された接続を確立できませんでした。</translation>
+        <source>No encrypted connection to the server could be made. Check that the server has TLS enabled, or ask its administrator; without TLS your password would travel in the clear.</source>
+        <translation>サーバーとの暗号化された接続を確立できませんでした。サーバーで TLS が有効になっているか確かめるか、管理者に問い合わせてください。TLS がないと、パスワードが暗号化されずに送られます。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/messages.py" line="36"/>
@@ -62,6 +62,11 @@
         <location filename="../../effect_desktop/gui/sync/messages.py" line="41"/>
         <source>The connection dropped during the sync; what arrived is kept. Sync again.</source>
         <translation>同期中に接続が切れました。届いた分は保持されています。もう一度同期してください。</translation>
+    </message>
+    <message>
+        <location filename="../../effect_desktop/gui/sync/messages.py" line="65"/>
+        <source>The server has no database of that name; check the database name at the end of the server URL (your administrator gave it with your account).</source>
+        <translation>サーバーにその名前のデータベースがありません。サーバーの URL の末尾にあるデータベース名を確かめてください（アカウントと一緒に管理者から伝えられたものです）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/messages.py" line="43"/>

@@ -77,7 +77,7 @@ def tcp_port_to_the_server(alice: str) -> Iterator[int]:
     listener.close()
 
 
-def test_tls_required_but_the_server_has_none(alice: str, tcp_port_to_the_server: int,
+def test_tls_required_but_the_server_has_none(qtbot, alice: str, tcp_port_to_the_server: int,  # type: ignore[no-untyped-def]
                                              device: Callable[[str], Profile]) -> None:
     parts = urlsplit(alice)
     plain = parts._replace(netloc=parts.netloc.replace("@", f"@127.0.0.1:{tcp_port_to_the_server}"),
@@ -85,9 +85,19 @@ def test_tls_required_but_the_server_has_none(alice: str, tcp_port_to_the_server
     assert "as alice" in str(check_connection(plain))  # the relay works without TLS
     laptop = device("laptop")
     laptop.service.create_word("星", "star")
-    with pytest.raises(TLSFailure, match="encrypted \\(TLS\\) connection"):
+    with pytest.raises(TLSFailure, match="encrypted \\(TLS\\) connection") as refused:
         SyncClient(laptop, with_option(plain, "sslmode=require")).sync()
     assert pending_count(laptop) == laptop.store.count() == 1
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.sync.messages import describe
+
+    i18n.install("ja")
+    try:
+        said = describe(refused.value)
+    finally:
+        i18n.install("en")
+    # the English advice ("check that the server has TLS enabled") was dropped: only libpq's words were left
+    assert "TLS が有効になっているか確かめる" in said.partition("（詳細: ")[0]
 
 
 def test_unreachable_server(device: Callable[[str], Profile]) -> None:
@@ -130,7 +140,11 @@ def test_the_headlines_name_what_is_wrong_in_japanese(qtbot, alice: str, pg_url:
         typo, unprepared = (describe(e) for e in errors)
     finally:
         i18n.install("en")
-    assert "サーバーのアドレスは使えません" in typo and "対応していません" not in typo
+    # which part to check, as the English says: the headline was the bare "the address cannot be used",
+    # the database name said only in English after it
+    headline, _, detail = typo.partition("（詳細: ")
+    assert "データベース名を確かめて" in headline and "対応していません" not in typo
+    assert '"efect"' in detail and "check the database name" not in detail  # the server's words, not the advice again
     assert unprepared.startswith("サーバーはまだ Effect Desktop の同期用に準備されていません")
 
 

@@ -15,6 +15,7 @@ from ...sync.errors import (
     AuthenticationFailed,
     BadServerURL,
     CredentialsUnavailable,
+    DatabaseMissing,
     SchemaMismatch,
     ServerBusy,
     ServerNotPrepared,
@@ -44,8 +45,10 @@ def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (on
                                        "and try again.")
     if isinstance(error, AuthenticationFailed):
         return translate("SyncErrors", "The server refused the user name or password; check them in Sync settings.")
-    if isinstance(error, TLSFailure):
-        return translate("SyncErrors", "No encrypted connection to the server could be made.")
+    if isinstance(error, TLSFailure):  # the advice too: the detail is libpq's bare words
+        return translate("SyncErrors", "No encrypted connection to the server could be made. Check that the "
+                                       "server has TLS enabled, or ask its administrator; without TLS your "
+                                       "password would travel in the clear.")
     if isinstance(error, ServerNotPrepared):
         return translate("SyncErrors", "The server is not prepared for Effect Desktop sync yet; its administrator "
                                        "prepares it with “server init”.")
@@ -62,6 +65,9 @@ def _headline(error: SyncError, in_settings: bool) -> str:  # noqa: PLR0911  (on
                                        "may be sending many changes); nothing was lost. Sync again later.")
     if isinstance(error, SyncInterrupted):
         return translate("SyncErrors", "The connection dropped during the sync; what arrived is kept. Sync again.")
+    if isinstance(error, DatabaseMissing):  # which part of the address to check, not only that it is wrong
+        return translate("SyncErrors", "The server has no database of that name; check the database name at "
+                                       "the end of the server URL (your administrator gave it with your account).")
     if isinstance(error, BadServerURL):
         return translate("SyncErrors", "The server address cannot be used as entered.")
     if isinstance(error, CredentialsUnavailable):
