@@ -55,10 +55,10 @@ class SyncResult:
 
     def describe(self) -> str:
         # (re-sequenced: written here meanwhile, so placed after what another device sent first)
-        moved = (f", {self.resequenced} of this computer's placed after another device's (both kept)"
+        moved = (f", {self.resequenced:,} of this computer's placed after another device's (both kept)"
                  if self.resequenced else "")
-        left = f"; {self.pending} still pending" if self.pending else ""
-        return f"synced: {self.pushed} sent, {self.pulled} received{moved}{left} ({self.seconds:.2f} s)"
+        left = f"; {self.pending:,} still pending" if self.pending else ""
+        return f"synced: {self.pushed:,} sent, {self.pulled:,} received{moved}{left} ({self.seconds:.2f} s)"
 
 
 class SyncClient:

@@ -398,3 +398,20 @@ def test_a_password_given_in_the_urls_query_is_the_password_and_is_never_printed
     code, _, err = cli(capsys, "--data-dir", data, "sync", "--url", user_in_query)
     assert code == 2 and "refused user 'alice' or its password" in err and "WRONG" not in err
     assert not any(b"alice-secret" in f.read_bytes() for f in tmp_path.glob("default.effect.sqlite3*"))
+
+
+def test_the_summary_groups_thousands(alice: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"synced: 1001 sent" (and "51000 received") where the progress line and the pending count
+    said "1,001" and "51,000"."""
+    words = tmp_path / "words.csv"
+    words.write_text("text,meaning\n" + "".join(f"word{n},meaning {n}\n" for n in range(1_000)), encoding="utf-8")
+    data = str(tmp_path / "data")
+    for name in ("laptop", "desktop"):
+        assert cli(capsys, "--data-dir", data, "--profile", name, "words", "add", "桜", "cherry blossom")[0] == 0
+    assert cli(capsys, "--data-dir", data, "--profile", "laptop", "import", str(words))[0] == 0
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "laptop", "sync", "--url", alice)
+    assert code == 0, err
+    assert "synced: 1,001 sent, 0 received" in out
+    code, out, err = cli(capsys, "--data-dir", data, "--profile", "desktop", "sync", "--url", alice)
+    assert code == 0, err
+    assert "synced: 1 sent, 1,001 received" in out
