@@ -566,6 +566,81 @@ def test_closing_during_a_long_pull_stops_it_after_the_page_under_way(qtbot, win
         again.close()
 
 
+def _slow_pull(monkeypatch, alice: str, tmp_path: Path, words: int, page_seconds: float
+               ) -> tuple[int, threading.Semaphore]:
+    """Another computer sent `words` words; this one pulls them ten events a page, each page taking
+    `page_seconds` more. Returns the events sent and a semaphore released at each page taken in."""
+    import functools
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.sync import controller as sync_controller
+    from effect_desktop.sync import SyncClient, client
+
+    laptop = open_profile(tmp_path / "laptop.effect.sqlite3")
+    laptop.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(words)])
+    SyncClient(laptop, alice).sync()
+    sent = laptop.store.count()
+    laptop.close()
+    monkeypatch.setattr(sync_controller, "SyncClient", functools.partial(SyncClient, pull_page=10))
+    real_merge, taken = client.merge_page, threading.Semaphore(0)
+
+    def slow_merge(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(page_seconds)
+        merged = real_merge(*args, **kwargs)
+        taken.release()
+        return merged
+
+    monkeypatch.setattr(client, "merge_page", slow_merge)
+    return sent, taken
+
+
+def test_closing_during_a_pull_too_long_for_the_wait_stops_it_at_once(qtbot, window, sync, alice, profile,
+                                                                      system_keyring, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """With "Sync when the app closes" on, closing during a pull that could not end within the wait
+    froze the window for the whole wait (8 s), and the pull went on after it. At its pace it cannot
+    end in time: it is asked at once to stop after the page under way, which is kept."""
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.sync import SyncClient
+
+    sent, taken = _slow_pull(monkeypatch, alice, tmp_path, 200, 0.15)  # 20 pages and more: 3 s at least
+    local = profile.store.count()
+    sync.use_session_url(alice)
+    profile.settings.set("sync.auto_on_close", "1")
+    profile.settings.set("sync.close_wait_seconds", "2")
+    assert sync.sync_now()
+    for _ in range(2):
+        assert taken.acquire(timeout=WAIT_MS / 1000)
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 1.0, "not the whole wait"
+    assert sync.wait(0), "stopped before the window closed"
+    assert 0 < profile.store.count() - local < sent  # the pages taken in kept, the rest for the next sync
+    again = open_profile(profile.path)  # the app started again
+    try:
+        SyncClient(again, alice).sync()
+        assert again.store.count() == local + sent  # every event of the laptop's once
+    finally:
+        again.close()
+
+
+def test_closing_during_a_pull_that_ends_within_the_wait_lets_it_end(qtbot, window, sync, alice, profile,
+                                                                     system_keyring, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """"Sync when the app closes" still finishes a sync that can end in the wait."""
+    sent, taken = _slow_pull(monkeypatch, alice, tmp_path, 40, 0.15)  # five pages or so: under a second
+    local = profile.store.count()
+    sync.use_session_url(alice)
+    profile.settings.set("sync.auto_on_close", "1")
+    profile.settings.set("sync.close_wait_seconds", "8")
+    assert sync.sync_now()
+    for _ in range(2):
+        assert taken.acquire(timeout=WAIT_MS / 1000)
+    window.close()
+    assert sync.wait(0)
+    assert profile.store.count() == local + sent  # all of it taken in
+
+
 def test_the_settings_say_when_a_server_on_another_computer_is_reached_without_tls(
         qtbot, window, sync, monkeypatch) -> None:
     """The command line warned before syncing without required TLS; the window, where most learners type

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -40,12 +41,14 @@ from ..core_messages import localise
 from ..operations import Operations
 from .background import BackgroundTask
 from .messages import describe
+from .pace import PullPace
 from .preferences import SyncPreferences
 from .status import SyncState, SyncStatus
 
 CATCH_UP_POLL_MS = 500  # how often the sync on opening looks whether the catch-up has ended
 CATCH_UP_WAIT_MS = 30 * 60_000  # and for how long at most
 PROGRESS_POLL_MS = 100  # how often the status bar takes a running sync's progress
+CLOSE_CHECK_SECONDS = 0.1  # how often closing looks again whether the last sync's pull can end in the wait
 IDLE_POLLS = 10  # looks that find it behind with no catch-up running (one that has not begun, or failed)
 log = logging.getLogger("effect_desktop.gui.sync")
 
@@ -69,6 +72,7 @@ class SyncController(QObject):
         self._session_url: ServerURL | None = None  # a password the learner chose not to store
         self._backup_problem = ""  # why the running sync's backup could not be made (set in its thread)
         self._stop = threading.Event()  # set: the running sync stops after the page it is taking in
+        self._pace = PullPace()  # how fast the running sync's pull goes (closing asks whether it ends in time)
         self._last_attempt: datetime | None = None  # when a sync last started (see sync_if_overdue)
         self._status = SyncStatus(SyncState.NOT_SET_UP)
         self._timer = QTimer(self)
@@ -198,6 +202,7 @@ class SyncController(QObject):
         stop = self._stop = threading.Event()
         connected = self._connected = threading.Event()
         self._progress_box = []
+        self._pace = PullPace()
 
         def back_up(incoming: int) -> None:
             if needs_backup(profile, incoming):
@@ -289,7 +294,9 @@ class SyncController(QObject):
         One taking events in is asked to stop after the page it is taking in
         (each page is committed whole, and the next sync goes on from there),
         and gets the same bounded wait for that page, or for the rebuild that
-        ends a long pull if that has begun."""
+        ends a long pull if that has begun. With the last sync, a pull that at
+        its pace cannot end within the wait is asked the same, at once (the
+        window stood frozen the whole 8 s, and the pull went on after it)."""
         self._timer.stop()
         if self.preferences.auto_on_close and self.is_configured() and not self.running:
             self.sync_now()
@@ -308,7 +315,14 @@ class SyncController(QObject):
         widget = getattr(getattr(self, "installation", None), "status_widget", None)
         if widget is not None:
             widget.repaint()
-        return self._task.wait(self.preferences.close_wait_seconds)
+        deadline = time.monotonic() + self.preferences.close_wait_seconds
+        while not self._stop.is_set() and self._pace.ends_by(deadline):
+            if self._task.wait(min(CLOSE_CHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+        self._stop.set()  # stops after the page under way, which is kept; the next sync goes on from there
+        return self._task.wait(max(0.0, deadline - time.monotonic()))
 
     def stop_for_handover(self, seconds: float) -> bool:
         """Another window takes the profile over (a restore): the running sync stops after the page it
@@ -329,6 +343,7 @@ class SyncController(QObject):
     def _emit_progress(self, phase: str, done: int, total: int) -> None:
         """In the sync thread: no Qt here. A phase's newer figures replace its older ones; a new phase
         is kept beside them, so a short one (the backup before a small pull) is still said."""
+        self._pace.note(phase, done, total)
         with self._progress_lock:
             box = self._progress_box
             if box and box[-1][0] == phase:
