@@ -406,6 +406,7 @@ def test_closing_waits_a_bounded_time_for_the_last_sync(qtbot, window, sync, pro
     assert not window.isVisible()
     assert "Finishing the sync before closing…" in shown  # said while it waits, not a frozen window
     assert sync.running  # abandoned, not waited for; nothing is lost (pages commit with checkpoints)
+    assert sync._stop.is_set(), "once connected it stops: it went on writing into the profile let go of"
     assert not sync.timer.isActive()
 
 
@@ -422,6 +423,18 @@ def test_closing_does_not_wait_for_a_sync_still_connecting(qtbot, window, sync, 
     window.close()
     assert time.monotonic() - started < 1.0
     assert not window.isVisible()
+
+
+def test_a_restore_while_a_sync_connects_does_not_wait_for_it(qtbot, window, sync, profile, silent_server) -> None:
+    """A restore (or a change of the day's start) while a sync was still connecting froze the window for the
+    connection's whole timeout (10 s): such a sync has written nothing, and stops once connected."""
+    port = silent_server.getsockname()[1]
+    sync.use_session_url(ServerURL.parse(f"postgresql://alice:pw@127.0.0.1:{port}/effect?sslmode=disable"))
+    assert sync.sync_now()
+    qtbot.wait(200)  # connecting
+    started = time.monotonic()
+    window.retire()  # what a restore does first, on the GUI thread
+    assert time.monotonic() - started < 1.0
 
 
 def test_closing_during_a_pull_keeps_its_page(qtbot, window, sync, alice, profile, system_keyring,

@@ -320,19 +320,25 @@ class SyncController(QObject):
             if self._task.wait(min(CLOSE_CHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
                 return True
             if time.monotonic() >= deadline:
-                return False
-        self._stop.set()  # stops after the page under way, which is kept; the next sync goes on from there
+                break
+        # stops after the page under way, which is kept; the next sync goes on from there. Also once the
+        # wait is over: left running, it went on writing into the profile the window had let go of
+        self._stop.set()
         return self._task.wait(max(0.0, deadline - time.monotonic()))
 
     def stop_for_handover(self, seconds: float) -> bool:
         """Another window takes the profile over (a restore): the running sync stops after the page it
         is on, waited for up to `seconds`. It went on writing into the profile meanwhile; the restore
         was refused as "another program is using this profile", and the window froze up to 19 s
-        catching up what it had pulled. True if no sync is left running."""
+        catching up what it had pulled. One still connecting is not waited for: it stops once connected,
+        before it writes anything. True if the sync cannot write into the profile any more."""
         self._timer.stop()
         if self._task is None:
             return True
         self._stop.set()
+        if not self._connected.is_set():
+            return True  # still connecting: it has written nothing, and stops once connected (a restore
+            # waited out the connection's timeout, 10 s frozen)
         return self._task.wait(seconds)
 
     def wait(self, seconds: float = 30.0) -> bool:
