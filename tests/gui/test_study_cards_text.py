@@ -71,6 +71,7 @@ def _assert_choices_fit(card) -> None:
         full = f"{number}   {option}"
         lines = button.shown_lines()
         assert button.accessibleName() == full and 1 <= len(lines) <= 2
+        assert lines[0].startswith(f"{number}   "), "the key's number stands apart from the meaning"
         assert all(button.fontMetrics().horizontalAdvance(line) <= button.text_room() for line in lines), lines
         metrics = button.fontMetrics()
         assert button.height() >= len(lines) * metrics.lineSpacing(), "a line is cut at the top or bottom"

@@ -264,7 +264,7 @@ class ElidedButton(QPushButton):
     def _elide(self) -> None:
         """Up to BUTTON_LINES lines, the last ending in "…" when the rest does not fit: cut to one line, a
         meaning of two clauses lost its second, which is often what tells two choices apart."""
-        text = " ".join(self._full.split())
+        text = " ".join(self._full.splitlines())  # the spaces after the key's number are kept
         room, metrics = self.text_room(), self.fontMetrics()
         spans = _wrap(text, self.font(), room)
         lines = [line for _, line in spans[:BUTTON_LINES]]
