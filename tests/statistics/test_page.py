@@ -502,3 +502,41 @@ def test_the_accuracy_line_stops_where_nothing_was_answered(qtbot, history: Know
     _choose(page.granularity, "day")  # the three days of November side by side: one line through them
     area, *lines = page.views["activity"].chart().series()
     assert [line.count() for line in lines] == [1, 3]
+
+
+def test_accuracy_on_scattered_days_is_drawn_as_dots() -> None:
+    """Studied every other day for years, the accuracy line was hundreds of pieces, a series each."""
+    from datetime import date, timedelta
+
+    from PySide6.QtCharts import QScatterSeries
+
+    from effect_desktop.gui.statistics.charts import MAX_LINE_PIECES, activity_chart
+    from effect_desktop.statistics.figures import Granularity, Period
+
+    start = date(2022, 1, 3)
+    periods = [Period(start + timedelta(days=i), 10 * (i % 2 == 0), 8 * (i % 2 == 0), 5.0 * (i % 2 == 0))
+               for i in range(4 * MAX_LINE_PIECES)]
+    chart = activity_chart(periods, Granularity.DAY, "Answers", "Accuracy (%)")  # kept: it owns its series
+    area, *dots = chart.series()
+    assert len(dots) == 1 and isinstance(dots[0], QScatterSeries) and dots[0].name() == "Accuracy (%)"
+    assert [round(p.y()) for p in dots[0].points()] == [80] * (2 * MAX_LINE_PIECES)
+
+
+def test_figures_that_could_not_be_read_say_so_and_leave_the_page_usable(  # type: ignore[no-untyped-def]
+        qtbot, history: KnownHistory, monkeypatch) -> None:
+    """A reading that failed left the charts greyed for good, as if still at work."""
+    from effect_desktop.gui.statistics import page as page_module
+
+    page = _page(qtbot, history)
+
+    def failing(*_args):  # type: ignore[no-untyped-def]
+        import time
+
+        time.sleep(0.5)  # longer than the page waits before it greys the charts
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(page_module, "_figures", failing)
+    page.refresh()
+    qtbot.waitUntil(lambda: "could not be read" in page.as_of_label.text(), timeout=10_000)
+    assert "disk I/O error" in page.as_of_label.text()
+    assert page.scroll_area.widget().isEnabled() and page.summary.isEnabled()

@@ -19,7 +19,9 @@ from PySide6.QtCharts import (
     QChartView,
     QDateTimeAxis,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
+    QXYSeries,
 )
 from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -29,6 +31,7 @@ from ...statistics.figures import Granularity, Period
 from .labels import FittedLabels, FittedTicks
 from .palette import chart_colors, new_chart, style_chart
 
+MAX_LINE_PIECES = 24  # pieces of the accuracy line before it is drawn as dots
 MIN_HEIGHT = 220  # pixels, at the usual font sizes
 MIN_LINES = 12  # a larger font: the chart's height in lines of its text, so a plot still has room for its numbers
 
@@ -170,14 +173,24 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
 
     The accuracy line stops where a period has no answers and starts again after it: drawn across
     a month without study, it showed an accuracy for days nobody answered. A period with answers
-    alone between two without is a dot."""
+    alone between two without is a dot; with more than MAX_LINE_PIECES pieces, each period is a dot
+    (a series a piece: hundreds of them took seconds to paint)."""
     chart = new_chart()
     colors = chart_colors()
     area, _ = _area(answers_name, [(_ms(p.start), p.answers) for p in periods], colors.primary)
     chart.addSeries(area)
     runs = _answered_runs(periods)
-    lines = []
-    for run in runs or [[]]:  # no answers at all: an empty line still names the accuracy in the legend
+    lines: list[QXYSeries] = []
+    if len(runs) > MAX_LINE_PIECES:  # study on scattered days: one dot a period (a line a run took 2 s to paint)
+        dots = QScatterSeries()
+        dots.setName(accuracy_name)
+        dots.setColor(colors.accuracy)
+        dots.setBorderColor(colors.accuracy)
+        dots.setMarkerSize(5)
+        dots.replace([QPointF(_ms(p.start), round(100 * (p.accuracy or 0), 1)) for run in runs for p in run])
+        chart.addSeries(dots)
+        lines.append(dots)
+    for run in [] if lines else runs or [[]]:  # no answers at all: an empty line still names the accuracy
         line = QLineSeries()
         line.setName(accuracy_name)
         line.setPen(QPen(colors.accuracy, 2))
@@ -193,11 +206,11 @@ def activity_chart(periods: Sequence[Period], granularity: Granularity, answers_
     chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
     area.attachAxis(x)
     area.attachAxis(left)
-    for line in lines:
-        line.attachAxis(x)
-        line.attachAxis(right)
-    for line in lines[1:]:  # one key for the accuracy, however many pieces its line is in
-        for marker in chart.legend().markers(line):
+    for piece in lines:
+        piece.attachAxis(x)
+        piece.attachAxis(right)
+    for piece in lines[1:]:  # one key for the accuracy, however many pieces its line is in
+        for marker in chart.legend().markers(piece):
             marker.setVisible(False)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
     style_chart(chart)

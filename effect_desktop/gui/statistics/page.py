@@ -419,6 +419,10 @@ class StatisticsPage(QWidget):
         if isinstance(result, Exception):
             log.error("statistics could not be read", exc_info=result)
             self._say_as_of(self.tr("The statistics could not be read: {0}").format(result))
+            self.figures_shown(True)  # said above; greyed, the page looked still at work for good
+            if self._announce_as_of:
+                self._announce_as_of = False
+                self.as_of_ready.emit()
             return
         assert isinstance(result, _Figures)
         if not self._fill_scopes(result.scopes):
