@@ -32,8 +32,9 @@ def register(commands: Any) -> None:
     history.add_argument("word", help="the word's id or its text now (case, width and hiragana/katakana ignored)")
     history.add_argument("--json", action="store_true", help="print one JSON object")
     history.add_argument("--language", choices=("en", "ja"),
-                         help="language of the sentences (default: the system's, as the window's: ja where "
-                              "LC_ALL, LC_MESSAGES or LANG is Japanese, else en)")
+                         help="language of the sentences (default: the window's, as chosen in its Settings, "
+                              "else the system's: ja where LANGUAGE, LC_ALL, LC_MESSAGES or LANG asks for "
+                              "Japanese, else en)")
     history.set_defaults(handler=show_history)
 
 
@@ -103,10 +104,17 @@ def state_json(past: PastState) -> dict[str, Any]:
     }
 
 
+WINDOW_LANGUAGE = "gui.language"  # the window's choice in Settings, kept in the profile (gui/preferences.py)
+
+
 def system_language(environ: Mapping[str, str] = os.environ) -> str:
-    """"ja" where the system speaks Japanese, as the window's language "System" reads it: the first of
-    LC_ALL, LC_MESSAGES and LANG that is set (under LANG=ja_JP.UTF-8 `history` was English unless told),
-    else the locale Python reads (Windows names it "Japanese_Japan")."""
+    """"ja" where the system speaks Japanese, as the window's language "System" reads it: LANGUAGE's
+    first choice (as gettext and Qt read it), else the first of LC_ALL, LC_MESSAGES and LANG that is set
+    (under LANG=ja_JP.UTF-8 `history` was English unless told), else the locale Python reads (Windows
+    names it "Japanese_Japan")."""
+    first_choice = environ.get("LANGUAGE", "").split(":")[0]
+    if first_choice and environ.get("LC_ALL", environ.get("LANG", "")) not in ("C", "POSIX"):
+        return "ja" if first_choice.lower().startswith("ja") else "en"
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(name):
             return "ja" if environ[name].lower().startswith("ja") else "en"
@@ -115,9 +123,11 @@ def system_language(environ: Mapping[str, str] = os.environ) -> str:
 
 
 def show_history(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.language is None:
-        args.language = system_language()
-    timeline = Timeline(ctx.profile())
+    profile = ctx.profile()
+    if args.language is None:  # the window's language: its choice in Settings, else the system's
+        chosen = profile.settings.get(WINDOW_LANGUAGE, "system")
+        args.language = chosen if chosen in ("en", "ja") else system_language()
+    timeline = Timeline(profile)
     if timeline.needs_rebuild():
         timeline.prepare()
     try:

@@ -75,6 +75,7 @@ def test_history_follows_the_system_language_unless_told(profile: Profile, studi
     """Under LANG=ja_JP.UTF-8 it was English unless --language ja was given; the window follows the system."""
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     path = profile.path
     code, out, _ = _run(profile, capsys, "history", "apple")
@@ -86,6 +87,28 @@ def test_history_follows_the_system_language_unless_told(profile: Profile, studi
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # LC_ALL comes first, as for every program
     code, out, _ = _run(open_profile(path), capsys, "history", "apple")
     assert out.splitlines()[-1].startswith("1 answer, 1 correct")
+
+
+def test_history_speaks_the_windows_language(profile: Profile, studied: dict, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """On an English system, a learner who chose 日本語 in the window's Settings, or whose desktop asks for
+    Japanese first (LANGUAGE=ja), got English from `history` while the window spoke Japanese."""
+    from effect_desktop.bootstrap import open_profile
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    path = profile.path
+    monkeypatch.setenv("LANGUAGE", "ja:en")
+    code, out, _ = _run(profile, capsys, "history", "apple")
+    assert code == 0 and out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"
+    monkeypatch.delenv("LANGUAGE")
+    code, out, _ = _run(open_profile(path), capsys, "history", "apple")
+    assert out.splitlines()[-1].startswith("1 answer, 1 correct")
+    chosen = open_profile(path)
+    chosen.settings.set("gui.language", "ja")  # Settings → Language: 日本語
+    code, out, _ = _run(chosen, capsys, "history", "apple")
+    assert out.splitlines()[-1] == "解答 1 回、うち正解 1 回。現在の間隔は 1 日"
 
 
 def test_history_of_an_unknown_word_says_what_to_do(profile: Profile, studied: dict,
