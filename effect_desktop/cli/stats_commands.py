@@ -69,6 +69,9 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         print("effect-desktop: warning: this profile's statistics read models are empty (it was studied with an "
               "older version); run `effect-desktop rebuild` once to fill them", file=sys.stderr)
     report = statistics.report(request)
+    if args.heatmap_year is not None and args.heatmap_year > report.last.year:
+        print(f"effect-desktop: note: {args.heatmap_year} is still to come; the heatmap is of "
+              f"{report.last.year} so far", file=sys.stderr)
     _say_if_unknown(args, queries.categories(with_none=True), queries.tags())
     if args.json:
         print_json(report_json(report, scheduler))

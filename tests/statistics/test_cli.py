@@ -150,3 +150,6 @@ def test_the_heatmap_of_a_calendar_year(history: KnownHistory, capsys: pytest.Ca
     assert heatmap["streak"]["days"] == 3
     status, _, err = _stats(history, capsys, "--heatmap-year", "0")
     assert status == 2 and "'0' is not a year" in err and "Traceback" not in err
+    status, out, err = _stats(history, capsys, "--json", "--as-of", EVENING, "--heatmap-year", "2030")
+    assert status == 0 and "2030 is still to come; the heatmap is of 2026 so far" in err
+    assert json.loads(out)["heatmap"]["first"] == "2026-01-01"
