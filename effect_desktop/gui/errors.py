@@ -8,6 +8,7 @@ never as a traceback, and the app keeps running.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
@@ -84,10 +85,28 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     return box
 
 
+class _LogFile(logging.FileHandler):
+    """The log file, which a full disk cannot turn into a traceback: a line it cannot take is dropped.
+    (Python's handler printed "--- Logging error ---" and a traceback on the terminal; the learner
+    hears of the full disk from what failed, in words.)"""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handleError(record)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError):
+            super().flush()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # what the disk would not take is given up
+            super().close()
+
+
 def setup_logging(log_file: Path) -> None:
     """Log to the profile folder (warnings and up, plus our own info lines)."""
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler = _LogFile(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("effect_desktop")
     if not any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == log_file

@@ -321,3 +321,29 @@ def test_a_window_open_for_days_backs_up_each_day_and_follows_the_time_zone(qtbo
         profile.close()
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_full_disk_does_not_print_a_traceback_from_the_log(tmp_path, capfd) -> None:
+    """On a full disk the log file's writer printed "--- Logging error ---" and a traceback on the
+    terminal the app was started from; the line is dropped, and what failed says so in words."""
+    import logging
+    import os
+
+    from effect_desktop.gui.errors import setup_logging
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    log_file = tmp_path / "effect-desktop.log"
+    log_file.symlink_to("/dev/full")  # every write: "No space left on device"
+    setup_logging(log_file)
+    root = logging.getLogger("effect_desktop")
+    added = [h for h in root.handlers if isinstance(h, logging.FileHandler) and h.baseFilename == str(log_file)]
+    try:
+        assert added
+        root.warning("the disk is full")
+        err = capfd.readouterr().err
+        assert "Logging error" not in err and "Traceback" not in err
+    finally:
+        for handler in added:
+            root.removeHandler(handler)
+            handler.close()
