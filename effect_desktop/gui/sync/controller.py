@@ -86,6 +86,7 @@ class SyncController(QObject):
         self._progress_timer.setInterval(PROGRESS_POLL_MS)
         self._progress_timer.timeout.connect(self._take_progress)
         self._connected = threading.Event()  # the running sync reached the server (set in its thread)
+        self._handed_over = False  # the window gave the profile to another (stop_for_handover)
         if operations is not None:
             operations.changed.connect(self.refresh)
         self.apply_preferences()
@@ -125,7 +126,7 @@ class SyncController(QObject):
     def refresh(self) -> None:
         """Recount pending changes (after studying, after a sync), off the GUI thread when the app's
         operations helper can read there; a failure state keeps its reason."""
-        if self.running:
+        if self.running or self._handed_over:
             return
         profile = self.profile
         if self.operations is not None and hasattr(self.operations, "read"):
@@ -190,7 +191,7 @@ class SyncController(QObject):
     @Slot()
     def sync_now(self) -> bool:
         """Start a sync unless one is running or no server is set up; True if one started."""
-        if self.running:
+        if self.running or self._handed_over:
             return False
         if not self.is_configured():
             self.refresh()
@@ -238,7 +239,7 @@ class SyncController(QObject):
         """Every minute: a sync run from a terminal that only sent writes no event, so the window, which
         reads again when the log grows, kept saying "19 pending" after it. Its time is in the profile;
         once it moves, what this window last said (pending, or a failure) is out of date."""
-        if self.running:
+        if self.running or self._handed_over:
             return
         last = self.preferences.last_synced
         if last == self._seen_synced:
@@ -253,6 +254,8 @@ class SyncController(QObject):
         """The timed sync by the clock, asked every minute and when the window comes back: the timer
         counts only while the computer is awake, so after a night asleep the morning's first sync came
         up to N minutes late, on schedules another computer had changed overnight."""
+        if self._handed_over:
+            return
         minutes = self.preferences.every_minutes
         if not minutes or self.running or not self.is_configured():
             return
@@ -333,6 +336,10 @@ class SyncController(QObject):
         catching up what it had pulled. One still connecting is not waited for: it stops once connected,
         before it writes anything. True if the sync cannot write into the profile any more."""
         self._timer.stop()
+        # from now on nothing here reads the profile: the progress timer's next tick read a setting, which
+        # opened the closed profile again, and the restore was refused as "another program is using it"
+        self._handed_over = True
+        self._progress_timer.stop()
         if self._task is None:
             return True
         self._stop.set()
@@ -361,6 +368,8 @@ class SyncController(QObject):
     def _take_progress(self) -> None:
         with self._progress_lock:
             taken, self._progress_box = self._progress_box, []
+        if self._handed_over:
+            return
         for progress in taken:
             self._on_progress(*progress)
 
@@ -373,6 +382,8 @@ class SyncController(QObject):
         self._take_progress()  # said in order, before the outcome
         self._task = None
         self._progress_timer.stop()
+        if self._handed_over:
+            return  # the window is going: its profile is another window's now
         self._seen_synced = self.preferences.last_synced
         now = self.preferences.last_synced or datetime.now(UTC)  # the sync recorded it in the profile
         state = SyncState.PENDING if result.pending else SyncState.SYNCED
@@ -387,6 +398,8 @@ class SyncController(QObject):
         self._take_progress()
         self._task = None
         self._progress_timer.stop()
+        if self._handed_over:
+            return  # stopped for the handover, or failed after it: nothing to show, nothing to read
         if isinstance(error, ServerUnreachable | SyncInterrupted):  # nothing to fix: the next sync goes on
             state = SyncState.OFFLINE
         else:
