@@ -557,3 +557,27 @@ def test_five_years_by_day_are_drawn_as_their_peaks() -> None:
     upper = chart.series()[0].upperSeries()
     assert upper.count() <= MAX_AREA_POINTS
     assert max(p.y() for p in upper.points()) == 16 and min(p.y() for p in upper.points()) >= 10
+
+
+def test_the_calendar_measures_its_font_once_not_once_a_square(qtbot, history: KnownHistory,  # type: ignore[no-untyped-def]
+                                                              monkeypatch) -> None:
+    """A paint measured the weekday names for every square and label (1,200 font measurements), which
+    froze the window for half a second while a time-travel replay ran beside it."""
+    from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
+
+    page = _page(qtbot, history)
+    measured: list[int] = []
+    real = CalendarHeatmap.weekday_ink_height
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        measured.append(1)
+        return real(self)
+
+    monkeypatch.setattr(CalendarHeatmap, "weekday_ink_height", counted)
+    page.heatmap.setFont(page.heatmap.font())  # as after a font change: measured again, once
+    page.heatmap._measures = None
+    page.heatmap.repaint()
+    page.heatmap.repaint()
+    assert len(measured) == 1
+    shown = page.heatmap.grab().toImage()
+    assert not shown.isNull() and page.heatmap.figure is not None

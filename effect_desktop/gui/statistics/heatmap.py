@@ -35,6 +35,8 @@ class CalendarHeatmap(QWidget):
         super().__init__(parent)
         self.setObjectName("calendarHeatmap")
         self.figure: Heatmap | None = None
+        self._measures: tuple[tuple[str, str], QPoint, int] | None = None  # see _measured
+        self._painting: tuple[QPoint, int, int, date] | None = None  # see paintEvent
         self.setMouseTracking(True)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
@@ -67,7 +69,7 @@ class CalendarHeatmap(QWidget):
 
     # --- geometry --------------------------------------------------------------------------
     def _origin(self) -> QPoint:
-        return QPoint(self.fontMetrics().horizontalAdvance("Wed") + 8, self.fontMetrics().height() + 6)
+        return QPoint(self._measured()[0])
 
     def _first_monday(self) -> date:
         assert self.figure is not None
@@ -76,12 +78,22 @@ class CalendarHeatmap(QWidget):
     def _weeks(self) -> int:
         return 53 if self.figure is None else (self.figure.last - self._first_monday()).days // 7 + 1
 
+    def _measured(self) -> tuple[QPoint, int]:
+        """(origin, smallest pitch) for the font and language now, measured once for them: a paint asked
+        for them per square and per label, 1,200 font measurements a paint (0.5 s of a frozen window
+        while a replay ran beside it)."""
+        key = (self.font().key(), self.locale().name())
+        if self._measures is None or self._measures[0] != key:
+            origin = QPoint(self.fontMetrics().horizontalAdvance("Wed") + 8, self.fontMetrics().height() + 6)
+            self._measures = (key, origin, max(SMALLEST, math.ceil((self.weekday_ink_height() + 2) / 2)))
+        return self._measures[1], self._measures[2]
+
     def _smallest(self) -> int:
         """The smallest pitch: 8 pixels, or half the weekday names' height if more, so the names on every
         second row keep to their rows (at 14-16 pt "Mon" and "Wed" ran into each other). Their ink's
         height, not the font's line: a font with a tall line (Noto Sans, the default on many systems)
         made the calendar wider than the window's smallest, and the page scrolled sideways."""
-        return max(SMALLEST, math.ceil((self.weekday_ink_height() + 2) / 2))
+        return self._measured()[1]
 
     def weekday_ink_height(self) -> int:
         """How tall the weekday names on the left are drawn (in this language's short names)."""
@@ -102,10 +114,10 @@ class CalendarHeatmap(QWidget):
         return pitch - (3 if pitch >= 12 else 2)
 
     def _cell(self, day: date) -> QRect:
-        offset = (day - self._first_monday()).days
-        origin, pitch = self._origin(), self.pitch()
-        return QRect(origin.x() + (offset // 7) * pitch, origin.y() + (offset % 7) * pitch,
-                     self.cell_size(), self.cell_size())
+        origin, pitch, size, monday = self._painting or (self._origin(), self.pitch(), self.cell_size(),
+                                                         self._first_monday())
+        offset = (day - monday).days
+        return QRect(origin.x() + (offset // 7) * pitch, origin.y() + (offset % 7) * pitch, size, size)
 
     def _width_at(self, pitch: int) -> int:
         return self._origin().x() + self._weeks() * pitch + 8
@@ -152,6 +164,15 @@ class CalendarHeatmap(QWidget):
     def paintEvent(self, event: object) -> None:  # noqa: N802
         if self.figure is None:
             return
+        # the geometry once for the whole paint, not once a square
+        self._painting = (self._origin(), self.pitch(), self.cell_size(), self._first_monday())
+        try:
+            self._paint()
+        finally:
+            self._painting = None
+
+    def _paint(self) -> None:
+        assert self.figure is not None
         colors = chart_colors()
         figure = self.figure
         painter = QPainter(self)
