@@ -390,6 +390,18 @@ def _upkeep_failed(window: MainWindow, error: Exception) -> None:
     if str(error) in window.upkeep_problems_said:
         return
     window.upkeep_problems_said.add(str(error))
-    window.statusBar().showMessage(T.translate(
-        "Features", "Today's backup could not be made ({0}). {1} It is tried again at the next start.").format(
-        os_reason(error.reason), what_to_do(error.advice)), UPKEEP_WARNING_MS)
+    # short enough for the status bar beside its counts (the advice ran off its end, at 780 px in English
+    # and mid-word in Japanese); the folder and what to do in the tooltip while it is shown
+    bar = window.statusBar()
+    short = T.translate("Features", "Today's backup could not be made ({0}); it is tried again at the next start."
+                        ).format(os_reason(error.reason))
+    bar.showMessage(short, UPKEEP_WARNING_MS)
+    bar.setToolTip(T.translate("Features", "The backups folder {0}: {1}").format(error.folder,
+                                                                                 what_to_do(error.advice)))
+
+    def said_no_more(message: str) -> None:
+        if message != short:
+            bar.setToolTip("")
+            bar.messageChanged.disconnect(said_no_more)
+
+    bar.messageChanged.connect(said_no_more)

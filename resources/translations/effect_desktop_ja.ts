@@ -2291,9 +2291,12 @@ Details were written to the log file; your study history is safe.</source>
         <translation><numerusform>Anki の復習 %Ln 回のインポート</numerusform></translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/features.py" line="1" />
-        <source>Today's backup could not be made ({0}). {1} It is tried again at the next start.</source>
-        <translation>今日のバックアップを作成できませんでした（{0}）。{1}次回の起動時にもう一度試みます。</translation>
+        <source>Today's backup could not be made ({0}); it is tried again at the next start.</source>
+        <translation>今日のバックアップを作成できませんでした（{0}）。次回の起動時にもう一度試みます。</translation>
+    </message>
+    <message>
+        <source>The backups folder {0}: {1}</source>
+        <translation>バックアップの保存先 {0}: {1}</translation>
     </message>
 </context>
 <context>
