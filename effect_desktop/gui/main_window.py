@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, figures: tuple[int, int]) -> None:
         due, streak = figures
-        self.due_label.setText(self.tr("Due: {0}").format(due))
+        self.due_label.setText(self.tr("Due: {0}").format(self.locale().toString(due)))  # 9,556, as Statistics
         self.streak_label.setText(self.tr("Streak: %Ln day(s)", "", streak))
 
     def _busy(self, busy: bool) -> None:

@@ -347,3 +347,35 @@ def test_a_full_disk_does_not_print_a_traceback_from_the_log(tmp_path, capfd) ->
         for handler in added:
             root.removeHandler(handler)
             handler.close()
+
+
+def test_the_status_bars_due_count_groups_its_thousands(qtbot, tmp_path) -> None:
+    """"Due: 9556" in the status bar beside "due today: 9,556" in Statistics."""
+    from datetime import UTC, datetime, timedelta
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+    from tests.integration.profile_helpers import SettableClock
+
+    clock = SettableClock(datetime(2026, 6, 10, 20, 0, tzinfo=UTC))
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=clock)
+    window = None
+    try:
+        words = profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(1_200)])
+        for part in (words[:600], words[600:]):  # a session holds at most 1,000 words
+            session = profile.service.start_session("flashcard", part)
+            for word in part:
+                profile.service.answer(session, word, True, 1500, "good")
+            profile.service.complete_session(session)
+        clock.set(clock.now + timedelta(days=3))  # every one of them due
+        i18n.install("en")
+        window = MainWindow(profile)
+        window.show()
+        qtbot.waitUntil(lambda: window.due_label.text() == "Due: 1,200", timeout=10_000)
+    finally:
+        if window is not None:
+            window.hide()
+            window.operations.wait()
+            window.deleteLater()
+        profile.close()
