@@ -248,20 +248,6 @@
         <numerusform>%Ln sessions</numerusform>
       </translation>
     </message>
-    <message numerus="yes">
-      <source>%Ln answer(s)</source>
-      <translation>
-        <numerusform>%Ln answer</numerusform>
-        <numerusform>%Ln answers</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%Ln session(s)</source>
-      <translation>
-        <numerusform>%Ln session</numerusform>
-        <numerusform>%Ln sessions</numerusform>
-      </translation>
-    </message>
   </context>
   <context>
     <name>PastWordsModel</name>
@@ -307,6 +293,27 @@
       <translation>
         <numerusform>Outlined: the current streak of %Ln day.</numerusform>
         <numerusform>Outlined: the current streak of %Ln days.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Accuracy (%, %n day(s) a point)</source>
+      <translation>
+        <numerusform>Accuracy (%, %n day a point)</numerusform>
+        <numerusform>Accuracy (%, %n days a point)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Accuracy (%, %n week(s) a point)</source>
+      <translation>
+        <numerusform>Accuracy (%, %n week a point)</numerusform>
+        <numerusform>Accuracy (%, %n weeks a point)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Accuracy (%, %n month(s) a point)</source>
+      <translation>
+        <numerusform>Accuracy (%, %n month a point)</numerusform>
+        <numerusform>Accuracy (%, %n months a point)</numerusform>
       </translation>
     </message>
   </context>

@@ -357,5 +357,17 @@
         <source>The statistics could not be read: {0}</source>
         <translation>統計を読み込めませんでした: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>Accuracy (%, %n day(s) a point)</source>
+        <translation><numerusform>正答率 (%、%n 日ごとの点)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accuracy (%, %n week(s) a point)</source>
+        <translation><numerusform>正答率 (%、%n 週ごとの点)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accuracy (%, %n month(s) a point)</source>
+        <translation><numerusform>正答率 (%、%n か月ごとの点)</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -488,6 +488,9 @@ def test_the_heatmap_looks_back_at_any_year_studied(qtbot, history: KnownHistory
 
 def test_the_accuracy_line_stops_where_nothing_was_answered(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
     """Drawn across the months without study, the line showed an accuracy for them."""
+    from effect_desktop.gui import i18n
+
+    i18n.install("en")  # the plural forms of the pooled accuracy's key
     _study_in_2024(history)
     page = _page(qtbot, history)
     _choose(page.range, "all")
@@ -499,9 +502,14 @@ def test_the_accuracy_line_stops_where_nothing_was_answered(qtbot, history: Know
     assert all(isinstance(line, QLineSeries) and line.pointsVisible() for line in lines), "a lone month is a dot"
     keys = [marker.label() for marker in chart.legend().markers() if marker.isVisible()]
     assert keys == ["Answers", "Accuracy (%)"], "one key for the accuracy, whatever pieces its line is in"
-    _choose(page.granularity, "day")  # the three days of November side by side: one line through them
+    _choose(page.granularity, "day")  # 1,000 days: each point pools nine, March's and November's apart
+    chart = page.views["activity"].chart()
+    area, *lines = chart.series()
+    assert [line.count() for line in lines] == [1, 1]
+    assert [m.label() for m in chart.legend().markers() if m.isVisible()][1] == "Accuracy (%, 9 days a point)"
+    _choose(page.range, "30d")  # the three days of November side by side: one line through them
     area, *lines = page.views["activity"].chart().series()
-    assert [line.count() for line in lines] == [1, 3]
+    assert [line.count() for line in lines] == [3]
 
 
 def test_accuracy_on_scattered_days_is_drawn_as_dots() -> None:
@@ -557,6 +565,38 @@ def test_five_years_by_day_are_drawn_as_their_peaks() -> None:
     upper = chart.series()[0].upperSeries()
     assert upper.count() <= MAX_AREA_POINTS
     assert max(p.y() for p in upper.points()) == 16 and min(p.y() for p in upper.points()) >= 10
+
+
+def test_five_years_by_day_show_the_accuracy_of_pooled_days_and_say_so() -> None:
+    """Five years by day drew 1,800 dots of daily accuracy, a band from 40% to 100% in which a learner
+    who went from 50% to 90% could not see it. Past MAX_ACCURACY_POINTS periods each point is the
+    accuracy of its days' answers together, and the legend says how many days a point holds."""
+    from datetime import date, datetime, time, timedelta
+
+    from PySide6.QtCharts import QLineSeries
+
+    from effect_desktop.gui.statistics.charts import MAX_ACCURACY_POINTS, activity_chart
+    from effect_desktop.statistics.figures import Granularity, Period
+
+    start = date(2021, 11, 29)
+    periods = []
+    for i in range(1826):
+        answers = (i % 2 == 0) * 10  # every other day, so daily accuracy alone is a cloud of dots
+        good = 5 if i < 913 else 9
+        correct = min(answers, good + (i % 4 == 0) - (i % 6 == 0) * 2) if answers else 0  # daily noise
+        periods.append(Period(start + timedelta(days=i), answers, correct, 5.0))
+    chart = activity_chart(periods, Granularity.DAY, "Answers", "Accuracy (%)",
+                           lambda n: f"Accuracy (%, {n} days a point)")
+    _area, *accuracy = chart.series()
+    assert [type(s) for s in accuracy] == [QLineSeries] and accuracy[0].name() == "Accuracy (%, 16 days a point)"
+    points = accuracy[0].points()
+    assert len(points) <= MAX_ACCURACY_POINTS
+    assert all(40 <= p.y() <= 60 for p in points[:50]) and all(80 <= p.y() <= 100 for p in points[-50:])
+    first_noon = datetime.combine(start, time(12)).timestamp() * 1000
+    assert points[0].x() == first_noon + 7.5 * 86_400_000, "drawn in the middle of the days it pools"
+
+    few = activity_chart(periods[:90], Granularity.DAY, "Answers", "Accuracy (%)", lambda n: f"pooled {n}")
+    assert [s.name() for s in few.series()[1:]][:1] == ["Accuracy (%)"]  # three months by day: a day a point
 
 
 def test_the_calendar_measures_its_font_once_not_once_a_square(qtbot, history: KnownHistory,  # type: ignore[no-untyped-def]

@@ -453,6 +453,15 @@ class StatisticsPage(QWidget):
         self.heatmap_year.setCurrentIndex(max(0, self.heatmap_year.findData(chosen)))
         self.heatmap_year.blockSignals(False)
 
+    def _pooled_name(self, granularity: Granularity) -> Callable[[int], str]:
+        """The accuracy's key when each point pools n periods (charts.pooled): a dot that reads as a
+        day's accuracy must not be a fortnight's."""
+        if granularity is Granularity.DAY:
+            return lambda n: self.tr("Accuracy (%, %n day(s) a point)", "", n)
+        if granularity is Granularity.WEEK:
+            return lambda n: self.tr("Accuracy (%, %n week(s) a point)", "", n)
+        return lambda n: self.tr("Accuracy (%, %n month(s) a point)", "", n)
+
     def _set_heatmap(self, figure: Heatmap) -> None:
         """The calendar, named with the span it shows: a screen reader hears the title only."""
         self.heatmap.set_figure(figure)
@@ -474,7 +483,7 @@ class StatisticsPage(QWidget):
                                                report.heatmap.streak_days) if report.heatmap.streak_days else "")
         granularity = report.request.granularity
         replace_chart(self.views["activity"], activity_chart(report.activity, granularity, self.tr("Answers"),
-                                                       self.tr("Accuracy (%)")))
+                                                             self.tr("Accuracy (%)"), self._pooled_name(granularity)))
         filtered = report.request.scope.facet is not None
         unit = self.tr("min")
         replace_chart(self.views["time"], minutes_chart(report.activity, granularity, self.tr("minutes"), unit))
