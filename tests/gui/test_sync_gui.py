@@ -22,11 +22,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from effect_desktop.gui import i18n
 from effect_desktop.gui.main_window import MainWindow
 from effect_desktop.gui.paths import translations_dir
-from effect_desktop.gui.sync import SyncController, SyncState, status_text
+from effect_desktop.gui.sync import SyncController, SyncState, SyncStatus, status_text
 from effect_desktop.gui.sync.settings_widget import SyncDialog, SyncSettingsWidget
 from effect_desktop.sync import credentials, pending_count
 from effect_desktop.sync.admin import add_user, init_server
 from effect_desktop.sync.urls import ServerURL
+from tests.support.postgres import libpq_url
 from tests.support.qt_tools import pyside_tool
 
 pytestmark = pytest.mark.postgres
@@ -515,6 +516,30 @@ def test_closing_during_a_push_stops_it_after_the_page_under_way(qtbot, window, 
         assert server_event_count(alice) == local  # the rest sent, nothing twice
     finally:
         again.close()
+
+
+def test_after_a_push_cut_off_the_status_counts_only_what_is_left(qtbot, window, sync, alice, pg_database,
+                                                                 profile, system_keyring, monkeypatch) -> None:
+    """After a push cut off half-way the status bar said "Offline, 66,000 pending", the count from before
+    the sync, until a recount said 51,000. The failure is shown with what is left to send."""
+    profile.service.create_words([{"text": f"word {i}", "meaning": "x"} for i in range(100)])
+    before = pending_count(profile)
+    sync.use_session_url(alice)
+    qtbot.waitUntil(lambda: sync.status.pending == before, timeout=WAIT_MS)
+    marked = _slow_pages(monkeypatch, 0.05)
+    shown: list[SyncStatus] = []
+    sync.status_changed.connect(shown.append)
+    assert sync.sync_now()
+    assert marked.wait(WAIT_MS / 1000)
+    with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:  # the connection drops
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'alice'")
+    wait_for_sync_end(qtbot, sync)
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1].state is SyncState.OFFLINE, timeout=WAIT_MS)
+    left = pending_count(profile)
+    assert 0 < left < before, "some pages went out before the connection dropped"
+    after = [status.pending for status in shown if status.state is not SyncState.SYNCING]
+    assert after == [left], f"shown after the sync: {after} pending; {left} are left"
+    assert sync.installation.status_widget.text() == f"Offline, {left} pending"
 
 
 def test_a_restore_during_a_sync_stops_the_sync_first(qtbot, window, sync, alice, profile,

@@ -130,7 +130,9 @@ class SyncController(QObject):
             return
         profile = self.profile
         if self.operations is not None and hasattr(self.operations, "read"):
-            self.operations.read("sync.pending", lambda: pending_count(profile), self._show_pending)
+            # a failed count shows what is held (a failure waiting for its count: see `_failed`)
+            self.operations.read("sync.pending", lambda: pending_count(profile), self._show_pending,
+                                 on_failure=lambda _error: self._set(self._status))
             return
         try:
             pending = pending_count(profile)
@@ -415,8 +417,15 @@ class SyncController(QObject):
                              "file.").format(str(error).strip() or type(error).__name__)
         fixed_in_settings = isinstance(error, AuthenticationFailed | AccountConflict | BadServerURL
                                        | CredentialsUnavailable)
-        self._set(SyncStatus(state, self._status.pending, reason, self.preferences.last_synced,
-                             needs_settings=fixed_in_settings))
+        failure = SyncStatus(state, self._status.pending, reason, self.preferences.last_synced,
+                             needs_settings=fixed_in_settings)
+        if self._status.phase == "push" and self.operations is not None:
+            # Pages went out before it stopped: the count from before the sync said "Offline, 66,000
+            # pending" until the recount's "51,000". The failure is shown with the recount
+            # (`_show_pending` keeps its reason), which `_pages_refresh` asks for.
+            self._status = failure
+        else:
+            self._set(failure)
         self.failed.emit(error)
         self._pages_refresh()  # pages already pulled before the failure are committed and shown
 
