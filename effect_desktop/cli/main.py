@@ -21,6 +21,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
+from .. import APP_NAME, __version__
 from ..backup.schedule import daily_backup, daily_backup_due
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
@@ -76,6 +77,29 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+class _Version(argparse.Action):
+    """`--version`: the version is looked up only when asked, since the window's start builds this parser too."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        print(f"{APP_NAME} {app_version()}")
+        parser.exit()
+
+
+def app_version() -> str:
+    """The installed package's version (pyproject's); a frozen build carries no package metadata,
+    and then the version the package was built with is said."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("effect-desktop")
+    except PackageNotFoundError:
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="effect-desktop",
                      description="Effect Desktop: study vocabulary; every action is kept as an event. "
@@ -84,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="folder holding the profiles (default: $EFFECT_DATA_DIR or the "
                              "platform's user data folder)")
     parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name (default: %(default)s)")
+    parser.add_argument("--version", action=_Version, help="print the app's name and version, and exit")
     parser.add_argument("--self-test", action="store_true",  # run by __main__ before this parser
                         help="check this installation (a throwaway profile, the window, translations) and "
                              "exit 0 if it works; add --screenshot FILE to save the window it drew")

@@ -292,6 +292,20 @@ def test_help_lists_every_command_and_the_self_test(capsys: pytest.CaptureFixtur
     assert "--self-test" in out and "--screenshot FILE" in out
 
 
+def test_version_names_the_app_and_its_version_and_touches_no_profile(tmp_path: Path) -> None:
+    """`effect-desktop --version` said "invalid choice" (exit 2): a learner reporting a bug had no way
+    to tell which version they run but the window's About box."""
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    env = {**os.environ, "EFFECT_DATA_DIR": str(tmp_path / "data")}
+    shown = subprocess.run([sys.executable, "-m", "effect_desktop", "--version"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == f"Effect Desktop {declared}\n" and shown.stderr == ""
+    assert not (tmp_path / "data").exists()
+
+
 def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: Path) -> None:
     """A profile made immutable (or read-only on a share): the command says why, not 'an error'."""
     if os.geteuid() != 0:
