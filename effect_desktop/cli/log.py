@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime, time
 from typing import Any
 
 from ..domain.aggregate import StreamCorrupted
@@ -52,6 +53,11 @@ def event_type_arg(value: str) -> str:
 
 
 def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.since is not None and args.until is not None and args.since >= args.until:
+        # (the dates swapped in a script printed an empty log, as if nothing had happened then)
+        raise argparse.ArgumentTypeError(
+            f"--since {_said(args.since)} is not before --until {_said(args.until)}, so no event lies between "
+            "them (--until is exclusive); give the earlier time to --since")
     found = ctx.profile().store.iter_query_events(aggregate_id=args.aggregate, event_types=args.type,
                                                   since=args.since, until=args.until, limit=args.limit)
     if args.json:  # written as read: `events --json | head` answers at once, and a million events fit in memory
@@ -61,6 +67,13 @@ def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
                 [[e.position, f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.event_type, e.aggregate_id,
                   e.version, e.event_data.model_dump_json()] for e in found], max_width=60)
     return 0
+
+
+def _said(moment: datetime) -> str:
+    """A time as a person gives it: the date alone for midnight, the zone only if it is not the local one."""
+    if moment.astimezone().utcoffset() != moment.utcoffset():
+        return moment.isoformat(timespec="minutes")
+    return f"{moment:%Y-%m-%d}" if moment.time() == time() else f"{moment:%Y-%m-%dT%H:%M}"
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
