@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from ..interchange.importer import word_key
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .context import CliContext
+from .filters import none_has
 from .output import print_json, print_table
 from .parsing import category_arg, difficulty_arg, search_arg, tag_arg, uuid_arg
 
@@ -112,10 +114,29 @@ def list_words(args: argparse.Namespace, ctx: CliContext) -> int:
     words = ctx.profile().queries.words(WordFilter(
         search=args.search, category=args.category, tag=args.tag, difficulty=args.difficulty,
         deleted_only=args.deleted))
-    if args.json:
+    if args.json:  # a script parses the empty array as "no such words"
         print_json([word_json(w) for w in words])
         return 0
     print_table(["ID", "WORD", "MEANING", "CATEGORY", "TAGS", "DIFF"],
                 [[w.word_id, w.text, w.meaning, w.category, ",".join(w.tags), w.difficulty] for w in words])
     print(counted(len(words), "deleted word" if args.deleted else "word"))
+    if not words:
+        _say_if_none_has(args, ctx)
     return 0
+
+
+def _say_if_none_has(args: argparse.Namespace, ctx: CliContext) -> None:
+    """`--category nosuch` printed "0 words" as an empty category does: a typo looked like no words."""
+    if args.category is None and args.tag is None:
+        return
+    queries = ctx.profile().queries
+    if args.deleted:
+        pool = queries.words(WordFilter(deleted_only=True))
+        categories, tags = sorted({w.category for w in pool}), sorted({t for w in pool for t in w.tags})
+    else:
+        categories, tags = queries.categories(with_none=True), queries.tags()
+    if not categories:  # no word at all (each has a category, if only ""): "0 words" says it all
+        return
+    note = none_has(args.category, args.tag, categories, tags, "deleted word" if args.deleted else "word")
+    if note:
+        print(f"effect-desktop: note: {note}", file=sys.stderr)

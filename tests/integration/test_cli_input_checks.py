@@ -190,6 +190,29 @@ def test_a_session_of_a_tag_or_category_no_word_has_says_so(data: Path, capsys) 
     assert "No word has the category 'nosuch'" in err
 
 
+def test_listing_a_category_or_tag_no_word_has_says_so_and_names_those_there(data: Path, capsys) -> None:
+    """`words list --category nosuch` printed "0 words", as an empty category does: a script or a
+    learner could not tell a typo from a category without words. JSON stays an empty array."""
+    for text, category, tag in (("cat", "animals", "noun"), ("run", "verbs", "verb")):
+        assert _run(capsys, "--data-dir", str(data), "words", "add", text, "x", "--category", category,
+                    "--tags", tag)[0] == 0
+    listed = [("--category", "Animals"), ("--tag", "nouns"), ("--category", "animals", "--search", "zzz")]
+    said = ["note: no word has the category 'Animals'; the categories are 'animals', 'verbs'",
+            "note: no word has the tag 'nouns'; the tags are 'noun', 'verb'", ""]
+    for args, note in zip(listed, said, strict=True):
+        code, out, err = _run(capsys, "--data-dir", str(data), "words", "list", *args)
+        assert code == 0 and out.endswith("0 words\n"), err
+        assert err.strip() == (f"effect-desktop: {note}" if note else "")
+        code, out, err = _run(capsys, "--data-dir", str(data), "words", "list", "--json", *args)
+        assert code == 0 and json.loads(out) == [] and err == ""
+    code, _, err = _run(capsys, "--data-dir", str(data), "words", "list", "--category", "")
+    assert code == 0 and err == ""  # apple has none
+    for number in range(12):
+        _run(capsys, "--data-dir", str(data), "words", "add", f"w{number}", "x", "--category", f"c{number:02}")
+    _, _, err = _run(capsys, "--data-dir", str(data), "words", "list", "--category", "nosuch")
+    assert "'animals', 'c00', 'c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08' and 4 more" in err
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (("import", ""), "the file name is empty; give the file to import"),  # "Cannot tell the format of ;"
     (("import", "/dev/null"), "/dev/null is not a regular file (a device or a pipe)"),  # "…format of null"
