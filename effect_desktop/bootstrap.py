@@ -109,7 +109,21 @@ def describe_character(character: str) -> str:
     return f"U+{ord(character):04X}"
 
 
+def profile_name(data_dir: Path, name: str) -> str:
+    """The name a profile is kept under: without spaces around it. `--profile "work "` (a name pasted
+    with its space, a script's "$NAME ") made a second profile, "work .effect.sqlite3", beside "work",
+    whose words it did not show. A profile made under such a name before still opens under it."""
+    trimmed = name.strip(" ")
+    if trimmed == name or not _PROFILE_NAME.fullmatch(name):
+        return trimmed
+    with suppress(OSError, ValueError):  # an unreadable folder: the open that follows says why
+        if _made_before(data_dir / f"{name}{PROFILE_SUFFIX}"):
+            return name
+    return trimmed
+
+
 def profile_path(data_dir: Path, profile: str = DEFAULT_PROFILE) -> Path:
+    profile = profile_name(data_dir, profile)
     if len(profile) > 64:
         raise InvalidProfileName(profile, length=len(profile))
     if not _PROFILE_NAME.fullmatch(profile):  # fullmatch: `$` let a name end in a line break

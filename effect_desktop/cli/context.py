@@ -22,6 +22,7 @@ from ..bootstrap import (
     Profile,
     open_profile,
     prepare_data_folder,
+    profile_name,
     profile_path,
 )
 from ..persistence.errors import StoreError
@@ -73,6 +74,9 @@ class CliContext:
     _created: bool = field(default=False, repr=False)
     _made_folders: list[Path] = field(default_factory=list, repr=False)  # innermost first
     _opened_at: int = field(default=0, repr=False)  # the log's last position when the profile was opened
+
+    def __post_init__(self) -> None:
+        self.profile_name = profile_name(self.data_dir, self.profile_name)  # its backups' folder is named so
 
     @property
     def profile_file(self) -> Path:

@@ -51,3 +51,33 @@ def test_such_a_profile_left_mid_recovery_is_finished_not_refused(tmp_path: Path
     (tmp_path / "aux.effect.sqlite3").rename(tmp_path / "aux.effect.sqlite3.recovered")
     assert run_cli(["--data-dir", str(tmp_path), "--profile", "aux", "words", "list"]) == 0
     assert "猫" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("spaced", ["work ", " work", "  work  "])
+def test_spaces_around_a_profile_name_are_dropped(tmp_path: Path, spaced: str,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`--profile "work "` made a second profile, "work .effect.sqlite3", beside "work": the words added
+    under one were missing under the other. The window opens its profile through profile_path too."""
+    assert profile_path(tmp_path, spaced) == profile_path(tmp_path, "work")
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", "work", "words", "add", "猫", "cat"]) == 0
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", spaced, "words", "add", "犬", "dog"]) == 0
+    capsys.readouterr()
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", spaced, "words", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "猫" in out and "犬" in out
+    assert sorted(p.name for p in tmp_path.glob("*.effect.sqlite3")) == ["work.effect.sqlite3"]
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", spaced, "backup", "list"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(str(tmp_path / "backups" / "work"))
+
+
+def test_a_profile_made_under_a_spaced_name_before_still_opens(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from effect_desktop.bootstrap import open_profile
+
+    made = open_profile(tmp_path / "work .effect.sqlite3")  # as an earlier version made it
+    made.service.create_word("猫", "cat")
+    made.close()
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", "work ", "words", "list"]) == 0
+    assert "猫" in capsys.readouterr().out
+    assert run_cli(["--data-dir", str(tmp_path), "--profile", "   ", "words", "list"]) == 2
+    assert "invalid profile name: it is empty" in capsys.readouterr().err
