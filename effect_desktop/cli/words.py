@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ..domain.errors import ValidationFailed
+from ..domain.word import validate_fields
 from ..interchange.importer import word_key
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
@@ -62,19 +64,33 @@ def _field_options(parser: argparse.ArgumentParser) -> None:
 
 def add_word(args: argparse.Namespace, ctx: CliContext) -> int:
     """A word with the text and meaning of one already there (compared as an import compares them) is
-    refused unless `--again`: it went in silently, where an import skips it and the window asks twice."""
-    if not args.again:
-        key = word_key(args.text, args.meaning)
-        same = [w for w in ctx.profile().queries.words_with_text(args.text) if word_key(w.text, w.meaning) == key]
-        if same:
-            raise argparse.ArgumentTypeError(
-                f"“{same[0].text}” meaning “{same[0].meaning}” is already in your words ({same[0].word_id}); "
-                "give --again to add it a second time")
+    refused unless `--again`: it went in silently, where an import skips it and the window asks twice.
+    Its fields are checked too, and both are said at once: the learner who fixed the duplicate only
+    then heard that --difficulty 9 was wrong as well."""
+    fields = {"text": args.text, "meaning": args.meaning, "category": args.category or "",
+              "tags": args.tags or [], "difficulty": args.difficulty if args.difficulty is not None else 1}
+    try:
+        validate_fields(fields)
+        invalid = None
+    except ValidationFailed as error:
+        invalid = error
+    same = [] if args.again else _same_word(args.text, args.meaning, ctx)
+    if same:
+        duplicate = (f"“{same[0].text}” meaning “{same[0].meaning}” is already in your words ({same[0].word_id}); "
+                     "give --again to add it a second time")
+        raise argparse.ArgumentTypeError(f"{str(invalid).rstrip('.')}; and {duplicate}" if invalid else duplicate)
+    if invalid:
+        raise invalid
     word_id = ctx.profile().service.create_word(
         args.text, args.meaning, args.category or "", args.tags or [],
         args.difficulty if args.difficulty is not None else 1)
     print(word_id)
     return 0
+
+
+def _same_word(text: str, meaning: str, ctx: CliContext) -> list[WordView]:
+    key = word_key(text, meaning)
+    return [w for w in ctx.profile().queries.words_with_text(text) if word_key(w.text, w.meaning) == key]
 
 
 def edit_word(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -190,6 +190,16 @@ def test_a_session_of_a_tag_or_category_no_word_has_says_so(data: Path, capsys) 
     assert "No word has the category 'nosuch'" in err
 
 
+def test_adding_a_duplicate_with_a_bad_field_names_both_problems_at_once(data: Path, capsys) -> None:
+    """The duplicate was checked first: the learner added --again, then heard --difficulty 9 was wrong."""
+    err = _refused(capsys, "--data-dir", str(data), "words", "add", "apple", "りんご", "--difficulty", "9")
+    assert err.index("Difficulty must be a whole number from 1 to 5") < err.index("is already in your words")
+    assert "give --again to add it a second time" in err
+    err = _refused(capsys, "--data-dir", str(data), "words", "add", "apple", "りんご", "--difficulty", "9", "--again")
+    assert "Difficulty must be a whole number from 1 to 5" in err and "already" not in err
+    assert _events(data) == 1
+
+
 def test_listing_a_category_or_tag_no_word_has_says_so_and_names_those_there(data: Path, capsys) -> None:
     """`words list --category nosuch` printed "0 words", as an empty category does: a script or a
     learner could not tell a typo from a category without words. JSON stays an empty array."""
