@@ -22,7 +22,7 @@ from .parsing import time_arg
 
 def register(commands: Any) -> None:
     state = commands.add_parser("state", help="the words, progress, streak and totals as they were at a moment")
-    state.add_argument("--as-of", dest="as_of", type=time_arg, required=True,
+    state.add_argument("--as-of", dest="as_of", type=time_arg, required=True, metavar="TIME",
                        help="ISO date or date-time, e.g. 2026-11-01 or 2026-11-01T21:30 (local time unless "
                             "a zone is given)")
     state.add_argument("--json", action="store_true", help="print one JSON object")

@@ -80,7 +80,8 @@ def register(commands: Any) -> None:
     exporting.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
                            help="jsonl: every event, the whole history, which `import` takes into an empty "
                                 "profile; csv: the current words, for a spreadsheet (default: jsonl)")
-    exporting.add_argument("--output", type=output_file_arg, help="file to write (default: standard output)")
+    exporting.add_argument("--output", type=output_file_arg, metavar="FILE",
+                           help="file to write (default: standard output)")
     exporting.set_defaults(handler=run_export)
 
     backup = commands.add_parser("backup", help="list, create or restore backups of the profile, or recover a "
@@ -90,8 +91,9 @@ def register(commands: Any) -> None:
     sub.add_parser("create", help="back up the profile now").set_defaults(handler=backup_create)
     restore = sub.add_parser("restore", help="replace the profile with a backup (the current state is "
                                              "backed up first); default: the newest")
-    restore.add_argument("name", nargs="?", help="backup file name (from `backup list`), or the path "
-                                                 "`backup create` printed")
+    restore.add_argument("name", nargs="?", metavar="NAME",
+                         help="backup file name (from `backup list`), or the path `backup create` printed "
+                              "(default: the newest)")
     restore.set_defaults(handler=backup_restore)
     sub.add_parser("recover", help="a damaged profile with no backup: make a new profile of what it still "
                                    "holds (the damaged file is kept among the backups)").set_defaults(

@@ -20,14 +20,16 @@ from .parsing import non_negative_int, time_arg, uuid_arg
 def register(commands: Any) -> None:
     events = commands.add_parser("events", help="print stored events")
     events.add_argument("--json", action="store_true", help="a JSON array of envelopes")
-    events.add_argument("--aggregate", type=uuid_arg, help="only this stream")
+    events.add_argument("--aggregate", type=uuid_arg, metavar="ID",
+                        help="only this stream (a word's or a session's id)")
     events.add_argument("--type", action="append", default=[], type=event_type_arg,
                         help="event type, e.g. WordCreated (repeatable)")
-    events.add_argument("--since", type=time_arg,
+    events.add_argument("--since", type=time_arg, metavar="TIME",
                         help="from this time, inclusive: 2026-11-01 or 2026-11-01T21:30, local time unless a "
                              "zone is given (…Z, +09:00); the table shows UTC")
-    events.add_argument("--until", type=time_arg, help="up to this time, exclusive (as --since)")
-    events.add_argument("--limit", type=non_negative_int, help="at most this many events")
+    events.add_argument("--until", type=time_arg, metavar="TIME",
+                        help="up to this time, exclusive; written as --since, and later than it")
+    events.add_argument("--limit", type=non_negative_int, metavar="N", help="at most this many events")
     events.set_defaults(handler=show_events)
 
     check = commands.add_parser("verify", help="replay all events and compare with read models and snapshots",

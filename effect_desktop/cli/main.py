@@ -104,10 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="effect-desktop",
                      description="Effect Desktop: study vocabulary; every action is kept as an event. "
                                  "Without a command, the app window opens.")
-    parser.add_argument("--data-dir", type=data_dir_arg, default=None,
+    parser.add_argument("--data-dir", type=data_dir_arg, default=None, metavar="DIR",
                         help="folder holding the profiles (default: $EFFECT_DATA_DIR or the "
                              "platform's user data folder)")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE, help="profile name (default: %(default)s)")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, metavar="NAME",
+                        help="profile name: up to 64 letters, digits, spaces, - and _ (default: %(default)s)")
     parser.add_argument("--version", action=_Version, help="print the app's name and version, and exit")
     parser.add_argument("--self-test", action="store_true",  # run by __main__ before this parser
                         help="check this installation (a throwaway profile, the window, translations) and "

@@ -16,10 +16,12 @@ from .output import print_json, print_table, rebuild_progress
 
 
 def register(commands: Any) -> None:
-    settings = commands.add_parser("settings", help="show the profile's settings, or change one with `set`")
+    settings = commands.add_parser("settings", help="show the profile's settings, or change one with `set`",
+                                   description="Without a command: each setting with its value, default and "
+                                               "range (--json: the values alone).")
     settings.add_argument("--json", action="store_true", help="a JSON object of name: value")
     settings.set_defaults(handler=show_settings)
-    sub = settings.add_subparsers(dest="settings_command", metavar="ACTION")
+    sub = settings.add_subparsers(dest="settings_command", metavar="COMMAND")
     change = sub.add_parser("set", help="change a setting: " + ", ".join(s.name for s in SETTINGS)
                             + f" (a new {DAY_START.name} recounts past study days from the history)")
     change.add_argument("name", metavar="NAME", help="one of: " + ", ".join(s.name for s in SETTINGS))

@@ -29,19 +29,20 @@ def register(commands: Any) -> None:
                        help="how the words are asked (default: flashcard)")
     # one choice of words: --category with --words was dropped without a word (the session held the ids)
     focus = start.add_mutually_exclusive_group()
-    focus.add_argument("--words", type=word_ids_arg, help="comma-separated word ids (default: the due queue)")
+    focus.add_argument("--words", type=word_ids_arg, metavar="ID,...",
+                       help="comma-separated word ids (default: the due queue)")
     focus.add_argument("--category", type=category_arg,
                        help="take the due queue of this category only ('' for the words without one)")
     focus.add_argument("--tag", type=tag_arg, help="take the due queue of this tag only")
     start.set_defaults(handler=start_session)
 
     answer = sub.add_parser("answer", help="record an answer")
-    answer.add_argument("session_id", type=uuid_arg, help="the id `session start` printed")
-    answer.add_argument("word_id", type=uuid_arg, help="the word answered (one of the session's)")
+    answer.add_argument("session_id", type=uuid_arg, metavar="SESSION_ID", help="the id `session start` printed")
+    answer.add_argument("word_id", type=uuid_arg, metavar="WORD_ID", help="the word answered (one of the session's)")
     verdict = answer.add_mutually_exclusive_group(required=True)
     verdict.add_argument("--correct", dest="is_correct", action="store_true", help="answered right")
     verdict.add_argument("--wrong", dest="is_correct", action="store_false", help="answered wrong")
-    answer.add_argument("--time-ms", type=non_negative_int, default=0,
+    answer.add_argument("--time-ms", type=non_negative_int, default=0, metavar="N",
                         help="how long the answer took, in milliseconds (the statistics' response times)")
     answer.add_argument("--grade", choices=[g.value for g in Grade],
                         help="a flashcard's grade (again goes with --wrong, the others with --correct); "
@@ -49,12 +50,12 @@ def register(commands: Any) -> None:
     answer.set_defaults(handler=answer_question)
 
     complete = sub.add_parser("complete", help="complete a session")
-    complete.add_argument("session_id", type=uuid_arg, help="the id `session start` printed")
+    complete.add_argument("session_id", type=uuid_arg, metavar="SESSION_ID", help="the id `session start` printed")
     complete.set_defaults(handler=complete_session)
 
     progress = commands.add_parser("progress", help="schedule per word: repetitions, EF (under SM-2), interval, "
                                                     "next review")
-    progress.add_argument("word_id", nargs="?", type=uuid_arg, help="one word (default: every word)")
+    progress.add_argument("word_id", nargs="?", type=uuid_arg, metavar="WORD_ID", help="one word (default: every word)")
     progress.add_argument("--json", action="store_true", help="a JSON array")
     progress.set_defaults(handler=show_progress)
 

@@ -30,27 +30,30 @@ def register(commands: Any) -> None:
     add.set_defaults(handler=add_word)
 
     edit = sub.add_parser("edit", help="change fields of a word")
-    edit.add_argument("id", type=uuid_arg, help="the word's id (`words list` shows them)")
+    edit.add_argument("id", type=uuid_arg, metavar="ID", help="the word's id (`words list` shows them)")
     edit.add_argument("--text", help="the new text")
     edit.add_argument("--meaning", help="the new meaning")
     _field_options(edit)
     edit.set_defaults(handler=edit_word)
 
     delete = sub.add_parser("delete", help="delete a word (kept in the history)")
-    delete.add_argument("id", type=uuid_arg, help="the word's id (`words list` shows them)")
+    delete.add_argument("id", type=uuid_arg, metavar="ID", help="the word's id (`words list` shows them)")
     delete.set_defaults(handler=delete_word)
 
     restore = sub.add_parser("restore", help="bring a deleted word back, with its study history")
-    restore.add_argument("id", type=uuid_arg, help="the deleted word's id (`words list --deleted` shows them)")
+    restore.add_argument("id", type=uuid_arg, metavar="ID",
+                         help="the deleted word's id (`words list --deleted` shows them)")
     restore.set_defaults(handler=restore_word)
 
-    listing = sub.add_parser("list", help="list current words")
+    listing = sub.add_parser("list", help="list the words (or with --deleted the deleted ones)")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.add_argument("--search", default="", type=search_arg, help="filter on text and meaning")
+    listing.add_argument("--search", default="", type=search_arg, metavar="TEXT",
+                         help="only words whose text or meaning holds this (case, width and kana script ignored)")
     listing.add_argument("--category", type=category_arg,
                          help="only words of this category ('' for the words without one)")
     listing.add_argument("--tag", type=tag_arg, help="only words with this tag")
-    listing.add_argument("--difficulty", type=difficulty_arg, help="only words of this difficulty (1 to 5)")
+    listing.add_argument("--difficulty", type=difficulty_arg, metavar="N",
+                         help="only words of this difficulty (1 to 5)")
     listing.add_argument("--deleted", action="store_true",
                          help="list the deleted words instead (to restore one)")
     listing.set_defaults(handler=list_words)
@@ -59,7 +62,7 @@ def register(commands: Any) -> None:
 def _field_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--category", help="e.g. food ('' for none)")
     parser.add_argument("--tags", help="comma-separated, e.g. noun,food ('' for none)")
-    parser.add_argument("--difficulty", help="1 (easy) to 5 (hard)")
+    parser.add_argument("--difficulty", metavar="N", help="1 (easy) to 5 (hard)")
 
 
 def add_word(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -306,6 +306,52 @@ def test_version_names_the_app_and_its_version_and_touches_no_profile(tmp_path: 
     assert not (tmp_path / "data").exists()
 
 
+def _readme_command_lines() -> list[str]:
+    """Each `effect-desktop …` line of the README's shell examples, with the lines continuing it."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines: list[str] = []
+    for block in re.findall(r"```sh\n(.*?)```", readme, re.S):
+        for line in block.splitlines():
+            code = line.split("#")[0].rstrip()
+            if code.startswith("effect-desktop "):
+                lines.append(code)
+            elif lines and code.strip().startswith(("[", "--")):
+                lines[-1] += " " + code.strip()
+    return lines
+
+
+def test_the_help_names_each_option_as_the_readme_does() -> None:
+    """The help said `--since SINCE`, `--profile PROFILE`, `--data-dir DATA_DIR` and `--time-ms TIME_MS`
+    where the README says `--since TIME`, `--profile NAME`, `--data-dir DIR` and `--time-ms N`."""
+    import argparse
+    import re
+
+    from effect_desktop.cli.main import build_parser
+
+    def command_parser(words: list[str]) -> argparse.ArgumentParser:
+        parser = build_parser()
+        for word in words:
+            commands = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            if not commands or word not in commands[0].choices:
+                break
+            parser = commands[0].choices[word]
+        return parser
+
+    checked = 0
+    for line in _readme_command_lines():
+        parser = command_parser(re.findall(r"(?<= )[a-z][a-z-]*(?= |$)", line.split("[")[0]))
+        for option, metavar in re.findall(r"(--[a-z-]+) ([A-Z][A-Z_,.=]*)", line):
+            actions = [a for a in parser._actions if option in a.option_strings]
+            assert actions, f"{parser.prog} has no {option} (README: {line})"
+            assert (actions[0].metavar or actions[0].dest.upper()) == metavar, f"{parser.prog} {option}"
+            checked += 1
+    assert checked > 15
+    usage = build_parser().format_usage()
+    assert "[--data-dir DIR] [--profile NAME]" in usage and "[--version]" in usage
+
+
 def test_a_read_only_profile_says_so_and_keeps_what_it_has(cli: Cli, tmp_path: Path) -> None:
     """A profile made immutable (or read-only on a share): the command says why, not 'an error'."""
     if os.geteuid() != 0:
