@@ -133,9 +133,11 @@ _FIELDS = {
            "difficulty": "難易度"},
 }
 
+# Mode and grade names as the Study page shows them (its translations in effect_desktop_ja.ts);
+# tests/timeline/test_describe_and_queries.py keeps the two in step.
 _MODES = {
     "en": {"flashcard": "flashcard", "multiple_choice": "multiple-choice", "typing": "typing"},
-    "ja": {"flashcard": "フラッシュカード", "multiple_choice": "選択式", "typing": "タイピング"},
+    "ja": {"flashcard": "フラッシュカード", "multiple_choice": "四択", "typing": "タイピング"},
 }
 
 _GRADES = {

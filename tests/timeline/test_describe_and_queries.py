@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import Path
 
 from effect_desktop.bootstrap import Profile
 from effect_desktop.timeline.describe import describe
@@ -247,3 +249,29 @@ def test_a_schedule_change_made_under_fsrs_names_no_easiness(profile: Profile, s
     progress = _sentences(profile, TimelineFilter(event_types=("ProgressUpdated",)))
     assert progress[0].startswith("'apple' is next due on") and progress[0].endswith(" d)") and "EF" not in progress[0]
     assert all("EF " in sentence or "no schedule" in sentence for sentence in progress[1:])  # SM-2 kept one
+
+
+def _study_page_words(context: str, sources: tuple[str, ...]) -> list[str]:
+    """The Japanese the Study page shows for these English strings (effect_desktop_ja.ts)."""
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "effect_desktop_ja.ts"
+    catalogue = {m.findtext("source"): m.findtext("translation")
+                 for c in ET.parse(ts).getroot().iter("context") if c.findtext("name") == context
+                 for m in c.iter("message")}
+    return [catalogue[source] for source in sources]
+
+
+def test_the_timeline_names_modes_and_grades_as_the_study_page_does(profile: Profile) -> None:
+    """The timeline called multiple choice 選択式 where the Study page, where it was picked, says 四択."""
+    s = profile.service
+    [word] = s.create_words([{"text": "cat", "meaning": "猫"}])
+    for mode in ("flashcard", "multiple_choice", "typing"):
+        s.start_session(mode, [word])
+    session = s.start_session("flashcard", [word])
+    for grade in ("again", "hard", "good", "easy"):
+        s.answer(session, word, grade != "again", 1000, grade=grade)
+    sentences = _sentences(profile, language="ja")
+    modes = _study_page_words("StudyModes", ("Flashcards", "Multiple choice", "Typing"))
+    for name in modes:
+        assert f"1 語の{name}セッションを開始しました" in sentences
+    for name in _study_page_words("FlashcardCard", ("Again", "Hard", "Good", "Easy")):
+        assert any(sentence.endswith(f"・評価 {name}") for sentence in sentences), name
