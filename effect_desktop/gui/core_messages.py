@@ -3,9 +3,10 @@
 The core (domain, application) writes its validation and rule messages in
 English, for the CLI and the log, and stays free of Qt. Here the GUI
 recognises the messages it knows and shows their translation, numbers kept;
-a message it does not know is shown as the core wrote it. A test feeds every
-validation message the core can produce through here, so a reworded core
-message is noticed.
+a message it does not know is shown as the core wrote it. A test
+(tests/gui/test_core_messages.py) finds the words of every pattern here among
+the core's own strings, so a reworded core message is noticed rather than
+left in English; other tests feed real messages through here.
 """
 
 from __future__ import annotations
@@ -237,8 +238,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (re.compile(r"The compressed collection in (.+) is damaged \(.*\); export the deck from Anki again\.", re.S),
      lambda m: _tr("The collection inside {0} is damaged or not an Anki collection; export the deck from Anki "
                    "again.").format(m[1])),
-    (re.compile(r"(.+) is too large to import \((\d+) MB\)\.", re.S),
-     lambda m: _tr("{0} is too large to import ({1} MB).").format(m[1], m[2])),
+    (re.compile(r"(.+) holds a collection larger than (\d+) GB, more than a deck of words can be; it was not "
+                r"imported \(is it an Anki deck package\?\)\.", re.S),
+     lambda m: _tr("{0} holds a collection larger than {1} GB, more than a deck of words can be; it was not "
+                   "imported (is it an Anki deck package?).").format(m[1], m[2])),
     (re.compile(r"No column is mapped to (.+); the file needs a column for the word and one for its meaning .*",
                 re.S),
      lambda m: _tr("No column is mapped to {0}; choose a column for the word and one for its meaning.").format(

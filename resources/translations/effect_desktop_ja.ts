@@ -1782,8 +1782,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>{0} の中のコレクションが壊れているか、Anki のコレクションではありません。Anki からデッキをもう一度書き出してください。</translation>
     </message>
     <message>
-        <source>{0} is too large to import ({1} MB).</source>
-        <translation>{0} は大きすぎてインポートできません（{1} MB）。</translation>
+        <source>{0} holds a collection larger than {1} GB, more than a deck of words can be; it was not imported (is it an Anki deck package?).</source>
+        <translation>{0} には {1} GB を超えるコレクションが入っています。単語のデッキとしては大きすぎるため、インポートしませんでした（Anki のデッキパッケージですか？）。</translation>
     </message>
     <message>
         <source>{0} could not be read: {1}.</source>

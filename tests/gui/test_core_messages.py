@@ -1,0 +1,127 @@
+"""The window's patterns for the core's English messages match what the core still writes.
+
+gui/core_messages.py recognises the core's messages by their words; when the core rewords one,
+its pattern silently stops matching and a Japanese learner reads English. Finding each pattern's
+words among the core's string literals catches that without raising all hundred messages."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from effect_desktop.gui import core_messages, i18n
+from effect_desktop.gui.core_messages import localise
+from effect_desktop.interchange import apkg_import
+from effect_desktop.interchange.apkg_import import read_apkg
+from effect_desktop.interchange.errors import InterchangeError
+from tests.interchange.test_apkg_hostile import bomb
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+CORE = Path(__file__).resolve().parents[2] / "effect_desktop"
+VALUE = "\x00"  # an f-string value: any text
+
+
+def _texts(node: ast.AST, names: dict[str, list[str]]) -> list[str]:
+    """The texts a string expression can make; a value is VALUE unless it names a string variable
+    of the module ("…; {choose}."), whose texts it takes."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _texts(node.body, names) + _texts(node.orelse, names)
+    if isinstance(node, ast.JoinedStr):
+        made = [""]
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                options = [str(part.value)]
+            elif isinstance(part, ast.FormattedValue) and isinstance(part.value, ast.Name):
+                options = names.get(part.value.id) or [VALUE]
+            else:
+                options = [VALUE]
+            made = [start + option for start in made for option in options][:16]
+        return made
+    return []
+
+
+def _core_strings() -> set[str]:
+    """Every string literal of the core (all but gui/), docstrings left out."""
+    found: set[str] = set()
+    for path in CORE.rglob("*.py"):
+        if path.relative_to(CORE).parts[0] == "gui":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+        names: dict[str, list[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                names.setdefault(node.targets[0].id, []).extend(_texts(node.value, {}))
+        for node in ast.walk(tree):
+            if id(node) not in docstrings and isinstance(node, ast.Constant | ast.JoinedStr):
+                found.update(_texts(node, names))
+    return found
+
+
+def _clauses(pattern: re.Pattern[str]) -> list[str]:
+    """The pattern's literal text (between its groups), cut at punctuation into clauses of 3 words or more."""
+    runs, current = [], []
+    for op, argument in sre_parse.parse(pattern.pattern, pattern.flags):
+        if op is sre_constants.LITERAL:
+            current.append(chr(argument))
+        else:
+            runs.append("".join(current))
+            current = []
+    runs.append("".join(current))
+    return [clause.strip() for run in runs for clause in re.split(r"[.;:,()“”?]", run) if len(clause.split()) >= 3]
+
+
+def _written_in(clause: str, text: str) -> bool:
+    """Whether some message `text` makes holds the clause, each VALUE standing for any text, with at
+    least two thirds of the clause written out in `text` (so a value does not stand for the clause)."""
+    states = {j: 0 for j, ch in enumerate(text) if ch in (clause[0], VALUE)}  # position in text: letters matched
+    for ch in clause:
+        following: dict[int, int] = {}
+        for j, matched in states.items():
+            while j < len(text) and text[j] == VALUE:
+                following[j] = max(following.get(j, -1), matched)  # the value goes on
+                j += 1
+            if j < len(text) and text[j] == ch:
+                following[j + 1] = max(following.get(j + 1, -1), matched + 1)
+        states = following
+        if not states:
+            return False
+    return max(states.values()) * 3 >= 2 * len(clause)
+
+
+def test_every_pattern_is_a_message_the_core_still_writes() -> None:
+    """"X is too large to import (N MB)." was matched long after the core stopped writing it, and the
+    message that replaced it had no pattern."""
+    strings = _core_strings()
+    plain = "\n".join(strings)
+    with_values = [text for text in strings if VALUE in text]
+    stale = {pattern.pattern: missing for pattern, _ in core_messages._KNOWN
+             if (missing := [clause for clause in _clauses(pattern)
+                             if clause not in plain and not any(_written_in(clause, t) for t in with_values)])}
+    assert not stale, f"no core message says these words any more: {stale}"
+
+
+def test_an_anki_package_too_large_is_refused_in_japanese(qtbot, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusal of an .apkg whose collection unpacks beyond the limit reached the Japanese window in English."""
+    monkeypatch.setattr(apkg_import, "MAX_COLLECTION", 8 * 1024 * 1024)  # the same check, at a testable size
+    with pytest.raises(InterchangeError) as refused:
+        read_apkg(bomb(tmp_path, 16 * 1024 * 1024))
+    message = str(refused.value)
+    i18n.install("ja")
+    try:
+        shown = localise(message)
+    finally:
+        i18n.install("en")
+    assert shown.startswith("bomb.apkg には 0 GB を超えるコレクション"), shown
