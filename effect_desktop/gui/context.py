@@ -51,7 +51,3 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Re-read what the page shows (override)."""
-
-    def can_leave(self) -> bool:
-        """False while the page holds work the user would lose (override)."""
-        return True

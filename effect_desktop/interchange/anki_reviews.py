@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from ..domain.events import Grade
@@ -33,40 +32,33 @@ FILTERED = 3
 FIRST_ANKI = datetime(2006, 1, 1, tzinfo=UTC)  # no review is older than Anki
 
 
-@dataclass
-class ReviewLog:
-    by_note: dict[int, list[Review]] = field(default_factory=dict)
-    by_hand: int = 0  # entries that set a schedule by hand, or cramming that left it alone (not answers)
-    undated: int = 0  # entries dated before Anki existed or after today (a wrong clock): not imported
-
-
-def read_reviews(connection: sqlite3.Connection, tables: set[str], now: datetime) -> ReviewLog:
-    """Every review of every card, by the card's note, oldest first; nothing without a revlog."""
-    log = ReviewLog()
+def read_reviews(connection: sqlite3.Connection, tables: set[str], now: datetime) -> dict[int, list[Review]]:
+    """Every review of every card, by the card's note, oldest first; nothing without a revlog. Left out:
+    entries that set a schedule by hand, or cramming that left it alone (not answers), and entries dated
+    before Anki existed or after today (a wrong clock)."""
+    by_note: dict[int, list[Review]] = {}
     if "revlog" not in tables:
-        return log
+        return by_note
     v1 = _scheduler_version(connection, tables) == 1
     latest = now.astimezone(UTC) + timedelta(days=1)
     rows = connection.execute("SELECT c.nid, r.id, r.ease, r.time, r.type, r.factor FROM revlog AS r "
                               "JOIN cards AS c ON c.id = r.cid ORDER BY r.id")
     for note_id, review_id, ease, milliseconds, kind, factor in rows:
         if kind not in ANSWER_TYPES or ease not in GRADES or (kind == FILTERED and not factor):
-            log.by_hand += 1
             continue
         try:
             moment = datetime.fromtimestamp(review_id / 1000, UTC)
         except (OverflowError, OSError, ValueError, TypeError):
             moment = None
         if moment is None or not FIRST_ANKI <= moment <= latest:
-            log.undated += 1
             continue
         grade = (V1_THREE_BUTTONS if v1 and kind in (0, 2, FILTERED) else GRADES)[ease]
         spent = milliseconds if isinstance(milliseconds, int) else 0
-        log.by_note.setdefault(note_id, []).append(Review(
+        by_note.setdefault(note_id, []).append(Review(
             answered_at=moment, is_correct=grade is not Grade.AGAIN,
             response_time_ms=min(max(spent, 0), MAX_RESPONSE_MS), grade=grade,
             utc_offset_minutes=_local_offset(moment)))
-    return log
+    return by_note
 
 
 def _local_offset(moment: datetime) -> int:

@@ -317,7 +317,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
                            "tags": str(tags).split(),
                            "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
         if parsed.candidates and parsed.candidates[-1].line == number:
-            parsed.candidates[-1].history = reviews.by_note.get(note_id, [])
+            parsed.candidates[-1].history = reviews.get(note_id, [])
     parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
                             for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
     stop.tick(total, total)

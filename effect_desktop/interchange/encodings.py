@@ -34,11 +34,6 @@ _SAMPLE = 64 * 1024
 _JUDGED = 256 * 1024  # characters enough to judge a language by (a 10 MB file took seconds character by character)
 
 
-def detect_encoding(data: bytes) -> str:
-    """The codec name for `data`, or InterchangeError saying how to save the file instead."""
-    return _detect(data)[0]
-
-
 def _detect(data: bytes) -> tuple[str, str | None]:
     """The codec name, and the decoded text when telling it meant decoding all of it (UTF-8)."""
     for bom, name in _BOMS:

@@ -73,13 +73,6 @@ def _version(value: Any) -> int:
     return value
 
 
-def insert_rows(store: SqlEventStore, rows: Sequence[Row]) -> int:
-    """Insert rows in order inside the caller's transaction (on SQLite); how many were inserted."""
-    with store.transaction() as connection:
-        _insert(connection, _INSERT, rows, "is in the file twice")
-    return len(rows)
-
-
 def _insert(connection: sa.Connection, sql: str, rows: Sequence[Sequence[Any]], twice: str) -> None:
     driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -440,17 +440,10 @@ class SqlEventStore:
         })
 
 
+# module-level names for the per-row calls of a replay, which reads every event of the log: one
+# global lookup each instead of an attribute lookup on top
 _validate_metadata = EventMetadata.model_validate_json
 _envelope = assemble_envelope
 
 
 _payload_of = itemgetter(4)  # a stored row's event_data (empty when archived)
-
-
-def with_position(event: DomainEvent, position: int) -> DomainEvent:
-    """The same envelope with its store position (pydantic's model_copy, without its generic copy)."""
-    return assemble_envelope({**event.__dict__, "position": position})
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)

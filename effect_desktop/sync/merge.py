@@ -51,7 +51,6 @@ _CHUNK = 500  # SQLite bound-parameter budget per IN (...)
 @dataclass
 class MergeResult:
     applied: int = 0
-    already_known: int = 0
     resequenced: int = 0
 
 
@@ -74,7 +73,6 @@ def merge_page(profile: Profile, rows: list[Any], high_water: int, *, project: b
         local_state.mark_known(connection, [(local[r[1]][0], r[0]) for r in rows
                                             if r[1] in local and r[1] not in moved])
         new = [r for r in rows if r[1] not in local]
-        result.already_known = len(rows) - len(new)
         _forget_known(connection, [local[event_id][0] for event_id in moved]
                       + _holding_versions_of(connection, new))
         if new:

@@ -75,24 +75,10 @@ class PastState:
         return _word_view(row, self.progress_rows.get(row["word_id"]))
 
     @cached_property
-    def _views(self) -> tuple[list[WordView], list[WordView]]:
-        live: list[WordView] = []
-        deleted: list[WordView] = []
-        for row in self.word_rows.values():
-            view = _word_view(row, self.progress_rows.get(row["word_id"]))
-            (deleted if view.deleted else live).append(view)
-        live.sort(key=lambda w: (w.created_at, str(w.word_id)))
-        deleted.sort(key=lambda w: (w.created_at, str(w.word_id)))
-        return live, deleted
-
-    @property
     def words(self) -> list[WordView]:
         """Live words then, oldest first."""
-        return self._views[0]
-
-    @property
-    def deleted_words(self) -> list[WordView]:
-        return self._views[1]
+        views = (_word_view(row, self.progress_rows.get(row["word_id"])) for row in self.word_rows.values())
+        return sorted((view for view in views if not view.deleted), key=lambda w: (w.created_at, str(w.word_id)))
 
     @property
     def word_count(self) -> int:

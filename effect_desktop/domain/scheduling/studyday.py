@@ -15,11 +15,6 @@ from datetime import UTC, date, datetime, time, timedelta
 DEFAULT_DAY_START_HOUR = 4
 
 
-def local_wall_time(at: datetime, utc_offset_minutes: int) -> datetime:
-    """The naive wall-clock time the learner saw at `at` (aware)."""
-    return (at.astimezone(UTC) + timedelta(minutes=utc_offset_minutes)).replace(tzinfo=None)
-
-
 def study_day(at: datetime, utc_offset_minutes: int, day_start_hour: int = DEFAULT_DAY_START_HOUR) -> date:
     """The local study day of instant `at` (the wall time shifted back by the day-start hour)."""
     if at.tzinfo is not UTC:

@@ -214,8 +214,8 @@ class ElidedLabel(QLabel):
 
 class ElidedButton(QPushButton):
     """A push button whose label wraps to two lines, the second ending in "…" when it does not fit; its
-    accessible name and (when cut) tooltip are the full text. `full_text()` is what was set, `text()`
-    what is shown."""
+    accessible name and (when cut) tooltip are the full text. `set_full_text()` sets what it says, `text()`
+    is what is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,9 +232,6 @@ class ElidedButton(QPushButton):
         self._full = text
         self.setAccessibleName(text)
         self._elide()
-
-    def full_text(self) -> str:
-        return self._full
 
     def text_room(self) -> int:
         """How wide the label may be: the button less its frame and margins."""

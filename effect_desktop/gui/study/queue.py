@@ -20,7 +20,6 @@ from ..preferences import Preferences
 class QueueCounts:
     due: int
     new_available: int  # new words that today's limit still allows
-    new_left_today: int
     reviews_left_today: int
 
     @property
@@ -42,8 +41,7 @@ def counts(profile: Profile, now: datetime, focus: Focus = EVERY_WORD) -> QueueC
     left = allowance_today(profile.queries, now, profile.service.day_start_hour, limits(profile))
     queries = profile.queries
     return QueueCounts(queries.due_count(now, profile.service.day_start_hour, focus.category, focus.tag),
-                       min(left.new_left, queries.new_count(focus.category, focus.tag)),
-                       left.new_left, left.reviews_left)
+                       min(left.new_left, queries.new_count(focus.category, focus.tag)), left.reviews_left)
 
 
 def session_words(profile: Profile, now: datetime, focus: Focus = EVERY_WORD) -> list[WordView]:

@@ -162,9 +162,6 @@ class StudyRun:
         self.total_words -= len(dropped)
         return current in dropped
 
-    def last_answer_id(self) -> UUID | None:
-        return self._undo[-1][0] if self._undo else None
-
     def undo(self, answer_event_id: UUID) -> bool:
         """Put the queue back as it was before this answer (only the latest one can be undone)."""
         if not self._undo or self._undo[-1][0] != answer_event_id:

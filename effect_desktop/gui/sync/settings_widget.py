@@ -47,7 +47,6 @@ class SyncSettingsWidget(QWidget):
         self.controller = controller
         self.profile = controller.profile
         self._test: BackgroundTask | None = None
-        self.consent_box: QMessageBox | None = None
 
         self.server_url = QLineEdit()
         self.server_url.setObjectName("syncServerUrl")
@@ -241,9 +240,6 @@ class SyncSettingsWidget(QWidget):
             log.error("connection test failed unexpectedly", exc_info=error)
             self.show_message(self.tr("The test failed unexpectedly: {0}").format(error), ok=False)
 
-    def wait_for_test(self, seconds: float = 30.0) -> bool:
-        return self._test is None or self._test.wait(seconds)
-
     # --- save --------------------------------------------------------------------------------------------
     def save(self) -> None:
         url = self._url()
@@ -290,11 +286,9 @@ class SyncSettingsWidget(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda result: self._consent_answered(url, box.standardButton(
             box.clickedButton()) == QMessageBox.StandardButton.Yes))
-        self.consent_box = box
         box.open()
 
     def _consent_answered(self, url: ServerURL, allowed: bool) -> None:
-        self.consent_box = None
         if allowed:
             credentials.remember(self.profile, url, allow_plaintext=True)
             self.controller.server_saved()

@@ -370,10 +370,6 @@ class TimelineModel(QStandardItemModel):
         group = self._group_of(index)
         return len(group.positions) if group is not None else 0
 
-    @property
-    def loaded_entries(self) -> int:
-        return sum(len(r.group.positions) if r.group is not None else 1 for r in self._rows if r.entry is not None)
-
     # --- the rows as items ---------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
