@@ -19,7 +19,7 @@ from ..backup.backups import (
     restore_backup,
 )
 from ..backup.recover import finish_interrupted_recovery, recover_without_backup
-from ..backup.salvage import salvage_into
+from ..backup.salvage import Salvage, salvage_into
 from ..backup.schedule import backup_before_import, keep_count, restored
 from ..bootstrap import Profile, open_profile
 from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
@@ -296,13 +296,22 @@ def backup_recover(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     recovery = recover_without_backup(ctx.profile_file)
     taken = recovery.salvage
-    print(f"the damaged profile was moved, as it was, to {recovery.damaged.path} (kept until you delete it)")
+    print(_damaged_moved(recovery.damaged.path))
     print(f"recovered {counted(taken.recovered, 'event')} ({counted(taken.answers, 'answer')}) into a new profile"
-          + (f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
-          + ("; the end of its log could not be read, so what was made last may be missing"
-             if taken.end_unreadable else "")
-          + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
+          + _salvage_losses(taken))
     return 0
+
+
+def _damaged_moved(path: Path) -> str:
+    return f"the damaged profile was moved, as it was, to {path} (kept until you delete it)"
+
+
+def _salvage_losses(taken: Salvage) -> str:
+    """What a recovery, or a restore's taking back from the damaged profile, could not bring back."""
+    return ((f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
+            + ("; the end of its log could not be read, so what was made last may be missing"
+               if taken.end_unreadable else "")
+            + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
 
 
 def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -331,7 +340,7 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
     saved = restore_backup(ctx.profile_file, chosen.path)
     if saved is not None and saved.reason == DAMAGED:
-        print(f"the damaged profile was moved, as it was, to {saved.path} (kept until you delete it)")
+        print(_damaged_moved(saved.path))
     elif saved is not None:
         print(f"the current state was backed up to {saved.path}")
     print(f"restored {chosen.name}")
@@ -346,11 +355,7 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
         if taken.wal_ignored:
             print("the damaged profile's write-ahead log belonged to another profile and was left unread")
         print(f"took back {counted(taken.recovered, 'event')} made after the backup from the damaged profile "
-              f"({counted(taken.answers, 'answer')})"
-              + (f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
-              + ("; the end of its log could not be read, so what was made last may be missing"
-                 if taken.end_unreadable else "")
-              + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
+              f"({counted(taken.answers, 'answer')})" + _salvage_losses(taken))
     return 0
 
 
