@@ -73,49 +73,36 @@ GLOBAL_WITH_VALUE = ("--data-dir", "--profile")
 SELF_TEST_OPTIONS = ("--self-test", "--startup-probe")
 
 
+def _after_options(args: list[str], with_value: tuple[str, ...], flags: tuple[str, ...] = ()) -> list[str]:
+    """`args` from the first that is none of these options: each of `with_value` with its value (as
+    "--name value" or "--name=value"), each of `flags` alone."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg in with_value:
+            index += 2
+        elif arg in flags or arg.startswith(tuple(f"{name}=" for name in with_value)):
+            index += 1
+        else:
+            return args[index:]
+    return []
+
+
 def _besides_the_self_test(args: list[str]) -> str | None:
     """The first argument a self-test line holds besides its own options and the global ones."""
-    skip_value = False
-    for arg in args:
-        if skip_value:
-            skip_value = False
-        elif arg in (*GLOBAL_WITH_VALUE, "--screenshot"):
-            skip_value = True
-        elif arg not in SELF_TEST_OPTIONS and not arg.startswith(
-                tuple(f"{name}=" for name in (*GLOBAL_WITH_VALUE, "--screenshot"))):
-            return arg
-    return None
+    rest = _after_options(args, (*GLOBAL_WITH_VALUE, "--screenshot"), SELF_TEST_OPTIONS)
+    return rest[0] if rest else None
 
 
 def _leading_screenshot(args: list[str]) -> bool:
     """`--screenshot` among the options before a command (it belongs to the self-test alone)."""
-    skip_value = False
-    for arg in args:
-        if skip_value:
-            skip_value = False
-        elif arg in GLOBAL_WITH_VALUE:
-            skip_value = True
-        elif arg == "--screenshot" or arg.startswith("--screenshot="):
-            return True
-        elif not arg.startswith(tuple(f"{name}=" for name in GLOBAL_WITH_VALUE)):
-            return False
-    return False
+    rest = _after_options(args, GLOBAL_WITH_VALUE)
+    return bool(rest) and (rest[0] == "--screenshot" or rest[0].startswith("--screenshot="))
 
 
 def _wants_gui(args: list[str]) -> bool:
     """Only global options (no subcommand, no help): the user double-clicked or ran the app."""
-    skip_value = False
-    for arg in args:
-        if skip_value:
-            skip_value = False
-            continue
-        if arg in ("--data-dir", "--profile"):
-            skip_value = True
-            continue
-        if arg.startswith(("--data-dir=", "--profile=")):
-            continue
-        return False
-    return True
+    return not _after_options(args, GLOBAL_WITH_VALUE)
 
 
 if __name__ == "__main__":
