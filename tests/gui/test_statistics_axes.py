@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QValueAxis
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QGraphicsTextItem
 
-from effect_desktop.gui.statistics.charts import bar_chart, minutes_chart, month_labels
+from effect_desktop.gui.statistics.charts import activity_chart, bar_chart, minutes_chart, month_labels
 from effect_desktop.statistics.figures import Granularity, Period
 
 INTERVALS = ["1", "2", "4", "8", "15", "31", "61", "121", "181", "366+"]
@@ -98,6 +98,51 @@ def test_a_month_seen_twice_is_told_apart_by_its_year(qtbot, japanese) -> None: 
     view = _shown(qtbot, chart, 2000)
     labels = _fit_their_room(qtbot, view)
     assert len(labels) >= 6 and labels[0].startswith("2025年") and labels[-1] == "11月", labels
+
+
+def _days(first: date, days: int, step: int = 1) -> list[Period]:
+    return [Period(start=first + timedelta(days=d), answers=5, correct=4, minutes=3.0)
+            for d in range(0, days + 1, step)]
+
+
+@pytest.mark.parametrize("step", [1, 7, 30])  # by day, by week, by month
+@pytest.mark.parametrize("width", [430, 300])  # a card at 1000 pixels, and at the window's first size offscreen
+def test_years_of_study_are_labelled_by_whole_years(qtbot, width: int, step: int) -> None:  # type: ignore[no-untyped-def]
+    """All time by day, five years, read "Apr 2… Nov … Jul 2…" (five "MMM yyyy" ticks in 185 pixels):
+    each new year that fits is named at its first day, whole, the latest one always."""
+    granularity = {1: Granularity.DAY, 7: Granularity.WEEK, 30: Granularity.MONTH}[step]
+    chart = activity_chart(_days(date(2021, 4, 20), 1775, step), granularity, "Answers", "Accuracy (%)")
+    view = _shown(qtbot, chart, width)
+    labels = _fit_their_room(qtbot, view)  # what is painted is what was chosen, uncut
+    assert len(labels) >= 2 and labels[-1] == "2026", labels
+    assert all(label.isdigit() for label in labels) and labels == sorted(set(labels)), labels
+
+
+@pytest.mark.parametrize("days, step, japanese_dates", [(29, 1, False), (89, 1, False), (89, 1, True),
+                                                       (700, 30, False), (700, 30, True)])
+def test_dates_under_a_chart_are_painted_whole_in_a_narrow_card(qtbot, days: int, step: int,  # type: ignore[no-untyped-def]
+                                                                japanese_dates: bool) -> None:
+    """Evenly spaced dates get as many ticks as their labels fit: six "d MMM" in a card at the
+    window's first size read "24 N…", five "MMM yyyy" read "Nov 2…"."""
+    before = QLocale()
+    if japanese_dates:
+        QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    try:
+        granularity = Granularity.DAY if step == 1 else Granularity.MONTH
+        chart = activity_chart(_days(date(2025, 11, 24), days, step), granularity, "Answers", "Accuracy (%)")
+        view = _shown(qtbot, chart, 300)
+        axis = next(a for a in chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QDateTimeAxis))
+
+        def whole() -> None:
+            first, last, ticks = axis.min(), axis.max(), axis.tickCount()
+            dates = [QLocale().toString(first.addMSecs(first.msecsTo(last) * i // (ticks - 1)), axis.format())
+                     for i in range(ticks)]
+            assert _painted_labels(view) == dates
+
+        qtbot.waitUntil(whole, timeout=3000)
+        assert axis.tickCount() >= 2
+    finally:
+        QLocale.setDefault(before)
 
 
 @pytest.mark.parametrize("width", [430, 300, 200])

@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...statistics.figures import Granularity, Period
-from .labels import FittedLabels, FittedTicks
+from .labels import FittedDateTicks, FittedLabels, FittedTicks
 from .palette import chart_colors, new_chart, style_chart
 
 MAX_AREA_POINTS = 250  # an area's points at most (see `envelope`)
@@ -102,20 +102,39 @@ def percent_axis(chart: QChart) -> QValueAxis:
 
 
 def _date_axis(chart: QChart, periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis | QCategoryAxis:
+    """Years at their first day over three new years or more; months at theirs over a third of a
+    year (by day or week); else evenly spaced dates. Each as many labels as fit whole: five years by
+    day read "Apr 2… Nov …" at the window's first size (five ticks of "MMM yyyy" in 185 pixels)."""
     japanese = QLocale().language() == QLocale.Language.Japanese
-    span = (periods[-1].start - periods[0].start).days if periods else 0
-    if granularity is not Granularity.MONTH and 120 < span <= 400:
-        return _month_axis(chart, periods[0].start, periods[-1].start)
     axis = QDateTimeAxis()
-    if granularity is Granularity.MONTH or span > 400:  # over a year: the year matters, the day does not
+    if not periods:  # nothing answered: an empty axis
+        axis.setTickCount(2)
+        return axis
+    first, last = periods[0].start, periods[-1].start
+    if len(_year_starts(first, last)) >= 3:
+        return _year_axis(chart, first, last)
+    if granularity is not Granularity.MONTH and (last - first).days > 120:
+        return _month_axis(chart, first, last)
+    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(first))), QDateTime.fromMSecsSinceEpoch(int(_ms(last))))
+    if granularity is Granularity.MONTH:  # the year matters, the day does not
         axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
-        axis.setTickCount(min(5, max(2, len(periods))))
-    else:  # six day labels fit a half-width card; eight were cut short
+        FittedDateTicks(chart, axis, min(5, len(periods)))
+    else:
         axis.setFormat("M/d" if japanese else "d MMM")
-        axis.setTickCount(min(6, max(2, len(periods))))
-    if periods:
-        axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(periods[0].start))),
-                      QDateTime.fromMSecsSinceEpoch(int(_ms(periods[-1].start))))
+        FittedDateTicks(chart, axis, min(6, len(periods)))
+    return axis
+
+
+def _year_starts(first: date, last: date) -> list[date]:
+    return [date(year, 1, 1) for year in range(first.year, last.year + 1) if first <= date(year, 1, 1) <= last]
+
+
+def _year_axis(chart: QChart, first: date, last: date) -> QCategoryAxis:
+    """Years apart: each new year that fits, named by its number alone ("2023"), at its first day."""
+    axis = QCategoryAxis()
+    axis.setRange(_ms(first), _ms(last))
+    axis.setStartValue(_ms(first))
+    FittedLabels(chart, axis, [(_ms(day), str(day.year)) for day in _year_starts(first, last)], from_last=True)
     return axis
 
 

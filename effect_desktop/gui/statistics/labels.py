@@ -16,15 +16,28 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QValueAxis
-from PySide6.QtCore import QObject, QRectF
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCharts import QCategoryAxis, QChart, QDateTimeAxis, QValueAxis
+from PySide6.QtCore import QDateTime, QLocale, QObject, QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem
 
 GAP = 8.0  # pixels between neighbouring labels
 PADDING = 4.0  # Qt Charts' padding on each side of an axis label, out of its room (its labelPadding)
 TEXT_MARGIN = 0.5  # Qt Charts' document margin around a label's text (its textMargin)
 FIRST_WIDTH = 300.0  # the plot's width assumed until the chart is laid out (a half card at 800 px)
+
+
+class _LabelBox:
+    """A label's box as Qt Charts measures it: a text item (never shown) with its margins."""
+
+    def __init__(self) -> None:
+        self._item = QGraphicsTextItem()
+        self._item.document().setDocumentMargin(TEXT_MARGIN)
+
+    def width(self, font: QFont, text: str) -> float:
+        self._item.setFont(font)
+        self._item.setHtml(text)
+        return self._item.boundingRect().width()
 
 
 def _text(items: list[Any]) -> list[str]:
@@ -44,8 +57,7 @@ class FittedLabels(QObject):
         self.axis, self.marks, self.label, self.bars = axis, list(marks), label, bars
         self.from_last = from_last  # count every k-th from the last mark (the latest month), not the first
         self.every = 0
-        self._measure = QGraphicsTextItem()  # never shown: a label's box as Qt Charts measures it
-        self._measure.document().setDocumentMargin(TEXT_MARGIN)
+        self._box = _LabelBox()
         self.fit(FIRST_WIDTH)
         chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
 
@@ -59,9 +71,7 @@ class FittedLabels(QObject):
 
     def label_width(self, text: str) -> float:
         """The width Qt Charts gives `text` before cutting it: its text item's, margins included."""
-        self._measure.setFont(self.axis.labelsFont())
-        self._measure.setHtml(text)
-        return self._measure.boundingRect().width()
+        return self._box.width(self.axis.labelsFont(), text)
 
     def fits(self, every: int, width: float) -> bool:
         """As Qt Charts lays a category axis out: each label gets the axis's (the plot's) width over
@@ -145,3 +155,35 @@ class FittedTicks(QObject):
         step = next((step for step in self.steps if self.fits(step, height)), self.steps[-1])
         if step != self.axis.tickInterval():
             self.axis.setTickInterval(step)
+
+
+class FittedDateTicks(QObject):
+    """Owned by the chart; gives a date axis as many evenly spaced ticks (up to `most`, at least two)
+    as its labels fit. Qt Charts gives each label of a date axis the plot's width over the number of
+    ticks, less padding, and cuts a wider one: five years by day read "Apr 2… Nov …" in a card at
+    the window's first size. Labels are measured as Qt Charts draws them (see FittedLabels)."""
+
+    def __init__(self, chart: QChart, axis: QDateTimeAxis, most: int) -> None:
+        super().__init__(chart)
+        self.axis, self.most = axis, max(2, most)
+        self._box = _LabelBox()
+        axis.setTickCount(self.most)
+        self.fit(FIRST_WIDTH)
+        chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
+
+    def labels(self, ticks: int) -> list[str]:
+        """The labels Qt Charts prints for `ticks` ticks: the dates evenly spaced from min to max."""
+        first, last = self.axis.min().toMSecsSinceEpoch(), self.axis.max().toMSecsSinceEpoch()
+        return [QLocale().toString(QDateTime.fromMSecsSinceEpoch(first + (last - first) * i // (ticks - 1)),
+                                   self.axis.format()) for i in range(ticks)]
+
+    def fits(self, ticks: int, width: float) -> bool:
+        font = self.axis.labelsFont()
+        return max(self._box.width(font, text) for text in self.labels(ticks)) <= width / ticks - 2 * PADDING
+
+    def fit(self, width: float) -> None:
+        if width <= 0:
+            return
+        ticks = next((n for n in range(self.most, 2, -1) if self.fits(n, width)), 2)
+        if ticks != self.axis.tickCount():
+            self.axis.setTickCount(ticks)
