@@ -172,8 +172,10 @@ class StatisticsPage(QWidget):
         self.scope = QComboBox()
         self.scope.setObjectName("statsScope")
         self.scope.setMinimumContentsLength(16)
-        self.as_of_label = QLabel()
+        self.as_of_label = QLabel()  # a line of its own: beside the choices it was cut at the window's first size
         self.as_of_label.setObjectName("statsAsOf")
+        self.as_of_label.setWordWrap(True)
+        self.as_of_label.setVisible(False)
         self.summary = QLabel()
         self.summary.setObjectName("statsSummary")
         self.summary.setWordWrap(True)
@@ -188,7 +190,6 @@ class StatisticsPage(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(heading(self.tr("Statistics"), self))
         controls.addStretch(1)
-        controls.addWidget(self.as_of_label)
         for label, combo in ((self.tr("&Period:"), self.range), (self.tr("G&roup:"), self.granularity),
                              (self.tr("&Words:"), self.scope)):
             caption = QLabel(label)
@@ -228,6 +229,7 @@ class StatisticsPage(QWidget):
         scroll.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addWidget(self.as_of_label)
         layout.addWidget(self.summary)
         layout.addWidget(self.rebuild_hint)
         layout.addWidget(scroll, 1)
@@ -327,9 +329,9 @@ class StatisticsPage(QWidget):
         super().closeEvent(event)
 
     def _say_as_of(self, text: str) -> None:
-        """The moment shown, its whole text in a tooltip too: at the window's smallest the row cut it."""
+        """The moment shown (on a line of its own, wrapped at the window's smallest), none for now."""
         self.as_of_label.setText(text)
-        self.as_of_label.setToolTip(text)
+        self.as_of_label.setVisible(bool(text))
 
     def _as_of_done(self, generation: int, result: object) -> None:
         self._jobs = {job for job in self._jobs if job.generation > generation}
