@@ -338,7 +338,8 @@ def test_the_latest_months_label_is_whole_on_a_chart_with_no_axis_on_its_right(q
     page = StatisticsPage(profile)
     qtbot.addWidget(page)
     page.resize(1000, 680)
-    page.show()
+    with _refreshed(page):  # a year by week is what the page first shows: its figures are waited for
+        page.show()
     qtbot.waitExposed(page)
     _choose(page.range, "1y")
     _choose(page.granularity, "week")
