@@ -263,3 +263,46 @@ def test_a_cut_line_holding_markup_shows_it_as_written_in_its_tooltip(qtbot) -> 
     label.show()
     qtbot.waitExposed(label)
     assert label.toolTip() and tip_text(label.toolTip()) == text
+
+
+def _ink_columns(image, rows: range) -> list[int]:  # type: ignore[no-untyped-def]
+    """The columns with text's ink (dark on the light button) in `rows`, inside the button's frame."""
+    return [x for x in range(4, image.width() - 4)
+            if any(image.pixelColor(x, y).lightness() < 110 for y in rows)]
+
+
+def _runs(columns: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for x in columns:
+        if runs and x - runs[-1][1] <= 3:  # a glyph's own gaps are narrower than the key's spaces
+            runs[-1] = (runs[-1][0], x)
+        else:
+            runs.append((x, x))
+    return runs
+
+
+def test_a_wrapped_choice_goes_on_under_its_first_line_not_under_its_key(qtbot, window, profile):  # type: ignore[no-untyped-def]
+    """Centred, a choice wrapped to two lines began its second line anywhere ("accident" alone in the
+    middle, or a long one left of the key's "1"): each line of a choice now starts where its first line's
+    text does, right of the key, in English and in Japanese."""
+    profile.service.create_words([
+        dict(text="serendipity", meaning="the occurrence of events by chance in a happy or beneficial way, "
+                                         "a fortunate accident that nobody planned"),
+        dict(text="猫", meaning="ねこ：家で飼われることの多い小さな肉食の哺乳類で、ネズミを捕る習性がある動物"),
+        dict(text="ephemeral", meaning="lasting for a very short time"),
+        dict(text="ubiquitous", meaning="found everywhere")])
+    window.resize(720, 480)
+    page = _start(qtbot, window, "multiple_choice")
+    card = page.session_panel.choice
+    _settle()
+    wrapped = [b for b in card.buttons if len(b.shown_lines()) == 2]
+    assert {b.accessibleName()[4:6] for b in wrapped} == {"th", "ねこ"}, [b.text() for b in card.buttons]
+    for button in wrapped:
+        image = button.grab().toImage()
+        inked = [y for y in range(3, image.height() - 3) if _ink_columns(image, range(y, y + 1))]
+        middle = (inked[0] + inked[-1]) // 2
+        first = _runs(_ink_columns(image, range(inked[0], middle)))
+        second = _runs(_ink_columns(image, range(middle + 1, inked[-1] + 1)))
+        key, text_start = first[0], first[1][0]
+        assert key[0] < button.width() // 10, "the key's number stands at the left"
+        assert abs(second[0][0] - text_start) <= 3, (button.text(), key, text_start, second[0])

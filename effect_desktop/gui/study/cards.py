@@ -263,7 +263,7 @@ class ChoiceCard(Card):
         for number, button in enumerate(self.buttons):
             has_option = number < len(self.options)
             button.setVisible(has_option)
-            button.set_full_text(f"{number + 1}   {self.options[number]}" if has_option else "")
+            button.set_choice(str(number + 1) if has_option else "", self.options[number] if has_option else "")
             if button.styleSheet():  # only after a mistake was shown: re-polishing costs time
                 button.setStyleSheet("")
         self.feedback.setText("")

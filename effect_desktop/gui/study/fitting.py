@@ -11,8 +11,9 @@ run into its neighbour. These widgets never ask for more room than a line:
   shown ends in "…" and the full text is the tooltip.
 - `ElidedLabel` is one line ending in "…" when it does not fit (the result line
   and the key hints), with the full text as its tooltip.
-- `ElidedButton` wraps a choice button's text to two lines, the second ending
-  in "…" when it does not fit; its accessible name is always the full text.
+- `ElidedButton` wraps a choice button's text to two lines after its key's
+  number, the second starting under the first and ending in "…" when it does
+  not fit; its accessible name is always the full text.
 
 `text()` stays the full text in every case (a screen reader reads it); what is
 painted is `shown_lines()` / `shown_text()`.
@@ -22,13 +23,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent, QTextLayout, QTextOption
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 from ..plain_tips import plain_tip
 from ..style import scaled_font
 
 ELLIPSIS = "…"
 BUTTON_LINES = 2  # a choice button's lines at most
+KEY_GAP = "   "  # between a choice's key number and its text
 _FONT_STEPS = 8  # tries between the natural size and the floor
 
 
@@ -213,13 +215,16 @@ class ElidedLabel(QLabel):
 
 
 class ElidedButton(QPushButton):
-    """A push button whose label wraps to two lines, the second ending in "…" when it does not fit; its
-    accessible name and (when cut) tooltip are the full text. `set_full_text()` sets what it says, `text()`
-    is what is shown."""
+    """A choice's button: the number of the key that chooses it on the left, its text after it on up to
+    two lines, each starting under the first (centred, a wrapped choice's second line began left of its
+    number), the second ending in "…" when the rest does not fit. Its accessible name and (when cut)
+    tooltip are the full text; `full_text()` is that ("1   apple"), `text()` what is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._full = ""
+        self._key = ""
+        self._choice = ""
+        self._lines: list[str] = []  # the text's lines shown, without the key
         self._floor = 0
 
     def set_floor_height(self, height: int) -> None:
@@ -228,10 +233,14 @@ class ElidedButton(QPushButton):
         self._floor = height
         self.setMinimumHeight(height)
 
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setAccessibleName(text)
+    def set_choice(self, key: str, text: str) -> None:
+        """Show `text` as the choice the key `key` ("1") chooses; both empty: nothing."""
+        self._key, self._choice = key, text
+        self.setAccessibleName(self.full_text())
         self._elide()
+
+    def full_text(self) -> str:
+        return f"{self._key}{KEY_GAP}{self._choice}" if self._key else self._choice
 
     def text_room(self) -> int:
         """How wide the label may be: the button less its frame and margins."""
@@ -239,6 +248,10 @@ class ElidedButton(QPushButton):
         frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self)
         return max(1, self.width() - 2 * (frame + margin))
+
+    def indent(self) -> int:
+        """Where the text's lines start, from the label's left: after the key's number and a gap."""
+        return self.fontMetrics().horizontalAdvance(self._key + KEY_GAP) if self._key else 0
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.fontMetrics().averageCharWidth() * 10, super().sizeHint().height())
@@ -261,8 +274,8 @@ class ElidedButton(QPushButton):
     def _elide(self) -> None:
         """Up to BUTTON_LINES lines, the last ending in "…" when the rest does not fit: cut to one line, a
         meaning of two clauses lost its second, which is often what tells two choices apart."""
-        text = " ".join(self._full.splitlines())  # the spaces after the key's number are kept
-        room, metrics = self.text_room(), self.fontMetrics()
+        text = " ".join(self._choice.splitlines())
+        room, metrics = max(1, self.text_room() - self.indent()), self.fontMetrics()
         spans = _wrap(text, self.font(), room)
         lines = [line for _, line in spans[:BUTTON_LINES]]
         cut = len(spans) > BUTTON_LINES
@@ -271,13 +284,38 @@ class ElidedButton(QPushButton):
             last = metrics.elidedText(rest, Qt.TextElideMode.ElideRight,
                                       max(1, room - metrics.horizontalAdvance(ELLIPSIS)))
             lines[-1] = last.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS
-        shown = "\n".join(lines)
+        self._lines = lines
+        shown = "\n".join([f"{self._key}{KEY_GAP}{lines[0]}", *lines[1:]] if self._key and lines else lines)
         # "&" in a button's text marks its access key: "cat & kitten" showed as "cat _kitten", and
         # "R&D" as "RD" with Alt+D choosing it. Doubled, it is shown as written.
         if literal(shown) != self.text():
             self.setText(literal(shown))
             self.setMinimumHeight(max(self._floor, super().sizeHint().height()))
-        self.setToolTip(plain_tip(self._full) if cut else "")
+        self.update()
+        self.setToolTip(plain_tip(self.full_text()) if cut else "")
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        """The button without its label, then the key and the lines, left-aligned and centred in height."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter = QStylePainter(self)
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        if not self._lines:
+            return
+        spacing = self.fontMetrics().lineSpacing()
+        room, indent = self.text_room(), self.indent()
+        left, top = (self.width() - room) // 2, (self.height() - spacing * len(self._lines)) // 2
+        if self.isDown():  # as a push button's own label moves while pressed
+            left += self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonShiftHorizontal, option, self)
+            top += self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonShiftVertical, option, self)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        pieces = [(QRect(left, top, indent, spacing), self._key)] if self._key else []
+        pieces += [(QRect(left + indent, top + n * spacing, room - indent, spacing), line)
+                   for n, line in enumerate(self._lines)]
+        for rect, text in pieces:
+            self.style().drawItemText(painter, rect, flags, self.palette(), self.isEnabled(), text,
+                                      self.foregroundRole())
 
 
 def literal(text: str) -> str:
