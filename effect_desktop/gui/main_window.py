@@ -562,4 +562,3 @@ class MainWindow(QMainWindow):
             stop = getattr(page, "stop_work", None)
             if stop is not None:
                 stop(wait_s)
-
