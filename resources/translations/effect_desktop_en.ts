@@ -72,6 +72,20 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%Ln review(s), from {0} to {1}</source>
+      <translation>
+        <numerusform>%Ln review, from {0} to {1}</numerusform>
+        <numerusform>%Ln reviews, from {0} to {1}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Anki collection, %Ln note(s)</source>
+      <translation>
+        <numerusform>Anki collection, %Ln note</numerusform>
+        <numerusform>Anki collection, %Ln notes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Anki deck, %Ln note(s)</source>
       <translation>
         <numerusform>Anki deck, %Ln note</numerusform>
@@ -97,6 +111,20 @@
       <translation>
         <numerusform>%Ln note cannot be imported (left out)</numerusform>
         <numerusform>%Ln notes cannot be imported (left out)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln review(s) from Anki kept as answers</source>
+      <translation>
+        <numerusform>%Ln review from Anki kept as answers</numerusform>
+        <numerusform>%Ln reviews from Anki kept as answers</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%Ln review(s) of words you already have (or had) left out</source>
+      <translation>
+        <numerusform>%Ln review of words you already have (or had) left out</numerusform>
+        <numerusform>%Ln reviews of words you already have (or had) left out</numerusform>
       </translation>
     </message>
     <message numerus="yes">
@@ -132,34 +160,6 @@
       <translation>
         <numerusform>%Ln note left out</numerusform>
         <numerusform>%Ln notes left out</numerusform>
-      </translation>
-    </message>
-      <message numerus="yes">
-      <source>%Ln review(s), from {0} to {1}</source>
-      <translation>
-        <numerusform>%Ln review, from {0} to {1}</numerusform>
-        <numerusform>%Ln reviews, from {0} to {1}</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%Ln review(s) from Anki kept as answers</source>
-      <translation>
-        <numerusform>%Ln review from Anki kept as an answer</numerusform>
-        <numerusform>%Ln reviews from Anki kept as answers</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%Ln review(s) of words you already have (or had) left out</source>
-      <translation>
-        <numerusform>%Ln review of a word you already have (or had) left out</numerusform>
-        <numerusform>%Ln reviews of words you already have (or had) left out</numerusform>
-      </translation>
-    </message>
-  <message numerus="yes">
-      <source>Anki collection, %Ln note(s)</source>
-      <translation>
-        <numerusform>Anki collection, %Ln note</numerusform>
-        <numerusform>Anki collection, %Ln notes</numerusform>
       </translation>
     </message>
   </context>
@@ -289,13 +289,6 @@
   <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-      <source>Outlined: the current streak of %Ln day(s).</source>
-      <translation>
-        <numerusform>Outlined: the current streak of %Ln day.</numerusform>
-        <numerusform>Outlined: the current streak of %Ln days.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>Accuracy (%, %n day(s) a point)</source>
       <translation>
         <numerusform>Accuracy (%, %n day a point)</numerusform>
@@ -314,6 +307,13 @@
       <translation>
         <numerusform>Accuracy (%, %n month a point)</numerusform>
         <numerusform>Accuracy (%, %n months a point)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Outlined: the current streak of %Ln day(s).</source>
+      <translation>
+        <numerusform>Outlined: the current streak of %Ln day.</numerusform>
+        <numerusform>Outlined: the current streak of %Ln days.</numerusform>
       </translation>
     </message>
   </context>
@@ -378,7 +378,7 @@
     <message numerus="yes">
       <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
       <translation>
-        <numerusform>%Ln word of this session was deleted meanwhile; its card is left out.</numerusform>
+        <numerusform>%Ln word of this session were deleted meanwhile; their cards are left out.</numerusform>
         <numerusform>%Ln words of this session were deleted meanwhile; their cards are left out.</numerusform>
       </translation>
     </message>
