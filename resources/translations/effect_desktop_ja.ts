@@ -100,68 +100,6 @@
     </message>
 </context>
 <context>
-    <name>CalendarHeatmap</name>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="124" />
-        <source>Less</source>
-        <translation>少</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="130" />
-        <source>More</source>
-        <translation>多</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
-        <source>Current streak: %Ln day(s)</source>
-        <translation><numerusform>現在の連続学習: %Ln 日</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="138" />
-        <source>No current streak</source>
-        <translation>連続学習なし</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/heatmap.py" line="147" />
-        <source>%1: %Ln answer(s)</source>
-        <translation><numerusform>%1: %Ln 問</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ChartCard</name>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="37" />
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="64" />
-        <source>Save as PNG…</source>
-        <translation>PNG として保存…</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="68" />
-        <source>Save chart</source>
-        <translation>グラフを保存</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="69" />
-        <source>PNG images (*.png)</source>
-        <translation>PNG 画像 (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="75" />
-        <source>Could not save</source>
-        <translation>保存できませんでした</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="76" />
-        <source>The chart could not be saved to {0}: {1}. Choose another folder.</source>
-        <translation>グラフを {0} に保存できませんでした: {1}。別のフォルダーを選んでください。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/card.py" line="84" />
-        <source>the image could not be written</source>
-        <translation>画像を書き込めませんでした</translation>
-    </message>
-</context>
-<context>
     <name>ChoiceCard</name>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="175" />
@@ -312,39 +250,6 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>{0}: {1}</source>
         <translation>{0}：{1}</translation>
-    </message>
-</context>
-<context>
-    <name>HardestWordsTable</name>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
-        <source>Word</source>
-        <translation>単語</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
-        <source>Meaning</source>
-        <translation>意味</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
-        <source>Lapses</source>
-        <translation>忘却回数</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="21" />
-        <source>Reviews</source>
-        <translation>復習</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="22" />
-        <source>Easiness</source>
-        <translation>容易度</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/hardest.py" line="34" />
-        <source>Double-click a word (or press Enter) to open its history</source>
-        <translation>単語をダブルクリック（または Enter）で履歴を開く</translation>
     </message>
 </context>
 <context>
@@ -535,11 +440,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/placeholder.py" line="35" />
-        <source>The history timeline — what you studied when, how each word's schedule changed, and undo entries — will appear here.</source>
-        <translation>ここには履歴タイムライン（いつ何を学習したか、各単語の復習予定がどう変わったか、取り消しの記録）が表示される予定です。</translation>
-    </message>
-    <message>
         <source>&amp;Study</source>
         <translation>学習(&amp;S)</translation>
     </message>
@@ -718,11 +618,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>1セッションの単語数:</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/settings_page.py" line="49" />
-        <source>Due words come first; new words fill the rest of a session until today's new-word limit is reached.</source>
-        <translation>復習待ちの単語が先に出題され、残りは今日の新規単語の上限まで新しい単語で埋められます。</translation>
-    </message>
-    <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="55" />
         <source>Interface</source>
         <translation>表示</translation>
@@ -827,11 +722,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>学習を始めましょう</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/study/page.py" line="65" />
-        <source>&amp;Flashcards — see the word, recall the meaning, grade yourself</source>
-        <translation>フラッシュカード(&amp;F) — 単語を見て意味を思い出し、自己採点</translation>
-    </message>
-    <message>
         <location filename="../../effect_desktop/gui/study/page.py" line="67" />
         <source>&amp;Multiple choice — pick the meaning from four</source>
         <translation>四択(&amp;M) — 4つの中から意味を選ぶ</translation>
@@ -884,170 +774,6 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>No category</source>
         <translation>カテゴリなし</translation>
-    </message>
-</context>
-<context>
-    <name>StatisticsPage</name>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
-        <source>Last 30 days</source>
-        <translation>過去30日</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="56" />
-        <source>Last year</source>
-        <translation>過去1年</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="57" />
-        <source>All time</source>
-        <translation>全期間</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
-        <source>By day</source>
-        <translation>日ごと</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="62" />
-        <source>By week</source>
-        <translation>週ごと</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="63" />
-        <source>By month</source>
-        <translation>月ごと</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="77" />
-        <source>Statistics</source>
-        <translation>統計</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
-        <source>&amp;Period:</source>
-        <translation>期間(&amp;P):</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="80" />
-        <source>&amp;Group:</source>
-        <translation>集計単位(&amp;G):</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="81" />
-        <source>&amp;Words:</source>
-        <translation>単語(&amp;W):</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="91" />
-        <source>Answers per day, last year</source>
-        <translation>過去1年の1日あたりの解答数</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="92" />
-        <source>Answers and accuracy</source>
-        <translation>解答数と正答率</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="93" />
-        <source>Time studied</source>
-        <translation>学習時間</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="94" />
-        <source>Response times</source>
-        <translation>解答時間</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="95" />
-        <source>Due reviews, next 30 days</source>
-        <translation>今後30日の復習予定</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="96" />
-        <source>Review intervals</source>
-        <translation>復習間隔</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="97" />
-        <source>Easiness</source>
-        <translation>容易度</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="98" />
-        <source>Hardest words</source>
-        <translation>苦手な単語</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="125" />
-        <source>As of {0}</source>
-        <translation>過去の時点: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="147" />
-        <source>All words</source>
-        <translation>すべての単語</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="149" />
-        <source>Category: {0}</source>
-        <translation>カテゴリ: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="151" />
-        <source>Tag: {0}</source>
-        <translation>タグ: {0}</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="179" />
-        <source>Outlined: the current streak of %Ln day(s).</source>
-        <translation><numerusform>枠線: 現在の連続学習 %Ln 日</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="182" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="189" />
-        <source>Answers</source>
-        <translation>解答数</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="183" />
-        <source>Accuracy (%)</source>
-        <translation>正答率 (%)</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="186" />
-        <source>Time spent answering these words (sessions mix words).</source>
-        <translation>これらの単語の解答にかかった時間（セッションには他の単語も含まれます）。</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="202" />
-        <source>easiness factor</source>
-        <translation>容易度係数</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="192" />
-        <source>Reviews</source>
-        <translation>復習</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="193" />
-        <source>days from today</source>
-        <translation>今日からの日数</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="194" />
-        <source>Overdue now: {0}</source>
-        <translation>期限切れ: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="197" />
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="200" />
-        <source>Words</source>
-        <translation>単語数</translation>
-    </message>
-    <message>
-        <source>G&amp;roup:</source>
-        <translation>集計単位(&amp;R):</translation>
     </message>
 </context>
 <context>

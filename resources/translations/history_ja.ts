@@ -316,11 +316,6 @@
             <translation>キャンセルしています…</translation>
         </message>
         <message>
-            <location filename="../../effect_desktop/gui/import_dialog.py" line="322" />
-            <source>Saving…</source>
-            <translation>保存しています…</translation>
-        </message>
-        <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="50" />
             <source>Detect</source>
             <translation>自動検出</translation>
@@ -816,11 +811,6 @@
             <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="52" />
             <source>Switch</source>
             <translation>切り替える</translation>
-        </message>
-        <message>
-            <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="73" />
-            <source>Replayed %1 answers of %2 words in %3 s. Due now: %4 → %5. Due within a week: %6 → %7. %8 words would move.</source>
-            <translation>%2 語の解答 %1 問を %3 秒で再生しました。現在の復習待ち: %4 → %5。1週間以内の復習待ち: %6 → %7。%8 語の復習予定が変わります。</translation>
         </message>
         <message>
         <source>Words whose next review would move</source>

@@ -167,19 +167,9 @@
         <translation>期間(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="112" />
-        <source>&amp;Group:</source>
-        <translation>集計(&amp;G):</translation>
-    </message>
-    <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="113" />
         <source>&amp;Words:</source>
         <translation>単語(&amp;W):</translation>
-    </message>
-    <message>
-        <location filename="../../effect_desktop/gui/statistics/page.py" line="123" />
-        <source>Answers per day, last year</source>
-        <translation>1 日あたりの解答数（過去 1 年）</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/statistics/page.py" line="124" />

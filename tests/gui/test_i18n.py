@@ -60,6 +60,20 @@ def test_every_interface_string_has_a_finished_japanese_translation(tmp_path, ts
         f"run pyside6-lrelease after editing {ts}"
 
 
+def test_no_message_is_translated_in_two_catalogues() -> None:
+    """Forty-nine Statistics messages were in effect_desktop_ja.ts and statistics_ja.ts both, eleven with
+    other Japanese ("集計単位(&G):" and "集計(&G):"): the screen's own file wins (installed last), so
+    the copies were dead, and an edit to one of them changed nothing on screen."""
+    seen: dict[tuple[str, str], str] = {}
+    twice = []
+    for ts in ["effect_desktop_ja.ts", *OWN_CATALOGUE]:
+        for key in _sources(translations_dir() / ts):
+            if key in seen:
+                twice.append((key, seen[key], ts))
+            seen[key] = ts
+    assert not twice, twice[:5]
+
+
 def test_japanese_interface_and_switching_back_without_restart(qtbot, window, profile):
     i18n.install("ja")
     window.change_language("ja")
