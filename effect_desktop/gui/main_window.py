@@ -42,7 +42,8 @@ from .starter_deck import read_starter_deck
 from .startup import FirstRunDialog, ResumeDialog
 from .study import queue
 from .study.fitting import literal
-from .study.page import StudyPage, mode_names
+from .study.page import StudyPage
+from .study.panels import mode_names
 from .style import minimum_within_screen, reapply_palette, resize_within_screen
 from .undo import UndoHistory, Undone
 from .words.page import WordsPage

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .context import AppContext, Page
-from .study.page import mode_names
+from .study.panels import mode_names
 from .study.summary import format_duration
 from .style import secondary_text
 
