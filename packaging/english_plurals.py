@@ -4,9 +4,10 @@ English is the source language, so it has no translation file of its own;
 but Qt's plural handling ("%n day(s)" with a count) needs one to say "day"
 and "days", otherwise the window shows "3 day(s)". The messages are found by
 `pyside6-lupdate -pluralonly`; each "(s)" becomes nothing for one and "s" for
-more. Messages already in the file that lupdate does not report (a count it
-cannot see: `translate` called through an alias, or from a lambda) are kept as
-they are: they were added by hand. Run after adding or changing a counted
+more, unless the file already has both forms (a singular put right by hand:
+"1 word … was deleted"). Messages already in the file that lupdate does not
+report (a count it cannot see: `translate` called through an alias, or from a
+lambda) are kept as they are: they were added by hand. Run after adding or changing a counted
 message (a test says when):
 
     python packaging/english_plurals.py       # resources/translations/effect_desktop_en.ts and .qm
@@ -31,9 +32,16 @@ def forms(source: str) -> tuple[str, str]:
     return source.replace("(s)", ""), source.replace("(s)", "s")
 
 
+def tool(name: str) -> str | None:
+    """A PySide6 tool beside this interpreter (a venv's python run directly has not its bin/ on PATH),
+    else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
 def counted_messages() -> ET.ElementTree:
     """lupdate's catalogue of every numerus message in the GUI's sources."""
-    lupdate = shutil.which("pyside6-lupdate")
+    lupdate = tool("pyside6-lupdate")
     if lupdate is None:
         raise SystemExit("pyside6-lupdate is not installed (it comes with PySide6)")
     with tempfile.TemporaryDirectory() as folder:
@@ -66,25 +74,38 @@ def keep_hand_added(tree: ET.ElementTree) -> None:
             contexts[name].append(message)
 
 
+def written_forms() -> dict[tuple[str, str], list[str]]:
+    """The forms the current file gives each message. One written by hand stays as written: the
+    mechanical "(s)" rule made "1 word of this session were deleted; their cards…" of a sentence
+    whose singular had been put right ("1 word … was deleted; its card…")."""
+    if not TS.exists():
+        return {}
+    return {_key(c, m): [f.text or "" for f in m.iter("numerusform")]
+            for c in ET.parse(TS).getroot().iter("context") for m in c.iter("message")}
+
+
 def main() -> int:
     tree = counted_messages()
+    written = written_forms()
     keep_hand_added(tree)
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        translation.attrib.pop("type", None)  # finished
-        for child in list(translation):
-            translation.remove(child)
-        translation.text = None
-        for text in forms(source):
-            ET.SubElement(translation, "numerusform").text = text
+    for context in tree.getroot().iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            assert translation is not None
+            translation.attrib.pop("type", None)  # finished
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            kept = written.get(_key(context, message), [])
+            for text in kept if len(kept) == 2 and all(kept) else forms(source):
+                ET.SubElement(translation, "numerusform").text = text
     ET.indent(tree)
     TS.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
                   + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
-    subprocess.run([shutil.which("pyside6-lrelease") or "pyside6-lrelease", str(TS), "-qm",
+    subprocess.run([tool("pyside6-lrelease") or "pyside6-lrelease", str(TS), "-qm",
                     str(TS.with_suffix(".qm"))], check=True, capture_output=True)
-    print(f"wrote {TS.relative_to(ROOT)} and its .qm")
+    print(f"wrote {TS} and its .qm")
     return 0
 
 

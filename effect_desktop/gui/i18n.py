@@ -56,7 +56,8 @@ def _install_translators(language: str) -> str:
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return "en"
     # effect_desktop_<lang>.qm plus any screen's own file (e.g. statistics_<lang>.qm); English has
-    # one too, for the plural forms of counted messages ("1 day", "3 days": effect_desktop_en.ts, written by packaging/english_plurals.py).
+    # one too, for the plural forms of counted messages ("1 day", "3 days": effect_desktop_en.ts,
+    # written by packaging/english_plurals.py).
     # Installed in name order, and Qt asks the last installed first: a screen's own file wins.
     for file in sorted(translations_dir().glob(f"*_{chosen}.qm")):
         ours = QTranslator(app)

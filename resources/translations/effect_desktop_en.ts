@@ -116,14 +116,14 @@
     <message numerus="yes">
       <source>%Ln review(s) from Anki kept as answers</source>
       <translation>
-        <numerusform>%Ln review from Anki kept as answers</numerusform>
+        <numerusform>%Ln review from Anki kept as an answer</numerusform>
         <numerusform>%Ln reviews from Anki kept as answers</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%Ln review(s) of words you already have (or had) left out</source>
       <translation>
-        <numerusform>%Ln review of words you already have (or had) left out</numerusform>
+        <numerusform>%Ln review of a word you already have (or had) left out</numerusform>
         <numerusform>%Ln reviews of words you already have (or had) left out</numerusform>
       </translation>
     </message>
@@ -378,7 +378,7 @@
     <message numerus="yes">
       <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
       <translation>
-        <numerusform>%Ln word of this session were deleted meanwhile; their cards are left out.</numerusform>
+        <numerusform>%Ln word of this session was deleted meanwhile; its card is left out.</numerusform>
         <numerusform>%Ln words of this session were deleted meanwhile; their cards are left out.</numerusform>
       </translation>
     </message>

@@ -285,6 +285,31 @@ def test_every_counted_message_has_english_singular_and_plural(tmp_path):
     assert english.with_suffix(".qm").stat().st_mtime >= english.stat().st_mtime - 1
 
 
+def test_writing_the_english_plurals_keeps_a_singular_put_right_by_hand(tmp_path, monkeypatch):
+    """packaging/english_plurals.py wrote every message's forms by its "(s)" rule again, and so undid
+    "1 word of this session was deleted meanwhile; its card is left out." into "… were deleted …;
+    their cards …". A message already in the file keeps its forms; a new one gets the rule's."""
+    import importlib.util
+
+    path = GUI.parents[1] / "packaging" / "english_plurals.py"
+    spec = importlib.util.spec_from_file_location("english_plurals", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    catalogue = tmp_path / "effect_desktop_en.ts"
+    catalogue.write_text((translations_dir() / "effect_desktop_en.ts").read_text(encoding="utf-8"), encoding="utf-8")
+    tree = ET.parse(catalogue)
+    study = next(c for c in tree.getroot().iter("context") if c.findtext("name") == "StudyPage")
+    study.remove(next(m for m in study.iter("message") if m.findtext("source").startswith("%Ln new word(s)")))
+    tree.write(catalogue, encoding="utf-8")
+    monkeypatch.setattr(script, "TS", catalogue)
+    assert script.main() == 0
+    forms = {key: [f.text for f in m.iter("numerusform")] for key, m in _sources(catalogue).items()}
+    assert forms[("StudyPage", "%Ln word(s) of this session were deleted meanwhile; their cards are left out.")][0] \
+        == "%Ln word of this session was deleted meanwhile; its card is left out."
+    assert forms[("StudyPage", "%Ln new word(s) today")] == ["%Ln new word today", "%Ln new words today"]
+
+
 def test_a_file_with_no_usable_row_is_explained_in_japanese(qtbot):
     """The import's new reasons reached the Japanese dialog in English."""
     from effect_desktop.interchange.csv_import import parse_word_table
