@@ -137,6 +137,14 @@ class ImportDialog(QDialog):
         self.body_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body_area.setWidget(body)
         outer.addWidget(self.body_area, 1)
+        self._build_file_row(layout)
+        self._build_reading_options(layout)
+        self._build_preview(layout)
+        self._build_duplicate_choice(layout)
+        self._build_problems(layout)
+        outer.addLayout(self._bottom_row())
+
+    def _build_file_row(self, layout: QVBoxLayout) -> None:
         top = QHBoxLayout()
         self.file_label = QLabel(self.tr("Choose a CSV, TSV or Anki (.apkg) file."))
         self.file_label.setObjectName("fileLabel")
@@ -148,6 +156,8 @@ class ImportDialog(QDialog):
         top.addWidget(choose)
         layout.addLayout(top)
 
+    def _build_reading_options(self, layout: QVBoxLayout) -> None:
+        """How the file is read: encoding, separator, header, and for Anki's notes how they are taken."""
         options = QFormLayout()
         self.encoding_combo = self._choices(ENCODINGS)
         self.delimiter_combo = self._choices(DELIMITER_CHOICES)
@@ -194,6 +204,7 @@ class ImportDialog(QDialog):
         options.addRow(self.tr("Detected"), self.detected_label)
         layout.addLayout(options)
 
+    def _build_preview(self, layout: QVBoxLayout) -> None:
         self.mapping_row = QHBoxLayout()
         layout.addWidget(QLabel(self.tr("Which column is which (the preview shows the first rows):")))
         layout.addLayout(self.mapping_row)
@@ -207,6 +218,7 @@ class ImportDialog(QDialog):
         self.preview.setMinimumHeight(PREVIEW_LEAST_ROWS * rows + self.preview.horizontalHeader().sizeHint().height())
         layout.addWidget(self.preview, 3)
 
+    def _build_duplicate_choice(self, layout: QVBoxLayout) -> None:
         # the question above its two answers: on one row, at a 20-point font, it made the dialog wider
         # than a 1366-pixel screen, with Import off its edge
         question = QLabel(self.tr("A word with the same text and meaning already exists:"))
@@ -227,6 +239,7 @@ class ImportDialog(QDialog):
         self.skip_bad = QCheckBox(self.tr("Leave out rows that cannot be imported"))
         layout.addWidget(self.skip_bad)
 
+    def _build_problems(self, layout: QVBoxLayout) -> None:
         self.check_summary = QLabel("")
         self.check_summary.setObjectName("checkSummary")
         self.check_summary.setWordWrap(True)
@@ -239,6 +252,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         self._show_problems([])  # shown when there are some: empty, it took the preview's room
 
+    def _bottom_row(self) -> QHBoxLayout:
+        """Progress, status, Cancel and Import: below the scrolling body, always on screen."""
         bottom = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -255,7 +270,7 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.import_button)
-        outer.addLayout(bottom)
+        return bottom
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802  (Qt's name)
         """Tab into the scrolling body from the bottom row shows the control it lands on: the scroll
