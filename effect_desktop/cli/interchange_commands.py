@@ -26,12 +26,13 @@ from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.archiving import DEFAULT_AGE_DAYS, compact_profile
 from ..interchange.candidates import Parsed
 from ..interchange.csv_export import export_words, export_words_to
-from ..interchange.csv_import import mapping_from_args, read_word_table, table_candidates
+from ..interchange.csv_import import mapping_from_args, table_candidates
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
 from ..interchange.history_scheduler import fsrs_recommended, schedule_after
 from ..interchange.importer import SCHEDULER_NAMES, ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
+from ..interchange.word_table import read_word_table
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
 from ..persistence.archive import SEGMENT
 from ..wording import counted

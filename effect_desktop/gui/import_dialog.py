@@ -46,20 +46,13 @@ from ..backup.schedule import ImportNotBackedUp, backup_before_import
 from ..bootstrap import Profile
 from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
 from ..interchange.candidates import FIELDS, ImportCancelled, Parsed, RowProblem
-from ..interchange.csv_import import (
-    IGNORE,
-    WordTable,
-    column_name,
-    guess_mapping,
-    read_word_table,
-    readable_cells,
-    table_candidates,
-)
+from ..interchange.csv_import import IGNORE, guess_mapping, readable_cells, table_candidates
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
 from ..interchange.history_scheduler import RECOMMENDED, fsrs_recommended, schedule_after
 from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
+from ..interchange.word_table import WordTable, column_name, read_word_table
 from .core_messages import localise, os_reason
 from .errors import show_error, user_message
 from .operations import BackgroundJob

@@ -39,9 +39,10 @@ for extra in (ROOT, Path(__file__).resolve().parent):
 import history  # noqa: E402
 
 from effect_desktop.bootstrap import open_profile  # noqa: E402
-from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, table_candidates  # noqa: E402
+from effect_desktop.interchange.csv_import import guess_mapping, table_candidates  # noqa: E402
 from effect_desktop.interchange.importer import apply_import, plan_import  # noqa: E402
 from effect_desktop.interchange.jsonl import export_events_to, import_events  # noqa: E402
+from effect_desktop.interchange.word_table import read_word_table  # noqa: E402
 from effect_desktop.persistence.archive import compact, vacuum  # noqa: E402
 from effect_desktop.persistence.schema import metadata  # noqa: E402
 from effect_desktop.persistence.sqlite import create_sqlite_engine  # noqa: E402

@@ -312,8 +312,8 @@ def test_writing_the_english_plurals_keeps_a_singular_put_right_by_hand(tmp_path
 
 def test_a_file_with_no_usable_row_is_explained_in_japanese(qtbot):
     """The import's new reasons reached the Japanese dialog in English."""
-    from effect_desktop.interchange.csv_import import parse_word_table
     from effect_desktop.interchange.errors import InterchangeError
+    from effect_desktop.interchange.word_table import parse_word_table
 
     messages = []
     for data in (b"text,meaning\nhuge," + b"a" * 70_000 + b"\n",

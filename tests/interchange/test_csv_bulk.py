@@ -17,9 +17,10 @@ import pytest
 from effect_desktop.bootstrap import Profile
 from effect_desktop.domain.errors import RuleViolated
 from effect_desktop.domain.word import CheckedFields, Word, new_word_event, validate_fields
-from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, table_candidates
+from effect_desktop.interchange.csv_import import guess_mapping, table_candidates
 from effect_desktop.interchange.errors import InterchangeError
 from effect_desktop.interchange.importer import apply_import, plan_import
+from effect_desktop.interchange.word_table import read_word_table
 from effect_desktop.projections.sqlite_new_words import BULK_FROM
 from effect_desktop.projections.verify import verify
 from tests.integration.profile_helpers import dump_read_models

@@ -462,8 +462,9 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
 
     from effect_desktop.gui import i18n
     from effect_desktop.gui.core_messages import localise
-    from effect_desktop.interchange.csv_import import read_word_table, table_candidates
+    from effect_desktop.interchange.csv_import import table_candidates
     from effect_desktop.interchange.errors import InterchangeError
+    from effect_desktop.interchange.word_table import read_word_table
 
     files = {"deck.csv": None, "greek.csv": "μήλο,apple\nγάτα,cat\n".encode("cp1253"),
              "empty.csv": b"  \n", "binary.csv": b"word,meaning\x00\x01\x02" + bytes(range(3, 40)),

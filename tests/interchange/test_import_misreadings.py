@@ -11,8 +11,9 @@ import genanki
 import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
-from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, sniff_delimiter, table_candidates
+from effect_desktop.interchange.csv_import import guess_mapping, table_candidates
 from effect_desktop.interchange.html_text import without_invisible
+from effect_desktop.interchange.word_table import read_word_table, sniff_delimiter
 
 from .test_import_realfiles import cli, in_japanese, words_in
 

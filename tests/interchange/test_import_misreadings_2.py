@@ -11,7 +11,8 @@ import genanki
 import pytest
 
 from effect_desktop.interchange.apkg_import import read_apkg
-from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, sniff_delimiter, table_candidates
+from effect_desktop.interchange.csv_import import guess_mapping, table_candidates
+from effect_desktop.interchange.word_table import read_word_table, sniff_delimiter
 
 from .test_import_misreadings import TAB_COMMAS, _model
 from .test_import_realfiles import cli, words_in

@@ -11,7 +11,8 @@ import pytest
 
 from effect_desktop.bootstrap import open_profile
 from effect_desktop.cli.main import run_cli
-from effect_desktop.interchange.csv_import import guess_mapping, read_word_table, table_candidates
+from effect_desktop.interchange.csv_import import guess_mapping, table_candidates
+from effect_desktop.interchange.word_table import read_word_table
 
 
 def cli(data: Path, *args: str) -> int:

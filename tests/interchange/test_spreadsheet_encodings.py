@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from effect_desktop.bootstrap import Profile
-from effect_desktop.interchange.csv_import import mapping_from_args, read_word_table, table_candidates
+from effect_desktop.interchange.csv_import import mapping_from_args, table_candidates
 from effect_desktop.interchange.errors import InterchangeError
 from effect_desktop.interchange.importer import apply_import, plan_import
+from effect_desktop.interchange.word_table import read_word_table
 
 from .conftest import word_rows
 
