@@ -127,7 +127,7 @@ def show_session(window: MainWindow, session_id: UUID) -> None:
 
 
 def show_word_history(window: MainWindow, word_id: UUID) -> None:
-    open_word_history(window, window.profile, word_id)
+    open_word_history(window, window.profile, word_id, operations=window.operations)
 
 
 def _add_history_to_words(window: MainWindow, page: Any) -> None:

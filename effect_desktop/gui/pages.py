@@ -34,7 +34,8 @@ def statistics_page(context: AppContext) -> QWidget:
     from .timeline import open_word_history
 
     page = StatisticsPage(context.profile,  # `page` is bound by the time a word is clicked
-                          on_open_word=lambda word_id: open_word_history(page.window(), context.profile, word_id))
+                          on_open_word=lambda word_id: open_word_history(
+                              page.window(), context.profile, word_id, operations=context.operations))
     context.operations.changed.connect(page.mark_stale)
     return page
 

@@ -122,8 +122,13 @@ def test_every_control_tab_reaches_has_a_name_on_every_page_and_dialog(
     unnamed["past"] = unnamed_tab_stops(timeline)
     timeline.back_to_now()
     timeline.open_history(words[0])
+
+    def history_shown() -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == "WordHistoryDialog"]
+
+    qtbot.waitUntil(lambda: bool(history_shown()), timeout=10_000)  # (its story is read off the GUI thread)
     settle()
-    history = [w for w in QApplication.topLevelWidgets() if w.isVisible() and type(w).__name__ == "WordHistoryDialog"]
+    history = history_shown()
     assert history
     unnamed["word history"] = unnamed_tab_stops(history[0])
     history[0].close()

@@ -38,7 +38,12 @@ def test_a_words_story_opens_from_the_words_page(qtbot, window: MainWindow, word
     selected = page.selected_ids()[0]
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, WordHistoryDialog) and w.isVisible()]
+
+    def shown() -> list[WordHistoryDialog]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, WordHistoryDialog) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()), timeout=10_000)  # (its story is read off the GUI thread)
+    dialogs = shown()
     assert dialogs and dialogs[0].story.word_id == selected
     assert profile.queries.word(selected).text in dialogs[0].windowTitle()
     for dialog in dialogs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
@@ -184,22 +185,51 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def open_word_history(parent: QWidget | None, profile: object, word_id: UUID, language: str | None = None
-                      ) -> WordHistoryDialog | None:
-    """Show one word's history (non-modal); returns the dialog, or None after telling the user why not."""
-    from PySide6.QtWidgets import QMessageBox
+def open_word_history(parent: QWidget | None, profile: object, word_id: UUID, language: str | None = None,
+                      operations: Any = None) -> WordHistoryDialog | None:
+    """Show one word's history (non-modal); returns the dialog, or None after telling the user why not.
 
+    With the window's `operations` the story is read off the GUI thread and the dialog opens when it
+    comes (None is returned): after a sync on a profile of 136,000 words the read froze the window.
+    Only the newest word asked for opens; nothing opens once `parent` is gone."""
     from ...timeline.service import Timeline
     from .language import ui_language
 
     timeline = Timeline(profile)  # type: ignore[arg-type]
-    try:
-        story = timeline.word_story(word_id, language or ui_language())
-    except WordNotFound as error:
-        # PySide6's tr also works on the class (context "QDialog"); the stubs only know the bound form.
-        QMessageBox.information(parent, QDialog.tr("Word history"), str(error))  # type: ignore[call-arg, arg-type]
+    language = language or ui_language()
+    if operations is not None and hasattr(operations, "read"):
+        operations.read("timeline.history", lambda: timeline.word_story(word_id, language),
+                        lambda story: _show_story(parent, story), owner=parent,
+                        on_failure=lambda error: _not_shown(parent, error))
         return None
+    try:
+        story = timeline.word_story(word_id, language)
+    except WordNotFound as error:
+        _not_shown(parent, error)
+        return None
+    return _show_story(parent, story)
+
+
+def _show_story(parent: QWidget | None, story: WordStory) -> WordHistoryDialog:
     dialog = WordHistoryDialog(story, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def _not_shown(parent: QWidget | None, error: Exception) -> None:
+    """Why the history is not shown: a word gone says so; anything else is shown as the window's errors are."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..errors import show_error
+
+    if not isinstance(error, WordNotFound):
+        show_error(parent, error)
+        return
+    # PySide6's tr also works on the class (context "QDialog"); the stubs only know the bound form.
+    # Opened, not run: a box that ran its own event loop inside the read's result held up the window's
+    # other results behind it.
+    box = QMessageBox(QMessageBox.Icon.Information, QDialog.tr("Word history"), str(error),  # type: ignore[call-arg, arg-type]
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
