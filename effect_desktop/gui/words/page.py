@@ -51,7 +51,7 @@ from ..undo import BUSY_FROM, UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
 from .edit import edit_with_undo, outcome
-from .model import WordTableModel
+from .model import Sorting, WordTableModel, sorted_words
 from .organize import Organizer
 
 FILTER_DELAY_MS = 200
@@ -248,24 +248,27 @@ class WordsPage(Page):
         word_filter = self.current_filter()
         queries = self.profile.queries
         profile = self.profile
+        sorting = self.model.sorting  # sorted with the read (see sorted_words)
 
         def load() -> tuple[list[WordView], int, set[UUID], dict[UUID, date]]:
             now, hour = profile.service.clock(), profile.service.day_start_hour
-            due = queries.due_word_ids(now, hour), queries.due_days(hour, offset_minutes(now))
-            return queries.words(word_filter), queries.word_count(deleted=word_filter.deleted_only), *due
+            due, days = queries.due_word_ids(now, hour), queries.due_days(hour, offset_minutes(now))
+            words = sorted_words(queries.words(word_filter), sorting, days)
+            return words, queries.word_count(deleted=word_filter.deleted_only), due, days
 
         def loaded(result: tuple[list[WordView], int, set[UUID], dict[UUID, date]]) -> None:
             if generation == self._generation:
-                self._show(*result)
+                self._show(*result, sorted_as=sorting)
 
         self.context.operations.read("words.list", load, loaded, owner=self)
 
-    def _show(self, words: list[WordView], total: int, due: set[UUID], days: dict[UUID, date]) -> None:
+    def _show(self, words: list[WordView], total: int, due: set[UUID], days: dict[UUID, date],
+              sorted_as: Sorting | None = None) -> None:
         selected = set(self.selected_ids())
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
-        self.model.set_words(words, due, days, deleted=self.deleted_mode)
+        self.model.set_words(words, due, days, deleted=self.deleted_mode, sorted_as=sorted_as)
         shown = self.model.rowCount()
         grouped = QLocale().toString(shown)  # "19,982", as every count on the page
         if self.deleted_mode:
