@@ -563,3 +563,4 @@ class MainWindow(QMainWindow):
             stop = getattr(page, "stop_work", None)
             if stop is not None:
                 stop(wait_s)
+
