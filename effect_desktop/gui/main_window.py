@@ -33,7 +33,6 @@ from .features import add_file_actions, install_features
 from .help_menu import add_help_actions
 from .keys import with_key
 from .operations import Operations, Progress
-from .page_holder import PageHolder
 from .pages import PageSpec, default_pages
 from .paths import gui_settings_path, icon_path
 from .preferences import Preferences
@@ -222,7 +221,7 @@ class MainWindow(QMainWindow):
             page.setProperty("pageKey", key)
             slot = cast(QWidget, self.stack.widget(index))  # every row has a placeholder until built
             current = self.stack.currentIndex()
-            self.stack.insertWidget(index, PageHolder(page, key))
+            self.stack.insertWidget(index, page)
             self.stack.removeWidget(slot)
             slot.deleteLater()
             self.stack.setCurrentIndex(current)
@@ -297,7 +296,7 @@ class MainWindow(QMainWindow):
             self.new_day.emit()
         self.refresh_status()
         study = self.pages.get("study")
-        if isinstance(study, StudyPage) and self.current_page_key() == "study" and not self._closed:
+        if isinstance(study, StudyPage) and self.stack.currentWidget() is study and not self._closed:
             study.refresh()
         if not self._closed:
             self.ticked.emit()
@@ -563,4 +562,3 @@ class MainWindow(QMainWindow):
             stop = getattr(page, "stop_work", None)
             if stop is not None:
                 stop(wait_s)
-

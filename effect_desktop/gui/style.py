@@ -213,10 +213,12 @@ def least_width(layout: QLayout, widget: QWidget, width: int) -> None:
 
 
 def minimum_within_screen(widget: QWidget, width: int, height: int) -> None:
-    """A window's minimum size, never more than the screen's room: at 150% on a 1366×768 laptop a
-    minimum of 720×480 overrode the first size and put the status bar under the taskbar. It does not
-    grow with the font: a page that needs more room than the window has scrolls (see the main
-    window's `_scrolled`); grown, it kept the window at 961×594 or more at a 16 pt font."""
+    """A window's minimum size, grown with a large font but never more than the screen's room: at 150%
+    on a 1366×768 laptop a minimum of 720×480 overrode the first size and put the status bar under the
+    taskbar; and at a 150% font the window shrank to 720×480 where its pages need about 1,000×650, the
+    Study page's mode buttons squeezed to 7 pixels and overlapping."""
+    scale = font_scale(widget)
+    width, height = round(width * scale), round(height * scale)
     room = screen_room(widget)
     if room is not None:
         width, height = min(width, room.width()), min(height, room.height())

@@ -196,10 +196,10 @@ def test_the_shortcuts_are_described_whole(qtbot, system_font_pt, profile) -> No
     window.operations.wait()
 
 
-def test_at_a_large_font_the_study_page_is_never_squeezed_below_what_it_needs(qtbot, system_font_pt,  # type: ignore[no-untyped-def]
-                                                                              tmp_path) -> None:
+def test_at_a_large_font_the_window_cannot_shrink_below_what_the_study_page_needs(qtbot, system_font_pt,  # type: ignore[no-untyped-def]
+                                                                                 tmp_path) -> None:
     """At 13.5 pt the window shrank to 720×480, where the Study page needs about 1,000×650: its mode
-    buttons were squeezed to 7 pixels and overlapped. The page scrolls in a window smaller than it."""
+    buttons were squeezed to 7 pixels and overlapped. Its least size grows with the font now."""
     from PySide6.QtWidgets import QApplication, QRadioButton
 
     from effect_desktop.bootstrap import open_profile
@@ -224,63 +224,3 @@ def test_at_a_large_font_the_study_page_is_never_squeezed_below_what_it_needs(qt
             window.hide()
             window.deleteLater()
         profile.close()
-
-
-def test_at_16_pt_the_window_shrinks_to_its_usual_least_size_and_cuts_no_button(qtbot, system_font_pt,  # type: ignore[no-untyped-def]
-                                                                                tmp_path) -> None:
-    """At 16 pt in Japanese the window could not be made smaller than 961×594 (its least size grew
-    with the font), and at that size the Study page's "単語を編集 (Ctrl+E)" and the Words page's row of
-    filters were cut: a page larger than the window now scrolls, and the window goes down to 720×480."""
-    from PySide6.QtWidgets import QApplication, QPushButton
-
-    from effect_desktop.bootstrap import open_profile
-    from effect_desktop.gui import i18n
-    from effect_desktop.gui.main_window import MainWindow
-
-    system_font_pt(16)
-    i18n.install("ja")
-    profile = open_profile(tmp_path / "test.effect.sqlite3")
-    window = None
-    try:
-        profile.service.create_words([dict(text=t, meaning=m) for t, m in
-                                      (("apple", "りんご"), ("bread", "パン"), ("run", "走る"), ("cat", "ねこ"))])
-        window = MainWindow(profile)
-        window.show()
-        qtbot.waitExposed(window)
-        window.resize(1, 1)  # as small as the learner can drag it
-        QApplication.processEvents()
-        assert window.width() <= 730 and window.height() <= 490, window.size()
-        study = window.study_page
-        study.start_panel.mode_buttons["multiple_choice"].setChecked(True)
-        study.start_panel.start.click()
-        QApplication.processEvents()
-        words = window.show_page("words")
-        QApplication.processEvents()
-        for page in (study, words):
-            buttons = [b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.text()]
-            assert buttons
-            for button in buttons:  # as wide as its text needs: nothing cut at its ends
-                assert button.width() >= button.sizeHint().width(), (button.text(), button.width())
-        edit = study.findChild(QPushButton, "editCurrentWord")
-        assert edit is not None and edit.text() == "単語を編集 (Ctrl+E)" and edit.isVisibleTo(study)
-    finally:
-        i18n.install("en")
-        if window is not None:
-            window.operations.wait()
-            window.hide()
-            window.deleteLater()
-        profile.close()
-
-
-def test_at_the_usual_font_every_page_fits_the_smallest_window_without_scrolling(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    """A page scrolls only when it cannot fit: at 720×480 the Timeline's detail pane asked for 70 pixels
-    for each of its two boxes, and its time travel went below the window's bottom edge."""
-    from PySide6.QtWidgets import QApplication, QScrollArea
-
-    window.resize(720, 480)
-    for spec in window.page_specs:
-        page = window.show_page(spec.key)
-        QApplication.processEvents()
-        holder = page.parentWidget().parentWidget()  # the page's viewport, then its scroll area
-        assert isinstance(holder, QScrollArea)
-        assert not holder.verticalScrollBar().isVisible() and not holder.horizontalScrollBar().isVisible(), spec.key

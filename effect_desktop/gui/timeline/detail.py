@@ -70,9 +70,6 @@ class DetailPane(QWidget):
             label.setBuddy(widget)  # the label names the list for a screen reader
             layout.addWidget(label)
             layout.addWidget(widget, stretch)
-            # a line and a half at least (Qt's own least is 70 pixels): the page then fits the window at
-            # 720×480, where it scrolled, the time travel below its bottom edge
-            widget.setMinimumHeight(round(1.5 * widget.fontMetrics().lineSpacing()) + 2 * widget.frameWidth())
         self.show_entry(None)
 
     def show_entry(self, entry: TimelineEntry | None) -> None:
