@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -118,29 +118,39 @@ def test_years_of_study_are_labelled_by_whole_years(qtbot, width: int, step: int
     assert all(label.isdigit() for label in labels) and labels == sorted(set(labels)), labels
 
 
+def _months(first: date, count: int) -> list[Period]:
+    starts = [date(first.year + (first.month - 1 + m) // 12, (first.month - 1 + m) % 12 + 1, 1) for m in range(count)]
+    return [Period(start=start, answers=5, correct=4, minutes=3.0) for start in starts]
+
+
 @pytest.mark.parametrize("days, step, japanese_dates", [(29, 1, False), (89, 1, False), (89, 1, True),
-                                                       (700, 30, False), (700, 30, True)])
-def test_dates_under_a_chart_are_painted_whole_in_a_narrow_card(qtbot, days: int, step: int,  # type: ignore[no-untyped-def]
-                                                                japanese_dates: bool) -> None:
-    """Evenly spaced dates get as many ticks as their labels fit: six "d MMM" in a card at the
-    window's first size read "24 N…", five "MMM yyyy" read "Nov 2…"."""
+                                                       (700, 30, False), (700, 30, True), (360, 30, True)])
+def test_dates_under_a_chart_are_whole_evenly_stepped_and_on_the_periods(qtbot, days: int, step: int,  # type: ignore[no-untyped-def]
+                                                                          japanese_dates: bool) -> None:
+    """Six "d MMM" in a card at the window's first size read "24 N…", five "MMM yyyy" "Nov 2…"; then,
+    evenly spaced in time, the dates fell between days (30 days read 6, 6, 5 and 6 days apart) and a
+    year by month read "2025/11 2026/1 2026/5 2026/8 2026/11", 2026/1 on the 31st of January. Each
+    label now stands on a period's first day, whole, every k-th period from the latest."""
     before = QLocale()
     if japanese_dates:
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     try:
-        granularity = Granularity.DAY if step == 1 else Granularity.MONTH
-        chart = activity_chart(_days(date(2025, 11, 24), days, step), granularity, "Answers", "Accuracy (%)")
+        if step == 1:
+            periods, granularity = _days(date(2025, 11, 24), days), Granularity.DAY
+        else:
+            periods, granularity = _months(date(2025, 11, 1), days // 30 + 1), Granularity.MONTH
+        chart = activity_chart(periods, granularity, "Answers", "Accuracy (%)")
         view = _shown(qtbot, chart, 300)
-        axis = next(a for a in chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QDateTimeAxis))
-
-        def whole() -> None:
-            first, last, ticks = axis.min(), axis.max(), axis.tickCount()
-            dates = [QLocale().toString(first.addMSecs(first.msecsTo(last) * i // (ticks - 1)), axis.format())
-                     for i in range(ticks)]
-            assert _painted_labels(view) == dates
-
-        qtbot.waitUntil(whole, timeout=3000)
-        assert axis.tickCount() >= 2
+        labels = _fit_their_room(qtbot, view)  # what is painted is what was chosen, uncut
+        axis = _x(chart)
+        starts = {datetime.combine(p.start, time(12)).timestamp() * 1000: n for n, p in enumerate(periods)}
+        at = [starts[axis.endValue(label)] for label in labels]  # each on a period's first day
+        if days > 540:  # two years: each new year at its first day
+            assert labels == ["2026", "2027"], labels
+        else:
+            assert len(at) >= 2 and at[-1] == len(periods) - 1, labels  # the latest always named
+        assert len({b - a for a, b in zip(at, at[1:], strict=False)}) == 1, (labels, at)  # evenly stepped
+        assert len(set(labels)) == len(labels), labels
     finally:
         QLocale.setDefault(before)
 

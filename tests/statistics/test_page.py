@@ -270,37 +270,6 @@ def test_month_names_above_the_calendar_never_overlap(qtbot) -> None:  # type: i
         assert labels[0][1] == ("Dec" if first.day == 27 else first.strftime("%b"))
 
 
-def test_date_labels_under_a_chart_fit_between_their_ticks(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """A year by week labelled its ticks "24 Nov", cut to "24 N..." in a half-width card; the labels
-    now fit, and neighbours never name the same month."""
-    from datetime import date, timedelta
-
-    from PySide6.QtCharts import QChartView, QDateTimeAxis
-    from PySide6.QtGui import QFontMetrics
-
-    from effect_desktop.gui.statistics.charts import activity_chart
-    from effect_desktop.statistics.figures import Granularity, Period
-
-    # A year by week is labelled by month, with its year (tests/gui/test_statistics_axes.py).
-    for granularity, days, step in ((Granularity.DAY, 89, 1),
-                                    (Granularity.DAY, 29, 1), (Granularity.MONTH, 700, 30)):
-        periods = [Period(start=date(2025, 11, 24) + timedelta(days=d), answers=5, correct=4, minutes=3.0)
-                   for d in range(0, days + 1, step)]
-        view = QChartView(activity_chart(periods, granularity, "Answers", "Accuracy (%)"))
-        qtbot.addWidget(view)
-        view.resize(430, 230)  # a statistics card at the window's default size
-        view.show()
-        qtbot.waitExposed(view)
-        axis = next(a for a in view.chart().axes(Qt.Orientation.Horizontal) if isinstance(a, QDateTimeAxis))
-        ticks, first, last = axis.tickCount(), axis.min(), axis.max()
-        labels = [first.addMSecs(first.msecsTo(last) * i // (ticks - 1)).toString(axis.format())
-                  for i in range(ticks)]
-        room = view.chart().plotArea().width() / (ticks - 1)
-        widest = max(QFontMetrics(axis.labelsFont()).horizontalAdvance(label) for label in labels)
-        assert widest + 8 < room, (granularity, days, labels, widest, room)
-        assert all(a != b for a, b in zip(labels, labels[1:], strict=False)), labels
-
-
 def test_all_time_for_words_never_answered_shows_zeros(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A category whose words were never answered, over all time: no first study day, so no period at
     all; the page said nothing and raised (the minutes studied came out as the integer 0)."""

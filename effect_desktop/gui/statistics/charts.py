@@ -23,17 +23,19 @@ from PySide6.QtCharts import (
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import QDate, QDateTime, QLocale, QPointF, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ...statistics.figures import Granularity, Period
-from .labels import FittedDateTicks, FittedLabels, FittedTicks
+from .labels import FittedLabels, FittedTicks
 from .palette import chart_colors, new_chart, style_chart
 
 MAX_AREA_POINTS = 250  # an area's points at most (see `envelope`)
 MAX_LINE_PIECES = 24  # pieces of the accuracy line before it is drawn as dots
 MAX_ACCURACY_POINTS = 120  # accuracy points at most: beyond, neighbouring periods are pooled (see `pooled`)
+YEARS_AXIS_FROM_DAYS = 540  # two new years over more days than this are labelled by year: two years of
+# months in Japanese ("2026年10月") left room for one label in a card at the window's first size
 MIN_HEIGHT = 220  # pixels, at the usual font sizes
 MIN_LINES = 12  # a larger font: the chart's height in lines of its text, so a plot still has room for its numbers
 
@@ -102,26 +104,44 @@ def percent_axis(chart: QChart) -> QValueAxis:
 
 
 def _date_axis(chart: QChart, periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis | QCategoryAxis:
-    """Years at their first day over three new years or more; months at theirs over a third of a
-    year (by day or week); else evenly spaced dates. Each as many labels as fit whole: five years by
-    day read "Apr 2… Nov …" at the window's first size (five ticks of "MMM yyyy" in 185 pixels)."""
-    japanese = QLocale().language() == QLocale.Language.Japanese
-    axis = QDateTimeAxis()
+    """Years at their first day over three new years or more (or two over a year and a half); months
+    at theirs when grouped by month, or over a third of a year by day or week; else the periods' own
+    first days. Each as many labels as fit whole, every k-th from the latest, so the steps are even
+    and stand on the days the points do (evenly spaced times fell between days, 6, 6, 5 and 6 days
+    apart, and a year by month read "2025/11 2026/1 2026/5 2026/8", 2026/1 on the 31st of January)."""
     if not periods:  # nothing answered: an empty axis
+        axis = QDateTimeAxis()
         axis.setTickCount(2)
         return axis
     first, last = periods[0].start, periods[-1].start
-    if len(_year_starts(first, last)) >= 3:
+    years = len(_year_starts(first, last))
+    if years >= 3 or (years == 2 and (last - first).days > YEARS_AXIS_FROM_DAYS):
         return _year_axis(chart, first, last)
-    if granularity is not Granularity.MONTH and (last - first).days > 120:
+    if granularity is Granularity.MONTH or (last - first).days > 120:
         return _month_axis(chart, first, last)
-    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(first))), QDateTime.fromMSecsSinceEpoch(int(_ms(last))))
-    if granularity is Granularity.MONTH:  # the year matters, the day does not
-        axis.setFormat("yyyy/M" if japanese else "MMM yyyy")
-        FittedDateTicks(chart, axis, min(5, len(periods)))
-    else:
-        axis.setFormat("M/d" if japanese else "d MMM")
-        FittedDateTicks(chart, axis, min(6, len(periods)))
+    return _day_axis(chart, [period.start for period in periods])
+
+
+def _category_range(axis: QCategoryAxis, first: date, last: date) -> None:
+    """The axis from the first point to the last; half a day either side of a lone one (a range of
+    nothing has no room for its label)."""
+    low, high = _ms(first), _ms(last)
+    if low == high:
+        low, high = low - 43_200_000, high + 43_200_000
+    axis.setRange(low, high)
+    axis.setStartValue(low)
+
+
+def day_labels(days: Sequence[date]) -> list[str]:
+    japanese = QLocale().language() == QLocale.Language.Japanese
+    return [QLocale().toString(QDate(day.year, day.month, day.day), "M/d" if japanese else "d MMM") for day in days]
+
+
+def _day_axis(chart: QChart, days: Sequence[date]) -> QCategoryAxis:
+    """Days or weeks apart: a label at each period's first day that fits, counted from the latest."""
+    axis = QCategoryAxis()
+    _category_range(axis, days[0], days[-1])
+    FittedLabels(chart, axis, [(_ms(day), day) for day in days], label=day_labels, from_last=True)
     return axis
 
 
@@ -132,8 +152,7 @@ def _year_starts(first: date, last: date) -> list[date]:
 def _year_axis(chart: QChart, first: date, last: date) -> QCategoryAxis:
     """Years apart: each new year that fits, named by its number alone ("2023"), at its first day."""
     axis = QCategoryAxis()
-    axis.setRange(_ms(first), _ms(last))
-    axis.setStartValue(_ms(first))
+    _category_range(axis, first, last)
     FittedLabels(chart, axis, [(_ms(day), str(day.year)) for day in _year_starts(first, last)], from_last=True)
     return axis
 
@@ -165,10 +184,9 @@ def month_labels(months: Sequence[date]) -> list[str]:
 
 
 def _month_axis(chart: QChart, first: date, last: date) -> QCategoryAxis:
-    """Months apart (a year by week): a label at the start of each month that fits."""
+    """Months apart (a year by week, or by month): a label at the start of each month that fits."""
     axis = QCategoryAxis()
-    axis.setRange(_ms(first), _ms(last))
-    axis.setStartValue(_ms(first))
+    _category_range(axis, first, last)
     FittedLabels(chart, axis, [(_ms(month), month) for month in _month_starts(first, last)], label=month_labels,
                  from_last=True)
     return axis

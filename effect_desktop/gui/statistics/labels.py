@@ -16,8 +16,8 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QDateTimeAxis, QValueAxis
-from PySide6.QtCore import QDateTime, QLocale, QObject, QRectF
+from PySide6.QtCharts import QCategoryAxis, QChart, QValueAxis
+from PySide6.QtCore import QObject, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsTextItem
 
@@ -155,35 +155,3 @@ class FittedTicks(QObject):
         step = next((step for step in self.steps if self.fits(step, height)), self.steps[-1])
         if step != self.axis.tickInterval():
             self.axis.setTickInterval(step)
-
-
-class FittedDateTicks(QObject):
-    """Owned by the chart; gives a date axis as many evenly spaced ticks (up to `most`, at least two)
-    as its labels fit. Qt Charts gives each label of a date axis the plot's width over the number of
-    ticks, less padding, and cuts a wider one: five years by day read "Apr 2… Nov …" in a card at
-    the window's first size. Labels are measured as Qt Charts draws them (see FittedLabels)."""
-
-    def __init__(self, chart: QChart, axis: QDateTimeAxis, most: int) -> None:
-        super().__init__(chart)
-        self.axis, self.most = axis, max(2, most)
-        self._box = _LabelBox()
-        axis.setTickCount(self.most)
-        self.fit(FIRST_WIDTH)
-        chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
-
-    def labels(self, ticks: int) -> list[str]:
-        """The labels Qt Charts prints for `ticks` ticks: the dates evenly spaced from min to max."""
-        first, last = self.axis.min().toMSecsSinceEpoch(), self.axis.max().toMSecsSinceEpoch()
-        return [QLocale().toString(QDateTime.fromMSecsSinceEpoch(first + (last - first) * i // (ticks - 1)),
-                                   self.axis.format()) for i in range(ticks)]
-
-    def fits(self, ticks: int, width: float) -> bool:
-        font = self.axis.labelsFont()
-        return max(self._box.width(font, text) for text in self.labels(ticks)) <= width / ticks - 2 * PADDING
-
-    def fit(self, width: float) -> None:
-        if width <= 0:
-            return
-        ticks = next((n for n in range(self.most, 2, -1) if self.fits(n, width)), 2)
-        if ticks != self.axis.tickCount():
-            self.axis.setTickCount(ticks)
