@@ -113,7 +113,7 @@ def profile_name(data_dir: Path, name: str) -> str:
     """The name a profile is kept under: without spaces around it. `--profile "work "` (a name pasted
     with its space, a script's "$NAME ") made a second profile, "work .effect.sqlite3", beside "work",
     whose words it did not show. A profile made under such a name before still opens under it."""
-    trimmed = name.strip(" ")
+    trimmed = name.strip(" \u3000")  # an ideographic space too, as a Japanese input method types it
     if trimmed == name or not _PROFILE_NAME.fullmatch(name):
         return trimmed
     with suppress(OSError, ValueError):  # an unreadable folder: the open that follows says why

@@ -57,9 +57,14 @@ def event_type_arg(value: str) -> str:
 def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.since is not None and args.until is not None and args.since >= args.until:
         # (the dates swapped in a script printed an empty log, as if nothing had happened then)
+        since, until = _said(args.since, args.until), _said(args.until, args.since)
+        if args.since == args.until:
+            raise argparse.ArgumentTypeError(
+                f"--since {since} and --until {until} are the same moment, and --until is exclusive, so no "
+                "event lies between them; give a later --until")
         raise argparse.ArgumentTypeError(
-            f"--since {_said(args.since)} is not before --until {_said(args.until)}, so no event lies between "
-            "them (--until is exclusive); give the earlier time to --since")
+            f"--since {since} is not before --until {until}, so no event lies between them (--until is "
+            "exclusive); give the earlier time to --since")
     found = ctx.profile().store.iter_query_events(aggregate_id=args.aggregate, event_types=args.type,
                                                   since=args.since, until=args.until, limit=args.limit)
     if args.json:  # written as read: `events --json | head` answers at once, and a million events fit in memory
@@ -71,10 +76,13 @@ def show_events(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _said(moment: datetime) -> str:
-    """A time as a person gives it: the date alone for midnight, the zone only if it is not the local one."""
-    if moment.astimezone().utcoffset() != moment.utcoffset():
-        return moment.isoformat(timespec="minutes")
+def _said(moment: datetime, other: datetime) -> str:
+    """A time as a person gives it: the date alone for a local midnight, and its zone where it is not
+    the local one or differs from the `other` time's ("02:00Z is not before 10:00+09:00" lost its Z
+    on a computer in UTC, and read as false)."""
+    local = moment.astimezone().utcoffset()
+    if local != moment.utcoffset() or moment.utcoffset() != other.utcoffset():
+        return moment.isoformat(timespec="minutes").replace("+00:00", "Z")
     return f"{moment:%Y-%m-%d}" if moment.time() == time() else f"{moment:%Y-%m-%dT%H:%M}"
 
 

@@ -53,7 +53,7 @@ def test_such_a_profile_left_mid_recovery_is_finished_not_refused(tmp_path: Path
     assert "猫" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("spaced", ["work ", " work", "  work  "])
+@pytest.mark.parametrize("spaced", ["work ", " work", "  work  ", "work\u3000"])  # U+3000: a Japanese space
 def test_spaces_around_a_profile_name_are_dropped(tmp_path: Path, spaced: str,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """`--profile "work "` made a second profile, "work .effect.sqlite3", beside "work": the words added
