@@ -18,6 +18,7 @@ from effect_desktop.gui.statistics.charts import activity_chart, bar_chart, char
 from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
 from effect_desktop.statistics.figures import Granularity, Heatmap, Period
 from effect_desktop.timeline.word_history import IntervalPoint
+from tests.support.qt_tools import tip_text
 
 POINTS = [14, 16]
 
@@ -220,6 +221,50 @@ def test_at_a_large_font_the_window_cannot_shrink_below_what_the_study_page_need
         start = window.study_page.start_panel.start
         assert start.height() >= start.minimumSizeHint().height()
     finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+
+
+def test_at_a_large_font_the_session_header_keeps_its_buttons_whole(qtbot, system_font_pt,  # type: ignore[no-untyped-def]
+                                                                    tmp_path) -> None:
+    """At 16 pt in Japanese, in a window at its least size, the mode's name and the progress bar kept
+    their widths and 「単語を編集 (Ctrl+E)」 beside them was cut at both ends; the name ends in "…"
+    now where it must, and says it whole where there is room."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(16)
+    i18n.install("ja")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_words([{"text": f"word {i}", "meaning": f"meaning {i}"} for i in range(6)])
+    window = None
+    try:
+        window = MainWindow(profile)
+        window.show()
+        window.resize(1, 1)  # as small as the learner can drag it
+        page = window.study_page
+        qtbot.waitUntil(lambda: page.start_panel.start.isEnabled(), timeout=10_000)
+        page.start_panel.start.click()
+        qtbot.waitUntil(lambda: page.in_session, timeout=10_000)
+        QApplication.processEvents()
+        header = page.session_panel.header
+        buttons = [header.itemAt(i).widget() for i in range(header.count())]
+        buttons = [b for b in buttons if isinstance(b, QPushButton) and b.isVisible()]
+        assert len(buttons) >= 2, "the edit and leave buttons"
+        assert all(b.width() >= b.minimumSizeHint().width() for b in buttons), \
+            [(b.text(), b.width(), b.minimumSizeHint().width()) for b in buttons]
+        name = page.session_panel.mode_label
+        assert name.text() == "フラッシュカード" and name.shown_text().endswith("…")
+        assert tip_text(name.toolTip()) == "フラッシュカード"
+        window.resize(1600, 740)
+        qtbot.waitUntil(lambda: name.shown_text() == "フラッシュカード", timeout=5000)
+    finally:
+        i18n.install("en")
         if window is not None:
             window.hide()
             window.deleteLater()

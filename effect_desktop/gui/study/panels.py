@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -156,16 +157,43 @@ class StartPanel(QWidget):
         return LearningMode.FLASHCARD.value
 
 
+class ModeName(ElidedLabel):
+    """The session's mode beside its progress: whole where the header has room, ending in "…" where it
+    has not. At a 16 pt font in a window at its least size, 「フラッシュカード」 left no room for the
+    buttons beside it, and 「単語を編集 (Ctrl+E)」 was cut at both ends."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.updateGeometry()  # the header asks its width again
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self.text()) + 2, metrics.lineSpacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        metrics = self.fontMetrics()
+        least = metrics.horizontalAdvance("…") + 2 * metrics.averageCharWidth()
+        return QSize(min(self.sizeHint().width(), least), metrics.lineSpacing())
+
+
 class SessionPanel(QWidget):
     def __init__(self, rng: random.Random, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("studySession")
-        self.mode_label = QLabel()
+        self.mode_label = ModeName()
         self.mode_label.setFont(scaled_font(self, 1.0, bold=True))
         self.progress = QProgressBar()
         self.progress.setObjectName("sessionProgress")
         self.progress.setAccessibleName(self.tr("Progress through the session"))
         self.progress.setTextVisible(False)
+        # it gives way first: its least width (a text's, though none is shown) cut "単語を編集 (Ctrl+E)"
+        # beside it at a 16 pt font in a window at its least size
+        self.progress.setMinimumWidth(2 * self.fontMetrics().height())
         self.position = QLabel()
         self.position.setObjectName("sessionPosition")
         self.last_result = ElidedLabel()  # "✗ word — meaning" of any length: one line, "…" at its end
