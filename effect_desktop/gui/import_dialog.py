@@ -58,6 +58,7 @@ from .errors import show_error, user_message
 from .operations import BackgroundJob
 from .plain_tips import plain_tip
 from .style import resize_within_screen
+from .wheel_guard import wheel_scrolls_past
 
 PREVIEW_ROWS = 100
 PREVIEW_LEAST_ROWS = 4  # the preview's least height, in rows: below it the dialog's body scrolls
@@ -283,6 +284,7 @@ class ImportDialog(QDialog):
         combo = QComboBox()
         for value, label in choices:
             combo.addItem(self.tr(label), value)
+        wheel_scrolls_past(self, combo)  # the dialog's body scrolls past it (each choice reads the file again)
         return combo
 
     # --- loading -------------------------------------------------------------------------------------
@@ -407,6 +409,7 @@ class ImportDialog(QDialog):
         previous: QWidget = self.fsrs_check  # the last of the options above the preview
         for index, header in enumerate(headers):
             combo = QComboBox()
+            wheel_scrolls_past(self, combo)
             combo.setToolTip(plain_tip(header))
             # named for a screen reader (its only text was its choice), and reached by Tab after the
             # options above it, not after Import

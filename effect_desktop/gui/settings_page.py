@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -37,6 +37,7 @@ from .operations import Progress
 from .preferences import Preferences
 from .settled_choice import SettledChoice
 from .style import heading, secondary_text, shows_focus
+from .wheel_guard import wheel_scrolls_past
 
 
 class SettingsPage(Page):
@@ -135,10 +136,7 @@ class SettingsPage(Page):
         focus_changed = getattr(QApplication.instance(), "focusChanged", None)  # (typed QCoreApplication)
         if focus_changed is not None:
             focus_changed.connect(self._keep_in_view)
-        guard = _WheelScrollsThePage(self)
-        for control in (*limits, self.day_start, self.language):
-            control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            control.installEventFilter(guard)
+        wheel_scrolls_past(self, *limits, self.day_start, self.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -283,17 +281,6 @@ class SettingsPage(Page):
         window = self.window()
         if result and isinstance(window, QMainWindow):
             window.statusBar().showMessage(result, 8000)
-
-
-class _WheelScrollsThePage(QObject):
-    """The page scrolls: a wheel turned over a control the learner has not clicked scrolls the page
-    on, instead of changing the setting under the pointer (an ignored event goes to the parent)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            event.ignore()
-            return True
-        return False
 
 
 def _spin(name: str, setting: Setting) -> QSpinBox:

@@ -591,3 +591,31 @@ def test_the_calendar_measures_its_font_once_not_once_a_square(qtbot, history: K
     assert len(measured) == 1
     shown = page.heatmap.grab().toImage()
     assert not shown.isNull() and page.heatmap.figure is not None
+
+
+def test_a_wheel_over_a_choice_scrolls_past_it_unless_it_was_clicked(qtbot, history: KnownHistory) -> None:  # type: ignore[no-untyped-def]
+    """Scrolling down the page, the pointer passed over the period or the calendar's year and the wheel
+    changed them on the way (a year became all time, and five years were read)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = _page(qtbot, history)
+    for combo in (page.range, page.granularity, page.scope, page.heatmap_year):
+        before = combo.currentIndex()
+        page.setFocus()
+        centre = QPointF(combo.rect().center())
+
+        def turn(combo=combo, centre=centre) -> QWheelEvent:  # type: ignore[no-untyped-def]
+            wheel = QWheelEvent(centre, combo.mapToGlobal(centre), QPoint(), QPoint(0, -120),
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                                Qt.ScrollPhase.NoScrollPhase, False)
+            QApplication.sendEvent(combo, wheel)
+            return wheel
+
+        wheel = turn()
+        assert combo.currentIndex() == before and not wheel.isAccepted(), combo.objectName()  # the page's
+        if combo.count() > before + 1:
+            combo.setFocus()  # clicked into: the wheel is the learner's to change it with
+            turn()
+            assert combo.currentIndex() == before + 1, combo.objectName()

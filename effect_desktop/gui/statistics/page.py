@@ -39,6 +39,7 @@ from ...timeline.describe import moment_text
 from ..gc_thread import collect_on_gui_thread
 from ..operations import deliver
 from ..style import follow_palette, heading, shows_focus
+from ..wheel_guard import wheel_scrolls_past
 from .card import ChartCard
 from .charts import (
     activity_chart,
@@ -202,6 +203,8 @@ class StatisticsPage(QWidget):
         self.heatmap_year.setObjectName("statsHeatmapYear")
         self.heatmap_year.setAccessibleName(self.tr("Calendar shown"))
         self.heatmap_year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # the page scrolls past them; each choice starts a reading of the figures
+        wheel_scrolls_past(self, self.range, self.granularity, self.scope, self.heatmap_year)
         self.views: dict[str, QChartView] = {name: chart_view() for name in CHARTS}
         self.hardest = HardestWordsTable(on_open_word)
         self.cards: dict[str, ChartCard] = {
