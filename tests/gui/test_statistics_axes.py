@@ -140,19 +140,35 @@ def test_dates_under_a_chart_are_whole_evenly_stepped_and_on_the_periods(qtbot, 
         else:
             periods, granularity = _months(date(2025, 11, 1), days // 30 + 1), Granularity.MONTH
         chart = activity_chart(periods, granularity, "Answers", "Accuracy (%)")
-        view = _shown(qtbot, chart, 300)
+        view = _shown(qtbot, chart, 430)  # a card at the window's first size
         labels = _fit_their_room(qtbot, view)  # what is painted is what was chosen, uncut
         axis = _x(chart)
         starts = {datetime.combine(p.start, time(12)).timestamp() * 1000: n for n, p in enumerate(periods)}
         at = [starts[axis.endValue(label)] for label in labels]  # each on a period's first day
-        if days > 540:  # two years: each new year at its first day
-            assert labels == ["2026", "2027"], labels
+        if all(label.isdigit() for label in labels):  # two years of months: each new year, at its first day
+            assert labels == ["2026", "2027"] and days > 540, labels
         else:
-            assert len(at) >= 2 and at[-1] == len(periods) - 1, labels  # the latest always named
+            assert len(at) >= 3 and at[-1] == len(periods) - 1, labels  # the latest always named
         assert len({b - a for a, b in zip(at, at[1:], strict=False)}) == 1, (labels, at)  # evenly stepped
         assert len(set(labels)) == len(labels), labels
     finally:
         QLocale.setDefault(before)
+
+
+def test_two_years_of_months_are_named_by_year_only_where_too_few_months_fit(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Two years by month read "2025 2026" at any width (the years were chosen by the span alone), where a
+    wider card fits "Dec 2024 May 2025 …"; and in a narrow one two months fit, "Dec" and "Oct 2027"."""
+    periods = _months(date(2025, 11, 1), 24)
+    narrow = _fit_their_room(qtbot, _shown(qtbot, activity_chart(periods, Granularity.MONTH, "A", "B"), 300))
+    assert narrow == ["2026", "2027"], narrow
+    wide = _fit_their_room(qtbot, _shown(qtbot, activity_chart(periods, Granularity.MONTH, "A", "B"), 900))
+    assert len(wide) >= 4 and not any(label.isdigit() for label in wide) and wide[-1].startswith("Oct"), wide
+
+
+def test_an_empty_period_shows_no_dates(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Nothing answered in all time: the empty axis read "01-01-1970 0:00" twice."""
+    view = _shown(qtbot, activity_chart([], Granularity.DAY, "Answers", "Accuracy (%)"), 430)
+    assert not view.chart().axes(Qt.Orientation.Horizontal)[0].labelsVisible()
 
 
 @pytest.mark.parametrize("width", [430, 300, 200])

@@ -34,8 +34,6 @@ from .palette import chart_colors, new_chart, style_chart
 MAX_AREA_POINTS = 250  # an area's points at most (see `envelope`)
 MAX_LINE_PIECES = 24  # pieces of the accuracy line before it is drawn as dots
 MAX_ACCURACY_POINTS = 120  # accuracy points at most: beyond, neighbouring periods are pooled (see `pooled`)
-YEARS_AXIS_FROM_DAYS = 540  # two new years over more days than this are labelled by year: two years of
-# months in Japanese ("2026年10月") left room for one label in a card at the window's first size
 MIN_HEIGHT = 220  # pixels, at the usual font sizes
 MIN_LINES = 12  # a larger font: the chart's height in lines of its text, so a plot still has room for its numbers
 
@@ -104,18 +102,19 @@ def percent_axis(chart: QChart) -> QValueAxis:
 
 
 def _date_axis(chart: QChart, periods: Sequence[Period], granularity: Granularity) -> QDateTimeAxis | QCategoryAxis:
-    """Years at their first day over three new years or more (or two over a year and a half); months
-    at theirs when grouped by month, or over a third of a year by day or week; else the periods' own
-    first days. Each as many labels as fit whole, every k-th from the latest, so the steps are even
+    """Years at their first day over three new years or more; months at theirs when grouped by month,
+    or over a third of a year by day or week (the years where two new years leave room for too few
+    months); else the periods' own first days. Each as many labels as fit whole, every k-th from the
+    latest, so the steps are even
     and stand on the days the points do (evenly spaced times fell between days, 6, 6, 5 and 6 days
     apart, and a year by month read "2025/11 2026/1 2026/5 2026/8", 2026/1 on the 31st of January)."""
-    if not periods:  # nothing answered: an empty axis
+    if not periods:  # nothing answered: an empty axis, without the dates of its empty range ("01-01-1970")
         axis = QDateTimeAxis()
         axis.setTickCount(2)
+        axis.setLabelsVisible(False)
         return axis
     first, last = periods[0].start, periods[-1].start
-    years = len(_year_starts(first, last))
-    if years >= 3 or (years == 2 and (last - first).days > YEARS_AXIS_FROM_DAYS):
+    if len(_year_starts(first, last)) >= 3:
         return _year_axis(chart, first, last)
     if granularity is Granularity.MONTH or (last - first).days > 120:
         return _month_axis(chart, first, last)
@@ -187,8 +186,10 @@ def _month_axis(chart: QChart, first: date, last: date) -> QCategoryAxis:
     """Months apart (a year by week, or by month): a label at the start of each month that fits."""
     axis = QCategoryAxis()
     _category_range(axis, first, last)
+    years = [(_ms(day), str(day.year)) for day in _year_starts(first, last)]
     FittedLabels(chart, axis, [(_ms(month), month) for month in _month_starts(first, last)], label=month_labels,
-                 from_last=True)
+                 from_last=True, coarser=(years, lambda items: [str(item) for item in items]) if len(years) >= 2
+                 else None)
     return axis
 
 
@@ -224,7 +225,9 @@ def pooled(periods: Sequence[Period], limit: int) -> tuple[list[tuple[float, Per
     if len(periods) <= limit:
         return [(_ms(p.start), p) for p in periods], 1
     size = -(-len(periods) // limit)
-    groups = [periods[i:i + size] for i in range(0, len(periods), size)]
+    # counted from the newest: a group of leftovers at the end made today alone a "4 days" point, and
+    # the line ended in a drop or a spike early in the day
+    groups = [periods[max(0, end - size):end] for end in range(len(periods), 0, -size)][::-1]
     return [((_ms(group[0].start) + _ms(group[-1].start)) / 2,
              Period(group[0].start, sum(p.answers for p in group), sum(p.correct for p in group), 0.0))
             for group in groups], size

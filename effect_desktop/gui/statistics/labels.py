@@ -44,34 +44,60 @@ def _text(items: list[Any]) -> list[str]:
     return [str(item) for item in items]
 
 
+Marks = Sequence[tuple[float, Any]]  # (value on the axis, item a label is made of)
+FEWEST_LABELS = 3  # fewer of the marks fit: the coarser marks are taken, if they give as many
+
+
 class FittedLabels(QObject):
     """Owned by the chart; labels `axis` from `marks` (value, item), item turned to text by `label`
     (which sees the chosen items together, so it can add a year where the year changes). With
-    `bars`, each label stands under its bar (at value i, the bar's slot from i - 0.5 to i + 0.5)."""
+    `bars`, each label stands under its bar (at value i, the bar's slot from i - 0.5 to i + 0.5).
+    `coarser` (marks, label): taken where fewer than FEWEST_LABELS of `marks` fit (two years of
+    months in a narrow card: one "2027年10月", where "2026 2027" tell more)."""
 
-    def __init__(self, chart: QChart, axis: QCategoryAxis, marks: Sequence[tuple[float, Any]],
+    def __init__(self, chart: QChart, axis: QCategoryAxis, marks: Marks,
                  label: Callable[[list[Any]], list[str]] = _text, bars: bool = False,
-                 from_last: bool = False) -> None:
+                 from_last: bool = False, coarser: tuple[Marks, Callable[[list[Any]], list[str]]] | None = None
+                 ) -> None:
         super().__init__(chart)
         self.chart = chart
-        self.axis, self.marks, self.label, self.bars = axis, list(marks), label, bars
+        self.axis, self.bars = axis, bars
+        self.sets = [(list(marks), label)] + ([(list(coarser[0]), coarser[1])] if coarser else [])
+        self.marks, self.label = self.sets[0]
         self.from_last = from_last  # count every k-th from the last mark (the latest month), not the first
         self.every = 0
+        self.shown: list[tuple[float, str]] = []  # the labels the axis holds
         self._box = _LabelBox()
         self.fit(FIRST_WIDTH)
         chart.plotAreaChanged.connect(lambda area: self.fit(QRectF(area).width()))
 
-    def chosen(self, every: int) -> list[tuple[float, str]]:
+    def chosen(self, every: int, *, skip_first: bool = False) -> list[tuple[float, str]]:
         """Every k-th mark; a histogram's last band is always among them (if it fits, see `fits`): it
-        is the open one, "366+", that says where the scale ends."""
+        is the open one, "366+", that says where the scale ends. `skip_first`: without the first of
+        them, labelled as the rest alone (the year then goes on the next month)."""
         picked = self.marks[len(self.marks) - 1::-every][::-1] if self.from_last else self.marks[::every]
         if self.bars and picked and picked[-1] is not self.marks[-1]:
             picked = [*picked, self.marks[-1]]
+        if skip_first:
+            picked = picked[1:]
         return list(zip([value for value, _ in picked], self.label([item for _, item in picked]), strict=True))
 
     def label_width(self, text: str) -> float:
         """The width Qt Charts gives `text` before cutting it: its text item's, margins included."""
         return self._box.width(self.axis.labelsFont(), text)
+
+    def in_view(self, every: int, width: float) -> list[tuple[float, str]]:
+        """The labels placed, less a first one reaching past the axis's left end, which Qt Charts hides:
+        counted from the latest period, the first mark often stands on the axis's start (a day's
+        label there left every step that reached it refused, and 7 days showed two dates)."""
+        placed = self.placed(every)
+        span = self.axis.max() - self.axis.min()
+        if self.bars or not placed or span <= 0 or width <= 0:
+            return placed
+        first, text = placed[0]
+        if (first - self.axis.min()) * width / span < self.label_width(text) / 2:
+            return self.chosen(every, skip_first=True)  # (no shift: that is a bar's, and bars stay inside)
+        return placed
 
     def fits(self, every: int, width: float) -> bool:
         """As Qt Charts lays a category axis out: each label gets the axis's (the plot's) width over
@@ -81,13 +107,10 @@ class FittedLabels(QObject):
         span = self.axis.max() - self.axis.min()
         if span <= 0 or width <= 0:
             return True
-        placed = [(value, self.label_width(text)) for value, text in self.placed(every)]
+        placed = [(value, self.label_width(text)) for value, text in self.in_view(every, width)]
         if not placed:
-            return True
-        if max(w for _, w in placed) > width / (len(placed) + 1) - 2 * PADDING:
             return False
-        first, first_width = placed[0]
-        if not self.bars and (first - self.axis.min()) * width / span < first_width / 2:
+        if max(w for _, w in placed) > width / (len(placed) + 1) - 2 * PADDING:
             return False
         return all((b - a) * width / span >= (wa + wb) / 2 + GAP
                    for (a, wa), (b, wb) in zip(placed, placed[1:], strict=False))
@@ -113,20 +136,34 @@ class FittedLabels(QObject):
         shift = 0.5 if self.bars and every == 1 else 0.0
         return [(value + shift, text) for value, text in self.chosen(every)]
 
+    def _best(self, width: float) -> int:
+        return next((k for k in range(1, len(self.marks) + 1) if self.fits(k, width)), max(1, len(self.marks)))
+
     def fit(self, width: float) -> None:
         if width <= 0:
             return
-        every = next((k for k in range(1, len(self.marks) + 1) if self.fits(k, width)), max(1, len(self.marks)))
+        choice, every, labels = 0, 1, -1
+        for index, (marks, label) in enumerate(self.sets):  # the finer marks first; coarser ones if too few
+            self.marks, self.label = marks, label
+            k = self._best(width)
+            count = len(self.in_view(k, width))
+            if count > labels or (index and count == labels):  # as many: the coarser read more simply
+                choice, every, labels = index, k, count
+            if count >= FEWEST_LABELS:
+                break
+        self.marks, self.label = self.sets[choice]
         self._last_in_view(every, width)
-        if every == self.every:
-            return
         self.every = every
+        shown = self.in_view(every, width)
+        if shown == self.shown:
+            return
+        self.shown = shown
         for text in self.axis.categoriesLabels():
             self.axis.remove(text)
         centred = self.bars and every == 1  # each label centred in its bar's slot, between grid lines
         self.axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter if centred
                                     else QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for value, text in self.placed(every):
+        for value, text in shown:
             self.axis.append(text, value)
 
 
