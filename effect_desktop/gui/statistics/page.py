@@ -203,8 +203,8 @@ class StatisticsPage(QWidget):
         self.heatmap_year.setObjectName("statsHeatmapYear")
         self.heatmap_year.setAccessibleName(self.tr("Calendar shown"))
         self.heatmap_year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        # the page scrolls past them; each choice starts a reading of the figures
-        wheel_scrolls_past(self, self.range, self.granularity, self.scope, self.heatmap_year)
+        # in a card the page scrolls past (the period, grouping and words choices stand above the cards)
+        wheel_scrolls_past(self, self.heatmap_year)
         self.views: dict[str, QChartView] = {name: chart_view() for name in CHARTS}
         self.hardest = HardestWordsTable(on_open_word)
         self.cards: dict[str, ChartCard] = {
