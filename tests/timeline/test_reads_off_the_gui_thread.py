@@ -114,6 +114,31 @@ def test_a_history_that_cannot_be_read_says_why(qtbot: QtBot, profile: Profile, 
     assert not _dialogs()
 
 
+def test_a_word_gone_is_said_in_the_windows_language(qtbot: QtBot, profile: Profile, studied: dict,
+                                                     window_reads: Operations) -> None:
+    """A word deleted between the click and the read (more likely now that the read waits its turn)
+    was said in English in the Japanese window: "There is no word with id …"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from effect_desktop.gui import i18n
+
+    i18n.install("ja")
+    try:
+        page = TimelinePage(profile, operations=window_reads)
+        qtbot.addWidget(page)
+        page.open_history(UUID(int=7))
+
+        def boxes() -> list[QMessageBox]:
+            return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+        qtbot.waitUntil(lambda: bool(boxes()), timeout=10_000)
+        for box in boxes():
+            assert "There is no word" not in box.text() and str(UUID(int=7)) in box.text(), box.text()
+            box.close()
+    finally:
+        i18n.install("en")
+
+
 def test_a_history_read_for_a_page_gone_meanwhile_opens_nothing(qtbot: QtBot, profile: Profile, studied: dict,
                                                                 window_reads: Operations) -> None:
     page = TimelinePage(profile, operations=window_reads)

@@ -221,6 +221,7 @@ def _not_shown(parent: QWidget | None, error: Exception) -> None:
     """Why the history is not shown: a word gone says so; anything else is shown as the window's errors are."""
     from PySide6.QtWidgets import QMessageBox
 
+    from ..core_messages import localise
     from ..errors import show_error
 
     if not isinstance(error, WordNotFound):
@@ -229,7 +230,7 @@ def _not_shown(parent: QWidget | None, error: Exception) -> None:
     # PySide6's tr also works on the class (context "QDialog"); the stubs only know the bound form.
     # Opened, not run: a box that ran its own event loop inside the read's result held up the window's
     # other results behind it.
-    box = QMessageBox(QMessageBox.Icon.Information, QDialog.tr("Word history"), str(error),  # type: ignore[call-arg, arg-type]
+    box = QMessageBox(QMessageBox.Icon.Information, QDialog.tr("Word history"), localise(str(error)),  # type: ignore[call-arg, arg-type]
                       QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
