@@ -81,9 +81,12 @@ def _said(moment: datetime, other: datetime) -> str:
     the local one or differs from the `other` time's ("02:00Z is not before 10:00+09:00" lost its Z
     on a computer in UTC, and read as false)."""
     local = moment.astimezone().utcoffset()
+    precise = moment.second or moment.microsecond  # 02:00:30 and 02:00:10 both read "02:00"
     if local != moment.utcoffset() or moment.utcoffset() != other.utcoffset():
-        return moment.isoformat(timespec="minutes").replace("+00:00", "Z")
-    return f"{moment:%Y-%m-%d}" if moment.time() == time() else f"{moment:%Y-%m-%dT%H:%M}"
+        return moment.isoformat(timespec="seconds" if precise else "minutes").replace("+00:00", "Z")
+    if moment.time() == time():
+        return f"{moment:%Y-%m-%d}"
+    return f"{moment:%Y-%m-%dT%H:%M:%S}" if precise else f"{moment:%Y-%m-%dT%H:%M}"
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -55,6 +55,8 @@ def test_an_unknown_event_type_is_refused_with_the_known_ones(data: Path, capsys
      "2026-11-05T10:00+09:00", "give the earlier time to --since"),
     ("2026-11-01T10:30", "2026-11-01T10:30", "--since 2026-11-01T10:30 and --until 2026-11-01T10:30 are the "
      "same moment", "give a later --until"),
+    # seconds kept: both read "02:00", and the sentence read as false
+    ("2026-11-05T02:00:30Z", "2026-11-05T02:00:10Z", "--since 2026-11-05T02:00:30", "give the earlier time"),
 ])
 def test_events_between_swapped_times_is_refused_naming_both(data: Path, capsys, since: str, until: str,
                                                              said: str, advice: str) -> None:
