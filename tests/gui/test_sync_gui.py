@@ -545,6 +545,9 @@ def test_after_a_push_cut_off_the_status_counts_only_what_is_left(qtbot, window,
     marked = _slow_pages(monkeypatch, 0.05)
     shown: list[SyncStatus] = []
     sync.status_changed.connect(shown.append)
+    action = sync.installation.sync_now_action
+    offered_again: list[bool] = []
+    sync.failed.connect(lambda _error: offered_again.append(action.isEnabled()))
     assert sync.sync_now()
     assert marked.wait(WAIT_MS / 1000)
     with psycopg.connect(libpq_url(pg_database), autocommit=True) as admin:  # the connection drops
@@ -556,6 +559,7 @@ def test_after_a_push_cut_off_the_status_counts_only_what_is_left(qtbot, window,
     after = [status.pending for status in shown if status.state is not SyncState.SYNCING]
     assert after == [left], f"shown after the sync: {after} pending; {left} are left"
     assert sync.installation.status_widget.text() == f"Offline, {left} pending"
+    assert offered_again == [True], "Sync now is offered again as the sync ends, before the recount"
 
 
 def test_a_restore_during_a_sync_stops_the_sync_first(qtbot, window, sync, alice, profile,

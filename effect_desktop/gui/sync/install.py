@@ -55,6 +55,8 @@ class SyncInstallation(QObject):
         self.status_widget.setup_requested.connect(self.open_settings)
         window.statusBar().addPermanentWidget(self.status_widget)
         controller.status_changed.connect(lambda _status: self._update_actions())
+        # a push cut off shows its failure once the pending count is read again: Sync now is back at once
+        controller.failed.connect(lambda _error: self._update_actions())
         controller.warned.connect(lambda text: window.statusBar().showMessage(text, 20_000))
         self.retranslate()
         self.ensure_in_place()
