@@ -15,6 +15,7 @@ message (a test says when):
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -56,16 +57,27 @@ def _key(context: ET.Element, message: ET.Element) -> tuple[str, str]:
     return context.findtext("name") or "", message.findtext("source") or ""
 
 
+def source_strings() -> set[str]:
+    """Every string the GUI's sources write (adjacent literals joined, as Python joins them)."""
+    return {node.value for path in GUI.rglob("*.py") for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
 def keep_hand_added(tree: ET.ElementTree) -> None:
-    """Carry over the messages of the current file that lupdate did not find."""
+    """Carry over the messages of the current file that lupdate did not find, while the code still
+    says them: a message whose sentence the code no longer has stayed in the file for good."""
     if not TS.exists():
         return
     root = tree.getroot()
     found = {_key(c, m) for c in root.iter("context") for m in c.iter("message")}
     contexts = {c.findtext("name"): c for c in root.iter("context")}
+    said = source_strings()
     for old_context in ET.parse(TS).getroot().iter("context"):
         for message in old_context.iter("message"):
             if _key(old_context, message) in found:
+                continue
+            if (message.findtext("source") or "") not in said:
+                print(f"dropped (no longer in the code): {_key(old_context, message)}")
                 continue
             name = old_context.findtext("name") or ""
             if name not in contexts:
