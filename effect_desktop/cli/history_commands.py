@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..projections.views import WordView
+from ..statistics.asof import has_easiness
 from ..timeline.describe import field_name, story_words
 from ..timeline.service import Timeline
 from ..timeline.travel import PastState
@@ -58,8 +59,9 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     when = "now: the moment given is still to come" if future else "the past"
     print(f"As of {past.moment.isoformat(timespec='seconds')} ({when}; {counted(len(past.words), 'word')})")
-    print_table(["ID", "WORD", "MEANING", "REPS", "EF", "INTERVAL", "NEXT REVIEW"],
-                [[w.word_id, w.text, w.meaning, *_progress_cells(w, past.due_days)] for w in past.words])
+    easy = has_easiness(past.scheduler)  # FSRS then: no EF (it read 2.50 for every word), as `progress` says
+    print_table(["ID", "WORD", "MEANING", "REPS", *(["EF"] if easy else []), "INTERVAL", "NEXT REVIEW"],
+                [[w.word_id, w.text, w.meaning, *_progress_cells(w, past.due_days, easy)] for w in past.words])
     totals = past.totals
     print(f"streak: {counted(past.streak.current, 'day')} (last study day {past.streak.last_study_day or '-'})")
     correct = f" ({totals.accuracy:.0%} correct)" if totals.answers else ""  # no answers: no score
@@ -69,13 +71,14 @@ def show_state(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _progress_cells(word: WordView, due_days: dict[Any, date]) -> list[Any]:
-    """NEXT REVIEW: the study day the queue counted the review for then (as the word list says it)."""
+def _progress_cells(word: WordView, due_days: dict[Any, date], easy: bool) -> list[Any]:
+    """NEXT REVIEW: the study day the queue counted the review for then (as the word list says it);
+    `easy`: the scheduler then kept an easiness (EF), as SM-2 does and FSRS does not."""
     p = word.progress
     if p is None:
-        return ["", "", "", "new"]
+        return ["", *([""] if easy else []), "", "new"]
     day = due_days.get(word.word_id)
-    return [p.repetition_count, f"{p.easiness_factor:.2f}", p.interval_days,
+    return [p.repetition_count, *([f"{p.easiness_factor:.2f}"] if easy else []), p.interval_days,
             day.isoformat() if day else p.next_review_date.astimezone().strftime("%Y-%m-%d")]
 
 
@@ -89,7 +92,7 @@ def state_json(past: PastState) -> dict[str, Any]:
             "tags": w.tags, "difficulty": w.difficulty,
             "progress": None if w.progress is None else {
                 "repetition_count": w.progress.repetition_count,
-                "easiness_factor": w.progress.easiness_factor,
+                "easiness_factor": w.progress.easiness_factor if has_easiness(past.scheduler) else None,
                 "interval_days": w.progress.interval_days,
                 "next_review_date": w.progress.next_review_date.isoformat(),
                 "next_review_day": past.due_days[w.word_id].isoformat() if w.word_id in past.due_days else None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -141,6 +142,17 @@ def test_under_fsrs_the_cli_leaves_the_easiness_out_as_the_window_does(history: 
     assert progress.splitlines()[0].split() == ["WORD", "REPS", "INTERVAL", "NEXT", "REVIEW"]
     assert run_cli(["--data-dir", data_dir, "progress", "--json"]) == 0
     assert all(row["easiness_factor"] is None for row in json.loads(capsys.readouterr().out))
+    # `state` as of a moment under FSRS said EF 2.50 for every word (the time travel too); before it, SM-2's
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    assert run_cli(["--data-dir", data_dir, "state", "--as-of", now]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[:6] == ["ID", "WORD", "MEANING", "REPS", "INTERVAL", "NEXT"]
+    assert run_cli(["--data-dir", data_dir, "state", "--json", "--as-of", now]) == 0
+    words = json.loads(capsys.readouterr().out)["words"]
+    assert [w for w in words if w["progress"]] and all(w["progress"]["easiness_factor"] is None
+                                                       for w in words if w["progress"])
+    assert run_cli(["--data-dir", data_dir, "state", "--json", "--as-of", before]) == 0
+    then = json.loads(capsys.readouterr().out)
+    assert then["scheduler"] == "sm2" and any(w["progress"]["easiness_factor"] for w in then["words"] if w["progress"])
 
 
 def test_the_heatmap_of_a_calendar_year(history: KnownHistory, capsys: pytest.CaptureFixture[str]) -> None:

@@ -96,6 +96,26 @@ def test_following_a_progress_change_to_the_answer_that_caused_it(qtbot: QtBot, 
     assert any("is next due" in text for text in effects)
 
 
+def test_the_past_under_fsrs_shows_no_easiness(qtbot: QtBot, profile: Profile, clock: SettableClock,
+                                               studied: dict) -> None:
+    """A moment under FSRS showed EF 2.50 for every word (FSRS keeps none: its schedules carry SM-2's
+    starting 2.5), where the Words list, Statistics and `progress` leave it out; before the switch, SM-2's."""
+    from effect_desktop.gui.timeline.past import EF_COLUMN
+    from effect_desktop.timeline.scheduler_replay import switch
+
+    before_switch = clock.now
+    clock.advance(hours=1)
+    switch(profile, "fsrs")
+    clock.advance(hours=1)
+    page = _page(qtbot, profile)
+    for moment, scheduler, easiness in ((clock.now - timedelta(minutes=5), "FSRS", False),
+                                        (before_switch, "SM-2", True)):
+        page.travel.moment.setDateTime(_on_tokyo_clock(moment))
+        qtbot.mouseClick(page.travel.go, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda s=scheduler: page.past.summary.text().endswith(f"scheduler {s}"), timeout=10_000)
+        assert page.past.table.isColumnHidden(EF_COLUMN) is not easiness, scheduler
+
+
 def test_picking_a_past_date_shows_the_word_list_of_then_marked_as_the_past(
         qtbot: QtBot, profile: Profile, clock: SettableClock, studied: dict) -> None:
     clock.advance(days=1)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.scheduling.studyday import offset_minutes
 from ...projections.views import WordView
+from ...statistics.asof import has_easiness
 from ...timeline.describe import moment_text, scheduler_name
 from ...timeline.travel import Comparison, PastState
 from ...wording import value_text
@@ -45,6 +46,7 @@ KEYS_REST_MS = 400  # after the last key on the slider, the past it points at is
 NOW_REFRESH_MS = 30_000  # how often the field's latest allowed moment follows the clock
 SLIDER_STEPS = 1000
 MOMENT_FORMAT = "yyyy-MM-dd HH:mm:ss"
+EF_COLUMN = 3  # the past word list's easiness column (Word, Meaning, Repetitions, EF, …)
 
 
 def _utc_now() -> datetime:
@@ -352,6 +354,8 @@ class PastView(QWidget):
                              .replace("%5", self.tr("%Ln session(s)", "", t.sessions_completed))
                              .replace("%6", scheduler_name(state.scheduler)))  # "SM-2", as elsewhere
         self.words.set_state(state)
+        # FSRS then: no EF column (its schedules carry SM-2's starting 2.50, which read as every word's)
+        self.table.setColumnHidden(EF_COLUMN, not has_easiness(state.scheduler))
         self.changes.clear()
 
     def show_comparison(self, comparison: Comparison) -> None:
