@@ -918,6 +918,10 @@
         <source>The events could not be read: %1</source>
         <translation>イベントを読み込めませんでした: %1</translation>
     </message>
+    <message>
+        <source>Reviews are now scheduled by {0}.</source>
+        <translation>復習の予定は {0} で立てられるようになりました。</translation>
+    </message>
 </context>
     <context>
         <name>TravelBar</name>

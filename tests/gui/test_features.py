@@ -143,6 +143,8 @@ def test_the_scheduler_replay_and_switch_run_off_the_gui_thread_and_refresh_ever
     import shiboken6
 
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5000)
+    # said, as a switch from another device is: only the due count had changed, and nothing said why
+    assert window.statusBar().currentMessage() == "Reviews are now scheduled by FSRS."
 
 
 def test_a_long_job_shows_its_progress_dialog_at_once(qtbot, window: MainWindow) -> None:

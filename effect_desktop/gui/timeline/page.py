@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from ...persistence.errors import ProfileLocked
 from ...persistence.lock_wait import waiting_briefly
 from ...projections.projector import RebuildCancelled
+from ...timeline.describe import scheduler_name
 from ...timeline.entries import TimelineFilter
 from ...timeline.service import Timeline
 from ..core_messages import localise
@@ -483,10 +485,19 @@ class TimelinePage(QWidget):
     def choose_scheduler(self) -> SchedulerDialog:
         dialog = SchedulerDialog(self.profile, self, self.operations)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # each kept its charts: megabytes a time
-        dialog.switched.connect(lambda _name: self.refresh())
+        dialog.switched.connect(self._switched)
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def _switched(self, name: str) -> None:
+        """The switch said in the status bar, as one from another device is: only the due count changed
+        (184 → 314), and nothing said why."""
+        self.refresh()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("Reviews are now scheduled by {0}.")
+                                           .format(scheduler_name(name)), 15_000)
 
     def open_history(self, word_id: UUID) -> None:
         open_word_history(self, self.profile, word_id, self.language, self.operations)
