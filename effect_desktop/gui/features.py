@@ -295,7 +295,11 @@ def change_day_start(window: MainWindow, hour: int) -> None:
     def failed(error: Exception) -> None:
         page.day_start.setEnabled(True)
         page.show_day_start()
-        if not isinstance(error, RebuildCancelled):
+        if isinstance(error, RebuildCancelled):  # said: the status bar was silent
+            window.statusBar().showMessage(T.translate(
+                "Features", "Cancelled: a study day still starts at {0}:00, and nothing was recounted.").format(
+                profile.projector.day_start_hour), 15_000)
+        else:
             show_error(window, error)
 
     window.operations.run(lambda progress: change_day_start_hour(profile, hour, progress), done,

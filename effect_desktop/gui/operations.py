@@ -229,7 +229,9 @@ class Operations(QObject):
                 log.error("background work failed after its window went: %s", error,
                           exc_info=None if isinstance(error, DomainError | StoreError) else error)
                 return
-            if not isinstance(error, DomainError | StoreError):
+            if cancelled.is_set():  # stopped as asked: the log said "ERROR background work failed" with a traceback
+                log.info("background work stopped when asked (%s)", type(error).__name__)
+            elif not isinstance(error, DomainError | StoreError):
                 log.error("background work failed", exc_info=error)
             if on_failure is not None and not _gone(owner):
                 on_failure(error)

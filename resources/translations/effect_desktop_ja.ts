@@ -2024,6 +2024,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The backups folder {0}: {1}</source>
         <translation>バックアップの保存先 {0}: {1}</translation>
     </message>
+    <message>
+        <source>Cancelled: a study day still starts at {0}:00, and nothing was recounted.</source>
+        <translation>取り消しました。学習日の区切りは {0}:00 のままで、何も数え直していません。</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

@@ -265,3 +265,34 @@ def test_after_a_recount_the_focus_is_back_on_its_button_and_its_result_is_read_
     description = QAccessible.queryAccessibleInterface(page.rebuild_button).text(QAccessible.Text.Description)
     assert description == "Rebuilt from 5 events."
     assert window.statusBar().currentMessage() == "Rebuilt from 5 events."
+
+
+def test_a_cancelled_recount_says_so_and_logs_no_error(qtbot, window: MainWindow, profile, monkeypatch,
+                                                       caplog) -> None:
+    """Cancel on "Recounting past study days…" kept the old hour (rightly), but the status bar said
+    nothing and the log had "ERROR background work failed" with a RebuildCancelled traceback."""
+    import logging
+    import time
+
+    from effect_desktop.gui import features
+    from effect_desktop.projections.projector import RebuildCancelled
+
+    def slow_recount(_profile, _hour, progress):  # type: ignore[no-untyped-def]
+        for done in range(1_000):
+            if not progress(done, 1_000):  # cancel was asked, as the projector's rebuild hears it
+                raise RebuildCancelled("the recount was cancelled")
+            time.sleep(0.01)
+        return 0
+
+    monkeypatch.setattr(features, "change_day_start_hour", slow_recount)
+    page = window.show_page("settings")
+    with caplog.at_level(logging.INFO):
+        _pick(page, 0)
+        qtbot.waitUntil(lambda: window.operations.progress_dialog is not None
+                        and window.operations.progress_dialog.isVisible(), timeout=5000)
+        window.operations.progress_dialog.canceled.emit()  # its Cancel button
+        qtbot.waitUntil(lambda: not window.operations.busy, timeout=10_000)
+    assert window.statusBar().currentMessage() == \
+        "Cancelled: a study day still starts at 4:00, and nothing was recounted."
+    assert page.day_start.currentData() == 4 and page.day_start.isEnabled()
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
