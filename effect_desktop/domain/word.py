@@ -101,6 +101,10 @@ def validate_fields(fields: dict[str, Any], *, recorded: bool = False) -> Checke
         raw_tags = fields["tags"] or []
         readable = isinstance(raw_tags, str) or (
             isinstance(raw_tags, (list, tuple)) and all(isinstance(t, str) for t in raw_tags))
+        if readable and not recorded and not isinstance(raw_tags, str):
+            # a tag never holds a separator: one that did ("動詞、五段" from an Anki note, whose tags
+            # are apart by spaces) came back as two from a CSV export, or from the word dialog
+            raw_tags = [piece for tag in raw_tags for piece in split_tags(tag)]
         tags = normalise_tags(raw_tags) if readable else []
         if not readable:
             errors["tags"] = "Tags must be text: a list of tags or one comma-separated line."

@@ -229,6 +229,23 @@ def test_csv_export_reads_back_into_the_same_words(profile: Profile, tmp_path: P
     assert word_rows(profile) == before
 
 
+def test_a_tag_that_held_a_separator_is_two_tags_and_stays_so_through_a_csv(profile: Profile,
+                                                                            tmp_path: Path) -> None:
+    """An Anki note's tags are apart by spaces, so "動詞、五段" and "JLPT;N5" were one tag each, which
+    a CSV export and import (or an edit in the word dialog) then split into two: three tags became
+    five. A tag never holds a separator now: they are two from the start, and a round trip keeps them."""
+    tags = ["動詞、五段", "JLPT;N5", "日本語 タグ"]
+    profile.service.create_words([{"text": "書く", "meaning": "to write", "tags": tags}])
+    word = profile.queries.words()[0]
+    assert word.tags == ["動詞", "五段", "JLPT", "N5", "日本語 タグ"]
+    path = tmp_path / "out.csv"
+    export_words_to(profile.queries, path)
+    before = word_rows(profile)
+    profile.service.delete_word(word.word_id)
+    assert import_file(profile, path).created == 1
+    assert word_rows(profile) == before
+
+
 def test_a_word_holding_a_line_separator_reads_back_whole_from_its_csv(profile: Profile, tmp_path: Path) -> None:
     """Only \\r\\n, \\n and \\r end a line of a file: a word holding U+2028 (or U+2029, U+0085, a form or
     group separator) came back as "sep", or was refused with a line number one past the file's own."""
