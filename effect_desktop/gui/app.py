@@ -39,6 +39,7 @@ from .instance import (
     ask_running_instance_to_raise,
     bring_to_front,
 )
+from .interpreter_share import share_with_the_gui_thread
 from .main_window import MainWindow
 from .paths import icon_path, log_path
 from .preferences import LANGUAGE
@@ -57,6 +58,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = QApplication(argv if argv is not None else sys.argv)
     collect_on_gui_thread()
+    share_with_the_gui_thread()
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("EffectDesktop")
     app.setApplicationDisplayName(APP_NAME)

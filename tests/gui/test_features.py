@@ -234,6 +234,7 @@ window = MainWindow(profile)
 window.show()
 app.processEvents()
 print("sync:", window.sync, "|", window.statusBar().currentMessage())
+print("switch interval:", sys.getswitchinterval())  # interpreter_share.py: the GUI thread waits 1 ms, not 5
 word = profile.service.create_word("apple", "りんご")
 print("words:", len(profile.queries.words()))
 """
@@ -244,6 +245,7 @@ print("words:", len(profile.queries.words()))
     assert "sync: None | Sync is not installed" in result.stdout and "effect-desktop[sync]" in result.stdout
     assert "No module named" not in result.stdout, "Python's words go to the log, not the status bar"
     assert "words: 1" in result.stdout
+    assert "switch interval: 0.001" in result.stdout  # a repaint waited 0.4 s behind an import's check
 
 
 def test_the_window_says_what_an_import_did(qtbot, window: MainWindow, profile, tmp_path, monkeypatch) -> None:
