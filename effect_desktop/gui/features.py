@@ -113,7 +113,9 @@ def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
     if key == "study":  # a move of the day's start made elsewhere during a session waited for its end
         cast("StudyPage", page).session_ended.connect(lambda: _day_start_from_elsewhere(window))
     if key == "sessions":
-        cast("SessionsPage", page).session_opened.connect(lambda session_id: show_session(window, session_id))
+        sessions = cast("SessionsPage", page)
+        sessions.session_opened.connect(lambda session_id: show_session(window, session_id))
+        sessions.resume_requested.connect(lambda session_id: resume_session(window, session_id))
     if key in ("timeline", "statistics"):
         _link_time_travel(window)
 
@@ -124,6 +126,18 @@ def show_session(window: MainWindow, session_id: UUID) -> None:
     if timeline.showing_past:
         timeline.back_to_now()
     timeline.filters.set_session(session_id)
+
+
+def resume_session(window: MainWindow, session_id: UUID) -> None:
+    """An unfinished session from the Sessions page: the question asked at start, asked now."""
+    window.study_page.settle()
+    if window.study_page.in_session:
+        window.statusBar().showMessage(T.translate(
+            "Features", "Finish or leave the session on the Study page first: one session runs at a time."), 8000)
+        return
+    if window.offer_resume(session_id) is None:  # finished meanwhile (another computer's, by a sync)
+        window.statusBar().showMessage(T.translate("Features", "That session is finished already."), 8000)
+        cast("SessionsPage", window.pages["sessions"]).refresh()
 
 
 def show_word_history(window: MainWindow, word_id: UUID) -> None:

@@ -3,6 +3,8 @@
 The page does not know the timeline: it asks for a session to be shown
 (`session_opened`), and the window shows the Timeline page filtered to it
 (features.py), with every answer, schedule change and undo of that session.
+An unfinished one can be resumed or finished from here (`resume_requested`):
+the Study page offers only the newest, and "Later" at start must not mean never.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ from .study.summary import format_duration
 from .style import secondary_text
 
 HISTORY_PAGE = 500  # sessions shown at first, and added by each "Show older sessions"
+UNFINISHED_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SessionsPage(Page):
     session_opened = Signal(UUID)  # show this session's events (in the timeline)
+    resume_requested = Signal(UUID)  # offer to resume or finish this unfinished session
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -54,8 +58,13 @@ class SessionsPage(Page):
         self.show_action = QAction(self.tr("Show in the timeline"), self)
         self.show_action.setObjectName("showSessionInTimeline")
         self.show_action.triggered.connect(lambda: self.open_row(self.table.currentRow()))
+        self.resume_action = QAction(self.tr("Resume or finish…"), self)
+        self.resume_action.setObjectName("resumeSession")
+        self.resume_action.triggered.connect(self.resume_current)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.addAction(self.show_action)
+        self.table.addAction(self.resume_action)
+        self.table.currentCellChanged.connect(lambda *_: self._selection_changed())
         self.table.setToolTip(self.tr("Double-click a session (or press Enter) to see everything it did in "
                                       "the timeline."))
         self.empty = QLabel(self.tr("No sessions yet. Start one on the Study page."))
@@ -67,8 +76,15 @@ class SessionsPage(Page):
         self.more_button = QPushButton(self.tr("Show older sessions"))
         self.more_button.setObjectName("olderSessions")
         self.more_button.clicked.connect(self.show_older)
+        self.resume_button = QPushButton(self.tr("Resume or finish…"))
+        self.resume_button.setObjectName("resumeSessionButton")
+        self.resume_button.setToolTip(self.tr("Go on with the chosen unfinished session, or finish it with "
+                                              "the answers it has."))
+        self.resume_button.clicked.connect(self.resume_current)
         more = QHBoxLayout()
+        more.addWidget(self.resume_button)
         more.addWidget(self.more_note, 1)
+        more.addStretch()  # the buttons at their own width when the note is hidden
         more.addWidget(self.more_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -98,6 +114,7 @@ class SessionsPage(Page):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, session.session_id)
+                item.setData(UNFINISHED_ROLE, not session.completed)
                 if 2 <= column <= 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
@@ -108,6 +125,7 @@ class SessionsPage(Page):
             locale.toString(len(sessions)), locale.toString(total)) if older else "")
         self.more_note.setVisible(older)
         self.more_button.setVisible(older)
+        self._selection_changed()
 
     def show_older(self) -> None:
         self.shown += HISTORY_PAGE
@@ -117,3 +135,18 @@ class SessionsPage(Page):
         item = self.table.item(row, 0)
         if item is not None:
             self.session_opened.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def resume_current(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is not None and item.data(UNFINISHED_ROLE):
+            self.resume_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _selection_changed(self) -> None:
+        """Resume only for an unfinished session; the button is there only while one is listed."""
+        item = self.table.item(self.table.currentRow(), 0)
+        unfinished = item is not None and bool(item.data(UNFINISHED_ROLE))
+        self.resume_action.setEnabled(unfinished)
+        self.resume_button.setEnabled(unfinished)
+        self.resume_button.setVisible(any(
+            item.data(UNFINISHED_ROLE) for row in range(self.table.rowCount())
+            if (item := self.table.item(row, 0)) is not None))

@@ -594,6 +594,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>Completed; every answer undone</source>
         <translation>完了（解答はすべて取り消し済み）</translation>
     </message>
+    <message>
+        <source>Resume or finish…</source>
+        <translation>再開または終了…</translation>
+    </message>
+    <message>
+        <source>Go on with the chosen unfinished session, or finish it with the answers it has.</source>
+        <translation>選んだ未完了のセッションを続けるか、それまでの解答で終了します。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2027,6 +2035,14 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>Cancelled: a study day still starts at {0}:00, and nothing was recounted.</source>
         <translation>取り消しました。学習日の区切りは {0}:00 のままで、何も数え直していません。</translation>
+    </message>
+    <message>
+        <source>Finish or leave the session on the Study page first: one session runs at a time.</source>
+        <translation>先に学習ページのセッションを終えるか中断してください。同時に進められるセッションは一つです。</translation>
+    </message>
+    <message>
+        <source>That session is finished already.</source>
+        <translation>そのセッションはすでに終了しています。</translation>
     </message>
 </context>
 <context>

@@ -317,6 +317,46 @@ def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: Mai
     assert timeline.filters.scope.isVisible() and "session" in timeline.filters.scope.text()
 
 
+def test_an_older_unfinished_session_is_resumed_from_the_sessions_page(qtbot, window: MainWindow, words,
+                                                                       profile) -> None:
+    """The Study page offers only the newest unfinished session: an older one, left with "Later",
+    was otherwise out of reach for good."""
+    from effect_desktop.gui.startup import ResumeDialog
+
+    service = profile.service
+    older = service.start_session("typing", words[:2])
+    service.answer(older, words[0], True, 2000)
+    done = service.start_session("flashcard", words[2:3])
+    service.answer(done, words[2], True, 1500)
+    service.complete_session(done)
+    newer = service.start_session("flashcard", words[3:5])
+    service.answer(newer, words[3], True, 1500)
+    page = window.show_page("sessions")
+    page.refresh()
+    assert page.resume_button.isVisible()
+    page.table.setCurrentCell(next(r for r in range(page.table.rowCount())
+                                   if page.table.item(r, 7).text() == "Completed"), 0)
+    assert not page.resume_button.isEnabled() and not page.resume_action.isEnabled()
+    page.table.setCurrentCell(next(r for r in range(page.table.rowCount())
+                                   if page.table.item(r, 1).text() == "Typing"), 0)
+    assert page.resume_button.isEnabled() and page.resume_action.isEnabled()
+    qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(ResumeDialog, "resumeDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.session.session_id == older
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    study = window.study_page
+    assert window.current_page_key() == "study" and study.in_session and study.run.session_id == older
+    assert study.session_panel.typing.word.word_id == words[1], "the answered word is not asked again"
+
+    window.show_page("sessions")
+    page.refresh()
+    page.table.setCurrentCell(next(r for r in range(page.table.rowCount())
+                                   if page.table.item(r, 0).data(Qt.ItemDataRole.UserRole) == newer), 0)
+    qtbot.mouseClick(page.resume_button, Qt.MouseButton.LeftButton)
+    assert "one session runs at a time" in window.statusBar().currentMessage()
+    assert study.run.session_id == older, "the running session is left as it was"
+
+
 def test_older_sessions_are_a_click_away(qtbot, window: MainWindow, words, profile, monkeypatch) -> None:
     from effect_desktop.gui import sessions_page
 
