@@ -361,7 +361,8 @@ class ImportDialog(QDialog):
         anki = "" if table.anki is None else (self.tr(", Anki's notes without header lines (their HTML read as "
                                                       "text)") if table.anki.guessed
                                               else self.tr(", Anki's notes in plain text"))
-        self.detected_label.setText(self.tr("{0}, {1}, %Ln row(s){2}", "", len(table.rows)).format(
+        rows = len(table.rows) + len(table.problems)  # a record the reader could not split is a row too
+        self.detected_label.setText(self.tr("{0}, {1}, %Ln row(s){2}", "", rows).format(
             self._encoding_label(table.encoding), self.tr(delimiter).lower(),
             self.tr(", first row is a header") if table.has_header else "") + anki)
         self.columns = [self.tr("Column {0}").format(i + 1) if name == column_name(i) else name

@@ -233,6 +233,20 @@ def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile,
     assert word_rows(profile) == [("good", "fine", "", [], 1)]
 
 
+def test_a_row_the_reader_cannot_split_is_counted_among_the_files_rows(qtbot: QtBot, profile: Profile,
+                                                                      tmp_path: Path) -> None:
+    """A file of three words, one with a cell too long to read, was "2 rows" above "1 row cannot be
+    imported": the learner counts three in the file, and the two figures did not add up."""
+    path = tmp_path / "huge.csv"
+    path.write_text("word,meaning\ngood,fine\nbig," + "x" * 70_000 + "\nlast,one\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.problems.item(0).text() == "line 3: a cell is longer than 65,536 characters"
+    assert ", 3 rows, first row is a header" in dialog.detected_label.text()
+    assert dialog.check_summary.text() == "Checked: 2 new words, 1 row cannot be imported."
+
+
 def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profile: Profile,
                                                              tmp_path: Path) -> None:
     profile.service.create_word("apple", "りんご")
