@@ -1379,7 +1379,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>Category is too long; at most {0} characters.</source>
-        <translation>カテゴリーが長すぎます。{0} 文字までにしてください。</translation>
+        <translation>カテゴリが長すぎます。{0} 文字までにしてください。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
@@ -1666,11 +1666,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <source>No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be read).</source>
-        <translation><numerusform>ファイルのどの行も取り込めません：{0} 行目：{1}（ほかに読み取れない行が %Ln 行あります）。</numerusform></translation>
+        <translation><numerusform>ファイルのどの行もインポートできません：{0} 行目：{1}（ほかに読み取れない行が %Ln 行あります）。</numerusform></translation>
     </message>
     <message>
         <source>No row of the file can be imported: line {0}: {1}.</source>
-        <translation>ファイルのどの行も取り込めません：{0} 行目：{1}。</translation>
+        <translation>ファイルのどの行もインポートできません：{0} 行目：{1}。</translation>
     </message>
     <message>
         <source>a cell is longer than {0} characters</source>
@@ -1678,7 +1678,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>This event log was saved as UTF-16 ("Unicode"); save it as UTF-8 and import it again.</source>
-        <translation>このイベントログは UTF-16（「Unicode」）で保存されています。UTF-8 で保存し直してから取り込んでください。</translation>
+        <translation>このイベントログは UTF-16（「Unicode」）で保存されています。UTF-8 で保存し直してからインポートしてください。</translation>
     </message>
     <message>
         <source>A profile could not be created at {0} ({1}). Free some space on the disk and try again, or choose another data folder.</source>
@@ -1715,7 +1715,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>a comma</source>
-        <translation>コンマ</translation>
+        <translation>カンマ</translation>
     </message>
     <message>
         <source>a tab</source>
@@ -1787,11 +1787,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>No column separator was found: every line of the file is a single column (“{0}”), the file's separator being none of those offered; {1}.</source>
-        <translation>列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“{0}”）。区切りが選べる文字のどれでもないため、{1}。</translation>
+        <translation>列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（「{0}」）。区切りが選べる文字のどれでもないため、{1}。</translation>
     </message>
     <message>
         <source>The whole file is one line: the cards run on without a line break between them (“{0}”). Save it with each word on a line of its own, or {1}.</source>
-        <translation>ファイル全体が 1 行です。カードの間に改行がなく、続けて書かれています（“{0}”）。1 語ずつ別の行にして保存するか、{1}。</translation>
+        <translation>ファイル全体が 1 行です。カードの間に改行がなく、続けて書かれています（「{0}」）。1 語ずつ別の行にして保存するか、{1}。</translation>
     </message>
     <message>
         <source>export it again with Tab between the word and its meaning and a new line between cards (in Quizlet: "Between term and definition: Tab", "Between rows: New line")</source>

@@ -111,17 +111,17 @@
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="32"/>
         <source>“{0}” is not the address of a PostgreSQL server; enter it as HOST:PORT/DATABASE, e.g. sync.example.org:5432/effect.</source>
-        <translation>“{0}” は PostgreSQL サーバーのアドレスではありません。「ホスト:ポート/データベース」の形で入力してください（例: sync.example.org:5432/effect）。</translation>
+        <translation>「{0}」は PostgreSQL サーバーのアドレスではありません。「ホスト:ポート/データベース」の形で入力してください（例: sync.example.org:5432/effect）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="39"/>
         <source>“{0}” names no database; add it after the server, e.g. {1}.</source>
-        <translation>“{0}” にはデータベース名がありません。サーバーの後に付けてください（例: {1}）。</translation>
+        <translation>「{0}」にはデータベース名がありません。サーバーの後に付けてください（例: {1}）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="43"/>
         <source>“{0}” has the port {1}; a port is a number from 1 to 65535 (PostgreSQL&apos;s is usually 5432).</source>
-        <translation>“{0}” のポート {1} は使えません。ポートは 1 から 65535 までの数です（PostgreSQL は通常 5432）。</translation>
+        <translation>「{0}」のポート {1} は使えません。ポートは 1 から 65535 までの数です（PostgreSQL は通常 5432）。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/form.py" line="47"/>

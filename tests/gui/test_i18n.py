@@ -333,7 +333,7 @@ def test_a_file_with_no_usable_row_is_explained_in_japanese(qtbot):
         shown = [localise(m) for m in messages]
     finally:
         i18n.install("en")
-    assert shown[0] == "ファイルのどの行も取り込めません：2 行目：65,536 文字より長いセルがあります。"
+    assert shown[0] == "ファイルのどの行もインポートできません：2 行目：65,536 文字より長いセルがあります。"
     assert "ほかに読み取れない行が 1 行あります" in shown[1]
 
 

@@ -109,6 +109,6 @@ def test_a_row_cut_at_a_comma_names_the_comma_before_and_after_import(qtbot: QtB
         qtbot.addWidget(japanese)
         with qtbot.waitSignal(japanese.loaded, timeout=10_000):
             japanese.load_file(path)
-        assert "コンマを含むセルを引用符で囲むか" in japanese.problems.item(0).text()
+        assert "カンマを含むセルを引用符で囲むか" in japanese.problems.item(0).text()
     finally:
         i18n.install("en")
