@@ -315,6 +315,14 @@ def test_a_session_opens_in_the_timeline_with_only_its_events(qtbot, window: Mai
     assert shown and {e.session_id for e in shown} == {second}
     assert [e.event_type for e in shown].count("QuestionAnswered") == 2
     assert timeline.filters.scope.isVisible() and "session" in timeline.filters.scope.text()
+    # the day's heading whole ("2026-11-28..." when the Timeline was first shown through a session)
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    heading = timeline.model.index(0, 0)
+    bold = QFont(timeline.view.font())
+    bold.setBold(True)
+    assert timeline.view.columnWidth(0) > QFontMetrics(bold).horizontalAdvance(heading.data()) + \
+        timeline.view.indentation(), heading.data()
 
 
 def test_an_older_unfinished_session_is_resumed_from_the_sessions_page(qtbot, window: MainWindow, words,

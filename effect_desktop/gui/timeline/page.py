@@ -123,6 +123,7 @@ class TimelinePage(QWidget):
         self._stale = False  # changed while hidden: read again when shown (refresh_when_seen)
         self._travels = 0  # each jump and each "Back to now" counts: only the latest one is shown
         self._loads = 0  # each read of the list in the background counts: only the latest one is shown
+        self._time_column_fitted = False  # a first list shown under a filter (a session's) fits it too
         self._pending: TimelineFilter | None = None  # the filter whose list is being read in the background
         self._focus_moved_to: QWidget | None = None  # where the list's focus went while it was greyed
         self._operations: Any = None  # the window's (timeline_page): long work off the GUI thread
@@ -267,6 +268,7 @@ class TimelinePage(QWidget):
         times = plain.horizontalAdvance("00:00:00") + indent  # a group's events, one level down
         frame = self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
         self.view.setColumnWidth(0, max(headings, times) + branch + 2 * frame + bold.averageCharWidth())
+        self._time_column_fitted = True
 
     # --- reading the list in the background ----------------------------------------------------------
     @property
@@ -336,7 +338,7 @@ class TimelinePage(QWidget):
             self.model.show(timeline_filter, first, before)
             if forget_choice:  # an event chosen from the old rows meanwhile
                 self.detail.show_entry(None)
-            if resize:
+            if resize or not self._time_column_fitted:
                 self._fit_time_column()
 
         def failed(error: Exception) -> None:
