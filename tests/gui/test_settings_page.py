@@ -296,3 +296,29 @@ def test_a_cancelled_recount_says_so_and_logs_no_error(qtbot, window: MainWindow
         "Cancelled: a study day still starts at 4:00, and nothing was recounted."
     assert page.day_start.currentData() == 4 and page.day_start.isEnabled()
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+
+
+def test_an_error_after_cancel_that_is_not_the_stop_is_logged_with_its_traceback(qtbot, window: MainWindow,
+                                                                                   caplog) -> None:
+    """Every error raised after Cancel was logged as "stopped when asked (KeyError)", without its
+    traceback, while the learner was told the details were in the log."""
+    import logging
+    import time
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        for done in range(1_000):
+            if not progress(done, 1_000):
+                raise KeyError("a bug, not a stop")
+            time.sleep(0.01)
+
+    shown: list[Exception] = []
+    with caplog.at_level(logging.INFO):
+        window.operations.run(work, label="Working…", cancellable=True, on_failure=shown.append)
+        qtbot.waitUntil(lambda: window.operations.progress_dialog is not None
+                        and window.operations.progress_dialog.isVisible(), timeout=5000)
+        window.operations.progress_dialog.canceled.emit()
+        qtbot.waitUntil(lambda: not window.operations.busy, timeout=10_000)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors and errors[0].exc_info and "a bug, not a stop" in caplog.text, caplog.text
+    assert not any("stopped when asked" in r.getMessage() for r in caplog.records)
+    assert isinstance(shown[0], KeyError)
