@@ -25,10 +25,10 @@ from ..backup.backups import BackupStopped
 from ..domain.errors import DomainError
 from ..interchange.candidates import ImportCancelled
 from ..persistence.errors import StoreError
+from ..persistence.lock_wait import waiting_briefly
 from ..projections.materialize import ReplayStopped
 from ..projections.projector import RebuildCancelled
 from ..sync.errors import SyncStopped
-from ..persistence.lock_wait import waiting_briefly
 from .errors import show_error
 from .gc_thread import collect_on_gui_thread
 
