@@ -567,6 +567,10 @@ def test_five_years_by_day_show_the_accuracy_of_pooled_days_and_say_so() -> None
     newest = periods[-16:]  # counted from the newest: today is never a point of its own
     assert points[-1].y() == round(100 * sum(p.correct for p in newest) / sum(p.answers for p in newest), 1)
 
+    oldest = periods[:len(periods) % 16 + 16]  # the leftovers of the count from the newest: with the next 16
+    assert points[0].y() == round(100 * sum(p.correct for p in oldest) / sum(p.answers for p in oldest), 1), \
+        "no point of a day or two alone, which the key says holds 16"
+
     few = activity_chart(periods[:90], Granularity.DAY, "Answers", "Accuracy (%)", lambda n: f"pooled {n}")
     assert [s.name() for s in few.series()[1:]][:1] == ["Accuracy (%)"]  # three months by day: a day a point
 

@@ -219,7 +219,7 @@ def _area(name: str, points: Sequence[tuple[float, float]], color: QColor) -> tu
 
 def pooled(periods: Sequence[Period], limit: int) -> tuple[list[tuple[float, Period]], int]:
     """At most `limit` accuracy points, each at the middle of the periods it pools (their answers and
-    correct ones summed), and how many periods a point holds. Five years by day drew 1,800 dots of
+    correct ones summed), and how many periods a point holds (the oldest point up to twice as many). Five years by day drew 1,800 dots of
     daily accuracy, a band from 40% to 100% in which no trend could be seen; the accuracy of a
     fortnight's answers shows where it went."""
     if len(periods) <= limit:
@@ -228,6 +228,8 @@ def pooled(periods: Sequence[Period], limit: int) -> tuple[list[tuple[float, Per
     # counted from the newest: a group of leftovers at the end made today alone a "4 days" point, and
     # the line ended in a drop or a spike early in the day
     groups = [periods[max(0, end - size):end] for end in range(len(periods), 0, -size)][::-1]
+    if len(groups) > 1 and len(groups[0]) < size:  # the oldest leftovers join the next group: alone, one
+        groups[:2] = [groups[0] + groups[1]]       # day at 0% drew a dip the key ("9 days a point") denied
     return [((_ms(group[0].start) + _ms(group[-1].start)) / 2,
              Period(group[0].start, sum(p.answers for p in group), sum(p.correct for p in group), 0.0))
             for group in groups], size
