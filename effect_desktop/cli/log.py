@@ -81,12 +81,14 @@ def _said(moment: datetime, other: datetime) -> str:
     the local one or differs from the `other` time's ("02:00Z is not before 10:00+09:00" lost its Z
     on a computer in UTC, and read as false)."""
     local = moment.astimezone().utcoffset()
-    precise = moment.second or moment.microsecond  # 02:00:30 and 02:00:10 both read "02:00"
+    # 02:00:30 and 02:00:10 both read "02:00", and 02:00:00.5 and 02:00:00.2 both "02:00:00"
+    spec = ("microseconds" if moment.microsecond % 1000 else "milliseconds" if moment.microsecond
+            else "seconds" if moment.second else "minutes")
     if local != moment.utcoffset() or moment.utcoffset() != other.utcoffset():
-        return moment.isoformat(timespec="seconds" if precise else "minutes").replace("+00:00", "Z")
+        return moment.isoformat(timespec=spec).replace("+00:00", "Z")
     if moment.time() == time():
         return f"{moment:%Y-%m-%d}"
-    return f"{moment:%Y-%m-%dT%H:%M:%S}" if precise else f"{moment:%Y-%m-%dT%H:%M}"
+    return moment.replace(tzinfo=None).isoformat(timespec=spec)
 
 
 def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:

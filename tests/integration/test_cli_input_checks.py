@@ -57,6 +57,9 @@ def test_an_unknown_event_type_is_refused_with_the_known_ones(data: Path, capsys
      "same moment", "give a later --until"),
     # seconds kept: both read "02:00", and the sentence read as false
     ("2026-11-05T02:00:30Z", "2026-11-05T02:00:10Z", "--since 2026-11-05T02:00:30", "give the earlier time"),
+    # and fractions of a second ("02:00:00 is not before 02:00:00")
+    ("2026-11-05T02:00:00.5Z", "2026-11-05T02:00:00.2Z", "--since 2026-11-05T02:00:00.500",
+     "--until 2026-11-05T02:00:00.200"),
 ])
 def test_events_between_swapped_times_is_refused_naming_both(data: Path, capsys, since: str, until: str,
                                                              said: str, advice: str) -> None:
