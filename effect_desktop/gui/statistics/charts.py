@@ -219,9 +219,9 @@ def _area(name: str, points: Sequence[tuple[float, float]], color: QColor) -> tu
 
 def pooled(periods: Sequence[Period], limit: int) -> tuple[list[tuple[float, Period]], int]:
     """At most `limit` accuracy points, each at the middle of the periods it pools (their answers and
-    correct ones summed), and how many periods a point holds (the oldest point up to twice as many). Five years by day drew 1,800 dots of
-    daily accuracy, a band from 40% to 100% in which no trend could be seen; the accuracy of a
-    fortnight's answers shows where it went."""
+    correct ones summed), and how many periods a point holds (the oldest point up to twice as many).
+    Five years by day drew 1,800 dots of daily accuracy, a band from 40% to 100% in which no trend
+    could be seen; the accuracy of a fortnight's answers shows where it went."""
     if len(periods) <= limit:
         return [(_ms(p.start), p) for p in periods], 1
     size = -(-len(periods) // limit)
