@@ -515,7 +515,7 @@ def test_a_file_the_import_cannot_use_is_refused_in_the_interface_language(tmp_p
     assert shown["binary.csv"].startswith("このファイルはテキストではなくバイナリデータです")
     assert shown["header.csv"] == "ファイルには見出しの行しかありません。インポートする単語がありません。"
     assert "を読み込めませんでした" in shown["missing.csv"]
-    assert shown["one.csv"].startswith("列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（“word”）。")
+    assert shown["one.csv"].startswith("列の区切りが見つかりませんでした。ファイルのどの行も 1 列です（「word」）。")
 
 
 def test_the_profiles_own_files_are_not_offered_for_import(qtbot: QtBot, profile: Profile) -> None:
