@@ -2,7 +2,9 @@
 
 Each gives the per-word changes for `StudyService.update_words` (one action:
 one correlation id, one undo); words the change would not alter are left out,
-so the history records only real edits.
+so the history records only real edits. A tag typed with a separator
+("JLPT;N5", "名詞、動詞") is the tags it names, as everywhere else: the command
+would split it anyway, and the undo then looked for a tag "JLPT;N5" no word had.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
+from ..domain.word import split_tags
 from ..projections.handlers import tag_key
 from ..projections.views import WordView
 
@@ -20,12 +23,6 @@ Changes = list[tuple[UUID, dict[str, Any]]]
 def set_category(words: list[WordView], category: str) -> Changes:
     category = category.strip()
     return [(w.word_id, {"category": category}) for w in words if w.category != category]
-
-
-def add_tag(words: list[WordView], tag: str) -> Changes:
-    key = tag_key(tag)
-    return [(w.word_id, {"tags": [*w.tags, tag.strip()]}) for w in words
-            if key and key not in {tag_key(t) for t in w.tags}]
 
 
 def remove_tag(words: list[WordView], tag: str) -> Changes:
@@ -45,31 +42,44 @@ def category_set(category: str) -> FieldsChange:
 
 
 def tag_added(tag: str) -> FieldsChange:
-    key = tag_key(tag)
+    wanted = split_tags(tag)
 
     def change(fields: dict[str, Any]) -> dict[str, Any] | None:
         tags = list(fields.get("tags") or [])
-        if not key or key in {tag_key(t) for t in tags}:
-            return None
-        return {"tags": [*tags, tag.strip()]}
+        keys = {tag_key(t) for t in tags}
+        added = [t for t in wanted if tag_key(t) not in keys]
+        return {"tags": [*tags, *added]} if added else None
     return change
 
 
 def tag_removed(tag: str) -> FieldsChange:
-    key = tag_key(tag)
+    keys = {tag_key(t) for t in split_tags(tag)}
 
     def change(fields: dict[str, Any]) -> dict[str, Any] | None:
         tags = list(fields.get("tags") or [])
-        if key not in {tag_key(t) for t in tags}:
+        if not keys & {tag_key(t) for t in tags}:
             return None
-        return {"tags": [t for t in tags if tag_key(t) != key]}
+        return {"tags": [t for t in tags if tag_key(t) not in keys]}
     return change
 
 
 def tags_put_back(old_tags: list[str], tag: str) -> FieldsChange:
-    """The inverse of `tag_removed(tag)` for a word whose tags were `old_tags`: the spelling it had
-    ("food", whatever was typed to remove it), back where it stood (after the tags before it then that
-    are still there), wherever the others stand now."""
+    """The inverse of `tag_removed(tag)` for a word whose tags were `old_tags`: each tag with the spelling
+    it had ("food", whatever was typed to remove it), back where it stood (after the tags before it then
+    that are still there), wherever the others stand now."""
+    each = [_put_back(old_tags, one) for one in split_tags(tag)]
+
+    def change(fields: dict[str, Any]) -> dict[str, Any] | None:
+        tags, changed = list(fields.get("tags") or []), False
+        for put_back in each:
+            done = put_back({"tags": tags})
+            if done is not None:
+                tags, changed = done["tags"], True
+        return {"tags": tags} if changed else None
+    return change
+
+
+def _put_back(old_tags: list[str], tag: str) -> FieldsChange:
     key = tag_key(tag)
     index = next((i for i, t in enumerate(old_tags) if tag_key(t) == key), None)
     if index is None:

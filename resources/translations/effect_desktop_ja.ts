@@ -2248,6 +2248,23 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>Changing %Ln word(s)…</source>
         <translation><numerusform>%Ln 語を変更しています…</numerusform></translation>
     </message>
+    <message>
+        <source>tags {0} added</source>
+        <translation>タグ{0}の追加</translation>
+    </message>
+    <message>
+        <source>tags {0} removed</source>
+        <translation>タグ{0}の削除</translation>
+    </message>
+    <message>
+        <source>“{0}”</source>
+        <translation>「{0}」</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between tags in a list</comment>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>CurrentWordEditor</name>

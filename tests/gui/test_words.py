@@ -553,6 +553,24 @@ def test_a_selection_is_organised_in_one_action_and_one_undo_takes_it_back(qtbot
     assert {e.metadata.causation_id for e in undone} == {e.event_id for e in changed}
 
 
+def test_a_tag_typed_with_a_separator_is_added_and_taken_back_as_the_tags_it_names(qtbot, window, profile,
+                                                                                   words):
+    """"JLPT;N5" added two tags, while the undo list said tag “JLPT;N5” added, and an undo after an edit
+    of the word in between left both tags on it."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "run"])
+    page.organizer.ask = lambda _title, _label, _choices: "JLPT;N5"
+    assert page.organizer.add_tag() == 2
+    assert window.undo_action.text() == "&Undo tags “JLPT”, “N5” added"
+    run = next(w for w in profile.queries.words() if w.text == "run")
+    assert run.tags == ["verb", "JLPT", "N5"]
+    profile.service.update_word(run.word_id, meaning="to move fast")  # an edit since: the undo takes back the tags
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert profile.queries.word(run.word_id).tags == ["verb"]
+    assert profile.queries.word(run.word_id).meaning == "to move fast"
+
+
 def test_every_column_shows_at_the_windows_first_size(qtbot, window, profile, words):
     """"Next review" was cut off at 1000 × 680 and reached only by scrolling sideways; the meaning
     column now takes the room that is left."""

@@ -19,3 +19,16 @@ def test_an_undone_tag_removal_puts_the_tag_back_where_it_stood() -> None:
 
 def test_a_tag_the_word_never_had_is_added_at_the_end() -> None:
     assert tags_put_back(["noun"], " verb ")({"tags": ["noun", "x"]}) == {"tags": ["noun", "x", "verb"]}
+
+
+def test_a_tag_typed_with_a_separator_is_the_tags_it_names_each_way() -> None:
+    """"JLPT;N5" added two tags (the command splits a tag that holds a separator), but taking it back
+    looked for one tag "JLPT;N5" that no word had, and left both."""
+    from effect_desktop.application.organize import tag_added
+
+    assert tag_added("JLPT;N5")({"tags": ["noun", "n5"]}) == {"tags": ["noun", "n5", "JLPT"]}
+    assert tag_added("名詞、動詞")({"tags": []}) == {"tags": ["名詞", "動詞"]}
+    assert tag_added(" ; ")({"tags": ["noun"]}) is None
+    assert tag_removed("JLPT;N5")({"tags": ["JLPT", "noun", "N5", "x"]}) == {"tags": ["noun", "x"]}
+    old = ["JLPT", "noun", "N5"]
+    assert tags_put_back(old, "jlpt, n5")({"tags": ["noun", "later"]}) == {"tags": ["JLPT", "noun", "N5", "later"]}

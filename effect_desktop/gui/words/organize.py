@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
+from ...domain.word import split_tags
 from ...projections.views import WordView
 from ..undo import BUSY_FROM, UndoEntry, Undone
 from .edit import outcome
@@ -74,10 +75,9 @@ class Organizer(QObject):
         if tag is None:
             tag = self.ask(self.tr("Add a tag"), self.tr("Tag to add to %Ln word(s):", "", len(words)),
                            self.page.profile.queries.tags())
-        if not tag or not tag.strip():
+        if not tag or not split_tags(tag):
             return 0
-        return self._apply(words, organize.tag_added(tag),
-                           lambda _count: self.tr("tag “{0}” added").format(tag.strip()),
+        return self._apply(words, organize.tag_added(tag), lambda _count: self._named(tag, added=True),
                            lambda _before: organize.tag_removed(tag))
 
     def remove_tag(self, tag: str | None = None) -> int:
@@ -87,11 +87,18 @@ class Organizer(QObject):
         if tag is None:
             tag = self.ask(self.tr("Remove a tag"), self.tr("Tag to remove from %Ln word(s):", "", len(words)),
                            organize.tags_of(words))
-        if not tag or not tag.strip():
+        if not tag or not split_tags(tag):
             return 0
-        return self._apply(words, organize.tag_removed(tag),
-                           lambda _count: self.tr("tag “{0}” removed").format(tag.strip()),
+        return self._apply(words, organize.tag_removed(tag), lambda _count: self._named(tag, added=False),
                            lambda before: organize.tags_put_back(before.get("tags") or [], tag))
+
+    def _named(self, typed: str, *, added: bool) -> str:
+        """What the undo list and the status bar call the change: "JLPT;N5" typed is two tags."""
+        tags = split_tags(typed)
+        if len(tags) == 1:
+            return (self.tr("tag “{0}” added") if added else self.tr("tag “{0}” removed")).format(tags[0])
+        named = self.tr(", ", "between tags in a list").join(self.tr("“{0}”").format(tag) for tag in tags)
+        return (self.tr("tags {0} added") if added else self.tr("tags {0} removed")).format(named)
 
     # --- plumbing ---------------------------------------------------------------------------------------------
     def _words(self) -> list[WordView]:
