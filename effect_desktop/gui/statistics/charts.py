@@ -229,7 +229,7 @@ def pooled(periods: Sequence[Period], limit: int) -> tuple[list[tuple[float, Per
     # the line ended in a drop or a spike early in the day
     groups = [periods[max(0, end - size):end] for end in range(len(periods), 0, -size)][::-1]
     if len(groups) > 1 and len(groups[0]) < size:  # the oldest leftovers join the next group: alone, one
-        groups[:2] = [groups[0] + groups[1]]       # day at 0% drew a dip the key ("9 days a point") denied
+        groups[:2] = [[*groups[0], *groups[1]]]    # day at 0% drew a dip the key ("9 days a point") denied
     return [((_ms(group[0].start) + _ms(group[-1].start)) / 2,
              Period(group[0].start, sum(p.answers for p in group), sum(p.correct for p in group), 0.0))
             for group in groups], size
