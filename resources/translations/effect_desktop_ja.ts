@@ -858,7 +858,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>There are no words yet. Add some on the Words page, or bring a list in with File → Import words…</source>
-        <translation>まだ単語がありません。「単語」ページで追加するか、「ファイル」→「単語をインポート…」で一覧を取り込んでください。</translation>
+        <translation>まだ単語がありません。「単語」ページで追加するか、「ファイル」→「単語をインポート…」で一覧をインポートしてください。</translation>
     </message>
     <message numerus="yes">
         <source>%Ln word(s) of this session were deleted meanwhile; their cards are left out.</source>
@@ -1702,11 +1702,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds {3}, or map the extra column</source>
-        <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
+        <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} がインポートされません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
     </message>
     <message>
         <source>{0} cells where most rows have {1}, so {2} would be left out; put quotes around a cell that holds {3}, or map the extra column</source>
-        <translation>ほとんどの行のセルは {1} 個ですが、この行には {0} 個のセルがあるため、{2} が取り込まれません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
+        <translation>ほとんどの行のセルは {1} 個ですが、この行には {0} 個のセルがあるため、{2} がインポートされません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
     </message>
     <message>
         <source>a {0}</source>
@@ -1731,11 +1731,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>the word “{0}” is HTML markup alone, with no text to import</source>
-        <translation>単語「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
+        <translation>単語「{0}」は HTML のタグだけで、インポートする文字がありません</translation>
     </message>
     <message>
         <source>the meaning “{0}” is HTML markup alone, with no text to import</source>
-        <translation>意味「{0}」は HTML のタグだけで、取り込む文字がありません</translation>
+        <translation>意味「{0}」は HTML のタグだけで、インポートする文字がありません</translation>
     </message>
     <message>
         <source>archive segment {0} is damaged ({1}); restore a backup</source>
