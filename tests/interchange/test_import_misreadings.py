@@ -157,12 +157,12 @@ def test_html_that_reads_as_nothing_is_said_so(tmp_path: Path, qapp: object) -> 
     assert [str(problem) for problem in problems] == [
         "line 1: the word “<br>” is HTML markup alone, with no text to import",
         "line 2: the word “<p>” is HTML markup alone, with no text to import"]
-    assert in_japanese(problems[0].reason) == "単語「<br>」は HTML のタグだけで、取り込む文字がありません"
+    assert in_japanese(problems[0].reason) == "単語「<br>」は HTML のタグだけで、インポートする文字がありません"
     meaning = tmp_path / "notes.txt"
     meaning.write_text("#separator:tab\n#html:true\nword\t<br>\n", encoding="utf-8")
     table = read_word_table(meaning)
     reason = table_candidates(table, guess_mapping(table)).problems[0].reason
-    assert in_japanese(reason) == "意味「<br>」は HTML のタグだけで、取り込む文字がありません"
+    assert in_japanese(reason) == "意味「<br>」は HTML のタグだけで、インポートする文字がありません"
 
 
 @pytest.mark.parametrize("header", ["Kanji,Reading,English", "Kanji,Reading,Meaning", "漢字,読み,意味"])
