@@ -31,6 +31,7 @@ from ..os_reasons import reason_in_words, what_to_do
 from ..persistence.errors import ProfileLocked, StoreError
 from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
 from ..private_files import create_private_file, make_private_folder
+from ..stopping import StoppedAsAsked
 
 BACKUP_DIR = "backups"
 SUFFIX = ".effect.sqlite3"
@@ -68,7 +69,7 @@ class ProfileInUse(RestoreRefused, ProfileLocked):
     status 75, "try again later", as for any other write the profile's holder blocks; it was 2)."""
 
 
-class BackupStopped(BackupError):
+class BackupStopped(BackupError, StoppedAsAsked):
     """Asked to stop (the window closing during the daily backup): no copy was kept, nothing else changed."""
 
     def __init__(self) -> None:

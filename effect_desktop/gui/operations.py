@@ -21,22 +21,14 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QRunnable, Qt, QThreadPo
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
-from ..backup.backups import BackupStopped
 from ..domain.errors import DomainError
-from ..interchange.candidates import ImportCancelled
 from ..persistence.errors import StoreError
 from ..persistence.lock_wait import waiting_briefly
-from ..projections.materialize import ReplayStopped
-from ..projections.projector import RebuildCancelled
-from ..sync.errors import SyncStopped
+from ..stopping import StoppedAsAsked
 from .errors import show_error
 from .gc_thread import collect_on_gui_thread
 
 log = logging.getLogger("effect_desktop.gui.operations")
-# What a job raises when it stops because Cancel was pressed: only these are "stopped as asked"; any
-# other error, even one after Cancel, is a failure and is logged with its traceback.
-STOPPED_AS_ASKED = (RebuildCancelled, ReplayStopped, ImportCancelled, BackupStopped, SyncStopped)
-
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
@@ -238,7 +230,7 @@ class Operations(QObject):
                 log.error("background work failed after its window went: %s", error,
                           exc_info=None if isinstance(error, DomainError | StoreError) else error)
                 return
-            if cancelled.is_set() and isinstance(error, STOPPED_AS_ASKED):  # (it was an ERROR with a traceback)
+            if cancelled.is_set() and isinstance(error, StoppedAsAsked):  # (it was an ERROR with a traceback)
                 log.info("background work stopped when asked (%s)", type(error).__name__)
             elif not isinstance(error, DomainError | StoreError):
                 log.error("background work failed", exc_info=error)

@@ -15,6 +15,7 @@ from ..domain.errors import ValidationFailed
 from ..domain.scheduling.base import Review
 from ..domain.text_fold import without_invisible
 from ..domain.word import CheckedFields, validate_fields
+from ..stopping import StoppedAsAsked
 from .errors import InterchangeError
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
@@ -60,7 +61,7 @@ class Parsed:
     chosen_fields: list[FieldChoice] = field(default_factory=list)  # a deck's note types read by their names
 
 
-class ImportCancelled(InterchangeError):
+class ImportCancelled(InterchangeError, StoppedAsAsked):
     """The user cancelled; nothing was written."""
 
     def __init__(self) -> None:

@@ -19,6 +19,7 @@ from ..domain.events import DomainEvent
 from ..domain.registry import EventRegistry, default_registry
 from ..persistence.schema import local_metadata
 from ..persistence.sql_store import SqlEventStore
+from ..stopping import StoppedAsAsked
 from ..timeline.scheduler_choice import selected_scheduler
 from .cache import ReadModelCache
 from .projector import REBUILD_PAGE, Projector
@@ -40,7 +41,7 @@ def materialize(cache: ReadModelCache, registry: EventRegistry | None = None) ->
     return Queries(SqlEventStore(engine, registry or default_registry()))
 
 
-class ReplayStopped(Exception):
+class ReplayStopped(StoppedAsAsked):
     """`stop()` said so between two pages of the replay (the window closing, another moment chosen)."""
 
 

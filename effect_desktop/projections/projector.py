@@ -27,6 +27,7 @@ from ..persistence.errors import StoreError
 from ..persistence.schema import events as events_table
 from ..persistence.schema import profile_info
 from ..persistence.sql_store import SqlEventStore
+from ..stopping import StoppedAsAsked
 from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, greatest_choice, scheduler_named
 from . import handlers
 from .cache import ReadModelCache
@@ -328,5 +329,5 @@ class Projector:
                            {"name": CHECKPOINT, "position": position})
 
 
-class RebuildCancelled(Exception):
+class RebuildCancelled(StoppedAsAsked):
     """The user cancelled a rebuild; the transaction was rolled back."""

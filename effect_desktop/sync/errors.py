@@ -7,6 +7,8 @@ in the profile until the next sync.
 
 from __future__ import annotations
 
+from ..stopping import StoppedAsAsked
+
 
 class SyncError(Exception):
     """Base of every sync failure; the message says what to do (in the CLI's terms).
@@ -58,7 +60,7 @@ class ServerBusy(SyncInterrupted):
     left waiting silently; what was committed is kept, sync again later."""
 
 
-class SyncStopped(SyncInterrupted):
+class SyncStopped(SyncInterrupted, StoppedAsAsked):
     """Asked to stop (the window closing) between two pages taken in; what was committed is kept and
     the next sync goes on from there."""
 
