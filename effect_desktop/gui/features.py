@@ -123,8 +123,8 @@ def _page_built(window: MainWindow, key: str, page: QWidget) -> None:
 def show_session(window: MainWindow, session_id: UUID) -> None:
     """A session from the Sessions page: the timeline, showing only what it did."""
     timeline = cast("TimelinePage", window.show_page("timeline"))
-    if timeline.showing_past:
-        timeline.back_to_now()
+    if timeline.showing_past:  # as its "Back to now" does: the statistics that followed it into the past too
+        timeline.travel.back_to_now.emit()
     timeline.filters.set_session(session_id)
 
 

@@ -61,6 +61,25 @@ def test_statistics_follow_the_timelines_time_travel(qtbot, window: MainWindow, 
     assert statistics.as_of is None
 
 
+def test_a_session_opened_from_the_sessions_page_brings_the_statistics_back_to_now_too(
+        qtbot, window: MainWindow, words, profile) -> None:
+    """The timeline came back to now to show the session, but the statistics that followed it into the
+    past stayed there ("As of …", the figures of that moment) until Back to now was pressed again."""
+    from datetime import timedelta
+
+    session = profile.service.start_session("flashcard", words[:1])
+    profile.service.answer(session, words[0], True, 1500)
+    timeline = window.show_page("timeline")
+    statistics = window.page("statistics")
+    timeline.travel.travel_requested.emit(profile.service.clock() - timedelta(days=1))  # as the bar asks
+    qtbot.waitUntil(lambda: timeline.showing_past and statistics.as_of is not None, timeout=10_000)
+    sessions = window.show_page("sessions")
+    sessions.refresh()
+    sessions.open_row(0)
+    assert not timeline.showing_past
+    assert statistics.as_of is None
+
+
 def test_statistics_first_opened_during_time_travel_show_the_past(qtbot, window: MainWindow, words,
                                                                    profile) -> None:
     """Built after the jump, the page was linked for later jumps only, and showed today's figures."""
