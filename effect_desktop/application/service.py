@@ -484,9 +484,10 @@ class StudyService:
                 else:
                     offset = offset_minutes(command.now)
                 command.now = ended_at.astimezone(timezone(timedelta(minutes=offset)))
-            at = {a.event_id.bytes: a.answered_at for a in answers}
-            answered = [at[key] for key in session.answers if key in at]  # in the order given, not by clock
-            done = session.complete(started_at, min(ended_at or command.now, command.now), answered)
+            given = {a.event_id.bytes: a for a in answers}
+            in_order = [given[key] for key in session.answers if key in given]  # in the order given, not by clock
+            done = session.complete(started_at, min(ended_at or command.now, command.now),
+                                    [a.answered_at for a in in_order], [a.response_time_ms / 1000 for a in in_order])
             command.cause(done)
             self._commit(command, [session])
         return done.event_id

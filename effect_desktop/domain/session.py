@@ -83,13 +83,14 @@ class StudySession(Aggregate):
                                     answer_event_id=answer_event_id)
         return self._record(retracted)
 
-    def complete(self, started_at: datetime, now: datetime, answered: Sequence[datetime] = ()) -> Recorded:
-        """`answered`: when the session's answers were given, so a pause (a laptop asleep for three days
-        with the session open) is not counted as study time."""
+    def complete(self, started_at: datetime, now: datetime, answered: Sequence[datetime] = (),
+                 took: Sequence[float] = ()) -> Recorded:
+        """`answered`: when the session's answers were given, and `took` how long each took (seconds), so
+        a pause (a laptop asleep for three days with the session open) is not counted as study time."""
         self._require_open()
         total = len(self.answers)
         correct = sum(1 for _, ok in self.answers.values() if ok)
-        duration = active_seconds([started_at, *answered, now])
+        duration = active_seconds([started_at, *answered, now], took)
         done = SessionCompleted(session_id=self.id, total_questions=total, correct_answers=correct,
                                 duration_seconds=duration)
         return self._record(done)
@@ -166,9 +167,21 @@ def _canonical(word_id: str) -> str:
 IDLE_AFTER = timedelta(minutes=10)  # a gap longer than this between two answers is a pause, not study
 
 
-def active_seconds(moments: Sequence[datetime]) -> int:
-    """The time studied across `moments` (the start, each answer, the end): every gap counts, up to
-    IDLE_AFTER. A card looked at for long still counts ten minutes; a night asleep does not count,
-    nor does a clock set back (a gap that goes backwards)."""
-    return int(sum(min(later - earlier, IDLE_AFTER).total_seconds()
-                   for earlier, later in zip(moments, moments[1:], strict=False) if later > earlier))
+def active_seconds(moments: Sequence[datetime], took: Sequence[float | None] = ()) -> int:
+    """The time studied across `moments` (the start, each answer, the end): each gap up to IDLE_AFTER
+    counts whole. A longer gap is a pause (the app closed, the session left, a night asleep), and of it
+    counts only what the answer that ends it says it took (`took[i]`, in seconds, for `moments[i + 1]`),
+    up to IDLE_AFTER: a card looked at for long still counts, ten minutes at most. Every pause counted
+    ten minutes: a session left one evening and finished the next morning said 10:09 of study for a
+    minute of answers. A gap that goes backwards (a clock set back) counts nothing."""
+    total = 0.0
+    for index, (earlier, later) in enumerate(zip(moments, moments[1:], strict=False)):
+        gap = (later - earlier).total_seconds()
+        if gap <= 0:
+            continue
+        if gap <= IDLE_AFTER.total_seconds():
+            total += gap
+        else:
+            spent = took[index] if index < len(took) else None
+            total += min(spent or 0.0, gap, IDLE_AFTER.total_seconds())
+    return int(total)

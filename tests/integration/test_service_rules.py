@@ -109,6 +109,27 @@ def test_a_session_completed_when_its_summary_is_left_counts_the_time_up_to_its_
     assert profile.queries.session(other).duration_seconds == 30
 
 
+def test_a_session_resumed_after_a_break_counts_the_answers_not_the_break(profile: Profile,
+                                                                          clock: SettableClock) -> None:
+    """Left with Esc (or the app closed) and resumed the next morning, a minute of answers read 10:09:
+    each pause counted ten minutes. Now a pause counts what the answer after it took."""
+    a, b = profile.service.create_word("apple", "りんご"), profile.service.create_word("bread", "パン")
+    session = profile.service.start_session("typing", [a, b])
+    clock.advance(seconds=20)
+    profile.service.answer(session, a, True, 18_000)
+    clock.advance(hours=13)  # the evening left, the session resumed in the morning
+    profile.service.answer(session, b, False, 7_000)
+    clock.advance(seconds=3)
+    profile.service.complete_session(session)
+    assert profile.queries.session(session).duration_seconds == 20 + 7 + 3
+    left = profile.service.start_session("typing", [a])
+    clock.advance(seconds=10)
+    profile.service.answer(left, a, True, 9_000)
+    clock.advance(hours=15)  # "Finish with these answers" the next day
+    profile.service.complete_session(left)
+    assert profile.queries.session(left).duration_seconds == 10
+
+
 def test_derived_events_name_the_answer_as_their_cause(profile: Profile) -> None:
     word = profile.service.create_word("apple", "りんご")
     session = profile.service.start_session("flashcard", [word])

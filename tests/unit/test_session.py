@@ -156,7 +156,9 @@ def test_replay_and_snapshot_give_the_same_session() -> None:
 
 def test_a_pause_in_a_session_is_not_study_time() -> None:
     """A laptop asleep for three days with a session open made it "70:59:59" of study, and 4,260
-    minutes in the statistics. Each gap between answers counts up to ten minutes."""
+    minutes in the statistics. A gap over ten minutes is a pause: of it counts only what the answer
+    after it took (each pause counted ten minutes, and a session left one evening and finished the next
+    morning said 10:09 for a minute of answers)."""
     from datetime import UTC, datetime, timedelta
 
     from effect_desktop.domain.session import active_seconds
@@ -164,8 +166,12 @@ def test_a_pause_in_a_session_is_not_study_time() -> None:
     start = datetime(2026, 6, 10, 20, 0, tzinfo=UTC)
     answers = [start + timedelta(seconds=5), start + timedelta(seconds=10), start + timedelta(days=3, seconds=4)]
     end = answers[-1] + timedelta(seconds=2)
-    assert active_seconds([start, *answers, end]) == 5 + 5 + 600 + 2
+    assert active_seconds([start, *answers, end], [4.5, 5, 3.2]) == 5 + 5 + 3 + 2
+    assert active_seconds([start, *answers, end]) == 5 + 5 + 0 + 2  # (nothing said of the answer: none)
     assert active_seconds([start, start + timedelta(minutes=7)]) == 420  # a long look at a card still counts
+    assert active_seconds([start, start + timedelta(minutes=25)], [25 * 60]) == 600, "ten minutes at most"
+    left = start + timedelta(hours=14)  # a session left one evening and finished the next morning
+    assert active_seconds([start, answers[0], left], [5]) == 5
 
 
 def test_a_clock_set_back_during_a_session_adds_no_time(tmp_path) -> None:  # type: ignore[no-untyped-def]

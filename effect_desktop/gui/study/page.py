@@ -457,10 +457,11 @@ class StudyPage(Page):
     def _studied_seconds(self, run: StudyRun) -> float:
         """What the completion will count (domain.session.active_seconds up to the last answer)."""
         view = self.profile.queries.session(run.session_id)
-        answered = sorted(a.answered_at for a in self.profile.queries.answers_in_session(run.session_id))
+        answers = sorted(self.profile.queries.answers_in_session(run.session_id), key=lambda a: a.answered_at)
         if view is None:
             return time.monotonic() - self.sitting_started
-        return float(active_seconds([view.started_at, *answered]))
+        return float(active_seconds([view.started_at, *(a.answered_at for a in answers)],
+                                    [a.response_time_ms / 1000 for a in answers]))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         if not event.spontaneous():  # another page, not the window minimised: the session counts there
