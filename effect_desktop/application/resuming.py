@@ -37,15 +37,16 @@ class ResumePlan:
     """The session's waiting words sorted: asked now, or left out and why (each in the session's order)."""
 
     ask: list[UUID] = field(default_factory=list)
-    # reviewed since the session began: in another session, or in this one on an earlier study day (the
-    # repeat of a missed word belonged to that day; it is due again under its own schedule)
-    reviewed_since: list[UUID] = field(default_factory=list)
+    reviewed_since: list[UUID] = field(default_factory=list)  # in another session since this one began
+    # missed in this session on an earlier study day: its repeat belonged to that day (a repeat moves no
+    # schedule), and the miss set the word's next review, when a session asks it again
+    missed_then: list[UUID] = field(default_factory=list)
     not_due: list[UUID] = field(default_factory=list)  # reviewed before the session, due again later
     over_limits: list[UUID] = field(default_factory=list)  # today's reviews or new words are used up
 
     @property
     def left_out(self) -> set[UUID]:
-        return {*self.reviewed_since, *self.not_due, *self.over_limits}
+        return {*self.reviewed_since, *self.missed_then, *self.not_due, *self.over_limits}
 
 
 def today(now: datetime, day_start_hour: int) -> date:
@@ -74,7 +75,7 @@ def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID],
         if word is None:  # deleted: the page leaves it out as it does during a session
             plan.ask.append(word_id)
         elif word_id in in_session:  # a repeat: it moves no schedule, but belonged to its day
-            plan.reviewed_since.append(word_id)
+            plan.missed_then.append(word_id)
         elif word.progress is None:  # still new
             if new_left > 0:
                 plan.ask.append(word_id)

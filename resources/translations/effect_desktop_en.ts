@@ -355,6 +355,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%Ln missed on the day it began (asked again when due)</source>
+      <translation>
+        <numerusform>%Ln missed on the day it began (asked again when due)</numerusform>
+        <numerusform>%Ln missed on the day it began (asked again when due)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln not due yet</source>
       <translation>
         <numerusform>%Ln not due yet</numerusform>

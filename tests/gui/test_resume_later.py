@@ -129,6 +129,25 @@ def test_a_resumed_session_with_nothing_left_to_study_is_finished_with_a_message
     window.operations.wait()
 
 
+def test_a_word_missed_in_the_session_on_its_day_is_named_as_such_when_resumed_later(qtbot, profile,  # type: ignore[no-untyped-def]
+                                                                                       clock) -> None:
+    """Its repeat was left out as "reviewed since it began", which the learner read as studied in
+    another session: it was missed in this one, and its next review is when the miss put it."""
+    w = _words(profile, "beef", "pork", "tofu")
+    old = profile.service.start_session("flashcard", list(w.values()))
+    profile.service.answer(old, w["beef"], False, 1500, "again")  # missed: its repeat waits in the session
+    clock.advance(days=1)
+
+    window = _window(qtbot, profile)
+    dialog = window.startup()
+    qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
+    page = window.study_page
+    assert page.session_panel.last_result.text() == (
+        "1 word of this session left out: 1 missed on the day it began (asked again when due).")
+    assert _answer_all(qtbot, page) == ["pork", "tofu"]
+    window.operations.wait()
+
+
 def test_a_session_resumed_the_same_day_keeps_its_words_and_its_repeats(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]
     w = _words(profile, "apple", "bread", "rice")
     old = profile.service.start_session("flashcard", list(w.values()))
