@@ -19,6 +19,7 @@ from typing import Any
 from ..backup.schedule import backup_before_sync, needs_backup
 from ..bootstrap import day_start_moved, rebuild_under_hour_in_force
 from ..persistence.errors import StoreError
+from ..timeline.describe import scheduler_name
 from ..timeline.scheduler_choice import day_start_in_force
 from ..wording import counted
 from .context import CliContext
@@ -184,7 +185,7 @@ def run_sync(args: argparse.Namespace, ctx: CliContext) -> int:
         hour = day_start_in_force(profile.store)
         print(f"a study day now starts at {hour}:00 (moved on another device); every day was counted again")
     if profile.service.scheduler.name != scheduling_by:  # another device's switch came in (and refolded)
-        shown = {"sm2": "SM-2", "fsrs": "FSRS"}.get(profile.service.scheduler.name, profile.service.scheduler.name)
+        shown = scheduler_name(profile.service.scheduler.name)
         print(f"reviews are now scheduled by {shown} (chosen on another device); every word's next review "
               "was worked out again")
     return 0

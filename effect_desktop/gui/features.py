@@ -24,6 +24,7 @@ from ..interchange.archiving import compact_if_worthwhile
 from ..interchange.csv_export import export_words_to
 from ..interchange.jsonl import export_events_to
 from ..projections.projector import RebuildCancelled
+from ..timeline.describe import scheduler_name
 from ..timeline.scheduler_choice import day_start_in_force
 from .backup_dialog import open_backup_dialog
 from .core_messages import os_reason, what_to_do
@@ -354,7 +355,7 @@ def _switch_from_elsewhere(window: MainWindow) -> None:
     name = window.profile.projector.adopt_switch_from_elsewhere()
     if name is None:
         return
-    shown = {"sm2": "SM-2", "fsrs": "FSRS"}.get(name, name)
+    shown = scheduler_name(name)
     window.statusBar().showMessage(T.translate(
         "Features", "Reviews are now scheduled by {0}, as chosen on another device.").format(shown), 15_000)
     window.operations.changed.emit()

@@ -192,6 +192,7 @@ def test_the_scheduler_dialog_previews_the_due_queue_before_switching(qtbot: QtB
     dialog = page.choose_scheduler()
     qtbot.addWidget(dialog)
     assert dialog.choice.currentData() == "fsrs" and not dialog.confirm.isEnabled()
+    assert dialog.summary.text() == "Now using: SM-2. Nothing changes until you confirm."  # was "SM2"
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "Due now:" in dialog.summary.text()
     # the reviews a schedule folds, said as such (they were "answers", fewer than Statistics counts, "in

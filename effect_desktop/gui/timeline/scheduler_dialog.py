@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...timeline import scheduler_replay
+from ...timeline.describe import scheduler_name
 from ...timeline.scheduler_replay import SchedulerPreview
 from ..errors import show_error
 from ..style import resize_within_screen
@@ -47,7 +48,7 @@ class SchedulerDialog(QDialog):
         self.preview_button.setObjectName("previewButton")
         self.preview_button.clicked.connect(self.run_preview)
         self.summary = QLabel(self.tr("Now using: %1. Nothing changes until you confirm.").replace(
-            "%1", current.upper()))
+            "%1", scheduler_name(current)))
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
         self.moved = QListWidget()
