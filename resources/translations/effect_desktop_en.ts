@@ -334,10 +334,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>An unfinished {0} session from {1} (%Ln answer(s) so far).</source>
+      <source>An unfinished {0} session from {1} ({2} of %Ln word(s) answered).</source>
       <translation>
-        <numerusform>An unfinished {0} session from {1} (%Ln answer so far).</numerusform>
-        <numerusform>An unfinished {0} session from {1} (%Ln answers so far).</numerusform>
+        <numerusform>An unfinished {0} session from {1} ({2} of %Ln word answered).</numerusform>
+        <numerusform>An unfinished {0} session from {1} ({2} of %Ln words answered).</numerusform>
       </translation>
     </message>
     <message numerus="yes">

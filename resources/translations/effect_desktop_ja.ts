@@ -172,7 +172,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/errors.py" line="1" />
         <source>The export could not be written</source>
-        <translation>エクスポートを書き込めませんでした</translation>
+        <translation>書き出したファイルを保存できませんでした</translation>
     </message>
 </context>
 <context>
@@ -596,11 +596,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Resume or finish…</source>
-        <translation>再開または終了…</translation>
+        <translation>再開または完了…</translation>
     </message>
     <message>
         <source>Go on with the chosen unfinished session, or finish it with the answers it has.</source>
-        <translation>選んだ未完了のセッションを続けるか、それまでの解答で終了します。</translation>
+        <translation>選んだ未完了のセッションを続けるか、それまでの解答で完了します。</translation>
     </message>
 </context>
 <context>
@@ -815,8 +815,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/study/page.py" line="207" />
-        <source>An unfinished {0} session from {1} (%Ln answer(s) so far).</source>
-        <translation><numerusform>{1} に始めた{0}のセッションが未完了です（これまでの解答 %Ln 問）。</numerusform></translation>
+        <source>An unfinished {0} session from {1} ({2} of %Ln word(s) answered).</source>
+        <translation><numerusform>{1} に始めた{0}のセッションが未完了です（%Ln 語中 {2} 語に解答済み）。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/page.py" line="223" />
@@ -850,7 +850,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Nothing to study in “{0}” right now: none of its words are due, or today&apos;s reviews and new words are done. Choose All words or another category or tag.</source>
-        <translation>いま「{0}」で学習できる単語はありません: 復習期限の単語がないか、今日の復習と新しい単語の上限に達しています。「すべての単語」か別のカテゴリ・タグを選んでください。</translation>
+        <translation>いま「{0}」で学習できる単語はありません。復習待ちの単語がないか、今日の復習と新しい単語の上限に達しています。「すべての単語」か別のカテゴリ・タグを選んでください。</translation>
     </message>
     <message>
         <source>This session was finished elsewhere (in another window, at the command line or on another computer); its answers are kept. Start a new one to go on.</source>
@@ -1011,7 +1011,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/words/dialog.py" line="63" />
         <source>comma-separated, e.g. noun, food</source>
-        <translation>カンマ区切り 例: noun, food</translation>
+        <translation>カンマ区切り 例: 名詞、食べ物</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/dialog.py" line="68" />
@@ -2046,7 +2046,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>That session is finished already.</source>
-        <translation>そのセッションはすでに終了しています。</translation>
+        <translation>そのセッションはすでに完了しています。</translation>
     </message>
 </context>
 <context>
@@ -2157,7 +2157,7 @@ Python {3}, PySide6 {4}, {5}</translation>
     </message>
     <message>
         <source>Study: Again, Hard, Good, Easy (flashcards); a choice (multiple choice)</source>
-        <translation>学習: もう一度・難しい・普通・簡単（フラッシュカード）/選択肢（4択）</translation>
+        <translation>学習: もう一度・難しい・普通・簡単（フラッシュカード）/四択の選択肢</translation>
     </message>
     <message>
         <source>Esc</source>

@@ -427,6 +427,21 @@ def test_undoing_a_mend_in_a_later_session_asks_the_word_as_it_is(qtbot, window,
     assert page.run.words[mended.word_id].meaning == mended.meaning
 
 
+def test_the_study_pages_unfinished_session_counts_words_as_the_start_up_question_does(qtbot, window, profile,
+                                                                                       words):
+    """"(5 answers so far)" on the Study page beside "2 of 10 words answered" in the start-up question,
+    for the same session: a missed word's repeats are answers, not words."""
+    page = window.show_page("study")
+    session = profile.service.start_session("flashcard", words[:3])
+    profile.service.answer(session, words[0], False, 1200, "again")
+    profile.service.answer(session, words[0], False, 1200, "again")
+    profile.service.answer(session, words[1], True, 1200, "good")
+    with qtbot.waitSignal(page.start_refreshed):
+        page.refresh_now()
+    assert page.start_panel.resume_label.text().endswith("(2 of 3 words answered)."), \
+        page.start_panel.resume_label.text()
+
+
 def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
     """"1 new words today" and "(1 answers so far)": counts now go through Qt's plural forms."""
     apple, _bread = profile.service.create_words([dict(text="apple", meaning="りんご"),
@@ -438,7 +453,7 @@ def test_counts_of_one_are_said_in_the_singular(qtbot, window, profile):
         page.refresh_now()
     counts, resume = page.start_panel.counts.text(), page.start_panel.resume_label.text()
     assert counts.endswith(" · 1 new word today"), counts
-    assert resume.endswith("(1 answer so far)."), resume
+    assert resume.endswith("(1 of 1 word answered)."), resume
     words = window.show_page("words")
     qtbot.waitUntil(lambda: words.count_label.text() == "2 words")
     words.search.setText("apple")

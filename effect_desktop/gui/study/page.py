@@ -47,6 +47,7 @@ class StartState:
 
     counts: queue.QueueCounts
     open_sessions: list[SessionView]
+    words_answered: dict[UUID, int]  # of the first offered sessions: as the start-up question counts them
     focus: Focus
     categories: list[str]
     tags: list[str]
@@ -112,7 +113,9 @@ class StudyPage(Page):
             now = profile.service.clock()
             focus = Preferences(profile.settings).study_focus
             offered = worth_offering(profile.queries.open_sessions(), now, profile.service.day_start_hour)
-            return StartState(queue.counts(profile, now, focus), offered, focus,
+            answered = {s.session_id: len({a.word_id for a in profile.queries.answers_in_session(s.session_id)
+                                           if not a.retracted}) for s in offered[:2]}  # (one may be running)
+            return StartState(queue.counts(profile, now, focus), offered, answered, focus,
                               profile.queries.categories(with_none=True), profile.queries.tags())
 
         self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
@@ -144,13 +147,15 @@ class StudyPage(Page):
         box.resume_box.setVisible(self.open_session is not None)
         if self.open_session is not None:
             names = mode_names(self)
-            if self.open_session.answered:
-                said = self.tr("An unfinished {0} session from {1} (%Ln answer(s) so far).", "",
-                               self.open_session.answered)
+            answered = state.words_answered.get(self.open_session.session_id, self.open_session.answered)
+            if answered:  # words, as the start-up question counts them ("5 answers" beside "2 of 10 words")
+                said = self.tr("An unfinished {0} session from {1} ({2} of %Ln word(s) answered).", "",
+                               len(self.open_session.word_ids))
             else:  # "(0 answers so far)"
                 said = self.tr("A {0} session from {1} was started; no word is answered yet.")
             box.resume_label.setText(said.format(names.get(self.open_session.mode, self.open_session.mode),
-                                                 self.open_session.started_local.strftime("%Y-%m-%d %H:%M")))
+                                                 self.open_session.started_local.strftime("%Y-%m-%d %H:%M"),
+                                                 QLocale().toString(min(answered, len(self.open_session.word_ids)))))
         self.start_refreshed.emit()
 
     def show_start(self) -> None:
