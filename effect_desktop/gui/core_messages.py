@@ -219,6 +219,22 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
          "CoreMessages", "No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be "
          "read).", None, int(m[4])) if m[4] else _tr("No row of the file can be imported: line {0}: {1}."))
      .format(m[2], localise(m[3]))),
+    (re.compile(r"a quote \(\"\) opens a cell here that is never closed, so the rest of the line was read as that "
+                r"one cell; close the quote or remove it"),
+     lambda m: _tr("a quote (\") opens a cell here that is never closed, so the rest of the line was read as that "
+                   "one cell; close the quote or remove it")),
+    (re.compile(r"a quote \(\"\) opens a cell here that is never closed, so the ([\d,]+) lines? after it (?:was|"
+                r"were) read into that one cell; close the quote or remove it"),
+     lambda m: QCoreApplication.translate(
+         "CoreMessages", "a quote (\") opens a cell here that is never closed, so the %Ln line(s) after it were "
+         "read into that one cell; close the quote or remove it", None, int(m[1].replace(",", "")))),
+    (re.compile(r"a quote \(\"\) opens a cell here that runs on to line (\d+), taking in ([\d,]+) lines? that look "
+                r"like rows of their own; a quote is missing or one too many"),
+     lambda m: QCoreApplication.translate(
+         "CoreMessages", "a quote (\") opens a cell here that runs on to line {0}, taking in %Ln line(s) that look "
+         "like rows of their own; a quote is missing or one too many", None, int(m[2].replace(",", ""))).format(m[1])),
+    (re.compile(r"the line could not be split into columns \((.+)\)", re.S),
+     lambda m: _tr("the line could not be split into columns ({0})").format(m[1])),
     (re.compile(r"a cell is longer than ([\d,]+) characters"),
      lambda m: _tr("a cell is longer than {0} characters").format(m[1])),
     (re.compile(r"This event log was saved as UTF-16 \(\"Unicode\"\); save it as UTF-8 and import it again\."),

@@ -255,8 +255,9 @@ def _records(lines: list[str], delimiter: str) -> tuple[list[tuple[int, list[str
             start = reader.line_num + 1
             try:
                 for cells in reader:  # the fast path; a record the reader refuses resumes the loop
-                    if reader.line_num > start and (stray := _stray_quote(lines, start, reader.line_num,
-                                                                           delimiter, records)):
+                    # (the last record too: a quote never closed on the file's last line read it as one cell)
+                    if ((reader.line_num > start or reader.line_num == len(lines))
+                            and (stray := _stray_quote(lines, start, reader.line_num, delimiter, records))):
                         problems.append(RowProblem(start, stray))
                     elif "".join(cells).strip():  # some cell is not blank
                         records.append((start, cells))
@@ -285,8 +286,13 @@ def _stray_quote(lines: list[str], first: int, last: int, delimiter: str,
             for _ in csv.reader(taken, delimiter=delimiter, strict=True):
                 pass
         except csv.Error:
-            return (f"a quote (\") opens a cell here that is never closed, so the {counted(last - first, 'line')} "
-                    "after it were read into that one cell; close the quote or remove it")
+            if last == first:
+                return ("a quote (\") opens a cell here that is never closed, so the rest of the line was read as "
+                        "that one cell; close the quote or remove it")
+            taken_in = last - first
+            return (f"a quote (\") opens a cell here that is never closed, so the {counted(taken_in, 'line')} "
+                    f"after it {'was' if taken_in == 1 else 'were'} read into that one cell; close the quote or "
+                    "remove it")
     width = len(before[-1][1]) if before else 0
     if width > 1:
         alike = sum(1 for line in taken[1:] if _column_count(line, delimiter) == width)

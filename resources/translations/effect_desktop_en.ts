@@ -537,6 +537,20 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>a quote (") opens a cell here that is never closed, so the %Ln line(s) after it were read into that one cell; close the quote or remove it</source>
+      <translation>
+        <numerusform>a quote (") opens a cell here that is never closed, so the %Ln line after it was read into that one cell; close the quote or remove it</numerusform>
+        <numerusform>a quote (") opens a cell here that is never closed, so the %Ln lines after it were read into that one cell; close the quote or remove it</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>a quote (") opens a cell here that runs on to line {0}, taking in %Ln line(s) that look like rows of their own; a quote is missing or one too many</source>
+      <translation>
+        <numerusform>a quote (") opens a cell here that runs on to line {0}, taking in %Ln line that look like rows of their own; a quote is missing or one too many</numerusform>
+        <numerusform>a quote (") opens a cell here that runs on to line {0}, taking in %Ln lines that look like rows of their own; a quote is missing or one too many</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>No row of the file can be imported: line {0}: {1} (and %Ln other line(s) that cannot be read).</source>
       <translation>
         <numerusform>No row of the file can be imported: line {0}: {1} (and %Ln other line that cannot be read).</numerusform>

@@ -1677,6 +1677,22 @@ Details were written to the log file; your study history is safe.</source>
         <translation>ファイルのどの行もインポートできません：{0} 行目：{1}。</translation>
     </message>
     <message>
+        <source>a quote (&quot;) opens a cell here that is never closed, so the rest of the line was read as that one cell; close the quote or remove it</source>
+        <translation>ここで始まる引用符（&quot;）が閉じられていないため、行の残りが 1 つのセルとして読まれました。引用符を閉じるか、取り除いてください</translation>
+    </message>
+    <message numerus="yes">
+        <source>a quote (&quot;) opens a cell here that is never closed, so the %Ln line(s) after it were read into that one cell; close the quote or remove it</source>
+        <translation><numerusform>ここで始まる引用符（&quot;）が閉じられていないため、後に続く %Ln 行がそのセルに読み込まれました。引用符を閉じるか、取り除いてください</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>a quote (&quot;) opens a cell here that runs on to line {0}, taking in %Ln line(s) that look like rows of their own; a quote is missing or one too many</source>
+        <translation><numerusform>ここで始まる引用符（&quot;）のセルが {0} 行目まで続き、それ自体が行に見える %Ln 行を取り込んでいます。引用符が足りないか、1 つ多すぎます</numerusform></translation>
+    </message>
+    <message>
+        <source>the line could not be split into columns ({0})</source>
+        <translation>行を列に分けられませんでした（{0}）</translation>
+    </message>
+    <message>
         <source>a cell is longer than {0} characters</source>
         <translation>{0} 文字より長いセルがあります</translation>
     </message>

@@ -293,6 +293,9 @@ def test_the_starter_deck_imported_by_hand_gets_the_tags_the_first_run_gives(pro
 @pytest.mark.parametrize(("broken", "said"), [
     ({3: '"w2,m2'}, 'line 4: a quote (") opens a cell here that is never closed, so the 7 lines after it'),
     ({3: '"w2,m2', 8: 'w7,m7"'}, "line 4: a quote (\") opens a cell here that runs on to line 9, taking in 5 lines"),
+    ({9: '"w8,m8'}, 'line 10: a quote (") opens a cell here that is never closed, so the 1 line after it was read'),
+    # on the last line, it was "1 column; the mapping needs 2", the quote unsaid
+    ({10: '"w9,m9'}, 'line 11: a quote (") opens a cell here that is never closed, so the rest of the line was read'),
 ])
 def test_a_stray_quote_is_named_instead_of_swallowing_the_rows_after_it(profile: Profile, tmp_path: Path,
                                                                         broken: dict[int, str], said: str) -> None:
@@ -314,6 +317,23 @@ def test_a_stray_quote_is_named_instead_of_swallowing_the_rows_after_it(profile:
     import_file(profile, fine)
     assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
         ("w0", "line one\nline two, with a comma"), ("w1", "m1")]
+
+
+def test_a_stray_quote_is_named_in_japanese_in_the_japanese_window(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The three stray-quote reasons and an unsplittable line were shown in English in the Japanese window."""
+    from .test_import_realfiles import in_japanese
+
+    for reason in ['a quote (") opens a cell here that is never closed, so the 7 lines after it were read into '
+                   'that one cell; close the quote or remove it',
+                   'a quote (") opens a cell here that is never closed, so the rest of the line was read as that '
+                   'one cell; close the quote or remove it',
+                   'a quote (") opens a cell here that runs on to line 9, taking in 5 lines that look like rows of '
+                   'their own; a quote is missing or one too many',
+                   "the line could not be split into columns (new-line character seen in unquoted field)"]:
+        shown = in_japanese(reason)
+        assert "引用符" in shown or "列に分けられません" in shown, shown
+    assert "9 行目まで" in in_japanese('a quote (") opens a cell here that runs on to line 9, taking in 5 lines '
+                                      'that look like rows of their own; a quote is missing or one too many')
 
 
 def test_ankis_notes_in_plain_text_export_is_read_as_anki_wrote_it(profile: Profile, tmp_path: Path) -> None:
