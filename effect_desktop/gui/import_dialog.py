@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -566,12 +566,21 @@ class ImportDialog(QDialog):
             self._show_problems(result)
             self.status.setText(self.tr("%Ln row(s) cannot be imported; fix the file or leave them out.", "",
                                         len(result)))
+            # the list and the box that leaves them out, brought into sight: below the preview at the
+            # dialog's first size, the status line alone said what was wrong
+            QTimer.singleShot(0, self._show_refusal)
             self.finished_import.emit([self._problem_text(p) for p in result])  # as the list shows them
             return
         self.report = result
         self.status.setText(import_summary(result))
         self.finished_import.emit(result)
         self.accept()
+
+    def _show_refusal(self) -> None:
+        if shiboken6.isValid(self) and self.isVisible():
+            self.body_area.ensureWidgetVisible(self.problems)
+            self.body_area.ensureWidgetVisible(self.skip_bad)
+            self.skip_bad.setFocus()
 
     def cancel(self) -> None:
         """Stops an import; otherwise (nothing running, or only reading or checking the file) closes."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from effect_desktop.backup.backups import create_backup
@@ -245,6 +245,33 @@ def test_a_row_the_reader_cannot_split_is_counted_among_the_files_rows(qtbot: Qt
     assert dialog.problems.item(0).text() == "line 3: a cell is longer than 65,536 characters"
     assert ", 3 rows, first row is a header" in dialog.detected_label.text()
     assert dialog.check_summary.text() == "Checked: 2 new words, 1 row cannot be imported."
+
+
+def test_an_import_refused_for_bad_rows_shows_them_and_the_box_that_leaves_them_out(qtbot: QtBot, profile: Profile,
+                                                                                     tmp_path: Path) -> None:
+    """At the dialog's first size the bad rows and "Leave out rows that cannot be imported" were below the
+    preview, out of sight: Import said only "4 rows cannot be imported" in the status line."""
+    path = tmp_path / "bad.csv"
+    rows = [f"w{i},m{i}" for i in range(12)] + ["empty,", ",no word", "x,y,7"]
+    path.write_text("word,meaning,difficulty\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 560)
+    dialog.show()
+    open_file(qtbot, dialog, path)
+    viewport = dialog.body_area.viewport()
+
+    def in_sight(widget) -> bool:  # type: ignore[no-untyped-def]
+        top_left = widget.mapTo(viewport, widget.rect().topLeft())
+        return viewport.rect().contains(top_left) and viewport.rect().contains(
+            widget.mapTo(viewport, widget.rect().bottomLeft()))
+
+    qtbot.waitUntil(lambda: dialog.problems.count() == 3 and dialog.body_area.widget().height() > viewport.height())
+    QApplication.processEvents()
+    assert not in_sight(dialog.problems), "(the case: out of sight before Import)"
+    import_now(qtbot, dialog)
+    qtbot.waitUntil(lambda: in_sight(dialog.problems) and in_sight(dialog.skip_bad), timeout=3000)
+    assert dialog.skip_bad.hasFocus() or QApplication.focusWidget() is dialog.skip_bad
 
 
 def test_the_check_counts_duplicates_and_follows_the_choices(qtbot: QtBot, profile: Profile,
