@@ -285,7 +285,9 @@ def _stray_quote(lines: list[str], first: int, last: int, delimiter: str,
         try:
             for _ in csv.reader(taken, delimiter=delimiter, strict=True):
                 pass
-        except csv.Error:
+        except csv.Error as error:
+            if "end of data" not in str(error):  # a quote inside a cell ('"red" fruit'), read as written
+                return None
             if last == first:
                 return ("a quote (\") opens a cell here that is never closed, so the rest of the line was read as "
                         "that one cell; close the quote or remove it")

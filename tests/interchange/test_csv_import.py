@@ -313,10 +313,11 @@ def test_a_stray_quote_is_named_instead_of_swallowing_the_rows_after_it(profile:
     assert profile.store.count() == 0
 
     fine = tmp_path / "multiline.csv"
-    fine.write_text('text,meaning\nw0,"line one\nline two, with a comma"\nw1,m1\n', encoding="utf-8")
+    # a cell with a line break, and quotes inside a cell on the last line (refused as never closed)
+    fine.write_text('text,meaning\nw0,"line one\nline two, with a comma"\nw1,m1\nw2,"red" fruit\n', encoding="utf-8")
     import_file(profile, fine)
     assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [
-        ("w0", "line one\nline two, with a comma"), ("w1", "m1")]
+        ("w0", "line one\nline two, with a comma"), ("w1", "m1"), ("w2", "red fruit")]
 
 
 def test_a_stray_quote_is_named_in_japanese_in_the_japanese_window(qapp) -> None:  # type: ignore[no-untyped-def]
