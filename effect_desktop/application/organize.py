@@ -53,8 +53,10 @@ def tag_added(tag: str) -> FieldsChange:
 
 
 def tag_removed(tag: str) -> FieldsChange:
-    keys = {tag_key(t) for t in split_tags(tag)}
+    return _removing({tag_key(t) for t in split_tags(tag)})
 
+
+def _removing(keys: set[str]) -> FieldsChange:
     def change(fields: dict[str, Any]) -> dict[str, Any] | None:
         tags = list(fields.get("tags") or [])
         if not keys & {tag_key(t) for t in tags}:
@@ -63,11 +65,18 @@ def tag_removed(tag: str) -> FieldsChange:
     return change
 
 
+def tags_taken_back(old_tags: list[str], tag: str) -> FieldsChange:
+    """The inverse of `tag_added(tag)` for a word whose tags were `old_tags`: only the tags it added
+    come off (a word that had "N5" keeps it when "JLPT;N5" is taken back), wherever the others stand now."""
+    return _removing({tag_key(t) for t in split_tags(tag)} - {tag_key(t) for t in old_tags})
+
+
 def tags_put_back(old_tags: list[str], tag: str) -> FieldsChange:
     """The inverse of `tag_removed(tag)` for a word whose tags were `old_tags`: each tag with the spelling
     it had ("food", whatever was typed to remove it), back where it stood (after the tags before it then
     that are still there), wherever the others stand now."""
-    each = [_put_back(old_tags, one) for one in split_tags(tag)]
+    had = {tag_key(t) for t in old_tags}
+    each = [_put_back(old_tags, one) for one in split_tags(tag) if tag_key(one) in had]  # what it took off
 
     def change(fields: dict[str, Any]) -> dict[str, Any] | None:
         tags, changed = list(fields.get("tags") or []), False
@@ -81,9 +90,7 @@ def tags_put_back(old_tags: list[str], tag: str) -> FieldsChange:
 
 def _put_back(old_tags: list[str], tag: str) -> FieldsChange:
     key = tag_key(tag)
-    index = next((i for i, t in enumerate(old_tags) if tag_key(t) == key), None)
-    if index is None:
-        return tag_added(tag)
+    index = next(i for i, t in enumerate(old_tags) if tag_key(t) == key)
     spelling, earlier = old_tags[index], {tag_key(t) for t in old_tags[:index]}
 
     def change(fields: dict[str, Any]) -> dict[str, Any] | None:

@@ -571,6 +571,26 @@ def test_a_tag_typed_with_a_separator_is_added_and_taken_back_as_the_tags_it_nam
     assert profile.queries.word(run.word_id).meaning == "to move fast"
 
 
+def test_taking_back_tags_added_after_a_tag_edit_leaves_the_tags_a_word_had(qtbot, window, profile, words):
+    """"JLPT;N5" added to a word that had N5 gave it JLPT alone; an undo after its tags were edited took
+    N5 off too. And "Kanji, kanji" is one tag, so the undo list names one."""
+    run = next(w for w in profile.queries.words() if w.text == "run")
+    profile.service.update_word(run.word_id, tags=["verb", "N5"])
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple", "run"])
+    page.organizer.ask = lambda _title, _label, _choices: "JLPT;n5"
+    assert page.organizer.add_tag() == 2
+    assert profile.queries.word(run.word_id).tags == ["verb", "N5", "JLPT"]
+    profile.service.update_word(run.word_id, tags=["verb", "N5", "JLPT", "food"])  # a tag edit since
+    page.table.setFocus()
+    undo_key(qtbot, window)
+    assert profile.queries.word(run.word_id).tags == ["verb", "N5", "food"]
+    _select(page, ["apple"])
+    page.organizer.ask = lambda _title, _label, _choices: "Kanji, kanji"
+    assert page.organizer.add_tag() == 1
+    assert window.undo_action.text() == "&Undo tag “Kanji” added"
+
+
 def test_every_column_shows_at_the_windows_first_size(qtbot, window, profile, words):
     """"Next review" was cut off at 1000 × 680 and reached only by scrolling sideways; the meaning
     column now takes the room that is left."""

@@ -17,8 +17,19 @@ def test_an_undone_tag_removal_puts_the_tag_back_where_it_stood() -> None:
     assert undo({"tags": ["noun", "FOOD"]}) is None, "there again already (another program put it back)"
 
 
-def test_a_tag_the_word_never_had_is_added_at_the_end() -> None:
-    assert tags_put_back(["noun"], " verb ")({"tags": ["noun", "x"]}) == {"tags": ["noun", "x", "verb"]}
+def test_a_tag_the_word_never_had_is_not_put_back() -> None:
+    """Of "verb;n5" removed, a word that had only n5 gets n5 back, not a verb it never had."""
+    assert tags_put_back(["noun"], " verb ")({"tags": ["noun", "x"]}) is None
+    assert tags_put_back(["noun", "n5"], "verb;N5")({"tags": ["noun", "x"]}) == {"tags": ["noun", "n5", "x"]}
+
+
+def test_taking_back_an_added_tag_leaves_the_tags_the_word_had() -> None:
+    """Of "JLPT;N5" added, a word that had N5 already gained only JLPT: taking it back took N5 too."""
+    from effect_desktop.application.organize import tags_taken_back
+
+    assert tags_taken_back(["noun", "N5"], "JLPT;n5")({"tags": ["noun", "N5", "JLPT", "food"]}) == {
+        "tags": ["noun", "N5", "food"]}
+    assert tags_taken_back(["JLPT", "N5"], "JLPT;N5")({"tags": ["JLPT", "N5"]}) is None
 
 
 def test_a_tag_typed_with_a_separator_is_the_tags_it_names_each_way() -> None:

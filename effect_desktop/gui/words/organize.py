@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
-from ...domain.word import split_tags
+from ...domain.word import normalise_tags, split_tags
 from ...projections.views import WordView
 from ..undo import BUSY_FROM, UndoEntry, Undone
 from .edit import outcome
@@ -78,7 +78,7 @@ class Organizer(QObject):
         if not tag or not split_tags(tag):
             return 0
         return self._apply(words, organize.tag_added(tag), lambda _count: self._named(tag, added=True),
-                           lambda _before: organize.tag_removed(tag))
+                           lambda before: organize.tags_taken_back(before.get("tags") or [], tag))
 
     def remove_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -94,7 +94,7 @@ class Organizer(QObject):
 
     def _named(self, typed: str, *, added: bool) -> str:
         """What the undo list and the status bar call the change: "JLPT;N5" typed is two tags."""
-        tags = split_tags(typed)
+        tags = normalise_tags(typed)  # "Kanji, kanji" is one tag
         if len(tags) == 1:
             return (self.tr("tag “{0}” added") if added else self.tr("tag “{0}” removed")).format(tags[0])
         named = self.tr(", ", "between tags in a list").join(self.tr("“{0}”").format(tag) for tag in tags)
