@@ -39,7 +39,8 @@ class ResumePlan:
     ask: list[UUID] = field(default_factory=list)
     reviewed_since: list[UUID] = field(default_factory=list)  # in another session since this one began
     # missed in this session on an earlier study day: its repeat belonged to that day (a repeat moves no
-    # schedule), and the miss set the word's next review, when a session asks it again
+    # schedule), and the miss set the word's next review, when a session asks it again. One missed today
+    # (in a sitting of this session resumed today) is asked again, as in any session.
     missed_then: list[UUID] = field(default_factory=list)
     not_due: list[UUID] = field(default_factory=list)  # reviewed before the session, due again later
     over_limits: list[UUID] = field(default_factory=list)  # today's reviews or new words are used up
@@ -64,7 +65,11 @@ def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID],
     too). The allowance is today's, as for a new session."""
     if started_on(session, day_start_hour) == today(now, day_start_hour):
         return ResumePlan(ask=list(waiting))
-    in_session = {a.word_id for a in queries.answers_in_session(session.session_id) if not a.retracted}
+    this_day = today(now, day_start_hour)
+    answered_on: dict[UUID, date] = {}  # each word's last answer in the session, on its study day
+    for answer in queries.answers_in_session(session.session_id):
+        if not answer.retracted:
+            answered_on[answer.word_id] = max(answered_on.get(answer.word_id, answer.study_day), answer.study_day)
     words = {w.word_id: w for w in queries.words_by_ids(list(dict.fromkeys(waiting)))}
     due = queries.due_word_ids(now, day_start_hour)
     left = allowance_today(queries, now, day_start_hour, limits)
@@ -74,8 +79,8 @@ def plan_resume(queries: Queries, session: SessionView, waiting: Sequence[UUID],
         word = words.get(word_id)
         if word is None:  # deleted: the page leaves it out as it does during a session
             plan.ask.append(word_id)
-        elif word_id in in_session:  # a repeat: it moves no schedule, but belonged to its day
-            plan.missed_then.append(word_id)
+        elif word_id in answered_on:  # a repeat: it moves no schedule, but belongs to the day of the miss
+            (plan.ask if answered_on[word_id] == this_day else plan.missed_then).append(word_id)
         elif word.progress is None:  # still new
             if new_left > 0:
                 plan.ask.append(word_id)

@@ -355,10 +355,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>%Ln missed on the day it began (asked again when due)</source>
+      <source>%Ln missed on an earlier day, asked again when due</source>
       <translation>
-        <numerusform>%Ln missed on the day it began (asked again when due)</numerusform>
-        <numerusform>%Ln missed on the day it began (asked again when due)</numerusform>
+        <numerusform>%Ln missed on an earlier day, asked again when due</numerusform>
+        <numerusform>%Ln missed on an earlier day, asked again when due</numerusform>
       </translation>
     </message>
     <message numerus="yes">

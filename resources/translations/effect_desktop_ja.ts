@@ -873,8 +873,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation><numerusform>開始後にほかのセッションで復習済み %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%Ln missed on the day it began (asked again when due)</source>
-        <translation><numerusform>開始した日に間違えた %Ln 語（期限が来たら改めて出題）</numerusform></translation>
+        <source>%Ln missed on an earlier day, asked again when due</source>
+        <translation><numerusform>前の日に間違えて期限が来たら改めて出題する %Ln 語</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%Ln not due yet</source>

@@ -143,9 +143,27 @@ def test_a_word_missed_in_the_session_on_its_day_is_named_as_such_when_resumed_l
     qtbot.mouseClick(dialog.resume, Qt.MouseButton.LeftButton)
     page = window.study_page
     assert page.session_panel.last_result.text() == (
-        "1 word of this session left out: 1 missed on the day it began (asked again when due).")
+        "1 word of this session left out: 1 missed on an earlier day, asked again when due.")
     assert _answer_all(qtbot, page) == ["pork", "tofu"]
     window.operations.wait()
+
+
+def test_a_word_missed_today_in_a_session_resumed_today_is_asked_again(profile, clock) -> None:  # type: ignore[no-untyped-def]
+    """Begun one day, resumed the next and a word missed there, then left again: resumed an hour later
+    its repeat was left out as "missed on the day it began", though the miss was that same morning."""
+    from effect_desktop.application.planning import DailyLimits
+    from effect_desktop.application.resuming import plan_resume
+
+    w = _words(profile, "apple", "bread", "tofu")
+    old = profile.service.start_session("flashcard", list(w.values()))
+    profile.service.answer(old, w["apple"], True, 1500, "good")
+    clock.advance(days=1)
+    profile.service.answer(old, w["bread"], False, 1500, "again")  # resumed the next day: bread missed
+    clock.advance(hours=1)
+    session = profile.queries.session(old)
+    plan = plan_resume(profile.queries, session, [w["tofu"], w["bread"]], clock.now,
+                       profile.service.day_start_hour, DailyLimits())
+    assert plan.ask == [w["tofu"], w["bread"]] and not plan.missed_then
 
 
 def test_a_session_resumed_the_same_day_keeps_its_words_and_its_repeats(qtbot, profile, clock) -> None:  # type: ignore[no-untyped-def]

@@ -219,7 +219,7 @@ class StudyPage(Page):
     def _why(self, plan: ResumePlan) -> str:
         """Why words were left out, with how many for each reason ("2 reviewed since it began, 1 not due")."""
         reasons = [self.tr("%Ln reviewed since it began", "", len(plan.reviewed_since)) if plan.reviewed_since else "",
-                   self.tr("%Ln missed on the day it began (asked again when due)", "", len(plan.missed_then))
+                   self.tr("%Ln missed on an earlier day, asked again when due", "", len(plan.missed_then))
                    if plan.missed_then else "",
                    self.tr("%Ln not due yet", "", len(plan.not_due)) if plan.not_due else "",
                    self.tr("%Ln over today's limits", "", len(plan.over_limits)) if plan.over_limits else ""]
