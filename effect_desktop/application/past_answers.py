@@ -96,7 +96,8 @@ class PastSessions:
                 if recorded is not None:  # stored right after its answer, as a live answer stores it
                     envelope.add(recorded, word, answered.event_id, review.answered_at, review.utc_offset_minutes)
             last = sitting[-1][0]
-            done = session.complete(started, last.answered_at, [review.answered_at for review, _ in sitting])
+            done = session.complete(started, last.answered_at, [review.answered_at for review, _ in sitting],
+                                    [review.response_time_ms / 1000 for review, _ in sitting])
             envelope.add(done, session, cause, last.answered_at, last.utc_offset_minutes)
             yield parts
 

@@ -37,13 +37,13 @@ from ..domain.ids import new_id, progress_stream_id, streak_stream_id
 from ..domain.progress import WordProgress, review_from_answer
 from ..domain.scheduling.base import Review, Scheduler
 from ..domain.scheduling.studyday import offset_minutes, study_day
-from ..domain.session import StudySession
+from ..domain.session import StudySession, active_seconds
 from ..domain.streak import Streak
 from ..domain.word import CheckedFields, Word, new_word_event
 from ..gc_pause import without_gc
 from ..persistence.bulk_append import append_new_envelopes
 from ..projections.queries import Queries
-from ..projections.views import WordFilter
+from ..projections.views import AnswerView, WordFilter
 from .past_answers import PastAnswers, PastSessions
 from .ports import Clock, ReadModelUpdater, TransactionalStore
 from .preview import days_until_due, first_attempt_reviews
@@ -484,13 +484,24 @@ class StudyService:
                 else:
                     offset = offset_minutes(command.now)
                 command.now = ended_at.astimezone(timezone(timedelta(minutes=offset)))
-            given = {a.event_id.bytes: a for a in answers}
-            in_order = [given[key] for key in session.answers if key in given]  # in the order given, not by clock
+            in_order = _standing(session, answers)
             done = session.complete(started_at, min(ended_at or command.now, command.now),
                                     [a.answered_at for a in in_order], [a.response_time_ms / 1000 for a in in_order])
             command.cause(done)
             self._commit(command, [session])
         return done.event_id
+
+    def studied_seconds(self, session_id: UUID, until: datetime | None = None) -> int:
+        """What completing the session when its studying ended at `until` (its last answer, by default)
+        would count: the summary on screen says what the completion then records."""
+        session = self._load_session(session_id)
+        view = self.queries.session(session_id)
+        if view is None:
+            return 0
+        in_order = _standing(session, self.queries.answers_in_session(session_id))
+        end = until or max((a.answered_at for a in in_order), default=view.started_at)
+        return active_seconds([view.started_at, *(a.answered_at for a in in_order), end],
+                              [a.response_time_ms / 1000 for a in in_order])
 
     def _load_session(self, session_id: UUID) -> StudySession:
         session = self.repository.load(StudySession, session_id)
@@ -589,3 +600,10 @@ def _still(word: Word, changes: dict[str, Any], expect: dict[str, Any] | None) -
     if word.deleted:
         return {}
     return {name: value for name, value in changes.items() if word.fields.get(name) == expect.get(name)}
+
+
+def _standing(session: StudySession, answers: list[AnswerView]) -> list[AnswerView]:
+    """The session's answers that stand (not undone), in the order given, not by clock (a clock set back
+    during the session would otherwise turn a step back into time studied)."""
+    given = {a.event_id.bytes: a for a in answers}
+    return [given[key] for key in session.answers if key in given]

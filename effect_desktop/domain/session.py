@@ -164,24 +164,23 @@ def _canonical(word_id: str) -> str:
     return word_id if len(word_id) == 36 and word_id.islower() else str(parse_id(word_id))
 
 
-IDLE_AFTER = timedelta(minutes=10)  # a gap longer than this between two answers is a pause, not study
+IDLE_AFTER = timedelta(minutes=10)  # the most one gap between answers counts
+SETTLING = timedelta(minutes=1)  # beside an answer's own time: the last card's feedback read, the next shown
 
 
 def active_seconds(moments: Sequence[datetime], took: Sequence[float | None] = ()) -> int:
-    """The time studied across `moments` (the start, each answer, the end): each gap up to IDLE_AFTER
-    counts whole. A longer gap is a pause (the app closed, the session left, a night asleep), and of it
-    counts only what the answer that ends it says it took (`took[i]`, in seconds, for `moments[i + 1]`),
-    up to IDLE_AFTER: a card looked at for long still counts, ten minutes at most. Every pause counted
-    ten minutes: a session left one evening and finished the next morning said 10:09 of study for a
-    minute of answers. A gap that goes backwards (a clock set back) counts nothing."""
+    """The time studied across `moments` (the start, each answer, the end). Each gap counts what the
+    answer that ends it took (`took[i]`, in seconds, for `moments[i + 1]`; nothing for the end) and up to
+    SETTLING more, IDLE_AFTER at most: the rest of a gap is time away (the app closed, the session left
+    and resumed, a night asleep). Every gap counted up to ten minutes: a session left one evening and
+    finished the next morning said 10:09 for a minute of answers. A gap that goes backwards (a clock
+    set back) counts nothing. The count never falls as a gap grows (a cut at ten minutes made 10:01 of
+    gap count less than 9:59)."""
     total = 0.0
     for index, (earlier, later) in enumerate(zip(moments, moments[1:], strict=False)):
         gap = (later - earlier).total_seconds()
         if gap <= 0:
             continue
-        if gap <= IDLE_AFTER.total_seconds():
-            total += gap
-        else:
-            spent = took[index] if index < len(took) else None
-            total += min(spent or 0.0, gap, IDLE_AFTER.total_seconds())
+        spent = (took[index] if index < len(took) else None) or 0.0
+        total += min(gap, spent + SETTLING.total_seconds(), IDLE_AFTER.total_seconds())
     return int(total)

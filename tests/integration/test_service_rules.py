@@ -112,7 +112,7 @@ def test_a_session_completed_when_its_summary_is_left_counts_the_time_up_to_its_
 def test_a_session_resumed_after_a_break_counts_the_answers_not_the_break(profile: Profile,
                                                                           clock: SettableClock) -> None:
     """Left with Esc (or the app closed) and resumed the next morning, a minute of answers read 10:09:
-    each pause counted ten minutes. Now a pause counts what the answer after it took."""
+    each pause counted ten minutes. Now a pause counts what the answer after it took, and a minute."""
     a, b = profile.service.create_word("apple", "りんご"), profile.service.create_word("bread", "パン")
     session = profile.service.start_session("typing", [a, b])
     clock.advance(seconds=20)
@@ -121,13 +121,33 @@ def test_a_session_resumed_after_a_break_counts_the_answers_not_the_break(profil
     profile.service.answer(session, b, False, 7_000)
     clock.advance(seconds=3)
     profile.service.complete_session(session)
-    assert profile.queries.session(session).duration_seconds == 20 + 7 + 3
+    assert profile.queries.session(session).duration_seconds == 20 + (7 + 60) + 3
     left = profile.service.start_session("typing", [a])
     clock.advance(seconds=10)
     profile.service.answer(left, a, True, 9_000)
     clock.advance(hours=15)  # "Finish with these answers" the next day
     profile.service.complete_session(left)
-    assert profile.queries.session(left).duration_seconds == 10
+    assert profile.queries.session(left).duration_seconds == 10 + 60
+    assert profile.service.studied_seconds(session) == 20 + (7 + 60), "the summary: up to the last answer"
+
+
+def test_the_summary_counts_what_the_completion_records(profile: Profile, clock: SettableClock) -> None:
+    """The summary counted undone answers and sorted by clock; the completion counts the answers that
+    stand, in the order given: 65 s on screen beside 26 s recorded (found in review)."""
+    a, b, c = (profile.service.create_word(t, "m") for t in ("apple", "bread", "corn"))
+    session = profile.service.start_session("flashcard", [a, b, c])
+    clock.advance(seconds=12)
+    profile.service.answer(session, a, True, 11_000)
+    clock.advance(hours=2)
+    undone = profile.service.answer(session, b, False, 4_000)
+    profile.service.retract_answer(session, undone.answer_event_id)
+    clock.advance(hours=-1)  # the clock set back an hour
+    profile.service.answer(session, c, True, 5_000)
+    last = clock.now
+    shown = profile.service.studied_seconds(session)
+    clock.advance(minutes=3)  # the summary read
+    profile.service.complete_session(session, ended_at=last)
+    assert profile.queries.session(session).duration_seconds == shown == 12 + (5 + 60)
 
 
 def test_derived_events_name_the_answer_as_their_cause(profile: Profile) -> None:

@@ -107,8 +107,8 @@ def test_completion_totals_match_the_answers() -> None:
     session = started(a, b)
     for word, ok in [(a, False), (a, True), (b, True), (b, False)]:
         session.answer(word, ok, 1000)
-    done = completion(session, seconds=125)
-    assert (done.total_questions, done.correct_answers, done.duration_seconds) == (4, 2, 125)
+    done = completion(session, seconds=45)
+    assert (done.total_questions, done.correct_answers, done.duration_seconds) == (4, 2, 45)
 
 
 def test_completion_totals_leave_out_retracted_answers() -> None:
@@ -156,9 +156,9 @@ def test_replay_and_snapshot_give_the_same_session() -> None:
 
 def test_a_pause_in_a_session_is_not_study_time() -> None:
     """A laptop asleep for three days with a session open made it "70:59:59" of study, and 4,260
-    minutes in the statistics. A gap over ten minutes is a pause: of it counts only what the answer
-    after it took (each pause counted ten minutes, and a session left one evening and finished the next
-    morning said 10:09 for a minute of answers)."""
+    minutes in the statistics; then each pause counted ten minutes (a session left one evening and
+    finished the next morning said 10:09 for a minute of answers). A gap counts what the answer ending
+    it took and a minute more (the last card's feedback read, the next one shown), ten at most."""
     from datetime import UTC, datetime, timedelta
 
     from effect_desktop.domain.session import active_seconds
@@ -166,12 +166,14 @@ def test_a_pause_in_a_session_is_not_study_time() -> None:
     start = datetime(2026, 6, 10, 20, 0, tzinfo=UTC)
     answers = [start + timedelta(seconds=5), start + timedelta(seconds=10), start + timedelta(days=3, seconds=4)]
     end = answers[-1] + timedelta(seconds=2)
-    assert active_seconds([start, *answers, end], [4.5, 5, 3.2]) == 5 + 5 + 3 + 2
-    assert active_seconds([start, *answers, end]) == 5 + 5 + 0 + 2  # (nothing said of the answer: none)
-    assert active_seconds([start, start + timedelta(minutes=7)]) == 420  # a long look at a card still counts
+    assert active_seconds([start, *answers, end], [4.5, 5, 3.2]) == int(5 + 5 + 63.2 + 2)
+    assert active_seconds([start, *answers, end]) == 5 + 5 + 60 + 2  # (nothing said of the answers)
+    assert active_seconds([start, start + timedelta(minutes=7)], [420]) == 420  # a long look at a card counts
     assert active_seconds([start, start + timedelta(minutes=25)], [25 * 60]) == 600, "ten minutes at most"
     left = start + timedelta(hours=14)  # a session left one evening and finished the next morning
-    assert active_seconds([start, answers[0], left], [5]) == 5
+    assert active_seconds([start, answers[0], left], [5]) == 5 + 60
+    counted = [active_seconds([start, start + timedelta(seconds=gap)], [30]) for gap in range(0, 1500, 7)]
+    assert counted == sorted(counted), "a longer gap never counts less (10:01 counted less than 9:59)"
 
 
 def test_a_clock_set_back_during_a_session_adds_no_time(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...application.planning import EVERY_WORD, Focus
 from ...application.resuming import ResumePlan, plan_resume, worth_offering
 from ...domain.events import LearningMode
-from ...domain.session import MAX_RESPONSE_MS, active_seconds
+from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
 from ..preferences import Preferences
@@ -462,13 +462,10 @@ class StudyPage(Page):
                    default=None)
 
     def _studied_seconds(self, run: StudyRun) -> float:
-        """What the completion will count (domain.session.active_seconds up to the last answer)."""
-        view = self.profile.queries.session(run.session_id)
-        answers = sorted(self.profile.queries.answers_in_session(run.session_id), key=lambda a: a.answered_at)
-        if view is None:
+        """What the completion will record (the service counts it the same way, up to the last answer)."""
+        if self.profile.queries.session(run.session_id) is None:
             return time.monotonic() - self.sitting_started
-        return float(active_seconds([view.started_at, *(a.answered_at for a in answers)],
-                                    [a.response_time_ms / 1000 for a in answers]))
+        return float(self.profile.service.studied_seconds(run.session_id))
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         if not event.spontaneous():  # another page, not the window minimised: the session counts there
