@@ -230,12 +230,16 @@ class Operations(QObject):
                 log.error("background work failed after its window went: %s", error,
                           exc_info=None if isinstance(error, DomainError | StoreError) else error)
                 return
-            if cancelled.is_set() and isinstance(error, StoppedAsAsked):  # (it was an ERROR with a traceback)
+            stopped = cancelled.is_set() and isinstance(error, StoppedAsAsked)
+            if stopped:  # (it was an ERROR with a traceback)
                 log.info("background work stopped when asked (%s)", type(error).__name__)
             elif not isinstance(error, DomainError | StoreError):
                 log.error("background work failed", exc_info=error)
             if on_failure is not None and not _gone(owner):
                 on_failure(error)
+            elif stopped and isinstance(self.parent_widget, QMainWindow):
+                # Cancel on an export showed "That cannot be done: The import was cancelled" (in English)
+                self.parent_widget.statusBar().showMessage(self.tr("Cancelled; nothing was written."), 8000)
             else:
                 show_error(self.parent_widget, error)
 

@@ -404,6 +404,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>キャンセルしました。何も書き込んでいません。</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>

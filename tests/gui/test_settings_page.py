@@ -322,3 +322,28 @@ def test_an_error_after_cancel_that_is_not_the_stop_is_logged_with_its_traceback
     assert errors and errors[0].exc_info and "a bug, not a stop" in caplog.text, caplog.text
     assert not any("stopped when asked" in r.getMessage() for r in caplog.records)
     assert isinstance(shown[0], KeyError)
+
+
+def test_a_cancelled_export_says_so_in_the_status_bar_not_in_an_error_box(qtbot, window: MainWindow,
+                                                                            tmp_path) -> None:
+    """Cancel on "Exporting words…" showed "That cannot be done: The import was cancelled; nothing was
+    changed.", in English in the Japanese window."""
+    import time
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from effect_desktop.interchange.candidates import ImportCancelled
+
+    def export(progress):  # type: ignore[no-untyped-def]
+        for done in range(1_000):
+            if not progress(done, 1_000):
+                raise ImportCancelled()  # as the export's progress ticks stop it
+            time.sleep(0.01)
+
+    window.operations.run(export, label="Exporting words…", cancellable=True, changes=False)
+    qtbot.waitUntil(lambda: window.operations.progress_dialog is not None
+                    and window.operations.progress_dialog.isVisible(), timeout=5000)
+    window.operations.progress_dialog.canceled.emit()
+    qtbot.waitUntil(lambda: not window.operations.busy, timeout=10_000)
+    assert window.statusBar().currentMessage() == "Cancelled; nothing was written."
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
