@@ -390,11 +390,11 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Not undone: {0}; its session was finished elsewhere since, and a finished session keeps its answers.</source>
-        <translation>元に戻しませんでした: {0}。そのセッションはその後ほかの場所で終了しており、終了したセッションの解答はそのまま残ります。</translation>
+        <translation>元に戻しませんでした: {0}。そのセッションはその後ほかの場所で完了しており、完了したセッションの解答はそのまま残ります。</translation>
     </message>
     <message>
         <source>Not redone: {0}; its session was finished elsewhere since.</source>
-        <translation>やり直しませんでした: {0}。そのセッションはその後ほかの場所で終了しています。</translation>
+        <translation>やり直しませんでした: {0}。そのセッションはその後ほかの場所で完了しています。</translation>
     </message>
 </context>
 <context>
@@ -858,7 +858,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>This session was finished elsewhere (in another window, at the command line or on another computer); its answers are kept. Start a new one to go on.</source>
-        <translation>このセッションは別の場所（別のウィンドウ、コマンドライン、または別のコンピューター）で終了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
+        <translation>このセッションは別の場所（別のウィンドウ、コマンドライン、または別のコンピューター）で完了しました。解答は保存されています。続けるには新しいセッションを始めてください。</translation>
     </message>
     <message>
         <source>There are no words yet. Add some on the Words page, or bring a list in with File → Import words…</source>
@@ -2013,7 +2013,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Finish or leave the session first: the study day&apos;s start cannot move during one.</source>
-        <translation>先にセッションを終えるか中断してください。セッション中は学習日の始まりを変更できません。</translation>
+        <translation>先にセッションを完了するか中断してください。セッション中は学習日の始まりを変更できません。</translation>
     </message>
     <message>
         <source>A study day now starts at {0}:00; past days were recounted.</source>
@@ -2062,7 +2062,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>Finish or leave the session on the Study page first: one session runs at a time.</source>
-        <translation>先に学習ページのセッションを終えるか中断してください。同時に進められるセッションは一つです。</translation>
+        <translation>先に学習ページのセッションを完了するか中断してください。同時に進められるセッションは一つです。</translation>
     </message>
     <message>
         <source>That session is finished already.</source>
