@@ -490,7 +490,8 @@ class MainWindow(QMainWindow):
                 self.study_page.finish(session)
 
         dialog.finished.connect(answered)
-        self.startup_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # asked again from the Sessions page: each
+        self.startup_dialog = dialog                                # one stayed, hidden, with the window
         dialog.open()
         return dialog
 
