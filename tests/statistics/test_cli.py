@@ -25,7 +25,7 @@ def test_json_as_of_the_third_evening(history: KnownHistory, capsys: pytest.Capt
     assert status == 0
     report = json.loads(out)
     assert report["today"] == "2026-11-22" and report["granularity"] == "day"
-    assert report["summary"] == {"answers": 7, "correct": 5, "accuracy": 5 / 7, "study_minutes": 17.0,
+    assert report["summary"] == {"answers": 7, "correct": 5, "accuracy": 5 / 7, "study_minutes": 5.3,
                                  "words": 3, "streak_days": 3, "due_today": 2}
     assert report["heatmap"]["answers"] == {"2026-11-20": 4, "2026-11-21": 2, "2026-11-22": 1}
     assert report["heatmap"]["streak"] == {"days": 3, "first": "2026-11-20", "last": "2026-11-22"}

@@ -25,11 +25,12 @@ def _request(**kwargs: object) -> StatsRequest:
 def test_every_word_figures(history: KnownHistory) -> None:
     report = _stats(history).report(_request(range=Range.DAYS_30))
     assert report.first == DAY3 - timedelta(days=29) and report.last == DAY3
-    assert (report.summary.answers, report.summary.correct, report.summary.study_minutes) == (7, 5, 17.0)
+    # each session: its answers 20 s apart, and a minute after the last (studied_seconds: the rest is away)
+    assert (report.summary.answers, report.summary.correct, report.summary.study_minutes) == (7, 5, 5.3)
     assert (report.summary.words, report.summary.streak_days, report.summary.due_today) == (3, 3, 2)
     assert len(report.activity) == 30
     assert [(p.start, p.answers, p.correct, p.minutes) for p in report.activity[-3:]] == [
-        (DAY1, 4, 3, 10.0), (DAY2, 2, 2, 5.0), (DAY3, 1, 0, 2.0)]
+        (DAY1, 4, 3, 2.3), (DAY2, 2, 2, 1.7), (DAY3, 1, 0, 1.3)]
     assert report.activity[-1].accuracy == 0.0 and report.activity[0].accuracy is None
     heatmap = report.heatmap
     assert heatmap.answers == {DAY1: 4, DAY2: 2, DAY3: 1}
@@ -72,7 +73,7 @@ def test_weeks_and_months(history: KnownHistory) -> None:
     stats = _stats(history)
     weeks = stats.activity(_request(range=Range.DAYS_30, granularity=Granularity.WEEK))
     assert weeks[-1].start == date(2026, 11, 16)  # Friday to Sunday: one ISO week
-    assert (weeks[-1].answers, weeks[-1].correct, weeks[-1].minutes) == (7, 5, 17.0)
+    assert (weeks[-1].answers, weeks[-1].correct, weeks[-1].minutes) == (7, 5, 5.3)
     assert all(p.answers == 0 for p in weeks[:-1]) and weeks[0].start == date(2026, 10, 19)
     months = stats.activity(_request(range=Range.YEAR, granularity=Granularity.MONTH))
     assert len(months) == 13 and months[0].start == date(2025, 11, 1)

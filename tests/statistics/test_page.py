@@ -100,7 +100,7 @@ def test_every_chart_is_drawn_with_its_series(qtbot, history: KnownHistory) -> N
     assert _bars(page, "intervals")[0] == 3
     assert sum(_bars(page, "easiness")) == 3
     time_series = page.views["time"].chart().series()[0].upperSeries()
-    assert time_series.at(time_series.count() - 1).y() == 17.0
+    assert time_series.at(time_series.count() - 1).y() == 5.3
     assert page.heatmap.figure is not None and page.heatmap.figure.streak_days == 3
     assert page.hardest.rowCount() == 1 and page.hardest.item(0, 0).text() == "猫"
     assert "Answers: 7 · correct: 71%" in page.summary.text() and "streak: 3 ·" in page.summary.text()
