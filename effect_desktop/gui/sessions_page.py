@@ -52,7 +52,9 @@ class SessionsPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized to the contents once a refresh has filled the table (`refresh`), not at each item set: with
+        # ResizeToContents every item measured the column again, and 500 sessions took 30-40 s to show
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_row(index.row()))  # double click, Enter
         self.show_action = QAction(self.tr("Show in the timeline"), self)
@@ -95,6 +97,7 @@ class SessionsPage(Page):
         sessions = self.profile.queries.sessions(limit=self.shown)
         total = self.profile.queries.session_count() if len(sessions) >= self.shown else len(sessions)
         names = mode_names(self)
+        chosen = self._current_session()
         self.table.setRowCount(len(sessions))
         for row, session in enumerate(sessions):
             accuracy = f"{session.correct / session.answered:.0%}" if session.answered else "—"
@@ -118,6 +121,9 @@ class SessionsPage(Page):
                 if 2 <= column <= 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+            if session.session_id == chosen:
+                self.table.setCurrentCell(row, 0)  # the session chosen stays chosen
+        self.table.resizeColumnsToContents()
         self.empty.setVisible(not sessions)
         older = total > len(sessions)
         locale = QLocale()
@@ -135,6 +141,10 @@ class SessionsPage(Page):
         item = self.table.item(row, 0)
         if item is not None:
             self.session_opened.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _current_session(self) -> UUID | None:
+        item = self.table.item(self.table.currentRow(), 0)
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
 
     def resume_current(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)

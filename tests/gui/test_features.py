@@ -389,6 +389,32 @@ def test_an_older_unfinished_session_is_resumed_from_the_sessions_page(qtbot, wi
     assert study.run.session_id == older, "the running session is left as it was"
 
 
+def test_the_sessions_page_fits_its_columns_and_keeps_the_chosen_session_when_read_again(
+        qtbot, window: MainWindow, words, profile) -> None:
+    """Columns sized to their contents at every item set made 500 sessions take 30-40 s to show again on
+    a five-year profile; they are sized once a refresh has filled the table, and the row chosen stays."""
+    from PySide6.QtGui import QFontMetrics
+
+    for mode in ("flashcard", "typing", "multiple_choice"):
+        session = profile.service.start_session(mode, words[:2])
+        profile.service.answer(session, words[0], True, 1500)
+        profile.service.complete_session(session)
+    page = window.show_page("sessions")
+    page.refresh()
+    typing = next(r for r in range(page.table.rowCount()) if page.table.item(r, 1).text() == "Typing")
+    chosen = page.table.item(typing, 0).data(Qt.ItemDataRole.UserRole)
+    page.table.setCurrentCell(typing, 0)
+    newest = profile.service.start_session("flashcard", words[2:3])  # one more: the rows move down
+    profile.service.answer(newest, words[2], True, 1500)
+    page.refresh()
+    assert page.table.item(page.table.currentRow(), 0).data(Qt.ItemDataRole.UserRole) == chosen
+    metrics = QFontMetrics(page.table.font())
+    for column in range(page.table.columnCount() - 1):  # (the last stretches)
+        widest = max(metrics.horizontalAdvance(page.table.item(r, column).text())
+                     for r in range(page.table.rowCount()))
+        assert page.table.columnWidth(column) >= widest, (column, page.table.columnWidth(column), widest)
+
+
 def test_older_sessions_are_a_click_away(qtbot, window: MainWindow, words, profile, monkeypatch) -> None:
     from effect_desktop.gui import sessions_page
 
