@@ -123,7 +123,8 @@ class SessionsPage(Page):
                 self.table.setItem(row, column, item)
             if session.session_id == chosen:
                 self.table.setCurrentCell(row, 0)  # the session chosen stays chosen
-        self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount() - 1):  # the last stretches to the edge
+            self.table.resizeColumnToContents(column)
         self.empty.setVisible(not sessions)
         older = total > len(sessions)
         locale = QLocale()

@@ -413,6 +413,9 @@ def test_the_sessions_page_fits_its_columns_and_keeps_the_chosen_session_when_re
         widest = max(metrics.horizontalAdvance(page.table.item(r, column).text())
                      for r in range(page.table.rowCount()))
         assert page.table.columnWidth(column) >= widest, (column, page.table.columnWidth(column), widest)
+    last = page.table.columnCount() - 1
+    assert page.table.columnViewportPosition(last) + page.table.columnWidth(last) >= \
+        page.table.viewport().width() - 1, "the status column stretches to the edge"
 
 
 def test_older_sessions_are_a_click_away(qtbot, window: MainWindow, words, profile, monkeypatch) -> None:
