@@ -335,9 +335,15 @@ class Queries:
             return first_attempts_query().rows(connection, {"word_id": word_id})
 
     def answers_in_session(self, session_id: UUID) -> list[AnswerView]:
-        query = (sa.select(t.answers).where(t.answers.c.session_id == session_id)
-                 .order_by(t.answers.c.answered_at))
-        return [self._answer(r) for r in self._all(query)]
+        """Looked up through the session's words (their answers are indexed by word): by session alone it
+        read all of rm_answers, 0.05-0.45 s on five years, at each completion, summary and resume. An
+        index by session would cost every rebuild its building; a session names its words, and only they
+        can be answered in it."""
+        session = self.session(session_id)
+        query = sa.select(t.answers).where(t.answers.c.session_id == session_id)
+        if session is not None and session.word_ids:
+            query = query.where(t.answers.c.word_id.in_(list(dict.fromkeys(session.word_ids))))
+        return [self._answer(r) for r in self._all(query.order_by(t.answers.c.answered_at))]
 
     @staticmethod
     def _answer(row: Any) -> AnswerView:
