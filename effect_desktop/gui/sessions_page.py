@@ -112,7 +112,7 @@ class SessionsPage(Page):
             else:  # started and left before the first answer (the study page closes those quietly)
                 status = self.tr("Left before any answer")
             values = [session.started_local.strftime("%Y-%m-%d %H:%M"),
-                      names.get(session.mode, session.mode), str(len(session.word_ids)),
+                      names.get(session.mode, session.mode), str(session.word_count),
                       str(session.answered), str(session.correct), accuracy, duration, status]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -370,7 +370,7 @@ class Queries:
 
     @staticmethod
     def _session(row: Any) -> SessionView:
-        return SessionView(row.session_id, row.mode, [UUID(w) for w in from_json(row.word_ids)],
+        return SessionView(row.session_id, row.mode, row.word_ids,
                            row.started_at, row.completed_at, row.answered, row.correct,
                            row.duration_seconds, row.utc_offset_minutes)
 
