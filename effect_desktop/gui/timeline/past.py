@@ -366,31 +366,34 @@ class PastView(QWidget):
         summary = (self.tr("Since then: %1 added, %5 restored, %2 deleted, %3 edited, %4 with progress moved.")
                    if comparison.restored else
                    self.tr("Since then: %1 added, %2 deleted, %3 edited, %4 with progress moved."))
-        self.changes.addItem(summary.replace("%1", f"{len(comparison.added):,}")
-                             .replace("%2", f"{len(comparison.deleted):,}")
-                             .replace("%3", f"{len(comparison.edited):,}")
-                             .replace("%4", f"{len(comparison.progress_moved):,}")
-                             .replace("%5", f"{len(comparison.restored):,}"))
-        for word in comparison.added:
-            self.changes.addItem(self.tr("Added since: %1").replace("%1", word.text))
-        for word in comparison.restored:
-            self.changes.addItem(self.tr("Restored since: %1").replace("%1", word.text))
-        for word in comparison.deleted:
-            self.changes.addItem(self.tr("Deleted since: %1").replace("%1", word.text))
-        for change in comparison.edited:
-            fields = FieldChanges().say((k, old, new) for k, (old, new) in change.fields.items())
-            self.changes.addItem(self.tr("Edited: %1 (%2)").replace("%1", change.text).replace("%2", fields))
+        lines = [summary.replace("%1", f"{len(comparison.added):,}")
+                 .replace("%2", f"{len(comparison.deleted):,}")
+                 .replace("%3", f"{len(comparison.edited):,}")
+                 .replace("%4", f"{len(comparison.progress_moved):,}")
+                 .replace("%5", f"{len(comparison.restored):,}")]
+        # made as text and added at once, each sentence translated once: 19,000 items added one by one
+        # (a sentence translated for each) held the window 0.3-0.4 s on five years
+        added, restored, deleted = self.tr("Added since: %1"), self.tr("Restored since: %1"), \
+            self.tr("Deleted since: %1")
+        lines += [added.replace("%1", word.text) for word in comparison.added]
+        lines += [restored.replace("%1", word.text) for word in comparison.restored]
+        lines += [deleted.replace("%1", word.text) for word in comparison.deleted]
+        edited, said = self.tr("Edited: %1 (%2)"), FieldChanges()
+        lines += [edited.replace("%1", change.text).replace("%2", said.say(
+            (k, old, new) for k, (old, new) in change.fields.items())) for change in comparison.edited]
+        moved, interval_moved, due_moved, other = (self.tr("Progress: %1 (%2)"), self.tr("interval %1 → %2 d"),
+                                                   self.tr("next review %1 → %2"), self.tr("schedule moved"))
         for change in comparison.progress_moved:
             interval = change.fields.get("interval_days")
             due = change.fields.get("next_review_date")
             if interval:
-                detail = (self.tr("interval %1 → %2 d").replace("%1", value_text(interval[0]))
-                          .replace("%2", value_text(interval[1])))
+                detail = interval_moved.replace("%1", value_text(interval[0])).replace("%2", value_text(interval[1]))
             elif due:
-                detail = self.tr("next review %1 → %2").replace("%1", _date(due[0])).replace("%2", _date(due[1]))
+                detail = due_moved.replace("%1", _date(due[0])).replace("%2", _date(due[1]))
             else:
-                detail = self.tr("schedule moved")
-            self.changes.addItem(self.tr("Progress: %1 (%2)").replace("%1", change.text).replace("%2", detail))
+                detail = other
+            lines.append(moved.replace("%1", change.text).replace("%2", detail))
+        self.changes.addItems(lines)
 
 
 def _date(value: datetime | None) -> str:
