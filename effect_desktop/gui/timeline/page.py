@@ -514,7 +514,8 @@ class TimelinePage(QWidget):
         self._travels += 1
         if self.operations is not None:
             # off the GUI thread, with the progress dialog's word if it takes a moment: before the
-            # first preparation a jump replays the log from its start (15-20 s on five years), and
+            # first preparation a jump replays the log from its start (15-20 s on five years alone; 55-70 s
+            # while the checkpoints are being written beside it, which shares the interpreter), and
             # even from a checkpoint it reads a past day's schedule for 1-4 s; both froze the window.
             # A "Back to now" or another date given meanwhile wins over this jump's late result.
             travel = self._travels
