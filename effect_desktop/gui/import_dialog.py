@@ -467,7 +467,8 @@ class ImportDialog(QDialog):
 
     def _problem_text(self, problem: RowProblem) -> str:
         where = self.tr("note {0}") if problem.unit == "note" else self.tr("line {0}")
-        return self.tr("{0}: {1}").format(where.format(problem.line), localise(problem.reason))
+        where = where.format(problem.line) + (f" ({problem.label})" if problem.label else "")
+        return self.tr("{0}: {1}").format(where, localise(problem.reason))
 
     # --- checking, before anything is written --------------------------------------------------------
     def _checked_first(self) -> None:

@@ -17,7 +17,7 @@ its reading as the meaning and lost "water" without a word said). Its tags
 stay tags and its first card's deck becomes the category (its home deck when the card sits in a filtered
 deck for now). Notes that cannot become a word (cloze notes, media-only
 fields, note types with one field or unknown to the package) are reported
-by note number and reason; the rest still import.
+by note number (and its text, which Anki's browser finds) and reason; the rest still import.
 
 A package is someone else's file, so it is read defensively: the
 decompressed collection is counted as it is written and stopped at
@@ -308,7 +308,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         note_type = note_types.get(model_id)
         problem = _unusable(note_type, str(fields))
         if problem or note_type is None:
-            parsed.problems.append(RowProblem(number, problem or "", NOTE, left_out=True))
+            parsed.problems.append(RowProblem(number, problem or "", NOTE, left_out=True, label=_note_label(fields)))
             continue
         used[model_id] = note_type
         values = str(fields).split("\x1f")
@@ -337,6 +337,17 @@ def _unusable(note_type: NoteType | None, fields: str) -> str | None:
         if not html_to_text(html) and has_media(html):
             return f"the {side} holds only pictures or sounds, which cannot be imported"
     return None
+
+
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)  # {{c1::Tokyo}}, {{c2::猫::animal}}
+
+
+def _note_label(fields: object, longest: int = 40) -> str:
+    """The first of a note's fields with text, shortened, cloze marks taken out: what the learner
+    searches Anki's browser for."""
+    text = next((t for html in str(fields).split("\x1f")
+                 if (t := " ".join(_CLOZE.sub(r"\1", html_to_text(html)).split()))), "")
+    return text if len(text) <= longest else text[:longest - 1] + "…"
 
 
 def _sides(note_type: NoteType, values: list[str]) -> tuple[int, int]:

@@ -30,9 +30,13 @@ class RowProblem:
     # A note Anki itself made that cannot be a word (cloze, pictures only): nothing in the file to fix, so it
     # is left out and listed without asking; a word list's bad rows are typos to fix, so they stop the import.
     left_out: bool = False
+    # What the learner can find the row by where its number is not shown anywhere else: Anki's browser
+    # numbers no note, so "note 8" alone could not be looked up and fixed.
+    label: str = ""
 
     def __str__(self) -> str:
-        return f"{self.unit} {self.line}: {self.reason}"
+        named = f" ({self.label})" if self.label else ""
+        return f"{self.unit} {self.line}{named}: {self.reason}"
 
 
 @dataclass

@@ -96,8 +96,9 @@ def test_older_packages_become_words_with_tags_and_deck(profile: Profile, tmp_pa
         ("bread roll", "パン", "English::Food", [], 1),
     ]
     reasons = [str(p) for p in parsed.problems]
-    assert reasons == ["note 3: the front holds only pictures or sounds, which cannot be imported",
-                       "note 4: cloze notes (Cloze) have no separate word and meaning"]
+    # each named by its text too: Anki's browser shows no note numbers (a learner could not find "note 3")
+    assert reasons == ["note 3 (猫): the front holds only pictures or sounds, which cannot be imported",
+                       "note 4 (Tokyo is the capital): cloze notes (Cloze) have no separate word and meaning"]
 
 
 def test_newer_zstd_package_is_read_from_its_anki21b_collection(profile: Profile, tmp_path: Path) -> None:
@@ -106,9 +107,9 @@ def test_newer_zstd_package_is_read_from_its_anki21b_collection(profile: Profile
     assert word_rows(profile) == [("食べる", "to eat", "日本語::N5", ["n5", "verb"], 1),
                                   ("飲む", "to drink", "日本語::N5", [], 1)]
     assert [str(p) for p in parsed.problems] == [
-        "note 3: cloze notes (Cloze) have no separate word and meaning",
-        "note 4: its note type is missing from the package (unknown note type)",
-        "note 5: the back holds only pictures or sounds, which cannot be imported",
+        "note 3 (猫です): cloze notes (Cloze) have no separate word and meaning",
+        "note 4 (orphan): its note type is missing from the package (unknown note type)",
+        "note 5 (水): the back holds only pictures or sounds, which cannot be imported",
     ]
 
 

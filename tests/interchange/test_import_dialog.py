@@ -443,6 +443,9 @@ def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, pro
     open_file(qtbot, dialog, anki21b_package(tmp_path))
     assert dialog.preview.rowCount() == 2
     assert dialog.problems.count() == 3
+    # each named by its text as well: Anki's browser numbers no note, so "note 5" could not be found
+    assert dialog.problems.item(2).text() == ("note 5 (水): the back holds only pictures or sounds, which "
+                                              "cannot be imported")
     # Left out without asking: the learner cannot fix a cloze note in the file (the docs promised so).
     assert dialog.check_summary.text() == "Checked: 2 new words, 3 notes cannot be imported (left out)."
     assert dialog.problems_caption.text() == "Notes that cannot be imported (they are left out):"
