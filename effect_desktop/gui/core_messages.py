@@ -127,6 +127,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("Category contains a control character (U+{0}), which no screen shows; remove it.").format(m[1])),
     (re.compile(r"A tag contains a control character \(U\+(\w+)\), which no screen shows; remove it\."),
      lambda m: _tr("A tag contains a control character (U+{0}), which no screen shows; remove it.").format(m[1])),
+    (re.compile(r"Difficulty must be a whole number from 1 to 5, not “(.+)”\.", re.S),
+     lambda m: _tr("Difficulty must be a whole number from 1 to 5, not “{0}”.").format(m[1])),
     (re.compile(r"Difficulty must be a whole number from 1 to 5\."),
      lambda m: _tr("Difficulty must be a whole number from 1 to 5.")),
     (re.compile(r"This field cannot be edited\."), lambda m: _tr("This field cannot be edited.")),

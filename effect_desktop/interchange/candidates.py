@@ -7,6 +7,8 @@ rules, so the import command never fails half-way on bad input; a
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +21,7 @@ from ..stopping import StoppedAsAsked
 from .errors import InterchangeError
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+_WHOLE_WITH_ZEROS = re.compile(r"([+-]?\d+)[.,]0+")  # 2.0, 3,0: a number-formatted spreadsheet column
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
@@ -78,12 +81,21 @@ def check_row(line: int, values: dict[str, Any], parsed: Parsed, unit: str = "li
               for name, value in values.items()}
     if isinstance(values.get("tags"), list):
         values["tags"] = [without_invisible(tag) if isinstance(tag, str) else tag for tag in values["tags"]]
+    given = values.get("difficulty")
+    if isinstance(given, str) and (whole := _WHOLE_WITH_ZEROS.fullmatch(unicodedata.normalize("NFKC", given).strip())):
+        values["difficulty"] = whole[1]  # "2.0": a spreadsheet's number format, not another difficulty
     try:
         cleaned = validate_fields(values)
     except ValidationFailed as error:
-        parsed.problems.append(RowProblem(line, " ".join(error.errors.values()), unit))
+        errors = dict(error.errors)
+        if "difficulty" in errors and isinstance(given, str) and given.strip():
+            # which value: "line 7: Difficulty must be…" left the learner to guess what line 7 held
+            shown = given.strip() if len(given.strip()) <= 20 else given.strip()[:20] + "…"
+            errors["difficulty"] = f"Difficulty must be a whole number from 1 to 5, not “{shown}”."
+        parsed.problems.append(RowProblem(line, " ".join(errors.values()), unit))
         return
     parsed.candidates.append(Candidate(line, cleaned))
+
 
 
 def tick(progress: Progress | None, done: int, total: int) -> None:

@@ -13,6 +13,10 @@ import unicodedata
 
 _SAMPLE_ROWS = 200  # enough rows to judge a column by
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")  # 3, 2,5 (a decimal comma), 0.75
+_ZEROS = re.compile(r"(?<=\d)[.,]0+$")
+# By its place alone, a column is the difficulty when nearly all its values are 1-5: one typo ("hard",
+# a 6) made it "no field", and every difficulty of the file was dropped without a word (or became tags).
+_MOSTLY = 0.75
 
 
 def is_number(cell: str) -> bool:
@@ -20,7 +24,8 @@ def is_number(cell: str) -> bool:
 
 
 def _whole(cell: str) -> int | None:
-    value = unicodedata.normalize("NFKC", cell).strip()
+    """3, and 3.0 or 3,0 as a number-formatted spreadsheet column writes it."""
+    value = _ZEROS.sub("", unicodedata.normalize("NFKC", cell).strip())
     return int(value) if value.isdigit() else None
 
 
@@ -41,8 +46,10 @@ def heads_numbers(first: list[str], rows: list[list[str]]) -> bool:
 def holds_difficulties(values: list[str], *, named: bool) -> bool:
     """Whether a column can be the difficulty: named so, some of its values are whole numbers (one out of
     range is a bad row to show, not a reason to drop the column; "Level 1" and "n5" are none); by its
-    place alone, all of them are whole numbers from 1 to 5."""
+    place alone, nearly all of them (`_MOSTLY`) are whole numbers from 1 to 5, the others then shown as
+    bad rows."""
     numbers = [_whole(value) for value in values]
     if named:
         return any(number is not None for number in numbers)
-    return bool(numbers) and all(number is not None and 1 <= number <= 5 for number in numbers)
+    fitting = sum(1 for number in numbers if number is not None and 1 <= number <= 5)
+    return fitting >= 2 and fitting >= _MOSTLY * len(numbers)

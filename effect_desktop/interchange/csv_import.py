@@ -210,7 +210,9 @@ def table_candidates(table: WordTable, mapping: dict[int, str], progress: Progre
             values = {name: cells[index] for index, name in columns}
         elif any(mapping.get(i) in ("text", "meaning") for i in range(len(cells), needed)):
             before = table.rows[done - 2] if done > 1 else None
-            parsed.problems.append(RowProblem(line, f"{counted(len(cells), 'column')}; the mapping needs {needed}"
+            # the columns the word and the meaning need: a short row without the tags or difficulty imports
+            core = max(index for index, name in columns if name in ("text", "meaning")) + 1
+            parsed.problems.append(RowProblem(line, f"{counted(len(cells), 'column')}; the mapping needs {core}"
                                                     + continued_meaning(line, cells, before, meaning)))
             continue
         else:

@@ -1944,6 +1944,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The data folder {0} cannot be written (no permission). Make it writable for your user account (in the folder's properties, or ask its owner), or copy the profile to a folder you can write and start Effect Desktop with the environment variable EFFECT_DATA_DIR set to that folder.</source>
         <translation>データフォルダー {0} に書き込めません（権限がありません）。お使いのユーザーアカウントが書き込めるようにするか（フォルダーのプロパティで設定するか、所有者に依頼してください）、書き込めるフォルダーにプロファイルをコピーし、環境変数 EFFECT_DATA_DIR にそのフォルダーを指定して Effect Desktop を起動してください。</translation>
     </message>
+    <message>
+        <source>Difficulty must be a whole number from 1 to 5, not “{0}”.</source>
+        <translation>難易度は 1 から 5 までの整数にしてください（「{0}」になっています）。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

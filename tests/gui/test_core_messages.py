@@ -125,3 +125,20 @@ def test_an_anki_package_too_large_is_refused_in_japanese(qtbot, tmp_path: Path,
     finally:
         i18n.install("en")
     assert shown.startswith("bomb.apkg には 0 GB を超えるコレクション"), shown
+
+
+def test_a_bad_difficulty_is_named_with_its_value_in_japanese(qtbot, tmp_path: Path) -> None:
+    """"line 7: Difficulty must be…" left the learner to guess what line 7 held; the value is said, in
+    both languages."""
+    from effect_desktop.interchange.candidates import Parsed, check_row
+
+    parsed = Parsed()
+    check_row(7, {"text": "難しい", "meaning": "difficult", "difficulty": "hard"}, parsed)
+    message = parsed.problems[0].reason
+    assert message == "Difficulty must be a whole number from 1 to 5, not “hard”."
+    i18n.install("ja")
+    try:
+        shown = localise(message)
+    finally:
+        i18n.install("en")
+    assert shown == "難易度は 1 から 5 までの整数にしてください（「hard」になっています）。"

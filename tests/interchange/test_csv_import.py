@@ -58,6 +58,33 @@ def test_headerless_file_maps_columns_in_order_and_map_overrides(profile: Profil
     assert word_rows(profile) == [("apple", "りんご", "", ["food"], 1), ("orange", "みかん", "", ["food"], 1)]
 
 
+def test_a_headerless_difficulty_column_with_a_typo_is_still_the_difficulty(profile: Profile,
+                                                                          tmp_path: Path) -> None:
+    """One "hard" or 6 among the difficulties dropped the whole column without a word: every word of the
+    sheet came in at difficulty 1. Now the column is the difficulty and the typos are bad rows; a number
+    format's 2.0 is 2."""
+    path = tmp_path / "sheet.csv"
+    path.write_text("猫,cat,動物,n5,1\n走る,to run,動詞,n5,2.0\n高い,expensive,形容詞,,3\n"
+                    "難しい,difficult,形容詞,,hard\n①番,number one,記号,,6\n犬,dog,動物,n5,1\n"
+                    "安い,cheap,形容詞,,2\n水,water,名詞,n5,1\n", encoding="utf-8")
+    table = read_word_table(path)
+    assert guess_mapping(table)[4] == "difficulty"
+    with pytest.raises(InterchangeError) as refused:
+        import_file(profile, path)
+    assert "line 4: Difficulty must be a whole number from 1 to 5, not “hard”" in str(refused.value)
+    assert "line 5: Difficulty must be a whole number from 1 to 5, not “6”" in str(refused.value)
+    report = import_file(profile, path, skip_bad_rows=True)
+    assert report.created == 6
+    assert sorted((text, difficulty) for text, _, _, _, difficulty in word_rows(profile)) == sorted([
+        ("猫", 1), ("走る", 2), ("高い", 3), ("犬", 1), ("安い", 2), ("水", 1)])
+
+
+def test_a_headerless_number_column_that_is_mostly_not_1_to_5_is_no_difficulty(tmp_path: Path) -> None:
+    path = tmp_path / "ranks.csv"
+    path.write_text("".join(f"w{n},m{n},c,t,{n * 7}\n" for n in range(1, 9)), encoding="utf-8")
+    assert "difficulty" not in guess_mapping(read_word_table(path)).values()
+
+
 def test_several_tags_columns_are_merged(profile: Profile, tmp_path: Path) -> None:
     """Two columns mapped to tags: the second was dropped without a word (the last one won)."""
     path = tmp_path / "tags.csv"
@@ -104,8 +131,9 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(profile: Profile, 
         import_file(profile, path)
     message = str(refused.value)
     assert "line 3: Meaning must not be empty" in message
-    assert "line 5: Difficulty must be a whole number from 1 to 5" in message
-    assert "line 6: 1 column; the mapping needs 3" in message
+    assert "line 5: Difficulty must be a whole number from 1 to 5, not “9”" in message  # what the line held
+    # the word and the meaning need two columns (a short row without its difficulty imports)
+    assert "line 6: 1 column; the mapping needs 2" in message
     assert profile.store.count() == 0
     report = import_file(profile, path, skip_bad_rows=True)
     assert (report.created, report.skipped_problems) == (1, 3)
