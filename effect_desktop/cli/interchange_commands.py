@@ -32,7 +32,7 @@ from ..interchange.files import refuse_the_profile
 from ..interchange.history_scheduler import fsrs_recommended, schedule_after
 from ..interchange.importer import SCHEDULER_NAMES, ImportPlan, OnDuplicate, apply_import, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
-from ..interchange.word_table import read_word_table
+from ..interchange.word_table import WordTable, read_word_table
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
 from ..persistence.archive import SEGMENT
 from ..wording import counted
@@ -253,7 +253,26 @@ def _parse_words(args: argparse.Namespace, kind: str) -> Parsed:
         print(f"{args.file.name}: --anki yes applies to a tab-separated file without a header row; this one "
               f"({'a header row' if table.has_header else 'not tab-separated'}) is read as written",
               file=sys.stderr)
-    return table_candidates(table, mapping_from_args(table, args.map))
+    mapping = mapping_from_args(table, args.map)
+    _say_how_it_was_read(args, table, mapping)
+    return table_candidates(table, mapping)
+
+
+def _say_how_it_was_read(args: argparse.Namespace, table: WordTable, mapping: dict[int, str]) -> None:
+    """What the window's preview shows, said: with --dry-run always (on standard output), else when a column
+    is left out (on standard error). A sheet whose difficulty column went unused said nothing of it."""
+    left_out = [index for index in range(table.column_count) if index not in mapping]
+    if not args.dry_run and not left_out:
+        return
+    separator = {"\t": "tabs", ",": "commas", ";": "semicolons", "|": "bars"}.get(table.delimiter,
+                                                                                 repr(table.delimiter))
+    named = table.headers if table.has_header else []
+    columns = ", ".join(f"{index + 1}{f' “{named[index]}”' if index < len(named) else ''} "
+                        f"{mapping.get(index, 'not imported')}" for index in range(table.column_count))
+    change = f" (--map {left_out[0] + 1}=FIELD imports it)" if left_out else ""
+    print(f"{args.file.name}: read as {table.encoding}, separated by {separator}, "
+          f"{'a header row' if table.has_header else 'no header row'}; columns: {columns}{change}",
+          file=sys.stdout if args.dry_run else sys.stderr)
 
 
 def run_export(args: argparse.Namespace, ctx: CliContext) -> int:

@@ -111,7 +111,7 @@ def test_an_anki_deck_imports_its_usable_notes_and_lists_the_others(tmp_path: Pa
     assert "3 notes cannot be imported (left out)" in capsys.readouterr().out
     assert cli(tmp_path, "import", str(deck)) == 0
     out, err = capsys.readouterr()
-    assert "modern.apkg: note 3: cloze notes (Cloze) have no separate word and meaning" in err
+    assert "modern.apkg: note 3 (猫です): cloze notes (Cloze) have no separate word and meaning" in err
     assert out.strip() == "2 words added, 0 updated, 3 notes left out"
     words = tmp_path / "words.csv"
     words.write_text("word,meaning\ngood,fine\nempty,\n", encoding="utf-8")
@@ -195,3 +195,20 @@ def test_a_dry_runs_counts_are_grouped_alike(tmp_path: Path, capsys: pytest.Capt
     words.write_text("".join(f"w{i},m{i}\n" for i in range(2400)), encoding="utf-8")
     assert cli(tmp_path, "import", str(words), "--dry-run") == 0
     assert "would add 1,200, update 0, skip 1,200 duplicates" in capsys.readouterr().out
+
+
+def test_the_cli_says_how_it_read_a_file_and_which_columns_it_leaves_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The window's preview shows the encoding, the separator and each column's field; the command line
+    said none of it, so a column left unused (a sheet's difficulties) went without a word."""
+    data = tmp_path / "data"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes("word;meaning;notes\n猫;cat;pet\n".encode("cp932"))
+    assert cli(data, "import", str(sheet), "--dry-run") == 0
+    assert ("sheet.csv: read as cp932, separated by semicolons, a header row; columns: 1 “word” text, "
+            "2 “meaning” meaning, 3 “notes” not imported (--map 3=FIELD imports it)") in capsys.readouterr().out
+    assert cli(data, "import", str(sheet)) == 0
+    out, err = capsys.readouterr()
+    assert "3 “notes” not imported" in err and "1 word added" in out
+    assert cli(data, "import", str(sheet), "--map", "notes=tags", "--on-duplicate", "update") == 0
+    assert "read as" not in capsys.readouterr().err  # every column used: nothing to say
