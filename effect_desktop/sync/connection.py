@@ -92,6 +92,14 @@ def explain(error: psycopg.Error, url: ServerURL) -> SyncError:
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return ServerRefused(f"The server refused the operation for {url.user!r}: {first_line(text)}")
     if isinstance(error, psycopg.OperationalError):
+        if lower.startswith("connection failed") and "server closed the connection" in lower:
+            # closed before a word was said: a proxy whose database is down, a firewall, another service
+            # (it said "dropped during the sync; everything received so far is kept", to Test connection too)
+            return ServerSilent(
+                f"Something at {url.hostport or where} took the connection and closed it at once, without "
+                f"answering as a PostgreSQL server. Check the port in the server URL {where} (PostgreSQL's is "
+                f"usually {DEFAULT_PORT}); if it is right, the server (or a proxy in front of it) is not letting "
+                "connections in: try again later. Your changes are kept.", detail=f"{where}: {first_line(text)}")
         if "terminat" in lower or "server closed the connection" in lower or "consuming input" in lower:
             return SyncInterrupted(
                 f"The connection to {where} dropped during the sync; everything received so far "

@@ -302,3 +302,28 @@ def test_a_port_where_something_else_listens_is_named_as_such(monkeypatch: pytes
     assert "Check the port" in message and "try again later" in message and "cannot be reached" not in message
     with pytest.raises(ServerUnreachable):  # now nothing listens there: unreachable, as before
         check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
+
+
+def test_a_port_that_closes_the_connection_at_once_is_not_a_sync_that_dropped() -> None:
+    """A proxy whose database is down (or a firewall) takes the connection and closes it: that was "the
+    connection dropped during the sync; everything received so far is kept", to Test connection too."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def close_each() -> None:
+        while True:
+            try:
+                accepted, _ = listener.accept()
+            except OSError:
+                return
+            accepted.close()
+
+    threading.Thread(target=close_each, daemon=True).start()
+    try:
+        with pytest.raises(ServerUnreachable) as refused:  # try again later, as a silent port is
+            check_connection(f"postgresql://kim:pw@127.0.0.1:{port}/effect")
+    finally:
+        listener.close()
+    message = str(refused.value)
+    assert message.startswith(f"Something at 127.0.0.1:{port} took the connection and closed it at once")
+    assert "Check the port" in message and "dropped" not in message and "received so far" not in message
