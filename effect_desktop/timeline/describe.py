@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-from .entries import UNDONE_BY, TimelineEntry
+from .entries import UNDONE_BY, TimelineEntry, in_field_order
 
 LANGUAGES = ("en", "ja")
 
@@ -258,7 +257,9 @@ def describe(entry: TimelineEntry, language: str = "en") -> str:
     if kind == "WordCreated":
         return text[kind].format(word=_one_line(p.get("text", word)), meaning=_one_line(p.get("meaning", "")))
     if kind == "WordUpdated":
-        changes: dict[str, Any] = p.get("changes", {})
+        # in the fields' own order, not the payload's: a server's JSONB stores an object's keys in its own
+        # order, and the two computers told the same edit differently ("meaning and tags", "tags and meaning")
+        changes = in_field_order(p.get("changes", {}))
         back = _taking_back(entry)
         if set(changes) == {"text"} and not back:
             return text["WordRenamed"].format(word=word, new=_one_line(changes["text"]))

@@ -7,6 +7,16 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
+
+
+def in_field_order(changes: dict[str, Any]) -> dict[str, Any]:
+    """An edit's changed fields in WORD_FIELDS order (any others after): the same story on every computer,
+    whatever order a store kept the payload's keys in."""
+    return {k: changes[k] for k in sorted(changes, key=lambda k: (WORD_FIELDS.index(k) if k in WORD_FIELDS
+                                                                  else len(WORD_FIELDS), k))}
+
+
 # A word event that names one of these as its cause takes that change back (an undo, or a redo when the
 # cause was itself an undo): an edit by an edit, a deletion by a restore, a restore by a deletion, and
 # the adding of a word by a deletion (the undo of an import).

@@ -22,6 +22,7 @@ from pydantic_core import from_json, to_json
 from ..domain import events as ev
 from ..domain.events import DomainEvent
 from ..persistence.schema import events
+from .entries import WORD_FIELDS
 
 if TYPE_CHECKING:
     from ..projections.handlers import Context
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 TIMELINE = "rm_timeline"
 TIMELINE_DAYS = "rm_timeline_days"
 FLUSH_EVERY = 5_000
-WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 
 
 def record(ctx: Context, event: DomainEvent) -> None:

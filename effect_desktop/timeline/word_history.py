@@ -18,10 +18,9 @@ from uuid import UUID
 
 from ..domain.scheduling.base import ReviewState
 from .describe import describe, learner_time
-from .entries import TimelineEntry, TimelineFilter
+from .entries import WORD_FIELDS, TimelineEntry, TimelineFilter, in_field_order
 from .queries import TimelineQueries
 
-WORD_FIELDS = ("text", "meaning", "category", "tags", "difficulty")
 _SHOWN = frozenset({"WordCreated", "WordUpdated", "WordDeleted", "WordRestored", "QuestionAnswered",
                     "AnswerRetracted", "ProgressUpdated", "SchedulerChanged"})
 
@@ -102,7 +101,7 @@ def word_story(queries: TimelineQueries, word_id: UUID, language: str = "en",
         if entry.event_type == "WordCreated":
             after = {k: p.get(k) for k in WORD_FIELDS}
         elif entry.event_type == "WordUpdated":
-            after = {k: v for k, v in p.get("changes", {}).items() if k in WORD_FIELDS}
+            after = {k: v for k, v in in_field_order(p.get("changes", {})).items() if k in WORD_FIELDS}
             before = {k: replaced.get(entry.event_id, {}).get(k) for k in after}
         elif entry.event_type in ("WordDeleted", "WordRestored"):
             gone_then = entry.event_type == "WordDeleted"

@@ -275,3 +275,16 @@ def test_the_timeline_names_modes_and_grades_as_the_study_page_does(profile: Pro
         assert f"1 語の{name}セッションを開始しました" in sentences
     for name in _study_page_words("FlashcardCard", ("Again", "Hard", "Good", "Easy")):
         assert any(sentence.endswith(f"・評価 {name}") for sentence in sentences), name
+
+
+def test_an_edit_names_its_fields_in_one_order_whatever_order_the_payload_kept(profile: Profile) -> None:
+    """A server's JSONB keeps an object's keys in its own order: the computer that edited said "Changed
+    the meaning and tags", the one that pulled the edit "Changed the tags and meaning"."""
+    from dataclasses import replace
+
+    word = profile.service.create_word("apple", "りんご")
+    profile.service.update_word(word, meaning="林檎", tags=["fruit"])
+    [edit] = TimelineQueries(profile.store).page(TimelineFilter(event_types=("WordUpdated",))).entries
+    changes = edit.payload["changes"]
+    as_pulled = replace(edit, payload={**edit.payload, "changes": dict(reversed(list(changes.items())))})
+    assert describe(as_pulled) == describe(edit) == "Changed the meaning and tags of 'apple'"
