@@ -15,7 +15,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as NoKeyring
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from effect_desktop.gui import i18n
 from effect_desktop.gui.main_window import MainWindow
@@ -981,6 +981,9 @@ def test_after_a_refused_password_a_click_on_the_status_opens_the_settings(
     assert dialog is not None
     qtbot.waitExposed(dialog)
     assert sync.status.state is SyncState.ERROR  # no sync was started by the click
+    # and it says what it came to fix (an empty message area waited for a Test to say it)
+    message = dialog.findChild(QLabel, "syncMessage")
+    assert message.isVisible() and "refused the user name or password" in message.text()
     dialog.close()
 
 

@@ -36,6 +36,7 @@ from .controller import SyncController
 from .form import FieldsRefused, compose_url, split_url
 from .messages import describe
 from .preferences import MAX_MINUTES
+from .status import SyncState
 
 log = logging.getLogger("effect_desktop.gui.sync")
 
@@ -136,6 +137,11 @@ class SyncSettingsWidget(QWidget):
         self.on_open.setChecked(prefs.auto_on_open)
         self.on_close.setChecked(prefs.auto_on_close)
         self.every.setValue(prefs.every_minutes)
+        status = self.controller.status
+        if status.state is SyncState.ERROR and status.reason:
+            # opened from "Sync error" (or the menu after one): the failure it came to fix, said here, where
+            # it only said so in the status bar's tooltip and an empty message area waited for a Test
+            self.show_message(status.reason, ok=False)
 
     def _note_cleartext(self) -> None:
         """Say when the server typed is another computer reached without required TLS."""
