@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from ..bootstrap import Profile
+from ..bootstrap import Profile, open_profile
 from ..domain.events import DomainEvent
 from ..persistence.archive import ArchiveDamaged, archive, segment_rows, unpack_payload
 from ..persistence.sqlite_read import SqliteLogReader
 from ..projections.projector import CHECKPOINT
 from ..projections.tables import checkpoints, timeline
+from .backups import DAMAGED, Backup, restore_backup
 
 PAGE = 500
 OVERLAP = 50  # events before the backup's end compared to tell a foreign log from this one
@@ -276,3 +277,18 @@ def _decoded(profile: Profile, rows: list[tuple[Any, ...]], report: Salvage) -> 
         except Exception:  # noqa: BLE001 - damaged bytes can fail in any decoder; counted, never fatal
             report.lost += 1
     return events
+
+
+def restore_taking_back(profile_file: Path, backup: Path) -> tuple[Backup | None, Salvage | None]:
+    """`restore_backup`, then, when the profile replaced was damaged, what it still held since the
+    backup taken back (as `backup restore` and the offer at start-up do; the window's Backups dialog
+    restored alone, and every answer given since the backup stayed in the set-aside file).
+    (The state replaced, the take-back or None.)"""
+    saved = restore_backup(profile_file, backup)
+    if saved is None or saved.reason != DAMAGED:
+        return saved, None
+    profile = open_profile(profile_file)
+    try:
+        return saved, salvage_into(profile, saved.path)
+    finally:
+        profile.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
 from ..backup.recover import finish_interrupted_recovery, recover_without_backup
-from ..backup.salvage import Salvage, salvage_into
+from ..backup.salvage import salvage_into
 from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
@@ -44,6 +44,7 @@ from .main_window import MainWindow
 from .paths import icon_path, log_path
 from .preferences import LANGUAGE
 from .style import OutlinedIndicators
+from .taken_back import taken_back_text, unread
 
 log = logging.getLogger("effect_desktop.gui")
 APP_NAME = "Effect Desktop"
@@ -139,7 +140,7 @@ def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str,
     log.info("recovered %d events from %s into a new profile; %d lost", taken.recovered, recovery.damaged.path,
              taken.lost)
     text = translate("App", "Recovered %Ln event(s) from the damaged profile into a new one.", None, taken.recovered)
-    text += _unread(taken, translate("App", "%Ln event(s) could not be read; a sync brings back what reached the "
+    text += unread(taken, translate("App", "%Ln event(s) could not be read; a sync brings back what reached the "
                                      "server.", None, taken.lost))
     return opened, translate("App", "Profile recovered"), text
 
@@ -147,37 +148,16 @@ def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str,
 def _take_back(profile: Profile, damaged: Path | None) -> str:
     """What the damaged file still held since the backup, appended again (backup/salvage.py); the
     sentence for the status bar."""
-    translate = QCoreApplication.translate
-    done = translate("App", "Restored the backup.")
     if damaged is None:
-        return done
+        return taken_back_text(None)
     try:
         taken = salvage_into(profile, damaged)
     except (StoreError, ProjectionFailed) as failure:  # the backup stands as restored
         log.error("taking events back from %s failed: %s", damaged, failure)
-        return done
+        return taken_back_text(None)
     log.info("took back %d events from %s; %d lost%s", taken.recovered, damaged, taken.lost,
              " (its end unreadable)" if taken.end_unreadable else "")
-    if taken.foreign:
-        return done + " " + translate("App", "Nothing was taken back from the damaged profile: its history is "
-                                      "not this profile's (a file of another profile was beside it). It is kept "
-                                      "in the backups folder.")
-    text = (translate("App", "Restored the backup and took back %Ln event(s) made since it from the damaged "
-                      "profile.", None, taken.recovered) if taken.recovered else done)
-    return text + _unread(taken, translate("App", "%Ln event(s) made since it could not be read; a sync brings "
-                                           "back what reached the server.", None, taken.lost))
-
-
-def _unread(taken: Salvage, lost: str) -> str:
-    """What could not be read, said after what came back: `lost` (the count's sentence) if any event
-    was lost, else whether the end of the file was unreadable; "" when everything came back."""
-    if taken.lost:
-        return " " + lost
-    if taken.end_unreadable:
-        return " " + QCoreApplication.translate(
-            "App", "The end of the damaged profile could not be read: what was made last may be missing; a "
-            "sync brings back what reached the server.")
-    return ""
+    return taken_back_text(taken)
 
 
 def _tell(window: MainWindow, title: str, text: str) -> None:

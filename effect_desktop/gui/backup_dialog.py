@@ -10,6 +10,7 @@ GUI thread; a large profile takes a moment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QThreadPool, Signal
@@ -27,10 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups, restore_backup
+from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups
+from ..backup.salvage import Salvage, restore_taking_back
 from .errors import show_error
 from .operations import BackgroundJob
 from .style import resize_within_screen
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What the window is told after a restore: the backup, and what was taken back from the damaged
+    profile it replaced (None: the profile was intact)."""
+
+    backup: Backup
+    taken: Salvage | None
+
 
 REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
            "before-restore": "before a restore", "before-sync": "before a sync"}
@@ -149,10 +161,11 @@ class BackupDialog(QDialog):
         self.close_button.setEnabled(False)
         self.where.setText(self.tr("Restoring the backup taken {0}…").format(
             backup.taken_at.strftime("%Y-%m-%d %H:%M")))
-        job = BackgroundJob(lambda _progress: restore_backup(self.profile_file, backup.path))
+        # a damaged profile replaced: what it held since the backup is taken back, as at start-up
+        job = BackgroundJob(lambda _progress: restore_taking_back(self.profile_file, backup.path)[1])
         self.job = job
 
-        def restored(_saved: object) -> None:
+        def restored(taken: object) -> None:
             self.job = None
             self.restoring = False
             self.close_button.setEnabled(True)
@@ -160,7 +173,7 @@ class BackupDialog(QDialog):
             self.restored = True
             self.refresh()
             self.create_button.setEnabled(True)
-            self._tell(backup)
+            self._tell(Restored(backup, taken if isinstance(taken, Salvage) else None))
             self.action_finished.emit(backup)
 
         def refused(error: Exception) -> None:  # shown; the profile file was left as it was

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 
-from ..backup.backups import Backup, BackupNotWritten, BackupStopped
+from ..backup.backups import BackupNotWritten, BackupStopped
 from ..backup.schedule import daily_backup, restored
 from ..bootstrap import change_day_start_hour, day_start_moved, open_profile, rebuild_under_hour_in_force
 from ..interchange.archiving import compact_if_worthwhile
@@ -26,11 +26,12 @@ from ..interchange.jsonl import export_events_to
 from ..projections.projector import RebuildCancelled
 from ..timeline.describe import scheduler_name
 from ..timeline.scheduler_choice import day_start_in_force
-from .backup_dialog import open_backup_dialog
+from .backup_dialog import Restored, open_backup_dialog
 from .core_messages import os_reason, what_to_do
 from .errors import show_error
 from .import_dialog import import_summary, open_import_dialog
 from .operations import Progress
+from .taken_back import taken_back_text
 from .timeline import open_word_history
 from .words.import_undo import import_entry
 
@@ -239,13 +240,16 @@ def backups(window: MainWindow) -> None:
         shown = current_window(window)
         if isinstance(outcome, Exception):
             show_error(shown, outcome)
-        elif isinstance(outcome, Backup):
+        elif isinstance(outcome, Restored):
             restored(shown.profile)  # the state replaced was backed up just now: that is today's backup
+            if outcome.taken is not None:  # a damaged profile replaced: what came back from it
+                shown.statusBar().showMessage(taken_back_text(outcome.taken), 30_000)
+                return
             # short enough for the status bar beside its counts at the smallest window (it was cut off
             # at "…was backed up to"), and to the second: two backups are often taken in one minute
             shown.statusBar().showMessage(T.translate(
                 "Features", "Restored the backup of {0}; the state before it is kept.").format(
-                outcome.taken_at.strftime("%Y-%m-%d %H:%M:%S")), 15_000)
+                outcome.backup.taken_at.strftime("%Y-%m-%d %H:%M:%S")), 15_000)
 
     open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept,
                        report=report)

@@ -483,6 +483,45 @@ def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: P
     state["profile"].close()
 
 
+def test_restoring_over_a_damaged_profile_from_the_dialog_takes_back_what_it_held_since(
+        qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    """The Backups dialog restored alone: every answer given since the backup stayed in the set-aside
+    damaged file, where `backup restore` and the offer at start-up take them back (found by a
+    data-safety helper)."""
+    from effect_desktop.backup.backups import DAMAGED, list_backups
+    from effect_desktop.gui.backup_dialog import Restored
+
+    path = tmp_path / "default.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 400 + str(i)} for i in range(300)])
+    create_backup(path, "manual")
+    later = [profile.service.create_word(f"since {i}", "after the backup") for i in range(5)]
+    session = profile.service.start_session("flashcard", later)
+    for word in later:
+        profile.service.answer(session, word, True, 1500)
+    profile.close()
+    damaged = bytearray(path.read_bytes())
+    middle = len(damaged) // 2
+    damaged[middle: middle + 8192] = b"\xab" * 8192  # two pages' worth scribbled over
+    path.write_bytes(bytes(damaged))
+
+    told: list[object] = []
+    dialog = BackupDialog(path, lambda: None, lambda: None, report=told.append)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.action_finished, timeout=30_000):
+        dialog.restore_button.click()
+    [outcome] = told
+    assert isinstance(outcome, Restored) and outcome.taken is not None and outcome.taken.recovered >= 10
+    assert [b for b in list_backups(path) if b.reason == DAMAGED], "the damaged file is kept aside"
+    restored = open_profile(path)
+    try:
+        assert restored.queries.word_count() == 305
+        assert len(restored.store.query_events(event_types=["QuestionAnswered"])) == 5
+    finally:
+        restored.close()
+
+
 def test_cancel_while_the_file_is_read_or_checked_closes_the_dialog(qtbot: QtBot, profile: Profile,
                                                                     tmp_path: Path) -> None:
     from PySide6.QtWidgets import QDialog
