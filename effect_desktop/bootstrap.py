@@ -29,6 +29,7 @@ from .backup.backups import latest_backup
 from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
+from .persistence import damage
 from .persistence.errors import (
     BUSY_MESSAGE,
     DataFolderUnusable,
@@ -455,8 +456,11 @@ def _integrity(connection: sqlite3.Connection, path: Path) -> str:
     PRAGMA quick_check reads the whole file (about 10 s for a million events),
     too slow for every start; large profiles get the full check before each
     daily backup (backup/schedule.py), so a damaged file is never backed up."""
-    if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-        return str(connection.execute("PRAGMA quick_check").fetchone()[0])
+    if path.stat().st_size <= QUICK_CHECK_MAX_BYTES or damage.marked(path):  # damage met in use: look at all
+        found = str(connection.execute("PRAGMA quick_check").fetchone()[0])
+        if found == "ok":
+            damage.clear(path)  # mended by hand, or restored by another program: nothing to offer
+        return found
     for query in ("SELECT max(position), min(position) FROM events", "SELECT count(*) FROM profile_info",
                   "SELECT * FROM events ORDER BY position DESC LIMIT 100"):
         connection.execute(query).fetchall()

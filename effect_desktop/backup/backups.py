@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
 from ..os_reasons import reason_in_words, what_to_do
+from ..persistence import damage
 from ..persistence.errors import ProfileLocked, StoreError
 from ..persistence.file_probe import Probe, foreign_wal, is_sqlite_file, probe_file
 from ..private_files import create_private_file, make_private_folder
@@ -281,6 +282,7 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
         for leftover in (Path(f"{profile_file}-wal"), Path(f"{profile_file}-shm")):
             leftover.unlink(missing_ok=True)
         os.replace(partial, profile_file)
+        damage.clear(profile_file)  # the damage met in use went with the file replaced
     except BackupError as error:  # another program took the profile meanwhile: its message says what to do
         partial.unlink(missing_ok=True)
         raise RestoreRefused(str(error)) from error

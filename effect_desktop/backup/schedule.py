@@ -11,6 +11,7 @@ from datetime import datetime
 
 from ..application.settings import BACKUPS
 from ..bootstrap import Profile, command_for
+from ..persistence import damage
 from ..persistence.errors import ProfileUnreadable
 from .backups import (
     BEFORE_SYNC,
@@ -58,9 +59,10 @@ def daily_backup(profile: Profile, now: datetime | None = None, stop: Stop | Non
         return None
     if problem:
         latest = latest_backup(profile.path)
+        damage.mark(profile.path)  # the next opening checks the whole file and offers the backup itself
         raise ProfileUnreadable(f"{profile.path} is damaged: {problem}. No backup was made. Close the app and "
-                                f"restore the latest backup{f' ({latest})' if latest else ''} with "
-                                f"`{command_for(profile.path, 'backup restore')}`.")
+                                f"open it again to restore the latest backup{f' ({latest})' if latest else ''}, "
+                                f"or restore it with `{command_for(profile.path, 'backup restore')}`.")
     backup = create_backup(profile.path, "daily", keep=keep_count(profile), now=now, stop=stop)
     profile.settings.set(LAST_DAILY_SETTING, now.isoformat())
     return backup

@@ -25,6 +25,7 @@ from .. import APP_NAME, __version__
 from ..backup.schedule import daily_backup, daily_backup_due
 from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
 from ..domain.errors import DomainError
+from ..persistence.damage import damaged, is_damage
 from ..persistence.errors import ProfileLocked, StoreError
 from ..wording import counted
 from . import (
@@ -216,7 +217,9 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         code = 0
     except Exception as error:  # the last line of defence: one line for the user, the rest in the log
         interrupts.armed = False
-        if not interrupts.seen:
+        if is_damage(error) and not interrupts.seen:  # met by a statement run on the driver itself
+            _fail(str(damaged(ctx.profile_file, error)))
+        elif not interrupts.seen:
             written = _log_unexpected(ctx.data_dir / LOG_FILE_NAME, error)
             details = f"details in {written}; " if written else ""
             _fail(f"unexpected error: {error.__class__.__name__}: {error} "

@@ -245,6 +245,11 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("No readable rows were found in the file.")),
     (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),
      lambda m: _tr("{0} holds no Anki collection; is it an Anki deck package?").format(m[1])),
+    (re.compile(r"The profile (.+) is damaged \(SQLite: (.+?)\); what was saved before stays, and nothing more "
+                r"was written\. Close Effect Desktop and open it again: .*", re.S),
+     lambda m: _tr("The profile {0} is damaged ({1}); what was saved before stays, and nothing more was written. "
+                   "Close Effect Desktop and open it again: it checks the file and offers to restore the latest "
+                   "backup, taking back what was done since.").format(m[1], m[2])),
     (re.compile(r"(.+) is not a complete Anki package \(the zip file is damaged or cut short: .*\); download "
                 r"or export it again\.", re.S),
      lambda m: _tr("{0} is not a complete Anki package (the zip file is damaged or cut short); download or "

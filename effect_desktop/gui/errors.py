@@ -23,6 +23,8 @@ from ..backup.backups import BackupNotWritten, RestoreRefused
 from ..backup.schedule import ImportNotBackedUp
 from ..domain.errors import DomainError, NotFound, RuleViolated, ValidationFailed
 from ..interchange.errors import ExportNotWritten
+from ..persistence import damage
+from ..persistence.damage import is_damage
 from ..persistence.errors import ProfileFromNewerVersion, ProfileLocked, StoreError
 from .core_messages import localise, localise_fields
 
@@ -59,6 +61,11 @@ def user_message(error: BaseException) -> str:
         return localise(str(error))
     if isinstance(error, StoreError):
         return localise(str(error))
+    if is_damage(error):  # met by a statement run on the driver itself (the store says the others)
+        return QCoreApplication.translate(
+            "Errors", "The profile file is damaged; what was saved before stays. Close Effect Desktop and open "
+            "it again: it checks the file and offers to restore the latest backup, taking back what was done "
+            "since.")
     text = str(error).strip() or type(error).__name__
     return QCoreApplication.translate(
         "Errors", "An unexpected error occurred: {0}\nDetails were written to the log file; "
@@ -72,6 +79,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     waited reached the window after it failed, failed the same way, and a second box came up."""
     if not isinstance(error, DomainError | StoreError):
         log.error("error shown to the user", exc_info=error)
+    profile = getattr(parent.window(), "profile", None) if parent is not None else None
+    if is_damage(error) and isinstance(getattr(profile, "path", None), Path):
+        damage.mark(profile.path)  # type: ignore[union-attr]  # the next opening checks the whole file
     title, text = error_title(error), user_message(error)
     if parent is not None:
         for shown in parent.findChildren(QMessageBox, "errorDialog", Qt.FindChildOption.FindDirectChildrenOnly):

@@ -22,6 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import NullPool
 
 from .archive import SEGMENT_SCHEMA
+from .damage import damaged, is_damage
 from .lock_wait import WriteLock
 
 BUSY_TIMEOUT_MS = 10_000
@@ -59,6 +60,11 @@ def create_sqlite_engine(path: Path | str, *, pooled: bool = True) -> sa.Engine:
         # only lets a connection attach one outside a transaction, and a rebuild runs inside one.
         cursor.execute(f"ATTACH DATABASE ':memory:' AS {SEGMENT_SCHEMA}")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _damage(context: sa.engine.ExceptionContext) -> None:
+        if is_damage(context.original_exception):  # said as damage, not as the statement that met it
+            raise damaged(Path(str(path)), context.original_exception) from context.original_exception
 
     lock = WriteLock(lambda: BUSY_TIMEOUT_MS)
 

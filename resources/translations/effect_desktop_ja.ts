@@ -174,6 +174,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The export could not be written</source>
         <translation>書き出したファイルを保存できませんでした</translation>
     </message>
+    <message>
+        <source>The profile file is damaged; what was saved before stays. Close Effect Desktop and open it again: it checks the file and offers to restore the latest backup, taking back what was done since.</source>
+        <translation>プロファイルのファイルが壊れています。それまでに保存した内容は残っています。Effect Desktop を閉じて開き直してください。ファイルを確認し、最新のバックアップからの復元を提案します（その後に行った学習は取り戻されます）。</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -1947,6 +1951,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>Difficulty must be a whole number from 1 to 5, not “{0}”.</source>
         <translation>難易度は 1 から 5 までの整数にしてください（「{0}」になっています）。</translation>
+    </message>
+    <message>
+        <source>The profile {0} is damaged ({1}); what was saved before stays, and nothing more was written. Close Effect Desktop and open it again: it checks the file and offers to restore the latest backup, taking back what was done since.</source>
+        <translation>プロファイル {0} が壊れています（{1}）。それまでに保存した内容は残り、これ以上は何も書き込まれていません。Effect Desktop を閉じて開き直してください。ファイルを確認し、最新のバックアップからの復元を提案します（その後に行った学習は取り戻されます）。</translation>
     </message>
 </context>
 <context>

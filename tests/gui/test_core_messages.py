@@ -142,3 +142,23 @@ def test_a_bad_difficulty_is_named_with_its_value_in_japanese(qtbot, tmp_path: P
     finally:
         i18n.install("en")
     assert shown == "難易度は 1 から 5 までの整数にしてください（「hard」になっています）。"
+
+
+def test_damage_met_while_studying_is_said_without_sql_in_both_languages(qtbot, tmp_path: Path) -> None:
+    """"An unexpected error occurred: (sqlite3.DatabaseError) database disk image is malformed [SQL: SELECT
+    version, event_id …]" was what the learner read (found by a data-safety helper)."""
+    import sqlite3
+
+    from effect_desktop.gui.errors import user_message
+    from effect_desktop.persistence.damage import damaged
+
+    raw = sqlite3.DatabaseError("database disk image is malformed")
+    said = damaged(tmp_path / "default.effect.sqlite3", raw)
+    assert "SELECT" not in user_message(said) and "open it again" in user_message(said)
+    assert user_message(raw).startswith("The profile file is damaged")
+    i18n.install("ja")
+    try:
+        assert user_message(said).startswith(f"プロファイル {tmp_path / 'default.effect.sqlite3'} が壊れています")
+        assert user_message(raw).startswith("プロファイルのファイルが壊れています")
+    finally:
+        i18n.install("en")

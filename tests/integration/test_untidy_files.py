@@ -425,3 +425,34 @@ def test_the_advice_for_a_damaged_profile_acts_on_that_profile(
 def shlex_quoted(path: Path) -> str:
     import shlex
     return shlex.quote(str(path))
+
+
+def test_damage_met_in_use_is_said_as_damage_and_the_next_opening_offers_the_backup(
+        tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening checks only the log's ends of a large profile: damage in its middle came to the learner as
+    "unexpected error: DatabaseError: database disk image is malformed" (in the window with the SQL
+    statement), and the next opening found nothing, so no backup was ever offered (found by a
+    data-safety helper)."""
+    from effect_desktop import bootstrap
+    from effect_desktop.persistence.damage import marker
+
+    monkeypatch.setattr(bootstrap, "QUICK_CHECK_MAX_BYTES", 0)  # this small profile checked as a large one
+    data = tmp_path / "data"
+    rows = tmp_path / "w.csv"
+    rows.write_text("".join(f"w{i},{'m' * 400}{i}\n" for i in range(300)), encoding="utf-8")
+    assert cli(capsys, data, "import", str(rows))[0] == 0
+    path = data / "default.effect.sqlite3"
+    damaged = bytearray(path.read_bytes())
+    start = len(damaged) * 2 // 5 // 4096 * 4096
+    damaged[start: start + 6 * 4096] = b"\xab" * (6 * 4096)  # pages in the middle, past the opening's look
+    path.write_bytes(bytes(damaged))
+
+    code, _, err = cli(capsys, data, "verify")
+    assert code == 2 and "is damaged (SQLite: database disk image is malformed)" in err
+    assert "open it again" in err and "backup restore" in err and "unexpected" not in err
+    assert marker(path).exists()
+    code, _, err = cli(capsys, data, "words", "list")  # the whole file checked now: the backup named
+    assert code == 2 and "is damaged" in err and "backup restore" in err
+    assert cli(capsys, data, "backup", "restore")[0] == 0
+    assert not marker(path).exists()
+    assert cli(capsys, data, "verify")[0] == 0
