@@ -394,6 +394,10 @@ def run_compact(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     print(f"archived {report.events:,} events in {counted(report.segments, 'segment')}, JSON compressed "
           f"{report.ratio:.1f}x; profile {done.size_before / 1e6:.1f} MB -> {done.size_after / 1e6:.1f} MB")
+    if done.unshrunk_for_room:
+        print("the file was not shrunk: shrinking copies the whole profile, and the disk has too little free "
+              "space for that; the space freed inside it is reused by new events (run compact again with more "
+              "free space to shrink it)", file=sys.stderr)
     return 0
 
 

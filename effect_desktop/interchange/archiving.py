@@ -10,6 +10,7 @@ at an idle moment (`compact_if_worthwhile`).
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,11 +20,13 @@ import sqlalchemy as sa
 from ..bootstrap import Profile
 from ..domain.aggregates import AGGREGATE_CLASSES
 from ..persistence.archive import SEGMENT, CompactReport, closed_segments, compact, legacy_segments, vacuum
+from ..persistence.errors import DiskFull
 from ..persistence.schema import events as events_table
 from ..persistence.schema import snapshots
 
 DEFAULT_AGE_DAYS = 180
 SNAPSHOTS_PER_TRANSACTION = 500
+MARGIN = 64 * 1024 * 1024  # left free after a compaction: the next answers, today's backup's check
 SYNC_STATE_TABLE = "sync_state"
 
 
@@ -32,6 +35,7 @@ class Compaction:
     report: CompactReport
     size_before: int
     size_after: int
+    unshrunk_for_room: bool = False  # asked to shrink the file, but the disk had no room for its copy
 
 
 def sync_limit(profile: Profile) -> int | None:
@@ -57,6 +61,35 @@ def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, s
     before = profile.path.stat().st_size
     limit = sync_limit(profile)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), segment, upto_position=limit)
+    if waiting:
+        free, needed = room(profile, segment)
+        if free < needed:  # refused before anything is written: it filled the disk, then said "nothing was written"
+            raise DiskFull(f"Compacting needs about {needed // 1_000_000:,} MB free on the disk holding "
+                           f"{profile.path} (for the snapshots and each segment on its way into the archive); it "
+                           f"has {free // 1_000_000:,} MB. Nothing was changed. Free some space and try again.",
+                           str(profile.path), "not enough free space")
+        if shrink and free < needed + 2 * before:  # VACUUM copies the whole file (and logs it) first
+            done = _compact(profile, older_than_days, False, now, segment, limit, waiting, say, stop, before)
+            return Compaction(done.report, done.size_before, done.size_after, unshrunk_for_room=True)
+    try:
+        return _compact(profile, older_than_days, shrink, now, segment, limit, waiting, say, stop, before)
+    except DiskFull as error:
+        raise DiskFull(f"The disk holding {profile.path} filled while compacting ({error.reason}). What was "
+                       "archived before stays and reads as before; nothing is lost. Free some space and compact "
+                       "again: it goes on from there.", error.where, error.reason) from error
+
+
+def room(profile: Profile, segment: int = SEGMENT) -> tuple[int, int]:
+    """(bytes free beside the profile, bytes compacting needs there without shrinking the file): a
+    margin, and twice a segment's worth of events (its archive copy, and the pages its removal logs)."""
+    free = shutil.disk_usage(profile.path.parent).free
+    per_event = profile.path.stat().st_size / max(profile.store.count(), 1)
+    return free, MARGIN + int(2 * segment * per_event)
+
+
+def _compact(profile: Profile, older_than_days: int, shrink: bool, now: datetime, segment: int, limit: int | None,
+             waiting: list[int], say: Callable[[str, int, int], None], stop: Callable[[], bool] | None,
+             before: int) -> Compaction:
     if waiting and not (stop is not None and stop()):
         say("snapshotting the words and sessions in them", 0, 0)
         snapshot_streams_in(profile, waiting[0], waiting[-1] + segment - 1, stop)
@@ -114,5 +147,8 @@ def compact_if_worthwhile(profile: Profile, older_than_days: int = DEFAULT_AGE_D
     now = now or datetime.now(UTC)
     waiting = closed_segments(profile.store, now - timedelta(days=older_than_days), upto_position=sync_limit(profile))
     if len(waiting) < min_segments and not legacy_segments(profile.store):
+        return None
+    free, needed = room(profile)
+    if waiting and free < needed:  # work nobody asked for must not take the room the next answers need
         return None
     return compact_profile(profile, older_than_days, shrink=False, now=now, stop=stop)

@@ -282,3 +282,38 @@ def test_a_compaction_asked_to_stop_while_snapshotting_archives_nothing(profile:
     assert verify(profile.projector).ok
     again = archiving.compact_profile(profile, older_than_days=0, shrink=False, now=FAR_FUTURE, segment=10)
     assert again.report.segments > 0 and verify(profile.projector).ok
+
+
+def test_compaction_on_a_nearly_full_disk_changes_nothing_and_says_why(profile: Profile, clock: SettableClock,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """With 12 MB free, compaction wrote snapshots until the disk was full, then said "nothing was
+    written"; the window's own background run did the same and left no room for the next answer
+    (found by a data-safety helper). It now looks at the free space first: by hand it refuses, saying
+    how much it needs; in the background it waits; without room to shrink it archives and says so."""
+    from collections import namedtuple
+
+    from effect_desktop.interchange import archiving
+    from effect_desktop.persistence.errors import DiskFull
+    from effect_desktop.persistence.schema import snapshots
+
+    study_history(profile, clock, days=3)
+    Usage = namedtuple("Usage", "total used free")
+    free = [5 * 1024 * 1024]
+    monkeypatch.setattr(archiving.shutil, "disk_usage", lambda _path: Usage(10**12, 0, free[0]))
+
+    def kept() -> tuple[int, int]:
+        with profile.store.reading() as connection:
+            return profile.store.count(), connection.execute(sa.select(sa.func.count()).select_from(snapshots)).scalar()
+
+    before = kept()
+    with pytest.raises(DiskFull) as refused:
+        archiving.compact_profile(profile, older_than_days=0, now=FAR_FUTURE, segment=10)
+    assert "Compacting needs about" in str(refused.value) and "Nothing was changed" in str(refused.value)
+    assert kept() == before
+    assert archiving.compact_if_worthwhile(profile, older_than_days=0, now=FAR_FUTURE) is None
+    assert kept() == before
+
+    free[0] = archiving.room(profile, 10)[1]  # room to archive, not to copy the whole file
+    done = archiving.compact_profile(profile, older_than_days=0, now=FAR_FUTURE, segment=10)
+    assert done.report.segments > 0 and done.unshrunk_for_room
+    assert verify(profile.projector).ok
