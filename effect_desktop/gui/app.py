@@ -277,7 +277,9 @@ def run_gui(data_dir: Path, profile: str) -> int:
             if restored_note:
                 _tell(window, *restored_note)
             QTimer.singleShot(0, lambda: catch_up_then_start(window))
-            server = InstanceServer(path, window)
+            # the application's, not the window's: a restore or a new study-day start replaces the window,
+            # and the server went with the first one (a second launch was then told to close this one)
+            server = InstanceServer(path, app)
             server.raise_requested.connect(lambda: bring_to_front(current_window(window)))
             QTimer.singleShot(0, server.start)  # after the window is up: QtNetwork loads then
             if os.environ.get(STARTUP_PROBE_ENV) == "1":

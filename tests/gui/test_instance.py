@@ -89,3 +89,49 @@ def test_two_spellings_of_one_profile_file_share_one_server_name(tmp_path):
     other.write_bytes(b"")  # a file of its own: another profile, another name
     assert server_name(typed) == server_name(stored)
     assert server_name(other) != server_name(stored)
+
+
+def test_after_the_window_is_replaced_a_second_launch_still_raises_it_and_the_app_ends_cleanly(qtbot, tmp_path):
+    """A restore (or a new study-day start) replaces the window; the single-instance server belonged to
+    the old one and went with it: a second launch was told "already open… close it", and closing the
+    app ended in "Internal C++ object (QLocalServer) already deleted" with the profile left open (found
+    by a data-safety helper)."""
+    from effect_desktop.gui.features import _reopen
+
+    seen: dict[str, object] = {}
+
+    def when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.profile.path.parent == tmp_path and w.isVisible()]
+        if not windows or windows[0].startup_dialog is None:
+            QTimer.singleShot(20, when_ready)
+            return
+        first = windows[0]
+        first.startup_dialog.reject()
+        path = first.profile.path
+        first.retire()
+        first.profile.close()
+        window = _reopen(first, path)  # as a restore does
+        QApplication.processEvents()
+        window.showMinimized()
+        second = _second_launch(tmp_path, "alice", window)
+
+        def finished(code: int, _status: object) -> None:
+            seen["exit code"] = code
+            seen["terminal"] = bytes(second.readAllStandardOutput().data()).decode()
+            seen["minimised after"] = bool(window.windowState() & Qt.WindowState.WindowMinimized)
+            window.close()
+
+        second.finished.connect(finished)
+        second.start()
+
+    def give_up() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.profile.path.parent == tmp_path:
+                widget.close()
+
+    QTimer.singleShot(0, when_ready)
+    QTimer.singleShot(60_000, give_up)
+    assert run_gui(tmp_path, "alice") == 0
+    assert seen["exit code"] == 0 and "brought to the front" in str(seen["terminal"])
+    assert seen["minimised after"] is False
