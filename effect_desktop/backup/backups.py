@@ -146,7 +146,7 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
         raise BackupError(f"There is no profile at {profile_file} to back up.")
     folder = backup_dir(profile_file)
     try:
-        target = _new_name(profile_file, reason, now)
+        target = _new_name(profile_file, reason, now, reserve=True)
     except OSError as error:  # the backups folder is a file, or read-only
         reason, advice = reason_in_words(error), "Check its permissions, or move away a file of that name."
         raise BackupNotWritten(f"The backups folder {folder} cannot be written ({reason}). {advice}",
@@ -170,18 +170,30 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
     return next(b for b in list_backups(profile_file) if b.path == target)
 
 
-def _new_name(profile_file: Path, reason: str, now: datetime | None = None) -> Path:
+def _new_name(profile_file: Path, reason: str, now: datetime | None = None, *, reserve: bool = False) -> Path:
+    """A name no backup has; with `reserve`, its `.partial` copy made here, empty, by this call alone: two
+    backups started in one second (the window's daily one and the command line's) took the same name,
+    wrote into one partial file, and the one that failed deleted the other's copy under way."""
     folder = backup_dir(profile_file)
     make_private_folder(folder.parent)  # `backups/` too: made 0755, it showed every profile's name
     make_private_folder(folder)
     stamp = (now or datetime.now()).strftime(_STAMP)
     reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
-    target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{SUFFIX}"
     n = 1
-    while target.exists():
+    while True:
+        numbered = f"-{n}" if n > 1 else ""
+        target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}{numbered}{SUFFIX}"
         n += 1
-        target = folder / f"{profile_name_of(profile_file)}-{stamp}-{reason}-{n}{SUFFIX}"
-    return target
+        if target.exists():
+            continue
+        if not reserve:
+            return target
+        try:
+            os.close(os.open(target.with_name(target.name + ".partial"), os.O_CREAT | os.O_EXCL | os.O_WRONLY,
+                             0o600))
+        except FileExistsError:
+            continue
+        return target
 
 
 def sweep_leftovers(profile_file: Path, now: float | None = None) -> list[Path]:

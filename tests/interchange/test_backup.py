@@ -462,3 +462,17 @@ def test_a_profile_another_program_holds_locked_is_in_use_not_damaged(profile: P
     finally:
         again.close()
 
+
+
+def test_two_backups_started_in_one_second_each_get_their_own_copy(profile: Profile) -> None:
+    """The window's daily backup and the command line's, in the same second, took one name and wrote
+    into one partial file; the one that failed ("the disk is read-only") deleted the other's copy under
+    way (found by a data-safety helper). The second now takes the next name before copying."""
+    from effect_desktop.backup import backups
+
+    profile.service.create_word("kept", "twice")
+    now = datetime(2026, 11, 28, 23, 27, 58)
+    first = backups._new_name(profile.path, "daily", now, reserve=True)  # a copy under way, not yet renamed
+    second = create_backup(profile.path, "daily", now=now)
+    assert second.path != first and first.with_name(first.name + ".partial").exists()
+    assert check_file(second.path) is None
