@@ -55,6 +55,10 @@ DONE_ANYWAY: dict[tuple[str, str | None], str] = {
     ("session", "start"): "the session was started (`effect-desktop events` shows it)"}
 INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `effect-desktop words list` "
                "or `effect-desktop events` shows what is there")
+# Commands that write all or nothing: "what was completed before the interrupt is kept" read as if part of
+# an import of 50,000 words had gone in, when none had.
+INTERRUPTED_WHOLE = {"import": "interrupted: nothing was imported (an import goes in whole or not at all); run "
+                               "it again to import the file"}
 log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
@@ -129,6 +133,7 @@ class Interrupts:
     def __init__(self) -> None:
         self.seen = False
         self.armed = True
+        self.command: str | None = None  # the subcommand under way, once the line is parsed
         self._previous: Any = None
         self._installed = False
 
@@ -175,7 +180,7 @@ def run_cli(argv: Sequence[str]) -> int:
         interrupts.restore()
     if interrupts.seen:
         end_progress_line()
-        print(f"effect-desktop: {INTERRUPTED}", file=sys.stderr)
+        print(f"effect-desktop: {INTERRUPTED_WHOLE.get(interrupts.command or '', INTERRUPTED)}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return code
 
@@ -186,6 +191,7 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         args = parser.parse_args(list(argv))
     except UsageError as error:
         return _fail(str(error))
+    interrupts.command = getattr(args, "command", None)
     handler: Callable[[argparse.Namespace, CliContext], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -196,6 +202,7 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         if needs_existing(args):
             ctx.require_existing()  # a typo in --profile must not answer with a new, empty profile
         code = handler(args, ctx)
+        interrupts.command = None  # done: what it wrote is kept, whatever is interrupted after
         flush_stdout()  # a full disk shows here, while it can still be said, not in Python's exit
         interrupts.armed = False
     except KeyboardInterrupt:

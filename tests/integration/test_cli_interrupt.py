@@ -91,6 +91,11 @@ def test_ctrl_c_during_a_long_import_is_one_true_line_and_status_130(
         lines = err.strip().splitlines()
         assert len(lines) == 1 and "interrupted" in lines[0], err
         assert "nothing after the last completed command was written" not in err  # untrue after a commit
+        # all or nothing, and said so: "what was completed before the interrupt is kept" read as a part kept
+        if SUMMARY in out:
+            assert "nothing was imported" not in err, err
+        elif moment == "writing":
+            assert "nothing was imported" in err, err
     checked = _cli(data, "verify")
     assert checked.returncode == 0, checked.stderr
     words = json.loads(_cli(data, "words", "list", "--json").stdout)
