@@ -25,6 +25,7 @@ from .errors import (
     BadServerURL,
     SchemaMismatch,
     ServerBusy,
+    ServerNotPrepared,
     ServerRefused,
     ServerUnreachable,
     SyncError,
@@ -95,6 +96,10 @@ def explain_admin(error: psycopg.Error, url: ServerURL) -> SyncError:
     if isinstance(learner, ServerUnreachable):
         return ServerUnreachable(f"The server {url.display} cannot be reached ({detail}); check the host and port "
                                  "in the administrator URL, and that PostgreSQL is running there.")
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):  # a learner's URL given for the administrator's
+        return ServerRefused(f"The server refused {url.user!r} ({detail}): this command needs the administrator's "
+                             "URL (a user allowed to create logins, such as the one `server init` ran with), not a "
+                             "learner's.")
     if type(learner) is ServerRefused:
         return ServerRefused(f"The server refused: {detail}")
     return learner
@@ -112,7 +117,12 @@ def add_user(admin_url: str, name: str, password: str | None = None, *, reclaim:
     password = password or secrets.token_urlsafe(18)
     url = ServerURL.parse(admin_url)
     with connect(url, explained=explain_admin) as connection:
-        check_client_compatible(connection)
+        try:
+            check_client_compatible(connection)
+        except ServerNotPrepared as error:  # said to the administrator, who is the one to run it
+            raise ServerNotPrepared(f"The database {url.database!r} is not prepared for Effect Desktop sync yet: "
+                                    "run `effect-desktop server init --url ADMIN_URL` on it first, then add "
+                                    "users.") from error
         try:
             exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
             if exists:

@@ -415,3 +415,16 @@ def test_the_summary_groups_thousands(alice: str, tmp_path: Path, capsys: pytest
     code, out, err = cli(capsys, "--data-dir", data, "--profile", "desktop", "sync", "--url", alice)
     assert code == 0, err
     assert "synced: 1 sent, 1,001 received" in out
+
+
+def test_add_user_tells_the_administrator_what_to_run_and_which_url_to_use(
+        pg_database: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a database without `server init` it told the administrator to "ask its administrator"; given a
+    learner's URL it said only "permission denied to create role" (found by a two-computer sync helper)."""
+    code, _, err = cli(capsys, "server", "add-user", "carol", "--url", pg_database)
+    assert code == 2 and "run `effect-desktop server init --url ADMIN_URL` on it first" in err
+    assert "ask its administrator" not in err
+    assert cli(capsys, "server", "init", "--url", pg_database)[0] == 0
+    bob_url = cli(capsys, "server", "add-user", "bob", "--url", pg_database)[1].strip()
+    code, _, err = cli(capsys, "server", "add-user", "carol", "--url", bob_url)
+    assert code == 2 and "needs the administrator's URL" in err and "not a learner's" in err
