@@ -193,6 +193,8 @@ def _new_name(profile_file: Path, reason: str, now: datetime | None = None, *, r
                              0o600))
         except FileExistsError:
             continue
+        except OSError:  # a read-only folder: the copy says so, in the words a failed copy has
+            return target
         return target
 
 
