@@ -381,8 +381,11 @@ class ImportDialog(QDialog):
         self.problems_caption.setText(self.tr("Notes that cannot be imported (they are left out):"))
         # how many notes, not how many "can be imported": the check below says how many are new (none, when
         # the deck was imported before), and which notes cannot be words
-        chosen = [self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
-            choice.note_type, choice.word, choice.meaning) for choice in parsed.chosen_fields]
+        chosen = [(self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”, its reading "
+                           "from “{3}” (after the meaning)").format(
+            choice.note_type, choice.word, choice.meaning, choice.reading) if choice.reading else
+                   self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
+            choice.note_type, choice.word, choice.meaning)) for choice in parsed.chosen_fields]
         moments = [review.answered_at for c in parsed.candidates for review in c.history]
         self.history_check.setVisible(bool(moments))
         self.fsrs_check.setVisible(bool(moments) and fsrs_recommended(self.profile))

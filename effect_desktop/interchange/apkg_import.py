@@ -51,7 +51,7 @@ from .anki_reviews import read_reviews
 from .anki_text import deck_category
 from .candidates import FieldChoice, ImportCancelled, Parsed, Progress, RowProblem, check_row, tick
 from .errors import InterchangeError
-from .html_text import has_media, html_to_text, word_text
+from .html_text import MAX_READING, has_media, html_to_text, meaning_text, reading_of, with_reading, word_text
 
 COLLECTIONS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 # a deck package, and a whole collection (File > Export > "Anki Collection Package"): the same zip inside
@@ -109,6 +109,14 @@ class NoteType:
         if meaning is None:
             meaning = next((i for i in [*plain, *range(len(keys))] if i != word), 1)
         return word, meaning
+
+    @cached_property
+    def reading(self) -> int | None:
+        """The field holding the word's reading (Kanji/Reading/Meaning, Core 2k's Vocabulary-Kana), if any
+        besides the word and the meaning: kept in the meaning, where it was dropped."""
+        word, meaning = self.sides
+        keys = [_field_key(name) for name in self.fields]
+        return next((i for i, key in enumerate(keys) if key in _READING_FIELDS and i not in (word, meaning)), None)
 
 
 def _not_text(key: str) -> bool:
@@ -313,13 +321,17 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         used[model_id] = note_type
         values = str(fields).split("\x1f")
         word, meaning = _sides(note_type, values)
-        check_row(number, {"text": word_text(values[word]), "meaning": html_to_text(values[meaning]),
+        text = word_text(values[word])
+        meaning_said = with_reading(meaning_text(values[meaning]), _reading(note_type, values, word, meaning), text)
+        check_row(number, {"text": text, "meaning": meaning_said,
                            "tags": str(tags).split(),
                            "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
         if parsed.candidates and parsed.candidates[-1].line == number:
             parsed.candidates[-1].history = reviews.get(note_id, [])
-    parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning])
-                            for t in used.values() for word, meaning in [t.sides] if (word, meaning) != (0, 1)]
+    parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning],
+                                        t.fields[t.reading] if t.reading is not None else "")
+                            for t in used.values() for word, meaning in [t.sides]
+                            if (word, meaning) != (0, 1) or t.reading is not None]
     stop.tick(total, total)
     return parsed
 
@@ -340,6 +352,19 @@ def _unusable(note_type: NoteType | None, fields: str) -> str | None:
 
 
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.S)  # {{c1::Tokyo}}, {{c2::猫::animal}}
+
+
+def _reading(note_type: NoteType, values: list[str], word: int, meaning: int) -> str | None:
+    """The word's reading: its own furigana, else its note's reading field (kana, furigana, or a short line
+    such as pinyin)."""
+    found = reading_of(values[word])
+    field = note_type.reading if (word, meaning) == note_type.sides else None
+    if found is None and field is not None and field < len(values):
+        found = reading_of(values[field])
+        if found is None:
+            plain = " ".join(html_to_text(values[field]).split())
+            found = plain if 0 < len(plain) <= MAX_READING else None
+    return found
 
 
 def _note_label(fields: object, longest: int = 40) -> str:

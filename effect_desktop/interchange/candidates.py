@@ -56,9 +56,12 @@ class FieldChoice:
     note_type: str
     word: str
     meaning: str
+    reading: str = ""  # the field whose reading is kept after the meaning, if any
 
     def __str__(self) -> str:
-        return f"note type “{self.note_type}”: the word from its field “{self.word}”, the meaning from “{self.meaning}”"
+        read = f", the reading from “{self.reading}” (after the meaning)" if self.reading else ""
+        return (f"note type “{self.note_type}”: the word from its field “{self.word}”, the meaning from "
+                f"“{self.meaning}”{read}")
 
 
 @dataclass

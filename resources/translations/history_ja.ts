@@ -478,6 +478,10 @@
             <source>Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”</source>
             <translation>ノートタイプ「{0}」：単語はフィールド「{1}」、意味は「{2}」から</translation>
         </message>
+        <message>
+            <source>Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”, its reading from “{3}” (after the meaning)</source>
+            <translation>ノートタイプ「{0}」：単語はフィールド「{1}」、意味は「{2}」、読みは「{3}」から（意味の後に）</translation>
+        </message>
     <message>
         <source>Anki's notes: HTML read as text, the last column as tags</source>
         <translation>Anki のノートとして読む（HTML はテキストとして、最後の列はタグとして）</translation>

@@ -129,7 +129,9 @@ def test_a_card_in_a_filtered_deck_gets_its_home_deck_as_category(profile: Profi
 
 def test_furigana_is_not_glued_onto_the_word(profile: Profile, tmp_path: Path) -> None:
     """Ruby made 猫ねこ of 猫, and Anki's bracket furigana came in as " 犬[いぬ]" (and after a base ending in
-    kana, as 食べる[たべる]: typing 食べる was marked wrong); the meaning is left as written."""
+    kana, as 食べる[たべる]: typing 食べる was marked wrong). The reading is kept after the meaning, as the
+    starter deck writes it (it was dropped: a learner switching from Anki lost every reading), and a
+    meaning's furigana is written as Japanese writes a reading inline."""
     deck = genanki.Deck(2059400120, "日本語")
     for front, back in (("<ruby>猫<rt>ねこ</rt></ruby>", "cat"), (" 犬[いぬ]", "dog"),
                         ("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>", "kanji"),
@@ -141,8 +143,34 @@ def test_furigana_is_not_glued_onto_the_word(profile: Profile, tmp_path: Path) -
     genanki.Package(deck).write_to_file(path)
     import_package(profile, path)
     assert sorted((text, meaning) for text, meaning, *_ in word_rows(profile)) == [
-        ("array[i]", "an element"), ("新しい", "new"), ("日本語を勉強する", "to study Japanese"),
-        ("水", "water; 水[みず] in a sentence"), ("漢字", "kanji"), ("犬", "dog"), ("猫", "cat"), ("食べる", "to eat")]
+        ("array[i]", "an element"), ("新しい", "new（あたらしい）"),
+        ("日本語を勉強する", "to study Japanese（にほんごをべんきょうする）"),
+        ("水", "water; 水（みず） in a sentence"), ("漢字", "kanji（かんじ）"), ("犬", "dog（いぬ）"),
+        ("猫", "cat（ねこ）"), ("食べる", "to eat（たべる）")]
+
+
+def test_a_notes_reading_field_and_a_meanings_furigana_are_kept(profile: Profile, tmp_path: Path) -> None:
+    """Kanji/Reading/Meaning became 食べる → to eat, the reading たべる dropped, and an English→Japanese
+    deck's meaning showed Anki's markup as typed: 飲[の]む, 日本[にほん] 語[ご] (found by an Anki
+    switcher helper)."""
+    krm = genanki.Model(1607392320, "Kanji/Reading/Meaning",
+                        fields=[{"name": "Kanji"}, {"name": "Reading"}, {"name": "Meaning"}],
+                        templates=[{"name": "Card 1", "qfmt": "{{Kanji}}", "afmt": "{{Reading}} {{Meaning}}"}])
+    deck = genanki.Deck(2059400121, "日本語")
+    deck.add_note(genanki.Note(model=krm, fields=["食べる", "たべる", "to eat"]))
+    deck.add_note(genanki.Note(model=krm, fields=["りんご", "りんご", "apple"]))  # a kana word: nothing to add
+    deck.add_note(genanki.Note(model=BASIC, fields=["to drink", "飲[の]む"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["Japanese language", "日本[にほん] 語[ご]"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["kanji", "<ruby>漢字<rt>かんじ</rt></ruby>"]))
+    path = tmp_path / "readings.apkg"
+    genanki.Package(deck).write_to_file(path)
+    parsed, _ = import_package(profile, path)
+    assert sorted((text, meaning) for text, meaning, *_ in word_rows(profile)) == [
+        ("Japanese language", "日本語（にほんご）"), ("kanji", "漢字（かんじ）"), ("to drink", "飲む（のむ）"),
+        ("りんご", "apple"), ("食べる", "to eat（たべる）")]
+    assert [str(choice) for choice in parsed.chosen_fields] == [
+        "note type “Kanji/Reading/Meaning”: the word from its field “Kanji”, the meaning from “Meaning”, the "
+        "reading from “Reading” (after the meaning)"]
 
 
 def test_every_reason_a_note_is_left_out_has_a_translation(tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def test_a_first_field_of_sounds_pictures_or_numbers_is_never_the_word(tmp_path:
     parsed = read_apkg(path)
     assert parsed.problems == []
     assert [(c.fields["text"], c.fields["meaning"]) for c in parsed.candidates] == [
-        ("perro", "dog"), ("Hund", "dog"), ("你好", "hello"), ("Katze", "cat"), ("猫", "cat")]
+        ("perro", "dog"), ("Hund", "dog"), ("你好", "hello（nǐ hǎo）"), ("Katze", "cat"), ("猫", "cat（ねこ）")]
 
 
 TABS_IN_MEANINGS = ('word,meaning,category\napple,"りんご\t(fruit)",food\nbanana,"バナナ\t(fruit)",food\n'

@@ -233,13 +233,14 @@ def test_a_notes_word_and_meaning_are_the_fields_its_note_type_names_so(tmp_path
                                                    "imported", "4 words added, 0 updated")
     assert said.splitlines()[:3] == [
         "deck.apkg: note type “Japanese (Kanji/Reading/Meaning)”: the word from its field “Kanji”, the meaning "
-        "from “Meaning”",
+        "from “Meaning”, the reading from “Reading” (after the meaning)",
         "deck.apkg: note type “Core 2000”: the word from its field “Vocabulary-Kanji”, the meaning from "
-        "“Vocabulary-English”",
-        "deck.apkg: note type “単語帳”: the word from its field “単語”, the meaning from “意味”"]
+        "“Vocabulary-English”, the reading from “Vocabulary-Furigana” (after the meaning)",
+        "deck.apkg: note type “単語帳”: the word from its field “単語”, the meaning from “意味”, the reading from "
+        "“読み” (after the meaning)"]
     assert len(said.splitlines()) == 4  # "Mine" is read as its first two fields, as ever: nothing to say
-    assert [(text, meaning) for text, meaning, *_ in words_in(data)] == [
-        ("first", "second"), ("会う", "to meet"), ("水", "water"), ("猫", "cat")]
+    assert [(text, meaning) for text, meaning, *_ in words_in(data)] == [  # each reading kept
+        ("first", "second"), ("会う", "to meet（あう）"), ("水", "water（みず）"), ("猫", "cat（ねこ）")]
 
 
 def test_notes_in_ankis_default_deck_get_no_category_as_from_a_package(tmp_path: Path,

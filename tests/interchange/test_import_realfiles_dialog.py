@@ -120,8 +120,9 @@ def test_the_deck_preview_says_which_fields_became_the_word_and_the_meaning(qtbo
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, path)
     assert dialog.detected_label.text() == ("Anki deck, 1 note\nNote type “Kanji/Reading/Meaning”: the word from "
-                                            "its field “Kanji”, the meaning from “Meaning”")
-    assert preview_rows(dialog) == [["水", "water", "Japanese", ""]]
+                                            "its field “Kanji”, the meaning from “Meaning”, its reading from "
+                                            "“Reading” (after the meaning)")
+    assert preview_rows(dialog) == [["水", "water（みず）", "Japanese", ""]]
     i18n.install("ja")
     try:
         japanese = ImportDialog(profile)
@@ -129,6 +130,7 @@ def test_the_deck_preview_says_which_fields_became_the_word_and_the_meaning(qtbo
         with qtbot.waitSignal(japanese.loaded, timeout=10_000):
             japanese.load_file(path)
         assert japanese.detected_label.text().splitlines()[1] == (
-            "ノートタイプ「Kanji/Reading/Meaning」：単語はフィールド「Kanji」、意味は「Meaning」から")
+            "ノートタイプ「Kanji/Reading/Meaning」：単語はフィールド「Kanji」、意味は「Meaning」、読みは「Reading」から"
+            "（意味の後に）")
     finally:
         i18n.install("en")
