@@ -22,7 +22,7 @@ from .column_values import column, holds_difficulties, is_number
 from .errors import InterchangeError
 from .formula_cells import undefused
 from .header_names import header_fields
-from .html_text import has_media, html_to_text, word_text
+from .html_text import has_media, html_to_text, meaning_text, reading_of, with_reading, word_text
 from .separators import continued_meaning, refuse_unsplit
 from .word_table import WordTable
 
@@ -141,7 +141,10 @@ def readable_cells(table: WordTable, cells: list[str], mapping: dict[int, str]) 
         return [without_invisible(undefused(cell)) for cell in cells]
     if not table.anki.html:
         return [without_invisible(cell) for cell in cells]
-    return [word_text(cell) if mapping.get(index) == "text" else html_to_text(cell)
+    word = next((cell for index, cell in enumerate(cells) if mapping.get(index) == "text"), None)
+    return [word_text(cell) if mapping.get(index) == "text" else
+            with_reading(meaning_text(cell), reading_of(word) if word is not None else None,
+                         word_text(word) if word is not None else "")
             if mapping.get(index) == "meaning" else without_invisible(cell) for index, cell in enumerate(cells)]
 
 
@@ -172,11 +175,13 @@ def _markup_alone(values: dict[str, Any]) -> str | None:
 
 def _as_anki_wrote_it(values: dict[str, Any], anki: AnkiText) -> None:
     """Anki's cells: HTML when it says so (reduced as a package's notes are), tags apart by spaces."""
-    if anki.html:
-        if isinstance(values.get("text"), str):
-            values["text"] = word_text(values["text"])
+    if anki.html:  # the word's reading kept after the meaning, as from a package
+        said = values.get("text")
+        if isinstance(said, str):
+            values["text"] = word_text(said)
         if isinstance(values.get("meaning"), str):
-            values["meaning"] = html_to_text(values["meaning"])
+            values["meaning"] = with_reading(meaning_text(values["meaning"]),
+                                             reading_of(said) if isinstance(said, str) else None, values["text"])
     if isinstance(values.get("tags"), str) and "tags" in anki.columns.values():
         values["tags"] = values["tags"].split()
     if isinstance(values.get("category"), str) and "category" in anki.columns.values():  # its deck column

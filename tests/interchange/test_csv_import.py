@@ -380,7 +380,7 @@ def test_ankis_notes_in_plain_text_export_is_read_as_anki_wrote_it(profile: Prof
     report = apply_import(profile.service, plan_import(profile.queries, parsed, "skip"), skip_bad_rows=True)
     assert report.created == 2
     assert sorted(word_rows(profile)) == [
-        ("猫", "cat", "Japanese::N5", [], 1),
+        ("猫", "cat（ねこ）", "Japanese::N5", [], 1),  # its reading kept, as from a package
         ("食べる", "to eat\n(verb)", "Japanese::N5", ["jlpt::n5", "verb"], 1),
     ]
 

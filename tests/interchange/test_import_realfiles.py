@@ -147,7 +147,7 @@ def test_a_picture_only_or_cloze_note_in_ankis_text_export_is_left_out_and_liste
     assert out.strip() == "1 word added, 0 updated, 1 note left out"
     assert words_in(data) == [("猫", "cat", "", ["noun", "animal"]), ("行く", "to go", "Japanese::Verbs", ["verb"]),
                               ("食べる", "to eat\nto have a meal", "", ["verb", "JLPT::N5"]),
-                              ("飲む", "to drink", "", ["verb"])]
+                              ("飲む", "to drink（のむ）", "", ["verb"])]
 
 
 def test_a_bad_row_of_ankis_text_export_still_stops_the_import(tmp_path: Path,
@@ -174,7 +174,7 @@ def test_older_ankis_export_without_header_lines_is_read_as_anki_wrote_it(tmp_pa
     assert "old.txt: read as Anki's notes without header lines: their HTML as text, the last column as tags" in (
         capsys.readouterr().err)
     assert words_in(data) == [("食べる", "to eat\nto have a meal", "", ["verb", "JLPT::N5"]),
-                              ("飲む", "to drink", "", ["verb"])]
+                              ("飲む", "to drink（のむ）", "", ["verb"])]
 
 
 @pytest.mark.parametrize("content", [
@@ -254,4 +254,4 @@ def test_notes_in_ankis_default_deck_get_no_category_as_from_a_package(tmp_path:
                     encoding="utf-8")
     assert cli(tmp_path / "data", "import", str(path)) == 0, capsys.readouterr().err
     assert words_in(tmp_path / "data") == [("猫", "cat", "", []), ("行く", "to go", "Japanese::Verbs", []),
-                                           ("食べる", "to eat", "Verbs", [])]
+                                           ("食べる", "to eat（たべる）", "Verbs", [])]

@@ -36,7 +36,7 @@ def test_ankis_text_export_is_previewed_as_it_will_be_imported(qtbot: QtBot, pro
     qtbot.addWidget(dialog)
     open_file(qtbot, dialog, path)
     assert preview_rows(dialog)[:3] == [["食べる", "to eat\nto have a meal", "verb JLPT::N5"],
-                                        ["飲む", "to drink", "verb"], ["猫", "cat", "noun animal"]]
+                                        ["飲む", "to drink（のむ）", "verb"], ["猫", "cat", "noun animal"]]
     assert dialog.detected_label.text().endswith(", Anki's notes in plain text")
     with qtbot.waitSignal(dialog.checked, timeout=10_000):  # the meaning's column as the word: shown as such
         dialog.combos[1].setCurrentIndex(dialog.combos[1].findData("ignore"))
