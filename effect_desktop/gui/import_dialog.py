@@ -200,7 +200,8 @@ class ImportDialog(QDialog):
 
     def _build_preview(self, layout: QVBoxLayout) -> None:
         self.mapping_row = QHBoxLayout()
-        layout.addWidget(QLabel(self.tr("Which column is which (the preview shows the first rows):")))
+        self.mapping_caption = QLabel(self.tr("Which column is which (the preview shows the first rows):"))
+        layout.addWidget(self.mapping_caption)
         layout.addLayout(self.mapping_row)
         self.preview = QTableWidget(0, 0)
         self.preview.setObjectName("preview")
@@ -240,6 +241,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.check_summary)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)  # a long reason read only by scrolling sideways, in Japanese too
         self.problems_caption = QLabel(self.tr("Rows that cannot be imported:"))
         self.problems_caption.setBuddy(self.problems)
         layout.addWidget(self.problems_caption)
@@ -348,6 +350,7 @@ class ImportDialog(QDialog):
 
     def _table_loaded(self, table: WordTable) -> None:
         self.table, self.parsed = table, None
+        self._reading_choices(True)
         self.header_check.setEnabled(True)
         self.header_check.setChecked(table.has_header)
         guessed = table.anki is not None and table.anki.guessed
@@ -372,8 +375,16 @@ class ImportDialog(QDialog):
         self._show_problems(table.problems)
         self._checked_first()
 
+    def _reading_choices(self, apply: bool) -> None:
+        """A word list's encoding, separator and column choices; a deck has none of them (they stayed enabled
+        under a deck's preview, doing nothing, with "Which column is which" above no choices)."""
+        self.encoding_combo.setEnabled(apply)
+        self.delimiter_combo.setEnabled(apply)
+        self.mapping_caption.setVisible(apply)
+
     def _deck_loaded(self, parsed: Parsed) -> None:
         self.table, self.parsed = None, parsed
+        self._reading_choices(False)
         self.header_check.setEnabled(False)
         self.header_check.setChecked(False)
         self.anki_check.setVisible(False)

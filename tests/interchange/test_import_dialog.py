@@ -450,6 +450,9 @@ def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, pro
     assert dialog.check_summary.text() == "Checked: 2 new words, 3 notes cannot be imported (left out)."
     assert dialog.problems_caption.text() == "Notes that cannot be imported (they are left out):"
     assert dialog.skip_bad.isHidden()
+    # a deck has no encoding, separator or columns to choose (they stayed enabled, doing nothing)
+    assert not dialog.encoding_combo.isEnabled() and not dialog.delimiter_combo.isEnabled()
+    assert dialog.mapping_caption.isHidden()
     assert import_now(qtbot, dialog).created == 2  # type: ignore[attr-defined]
     assert dialog.status.text() == "Import finished: 2 words added, 3 notes left out."
 
