@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from ..bootstrap import Profile
-from .errors import BadServerURL, CredentialsUnavailable
+from .errors import BadServerURL, CredentialsUnavailable, SyncError
 from .urls import ServerURL
 
 __all__ = ["ENV_URL", "SETTING_URL", "ServerURL", "remember", "resolve"]
@@ -96,8 +96,23 @@ def resolve(profile: Profile, explicit: str | None = None) -> ServerURL:
     password = _keyring_get(url.keyring_key)
     if password is None and profile.settings.get(SETTING_URL) == url.stored:
         password = profile.settings.get(SETTING_PLAIN_PASSWORD)
+    if password is None and explicit:  # the same server and user in $EFFECT_SYNC_URL, with its password
+        password = _password_in_environment(url)
     if password is None:
         raise CredentialsUnavailable(
             f"No password is known for {url.display}; pass the URL with its password "
             f"(postgresql://{url.user}:PASSWORD@...) or set {ENV_URL}.", detail=url.display)
     return url.with_password(password)
+
+
+def _password_in_environment(url: ServerURL) -> str | None:
+    """The password $EFFECT_SYNC_URL gives for this very server and user (the window's Test connection
+    named the remembered server and found no password, where every sync took it from there)."""
+    raw = os.environ.get(ENV_URL)
+    if not raw:
+        return None
+    try:
+        given = ServerURL.parse(raw)
+    except SyncError:
+        return None
+    return given.password if given.stored == url.stored else None

@@ -308,6 +308,10 @@ If you choose No, the password is used until you close the app and asked for aga
         <source>The connection to {0} may go unencrypted (sslmode={1}): your password and study history could cross the network in the clear. Add ?sslmode=require (or verify-full, which also checks the server's certificate) to the server URL.</source>
         <translation>{0} への接続は暗号化されない場合があります（sslmode={1}）。パスワードと学習履歴が暗号化されずにネットワークを流れるおそれがあります。サーバー URL に ?sslmode=require（サーバーの証明書も確認する verify-full でも可）を付けてください。</translation>
     </message>
+    <message>
+        <source>This computer&apos;s EFFECT_SYNC_URL names {0}: syncs go there, not to the server below, for as long as it is set.</source>
+        <translation>このコンピューターの EFFECT_SYNC_URL は {0} を指しています。設定されている間、同期は下のサーバーではなくそちらに送られます。</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatus</name>

@@ -1070,3 +1070,31 @@ def test_the_timed_sync_after_a_night_asleep_runs_when_the_window_comes_back(qtb
     assert pending_count(profile) == 0
     window._tick()
     assert not sync.running, "not again at the next minute"
+
+
+def test_test_connection_takes_the_password_effect_sync_url_gives(qtbot, window, sync, alice, profile, no_keyring,
+                                                                   monkeypatch) -> None:
+    """With no keyring the password came from $EFFECT_SYNC_URL: every sync worked, but Test connection in
+    Sync settings said "Enter the password to test the connection" (found by a two-computer sync helper)."""
+    from effect_desktop.sync import credentials
+
+    profile.settings.set(credentials.SETTING_URL, alice.stored)  # the server remembered, not its password
+    monkeypatch.setenv("EFFECT_SYNC_URL", alice.libpq)
+    settings = open_settings(qtbot, window, sync)
+    assert settings.user_name.text() == "alice" and settings.password.text() == ""
+    text = message_after(qtbot, settings, settings.test_button)
+    assert "as alice" in text and settings.message.property("ok") is True
+
+
+def test_the_settings_say_when_effect_sync_url_names_another_server(qtbot, window, sync, profile,
+                                                                     monkeypatch) -> None:
+    """The dialog showed the server saved in the profile while every sync went to the one the
+    environment names (found by a two-computer sync helper)."""
+    from effect_desktop.sync import credentials
+
+    profile.settings.set(credentials.SETTING_URL, "postgresql://alice@sync.example.org/effect")
+    monkeypatch.setenv("EFFECT_SYNC_URL", "postgresql://bob:pw@other.example.org/effect")
+    settings = open_settings(qtbot, window, sync)
+    assert settings.message.isVisible()
+    assert "EFFECT_SYNC_URL names postgresql://bob@other.example.org/effect" in settings.message.text()
+    assert "pw" not in settings.message.text().replace("postgresql", "")

@@ -10,6 +10,7 @@ in memory only until the app closes.
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -138,6 +139,10 @@ class SyncSettingsWidget(QWidget):
         self.on_close.setChecked(prefs.auto_on_close)
         self.every.setValue(prefs.every_minutes)
         status = self.controller.status
+        given = os.environ.get(credentials.ENV_URL)
+        if given and url is not None and _stored(given) != url.stored:  # syncs go there, not to the fields' server
+            self.show_message(self.tr("This computer's EFFECT_SYNC_URL names {0}: syncs go there, not to the "
+                                      "server below, for as long as it is set.").format(_display(given)), ok=True)
         if status.state is SyncState.ERROR and status.reason:
             # opened from "Sync error" (or the menu after one): the failure it came to fix, said here, where
             # it only said so in the status bar's tooltip and an empty message area waited for a Test
@@ -322,3 +327,17 @@ class SyncDialog(QDialog):
         layout.addWidget(close)
         self.setMinimumWidth(560)
         self.resize(max(600, self.sizeHint().width()), self.sizeHint().height())
+
+
+def _stored(raw: str) -> str | None:
+    try:
+        return ServerURL.parse(raw).stored
+    except SyncError:
+        return None
+
+
+def _display(raw: str) -> str:
+    try:
+        return ServerURL.parse(raw).display
+    except SyncError:
+        return "another server"
