@@ -331,7 +331,8 @@ def test_a_dropped_connection_is_not_shown_as_an_error_to_fix(qtbot, window, syn
     assert sync.status.state is SyncState.OFFLINE
     widget = sync.installation.status_widget
     qtbot.waitUntil(lambda: widget.text() == f"Offline, {pending} pending", timeout=WAIT_MS)
-    assert "dropped during the sync" in widget.toolTip() and widget.styleSheet() == ""
+    # dropped as it connected: said as such (not "dropped during the sync"), and nothing to fix, not red
+    assert "closed it at once" in widget.toolTip() and widget.styleSheet() == ""
 
 
 class SyncWaits(list[tuple[float, bool]]):
