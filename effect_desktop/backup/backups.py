@@ -41,6 +41,7 @@ DAMAGED = "damaged"  # the reason of a damaged profile set aside by a restore: n
 # the state before the latest sync that brought in many events: one such backup, kept beside the newest
 # `keep` others and not counted among them (schedule.backup_before_sync replaces it)
 BEFORE_SYNC = "before-sync"
+FROM_HISTORY = "from-history"  # a profile made from a history export, to be restored (interchange/history_restore.py)
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
 LEFTOVER_AGE_S = 15 * 60  # a copy untouched this long is a killed one's, not one in progress
 _STAMP = "%Y%m%d-%H%M%S"
@@ -422,3 +423,8 @@ def _copy(source: Path, target: Path, between_steps: Callable[[], object] | None
             dst.close()
     finally:
         src.close()
+
+
+def reserve_name(profile_file: Path, reason: str) -> Path:
+    """A new backup's name, its `.partial` made here so no other backup takes it meanwhile."""
+    return _new_name(profile_file, reason, reserve=True)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups
 from ..backup.salvage import Salvage, restore_taking_back
+from ..interchange.history_restore import backup_from_history
 from .errors import show_error
 from .operations import BackgroundJob
 from .style import resize_within_screen
@@ -45,7 +47,8 @@ class Restored:
 
 
 REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
-           "before-restore": "before a restore", "before-sync": "before a sync"}
+           "before-restore": "before a restore", "before-sync": "before a sync",
+           "from-history": "from a history export"}
 
 
 class BackupDialog(QDialog):
@@ -93,17 +96,22 @@ class BackupDialog(QDialog):
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.clicked.connect(self.ask_restore)
+        # the window's way back from File → Export the history (only the command line had one)
+        self.history_button = QPushButton(self.tr("From a history export…"))
+        self.history_button.setObjectName("historyButton")
+        self.history_button.clicked.connect(self.ask_history)
         close = self.close_button = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
         # Enter on a backup asks to restore it, as double-clicking does. With Qt's automatic default
         # button, the Enter the list passes on pressed "Back up now", which pruned the oldest backup:
         # the one just chosen to restore. No button of this dialog is pressed by Enter.
-        for button in (self.create_button, self.restore_button, close):
+        for button in (self.create_button, self.restore_button, self.history_button, close):
             button.setAutoDefault(False)
         self.table.activated.connect(self._activated)  # (a lambda holding the dialog kept it alive once closed)
         self.refresh()
@@ -147,6 +155,35 @@ class BackupDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore(chosen)
 
+    def ask_history(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Bring back a history"), str(Path.home()),
+                                              self.tr("History exports (*.jsonl);;All files (*)"))
+        if path:
+            self.bring_back_history(Path(path))
+
+    def bring_back_history(self, history: Path, *, asked: bool = False) -> None:
+        """Make a profile of the history (kept among the backups), then restore it as any backup: the
+        current state is backed up first, so this can be undone."""
+        if self.job is not None:
+            return
+        if not asked and QMessageBox.question(
+                self, self.tr("Bring back this history?"),
+                self.tr("The profile will be closed and replaced by the history in {0}. Its current state is "
+                        "backed up first, so this can be undone.").format(history.name)
+        ) != QMessageBox.StandardButton.Yes:
+            return
+        self.where.setText(self.tr("Reading the history in {0}…").format(history.name))
+
+        def made(backup: object) -> None:
+            self.refresh()
+            if isinstance(backup, Backup):
+                self.restore(backup)
+
+        self._run(lambda progress: backup_from_history(self.profile_file, history, progress), made,
+                  lambda done, total: self.where.setText(self.tr("Reading the history in {0}: {1} of {2} events…")
+                                                         .format(history.name, QLocale().toString(done),
+                                                                 QLocale().toString(total))))
+
     def restore(self, backup: Backup) -> None:
         """Close the profile, put the backup in its place, open it again (also when the restore fails).
 
@@ -158,6 +195,7 @@ class BackupDialog(QDialog):
         self.restoring = True  # no closing now: the window behind is retired until the new one comes
         self.create_button.setEnabled(False)
         self.restore_button.setEnabled(False)
+        self.history_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.where.setText(self.tr("Restoring the backup taken {0}…").format(
             backup.taken_at.strftime("%Y-%m-%d %H:%M")))
@@ -173,6 +211,7 @@ class BackupDialog(QDialog):
             self.restored = True
             self.refresh()
             self.create_button.setEnabled(True)
+            self.history_button.setEnabled(True)
             self._tell(Restored(backup, taken if isinstance(taken, Salvage) else None))
             self.action_finished.emit(backup)
 
@@ -183,6 +222,7 @@ class BackupDialog(QDialog):
             self.reopen_profile()
             self.refresh()
             self.create_button.setEnabled(True)
+            self.history_button.setEnabled(True)
             self._tell(error)
             self.action_finished.emit(error)
 
@@ -218,23 +258,29 @@ class BackupDialog(QDialog):
         self.report(outcome)
         self.accept()  # its window is being replaced: the outcome is told in the new one
 
-    def _run(self, work: Callable[[Callable[[int, int], bool]], object], on_done: Callable[[object], None]) -> None:
+    def _run(self, work: Callable[[Callable[[int, int], bool]], object], on_done: Callable[[object], None],
+             progressed: Callable[[int, int], None] | None = None) -> None:
         if self.job is not None:
             return
         job = BackgroundJob(work)
         self.job = job
         self.create_button.setEnabled(False)
         self.restore_button.setEnabled(False)
+        self.history_button.setEnabled(False)
+        if progressed is not None:
+            job.signals.progressed.connect(progressed)
 
         def finished(result: object) -> None:
             self.job = None
             self.create_button.setEnabled(True)
+            self.history_button.setEnabled(True)
             on_done(result)
             self.action_finished.emit(result)
 
         def failed(error: Exception) -> None:
             self.job = None
             self.create_button.setEnabled(True)
+            self.history_button.setEnabled(True)
             self.refresh()
             show_error(self, error)
             self.action_finished.emit(error)

@@ -200,7 +200,7 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
                    "open it in the spreadsheet and save the sheet as \"CSV UTF-8\", then import that file.")),
     (re.compile(r"This file is an Effect Desktop history \(a JSONL export\), not a word list\. .*", re.S),
      lambda m: _tr("This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is "
-                   "brought back from the command line: effect-desktop import FILE --format jsonl.")),
+                   "brought back with File → Backups… → From a history export….")),
     (re.compile(r"This file is a database, not a word list; export the words from that program as CSV\."),
      lambda m: _tr("This file is a database, not a word list; export the words from that program as CSV.")),
     (re.compile(r"The file's text encoding could not be recognised .*", re.S),

@@ -55,7 +55,8 @@ class WordTable:
 
 _HISTORY_START = b'{"format":"effect-desktop/events"'  # the first line of a JSONL export (jsonl.py)
 HISTORY_GIVEN = ("This file is an Effect Desktop history (a JSONL export), not a word list. A whole history "
-                 "is brought back from the command line: effect-desktop import FILE --format jsonl.")
+                 "is brought back with File → Backups… → From a history export… (from a terminal, into an "
+                 "empty profile: effect-desktop import FILE --format jsonl).")
 
 
 def refuse_a_history(start: bytes) -> None:

@@ -1725,10 +1725,6 @@ Details were written to the log file; your study history is safe.</source>
         <translation>穴埋め（クローズ）ノートには単語と意味の区別がありません</translation>
     </message>
     <message>
-        <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back from the command line: effect-desktop import FILE --format jsonl.</source>
-        <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体はコマンドラインから取り込めます：effect-desktop import ファイル --format jsonl</translation>
-    </message>
-    <message>
         <source>{0} cells where the header names {1}, so {2} would be left out; put quotes around a cell that holds {3}, or map the extra column</source>
         <translation>見出しの列は {1} 個ですが、この行には {0} 個のセルがあるため、{2} がインポートされません。{3}を含むセルを引用符で囲むか、余分な列を割り当ててください</translation>
     </message>
@@ -1955,6 +1951,10 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <source>The profile {0} is damaged ({1}); what was saved before stays, and nothing more was written. Close Effect Desktop and open it again: it checks the file and offers to restore the latest backup, taking back what was done since.</source>
         <translation>プロファイル {0} が壊れています（{1}）。それまでに保存した内容は残り、これ以上は何も書き込まれていません。Effect Desktop を閉じて開き直してください。ファイルを確認し、最新のバックアップからの復元を提案します（その後に行った学習は取り戻されます）。</translation>
+    </message>
+    <message>
+        <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back with File → Backups… → From a history export….</source>
+        <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体は ファイル → バックアップ… → 履歴の書き出しから… で戻せます。</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,38 @@
         <source>Restoring the backup taken {0}…</source>
         <translation>{0} のバックアップを復元しています…</translation>
     </message>
+    <message>
+        <source>From a history export…</source>
+        <translation>履歴の書き出しから…</translation>
+    </message>
+    <message>
+        <source>Bring back a history</source>
+        <translation>履歴を戻す</translation>
+    </message>
+    <message>
+        <source>History exports (*.jsonl);;All files (*)</source>
+        <translation>履歴の書き出し (*.jsonl);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Bring back this history?</source>
+        <translation>この履歴を戻しますか？</translation>
+    </message>
+    <message>
+        <source>The profile will be closed and replaced by the history in {0}. Its current state is backed up first, so this can be undone.</source>
+        <translation>プロファイルを閉じ、{0} の履歴で置き換えます。現在の状態は先にバックアップされるので、元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Reading the history in {0}…</source>
+        <translation>{0} の履歴を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Reading the history in {0}: {1} of {2} events…</source>
+        <translation>{0} の履歴を読み込んでいます：{2} 件中 {1} 件…</translation>
+    </message>
+    <message>
+        <source>from a history export</source>
+        <translation>履歴の書き出しから</translation>
+    </message>
 </context>
     <context>
         <name>DetailPane</name>

@@ -525,6 +525,43 @@ def test_restoring_over_a_damaged_profile_from_the_dialog_takes_back_what_it_hel
         restored.close()
 
 
+def test_a_history_export_is_brought_back_from_the_backups_dialog(qtbot: QtBot, profile: Profile,
+                                                                   tmp_path: Path, monkeypatch) -> None:
+    """File → Export the history worked, and nothing in the window brought the file back: only the command
+    line did, into an empty profile (found by an Anki switcher helper). Now it is restored as a backup
+    is: the current state backed up first."""
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.interchange.jsonl import export_events_to
+
+    profile.service.create_word("kept", "in the history")
+    history = tmp_path / "effect-history.jsonl"
+    export_events_to(profile, history)
+    profile.service.create_word("added", "after the export")
+    state = {"profile": profile}
+
+    def reopen() -> None:
+        state["profile"] = open_profile(profile.path)
+
+    shown: list[object] = []
+    monkeypatch.setattr("effect_desktop.gui.backup_dialog.show_error", lambda _parent, error: shown.append(error))
+    broken = tmp_path / "cut.jsonl"
+    broken.write_bytes(history.read_bytes()[:-40])
+    dialog = BackupDialog(profile.path, lambda: state["profile"].close(), reopen)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.action_finished, timeout=30_000):
+        dialog.bring_back_history(broken, asked=True)
+    assert shown and not dialog.restored  # said why; nothing changed, nothing left behind
+    assert [b.reason for b in list_backups(profile.path)] == []
+    folder = profile.path.parent / "backups"
+    assert not [p for p in folder.rglob("*") if p.is_file() or p.name.startswith(".history-")]
+
+    dialog.bring_back_history(history, asked=True)
+    qtbot.waitUntil(lambda: dialog.restored, timeout=30_000)
+    assert sorted(w.text for w in state["profile"].queries.words()) == ["kept"]
+    assert sorted(b.reason for b in list_backups(profile.path)) == ["before-restore", "from-history"]
+    state["profile"].close()
+
+
 def test_cancel_while_the_file_is_read_or_checked_closes_the_dialog(qtbot: QtBot, profile: Profile,
                                                                     tmp_path: Path) -> None:
     from PySide6.QtWidgets import QDialog
