@@ -53,7 +53,9 @@ def register(commands: Any) -> None:
                            help="map a column (header name or number from 1) to text, meaning, category, "
                                 "tags, difficulty or ignore (repeatable)")
     importing.add_argument("--on-duplicate", choices=[p.value for p in OnDuplicate], default="skip",
-                           help="a word with the same text and meaning: skip it or update its other fields")
+                           help="a word already in the list (the same text and meaning, or the only word of "
+                                "that text with a new meaning): skip it (a new meaning is added as another "
+                                "word) or update it (its meaning too)")
     importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932, "
                                                "cp1252, cp1251, cp1250, cp1253, gb18030)")
     importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
@@ -170,6 +172,7 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
             unusable.append(f"then scheduled by {SCHEDULER_NAMES[args.scheduler]}")
         print(f"would add {len(plan.creates):,}{reviews}, update {len(plan.updates):,}, skip "
               f"{counted(len(plan.duplicates), 'duplicate')}; {'; '.join(unusable) or '0 rows cannot be imported'}")
+        _say_new_meanings(args, plan)
         _say_about_the_scheduler(args, profile, carried)
         if plan.bad_rows and not args.skip_bad_rows:  # as the import would end: a script checking a file
             print(f"effect-desktop: the import would be refused: {_bad_rows_refusal(plan)}", file=sys.stderr)
@@ -177,12 +180,23 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
         return 0
     if plan.bad_rows and not args.skip_bad_rows:  # each was named above, one per line: not again in one line
         raise InterchangeError(f"{_bad_rows_refusal(plan)} Nothing was changed.")
+    _say_new_meanings(args, plan)
     report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
                           before_write=lambda n: backup_before_import(profile, n))
     report = schedule_after(profile, report, args.scheduler)
     print(report.summary())
     _say_about_the_scheduler(args, profile, report.answers or report.reviews_left_out)
     return 0
+
+
+def _say_new_meanings(args: argparse.Namespace, plan: ImportPlan) -> None:
+    """On stderr: rows giving another meaning for a word of the list, added as other words under "skip"."""
+    if plan.new_meanings and args.on_duplicate != "update":
+        first = plan.new_meanings[0].fields["text"]
+        gives = "gives" if len(plan.new_meanings) == 1 else "give"
+        print(f"note: {counted(len(plan.new_meanings), 'row')} {gives} another meaning for a word in your list "
+              f"(“{first}”…), added as another word; --on-duplicate update changes that word's meaning instead",
+              file=sys.stderr)
 
 
 def _say_about_the_scheduler(args: argparse.Namespace, profile: Profile, history: int) -> None:

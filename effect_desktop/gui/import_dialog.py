@@ -216,12 +216,13 @@ class ImportDialog(QDialog):
     def _build_duplicate_choice(self, layout: QVBoxLayout) -> None:
         # the question above its two answers: on one row, at a 20-point font, it made the dialog wider
         # than a 1366-pixel screen, with Import off its edge
-        question = QLabel(self.tr("A word with the same text and meaning already exists:"))
+        question = QLabel(self.tr("A word already in your list (the same text and meaning, or the same text with "
+                                  "a new meaning):"))
         question.setWordWrap(True)
         layout.addWidget(question)
         duplicates = QHBoxLayout()
-        self.skip_radio = QRadioButton(self.tr("skip it"))
-        self.update_radio = QRadioButton(self.tr("update its category, tags and difficulty"))
+        self.skip_radio = QRadioButton(self.tr("skip it (a new meaning is added as another word)"))
+        self.update_radio = QRadioButton(self.tr("update it (its meaning, category, tags and difficulty)"))
         self.skip_radio.setChecked(True)
         self.update_radio.toggled.connect(self._check)
         group = QButtonGroup(self)
@@ -534,6 +535,9 @@ class ImportDialog(QDialog):
         parts = [self.tr("%Ln new word(s)", "", len(plan.creates))]
         if plan.updates:
             parts.append(self.tr("{0} to update").format(QLocale().toString(len(plan.updates))))
+        if plan.new_meanings and not self.update_radio.isChecked():
+            parts.append(self.tr("%Ln with a new meaning for a word you have (added as another word)", "",
+                                 len(plan.new_meanings)))
         if len(plan.duplicates) > plan.repeated:
             parts.append(self.tr("{0} already in your list (skipped)").format(
                 QLocale().toString(len(plan.duplicates) - plan.repeated)))

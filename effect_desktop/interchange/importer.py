@@ -12,6 +12,7 @@ in the file.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -47,6 +48,10 @@ def word_key(text: str, meaning: str) -> tuple[str, str]:
 class ImportPlan:
     creates: list[Candidate] = field(default_factory=list)
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
+    # Rows giving another meaning for a word of the list, the only one of its text in the list and in the
+    # file: updated (its meaning too) under "update"; under "skip", added as another word, and counted
+    # here (an edited sheet imported again with "update" made a second 食べる beside the first).
+    new_meanings: list[Candidate] = field(default_factory=list)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
     # Anki reviews of notes that are words already in the list, or deleted from it: that word's history
@@ -117,7 +122,12 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
     alone, for a fresh start)."""
     policy = OnDuplicate(on_duplicate)
     position = queries.store.last_position()
-    existing = {word_key(w.text, w.meaning): w for w in queries.words(WordFilter())}
+    listed = queries.words(WordFilter())
+    existing = {word_key(w.text, w.meaning): w for w in listed}
+    by_text: dict[str, list[WordView]] = {}
+    for w in listed:
+        by_text.setdefault(word_key(w.text, "")[0], []).append(w)
+    in_file = Counter(word_key(c.fields["text"], "")[0] for c in parsed.candidates)
     plan = ImportPlan(problems=list(parsed.problems), seen_position=position)
     seen: dict[tuple[str, str], Candidate] = {}
     also: dict[int, list[Review]] = {}  # a new word's reviews from the file's later notes of it
@@ -136,6 +146,14 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
         seen[key] = candidate
         word = existing.get(key)
         if word is None:
+            namesakes = by_text.get(key[0], [])
+            if len(namesakes) == 1 and in_file[key[0]] == 1:  # the word, its meaning changed in the file
+                plan.new_meanings.append(candidate)
+                if policy is OnDuplicate.UPDATE:
+                    plan.updates.append((namesakes[0].word_id, candidate))
+                    if candidate.history:
+                        held.setdefault(namesakes[0].word_id, []).extend(candidate.history)
+                    continue
             plan.creates.append(candidate)
             continue
         if candidate.history:
@@ -210,8 +228,9 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                             reviews_left_out=plan.reviews_left_out)
     if before_write is not None:  # a few words may bring thousands of answers: counted as events
         before_write(plan.changes + plan.reviews)
-    updates = [(word_id, {k: v for k, v in c.fields.items() if k not in ("text", "meaning")})
-               for word_id, c in plan.updates]
+    new_meaning = {id(c) for c in plan.new_meanings}
+    updates = [(word_id, {k: v for k, v in c.fields.items()
+                          if k != "text" and (k != "meaning" or id(c) in new_meaning)}) for word_id, c in plan.updates]
 
     def write() -> tuple[ImportedWords, int]:
         creates = _still_new(service, plan)

@@ -100,6 +100,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%Ln with a new meaning for a word you have (added as another word)</source>
+      <translation>
+        <numerusform>%Ln with a new meaning for a word you have (added as another word)</numerusform>
+        <numerusform>%Ln with a new meaning for a word you have (added as another word)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln row(s) cannot be imported</source>
       <translation>
         <numerusform>%Ln row cannot be imported</numerusform>

@@ -627,6 +627,24 @@
         <source>Nothing was imported: the backup before it could not be made ({0}).</source>
         <translation>何もインポートしていません。その前のバックアップを作成できませんでした（{0}）。</translation>
     </message>
+        <message>
+            <source>A word already in your list (the same text and meaning, or the same text with a new meaning):</source>
+            <translation>リストにすでにある単語（単語と意味が同じ、または単語が同じで意味が新しい）:</translation>
+        </message>
+        <message>
+            <source>skip it (a new meaning is added as another word)</source>
+            <translation>スキップする（新しい意味は別の単語として追加）</translation>
+        </message>
+        <message>
+            <source>update it (its meaning, category, tags and difficulty)</source>
+            <translation>更新する（意味・カテゴリ・タグ・難易度）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln with a new meaning for a word you have (added as another word)</source>
+            <translation>
+                <numerusform>既存の単語に新しい意味を持つもの %Ln 語（別の単語として追加）</numerusform>
+            </translation>
+        </message>
 </context>
     <context>
         <name>FieldChanges</name>

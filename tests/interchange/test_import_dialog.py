@@ -352,6 +352,23 @@ def test_a_word_repeated_in_the_file_is_not_said_to_be_in_the_list(qtbot: QtBot,
                                            "1 repeated in the file (skipped).")
 
 
+def test_the_check_says_which_rows_give_a_new_meaning_and_update_takes_them(qtbot: QtBot, profile: Profile,
+                                                                            tmp_path: Path) -> None:
+    profile.service.create_word("食べる", "to eat")
+    path = tmp_path / "edited.csv"
+    path.write_text("word,meaning\n食べる,to eat; to have a meal\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.check_summary.text() == ("Checked: 1 new word, 1 with a new meaning for a word you have (added as "
+                                           "another word).")
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.update_radio.setChecked(True)
+    assert dialog.check_summary.text() == "Checked: 0 new words, 1 to update."
+    import_now(qtbot, dialog)
+    assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [("食べる", "to eat; to have a meal")]
+
+
 def test_bad_rows_are_named_in_the_interface_language(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
     from effect_desktop.gui import i18n
     from effect_desktop.gui.import_dialog import import_summary
