@@ -53,9 +53,9 @@ def register(commands: Any) -> None:
                            help="map a column (header name or number from 1) to text, meaning, category, "
                                 "tags, difficulty or ignore (repeatable)")
     importing.add_argument("--on-duplicate", choices=[p.value for p in OnDuplicate], default="skip",
-                           help="a word already in the list (the same text and meaning, or the only word of "
-                                "that text with a new meaning): skip it (a new meaning is added as another "
-                                "word) or update it (its meaning too)")
+                           help="a word with the same text and meaning: skip it or update its other fields; "
+                                "update-meaning also gives the only word of a text the new meaning a row has "
+                                "for it (an edited copy of your list; otherwise it is added as another word)")
     importing.add_argument("--encoding", help="text encoding (default: detected; e.g. utf-8, utf-16, cp932, "
                                                "cp1252, cp1251, cp1250, cp1253, gb18030)")
     importing.add_argument("--delimiter", help="column separator (default: detected; 'tab' for tabs)")
@@ -190,13 +190,16 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
 
 
 def _say_new_meanings(args: argparse.Namespace, plan: ImportPlan) -> None:
-    """On stderr: rows giving another meaning for a word of the list, added as other words under "skip"."""
-    if plan.new_meanings and args.on_duplicate != "update":
+    """On stderr: each meaning the import replaces, or the rows giving another meaning for a word of the
+    list, added as other words."""
+    for text, before, after in plan.meanings_replaced[:LISTED]:
+        print(f"{args.file.name}: the meaning of “{text}”: “{before}” → “{after}”", file=sys.stderr)
+    if plan.new_meanings and not plan.meanings_replaced:
         first = plan.new_meanings[0].fields["text"]
         gives = "gives" if len(plan.new_meanings) == 1 else "give"
         print(f"note: {counted(len(plan.new_meanings), 'row')} {gives} another meaning for a word in your list "
-              f"(“{first}”…), added as another word; --on-duplicate update changes that word's meaning instead",
-              file=sys.stderr)
+              f"(“{first}”…), added as another word; --on-duplicate update-meaning changes that word's meaning "
+              "instead", file=sys.stderr)
 
 
 def _say_about_the_scheduler(args: argparse.Namespace, profile: Profile, history: int) -> None:

@@ -216,22 +216,28 @@ class ImportDialog(QDialog):
     def _build_duplicate_choice(self, layout: QVBoxLayout) -> None:
         # the question above its two answers: on one row, at a 20-point font, it made the dialog wider
         # than a 1366-pixel screen, with Import off its edge
-        question = QLabel(self.tr("A word already in your list (the same text and meaning, or the same text with "
-                                  "a new meaning):"))
+        question = QLabel(self.tr("A word with the same text and meaning already exists:"))
         question.setWordWrap(True)
         layout.addWidget(question)
         duplicates = QHBoxLayout()
-        self.skip_radio = QRadioButton(self.tr("skip it (a new meaning is added as another word)"))
-        self.update_radio = QRadioButton(self.tr("update it (its meaning, category, tags and difficulty)"))
+        self.skip_radio = QRadioButton(self.tr("skip it"))
+        self.update_radio = QRadioButton(self.tr("update its category, tags and difficulty"))
+        # asked for, never assumed: a second deck's "bank" would replace the first's meaning
+        self.meaning_radio = QRadioButton(self.tr("…and take a row's new meaning for the only word of its text "
+                                                  "(an edited copy of your list)"))
+        self.meaning_radio.setObjectName("meaningRadio")
         self.skip_radio.setChecked(True)
-        self.update_radio.toggled.connect(self._check)
+        for radio in (self.skip_radio, self.update_radio, self.meaning_radio):  # once a change, on the one chosen
+            radio.toggled.connect(self._duplicates_chosen)
         group = QButtonGroup(self)
         group.addButton(self.skip_radio)
         group.addButton(self.update_radio)
+        group.addButton(self.meaning_radio)
         duplicates.addWidget(self.skip_radio)
         duplicates.addWidget(self.update_radio)
         duplicates.addStretch(1)
         layout.addLayout(duplicates)
+        layout.addWidget(self.meaning_radio)
         self.skip_bad = QCheckBox(self.tr("Leave out rows that cannot be imported"))
         layout.addWidget(self.skip_bad)
 
@@ -376,6 +382,15 @@ class ImportDialog(QDialog):
         self._show_problems(table.problems)
         self._checked_first()
 
+    def _duplicates_chosen(self, chosen: bool) -> None:
+        if chosen:
+            self._check()
+
+    def _policy(self) -> OnDuplicate:
+        if self.meaning_radio.isChecked():
+            return OnDuplicate.UPDATE_MEANING
+        return OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+
     def _reading_choices(self, apply: bool) -> None:
         """A word list's encoding, separator and column choices; a deck has none of them (they stayed enabled
         under a deck's preview, doing nothing, with "Which column is which" above no choices)."""
@@ -499,7 +514,7 @@ class ImportDialog(QDialog):
         if table is None and parsed is None:
             return
         mapping = self.mapping()
-        policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+        policy = self._policy()
         history = self.history_check.isChecked()
 
         def work(progress: Callable[[int, int], bool]) -> ImportPlan | str:
@@ -535,7 +550,9 @@ class ImportDialog(QDialog):
         parts = [self.tr("%Ln new word(s)", "", len(plan.creates))]
         if plan.updates:
             parts.append(self.tr("{0} to update").format(QLocale().toString(len(plan.updates))))
-        if plan.new_meanings and not self.update_radio.isChecked():
+        if plan.meanings_replaced:
+            parts.append(self.tr("%Ln of them with a new meaning", "", len(plan.meanings_replaced)))
+        elif plan.new_meanings:
             parts.append(self.tr("%Ln with a new meaning for a word you have (added as another word)", "",
                                  len(plan.new_meanings)))
         if len(plan.duplicates) > plan.repeated:
@@ -558,7 +575,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         table, parsed, profile = self.table, self.parsed, self.profile
         mapping = self.mapping()
-        policy = OnDuplicate.UPDATE if self.update_radio.isChecked() else OnDuplicate.SKIP
+        policy = self._policy()
         skip_bad = self.skip_bad.isChecked()
         history = self.history_check.isChecked()
         scheduler = RECOMMENDED if history and not self.fsrs_check.isHidden() and self.fsrs_check.isChecked() else None

@@ -36,6 +36,9 @@ SCHEDULER_NAMES = {"sm2": "SM-2", "fsrs": "FSRS"}
 class OnDuplicate(StrEnum):
     SKIP = "skip"
     UPDATE = "update"
+    # and a new meaning for the only word of its text (an edited copy of the list imported again): asked
+    # for, never assumed, since a second deck's "bank" would replace the first's meaning (found in review)
+    UPDATE_MEANING = "update-meaning"
 
 
 def word_key(text: str, meaning: str) -> tuple[str, str]:
@@ -49,9 +52,10 @@ class ImportPlan:
     creates: list[Candidate] = field(default_factory=list)
     updates: list[tuple[UUID, Candidate]] = field(default_factory=list)
     # Rows giving another meaning for a word of the list, the only one of its text in the list and in the
-    # file: updated (its meaning too) under "update"; under "skip", added as another word, and counted
-    # here (an edited sheet imported again with "update" made a second 食べる beside the first).
+    # file: its meaning updated under "update-meaning"; otherwise added as another word, and counted here
+    # to be said (an edited sheet imported again with "update" made a second 食べる beside the first).
     new_meanings: list[Candidate] = field(default_factory=list)
+    meanings_replaced: list[tuple[str, str, str]] = field(default_factory=list)  # (word, meaning before, after)
     duplicates: list[RowProblem] = field(default_factory=list)  # skipped, with the reason
     repeated: int = 0  # of the duplicates, those repeating a line of the file itself (not in the word list)
     # Anki reviews of notes that are words already in the list, or deleted from it: that word's history
@@ -149,8 +153,10 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             namesakes = by_text.get(key[0], [])
             if len(namesakes) == 1 and in_file[key[0]] == 1:  # the word, its meaning changed in the file
                 plan.new_meanings.append(candidate)
-                if policy is OnDuplicate.UPDATE:
+                if policy is OnDuplicate.UPDATE_MEANING:
                     plan.updates.append((namesakes[0].word_id, candidate))
+                    plan.meanings_replaced.append((namesakes[0].text, namesakes[0].meaning,
+                                                   candidate.fields["meaning"]))
                     if candidate.history:
                         held.setdefault(namesakes[0].word_id, []).extend(candidate.history)
                     continue
@@ -158,7 +164,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             continue
         if candidate.history:
             held.setdefault(word.word_id, []).extend(candidate.history)
-        if policy is OnDuplicate.UPDATE and _changes(word, candidate.fields):
+        if policy is not OnDuplicate.SKIP and _changes(word, candidate.fields):
             plan.updates.append((word.word_id, candidate))
         else:  # an update that changes nothing was counted "to update" (2,000 for the same file again)
             plan.duplicates.append(RowProblem(candidate.line, "already in your word list"))
@@ -228,7 +234,7 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                             reviews_left_out=plan.reviews_left_out)
     if before_write is not None:  # a few words may bring thousands of answers: counted as events
         before_write(plan.changes + plan.reviews)
-    new_meaning = {id(c) for c in plan.new_meanings}
+    new_meaning = {id(c) for c in plan.new_meanings} if plan.meanings_replaced else set()
     updates = [(word_id, {k: v for k, v in c.fields.items()
                           if k != "text" and (k != "meaning" or id(c) in new_meaning)}) for word_id, c in plan.updates]
 

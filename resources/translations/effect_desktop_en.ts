@@ -100,6 +100,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%Ln of them with a new meaning</source>
+      <translation>
+        <numerusform>%Ln of them with a new meaning</numerusform>
+        <numerusform>%Ln of them with a new meaning</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln with a new meaning for a word you have (added as another word)</source>
       <translation>
         <numerusform>%Ln with a new meaning for a word you have (added as another word)</numerusform>

@@ -627,22 +627,20 @@
         <source>Nothing was imported: the backup before it could not be made ({0}).</source>
         <translation>何もインポートしていません。その前のバックアップを作成できませんでした（{0}）。</translation>
     </message>
-        <message>
-            <source>A word already in your list (the same text and meaning, or the same text with a new meaning):</source>
-            <translation>リストにすでにある単語（単語と意味が同じ、または単語が同じで意味が新しい）:</translation>
-        </message>
-        <message>
-            <source>skip it (a new meaning is added as another word)</source>
-            <translation>スキップする（新しい意味は別の単語として追加）</translation>
-        </message>
-        <message>
-            <source>update it (its meaning, category, tags and difficulty)</source>
-            <translation>更新する（意味・カテゴリ・タグ・難易度）</translation>
-        </message>
         <message numerus="yes">
             <source>%Ln with a new meaning for a word you have (added as another word)</source>
             <translation>
                 <numerusform>既存の単語に新しい意味を持つもの %Ln 語（別の単語として追加）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>…and take a row&apos;s new meaning for the only word of its text (an edited copy of your list)</source>
+            <translation>…さらに、同じ単語が 1 語だけのとき行の新しい意味を取り込む（単語リストを編集したもの）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln of them with a new meaning</source>
+            <translation>
+                <numerusform>うち %Ln 語は意味も更新</numerusform>
             </translation>
         </message>
 </context>

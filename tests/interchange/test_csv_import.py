@@ -491,9 +491,10 @@ def test_a_definition_on_two_lines_is_said_to_be_the_line_befores(profile: Profi
 def test_an_edited_sheet_imported_again_with_update_changes_the_words_meaning(profile: Profile,
                                                                              tmp_path: Path) -> None:
     """A meaning fixed in the spreadsheet and the sheet imported again with "update" made a second 食べる
-    beside the first, each studied on its own (found by an Anki switcher helper). The word of that text,
-    the only one in the list and in the file, is updated now; under "skip" the new meaning is added as
-    another word, and counted so it can be said."""
+    beside the first, each studied on its own (found by an Anki switcher helper). Asked for with
+    "update-meaning", the word of that text, the only one in the list and in the file, takes the new
+    meaning; otherwise (a second deck's "bank" is another word) it is added as another word, and counted
+    so it can be said."""
     first = tmp_path / "v1.csv"
     first.write_text("単語,意味,タグ\n食べる,to eat,N5\n飲む,to drink,N5\n", encoding="utf-8")
     edited = tmp_path / "v2.csv"
@@ -502,7 +503,9 @@ def test_an_edited_sheet_imported_again_with_update_changes_the_words_meaning(pr
     table = read_word_table(edited)
     skipping = plan_import(profile.queries, table_candidates(table, mapping_from_args(table, [])), "skip")
     assert [c.fields["text"] for c in skipping.new_meanings] == ["食べる"] and len(skipping.creates) == 1
-    report = import_file(profile, edited, on_duplicate="update")
+    updating = plan_import(profile.queries, table_candidates(table, mapping_from_args(table, [])), "update")
+    assert len(updating.creates) == 1 and not updating.meanings_replaced  # never assumed (found in review)
+    report = import_file(profile, edited, on_duplicate="update-meaning")
     assert (report.created, report.updated) == (0, 2)
     assert sorted((text, meaning, tags) for text, meaning, _, tags, _ in word_rows(profile)) == [
         ("食べる", "to eat; to have a meal", ["N5"]), ("飲む", "to drink", ["N5", "verb"])]
@@ -516,6 +519,6 @@ def test_a_new_meaning_is_another_word_where_the_text_names_several(profile: Pro
     profile.service.create_word("light", "not heavy")
     path = tmp_path / "more.csv"
     path.write_text("word,meaning\nbank,a row of keys\nlight,what the sun gives\nlight,pale\n", encoding="utf-8")
-    report = import_file(profile, path, on_duplicate="update")
+    report = import_file(profile, path, on_duplicate="update-meaning")
     assert (report.created, report.updated) == (3, 0)
     assert len(word_rows(profile)) == 6

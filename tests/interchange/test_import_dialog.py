@@ -363,8 +363,12 @@ def test_the_check_says_which_rows_give_a_new_meaning_and_update_takes_them(qtbo
     assert dialog.check_summary.text() == ("Checked: 1 new word, 1 with a new meaning for a word you have (added as "
                                            "another word).")
     with qtbot.waitSignal(dialog.checked, timeout=10_000):
-        dialog.update_radio.setChecked(True)
-    assert dialog.check_summary.text() == "Checked: 0 new words, 1 to update."
+        dialog.update_radio.setChecked(True)  # a second deck's "bank" is another word: never assumed
+    assert dialog.check_summary.text() == ("Checked: 1 new word, 1 with a new meaning for a word you have (added as "
+                                           "another word).")
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        dialog.meaning_radio.setChecked(True)
+    assert dialog.check_summary.text() == "Checked: 0 new words, 1 to update, 1 of them with a new meaning."
     import_now(qtbot, dialog)
     assert [(text, meaning) for text, meaning, *_ in word_rows(profile)] == [("食べる", "to eat; to have a meal")]
 
