@@ -360,9 +360,10 @@ def _reading(note_type: NoteType, values: list[str], word: int, meaning: int) ->
     found = reading_of(values[word])
     field = note_type.reading if (word, meaning) == note_type.sides else None
     if found is None and field is not None and field < len(values):
-        found = reading_of(values[field])
+        first = html_to_text(values[field], ruby_as_brackets=True).split("\n", 1)[0]  # not the notes below it
+        found = reading_of(first)
         if found is None:
-            plain = " ".join(html_to_text(values[field]).split())
+            plain = " ".join(first.split())
             found = plain if 0 < len(plain) <= MAX_READING else None
     return found
 

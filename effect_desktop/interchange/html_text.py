@@ -33,7 +33,19 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 # Anki's furigana: an optional space marking where the base starts, a base holding a kanji (anywhere: Anki's
 # base runs from the space to the bracket, so 食べる[たべる] reads 食べる), a reading in kana.
 _KANJI = "\u3005\u3006\u30f6\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FURIGANA = re.compile(rf" ?([^\s\[\]]*?[{_KANJI}][^\s\[\]]*?)\[([\u3041-\u3096\u30a1-\u30fa\u30fc]+)\]")
+_FURIGANA = re.compile(rf" ?(?P<lead>[^\s\[\]{_KANJI}]*)(?P<core>[{_KANJI}][^\s\[\]]*?)"
+                       r"\[(?P<reading>[\u3041-\u3096\u30a1-\u30fa\u30fc]+)\]")
+
+
+def _parts(match: re.Match[str]) -> tuple[str, str, str]:
+    """(text before the base, the base, its reading). Written without Anki's space, a base runs back to
+    the last space (お茶[ちゃ]を飲[の]む: "お茶", then "を飲"): what comes before its first kanji is text
+    of its own (お, を), unless the reading starts with it (お茶[おちゃ]). Taken into the base, the お
+    and を were lost from the reading (ちゃのむ), and 食[た]べ物[もの] read たもの."""
+    lead, core, reading = match["lead"], match["core"], match["reading"]
+    if lead and _KANA_ONLY.fullmatch(lead) and reading.startswith(lead):
+        return "", lead + core, reading
+    return lead, core, reading
 
 
 _KANA_ONLY = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb]+")
@@ -118,7 +130,7 @@ def has_media(html: str) -> bool:
 
 def word_text(html: str) -> str:
     """A word on one line: its visible text with furigana (ruby or Anki's 漢字[かんじ]) reduced to the base."""
-    return " ".join(_FURIGANA.sub(r"\1", html_to_text(html)).split())
+    return " ".join(_FURIGANA.sub(lambda m: "".join(_parts(m)[:2]), html_to_text(html)).split())
 
 
 def reading_of(html: str) -> str | None:
@@ -127,7 +139,7 @@ def reading_of(html: str) -> str | None:
     text = " ".join(html_to_text(html, ruby_as_brackets=True).split())
     if not _FURIGANA.search(text):
         return None
-    reading = "".join(_FURIGANA.sub(lambda m: m[2], text).split())
+    reading = "".join(_FURIGANA.sub(lambda m: _parts(m)[0] + _parts(m)[2], text).split())
     return reading if _KANA_ONLY.fullmatch(reading) else None  # part of it read only (食べ 物[もの]): none
 
 
@@ -162,15 +174,16 @@ def _with_readings(text: str) -> str:
 
     position = 0
     for match in _FURIGANA.finditer(text):
-        between = text[position:match.start()]
+        lead, core, said = _parts(match)
+        between = text[position:match.start()] + (match[0][:1] if match[0][:1] == " " and lead else "") + lead
         if not (base and between == ""):  # side by side: one word
             close(between, end=False)
-            started[0] = match.start()
+            started[0] = match.end("core") - len(core)  # where the base starts (its kana lead with it)
             before = text[match.start() - 1] if match.start() > 0 else ""
-            if match[0].startswith(" ") and before.isascii() and before.strip() and before != "]":
+            if match[0].startswith(" ") and not lead and before.isascii() and before.strip() and before != "]":
                 out.append(" ")
-        base.append(match[1])
-        reading.append(match[2])
+        base.append(core)
+        reading.append(said)
         position = match.end()
     close(text[position:], end=True)
     return "".join(out)
@@ -183,7 +196,7 @@ def with_reading(meaning: str, reading: str | None, word: str) -> str:
     """The meaning with the word's reading after its first line, as the starter deck writes it
     (to eat（たべる）); as it was when there is none, it is the word itself (a kana word), or the meaning
     says it already."""
-    if not reading or reading == word or reading in meaning:
+    if not reading or reading == word or reading in meaning or not meaning.strip():  # no meaning: a bad row still
         return meaning
     first, newline, rest = meaning.partition("\n")
     return f"{first}（{reading}）{newline}{rest}"

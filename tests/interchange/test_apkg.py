@@ -159,6 +159,10 @@ def test_a_notes_reading_field_and_a_meanings_furigana_are_kept(profile: Profile
     deck = genanki.Deck(2059400121, "日本語")
     deck.add_note(genanki.Note(model=krm, fields=["食べる", "たべる", "to eat"]))
     deck.add_note(genanki.Note(model=krm, fields=["りんご", "りんご", "apple"]))  # a kana word: nothing to add
+    deck.add_note(genanki.Note(model=krm, fields=["飲む", "のむ<br>godan verb, transitive", "to drink"]))  # notes
+    deck.add_note(genanki.Note(model=krm, fields=["走る", "はしる", ""]))  # no meaning: still a row to fix
+    deck.add_note(genanki.Note(model=BASIC, fields=["to drink tea", "お茶[ちゃ]を飲[の]む"]))  # no Anki spaces
+    deck.add_note(genanki.Note(model=BASIC, fields=["食[た]べ物[もの]", "food"]))
     deck.add_note(genanki.Note(model=BASIC, fields=["to drink", "飲[の]む"]))
     deck.add_note(genanki.Note(model=BASIC, fields=["Japanese language", "日本[にほん] 語[ご]"]))
     deck.add_note(genanki.Note(model=BASIC, fields=["kanji", "<ruby>漢字<rt>かんじ</rt></ruby>"]))
@@ -167,7 +171,9 @@ def test_a_notes_reading_field_and_a_meanings_furigana_are_kept(profile: Profile
     parsed, _ = import_package(profile, path)
     assert sorted((text, meaning) for text, meaning, *_ in word_rows(profile)) == [
         ("Japanese language", "日本語（にほんご）"), ("kanji", "漢字（かんじ）"), ("to drink", "飲む（のむ）"),
-        ("りんご", "apple"), ("食べる", "to eat（たべる）")]
+        ("to drink tea", "お茶（ちゃ）を飲（の）む"), ("りんご", "apple"), ("食べる", "to eat（たべる）"),
+        ("食べ物", "food（たべもの）"), ("飲む", "to drink（のむ）")]
+    assert [str(p) for p in parsed.problems] == ["note 4: Meaning must not be empty."]
     assert [str(choice) for choice in parsed.chosen_fields] == [
         "note type “Kanji/Reading/Meaning”: the word from its field “Kanji”, the meaning from “Meaning”, the "
         "reading from “Reading” (after the meaning)"]
