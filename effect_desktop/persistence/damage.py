@@ -26,16 +26,13 @@ class ProfileDamaged(ProfileUnreadable):
 
 
 def is_damage(error: BaseException | None) -> bool:
-    """Whether SQLite's error (or one it caused, as SQLAlchemy wraps it) says the file is damaged."""
-    seen: set[int] = set()
-    while error is not None and id(error) not in seen:
-        seen.add(id(error))
-        if isinstance(error, sqlite3.DatabaseError) and (
-                (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in _CODES
-                or any(sign in str(error) for sign in _SIGNS)):
-            return True
-        error = getattr(error, "orig", None) or error.__cause__ or error.__context__
-    return False
+    """Whether this is SQLite's own error (bare, or as SQLAlchemy wraps it) saying the file is damaged.
+    Not an error another one was raised from: a damaged Anki deck's collection is not the profile (its
+    import error, raised from SQLite's, marked the learner's profile for a full check)."""
+    if error is not None and not isinstance(error, sqlite3.DatabaseError):
+        error = getattr(error, "orig", None)  # sqlalchemy.exc.DBAPIError
+    return isinstance(error, sqlite3.DatabaseError) and (
+        (getattr(error, "sqlite_errorcode", 0) or 0) & 0xFF in _CODES or any(sign in str(error) for sign in _SIGNS))
 
 
 def marker(path: Path) -> Path:

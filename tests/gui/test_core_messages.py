@@ -162,3 +162,21 @@ def test_damage_met_while_studying_is_said_without_sql_in_both_languages(qtbot, 
         assert user_message(raw).startswith("プロファイルのファイルが壊れています")
     finally:
         i18n.install("en")
+
+
+def test_a_damaged_file_that_is_not_the_profile_does_not_mark_it(qtbot, tmp_path: Path) -> None:
+    """A damaged Anki deck's import error, raised from SQLite's "malformed", marked the learner's own
+    profile for a full check at its next opening (found in review)."""
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from effect_desktop.persistence.damage import is_damage
+
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    try:
+        raise InterchangeError("The collection inside deck.apkg is damaged") from malformed
+    except InterchangeError as error:
+        assert not is_damage(error)
+    assert is_damage(malformed)
+    assert is_damage(sa.exc.DatabaseError("SELECT 1", (), malformed))
