@@ -15,6 +15,7 @@ with its read models in one transaction, so a failure takes back nothing.
 from __future__ import annotations
 
 import bisect
+import logging
 import shutil
 import sqlite3
 import tempfile
@@ -27,11 +28,13 @@ from uuid import UUID
 from ..bootstrap import Profile, open_profile
 from ..domain.events import DomainEvent
 from ..persistence.archive import ArchiveDamaged, archive, segment_rows, unpack_payload
+from ..persistence.errors import StoreError
 from ..persistence.sqlite_read import SqliteLogReader
-from ..projections.projector import CHECKPOINT
+from ..projections.projector import CHECKPOINT, ProjectionFailed
 from ..projections.tables import checkpoints, timeline
 from .backups import DAMAGED, Backup, restore_backup
 
+log = logging.getLogger(__name__)
 PAGE = 500
 OVERLAP = 50  # events before the backup's end compared to tell a foreign log from this one
 
@@ -287,8 +290,12 @@ def restore_taking_back(profile_file: Path, backup: Path) -> tuple[Backup | None
     saved = restore_backup(profile_file, backup)
     if saved is None or saved.reason != DAMAGED:
         return saved, None
-    profile = open_profile(profile_file)
-    try:
-        return saved, salvage_into(profile, saved.path)
-    finally:
-        profile.close()
+    try:  # the backup is in place now: a failure here takes nothing back, and the restore stands
+        profile = open_profile(profile_file)
+        try:
+            return saved, salvage_into(profile, saved.path)
+        finally:
+            profile.close()
+    except (StoreError, ProjectionFailed) as failure:  # said "refused", as if the profile were as it was
+        log.error("taking events back from %s failed: %s", saved.path, failure)
+        return saved, None
