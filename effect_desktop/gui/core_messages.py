@@ -245,6 +245,16 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("No readable rows were found in the file.")),
     (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),
      lambda m: _tr("{0} holds no Anki collection; is it an Anki deck package?").format(m[1])),
+    (re.compile(r"Compacting needs about ([\d,]+) MB free on the disk holding (.+) \(for the snapshots and each "
+                r"segment on its way into the archive\); it has ([\d,]+) MB\. Nothing was changed\. Free some space "
+                r"and try again\.", re.S),
+     lambda m: _tr("Compacting needs about {0} MB free on the disk holding {1}; it has {2} MB. Nothing was changed. "
+                   "Free some space and try again.").format(m[1], m[2], m[3])),
+    (re.compile(r"The disk holding (.+) filled while compacting \((.+?)\)\. What was archived before stays and "
+                r"reads as before; nothing is lost\. Free some space: the next compaction goes on from there\.", re.S),
+     lambda m: _tr("The disk holding {0} filled while compacting ({1}). What was archived before stays and reads as "
+                   "before; nothing is lost. Free some space: the next compaction goes on from there.").format(
+                       m[1], os_reason(m[2]))),
     (re.compile(r"The profile (.+) is damaged \(SQLite: (.+?)\); what was saved before stays, and nothing more "
                 r"was written\. Close Effect Desktop and open it again: .*", re.S),
      lambda m: _tr("The profile {0} is damaged ({1}); what was saved before stays, and nothing more was written. "

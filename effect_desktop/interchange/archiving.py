@@ -75,8 +75,8 @@ def compact_profile(profile: Profile, older_than_days: int = DEFAULT_AGE_DAYS, s
         return _compact(profile, older_than_days, shrink, now, segment, limit, waiting, say, stop, before)
     except DiskFull as error:
         raise DiskFull(f"The disk holding {profile.path} filled while compacting ({error.reason}). What was "
-                       "archived before stays and reads as before; nothing is lost. Free some space and compact "
-                       "again: it goes on from there.", error.where, error.reason) from error
+                       "archived before stays and reads as before; nothing is lost. Free some space: the next "
+                       "compaction goes on from there.", error.where, error.reason) from error
 
 
 def room(profile: Profile, segment: int = SEGMENT) -> tuple[int, int]:

@@ -1956,6 +1956,14 @@ Details were written to the log file; your study history is safe.</source>
         <source>This file is an Effect Desktop history (a JSONL export), not a word list. A whole history is brought back with File → Backups… → From a history export….</source>
         <translation>このファイルは Effect Desktop の学習履歴（JSONL 形式の書き出し）で、単語リストではありません。履歴全体は ファイル → バックアップ… → 履歴の書き出しから… で戻せます。</translation>
     </message>
+    <message>
+        <source>Compacting needs about {0} MB free on the disk holding {1}; it has {2} MB. Nothing was changed. Free some space and try again.</source>
+        <translation>圧縮には {1} があるディスクに約 {0} MB の空きが必要ですが、{2} MB しかありません。何も変更していません。空き容量を増やしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk holding {0} filled while compacting ({1}). What was archived before stays and reads as before; nothing is lost. Free some space: the next compaction goes on from there.</source>
+        <translation>圧縮中に {0} があるディスクがいっぱいになりました（{1}）。それまでにアーカイブした分はそのまま残り、これまでどおり読めます。失われたものはありません。空き容量を増やしてください。次の圧縮はそこから続きます。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -180,3 +180,22 @@ def test_a_damaged_file_that_is_not_the_profile_does_not_mark_it(qtbot, tmp_path
         assert not is_damage(error)
     assert is_damage(malformed)
     assert is_damage(sa.exc.DatabaseError("SELECT 1", (), malformed))
+
+
+def test_the_compaction_refusals_are_said_in_japanese(qtbot, tmp_path: Path) -> None:
+    """The window's background compaction shows them: they came in English (found in review)."""
+    from effect_desktop.gui.errors import user_message
+    from effect_desktop.persistence.errors import DiskFull
+
+    before = DiskFull(f"Compacting needs about 145 MB free on the disk holding {tmp_path}/p (for the snapshots and "
+                      "each segment on its way into the archive); it has 12 MB. Nothing was changed. Free some space "
+                      "and try again.", str(tmp_path), "not enough free space")
+    midway = DiskFull(f"The disk holding {tmp_path}/p filled while compacting (database or disk is full). What was "
+                      "archived before stays and reads as before; nothing is lost. Free some space: the next "
+                      "compaction goes on from there.", str(tmp_path), "database or disk is full")
+    i18n.install("ja")
+    try:
+        assert user_message(before).startswith("圧縮には") and "145 MB" in user_message(before)
+        assert user_message(midway).startswith("圧縮中に") and "次の圧縮はそこから続きます" in user_message(midway)
+    finally:
+        i18n.install("en")
