@@ -21,7 +21,7 @@ from ..stopping import StoppedAsAsked
 from .errors import InterchangeError
 
 FIELDS = ("text", "meaning", "category", "tags", "difficulty")
-_WHOLE_WITH_ZEROS = re.compile(r"([+-]?\d+)[.,]0+")  # 2.0, 3,0: a number-formatted spreadsheet column
+_WHOLE_WITH_ZEROS = re.compile(r"([+-]?\d+)[.,]0{1,2}")  # 2.0, 3,0: a number-formatted spreadsheet column
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 

@@ -13,7 +13,7 @@ import unicodedata
 
 _SAMPLE_ROWS = 200  # enough rows to judge a column by
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")  # 3, 2,5 (a decimal comma), 0.75
-_ZEROS = re.compile(r"(?<=\d)[.,]0+$")
+_ZEROS = re.compile(r"(?<=\d)[.,]0{1,2}$")  # 2.0, 3,00; not 1,000 (a thousand, not one)
 # By its place alone, a column is the difficulty when nearly all its values are 1-5: one typo ("hard",
 # a 6) made it "no field", and every difficulty of the file was dropped without a word (or became tags).
 _MOSTLY = 0.75

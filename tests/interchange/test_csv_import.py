@@ -522,3 +522,16 @@ def test_a_new_meaning_is_another_word_where_the_text_names_several(profile: Pro
     report = import_file(profile, path, on_duplicate="update-meaning")
     assert (report.created, report.updated) == (3, 0)
     assert len(word_rows(profile)) == 6
+
+
+def test_a_thousand_in_the_difficulty_column_is_not_difficulty_1() -> None:
+    """2.0 is a number format's 2; "1,000" is a thousand, and was read as 1 (found in review)."""
+    from effect_desktop.interchange.candidates import Parsed, check_row
+    from effect_desktop.interchange.column_values import holds_difficulties
+
+    parsed = Parsed()
+    for line, given in enumerate(("1,000", "3,0", "2.00"), start=1):
+        check_row(line, {"text": f"w{line}", "meaning": "m", "difficulty": given}, parsed)
+    assert [str(p) for p in parsed.problems] == ["line 1: Difficulty must be a whole number from 1 to 5, not “1,000”."]
+    assert [c.fields["difficulty"] for c in parsed.candidates] == [3, 2]
+    assert not holds_difficulties(["1,000", "2,000", "3,000"], named=False)

@@ -140,7 +140,7 @@ class SyncSettingsWidget(QWidget):
         self.every.setValue(prefs.every_minutes)
         status = self.controller.status
         given = os.environ.get(credentials.ENV_URL)
-        if given and url is not None and _stored(given) != url.stored:  # syncs go there, not to the fields' server
+        if given and url is not None and _stored(given) not in (None, url.stored):  # syncs go there
             self.show_message(self.tr("This computer's EFFECT_SYNC_URL names {0}: syncs go there, not to the "
                                       "server below, for as long as it is set.").format(_display(given)), ok=True)
         if status.state is SyncState.ERROR and status.reason:
