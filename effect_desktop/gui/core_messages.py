@@ -245,6 +245,10 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("No readable rows were found in the file.")),
     (re.compile(r"(.+) holds no Anki collection; is it an Anki deck package\?", re.S),
      lambda m: _tr("{0} holds no Anki collection; is it an Anki deck package?").format(m[1])),
+    (re.compile(r"(.+) is damaged: (.+)\. No backup was made\. Close the app and open it again to restore the latest "
+                r"backup(?: \((.+)\))?, or restore it with `(.+)`\.", re.S),
+     lambda m: _tr("{0} is damaged: {1}. No backup was made. Close the app and open it again to restore the latest "
+                   "backup.").format(m[1], m[2])),
     (re.compile(r"Compacting needs about ([\d,]+) MB free on the disk holding (.+) \(for the snapshots and each "
                 r"segment on its way into the archive\); it has ([\d,]+) MB\. Nothing was changed\. Free some space "
                 r"and try again\.", re.S),

@@ -1964,6 +1964,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>The disk holding {0} filled while compacting ({1}). What was archived before stays and reads as before; nothing is lost. Free some space: the next compaction goes on from there.</source>
         <translation>圧縮中に {0} があるディスクがいっぱいになりました（{1}）。それまでにアーカイブした分はそのまま残り、これまでどおり読めます。失われたものはありません。空き容量を増やしてください。次の圧縮はそこから続きます。</translation>
     </message>
+    <message>
+        <source>{0} is damaged: {1}. No backup was made. Close the app and open it again to restore the latest backup.</source>
+        <translation>{0} が壊れています（{1}）。バックアップは作成していません。アプリを閉じて開き直すと、最新のバックアップから復元できます。</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

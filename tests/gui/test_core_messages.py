@@ -199,3 +199,34 @@ def test_the_compaction_refusals_are_said_in_japanese(qtbot, tmp_path: Path) -> 
         assert user_message(midway).startswith("圧縮中に") and "次の圧縮はそこから続きます" in user_message(midway)
     finally:
         i18n.install("en")
+
+
+def test_the_daily_backups_damage_finding_is_said_in_japanese(qtbot, tmp_path: Path) -> None:
+    """The daily backup's full check found the damage and said so in English in the Japanese window
+    (found by a data-safety helper)."""
+    from effect_desktop.backup.schedule import daily_backup
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui.errors import user_message
+    from effect_desktop.persistence.damage import marker
+    from effect_desktop.persistence.errors import ProfileUnreadable
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    try:
+        profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 400} for i in range(300)])
+        profile.store.engine.dispose()
+        with profile.store.transaction() as connection:  # checkpointed, so the damage is in the file
+            connection.exec_driver_sql("SELECT 1")
+        damaged = bytearray(profile.path.read_bytes())
+        start = len(damaged) * 2 // 5 // 4096 * 4096
+        damaged[start: start + 6 * 4096] = b"\xab" * (6 * 4096)
+        profile.path.write_bytes(bytes(damaged))
+        with pytest.raises(ProfileUnreadable) as refused:
+            daily_backup(profile)
+        assert marker(profile.path).exists()  # the next opening checks it all and offers the backup
+        i18n.install("ja")
+        try:
+            assert "が壊れています" in user_message(refused.value) and "開き直すと" in user_message(refused.value)
+        finally:
+            i18n.install("en")
+    finally:
+        profile.close()
