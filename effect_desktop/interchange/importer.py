@@ -14,15 +14,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
 from ..application.service import ImportedWords, StudyService
+from ..backup.backups import Backup
 from ..domain.scheduling.base import Review
 from ..domain.text_fold import word_fold
 from ..gc_pause import without_gc
+from ..persistence.errors import DiskFull
 from ..projections.queries import Queries
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
@@ -232,8 +235,9 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
     if not plan.changes:
         return ImportReport(0, 0, len(plan.duplicates), len(bad_rows), 0, None, left_out,
                             reviews_left_out=plan.reviews_left_out)
+    made = None
     if before_write is not None:  # a few words may bring thousands of answers: counted as events
-        before_write(plan.changes + plan.reviews)
+        made = before_write(plan.changes + plan.reviews)
     new_meaning = {id(c) for c in plan.new_meanings} if plan.meanings_replaced else set()
     updates = [(word_id, {k: v for k, v in c.fields.items()
                           if k != "text" and (k != "meaning" or id(c) in new_meaning)}) for word_id, c in plan.updates]
@@ -249,7 +253,15 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                                        if word_id in live])
         return result, len(plan.creates) - len(creates)
 
-    result, added_meanwhile = service.all_or_none(write)
+    try:
+        result, added_meanwhile = service.all_or_none(write)
+    except DiskFull:
+        # Nothing was written: the backup just made is the profile as it still is, and it took the room
+        # that "free some space and try again" needs (the retry then failed at its backup).
+        if isinstance(made, Backup):
+            with suppress(OSError):
+                made.path.unlink(missing_ok=True)
+        raise
     return ImportReport(len(result.created), len(result.updated), len(plan.duplicates) + added_meanwhile,
                         len(bad_rows), result.events, result.correlation_id, left_out, result, result.answers,
                         plan.reviews_left_out + plan.reviews - result.answers)

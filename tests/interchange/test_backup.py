@@ -476,3 +476,34 @@ def test_two_backups_started_in_one_second_each_get_their_own_copy(profile: Prof
     second = create_backup(profile.path, "daily", now=now)
     assert second.path != first and first.with_name(first.name + ".partial").exists()
     assert check_file(second.path) is None
+
+
+def test_an_import_refused_by_a_full_disk_leaves_no_backup_taking_the_room(profile: Profile, tmp_path: Path) -> None:
+    """The backup made before an import stayed when the import then failed for want of room: nothing had
+    been written, and the copy took the space "free some space and try again" needed, so the retry
+    failed at its backup (found by a data-safety helper). SQLite's own size limit stands in for a full
+    disk: its write fails as one does."""
+    from sqlalchemy import event
+
+    from effect_desktop.interchange.csv_import import mapping_from_args, table_candidates
+    from effect_desktop.interchange.importer import apply_import, plan_import
+    from effect_desktop.interchange.word_table import read_word_table
+    from effect_desktop.persistence.errors import DiskFull
+
+    profile.service.create_words([{"text": f"old{i}", "meaning": "m"} for i in range(20)])
+    rows = tmp_path / "w.csv"
+    rows.write_text("word,meaning\n" + "".join(f"w{i},{'x' * 300}{i}\n" for i in range(3000)), encoding="utf-8")
+    with profile.store.reading() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+
+    @event.listens_for(profile.store.engine, "connect")
+    def _room_for_little_more(dbapi_connection, _record) -> None:  # noqa: ANN001
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 50}")
+
+    profile.store.engine.dispose()
+    table = read_word_table(rows)
+    plan = plan_import(profile.queries, table_candidates(table, mapping_from_args(table, [])))
+    with pytest.raises(DiskFull):
+        apply_import(profile.service, plan, before_write=lambda n: backup_before_change(profile, n))
+    assert list_backups(profile.path) == []
+    assert profile.queries.word_count() == 20
