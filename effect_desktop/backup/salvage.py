@@ -28,7 +28,7 @@ from uuid import UUID
 from ..bootstrap import Profile, open_profile
 from ..domain.events import DomainEvent
 from ..persistence.archive import ArchiveDamaged, archive, segment_rows, unpack_payload
-from ..persistence.errors import StoreError
+from ..persistence.errors import DiskFull, StoreError
 from ..persistence.sqlite_read import SqliteLogReader
 from ..projections.projector import CHECKPOINT, ProjectionFailed
 from ..projections.tables import checkpoints, timeline
@@ -49,6 +49,8 @@ class Salvage:
     foreign: bool = False  # the file's log is not this profile's: nothing was taken from it
     wal_ignored: bool = False  # its write-ahead log belonged to another profile and was left unread
     by_type: dict[str, int] = field(default_factory=dict)  # what was recovered, per event type
+    failed: StoreError | ProjectionFailed | None = None  # the take-back itself failed: nothing taken back
+    kept: Path | None = None  # where the damaged file stays, when `failed`
 
     @property
     def answers(self) -> int:
@@ -296,6 +298,15 @@ def restore_taking_back(profile_file: Path, backup: Path) -> tuple[Backup | None
             return saved, salvage_into(profile, saved.path)
         finally:
             profile.close()
-    except (StoreError, ProjectionFailed) as failure:  # said "refused", as if the profile were as it was
+    except (StoreError, ProjectionFailed) as failure:  # not "refused": the backup is restored; said as such
         log.error("taking events back from %s failed: %s", saved.path, failure)
-        return saved, None
+        return saved, Salvage(failed=failure, kept=saved.path)
+
+
+def failure_reason(failure: Exception) -> str:
+    """Why a take-back failed, as a clause: a full disk's own message ends "try again", which here
+    would mean restoring again (that takes nothing back: the profile replaced then is the intact backup)."""
+    if isinstance(failure, DiskFull):
+        return (f"the disk holding {failure.where}, or the computer's temporary folder, is full or failing "
+                f"({failure.reason})")
+    return str(failure)

@@ -19,7 +19,7 @@ from ..backup.backups import (
     restore_backup,
 )
 from ..backup.recover import finish_interrupted_recovery, recover_without_backup
-from ..backup.salvage import Salvage, salvage_into
+from ..backup.salvage import Salvage, failure_reason, salvage_into
 from ..backup.schedule import backup_before_import, keep_count, restored
 from ..bootstrap import Profile, open_profile
 from ..interchange.apkg_import import ANKI_SUFFIXES, read_apkg
@@ -35,6 +35,8 @@ from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..interchange.word_table import WordTable, read_word_table
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
 from ..persistence.archive import SEGMENT
+from ..persistence.errors import StoreError
+from ..projections.projector import ProjectionFailed
 from ..wording import counted
 from .context import CliContext
 from .output import PhaseLines, print_table
@@ -335,7 +337,7 @@ def backup_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     taken = recovery.salvage
     print(_damaged_moved(recovery.damaged.path))
     print(f"recovered {counted(taken.recovered, 'event')} ({counted(taken.answers, 'answer')}) into a new profile"
-          + _salvage_losses(taken))
+          + _salvage_losses(taken, after_backup=False))
     return 0
 
 
@@ -343,10 +345,12 @@ def _damaged_moved(path: Path) -> str:
     return f"the damaged profile was moved, as it was, to {path} (kept until you delete it)"
 
 
-def _salvage_losses(taken: Salvage) -> str:
+def _salvage_losses(taken: Salvage, *, after_backup: bool = True) -> str:
     """What a recovery, or a restore's taking back from the damaged profile, could not bring back."""
     return ((f"; {counted(taken.lost, 'event')} could not be read or placed" if taken.lost else "")
-            + ("; the end of its log could not be read, so what was made last may be missing"
+            + ("; nothing of its log after the backup could be read, so what was made since may be missing"
+               if taken.end_unreadable and not taken.recovered and after_backup else
+               "; the end of its log could not be read, so what was made last may be missing"
                if taken.end_unreadable else "")
             + (" (a sync brings back what reached the server)" if taken.lost or taken.end_unreadable else ""))
 
@@ -384,7 +388,13 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     if saved is not None:
         restored(ctx.profile())  # the state replaced was backed up just now: that is today's backup
     if saved is not None and saved.reason == DAMAGED:
-        taken = salvage_into(ctx.profile(), saved.path)
+        try:
+            taken = salvage_into(ctx.profile(), saved.path)
+        except (StoreError, ProjectionFailed) as failure:  # the restore stands: said so, not as "refused"
+            print(f"error: restored the backup, but what was made since it could not be taken back from the "
+                  f"damaged profile ({failure_reason(failure)}); the damaged profile is kept, as it was, as "
+                  f"{saved.path} (a sync brings back what reached the server)", file=sys.stderr)
+            return 1
         if taken.foreign:
             print(f"took back nothing from the damaged profile: its log is not this profile's (a file of another "
                   f"profile was beside it); it is kept as {saved.path}")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..backup.backups import latest_backup, list_backups, restore_backup
 from ..backup.recover import finish_interrupted_recovery, recover_without_backup
-from ..backup.salvage import salvage_into
+from ..backup.salvage import Salvage, salvage_into
 from ..bootstrap import InvalidProfileName, Profile, open_profile, prepare_data_folder, profile_path
 from ..persistence.errors import ProfileUnreadable, StoreError
 from ..projections.projector import ProjectionFailed
@@ -141,7 +141,7 @@ def _offer_recovery(path: Path, error: ProfileUnreadable) -> tuple[Profile, str,
              taken.lost)
     text = translate("App", "Recovered %Ln event(s) from the damaged profile into a new one.", None, taken.recovered)
     text += unread(taken, translate("App", "%Ln event(s) could not be read; a sync brings back what reached the "
-                                     "server.", None, taken.lost))
+                                     "server.", None, taken.lost), after_backup=False)
     return opened, translate("App", "Profile recovered"), text
 
 
@@ -152,9 +152,9 @@ def _take_back(profile: Profile, damaged: Path | None) -> str:
         return taken_back_text(None)
     try:
         taken = salvage_into(profile, damaged)
-    except (StoreError, ProjectionFailed) as failure:  # the backup stands as restored
+    except (StoreError, ProjectionFailed) as failure:  # the backup stands as restored, and this is said
         log.error("taking events back from %s failed: %s", damaged, failure)
-        return taken_back_text(None)
+        return taken_back_text(Salvage(failed=failure, kept=damaged))
     log.info("took back %d events from %s; %d lost%s", taken.recovered, damaged, taken.lost,
              " (its end unreadable)" if taken.end_unreadable else "")
     return taken_back_text(taken)

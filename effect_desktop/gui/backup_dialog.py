@@ -48,7 +48,7 @@ class Restored:
 
 REASONS = {"manual": "by hand", "daily": "daily", "before-import": "before an import",
            "before-restore": "before a restore", "before-sync": "before a sync",
-           "from-history": "from a history export"}
+           "from-history": "from a history export", "damaged": "damaged, set aside by a restore"}
 
 
 class BackupDialog(QDialog):

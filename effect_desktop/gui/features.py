@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..backup.backups import BackupNotWritten, BackupStopped
 from ..backup.schedule import daily_backup, restored
@@ -242,6 +242,13 @@ def backups(window: MainWindow) -> None:
             show_error(shown, outcome)
         elif isinstance(outcome, Restored):
             restored(shown.profile)  # the state replaced was backed up just now: that is today's backup
+            if outcome.taken is not None and outcome.taken.failed is not None:  # not a status line's news
+                box = QMessageBox(QMessageBox.Icon.Warning, T.translate("App", "Backup restored"),
+                                  taken_back_text(outcome.taken), QMessageBox.StandardButton.Ok, shown)
+                box.setObjectName("notTakenBack")
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+                return
             if outcome.taken is not None:  # a damaged profile replaced: what came back from it
                 shown.statusBar().showMessage(taken_back_text(outcome.taken), 30_000)
                 return

@@ -98,6 +98,18 @@
         <source>%Ln event(s) could not be read; a sync brings back what reached the server.</source>
         <translation><numerusform>%Ln 件の記録は読み取れませんでした。サーバーに届いていたものは同期で戻ります。</numerusform></translation>
     </message>
+    <message>
+        <source>the disk is full or failing</source>
+        <translation>ディスクがいっぱいか、故障しています</translation>
+    </message>
+    <message>
+        <source>Restored the backup, but what was made since it could not be taken back from the damaged profile ({0}). The damaged profile is kept, as it was, in {1}; a sync brings back what reached the server.</source>
+        <translation>バックアップから復元しましたが、その後の記録を壊れたプロファイルから取り戻せませんでした（{0}）。壊れたプロファイルはそのまま {1} に保存してあります。サーバーに届いていたものは同期で戻ります。</translation>
+    </message>
+    <message>
+        <source>Nothing made since the backup could be read from the damaged profile: what was made since may be missing; a sync brings back what reached the server.</source>
+        <translation>バックアップ後の記録を壊れたプロファイルから一件も読み取れませんでした。その後の記録が欠けている可能性があります。サーバーに届いていたものは同期で戻ります。</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceCard</name>

@@ -114,6 +114,10 @@
         <source>from a history export</source>
         <translation>履歴の書き出しから</translation>
     </message>
+    <message>
+        <source>damaged, set aside by a restore</source>
+        <translation>破損（復元時に退避）</translation>
+    </message>
 </context>
     <context>
         <name>DetailPane</name>

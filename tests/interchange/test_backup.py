@@ -324,6 +324,38 @@ def test_what_the_damaged_file_still_holds_since_the_backup_is_taken_back(
         restored.close()
 
 
+def test_a_take_back_the_disk_has_no_room_for_leaves_the_restore_and_says_where_the_answers_are(
+        profile: Profile, clock, capsys: pytest.CaptureFixture[str]) -> None:
+    """The restore stood and the take-back failed in silence: "restored", and every answer made since
+    the backup left in the set-aside file with nothing said."""
+    from effect_desktop.backup.backups import DAMAGED
+    from effect_desktop.cli.main import run_cli
+
+    from ..support.limits import files_no_larger_than
+
+    path = profile.path
+    backup, events_before, in_backup = _after_the_backup(profile, clock)
+    more = open_profile(path)  # enough since the backup that taking it back needs room
+    more.service.create_words([{"text": f"later{i}", "meaning": "新しい" * 60} for i in range(600)])
+    more.close()
+    _scribble_pages(path, _pages_of(path, "idx_rm_timeline_word")[:2])
+
+    with files_no_larger_than(backup.stat().st_size + 65_536):
+        code = run_cli(["--data-dir", str(path.parent), "--profile", "learner", "backup", "restore"])
+    captured = capsys.readouterr()
+    assert code == 1, captured
+    [kept] = [b.path for b in list_backups(path) if b.reason == DAMAGED]
+    assert "restored the backup, but what was made since it could not be taken back from the damaged profile " \
+           "(the disk holding" in captured.err, captured.err
+    assert f"kept, as it was, as {kept}" in captured.err
+    restored = open_profile(path)
+    try:
+        assert restored.store.count() == in_backup, "the restore stands"
+    finally:
+        restored.close()
+    assert kept.stat().st_size > backup.stat().st_size, "the damaged file, answers and all, is kept"
+
+
 def _zero_part_of_page(path: Path, page: int) -> None:
     """1,500 bytes of zeros in the middle of a page: its other rows still read, some silently gone."""
     with open(path, "r+b") as handle:

@@ -583,6 +583,53 @@ def test_a_history_export_is_brought_back_from_the_backups_dialog(qtbot: QtBot, 
     state["profile"].close()
 
 
+def test_a_take_back_that_fails_after_the_dialogs_restore_is_said_with_where_the_answers_are(
+        qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    """The restore stood, the take-back failed, and the window said only "Restored the backup.": the
+    answers since it were left in the set-aside file without a word."""
+    from effect_desktop.backup.backups import DAMAGED, list_backups
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.backup_dialog import Restored
+    from effect_desktop.gui.taken_back import taken_back_text
+
+    from ..support.limits import files_no_larger_than
+
+    i18n.install("en")
+    path = tmp_path / "default.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m" * 400 + str(i)} for i in range(300)])
+    made = create_backup(path, "manual")
+    profile.service.create_words([{"text": f"since {i}", "meaning": "新しい" * 60} for i in range(600)])
+    profile.close()
+    damaged = bytearray(path.read_bytes())
+    middle = len(damaged) // 2
+    damaged[middle: middle + 8192] = b"\xab" * 8192
+    path.write_bytes(bytes(damaged))
+
+    told: list[object] = []
+    dialog = BackupDialog(path, lambda: None, lambda: None, report=told.append)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with files_no_larger_than(made.path.stat().st_size + 65_536), \
+            qtbot.waitSignal(dialog.action_finished, timeout=30_000):
+        dialog.restore_button.click()
+    [outcome] = told
+    assert isinstance(outcome, Restored) and outcome.taken is not None and outcome.taken.failed is not None
+    [kept] = [b.path for b in list_backups(path) if b.reason == DAMAGED]
+    said = taken_back_text(outcome.taken)
+    assert said.startswith("Restored the backup, but what was made since it could not be taken back from the "
+                           "damaged profile (the disk is full or failing)."), said
+    assert str(kept) in said
+    dialog.refresh()
+    assert "damaged, set aside by a restore" in [dialog.table.item(row, 1).text()
+                                                 for row in range(dialog.table.rowCount())]
+    restored = open_profile(path)
+    try:
+        assert restored.queries.word_count() == 300, "the restore stands"
+    finally:
+        restored.close()
+
+
 def test_cancel_while_the_file_is_read_or_checked_closes_the_dialog(qtbot: QtBot, profile: Profile,
                                                                     tmp_path: Path) -> None:
     from PySide6.QtWidgets import QDialog
@@ -851,3 +898,17 @@ def test_an_import_whose_backup_cannot_be_written_says_nothing_was_imported(qtbo
                                     "(permission denied).")
     assert profile.queries.word_count() == 1 and dialog.result() != QDialog.DialogCode.Accepted
     assert import_now(qtbot, dialog).created == 40  # once the folder can be written, Import goes on
+
+
+def test_a_take_back_that_read_nothing_says_so_not_that_the_end_was_unreadable(qtbot: QtBot) -> None:
+    """"The end of the damaged profile could not be read" was said when nothing at all could be."""
+    from effect_desktop.backup.salvage import Salvage
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.taken_back import taken_back_text
+
+    i18n.install("en")
+    assert taken_back_text(Salvage(end_unreadable=True)) == (
+        "Restored the backup. Nothing made since the backup could be read from the damaged profile: what was "
+        "made since may be missing; a sync brings back what reached the server.")
+    assert "The end of the damaged profile could not be read" in taken_back_text(
+        Salvage(recovered=3, end_unreadable=True, by_type={"WordCreated": 3}))
