@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..backup.backups import DEFAULT_KEEP, Backup, create_backup, list_backups
 from ..backup.salvage import Salvage, restore_taking_back
 from ..interchange.history_restore import backup_from_history
+from ..stopping import StoppedAsAsked
 from .errors import show_error
 from .operations import BackgroundJob
 from .style import resize_within_screen
@@ -73,6 +74,7 @@ class BackupDialog(QDialog):
         self.job: BackgroundJob | None = None
         self.restored = False
         self.restoring = False
+        self.history_stopped = False
 
         layout = QVBoxLayout(self)
         self.where = QLabel("")
@@ -100,18 +102,24 @@ class BackupDialog(QDialog):
         self.history_button = QPushButton(self.tr("From a history export…"))
         self.history_button.setObjectName("historyButton")
         self.history_button.clicked.connect(self.ask_history)
+        # a history of five years takes a minute or two to read: it can be stopped, changing nothing
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setObjectName("stopHistory")
+        self.cancel_button.clicked.connect(self.stop_history)
+        self.cancel_button.hide()
         close = self.close_button = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(close)
         layout.addLayout(buttons)
         # Enter on a backup asks to restore it, as double-clicking does. With Qt's automatic default
         # button, the Enter the list passes on pressed "Back up now", which pruned the oldest backup:
         # the one just chosen to restore. No button of this dialog is pressed by Enter.
-        for button in (self.create_button, self.restore_button, self.history_button, close):
+        for button in (self.create_button, self.restore_button, self.history_button, self.cancel_button, close):
             button.setAutoDefault(False)
         self.table.activated.connect(self._activated)  # (a lambda holding the dialog kept it alive once closed)
         self.refresh()
@@ -175,14 +183,26 @@ class BackupDialog(QDialog):
         self.where.setText(self.tr("Reading the history in {0}…").format(history.name))
 
         def made(backup: object) -> None:
+            self.cancel_button.hide()
             self.refresh()
-            if isinstance(backup, Backup):
+            if isinstance(backup, Backup) and not self.history_stopped:  # done as Stop or Esc came: kept, listed
                 self.restore(backup)
 
         self._run(lambda progress: backup_from_history(self.profile_file, history, progress), made,
                   lambda done, total: self.where.setText(self.tr("Reading the history in {0}: {1} of {2} events…")
                                                          .format(history.name, QLocale().toString(done),
                                                                  QLocale().toString(total))))
+        self.history_stopped = False
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+
+    def stop_history(self) -> None:
+        """Stop reading a history: the profile it was becoming is thrown away, nothing else changed."""
+        if self.job is not None and not self.restoring and not self.cancel_button.isHidden():
+            self.job.cancelled.set()
+            self.history_stopped = True
+            self.cancel_button.setEnabled(False)
+            self.where.setText(self.tr("Stopping…"))
 
     def restore(self, backup: Backup) -> None:
         """Close the profile, put the backup in its place, open it again (also when the restore fails).
@@ -242,6 +262,7 @@ class BackupDialog(QDialog):
 
     def reject(self) -> None:  # Esc and the title bar's close
         if not self.restoring:
+            self.stop_history()  # else it went on unseen, and restored its profile once done
             super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -279,10 +300,14 @@ class BackupDialog(QDialog):
 
         def failed(error: Exception) -> None:
             self.job = None
+            self.cancel_button.hide()
             self.create_button.setEnabled(True)
             self.history_button.setEnabled(True)
             self.refresh()
-            show_error(self, error)
+            if isinstance(error, StoppedAsAsked):
+                self.where.setText(self.tr("Stopped: nothing was brought back, and the profile is as it was."))
+            else:
+                show_error(self, error)
             self.action_finished.emit(error)
 
         job.signals.succeeded.connect(finished)

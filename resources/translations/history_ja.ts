@@ -118,6 +118,18 @@
         <source>damaged, set aside by a restore</source>
         <translation>破損（復元時に退避）</translation>
     </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was brought back, and the profile is as it was.</source>
+        <translation>中止しました。履歴は戻しておらず、プロファイルは元のままです。</translation>
+    </message>
 </context>
     <context>
         <name>DetailPane</name>

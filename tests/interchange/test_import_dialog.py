@@ -583,6 +583,48 @@ def test_a_history_export_is_brought_back_from_the_backups_dialog(qtbot: QtBot, 
     state["profile"].close()
 
 
+def test_bringing_back_a_history_can_be_stopped_and_closing_the_dialog_stops_it(
+        qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    """Five years of history take a minute or two to read, and there was no way to stop it; Esc closed
+    the dialog while the reading went on unseen, and its profile was restored over this one once done."""
+    from effect_desktop.backup.backups import list_backups
+    from effect_desktop.gui import i18n
+    from effect_desktop.interchange.candidates import ImportCancelled
+    from effect_desktop.interchange.jsonl import export_events_to
+
+    i18n.install("en")
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(500)])
+    history = tmp_path / "effect-history.jsonl"
+    export_events_to(profile, history)
+    profile.service.create_word("added", "after the export")
+    state = {"profile": profile}
+
+    def reopen() -> None:
+        state["profile"] = open_profile(profile.path)
+
+    dialog = BackupDialog(profile.path, lambda: state["profile"].close(), reopen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.action_finished, timeout=30_000) as finished:
+        dialog.bring_back_history(history, asked=True)
+        assert dialog.cancel_button.isVisible()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert isinstance(finished.args[0], ImportCancelled)
+    assert dialog.where.text() == "Stopped: nothing was brought back, and the profile is as it was."
+    assert not dialog.cancel_button.isVisible() and dialog.history_button.isEnabled()
+    folder = profile.path.parent / "backups"
+    assert not [p for p in folder.rglob("*") if p.is_file() or p.name.startswith(".history-")]
+
+    with qtbot.waitSignal(dialog.action_finished, timeout=30_000):
+        dialog.bring_back_history(history, asked=True)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+    qtbot.wait(200)
+    assert not dialog.restored and dialog.job is None
+    assert list_backups(profile.path) == []
+    assert "added" in {w.text for w in state["profile"].queries.words()}, "this profile stays as it was"
+
+
 def test_a_take_back_that_fails_after_the_dialogs_restore_is_said_with_where_the_answers_are(
         qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
     """The restore stood, the take-back failed, and the window said only "Restored the backup.": the
