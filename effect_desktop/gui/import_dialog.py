@@ -136,6 +136,10 @@ class ImportDialog(QDialog):
         self._build_preview(layout)
         self._build_duplicate_choice(layout)
         self._build_problems(layout)
+        # What the check found stays above the buttons, outside the scrolling: in the body it started
+        # below the fold of the dialog's own 820×620, and Import was pressed without "2 rows cannot be
+        # imported" ever seen
+        outer.addWidget(self.check_summary)
         outer.addLayout(self._bottom_row())
 
     def _build_file_row(self, layout: QVBoxLayout) -> None:
@@ -245,7 +249,6 @@ class ImportDialog(QDialog):
         self.check_summary = QLabel("")
         self.check_summary.setObjectName("checkSummary")
         self.check_summary.setWordWrap(True)
-        layout.addWidget(self.check_summary)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)  # a long reason read only by scrolling sideways, in Japanese too
@@ -536,6 +539,8 @@ class ImportDialog(QDialog):
             self._ready()
             self._show_problems(result.problems)
             self.check_summary.setText(self._plan_text(result))
+            if result.problems:  # and the rows named, with "Leave out rows…", scrolled into sight once laid out
+                QTimer.singleShot(0, self, lambda: self.body_area.ensureWidgetVisible(self.problems))
             if not result.changes:  # nothing to add or update (every word is there already, or no row is good)
                 self.import_button.setEnabled(False)
         self.checked.emit(result)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from effect_desktop.backup.backups import create_backup
@@ -233,6 +233,30 @@ def test_bad_rows_are_listed_and_can_be_left_out(qtbot: QtBot, profile: Profile,
     assert word_rows(profile) == [("good", "fine", "", [], 1)]
 
 
+def test_what_the_check_found_is_in_sight_at_the_dialogs_own_size(qtbot: QtBot, profile: Profile,
+                                                                  tmp_path: Path) -> None:
+    """At its own 820×620 the check's summary ("2 rows cannot be imported") and the rows it names started
+    below the fold of the scrolling body: Import was pressed with neither ever seen."""
+    path = tmp_path / "long.csv"
+    path.write_text("word,meaning,category,tags\n" + "".join(f"w{i},m{i},cat,a;b\n" for i in range(200))
+                    + ",empty\nbad,\n", encoding="utf-8")
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 620)
+    dialog.show()
+    open_file(qtbot, dialog, path)
+    assert dialog.check_summary.text() == "Checked: 200 new words, 2 rows cannot be imported."
+
+    def in_sight(widget: QWidget) -> bool:
+        return not widget.visibleRegion().isEmpty()
+
+    viewport = dialog.body_area.viewport()
+    qtbot.waitUntil(lambda: dialog.body.height() > viewport.height() + 100)  # laid out: the body scrolls
+    qtbot.wait(100)
+    assert in_sight(dialog.problems) and in_sight(dialog.check_summary) and in_sight(dialog.skip_bad)
+    assert in_sight(dialog.import_button)
+
+
 def test_a_row_the_reader_cannot_split_is_counted_among_the_files_rows(qtbot: QtBot, profile: Profile,
                                                                       tmp_path: Path) -> None:
     """A file of three words, one with a cell too long to read, was "2 rows" above "1 row cannot be
@@ -267,6 +291,8 @@ def test_an_import_refused_for_bad_rows_shows_them_and_the_box_that_leaves_them_
             widget.mapTo(viewport, widget.rect().bottomLeft()))
 
     qtbot.waitUntil(lambda: dialog.problems.count() == 3 and dialog.body_area.widget().height() > viewport.height())
+    qtbot.waitUntil(lambda: in_sight(dialog.problems), timeout=3000)  # brought into sight by the check
+    dialog.body_area.verticalScrollBar().setValue(0)  # the learner scrolls back up to the preview
     QApplication.processEvents()
     assert not in_sight(dialog.problems), "(the case: out of sight before Import)"
     import_now(qtbot, dialog)
