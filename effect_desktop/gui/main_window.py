@@ -391,7 +391,9 @@ class MainWindow(QMainWindow):
     def _questions(self) -> QWidget | None:
         if self.preferences.first_run_choice is None and not self.profile.store.read_all(0, 1):
             return self.offer_starter_deck()
-        open_sessions = self.profile.queries.open_sessions()
+        running = self.study_page.run.session_id if self.study_page.run is not None else None
+        # not the one Start began in the moment before this question came (it asked to resume it)
+        open_sessions = [s for s in self.profile.queries.open_sessions() if s.session_id != running]
         offered = worth_offering(open_sessions, self.profile.service.clock(), self.profile.service.day_start_hour)
         if offered:
             return self.offer_resume(offered[0].session_id)

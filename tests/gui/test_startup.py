@@ -379,3 +379,17 @@ def test_the_status_bars_due_count_groups_its_thousands(qtbot, tmp_path) -> None
             window.operations.wait()
             window.deleteLater()
         profile.close()
+
+
+def test_start_pressed_before_the_start_up_question_is_not_asked_to_resume_its_own_session(
+        qtbot, window, profile, words):
+    """Start pressed the moment the window appeared, before its start-up questions came: the question
+    then offered to resume the session just begun, as if it had been left unfinished."""
+    page = window.study_page
+    window.show_page("study")
+    assert page.start_session("flashcard")
+    card = page.session_panel.flashcard
+    press(qtbot, card, Qt.Key.Key_Space)
+    press(qtbot, card, Qt.Key.Key_3)
+    assert window.startup() is None
+    assert page.in_session
