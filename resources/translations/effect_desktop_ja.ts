@@ -121,7 +121,7 @@
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="189" />
         <source>Not quite: “{0}” means {1}.</source>
-        <translation>残念！「{0}」の意味は {1} です。</translation>
+        <translation>残念！「{0}」の意味は「{1}」です。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/study/cards.py" line="191" />
@@ -1148,17 +1148,17 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
         <source>List the deleted words, to bring one back with its history</source>
-        <translation>削除した単語を一覧にし、学習履歴ごと元に戻せます</translation>
+        <translation>削除した単語を一覧にし、学習履歴ごと復元できます</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
         <source>&amp;Restore</source>
-        <translation>元に戻す(&amp;R)</translation>
+        <translation>復元(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
         <source>Bring the selected words back, with their study history</source>
-        <translation>選んだ単語を学習履歴ごと元に戻します</translation>
+        <translation>選んだ単語を学習履歴ごと復元します</translation>
     </message>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
@@ -1183,7 +1183,7 @@ Details were written to the log file; your study history is safe.</source>
     <message numerus="yes">
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
         <source>Restored %Ln word(s), with their study history.</source>
-        <translation><numerusform>%Ln 語を学習履歴ごと元に戻しました。</numerusform></translation>
+        <translation><numerusform>%Ln 語を学習履歴ごと復元しました。</numerusform></translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="43" />
@@ -1258,7 +1258,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="214" />
         <source>Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.</source>
-        <translation>学習履歴は残ります。Ctrl+Z、または後から「削除した単語」で元に戻せます。</translation>
+        <translation>学習履歴は残ります。Ctrl+Z で取り消すか、後から「削除した単語」で復元できます。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="231" />
@@ -1448,7 +1448,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>This word has been deleted; restore it before changing it.</source>
-        <translation>この単語は削除されています。変更する前に元に戻してください。</translation>
+        <translation>この単語は削除されています。変更する前に復元してください。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />

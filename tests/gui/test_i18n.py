@@ -90,6 +90,26 @@ def test_japanese_interface_and_switching_back_without_restart(qtbot, window, pr
     i18n.install("en")
 
 
+def test_japanese_names_restore_and_undo_apart_and_reads_the_choice_correction_as_japanese(
+        qtbot, window, profile):
+    """A keyboard learner's findings: the Words page's Restore and Edit → Undo were both 「元に戻す」, and
+    a wrong choice read 「…の意味は それはよかったです です。」 (the meaning unquoted, "です" twice)."""
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        i18n.install("ja")
+        window.change_language("ja")
+        restore = window.show_page("words").restore_button.text()
+        undo = window.undo_action.text()
+        assert restore.split("(")[0] != undo.split("(")[0], (restore, undo)
+        said = QCoreApplication.translate("ChoiceCard", "Not quite: \u201c{0}\u201d means {1}.").format(
+            "I'm glad to hear that", "それはよかったです")
+        assert said == "残念！「I'm glad to hear that」の意味は「それはよかったです」です。"
+    finally:
+        i18n.install("en")
+        window.change_language("en")
+
+
 def test_arrow_keys_on_the_language_box_switch_once_they_rest(qtbot, window, profile):
     """Each Down on the closed box switched the whole window (through English on the way to 日本語),
     and after each switch nothing had the keyboard focus."""
