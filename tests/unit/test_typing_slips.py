@@ -19,6 +19,12 @@ from effect_desktop.gui.study.run import one_slip_away
     ("pear", "bear", True),
     ("banana", "apple", False),
     ("strawberries", "strawberry", False),
+    # a character of Japanese says as much as a few letters: three make a word whose slip is a typo (the
+    # hint needed four, and most kanji words never had it)
+    ("図書舘", "図書館", True),  # a wrong pick in the input method
+    ("とうきよう", "とうきょう", True),
+    ("電話", "電車", False),  # two: one more is another word
+    ("東京都", "東京", False),
 ])
 def test_one_letter_off_is_a_slip_and_more_is_another_word(typed: str, expected: str, slip: bool) -> None:
     assert one_slip_away(typed, expected) is slip

@@ -9,6 +9,7 @@ to that); each answer can be undone, which puts the queue back as it was.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -36,11 +37,18 @@ def typed_matches(typed: str, expected: str) -> bool:
     return bool(normalise_typed(typed)) and normalise_typed(typed) == normalise_typed(expected)
 
 
+# kana, CJK ideographs and Hangul: a character says as much as a few letters, so three make a word whose
+# slip is a typo (図書舘 for 図書館, a wrong pick in the input method); at two, one more is another word
+_DENSE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
 def one_slip_away(typed: str, expected: str) -> bool:
     """A typo, not another word: one letter left out, added, changed, or two neighbours swapped, in an
-    answer of four letters or more (still wrong: the feedback says how close it came)."""
+    answer of four letters or more, or three in Japanese, Chinese or Korean (still wrong: the feedback
+    says how close it came)."""
     a, b = normalise_typed(typed), normalise_typed(expected)
-    if a == b or min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+    shortest = 3 if _DENSE_SCRIPT.search(b) else 4
+    if a == b or min(len(a), len(b)) < shortest or abs(len(a) - len(b)) > 1:
         return False
     start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if len(a) != len(b):  # one left out or added
