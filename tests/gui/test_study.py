@@ -684,3 +684,20 @@ def test_undoing_an_answer_of_a_session_finished_elsewhere_says_why_it_stays(qtb
     said = window.statusBar().currentMessage()
     assert said.startswith("Not undone: ") and "its session was finished elsewhere since" in said, said
     assert len(_answers(profile)) == 1
+
+
+def test_a_long_meaning_among_the_words_to_review_wraps_within_the_summary(qtbot, window, profile, words):
+    """It was cut at the list's edge behind a sideways scroll bar the keyboard could not reach."""
+    long_meaning = "a rather long explanatory meaning, " * 6 + "and its end"
+    profile.service.update_word(words[0], meaning=long_meaning)
+    window.resize(700, 520)
+    page = _start(qtbot, window, "flashcard")
+    card = page.session_panel.flashcard
+    while page.in_session:
+        wrong = card.word.word_id == words[0] and card.word.meaning == long_meaning
+        press(qtbot, card, Qt.Key.Key_Space)
+        press(qtbot, card, Qt.Key.Key_1 if wrong else Qt.Key.Key_3)
+    review = page.summary_panel.review
+    item = next(review.item(i) for i in range(review.count()) if long_meaning in review.item(i).text())
+    qtbot.waitUntil(lambda: review.visualItemRect(item).height() > 2 * review.fontMetrics().height())
+    assert review.visualItemRect(item).right() <= review.viewport().width()

@@ -37,6 +37,9 @@ class SummaryPanel(QWidget):
         self.review = QListWidget()
         self.review.setObjectName("summaryReview")
         self.review.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # a long meaning wraps: it was cut at the edge behind a scroll bar the keyboard could not reach
+        self.review.setWordWrap(True)
+        self.review.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_title.setBuddy(self.review)  # what a screen reader calls the list
         self.back = QPushButton(self.tr("Back to Study"))
         self.back.setObjectName("summaryDone")
