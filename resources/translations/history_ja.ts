@@ -25,13 +25,13 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="66" />
-            <source>Back up now</source>
-            <translation>今すぐバックアップ</translation>
+            <source>Back up &amp;now</source>
+            <translation>今すぐバックアップ(&amp;N)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="68" />
-            <source>Restore…</source>
-            <translation>復元…</translation>
+            <source>&amp;Restore…</source>
+            <translation>復元(&amp;R)…</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/backup_dialog.py" line="71" />
@@ -83,8 +83,8 @@
         <translation>{0} のバックアップを復元しています…</translation>
     </message>
     <message>
-        <source>From a history export…</source>
-        <translation>履歴の書き出しから…</translation>
+        <source>From a &amp;history export…</source>
+        <translation>履歴の書き出しから(&amp;H)…</translation>
     </message>
     <message>
         <source>Bring back a history</source>
@@ -119,8 +119,8 @@
         <translation>破損（復元時に退避）</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>中止</translation>
+        <source>&amp;Stop</source>
+        <translation>中止(&amp;S)</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -704,8 +704,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="154" />
-            <source>Compare with now</source>
-            <translation>現在と比較</translation>
+            <source>&amp;Compare with now</source>
+            <translation>現在と比較(&amp;C)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="172" />
@@ -867,8 +867,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="42" />
-            <source>Replay my history under it</source>
-            <translation>このスケジューラーで履歴を再生</translation>
+            <source>&amp;Replay my history under it</source>
+            <translation>このスケジューラーで履歴を再生(&amp;R)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/scheduler_dialog.py" line="45" />
@@ -937,8 +937,8 @@
         <name>TimelinePage</name>
         <message>
             <location filename="../../effect_desktop/gui/timeline/page.py" line="101" />
-            <source>Scheduler…</source>
-            <translation>スケジューラー…</translation>
+            <source>Sche&amp;duler…</source>
+            <translation>スケジューラー(&amp;D)…</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/page.py" line="119" />
@@ -995,13 +995,13 @@
         <name>TravelBar</name>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="48" />
-            <source>Show the past</source>
-            <translation>過去を表示</translation>
+            <source>Show the &amp;past</source>
+            <translation>過去を表示(&amp;P)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="51" />
-            <source>Back to now</source>
-            <translation>現在に戻る</translation>
+            <source>Back to &amp;now</source>
+            <translation>現在に戻る(&amp;N)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="56" />

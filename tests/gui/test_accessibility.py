@@ -355,3 +355,35 @@ def test_the_go_menu_takes_a_letter_for_each_page(qtbot, window, profile, langua
     finally:
         i18n.install("en")
         window.change_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profile, tmp_path,
+                                                            language: str) -> None:
+    """The Timeline's Show the past, Back to now, Compare with now and Scheduler…, and the Backups
+    dialog's buttons, had no access key: Tab was the only way to them (found by a keyboard learner)."""
+    import re
+
+    from PySide6.QtWidgets import QPushButton
+
+    from effect_desktop.gui.backup_dialog import BackupDialog
+
+    def letters(buttons: list[QPushButton]) -> list[str | None]:
+        return [(found[1].lower() if (found := re.search(r"&([^&\s])", b.text())) else None) for b in buttons]
+
+    try:
+        i18n.install(language)
+        window.change_language(language)
+        page = window.show_page("timeline")
+        past = page.past
+        travel = [page.travel.go, page.travel.now, past.compare_button, page.scheduler_button]
+        found = letters(travel)
+        assert None not in found and len(set(found)) == len(found), found
+        dialog = BackupDialog(profile.path, lambda: None, lambda: None)
+        qtbot.addWidget(dialog)
+        backups = [dialog.create_button, dialog.restore_button, dialog.history_button, dialog.cancel_button]
+        found = letters(backups)
+        assert None not in found and len(set(found)) == len(found), found
+    finally:
+        i18n.install("en")
+        window.change_language("en")

@@ -168,7 +168,7 @@ class TimelinePage(QWidget):
         self.notice.setWordWrap(True)
         follow_palette(self.notice, "notice", self._colour_notice)
         self.notice.hide()
-        self.scheduler_button = QPushButton(self.tr("Scheduler…"))
+        self.scheduler_button = QPushButton(self.tr("Sche&duler…"))
         self.scheduler_button.setObjectName("schedulerButton")
         self.scheduler_button.clicked.connect(self.choose_scheduler)
         self.newest_button = QPushButton(self.tr("Back to the newest events"))

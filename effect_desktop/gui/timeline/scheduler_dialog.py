@@ -44,7 +44,7 @@ class SchedulerDialog(QDialog):
         self.choice.addItem(self.tr("SM-2 (SuperMemo 2, as designed)"), "sm2")
         self.choice.addItem(self.tr("FSRS (Free Spaced Repetition Scheduler)"), "fsrs")
         self.choice.setCurrentIndex(self.choice.findData("fsrs" if current == "sm2" else "sm2"))
-        self.preview_button = QPushButton(self.tr("Replay my history under it"))
+        self.preview_button = QPushButton(self.tr("&Replay my history under it"))
         self.preview_button.setObjectName("previewButton")
         self.preview_button.clicked.connect(self.run_preview)
         self.summary = QLabel(self.tr("Now using: %1. Nothing changes until you confirm.").replace(
