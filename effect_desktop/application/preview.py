@@ -30,11 +30,17 @@ def days_until_due(queries: Queries, scheduler: Scheduler, word_id: UUID, now: d
                    day_start_hour: int) -> dict[Grade, int]:
     """Study days from today until the word is due again, for each grade answered at `now`."""
     offset = offset_minutes(now)
-    state = replay(scheduler, first_attempt_reviews(queries, word_id))
+    reviews = first_attempt_reviews(queries, word_id)
+    # with the clock set back, an answer now falls before the latest ones: the answer folds them in time
+    # order (WordProgress.schedule), and so must the preview (it said a day too few)
+    later = [r for r in reviews if r.answered_at > now]
+    state = replay(scheduler, [r for r in reviews if r.answered_at <= now] if later else reviews)
     today = study_day(now, offset, day_start_hour)
     days = {}
     for grade in Grade:
         after = scheduler.review(state, review_from_answer(now, grade is not Grade.AGAIN, 0, grade, offset))
+        for review in later:
+            after = scheduler.review(after, review)
         due = after.next_review_date
         days[grade] = (study_day(due, offset, day_start_hour) - today).days if due is not None else 0
     return days
