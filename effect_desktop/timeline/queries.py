@@ -221,16 +221,18 @@ class TimelineQueries:
         """The earliest and latest event time, or None for an empty history. By time, not by the log's
         order: after a sync the last event stored can be an older one from another device, and the
         time-travel slider's end then stopped short of the newest (a day before, on two devices).
-        Each end is read among its study day's rows only (by their position range)."""
+        Each end is read among its end study days' rows only (by their position range): three of them,
+        as a flight west dates the next events a day or two before the last ones (Tokyo's 2 March
+        morning is 1 March evening in New York), and the earliest study day held the latest event."""
         d = t.timeline_days.c
         ends = []
-        for order, pick in ((d.day, sa.func.min), (d.day.desc(), sa.func.max)):
-            found = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(order).limit(1))
+        for order, pick in ((d.day, min), (d.day.desc(), max)):
+            found = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(order).limit(3))
             if not found:
                 return None
-            day, low, high = found[0]
-            ends.append(self._all(sa.select(pick(_tl.c.at)).where(
-                _tl.c.position.between(low, high), _tl.c.day == day))[0][0])
+            ends.append(pick(self._all(sa.select(sa.func.min(_tl.c.at) if pick is min else sa.func.max(_tl.c.at))
+                                       .where(_tl.c.position.between(low, high), _tl.c.day == day))[0][0]
+                             for day, low, high in found))
         return ends[0], ends[1]
 
     def offset_at(self, moment: datetime) -> int | None:

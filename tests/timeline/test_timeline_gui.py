@@ -956,3 +956,30 @@ def test_the_scheduler_preview_does_not_list_a_word_due_now_under_both(qtbot: Qt
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
     assert dialog.preview.due_now_before == dialog.preview.due_now_after == 1  # apple, under either
     assert dialog.moved.count() == 0 and dialog.summary.text().endswith("0 words would move.")
+
+
+def test_a_time_typed_off_a_row_after_a_flight_west_is_read_on_the_clock_that_row_shows(
+        qtbot: QtBot, profile: Profile, clock: SettableClock) -> None:
+    """Studied in Tokyo, then in New York the same evening: 19:00 there had been lived in Tokyo too, and a
+    time typed off a New York row travelled to the Tokyo 19:00 half a day earlier, before everything
+    (found by a learner living through awkward times)."""
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    profile.service.create_word("cherry", "さくらんぼ")  # 2026-03-02 08:00 in Tokyo
+    clock.advance(days=1)
+    profile.service.create_word("apple", "りんご")  # 2026-03-03 08:00 in Tokyo
+    clock.set(datetime(2026, 3, 2, 19, 0, tzinfo=new_york))  # an hour later, landed in New York
+    profile.service.create_word("banana", "バナナ")
+    clock.advance(minutes=10)
+    page = _page(qtbot, profile)
+
+    def typed(wall: datetime) -> datetime:
+        page.travel.moment.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day),
+                                                 QTime(wall.hour, wall.minute, wall.second), QTimeZone.utc()))
+        return page.travel.chosen()
+
+    assert typed(datetime(2026, 3, 2, 19, 0, 30)) == datetime(2026, 3, 2, 19, 0, 30, tzinfo=new_york)
+    # the slider's ends are the first and the latest events, though the latest is on an earlier study day
+    assert page.timeline.queries.span() == (datetime(2026, 3, 2, 8, 0, tzinfo=TOKYO),
+                                            datetime(2026, 3, 2, 19, 0, tzinfo=new_york))
