@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..application.settings import DEFAULT_BACKUPS_KEPT
@@ -45,7 +45,10 @@ FROM_HISTORY = "from-history"  # a profile made from a history export, to be res
 FEW_EVENTS = 20  # an import or sync writing more than this is backed up first
 LEFTOVER_AGE_S = 15 * 60  # a copy untouched this long is a killed one's, not one in progress
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?(?:-(?P<n>\d+))?"
+# Named in UTC ("Z"): named by the local clock, a backup made after a flight west sorted before the ones
+# made before it, and was pruned as the oldest the moment it was made. Names without the Z (before this)
+# are read on this computer's clock.
+_NAME = re.compile(r"^(?P<profile>.+)-(?P<stamp>\d{8}-\d{6})(?P<utc>Z)?(?:-(?P<reason>[a-z-]+))?(?:-(?P<n>\d+))?"
                    + re.escape(SUFFIX) + "$")
 
 
@@ -84,13 +87,18 @@ Stop = Callable[[], bool]  # asked between steps of a long copy or check: True t
 @dataclass(frozen=True)
 class Backup:
     path: Path
-    taken_at: datetime
+    taken_at: datetime  # aware
     reason: str
     size: int
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def local_time(self) -> datetime:
+        """When it was taken, on this computer's clock now (as the learner reads the time)."""
+        return self.taken_at.astimezone()
 
 
 def profile_name_of(profile_file: Path) -> str:
@@ -111,7 +119,8 @@ def list_backups(profile_file: Path) -> list[Backup]:
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match and match["profile"] == profile_name_of(profile_file):
-            taken = datetime.strptime(match["stamp"], _STAMP)
+            stamp = datetime.strptime(match["stamp"], _STAMP)
+            taken = stamp.replace(tzinfo=UTC) if match["utc"] else stamp.astimezone()  # (a naive one: local)
             found.append((int(match["n"] or 1), Backup(path, taken, match["reason"] or "", path.stat().st_size)))
     # within one second, "-2" is the later one (by name it sorted before the first)
     return [b for _, b in sorted(found, key=lambda nb: (nb[1].taken_at, nb[0], nb[1].name), reverse=True)]
@@ -167,8 +176,12 @@ def create_backup(profile_file: Path, reason: str = "manual", keep: int | None =
         raise BackupNotWritten(f"The backup of {profile_file.name} could not be written to {folder} ({reason}). "
                                f"{advice}", folder, reason, advice) from error
     if keep is not None:
-        prune(profile_file, keep)
-    return next(b for b in list_backups(profile_file) if b.path == target)
+        prune(profile_file, keep, keeping=target)
+    made = next((b for b in list_backups(profile_file) if b.path == target), None)
+    if made is None:  # removed by another program the moment it was made: said, not a crash
+        raise BackupNotWritten(f"The backup {target} was removed as soon as it was made (by another program?). "
+                               "Back up again.", folder, "removed", "Back up again.")
+    return made
 
 
 def _new_name(profile_file: Path, reason: str, now: datetime | None = None, *, reserve: bool = False) -> Path:
@@ -178,7 +191,7 @@ def _new_name(profile_file: Path, reason: str, now: datetime | None = None, *, r
     folder = backup_dir(profile_file)
     make_private_folder(folder.parent)  # `backups/` too: made 0755, it showed every profile's name
     make_private_folder(folder)
-    stamp = (now or datetime.now()).strftime(_STAMP)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(_STAMP) + "Z"  # (a naive `now`: local)
     reason = re.sub(r"[^a-z-]", "", reason.lower()) or "manual"
     n = 1
     while True:
@@ -217,10 +230,14 @@ def sweep_leftovers(profile_file: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
-def prune(profile_file: Path, keep: int) -> list[Path]:
+def prune(profile_file: Path, keep: int, keeping: Path | None = None) -> list[Path]:
+    """Remove all but the newest `keep` backups (damaged profiles set aside and the ones before a sync
+    stay); `keeping`, the one just made, is never removed, whatever its name says of its time."""
     sweep_leftovers(profile_file)
     removed = []
-    for old in [b for b in list_backups(profile_file) if b.reason not in (DAMAGED, BEFORE_SYNC)][max(keep, 1):]:
+    kept = [b for b in list_backups(profile_file) if b.reason not in (DAMAGED, BEFORE_SYNC)]
+    others = [b for b in kept if b.path != keeping]
+    for old in others[max(keep, 1) - (len(kept) - len(others)):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed

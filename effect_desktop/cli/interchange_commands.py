@@ -315,7 +315,7 @@ def run_export(args: argparse.Namespace, ctx: CliContext) -> int:
 def backup_list(args: argparse.Namespace, ctx: CliContext) -> int:
     backups = list_backups(ctx.profile_file)
     print_table(["NAME", "TAKEN", "REASON", "SIZE"],
-                [[b.name, f"{b.taken_at:%Y-%m-%d %H:%M:%S}",
+                [[b.name, f"{b.local_time:%Y-%m-%d %H:%M:%S}",
                   b.reason if b.reason == DAMAGED or looks_restorable(b.path) else f"{b.reason} (unusable: not a "
                   "readable profile)", f"{b.size / 1e6:.1f} MB"] for b in backups], max_width=80)
     print(f"{counted(len(backups), 'backup')} in {ctx.profile_file.parent / 'backups' / ctx.profile_name}")

@@ -87,7 +87,7 @@ def _offer_latest_backup(path: Path, error: ProfileUnreadable) -> tuple[Profile,
     latest = latest_backup(path)
     if latest is None:
         return _offer_recovery(path, error)
-    taken = next(b.taken_at for b in list_backups(path) if b.path == latest)
+    taken = next(b.local_time for b in list_backups(path) if b.path == latest)
     box = QMessageBox(QMessageBox.Icon.Critical, error_title(error), user_message(error))
     box.setObjectName("offerBackup")
     box.setTextFormat(Qt.TextFormat.PlainText)

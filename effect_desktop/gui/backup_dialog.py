@@ -132,7 +132,7 @@ class BackupDialog(QDialog):
         locale = QLocale()
         for row, backup in enumerate(self.backups):
             for column, text in enumerate((
-                    backup.taken_at.strftime("%Y-%m-%d %H:%M"),
+                    backup.local_time.strftime("%Y-%m-%d %H:%M"),
                     self.tr(REASONS.get(backup.reason, backup.reason)),
                     locale.formattedDataSize(backup.size))):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -159,7 +159,7 @@ class BackupDialog(QDialog):
         answer = QMessageBox.question(
             self, self.tr("Restore this backup?"),
             self.tr("The profile will be closed and replaced by the backup taken {0}. Its current state is "
-                    "backed up first, so this can be undone.").format(chosen.taken_at.strftime("%Y-%m-%d %H:%M")))
+                    "backed up first, so this can be undone.").format(chosen.local_time.strftime("%Y-%m-%d %H:%M")))
         if answer == QMessageBox.StandardButton.Yes:
             self.restore(chosen)
 
@@ -218,7 +218,7 @@ class BackupDialog(QDialog):
         self.history_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.where.setText(self.tr("Restoring the backup taken {0}…").format(
-            backup.taken_at.strftime("%Y-%m-%d %H:%M")))
+            backup.local_time.strftime("%Y-%m-%d %H:%M")))
         # a damaged profile replaced: what it held since the backup is taken back, as at start-up
         job = BackgroundJob(lambda _progress: restore_taking_back(self.profile_file, backup.path)[1])
         self.job = job

@@ -256,7 +256,7 @@ def backups(window: MainWindow) -> None:
             # at "…was backed up to"), and to the second: two backups are often taken in one minute
             shown.statusBar().showMessage(T.translate(
                 "Features", "Restored the backup of {0}; the state before it is kept.").format(
-                outcome.backup.taken_at.strftime("%Y-%m-%d %H:%M:%S")), 15_000)
+                outcome.backup.local_time.strftime("%Y-%m-%d %H:%M:%S")), 15_000)
 
     open_backup_dialog(window, path, close_profile, reopen_profile, keep=window.preferences.backups_kept,
                        report=report)

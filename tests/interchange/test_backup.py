@@ -73,6 +73,55 @@ def test_only_the_newest_backups_are_kept(profile: Profile) -> None:
     assert [b.taken_at.day for b in kept] == [5, 4, 3]
 
 
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """This computer's time zone, set as travelling sets it (restored after)."""
+    import time
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_backup_made_after_a_flight_west_is_the_newest_and_is_kept(profile: Profile, zone,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Named by the local clock, a backup made in Los Angeles after ten made in Tokyo sorted as the oldest:
+    it was pruned the moment it was made, `backup create` failed with "StopIteration", an import's
+    backup before it was gone, and `backup restore` took an older one (found by a command-line user)."""
+    from effect_desktop.backup.backups import latest_backup
+    from effect_desktop.cli.main import run_cli
+
+    profile.service.create_word("tokyo", "東京")
+    zone("Asia/Tokyo")
+    for _ in range(3):
+        create_backup(profile.path, "manual", keep=3)
+    profile.service.create_word("los angeles", "ロサンゼルス")
+    zone("America/Los_Angeles")
+    assert run_cli(["--data-dir", str(profile.path.parent), "--profile", "learner", "backup", "create"]) == 0
+    made = Path(capsys.readouterr().out.strip().removeprefix("backed up to "))
+    assert list_backups(profile.path)[0].path == made == latest_backup(profile.path)
+    assert list_backups(profile.path)[0].local_time.utcoffset() == timedelta(hours=-8)
+    again = create_backup(profile.path, "manual", keep=3)  # pruned to three: the oldest Tokyo ones go
+    assert [b.path for b in list_backups(profile.path)][:2] == [again.path, made]
+    assert len(list_backups(profile.path)) == 3
+
+
+def test_a_backup_named_by_the_old_local_clock_is_still_listed_in_its_place(profile: Profile, zone) -> None:
+    import shutil
+
+    zone("Europe/Berlin")
+    made = create_backup(profile.path, "manual", keep=None)
+    old = made.path.with_name("learner-20200101-120000-daily.effect.sqlite3")  # as names were written before
+    shutil.copyfile(made.path, old)
+    listed = list_backups(profile.path)
+    assert [b.path for b in listed] == [made.path, old]
+    assert listed[1].taken_at == datetime(2020, 1, 1, 11, 0, tzinfo=UTC)  # noon in Berlin
+
+
 def test_backups_before_syncs_never_push_out_the_daily_ones(profile: Profile) -> None:
     """One before-sync backup is kept, beside the newest N others: counted among them, two syncs that
     brought in many events left a learner keeping two backups with no daily one at all."""
