@@ -203,6 +203,21 @@ class ProfileSettings:
             return default
 
 
+def _companions_writable_as_the_profile(path: Path) -> None:
+    """Give a read-only `-shm` or `-wal` beside a profile we can write the profile's permissions.
+    SQLite makes them with the mode the profile had: read while the profile was read-only (copied off a
+    read-only medium), they stayed read-only after the learner made it writable as told, and every
+    write was refused as "read-only" for good. Their contents are SQLite's own, not the learner's."""
+    effective = os.access in os.supports_effective_ids  # as the process writes (not as who started it)
+    if not os.access(path, os.W_OK, effective_ids=effective):
+        return
+    for companion in (Path(f"{path}-shm"), Path(f"{path}-wal")):
+        with suppress(OSError):  # not there, or not ours: SQLite's refusal then says so
+            if (not os.access(companion, os.W_OK, effective_ids=effective)
+                    and companion.stat().st_uid == path.stat().st_uid):
+                companion.chmod(path.stat().st_mode & 0o777)
+
+
 def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
                  registry: EventRegistry | None = None, snapshot_every: int = 100,
                  catch_up: bool = True) -> Profile:
@@ -212,6 +227,7 @@ def open_profile(path: Path, *, clock: Callable[[], datetime] = local_clock,
     if is_new:
         with suppress(OSError):  # a path SQLite cannot take either: its refusal below says why
             create_private_file(path)
+    _companions_writable_as_the_profile(path)
     engine = create_sqlite_engine(path)
     try:
         known = {} if is_new else _ready(engine)

@@ -456,3 +456,48 @@ def test_damage_met_in_use_is_said_as_damage_and_the_next_opening_offers_the_bac
     assert cli(capsys, data, "backup", "restore")[0] == 0
     assert not marker(path).exists()
     assert cli(capsys, data, "verify")[0] == 0
+
+
+def test_a_profile_made_writable_again_is_written_though_it_was_read_while_read_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read while read-only (copied off a read-only medium), the profile got an `-shm` as read-only as it
+    was; made writable again as the message said, every write was still refused as "read-only", for
+    good (found by a command-line user). Where the tests run as root, whom permissions do not stop,
+    the commands run as another user (the effective one, so nothing more is imported from disk)."""
+    import os
+    import tempfile
+    from contextlib import contextmanager
+
+    @contextmanager
+    def as_learner():  # type: ignore[no-untyped-def]
+        if os.geteuid() == 0:
+            os.seteuid(65534)  # nobody
+        try:
+            yield
+        finally:
+            if os.getuid() == 0:
+                os.seteuid(0)
+
+    folder = Path(tempfile.mkdtemp(prefix="effect-readonly-")) if os.geteuid() == 0 else tmp_path
+    folder.chmod(0o777)
+    data = folder / "d"
+
+    def effect(*args: str) -> tuple[int, str, str]:
+        with as_learner():
+            return cli(capsys, data, *args)
+
+    try:
+        cli(capsys, tmp_path / "warm", "words", "list")  # every module the commands use, imported as root
+        assert effect("words", "add", "apple", "りんご")[0] == 0
+        profile = data / "default.effect.sqlite3"
+        profile.chmod(0o400)
+        assert effect("words", "list")[0] == 0
+        code, _, err = effect("words", "add", "pear", "なし")
+        assert code != 0 and "read-only" in err
+        profile.chmod(0o600)  # as the message says
+        code, _, err = effect("words", "add", "pear", "なし")
+        assert code == 0, err
+        assert "pear" in effect("words", "list")[1]
+    finally:
+        if folder != tmp_path:
+            shutil.rmtree(folder, ignore_errors=True)
