@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from typing import Any
 
 from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
+from ..bootstrap import DEFAULT_PROFILE
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from ..domain.scheduling.studyday import offset_minutes
@@ -43,7 +45,10 @@ def register(commands: Any) -> None:
     verdict.add_argument("--correct", dest="is_correct", action="store_true", help="answered right")
     verdict.add_argument("--wrong", dest="is_correct", action="store_false", help="answered wrong")
     answer.add_argument("--time-ms", type=non_negative_int, default=0, metavar="N",
-                        help="how long the answer took, in milliseconds (the statistics' response times)")
+                        help="how long the answer took, in milliseconds: the statistics' response times and, "
+                             "with no --grade, SM-2's quality of a right answer (within 5 s: 5, within 15 s: 4, "
+                             "slower: 3); not given, 0: a right answer counts as quick. Give --grade good for "
+                             "an ordinary right answer")
     answer.add_argument("--grade", choices=[g.value for g in Grade],
                         help="a flashcard's grade (again goes with --wrong, the others with --correct); "
                              "default: from --correct/--wrong")
@@ -90,9 +95,17 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
     if sys.stdout.isatty():  # a person, not `SESSION=$(effect-desktop session start)`: which words, and how
         print(f"{counted(len(chosen), 'word')} to study ({args.mode.replace('_', ' ')}):")
         print_table(["WORD ID", "WORD"], [[w.word_id, w.text] for w in chosen])
-        print(f"Answer each: effect-desktop session answer {session_id} WORD_ID --correct|--wrong;"
-              f" then: effect-desktop session complete {session_id}")
+        command = "effect-desktop" + _where(args)
+        print(f"Answer each: {command} session answer {session_id} WORD_ID --correct|--wrong;"
+              f" then: {command} session complete {session_id}")
     return 0
+
+
+def _where(args: argparse.Namespace) -> str:
+    """The --data-dir and --profile this command was given, for a command line to paste (without them
+    the hint's commands looked in the default profile: "There is no session with id …")."""
+    where = f" --data-dir {shlex.quote(str(args.data_dir))}" if args.data_dir is not None else ""
+    return where + (f" --profile {shlex.quote(args.profile)}" if args.profile != DEFAULT_PROFILE else "")
 
 
 def _say_if_none_has(queries: Any, category: str | None, tag: str | None) -> None:

@@ -460,3 +460,42 @@ def test_progress_names_a_word_whose_creation_was_lost(cli: Cli) -> None:
     line = cli.ok("progress").splitlines()[-1]
     assert line.startswith(f"(word lost) {word[:8]}…") and "None" not in line
     assert json.loads(cli.ok("progress", "--json"))[0]["text"] is None  # for a script: no text, as it is
+
+
+def test_the_study_hint_at_a_terminal_names_the_profile_it_was_given(tmp_path: Path) -> None:
+    """`session start` at a terminal prints the commands to answer with; without the --data-dir and
+    --profile it was given, pasting them looked in the default profile: "There is no session with id …"
+    (found by a command-line user)."""
+    import pty
+    import shlex
+
+    data = tmp_path / "my data"
+    base = [sys.executable, "-m", "effect_desktop", "--data-dir", str(data), "--profile", "english"]
+    subprocess.run([*base, "words", "add", "apple", "りんご"], check=True, capture_output=True)
+    main, terminal = pty.openpty()
+    try:
+        started = subprocess.run([*base, "session", "start"], stdout=terminal, stderr=subprocess.PIPE, timeout=60,
+                                 cwd=Path(__file__).parents[2])
+        os.close(terminal)
+        shown = b""
+        while chunk := _read_some(main):
+            shown += chunk
+    finally:
+        os.close(main)
+    assert started.returncode == 0, started.stderr
+    hint = next(line for line in shown.decode().splitlines() if line.startswith("Answer each: "))
+    answer = hint.removeprefix("Answer each: ").split(";")[0].replace("WORD_ID --correct|--wrong", "")
+    word = json.loads(subprocess.run([*base, "words", "list", "--json"], capture_output=True, text=True,
+                                     check=True).stdout)[0]["id"]
+    command = shlex.split(answer)
+    assert command[0] == "effect-desktop"
+    pasted = subprocess.run([sys.executable, "-m", "effect_desktop", *command[1:], word, "--correct"],
+                            capture_output=True, text=True, timeout=60)
+    assert pasted.returncode == 0, pasted.stderr
+
+
+def _read_some(fd: int) -> bytes:
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal's other end closed: all was read
+        return b""
