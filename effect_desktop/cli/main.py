@@ -57,8 +57,14 @@ INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `e
                "or `effect-desktop events` shows what is there")
 # Commands that write all or nothing: "what was completed before the interrupt is kept" read as if part of
 # an import of 50,000 words had gone in, when none had.
+_ONLY_READS = "interrupted; it only reads, so nothing was changed"
 INTERRUPTED_WHOLE = {"import": "interrupted: nothing was imported (an import goes in whole or not at all); run "
-                               "it again to import the file"}
+                               "it again to import the file",
+                     # "what was completed … is kept" meant nothing for a command that writes nothing
+                     "export": "interrupted: the export is unfinished (with --output no file was written; what "
+                               "went to standard output is cut short, and an import refuses it); the profile is "
+                               "unchanged",
+                     **dict.fromkeys(("progress", "events", "verify", "stats", "state", "history"), _ONLY_READS)}
 log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).

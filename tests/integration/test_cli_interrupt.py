@@ -141,3 +141,36 @@ def test_ctrl_c_during_a_progress_line_starts_its_message_on_a_line_of_its_own(
     assert run_cli(["--data-dir", str(tmp_path), "rebuild"]) == 130
     err = capsys.readouterr().err
     assert "\reffect-desktop: interrupted" not in err and "\neffect-desktop: interrupted" in err
+
+
+@pytest.mark.parametrize("command", [["verify"], ["export", "--format", "jsonl"]])
+def test_ctrl_c_in_a_command_that_only_reads_says_nothing_was_changed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: list[str]) -> None:
+    """"what was completed before the interrupt is kept; `words list` shows what is there" was said of a
+    verify or an export, which write nothing (found by a command-line user)."""
+    from effect_desktop.cli import interchange_commands, log
+    from effect_desktop.cli.main import run_cli
+    from effect_desktop.cli.output import PhaseLines
+
+    data = tmp_path / "data"
+    assert run_cli(["--data-dir", str(data), "words", "add", "apple", "りんご"]) == 0
+
+    class CtrlC(PhaseLines):  # the learner presses Ctrl+C as the first phase is shown
+        def __call__(self, phase: str, done: int = 0, total: int = 0) -> None:
+            signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(log, "PhaseLines", CtrlC)
+    if command[0] == "export":  # an export to standard output shows no phases: Ctrl+C as it writes
+        real = interchange_commands.export_events
+
+        def export_events(profile, stream):  # type: ignore[no-untyped-def]
+            signal.raise_signal(signal.SIGINT)
+            return real(profile, stream)
+
+        monkeypatch.setattr(interchange_commands, "export_events", export_events)
+    capsys.readouterr()
+    assert run_cli(["--data-dir", str(data), *command]) == 130
+    err = capsys.readouterr().err
+    assert "what was completed before the interrupt is kept" not in err, err
+    assert "nothing was changed" in err or "the profile is unchanged" in err, err
