@@ -70,13 +70,13 @@ class SettingsPage(Page):
         study = QGroupBox(self.tr("Study"))
         study_form = QFormLayout(study)
         study_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)  # no 900 px spin boxes
-        study_form.addRow(self.tr("Reviews per day:"), self.reviews_per_day)
-        study_form.addRow(self.tr("New words per day:"), self.new_per_day)
-        study_form.addRow(self.tr("Words per session:"), self.session_size)
+        study_form.addRow(self.tr("&Reviews per day:"), self.reviews_per_day)
+        study_form.addRow(self.tr("&New words per day:"), self.new_per_day)
+        study_form.addRow(self.tr("&Words per session:"), self.session_size)
         study_form.addRow(_hint(self.tr("Due words come first, up to the reviews per day; new words fill "
                                         "the rest of a session up to the new words per day. Both limits "
                                         "count every session of the study day.")))
-        study_form.addRow(self.tr("A new study day starts at:"), self.day_start)
+        study_form.addRow(self.tr("A new study &day starts at:"), self.day_start)
         study_form.addRow(_hint(self.tr("Answers given after midnight but before this hour count for the day "
                                         "before, as in Anki. Changing it recounts every past day (streak, "
                                         "daily totals, due dates) from your history, here and, at their "
@@ -85,13 +85,13 @@ class SettingsPage(Page):
         appearance = QGroupBox(self.tr("Interface"))
         appearance_form = QFormLayout(appearance)
         appearance_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        appearance_form.addRow(self.tr("Language:"), self.language)
+        appearance_form.addRow(self.tr("&Language:"), self.language)
 
         backups = QGroupBox(self.tr("Backups"))
         backups_form = QFormLayout(backups)
         backups_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        backups_form.addRow(self.tr("Backups kept:"), self.backups_kept)
-        self.backups_button = QPushButton(self.tr("Backups…"))
+        backups_form.addRow(self.tr("Backups &kept:"), self.backups_kept)
+        self.backups_button = QPushButton(self.tr("&Backups…"))
         self.backups_button.setObjectName("openBackups")
         self.backups_button.clicked.connect(self.backups_requested)
         backups_form.addRow("", self.backups_button)  # under the number, at its own width
@@ -101,7 +101,7 @@ class SettingsPage(Page):
 
         maintenance = QGroupBox(self.tr("Maintenance"))
         maintenance_box = QVBoxLayout(maintenance)
-        self.rebuild_button = QPushButton(self.tr("Recount everything from the history…"))
+        self.rebuild_button = QPushButton(self.tr("Re&count everything from the history…"))
         self.rebuild_button.setObjectName("rebuildButton")
         self.rebuild_button.clicked.connect(self.rebuild)
         self.rebuild_result = QLabel()

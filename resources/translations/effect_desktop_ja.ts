@@ -637,13 +637,13 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="47" />
-        <source>New words per day:</source>
-        <translation>1日の新しい単語数:</translation>
+        <source>&amp;New words per day:</source>
+        <translation>1日の新しい単語数(&amp;N):</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="48" />
-        <source>Words per session:</source>
-        <translation>1セッションの単語数:</translation>
+        <source>&amp;Words per session:</source>
+        <translation>1セッションの単語数(&amp;W):</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="55" />
@@ -652,8 +652,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="57" />
-        <source>Language:</source>
-        <translation>言語:</translation>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="59" />
@@ -662,8 +662,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="61" />
-        <source>Recount everything from the history…</source>
-        <translation>履歴からすべてを数え直す…</translation>
+        <source>Re&amp;count everything from the history…</source>
+        <translation>履歴からすべてを数え直す(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="66" />
@@ -697,8 +697,8 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="1" />
-        <source>Reviews per day:</source>
-        <translation>1日の復習数:</translation>
+        <source>&amp;Reviews per day:</source>
+        <translation>1日の復習数(&amp;R):</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/settings_page.py" line="1" />
@@ -706,8 +706,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>復習待ちの単語が1日の復習数まで先に出題され、残りは1日の新しい単語数まで新しい単語で埋められます。どちらの上限も、その学習日のすべてのセッションを合わせて数えます。</translation>
     </message>
     <message>
-        <source>A new study day starts at:</source>
-        <translation>新しい学習日の始まり:</translation>
+        <source>A new study &amp;day starts at:</source>
+        <translation>新しい学習日の始まり(&amp;D):</translation>
     </message>
     <message>
         <source>Answers given after midnight but before this hour count for the day before, as in Anki. Changing it recounts every past day (streak, daily totals, due dates) from your history, here and, at their next sync, on your other computers.</source>
@@ -718,8 +718,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <source>Backups kept:</source>
-        <translation>保存するバックアップ数:</translation>
+        <source>Backups &amp;kept:</source>
+        <translation>保存するバックアップ数(&amp;K):</translation>
     </message>
     <message>
         <source>A backup is taken each day the app is used and before large imports and syncs; File → Backups… lists them and restores one. When there are more than this, the oldest go at the next backup.</source>
@@ -738,8 +738,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>過去のすべての解答の日付を履歴から数え直すため、連続学習日数・日ごとの集計・復習予定日が変わることがあります。履歴そのものは変わらず、いつでも元に戻せます。</translation>
     </message>
     <message>
-        <source>Backups…</source>
-        <translation>バックアップ…</translation>
+        <source>&amp;Backups…</source>
+        <translation>バックアップ(&amp;B)…</translation>
     </message>
 </context>
 <context>

@@ -159,8 +159,8 @@
     </message>
     <message>
         <location filename="../../effect_desktop/gui/sync/install.py" line="101"/>
-        <source>Sync settings…</source>
-        <translation>同期の設定…</translation>
+        <source>&amp;Sync settings…</source>
+        <translation>同期の設定(&amp;S)…</translation>
     </message>
 </context>
 <context>

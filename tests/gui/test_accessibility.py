@@ -360,8 +360,9 @@ def test_the_go_menu_takes_a_letter_for_each_page(qtbot, window, profile, langua
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profile, tmp_path,
                                                             language: str) -> None:
-    """The Timeline's Show the past, Back to now, Compare with now and Scheduler…, and the Backups
-    dialog's buttons, had no access key: Tab was the only way to them (found by a keyboard learner)."""
+    """The Timeline's Show the past, Back to now, Compare with now and Scheduler…, the Backups dialog's
+    buttons and the Settings page's fields had no access key: Tab was the only way to them (found by a
+    keyboard learner)."""
     import re
 
     from PySide6.QtWidgets import QPushButton
@@ -384,6 +385,13 @@ def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profi
         backups = [dialog.create_button, dialog.restore_button, dialog.history_button, dialog.cancel_button]
         found = letters(backups)
         assert None not in found and len(set(found)) == len(found), found
+        # and every field and button of the Settings page (its spin boxes were reached by Tab alone)
+        from PySide6.QtWidgets import QLabel
+
+        settings = window.show_page("settings")
+        named = [label for label in settings.findChildren(QLabel) if label.buddy() is not None]
+        found = letters(named) + letters(settings.findChildren(QPushButton))
+        assert len(named) >= 5 and None not in found and len(set(found)) == len(found), found
     finally:
         i18n.install("en")
         window.change_language("en")

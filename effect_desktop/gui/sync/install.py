@@ -103,7 +103,7 @@ class SyncInstallation(QObject):
                               "a sync server. Nothing is ever lost, and you are never asked "
                               "which copy to keep."))
         text.setWordWrap(True)
-        button = QPushButton(self.tr("Sync settings…"))
+        button = QPushButton(self.tr("&Sync settings…"))
         button.setObjectName("openSyncSettings")
         button.clicked.connect(self.open_settings)
         column.addWidget(text)
