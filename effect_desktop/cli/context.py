@@ -20,6 +20,7 @@ from ..bootstrap import (
     DEFAULT_PROFILE,
     PROFILE_SUFFIX,
     Profile,
+    command_for,
     open_profile,
     prepare_data_folder,
     profile_name,
@@ -82,6 +83,11 @@ class CliContext:
     def profile_file(self) -> Path:
         return profile_path(self.data_dir, self.profile_name)
 
+    def command(self, rest: str) -> str:
+        """`effect-desktop … rest` for this profile, to be pasted: with the --data-dir and --profile it was
+        given (without them, a hint's command acted on the default profile)."""
+        return command_for(self.profile_file, rest)
+
     def _check_path(self) -> None:
         """A path the system refuses (a name over its length limit) is said as the data folder's
         trouble: `exists` raised, and "unexpected error … please report it" was printed."""
@@ -120,7 +126,7 @@ class CliContext:
         names = sorted(p.name[:-len(PROFILE_SUFFIX)] for p in self.data_dir.glob(f"*{PROFILE_SUFFIX}")
                        if p.is_file())
         there = f"profiles there: {', '.join(names)}" if names else "no profiles there yet"
-        return (f"{where} ({there}); check --profile, or add a word (`effect-desktop words add` or "
+        return (f"{where} ({there}); check --profile, or add a word (`{self.command('words add')}` or "
                 "`import`) to create one.")
 
     def profile(self) -> Profile:

@@ -137,7 +137,7 @@ def run_import(args: argparse.Namespace, ctx: CliContext) -> int:
     profile = ctx.profile()
     if kind == "jsonl":
         count = import_events(profile, args.file)
-        print(f"imported {counted(count, 'event')}; `effect-desktop verify` checks them")
+        print(f"imported {counted(count, 'event')}; `{ctx.command('verify')}` checks them")
         return 0
     return _import_words(args, profile, kind)
 
@@ -378,7 +378,7 @@ def backup_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     else:
         chosen = _named_backup(backups, args.name)
     if chosen is None:
-        raise InterchangeError(f"There is no backup named {args.name!r}; `effect-desktop backup list` shows them.")
+        raise InterchangeError(f"There is no backup named {args.name!r}; `{ctx.command('backup list')}` shows them.")
     saved = restore_backup(ctx.profile_file, chosen.path)
     if saved is not None and saved.reason == DAMAGED:
         print(_damaged_moved(saved.path))

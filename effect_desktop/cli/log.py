@@ -105,7 +105,7 @@ def run_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     for problem in report.problems:
         print(problem, file=sys.stderr)
-    print(f"verify failed: {counted(len(report.problems), 'problem')}; `effect-desktop rebuild` "
+    print(f"verify failed: {counted(len(report.problems), 'problem')}; `{ctx.command('rebuild')}` "
           "recomputes the read models from the events", file=sys.stderr)
     return 1
 

@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from .. import APP_NAME, __version__
 from ..backup.schedule import daily_backup, daily_backup_due
-from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, default_data_dir
+from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, command_for, default_data_dir
 from ..domain.errors import DomainError
 from ..persistence.damage import damaged, is_damage
 from ..persistence.errors import ProfileLocked, StoreError
@@ -50,21 +50,30 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl+C
 # read the busy profile's 2 as its own mistake, with nothing to tell it to wait and retry.
 EXIT_BUSY = 75
 # What a command whose printed result was lost did all the same (its result is the new thing's id).
+# "{words}" and "{events}": `effect-desktop words list` and `… events` for the profile the command acted on
 DONE_ANYWAY: dict[tuple[str, str | None], str] = {
-    ("words", "add"): "the word was added (`effect-desktop words list` shows it)",
-    ("session", "start"): "the session was started (`effect-desktop events` shows it)"}
-INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `effect-desktop words list` "
-               "or `effect-desktop events` shows what is there")
+    ("words", "add"): "the word was added (`{words}` shows it)",
+    ("session", "start"): "the session was started (`{events}` shows it)"}
+INTERRUPTED = ("interrupted: what was completed before the interrupt is kept; `{words}` or `{events}` shows what "
+               "is there")
 # Commands that write all or nothing: "what was completed before the interrupt is kept" read as if part of
 # an import of 50,000 words had gone in, when none had.
+IMPORT_NOTHING = ("interrupted: nothing was imported (an import goes in whole or not at all); run it again to "
+                  "import the file")
+IMPORT_STORED = "interrupted once the import was stored: all of it is kept (`{words}` shows it)"
+# "what was completed … is kept; words list shows what is there" meant nothing for a command that writes
+# nothing; and a CSV cut short between rows imports as a shorter list without a word, where a history export
+# says its number of events first and a cut one is refused
 _ONLY_READS = "interrupted; it only reads, so nothing was changed"
-INTERRUPTED_WHOLE = {"import": "interrupted: nothing was imported (an import goes in whole or not at all); run "
-                               "it again to import the file",
-                     # "what was completed … is kept" meant nothing for a command that writes nothing
-                     "export": "interrupted: the export is unfinished (with --output no file was written; what "
-                               "went to standard output is cut short, and an import refuses it); the profile is "
-                               "unchanged",
-                     **dict.fromkeys(("progress", "events", "verify", "stats", "state", "history"), _ONLY_READS)}
+EXPORT_CUT = {"jsonl": "interrupted: the export is unfinished (with --output no file was written; what went to "
+                       "standard output is cut short, and an import refuses it); the profile is unchanged",
+              "csv": "interrupted: the export is unfinished (with --output no file was written; what went to "
+                     "standard output is cut short: do not import it, as it would import as a shorter list); the "
+                     "profile is unchanged"}
+ONLY_READS = {("words", "list"), ("scheduler", None), ("scheduler", "preview"), ("backup", "list"),
+              ("settings", None), *((command, None) for command in ("progress", "events", "verify", "stats",
+                                                                   "state", "history"))}
+BACKUP_CUT = "interrupted: no backup was made (the copy under way is deleted); the profile is unchanged"
 log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
@@ -139,7 +148,10 @@ class Interrupts:
     def __init__(self) -> None:
         self.seen = False
         self.armed = True
-        self.command: str | None = None  # the subcommand under way, once the line is parsed
+        self.command: tuple[str, str | None] | None = None  # the command under way, once the line is parsed
+        self.format: str | None = None  # an export's
+        self.stored = 0  # events the command stored before it ended
+        self.profile_file: Path | None = None  # the profile it acted on, for the commands a message names
         self._previous: Any = None
         self._installed = False
 
@@ -186,9 +198,34 @@ def run_cli(argv: Sequence[str]) -> int:
         interrupts.restore()
     if interrupts.seen:
         end_progress_line()
-        print(f"effect-desktop: {INTERRUPTED_WHOLE.get(interrupts.command or '', INTERRUPTED)}", file=sys.stderr)
+        said = interrupted(interrupts)
+        if interrupts.profile_file is not None:
+            said = said.format(**commands_for(interrupts.profile_file))
+        print(f"effect-desktop: {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return code
+
+
+def commands_for(profile_file: Path) -> dict[str, str]:
+    """The commands a message names, for the profile at hand (pasted without its --data-dir and --profile,
+    they showed the default profile)."""
+    return {"words": command_for(profile_file, "words list"), "events": command_for(profile_file, "events")}
+
+
+def interrupted(interrupts: Interrupts) -> str:
+    """What a Ctrl+C left, for the command it stopped."""
+    key = interrupts.command
+    if key is None:
+        return INTERRUPTED
+    if key[0] == "import":  # once stored, all of it is in: "nothing was imported" was said after the summary
+        return IMPORT_STORED if interrupts.stored else IMPORT_NOTHING
+    if key[0] == "export":
+        return EXPORT_CUT.get(interrupts.format or "", EXPORT_CUT["jsonl"])
+    if key in ONLY_READS:
+        return _ONLY_READS
+    if key == ("backup", "create"):
+        return BACKUP_CUT
+    return INTERRUPTED
 
 
 def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
@@ -197,12 +234,16 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
         args = parser.parse_args(list(argv))
     except UsageError as error:
         return _fail(str(error))
-    interrupts.command = getattr(args, "command", None)
+    interrupts.command = command_of(args) if getattr(args, "command", None) else None
+    interrupts.format = getattr(args, "format", None)
+    interrupts.profile_file = None
     handler: Callable[[argparse.Namespace, CliContext], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
         return EXIT_USAGE
     ctx = CliContext(args.data_dir or default_data_dir(), args.profile, creates=may_create(args))
+    with contextlib.suppress(Exception):  # a profile name refused is said by the command
+        interrupts.profile_file = ctx.profile_file
     code = EXIT_USAGE
     try:
         if needs_existing(args):
@@ -239,6 +280,8 @@ def _run(argv: Sequence[str], interrupts: Interrupts) -> int:
                   f"({details}please report it; nothing was half-written)")
     finally:
         interrupts.armed = False
+        with contextlib.suppress(Exception):  # stored by the command, for the message (a damaged profile: 0)
+            interrupts.stored = ctx.events_written()
         _close(ctx, interrupts, failed=code != 0 or interrupts.seen)
     return code
 
@@ -355,8 +398,8 @@ def _done_anyway(args: argparse.Namespace, ctx: CliContext) -> str:
     if not stored:
         return ""
     done = DONE_ANYWAY.get(command_of(args), f"the command was done all the same ({counted(stored, 'new event')} "
-                                              f"kept; `effect-desktop events` shows {'it' if stored == 1 else 'them'})")
-    return f"; {done}"
+                                              f"kept; `{{events}}` shows {'it' if stored == 1 else 'them'})")
+    return "; " + done.format(**commands_for(ctx.profile_file))
 
 
 def _fail(message: str) -> int:

@@ -43,7 +43,7 @@ def register(commands: Any) -> None:
 
 def show_scheduler(args: argparse.Namespace, ctx: CliContext) -> int:
     name = ctx.profile().service.scheduler.name
-    print(f"{NAMES.get(name, name)} ({name}); `effect-desktop scheduler preview SCHEDULER` shows what a "
+    print(f"{NAMES.get(name, name)} ({name}); `{ctx.command('scheduler preview SCHEDULER')}` shows what a "
           "switch would change")
     return 0
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from typing import Any
 
 from ..application.planning import EVERY_WORD, Focus, limits_from, plan_session, session_size_from
-from ..bootstrap import DEFAULT_PROFILE
 from ..domain.errors import RuleViolated
 from ..domain.events import Grade, LearningMode
 from ..domain.scheduling.studyday import offset_minutes
@@ -95,17 +93,9 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
     if sys.stdout.isatty():  # a person, not `SESSION=$(effect-desktop session start)`: which words, and how
         print(f"{counted(len(chosen), 'word')} to study ({args.mode.replace('_', ' ')}):")
         print_table(["WORD ID", "WORD"], [[w.word_id, w.text] for w in chosen])
-        command = "effect-desktop" + _where(args)
-        print(f"Answer each: {command} session answer {session_id} WORD_ID --correct|--wrong;"
-              f" then: {command} session complete {session_id}")
+        print(f"Answer each: {ctx.command(f'session answer {session_id} WORD_ID --correct|--wrong')};"
+              f" then: {ctx.command(f'session complete {session_id}')}")
     return 0
-
-
-def _where(args: argparse.Namespace) -> str:
-    """The --data-dir and --profile this command was given, for a command line to paste (without them
-    the hint's commands looked in the default profile: "There is no session with id …")."""
-    where = f" --data-dir {shlex.quote(str(args.data_dir))}" if args.data_dir is not None else ""
-    return where + (f" --profile {shlex.quote(args.profile)}" if args.profile != DEFAULT_PROFILE else "")
 
 
 def _say_if_none_has(queries: Any, category: str | None, tag: str | None) -> None:

@@ -499,3 +499,17 @@ def _read_some(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # the terminal's other end closed: all was read
         return b""
+
+
+def test_commands_named_in_hints_act_on_the_profile_given(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """"There is no backup named …; `effect-desktop backup list` shows them", pasted, listed the default
+    profile's backups; so did the other hints naming a command (found in review)."""
+    data = tmp_path / "my data"
+    given = ["--data-dir", str(data), "--profile", "english"]
+    assert run_cli([*given, "words", "add", "apple", "りんご"]) == 0
+    capsys.readouterr()
+    assert run_cli([*given, "backup", "restore", "nosuch"]) != 0
+    assert f"`effect-desktop --data-dir '{data}' --profile english backup list`" in capsys.readouterr().err
+    assert run_cli([*given, "scheduler"]) == 0
+    assert f"`effect-desktop --data-dir '{data}' --profile english scheduler preview" in capsys.readouterr().out
