@@ -73,7 +73,8 @@ EXPORT_CUT = {"jsonl": "interrupted: the export is unfinished (with --output no 
 ONLY_READS = {("words", "list"), ("scheduler", None), ("scheduler", "preview"), ("backup", "list"),
               ("settings", None), *((command, None) for command in ("progress", "events", "verify", "stats",
                                                                    "state", "history"))}
-BACKUP_CUT = "interrupted: no backup was made (the copy under way is deleted); the profile is unchanged"
+BACKUP_CUT = ("interrupted: a backup cut short is deleted, never kept half made (`{backups}` shows whether this one "
+              "was finished); the profile is unchanged")
 log_ = logging.getLogger("effect_desktop.cli")
 
 # Modules that add subcommands; each has register(subparsers).
@@ -209,7 +210,8 @@ def run_cli(argv: Sequence[str]) -> int:
 def commands_for(profile_file: Path) -> dict[str, str]:
     """The commands a message names, for the profile at hand (pasted without its --data-dir and --profile,
     they showed the default profile)."""
-    return {"words": command_for(profile_file, "words list"), "events": command_for(profile_file, "events")}
+    return {"words": command_for(profile_file, "words list"), "events": command_for(profile_file, "events"),
+            "backups": command_for(profile_file, "backup list")}
 
 
 def interrupted(interrupts: Interrupts) -> str:
