@@ -539,7 +539,9 @@ class ImportDialog(QDialog):
             self._ready()
             self._show_problems(result.problems)
             self.check_summary.setText(self._plan_text(result))
-            if result.problems:  # and the rows named, with "Leave out rows…", scrolled into sight once laid out
+            if result.problems and self._first_check:  # the rows named, with "Leave out rows…", in sight
+                # once laid out; on the file's first check only: later ones follow a choice made above,
+                # and scrolling away from it hid the column box still holding the keyboard
                 QTimer.singleShot(0, self, lambda: self.body_area.ensureWidgetVisible(self.problems))
             if not result.changes:  # nothing to add or update (every word is there already, or no row is good)
                 self.import_button.setEnabled(False)

@@ -255,6 +255,17 @@ def test_what_the_check_found_is_in_sight_at_the_dialogs_own_size(qtbot: QtBot, 
     qtbot.wait(100)
     assert in_sight(dialog.problems) and in_sight(dialog.check_summary) and in_sight(dialog.skip_bad)
     assert in_sight(dialog.import_button)
+    # a later check follows a choice made above: the body stays where the learner is (it scrolled away from
+    # the column box still holding the keyboard; found in review)
+    dialog.body_area.verticalScrollBar().setValue(0)
+    combo = dialog.combos[2]
+    combo.setFocus()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        index = (combo.currentIndex() + 1) % combo.count()
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)
+    qtbot.wait(100)
+    assert in_sight(combo) and combo.hasFocus()
 
 
 def test_a_row_the_reader_cannot_split_is_counted_among_the_files_rows(qtbot: QtBot, profile: Profile,
