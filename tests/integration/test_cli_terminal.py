@@ -77,7 +77,7 @@ def test_a_session_started_at_a_terminal_names_its_words_and_a_script_gets_the_i
     session_id = shown[0].strip()
     assert shown[1].strip() == "2 words to study (typing):"
     assert any(str(apple) in line and "apple" in line for line in shown) and any(str(cat) in line for line in shown)
-    assert f"effect-desktop session answer {session_id} WORD_ID --correct|--wrong" in shown[-1]
+    assert f"effect-desktop --data-dir {data} session answer {session_id} WORD_ID --correct|--wrong" in shown[-1]
     piped = _run(data, "session", "start", terminal=False).decode()
     assert len(piped.splitlines()) == 1 and len(piped.strip()) == 36
     started = json.loads(_run(data, "session", "start", "--json", terminal=False))
