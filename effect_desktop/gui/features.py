@@ -246,6 +246,7 @@ def backups(window: MainWindow) -> None:
                 box = QMessageBox(QMessageBox.Icon.Warning, T.translate("App", "Backup restored"),
                                   taken_back_text(outcome.taken), QMessageBox.StandardButton.Ok, shown)
                 box.setObjectName("notTakenBack")
+                box.setTextFormat(Qt.TextFormat.PlainText)  # a path and the store's words, never markup
                 box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
                 box.open()
                 return

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..backup.salvage import Salvage
 from ..persistence.errors import DiskFull
+from .errors import user_message
 
 
 def taken_back_text(taken: Salvage | None) -> str:
@@ -48,8 +49,10 @@ def not_taken_back(taken: Salvage) -> str:
     """A take-back that failed after the restore: the restore stands, and the answers made since the
     backup are still only in the damaged file (it said "Restored the backup." and nothing more)."""
     translate = QCoreApplication.translate
+    # the disk's own message ends "try again", which here would mean restoring again (that takes nothing
+    # back); any other failure in the store's words, in the interface's language
     reason = (translate("App", "the disk is full or failing") if isinstance(taken.failed, DiskFull)
-              else str(taken.failed))
+              else user_message(taken.failed) if taken.failed is not None else "")
     return translate(
         "App", "Restored the backup, but what was made since it could not be taken back from the damaged "
         "profile ({0}). The damaged profile is kept, as it was, in {1}; a sync brings back what reached the "

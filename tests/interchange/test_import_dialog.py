@@ -993,3 +993,21 @@ def test_a_take_back_that_read_nothing_says_so_not_that_the_end_was_unreadable(q
         "made since may be missing; a sync brings back what reached the server.")
     assert "The end of the damaged profile could not be read" in taken_back_text(
         Salvage(recovered=3, end_unreadable=True, by_type={"WordCreated": 3}))
+
+
+def test_a_take_back_that_failed_says_why_in_the_interface_language(qtbot: QtBot) -> None:
+    """The store's English sentence sat inside the Japanese one (found in review)."""
+    from effect_desktop.backup.salvage import Salvage
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.taken_back import taken_back_text
+    from effect_desktop.persistence.errors import StoreError
+
+    failure = StoreError("The profile /p/default.effect.sqlite3 cannot be written (it is read-only); nothing was "
+                         "written. Check the file's permissions, or choose a data folder you can write.")
+    try:
+        i18n.install("ja")
+        said = taken_back_text(Salvage(failed=failure, kept=Path("/p/backups/default/kept.effect.sqlite3")))
+    finally:
+        i18n.install("en")
+    assert "cannot be written" not in said and "読み取り専用" in said, said
+    assert "/p/backups/default/kept.effect.sqlite3" in said
