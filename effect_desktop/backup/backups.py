@@ -3,7 +3,7 @@
 SQLite's online backup API (`sqlite3.Connection.backup`) copies a consistent
 snapshot of the file even while the app has it open in WAL mode, pages and
 all, so a backup is itself a working profile. Backups live in
-`<data dir>/backups/<profile>/<profile>-YYYYmmdd-HHMMSS[-reason].effect.sqlite3`;
+`<data dir>/backups/<profile>/<profile>-YYYYmmdd-HHMMSSZ[-reason].effect.sqlite3` (UTC);
 the newest `keep` are kept.
 
 Restoring replaces the profile file, so the profile must not be open in this
@@ -235,9 +235,9 @@ def prune(profile_file: Path, keep: int, keeping: Path | None = None) -> list[Pa
     stay); `keeping`, the one just made, is never removed, whatever its name says of its time."""
     sweep_leftovers(profile_file)
     removed = []
-    kept = [b for b in list_backups(profile_file) if b.reason not in (DAMAGED, BEFORE_SYNC)]
-    others = [b for b in kept if b.path != keeping]
-    for old in others[max(keep, 1) - (len(kept) - len(others)):]:
+    rotated = [b for b in list_backups(profile_file) if b.reason not in (DAMAGED, BEFORE_SYNC)]
+    made = [b for b in rotated if b.path == keeping]
+    for old in [*made, *(b for b in rotated if b.path != keeping)][max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
     return removed
