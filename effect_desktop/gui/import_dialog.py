@@ -148,7 +148,7 @@ class ImportDialog(QDialog):
         self.file_label.setObjectName("fileLabel")
         # the path as written: a file named "<font color=red size=6>list.csv" showed as a big red name
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        choose = QPushButton(self.tr("Choose file…"))
+        choose = QPushButton(self.tr("Choose &file…"))
         choose.clicked.connect(self.choose_file)
         top.addWidget(self.file_label, 1)
         top.addWidget(choose)
@@ -267,7 +267,7 @@ class ImportDialog(QDialog):
         self.status.setObjectName("status")
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         self.import_button.setDefault(True)

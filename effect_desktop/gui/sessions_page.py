@@ -60,7 +60,7 @@ class SessionsPage(Page):
         self.show_action = QAction(self.tr("Show in the timeline"), self)
         self.show_action.setObjectName("showSessionInTimeline")
         self.show_action.triggered.connect(lambda: self.open_row(self.table.currentRow()))
-        self.resume_action = QAction(self.tr("Resume or finish…"), self)
+        self.resume_action = QAction(self.tr("&Resume or finish…"), self)
         self.resume_action.setObjectName("resumeSession")
         self.resume_action.triggered.connect(self.resume_current)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -75,10 +75,10 @@ class SessionsPage(Page):
         self.shown = HISTORY_PAGE
         self.more_note = QLabel()
         self.more_note.setObjectName("olderSessionsNote")
-        self.more_button = QPushButton(self.tr("Show older sessions"))
+        self.more_button = QPushButton(self.tr("Show &older sessions"))
         self.more_button.setObjectName("olderSessions")
         self.more_button.clicked.connect(self.show_older)
-        self.resume_button = QPushButton(self.tr("Resume or finish…"))
+        self.resume_button = QPushButton(self.tr("&Resume or finish…"))
         self.resume_button.setObjectName("resumeSessionButton")
         self.resume_button.setToolTip(self.tr("Go on with the chosen unfinished session, or finish it with "
                                               "the answers it has."))

@@ -599,8 +599,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>セッションをダブルクリック（または Enter）すると、そのセッションの出来事をすべてタイムラインで表示します。</translation>
     </message>
     <message>
-        <source>Show older sessions</source>
-        <translation>古いセッションも表示</translation>
+        <source>Show &amp;older sessions</source>
+        <translation>古いセッションも表示(&amp;O)</translation>
     </message>
     <message>
         <source>The newest {0} of {1} sessions.</source>
@@ -615,8 +615,8 @@ Details were written to the log file; your study history is safe.</source>
         <translation>完了（解答はすべて取り消し済み）</translation>
     </message>
     <message>
-        <source>Resume or finish…</source>
-        <translation>再開または完了…</translation>
+        <source>&amp;Resume or finish…</source>
+        <translation>再開または完了(&amp;R)…</translation>
     </message>
     <message>
         <source>Go on with the chosen unfinished session, or finish it with the answers it has.</source>
@@ -1458,7 +1458,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />
         <source>This word is not deleted, so there is nothing to restore.</source>
-        <translation>この単語は削除されていないため、元に戻すものはありません。</translation>
+        <translation>この単語は削除されていないため、復元するものはありません。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/core_messages.py" line="1" />

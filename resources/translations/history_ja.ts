@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Stopped: nothing was brought back, and the profile is as it was.</source>
-        <translation>中止しました。履歴は戻しておらず、プロファイルは元のままです。</translation>
+        <translation>中止しました。履歴は取り込んでおらず、プロファイルは元のままです。</translation>
     </message>
 </context>
     <context>
@@ -140,23 +140,23 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/detail.py" line="39" />
-            <source>Go to the cause</source>
-            <translation>原因へ移動</translation>
+            <source>Go to the ca&amp;use</source>
+            <translation>原因へ移動(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/detail.py" line="46" />
-            <source>This word's history…</source>
-            <translation>この単語の履歴…</translation>
+            <source>This w&amp;ord's history…</source>
+            <translation>この単語の履歴(&amp;O)…</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/detail.py" line="50" />
-            <source>Only this word</source>
-            <translation>この単語だけ表示</translation>
+            <source>Only this wo&amp;rd</source>
+            <translation>この単語だけ表示(&amp;R)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/detail.py" line="53" />
-            <source>Only this session</source>
-            <translation>このセッションだけ表示</translation>
+            <source>Only this &amp;session</source>
+            <translation>このセッションだけ表示(&amp;S)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/detail.py" line="65" />
@@ -255,8 +255,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="109" />
-            <source>Choose file…</source>
-            <translation>ファイルを選択…</translation>
+            <source>Choose &amp;file…</source>
+            <translation>ファイルを選択(&amp;F)…</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="122" />
@@ -310,8 +310,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="162" />
-            <source>Import</source>
-            <translation>インポート</translation>
+            <source>&amp;Import</source>
+            <translation>インポート(&amp;I)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/import_dialog.py" line="182" />
@@ -971,8 +971,8 @@
         <translation>現在と比べています…</translation>
     </message>
     <message>
-        <source>Back to the newest events</source>
-        <translation>最新のイベントに戻る</translation>
+        <source>Back to the ne&amp;west events</source>
+        <translation>最新のイベントに戻る(&amp;W)</translation>
     </message>
     <message>
         <source>Loading events…</source>

@@ -71,7 +71,8 @@ def step(rng: random.Random, root: QWidget) -> None:
     roll = rng.random()
     if roll < 0.35:
         buttons = [b for b in root.findChildren(QAbstractButton) if b.isVisible() and b.isEnabled()
-                   and not any(word in b.text() for word in LEAVES) and getattr(b, "menu", lambda: None)() is None]
+                   and not any(word in b.text().replace("&", "") for word in LEAVES)  # ("Choose &file…")
+                   and getattr(b, "menu", lambda: None)() is None]
         if buttons:
             rng.choice(buttons).click()
     elif roll < 0.45:

@@ -377,7 +377,9 @@ def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profi
         window.change_language(language)
         page = window.show_page("timeline")
         past = page.past
-        travel = [page.travel.go, page.travel.now, past.compare_button, page.scheduler_button]
+        travel = [page.travel.go, page.travel.now, past.compare_button, page.scheduler_button, page.newest_button,
+                  page.detail.cause_button, page.detail.history_button, page.detail.word_filter_button,
+                  page.detail.session_filter_button]
         found = letters(travel)
         assert None not in found and len(set(found)) == len(found), found
         dialog = BackupDialog(profile.path, lambda: None, lambda: None)
@@ -392,6 +394,9 @@ def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profi
         named = [label for label in settings.findChildren(QLabel) if label.buddy() is not None]
         found = letters(named) + letters(settings.findChildren(QPushButton))
         assert len(named) >= 5 and None not in found and len(set(found)) == len(found), found
+        sessions = window.show_page("sessions")
+        found = letters([sessions.more_button, sessions.resume_button])
+        assert None not in found and len(set(found)) == len(found), found
     finally:
         i18n.install("en")
         window.change_language("en")

@@ -20,7 +20,7 @@ def test_timeline_page_appears_in_japanese(qtbot, tmp_path):
         assert page.scheduler_button.text() == "スケジューラー(&D)…"
         assert page.travel.go.text() == "過去を表示(&P)"
         assert page.travel.now.text() == "現在に戻る(&N)"
-        assert page.detail.cause_button.text() == "原因へ移動"
+        assert page.detail.cause_button.text() == "原因へ移動(&U)"
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "出来事"
         assert page.more_label.text() == "続きのイベントを読み込んでいます…"  # a filtered list's next page
     finally:

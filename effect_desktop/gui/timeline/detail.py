@@ -38,21 +38,21 @@ class DetailPane(QWidget):
         self.when = QLabel()
         self.when.setObjectName("detailWhen")
         self.when.setWordWrap(True)  # a group's line is long: unwrapped, it widened the pane over the list
-        self.cause_button = QPushButton(self.tr("Go to the cause"))
+        self.cause_button = QPushButton(self.tr("Go to the ca&use"))
         self.cause_button.setObjectName("causeButton")
         self.cause_button.clicked.connect(self._go_to_cause)
         self.effects = QListWidget()
         self.effects.setObjectName("effectsList")
         self.effects.itemActivated.connect(self._go_to_item)
         self.effects.itemDoubleClicked.connect(self._go_to_item)
-        self.history_button = QPushButton(self.tr("This word's history…"))
+        self.history_button = QPushButton(self.tr("This w&ord's history…"))
         self.history_button.setObjectName("wordHistoryButton")
         self.history_button.clicked.connect(
             lambda: self.entry and self.word_history_requested.emit(self.entry.word_id))
-        self.word_filter_button = QPushButton(self.tr("Only this word"))
+        self.word_filter_button = QPushButton(self.tr("Only this wo&rd"))
         self.word_filter_button.clicked.connect(
             lambda: self.entry and self.filter_word_requested.emit(self.entry.word_id))
-        self.session_filter_button = QPushButton(self.tr("Only this session"))
+        self.session_filter_button = QPushButton(self.tr("Only this &session"))
         self.session_filter_button.clicked.connect(
             lambda: self.entry and self.filter_session_requested.emit(self.entry.session_id))
         self.payload = QPlainTextEdit()

@@ -171,7 +171,7 @@ class TimelinePage(QWidget):
         self.scheduler_button = QPushButton(self.tr("Sche&duler…"))
         self.scheduler_button.setObjectName("schedulerButton")
         self.scheduler_button.clicked.connect(self.choose_scheduler)
-        self.newest_button = QPushButton(self.tr("Back to the newest events"))
+        self.newest_button = QPushButton(self.tr("Back to the ne&west events"))
         self.newest_button.setObjectName("newestButton")
         self.newest_button.clicked.connect(self.show_newest)
         self.newest_button.hide()  # shown while the list starts at an older day (a jump far back)
