@@ -225,15 +225,16 @@ class TimelineQueries:
         as a flight west dates the next events a day or two before the last ones (Tokyo's 2 March
         morning is 1 March evening in New York), and the earliest study day held the latest event."""
         d = t.timeline_days.c
-        ends = []
-        for order, pick in ((d.day, min), (d.day.desc(), max)):
-            found = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(order).limit(3))
-            if not found:
-                return None
-            ends.append(pick(self._all(sa.select(sa.func.min(_tl.c.at) if pick is min else sa.func.max(_tl.c.at))
-                                       .where(_tl.c.position.between(low, high), _tl.c.day == day))[0][0]
-                             for day, low, high in found))
-        return ends[0], ends[1]
+        first_days = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(d.day).limit(3))
+        last_days = self._all(sa.select(d.day, d.first_position, d.last_position).order_by(d.day.desc()).limit(3))
+        if not first_days:
+            return None
+
+        def on(days: Sequence[Any], moment: Any) -> list[Any]:  # `moment` (min or max of `at`) on each of these days
+            return [self._all(sa.select(moment).where(_tl.c.position.between(low, high), _tl.c.day == day))[0][0]
+                    for day, low, high in days]
+
+        return min(on(first_days, sa.func.min(_tl.c.at))), max(on(last_days, sa.func.max(_tl.c.at)))
 
     def offset_at(self, moment: datetime) -> int | None:
         """The learner's UTC offset in minutes at `moment`: the one recorded with the latest event at

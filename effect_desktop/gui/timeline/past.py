@@ -210,23 +210,15 @@ class TravelBar(QWidget):
         return min(typed, now)
 
     def _read_on_its_clock(self, wall: datetime, now: datetime) -> datetime:
-        """The moment a typed wall-clock time names: one at which the clock recorded then read it.
-        After a flight west the new clock's hours were lived on the old one too, and a time typed off a
-        row of today's clock was read on the old one, half a day earlier: the learner's clock now wins
-        where it read that time then, else the latest such moment."""
-        mine = offset_minutes(now)
-        clocks = {mine} | self._clocks_near(wall)
-        read = sorted((wall - timedelta(minutes=offset), offset) for offset in clocks)
-        fits = [(moment, offset) for moment, offset in read if moment <= now and self.offset_of(moment) == offset]
-        if not fits:
-            guess = wall - timedelta(minutes=self.offset_of(wall))  # its offset, then the offset then
-            return wall - timedelta(minutes=self.offset_of(guess))
-        return next((moment for moment, offset in fits if offset == mine), fits[-1][0])
-
-    def _clocks_near(self, moment: datetime) -> set[int]:
-        """The offsets of the clocks the events recorded within a day either side of `moment` (asked an
-        hour apart: a day holds a flight or two, not more)."""
-        return {self.offset_of(moment - timedelta(hours=hours)) for hours in range(-14, 15)}
+        """The moment a typed wall-clock time names: read on the clock recorded then (its offset, then
+        the offset at that moment), unless the learner's clock now read that time then too. After a
+        flight west the new clock's hours were lived on the old one as well, and a time typed off a
+        row of today's clock was read on the old one, half a day earlier. (Still a guess where two
+        clocks read the time and neither is today's; the banner names the one taken.)"""
+        guess = wall - timedelta(minutes=self.offset_of(wall))
+        recorded = wall - timedelta(minutes=self.offset_of(guess))
+        mine = wall - timedelta(minutes=offset_minutes(now))
+        return mine if mine <= now and self.offset_of(mine) == offset_minutes(now) else recorded
 
     def offset_of(self, moment: datetime) -> int:
         """Minutes east of UTC of the learner's clock at `moment`: the one recorded with the events by
