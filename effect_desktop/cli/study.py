@@ -44,9 +44,9 @@ def register(commands: Any) -> None:
     verdict.add_argument("--wrong", dest="is_correct", action="store_false", help="answered wrong")
     answer.add_argument("--time-ms", type=non_negative_int, default=0, metavar="N",
                         help="how long the answer took, in milliseconds: the statistics' response times and, "
-                             "with no --grade, SM-2's quality of a right answer (within 5 s: 5, within 15 s: 4, "
-                             "slower: 3); not given, 0: a right answer counts as quick. Give --grade good for "
-                             "an ordinary right answer")
+                             "with no --grade, how well a right answer counts (SM-2's quality: within 5 s 5, "
+                             "within 15 s 4, slower 3; FSRS: Good, or Hard when slower than 15 s); not given, 0: "
+                             "a right answer counts as quick. Give --grade good for an ordinary right answer")
     answer.add_argument("--grade", choices=[g.value for g in Grade],
                         help="a flashcard's grade (again goes with --wrong, the others with --correct); "
                              "default: from --correct/--wrong")
