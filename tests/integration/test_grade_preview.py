@@ -45,11 +45,15 @@ def test_a_word_never_studied_is_due_tomorrow_whatever_the_grade_under_sm2(profi
     assert set(profile.service.schedule_preview(word).values()) == {1}  # SM-2's first interval, and a lapse's
 
 
+@pytest.mark.parametrize("scheduler", ["sm2", "fsrs"])
 def test_with_the_clock_set_back_each_grade_still_does_what_its_button_said(profile: Profile,
-                                                                             clock: SettableClock) -> None:
+                                                                             clock: SettableClock,
+                                                                             scheduler: str) -> None:
     """Answered on two days, then the computer's clock set back a day: the buttons folded the new answer
     after the later one, the answer itself is folded in time order, and each said a day too few
     (found by a learner living through awkward times)."""
+    if scheduler != "sm2":
+        switch(profile, scheduler)
     words = profile.service.create_words([{"text": f"word {grade.value}", "meaning": "m"} for grade in Grade])
     for _day in range(2):
         session = profile.service.start_session("flashcard", words)
