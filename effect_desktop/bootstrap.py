@@ -29,6 +29,7 @@ from .backup.backups import latest_backup
 from .domain import events as ev
 from .domain.ids import new_id
 from .domain.registry import EventRegistry, default_registry
+from .gc_pause import using_a_connection
 from .persistence import damage
 from .persistence.errors import (
     BUSY_MESSAGE,
@@ -164,14 +165,14 @@ class ProfileSettings:
         self.engine = engine
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+        with using_a_connection(), self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
             value = connection.execute(
                 sa.select(profile_info.c.value).where(profile_info.c.key == key)).scalar()
         return value if value is not None else default
 
     def set(self, key: str, value: str) -> None:
         try:
-            with self.engine.begin() as connection:
+            with using_a_connection(), self.engine.begin() as connection:
                 connection.execute(sa.insert(profile_info).prefix_with("OR REPLACE"),
                                    {"key": key, "value": value})
         except OperationalError as error:  # a read-only profile, a full disk: said as the store says it
@@ -183,7 +184,7 @@ class ProfileSettings:
         the file (and in the WAL's older copy of the page, which the checkpoint empties). Backups taken
         while it was kept still hold it."""
         try:
-            with self.engine.begin() as connection:
+            with using_a_connection(), self.engine.begin() as connection:
                 connection.exec_driver_sql("PRAGMA secure_delete = ON")
                 try:
                     connection.execute(sa.delete(profile_info).where(profile_info.c.key == key))
@@ -191,7 +192,7 @@ class ProfileSettings:
                     connection.exec_driver_sql("PRAGMA secure_delete = OFF")
         except OperationalError as error:
             raise write_failed(error, self.engine.url.database) from error
-        with self.engine.connect() as connection, suppress(sqlite3.Error):  # a reader elsewhere keeps the WAL
+        with using_a_connection(), self.engine.connect() as connection, suppress(sqlite3.Error):  # (a reader: WAL kept)
             connection.connection.driver_connection.execute(  # type: ignore[union-attr]
                 "PRAGMA wal_checkpoint(TRUNCATE)")  # outside a transaction, which SQLAlchemy would begin
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from ..domain.aggregate import StoredEntry, damage_of
 from ..domain.events import DomainEvent, EventMetadata, assemble_envelope, with_positions
 from ..domain.registry import EventRegistry
-from ..gc_pause import without_gc
+from ..gc_pause import using_a_connection, without_gc
 from .archive import ArchiveReader
 from .errors import (
     BUSY_MESSAGE,
@@ -93,7 +93,7 @@ class SqlEventStore:
             yield current
             return
         try:
-            with self.engine.begin() as connection:
+            with using_a_connection(), self.engine.begin() as connection:
                 self._local.connection = connection
                 try:
                     yield connection
@@ -111,7 +111,8 @@ class SqlEventStore:
         if current is not None:
             yield current
             return
-        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection, connection.begin():
+        with using_a_connection(), self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection, \
+                connection.begin():
             connection.execute(sa.select(sa.func.count()).select_from(events_table))  # the view starts here
             self._local.connection = connection
             try:
@@ -125,7 +126,7 @@ class SqlEventStore:
         if current is not None:
             yield current
             return
-        with self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
+        with using_a_connection(), self.engine.connect().execution_options(sqlite_begin="DEFERRED") as connection:
             yield connection
 
     # --- the design's interface ------------------------------------------------------------

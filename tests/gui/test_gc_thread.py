@@ -92,6 +92,49 @@ def test_no_collection_on_the_gui_thread_while_a_worker_does_bulk_work(qtbot) ->
     qtbot.waitUntil(collected, timeout=5000)  # once the work ends, as before
 
 
+def test_no_collection_on_the_gui_thread_while_a_worker_holds_a_profile_connection(qtbot, tmp_path) -> None:
+    """A pooled connection keeps its prepared statements; a cursor an earlier user left in a cycle, collected
+    on the GUI thread while a worker ran that statement again, reset it under the worker, and the redo of
+    an Organize on 18,000 words failed with "bad parameter or other API misuse" (found by a power user)."""
+    from effect_desktop.bootstrap import open_profile
+
+    BackgroundJob(lambda _progress: None)
+    collect_on_gui_thread()
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    started, release = threading.Event(), threading.Event()
+
+    def write_in_a_worker() -> None:
+        with profile.store.transaction():
+            started.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=write_in_a_worker)
+    worker.start()
+    freed: list[int] = []
+    try:
+        assert started.wait(5)
+        cycle = _Cycle()
+        weakref.finalize(cycle, lambda: freed.append(1))
+        del cycle
+        garbage = [_Cycle() for _ in range(gc.get_threshold()[0] * 3)]
+        del garbage
+        qtbot.wait(1500)  # three of the collector's turns
+        assert freed == []
+    finally:
+        release.set()
+        worker.join()
+    with profile.store.reading():  # the GUI thread's own reads hold nothing back: it collects between them
+        pass
+
+    def collected() -> bool:
+        garbage = [_Cycle() for _ in range(gc.get_threshold()[0] + 10)]
+        del garbage
+        return freed == [1]
+
+    qtbot.waitUntil(collected, timeout=5000)
+    profile.close()
+
+
 def test_the_oldest_generation_is_collected_as_rarely_as_cpython_does(qtbot) -> None:
     """Every tenth collection of the middle generation was a full one, which rescanned every object of
     the app on the GUI thread: 0.3-0.4 s frozen each time on five years' words and timeline. CPython
