@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -859,3 +859,42 @@ def test_a_sort_chosen_while_the_words_are_read_is_the_order_they_come_in(qtbot,
     with qtbot.waitSignal(page.loaded, timeout=5000):
         pass
     assert [w.text for w in shown(page)] == ["library", "run", "quickly", "bread", "apple"]  # ties Z to A too
+
+
+def _many_words(qtbot, window, profile, count: int = 300):
+    profile.service.create_words([dict(text=f"word{i:03}", meaning=f"meaning {i}") for i in range(count)])
+    window.resize(1000, 600)
+    return words_page(qtbot, window, count)
+
+
+def test_after_deleting_a_shift_click_block_the_word_after_its_top_is_selected(qtbot, window, profile):
+    """Rows 100 to 159 chosen with a click and a Shift+click, deleted: the selection landed on row 159,
+    now the word 60 rows further down than the learner was working (a second Delete would delete a word
+    never seen; found by a power user)."""
+    page = _many_words(qtbot, window, profile)
+    page.table.setFocus()
+    page.table.scrollTo(page.model.index(100, 0), page.table.ScrollHint.PositionAtTop)
+    selection = page.table.selectionModel()  # as a click on row 100 and a Shift+click on row 159 leave it
+    selection.setCurrentIndex(page.model.index(159, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+    selection.select(QItemSelection(page.model.index(100, 0), page.model.index(159, 0)),
+                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    assert len(page.selected_words()) == 60
+    box = page.delete_selected()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 240, timeout=5000)
+    assert [w.text for w in page.selected_words()] == ["word160"], "the word after the block's top"
+
+
+def test_a_reload_leaves_the_list_where_the_learner_scrolled_it(qtbot, window, profile):
+    """Clicked row 5, scrolled far down: another program's write (or the minute's refresh) reloaded the
+    list and Qt scrolled it back to row 5 (found by a power user)."""
+    page = _many_words(qtbot, window, profile)
+    page.table.selectRow(5)
+    page.table.scrollTo(page.model.index(250, 0), page.table.ScrollHint.PositionAtTop)
+    top = page.model.word_at(page.table.indexAt(QPoint(0, 0)).row()).text
+    assert top != "word005"
+    profile.service.create_word("zzz added elsewhere", "by another program")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 301, timeout=5000)
+    assert page.model.word_at(page.table.indexAt(QPoint(0, 0)).row()).text == top
+    assert _current_text(page) == "word005", "the keyboard's place is kept too"

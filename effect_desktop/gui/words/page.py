@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
     QTimer,
@@ -268,6 +269,13 @@ class WordsPage(Page):
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
         current_id = self.model.word_at(current_row).word_id if current_row is not None else None
+        # a block gone (deleted, restored) is followed by the word after its top, not after its last row
+        # (Shift+click: the current row), which was hundreds of words further down
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        first_row = min(rows) if rows else current_row
+        top = self.table.indexAt(QPoint(0, 0))
+        top_id = self.model.word_at(top.row()).word_id if top.isValid() else None
+        scrolled = self.table.verticalScrollBar().value()
         self.model.set_words(words, due, days, deleted=self.deleted_mode, sorted_as=sorted_as)
         shown = self.model.rowCount()
         grouped = QLocale().toString(shown)  # "19,982", as every count on the page
@@ -279,7 +287,8 @@ class WordsPage(Page):
                                      if shown != total else self.tr("%Ln word(s)", "", total))
         added, self._added = self._added, None
         self._select(selected)
-        self._keep_place(current_id, current_row, self._changed)
+        self._keep_place(current_id, first_row, self._changed)
+        self._keep_view(top_id, scrolled, current_id, current_row)
         found = next((r for r, word in enumerate(self.model.rows) if word.word_id == added), None)
         if found is not None:
             self.table.selectRow(found)
@@ -305,6 +314,22 @@ class WordsPage(Page):
             selection.setCurrentIndex(selection.selectedRows()[0], QItemSelectionModel.SelectionFlag.NoUpdate)
         elif word_id in changed:
             self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def _keep_view(self, top_id: UUID | None, scrolled: int, current_id: UUID | None, current_row: int | None) -> None:
+        """The list stays where the learner scrolled it: a reload (another program's write, the minute's
+        refresh, an Organize) made the current word current again, and Qt scrolled back to it, 9,000
+        rows away. The word that was at the top stays there; the current word is followed only when
+        the reload moved it (an edit that sorts it elsewhere)."""
+        found = next((r for r, word in enumerate(self.model.rows) if word.word_id == top_id), None)
+        if found is not None:
+            self.table.scrollTo(self.model.index(found, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        else:
+            self.table.verticalScrollBar().setValue(scrolled)
+        current = self.table.currentIndex()
+        moved = current.isValid() and current_id is not None and current.row() != current_row and \
+            self.model.word_at(current.row()).word_id == current_id
+        if moved:
+            self.table.scrollTo(current)
 
     def _say_hidden(self) -> None:
         """An edited word that no longer matches the filter leaves the list: say so, or it looks lost."""
