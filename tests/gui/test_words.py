@@ -898,3 +898,30 @@ def test_a_reload_leaves_the_list_where_the_learner_scrolled_it(qtbot, window, p
     qtbot.waitUntil(lambda: page.model.rowCount() == 301, timeout=5000)
     assert page.model.word_at(page.table.indexAt(QPoint(0, 0)).row()).text == top
     assert _current_text(page) == "word005", "the keyboard's place is kept too"
+
+
+def test_the_organize_question_starts_empty_and_enter_at_once_changes_nothing(qtbot, window, profile, words):
+    """"Add a tag" stood ready with the first tag typed and chosen: Enter at once tagged every selected
+    word with it (found by a power user)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox
+
+    page = words_page(qtbot, window, 5)
+    page.table.selectAll()
+    before = len(events(profile, "WordUpdated"))
+    seen: list[str] = []
+
+    def answer(keys: str) -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "organizeAsk" and w.isVisible())
+        combo = dialog.findChild(QComboBox)
+        seen.append(combo.currentText())
+        if keys:
+            QTest.keyClicks(combo, keys)
+        QTest.keyClick(combo, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, lambda: answer(""))
+    assert page.organizer.add_tag() == 0
+    assert seen == [""], "nothing typed or chosen for the learner"
+    assert len(events(profile, "WordUpdated")) == before
+    QTimer.singleShot(100, lambda: answer("review"))
+    assert page.organizer.add_tag() == 5

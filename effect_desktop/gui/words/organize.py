@@ -13,7 +13,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QToolButton
+from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
 from ...domain.word import normalise_tags, split_tags
@@ -125,8 +125,21 @@ class Organizer(QObject):
         return len(done)
 
     def _ask(self, title: str, label: str, choices: list[str]) -> str | None:
-        value, ok = QInputDialog.getItem(self.page, title, label, choices, 0, True)
-        return value if ok else None
+        """The value typed or picked; the field starts empty (the first tag stood there, chosen: Enter
+        at once tagged 300 words "hard"), and nothing typed changes nothing."""
+        dialog = QInputDialog(self.page)
+        dialog.setObjectName("organizeAsk")
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setComboBoxItems(choices)
+        dialog.setComboBoxEditable(True)
+        dialog.setTextValue("")
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            value = dialog.textValue().strip()
+        finally:
+            dialog.deleteLater()
+        return value if accepted and value else None
 
 
 def _entry(service: StudyService, done: list[tuple[UUID, dict[str, Any], UUID]], change: organize.FieldsChange,
