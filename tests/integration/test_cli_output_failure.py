@@ -57,7 +57,7 @@ def test_a_word_added_with_its_id_unprinted_is_said_to_be_added(data: Path, caps
     monkeypatch.setattr(sys, "stdout", None)
     err = _failed(capsys, "--data-dir", str(data), "words", "add", "pear", "梨")
     assert err == ("effect-desktop: error: could not write the output: Bad file descriptor; the word was added "
-                   "(`effect-desktop words list` shows it)"), err
+                   f"(`effect-desktop --data-dir {data} words list` shows it)"), err
     assert _texts(data) == ["apple", "pear"]
     err = _failed(capsys, "--data-dir", str(data), "words", "list")
     assert err == "effect-desktop: error: could not write the output: Bad file descriptor", err
@@ -77,5 +77,5 @@ def test_a_full_disk_is_one_line_from_a_real_process(data: Path) -> None:
                             cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=120)
     assert closed.returncode == 2 and closed.stderr == (
         "effect-desktop: error: could not write the output: Bad file descriptor; the word was added "
-        "(`effect-desktop words list` shows it)\n"), closed.stderr
+        f"(`effect-desktop --data-dir {data} words list` shows it)\n"), closed.stderr
     assert _texts(data) == ["apple", "fig"]
