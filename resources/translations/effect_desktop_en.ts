@@ -489,6 +489,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Left the list, as the filter no longer matches: %Ln word(s).</source>
+      <translation>
+        <numerusform>Left the list, as the filter no longer matches: %Ln word.</numerusform>
+        <numerusform>Left the list, as the filter no longer matches: %Ln words.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source> and %Ln more</source>
       <translation>
         <numerusform> and %Ln more</numerusform>

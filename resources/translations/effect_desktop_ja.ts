@@ -1317,6 +1317,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>No category</source>
         <translation>カテゴリなし</translation>
     </message>
+    <message numerus="yes">
+        <source>Left the list, as the filter no longer matches: %Ln word(s).</source>
+        <translation><numerusform>絞り込みの条件に合わなくなったため、一覧から外れました: %Ln 語。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>
@@ -2324,6 +2328,10 @@ Python {3}, PySide6 {4}, {5}</translation>
         <source>, </source>
         <comment>between tags in a list</comment>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Done: {0}. Ctrl+Z takes it back.</source>
+        <translation>完了しました: {0}。Ctrl+Z で取り消せます。</translation>
     </message>
 </context>
 <context>

@@ -925,3 +925,20 @@ def test_the_organize_question_starts_empty_and_enter_at_once_changes_nothing(qt
     assert len(events(profile, "WordUpdated")) == before
     QTimer.singleShot(100, lambda: answer("review"))
     assert page.organizer.add_tag() == 5
+
+
+def test_organize_says_what_it_did_and_how_many_words_left_the_filtered_list(qtbot, window, profile, words):
+    """Filtered to one category, a selection moved to another vanished from the list with the selection,
+    and nothing was said (found by a power user); a delete and an edit say so."""
+    page = words_page(qtbot, window, 5)
+    food = page.category.findData("food")
+    page.category.setCurrentIndex(food)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    _select(page, ["apple"])
+    page.organizer.ask = lambda *_args: "食べ物"
+    assert page.organizer.set_category() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: "Left the list" in window.statusBar().currentMessage(), timeout=3000)
+    assert window.statusBar().currentMessage() == (
+        "Done: category “食べ物” for 1 word. Ctrl+Z takes it back. Left the list, as the filter no longer "
+        "matches: 1 word.")

@@ -122,6 +122,8 @@ class Organizer(QObject):
         if not ok or not done:
             return 0
         context.undo.push(_entry(service, done, change, inverse, label(len(done))))
+        self.page.say_done([word_id for word_id, _, _ in done],
+                           self.tr("Done: {0}. Ctrl+Z takes it back.").format(label(len(done))))
         return len(done)
 
     def _ask(self, title: str, label: str, choices: list[str]) -> str | None:

@@ -105,6 +105,8 @@ class WordsPage(Page):
         # and an Enter or Delete right after the Add dialog acted on that one)
         self._added: UUID | None = None
         self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
+        self._done_note: tuple[set[UUID], str] | None = None  # an Organize to say, once the list shows it
+        self._shown_generation = 0  # the reload the list shows
         self.model = WordTableModel(self)
         self.dialog: WordDialog | None = None
         self.confirm: QMessageBox | None = None
@@ -259,6 +261,7 @@ class WordsPage(Page):
 
         def loaded(result: tuple[list[WordView], int, set[UUID], dict[UUID, date]]) -> None:
             if generation == self._generation:
+                self._shown_generation = generation
                 self._show(*result, sorted_as=sorting)
 
         self.context.operations.read("words.list", load, loaded, owner=self)
@@ -295,6 +298,7 @@ class WordsPage(Page):
             self.table.scrollTo(self.model.index(found, 0))
         self._changed = set()
         self._say_hidden()
+        self._say_done()
         self._update_buttons()
         self.loaded.emit()
 
@@ -330,6 +334,25 @@ class WordsPage(Page):
             self.model.word_at(current.row()).word_id == current_id
         if moved:
             self.table.scrollTo(current)
+
+    def say_done(self, word_ids: list[UUID], text: str) -> None:
+        """An Organize said in the status bar, with the words it took out of the filtered list: they
+        vanished with the selection, and nothing was said (a delete and an edit say so)."""
+        self._done_note = (set(word_ids), text)
+        if self._shown_generation == self._generation:  # no reload under way: the list is as it will be
+            self._say_done()
+
+    def _say_done(self) -> None:
+        note, self._done_note = self._done_note, None
+        if note is None:
+            return
+        word_ids, text = note
+        hidden = len(word_ids - {word.word_id for word in self.model.rows})
+        if hidden:
+            text += " " + self.tr("Left the list, as the filter no longer matches: %Ln word(s).", "", hidden)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
 
     def _say_hidden(self) -> None:
         """An edited word that no longer matches the filter leaves the list: say so, or it looks lost."""
