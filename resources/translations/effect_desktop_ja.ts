@@ -1079,6 +1079,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>“{0}” — {1} is already in your words. Save again to add it once more.</source>
         <translation>「{0}」— {1} はすでに単語リストにあります。それでも追加するには、もう一度「保存」を押してください。</translation>
     </message>
+    <message>
+        <source>“{0}” — {1} is already in your words. Save again to have it twice.</source>
+        <translation>「{0}」— {1} はすでに単語リストにあります。同じ単語を二つにするには、もう一度「保存」を押してください。</translation>
+    </message>
 </context>
 <context>
     <name>WordTableModel</name>

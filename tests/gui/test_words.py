@@ -130,6 +130,31 @@ def test_the_same_word_and_meaning_again_asks_for_a_second_save(qtbot, window, p
     assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]
 
 
+def test_an_edit_into_another_word_s_text_and_meaning_asks_for_a_second_save(qtbot, window, profile, words):
+    """Adding "bread — パン" again asks; editing "apple" into it was saved at once (found by a power user).
+    An edit that leaves the text and meaning as they were is not asked about."""
+    page = words_page(qtbot, window, 5)
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.category_edit.setCurrentText("fruit")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible(), "its own text and meaning: no question"
+    qtbot.waitUntil(lambda: {w.text: w.category for w in shown(page)}["apple"] == "fruit", timeout=3000)
+    _select(page, ["apple"])
+    dialog = page.edit_selected()
+    dialog.text_edit.clear()
+    type_text(qtbot, dialog.text_edit, "Bread")
+    dialog.meaning_edit.clear()
+    type_text(qtbot, dialog.meaning_edit, "パン")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "is already in your words. Save again to have it twice" in \
+        dialog.general_error.text()
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン"]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # meant
+    assert not dialog.isVisible()
+    assert [w.meaning for w in profile.queries.words_with_text("bread")] == ["パン", "パン"]
+
+
 def test_ctrl_end_and_ctrl_home_select_the_word_they_go_to(qtbot, window, profile, words):
     """Ctrl+End moved the keyboard's place to the last word (a screen reader named it) but left the
     selection on the first, and Delete asked to delete that one."""

@@ -199,23 +199,28 @@ class WordDialog(QDialog):
         self._fit_height()
 
     def _same_word_again(self, values: dict[str, Any]) -> bool:
-        """A new word with the text and meaning of one already there (compared as an import compares
+        """A word given the text and meaning of another already there (compared as an import compares
         them) asks for a second Save: one Enter added an exact duplicate, which only splits its reviews,
-        where an import skips it. A homograph (another meaning) goes in at once."""
-        if self.word is not None or self.same_text is None:
+        where an import skips it; an edit made one without a word. A homograph (another meaning) goes in
+        at once, and an edit that leaves the text and meaning as they were is not asked about."""
+        if self.same_text is None:
             return False
         key = word_key(values["text"], values["meaning"])
-        if key == self._warned:
+        if key == self._warned or (self.word is not None and key == word_key(self.word.text, self.word.meaning)):
             return False
+        itself = self.word.word_id if self.word is not None else None
         try:
-            same = [w for w in self.same_text(values["text"].strip()) if word_key(w.text, w.meaning) == key]
+            same = [w for w in self.same_text(values["text"].strip())
+                    if word_key(w.text, w.meaning) == key and w.word_id != itself]
         except StoreError:
             return False  # only a guard: a busy store leaves it out
         if not same:
             return False
         self._warned = key
-        self._show_general_error(self.tr("“{0}” — {1} is already in your words. Save again to add it "
-                                         "once more.").format(same[0].text, _short(same[0].meaning)))
+        message = (self.tr("“{0}” — {1} is already in your words. Save again to add it once more.")
+                   if self.word is None else
+                   self.tr("“{0}” — {1} is already in your words. Save again to have it twice."))
+        self._show_general_error(message.format(same[0].text, _short(same[0].meaning)))
         self._fit_height()
         _focus_and_say(self.save_button, self.general_error.text())
         return True
