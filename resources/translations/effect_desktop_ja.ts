@@ -1325,6 +1325,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Left the list, as the filter no longer matches: %Ln word(s).</source>
         <translation><numerusform>絞り込みの条件に合わなくなったため、一覧から外れました: %Ln 語。</numerusform></translation>
     </message>
+    <message>
+        <source>“{0}” is added; it does not match the filter, so the list does not show it.</source>
+        <translation>「{0}」を追加しました。絞り込みの条件に合わないため、一覧には表示されません。</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

@@ -967,3 +967,19 @@ def test_organize_says_what_it_did_and_how_many_words_left_the_filtered_list(qtb
     assert window.statusBar().currentMessage() == (
         "Done: category “食べ物” for 1 word. Ctrl+Z takes it back. Left the list, as the filter no longer "
         "matches: 1 word.")
+
+
+def test_a_word_added_that_the_filter_hides_is_said_to_be_added_not_to_no_longer_match(qtbot, window, profile,
+                                                                                        words):
+    """"it no longer matches the filter" was said of a word just added, which never matched it."""
+    page = words_page(qtbot, window, 5)
+    type_text(qtbot, page.search, "app")
+    wait_shown(qtbot, page, lambda texts: texts == {"apple"})
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    type_text(qtbot, dialog.text_edit, "ocean")
+    type_text(qtbot, dialog.meaning_edit, "海")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "ocean" in window.statusBar().currentMessage(), timeout=3000)
+    assert window.statusBar().currentMessage() == (
+        "“ocean” is added; it does not match the filter, so the list does not show it.")

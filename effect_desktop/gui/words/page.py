@@ -100,7 +100,7 @@ class WordsPage(Page):
         super().__init__(context, parent)
         self.setObjectName("wordsPage")
         self._generation = 0
-        self._edited: tuple[UUID, str] | None = None  # the word just saved, until the list has reloaded
+        self._edited: tuple[UUID, str, bool] | None = None  # the word just saved (added?), until the reload
         # the word just added: selected once the list shows it (the selection stayed on the word before,
         # and an Enter or Delete right after the Add dialog acted on that one)
         self._added: UUID | None = None
@@ -360,10 +360,11 @@ class WordsPage(Page):
         if edited is None or any(word.word_id == edited[0] for word in self.model.rows):
             return
         window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(self.tr(
-                "“{0}” is saved; it no longer matches the filter, so the list does not show it.").format(edited[1]),
-                8000)
+        if isinstance(window, QMainWindow):  # (an added word never matched: "no longer" read oddly)
+            window.statusBar().showMessage((self.tr(
+                "“{0}” is added; it does not match the filter, so the list does not show it.") if edited[2] else
+                self.tr("“{0}” is saved; it no longer matches the filter, so the list does not show it.")
+            ).format(edited[1]), 8000)
 
     def _fill_combo(self, combo: QComboBox, everything: str, values: list[str], empty: str = "",
                     key: Callable[[str], str] = lambda value: value) -> None:
@@ -452,7 +453,7 @@ class WordsPage(Page):
         def submit(values: dict[str, Any]) -> None:
             word_id = service.create_word(**values)
             self._added = word_id
-            self._edited = (word_id, values["text"].strip())  # a filter hiding it is said, as after an edit
+            self._edited = (word_id, values["text"].strip(), True)  # a filter hiding it is said, as after an edit
             self.context.operations.changed.emit()
 
         return self._open_dialog(WordDialog(self, submit, self.profile.queries.categories(),
@@ -468,7 +469,7 @@ class WordsPage(Page):
         def submit(values: dict[str, Any]) -> None:
             edit_with_undo(service, self.context.undo, word.word_id, dialog.changed_values(),
                            self.tr("edit of “{0}”").format(values["text"].strip()))
-            self._edited = (word.word_id, values["text"].strip())
+            self._edited = (word.word_id, values["text"].strip(), False)
             self._changed = {word.word_id}
             self.context.operations.changed.emit()
 
