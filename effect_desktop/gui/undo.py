@@ -24,8 +24,9 @@ from .operations import Operations
 MAX_ENTRIES = 50
 BUSY_FROM = 200  # words: an undo or redo of that many takes a moment (Operations.perform's busy)
 # words: an undo or redo of that many runs off the GUI thread under a progress dialog (an import of 86,137
-# words took 8 s to undo, the window unpainted, with only a wait cursor)
-BACKGROUND_FROM = 5_000
+# words took 8 s to undo, the window unpainted, with only a wait cursor; an Organize's undo takes about
+# 0.5 ms a word, so 4,242 words held the window 2-6 s)
+BACKGROUND_FROM = 1_000
 
 
 class Undone(Enum):
