@@ -1146,8 +1146,8 @@ Details were written to the log file; your study history is safe.</source>
     <name>WordsPage</name>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
-        <source>Deleted words</source>
-        <translation>削除した単語</translation>
+        <source>Deleted &amp;words</source>
+        <translation>削除した単語(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />

@@ -204,13 +204,13 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/filters.py" line="31" />
-            <source>From</source>
-            <translation>開始日</translation>
+            <source>Fro&amp;m</source>
+            <translation>開始日(&amp;M)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/filters.py" line="35" />
-            <source>to</source>
-            <translation>終了日</translation>
+            <source>&amp;to</source>
+            <translation>終了日(&amp;T)</translation>
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/filters.py" line="44" />
@@ -1005,8 +1005,8 @@
         </message>
         <message>
             <location filename="../../effect_desktop/gui/timeline/past.py" line="56" />
-            <source>Time travel:</source>
-            <translation>タイムトラベル:</translation>
+            <source>Time tra&amp;vel:</source>
+            <translation>タイムトラベル(&amp;V):</translation>
         </message>
         <message>
         <source>Moment in the history</source>

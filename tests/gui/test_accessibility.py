@@ -379,7 +379,7 @@ def test_time_travel_and_backups_buttons_take_a_letter_each(qtbot, window, profi
         past = page.past
         travel = [page.travel.go, page.travel.now, past.compare_button, page.scheduler_button, page.newest_button,
                   page.detail.cause_button, page.detail.history_button, page.detail.word_filter_button,
-                  page.detail.session_filter_button]
+                  page.detail.session_filter_button, page.filters.use_from, page.filters.use_to]
         found = letters(travel)
         assert None not in found and len(set(found)) == len(found), found
         dialog = BackupDialog(profile.path, lambda: None, lambda: None)

@@ -111,7 +111,7 @@ class TravelBar(QWidget):
         self.now.clicked.connect(self.back_to_now.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(self.tr("Time travel:"))
+        caption = QLabel(self.tr("Time tra&vel:"))
         caption.setBuddy(self.moment)
         self.slider.setAccessibleName(self.tr("Moment in the history"))
         layout.addWidget(caption)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -130,7 +131,7 @@ class WordsPage(Page):
         for level in range(1, 6):
             self.difficulty.addItem(self.tr("Difficulty {0}").format(level), level)
 
-        self.show_deleted = QCheckBox(self.tr("Deleted words"))
+        self.show_deleted = QCheckBox(self.tr("Deleted &words"))
         self.show_deleted.setObjectName("showDeleted")
         self.show_deleted.setToolTip(self.tr("List the deleted words, to bring one back with its history"))
         self.show_deleted.toggled.connect(self._deleted_toggled)
@@ -344,7 +345,7 @@ class WordsPage(Page):
 
     def _say_done(self) -> None:
         note, self._done_note = self._done_note, None
-        if note is None:
+        if note is None or QApplication.overrideCursor() is not None:  # not over the next command's "Undoing…"
             return
         word_ids, text = note
         hidden = len(word_ids - {word.word_id for word in self.model.rows})
