@@ -68,7 +68,7 @@ def insert_page(store: SqlEventStore, rows: Sequence[Sequence[Any]]) -> int:
         driver = _driver(connection)
         last = driver.execute("SELECT max(position) FROM events").fetchone()[0] or 0
         try:
-            driver.executemany(_INSERT, rows)
+            driver.executemany(_INSERT, rows).close()  # (its statement let go: see SqliteAppender.insert_params)
         except sqlite3.IntegrityError as error:
             raise ConcurrencyError(_id_twice(driver, rows, last, error)) from error
         except sqlite3.Error as error:

@@ -76,7 +76,7 @@ def _version(value: Any) -> int:
 def _insert(connection: sa.Connection, sql: str, rows: Sequence[Sequence[Any]], twice: str) -> None:
     driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
     try:
-        driver.executemany(sql, rows)
+        driver.executemany(sql, rows).close()  # (its statement let go: see SqliteAppender.insert_params)
     except sqlite3.IntegrityError as error:
         raise ConcurrencyError(f"an event or a stream version {twice} ({error})") from error
     except sqlite3.Error as error:  # a full disk said as every other write says it (a sync's pull comes here)

@@ -83,7 +83,11 @@ class SqliteAppender:
         """`insert` for parameters already in statement order."""
         driver = _driver(connection)
         try:
-            driver.executemany(self.insert_sql, params)
+            # closed at once: a cursor that ran executemany keeps its cached statement, and freed later on
+            # another thread (in a reference cycle, by the garbage collector) it reset that statement while
+            # this connection ran it again there: "bad parameter or other API misuse" (Python 3.11's
+            # sqlite3; reproduced one time in six by a review's script, never once closed)
+            driver.executemany(self.insert_sql, params).close()
             last = driver.execute(_LAST_ROWID).fetchone()[0]
         except sqlite3.Error as error:
             raise _wrapped(self.insert_sql, params, error) from error

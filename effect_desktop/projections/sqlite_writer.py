@@ -99,6 +99,6 @@ class SqliteTableWriter:
     def _run(connection: sa.Connection, sql: str, params: list[tuple[Any, ...]]) -> None:
         driver: sqlite3.Connection = connection.connection.driver_connection  # type: ignore[assignment]
         try:
-            driver.executemany(sql, params)
+            driver.executemany(sql, params).close()  # (its statement let go: see SqliteAppender.insert_params)
         except sqlite3.Error as error:
             raise sa.exc.DBAPIError.instance(sql, params[:3], error, sqlite3.Error) from error

@@ -195,7 +195,7 @@ def mark_known(connection: sa.Connection, positions: list[tuple[int, int | None]
         return
     if connection.dialect.name == "sqlite":  # a pull marks every row: straight to the driver
         connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
-            _MARK_KNOWN, positions)
+            _MARK_KNOWN, positions).close()  # (its statement let go: see SqliteAppender.insert_params)
         return
     connection.execute(sa.insert(sync_known).prefix_with("OR REPLACE"),
                        [{"position": p, "server_position": s} for p, s in positions])
