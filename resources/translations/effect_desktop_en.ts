@@ -211,6 +211,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>no category for %Ln word(s)</source>
+      <translation>
+        <numerusform>no category for %Ln word</numerusform>
+        <numerusform>no category for %Ln words</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>Tag to add to %Ln word(s):</source>
       <translation>
         <numerusform>Tag to add to %Ln word:</numerusform>
@@ -489,10 +496,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Left the list, as the filter no longer matches: %Ln word(s).</source>
+      <source>No longer matching the filter, so left the list: %Ln word(s).</source>
       <translation>
-        <numerusform>Left the list, as the filter no longer matches: %Ln word.</numerusform>
-        <numerusform>Left the list, as the filter no longer matches: %Ln words.</numerusform>
+        <numerusform>No longer matching the filter, so left the list: %Ln word.</numerusform>
+        <numerusform>No longer matching the filter, so left the list: %Ln words.</numerusform>
       </translation>
     </message>
     <message numerus="yes">

@@ -1081,7 +1081,7 @@ Details were written to the log file; your study history is safe.</source>
     </message>
     <message>
         <source>“{0}” — {1} is already in your words. Save again to have it twice.</source>
-        <translation>「{0}」— {1} はすでに単語リストにあります。同じ単語を二つにするには、もう一度「保存」を押してください。</translation>
+        <translation>「{0}」— {1} はすでに単語リストにあります。重複して登録するには、もう一度「保存」を押してください。</translation>
     </message>
 </context>
 <context>
@@ -1147,7 +1147,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
         <source>Deleted &amp;words</source>
-        <translation>削除した単語(&amp;W)</translation>
+        <translation>削除済み(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="1" />
@@ -1262,7 +1262,7 @@ Details were written to the log file; your study history is safe.</source>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="214" />
         <source>Their study history is kept; Ctrl+Z, or “Deleted words” later, brings them back.</source>
-        <translation>学習履歴は残ります。Ctrl+Z で取り消すか、後から「削除した単語」で復元できます。</translation>
+        <translation>学習履歴は残ります。Ctrl+Z で取り消すか、後から「削除済み」の一覧で復元できます。</translation>
     </message>
     <message>
         <location filename="../../effect_desktop/gui/words/page.py" line="231" />
@@ -1322,7 +1322,7 @@ Details were written to the log file; your study history is safe.</source>
         <translation>カテゴリなし</translation>
     </message>
     <message numerus="yes">
-        <source>Left the list, as the filter no longer matches: %Ln word(s).</source>
+        <source>No longer matching the filter, so left the list: %Ln word(s).</source>
         <translation><numerusform>絞り込みの条件に合わなくなったため、一覧から外れました: %Ln 語。</numerusform></translation>
     </message>
     <message>
@@ -2340,6 +2340,14 @@ Python {3}, PySide6 {4}, {5}</translation>
     <message>
         <source>Done: {0}. Ctrl+Z takes it back.</source>
         <translation>完了しました: {0}。Ctrl+Z で取り消せます。</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（カテゴリなし）</translation>
+    </message>
+    <message numerus="yes">
+        <source>no category for %Ln word(s)</source>
+        <translation><numerusform>%Ln 語のカテゴリの解除</numerusform></translation>
     </message>
 </context>
 <context>

@@ -552,7 +552,7 @@ def test_a_selection_is_organised_in_one_action_and_one_undo_takes_it_back(qtbot
 
     page.organizer.ask = answer("food")  # what the user picks in the dialog
     assert page.organizer.set_category() == 2, "apple is in food already"
-    assert asked[-1] == ("Category for 3 words:", ["adverbs", "food", "places", "verbs"])
+    assert asked[-1] == ("Category for 3 words:", ["(no category)", "adverbs", "food", "places", "verbs"])
     changed = events(profile, "WordUpdated")
     assert len(changed) == 2 and len({e.metadata.correlation_id for e in changed}) == 1, "one action"
     wait_shown(qtbot, page, lambda texts: True)
@@ -951,6 +951,18 @@ def test_the_organize_question_starts_empty_and_enter_at_once_changes_nothing(qt
     QTimer.singleShot(100, lambda: answer("review"))
     assert page.organizer.add_tag() == 5
 
+    def choose(keys: list[Qt.Key]) -> None:  # from the list, by the keyboard
+        dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "organizeAsk" and w.isVisible())
+        combo = dialog.findChild(QComboBox)
+        for key in keys:
+            QTest.keyClick(combo, key)
+        seen.append(combo.currentText())
+        QTest.keyClick(combo, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, lambda: choose([Qt.Key.Key_Down]))  # the first choice, not the second
+    assert page.organizer.set_category() == 5 and seen[-1] == "(no category)"
+    assert {w.category for w in profile.queries.words()} == {""}, "a category can still be taken away"
+
 
 def test_organize_says_what_it_did_and_how_many_words_left_the_filtered_list(qtbot, window, profile, words):
     """Filtered to one category, a selection moved to another vanished from the list with the selection,
@@ -963,10 +975,10 @@ def test_organize_says_what_it_did_and_how_many_words_left_the_filtered_list(qtb
     page.organizer.ask = lambda *_args: "食べ物"
     assert page.organizer.set_category() == 1
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
-    qtbot.waitUntil(lambda: "Left the list" in window.statusBar().currentMessage(), timeout=3000)
+    qtbot.waitUntil(lambda: "left the list" in window.statusBar().currentMessage(), timeout=3000)
     assert window.statusBar().currentMessage() == (
-        "Done: category “食べ物” for 1 word. Ctrl+Z takes it back. Left the list, as the filter no longer "
-        "matches: 1 word.")
+        "Done: category “食べ物” for 1 word. Ctrl+Z takes it back. No longer matching the filter, so left the "
+        "list: 1 word.")
 
 
 def test_a_word_added_that_the_filter_hides_is_said_to_be_added_not_to_no_longer_match(qtbot, window, profile,
@@ -996,3 +1008,29 @@ def test_the_undo_of_an_organize_on_a_thousand_words_leaves_the_window_painting(
     assert window.undo.running, "in the pool, under a progress dialog"
     qtbot.waitUntil(lambda: not window.undo.running, timeout=60_000)
     assert {w.category for w in profile.queries.words()} == {""}
+
+
+def test_a_new_search_starts_at_its_first_matches_not_where_the_last_list_was_scrolled(qtbot, window, profile):
+    """Scrolled to word250, a search for "word2" kept word250 at the top, its first 40 matches out of sight
+    above (found in review)."""
+    page = _many_words(qtbot, window, profile)
+    page.table.scrollTo(page.model.index(250, 0), page.table.ScrollHint.PositionAtTop)
+    type_text(qtbot, page.search, "word2")
+    qtbot.waitUntil(lambda: 0 < page.model.rowCount() < 300, timeout=5000)
+    qtbot.wait(50)
+    assert page.table.indexAt(QPoint(0, 0)).row() == 0
+
+
+def test_a_word_organize_takes_out_of_the_filtered_list_hands_its_place_to_the_next(qtbot, window, profile, words):
+    """The current word moved to another category left the filtered list with nothing selected: the keyboard's
+    place fell back to the top (found in review); a delete hands it to the next word, and so does this."""
+    page = words_page(qtbot, window, 5)
+    page.category.setCurrentIndex(page.category.findData("food"))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    page.table.setFocus()
+    page.table.selectRow(0)
+    moved = _current_text(page)
+    page.organizer.ask = lambda *_args: "食べ物"
+    assert page.organizer.set_category() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert [w.text for w in page.selected_words()] == [{"apple": "bread", "bread": "apple"}[moved]]

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QToolButton
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QMainWindow, QMenu, QToolButton
 
 from ...application import organize
 from ...domain.word import normalise_tags, split_tags
@@ -61,12 +61,15 @@ class Organizer(QObject):
         if not words:
             return 0
         if category is None:
+            none = self.tr("(no category)")  # chosen, not typed: an empty field changes nothing
             category = self.ask(self.tr("Set category"), self.tr("Category for %Ln word(s):", "", len(words)),
-                                self.page.profile.queries.categories())
+                                [none, *(c for c in self.page.profile.queries.categories() if c)])
+            category = "" if category == none else category
         if category is None:
             return 0
         return self._apply(words, organize.category_set(category),  # (counting the words it changed)
-                           lambda count: self.tr("category “{0}” for %Ln word(s)", "", count).format(category.strip()))
+                           lambda count: self.tr("category “{0}” for %Ln word(s)", "", count).format(category.strip())
+                           if category.strip() else self.tr("no category for %Ln word(s)", "", count))
 
     def add_tag(self, tag: str | None = None) -> int:
         words = self._words()
@@ -135,6 +138,9 @@ class Organizer(QObject):
         dialog.setLabelText(label)
         dialog.setComboBoxItems(choices)
         dialog.setComboBoxEditable(True)
+        combo = dialog.findChild(QComboBox)
+        if combo is not None:  # no choice current either: Down went to the second one
+            combo.setCurrentIndex(-1)
         dialog.setTextValue("")
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted

@@ -108,6 +108,7 @@ class WordsPage(Page):
         self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
         self._done_note: tuple[set[UUID], str] | None = None  # an Organize to say, once the list shows it
         self._shown_generation = 0  # the reload the list shows
+        self._shown_list: tuple[object, object] | None = None  # the filter and order it was read with
         self.model = WordTableModel(self)
         self.dialog: WordDialog | None = None
         self.confirm: QMessageBox | None = None
@@ -260,15 +261,17 @@ class WordsPage(Page):
             words = sorted_words(queries.words(word_filter), sorting, days)
             return words, queries.word_count(deleted=word_filter.deleted_only), due, days
 
+        same_list = (word_filter, sorting) == self._shown_list  # the same filter and order, read again
         def loaded(result: tuple[list[WordView], int, set[UUID], dict[UUID, date]]) -> None:
             if generation == self._generation:
                 self._shown_generation = generation
-                self._show(*result, sorted_as=sorting)
+                self._shown_list = (word_filter, sorting)
+                self._show(*result, sorted_as=sorting, same_list=same_list)
 
         self.context.operations.read("words.list", load, loaded, owner=self)
 
     def _show(self, words: list[WordView], total: int, due: set[UUID], days: dict[UUID, date],
-              sorted_as: Sorting | None = None) -> None:
+              sorted_as: Sorting | None = None, same_list: bool = True) -> None:
         selected = set(self.selected_ids())
         current = self.table.currentIndex()
         current_row = current.row() if current.isValid() else None
@@ -292,7 +295,12 @@ class WordsPage(Page):
         added, self._added = self._added, None
         self._select(selected)
         self._keep_place(current_id, first_row, self._changed)
-        self._keep_view(top_id, scrolled, current_id, current_row)
+        if same_list:
+            self._keep_view(top_id, scrolled, current_id, current_row)
+        elif self.table.currentIndex().isValid():  # another filter or order: where the keyboard is
+            self.table.scrollTo(self.table.currentIndex())
+        else:  # or at its first words (it kept the last list's scroll, its first matches out of sight)
+            self.table.scrollToTop()
         found = next((r for r, word in enumerate(self.model.rows) if word.word_id == added), None)
         if found is not None:
             self.table.selectRow(found)
@@ -340,6 +348,7 @@ class WordsPage(Page):
         """An Organize said in the status bar, with the words it took out of the filtered list: they
         vanished with the selection, and nothing was said (a delete and an edit say so)."""
         self._done_note = (set(word_ids), text)
+        self._changed = self._changed | set(word_ids)  # one it hid: the word that took its place is chosen
         if self._shown_generation == self._generation:  # no reload under way: the list is as it will be
             self._say_done()
 
@@ -350,7 +359,7 @@ class WordsPage(Page):
         word_ids, text = note
         hidden = len(word_ids - {word.word_id for word in self.model.rows})
         if hidden:
-            text += " " + self.tr("Left the list, as the filter no longer matches: %Ln word(s).", "", hidden)
+            text += " " + self.tr("No longer matching the filter, so left the list: %Ln word(s).", "", hidden)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 10_000)
