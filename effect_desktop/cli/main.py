@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from .. import APP_NAME, __version__
 from ..backup.schedule import daily_backup, daily_backup_due
-from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, command_for, default_data_dir
+from ..bootstrap import DEFAULT_PROFILE, LOG_FILE_NAME, command_for, default_data_dir, profile_path
 from ..domain.errors import DomainError
 from ..persistence.damage import damaged, is_damage
 from ..persistence.errors import ProfileLocked, StoreError
@@ -199,9 +199,9 @@ def run_cli(argv: Sequence[str]) -> int:
         interrupts.restore()
     if interrupts.seen:
         end_progress_line()
-        said = interrupted(interrupts)
-        if interrupts.profile_file is not None:
-            said = said.format(**commands_for(interrupts.profile_file))
+        said = interrupted(interrupts)  # (before the line was read: the default profile's commands)
+        said = said.format(**commands_for(interrupts.profile_file or profile_path(default_data_dir(),
+                                                                                  DEFAULT_PROFILE)))
         print(f"effect-desktop: {said}", file=sys.stderr)
         return EXIT_INTERRUPTED
     return code

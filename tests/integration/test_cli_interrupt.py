@@ -208,3 +208,18 @@ def test_ctrl_c_once_an_import_was_stored_says_it_is_all_kept(
     monkeypatch.undo()
     assert run_cli(["--data-dir", str(data), "words", "list", "--json"]) == 0
     assert {w["text"] for w in json.loads(capsys.readouterr().out)} == {"apple", "pear"}
+
+
+def test_ctrl_c_before_the_command_line_is_read_names_real_commands(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C as the command line was read printed "`{words}` or `{events}` shows what is there" (found in
+    review)."""
+    from effect_desktop.cli import main as cli_main
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt  # as a Ctrl+C landing while the parser is built
+
+    monkeypatch.setattr(cli_main, "build_parser", ctrl_c)
+    assert cli_main.run_cli(["--data-dir", str(tmp_path / "data"), "words", "list"]) == 130
+    err = capsys.readouterr().err
+    assert "{" not in err and "effect-desktop words list" in err, err
