@@ -106,7 +106,9 @@ class WordsPage(Page):
         # and an Enter or Delete right after the Add dialog acted on that one)
         self._added: UUID | None = None
         self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
-        self._done_note: tuple[set[UUID], str] | None = None  # an Organize to say, once the list shows it
+        self._done_note: tuple[set[UUID], str, int] | None = None  # an Organize to say, once the list shows it
+        self._commands = 0  # commands run in the window: a note is said only if no other came since
+        self.context.operations.changed.connect(self._count_command)
         self._shown_generation = 0  # the reload the list shows
         self._shown_list: tuple[object, object] | None = None  # the filter and order it was read with
         self.model = WordTableModel(self)
@@ -347,22 +349,25 @@ class WordsPage(Page):
     def say_done(self, word_ids: list[UUID], text: str) -> None:
         """An Organize said in the status bar, with the words it took out of the filtered list: they
         vanished with the selection, and nothing was said (a delete and an edit say so)."""
-        self._done_note = (set(word_ids), text)
+        self._done_note = (set(word_ids), text, self._commands)
         self._changed = self._changed | set(word_ids)  # one it hid: the word that took its place is chosen
         if self._shown_generation == self._generation:  # no reload under way: the list is as it will be
             self._say_done()
 
     def _say_done(self) -> None:
         note, self._done_note = self._done_note, None
-        if note is None or QApplication.overrideCursor() is not None:  # not over the next command's "Undoing…"
-            return
-        word_ids, text = note
+        if note is None or note[2] != self._commands or QApplication.overrideCursor() is not None:
+            return  # not over the next command's "Undoing…" or "Undone: …"
+        word_ids, text, _ = note
         hidden = len(word_ids - {word.word_id for word in self.model.rows})
         if hidden:
             text += " " + self.tr("No longer matching the filter, so left the list: %Ln word(s).", "", hidden)
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 10_000)
+
+    def _count_command(self) -> None:
+        self._commands += 1
 
     def _say_hidden(self) -> None:
         """An edited word that no longer matches the filter leaves the list: say so, or it looks lost."""
