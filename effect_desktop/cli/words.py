@@ -126,6 +126,8 @@ def word_json(word: WordView) -> dict[str, Any]:
         "category": word.category, "tags": word.tags, "difficulty": word.difficulty,
         "created_at": word.created_at.isoformat(), "updated_at": word.updated_at.isoformat(),
         "next_review_date": progress.next_review_date.isoformat() if progress else None,
+        # a deleted word's last change is its deletion (the window's Deleted column shows that day)
+        "deleted": word.deleted, "deleted_at": word.updated_at.isoformat() if word.deleted else None,
     }
 
 

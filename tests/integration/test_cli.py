@@ -58,7 +58,7 @@ def test_words_add_edit_delete_and_list(cli: Cli) -> None:
     assert listed == [{
         "id": apple, "text": "apple", "meaning": "林檎", "category": "food", "tags": ["noun", "Fruit"],
         "difficulty": 2, "created_at": listed[0]["created_at"], "updated_at": listed[0]["updated_at"],
-        "next_review_date": None,
+        "next_review_date": None, "deleted": False, "deleted_at": None,
     }]
     table = cli.ok("words", "list")
     assert "apple" in table and "林檎" in table and "1 word" in table
@@ -138,6 +138,8 @@ def test_a_deleted_word_is_listed_apart_and_restored_with_its_history(cli: Cli) 
     assert json.loads(cli.ok("words", "list", "--json")) == []
     deleted = json.loads(cli.ok("words", "list", "--json", "--deleted"))
     assert [w["id"] for w in deleted] == [cat]
+    # when, as the window's Deleted column shows it (a script had no way to tell; found by a CLI user)
+    assert deleted[0]["deleted"] is True and deleted[0]["deleted_at"] == deleted[0]["updated_at"]
     assert "1 deleted word" in cli.ok("words", "list", "--deleted")
 
     assert cli.ok("words", "restore", cat).strip() == f"restored {cat}"
