@@ -158,8 +158,10 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.json:
         print_json(rows)
         return 0
-    print_table(["WORD", "REPS", *(["EF"] if easy else []), "INTERVAL", "NEXT REVIEW"],
-                [[_word_shown(r), r["repetition_count"],
+    # the id first, as `words list` and `state` show it: two words spelt alike ("bank" twice) were told apart
+    # nowhere in this table
+    print_table(["ID", "WORD", "REPS", *(["EF"] if easy else []), "INTERVAL", "NEXT REVIEW"],
+                [[r["word_id"], _word_shown(r), r["repetition_count"],
                   *([f"{r['easiness_factor']:.2f}"] if easy else []), r["interval_days"],
                   r["next_review_day"] or "new"] for r in rows])
     return 0
@@ -167,8 +169,8 @@ def show_progress(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def _word_shown(row: dict[str, Any]) -> str:
     """The word as the table names it. A word whose creation a recovery could not read back has a
-    schedule (its answers came back) but no text: the table said "None". Its id's start (the whole one
-    is in --json) tells such words apart."""
+    schedule (its answers came back) but no text: the table said "None" (its id, in the first column,
+    tells such words apart)."""
     if row["text"] is None:
-        return f"(word lost) {row['word_id'][:8]}…"
+        return "(word lost)"
     return f"{row['text']} (deleted)" if row["deleted"] else str(row["text"])

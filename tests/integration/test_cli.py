@@ -196,7 +196,7 @@ def test_a_session_from_the_due_queue_to_progress(cli: Cli) -> None:
     assert json.loads(cli.ok("progress", "--json"))[0] | {"next_review_date": None} == {
         "word_id": word, "text": "apple", "deleted": True, "repetition_count": 1, "easiness_factor": 2.6,
         "interval_days": 1, "next_review_date": None, "next_review_day": tomorrow.isoformat()}
-    assert cli.ok("progress").splitlines()[-1].startswith("apple (deleted)")
+    assert cli.ok("progress").splitlines()[-1].split(None, 1)[1].startswith("apple (deleted)")
     code, _, err = cli("session", "start", "--words", word)
     assert code == 2 and "1 of the words is deleted" in err and "restore it first" in err  # not "do not exist"
     code, _, err = cli("session", "start", "--words", "01a21a66-c058-7485-91de-cbe0bb8b0d52")
@@ -460,7 +460,7 @@ def test_progress_names_a_word_whose_creation_was_lost(cli: Cli) -> None:
         assert raw.execute("DELETE FROM events WHERE event_type = 'WordCreated'").rowcount == 1
     cli.ok("rebuild")
     line = cli.ok("progress").splitlines()[-1]
-    assert line.startswith(f"(word lost) {word[:8]}…") and "None" not in line
+    assert line.startswith(f"{word}  (word lost)") and "None" not in line
     assert json.loads(cli.ok("progress", "--json"))[0]["text"] is None  # for a script: no text, as it is
 
 

@@ -139,7 +139,7 @@ def test_under_fsrs_the_cli_leaves_the_easiness_out_as_the_window_does(history: 
     assert past["scheduler"] == "sm2" and [b["words"] for b in past["easiness"] if b["words"]]
     assert run_cli(["--data-dir", data_dir, "progress"]) == 0
     progress = capsys.readouterr().out
-    assert progress.splitlines()[0].split() == ["WORD", "REPS", "INTERVAL", "NEXT", "REVIEW"]
+    assert progress.splitlines()[0].split() == ["ID", "WORD", "REPS", "INTERVAL", "NEXT", "REVIEW"]
     assert run_cli(["--data-dir", data_dir, "progress", "--json"]) == 0
     assert all(row["easiness_factor"] is None for row in json.loads(capsys.readouterr().out))
     # `state` as of a moment under FSRS said EF 2.50 for every word (the time travel too); before it, SM-2's
