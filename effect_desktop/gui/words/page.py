@@ -106,6 +106,7 @@ class WordsPage(Page):
         # and an Enter or Delete right after the Add dialog acted on that one)
         self._added: UUID | None = None
         self._changed: set[UUID] = set()  # words just edited, deleted or restored, until then
+        self._brought_back: set[UUID] = set()  # words an undo put back in the list, selected when shown
         self._done_note: tuple[set[UUID], str, int] | None = None  # an Organize to say, once the list shows it
         self._commands = 0  # commands run in the window: a note is said only if no other came since
         self.context.operations.changed.connect(self._count_command)
@@ -295,7 +296,9 @@ class WordsPage(Page):
             self.count_label.setText(self.tr("{0} of %Ln word(s)", "", total).format(grouped)
                                      if shown != total else self.tr("%Ln word(s)", "", total))
         added, self._added = self._added, None
-        self._select(selected)
+        brought, self._brought_back = self._brought_back, set()
+        brought &= {word.word_id for word in self.model.rows}  # (a redo's deletion: gone from this list)
+        self._select(brought or selected)
         self._keep_place(current_id, first_row, self._changed)
         if same_list:
             self._keep_view(top_id, scrolled, current_id, current_row)
@@ -574,23 +577,33 @@ class WordsPage(Page):
         if not ok or not done:
             return []
         self._changed = {word_id for word_id, _ in done}
-        self.context.undo.push(_each_word_entry(done, command, undo_command, label))
+        self.context.undo.push(_each_word_entry(done, command, undo_command, label, self._bring_back))
         return done
+
+    def _bring_back(self, word_ids: set[UUID]) -> None:
+        """Words an undo or redo put back in this list, selected once it shows them: they came back
+        somewhere in 20,000 rows, and nothing showed which (maybe from a worker: kept here, then read
+        on the window's thread by `_show`)."""
+        self._brought_back = set(word_ids)
 
 
 def _each_word_entry(done: list[tuple[UUID, UUID]], command: Callable[..., list[tuple[UUID, UUID]]],
-                     undo_command: Callable[..., list[tuple[UUID, UUID]]], label: str) -> UndoEntry:
+                     undo_command: Callable[..., list[tuple[UUID, UUID]]], label: str,
+                     brought_back: Callable[[set[UUID]], None]) -> UndoEntry:
     """Undo `done` (word, event) with `undo_command`, naming each event; Redo runs `command` again on
-    the words the undo changed, naming the undo's events, and gives the entry that undoes that."""
+    the words the undo changed, naming the undo's events, and gives the entry that undoes that. The
+    words each puts back go to `brought_back` (the list selects those it shows)."""
     undone: list[tuple[UUID, UUID]] = []
 
     def undo() -> Undone:
         undone[:] = undo_command([word_id for word_id, _ in done], undoes=dict(done), skip_done=True)
+        brought_back({word_id for word_id, _ in undone})
         return outcome(len(undone), len(done))
 
     def redo() -> tuple[Undone, UndoEntry | None]:
         again = command([word_id for word_id, _ in undone], undoes=dict(undone), skip_done=True)
+        brought_back({word_id for word_id, _ in again})
         return (outcome(len(again), len(undone)),
-                _each_word_entry(again, command, undo_command, label) if again else None)
+                _each_word_entry(again, command, undo_command, label, brought_back) if again else None)
 
     return UndoEntry(label, undo, redo=redo, size=len(done))
