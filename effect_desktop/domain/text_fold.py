@@ -60,12 +60,28 @@ def word_fold(value: str) -> str:
 _KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)} | {0x30FD: 0x309D, 0x30FE: 0x309E}
 
 
+# The accents and vowel points a search looks through: the combining diacritics of Latin, Greek and
+# Cyrillic letters (é, ñ, ü, ё, ά once decomposed), Hebrew points and Arabic short vowels. Not kana's
+# voicing marks (U+3099, U+309A: か and が are different words) nor Hangul's parts (recomposed after).
+_MARKS = re.compile("[\u0300-\u036f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+                    "\u064b-\u065f\u0670]")
+
+
+def without_marks(value: str) -> str:
+    """`value` without the marks above: "cafe" finds "café", "ninos" finds "niños", "еж" finds "ёж"."""
+    if value.isascii():
+        return value
+    return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", value)))
+
+
 def search_fold(value: str) -> str:
     """Search form: `word_fold`, spaces and line breaks as one space (the search reads a meaning's lines as
-    the word list shows them, and "padded word" finds "padded   word", as a typed answer does), and either
+    the word list shows them, and "padded word" finds "padded   word", as a typed answer does), either
     kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one another (a learner rarely remembers
-    which script a meaning was written in). Only for searching and sorting: tags stay apart by script."""
-    return " ".join(word_fold(value).split()).translate(_KATAKANA_AS_HIRAGANA)
+    which script a meaning was written in), and accents do not matter (`without_marks`: a learner types
+    "ecole" on a keyboard without é, and "école" sorts beside "ecole", not after "zèbre"). Only for
+    searching and sorting: tags stay apart by script, and a typed answer still needs its accents."""
+    return without_marks(" ".join(word_fold(value).split()).translate(_KATAKANA_AS_HIRAGANA))
 
 
 def search_key(text: str, meaning: str) -> str:

@@ -39,7 +39,8 @@ PROJECTION_KEY = "projection_version"
 #    (statistics_handlers.facets_of); done in place from 3 on.
 # 8: a word's search key ignores what a typed answer ignores (invisible characters, variation selectors, the
 #    dot of a folded İ) and reads spaces and line breaks as one space (text_fold.search_key); done in place.
-PROJECTION_VERSION = "8"
+# 9: a word's search key has no accents (text_fold.without_marks: "cafe" finds "café"); done in place.
+PROJECTION_VERSION = "9"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -121,8 +122,8 @@ def _from_6(connection: sa.Connection) -> None:
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "8"): _from_3, ("4", "8"): _from_4, ("5", "8"): _from_5, ("6", "8"): _from_6,
-            ("7", "8"): refold_search_keys}
+IN_PLACE = {("3", "9"): _from_3, ("4", "9"): _from_4, ("5", "9"): _from_5, ("6", "9"): _from_6,
+            ("7", "9"): refold_search_keys, ("8", "9"): refold_search_keys}
 
 
 def schema_fingerprint() -> str:

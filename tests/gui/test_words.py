@@ -745,6 +745,18 @@ def test_sorting_by_word_puts_full_width_letters_and_both_kana_scripts_where_a_r
     assert [w.text for w in shown(page)] == ["abb", "ＡＢＣ", "abd", "Zebra", "かたかな", "ｶﾀｶﾅ", "カタログ", "きのこ"]
 
 
+def test_sorting_by_word_puts_accented_words_beside_their_plain_letters(qtbot, window, profile):
+    """"école" sorted after "zèbre" (é is past every plain letter by code point): a French list read
+    out of order, and a search for "ecole" found nothing."""
+    texts = ["zèbre", "école", "ecole", "Éclair", "fin", "été"]
+    profile.service.create_words([{"text": t, "meaning": "m"} for t in texts])
+    page = words_page(qtbot, window, len(texts))
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [w.text for w in shown(page)] == ["Éclair", "ecole", "école", "été", "fin", "zèbre"]
+    qtbot.keyClicks(page.search, "ecole")
+    qtbot.waitUntil(lambda: [w.text for w in shown(page)] == ["ecole", "école"])
+
+
 def _tab_to(qtbot, window, widget, most: int = 12) -> None:
     """Tab, as the learner does, until `widget` has the focus."""
     for _ in range(most):

@@ -11,6 +11,7 @@ from effect_desktop.domain.text_fold import fold
 from effect_desktop.persistence.schema import profile_info
 from effect_desktop.projections.tables import daily_stats, words
 from effect_desktop.projections.upgrade import PROJECTION_KEY, PROJECTION_VERSION
+from effect_desktop.projections.verify import verify
 from effect_desktop.projections.views import WordFilter
 from effect_desktop.timeline.entries import TimelineFilter
 from effect_desktop.timeline.queries import TimelineQueries
@@ -99,6 +100,47 @@ def test_a_profile_from_the_previous_version_has_its_search_keys_refolded_withou
         assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
         assert connection.execute(sa.select(profile_info.c.value)
                                   .where(profile_info.c.key == PROJECTION_KEY)).scalar() == PROJECTION_VERSION
+    profile.close()
+
+
+ACCENTED = [("café", "coffee"), ("niño", "child"), ("ёж", "hedgehog"), ("がっこう", "school"), ("かっこう", "cuckoo"),
+            ("كِتَاب", "book"), ("resume", "to begin again")]
+
+
+def test_accents_do_not_matter_to_a_search_but_kana_voicing_does(tmp_path: Path) -> None:
+    """A learner without é on the keyboard typed "cafe" and found nothing; が and か are different words."""
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in ACCENTED])
+    assert _found(profile, "cafe") == _found(profile, "CAFÉ") == ["café"]
+    assert _found(profile, "nino") == ["niño"] and _found(profile, "еж") == ["ёж"]
+    assert _found(profile, "كتاب") == ["كِتَاب"]
+    assert _found(profile, "がっこう") == ["がっこう"] and _found(profile, "かっこう") == ["かっこう"]
+    assert _found(profile, "résumé") == ["resume"]
+    assert {e.word_text for e in TimelineQueries(profile.store).page(TimelineFilter(text="cafe")).entries} == {"café"}
+    # the Add dialog still tells "résumé" from "resume": a word with an accent is another word
+    assert profile.queries.words_with_text("résumé") == []
+    assert [w.text for w in profile.queries.words_with_text("Café")] == ["café"]
+    assert verify(profile.projector).ok  # a rebuild folds them as the live update did
+    profile.close()
+
+
+def test_a_profile_of_version_8_has_its_search_keys_refolded_without_a_replay(tmp_path: Path) -> None:
+    path = tmp_path / "p.effect.sqlite3"
+    profile = open_profile(path)
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in ACCENTED])
+    with profile.engine.begin() as connection:  # as version 8 left it: accents kept
+        for word_id, text, meaning in connection.execute(sa.select(words.c.word_id, words.c.text, words.c.meaning)):
+            connection.execute(words.update().where(words.c.word_id == word_id)
+                               .values(search_key=fold(f"{text}\n{meaning}")))
+        connection.execute(profile_info.update().where(profile_info.c.key == PROJECTION_KEY).values(value="8"))
+        connection.execute(daily_stats.update().values(study_seconds=4242))  # a replay would recount it
+    assert _found(profile, "cafe") == []
+    profile.close()
+
+    profile = open_profile(path)
+    assert _found(profile, "cafe") == ["café"] and _found(profile, "nino") == ["niño"]
+    with profile.engine.connect() as connection:
+        assert connection.execute(sa.select(daily_stats.c.study_seconds)).scalars().all() == [4242]
     profile.close()
 
 
