@@ -162,8 +162,12 @@ class Operations(QObject):
     def run(self, work: Callable[[Progress], T], on_success: Callable[[T], None] | None = None, *,
             label: str = "", cancellable: bool = False, changes: bool = True,
             on_failure: Callable[[Exception], None] | None = None, owner: QObject | None = None,
-            stops_on_close: bool = False) -> None:
+            stops_on_close: bool = False, changes_first: bool = False) -> None:
         """Run long work in the pool; a progress dialog appears if it takes a moment.
+
+        `changes_first`: the change is announced before `on_success` runs, as `perform` announces it
+        before its caller goes on (a command moved off the GUI thread says what it did after the
+        list reloads, not before: a note said before the reload was taken as stale).
 
         `stops_on_close`: cancellable work that closing the window cancels (`stop_on_close`).
 
@@ -216,12 +220,14 @@ class Operations(QObject):
             finish()
             if not self._live():
                 return
+            if changes and changes_first:
+                self.changed.emit()
             if on_success is not None and not _gone(owner):
                 on_success(result)
             # not when `on_success` handed the profile to a new window (a new study day start): the old
             # window's sync status recounted on the closed profile, through connections nothing closed,
             # and every restore was refused as "another program is using this profile"
-            if changes and self._live():
+            if changes and not changes_first and self._live():
                 self.changed.emit()
 
         def failed(error: Exception) -> None:

@@ -25,7 +25,7 @@ MAX_ENTRIES = 50
 BUSY_FROM = 200  # words: an undo or redo of that many takes a moment (Operations.perform's busy)
 # words: an undo or redo of that many runs off the GUI thread under a progress dialog (an import of 86,137
 # words took 8 s to undo, the window unpainted, with only a wait cursor; an Organize's undo takes about
-# 0.5 ms a word, so 4,242 words held the window 2-6 s)
+# 0.5 ms a word, so 4,242 words held the window 2-6 s); so does an Organize of that many
 BACKGROUND_FROM = 1_000
 
 
@@ -134,14 +134,15 @@ class UndoHistory(QObject):
 
         message = self._busy(self.tr("Undoing {0}…"), entry)
         if entry.size >= BACKGROUND_FROM:
-            self._in_background(undo, settle, message)
+            self.in_background(undo, settle, message)
             return True
         return settle(*self.operations.perform(undo, busy=message))
 
-    def _in_background(self, work: Callable[[], object], settle: Callable[[bool, object], object],
-                       message: str) -> None:
-        """A large undo or redo in the pool, under a window-modal progress dialog (no other command
-        meanwhile); a failure is shown as `perform` shows it, then settled as one."""
+    def in_background(self, work: Callable[[], object], settle: Callable[[bool, object], object],
+                      message: str, *, changes_first: bool = False) -> None:
+        """A large undo or redo (or an Organize: Undo waits for it) in the pool, under a window-modal
+        progress dialog (no other command meanwhile); a failure is shown as `perform` shows it, then
+        settled as one. `changes_first`: as `Operations.run`'s."""
         def succeeded(result: object) -> None:
             self.running = False
             settle(True, result)
@@ -154,7 +155,8 @@ class UndoHistory(QObject):
         self.running = True
         self.changed.emit()  # Undo and Redo greyed while it runs
 
-        self.operations.run(lambda _progress: work(), succeeded, label=message, on_failure=failed, owner=self)
+        self.operations.run(lambda _progress: work(), succeeded, label=message, on_failure=failed, owner=self,
+                            changes_first=changes_first)
 
     @staticmethod
     def _busy(message: str, entry: UndoEntry) -> str:
@@ -192,6 +194,6 @@ class UndoHistory(QObject):
 
         message = self._busy(self.tr("Redoing {0}…"), entry)
         if entry.size >= BACKGROUND_FROM:
-            self._in_background(again, settle, message)
+            self.in_background(again, settle, message)
             return True
         return settle(*self.operations.perform(again, busy=message))

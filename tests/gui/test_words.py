@@ -735,6 +735,39 @@ def test_organizing_many_words_shows_the_window_busy_meanwhile(qtbot, window, pr
     assert QApplication.overrideCursor() is None
 
 
+def test_organizing_thousands_of_words_runs_off_the_gui_thread_and_says_when_done(qtbot, window, profile,
+                                                                                  monkeypatch):
+    """Organize on 4,242 words held the window two seconds, unpainted (its undo already ran in the pool)."""
+    import threading
+
+    from effect_desktop.gui import undo as undo_module
+
+    monkeypatch.setattr(undo_module, "BACKGROUND_FROM", 5)
+    profile.service.create_words([{"text": f"w{i}", "meaning": "m"} for i in range(6)])
+    page = words_page(qtbot, window, 6)
+    page.table.selectAll()
+    threads: list[bool] = []
+    release = threading.Event()
+    real = profile.service.change_words
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(profile.service, "change_words", watched)
+    assert page.organizer.set_category("colours") == 6
+    qtbot.waitUntil(lambda: threads == [False])  # in the pool, the window answering meanwhile
+    assert not window.undo_last()  # Ctrl+Z waits for it: it would have undone the action before
+    release.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage()
+                    == "Done: category “colours” for 6 words. Ctrl+Z takes it back.")
+    assert {w.category for w in shown(page)} == {"colours"}
+    assert window.undo_last()
+    qtbot.waitUntil(lambda: {w.category for w in shown(page)} == {""})
+    assert threads == [False, False]
+
+
 def test_sorting_by_word_puts_full_width_letters_and_both_kana_scripts_where_a_reader_looks(
         qtbot, window, profile):
     """ＡＢＣ (typed with a Japanese input method) sorted after every kana, ｶﾀｶﾅ too: by code point."""
@@ -1019,6 +1052,9 @@ def test_the_undo_of_an_organize_on_a_thousand_words_leaves_the_window_painting(
     page.table.selectAll()
     page.organizer.ask = lambda *_args: "food"
     assert page.organizer.set_category() == 1_000
+    assert window.undo.running, "the Organize itself in the pool too"
+    qtbot.waitUntil(lambda: not window.undo.running, timeout=60_000)
+    assert {w.category for w in profile.queries.words()} == {"food"}
     window.undo_action.trigger()
     assert window.undo.running, "in the pool, under a progress dialog"
     qtbot.waitUntil(lambda: not window.undo.running, timeout=60_000)
