@@ -921,6 +921,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>A {0} session from {1} was started; no word is answered yet.</source>
         <translation>{1} に始めた{0}のセッションがあります（まだどの単語も解答されていません）。</translation>
     </message>
+    <message>
+        <source>Right: {0} — {1}</source>
+        <translation>正解！{0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

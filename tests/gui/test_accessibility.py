@@ -189,6 +189,20 @@ def test_a_typing_card_asks_for_the_meaning_it_shows_and_says_the_answer_after_a
     assert f"“{word.text}”" in said(card.entry, QAccessible.Text.Description)
 
 
+def test_a_right_answer_and_what_the_status_bar_says_are_read_out(qtbot, window, words):  # type: ignore[no-untyped-def]
+    """After a right typed answer a screen reader heard only the next card, never that it was right; an
+    undo's "Undone: …" (shown only in the status bar) was never read at all."""
+    heard: list[str] = []
+    window.announcer.said.connect(heard.append)
+    card = start(qtbot, window, "typing").session_panel.typing
+    word = card.word
+    type_text(qtbot, card.entry, word.text)
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert heard == [f"Right: {word.text} — {word.meaning}"]
+    qtbot.keyClick(card.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert heard[1:] == ["Answer undone.", f"Undone: answer to “{word.text}”"]
+
+
 def test_a_multiple_choice_card_says_the_word_and_the_right_meaning_after_a_miss(
         qtbot, window, words):  # type: ignore[no-untyped-def]
     card = start(qtbot, window, "multiple_choice").session_panel.choice

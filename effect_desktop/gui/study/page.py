@@ -352,7 +352,10 @@ class StudyPage(Page):
             self._next_card()
 
     def _show_result(self, word: WordView, is_correct: bool) -> None:
-        self.session_panel.show_result(f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}", is_correct)
+        # read out when right; a miss is said by the card itself, with the right answer
+        spoken = self.tr("Right: {0} — {1}").format(word.text, word.meaning) if is_correct else ""
+        self.session_panel.show_result(f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}", is_correct,
+                                       spoken)
 
     def _next_card(self) -> None:
         if self.run is None:

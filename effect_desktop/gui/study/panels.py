@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...application.planning import Focus
 from ...domain.events import LearningMode
 from ...domain.text_fold import tag_key
+from ..announce import announce
 from ..style import error_color, follow_palette, heading, scaled_font, set_text_color, success_color
 from .cards import Card, ChoiceCard, FlashcardCard, TypingCard
 from .fitting import ElidedLabel
@@ -220,12 +221,15 @@ class SessionPanel(QWidget):
         self._correct: bool | None = None
         follow_palette(self.last_result, "result", self._colour_result, now=False)
 
-    def show_result(self, text: str, correct: bool | None = None) -> None:
+    def show_result(self, text: str, correct: bool | None = None, spoken: str | None = None) -> None:
         """The line above the card: the last answer in green or red (`correct`), or a plain notice.
-        The colour is the palette's: switched to dark mid-session, it kept its light-mode green."""
+        The colour is the palette's: switched to dark mid-session, it kept its light-mode green.
+        Read out as `spoken` (by default `text`; "" for nothing): a screen reader heard only the next
+        card after a right answer, never that it was right."""
         self._correct = correct
         self._colour_result()
         self.last_result.setText(text)
+        announce(self.last_result, text if spoken is None else spoken)
 
     def _colour_result(self) -> None:
         correct = self._correct
