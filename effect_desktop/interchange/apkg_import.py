@@ -40,7 +40,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -328,6 +328,11 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
                            "category": deck_category(decks.get(note_deck.get(note_id, -1), ""))}, parsed, NOTE)
         if parsed.candidates and parsed.candidates[-1].line == number:
             parsed.candidates[-1].history = reviews.get(note_id, [])
+        elif parsed.problems and parsed.problems[-1].line == number:
+            # a note breaking a word's rules (an empty back, a meaning past 1,000 characters, 25 tags) is
+            # left out and listed, by its text, as an Anki-made one is: a package has nothing to fix, and
+            # one such note refused the whole deck, the dialog offering no way to leave it out
+            parsed.problems[-1] = replace(parsed.problems[-1], left_out=True, label=_note_label(fields))
     parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning],
                                         t.fields[t.reading] if t.reading is not None else "")
                             for t in used.values() for word, meaning in [t.sides]

@@ -517,6 +517,34 @@ def test_an_anki_deck_is_previewed_with_its_unimportable_notes(qtbot: QtBot, pro
     assert dialog.status.text() == "Import finished: 2 words added, 3 notes left out."
 
 
+def test_a_deck_with_notes_breaking_a_words_rules_imports_the_rest(qtbot: QtBot, profile: Profile,
+                                                                   tmp_path: Path) -> None:
+    """An empty back, a 1,200-character back or 25 tags (all common in real collections) refused the whole
+    deck: "3 rows cannot be imported; fix the file or leave them out", with no box to leave them out
+    (found by an Anki migrant helper)."""
+    import genanki
+
+    from .test_apkg import BASIC
+
+    deck = genanki.Deck(2059400140, "Real life")
+    deck.add_note(genanki.Note(model=BASIC, fields=["apple", "りんご"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["走る", ""]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["essay", "long " * 240]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["tagged", "many"], tags=[f"t{n}" for n in range(25)]))
+    path = tmp_path / "real.apkg"
+    genanki.Package(deck).write_to_file(path)
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert [dialog.problems.item(n).text() for n in range(dialog.problems.count())] == [
+        "note 2 (走る): Meaning must not be empty.",
+        "note 3 (essay): Meaning is 1199 characters; at most 1000 are allowed.",
+        "note 4 (tagged): 25 tags; at most 20 are allowed."]
+    assert dialog.check_summary.text() == "Checked: 1 new word, 3 notes cannot be imported (left out)."
+    assert import_now(qtbot, dialog).created == 1  # type: ignore[attr-defined]
+    assert [text for text, *_ in word_rows(profile)] == ["apple"]
+
+
 def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: Profile,
                                                        monkeypatch) -> None:
     profile.service.create_word("kept", "in the backup")
