@@ -29,8 +29,8 @@ from ..interchange.csv_export import export_words, export_words_to
 from ..interchange.csv_import import mapping_from_args, table_candidates
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
-from ..interchange.history_scheduler import fsrs_recommended, schedule_after
-from ..interchange.importer import SCHEDULER_NAMES, ImportPlan, OnDuplicate, apply_import, plan_import
+from ..interchange.history_scheduler import fsrs_recommended, import_scheduled
+from ..interchange.importer import SCHEDULER_NAMES, ImportPlan, OnDuplicate, plan_import
 from ..interchange.jsonl import export_events, export_events_to, import_events
 from ..interchange.word_table import WordTable, read_word_table
 from ..interchange.workbooks import WORKBOOK_GIVEN, WORKBOOK_SUFFIXES
@@ -183,9 +183,8 @@ def _import_words(args: argparse.Namespace, profile: Profile, kind: str) -> int:
     if plan.bad_rows and not args.skip_bad_rows:  # each was named above, one per line: not again in one line
         raise InterchangeError(f"{_bad_rows_refusal(plan)} Nothing was changed.")
     _say_new_meanings(args, plan)
-    report = apply_import(profile.service, plan, skip_bad_rows=args.skip_bad_rows,
-                          before_write=lambda n: backup_before_import(profile, n))
-    report = schedule_after(profile, report, args.scheduler)
+    report = import_scheduled(profile, plan, args.scheduler, skip_bad_rows=args.skip_bad_rows,
+                              before_write=lambda n: backup_before_import(profile, n))
     print(report.summary())
     _say_about_the_scheduler(args, profile, report.answers or report.reviews_left_out)
     return 0

@@ -50,8 +50,8 @@ from ..interchange.csv_import import IGNORE, guess_mapping, readable_cells, tabl
 from ..interchange.encodings import ENCODING_LABELS
 from ..interchange.errors import InterchangeError
 from ..interchange.files import refuse_the_profile
-from ..interchange.history_scheduler import RECOMMENDED, fsrs_recommended, schedule_after
-from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, apply_import, plan_import
+from ..interchange.history_scheduler import RECOMMENDED, fsrs_recommended, import_scheduled
+from ..interchange.importer import ImportPlan, ImportReport, OnDuplicate, plan_import
 from ..interchange.word_table import WordTable, column_name, read_word_table
 from .core_messages import localise, os_reason
 from .errors import show_error, user_message
@@ -596,9 +596,8 @@ class ImportDialog(QDialog):
                 if progress(0, 0) is False:
                     raise ImportCancelled()
                 self._writing = True
-            report = apply_import(profile.service, plan, skip_bad_rows=skip_bad,
-                                  before_write=lambda n: backup_before_import(profile, n))
-            return schedule_after(profile, report, scheduler)
+            return import_scheduled(profile, plan, scheduler, skip_bad_rows=skip_bad,
+                                    before_write=lambda n: backup_before_import(profile, n))
 
         self._importing = True
         self._run(work, self._imported, self.tr("Checking and importing…"))

@@ -12,11 +12,13 @@ the same switch the Timeline page's Scheduler… records: any later switch back 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..bootstrap import Profile
 from ..timeline import scheduler_replay
-from .importer import ImportReport
+from ..timeline.scheduler_choice import SelectedScheduler
+from .importer import ImportPlan, ImportReport, apply_import
 
 RECOMMENDED = "fsrs"
 
@@ -24,6 +26,34 @@ RECOMMENDED = "fsrs"
 def fsrs_recommended(profile: Profile) -> bool:
     """Whether a history imported now would be folded by SM-2 (the profile's scheduler)."""
     return profile.service.scheduler.name != RECOMMENDED
+
+
+def import_scheduled(profile: Profile, plan: ImportPlan, name: str | None, *, skip_bad_rows: bool = False,
+                     before_write: Callable[[int], object] | None = None) -> ImportReport:
+    """`apply_import`, scheduled by `name` from now on (None: as the profile is). A history coming in
+    has the switch made first, in the import's own transaction, so that the schedule changes its
+    answers record are worked out by `name`: folded by SM-2 and switched after, the timeline kept
+    SM-2's intervals for the Anki years (a word due in 2104 as of 2024). Otherwise as `schedule_after`."""
+    scheduler = profile.service.scheduler
+    if not name or not plan.reviews or scheduler.name == name:
+        return schedule_after(profile, apply_import(profile.service, plan, skip_bad_rows=skip_bad_rows,
+                                                    before_write=before_write), name)
+    switched: list[bool] = []
+
+    def switch() -> None:
+        scheduler_replay.switch(profile, name)
+        switched.append(True)
+
+    selected = scheduler if isinstance(scheduler, SelectedScheduler) else None
+    kept = (selected.current, selected.key) if selected is not None else None
+    try:
+        report = apply_import(profile.service, plan, skip_bad_rows=skip_bad_rows, before_write=before_write,
+                              first=switch)
+    except BaseException:
+        if switched and selected is not None and kept is not None:  # rolled back with the import: the
+            selected.select(*kept)  # choice in force is the old one
+        raise
+    return replace(report, scheduler=name) if switched else schedule_after(profile, report, name)
 
 
 def schedule_after(profile: Profile, report: ImportReport, name: str | None) -> ImportReport:

@@ -227,8 +227,10 @@ def problems_message(problems: list[RowProblem]) -> str:
 
 @without_gc  # the plan's candidates and the command's words, all alive until the end (see gc_pause.py)
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
-                 before_write: Callable[[int], object] | None = None) -> ImportReport:
-    """Write the plan as one command; `before_write(n)` runs first (the automatic backup)."""
+                 before_write: Callable[[int], object] | None = None,
+                 first: Callable[[], object] | None = None) -> ImportReport:
+    """Write the plan as one command; `before_write(n)` runs first (the automatic backup), and `first`
+    (if anything is written) in the import's own transaction before its words (a scheduler switch)."""
     bad_rows, left_out = plan.bad_rows, len(plan.left_out)
     if bad_rows and not skip_bad_rows:
         raise InterchangeError(problems_message(bad_rows))
@@ -243,6 +245,8 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                           if k != "text" and (k != "meaning" or id(c) in new_meaning)}) for word_id, c in plan.updates]
 
     def write() -> tuple[ImportedWords, int]:
+        if first is not None:
+            first()
         creates = _still_new(service, plan)
         live = _still_live(service, plan)  # a word deleted meanwhile refused the whole import
         result = service.import_words([c.fields for c in creates],  # checked once, by check_row

@@ -127,8 +127,7 @@ class TimeTravel:
             raise ValueError("a moment in the past needs a time zone (an aware datetime)")
         restored = self.checkpoints.restore(moment)
         cache = restored.cache
-        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=restored.cache.position)
-        last, replayed = self._replay_tail(cache, scheduler, moment)
+        last, replayed, scheduler = self._replay_tail(cache, moment)
         return self._state(cache, moment, max(last, cache.position), scheduler.name, replayed)
 
     @without_gc
@@ -138,11 +137,15 @@ class TimeTravel:
         restored = self.checkpoints.restore(moment)
         if restored.cache.position == 0:
             return None
-        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=restored.cache.position)
-        self._replay_tail(restored.cache, scheduler, moment)
+        self._replay_tail(restored.cache, moment)
         return restored.cache
 
-    def _replay_tail(self, cache: AsOfCache, scheduler: SelectedScheduler, moment: datetime) -> tuple[int, int]:
+    def _replay_tail(self, cache: AsOfCache, moment: datetime) -> tuple[int, int, SelectedScheduler]:
+        """The events after the checkpoint recorded by `moment`, applied; (the last one's position, how
+        many, the scheduler in force). That scheduler is the one stored before the last of them, as a
+        checkpoint there would have it (a switch refolds every word: the tail's end decides): an Anki
+        history imported with FSRS chosen is stored after the switch, dated years before it, and was
+        folded by SM-2 here until the first checkpoint (a word 29,393 days away)."""
         high = self._last_position_by(moment)
         tail: list[DomainEvent] = []
         position = cache.position
@@ -152,8 +155,10 @@ class TimeTravel:
                 break
             tail.extend(e for e in page if e.created_at <= moment)
             position = page[-1].position or position
+        scheduler = selected_scheduler(self.store, self.day_start_hour,
+                                       up_to=max(cache.position, tail[-1].position or 0) if tail else cache.position)
         if not tail:
-            return 0, 0
+            return 0, 0, scheduler
         answered = {e.event_data.word_id for e in tail if e.event_type in _ANSWERS}  # type: ignore[attr-defined]
         with self.store.reading() as connection:
             cache.reviews.preload(connection, answered)  # type: ignore[attr-defined]
@@ -163,7 +168,7 @@ class TimeTravel:
             ctx = handlers.Context(connection, cache, self.day_start_hour, scheduler)
             for event in tail:
                 handlers.apply(ctx, event)
-        return tail[-1].position or 0, len(tail)
+        return tail[-1].position or 0, len(tail), scheduler
 
     def _last_position_by(self, moment: datetime) -> int:
         """A position no event recorded by `moment` lies beyond (from the per-day index: no full scan).
