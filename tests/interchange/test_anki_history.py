@@ -319,6 +319,26 @@ def test_the_window_offers_the_history_says_how_much_and_imports_it(qtbot, tmp_p
     assert apple.progress.interval_days == fsrs.interval_days != 6  # 6: SM-2's
 
 
+def test_an_import_with_fsrs_that_fails_leaves_sm2_in_force(tmp_path: Path, profile: Profile) -> None:
+    """The switch is made in the import's transaction: a full disk rolls it back with the import, and the
+    answers given next are scheduled by the scheduler the log holds, not the one the failed import chose."""
+    from effect_desktop.interchange.history_scheduler import import_scheduled
+    from effect_desktop.persistence.errors import DiskFull
+    from tests.support.limits import files_no_larger_than
+
+    notes = tuple((f"w{n}", f"m{n}") for n in range(400))
+    revlog = [(ms(MARCH) + n * 60_000 + day * DAY_MS, n, 3, 4_000, 1) for n in range(400) for day in range(3)]
+    plan = plan_import(profile.queries, read_apkg(legacy_package(tmp_path, revlog, notes=notes)))
+    profile.service.create_word("kept", "as it was")
+    largest = max(f.stat().st_size for f in profile.path.parent.glob(f"{profile.path.name}*"))
+    with pytest.raises(DiskFull), files_no_larger_than(largest + 20_000):
+        import_scheduled(profile, plan, "fsrs")
+    assert profile.store.count() == 1 and profile.service.scheduler.name == "sm2"
+    session = profile.service.start_session("flashcard", [word_id(profile, "kept")])
+    profile.service.answer(session, word_id(profile, "kept"), True, 2_000)
+    assert verify(profile.projector).ok
+
+
 def test_a_whole_collection_is_named_so_and_fsrs_is_not_offered_twice(qtbot, tmp_path: Path,  # noqa: ANN001
                                                                        profile: Profile) -> None:
     from effect_desktop.gui import i18n
