@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import sqlite3
 import time
 from collections.abc import Callable
@@ -272,7 +273,7 @@ def restore_backup(profile_file: Path, backup: Path) -> Backup | None:
     holder = other_process_holding(profile_file)
     if holder is not None:
         raise ProfileInUse(f"Effect Desktop has this profile open (process {holder}); close it first, or restore "
-                          "from its Backups window. Nothing was changed.")
+                          f"from its Backups window. {left_behind(profile_file)} Nothing was changed.")
     problem = check_file(backup)
     if problem:
         raise RestoreRefused(f"The backup {backup.name} cannot be used: {problem}")
@@ -356,24 +357,70 @@ def _refuse_if_open_elsewhere(profile_file: Path) -> None:
 def other_process_holding(profile_file: Path) -> int | None:
     """The pid of another live process holding the app's lock on this profile, if any.
 
-    The GUI keeps a lock file `<profile>.lock` beside the profile (gui/instance.py,
-    QLockFile: the pid on its first line) while the profile is open."""
-    lock = profile_file.parent / f"{profile_file.name.split('.', 1)[0]}.lock"
+    The GUI keeps a lock file `<profile>.lock` beside the profile (gui/instance.py, QLockFile: the
+    pid, the program's name, the host, the machine id and the boot id, a line each) while the
+    profile is open. A window that crashed or lost its power leaves it behind, and its pid is soon
+    another program's (after a reboot pids start low again): that lock is stale, as Qt itself
+    judges it (a later boot, or the pid now running another program), or a restore was refused for
+    good, naming a process that was not Effect Desktop."""
+    lock = lock_file(profile_file)
     try:
-        pid = int(lock.read_text(errors="replace").split()[0])
+        lines = lock.read_text(errors="replace").splitlines()
+        pid = int(lines[0].strip())
     except (OSError, ValueError, IndexError):
         return None
     if pid == os.getpid():
         return None  # our own window restoring after closing the profile
+    program, host, machine, boot = ([line.strip() for line in lines[1:5]] + [""] * 4)[:4]
+    machine, boot = machine.replace("-", ""), boot.replace("-", "")
+    here = not host or host == socket.gethostname()
+    if here and machine and boot and _machine_id() == machine and _read_id(_BOOT_ID) not in ("", boot):
+        return None  # written before the computer last started: nothing of that boot runs now
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return None  # a stale lock of a crashed app
     except PermissionError:
-        return pid  # alive, owned by someone else
+        pass  # alive, owned by someone else
     except OSError:
         return None
+    if here and program and (running := _program_of(pid)) and running != program:
+        return None  # the pid was reused by another program
     return pid
+
+
+_BOOT_ID = "/proc/sys/kernel/random/boot_id"
+
+
+def lock_file(profile_file: Path) -> Path:
+    return profile_file.parent / f"{profile_file.name.split('.', 1)[0]}.lock"
+
+
+def left_behind(profile_file: Path) -> str:
+    """What to do when no window is open after all (a lock Qt's own rules cannot tell from a live one)."""
+    return (f"(No Effect Desktop window open? Then {lock_file(profile_file)} was left by one that did not "
+            "close: delete it and try again.)")
+
+
+def _read_id(path: str) -> str:
+    """A machine's or boot's id, without dashes (the lock's boot id has them), or "" where the system has none."""
+    try:
+        return Path(path).read_text().strip().replace("-", "")
+    except OSError:
+        return ""
+
+
+def _machine_id() -> str:
+    """QSysInfo.machineUniqueId's, on Linux."""
+    return _read_id("/etc/machine-id") or _read_id("/var/lib/dbus/machine-id")
+
+
+def _program_of(pid: int) -> str:
+    """The file name of the program `pid` runs, as QLockFile records it (Linux); "" when not known."""
+    try:
+        return Path(os.readlink(f"/proc/{pid}/exe")).name
+    except OSError:
+        return ""
 
 
 IN_USE = "it is in use by another program (busy)"

@@ -23,7 +23,7 @@ from ..bootstrap import open_profile
 from ..persistence.errors import StoreError
 from ..projections.projector import ProjectionFailed
 from ..projections.upgrade import FINGERPRINT_KEY, PROJECTION_KEY
-from .backups import IN_USE, Backup, BackupError, check_file, other_process_holding, set_aside
+from .backups import IN_USE, Backup, BackupError, check_file, left_behind, other_process_holding, set_aside
 from .salvage import Salvage, salvage_into
 from .schedule import LAST_DAILY_SETTING
 
@@ -66,7 +66,7 @@ def recover_without_backup(profile_file: Path) -> Recovery:
     holder = other_process_holding(profile_file)
     if holder is not None:
         raise BackupError(f"Effect Desktop has this profile open (process {holder}); close it first. "
-                          "Nothing was changed.")
+                          f"{left_behind(profile_file)} Nothing was changed.")
     if not profile_file.exists():
         raise BackupError(f"There is no profile {profile_file}; nothing to recover.")
     state = check_file(profile_file)

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from ..application.settings import DAY_START, SETTINGS, setting_named
-from ..backup.backups import other_process_holding
+from ..backup.backups import left_behind, other_process_holding
 from ..bootstrap import change_day_start_hour
 from ..domain.errors import RuleViolated
 from ..wording import counted
@@ -54,7 +54,7 @@ def set_setting(args: argparse.Namespace, ctx: CliContext) -> int:
     holder = other_process_holding(ctx.profile_file)
     if holder is not None:  # its window would go on counting days from the old hour
         raise RuleViolated(f"Effect Desktop has this profile open (process {holder}); change the hour in its "
-                           "Settings, or close it first. Nothing was changed.")
+                           f"Settings, or close it first. {left_behind(ctx.profile_file)} Nothing was changed.")
     replayed = change_day_start_hour(profile, value, rebuild_progress(profile.store.last_position()))
     if sys.stderr.isatty():
         print(file=sys.stderr)
