@@ -269,3 +269,39 @@ def test_at_a_large_font_the_session_header_keeps_its_buttons_whole(qtbot, syste
             window.hide()
             window.deleteLater()
         profile.close()
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_whole(  # type: ignore[no-untyped-def]
+        qtbot, system_font_pt, tmp_path, language: str) -> None:
+    """At 20 pt the detail pane (its captions unwrapped) took half the page and the events read "Deleted
+    th…"; its text was cut through at the top and bottom, and the filter row squeezed the search field to
+    "Search wo…" and cut the dates (found by an accessibility helper)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(20)
+    i18n.install(language)
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    window = None
+    try:
+        window = MainWindow(profile)
+        window.show()
+        window.resize(1260, 740)
+        page = window.show_page("timeline")
+        QApplication.processEvents()
+        bar = page.filters
+        assert bar.text.width() >= bar.text.minimumWidth() >= bar.text.fontMetrics().averageCharWidth() * 14
+        assert all(edit.width() >= edit.sizeHint().width() for edit in (bar.first, bar.last))
+        assert page.view.width() > page.detail.width()
+        buttons = [b for b in page.detail.findChildren(QPushButton) if b.isVisible()]
+        assert buttons and all(b.width() >= b.minimumSizeHint().width() for b in buttons)
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+        i18n.install("en")

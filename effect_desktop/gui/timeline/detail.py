@@ -67,6 +67,7 @@ class DetailPane(QWidget):
         for caption, widget, stretch in ((self.tr("Effects and the rest of the same action:"), self.effects, 1),
                                          (self.tr("Payload and metadata:"), self.payload, 2)):
             label = QLabel(caption)
+            label.setWordWrap(True)  # unwrapped at a 20 pt font, it widened the pane over half the list
             label.setBuddy(widget)  # the label names the list for a screen reader
             layout.addWidget(label)
             layout.addWidget(widget, stretch)

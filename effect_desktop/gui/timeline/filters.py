@@ -6,14 +6,20 @@ from datetime import date
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...projections.views import MAX_SEARCH
 from ...timeline.describe import EVENT_TYPES, type_label
 from ...timeline.entries import TimelineFilter
 from ..search_field import SearchField
+from ..style import screen_room
 
 TYPING_PAUSE_MS = 300  # the search applies once the keys rest this long
+
+
+def _row_width(widgets: tuple[QWidget, ...]) -> int:
+    """The widgets' widths side by side (asked of each: a layout not yet shown says 0 for them)."""
+    return sum(widget.sizeHint().width() + 6 for widget in widgets)
 
 class FilterBar(QWidget):
     changed = Signal(object)  # a TimelineFilter
@@ -27,12 +33,18 @@ class FilterBar(QWidget):
         self.type_box.addItem(self.tr("All events"), None)
         for event_type in EVENT_TYPES:
             self.type_box.addItem(type_label(event_type, language), event_type)
+        # as wide as a short kind, not the longest (its list opens wider): at a 20 pt font the longest
+        # left the search field "Search wo…" and the dates no room
+        self.type_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_box.setMinimumContentsLength(12)
+        self.type_box.view().setMinimumWidth(self.type_box.view().sizeHintForColumn(0) + 24)
         self.text = SearchField()  # Ctrl+Z / Ctrl+Shift+Z reach the window's Undo and Redo when empty
         self.text.setMaxLength(MAX_SEARCH)  # longer, SQLite refused the word pattern ("too complex")
         self.text.setObjectName("textFilter")
         self.text.setPlaceholderText(self.tr("Search words or kinds of event…"))
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName(self.tr("Search the timeline"))
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 14)
         self.use_from = QCheckBox(self.tr("Fro&m"))
         self.use_from.setObjectName("fromEnabled")
         self.first = QDateEdit(QDate.currentDate().addMonths(-1))
@@ -51,11 +63,23 @@ class FilterBar(QWidget):
         self.scope.setToolTip(self.tr("Click to show every word and session again"))
         self.scope.clicked.connect(self.clear_scope)
         self.scope.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.type_box, self.text, self.use_from, self.first, self.use_to, self.last, self.scope):
-            layout.addWidget(widget)
-        layout.setStretch(1, 1)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        first_row, dates = QHBoxLayout(), QHBoxLayout()
+        first_row.addWidget(self.type_box)
+        first_row.addWidget(self.text, 1)
+        for control in (self.use_from, self.first, self.use_to, self.last, self.scope):
+            dates.addWidget(control)
+        rows.addLayout(first_row)
+        room = screen_room(self)
+        if room is not None and _row_width((self.type_box, self.text, self.use_from, self.first, self.use_to,
+                                            self.last)) > room.width() * 2 // 3:
+            # a large font: the dates on a line of their own (on one line at 20 pt, the search field said
+            # "Search wo…" and the dates were cut)
+            dates.addStretch(1)
+            rows.addLayout(dates)
+        else:
+            first_row.addLayout(dates)
         self.type_box.currentIndexChanged.connect(self._emit)
         # as you type, once the keys rest (as the Words page filters); Enter at once. It applied on Enter
         # only, with nothing to say so, and looked broken beside the Words page's filter.

@@ -24,11 +24,13 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -149,10 +151,23 @@ class TimelinePage(QWidget):
         self.detail.word_history_requested.connect(self.open_history)
         self.detail.filter_word_requested.connect(self._filter_word)
         self.detail.filter_session_requested.connect(self._filter_session)
+        # scrolled when taller than the page (at a 20 pt font its lines were cut through, top and bottom)
+        detail_area = QScrollArea()
+        detail_area.setObjectName("detailArea")
+        detail_area.setWidget(self.detail)
+        detail_area.setWidgetResizable(True)
+        detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        detail_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its buttons, not to a nameless pane
+        detail_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_area.setMinimumWidth(self.detail.minimumSizeHint().width()  # its buttons whole, beside a scroll bar
+                                    + detail_area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.view)
-        split.addWidget(self.detail)
+        split.addWidget(detail_area)
         split.setSizes([640, 360])
+        split.setStretchFactor(0, 2)  # the list keeps most of a wider window, whatever the font
+        split.setStretchFactor(1, 1)
+        split.setCollapsible(0, False)
         self.past = PastView()
         self.past.compare_requested.connect(self.compare_with_now)
         self.stack = QStackedWidget()
