@@ -305,3 +305,41 @@ def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_w
             window.deleteLater()
         profile.close()
         i18n.install("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_at_20_pt_the_words_and_meanings_get_the_room_not_the_difficulty(  # type: ignore[no-untyped-def]
+        qtbot, system_font_pt, tmp_path, language: str) -> None:
+    """At 20 pt the Difficulty column (its header padded by two font heights) took 186 pixels and the
+    word 148 ("accompli…"), and the filter field shrank to 89 pixels, "単語…" (found by an accessibility
+    helper)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(20)
+    i18n.install(language)
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_words([{"text": "accomplish", "meaning": "成し遂げる（なしとげる）"}])
+    window = None
+    try:
+        window = MainWindow(profile)
+        window.show()
+        window.resize(1260, 740)
+        page = window.show_page("words")
+        QApplication.processEvents()
+        table = page.table
+        word, meaning, difficulty = (table.columnWidth(c) for c in (0, 1, 4))
+        assert word > difficulty and meaning > difficulty, (word, meaning, difficulty)
+        assert page.search.width() >= page.search.fontMetrics().averageCharWidth() * 24
+        title = page.model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert title == page.model.headerData(4, Qt.Orientation.Horizontal)  # whole where the header is cut
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+        i18n.install("en")

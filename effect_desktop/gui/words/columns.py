@@ -11,7 +11,7 @@ still drag any column; the shares apply again when the table's width changes.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QStyle, QTableView
 
 SHARES = {0: 3, 1: 4, 2: 2, 3: 2}  # word, meaning, category, tags
 FITTED = (4, 5)  # difficulty, next review (deleted: the day): the width of their header or a sample value
@@ -38,12 +38,18 @@ class ColumnSharer(QObject):
         """Room for the header (with its sort arrow) or the widest sample value."""
         model = self.table.model()
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        head = header.fontMetrics().horizontalAdvance(title) + 2 * header.fontMetrics().height()
+        style = header.style()
+        # the arrow and margins are the style's pixels, not the font's: two font heights took 74 pixels
+        # at 20 pt, and "Difficulty" was wider than the word column
+        chrome = (style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
+                  + 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))
+        return max(header.fontMetrics().horizontalAdvance(title) + chrome, self.values_width(column))
+
+    def values_width(self, column: int) -> int:
+        metrics = self.table.fontMetrics()
         samples = ("5",) if column == 4 else ("0000-00-00", QCoreApplication.translate("WordTableModel", "due now"))
-        values = max(metrics.horizontalAdvance(sample) for sample in samples) + metrics.height()
-        return max(head, values)
+        return max(metrics.horizontalAdvance(sample) for sample in samples) + metrics.height()
 
     def share(self) -> None:
         width = self.table.viewport().width()
@@ -51,6 +57,10 @@ class ColumnSharer(QObject):
             return
         self._width = width
         fitted = {column: self.fitted_width(column) for column in FITTED}
+        if sum(fitted.values()) > width // 3:
+            # a large font: the word and its meaning come first; a header wider than its values is cut
+            # ("Diffic…", whole in its tooltip) rather than the words ("accompli…")
+            fitted = {column: max(self.values_width(column), min(fit, width // 8)) for column, fit in fitted.items()}
         room = max(0, width - sum(fitted.values()))
         total = sum(SHARES.values())
         for column, share in SHARES.items():

@@ -149,7 +149,9 @@ class WordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
+            # the tooltip: a title cut to "Diffic…" at a large font (columns.py) says itself whole
             title = DELETED_TITLE if section == LAST and self.deleted_listed else COLUMNS[section]
             return QCoreApplication.translate("WordTableModel", title)
         return None

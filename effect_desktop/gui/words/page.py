@@ -49,7 +49,7 @@ from ...projections.views import MAX_SEARCH, WordFilter, WordView
 from .. import undo as undo_rules
 from ..context import AppContext, Page
 from ..search_field import SearchField
-from ..style import widen_message_box
+from ..style import screen_room, widen_message_box
 from ..undo import BUSY_FROM, UndoEntry, Undone
 from .columns import ColumnSharer
 from .dialog import WordDialog
@@ -209,12 +209,23 @@ class WordsPage(Page):
         separator.setSeparator(True)
         self.table.addAction(separator)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.category, 1)
-        filters.addWidget(self.tag, 1)
-        filters.addWidget(self.difficulty, 1)
-        filters.addWidget(self.show_deleted)
+        filters = QVBoxLayout()
+        choices = QHBoxLayout()
+        for combo in (self.category, self.tag, self.difficulty):
+            choices.addWidget(combo, 1)
+        choices.addWidget(self.show_deleted)
+        room = screen_room(self)
+        beside = sum(w.sizeHint().width() for w in (self.category, self.tag, self.difficulty, self.show_deleted))
+        if room is not None and beside + self.search.fontMetrics().averageCharWidth() * 24 > room.width() * 2 // 3:
+            # a large font: the filter field on a line of its own (beside the choices at 20 pt in Japanese
+            # it was 89 pixels wide and said "単語…")
+            filters.addWidget(self.search)
+            filters.addLayout(choices)
+        else:
+            one_line = QHBoxLayout()
+            one_line.addWidget(self.search, 3)
+            one_line.addLayout(choices, 3)
+            filters.addLayout(one_line)
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addWidget(self.edit_button)
