@@ -8,9 +8,10 @@ large-font settings scale).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtCore import QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QSpacerItem,
     QStyle,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -83,15 +85,51 @@ class OutlinedIndicators(QProxyStyle):
     drawn from a light stand-in window colour, so it is as light as the placeholder
     text (about 4:1 against the window)."""
 
-    INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+    # Text fields, spin boxes and combo boxes too: their frame was #151618 on a #202124 dialog (1.1:1,
+    # where a control's edge needs 3:1), and an empty field all but vanished (found by an accessibility
+    # helper).
+    INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+                  QStyle.PrimitiveElement.PE_FrameLineEdit, QStyle.PrimitiveElement.PE_PanelLineEdit)
+    FRAMED = (QStyle.ComplexControl.CC_SpinBox, QStyle.ComplexControl.CC_ComboBox)
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
                       painter: QPainter, widget: QWidget | None = None) -> None:
-        if element in self.INDICATORS and option.palette.color(QPalette.ColorRole.Window).lightness() < 128:
-            option = type(option)(option)
-            outline = option.palette.color(QPalette.ColorRole.PlaceholderText)
-            option.palette.setColor(QPalette.ColorRole.Window, outline.lighter(140))  # Fusion: window.darker(140)
+        if element in self.INDICATORS:
+            option = _outlined(option)
         super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,  # noqa: N802
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        if control in self.FRAMED:
+            option = _outlined(option)
+        super().drawComplexControl(control, option, painter, widget)
+
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802
+                    painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
+            # Fusion shows a focused button by the same highlighted edge it gives the default button: Tab
+            # onto "Start session" (the default) changed not one pixel. A ring inside the edge shows it.
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(3, 3, -3, -3), 2, 2)
+            painter.restore()
+
+
+_Option = TypeVar("_Option", bound=QStyleOption)
+
+
+def _outlined(option: _Option) -> _Option:
+    """`option` with a light stand-in window colour under a dark palette, from which Fusion draws its
+    outlines (window.darker(140)): as light as the placeholder text, about 4:1 against the window."""
+    if option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+        return option
+    option = type(option)(option)
+    outline = option.palette.color(QPalette.ColorRole.PlaceholderText)
+    option.palette.setColor(QPalette.ColorRole.Window, outline.lighter(140))
+    return option
 
 
 def use_dark_fusion(app: QApplication) -> None:

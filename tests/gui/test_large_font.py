@@ -343,3 +343,38 @@ def test_at_20_pt_the_words_and_meanings_get_the_room_not_the_difficulty(  # typ
             window.deleteLater()
         profile.close()
         i18n.install("en")
+
+
+def test_at_20_pt_the_days_counts_are_read_whole_in_japanese(qtbot, system_font_pt, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """「…・今日の新しい単」: the count of today's new words was cut off the line (found by an
+    accessibility helper)."""
+    from PySide6.QtWidgets import QApplication
+
+    from effect_desktop.bootstrap import open_profile
+    from effect_desktop.gui import i18n
+    from effect_desktop.gui.main_window import MainWindow
+
+    system_font_pt(20)
+    i18n.install("ja")
+    profile = open_profile(tmp_path / "test.effect.sqlite3")
+    profile.service.create_words([{"text": f"word {i}", "meaning": f"meaning {i}"} for i in range(30)])
+    window = None
+    try:
+        window = MainWindow(profile)
+        window.show()
+        window.resize(1, 1)  # as small as the learner can drag it
+        counts = window.show_page("study").start_panel.counts
+        qtbot.waitUntil(lambda: "語" in counts.text(), timeout=10_000)
+        QApplication.processEvents()
+        assert counts.fontMetrics().horizontalAdvance(counts.text()) > counts.width(), "a line too long for it"
+        from PySide6.QtCore import QRect, Qt
+
+        needed = counts.fontMetrics().boundingRect(QRect(0, 0, counts.width(), 10_000), Qt.TextFlag.TextWordWrap,
+                                                   counts.text())
+        assert counts.height() >= needed.height(), "so it wraps, each line whole"
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+        i18n.install("en")

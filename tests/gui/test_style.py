@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QStyleFactory
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStyleFactory,
+    QVBoxLayout,
+    QWidget,
+)
 
 from effect_desktop.gui.style import OutlinedIndicators, dark_palette, use_dark_fusion
 
@@ -20,8 +31,9 @@ def _contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _best_indicator_contrast(qtbot, cls) -> float:  # type: ignore[no-untyped-def]
-    """The strongest contrast against the window among the pixels of the (unticked) indicator."""
+def _best_indicator_contrast(qtbot, cls, columns: int = 20) -> float:  # type: ignore[no-untyped-def]
+    """The strongest contrast against the window among the pixels of the (unticked) indicator, or of a
+    field's left edge (`columns` from the left)."""
     button = cls()
     qtbot.addWidget(button)
     button.show()
@@ -29,7 +41,7 @@ def _best_indicator_contrast(qtbot, cls) -> float:  # type: ignore[no-untyped-de
     image = button.grab().toImage()
     window = QApplication.palette().color(QPalette.ColorRole.Window)
     return max(_contrast(image.pixelColor(x, y), window)
-               for x in range(min(image.width(), 20)) for y in range(image.height()))
+               for x in range(min(image.width(), columns)) for y in range(image.height()))
 
 
 @pytest.fixture
@@ -50,6 +62,43 @@ def test_unticked_indicators_are_outlined_in_the_dark(qtbot, restore_look, cls) 
     use_dark_fusion(app)
     assert isinstance(app.style(), OutlinedIndicators)
     assert _best_indicator_contrast(qtbot, cls) >= 3.0
+
+
+@pytest.mark.parametrize("cls", [QLineEdit, QSpinBox, QComboBox])
+def test_empty_fields_keep_their_edge_in_the_dark(qtbot, restore_look, cls) -> None:  # type: ignore[no-untyped-def]
+    """A field's frame was #151618 on a #202124 dialog (1.1:1): the Sync settings' user name and
+    password fields all but vanished (found by an accessibility helper)."""
+    app = restore_look
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    assert _best_indicator_contrast(qtbot, cls, columns=2) < 3.0, "plain Fusion: dark on dark"
+    use_dark_fusion(app)
+    assert _best_indicator_contrast(qtbot, cls, columns=2) >= 3.0
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_focused_default_button_looks_focused(qtbot, restore_look, dark) -> None:  # type: ignore[no-untyped-def]
+    """Fusion draws focus on a button as the highlighted edge it gives the default button: Tab onto
+    "Start session" changed not one pixel (found by an accessibility helper)."""
+    app = restore_look
+    app.setStyle(OutlinedIndicators("Fusion"))
+    if dark:
+        app.setPalette(dark_palette())
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    field, button = QLineEdit(), QPushButton("Start session")
+    button.setDefault(True)
+    layout = QVBoxLayout(holder)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    holder.show()
+    qtbot.waitActive(holder)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    away = button.grab().toImage()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    assert button.grab().toImage() != away
 
 
 @pytest.mark.parametrize("dark", [False, True])

@@ -48,6 +48,7 @@ class StartPanel(QWidget):
         self.counts = QLabel()
         self.counts.setObjectName("queueCounts")
         self.counts.setFont(scaled_font(self, 1.15))
+        self.counts.setWordWrap(True)  # at 20 pt in Japanese the day's new words were cut off the line
         self.message = QLabel()
         self.message.setObjectName("startMessage")
         self.message.setWordWrap(True)
