@@ -415,7 +415,11 @@ class ImportDialog(QDialog):
                            "from “{3}” (after the meaning)").format(
             choice.note_type, choice.word, choice.meaning, choice.reading) if choice.reading else
                    self.tr("Note type “{0}”: the word from its field “{1}”, the meaning from “{2}”").format(
-            choice.note_type, choice.word, choice.meaning)) for choice in parsed.chosen_fields]
+            choice.note_type, choice.word, choice.meaning)) for choice in parsed.chosen_fields if choice.chosen]
+        # what no word keeps (an example sentence, a picture, a sound) is said: it vanished without a word
+        chosen += [self.tr("Note type “{0}”: not imported, its field(s) {1}", "", len(choice.left)).format(
+            choice.note_type, choice.left_named(self.tr("“{0}”"), self.tr(", ", "between field names")))
+            for choice in parsed.chosen_fields if choice.left]
         moments = [review.answered_at for c in parsed.candidates for review in c.history]
         self.history_check.setVisible(bool(moments))
         self.fsrs_check.setVisible(bool(moments) and fsrs_recommended(self.profile))

@@ -310,6 +310,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
     parsed = Parsed()
     rows = connection.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id")
     used: dict[int, NoteType] = {}
+    filled: dict[int, set[int]] = {}  # per note type, the fields some note gives text to
     for number, (note_id, model_id, tags, fields) in enumerate(rows, start=1):
         if number % 2000 == 0:
             stop.tick(number, total)
@@ -320,6 +321,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
             continue
         used[model_id] = note_type
         values = str(fields).split("\x1f")
+        filled.setdefault(model_id, set()).update(i for i, value in enumerate(values) if value.strip())
         word, meaning = _sides(note_type, values)
         text = word_text(values[word])
         meaning_said = with_reading(meaning_text(values[meaning]), _reading(note_type, values, word, meaning), text)
@@ -333,10 +335,14 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
             # left out and listed, by its text, as an Anki-made one is: a package has nothing to fix, and
             # one such note refused the whole deck, the dialog offering no way to leave it out
             parsed.problems[-1] = replace(parsed.problems[-1], left_out=True, label=_note_label(fields))
-    parsed.chosen_fields = [FieldChoice(t.name, t.fields[word], t.fields[meaning],
-                                        t.fields[t.reading] if t.reading is not None else "")
-                            for t in used.values() for word, meaning in [t.sides]
-                            if (word, meaning) != (0, 1) or t.reading is not None]
+    parsed.chosen_fields = [
+        FieldChoice(t.name, t.fields[word], t.fields[meaning], t.fields[t.reading] if t.reading is not None else "",
+                    left, chosen)
+        for model_id, t in used.items() for word, meaning in [t.sides]
+        for chosen in [(word, meaning) != (0, 1) or t.reading is not None]
+        for left in [tuple(name for i, name in enumerate(t.fields)
+                           if i in filled.get(model_id, ()) and i not in (word, meaning, t.reading))]
+        if chosen or left]
     stop.tick(total, total)
     return parsed
 

@@ -57,11 +57,21 @@ class FieldChoice:
     word: str
     meaning: str
     reading: str = ""  # the field whose reading is kept after the meaning, if any
+    # fields with text in some note that no word keeps (an example sentence, a picture, a sound): said, as
+    # they vanished without a word
+    left: tuple[str, ...] = ()
+    chosen: bool = True  # False: the first two fields, said only for what is left
 
     def __str__(self) -> str:
         read = f", the reading from “{self.reading}” (after the meaning)" if self.reading else ""
-        return (f"note type “{self.note_type}”: the word from its field “{self.word}”, the meaning from "
-                f"“{self.meaning}”{read}")
+        said = (f"note type “{self.note_type}”: the word from its field “{self.word}”, the meaning from "
+                f"“{self.meaning}”{read}") if self.chosen else f"note type “{self.note_type}”"
+        if self.left:
+            said += f"; not imported: its field{'s' if len(self.left) > 1 else ''} {self.left_named()}"
+        return said
+
+    def left_named(self, quoted: str = "“{0}”", separator: str = ", ") -> str:
+        return separator.join(quoted.format(name) for name in self.left)
 
 
 @dataclass

@@ -72,6 +72,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>Note type “{0}”: not imported, its field(s) {1}</source>
+      <translation>
+        <numerusform>Note type “{0}”: not imported, its field {1}</numerusform>
+        <numerusform>Note type “{0}”: not imported, its fields {1}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%Ln review(s), from {0} to {1}</source>
       <translation>
         <numerusform>%Ln review, from {0} to {1}</numerusform>

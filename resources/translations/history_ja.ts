@@ -659,7 +659,20 @@
                 <numerusform>うち %Ln 語は意味も更新</numerusform>
             </translation>
         </message>
-</context>
+        <message numerus="yes">
+            <source>Note type “{0}”: not imported, its field(s) {1}</source>
+            <translation><numerusform>ノートタイプ「{0}」：取り込まれないフィールド {1}</numerusform></translation>
+        </message>
+        <message>
+            <source>“{0}”</source>
+            <translation>「{0}」</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <comment>between field names</comment>
+            <translation>、</translation>
+        </message>
+    </context>
     <context>
         <name>FieldChanges</name>
         <message>

@@ -180,6 +180,28 @@ def test_a_notes_reading_field_and_a_meanings_furigana_are_kept(profile: Profile
         "reading from “Reading” (after the meaning)"]
 
 
+def test_the_fields_no_word_keeps_are_named(profile: Profile, tmp_path: Path) -> None:
+    """A note type's Example and Audio fields vanished without a word: 食べる's example sentence was gone
+    (found by an Anki migrant helper). Named once per note type, only the fields some note fills."""
+    five = genanki.Model(1607392330, "Japanese (5 fields)",
+                         fields=[{"name": n} for n in ("Kanji", "Reading", "Meaning", "Example", "Audio")],
+                         templates=[{"name": "Card 1", "qfmt": "{{Kanji}}", "afmt": "{{Meaning}}"}])
+    extra = genanki.Model(1607392331, "Basic (with notes)", fields=[{"name": n} for n in ("Front", "Back", "Notes")],
+                          templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+    deck = genanki.Deck(2059400150, "日本語")
+    deck.add_note(genanki.Note(model=five,
+                               fields=["食べる", "たべる", "to eat", "ご飯を食べる。", "[sound:taberu.mp3]"]))
+    deck.add_note(genanki.Note(model=five, fields=["飲む", "のむ", "to drink", "", ""]))
+    deck.add_note(genanki.Note(model=extra, fields=["cat", "猫", ""]))  # its Notes empty everywhere: not named
+    path = tmp_path / "fields.apkg"
+    genanki.Package(deck).write_to_file(path)
+    parsed, report = import_package(profile, path)
+    assert report.created == 3
+    assert [str(choice) for choice in parsed.chosen_fields] == [
+        "note type “Japanese (5 fields)”: the word from its field “Kanji”, the meaning from “Meaning”, the reading "
+        "from “Reading” (after the meaning); not imported: its fields “Example”, “Audio”"]
+
+
 def test_every_reason_a_note_is_left_out_has_a_translation(tmp_path: Path) -> None:
     """The Japanese problems list showed these in English: core_messages did not know them."""
     from effect_desktop.gui.core_messages import _KNOWN

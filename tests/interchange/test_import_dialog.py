@@ -545,6 +545,25 @@ def test_a_deck_with_notes_breaking_a_words_rules_imports_the_rest(qtbot: QtBot,
     assert [text for text, *_ in word_rows(profile)] == ["apple"]
 
 
+def test_the_dialog_names_the_fields_a_deck_leaves_behind(qtbot: QtBot, profile: Profile, tmp_path: Path) -> None:
+    import genanki
+
+    from .test_apkg import BASIC
+
+    notes = genanki.Model(1607392332, "Basic (with notes)", fields=[{"name": n} for n in ("Front", "Back", "Notes")],
+                          templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+    deck = genanki.Deck(2059400151, "Mixed")
+    deck.add_note(genanki.Note(model=notes, fields=["cat", "猫", "<img src='cat.png'>"]))
+    deck.add_note(genanki.Note(model=BASIC, fields=["dog", "犬"]))
+    path = tmp_path / "notes.apkg"
+    genanki.Package(deck).write_to_file(path)
+    dialog = ImportDialog(profile)
+    qtbot.addWidget(dialog)
+    open_file(qtbot, dialog, path)
+    assert dialog.detected_label.text().splitlines()[1:] == [
+        "Note type “Basic (with notes)”: not imported, its field “Notes”"]
+
+
 def test_backup_dialog_restores_with_the_profile_closed(qtbot: QtBot, profile: Profile,
                                                        monkeypatch) -> None:
     profile.service.create_word("kept", "in the backup")

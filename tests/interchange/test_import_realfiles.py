@@ -235,10 +235,13 @@ def test_a_notes_word_and_meaning_are_the_fields_its_note_type_names_so(tmp_path
         "deck.apkg: note type “Japanese (Kanji/Reading/Meaning)”: the word from its field “Kanji”, the meaning "
         "from “Meaning”, the reading from “Reading” (after the meaning)",
         "deck.apkg: note type “Core 2000”: the word from its field “Vocabulary-Kanji”, the meaning from "
-        "“Vocabulary-English”, the reading from “Vocabulary-Furigana” (after the meaning)",
+        "“Vocabulary-English”, the reading from “Vocabulary-Furigana” (after the meaning); not imported: its fields "
+        "“Optimized-Voc-Index”, “Vocabulary-Kana”, “Vocabulary-Audio”, “Expression”, “Sentence-English”",
         "deck.apkg: note type “単語帳”: the word from its field “単語”, the meaning from “意味”, the reading from "
         "“読み” (after the meaning)"]
-    assert len(said.splitlines()) == 4  # "Mine" is read as its first two fields, as ever: nothing to say
+    # "Mine" is read as its first two fields, as ever: only its third, left behind, is said
+    assert said.splitlines()[3] == "deck.apkg: note type “Mine”; not imported: its field “C”"
+    assert len(said.splitlines()) == 5
     assert [(text, meaning) for text, meaning, *_ in words_in(data)] == [  # each reading kept
         ("first", "second"), ("会う", "to meet（あう）"), ("水", "water（みず）"), ("猫", "cat（ねこ）")]
 
