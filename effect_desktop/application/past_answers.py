@@ -59,20 +59,24 @@ class PastSessions:
                 self.first_studied.setdefault(word_id, (started, offset))
 
     def parts(self, *, user_id: UUID, scheduler: Scheduler, correlation_id: UUID, cause: UUID,
-              added: dict[UUID, dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+              added: dict[UUID, dict[str, Any]],
+              continued: dict[UUID, tuple[WordProgress, ReviewState]] | None = None,
+              ) -> Iterator[list[dict[str, Any]]]:
         """Each sitting's sessions, answers and schedule changes, in the order studying would have
         stored them, as envelope fields (position None, as `assemble_envelope` takes them), each
         stamped (metadata and `created_at`) with its own moment: recorded then, as another device's
         events are (time travel counts an event from when it was recorded). Every stream is new: the
         sessions' ids are made here, and each word's progress stream is new with the word (the words
-        are new in the same import). Each word's schedule is folded one review at a time.
+        are new in the same import), but for `continued` words: answered before, their reviews here are
+        all later, and each goes on from its progress aggregate (as loaded) and its schedule so far.
+        Each word's schedule is folded one review at a time.
 
         `added`: each word's WordCreated (as of its first sitting, `first_studied`), stored just
         before that sitting, so the history runs in time order: with all the words first, every
         time-travel checkpoint after them counted as of the last one's day, and each jump into the
         imported years replayed the whole history."""
-        progress: dict[UUID, WordProgress] = {}
-        states: dict[UUID, ReviewState] = {}
+        progress: dict[UUID, WordProgress] = {word_id: word for word_id, (word, _) in (continued or {}).items()}
+        states: dict[UUID, ReviewState] = {word_id: state for word_id, (_, state) in (continued or {}).items()}
         initial = scheduler.initial()
         for sitting in self.sittings:
             parts: list[dict[str, Any]] = [added.pop(word_id) for word_id in dict.fromkeys(w for _, w in sitting)

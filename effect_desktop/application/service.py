@@ -35,7 +35,7 @@ from ..domain.events import (
 )
 from ..domain.ids import new_id, progress_stream_id, streak_stream_id
 from ..domain.progress import WordProgress, review_from_answer
-from ..domain.scheduling.base import Review, Scheduler
+from ..domain.scheduling.base import Review, ReviewState, Scheduler, replay
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.session import StudySession, active_seconds
 from ..domain.streak import Streak
@@ -147,7 +147,8 @@ class StudyService:
     def import_words(self, entries: list[dict[str, Any]],
                      updates: list[tuple[UUID, dict[str, Any]]] | None = None,
                      histories: Sequence[Sequence[Review]] | None = None,
-                     answered_elsewhere: Sequence[tuple[UUID, Sequence[Review]]] = ()) -> ImportedWords:
+                     answered_elsewhere: Sequence[tuple[UUID, Sequence[Review]]] = (),
+                     later: Sequence[tuple[UUID, Sequence[Review]]] = ()) -> ImportedWords:
         """An import as one command: new words and changes to existing ones, all or none.
 
         Every event shares one correlation id, so the timeline shows the import
@@ -156,10 +157,13 @@ class StudyService:
         `histories`, beside `entries`: each new word's answers given elsewhere (an Anki
         collection's reviews), stored as the sessions that gave them (past_answers.py);
         `answered_elsewhere`: the same for words already here and never answered here (a deck
-        imported before without its history), each taken only if its schedule's stream is new."""
+        imported before without its history), each taken only if its schedule's stream is new;
+        `later`: for words answered before, answers given elsewhere after all of theirs (Anki used
+        on the way, then its package exported again), their schedules going on from where they are."""
         command = self._command()
+        later = [(word_id, reviews) for word_id, reviews in later if reviews]
         with self.store.transaction() as transaction:
-            if histories:
+            if histories or later:
                 self.read_models.take_up_switch(transaction)  # the schedules fold under the profile's scheduler
             changed: list[Word] = []
             replaced: list[tuple[UUID, dict[str, Any], dict[str, Any], UUID]] = []
@@ -185,8 +189,12 @@ class StudyService:
                     for (word_id, _, _), reviews in zip(created, histories or (), strict=False) if reviews]
             past += [PastAnswers(word_id, reviews) for word_id, reviews in answered_elsewhere
                      if reviews and not self.store.get_events(progress_stream_id(self.user_id, word_id))]
+            continued = {word_id: (self.repository.load(WordProgress, progress_stream_id(self.user_id, word_id)),
+                                   replay(self.scheduler, self._reviews(word_id))) for word_id, _ in later}
+            past += [PastAnswers(word_id, reviews) for word_id, reviews in later]
             if past:
-                written = self._append_history(transaction, command, parts, PastSessions(past, self.day_start_hour))
+                written = self._append_history(transaction, command, parts, PastSessions(past, self.day_start_hour),
+                                               continued)
             else:
                 fresh = append_new_envelopes(self.store, parts)  # type: ignore[arg-type]
                 self.read_models.apply(transaction, fresh)
@@ -197,7 +205,8 @@ class StudyService:
                              answers=sum(len(p.reviews) for p in past))
 
     def _append_history(self, transaction: Any, command: _Command, word_parts: list[dict[str, Any]],
-                        sessions: PastSessions) -> int:
+                        sessions: PastSessions,
+                        continued: dict[UUID, tuple[WordProgress, ReviewState]] | None = None) -> int:
         """The sessions the histories make (past_answers.py), each word added just before its first,
         then the words without a history; how many events. A long history is appended a slice at a
         time and the read models rebuilt once after it: through the handlers, 200,000 reviews took a
@@ -207,12 +216,14 @@ class StudyService:
         plain = [part for part in word_parts if part["aggregate_id"] not in added]
         slices = itertools.chain(sessions.parts(user_id=self.user_id, scheduler=self.scheduler,
                                                 correlation_id=command.correlation_id, cause=command.command_id,
-                                                added=added), [plain])
+                                                added=added, continued=continued), [plain])
+        # the new streams' next versions, from slice to slice; a schedule that goes on, from its own
+        versions: dict[UUID, int] = {word.id: word.version + 1 for word, _ in (continued or {}).values()}
         if 2 * sessions.answers < max(REBUILD_AFTER, self.store.last_position() // 8):
-            fresh = append_new_envelopes(self.store, [part for parts in slices for part in parts])  # type: ignore[arg-type]
+            fresh = append_new_envelopes(self.store, [part for parts in slices for part in parts],  # type: ignore[arg-type]
+                                         versions)
             self.read_models.apply(transaction, fresh)
             return len(fresh)
-        versions: dict[UUID, int] = {}  # the new streams' next versions, from slice to slice
         written = 0
         batch: list[dict[str, Any]] = []
         for parts in slices:

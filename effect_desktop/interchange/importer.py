@@ -67,17 +67,22 @@ class ImportPlan:
     # Anki reviews of words already in the list that were never answered here (imported before, without
     # their history): they take it now, by word id
     histories: dict[UUID, list[Review]] = field(default_factory=dict)
+    # Anki reviews of words answered here (or by an earlier import) given after the word's latest answer:
+    # Anki used on the way, its package exported again; they go on from the word's schedule, by word id
+    later: dict[UUID, list[Review]] = field(default_factory=dict)
     problems: list[RowProblem] = field(default_factory=list)  # rows that cannot be imported
     seen_position: int | None = None  # the log's last position when the word list was read for the plan
 
     @property
     def changes(self) -> int:
-        return len(self.creates) + len(self.updates) + len(self.histories)
+        return len(self.creates) + len(self.updates) + len(self.histories) + len(self.later)
 
     @property
     def reviews(self) -> int:
-        """Answers given in Anki that come with the new words, and to words never answered here."""
-        return sum(len(c.history) for c in self.creates) + sum(len(h) for h in self.histories.values())
+        """Answers given in Anki that come with the new words, to words never answered here, and to
+        words answered here after their latest answer."""
+        return (sum(len(c.history) for c in self.creates) + sum(len(h) for h in self.histories.values())
+                + sum(len(h) for h in self.later.values()))
 
     @property
     def bad_rows(self) -> list[RowProblem]:
@@ -186,13 +191,19 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
 def _share_out_held(queries: Queries, plan: ImportPlan, held: dict[UUID, list[Review]]) -> None:
     """Reviews of words already in the list: a word never answered here takes them (a deck imported
     before, without its history, imported again to bring it); a word with answers of its own keeps its
-    history as it is, and the reviews are left out (the same package again answers nothing twice)."""
-    answered = queries.answered_words(list(held))
+    history as it is and takes only the reviews after its latest answer, the others left out: the same
+    package again answers nothing twice, and one exported again after a month more of Anki on the way
+    to work brings that month (its reviews were all left out, and the words stayed due)."""
+    latest = queries.latest_answers(list(held))
     for word_id, reviews in held.items():
-        if word_id in answered:
-            plan.reviews_left_out += len(reviews)
-        else:
+        last = latest.get(word_id)
+        if last is None:
             plan.histories[word_id] = reviews
+            continue
+        later = [review for review in reviews if review.answered_at > last]
+        plan.reviews_left_out += len(reviews) - len(later)
+        if later:
+            plan.later[word_id] = later
 
 
 def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None:
@@ -254,6 +265,8 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                                        if changes and word_id in live],
                                       [c.history for c in creates],
                                       [(word_id, reviews) for word_id, reviews in plan.histories.items()
+                                       if word_id in live],
+                                      [(word_id, reviews) for word_id, reviews in plan.later.items()
                                        if word_id in live])
         return result, len(plan.creates) - len(creates)
 
@@ -276,7 +289,7 @@ def _still_live(service: StudyService, plan: ImportPlan) -> set[UUID]:
     log has grown):
     one another program deleted since the plan refused the whole import ("This word has been
     deleted; restore it before changing it", naming no word)."""
-    wanted = [word_id for word_id, _ in plan.updates] + list(plan.histories)
+    wanted = [word_id for word_id, _ in plan.updates] + list(plan.histories) + list(plan.later)
     if not wanted or plan.seen_position is None or service.store.last_position() == plan.seen_position:
         return set(wanted)
     return {w.word_id for w in service.queries.words_by_ids(wanted) if not w.deleted}

@@ -166,6 +166,16 @@ class Queries:
                 sa.select(t.answers.c.word_id).where(t.answers.c.word_id.in_(chunk)).distinct()))
         return found
 
+    def latest_answers(self, word_ids: list[UUID]) -> dict[UUID, datetime]:
+        """Each of these words' latest answer, an answer taken back included, for those answered at all."""
+        found: dict[UUID, datetime] = {}
+        for start in range(0, len(word_ids), 500):
+            chunk = word_ids[start:start + 500]
+            found.update((row[0], row[1]) for row in self._all(
+                sa.select(t.answers.c.word_id, sa.func.max(t.answers.c.answered_at))
+                .where(t.answers.c.word_id.in_(chunk)).group_by(t.answers.c.word_id)))
+        return found
+
     def word(self, word_id: UUID) -> WordView | None:
         rows = self._all(self._words_query().where(t.words.c.word_id == word_id))
         return _word(rows[0]) if rows else None

@@ -176,6 +176,36 @@ def test_the_same_package_again_answers_nothing_twice(tmp_path: Path, profile: P
     assert len(profile.queries.answers_for_word(word_id(profile, "bread"))) == answers
 
 
+@pytest.mark.parametrize("long_history", [False, True], ids=["event by event", "stored in slices, then rebuilt"])
+def test_a_package_exported_again_later_brings_the_reviews_since(tmp_path: Path, profile: Profile,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 long_history: bool) -> None:
+    """A learner went on with Anki (AnkiDroid on the way to work) after the first import and exported the
+    deck again: every review of a word already answered was left out, and the words stayed due (found by
+    an Anki migrant helper). Now the reviews after a word's latest answer come, its schedule going on."""
+    if long_history:
+        monkeypatch.setattr(service_module, "REBUILD_AFTER", 2)
+        monkeypatch.setattr(service_module, "APPEND_SLICE", 3)
+    first = REVLOG[:5]  # apple's first two days, bread's first sitting and its Easy of day 4
+    import_package(profile, legacy_package(tmp_path, first, name="march.apkg"))
+    apple = word_id(profile, "apple")
+    before = len(profile.queries.answers_for_word(apple))
+    later = [(ms(MARCH) + 20 * DAY_MS, 0, 3, 3_000, 1), (ms(MARCH) + 45 * DAY_MS, 0, 3, 2_500, 1)]
+    report = import_package(profile, legacy_package(tmp_path, [*REVLOG, *later], name="april.apkg"))
+    # apple: its Again and Good of day 8 (REVLOG) and the two later Goods; bread: nothing after its day 4
+    assert (report.created, report.answers) == (0, 4)
+    answers = profile.queries.answers_for_word(apple)
+    assert len(answers) == before + 4 and answers[-1].answered_at == MARCH + timedelta(days=45)
+    firsts = [Review(a.answered_at, a.is_correct, a.response_time_ms, Grade(a.grade)) for a in answers
+              if a.attempt_number == 1]
+    progress = {p.word_id: p for p in profile.queries.all_progress()}[apple]
+    expected = replay(profile.service.scheduler, firsts)
+    assert (progress.interval_days, progress.next_review_date) == (expected.interval_days, expected.next_review_date)
+    assert verify(profile.projector).ok
+    again = import_package(profile, legacy_package(tmp_path, [*REVLOG, *later], name="again.apkg"))
+    assert (again.answers, again.reviews_left_out) == (0, 9)  # nothing twice
+
+
 def test_unticked_the_words_come_alone(tmp_path: Path, profile: Profile) -> None:
     report = import_package(profile, legacy_package(tmp_path, REVLOG), history=False)
     assert (report.created, report.answers) == (2, 0)

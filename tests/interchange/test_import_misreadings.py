@@ -41,6 +41,7 @@ def test_a_note_type_whose_first_field_is_a_reading_keeps_it_as_the_word(tmp_pat
     assert [(c.fields["text"], c.fields["meaning"]) for c in parsed.candidates] == [
         ("あ", "a"), ("ねこ", "cat"), ("nǐ hǎo", "hello"), ("Hund", "dog"), ("水", "water（みず）")]
     assert [str(choice) for choice in parsed.chosen_fields] == [
+        "note type “Word/Translation/Definition”; not imported: its field “Definition”",
         "note type “Reading/Kanji/Meaning”: the word from its field “Kanji”, the meaning from “Meaning”, the "
         "reading from “Reading” (after the meaning)"]
 
