@@ -378,3 +378,17 @@ def test_at_20_pt_the_days_counts_are_read_whole_in_japanese(qtbot, system_font_
             window.deleteLater()
         profile.close()
         i18n.install("en")
+
+
+def test_at_the_usual_font_the_timelines_detail_pane_fits_without_scrolling(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """With its captions wrapping, the detail pane asked its scroll area for its preferred height and
+    scrolled at the usual font and window size, its payload box cut off (found in review)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.resize(1000, 680)
+    page = window.show_page("timeline")
+    for _ in range(5):
+        QApplication.processEvents()
+    area = page.findChild(QScrollArea, "detailArea")
+    assert area is not None and area.verticalScrollBar().maximum() == 0
+    assert page.detail.payload.height() >= page.detail.payload.minimumSizeHint().height()

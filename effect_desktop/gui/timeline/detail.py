@@ -26,6 +26,14 @@ class DetailPane(QWidget):
     filter_word_requested = Signal(object)  # a word id
     filter_session_requested = Signal(object)  # a session id
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        """Its least height at `width`, not its preferred one: its scroll area (page.py) gives it this
+        much at least, and scrolls only below it. Asked the lists' and payload's preferred heights (its
+        wrapped captions make it ask at all), it scrolled at the usual font and window size, the payload
+        box cut off (found in review)."""
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else -1
+
     def __init__(self, timeline: Timeline, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.timeline = timeline
