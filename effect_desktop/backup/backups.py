@@ -416,9 +416,11 @@ def _machine_id() -> str:
 
 
 def _program_of(pid: int) -> str:
-    """The file name of the program `pid` runs, as QLockFile records it (Linux); "" when not known."""
+    """The file name of the program `pid` runs, as QLockFile records it (Linux); "" when not known. A
+    program file replaced while it runs (an upgrade of Python under an open window) reads "python3.11
+    (deleted)", which Qt strips too: taken for another program, the live window's lock was stale."""
     try:
-        return Path(os.readlink(f"/proc/{pid}/exe")).name
+        return Path(os.readlink(f"/proc/{pid}/exe").removesuffix(" (deleted)")).name
     except OSError:
         return ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
@@ -355,6 +356,35 @@ def test_a_lock_left_by_a_window_that_crashed_does_not_refuse_a_restore_for_good
         for process in (window, sleeper, python):
             process.kill()
             process.wait()
+
+
+def test_a_window_whose_program_file_was_replaced_still_holds_its_profile(profile: Profile, tmp_path: Path) -> None:
+    """Python upgraded under an open window: /proc names its program "python3.11 (deleted)", and the live
+    window's lock was taken for stale, a restore let through over the open profile (found in review)."""
+    import shutil
+    import subprocess
+    import sys
+
+    if not Path("/proc/self/exe").exists():
+        pytest.skip("reads /proc (Linux)")
+    made = create_backup(profile.path, "manual")
+    profile.close()
+    program = tmp_path / Path(os.path.realpath(sys.executable)).name
+    shutil.copy2(os.path.realpath(sys.executable), program)
+    lock = profile.path.parent / "learner.lock"
+    window = subprocess.Popen([str(program), "-c", (
+        "import sys, time; from PySide6.QtCore import QLockFile; lock = QLockFile(sys.argv[1]); "
+        "assert lock.tryLock(0); print('locked', flush=True); time.sleep(60)"), str(lock)],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)})
+    try:
+        assert window.stdout is not None and window.stdout.readline() == "locked\n"
+        program.unlink()  # the package manager replaces the interpreter
+        assert os.readlink(f"/proc/{window.pid}/exe").endswith(" (deleted)")
+        with pytest.raises(BackupError, match=f"has this profile open \\(process {window.pid}\\)"):
+            restore_backup(profile.path, made.path)
+    finally:
+        window.kill()
+        window.wait()
 
 
 def _pages_of(path: Path, name: str) -> list[int]:
