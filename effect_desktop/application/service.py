@@ -148,7 +148,8 @@ class StudyService:
                      updates: list[tuple[UUID, dict[str, Any]]] | None = None,
                      histories: Sequence[Sequence[Review]] | None = None,
                      answered_elsewhere: Sequence[tuple[UUID, Sequence[Review]]] = (),
-                     later: Sequence[tuple[UUID, Sequence[Review]]] = ()) -> ImportedWords:
+                     later: Sequence[tuple[UUID, Sequence[Review]]] = (),
+                     correlation_id: UUID | None = None) -> ImportedWords:
         """An import as one command: new words and changes to existing ones, all or none.
 
         Every event shares one correlation id, so the timeline shows the import
@@ -159,8 +160,9 @@ class StudyService:
         `answered_elsewhere`: the same for words already here and never answered here (a deck
         imported before without its history), each taken only if its schedule's stream is new;
         `later`: for words answered before, answers given elsewhere after all of theirs (Anki used
-        on the way, then its package exported again), their schedules going on from where they are."""
-        command = self._command()
+        on the way, then its package exported again), their schedules going on from where they are.
+        `correlation_id`: the action the import is part of (the scheduler switch made with it)."""
+        command = self._command(correlation_id)
         later = [(word_id, reviews) for word_id, reviews in later if reviews]
         with self.store.transaction() as transaction:
             if histories or later:
@@ -535,12 +537,14 @@ class StudyService:
         return progress, recorded
 
     # --- plumbing -----------------------------------------------------------------------------------------
-    def _command(self) -> _Command:
+    def _command(self, correlation_id: UUID | None = None) -> _Command:
+        """`correlation_id`: the action this command is part of (an import's scheduler switch, made
+        first), by default its own."""
         now = self.clock()
         if now.tzinfo is None:
             raise RuleViolated("the clock must give aware datetimes")
         command_id = new_id()
-        return _Command(command_id, command_id, now)
+        return _Command(command_id, correlation_id or command_id, now)
 
     def _commit(self, command: _Command, aggregates: Sequence[Aggregate]) -> list[DomainEvent]:
         """Append every aggregate's pending events and update the read models, atomically."""

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..bootstrap import Profile
+from ..domain.ids import new_id
 from ..timeline import scheduler_replay
-from ..timeline.scheduler_choice import SelectedScheduler
 from .importer import ImportPlan, ImportReport, apply_import
 
 RECOMMENDED = "fsrs"
@@ -34,24 +34,22 @@ def import_scheduled(profile: Profile, plan: ImportPlan, name: str | None, *, sk
     has the switch made first, in the import's own transaction, so that the schedule changes its
     answers record are worked out by `name`: folded by SM-2 and switched after, the timeline kept
     SM-2's intervals for the Anki years (a word due in 2104 as of 2024). Otherwise as `schedule_after`."""
-    scheduler = profile.service.scheduler
-    if not name or not plan.reviews or scheduler.name == name:
+    if not name or not plan.reviews or profile.service.scheduler.name == name:
         return schedule_after(profile, apply_import(profile.service, plan, skip_bad_rows=skip_bad_rows,
                                                     before_write=before_write), name)
+    action = new_id()  # the switch and the import are one action: time travel folds its history by it
     switched: list[bool] = []
 
     def switch() -> None:
-        scheduler_replay.switch(profile, name)
+        scheduler_replay.switch(profile, name, action)
         switched.append(True)
 
-    selected = scheduler if isinstance(scheduler, SelectedScheduler) else None
-    kept = (selected.current, selected.key) if selected is not None else None
     try:
         report = apply_import(profile.service, plan, skip_bad_rows=skip_bad_rows, before_write=before_write,
-                              first=switch)
+                              first=switch, correlation_id=action)
     except BaseException:
-        if switched and selected is not None and kept is not None:  # rolled back with the import: the
-            selected.select(*kept)  # choice in force is the old one
+        if switched:  # rolled back with the import: the choice in force is the log's again
+            profile.projector.reread_switches()
         raise
     return replace(report, scheduler=name) if switched else schedule_after(profile, report, name)
 

@@ -239,9 +239,10 @@ def problems_message(problems: list[RowProblem]) -> str:
 @without_gc  # the plan's candidates and the command's words, all alive until the end (see gc_pause.py)
 def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool = False,
                  before_write: Callable[[int], object] | None = None,
-                 first: Callable[[], object] | None = None) -> ImportReport:
+                 first: Callable[[], object] | None = None, correlation_id: UUID | None = None) -> ImportReport:
     """Write the plan as one command; `before_write(n)` runs first (the automatic backup), and `first`
-    (if anything is written) in the import's own transaction before its words (a scheduler switch)."""
+    (if anything is written) in the import's own transaction before its words (a scheduler switch,
+    made as part of the import's action: `correlation_id`)."""
     bad_rows, left_out = plan.bad_rows, len(plan.left_out)
     if bad_rows and not skip_bad_rows:
         raise InterchangeError(problems_message(bad_rows))
@@ -267,7 +268,7 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                                       [(word_id, reviews) for word_id, reviews in plan.histories.items()
                                        if word_id in live],
                                       [(word_id, reviews) for word_id, reviews in plan.later.items()
-                                       if word_id in live])
+                                       if word_id in live], correlation_id)
         return result, len(plan.creates) - len(creates)
 
     try:

@@ -28,7 +28,13 @@ from ..persistence.schema import events as events_table
 from ..persistence.schema import profile_info
 from ..persistence.sql_store import SqlEventStore
 from ..stopping import StoppedAsAsked
-from ..timeline.scheduler_choice import SelectedScheduler, UnknownScheduler, greatest_choice, scheduler_named
+from ..timeline.scheduler_choice import (
+    DEFAULT_SCHEDULER,
+    SelectedScheduler,
+    UnknownScheduler,
+    greatest_choice,
+    scheduler_named,
+)
 from . import handlers
 from .cache import ReadModelCache
 from .payload_scan import check_stored_payloads
@@ -294,6 +300,17 @@ class Projector:
         of the scheduler now in force if it changed."""
         with self.store.reading() as connection:
             return self._adopt_switch(connection, None)
+
+    def reread_switches(self) -> None:
+        """After a write that applied a scheduler switch was rolled back: the scheduler in force is the
+        log's again, and the next switch stored is taken up, though it takes the position the rolled-back
+        one had (remembered as seen, another program's switch stored there was passed over)."""
+        self._switch_seen = None
+        if isinstance(self.scheduler, SelectedScheduler):
+            found = greatest_choice(self.store)
+            name, key = found if found is not None else (DEFAULT_SCHEDULER, None)
+            with contextlib.suppress(UnknownScheduler):  # written by a newer build: keep the one in use
+                self.scheduler.select(scheduler_named(name, self.day_start_hour), key)
 
     def _adopt_switch(self, connection: sa.Connection, before: int | None) -> str | None:
         """Take up a scheduler switch another program stored (a sync run from a terminal, the CLI)

@@ -113,10 +113,12 @@ def _reviewed_words(ctx: Context) -> set[Any]:
     return words
 
 
-def selected_scheduler(store: Any, day_start_hour: int, up_to: int | None = None) -> SelectedScheduler:
+def selected_scheduler(store: Any, day_start_hour: int, up_to: int | None = None,
+                       actions: frozenset[UUID] = frozenset()) -> SelectedScheduler:
     """The scheduler in force for a profile: the greatest `SchedulerChanged` (stored at or before
-    position `up_to`, for a replay from a checkpoint there), else SM-2."""
-    found = greatest_choice(store, up_to)
+    position `up_to`, for a replay from a checkpoint there, or made by one of `actions`: see
+    travel.py), else SM-2."""
+    found = greatest_choice(store, up_to, actions)
     name, key = found if found is not None else (DEFAULT_SCHEDULER, None)
     try:
         return SelectedScheduler(scheduler_named(name, day_start_hour), key)
@@ -124,10 +126,12 @@ def selected_scheduler(store: Any, day_start_hour: int, up_to: int | None = None
         return SelectedScheduler(scheduler_named(DEFAULT_SCHEDULER, day_start_hour), key)
 
 
-def greatest_choice(store: Any, up_to: int | None = None) -> tuple[str, ChoiceKey] | None:
-    """The scheduler name and key of the greatest switch (archived ones too: the store reads them)."""
+def greatest_choice(store: Any, up_to: int | None = None,
+                    actions: frozenset[UUID] = frozenset()) -> tuple[str, ChoiceKey] | None:
+    """The scheduler name and key of the greatest switch (archived ones too: the store reads them)
+    stored at or before `up_to`, or made by one of `actions` (correlation ids)."""
     changes = [e for e in store.query_events(event_types=["SchedulerChanged"])
-               if up_to is None or (e.position or 0) <= up_to]
+               if up_to is None or (e.position or 0) <= up_to or e.metadata.correlation_id in actions]
     if not changes:
         return None
     last = max(changes, key=event_key)
@@ -152,9 +156,10 @@ def day_start_in_force(store: Any) -> int | None:
     return max(changes, key=event_key).event_data.hour if changes else None
 
 
-def append_choice(store: Any, user_id: UUID, now: datetime, data: ev.SchedulerChanged | ev.StudyDayStartChanged
-                  ) -> list[DomainEvent]:
-    """Store a profile-wide choice on the device's profile stream (inside the caller's transaction)."""
+def append_choice(store: Any, user_id: UUID, now: datetime, data: ev.SchedulerChanged | ev.StudyDayStartChanged,
+                  correlation_id: UUID | None = None) -> list[DomainEvent]:
+    """Store a profile-wide choice on the device's profile stream (inside the caller's transaction);
+    `correlation_id`: the action it is part of (an import that switches), by default its own."""
     stream = profile_stream_id(user_id)
     event_id = new_id()
     utc = now.astimezone(UTC)
@@ -162,7 +167,7 @@ def append_choice(store: Any, user_id: UUID, now: datetime, data: ev.SchedulerCh
     envelope = DomainEvent(
         event_id=event_id, aggregate_id=stream, aggregate_type=data.aggregate_type,
         event_type=data.event_type, event_data=data,
-        metadata=EventMetadata(user_id=user_id, correlation_id=event_id, causation_id=event_id,
+        metadata=EventMetadata(user_id=user_id, correlation_id=correlation_id or event_id, causation_id=event_id,
                                timestamp=utc, utc_offset_minutes=offset_minutes(now)),
         created_at=utc, version=version + 1)
     stored: list[DomainEvent] = store.append_events(stream, [envelope], version)

@@ -133,14 +133,15 @@ def _as_seen(day: date | None, today: date) -> date | None:
     return None if day is None else max(day, today)
 
 
-def switch(profile: Profile, name: str) -> UUID:
-    """Record the switch (a `SchedulerChanged` event) and refold the read models with it, atomically."""
+def switch(profile: Profile, name: str, correlation_id: UUID | None = None) -> UUID:
+    """Record the switch (a `SchedulerChanged` event) and refold the read models with it, atomically;
+    `correlation_id`: the action it is part of (an import that brings a history), by default its own."""
     if name not in SCHEDULERS:
         raise UnknownScheduler(f"unknown scheduler {name!r}; choose one of: {', '.join(SCHEDULERS)}")
     store = profile.store
     with store.transaction() as connection:
         data = ev.SchedulerChanged(user_id=profile.user_id, scheduler=name, generation=next_generation(store))
-        stored = append_choice(store, profile.user_id, profile.service.clock(), data)
+        stored = append_choice(store, profile.user_id, profile.service.clock(), data, correlation_id)
         profile.projector.apply(connection, stored)
     return stored[0].event_id
 

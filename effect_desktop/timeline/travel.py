@@ -142,10 +142,11 @@ class TimeTravel:
 
     def _replay_tail(self, cache: AsOfCache, moment: datetime) -> tuple[int, int, SelectedScheduler]:
         """The events after the checkpoint recorded by `moment`, applied; (the last one's position, how
-        many, the scheduler in force). That scheduler is the one stored before the last of them, as a
-        checkpoint there would have it (a switch refolds every word: the tail's end decides): an Anki
-        history imported with FSRS chosen is stored after the switch, dated years before it, and was
-        folded by SM-2 here until the first checkpoint (a word 29,393 days away)."""
+        many, the scheduler in force). That scheduler is the one stored by the checkpoint, or made by
+        the same action as an event replayed: an Anki history imported with FSRS chosen is one action
+        with its switch, dated years before it, and was folded by SM-2 here (a word 29,393 days away).
+        A switch made before another action's back-dated events (a history imported after it, another
+        device's answers synced) was not in force on their days, and is not here."""
         high = self._last_position_by(moment)
         tail: list[DomainEvent] = []
         position = cache.position
@@ -155,8 +156,8 @@ class TimeTravel:
                 break
             tail.extend(e for e in page if e.created_at <= moment)
             position = page[-1].position or position
-        scheduler = selected_scheduler(self.store, self.day_start_hour,
-                                       up_to=max(cache.position, tail[-1].position or 0) if tail else cache.position)
+        scheduler = selected_scheduler(self.store, self.day_start_hour, up_to=cache.position,
+                                       actions=frozenset(e.metadata.correlation_id for e in tail))
         if not tail:
             return 0, 0, scheduler
         answered = {e.event_data.word_id for e in tail if e.event_type in _ANSWERS}  # type: ignore[attr-defined]

@@ -354,6 +354,7 @@ def test_an_import_with_fsrs_that_fails_leaves_sm2_in_force(tmp_path: Path, prof
     answers given next are scheduled by the scheduler the log holds, not the one the failed import chose."""
     from effect_desktop.interchange.history_scheduler import import_scheduled
     from effect_desktop.persistence.errors import DiskFull
+    from effect_desktop.timeline import scheduler_replay
     from tests.support.limits import files_no_larger_than
 
     notes = tuple((f"w{n}", f"m{n}") for n in range(400))
@@ -364,9 +365,52 @@ def test_an_import_with_fsrs_that_fails_leaves_sm2_in_force(tmp_path: Path, prof
     with pytest.raises(DiskFull), files_no_larger_than(largest + 20_000):
         import_scheduled(profile, plan, "fsrs")
     assert profile.store.count() == 1 and profile.service.scheduler.name == "sm2"
+    # another program switches now, its switch stored where the rolled-back one was: taken up all the
+    # same (the window remembered that position as seen, and went on with SM-2; found in review)
+    other = open_profile(profile.path)
+    try:
+        scheduler_replay.switch(other, "fsrs")
+    finally:
+        other.close()
     session = profile.service.start_session("flashcard", [word_id(profile, "kept")])
     profile.service.answer(session, word_id(profile, "kept"), True, 2_000)
+    assert profile.service.scheduler.name == "fsrs"
     assert verify(profile.projector).ok
+
+
+def test_time_travel_keeps_the_scheduler_of_the_day_when_a_history_comes_after_a_switch(
+        tmp_path: Path) -> None:
+    """Studied under SM-2 in January, switched to FSRS in February, an Anki history of 2025 imported in
+    March (FSRS kept): time travel to January showed FSRS's schedule for the word studied then, since
+    the history, dated before, was stored after the switch (found in review). A switch is in force on a
+    past day when stored before it, or made with the events replayed (an import that switches)."""
+    from effect_desktop.timeline import scheduler_replay
+
+    now = [datetime(2026, 1, 5, 9, tzinfo=UTC)]
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=lambda: now[0])
+    try:
+        word = profile.service.create_word("native", "studied in January")
+        for _ in range(3):
+            session = profile.service.start_session("flashcard", [word])
+            profile.service.answer(session, word, True, 3_000, "good")
+            now[0] += timedelta(days=1)
+        then = profile.queries.word(word)
+        assert then is not None and then.progress is not None
+        january = now[0]
+        now[0] = datetime(2026, 2, 1, 9, tzinfo=UTC)
+        scheduler_replay.switch(profile, "fsrs")
+        now[0] = datetime(2026, 3, 1, 9, tzinfo=UTC)
+        revlog = [(ms(datetime(2025, 6, 1, 9, tzinfo=UTC)) + day * DAY_MS, 0, 3, 4_000, 1) for day in range(3)]
+        import_package(profile, legacy_package(tmp_path, revlog, notes=(("apple", "りんご"),)))
+        timeline = Timeline(profile)
+        timeline.prepare()
+        past = timeline.state_at(january)
+        shown = past.word(word)
+        assert past.scheduler == "sm2" and shown is not None and shown.progress is not None
+        assert (shown.progress.interval_days, shown.progress.next_review_date) == (
+            then.progress.interval_days, then.progress.next_review_date)
+    finally:
+        profile.close()
 
 
 def test_a_whole_collection_is_named_so_and_fsrs_is_not_offered_twice(qtbot, tmp_path: Path,  # noqa: ANN001
