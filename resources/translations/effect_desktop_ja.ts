@@ -925,6 +925,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Right: {0} — {1}</source>
         <translation>正解！{0} — {1}</translation>
     </message>
+    <message>
+        <source>mind the accents: “{0}”</source>
+        <translation>アクセントに注意：「{0}」</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

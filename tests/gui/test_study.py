@@ -125,6 +125,21 @@ def test_a_typo_in_typing_is_said_to_be_one_letter_off(qtbot, window, profile, w
     assert [a.is_correct for a in _answers(profile)] == [False, False]
 
 
+def test_a_word_typed_without_its_accents_is_right_and_its_spelling_shown(qtbot, window, profile):
+    """"cafe" for "café" was a miss, "one letter off" at best, and "resume" for "résumé" no hint at all: a
+    keyboard without é could never get it right (found by a European-language learner helper)."""
+    profile.service.create_words([{"text": "café", "meaning": "coffee"}, {"text": "résumé", "meaning": "CV"}])
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    for _ in range(2):
+        word = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+        type_text(qtbot, card.entry, {"café": "cafe", "résumé": "resume"}[word.text])
+        press(qtbot, card.entry, Qt.Key.Key_Return)
+        assert page.session_panel.last_result.text() == (
+            f"✓  {word.text} — {word.meaning}  (mind the accents: “{word.text}”)")
+    assert [a.is_correct for a in _answers(profile)] == [True, True]
+
+
 def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):
     page = _start(qtbot, window, "typing")
     card = page.session_panel.typing

@@ -37,3 +37,24 @@ def test_a_dotted_capital_i_with_an_accent_matches_the_letter_typed() -> None:
 
     assert typed_matches("í", "İ\u0301")
     assert typed_matches("istanbul", "İstanbul")
+
+
+@pytest.mark.parametrize(("typed", "expected", "accents"), [
+    ("cafe", "café", True),  # a keyboard without é
+    ("resume", "résumé", True),  # two accents: no hint at all before, as a wrong word
+    ("ete", "été", True),
+    ("la nina", "la niña", True),
+    ("елка", "ёлка", True),  # Russian writes е for ё in all but dictionaries
+    ("soeur", "sœur", True), ("curriculum vitae", "curriculum vitæ", True),  # no key for œ, æ
+    ("CAFÉ", "café", False),  # right as it is: nothing to say
+    ("cafe", "cafe", False),
+    ("かっこう", "がっこう", False),  # kana's voicing marks make another word
+    ("coffee", "café", False),
+])
+def test_an_answer_right_but_for_its_accents_is_right_and_said(typed: str, expected: str, accents: bool) -> None:
+    """A Spanish, French or Russian learner whose keyboard lacks é, ñ or ё could never type those words
+    right: each was a miss, "one letter off" at best (found by a European-language learner helper)."""
+    from effect_desktop.gui.study.run import accents_only, typed_matches
+
+    assert accents_only(typed, expected) is accents
+    assert typed_matches(typed, expected) is (accents or typed.casefold() == expected.casefold())

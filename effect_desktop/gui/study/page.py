@@ -34,7 +34,7 @@ from . import queue
 from .cards import Card, FlashcardCard
 from .edit_current import CurrentWordEditor
 from .panels import SessionPanel, StartPanel, mode_names
-from .run import StudyRun
+from .run import StudyRun, accents_only
 from .summary import SummaryPanel
 
 POOL_EXTRA = 50  # distractor candidates fetched beside a small session's own words
@@ -315,6 +315,8 @@ class StudyPage(Page):
             return
         word = run.current()
         assert word is not None
+        typed = self.session_panel.typing.entry.text() if run.mode == LearningMode.TYPING.value else ""
+        accents = is_correct and bool(typed) and accents_only(typed, word.text)
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
         if self._completed_elsewhere(session_id):
@@ -327,7 +329,7 @@ class StudyPage(Page):
         advance = is_correct or run.mode == LearningMode.FLASHCARD.value
         shown_early = not (advance and run.finished)  # the summary waits for the stored answer
         if shown_early:
-            self._show_result(word, is_correct)
+            self._show_result(word, is_correct, accents)
             if advance:
                 self.show_card()
             else:
@@ -348,14 +350,18 @@ class StudyPage(Page):
                                          lambda: self.retract(session_id, event_id),
                                          kind="answer", owner=session_id))
         if not shown_early:
-            self._show_result(word, is_correct)
+            self._show_result(word, is_correct, accents)
             self._next_card()
 
-    def _show_result(self, word: WordView, is_correct: bool) -> None:
+    def _show_result(self, word: WordView, is_correct: bool, accents: bool = False) -> None:
+        """`accents`: typed right but for its accents (run.accents_only), said with the spelling."""
         # read out when right; a miss is said by the card itself, with the right answer
         spoken = self.tr("Right: {0} — {1}").format(word.text, word.meaning) if is_correct else ""
-        self.session_panel.show_result(f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}", is_correct,
-                                       spoken)
+        shown = f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}"
+        if accents:
+            note = self.tr("mind the accents: “{0}”").format(word.text)
+            shown, spoken = f"{shown}  ({note})", f"{spoken} ({note})"
+        self.session_panel.show_result(shown, is_correct, spoken)
 
     def _next_card(self) -> None:
         if self.run is None:

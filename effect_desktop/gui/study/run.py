@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from ...domain.text_fold import word_fold
+from ...domain.text_fold import without_marks, word_fold
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
@@ -33,8 +33,27 @@ def normalise_typed(text: str) -> str:
     return " ".join(word_fold(text).translate(_QUOTES).split())
 
 
+# Letters a keyboard may lack, typed as their usual stand-ins: Russian writes е for ё in all but
+# dictionaries, and French and Latin œ, æ are typed oe, ae where the keyboard has no key for them.
+_STAND_INS = str.maketrans({"ё": "е", "œ": "oe", "æ": "ae"})
+
+
 def typed_matches(typed: str, expected: str) -> bool:
-    return bool(normalise_typed(typed)) and normalise_typed(typed) == normalise_typed(expected)
+    """Right, exactly (as `normalise_typed` compares) or but for the accents (`accents_only`)."""
+    a, b = normalise_typed(typed), normalise_typed(expected)
+    return bool(a) and (a == b or accents_only(typed, expected))
+
+
+def accents_only(typed: str, expected: str) -> bool:
+    """The answer right but for its accents or a letter's stand-in ("cafe" for "café", "елка" for "ёлка",
+    "soeur" for "sœur"): counted right, as a keyboard without é cannot type it, and said, so the learner
+    sees the spelling (it was "one letter off", wrong, and two accents gave no hint at all)."""
+    a, b = normalise_typed(typed), normalise_typed(expected)
+    return a != b and bool(a) and _plain(a) == _plain(b)
+
+
+def _plain(text: str) -> str:
+    return without_marks(text.translate(_STAND_INS))
 
 
 # kana, CJK ideographs and Hangul: a character says as much as a few letters, so three make a word whose
