@@ -27,6 +27,10 @@ from collections.abc import Callable
 _RUNS = re.compile(r"[^\x00-\x7f]+")
 _KANA = re.compile(r"[\u3041-\u30ff]")  # Japanese beside a Latin letter holds kana; a misreading seldom does
 _MOJIBAKE_SHARE = 0.5  # of the Japanese runs, at most this many look like a misread Western letter
+# One half-width katakana alone is a Western symbol or capital misread (« » ¿ ¡ Ä É: 0xA1-0xDF are
+# half-width katakana in Shift_JIS): French « Bonjour » read "ｫ Bonjour ｻ", and was imported so. Half-width
+# kana in a real list spell words ("ﾘﾝｺﾞ"), several together.
+_HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
 _JAPANESE_SHARE = 0.8  # of the non-ASCII characters, at least this many are Japanese
 _WESTERN_SHARE = 0.8  # of the runs of accented letters, at least this many are inside a Latin word
 _ACCENTED_SHARE = 0.3  # of a Western text's letters, at most this many are accented
@@ -60,8 +64,8 @@ def _japanese(text: str, misread: Callable[[int, int], bool]) -> bool:
     if sum(1 for ch in others if _is_japanese(ch)) < _JAPANESE_SHARE * len(others):
         return False
     runs = list(_RUNS.finditer(text))
-    suspect = sum(1 for run in runs
-                  if not _KANA.search(run.group()) and misread(run.start(), run.end()))
+    suspect = sum(1 for run in runs if _HALF_WIDTH_KANA.fullmatch(run.group())
+                  or (not _KANA.search(run.group()) and misread(run.start(), run.end())))
     return suspect <= _MOJIBAKE_SHARE * len(runs)
 
 

@@ -56,7 +56,13 @@ def test_one_western_word_is_not_taken_for_japanese(tmp_path: Path, word: str) -
     ([("PC教室", "computer room"), ("GPS機能", "GPS")], "cp932"),
     ([("å", "river"), ("ø", "island"), ("à", "to")], "cp1252"),  # a one-letter word in a cell of its own
     ([("Bär", "bear"), ("forêt", "forest")], "cp1252"),  # a capital before a misread accent: still Western
-], ids=["acronym-kanji", "acronym-kanji-2", "one-letter-cells", "capitalised-western"])
+    # French quotes and Spanish marks: « » ¿ ¡ are one half-width katakana each in Shift_JIS, and "« Bonjour »"
+    # was imported as "ｫ Bonjour ｻ", "ça va" as "軋 va" (found by a European-language learner helper)
+    ([("ça va", "how are you"), ("« Bonjour »", "hello"), ("« Merci »", "thanks")], "cp1252"),
+    ([("¡Hola!", "hello"), ("¿Qué tal?", "how are you")], "cp1252"),
+    ([("ｱ", "a"), ("ﾘﾝｺﾞ", "apple"), ("ｵﾚﾝｼﾞ", "orange")], "cp932"),  # a half-width kana alone among words
+], ids=["acronym-kanji", "acronym-kanji-2", "one-letter-cells", "capitalised-western", "french-quotes",
+        "spanish-marks", "half-width-kana"])
 def test_small_lists_are_read_in_their_own_encoding(profile: Profile, tmp_path: Path,
                                                     rows: list[tuple[str, str]], encoding: str) -> None:
     """Two rows of "DNA鑑定", "IT企業" saved in Shift_JIS were imported as "DNAŠÓ’è" (a kanji against a
