@@ -47,13 +47,21 @@ def fold(value: str) -> str:
 _VARIATION_SELECTORS = re.compile("[\ufe0e\ufe0f]")
 
 
+# Curly quotes as a Japanese input method in full-width mode, or a Mac's, Word's or Pages' smart quotes,
+# write them ("Ｉ’ｍ", "l’homme"): NFKC keeps them. Read as the straight ones by every comparison: a list
+# typed in Word and one typed in a terminal hold the same words.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
+
+
 def word_fold(value: str) -> str:
     """A word's text or meaning as every comparison sees it: `fold`, without what shows nothing (see the
-    module's docstring). Not for tags: their keys are stored in the read models under `fold`."""
+    module's docstring), curly quotes as straight ones. Not for tags: their keys are stored in the read
+    models under `fold`."""
     folded = fold(without_invisible(value))
     if "i\u0307" in folded:  # composed again after: "İ" with an acute folds as "í" typed does
         folded = unicodedata.normalize("NFC", folded.replace("i\u0307", "i"))
-    return _VARIATION_SELECTORS.sub("", folded)
+    return _VARIATION_SELECTORS.sub("", folded).translate(_QUOTES)
 
 
 # Katakana as the hiragana of the same sound (NFKC has made half-width katakana full-width already).

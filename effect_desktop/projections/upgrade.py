@@ -40,7 +40,8 @@ PROJECTION_KEY = "projection_version"
 # 8: a word's search key ignores what a typed answer ignores (invisible characters, variation selectors, the
 #    dot of a folded İ) and reads spaces and line breaks as one space (text_fold.search_key); done in place.
 # 9: a word's search key has no accents (text_fold.without_marks: "cafe" finds "café"); done in place.
-PROJECTION_VERSION = "9"
+# 10: ... and reads curly quotes as straight ones (text_fold.word_fold: "l'homme" finds "l’homme"); in place.
+PROJECTION_VERSION = "10"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -122,8 +123,8 @@ def _from_6(connection: sa.Connection) -> None:
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "9"): _from_3, ("4", "9"): _from_4, ("5", "9"): _from_5, ("6", "9"): _from_6,
-            ("7", "9"): refold_search_keys, ("8", "9"): refold_search_keys}
+IN_PLACE = {("3", "10"): _from_3, ("4", "10"): _from_4, ("5", "10"): _from_5, ("6", "10"): _from_6,
+            **{(old, "10"): refold_search_keys for old in ("7", "8", "9")}}
 
 
 def schema_fingerprint() -> str:

@@ -124,6 +124,21 @@ def test_accents_do_not_matter_to_a_search_but_kana_voicing_does(tmp_path: Path)
     profile.close()
 
 
+def test_curly_and_straight_quotes_are_the_same_to_search_and_to_the_add_dialog(tmp_path: Path) -> None:
+    """A list typed in Word (l’homme) and one typed in a terminal (l'homme): the Add dialog saved a second
+    "l’homme" beside "l'homme" without a word, and a search for one never found the other (found by a
+    European-language learner helper)."""
+    from effect_desktop.interchange.importer import word_key
+
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": "l'homme", "meaning": "man"}, {"text": "aujourd’hui", "meaning": "today"}])
+    assert _found(profile, "l’homme") == ["l'homme"] and _found(profile, "aujourd'hui") == ["aujourd’hui"]
+    assert [w.text for w in profile.queries.words_with_text("l’homme")] == ["l'homme"]
+    assert word_key("l’homme", "man") == word_key("l'homme", "man")  # an import finds the duplicate
+    assert verify(profile.projector).ok
+    profile.close()
+
+
 def test_a_profile_of_version_8_has_its_search_keys_refolded_without_a_replay(tmp_path: Path) -> None:
     path = tmp_path / "p.effect.sqlite3"
     profile = open_profile(path)

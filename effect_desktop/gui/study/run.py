@@ -20,17 +20,11 @@ MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
 REQUEUE_GAP = 3  # a missed word comes back after this many other cards
 
 
-# Curly quotes as a Japanese input method in full-width mode, or a Mac's smart quotes, commit them
-# ("Ｉ’ｍ　ｈｏｍｅ"): NFKC keeps them, and a right answer was marked wrong.
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
-
-
 def normalise_typed(text: str) -> str:
-    """Full-width/half-width, case, spaces around and between words (one or several), curly or straight
-    quotes, and what `word_fold` ignores (a soft hyphen in "co\u00adoperate", the emoji style of ❤️
-    against ❤ from another picker, the dot of İ in "istanbul") do not matter."""
-    return " ".join(word_fold(text).translate(_QUOTES).split())
+    """Full-width/half-width, case, spaces around and between words (one or several), and what `word_fold`
+    ignores (curly or straight quotes, a soft hyphen in "co\u00adoperate", the emoji style of ❤️ against ❤
+    from another picker, the dot of İ in "istanbul") do not matter."""
+    return " ".join(word_fold(text).split())
 
 
 # Letters a keyboard may lack, typed as their usual stand-ins: Russian writes е for ё in all but
