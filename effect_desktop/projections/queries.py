@@ -12,7 +12,7 @@ from pydantic_core import from_json
 
 from ..domain.scheduling.studyday import offset_minutes, study_day
 from ..domain.streak import LEARNER_AHEAD_DAYS, RUN_LOOKBACK_DAYS, current_streak, latest_run
-from ..domain.text_fold import search_fold, tag_key, word_fold
+from ..domain.text_fold import search_fold, sort_key, tag_key, word_fold
 from ..persistence.schema import events
 from ..persistence.sql_store import SqlEventStore
 from ..persistence.sqlite_values import utc_text, uuid_bytes
@@ -187,18 +187,18 @@ class Queries:
 
     def categories(self, with_none: bool = False) -> list[str]:
         """The live words' categories, sorted; with "" first if `with_none` and a word has none."""
-        query = (sa.select(t.words.c.category).where(t.words.c.deleted.is_(False))
-                 .distinct().order_by(t.words.c.category))
-        return [row[0] for row in self._all(query) if row[0] or with_none]
+        query = (sa.select(t.words.c.category).where(t.words.c.deleted.is_(False)).distinct())
+        # as a reader sorts them (sort_key): by code point "Éducation" came after "Verbes", and the
+        # command line's list cut before it
+        return sorted((row[0] for row in self._all(query) if row[0] or with_none), key=sort_key)
 
     def tags(self) -> list[str]:
         """The tags of live words, each as a word spells it ("JLPT::N5"; the keys they are kept under
-        are folded: the filters listed "jlpt::n5"), in the order of their keys."""
+        are folded: the filters listed "jlpt::n5"), as a reader sorts them."""
         query = (sa.select(t.word_tags.c.tag_key, sa.func.min(t.word_tags.c.word_id))
                  .join(t.words, t.words.c.word_id == t.word_tags.c.word_id)
-                 .where(t.words.c.deleted.is_(False)).group_by(t.word_tags.c.tag_key)
-                 .order_by(t.word_tags.c.tag_key))
-        return self.spelled_tags([(key, word_id) for key, word_id in self._all(query)])
+                 .where(t.words.c.deleted.is_(False)).group_by(t.word_tags.c.tag_key))
+        return sorted(self.spelled_tags([(key, word_id) for key, word_id in self._all(query)]), key=sort_key)
 
     def spelled_tags(self, keys: Sequence[tuple[str, Any]]) -> list[str]:
         """Each (tag key, a word that has it) as that word spells the tag."""

@@ -191,3 +191,15 @@ def test_the_tags_offered_as_filters_are_spelled_as_the_words_spell_them(tmp_pat
     assert StatisticsQueries(profile.store).tags() == ["Genki::L3", "JLPT::N5", "ＶＥＲＢ"]
     assert sorted(w.text for w in profile.queries.words(WordFilter(tag="JLPT::N5"))) == ["来る", "行く"]
     profile.close()
+
+
+def test_categories_and_tags_are_listed_as_a_reader_sorts_them(tmp_path: Path) -> None:
+    """"Éducation" came after "Verbes" and the tag "élision" after "verbe" (by code point) in every
+    filter and in the command line's list, which cut before them (found by a European-language learner
+    helper)."""
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": t, "meaning": "m", "category": c, "tags": [g]} for t, c, g in (
+        ("a", "Verbes", "verbe"), ("b", "Éducation", "élision"), ("c", "adjectifs", "Zèbre"), ("d", "", "ami"))])
+    assert profile.queries.categories(with_none=True) == ["", "adjectifs", "Éducation", "Verbes"]
+    assert profile.queries.tags() == ["ami", "élision", "verbe", "Zèbre"]
+    profile.close()
