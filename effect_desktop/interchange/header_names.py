@@ -1,5 +1,6 @@
-"""What a word list's first row says of its columns: which field each names, in English or Japanese
-(or by a language: "English,日本語"), and so whether the row is a header at all.
+"""What a word list's first row says of its columns: which field each names, in English or Japanese, or
+in the learner's own French, German, Spanish, Italian, Portuguese or Russian (or by a language:
+"English,日本語", "Français;Anglais"), and so whether the row is a header at all.
 
 Both the reading of a file (is the first row a header?) and the column mapping (which column is the
 word?) ask it, so it is a module of its own.
@@ -11,12 +12,23 @@ import unicodedata
 
 _HEADER_NAMES = {
     "text": {"text", "word", "words", "front", "term", "expression", "vocabulary", "question", "kanji", "単語", "語",
-             "英単語", "表現", "見出し語", "漢字", "おもて", "表", "問題"},
+             "英単語", "表現", "見出し語", "漢字", "おもて", "表", "問題",
+             # a learner's own language heads a list too: French, German, Spanish, Italian, Portuguese, Russian
+             # ("Mot;Traduction" was imported as the word "Mot")
+             "mot", "mots", "terme", "wort", "wörter", "begriff", "vokabel", "palabra", "palabras", "término",
+             "parola", "parole", "termine", "palavra", "palavras", "termo", "слово", "слова", "термин"},
     "meaning": {"meaning", "meanings", "back", "definition", "translation", "answer", "意味", "訳", "和訳",
-                "日本語訳", "英訳", "うら", "裏", "答え", "解答"},
-    "category": {"category", "deck", "part of speech", "pos", "カテゴリ", "カテゴリー", "分類", "品詞"},
-    "tags": {"tags", "tag", "labels", "タグ"},
-    "difficulty": {"difficulty", "level", "難易度", "レベル"},
+                "日本語訳", "英訳", "うら", "裏", "答え", "解答",
+                "traduction", "sens", "signification", "définition", "bedeutung", "übersetzung",
+                "significado", "traducción", "definición", "significato", "traduzione", "tradução",
+                "definição", "перевод", "значение", "определение"},
+    "category": {"category", "deck", "part of speech", "pos", "カテゴリ", "カテゴリー", "分類", "品詞",
+                 "catégorie", "kategorie", "categoría", "categoria", "категория", "тема", "thème", "thema", "tema"},
+    "tags": {"tags", "tag", "labels", "タグ", "étiquettes", "étiquette", "schlagwörter", "etiquetas", "etichette",
+             "теги", "метки"},
+    "difficulty": {"difficulty", "level", "難易度", "レベル", "difficulté", "niveau", "schwierigkeit", "stufe",
+                   "dificultad", "nivel", "difficoltà", "livello", "dificuldade", "nível", "сложность",
+                   "уровень"},
 }
 # A reading is not the meaning beside one (Kanji,Reading,English), but is when nothing else is: Kanji,Reading
 # and 漢字,読み are learnt as 猫 → ねこ.
@@ -26,10 +38,14 @@ _READINGS = {"reading", "readings", "furigana", "kana", "hiragana", "yomi", "読
 # nothing of word or meaning: the first such column is the word (the language the list teaches), the next
 # its meaning. A row naming one language twice ("English,英語") is a word and its translation.
 _LANGUAGES = {
-    "en": {"english", "英語", "eigo"}, "ja": {"japanese", "日本語", "nihongo"},
-    "fr": {"french", "français", "francais", "フランス語"}, "de": {"german", "deutsch", "ドイツ語"},
-    "es": {"spanish", "español", "espanol", "スペイン語"}, "it": {"italian", "italiano", "イタリア語"},
-    "pt": {"portuguese", "português", "ポルトガル語"}, "ru": {"russian", "ロシア語"},
+    "en": {"english", "英語", "eigo", "anglais", "englisch", "inglés", "ingles", "inglese", "inglês",
+           "английский"},
+    "ja": {"japanese", "日本語", "nihongo", "japonais", "japanisch", "japonés", "giapponese", "японский"},
+    "fr": {"french", "français", "francais", "フランス語", "französisch", "francés", "francese", "французский"},
+    "de": {"german", "deutsch", "ドイツ語", "allemand", "alemán", "tedesco", "немецкий"},
+    "es": {"spanish", "español", "espanol", "スペイン語", "espagnol", "spanisch", "spagnolo", "испанский"},
+    "it": {"italian", "italiano", "イタリア語", "italien", "italienisch"},
+    "pt": {"portuguese", "português", "ポルトガル語"}, "ru": {"russian", "русский", "ロシア語"},
     "zh": {"chinese", "中国語", "中文"}, "ko": {"korean", "韓国語", "한국어"},
 }
 

@@ -445,6 +445,26 @@ def test_a_header_in_another_language_is_told_by_the_numbers_below_it(profile: P
                                   ("Straße", "street", "Stadt", [], 2)]
 
 
+@pytest.mark.parametrize(("header", "fields"), [
+    ("Mot;Traduction", ["text", "meaning"]), ("Wort;Bedeutung", ["text", "meaning"]),
+    ("Palabra;Significado;Categoría", ["text", "meaning", "category"]), ("Слово;Перевод", ["text", "meaning"]),
+    ("Français;Anglais", ["text", "meaning"]), ("Deutsch;Englisch", ["text", "meaning"]),
+    ("Mot;Traduction;Catégorie;Étiquettes", ["text", "meaning", "category", "tags"]),
+])
+def test_a_header_in_the_learners_own_language_is_a_header(profile: Profile, tmp_path: Path, header: str,
+                                                          fields: list[str]) -> None:
+    """"Mot;Traduction" was imported as the word "Mot" meaning "Traduction", with the category "Catégorie"
+    and the tag "Étiquettes" (found by a European-language learner helper)."""
+    path = tmp_path / "list.csv"
+    cells = header.count(";") + 1
+    path.write_text(f"{header}\n" + ";".join(["la maison", "the house", "maison", "nom"][:cells]) + "\n",
+                    encoding="utf-8")
+    table = read_word_table(path)
+    assert table.has_header
+    assert [guess_mapping(table).get(column) for column in range(cells)] == fields
+    assert import_file(profile, path).created == 1
+
+
 def test_a_level_column_that_holds_no_numbers_is_not_the_difficulty(profile: Profile, tmp_path: Path) -> None:
     """Memrise's export: "Level" was taken for the difficulty, and every row refused over "Level 1"."""
     path = tmp_path / "memrise.csv"
