@@ -82,14 +82,21 @@ def without_marks(value: str) -> str:
     return unicodedata.normalize("NFC", _MARKS.sub("", unicodedata.normalize("NFD", value)))
 
 
+# œ and æ, as a keyboard without them types them (and as they sort: "cœur" beside "coeur", not after "cz")
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
 def search_fold(value: str) -> str:
     """Search form: `word_fold`, spaces and line breaks as one space (the search reads a meaning's lines as
     the word list shows them, and "padded word" finds "padded   word", as a typed answer does), either
     kana script finds the other, so りんご, リンゴ and ﾘﾝｺﾞ find one another (a learner rarely remembers
-    which script a meaning was written in), and accents do not matter (`without_marks`: a learner types
-    "ecole" on a keyboard without é, and "école" sorts beside "ecole", not after "zèbre"). Only for
-    searching and sorting: tags stay apart by script, and a typed answer still needs its accents."""
-    return without_marks(" ".join(word_fold(value).split()).translate(_KATAKANA_AS_HIRAGANA))
+    which script a meaning was written in), and accents and the ligatures œ, æ do not matter
+    (`without_marks`: a learner types "ecole" on a keyboard without é, and "école" sorts beside "ecole",
+    not after "zèbre"; "oeuf" finds "œuf"). Only for searching and sorting: tags stay apart by script,
+    and a typed answer right but for its accents is told so (gui/study/run.py), and "résumé" is not
+    "resume" to the Add dialog."""
+    return without_marks(" ".join(word_fold(value).split()).translate(_KATAKANA_AS_HIRAGANA)).translate(_LIGATURES)
+
 
 
 def search_key(text: str, meaning: str) -> str:

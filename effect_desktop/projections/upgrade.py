@@ -41,7 +41,8 @@ PROJECTION_KEY = "projection_version"
 #    dot of a folded İ) and reads spaces and line breaks as one space (text_fold.search_key); done in place.
 # 9: a word's search key has no accents (text_fold.without_marks: "cafe" finds "café"); done in place.
 # 10: ... and reads curly quotes as straight ones (text_fold.word_fold: "l'homme" finds "l’homme"); in place.
-PROJECTION_VERSION = "10"
+# 11: ... and œ, æ as oe, ae ("oeuf" finds "œuf"); in place.
+PROJECTION_VERSION = "11"
 
 
 def refold_search_keys(connection: sa.Connection) -> None:
@@ -123,8 +124,9 @@ def _from_6(connection: sa.Connection) -> None:
 
 
 # (stored version, this version): the change done in place instead of a replay.
-IN_PLACE = {("3", "10"): _from_3, ("4", "10"): _from_4, ("5", "10"): _from_5, ("6", "10"): _from_6,
-            **{(old, "10"): refold_search_keys for old in ("7", "8", "9")}}
+IN_PLACE = {("3", PROJECTION_VERSION): _from_3, ("4", PROJECTION_VERSION): _from_4, ("5", PROJECTION_VERSION): _from_5,
+            ("6", PROJECTION_VERSION): _from_6,
+            **{(old, PROJECTION_VERSION): refold_search_keys for old in ("7", "8", "9", "10")}}
 
 
 def schema_fingerprint() -> str:

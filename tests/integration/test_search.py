@@ -203,3 +203,14 @@ def test_categories_and_tags_are_listed_as_a_reader_sorts_them(tmp_path: Path) -
     assert profile.queries.categories(with_none=True) == ["", "adjectifs", "Éducation", "Verbes"]
     assert profile.queries.tags() == ["ami", "élision", "verbe", "Zèbre"]
     profile.close()
+
+
+def test_a_ligature_is_found_as_a_keyboard_without_it_types_it(tmp_path: Path) -> None:
+    """"oeuf" and "curriculum vitae" found nothing: œ and æ stood for themselves (found by a European-language
+    learner helper)."""
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": "l'œuf", "meaning": "egg"}, {"text": "curriculum vitæ", "meaning": "CV"}])
+    assert _found(profile, "oeuf") == ["l'œuf"] and _found(profile, "vitae") == ["curriculum vitæ"]
+    assert _found(profile, "ŒUF") == ["l'œuf"]
+    assert verify(profile.projector).ok
+    profile.close()

@@ -58,3 +58,16 @@ def test_an_answer_right_but_for_its_accents_is_right_and_said(typed: str, expec
 
     assert accents_only(typed, expected) is accents
     assert typed_matches(typed, expected) is (accents or typed.casefold() == expected.casefold())
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Guten Morgen", "Guten Morgen!"), ("Que tal", "¿Qué tal?"), ("Bonjour !", "« Bonjour ! »"),
+    ("Qu'est-ce que c'est?", "Qu'est-ce que c'est ?"), ("どうぞ", "「どうぞ」。"), ("?", "?"),
+])
+def test_a_phrases_punctuation_at_its_ends_does_not_matter(typed: str, expected: str) -> None:
+    """"Guten Morgen" for "Guten Morgen!" was "one letter off", wrong; "Que tal" for "¿Qué tal?" wrong with no
+    hint (found by a European-language learner helper). Inside a phrase it still counts: l'homme is not lhomme."""
+    from effect_desktop.gui.study.run import typed_matches
+
+    assert typed_matches(typed, expected)
+    assert not typed_matches("lhomme", "l'homme") and not typed_matches("?", "!")
