@@ -113,4 +113,9 @@ def sort_key(value: str) -> tuple[str, str]:
     """Alphabetical as a learner reads: ＡＢＣ beside abc and ｶﾀｶﾅ beside かたな (code points put
     full-width letters and half-width kana after every kana); spellings folded alike stay in a
     fixed order."""
-    return search_fold(value), value
+    return search_fold(value).lstrip(_LEADING), value
+
+
+# Opening punctuation a phrase starts with, passed over by sorting: "« Bonjour »", "¿Qué tal?", "¡Hola!",
+# „Guten Tag“ sorted after every letter.
+_LEADING = " \"'«‹¿¡„‚([{「『（"
