@@ -299,6 +299,8 @@ _KNOWN: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
      lambda m: _tr("cloze notes have no separate word and meaning")),
     (re.compile(r"note type (.+) has one field; a word needs a front and a back", re.S),
      lambda m: _tr("note type {0} has one field; a word needs a front and a back").format(m[1])),
+    (re.compile(r"suspended in Anki \(unsuspend it there and import the deck again to bring it\)"),
+     lambda m: _tr("suspended in Anki (unsuspend it there and import the deck again to bring it)")),
     (re.compile(r"the front holds only pictures or sounds, which cannot be imported"),
      lambda m: _tr("the front holds only pictures or sounds, which cannot be imported")),
     (re.compile(r"the back holds only pictures or sounds, which cannot be imported"),

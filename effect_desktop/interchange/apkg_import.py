@@ -305,6 +305,11 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
     note_deck = dict(connection.execute(
         "SELECT nid, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards c "
         "WHERE id = (SELECT min(id) FROM cards WHERE nid = c.nid)").fetchall())
+    # Suspended in Anki: every card of the note (queue -1), as a learner shelves a leech or a card not
+    # wanted; brought in, they were asked at once as new words, with nothing said (buried cards, -2 and
+    # -3, are back the next day in Anki too: those come)
+    suspended = {nid for (nid,) in connection.execute(
+        "SELECT nid FROM cards GROUP BY nid HAVING min(queue) = -1 AND max(queue) = -1")}
     total = connection.execute("SELECT count(*) FROM notes").fetchone()[0]
     reviews = read_reviews(connection, tables, datetime.now(UTC))
     parsed = Parsed()
@@ -315,7 +320,7 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         if number % 2000 == 0:
             stop.tick(number, total)
         note_type = note_types.get(model_id)
-        problem = _unusable(note_type, str(fields))
+        problem = SUSPENDED if note_id in suspended else _unusable(note_type, str(fields))
         if problem or note_type is None:
             parsed.problems.append(RowProblem(number, problem or "", NOTE, left_out=True, label=_note_label(fields)))
             continue
@@ -345,6 +350,9 @@ def _read_notes(connection: sqlite3.Connection, stop: _Stop) -> Parsed:
         if chosen or left]
     stop.tick(total, total)
     return parsed
+
+
+SUSPENDED = "suspended in Anki (unsuspend it there and import the deck again to bring it)"
 
 
 def _unusable(note_type: NoteType | None, fields: str) -> str | None:

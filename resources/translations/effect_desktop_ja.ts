@@ -2000,6 +2000,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>{0} is damaged: {1}. No backup was made. Close the app and open it again to restore the latest backup.</source>
         <translation>{0} が壊れています（{1}）。バックアップは作成していません。アプリを閉じて開き直すと、最新のバックアップから復元できます。</translation>
     </message>
+    <message>
+        <source>suspended in Anki (unsuspend it there and import the deck again to bring it)</source>
+        <translation>Anki で保留中（Anki で保留を解除してから、もう一度デッキをインポートしてください）</translation>
+    </message>
 </context>
 <context>
     <name>Features</name>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import genanki
@@ -200,6 +201,33 @@ def test_the_fields_no_word_keeps_are_named(profile: Profile, tmp_path: Path) ->
     assert [str(choice) for choice in parsed.chosen_fields] == [
         "note type “Japanese (5 fields)”: the word from its field “Kanji”, the meaning from “Meaning”, the reading "
         "from “Reading” (after the meaning); not imported: its fields “Example”, “Audio”"]
+
+
+def test_a_note_suspended_in_anki_is_left_out_and_named(profile: Profile, tmp_path: Path) -> None:
+    """Suspended and never studied, 帰る came in as a new word and was asked in the first session, with
+    nothing said (found by an Anki migrant helper). A buried card is back the next day in Anki: it comes."""
+    deck = genanki.Deck(2059400160, "日本語")
+    for front, back in (("帰る", "to go home"), ("見る", "to see"), ("来る", "to come")):
+        deck.add_note(genanki.Note(model=BASIC, fields=[front, back]))
+    plain = tmp_path / "plain.apkg"
+    genanki.Package(deck).write_to_file(plain)
+    collection = tmp_path / "collection.anki2"
+    with zipfile.ZipFile(plain) as source:
+        collection.write_bytes(source.read("collection.anki2"))
+        others = {n: source.read(n) for n in source.namelist() if n != "collection.anki2"}
+    with closing(sqlite3.connect(collection)) as connection, connection:
+        connection.execute("UPDATE cards SET queue = -1 WHERE nid = (SELECT id FROM notes WHERE sfld = '帰る')")
+        connection.execute("UPDATE cards SET queue = -2 WHERE nid = (SELECT id FROM notes WHERE sfld = '来る')")
+    path = tmp_path / "suspended.apkg"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("collection.anki2", collection.read_bytes())
+        for member, data in others.items():
+            package.writestr(member, data)
+    parsed, report = import_package(profile, path)
+    assert sorted(text for text, *_ in word_rows(profile)) == ["来る", "見る"]
+    assert [str(p) for p in parsed.problems] == [
+        "note 1 (帰る): suspended in Anki (unsuspend it there and import the deck again to bring it)"]
+    assert report.left_out_notes == 1
 
 
 def test_every_reason_a_note_is_left_out_has_a_translation(tmp_path: Path) -> None:
