@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 
 class Announcer(QObject):
@@ -33,3 +33,16 @@ def announce(widget: QWidget, text: str) -> None:
         announcer.say(widget, text)
     elif text.strip():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+class AnnouncingStatusBar(QStatusBar):
+    """A status bar whose every message is read out, the same one again too ("Nothing to undo." twice:
+    Qt's messageChanged tells only a change, and the second Ctrl+Z was silent)."""
+
+    def __init__(self, announcer: Announcer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._announcer = announcer
+
+    def showMessage(self, text: str, /, timeout: int | None = None) -> None:  # noqa: N802
+        super().showMessage(text, timeout or 0)
+        self._announcer.say(self, text)

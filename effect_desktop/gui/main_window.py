@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..application.resuming import worth_offering
 from ..bootstrap import Profile
 from . import i18n
-from .announce import Announcer
+from .announce import Announcer, AnnouncingStatusBar
 from .context import AppContext
 from .features import add_file_actions, install_features
 from .help_menu import add_help_actions
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.announcer.setObjectName("announcer")
         # what the status bar says is read out: an undo's, a deletion's, an import's or a sync's outcome was
         # shown only there, and a screen reader reads the bar only when asked
-        self.statusBar().messageChanged.connect(lambda text: self.announcer.say(self.statusBar(), text))
+        self.setStatusBar(AnnouncingStatusBar(self.announcer, self))
 
         self.setWindowIcon(QIcon(str(icon_path())))
         minimum_within_screen(self, 720, 480)

@@ -201,6 +201,10 @@ def test_a_right_answer_and_what_the_status_bar_says_are_read_out(qtbot, window,
     assert heard == [f"Right: {word.text} — {word.meaning}"]
     qtbot.keyClick(card.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert heard[1:] == ["Answer undone.", f"Undone: answer to “{word.text}”"]
+    heard.clear()
+    for _ in range(2):  # the same message again is read again (Qt tells only a change of it)
+        window.undo_last()
+    assert heard == ["Nothing to undo.", "Nothing to undo."]
 
 
 def test_a_multiple_choice_card_says_the_word_and_the_right_meaning_after_a_miss(
