@@ -144,6 +144,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
     seen: dict[tuple[str, str], Candidate] = {}
     also: dict[int, list[Review]] = {}  # a new word's reviews from the file's later notes of it
     held: dict[UUID, list[Review]] = {}  # reviews of words already in the list
+    namesake_of: dict[int, UUID] = {}  # a row giving another meaning: the word of its text in the list
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
         first = seen.get(key)
@@ -161,6 +162,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             namesakes = by_text.get(key[0], [])
             if len(namesakes) == 1 and in_file[key[0]] == 1:  # the word, its meaning changed in the file
                 plan.new_meanings.append(candidate)
+                namesake_of[candidate.line] = namesakes[0].word_id
                 if policy is OnDuplicate.UPDATE_MEANING:
                     plan.updates.append((namesakes[0].word_id, candidate))
                     plan.meanings_replaced.append((namesakes[0].text, namesakes[0].meaning,
@@ -180,6 +182,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
         plan.creates = [replace(c, history=[]) if c.history else c for c in plan.creates]
         return plan
     _share_out_held(queries, plan, held)
+    _leave_out_namesakes_history(queries, plan, namesake_of)
     if any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
         plan.creates = [replace(c, history=[*c.history, *also[c.line]]) if also.get(c.line) else c
                         for c in plan.creates]
@@ -204,6 +207,22 @@ def _share_out_held(queries: Queries, plan: ImportPlan, held: dict[UUID, list[Re
         plan.reviews_left_out += len(reviews) - len(later)
         if later:
             plan.later[word_id] = later
+
+
+def _leave_out_namesakes_history(queries: Queries, plan: ImportPlan, namesake_of: dict[int, UUID]) -> None:
+    """A row giving another meaning for a word already answered, added as another word, comes without its
+    reviews: they are that word's (its meaning edited in Anki, the same note exported again), and the new
+    one took all of them, the statistics counting each twice."""
+    if not namesake_of:
+        return
+    answered = queries.answered_words(list(set(namesake_of.values())))
+    kept = []
+    for candidate in plan.creates:
+        if candidate.history and namesake_of.get(candidate.line) in answered:
+            plan.reviews_left_out += len(candidate.history)
+            candidate = replace(candidate, history=[])
+        kept.append(candidate)
+    plan.creates = kept
 
 
 def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None:

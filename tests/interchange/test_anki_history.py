@@ -206,6 +206,19 @@ def test_a_package_exported_again_later_brings_the_reviews_since(tmp_path: Path,
     assert (again.answers, again.reviews_left_out) == (0, 9)  # nothing twice
 
 
+def test_a_meaning_edited_in_anki_does_not_give_its_history_to_a_second_word(tmp_path: Path,
+                                                                           profile: Profile) -> None:
+    """猫 "cat" became "cat; kitty" in Anki, and the deck imported again: a second 猫 was added with the 15
+    reviews the first already had, the statistics counting each twice (found by an Anki migrant helper)."""
+    revlog = [(ms(MARCH) + day * DAY_MS, 0, 3, 3_000, 1) for day in range(3)]
+    import_package(profile, legacy_package(tmp_path, revlog, notes=(("猫", "cat"),), name="first.apkg"))
+    parsed = read_apkg(legacy_package(tmp_path, revlog, notes=(("猫", "cat; kitty"),), name="edited.apkg"))
+    report = apply_import(profile.service, plan_import(profile.queries, parsed, "update"))
+    assert (report.created, report.answers, report.reviews_left_out) == (1, 0, 3)
+    assert sorted(len(profile.queries.answers_for_word(w.word_id)) for w in profile.queries.words()) == [0, 3]
+    assert verify(profile.projector).ok
+
+
 def test_unticked_the_words_come_alone(tmp_path: Path, profile: Profile) -> None:
     report = import_package(profile, legacy_package(tmp_path, REVLOG), history=False)
     assert (report.created, report.answers) == (2, 0)
