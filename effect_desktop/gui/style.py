@@ -107,9 +107,11 @@ class OutlinedIndicators(QProxyStyle):
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,  # noqa: N802
                     painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawControl(element, option, painter, widget)
-        if element == QStyle.ControlElement.CE_PushButton and option.state & QStyle.StateFlag.State_HasFocus:
+        focused = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        if element == QStyle.ControlElement.CE_PushButton and option.state & focused == focused:
             # Fusion shows a focused button by the same highlighted edge it gives the default button: Tab
-            # onto "Start session" (the default) changed not one pixel. A ring inside the edge shows it.
+            # onto "Start session" (the default) changed not one pixel. A ring inside the edge shows it,
+            # once the keyboard moves the focus (not on a button just clicked).
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))

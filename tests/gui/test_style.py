@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,9 +97,13 @@ def test_a_focused_default_button_looks_focused(qtbot, restore_look, dark) -> No
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     away = button.grab().toImage()
-    button.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
     qtbot.waitUntil(button.hasFocus)
     assert button.grab().toImage() != away
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a click moves the focus: no ring is left on a button
+    button.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert button.grab().toImage() == away
 
 
 @pytest.mark.parametrize("dark", [False, True])
