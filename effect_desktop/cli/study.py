@@ -104,7 +104,7 @@ def _say_if_none_has(queries: Any, category: str | None, tag: str | None) -> Non
         named = ", ".join(repr(c) for c in queries.categories(with_none=True) if c)
         raise RuleViolated(f"No word has the category {category!r}; "
                            + (f"the categories are {named}." if named else "no word has a category yet."))
-    if tag is not None and tag_key(tag) not in {tag_key(t) for t in queries.tags()}:
+    if tag is not None and tag_key(tag) not in {tag_key(t) for t in queries.tags(with_parents=True)}:
         raise RuleViolated(f"No word has the tag {tag!r} (`effect-desktop words list` shows each word's tags).")
 
 

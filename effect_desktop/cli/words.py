@@ -155,7 +155,7 @@ def _say_if_none_has(args: argparse.Namespace, ctx: CliContext) -> None:
         pool = queries.words(WordFilter(deleted_only=True))
         categories, tags = sorted({w.category for w in pool}), sorted({t for w in pool for t in w.tags})
     else:
-        categories, tags = queries.categories(with_none=True), queries.tags()
+        categories, tags = queries.categories(with_none=True), queries.tags(with_parents=True)
     if not categories:  # no word at all (each has a category, if only ""): "0 words" says it all
         return
     note = none_has(args.category, args.tag, categories, tags, "deleted word" if args.deleted else "word")

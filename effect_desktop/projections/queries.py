@@ -117,8 +117,7 @@ class Queries:
         if f.category is not None:
             query = query.where(t.words.c.category == f.category)
         if f.tag:
-            tagged = sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(f.tag))
-            query = query.where(t.words.c.word_id.in_(tagged))
+            query = query.where(t.words.c.word_id.in_(_tagged(f.tag)))
         if f.difficulty is not None:
             query = query.where(t.words.c.difficulty == f.difficulty)
         if f.word_ids:
@@ -192,9 +191,24 @@ class Queries:
         # command line's list cut before it
         return sorted((row[0] for row in self._all(query) if row[0] or with_none), key=sort_key)
 
-    def tags(self) -> list[str]:
+    def tags(self, with_parents: bool = False) -> list[str]:
         """The tags of live words, each as a word spells it ("JLPT::N5"; the keys they are kept under
-        are folded: the filters listed "jlpt::n5"), as a reader sorts them."""
+        are folded: the filters listed "jlpt::n5"), as a reader sorts them; `with_parents`: and the
+        parents of Anki's hierarchical tags ("JLPT" of "JLPT::N5"), which filter their children too."""
+        listed = self._tags()
+        if not with_parents:
+            return listed
+        keys = {tag_key(tag) for tag in listed}
+        parents: dict[str, str] = {}
+        for tag in listed:
+            parts = tag.split(HIERARCHY)
+            for depth in range(1, len(parts)):
+                parent = HIERARCHY.join(parts[:depth])
+                if parent.strip() and tag_key(parent) not in keys:
+                    parents.setdefault(tag_key(parent), parent)
+        return sorted([*listed, *parents.values()], key=sort_key)
+
+    def _tags(self) -> list[str]:
         query = (sa.select(t.word_tags.c.tag_key, sa.func.min(t.word_tags.c.word_id))
                  .join(t.words, t.words.c.word_id == t.word_tags.c.word_id)
                  .where(t.words.c.deleted.is_(False)).group_by(t.word_tags.c.tag_key))
@@ -215,8 +229,7 @@ class Queries:
         if category is not None:
             query = query.where(t.words.c.category == category)
         if tag:
-            query = query.where(t.words.c.word_id.in_(
-                sa.select(t.word_tags.c.word_id).where(t.word_tags.c.tag_key == tag_key(tag))))
+            query = query.where(t.words.c.word_id.in_(_tagged(tag)))
         return query
 
     def due_words(self, now: datetime, day_start_hour: int, limit: int, category: str | None = None,
@@ -433,3 +446,15 @@ class Queries:
                              r.next_review_date, r.last_answered_at)
                 for r in self._all(sa.select(t.progress).order_by(t.progress.c.next_review_date,
                                                                    t.progress.c.word_id))]  # ties: as on every device
+
+
+HIERARCHY = "::"  # Anki's tag hierarchy: "verb::godan" is a "verb"
+
+
+def _tagged(tag: str) -> Any:
+    """The words with the tag, or a tag under it in Anki's hierarchy (`words list --tag verb` found 3 of 10
+    verbs, the rest tagged "verb::godan" and the like, which Anki's tag:verb finds)."""
+    key = tag_key(tag)
+    children = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + HIERARCHY + "%"
+    return sa.select(t.word_tags.c.word_id).where(
+        sa.or_(t.word_tags.c.tag_key == key, t.word_tags.c.tag_key.like(children, escape="\\")))

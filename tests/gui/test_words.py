@@ -516,6 +516,18 @@ def test_filter_as_you_type_and_by_category_tag_difficulty(qtbot, window, profil
     wait_shown(qtbot, page, lambda texts: texts == {"run", "quickly"})
 
 
+def test_the_tag_filter_offers_an_anki_parent_tag_and_finds_its_children(qtbot, window, profile):
+    """Tags "JLPT::N5" and "JLPT::N4" came from Anki; "JLPT" was not offered, and a filter on a tag missed
+    the words tagged under it (found by an Anki migrant helper)."""
+    profile.service.create_words([{"text": t, "meaning": "m", "tags": tags} for t, tags in (
+        ("食べる", ["JLPT::N5"]), ("勉強", ["JLPT::N4"]), ("猫", ["animal"]))])
+    page = words_page(qtbot, window, 3)
+    assert [page.tag.itemText(i) for i in range(page.tag.count())] == [
+        "All tags", "animal", "JLPT", "JLPT::N4", "JLPT::N5"]
+    page.tag.setCurrentIndex(page.tag.findText("JLPT"))
+    wait_shown(qtbot, page, lambda texts: texts == {"食べる", "勉強"})
+
+
 def test_a_word_waiting_for_its_review_says_due_now(qtbot, window, profile, words):
     """A review date in the past read as a mistake in the table: such a word says "due now",
     in bold, and since when in its tooltip."""

@@ -214,3 +214,22 @@ def test_a_ligature_is_found_as_a_keyboard_without_it_types_it(tmp_path: Path) -
     assert _found(profile, "ŒUF") == ["l'œuf"]
     assert verify(profile.projector).ok
     profile.close()
+
+
+def test_a_tag_finds_the_words_tagged_under_it_in_ankis_hierarchy(tmp_path: Path) -> None:
+    """`--tag verb` found 3 of 10 verbs, the rest tagged "verb::godan" and the like, and `--tag JLPT` none
+    of 16 tagged "JLPT::N5", which Anki's tag:verb and tag:JLPT find (found by an Anki migrant helper)."""
+    profile = open_profile(tmp_path / "p.effect.sqlite3")
+    profile.service.create_words([{"text": t, "meaning": "m", "tags": tags} for t, tags in (
+        ("食べる", ["verb", "JLPT::N5"]), ("書く", ["Verb::Godan"]), ("見る", ["verb::ichidan", "JLPT::N5::core"]),
+        ("猫", ["noun"]), ("verbose", ["verbose"]), ("100%", ["100%::sure"]), ("x", ["100x"]))])
+    tagged = lambda tag: sorted(w.text for w in profile.queries.words(WordFilter(tag=tag)))  # noqa: E731
+    assert tagged("verb") == sorted(["見る", "書く", "食べる"])  # not "verbose": a tag under it, not a longer name
+    assert tagged("JLPT") == tagged("jlpt::n5") == sorted(["見る", "食べる"])
+    assert tagged("verb::godan") == ["書く"] and tagged("100%") == ["100%"]
+    assert profile.queries.tags() == ["100%::sure", "100x", "JLPT::N5", "JLPT::N5::core", "noun", "verb",
+                                      "Verb::Godan", "verb::ichidan", "verbose"]
+    assert profile.queries.tags(with_parents=True) == ["100%", "100%::sure", "100x", "JLPT", "JLPT::N5",
+                                                       "JLPT::N5::core", "noun", "verb", "Verb::Godan",
+                                                       "verb::ichidan", "verbose"]
+    profile.close()

@@ -116,7 +116,7 @@ class StudyPage(Page):
             answered = {s.session_id: len({a.word_id for a in profile.queries.answers_in_session(s.session_id)
                                            if not a.retracted}) for s in offered[:2]}  # (one may be running)
             return StartState(queue.counts(profile, now, focus), offered, answered, focus,
-                              profile.queries.categories(with_none=True), profile.queries.tags())
+                              profile.queries.categories(with_none=True), profile.queries.tags(with_parents=True))
 
         self.context.operations.read(f"study-start-{id(self)}", read, self._show_start_state)
 

@@ -255,7 +255,7 @@ class WordsPage(Page):
                          self.tr("No category"))
         # shown as the words spell them, chosen by their folded key: the spelling shown may change (the
         # word it came from deleted), the choice must not
-        self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags(), key=tag_key)
+        self._fill_combo(self.tag, self.tr("All tags"), self.profile.queries.tags(with_parents=True), key=tag_key)
         self.reload()
 
     def reload(self) -> None:
