@@ -54,6 +54,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
 
 
+def straight_quotes(value: str) -> str:
+    return value.translate(_QUOTES)
+
+
 def word_fold(value: str) -> str:
     """A word's text or meaning as every comparison sees it: `fold`, without what shows nothing (see the
     module's docstring), curly quotes as straight ones. Not for tags: their keys are stored in the read

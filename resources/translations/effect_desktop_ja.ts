@@ -929,6 +929,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>mind the accents: “{0}”</source>
         <translation>アクセントに注意：「{0}」</translation>
     </message>
+    <message>
+        <source>written “{0}”</source>
+        <translation>表記は「{0}」</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPanel</name>

@@ -140,6 +140,15 @@ def test_a_word_typed_without_its_accents_is_right_and_its_spelling_shown(qtbot,
     assert [a.is_correct for a in _answers(profile)] == [True, True]
 
 
+def test_a_word_typed_without_its_capitals_is_right_and_its_spelling_shown(qtbot, window, profile):
+    profile.service.create_words([{"text": "das Haus", "meaning": "the house"}])
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    type_text(qtbot, card.entry, "das haus")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert page.session_panel.last_result.text() == "✓  das Haus — the house  (written “das Haus”)"
+
+
 def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):
     page = _start(qtbot, window, "typing")
     card = page.session_panel.typing

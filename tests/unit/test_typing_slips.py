@@ -71,3 +71,17 @@ def test_a_phrases_punctuation_at_its_ends_does_not_matter(typed: str, expected:
 
     assert typed_matches(typed, expected)
     assert not typed_matches("lhomme", "l'homme") and not typed_matches("?", "!")
+
+
+@pytest.mark.parametrize(("typed", "expected", "said"), [
+    ("das haus", "das Haus", True), ("Masse", "Maße", True), ("APPLE", "apple", True),
+    ("haus", "Haus", False), ("apple", "Apple", False),  # a list's capital first letter: nothing to say
+    ("ｃａｔ", "cat", False), ("l’homme", "l'homme", False), ("Guten Morgen", "Guten Morgen!", False),
+])
+def test_an_answer_right_as_compared_but_written_otherwise_is_said(typed: str, expected: str, said: bool) -> None:
+    """"das haus" for "das Haus" and "Masse" for "Maße" passed without a word: German nouns' capitals and ß
+    are part of the spelling (found by a European-language learner helper)."""
+    from effect_desktop.gui.study.run import spelled_otherwise, typed_matches
+
+    assert typed_matches(typed, expected)
+    assert spelled_otherwise(typed, expected) is said

@@ -34,7 +34,7 @@ from . import queue
 from .cards import Card, FlashcardCard
 from .edit_current import CurrentWordEditor
 from .panels import SessionPanel, StartPanel, mode_names
-from .run import StudyRun, accents_only
+from .run import StudyRun, accents_only, spelled_otherwise
 from .summary import SummaryPanel
 
 POOL_EXTRA = 50  # distractor candidates fetched beside a small session's own words
@@ -317,6 +317,7 @@ class StudyPage(Page):
         assert word is not None
         typed = self.session_panel.typing.entry.text() if run.mode == LearningMode.TYPING.value else ""
         accents = is_correct and bool(typed) and accents_only(typed, word.text)
+        spelled = is_correct and bool(typed) and not accents and spelled_otherwise(typed, word.text)
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
         if self._completed_elsewhere(session_id):
@@ -329,7 +330,7 @@ class StudyPage(Page):
         advance = is_correct or run.mode == LearningMode.FLASHCARD.value
         shown_early = not (advance and run.finished)  # the summary waits for the stored answer
         if shown_early:
-            self._show_result(word, is_correct, accents)
+            self._show_result(word, is_correct, accents, spelled)
             if advance:
                 self.show_card()
             else:
@@ -350,16 +351,17 @@ class StudyPage(Page):
                                          lambda: self.retract(session_id, event_id),
                                          kind="answer", owner=session_id))
         if not shown_early:
-            self._show_result(word, is_correct, accents)
+            self._show_result(word, is_correct, accents, spelled)
             self._next_card()
 
-    def _show_result(self, word: WordView, is_correct: bool, accents: bool = False) -> None:
-        """`accents`: typed right but for its accents (run.accents_only), said with the spelling."""
+    def _show_result(self, word: WordView, is_correct: bool, accents: bool = False, spelled: bool = False) -> None:
+        """`accents`: typed right but for its accents (run.accents_only), said with the spelling; `spelled`:
+        right but written otherwise, its capitals or ß (run.spelled_otherwise), said so too."""
         # read out when right; a miss is said by the card itself, with the right answer
         spoken = self.tr("Right: {0} — {1}").format(word.text, word.meaning) if is_correct else ""
         shown = f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}"
-        if accents:
-            note = self.tr("mind the accents: “{0}”").format(word.text)
+        if accents or spelled:
+            note = (self.tr("mind the accents: “{0}”") if accents else self.tr("written “{0}”")).format(word.text)
             shown, spoken = f"{shown}  ({note})", f"{spoken} ({note})"
         self.session_panel.show_result(shown, is_correct, spoken)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from ...domain.text_fold import without_marks, word_fold
+from ...domain.text_fold import straight_quotes, without_invisible, without_marks, word_fold
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
@@ -55,6 +56,20 @@ def accents_only(typed: str, expected: str) -> bool:
 
 def _plain(text: str) -> str:
     return without_marks(text.translate(_STAND_INS))
+
+
+def spelled_otherwise(typed: str, expected: str) -> bool:
+    """Right as compared (`typed_matches`), yet written otherwise than the word in what a reader sees:
+    capitals past the first letter ("das haus" for "das Haus"), ß as ss ("Masse" for "Maße"). Counted
+    right, and said, as German nouns and ß are part of the spelling (both passed without a word)."""
+    a, b = _as_written(typed), _as_written(expected)
+    return a != b and a[1:] != b[1:] or (a[:1].casefold() != b[:1].casefold() and a != b)
+
+
+def _as_written(text: str) -> str:
+    """`normalise_typed` but for case and ß: width, spaces, quotes and edge punctuation still aside."""
+    folded = " ".join(straight_quotes(unicodedata.normalize("NFKC", without_invisible(text))).split())
+    return folded.strip(_EDGES) or folded
 
 
 # kana, CJK ideographs and Hangul: a character says as much as a few letters, so three make a word whose
