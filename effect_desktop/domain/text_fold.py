@@ -54,8 +54,10 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'})
 
 
-def straight_quotes(value: str) -> str:
-    return value.translate(_QUOTES)
+def as_shown(value: str) -> str:
+    """`word_fold` but for case (and ß, which case folding makes "ss"): what two spellings share when
+    they differ only in their capitals or ß."""
+    return _VARIATION_SELECTORS.sub("", unicodedata.normalize("NFKC", without_invisible(value))).translate(_QUOTES)
 
 
 def word_fold(value: str) -> str:

@@ -1017,6 +1017,10 @@ Details were written to the log file; your study history is safe.</source>
         <source>Almost: one letter off. The answer is “{0}”.</source>
         <translation>おしい！1文字ちがいです。正解は「{0}」です。</translation>
     </message>
+    <message>
+        <source>Right; {0}.</source>
+        <translation>正解。{0}。</translation>
+    </message>
 </context>
 <context>
     <name>WordDialog</name>

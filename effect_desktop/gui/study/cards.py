@@ -345,6 +345,18 @@ class TypingCard(Card):
         elif self.word is not None and self.entry.text().strip():
             self.answered.emit(typed_matches(self.entry.text(), self.word.text), "")
 
+    def show_spelling(self, note: str) -> None:
+        """A right answer written otherwise (its accents, capitals or ß): the word as written, shown until
+        Enter. Said only in the line above the card, it was cut off at a phrase's end, and gone at once
+        under the summary after a session's last card."""
+        super().show_mistake()  # (waits for Enter as a mistake does)
+        assert self.word is not None
+        self.entry.setReadOnly(True)
+        self.entry.setStyleSheet(f"color: {success_color().name()};")
+        self.feedback.setText(self.tr("Right; {0}.").format(note))
+        self.hint.setText(self.tr("Enter: continue"))
+        self.announce(self.entry.accessibleName(), f"{self.feedback.text()} {self.hint.text()}", self.entry)
+
     def show_mistake(self) -> None:
         super().show_mistake()
         assert self.word is not None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...application.planning import EVERY_WORD, Focus
 from ...application.resuming import ResumePlan, plan_resume, worth_offering
-from ...domain.events import LearningMode
+from ...domain.events import Grade, LearningMode
 from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
@@ -318,6 +318,8 @@ class StudyPage(Page):
         typed = self.session_panel.typing.entry.text() if run.mode == LearningMode.TYPING.value else ""
         accents = is_correct and bool(typed) and accents_only(typed, word.text)
         spelled = is_correct and bool(typed) and not accents and spelled_otherwise(typed, word.text)
+        if accents or spelled:  # right, but a softer right: scheduled as Hard ("schon" for "schön" is a word too)
+            grade = Grade.HARD.value
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
         if self._completed_elsewhere(session_id):
@@ -327,12 +329,15 @@ class StudyPage(Page):
             self._leave_out_deleted(run)
             return
         run.record(is_correct, elapsed, None)
-        advance = is_correct or run.mode == LearningMode.FLASHCARD.value
+        # a right answer written otherwise waits on its card, its spelling shown, as a mistake does
+        advance = (is_correct and not (accents or spelled)) or run.mode == LearningMode.FLASHCARD.value
         shown_early = not (advance and run.finished)  # the summary waits for the stored answer
         if shown_early:
             self._show_result(word, is_correct, accents, spelled)
             if advance:
                 self.show_card()
+            elif is_correct:
+                self.session_panel.typing.show_spelling(self._spelling_note(word, accents))
             else:
                 self.current_card().show_mistake()
             self.session_panel.repaint()
@@ -361,9 +366,12 @@ class StudyPage(Page):
         spoken = self.tr("Right: {0} — {1}").format(word.text, word.meaning) if is_correct else ""
         shown = f"{'✓' if is_correct else '✗'}  {word.text} — {word.meaning}"
         if accents or spelled:
-            note = (self.tr("mind the accents: “{0}”") if accents else self.tr("written “{0}”")).format(word.text)
+            note = self._spelling_note(word, accents)
             shown, spoken = f"{shown}  ({note})", f"{spoken} ({note})"
         self.session_panel.show_result(shown, is_correct, spoken)
+
+    def _spelling_note(self, word: WordView, accents: bool) -> str:
+        return (self.tr("mind the accents: “{0}”") if accents else self.tr("written “{0}”")).format(word.text)
 
     def _next_card(self) -> None:
         if self.run is None:

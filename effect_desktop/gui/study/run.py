@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from ...domain.text_fold import straight_quotes, without_invisible, without_marks, word_fold
+from ...domain.text_fold import as_shown, without_marks, word_fold
 from ...projections.views import AnswerView, WordView
 
 MAX_ATTEMPTS = 3  # a word missed three times waits for the next session
@@ -54,21 +53,29 @@ def accents_only(typed: str, expected: str) -> bool:
     return a != b and bool(a) and _plain(a) == _plain(b)
 
 
+# Letters of their own that are written as another with a mark: Russian й is not и, Belarusian ў not у
+# ("мои" for "мой" is another word); kept through `without_marks`.
+_OWN_LETTERS = str.maketrans({"й": "\ue000", "ў": "\ue001"})
+
+
 def _plain(text: str) -> str:
-    return without_marks(text.translate(_STAND_INS))
+    return without_marks(text.translate(_STAND_INS).translate(_OWN_LETTERS))
 
 
 def spelled_otherwise(typed: str, expected: str) -> bool:
-    """Right as compared (`typed_matches`), yet written otherwise than the word in what a reader sees:
-    capitals past the first letter ("das haus" for "das Haus"), ß as ss ("Masse" for "Maße"). Counted
-    right, and said, as German nouns and ß are part of the spelling (both passed without a word)."""
+    """Right as compared (`typed_matches`), yet missing what the word's spelling holds beyond its letters:
+    a capital past the first letter ("das haus" for "das Haus") or ß ("Masse" for "Maße"). Counted right,
+    and said, as German nouns and ß are part of the spelling (both passed without a word). Capitals typed
+    where the word has none ("APPLE"), or the first letter's case, are nothing to say."""
     a, b = _as_written(typed), _as_written(expected)
-    return a != b and a[1:] != b[1:] or (a[:1].casefold() != b[:1].casefold() and a != b)
+    if "ß" in b.lower() and "ß" not in a.lower():
+        return True
+    return len(a) == len(b) and any(w.isupper() and not t.isupper() for t, w in zip(a[1:], b[1:], strict=True))
 
 
 def _as_written(text: str) -> str:
     """`normalise_typed` but for case and ß: width, spaces, quotes and edge punctuation still aside."""
-    folded = " ".join(straight_quotes(unicodedata.normalize("NFKC", without_invisible(text))).split())
+    folded = " ".join(as_shown(text).split())
     return folded.strip(_EDGES) or folded
 
 
