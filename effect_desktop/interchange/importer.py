@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 from uuid import UUID
@@ -144,7 +145,6 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
     seen: dict[tuple[str, str], Candidate] = {}
     also: dict[int, list[Review]] = {}  # a new word's reviews from the file's later notes of it
     held: dict[UUID, list[Review]] = {}  # reviews of words already in the list
-    namesake_of: dict[int, UUID] = {}  # a row giving another meaning: the word of its text in the list
     for candidate in parsed.candidates:
         key = word_key(candidate.fields["text"], candidate.fields["meaning"])
         first = seen.get(key)
@@ -162,7 +162,6 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
             namesakes = by_text.get(key[0], [])
             if len(namesakes) == 1 and in_file[key[0]] == 1:  # the word, its meaning changed in the file
                 plan.new_meanings.append(candidate)
-                namesake_of[candidate.line] = namesakes[0].word_id
                 if policy is OnDuplicate.UPDATE_MEANING:
                     plan.updates.append((namesakes[0].word_id, candidate))
                     plan.meanings_replaced.append((namesakes[0].text, namesakes[0].meaning,
@@ -182,7 +181,7 @@ def plan_import(queries: Queries, parsed: Parsed, on_duplicate: OnDuplicate | st
         plan.creates = [replace(c, history=[]) if c.history else c for c in plan.creates]
         return plan
     _share_out_held(queries, plan, held)
-    _leave_out_namesakes_history(queries, plan, namesake_of)
+    _leave_out_reviews_held(queries, plan, listed)
     if any(also.values()):  # copies: the parsed file is planned again whenever a choice changes
         plan.creates = [replace(c, history=[*c.history, *also[c.line]]) if also.get(c.line) else c
                         for c in plan.creates]
@@ -209,20 +208,35 @@ def _share_out_held(queries: Queries, plan: ImportPlan, held: dict[UUID, list[Re
             plan.later[word_id] = later
 
 
-def _leave_out_namesakes_history(queries: Queries, plan: ImportPlan, namesake_of: dict[int, UUID]) -> None:
-    """A row giving another meaning for a word already answered, added as another word, comes without its
-    reviews: they are that word's (its meaning edited in Anki, the same note exported again), and the new
-    one took all of them, the statistics counting each twice."""
-    if not namesake_of:
+def _leave_out_reviews_held(queries: Queries, plan: ImportPlan, listed: list[WordView]) -> None:
+    """Reviews a word of the same text already holds, at the same moment, are left out wherever they would
+    go: they are the same reviews, of the same Anki note, whose meaning was edited there (the deck
+    exported again gives another word of that text, under "skip" a second word beside the first). The new
+    word took all of them, the statistics counting each twice; given to neither, those since were lost."""
+    wanted = {word_key(c.fields["text"], "")[0] for c in plan.creates if c.history}
+    wanted |= {word_key(w.text, "")[0] for w in listed if w.word_id in plan.histories or w.word_id in plan.later}
+    namesakes = [w for w in [*listed, *queries.words(WordFilter(deleted_only=True))]
+                 if word_key(w.text, "")[0] in wanted]
+    if not namesakes:
         return
-    answered = queries.answered_words(list(set(namesake_of.values())))
-    kept = []
-    for candidate in plan.creates:
-        if candidate.history and namesake_of.get(candidate.line) in answered:
-            plan.reviews_left_out += len(candidate.history)
-            candidate = replace(candidate, history=[])
-        kept.append(candidate)
-    plan.creates = kept
+    times = queries.answer_times([w.word_id for w in namesakes])
+    held: dict[str, set[datetime]] = {}
+    for word in namesakes:
+        held.setdefault(word_key(word.text, "")[0], set()).update(times.get(word.word_id, ()))
+
+    def new(text: str, reviews: list[Review]) -> list[Review]:
+        taken = held.get(word_key(text, "")[0], set())
+        fresh = [review for review in reviews if review.answered_at not in taken]
+        plan.reviews_left_out += len(reviews) - len(fresh)
+        return fresh
+
+    plan.creates = [replace(c, history=new(c.fields["text"], c.history)) if c.history else c for c in plan.creates]
+    texts = {w.word_id: w.text for w in listed}
+    for reviews_of in (plan.histories, plan.later):
+        for word_id in list(reviews_of):
+            reviews_of[word_id] = new(texts.get(word_id, ""), reviews_of[word_id])
+            if not reviews_of[word_id]:
+                del reviews_of[word_id]
 
 
 def _leave_out_deleted_words_history(queries: Queries, plan: ImportPlan) -> None:
@@ -286,7 +300,7 @@ def apply_import(service: StudyService, plan: ImportPlan, *, skip_bad_rows: bool
                                       [c.history for c in creates],
                                       [(word_id, reviews) for word_id, reviews in plan.histories.items()
                                        if word_id in live],
-                                      [(word_id, reviews) for word_id, reviews in plan.later.items()
+                                      [(word_id, reviews) for word_id, reviews in _still_later(service, plan).items()
                                        if word_id in live], correlation_id)
         return result, len(plan.creates) - len(creates)
 
@@ -313,6 +327,17 @@ def _still_live(service: StudyService, plan: ImportPlan) -> set[UUID]:
     if not wanted or plan.seen_position is None or service.store.last_position() == plan.seen_position:
         return set(wanted)
     return {w.word_id for w in service.queries.words_by_ids(wanted) if not w.deleted}
+
+
+def _still_later(service: StudyService, plan: ImportPlan) -> dict[UUID, list[Review]]:
+    """The plan's reviews after each word's latest answer, less those another program's answer since has
+    passed (read again only if the log has grown): folded after it, they stored schedule changes out of
+    their time order."""
+    if not plan.later or plan.seen_position is None or service.store.last_position() == plan.seen_position:
+        return plan.later
+    latest = service.queries.latest_answers(list(plan.later))
+    return {word_id: later for word_id, reviews in plan.later.items()
+            if (later := [r for r in reviews if word_id not in latest or r.answered_at > latest[word_id]])}
 
 
 def _still_new(service: StudyService, plan: ImportPlan) -> list[Candidate]:

@@ -165,6 +165,16 @@ class Queries:
                 sa.select(t.answers.c.word_id).where(t.answers.c.word_id.in_(chunk)).distinct()))
         return found
 
+    def answer_times(self, word_ids: list[UUID]) -> dict[UUID, set[datetime]]:
+        """When each of these words was answered (an answer taken back included), for those answered."""
+        found: dict[UUID, set[datetime]] = {}
+        for start in range(0, len(word_ids), 500):
+            chunk = word_ids[start:start + 500]
+            for word_id, at in self._all(sa.select(t.answers.c.word_id, t.answers.c.answered_at)
+                                         .where(t.answers.c.word_id.in_(chunk))):
+                found.setdefault(word_id, set()).add(at)
+        return found
+
     def latest_answers(self, word_ids: list[UUID]) -> dict[UUID, datetime]:
         """Each of these words' latest answer, an answer taken back included, for those answered at all."""
         found: dict[UUID, datetime] = {}

@@ -206,6 +206,34 @@ def test_a_package_exported_again_later_brings_the_reviews_since(tmp_path: Path,
     assert (again.answers, again.reviews_left_out) == (0, 9)  # nothing twice
 
 
+def test_reviews_passed_by_an_answer_given_after_the_plan_are_left_out(tmp_path: Path) -> None:
+    """The plan chose the reviews after the word's latest answer; another program answered it before the
+    plan was applied, and the older reviews were folded after that answer, out of their time order (found
+    in review)."""
+    now = [datetime(2026, 4, 1, 9, tzinfo=UTC)]
+    profile = open_profile(tmp_path / "p.effect.sqlite3", clock=lambda: now[0])
+    try:
+        first = [(ms(MARCH) + day * DAY_MS, 0, 3, 3_000, 1) for day in range(3)]
+        import_package(profile, legacy_package(tmp_path, first, notes=(("apple", "りんご"),), name="a.apkg"))
+        apple = word_id(profile, "apple")
+        more = [*first, *((ms(MARCH) + day * DAY_MS, 0, 1, 3_000, 1) for day in (10, 20))]
+        plan = plan_import(profile.queries, read_apkg(legacy_package(tmp_path, more, notes=(("apple", "りんご"),),
+                                                                     name="b.apkg")))
+        assert [len(reviews) for reviews in plan.later.values()] == [2]
+        other = open_profile(profile.path, clock=lambda: now[0])  # meanwhile, answered elsewhere (April 1)
+        try:
+            session = other.service.start_session("flashcard", [apple])
+            other.service.answer(session, apple, True, 2_000, "good")
+        finally:
+            other.close()
+        report = apply_import(profile.service, plan)
+        assert report.answers == 0
+        assert [a.answered_at.date() for a in profile.queries.answers_for_word(apple)][-1] == date(2026, 4, 1)
+        assert verify(profile.projector).ok
+    finally:
+        profile.close()
+
+
 def test_a_meaning_edited_in_anki_does_not_give_its_history_to_a_second_word(tmp_path: Path,
                                                                            profile: Profile) -> None:
     """猫 "cat" became "cat; kitty" in Anki, and the deck imported again: a second 猫 was added with the 15
@@ -217,6 +245,14 @@ def test_a_meaning_edited_in_anki_does_not_give_its_history_to_a_second_word(tmp
     assert (report.created, report.answers, report.reviews_left_out) == (1, 0, 3)
     assert sorted(len(profile.queries.answers_for_word(w.word_id)) for w in profile.queries.words()) == [0, 3]
     assert verify(profile.projector).ok
+    # reviewed since in Anki, and imported again under the default "skip": the reviews since come with
+    # the note as it is now (they went to neither word; found in review)
+    since = [*revlog, *((ms(MARCH) + day * DAY_MS, 0, 3, 3_000, 1) for day in (10, 20))]
+    parsed = read_apkg(legacy_package(tmp_path, since, notes=(("猫", "cat; kitty"),), name="later.apkg"))
+    again = apply_import(profile.service, plan_import(profile.queries, parsed))
+    assert (again.answers, again.reviews_left_out) == (2, 3)
+    counts = {w.meaning: len(profile.queries.answers_for_word(w.word_id)) for w in profile.queries.words()}
+    assert counts == {"cat": 3, "cat; kitty": 2}
 
 
 def test_unticked_the_words_come_alone(tmp_path: Path, profile: Profile) -> None:
