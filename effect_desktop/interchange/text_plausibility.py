@@ -83,7 +83,9 @@ def reads_as_western(text: str) -> bool:
         if not all(_is_latin_letter(ch) or ch in _WESTERN_SYMBOLS for ch in chars):
             return False
         letters = sum(1 for ch in chars if _is_latin_letter(ch))
-        if letters < len(chars) and _between_letters(text, start, end) and not set(chars) <= _IN_A_WORD:
+        symbols = {ch for ch in chars if not _is_latin_letter(ch)}
+        # (an apostrophe before an accented letter is a word's too: "l’œuf", "d’été")
+        if symbols and _between_letters(text, start, end) and not symbols <= _IN_A_WORD:
             return False
         if letters and text[end:end + 1] in _SECOND_BYTES:
             return False
