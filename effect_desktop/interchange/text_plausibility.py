@@ -27,11 +27,14 @@ from collections.abc import Callable
 _RUNS = re.compile(r"[^\x00-\x7f]+")
 _KANA = re.compile(r"[\u3041-\u30ff]")  # Japanese beside a Latin letter holds kana; a misreading seldom does
 _MOJIBAKE_SHARE = 0.5  # of the Japanese runs, at most this many look like a misread Western letter
-# One half-width katakana alone against a Latin word (a space between at most) is a Western symbol or
+# One half-width katakana alone against a Latin word or a number (a space between at most) is a Western symbol or
 # capital misread (« » ¿ ¡ Ä É: 0xA1-0xDF are half-width katakana in Shift_JIS): French « Bonjour » read
 # "ｫ Bonjour ｻ", and was imported so. Half-width kana in a real list spell words ("ﾘﾝｺﾞ"), several
 # together, or stand in a cell of their own (a kana chart: "ｱ,a").
 _HALF_WIDTH_KANA = re.compile("[\uff61-\uff9f]")
+# ... and a half-width mark or small kana alone (｡｢｣､･ｰ, ｧ-ｯ: £ ° § © and the like) is no kana of a chart,
+# wherever it stands
+_HALF_WIDTH_MARK = re.compile("[\uff61-\uff65\uff67-\uff70]")
 _JAPANESE_SHARE = 0.8  # of the non-ASCII characters, at least this many are Japanese
 _WESTERN_SHARE = 0.8  # of the runs of accented letters, at least this many are inside a Latin word
 _ACCENTED_SHARE = 0.3  # of a Western text's letters, at most this many are accented
@@ -65,8 +68,8 @@ def _japanese(text: str, misread: Callable[[int, int], bool]) -> bool:
     if sum(1 for ch in others if _is_japanese(ch)) < _JAPANESE_SHARE * len(others):
         return False
     runs = list(_RUNS.finditer(text))
-    suspect = sum(1 for run in runs if (_HALF_WIDTH_KANA.fullmatch(run.group())
-                                        and _by_a_latin_word(text, run.start(), run.end()))
+    suspect = sum(1 for run in runs if _HALF_WIDTH_MARK.fullmatch(run.group()) or (
+                      _HALF_WIDTH_KANA.fullmatch(run.group()) and _by_a_latin_word(text, run.start(), run.end()))
                   or (not _KANA.search(run.group()) and misread(run.start(), run.end())))
     return suspect <= _MOJIBAKE_SHARE * len(runs)
 
@@ -172,10 +175,10 @@ def _is_kanji_run(run: str) -> bool:
 
 
 def _by_a_latin_word(text: str, start: int, end: int) -> bool:
-    """A Latin letter just before or after, or one space away."""
+    """A Latin letter or a digit just before or after, or one space away ("100°" read "100ｰ", "£5" "｣5")."""
     before = start - 2 if start >= 2 and text[start - 1] == " " else start - 1
     after = end + 1 if text[end:end + 1] == " " else end
-    return _ascii_letter(text, before) or _ascii_letter(text, after)
+    return any(0 <= i < len(text) and text[i].isascii() and text[i].isalnum() for i in (before, after))
 
 
 def _beside_latin(text: str, start: int, end: int) -> bool:

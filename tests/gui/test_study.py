@@ -141,7 +141,7 @@ def test_a_word_typed_without_its_accents_is_right_and_its_spelling_shown(qtbot,
         # the summary after a session's last card (found in review)
         assert card.waiting_to_proceed and card.feedback.text() == f"Right; mind the accents: “{word.text}”."
         press(qtbot, card.entry, Qt.Key.Key_Return)
-    assert [(a.is_correct, a.grade) for a in _answers(profile)] == [(True, "hard"), (True, "hard")]  # a softer right
+    assert [a.is_correct for a in _answers(profile)] == [True, True]
     assert not page.in_session  # the summary after the last card's note
 
 
@@ -152,6 +152,19 @@ def test_a_word_typed_without_its_capitals_is_right_and_its_spelling_shown(qtbot
     type_text(qtbot, card.entry, "das haus")
     press(qtbot, card.entry, Qt.Key.Key_Return)
     assert page.session_panel.last_result.text() == "✓  das Haus — the house  (written “das Haus”)"
+
+
+def test_esc_on_the_last_card_waiting_with_its_spelling_finishes_the_session(qtbot, window, profile):
+    """Every word answered, the last card waiting for Enter with its spelling: Esc left the session open,
+    "2 of 2 words answered", to resume into its summary (found in review)."""
+    profile.service.create_words([{"text": "das Haus", "meaning": "the house"}])
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    type_text(qtbot, card.entry, "das haus")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert card.waiting_to_proceed
+    qtbot.keyClick(card.entry, Qt.Key.Key_Escape)
+    assert not page.in_session and page.stack.currentWidget() is page.summary_panel  # as Enter does
 
 
 def test_typing_session_tolerates_width_case_and_spaces(qtbot, window, profile, words):

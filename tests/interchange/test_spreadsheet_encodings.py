@@ -61,12 +61,14 @@ def test_one_western_word_is_not_taken_for_japanese(tmp_path: Path, word: str) -
     ([("ça va", "how are you"), ("« Bonjour »", "hello"), ("« Merci »", "thanks")], "cp1252"),
     ([("¡Hola!", "hello"), ("¿Qué tal?", "how are you")], "cp1252"),
     ([("l’œuf", "the egg"), ("chef-d’œuvre", "masterpiece"), ("d’été", "summer's")], "cp1252"),
+    ([("boiling point", "100°"), ("freezing point", "0°"), ("fiver", "£5 note")], "cp1252"),  # read "100ｰ", "｣5"
+    ([("degree", "°"), ("pound", "£"), ("section", "§"), ("copyright", "©")], "cp1252"),  # symbols alone
     ([("ｱ", "a"), ("ﾘﾝｺﾞ", "apple"), ("ｵﾚﾝｼﾞ", "orange")], "cp932"),  # a half-width kana alone among words
     ([("ｱ", "a"), ("ｲ", "i"), ("ｳ", "u"), ("ｴ", "e")], "cp932"),  # a kana chart: each alone in its cell
     ([("猫", "cat"), ("犬", "dog"), ("ｱ", "a"), ("ｲ", "i")], "cp932"),  # (read as Western, then refused)
 ], ids=["acronym-kanji", "acronym-kanji-2", "one-letter-cells", "capitalised-western", "french-quotes",
-        "spanish-marks", "apostrophe-before-an-accent", "half-width-kana", "half-width-kana-chart",
-        "kanji-and-kana-chart"])
+        "spanish-marks", "apostrophe-before-an-accent", "symbols-by-numbers", "symbols-alone", "half-width-kana",
+        "half-width-kana-chart", "kanji-and-kana-chart"])
 def test_small_lists_are_read_in_their_own_encoding(profile: Profile, tmp_path: Path,
                                                     rows: list[tuple[str, str]], encoding: str) -> None:
     """Two rows of "DNA鑑定", "IT企業" saved in Shift_JIS were imported as "DNAŠÓ’è" (a kanji against a

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...application.planning import EVERY_WORD, Focus
 from ...application.resuming import ResumePlan, plan_resume, worth_offering
-from ...domain.events import Grade, LearningMode
+from ...domain.events import LearningMode
 from ...domain.session import MAX_RESPONSE_MS
 from ...projections.views import SessionView, WordView
 from ..context import AppContext, Page
@@ -318,8 +318,6 @@ class StudyPage(Page):
         typed = self.session_panel.typing.entry.text() if run.mode == LearningMode.TYPING.value else ""
         accents = is_correct and bool(typed) and accents_only(typed, word.text)
         spelled = is_correct and bool(typed) and not accents and spelled_otherwise(typed, word.text)
-        if accents or spelled:  # right, but a softer right: scheduled as Hard ("schon" for "schön" is a word too)
-            grade = Grade.HARD.value
         elapsed = min(MAX_RESPONSE_MS, int((time.monotonic() - self.shown_at) * 1000))
         session_id = run.session_id
         if self._completed_elsewhere(session_id):
@@ -517,9 +515,14 @@ class StudyPage(Page):
         return Undone.ALL
 
     def leave_session(self) -> None:
-        """Esc: stop for now; the session stays open and can be resumed or finished later."""
+        """Esc: stop for now; the session stays open and can be resumed or finished later. Every word
+        answered (the last card waiting for Enter, its spelling or correction shown): finished, as Enter
+        would (it was left open, "2 of 2 words answered", to resume into its summary)."""
         run = self.run
         if run is None:
+            return
+        if run.finished and run.results:
+            self._next_card()
             return
         self.context.undo.discard(lambda e: e.owner == run.session_id)
         self.run = None

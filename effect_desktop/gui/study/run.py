@@ -40,17 +40,19 @@ _STAND_INS = str.maketrans({"ё": "е", "œ": "oe", "æ": "ae"})
 
 
 def typed_matches(typed: str, expected: str) -> bool:
-    """Right, exactly (as `normalise_typed` compares) or but for the accents (`accents_only`)."""
+    """Right, exactly (as `normalise_typed` compares, a letter's stand-in as the letter: е for ё, oe for œ)
+    or but for the accents (`accents_only`)."""
     a, b = normalise_typed(typed), normalise_typed(expected)
-    return bool(a) and (a == b or accents_only(typed, expected))
+    return bool(a) and (a.translate(_STAND_INS) == b.translate(_STAND_INS) or accents_only(typed, expected))
 
 
 def accents_only(typed: str, expected: str) -> bool:
-    """The answer right but for its accents or a letter's stand-in ("cafe" for "café", "елка" for "ёлка",
-    "soeur" for "sœur"): counted right, as a keyboard without é cannot type it, and said, so the learner
-    sees the spelling (it was "one letter off", wrong, and two accents gave no hint at all)."""
+    """The answer right but for its accents ("cafe" for "café"): counted right, as a keyboard without é
+    cannot type it, and said, so the learner sees the spelling (it was "one letter off", wrong, and two
+    accents gave no hint at all). A letter's stand-in alone ("елка" for "ёлка", "soeur" for "sœur", either
+    way round) is as written: nothing to say."""
     a, b = normalise_typed(typed), normalise_typed(expected)
-    return a != b and bool(a) and _plain(a) == _plain(b)
+    return bool(a) and a.translate(_STAND_INS) != b.translate(_STAND_INS) and _plain(a) == _plain(b)
 
 
 # Letters of their own that are written as another with a mark: Russian й is not и, Belarusian ў not у
@@ -66,11 +68,19 @@ def spelled_otherwise(typed: str, expected: str) -> bool:
     """Right as compared (`typed_matches`), yet missing what the word's spelling holds beyond its letters:
     a capital past the first letter ("das haus" for "das Haus") or ß ("Masse" for "Maße"). Counted right,
     and said, as German nouns and ß are part of the spelling (both passed without a word). Capitals typed
-    where the word has none ("APPLE"), or the first letter's case, are nothing to say."""
+    where the word has none ("APPLE"), the first letter's case, or a phrase whose every word has a capital
+    (a list in Title Case) are nothing to say."""
     a, b = _as_written(typed), _as_written(expected)
     if "ß" in b.lower() and "ß" not in a.lower():
         return True
-    return len(a) == len(b) and any(w.isupper() and not t.isupper() for t, w in zip(a[1:], b[1:], strict=True))
+    if len(a) != len(b) or _title_case(b):  # "Good Morning", "New York": a list's style, not a spelling
+        return False
+    return any(w.isupper() and not t.isupper() for t, w in zip(a[1:], b[1:], strict=True))
+
+
+def _title_case(text: str) -> bool:
+    words = [word for word in text.split() if word[:1].isalpha()]
+    return len(words) > 1 and all(word[0].isupper() for word in words)
 
 
 def _as_written(text: str) -> str:
