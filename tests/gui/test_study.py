@@ -568,6 +568,22 @@ def test_an_answer_that_looks_like_the_word_is_right_whatever_its_emoji_style_or
                       {"❤\ufe0f": "❤", "İstanbul": "istanbul", "zero\u200bwidth": "ZEROWIDTH"})
 
 
+def test_ctrl_e_on_a_waiting_card_mends_the_word_it_shows(qtbot, window, profile):
+    """The card said "written “das haus”" (a list's typo) or "The answer is …", and Ctrl+E did nothing: the
+    word on screen is the one to mend, not the next (found in review)."""
+    profile.service.create_words([{"text": "das haus", "meaning": "the house"},
+                                  {"text": "die Katze", "meaning": "the cat"}])
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    shown = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+    type_text(qtbot, card.entry, "wrong")
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert card.waiting_to_proceed
+    dialog = page.editor.edit()
+    assert dialog is not None and dialog.text_edit.text() == shown.text
+    dialog.reject()
+
+
 def test_a_word_being_mended_when_its_session_ends_elsewhere_closes_without_an_error(
         qtbot, window, profile, words):
     page = _start(qtbot, window, "flashcard")

@@ -37,9 +37,12 @@ class CurrentWordEditor(QObject):
 
     def edit(self) -> WordDialog | None:
         run = self.page.run
-        word = run.current() if run is not None else None
-        if run is None or word is None or self.page.current_card().waiting_to_proceed:
-            return None  # (a correction on screen belongs to the word just answered, not the next)
+        card = self.page.current_card()
+        # a card waiting for Enter shows the word just answered (its correction, or its spelling: "written
+        # “das Haus”"), which is the one to mend, not the next (Ctrl+E did nothing there)
+        word = card.word if card.waiting_to_proceed else run.current() if run is not None else None
+        if run is None or word is None:
+            return None
         profile = self.page.profile
         service = profile.service
         context = self.page.context
