@@ -6,7 +6,10 @@ against the font's own metrics, at the sizes a learner with weak eyes sets."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView
@@ -19,6 +22,9 @@ from effect_desktop.gui.statistics.heatmap import CalendarHeatmap
 from effect_desktop.statistics.figures import Granularity, Heatmap, Period
 from effect_desktop.timeline.word_history import IntervalPoint
 from tests.support.qt_tools import tip_text
+
+if TYPE_CHECKING:
+    from effect_desktop.gui.main_window import MainWindow
 
 POINTS = [14, 16]
 
@@ -271,13 +277,11 @@ def test_at_a_large_font_the_session_header_keeps_its_buttons_whole(qtbot, syste
         profile.close()
 
 
-@pytest.mark.parametrize("language", ["en", "ja"])
-def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_whole(  # type: ignore[no-untyped-def]
-        qtbot, system_font_pt, tmp_path, language: str) -> None:
-    """At 20 pt the detail pane (its captions unwrapped) took half the page and the events read "Deleted
-    th…"; its text was cut through at the top and bottom, and the filter row squeezed the search field to
-    "Search wo…" and cut the dates (found by an accessibility helper)."""
-    from PySide6.QtWidgets import QApplication, QPushButton
+@contextmanager
+def _window_at_20_pt(system_font_pt, tmp_path, language: str, words: list[dict[str, str]],  # type: ignore[no-untyped-def]
+                     size: tuple[int, int] = (1260, 740)) -> Iterator[MainWindow]:
+    """The main window at a 20 pt font in `language`, on a profile holding `words`, at `size`."""
+    from PySide6.QtWidgets import QApplication
 
     from effect_desktop.bootstrap import open_profile
     from effect_desktop.gui import i18n
@@ -286,11 +290,32 @@ def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_w
     system_font_pt(20)
     i18n.install(language)
     profile = open_profile(tmp_path / "test.effect.sqlite3")
+    if words:
+        profile.service.create_words(words)
     window = None
     try:
         window = MainWindow(profile)
         window.show()
-        window.resize(1260, 740)
+        window.resize(*size)
+        QApplication.processEvents()
+        yield window
+    finally:
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        profile.close()
+        i18n.install("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_whole(  # type: ignore[no-untyped-def]
+        qtbot, system_font_pt, tmp_path, language: str) -> None:
+    """At 20 pt the detail pane (its captions unwrapped) took half the page and the events read "Deleted
+    th…"; its text was cut through at the top and bottom, and the filter row squeezed the search field to
+    "Search wo…" and cut the dates (found by an accessibility helper)."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    with _window_at_20_pt(system_font_pt, tmp_path, language, []) as window:
         page = window.show_page("timeline")
         QApplication.processEvents()
         bar = page.filters
@@ -299,12 +324,6 @@ def test_at_20_pt_the_timeline_keeps_its_list_wide_and_its_filters_and_buttons_w
         assert page.view.width() > page.detail.width()
         buttons = [b for b in page.detail.findChildren(QPushButton) if b.isVisible()]
         assert buttons and all(b.width() >= b.minimumSizeHint().width() for b in buttons)
-    finally:
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-        profile.close()
-        i18n.install("en")
 
 
 @pytest.mark.parametrize("language", ["en", "ja"])
@@ -316,19 +335,8 @@ def test_at_20_pt_the_words_and_meanings_get_the_room_not_the_difficulty(  # typ
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from effect_desktop.bootstrap import open_profile
-    from effect_desktop.gui import i18n
-    from effect_desktop.gui.main_window import MainWindow
-
-    system_font_pt(20)
-    i18n.install(language)
-    profile = open_profile(tmp_path / "test.effect.sqlite3")
-    profile.service.create_words([{"text": "accomplish", "meaning": "成し遂げる（なしとげる）"}])
-    window = None
-    try:
-        window = MainWindow(profile)
-        window.show()
-        window.resize(1260, 740)
+    with _window_at_20_pt(system_font_pt, tmp_path, language,
+                          [{"text": "accomplish", "meaning": "成し遂げる（なしとげる）"}]) as window:
         page = window.show_page("words")
         QApplication.processEvents()
         table = page.table
@@ -337,47 +345,23 @@ def test_at_20_pt_the_words_and_meanings_get_the_room_not_the_difficulty(  # typ
         assert page.search.width() >= page.search.fontMetrics().averageCharWidth() * 24
         title = page.model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
         assert title == page.model.headerData(4, Qt.Orientation.Horizontal)  # whole where the header is cut
-    finally:
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-        profile.close()
-        i18n.install("en")
 
 
 def test_at_20_pt_the_days_counts_are_read_whole_in_japanese(qtbot, system_font_pt, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """「…・今日の新しい単」: the count of today's new words was cut off the line (found by an
     accessibility helper)."""
+    from PySide6.QtCore import QRect, Qt
     from PySide6.QtWidgets import QApplication
 
-    from effect_desktop.bootstrap import open_profile
-    from effect_desktop.gui import i18n
-    from effect_desktop.gui.main_window import MainWindow
-
-    system_font_pt(20)
-    i18n.install("ja")
-    profile = open_profile(tmp_path / "test.effect.sqlite3")
-    profile.service.create_words([{"text": f"word {i}", "meaning": f"meaning {i}"} for i in range(30)])
-    window = None
-    try:
-        window = MainWindow(profile)
-        window.show()
-        window.resize(1, 1)  # as small as the learner can drag it
+    words = [{"text": f"word {i}", "meaning": f"meaning {i}"} for i in range(30)]
+    with _window_at_20_pt(system_font_pt, tmp_path, "ja", words, size=(1, 1)) as window:  # as small as it goes
         counts = window.show_page("study").start_panel.counts
         qtbot.waitUntil(lambda: "語" in counts.text(), timeout=10_000)
         QApplication.processEvents()
         assert counts.fontMetrics().horizontalAdvance(counts.text()) > counts.width(), "a line too long for it"
-        from PySide6.QtCore import QRect, Qt
-
         needed = counts.fontMetrics().boundingRect(QRect(0, 0, counts.width(), 10_000), Qt.TextFlag.TextWordWrap,
                                                    counts.text())
         assert counts.height() >= needed.height(), "so it wraps, each line whole"
-    finally:
-        if window is not None:
-            window.hide()
-            window.deleteLater()
-        profile.close()
-        i18n.install("en")
 
 
 def test_at_the_usual_font_the_timelines_detail_pane_fits_without_scrolling(qtbot, window) -> None:  # type: ignore[no-untyped-def]
