@@ -140,6 +140,8 @@ def test_a_word_typed_without_its_accents_is_right_and_its_spelling_shown(qtbot,
         # and on the card until Enter: above it the note was cut off at a long phrase's end, and gone under
         # the summary after a session's last card (found in review)
         assert card.waiting_to_proceed and card.feedback.text() == f"Right; mind the accents: “{word.text}”."
+        done = len(_answers(profile))
+        assert page.session_panel.position.text() == f"{done} / 2", "the word is done while its spelling waits"
         press(qtbot, card.entry, Qt.Key.Key_Return)
     assert [a.is_correct for a in _answers(profile)] == [True, True]
     assert not page.in_session  # the summary after the last card's note
@@ -566,6 +568,26 @@ def test_an_answer_that_looks_like_the_word_is_right_whatever_its_emoji_style_or
     _each_typed_right(qtbot, window, profile,
                       {"❤\ufe0f": "heart", "İstanbul": "city", "zero\u200bwidth": "nothing between"},
                       {"❤\ufe0f": "❤", "İstanbul": "istanbul", "zero\u200bwidth": "ZEROWIDTH"})
+
+
+def test_a_card_waiting_with_its_spelling_stays_when_the_next_word_is_deleted_elsewhere(qtbot, window, profile):
+    """Another program deleted the next word while the card showed "written “das Haus”": the card was
+    replaced at once, the note gone before it was read (found in review)."""
+    profile.service.create_words([{"text": t, "meaning": m} for t, m in (
+        ("das Haus", "the house"), ("die Katze", "the cat"), ("der Hund", "the dog"))])
+    page = _start(qtbot, window, "typing")
+    card = page.session_panel.typing
+    shown = next(w for w in profile.queries.words() if w.meaning == card.prompt.text())
+    type_text(qtbot, card.entry, shown.text.lower())
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    note = card.feedback.text()
+    assert card.waiting_to_proceed and note.startswith("Right; written")
+    profile.service.delete_words([page.run.current().word_id])  # another program, or a sync
+    window.operations.changed.emit()
+    qtbot.waitUntil(lambda: "deleted meanwhile" in page.session_panel.last_result.text())
+    assert card.waiting_to_proceed and card.feedback.text() == note
+    press(qtbot, card.entry, Qt.Key.Key_Return)
+    assert not card.waiting_to_proceed and card.prompt.text() not in (shown.meaning, "")
 
 
 def test_ctrl_e_on_a_waiting_card_mends_the_word_it_shows(qtbot, window, profile):

@@ -291,9 +291,7 @@ class StudyPage(Page):
         panel = self.session_panel
         card = self.current_card()
         panel.cards.setCurrentWidget(card)
-        panel.progress.setMaximum(max(self.run.total_words, 1))
-        panel.progress.setValue(self.run.words_done())
-        panel.position.setText(self.tr("{0} / {1}").format(self.run.words_done(), self.run.total_words))
+        self._show_progress()
         card.ask(word)
         card.setFocus()
         self.shown_at = time.monotonic()
@@ -302,6 +300,13 @@ class StudyPage(Page):
             back = self.run.comes_back_if_missed()
             self.context.operations.read(f"study-due-{id(self)}", lambda: service.schedule_preview(word.word_id),
                                          lambda days: card.show_due(word, days, back), owner=card)
+
+    def _show_progress(self) -> None:
+        assert self.run is not None
+        panel = self.session_panel
+        panel.progress.setMaximum(max(self.run.total_words, 1))
+        panel.progress.setValue(self.run.words_done())
+        panel.position.setText(self.tr("{0} / {1}").format(self.run.words_done(), self.run.total_words))
 
     def _answered(self, is_correct: bool, grade: str) -> None:
         """Show what comes next, then record the answer through the core.
@@ -334,7 +339,8 @@ class StudyPage(Page):
             self._show_result(word, is_correct, accents, spelled)
             if advance:
                 self.show_card()
-            elif is_correct:
+            elif is_correct:  # (the word is done: the progress says so while its spelling waits)
+                self._show_progress()
                 self.session_panel.typing.show_spelling(self._spelling_note(word, accents))
             else:
                 self.current_card().show_mistake()
@@ -415,13 +421,10 @@ class StudyPage(Page):
                 self.start_panel.message.setText(said)
             return
         self.session_panel.show_result(said)
-        if on_screen:
-            self.show_card()
+        if on_screen and not self.current_card().waiting_to_proceed:  # (a card waiting for Enter shows
+            self.show_card()  # the word before: the next is asked after it, as it comes then)
         else:
-            panel = self.session_panel
-            panel.progress.setMaximum(max(run.total_words, 1))
-            panel.progress.setValue(run.words_done())
-            panel.position.setText(self.tr("{0} / {1}").format(run.words_done(), run.total_words))
+            self._show_progress()
 
     def _ended_elsewhere(self) -> None:
         run = self.run
