@@ -211,7 +211,7 @@ class Queries:
         keys = {tag_key(tag) for tag in listed}
         parents: dict[str, str] = {}
         for tag in listed:
-            parts = tag.split(HIERARCHY)
+            parts = [part.strip() for part in tag.split(HIERARCHY)]  # "JLPT :: N5" typed by hand is "JLPT"'s
             for depth in range(1, len(parts)):
                 parent = HIERARCHY.join(parts[:depth])
                 if parent.strip() and tag_key(parent) not in keys:
@@ -464,7 +464,9 @@ HIERARCHY = "::"  # Anki's tag hierarchy: "verb::godan" is a "verb"
 def _tagged(tag: str) -> Any:
     """The words with the tag, or a tag under it in Anki's hierarchy (`words list --tag verb` found 3 of 10
     verbs, the rest tagged "verb::godan" and the like, which Anki's tag:verb finds)."""
-    key = tag_key(tag)
+    key = HIERARCHY.join(part.strip() for part in tag_key(tag).split(HIERARCHY))
     children = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + HIERARCHY + "%"
+    stored = t.word_tags.c.tag_key
+    spaced = sa.func.replace(sa.func.replace(stored, " " + HIERARCHY, HIERARCHY), HIERARCHY + " ", HIERARCHY)
     return sa.select(t.word_tags.c.word_id).where(
-        sa.or_(t.word_tags.c.tag_key == key, t.word_tags.c.tag_key.like(children, escape="\\")))
+        sa.or_(stored == key, stored.like(children, escape="\\"), spaced == key, spaced.like(children, escape="\\")))

@@ -227,9 +227,12 @@ def test_a_tag_finds_the_words_tagged_under_it_in_ankis_hierarchy(tmp_path: Path
     assert tagged("verb") == sorted(["見る", "書く", "食べる"])  # not "verbose": a tag under it, not a longer name
     assert tagged("JLPT") == tagged("jlpt::n5") == sorted(["見る", "食べる"])
     assert tagged("verb::godan") == ["書く"] and tagged("100%") == ["100%"]
-    assert profile.queries.tags() == ["100%::sure", "100x", "JLPT::N5", "JLPT::N5::core", "noun", "verb",
-                                      "Verb::Godan", "verb::ichidan", "verbose"]
-    assert profile.queries.tags(with_parents=True) == ["100%", "100%::sure", "100x", "JLPT", "JLPT::N5",
-                                                       "JLPT::N5::core", "noun", "verb", "Verb::Godan",
-                                                       "verb::ichidan", "verbose"]
+    # typed by hand with spaces around "::": the same place in the hierarchy (its parent found nothing)
+    profile.service.create_words([{"text": "犬", "meaning": "dog", "tags": ["JLPT :: N4"]}])
+    assert tagged("JLPT") == sorted(["見る", "食べる", "犬"]) and tagged("JLPT::N4") == ["犬"]
+    assert profile.queries.tags() == ["100%::sure", "100x", "JLPT :: N4", "JLPT::N5", "JLPT::N5::core", "noun",
+                                      "verb", "Verb::Godan", "verb::ichidan", "verbose"]
+    assert profile.queries.tags(with_parents=True) == ["100%", "100%::sure", "100x", "JLPT", "JLPT :: N4",
+                                                       "JLPT::N5", "JLPT::N5::core", "noun", "verb",
+                                                       "Verb::Godan", "verb::ichidan", "verbose"]
     profile.close()
