@@ -48,7 +48,8 @@ def register(commands: Any) -> None:
     listing = sub.add_parser("list", help="list the words (or with --deleted the deleted ones)")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.add_argument("--search", default="", type=search_arg, metavar="TEXT",
-                         help="only words whose text or meaning holds this (case, width and kana script ignored)")
+                         help="only words whose text or meaning holds this (case, width, kana script, accents, "
+                              "ligatures and curly quotes ignored)")
     listing.add_argument("--category", type=category_arg,
                          help="only words of this category ('' for the words without one)")
     listing.add_argument("--tag", type=tag_arg, help="only words with this tag")

@@ -123,5 +123,5 @@ def sort_key(value: str) -> tuple[str, str]:
 
 
 # Opening punctuation a phrase starts with, passed over by sorting: "« Bonjour »", "¿Qué tal?", "¡Hola!",
-# „Guten Tag“ sorted after every letter.
-_LEADING = " \"'«‹¿¡„‚([{「『（"
+# „Guten Tag“, German and Danish »Hallo« and a dialogue's dash sorted after every letter.
+_LEADING = " \"'«»‹›¿¡„‚([{「『（—–-"

@@ -836,11 +836,11 @@ def test_sorting_by_word_puts_accented_words_beside_their_plain_letters(qtbot, w
 def test_sorting_by_word_passes_over_a_phrases_opening_punctuation(qtbot, window, profile):
     """"¿Qué tal?", "« Bonjour »" and "¡Hola!" sorted after "zapato", every letter before them (found by a
     European-language learner helper)."""
-    texts = ["zapato", "¿Qué tal?", "« Bonjour »", "¡Hola!", "adiós"]
+    texts = ["zapato", "¿Qué tal?", "« Bonjour »", "¡Hola!", "adiós", "»Danke«"]  # German quotes open with »
     profile.service.create_words([{"text": t, "meaning": "m"} for t in texts])
     page = words_page(qtbot, window, len(texts))
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert [w.text for w in shown(page)] == ["adiós", "« Bonjour »", "¡Hola!", "¿Qué tal?", "zapato"]
+    assert [w.text for w in shown(page)] == ["adiós", "« Bonjour »", "»Danke«", "¡Hola!", "¿Qué tal?", "zapato"]
 
 
 def _tab_to(qtbot, window, widget, most: int = 12) -> None:
