@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..domain.text_fold import tag_key
+from ..domain.text_fold import search_fold, tag_key
 
 NAMED_AT_MOST = 10  # a profile imported from Anki may hold hundreds of categories: a line names a few
 
@@ -31,3 +31,13 @@ def none_has(category: str | None, tag: str | None, categories: list[str], tags:
         return (f"no {words} has the tag {tag!r}; "
                 + (f"the tags are {there}" if there else f"no {words} has a tag"))
     return None
+
+
+def spelled_category(category: str | None, categories: list[str]) -> str | None:
+    """The category as the words spell it, for one typed otherwise ("éducation", "EDUCATION" for
+    "Éducation": case and accents ignored, as `--tag` and `--search` ignore them): the one category that
+    reads alike; else as typed (none, or several: the note names them)."""
+    if category is None or category in categories:
+        return category
+    alike = [name for name in categories if name and search_fold(name) == search_fold(category)]
+    return alike[0] if len(alike) == 1 else category

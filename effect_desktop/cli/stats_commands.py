@@ -22,6 +22,7 @@ from ..statistics.figures import (
 )
 from ..wording import counted
 from .context import CliContext
+from .filters import spelled_category
 from .output import print_json, print_table
 from .parsing import category_arg, tag_arg, time_arg, year_arg
 
@@ -62,6 +63,7 @@ def show_stats(args: argparse.Namespace, ctx: CliContext) -> int:
         now = args.as_of.astimezone()  # "…Z" names the instant; its study day is the learner's, here
         queries = queries_as_of(profile, now)
         scheduler = scheduler_at(profile, now)
+    args.category = spelled_category(args.category, profile.queries.categories(with_none=True))
     request = StatsRequest(now, range_, granularity, WordScope(args.category, args.tag),
                            profile.service.day_start_hour, heatmap_year=args.heatmap_year)
     statistics = Statistics(queries, profile.user_id)

@@ -15,6 +15,7 @@ from ..projections.views import WordFilter
 from ..statistics.asof import has_easiness
 from ..wording import counted
 from .context import CliContext
+from .filters import spelled_category
 from .output import print_json, print_table
 from .parsing import category_arg, non_negative_int, tag_arg, uuid_arg, word_ids_arg
 
@@ -68,6 +69,7 @@ def start_session(args: argparse.Namespace, ctx: CliContext) -> int:
     word_ids = args.words
     if not word_ids:
         settings = profile.settings  # the same daily limits and session size as the Study page
+        args.category = spelled_category(args.category, profile.queries.categories(with_none=True))
         focus = Focus(category=args.category, tag=args.tag)
         planned = plan_session(profile.queries, profile.service.clock(), profile.service.day_start_hour,
                                limits_from(settings), session_size_from(settings), focus)

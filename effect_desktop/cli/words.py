@@ -12,7 +12,7 @@ from ..interchange.importer import word_key
 from ..projections.views import WordFilter, WordView
 from ..wording import counted
 from .context import CliContext
-from .filters import none_has
+from .filters import none_has, spelled_category
 from .output import print_json, print_table
 from .parsing import category_arg, difficulty_arg, search_arg, tag_arg, uuid_arg
 
@@ -133,6 +133,7 @@ def word_json(word: WordView) -> dict[str, Any]:
 
 
 def list_words(args: argparse.Namespace, ctx: CliContext) -> int:
+    args.category = spelled_category(args.category, ctx.profile().queries.categories(with_none=True))
     words = ctx.profile().queries.words(WordFilter(
         search=args.search, category=args.category, tag=args.tag, difficulty=args.difficulty,
         deleted_only=args.deleted))

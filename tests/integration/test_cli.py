@@ -233,6 +233,20 @@ def test_a_session_can_take_one_category_or_one_tag(cli: Cli) -> None:
     assert code == 2 and "not allowed with argument" in err
 
 
+def test_a_category_typed_without_its_accents_or_capitals_is_the_category(cli: Cli) -> None:
+    """`--category éducation` said "no word has the category 'éducation'" while naming 'Éducation' (--tag
+    and --search ignore case and accents; found by a helper re-checking the fixes)."""
+    word = cli.ok("words", "add", "école", "school", "--category", "Éducation").strip()
+    cli.ok("words", "add", "chat", "cat", "--category", "Animaux")
+    listed = json.loads(cli.ok("words", "list", "--json", "--category", "education"))
+    assert [w["id"] for w in listed] == [word]
+    session = cli.ok("session", "start", "--category", "ÉDUCATION").strip()
+    events = json.loads(cli.ok("events", "--json", "--aggregate", session))
+    assert events[0]["event_data"]["word_ids"] == [word]
+    code, out, err = cli("stats", "--category", "éducation")
+    assert code == 0 and "no word has the category" not in err
+
+
 def test_events_json_has_the_design_envelope_and_filters(cli: Cli) -> None:
     word = cli.ok("words", "add", "apple", "りんご").strip()
     cli.ok("words", "edit", word, "--difficulty", "3")
